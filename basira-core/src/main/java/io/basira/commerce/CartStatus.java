@@ -1,0 +1,27 @@
+package io.basira.commerce;
+
+import java.util.Locale;
+
+/** A cart's life: open, abandoned (left without buying), recovered (came back after a reminder), converted. */
+public enum CartStatus {
+    OPEN,
+    ABANDONED,
+    RECOVERED,
+    CONVERTED;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @throws IllegalArgumentException naming the allowed codes */
+    public static CartStatus fromCode(String code) {
+        String normal = code == null ? "" : code.strip().toLowerCase(Locale.ROOT);
+        for (CartStatus status : values()) {
+            if (status.code().equals(normal)) {
+                return status;
+            }
+        }
+        throw new IllegalArgumentException(
+                "unknown cart status '" + code + "', expected one of open, abandoned, recovered, converted");
+    }
+}

@@ -1,0 +1,49 @@
+package io.basira.commerce;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The canonical order statuses of PRODUCT.md §1; platform statuses are mapped onto these. */
+public enum OrderStatus {
+    /** A price-quote request: never counted. */
+    QUOTATION,
+    /** Awaiting payment or review. */
+    PENDING,
+    /** Paid and in progress: preparing, shipped, delivering. */
+    PROCESSING,
+    /** Delivered or fulfilled. */
+    COMPLETED,
+    CANCELLED,
+    /** Returned or refunded. */
+    RETURNED;
+
+    /** Whether an order in this status counts towards order_count, total_spent and first_order_at. */
+    public boolean isCounted() {
+        return this == PENDING || this == PROCESSING || this == COMPLETED;
+    }
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The status named by its canonical code ({@code completed}); case and surrounding spaces are
+     * ignored.
+     *
+     * @throws IllegalArgumentException naming the allowed codes
+     */
+    public static OrderStatus fromCode(String code) {
+        String normal = code == null ? "" : code.strip().toLowerCase(Locale.ROOT);
+        for (OrderStatus status : values()) {
+            if (status.code().equals(normal)) {
+                return status;
+            }
+        }
+        throw new IllegalArgumentException("unknown status '" + code + "', expected one of " + codes());
+    }
+
+    static String codes() {
+        return Arrays.stream(values()).map(OrderStatus::code).collect(Collectors.joining(", "));
+    }
+}

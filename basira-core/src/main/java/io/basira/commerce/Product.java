@@ -1,0 +1,14 @@
+package io.basira.commerce;
+
+import io.basira.shared.Money;
+
+/** A product of the store's catalogue; name, category and price are null when unknown. */
+public record Product(String externalId, String name, String category, Money price) {
+
+    public Product {
+        Ids.requireExternalId(externalId, "product_id");
+        if (price != null && price.isNegative()) {
+            throw new IllegalArgumentException("price " + price.toPlainString() + " is negative");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.basira.commerce;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** A review; without a product ({@code productExternalId} null) it is a rating of the store itself. */
+public record Review(String externalId, String customerExternalId, String productExternalId, int rating, Instant createdAt) {
+
+    public Review {
+        Ids.requireExternalId(externalId, "review_id");
+        Ids.requireExternalId(customerExternalId, "customer_id");
+        if (rating < 1 || rating > 5) {
+            throw new IllegalArgumentException("rating " + rating + " is not between 1 and 5");
+        }
+        Objects.requireNonNull(createdAt, "created_at");
+    }
+
+    public boolean isStoreRating() {
+        return productExternalId == null;
+    }
+}

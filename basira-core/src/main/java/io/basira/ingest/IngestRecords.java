@@ -1,0 +1,105 @@
+package io.basira.ingest;
+
+import io.basira.card.CardAccumulator;
+import io.basira.card.CustomerCard;
+import io.basira.commerce.Order;
+import io.basira.shared.Store;
+import io.basira.shared.StoreId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Use case: upsert a store's records and keep the cards of every customer they touch current.
+ *
+ * <p>Cards are maintained on every write: after the records are written, each affected customer's
+ * card is folded again from that customer's current records (so a completed order that becomes
+ * {@code returned} leaves the counts it was in, and writing the same records twice changes
+ * nothing). The caller owns the transaction: {@link #ingest} must run inside one, so that records
+ * and cards commit together or not at all.
+ *
+ * <p>An order whose customer exists neither in the store nor in the batch is refused (not queued):
+ * the whole batch is rejected with every such problem named.
+ */
+public final class IngestRecords {
+
+    private final CommerceReads reads;
+    private final CommerceWrites writes;
+    private final CustomerActivity activity;
+    private final Cards cards;
+
+    public IngestRecords(CommerceReads reads, CommerceWrites writes, CustomerActivity activity, Cards cards) {
+        this.reads = reads;
+        this.writes = writes;
+        this.activity = activity;
+        this.cards = cards;
+    }
+
+    /**
+     * Checks, writes and refreshes cards.
+     *
+     * @return the external ids of the customers whose cards were refreshed
+     * @throws IngestRejected when a record refers to a missing customer or order, or is in another currency
+     */
+    public Set<String> ingest(Store store, RecordBatch batch) {
+        check(store, batch);
+        write(store.id(), batch);
+        Set<String> affected = batch.affectedCustomers();
+        refreshCards(store, affected);
+        return affected;
+    }
+
+    /** The checks of {@link #ingest} alone. @throws IngestRejected listing every problem */
+    public void check(Store store, RecordBatch batch) {
+        List<String> problems = new ArrayList<>();
+        for (Order order : batch.orders()) {
+            if (!order.total().currency().equals(store.currency())) {
+                problems.add("order '" + order.externalId() + "': currency " + order.total().currency()
+                        + " is not the store's currency " + store.currency());
+            }
+        }
+        for (String missing : sorted(reads.missingCustomers(store.id(), batch.referencedCustomers()))) {
+            problems.add("customer '" + missing + "' does not exist in store '" + store.slug() + "'");
+        }
+        Set<String> lineOrders = new LinkedHashSet<>();
+        batch.orderLines().forEach(line -> lineOrders.add(line.orderExternalId()));
+        batch.orders().forEach(order -> lineOrders.remove(order.externalId()));
+        for (String missing : sorted(reads.missingOrders(store.id(), lineOrders))) {
+            problems.add("order '" + missing + "' does not exist in store '" + store.slug() + "'");
+        }
+        if (!problems.isEmpty()) {
+            throw new IngestRejected(problems);
+        }
+    }
+
+    /** Writes the batch without refreshing cards; for chunked imports that refresh once at the end. */
+    public void write(StoreId store, RecordBatch batch) {
+        writes.upsertProducts(store, batch.products());
+        writes.upsertCustomers(store, batch.customers());
+        writes.upsertOrders(store, batch.orders());
+        writes.replaceOrderLines(store, batch.orderLines());
+        writes.upsertActivity(store, batch.carts(), batch.reviews(), batch.wishlistItems());
+    }
+
+    /** Folds the cards of the given customers from their current records and stores them. */
+    public Map<String, CustomerCard> refreshCards(Store store, Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, CardAccumulator> folds = new HashMap<>(customerIds.size() * 2);
+        customerIds.forEach(id -> folds.put(id, new CardAccumulator()));
+        activity.replay(store.id(), customerIds, id -> folds.computeIfAbsent(id, any -> new CardAccumulator()));
+        Map<String, CustomerCard> result = new HashMap<>(folds.size() * 2);
+        folds.forEach((id, fold) -> result.put(id, fold.card()));
+        cards.save(store, result);
+        return result;
+    }
+
+    private static List<String> sorted(Set<String> ids) {
+        return ids.stream().sorted().toList();
+    }
+}

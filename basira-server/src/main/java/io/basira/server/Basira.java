@@ -1,0 +1,35 @@
+package io.basira.server;
+
+import io.basira.server.cli.ExportCommand;
+import io.basira.server.cli.ServeCommand;
+import io.basira.server.cli.StoreCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code basira} command line: {@code serve}, {@code import}, {@code export}, {@code store},
+ * {@code demo}. Every command accepts {@code --data DIR} and {@code --db-url URL}.
+ */
+@Command(name = "basira", mixinStandardHelpOptions = true, version = "Basira 0.1.0",
+        description = "Customer intelligence for online stores.",
+        subcommands = {ServeCommand.class, io.basira.server.cli.ImportCommand.class, ExportCommand.class,
+            StoreCommand.class, io.basira.server.cli.DemoCommand.class})
+public final class Basira {
+
+    private Basira() {}
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new Basira());
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            if (e instanceof IllegalArgumentException || e.getClass().getSimpleName().equals("UsageError")) {
+                commandLine.getErr().println("basira: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        int code = cli.execute(args.length == 0 ? new String[] {"--help"} : args);
+        if (!(args.length > 0 && args[0].equals("serve") && code == 0)) {
+            System.exit(code);
+        }
+    }
+}

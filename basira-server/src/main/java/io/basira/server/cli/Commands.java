@@ -1,0 +1,31 @@
+package io.basira.server.cli;
+
+import io.basira.server.jdbc.JdbcStores;
+import io.basira.shared.Store;
+import org.springframework.context.ApplicationContext;
+import picocli.CommandLine.ParameterException;
+
+/** What several commands share. */
+final class Commands {
+
+    private Commands() {}
+
+    /** The store with this slug. @throws UsageError naming the slug when there is none */
+    static Store store(ApplicationContext context, String slug) {
+        return context.getBean(JdbcStores.class).findBySlug(slug)
+                .orElseThrow(() -> new UsageError("there is no store '" + slug + "' (see: basira store list)"));
+    }
+
+    /** A mistake of the user's, reported as one line without a stack trace, exit code 2. */
+    static final class UsageError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageError(String message) {
+            super(message);
+        }
+    }
+
+    static boolean isUsage(Throwable e) {
+        return e instanceof UsageError || e instanceof ParameterException;
+    }
+}

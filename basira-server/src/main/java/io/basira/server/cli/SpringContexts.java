@@ -1,0 +1,27 @@
+package io.basira.server.cli;
+
+import io.basira.server.BasiraServer;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the application context a command needs: with the web server for {@code serve}, without for the rest. */
+final class SpringContexts {
+
+    private SpringContexts() {}
+
+    static ConfigurableApplicationContext start(DatabaseOptions db, boolean web, Map<String, Object> extra) {
+        Map<String, Object> props = new HashMap<>(db.springProperties(System.getenv()));
+        props.putAll(extra);
+        if (!web) {
+            props.put("logging.level.root", "warn");
+        }
+        return new SpringApplicationBuilder(BasiraServer.class)
+                .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
+                .properties(props)
+                .logStartupInfo(web)
+                .run();
+    }
+}

@@ -1,0 +1,62 @@
+package io.basira.server.config;
+
+import io.basira.ingest.IngestRecords;
+import io.basira.server.jdbc.JdbcApiKeys;
+import io.basira.server.jdbc.JdbcCards;
+import io.basira.server.jdbc.JdbcCommerceReads;
+import io.basira.server.jdbc.JdbcCommerceWrites;
+import io.basira.server.jdbc.JdbcCustomerActivity;
+import io.basira.server.jdbc.JdbcCustomerQueries;
+import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.jdbc.JdbcTimeline;
+import io.basira.server.jdbc.SqlDialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Wires the core's use cases to their JDBC adapters. The only place that knows both sides. */
+@Configuration(proxyBeanMethods = false)
+public class CoreConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    SqlDialect sqlDialect(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return SqlDialect.ofUrl(connection.getMetaData().getURL());
+        }
+    }
+
+    @Bean
+    JdbcStores jdbcStores(JdbcTemplate jdbc, Clock clock) {
+        return new JdbcStores(jdbc, clock);
+    }
+
+    @Bean
+    JdbcApiKeys jdbcApiKeys(JdbcTemplate jdbc, Clock clock) {
+        return new JdbcApiKeys(jdbc, clock);
+    }
+
+    @Bean
+    JdbcCustomerQueries jdbcCustomerQueries(JdbcTemplate jdbc) {
+        return new JdbcCustomerQueries(jdbc);
+    }
+
+    @Bean
+    JdbcTimeline jdbcTimeline(JdbcTemplate jdbc) {
+        return new JdbcTimeline(jdbc);
+    }
+
+    @Bean
+    IngestRecords ingestRecords(JdbcTemplate jdbc, SqlDialect dialect) {
+        return new IngestRecords(new JdbcCommerceReads(jdbc), new JdbcCommerceWrites(jdbc, dialect),
+                new JdbcCustomerActivity(jdbc), new JdbcCards(jdbc));
+    }
+}

@@ -1,0 +1,64 @@
+package io.basira.server.jdbc;
+
+import io.basira.shared.StoreId;
+import io.basira.tenant.ApiKeySecret;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** API keys, stored only as SHA-256 hashes. */
+public final class JdbcApiKeys {
+
+    /** A key as listed: never the secret. */
+    public record ApiKeyInfo(long id, String prefix, String label, Instant createdAt, Instant revokedAt) {}
+
+    /** A key just created: the only moment its secret is known. */
+    public record CreatedKey(ApiKeyInfo info, ApiKeySecret secret) {}
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public JdbcApiKeys(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public CreatedKey create(StoreId store, String label) {
+        ApiKeySecret secret = ApiKeySecret.generate(random);
+        Instant now = clock.instant();
+        jdbc.update(con -> {
+            var ps = con.prepareStatement(
+                    "INSERT INTO api_keys (store_id, prefix, key_hash, label, created_at) VALUES (?, ?, ?, ?, ?)");
+            ps.setLong(1, store.value());
+            ps.setString(2, secret.prefix());
+            ps.setString(3, secret.hash());
+            ps.setString(4, label);
+            Sql.setInstant(ps, 5, now);
+            return ps;
+        });
+        long id = jdbc.queryForObject("SELECT id FROM api_keys WHERE key_hash = ?", Long.class, secret.hash());
+        return new CreatedKey(new ApiKeyInfo(id, secret.prefix(), label, now, null), secret);
+    }
+
+    /** The store of a presented key, when the key exists and is not revoked. */
+    public Optional<StoreId> storeOf(String presentedKey) {
+        return jdbc.queryForList("SELECT store_id FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL", Long.class,
+                ApiKeySecret.hashOf(presentedKey)).stream().findFirst().map(StoreId::new);
+    }
+
+    public List<ApiKeyInfo> list(StoreId store) {
+        return jdbc.query("SELECT id, prefix, label, created_at, revoked_at FROM api_keys WHERE store_id = ? ORDER BY id",
+                (rs, row) -> new ApiKeyInfo(rs.getLong("id"), rs.getString("prefix"), rs.getString("label"),
+                        Sql.instant(rs, "created_at"), Sql.instant(rs, "revoked_at")), store.value());
+    }
+
+    /** Revokes a key of this store. @return false when the store has no such active key */
+    public boolean revoke(StoreId store, long keyId) {
+        return jdbc.update("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND store_id = ? AND revoked_at IS NULL",
+                java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC), keyId, store.value()) == 1;
+    }
+}

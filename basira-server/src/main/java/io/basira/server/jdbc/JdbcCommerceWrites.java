@@ -1,0 +1,145 @@
+package io.basira.server.jdbc;
+
+import io.basira.commerce.Cart;
+import io.basira.commerce.Customer;
+import io.basira.commerce.Order;
+import io.basira.commerce.OrderLine;
+import io.basira.commerce.Product;
+import io.basira.commerce.Review;
+import io.basira.commerce.WishlistItem;
+import io.basira.ingest.CommerceWrites;
+import io.basira.shared.StoreId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Batched upserts of a store's records; runs inside the caller's transaction. */
+public final class JdbcCommerceWrites implements CommerceWrites {
+
+    private static final int BATCH = 1000;
+
+    private final JdbcTemplate jdbc;
+    private final String upsertCustomer;
+    private final String upsertOrder;
+    private final String upsertProduct;
+    private final String upsertCart;
+    private final String upsertReview;
+    private final String upsertWishlist;
+
+    public JdbcCommerceWrites(JdbcTemplate jdbc, SqlDialect dialect) {
+        this.jdbc = jdbc;
+        List<String> storeAndId = List.of("store_id", "external_id");
+        this.upsertCustomer = dialect.upsert("customers", storeAndId, List.of("store_id", "external_id", "first_name",
+                "last_name", "email", "phone", "gender", "birth_date", "city", "region", "country", "created_at", "tags"));
+        this.upsertOrder = dialect.upsert("orders", storeAndId, List.of("store_id", "external_id",
+                "customer_external_id", "created_at", "status", "total_minor", "discount_minor", "coupon_code",
+                "payment_method", "shipping_method"));
+        this.upsertProduct = dialect.upsert("products", storeAndId,
+                List.of("store_id", "external_id", "name", "category", "price_minor"));
+        this.upsertCart = dialect.upsert("carts", storeAndId, List.of("store_id", "external_id",
+                "customer_external_id", "created_at", "updated_at", "total_minor", "items_count", "status"));
+        this.upsertReview = dialect.upsert("reviews", storeAndId, List.of("store_id", "external_id",
+                "customer_external_id", "product_external_id", "rating", "created_at"));
+        this.upsertWishlist = dialect.upsert("wishlist_items",
+                List.of("store_id", "customer_external_id", "product_external_id"),
+                List.of("store_id", "customer_external_id", "product_external_id", "added_at"));
+    }
+
+    @Override
+    public void upsertCustomers(StoreId store, List<Customer> customers) {
+        jdbc.batchUpdate(upsertCustomer, customers, BATCH, (ps, c) -> {
+            ps.setLong(1, store.value());
+            ps.setString(2, c.externalId());
+            ps.setString(3, c.firstName());
+            ps.setString(4, c.lastName());
+            ps.setString(5, c.email());
+            ps.setString(6, c.phone());
+            ps.setString(7, c.gender() == null ? null : c.gender().code());
+            Sql.setDate(ps, 8, c.birthDate());
+            ps.setString(9, c.city());
+            ps.setString(10, c.region());
+            ps.setString(11, c.country());
+            Sql.setInstant(ps, 12, c.createdAt());
+            ps.setString(13, c.tags().isEmpty() ? null : String.join(";", new TreeSet<>(c.tags())));
+        });
+    }
+
+    @Override
+    public void upsertOrders(StoreId store, List<Order> orders) {
+        jdbc.batchUpdate(upsertOrder, orders, BATCH, (ps, o) -> {
+            ps.setLong(1, store.value());
+            ps.setString(2, o.externalId());
+            ps.setString(3, o.customerExternalId());
+            Sql.setInstant(ps, 4, o.createdAt());
+            ps.setString(5, o.status().code());
+            ps.setLong(6, o.total().minor());
+            ps.setLong(7, o.discountTotal().minor());
+            ps.setString(8, o.couponCode());
+            ps.setString(9, o.paymentMethod());
+            ps.setString(10, o.shippingMethod());
+        });
+    }
+
+    @Override
+    public void replaceOrderLines(StoreId store, List<OrderLine> lines) {
+        Map<String, List<OrderLine>> byOrder = new LinkedHashMap<>();
+        lines.forEach(line -> byOrder.computeIfAbsent(line.orderExternalId(), any -> new ArrayList<>()).add(line));
+        jdbc.batchUpdate("DELETE FROM order_lines WHERE store_id = ? AND order_external_id = ?",
+                new ArrayList<>(byOrder.keySet()), BATCH, (ps, orderId) -> {
+                    ps.setLong(1, store.value());
+                    ps.setString(2, orderId);
+                });
+        List<Object[]> rows = new ArrayList<>(lines.size());
+        byOrder.forEach((orderId, orderLines) -> {
+            for (int i = 0; i < orderLines.size(); i++) {
+                OrderLine line = orderLines.get(i);
+                rows.add(new Object[] {store.value(), orderId, i + 1, line.productExternalId(), line.quantity(),
+                    line.unitPrice().minor()});
+            }
+        });
+        jdbc.batchUpdate("INSERT INTO order_lines (store_id, order_external_id, line_no, product_external_id, "
+                + "quantity, unit_price_minor) VALUES (?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    @Override
+    public void upsertProducts(StoreId store, List<Product> products) {
+        jdbc.batchUpdate(upsertProduct, products, BATCH, (ps, p) -> {
+            ps.setLong(1, store.value());
+            ps.setString(2, p.externalId());
+            ps.setString(3, p.name());
+            ps.setString(4, p.category());
+            Sql.setLong(ps, 5, p.price() == null ? null : p.price().minor());
+        });
+    }
+
+    @Override
+    public void upsertActivity(StoreId store, List<Cart> carts, List<Review> reviews, List<WishlistItem> items) {
+        jdbc.batchUpdate(upsertCart, carts, BATCH, (ps, c) -> {
+            ps.setLong(1, store.value());
+            ps.setString(2, c.externalId());
+            ps.setString(3, c.customerExternalId());
+            Sql.setInstant(ps, 4, c.createdAt());
+            Sql.setInstant(ps, 5, c.updatedAt());
+            Sql.setLong(ps, 6, c.total() == null ? null : c.total().minor());
+            Sql.setInt(ps, 7, c.itemsCount());
+            ps.setString(8, c.status().code());
+        });
+        jdbc.batchUpdate(upsertReview, reviews, BATCH, (ps, r) -> {
+            ps.setLong(1, store.value());
+            ps.setString(2, r.externalId());
+            ps.setString(3, r.customerExternalId());
+            ps.setString(4, r.productExternalId());
+            ps.setInt(5, r.rating());
+            Sql.setInstant(ps, 6, r.createdAt());
+        });
+        jdbc.batchUpdate(upsertWishlist, items, BATCH, (ps, w) -> {
+            ps.setLong(1, store.value());
+            ps.setString(2, w.customerExternalId());
+            ps.setString(3, w.productExternalId());
+            Sql.setInstant(ps, 4, w.addedAt());
+        });
+    }
+}

@@ -1,0 +1,98 @@
+package io.basira.server.jdbc;
+
+import io.basira.card.CustomerCard;
+import io.basira.card.CustomerSnapshot;
+import io.basira.commerce.Customer;
+import io.basira.commerce.Gender;
+import io.basira.shared.StoreId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Read side of customers and their cards. Every query is scoped to one store. */
+public final class JdbcCustomerQueries {
+
+    /** One page of a customer list. */
+    public record Page(List<CustomerSnapshot> items, long total, int page, int size) {}
+
+    static final String COLUMNS = "id, external_id, first_name, last_name, email, phone, gender, birth_date, city, "
+            + "region, country, created_at, tags, order_count, total_spent_minor, cancelled_orders, returned_orders, "
+            + "last_purchase_at, first_order_at, abandoned_carts, store_rating, discounted_orders, wishlist_count, "
+            + "reviews_count";
+
+    private final JdbcTemplate jdbc;
+
+    public JdbcCustomerQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<CustomerSnapshot> find(StoreId store, String externalId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM customers WHERE store_id = ? AND external_id = ?",
+                JdbcCustomerQueries::map, store.value(), externalId).stream().findFirst();
+    }
+
+    /**
+     * A page of customers, optionally filtered by {@code search} (a case-insensitive substring of the
+     * name, email, phone or customer id) and sorted.
+     */
+    public Page page(StoreId store, String search, CustomerSort sort, boolean descending, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE store_id = ?");
+        List<Object> args = new ArrayList<>(List.of(store.value()));
+        if (search != null && !search.isBlank()) {
+            String like = "%" + escapeLike(search.strip().toLowerCase(Locale.ROOT)) + "%";
+            where.append(" AND (LOWER(first_name) LIKE ? ESCAPE '!' OR LOWER(last_name) LIKE ? ESCAPE '!'"
+                    + " OR LOWER(COALESCE(first_name, '') || ' ' || COALESCE(last_name, '')) LIKE ? ESCAPE '!'"
+                    + " OR LOWER(email) LIKE ? ESCAPE '!' OR phone LIKE ? ESCAPE '!' OR LOWER(external_id) LIKE ? ESCAPE '!')");
+            for (int i = 0; i < 6; i++) {
+                args.add(like);
+            }
+        }
+        long total = jdbc.queryForObject("SELECT COUNT(*) FROM customers" + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        List<CustomerSnapshot> items = jdbc.query("SELECT " + COLUMNS + " FROM customers" + where + " ORDER BY "
+                + sort.orderBy(descending) + " LIMIT ? OFFSET ?", JdbcCustomerQueries::map, pageArgs.toArray());
+        return new Page(items, total, page, size);
+    }
+
+    /** Streams every customer of the store in customer-id order to {@code sink}. */
+    public void forEach(StoreId store, Consumer<CustomerSnapshot> sink) {
+        jdbc.query("SELECT " + COLUMNS + " FROM customers WHERE store_id = ? ORDER BY external_id",
+                rs -> {
+                    sink.accept(map(rs, 0));
+                }, store.value());
+    }
+
+    public long count(StoreId store) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM customers WHERE store_id = ?", Long.class, store.value());
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    static CustomerSnapshot map(ResultSet rs, int row) throws SQLException {
+        String gender = rs.getString("gender");
+        String tags = rs.getString("tags");
+        String country = rs.getString("country");
+        Customer customer = new Customer(rs.getString("external_id"), rs.getString("first_name"),
+                rs.getString("last_name"), rs.getString("email"), rs.getString("phone"),
+                gender == null ? null : Gender.fromCode(gender), Sql.date(rs, "birth_date"), rs.getString("city"),
+                rs.getString("region"), country == null ? null : country.strip(), Sql.instant(rs, "created_at"),
+                tags == null ? Set.of() : Arrays.stream(tags.split(";")).collect(Collectors.toSet()));
+        CustomerCard card = new CustomerCard(rs.getInt("order_count"), rs.getLong("total_spent_minor"),
+                rs.getInt("cancelled_orders"), rs.getInt("returned_orders"), Sql.instant(rs, "last_purchase_at"),
+                Sql.instant(rs, "first_order_at"), rs.getInt("abandoned_carts"), Sql.nullableInt(rs, "store_rating"),
+                rs.getInt("discounted_orders"), rs.getInt("wishlist_count"), rs.getInt("reviews_count"));
+        return new CustomerSnapshot(rs.getLong("id"), customer, card);
+    }
+}

@@ -1,0 +1,175 @@
+package io.basira.server.csvimport;
+
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import io.basira.shared.Store;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one file of the folder: strict UTF-8 (a leading BOM skipped), RFC 4180 via fastcsv, the
+ * header checked, then every row mapped. A broken quote or a byte that is not UTF-8 stops the file
+ * there: the parser cannot find the next record boundary with confidence, so the file is reported
+ * incomplete rather than guessed at.
+ */
+final class CanonicalFileReader {
+
+    private static final Pattern PARSER_LINE = Pattern.compile("line (\\d+)");
+    private static final int BUFFER = 1 << 16;
+
+    private final Store store;
+    private final RowMapping mapping;
+    private final ErrorLog errors;
+    private final ImportProgress progress;
+
+    CanonicalFileReader(Store store, RowMapping mapping, ErrorLog errors, ImportProgress progress) {
+        this.store = store;
+        this.mapping = mapping;
+        this.errors = errors;
+        this.progress = progress;
+    }
+
+    /** @throws UncheckedIOException when the file cannot be read at all (not for bad content) */
+    FileReport read(CanonicalFile file, Path path) {
+        Tally tally = new Tally(file.fileName());
+        long size = size(path);
+        progress.advanced(file.fileName(), 0, size);
+        try (CsvReader<CsvRecord> csv = open(path, file.fileName(), size)) {
+            readRecords(file, csv.iterator(), tally);
+        } catch (CsvParseException e) {
+            errors.add(new RowError(file.fileName(), parserLine(e), null, "malformed CSV: " + e.getMessage()));
+            tally.incomplete();
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof CharacterCodingException)) {
+                throw e;
+            }
+            errors.add(notUtf8(file.fileName(), path));
+            tally.incomplete();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        } finally {
+            progress.advanced(file.fileName(), size, size);
+        }
+        return tally.report();
+    }
+
+    private void readRecords(CanonicalFile file, CloseableIterator<CsvRecord> records, Tally tally) {
+        if (!records.hasNext()) {
+            errors.add(RowError.ofFile(file.fileName(), "the file is empty: it has no header row"));
+            tally.incomplete();
+            return;
+        }
+        Header header = Header.of(records.next().getFields(), file, errors);
+        if (header == null) {
+            tally.incomplete();
+            return;
+        }
+        while (records.hasNext()) {
+            CsvRecord record = records.next();
+            Row row = new Row(file.fileName(), record.getStartingLineNumber(), header, record.getFields(), store);
+            if (record.getFieldCount() != header.size()) {
+                row.error(null, "has " + record.getFieldCount() + " fields but the header has " + header.size());
+            } else {
+                mapping.map(file, row);
+            }
+            row.errors().forEach(errors::add);
+            tally.row(!row.hasErrors());
+        }
+    }
+
+    private CsvReader<CsvRecord> open(Path path, String file, long size) throws IOException {
+        InputStream raw = Files.newInputStream(path);
+        try {
+            // the final call, bytesRead == size, is made once by read() when the file is done
+            InputStream counted = new CountingInputStream(raw, read -> {
+                if (read < size) {
+                    progress.advanced(file, read, size);
+                }
+            });
+            BufferedInputStream in = new BufferedInputStream(counted, BUFFER);
+            skipBom(in);
+            return CsvReader.builder()
+                    .allowUnclosedQuote(false)
+                    .trimWhitespacesAroundQuotes(true)
+                    .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                    .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+                    .ofCsvRecord(new InputStreamReader(in, Utf8Scan.strictDecoder()));
+        } catch (IOException | RuntimeException e) {
+            raw.close();
+            throw e;
+        }
+    }
+
+    private static void skipBom(BufferedInputStream in) throws IOException {
+        in.mark(3);
+        if (in.read() != 0xEF || in.read() != 0xBB || in.read() != 0xBF) {
+            in.reset();
+        }
+    }
+
+    private static long size(Path path) {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    private static long parserLine(CsvParseException e) {
+        Matcher line = PARSER_LINE.matcher(String.valueOf(e.getMessage()));
+        return line.find() ? Long.parseLong(line.group(1)) : 0;
+    }
+
+    private static RowError notUtf8(String file, Path path) {
+        try {
+            return Utf8Scan.firstBadByte(path)
+                    .map(bad -> new RowError(file, bad.line(), null, notUtf8Reason(bad.describe())))
+                    .orElseGet(() -> RowError.ofFile(file, notUtf8Reason("undecodable bytes")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    private static String notUtf8Reason(String where) {
+        return "the file is not valid UTF-8 (" + where + "); save it as UTF-8 (\"CSV UTF-8\" in Excel)";
+    }
+
+    /** Counts of one file. */
+    private static final class Tally {
+        private final String file;
+        private long imported;
+        private long rejected;
+        private boolean complete = true;
+
+        Tally(String file) {
+            this.file = file;
+        }
+
+        void row(boolean valid) {
+            if (valid) {
+                imported++;
+            } else {
+                rejected++;
+            }
+        }
+
+        void incomplete() {
+            complete = false;
+        }
+
+        FileReport report() {
+            return new FileReport(file, true, imported + rejected, imported, rejected, complete);
+        }
+    }
+}

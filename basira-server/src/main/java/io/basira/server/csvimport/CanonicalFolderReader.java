@@ -1,0 +1,99 @@
+package io.basira.server.csvimport;
+
+import io.basira.shared.Store;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Reads and validates a canonical import folder (PRODUCT.md §1, docs/import.md) into core records.
+ *
+ * <p>Files are read in the order of {@link CanonicalFile}: products, customers, orders, order items,
+ * carts, reviews, wishlist, so that a row may refer to a record that was valid earlier in the same
+ * import as well as to one the store already has ({@link KnownRecords}). Every valid record goes to
+ * the {@link RecordSink}; every problem becomes a {@link RowError} of the returned report. Whether
+ * the good rows are kept when there are errors is the caller's policy: the reader is pure with
+ * respect to its inputs (the same files and known records give the same report and the same
+ * records), so a caller can validate with {@link RecordSink#discarding()} and then read again to
+ * apply.
+ *
+ * <p>Memory is bounded by the ids of this import's valid customers and orders and by the error
+ * limit, not by the size of the files. Thread-safe: each call keeps its state to itself.
+ */
+public final class CanonicalFolderReader {
+
+    /** How many errors a report lists by default; more are counted but not kept. */
+    public static final int DEFAULT_ERROR_LIMIT = 10_000;
+
+    private final int errorLimit;
+
+    public CanonicalFolderReader() {
+        this(DEFAULT_ERROR_LIMIT);
+    }
+
+    /** @param errorLimit how many errors a report lists at most (at least 1); all are counted */
+    public CanonicalFolderReader(int errorLimit) {
+        if (errorLimit < 1) {
+            throw new IllegalArgumentException("error limit " + errorLimit + " is not positive");
+        }
+        this.errorLimit = errorLimit;
+    }
+
+    /**
+     * Reads {@code folder}. File names are matched case-insensitively; other files are ignored.
+     *
+     * @return the report of every canonical file, present or not, in reading order
+     * @throws UncheckedIOException when a file cannot be read at all (permissions, disk): that is not
+     *     bad input and is not reported as a row error
+     */
+    public ImportReport read(Path folder, Store store, KnownRecords known, RecordSink sink, ImportProgress progress) {
+        Objects.requireNonNull(store, "store");
+        ErrorLog errors = new ErrorLog(errorLimit);
+        if (!Files.isDirectory(folder)) {
+            errors.add(RowError.ofFile(folder.toString(), "is not a folder"));
+            return new ImportReport(List.of(), errors.kept(), errors.count());
+        }
+        Map<String, Path> present = canonicalFilesIn(folder);
+        RowMapping mapping = new RowMapping(new References(known), sink);
+        CanonicalFileReader reader = new CanonicalFileReader(store, mapping, errors, progress);
+        List<FileReport> reports = new ArrayList<>();
+        for (CanonicalFile file : CanonicalFile.values()) {
+            Path path = present.get(file.fileName());
+            if (path == null) {
+                if (file.required()) {
+                    errors.add(RowError.ofFile(file.fileName(), "required file is missing from the folder"));
+                }
+                reports.add(FileReport.absent(file));
+                continue;
+            }
+            reports.add(reader.read(file, path));
+            sink.fileDone(file.fileName());
+        }
+        return new ImportReport(reports, errors.kept(), errors.count());
+    }
+
+    /** The regular files of {@code folder} by lowercase name; an exact-case name wins over another. */
+    private static Map<String, Path> canonicalFilesIn(Path folder) {
+        Map<String, Path> files = new HashMap<>();
+        try (Stream<Path> entries = Files.list(folder)) {
+            entries.filter(Files::isRegularFile).sorted().forEach(path -> {
+                String name = path.getFileName().toString();
+                String key = name.toLowerCase(Locale.ROOT);
+                if (name.equals(key) || !files.containsKey(key)) {
+                    files.put(key, path);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+        return files;
+    }
+}

@@ -1,0 +1,174 @@
+package io.basira.server.csvimport;
+
+import static io.basira.server.csvimport.Need.REQUIRED;
+
+import io.basira.shared.Dates;
+import io.basira.shared.Money;
+import io.basira.shared.Store;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * One data row of a file, read column by column into typed values. A value that is missing or does
+ * not parse is recorded as an error of this row (the first one per column) and comes back as null,
+ * so that a mapping reads every column and reports every problem of the row at once.
+ *
+ * <p>Values are stripped of surrounding white space; an empty value is null. Not thread-safe.
+ */
+final class Row {
+
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,9}");
+    /** Amounts at or above this many major units are refused before they could overflow a long. */
+    private static final BigDecimal TOO_LARGE = new BigDecimal("1000000000000");
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    private final String file;
+    private final long line;
+    private final Header header;
+    private final List<String> fields;
+    private final Store store;
+    private final List<RowError> errors = new ArrayList<>(2);
+
+    Row(String file, long line, Header header, List<String> fields, Store store) {
+        this.file = file;
+        this.line = line;
+        this.header = header;
+        this.fields = fields;
+        this.store = store;
+    }
+
+    Store store() {
+        return store;
+    }
+
+    /** The stripped value of {@code column}; null when empty or absent (an error when required). */
+    String text(String column, Need need) {
+        int index = header.indexOf(column);
+        String value = index < 0 ? "" : fields.get(index).strip();
+        if (value.isEmpty()) {
+            if (need == REQUIRED) {
+                error(column, "required value is empty");
+            }
+            return null;
+        }
+        return value;
+    }
+
+    /** An ISO-8601 date-time with an offset, without one (in the store's time zone), or a plain date. */
+    Instant instant(String column, Need need) {
+        return parse(column, need, text -> Dates.parseInstant(text, store.timeZone()));
+    }
+
+    /** A plain date, {@code YYYY-MM-DD}. */
+    LocalDate date(String column, Need need) {
+        return parse(column, need, Dates::parseDate);
+    }
+
+    /** A code parsed by {@code codes} (an enum's {@code fromCode}), whose message lists the allowed codes. */
+    <T> T code(String column, Need need, Function<String, T> codes) {
+        return parse(column, need, codes);
+    }
+
+    /**
+     * A non-negative amount in the store's currency, given in major units ({@code 199.50}) with at
+     * most as many decimals as the currency has.
+     */
+    Money amount(String column, Need need) {
+        return parse(column, need, this::amount);
+    }
+
+    private Money amount(String text) {
+        if (!DECIMAL.matcher(text).matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a decimal number (199.50)");
+        }
+        BigDecimal value = new BigDecimal(text);
+        if (value.signum() < 0) {
+            throw new IllegalArgumentException("'" + text + "' is negative");
+        }
+        if (value.compareTo(TOO_LARGE) >= 0) {
+            throw new IllegalArgumentException("'" + text + "' is too large");
+        }
+        int digits = Money.fractionDigits(store.currency());
+        if (value.stripTrailingZeros().scale() > digits) {
+            throw new IllegalArgumentException(
+                    "'" + text + "' has more than " + digits + " decimals for " + store.currency().getCurrencyCode());
+        }
+        return Money.ofMinor(Money.toMinor(value, store.currency()), store.currency());
+    }
+
+    /** An integer from {@code min} to {@code max} inclusive; {@code expected} completes "'x' is not ...". */
+    Integer integer(String column, Need need, int min, int max, String expected) {
+        return parse(column, need, text -> {
+            if (!INTEGER.matcher(text).matches()) {
+                throw new IllegalArgumentException("'" + text + "' is not " + expected);
+            }
+            int value = Integer.parseInt(text);
+            if (value < min || value > max) {
+                throw new IllegalArgumentException("'" + text + "' is not " + expected);
+            }
+            return value;
+        });
+    }
+
+    /** An ISO 3166 alpha-2 country code, in either case; returned in upper case. */
+    String country(String column, Need need) {
+        return parse(column, need, text -> {
+            String code = text.toUpperCase(Locale.ROOT);
+            if (!COUNTRIES.contains(code)) {
+                throw new IllegalArgumentException("'" + text + "' is not an ISO 3166 alpha-2 country code (SA, AE)");
+            }
+            return code;
+        });
+    }
+
+    /** Tags separated by {@code ;}, each stripped, empty ones dropped; never null. */
+    Set<String> tags(String column) {
+        String text = text(column, Need.OPTIONAL);
+        Set<String> tags = new LinkedHashSet<>();
+        if (text != null) {
+            Arrays.stream(text.split(";")).map(String::strip).filter(t -> !t.isEmpty()).forEach(tags::add);
+        }
+        return tags;
+    }
+
+    private <T> T parse(String column, Need need, Function<String, T> parser) {
+        String text = text(column, need);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return parser.apply(text);
+        } catch (IllegalArgumentException e) {
+            error(column, e.getMessage());
+            return null;
+        }
+    }
+
+    /** Records a problem of {@code column} (null: of the whole row), unless that column already has one. */
+    void error(String column, String reason) {
+        for (RowError known : errors) {
+            if (column != null && column.equals(known.column())) {
+                return;
+            }
+        }
+        errors.add(new RowError(file, line, column, reason));
+    }
+
+    boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    List<RowError> errors() {
+        return errors;
+    }
+}

@@ -21,8 +21,11 @@ public interface CommerceWrites {
     /** Each order replaces the stored version with the same id, whole. */
     void upsertOrders(StoreId store, List<Order> orders);
 
-    /** For every order named in {@code lines}, its stored lines are replaced by the given ones. */
-    void replaceOrderLines(StoreId store, List<OrderLine> lines);
+    /**
+     * For every order named in {@code lines}, its stored lines are replaced by the lines given in
+     * this replacement (in this call and earlier calls with the same {@code replacement}).
+     */
+    void replaceOrderLines(StoreId store, List<OrderLine> lines, LineReplacement replacement);
 
     void upsertProducts(StoreId store, List<Product> products);
 

@@ -47,7 +47,7 @@ public final class IngestRecords {
      */
     public Set<String> ingest(Store store, RecordBatch batch) {
         check(store, batch);
-        write(store.id(), batch);
+        write(store.id(), batch, new LineReplacement());
         Set<String> affected = batch.affectedCustomers();
         refreshCards(store, affected);
         return affected;
@@ -76,12 +76,15 @@ public final class IngestRecords {
         }
     }
 
-    /** Writes the batch without refreshing cards; for chunked imports that refresh once at the end. */
-    public void write(StoreId store, RecordBatch batch) {
+    /**
+     * Writes the batch without checks or card refresh: for chunked imports that were validated
+     * before and refresh cards once at the end, all in one transaction.
+     */
+    public void write(StoreId store, RecordBatch batch, LineReplacement lines) {
         writes.upsertProducts(store, batch.products());
         writes.upsertCustomers(store, batch.customers());
         writes.upsertOrders(store, batch.orders());
-        writes.replaceOrderLines(store, batch.orderLines());
+        writes.replaceOrderLines(store, batch.orderLines(), lines);
         writes.upsertActivity(store, batch.carts(), batch.reviews(), batch.wishlistItems());
     }
 

@@ -1,7 +1,11 @@
 package io.basira.server.config;
 
 import io.basira.ingest.IngestRecords;
+import io.basira.server.importing.ImportFolder;
 import io.basira.server.jdbc.JdbcApiKeys;
+import io.basira.server.jdbc.JdbcKnownIds;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import io.basira.server.jdbc.JdbcCards;
 import io.basira.server.jdbc.JdbcCommerceReads;
 import io.basira.server.jdbc.JdbcCommerceWrites;
@@ -52,6 +56,17 @@ public class CoreConfiguration {
     @Bean
     JdbcTimeline jdbcTimeline(JdbcTemplate jdbc) {
         return new JdbcTimeline(jdbc);
+    }
+
+    @Bean
+    ImportFolder importFolder(IngestRecords ingest, JdbcTemplate jdbc, JdbcStores stores,
+            PlatformTransactionManager transactions, Clock clock) {
+        return new ImportFolder(ingest, new JdbcKnownIds(jdbc), stores, new TransactionTemplate(transactions), clock);
+    }
+
+    @Bean
+    TransactionTemplate transactionTemplate(PlatformTransactionManager transactions) {
+        return new TransactionTemplate(transactions);
     }
 
     @Bean

@@ -8,11 +8,10 @@ import io.basira.commerce.Product;
 import io.basira.commerce.Review;
 import io.basira.commerce.WishlistItem;
 import io.basira.ingest.CommerceWrites;
+import io.basira.ingest.LineReplacement;
 import io.basira.shared.StoreId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -84,22 +83,22 @@ public final class JdbcCommerceWrites implements CommerceWrites {
     }
 
     @Override
-    public void replaceOrderLines(StoreId store, List<OrderLine> lines) {
-        Map<String, List<OrderLine>> byOrder = new LinkedHashMap<>();
-        lines.forEach(line -> byOrder.computeIfAbsent(line.orderExternalId(), any -> new ArrayList<>()).add(line));
-        jdbc.batchUpdate("DELETE FROM order_lines WHERE store_id = ? AND order_external_id = ?",
-                new ArrayList<>(byOrder.keySet()), BATCH, (ps, orderId) -> {
+    public void replaceOrderLines(StoreId store, List<OrderLine> lines, LineReplacement replacement) {
+        List<String> firstSeen = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>(lines.size());
+        for (OrderLine line : lines) {
+            String orderId = line.orderExternalId();
+            if (replacement.firstSight(orderId)) {
+                firstSeen.add(orderId);
+            }
+            rows.add(new Object[] {store.value(), orderId, replacement.nextLineNo(orderId), line.productExternalId(),
+                line.quantity(), line.unitPrice().minor()});
+        }
+        jdbc.batchUpdate("DELETE FROM order_lines WHERE store_id = ? AND order_external_id = ?", firstSeen, BATCH,
+                (ps, orderId) -> {
                     ps.setLong(1, store.value());
                     ps.setString(2, orderId);
                 });
-        List<Object[]> rows = new ArrayList<>(lines.size());
-        byOrder.forEach((orderId, orderLines) -> {
-            for (int i = 0; i < orderLines.size(); i++) {
-                OrderLine line = orderLines.get(i);
-                rows.add(new Object[] {store.value(), orderId, i + 1, line.productExternalId(), line.quantity(),
-                    line.unitPrice().minor()});
-            }
-        });
         jdbc.batchUpdate("INSERT INTO order_lines (store_id, order_external_id, line_no, product_external_id, "
                 + "quantity, unit_price_minor) VALUES (?, ?, ?, ?, ?, ?)", rows);
     }

@@ -1,0 +1,87 @@
+package io.basira.server.cli;
+
+import io.basira.server.csvimport.FileReport;
+import io.basira.server.csvimport.ImportProgress;
+import io.basira.server.csvimport.RowError;
+import io.basira.server.csvimport.TerminalProgressBar;
+import io.basira.server.importing.ImportFolder;
+import io.basira.server.importing.ImportOutcome;
+import io.basira.server.jdbc.JdbcStores;
+import io.basira.shared.Store;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code basira import --store SLUG --dir FOLDER}: the canonical CSV import (docs/import.md).
+ * Exit code 0 when applied, 1 when refused because of bad rows (nothing applied), 2 on a usage error.
+ */
+@Command(name = "import", description = "Import a folder of canonical CSV files into a store (created when missing).")
+public class ImportCommand implements Callable<Integer> {
+
+    @Mixin DatabaseOptions db;
+    @Option(names = "--store", required = true, paramLabel = "SLUG") String slug;
+    @Option(names = "--dir", required = true, paramLabel = "FOLDER", description = "the folder of CSV files") Path dir;
+    @Option(names = "--name", description = "name of a new store (default: the slug)") String name;
+    @Option(names = "--currency", description = "currency of a new store (default: SAR)") String currency;
+    @Option(names = "--time-zone", description = "time zone of a new store (default: Asia/Riyadh)") String zone;
+    @Option(names = "--skip-invalid", description = "apply the good rows and list the bad ones "
+            + "(default: any bad row refuses the whole import)") boolean skipInvalid;
+
+    @Override
+    public Integer call() {
+        try (var context = SpringContexts.start(db, false, Map.of())) {
+            ImportFolder importer = context.getBean(ImportFolder.class);
+            Optional<Store> existing = context.getBean(JdbcStores.class).findBySlug(slug);
+            ImportProgress bar = TerminalProgressBar.onConsole();
+            ImportFolder.Progress progress = pass -> bar;
+            ImportOutcome outcome = existing.isPresent()
+                    ? importer.run(existing.get(), dir, skipInvalid, progress)
+                    : importer.runCreating(newStore(), dir, skipInvalid, progress);
+            report(outcome);
+            return outcome.applied() ? 0 : 1;
+        }
+    }
+
+    private ImportFolder.NewStore newStore() {
+        try {
+            return new ImportFolder.NewStore(slug, name == null ? slug : name,
+                    Currency.getInstance(currency == null ? "SAR" : currency.toUpperCase(Locale.ROOT)),
+                    ZoneId.of(zone == null ? "Asia/Riyadh" : zone));
+        } catch (RuntimeException e) {
+            throw new Commands.UsageError("invalid --currency or --time-zone: " + e.getMessage());
+        }
+    }
+
+    private void report(ImportOutcome outcome) {
+        var report = outcome.report();
+        for (RowError error : report.errors()) {
+            System.err.println(error);
+        }
+        if (report.errorsLeftOut() > 0) {
+            System.err.println("… and " + report.errorsLeftOut() + " more errors");
+        }
+        System.out.printf(Locale.ROOT, "%-18s %10s %10s %10s%n", "file", "read", "imported", "rejected");
+        for (FileReport file : report.files()) {
+            if (file.present()) {
+                System.out.printf(Locale.ROOT, "%-18s %10d %10d %10d%n", file.file(), file.rowsRead(),
+                        outcome.applied() ? file.imported() : 0, file.rejected());
+            }
+        }
+        double seconds = outcome.took().toMillis() / 1000.0;
+        if (outcome.applied()) {
+            System.out.printf(Locale.ROOT, "Imported into store '%s'%s: %d customer cards refreshed in %.1f s%n", slug,
+                    outcome.storeCreated() ? " (created)" : "", outcome.cardsRefreshed(), seconds);
+        } else {
+            System.out.printf(Locale.ROOT, "Nothing imported: %d bad rows (fix them, or use --skip-invalid to import "
+                    + "the good rows) — checked in %.1f s%n", report.errorCount(), seconds);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.basira.server.demo;
+
+import io.basira.demo.DemoStoreGenerator;
+import io.basira.demo.DemoStoreSpec;
+import io.basira.server.importing.ImportFolder;
+import io.basira.server.importing.ImportOutcome;
+import io.basira.server.jdbc.JdbcApiKeys;
+import io.basira.server.jdbc.JdbcStores;
+import io.basira.shared.Dates;
+import io.basira.shared.Store;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the first start of {@code basira serve}, creates the store {@code demo} from the demo
+ * generator (activity up to today, so recency-based figures look alive) and an API key for it.
+ * The demo key is kept in {@code <data>/demo-api-key.txt} so it can be printed on every start:
+ * a convenience of the demo store only; real keys are shown once and stored only as hashes.
+ */
+@Component
+@ConditionalOnProperty(name = "basira.demo.enabled", havingValue = "true")
+public class DemoStoreBootstrap implements ApplicationRunner {
+
+    static final String SLUG = "demo";
+    private static final Logger log = LoggerFactory.getLogger(DemoStoreBootstrap.class);
+
+    private final JdbcStores stores;
+    private final JdbcApiKeys keys;
+    private final ImportFolder importer;
+    private final Clock clock;
+    private final ApplicationContext context;
+
+    @Value("${basira.data-dir:./data}")
+    private Path dataDir;
+
+    public DemoStoreBootstrap(JdbcStores stores, JdbcApiKeys keys, ImportFolder importer, Clock clock,
+            ApplicationContext context) {
+        this.stores = stores;
+        this.keys = keys;
+        this.importer = importer;
+        this.clock = clock;
+        this.context = context;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        Path keyFile = dataDir.resolve("demo-api-key.txt");
+        if (stores.findBySlug(SLUG).isEmpty()) {
+            load(keyFile);
+        }
+        String key = Files.exists(keyFile) ? Files.readString(keyFile, StandardCharsets.UTF_8).strip() : "(see " + keyFile + ")";
+        System.out.println();
+        System.out.println("  Basira is running: " + baseUrl());
+        System.out.println("  Demo store 'demo' API key: " + key);
+        System.out.println("  Try: curl -H 'Authorization: Bearer " + key + "' " + baseUrl() + "/api/v1/customers?sort=total_spent&direction=desc");
+        System.out.println();
+    }
+
+    private void load(Path keyFile) throws IOException {
+        LocalDate today = Dates.dateIn(clock.instant(), Store.DEFAULT_TIME_ZONE);
+        Path folder = Files.createTempDirectory("basira-demo");
+        try {
+            log.info("Loading the demo store (first start)…");
+            new DemoStoreGenerator().write(DemoStoreSpec.defaults().withPeriod(today.minusYears(2).plusDays(1), today), folder);
+            ImportOutcome outcome = importer.runCreating(new ImportFolder.NewStore(SLUG, "متجر بصيرة التجريبي",
+                    Store.DEFAULT_CURRENCY, Store.DEFAULT_TIME_ZONE), folder, false, ImportFolder.Progress.none());
+            if (!outcome.applied()) {
+                throw new IllegalStateException("the demo store did not import: " + outcome.report().errors());
+            }
+            Store demo = stores.findBySlug(SLUG).orElseThrow();
+            var key = keys.create(demo.id(), "demo");
+            Files.createDirectories(keyFile.getParent());
+            Files.writeString(keyFile, key.secret().value() + System.lineSeparator(), StandardCharsets.UTF_8);
+            log.info("Demo store loaded: {} customers in {} s", outcome.cardsRefreshed(), outcome.took().toSeconds());
+        } finally {
+            deleteTree(folder);
+        }
+    }
+
+    private String baseUrl() {
+        int port = context instanceof WebServerApplicationContext web ? web.getWebServer().getPort() : 8080;
+        return "http://localhost:" + port;
+    }
+
+    private static void deleteTree(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

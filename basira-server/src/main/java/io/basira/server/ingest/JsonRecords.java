@@ -1,0 +1,138 @@
+package io.basira.server.ingest;
+
+import io.basira.commerce.Cart;
+import io.basira.commerce.Customer;
+import io.basira.commerce.Order;
+import io.basira.commerce.OrderLine;
+import io.basira.commerce.Product;
+import io.basira.commerce.Review;
+import io.basira.commerce.WishlistItem;
+import io.basira.ingest.RecordBatch;
+import io.basira.server.csvimport.CanonicalFile;
+import io.basira.server.csvimport.FieldRecords;
+import io.basira.server.csvimport.RecordSink;
+import io.basira.server.csvimport.RowError;
+import io.basira.shared.Store;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns JSON objects of the REST API into a {@link RecordBatch}. Field names are the canonical CSV
+ * column names; an order may carry its lines as {@code "items": [{"product_id", "quantity",
+ * "unit_price"}]}; tags may be a JSON array or a {@code ;}-separated string. Values go through the
+ * same parsing as CSV cells, so they are valid in the API exactly when valid in an import.
+ */
+final class JsonRecords implements RecordSink {
+
+    private final RecordBatch batch = new RecordBatch();
+    private final FieldRecords parser;
+    private final List<String> problems = new ArrayList<>();
+
+    JsonRecords(Store store) {
+        this.parser = new FieldRecords(store, this);
+    }
+
+    /** Adds one JSON object of {@code kind}; {@code source} names it in errors ({@code line 3}). */
+    void add(RecordKind kind, Map<String, Object> json, String source) {
+        if (json == null) {
+            problems.add(source + ": expected a JSON object");
+            return;
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        Object items = null;
+        for (Map.Entry<String, Object> field : json.entrySet()) {
+            if (kind == RecordKind.ORDERS && field.getKey().equals("items")) {
+                items = field.getValue();
+            } else {
+                fields.put(field.getKey(), text(field.getValue()));
+            }
+        }
+        report(parser.parse(kind.file(), fields, source));
+        if (items != null) {
+            addItems(fields.get("order_id"), items, source);
+        }
+    }
+
+    private void addItems(String orderId, Object items, String source) {
+        if (!(items instanceof List<?> list)) {
+            problems.add(source + ": items: expected a JSON array of {product_id, quantity, unit_price}");
+            return;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            if (list.get(i) instanceof Map<?, ?> item) {
+                item.forEach((k, v) -> fields.put(String.valueOf(k), text(v)));
+            }
+            fields.put("order_id", orderId);
+            report(parser.parse(CanonicalFile.ORDER_ITEMS, fields, source + ": items[" + i + "]"));
+        }
+    }
+
+    private void report(List<RowError> errors) {
+        errors.forEach(error -> problems.add(error.toString()));
+    }
+
+    /** A JSON value as the text of a CSV cell: numbers exactly, arrays joined with {@code ;}. */
+    static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return new BigDecimal(value.toString()).toPlainString();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(JsonRecords::text).collect(Collectors.joining(";"));
+        }
+        return value.toString();
+    }
+
+    List<String> problems() {
+        return problems;
+    }
+
+    RecordBatch batch() {
+        return batch;
+    }
+
+    @Override
+    public void product(Product product) {
+        batch.add(product);
+    }
+
+    @Override
+    public void customer(Customer customer) {
+        batch.add(customer);
+    }
+
+    @Override
+    public void order(Order order) {
+        batch.add(order);
+    }
+
+    @Override
+    public void orderLine(OrderLine line) {
+        batch.add(line);
+    }
+
+    @Override
+    public void cart(Cart cart) {
+        batch.add(cart);
+    }
+
+    @Override
+    public void review(Review review) {
+        batch.add(review);
+    }
+
+    @Override
+    public void wishlistItem(WishlistItem item) {
+        batch.add(item);
+    }
+}

@@ -62,14 +62,20 @@ public final class IngestRecords {
                         + " is not the store's currency " + store.currency());
             }
         }
-        for (String missing : sorted(reads.missingCustomers(store.id(), batch.referencedCustomers()))) {
-            problems.add("customer '" + missing + "' does not exist in store '" + store.slug() + "'");
+        Set<String> missingCustomers = reads.missingCustomers(store.id(), batch.referencedCustomers());
+        if (!missingCustomers.isEmpty()) {
+            for (CustomerReference reference : references(batch)) {
+                if (missingCustomers.contains(reference.customerId())) {
+                    problems.add(reference.record() + ": customer '" + reference.customerId()
+                            + "' does not exist in store '" + store.slug() + "'");
+                }
+            }
         }
         Set<String> lineOrders = new LinkedHashSet<>();
         batch.orderLines().forEach(line -> lineOrders.add(line.orderExternalId()));
         batch.orders().forEach(order -> lineOrders.remove(order.externalId()));
         for (String missing : sorted(reads.missingOrders(store.id(), lineOrders))) {
-            problems.add("order '" + missing + "' does not exist in store '" + store.slug() + "'");
+            problems.add("order line of order '" + missing + "': the order does not exist in store '" + store.slug() + "'");
         }
         if (!problems.isEmpty()) {
             throw new IngestRejected(problems);
@@ -100,6 +106,22 @@ public final class IngestRecords {
         folds.forEach((id, fold) -> result.put(id, fold.card()));
         cards.save(store, result);
         return result;
+    }
+
+    /** A record of the batch (named for a person) and the customer it refers to. */
+    private record CustomerReference(String record, String customerId) {}
+
+    private static List<CustomerReference> references(RecordBatch batch) {
+        List<CustomerReference> references = new ArrayList<>();
+        batch.orders().forEach(o -> references.add(new CustomerReference("order '" + o.externalId() + "'",
+                o.customerExternalId())));
+        batch.carts().stream().filter(c -> c.customerExternalId() != null).forEach(c -> references.add(
+                new CustomerReference("cart '" + c.externalId() + "'", c.customerExternalId())));
+        batch.reviews().forEach(r -> references.add(new CustomerReference("review '" + r.externalId() + "'",
+                r.customerExternalId())));
+        batch.wishlistItems().forEach(w -> references.add(new CustomerReference(
+                "wishlist item '" + w.productExternalId() + "'", w.customerExternalId())));
+        return references;
     }
 
     private static List<String> sorted(Set<String> ids) {

@@ -18,10 +18,11 @@ final class SpringContexts {
         if (!web) {
             props.put("logging.level.root", "warn");
         }
+        // passed as command-line properties: they must win over application.properties
+        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new SpringApplicationBuilder(BasiraServer.class)
                 .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
-                .properties(props)
                 .logStartupInfo(web)
-                .run();
+                .run(args);
     }
 }

@@ -1,0 +1,86 @@
+package io.basira.server.importing;
+
+import io.basira.server.csvimport.FileReport;
+import io.basira.server.csvimport.RowError;
+import io.basira.server.ingest.CardsChanged;
+import io.basira.shared.Store;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code POST /api/v1/imports}: the canonical CSV import by upload (multipart, one part per file,
+ * named by the file name: customers.csv, orders.csv, …). Same rules as the CLI: all or nothing
+ * unless {@code skip_invalid=true}. 200 with the report when applied, 422 with it when refused.
+ */
+@RestController
+public class ImportController {
+
+    private final ImportFolder importer;
+    private final ApplicationEventPublisher events;
+
+    public ImportController(ImportFolder importer, ApplicationEventPublisher events) {
+        this.importer = importer;
+        this.events = events;
+    }
+
+    @PostMapping(path = "/api/v1/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResponseEntity<Map<String, Object>> upload(Store store, @RequestParam Map<String, MultipartFile> files,
+            @RequestParam(name = "skip_invalid", defaultValue = "false") boolean skipInvalid) throws IOException {
+        Path folder = Files.createTempDirectory("basira-upload");
+        try {
+            for (MultipartFile file : files.values()) {
+                String name = Path.of(file.getOriginalFilename() == null ? file.getName() : file.getOriginalFilename())
+                        .getFileName().toString();
+                try (InputStream in = file.getInputStream()) {
+                    Files.copy(in, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            ImportOutcome outcome = importer.run(store, folder, skipInvalid, ImportFolder.Progress.none());
+            if (outcome.applied()) {
+                events.publishEvent(new CardsChanged(store.id(), Set.of()));
+            }
+            return ResponseEntity.status(outcome.applied() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
+                    .body(json(outcome));
+        } finally {
+            try (Stream<Path> paths = Files.walk(folder)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    static Map<String, Object> json(ImportOutcome outcome) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("applied", outcome.applied());
+        List<Map<String, Object>> files = outcome.report().files().stream().filter(FileReport::present).map(f -> {
+            Map<String, Object> file = new LinkedHashMap<>();
+            file.put("file", f.file());
+            file.put("rows_read", f.rowsRead());
+            file.put("imported", outcome.applied() ? f.imported() : 0);
+            file.put("rejected", f.rejected());
+            return file;
+        }).toList();
+        json.put("files", files);
+        json.put("errors", outcome.report().errors().stream().map(RowError::toString).toList());
+        json.put("error_count", outcome.report().errorCount());
+        json.put("cards_refreshed", outcome.cardsRefreshed());
+        json.put("took_ms", outcome.took().toMillis());
+        return json;
+    }
+}

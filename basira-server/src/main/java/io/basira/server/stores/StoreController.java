@@ -1,0 +1,66 @@
+package io.basira.server.stores;
+
+import io.basira.server.api.ApiErrors.NotFound;
+import io.basira.server.jdbc.JdbcApiKeys;
+import io.basira.shared.Store;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller's own store and its API keys: list, issue (the secret is in this response only), revoke. */
+@RestController
+@RequestMapping("/api/v1")
+public class StoreController {
+
+    private final JdbcApiKeys keys;
+
+    public StoreController(JdbcApiKeys keys) {
+        this.keys = keys;
+    }
+
+    @GetMapping("/store")
+    public Map<String, Object> store(Store store) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("slug", store.slug());
+        json.put("name", store.name());
+        json.put("currency", store.currency().getCurrencyCode());
+        json.put("time_zone", store.timeZone().getId());
+        return json;
+    }
+
+    @GetMapping("/api-keys")
+    public List<JdbcApiKeys.ApiKeyInfo> list(Store store) {
+        return keys.list(store.id());
+    }
+
+    @PostMapping("/api-keys")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Map<String, Object> create(Store store, @RequestBody(required = false) Map<String, Object> body) {
+        Object label = body == null ? null : body.get("label");
+        var created = keys.create(store.id(), label == null ? null : label.toString());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", created.info().id());
+        json.put("prefix", created.info().prefix());
+        json.put("label", created.info().label());
+        json.put("key", created.secret().value());
+        json.put("note", "the key is shown only now; Basira keeps only its hash");
+        return json;
+    }
+
+    @DeleteMapping("/api-keys/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void revoke(Store store, @PathVariable long id) {
+        if (!keys.revoke(store.id(), id)) {
+            throw new NotFound("this store has no active API key " + id);
+        }
+    }
+}

@@ -101,7 +101,6 @@ final class CanonicalFileReader {
             skipBom(in);
             return CsvReader.builder()
                     .allowUnclosedQuote(false)
-                    .trimWhitespacesAroundQuotes(true)
                     .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
                     .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                     .ofCsvRecord(new InputStreamReader(in, Utf8Scan.strictDecoder()));

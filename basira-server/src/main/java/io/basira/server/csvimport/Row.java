@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
  */
 final class Row {
 
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,9}");
     /** Amounts at or above this many major units are refused before they could overflow a long. */
     private static final BigDecimal TOO_LARGE = new BigDecimal("1000000000000");
@@ -66,7 +65,7 @@ final class Row {
 
     /** An ISO-8601 date-time with an offset, without one (in the store's time zone), or a plain date. */
     Instant instant(String column, Need need) {
-        return parse(column, need, text -> Dates.parseInstant(text, store.timeZone()));
+        return parse(column, need, text -> IsoInstants.parse(text, store.timeZone()));
     }
 
     /** A plain date, {@code YYYY-MM-DD}. */
@@ -88,7 +87,7 @@ final class Row {
     }
 
     private Money amount(String text) {
-        if (!DECIMAL.matcher(text).matches()) {
+        if (!isPlainDecimal(text)) {
             throw new IllegalArgumentException("'" + text + "' is not a decimal number (199.50)");
         }
         BigDecimal value = new BigDecimal(text);
@@ -104,6 +103,24 @@ final class Row {
                     "'" + text + "' has more than " + digits + " decimals for " + store.currency().getCurrencyCode());
         }
         return Money.ofMinor(Money.toMinor(value, store.currency()), store.currency());
+    }
+
+    /** Whether {@code text} is {@code [+-]?(\d+(\.\d*)?|\.\d+)}: no exponent, no grouping. */
+    static boolean isPlainDecimal(String text) {
+        int at = text.startsWith("+") || text.startsWith("-") ? 1 : 0;
+        int digits = 0;
+        boolean point = false;
+        for (; at < text.length(); at++) {
+            char c = text.charAt(at);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                return false;
+            }
+        }
+        return digits > 0;
     }
 
     /** An integer from {@code min} to {@code max} inclusive; {@code expected} completes "'x' is not ...". */

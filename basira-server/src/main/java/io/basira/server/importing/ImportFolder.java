@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Use case: import a canonical CSV folder into a store (docs/import.md).
  *
  * <p>Two passes. The first reads and validates everything and writes nothing. When it found bad
- * rows and {@code skipInvalid} is false, the import stops there: nothing is applied. Otherwise the
+ * rows and {@code skipInvalid} is false, or a file could not be read to its end, the import stops
+ * there: nothing is applied. Otherwise the
  * second pass reads again and applies the good rows, and the cards of every touched customer are
  * refreshed, all in one transaction: an import is applied whole or not at all, and importing the
  * same folder again changes nothing.
@@ -80,7 +81,9 @@ public final class ImportFolder {
             Supplier<Store> target, boolean creating) {
         Instant started = clock.instant();
         ImportReport checked = reader.read(folder, checkedAs, known, RecordSink.discarding(), progress.pass("checking"));
-        if (checked.hasErrors() && !skipInvalid) {
+        // a file not read to its end (missing header column, broken quoting, not UTF-8) hides rows
+        // nobody has seen: skipping "the bad rows" would silently drop them, so it refuses too
+        if (checked.hasErrors() && (!skipInvalid || !checked.isComplete())) {
             return new ImportOutcome(false, false, checked, 0, Duration.between(started, clock.instant()));
         }
         long[] refreshed = {0};

@@ -1,0 +1,129 @@
+package io.basira.ingest;
+
+import static io.basira.commerce.OrderStatus.CANCELLED;
+import static io.basira.commerce.OrderStatus.COMPLETED;
+import static io.basira.commerce.OrderStatus.RETURNED;
+import static io.basira.fixtures.Orders.anOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.basira.card.CustomerCard;
+import io.basira.commerce.Customer;
+import io.basira.commerce.OrderLine;
+import io.basira.fixtures.InMemoryCommerce;
+import io.basira.shared.Money;
+import io.basira.shared.Store;
+import io.basira.shared.StoreId;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class IngestRecordsTest {
+
+    private final Store store = new Store(new StoreId(1), "demo", "Demo", Store.DEFAULT_CURRENCY, Store.DEFAULT_TIME_ZONE);
+    private final InMemoryCommerce db = new InMemoryCommerce();
+    private final IngestRecords ingest = new IngestRecords(db, db, db, db);
+
+    private static Customer customer(String id) {
+        return new Customer(id, "سارة", "Alharbi", null, null, null, null, "الرياض", null, "SA",
+                Instant.parse("2024-01-01T00:00:00Z"), Set.of());
+    }
+
+    private CustomerCard cardOf(String id) {
+        return db.cards.get(id);
+    }
+
+    @Test
+    void an_order_updates_its_customer_card_in_the_same_call() {
+        ingest.ingest(store, new RecordBatch().add(customer("C1")).add(anOrder("O1").total("250.00").build()));
+        assertThat(cardOf("C1").orderCount()).isEqualTo(1);
+        assertThat(cardOf("C1").totalSpentMinor()).isEqualTo(25000);
+    }
+
+    @Test
+    void a_completed_order_that_is_cancelled_leaves_the_counts_it_was_in() {
+        ingest.ingest(store, new RecordBatch().add(customer("C1")).add(anOrder("O1").status(COMPLETED).build()));
+        ingest.ingest(store, new RecordBatch().add(anOrder("O1").status(CANCELLED).build()));
+        CustomerCard card = cardOf("C1");
+        assertThat(card.orderCount()).isZero();
+        assertThat(card.totalSpentMinor()).isZero();
+        assertThat(card.cancelledOrders()).isEqualTo(1);
+        assertThat(card.lastPurchaseAt()).isNull();
+        assertThat(card.firstOrderAt()).isNull();
+    }
+
+    @Test
+    void a_completed_order_that_is_returned_leaves_the_counts_it_was_in() {
+        ingest.ingest(store, new RecordBatch().add(customer("C1"))
+                .add(anOrder("O1").status(COMPLETED).at("2024-02-01T10:00:00Z").build())
+                .add(anOrder("O2").status(COMPLETED).at("2024-03-01T10:00:00Z").total("40.00").build()));
+        ingest.ingest(store, new RecordBatch().add(anOrder("O2").status(RETURNED).at("2024-03-01T10:00:00Z").build()));
+        CustomerCard card = cardOf("C1");
+        assertThat(card.orderCount()).isEqualTo(1);
+        assertThat(card.totalSpentMinor()).isEqualTo(10000);
+        assertThat(card.returnedOrders()).isEqualTo(1);
+        assertThat(card.lastPurchaseAt()).isEqualTo(Instant.parse("2024-02-01T10:00:00Z"));
+    }
+
+    @Test
+    void the_same_order_delivered_twice_counts_once() {
+        RecordBatch batch = new RecordBatch().add(customer("C1")).add(anOrder("O1").total("99.99").build());
+        ingest.ingest(store, batch);
+        CustomerCard once = cardOf("C1");
+        ingest.ingest(store, batch);
+        ingest.ingest(store, new RecordBatch().add(anOrder("O1").total("99.99").build()).add(anOrder("O1").total("99.99").build()));
+        assertThat(cardOf("C1")).isEqualTo(once);
+        assertThat(once.orderCount()).isEqualTo(1);
+    }
+
+    @Test
+    void an_order_arriving_before_its_customer_is_refused_and_nothing_is_written() {
+        assertThatThrownBy(() -> ingest.ingest(store, new RecordBatch().add(anOrder("O1").of("C404").build())))
+                .isInstanceOf(IngestRejected.class)
+                .hasMessage("order 'O1': customer 'C404' does not exist in store 'demo'");
+        assertThat(db.orders).isEmpty();
+    }
+
+    @Test
+    void an_order_in_another_currency_is_refused() {
+        assertThatThrownBy(() -> ingest.ingest(store, new RecordBatch().add(customer("C1"))
+                .add(anOrder("O1").in("USD").build())))
+                .isInstanceOf(IngestRejected.class)
+                .hasMessageContaining("order 'O1': currency USD is not the store's currency SAR");
+        assertThat(db.customers).isEmpty();
+    }
+
+    @Test
+    void an_order_and_its_customer_in_one_batch_are_accepted() {
+        ingest.ingest(store, new RecordBatch().add(anOrder("O1").build()).add(customer("C1")));
+        assertThat(cardOf("C1").orderCount()).isEqualTo(1);
+    }
+
+    @Test
+    void order_lines_sent_again_replace_the_earlier_lines() {
+        ingest.ingest(store, new RecordBatch().add(customer("C1")).add(anOrder("O1").build())
+                .add(line("O1", "P1")).add(line("O1", "P2")));
+        ingest.ingest(store, new RecordBatch().add(line("O1", "P3")));
+        assertThat(db.lines.get("O1")).extracting(OrderLine::productExternalId).containsExactly("P3");
+    }
+
+    @Test
+    void lines_of_one_order_split_across_batches_of_one_replacement_are_all_kept() {
+        ingest.ingest(store, new RecordBatch().add(customer("C1")).add(anOrder("O1").build()).add(line("O1", "OLD")));
+        LineReplacement oneImport = new LineReplacement();
+        ingest.write(store.id(), new RecordBatch().add(line("O1", "P1")), oneImport);
+        ingest.write(store.id(), new RecordBatch().add(line("O1", "P2")), oneImport);
+        assertThat(db.lines.get("O1")).extracting(OrderLine::productExternalId).containsExactly("P1", "P2");
+    }
+
+    @Test
+    void a_line_for_a_missing_order_is_refused() {
+        assertThatThrownBy(() -> ingest.ingest(store, new RecordBatch().add(line("O9", "P1"))))
+                .isInstanceOf(IngestRejected.class)
+                .hasMessageContaining("order 'O9'");
+    }
+
+    private static OrderLine line(String order, String product) {
+        return new OrderLine(order, product, 1, Money.parse("10.00", Store.DEFAULT_CURRENCY));
+    }
+}

@@ -3,6 +3,7 @@ package io.basira.segment.text;
 import io.basira.segment.And;
 import io.basira.segment.Condition;
 import io.basira.segment.Conditions;
+import io.basira.segment.FieldNames;
 import io.basira.segment.Not;
 import io.basira.segment.Operator;
 import io.basira.segment.Or;

@@ -1,28 +1,27 @@
-package io.basira.segment.text;
+package io.basira.segment;
 
-import io.basira.segment.SegmentField;
 import java.util.Locale;
 import java.util.Optional;
 
 /** Resolves field names in rules, and suggests the nearest known name for a misspelt one. */
-final class FieldNames {
+public final class FieldNames {
 
     private static final int MAX_DISTANCE = 3;
 
     private FieldNames() {}
 
-    static Optional<SegmentField> resolve(String name) {
+    public static Optional<SegmentField> resolve(String name) {
         return SegmentField.byFieldName(name);
     }
 
     /** {@code unknown field 'totl_spent'; did you mean 'total_spent'?} */
-    static String unknownMessage(String name) {
+    public static String unknownMessage(String name) {
         String message = "unknown field '" + name + "'";
         return nearest(name).map(f -> message + "; did you mean '" + f.fieldName() + "'?").orElse(message);
     }
 
     /** The field whose name is fewest edits away, if within a few edits and under a third of the name. */
-    static Optional<SegmentField> nearest(String name) {
+    public static Optional<SegmentField> nearest(String name) {
         String normal = name.toLowerCase(Locale.ROOT);
         SegmentField best = null;
         int bestDistance = Integer.MAX_VALUE;

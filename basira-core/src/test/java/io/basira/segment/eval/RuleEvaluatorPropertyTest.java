@@ -10,8 +10,10 @@ import io.basira.segment.fixtures.ReferenceSemantics;
 import io.basira.segment.text.RuleText;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,12 +33,14 @@ class RuleEvaluatorPropertyTest {
         for (LocalDate today : List.of(LocalDate.of(2024, 6, 15), LocalDate.of(2025, 2, 28), LocalDate.of(2028, 2, 29))) {
             EvaluationContext ctx = new EvaluationContext(today, RIYADH, 2);
             List<CustomerProfile> customers = new RandomCustomers(seed, today, RIYADH).next(300);
+            Map<String, Map<String, Object>> fields = new LinkedHashMap<>();
+            customers.forEach(c -> fields.put(c.externalId(), ReferenceSemantics.fields(c, ctx)));
             RandomRules rules = new RandomRules(seed, today);
             for (int i = 0; i < RULES_PER_SEED; i++) {
                 Condition rule = rules.next(3);
                 assertThat(matching(rule, customers, ctx))
                         .as("seed %d, today %s, rule #%d: %s", seed, today, i, RuleText.print(rule))
-                        .isEqualTo(ReferenceSemantics.matching(rule, customers, ctx));
+                        .isEqualTo(ReferenceSemantics.matching(rule, fields, today));
             }
         }
     }

@@ -36,12 +36,17 @@ class RuleEvaluatorPropertyTest {
             Map<String, Map<String, Object>> fields = new LinkedHashMap<>();
             customers.forEach(c -> fields.put(c.externalId(), ReferenceSemantics.fields(c, ctx)));
             RandomRules rules = new RandomRules(seed, today);
+            int splitting = 0;
             for (int i = 0; i < RULES_PER_SEED; i++) {
                 Condition rule = rules.next(3);
-                assertThat(matching(rule, customers, ctx))
+                Set<String> matched = matching(rule, customers, ctx);
+                assertThat(matched)
                         .as("seed %d, today %s, rule #%d: %s", seed, today, i, RuleText.print(rule))
                         .isEqualTo(ReferenceSemantics.matching(rule, fields, today));
+                splitting += matched.isEmpty() || matched.size() == customers.size() ? 0 : 1;
             }
+            assertThat(splitting).as("seed %d: rules that select some but not all customers", seed)
+                    .isGreaterThan(RULES_PER_SEED / 3);
         }
     }
 

@@ -84,7 +84,7 @@ public sealed interface Value permits Value.NumberValue, Value.TextValue, Value.
      */
     record RelativeDate(int days) implements Value {
         public static final int MAX_DAYS = 100_000;
-        private static final Pattern FORM = Pattern.compile("(?i)today|([+-])(\\d{1,9})d");
+        private static final Pattern FORM = Pattern.compile("(?i)today|([+-])(\\d+)d");
 
         public RelativeDate {
             if (Math.abs(days) > MAX_DAYS) {
@@ -115,7 +115,8 @@ public sealed interface Value permits Value.NumberValue, Value.TextValue, Value.
             if (m.group(1) == null) {
                 return new RelativeDate(0);
             }
-            long days = Long.parseLong(m.group(2));
+            String digits = m.group(2);
+            long days = digits.length() > 9 ? Long.MAX_VALUE : Long.parseLong(digits);
             if (days > MAX_DAYS) {
                 throw new IllegalArgumentException(
                         "a relative date is at most " + MAX_DAYS + " days from today, not " + text.strip());

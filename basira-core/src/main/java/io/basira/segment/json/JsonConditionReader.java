@@ -28,7 +28,23 @@ final class JsonConditionReader {
 
     private static final Set<String> LEAF_KEYS = Set.of("field", "op", "value", "values", "from", "to");
 
+    /** Deeper nesting than this is refused rather than risking the stack on hostile input. */
+    static final int MAX_DEPTH = 64;
+
+    private int depth;
+
     Condition read(Object json, String path) {
+        if (++depth > MAX_DEPTH) {
+            throw new JsonRuleException(path, "the rule is nested more than " + MAX_DEPTH + " levels deep");
+        }
+        try {
+            return readObject(json, path);
+        } finally {
+            depth--;
+        }
+    }
+
+    private Condition readObject(Object json, String path) {
         Map<?, ?> object = object(json, path);
         if (object.containsKey("all")) {
             return connective(object, "all", path, And::new);

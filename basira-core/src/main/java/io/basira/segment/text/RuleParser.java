@@ -11,6 +11,7 @@ import io.basira.segment.SegmentField;
 import io.basira.segment.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Recursive-descent parser of the text form (grammar in docs/rules.md; why hand-written in
@@ -32,8 +33,12 @@ import java.util.List;
  */
 final class RuleParser {
 
+    /** Deeper nesting than this is refused rather than risking the stack on hostile input. */
+    static final int MAX_DEPTH = 64;
+
     private final List<Token> tokens;
     private int index;
+    private int depth;
 
     RuleParser(String text) {
         this.tokens = new RuleTokenizer(text).tokens();
@@ -72,17 +77,28 @@ final class RuleParser {
 
     private Condition not() {
         if (peek().isKeyword("NOT")) {
-            advance();
-            return new Not(not());
+            Token not = advance();
+            enter(not);
+            Condition operand = not();
+            depth--;
+            return new Not(operand);
         }
         return primary();
+    }
+
+    private void enter(Token at) {
+        if (++depth > MAX_DEPTH) {
+            throw error(at, "the rule is nested more than " + MAX_DEPTH + " levels deep");
+        }
     }
 
     private Condition primary() {
         Token token = peek();
         if (token.type() == TokenType.LEFT_PAREN) {
             advance();
+            enter(token);
             Condition inner = or();
+            depth--;
             if (peek().type() != TokenType.RIGHT_PAREN) {
                 throw error(peek(), "expected ')' to close the '(' at line " + token.line() + ", column "
                         + token.column() + ", found " + peek().describe());
@@ -183,7 +199,7 @@ final class RuleParser {
 
     private Value relativeDate(Token token) {
         try {
-            return Value.RelativeDate.parse(token.source());
+            return Objects.requireNonNull(Value.RelativeDate.parse(token.source()), "tokenizer and parser disagree");
         } catch (IllegalArgumentException e) {
             throw error(token, e.getMessage());
         }

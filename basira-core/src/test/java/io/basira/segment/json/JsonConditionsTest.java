@@ -90,6 +90,17 @@ class JsonConditionsTest {
     }
 
     @Test
+    void hostile_nesting_gets_an_error_not_a_crash() {
+        Object json = Map.of("group", "vip");
+        for (int i = 0; i < 10_000; i++) {
+            json = Map.of("not", json);
+        }
+        Object deep = json;
+        assertThatThrownBy(() -> JsonConditions.fromJson(deep)).isInstanceOf(JsonRuleException.class)
+                .hasMessageEndingWith("the rule is nested more than 64 levels deep");
+    }
+
+    @Test
     void a_null_value_points_to_is_null() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("field", "city");

@@ -138,6 +138,18 @@ class RuleTextTest {
     }
 
     @Test
+    void hostile_nesting_and_huge_relative_dates_get_errors_not_crashes() {
+        String deep = "(".repeat(10_000) + "order_count > 1" + ")".repeat(10_000);
+        assertThatThrownBy(() -> RuleText.parse(deep)).isInstanceOf(RuleSyntaxException.class)
+                .hasMessage("line 1, column 65: the rule is nested more than 64 levels deep");
+        assertThatThrownBy(() -> RuleText.parse("NOT ".repeat(10_000) + "order_count > 1"))
+                .isInstanceOf(RuleSyntaxException.class);
+        assertThatThrownBy(() -> RuleText.parse("last_purchase_at < -99999999999999d"))
+                .isInstanceOf(RuleSyntaxException.class)
+                .hasMessage("line 1, column 20: a relative date is at most 100000 days from today, not -99999999999999d");
+    }
+
+    @Test
     void an_empty_rule_is_an_error() {
         assertThatThrownBy(() -> RuleText.parse("   ")).isInstanceOf(RuleSyntaxException.class)
                 .hasMessage("line 1, column 4: the rule is empty: write a condition such as total_spent > 1500");

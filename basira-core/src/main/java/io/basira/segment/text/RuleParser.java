@@ -1,0 +1,258 @@
+package io.basira.segment.text;
+
+import io.basira.segment.And;
+import io.basira.segment.Condition;
+import io.basira.segment.Conditions;
+import io.basira.segment.FieldNames;
+import io.basira.segment.Not;
+import io.basira.segment.Operator;
+import io.basira.segment.Or;
+import io.basira.segment.SegmentField;
+import io.basira.segment.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Recursive-descent parser of the text form (grammar in docs/rules.md; why hand-written in
+ * docs/adr/0001-rule-parser.md). One method per grammar rule; precedence NOT over AND over OR.
+ *
+ * <pre>
+ * rule      = or END
+ * or        = and { "OR" and }
+ * and       = not { "AND" not }
+ * not       = "NOT" not | primary
+ * primary   = "(" or ")" | predicate
+ * predicate = field ( cmp value | ["NOT"] "BETWEEN" value "AND" value
+ *                   | ["NOT"] "IN" "(" value { "," value } ")" | "IS" ["NOT"] "NULL" )
+ * value     = string | number | relative-date | "today"
+ * </pre>
+ *
+ * Parenthesised groups are kept as written ({@code a AND (b AND c)} is an AND inside an AND). Not
+ * thread-safe; one instance per text.
+ */
+final class RuleParser {
+
+    /** Deeper nesting than this is refused rather than risking the stack on hostile input. */
+    static final int MAX_DEPTH = 64;
+
+    private final List<Token> tokens;
+    private int index;
+    private int depth;
+
+    RuleParser(String text) {
+        this.tokens = new RuleTokenizer(text).tokens();
+    }
+
+    Condition rule() {
+        if (peek().type() == TokenType.END) {
+            throw error(peek(), "the rule is empty: write a condition such as total_spent > 1500");
+        }
+        Condition rule = or();
+        if (peek().type() != TokenType.END) {
+            throw error(peek(), "expected AND, OR or the end of the rule, found " + peek().describe());
+        }
+        return rule;
+    }
+
+    private Condition or() {
+        List<Condition> operands = new ArrayList<>();
+        operands.add(and());
+        while (peek().isKeyword("OR")) {
+            advance();
+            operands.add(and());
+        }
+        return operands.size() == 1 ? operands.get(0) : new Or(operands);
+    }
+
+    private Condition and() {
+        List<Condition> operands = new ArrayList<>();
+        operands.add(not());
+        while (peek().isKeyword("AND")) {
+            advance();
+            operands.add(not());
+        }
+        return operands.size() == 1 ? operands.get(0) : new And(operands);
+    }
+
+    private Condition not() {
+        if (peek().isKeyword("NOT")) {
+            Token not = advance();
+            enter(not);
+            Condition operand = not();
+            depth--;
+            return new Not(operand);
+        }
+        return primary();
+    }
+
+    private void enter(Token at) {
+        if (++depth > MAX_DEPTH) {
+            throw error(at, "the rule is nested more than " + MAX_DEPTH + " levels deep");
+        }
+    }
+
+    private Condition primary() {
+        Token token = peek();
+        if (token.type() == TokenType.LEFT_PAREN) {
+            advance();
+            enter(token);
+            Condition inner = or();
+            depth--;
+            if (peek().type() != TokenType.RIGHT_PAREN) {
+                throw error(peek(), "expected ')' to close the '(' at line " + token.line() + ", column "
+                        + token.column() + ", found " + peek().describe());
+            }
+            advance();
+            return inner;
+        }
+        if (token.type() != TokenType.WORD || Keywords.isReserved(token.source())) {
+            throw error(token, "expected a condition" + afterPrevious() + ", found " + token.describe());
+        }
+        return predicate();
+    }
+
+    private Condition predicate() {
+        Token name = advance();
+        SegmentField field = FieldNames.resolve(name.source())
+                .orElseThrow(() -> error(name, FieldNames.unknownMessage(name.source())));
+        boolean negated = peek().isKeyword("NOT") && (peekAt(1).isKeyword("IN") || peekAt(1).isKeyword("BETWEEN"));
+        if (negated) {
+            advance();
+        }
+        Condition leaf = build(name, field, operatorAndOperands(name));
+        return negated ? new Not(leaf) : leaf;
+    }
+
+    private Operation operatorAndOperands(Token name) {
+        Token op = advance();
+        if (op.type() == TokenType.OPERATOR) {
+            return new Operation(comparison(op), List.of(value(op)));
+        }
+        if (op.isKeyword("BETWEEN")) {
+            Value from = value(op);
+            Token and = advance();
+            if (!and.isKeyword("AND")) {
+                throw error(and, "expected AND between the two bounds of BETWEEN, found " + and.describe());
+            }
+            return new Operation(Operator.BETWEEN, List.of(from, value(and)));
+        }
+        if (op.isKeyword("IN")) {
+            return new Operation(Operator.IN, valueList(op));
+        }
+        if (op.isKeyword("IS")) {
+            return new Operation(nullTest(), List.of());
+        }
+        throw error(op, "expected an operator (=, !=, >, >=, <, <=, BETWEEN, IN, IS NULL) after '" + name.source()
+                + "', found " + op.describe());
+    }
+
+    private Operator nullTest() {
+        boolean not = peek().isKeyword("NOT");
+        if (not) {
+            advance();
+        }
+        Token nullToken = advance();
+        if (!nullToken.isKeyword("NULL")) {
+            throw error(nullToken, "expected NULL after " + (not ? "IS NOT" : "IS") + ", found " + nullToken.describe());
+        }
+        return not ? Operator.IS_NOT_NULL : Operator.IS_NULL;
+    }
+
+    private List<Value> valueList(Token in) {
+        Token open = advance();
+        if (open.type() != TokenType.LEFT_PAREN) {
+            throw error(open, "expected '(' after IN, found " + open.describe());
+        }
+        List<Value> values = new ArrayList<>();
+        values.add(value(open));
+        while (peek().type() == TokenType.COMMA) {
+            values.add(value(advance()));
+        }
+        Token close = advance();
+        if (close.type() != TokenType.RIGHT_PAREN) {
+            throw error(close, "expected ',' or ')' in the IN list, found " + close.describe());
+        }
+        return values;
+    }
+
+    private Value value(Token previous) {
+        Token token = peek();
+        switch (token.type()) {
+            case STRING:
+                advance();
+                return Value.text(token.value());
+            case NUMBER:
+                advance();
+                return Value.number(token.source().startsWith("+") ? token.source().substring(1) : token.source());
+            case RELATIVE_DATE:
+                advance();
+                return relativeDate(token);
+            default:
+                if (token.isKeyword("today")) {
+                    advance();
+                    return Value.daysFromToday(0);
+                }
+                throw error(token, "expected a value after '" + previous.source() + "'" + valueHint(token));
+        }
+    }
+
+    private Value relativeDate(Token token) {
+        try {
+            return Objects.requireNonNull(Value.RelativeDate.parse(token.source()), "tokenizer and parser disagree");
+        } catch (IllegalArgumentException e) {
+            throw error(token, e.getMessage());
+        }
+    }
+
+    private static String valueHint(Token token) {
+        if (token.type() == TokenType.WORD && !Keywords.isReserved(token.source())) {
+            return ", found " + token.describe() + " (text goes in single quotes: '" + token.source() + "')";
+        }
+        return ", found " + token.describe();
+    }
+
+    private Condition build(Token name, SegmentField field, Operation operation) {
+        try {
+            return Conditions.of(field, operation.operator(), operation.operands());
+        } catch (IllegalArgumentException e) {
+            throw error(name, e.getMessage());
+        }
+    }
+
+    private static Operator comparison(Token op) {
+        for (Operator operator : Operator.values()) {
+            if (operator.isComparison() && operator.symbol().equals(op.value())) {
+                return operator;
+            }
+        }
+        throw new IllegalStateException("tokenizer produced unknown operator " + op.source());
+    }
+
+    private String afterPrevious() {
+        return index == 0 ? "" : " after '" + tokens.get(index - 1).source() + "'";
+    }
+
+    private Token peek() {
+        return tokens.get(index);
+    }
+
+    private Token peekAt(int ahead) {
+        return tokens.get(Math.min(index + ahead, tokens.size() - 1));
+    }
+
+    private Token advance() {
+        Token token = tokens.get(index);
+        if (token.type() != TokenType.END) {
+            index++;
+        }
+        return token;
+    }
+
+    private static RuleSyntaxException error(Token at, String reason) {
+        return new RuleSyntaxException(at.line(), at.column(), reason);
+    }
+
+    /** An operator with its operands, before it becomes a condition. */
+    private record Operation(Operator operator, List<Value> operands) {}
+}

@@ -1,0 +1,27 @@
+package io.basira.segment.text;
+
+import java.util.Locale;
+
+/**
+ * One token: its kind, its source text, its value (a string literal unquoted and unescaped; otherwise the
+ * source text) and where it starts.
+ */
+record Token(TokenType type, String source, String value, int line, int column) {
+
+    boolean isKeyword(String keyword) {
+        return type == TokenType.WORD && source.equalsIgnoreCase(keyword);
+    }
+
+    boolean isOperator(String symbol) {
+        return type == TokenType.OPERATOR && source.equals(symbol);
+    }
+
+    /** How the token reads in a message: {@code 'AND'}, or {@code the end of the rule}. */
+    String describe() {
+        return type == TokenType.END ? "the end of the rule" : "'" + source + "'";
+    }
+
+    String upper() {
+        return source.toUpperCase(Locale.ROOT);
+    }
+}

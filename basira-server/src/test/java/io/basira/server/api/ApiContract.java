@@ -1,0 +1,202 @@
+package io.basira.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.basira.server.jdbc.JdbcApiKeys;
+import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.support.Api;
+import io.basira.shared.Store;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The behaviour of the REST API, written once and run on every database (H2 and PostgreSQL
+ * subclasses). Each test makes stores of its own, so tests share the context but never data.
+ * "Today" is fixed at 2024-06-01 (Riyadh).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"basira.clock.fixed=2024-06-01T09:00:00Z", "basira.demo.enabled=false"})
+abstract class ApiContract {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort int port;
+    @Autowired JdbcStores stores;
+    @Autowired JdbcApiKeys keys;
+
+    /** A new store with a unique slug and an API client holding its key. */
+    Api newStore(String name) {
+        Store store = stores.create(name + "-" + UUID.randomUUID().toString().substring(0, 8), name,
+                Currency.getInstance("SAR"), ZoneId.of("Asia/Riyadh"));
+        return new Api(port, keys.create(store.id(), "test").secret().value());
+    }
+
+    static JsonNode json(Api.Response response) {
+        return JSON.readTree(response.body());
+    }
+
+    static String customer(String id, String first) {
+        return "{\"customer_id\":\"" + id + "\",\"first_name\":\"" + first + "\",\"created_at\":\"2024-01-01\"}";
+    }
+
+    static String order(String id, String customer, String status, String total, String createdAt) {
+        return "{\"order_id\":\"" + id + "\",\"customer_id\":\"" + customer + "\",\"status\":\"" + status
+                + "\",\"total\":\"" + total + "\",\"created_at\":\"" + createdAt + "\"}";
+    }
+
+    @Test
+    void a_request_without_a_valid_key_is_refused() {
+        Api anonymous = new Api(port, null);
+        assertThat(anonymous.get("/api/v1/customers").status()).isEqualTo(401);
+        assertThat(anonymous.withKey("bsk_not_a_real_key_at_all").get("/api/v1/store").status()).isEqualTo(401);
+    }
+
+    @Test
+    void a_customer_card_follows_its_orders() {
+        Api api = newStore("cards");
+        assertThat(api.postJson("/api/v1/customers", customer("C1", "سارة")).status()).isEqualTo(200);
+        api.postJson("/api/v1/orders", order("O1", "C1", "completed", "100.00", "2024-05-31T23:30:00+03:00"));
+        api.postJson("/api/v1/orders", order("O2", "C1", "quotation", "999.00", "2024-05-01"));
+        api.postJson("/api/v1/orders", "{\"order_id\":\"O3\",\"customer_id\":\"C1\",\"status\":\"pending\","
+                + "\"total\":50.5,\"created_at\":\"2024-04-01T10:00:00+03:00\",\"coupon_code\":\"RAMADAN20\"}");
+        JsonNode card = json(api.get("/api/v1/customers/C1"));
+        JsonNode indicators = card.get("indicators");
+        assertThat(indicators.get("order_count").asInt()).isEqualTo(2);
+        assertThat(indicators.get("total_spent").decimalValue()).isEqualByComparingTo("150.50");
+        assertThat(indicators.get("average_order_value").decimalValue()).isEqualByComparingTo("75.25");
+        assertThat(indicators.get("last_purchase_at").asString()).isEqualTo("2024-05-31T20:30:00Z");
+        assertThat(indicators.get("first_order_at").asString()).isEqualTo("2024-04-01T07:00:00Z");
+        assertThat(indicators.get("days_since_last_purchase").asInt()).isEqualTo(1);
+        assertThat(indicators.get("discount_share").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(card.get("attributes").get("first_name").asString()).isEqualTo("سارة");
+        assertThat(card.get("timeline")).hasSize(3);
+    }
+
+    @Test
+    void a_completed_order_that_becomes_returned_leaves_the_counts() {
+        Api api = newStore("returns");
+        api.postJson("/api/v1/customers", customer("C1", "Noura"));
+        api.postJson("/api/v1/orders", order("O1", "C1", "completed", "300.00", "2024-05-01"));
+        api.postJson("/api/v1/orders", order("O1", "C1", "returned", "300.00", "2024-05-01"));
+        JsonNode indicators = json(api.get("/api/v1/customers/C1")).get("indicators");
+        assertThat(indicators.get("order_count").asInt()).isZero();
+        assertThat(indicators.get("returned_orders").asInt()).isEqualTo(1);
+        assertThat(indicators.get("last_purchase_at").isNull()).isTrue();
+    }
+
+    @Test
+    void sending_the_same_records_twice_changes_nothing() {
+        Api api = newStore("twice");
+        String bulk = customer("C1", "A") + "\n" + customer("C2", "B") + "\n";
+        String orders = order("O1", "C1", "completed", "10.00", "2024-05-01") + "\n"
+                + order("O2", "C2", "processing", "20.00", "2024-05-02") + "\n";
+        api.post("/api/v1/customers/bulk", "application/x-ndjson", bulk);
+        api.post("/api/v1/orders/bulk", "application/x-ndjson", orders);
+        String first = api.get("/api/v1/customers/export").body();
+        api.post("/api/v1/customers/bulk", "application/x-ndjson", bulk);
+        api.post("/api/v1/orders/bulk", "application/x-ndjson", orders);
+        assertThat(api.get("/api/v1/customers/export").body()).isEqualTo(first);
+    }
+
+    @Test
+    void an_order_before_its_customer_is_refused_with_a_clear_error() {
+        Api api = newStore("early");
+        Api.Response response = api.postJson("/api/v1/orders", order("O1", "C9", "completed", "10.00", "2024-05-01"));
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(json(response).get("problems").get(0).asString())
+                .isEqualTo("order 'O1': customer 'C9' does not exist in store '" + json(api.get("/api/v1/store")).get("slug").asString() + "'");
+    }
+
+    @Test
+    void a_bulk_request_with_one_bad_line_applies_nothing() {
+        Api api = newStore("bulk");
+        Api.Response response = api.post("/api/v1/customers/bulk", "application/x-ndjson",
+                customer("C1", "A") + "\n{\"customer_id\":\"C2\",\"created_at\":\"yesterday\"}\n");
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(json(response).get("problems").get(0).asString()).startsWith("line 2: created_at: ");
+        assertThat(api.get("/api/v1/customers/C1").status()).isEqualTo(404);
+    }
+
+    @Test
+    void customers_are_searchable_and_sortable_by_every_indicator() {
+        Api api = newStore("list");
+        api.postJson("/api/v1/customers", customer("C1", "محمد"));
+        api.postJson("/api/v1/customers", "{\"customer_id\":\"C2\",\"first_name\":\"Layla\",\"email\":\"layla@example.sa\","
+                + "\"phone\":\"+966501234567\",\"created_at\":\"2024-01-02\"}");
+        api.postJson("/api/v1/orders", order("O1", "C2", "completed", "500.00", "2024-05-01"));
+        assertThat(json(api.get("/api/v1/customers?q=%D9%85%D8%AD%D9%85%D8%AF")).get("total").asInt()).isEqualTo(1);
+        assertThat(json(api.get("/api/v1/customers?q=LAYLA@")).get("items").get(0).get("customer_id").asString()).isEqualTo("C2");
+        assertThat(json(api.get("/api/v1/customers?q=0123")).get("total").asInt()).isEqualTo(1);
+        for (String sort : io.basira.server.jdbc.CustomerSort.names().split(", ")) {
+            assertThat(api.get("/api/v1/customers?sort=" + sort + "&direction=desc").status()).as(sort).isEqualTo(200);
+        }
+        JsonNode bySpent = json(api.get("/api/v1/customers?sort=total_spent&direction=desc"));
+        assertThat(bySpent.get("items").get(0).get("customer_id").asString()).isEqualTo("C2");
+        assertThat(api.get("/api/v1/customers?sort=shoe_size").status()).isEqualTo(400);
+    }
+
+    @Test
+    void the_export_has_the_published_columns_and_formats() {
+        Api api = newStore("export");
+        api.postJson("/api/v1/customers", customer("C1", "A"));
+        api.postJson("/api/v1/customers", customer("C2", "B"));
+        api.postJson("/api/v1/orders", order("O1", "C1", "completed", "1500", "2024-05-01T15:50:00+03:00"));
+        String csv = api.get("/api/v1/customers/export").body();
+        assertThat(csv.lines().toList()).containsExactly(
+                "customer_id,order_count,total_spent,average_order_value,cancelled_orders,returned_orders,"
+                        + "last_purchase_at,first_order_at,abandoned_carts,store_rating,days_since_last_purchase,"
+                        + "discount_share,wishlist_count,reviews_count",
+                "C1,1,1500.00,1500.00,0,0,2024-05-01T12:50:00Z,2024-05-01T12:50:00Z,0,,31,0.0000,0,0",
+                "C2,0,0.00,0.00,0,0,,,0,,,,0,0");
+    }
+
+    @Test
+    void carts_reviews_and_wishlist_reach_the_card() {
+        Api api = newStore("activity");
+        api.postJson("/api/v1/customers", customer("C1", "A"));
+        api.postJson("/api/v1/carts", "{\"cart_id\":\"K1\",\"customer_id\":\"C1\",\"created_at\":\"2024-05-01\",\"status\":\"abandoned\"}");
+        api.postJson("/api/v1/reviews", "{\"review_id\":\"R1\",\"customer_id\":\"C1\",\"rating\":4,\"created_at\":\"2024-05-01\"}");
+        api.postJson("/api/v1/reviews", "{\"review_id\":\"R2\",\"customer_id\":\"C1\",\"product_id\":\"P1\",\"rating\":1,\"created_at\":\"2024-05-02\"}");
+        api.postJson("/api/v1/wishlist", "{\"customer_id\":\"C1\",\"product_id\":\"P1\",\"added_at\":\"2024-05-01\"}");
+        api.postJson("/api/v1/wishlist", "{\"customer_id\":\"C1\",\"product_id\":\"P1\",\"added_at\":\"2024-05-01\"}");
+        JsonNode indicators = json(api.get("/api/v1/customers/C1")).get("indicators");
+        assertThat(indicators.get("abandoned_carts").asInt()).isEqualTo(1);
+        assertThat(indicators.get("store_rating").asInt()).isEqualTo(4);
+        assertThat(indicators.get("reviews_count").asInt()).isEqualTo(2);
+        assertThat(indicators.get("wishlist_count").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void an_upload_with_a_bad_row_applies_nothing_and_says_where() {
+        Api api = newStore("upload");
+        var files = new java.util.LinkedHashMap<String, String>();
+        files.put("customers.csv", "customer_id,first_name,created_at\r\nC1,\"Al, Harbi\",2024-01-01\r\n");
+        files.put("orders.csv", "order_id,customer_id,created_at,status,total\nO1,C1,2024-02-01,completed,10\nO2,C1,2024-02-01,shipped,10\n");
+        Api.Response refused = api.upload("/api/v1/imports", files);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(json(refused).get("errors").get(0).asString()).startsWith("orders.csv:3: status: unknown status 'shipped'");
+        assertThat(api.get("/api/v1/customers/C1").status()).isEqualTo(404);
+        Api.Response skipped = api.upload("/api/v1/imports?skip_invalid=true", files);
+        assertThat(skipped.status()).isEqualTo(200);
+        assertThat(json(api.get("/api/v1/customers/C1")).get("indicators").get("order_count").asInt()).isEqualTo(1);
+        assertThat(json(api.get("/api/v1/customers/C1")).get("attributes").get("first_name").asString()).isEqualTo("Al, Harbi");
+    }
+
+    @Test
+    void an_api_key_can_be_issued_and_revoked() {
+        Api api = newStore("keys");
+        JsonNode created = json(api.postJson("/api/v1/api-keys", "{\"label\":\"zapier\"}"));
+        Api second = api.withKey(created.get("key").asString());
+        assertThat(second.get("/api/v1/store").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/api-keys").body()).doesNotContain(created.get("key").asString());
+        assertThat(api.delete("/api/v1/api-keys/" + created.get("id").asLong()).status()).isEqualTo(204);
+        assertThat(second.get("/api/v1/store").status()).isEqualTo(401);
+    }
+}

@@ -1,0 +1,74 @@
+package io.basira.server.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/** A tiny HTTP client for the API tests: real requests to the running server, one API key. */
+public final class Api {
+
+    /** A response: status and body text. */
+    public record Response(int status, String body, String contentType) {}
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+    private final String key;
+
+    public Api(int port, String key) {
+        this.base = "http://localhost:" + port;
+        this.key = key;
+    }
+
+    public Api withKey(String otherKey) {
+        return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), otherKey);
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    public Response post(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    public Response postJson(String path, String json) {
+        return post(path, "application/json", json);
+    }
+
+    /** A multipart/form-data upload of named text files. */
+    public Response upload(String path, java.util.Map<String, String> files) {
+        String boundary = "basira-test-boundary";
+        StringBuilder body = new StringBuilder();
+        files.forEach((name, content) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"; filename=\"").append(name)
+                .append("\"\r\nContent-Type: text/csv\r\n\r\n").append(content).append("\r\n"));
+        body.append("--").append(boundary).append("--\r\n");
+        return post(path, "multipart/form-data; boundary=" + boundary, body.toString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+        return key == null ? builder : builder.header("Authorization", "Bearer " + key);
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

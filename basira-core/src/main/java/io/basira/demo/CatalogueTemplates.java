@@ -25,18 +25,18 @@ final class CatalogueTemplates {
                     line("عباية بشت", "Bisht Abaya", 250, 480),
                     line("عباية صيفية ملونة", "Summer Colour Abaya", 160, 320),
                     line("طرحة شيفون", "Chiffon Tarha", 45, 95),
-                    line("عباية رسمية فاخرة", "Luxury Occasion Abaya, hand-finished", 700, 1800)),
+                    line("عباية رسمية فاخرة", "Luxury Occasion Abaya, hand-finished", 550, 1200)),
                     sizes()),
             new Category("Perfumes & Oud", false, List.of(
-                    line("دهن عود كمبودي", "Cambodian Oud Oil, aged", 350, 1500),
+                    line("دهن عود كمبودي", "Cambodian Oud Oil, aged", 250, 900),
                     line("عطر ليالي", "Perfume \"Layali\"", 220, 480),
                     line("بخور معطر", "Scented Bakhoor", 60, 180),
                     line("مسك أبيض", "White Musk", 40, 120),
-                    line("عود معطر للتبخير", "Incense Oud Chips", 150, 900),
+                    line("عود معطر للتبخير", "Incense Oud Chips", 120, 600),
                     line("مبخرة كهربائية", "Electric Incense Burner", 90, 260)),
                     List.of(v("12 مل", "12 ml", 60), v("50 مل", "50 ml", 100), v("100 مل", "100 ml", 160),
-                            v("تولة", "1 tola", 120), v("نصف تولة", "Half tola", 70), v("طقم هدية", "Gift set", 180),
-                            v("حجم السفر", "Travel size", 50), v("إصدار ملكي", "Royal edition", 250),
+                            v("تولة", "1 tola", 120), v("نصف تولة", "Half tola", 70), v("طقم هدية", "Gift set", 150),
+                            v("حجم السفر", "Travel size", 50), v("إصدار ملكي", "Royal edition", 200),
                             v("إصدار محدود", "Limited edition", 200), v("عبوة اقتصادية", "Value pack", 140))),
             new Category("Dates", true, List.of(
                     line("تمر سكري", "Sukkari Dates", 35, 90),
@@ -57,7 +57,7 @@ final class CatalogueTemplates {
             new Category("Electronics", false, List.of(
                     line("سماعات لاسلكية", "Wireless Earbuds", 150, 900),
                     line("شاحن سريع", "Fast Charger 65W", 60, 190),
-                    line("ساعة ذكية", "Smart Watch", 250, 1600),
+                    line("ساعة ذكية", "Smart Watch", 200, 1100),
                     line("باور بانك", "Power Bank 20000mAh", 80, 220),
                     line("مكبر صوت", "Bluetooth Speaker", 120, 750),
                     line("حامل جوال للسيارة", "Car Phone Holder", 35, 95)),
@@ -83,7 +83,7 @@ final class CatalogueTemplates {
                     line("شماغ أحمر", "Red Shemagh", 90, 380),
                     line("غترة بيضاء", "White Ghutra", 60, 220),
                     line("عقال", "Egal", 40, 150),
-                    line("بشت رجالي", "Men's Bisht", 600, 2500),
+                    line("بشت رجالي", "Men's Bisht", 450, 1500),
                     line("نعال شرقية", "Sharqi Sandals", 120, 420)),
                     sizes()),
             new Category("Beauty", false, List.of(
@@ -121,14 +121,14 @@ final class CatalogueTemplates {
 
     private static List<Variant> weights() {
         return List.of(v("250 غ", "250 g", 45), v("500 غ", "500 g", 80), v("1 كغ", "1 kg", 140),
-                v("3 كغ", "3 kg", 350), v("علبة هدية", "Gift box", 180), v("فاخر", "Premium", 150),
-                v("عبوة عائلية", "Family pack", 220), v("محشي لوز", "Almond stuffed", 170),
+                v("3 كغ", "3 kg", 250), v("علبة هدية", "Gift box", 180), v("فاخر", "Premium", 150),
+                v("عبوة عائلية", "Family pack", 180), v("محشي لوز", "Almond stuffed", 170),
                 v("عضوي", "Organic", 130), v("عبوة صغيرة", "Small pack", 35));
     }
 
     private static List<Variant> colours() {
         return List.of(v("أسود", "Black", 100), v("أبيض", "White", 100), v("ذهبي", "Gold", 130),
                 v("فضي", "Silver", 115), v("أزرق", "Blue", 100), v("أخضر", "Green", 100), v("كبير", "Large", 140),
-                v("صغير", "Small", 75), v("إصدار 2025", "2025 edition", 120), v("طقم", "Set", 200));
+                v("صغير", "Small", 75), v("إصدار 2025", "2025 edition", 120), v("طقم", "Set", 160));
     }
 }

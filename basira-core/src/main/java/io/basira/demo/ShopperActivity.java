@@ -12,8 +12,10 @@ import java.util.SplittableRandom;
  * in {@link CartsAndWishlists}.
  *
  * <p>Order moments: the first order follows sign-up within 90 minutes for 55% of buyers (signed up at
- * checkout), otherwise it and every later order is drawn from the shopping calendar between sign-up and
- * the end of the period. The only per-customer state is the sorted array of their order moments.
+ * checkout), otherwise it is drawn from the shopping calendar within an exponential wait (mean 20 days).
+ * Later orders are drawn between the first order and the end of the buyer's lifetime (see
+ * {@link #lifetime}), so early customers drift away and the period's end is not crowded. The only
+ * per-customer state is the sorted array of their order moments.
  */
 final class ShopperActivity {
 
@@ -56,13 +58,25 @@ final class ShopperActivity {
         }
         long earliest = shopper.signup() + 60;
         long quick = earliest + random.nextInt(90 * 60);
+        long wait = LocalTimes.HOUR + (long) (-20 * LocalTimes.DAY * StrictMath.log(1.0 - random.nextDouble()));
         moments[0] = random.nextInt(100) < 55 && quick < calendar.end() ? quick
-                : calendar.draw(random, earliest, calendar.end());
+                : calendar.draw(random, earliest, Math.min(calendar.end(), earliest + wait));
+        long lastChance = Math.min(calendar.end(), moments[0] + lifetime(random, moments.length));
         for (int i = 1; i < moments.length; i++) {
-            moments[i] = calendar.draw(random, moments[0], calendar.end());
+            moments[i] = calendar.draw(random, moments[0], lastChance);
         }
         Arrays.sort(moments);
         return moments;
+    }
+
+    /**
+     * How long a repeat buyer keeps buying after the first order: exponential with a mean of 240 days
+     * plus 15 per order, at least 21 days. Most buyers stop before the end of the period (churn).
+     */
+    private static long lifetime(SplittableRandom random, int orders) {
+        double meanDays = 240 + 15.0 * orders;
+        double days = Math.max(21, -meanDays * StrictMath.log(1.0 - random.nextDouble()));
+        return (long) (days * LocalTimes.DAY);
     }
 
     private OrderStatus writeOrder(SplittableRandom random, Shopper shopper, long at, boolean first)

@@ -51,8 +51,8 @@ final class CatalogueTemplates {
                     line("قهوة خولانية", "Khawlani Coffee Beans", 60, 160),
                     line("هيل فاخر", "Premium Cardamom", 45, 140),
                     line("شاي أحمر", "Red Tea", 15, 45),
-                    line("دلة قهوة", "Dallah Coffee Pot", 80, 260),
-                    line("فناجين قهوة", "Finjan Cups, set of 12", 40, 150)),
+                    line("قهوة هررية", "Harari Coffee, medium roast", 45, 120),
+                    line("زعفران", "Saffron Threads", 50, 220)),
                     weights()),
             new Category("Electronics", false, List.of(
                     line("سماعات لاسلكية", "Wireless Earbuds", 150, 900),
@@ -64,9 +64,9 @@ final class CatalogueTemplates {
                     colours()),
             new Category("Home & Kitchen", false, List.of(
                     line("سجادة صلاة", "Prayer Rug", 45, 220),
-                    line("طقم فناجين", "Tea Glass Set", 60, 240),
+                    line("فناجين قهوة", "Finjan Cups, set of 12", 40, 150),
                     line("ترمس", "Thermos Flask", 50, 190),
-                    line("مفرش سفرة رمضاني", "Ramadan Table Runner", 45, 130),
+                    line("دلة قهوة", "Dallah Coffee Pot", 80, 260),
                     line("فانوس رمضان", "Ramadan Lantern", 40, 180),
                     line("صينية تقديم", "Serving Tray", 70, 320)),
                     colours()),
@@ -77,7 +77,7 @@ final class CatalogueTemplates {
                     line("قصص أطفال عربية", "Arabic Story Books, set", 40, 150),
                     line("فستان عيد للبنات", "Girls' Eid Dress", 90, 280),
                     line("عيدية مغلفة", "Eidiya Gift Envelopes", 15, 45)),
-                    sizes()),
+                    ages()),
             new Category("Men", false, List.of(
                     line("ثوب رجالي", "Men's Thobe", 150, 450),
                     line("شماغ أحمر", "Red Shemagh", 90, 380),
@@ -93,14 +93,14 @@ final class CatalogueTemplates {
                     line("سدر طبيعي", "Natural Sidr Powder", 20, 60),
                     line("حناء", "Henna", 15, 55),
                     line("بودرة مسك الطهارة", "Musk Tahara Powder", 25, 80)),
-                    weights()),
+                    volumes()),
             new Category("Gifts & Sweets", true, List.of(
                     line("شوكولاتة فاخرة", "Luxury Chocolate Box", 90, 450),
                     line("كعك العيد", "Eid Kaak", 35, 120),
                     line("سلة هدايا رمضان", "Ramadan Gift Basket", 150, 650),
                     line("حلاوة طحينية", "Halawa Tahiniya", 20, 60),
                     line("لقيمات جاهزة", "Luqaimat Mix", 15, 40),
-                    line("توزيعات مواليد", "Newborn Giveaways", 60, 300)),
+                    line("مكسرات مشكلة", "Mixed Nuts", 40, 160)),
                     weights()));
 
     private CatalogueTemplates() {}
@@ -124,6 +124,20 @@ final class CatalogueTemplates {
                 v("3 كغ", "3 kg", 250), v("علبة هدية", "Gift box", 180), v("فاخر", "Premium", 150),
                 v("عبوة عائلية", "Family pack", 180), v("محشي لوز", "Almond stuffed", 170),
                 v("عضوي", "Organic", 130), v("عبوة صغيرة", "Small pack", 35));
+    }
+
+    private static List<Variant> ages() {
+        return List.of(v("2-3 سنوات", "2-3 years", 90), v("4-5 سنوات", "4-5 years", 95),
+                v("6-7 سنوات", "6-7 years", 100), v("8-9 سنوات", "8-9 years", 105), v("10-12 سنة", "10-12 years", 110),
+                v("أزرق", "Blue", 100), v("وردي", "Pink", 100), v("أحمر", "Red", 100), v("أبيض", "White", 100),
+                v("طقم", "Set", 170));
+    }
+
+    private static List<Variant> volumes() {
+        return List.of(v("30 مل", "30 ml", 60), v("50 مل", "50 ml", 80), v("100 مل", "100 ml", 100),
+                v("200 مل", "200 ml", 160), v("طبيعي", "Natural", 100), v("عضوي", "Organic", 130),
+                v("حجم السفر", "Travel size", 50), v("طقم", "Set", 200), v("عبوة عائلية", "Family pack", 180),
+                v("إصدار محدود", "Limited edition", 150));
     }
 
     private static List<Variant> colours() {

@@ -38,16 +38,11 @@ final class ShopperActivity {
     /** Writes the shopper's orders and what follows from them. */
     void write(SplittableRandom random, Shopper shopper) throws IOException {
         long[] moments = orderMoments(random, shopper);
-        long lastCompleted = -1;
         for (int i = 0; i < moments.length; i++) {
             OrderStatus status = writeOrder(random, shopper, moments[i], i == 0);
             if (status == OrderStatus.COMPLETED) {
-                lastCompleted = moments[i];
                 maybeRateStore(random, shopper, moments[i]);
             }
-        }
-        if (lastCompleted >= 0 && random.nextInt(100) < 8) {
-            rateStore(random, shopper, lastCompleted);
         }
     }
 
@@ -125,15 +120,12 @@ final class ShopperActivity {
         }
     }
 
-    /** About one completed order in 12 is followed by a rating of the store. */
+    /** 8% of completed orders are followed, 1 to 11 days later, by a rating of the store. */
     private void maybeRateStore(SplittableRandom random, Shopper shopper, long completedAt) throws IOException {
-        if (random.nextInt(100) < 8) {
-            rateStore(random, shopper, completedAt);
+        if (random.nextInt(100) >= 8) {
+            return;
         }
-    }
-
-    private void rateStore(SplittableRandom random, Shopper shopper, long after) throws IOException {
-        long at = after + LocalTimes.DAY + random.nextInt((int) (10 * LocalTimes.DAY));
+        long at = completedAt + LocalTimes.DAY + random.nextInt((int) (10 * LocalTimes.DAY));
         if (at < calendar.end()) {
             files.review(shopper.id(), null, rating(random, shopper.nonSerious()), at);
         }

@@ -7,16 +7,16 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Fills an order: how many lines (1 for 45% of orders, rarely 6; 3–10 for wholesale buyers), which
+ * Fills an order: how many lines (1 for 55% of orders, rarely 6; 2–6 for wholesale buyers), which
  * products (40% from the customer's favourite category, in Ramadan often dates, coffee, sweets and
  * home, around White Friday electronics, otherwise by popularity), how many of each (mostly 1, more for
- * bulk goods, cartons for wholesale), the unit price (12% of lines on sale at 15% off, wholesale at
+ * bulk goods, 6–24 for wholesale), the unit price (12% of lines on sale at 15% off, wholesale at
  * 20% off) and the coupon.
  */
 final class Baskets {
 
     private static final int[] LINE_COUNTS = {1, 2, 3, 4, 5, 6};
-    private static final double[] LINE_WEIGHTS = Weighted.cumulate(new double[] {45, 28, 14, 8, 3, 2});
+    private static final double[] LINE_WEIGHTS = Weighted.cumulate(new double[] {55, 25, 11, 5, 2, 2});
     private static final int[] RAMADAN_CATEGORIES =
             Catalogue.categoryIndexes("Dates", "Coffee & Tea", "Gifts & Sweets", "Home & Kitchen", "Abayas");
     private static final int ELECTRONICS = Catalogue.categoryIndex("Electronics");
@@ -28,7 +28,7 @@ final class Baskets {
     }
 
     OrderDraft fill(SplittableRandom random, Shopper shopper, LocalDate day, boolean firstOrder) {
-        int wanted = shopper.wholesale() ? 3 + random.nextInt(8)
+        int wanted = shopper.wholesale() ? 2 + random.nextInt(5)
                 : LINE_COUNTS[Weighted.indexOf(LINE_WEIGHTS, random.nextDouble() * 100)];
         List<OrderDraft.Line> lines = new ArrayList<>(wanted);
         for (int attempt = 0; lines.size() < wanted && attempt < wanted * 4; attempt++) {
@@ -66,11 +66,11 @@ final class Baskets {
 
     private static int quantity(SplittableRandom random, Shopper shopper, Catalogue.Item product) {
         if (shopper.wholesale()) {
-            return 6 + random.nextInt(43);
+            return 6 + random.nextInt(19);
         }
         int roll = random.nextInt(100);
         if (product.bulk()) {
-            return roll < 50 ? 1 : roll < 80 ? 2 : 3 + random.nextInt(4);
+            return roll < 60 ? 1 : roll < 85 ? 2 : 3 + random.nextInt(3);
         }
         return roll < 75 ? 1 : roll < 92 ? 2 : roll < 98 ? 3 : 4 + random.nextInt(2);
     }

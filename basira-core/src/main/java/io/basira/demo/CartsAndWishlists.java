@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
 /**
  * Carts that did not (yet) become orders, and wishlists.
  *
- * <p>Every customer leaves some carts behind: people who never ordered about 0.9 on average, buyers
- * 0.4 plus 0.15 per order (at most 10 orders counted). A cart touched in the last two days of the
+ * <p>Every customer leaves some carts behind: people who never ordered 1 on average, buyers 0.6 plus
+ * 0.25 per order (at most 20 orders counted), Poisson-distributed. A cart touched in the last two days of the
  * period is still open; an older one was recovered after a reminder (22%) or stayed abandoned. A
  * quarter of the customers keep a wishlist of 1–8 distinct products. Anonymous visitors (no customer
  * id) leave carts too: open or abandoned, never recovered (nobody to remind).
@@ -29,7 +29,7 @@ final class CartsAndWishlists {
     }
 
     void write(SplittableRandom random, Shopper shopper) throws IOException {
-        double mean = shopper.orders() == 0 ? 0.9 : 0.4 + 0.15 * Math.min(10, shopper.orders());
+        double mean = shopper.orders() == 0 ? 1.0 : 0.6 + 0.25 * Math.min(20, shopper.orders());
         int carts = poisson(random, mean);
         for (int i = 0; i < carts; i++) {
             leftCart(random, shopper);

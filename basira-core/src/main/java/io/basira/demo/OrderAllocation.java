@@ -7,8 +7,9 @@ import java.util.function.IntFunction;
  * Splits exactly {@code orders} orders over the customers without holding per-customer state.
  *
  * <p>Each customer first draws a {@link Draw} from its own generator: 15% never order, 35% order
- * once, 50% are repeat buyers with a log-normal appetite (sigma 1.2, clipped at 3.5 sigma), which gives
- * the long tail of heavy buyers. Pass one (the constructor) replays every customer's draw and sums
+ * once, 50% are repeat buyers with a Lomax (Pareto type II) appetite, tail index 2.2: its density falls
+ * from zero, so two orders are more common than three and so on, and its heavy tail gives a few heavy
+ * buyers (clipped at 30 times the mean appetite). Pass one (the constructor) replays every customer's draw and sums
  * the bases (1 per one-time buyer, 2 per repeat buyer) and the appetites. Pass two ({@link #next}) walks
  * the customers in the same order and gives each its base plus its share of the remaining orders by
  * systematic rounding: a customer whose running appetite goes from A to B gets
@@ -36,8 +37,10 @@ final class OrderAllocation {
         }
     }
 
-    private static final double SIGMA = 1.2;
-    private static final double CLIP = 3.5;
+    /** Tail index of the Lomax appetite: below 2.5 the tail is heavy, above 2 the mean is finite. */
+    private static final double ALPHA = 2.2;
+    /** Appetites are clipped at 30 times the mean (the mean is 1/(ALPHA-1), about 0.83). */
+    private static final double CLIP = 30 / (ALPHA - 1);
 
     private final long orders;
     private final long extra;
@@ -67,14 +70,14 @@ final class OrderAllocation {
     /** The first draw from a customer's generator; the generator advances. */
     static Draw draw(SplittableRandom random) {
         double u = random.nextDouble();
-        double gaussian = gaussian(random);
+        double uniform = random.nextDouble();
         if (u < 0.15) {
             return new Draw(Kind.NONE, 0);
         }
         if (u < 0.50) {
             return new Draw(Kind.ONE_TIME, 0);
         }
-        return new Draw(Kind.REPEAT, StrictMath.exp(SIGMA * Math.max(-CLIP, Math.min(CLIP, gaussian))));
+        return new Draw(Kind.REPEAT, Math.min(CLIP, StrictMath.pow(1.0 - uniform, -1.0 / ALPHA) - 1.0));
     }
 
     /** Pass two: the number of orders of the next customer, whose draw must be the one replayed in pass one. */
@@ -101,12 +104,5 @@ final class OrderAllocation {
 
     private static long share(long amount, double before, double after, double total) {
         return Math.round(amount * (after / total)) - Math.round(amount * (before / total));
-    }
-
-    /** A standard normal by Box–Muller from two uniforms (stable across JDKs, unlike nextGaussian). */
-    static double gaussian(SplittableRandom random) {
-        double u1 = 1.0 - random.nextDouble();
-        double u2 = random.nextDouble();
-        return StrictMath.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * Math.PI * u2);
     }
 }

@@ -12,8 +12,10 @@ import java.util.SplittableRandom;
  * in {@link CartsAndWishlists}.
  *
  * <p>Order moments: the first order follows sign-up within 90 minutes for 55% of buyers (signed up at
- * checkout), otherwise it and every later order is drawn from the shopping calendar between sign-up and
- * the end of the period. The only per-customer state is the sorted array of their order moments.
+ * checkout), otherwise it is drawn from the shopping calendar within an exponential wait (mean 20 days).
+ * Later orders are drawn between the first order and the end of the buyer's lifetime (see
+ * {@link #lifetime}), so early customers drift away and the period's end is not crowded. The only
+ * per-customer state is the sorted array of their order moments.
  */
 final class ShopperActivity {
 
@@ -36,16 +38,11 @@ final class ShopperActivity {
     /** Writes the shopper's orders and what follows from them. */
     void write(SplittableRandom random, Shopper shopper) throws IOException {
         long[] moments = orderMoments(random, shopper);
-        long lastCompleted = -1;
         for (int i = 0; i < moments.length; i++) {
             OrderStatus status = writeOrder(random, shopper, moments[i], i == 0);
             if (status == OrderStatus.COMPLETED) {
-                lastCompleted = moments[i];
                 maybeRateStore(random, shopper, moments[i]);
             }
-        }
-        if (lastCompleted >= 0 && random.nextInt(100) < 8) {
-            rateStore(random, shopper, lastCompleted);
         }
     }
 
@@ -56,13 +53,25 @@ final class ShopperActivity {
         }
         long earliest = shopper.signup() + 60;
         long quick = earliest + random.nextInt(90 * 60);
+        long wait = LocalTimes.HOUR + (long) (-20 * LocalTimes.DAY * StrictMath.log(1.0 - random.nextDouble()));
         moments[0] = random.nextInt(100) < 55 && quick < calendar.end() ? quick
-                : calendar.draw(random, earliest, calendar.end());
+                : calendar.draw(random, earliest, Math.min(calendar.end(), earliest + wait));
+        long lastChance = Math.min(calendar.end(), moments[0] + lifetime(random, moments.length));
         for (int i = 1; i < moments.length; i++) {
-            moments[i] = calendar.draw(random, moments[0], calendar.end());
+            moments[i] = calendar.draw(random, moments[0], lastChance);
         }
         Arrays.sort(moments);
         return moments;
+    }
+
+    /**
+     * How long a repeat buyer keeps buying after the first order: exponential with a mean of 240 days
+     * plus 15 per order, at least 21 days. Most buyers stop before the end of the period (churn).
+     */
+    private static long lifetime(SplittableRandom random, int orders) {
+        double meanDays = 240 + 15.0 * orders;
+        double days = Math.max(21, -meanDays * StrictMath.log(1.0 - random.nextDouble()));
+        return (long) (days * LocalTimes.DAY);
     }
 
     private OrderStatus writeOrder(SplittableRandom random, Shopper shopper, long at, boolean first)
@@ -111,15 +120,12 @@ final class ShopperActivity {
         }
     }
 
-    /** About one completed order in 12 is followed by a rating of the store. */
+    /** 8% of completed orders are followed, 1 to 11 days later, by a rating of the store. */
     private void maybeRateStore(SplittableRandom random, Shopper shopper, long completedAt) throws IOException {
-        if (random.nextInt(100) < 8) {
-            rateStore(random, shopper, completedAt);
+        if (random.nextInt(100) >= 8) {
+            return;
         }
-    }
-
-    private void rateStore(SplittableRandom random, Shopper shopper, long after) throws IOException {
-        long at = after + LocalTimes.DAY + random.nextInt((int) (10 * LocalTimes.DAY));
+        long at = completedAt + LocalTimes.DAY + random.nextInt((int) (10 * LocalTimes.DAY));
         if (at < calendar.end()) {
             files.review(shopper.id(), null, rating(random, shopper.nonSerious()), at);
         }

@@ -113,7 +113,7 @@ final class Shoppers {
 
     private LocalDate birthDate(SplittableRandom random) {
         LocalDate asOf = LocalTimes.dateOf(calendar.end());
-        int age = 18 + (int) Math.min(50, Math.abs(OrderAllocation.gaussian(random)) * 13);
+        int age = 18 + (int) Math.min(50, Math.abs(gaussian(random)) * 13);
         return asOf.minusYears(age).minusDays(random.nextInt(365));
     }
 
@@ -138,7 +138,7 @@ final class Shoppers {
 
     private static List<String> tags(SplittableRandom random, Draw draw, boolean wholesale) {
         List<String> tags = new ArrayList<>(2);
-        if (draw.appetite() > 6 && random.nextInt(100) < 70) {
+        if (draw.appetite() > 3 && random.nextInt(100) < 70) {
             tags.add(random.nextInt(100) < 30 ? "عميل مميز" : "vip");
         }
         if (wholesale) {
@@ -157,6 +157,13 @@ final class Shoppers {
         int[] favourites = female ? FEMALE_FAVOURITES : MALE_FAVOURITES;
         return random.nextInt(100) < 70 ? favourites[random.nextInt(favourites.length)]
                 : random.nextInt(CatalogueTemplates.CATEGORIES.size());
+    }
+
+    /** A standard normal by Box–Muller from two uniforms (stable across JDKs, unlike nextGaussian). */
+    private static double gaussian(SplittableRandom random) {
+        double u1 = 1.0 - random.nextDouble();
+        double u2 = random.nextDouble();
+        return StrictMath.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * Math.PI * u2);
     }
 
     private static <T> T pick(SplittableRandom random, List<T> list) {

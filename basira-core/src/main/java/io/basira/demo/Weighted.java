@@ -21,10 +21,6 @@ final class Weighted<T> {
         this.cumulative = cumulate(weights);
     }
 
-    static <T> Weighted<T> of(List<T> items, double[] weights) {
-        return new Weighted<>(items, weights);
-    }
-
     /** A builder that takes {@code add(item, weight)} pairs in order. */
     static <T> Builder<T> builder() {
         return new Builder<>();
@@ -32,10 +28,6 @@ final class Weighted<T> {
 
     T pick(SplittableRandom random) {
         return items.get(indexOf(cumulative, random.nextDouble() * cumulative[cumulative.length - 1]));
-    }
-
-    List<T> items() {
-        return items;
     }
 
     /** Running sums of {@code weights}; every weight must be non-negative and the total positive. */

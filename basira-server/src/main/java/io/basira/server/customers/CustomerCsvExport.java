@@ -36,6 +36,11 @@ public final class CustomerCsvExport {
                     store.timeZone()));
             count[0]++;
         });
+        try {
+            csv.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return count[0];
     }
 }

@@ -100,6 +100,7 @@ abstract class ApiContract {
         api.post("/api/v1/customers/bulk", "application/x-ndjson", bulk);
         api.post("/api/v1/orders/bulk", "application/x-ndjson", orders);
         String first = api.get("/api/v1/customers/export").body();
+        assertThat(first.lines()).hasSize(3);
         api.post("/api/v1/customers/bulk", "application/x-ndjson", bulk);
         api.post("/api/v1/orders/bulk", "application/x-ndjson", orders);
         assertThat(api.get("/api/v1/customers/export").body()).isEqualTo(first);

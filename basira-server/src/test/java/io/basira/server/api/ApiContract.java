@@ -2,54 +2,14 @@ package io.basira.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.basira.server.jdbc.JdbcApiKeys;
-import io.basira.server.jdbc.JdbcStores;
 import io.basira.server.support.Api;
-import io.basira.shared.Store;
-import java.time.ZoneId;
-import java.util.Currency;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The behaviour of the REST API, written once and run on every database (H2 and PostgreSQL
- * subclasses). Each test makes stores of its own, so tests share the context but never data.
- * "Today" is fixed at 2024-06-01 (Riyadh).
+ * The behaviour of the REST API, written once and run on every database (H2 and PostgreSQL subclasses).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"basira.clock.fixed=2024-06-01T09:00:00Z", "basira.demo.enabled=false"})
-abstract class ApiContract {
-
-    static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort int port;
-    @Autowired JdbcStores stores;
-    @Autowired JdbcApiKeys keys;
-
-    /** A new store with a unique slug and an API client holding its key. */
-    Api newStore(String name) {
-        Store store = stores.create(name + "-" + UUID.randomUUID().toString().substring(0, 8), name,
-                Currency.getInstance("SAR"), ZoneId.of("Asia/Riyadh"));
-        return new Api(port, keys.create(store.id(), "test").secret().value());
-    }
-
-    static JsonNode json(Api.Response response) {
-        return JSON.readTree(response.body());
-    }
-
-    static String customer(String id, String first) {
-        return "{\"customer_id\":\"" + id + "\",\"first_name\":\"" + first + "\",\"created_at\":\"2024-01-01\"}";
-    }
-
-    static String order(String id, String customer, String status, String total, String createdAt) {
-        return "{\"order_id\":\"" + id + "\",\"customer_id\":\"" + customer + "\",\"status\":\"" + status
-                + "\",\"total\":\"" + total + "\",\"created_at\":\"" + createdAt + "\"}";
-    }
+abstract class ApiContract extends ApiTestBase {
 
     @Test
     void a_request_without_a_valid_key_is_refused() {

@@ -1,0 +1,111 @@
+package io.basira.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.basira.server.support.Api;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One store never reads or writes another's data, checked on every endpoint of the API: store A's
+ * key is used against store B's records on each one. {@link #every_api_endpoint_has_an_isolation_test}
+ * fails when an endpoint is added without a case here.
+ */
+abstract class TenantIsolationContract extends ApiTestBase {
+
+    /** The endpoints this class covers, as "METHOD pattern". */
+    static final Set<String> COVERED = Set.of(
+            "GET /api/v1/store",
+            "GET /api/v1/api-keys",
+            "POST /api/v1/api-keys",
+            "DELETE /api/v1/api-keys/{id}",
+            "GET /api/v1/customers",
+            "GET /api/v1/customers/{customerId}",
+            "GET /api/v1/customers/export",
+            "POST /api/v1/{kind}",
+            "POST /api/v1/{kind}/bulk",
+            "POST /api/v1/imports");
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    Api storeA;
+    Api storeB;
+    String slugA;
+
+    @BeforeEach
+    void twoStores() {
+        storeA = newStore("store-a");
+        storeB = newStore("store-b");
+        slugA = json(storeA.get("/api/v1/store")).get("slug").asString();
+        storeB.postJson("/api/v1/customers", customer("B1", "Secret"));
+        storeB.postJson("/api/v1/orders", order("BO1", "B1", "completed", "700.00", "2024-05-01"));
+    }
+
+    @Test
+    void every_api_endpoint_has_an_isolation_test() {
+        Set<String> endpoints = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
+                .filter(pattern -> pattern.startsWith("/api/v1/"))
+                .forEach(pattern -> info.getMethodsCondition().getMethods()
+                        .forEach(method -> endpoints.add(method + " " + pattern))));
+        assertThat(endpoints).containsExactlyInAnyOrderElementsOf(COVERED);
+    }
+
+    @Test
+    void the_store_endpoint_answers_the_key_owner_only() {
+        assertThat(slugA).startsWith("store-a-");
+    }
+
+    @Test
+    void api_keys_of_another_store_are_neither_listed_nor_revocable() {
+        JsonNode keysOfB = json(storeB.get("/api/v1/api-keys"));
+        long keyOfB = keysOfB.get(0).get("id").asLong();
+        assertThat(json(storeA.get("/api/v1/api-keys")).findValuesAsString("prefix"))
+                .doesNotContain(keysOfB.get(0).get("prefix").asString());
+        assertThat(storeA.delete("/api/v1/api-keys/" + keyOfB).status()).isEqualTo(404);
+        assertThat(storeB.get("/api/v1/store").status()).isEqualTo(200);
+        String newKey = json(storeA.postJson("/api/v1/api-keys", "{}")).get("key").asString();
+        assertThat(json(storeA.withKey(newKey).get("/api/v1/store")).get("slug").asString()).isEqualTo(slugA);
+    }
+
+    @Test
+    void customers_of_another_store_are_not_listed_found_or_exported() {
+        assertThat(storeA.get("/api/v1/customers/B1").status()).isEqualTo(404);
+        assertThat(json(storeA.get("/api/v1/customers")).get("total").asInt()).isZero();
+        assertThat(json(storeA.get("/api/v1/customers?q=Secret")).get("total").asInt()).isZero();
+        assertThat(storeA.get("/api/v1/customers/export").body()).doesNotContain("B1");
+    }
+
+    @Test
+    void writes_cannot_reach_another_store() {
+        Api.Response order = storeA.postJson("/api/v1/orders", order("AO1", "B1", "completed", "1.00", "2024-05-02"));
+        assertThat(order.status()).isEqualTo(422);
+        Api.Response bulk = storeA.post("/api/v1/orders/bulk", "application/x-ndjson",
+                order("BO1", "B1", "cancelled", "700.00", "2024-05-01") + "\n");
+        assertThat(bulk.status()).isEqualTo(422);
+        storeA.postJson("/api/v1/customers", customer("B1", "Impostor"));
+        JsonNode ofB = json(storeB.get("/api/v1/customers/B1"));
+        assertThat(ofB.get("attributes").get("first_name").asString()).isEqualTo("Secret");
+        assertThat(ofB.get("indicators").get("order_count").asInt()).isEqualTo(1);
+        assertThat(json(storeA.get("/api/v1/customers/B1")).get("indicators").get("order_count").asInt()).isZero();
+    }
+
+    @Test
+    void an_upload_cannot_reach_another_store() {
+        Api.Response refused = storeA.upload("/api/v1/imports", Map.of(
+                "customers.csv", "customer_id,created_at\nA1,2024-01-01\n",
+                "orders.csv", "order_id,customer_id,created_at,status,total\nBO1,B1,2024-05-01,cancelled,700\n"));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(json(refused).get("errors").get(0).asString()).contains("customer 'B1' does not exist");
+        assertThat(json(storeB.get("/api/v1/customers/B1")).get("indicators").get("order_count").asInt()).isEqualTo(1);
+    }
+}

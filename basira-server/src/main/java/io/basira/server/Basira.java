@@ -19,6 +19,15 @@ public final class Basira {
     private Basira() {}
 
     public static void main(String[] args) {
+        CommandLine cli = commandLine();
+        int code = cli.execute(args.length == 0 ? new String[] {"--help"} : args);
+        if (!(args.length > 0 && args[0].equals("serve") && code == 0)) {
+            System.exit(code);
+        }
+    }
+
+    /** The command line with its error handling: a usage error is one line on stderr and exit code 2. */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Basira());
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             if (e instanceof IllegalArgumentException || e.getClass().getSimpleName().equals("UsageError")) {
@@ -27,9 +36,6 @@ public final class Basira {
             }
             throw e;
         });
-        int code = cli.execute(args.length == 0 ? new String[] {"--help"} : args);
-        if (!(args.length > 0 && args[0].equals("serve") && code == 0)) {
-            System.exit(code);
-        }
+        return cli;
     }
 }

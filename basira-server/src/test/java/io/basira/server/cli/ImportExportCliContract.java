@@ -1,0 +1,119 @@
+package io.basira.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code basira import} and {@code basira export} as a person runs them, on every database: the
+ * subclasses say which (an H2 folder, a PostgreSQL schema).
+ */
+abstract class ImportExportCliContract {
+
+    @TempDir Path tmp;
+
+    /** The {@code --data} or {@code --db-url} arguments of the database under test. */
+    abstract List<String> database();
+
+    private Path folder(String name, String customers, String orders) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve(name));
+        Files.writeString(dir.resolve("customers.csv"), customers, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("orders.csv"), orders, StandardCharsets.UTF_8);
+        return dir;
+    }
+
+    private static String slug() {
+        return "cli-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static final String CUSTOMERS = "\uFEFFcustomer_id,first_name,last_name,city,created_at,tags\r\n"
+            + "C1,نورة,\"Al \"\"Q\"\", Harbi\",الرياض,2024-01-01,vip;جديد\r\n"
+            + "C2,Omar,\"multi\nline\",Jeddah,2024-01-02T10:00:00,\r\n";
+
+    @Test
+    void a_bad_row_refuses_the_whole_import_and_names_file_line_column_and_reason() throws IOException {
+        String slug = slug();
+        Path dir = folder("bad", CUSTOMERS, "order_id,customer_id,created_at,status,total,currency\n"
+                + "O1,C1,2024-02-01,completed,10.00,SAR\n"
+                + "O2,C1,2024-02-01,completed,-5.00,\n"
+                + "O3,C9,2024-02-01,completed,5.00,\n"
+                + "O4,C2,2024-02-01,completed,5.00,USD\n"
+                + "O5,C2,31/02/2024,delivered,5.00,\n");
+        CliRun run = CliRun.of(database(), "import", "--store", slug, "--dir", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains(
+                "orders.csv:3: total: '-5.00' is negative",
+                "orders.csv:4: customer_id: customer 'C9' does not exist in store '" + slug + "'",
+                "orders.csv:5: currency: 'USD' is not the store's currency SAR",
+                "orders.csv:6: created_at: ",
+                "orders.csv:6: status: unknown status 'delivered'");
+        assertThat(run.out()).contains("Nothing imported");
+        CliRun stores = CliRun.of(database(), "store", "list");
+        assertThat(stores.out()).doesNotContain(slug);
+    }
+
+    @Test
+    void skip_invalid_applies_the_good_rows_and_lists_the_bad() throws IOException {
+        String slug = slug();
+        Path dir = folder("skip", CUSTOMERS, "order_id,customer_id,created_at,status,total\n"
+                + "O1,C1,2024-02-01,completed,10.00\nO2,C1,2024-02-01,shipped,5.00\n");
+        CliRun run = CliRun.of(database(), "import", "--store", slug, "--dir", dir.toString(), "--skip-invalid");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("orders.csv:3: status: unknown status 'shipped'");
+        assertThat(run.out()).containsPattern("orders.csv\\s+2\\s+1\\s+1");
+        Path out = tmp.resolve("skip.csv");
+        CliRun export = CliRun.of(database(), "export", "customers", "--store", slug, "--out", out.toString());
+        assertThat(export.exitCode()).isZero();
+        assertThat(Files.readAllLines(out)).contains("C1,1,10.00,10.00,0,0,2024-01-31T21:00:00Z,2024-01-31T21:00:00Z,0,,"
+                + Files.readAllLines(out).get(1).split(",", -1)[10] + ",0.0000,0,0");
+    }
+
+    @Test
+    void importing_the_same_folder_twice_changes_nothing_and_a_newer_order_replaces_the_older() throws IOException {
+        String slug = slug();
+        Path dir = folder("twice", CUSTOMERS, "order_id,customer_id,created_at,status,total,discount_total,coupon_code\n"
+                + "O1,C1,2024-02-01T18:20:00+03:00,completed,199.50,10.00,RAMADAN20\n"
+                + "O2,C2,2024-02-02,processing,50,,\n");
+        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", dir.toString()).exitCode()).isZero();
+        Path first = tmp.resolve("first.csv");
+        CliRun.of(database(), "export", "customers", "--store", slug, "--out", first.toString());
+        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", dir.toString()).exitCode()).isZero();
+        Path second = tmp.resolve("second.csv");
+        CliRun.of(database(), "export", "customers", "--store", slug, "--out", second.toString());
+        assertThat(Files.readString(second)).isEqualTo(Files.readString(first));
+        assertThat(Files.readAllLines(first).get(1)).startsWith("C1,1,199.50,199.50,0,0,2024-02-01T15:20:00Z");
+
+        Path update = folder("update", "customer_id,created_at\n", "order_id,customer_id,created_at,status,total\n"
+                + "O1,C1,2024-02-01T18:20:00+03:00,returned,199.50\n");
+        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", update.toString()).exitCode()).isZero();
+        Path third = tmp.resolve("third.csv");
+        CliRun.of(database(), "export", "customers", "--store", slug, "--out", third.toString());
+        assertThat(Files.readAllLines(third).get(1)).isEqualTo("C1,0,0.00,0.00,0,1,,,0,,,,0,0");
+    }
+
+    @Test
+    void a_new_store_takes_the_currency_and_time_zone_given() throws IOException {
+        String slug = slug();
+        Path dir = folder("kwd", "customer_id,created_at\nC1,2024-01-01\n",
+                "order_id,customer_id,created_at,status,total\nO1,C1,2024-01-05,completed,12.345\n");
+        CliRun run = CliRun.of(database(), "import", "--store", slug, "--dir", dir.toString(), "--currency", "KWD",
+                "--time-zone", "Asia/Kuwait", "--name", "متجر الكويت");
+        assertThat(run.exitCode()).isZero();
+        assertThat(CliRun.of(database(), "store", "list").out()).contains(slug + "\tمتجر الكويت\tKWD\tAsia/Kuwait");
+    }
+
+    @Test
+    void unknown_store_for_export_is_a_one_line_error() {
+        CliRun run = CliRun.of(database(), "export", "customers", "--store", "nope-" + slug(), "--out",
+                tmp.resolve("x.csv").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("there is no store 'nope-");
+    }
+}

@@ -73,7 +73,7 @@ final class Cdnow {
         DateTimeFormatter ymd = DateTimeFormatter.BASIC_ISO_DATE;
         List<ClvTransaction> out = new ArrayList<>();
         for (String[] r : rows("CDNOW_sample.txt", false)) {
-            out.add(new ClvTransaction(r[1], LocalDate.parse(r[2], ymd), new BigDecimal(r[4])));
+            out.add(new ClvTransaction(String.valueOf(Integer.parseInt(r[1])), LocalDate.parse(r[2], ymd), new BigDecimal(r[4])));
         }
         return out;
     }

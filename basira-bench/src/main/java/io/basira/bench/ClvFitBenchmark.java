@@ -36,7 +36,8 @@ import org.openjdk.jmh.annotations.State;
  * <pre>
  * ./mvnw -B -q -o -pl basira-core,basira-bench -am package -DskipTests
  * ./mvnw -B -q -o -pl basira-bench dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp basira-bench/target/classes:$(cat basira-bench/target/cp.txt) org.openjdk.jmh.Main ClvFitBenchmark \
+ * java -cp basira-core/target/classes:basira-bench/target/classes:$(cat basira-bench/target/cp.txt) \
+ *     org.openjdk.jmh.Main ClvFitBenchmark \
  *     -f 1 -wi 2 -i 3 -w 2s -r 2s
  * </pre>
  */

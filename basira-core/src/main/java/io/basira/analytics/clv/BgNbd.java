@@ -32,7 +32,7 @@ public final class BgNbd {
         return p;
     }
 
-    /** Maximum-likelihood fit; starts from r = a = b = 1, alpha = mean T, and a second start. */
+    /** Maximum-likelihood fit; starts from r = a = b = 1, alpha = mean T, then (if that fails) r = 0.37, alpha = 0.37 mean T, a = 1, b = 2.7. */
     public static ModelFit<BgNbdParameters> fit(RepeatPatterns patterns) {
         double scale = patterns.meanT();
         try {
@@ -60,15 +60,20 @@ public final class BgNbd {
         }
         int[] x = patterns.x();
         int[] slot = patterns.xSlot();
-        double[] tx = patterns.tx();
-        double[] bigT = patterns.bigT();
+        int[] txAt = patterns.txAt();
+        int[] bigTAt = patterns.bigTAt();
+        double[] logAt = patterns.logShiftedTimes(alpha);
         double[] w = patterns.weight();
         double sum = 0;
         for (int k = 0; k < x.length; k++) {
             double rx = r + x[k];
-            double alive = -rx * log(alpha + bigT[k]);
-            double gone = x[k] > 0 ? tail[slot[k]] - rx * log(alpha + tx[k]) : Double.NEGATIVE_INFINITY;
-            sum += w[k] * (head[slot[k]] + logAddExp(alive, gone));
+            double alive = -rx * logAt[bigTAt[k]];
+            double value = alive;
+            if (x[k] > 0) {
+                double gone = tail[slot[k]] - rx * logAt[txAt[k]];
+                value = gone > alive ? gone + Math.log1p(exp(alive - gone)) : alive + Math.log1p(exp(gone - alive));
+            }
+            sum += w[k] * (head[slot[k]] + value);
         }
         return sum;
     }

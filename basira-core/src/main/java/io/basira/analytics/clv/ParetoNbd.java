@@ -34,13 +34,16 @@ public final class ParetoNbd {
         return p;
     }
 
-    /** Maximum-likelihood fit over log-parameters, alpha and beta scaled by the mean T. */
+    /**
+     * Maximum-likelihood fit over log-parameters, alpha and beta scaled by the mean T. Starts from the
+     * BG/NBD-like point r = s = 1, alpha = beta = mean T, then from r = s = 0.37, alpha = beta = 0.37 mean T.
+     */
     public static ModelFit<ParetoNbdParameters> fit(RepeatPatterns patterns) {
         double scale = patterns.meanT();
         try {
             PointValuePair best = MaximumLikelihood.maximise(
                     t -> logLikelihood(exp(t[0]), scale * exp(t[1]), exp(t[2]), scale * exp(t[3]), patterns),
-                    new double[][] {{0, 0, 0, 0}, {-1, -1, 0, -1}}, "r", "alpha", "s", "beta");
+                    new double[][] {{0, 0, 0, 0}, {-1, -1, -1, -1}}, "r", "alpha", "s", "beta");
             double[] t = best.getPoint();
             return new ModelFit.Fitted<>(new ParetoNbdParameters(exp(t[0]), scale * exp(t[1]), exp(t[2]),
                     scale * exp(t[3]), best.getValue()));
@@ -61,11 +64,15 @@ public final class ParetoNbd {
         int[] slot = patterns.xSlot();
         double[] tx = patterns.tx();
         double[] bigT = patterns.bigT();
+        int[] bigTAt = patterns.bigTAt();
+        double[] logAlphaT = patterns.logShiftedTimes(alpha);
+        double[] logBetaT = patterns.logShiftedTimes(beta);
         double[] w = patterns.weight();
+        double logS = log(s);
         double sum = 0;
         for (int k = 0; k < x.length; k++) {
-            double alive = -(r + x[k]) * log(alpha + bigT[k]) - s * log(beta + bigT[k]);
-            double died = log(s) - log(r + s + x[k]) + logA0(r, alpha, s, beta, x[k], tx[k], bigT[k]);
+            double alive = -(r + x[k]) * logAlphaT[bigTAt[k]] - s * logBetaT[bigTAt[k]];
+            double died = logS - log(r + s + x[k]) + logA0(r, alpha, s, beta, x[k], tx[k], bigT[k]);
             sum += w[k] * (head[slot[k]] + BgNbd.logAddExp(alive, died));
         }
         return sum;

@@ -17,6 +17,9 @@ public final class RepeatPatterns {
     private final int[] patternOfCustomer;
     private final int[] distinctX;
     private final int[] xSlot;
+    private final double[] times;
+    private final int[] txAt;
+    private final int[] bigTAt;
 
     private RepeatPatterns(int[] x, double[] tx, double[] bigT, double[] weight, int[] patternOfCustomer) {
         this.x = x;
@@ -31,6 +34,15 @@ public final class RepeatPatterns {
         }
         distinctX = new int[slots.size()];
         slots.forEach((value, slot) -> distinctX[slot] = value);
+        Map<Double, Integer> at = new HashMap<>();
+        txAt = new int[x.length];
+        bigTAt = new int[x.length];
+        for (int k = 0; k < x.length; k++) {
+            txAt[k] = at.computeIfAbsent(tx[k], v -> at.size());
+            bigTAt[k] = at.computeIfAbsent(bigT[k], v -> at.size());
+        }
+        times = new double[at.size()];
+        at.forEach((value, i) -> times[i] = value);
     }
 
     private record Key(int x, long tx, long bigT) {}
@@ -98,6 +110,33 @@ public final class RepeatPatterns {
     /** The pattern index of customer {@code i} of the summary these patterns came from. */
     public int patternOf(int customer) {
         return patternOfCustomer[customer];
+    }
+
+    /**
+     * The distinct values taken by t_x and T; with day-level data there are at most a few thousand, so a
+     * likelihood computes log(alpha + t) once per value instead of once per pattern.
+     */
+    double[] times() {
+        return times;
+    }
+
+    /** For each pattern, the index of its t_x in {@link #times()}. */
+    int[] txAt() {
+        return txAt;
+    }
+
+    /** For each pattern, the index of its T in {@link #times()}. */
+    int[] bigTAt() {
+        return bigTAt;
+    }
+
+    /** log(shift + t) for every distinct time t, indexed like {@link #times()}. */
+    double[] logShiftedTimes(double shift) {
+        double[] out = new double[times.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.log(shift + times[i]);
+        }
+        return out;
     }
 
     public double totalWeight() {

@@ -75,7 +75,7 @@ class ClvAnalysisTest {
         String json = MODELS.toJson();
         assertThat(json).startsWith("{\"bgnbd\":{\"r\":0.24").contains("\"alpha\":4.41", "\"ll\":-9582.4",
                 "\"paretonbd\":{\"r\":0.55", "\"s\":0.60", "\"beta\":11.", "\"gammagamma\":{\"p\":",
-                "\"gamma\":", "\"time_unit\":\"weeks\"", "\"method\":\"bgnbd+gammagamma\"").endsWith("}");
+                "\"gamma\":", "\"ll\":-4055.917", "\"time_unit\":\"weeks\"", "\"method\":\"bgnbd+gammagamma\"").endsWith("}");
     }
 
     static ClvTransaction buy(String id, LocalDate day, long cents) {

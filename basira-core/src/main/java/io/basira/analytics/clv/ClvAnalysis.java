@@ -1,0 +1,57 @@
+package io.basira.analytics.clv;
+
+import java.util.List;
+
+/**
+ * The entry point of customer-lifetime-value analysis: fit the models on a calibration summary, then
+ * score every customer.
+ *
+ * <p>Fallback rule: the models are used only when the store has at least {@value #MIN_REPEAT_BUYERS}
+ * repeat buyers, the BG/NBD and Gamma-Gamma fits converge to an interior maximum, and the Gamma-Gamma
+ * spend distribution has a finite mean (q &gt; 1). Otherwise {@link ClvModels#method()} is
+ * {@code fallback:<reason>} and {@link #score} uses the store's empirical repeat rate and mean order value
+ * (see {@link ClvScoring}). The Pareto/NBD is fitted alongside for comparison and reporting; its failure
+ * does not change the method. Stateless, thread safe.
+ */
+public final class ClvAnalysis {
+
+    /** Fewer repeat buyers than this and the model parameters are not identifiable in practice. */
+    public static final int MIN_REPEAT_BUYERS = 30;
+
+    private ClvAnalysis() {}
+
+    /** Fits BG/NBD, Pareto/NBD and Gamma-Gamma; never throws for data it cannot fit. */
+    public static ClvModels fit(CalibrationSummary summary) {
+        int repeatBuyers = summary.repeatBuyers();
+        if (repeatBuyers < MIN_REPEAT_BUYERS) {
+            String detail = "only " + repeatBuyers + " customers bought more than once; at least "
+                    + MIN_REPEAT_BUYERS + " are needed for a stable fit";
+            return new ClvModels(new ModelFit.Failed<>("too-few-repeat-buyers", detail),
+                    new ModelFit.Failed<>("too-few-repeat-buyers", detail),
+                    new ModelFit.Failed<>("too-few-repeat-buyers", detail), summary.unit(),
+                    "fallback:too-few-repeat-buyers");
+        }
+        ModelFit<BgNbdParameters> bg = BgNbd.fit(summary.patterns());
+        ModelFit<ParetoNbdParameters> pareto = ParetoNbd.fit(summary.patterns());
+        ModelFit<GammaGammaParameters> gg = GammaGamma.fit(summary);
+        return new ClvModels(bg, pareto, gg, summary.unit(), method(bg, gg));
+    }
+
+    private static String method(ModelFit<BgNbdParameters> bg, ModelFit<GammaGammaParameters> gg) {
+        if (bg instanceof ModelFit.Failed<BgNbdParameters> f) {
+            return "fallback:bgnbd-" + f.reason();
+        }
+        if (gg instanceof ModelFit.Failed<GammaGammaParameters> f) {
+            return "fallback:gammagamma-" + f.reason();
+        }
+        if (gg.parameters().orElseThrow().q() <= 1) {
+            return "fallback:gammagamma-no-finite-mean";
+        }
+        return ClvModels.MODEL_METHOD;
+    }
+
+    /** Per-customer predictions, in the summary's customer order. */
+    public static List<CustomerPrediction> score(CalibrationSummary summary, ClvModels models, ScoringOptions options) {
+        return new ClvScoring(summary, models, options).all();
+    }
+}

@@ -30,10 +30,12 @@ public final class TagColumn extends IndexColumn {
     /** Replaces the row's tags; an empty collection (or null) clears the row. */
     public void set(int row, Collection<String> tags) {
         checkRow(row);
-        for (RoaringBitmap rows : rowsByTag) {
-            rows.remove(row);
+        if (!nulls.isNull(row)) {
+            for (RoaringBitmap rows : rowsByTag) {
+                rows.remove(row);
+            }
+            nulls.setNull(row);
         }
-        nulls.setNull(row);
         if (tags != null) {
             for (String tag : tags) {
                 add(row, tag);

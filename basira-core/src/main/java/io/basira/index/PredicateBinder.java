@@ -98,6 +98,10 @@ final class PredicateBinder {
             codes[i] = column.dictionary.intern(value);
             max = Math.max(max, codes[i++]);
         }
+        if (codes.length == 1) {
+            // One value: a range test on the codes, cheaper than the code-set lookup.
+            return new RangeScan(column.codes, column.nulls, codes[0], codes[0], negated);
+        }
         long[] codeBits = new long[(max >>> 6) + 1];
         for (int code : codes) {
             codeBits[code >>> 6] |= 1L << code;

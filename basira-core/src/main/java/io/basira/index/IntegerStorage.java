@@ -22,11 +22,31 @@ final class IntegerStorage {
     private int[] ints;
     private long[] longs;
     private int width;
+    // Zone map: bounds of the values written into each 65,536-row zone. Only ever widened (an
+    // overwrite does not shrink them), so they stay true bounds; a scan whose range misses or
+    // covers a zone's bounds answers the whole zone without reading it.
+    private long[] zoneMin;
+    private long[] zoneMax;
 
     IntegerStorage(int capacity) {
         bytes = new byte[capacity];
         width = 1;
+        zoneMin = new long[0];
+        zoneMax = new long[0];
+        growZones(capacity);
     }
+
+    private void growZones(int capacity) {
+        int old = zoneMin.length;
+        int zones = (capacity + ZONE_ROWS - 1) / ZONE_ROWS;
+        zoneMin = Arrays.copyOf(zoneMin, zones);
+        zoneMax = Arrays.copyOf(zoneMax, zones);
+        Arrays.fill(zoneMin, old, zones, Long.MAX_VALUE);
+        Arrays.fill(zoneMax, old, zones, Long.MIN_VALUE);
+    }
+
+    /** Rows per zone of the zone map: one RoaringBitmap container, one scan window. */
+    static final int ZONE_ROWS = 1 << 16;
 
     /** Bytes per value: 1, 2, 4 or 8. */
     int width() {
@@ -43,6 +63,7 @@ final class IntegerStorage {
     }
 
     void grow(int capacity) {
+        growZones(capacity);
         switch (width) {
             case 1 -> bytes = Arrays.copyOf(bytes, capacity);
             case 2 -> shorts = Arrays.copyOf(shorts, capacity);
@@ -64,6 +85,13 @@ final class IntegerStorage {
         int needed = widthOf(value);
         if (needed > width) {
             widen(needed);
+        }
+        int zone = row >>> 16;
+        if (value < zoneMin[zone]) {
+            zoneMin[zone] = value;
+        }
+        if (value > zoneMax[zone]) {
+            zoneMax[zone] = value;
         }
         switch (width) {
             case 1 -> bytes[row] = (byte) value;
@@ -111,8 +139,19 @@ final class IntegerStorage {
     /**
      * Sets bit {@code j} of {@code out[w]} when {@code lo <= value <= hi} for row
      * {@code firstRow + 64 w + j}, for {@code w < words}. An empty range (lo > hi) sets nothing.
+     * The window must lie inside one zone ({@link #ZONE_ROWS} rows, aligned). Null rows' bits are
+     * arbitrary (the caller masks them).
      */
     void fillRange(long[] out, int firstRow, int words, long lo, long hi) {
+        int zone = firstRow >>> 16;
+        if (zoneMin[zone] > hi || zoneMax[zone] < lo || lo > hi) {
+            Arrays.fill(out, 0, words, 0L);
+            return;
+        }
+        if (zoneMin[zone] >= lo && zoneMax[zone] <= hi) {
+            Arrays.fill(out, 0, words, -1L);
+            return;
+        }
         switch (width) {
             case 1 -> fillRangeBytes(bytes, out, firstRow, words, lo, hi);
             case 2 -> fillRangeShorts(shorts, out, firstRow, words, lo, hi);

@@ -7,7 +7,7 @@ package io.basira.index;
  * of TRUE sets are the TRUE sets of AND/OR. UNKNOWN never has to be materialised.
  *
  * <p>Scans run over a window of {@code words * 64} rows starting at {@code firstRow} (a multiple
- * of 64), one bit per row. Bits for rows past the end of the index are garbage; the caller masks
+ * of 64) and lying inside one 65,536-row chunk (zone maps rely on it), one bit per row. Bits for rows past the end of the index are garbage; the caller masks
  * them off the final result.
  */
 sealed interface Scan permits RangeScan, CodeScan, NullScan, TagScan, AllOf, AnyOf {

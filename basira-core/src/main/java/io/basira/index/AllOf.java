@@ -1,5 +1,7 @@
 package io.basira.index;
 
+import java.util.Arrays;
+
 /**
  * AND of the children's TRUE sets, left to right. After each child the survivors are counted:
  * none left ends the window early; few left (under 1 in {@value #REFINE_RATIO}) tests only the
@@ -26,7 +28,21 @@ final class AllOf implements Scan {
     }
 
     @Override
+    public boolean noneIn(int firstRow) {
+        for (Scan child : children) {
+            if (child.noneIn(firstRow)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public void fill(long[] out, int firstRow, int words, Scratch scratch, int depth) {
+        if (noneIn(firstRow)) {
+            Arrays.fill(out, 0, words, 0L);
+            return;
+        }
         children[0].fill(out, firstRow, words, scratch, depth + 1);
         for (int i = 1; i < children.length; i++) {
             long survivors = 0;

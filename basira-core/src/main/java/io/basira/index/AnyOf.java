@@ -20,6 +20,16 @@ final class AnyOf implements Scan {
     }
 
     @Override
+    public boolean noneIn(int firstRow) {
+        for (Scan child : children) {
+            if (!child.noneIn(firstRow)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
     public void fill(long[] out, int firstRow, int words, Scratch scratch, int depth) {
         children[0].fill(out, firstRow, words, scratch, depth + 1);
         long[] tmp = scratch.buffer(depth);

@@ -136,6 +136,18 @@ final class IntegerStorage {
         return 16L + (long) width * capacity();
     }
 
+    /** True when no value written into the zone of {@code firstRow} lies in [lo, hi]. */
+    boolean zoneMisses(int firstRow, long lo, long hi) {
+        int zone = firstRow >>> 16;
+        return zoneMin[zone] > hi || zoneMax[zone] < lo || lo > hi;
+    }
+
+    /** True when every value written into the zone of {@code firstRow} lies in [lo, hi]. */
+    boolean zoneWithin(int firstRow, long lo, long hi) {
+        int zone = firstRow >>> 16;
+        return zoneMin[zone] >= lo && zoneMax[zone] <= hi;
+    }
+
     /**
      * Sets bit {@code j} of {@code out[w]} when {@code lo <= value <= hi} for row
      * {@code firstRow + 64 w + j}, for {@code w < words}. An empty range (lo > hi) sets nothing.
@@ -143,12 +155,11 @@ final class IntegerStorage {
      * arbitrary (the caller masks them).
      */
     void fillRange(long[] out, int firstRow, int words, long lo, long hi) {
-        int zone = firstRow >>> 16;
-        if (zoneMin[zone] > hi || zoneMax[zone] < lo || lo > hi) {
+        if (zoneMisses(firstRow, lo, hi)) {
             Arrays.fill(out, 0, words, 0L);
             return;
         }
-        if (zoneMin[zone] >= lo && zoneMax[zone] <= hi) {
+        if (zoneWithin(firstRow, lo, hi)) {
             Arrays.fill(out, 0, words, -1L);
             return;
         }

@@ -17,6 +17,11 @@ final class NullScan implements Scan {
     }
 
     @Override
+    public boolean noneIn(int firstRow) {
+        return wantNull && nulls.count() == 0;
+    }
+
+    @Override
     public void fill(long[] out, int firstRow, int words, Scratch scratch, int depth) {
         long[] nullWords = nulls.words();
         int offset = firstRow >>> 6;

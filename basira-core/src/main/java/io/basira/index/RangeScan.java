@@ -30,6 +30,11 @@ final class RangeScan implements Scan {
     }
 
     @Override
+    public boolean noneIn(int firstRow) {
+        return negated ? values.zoneWithin(firstRow, lo, hi) : values.zoneMisses(firstRow, lo, hi);
+    }
+
+    @Override
     public void fill(long[] out, int firstRow, int words, Scratch scratch, int depth) {
         values.fillRange(out, firstRow, words, lo, hi);
         Scan.finishLeaf(out, firstRow, words, negated, nulls);

@@ -15,6 +15,14 @@ sealed interface Scan permits RangeScan, CodeScan, NullScan, TagScan, AllOf, Any
     /** True when the row is TRUE for this predicate. Allocation-free. */
     boolean test(int row);
 
+    /**
+     * True when no row of the 65,536-row chunk starting at {@code firstRow} can be TRUE, known
+     * from statistics alone (zone maps, null counts); false when unsure. Lets AND skip a chunk.
+     */
+    default boolean noneIn(int firstRow) {
+        return false;
+    }
+
     /** Writes the TRUE bits of the window into {@code out[0..words)}. */
     void fill(long[] out, int firstRow, int words, Scratch scratch, int depth);
 

@@ -1,0 +1,15 @@
+package io.basira.index;
+
+/** How a column stores its values; see docs/index.md for the layout of each. */
+public enum ColumnKind {
+    /**
+     * Whole numbers held as {@code long} at the API and stored in the narrowest of byte, short,
+     * int or long that fits every value written so far (the column widens itself on demand).
+     * Money in minor units, counts, dates as epoch days, ratings.
+     */
+    INTEGER,
+    /** Strings stored as int codes of a per-column dictionary (codes in first-seen order). */
+    DICTIONARY,
+    /** A set of string tags per row, stored as one RoaringBitmap of rows per tag value. */
+    TAGS
+}

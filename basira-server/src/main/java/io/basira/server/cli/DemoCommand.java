@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code basira demo generate}: writes a deterministic demo store as a canonical CSV folder. */
@@ -15,6 +16,7 @@ public class DemoCommand {
 
     @Command(name = "generate", description = "Write a realistic Saudi demo store as canonical CSV files (docs/demo-store.md).")
     static class Generate implements Callable<Integer> {
+        @Mixin DatabaseOptions db; // accepted like every command; generating touches no database
         @Option(names = "--customers", defaultValue = "2000", description = "number of customers (default: 2000)") int customers;
         @Option(names = "--orders", description = "number of orders (default: about 2.5 per customer)") Long orders;
         @Option(names = "--seed", description = "random seed (default: a fixed one)") Long seed;

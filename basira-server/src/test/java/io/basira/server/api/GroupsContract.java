@@ -2,6 +2,7 @@ package io.basira.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basira.server.groups.LiveGroups;
 import io.basira.server.groups.MidnightEvaluation;
 import io.basira.server.support.Api;
 import io.basira.server.support.MutableClock;
@@ -29,6 +30,7 @@ abstract class GroupsContract extends ApiTestBase {
 
     @Autowired MutableClock clock;
     @Autowired MidnightEvaluation midnight;
+    @Autowired LiveGroups live;
 
     @BeforeEach
     void resetClock() {
@@ -284,5 +286,17 @@ abstract class GroupsContract extends ApiTestBase {
         api.postJson("/api/v1/orders", order("O3", "C1", "completed", "100", "2024-06-02T10:00:00+03:00"));
         assertThat(members(api, "inactive")).isEmpty();
         assertThat(history(api, "inactive")).first().isEqualTo("C1 left order");
+    }
+
+    @Test
+    void a_restart_catches_up_the_midnights_it_missed() {
+        Api api = newStore("restart");
+        api.postJson("/api/v1/customers", customer("C1", "A"));
+        api.postJson("/api/v1/orders", order("O1", "C1", "completed", "100", "2024-03-04T10:00:00+03:00"));
+        api.postJson("/api/v1/groups", group("inactive", "last_purchase_at < -90d"));
+        live.forgetAll();                                   // the server stops on 2024-06-01
+        clock.set(Instant.parse("2024-06-02T21:00:00Z"));   // and starts on 2024-06-03
+        assertThat(json(api.get("/api/v1/groups/inactive")).get("member_count").asInt()).isEqualTo(1);
+        assertThat(history(api, "inactive")).containsExactly("C1 entered midnight");
     }
 }

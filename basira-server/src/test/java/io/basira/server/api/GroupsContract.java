@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.server.groups.LiveGroups;
 import io.basira.server.groups.MidnightEvaluation;
+import io.basira.server.groups.SegmentQuery;
+import io.basira.segment.text.RuleText;
+import java.time.LocalDate;
 import io.basira.server.support.Api;
 import io.basira.server.support.MutableClock;
 import java.time.Instant;
@@ -31,6 +34,7 @@ abstract class GroupsContract extends ApiTestBase {
     @Autowired MutableClock clock;
     @Autowired MidnightEvaluation midnight;
     @Autowired LiveGroups live;
+    @Autowired SegmentQuery segments;
 
     @BeforeEach
     void resetClock() {
@@ -91,7 +95,7 @@ abstract class GroupsContract extends ApiTestBase {
         Api api = newStore("refusals");
         Api.Response syntax = api.postJson("/api/v1/groups", group("vip", "total_spent >"));
         assertThat(syntax.status()).isEqualTo(400);
-        assertThat(json(syntax).get("detail").asString()).startsWith("line 1, column 14: ");
+        assertThat(json(syntax).get("detail").asString()).startsWith("line 1, column 14: expected a value after '>'");
         Api.Response badJson = api.postJson("/api/v1/groups",
                 "{\"key\":\"vip\",\"rule_json\":{\"all\":[{\"field\":\"total_spent\",\"op\":\">\",\"value\":\"abc\"}]}}");
         assertThat(badJson.status()).isEqualTo(400);
@@ -298,5 +302,22 @@ abstract class GroupsContract extends ApiTestBase {
         clock.set(Instant.parse("2024-06-02T21:00:00Z"));   // and starts on 2024-06-03
         assertThat(json(api.get("/api/v1/groups/inactive")).get("member_count").asInt()).isEqualTo(1);
         assertThat(history(api, "inactive")).containsExactly("C1 entered midnight");
+    }
+
+    @Test
+    void a_query_of_the_command_line_names_saved_groups_evaluated_as_of_its_day() {
+        Api api = newStore("query");
+        api.postJson("/api/v1/customers", customer("C1", "A"));
+        api.postJson("/api/v1/customers", customer("C2", "B"));
+        api.postJson("/api/v1/orders", order("O1", "C1", "completed", "100", "2024-03-04T10:00:00+03:00"));
+        api.postJson("/api/v1/groups", group("inactive", "last_purchase_at < -90d"));
+        api.postJson("/api/v1/groups/inactive/exclusions/C2", "");
+        var store = stores.findBySlug(json(api.get("/api/v1/store")).get("slug").asString()).orElseThrow();
+        var rule = RuleText.parse("group = 'inactive' OR order_count = 0");
+        assertThat(segments.members(store, rule, LocalDate.of(2024, 6, 1))).containsExactly("C2");
+        assertThat(segments.members(store, rule, LocalDate.of(2024, 6, 3))).containsExactly("C1", "C2");
+        assertThat(segments.members(store, RuleText.parse("group = 'inactive'"), LocalDate.of(2024, 7, 1)))
+                .containsExactly("C1");
+        assertThat(members(api, "inactive")).isEmpty();
     }
 }

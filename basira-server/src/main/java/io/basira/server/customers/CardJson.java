@@ -16,11 +16,11 @@ import java.util.TreeSet;
  * The JSON shape of a customer card: attributes and indicators under their published names.
  * Money is a JSON number with the currency's decimals; date-times are ISO-8601 UTC; absent values are null.
  */
-final class CardJson {
+public final class CardJson {
 
     private CardJson() {}
 
-    static Map<String, Object> of(CustomerSnapshot snapshot, Store store, LocalDate today) {
+    public static Map<String, Object> of(CustomerSnapshot snapshot, Store store, LocalDate today) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("customer_id", snapshot.customer().externalId());
         json.put("attributes", attributes(snapshot.customer(), today));

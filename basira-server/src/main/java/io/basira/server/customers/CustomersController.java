@@ -3,6 +3,7 @@ package io.basira.server.customers;
 import io.basira.server.api.ApiErrors.NotFound;
 import io.basira.server.jdbc.CustomerSort;
 import io.basira.server.jdbc.JdbcCustomerQueries;
+import io.basira.server.jdbc.JdbcGroupMembers;
 import io.basira.server.jdbc.JdbcTimeline;
 import io.basira.shared.Dates;
 import io.basira.shared.Store;
@@ -31,12 +32,15 @@ public class CustomersController {
 
     private final JdbcCustomerQueries customers;
     private final JdbcTimeline timeline;
+    private final JdbcGroupMembers groups;
     private final CustomerCsvExport export;
     private final Clock clock;
 
-    public CustomersController(JdbcCustomerQueries customers, JdbcTimeline timeline, Clock clock) {
+    public CustomersController(JdbcCustomerQueries customers, JdbcTimeline timeline, JdbcGroupMembers groups,
+            Clock clock) {
         this.customers = customers;
         this.timeline = timeline;
+        this.groups = groups;
         this.export = new CustomerCsvExport(customers, clock);
         this.clock = clock;
     }
@@ -46,6 +50,7 @@ public class CustomersController {
         var snapshot = customers.find(store.id(), customerId)
                 .orElseThrow(() -> new NotFound("customer '" + customerId + "' does not exist in this store"));
         Map<String, Object> json = CardJson.of(snapshot, store, today(store));
+        json.put("groups", groups.groupsOf(store.id(), customerId));
         json.put("timeline", timeline.of(store, customerId).stream().map(entry -> {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("kind", entry.kind());

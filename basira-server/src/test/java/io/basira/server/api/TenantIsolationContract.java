@@ -3,6 +3,7 @@ package io.basira.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.server.support.Api;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,7 +32,24 @@ abstract class TenantIsolationContract extends ApiTestBase {
             "GET /api/v1/customers/export",
             "POST /api/v1/{kind}",
             "POST /api/v1/{kind}/bulk",
-            "POST /api/v1/imports");
+            "POST /api/v1/imports",
+            "GET /api/v1/groups",
+            "POST /api/v1/groups",
+            "GET /api/v1/groups/{key}",
+            "PUT /api/v1/groups/{key}",
+            "DELETE /api/v1/groups/{key}",
+            "POST /api/v1/groups/preview",
+            "GET /api/v1/groups/templates",
+            "GET /api/v1/groups/{key}/members",
+            "GET /api/v1/groups/{key}/members/export",
+            "GET /api/v1/groups/{key}/members/{customerId}/why",
+            "POST /api/v1/groups/{key}/additions/{customerId}",
+            "DELETE /api/v1/groups/{key}/additions/{customerId}",
+            "POST /api/v1/groups/{key}/exclusions/{customerId}",
+            "DELETE /api/v1/groups/{key}/exclusions/{customerId}",
+            "GET /api/v1/groups/{key}/history",
+            "GET /api/v1/segment-fields",
+            "GET /api/v1/segment-operators");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -107,5 +125,48 @@ abstract class TenantIsolationContract extends ApiTestBase {
         assertThat(refused.status()).isEqualTo(422);
         assertThat(json(refused).get("errors").get(0).asString()).contains("customer 'B1' does not exist");
         assertThat(json(storeB.get("/api/v1/customers/B1")).get("indicators").get("order_count").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void groups_of_another_store_are_neither_seen_nor_changed() {
+        storeB.postJson("/api/v1/groups", "{\"key\":\"vip\",\"name\":\"VIP\",\"rule\":\"total_spent > 500\"}");
+        String historyOfB = storeB.get("/api/v1/groups/vip/history").body();
+        assertThat(json(storeA.get("/api/v1/groups")).get("items")).isEmpty();
+        for (String path : List.of("/api/v1/groups/vip", "/api/v1/groups/vip/members", "/api/v1/groups/vip/members/export",
+                "/api/v1/groups/vip/members/B1/why", "/api/v1/groups/vip/history")) {
+            assertThat(storeA.get(path).status()).as(path).isEqualTo(404);
+        }
+        assertThat(storeA.putJson("/api/v1/groups/vip", "{\"rule\":\"order_count >= 0\"}").status()).isEqualTo(404);
+        for (String path : List.of("/api/v1/groups/vip/additions/B1", "/api/v1/groups/vip/exclusions/B1")) {
+            assertThat(storeA.postJson(path, "").status()).as(path).isEqualTo(404);
+            assertThat(storeA.delete(path).status()).as(path).isEqualTo(404);
+        }
+        assertThat(storeA.delete("/api/v1/groups/vip").status()).isEqualTo(404);
+
+        JsonNode own = json(storeA.postJson("/api/v1/groups", "{\"key\":\"vip\",\"rule\":\"total_spent > 500\"}"));
+        assertThat(own.get("member_count").asInt()).isZero();
+        assertThat(json(storeA.postJson("/api/v1/groups/preview", "{\"rule\":\"total_spent > 500\"}")).get("count").asInt())
+                .isZero();
+        assertThat(storeA.postJson("/api/v1/groups/vip/additions/B1", "").status()).isEqualTo(404);
+        assertThat(storeA.delete("/api/v1/groups/vip/exclusions/B1").status()).isEqualTo(404);
+        assertThat(storeA.get("/api/v1/groups/vip/members/B1/why").status()).isEqualTo(404);
+        assertThat(json(storeA.get("/api/v1/groups/vip/members")).get("total").asInt()).isZero();
+        assertThat(storeA.get("/api/v1/groups/vip/members/export").body()).doesNotContain("B1");
+        assertThat(json(storeA.get("/api/v1/groups/vip/history")).get("items")).isEmpty();
+        assertThat(storeA.delete("/api/v1/groups/vip").status()).isEqualTo(204);
+
+        JsonNode ofB = json(storeB.get("/api/v1/groups/vip"));
+        assertThat(ofB.get("rule").asString()).isEqualTo("total_spent > 500");
+        assertThat(ofB.get("member_count").asInt()).isEqualTo(1);
+        assertThat(storeB.get("/api/v1/groups/vip/history").body()).isEqualTo(historyOfB);
+        assertThat(json(storeB.get("/api/v1/customers/B1")).get("groups").toString()).isEqualTo("[\"vip\"]");
+    }
+
+    @Test
+    void the_rule_catalogue_is_the_same_for_every_store_and_needs_a_key() {
+        for (String path : List.of("/api/v1/groups/templates", "/api/v1/segment-fields", "/api/v1/segment-operators")) {
+            assertThat(storeA.get(path).body()).as(path).isEqualTo(storeB.get(path).body());
+            assertThat(new Api(port, null).get(path).status()).as(path).isEqualTo(401);
+        }
     }
 }

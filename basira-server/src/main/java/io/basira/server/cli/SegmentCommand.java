@@ -1,0 +1,101 @@
+package io.basira.server.cli;
+
+import io.basira.segment.Condition;
+import io.basira.segment.text.RuleText;
+import io.basira.server.groups.SegmentQuery;
+import io.basira.shared.Dates;
+import io.basira.shared.Store;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code basira segment count|export}: the customers of a store that a rule matches, as of a day
+ * (docs/groups.md). A rule that cannot be read is reported with its position, exit code 2.
+ */
+@Command(name = "segment", description = "Count or export the customers a rule matches.",
+        subcommands = {SegmentCommand.Count.class, SegmentCommand.Export.class})
+public class SegmentCommand {
+
+    /** What both subcommands take. */
+    static class Query {
+        @Mixin DatabaseOptions db;
+        @Option(names = "--store", required = true, paramLabel = "SLUG") String slug;
+        @Option(names = "--query", required = true, paramLabel = "RULE",
+                description = "the rule, e.g. 'total_spent > 1500 OR order_count > 10' (docs/rules.md)") String query;
+        @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+                description = "the day taken as today (default: today in the store's time zone)") LocalDate asOf;
+
+        /** The matching customer ids, sorted, and a line describing the query. */
+        List<String> run(ConfigurableApplicationContext context, StringBuilder description) {
+            Condition rule = RuleText.parse(query);
+            Store store = Commands.store(context, slug);
+            LocalDate day = asOf != null ? asOf : Dates.dateIn(context.getBean(Clock.class).instant(), store.timeZone());
+            description.append("store '").append(slug).append("', as of ").append(day).append(": ")
+                    .append(RuleText.print(rule));
+            return context.getBean(SegmentQuery.class).members(store, rule, day);
+        }
+    }
+
+    @Command(name = "count", description = "Print the number of customers the rule matches (the last line is the number alone).")
+    static class Count implements Callable<Integer> {
+        @Mixin Query query;
+
+        @Override
+        public Integer call() {
+            RuleText.parse(query.query);
+            try (var context = SpringContexts.start(query.db, false, Map.of())) {
+                StringBuilder description = new StringBuilder();
+                List<String> ids = query.run(context, description);
+                System.out.println(description);
+                System.out.println(ids.size());
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "export", description = "Write the matching customers' ids to a CSV file (header customer_id).")
+    static class Export implements Callable<Integer> {
+        @Mixin Query query;
+        @Option(names = "--out", required = true, paramLabel = "FILE.csv") Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            RuleText.parse(query.query);
+            try (var context = SpringContexts.start(query.db, false, Map.of())) {
+                StringBuilder description = new StringBuilder();
+                List<String> ids = query.run(context, description);
+                Path absolute = out.toAbsolutePath();
+                if (absolute.getParent() != null) {
+                    Files.createDirectories(absolute.getParent());
+                }
+                try (Writer writer = Files.newBufferedWriter(absolute, StandardCharsets.UTF_8)) {
+                    writer.write("customer_id\n");
+                    for (String id : ids) {
+                        writer.write(csvField(id));
+                        writer.write('\n');
+                    }
+                }
+                System.out.println(description);
+                System.out.println("Exported " + ids.size() + " customers to " + absolute);
+                return 0;
+            }
+        }
+
+        private static String csvField(String value) {
+            boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");
+            return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+        }
+    }
+}

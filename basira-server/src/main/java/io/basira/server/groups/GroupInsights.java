@@ -1,0 +1,77 @@
+package io.basira.server.groups;
+
+import io.basira.card.CustomerSnapshot;
+import io.basira.segment.Condition;
+import io.basira.segment.eval.CustomerProfile;
+import io.basira.segment.eval.EvaluationContext;
+import io.basira.segment.eval.RuleEvaluator;
+import io.basira.segment.eval.RuleExplanation;
+import io.basira.segment.group.GroupDependencies;
+import io.basira.server.api.ApiErrors.NotFound;
+import io.basira.server.jdbc.JdbcCustomerQueries;
+import io.basira.shared.Store;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/** What the groups say without changing anything: member counts, a rule's count before saving, and why. */
+public final class GroupInsights {
+
+    /** Why a customer is or is not in a group. */
+    public record Why(String customerId, Group group, boolean member, boolean byRule, boolean added, boolean excluded,
+            List<RuleExplanation.Leaf> conditions) {}
+
+    private final LiveGroups live;
+    private final JdbcCustomerQueries customers;
+
+    public GroupInsights(LiveGroups live, JdbcCustomerQueries customers) {
+        this.live = live;
+        this.customers = customers;
+    }
+
+    /** Every group of the store with its member count, by key. */
+    public Map<Group, Integer> groupsWithCounts(Store store) {
+        return live.read(store, state -> {
+            Map<Group, Integer> counts = new LinkedHashMap<>();
+            state.groups().forEach(g -> counts.put(g, state.members(g.key()).getCardinality()));
+            return counts;
+        });
+    }
+
+    public Map.Entry<Group, Integer> groupWithCount(Store store, String key) {
+        return live.read(store, state -> Map.entry(GroupRules.require(state, key), state.members(key).getCardinality()));
+    }
+
+    /** How many customers {@code rule} matches today, without saving it. Named groups must exist. */
+    public int preview(Store store, Condition rule) {
+        return live.read(store, state -> {
+            Set<String> missing = new TreeSet<>(GroupDependencies.referencedGroups(rule));
+            state.groups().forEach(g -> missing.remove(g.key()));
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("the rule names groups that do not exist: " + String.join(", ", missing));
+            }
+            return state.audience.members(rule, live.context(store), state.membersLookup()).getCardinality();
+        });
+    }
+
+    /** Each condition of the group's rule for the customer, with the values, and the manual lists. */
+    public Why why(Store store, String key, String customerId) {
+        CustomerSnapshot snapshot = customers.find(store.id(), customerId)
+                .orElseThrow(() -> new NotFound("customer '" + customerId + "' does not exist in this store"));
+        return live.read(store, state -> {
+            Group group = GroupRules.require(state, key);
+            int row = state.rowOf(customerId);
+            Predicate<String> memberOf = k -> row >= 0 && state.members(k).contains(row);
+            CustomerProfile profile = new CustomerProfile(snapshot.customer(), snapshot.card());
+            EvaluationContext context = live.context(store);
+            boolean byRule = group.rule() != null && new RuleEvaluator(context).matches(group.rule(), profile, memberOf);
+            List<RuleExplanation.Leaf> leaves = group.rule() == null ? List.of()
+                    : new RuleExplanation(context).explain(group.rule(), profile, memberOf);
+            return new Why(customerId, group, memberOf.test(key), byRule, state.isAdded(key, customerId),
+                    state.isExcluded(key, customerId), leaves);
+        });
+    }
+}

@@ -1,0 +1,114 @@
+package io.basira.server.groups;
+
+import io.basira.segment.Condition;
+import io.basira.segment.group.GroupCycleException;
+import io.basira.segment.group.GroupDependencies;
+import io.basira.server.api.ApiErrors.NotFound;
+import io.basira.server.jdbc.JdbcGroups;
+import io.basira.shared.Store;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Creating, changing and deleting a store's groups. A rule is refused when it names a group that does
+ * not exist or makes groups name each other in a circle; a group that others name cannot be deleted.
+ * A saved rule is evaluated at once over every customer (cause {@code rule_change}), with the groups that
+ * name it; manual additions and exclusions are kept across rule changes.
+ */
+public final class GroupRules {
+
+    private static final Set<String> RESERVED_KEYS = Set.of("templates", "preview");
+
+    private final LiveGroups live;
+    private final JdbcGroups groups;
+    private final Clock clock;
+
+    public GroupRules(LiveGroups live, JdbcGroups groups, Clock clock) {
+        this.live = live;
+        this.groups = groups;
+        this.clock = clock;
+    }
+
+    /** Creates a group. @throws IllegalArgumentException when the key is taken or the rule is refused */
+    public Group create(Store store, String key, String name, Condition rule) {
+        GroupKeys.requireValid(key);
+        if (RESERVED_KEYS.contains(key)) {
+            throw new IllegalArgumentException("'" + key + "' is a reserved word of the API and cannot be a group key");
+        }
+        return live.write(store, state -> {
+            if (state.group(key) != null) {
+                throw new IllegalArgumentException("a group with key '" + key + "' already exists");
+            }
+            Instant now = clock.instant();
+            return save(store, state, new Group(key, name, rule, now, now));
+        });
+    }
+
+    /** Changes the name and rule of a group; a null name keeps the name. */
+    public Group update(Store store, String key, String name, Condition rule) {
+        return live.write(store, state -> {
+            Group existing = require(state, key);
+            return save(store, state, existing.withDefinition(name == null ? existing.name() : name, rule, clock.instant()));
+        });
+    }
+
+    /** Deletes a group with its members and manual lists (its history stays). */
+    public void delete(Store store, String key) {
+        live.write(store, state -> {
+            require(state, key);
+            Set<String> namedBy = new TreeSet<>();
+            for (Group other : state.groups()) {
+                if (other.rule() != null && GroupDependencies.referencedGroups(other.rule()).contains(key)) {
+                    namedBy.add(other.key());
+                }
+            }
+            if (!namedBy.isEmpty()) {
+                throw new IllegalArgumentException("group '" + key + "' cannot be deleted: the rules of "
+                        + String.join(", ", namedBy) + " name it");
+            }
+            live.persist(store, List.of(), MembershipCause.RULE_CHANGE, () -> groups.delete(store.id(), key));
+            state.forget(key);
+            return null;
+        });
+    }
+
+    static Group require(StoreGroups state, String key) {
+        Group group = state.group(key);
+        if (group == null) {
+            throw new NotFound("group '" + key + "' does not exist in this store");
+        }
+        return group;
+    }
+
+    private Group save(Store store, StoreGroups state, Group group) {
+        check(state, group);
+        state.define(group);
+        List<Movement> moves = state.evaluate(state.withDependents(Set.of(group.key())), live.context(store));
+        live.persist(store, moves, MembershipCause.RULE_CHANGE, () -> groups.save(store.id(), group));
+        return group;
+    }
+
+    /** Refuses references to missing groups and cycles, before anything changes. */
+    static void check(StoreGroups state, Group group) {
+        if (group.rule() == null) {
+            return;
+        }
+        Set<String> missing = new TreeSet<>(GroupDependencies.referencedGroups(group.rule()));
+        state.groups().forEach(g -> missing.remove(g.key()));
+        missing.remove(group.key());
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("the rule names groups that do not exist: " + String.join(", ", missing));
+        }
+        Map<String, Condition> rules = new TreeMap<>();
+        state.groups().stream().filter(g -> g.rule() != null).forEach(g -> rules.put(g.key(), g.rule()));
+        rules.put(group.key(), group.rule());
+        new GroupDependencies(rules).findCycle().ifPresent(path -> {
+            throw new GroupCycleException(path);
+        });
+    }
+}

@@ -1,0 +1,89 @@
+package io.basira.server.groups;
+
+import io.basira.segment.Condition;
+import io.basira.segment.template.SegmentTemplate;
+import io.basira.segment.template.SegmentTemplates;
+import io.basira.shared.Store;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Groups of the caller's store: list with counts, create (also from a template), read, change, delete, preview. */
+@RestController
+@RequestMapping("/api/v1/groups")
+public class GroupsController {
+
+    private final GroupRules rules;
+    private final GroupInsights insights;
+
+    public GroupsController(GroupRules rules, GroupInsights insights) {
+        this.rules = rules;
+        this.insights = insights;
+    }
+
+    @GetMapping
+    public Map<String, Object> list(Store store) {
+        List<Map<String, Object>> items = insights.groupsWithCounts(store).entrySet().stream()
+                .map(e -> GroupJson.of(e.getKey(), e.getValue())).toList();
+        return Map.of("items", items);
+    }
+
+    /** Body: {@code key}, {@code name}, and {@code rule} or {@code rule_json}; or {@code template} (with optional overrides). */
+    @PostMapping
+    public ResponseEntity<Map<String, Object>> create(Store store, @RequestBody Map<String, Object> body) {
+        String templateKey = GroupJson.text(body, "template");
+        SegmentTemplate template = templateKey == null ? null : SegmentTemplates.byKey(templateKey)
+                .orElseThrow(() -> new IllegalArgumentException("there is no template '" + templateKey + "'; see /api/v1/groups/templates"));
+        String key = GroupJson.text(body, "key");
+        String name = GroupJson.text(body, "name");
+        Condition rule = GroupJson.rule(body, false);
+        if (template != null) {
+            key = key == null ? template.key() : key;
+            name = name == null ? template.nameAr() : name;
+            rule = rule == null ? template.condition() : rule;
+        }
+        if (key == null) {
+            throw new IllegalArgumentException("'key' is required: the group's short name (a-z, 0-9, '-', '_')");
+        }
+        Group group = rules.create(store, key, name == null ? key : name, rule);
+        return ResponseEntity.status(HttpStatus.CREATED).body(GroupJson.of(group, insights.groupWithCount(store, key).getValue()));
+    }
+
+    @GetMapping("/{key}")
+    public Map<String, Object> get(Store store, @PathVariable String key) {
+        var entry = insights.groupWithCount(store, key);
+        return GroupJson.of(entry.getKey(), entry.getValue());
+    }
+
+    /** Body: {@code name} and/or a new rule ({@code rule} or {@code rule_json}; {@code "rule": null} keeps the rule out). */
+    @PutMapping("/{key}")
+    public Map<String, Object> update(Store store, @PathVariable String key, @RequestBody Map<String, Object> body) {
+        Group current = insights.groupWithCount(store, key).getKey();
+        boolean changesRule = body.containsKey("rule") || body.containsKey("rule_json");
+        Condition rule = changesRule ? GroupJson.rule(body, false) : current.rule();
+        rules.update(store, key, GroupJson.text(body, "name"), rule);
+        return get(store, key);
+    }
+
+    @DeleteMapping("/{key}")
+    public ResponseEntity<Void> delete(Store store, @PathVariable String key) {
+        rules.delete(store, key);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The number of customers a rule would have now, without saving it: {@code rule} or {@code rule_json}. */
+    @PostMapping("/preview")
+    public Map<String, Object> preview(Store store, @RequestBody Map<String, Object> body) {
+        Condition rule = GroupJson.rule(body, true);
+        return Map.of("rule", io.basira.segment.text.RuleText.print(rule), "count", insights.preview(store, rule));
+    }
+}

@@ -1,0 +1,26 @@
+package io.basira.server.groups;
+
+import io.basira.server.ingest.CardsChanged;
+import io.basira.server.jdbc.JdbcStores;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Listens to {@link CardsChanged}, which writers publish once their transaction committed (or inside it:
+ * then this runs after the commit). Runs on the writer's thread, so a write's response is sent after the
+ * groups followed it.
+ */
+public class MembershipFollowsWrites {
+
+    private final LiveGroups live;
+    private final JdbcStores stores;
+
+    public MembershipFollowsWrites(LiveGroups live, JdbcStores stores) {
+        this.live = live;
+        this.stores = stores;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    public void cardsChanged(CardsChanged event) {
+        stores.findById(event.store()).ifPresent(store -> live.cardsChanged(store, event.customerIds()));
+    }
+}

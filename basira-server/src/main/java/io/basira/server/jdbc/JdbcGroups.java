@@ -1,0 +1,85 @@
+package io.basira.server.jdbc;
+
+import io.basira.segment.json.JsonConditions;
+import io.basira.segment.text.RuleText;
+import io.basira.server.groups.Group;
+import io.basira.shared.StoreId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A store's saved groups. The rule is stored as canonical text (what is read back) and as its JSON
+ * form (for other readers of the database); a manual-only group has neither.
+ */
+public final class JdbcGroups {
+
+    private static final String COLUMNS = "group_key, name, rule_text, created_at, updated_at";
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    public JdbcGroups(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Every group of the store, by key. */
+    public List<Group> all(StoreId store) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM groups WHERE store_id = ? ORDER BY group_key", JdbcGroups::map,
+                store.value());
+    }
+
+    public Optional<Group> find(StoreId store, String key) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM groups WHERE store_id = ? AND group_key = ?", JdbcGroups::map,
+                store.value(), key).stream().findFirst();
+    }
+
+    /** Inserts the group, or replaces its name and rule when the key exists. */
+    public void save(StoreId store, Group group) {
+        String ruleJson = group.rule() == null ? null : json.writeValueAsString(JsonConditions.toJson(group.rule()));
+        int updated = jdbc.update(con -> {
+            var ps = con.prepareStatement("UPDATE groups SET name = ?, rule_text = ?, rule_json = ?, updated_at = ? "
+                    + "WHERE store_id = ? AND group_key = ?");
+            ps.setString(1, group.name());
+            ps.setString(2, group.ruleText());
+            ps.setString(3, ruleJson);
+            Sql.setInstant(ps, 4, group.updatedAt());
+            ps.setLong(5, store.value());
+            ps.setString(6, group.key());
+            return ps;
+        });
+        if (updated == 0) {
+            jdbc.update(con -> {
+                var ps = con.prepareStatement("INSERT INTO groups (store_id, group_key, name, rule_text, rule_json, "
+                        + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                ps.setLong(1, store.value());
+                ps.setString(2, group.key());
+                ps.setString(3, group.name());
+                ps.setString(4, group.ruleText());
+                ps.setString(5, ruleJson);
+                Sql.setInstant(ps, 6, group.createdAt());
+                Sql.setInstant(ps, 7, group.updatedAt());
+                return ps;
+            });
+        }
+    }
+
+    /** Deletes the group with its members and manual lists; its history stays. */
+    public boolean delete(StoreId store, String key) {
+        return jdbc.update("DELETE FROM groups WHERE store_id = ? AND group_key = ?", store.value(), key) > 0;
+    }
+
+    public boolean any(StoreId store) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM groups WHERE store_id = ?", Long.class, store.value()) > 0;
+    }
+
+    private static Group map(ResultSet rs, int row) throws SQLException {
+        String text = rs.getString("rule_text");
+        return new Group(rs.getString("group_key"), rs.getString("name"), text == null ? null : RuleText.parse(text),
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+    }
+}

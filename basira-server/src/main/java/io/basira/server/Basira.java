@@ -29,6 +29,7 @@ public final class Basira {
     /** The command line with its error handling: a usage error is one line on stderr and exit code 2. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Basira());
+        withHelp(cli);
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             if (e instanceof IllegalArgumentException || e.getClass().getSimpleName().equals("UsageError")) {
                 commandLine.getErr().println("basira: " + e.getMessage());
@@ -37,5 +38,13 @@ public final class Basira {
             throw e;
         });
         return cli;
+    }
+
+    /** Every command and subcommand answers {@code --help} (and {@code --version}). */
+    private static void withHelp(CommandLine command) {
+        if (!command.getCommandSpec().mixinStandardHelpOptions()) {
+            command.getCommandSpec().mixinStandardHelpOptions(true);
+        }
+        command.getSubcommands().values().forEach(Basira::withHelp);
     }
 }

@@ -1,11 +1,12 @@
 package io.basira.bench;
 
-import io.basira.index.BoundPredicate;
-import io.basira.index.CustomerIndex;
+import io.basira.segment.Condition;
+import io.basira.segment.audience.IndexedAudience;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,42 +20,46 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
- * Full evaluation of 100 random group rules (1–5 conditions, {@link RandomRules}) over every
- * customer of a synthetic store ({@link SyntheticStore}), producing one RoaringBitmap per rule.
- * Returns the sum of the members so nothing is dead code.
+ * Full evaluation of the 100 groups of {@link RandomRules} (8 templates + 92 random text rules, parsed
+ * with RuleText) over every customer of a synthetic store loaded as {@code CustomerSnapshot} upserts
+ * into an {@link IndexedAudience}: {@code members} per group, one RoaringBitmap each, on
+ * {@code threads} threads. Rules are compiled on the first call and cached, as in production. Returns
+ * the sum of the members so nothing is dead code.
  *
  * <p>Run (from the repository root):
  * <pre>
  * ./mvnw -B -q -o -pl basira-bench -am package -DskipTests dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
- * java -cp basira-bench/target/classes:$(cat /tmp/cp.txt) org.openjdk.jmh.Main IndexScanBenchmark -wi 2 -i 3 -w 2s -r 3s
+ * java -cp basira-bench/target/classes:$(cat /tmp/cp.txt) org.openjdk.jmh.Main IndexScanBenchmark -wi 1 -i 2 -w 2s -r 3s
  * </pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
 public class IndexScanBenchmark {
 
-    static final long DATA_SEED = 42L;
-    static final long RULE_SEED = 7L;
-    static final int RULES = 100;
+    static final Function<String, RoaringBitmap> NO_GROUPS = key -> new RoaringBitmap();
 
     @Param({"1000000", "10000000"})
     int rows;
 
-    CustomerIndex index;
-    List<BoundPredicate> rules;
+    @Param({"2"})
+    int threads;
+
+    IndexedAudience audience;
+    List<Condition> rules;
     ExecutorService executor;
 
     @Setup(Level.Trial)
     public void setUp() {
-        index = SyntheticStore.build(rows, DATA_SEED);
-        rules = new RandomRules(RULE_SEED).rules(RULES).stream().map(rule -> index.bind(rule.predicate())).toList();
-        executor = Executors.newFixedThreadPool(2);
+        executor = Executors.newFixedThreadPool(threads);
+        audience = SyntheticStore.build(rows, DuckDbSideBySide.DATA_SEED, executor, threads);
+        rules = new RandomRules(DuckDbSideBySide.RULE_SEED).rules(RandomRules.GROUPS);
     }
 
     @TearDown(Level.Trial)
@@ -63,19 +68,10 @@ public class IndexScanBenchmark {
     }
 
     @Benchmark
-    public long hundredRulesOneThread() {
+    public long hundredGroups() {
         long members = 0;
-        for (BoundPredicate rule : rules) {
-            members += index.evaluate(rule).getLongCardinality();
-        }
-        return members;
-    }
-
-    @Benchmark
-    public long hundredRulesTwoThreads() {
-        long members = 0;
-        for (BoundPredicate rule : rules) {
-            members += index.evaluate(rule, executor, 2).getLongCardinality();
+        for (Condition rule : rules) {
+            members += audience.members(rule, SyntheticStore.CONTEXT, NO_GROUPS).getLongCardinality();
         }
         return members;
     }

@@ -2,54 +2,88 @@ package io.basira.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.basira.index.BoundPredicate;
-import io.basira.index.CustomerIndex;
+import io.basira.card.CustomerSnapshot;
+import io.basira.segment.Condition;
+import io.basira.segment.audience.IndexedAudience;
+import io.basira.segment.audience.ScanAudience;
+import io.basira.segment.template.SegmentTemplates;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IndexBenchmarksComputeTheRightAnswerTest {
 
     @Test
-    void the_scan_benchmark_counts_the_members_that_row_by_row_tests_find() {
+    void the_scan_benchmark_counts_the_members_the_reference_audience_finds() {
         IndexScanBenchmark bench = new IndexScanBenchmark();
         bench.rows = 70_000;
+        bench.threads = 2;
         bench.setUp();
         try {
+            ScanAudience reference = new ScanAudience();
+            SyntheticStore.forEach(5_000, DuckDbSideBySide.DATA_SEED, reference::upsert);
+            IndexedAudience small = SyntheticStore.build(5_000, DuckDbSideBySide.DATA_SEED, null, 1);
             long expected = 0;
-            for (BoundPredicate rule : bench.rules) {
-                for (int row = 0; row < bench.rows; row++) {
-                    expected += bench.index.matches(rule, row) ? 1 : 0;
-                }
+            long actual = 0;
+            for (Condition rule : bench.rules) {
+                expected += reference.members(rule, SyntheticStore.CONTEXT, IndexScanBenchmark.NO_GROUPS).getLongCardinality();
+                actual += small.members(rule, SyntheticStore.CONTEXT, IndexScanBenchmark.NO_GROUPS).getLongCardinality();
             }
-            assertThat(bench.hundredRulesOneThread()).isEqualTo(expected).isPositive();
-            assertThat(bench.hundredRulesTwoThreads()).isEqualTo(expected);
+            assertThat(actual).isEqualTo(expected).isPositive();
+            assertThat(bench.hundredGroups()).isPositive();
         } finally {
             bench.tearDown();
         }
     }
 
     @Test
-    void the_event_benchmark_writes_the_event_into_the_customers_row() {
+    void the_event_benchmark_upserts_the_new_card_and_retests_every_group() {
         IndexEventBenchmark bench = new IndexEventBenchmark();
-        bench.rows = 1_000;
+        bench.rows = 2_000;
         bench.setUp();
-        int memberships = bench.updateOneCustomerAndRetestHundredRules();
+        int memberships = bench.orderArrivesAndHundredGroupsAreRetested();
 
-        CustomerIndex index = bench.index;
-        int row = bench.eventRows[0];
-        Object[] values = bench.eventValues[0];
-        assertThat(index.integerColumn("loyalty_points").get(row)).isEqualTo(values[14]);
-        assertThat(index.dictionaryColumn("country").get(row)).isEqualTo(values[18]);
+        ScanAudience reference = new ScanAudience();
+        SyntheticStore.forEach(2_000, DuckDbSideBySide.DATA_SEED, reference::upsert);
+        SyntheticStore.Shopper shopper = bench.eventShoppers[0];
+        int row = reference.upsert(new CustomerSnapshot(bench.eventKeys[0], shopper.customer(),
+                shopper.card(1, bench.orderAt, 12_345)));
+        assertThat(bench.audience.rowOf(bench.eventKeys[0])).isEqualTo(row);
         long expected = 0;
-        for (BoundPredicate rule : bench.rules) {
-            expected += index.evaluate(rule).contains(row) ? 1 : 0;
+        for (Condition rule : bench.rules) {
+            expected += reference.matches(rule, row, SyntheticStore.CONTEXT, IndexScanBenchmark.NO_GROUPS) ? 1 : 0;
         }
         assertThat(memberships).isEqualTo(expected);
+        assertThat(shopper.card(1, bench.orderAt, 12_345).orderCount()).isEqualTo(shopper.card().orderCount() + 1);
     }
 
     @Test
-    void random_rules_have_one_to_five_conditions_and_sql_twins() {
-        List<RandomRules.Rule> rules = new RandomRules(1).rules(50);
-        assertThat(rules).hasSize(50).allSatisfy(rule -> assertThat(rule.sql()).isNotBlank());
+    void the_hundred_groups_are_the_templates_and_random_rules_of_one_to_five_conditions() {
+        List<String> texts = new RandomRules(DuckDbSideBySide.RULE_SEED).texts(RandomRules.GROUPS);
+        assertThat(texts).hasSize(100).startsWith(SegmentTemplates.all().get(0).rule());
+        assertThat(new RandomRules(DuckDbSideBySide.RULE_SEED).rules(RandomRules.GROUPS)).hasSize(100);
+    }
+
+    @Test
+    void duckdb_counts_the_same_members_as_the_audience_for_every_group() throws Exception {
+        Path csv = Files.createTempFile("basira-test-customers", ".csv");
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duck.createStatement()) {
+            IndexedAudience audience = DuckDbSideBySide.loadBoth(4_000, 5, csv, duck,
+                    new IndexedAudience(SyntheticStore.ZONE, 2, 0));
+            int splitting = 0;
+            for (Condition rule : new RandomRules(DuckDbSideBySide.RULE_SEED).rules(RandomRules.GROUPS)) {
+                long members = audience.members(rule, SyntheticStore.CONTEXT, IndexScanBenchmark.NO_GROUPS).getLongCardinality();
+                String where = SqlTwin.where(rule, SyntheticStore.TODAY);
+                assertThat(DuckDbSideBySide.count(statement, where)).as(where).isEqualTo(members);
+                splitting += members > 0 && members < 4_000 ? 1 : 0;
+            }
+            assertThat(splitting).isGreaterThan(50);
+        } finally {
+            Files.deleteIfExists(csv);
+        }
     }
 }

@@ -56,6 +56,18 @@ public sealed interface ColumnPredicate {
         }
     }
 
+    /**
+     * True when the row is in {@code rows} (e.g. the members of another group), FALSE otherwise; never
+     * UNKNOWN. {@code label} names the set in messages ({@code group:vip}); the rows are read at each
+     * evaluation, so replacing them with {@link RowSet#set} needs no new bind.
+     */
+    record InRows(String label, RowSet rows) implements ColumnPredicate {
+        public InRows {
+            requireColumn(label);
+            Objects.requireNonNull(rows, "rows");
+        }
+    }
+
     /** True when the row has no value in the column (for tags: no tag at all). */
     record IsNull(String column) implements ColumnPredicate {
         public IsNull {
@@ -103,6 +115,10 @@ public sealed interface ColumnPredicate {
 
     static ColumnPredicate hasTag(String column, String tag) {
         return new HasAnyTag(column, Set.of(tag));
+    }
+
+    static ColumnPredicate inRows(String label, RowSet rows) {
+        return new InRows(label, rows);
     }
 
     static ColumnPredicate isNull(String column) {

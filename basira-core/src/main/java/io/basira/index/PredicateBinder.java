@@ -4,6 +4,7 @@ import io.basira.index.ColumnPredicate.And;
 import io.basira.index.ColumnPredicate.Between;
 import io.basira.index.ColumnPredicate.Compare;
 import io.basira.index.ColumnPredicate.HasAnyTag;
+import io.basira.index.ColumnPredicate.InRows;
 import io.basira.index.ColumnPredicate.InSet;
 import io.basira.index.ColumnPredicate.IsNotNull;
 import io.basira.index.ColumnPredicate.IsNull;
@@ -54,6 +55,9 @@ final class PredicateBinder {
         }
         if (predicate instanceof HasAnyTag tags) {
             return tags(tags, negated);
+        }
+        if (predicate instanceof InRows inRows) {
+            return new RowSetScan(inRows.rows(), negated);
         }
         if (predicate instanceof IsNull isNull) {
             return new NullScan(column(isNull.column()).nulls, !negated);

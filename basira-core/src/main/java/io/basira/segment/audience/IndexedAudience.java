@@ -1,0 +1,160 @@
+package io.basira.segment.audience;
+
+import io.basira.card.CustomerSnapshot;
+import io.basira.index.BoundPredicate;
+import io.basira.index.ColumnPredicate;
+import io.basira.index.CustomerIndex;
+import io.basira.index.RowSet;
+import io.basira.segment.Condition;
+import io.basira.segment.eval.EvaluationContext;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * The columnar {@link CustomerAudience}: one store's customers in a {@link CustomerIndex} with a column
+ * per segment field ({@link AudienceColumns}), and rules compiled to column predicates
+ * ({@link RuleCompiler}) once per (rule, day) and cached ({@link RuleCache}).
+ *
+ * <p>The store's time zone and currency digits are fixed here, because stored dates are epoch days in
+ * that zone and money is stored in that currency's minor units; an {@link EvaluationContext} with
+ * another zone or other digits is refused. Nothing is stored relative to today (ages, next birthdays,
+ * days since the last purchase are compiled into ranges on stored dates), so midnight needs no rewrite:
+ * the next day's evaluation simply compiles the rule for the new day.
+ *
+ * <p>{@link #members} scans every row (split over an executor when one is given);
+ * {@link #matches} tests one row and allocates nothing once the rule is cached (the event path).
+ *
+ * <p>Thread safety: one writer ({@link #upsert}); reads must not overlap a write, as the interface says.
+ * Compiling on a cache miss interns literals into the dictionaries and fills the cache, so reads take
+ * this object's lock for the lookup and compilation; the scans themselves run unlocked. Concurrent reads
+ * of a rule that names groups must pass the same group members (they share the rule's row sets).
+ */
+public final class IndexedAudience implements CustomerAudience {
+
+    private final ZoneId zone;
+    private final int fractionDigits;
+    private final CustomerIndex index;
+    private final AudienceRows rows;
+    private final RuleCompiler compiler;
+    private final RuleCache cache = new RuleCache();
+    private final Executor executor;
+    private final int parts;
+
+    /** A one-thread audience. */
+    public IndexedAudience(ZoneId zone, int currencyFractionDigits, int expectedCustomers) {
+        this(zone, currencyFractionDigits, expectedCustomers, null, 1);
+    }
+
+    /**
+     * @param zone the store's time zone: dates of date-times are taken in it
+     * @param currencyFractionDigits minor-unit digits of the store's currency, 0–6
+     * @param expectedCustomers rows allocated up front (0 or more)
+     * @param executor runs {@link #members} in {@code parts} row ranges; null for the calling thread only
+     * @param parts number of row ranges (threads) per evaluation, 1 or more
+     */
+    public IndexedAudience(ZoneId zone, int currencyFractionDigits, int expectedCustomers, Executor executor, int parts) {
+        this.zone = Objects.requireNonNull(zone, "zone");
+        new EvaluationContext(LocalDate.EPOCH, zone, currencyFractionDigits); // validates the digits
+        if (parts < 1) {
+            throw new IllegalArgumentException("parts must be 1 or more, was " + parts);
+        }
+        this.fractionDigits = currencyFractionDigits;
+        this.index = new CustomerIndex(AudienceColumns.specs(), expectedCustomers);
+        this.rows = new AudienceRows(index, zone, currencyFractionDigits);
+        this.compiler = new RuleCompiler(currencyFractionDigits);
+        this.executor = executor;
+        this.parts = parts;
+    }
+
+    @Override
+    public int upsert(CustomerSnapshot customer) {
+        int row = index.rowFor(customer.rowId());
+        rows.write(row, customer.customer(), customer.card());
+        return row;
+    }
+
+    @Override
+    public int size() {
+        return index.size();
+    }
+
+    @Override
+    public int rowOf(long customerKey) {
+        return index.rowOf(customerKey);
+    }
+
+    @Override
+    public long keyOf(int row) {
+        return index.keyOf(row);
+    }
+
+    @Override
+    public RoaringBitmap members(Condition rule, EvaluationContext context, Function<String, RoaringBitmap> groupMembers) {
+        CompiledRule compiled = compiled(rule, context, groupMembers);
+        if (executor == null || parts == 1) {
+            return index.evaluate(compiled.bound);
+        }
+        return index.evaluate(compiled.bound, executor, parts);
+    }
+
+    @Override
+    public boolean matches(Condition rule, int row, EvaluationContext context, Function<String, RoaringBitmap> groupMembers) {
+        return index.matches(compiled(rule, context, groupMembers).bound, row);
+    }
+
+    private synchronized CompiledRule compiled(
+            Condition rule, EvaluationContext context, Function<String, RoaringBitmap> groupMembers) {
+        Objects.requireNonNull(rule, "rule");
+        requireStoreContext(context);
+        CompiledRule compiled = cache.find(rule, context.today());
+        if (compiled == null) {
+            compiled = compile(rule, context.today());
+            cache.put(rule, context.today(), compiled);
+        }
+        compiled.loadGroups(groupMembers);
+        return compiled;
+    }
+
+    private CompiledRule compile(Condition rule, LocalDate today) {
+        Map<String, RowSet> groups = new LinkedHashMap<>();
+        ColumnPredicate predicate = compiler.compile(rule, today, key -> groups.computeIfAbsent(key, k -> new RowSet()));
+        BoundPredicate bound = index.bind(predicate);
+        List<String> keys = new ArrayList<>(groups.keySet());
+        return new CompiledRule(bound, keys.toArray(new String[0]), groups.values().toArray(new RowSet[0]));
+    }
+
+    private void requireStoreContext(EvaluationContext context) {
+        Objects.requireNonNull(context, "context");
+        if (!context.zone().equals(zone)) {
+            throw new IllegalArgumentException("this audience stores dates in " + zone + "; it cannot evaluate rules in "
+                    + context.zone());
+        }
+        if (context.currencyFractionDigits() != fractionDigits) {
+            throw new IllegalArgumentException("this audience stores money with " + fractionDigits
+                    + " minor-unit digits, not " + context.currencyFractionDigits());
+        }
+    }
+
+    /** Rules compiled so far: stays put while the same rules are re-evaluated on the same day. */
+    public long compilations() {
+        return cache.compilations();
+    }
+
+    /** Heap held by the columns, from array lengths (see {@link CustomerIndex#heapBytes()}). */
+    public long heapBytes() {
+        return index.heapBytes();
+    }
+
+    /** The compiled column predicate of {@code rule} for {@code today}, for inspection and docs. */
+    public ColumnPredicate explain(Condition rule, LocalDate today) {
+        return compiler.compile(rule, today, key -> new RowSet());
+    }
+}

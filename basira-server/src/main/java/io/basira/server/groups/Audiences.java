@@ -1,19 +1,26 @@
 package io.basira.server.groups;
 
 import io.basira.segment.audience.CustomerAudience;
-import io.basira.segment.audience.ScanAudience;
+import io.basira.segment.audience.IndexedAudience;
+import io.basira.shared.Money;
 import io.basira.shared.Store;
+import java.util.concurrent.ForkJoinPool;
 
 /** The one place that chooses the engine holding a store's customers for group evaluation. */
 final class Audiences {
 
+    /** Starting capacity; the index grows by doubling. */
+    private static final int EXPECTED_CUSTOMERS = 1024;
+
     private Audiences() {}
 
     /**
-     * A new, empty audience for {@code store}. The scan is the reference engine; the columnar index
-     * ({@code new IndexedAudience(store.timeZone(), Money.fractionDigits(store.currency()))}) replaces it here.
+     * A new, empty audience for {@code store}: the columnar index (docs/index.md), whose full
+     * evaluations split rows over the machine's cores. {@link io.basira.segment.audience.ScanAudience}
+     * is the reference it is tested against.
      */
     static CustomerAudience newAudience(Store store) {
-        return new ScanAudience();
+        return new IndexedAudience(store.timeZone(), Money.fractionDigits(store.currency()), EXPECTED_CUSTOMERS,
+                ForkJoinPool.commonPool(), Runtime.getRuntime().availableProcessors());
     }
 }

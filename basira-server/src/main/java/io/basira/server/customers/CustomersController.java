@@ -1,5 +1,6 @@
 package io.basira.server.customers;
 
+import io.basira.server.analytics.JdbcCustomerAnalytics;
 import io.basira.server.api.ApiErrors.NotFound;
 import io.basira.server.jdbc.CustomerSort;
 import io.basira.server.jdbc.JdbcCustomerQueries;
@@ -33,9 +34,12 @@ public class CustomersController {
     private final JdbcTimeline timeline;
     private final CustomerCsvExport export;
     private final Clock clock;
+    private final JdbcCustomerAnalytics analytics;
 
-    public CustomersController(JdbcCustomerQueries customers, JdbcTimeline timeline, Clock clock) {
+    public CustomersController(JdbcCustomerQueries customers, JdbcTimeline timeline, Clock clock,
+            JdbcCustomerAnalytics analytics) {
         this.customers = customers;
+        this.analytics = analytics;
         this.timeline = timeline;
         this.export = new CustomerCsvExport(customers, clock);
         this.clock = clock;
@@ -46,6 +50,7 @@ public class CustomersController {
         var snapshot = customers.find(store.id(), customerId)
                 .orElseThrow(() -> new NotFound("customer '" + customerId + "' does not exist in this store"));
         Map<String, Object> json = CardJson.of(snapshot, store, today(store));
+        json.put("analytics", CardJson.analytics(analytics.find(store, customerId)));
         json.put("timeline", timeline.of(store, customerId).stream().map(entry -> {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("kind", entry.kind());

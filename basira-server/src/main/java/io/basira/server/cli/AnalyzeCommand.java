@@ -61,7 +61,8 @@ public class AnalyzeCommand implements Callable<Integer> {
         boolean refresh = "refresh".equals(name);
         AnalysisName analysis = refresh ? null : usage(() -> AnalysisName.of(name));
         ReportPrinter printer = usage(() -> ReportPrinter.of(format));
-        try (var context = SpringContexts.start(db, false, Map.of())) {
+        // errors only on the console: stdout carries JSON or CSV that other programs read
+        try (var context = SpringContexts.start(db, false, Map.of("logging.threshold.console", "error"))) {
             Store store = Commands.store(context, slug);
             StoreAnalytics analytics = context.getBean(StoreAnalytics.class);
             AnalysisRequest request = usage(() -> AnalysisRequest.parse(asOf, from, to, timeUnit,

@@ -60,7 +60,9 @@ public record ClvReport(CalibrationSummary summary, ClvModels models, List<Custo
                 "predicted_value_12m", value12, "churn_risk", churnJson);
         Table table = new Table("CLV as of " + summary.calibrationEnd(), List.of("metric", "value"));
         json.forEach((k, v) -> {
-            if (!k.equals("models")) {
+            if (v instanceof Map<?, ?> nested && !k.equals("models")) {
+                nested.forEach((nk, nv) -> table.row(k + "." + nk, nv));
+            } else if (!k.equals("models")) {
                 table.row(k, v);
             }
         });

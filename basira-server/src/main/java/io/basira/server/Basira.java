@@ -1,5 +1,6 @@
 package io.basira.server;
 
+import io.basira.server.cli.AnalyzeCommand;
 import io.basira.server.cli.ExportCommand;
 import io.basira.server.cli.ServeCommand;
 import io.basira.server.cli.StoreCommand;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "basira", mixinStandardHelpOptions = true, version = "Basira 0.1.0",
         description = "Customer intelligence for online stores.",
         subcommands = {ServeCommand.class, io.basira.server.cli.ImportCommand.class, ExportCommand.class,
-            StoreCommand.class, io.basira.server.cli.DemoCommand.class, io.basira.server.cli.SegmentCommand.class})
+            StoreCommand.class, io.basira.server.cli.DemoCommand.class, io.basira.server.cli.SegmentCommand.class, AnalyzeCommand.class})
 public final class Basira {
 
     private Basira() {}

@@ -64,6 +64,19 @@ public final class CardJson {
         return json;
     }
 
+    /**
+     * The analytics card fields (docs/analytics.md) as last refreshed; every field null (and {@code as_of}
+     * null) before the store's first refresh.
+     */
+    static Map<String, Object> analytics(java.util.Optional<Map<String, Object>> stored) {
+        return stored.orElseGet(() -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            io.basira.server.analytics.JdbcCustomerAnalytics.FIELDS.forEach(field -> json.put(field, null));
+            json.put("as_of", null);
+            return json;
+        });
+    }
+
     private static String nullIfEmpty(String text) {
         return text.isEmpty() ? null : text;
     }

@@ -1,5 +1,6 @@
 package io.basira.server.customers;
 
+import io.basira.server.analytics.JdbcCustomerAnalytics;
 import io.basira.server.api.ApiErrors.NotFound;
 import io.basira.server.jdbc.CustomerSort;
 import io.basira.server.jdbc.JdbcCustomerQueries;
@@ -35,10 +36,12 @@ public class CustomersController {
     private final JdbcGroupMembers groups;
     private final CustomerCsvExport export;
     private final Clock clock;
+    private final JdbcCustomerAnalytics analytics;
 
     public CustomersController(JdbcCustomerQueries customers, JdbcTimeline timeline, JdbcGroupMembers groups,
-            Clock clock) {
+            Clock clock, JdbcCustomerAnalytics analytics) {
         this.customers = customers;
+        this.analytics = analytics;
         this.timeline = timeline;
         this.groups = groups;
         this.export = new CustomerCsvExport(customers, clock);
@@ -51,6 +54,7 @@ public class CustomersController {
                 .orElseThrow(() -> new NotFound("customer '" + customerId + "' does not exist in this store"));
         Map<String, Object> json = CardJson.of(snapshot, store, today(store));
         json.put("groups", groups.groupsOf(store.id(), customerId));
+        json.put("analytics", CardJson.analytics(analytics.find(store, customerId)));
         json.put("timeline", timeline.of(store, customerId).stream().map(entry -> {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("kind", entry.kind());

@@ -49,7 +49,11 @@ abstract class TenantIsolationContract extends ApiTestBase {
             "DELETE /api/v1/groups/{key}/exclusions/{customerId}",
             "GET /api/v1/groups/{key}/history",
             "GET /api/v1/segment-fields",
-            "GET /api/v1/segment-operators");
+            "GET /api/v1/segment-operators",
+
+            "GET /api/v1/analytics/{name}",
+            "POST /api/v1/analytics/regions",
+            "POST /api/v1/analytics/refresh");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -168,5 +172,35 @@ abstract class TenantIsolationContract extends ApiTestBase {
             assertThat(storeA.get(path).body()).as(path).isEqualTo(storeB.get(path).body());
             assertThat(new Api(port, null).get(path).status()).as(path).isEqualTo(401);
         }
+    }
+
+    @Test
+    void analytics_count_only_the_callers_store() {
+        String period = "?as_of=2024-05-31&from=2024-05-01&to=2024-05-31";
+        JsonNode overview = json(storeA.get("/api/v1/analytics/overview" + period));
+        assertThat(overview.get("orders").asInt()).isZero();
+        assertThat(overview.get("revenue").decimalValue()).isEqualByComparingTo("0");
+        for (String name : new String[] {"pareto", "rfm", "types", "discounts"}) {
+            assertThat(json(storeA.get("/api/v1/analytics/" + name + period)).get("buyers").asInt()).as(name).isZero();
+        }
+        assertThat(json(storeA.get("/api/v1/analytics/cohorts" + period)).get("cohorts")).isEmpty();
+        assertThat(json(storeA.get("/api/v1/analytics/regions" + period)).get("regions")).isEmpty();
+        assertThat(json(storeA.get("/api/v1/analytics/clv" + period)).get("customers").asInt()).isZero();
+        assertThat(storeA.get("/api/v1/analytics/clv" + period).body()).doesNotContain("B1");
+        JsonNode uploaded = json(storeA.post("/api/v1/analytics/regions" + period, "text/csv",
+                "country,region,population\nAE,Dubai,1000\n"));
+        assertThat(uploaded.get("regions")).isEmpty();
+        assertThat(json(storeB.get("/api/v1/analytics/overview" + period)).get("orders").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void a_refresh_touches_only_the_callers_customers() {
+        JsonNode refreshed = json(storeA.postJson("/api/v1/analytics/refresh?as_of=2024-05-31", ""));
+        assertThat(refreshed.get("customers").asInt()).isZero();
+        assertThat(json(storeB.get("/api/v1/customers/B1")).get("analytics").get("rfm_group").isNull()).isTrue();
+        assertThat(json(storeB.postJson("/api/v1/analytics/refresh?as_of=2024-05-31", "")).get("customers").asInt()).isEqualTo(1);
+        assertThat(json(storeB.get("/api/v1/customers/B1")).get("analytics").get("revenue_percentile").decimalValue())
+                .isEqualByComparingTo("100");
+        assertThat(storeA.get("/api/v1/customers/B1").status()).isEqualTo(404);
     }
 }

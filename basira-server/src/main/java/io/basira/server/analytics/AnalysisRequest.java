@@ -1,0 +1,61 @@
+package io.basira.server.analytics;
+
+import io.basira.analytics.AnalysisWindow;
+import io.basira.analytics.clv.ClvTimeUnit;
+import io.basira.analytics.region.PopulationTable;
+import io.basira.shared.Dates;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The parameters of one analysis, as both interfaces take them: as-of (default: today in the store's time
+ * zone), an optional period, the CLV time unit and the population table for regions.
+ */
+public record AnalysisRequest(AnalysisWindow window, ClvTimeUnit timeUnit, PopulationTable population) {
+
+    public AnalysisRequest {
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(timeUnit, "timeUnit");
+        Objects.requireNonNull(population, "population");
+    }
+
+    /**
+     * Reads the text parameters; null means absent.
+     *
+     * @throws IllegalArgumentException naming the parameter and what is wrong
+     */
+    public static AnalysisRequest parse(String asOf, String from, String to, String timeUnit, Clock clock, ZoneId zone) {
+        LocalDate today = Dates.dateIn(clock.instant(), zone);
+        LocalDate asOfDate = asOf == null ? today : date("as-of", asOf);
+        LocalDate fromDate = from == null ? null : date("from", from);
+        LocalDate toDate = to == null ? null : date("to", to);
+        return new AnalysisRequest(new AnalysisWindow(asOfDate, fromDate, toDate), unit(timeUnit),
+                PopulationTable.saudiCensus2022());
+    }
+
+    public AnalysisRequest withPopulation(PopulationTable table) {
+        return new AnalysisRequest(window, timeUnit, table);
+    }
+
+    private static LocalDate date(String name, String text) {
+        try {
+            return Dates.parseDate(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage());
+        }
+    }
+
+    private static ClvTimeUnit unit(String text) {
+        if (text == null) {
+            return ClvTimeUnit.DAYS;
+        }
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "days" -> ClvTimeUnit.DAYS;
+            case "weeks" -> ClvTimeUnit.WEEKS;
+            default -> throw new IllegalArgumentException("time-unit must be days or weeks, not '" + text + "'");
+        };
+    }
+}

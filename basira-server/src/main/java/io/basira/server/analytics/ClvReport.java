@@ -1,0 +1,88 @@
+package io.basira.server.analytics;
+
+import io.basira.analytics.ClvInput;
+import io.basira.analytics.StoreFacts;
+import io.basira.analytics.clv.CalibrationSummary;
+import io.basira.analytics.clv.ChurnRisk;
+import io.basira.analytics.clv.ClvAnalysis;
+import io.basira.analytics.clv.ClvModels;
+import io.basira.analytics.clv.CustomerPrediction;
+import io.basira.analytics.clv.ScoringOptions;
+import io.basira.server.analytics.Report.Table;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The CLV analysis of a store: the calibration summary as of the as-of day (its last day, inclusive), the
+ * three fits and every customer's predictions. See docs/clv.md for the models and docs/analytics.md for how
+ * the store's orders become calibration data.
+ */
+public record ClvReport(CalibrationSummary summary, ClvModels models, List<CustomerPrediction> predictions) {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public static ClvReport of(StoreFacts facts, AnalysisRequest request) {
+        LocalDate asOf = request.window().asOf();
+        CalibrationSummary summary = ClvInput.summary(facts, asOf, request.timeUnit());
+        ClvModels models = ClvAnalysis.fit(summary);
+        ScoringOptions options = new ScoringOptions(0, 0.7, 0.3, 365,
+                io.basira.shared.Money.fractionDigits(facts.currency()));
+        return new ClvReport(summary, models, ClvAnalysis.score(summary, models, options));
+    }
+
+    /** The fitted parameters and log-likelihoods, one line of JSON ({@link ClvModels#toJson()}). */
+    public String modelsJson() {
+        return models.toJson();
+    }
+
+    public Report report() {
+        Map<String, Object> modelsTree = JSON.readValue(models.toJson(),
+                new tools.jackson.core.type.TypeReference<Map<String, Object>>() {});
+        Map<ChurnRisk, Integer> churn = new EnumMap<>(ChurnRisk.class);
+        double purchases90 = 0;
+        BigDecimal value12 = BigDecimal.ZERO;
+        for (CustomerPrediction p : predictions) {
+            churn.merge(p.churnRisk(), 1, Integer::sum);
+            purchases90 += p.expectedPurchases90Days();
+            value12 = value12.add(p.predictedValue12Months());
+        }
+        Map<String, Object> churnJson = new java.util.LinkedHashMap<>();
+        churn.forEach((k, v) -> churnJson.put(k.name().toLowerCase(java.util.Locale.ROOT), v));
+        Map<String, Object> json = AnalyticsJson.map("calibration_end", summary.calibrationEnd().toString(),
+                "time_unit", summary.unit().jsonName(), "customers", summary.size(), "repeat_buyers", summary.repeatBuyers(),
+                "method", models.method(), "models", modelsTree, "expected_purchases_90d", round(purchases90),
+                "predicted_value_12m", value12, "churn_risk", churnJson);
+        Table table = new Table("CLV as of " + summary.calibrationEnd(), List.of("metric", "value"));
+        json.forEach((k, v) -> {
+            if (v instanceof Map<?, ?> nested && !k.equals("models")) {
+                nested.forEach((nk, nv) -> table.row(k + "." + nk, nv));
+            } else if (!k.equals("models")) {
+                table.row(k, v);
+            }
+        });
+        return new Report("clv", json, List.of(table));
+    }
+
+    /** Per-customer predictions as CSV (header line first); money in the major unit, absent values empty. */
+    public void writeCsv(Writer out) throws IOException {
+        out.write("customer_id,p_alive,expected_purchases_90d,expected_purchases_12m,expected_order_value,"
+                + "predicted_value_12m,churn_risk,next_order_expected_at,method\n");
+        for (CustomerPrediction p : predictions) {
+            out.write(Csv.cell(p.customerId()) + "," + (p.probabilityAlive().isPresent() ? round(p.probabilityAlive().getAsDouble()) : "")
+                    + "," + round(p.expectedPurchases90Days()) + "," + round(p.expectedPurchases12Months()) + ","
+                    + p.expectedOrderValue().toPlainString() + "," + p.predictedValue12Months().toPlainString() + ","
+                    + p.churnRisk().name().toLowerCase(java.util.Locale.ROOT) + ","
+                    + p.expectedNextOrder().map(LocalDate::toString).orElse("") + "," + p.method() + "\n");
+        }
+    }
+
+    private static BigDecimal round(double value) {
+        return BigDecimal.valueOf(value).setScale(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+    }
+}

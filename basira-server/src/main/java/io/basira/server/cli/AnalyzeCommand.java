@@ -1,0 +1,124 @@
+package io.basira.server.cli;
+
+import io.basira.analytics.region.PopulationTable;
+import io.basira.server.analytics.AnalysisName;
+import io.basira.server.analytics.AnalysisRequest;
+import io.basira.server.analytics.ClvReport;
+import io.basira.server.analytics.Report;
+import io.basira.server.analytics.ReportPrinter;
+import io.basira.server.analytics.StoreAnalytics;
+import io.basira.shared.Store;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code basira analyze NAME --store SLUG [--as-of D] [--from D --to D] [--format table|json|csv]} for the
+ * analyses of docs/analytics.md; {@code analyze clv} also takes {@code --time-unit} and {@code --out}, and
+ * prints the fitted models as its last line; {@code analyze refresh} recomputes the card fields.
+ */
+@Command(name = "analyze", description = "Analyse a store: overview, pareto, cohorts, rfm, types, discounts, regions, "
+        + "clv; or refresh the analytics card fields.")
+public class AnalyzeCommand implements Callable<Integer> {
+
+    @Mixin DatabaseOptions db;
+
+    @Parameters(index = "0", paramLabel = "NAME",
+            description = "overview, pareto, cohorts, rfm, types, discounts, regions, clv or refresh")
+    String name;
+
+    @Option(names = "--store", required = true, paramLabel = "SLUG") String slug;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "today for the analysis (default: today in the store's time zone); for clv the last calibration day")
+    String asOf;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "first day of the period (inclusive)") String from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "last day of the period (inclusive)") String to;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, json or csv")
+    String format;
+
+    @Option(names = "--time-unit", paramLabel = "UNIT", description = "clv: days (default) or weeks") String timeUnit;
+
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "clv: write per-customer predictions here") Path out;
+
+    @Option(names = "--population", paramLabel = "FILE.csv",
+            description = "regions: extra population table (country,region,population)") Path population;
+
+    @Override
+    public Integer call() throws IOException {
+        boolean refresh = "refresh".equals(name);
+        AnalysisName analysis = refresh ? null : usage(() -> AnalysisName.of(name));
+        ReportPrinter printer = usage(() -> ReportPrinter.of(format));
+        // errors only on the console: stdout carries JSON or CSV that other programs read
+        try (var context = SpringContexts.start(db, false, Map.of("logging.threshold.console", "error"))) {
+            Store store = Commands.store(context, slug);
+            StoreAnalytics analytics = context.getBean(StoreAnalytics.class);
+            AnalysisRequest request = usage(() -> AnalysisRequest.parse(asOf, from, to, timeUnit,
+                    context.getBean(Clock.class), store.timeZone()));
+            if (refresh) {
+                var done = analytics.refresh(store, request.window().asOf());
+                System.out.println("Refreshed the analytics of " + done.customers() + " customers of '" + slug
+                        + "' as of " + done.asOf() + " (CLV: " + done.clvMethod() + ")");
+                return 0;
+            }
+            if (population != null) {
+                String text = Files.readString(population, StandardCharsets.UTF_8);
+                PopulationTable table = request.population().with(usage(() -> io.basira.server.analytics.PopulationCsv
+                        .parse(text, population.getFileName().toString())), population.getFileName().toString());
+                request = request.withPopulation(table);
+            }
+            if (analysis == AnalysisName.CLV) {
+                return clv(analytics, store, request, printer);
+            }
+            Report report = analytics.run(store, analysis, request);
+            printer.print(report, withParameters(report, request), System.out);
+            return 0;
+        }
+    }
+
+    private int clv(StoreAnalytics analytics, Store store, AnalysisRequest request, ReportPrinter printer) throws IOException {
+        ClvReport clv = analytics.clv(store, request);
+        Report report = clv.report();
+        printer.print(report, withParameters(report, request), System.out);
+        if (out != null) {
+            Path absolute = out.toAbsolutePath();
+            if (absolute.getParent() != null) {
+                Files.createDirectories(absolute.getParent());
+            }
+            try (Writer writer = Files.newBufferedWriter(absolute, StandardCharsets.UTF_8)) {
+                clv.writeCsv(writer);
+            }
+            System.out.println("Wrote " + clv.predictions().size() + " predictions to " + absolute);
+        }
+        System.out.println(clv.modelsJson());
+        return 0;
+    }
+
+    private static Map<String, Object> withParameters(Report report, AnalysisRequest request) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("analysis", report.name());
+        json.put("as_of", request.window().asOf().toString());
+        json.putAll(report.json());
+        return json;
+    }
+
+    private static <T> T usage(java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new Commands.UsageError(e.getMessage());
+        }
+    }
+}

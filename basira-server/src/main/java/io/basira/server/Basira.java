@@ -8,12 +8,12 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code basira} command line: {@code serve}, {@code import}, {@code export}, {@code store},
- * {@code demo}. Every command accepts {@code --data DIR} and {@code --db-url URL}.
+ * {@code demo}, {@code user}. Every command accepts {@code --data DIR} and {@code --db-url URL}.
  */
 @Command(name = "basira", mixinStandardHelpOptions = true, version = "Basira 0.1.0",
         description = "Customer intelligence for online stores.",
         subcommands = {ServeCommand.class, io.basira.server.cli.ImportCommand.class, ExportCommand.class,
-            StoreCommand.class, io.basira.server.cli.DemoCommand.class})
+            StoreCommand.class, io.basira.server.cli.DemoCommand.class, io.basira.server.cli.UserCommand.class})
 public final class Basira {
 
     private Basira() {}

@@ -3,6 +3,7 @@ package io.basira.server.security;
 import io.basira.server.dashboard.DashboardUserDetails;
 import io.basira.server.dashboard.Role;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,8 +21,12 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
  * {@code dashboard_users} row, a session cookie that expires after {@code server.servlet.session.timeout}
  * idle (30 minutes by default), CSRF tokens on every state-changing request, and roles: support agents
  * read, marketers also change, owners also import (docs/dashboard.md).
+ *
+ * <p>Only in a web application: the CLI's commands start a context without a web server, where
+ * there is no {@code HttpSecurity} to build chains with.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class SecurityConfiguration {
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "

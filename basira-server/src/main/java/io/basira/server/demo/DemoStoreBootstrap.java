@@ -1,6 +1,9 @@
 package io.basira.server.demo;
 
 import io.basira.demo.DemoStoreGenerator;
+import io.basira.server.dashboard.AddDashboardUser;
+import io.basira.server.dashboard.Role;
+import io.basira.server.jdbc.JdbcDashboardUsers;
 import io.basira.demo.DemoStoreSpec;
 import io.basira.server.importing.ImportFolder;
 import io.basira.server.importing.ImportOutcome;
@@ -32,12 +35,15 @@ import org.springframework.stereotype.Component;
  * generator (activity up to today, so recency-based figures look alive) and an API key for it.
  * The demo key is kept in {@code <data>/demo-api-key.txt} so it can be printed on every start:
  * a convenience of the demo store only; real keys are shown once and stored only as hashes.
+ * Likewise the demo store's dashboard user {@value #DEMO_EMAIL} (an owner) gets a generated
+ * password, stored as a hash and kept in {@code <data>/demo-user.txt} so the run command can print it.
  */
 @Component
 @ConditionalOnProperty(name = "basira.demo.enabled", havingValue = "true")
 public class DemoStoreBootstrap implements ApplicationRunner {
 
     static final String SLUG = "demo";
+    static final String DEMO_EMAIL = "demo@basira.local";
     private static final Logger log = LoggerFactory.getLogger(DemoStoreBootstrap.class);
 
     private final JdbcStores stores;
@@ -45,12 +51,16 @@ public class DemoStoreBootstrap implements ApplicationRunner {
     private final ImportFolder importer;
     private final Clock clock;
     private final ApplicationContext context;
+    private final JdbcDashboardUsers users;
+    private final AddDashboardUser addUser;
 
     @Value("${basira.data-dir:./data}")
     private Path dataDir;
 
     public DemoStoreBootstrap(JdbcStores stores, JdbcApiKeys keys, ImportFolder importer, Clock clock,
-            ApplicationContext context) {
+            ApplicationContext context, JdbcDashboardUsers users, AddDashboardUser addUser) {
+        this.users = users;
+        this.addUser = addUser;
         this.stores = stores;
         this.keys = keys;
         this.importer = importer;
@@ -64,10 +74,17 @@ public class DemoStoreBootstrap implements ApplicationRunner {
         if (stores.findBySlug(SLUG).isEmpty()) {
             load(keyFile);
         }
+        Path userFile = dataDir.resolve("demo-user.txt");
+        if (users.findByEmail(DEMO_EMAIL).isEmpty()) {
+            createDemoUser(userFile);
+        }
+        String password = Files.exists(userFile) ? Files.readString(userFile, StandardCharsets.UTF_8).strip()
+                .lines().reduce((first, second) -> second).orElse("") : "(see " + userFile + ")";
         String key = Files.exists(keyFile) ? Files.readString(keyFile, StandardCharsets.UTF_8).strip() : "(see " + keyFile + ")";
         System.out.println();
         System.out.println("  Basira is running: " + baseUrl());
         System.out.println("  Demo store 'demo' API key: " + key);
+        System.out.println("  Dashboard: " + baseUrl() + "/  sign in as " + DEMO_EMAIL + " with password " + password);
         System.out.println("  Try: curl -H 'Authorization: Bearer " + key + "' " + baseUrl() + "/api/v1/customers?sort=total_spent&direction=desc");
         System.out.println();
     }
@@ -91,6 +108,15 @@ public class DemoStoreBootstrap implements ApplicationRunner {
         } finally {
             deleteTree(folder);
         }
+    }
+
+    /** The demo owner: the password is written to {@code userFile} (e-mail on line 1, password on line 2). */
+    private void createDemoUser(Path userFile) throws IOException {
+        Store demo = stores.findBySlug(SLUG).orElseThrow();
+        AddDashboardUser.Added added = addUser.add(demo.id(), DEMO_EMAIL, Role.OWNER);
+        Files.createDirectories(userFile.getParent());
+        Files.writeString(userFile, DEMO_EMAIL + System.lineSeparator() + added.password() + System.lineSeparator(),
+                StandardCharsets.UTF_8);
     }
 
     private String baseUrl() {

@@ -1,0 +1,47 @@
+package io.basira.server.dashboard;
+
+import io.basira.server.jdbc.JdbcCustomerQueries;
+import io.basira.server.jdbc.JdbcTimeline;
+import io.basira.shared.Dates;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The customer card, the page a support agent opens when the customer writes in: attributes,
+ * indicators and timeline today; groups, predictions and loyalty as their APIs land.
+ */
+@Controller
+final class CustomerCardPage {
+
+    private final JdbcCustomerQueries customers;
+    private final JdbcTimeline timeline;
+    private final Clock clock;
+
+    CustomerCardPage(JdbcCustomerQueries customers, JdbcTimeline timeline, Clock clock) {
+        this.customers = customers;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    @GetMapping("/customers/{customerId}")
+    String card(SignedIn signedIn, @PathVariable String customerId, Model model, Locale locale,
+            HttpServletResponse response) {
+        var snapshot = customers.find(signedIn.store().id(), customerId);
+        if (snapshot.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("customerId", customerId);
+            return "customer-not-found";
+        }
+        DashboardFormats fmt = new DashboardFormats(locale, signedIn.store());
+        LocalDate today = Dates.dateIn(clock.instant(), signedIn.store().timeZone());
+        model.addAttribute("customer", CustomerView.of(snapshot.get(), signedIn.store(), today, fmt));
+        model.addAttribute("timeline", TimelineView.of(timeline.of(signedIn.store(), customerId), fmt));
+        return "customer";
+    }
+}

@@ -1,0 +1,84 @@
+package io.basira.server.dashboard;
+
+import io.basira.server.customers.CustomerCsvExport;
+import io.basira.server.jdbc.CustomerSort;
+import io.basira.server.jdbc.JdbcCustomerQueries;
+import io.basira.shared.Dates;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The customers page: search by name, e-mail, phone or id; sort by any indicator; pages of
+ * {@value #PAGE_SIZE}; the CSV export. An htmx request (the search box as one types) gets only the
+ * results fragment.
+ */
+@Controller
+final class CustomerListPage {
+
+    static final int PAGE_SIZE = 25;
+
+    private final JdbcCustomerQueries customers;
+    private final CustomerCsvExport export;
+    private final Clock clock;
+
+    CustomerListPage(JdbcCustomerQueries customers, Clock clock) {
+        this.customers = customers;
+        this.export = new CustomerCsvExport(customers, clock);
+        this.clock = clock;
+    }
+
+    @GetMapping("/customers")
+    String list(SignedIn signedIn, Model model, Locale locale, @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "total_spent") String sort, @RequestParam(defaultValue = "desc") String direction,
+            @RequestParam(defaultValue = "0") int page, @RequestHeader(name = "HX-Request", required = false) String htmx) {
+        CustomerSort order = sortOrDefault(sort);
+        boolean descending = !"asc".equals(direction);
+        int pageNumber = Math.max(page, 0);
+        var result = customers.page(signedIn.store().id(), q, order, descending, pageNumber, PAGE_SIZE);
+        LocalDate today = Dates.dateIn(clock.instant(), signedIn.store().timeZone());
+        DashboardFormats fmt = new DashboardFormats(locale, signedIn.store());
+        model.addAttribute("rows", result.items().stream().map(s -> CustomerView.of(s, signedIn.store(), today, fmt)).toList());
+        model.addAttribute("total", result.total());
+        model.addAttribute("page", pageNumber);
+        model.addAttribute("pages", Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("q", q);
+        model.addAttribute("sort", order.name().toLowerCase(Locale.ROOT));
+        model.addAttribute("direction", descending ? "desc" : "asc");
+        model.addAttribute("sorts", sortNames());
+        return htmx != null ? "customers :: results" : "customers";
+    }
+
+    @GetMapping(value = "/customers/export", produces = "text/csv")
+    void exportCsv(SignedIn signedIn, HttpServletResponse response) throws IOException {
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"customers-" + signedIn.store().slug() + ".csv\"");
+        try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
+            export.write(signedIn.store(), out);
+        }
+    }
+
+    private static CustomerSort sortOrDefault(String sort) {
+        try {
+            return CustomerSort.of(sort);
+        } catch (IllegalArgumentException e) {
+            return CustomerSort.TOTAL_SPENT;
+        }
+    }
+
+    private static List<String> sortNames() {
+        return Arrays.stream(CustomerSort.values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList();
+    }
+}

@@ -1,0 +1,94 @@
+package io.basira.server.dashboard;
+
+import io.basira.shared.Money;
+import io.basira.shared.Store;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * How the dashboard writes numbers, money and dates for one request: in the reader's language
+ * (Latin digits in both, see {@link DashboardLocales}), in the store's currency, and with instants
+ * shown as dates and times in the store's time zone (the merchant's day, not the server's).
+ *
+ * <p>Not thread-safe ({@link NumberFormat} is not): make one per request. Every method returns an
+ * empty string for null.
+ */
+public final class DashboardFormats {
+
+    private final Store store;
+    private final NumberFormat money;
+    private final NumberFormat integer;
+    private final NumberFormat decimal;
+    private final NumberFormat percent;
+    private final DateTimeFormatter date;
+    private final DateTimeFormatter dateTime;
+    private final DateTimeFormatter month;
+
+    public DashboardFormats(Locale language, Store store) {
+        this.store = store;
+        Locale locale = DashboardLocales.formatting(language);
+        boolean arabic = DashboardLocales.isRightToLeft(language);
+        int digits = Money.fractionDigits(store.currency());
+        money = NumberFormat.getCurrencyInstance(locale);
+        money.setCurrency(store.currency());
+        money.setMinimumFractionDigits(digits);
+        money.setMaximumFractionDigits(digits);
+        integer = NumberFormat.getIntegerInstance(locale);
+        decimal = NumberFormat.getNumberInstance(locale);
+        decimal.setMaximumFractionDigits(2);
+        percent = NumberFormat.getPercentInstance(locale);
+        date = DateTimeFormatter.ofPattern(arabic ? "d MMMM y" : "d MMM y", locale);
+        dateTime = DateTimeFormatter.ofPattern(arabic ? "d MMMM y، HH:mm" : "d MMM y, HH:mm", locale);
+        month = DateTimeFormatter.ofPattern(arabic ? "MMMM y" : "MMM y", locale);
+    }
+
+    /** An amount in minor units of the store's currency, e.g. {@code ر.س. 1,234.50} or {@code SAR1,234.50}. */
+    public String money(long minor) {
+        return money.format(Money.ofMinor(minor, store.currency()).toDecimal());
+    }
+
+    /** An amount in major units of the store's currency. */
+    public String money(BigDecimal major) {
+        return major == null ? "" : money.format(major);
+    }
+
+    /** A plain decimal in major units as the timeline carries it ({@code "199.50"}). */
+    public String moneyText(String major) {
+        return major == null || major.isBlank() ? "" : money(new BigDecimal(major));
+    }
+
+    public String number(Number value) {
+        if (value == null) {
+            return "";
+        }
+        return value instanceof BigDecimal big ? decimal.format(big) : integer.format(value.longValue());
+    }
+
+    /** A share between 0 and 1 as a whole percentage. */
+    public String percent(BigDecimal share) {
+        return share == null ? "" : percent.format(share);
+    }
+
+    /** The date of an instant in the store's time zone. */
+    public String date(Instant instant) {
+        return instant == null ? "" : date.format(instant.atZone(store.timeZone()));
+    }
+
+    public String date(LocalDate day) {
+        return day == null ? "" : date.format(day);
+    }
+
+    /** Date and 24-hour time of an instant in the store's time zone. */
+    public String dateTime(Instant instant) {
+        return instant == null ? "" : dateTime.format(instant.atZone(store.timeZone()));
+    }
+
+    public String month(YearMonth yearMonth) {
+        return yearMonth == null ? "" : month.format(yearMonth);
+    }
+}

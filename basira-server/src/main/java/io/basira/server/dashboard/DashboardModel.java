@@ -1,0 +1,41 @@
+package io.basira.server.dashboard;
+
+import io.basira.server.jdbc.JdbcStores;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * What every dashboard page's layout needs: the language and direction ({@code lang}, {@code dir}),
+ * the link that switches language on the same page (same path and query, relative), and when signed in the store, the user and the
+ * formats of {@link DashboardFormats}.
+ */
+@ControllerAdvice(basePackageClasses = DashboardModel.class)
+final class DashboardModel {
+
+    private final JdbcStores stores;
+
+    DashboardModel(JdbcStores stores) {
+        this.stores = stores;
+    }
+
+    @ModelAttribute
+    void layout(Model model, Locale locale, HttpServletRequest request) {
+        Locale language = DashboardLocales.supported(locale);
+        model.addAttribute("lang", language.getLanguage());
+        model.addAttribute("dir", DashboardLocales.isRightToLeft(language) ? "rtl" : "ltr");
+        model.addAttribute("switchLanguageUrl", UriComponentsBuilder.fromPath(request.getRequestURI())
+                .query(request.getQueryString()).replaceQueryParam(DashboardConfiguration.LANGUAGE_PARAMETER, DashboardLocales.other(language).getLanguage())
+                .build().toUriString());
+        Optional<SignedIn> signedIn = SignedInResolver.find(stores, request);
+        signedIn.ifPresent(s -> {
+            model.addAttribute("store", s.store());
+            model.addAttribute("user", s.user());
+            model.addAttribute("fmt", new DashboardFormats(language, s.store()));
+        });
+    }
+}

@@ -1,0 +1,151 @@
+package io.basira.server.dashboard;
+
+import io.basira.server.importing.ImportFolder;
+import io.basira.server.importing.ImportOutcome;
+import io.basira.server.ingest.CardsChanged;
+import io.basira.shared.Store;
+import io.basira.shared.StoreId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * Imports started from the dashboard, run one at a time on a background thread so the page can
+ * show progress (the browser polls {@link #find}). Statuses live in memory only: the last
+ * {@value #KEPT} jobs are kept, a restart forgets them (the data they imported stays).
+ *
+ * <p>Thread-safe. A job is visible only to its own store: {@link #find} takes the store and a
+ * random id.
+ */
+public final class ImportJobs implements AutoCloseable {
+
+    public enum State {
+        QUEUED, CHECKING, IMPORTING, APPLIED, REFUSED, FAILED;
+
+        public boolean finished() {
+            return this == APPLIED || this == REFUSED || this == FAILED;
+        }
+    }
+
+    /**
+     * A job's state as last seen. {@code file} and {@code percent} (0–100) describe the file being
+     * read in the current pass; {@code outcome} is set once finished unless the job failed, when
+     * {@code failure} says why.
+     */
+    public record Status(String id, StoreId store, State state, String file, int percent, ImportOutcome outcome,
+            String failure, Instant started) {
+
+        Status advanced(State newState, String newFile, int newPercent) {
+            return new Status(id, store, newState, newFile, newPercent, outcome, failure, started);
+        }
+
+        Status finished(ImportOutcome result) {
+            return new Status(id, store, result.applied() ? State.APPLIED : State.REFUSED, null, 100, result, null,
+                    started);
+        }
+
+        Status failed(String reason) {
+            return new Status(id, store, State.FAILED, null, 100, null, reason, started);
+        }
+    }
+
+    static final int KEPT = 50;
+    private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
+
+    private final ImportFolder importer;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "basira-dashboard-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, AtomicReference<Status>> jobs = new LinkedHashMap<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, AtomicReference<Status>> eldest) {
+            return size() > KEPT;
+        }
+    };
+
+    public ImportJobs(ImportFolder importer, ApplicationEventPublisher events, Clock clock) {
+        this.importer = importer;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues the import of {@code folder} into {@code store}. The job owns the folder and deletes it
+     * when done. @return the job's first status
+     */
+    public Status start(Store store, Path folder, boolean skipInvalid) {
+        Status first = new Status(UUID.randomUUID().toString(), store.id(), State.QUEUED, null, 0, null, null,
+                clock.instant());
+        AtomicReference<Status> status = new AtomicReference<>(first);
+        synchronized (jobs) {
+            jobs.put(first.id(), status);
+        }
+        worker.execute(() -> run(store, folder, skipInvalid, status));
+        return first;
+    }
+
+    /** The job with this id, if it belongs to this store and is still remembered. */
+    public Optional<Status> find(StoreId store, String id) {
+        AtomicReference<Status> status;
+        synchronized (jobs) {
+            status = jobs.get(id);
+        }
+        return Optional.ofNullable(status).map(AtomicReference::get).filter(s -> s.store().equals(store));
+    }
+
+    private void run(Store store, Path folder, boolean skipInvalid, AtomicReference<Status> status) {
+        try {
+            ImportFolder.Progress progress = pass -> {
+                State state = pass.equals("checking") ? State.CHECKING : State.IMPORTING;
+                status.updateAndGet(s -> s.advanced(state, null, 0));
+                return (file, read, total) -> status.updateAndGet(
+                        s -> s.advanced(state, file, total == 0 ? 100 : (int) (100 * read / total)));
+            };
+            ImportOutcome outcome = importer.run(store, folder, skipInvalid, progress);
+            if (outcome.applied()) {
+                events.publishEvent(new CardsChanged(store.id(), Set.of()));
+            }
+            status.updateAndGet(s -> s.finished(outcome));
+        } catch (RuntimeException e) {
+            log.error("dashboard import {} into store {} failed", status.get().id(), store.slug(), e);
+            status.updateAndGet(s -> s.failed(e.getClass().getSimpleName() + ": " + e.getMessage()));
+        } finally {
+            deleteTree(folder);
+        }
+    }
+
+    private static void deleteTree(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,81 @@
+package io.basira.server.dashboard;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The import page: upload the canonical CSV files (docs/import.md), follow the job's progress (the
+ * status fragment polls itself every second until the job is finished), read the report with every
+ * bad row as {@code FILE:LINE: column: reason}. Only owners may start an import (the security chain).
+ */
+@Controller
+final class ImportPage {
+
+    private final ImportJobs jobs;
+
+    ImportPage(ImportJobs jobs) {
+        this.jobs = jobs;
+    }
+
+    @GetMapping("/import")
+    String form(SignedIn signedIn, Model model) {
+        model.addAttribute("canImport", signedIn.user().role().canImport());
+        return "import";
+    }
+
+    @PostMapping("/import")
+    String upload(SignedIn signedIn, @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            @RequestParam(name = "skipInvalid", defaultValue = "false") boolean skipInvalid, Model model,
+            HttpServletResponse response) throws IOException {
+        List<MultipartFile> chosen = files == null ? List.of()
+                : files.stream().filter(f -> !f.isEmpty() && f.getOriginalFilename() != null
+                        && !f.getOriginalFilename().isBlank()).toList();
+        if (chosen.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("canImport", true);
+            model.addAttribute("noFiles", true);
+            return "import";
+        }
+        Path folder = Files.createTempDirectory("basira-dashboard-import");
+        for (MultipartFile file : chosen) {
+            String name = Path.of(file.getOriginalFilename()).getFileName().toString();
+            try (InputStream in = file.getInputStream()) {
+                Files.copy(in, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        ImportJobs.Status started = jobs.start(signedIn.store(), folder, skipInvalid);
+        return "redirect:/import/jobs/" + started.id();
+    }
+
+    @GetMapping("/import/jobs/{id}")
+    String job(SignedIn signedIn, @PathVariable String id, Model model, HttpServletResponse response) {
+        return status(signedIn, id, model, response, "import-job");
+    }
+
+    @GetMapping("/import/jobs/{id}/status")
+    String jobStatus(SignedIn signedIn, @PathVariable String id, Model model, HttpServletResponse response) {
+        return status(signedIn, id, model, response, "import-job :: status");
+    }
+
+    private String status(SignedIn signedIn, String id, Model model, HttpServletResponse response, String view) {
+        var status = jobs.find(signedIn.store().id(), id);
+        if (status.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return "import-job-unknown";
+        }
+        model.addAttribute("job", status.get());
+        return view;
+    }
+}

@@ -1,0 +1,59 @@
+package io.basira.server.dashboard;
+
+import io.basira.server.jdbc.JdbcStoreOverview;
+import io.basira.shared.Money;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The overview: customers, buyers, orders, revenue and average order value from the cards, and
+ * orders and revenue per month (the last {@value #MONTHS}) from the orders table. The analytics
+ * of PRODUCT.md §6 (issue 5) add their KPIs here as they land.
+ */
+@Controller
+final class OverviewPage {
+
+    static final int MONTHS = 24;
+
+    private final JdbcStoreOverview overview;
+    private final MessageSource messages;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    OverviewPage(JdbcStoreOverview overview, MessageSource messages) {
+        this.overview = overview;
+        this.messages = messages;
+    }
+
+    @GetMapping("/")
+    String overview(SignedIn signedIn, Model model, Locale locale) {
+        var store = signedIn.store();
+        OrdersPerMonth perMonth = new OrdersPerMonth(store.timeZone(), MONTHS);
+        overview.forEachCountedOrder(store.id(), perMonth);
+        List<OrdersPerMonth.Month> months = perMonth.months();
+        DashboardFormats fmt = new DashboardFormats(locale, store);
+        model.addAttribute("totals", overview.totals(store.id()));
+        model.addAttribute("months", months);
+        model.addAttribute("chart", chart(months, fmt, locale, store.currency()));
+        return "overview";
+    }
+
+    /** The chart's data as JSON for static/js/overview.js: labels, the two series and their names. */
+    private String chart(List<OrdersPerMonth.Month> months, DashboardFormats fmt, Locale locale, Currency currency) {
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("rtl", DashboardLocales.isRightToLeft(locale));
+        chart.put("labels", months.stream().map(m -> fmt.month(m.month())).toList());
+        chart.put("orders", months.stream().map(OrdersPerMonth.Month::orders).toList());
+        chart.put("revenue", months.stream().map(m -> Money.ofMinor(m.revenueMinor(), currency).toDecimal()).toList());
+        chart.put("ordersName", messages.getMessage("overview.chart.orders", null, locale));
+        chart.put("revenueName", messages.getMessage("overview.chart.revenue", new Object[] {currency.getCurrencyCode()}, locale));
+        return json.writeValueAsString(chart);
+    }
+}

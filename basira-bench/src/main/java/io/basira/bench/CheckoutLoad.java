@@ -1,15 +1,12 @@
 package io.basira.bench;
 
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -19,15 +16,15 @@ import java.util.function.IntFunction;
  * Open-loop HTTP load against a running Basira: the checkout decision call and a trivial endpoint
  * of the same server ({@code GET /api/v1/store}: same API-key authentication, no work), in one run.
  *
- * <p>Open loop and free of coordinated omission: request i has an intended send time
- * {@code start + i / rate}, fixed before the run; the sender never waits for responses (asynchronous
- * HTTP/1.1 client), and a request's latency is measured from its <em>intended</em> send time to its
- * response. When the server (or the sender) falls behind, the queueing delay is counted, not hidden.
- * A late sender fires the missed requests at once, as a real population of clients would.
+ * <p>Open loop and free of coordinated omission, in the manner of wrk2: request i has an intended
+ * send time {@code start + i / rate}, fixed before the run; a dispatcher releases it at that time to
+ * a queue served by {@code --connections} persistent connections, and its latency is measured from
+ * its <em>intended</em> send time to the end of its response. When the server falls behind, the time
+ * requests wait (in the queue or on the wire) is counted, not hidden by sending less.
  *
- * <p>Phases, per endpoint in turn: warm-up at the rate (not recorded), then the measured phase at
- * the rate, then a peak phase: {@code --peak-connections} closed-loop workers sending back to back,
- * whose completed requests per second is the endpoint's peak throughput.
+ * <p>Phases, per endpoint in turn: warm-up at the rate (not recorded), the measured phase at the
+ * rate, then a peak phase in which every connection sends back to back; its completed requests per
+ * second is the endpoint's peak throughput.
  *
  * <p>Run (the server from the built jar, loopback only; see docs/checkout.md):
  * <pre>
@@ -37,37 +34,44 @@ import java.util.function.IntFunction;
  */
 public final class CheckoutLoad {
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
-    private final String key;
+    private static final long NO_MORE = Long.MIN_VALUE;
 
-    CheckoutLoad(String base, String key) {
+    private final URI base;
+    private final String key;
+    private final int connections;
+
+    CheckoutLoad(URI base, String key, int connections) {
         this.base = base;
         this.key = key;
+        this.connections = connections;
     }
 
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
-        CheckoutLoad load = new CheckoutLoad(o.base, Files.readString(Path.of(o.keyFile)).strip());
+        CheckoutLoad load = new CheckoutLoad(URI.create(o.base), Files.readString(Path.of(o.keyFile)).strip(),
+                o.connections);
         load.setUp();
-        IntFunction<HttpRequest> trivial = i -> load.request("/api/v1/store").GET().build();
-        IntFunction<HttpRequest> decision = i -> load.request("/api/v1/checkout/decisions")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(decisionBody(i), StandardCharsets.UTF_8)).build();
-        System.out.printf(Locale.ROOT, "open loop at %d requests/s, %d s measured after %d s warm-up; peak with %d "
-                + "connections for %d s%n", o.rate, o.seconds, o.warmup, o.peakConnections, o.peakSeconds);
-        System.out.println("endpoint                         sent   errors  p50 ms  p90 ms  p99 ms p99.9 ms  max ms  peak req/s");
-        for (String[] phase : new String[][] {{"GET /api/v1/store", "t"}, {"POST /api/v1/checkout/decisions", "d"}}) {
-            IntFunction<HttpRequest> requests = phase[1].equals("t") ? trivial : decision;
-            load.openLoop(requests, o.rate, o.warmup);
-            LatencySamples samples = load.openLoop(requests, o.rate, o.seconds);
-            double peak = load.peak(requests, o.peakConnections, o.peakSeconds);
-            System.out.printf(Locale.ROOT, "%-32s %6d %8d %7.2f %7.2f %7.2f %8.2f %7.2f %11.0f%n", phase[0],
-                    samples.count() + samples.errors(), samples.errors(), ms(samples.quantile(0.5)),
-                    ms(samples.quantile(0.9)), ms(samples.quantile(0.99)), ms(samples.quantile(0.999)),
-                    ms(samples.max()), peak);
+        byte[] store = HttpConnection.encode("GET", load.base, "/api/v1/store", load.key, null);
+        byte[][] decisions = new byte[1000][];
+        for (int i = 0; i < decisions.length; i++) {
+            decisions[i] = HttpConnection.encode("POST", load.base, "/api/v1/checkout/decisions", load.key,
+                    decisionBody(i));
         }
+        System.out.printf(Locale.ROOT, "open loop at %d requests/s over %d connections, %d s measured after %d s "
+                + "warm-up; peak for %d s%n", o.rate, o.connections, o.seconds, o.warmup, o.peakSeconds);
+        System.out.println("endpoint                          sent  errors  p50 ms  p90 ms  p99 ms p99.9 ms  max ms  peak req/s");
+        report("GET /api/v1/store", load, i -> store, o);
+        report("POST /api/v1/checkout/decisions", load, i -> decisions[i % decisions.length], o);
+    }
+
+    private static void report(String name, CheckoutLoad load, IntFunction<byte[]> requests, Options o)
+            throws InterruptedException {
+        load.openLoop(requests, o.rate, o.warmup);
+        LatencySamples s = load.openLoop(requests, o.rate, o.seconds);
+        double peak = load.peak(requests, o.peakSeconds);
+        System.out.printf(Locale.ROOT, "%-32s %6d %7d %7.2f %7.2f %7.2f %8.2f %7.2f %11.0f%n", name,
+                s.count() + s.errors(), s.errors(), ms(s.quantile(0.5)), ms(s.quantile(0.9)), ms(s.quantile(0.99)),
+                ms(s.quantile(0.999)), ms(s.max()), peak);
     }
 
     /** A cart of three lines for one of 1,000 customers, with the bench coupon on every fourth. */
@@ -78,8 +82,8 @@ public final class CheckoutLoad {
                 + "\"unit_price\":\"310.25\"}]}";
     }
 
-    /** Policies of every kind and one coupon, so the decision does all of its work. Idempotent enough for reruns. */
-    void setUp() throws Exception {
+    /** Policies of every kind and one coupon, so the decision does all of its work; once per store. */
+    void setUp() throws IOException {
         String[] policies = {
             "{\"name\":\"No COD for non-serious\",\"kind\":\"hide_payment_methods\",\"methods\":[\"cod\",\"bank_transfer\"],\"groups\":{\"any_of\":[\"non-serious\"]}}",
             "{\"name\":\"No bank transfer\",\"kind\":\"hide_payment_methods\",\"methods\":[\"bank_transfer\"]}",
@@ -88,74 +92,108 @@ public final class CheckoutLoad {
             "{\"name\":\"10% above 300\",\"kind\":\"percent_off\",\"percent\":10,\"minimum_total\":\"300.00\"}",
             "{\"name\":\"50 off above 600\",\"kind\":\"amount_off\",\"amount\":\"50.00\",\"minimum_total\":\"600.00\"}",
             "{\"name\":\"Buy 2 get 1\",\"kind\":\"buy_x_get_y\",\"buy\":2,\"get\":1,\"products\":[\"P2\"]}"};
-        for (String policy : policies) {
-            send(request("/api/v1/checkout/policies").header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(policy)).build());
+        try (HttpConnection connection = new HttpConnection(base)) {
+            int created = connection.exchange(HttpConnection.encode("POST", base, "/api/v1/checkout/coupons", key,
+                    "{\"code\":\"BENCH10\",\"benefit\":\"percent_off\",\"percent\":10,\"maximum_discount\":\"40.00\","
+                            + "\"per_customer_limit\":5}"));
+            if (created != 201) {
+                return; // set up by an earlier run: the coupon exists, so do the policies
+            }
+            for (String policy : policies) {
+                connection.exchange(HttpConnection.encode("POST", base, "/api/v1/checkout/policies", key, policy));
+            }
         }
-        send(request("/api/v1/checkout/coupons").header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
-                .ofString("{\"code\":\"BENCH10\",\"benefit\":\"percent_off\",\"percent\":10,\"maximum_discount\":\"40.00\","
-                        + "\"per_customer_limit\":5}")).build());
-    }
-
-    private void send(HttpRequest request) throws Exception {
-        http.send(request, HttpResponse.BodyHandlers.discarding());
-    }
-
-    HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + key);
     }
 
     /** Sends {@code rate × seconds} requests at their intended times; latencies from those times. */
-    LatencySamples openLoop(IntFunction<HttpRequest> requests, int rate, int seconds) throws InterruptedException {
+    LatencySamples openLoop(IntFunction<byte[]> requests, int rate, int seconds) throws InterruptedException {
         int total = rate * seconds;
-        LatencySamples samples = new LatencySamples(total);
-        CountDownLatch done = new CountDownLatch(total);
+        BlockingQueue<long[]> due = new LinkedBlockingQueue<>();
+        LatencySamples[] perWorker = new LatencySamples[connections];
+        Thread[] workers = new Thread[connections];
+        for (int w = 0; w < connections; w++) {
+            LatencySamples samples = perWorker[w] = new LatencySamples(total / connections + 16);
+            workers[w] = new Thread(() -> serve(due, requests, samples), "load-" + w);
+            workers[w].start();
+        }
         double periodNanos = 1e9 / rate;
-        long start = System.nanoTime() + 50_000_000L;
+        long start = System.nanoTime() + 20_000_000L;
         for (int i = 0; i < total; i++) {
             long intended = start + (long) (i * periodNanos);
             long wait;
             while ((wait = intended - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
             }
-            http.sendAsync(requests.apply(i), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-                long latency = System.nanoTime() - intended;
-                synchronized (samples) {
-                    if (failure != null || response.statusCode() != 200) {
-                        samples.error();
-                    } else {
-                        samples.record(latency);
-                    }
-                }
-                done.countDown();
-            });
+            due.add(new long[] {i, intended});
         }
-        if (!done.await(60, TimeUnit.SECONDS)) {
-            System.out.println("warning: responses still missing 60 s after the last send");
+        for (int w = 0; w < connections; w++) {
+            due.add(new long[] {0, NO_MORE});
         }
-        return samples;
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        LatencySamples all = new LatencySamples(total);
+        for (LatencySamples samples : perWorker) {
+            all.addAll(samples);
+        }
+        return all;
     }
 
-    /** Completed requests per second with {@code connections} workers each sending back to back. */
-    double peak(IntFunction<HttpRequest> requests, int connections, int seconds) throws InterruptedException {
+    private void serve(BlockingQueue<long[]> due, IntFunction<byte[]> requests, LatencySamples samples) {
+        HttpConnection connection = null;
+        try {
+            for (long[] next = due.take(); next[1] != NO_MORE; next = due.take()) {
+                try {
+                    connection = connection == null ? new HttpConnection(base) : connection;
+                    int status = connection.exchange(requests.apply((int) next[0]));
+                    long latency = System.nanoTime() - next[1];
+                    if (status == 200) {
+                        samples.record(latency);
+                    } else {
+                        samples.error();
+                    }
+                    if (!connection.reusable()) {
+                        closeQuietly(connection);
+                        connection = null;
+                    }
+                } catch (IOException e) {
+                    samples.error();
+                    closeQuietly(connection);
+                    connection = null;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeQuietly(connection);
+        }
+    }
+
+    /** Completed requests per second with every connection sending back to back. */
+    double peak(IntFunction<byte[]> requests, int seconds) throws InterruptedException {
         AtomicLong completed = new AtomicLong();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         Thread[] workers = new Thread[connections];
         for (int w = 0; w < connections; w++) {
-            int worker = w;
+            int first = w;
             workers[w] = new Thread(() -> {
-                int i = worker;
-                while (System.nanoTime() < end) {
+                HttpConnection connection = null;
+                for (int i = first; System.nanoTime() < end; i += connections) {
                     try {
-                        if (http.send(requests.apply(i), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        connection = connection == null ? new HttpConnection(base) : connection;
+                        if (connection.exchange(requests.apply(i)) == 200) {
                             completed.incrementAndGet();
                         }
-                    } catch (Exception e) {
-                        return;
+                        if (!connection.reusable()) {
+                            closeQuietly(connection);
+                            connection = null;
+                        }
+                    } catch (IOException e) {
+                        closeQuietly(connection);
+                        connection = null;
                     }
-                    i += connections;
                 }
+                closeQuietly(connection);
             });
             workers[w].start();
         }
@@ -163,6 +201,16 @@ public final class CheckoutLoad {
             worker.join();
         }
         return completed.get() / (double) seconds;
+    }
+
+    private static void closeQuietly(HttpConnection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (IOException ignored) {
+                // closing a broken connection: nothing left to do
+            }
+        }
     }
 
     private static double ms(long nanos) {
@@ -177,7 +225,7 @@ public final class CheckoutLoad {
         int seconds = 20;
         int warmup = 10;
         int peakSeconds = 10;
-        int peakConnections = 16;
+        int connections = 32;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -190,7 +238,7 @@ public final class CheckoutLoad {
                     case "--seconds" -> o.seconds = Integer.parseInt(value);
                     case "--warmup" -> o.warmup = Integer.parseInt(value);
                     case "--peak-seconds" -> o.peakSeconds = Integer.parseInt(value);
-                    case "--peak-connections" -> o.peakConnections = Integer.parseInt(value);
+                    case "--connections" -> o.connections = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }

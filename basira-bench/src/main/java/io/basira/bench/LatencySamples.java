@@ -25,6 +25,13 @@ final class LatencySamples {
         nanos[count++] = latencyNanos;
     }
 
+    void addAll(LatencySamples other) {
+        for (int i = 0; i < other.count; i++) {
+            record(other.nanos[i]);
+        }
+        errors += other.errors;
+    }
+
     void error() {
         errors++;
     }

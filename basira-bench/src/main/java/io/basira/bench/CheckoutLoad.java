@@ -22,9 +22,10 @@ import java.util.function.IntFunction;
  * its <em>intended</em> send time to the end of its response. When the server falls behind, the time
  * requests wait (in the queue or on the wire) is counted, not hidden by sending less.
  *
- * <p>Phases, per endpoint in turn: warm-up at the rate (not recorded), the measured phase at the
- * rate, then a peak phase in which every connection sends back to back; its completed requests per
- * second is the endpoint's peak throughput.
+ * <p>Phases: a warm-up of each endpoint at the rate (not recorded); then {@code --rounds} rounds,
+ * each a slice of the trivial endpoint then a slice of the decision at the rate, so that both meet
+ * the same background conditions (the machine is shared); then a peak phase per endpoint in which
+ * every connection sends back to back, whose completed requests per second is its peak throughput.
  *
  * <p>Run (the server from the built jar, loopback only; see docs/checkout.md):
  * <pre>
@@ -57,18 +58,31 @@ public final class CheckoutLoad {
             decisions[i] = HttpConnection.encode("POST", load.base, "/api/v1/checkout/decisions", load.key,
                     decisionBody(i));
         }
-        System.out.printf(Locale.ROOT, "open loop at %d requests/s over %d connections, %d s measured after %d s "
-                + "warm-up; peak for %d s%n", o.rate, o.connections, o.seconds, o.warmup, o.peakSeconds);
+        IntFunction<byte[]> trivial = i -> store;
+        IntFunction<byte[]> decision = i -> decisions[i % decisions.length];
+        System.out.printf(Locale.ROOT, "open loop at %d requests/s over %d connections; %d s per endpoint measured in "
+                + "%d alternating rounds after %d s warm-up each; peak for %d s%n", o.rate, o.connections, o.seconds,
+                o.rounds, o.warmup, o.peakSeconds);
+        load.openLoop(trivial, o.rate, o.warmup);
+        load.openLoop(decision, o.rate, o.warmup);
+        LatencySamples trivialSamples = new LatencySamples(o.rate * o.seconds);
+        LatencySamples decisionSamples = new LatencySamples(o.rate * o.seconds);
+        int perRound = Math.max(1, o.seconds / o.rounds);
+        for (int round = 0; round < o.rounds; round++) {
+            trivialSamples.addAll(load.openLoop(trivial, o.rate, perRound));
+            decisionSamples.addAll(load.openLoop(decision, o.rate, perRound));
+        }
+        double trivialPeak = load.peak(trivial, o.peakSeconds);
+        double decisionPeak = load.peak(decision, o.peakSeconds);
         System.out.println("endpoint                          sent  errors  p50 ms  p90 ms  p99 ms p99.9 ms  max ms  peak req/s");
-        report("GET /api/v1/store", load, i -> store, o);
-        report("POST /api/v1/checkout/decisions", load, i -> decisions[i % decisions.length], o);
+        report("GET /api/v1/store", trivialSamples, trivialPeak);
+        report("POST /api/v1/checkout/decisions", decisionSamples, decisionPeak);
+        System.out.printf(Locale.ROOT, "decision p99 / trivial p99 = %.2f (target <= 2); decision peak / trivial peak = "
+                + "%.2f (target >= 0.5)%n", decisionSamples.quantile(0.99) / (double) trivialSamples.quantile(0.99),
+                decisionPeak / trivialPeak);
     }
 
-    private static void report(String name, CheckoutLoad load, IntFunction<byte[]> requests, Options o)
-            throws InterruptedException {
-        load.openLoop(requests, o.rate, o.warmup);
-        LatencySamples s = load.openLoop(requests, o.rate, o.seconds);
-        double peak = load.peak(requests, o.peakSeconds);
+    private static void report(String name, LatencySamples s, double peak) {
         System.out.printf(Locale.ROOT, "%-32s %6d %7d %7.2f %7.2f %7.2f %8.2f %7.2f %11.0f%n", name,
                 s.count() + s.errors(), s.errors(), ms(s.quantile(0.5)), ms(s.quantile(0.9)), ms(s.quantile(0.99)),
                 ms(s.quantile(0.999)), ms(s.max()), peak);
@@ -226,6 +240,7 @@ public final class CheckoutLoad {
         int warmup = 10;
         int peakSeconds = 10;
         int connections = 32;
+        int rounds = 5;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -239,6 +254,7 @@ public final class CheckoutLoad {
                     case "--warmup" -> o.warmup = Integer.parseInt(value);
                     case "--peak-seconds" -> o.peakSeconds = Integer.parseInt(value);
                     case "--connections" -> o.connections = Integer.parseInt(value);
+                    case "--rounds" -> o.rounds = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }

@@ -50,16 +50,14 @@ final class DecisionJson {
         json.put("customer_id", request.customerId());
         json.put("anonymous", request.isAnonymous());
         json.put("groups", decision.groups().stream().sorted().toList());
-        json.put("payment_methods", Map.of("offered", decision.paymentMethods(),
-                "hidden", decision.hiddenPaymentMethods().stream().map(w -> withheld("method", w)).toList()));
-        json.put("carriers", Map.of(
-                "offered", decision.carriers().stream().map(c -> {
-                    Map<String, Object> carrier = new LinkedHashMap<>();
-                    carrier.put("carrier", c.code());
-                    carrier.put("policy", because(c.because()));
-                    return carrier;
-                }).toList(),
-                "hidden", decision.hiddenCarriers().stream().map(w -> withheld("carrier", w)).toList()));
+        json.put("payment_methods", pair(decision.paymentMethods(),
+                decision.hiddenPaymentMethods().stream().map(w -> withheld("method", w)).toList()));
+        json.put("carriers", pair(decision.carriers().stream().map(c -> {
+            Map<String, Object> carrier = new LinkedHashMap<>();
+            carrier.put("carrier", c.code());
+            carrier.put("policy", because(c.because()));
+            return carrier;
+        }).toList(), decision.hiddenCarriers().stream().map(w -> withheld("carrier", w)).toList()));
         Map<String, Object> free = new LinkedHashMap<>();
         free.put("free", decision.freeShipping().free());
         free.put("policies", decision.freeShipping().policies().stream().map(DecisionJson::because).toList());
@@ -83,6 +81,14 @@ final class DecisionJson {
         totals.put("total", t.total().toPlainString());
         json.put("totals", totals);
         json.put("address", request.address());
+        return json;
+    }
+
+    /** {"offered": [...], "hidden": [...]} in that order. */
+    private static Map<String, Object> pair(List<?> offered, List<?> hidden) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("offered", offered);
+        json.put("hidden", hidden);
         return json;
     }
 

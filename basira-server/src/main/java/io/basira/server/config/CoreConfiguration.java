@@ -1,6 +1,9 @@
 package io.basira.server.config;
 
+import io.basira.checkout.RedeemingCommerceWrites;
+import io.basira.ingest.CommerceWrites;
 import io.basira.ingest.IngestRecords;
+import io.basira.server.checkout.JdbcCouponRedemptions;
 import io.basira.server.importing.ImportFolder;
 import io.basira.server.jdbc.JdbcApiKeys;
 import io.basira.server.jdbc.JdbcKnownIds;
@@ -75,7 +78,9 @@ public class CoreConfiguration {
 
     @Bean
     IngestRecords ingestRecords(JdbcTemplate jdbc, SqlDialect dialect) {
-        return new IngestRecords(new JdbcCommerceReads(jdbc), new JdbcCommerceWrites(jdbc, dialect),
-                new JdbcCustomerActivity(jdbc), new JdbcCards(jdbc));
+        // orders redeem and release coupon uses in the transaction that writes them (docs/checkout.md)
+        CommerceWrites writes = new RedeemingCommerceWrites(new JdbcCommerceWrites(jdbc, dialect),
+                new JdbcCouponRedemptions(jdbc));
+        return new IngestRecords(new JdbcCommerceReads(jdbc), writes, new JdbcCustomerActivity(jdbc), new JdbcCards(jdbc));
     }
 }

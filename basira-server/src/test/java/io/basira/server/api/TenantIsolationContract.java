@@ -53,7 +53,22 @@ abstract class TenantIsolationContract extends ApiTestBase {
 
             "GET /api/v1/analytics/{name}",
             "POST /api/v1/analytics/regions",
-            "POST /api/v1/analytics/refresh");
+            "POST /api/v1/analytics/refresh",
+
+            "GET /api/v1/checkout/policies",
+            "POST /api/v1/checkout/policies",
+            "GET /api/v1/checkout/policies/{id}",
+            "PUT /api/v1/checkout/policies/{id}",
+            "DELETE /api/v1/checkout/policies/{id}",
+            "GET /api/v1/checkout/coupons",
+            "POST /api/v1/checkout/coupons",
+            "GET /api/v1/checkout/coupons/{code}",
+            "PUT /api/v1/checkout/coupons/{code}",
+            "DELETE /api/v1/checkout/coupons/{code}",
+            "GET /api/v1/checkout/catalogue",
+            "PUT /api/v1/checkout/catalogue",
+            "GET /api/v1/checkout/audit",
+            "POST /api/v1/checkout/decisions");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -202,5 +217,46 @@ abstract class TenantIsolationContract extends ApiTestBase {
         assertThat(json(storeB.get("/api/v1/customers/B1")).get("analytics").get("revenue_percentile").decimalValue())
                 .isEqualByComparingTo("100");
         assertThat(storeA.get("/api/v1/customers/B1").status()).isEqualTo(404);
+    void checkout_policies_of_another_store_are_neither_listed_read_changed_nor_applied() {
+        String policyOfB = json(storeB.postJson("/api/v1/checkout/policies",
+                "{\"name\":\"B hides cod\",\"kind\":\"hide_payment_methods\",\"methods\":[\"cod\"]}")).get("id").asString();
+        assertThat(json(storeA.get("/api/v1/checkout/policies"))).isEmpty();
+        assertThat(storeA.get("/api/v1/checkout/policies/" + policyOfB).status()).isEqualTo(404);
+        assertThat(storeA.send("PUT", "/api/v1/checkout/policies/" + policyOfB,
+                "{\"name\":\"hijack\",\"kind\":\"free_shipping\"}").status()).isEqualTo(404);
+        assertThat(storeA.delete("/api/v1/checkout/policies/" + policyOfB).status()).isEqualTo(404);
+        assertThat(storeA.postJson("/api/v1/checkout/policies", "{\"name\":\"A ships free\",\"kind\":\"free_shipping\"}")
+                .status()).isEqualTo(201);
+        String cart = "{\"items\":[{\"product_id\":\"P\",\"quantity\":1,\"unit_price\":\"10.00\"}]}";
+        JsonNode decisionOfA = json(storeA.postJson("/api/v1/checkout/decisions", cart));
+        assertThat(decisionOfA.get("payment_methods").get("offered").toString()).contains("\"cod\"");
+        JsonNode decisionOfB = json(storeB.postJson("/api/v1/checkout/decisions", cart));
+        assertThat(decisionOfB.get("free_shipping").get("free").asBoolean()).isFalse();
+        assertThat(json(storeB.get("/api/v1/checkout/policies/" + policyOfB)).get("name").asString()).isEqualTo("B hides cod");
+    }
+
+    @Test
+    void coupons_catalogue_and_audit_of_another_store_stay_its_own() {
+        storeB.postJson("/api/v1/checkout/coupons", "{\"code\":\"BONLY\",\"benefit\":\"free_shipping\"}");
+        storeB.send("PUT", "/api/v1/checkout/catalogue", "{\"payment_methods\":[{\"code\":\"mada\"}],\"carriers\":[]}");
+        assertThat(json(storeA.get("/api/v1/checkout/coupons"))).isEmpty();
+        assertThat(storeA.get("/api/v1/checkout/coupons/BONLY").status()).isEqualTo(404);
+        assertThat(storeA.send("PUT", "/api/v1/checkout/coupons/BONLY", "{\"benefit\":\"free_shipping\"}").status())
+                .isEqualTo(404);
+        assertThat(storeA.delete("/api/v1/checkout/coupons/BONLY").status()).isEqualTo(404);
+        assertThat(storeA.postJson("/api/v1/checkout/coupons", "{\"code\":\"BONLY\",\"benefit\":\"free_shipping\"}")
+                .status()).isEqualTo(201);
+        String cart = "{\"coupon_code\":\"BONLY\",\"items\":[{\"product_id\":\"P\",\"quantity\":1,\"unit_price\":\"10.00\"}]}";
+        storeA.delete("/api/v1/checkout/coupons/BONLY");
+        assertThat(json(storeA.postJson("/api/v1/checkout/decisions", cart)).get("coupon").get("reason").asString())
+                .isEqualTo("not_found");
+        assertThat(json(storeA.get("/api/v1/checkout/catalogue")).get("payment_methods")).hasSizeGreaterThan(1);
+        storeA.send("PUT", "/api/v1/checkout/catalogue", "{\"payment_methods\":[{\"code\":\"cod\"}],\"carriers\":[]}");
+        assertThat(json(storeB.get("/api/v1/checkout/catalogue")).get("payment_methods").get(0).get("code").asString())
+                .isEqualTo("mada");
+        assertThat(json(storeB.get("/api/v1/checkout/coupons/BONLY")).get("code").asString()).isEqualTo("BONLY");
+        assertThat(json(storeA.get("/api/v1/checkout/audit")).findValuesAsString("subject_id")).doesNotContain(
+                json(storeB.get("/api/v1/store")).get("slug").asString());
+        assertThat(json(storeB.get("/api/v1/checkout/audit"))).hasSize(2);
     }
 }

@@ -40,8 +40,13 @@ public final class Api {
     }
 
     public Response putJson(String path, String json) {
+        return send("PUT", path, json);
+    }
+
+    /** Any method with a JSON body (PUT, PATCH …). */
+    public Response send(String method, String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
     public Response postJson(String path, String json) {

@@ -1,0 +1,47 @@
+package io.basira.checkout;
+
+import java.util.Collections;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Who a policy or coupon is aimed at, by group keys: customers in at least one of {@code anyOf}
+ * (no restriction when empty) and in none of {@code noneOf}. Both empty means everyone, anonymous
+ * visitors included.
+ */
+public record Audience(Set<String> anyOf, Set<String> noneOf) {
+
+    private static final Audience EVERYONE = new Audience(Set.of(), Set.of());
+
+    public Audience {
+        anyOf = Set.copyOf(Objects.requireNonNull(anyOf, "anyOf"));
+        noneOf = Set.copyOf(Objects.requireNonNull(noneOf, "noneOf"));
+        if (!Collections.disjoint(anyOf, noneOf)) {
+            throw new IllegalArgumentException("groups " + anyOf + " and excluded groups " + noneOf + " overlap");
+        }
+    }
+
+    public static Audience everyone() {
+        return EVERYONE;
+    }
+
+    public static Audience anyOf(String... groups) {
+        return new Audience(Set.of(groups), Set.of());
+    }
+
+    public static Audience noneOf(String... groups) {
+        return new Audience(Set.of(), Set.of(groups));
+    }
+
+    public boolean isEveryone() {
+        return anyOf.isEmpty() && noneOf.isEmpty();
+    }
+
+    /** Whether a customer in exactly {@code groups} is aimed at. */
+    public boolean includes(Set<String> groups) {
+        if (!anyOf.isEmpty() && Collections.disjoint(anyOf, groups)) {
+            return false;
+        }
+        return Collections.disjoint(noneOf, groups);
+    }
+}

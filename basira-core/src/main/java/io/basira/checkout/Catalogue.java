@@ -1,0 +1,86 @@
+package io.basira.checkout;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A store's own payment methods and carriers, in the order the storefront shows them. Every payment
+ * method is offered unless a policy hides it; a carrier is offered to everyone when
+ * {@code offeredToEveryone}, otherwise only to the customers a policy offers it to.
+ */
+public record Catalogue(List<PaymentMethod> paymentMethods, List<Carrier> carriers) {
+
+    /** A payment method: its code (cod, bank_transfer, mada …) and a display name. */
+    public record PaymentMethod(String code, String name) {
+        public PaymentMethod {
+            code = Codes.requireCode(code, "payment method");
+            name = name == null || name.isBlank() ? code : name;
+        }
+    }
+
+    /** A shipping carrier. */
+    public record Carrier(String code, String name, boolean offeredToEveryone) {
+        public Carrier {
+            code = Codes.requireCode(code, "carrier");
+            name = name == null || name.isBlank() ? code : name;
+        }
+    }
+
+    public Catalogue {
+        paymentMethods = List.copyOf(paymentMethods);
+        carriers = List.copyOf(carriers);
+        requireUnique(paymentMethods.stream().map(PaymentMethod::code).toList(), "payment method");
+        requireUnique(carriers.stream().map(Carrier::code).toList(), "carrier");
+    }
+
+    /** The catalogue of a store that has not set its own: the methods common in Saudi Arabia, two carriers for everyone. */
+    public static Catalogue standard() {
+        return new Catalogue(List.of(
+                new PaymentMethod("cod", "Cash on delivery"),
+                new PaymentMethod("bank_transfer", "Bank transfer"),
+                new PaymentMethod("credit_card", "Credit card"),
+                new PaymentMethod("mada", "mada"),
+                new PaymentMethod("apple_pay", "Apple Pay"),
+                new PaymentMethod("stc_pay", "STC Pay"),
+                new PaymentMethod("tabby", "Tabby"),
+                new PaymentMethod("tamara", "Tamara")), List.of(
+                new Carrier("smsa", "SMSA Express", true),
+                new Carrier("aramex", "Aramex", true),
+                new Carrier("spl", "Saudi Post (SPL)", false),
+                new Carrier("same_day", "Same-day courier", false)));
+    }
+
+    public boolean hasCarrier(String code) {
+        return carriers.stream().anyMatch(c -> c.code().equals(code));
+    }
+
+    public boolean hasPaymentMethod(String code) {
+        return paymentMethods.stream().anyMatch(m -> m.code().equals(code));
+    }
+
+    /** Codes that policies name but this catalogue does not have (to warn the merchant). */
+    public List<String> unknownCodes(Policy policy) {
+        List<String> unknown = new ArrayList<>();
+        PolicyRule rule = policy.rule();
+        if (rule instanceof PolicyRule.HidePaymentMethods hide) {
+            hide.methods().stream().filter(m -> !hasPaymentMethod(m)).forEach(m -> unknown.add("payment method '" + m + "'"));
+        } else if (rule instanceof PolicyRule.OfferCarriers offer) {
+            offer.carriers().stream().filter(c -> !hasCarrier(c)).forEach(c -> unknown.add("carrier '" + c + "'"));
+        } else if (rule instanceof PolicyRule.HideCarriers hide) {
+            hide.carriers().stream().filter(c -> !hasCarrier(c)).forEach(c -> unknown.add("carrier '" + c + "'"));
+        }
+        return unknown;
+    }
+
+    private static void requireUnique(List<String> codes, String what) {
+        Set<String> seen = new HashSet<>();
+        for (String code : codes) {
+            if (!seen.add(Objects.requireNonNull(code))) {
+                throw new IllegalArgumentException(what + " '" + code + "' is listed twice");
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.basira.checkout;
+
+import java.util.Objects;
+
+/**
+ * A merchant's checkout policy: a rule for an audience of groups, within a validity window.
+ *
+ * @param id the store's identifier of the policy (stable across edits); named in decisions as the reason
+ */
+public record Policy(String id, String name, Audience audience, Validity validity, PolicyRule rule) {
+
+    public Policy {
+        Objects.requireNonNull(id, "id");
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name is required");
+        }
+        Objects.requireNonNull(audience, "audience");
+        validity = validity == null ? Validity.always() : validity;
+        Objects.requireNonNull(rule, "rule");
+    }
+}

@@ -1,0 +1,120 @@
+package io.basira.server.checkout;
+
+import io.basira.checkout.Catalogue;
+import io.basira.checkout.Policy;
+import io.basira.server.api.ApiErrors.InvalidRecords;
+import io.basira.server.api.ApiErrors.NotFound;
+import io.basira.shared.Store;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A store's checkout policies and its catalogue of payment methods and carriers, and the audit of
+ * every change (docs/checkout.md). Changes answer with what was saved, plus warnings for codes the
+ * catalogue does not have.
+ */
+@RestController
+@RequestMapping("/api/v1/checkout")
+public class CheckoutSetupController {
+
+    private static final int MAX_AUDIT = 1000;
+
+    private final JdbcCheckoutPolicies policies;
+    private final CheckoutChanges changes;
+    private final JdbcCheckoutAudit audit;
+
+    public CheckoutSetupController(JdbcCheckoutPolicies policies, CheckoutChanges changes, JdbcCheckoutAudit audit) {
+        this.policies = policies;
+        this.changes = changes;
+        this.audit = audit;
+    }
+
+    @GetMapping("/policies")
+    public List<Map<String, Object>> list(Store store) {
+        return policies.of(store.id()).policies().stream().map(CheckoutJson::json).toList();
+    }
+
+    @GetMapping("/policies/{id}")
+    public Map<String, Object> get(Store store, @PathVariable long id) {
+        return policies.of(store.id()).policies().stream().filter(p -> p.id().equals(Long.toString(id))).findFirst()
+                .map(CheckoutJson::json).orElseThrow(() -> new NotFound("this store has no checkout policy " + id));
+    }
+
+    @PostMapping("/policies")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Map<String, Object> create(Store store, @RequestBody Map<String, Object> body, HttpServletRequest request) {
+        Policy policy = read(store, "new", body);
+        return withWarnings(store, policy, changes.createPolicy(store, actor(request), policy));
+    }
+
+    @PutMapping("/policies/{id}")
+    public Map<String, Object> update(Store store, @PathVariable long id, @RequestBody Map<String, Object> body,
+            HttpServletRequest request) {
+        Policy policy = read(store, Long.toString(id), body);
+        return withWarnings(store, policy, changes.updatePolicy(store, actor(request), id, policy));
+    }
+
+    @DeleteMapping("/policies/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void delete(Store store, @PathVariable long id, HttpServletRequest request) {
+        changes.deletePolicy(store, actor(request), id);
+    }
+
+    @GetMapping("/catalogue")
+    public Map<String, Object> catalogue(Store store) {
+        return CheckoutJson.json(policies.of(store.id()).catalogue());
+    }
+
+    @PutMapping("/catalogue")
+    public Map<String, Object> saveCatalogue(Store store, @RequestBody Map<String, Object> body,
+            HttpServletRequest request) {
+        Catalogue catalogue;
+        try {
+            catalogue = CheckoutJson.catalogue(body);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRecords(List.of(e.getMessage()));
+        }
+        return changes.saveCatalogue(store, actor(request), catalogue);
+    }
+
+    @GetMapping("/audit")
+    public List<Map<String, Object>> audit(Store store, @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > MAX_AUDIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_AUDIT);
+        }
+        return audit.list(store.id(), limit);
+    }
+
+    private static Policy read(Store store, String id, Map<String, Object> body) {
+        try {
+            return CheckoutJson.policy(id, body, store.currency());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRecords(List.of(e.getMessage()));
+        }
+    }
+
+    private Map<String, Object> withWarnings(Store store, Policy policy, Map<String, Object> saved) {
+        List<String> unknown = new ArrayList<>(policies.of(store.id()).catalogue().unknownCodes(policy));
+        Map<String, Object> json = new LinkedHashMap<>(saved);
+        json.put("warnings", unknown.stream().map(code -> code + " is not in the store's catalogue").toList());
+        return json;
+    }
+
+    private JdbcCheckoutAudit.Actor actor(HttpServletRequest request) {
+        return audit.actor(ApiKeyActor.presentedKey(request));
+    }
+}

@@ -1,0 +1,90 @@
+package io.basira.server.checkout;
+
+import io.basira.checkout.Coupon;
+import io.basira.server.api.ApiErrors.InvalidRecords;
+import io.basira.server.api.ApiErrors.NotFound;
+import io.basira.shared.Store;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A store's coupons: terms, and the uses counted (and refused over the limit) so far. Every change is audited. */
+@RestController
+@RequestMapping("/api/v1/checkout/coupons")
+public class CouponsController {
+
+    private final JdbcCoupons coupons;
+    private final CheckoutChanges changes;
+    private final JdbcCheckoutAudit audit;
+
+    public CouponsController(JdbcCoupons coupons, CheckoutChanges changes, JdbcCheckoutAudit audit) {
+        this.coupons = coupons;
+        this.changes = changes;
+        this.audit = audit;
+    }
+
+    @GetMapping
+    public List<Map<String, Object>> list(Store store) {
+        return coupons.list(store.id()).stream().map(CouponsController::json).toList();
+    }
+
+    @GetMapping("/{code}")
+    public Map<String, Object> get(Store store, @PathVariable String code) {
+        return coupons.get(store.id(), code).map(CouponsController::json)
+                .orElseThrow(() -> new NotFound("this store has no coupon '" + Coupon.normalize(code) + "'"));
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    public Map<String, Object> create(Store store, @RequestBody Map<String, Object> body, HttpServletRequest request) {
+        return changes.createCoupon(store, actor(request), read(store, body));
+    }
+
+    @PutMapping("/{code}")
+    public Map<String, Object> update(Store store, @PathVariable String code, @RequestBody Map<String, Object> body,
+            HttpServletRequest request) {
+        Map<String, Object> terms = new LinkedHashMap<>(body);
+        Object given = terms.putIfAbsent("code", code);
+        if (given != null && !Coupon.normalize(given.toString()).equals(Coupon.normalize(code))) {
+            throw new InvalidRecords(List.of("code: a coupon's code cannot change ('" + code + "' in the path, '"
+                    + given + "' in the body); create a new coupon instead"));
+        }
+        return changes.updateCoupon(store, actor(request), read(store, terms));
+    }
+
+    @DeleteMapping("/{code}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void delete(Store store, @PathVariable String code, HttpServletRequest request) {
+        changes.deleteCoupon(store, actor(request), code);
+    }
+
+    private static Coupon read(Store store, Map<String, Object> body) {
+        try {
+            return CheckoutJson.coupon(body, store.currency());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRecords(List.of(e.getMessage()));
+        }
+    }
+
+    private static Map<String, Object> json(JdbcCoupons.Listed listed) {
+        Map<String, Object> json = CheckoutJson.json(listed.coupon());
+        json.put("used", listed.used());
+        json.put("orders_over_limit", listed.overLimit());
+        return json;
+    }
+
+    private JdbcCheckoutAudit.Actor actor(HttpServletRequest request) {
+        return audit.actor(ApiKeyActor.presentedKey(request));
+    }
+}

@@ -1,0 +1,153 @@
+package io.basira.server.checkout;
+
+import io.basira.checkout.Catalogue;
+import io.basira.checkout.CheckoutPolicies;
+import io.basira.checkout.Policy;
+import io.basira.shared.Store;
+import io.basira.shared.StoreId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A store's catalogue and policies in the database, cached per store.
+ *
+ * <p>Every change moves the store's {@code checkout_settings.revision} in the same transaction. A
+ * checkout reads that one number and uses its cache while it matches, so a change made through any
+ * server is seen by every server on its next checkout, and a checkout costs one indexed lookup
+ * instead of reading and parsing every policy.
+ */
+public final class JdbcCheckoutPolicies implements CheckoutPolicies {
+
+    /** A policy row: its JSON as stored. */
+    record Row(long id, Map<String, Object> definition) {}
+
+    private record Cached(long revision, StorePolicies policies) {}
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final Map<StoreId, Cached> cache = new ConcurrentHashMap<>();
+
+    public JdbcCheckoutPolicies(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public StorePolicies of(StoreId store) {
+        List<Long> revisions = jdbc.queryForList("SELECT revision FROM checkout_settings WHERE store_id = ?", Long.class,
+                store.value());
+        long revision = revisions.isEmpty() ? 0 : revisions.get(0);
+        Cached cached = cache.get(store);
+        if (cached != null && cached.revision() == revision) {
+            return cached.policies();
+        }
+        StorePolicies loaded = load(store);
+        cache.put(store, new Cached(revision, loaded));
+        return loaded;
+    }
+
+    private StorePolicies load(StoreId store) {
+        Currency currency = Currency.getInstance(jdbc.queryForObject("SELECT currency FROM stores WHERE id = ?",
+                String.class, store.value()).strip());
+        List<Policy> policies = new ArrayList<>();
+        for (Row row : rows(store)) {
+            policies.add(CheckoutJson.policy(Long.toString(row.id()), row.definition(), currency));
+        }
+        return new StorePolicies(catalogue(store), policies);
+    }
+
+    Catalogue catalogue(StoreId store) {
+        List<String> stored = jdbc.queryForList("SELECT catalogue FROM checkout_settings WHERE store_id = ?",
+                String.class, store.value());
+        return stored.isEmpty() || stored.get(0) == null ? Catalogue.standard() : CheckoutJson.catalogue(read(stored.get(0)));
+    }
+
+    void saveCatalogue(StoreId store, Catalogue catalogue) {
+        bumpRevision(store);
+        jdbc.update("UPDATE checkout_settings SET catalogue = ? WHERE store_id = ?",
+                json.writeValueAsString(CheckoutJson.json(catalogue)), store.value());
+    }
+
+    List<Row> rows(StoreId store) {
+        return jdbc.query("SELECT id, definition FROM checkout_policies WHERE store_id = ? ORDER BY id",
+                (rs, n) -> row(rs), store.value());
+    }
+
+    Optional<Row> row(StoreId store, long id) {
+        return jdbc.query("SELECT id, definition FROM checkout_policies WHERE store_id = ? AND id = ?",
+                (rs, n) -> row(rs), store.value(), id).stream().findFirst();
+    }
+
+    long create(Store store, Policy policy) {
+        bumpRevision(store.id());
+        OffsetDateTime now = now();
+        String definition = write(policy);
+        org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("INSERT INTO checkout_policies (store_id, definition, created_at, updated_at)"
+                    + " VALUES (?, ?, ?, ?)", new String[] {"id"});
+            ps.setLong(1, store.id().value());
+            ps.setString(2, definition);
+            ps.setObject(3, now);
+            ps.setObject(4, now);
+            return ps;
+        }, keys);
+        long id = keys.getKey().longValue();
+        return id;
+    }
+
+    boolean update(StoreId store, long id, Policy policy) {
+        bumpRevision(store);
+        return jdbc.update("UPDATE checkout_policies SET definition = ?, updated_at = ? WHERE store_id = ? AND id = ?",
+                write(policy), now(), store.value(), id) == 1;
+    }
+
+    boolean delete(StoreId store, long id) {
+        bumpRevision(store);
+        return jdbc.update("DELETE FROM checkout_policies WHERE store_id = ? AND id = ?", store.value(), id) == 1;
+    }
+
+    private String write(Policy policy) {
+        Map<String, Object> definition = CheckoutJson.json(policy);
+        definition.remove("id");
+        return json.writeValueAsString(definition);
+    }
+
+    /** Moves the store's revision (creating its settings row on first change); runs in the caller's transaction. */
+    private void bumpRevision(StoreId store) {
+        if (jdbc.update("UPDATE checkout_settings SET revision = revision + 1 WHERE store_id = ?", store.value()) == 1) {
+            return;
+        }
+        try {
+            jdbc.update("INSERT INTO checkout_settings (store_id, revision) VALUES (?, 1)", store.value());
+        } catch (DuplicateKeyException raced) {
+            jdbc.update("UPDATE checkout_settings SET revision = revision + 1 WHERE store_id = ?", store.value());
+        }
+    }
+
+    private Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getLong("id"), read(rs.getString("definition")));
+    }
+
+    Map<String, Object> read(String text) {
+        return JsonFields.asMap(json.readValue(text, Map.class), "stored definition");
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

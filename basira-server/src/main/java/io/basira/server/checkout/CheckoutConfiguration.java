@@ -3,7 +3,6 @@ package io.basira.server.checkout;
 import io.basira.checkout.CustomerGroups;
 import io.basira.checkout.EvaluateCheckout;
 import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,11 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Wires checkout: the decision use case, its JDBC adapters and the audited changes.
  *
- * <p>Group membership: {@link EvaluateCheckout} takes the application's one {@link CustomerGroups}
- * bean (the groups engine, answering from its in-memory membership), and falls back to
- * {@link UnwiredCustomerGroups} (no groups) while there is none. The fallback is resolved through
- * {@link ObjectProvider#getIfAvailable} rather than {@code @ConditionalOnMissingBean}, whose outcome in
- * a non-auto-configuration class depends on the order in which configuration classes are read.
+ * <p>Group membership: {@link EvaluateCheckout} takes the application's {@link CustomerGroups}, the
+ * groups engine answering from its in-memory membership ({@code groups.LiveCustomerGroups}).
  * Coupon redemption is wired on the write path in {@code CoreConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -46,7 +42,7 @@ public class CheckoutConfiguration {
 
     @Bean
     EvaluateCheckout evaluateCheckout(JdbcCheckoutPolicies policies, JdbcCoupons coupons,
-            ObjectProvider<CustomerGroups> groups, Clock clock) {
-        return new EvaluateCheckout(policies, coupons, groups.getIfAvailable(UnwiredCustomerGroups::new), clock);
+            CustomerGroups groups, Clock clock) {
+        return new EvaluateCheckout(policies, coupons, groups, clock);
     }
 }

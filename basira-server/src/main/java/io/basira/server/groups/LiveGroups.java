@@ -121,6 +121,16 @@ public final class LiveGroups {
         return new EvaluationContext(day, store.timeZone(), Money.fractionDigits(store.currency()));
     }
 
+    /**
+     * The groups a customer is in right now, from memory (docs/groups.md); for a customer the store
+     * does not know, the groups an empty card satisfies today.
+     */
+    public Set<String> groupsOf(Store store, String customerId) {
+        return read(store, state -> customerId != null && state.rowOf(customerId) >= 0
+                ? state.groupsOf(customerId)
+                : state.groupsOfNewcomer(context(store)));
+    }
+
     /** After a committed write: re-test the customers it changed, or reload the store (empty set: an import). */
     public void cardsChanged(Store store, Set<String> customerIds) {
         Holder holder = holder(store);

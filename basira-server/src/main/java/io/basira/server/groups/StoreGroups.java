@@ -1,6 +1,10 @@
 package io.basira.server.groups;
 
+import io.basira.card.CustomerCard;
 import io.basira.card.CustomerSnapshot;
+import io.basira.commerce.Customer;
+import io.basira.segment.eval.CustomerProfile;
+import io.basira.segment.eval.RuleEvaluator;
 import io.basira.segment.Condition;
 import io.basira.segment.audience.CustomerAudience;
 import io.basira.segment.eval.EvaluationContext;
@@ -82,6 +86,39 @@ final class StoreGroups {
 
     String customerId(int row) {
         return customerIds.get(row);
+    }
+
+    /** The keys of the groups the customer is in now, from the live bitmaps; empty for an unknown customer. */
+    Set<String> groupsOf(String customerId) {
+        int row = rowOf(customerId);
+        Set<String> keys = new TreeSet<>();
+        if (row >= 0) {
+            members.forEach((key, bitmap) -> {
+                if (bitmap.contains(row)) {
+                    keys.add(key);
+                }
+            });
+        }
+        return keys;
+    }
+
+    /**
+     * The groups a customer the store does not know (an anonymous visitor) would be in: those whose
+     * rule an empty card with no attributes satisfies, in evaluation order; never by manual addition.
+     */
+    Set<String> groupsOfNewcomer(EvaluationContext context) {
+        Customer nobody = new Customer("anonymous", null, null, null, null, null, null, null, null, null,
+                context.today().atStartOfDay(context.zone()).toInstant(), Set.of());
+        CustomerProfile profile = new CustomerProfile(nobody, CustomerCard.EMPTY);
+        RuleEvaluator evaluator = new RuleEvaluator(context);
+        Set<String> keys = new TreeSet<>();
+        for (String key : order) {
+            Condition rule = groups.get(key).rule();
+            if (rule != null && evaluator.matches(rule, profile, keys::contains)) {
+                keys.add(key);
+            }
+        }
+        return keys;
     }
 
     Collection<Group> groups() {

@@ -217,6 +217,9 @@ abstract class TenantIsolationContract extends ApiTestBase {
         assertThat(json(storeB.get("/api/v1/customers/B1")).get("analytics").get("revenue_percentile").decimalValue())
                 .isEqualByComparingTo("100");
         assertThat(storeA.get("/api/v1/customers/B1").status()).isEqualTo(404);
+    }
+
+    @Test
     void checkout_policies_of_another_store_are_neither_listed_read_changed_nor_applied() {
         String policyOfB = json(storeB.postJson("/api/v1/checkout/policies",
                 "{\"name\":\"B hides cod\",\"kind\":\"hide_payment_methods\",\"methods\":[\"cod\"]}")).get("id").asString();

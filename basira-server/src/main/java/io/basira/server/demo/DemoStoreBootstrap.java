@@ -85,7 +85,7 @@ public class DemoStoreBootstrap implements ApplicationRunner {
         System.out.println("  Basira is running: " + baseUrl());
         System.out.println("  Demo store 'demo' API key: " + key);
         System.out.println("  Dashboard: " + baseUrl() + "/  sign in as " + DEMO_EMAIL + " with password " + password);
-        System.out.println("  Try: curl -H 'Authorization: Bearer " + key + "' " + baseUrl() + "/api/v1/customers?sort=total_spent&direction=desc");
+        System.out.println("  Try: curl -H 'Authorization: Bearer " + key + "' '" + baseUrl() + "/api/v1/customers?sort=total_spent&direction=desc'");
         System.out.println();
     }
 

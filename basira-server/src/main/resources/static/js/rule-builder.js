@@ -114,7 +114,7 @@
   function renderGroup(node, parent, depth) {
     var box = el("fieldset", { "class": "rb-group" + (node.negated ? " negated" : ""), "data-depth": depth,
       "data-op": node.op });
-    box.appendChild(el("legend", {}, depth === 0 ? t.match : t.group));
+    box.appendChild(el("legend", depth === 0 ? { "class": "visually-hidden" } : {}, depth === 0 ? t.match : t.group));
     var head = el("div", { "class": "rb-head" });
     var op = select([["all", t.all], ["any", t.any]], node.op);
     op.classList.add("rb-op");

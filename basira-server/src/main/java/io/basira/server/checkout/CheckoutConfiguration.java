@@ -45,4 +45,10 @@ public class CheckoutConfiguration {
             CustomerGroups groups, Clock clock) {
         return new EvaluateCheckout(policies, coupons, groups, clock);
     }
+
+    @Bean
+    CheckoutSetup checkoutSetup(JdbcCheckoutPolicies policies, JdbcCoupons coupons, CheckoutChanges changes,
+            JdbcCheckoutAudit audit, EvaluateCheckout evaluate) {
+        return new CheckoutSetup(policies, coupons, changes, audit, evaluate);
+    }
 }

@@ -5,22 +5,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * Pages whose data comes with other issues: groups (issue 3), checkout policies (issue 4) and
- * analytics (issue 5). Each shows a translated "coming with …" page in the layout until its
- * controller replaces the mapping here.
+ * Pages whose data comes with other issues: analytics (issue 5). It shows a translated "coming
+ * with …" page in the layout until its controller replaces the mapping here.
  */
 @Controller
 final class ComingPages {
-
-    @GetMapping("/groups")
-    String groups(SignedIn signedIn, Model model) {
-        return coming(model, "groups");
-    }
-
-    @GetMapping("/policies")
-    String policies(SignedIn signedIn, Model model) {
-        return coming(model, "policies");
-    }
 
     @GetMapping("/analytics")
     String analytics(SignedIn signedIn, Model model) {

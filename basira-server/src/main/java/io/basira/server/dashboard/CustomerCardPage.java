@@ -1,5 +1,7 @@
 package io.basira.server.dashboard;
 
+import io.basira.server.groups.GroupInsights;
+import io.basira.server.groups.LiveGroups;
 import io.basira.server.jdbc.JdbcCustomerQueries;
 import io.basira.server.jdbc.JdbcTimeline;
 import io.basira.shared.Dates;
@@ -14,7 +16,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The customer card, the page a support agent opens when the customer writes in: attributes,
- * indicators and timeline today; groups, predictions and loyalty as their APIs land.
+ * indicators, timeline, and the groups the customer is in with why; predictions and loyalty as
+ * their APIs land.
  */
 @Controller
 final class CustomerCardPage {
@@ -22,11 +25,16 @@ final class CustomerCardPage {
     private final JdbcCustomerQueries customers;
     private final JdbcTimeline timeline;
     private final Clock clock;
+    private final LiveGroups groups;
+    private final GroupInsights insights;
 
-    CustomerCardPage(JdbcCustomerQueries customers, JdbcTimeline timeline, Clock clock) {
+    CustomerCardPage(JdbcCustomerQueries customers, JdbcTimeline timeline, Clock clock, LiveGroups groups,
+            GroupInsights insights) {
         this.customers = customers;
         this.timeline = timeline;
         this.clock = clock;
+        this.groups = groups;
+        this.insights = insights;
     }
 
     @GetMapping("/customers/{customerId}")
@@ -42,6 +50,8 @@ final class CustomerCardPage {
         LocalDate today = Dates.dateIn(clock.instant(), signedIn.store().timeZone());
         model.addAttribute("customer", CustomerView.of(snapshot.get(), signedIn.store(), today, fmt));
         model.addAttribute("timeline", TimelineView.of(timeline.of(signedIn.store(), customerId), fmt));
+        model.addAttribute("groups", groups.groupsOf(signedIn.store(), customerId).stream().sorted()
+                .map(key -> WhyView.of(insights.why(signedIn.store(), key, customerId))).toList());
         return "customer";
     }
 }

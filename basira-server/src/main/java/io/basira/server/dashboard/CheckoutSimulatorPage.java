@@ -1,0 +1,142 @@
+package io.basira.server.dashboard;
+
+import io.basira.checkout.Catalogue;
+import io.basira.checkout.CheckoutDecision;
+import io.basira.checkout.CheckoutRequest;
+import io.basira.server.api.ApiErrors.InvalidRecords;
+import io.basira.server.checkout.CheckoutSetup;
+import io.basira.server.jdbc.CustomerSort;
+import io.basira.server.jdbc.JdbcCustomerQueries;
+import io.basira.shared.Store;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The checkout simulator: a customer (searched by name, e-mail, phone or id) or an anonymous visitor,
+ * a cart and an optional coupon give the decision the storefront would get from
+ * {@code POST /api/v1/checkout/decisions}, with every reason named. It only reads, so it is a GET form
+ * that support agents may use too, and its URL can be shared.
+ */
+@Controller
+final class CheckoutSimulatorPage {
+
+    static final int CART_ROWS = 3;
+
+    private final CheckoutSetup setup;
+    private final JdbcCustomerQueries customers;
+
+    CheckoutSimulatorPage(CheckoutSetup setup, JdbcCustomerQueries customers) {
+        this.setup = setup;
+        this.customers = customers;
+    }
+
+    /** One line of the cart form, as typed. */
+    public record CartLine(String productId, String quantity, String unitPrice) {}
+
+    @GetMapping("/policies/simulator")
+    String simulate(SignedIn signedIn, HttpServletRequest request, Model model, Locale locale) {
+        Store store = signedIn.store();
+        Map<String, String[]> form = request.getParameterMap();
+        List<CartLine> lines = lines(form);
+        model.addAttribute("lines", lines);
+        model.addAttribute("customerId", value(form, "customer_id"));
+        model.addAttribute("anonymous", form.containsKey("anonymous"));
+        model.addAttribute("coupon", value(form, "coupon_code"));
+        model.addAttribute("shippingFee", value(form, "shipping_fee"));
+        if (form.containsKey("run")) {
+            try {
+                CheckoutRequest checkout = setup.request(store, body(form, lines));
+                CheckoutDecision decision = setup.decide(store, checkout);
+                model.addAttribute("decision", DecisionView.of(checkout, decision, setup.catalogue(store),
+                        new DashboardFormats(locale, store)));
+            } catch (IllegalArgumentException | InvalidRecords e) {
+                model.addAttribute("error", PoliciesPage.message(e));
+            }
+        }
+        return "simulator";
+    }
+
+    /** The customer search of the simulator: {@code <option>}s for the customer field's list (htmx). */
+    @GetMapping("/policies/simulator/customers")
+    String search(SignedIn signedIn, @RequestParam(defaultValue = "") String customer_id, Model model) {
+        var page = customers.page(signedIn.store().id(), customer_id.strip(), CustomerSort.TOTAL_SPENT, true, 0, 10);
+        model.addAttribute("found", page.items().stream()
+                .map(s -> Map.of("id", s.customer().externalId(), "name", name(s.customer()))).toList());
+        return "simulator :: options";
+    }
+
+    private static Map<String, Object> body(Map<String, String[]> form, List<CartLine> lines) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (!form.containsKey("anonymous")) {
+            String customer = value(form, "customer_id");
+            body.put("customer_id", customer.isEmpty() ? null : customer);
+        }
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (CartLine line : lines) {
+            if (line.productId().isEmpty() && line.quantity().isEmpty() && line.unitPrice().isEmpty()) {
+                continue;
+            }
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("product_id", line.productId());
+            item.put("quantity", line.quantity().isEmpty() ? null : line.quantity());
+            item.put("unit_price", line.unitPrice().isEmpty() ? null : line.unitPrice());
+            items.add(item);
+        }
+        body.put("items", items);
+        String coupon = value(form, "coupon_code");
+        if (!coupon.isEmpty()) {
+            body.put("coupon_code", coupon);
+        }
+        String fee = value(form, "shipping_fee");
+        if (!fee.isEmpty()) {
+            body.put("shipping_fee", fee);
+        }
+        return body;
+    }
+
+    /** The cart lines typed, padded with empty lines to at least {@value #CART_ROWS}. */
+    private static List<CartLine> lines(Map<String, String[]> form) {
+        String[] products = form.getOrDefault("product_id", new String[0]);
+        String[] quantities = form.getOrDefault("quantity", new String[0]);
+        String[] prices = form.getOrDefault("unit_price", new String[0]);
+        List<CartLine> lines = new ArrayList<>();
+        for (int i = 0; i < products.length; i++) {
+            lines.add(new CartLine(products[i].strip(), at(quantities, i), at(prices, i)));
+        }
+        while (lines.size() < CART_ROWS) {
+            lines.add(new CartLine("", lines.isEmpty() ? "1" : "", ""));
+        }
+        return lines;
+    }
+
+    private static String at(String[] values, int i) {
+        return i < values.length ? values[i].strip() : "";
+    }
+
+    private static String value(Map<String, String[]> form, String name) {
+        String one = CheckoutForms.one(form, name);
+        return one == null ? "" : one;
+    }
+
+    private static String name(io.basira.commerce.Customer c) {
+        String first = c.firstName() == null ? "" : c.firstName();
+        String last = c.lastName() == null ? "" : c.lastName();
+        return (first + " " + last).strip();
+    }
+
+    /** Names the catalogue gives payment methods and carriers, by code (the code itself when unknown). */
+    static Map<String, String> names(Catalogue catalogue) {
+        Map<String, String> names = new LinkedHashMap<>();
+        catalogue.paymentMethods().forEach(m -> names.put(m.code(), m.name()));
+        catalogue.carriers().forEach(c -> names.put(c.code(), c.name()));
+        return names;
+    }
+}

@@ -1,0 +1,133 @@
+package io.basira.server.dashboard;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import io.basira.card.CardColumns;
+import io.basira.server.groups.Group;
+import io.basira.server.groups.GroupInsights;
+import io.basira.server.groups.ManualMembership;
+import io.basira.server.jdbc.CustomerSort;
+import io.basira.server.jdbc.JdbcGroupMemberQueries;
+import io.basira.server.jdbc.JdbcManualMembers.Kind;
+import io.basira.shared.Dates;
+import io.basira.shared.Store;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * One group: its rule, members (pages of {@value #PAGE_SIZE}, sortable by any indicator) each with
+ * why they are in, the history of entries and exits with their causes, the CSV export, and manual
+ * additions and exclusions ({@link ManualMembership}, as the API makes them).
+ */
+@Controller
+final class GroupPage {
+
+    static final int PAGE_SIZE = 25;
+    static final int HISTORY_SIZE = 50;
+
+    private final GroupInsights insights;
+    private final ManualMembership manual;
+    private final JdbcGroupMemberQueries members;
+    private final Clock clock;
+
+    GroupPage(GroupInsights insights, ManualMembership manual, JdbcGroupMemberQueries members, Clock clock) {
+        this.insights = insights;
+        this.manual = manual;
+        this.members = members;
+        this.clock = clock;
+    }
+
+    /** A member: the card's values, and why they are in. */
+    public record Member(CustomerView customer, WhyView why) {}
+
+    @GetMapping("/groups/{key}")
+    String group(SignedIn signedIn, @PathVariable String key, Model model, Locale locale,
+            @RequestParam(defaultValue = "total_spent") String sort, @RequestParam(defaultValue = "desc") String direction,
+            @RequestParam(defaultValue = "0") int page) {
+        Store store = signedIn.store();
+        var entry = insights.groupWithCount(store, key);
+        CustomerSort order = sortOrDefault(sort);
+        boolean descending = !"asc".equals(direction);
+        int pageNumber = Math.max(page, 0);
+        var result = members.page(store.id(), key, order, descending, pageNumber, PAGE_SIZE);
+        LocalDate today = Dates.dateIn(clock.instant(), store.timeZone());
+        DashboardFormats fmt = new DashboardFormats(locale, store);
+        List<Member> rows = result.items().stream().map(s -> new Member(CustomerView.of(s, store, today, fmt),
+                WhyView.of(insights.why(store, key, s.customer().externalId())))).toList();
+        Group group = entry.getKey();
+        model.addAttribute("group", group);
+        model.addAttribute("count", entry.getValue());
+        model.addAttribute("rows", rows);
+        model.addAttribute("total", result.total());
+        model.addAttribute("page", pageNumber);
+        model.addAttribute("pages", Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("sort", order.name().toLowerCase(Locale.ROOT));
+        model.addAttribute("direction", descending ? "desc" : "asc");
+        model.addAttribute("history", members.history(store.id(), key, null, 0, HISTORY_SIZE));
+        model.addAttribute("canChange", signedIn.user().role() != Role.SUPPORT);
+        return "group";
+    }
+
+    @GetMapping(value = "/groups/{key}/export", produces = "text/csv")
+    void export(SignedIn signedIn, @PathVariable String key, HttpServletResponse response) throws IOException {
+        Store store = signedIn.store();
+        insights.groupWithCount(store, key);
+        LocalDate today = Dates.dateIn(clock.instant(), store.timeZone());
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"group-" + key + ".csv\"");
+        try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
+            CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
+            csv.writeRecord(CardColumns.header());
+            members.forEach(store.id(), key, s -> csv.writeRecord(CardColumns.row(s.customer().externalId(), s.card(),
+                    store.currency(), today, store.timeZone())));
+            csv.flush();
+        }
+    }
+
+    /**
+     * Adds, excludes, or takes either back: {@code action} is {@code add}, {@code exclude},
+     * {@code remove-addition} or {@code remove-exclusion}.
+     */
+    @PostMapping("/groups/{key}/manual")
+    String manual(SignedIn signedIn, @PathVariable String key, @RequestParam("customer_id") String customerId,
+            @RequestParam String action, RedirectAttributes redirect) {
+        String id = customerId.strip();
+        try {
+            boolean member = switch (action) {
+                case "add" -> manual.change(signedIn.store(), key, id, Kind.ADDITIONS, true);
+                case "remove-addition" -> manual.change(signedIn.store(), key, id, Kind.ADDITIONS, false);
+                case "exclude" -> manual.change(signedIn.store(), key, id, Kind.EXCLUSIONS, true);
+                case "remove-exclusion" -> manual.change(signedIn.store(), key, id, Kind.EXCLUSIONS, false);
+                default -> throw new IllegalArgumentException("unknown action '" + action + "'");
+            };
+            redirect.addFlashAttribute("manualDone", action);
+            redirect.addFlashAttribute("manualCustomer", id);
+            redirect.addFlashAttribute("manualMember", member);
+        } catch (RuntimeException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/groups/" + key;
+    }
+
+    private static CustomerSort sortOrDefault(String sort) {
+        try {
+            return CustomerSort.of(sort);
+        } catch (IllegalArgumentException e) {
+            return CustomerSort.TOTAL_SPENT;
+        }
+    }
+}

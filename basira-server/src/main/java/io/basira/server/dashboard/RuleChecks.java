@@ -1,0 +1,66 @@
+package io.basira.server.dashboard;
+
+import io.basira.segment.Condition;
+import io.basira.segment.InvalidRuleException;
+import io.basira.segment.json.JsonConditions;
+import io.basira.segment.json.JsonRuleException;
+import io.basira.segment.text.RuleSyntaxException;
+import io.basira.segment.text.RuleText;
+import io.basira.server.groups.GroupInsights;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.stereotype.Controller;
+
+/**
+ * The rule editor's live endpoint, for the signed-in user's store: reads a rule in either form
+ * ({@code {"rule": text}} or {@code {"rule_json": tree}}) and answers both forms and the member count
+ * now ({@link GroupInsights#preview}, the service behind {@code POST /api/v1/groups/preview}), or the
+ * refusal with its position. It converts between the builder and the text mode, validates as one types
+ * and counts, all in one round trip. Saves nothing.
+ *
+ * <p>Answer: {@code {"ok": true, "rule", "rule_json", "count"}} or {@code {"ok": false, "message",
+ * "line", "column"}} (text) / {@code {"ok": false, "message", "path"}} (JSON); always 200, so that the page's
+ * script reads one shape.
+ */
+@Controller
+final class RuleChecks {
+
+    private final GroupInsights insights;
+
+    RuleChecks(GroupInsights insights) {
+        this.insights = insights;
+    }
+
+    @PostMapping(value = "/groups/rules/check", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Map<String, Object> check(SignedIn signedIn, @RequestBody Map<String, Object> body) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        try {
+            Object text = body.get("rule");
+            Condition rule = text instanceof String typed ? RuleText.parse(typed) : JsonConditions.fromJson(body.get("rule_json"));
+            int count = insights.preview(signedIn.store(), rule);
+            answer.put("ok", true);
+            answer.put("rule", RuleText.print(rule));
+            answer.put("rule_json", JsonConditions.toJson(rule));
+            answer.put("count", count);
+        } catch (IllegalArgumentException e) {
+            answer.put("ok", false);
+            answer.put("message", e.getMessage());
+            if (e instanceof RuleSyntaxException syntax) {
+                answer.put("line", syntax.line());
+                answer.put("column", syntax.column());
+                answer.put("reason", syntax.reason());
+            } else if (e instanceof JsonRuleException json) {
+                answer.put("path", json.path());
+                answer.put("reason", json.reason());
+            } else if (e instanceof InvalidRuleException invalid) {
+                answer.put("reason", invalid.reason());
+            }
+        }
+        return answer;
+    }
+}

@@ -1,0 +1,95 @@
+package io.basira.server.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * What the page-level browser tests share: signing in, waiting, and the layout check of every page
+ * (no sideways scrolling, a label for every input, a full-page screenshot under {@code target/screenshots/}).
+ */
+final class BrowserPages {
+
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+    static final int WIDE = 1280;
+    static final int NARROW = 390;
+
+    private final ChromeDriver browser;
+    private final int port;
+
+    BrowserPages(ChromeDriver browser, int port) {
+        this.browser = browser;
+        this.port = port;
+    }
+
+    void signIn(String email, String password) {
+        resize(WIDE);
+        open("/login?lang=ar");
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-kpi=customers]")));
+    }
+
+    void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    WebDriverWait waitFor() {
+        return new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    String direction() {
+        return browser.findElement(By.tagName("html")).getAttribute("dir");
+    }
+
+    void resize(int width) {
+        browser.manage().window().setSize(new Dimension(width, 900));
+    }
+
+    /** Opens {@code path} in both languages at both widths, checks the layout and saves a screenshot of each. */
+    void everyWay(String name, String path) {
+        for (int width : new int[] {WIDE, NARROW}) {
+            for (String lang : new String[] {"ar", "en"}) {
+                open(path + (path.contains("?") ? "&" : "?") + "lang=" + lang);
+                assertThat(direction()).isEqualTo(lang.equals("ar") ? "rtl" : "ltr");
+                checkLayout(name, lang, width);
+            }
+        }
+        resize(WIDE);
+    }
+
+    void checkLayout(String name, String lang, int width) {
+        resize(width);
+        JavascriptExecutor js = browser;
+        waitFor().until(d -> "complete".equals(js.executeScript("return document.readyState")));
+        Number overflow = (Number) js.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(overflow.intValue()).as(name + " " + lang + " at " + width + " px scrolls sideways").isLessThanOrEqualTo(0);
+        Object unlabelled = js.executeScript("return Array.from(document.querySelectorAll('input, select, textarea'))"
+                + ".filter(e => e.type !== 'hidden' && e.labels.length === 0 && !e.getAttribute('aria-label'))"
+                + ".map(e => e.id || e.name || e.className)");
+        assertThat((List<?>) unlabelled).as(name + ": inputs without a label").isEmpty();
+        Number height = (Number) js.executeScript("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new Dimension(width, Math.min(Math.max(height.intValue(), 700), 3200)));
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + "-" + lang + "-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        resize(width);
+    }
+}

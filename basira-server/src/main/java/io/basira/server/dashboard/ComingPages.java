@@ -22,11 +22,6 @@ final class ComingPages {
         return coming(model, "policies");
     }
 
-    @GetMapping("/analytics")
-    String analytics(SignedIn signedIn, Model model) {
-        return coming(model, "analytics");
-    }
-
     private static String coming(Model model, String page) {
         model.addAttribute("page", page);
         return "coming";

@@ -14,18 +14,20 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The customer card, the page a support agent opens when the customer writes in: attributes,
- * indicators and timeline today; groups, predictions and loyalty as their APIs land.
+ * indicators, timeline and the predictions of the last analytics refresh; groups and loyalty as their APIs land.
  */
 @Controller
 final class CustomerCardPage {
 
     private final JdbcCustomerQueries customers;
     private final JdbcTimeline timeline;
+    private final DashboardAnalytics analytics;
     private final Clock clock;
 
-    CustomerCardPage(JdbcCustomerQueries customers, JdbcTimeline timeline, Clock clock) {
+    CustomerCardPage(JdbcCustomerQueries customers, JdbcTimeline timeline, DashboardAnalytics analytics, Clock clock) {
         this.customers = customers;
         this.timeline = timeline;
+        this.analytics = analytics;
         this.clock = clock;
     }
 
@@ -42,6 +44,7 @@ final class CustomerCardPage {
         LocalDate today = Dates.dateIn(clock.instant(), signedIn.store().timeZone());
         model.addAttribute("customer", CustomerView.of(snapshot.get(), signedIn.store(), today, fmt));
         model.addAttribute("timeline", TimelineView.of(timeline.of(signedIn.store(), customerId), fmt));
+        model.addAttribute("predictions", PredictionsView.of(analytics.cardFields(signedIn.store(), customerId), fmt));
         return "customer";
     }
 }

@@ -20,7 +20,8 @@ public record TypesView(String buyers, String nonBuyers, List<Count> types, List
     public static TypesView of(CustomerTypes.Report report, DashboardFormats fmt, PageText text) {
         int buyers = report.customers().size();
         List<Count> types = new ArrayList<>();
-        ChartData typesChart = ChartData.bars(text.rightToLeft(), names(report.types(), "customer.type.", text));
+        ChartData typesChart = ChartData.bars(text.rightToLeft(), names(report.types(), "customer.type.", text))
+                .with("horizontal", true);
         typesChart.series(text.get("analytics.customers"), List.copyOf(report.types().values()));
         report.types().forEach((t, n) -> types.add(count(t.code(), "customer.type.", n, buyers, fmt)));
         List<Count> regularity = new ArrayList<>();

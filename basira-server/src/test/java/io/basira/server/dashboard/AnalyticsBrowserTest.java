@@ -213,6 +213,8 @@ class AnalyticsBrowserTest {
                 + ".filter(e => e.type !== 'hidden' && e.labels.length === 0 && !e.getAttribute('aria-label'))"
                 + ".map(e => e.id || e.name)");
         assertThat((List<?>) unlabelled).as(name + ": inputs without a label").isEmpty();
+        String text = (String) js.executeScript("return document.body.innerText");
+        assertThat(text).as(name + " " + lang + ": Latin digits only").doesNotContainPattern("[\u0660-\u0669\u06F0-\u06F9]");
         Number height = (Number) js.executeScript("return document.documentElement.scrollHeight");
         browser.manage().window().setSize(new Dimension(width, Math.min(Math.max(height.intValue(), 700), 4000)));
         Path file = SCREENSHOTS.resolve(name + "-" + lang + "-" + width + ".png");

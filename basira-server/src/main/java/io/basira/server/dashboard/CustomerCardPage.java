@@ -16,22 +16,24 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The customer card, the page a support agent opens when the customer writes in: attributes,
- * indicators, timeline, and the groups the customer is in with why; predictions and loyalty as
- * their APIs land.
+ * indicators, timeline, the groups the customer is in with why, and the predictions of the last
+ * analytics refresh; loyalty when it lands.
  */
 @Controller
 final class CustomerCardPage {
 
     private final JdbcCustomerQueries customers;
     private final JdbcTimeline timeline;
+    private final DashboardAnalytics analytics;
     private final Clock clock;
     private final LiveGroups groups;
     private final GroupInsights insights;
 
-    CustomerCardPage(JdbcCustomerQueries customers, JdbcTimeline timeline, Clock clock, LiveGroups groups,
-            GroupInsights insights) {
+    CustomerCardPage(JdbcCustomerQueries customers, JdbcTimeline timeline, DashboardAnalytics analytics, Clock clock,
+            LiveGroups groups, GroupInsights insights) {
         this.customers = customers;
         this.timeline = timeline;
+        this.analytics = analytics;
         this.clock = clock;
         this.groups = groups;
         this.insights = insights;
@@ -52,6 +54,7 @@ final class CustomerCardPage {
         model.addAttribute("timeline", TimelineView.of(timeline.of(signedIn.store(), customerId), fmt));
         model.addAttribute("groups", groups.groupsOf(signedIn.store(), customerId).stream().sorted()
                 .map(key -> WhyView.of(insights.why(signedIn.store(), key, customerId))).toList());
+        model.addAttribute("predictions", PredictionsView.of(analytics.cardFields(signedIn.store(), customerId), fmt));
         return "customer";
     }
 }

@@ -2,6 +2,7 @@ package io.basira.server.dashboard;
 
 import io.basira.server.jdbc.JdbcStoreOverview;
 import io.basira.shared.Money;
+import java.time.Clock;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,29 +12,40 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The overview: customers, buyers, orders, revenue and average order value from the cards, and
- * orders and revenue per month (the last {@value #MONTHS}) from the orders table. The analytics
- * of PRODUCT.md §6 (issue 5) add their KPIs here as they land.
+ * orders and revenue per month (the last {@value #MONTHS}) from the orders table; and the analytics
+ * overview of a period (docs/analytics.md: new and returning customers, repeat purchase and retention
+ * rates, average order value of new and returning customers) with the same per calendar month.
  */
 @Controller
 final class OverviewPage {
 
     static final int MONTHS = 24;
 
+    /** Calendar months of the "new and returning customers" chart. */
+    static final int PERIOD_MONTHS = 12;
+
     private final JdbcStoreOverview overview;
+    private final DashboardAnalytics analytics;
     private final MessageSource messages;
+    private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    OverviewPage(JdbcStoreOverview overview, MessageSource messages) {
+    OverviewPage(JdbcStoreOverview overview, DashboardAnalytics analytics, MessageSource messages, Clock clock) {
         this.overview = overview;
+        this.analytics = analytics;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping("/")
-    String overview(SignedIn signedIn, Model model, Locale locale) {
+    String overview(SignedIn signedIn, @RequestParam(name = "as_of", required = false) String asOf,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model,
+            Locale locale) {
         var store = signedIn.store();
         OrdersPerMonth perMonth = new OrdersPerMonth(store.timeZone(), MONTHS);
         overview.forEachCountedOrder(store.id(), perMonth);
@@ -42,6 +54,11 @@ final class OverviewPage {
         model.addAttribute("totals", overview.totals(store.id()));
         model.addAttribute("months", months);
         model.addAttribute("chart", chart(months, fmt, locale, store.currency()));
+        AnalyticsPeriod period = AnalyticsPeriod.read(asOf, from, to, clock, store.timeZone());
+        model.addAttribute("period", period);
+        model.addAttribute("today", AnalyticsPeriod.today(clock, store.timeZone()).toString());
+        model.addAttribute("periodView", PeriodOverviewView.of(analytics.overview(store, period.window(), PERIOD_MONTHS),
+                fmt, new PageText(messages, locale)));
         return "overview";
     }
 

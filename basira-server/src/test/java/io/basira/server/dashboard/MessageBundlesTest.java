@@ -86,7 +86,6 @@ class MessageBundlesTest {
         }
         for (String page : new String[] {"groups", "policies", "analytics"}) {
             built.add("nav." + page);
-            built.add("coming." + page);
         }
         for (String kind : new String[] {"order", "cart", "review", "wishlist"}) {
             built.add("timeline.kind." + kind);

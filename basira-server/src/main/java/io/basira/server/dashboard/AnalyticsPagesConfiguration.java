@@ -1,0 +1,24 @@
+package io.basira.server.dashboard;
+
+import io.basira.server.analytics.JdbcCustomerAnalytics;
+import io.basira.server.analytics.JdbcStoreFacts;
+import io.basira.server.analytics.StoreAnalytics;
+import io.basira.server.jdbc.JdbcCustomerNames;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Wires the dashboard's analytics pages to the analytics use case and its JDBC adapters. */
+@Configuration(proxyBeanMethods = false)
+public class AnalyticsPagesConfiguration {
+
+    @Bean
+    DashboardAnalytics dashboardAnalytics(JdbcTemplate jdbc, StoreAnalytics analytics, JdbcCustomerAnalytics cards) {
+        return new DashboardAnalytics(new JdbcStoreFacts(jdbc), analytics, cards);
+    }
+
+    @Bean
+    JdbcCustomerNames jdbcCustomerNames(JdbcTemplate jdbc) {
+        return new JdbcCustomerNames(jdbc);
+    }
+}

@@ -1,6 +1,8 @@
 package io.basira.server.dashboard;
 
+import io.basira.segment.text.RuleText;
 import io.basira.server.customers.CustomerCsvExport;
+import io.basira.server.groups.GroupInsights;
 import io.basira.server.jdbc.CustomerSort;
 import io.basira.server.jdbc.JdbcCustomerQueries;
 import io.basira.shared.Dates;
@@ -14,6 +16,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,11 +34,13 @@ final class CustomerListPage {
     static final int PAGE_SIZE = 25;
 
     private final JdbcCustomerQueries customers;
+    private final GroupInsights groups;
     private final CustomerCsvExport export;
     private final Clock clock;
 
-    CustomerListPage(JdbcCustomerQueries customers, Clock clock) {
+    CustomerListPage(JdbcCustomerQueries customers, GroupInsights groups, Clock clock) {
         this.customers = customers;
+        this.groups = groups;
         this.export = new CustomerCsvExport(customers, clock);
         this.clock = clock;
     }
@@ -43,11 +48,23 @@ final class CustomerListPage {
     @GetMapping("/customers")
     String list(SignedIn signedIn, Model model, Locale locale, @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "total_spent") String sort, @RequestParam(defaultValue = "desc") String direction,
-            @RequestParam(defaultValue = "0") int page, @RequestHeader(name = "HX-Request", required = false) String htmx) {
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "") String rule,
+            @RequestHeader(name = "HX-Request", required = false) String htmx) {
         CustomerSort order = sortOrDefault(sort);
         boolean descending = !"asc".equals(direction);
         int pageNumber = Math.max(page, 0);
-        var result = customers.page(signedIn.store().id(), q, order, descending, pageNumber, PAGE_SIZE);
+        Set<String> members = null;
+        if (!rule.isBlank()) {
+            try {
+                members = groups.matching(signedIn.store(), RuleText.parse(rule));
+            } catch (IllegalArgumentException e) {
+                model.addAttribute("ruleError", e.getMessage());
+            }
+        }
+        var result = members == null
+                ? customers.page(signedIn.store().id(), q, order, descending, pageNumber, PAGE_SIZE)
+                : customers.page(signedIn.store().id(), q, order, descending, pageNumber, PAGE_SIZE, members::contains);
+        model.addAttribute("rule", rule);
         LocalDate today = Dates.dateIn(clock.instant(), signedIn.store().timeZone());
         DashboardFormats fmt = new DashboardFormats(locale, signedIn.store());
         model.addAttribute("rows", result.items().stream().map(s -> CustomerView.of(s, signedIn.store(), today, fmt)).toList());

@@ -48,13 +48,31 @@ public final class GroupInsights {
     /** How many customers {@code rule} matches today, without saving it. Named groups must exist. */
     public int preview(Store store, Condition rule) {
         return live.read(store, state -> {
-            Set<String> missing = new TreeSet<>(GroupDependencies.referencedGroups(rule));
-            state.groups().forEach(g -> missing.remove(g.key()));
-            if (!missing.isEmpty()) {
-                throw new IllegalArgumentException("the rule names groups that do not exist: " + String.join(", ", missing));
-            }
+            requireGroupsExist(state, rule);
             return state.audience.members(rule, live.context(store), state.membersLookup()).getCardinality();
         });
+    }
+
+    /**
+     * The ids of the customers {@code rule} matches today (the dashboard's customer filter), from the
+     * store's in-memory audience. Named groups must exist.
+     */
+    public Set<String> matching(Store store, Condition rule) {
+        return live.read(store, state -> {
+            requireGroupsExist(state, rule);
+            Set<String> ids = new java.util.HashSet<>();
+            state.audience.members(rule, live.context(store), state.membersLookup())
+                    .forEach((int row) -> ids.add(state.customerId(row)));
+            return ids;
+        });
+    }
+
+    private static void requireGroupsExist(StoreGroups state, Condition rule) {
+        Set<String> missing = new TreeSet<>(GroupDependencies.referencedGroups(rule));
+        state.groups().forEach(g -> missing.remove(g.key()));
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("the rule names groups that do not exist: " + String.join(", ", missing));
+        }
     }
 
     /** Each condition of the group's rule for the customer, with the values, and the manual lists. */

@@ -46,15 +46,7 @@ public final class JdbcCustomerQueries {
     public Page page(StoreId store, String search, CustomerSort sort, boolean descending, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE store_id = ?");
         List<Object> args = new ArrayList<>(List.of(store.value()));
-        if (search != null && !search.isBlank()) {
-            String like = "%" + escapeLike(search.strip().toLowerCase(Locale.ROOT)) + "%";
-            where.append(" AND (LOWER(first_name) LIKE ? ESCAPE '!' OR LOWER(last_name) LIKE ? ESCAPE '!'"
-                    + " OR LOWER(COALESCE(first_name, '') || ' ' || COALESCE(last_name, '')) LIKE ? ESCAPE '!'"
-                    + " OR LOWER(email) LIKE ? ESCAPE '!' OR phone LIKE ? ESCAPE '!' OR LOWER(external_id) LIKE ? ESCAPE '!')");
-            for (int i = 0; i < 6; i++) {
-                args.add(like);
-            }
-        }
+        searchCondition(search, where, args);
         long total = jdbc.queryForObject("SELECT COUNT(*) FROM customers" + where, Long.class, args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(size);
@@ -62,6 +54,30 @@ public final class JdbcCustomerQueries {
         List<CustomerSnapshot> items = jdbc.query("SELECT " + COLUMNS + " FROM customers" + where + " ORDER BY "
                 + sort.orderBy(descending) + " LIMIT ? OFFSET ?", JdbcCustomerQueries::map, pageArgs.toArray());
         return new Page(items, total, page, size);
+    }
+
+    /**
+     * A page of the customers that also pass {@code include} (for example the members of a rule),
+     * otherwise as {@link #page}: the store's customers are read in order and filtered, so the
+     * sort and the paging are the database's.
+     */
+    public Page page(StoreId store, String search, CustomerSort sort, boolean descending, int page, int size,
+            java.util.function.Predicate<String> include) {
+        StringBuilder where = new StringBuilder(" WHERE store_id = ?");
+        List<Object> args = new ArrayList<>(List.of(store.value()));
+        searchCondition(search, where, args);
+        List<CustomerSnapshot> items = new ArrayList<>(size);
+        long[] total = {0};
+        long skip = (long) page * size;
+        jdbc.query("SELECT " + COLUMNS + " FROM customers" + where + " ORDER BY " + sort.orderBy(descending), rs -> {
+            if (include.test(rs.getString("external_id"))) {
+                if (total[0] >= skip && items.size() < size) {
+                    items.add(map(rs, 0));
+                }
+                total[0]++;
+            }
+        }, args.toArray());
+        return new Page(items, total[0], page, size);
     }
 
     /** Streams every customer of the store in customer-id order to {@code sink}. */
@@ -74,6 +90,19 @@ public final class JdbcCustomerQueries {
 
     public long count(StoreId store) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM customers WHERE store_id = ?", Long.class, store.value());
+    }
+
+    /** Adds the search condition: a case-insensitive substring of the name, email, phone or customer id. */
+    private static void searchCondition(String search, StringBuilder where, List<Object> args) {
+        if (search != null && !search.isBlank()) {
+            String like = "%" + escapeLike(search.strip().toLowerCase(Locale.ROOT)) + "%";
+            where.append(" AND (LOWER(first_name) LIKE ? ESCAPE '!' OR LOWER(last_name) LIKE ? ESCAPE '!'"
+                    + " OR LOWER(COALESCE(first_name, '') || ' ' || COALESCE(last_name, '')) LIKE ? ESCAPE '!'"
+                    + " OR LOWER(email) LIKE ? ESCAPE '!' OR phone LIKE ? ESCAPE '!' OR LOWER(external_id) LIKE ? ESCAPE '!')");
+            for (int i = 0; i < 6; i++) {
+                args.add(like);
+            }
+        }
     }
 
     private static String escapeLike(String text) {

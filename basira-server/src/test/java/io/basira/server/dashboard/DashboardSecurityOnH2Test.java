@@ -145,6 +145,20 @@ class DashboardSecurityOnH2Test {
     }
 
     @Test
+    void customers_can_be_filtered_by_a_rule_and_a_wrong_rule_says_where() {
+        browser.signIn(fixture.ownerEmail(), fixture.ownerPassword());
+        String completed = browser.get("/customers?rule=" + java.net.URLEncoder.encode("last_purchase_at IS NOT NULL",
+                java.nio.charset.StandardCharsets.UTF_8)).body();
+        assertThat(completed).contains(">C-1<").doesNotContain(">C-2<");
+        String everyone = browser.get("/customers?rule=" + java.net.URLEncoder.encode("order_count >= 1",
+                java.nio.charset.StandardCharsets.UTF_8)).body();
+        assertThat(everyone).contains(">C-1<", ">C-2<");
+        String wrong = browser.get("/customers?rule=" + java.net.URLEncoder.encode("total_spent >",
+                java.nio.charset.StandardCharsets.UTF_8)).body();
+        assertThat(wrong).contains("line 1, column 14: expected a value after");
+    }
+
+    @Test
     void the_api_still_takes_its_key_and_never_the_dashboard_session() {
         browser.signIn(fixture.ownerEmail(), fixture.ownerPassword());
         assertThat(browser.get("/api/v1/customers").statusCode()).isEqualTo(401);

@@ -1,16 +1,24 @@
 package io.basira.card;
 
+import io.basira.analytics.AnalyticsFields;
 import io.basira.commerce.Customer;
 import java.util.Objects;
 
 /**
- * A customer as stored: the store-given attributes, the current card, and {@code rowId}, the
- * installation's stable numeric id of the customer (the key of the in-memory index).
+ * A customer as stored: the store-given attributes, the current card, the analytics card fields of the
+ * store's last analytics refresh ({@code analytics}, null when the store was never refreshed or the
+ * customer was not there yet), and {@code rowId}, the installation's stable numeric id of the customer
+ * (the key of the in-memory index).
  */
-public record CustomerSnapshot(long rowId, Customer customer, CustomerCard card) {
+public record CustomerSnapshot(long rowId, Customer customer, CustomerCard card, AnalyticsFields analytics) {
 
     public CustomerSnapshot {
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(card, "card");
+    }
+
+    /** A customer without analytics card fields. */
+    public CustomerSnapshot(long rowId, Customer customer, CustomerCard card) {
+        this(rowId, customer, card, null);
     }
 }

@@ -1,5 +1,10 @@
 package io.basira.segment;
 
+import io.basira.analytics.AnalyticsFields;
+import io.basira.analytics.CustomerType;
+import io.basira.analytics.Regularity;
+import io.basira.analytics.RfmGroup;
+import io.basira.analytics.clv.ChurnRisk;
 import io.basira.card.Indicator;
 import io.basira.commerce.Gender;
 import java.util.Arrays;
@@ -38,6 +43,18 @@ public enum SegmentField {
     REGION(ValueType.TEXT, true, "المنطقة", "Region"),
     COUNTRY(ValueType.TEXT, true, "الدولة", "Country"),
     CREATED_AT(ValueType.DATE_TIME, false, "تاريخ التسجيل", "Signed up"),
+    REVENUE_PERCENTILE(ValueType.DECIMAL, true, "شريحة الإيراد المئوية", "Revenue percentile"),
+    RFM_RECENCY(ValueType.INTEGER, true, "درجة الحداثة", "RFM recency"),
+    RFM_FREQUENCY(ValueType.INTEGER, true, "درجة التكرار", "RFM frequency"),
+    RFM_MONETARY(ValueType.INTEGER, true, "درجة القيمة", "RFM monetary"),
+    RFM_GROUP(ValueType.ENUM, true, "مجموعة RFM", "RFM group"),
+    CUSTOMER_TYPE(ValueType.ENUM, true, "نوع العميل", "Customer type"),
+    REGULARITY(ValueType.ENUM, true, "انتظام الشراء", "Buying regularity"),
+    P_ALIVE(ValueType.DECIMAL, true, "احتمال بقاء العميل نشطًا", "Probability still active"),
+    EXPECTED_PURCHASES_90D(ValueType.DECIMAL, true, "المشتريات المتوقعة خلال 90 يومًا", "Expected purchases in 90 days"),
+    PREDICTED_VALUE_12M(ValueType.MONEY, true, "القيمة المتوقعة خلال 12 شهرًا", "Predicted value in 12 months"),
+    CHURN_RISK(ValueType.ENUM, true, "خطر فقدان العميل", "Churn risk"),
+    NEXT_ORDER_EXPECTED_AT(ValueType.DATE, true, "موعد الطلب التالي المتوقع", "Next order expected"),
     TAGS(ValueType.TAG_SET, false, "الوسوم", "Tags"),
     GROUP(ValueType.GROUP, false, "المجموعة", "Group");
 
@@ -76,10 +93,19 @@ public enum SegmentField {
 
     /** The allowed values of an {@link ValueType#ENUM} field, empty for any other type. */
     public List<String> allowedValues() {
-        if (this == GENDER) {
-            return Arrays.stream(Gender.values()).map(Gender::code).toList();
-        }
-        return List.of();
+        return switch (this) {
+            case GENDER -> Arrays.stream(Gender.values()).map(Gender::code).toList();
+            case RFM_GROUP -> Arrays.stream(RfmGroup.values()).map(RfmGroup::code).toList();
+            case CUSTOMER_TYPE -> Arrays.stream(CustomerType.values()).map(CustomerType::code).toList();
+            case REGULARITY -> Arrays.stream(Regularity.values()).map(Regularity::code).toList();
+            case CHURN_RISK -> Arrays.stream(ChurnRisk.values()).map(AnalyticsFields::code).toList();
+            default -> List.of();
+        };
+    }
+
+    /** Whether the field is an analytics card field, set by the store's analytics refresh. */
+    public boolean analytics() {
+        return ordinal() >= REVENUE_PERCENTILE.ordinal() && ordinal() <= NEXT_ORDER_EXPECTED_AT.ordinal();
     }
 
     /** The operators the rule language accepts on this field. */

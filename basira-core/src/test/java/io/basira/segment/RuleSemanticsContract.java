@@ -3,6 +3,10 @@ package io.basira.segment;
 import static io.basira.segment.fixtures.ProfileBuilder.aCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basira.analytics.CustomerType;
+import io.basira.analytics.Regularity;
+import io.basira.analytics.RfmGroup;
+import io.basira.analytics.clv.ChurnRisk;
 import io.basira.commerce.Gender;
 import io.basira.segment.eval.CustomerProfile;
 import io.basira.segment.eval.EvaluationContext;
@@ -241,5 +245,101 @@ public abstract class RuleSemanticsContract {
     void an_enum_value_is_read_in_any_case() {
         CustomerProfile woman = aCustomer("woman").gender(Gender.FEMALE).build();
         assertThat(matching("gender = 'Female'", woman)).containsExactly("woman");
+    }
+
+    @Test
+    void analytics_fields_are_empty_until_the_store_is_refreshed() {
+        CustomerProfile never = aCustomer("never").orders(3).spent("900").build();
+        CustomerProfile prospect = aCustomer("prospect").rfmGroup(RfmGroup.PROSPECTS).build();
+        for (String rule : List.of("revenue_percentile > 80", "revenue_percentile <= 80", "rfm_group = 'champions'",
+                "rfm_group != 'champions'", "churn_risk NOT IN ('high')", "p_alive < 0.3",
+                "next_order_expected_at <= +30d", "predicted_value_12m >= 0", "rfm_recency BETWEEN 1 AND 5")) {
+            assertThat(matching(rule, never)).as(rule).isEmpty();
+        }
+        assertThat(matching("revenue_percentile IS NULL AND rfm_recency IS NULL AND customer_type IS NULL AND "
+                + "p_alive IS NULL AND predicted_value_12m IS NULL AND next_order_expected_at IS NULL", never, prospect))
+                .containsExactlyInAnyOrder("never", "prospect");
+        assertThat(matching("rfm_group IS NULL", never, prospect)).containsExactly("never");
+        assertThat(matching("rfm_group = 'prospects'", never, prospect)).containsExactly("prospect");
+    }
+
+    @Test
+    void the_top_20_percent_are_the_revenue_percentiles_above_80() {
+        CustomerProfile top = aCustomer("top").revenuePercentile("100").build();
+        CustomerProfile justIn = aCustomer("80.01").revenuePercentile("80.01").build();
+        CustomerProfile edge = aCustomer("80").revenuePercentile("80").build();
+        CustomerProfile below = aCustomer("79.99").revenuePercentile("79.99").build();
+        CustomerProfile prospect = aCustomer("prospect").rfmGroup(RfmGroup.PROSPECTS).build();
+        CustomerProfile[] all = {top, justIn, edge, below, prospect};
+        assertThat(matching("revenue_percentile > 80", all)).containsExactlyInAnyOrder("top", "80.01");
+        assertThat(matching("revenue_percentile >= 80", all)).containsExactlyInAnyOrder("top", "80.01", "80");
+        assertThat(matching("NOT (revenue_percentile > 80)", all)).containsExactlyInAnyOrder("80", "79.99");
+        assertThat(matching("revenue_percentile BETWEEN 79.99 AND 80.005", all)).containsExactlyInAnyOrder("80", "79.99");
+    }
+
+    @Test
+    void rfm_groups_and_scores_select_by_their_published_names() {
+        CustomerProfile champion = aCustomer("champion").rfm(5, 5, 4, RfmGroup.CHAMPIONS).build();
+        CustomerProfile atRisk = aCustomer("at-risk").rfm(2, 4, 4, RfmGroup.AT_RISK).build();
+        CustomerProfile prospect = aCustomer("prospect").rfmGroup(RfmGroup.PROSPECTS).build();
+        CustomerProfile[] all = {champion, atRisk, prospect};
+        assertThat(matching("rfm_group = 'champions'", all)).containsExactly("champion");
+        assertThat(matching("rfm_group = 'Champions'", all)).containsExactly("champion");
+        assertThat(matching("rfm_group IN ('at_risk', 'champions')", all)).containsExactlyInAnyOrder("champion", "at-risk");
+        assertThat(matching("rfm_group != 'champions'", all)).containsExactlyInAnyOrder("at-risk", "prospect");
+        assertThat(matching("rfm_recency <= 2 AND rfm_monetary >= 4", all)).containsExactly("at-risk");
+        assertThat(matching("NOT (rfm_frequency = 5)", all)).containsExactly("at-risk");
+    }
+
+    @Test
+    void churn_risk_customer_type_and_regularity_are_choices() {
+        CustomerProfile leaving = aCustomer("leaving").churnRisk(ChurnRisk.HIGH).type(CustomerType.IMPULSIVE,
+                Regularity.ONE_TIME).build();
+        CustomerProfile loyal = aCustomer("loyal").churnRisk(ChurnRisk.LOW).type(CustomerType.LOYAL,
+                Regularity.REGULAR).build();
+        CustomerProfile unknown = aCustomer("unknown").churnRisk(ChurnRisk.UNKNOWN).build();
+        CustomerProfile[] all = {leaving, loyal, unknown};
+        assertThat(matching("churn_risk IN ('high')", all)).containsExactly("leaving");
+        assertThat(matching("churn_risk NOT IN ('high', 'medium')", all)).containsExactlyInAnyOrder("loyal", "unknown");
+        assertThat(matching("customer_type = 'loyal' AND regularity = 'regular'", all)).containsExactly("loyal");
+        assertThat(matching("regularity != 'regular'", all)).containsExactly("leaving");
+    }
+
+    @Test
+    void model_predictions_compare_as_exact_rounded_decimals() {
+        CustomerProfile fading = aCustomer("fading").predicted(0.2999, 0.5).build();
+        CustomerProfile borderline = aCustomer("borderline").predicted(0.29995, 1).build();
+        CustomerProfile rounding = aCustomer("rounding").predicted(0.12345, 0.99995).build();
+        CustomerProfile alive = aCustomer("alive").predicted(0.3, 2.25).build();
+        CustomerProfile fallback = aCustomer("fallback").predictedValue("10").build();
+        CustomerProfile[] all = {fading, borderline, rounding, alive, fallback};
+        // 0.29995 is the double 0.29994999…, which rounds to 0.2999; 0.12345 is 0.1234500…04, which rounds up
+        assertThat(matching("p_alive < 0.3", all)).containsExactlyInAnyOrder("fading", "borderline", "rounding");
+        assertThat(matching("p_alive = 0.1235", all)).containsExactly("rounding");
+        assertThat(matching("p_alive >= 0.3", all)).containsExactly("alive");
+        assertThat(matching("expected_purchases_90d >= 1", all)).containsExactlyInAnyOrder("borderline", "rounding", "alive");
+    }
+
+    @Test
+    void predicted_value_compares_in_major_units_as_the_card_rounds_it() {
+        CustomerProfile under = aCustomer("under").predictedValue("1500.004").build();
+        CustomerProfile over = aCustomer("over").predictedValue("1500.005").build();
+        assertThat(matching("predicted_value_12m = 1500", under, over)).containsExactly("under");
+        assertThat(matching("predicted_value_12m > 1500", under, over)).containsExactly("over");
+        assertThat(matching("predicted_value_12m = 1500.01", under, over)).containsExactly("over");
+    }
+
+    @Test
+    void the_next_expected_order_takes_dates_and_relative_dates() {
+        // today is 2024-06-15, so +30d is 2024-07-15
+        CustomerProfile thirtieth = aCustomer("30th").nextOrderExpectedAt("2024-07-15").build();
+        CustomerProfile later = aCustomer("31st").nextOrderExpectedAt("2024-07-16").build();
+        CustomerProfile overdue = aCustomer("overdue").nextOrderExpectedAt("2024-06-10").build();
+        CustomerProfile none = aCustomer("none").churnRisk(ChurnRisk.HIGH).build();
+        CustomerProfile[] all = {thirtieth, later, overdue, none};
+        assertThat(matching("next_order_expected_at <= +30d", all)).containsExactlyInAnyOrder("30th", "overdue");
+        assertThat(matching("next_order_expected_at BETWEEN today AND +30d", all)).containsExactly("30th");
+        assertThat(matching("next_order_expected_at < today", all)).containsExactly("overdue");
+        assertThat(matching("next_order_expected_at = '2024-07-16'", all)).containsExactly("31st");
     }
 }

@@ -12,7 +12,11 @@ import java.util.List;
  * <p>One column per stored field, named like the field: counts and ratings as is; money in minor
  * units ({@code total_spent}, scale = the currency's fraction digits) except
  * {@code average_order_value}, which the card rounds to 2 decimals (scale 2); {@code discount_share}
- * in ten-thousandths (scale 4, the card's rounding); dates and date-times as the epoch day in the
+ * in ten-thousandths (scale 4, the card's rounding); the analytics fields (written by
+ * {@link AnalyticsRows}) with {@code revenue_percentile} in hundredths (scale 2), {@code p_alive} and
+ * {@code expected_purchases_90d} in ten-thousandths (scale 4, {@link io.basira.analytics.AnalyticsFields}'
+ * rounding), {@code predicted_value_12m} in minor units rounded half-up, RFM scores as is, and the four
+ * analytics enums dictionary-encoded by their codes; dates and date-times as the epoch day in the
  * store's zone; gender, city, region and country dictionary-encoded; tags as a tag column. Three
  * fields have no column of their own: {@code days_since_last_purchase} reads
  * {@code last_purchase_at}, {@code age} reads {@code birth_date}, and {@code birthday} reads
@@ -69,7 +73,9 @@ final class AudienceColumns {
         return switch (field) {
             case TOTAL_SPENT -> currencyFractionDigits;
             case AVERAGE_ORDER_VALUE -> 2;
-            case DISCOUNT_SHARE -> 4;
+            case DISCOUNT_SHARE, P_ALIVE, EXPECTED_PURCHASES_90D -> 4;
+            case REVENUE_PERCENTILE -> 2;
+            case PREDICTED_VALUE_12M -> currencyFractionDigits;
             default -> 0;
         };
     }

@@ -1,5 +1,6 @@
 package io.basira.segment.audience;
 
+import io.basira.analytics.AnalyticsFields;
 import io.basira.card.CustomerCard;
 import io.basira.commerce.Customer;
 import io.basira.index.CustomerIndex;
@@ -46,6 +47,7 @@ final class AudienceRows {
     private final DictionaryColumn region;
     private final DictionaryColumn country;
     private final TagColumn tags;
+    private final AnalyticsRows analytics;
 
     AudienceRows(CustomerIndex index, ZoneId zone, int fractionDigits) {
         this.zoneRules = zone.getRules();
@@ -70,15 +72,17 @@ final class AudienceRows {
         region = index.dictionaryColumn(SegmentField.REGION.fieldName());
         country = index.dictionaryColumn(SegmentField.COUNTRY.fieldName());
         tags = index.tagColumn(SegmentField.TAGS.fieldName());
+        analytics = new AnalyticsRows(index, fractionDigits);
     }
 
     private static IntegerColumn integer(CustomerIndex index, SegmentField field) {
         return index.integerColumn(field.fieldName());
     }
 
-    /** Replaces every value of {@code row} with the customer's. */
-    void write(int row, Customer customer, CustomerCard card) {
+    /** Replaces every value of {@code row} with the customer's; {@code fields} null clears the analytics. */
+    void write(int row, Customer customer, CustomerCard card, AnalyticsFields fields) {
         writeCard(row, card);
+        analytics.write(row, fields);
         gender.set(row, customer.gender() == null ? null : customer.gender().code());
         LocalDate birth = customer.birthDate();
         birthDate.setDate(row, birth);
@@ -133,7 +137,7 @@ final class AudienceRows {
     }
 
     /** {@code value * 10^scale} as an exact long; the card's derivations never have more decimals. */
-    private static long scaled(BigDecimal value, int scale) {
+    static long scaled(BigDecimal value, int scale) {
         return value.setScale(scale).unscaledValue().longValueExact();
     }
 }

@@ -77,7 +77,7 @@ public final class IndexedAudience implements CustomerAudience {
     @Override
     public int upsert(CustomerSnapshot customer) {
         int row = index.rowFor(customer.rowId());
-        rows.write(row, customer.customer(), customer.card());
+        rows.write(row, customer.customer(), customer.card(), customer.analytics());
         return row;
     }
 

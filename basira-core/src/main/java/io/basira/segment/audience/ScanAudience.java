@@ -25,7 +25,7 @@ public final class ScanAudience implements CustomerAudience {
 
     @Override
     public int upsert(CustomerSnapshot customer) {
-        CustomerProfile profile = new CustomerProfile(customer.customer(), customer.card());
+        CustomerProfile profile = CustomerProfile.of(customer);
         Integer row = rows.get(customer.rowId());
         if (row != null) {
             profiles.set(row, profile);

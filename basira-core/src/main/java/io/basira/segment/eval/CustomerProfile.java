@@ -1,24 +1,36 @@
 package io.basira.segment.eval;
 
+import io.basira.analytics.AnalyticsFields;
 import io.basira.card.CustomerCard;
+import io.basira.card.CustomerSnapshot;
 import io.basira.commerce.Customer;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * Everything a rule can look at for one customer: the store's attributes, the card's indicators and the
- * keys of the groups the customer is already known to be in (computed before, in dependency order, or
- * given by manual additions). {@code groupKeys} is never null.
+ * Everything a rule can look at for one customer: the store's attributes, the card's indicators, the
+ * analytics card fields of the store's last refresh ({@code analytics}, null when there are none: then every
+ * analytics field is null) and the keys of the groups the customer is already known to be in (computed
+ * before, in dependency order, or given by manual additions). {@code groupKeys} is never null.
  */
-public record CustomerProfile(Customer customer, CustomerCard card, Set<String> groupKeys) {
+public record CustomerProfile(Customer customer, CustomerCard card, Set<String> groupKeys, AnalyticsFields analytics) {
     public CustomerProfile {
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(card, "card");
         groupKeys = groupKeys == null ? Set.of() : Set.copyOf(groupKeys);
     }
 
+    public CustomerProfile(Customer customer, CustomerCard card, Set<String> groupKeys) {
+        this(customer, card, groupKeys, null);
+    }
+
     public CustomerProfile(Customer customer, CustomerCard card) {
-        this(customer, card, Set.of());
+        this(customer, card, Set.of(), null);
+    }
+
+    /** The stored customer with its analytics, in no group yet. */
+    public static CustomerProfile of(CustomerSnapshot snapshot) {
+        return new CustomerProfile(snapshot.customer(), snapshot.card(), Set.of(), snapshot.analytics());
     }
 
     /** The store's own id of the customer. */
@@ -27,6 +39,6 @@ public record CustomerProfile(Customer customer, CustomerCard card, Set<String> 
     }
 
     public CustomerProfile withGroupKeys(Set<String> keys) {
-        return new CustomerProfile(customer, card, keys);
+        return new CustomerProfile(customer, card, keys, analytics);
     }
 }

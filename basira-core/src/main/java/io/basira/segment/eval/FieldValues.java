@@ -1,10 +1,12 @@
 package io.basira.segment.eval;
 
+import io.basira.analytics.AnalyticsFields;
 import io.basira.card.CustomerCard;
 import io.basira.commerce.Customer;
 import io.basira.segment.SegmentField;
 import io.basira.shared.Dates;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -13,7 +15,7 @@ import java.time.LocalDate;
  * {@link BigDecimal} for integer, decimal and money fields (money in major units); {@link LocalDate} for
  * date and date-time fields (a date-time becomes its date in the store's time zone); {@link String} for
  * text and enum fields; {@code java.util.Set<String>} for tags and group. Null when the customer has no
- * value. Shared by every engine so that all read the card the same way.
+ * value (every analytics field when the profile has no analytics). Shared by every engine so that all read the card the same way.
  */
 public final class FieldValues {
 
@@ -22,6 +24,9 @@ public final class FieldValues {
     public static Object of(SegmentField field, CustomerProfile profile, EvaluationContext context) {
         if (field.indicator().isPresent()) {
             return indicator(field, profile.card(), context);
+        }
+        if (field.analytics()) {
+            return analytics(field, profile.analytics(), context);
         }
         Customer customer = profile.customer();
         LocalDate birth = customer.birthDate();
@@ -59,6 +64,33 @@ public final class FieldValues {
             case REVIEWS_COUNT -> BigDecimal.valueOf(card.reviewsCount());
             default -> throw new IllegalStateException(field + " is not an indicator");
         };
+    }
+
+    /** The analytics card field; null without analytics. Money is rounded half-up to the currency's digits. */
+    private static Object analytics(SegmentField field, AnalyticsFields a, EvaluationContext context) {
+        if (a == null) {
+            return null;
+        }
+        return switch (field) {
+            case REVENUE_PERCENTILE -> a.revenuePercentile();
+            case RFM_RECENCY -> whole(a.rfmRecency());
+            case RFM_FREQUENCY -> whole(a.rfmFrequency());
+            case RFM_MONETARY -> whole(a.rfmMonetary());
+            case RFM_GROUP -> a.rfmGroup() == null ? null : a.rfmGroup().code();
+            case CUSTOMER_TYPE -> a.customerType() == null ? null : a.customerType().code();
+            case REGULARITY -> a.regularity() == null ? null : a.regularity().code();
+            case P_ALIVE -> a.pAlive();
+            case EXPECTED_PURCHASES_90D -> a.expectedPurchases90d();
+            case PREDICTED_VALUE_12M -> a.predictedValue12m() == null ? null
+                    : a.predictedValue12m().setScale(context.currencyFractionDigits(), RoundingMode.HALF_UP);
+            case CHURN_RISK -> a.churnRisk() == null ? null : AnalyticsFields.code(a.churnRisk());
+            case NEXT_ORDER_EXPECTED_AT -> a.nextOrderExpectedAt();
+            default -> throw new IllegalStateException(field + " is not an analytics field");
+        };
+    }
+
+    private static BigDecimal whole(Integer value) {
+        return value == null ? null : BigDecimal.valueOf(value);
     }
 
     private static LocalDate date(Instant instant, EvaluationContext context) {

@@ -16,7 +16,7 @@ final class AudienceFixtures {
     static <A extends CustomerAudience> A load(A audience, List<CustomerProfile> profiles) {
         for (int i = 0; i < profiles.size(); i++) {
             CustomerProfile profile = profiles.get(i);
-            audience.upsert(new CustomerSnapshot(1000L + i, profile.customer(), profile.card()));
+            audience.upsert(new CustomerSnapshot(1000L + i, profile.customer(), profile.card(), profile.analytics()));
         }
         return audience;
     }

@@ -1,12 +1,14 @@
 package io.basira.server.analytics;
 
+import io.basira.server.jdbc.JdbcStores;
 import java.time.Clock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Wires the analytics use case to its JDBC adapters. */
+/** Wires the analytics use case to its JDBC adapters, and the nightly refresh of the card fields. */
 @Configuration(proxyBeanMethods = false)
 public class AnalyticsConfiguration {
 
@@ -16,7 +18,15 @@ public class AnalyticsConfiguration {
     }
 
     @Bean
-    StoreAnalytics storeAnalytics(JdbcTemplate jdbc, JdbcCustomerAnalytics cards, Clock clock) {
-        return new StoreAnalytics(new JdbcStoreFacts(jdbc), cards, clock);
+    StoreAnalytics storeAnalytics(JdbcTemplate jdbc, JdbcCustomerAnalytics cards, Clock clock,
+            ApplicationEventPublisher events) {
+        return new StoreAnalytics(new JdbcStoreFacts(jdbc), cards, clock, events);
+    }
+
+    /** Runs in the server only: scheduling is switched on for web applications (GroupsConfiguration). */
+    @Bean
+    NightlyAnalyticsRefresh nightlyAnalyticsRefresh(StoreAnalytics analytics, JdbcCustomerAnalytics cards,
+            JdbcStores stores, Clock clock) {
+        return new NightlyAnalyticsRefresh(analytics, cards, stores, clock);
     }
 }

@@ -60,6 +60,13 @@ public final class JdbcCustomerAnalytics {
         });
     }
 
+    /** When the store's card fields were last computed; empty when it has none (never refreshed, or no customers). */
+    public Optional<Instant> lastComputedAt(Store store) {
+        OffsetDateTime last = jdbc.queryForObject("SELECT MAX(computed_at) FROM customer_analytics WHERE store_id = ?",
+                OffsetDateTime.class, store.id().value());
+        return Optional.ofNullable(last).map(OffsetDateTime::toInstant);
+    }
+
     /** The card fields of one customer under their published names, plus as_of and computed_at; empty before a refresh. */
     public Optional<Map<String, Object>> find(Store store, String customerId) {
         List<Map<String, Object>> rows = jdbc.query("SELECT * FROM customer_analytics WHERE store_id = ? "

@@ -12,10 +12,11 @@ import io.basira.analytics.region.Regions;
 import io.basira.shared.Store;
 import java.time.Clock;
 import java.time.LocalDate;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Runs the analyses of one store for both interfaces (REST and CLI): loads the store's facts, calls the
- * core calculation, maps the result. Also refreshes the stored card fields.
+ * core calculation, maps the result. Also refreshes the stored card fields, which customer groups read.
  */
 public final class StoreAnalytics {
 
@@ -25,11 +26,13 @@ public final class StoreAnalytics {
     private final JdbcStoreFacts facts;
     private final JdbcCustomerAnalytics cards;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public StoreAnalytics(JdbcStoreFacts facts, JdbcCustomerAnalytics cards, Clock clock) {
+    public StoreAnalytics(JdbcStoreFacts facts, JdbcCustomerAnalytics cards, Clock clock, ApplicationEventPublisher events) {
         this.facts = facts;
         this.cards = cards;
         this.clock = clock;
+        this.events = events;
     }
 
     public Report run(Store store, AnalysisName name, AnalysisRequest request) {
@@ -52,10 +55,14 @@ public final class StoreAnalytics {
         return ClvReport.of(facts.load(store), request);
     }
 
-    /** Recomputes and stores every customer's card fields as of {@code asOf}. */
+    /**
+     * Recomputes and stores every customer's card fields as of {@code asOf}, then, once that committed,
+     * publishes {@link AnalyticsRefreshed} (the store's groups follow it before this returns).
+     */
     public Refreshed refresh(Store store, LocalDate asOf) {
         CardAnalytics.Result result = CardAnalytics.compute(facts.load(store), asOf);
         cards.replace(store, asOf, clock.instant(), result.models().method(), result.customers());
+        events.publishEvent(new AnalyticsRefreshed(store.id(), asOf));
         return new Refreshed(asOf, result.customers().size(), result.models().method(), result.models().toJson());
     }
 }

@@ -83,7 +83,7 @@ public final class GroupInsights {
             Group group = GroupRules.require(state, key);
             int row = state.rowOf(customerId);
             Predicate<String> memberOf = k -> row >= 0 && state.members(k).contains(row);
-            CustomerProfile profile = new CustomerProfile(snapshot.customer(), snapshot.card());
+            CustomerProfile profile = CustomerProfile.of(snapshot);
             EvaluationContext context = live.context(store);
             boolean byRule = group.rule() != null && new RuleEvaluator(context).matches(group.rule(), profile, memberOf);
             List<RuleExplanation.Leaf> leaves = group.rule() == null ? List.of()

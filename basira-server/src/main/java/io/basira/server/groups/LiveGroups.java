@@ -83,11 +83,16 @@ public final class LiveGroups {
      * refusal ({@link IllegalArgumentException}) drops the store's memory.
      */
     <T> T write(Store store, Function<StoreGroups, T> action) {
+        return write(store, MembershipCause.IMPORT, action);
+    }
+
+    /** As {@link #write(Store, Function)}; a load needed first records what it finds changed with {@code loadCause}. */
+    private <T> T write(Store store, MembershipCause loadCause, Function<StoreGroups, T> action) {
         Holder holder = holder(store);
         holder.lock.writeLock().lock();
         try {
             if (holder.state == null) {
-                load(store, holder);
+                load(store, holder, loadCause);
             }
             return action.apply(holder.state);
         } catch (RuntimeException e) {
@@ -159,6 +164,32 @@ public final class LiveGroups {
     }
 
     /**
+     * After the store's analytics card fields were refreshed and committed: reloads every customer (with the
+     * new fields) and re-evaluates every group, cause {@code analytics}. A store not in memory yet is loaded,
+     * and what the load finds changed is recorded with that cause too (the command line's refresh).
+     *
+     * @return the number of movements made
+     */
+    public int analyticsRefreshed(Store store) {
+        Holder holder = holder(store);
+        if (holder.state == null && !groups.any(store.id())) {
+            return 0;
+        }
+        try {
+            return write(store, MembershipCause.ANALYTICS, state -> {
+                customers.forEach(store.id(), state::upsert);
+                List<Movement> moves = state.evaluate(state.order(), context(store));
+                persist(store, moves, MembershipCause.ANALYTICS, () -> {});
+                return moves.size();
+            });
+        } catch (RuntimeException e) {
+            log.error("group membership of store {} could not follow an analytics refresh; it is rebuilt on next use",
+                    store.slug(), e);
+            return 0;
+        }
+    }
+
+    /**
      * Midnight: when the store's date moved past the last evaluated one, re-evaluates the groups whose
      * rules depend on today (and the groups naming them), cause {@code midnight}. Loads the store when it
      * has groups and is not in memory yet (which catches up by itself).
@@ -190,16 +221,16 @@ public final class LiveGroups {
 
     /**
      * Builds the store's memory from the database, then brings the stored membership up to date: first as
-     * of the last evaluated date (what changed meanwhile is data: cause {@code import}), then, when that
-     * date is past, for today (cause {@code midnight}).
+     * of the last evaluated date (what changed meanwhile is data: {@code cause}, normally {@code import}),
+     * then, when that date is past, for today (cause {@code midnight}).
      */
-    private void load(Store store, Holder holder) {
+    private void load(Store store, Holder holder, MembershipCause cause) {
         StoreGroups state = StoreGroups.read(store, customers, groups, manual);
         membership.all(store.id()).forEach(state::setStoredMembers);
         LocalDate today = today(store);
         LocalDate last = membership.evaluatedOn(store.id()).filter(d -> d.isBefore(today)).orElse(today);
         List<Movement> moves = state.evaluate(state.order(), contextOn(store, last));
-        persist(store, moves, MembershipCause.IMPORT, () -> membership.setEvaluatedOn(store.id(), last));
+        persist(store, moves, cause, () -> membership.setEvaluatedOn(store.id(), last));
         holder.evaluatedOn = last;
         holder.state = state;
         if (last.isBefore(today)) {

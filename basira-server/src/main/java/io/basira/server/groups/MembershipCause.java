@@ -13,7 +13,9 @@ public enum MembershipCause {
     /** The store's local date changed and the rule uses relative dates or age, birthday, days since. */
     MIDNIGHT,
     /** A CSV import, or data found changed when the store's groups were loaded. */
-    IMPORT;
+    IMPORT,
+    /** The store's analytics card fields were refreshed (on demand or at the store's midnight). */
+    ANALYTICS;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -28,15 +28,25 @@ public final class JdbcCustomerQueries {
             + "last_purchase_at, first_order_at, abandoned_carts, store_rating, discounted_orders, wishlist_count, "
             + "reviews_count";
 
+    /**
+     * The customers with the analytics card fields of the store's last refresh ({@code customer_analytics},
+     * migration V2): every column of {@link #COLUMNS} is a customers column, the rest come from the left join.
+     */
+    private static final String WITH_ANALYTICS = "SELECT " + COLUMNS + ", revenue_percentile, rfm_recency, "
+            + "rfm_frequency, rfm_monetary, rfm_group, customer_type, regularity, p_alive, expected_purchases_90d, "
+            + "predicted_value_12m, churn_risk, next_order_expected_at FROM customers c LEFT JOIN customer_analytics a "
+            + "ON a.store_id = c.store_id AND a.customer_external_id = c.external_id WHERE c.store_id = ?";
+
     private final JdbcTemplate jdbc;
 
     public JdbcCustomerQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** The customer with their analytics card fields (null before the store's first analytics refresh). */
     public Optional<CustomerSnapshot> find(StoreId store, String externalId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM customers WHERE store_id = ? AND external_id = ?",
-                JdbcCustomerQueries::map, store.value(), externalId).stream().findFirst();
+        return jdbc.query(WITH_ANALYTICS + " AND c.external_id = ?", JdbcCustomerQueries::mapWithAnalytics,
+                store.value(), externalId).stream().findFirst();
     }
 
     /**
@@ -80,12 +90,11 @@ public final class JdbcCustomerQueries {
         return new Page(items, total[0], page, size);
     }
 
-    /** Streams every customer of the store in customer-id order to {@code sink}. */
+    /** Streams every customer of the store, with their analytics card fields, in customer-id order to {@code sink}. */
     public void forEach(StoreId store, Consumer<CustomerSnapshot> sink) {
-        jdbc.query("SELECT " + COLUMNS + " FROM customers WHERE store_id = ? ORDER BY external_id",
-                rs -> {
-                    sink.accept(map(rs, 0));
-                }, store.value());
+        jdbc.query(WITH_ANALYTICS + " ORDER BY c.external_id", rs -> {
+            sink.accept(mapWithAnalytics(rs, 0));
+        }, store.value());
     }
 
     public long count(StoreId store) {
@@ -123,5 +132,10 @@ public final class JdbcCustomerQueries {
                 Sql.instant(rs, "first_order_at"), rs.getInt("abandoned_carts"), Sql.nullableInt(rs, "store_rating"),
                 rs.getInt("discounted_orders"), rs.getInt("wishlist_count"), rs.getInt("reviews_count"));
         return new CustomerSnapshot(rs.getLong("id"), customer, card);
+    }
+
+    private static CustomerSnapshot mapWithAnalytics(ResultSet rs, int row) throws SQLException {
+        CustomerSnapshot snapshot = map(rs, row);
+        return new CustomerSnapshot(snapshot.rowId(), snapshot.customer(), snapshot.card(), JdbcAnalyticsFields.map(rs));
     }
 }

@@ -91,6 +91,20 @@ abstract class SegmentCliContract {
     }
 
     @Test
+    void analytics_fields_count_once_the_store_is_refreshed() {
+        assertThat(count("revenue_percentile > 80")).isZero();                              // never refreshed
+        assertThat(count("revenue_percentile IS NULL")).isEqualTo(5);
+        CliRun refresh = CliRun.of(database(), "analyze", "refresh", "--store", slug, "--as-of", "2024-06-01");
+        assertThat(refresh.exitCode()).as(refresh.err()).isZero();
+        // buyers by counted spend (pending counts): C1 1800, C4 1600, C2 300, C3 150; N = 4, percentile
+        // 100·(4 − G)/4 with G the buyers who spent more: C1 100, C4 75, C2 50, C3 25; C5 none (a prospect)
+        assertThat(count("revenue_percentile > 80")).isEqualTo(1);                          // C1
+        assertThat(count("revenue_percentile >= 50")).isEqualTo(3);                         // C1, C4, C2
+        assertThat(count("revenue_percentile IS NULL")).isEqualTo(1);                       // C5
+        assertThat(count("rfm_group = 'prospects'")).isEqualTo(1);                          // C5
+    }
+
+    @Test
     void export_writes_one_customer_id_per_line() throws IOException {
         Path out = tmp.resolve("out/sa.csv");
         CliRun run = CliRun.of(database(), "segment", "export", "--store", slug, "--query", "country = 'SA'",

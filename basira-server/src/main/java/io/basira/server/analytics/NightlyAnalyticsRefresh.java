@@ -1,0 +1,80 @@
+package io.basira.server.analytics;
+
+import io.basira.server.jdbc.JdbcStores;
+import io.basira.shared.Dates;
+import io.basira.shared.Store;
+import io.basira.shared.StoreId;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Refreshes every store's analytics card fields once a day, at the store's local midnight, as of the new
+ * day, so that rules such as {@code revenue_percentile > 80} follow the data without anyone asking; each
+ * refresh re-evaluates the store's groups (cause {@code analytics}, see {@link StoreAnalytics#refresh}).
+ *
+ * <p>Checks every minute ({@code basira.analytics.refresh-cron}, {@code -} to switch off) whether each store
+ * was refreshed on its current local date; the date of the last refresh is the stored {@code computed_at}
+ * in the store's time zone (remembered in memory after the first check, and for stores without customers,
+ * which store nothing), so a server that was down over midnight catches up within a minute of start.
+ * A refresh made by hand that day counts as the day's refresh. Not concurrent: the scheduler runs one check
+ * at a time.
+ */
+public class NightlyAnalyticsRefresh {
+
+    private static final Logger log = LoggerFactory.getLogger(NightlyAnalyticsRefresh.class);
+
+    private final StoreAnalytics analytics;
+    private final JdbcCustomerAnalytics cards;
+    private final JdbcStores stores;
+    private final Clock clock;
+    private final Map<StoreId, LocalDate> refreshedOn = new ConcurrentHashMap<>();
+
+    public NightlyAnalyticsRefresh(StoreAnalytics analytics, JdbcCustomerAnalytics cards, JdbcStores stores, Clock clock) {
+        this.analytics = analytics;
+        this.cards = cards;
+        this.stores = stores;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${basira.analytics.refresh-cron:0 * * * * *}")
+    public void scheduled() {
+        run();
+    }
+
+    /** One check of every store; returns the number of stores refreshed. A failing store does not stop the rest. */
+    public int run() {
+        int refreshed = 0;
+        for (Store store : stores.all()) {
+            try {
+                if (refreshIfDue(store)) {
+                    refreshed++;
+                }
+            } catch (RuntimeException e) {
+                log.error("nightly analytics refresh of store {} failed; retried at the next check", store.slug(), e);
+            }
+        }
+        return refreshed;
+    }
+
+    private boolean refreshIfDue(Store store) {
+        LocalDate today = Dates.dateIn(clock.instant(), store.timeZone());
+        LocalDate last = refreshedOn.get(store.id());
+        if (last == null || last.isBefore(today)) {
+            last = cards.lastComputedAt(store).map(at -> Dates.dateIn(at, store.timeZone())).orElse(last);
+        }
+        if (last != null && !last.isBefore(today)) {
+            refreshedOn.put(store.id(), last);
+            return false;
+        }
+        var done = analytics.refresh(store, today);
+        refreshedOn.put(store.id(), today);
+        log.info("refreshed the analytics of {} customers of store {} as of {} (CLV: {})", done.customers(),
+                store.slug(), today, done.clvMethod());
+        return true;
+    }
+}

@@ -87,6 +87,21 @@ abstract class AnalyticsGroupsContract extends ApiTestBase {
     }
 
     @Test
+    void customers_and_members_sort_by_an_analytics_field_with_the_unrefreshed_last() {
+        Api api = storeWithSixBuyers("sorted");
+        api.postJson("/api/v1/analytics/refresh", "");
+        List<String> byPercentile = new java.util.ArrayList<>();
+        json(api.get("/api/v1/customers?sort=revenue_percentile&direction=desc&size=10")).get("items")
+                .forEach(item -> byPercentile.add(item.get("customer_id").asString()));
+        assertThat(byPercentile).containsExactly("C6", "C5", "C4", "C3", "C2", "C1", "C7");
+        api.postJson("/api/v1/groups", "{\"key\":\"buyers\",\"name\":\"b\",\"rule\":\"order_count > 0\"}");
+        List<String> members = new java.util.ArrayList<>();
+        json(api.get("/api/v1/groups/buyers/members?sort=revenue_percentile&direction=asc")).get("items")
+                .forEach(item -> members.add(item.get("customer_id").asString()));
+        assertThat(members).containsExactly("C1", "C2", "C3", "C4", "C5", "C6");
+    }
+
+    @Test
     void a_group_of_a_later_store_sees_the_values_and_why_shows_them() {
         Api api = storeWithSixBuyers("why");
         api.postJson("/api/v1/analytics/refresh", "");

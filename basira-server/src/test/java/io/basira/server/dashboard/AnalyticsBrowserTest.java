@@ -1,5 +1,7 @@
 package io.basira.server.dashboard;
 
+import static io.basira.server.dashboard.BrowserPages.NARROW;
+import static io.basira.server.dashboard.BrowserPages.WIDE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.demo.DemoStoreGenerator;
@@ -10,7 +12,6 @@ import io.basira.server.support.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -21,14 +22,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,10 +45,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AnalyticsBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
-    private static final int WIDE = 1280;
-    private static final int NARROW = 390;
-
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabases.h2().forEach((key, value) -> registry.add(key, () -> value));
@@ -61,6 +55,7 @@ class AnalyticsBrowserTest {
     static String churnCustomer;
 
     @LocalServerPort int port;
+    BrowserPages pages;
     @Autowired ImportFolder importer;
     @Autowired JdbcStores stores;
     @Autowired AddDashboardUser addUser;
@@ -68,7 +63,6 @@ class AnalyticsBrowserTest {
     @BeforeAll
     static void startChromium() throws IOException {
         browser = Chromium.start();
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
@@ -80,6 +74,7 @@ class AnalyticsBrowserTest {
 
     @BeforeEach
     void demoStore() throws IOException {
+        pages = new BrowserPages(browser, port);
         if (fixture == null) {
             Path folder = Files.createTempDirectory("basira-analytics-store");
             new DemoStoreGenerator().write(DemoStoreSpec.defaults().withCustomers(200).withOrders(900)
@@ -91,19 +86,19 @@ class AnalyticsBrowserTest {
     @Test
     @Order(1)
     void the_card_says_not_refreshed_until_the_owner_refreshes_the_analytics() {
-        resize(WIDE);
-        open("/login?lang=en");
+        pages.resize(WIDE);
+        pages.open("/login?lang=en");
         browser.findElement(By.id("email")).sendKeys(fixture.ownerEmail());
         browser.findElement(By.id("password")).sendKeys(fixture.ownerPassword(), Keys.ENTER);
-        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-kpi=customers]")));
-        open("/analytics/clv");
+        pages.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-kpi=customers]")));
+        pages.open("/analytics/clv");
         String customer = browser.findElement(By.cssSelector("#churn-table .customer-link")).getText();
-        open("/customers/" + customer);
+        pages.open("/customers/" + customer);
         assertThat(browser.findElement(By.id("predictions")).getText()).contains("Not refreshed yet");
 
-        open("/analytics/rfm");
+        pages.open("/analytics/rfm");
         browser.findElement(By.id("refresh")).click();
-        waitFor().until(d -> !d.findElements(By.cssSelector("p.notice[role=status]")).isEmpty());
+        pages.waitFor().until(d -> !d.findElements(By.cssSelector("p.notice[role=status]")).isEmpty());
         assertThat(browser.findElement(By.cssSelector("p.notice[role=status]")).getText())
                 .isEqualTo("Refreshed the analytics of 200 customers as of 31 Mar 2026.");
         assertThat(browser.getCurrentUrl()).endsWith("/analytics/rfm");
@@ -133,30 +128,30 @@ class AnalyticsBrowserTest {
     @Test
     @Order(3)
     void the_period_form_changes_the_figures_and_a_bad_period_is_explained() {
-        open("/analytics/pareto?lang=en");
+        pages.open("/analytics/pareto?lang=en");
         String whole = browser.findElement(By.cssSelector("[data-kpi=buyers]")).getText();
         WebElement from = browser.findElement(By.id("from"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2026-03-01'", from);
         browser.findElement(By.cssSelector("form.period button[type=submit]")).click();
-        waitFor().until(ExpectedConditions.urlContains("from=2026-03-01"));
+        pages.waitFor().until(ExpectedConditions.urlContains("from=2026-03-01"));
         assertThat(browser.findElement(By.cssSelector("[data-kpi=buyers]")).getText()).isNotEqualTo(whole);
         assertThat(browser.findElement(By.cssSelector(".tabs a[data-tab=rfm]")).getAttribute("href"))
                 .contains("from=2026-03-01");
-        open("/analytics/pareto?from=2026-03-20&to=2026-03-01");
+        pages.open("/analytics/pareto?from=2026-03-20&to=2026-03-01");
         assertThat(browser.findElement(By.cssSelector(".notice.error")).getText()).contains("from (2026-03-20) is after to");
     }
 
     @Test
     @Order(4)
     void a_customer_opened_from_the_churn_risk_list_shows_her_predictions() {
-        open("/analytics/clv?lang=en");
+        pages.open("/analytics/clv?lang=en");
         browser.findElement(By.id("sort-value")).click();
-        waitFor().until(ExpectedConditions.urlContains("direction=asc"));
+        pages.waitFor().until(ExpectedConditions.urlContains("direction=asc"));
         assertThat(browser.findElement(By.cssSelector("th[aria-sort=ascending]")).getText()).contains("Predicted value");
         WebElement first = browser.findElement(By.cssSelector("#churn-table .customer-link"));
         churnCustomer = first.getText();
         first.click();
-        waitFor().until(ExpectedConditions.urlContains("/customers/" + churnCustomer));
+        pages.waitFor().until(ExpectedConditions.urlContains("/customers/" + churnCustomer));
         assertThat(browser.findElement(By.cssSelector("[data-field=churn_risk] dd")).getText()).isEqualTo("high");
         assertThat(browser.findElement(By.cssSelector("[data-field=rfm_group] dd")).getText()).isNotEqualTo("—");
         assertThat(browser.findElement(By.cssSelector("[data-field=predicted_value_12m] dd")).getText()).startsWith("SAR");
@@ -166,7 +161,7 @@ class AnalyticsBrowserTest {
     @Test
     @Order(5)
     void the_overview_shows_the_period_figures_and_new_versus_returning_customers() {
-        open("/?lang=en");
+        pages.open("/?lang=en");
         assertThat(browser.findElement(By.cssSelector("[data-kpi=period-orders]")).getText()).isNotEqualTo("0");
         assertThat(browser.findElement(By.cssSelector("[data-kpi=period-repeat_purchase_rate]")).getText()).endsWith("%");
         assertThat(browser.findElements(By.cssSelector("#customers-chart canvas"))).isNotEmpty();
@@ -176,69 +171,29 @@ class AnalyticsBrowserTest {
     @Test
     @Order(6)
     void every_new_page_in_both_languages_fits_both_widths_and_labels_its_inputs() {
-        List<String[]> pages = new java.util.ArrayList<>();
-        pages.add(new String[] {"overview-period", "/"});
-        pages.add(new String[] {"customer-predictions", "/customers/" + churnCustomer});
+        List<String[]> views = new java.util.ArrayList<>();
+        views.add(new String[] {"overview-period", "/"});
+        views.add(new String[] {"customer-predictions", "/customers/" + churnCustomer});
         for (String tab : AnalyticsPages.TABS) {
-            pages.add(new String[] {"analytics-" + tab, "/analytics/" + tab});
+            views.add(new String[] {"analytics-" + tab, "/analytics/" + tab});
         }
         for (int width : new int[] {WIDE, NARROW}) {
             for (String lang : new String[] {"ar", "en"}) {
-                for (String[] page : pages) {
-                    open(page[1] + "?lang=" + lang);
-                    assertThat(direction()).isEqualTo(lang.equals("ar") ? "rtl" : "ltr");
-                    checkLayout(page[0], lang, width);
+                for (String[] page : views) {
+                    pages.open(page[1] + "?lang=" + lang);
+                    assertThat(pages.direction()).isEqualTo(lang.equals("ar") ? "rtl" : "ltr");
+                    pages.assertLatinDigits(page[0], lang);
+                    pages.checkLayout(page[0], lang, width);
                 }
             }
         }
-        resize(WIDE);
+        pages.resize(WIDE);
     }
 
     private void tab(String name, String chart, String rows, int minRows) {
-        open("/analytics/" + name + "?lang=en");
-        waitFor().until(d -> !d.findElements(By.cssSelector(chart + " canvas")).isEmpty());
+        pages.open("/analytics/" + name + "?lang=en");
+        pages.waitFor().until(d -> !d.findElements(By.cssSelector(chart + " canvas")).isEmpty());
         assertThat(browser.findElements(By.cssSelector(rows))).as(name + " rows").hasSizeGreaterThanOrEqualTo(minRows);
         assertThat(browser.findElement(By.cssSelector(".tabs a[aria-current=page]")).getAttribute("data-tab")).isEqualTo(name);
-    }
-
-    /** No horizontal scrolling, a label for every visible input, and a screenshot of the whole page. */
-    private void checkLayout(String name, String lang, int width) {
-        resize(width);
-        JavascriptExecutor js = browser;
-        waitFor().until(d -> "complete".equals(js.executeScript("return document.readyState")));
-        Number overflow = (Number) js.executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertThat(overflow.intValue()).as(name + " " + lang + " at " + width + " px scrolls sideways").isLessThanOrEqualTo(0);
-        Object unlabelled = js.executeScript("return Array.from(document.querySelectorAll('input, select, textarea'))"
-                + ".filter(e => e.type !== 'hidden' && e.labels.length === 0 && !e.getAttribute('aria-label'))"
-                + ".map(e => e.id || e.name)");
-        assertThat((List<?>) unlabelled).as(name + ": inputs without a label").isEmpty();
-        String text = (String) js.executeScript("return document.body.innerText");
-        assertThat(text).as(name + " " + lang + ": Latin digits only").doesNotContainPattern("[\u0660-\u0669\u06F0-\u06F9]");
-        Number height = (Number) js.executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(width, Math.min(Math.max(height.intValue(), 700), 4000)));
-        Path file = SCREENSHOTS.resolve(name + "-" + lang + "-" + width + ".png");
-        try {
-            Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        resize(width);
-    }
-
-    private void open(String path) {
-        browser.get("http://localhost:" + port + path);
-    }
-
-    private static void resize(int width) {
-        browser.manage().window().setSize(new Dimension(width, 900));
-    }
-
-    private static String direction() {
-        return browser.findElement(By.tagName("html")).getAttribute("dir");
-    }
-
-    private static WebDriverWait waitFor() {
-        return new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 }

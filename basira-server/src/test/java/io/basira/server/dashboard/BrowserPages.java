@@ -71,6 +71,12 @@ final class BrowserPages {
         resize(WIDE);
     }
 
+    /** The page shows Latin digits only, in both languages (docs/dashboard.md). */
+    void assertLatinDigits(String name, String lang) {
+        String text = (String) ((JavascriptExecutor) browser).executeScript("return document.body.innerText");
+        assertThat(text).as(name + " " + lang + ": Latin digits only").doesNotContainPattern("[\u0660-\u0669\u06F0-\u06F9]");
+    }
+
     void checkLayout(String name, String lang, int width) {
         resize(width);
         JavascriptExecutor js = browser;
@@ -83,7 +89,7 @@ final class BrowserPages {
                 + ".map(e => e.id || e.name || e.className)");
         assertThat((List<?>) unlabelled).as(name + ": inputs without a label").isEmpty();
         Number height = (Number) js.executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(width, Math.min(Math.max(height.intValue(), 700), 3200)));
+        browser.manage().window().setSize(new Dimension(width, Math.min(Math.max(height.intValue(), 700), 4000)));
         try {
             Files.createDirectories(SCREENSHOTS);
             Files.write(SCREENSHOTS.resolve(name + "-" + lang + "-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));

@@ -1,5 +1,7 @@
 package io.basira.server.dashboard;
 
+import static io.basira.server.dashboard.BrowserPages.NARROW;
+import static io.basira.server.dashboard.BrowserPages.WIDE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.demo.DemoStoreGenerator;
@@ -13,7 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +26,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,10 +47,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
-    private static final int WIDE = 1280;
-    private static final int NARROW = 390;
-
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabases.h2().forEach((key, value) -> registry.add(key, () -> value));
@@ -64,6 +57,7 @@ class DashboardBrowserTest {
     static String importJobPath;
 
     @LocalServerPort int port;
+    BrowserPages pages;
     @Autowired ImportFolder importer;
     @Autowired JdbcStores stores;
     @Autowired AddDashboardUser addUser;
@@ -72,7 +66,6 @@ class DashboardBrowserTest {
     @BeforeAll
     static void startChromium() throws IOException {
         browser = Chromium.start();
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
@@ -84,6 +77,7 @@ class DashboardBrowserTest {
 
     @BeforeEach
     void demoStore() throws IOException {
+        pages = new BrowserPages(browser, port);
         if (fixture == null) {
             Path folder = Files.createTempDirectory("basira-browser-store");
             new DemoStoreGenerator().write(DemoStoreSpec.defaults().withCustomers(120).withOrders(400)
@@ -95,19 +89,19 @@ class DashboardBrowserTest {
     @Test
     @Order(1)
     void signs_in_through_the_arabic_form() {
-        open("/login?lang=ar");
-        assertThat(direction()).isEqualTo("rtl");
+        pages.open("/login?lang=ar");
+        assertThat(pages.direction()).isEqualTo("rtl");
         for (int width : new int[] {WIDE, NARROW}) {
             for (String lang : new String[] {"ar", "en"}) {
-                open("/login?lang=" + lang);
-                checkLayout("login", lang, width);
+                pages.open("/login?lang=" + lang);
+                pages.checkLayout("login", lang, width);
             }
         }
-        resize(WIDE);
-        open("/login?lang=ar");
+        pages.resize(WIDE);
+        pages.open("/login?lang=ar");
         browser.findElement(By.id("email")).sendKeys(fixture.ownerEmail());
         browser.findElement(By.id("password")).sendKeys(fixture.ownerPassword(), Keys.ENTER);
-        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-kpi=customers]")));
+        pages.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-kpi=customers]")));
         assertThat(browser.findElement(By.cssSelector("[data-kpi=customers]")).getText()).isEqualTo("120");
         assertThat(browser.findElements(By.cssSelector("#orders-chart canvas"))).isNotEmpty();
     }
@@ -116,10 +110,10 @@ class DashboardBrowserTest {
     @Order(2)
     void searches_customers_as_one_types() {
         var best = customers.page(fixture.store().id(), null, CustomerSort.TOTAL_SPENT, true, 0, 1).items().get(0);
-        open("/customers");
+        pages.open("/customers");
         WebElement search = browser.findElement(By.id("q"));
         search.sendKeys(best.customer().externalId());
-        waitFor().until(d -> d.findElements(By.cssSelector("#results tbody tr")).size() == 1);
+        pages.waitFor().until(d -> d.findElements(By.cssSelector("#results tbody tr")).size() == 1);
         assertThat(browser.findElement(By.cssSelector("#results .customer-link")).getText())
                 .isEqualTo(best.customer().externalId());
         assertThat(browser.getCurrentUrl()).contains("q=" + best.customer().externalId());
@@ -128,11 +122,11 @@ class DashboardBrowserTest {
     @Test
     @Order(3)
     void opens_a_member_card_from_the_list() {
-        open("/customers?sort=order_count&direction=desc");
+        pages.open("/customers?sort=order_count&direction=desc");
         WebElement first = browser.findElement(By.cssSelector("#results .customer-link"));
         String id = first.getText();
         first.click();
-        waitFor().until(ExpectedConditions.urlContains("/customers/" + id));
+        pages.waitFor().until(ExpectedConditions.urlContains("/customers/" + id));
         assertThat(browser.findElement(By.cssSelector("[data-field=order_count] dd")).getText()).isNotEqualTo("0");
         assertThat(browser.findElements(By.cssSelector(".timeline > li"))).isNotEmpty();
         assertThat(browser.findElement(By.id("groups-title")).getText()).isEqualTo("المجموعات");
@@ -141,14 +135,14 @@ class DashboardBrowserTest {
     @Test
     @Order(4)
     void switches_language_and_direction_with_one_click() {
-        open("/customers?lang=ar");
-        assertThat(direction()).isEqualTo("rtl");
+        pages.open("/customers?lang=ar");
+        assertThat(pages.direction()).isEqualTo("rtl");
         browser.findElement(By.cssSelector(".lang-switch")).click();
-        waitFor().until(d -> "ltr".equals(direction()));
+        pages.waitFor().until(d -> "ltr".equals(pages.direction()));
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Customers");
         browser.findElement(By.cssSelector(".lang-switch")).click();
-        waitFor().until(d -> "rtl".equals(direction()));
+        pages.waitFor().until(d -> "rtl".equals(pages.direction()));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("العملاء");
     }
 
@@ -161,10 +155,10 @@ class DashboardBrowserTest {
         Path ordersCsv = Files.writeString(folder.resolve("orders.csv"), "order_id,customer_id,created_at,status,total\n"
                 + "NEW-O1,NEW-1,2026-02-01,completed,10.00\nNEW-O2,NEW-1,2026-02-02,completed,-5.00\n",
                 StandardCharsets.UTF_8);
-        open("/import");
+        pages.open("/import");
         browser.findElement(By.id("files")).sendKeys(customersCsv + "\n" + ordersCsv);
         browser.findElement(By.cssSelector("form button[type=submit].primary")).click();
-        waitFor().until(d -> {
+        pages.waitFor().until(d -> {
             List<WebElement> status = d.findElements(By.cssSelector("#job-status[data-state=refused]"));
             return !status.isEmpty();
         });
@@ -176,7 +170,7 @@ class DashboardBrowserTest {
     @Test
     @Order(6)
     void the_skip_link_is_the_first_stop_of_the_keyboard() {
-        open("/customers");
+        pages.open("/customers");
         browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
         WebElement focused = browser.switchTo().activeElement();
         assertThat(focused.getAttribute("class")).isEqualTo("skip-link");
@@ -190,61 +184,22 @@ class DashboardBrowserTest {
     void every_page_in_both_languages_fits_both_widths_and_labels_its_inputs() {
         String card = "/customers/" + customers.page(fixture.store().id(), null, CustomerSort.ORDER_COUNT, true, 0, 1)
                 .items().get(0).customer().externalId();
-        List<String[]> pages = new ArrayList<>(List.of(new String[] {"overview", "/"},
+        List<String[]> views = new ArrayList<>(List.of(new String[] {"overview", "/"},
                 new String[] {"customers", "/customers"}, new String[] {"customer", card},
                 new String[] {"groups", "/groups"}, new String[] {"policies", "/policies"},
                 new String[] {"analytics", "/analytics"}, new String[] {"import", "/import"}));
         if (importJobPath != null) {
-            pages.add(new String[] {"import-report", importJobPath});
+            views.add(new String[] {"import-report", importJobPath});
         }
         for (int width : new int[] {WIDE, NARROW}) {
             for (String lang : new String[] {"ar", "en"}) {
-                for (String[] page : pages) {
-                    open(page[1] + (page[1].contains("?") ? "&" : "?") + "lang=" + lang);
-                    assertThat(direction()).isEqualTo(lang.equals("ar") ? "rtl" : "ltr");
-                    checkLayout(page[0], lang, width);
+                for (String[] page : views) {
+                    pages.open(page[1] + (page[1].contains("?") ? "&" : "?") + "lang=" + lang);
+                    assertThat(pages.direction()).isEqualTo(lang.equals("ar") ? "rtl" : "ltr");
+                    pages.checkLayout(page[0], lang, width);
                 }
             }
         }
-        resize(WIDE);
-    }
-
-    /** No horizontal scrolling, a label for every visible input, and a screenshot of the whole page. */
-    private void checkLayout(String name, String lang, int width) {
-        resize(width);
-        JavascriptExecutor js = browser;
-        waitFor().until(d -> "complete".equals(js.executeScript("return document.readyState")));
-        Number overflow = (Number) js.executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertThat(overflow.intValue()).as(name + " " + lang + " at " + width + " px scrolls sideways").isLessThanOrEqualTo(0);
-        Object unlabelled = js.executeScript("return Array.from(document.querySelectorAll('input, select, textarea'))"
-                + ".filter(e => e.type !== 'hidden' && e.labels.length === 0 && !e.getAttribute('aria-label'))"
-                + ".map(e => e.id || e.name)");
-        assertThat((List<?>) unlabelled).as(name + ": inputs without a label").isEmpty();
-        Number height = (Number) js.executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(width, Math.min(Math.max(height.intValue(), 700), 3200)));
-        Path file = SCREENSHOTS.resolve(name + "-" + lang + "-" + width + ".png");
-        try {
-            Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        resize(width);
-    }
-
-    private void open(String path) {
-        browser.get("http://localhost:" + port + path);
-    }
-
-    private static void resize(int width) {
-        browser.manage().window().setSize(new Dimension(width, 900));
-    }
-
-    private static String direction() {
-        return browser.findElement(By.tagName("html")).getAttribute("dir");
-    }
-
-    private static WebDriverWait waitFor() {
-        return new WebDriverWait(browser, Duration.ofSeconds(20));
+        pages.resize(WIDE);
     }
 }

@@ -4,7 +4,6 @@ import io.basira.analytics.clv.ChurnRisk;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.Locale;
 
 /**
  * One customer's analytics card fields as customer-group rules read them (docs/analytics.md, "Card
@@ -58,7 +57,12 @@ public record AnalyticsFields(BigDecimal revenuePercentile, Integer rfmRecency, 
 
     /** The published code of a churn risk band ({@code high}). */
     public static String code(ChurnRisk risk) {
-        return risk.name().toLowerCase(Locale.ROOT);
+        return risk.code();
+    }
+
+    /** predicted_value_12m as rules read it: rounded half-up to the currency's decimals; null when absent. */
+    public BigDecimal predictedValue12m(int fractionDigits) {
+        return rounded(predictedValue12m, fractionDigits);
     }
 
     private static BigDecimal rounded(BigDecimal value, int decimals) {

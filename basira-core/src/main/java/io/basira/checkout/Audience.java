@@ -33,9 +33,6 @@ public record Audience(Set<String> anyOf, Set<String> noneOf) {
         return new Audience(Set.of(), Set.of(groups));
     }
 
-    public boolean isEveryone() {
-        return anyOf.isEmpty() && noneOf.isEmpty();
-    }
 
     /** Whether a customer in exactly {@code groups} is aimed at. */
     public boolean includes(Set<String> groups) {

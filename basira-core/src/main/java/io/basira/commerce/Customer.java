@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A store's customer as the store describes them. {@code externalId} is the store's own id and the
@@ -23,11 +24,13 @@ public record Customer(
         Instant createdAt,
         Set<String> tags) {
 
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+
     public Customer {
         Ids.requireExternalId(externalId, "customer_id");
         Objects.requireNonNull(createdAt, "created_at");
         tags = tags == null ? Set.of() : Set.copyOf(tags);
-        if (country != null && !country.matches("[A-Z]{2}")) {
+        if (country != null && !COUNTRY.matcher(country).matches()) {
             throw new IllegalArgumentException("country '" + country + "' is not an ISO 3166 alpha-2 code (SA, AE)");
         }
     }

@@ -57,5 +57,6 @@ class OverviewTest {
                 java.util.List.of(), java.util.List.of(OrderFact.of("A", java.time.Instant.parse("2024-06-30T21:30:00Z"),
                         OrderStatus.COMPLETED, 100, false)));
         assertThat(Overview.of(facts, AnalysisWindow.asOf(AS_OF)).orders()).isZero(); // 00:30 on 1 July in Riyadh
+        assertThat(Overview.of(facts, AnalysisWindow.asOf(java.time.LocalDate.of(2024, 7, 1))).orders()).isEqualTo(1);
     }
 }

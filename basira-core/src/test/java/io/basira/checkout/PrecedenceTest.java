@@ -129,7 +129,7 @@ class PrecedenceTest {
 
     @Test
     void totals_add_up_and_never_go_negative_on_random_carts() {
-        long seed = System.nanoTime();
+        long seed = Long.getLong("basira.seed", 20261123L);
         Random random = new Random(seed);
         store.policy("b1g1", Audience.everyone(), new PolicyRule.BuyXGetY(1, 1, Set.of()))
                 .policy("pct", Audience.everyone(), new PolicyRule.PercentOff(new BigDecimal("33.3"), null))

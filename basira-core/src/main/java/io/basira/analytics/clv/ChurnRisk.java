@@ -11,5 +11,10 @@ public enum ChurnRisk {
     LOW,
     MEDIUM,
     HIGH,
-    UNKNOWN
+    UNKNOWN;
+
+    /** The published code ({@code high}). */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -3,6 +3,7 @@ package io.basira.analytics.region;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The key under which spellings of one place compare equal: "Al-Ahsa", "al ahsa", "الأحساء" and "الاحساء"
@@ -15,6 +16,9 @@ import java.util.Set;
  */
 public final class PlaceNames {
 
+    private static final Pattern MARKS = Pattern.compile("\\p{Mn}");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-'’‘`_]+");
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}]");
     private static final Set<String> NOISE = Set.of("region", "province", "city", "منطقه", "مدينه");
     private static final Set<String> ARTICLES = Set.of("al", "ar", "as", "ash", "ad", "adh", "an", "az", "at", "el");
 
@@ -25,9 +29,9 @@ public final class PlaceNames {
         if (name == null || name.isBlank()) {
             return "";
         }
-        String text = Normalizer.normalize(name.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-                .replaceAll("\\p{Mn}", "").replace("\u0640", "").replace('ة', 'ه').replace('ى', 'ي');
-        String[] words = text.split("[\\s\\-'’‘`_]+");
+        String text = MARKS.matcher(Normalizer.normalize(name.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD))
+                .replaceAll("").replace("\u0640", "").replace('ة', 'ه').replace('ى', 'ي');
+        String[] words = SEPARATORS.split(text);
         StringBuilder key = new StringBuilder();
         for (int i = 0; i < words.length; i++) {
             String word = words[i];
@@ -42,6 +46,6 @@ public final class PlaceNames {
                 key.append(word);
             }
         }
-        return key.toString().replaceAll("[^\\p{L}]", "");
+        return NOT_LETTERS.matcher(key).replaceAll("");
     }
 }

@@ -6,7 +6,6 @@ import io.basira.index.DictionaryColumn;
 import io.basira.index.IntegerColumn;
 import io.basira.segment.SegmentField;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * Writes one customer's analytics card fields into their row, in the units of {@link AudienceColumns}:
@@ -62,8 +61,7 @@ final class AnalyticsRows {
         regularity.set(row, none || a.regularity() == null ? null : a.regularity().code());
         setDecimal(pAlive, row, none ? null : a.pAlive(), AnalyticsFields.MODEL_DECIMALS);
         setDecimal(expectedPurchases90d, row, none ? null : a.expectedPurchases90d(), AnalyticsFields.MODEL_DECIMALS);
-        BigDecimal value = none || a.predictedValue12m() == null ? null
-                : a.predictedValue12m().setScale(fractionDigits, RoundingMode.HALF_UP);
+        BigDecimal value = none ? null : a.predictedValue12m(fractionDigits);
         setDecimal(predictedValue12m, row, value, fractionDigits);
         churnRisk.set(row, none || a.churnRisk() == null ? null : AnalyticsFields.code(a.churnRisk()));
         nextOrderExpectedAt.setDate(row, none ? null : a.nextOrderExpectedAt());

@@ -38,7 +38,4 @@ public record CustomerProfile(Customer customer, CustomerCard card, Set<String> 
         return customer.externalId();
     }
 
-    public CustomerProfile withGroupKeys(Set<String> keys) {
-        return new CustomerProfile(customer, card, keys, analytics);
-    }
 }

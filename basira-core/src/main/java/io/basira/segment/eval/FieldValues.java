@@ -6,7 +6,6 @@ import io.basira.commerce.Customer;
 import io.basira.segment.SegmentField;
 import io.basira.shared.Dates;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -81,8 +80,7 @@ public final class FieldValues {
             case REGULARITY -> a.regularity() == null ? null : a.regularity().code();
             case P_ALIVE -> a.pAlive();
             case EXPECTED_PURCHASES_90D -> a.expectedPurchases90d();
-            case PREDICTED_VALUE_12M -> a.predictedValue12m() == null ? null
-                    : a.predictedValue12m().setScale(context.currencyFractionDigits(), RoundingMode.HALF_UP);
+            case PREDICTED_VALUE_12M -> a.predictedValue12m(context.currencyFractionDigits());
             case CHURN_RISK -> a.churnRisk() == null ? null : AnalyticsFields.code(a.churnRisk());
             case NEXT_ORDER_EXPECTED_AT -> a.nextOrderExpectedAt();
             default -> throw new IllegalStateException(field + " is not an analytics field");

@@ -48,6 +48,9 @@ public final class RuleEvaluator {
             Truth result = Truth.TRUE;
             for (Condition operand : and.operands()) {
                 result = result.and(truth(operand, profile, memberOf));
+                if (result == Truth.FALSE) {
+                    return result; // false absorbs the rest, unknown or not
+                }
             }
             return result;
         }
@@ -55,6 +58,9 @@ public final class RuleEvaluator {
             Truth result = Truth.FALSE;
             for (Condition operand : or.operands()) {
                 result = result.or(truth(operand, profile, memberOf));
+                if (result == Truth.TRUE) {
+                    return result; // true absorbs the rest, unknown or not
+                }
             }
             return result;
         }

@@ -28,7 +28,7 @@ class GaussHypergeometricTest {
 
     @Test
     void connection_formula_agrees_with_the_series_on_random_arguments() {
-        long seed = new Random().nextLong();
+        long seed = Long.getLong("basira.seed", 20261123L);
         Random random = new Random(seed);
         for (int i = 0; i < 200; i++) {
             double a = 0.05 + 30 * random.nextDouble();

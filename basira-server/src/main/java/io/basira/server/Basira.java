@@ -33,7 +33,7 @@ public final class Basira {
         CommandLine cli = new CommandLine(new Basira());
         withHelp(cli);
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-            if (e instanceof IllegalArgumentException || e.getClass().getSimpleName().equals("UsageError")) {
+            if (e instanceof IllegalArgumentException || e instanceof io.basira.server.cli.Commands.UsageError) {
                 commandLine.getErr().println("basira: " + e.getMessage());
                 return 2;
             }

@@ -1,7 +1,6 @@
 package io.basira.server.api;
 
 import io.basira.server.jdbc.JdbcApiKeys;
-import io.basira.server.jdbc.JdbcStores;
 import io.basira.shared.Store;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -24,11 +23,9 @@ public class ApiKeyAuthentication extends OncePerRequestFilter {
     static final String STORE_ATTRIBUTE = ApiKeyAuthentication.class.getName() + ".store";
 
     private final JdbcApiKeys keys;
-    private final JdbcStores stores;
 
-    public ApiKeyAuthentication(JdbcApiKeys keys, JdbcStores stores) {
+    public ApiKeyAuthentication(JdbcApiKeys keys) {
         this.keys = keys;
-        this.stores = stores;
     }
 
     @Override
@@ -39,7 +36,7 @@ public class ApiKeyAuthentication extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<Store> store = presentedKey(request).flatMap(keys::storeOf).flatMap(stores::findById);
+        Optional<Store> store = presentedKey(request).flatMap(keys::storeOf);
         if (store.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Bearer");
@@ -53,7 +50,8 @@ public class ApiKeyAuthentication extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static Optional<String> presentedKey(HttpServletRequest request) {
+    /** The key a request presents ({@code Authorization: Bearer} first, then {@code X-Api-Key}). */
+    public static Optional<String> presentedKey(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.of(header.substring(7).strip());

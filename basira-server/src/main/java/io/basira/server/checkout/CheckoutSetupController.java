@@ -1,5 +1,6 @@
 package io.basira.server.checkout;
 
+import io.basira.server.api.ApiKeyAuthentication;
 import io.basira.checkout.Catalogue;
 import io.basira.checkout.Policy;
 import io.basira.server.api.ApiErrors.InvalidRecords;
@@ -115,6 +116,6 @@ public class CheckoutSetupController {
     }
 
     private JdbcCheckoutAudit.Actor actor(HttpServletRequest request) {
-        return audit.actor(ApiKeyActor.presentedKey(request));
+        return audit.actor(ApiKeyAuthentication.presentedKey(request).orElse(null));
     }
 }

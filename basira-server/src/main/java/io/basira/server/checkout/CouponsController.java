@@ -1,5 +1,6 @@
 package io.basira.server.checkout;
 
+import io.basira.server.api.ApiKeyAuthentication;
 import io.basira.checkout.Coupon;
 import io.basira.server.api.ApiErrors.InvalidRecords;
 import io.basira.server.api.ApiErrors.NotFound;
@@ -85,6 +86,6 @@ public class CouponsController {
     }
 
     private JdbcCheckoutAudit.Actor actor(HttpServletRequest request) {
-        return audit.actor(ApiKeyActor.presentedKey(request));
+        return audit.actor(ApiKeyAuthentication.presentedKey(request).orElse(null));
     }
 }

@@ -3,10 +3,9 @@ package io.basira.server.cli;
 import io.basira.server.jdbc.JdbcStores;
 import io.basira.shared.Store;
 import org.springframework.context.ApplicationContext;
-import picocli.CommandLine.ParameterException;
 
 /** What several commands share. */
-final class Commands {
+public final class Commands {
 
     private Commands() {}
 
@@ -17,7 +16,7 @@ final class Commands {
     }
 
     /** A mistake of the user's, reported as one line without a stack trace, exit code 2. */
-    static final class UsageError extends RuntimeException {
+    public static final class UsageError extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         UsageError(String message) {
@@ -25,7 +24,4 @@ final class Commands {
         }
     }
 
-    static boolean isUsage(Throwable e) {
-        return e instanceof UsageError || e instanceof ParameterException;
-    }
 }

@@ -53,8 +53,8 @@ public class ImportCommand implements Callable<Integer> {
     private ImportFolder.NewStore newStore() {
         try {
             return new ImportFolder.NewStore(slug, name == null ? slug : name,
-                    Currency.getInstance(currency == null ? "SAR" : currency.toUpperCase(Locale.ROOT)),
-                    ZoneId.of(zone == null ? "Asia/Riyadh" : zone));
+                    currency == null ? Store.DEFAULT_CURRENCY : Currency.getInstance(currency.toUpperCase(Locale.ROOT)),
+                    zone == null ? Store.DEFAULT_TIME_ZONE : ZoneId.of(zone));
         } catch (RuntimeException e) {
             throw new Commands.UsageError("invalid --currency or --time-zone: " + e.getMessage());
         }

@@ -67,8 +67,8 @@ public class CoreConfiguration {
 
     @Bean
     ImportFolder importFolder(IngestRecords ingest, JdbcTemplate jdbc, JdbcStores stores,
-            PlatformTransactionManager transactions, Clock clock) {
-        return new ImportFolder(ingest, new JdbcKnownIds(jdbc), stores, new TransactionTemplate(transactions), clock);
+            TransactionTemplate transaction, Clock clock) {
+        return new ImportFolder(ingest, new JdbcKnownIds(jdbc), stores, transaction, clock);
     }
 
     @Bean

@@ -42,15 +42,4 @@ public record TypesView(String buyers, String nonBuyers, List<Count> types, List
         return types.keySet().stream().map(t -> text.get(prefix + t.code())).toList();
     }
 
-    /** The codes every type and regularity can have (for the message bundles' test). */
-    static List<String> messageKeys() {
-        List<String> keys = new ArrayList<>();
-        for (CustomerType t : CustomerType.values()) {
-            keys.add("customer.type." + t.code());
-        }
-        for (Regularity r : Regularity.values()) {
-            keys.add("regularity." + r.code());
-        }
-        return keys;
-    }
 }

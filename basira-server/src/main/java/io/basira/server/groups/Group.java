@@ -5,7 +5,6 @@ import io.basira.segment.eval.TodayDependence;
 import io.basira.segment.text.RuleText;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A saved group of one store: its key (slug, unique in the store), display name and rule. A group without
@@ -23,9 +22,6 @@ public record Group(String key, String name, Condition rule, Instant createdAt, 
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
-    public Optional<Condition> ruleIfAny() {
-        return Optional.ofNullable(rule);
-    }
 
     /** The canonical rule text, or null for a manual-only group. */
     public String ruleText() {

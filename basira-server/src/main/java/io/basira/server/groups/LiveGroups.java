@@ -151,9 +151,7 @@ public final class LiveGroups {
                     return moves;
                 }
                 RoaringBitmap rows = new RoaringBitmap();
-                for (String id : customerIds) {
-                    customers.find(store.id(), id).map(state::upsert).ifPresent(rows::add);
-                }
+                customers.findAll(store.id(), customerIds).forEach(customer -> rows.add(state.upsert(customer)));
                 List<Movement> moves = state.retest(rows, context(store));
                 persist(store, moves, MembershipCause.ORDER, () -> {});
                 return moves;

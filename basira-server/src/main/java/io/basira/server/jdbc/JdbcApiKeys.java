@@ -1,5 +1,6 @@
 package io.basira.server.jdbc;
 
+import io.basira.shared.Store;
 import io.basira.shared.StoreId;
 import io.basira.tenant.ApiKeySecret;
 import java.security.SecureRandom;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /** API keys, stored only as SHA-256 hashes. */
 public final class JdbcApiKeys {
@@ -30,24 +32,27 @@ public final class JdbcApiKeys {
     public CreatedKey create(StoreId store, String label) {
         ApiKeySecret secret = ApiKeySecret.generate(random);
         Instant now = clock.instant();
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(con -> {
             var ps = con.prepareStatement(
-                    "INSERT INTO api_keys (store_id, prefix, key_hash, label, created_at) VALUES (?, ?, ?, ?, ?)");
+                    "INSERT INTO api_keys (store_id, prefix, key_hash, label, created_at) VALUES (?, ?, ?, ?, ?)",
+                    new String[] {"id"});
             ps.setLong(1, store.value());
             ps.setString(2, secret.prefix());
             ps.setString(3, secret.hash());
             ps.setString(4, label);
             Sql.setInstant(ps, 5, now);
             return ps;
-        });
-        long id = jdbc.queryForObject("SELECT id FROM api_keys WHERE key_hash = ?", Long.class, secret.hash());
+        }, keys);
+        long id = keys.getKey().longValue();
         return new CreatedKey(new ApiKeyInfo(id, secret.prefix(), label, now, null), secret);
     }
 
-    /** The store of a presented key, when the key exists and is not revoked. */
-    public Optional<StoreId> storeOf(String presentedKey) {
-        return jdbc.queryForList("SELECT store_id FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL", Long.class,
-                ApiKeySecret.hashOf(presentedKey)).stream().findFirst().map(StoreId::new);
+    /** The store of a presented key, when the key exists and is not revoked: one query on every API call. */
+    public Optional<Store> storeOf(String presentedKey) {
+        return jdbc.query("SELECT s.id, s.slug, s.name, s.currency, s.time_zone FROM api_keys k JOIN stores s "
+                + "ON s.id = k.store_id WHERE k.key_hash = ? AND k.revoked_at IS NULL", JdbcStores::map,
+                ApiKeySecret.hashOf(presentedKey)).stream().findFirst();
     }
 
     public List<ApiKeyInfo> list(StoreId store) {

@@ -49,6 +49,19 @@ public final class JdbcCustomerQueries {
                 store.value(), externalId).stream().findFirst();
     }
 
+    /** The customers with these ids, with their analytics fields, in chunks of {@link Sql#IN_CHUNK}; unknown ids are skipped. */
+    public List<CustomerSnapshot> findAll(StoreId store, java.util.Collection<String> externalIds) {
+        List<CustomerSnapshot> found = new ArrayList<>(externalIds.size());
+        for (List<String> chunk : Sql.chunks(externalIds, Sql.IN_CHUNK)) {
+            List<Object> args = new ArrayList<>(chunk.size() + 1);
+            args.add(store.value());
+            args.addAll(chunk);
+            found.addAll(jdbc.query(WITH_ANALYTICS + " AND c.external_id IN (" + Sql.marks(chunk.size()) + ")",
+                    JdbcCustomerQueries::mapWithAnalytics, args.toArray()));
+        }
+        return found;
+    }
+
     /**
      * A page of customers, optionally filtered by {@code search} (a case-insensitive substring of the
      * name, email, phone or customer id) and sorted.
@@ -97,9 +110,6 @@ public final class JdbcCustomerQueries {
         }, store.value());
     }
 
-    public long count(StoreId store) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM customers WHERE store_id = ?", Long.class, store.value());
-    }
 
     /** Adds the search condition: a case-insensitive substring of the name, email, phone or customer id. */
     private static void searchCondition(String search, StringBuilder where, List<Object> args) {

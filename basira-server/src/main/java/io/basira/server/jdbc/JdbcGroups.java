@@ -7,7 +7,6 @@ import io.basira.shared.StoreId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,11 +30,6 @@ public final class JdbcGroups {
     public List<Group> all(StoreId store) {
         return jdbc.query("SELECT " + COLUMNS + " FROM groups WHERE store_id = ? ORDER BY group_key", JdbcGroups::map,
                 store.value());
-    }
-
-    public Optional<Group> find(StoreId store, String key) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM groups WHERE store_id = ? AND group_key = ?", JdbcGroups::map,
-                store.value(), key).stream().findFirst();
     }
 
     /** Inserts the group, or replaces its name and rule when the key exists. */

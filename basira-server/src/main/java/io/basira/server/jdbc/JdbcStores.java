@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -19,6 +21,8 @@ public final class JdbcStores {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    /** Stores are never changed or deleted once created, so a found store is kept. */
+    private final Map<StoreId, Store> byId = new ConcurrentHashMap<>();
 
     public JdbcStores(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -50,15 +54,23 @@ public final class JdbcStores {
         return jdbc.query("SELECT " + COLUMNS + " FROM stores WHERE slug = ?", JdbcStores::map, slug).stream().findFirst();
     }
 
+    /** The store with this id; looked up once, then kept (stores never change). */
     public Optional<Store> findById(StoreId id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM stores WHERE id = ?", JdbcStores::map, id.value()).stream().findFirst();
+        Store known = byId.get(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Store> found = jdbc.query("SELECT " + COLUMNS + " FROM stores WHERE id = ?", JdbcStores::map, id.value())
+                .stream().findFirst();
+        found.ifPresent(store -> byId.put(id, store));
+        return found;
     }
 
     public List<Store> all() {
         return jdbc.query("SELECT " + COLUMNS + " FROM stores ORDER BY slug", JdbcStores::map);
     }
 
-    private static Store map(ResultSet rs, int row) throws SQLException {
+    static Store map(ResultSet rs, int row) throws SQLException {
         return new Store(new StoreId(rs.getLong("id")), rs.getString("slug"), rs.getString("name"),
                 Currency.getInstance(rs.getString("currency").strip()), ZoneId.of(rs.getString("time_zone")));
     }

@@ -100,6 +100,8 @@ abstract class TenantIsolationContract extends ApiTestBase {
     @Test
     void the_store_endpoint_answers_the_key_owner_only() {
         assertThat(slugA).startsWith("store-a-");
+        String slugB = json(storeB.get("/api/v1/store")).get("slug").asString();
+        assertThat(slugB).startsWith("store-b-").isNotEqualTo(slugA);
     }
 
     @Test

@@ -57,6 +57,18 @@ public final class GroupRules {
         });
     }
 
+    /**
+     * Changes only the name (null keeps it); the rule is the one the group has when the change is
+     * made, read under the same lock, so a concurrent rule change is never overwritten.
+     */
+    public Group rename(Store store, String key, String name) {
+        return live.write(store, state -> {
+            Group existing = require(state, key);
+            return save(store, state, existing.withDefinition(name == null ? existing.name() : name, existing.rule(),
+                    clock.instant()));
+        });
+    }
+
     /** Deletes a group with its members and manual lists (its history stays). */
     public void delete(Store store, String key) {
         live.write(store, state -> {

@@ -67,10 +67,12 @@ public class GroupsController {
     /** Body: {@code name} and/or a new rule ({@code rule} or {@code rule_json}; {@code "rule": null} keeps the rule out). */
     @PutMapping("/{key}")
     public Map<String, Object> update(Store store, @PathVariable String key, @RequestBody Map<String, Object> body) {
-        Group current = insights.groupWithCount(store, key).getKey();
-        boolean changesRule = body.containsKey("rule") || body.containsKey("rule_json");
-        Condition rule = changesRule ? GroupJson.rule(body, false) : current.rule();
-        rules.update(store, key, GroupJson.text(body, "name"), rule);
+        String name = GroupJson.text(body, "name");
+        if (body.containsKey("rule") || body.containsKey("rule_json")) {
+            rules.update(store, key, name, GroupJson.rule(body, false));
+        } else {
+            rules.rename(store, key, name);
+        }
         return get(store, key);
     }
 

@@ -85,6 +85,11 @@ abstract class GroupsContract extends ApiTestBase {
         assertThat(json(changed).get("member_count").asInt()).isZero();
         assertThat(history(api, "vip")).containsExactly("C1 left rule_change", "C1 entered rule_change");
 
+        Api.Response renamed = api.putJson("/api/v1/groups/vip", "{\"name\":\"VIP\"}");
+        assertThat(json(renamed).get("name").asString()).isEqualTo("VIP");
+        assertThat(json(renamed).get("rule").asString()).as("a name-only change keeps the rule").isEqualTo("total_spent > 5000");
+        assertThat(api.putJson("/api/v1/groups/nope", "{\"name\":\"x\"}").status()).isEqualTo(404);
+
         assertThat(api.delete("/api/v1/groups/vip").status()).isEqualTo(204);
         assertThat(api.get("/api/v1/groups/vip").status()).isEqualTo(404);
         assertThat(json(api.get("/api/v1/groups")).get("items")).isEmpty();

@@ -14,7 +14,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,19 +26,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Bounds every JSON request body (a single record, a group, a rule to preview, the dashboard's rule
- * check…) to {@code basira.api.max-json-body} (1MB; README, "Limits"): a body declared larger is refused
- * before it is read, and a body sent without its length is read up to the limit and refused once past it,
- * so that no JSON body bigger than the limit is ever held. Refused with 413 and the limit as a problem.
- * NDJSON (bulk) and multipart bodies have their own limits and are not touched.
+ * Bounds every request body that is read whole (a JSON record, a group, a rule to preview, the
+ * dashboard's rule check, a population CSV…) to {@code basira.api.max-body} (1MB; README, "Limits"): a
+ * body declared larger is refused before it is read, and a body sent without its length is read up to
+ * the limit and refused once past it, so that no such body bigger than the limit is ever held. Refused
+ * with 413 and the limit as a problem. Bodies with limits of their own are not touched: bulk requests
+ * ({@code /api/v1/{kind}/bulk}, read as a stream), multipart uploads (written to disk) and form posts
+ * (the container's form size limit).
  */
 @Component
-public class JsonBodyLimit extends OncePerRequestFilter {
+public class RequestBodyLimit extends OncePerRequestFilter {
+
+    private static final Pattern BULK = Pattern.compile("/api/v1/[^/]+/bulk/?");
 
     private final long maxBytes;
     private final JsonMapper json;
 
-    public JsonBodyLimit(@Value("${basira.api.max-json-body:1MB}") DataSize max, JsonMapper json) {
+    public RequestBodyLimit(@Value("${basira.api.max-body:1MB}") DataSize max, JsonMapper json) {
         this.maxBytes = max.toBytes();
         this.json = json;
     }
@@ -44,16 +50,16 @@ public class JsonBodyLimit extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        if (type == null) {
+        if (type == null && request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null) {
             return true;
         }
-        try {
-            MediaType media = MediaType.parseMediaType(type);
-            return !(media.isCompatibleWith(MediaType.APPLICATION_JSON)
-                    || "application".equals(media.getType()) && media.getSubtype().endsWith("+json"));
-        } catch (IllegalArgumentException e) {
-            return true;
+        if (type != null) {
+            String lower = type.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("multipart/") || lower.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
+                return true;
+            }
         }
+        return BULK.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
     }
 
     @Override
@@ -76,8 +82,8 @@ public class JsonBodyLimit extends OncePerRequestFilter {
         problem.put("type", "about:blank");
         problem.put("title", HttpStatus.CONTENT_TOO_LARGE.getReasonPhrase());
         problem.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
-        problem.put("detail", "nothing was applied: a JSON request body is at most " + maxBytes + " bytes"
-                + " (basira.api.max-json-body); send many records as NDJSON to the bulk endpoint");
+        problem.put("detail", "nothing was applied: a request body is at most " + maxBytes + " bytes"
+                + " (basira.api.max-body); send many records as NDJSON to a bulk endpoint");
         problem.put("instance", request.getRequestURI());
         problem.put("limit", maxBytes + " bytes");
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());

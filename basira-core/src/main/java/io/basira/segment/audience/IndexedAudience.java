@@ -103,11 +103,7 @@ public final class IndexedAudience implements CustomerAudience {
 
     @Override
     public RoaringBitmap members(Condition rule, EvaluationContext context, Function<String, RoaringBitmap> groupMembers) {
-        CompiledRule compiled = compiled(rule, context, groupMembers);
-        if (executor == null || parts == 1) {
-            return index.evaluate(compiled.bound);
-        }
-        return index.evaluate(compiled.bound, executor, parts);
+        return evaluate(compiled(rule, context, groupMembers, true));
     }
 
     /**
@@ -117,35 +113,32 @@ public final class IndexedAudience implements CustomerAudience {
     @Override
     public RoaringBitmap membersOnce(Condition rule, EvaluationContext context,
             Function<String, RoaringBitmap> groupMembers) {
-        CompiledRule compiled;
-        synchronized (this) {
-            Objects.requireNonNull(rule, "rule");
-            requireStoreContext(context);
-            compiled = cache.find(rule, context.today());
-            if (compiled == null) {
-                compiled = compile(rule, context.today());
-            }
-            compiled.loadGroups(groupMembers);
-        }
+        return evaluate(compiled(rule, context, groupMembers, false));
+    }
+
+    @Override
+    public boolean matches(Condition rule, int row, EvaluationContext context, Function<String, RoaringBitmap> groupMembers) {
+        return index.matches(compiled(rule, context, groupMembers, true).bound, row);
+    }
+
+    private RoaringBitmap evaluate(CompiledRule compiled) {
         if (executor == null || parts == 1) {
             return index.evaluate(compiled.bound);
         }
         return index.evaluate(compiled.bound, executor, parts);
     }
 
-    @Override
-    public boolean matches(Condition rule, int row, EvaluationContext context, Function<String, RoaringBitmap> groupMembers) {
-        return index.matches(compiled(rule, context, groupMembers).bound, row);
-    }
-
+    /** The cached form of the rule, or a new one (kept in the cache when {@code keep}), pointed at the groups' members. */
     private synchronized CompiledRule compiled(
-            Condition rule, EvaluationContext context, Function<String, RoaringBitmap> groupMembers) {
+            Condition rule, EvaluationContext context, Function<String, RoaringBitmap> groupMembers, boolean keep) {
         Objects.requireNonNull(rule, "rule");
         requireStoreContext(context);
         CompiledRule compiled = cache.find(rule, context.today());
         if (compiled == null) {
             compiled = compile(rule, context.today());
-            cache.put(rule, context.today(), compiled);
+            if (keep) {
+                cache.put(rule, context.today(), compiled);
+            }
         }
         compiled.loadGroups(groupMembers);
         return compiled;
@@ -172,7 +165,7 @@ public final class IndexedAudience implements CustomerAudience {
         }
     }
 
-    /** Rules compiled so far: stays put while the same rules are re-evaluated on the same day. */
+    /** Rules compiled for the cache so far (not those {@link #membersOnce} compiles for one call): stays put while the same rules are re-evaluated on the same day. */
     public long compilations() {
         return cache.compilations();
     }

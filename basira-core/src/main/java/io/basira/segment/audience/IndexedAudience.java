@@ -165,7 +165,10 @@ public final class IndexedAudience implements CustomerAudience {
         }
     }
 
-    /** Rules compiled for the cache so far (not those {@link #membersOnce} compiles for one call): stays put while the same rules are re-evaluated on the same day. */
+    /**
+     * Rules compiled for the cache so far (not those {@link #membersOnce} compiles for one call): stays put
+     * while the same rules are re-evaluated on the same day.
+     */
     public long compilations() {
         return cache.compilations();
     }

@@ -155,6 +155,17 @@ public final class IngestRecords {
         writes.upsertActivity(store, batch.carts(), batch.reviews(), batch.wishlistItems());
     }
 
+    /**
+     * Folds every given card again from the stored records, holding the store exclusively: after a
+     * definition changed, or to repair cards written wrong. Runs inside the caller's transaction.
+     *
+     * @return the number of cards stored
+     */
+    public int rebuildCards(Store store, Collection<String> customerIds) {
+        locks.lockStore(store.id());
+        return refreshCards(store, customerIds).size();
+    }
+
     /** Folds the cards of the given customers from their current records and stores them. */
     public Map<String, CustomerCard> refreshCards(Store store, Collection<String> customerIds) {
         if (customerIds.isEmpty()) {

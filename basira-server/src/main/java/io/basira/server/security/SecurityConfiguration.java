@@ -18,6 +18,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
  * Three doors. The REST API ({@code /api/**}) is stateless and authenticated by a store's API key
@@ -98,7 +99,8 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain dashboard(HttpSecurity http, DashboardUserDetails users) throws Exception {
+    SecurityFilterChain dashboard(HttpSecurity http, DashboardUserDetails users, SignInThrottle throttle)
+            throws Exception {
         String owner = Role.OWNER.name();
         String marketer = Role.MARKETER.name();
         return http.userDetailsService(users)
@@ -110,8 +112,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/logout").authenticated()
                         .requestMatchers("/import/**").hasRole(owner)
                         .anyRequest().hasAnyRole(owner, marketer))
+                .addFilterBefore(throttle.gate(), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email").passwordParameter("password")
-                        .defaultSuccessUrl("/", false).failureUrl("/login?error"))
+                        .successHandler(throttle.onSuccess()).failureHandler(throttle.onFailure()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out")
                         .deleteCookies("JSESSIONID"))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(signInFirst()))

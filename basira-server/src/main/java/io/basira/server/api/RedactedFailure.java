@@ -10,7 +10,7 @@ import java.util.Map;
  * offending row (e-mails, phone numbers, names: personal data); a SQL failure keeps only its SQLState
  * and vendor code, which say what kind of failure it was.
  */
-final class RedactedFailure extends RuntimeException {
+public final class RedactedFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
     private static final int MAX_DEPTH = 16;
@@ -20,7 +20,8 @@ final class RedactedFailure extends RuntimeException {
         setStackTrace(stack);
     }
 
-    static RedactedFailure of(Throwable failure) {
+    /** The redacted copy of {@code failure} and its causes, to log in its place. */
+    public static RedactedFailure of(Throwable failure) {
         return redact(failure, new IdentityHashMap<>(), 0);
     }
 

@@ -42,9 +42,13 @@ import tools.jackson.databind.json.JsonMapper;
             "basira.metrics.token=metrics-secret-for-tests"})
 class ApiDoorsOnH2Test {
 
+    static final java.nio.file.Path UPLOADS = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+            "basira-doors-uploads-" + UUID.randomUUID());
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabases.h2().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("basira.upload-dir", UPLOADS::toString);
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -139,6 +143,23 @@ class ApiDoorsOnH2Test {
         List<String> paths = new ArrayList<>();
         json(response).get("paths").propertyNames().forEach(paths::add);
         assertThat(paths).isNotEmpty().allSatisfy(path -> assertThat(path).startsWith("/api/v1/"));
+    }
+
+    @Test
+    void an_upload_leaves_no_customer_files_behind_applied_or_refused() throws Exception {
+        Api api = newStore();
+        io.basira.server.support.Api client = new io.basira.server.support.Api(port, api.key);
+        assertThat(client.upload("/api/v1/imports", java.util.Map.of(
+                "customers.csv", "customer_id,created_at\nC1,2024-01-01\n",
+                "orders.csv", "order_id,customer_id,created_at,status,total\nO1,C1,2024-02-01,completed,500\n"))
+                .status()).isEqualTo(200);
+        assertThat(client.upload("/api/v1/imports", java.util.Map.of(
+                "customers.csv", "customer_id,created_at\nC2,2024-01-01\n",
+                "orders.csv", "order_id,customer_id,created_at,status,total\nO2,C2,2024-02-01,shipped,500\n"))
+                .status()).isEqualTo(422);
+        try (var left = java.nio.file.Files.list(UPLOADS)) {
+            assertThat(left).isEmpty();
+        }
     }
 
     /** The path as it is, and with one letter of each segment percent-encoded in turn. */

@@ -2,7 +2,7 @@ package io.basira.server.cli;
 
 import io.basira.server.files.OwnerOnly;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -39,7 +39,11 @@ final class EmbeddedDatabase {
         try {
             OwnerOnly.folder(data);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data folder " + data, e);
+            if (!Files.isDirectory(data)) {
+                throw new Commands.Refused("cannot create the data folder " + data + ": " + e.getMessage());
+            }
+            System.err.println("basira: warning: could not make the data folder " + data + " readable by its owner only ("
+                    + e.getMessage() + "); check its permissions");
         }
         try (Connection probe = DriverManager.getConnection(jdbcUrl,
                 String.valueOf(springProperties.get("spring.datasource.username")),

@@ -1,5 +1,6 @@
 package io.basira.server.groups;
 
+import io.basira.server.api.RedactedFailure;
 import io.basira.card.CustomerSnapshot;
 import io.basira.segment.eval.EvaluationContext;
 import io.basira.server.jdbc.JdbcCustomerQueries;
@@ -157,7 +158,8 @@ public final class LiveGroups {
                 return moves;
             });
         } catch (RuntimeException e) {
-            log.error("group membership of store {} could not follow a write; it is rebuilt on next use", store.slug(), e);
+            log.error("group membership of store {} could not follow a write; it is rebuilt on next use", store.slug(),
+                    RedactedFailure.of(e));
         }
     }
 
@@ -182,7 +184,7 @@ public final class LiveGroups {
             });
         } catch (RuntimeException e) {
             log.error("group membership of store {} could not follow an analytics refresh; it is rebuilt on next use",
-                    store.slug(), e);
+                    store.slug(), RedactedFailure.of(e));
             return 0;
         }
     }

@@ -21,9 +21,10 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
- * Three doors. The REST API ({@code /api/**}) is stateless and authenticated by a store's API key
- * ({@link ApiKeyAuthentication}): no session, no CSRF token (no cookie is ever trusted there). The
- * actuator opens health to anyone and metrics to the operator's metrics token. Everything else is the merchant's dashboard: form sign-in of a
+ * Three doors (docs/security.md). The REST API ({@code /api/**}) is stateless and authenticated by a
+ * store's API key ({@link ApiKeyAuthentication}): no session, no CSRF token (no cookie is ever trusted
+ * there). The actuator opens health to anyone and metrics to the operator's metrics token. Everything
+ * else is the merchant's dashboard: form sign-in (throttled by {@link SignInThrottle}) of a
  * {@code dashboard_users} row, a session cookie that expires after {@code server.servlet.session.timeout}
  * idle (30 minutes by default), CSRF tokens on every state-changing request, and roles: support agents
  * read, marketers also change, owners also import (docs/dashboard.md).

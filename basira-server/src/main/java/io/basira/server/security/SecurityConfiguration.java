@@ -42,7 +42,8 @@ public class SecurityConfiguration {
 
     /**
      * The REST API. Spring Security matches {@code /api/**} on the decoded path, as Spring MVC routes,
-     * so every spelling of an API route meets the key check; only the OpenAPI description is open.
+     * so every spelling of an API route meets the key check; only the OpenAPI description and its
+     * browsable page (Swagger UI) are open.
      */
     @Bean
     @Order(1)
@@ -51,7 +52,7 @@ public class SecurityConfiguration {
                 .addFilterBefore(new ApiKeyAuthentication(keys), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/openapi.json", "/api/openapi.json/**", "/api/docs",
-                                "/api/docs/**")
+                                "/api/docs/**", "/api/swagger-ui/**", "/api/swagger-ui.html")
                         .permitAll()
                         .anyRequest().hasAuthority(ApiKeyAuthentication.AUTHORITY))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(ApiProblems.apiKeyRequired())

@@ -146,6 +146,15 @@ class ApiDoorsOnH2Test {
     }
 
     @Test
+    void the_browsable_api_docs_open_without_a_key() throws Exception {
+        HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<String> page = following.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/docs")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as(page.uri().toString()).isEqualTo(200);
+        assertThat(page.body()).containsIgnoringCase("swagger");
+    }
+
+    @Test
     void an_upload_leaves_no_customer_files_behind_applied_or_refused() throws Exception {
         Api api = newStore();
         io.basira.server.support.Api client = new io.basira.server.support.Api(port, api.key);

@@ -8,6 +8,7 @@ import io.basira.commerce.Product;
 import io.basira.commerce.Review;
 import io.basira.commerce.WishlistItem;
 import io.basira.ingest.RecordBatch;
+import io.basira.server.api.ApiErrors.InvalidRecords;
 import io.basira.server.csvimport.CanonicalFile;
 import io.basira.server.csvimport.FieldRecords;
 import io.basira.server.csvimport.RecordSink;
@@ -30,7 +31,9 @@ final class JsonRecords implements RecordSink {
 
     private final RecordBatch batch = new RecordBatch();
     private final FieldRecords parser;
+    /** The first {@link InvalidRecords#LISTED} problems; {@link #problemCount} counts them all. */
     private final List<String> problems = new ArrayList<>();
+    private int problemCount;
 
     JsonRecords(Store store) {
         this.parser = new FieldRecords(store, this);
@@ -39,7 +42,7 @@ final class JsonRecords implements RecordSink {
     /** Adds one JSON object of {@code kind}; {@code source} names it in errors ({@code line 3}). */
     void add(RecordKind kind, Map<String, Object> json, String source) {
         if (json == null) {
-            problems.add(source + ": expected a JSON object");
+            problem(source + ": expected a JSON object");
             return;
         }
         Map<String, String> fields = new LinkedHashMap<>();
@@ -59,7 +62,7 @@ final class JsonRecords implements RecordSink {
 
     private void addItems(String orderId, Object items, String source) {
         if (!(items instanceof List<?> list)) {
-            problems.add(source + ": items: expected a JSON array of {product_id, quantity, unit_price}");
+            problem(source + ": items: expected a JSON array of {product_id, quantity, unit_price}");
             return;
         }
         for (int i = 0; i < list.size(); i++) {
@@ -73,7 +76,22 @@ final class JsonRecords implements RecordSink {
     }
 
     private void report(List<RowError> errors) {
-        errors.forEach(error -> problems.add(error.toString()));
+        errors.forEach(error -> problem(error.toString()));
+    }
+
+    /** Records a problem; only the first {@link InvalidRecords#LISTED} are kept, all are counted. */
+    void problem(String problem) {
+        problemCount++;
+        if (problems.size() < InvalidRecords.LISTED) {
+            problems.add(problem);
+        }
+    }
+
+    /** Refuses the batch when any record had a problem. @throws InvalidRecords with the first ones and the count */
+    void requireNoProblems() {
+        if (problemCount > 0) {
+            throw new InvalidRecords(problems, problemCount);
+        }
     }
 
     /** A JSON value as the text of a CSV cell: numbers exactly, arrays joined with {@code ;}. */
@@ -91,10 +109,6 @@ final class JsonRecords implements RecordSink {
             return list.stream().map(JsonRecords::text).collect(Collectors.joining(";"));
         }
         return value.toString();
-    }
-
-    List<String> problems() {
-        return problems;
     }
 
     RecordBatch batch() {

@@ -44,12 +44,16 @@ final class JsonRecords implements RecordSink {
         }
         Map<String, String> fields = new LinkedHashMap<>();
         Object items = null;
+        int problemsBefore = problems.size();
         for (Map.Entry<String, Object> field : json.entrySet()) {
             if (kind == RecordKind.ORDERS && field.getKey().equals("items")) {
                 items = field.getValue();
             } else {
-                fields.put(field.getKey(), text(field.getValue()));
+                fields.put(field.getKey(), scalar(field.getKey(), field.getValue(), source));
             }
+        }
+        if (problems.size() > problemsBefore) {
+            return;
         }
         report(parser.parse(kind.file(), fields, source));
         if (items != null) {
@@ -64,9 +68,12 @@ final class JsonRecords implements RecordSink {
         }
         for (int i = 0; i < list.size(); i++) {
             Map<String, String> fields = new LinkedHashMap<>();
-            if (list.get(i) instanceof Map<?, ?> item) {
-                item.forEach((k, v) -> fields.put(String.valueOf(k), text(v)));
+            String where = source + ": items[" + i + "]";
+            if (!(list.get(i) instanceof Map<?, ?> item)) {
+                problems.add(where + ": expected a JSON object {product_id, quantity, unit_price}");
+                continue;
             }
+            item.forEach((k, v) -> fields.put(String.valueOf(k), scalar(String.valueOf(k), v, where)));
             fields.put("order_id", orderId);
             report(parser.parse(CanonicalFile.ORDER_ITEMS, fields, source + ": items[" + i + "]"));
         }
@@ -74,6 +81,25 @@ final class JsonRecords implements RecordSink {
 
     private void report(List<RowError> errors) {
         errors.forEach(error -> problems.add(error.toString()));
+    }
+
+    /**
+     * The text of a field that holds one value (a string, number or boolean); {@code tags} may also
+     * be an array of them. An object, or an array elsewhere, is a problem naming the field: it is
+     * never stored as its Java text ({@code {a=1}}).
+     */
+    private String scalar(String field, Object value, String source) {
+        boolean arrayAllowed = field.equals("tags");
+        if (value instanceof Map<?, ?> || (value instanceof List<?> && !arrayAllowed)) {
+            problems.add(source + ": " + field + ": expected a string or a number, not a JSON "
+                    + (value instanceof Map<?, ?> ? "object" : "array"));
+            return "";
+        }
+        if (value instanceof List<?> list && list.stream().anyMatch(v -> v instanceof Map<?, ?> || v instanceof List<?>)) {
+            problems.add(source + ": " + field + ": expected an array of strings");
+            return "";
+        }
+        return text(value);
     }
 
     /** A JSON value as the text of a CSV cell: numbers exactly, arrays joined with {@code ;}. */

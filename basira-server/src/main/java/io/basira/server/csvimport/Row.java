@@ -31,8 +31,6 @@ import java.util.regex.Pattern;
 final class Row {
 
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,9}");
-    /** Amounts at or above this many major units are refused before they could overflow a long. */
-    private static final BigDecimal TOO_LARGE = new BigDecimal("1000000000000");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final String file;
@@ -122,11 +120,9 @@ final class Row {
             throw new IllegalArgumentException("'" + text + "' is not a decimal number (199.50)");
         }
         BigDecimal value = new BigDecimal(text);
-        if (value.signum() < 0) {
-            throw new IllegalArgumentException("'" + text + "' is negative");
-        }
-        if (value.compareTo(TOO_LARGE) >= 0) {
-            throw new IllegalArgumentException("'" + text + "' is too large");
+        String problem = Money.incomingProblem(value);
+        if (problem != null) {
+            throw new IllegalArgumentException("'" + text + "' " + problem);
         }
         int digits = Money.fractionDigits(store.currency());
         if (value.stripTrailingZeros().scale() > digits) {

@@ -73,7 +73,11 @@ final class JsonRecords implements RecordSink {
                 problems.add(where + ": expected a JSON object {product_id, quantity, unit_price}");
                 continue;
             }
+            int problemsBefore = problems.size();
             item.forEach((k, v) -> fields.put(String.valueOf(k), scalar(String.valueOf(k), v, where)));
+            if (problems.size() > problemsBefore) {
+                continue;
+            }
             fields.put("order_id", orderId);
             report(parser.parse(CanonicalFile.ORDER_ITEMS, fields, source + ": items[" + i + "]"));
         }

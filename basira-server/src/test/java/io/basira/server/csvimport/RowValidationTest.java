@@ -87,7 +87,7 @@ class RowValidationTest {
         assertThat(errorsOf(report)).containsExactly(
                 "orders.csv:2: total: '12,5' is not a decimal number (199.50)",
                 "orders.csv:3: total: '1e3' is not a decimal number (199.50)",
-                "orders.csv:4: total: '99999999999999999999' is too large");
+                "orders.csv:4: total: '99999999999999999999' is too large (at most 999999999999 and a fraction)");
     }
 
     @Test

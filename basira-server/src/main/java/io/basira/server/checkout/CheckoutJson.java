@@ -22,8 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class CheckoutJson {
 
-    /** The schema's size of stored checkout definitions, catalogues and audit entries (V4). */
-    static final int MAX_STORED_LENGTH = 20000;
     private static final JsonMapper STORED = JsonMapper.builder().build();
 
     private CheckoutJson() {}
@@ -44,9 +42,9 @@ final class CheckoutJson {
      */
     private static void requireStorable(Map<String, Object> json, String what) {
         int length = STORED.writeValueAsString(json).length();
-        if (length > MAX_STORED_LENGTH) {
+        if (length > JdbcCheckoutPolicies.MAX_STORED_LENGTH) {
             throw new IllegalArgumentException(what + " is " + length + " characters long as stored, more than "
-                    + MAX_STORED_LENGTH + ": name fewer products, groups or codes");
+                    + JdbcCheckoutPolicies.MAX_STORED_LENGTH + ": name fewer products, groups or codes");
         }
     }
 

@@ -16,9 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 public record Group(String key, String name, Condition rule, Instant createdAt, Instant updatedAt) {
 
     /** The schema's sizes (V3): {@code groups.name}, {@code rule_text}, {@code rule_json}. */
-    static final int MAX_NAME_LENGTH = 200;
-    static final int MAX_RULE_TEXT_LENGTH = 8000;
-    static final int MAX_RULE_JSON_LENGTH = 16000;
+    public static final int MAX_NAME_LENGTH = 200;
+    public static final int MAX_RULE_TEXT_LENGTH = 8000;
+    public static final int MAX_RULE_JSON_LENGTH = 16000;
     private static final JsonMapper STORED = JsonMapper.builder().build();
 
     public Group {

@@ -24,8 +24,8 @@ public record Group(String key, String name, Condition rule, Instant createdAt, 
     public Group {
         GroupKeys.requireValid(key);
         Objects.requireNonNull(name, "name");
-        if (name.isBlank() || name.length() > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("a group's name must be 1-200 characters");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("name is required");
         }
         TextRules.requireLine(name, "name", MAX_NAME_LENGTH);
         if (rule != null) {

@@ -154,6 +154,27 @@ abstract class HostileInputContract extends ApiTestBase {
         everyReadAnswers(api, "C1", 1);
     }
 
+    @Test
+    void hostile_group_names_and_rules_are_refused_and_nothing_is_saved() {
+        Api api = newStore("groups");
+        Api.Response longName = api.postJson("/api/v1/groups", "{\"key\":\"vip\",\"name\":\"" + "n".repeat(201)
+                + "\",\"rule\":\"total_spent > 1\"}");
+        assertThat(longName.status()).isEqualTo(400);
+        assertThat(json(longName).get("detail").asString()).isEqualTo("name is longer than 200 characters (it has 201)");
+        Api.Response nul = api.postJson("/api/v1/groups", "{\"key\":\"vip\",\"name\":\"V\\u0000\",\"rule\":\"total_spent > 1\"}");
+        assertThat(json(nul).get("detail").asString()).isEqualTo("name contains the control character U+0000 at character 2");
+        Api.Response literal = api.postJson("/api/v1/groups", "{\"key\":\"riyadh\",\"name\":\"Riyadh\","
+                + "\"rule\":\"city = 'Ri\\u0000yadh'\"}");
+        assertThat(literal.status()).isEqualTo(400);
+        assertThat(json(literal).get("detail").asString()).startsWith("rule contains the control character U+0000");
+        String many = String.join(" OR ", java.util.Collections.nCopies(600, "total_spent > 1500"));
+        Api.Response longRule = api.postJson("/api/v1/groups", "{\"key\":\"big\",\"name\":\"Big\",\"rule\":\""
+                + many + "\"}");
+        assertThat(longRule.status()).isEqualTo(400);
+        assertThat(json(longRule).get("detail").asString()).startsWith("rule is longer than 8000 characters");
+        assertThat(json(api.get("/api/v1/groups")).get("items")).isEmpty();
+    }
+
     /** The reads that extreme values used to break: the list, the card, the export, the analyses and the refresh. */
     private static void everyReadAnswers(Api api, String customer, int orders) {
         assertThat(api.get("/api/v1/customers").status()).isEqualTo(200);

@@ -5,6 +5,7 @@ import io.basira.card.CustomerSnapshot;
 import io.basira.commerce.Customer;
 import io.basira.commerce.Gender;
 import io.basira.shared.StoreId;
+import io.basira.shared.TextRules;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -45,6 +46,9 @@ public final class JdbcCustomerQueries {
 
     /** The customer with their analytics card fields (null before the store's first analytics refresh). */
     public Optional<CustomerSnapshot> find(StoreId store, String externalId) {
+        if (TextRules.lineProblem(externalId, Integer.MAX_VALUE) != null) { // no id holds it; PostgreSQL refuses NUL
+            return Optional.empty();
+        }
         return jdbc.query(WITH_ANALYTICS + " AND c.external_id = ?", JdbcCustomerQueries::mapWithAnalytics,
                 store.value(), externalId).stream().findFirst();
     }
@@ -114,6 +118,10 @@ public final class JdbcCustomerQueries {
     /** Adds the search condition: a case-insensitive substring of the name, email, phone or customer id. */
     private static void searchCondition(String search, StringBuilder where, List<Object> args) {
         if (search != null && !search.isBlank()) {
+            if (TextRules.textProblem(search, Integer.MAX_VALUE) != null) {
+                where.append(" AND 1 = 0"); // text no stored value can hold (and PostgreSQL refuses NUL) matches no one
+                return;
+            }
             String like = "%" + escapeLike(search.strip().toLowerCase(Locale.ROOT)) + "%";
             where.append(" AND (LOWER(first_name) LIKE ? ESCAPE '!' OR LOWER(last_name) LIKE ? ESCAPE '!'"
                     + " OR LOWER(COALESCE(first_name, '') || ' ' || COALESCE(last_name, '')) LIKE ? ESCAPE '!'"

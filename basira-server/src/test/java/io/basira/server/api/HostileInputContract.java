@@ -175,6 +175,19 @@ abstract class HostileInputContract extends ApiTestBase {
         assertThat(json(api.get("/api/v1/groups")).get("items")).isEmpty();
     }
 
+    @Test
+    void nul_in_a_search_or_a_path_id_is_not_a_server_error() {
+        Api api = newStore("reads");
+        api.postJson("/api/v1/customers", customer("C1", "Sara"));
+        Api.Response search = api.get("/api/v1/customers?q=Sa%00ra");
+        assertThat(search.status()).as(search.body()).isEqualTo(200);
+        assertThat(json(search).get("items")).isEmpty();
+        assertThat(api.get("/api/v1/customers/C%001").status()).isIn(400, 404);
+        assertThat(api.get("/api/v1/groups/v%00ip").status()).isIn(400, 404);
+        assertThat(api.get("/api/v1/checkout/coupons/A%00B").status()).isIn(400, 404);
+        assertThat(json(api.get("/api/v1/customers?q=Sara")).get("items")).hasSize(1);
+    }
+
     /** The reads that extreme values used to break: the list, the card, the export, the analyses and the refresh. */
     private static void everyReadAnswers(Api api, String customer, int orders) {
         assertThat(api.get("/api/v1/customers").status()).isEqualTo(200);

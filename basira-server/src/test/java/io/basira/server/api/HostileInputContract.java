@@ -188,6 +188,30 @@ abstract class HostileInputContract extends ApiTestBase {
         assertThat(json(api.get("/api/v1/customers?q=Sara")).get("items")).hasSize(1);
     }
 
+    @Test
+    void bytes_that_are_not_utf8_are_refused_never_replaced() {
+        Api api = newStore("bytes");
+        byte[] overlong = {(byte) 0xC0, (byte) 0xAF}; // '/' in an overlong form
+        Api.Response single = api.postBytes("/api/v1/customers", "application/json",
+                bytes("{\"customer_id\":\"C1\",\"first_name\":\"Sa", overlong, "ra\",\"created_at\":\"2024-01-01\"}"));
+        assertThat(single.status()).isEqualTo(400);
+        assertThat(json(single).get("detail").asString())
+                .isEqualTo("line 1: the body is not valid UTF-8 (byte 0xC0 at offset 36); nothing was applied");
+        Api.Response bulk = api.postBytes("/api/v1/customers/bulk", "application/x-ndjson",
+                bytes(customer("C2", "Omar") + "\n{\"customer_id\":\"PGS", overlong, "X\",\"created_at\":\"2024-01-01\"}\n"));
+        assertThat(bulk.status()).isEqualTo(400);
+        assertThat(json(bulk).get("detail").asString()).startsWith("line 2: the body is not valid UTF-8 (byte 0xC0 at offset");
+        assertThat(api.get("/api/v1/customers/export").body().lines()).hasSize(1);
+    }
+
+    private static byte[] bytes(String before, byte[] middle, String after) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(before.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.writeBytes(middle);
+        out.writeBytes(after.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
     /** The reads that extreme values used to break: the list, the card, the export, the analyses and the refresh. */
     private static void everyReadAnswers(Api api, String customer, int orders) {
         assertThat(api.get("/api/v1/customers").status()).isEqualTo(200);

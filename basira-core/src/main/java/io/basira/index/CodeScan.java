@@ -1,9 +1,9 @@
 package io.basira.index;
 
 /**
- * Dictionary code in a set (IN), or not in it (NOT IN), TRUE only on non-null rows. Codes added
- * to the dictionary after binding are not in the set, which is right: the set's values were
- * interned at bind time, so an unseen value cannot be one of them.
+ * Dictionary code in a set (IN), or not in it (NOT IN), TRUE only on non-null rows. The set holds
+ * the codes of the literals the dictionary knew at bind time; codes added later are not in it, and
+ * when one of them is a literal of the predicate, {@link BoundPredicate} binds it anew.
  */
 final class CodeScan implements Scan {
 

@@ -21,7 +21,7 @@ import org.roaringbitmap.RoaringBitmap;
  *
  * <p>Thread safety: single writer, no internal locking. Any number of threads may read
  * ({@link #evaluate}, {@link #matches}, column getters) at the same time, but no read may overlap
- * a write (appending a row, setting a value, {@link #bind}, which interns literals): the caller
+ * a write (appending a row, setting a value; {@link #bind} is a read): the caller
  * serialises writes against reads, e.g. with one ReadWriteLock per store, or by running every
  * event and evaluation of a store on one thread. A read overlapping a write may see torn state.
  */
@@ -31,7 +31,6 @@ public final class CustomerIndex {
 
     private final Map<String, IndexColumn> columns = new LinkedHashMap<>();
     private final RowKeys keys;
-    private final PredicateBinder binder = new PredicateBinder(this);
     private int capacity;
 
     /**
@@ -130,18 +129,32 @@ public final class CustomerIndex {
         return columns.get(name);
     }
 
+    /** The number of distinct values rows have had, per dictionary and tag column, by name. */
+    public Map<String, Integer> distinctValues() {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        for (IndexColumn column : columns.values()) {
+            if (column instanceof DictionaryColumn dictionary) {
+                sizes.put(column.name(), dictionary.distinctValues());
+            } else if (column instanceof TagColumn tags) {
+                sizes.put(column.name(), tags.distinctTags());
+            }
+        }
+        return sizes;
+    }
+
     public List<String> columnNames() {
         return new ArrayList<>(columns.keySet());
     }
 
     /**
-     * Resolves {@code predicate} against this index. A write (it may add literals to dictionaries).
+     * Resolves {@code predicate} against this index. A read: literals no row has had are not added to
+     * the dictionaries (see {@link BoundPredicate}), so binding one-off predicates leaves nothing behind.
      *
      * @throws IllegalArgumentException naming the column when a column is unknown or of the wrong kind
      */
     public BoundPredicate bind(ColumnPredicate predicate) {
         Objects.requireNonNull(predicate, "predicate");
-        return new BoundPredicate(this, predicate, binder.bind(predicate, false));
+        return new BoundPredicate(this, predicate);
     }
 
     /** The rows for which {@code predicate} is TRUE, on the calling thread. */

@@ -46,7 +46,7 @@ public final class DictionaryColumn extends IndexColumn {
         nulls.setNull(row);
     }
 
-    /** Distinct values seen so far, including values only named by bound predicates. */
+    /** Distinct values rows have had so far (binding a predicate never adds one). */
     public int distinctValues() {
         return dictionary.size();
     }

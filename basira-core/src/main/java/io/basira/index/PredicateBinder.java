@@ -10,6 +10,8 @@ import io.basira.index.ColumnPredicate.IsNotNull;
 import io.basira.index.ColumnPredicate.IsNull;
 import io.basira.index.ColumnPredicate.Not;
 import io.basira.index.ColumnPredicate.Or;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.roaringbitmap.RoaringBitmap;
@@ -17,15 +19,30 @@ import org.roaringbitmap.RoaringBitmap;
 /**
  * Resolves a {@link ColumnPredicate} against one index's columns and rewrites it into negation
  * normal form ({@link Scan}): NOT flips a leaf ({@code <} becomes {@code >=}, IN becomes NOT IN,
- * IS NULL becomes IS NOT NULL) and swaps AND with OR. Literal strings are interned into the
- * column's dictionary so later rows with that value match.
+ * IS NULL becomes IS NOT NULL) and swaps AND with OR.
+ *
+ * <p>Binding only reads the index. A literal string is looked up in the column's dictionary and
+ * never added to it: a value no row has ever had cannot equal any row's value, so it contributes
+ * no code (an IN of only such values is an empty range). Such literals are collected in
+ * {@link #absent()} so that {@link BoundPredicate} can bind again once a row brings the value;
+ * a rule that names unknown values (a preview with a typo, or a hostile 4 MB literal) therefore
+ * leaves nothing behind in the index. One binder per bind; not thread-safe.
  */
 final class PredicateBinder {
 
+    /** A literal of the predicate that {@code dictionary} did not hold at bind time. */
+    record Absent(Dictionary dictionary, String value) {}
+
     private final CustomerIndex index;
+    private final List<Absent> absent = new ArrayList<>();
 
     PredicateBinder(CustomerIndex index) {
         this.index = index;
+    }
+
+    /** The literals met by {@link #bind} that their column's dictionary lacked. */
+    List<Absent> absent() {
+        return absent;
     }
 
     Scan bind(ColumnPredicate predicate, boolean negated) {
@@ -99,9 +116,19 @@ final class PredicateBinder {
         int max = -1;
         int i = 0;
         for (String value : values) {
-            codes[i] = column.dictionary.intern(value);
-            max = Math.max(max, codes[i++]);
+            int code = column.dictionary.codeOf(value);
+            if (code < 0) {
+                absent.add(new Absent(column.dictionary, value));
+                continue;
+            }
+            codes[i++] = code;
+            max = Math.max(max, code);
         }
+        if (i == 0) {
+            // No row has any of the values: the empty range, FALSE (negated: TRUE) on every non-null row.
+            return new RangeScan(column.codes, column.nulls, 1, 0, negated);
+        }
+        codes = i == codes.length ? codes : Arrays.copyOf(codes, i);
         if (codes.length == 1) {
             // One value: a range test on the codes, cheaper than the code-set lookup.
             return new RangeScan(column.codes, column.nulls, codes[0], codes[0], negated);
@@ -115,12 +142,16 @@ final class PredicateBinder {
 
     private Scan tags(HasAnyTag has, boolean negated) {
         TagColumn column = typed(has.column(), ColumnKind.TAGS, "a tag test", TagColumn.class);
-        RoaringBitmap[] rows = new RoaringBitmap[has.tags().size()];
-        int i = 0;
+        List<RoaringBitmap> rows = new ArrayList<>(has.tags().size());
         for (String tag : has.tags()) {
-            rows[i++] = column.bitmapOf(tag);
+            RoaringBitmap carriers = column.rowsWith(tag);
+            if (carriers == null) {
+                absent.add(new Absent(column.dictionary, tag));
+            } else {
+                rows.add(carriers);
+            }
         }
-        return new TagScan(rows, column.nulls, negated);
+        return new TagScan(rows.toArray(new RoaringBitmap[0]), column.nulls, negated);
     }
 
     private IndexColumn column(String name) {

@@ -81,8 +81,19 @@ public final class TagColumn extends IndexColumn {
         set(row, null);
     }
 
-    /** The bitmap of rows carrying {@code tag}, created empty when the tag is unseen. */
-    RoaringBitmap bitmapOf(String tag) {
+    /** The bitmap of rows carrying {@code tag}, or null when no row ever carried it. */
+    RoaringBitmap rowsWith(String tag) {
+        int code = dictionary.codeOf(tag);
+        return code < 0 ? null : rowsByTag.get(code);
+    }
+
+    /** Distinct tags any row has carried so far. */
+    public int distinctTags() {
+        return dictionary.size();
+    }
+
+    /** The bitmap of rows carrying {@code tag}, created empty when the tag is unseen (a write). */
+    private RoaringBitmap bitmapOf(String tag) {
         int code = dictionary.intern(tag);
         if (code == rowsByTag.size()) {
             rowsByTag.add(new RoaringBitmap());

@@ -24,6 +24,13 @@ import java.util.Set;
  *
  * <p>An order whose customer exists neither in the store nor in the batch is refused (not queued):
  * the whole batch is rejected with every such problem named.
+ *
+ * <p>Concurrent writes: before writing, a batch takes the {@link WriteLocks} of its records, reads
+ * which customers those records belong to now (an order sent again for another customer leaves the
+ * first customer's card too), then takes the locks of every customer whose card it will fold. So
+ * two writes that touch one customer never overlap, and each card is folded from every committed
+ * record of its customer. A batch with more than {@value #KEY_LOCK_LIMIT} keys takes the whole
+ * store instead, as an import does.
  */
 public final class IngestRecords {
 
@@ -31,12 +38,18 @@ public final class IngestRecords {
     private final CommerceWrites writes;
     private final CustomerActivity activity;
     private final Cards cards;
+    private final WriteLocks locks;
 
-    public IngestRecords(CommerceReads reads, CommerceWrites writes, CustomerActivity activity, Cards cards) {
+    /** Above this many keys a batch locks its whole store rather than each record and customer. */
+    static final int KEY_LOCK_LIMIT = 1000;
+
+    public IngestRecords(CommerceReads reads, CommerceWrites writes, CustomerActivity activity, Cards cards,
+            WriteLocks locks) {
         this.reads = reads;
         this.writes = writes;
         this.activity = activity;
         this.cards = cards;
+        this.locks = locks;
     }
 
     /**
@@ -47,10 +60,48 @@ public final class IngestRecords {
      */
     public Set<String> ingest(Store store, RecordBatch batch) {
         check(store, batch);
-        write(store.id(), batch, new LineReplacement());
-        Set<String> affected = batch.affectedCustomers();
+        Set<String> affected = lockFor(store.id(), batch);
+        writeRecords(store.id(), batch, new LineReplacement());
         refreshCards(store, affected);
         return affected;
+    }
+
+    /**
+     * Takes the store exclusively for the rest of the caller's transaction: for imports, which write
+     * in chunks with {@link #write} and refresh cards once at the end.
+     */
+    public void lockStore(StoreId store) {
+        locks.lockStore(store);
+    }
+
+    /**
+     * Records first, then customers: the order every writer follows, so none waits in a cycle.
+     *
+     * @return the customers whose cards the batch may change, now locked
+     */
+    private Set<String> lockFor(StoreId store, RecordBatch batch) {
+        Set<String> recordKeys = new LinkedHashSet<>();
+        batch.orders().forEach(o -> recordKeys.add("order:" + o.externalId()));
+        batch.carts().forEach(c -> recordKeys.add("cart:" + c.externalId()));
+        batch.reviews().forEach(r -> recordKeys.add("review:" + r.externalId()));
+        Set<String> customers = batch.affectedCustomers();
+        if (recordKeys.size() + customers.size() > KEY_LOCK_LIMIT) {
+            locks.lockStore(store);
+            return withEarlierCustomers(store, batch, customers);
+        }
+        if (!recordKeys.isEmpty()) {
+            locks.lockRecords(store, recordKeys);
+            withEarlierCustomers(store, batch, customers);
+        }
+        locks.lockCustomers(store, customers);
+        return customers;
+    }
+
+    private Set<String> withEarlierCustomers(StoreId store, RecordBatch batch, Set<String> customers) {
+        if (!batch.orders().isEmpty() || !batch.carts().isEmpty() || !batch.reviews().isEmpty()) {
+            customers.addAll(reads.currentCustomers(store, batch));
+        }
+        return customers;
     }
 
     /** The checks of {@link #ingest} alone. @throws IngestRejected listing every problem */
@@ -83,15 +134,36 @@ public final class IngestRecords {
     }
 
     /**
-     * Writes the batch without checks or card refresh: for chunked imports that were validated
-     * before and refresh cards once at the end, all in one transaction.
+     * Writes the batch without checks, locks or card refresh: for chunked imports that were
+     * validated before, hold the store's lock ({@link #lockStore}) and refresh cards once at the
+     * end, all in one transaction.
+     *
+     * @return the customers whose cards the batch may change: those it names and those its orders,
+     *     carts and reviews belonged to before
      */
-    public void write(StoreId store, RecordBatch batch, LineReplacement lines) {
+    public Set<String> write(StoreId store, RecordBatch batch, LineReplacement lines) {
+        Set<String> affected = withEarlierCustomers(store, batch, batch.affectedCustomers());
+        writeRecords(store, batch, lines);
+        return affected;
+    }
+
+    private void writeRecords(StoreId store, RecordBatch batch, LineReplacement lines) {
         writes.upsertProducts(store, batch.products());
         writes.upsertCustomers(store, batch.customers());
         writes.upsertOrders(store, batch.orders());
         writes.replaceOrderLines(store, batch.orderLines(), lines);
         writes.upsertActivity(store, batch.carts(), batch.reviews(), batch.wishlistItems());
+    }
+
+    /**
+     * Folds every given card again from the stored records, holding the store exclusively: after a
+     * definition changed, or to repair cards written wrong. Runs inside the caller's transaction.
+     *
+     * @return the number of cards stored
+     */
+    public int rebuildCards(Store store, Collection<String> customerIds) {
+        locks.lockStore(store.id());
+        return refreshCards(store, customerIds).size();
     }
 
     /** Folds the cards of the given customers from their current records and stores them. */

@@ -88,6 +88,39 @@ class CustomerIndexTest {
     }
 
     @Test
+    void binding_values_no_customer_has_adds_nothing_to_the_index() {
+        customer(1, 1, "SA");
+        index.tagColumn("tags").add(0, "vip");
+        java.util.Map<String, Integer> before = index.distinctValues();
+        for (int i = 0; i < 100; i++) {
+            String unseen = "x".repeat(1_000) + i;
+            BoundPredicate bound = index.bind(or(in("country", unseen, "SA"), hasTag("tags", unseen)));
+            assertThat(bound.absentLiterals()).isEqualTo(2);
+            assertThat(index.evaluate(bound).toArray()).containsExactly(0);
+            assertThat(index.evaluate(index.bind(not(in("country", unseen)))).toArray()).containsExactly(0);
+            assertThat(index.evaluate(index.bind(in("country", unseen))).isEmpty()).isTrue();
+        }
+        assertThat(index.distinctValues()).isEqualTo(before).containsEntry("country", 1).containsEntry("tags", 1);
+    }
+
+    @Test
+    void a_tag_bound_before_any_customer_has_it_matches_once_one_does_also_row_by_row() {
+        int first = customer(1, 1, "SA");
+        BoundPredicate vip = index.bind(hasTag("tags", "vip"));
+        BoundPredicate notVip = index.bind(not(hasTag("tags", "vip")));
+        index.tagColumn("tags").add(first, "newsletter");
+        assertThat(index.matches(vip, first)).isFalse();
+        assertThat(index.matches(notVip, first)).isTrue();
+
+        int second = customer(2, 1, "SA");
+        index.tagColumn("tags").add(second, "vip");
+        assertThat(index.matches(vip, second)).isTrue();
+        assertThat(index.matches(notVip, second)).isFalse();
+        assertThat(index.evaluate(vip).toArray()).containsExactly(second);
+        assertThat(vip.absentLiterals()).isZero();
+    }
+
+    @Test
     void string_matching_is_exact_so_case_is_the_callers_job() {
         int upper = customer(1, 1, "SA");
         customer(2, 1, "sa");

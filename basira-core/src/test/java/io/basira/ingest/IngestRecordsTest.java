@@ -8,13 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basira.card.CustomerCard;
+import io.basira.commerce.Cart;
+import io.basira.commerce.CartStatus;
 import io.basira.commerce.Customer;
+import io.basira.commerce.Review;
 import io.basira.commerce.OrderLine;
 import io.basira.fixtures.InMemoryCommerce;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
 import io.basira.shared.StoreId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +26,7 @@ class IngestRecordsTest {
 
     private final Store store = new Store(new StoreId(1), "demo", "Demo", Store.DEFAULT_CURRENCY, Store.DEFAULT_TIME_ZONE);
     private final InMemoryCommerce db = new InMemoryCommerce();
-    private final IngestRecords ingest = new IngestRecords(db, db, db, db);
+    private final IngestRecords ingest = new IngestRecords(db, db, db, db, db);
 
     private static Customer customer(String id) {
         return new Customer(id, "سارة", "Alharbi", null, null, null, null, "الرياض", null, "SA",
@@ -121,6 +125,50 @@ class IngestRecordsTest {
         assertThatThrownBy(() -> ingest.ingest(store, new RecordBatch().add(line("O9", "P1"))))
                 .isInstanceOf(IngestRejected.class)
                 .hasMessageContaining("order 'O9'");
+    }
+
+    @Test
+    void an_order_moved_to_another_customer_leaves_the_first_customers_card() {
+        ingest.ingest(store, new RecordBatch().add(customer("C1")).add(customer("C2"))
+                .add(anOrder("O1").of("C1").total("100.00").build()));
+        Set<String> refreshed = ingest.ingest(store, new RecordBatch().add(anOrder("O1").of("C2").total("100.00").build()));
+        assertThat(refreshed).containsExactlyInAnyOrder("C1", "C2");
+        assertThat(cardOf("C1").orderCount()).isZero();
+        assertThat(cardOf("C1").totalSpentMinor()).isZero();
+        assertThat(cardOf("C2").orderCount()).isEqualTo(1);
+    }
+
+    @Test
+    void a_cart_or_review_moved_to_another_customer_leaves_the_first_customers_card() {
+        ingest.ingest(store, new RecordBatch().add(customer("C1")).add(customer("C2"))
+                .add(cart("K1", "C1")).add(new Review("R1", "C1", null, 4, Instant.parse("2024-02-01T00:00:00Z"))));
+        assertThat(cardOf("C1").abandonedCarts()).isEqualTo(1);
+        assertThat(cardOf("C1").storeRating()).isEqualTo(4);
+        ingest.ingest(store, new RecordBatch().add(cart("K1", "C2"))
+                .add(new Review("R1", "C2", null, 4, Instant.parse("2024-02-01T00:00:00Z"))));
+        assertThat(cardOf("C1").abandonedCarts()).isZero();
+        assertThat(cardOf("C1").storeRating()).isNull();
+        assertThat(cardOf("C2").abandonedCarts()).isEqualTo(1);
+    }
+
+    @Test
+    void an_import_chunk_names_the_earlier_customer_of_a_moved_order() {
+        ingest.ingest(store, new RecordBatch().add(customer("C1")).add(customer("C2")).add(anOrder("O1").of("C1").build()));
+        Set<String> touched = ingest.write(store.id(), new RecordBatch().add(anOrder("O1").of("C2").build()),
+                new LineReplacement());
+        assertThat(touched).containsExactlyInAnyOrder("C1", "C2");
+    }
+
+    @Test
+    void a_write_locks_its_records_before_the_customers_it_touches() {
+        ingest.ingest(store, new RecordBatch().add(customer("C1")).add(customer("C2")).add(anOrder("O1").of("C1").build()));
+        db.locked.clear();
+        ingest.ingest(store, new RecordBatch().add(anOrder("O1").of("C2").build()));
+        assertThat(db.locked).containsExactly(List.of("order:O1"), List.of("customer:C1", "customer:C2"));
+    }
+
+    private static Cart cart(String id, String customer) {
+        return new Cart(id, customer, Instant.parse("2024-02-01T00:00:00Z"), null, null, null, CartStatus.ABANDONED);
     }
 
     private static OrderLine line(String order, String product) {

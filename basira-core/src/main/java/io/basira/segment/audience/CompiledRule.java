@@ -16,11 +16,14 @@ final class CompiledRule {
     private static final RowSet[] NO_ROWS = {};
 
     final BoundPredicate bound;
+    /** What keeping it costs ({@link RuleCache#weight}). */
+    final long weight;
     private final String[] groupKeys;
     private final RowSet[] groupRows;
 
-    CompiledRule(BoundPredicate bound, String[] groupKeys, RowSet[] groupRows) {
+    CompiledRule(BoundPredicate bound, long weight, String[] groupKeys, RowSet[] groupRows) {
         this.bound = bound;
+        this.weight = weight;
         this.groupKeys = groupKeys.length == 0 ? NO_KEYS : groupKeys;
         this.groupRows = groupRows.length == 0 ? NO_ROWS : groupRows;
     }

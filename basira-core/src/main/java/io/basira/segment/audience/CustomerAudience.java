@@ -41,6 +41,15 @@ public interface CustomerAudience {
      */
     RoaringBitmap members(Condition rule, EvaluationContext context, Function<String, RoaringBitmap> groupMembers);
 
+    /**
+     * As {@link #members}, for a rule evaluated once (a preview, a filter, a one-off query): the audience
+     * keeps nothing of it, so any number of different one-off rules leaves it as it was.
+     */
+    default RoaringBitmap membersOnce(Condition rule, EvaluationContext context,
+            Function<String, RoaringBitmap> groupMembers) {
+        return members(rule, context, groupMembers);
+    }
+
     /** Whether the customer in {@code row} satisfies {@code rule}; {@code groupMembers} as in {@link #members}. */
     boolean matches(Condition rule, int row, EvaluationContext context, Function<String, RoaringBitmap> groupMembers);
 }

@@ -32,10 +32,15 @@ import org.roaringbitmap.RoaringBitmap;
  * <p>{@link #members} scans every row (split over an executor when one is given);
  * {@link #matches} tests one row and allocates nothing once the rule is cached (the event path).
  *
+ * <p>What rules leave behind: compiling adds nothing to the index (a literal no customer has is simply
+ * absent, see {@link io.basira.index.BoundPredicate}); {@link #members} and {@link #matches} keep the
+ * compiled rule in a bounded cache ({@link RuleCache}); {@link #membersOnce}, for one-off rules such as
+ * previews, keeps nothing. {@link #footprint} reports the sizes that rules could make grow.
+ *
  * <p>Thread safety: one writer ({@link #upsert}); reads must not overlap a write, as the interface says.
- * Compiling on a cache miss interns literals into the dictionaries and fills the cache, so reads take
- * this object's lock for the lookup and compilation; the scans themselves run unlocked. Concurrent reads
- * of a rule that names groups must pass the same group members (they share the rule's row sets).
+ * The cache is shared by reads, so reads take this object's lock for the lookup and compilation; the
+ * scans themselves run unlocked. Concurrent reads of a rule that names groups must pass the same group
+ * members (they share the rule's row sets).
  */
 public final class IndexedAudience implements CustomerAudience {
 
@@ -98,26 +103,42 @@ public final class IndexedAudience implements CustomerAudience {
 
     @Override
     public RoaringBitmap members(Condition rule, EvaluationContext context, Function<String, RoaringBitmap> groupMembers) {
-        CompiledRule compiled = compiled(rule, context, groupMembers);
+        return evaluate(compiled(rule, context, groupMembers, true));
+    }
+
+    /**
+     * As {@link #members}, for a rule evaluated once (a preview, a filter): a compiled form already cached
+     * is used, otherwise the rule is compiled for this call alone and nothing of it is kept.
+     */
+    @Override
+    public RoaringBitmap membersOnce(Condition rule, EvaluationContext context,
+            Function<String, RoaringBitmap> groupMembers) {
+        return evaluate(compiled(rule, context, groupMembers, false));
+    }
+
+    @Override
+    public boolean matches(Condition rule, int row, EvaluationContext context, Function<String, RoaringBitmap> groupMembers) {
+        return index.matches(compiled(rule, context, groupMembers, true).bound, row);
+    }
+
+    private RoaringBitmap evaluate(CompiledRule compiled) {
         if (executor == null || parts == 1) {
             return index.evaluate(compiled.bound);
         }
         return index.evaluate(compiled.bound, executor, parts);
     }
 
-    @Override
-    public boolean matches(Condition rule, int row, EvaluationContext context, Function<String, RoaringBitmap> groupMembers) {
-        return index.matches(compiled(rule, context, groupMembers).bound, row);
-    }
-
+    /** The cached form of the rule, or a new one (kept in the cache when {@code keep}), pointed at the groups' members. */
     private synchronized CompiledRule compiled(
-            Condition rule, EvaluationContext context, Function<String, RoaringBitmap> groupMembers) {
+            Condition rule, EvaluationContext context, Function<String, RoaringBitmap> groupMembers, boolean keep) {
         Objects.requireNonNull(rule, "rule");
         requireStoreContext(context);
         CompiledRule compiled = cache.find(rule, context.today());
         if (compiled == null) {
             compiled = compile(rule, context.today());
-            cache.put(rule, context.today(), compiled);
+            if (keep) {
+                cache.put(rule, context.today(), compiled);
+            }
         }
         compiled.loadGroups(groupMembers);
         return compiled;
@@ -128,7 +149,8 @@ public final class IndexedAudience implements CustomerAudience {
         ColumnPredicate predicate = compiler.compile(rule, today, key -> groups.computeIfAbsent(key, k -> new RowSet()));
         BoundPredicate bound = index.bind(predicate);
         List<String> keys = new ArrayList<>(groups.keySet());
-        return new CompiledRule(bound, keys.toArray(new String[0]), groups.values().toArray(new RowSet[0]));
+        return new CompiledRule(bound, RuleCache.weight(rule), keys.toArray(new String[0]),
+                groups.values().toArray(new RowSet[0]));
     }
 
     private void requireStoreContext(EvaluationContext context) {
@@ -143,9 +165,31 @@ public final class IndexedAudience implements CustomerAudience {
         }
     }
 
-    /** Rules compiled so far: stays put while the same rules are re-evaluated on the same day. */
+    /**
+     * Rules compiled for the cache so far (not those {@link #membersOnce} compiles for one call): stays put
+     * while the same rules are re-evaluated on the same day.
+     */
     public long compilations() {
         return cache.compilations();
+    }
+
+    /**
+     * The sizes of what evaluating rules could make grow: the compiled rules kept and their weight
+     * ({@link RuleCache}), and the distinct values per text and tag column (which only customers add).
+     */
+    public synchronized Footprint footprint() {
+        return new Footprint(cache.size(), cache.weight(), index.distinctValues());
+    }
+
+    /**
+     * @param cachedRules compiled rules kept, over the days kept
+     * @param cachedWeight their weight, about the characters of their text
+     * @param distinctValues distinct values per dictionary and tag column, by column name
+     */
+    public record Footprint(int cachedRules, long cachedWeight, Map<String, Integer> distinctValues) {
+        public Footprint {
+            distinctValues = Map.copyOf(distinctValues);
+        }
     }
 
     /** Heap held by the columns, from array lengths (see {@link CustomerIndex#heapBytes()}). */

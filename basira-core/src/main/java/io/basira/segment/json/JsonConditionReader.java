@@ -8,6 +8,7 @@ import io.basira.segment.InGroup;
 import io.basira.segment.Not;
 import io.basira.segment.Operator;
 import io.basira.segment.Or;
+import io.basira.segment.RuleLimits;
 import io.basira.segment.SegmentField;
 import io.basira.segment.Value;
 import java.math.BigDecimal;
@@ -22,7 +23,9 @@ import java.util.function.Supplier;
 /**
  * Reads the JSON form into a tree, keeping the JSON path of each element for error messages. A list of
  * one condition under {@code all} or {@code any} stands for that condition. Unknown keys are errors, so
- * that a misspelt key is not silently ignored.
+ * that a misspelt key is not silently ignored. The bounds of {@link RuleLimits} hold as in the text form:
+ * a text value over the literal limit is refused at its path, and the rule where the characters of its
+ * text form (counted as they are read: field names, operators, values, connectives) pass the rule limit.
  */
 final class JsonConditionReader {
 
@@ -32,6 +35,8 @@ final class JsonConditionReader {
     static final int MAX_DEPTH = 64;
 
     private int depth;
+    /** Characters of the text form read so far. */
+    private long length;
 
     Condition read(Object json, String path) {
         if (++depth > MAX_DEPTH) {
@@ -59,6 +64,8 @@ final class JsonConditionReader {
         if (object.containsKey("group")) {
             requireOnly(object, Set.of("group"), path);
             String key = string(object.get("group"), path + ".group");
+            requireLiteral(key, path + ".group");
+            count("group = ''".length() + key.length(), path + ".group");
             return build(path + ".group", () -> new InGroup(key));
         }
         if (object.containsKey("field")) {
@@ -67,6 +74,14 @@ final class JsonConditionReader {
         }
         throw new JsonRuleException(path, "expected a condition: an object with \"all\", \"any\", \"not\", "
                 + "\"group\" or \"field\"" + (object.isEmpty() ? "" : ", found keys " + object.keySet()));
+    }
+
+    /** Counts {@code chars} more characters of the text form at {@code path}; refuses past the limit. */
+    private void count(long chars, String path) {
+        length += chars;
+        if (length > RuleLimits.MAX_RULE_LENGTH) {
+            throw new JsonRuleException(path, RuleLimits.ruleTooLong() + " in its text form");
+        }
     }
 
     private Condition connective(Map<?, ?> object, String key, String path, Function<List<Condition>, Condition> make) {
@@ -80,13 +95,16 @@ final class JsonConditionReader {
         }
         List<Condition> operands = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            operands.add(read(list.get(i), path + "." + key + "[" + i + "]"));
+            String at = path + "." + key + "[" + i + "]";
+            count(" AND ".length(), at);
+            operands.add(read(list.get(i), at));
         }
         return operands.size() == 1 ? operands.get(0) : make.apply(operands);
     }
 
     private Condition leaf(Map<?, ?> object, String path) {
         String name = string(object.get("field"), path + ".field");
+        count(name.length() + 2, path + ".field");
         SegmentField field = FieldNames.resolve(name)
                 .orElseThrow(() -> new JsonRuleException(path + ".field", FieldNames.unknownMessage(name)));
         if (!object.containsKey("op")) {
@@ -94,6 +112,7 @@ final class JsonConditionReader {
                     + " is_not_null)");
         }
         String code = string(object.get("op"), path + ".op");
+        count(code.length() + 1, path + ".op");
         Operator operator = Operator.byCode(code)
                 .orElseThrow(() -> new JsonRuleException(path + ".op", "unknown operator '" + code
                         + "'; expected one of =, !=, >, >=, <, <=, between, in, is_null, is_not_null"));
@@ -141,20 +160,28 @@ final class JsonConditionReader {
     /** A JSON scalar as a literal; numeric strings are numbers for number fields ({@code "199.50"}). */
     private Value value(Object raw, SegmentField field, String path) {
         if (raw instanceof String text) {
+            requireLiteral(text, path);
+            count(text.length() + ", ''".length(), path);
             if (field.type().isNumeric() && text.strip().matches("[+-]?\\d+(\\.\\d+)?")) {
                 return Value.number(text.strip());
             }
             return Value.text(text);
         }
         if (raw instanceof BigDecimal || raw instanceof BigInteger || raw instanceof Long
-                || raw instanceof Integer || raw instanceof Short || raw instanceof Byte) {
-            return Value.number(raw.toString());
-        }
-        if ((raw instanceof Double || raw instanceof Float) && Double.isFinite(((Number) raw).doubleValue())) {
-            return Value.number(raw.toString());
+                || raw instanceof Integer || raw instanceof Short || raw instanceof Byte
+                || ((raw instanceof Double || raw instanceof Float) && Double.isFinite(((Number) raw).doubleValue()))) {
+            String number = raw.toString();
+            count(number.length() + ", ".length(), path);
+            return Value.number(number);
         }
         String found = raw == null ? "null (use op \"is_null\" to test for no value)" : raw.toString();
         throw new JsonRuleException(path, "expected a number or a string, found " + found);
+    }
+
+    private static void requireLiteral(String text, String path) {
+        if (text.length() > RuleLimits.MAX_LITERAL_LENGTH) {
+            throw new JsonRuleException(path, RuleLimits.literalTooLong(text.length()));
+        }
     }
 
     private static Condition build(String path, Supplier<Condition> make) {

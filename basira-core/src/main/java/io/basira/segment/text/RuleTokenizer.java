@@ -1,5 +1,6 @@
 package io.basira.segment.text;
 
+import io.basira.segment.RuleLimits;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,9 @@ final class RuleTokenizer {
     }
 
     List<Token> tokens() {
+        if (text.length() > RuleLimits.MAX_RULE_LENGTH) {
+            tooLong();
+        }
         List<Token> tokens = new ArrayList<>();
         while (true) {
             skipSpace();
@@ -50,6 +54,17 @@ final class RuleTokenizer {
             return number();
         }
         return punctuation(c, start);
+    }
+
+    /** Refuses the rule at its first character past the limit. */
+    private void tooLong() {
+        while (pos < RuleLimits.MAX_RULE_LENGTH) {
+            if (text.charAt(pos) == '\n') {
+                newLine(pos + 1);
+            }
+            pos++;
+        }
+        throw new RuleSyntaxException(line, column(pos), RuleLimits.ruleTooLong() + "; this one has " + text.length());
     }
 
     private Token punctuation(char c, int start) {
@@ -98,6 +113,9 @@ final class RuleTokenizer {
                 pos += 2;
             } else if (c == '\'') {
                 pos++;
+                if (value.length() > RuleLimits.MAX_LITERAL_LENGTH) {
+                    throw new RuleSyntaxException(startLine, startColumn, RuleLimits.literalTooLong(value.length()));
+                }
                 return new Token(TokenType.STRING, text.substring(start, pos), value.toString(), startLine, startColumn);
             } else {
                 if (c == '\n') {

@@ -14,6 +14,7 @@ import io.basira.segment.template.SegmentTemplates;
 import io.basira.segment.text.RuleText;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.roaringbitmap.RoaringBitmap;
@@ -134,5 +135,61 @@ class IndexedAudienceTest {
         assertThat(dinars.members(RuleText.parse("total_spent = 10.005"), ctx, NO_GROUPS)).containsOnly(0);
         assertThat(dinars.members(RuleText.parse("total_spent > 10.0049"), ctx, NO_GROUPS)).containsOnly(0);
         assertThat(dinars.members(RuleText.parse("average_order_value = 10.01"), ctx, NO_GROUPS)).containsOnly(0);
+    }
+
+    @Test
+    void previews_with_distinct_large_literals_leave_the_cache_and_dictionaries_as_they_were() {
+        upsert(1, aCustomer("a").livesIn("Riyadh", "Riyadh", "SA").tagged("vip").build());
+        upsert(2, aCustomer("b").build());
+        audience.members(RuleText.parse("city = 'Riyadh'"), JUNE_15, NO_GROUPS);
+        IndexedAudience.Footprint before = audience.footprint();
+        long compiled = audience.compilations();
+
+        for (int i = 0; i < 300; i++) {
+            String literal = i + "x".repeat(1_990);
+            Condition rule = RuleText.parse("city = '" + literal + "' OR tags = '" + literal + "' OR region IN ('"
+                    + literal + "', 'Riyadh')");
+            assertThat(audience.membersOnce(rule, JUNE_15, NO_GROUPS)).containsOnly(0);
+            assertThat(audience.membersOnce(RuleText.parse("city != '" + literal + "'"), JUNE_15, NO_GROUPS))
+                    .containsOnly(0);
+        }
+
+        assertThat(audience.footprint()).isEqualTo(before);
+        assertThat(audience.compilations()).isEqualTo(compiled);
+        assertThat(audience.membersOnce(RuleText.parse("city = 'Riyadh'"), JUNE_15, NO_GROUPS)).containsOnly(0);
+    }
+
+    @Test
+    void the_rule_cache_is_bounded_by_the_weight_of_its_rules() {
+        upsert(1, aCustomer("a").livesIn("Riyadh", null, "SA").build());
+        Map<String, Integer> distinct = audience.footprint().distinctValues();
+        int rules = 3_000;
+        for (int i = 0; i < rules; i++) {
+            Condition rule = RuleText.parse("city = '" + i + "y".repeat(1_990) + "'");
+            assertThat(audience.members(rule, JUNE_15, NO_GROUPS)).isEmpty();
+            assertThat(audience.matches(rule, 0, JUNE_15, NO_GROUPS)).isFalse();
+        }
+        IndexedAudience.Footprint after = audience.footprint();
+        assertThat(audience.compilations()).isEqualTo(rules);
+        assertThat(after.cachedWeight()).isLessThanOrEqualTo(2 * RuleCache.MAX_WEIGHT);
+        assertThat(after.cachedRules()).isLessThan(rules).isPositive();
+        assertThat(after.distinctValues()).isEqualTo(distinct);
+    }
+
+    @Test
+    void a_cached_rule_naming_a_city_no_customer_has_yet_matches_once_one_lives_there() {
+        upsert(1, aCustomer("a").livesIn("Riyadh", null, "SA").build());
+        Condition abha = RuleText.parse("city = 'Abha'");
+        Condition notAbha = RuleText.parse("city != 'Abha'");
+        assertThat(audience.matches(abha, 0, JUNE_15, NO_GROUPS)).isFalse();
+        assertThat(audience.matches(notAbha, 0, JUNE_15, NO_GROUPS)).isTrue();
+        long compiled = audience.compilations();
+
+        upsert(2, aCustomer("b").livesIn("Abha", null, "SA").build());
+
+        assertThat(audience.matches(abha, 1, JUNE_15, NO_GROUPS)).isTrue();
+        assertThat(audience.matches(notAbha, 1, JUNE_15, NO_GROUPS)).isFalse();
+        assertThat(members("city = 'Abha'")).containsOnly(1);
+        assertThat(audience.compilations()).isEqualTo(compiled);
     }
 }

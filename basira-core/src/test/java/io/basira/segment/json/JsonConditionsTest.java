@@ -110,6 +110,32 @@ class JsonConditionsTest {
                 + " no value)");
     }
 
+    @Test
+    void a_text_value_longer_than_any_stored_value_is_refused_at_its_path() {
+        Map<String, Object> json = Map.of("all", List.of(
+                Map.of("field", "order_count", "op", ">", "value", 1),
+                Map.of("field", "city", "op", "in", "values", List.of("Riyadh", "x".repeat(2_001)))));
+        assertError(json, "at $.all[1].values[1]: a text value is at most 2000 characters (no stored value is longer);"
+                + " this one has 2001");
+        assertError(Map.of("group", "g".repeat(2_001)), "at $.group: a text value is at most 2000 characters"
+                + " (no stored value is longer); this one has 2001");
+    }
+
+    @Test
+    void a_rule_whose_text_form_passes_ten_thousand_characters_is_refused_where_it_does() {
+        List<Object> values = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            values.add("city-" + i);
+        }
+        Map<String, Object> json = Map.of("field", "city", "op", "in", "values", values);
+        assertThatThrownBy(() -> JsonConditions.fromJson(json)).isInstanceOfSatisfying(JsonRuleException.class, e -> {
+            assertThat(e.path()).matches("\\$\\.values\\[\\d+\\]");
+            assertThat(e.reason()).startsWith("a rule is at most 10000 characters");
+        });
+        Condition fits = JsonConditions.fromJson(Map.of("field", "city", "op", "in", "values", values.subList(0, 500)));
+        assertThat(RuleText.print(fits).length()).isLessThan(10_000);
+    }
+
     private static void assertError(Object json, String message) {
         assertThatThrownBy(() -> JsonConditions.fromJson(json)).isInstanceOf(JsonRuleException.class)
                 .hasMessage(message);

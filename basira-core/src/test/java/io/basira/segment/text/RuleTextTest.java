@@ -14,6 +14,7 @@ import io.basira.segment.IsNull;
 import io.basira.segment.Not;
 import io.basira.segment.Operator;
 import io.basira.segment.Or;
+import io.basira.segment.RuleLimits;
 import io.basira.segment.SegmentField;
 import io.basira.segment.Value;
 import java.time.LocalDate;
@@ -139,14 +140,39 @@ class RuleTextTest {
 
     @Test
     void hostile_nesting_and_huge_relative_dates_get_errors_not_crashes() {
-        String deep = "(".repeat(10_000) + "order_count > 1" + ")".repeat(10_000);
+        String deep = "(".repeat(1_000) + "order_count > 1" + ")".repeat(1_000);
         assertThatThrownBy(() -> RuleText.parse(deep)).isInstanceOf(RuleSyntaxException.class)
                 .hasMessage("line 1, column 65: the rule is nested more than 64 levels deep");
-        assertThatThrownBy(() -> RuleText.parse("NOT ".repeat(10_000) + "order_count > 1"))
-                .isInstanceOf(RuleSyntaxException.class);
+        assertThatThrownBy(() -> RuleText.parse("NOT ".repeat(1_000) + "order_count > 1"))
+                .isInstanceOf(RuleSyntaxException.class).hasMessageEndingWith("nested more than 64 levels deep");
         assertThatThrownBy(() -> RuleText.parse("last_purchase_at < -99999999999999d"))
                 .isInstanceOf(RuleSyntaxException.class)
                 .hasMessage("line 1, column 20: a relative date is at most 100000 days from today, not -99999999999999d");
+    }
+
+    @Test
+    void a_rule_longer_than_ten_thousand_characters_is_refused_where_it_passes_the_limit() {
+        String values = "'x', ".repeat(2_000);
+        String rule = "order_count > 1\nAND city IN (" + values + "'y')";
+        assertThatThrownBy(() -> RuleText.parse(rule)).isInstanceOfSatisfying(RuleSyntaxException.class, e -> {
+            assertThat(e.line()).isEqualTo(2);
+            assertThat(e.column()).isEqualTo(10_001 - "order_count > 1\n".length());
+            assertThat(e.reason()).startsWith("a rule is at most 10000 characters").endsWith("this one has " + rule.length());
+        });
+        String longest = "city IN (" + "'x', ".repeat(1_997) + "'y')";
+        assertThat(longest.length()).isEqualTo(9_998);
+        assertThat(RuleText.parse(longest)).isNotNull();
+    }
+
+    @Test
+    void a_text_value_longer_than_any_stored_value_is_refused_at_its_quote() {
+        String huge = "x".repeat(RuleLimits.MAX_LITERAL_LENGTH + 1);
+        assertThatThrownBy(() -> RuleText.parse("order_count > 1 AND city = '" + huge + "'"))
+                .isInstanceOf(RuleSyntaxException.class)
+                .hasMessage("line 1, column 28: a text value is at most 2000 characters (no stored value is longer);"
+                        + " this one has 2001");
+        String longest = "x".repeat(RuleLimits.MAX_LITERAL_LENGTH);
+        assertThat(RuleText.parse("tags = '" + longest + "'")).isEqualTo(new HasAnyTag(java.util.List.of(longest)));
     }
 
     @Test

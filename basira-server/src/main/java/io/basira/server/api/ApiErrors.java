@@ -20,17 +20,21 @@ public class ApiErrors {
 
     @ExceptionHandler(InvalidRecords.class)
     ProblemDetail invalid(InvalidRecords e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                "nothing was applied: " + e.problems().size() + " problem(s) in the request");
-        problem.setProperty("problems", e.problems());
-        return problem;
+        return refused(e.problems(), e.total());
     }
 
     @ExceptionHandler(IngestRejected.class)
     ProblemDetail rejected(IngestRejected e) {
+        return refused(e.problems(), e.problems().size());
+    }
+
+    /** 422, nothing applied: the first {@value InvalidRecords#LISTED} problems and how many there were in all. */
+    private static ProblemDetail refused(List<String> problems, int total) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                "nothing was applied: " + e.problems().size() + " problem(s) in the request");
-        problem.setProperty("problems", e.problems());
+                "nothing was applied: " + total + " problem(s) in the request"
+                        + (total > InvalidRecords.LISTED ? "; the first " + InvalidRecords.LISTED + " are listed" : ""));
+        problem.setProperty("problems", problems.subList(0, Math.min(problems.size(), InvalidRecords.LISTED)));
+        problem.setProperty("problem_count", total);
         return problem;
     }
 
@@ -53,16 +57,29 @@ public class ApiErrors {
 
     /** Request records that did not parse; each problem names the record and field. */
     public static final class InvalidRecords extends RuntimeException {
+        /** Problems listed in an answer at most; the rest are only counted. */
+        public static final int LISTED = 100;
         private static final long serialVersionUID = 1L;
         private final List<String> problems;
+        private final int total;
 
         public InvalidRecords(List<String> problems) {
+            this(problems, problems.size());
+        }
+
+        /** @param problems the first problems (those kept), @param total how many there were in all */
+        public InvalidRecords(List<String> problems, int total) {
             super(String.join("; ", problems));
             this.problems = List.copyOf(problems);
+            this.total = total;
         }
 
         public List<String> problems() {
             return problems;
+        }
+
+        public int total() {
+            return total;
         }
     }
 }

@@ -58,21 +58,31 @@ public class StrictUtf8Bodies extends RequestBodyAdviceAdapter {
 
     /** Why {@code body} is not UTF-8 (line from 1, byte offset from 0, the byte), or null when it is. */
     static String problem(byte[] body) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(body);
-        CoderResult result = decoder.decode(in, CharBuffer.allocate(body.length), true);
-        if (!result.isError()) {
+        int offset = firstBadByte(body, body.length);
+        if (offset < 0) {
             return null;
         }
-        int offset = in.position();
         int line = 1;
         for (int i = 0; i < offset; i++) {
             if (body[i] == '\n') {
                 line++;
             }
         }
+        return describe(line, body[offset], offset);
+    }
+
+    /** The index of the first byte of {@code bytes[0, length)} that is not (part of) valid UTF-8, or -1. */
+    public static int firstBadByte(byte[] bytes, int length) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
+        CoderResult result = decoder.decode(in, CharBuffer.allocate(length), true);
+        return result.isError() ? in.position() : -1;
+    }
+
+    /** The refusal of a body whose byte {@code value} at {@code offset} (from the body's start), on {@code line}, is bad. */
+    public static String describe(int line, byte value, long offset) {
         return String.format("line %d: the body is not valid UTF-8 (byte 0x%02X at offset %d); nothing was applied",
-                line, body[offset] & 0xFF, offset);
+                line, value & 0xFF, offset);
     }
 }

@@ -3,6 +3,9 @@ package io.basira.server.config;
 import io.basira.checkout.RedeemingCommerceWrites;
 import io.basira.ingest.CommerceWrites;
 import io.basira.ingest.IngestRecords;
+import io.basira.ingest.WriteLocks;
+import io.basira.server.jdbc.InProcessWriteLocks;
+import io.basira.server.jdbc.PostgresWriteLocks;
 import io.basira.server.checkout.JdbcCouponRedemptions;
 import io.basira.server.importing.ImportFolder;
 import io.basira.server.jdbc.JdbcApiKeys;
@@ -76,11 +79,21 @@ public class CoreConfiguration {
         return new TransactionTemplate(transactions);
     }
 
+    /**
+     * Advisory locks in PostgreSQL, which every process writing to it shares; locks in this process
+     * for the embedded H2 database, which only one process opens.
+     */
     @Bean
-    IngestRecords ingestRecords(JdbcTemplate jdbc, SqlDialect dialect) {
+    WriteLocks writeLocks(JdbcTemplate jdbc, SqlDialect dialect) {
+        return dialect == SqlDialect.POSTGRESQL ? new PostgresWriteLocks(jdbc) : new InProcessWriteLocks();
+    }
+
+    @Bean
+    IngestRecords ingestRecords(JdbcTemplate jdbc, SqlDialect dialect, WriteLocks locks) {
         // orders redeem and release coupon uses in the transaction that writes them (docs/checkout.md)
         CommerceWrites writes = new RedeemingCommerceWrites(new JdbcCommerceWrites(jdbc, dialect),
                 new JdbcCouponRedemptions(jdbc));
-        return new IngestRecords(new JdbcCommerceReads(jdbc), writes, new JdbcCustomerActivity(jdbc), new JdbcCards(jdbc));
+        return new IngestRecords(new JdbcCommerceReads(jdbc), writes, new JdbcCustomerActivity(jdbc), new JdbcCards(jdbc),
+                locks);
     }
 }

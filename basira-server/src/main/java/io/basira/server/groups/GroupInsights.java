@@ -45,11 +45,14 @@ public final class GroupInsights {
         return live.read(store, state -> Map.entry(GroupRules.require(state, key), state.members(key).getCardinality()));
     }
 
-    /** How many customers {@code rule} matches today, without saving it. Named groups must exist. */
+    /**
+     * How many customers {@code rule} matches today, without saving it. Named groups must exist. Nothing of
+     * the rule stays in memory afterwards ({@link io.basira.segment.audience.CustomerAudience#membersOnce}).
+     */
     public int preview(Store store, Condition rule) {
         return live.read(store, state -> {
             requireGroupsExist(state, rule);
-            return state.audience.members(rule, live.context(store), state.membersLookup()).getCardinality();
+            return state.audience.membersOnce(rule, live.context(store), state.membersLookup()).getCardinality();
         });
     }
 
@@ -61,7 +64,7 @@ public final class GroupInsights {
         return live.read(store, state -> {
             requireGroupsExist(state, rule);
             Set<String> ids = new java.util.HashSet<>();
-            state.audience.members(rule, live.context(store), state.membersLookup())
+            state.audience.membersOnce(rule, live.context(store), state.membersLookup())
                     .forEach((int row) -> ids.add(state.customerId(row)));
             return ids;
         });

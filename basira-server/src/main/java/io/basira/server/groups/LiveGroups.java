@@ -1,6 +1,7 @@
 package io.basira.server.groups;
 
 import io.basira.card.CustomerSnapshot;
+import io.basira.segment.audience.IndexedAudience;
 import io.basira.segment.eval.EvaluationContext;
 import io.basira.server.jdbc.JdbcCustomerQueries;
 import io.basira.server.jdbc.JdbcGroupMembers;
@@ -134,6 +135,14 @@ public final class LiveGroups {
         return read(store, state -> customerId != null && state.rowOf(customerId) >= 0
                 ? state.groupsOf(customerId)
                 : state.groupsOfNewcomer(context(store)));
+    }
+
+    /**
+     * What the store's in-memory groups hold that rules could make grow ({@link IndexedAudience.Footprint}):
+     * for tests and monitoring. Loads the store when it is not in memory.
+     */
+    public IndexedAudience.Footprint footprint(Store store) {
+        return read(store, state -> ((IndexedAudience) state.audience).footprint());
     }
 
     /** After a committed write: re-test the customers it changed, or reload the store (empty set: an import). */

@@ -89,8 +89,7 @@ final class BatchingSink implements RecordSink {
         if (batch.isEmpty()) {
             return;
         }
-        affected.addAll(batch.affectedCustomers());
-        ingest.write(store, batch, lines);
+        affected.addAll(ingest.write(store, batch, lines));
         batch.clear();
     }
 }

@@ -89,6 +89,7 @@ public final class ImportFolder {
         long[] refreshed = {0};
         ImportReport applied = transaction.execute(status -> {
             Store store = target.get();
+            ingest.lockStore(store.id());
             BatchingSink sink = new BatchingSink(ingest, store.id());
             ImportReport report = reader.read(folder, store, known, sink, progress.pass("importing"));
             sink.flush();

@@ -2,7 +2,12 @@ package io.basira.server.ingest;
 
 import io.basira.ingest.IngestRecords;
 import io.basira.server.api.ApiErrors.InvalidRecords;
+import io.basira.server.api.ContentTooLarge;
 import io.basira.shared.Store;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The write API: {@code POST /api/v1/{kind}} upserts one record (a JSON object), {@code POST
  * /api/v1/{kind}/bulk} many (NDJSON, one object per line). Either the whole request is applied,
- * in one transaction with the cards it changes, or nothing is and every problem is listed.
- * Sending the same request twice changes nothing.
+ * in one transaction with the cards it changes, or nothing is and the problems are listed (the first
+ * {@value InvalidRecords#LISTED}, with their count). Sending the same request twice changes nothing.
+ *
+ * <p>A bulk body is read as a stream, a line at a time, within the limits of {@code basira.api.bulk-*}
+ * (README, "Limits"): a body over them is refused with 413 as soon as that is known (from its
+ * Content-Length, else when the reading passes the limit), before anything is applied.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -32,13 +41,15 @@ public class IngestController {
     private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
+    private final BulkLimits limits;
 
     public IngestController(IngestRecords ingest, TransactionTemplate transaction, JsonMapper json,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, BulkLimits limits) {
         this.ingest = ingest;
         this.transaction = transaction;
         this.json = json;
         this.events = events;
+        this.limits = limits;
     }
 
     @PostMapping(path = "/{kind}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -49,30 +60,31 @@ public class IngestController {
     }
 
     @PostMapping(path = "/{kind}/bulk", consumes = {"application/x-ndjson", "application/ndjson", MediaType.TEXT_PLAIN_VALUE})
-    public Map<String, Object> bulk(Store store, @PathVariable String kind, @RequestBody String ndjson) {
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "NDJSON: one JSON object per"
+            + " line, at most basira.api.bulk.max-records lines and basira.api.bulk.max-body bytes (README, Limits)",
+            content = @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")))
+    public Map<String, Object> bulk(Store store, @PathVariable String kind, HttpServletRequest request)
+            throws IOException {
         RecordKind recordKind = RecordKind.ofPath(kind);
-        JsonRecords records = new JsonRecords(store);
-        String[] lines = ndjson.split("\r?\n", -1);
-        int count = 0;
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            count++;
-            String source = "line " + (i + 1);
-            try {
-                records.add(recordKind, json.readValue(lines[i], mapType()), source);
-            } catch (JacksonException e) {
-                records.problems().add(source + ": not a JSON object: " + e.getOriginalMessage());
-            }
+        long maxBody = limits.maxBody().toBytes();
+        if (request.getContentLengthLong() > maxBody) {
+            throw new ContentTooLarge("nothing was applied: a bulk request is at most " + maxBody + " bytes, this one has "
+                    + request.getContentLengthLong() + "; split the records over several requests", maxBody + " bytes");
         }
+        JsonRecords records = new JsonRecords(store);
+        NdjsonLines lines = new NdjsonLines(maxBody, limits.maxRecords(), (int) limits.maxLine().toBytes());
+        int count = lines.read(request.getInputStream(), (source, line) -> {
+            try {
+                records.add(recordKind, json.readValue(line, mapType()), source);
+            } catch (JacksonException e) {
+                records.problem(source + ": not a JSON object: " + e.getOriginalMessage());
+            }
+        });
         return apply(store, records, count);
     }
 
     private Map<String, Object> apply(Store store, JsonRecords records, int count) {
-        if (!records.problems().isEmpty()) {
-            throw new InvalidRecords(records.problems());
-        }
+        records.requireNoProblems();
         Set<String> affected = transaction.execute(status -> ingest.ingest(store, records.batch()));
         events.publishEvent(new CardsChanged(store.id(), affected));
         Map<String, Object> result = new LinkedHashMap<>();

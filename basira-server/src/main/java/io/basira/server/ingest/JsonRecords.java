@@ -8,6 +8,7 @@ import io.basira.commerce.Product;
 import io.basira.commerce.Review;
 import io.basira.commerce.WishlistItem;
 import io.basira.ingest.RecordBatch;
+import io.basira.server.api.ApiErrors.InvalidRecords;
 import io.basira.server.csvimport.CanonicalFile;
 import io.basira.server.csvimport.FieldRecords;
 import io.basira.server.csvimport.RecordSink;
@@ -30,7 +31,9 @@ final class JsonRecords implements RecordSink {
 
     private final RecordBatch batch = new RecordBatch();
     private final FieldRecords parser;
+    /** The first {@link InvalidRecords#LISTED} problems; {@link #problemCount} counts them all. */
     private final List<String> problems = new ArrayList<>();
+    private int problemCount;
 
     JsonRecords(Store store) {
         this.parser = new FieldRecords(store, this);
@@ -39,12 +42,12 @@ final class JsonRecords implements RecordSink {
     /** Adds one JSON object of {@code kind}; {@code source} names it in errors ({@code line 3}). */
     void add(RecordKind kind, Map<String, Object> json, String source) {
         if (json == null) {
-            problems.add(source + ": expected a JSON object");
+            problem(source + ": expected a JSON object");
             return;
         }
         Map<String, String> fields = new LinkedHashMap<>();
         Object items = null;
-        int problemsBefore = problems.size();
+        int problemsBefore = problemCount;
         for (Map.Entry<String, Object> field : json.entrySet()) {
             if (kind == RecordKind.ORDERS && field.getKey().equals("items")) {
                 items = field.getValue();
@@ -52,7 +55,7 @@ final class JsonRecords implements RecordSink {
                 fields.put(field.getKey(), scalar(field.getKey(), field.getValue(), source));
             }
         }
-        if (problems.size() > problemsBefore) {
+        if (problemCount > problemsBefore) {
             return;
         }
         report(parser.parse(kind.file(), fields, source));
@@ -63,19 +66,19 @@ final class JsonRecords implements RecordSink {
 
     private void addItems(String orderId, Object items, String source) {
         if (!(items instanceof List<?> list)) {
-            problems.add(source + ": items: expected a JSON array of {product_id, quantity, unit_price}");
+            problem(source + ": items: expected a JSON array of {product_id, quantity, unit_price}");
             return;
         }
         for (int i = 0; i < list.size(); i++) {
             Map<String, String> fields = new LinkedHashMap<>();
             String where = source + ": items[" + i + "]";
             if (!(list.get(i) instanceof Map<?, ?> item)) {
-                problems.add(where + ": expected a JSON object {product_id, quantity, unit_price}");
+                problem(where + ": expected a JSON object {product_id, quantity, unit_price}");
                 continue;
             }
-            int problemsBefore = problems.size();
+            int problemsBefore = problemCount;
             item.forEach((k, v) -> fields.put(String.valueOf(k), scalar(String.valueOf(k), v, where)));
-            if (problems.size() > problemsBefore) {
+            if (problemCount > problemsBefore) {
                 continue;
             }
             fields.put("order_id", orderId);
@@ -84,7 +87,22 @@ final class JsonRecords implements RecordSink {
     }
 
     private void report(List<RowError> errors) {
-        errors.forEach(error -> problems.add(error.toString()));
+        errors.forEach(error -> problem(error.toString()));
+    }
+
+    /** Records a problem; only the first {@link InvalidRecords#LISTED} are kept, all are counted. */
+    void problem(String problem) {
+        problemCount++;
+        if (problems.size() < InvalidRecords.LISTED) {
+            problems.add(problem);
+        }
+    }
+
+    /** Refuses the batch when any record had a problem. @throws InvalidRecords with the first ones and the count */
+    void requireNoProblems() {
+        if (problemCount > 0) {
+            throw new InvalidRecords(problems, problemCount);
+        }
     }
 
     /**
@@ -95,12 +113,12 @@ final class JsonRecords implements RecordSink {
     private String scalar(String field, Object value, String source) {
         boolean arrayAllowed = field.equals("tags");
         if (value instanceof Map<?, ?> || (value instanceof List<?> && !arrayAllowed)) {
-            problems.add(source + ": " + field + ": expected a string or a number, not a JSON "
+            problem(source + ": " + field + ": expected a string or a number, not a JSON "
                     + (value instanceof Map<?, ?> ? "object" : "array"));
             return "";
         }
         if (value instanceof List<?> list && list.stream().anyMatch(v -> v instanceof Map<?, ?> || v instanceof List<?>)) {
-            problems.add(source + ": " + field + ": expected an array of strings");
+            problem(source + ": " + field + ": expected an array of strings");
             return "";
         }
         return text(value);
@@ -121,10 +139,6 @@ final class JsonRecords implements RecordSink {
             return list.stream().map(JsonRecords::text).collect(Collectors.joining(";"));
         }
         return value.toString();
-    }
-
-    List<String> problems() {
-        return problems;
     }
 
     RecordBatch batch() {

@@ -38,6 +38,53 @@ abstract class ImportExportCliContract {
             + "C2,Omar,\"multi\nline\",Jeddah,2024-01-02T10:00:00,\r\n";
 
     @Test
+    void an_order_imported_again_for_another_customer_leaves_the_first_customers_card() throws IOException {
+        String slug = slug();
+        Path first = folder("first", CUSTOMERS, "order_id,customer_id,created_at,status,total\n"
+                + "O1,C1,2024-02-01,completed,10.00\n");
+        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", first.toString()).exitCode()).isZero();
+        Path moved = folder("moved", CUSTOMERS, "order_id,customer_id,created_at,status,total\n"
+                + "O1,C2,2024-02-01,completed,10.00\n");
+        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", moved.toString()).exitCode()).isZero();
+        assertThat(exportedCounts(slug)).containsExactly("C1,0,0.00", "C2,1,10.00");
+    }
+
+    @Test
+    void rebuild_cards_folds_every_card_again_from_the_stored_orders() throws Exception {
+        String slug = slug();
+        Path dir = folder("rebuild", CUSTOMERS, "order_id,customer_id,created_at,status,total\n"
+                + "O1,C1,2024-02-01,completed,10.00\nO2,C2,2024-02-03,completed,7.50\n");
+        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", dir.toString()).exitCode()).isZero();
+        sql("UPDATE customers SET order_count = 99, total_spent_minor = 1 WHERE external_id = 'C1' "
+                + "AND store_id = (SELECT id FROM stores WHERE slug = '" + slug + "')");
+        assertThat(exportedCounts(slug)).contains("C1,99,0.01");
+        CliRun rebuild = CliRun.of(database(), "rebuild", "cards", "--store", slug);
+        assertThat(rebuild.exitCode()).isZero();
+        assertThat(rebuild.out()).contains("Rebuilt 2 cards of '" + slug + "'");
+        assertThat(exportedCounts(slug)).containsExactly("C1,1,10.00", "C2,1,7.50");
+    }
+
+    /** customer_id, order_count and total_spent of every exported customer. */
+    private List<String> exportedCounts(String slug) throws IOException {
+        Path out = tmp.resolve(slug + ".csv");
+        assertThat(CliRun.of(database(), "export", "customers", "--store", slug, "--out", out.toString()).exitCode())
+                .isZero();
+        return Files.readAllLines(out).stream().skip(1).map(line -> String.join(",",
+                java.util.Arrays.asList(line.split(",", -1)).subList(0, 3))).toList();
+    }
+
+    /** Runs one statement on the database under test, as an operator with a SQL console would. */
+    private void sql(String statement) throws java.sql.SQLException {
+        List<String> args = database();
+        boolean h2 = args.get(0).equals("--data");
+        String url = h2 ? "jdbc:h2:file:" + Path.of(args.get(1)).toAbsolutePath().resolve("basira") : args.get(1);
+        try (var connection = java.sql.DriverManager.getConnection(url, h2 ? "sa" : args.get(3), "");
+                var update = connection.createStatement()) {
+            update.executeUpdate(statement);
+        }
+    }
+
+    @Test
     void a_bad_row_refuses_the_whole_import_and_names_file_line_column_and_reason() throws IOException {
         String slug = slug();
         Path dir = folder("bad", CUSTOMERS, "order_id,customer_id,created_at,status,total,currency\n"

@@ -22,6 +22,8 @@ final class DashboardClient {
     private final int port;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
+    /** The session's CSRF header name and token, read from the first page {@link #postJson} needed. */
+    private String[] csrfHeader;
 
     DashboardClient(int port) {
         this.port = port;
@@ -43,6 +45,22 @@ final class DashboardClient {
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** A JSON POST as the page's script sends it, with the CSRF header the page at {@code page} carries. */
+    HttpResponse<String> postJson(String page, String path, String json) {
+        if (csrfHeader == null) {
+            String html = get(page).body();
+            Matcher header = Pattern.compile("name=\"csrf-header\" content=\"([^\"]+)\"").matcher(html);
+            Matcher token = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(html);
+            if (!header.find() || !token.find()) {
+                throw new AssertionError("no CSRF meta tags on " + page);
+            }
+            csrfHeader = new String[] {header.group(1), token.group(1)};
+        }
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header(csrfHeader[0], csrfHeader[1])
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
     }
 
     /** The CSRF token of the first form on the page at {@code path}. */

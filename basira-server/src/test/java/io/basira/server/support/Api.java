@@ -39,6 +39,13 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** A POST whose body is sent in chunks, without a Content-Length (as a stream of unknown length). */
+    public Response postChunked(String path, String contentType, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))));
+    }
+
     public Response putJson(String path, String json) {
         return send("PUT", path, json);
     }

@@ -1,0 +1,49 @@
+package io.basira.server.cli;
+
+import io.basira.ingest.IngestRecords;
+import io.basira.server.jdbc.JdbcKnownIds;
+import io.basira.shared.Store;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code basira rebuild cards --store SLUG}: folds every card of the store again from its stored
+ * records, in one transaction that holds the store's writes (docs/indicators.md).
+ */
+@Command(name = "rebuild", description = "Recompute derived data of a store from its stored records.")
+public class RebuildCommand implements Callable<Integer> {
+
+    @Mixin DatabaseOptions db;
+
+    @Parameters(index = "0", paramLabel = "WHAT", description = "what to rebuild: cards")
+    String what;
+
+    @Option(names = "--store", required = true, paramLabel = "SLUG") String slug;
+
+    @Override
+    public Integer call() {
+        if (!"cards".equals(what)) {
+            throw new Commands.UsageError("can rebuild 'cards', not '" + what + "'");
+        }
+        try (var context = SpringContexts.start(db, false, Map.of())) {
+            Store store = Commands.store(context, slug);
+            IngestRecords ingest = context.getBean(IngestRecords.class);
+            long started = System.nanoTime();
+            Integer rebuilt = context.getBean(TransactionTemplate.class).execute(status -> {
+                Set<String> customers = new JdbcKnownIds(context.getBean(JdbcTemplate.class)).customers(store.id());
+                return ingest.rebuildCards(store, customers);
+            });
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            System.out.printf("Rebuilt %d cards of '%s' in %.1f s%n", rebuilt, slug, took.toMillis() / 1000.0);
+            return 0;
+        }
+    }
+}

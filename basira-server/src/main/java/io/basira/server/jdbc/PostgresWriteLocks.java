@@ -1,0 +1,86 @@
+package io.basira.server.jdbc;
+
+import io.basira.ingest.WriteLocks;
+import io.basira.shared.StoreId;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * {@link WriteLocks} as PostgreSQL transaction-level advisory locks, so that every process writing
+ * to the database (several servers, a CLI import) takes part. A store is the two-integer key
+ * ({@value #STORE_SPACE}, store id), taken shared by writes and exclusively by imports; records and
+ * customers are 64-bit hashes of (store, kind, id) in the single-key space, which PostgreSQL keeps
+ * apart from the two-integer one. Two ids that share a hash only wait for each other.
+ */
+public final class PostgresWriteLocks implements WriteLocks {
+
+    /** The first half of a store's two-integer lock key: "BSIR". */
+    static final int STORE_SPACE = 0x42534952;
+
+    private final JdbcTemplate jdbc;
+
+    public PostgresWriteLocks(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void lockStore(StoreId store) {
+        jdbc.query("SELECT pg_advisory_xact_lock(?, ?)", rs -> {}, STORE_SPACE, storeKey(store));
+    }
+
+    @Override
+    public void lockRecords(StoreId store, Collection<String> recordKeys) {
+        lock(store, LockKeys.sorted(store, 'r', recordKeys));
+    }
+
+    @Override
+    public void lockCustomers(StoreId store, Collection<String> customerIds) {
+        lock(store, LockKeys.sorted(store, 'c', customerIds));
+    }
+
+    private void lock(StoreId store, long[] keys) {
+        jdbc.query("SELECT pg_advisory_xact_lock_shared(?, ?)", rs -> {}, STORE_SPACE, storeKey(store));
+        if (keys.length == 0) {
+            return;
+        }
+        Long[] boxed = new Long[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            boxed[i] = keys[i];
+        }
+        // the keys arrive sorted and are taken in that order (the subquery keeps it): see WriteLocks
+        jdbc.query("SELECT pg_advisory_xact_lock(k) FROM (SELECT k FROM unnest(?) WITH ORDINALITY AS u(k, n) ORDER BY n) s",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", boxed)), rs -> {});
+    }
+
+    private static int storeKey(StoreId store) {
+        return Long.hashCode(store.value());
+    }
+
+    /** 64-bit lock keys: FNV-1a over (store, kind, id), sorted and without repeats. */
+    static final class LockKeys {
+
+        private LockKeys() {}
+
+        static long[] sorted(StoreId store, char kind, Collection<String> ids) {
+            return ids.stream().mapToLong(id -> of(store, kind, id)).sorted().distinct().toArray();
+        }
+
+        static long of(StoreId store, char kind, String id) {
+            long hash = 0xcbf29ce484222325L;
+            hash = mix(hash, store.value());
+            hash = (hash ^ kind) * 0x100000001b3L;
+            for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
+                hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+            }
+            return hash;
+        }
+
+        private static long mix(long hash, long value) {
+            for (int i = 0; i < 8; i++) {
+                hash = (hash ^ ((value >>> (8 * i)) & 0xff)) * 0x100000001b3L;
+            }
+            return hash;
+        }
+    }
+}

@@ -138,11 +138,13 @@ public final class IngestRecords {
      * validated before, hold the store's lock ({@link #lockStore}) and refresh cards once at the
      * end, all in one transaction.
      *
+     * @param owners whom the store's records belonged to when the import began
      * @return the customers whose cards the batch may change: those it names and those its orders,
      *     carts and reviews belonged to before
      */
-    public Set<String> write(StoreId store, RecordBatch batch, LineReplacement lines) {
-        Set<String> affected = withEarlierCustomers(store, batch, batch.affectedCustomers());
+    public Set<String> write(StoreId store, RecordBatch batch, LineReplacement lines, RecordOwners owners) {
+        Set<String> affected = batch.affectedCustomers();
+        affected.addAll(owners.of(batch));
         writeRecords(store, batch, lines);
         return affected;
     }

@@ -19,6 +19,7 @@ import io.basira.shared.Store;
 import io.basira.shared.StoreId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -115,8 +116,8 @@ class IngestRecordsTest {
     void lines_of_one_order_split_across_batches_of_one_replacement_are_all_kept() {
         ingest.ingest(store, new RecordBatch().add(customer("C1")).add(anOrder("O1").build()).add(line("O1", "OLD")));
         LineReplacement oneImport = new LineReplacement();
-        ingest.write(store.id(), new RecordBatch().add(line("O1", "P1")), oneImport);
-        ingest.write(store.id(), new RecordBatch().add(line("O1", "P2")), oneImport);
+        ingest.write(store.id(), new RecordBatch().add(line("O1", "P1")), oneImport, RecordOwners.NONE);
+        ingest.write(store.id(), new RecordBatch().add(line("O1", "P2")), oneImport, RecordOwners.NONE);
         assertThat(db.lines.get("O1")).extracting(OrderLine::productExternalId).containsExactly("P1", "P2");
     }
 
@@ -155,7 +156,7 @@ class IngestRecordsTest {
     void an_import_chunk_names_the_earlier_customer_of_a_moved_order() {
         ingest.ingest(store, new RecordBatch().add(customer("C1")).add(customer("C2")).add(anOrder("O1").of("C1").build()));
         Set<String> touched = ingest.write(store.id(), new RecordBatch().add(anOrder("O1").of("C2").build()),
-                new LineReplacement());
+                new LineReplacement(), new RecordOwners(Map.of("O1", "C1"), Map.of(), Map.of()));
         assertThat(touched).containsExactlyInAnyOrder("C1", "C2");
     }
 

@@ -37,6 +37,10 @@ public final class Basira {
                 commandLine.getErr().println("basira: " + e.getMessage());
                 return 2;
             }
+            if (e instanceof io.basira.server.cli.Commands.Refused) {
+                commandLine.getErr().println("basira: " + e.getMessage());
+                return 1;
+            }
             throw e;
         });
         return cli;

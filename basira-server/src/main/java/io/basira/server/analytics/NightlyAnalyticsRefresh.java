@@ -1,5 +1,6 @@
 package io.basira.server.analytics;
 
+import io.basira.server.api.RedactedFailure;
 import io.basira.server.jdbc.JdbcStores;
 import io.basira.shared.Dates;
 import io.basira.shared.Store;
@@ -55,7 +56,8 @@ public class NightlyAnalyticsRefresh {
                     refreshed++;
                 }
             } catch (RuntimeException e) {
-                log.error("nightly analytics refresh of store {} failed; retried at the next check", store.slug(), e);
+                log.error("nightly analytics refresh of store {} failed; retried at the next check", store.slug(),
+                        RedactedFailure.of(e));
             }
         }
         return refreshed;

@@ -1,17 +1,44 @@
 package io.basira.server.api;
 
 import io.basira.ingest.IngestRejected;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 
-/** Maps failures to RFC 9457 problem details with a sentence a developer can act on; never a stack trace. */
+/**
+ * Maps failures to RFC 9457 problem details with a sentence a developer can act on: never a stack
+ * trace, never a Java type name. Spring MVC's own request errors (malformed JSON, a wrong method or
+ * media type, a parameter that does not convert) are problems too ({@link ResponseEntityExceptionHandler}).
+ *
+ * <p>An unexpected failure answers 500 with an {@code error_id}; the log line carries the same id, the
+ * route pattern (not the path, which may hold a customer id) and the exception types and stack, but
+ * no exception message: messages of the database drivers quote SQL with its bound values and the
+ * customer data of the failing row ({@link RedactedFailure}).
+ */
 @RestControllerAdvice
-public class ApiErrors {
+public class ApiErrors extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     @ExceptionHandler(NotFound.class)
     ProblemDetail notFound(NotFound e) {
@@ -38,11 +65,66 @@ public class ApiErrors {
         return problem;
     }
 
-    @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class,
-        MissingServletRequestParameterException.class})
-    ProblemDetail badRequest(Exception e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setProperty("problems", List.of(e.getMessage()));
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badRequest(IllegalArgumentException e) {
+        return badRequest(e.getMessage());
+    }
+
+    /** Anything else is a defect: 500 with an id to quote, logged without messages (they may hold customer data). */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e, HttpServletRequest request) throws Exception {
+        if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
+            throw e; // Spring Security answers these
+        }
+        String id = UUID.randomUUID().toString();
+        Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        log.error("error {}: {} {} failed", id, request.getMethod(), route != null ? route : "(no route)",
+                RedactedFailure.of(e));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "an unexpected error; nothing more can be said here. Quote error id " + id + " to the operator");
+        problem.setProperty("error_id", id);
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(badRequest(unreadableBody(e)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        Class<?> type = e.getRequiredType();
+        String expected = type == null ? "a valid value"
+                : type == int.class || type == Integer.class || type == long.class || type == Long.class ? "a whole number"
+                : type == boolean.class || type == Boolean.class ? "true or false"
+                : type == LocalDate.class ? "a date (YYYY-MM-DD)" : "a valid value";
+        return ResponseEntity.badRequest().body(badRequest("parameter '" + e.getPropertyName() + "': '" + e.getValue()
+                + "' is not " + expected));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(badRequest("parameter '" + e.getParameterName() + "' is required"));
+    }
+
+    private static String unreadableBody(HttpMessageNotReadableException e) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof JacksonException json) {
+            String where = json.getLocation() == null || json.getLocation().getLineNr() < 0 ? ""
+                    : " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
+            return cause instanceof StreamReadException
+                    ? "the request body is not valid JSON" + where
+                    : "the request body is JSON but not of the shape this call takes" + where + "; see /api/openapi.json";
+        }
+        return "the request body is missing or cannot be read";
+    }
+
+    private static ProblemDetail badRequest(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setProperty("problems", List.of(detail));
         return problem;
     }
 

@@ -7,20 +7,29 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
-import org.springframework.stereotype.Component;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Every call under {@code /api/v1/} acts on exactly one store: the store of the API key presented
- * as {@code Authorization: Bearer <key>} or {@code X-Api-Key: <key>}. The store is put on the
- * request for {@link CurrentStore}; no request parameter can name another store.
+ * as {@code Authorization: Bearer <key>} or {@code X-Api-Key: <key>}.
+ *
+ * <p>This filter runs inside the API's Spring Security chain (security.SecurityConfiguration), which
+ * matches requests on their decoded, normalised path — the same path Spring MVC routes on — so a
+ * percent-encoded spelling ({@code /%61pi/v1/store}) meets the same check. It only authenticates: a
+ * valid key puts an authentication whose principal is the key's {@link Store} in the security
+ * context (read by {@link CurrentStore}); a missing or wrong key leaves the request anonymous and the
+ * chain's authorisation refuses it with {@link ApiProblems#apiKeyRequired}. Not a Spring bean, so it
+ * is never registered as a servlet filter of its own.
  */
-@Component
 public class ApiKeyAuthentication extends OncePerRequestFilter {
 
-    static final String STORE_ATTRIBUTE = ApiKeyAuthentication.class.getName() + ".store";
+    /** The authority of a request authenticated by a store's API key. */
+    public static final String AUTHORITY = "API_KEY";
 
     private final JdbcApiKeys keys;
 
@@ -29,24 +38,16 @@ public class ApiKeyAuthentication extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/");
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<Store> store = presentedKey(request).flatMap(keys::storeOf);
-        if (store.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("WWW-Authenticate", "Bearer");
-            response.setContentType("application/problem+json");
-            response.getOutputStream().write(("{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"a valid API key "
-                    + "is required: send it as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'\"}")
-                    .getBytes(StandardCharsets.UTF_8));
-            return;
+        Optional<Store> store = presentedKey(request).filter(key -> !key.isEmpty()).flatMap(keys::storeOf);
+        if (store.isPresent()) {
+            var authentication = new PreAuthenticatedAuthenticationToken(store.get(), null,
+                    List.of(new SimpleGrantedAuthority(AUTHORITY)));
+            var context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(authentication);
+            SecurityContextHolder.setContext(context);
         }
-        request.setAttribute(STORE_ATTRIBUTE, store.get());
         chain.doFilter(request, response);
     }
 

@@ -24,4 +24,12 @@ public final class Commands {
         }
     }
 
+    /** The command cannot run now for a reason outside it (the database is in use): one line, exit code 1. */
+    public static class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
+    }
 }

@@ -30,7 +30,7 @@ public class DatabaseOptions {
         Map<String, Object> props = new LinkedHashMap<>();
         if (jdbcUrl == null) {
             Path folder = (data != null ? data : Path.of(env.getOrDefault("BASIRA_DATA", "data"))).toAbsolutePath();
-            props.put("spring.datasource.url", "jdbc:h2:file:" + folder.resolve("basira") + ";AUTO_SERVER=TRUE");
+            props.put("spring.datasource.url", "jdbc:h2:file:" + folder.resolve("basira"));
             props.put("spring.datasource.username", "sa");
             props.put("spring.datasource.password", "");
             props.put("basira.data-dir", folder.toString());

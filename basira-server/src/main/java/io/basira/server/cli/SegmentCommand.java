@@ -1,5 +1,6 @@
 package io.basira.server.cli;
 
+import io.basira.server.customers.SpreadsheetSafe;
 import io.basira.segment.Condition;
 import io.basira.segment.text.RuleText;
 import io.basira.server.groups.SegmentQuery;
@@ -100,7 +101,8 @@ public class SegmentCommand {
             }
         }
 
-        private static String csvField(String value) {
+        private static String csvField(String id) {
+            String value = SpreadsheetSafe.text(id);
             boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");
             return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
         }

@@ -1,6 +1,7 @@
 package io.basira.server.cli;
 
 import io.basira.server.BasiraServer;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.WebApplicationType;
@@ -18,11 +19,17 @@ final class SpringContexts {
         if (!web) {
             props.put("logging.level.root", "warn");
         }
+        EmbeddedDatabase.prepare(props);
         // passed as command-line properties: they must win over application.properties
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(BasiraServer.class)
-                .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
-                .logStartupInfo(web)
-                .run(args);
+        try {
+            return new SpringApplicationBuilder(BasiraServer.class)
+                    .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
+                    .logStartupInfo(web)
+                    .run(args);
+        } catch (RuntimeException e) {
+            // another process took the database between the check and the start
+            throw EmbeddedDatabase.inUse(e, Path.of(String.valueOf(props.get("basira.data-dir")))).orElseThrow(() -> e);
+        }
     }
 }

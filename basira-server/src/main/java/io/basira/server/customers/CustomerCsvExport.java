@@ -32,8 +32,8 @@ public final class CustomerCsvExport {
         csv.writeRecord(CardColumns.header());
         long[] count = {0};
         customers.forEach(store.id(), snapshot -> {
-            csv.writeRecord(CardColumns.row(snapshot.customer().externalId(), snapshot.card(), store.currency(), today,
-                    store.timeZone()));
+            csv.writeRecord(SpreadsheetSafe.cardRow(CardColumns.row(snapshot.customer().externalId(), snapshot.card(),
+                    store.currency(), today, store.timeZone())));
             count[0]++;
         });
         try {

@@ -1,5 +1,6 @@
 package io.basira.server.dashboard;
 
+import io.basira.server.customers.SpreadsheetSafe;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.basira.card.CardColumns;
@@ -92,8 +93,8 @@ final class GroupPage {
         try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
             CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
             csv.writeRecord(CardColumns.header());
-            members.forEach(store.id(), key, s -> csv.writeRecord(CardColumns.row(s.customer().externalId(), s.card(),
-                    store.currency(), today, store.timeZone())));
+            members.forEach(store.id(), key, s -> csv.writeRecord(SpreadsheetSafe.cardRow(CardColumns.row(
+                    s.customer().externalId(), s.card(), store.currency(), today, store.timeZone()))));
             csv.flush();
         }
     }

@@ -1,17 +1,15 @@
 package io.basira.server.dashboard;
 
+import io.basira.server.api.RedactedFailure;
+import io.basira.server.files.UploadFolders;
 import io.basira.server.importing.ImportFolder;
 import io.basira.server.importing.ImportOutcome;
 import io.basira.server.ingest.CardsChanged;
 import io.basira.shared.Store;
 import io.basira.shared.StoreId;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -92,17 +89,18 @@ public final class ImportJobs implements AutoCloseable {
     }
 
     /**
-     * Queues the import of {@code folder} into {@code store}. The job owns the folder and deletes it
-     * when done. @return the job's first status
+     * Queues the import of {@code upload} into {@code store}. The job owns the upload and deletes it
+     * when done (a job that never ran because the server stopped leaves it to the sweep of
+     * {@link UploadFolders} at the next start). @return the job's first status
      */
-    public Status start(Store store, Path folder, boolean skipInvalid) {
+    public Status start(Store store, UploadFolders.Upload upload, boolean skipInvalid) {
         Status first = new Status(UUID.randomUUID().toString(), store.id(), State.QUEUED, null, 0, null, null,
                 clock.instant());
         AtomicReference<Status> status = new AtomicReference<>(first);
         synchronized (jobs) {
             jobs.put(first.id(), status);
         }
-        worker.execute(() -> run(store, folder, skipInvalid, status));
+        worker.execute(() -> run(store, upload, skipInvalid, status));
         return first;
     }
 
@@ -115,7 +113,8 @@ public final class ImportJobs implements AutoCloseable {
         return Optional.ofNullable(status).map(AtomicReference::get).filter(s -> s.store().equals(store));
     }
 
-    private void run(Store store, Path folder, boolean skipInvalid, AtomicReference<Status> status) {
+    private void run(Store store, UploadFolders.Upload upload, boolean skipInvalid, AtomicReference<Status> status) {
+        Path folder = upload.folder();
         try {
             ImportFolder.Progress progress = pass -> {
                 State state = pass.equals("checking") ? State.CHECKING : State.IMPORTING;
@@ -129,18 +128,12 @@ public final class ImportJobs implements AutoCloseable {
             }
             status.updateAndGet(s -> s.finished(outcome));
         } catch (RuntimeException e) {
-            log.error("dashboard import {} into store {} failed", status.get().id(), store.slug(), e);
-            status.updateAndGet(s -> s.failed(e.getClass().getSimpleName() + ": " + e.getMessage()));
+            String errorId = UUID.randomUUID().toString();
+            log.error("error {}: dashboard import {} into store {} failed", errorId, status.get().id(), store.slug(),
+                    RedactedFailure.of(e));
+            status.updateAndGet(s -> s.failed("an unexpected error; quote error id " + errorId + " to the operator"));
         } finally {
-            deleteTree(folder);
-        }
-    }
-
-    private static void deleteTree(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            upload.close();
         }
     }
 

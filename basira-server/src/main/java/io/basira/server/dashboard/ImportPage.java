@@ -1,5 +1,6 @@
 package io.basira.server.dashboard;
 
+import io.basira.server.files.UploadFolders;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,9 +25,11 @@ import org.springframework.web.multipart.MultipartFile;
 final class ImportPage {
 
     private final ImportJobs jobs;
+    private final UploadFolders uploads;
 
-    ImportPage(ImportJobs jobs) {
+    ImportPage(ImportJobs jobs, UploadFolders uploads) {
         this.jobs = jobs;
+        this.uploads = uploads;
     }
 
     @GetMapping("/import")
@@ -48,14 +51,20 @@ final class ImportPage {
             model.addAttribute("noFiles", true);
             return "import";
         }
-        Path folder = Files.createTempDirectory("basira-dashboard-import");
-        for (MultipartFile file : chosen) {
-            String name = Path.of(file.getOriginalFilename()).getFileName().toString();
-            try (InputStream in = file.getInputStream()) {
-                Files.copy(in, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        UploadFolders.Upload upload = uploads.create();
+        ImportJobs.Status started;
+        try {
+            for (MultipartFile file : chosen) {
+                String name = Path.of(file.getOriginalFilename()).getFileName().toString();
+                try (InputStream in = file.getInputStream()) {
+                    Files.copy(in, upload.folder().resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                }
             }
+            started = jobs.start(signedIn.store(), upload, skipInvalid);
+        } catch (IOException | RuntimeException e) {
+            upload.close();
+            throw e;
         }
-        ImportJobs.Status started = jobs.start(signedIn.store(), folder, skipInvalid);
         return "redirect:/import/jobs/" + started.id();
     }
 

@@ -2,6 +2,7 @@ package io.basira.server.demo;
 
 import io.basira.demo.DemoStoreGenerator;
 import io.basira.server.dashboard.AddDashboardUser;
+import io.basira.server.files.OwnerOnly;
 import io.basira.server.dashboard.Role;
 import io.basira.server.jdbc.JdbcDashboardUsers;
 import io.basira.demo.DemoStoreSpec;
@@ -13,7 +14,6 @@ import io.basira.shared.Dates;
 import io.basira.shared.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,10 +33,11 @@ import org.springframework.stereotype.Component;
 /**
  * On the first start of {@code basira serve}, creates the store {@code demo} from the demo
  * generator (activity up to today, so recency-based figures look alive) and an API key for it.
- * The demo key is kept in {@code <data>/demo-api-key.txt} so it can be printed on every start:
- * a convenience of the demo store only; real keys are shown once and stored only as hashes.
- * Likewise the demo store's dashboard user {@value #DEMO_EMAIL} (an owner) gets a generated
- * password, stored as a hash and kept in {@code <data>/demo-user.txt} so the run command can print it.
+ * The demo key is printed on the start that creates it and kept in {@code <data>/demo-api-key.txt}
+ * (owner-only: {@code rw-------}) for later: a convenience of the demo store only; real keys are
+ * shown once and stored only as hashes. Likewise the demo store's dashboard user {@value #DEMO_EMAIL}
+ * (an owner) gets a generated password, stored as a hash, printed once and kept in the owner-only
+ * {@code <data>/demo-user.txt}.
  */
 @Component
 @ConditionalOnProperty(name = "basira.demo.enabled", havingValue = "true")
@@ -71,25 +72,37 @@ public class DemoStoreBootstrap implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) throws IOException {
         Path keyFile = dataDir.resolve("demo-api-key.txt");
-        if (stores.findBySlug(SLUG).isEmpty()) {
-            load(keyFile);
-        }
+        String newKey = stores.findBySlug(SLUG).isEmpty() ? load(keyFile) : null;
         Path userFile = dataDir.resolve("demo-user.txt");
-        if (users.findByEmail(DEMO_EMAIL).isEmpty()) {
-            createDemoUser(userFile);
-        }
-        String password = Files.exists(userFile) ? Files.readString(userFile, StandardCharsets.UTF_8).strip()
-                .lines().reduce((first, second) -> second).orElse("") : "(see " + userFile + ")";
-        String key = Files.exists(keyFile) ? Files.readString(keyFile, StandardCharsets.UTF_8).strip() : "(see " + keyFile + ")";
-        System.out.println();
-        System.out.println("  Basira is running: " + baseUrl());
-        System.out.println("  Demo store 'demo' API key: " + key);
-        System.out.println("  Dashboard: " + baseUrl() + "/  sign in as " + DEMO_EMAIL + " with password " + password);
-        System.out.println("  Try: curl -H 'Authorization: Bearer " + key + "' '" + baseUrl() + "/api/v1/customers?sort=total_spent&direction=desc'");
-        System.out.println();
+        String newPassword = users.findByEmail(DEMO_EMAIL).isEmpty() ? createDemoUser(userFile) : null;
+        OwnerOnly.restrict(keyFile);
+        OwnerOnly.restrict(userFile);
+        System.out.print(banner(baseUrl(), newKey, keyFile, newPassword, userFile));
     }
 
-    private void load(Path keyFile) throws IOException {
+    /**
+     * What {@code serve} prints at start. The demo key and password appear only on the start that
+     * created them ({@code newKey}, {@code newPassword} not null); later starts say which owner-only
+     * file keeps them, so they do not end up in every log that captures the server's output.
+     */
+    static String banner(String baseUrl, String newKey, Path keyFile, String newPassword, Path userFile) {
+        String nl = System.lineSeparator();
+        String key = newKey != null ? newKey : "kept in " + keyFile;
+        String password = newPassword != null ? "password " + newPassword : "the password kept in " + userFile;
+        StringBuilder text = new StringBuilder(nl)
+                .append("  Basira is running: ").append(baseUrl).append(nl)
+                .append("  Demo store 'demo' API key: ").append(key).append(nl)
+                .append("  Dashboard: ").append(baseUrl).append("/  sign in as ").append(DEMO_EMAIL).append(" with ")
+                .append(password).append(nl);
+        if (newKey != null) {
+            text.append("  Try: curl -H 'Authorization: Bearer ").append(newKey).append("' '").append(baseUrl)
+                    .append("/api/v1/customers?sort=total_spent&direction=desc'").append(nl);
+        }
+        return text.append(nl).toString();
+    }
+
+    /** Loads the demo store and creates its key. @return the key's secret, also written to {@code keyFile} (owner-only) */
+    private String load(Path keyFile) throws IOException {
         LocalDate today = Dates.dateIn(clock.instant(), Store.DEFAULT_TIME_ZONE);
         Path folder = Files.createTempDirectory("basira-demo");
         try {
@@ -102,21 +115,23 @@ public class DemoStoreBootstrap implements ApplicationRunner {
             }
             Store demo = stores.findBySlug(SLUG).orElseThrow();
             var key = keys.create(demo.id(), "demo");
-            Files.createDirectories(keyFile.getParent());
-            Files.writeString(keyFile, key.secret().value() + System.lineSeparator(), StandardCharsets.UTF_8);
+            OwnerOnly.write(keyFile, key.secret().value() + System.lineSeparator());
             log.info("Demo store loaded: {} customers in {} s", outcome.cardsRefreshed(), outcome.took().toSeconds());
+            return key.secret().value();
         } finally {
             deleteTree(folder);
         }
     }
 
-    /** The demo owner: the password is written to {@code userFile} (e-mail on line 1, password on line 2). */
-    private void createDemoUser(Path userFile) throws IOException {
+    /**
+     * The demo owner: the password is written to {@code userFile} (e-mail on line 1, password on line 2),
+     * owner-only. @return the password
+     */
+    private String createDemoUser(Path userFile) throws IOException {
         Store demo = stores.findBySlug(SLUG).orElseThrow();
         AddDashboardUser.Added added = addUser.add(demo.id(), DEMO_EMAIL, Role.OWNER);
-        Files.createDirectories(userFile.getParent());
-        Files.writeString(userFile, DEMO_EMAIL + System.lineSeparator() + added.password() + System.lineSeparator(),
-                StandardCharsets.UTF_8);
+        OwnerOnly.write(userFile, DEMO_EMAIL + System.lineSeparator() + added.password() + System.lineSeparator());
+        return added.password();
     }
 
     private String baseUrl() {

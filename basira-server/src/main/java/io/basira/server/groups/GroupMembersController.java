@@ -1,5 +1,6 @@
 package io.basira.server.groups;
 
+import io.basira.server.customers.SpreadsheetSafe;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.basira.card.CardColumns;
@@ -74,8 +75,8 @@ public class GroupMembersController {
         try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
             CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
             csv.writeRecord(CardColumns.header());
-            members.forEach(store.id(), key, s -> csv.writeRecord(CardColumns.row(s.customer().externalId(), s.card(),
-                    store.currency(), today, store.timeZone())));
+            members.forEach(store.id(), key, s -> csv.writeRecord(SpreadsheetSafe.cardRow(CardColumns.row(
+                    s.customer().externalId(), s.card(), store.currency(), today, store.timeZone()))));
             csv.flush();
         }
     }

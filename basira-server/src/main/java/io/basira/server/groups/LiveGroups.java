@@ -1,5 +1,6 @@
 package io.basira.server.groups;
 
+import io.basira.server.api.RedactedFailure;
 import io.basira.card.CustomerSnapshot;
 import io.basira.segment.audience.IndexedAudience;
 import io.basira.segment.eval.EvaluationContext;
@@ -166,7 +167,8 @@ public final class LiveGroups {
                 return moves;
             });
         } catch (RuntimeException e) {
-            log.error("group membership of store {} could not follow a write; it is rebuilt on next use", store.slug(), e);
+            log.error("group membership of store {} could not follow a write; it is rebuilt on next use", store.slug(),
+                    RedactedFailure.of(e));
         }
     }
 
@@ -191,7 +193,7 @@ public final class LiveGroups {
             });
         } catch (RuntimeException e) {
             log.error("group membership of store {} could not follow an analytics refresh; it is rebuilt on next use",
-                    store.slug(), e);
+                    store.slug(), RedactedFailure.of(e));
             return 0;
         }
     }

@@ -1,5 +1,6 @@
 package io.basira.server.groups;
 
+import io.basira.server.api.RedactedFailure;
 import io.basira.server.jdbc.JdbcStores;
 import io.basira.shared.Store;
 import org.slf4j.Logger;
@@ -36,7 +37,8 @@ public class MidnightEvaluation {
             try {
                 movements += live.passMidnight(store);
             } catch (RuntimeException e) {
-                log.error("midnight evaluation of store {} failed; retried at the next check", store.slug(), e);
+                log.error("midnight evaluation of store {} failed; retried at the next check", store.slug(),
+                        RedactedFailure.of(e));
             }
         }
         return movements;

@@ -10,6 +10,7 @@ import io.basira.commerce.WishlistItem;
 import io.basira.ingest.IngestRecords;
 import io.basira.ingest.LineReplacement;
 import io.basira.ingest.RecordBatch;
+import io.basira.ingest.RecordOwners;
 import io.basira.server.csvimport.RecordSink;
 import io.basira.shared.StoreId;
 import java.util.HashSet;
@@ -28,10 +29,12 @@ final class BatchingSink implements RecordSink {
     private final RecordBatch batch = new RecordBatch();
     private final LineReplacement lines = new LineReplacement();
     private final Set<String> affected = new HashSet<>();
+    private final RecordOwners owners;
 
-    BatchingSink(IngestRecords ingest, StoreId store) {
+    BatchingSink(IngestRecords ingest, StoreId store, RecordOwners owners) {
         this.ingest = ingest;
         this.store = store;
+        this.owners = owners;
     }
 
     Set<String> affectedCustomers() {
@@ -89,7 +92,7 @@ final class BatchingSink implements RecordSink {
         if (batch.isEmpty()) {
             return;
         }
-        affected.addAll(ingest.write(store, batch, lines));
+        affected.addAll(ingest.write(store, batch, lines, owners));
         batch.clear();
     }
 }

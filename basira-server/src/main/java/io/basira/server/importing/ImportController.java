@@ -2,6 +2,7 @@ package io.basira.server.importing;
 
 import io.basira.server.csvimport.FileReport;
 import io.basira.server.csvimport.RowError;
+import io.basira.server.files.UploadFolders;
 import io.basira.server.ingest.CardsChanged;
 import io.basira.shared.Store;
 import java.io.IOException;
@@ -9,12 +10,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,17 +33,19 @@ public class ImportController {
 
     private final ImportFolder importer;
     private final ApplicationEventPublisher events;
+    private final UploadFolders uploads;
 
-    public ImportController(ImportFolder importer, ApplicationEventPublisher events) {
+    public ImportController(ImportFolder importer, ApplicationEventPublisher events, UploadFolders uploads) {
         this.importer = importer;
         this.events = events;
+        this.uploads = uploads;
     }
 
     @PostMapping(path = "/api/v1/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<Map<String, Object>> upload(Store store, @RequestParam Map<String, MultipartFile> files,
             @RequestParam(name = "skip_invalid", defaultValue = "false") boolean skipInvalid) throws IOException {
-        Path folder = Files.createTempDirectory("basira-upload");
-        try {
+        try (UploadFolders.Upload upload = uploads.create()) {
+            Path folder = upload.folder();
             for (MultipartFile file : files.values()) {
                 String name = Path.of(file.getOriginalFilename() == null ? file.getName() : file.getOriginalFilename())
                         .getFileName().toString();
@@ -58,10 +59,6 @@ public class ImportController {
             }
             return ResponseEntity.status(outcome.applied() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
                     .body(json(outcome));
-        } finally {
-            try (Stream<Path> paths = Files.walk(folder)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
         }
     }
 

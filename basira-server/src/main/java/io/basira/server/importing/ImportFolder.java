@@ -1,6 +1,7 @@
 package io.basira.server.importing;
 
 import io.basira.ingest.IngestRecords;
+import io.basira.ingest.RecordOwners;
 import io.basira.server.csvimport.CanonicalFolderReader;
 import io.basira.server.csvimport.ImportProgress;
 import io.basira.server.csvimport.ImportReport;
@@ -90,7 +91,8 @@ public final class ImportFolder {
         ImportReport applied = transaction.execute(status -> {
             Store store = target.get();
             ingest.lockStore(store.id());
-            BatchingSink sink = new BatchingSink(ingest, store.id());
+            RecordOwners owners = creating ? RecordOwners.NONE : knownIds.owners(store.id());
+            BatchingSink sink = new BatchingSink(ingest, store.id(), owners);
             ImportReport report = reader.read(folder, store, known, sink, progress.pass("importing"));
             sink.flush();
             refreshed[0] = ingest.refreshCards(store, sink.affectedCustomers()).size();

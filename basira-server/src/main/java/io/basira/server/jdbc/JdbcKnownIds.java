@@ -1,7 +1,10 @@
 package io.basira.server.jdbc;
 
+import io.basira.ingest.RecordOwners;
 import io.basira.shared.StoreId;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -20,6 +23,25 @@ public final class JdbcKnownIds {
 
     public Set<String> orders(StoreId store) {
         return ids("orders", store);
+    }
+
+    /**
+     * Whom each order, cart and review of the store belongs to now (one scan of each table): for an
+     * import, read inside its transaction once it holds the store.
+     */
+    public RecordOwners owners(StoreId store) {
+        return new RecordOwners(owners("orders", store), owners("carts", store), owners("reviews", store));
+    }
+
+    private Map<String, String> owners(String table, StoreId store) {
+        Map<String, String> owners = new HashMap<>();
+        Map<String, String> customers = new HashMap<>();
+        jdbc.query("SELECT external_id, customer_external_id FROM " + table
+                + " WHERE store_id = ? AND customer_external_id IS NOT NULL", rs -> {
+                    String customer = rs.getString(2);
+                    owners.put(rs.getString(1), customers.computeIfAbsent(customer, same -> same));
+                }, store.value());
+        return owners;
     }
 
     private Set<String> ids(String table, StoreId store) {

@@ -1,8 +1,12 @@
 package io.basira.server.security;
 
+import io.basira.server.api.ApiKeyAuthentication;
+import io.basira.server.api.ApiProblems;
 import io.basira.server.dashboard.DashboardUserDetails;
+import io.basira.server.jdbc.JdbcApiKeys;
 import io.basira.server.dashboard.Role;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,12 +16,15 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
- * Two worlds. The REST API ({@code /api/**}) is stateless and authenticated by a store's API key
- * ({@link io.basira.server.api.ApiKeyAuthentication}): no session, no CSRF token (no cookie is
- * ever trusted there). Everything else is the merchant's dashboard: form sign-in of a
+ * Three doors (docs/security.md). The REST API ({@code /api/**}) is stateless and authenticated by a
+ * store's API key ({@link ApiKeyAuthentication}): no session, no CSRF token (no cookie is ever trusted
+ * there). The actuator opens health to anyone and metrics to the operator's metrics token. Everything
+ * else is the merchant's dashboard: form sign-in (throttled by {@link SignInThrottle}) of a
  * {@code dashboard_users} row, a session cookie that expires after {@code server.servlet.session.timeout}
  * idle (30 minutes by default), CSRF tokens on every state-changing request, and roles: support agents
  * read, marketers also change, owners also import (docs/dashboard.md).
@@ -33,21 +40,69 @@ public class SecurityConfiguration {
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * The REST API. Spring Security matches {@code /api/**} on the decoded path, as Spring MVC routes,
+     * so every spelling of an API route meets the key check; only the OpenAPI description and its
+     * browsable page (Swagger UI) are open.
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/api/**", "/actuator/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .csrf(csrf -> csrf.disable())
+    SecurityFilterChain api(HttpSecurity http, JdbcApiKeys keys) throws Exception {
+        return stateless(http.securityMatcher("/api/**"))
+                .addFilterBefore(new ApiKeyAuthentication(keys), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/api/openapi.json", "/api/openapi.json/**", "/api/docs",
+                                "/api/docs/**", "/api/swagger-ui/**", "/api/swagger-ui.html")
+                        .permitAll()
+                        .anyRequest().hasAuthority(ApiKeyAuthentication.AUTHORITY))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(ApiProblems.apiKeyRequired())
+                        .accessDeniedHandler((request, response, e) -> ApiProblems.apiKeyRequired()
+                                .commence(request, response, null)))
+                .build();
+    }
+
+    /**
+     * The actuator: health and info are open (load balancers, uptime checks); the Prometheus metrics
+     * of the whole installation need the operator's metrics token ({@link MetricsToken}), never a
+     * store's API key; anything else is refused.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuator(HttpSecurity http, @Value("${basira.metrics.token:}") String metricsToken)
+            throws Exception {
+        String detail = metricsToken.isBlank()
+                ? "metrics are closed: set BASIRA_METRICS_TOKEN and send it as 'Authorization: Bearer <token>'"
+                : "metrics need the metrics token: send it as 'Authorization: Bearer <token>'";
+        AuthenticationEntryPoint tokenRequired = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Bearer");
+            ApiProblems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", detail);
+        };
+        return stateless(http.securityMatcher("/actuator/**"))
+                .addFilterBefore(new MetricsToken(metricsToken), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAuthority(MetricsToken.AUTHORITY)
+                        .anyRequest().denyAll())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(tokenRequired)
+                        .accessDeniedHandler((request, response, e) -> tokenRequired.commence(request, response, null)))
+                .build();
+    }
+
+    /** No session, no CSRF token (no cookie is ever trusted), no browser sign-in. */
+    private static HttpSecurity stateless(HttpSecurity http) throws Exception {
+        return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
-                .build();
+                .logout(logout -> logout.disable());
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain dashboard(HttpSecurity http, DashboardUserDetails users) throws Exception {
+    SecurityFilterChain dashboard(HttpSecurity http, DashboardUserDetails users, SignInThrottle throttle)
+            throws Exception {
         String owner = Role.OWNER.name();
         String marketer = Role.MARKETER.name();
         return http.userDetailsService(users)
@@ -59,8 +114,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/logout").authenticated()
                         .requestMatchers("/import/**").hasRole(owner)
                         .anyRequest().hasAnyRole(owner, marketer))
+                .addFilterBefore(throttle.gate(), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email").passwordParameter("password")
-                        .defaultSuccessUrl("/", false).failureUrl("/login?error"))
+                        .successHandler(throttle.onSuccess()).failureHandler(throttle.onFailure()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out")
                         .deleteCookies("JSESSIONID"))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(signInFirst()))

@@ -119,6 +119,17 @@ abstract class ApiContract extends ApiTestBase {
     }
 
     @Test
+    void the_export_shows_formulas_in_customer_ids_as_text() {
+        Api api = newStore("csv-injection");
+        api.postJson("/api/v1/customers", customer("=HYPERLINK(\\\"http://evil.example\\\",\\\"open\\\")", "A"));
+        api.postJson("/api/v1/customers", customer("@SUM(A1)", "B"));
+        api.postJson("/api/v1/customers", customer("-7", "C"));
+        String csv = api.get("/api/v1/customers/export").body();
+        assertThat(csv.lines().skip(1).map(line -> line.substring(0, line.indexOf(",0,"))).toList()).containsExactlyInAnyOrder(
+                "-7", "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"open\"\")\"", "'@SUM(A1)");
+    }
+
+    @Test
     void carts_reviews_and_wishlist_reach_the_card() {
         Api api = newStore("activity");
         api.postJson("/api/v1/customers", customer("C1", "A"));

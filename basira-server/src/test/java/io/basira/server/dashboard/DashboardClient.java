@@ -22,16 +22,19 @@ final class DashboardClient {
     private final int port;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
+    private final String[] always;
     /** The session's CSRF header name and token, read from the first page {@link #postJson} needed. */
     private String[] csrfHeader;
 
-    DashboardClient(int port) {
+    /** @param always header names and values sent with every request ({@code X-Forwarded-For}, …) */
+    DashboardClient(int port, String... always) {
         this.port = port;
+        this.always = always;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     HttpResponse<String> get(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        HttpRequest.Builder request = builder(path).GET();
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -43,7 +46,7 @@ final class DashboardClient {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(builder(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
@@ -58,7 +61,7 @@ final class DashboardClient {
             }
             csrfHeader = new String[] {header.group(1), token.group(1)};
         }
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return send(builder(path).header("Content-Type", "application/json")
                 .header(csrfHeader[0], csrfHeader[1])
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
     }
@@ -80,6 +83,11 @@ final class DashboardClient {
     String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst()
                 .map(c -> c.getValue()).orElse(null);
+    }
+
+    private HttpRequest.Builder builder(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        return always.length == 0 ? request : request.headers(always);
     }
 
     private URI uri(String path) {

@@ -90,6 +90,16 @@ class DashboardSecurityOnH2Test {
     }
 
     @Test
+    void the_session_cookie_is_secure_when_the_page_is_served_over_https_behind_a_proxy() {
+        HttpResponse<String> overHttps = new DashboardClient(port, "X-Forwarded-Proto", "https").get("/login");
+        assertThat(overHttps.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("JSESSIONID=").containsIgnoringCase("; Secure"));
+        HttpResponse<String> overHttp = new DashboardClient(port).get("/login");
+        assertThat(overHttp.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("JSESSIONID=").doesNotContainIgnoringCase("Secure"));
+    }
+
+    @Test
     void english_is_one_click_away_and_stays_chosen() {
         browser.signIn(fixture.ownerEmail(), fixture.ownerPassword());
         assertThat(browser.get("/customers").body()).contains("<html lang=\"ar\" dir=\"rtl\">", "href=\"/customers?lang=en\"");

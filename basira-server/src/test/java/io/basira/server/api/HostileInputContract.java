@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,6 +19,8 @@ import tools.jackson.databind.JsonNode;
  * read of the store still answers afterwards. Run on H2 and PostgreSQL.
  */
 abstract class HostileInputContract extends ApiTestBase {
+
+    @Autowired JdbcTemplate jdbc;
 
     private static final String OUTSIDE = " is outside the accepted dates 1900-01-01 to 2199-12-31";
 
@@ -211,6 +215,18 @@ abstract class HostileInputContract extends ApiTestBase {
         out.writeBytes(middle);
         out.writeBytes(after.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return out.toByteArray();
+    }
+
+    @Test
+    void a_birth_date_stored_before_the_range_was_enforced_reads_as_unknown() {
+        Api api = newStore("legacy");
+        api.postJson("/api/v1/customers", "{\"customer_id\":\"C1\",\"birth_date\":\"1990-05-17\",\"created_at\":\"2024-01-01\"}");
+        long store = stores.findBySlug(json(api.get("/api/v1/store")).get("slug").asString()).orElseThrow().id().value();
+        jdbc.update("UPDATE customers SET birth_date = DATE '1850-01-01' WHERE store_id = ? AND external_id = 'C1'", store);
+        Api.Response card = api.get("/api/v1/customers/C1");
+        assertThat(card.status()).isEqualTo(200);
+        assertThat(json(card).get("attributes").get("birth_date").isNull()).isTrue();
+        assertThat(api.get("/api/v1/customers?sort=age").status()).isEqualTo(200);
     }
 
     /** The reads that extreme values used to break: the list, the card, the export, the analyses and the refresh. */

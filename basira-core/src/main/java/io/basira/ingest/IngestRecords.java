@@ -81,6 +81,7 @@ public final class IngestRecords {
      */
     private Set<String> lockFor(StoreId store, RecordBatch batch) {
         Set<String> recordKeys = new LinkedHashSet<>();
+        batch.products().forEach(p -> recordKeys.add("product:" + p.externalId()));
         batch.orders().forEach(o -> recordKeys.add("order:" + o.externalId()));
         batch.carts().forEach(c -> recordKeys.add("cart:" + c.externalId()));
         batch.reviews().forEach(r -> recordKeys.add("review:" + r.externalId()));

@@ -22,7 +22,7 @@ public interface WriteLocks {
     /** Takes the store exclusively: no other write of the store runs until this transaction ends. */
     void lockStore(StoreId store);
 
-    /** Takes the store shared, then each record ({@code "order:O1"}, {@code "cart:K1"} …) exclusively. */
+    /** Takes the store shared, then each record ({@code "order:O1"}, {@code "cart:K1"}, {@code "product:P1"} …) exclusively. */
     void lockRecords(StoreId store, Collection<String> recordKeys);
 
     /** Takes the store shared, then each customer exclusively. */

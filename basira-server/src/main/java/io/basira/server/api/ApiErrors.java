@@ -11,6 +11,7 @@ import org.springframework.beans.TypeMismatchException;
 import io.basira.server.jdbc.BulkReads;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -76,10 +77,15 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
      * The database's connections are all in use, or other long reads hold the permits: a passing
      * overload, not a defect. 503 with Retry-After, so a client retries instead of reporting a bug.
      */
-    @ExceptionHandler({BulkReads.Busy.class, CannotGetJdbcConnectionException.class})
+    @ExceptionHandler({BulkReads.Busy.class, CannotGetJdbcConnectionException.class,
+        PessimisticLockingFailureException.class})
     ResponseEntity<ProblemDetail> busy(RuntimeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                e instanceof BulkReads.Busy ? e.getMessage() : "the database is busy; try again shortly");
+                e instanceof BulkReads.Busy ? e.getMessage()
+                        : e instanceof PessimisticLockingFailureException
+                                ? "other writes of the same customers (or an import of this store) took too long; nothing"
+                                        + " was applied; try again shortly"
+                                : "the database is busy; try again shortly");
         log.warn("503 busy: {}", e.getClass().getSimpleName());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }

@@ -38,6 +38,7 @@ public class RebuildCommand implements Callable<Integer> {
             IngestRecords ingest = context.getBean(IngestRecords.class);
             long started = System.nanoTime();
             Integer rebuilt = context.getBean(TransactionTemplate.class).execute(status -> {
+                ingest.lockStore(store.id()); // before listing: no customer arrives unseen
                 Set<String> customers = new JdbcKnownIds(context.getBean(JdbcTemplate.class)).customers(store.id());
                 return ingest.rebuildCards(store, customers);
             });

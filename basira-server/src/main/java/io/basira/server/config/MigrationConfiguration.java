@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Runs the schema migrations at start, then, on an embedded H2 file database that just received
- * new ones, closes and reopens that database.
+ * new ones, closes and reopens that database (never an H2 server's, which other clients share).
  *
  * <p>Why: H2 2.4 evaluates a check constraint written as {@code column IN (…)} with the session
  * that created it. The migrations run on one pooled connection; when the pool retires it (Hikari's
@@ -54,6 +54,6 @@ public class MigrationConfiguration {
     }
 
     private static boolean isEmbeddedFile(String url) {
-        return url != null && url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
+        return url != null && url.startsWith("jdbc:h2:file:");
     }
 }

@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class InProcessWriteLocks implements WriteLocks {
 
-    static final Duration WAIT = Duration.ofSeconds(60);
+    static final Duration WAIT = Duration.ofSeconds(30);
     private static final int STRIPES = 1024;
 
     private final ConcurrentHashMap<Long, ReentrantReadWriteLock> stores = new ConcurrentHashMap<>();

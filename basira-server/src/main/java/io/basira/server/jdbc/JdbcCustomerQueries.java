@@ -9,6 +9,7 @@ import io.basira.shared.StoreId;
 import io.basira.shared.TextRules;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -147,15 +148,64 @@ public final class JdbcCustomerQueries {
         return DateRange.problem(stored) == null ? stored : null;
     }
 
+    /**
+     * The stored signup date, brought into the {@link DateRange} when an older version stored one
+     * outside it, so the customer still reads.
+     */
+    private static Instant createdAt(ResultSet rs) throws SQLException {
+        Instant stored = Sql.instant(rs, "created_at");
+        return stored.isBefore(EARLIEST_NOON) ? EARLIEST_NOON : stored.isAfter(LATEST_NOON) ? LATEST_NOON : stored;
+    }
+
+    /** Noon UTC of the first and last accepted days: those days in every store's zone. */
+    private static final Instant EARLIEST_NOON = DateRange.EARLIEST.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
+    private static final Instant LATEST_NOON = DateRange.LATEST.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
+
+    /**
+     * Stored text as the rules of today accept it: control characters and unpaired surrogates that
+     * an older version stored are left out (the value fits its column, which enforced the length).
+     */
+    private static String text(ResultSet rs, String column) throws SQLException {
+        return readable(rs.getString(column), true);
+    }
+
+    /** As {@link #text}, for a single-line column: line breaks and tabs are left out too. */
+    private static String line(ResultSet rs, String column) throws SQLException {
+        return readable(rs.getString(column), false);
+    }
+
+    private static String readable(String stored, boolean multiline) {
+        if (stored == null || (multiline ? TextRules.textProblem(stored, Integer.MAX_VALUE)
+                : TextRules.lineProblem(stored, Integer.MAX_VALUE)) == null) {
+            return stored;
+        }
+        StringBuilder readable = new StringBuilder(stored.length());
+        for (int i = 0; i < stored.length(); i++) {
+            char c = stored.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) ? i + 1 < stored.length()
+                    && Character.isLowSurrogate(stored.charAt(i + 1))
+                    : !Character.isLowSurrogate(c) || i > 0 && Character.isHighSurrogate(stored.charAt(i - 1));
+            boolean allowed = c >= 0x20 && c != 0x7F || multiline && (c == '\t' || c == '\n' || c == '\r');
+            if (allowed && paired) {
+                readable.append(c);
+            }
+        }
+        return readable.toString();
+    }
+
+    private static Set<String> tags(ResultSet rs) throws SQLException {
+        String tags = line(rs, "tags");
+        return tags == null ? Set.of() : Arrays.stream(tags.split(";")).filter(tag -> !tag.isBlank())
+                .collect(Collectors.toSet());
+    }
+
     static CustomerSnapshot map(ResultSet rs, int row) throws SQLException {
         String gender = rs.getString("gender");
-        String tags = rs.getString("tags");
         String country = rs.getString("country");
-        Customer customer = new Customer(rs.getString("external_id"), rs.getString("first_name"),
-                rs.getString("last_name"), rs.getString("email"), rs.getString("phone"),
-                gender == null ? null : Gender.fromCode(gender), birthDate(rs), rs.getString("city"),
-                rs.getString("region"), country == null ? null : country.strip(), Sql.instant(rs, "created_at"),
-                tags == null ? Set.of() : Arrays.stream(tags.split(";")).collect(Collectors.toSet()));
+        Customer customer = new Customer(rs.getString("external_id"), text(rs, "first_name"),
+                text(rs, "last_name"), line(rs, "email"), line(rs, "phone"),
+                gender == null ? null : Gender.fromCode(gender), birthDate(rs), text(rs, "city"),
+                text(rs, "region"), country == null ? null : country.strip(), createdAt(rs), tags(rs));
         CustomerCard card = new CustomerCard(rs.getInt("order_count"), rs.getLong("total_spent_minor"),
                 rs.getInt("cancelled_orders"), rs.getInt("returned_orders"), Sql.instant(rs, "last_purchase_at"),
                 Sql.instant(rs, "first_order_at"), rs.getInt("abandoned_carts"), Sql.nullableInt(rs, "store_rating"),

@@ -24,9 +24,13 @@ public final class PostgresWriteLocks implements WriteLocks {
         this.jdbc = jdbc;
     }
 
+    /** How long a write waits for its locks before it fails with 503 (a lock_timeout for this transaction). */
+    static final String WAIT = "30s";
+
     @Override
     public void lockStore(StoreId store) {
-        jdbc.query("SELECT pg_advisory_xact_lock(?, ?)", rs -> {}, STORE_SPACE, storeKey(store));
+        jdbc.query("SELECT set_config('lock_timeout', '" + WAIT + "', true), pg_advisory_xact_lock(?, ?)", rs -> {},
+                STORE_SPACE, storeKey(store));
     }
 
     @Override
@@ -40,7 +44,8 @@ public final class PostgresWriteLocks implements WriteLocks {
     }
 
     private void lock(StoreId store, long[] keys) {
-        jdbc.query("SELECT pg_advisory_xact_lock_shared(?, ?)", rs -> {}, STORE_SPACE, storeKey(store));
+        jdbc.query("SELECT set_config('lock_timeout', '" + WAIT + "', true), pg_advisory_xact_lock_shared(?, ?)",
+                rs -> {}, STORE_SPACE, storeKey(store));
         if (keys.length == 0) {
             return;
         }

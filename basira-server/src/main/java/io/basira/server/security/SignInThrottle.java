@@ -50,7 +50,11 @@ public class SignInThrottle {
         this.addresses = new Throttle(new Throttle.Limit(addressAttempts, addressPeriod), 100_000, clock);
     }
 
-    /** Turns a sign-in away while its account or address has no attempt left; goes before the password check. */
+    /**
+     * Takes an attempt from the account and from the address before the password check, and turns
+     * the sign-in away when either has none left. Taking it up front (not after a failure) holds
+     * the limits when many guesses arrive at once.
+     */
     OncePerRequestFilter gate() {
         return new OncePerRequestFilter() {
             @Override
@@ -61,10 +65,10 @@ public class SignInThrottle {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                Optional<Duration> wait = accounts.check(account(request)).or(() -> addresses.check(request.getRemoteAddr()));
+                Optional<Duration> wait = accounts.tryAcquire(account(request))
+                        .or(() -> addresses.tryAcquire(request.getRemoteAddr()));
                 if (wait.isPresent()) {
-                    log.warn("sign-in throttled for {} s (too many failed attempts for the account or from {})",
-                            wait.get().toSeconds(), request.getRemoteAddr());
+                    log.debug("sign-in throttled for {} s", wait.get().toSeconds());
                     response.sendRedirect(request.getContextPath() + "/login?throttled");
                     return;
                 }
@@ -73,17 +77,12 @@ public class SignInThrottle {
         };
     }
 
-    /** Counts a failed sign-in against its account and address, then shows the form again with the error. */
+    /** A failed sign-in (its attempt was taken by the gate) shows the form again with the error. */
     AuthenticationFailureHandler onFailure() {
-        SimpleUrlAuthenticationFailureHandler wrongPassword = new SimpleUrlAuthenticationFailureHandler("/login?error");
-        return (request, response, e) -> {
-            accounts.spend(account(request));
-            addresses.spend(request.getRemoteAddr());
-            wrongPassword.onAuthenticationFailure(request, response, e);
-        };
+        return new SimpleUrlAuthenticationFailureHandler("/login?error");
     }
 
-    /** A successful sign-in ends the account's count and goes where the user was going (or the overview). */
+    /** A successful sign-in gives the account its attempts back and goes where the user was going (or the overview). */
     AuthenticationSuccessHandler onSuccess() {
         SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
         next.setDefaultTargetUrl("/");

@@ -229,6 +229,23 @@ abstract class HostileInputContract extends ApiTestBase {
         assertThat(api.get("/api/v1/customers?sort=age").status()).isEqualTo(200);
     }
 
+    @Test
+    void customers_stored_before_the_rules_still_read_as_far_as_they_can() {
+        Api api = newStore("stored");
+        api.postJson("/api/v1/customers", "{\"customer_id\":\"C1\",\"first_name\":\"Sara\",\"created_at\":\"2024-01-01\"}");
+        api.post("/api/v1/groups", "application/json", "{\"template\":\"vip\"}");
+        long store = stores.findBySlug(json(api.get("/api/v1/store")).get("slug").asString()).orElseThrow().id().value();
+        jdbc.update("UPDATE customers SET created_at = ?, first_name = ?, tags = ? WHERE store_id = ? AND external_id = 'C1'",
+                java.sql.Timestamp.from(java.time.Instant.parse("9999-12-31T00:00:00Z")), "Sa\u0001ra", "ok;bad\u0002tag",
+                store);
+        Api.Response card = api.get("/api/v1/customers/C1");
+        assertThat(card.status()).as(card.body()).isEqualTo(200);
+        assertThat(json(card).get("attributes").get("first_name").asString()).isEqualTo("Sara");
+        assertThat(json(card).get("attributes").get("created_at").asString()).startsWith("2199-12-31");
+        assertThat(api.get("/api/v1/customers").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/groups/vip/members").status()).isEqualTo(200);
+    }
+
     /** The reads that extreme values used to break: the list, the card, the export, the analyses and the refresh. */
     private static void everyReadAnswers(Api api, String customer, int orders) {
         assertThat(api.get("/api/v1/customers").status()).isEqualTo(200);

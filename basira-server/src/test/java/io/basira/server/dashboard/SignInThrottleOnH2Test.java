@@ -83,6 +83,26 @@ class SignInThrottleOnH2Test {
         assertThat(location(again.signIn(fixture.ownerEmail(), fixture.ownerPassword()))).doesNotContain("/login");
     }
 
+    @Test
+    void guesses_sent_all_at_once_get_no_more_password_checks_than_the_limit() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                DashboardClient browser = new DashboardClient(port, "X-Forwarded-For", "203.0.113." + (10 + i));
+                int guess = i;
+                answers.add(pool.submit(() -> location(browser.signIn(fixture.ownerEmail(), "guess-" + guess))));
+            }
+            long checked = 0;
+            for (java.util.concurrent.Future<String> answer : answers) {
+                checked += answer.get(60, java.util.concurrent.TimeUnit.SECONDS).endsWith("/login?error") ? 1 : 0;
+            }
+            assertThat(checked).as("wrong passwords checked for an account with 3 attempts").isEqualTo(3);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static String location(HttpResponse<String> response) {
         return response.headers().firstValue("Location").orElse("(no redirect: " + response.statusCode() + ")");
     }

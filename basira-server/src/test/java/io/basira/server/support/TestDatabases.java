@@ -44,9 +44,14 @@ public final class TestDatabases {
             Assumptions.abort("PostgreSQL not reachable at " + url + ": " + e.getMessage());
         }
         String separator = url.contains("?") ? "&" : "?";
+        // Spring keeps test contexts cached and their pools open: small pools that let idle
+        // connections go keep the whole suite under PostgreSQL's max_connections (100 by default)
         return Map.of("spring.datasource.url", url + separator + "currentSchema=" + schema,
                 "spring.datasource.username", user, "spring.datasource.password", password,
-                "spring.flyway.schemas", schema, "spring.flyway.default-schema", schema);
+                "spring.flyway.schemas", schema, "spring.flyway.default-schema", schema,
+                "spring.datasource.hikari.maximum-pool-size", "6",
+                "spring.datasource.hikari.minimum-idle", "0",
+                "spring.datasource.hikari.idle-timeout", "10000");
     }
 
     private static String env(String name, String fallback) {

@@ -1,5 +1,6 @@
 package io.basira.analytics;
 
+import io.basira.shared.DateRange;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +14,9 @@ import java.util.Optional;
 public record AnalysisWindow(LocalDate asOf, LocalDate from, LocalDate to) {
 
     public AnalysisWindow {
-        Objects.requireNonNull(asOf, "as-of date");
+        DateRange.require(Objects.requireNonNull(asOf, "as-of date"), "as-of");
+        DateRange.require(from, "from");
+        DateRange.require(to, "to");
         if (to != null && to.isAfter(asOf)) {
             throw new IllegalArgumentException("to (" + to + ") is after as-of (" + asOf + ")");
         }

@@ -1,5 +1,6 @@
 package io.basira.checkout;
 
+import io.basira.shared.TextRules;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
@@ -11,11 +12,14 @@ import java.util.Set;
  */
 public record Audience(Set<String> anyOf, Set<String> noneOf) {
 
+    private static final int MAX_KEY_LENGTH = 63;
     private static final Audience EVERYONE = new Audience(Set.of(), Set.of());
 
     public Audience {
         anyOf = Set.copyOf(Objects.requireNonNull(anyOf, "anyOf"));
         noneOf = Set.copyOf(Objects.requireNonNull(noneOf, "noneOf"));
+        requireKeys(anyOf, "groups.any_of");
+        requireKeys(noneOf, "groups.none_of");
         if (!Collections.disjoint(anyOf, noneOf)) {
             throw new IllegalArgumentException("groups " + anyOf + " and excluded groups " + noneOf + " overlap");
         }
@@ -40,5 +44,13 @@ public record Audience(Set<String> anyOf, Set<String> noneOf) {
             return false;
         }
         return Collections.disjoint(noneOf, groups);
+    }
+
+    /** Group keys are at most 63 characters (the rule language's keys); a side names at most 100 groups. */
+    private static void requireKeys(Set<String> keys, String field) {
+        if (keys.size() > Checkouts.MAX_LISTED) {
+            throw new IllegalArgumentException(field + " names " + keys.size() + " groups, at most " + Checkouts.MAX_LISTED);
+        }
+        keys.forEach(key -> TextRules.requireLine(key, field, MAX_KEY_LENGTH));
     }
 }

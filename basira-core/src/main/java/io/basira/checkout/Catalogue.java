@@ -1,5 +1,6 @@
 package io.basira.checkout;
 
+import io.basira.shared.TextRules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +18,7 @@ public record Catalogue(List<PaymentMethod> paymentMethods, List<Carrier> carrie
     public record PaymentMethod(String code, String name) {
         public PaymentMethod {
             code = Codes.requireCode(code, "payment method");
-            name = name == null || name.isBlank() ? code : name;
+            name = name == null || name.isBlank() ? code : TextRules.requireLine(name, "name", Checkouts.MAX_NAME_LENGTH);
         }
     }
 
@@ -25,7 +26,7 @@ public record Catalogue(List<PaymentMethod> paymentMethods, List<Carrier> carrie
     public record Carrier(String code, String name, boolean offeredToEveryone) {
         public Carrier {
             code = Codes.requireCode(code, "carrier");
-            name = name == null || name.isBlank() ? code : name;
+            name = name == null || name.isBlank() ? code : TextRules.requireLine(name, "name", Checkouts.MAX_NAME_LENGTH);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.basira.checkout;
 
+import io.basira.commerce.ColumnLengths;
 import io.basira.shared.Money;
+import io.basira.shared.TextRules;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,18 +19,43 @@ public record CheckoutRequest(String customerId, List<CartItem> items, String co
         Address address) {
 
     /** A delivery address, as far as it is known. */
-    public record Address(String country, String region, String city) {}
+    public record Address(String country, String region, String city) {
+        public Address {
+            TextRules.requireLine(country, "address.country", ColumnLengths.PLACE);
+            TextRules.requireLine(region, "address.region", ColumnLengths.PLACE);
+            TextRules.requireLine(city, "address.city", ColumnLengths.PLACE);
+        }
+    }
 
     public CheckoutRequest {
         customerId = customerId == null || customerId.isBlank() ? null : customerId;
+        TextRules.requireLine(customerId, "customer_id", ColumnLengths.ID);
         items = List.copyOf(Objects.requireNonNull(items, "items"));
         if (items.isEmpty()) {
             throw new IllegalArgumentException("items: the cart has no items");
         }
         couponCode = couponCode == null || couponCode.isBlank() ? null : couponCode;
+        TextRules.requireLine(couponCode, "coupon_code", Coupon.MAX_CODE_LENGTH);
         Objects.requireNonNull(shippingFee, "shipping_fee");
         if (shippingFee.isNegative()) {
             throw new IllegalArgumentException("shipping_fee " + shippingFee.toPlainString() + " is negative");
+        }
+        requireCountable(items, shippingFee);
+    }
+
+    /**
+     * Every sum a decision makes stays below {@link Long#MAX_VALUE} minor units: each discount is at
+     * most what it applies to, so the subtotal plus shipping is the largest of them.
+     */
+    private static void requireCountable(List<CartItem> items, Money shippingFee) {
+        long sum = shippingFee.minor();
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                sum = Math.addExact(sum, items.get(i).lineTotal().minor());
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("items[" + i + "]: the cart's total up to this line is more than the"
+                        + " largest amount Basira counts (" + Checkouts.largest(shippingFee) + ")");
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.basira.checkout;
 
 import io.basira.shared.Money;
+import io.basira.shared.TextRules;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -19,10 +20,14 @@ import java.util.regex.Pattern;
 public record Coupon(String code, CouponBenefit benefit, Money minimumTotal, Money maximumDiscount,
         Validity validity, Integer usageLimit, Integer perCustomerLimit, Audience eligible) {
 
+    /** The longest coupon code (the schema's {@code checkout_coupons.code}). */
+    public static final int MAX_CODE_LENGTH = 64;
+
     private static final Pattern CODE = Pattern.compile("[A-Z0-9\\p{L}][A-Z0-9\\p{L}_-]{0,63}");
 
     public Coupon {
         code = normalize(code);
+        TextRules.requireLine(code, "code", MAX_CODE_LENGTH);
         if (!CODE.matcher(code).matches()) {
             throw new IllegalArgumentException("coupon code '" + code + "' must be 1-64 letters, digits, '_' or '-'");
         }

@@ -1,5 +1,6 @@
 package io.basira.checkout;
 
+import io.basira.shared.TextRules;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,7 @@ public record Policy(String id, String name, Audience audience, Validity validit
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name is required");
         }
+        TextRules.requireLine(name, "name", Checkouts.MAX_NAME_LENGTH);
         Objects.requireNonNull(audience, "audience");
         validity = validity == null ? Validity.always() : validity;
         Objects.requireNonNull(rule, "rule");

@@ -1,5 +1,7 @@
 package io.basira.checkout;
 
+import io.basira.commerce.ColumnLengths;
+import io.basira.shared.TextRules;
 import io.basira.shared.Money;
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -65,6 +67,11 @@ public sealed interface PolicyRule {
                 throw new IllegalArgumentException("buy and get must be at least 1, got buy " + buy + " get " + get);
             }
             products = Set.copyOf(Objects.requireNonNull(products, "products"));
+            if (products.size() > Checkouts.MAX_LISTED) {
+                throw new IllegalArgumentException("products names " + products.size() + " products, at most "
+                        + Checkouts.MAX_LISTED);
+            }
+            products.forEach(product -> TextRules.requireLine(product, "products", ColumnLengths.ID));
         }
 
         public boolean appliesTo(String productId) {

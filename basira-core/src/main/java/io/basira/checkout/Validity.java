@@ -1,5 +1,6 @@
 package io.basira.checkout;
 
+import io.basira.shared.DateRange;
 import java.time.Instant;
 
 /**
@@ -11,6 +12,8 @@ public record Validity(Instant from, Instant until) {
     private static final Validity ALWAYS = new Validity(null, null);
 
     public Validity {
+        DateRange.require(from, "validity start");
+        DateRange.require(until, "validity end");
         if (from != null && until != null && !from.isBefore(until)) {
             throw new IllegalArgumentException("validity ends (" + until + ") at or before it starts (" + from + ")");
         }

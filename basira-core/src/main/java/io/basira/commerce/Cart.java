@@ -1,5 +1,6 @@
 package io.basira.commerce;
 
+import io.basira.shared.DateRange;
 import io.basira.shared.Money;
 import java.time.Instant;
 import java.util.Objects;
@@ -16,7 +17,9 @@ public record Cart(
 
     public Cart {
         Ids.requireExternalId(externalId, "cart_id");
-        Objects.requireNonNull(createdAt, "created_at");
+        Ids.optionalExternalId(customerExternalId, "customer_id");
+        DateRange.require(Objects.requireNonNull(createdAt, "created_at"), "created_at");
+        DateRange.require(updatedAt, "updated_at");
         Objects.requireNonNull(status, "status");
         if (total != null && total.isNegative()) {
             throw new IllegalArgumentException("total " + total.toPlainString() + " is negative");

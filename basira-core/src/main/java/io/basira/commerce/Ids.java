@@ -3,7 +3,7 @@ package io.basira.commerce;
 /** Checks on the stores' own identifiers. */
 final class Ids {
 
-    static final int MAX_LENGTH = 128;
+    static final int MAX_LENGTH = ColumnLengths.ID;
 
     private Ids() {}
 
@@ -11,9 +11,11 @@ final class Ids {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException(column + " is required");
         }
-        if (id.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException(column + " is longer than " + MAX_LENGTH + " characters");
-        }
-        return id;
+        return ColumnLengths.check(id, column);
+    }
+
+    /** An optional reference to another record: null passes, anything else must be a valid id. */
+    static String optionalExternalId(String id, String column) {
+        return id == null ? null : ColumnLengths.check(id, column);
     }
 }

@@ -1,5 +1,6 @@
 package io.basira.commerce;
 
+import io.basira.shared.DateRange;
 import io.basira.shared.Money;
 import java.time.Instant;
 import java.util.Objects;
@@ -22,7 +23,10 @@ public record Order(
     public Order {
         Ids.requireExternalId(externalId, "order_id");
         Ids.requireExternalId(customerExternalId, "customer_id");
-        Objects.requireNonNull(createdAt, "created_at");
+        DateRange.require(Objects.requireNonNull(createdAt, "created_at"), "created_at");
+        ColumnLengths.check(couponCode, "coupon_code");
+        ColumnLengths.check(paymentMethod, "payment_method");
+        ColumnLengths.check(shippingMethod, "shipping_method");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(total, "total");
         if (total.isNegative()) {

@@ -7,6 +7,8 @@ public record Product(String externalId, String name, String category, Money pri
 
     public Product {
         Ids.requireExternalId(externalId, "product_id");
+        ColumnLengths.check(name, "name");
+        ColumnLengths.check(category, "category");
         if (price != null && price.isNegative()) {
             throw new IllegalArgumentException("price " + price.toPlainString() + " is negative");
         }

@@ -1,5 +1,6 @@
 package io.basira.commerce;
 
+import io.basira.shared.DateRange;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -12,7 +13,8 @@ public record Review(String externalId, String customerExternalId, String produc
         if (rating < 1 || rating > 5) {
             throw new IllegalArgumentException("rating " + rating + " is not between 1 and 5");
         }
-        Objects.requireNonNull(createdAt, "created_at");
+        Ids.optionalExternalId(productExternalId, "product_id");
+        DateRange.require(Objects.requireNonNull(createdAt, "created_at"), "created_at");
     }
 
     public boolean isStoreRating() {

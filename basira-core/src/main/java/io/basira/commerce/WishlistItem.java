@@ -1,5 +1,6 @@
 package io.basira.commerce;
 
+import io.basira.shared.DateRange;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -9,6 +10,6 @@ public record WishlistItem(String customerExternalId, String productExternalId, 
     public WishlistItem {
         Ids.requireExternalId(customerExternalId, "customer_id");
         Ids.requireExternalId(productExternalId, "product_id");
-        Objects.requireNonNull(addedAt, "added_at");
+        DateRange.require(Objects.requireNonNull(addedAt, "added_at"), "added_at");
     }
 }

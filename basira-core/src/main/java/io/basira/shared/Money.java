@@ -13,6 +13,12 @@ import java.util.Objects;
  */
 public record Money(long minor, Currency currency) implements Comparable<Money> {
 
+    /**
+     * Amounts that come in (a CSV cell, a JSON field) must be below this many major units: far above
+     * any real order, and low enough that sums of many of them stay exact in a {@code long}.
+     */
+    public static final BigDecimal TOO_LARGE = new BigDecimal("1000000000000");
+
     public Money {
         Objects.requireNonNull(currency, "currency");
     }
@@ -44,6 +50,17 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
             throw new IllegalArgumentException(
                     "'" + amount.toPlainString() + "' has more than " + digits + " decimals for " + currency);
         }
+    }
+
+    /**
+     * Why an incoming amount is refused (negative, or at or above {@link #TOO_LARGE}), or null;
+     * the reason reads after the value ({@code '-5' is negative}).
+     */
+    public static String incomingProblem(BigDecimal amount) {
+        if (amount.signum() < 0) {
+            return "is negative";
+        }
+        return amount.compareTo(TOO_LARGE) >= 0 ? "is too large (at most 999999999999 and a fraction)" : null;
     }
 
     private static BigDecimal parseDecimal(String text) {

@@ -3,6 +3,7 @@ package io.basira.server.analytics;
 import io.basira.analytics.AnalysisWindow;
 import io.basira.analytics.clv.ClvTimeUnit;
 import io.basira.analytics.region.PopulationTable;
+import io.basira.shared.DateRange;
 import io.basira.shared.Dates;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -40,9 +41,20 @@ public record AnalysisRequest(AnalysisWindow window, ClvTimeUnit timeUnit, Popul
         return new AnalysisRequest(window, timeUnit, table);
     }
 
+    /** The as-of day alone ({@code refresh}): the same parsing and range as {@link #parse}. */
+    public static LocalDate asOf(String asOf, Clock clock, ZoneId zone) {
+        return asOf == null ? Dates.dateIn(clock.instant(), zone) : date("as-of", asOf);
+    }
+
+    /** A date parameter, within the {@link DateRange}; errors name the parameter. */
     private static LocalDate date(String name, String text) {
         try {
-            return Dates.parseDate(text);
+            LocalDate date = Dates.parseDate(text);
+            String problem = DateRange.problem(date);
+            if (problem != null) {
+                throw new IllegalArgumentException("'" + text.strip() + "' " + problem);
+            }
+            return date;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + ": " + e.getMessage());
         }

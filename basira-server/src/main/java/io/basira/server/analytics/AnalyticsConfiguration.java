@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import io.basira.server.jdbc.BulkReads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,9 +19,14 @@ public class AnalyticsConfiguration {
     }
 
     @Bean
-    StoreAnalytics storeAnalytics(JdbcTemplate jdbc, JdbcCustomerAnalytics cards, Clock clock,
+    JdbcStoreFacts jdbcStoreFacts(JdbcTemplate jdbc, BulkReads bulkReads) {
+        return new JdbcStoreFacts(jdbc, bulkReads);
+    }
+
+    @Bean
+    StoreAnalytics storeAnalytics(JdbcStoreFacts facts, JdbcCustomerAnalytics cards, Clock clock,
             ApplicationEventPublisher events) {
-        return new StoreAnalytics(new JdbcStoreFacts(jdbc), cards, clock, events);
+        return new StoreAnalytics(facts, cards, clock, events);
     }
 
     /** Runs in the server only: scheduling is switched on for web applications (GroupsConfiguration). */

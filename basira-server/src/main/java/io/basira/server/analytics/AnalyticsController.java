@@ -1,7 +1,6 @@
 package io.basira.server.analytics;
 
 import io.basira.analytics.region.PopulationTable;
-import io.basira.shared.Dates;
 import io.basira.shared.Store;
 import java.time.Clock;
 import java.util.Map;
@@ -48,8 +47,7 @@ public class AnalyticsController {
 
     @PostMapping("/refresh")
     public Map<String, Object> refresh(Store store, @RequestParam(name = "as_of", required = false) String asOf) {
-        var refreshed = analytics.refresh(store, asOf == null ? Dates.dateIn(clock.instant(), store.timeZone())
-                : Dates.parseDate(asOf));
+        var refreshed = analytics.refresh(store, AnalysisRequest.asOf(asOf, clock, store.timeZone()));
         return AnalyticsJson.map("as_of", refreshed.asOf().toString(), "customers", refreshed.customers(),
                 "clv_method", refreshed.clvMethod(), "definitions_version", AnalyticsJson.DEFINITIONS_VERSION);
     }

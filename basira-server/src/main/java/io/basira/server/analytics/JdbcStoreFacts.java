@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.basira.server.jdbc.BulkReads;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -24,12 +25,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class JdbcStoreFacts {
 
     private final JdbcTemplate jdbc;
+    private final BulkReads bulkReads;
 
-    public JdbcStoreFacts(JdbcTemplate jdbc) {
+    public JdbcStoreFacts(JdbcTemplate jdbc, BulkReads bulkReads) {
         this.jdbc = jdbc;
+        this.bulkReads = bulkReads;
     }
 
+    /** The store's facts; at most {@link BulkReads}' number of loads run at once. */
     public StoreFacts load(Store store) {
+        return bulkReads.run(() -> read(store));
+    }
+
+    private StoreFacts read(Store store) {
         long id = store.id().value();
         List<CustomerFact> customers = jdbc.query("SELECT external_id, city, region, country, created_at FROM customers "
                 + "WHERE store_id = ? ORDER BY external_id", (rs, n) -> new CustomerFact(rs.getString(1),

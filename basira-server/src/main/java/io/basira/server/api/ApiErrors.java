@@ -8,7 +8,9 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import io.basira.server.jdbc.BulkReads;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -68,6 +70,18 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badRequest(IllegalArgumentException e) {
         return badRequest(e.getMessage());
+    }
+
+    /**
+     * The database's connections are all in use, or other long reads hold the permits: a passing
+     * overload, not a defect. 503 with Retry-After, so a client retries instead of reporting a bug.
+     */
+    @ExceptionHandler({BulkReads.Busy.class, CannotGetJdbcConnectionException.class})
+    ResponseEntity<ProblemDetail> busy(RuntimeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                e instanceof BulkReads.Busy ? e.getMessage() : "the database is busy; try again shortly");
+        log.warn("503 busy: {}", e.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
     /** Anything else is a defect: 500 with an id to quote, logged without messages (they may hold customer data). */

@@ -13,6 +13,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON of policies, coupons and catalogues: what the API accepts and answers, and what is
@@ -21,12 +22,30 @@ import java.util.Map;
  */
 final class CheckoutJson {
 
+    private static final JsonMapper STORED = JsonMapper.builder().build();
+
     private CheckoutJson() {}
 
     static Policy policy(String id, Map<String, Object> body, Currency currency) {
         JsonFields json = new JsonFields(body, "");
-        return guard("", () -> new Policy(id, json.requiredString("name"), audience(json), validity(json, "valid_from",
-                "valid_until"), rule(json, currency)));
+        Policy policy = guard("", () -> new Policy(id, json.requiredString("name"), audience(json),
+                validity(json, "valid_from", "valid_until"), rule(json, currency)));
+        Map<String, Object> stored = json(policy);
+        stored.put("id", Long.toString(Long.MAX_VALUE)); // the audit stores it with its id, at most this long
+        requireStorable(stored, "policy");
+        return policy;
+    }
+
+    /**
+     * Refuses a definition whose stored JSON would not fit its column (the schema's {@code VARCHAR(20000)}
+     * of definitions, catalogue and audit), before anything is written.
+     */
+    private static void requireStorable(Map<String, Object> json, String what) {
+        int length = STORED.writeValueAsString(json).length();
+        if (length > JdbcCheckoutPolicies.MAX_STORED_LENGTH) {
+            throw new IllegalArgumentException(what + " is " + length + " characters long as stored, more than "
+                    + JdbcCheckoutPolicies.MAX_STORED_LENGTH + ": name fewer products, groups or codes");
+        }
     }
 
     private static PolicyRule rule(JsonFields json, Currency currency) {
@@ -86,7 +105,7 @@ final class CheckoutJson {
     static Coupon coupon(Map<String, Object> body, Currency currency) {
         JsonFields json = new JsonFields(body, "");
         String benefit = json.requiredString("benefit");
-        return guard("", () -> new Coupon(json.requiredString("code"), switch (benefit) {
+        Coupon coupon = guard("", () -> new Coupon(json.requiredString("code"), switch (benefit) {
             case "percent_off" -> new CouponBenefit.PercentOff(json.decimal("percent"));
             case "amount_off" -> new CouponBenefit.AmountOff(required(json.money("amount", currency), json, "amount"));
             case "free_shipping" -> new CouponBenefit.FreeShipping();
@@ -95,6 +114,8 @@ final class CheckoutJson {
         }, json.money("minimum_total", currency), json.money("maximum_discount", currency),
                 validity(json, "starts_at", "ends_at"), json.integer("usage_limit"), json.integer("per_customer_limit"),
                 audience(json)));
+        requireStorable(json(coupon), "coupon");
+        return coupon;
     }
 
     static Map<String, Object> json(Coupon coupon) {
@@ -137,7 +158,9 @@ final class CheckoutJson {
             carriers.add(guard(carrier.where(""), () -> new Catalogue.Carrier(carrier.requiredString("code"),
                     carrier.string("name"), carrier.bool("offered_to_everyone", true))));
         }
-        return guard("", () -> new Catalogue(methods, carriers));
+        Catalogue catalogue = guard("", () -> new Catalogue(methods, carriers));
+        requireStorable(json(catalogue), "catalogue");
+        return catalogue;
     }
 
     static Map<String, Object> json(Catalogue catalogue) {

@@ -30,6 +30,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JdbcCheckoutPolicies implements CheckoutPolicies {
 
+    /**
+     * The schema's size (V4) of a stored policy or coupon definition, a catalogue and an audit
+     * entry, in characters; {@code CheckoutJson} refuses what would not fit.
+     */
+    public static final int MAX_STORED_LENGTH = 20000;
+
     /** A policy row: its JSON as stored. */
     record Row(long id, Map<String, Object> definition) {}
 

@@ -1,5 +1,6 @@
 package io.basira.server.checkout;
 
+import io.basira.shared.DateRange;
 import io.basira.shared.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -75,6 +76,10 @@ final class JsonFields {
         if (value == null) {
             return null;
         }
+        String problem = Money.incomingProblem(value);
+        if (problem != null) {
+            throw new IllegalArgumentException(where(field) + ": '" + value.toPlainString() + "' " + problem);
+        }
         try {
             return Money.ofMinor(Money.toMinor(value, currency), currency);
         } catch (IllegalArgumentException e) {
@@ -99,12 +104,18 @@ final class JsonFields {
         if (value == null || value.isBlank()) {
             return null;
         }
+        OffsetDateTime instant;
         try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
+            instant = OffsetDateTime.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(where(field) + ": '" + value
                     + "' is not an ISO-8601 date-time with an offset (2024-06-01T00:00:00+03:00)");
         }
+        String problem = DateRange.problem(instant.toLocalDate()); // the day as written, in its own offset
+        if (problem != null) {
+            throw new IllegalArgumentException(where(field) + ": '" + value.strip() + "' " + problem);
+        }
+        return instant.toInstant();
     }
 
     boolean bool(String field, boolean fallback) {

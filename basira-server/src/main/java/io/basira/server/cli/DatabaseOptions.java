@@ -30,7 +30,8 @@ public class DatabaseOptions {
         Map<String, Object> props = new LinkedHashMap<>();
         if (jdbcUrl == null) {
             Path folder = (data != null ? data : Path.of(env.getOrDefault("BASIRA_DATA", "data"))).toAbsolutePath();
-            props.put("spring.datasource.url", "jdbc:h2:file:" + folder.resolve("basira"));
+            // no trace file: H2 writes failed statements there with their values (customer data)
+            props.put("spring.datasource.url", "jdbc:h2:file:" + folder.resolve("basira") + ";TRACE_LEVEL_FILE=0");
             props.put("spring.datasource.username", "sa");
             props.put("spring.datasource.password", "");
             props.put("basira.data-dir", folder.toString());

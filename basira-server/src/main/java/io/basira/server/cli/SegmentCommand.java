@@ -4,6 +4,7 @@ import io.basira.server.customers.SpreadsheetSafe;
 import io.basira.segment.Condition;
 import io.basira.segment.text.RuleText;
 import io.basira.server.groups.SegmentQuery;
+import io.basira.shared.DateRange;
 import io.basira.shared.Dates;
 import io.basira.shared.Store;
 import java.io.IOException;
@@ -38,6 +39,12 @@ public class SegmentCommand {
         @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
                 description = "the day taken as today (default: today in the store's time zone)") LocalDate asOf;
 
+        /** Refuses a rule that does not parse or an as-of day outside the accepted dates, before any work. */
+        void check() {
+            RuleText.parse(query);
+            DateRange.require(asOf, "--as-of");
+        }
+
         /** The matching customer ids, sorted, and a line describing the query. */
         List<String> run(ConfigurableApplicationContext context, StringBuilder description) {
             Condition rule = RuleText.parse(query);
@@ -55,7 +62,7 @@ public class SegmentCommand {
 
         @Override
         public Integer call() {
-            RuleText.parse(query.query);
+            query.check();
             try (var context = SpringContexts.start(query.db, false, Map.of())) {
                 StringBuilder description = new StringBuilder();
                 List<String> ids = query.run(context, description);
@@ -73,7 +80,7 @@ public class SegmentCommand {
 
         @Override
         public Integer call() throws IOException {
-            RuleText.parse(query.query);
+            query.check();
             try (var context = SpringContexts.start(query.db, false, Map.of())) {
                 StringBuilder description = new StringBuilder();
                 List<String> ids = query.run(context, description);

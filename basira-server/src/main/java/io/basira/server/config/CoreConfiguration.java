@@ -4,6 +4,7 @@ import io.basira.checkout.RedeemingCommerceWrites;
 import io.basira.ingest.CommerceWrites;
 import io.basira.ingest.IngestRecords;
 import io.basira.ingest.WriteLocks;
+import io.basira.server.jdbc.BulkReads;
 import io.basira.server.jdbc.InProcessWriteLocks;
 import io.basira.server.jdbc.PostgresWriteLocks;
 import io.basira.server.checkout.JdbcCouponRedemptions;
@@ -23,6 +24,7 @@ import io.basira.server.jdbc.SqlDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,6 +41,13 @@ public class CoreConfiguration {
     @Bean
     Clock clock(@Value("${basira.clock.fixed:}") String fixed) {
         return fixed.isBlank() ? Clock.systemUTC() : Clock.fixed(Instant.parse(fixed), ZoneOffset.UTC);
+    }
+
+    /** At most {@code basira.db.bulk-reads} reads of a store's whole history at once (docs/analytics.md). */
+    @Bean
+    BulkReads bulkReads(@Value("${basira.db.bulk-reads:2}") int concurrent,
+            @Value("${basira.db.bulk-read-wait:60s}") Duration wait) {
+        return new BulkReads(concurrent, wait);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.basira.server.config;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
@@ -35,36 +36,24 @@ public class MigrationConfiguration {
     }
 
     static void reopenIfEmbeddedFile(DataSource dataSource) {
-        try {
-            Connection connection = dataSource.getConnection();
-            if (!isEmbeddedFile(connection.getMetaData().getURL())) {
-                connection.close();
-                return;
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SHUTDOWN");
-            }
-            closeAfterShutdown(connection);
+        if (!(dataSource instanceof HikariDataSource hikari) || !isEmbeddedFile(hikari.getJdbcUrl())) {
+            return;
+        }
+        // a connection of its own, not a pooled one: the pool's close would fail on a closed database
+        try (Connection connection = DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(),
+                hikari.getPassword()); Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
         } catch (SQLException e) {
             throw new IllegalStateException("could not reopen the embedded database after its migrations: "
                     + e.getMessage(), e);
         }
         // every pooled connection belonged to the closed database: the pool replaces them
-        if (dataSource instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
+        if (hikari.getHikariPoolMXBean() != null) {
             hikari.getHikariPoolMXBean().softEvictConnections();
         }
     }
 
     private static boolean isEmbeddedFile(String url) {
-        return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
-    }
-
-    /** The pool's close resets the session of a database that is gone: that failure is expected. */
-    private static void closeAfterShutdown(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException expected) {
-            // the database is closed; the pool discards the connection
-        }
+        return url != null && url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
     }
 }

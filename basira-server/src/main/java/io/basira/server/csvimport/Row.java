@@ -2,9 +2,12 @@ package io.basira.server.csvimport;
 
 import static io.basira.server.csvimport.Need.REQUIRED;
 
+import io.basira.commerce.ColumnLengths;
+import io.basira.shared.DateRange;
 import io.basira.shared.Dates;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
+import io.basira.shared.TextRules;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -27,8 +31,6 @@ import java.util.regex.Pattern;
 final class Row {
 
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,9}");
-    /** Amounts at or above this many major units are refused before they could overflow a long. */
-    private static final BigDecimal TOO_LARGE = new BigDecimal("1000000000000");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final String file;
@@ -50,7 +52,11 @@ final class Row {
         return store;
     }
 
-    /** The stripped value of {@code column}; null when empty or absent (an error when required). */
+    /**
+     * The stripped value of {@code column}; null when empty or absent (an error when required), or
+     * when it breaks the {@link TextRules} (control characters, unpaired surrogates, longer than the
+     * column's {@link ColumnLengths}).
+     */
     String text(String column, Need need) {
         int index = header.indexOf(column);
         String value = index < 0 ? "" : fields.get(index).strip();
@@ -60,17 +66,40 @@ final class Row {
             }
             return null;
         }
+        // tags are measured as stored (sorted, joined): see tags()
+        String problem = column.equals("tags") ? TextRules.lineProblem(value, Integer.MAX_VALUE)
+                : ColumnLengths.problem(column, value);
+        if (problem != null) {
+            error(column, problem);
+            return null;
+        }
         return value;
     }
 
-    /** An ISO-8601 date-time with an offset, without one (in the store's time zone), or a plain date. */
+    /**
+     * An ISO-8601 date-time with an offset, without one (in the store's time zone), or a plain date;
+     * its date in the store's time zone within the {@link DateRange}.
+     */
     Instant instant(String column, Need need) {
-        return parse(column, need, text -> IsoInstants.parse(text, store.timeZone()));
+        return parse(column, need, text -> {
+            Instant instant = IsoInstants.parse(text, store.timeZone());
+            return inRange(text, DateRange.problem(instant, store.timeZone()), instant);
+        });
     }
 
-    /** A plain date, {@code YYYY-MM-DD}. */
+    /** A plain date, {@code YYYY-MM-DD}, within the {@link DateRange}. */
     LocalDate date(String column, Need need) {
-        return parse(column, need, Dates::parseDate);
+        return parse(column, need, text -> {
+            LocalDate date = Dates.parseDate(text);
+            return inRange(text, DateRange.problem(date), date);
+        });
+    }
+
+    private static <T> T inRange(String text, String problem, T value) {
+        if (problem != null) {
+            throw new IllegalArgumentException("'" + text + "' " + problem);
+        }
+        return value;
     }
 
     /** A code parsed by {@code codes} (an enum's {@code fromCode}), whose message lists the allowed codes. */
@@ -91,11 +120,9 @@ final class Row {
             throw new IllegalArgumentException("'" + text + "' is not a decimal number (199.50)");
         }
         BigDecimal value = new BigDecimal(text);
-        if (value.signum() < 0) {
-            throw new IllegalArgumentException("'" + text + "' is negative");
-        }
-        if (value.compareTo(TOO_LARGE) >= 0) {
-            throw new IllegalArgumentException("'" + text + "' is too large");
+        String problem = Money.incomingProblem(value);
+        if (problem != null) {
+            throw new IllegalArgumentException("'" + text + "' " + problem);
         }
         int digits = Money.fractionDigits(store.currency());
         if (value.stripTrailingZeros().scale() > digits) {
@@ -148,12 +175,20 @@ final class Row {
         });
     }
 
-    /** Tags separated by {@code ;}, each stripped, empty ones dropped; never null. */
+    /**
+     * Tags separated by {@code ;}, each stripped, empty ones dropped; never null. Their length is
+     * measured as stored: sorted and joined with {@code ;}.
+     */
     Set<String> tags(String column) {
         String text = text(column, Need.OPTIONAL);
         Set<String> tags = new LinkedHashSet<>();
         if (text != null) {
             Arrays.stream(text.split(";")).map(String::strip).filter(t -> !t.isEmpty()).forEach(tags::add);
+        }
+        String problem = TextRules.lineProblem(String.join(";", new TreeSet<>(tags)), ColumnLengths.TAGS);
+        if (problem != null) {
+            error(column, problem);
+            return Set.of();
         }
         return tags;
     }

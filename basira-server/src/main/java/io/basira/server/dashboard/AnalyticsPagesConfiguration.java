@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class AnalyticsPagesConfiguration {
 
     @Bean
-    DashboardAnalytics dashboardAnalytics(JdbcTemplate jdbc, StoreAnalytics analytics, JdbcCustomerAnalytics cards) {
-        return new DashboardAnalytics(new JdbcStoreFacts(jdbc), analytics, cards);
+    DashboardAnalytics dashboardAnalytics(JdbcStoreFacts facts, StoreAnalytics analytics, JdbcCustomerAnalytics cards) {
+        return new DashboardAnalytics(facts, analytics, cards);
     }
 
     @Bean

@@ -47,12 +47,16 @@ final class JsonRecords implements RecordSink {
         }
         Map<String, String> fields = new LinkedHashMap<>();
         Object items = null;
+        int problemsBefore = problemCount;
         for (Map.Entry<String, Object> field : json.entrySet()) {
             if (kind == RecordKind.ORDERS && field.getKey().equals("items")) {
                 items = field.getValue();
             } else {
-                fields.put(field.getKey(), text(field.getValue()));
+                fields.put(field.getKey(), scalar(field.getKey(), field.getValue(), source));
             }
+        }
+        if (problemCount > problemsBefore) {
+            return;
         }
         report(parser.parse(kind.file(), fields, source));
         if (items != null) {
@@ -67,8 +71,15 @@ final class JsonRecords implements RecordSink {
         }
         for (int i = 0; i < list.size(); i++) {
             Map<String, String> fields = new LinkedHashMap<>();
-            if (list.get(i) instanceof Map<?, ?> item) {
-                item.forEach((k, v) -> fields.put(String.valueOf(k), text(v)));
+            String where = source + ": items[" + i + "]";
+            if (!(list.get(i) instanceof Map<?, ?> item)) {
+                problem(where + ": expected a JSON object {product_id, quantity, unit_price}");
+                continue;
+            }
+            int problemsBefore = problemCount;
+            item.forEach((k, v) -> fields.put(String.valueOf(k), scalar(String.valueOf(k), v, where)));
+            if (problemCount > problemsBefore) {
+                continue;
             }
             fields.put("order_id", orderId);
             report(parser.parse(CanonicalFile.ORDER_ITEMS, fields, source + ": items[" + i + "]"));
@@ -92,6 +103,25 @@ final class JsonRecords implements RecordSink {
         if (problemCount > 0) {
             throw new InvalidRecords(problems, problemCount);
         }
+    }
+
+    /**
+     * The text of a field that holds one value (a string, number or boolean); {@code tags} may also
+     * be an array of them. An object, or an array elsewhere, is a problem naming the field: it is
+     * never stored as its Java text ({@code {a=1}}).
+     */
+    private String scalar(String field, Object value, String source) {
+        boolean arrayAllowed = field.equals("tags");
+        if (value instanceof Map<?, ?> || (value instanceof List<?> && !arrayAllowed)) {
+            problem(source + ": " + field + ": expected a string or a number, not a JSON "
+                    + (value instanceof Map<?, ?> ? "object" : "array"));
+            return "";
+        }
+        if (value instanceof List<?> list && list.stream().anyMatch(v -> v instanceof Map<?, ?> || v instanceof List<?>)) {
+            problem(source + ": " + field + ": expected an array of strings");
+            return "";
+        }
+        return text(value);
     }
 
     /** A JSON value as the text of a CSV cell: numbers exactly, arrays joined with {@code ;}. */

@@ -1,6 +1,7 @@
 package io.basira.server.ingest;
 
 import io.basira.server.api.ContentTooLarge;
+import io.basira.server.api.StrictUtf8Bodies;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads an NDJSON body from its stream one line at a time, so the body is never held whole: only the
  * current line is (at most {@code maxLineBytes}). Lines end with {@code \n} (a {@code \r} before it is
- * dropped) and are UTF-8; blank lines are skipped but counted, so line numbers are those of the body.
+ * dropped) and are UTF-8 (a line that is not is refused with its line and byte, never decoded with
+ * replacements); blank lines are skipped but counted, so line numbers are those of the body.
  * Past {@code maxBytes} bytes in all, {@code maxRecords} non-blank lines or a line of {@code maxLineBytes},
  * reading stops with {@link ContentTooLarge}. Not thread-safe; one instance per body.
  */
@@ -25,6 +27,8 @@ final class NdjsonLines {
     private final int maxLineBytes;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private int lineNumber = 1;
+    /** The offset in the body of the current line's first byte. */
+    private long lineStart;
     private int records;
 
     NdjsonLines(long maxBytes, int maxRecords, int maxLineBytes) {
@@ -67,7 +71,13 @@ final class NdjsonLines {
     }
 
     private void endLine(Consumer consumer) {
-        String text = line.toString(StandardCharsets.UTF_8);
+        byte[] bytes = line.toByteArray();
+        int bad = StrictUtf8Bodies.firstBadByte(bytes, bytes.length);
+        if (bad >= 0) { // never replaced: a U+FFFD in place of a bad byte could make two ids one
+            throw new IllegalArgumentException(StrictUtf8Bodies.describe(lineNumber, bytes[bad], lineStart + bad));
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        lineStart += bytes.length + 1;
         line.reset();
         int number = lineNumber++;
         if (text.isBlank()) {

@@ -4,9 +4,12 @@ import io.basira.card.CustomerCard;
 import io.basira.card.CustomerSnapshot;
 import io.basira.commerce.Customer;
 import io.basira.commerce.Gender;
+import io.basira.shared.DateRange;
 import io.basira.shared.StoreId;
+import io.basira.shared.TextRules;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,6 +48,9 @@ public final class JdbcCustomerQueries {
 
     /** The customer with their analytics card fields (null before the store's first analytics refresh). */
     public Optional<CustomerSnapshot> find(StoreId store, String externalId) {
+        if (TextRules.lineProblem(externalId, Integer.MAX_VALUE) != null) { // no id holds it; PostgreSQL refuses NUL
+            return Optional.empty();
+        }
         return jdbc.query(WITH_ANALYTICS + " AND c.external_id = ?", JdbcCustomerQueries::mapWithAnalytics,
                 store.value(), externalId).stream().findFirst();
     }
@@ -114,6 +120,10 @@ public final class JdbcCustomerQueries {
     /** Adds the search condition: a case-insensitive substring of the name, email, phone or customer id. */
     private static void searchCondition(String search, StringBuilder where, List<Object> args) {
         if (search != null && !search.isBlank()) {
+            if (TextRules.textProblem(search, Integer.MAX_VALUE) != null) {
+                where.append(" AND 1 = 0"); // text no stored value can hold (and PostgreSQL refuses NUL) matches no one
+                return;
+            }
             String like = "%" + escapeLike(search.strip().toLowerCase(Locale.ROOT)) + "%";
             where.append(" AND (LOWER(first_name) LIKE ? ESCAPE '!' OR LOWER(last_name) LIKE ? ESCAPE '!'"
                     + " OR LOWER(COALESCE(first_name, '') || ' ' || COALESCE(last_name, '')) LIKE ? ESCAPE '!'"
@@ -128,13 +138,22 @@ public final class JdbcCustomerQueries {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
+    /**
+     * The stored birth date; one outside the {@link DateRange}, stored before the range was enforced,
+     * is read as unknown (it would give an age of a million years), so the customer still reads.
+     */
+    private static LocalDate birthDate(ResultSet rs) throws SQLException {
+        LocalDate stored = Sql.date(rs, "birth_date");
+        return DateRange.problem(stored) == null ? stored : null;
+    }
+
     static CustomerSnapshot map(ResultSet rs, int row) throws SQLException {
         String gender = rs.getString("gender");
         String tags = rs.getString("tags");
         String country = rs.getString("country");
         Customer customer = new Customer(rs.getString("external_id"), rs.getString("first_name"),
                 rs.getString("last_name"), rs.getString("email"), rs.getString("phone"),
-                gender == null ? null : Gender.fromCode(gender), Sql.date(rs, "birth_date"), rs.getString("city"),
+                gender == null ? null : Gender.fromCode(gender), birthDate(rs), rs.getString("city"),
                 rs.getString("region"), country == null ? null : country.strip(), Sql.instant(rs, "created_at"),
                 tags == null ? Set.of() : Arrays.stream(tags.split(";")).collect(Collectors.toSet()));
         CustomerCard card = new CustomerCard(rs.getInt("order_count"), rs.getLong("total_spent_minor"),

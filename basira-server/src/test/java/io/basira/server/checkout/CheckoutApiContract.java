@@ -75,6 +75,79 @@ abstract class CheckoutApiContract {
         assertThat(wired).isSameAs(groups);
     }
 
+    /** The one problem of a refused request. */
+    static String problem(Api.Response response) {
+        assertThat(response.status()).as(response.body().substring(0, Math.min(300, response.body().length())))
+                .isEqualTo(422);
+        assertThat(json(response).get("problems")).hasSize(1);
+        return json(response).get("problems").get(0).asString();
+    }
+
+    @Test
+    void a_cart_whose_amounts_overflow_is_refused_naming_the_line() {
+        Api api = newStore();
+        assertThat(problem(api.postJson("/api/v1/checkout/decisions", "{\"items\":[{\"product_id\":\"P1\","
+                + "\"quantity\":2147483647,\"unit_price\":\"999999999999.99\"}]}")))
+                .isEqualTo("items[0]: quantity 2147483647 × unit_price 999999999999.99 is more than the largest amount"
+                        + " Basira counts (92233720368547758.07)");
+        String line = "{\"product_id\":\"P1\",\"quantity\":50000,\"unit_price\":\"999999999999.99\"}";
+        assertThat(problem(api.postJson("/api/v1/checkout/decisions", "{\"items\":[" + line + "," + line + "]}")))
+                .isEqualTo("items[1]: the cart's total up to this line is more than the largest amount Basira counts"
+                        + " (92233720368547758.07)");
+        assertThat(problem(api.postJson("/api/v1/checkout/decisions", "{\"items\":[{\"product_id\":\"P1\","
+                + "\"quantity\":1,\"unit_price\":\"1000000000000\"}]}")))
+                .isEqualTo("items[0].unit_price: '1000000000000' is too large (at most 999999999999 and a fraction)");
+        assertThat(problem(api.postJson("/api/v1/checkout/decisions", "{\"items\":[{\"product_id\":\"P1\","
+                + "\"quantity\":2147483648,\"unit_price\":\"1\"}]}")))
+                .isEqualTo("items[0].quantity: '2147483648' is not a whole number");
+    }
+
+    @Test
+    void a_buy_x_get_y_of_extreme_size_decides_without_overflow() {
+        Api api = newStore();
+        assertThat(api.postJson("/api/v1/checkout/policies", "{\"name\":\"huge\",\"kind\":\"buy_x_get_y\","
+                + "\"buy\":2147483647,\"get\":2147483647}").status()).isEqualTo(201);
+        assertThat(api.postJson("/api/v1/checkout/policies", "{\"name\":\"one free\",\"kind\":\"buy_x_get_y\","
+                + "\"buy\":1,\"get\":1}").status()).isEqualTo(201);
+        Api.Response decided = api.postJson("/api/v1/checkout/decisions", "{\"items\":[{\"product_id\":\"P1\","
+                + "\"quantity\":90000,\"unit_price\":\"999999999999.99\"}]}");
+        assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+        assertThat(json(decided).get("offers").get(0).get("amount").asString()).isEqualTo("44999999999999550.00");
+    }
+
+    @Test
+    void hostile_text_and_dates_in_checkout_setup_are_refused_with_where_and_why() {
+        Api api = newStore();
+        assertThat(problem(api.postJson("/api/v1/checkout/policies", "{\"name\":\"" + "n".repeat(201)
+                + "\",\"kind\":\"free_shipping\"}"))).isEqualTo("name is longer than 200 characters (it has 201)");
+        assertThat(problem(api.postJson("/api/v1/checkout/policies",
+                "{\"name\":\"a\\u0000b\",\"kind\":\"free_shipping\"}")))
+                .isEqualTo("name contains the control character U+0000 at character 2");
+        assertThat(problem(api.postJson("/api/v1/checkout/policies", "{\"name\":\"x\",\"kind\":\"buy_x_get_y\","
+                + "\"buy\":1,\"get\":1,\"products\":[\"PGS\\uD800X\"]}")))
+                .isEqualTo("products contains an unpaired surrogate U+D800 at character 4 (not valid Unicode)");
+        assertThat(problem(api.postJson("/api/v1/checkout/policies", "{\"name\":\"x\",\"kind\":\"free_shipping\","
+                + "\"valid_from\":\"+999999999-12-31T23:59:59Z\"}")))
+                .isEqualTo("valid_from: '+999999999-12-31T23:59:59Z' is outside the accepted dates 1900-01-01 to 2199-12-31");
+        String products = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "\"" + "p".repeat(125) + i + "\"")
+                .collect(java.util.stream.Collectors.joining(","));
+        String keys = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "\"" + "g".repeat(60) + i + "\"")
+                .collect(java.util.stream.Collectors.joining(","));
+        String others = keys.replace('g', 'h');
+        assertThat(problem(api.postJson("/api/v1/checkout/policies", "{\"name\":\"x\",\"kind\":\"buy_x_get_y\","
+                + "\"buy\":1,\"get\":1,\"products\":[" + products + "],\"groups\":{\"any_of\":[" + keys + "],\"none_of\":[" + others + "]}}")))
+                .matches("policy is \\d+ characters long as stored, more than 20000: name fewer products, groups or codes");
+        assertThat(problem(api.postJson("/api/v1/checkout/coupons", "{\"code\":\"A\\u0000B\",\"benefit\":\"free_shipping\"}")))
+                .isEqualTo("code contains the control character U+0000 at character 2");
+        assertThat(problem(api.putJson("/api/v1/checkout/catalogue", "{\"payment_methods\":[{\"code\":\"cod\",\"name\":\""
+                + "c".repeat(201) + "\"}]}"))).isEqualTo("name is longer than 200 characters (it has 201)");
+        assertThat(problem(api.postJson("/api/v1/checkout/decisions", "{\"coupon_code\":\"A\\u0000\",\"items\":"
+                + "[{\"product_id\":\"P1\",\"quantity\":1,\"unit_price\":\"1\"}]}")))
+                .isEqualTo("coupon_code contains the control character U+0000 at character 2");
+        assertThat(json(api.get("/api/v1/checkout/policies"))).isEmpty();
+        assertThat(json(api.get("/api/v1/checkout/audit"))).isEmpty();
+    }
+
     @Test
     void a_decision_follows_the_policies_of_the_customers_groups() {
         Api api = newStore();

@@ -25,6 +25,23 @@ class EmbeddedDatabaseCliTest {
     @TempDir Path tmp;
 
     @Test
+    void a_failed_statement_leaves_no_trace_file_with_its_values() throws Exception {
+        DatabaseOptions options = new DatabaseOptions();
+        options.data = tmp.resolve("data");
+        String url = (String) options.springProperties(Map.of()).get("spring.datasource.url");
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE people (name VARCHAR(3))");
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> statement.execute("INSERT INTO people VALUES ('sara@example.com')"))
+                    .isInstanceOf(java.sql.SQLException.class);
+        }
+        try (var files = Files.list(tmp.resolve("data"))) {
+            assertThat(files.map(path -> path.getFileName().toString())).noneMatch(name -> name.endsWith(".trace.db"));
+        }
+    }
+
+    @Test
     void the_embedded_database_listens_on_no_port() throws Exception {
         DatabaseOptions options = new DatabaseOptions();
         options.data = tmp.resolve("data");

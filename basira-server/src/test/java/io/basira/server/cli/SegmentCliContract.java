@@ -126,4 +126,15 @@ abstract class SegmentCliContract {
                 "--as-of", "01/06/2024");
         assertThat(date.exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void an_as_of_day_outside_1900_to_2199_is_a_usage_error_for_segment_and_analyze() {
+        CliRun segment = CliRun.of(database(), "segment", "count", "--store", slug, "--query", "age > 1",
+                "--as-of", "+999999999-12-31");
+        assertThat(segment.exitCode()).isEqualTo(2);
+        assertThat(segment.err()).contains("--as-of '+999999999-12-31' is outside the accepted dates 1900-01-01 to 2199-12-31");
+        CliRun analyze = CliRun.of(database(), "analyze", "cohorts", "--store", slug, "--as-of", "-999999999-01-01");
+        assertThat(analyze.exitCode()).isEqualTo(2);
+        assertThat(analyze.err()).contains("as-of: '-999999999-01-01' is outside the accepted dates 1900-01-01 to 2199-12-31");
+    }
 }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.commerce.Customer;
 import io.basira.shared.Money;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Currency;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The byte-level shapes a merchant's CSV arrives in, from files under src/test/resources/csvimport/. */
 class FileEncodingTest {
@@ -87,6 +90,32 @@ class FileEncodingTest {
         assertThat(errorsOf(report)).containsExactly("customers.csv:3: the file is not valid UTF-8 "
                 + "(byte 0xE9 at offset 61); save it as UTF-8 (\"CSV UTF-8\" in Excel)");
         assertThat(report.isComplete()).isFalse();
+    }
+
+    @Test
+    void overlong_utf8_and_encoded_surrogates_are_refused_at_their_line_not_rewritten(@TempDir Path dir) {
+        byte[] header = ImportFolder.CUSTOMERS_HEADER.getBytes(StandardCharsets.UTF_8);
+        // "PGS" + overlong '/' (C0 AF) or a UTF-8-encoded lone surrogate U+D800 (ED A0 80) + "X"
+        for (byte[] bad : List.of(new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})) {
+            ImportFolder folder = ImportFolder.in(dir)
+                    .withBytes("customers.csv", concat(header, "C-1,Sara,,,,2024-01-05,\nPGS".getBytes(StandardCharsets.UTF_8),
+                            bad, "X,Sara,,,,2024-01-05,\n".getBytes(StandardCharsets.UTF_8)))
+                    .with("orders.csv", ImportFolder.ORDERS_HEADER);
+
+            ImportReport report = folder.read();
+
+            assertThat(errorsOf(report)).singleElement().asString()
+                    .startsWith("customers.csv:3: the file is not valid UTF-8 (byte 0x" + String.format("%02X", bad[0]));
+            assertThat(report.isComplete()).isFalse();
+        }
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     @Test

@@ -87,7 +87,7 @@ class RowValidationTest {
         assertThat(errorsOf(report)).containsExactly(
                 "orders.csv:2: total: '12,5' is not a decimal number (199.50)",
                 "orders.csv:3: total: '1e3' is not a decimal number (199.50)",
-                "orders.csv:4: total: '99999999999999999999' is too large");
+                "orders.csv:4: total: '99999999999999999999' is too large (at most 999999999999 and a fraction)");
     }
 
     @Test
@@ -166,7 +166,61 @@ class RowValidationTest {
                 .read();
 
         assertThat(errorsOf(report))
-                .containsExactly("customers.csv:2: customer_id: customer_id is longer than 128 characters");
+                .containsExactly("customers.csv:2: customer_id: is longer than 128 characters (it has 129)");
+    }
+
+    @Test
+    void a_value_longer_than_its_column_is_an_error_of_that_row_and_column() {
+        ImportFolder folder = folder()
+                .with("customers.csv", CUSTOMERS_HEADER
+                        + "C-1," + "ن".repeat(200) + ",Riyadh,SA,,2024-01-05,\n"
+                        + "C-2," + "n".repeat(201) + ",Riyadh,SA,,2024-01-05,\n"
+                        + "C-3,Sara," + "R".repeat(101) + ",SA,,2024-01-05,\n"
+                        + "C-4,Sara,Riyadh,SA,,2024-01-05," + "t".repeat(2001) + "\n")
+                .with("orders.csv", ORDERS_HEADER);
+
+        ImportReport report = folder.read();
+
+        assertThat(errorsOf(report)).containsExactly(
+                "customers.csv:3: first_name: is longer than 200 characters (it has 201)",
+                "customers.csv:4: city: is longer than 100 characters (it has 101)",
+                "customers.csv:5: tags: is longer than 2000 characters (it has 2001)");
+        assertThat(folder.sink.customers).singleElement()
+                .satisfies(customer -> assertThat(customer.firstName()).hasSize(200));
+    }
+
+    @Test
+    void control_characters_are_refused_not_stored() {
+        ImportReport report = folder()
+                .with("customers.csv", CUSTOMERS_HEADER
+                        + "C-1,Sa\u0000ra,Riyadh,SA,,2024-01-05,\n"
+                        + "C-3,\"Sa\u0007ra\",Riyadh,SA,,2024-01-05,\n")
+                .with("orders.csv", ORDERS_HEADER)
+                .read();
+
+        assertThat(errorsOf(report)).containsExactly(
+                "customers.csv:2: first_name: contains the control character U+0000 at character 3",
+                "customers.csv:3: first_name: contains the control character U+0007 at character 3");
+    }
+
+    @Test
+    void dates_outside_1900_to_2199_are_refused_as_written() {
+        ImportReport report = folder()
+                .with("customers.csv", "customer_id,birth_date,created_at\n"
+                        + "C-1,1900-01-01,1900-01-01\n"
+                        + "C-2,2199-12-31,2199-12-31T23:59:59+03:00\n"
+                        + "C-3,1899-12-31,2024-01-05\n"
+                        + "C-4,1990-05-17,+999999999-12-31T23:59:59Z\n"
+                        + "C-5,1990-05-17,2200-01-01\n")
+                .with("orders.csv", ORDERS_HEADER + "O-1,C-1,-999999999-01-01T00:00:00Z,completed,10.00,\n")
+                .read();
+
+        String outside = " is outside the accepted dates 1900-01-01 to 2199-12-31";
+        assertThat(errorsOf(report)).containsExactly(
+                "customers.csv:4: birth_date: '1899-12-31'" + outside,
+                "customers.csv:5: created_at: '+999999999-12-31T23:59:59Z'" + outside,
+                "customers.csv:6: created_at: '2200-01-01'" + outside,
+                "orders.csv:2: created_at: '-999999999-01-01T00:00:00Z'" + outside);
     }
 
     @Test

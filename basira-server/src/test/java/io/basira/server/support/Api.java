@@ -56,6 +56,11 @@ public final class Api {
                 .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    /** A POST of raw bytes (for bodies that are not valid text). */
+    public Response postBytes(String path, String contentType, byte[] body) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public Response postJson(String path, String json) {
         return post(path, "application/json", json);
     }

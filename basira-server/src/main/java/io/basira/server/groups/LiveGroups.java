@@ -244,6 +244,7 @@ public final class LiveGroups {
             ensureLoaded(store, holder, MembershipCause.IMPORT);
             holder.writing.lock();
             try {
+                List<CustomerSnapshot> changed = customers.findAll(store.id(), customerIds);  // before readers wait
                 holder.lock.writeLock().lock();
                 try {
                     StoreGroups state = holder.state;
@@ -251,7 +252,7 @@ public final class LiveGroups {
                         continue;
                     }
                     RoaringBitmap rows = new RoaringBitmap();
-                    customers.findAll(store.id(), customerIds).forEach(customer -> rows.add(state.upsert(customer)));
+                    changed.forEach(customer -> rows.add(state.upsert(customer)));
                     List<Movement> moves = state.retest(rows, context(store));
                     persist(store, moves, MembershipCause.ORDER, () -> {});
                     holder.writes++;

@@ -160,6 +160,14 @@ public final class LiveGroups {
         try {
             ensureLoaded(store, holder, MembershipCause.IMPORT);
             Group group = read(store, prepare);
+            Group existing = read(store, state -> state.group(group.key()));
+            if (existing != null && java.util.Objects.equals(existing.rule(), group.rule())) {
+                return change(store, state -> {         // a new name only: nothing to evaluate
+                    persist(store, List.of(), MembershipCause.RULE_CHANGE, () -> groups.save(store.id(), group));
+                    state.define(group);
+                    return group;
+                });
+            }
             LocalDate today = today(store);
             rebuild(store, holder, new Plan(false, fresh -> fresh.define(group),
                     fresh -> List.of(new Step(MembershipCause.RULE_CHANGE,
@@ -224,7 +232,8 @@ public final class LiveGroups {
         }
         try {
             if (customerIds.isEmpty() || customerIds.size() > RELOAD_ABOVE) {
-                reevaluate(store, holder, customerIds.isEmpty() ? MembershipCause.IMPORT : MembershipCause.ORDER);
+                reevaluate(store, holder, MembershipCause.IMPORT,
+                        customerIds.isEmpty() ? MembershipCause.IMPORT : MembershipCause.ORDER);
             } else {
                 retest(store, holder, customerIds);
             }
@@ -285,7 +294,7 @@ public final class LiveGroups {
             return 0;
         }
         try {
-            return reevaluate(store, holder, MembershipCause.ANALYTICS);
+            return reevaluate(store, holder, MembershipCause.ANALYTICS, MembershipCause.ANALYTICS);
         } catch (RuntimeException e) {
             log.error("group membership of store {} could not follow an analytics refresh; it is rebuilt on next use",
                     store.slug(), RedactedFailure.of(e));
@@ -295,13 +304,14 @@ public final class LiveGroups {
 
     /**
      * Reads every customer afresh and re-evaluates every group with {@code cause}, off the readers' lock; a
-     * store not in memory is loaded instead (with the same cause), which is the same evaluation.
+     * store not in memory is loaded instead (what it finds changed recorded with {@code loadCause}), which
+     * is the same evaluation.
      */
-    private int reevaluate(Store store, Holder holder, MembershipCause cause) {
+    private int reevaluate(Store store, Holder holder, MembershipCause loadCause, MembershipCause cause) {
         holder.rebuilding.lock();
         try {
             if (holder.state == null) {
-                return load(store, holder, cause);
+                return load(store, holder, loadCause);
             }
             LocalDate today = today(store);
             return rebuild(store, holder, new Plan(false, fresh -> {},
@@ -322,6 +332,10 @@ public final class LiveGroups {
         Holder holder = holder(store);
         if (holder.state == null && !groups.any(store.id())) {
             return 0;
+        }
+        LocalDate evaluated = holder.evaluatedOn;
+        if (holder.state != null && evaluated != null && !evaluated.isBefore(today(store))) {
+            return 0;                                           // without waiting for a re-evaluation in progress
         }
         holder.rebuilding.lock();
         try {

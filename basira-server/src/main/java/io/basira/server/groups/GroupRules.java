@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * Creating, changing and deleting a store's groups. A rule is refused when it names a group that does
  * not exist or makes groups name each other in a circle; a group that others name cannot be deleted.
  * A saved rule is evaluated at once over every customer (cause {@code rule_change}), with the groups that
- * name it; manual additions and exclusions are kept across rule changes.
+ * name it, off the lock checkout reads under ({@link LiveGroups#define}); manual additions and exclusions are
+ * kept across rule changes.
  */
 public final class GroupRules {
 
@@ -40,38 +41,38 @@ public final class GroupRules {
         if (RESERVED_KEYS.contains(key)) {
             throw new IllegalArgumentException("'" + key + "' is a reserved word of the API and cannot be a group key");
         }
-        return live.write(store, state -> {
+        return live.define(store, state -> {
             if (state.group(key) != null) {
                 throw new IllegalArgumentException("a group with key '" + key + "' already exists");
             }
             Instant now = clock.instant();
-            return save(store, state, new Group(key, name, rule, now, now));
+            return checked(state, new Group(key, name, rule, now, now));
         });
     }
 
     /** Changes the name and rule of a group; a null name keeps the name. */
     public Group update(Store store, String key, String name, Condition rule) {
-        return live.write(store, state -> {
+        return live.define(store, state -> {
             Group existing = require(state, key);
-            return save(store, state, existing.withDefinition(name == null ? existing.name() : name, rule, clock.instant()));
+            return checked(state, existing.withDefinition(name == null ? existing.name() : name, rule, clock.instant()));
         });
     }
 
     /**
      * Changes only the name (null keeps it); the rule is the one the group has when the change is
-     * made, read under the same lock, so a concurrent rule change is never overwritten.
+     * made, read while definition changes of the store wait, so a concurrent rule change is never overwritten.
      */
     public Group rename(Store store, String key, String name) {
-        return live.write(store, state -> {
+        return live.define(store, state -> {
             Group existing = require(state, key);
-            return save(store, state, existing.withDefinition(name == null ? existing.name() : name, existing.rule(),
+            return checked(state, existing.withDefinition(name == null ? existing.name() : name, existing.rule(),
                     clock.instant()));
         });
     }
 
     /** Deletes a group with its members and manual lists (its history stays). */
     public void delete(Store store, String key) {
-        live.write(store, state -> {
+        live.change(store, state -> {
             require(state, key);
             Set<String> namedBy = new TreeSet<>();
             for (Group other : state.groups()) {
@@ -97,11 +98,9 @@ public final class GroupRules {
         return group;
     }
 
-    private Group save(Store store, StoreGroups state, Group group) {
+    /** The group, once {@link #check} accepts it; {@link LiveGroups#define} then evaluates and saves it. */
+    private static Group checked(StoreGroups state, Group group) {
         check(state, group);
-        state.define(group);
-        List<Movement> moves = state.evaluate(state.withDependents(Set.of(group.key())), live.context(store));
-        live.persist(store, moves, MembershipCause.RULE_CHANGE, () -> groups.save(store.id(), group));
         return group;
     }
 

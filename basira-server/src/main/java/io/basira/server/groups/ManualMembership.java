@@ -30,7 +30,7 @@ public final class ManualMembership {
      * @throws NotFound when the group or the customer does not exist in the store
      */
     public boolean change(Store store, String key, String customerId, Kind kind, boolean on) {
-        return live.write(store, state -> {
+        return live.change(store, state -> {
             GroupRules.require(state, key);
             int row = state.rowOf(customerId);
             if (row < 0) {

@@ -34,7 +34,8 @@ import org.roaringbitmap.RoaringBitmap;
  * groups first, then {@link GroupDependencies#evaluationOrder()}. Every evaluation returns the
  * {@link Movement}s it made, for the caller to persist.
  *
- * <p>Not thread-safe: {@link LiveGroups} guards each instance with its read-write lock.
+ * <p>Not thread-safe: {@link LiveGroups} guards the instance its readers see with its locks, and builds a
+ * full re-evaluation on a private instance that no other thread sees until it is swapped in.
  */
 final class StoreGroups {
 
@@ -177,6 +178,41 @@ final class StoreGroups {
         RoaringBitmap bitmap = new RoaringBitmap();
         customerIds.stream().mapToInt(this::rowOf).filter(row -> row >= 0).forEach(bitmap::add);
         members.put(key, bitmap);
+    }
+
+    /** Puts the customer in row {@code row} in or out of the group, without a movement (re-applying a write). */
+    void setMember(String key, int row, boolean member) {
+        RoaringBitmap bitmap = members.computeIfAbsent(key, k -> new RoaringBitmap());
+        if (member) {
+            bitmap.add(row);
+        } else {
+            bitmap.remove(row);
+        }
+    }
+
+    /**
+     * The membership as it is now, cheap enough to take under a lock: the bitmaps cloned and the row ids
+     * copied; read by customer id later, off the lock ({@link Membership#byCustomerId()}).
+     */
+    Membership membership() {
+        Map<String, RoaringBitmap> copy = new HashMap<>();
+        members.forEach((key, bitmap) -> copy.put(key, bitmap.clone()));
+        return new Membership(copy, List.copyOf(customerIds));
+    }
+
+    /** A copy of a store's membership taken at one moment ({@link #membership()}). */
+    record Membership(Map<String, RoaringBitmap> bitmaps, List<String> ids) {
+
+        /** Group key → the ids of its members. */
+        Map<String, Set<String>> byCustomerId() {
+            Map<String, Set<String>> byId = new HashMap<>();
+            bitmaps.forEach((key, bitmap) -> {
+                Set<String> set = new java.util.HashSet<>(Math.max(16, bitmap.getCardinality() * 2));
+                bitmap.forEach((int row) -> set.add(ids.get(row)));
+                byId.put(key, set);
+            });
+            return byId;
+        }
     }
 
     RoaringBitmap members(String key) {

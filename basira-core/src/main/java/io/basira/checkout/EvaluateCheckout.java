@@ -23,7 +23,7 @@ import java.util.Set;
  *
  * <p>A policy is active when "now" (from the clock) is within its validity and the customer's
  * groups are in its audience. The decision only reads: it reserves no coupon use (see
- * {@link RedeemingCommerceWrites} for when a use is taken). Precedence and rounding are those of
+ * {@link CouponRedemption} for when a use is taken). Precedence and rounding are those of
  * {@link Offers} and {@link CouponCheck}, documented in docs/checkout.md. Thread-safe when its
  * ports are.
  */

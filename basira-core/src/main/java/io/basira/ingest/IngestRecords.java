@@ -8,6 +8,7 @@ import io.basira.shared.StoreId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,25 +32,31 @@ import java.util.Set;
  * two writes that touch one customer never overlap, and each card is folded from every committed
  * record of its customer. A batch with more than {@value #KEY_LOCK_LIMIT} keys takes the whole
  * store instead, as an import does.
+ *
+ * <p>Participants: the stored versions of the batch's orders are read under those locks (they
+ * name the orders' earlier customers too); after the records are written, every
+ * {@link WriteParticipant} is told each order's version before and after ({@link OrdersWritten}),
+ * in the same transaction, before the cards are folded.
  */
 public final class IngestRecords {
 
     private final CommerceReads reads;
     private final CommerceWrites writes;
-    private final CustomerActivity activity;
-    private final Cards cards;
+    private final CardUpkeep cards;
     private final WriteLocks locks;
+    private final List<WriteParticipant> participants;
 
     /** Above this many keys a batch locks its whole store rather than each record and customer. */
     static final int KEY_LOCK_LIMIT = 1000;
 
-    public IngestRecords(CommerceReads reads, CommerceWrites writes, CustomerActivity activity, Cards cards,
-            WriteLocks locks) {
+    /** @param participants told of every batch's orders in the write's transaction, in this order */
+    public IngestRecords(CommerceReads reads, CommerceWrites writes, CardUpkeep cards, WriteLocks locks,
+            List<WriteParticipant> participants) {
         this.reads = reads;
         this.writes = writes;
-        this.activity = activity;
         this.cards = cards;
         this.locks = locks;
+        this.participants = List.copyOf(participants);
     }
 
     /**
@@ -60,8 +67,10 @@ public final class IngestRecords {
      */
     public Set<String> ingest(Store store, RecordBatch batch) {
         check(store, batch);
-        Set<String> affected = lockFor(store.id(), batch);
+        Set<String> affected = batch.affectedCustomers();
+        Map<String, Order> before = lockFor(store.id(), batch, affected);
         writeRecords(store.id(), batch, new LineReplacement());
+        tellParticipants(store.id(), batch, before);
         refreshCards(store, affected);
         return affected;
     }
@@ -77,32 +86,53 @@ public final class IngestRecords {
     /**
      * Records first, then customers: the order every writer follows, so none waits in a cycle.
      *
-     * @return the customers whose cards the batch may change, now locked
+     * @param customers those the batch names; the earlier customers of its records are added, and
+     *     all are locked
+     * @return the stored versions of the batch's orders, read under their locks
      */
-    private Set<String> lockFor(StoreId store, RecordBatch batch) {
+    private Map<String, Order> lockFor(StoreId store, RecordBatch batch, Set<String> customers) {
         Set<String> recordKeys = new LinkedHashSet<>();
         batch.products().forEach(p -> recordKeys.add("product:" + p.externalId()));
         batch.orders().forEach(o -> recordKeys.add("order:" + o.externalId()));
         batch.carts().forEach(c -> recordKeys.add("cart:" + c.externalId()));
         batch.reviews().forEach(r -> recordKeys.add("review:" + r.externalId()));
-        Set<String> customers = batch.affectedCustomers();
-        if (recordKeys.size() + customers.size() > KEY_LOCK_LIMIT) {
+        boolean wholeStore = recordKeys.size() + customers.size() > KEY_LOCK_LIMIT;
+        if (wholeStore) {
             locks.lockStore(store);
-            return withEarlierCustomers(store, batch, customers);
-        }
-        if (!recordKeys.isEmpty()) {
+        } else if (!recordKeys.isEmpty()) {
             locks.lockRecords(store, recordKeys);
-            withEarlierCustomers(store, batch, customers);
         }
-        locks.lockCustomers(store, customers);
-        return customers;
-    }
-
-    private Set<String> withEarlierCustomers(StoreId store, RecordBatch batch, Set<String> customers) {
-        if (!batch.orders().isEmpty() || !batch.carts().isEmpty() || !batch.reviews().isEmpty()) {
+        Map<String, Order> before = storedOrders(store, batch);
+        before.values().forEach(order -> customers.add(order.customerExternalId()));
+        if (!batch.carts().isEmpty() || !batch.reviews().isEmpty()) {
             customers.addAll(reads.currentCustomers(store, batch));
         }
-        return customers;
+        if (!wholeStore) {
+            locks.lockCustomers(store, customers);
+        }
+        return before;
+    }
+
+    private Map<String, Order> storedOrders(StoreId store, RecordBatch batch) {
+        if (batch.orders().isEmpty()) {
+            return Map.of();
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        batch.orders().forEach(order -> ids.add(order.externalId()));
+        return reads.storedOrders(store, ids);
+    }
+
+    /** Each order of the batch once, its last version as {@code after}, to every participant. */
+    private void tellParticipants(StoreId store, RecordBatch batch, Map<String, Order> before) {
+        if (participants.isEmpty() || batch.orders().isEmpty()) {
+            return;
+        }
+        Map<String, Order> latest = new LinkedHashMap<>();
+        batch.orders().forEach(order -> latest.put(order.externalId(), order));
+        List<OrderChange> changes = new ArrayList<>(latest.size());
+        latest.values().forEach(after -> changes.add(new OrderChange(before.get(after.externalId()), after)));
+        OrdersWritten written = new OrdersWritten(store, changes);
+        participants.forEach(participant -> participant.ordersWritten(written));
     }
 
     /** The checks of {@link #ingest} alone. @throws IngestRejected listing every problem */
@@ -137,16 +167,21 @@ public final class IngestRecords {
     /**
      * Writes the batch without checks, locks or card refresh: for chunked imports that were
      * validated before, hold the store's lock ({@link #lockStore}) and refresh cards once at the
-     * end, all in one transaction.
+     * end, all in one transaction. Reads the stored versions of the chunk's orders by key first and
+     * tells the participants, as {@link #ingest} does: a chunk's before-images are what the store
+     * held when the chunk began, an earlier chunk of the same import included.
      *
-     * @param owners whom the store's records belonged to when the import began
+     * @param owners whom the store's carts and reviews belonged to when the import began
      * @return the customers whose cards the batch may change: those it names and those its orders,
      *     carts and reviews belonged to before
      */
     public Set<String> write(StoreId store, RecordBatch batch, LineReplacement lines, RecordOwners owners) {
+        Map<String, Order> before = storedOrders(store, batch);
         Set<String> affected = batch.affectedCustomers();
+        before.values().forEach(order -> affected.add(order.customerExternalId()));
         affected.addAll(owners.of(batch));
         writeRecords(store, batch, lines);
+        tellParticipants(store, batch, before);
         return affected;
     }
 
@@ -176,10 +211,10 @@ public final class IngestRecords {
         }
         Map<String, CardAccumulator> folds = new HashMap<>(customerIds.size() * 2);
         customerIds.forEach(id -> folds.put(id, new CardAccumulator()));
-        activity.replay(store.id(), customerIds, id -> folds.computeIfAbsent(id, any -> new CardAccumulator()));
+        cards.activity().replay(store.id(), customerIds, id -> folds.computeIfAbsent(id, any -> new CardAccumulator()));
         Map<String, CustomerCard> result = new HashMap<>(folds.size() * 2);
         folds.forEach((id, fold) -> result.put(id, fold.card()));
-        cards.save(store, result);
+        cards.cards().save(store, result);
         return result;
     }
 

@@ -2,6 +2,7 @@ package io.basira.ingest;
 
 import static io.basira.commerce.OrderStatus.CANCELLED;
 import static io.basira.commerce.OrderStatus.COMPLETED;
+import static io.basira.commerce.OrderStatus.PENDING;
 import static io.basira.commerce.OrderStatus.RETURNED;
 import static io.basira.fixtures.Orders.anOrder;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +12,7 @@ import io.basira.card.CustomerCard;
 import io.basira.commerce.Cart;
 import io.basira.commerce.CartStatus;
 import io.basira.commerce.Customer;
+import io.basira.commerce.Order;
 import io.basira.commerce.Review;
 import io.basira.commerce.OrderLine;
 import io.basira.fixtures.InMemoryCommerce;
@@ -18,8 +20,8 @@ import io.basira.shared.Money;
 import io.basira.shared.Store;
 import io.basira.shared.StoreId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +29,8 @@ class IngestRecordsTest {
 
     private final Store store = new Store(new StoreId(1), "demo", "Demo", Store.DEFAULT_CURRENCY, Store.DEFAULT_TIME_ZONE);
     private final InMemoryCommerce db = new InMemoryCommerce();
-    private final IngestRecords ingest = new IngestRecords(db, db, db, db, db);
+    private final List<OrdersWritten> told = new ArrayList<>();
+    private final IngestRecords ingest = new IngestRecords(db, db, new CardUpkeep(db, db), db, List.of(told::add));
 
     private static Customer customer(String id) {
         return new Customer(id, "سارة", "Alharbi", null, null, null, null, "الرياض", null, "SA",
@@ -156,7 +159,7 @@ class IngestRecordsTest {
     void an_import_chunk_names_the_earlier_customer_of_a_moved_order() {
         ingest.ingest(store, new RecordBatch().add(customer("C1")).add(customer("C2")).add(anOrder("O1").of("C1").build()));
         Set<String> touched = ingest.write(store.id(), new RecordBatch().add(anOrder("O1").of("C2").build()),
-                new LineReplacement(), new RecordOwners(Map.of("O1", "C1"), Map.of(), Map.of()));
+                new LineReplacement(), RecordOwners.NONE);
         assertThat(touched).containsExactlyInAnyOrder("C1", "C2");
     }
 
@@ -166,6 +169,80 @@ class IngestRecordsTest {
         db.locked.clear();
         ingest.ingest(store, new RecordBatch().add(anOrder("O1").of("C2").build()));
         assertThat(db.locked).containsExactly(List.of("order:O1"), List.of("customer:C1", "customer:C2"));
+    }
+
+    @Test
+    void a_participant_sees_a_new_order_without_a_before_image() {
+        ingest.ingest(store, new RecordBatch().add(customer("C1")).add(anOrder("O1").build()));
+        assertThat(told).hasSize(1);
+        assertThat(told.get(0).store()).isEqualTo(store.id());
+        OrderChange change = told.get(0).changes().get(0);
+        assertThat(change.isNew()).isTrue();
+        assertThat(change.before()).isNull();
+        assertThat(change.after()).isEqualTo(db.orders.get("O1"));
+    }
+
+    @Test
+    void a_participant_sees_a_status_change_as_the_stored_version_and_the_new_one() {
+        Order pending = anOrder("O1").status(PENDING).build();
+        Order completed = anOrder("O1").status(COMPLETED).build();
+        ingest.ingest(store, new RecordBatch().add(customer("C1")).add(pending));
+        ingest.ingest(store, new RecordBatch().add(completed));
+        assertThat(told.get(1).changes()).containsExactly(new OrderChange(pending, completed));
+    }
+
+    @Test
+    void a_participant_sees_an_order_moved_to_another_customer_with_both_customers() {
+        ingest.ingest(store, new RecordBatch().add(customer("C1")).add(customer("C2")).add(anOrder("O1").of("C1").build()));
+        Set<String> refreshed = ingest.ingest(store, new RecordBatch().add(anOrder("O1").of("C2").build()));
+        OrderChange change = told.get(1).changes().get(0);
+        assertThat(change.movedCustomer()).isTrue();
+        assertThat(change.before().customerExternalId()).isEqualTo("C1");
+        assertThat(change.after().customerExternalId()).isEqualTo("C2");
+        assertThat(refreshed).containsExactlyInAnyOrder("C1", "C2");
+    }
+
+    @Test
+    void the_same_order_twice_in_a_batch_reaches_participants_once_with_its_last_version() {
+        Order stored = anOrder("O1").status(PENDING).total("10.00").build();
+        ingest.ingest(store, new RecordBatch().add(customer("C1")).add(stored));
+        Order last = anOrder("O1").status(CANCELLED).total("10.00").build();
+        ingest.ingest(store, new RecordBatch().add(anOrder("O1").status(COMPLETED).total("10.00").build())
+                .add(anOrder("O2").build()).add(last));
+        assertThat(told.get(1).changes()).extracting(OrderChange::orderId).containsExactly("O1", "O2");
+        assertThat(told.get(1).changes().get(0)).isEqualTo(new OrderChange(stored, last));
+        assertThat(db.orders.get("O1")).isEqualTo(last);
+    }
+
+    @Test
+    void a_participant_runs_after_the_records_are_written_and_before_the_cards_are_folded() {
+        List<String> seen = new ArrayList<>();
+        IngestRecords watched = new IngestRecords(db, db, new CardUpkeep(db, db), db, List.of(written -> seen.add(
+                db.orders.containsKey("O1") + " " + db.cards.get("C1").orderCount())));
+        watched.ingest(store, new RecordBatch().add(customer("C1")).add(anOrder("O1").build()));
+        assertThat(seen).containsExactly("true 0");
+        assertThat(cardOf("C1").orderCount()).isEqualTo(1);
+    }
+
+    @Test
+    void a_batch_without_orders_tells_no_participant() {
+        ingest.ingest(store, new RecordBatch().add(customer("C1")).add(cart("K1", "C1")));
+        assertThat(told).isEmpty();
+    }
+
+    @Test
+    void import_chunks_tell_participants_with_what_earlier_chunks_stored() {
+        Order first = anOrder("O1").of("C1").status(PENDING).build();
+        ingest.ingest(store, new RecordBatch().add(customer("C1")).add(customer("C2")).add(first));
+        told.clear();
+        LineReplacement oneImport = new LineReplacement();
+        Order second = anOrder("O1").of("C2").status(PENDING).build();
+        Order third = anOrder("O1").of("C2").status(COMPLETED).build();
+        Set<String> touched = ingest.write(store.id(), new RecordBatch().add(second), oneImport, RecordOwners.NONE);
+        ingest.write(store.id(), new RecordBatch().add(third), oneImport, RecordOwners.NONE);
+        assertThat(told).extracting(written -> written.changes().get(0))
+                .containsExactly(new OrderChange(first, second), new OrderChange(second, third));
+        assertThat(touched).containsExactlyInAnyOrder("C1", "C2");
     }
 
     private static Cart cart(String id, String customer) {

@@ -44,18 +44,21 @@ public final class JdbcCoupons implements Coupons {
             return Optional.empty();
         }
         String normal = Coupon.normalize(code);
-        return jdbc.query(STATE, (rs, n) -> new CouponState(parse(store, rs.getString("definition")), rs.getInt("used"),
+        java.util.Currency currency = currency(store);
+        return jdbc.query(STATE, (rs, n) -> new CouponState(parse(currency, rs.getString("definition")), rs.getInt("used"),
                 customerId == null ? 0 : rs.getInt("own")), customerId == null ? "" : customerId, store.value(), normal)
                 .stream().findFirst();
     }
 
     List<Listed> list(StoreId store) {
-        return jdbc.query(LISTED + " ORDER BY c.code", (rs, n) -> new Listed(parse(store, rs.getString("definition")),
+        java.util.Currency currency = currency(store);
+        return jdbc.query(LISTED + " ORDER BY c.code", (rs, n) -> new Listed(parse(currency, rs.getString("definition")),
                 rs.getInt("used"), rs.getInt("over_limit")), store.value());
     }
 
     Optional<Listed> get(StoreId store, String code) {
-        return jdbc.query(LISTED + " AND c.code = ?", (rs, n) -> new Listed(parse(store, rs.getString("definition")),
+        java.util.Currency currency = currency(store);
+        return jdbc.query(LISTED + " AND c.code = ?", (rs, n) -> new Listed(parse(currency, rs.getString("definition")),
                 rs.getInt("used"), rs.getInt("over_limit")), store.value(), Coupon.normalize(code)).stream().findFirst();
     }
 
@@ -90,12 +93,16 @@ public final class JdbcCoupons implements Coupons {
         return json.writeValueAsString(CheckoutJson.json(coupon));
     }
 
-    private Coupon parse(StoreId store, String definition) {
-        return CheckoutJson.coupon(JsonFields.asMap(json.readValue(definition, Map.class), "stored coupon"),
-                currency(store));
+    private Coupon parse(java.util.Currency currency, String definition) {
+        return CheckoutJson.coupon(JsonFields.asMap(json.readValue(definition, Map.class), "stored coupon"), currency);
     }
 
-    /** A store's currency never changes, so it is looked up once per store. */
+    /**
+     * A store's currency never changes, so it is looked up once per store. Called before a query,
+     * never from its row mapper: a look-up there would take a second connection while the query
+     * holds one (and, under computeIfAbsent, make other readers wait holding theirs), which drains
+     * the pool under concurrent decisions.
+     */
     private java.util.Currency currency(StoreId store) {
         return currencies.computeIfAbsent(store, id -> java.util.Currency.getInstance(jdbc.queryForObject(
                 "SELECT currency FROM stores WHERE id = ?", String.class, id.value()).strip()));

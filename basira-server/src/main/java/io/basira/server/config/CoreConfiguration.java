@@ -1,7 +1,7 @@
 package io.basira.server.config;
 
-import io.basira.checkout.RedeemingCommerceWrites;
-import io.basira.ingest.CommerceWrites;
+import io.basira.checkout.CouponRedemption;
+import io.basira.ingest.CardUpkeep;
 import io.basira.ingest.IngestRecords;
 import io.basira.ingest.WriteLocks;
 import io.basira.server.jdbc.BulkReads;
@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -99,10 +100,10 @@ public class CoreConfiguration {
 
     @Bean
     IngestRecords ingestRecords(JdbcTemplate jdbc, SqlDialect dialect, WriteLocks locks) {
-        // orders redeem and release coupon uses in the transaction that writes them (docs/checkout.md)
-        CommerceWrites writes = new RedeemingCommerceWrites(new JdbcCommerceWrites(jdbc, dialect),
-                new JdbcCouponRedemptions(jdbc));
-        return new IngestRecords(new JdbcCommerceReads(jdbc), writes, new JdbcCustomerActivity(jdbc), new JdbcCards(jdbc),
-                locks);
+        // the participants of every write, in its transaction: orders redeem and release coupon
+        // uses (docs/checkout.md); see ARCHITECTURE.md, "Add a write participant"
+        return new IngestRecords(new JdbcCommerceReads(jdbc), new JdbcCommerceWrites(jdbc, dialect),
+                new CardUpkeep(new JdbcCustomerActivity(jdbc), new JdbcCards(jdbc)), locks,
+                List.of(new CouponRedemption(new JdbcCouponRedemptions(jdbc))));
     }
 }

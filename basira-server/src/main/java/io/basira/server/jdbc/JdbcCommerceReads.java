@@ -2,18 +2,25 @@ package io.basira.server.jdbc;
 
 import io.basira.commerce.Cart;
 import io.basira.commerce.Order;
+import io.basira.commerce.OrderStatus;
 import io.basira.commerce.Review;
 import io.basira.ingest.CommerceReads;
 import io.basira.ingest.RecordBatch;
+import io.basira.shared.Money;
 import io.basira.shared.StoreId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Currency;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Existence and ownership checks by external id, in chunks of {@link Sql#IN_CHUNK}. */
+/** Existence, ownership and stored orders by external id, in chunks of {@link Sql#IN_CHUNK}. */
 public final class JdbcCommerceReads implements CommerceReads {
 
     private final JdbcTemplate jdbc;
@@ -33,9 +40,36 @@ public final class JdbcCommerceReads implements CommerceReads {
     }
 
     @Override
+    public Map<String, Order> storedOrders(StoreId store, Collection<String> orderIds) {
+        Map<String, Order> stored = new HashMap<>(orderIds.size() * 2);
+        for (List<String> chunk : Sql.chunks(orderIds, Sql.IN_CHUNK)) {
+            List<Object> args = new ArrayList<>(chunk.size() + 1);
+            args.add(store.value());
+            args.addAll(chunk);
+            jdbc.query("SELECT o.external_id, o.customer_external_id, o.created_at, o.status, o.total_minor, "
+                    + "o.discount_minor, o.coupon_code, o.payment_method, o.shipping_method, s.currency "
+                    + "FROM orders o JOIN stores s ON s.id = o.store_id WHERE o.store_id = ? AND o.external_id IN ("
+                    + Sql.marks(chunk.size()) + ")", rs -> {
+                        Order order = order(rs);
+                        stored.put(order.externalId(), order);
+                    }, args.toArray());
+        }
+        return stored;
+    }
+
+    /** A stored order, its text and date read as today's rules accept them (see JdbcCustomerQueries). */
+    private static Order order(ResultSet rs) throws SQLException {
+        Currency currency = Currency.getInstance(rs.getString("currency").strip());
+        return new Order(rs.getString("external_id"), JdbcCustomerQueries.line(rs, "customer_external_id"),
+                JdbcCustomerQueries.createdAt(rs), OrderStatus.fromCode(rs.getString("status")),
+                Money.ofMinor(rs.getLong("total_minor"), currency), Money.ofMinor(rs.getLong("discount_minor"), currency),
+                JdbcCustomerQueries.line(rs, "coupon_code"), JdbcCustomerQueries.line(rs, "payment_method"),
+                JdbcCustomerQueries.line(rs, "shipping_method"));
+    }
+
+    @Override
     public Set<String> currentCustomers(StoreId store, RecordBatch batch) {
         Set<String> owners = new LinkedHashSet<>();
-        owners(store, "orders", batch.orders().stream().map(Order::externalId).toList(), owners);
         owners(store, "carts", batch.carts().stream().map(Cart::externalId).toList(), owners);
         owners(store, "reviews", batch.reviews().stream().map(Review::externalId).toList(), owners);
         return owners;

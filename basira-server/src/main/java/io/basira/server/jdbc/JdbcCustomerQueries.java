@@ -149,10 +149,10 @@ public final class JdbcCustomerQueries {
     }
 
     /**
-     * The stored signup date, brought into the {@link DateRange} when an older version stored one
-     * outside it, so the customer still reads.
+     * A stored {@code created_at} (a customer's signup, an order's placing), brought into the
+     * {@link DateRange} when an older version stored one outside it, so the record still reads.
      */
-    private static Instant createdAt(ResultSet rs) throws SQLException {
+    static Instant createdAt(ResultSet rs) throws SQLException {
         Instant stored = Sql.instant(rs, "created_at");
         return stored.isBefore(EARLIEST_NOON) ? EARLIEST_NOON : stored.isAfter(LATEST_NOON) ? LATEST_NOON : stored;
     }
@@ -165,12 +165,12 @@ public final class JdbcCustomerQueries {
      * Stored text as the rules of today accept it: control characters and unpaired surrogates that
      * an older version stored are left out (the value fits its column, which enforced the length).
      */
-    private static String text(ResultSet rs, String column) throws SQLException {
+    static String text(ResultSet rs, String column) throws SQLException {
         return readable(rs.getString(column), true);
     }
 
     /** As {@link #text}, for a single-line column: line breaks and tabs are left out too. */
-    private static String line(ResultSet rs, String column) throws SQLException {
+    static String line(ResultSet rs, String column) throws SQLException {
         return readable(rs.getString(column), false);
     }
 

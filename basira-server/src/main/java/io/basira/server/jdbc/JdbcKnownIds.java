@@ -26,11 +26,12 @@ public final class JdbcKnownIds {
     }
 
     /**
-     * Whom each order, cart and review of the store belongs to now (one scan of each table): for an
-     * import, read inside its transaction once it holds the store.
+     * Whom each cart and review of the store belongs to now (one scan of each table): for an
+     * import, read inside its transaction once it holds the store. (Orders are read by key, a
+     * chunk at a time, by the import's writes.)
      */
     public RecordOwners owners(StoreId store) {
-        return new RecordOwners(owners("orders", store), owners("carts", store), owners("reviews", store));
+        return new RecordOwners(owners("carts", store), owners("reviews", store));
     }
 
     private Map<String, String> owners(String table, StoreId store) {

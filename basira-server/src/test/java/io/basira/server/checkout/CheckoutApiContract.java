@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +42,7 @@ abstract class CheckoutApiContract {
     @Autowired JdbcApiKeys keys;
     @Autowired InMemoryCustomerGroups groups;
     @Autowired CustomerGroups wired;
+    @Autowired JdbcTemplate jdbc;
 
     Store store;
 
@@ -285,5 +287,66 @@ abstract class CheckoutApiContract {
         assertThat(coupon.get("orders_over_limit").asInt()).isEqualTo(threads - 1);
         assertThat(validAtCheckout).isGreaterThanOrEqualTo(1);
         assertThat(reason(api, "T0", "LAST")).isEqualTo("usage_limit_reached");
+    }
+
+    @Test
+    void sixteen_concurrent_writes_of_one_order_hold_at_most_one_use() throws Exception {
+        Api api = newStore();
+        api.postJson("/api/v1/checkout/coupons", "{\"code\":\"ONE\",\"benefit\":\"percent_off\",\"percent\":10,"
+                + "\"usage_limit\":5}");
+        api.postJson("/api/v1/customers", customer("C1"));
+        api.postJson("/api/v1/customers", customer("C2"));
+        int threads = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            String body = order("O1", i % 3 == 0 ? "C2" : "C1", i % 2 == 0 ? "pending" : "cancelled", "ONE");
+            results.add(pool.submit(() -> {
+                start.await();
+                return api.postJson("/api/v1/orders", body).status();
+            }));
+        }
+        start.countDown();
+        for (Future<Integer> result : results) {
+            assertThat(result.get()).as("every write is accepted").isEqualTo(200);
+        }
+        pool.shutdown();
+        assertThat(json(api.get("/api/v1/checkout/coupons/ONE")).get("used").asInt()).isBetween(0, 1);
+        api.postJson("/api/v1/orders", order("O1", "C1", "pending", "ONE"));
+        assertThat(json(api.get("/api/v1/checkout/coupons/ONE")).get("used").asInt()).isEqualTo(1);
+        api.postJson("/api/v1/orders", order("O1", "C2", "cancelled", "ONE"));
+        assertThat(json(api.get("/api/v1/checkout/coupons/ONE")).get("used").asInt()).isZero();
+    }
+
+    @Test
+    void a_reimport_that_moves_and_cancels_an_order_gives_its_use_back_and_leaves_the_first_card() {
+        Api api = newStore();
+        api.postJson("/api/v1/checkout/coupons", "{\"code\":\"ONCE\",\"benefit\":\"percent_off\",\"percent\":10}");
+        String customers = "customer_id,created_at\nC1,2024-01-01\nC2,2024-01-01\n";
+        Api.Response first = api.upload("/api/v1/imports", java.util.Map.of("customers.csv", customers,
+                "orders.csv", "order_id,customer_id,created_at,status,total,coupon_code\nO1,C1,2024-05-30,completed,300,ONCE\n"));
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(json(api.get("/api/v1/checkout/coupons/ONCE")).get("used").asInt()).isEqualTo(1);
+        assertThat(json(api.get("/api/v1/customers/C1")).get("indicators").get("order_count").asInt()).isEqualTo(1);
+        Api.Response second = api.upload("/api/v1/imports", java.util.Map.of("customers.csv", customers,
+                "orders.csv", "order_id,customer_id,created_at,status,total,coupon_code\nO1,C2,2024-05-30,cancelled,300,ONCE\n"));
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        assertThat(json(api.get("/api/v1/checkout/coupons/ONCE")).get("used").asInt()).isZero();
+        assertThat(json(api.get("/api/v1/customers/C1")).get("indicators").get("order_count").asInt()).isZero();
+        assertThat(json(api.get("/api/v1/customers/C2")).get("indicators").get("cancelled_orders").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void an_order_stored_by_an_older_version_with_values_todays_rules_refuse_is_written_again() {
+        Api api = newStore();
+        api.postJson("/api/v1/checkout/coupons", "{\"code\":\"ONCE\",\"benefit\":\"percent_off\",\"percent\":10}");
+        api.postJson("/api/v1/customers", customer("C1"));
+        api.postJson("/api/v1/orders", order("O1", "C1", "pending", "ONCE"));
+        jdbc.update("UPDATE orders SET created_at = ?, payment_method = ? WHERE store_id = ? AND external_id = 'O1'",
+                java.sql.Timestamp.from(java.time.Instant.parse("9999-12-31T00:00:00Z")), "ca\u0001rd", store.id().value());
+        Api.Response again = api.postJson("/api/v1/orders", order("O1", "C1", "cancelled", "ONCE"));
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(json(api.get("/api/v1/checkout/coupons/ONCE")).get("used").asInt()).isZero();
     }
 }

@@ -6,18 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.checkout.CouponRedemptions.Redemption;
 import io.basira.checkout.CouponRedemptions.Redemption.State;
-import io.basira.commerce.Cart;
-import io.basira.commerce.Customer;
 import io.basira.commerce.Order;
-import io.basira.commerce.OrderLine;
 import io.basira.commerce.OrderStatus;
-import io.basira.commerce.Product;
-import io.basira.commerce.Review;
-import io.basira.commerce.WishlistItem;
-import io.basira.ingest.CommerceWrites;
-import io.basira.ingest.LineReplacement;
+import io.basira.ingest.OrderChange;
+import io.basira.ingest.OrdersWritten;
 import io.basira.shared.StoreId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -25,13 +20,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Coupon uses follow the orders that carry them, whichever way they arrive. */
-class RedeemingCommerceWritesTest {
+class CouponRedemptionTest {
 
     /** Counts uses in memory with the same limits as the database guard. */
     static final class InMemoryRedemptions implements CouponRedemptions {
         final Map<String, Integer> limits = new HashMap<>();
         final Map<String, Integer> used = new HashMap<>();
         final Map<String, Redemption> byOrder = new HashMap<>();
+        final List<Collection<String>> lookedUp = new ArrayList<>();
 
         @Override
         public boolean storeHasCoupons(StoreId store) {
@@ -40,6 +36,7 @@ class RedeemingCommerceWritesTest {
 
         @Override
         public Map<String, Redemption> of(StoreId store, Collection<String> orderIds) {
+            lookedUp.add(List.copyOf(orderIds));
             Map<String, Redemption> found = new HashMap<>();
             orderIds.stream().filter(byOrder::containsKey).forEach(id -> found.put(id, byOrder.get(id)));
             return found;
@@ -67,24 +64,22 @@ class RedeemingCommerceWritesTest {
         }
     }
 
-    /** The wrapped writes: accepts everything, stores nothing. */
-    static final class Discarding implements CommerceWrites {
-        public void upsertCustomers(StoreId s, List<Customer> c) {}
-        public void upsertOrders(StoreId s, List<Order> o) {}
-        public void replaceOrderLines(StoreId s, List<OrderLine> l, LineReplacement r) {}
-        public void upsertProducts(StoreId s, List<Product> p) {}
-        public void upsertActivity(StoreId s, List<Cart> c, List<Review> r, List<WishlistItem> w) {}
-    }
-
     private final InMemoryRedemptions redemptions = new InMemoryRedemptions();
-    private final RedeemingCommerceWrites writes = new RedeemingCommerceWrites(new Discarding(), redemptions);
+    private final CouponRedemption redemption = new CouponRedemption(redemptions);
+    /** The orders as stored, so each write is told its before-images as IngestRecords tells them. */
+    private final Map<String, Order> stored = new HashMap<>();
 
     private static Order order(String id, OrderStatus status, String coupon) {
         return new Order(id, "C1", Instant.parse("2024-05-01T10:00:00Z"), status, sar("100.00"), null, coupon, null, null);
     }
 
     private void write(Order... orders) {
-        writes.upsertOrders(STORE.id(), List.of(orders));
+        List<OrderChange> changes = new ArrayList<>();
+        for (Order order : orders) {
+            changes.add(new OrderChange(stored.get(order.externalId()), order));
+            stored.put(order.externalId(), order);
+        }
+        redemption.ordersWritten(new OrdersWritten(STORE.id(), changes));
     }
 
     @Test
@@ -134,5 +129,25 @@ class RedeemingCommerceWritesTest {
         redemptions.limits.put("OTHER", 1);
         write(order("O2", OrderStatus.PENDING, "RAMADAN"));
         assertThat(redemptions.byOrder).isEmpty();
+    }
+
+    @Test
+    void new_orders_need_no_look_up_of_the_redemptions_held() {
+        redemptions.limits.put("SAVE", 10);
+        write(order("O1", OrderStatus.PENDING, "SAVE"));
+        assertThat(redemptions.lookedUp).isEmpty();
+        write(order("O1", OrderStatus.PENDING, "SAVE"), order("O2", OrderStatus.PENDING, "SAVE"));
+        assertThat(redemptions.lookedUp).containsExactly(List.of("O1"));
+        assertThat(redemptions.used.get("SAVE")).isEqualTo(2);
+    }
+
+    @Test
+    void an_order_moved_to_another_customer_keeps_its_one_use() {
+        redemptions.limits.put("SAVE", 10);
+        write(order("O1", OrderStatus.PENDING, "SAVE"));
+        write(new Order("O1", "C2", Instant.parse("2024-05-01T10:00:00Z"), OrderStatus.PENDING, sar("100.00"), null,
+                "SAVE", null, null));
+        assertThat(redemptions.used.get("SAVE")).isEqualTo(1);
+        assertThat(redemptions.byOrder).containsOnlyKeys("O1");
     }
 }

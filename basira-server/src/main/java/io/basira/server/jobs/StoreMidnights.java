@@ -59,14 +59,19 @@ public final class StoreMidnights {
                 .execute((instance, context) -> scheduleAll(context.getSchedulerClient()));
     }
 
-    /** Every task to register with a scheduler. */
+    /** Every task a scheduler must know: the jobs' and the upkeep. */
     public List<Task<?>> tasks() {
-        List<Task<?>> all = new ArrayList<>(tasks);
+        List<Task<?>> all = new ArrayList<>(jobTasks());
         all.add(upkeep);
         return all;
     }
 
-    /** The recurring upkeep task, to be scheduled on the scheduler's start. */
+    /** The jobs' tasks, without the upkeep. */
+    public List<Task<?>> jobTasks() {
+        return List.copyOf(tasks);
+    }
+
+    /** The recurring upkeep task, to be scheduled on the scheduler's start ({@code startTasks}). */
     public RecurringTask<Void> upkeep() {
         return upkeep;
     }

@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Wires the durable scheduler (db-scheduler, docs/adr/0002-scheduler.md): the store-local midnight jobs (the
@@ -29,11 +30,11 @@ public class JobsConfiguration {
 
     @Bean
     StoreMidnights storeMidnights(MidnightEvaluation midnight, NightlyAnalyticsRefresh nightly, JdbcStores stores,
-            Clock clock, @Value("${basira.jobs.retry:5m}") Duration retry,
-            @Value("${basira.jobs.upkeep:1h}") Duration upkeep) {
+            JdbcTemplate jdbc, Clock clock, @Value("${basira.jobs.retry:5m}") Duration retry,
+            @Value("${basira.jobs.upkeep:1m}") Duration upkeep) {
         return new StoreMidnights(List.of(
                 new StoreMidnightJob(GROUPS_MIDNIGHT, midnight::run),
-                new StoreMidnightJob(ANALYTICS_NIGHTLY, nightly::run)), stores, clock, retry, upkeep);
+                new StoreMidnightJob(ANALYTICS_NIGHTLY, nightly::run)), stores, jdbc, clock, retry, upkeep);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -50,6 +51,7 @@ public class JobsConfiguration {
                     .clock(clock::instant)
                     .threads(threads)
                     .pollingInterval(polling)
+                    .shutdownMaxWait(Duration.ofSeconds(20))   // a job cut short is revived later (idempotent)
                     .build();
         }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The store-local midnight jobs as durable db-scheduler tasks: one row per job and store
@@ -27,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * longer exists is removed.
  *
  * <p>Rows are made due "now" when missing: at start for every store ({@link #scheduleAll}) and by the
- * {@value #UPKEEP} task for stores created since (by the API, an import or the command line, possibly in
- * another process). The jobs are idempotent for a date, so that first run only catches up what is missed.
+ * {@value #UPKEEP} task (every minute by default, one query per job) for stores created since (by the API, an
+ * import or the command line, possibly in another process). The jobs are idempotent for a date, so that first
+ * run only catches up what is missed (a new store with customers gets its analytics).
  * A row whose time passed while no server ran is due, and runs once when a scheduler starts.
  */
 public final class StoreMidnights {
@@ -40,14 +42,16 @@ public final class StoreMidnights {
 
     private final List<StoreMidnightJob> jobs;
     private final JdbcStores stores;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
     private final List<CustomTask<Void>> tasks = new ArrayList<>();
     private final RecurringTask<Void> upkeep;
 
-    public StoreMidnights(List<StoreMidnightJob> jobs, JdbcStores stores, Clock clock, Duration retry,
-            Duration upkeepEvery) {
+    public StoreMidnights(List<StoreMidnightJob> jobs, JdbcStores stores, JdbcTemplate jdbc, Clock clock,
+            Duration retry, Duration upkeepEvery) {
         this.jobs = List.copyOf(jobs);
         this.stores = stores;
+        this.jdbc = jdbc;
         this.clock = clock;
         for (StoreMidnightJob job : this.jobs) {
             tasks.add(Tasks.custom(job.name(), Void.class)
@@ -80,11 +84,21 @@ public final class StoreMidnights {
         return jobs.stream().map(StoreMidnightJob::name).toList();
     }
 
-    /** Gives every store a row per job, due now, where it has none yet; returns how many rows were added. */
+    /**
+     * Gives every store a row per job, due now, where it has none yet; returns how many rows were added. One
+     * query per job finds the stores without a row, so running it often costs little.
+     */
     public int scheduleAll(SchedulerClient client) {
         int added = 0;
-        for (Store store : stores.all()) {
-            added += schedule(client, store);
+        for (CustomTask<Void> task : tasks) {
+            List<Long> missing = jdbc.queryForList("SELECT s.id FROM stores s WHERE NOT EXISTS (SELECT 1 FROM "
+                    + "scheduled_tasks t WHERE t.task_name = ? AND t.task_instance = CAST(s.id AS VARCHAR(20))) "
+                    + "ORDER BY s.id", Long.class, task.getName());
+            for (long id : missing) {
+                if (client.scheduleIfNotExists(task.instance(instanceId(new StoreId(id))), clock.instant())) {
+                    added++;
+                }
+            }
         }
         return added;
     }

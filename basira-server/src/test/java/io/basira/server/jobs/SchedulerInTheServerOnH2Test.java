@@ -48,7 +48,7 @@ class SchedulerInTheServerOnH2Test {
         clock.set(Instant.parse("2024-10-26T12:00:00Z"));                        // 13:00 in London
         Store london = stores.create("scheduled-london", "London", Currency.getInstance("GBP"),
                 ZoneId.of("Europe/London"));
-        assertThat(midnights.schedule(scheduler, london)).isEqualTo(2);          // due now: the catch-up run
+        midnights.schedule(scheduler, london);        // due now, the catch-up run (unless the upkeep was first)
 
         scheduler.triggerCheckForDueExecutions();
         awaitRows(london, "2024-10-26T23:00:00Z");                               // ran, then set for midnight (BST)

@@ -73,7 +73,7 @@ abstract class StoreMidnightsContract {
         return new StoreMidnights(List.of(new StoreMidnightJob(JOB, store -> {
             work.accept(store);
             runs.computeIfAbsent(store.slug(), s -> new CopyOnWriteArrayList<>()).add(time.now());
-        })), stores, javaClock(time), RETRY, Duration.ofHours(1));
+        })), stores, jdbc, javaClock(time), RETRY, Duration.ofMinutes(1));
     }
 
     private StoreMidnights recording() {
@@ -166,6 +166,23 @@ abstract class StoreMidnightsContract {
 
         assertThat(runsOf(riyadh)).containsExactly(Instant.parse("2024-06-04T10:30:00Z"));
         assertThat(dueAt(restarted, riyadh)).isEqualTo(Instant.parse("2024-06-04T21:00:00Z"));
+    }
+
+    @Test
+    void every_store_without_a_row_gets_one_due_now_and_only_once() {
+        time.set(Instant.parse("2024-06-01T09:00:00Z"));
+        Store scheduled = store("Asia/Riyadh");
+        Store created = store("Europe/London");
+        StoreMidnights midnights = recording();
+        ManualScheduler scheduler = scheduler(midnights, "one");
+        midnights.schedule(scheduler, scheduled);
+        time.set(Instant.parse("2024-06-01T09:30:00Z"));
+
+        int stores = this.stores.all().size();
+        assertThat(midnights.scheduleAll(scheduler)).isEqualTo(stores - 1);
+        assertThat(midnights.scheduleAll(scheduler)).isZero();
+        assertThat(dueAt(scheduler, scheduled)).isEqualTo(Instant.parse("2024-06-01T09:00:00Z"));
+        assertThat(dueAt(scheduler, created)).isEqualTo(Instant.parse("2024-06-01T09:30:00Z"));
     }
 
     @Test

@@ -46,7 +46,7 @@ public class JobsConfiguration {
         Scheduler scheduler(DataSource dataSource, StoreMidnights midnights, Clock clock,
                 @Value("${basira.jobs.threads:2}") int threads,
                 @Value("${basira.jobs.polling-interval:10s}") Duration polling) {
-            return Scheduler.create(dataSource, midnights.jobTasks())
+            return Scheduler.create(dataSource, List.of(midnights.midnightTask()))
                     .startTasks(List.of(midnights.upkeep()))
                     .clock(clock::instant)
                     .threads(threads)

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Work done for one store at each of its local midnights. {@code name} is the job's durable name (the
- * {@code task_name} of its rows): renaming it orphans the scheduled rows. The work must be idempotent for a
+ * Work done for one store at each of its local midnights, after the jobs before it in the list given to
+ * {@link StoreMidnights}; {@code name} names it in logs. The work must be idempotent for a
  * date (a run that comes late, or twice, for a day already done does nothing), and may throw: a failed run
  * is retried later.
  */

@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.basira.server.api.RedactedFailure;
 import io.basira.server.jdbc.JdbcStores;
 import io.basira.shared.Store;
 import io.basira.shared.StoreId;
@@ -21,22 +22,26 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The store-local midnight jobs as durable db-scheduler tasks: one row per job and store
- * ({@code task_name} = the job's name, {@code task_instance} = the store id) due at the store's next local
- * midnight. When a run completes, the row is moved to the midnight after the current time in the store's
- * zone ({@link LocalMidnight}); a failed run is retried after {@code retry}; a row of a store that no
- * longer exists is removed.
+ * The store-local midnight jobs as one durable db-scheduler task: one row per store ({@code task_name}
+ * {@value #TASK}, {@code task_instance} the store id) due at the store's next local midnight. A run does the
+ * jobs in their order (the groups' midnight before the analytics refresh, so relative-date movements are
+ * recorded as {@code midnight}); when all succeed, the row is moved to the midnight after the current time in
+ * the store's zone ({@link LocalMidnight}); when one fails, the others still run and the row is retried after
+ * {@code retry} (the jobs are idempotent for a date, so the retry redoes only what failed). The row of a
+ * store that no longer exists is removed.
  *
  * <p>Rows are made due "now" when missing: at start for every store ({@link #scheduleAll}) and by the
- * {@value #UPKEEP} task (every minute by default, one query per job) for stores created since (by the API, an
- * import or the command line, possibly in another process). The jobs are idempotent for a date, so that first
- * run only catches up what is missed (a new store with customers gets its analytics).
- * A row whose time passed while no server ran is due, and runs once when a scheduler starts.
+ * {@value #UPKEEP} task (every minute by default, one query) for stores created since (by the API, an import
+ * or the command line, possibly in another process); that first run only catches up what is missed (a new
+ * store with customers gets its analytics). A row whose time passed while no server ran is due, and runs once
+ * when a scheduler starts.
  */
 public final class StoreMidnights {
 
-    /** The name of the task that gives new stores their rows. */
-    public static final String UPKEEP = "store-midnights-upkeep";
+    /** The task of the midnight rows; durable (the rows' {@code task_name}). */
+    public static final String TASK = "store-midnight";
+    /** The task that gives new stores their rows. */
+    public static final String UPKEEP = "store-midnight-upkeep";
 
     private static final Logger log = LoggerFactory.getLogger(StoreMidnights.class);
 
@@ -44,35 +49,34 @@ public final class StoreMidnights {
     private final JdbcStores stores;
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final List<CustomTask<Void>> tasks = new ArrayList<>();
+    private final CustomTask<Void> task;
     private final RecurringTask<Void> upkeep;
 
     public StoreMidnights(List<StoreMidnightJob> jobs, JdbcStores stores, JdbcTemplate jdbc, Clock clock,
             Duration retry, Duration upkeepEvery) {
         this.jobs = List.copyOf(jobs);
+        if (this.jobs.stream().map(StoreMidnightJob::name).distinct().count() != this.jobs.size()) {
+            throw new IllegalArgumentException("two store midnight jobs have the same name: " + jobNames());
+        }
         this.stores = stores;
         this.jdbc = jdbc;
         this.clock = clock;
-        for (StoreMidnightJob job : this.jobs) {
-            tasks.add(Tasks.custom(job.name(), Void.class)
-                    .onFailure(new FailureHandler.OnFailureRetryLater<>(retry))
-                    .onDeadExecutionRevive()
-                    .execute((instance, context) -> run(job, instance.getId())));
-        }
-        upkeep = Tasks.recurring(UPKEEP, FixedDelay.of(upkeepEvery))
+        this.task = Tasks.custom(TASK, Void.class)
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(retry))
+                .onDeadExecutionRevive()
+                .execute((instance, context) -> run(instance.getId()));
+        this.upkeep = Tasks.recurring(UPKEEP, FixedDelay.of(upkeepEvery))
                 .execute((instance, context) -> scheduleAll(context.getSchedulerClient()));
     }
 
-    /** Every task a scheduler must know: the jobs' and the upkeep. */
+    /** Every task a scheduler must know: the midnight task and the upkeep. */
     public List<Task<?>> tasks() {
-        List<Task<?>> all = new ArrayList<>(jobTasks());
-        all.add(upkeep);
-        return all;
+        return List.of(task, upkeep);
     }
 
-    /** The jobs' tasks, without the upkeep. */
-    public List<Task<?>> jobTasks() {
-        return List.copyOf(tasks);
+    /** The midnight task, without the upkeep. */
+    public Task<Void> midnightTask() {
+        return task;
     }
 
     /** The recurring upkeep task, to be scheduled on the scheduler's start ({@code startTasks}). */
@@ -85,43 +89,47 @@ public final class StoreMidnights {
     }
 
     /**
-     * Gives every store a row per job, due now, where it has none yet; returns how many rows were added. One
-     * query per job finds the stores without a row, so running it often costs little.
+     * Gives every store without a row one, due now; returns how many rows were added. One query finds the
+     * stores without a row, so running it often costs little.
      */
     public int scheduleAll(SchedulerClient client) {
+        List<Long> missing = jdbc.queryForList("SELECT s.id FROM stores s WHERE NOT EXISTS (SELECT 1 FROM "
+                + "scheduled_tasks t WHERE t.task_name = ? AND t.task_instance = CAST(s.id AS VARCHAR(20))) "
+                + "ORDER BY s.id", Long.class, TASK);
         int added = 0;
-        for (CustomTask<Void> task : tasks) {
-            List<Long> missing = jdbc.queryForList("SELECT s.id FROM stores s WHERE NOT EXISTS (SELECT 1 FROM "
-                    + "scheduled_tasks t WHERE t.task_name = ? AND t.task_instance = CAST(s.id AS VARCHAR(20))) "
-                    + "ORDER BY s.id", Long.class, task.getName());
-            for (long id : missing) {
-                if (client.scheduleIfNotExists(task.instance(instanceId(new StoreId(id))), clock.instant())) {
-                    added++;
-                }
-            }
-        }
-        return added;
-    }
-
-    /** Gives the store a row per job, due now, where it has none yet. */
-    public int schedule(SchedulerClient client, Store store) {
-        int added = 0;
-        for (CustomTask<Void> task : tasks) {
-            if (client.scheduleIfNotExists(task.instance(instanceId(store.id())), clock.instant())) {
+        for (long id : missing) {
+            if (client.scheduleIfNotExists(task.instance(instanceId(new StoreId(id))), clock.instant())) {
                 added++;
             }
         }
         return added;
     }
 
-    private CompletionHandler<Void> run(StoreMidnightJob job, String instanceId) {
+    /** Gives the store its row, due now, unless it has one; returns whether it added it. */
+    public boolean schedule(SchedulerClient client, Store store) {
+        return client.scheduleIfNotExists(task.instance(instanceId(store.id())), clock.instant());
+    }
+
+    private CompletionHandler<Void> run(String instanceId) {
         Optional<Store> found = parse(instanceId).flatMap(stores::findById);
         if (found.isEmpty()) {
-            log.info("job {} names store {}, which does not exist; removing it", job.name(), instanceId);
+            log.info("the midnight row names store {}, which does not exist; removing it", instanceId);
             return (complete, operations) -> operations.remove();
         }
         Store store = found.get();
-        job.work().accept(store);
+        List<String> failed = new ArrayList<>();
+        for (StoreMidnightJob job : jobs) {
+            try {
+                job.work().accept(store);
+            } catch (RuntimeException e) {
+                failed.add(job.name());
+                log.error("midnight job {} of store {} failed; retried later", job.name(), store.slug(),
+                        RedactedFailure.of(e));
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw new JobsFailed("midnight jobs " + failed + " of store " + store.slug() + " failed");
+        }
         return (complete, operations) -> operations.reschedule(complete,
                 LocalMidnight.after(clock.instant(), store.timeZone()));
     }
@@ -135,6 +143,15 @@ public final class StoreMidnights {
             return Optional.of(new StoreId(Long.parseLong(instanceId)));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Some of a store's midnight jobs failed (each logged); the row is retried. */
+    static final class JobsFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        JobsFailed(String message) {
+            super(message, null, false, false);
         }
     }
 }

@@ -61,8 +61,7 @@ class SchedulerInTheServerOnH2Test {
     }
 
     private void awaitRows(Store store, String due) throws InterruptedException {
-        Map<String, Instant> expected = new TreeMap<>(Map.of(JobsConfiguration.GROUPS_MIDNIGHT, Instant.parse(due),
-                JobsConfiguration.ANALYTICS_NIGHTLY, Instant.parse(due)));
+        Map<String, Instant> expected = Map.of(StoreMidnights.TASK, Instant.parse(due));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         Map<String, Instant> rows = rows(store);
         while (!rows.equals(expected) && System.nanoTime() < deadline) {

@@ -90,7 +90,7 @@ abstract class StoreMidnightsContract {
     }
 
     private Instant dueAt(ManualScheduler scheduler, Store store) {
-        return scheduler.getScheduledExecution(TaskInstanceId.of(JOB, StoreMidnights.instanceId(store.id())))
+        return scheduler.getScheduledExecution(TaskInstanceId.of(StoreMidnights.TASK, StoreMidnights.instanceId(store.id())))
                 .orElseThrow().getExecutionTime();
     }
 
@@ -116,7 +116,7 @@ abstract class StoreMidnightsContract {
         StoreMidnights midnights = recording();
         ManualScheduler scheduler = scheduler(midnights, "one");
 
-        assertThat(midnights.schedule(scheduler, store)).isEqualTo(1);
+        assertThat(midnights.schedule(scheduler, store)).isTrue();
         scheduler.runAnyDueExecutions();                         // a new row is due now: the catch-up run
         assertThat(runsOf(store)).containsExactly(Instant.parse(start));
         runs.clear();
@@ -128,7 +128,7 @@ abstract class StoreMidnightsContract {
         for (int i = 1; i < local.size(); i++) {
             assertThat(local.get(i).toLocalDate()).isEqualTo(local.get(i - 1).toLocalDate().plusDays(1));
         }
-        assertThat(midnights.schedule(scheduler, store)).as("the row is there; nothing added").isZero();
+        assertThat(midnights.schedule(scheduler, store)).as("the row is there; nothing added").isFalse();
     }
 
     @Test
@@ -160,7 +160,7 @@ abstract class StoreMidnightsContract {
         time.set(Instant.parse("2024-06-04T10:30:00Z"));
         StoreMidnights after = recording();
         ManualScheduler restarted = scheduler(after, "after-restart");
-        assertThat(after.schedule(restarted, riyadh)).as("the store already has its row").isZero();
+        assertThat(after.schedule(restarted, riyadh)).as("the store already has its row").isFalse();
         restarted.runAnyDueExecutions();
         restarted.runAnyDueExecutions();
 
@@ -248,11 +248,39 @@ abstract class StoreMidnightsContract {
     }
 
     @Test
+    void the_jobs_run_in_order_and_one_failing_does_not_stop_the_next_but_brings_the_store_back_later() {
+        time.set(Instant.parse("2024-06-01T21:00:00Z"));
+        Store riyadh = store("Asia/Riyadh");
+        List<String> done = new CopyOnWriteArrayList<>();
+        AtomicInteger firstFailures = new AtomicInteger(1);
+        StoreMidnights midnights = new StoreMidnights(List.of(
+                new StoreMidnightJob("first", store -> {
+                    done.add("first");
+                    if (firstFailures.getAndDecrement() > 0) {
+                        throw new IllegalStateException("the database went away");
+                    }
+                }),
+                new StoreMidnightJob("second", store -> done.add("second"))), stores, jdbc, javaClock(time), RETRY,
+                Duration.ofMinutes(1));
+        ManualScheduler scheduler = scheduler(midnights, "one");
+        midnights.schedule(scheduler, riyadh);
+
+        scheduler.runAnyDueExecutions();
+        assertThat(done).containsExactly("first", "second");
+        assertThat(dueAt(scheduler, riyadh)).isEqualTo(Instant.parse("2024-06-01T21:05:00Z"));
+
+        time.set(Instant.parse("2024-06-01T21:05:00Z"));
+        scheduler.runAnyDueExecutions();
+        assertThat(done).containsExactly("first", "second", "first", "second");
+        assertThat(dueAt(scheduler, riyadh)).isEqualTo(Instant.parse("2024-06-02T21:00:00Z"));
+    }
+
+    @Test
     void the_row_of_a_store_that_does_not_exist_is_removed() {
         time.set(Instant.parse("2024-06-01T09:00:00Z"));
         StoreMidnights midnights = recording();
         ManualScheduler scheduler = scheduler(midnights, "one");
-        scheduler.schedule(midnights.tasks().get(0).instance("987654321"), time.now());
+        scheduler.schedule(midnights.midnightTask().instance("987654321"), time.now());
 
         scheduler.runAnyDueExecutions();
 
@@ -265,8 +293,7 @@ abstract class StoreMidnightsContract {
         assertThat(wired.jobNames()).containsExactly(JobsConfiguration.GROUPS_MIDNIGHT,
                 JobsConfiguration.ANALYTICS_NIGHTLY);
         assertThat(wired.tasks()).extracting(task -> task.getName())
-                .containsExactly(JobsConfiguration.GROUPS_MIDNIGHT, JobsConfiguration.ANALYTICS_NIGHTLY,
-                        StoreMidnights.UPKEEP);
+                .containsExactly(StoreMidnights.TASK, StoreMidnights.UPKEEP);
     }
 
     private static void sleep(long millis) {

@@ -29,7 +29,7 @@ public class AnalyticsConfiguration {
         return new StoreAnalytics(facts, cards, clock, events);
     }
 
-    /** Runs in the server only: scheduling is switched on for web applications (GroupsConfiguration). */
+    /** Run at each store's midnight by the durable scheduler (io.basira.server.jobs.JobsConfiguration). */
     @Bean
     NightlyAnalyticsRefresh nightlyAnalyticsRefresh(StoreAnalytics analytics, JdbcCustomerAnalytics cards,
             JdbcStores stores, Clock clock) {

@@ -11,19 +11,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Refreshes every store's analytics card fields once a day, at the store's local midnight, as of the new
  * day, so that rules such as {@code revenue_percentile > 80} follow the data without anyone asking; each
  * refresh re-evaluates the store's groups (cause {@code analytics}, see {@link StoreAnalytics#refresh}).
  *
- * <p>Checks every minute ({@code basira.analytics.refresh-cron}, {@code -} to switch off) whether each store
- * was refreshed on its current local date; the date of the last refresh is the stored {@code computed_at}
- * in the store's time zone (remembered in memory after the first check, and for stores without customers,
- * which store nothing), so a server that was down over midnight catches up within a minute of start.
- * A refresh made by hand that day counts as the day's refresh. Not concurrent: the scheduler runs one check
- * at a time.
+ * <p>The durable scheduler ({@code io.basira.server.jobs.StoreMidnights}) calls {@link #run(Store)} at each
+ * store's local midnight, and at start for a run it missed while the server was down. A run refreshes only
+ * when the store was not refreshed on its current local date: the date of the last refresh is the stored
+ * {@code computed_at} in the store's time zone (remembered in memory after the first check, and for stores
+ * without customers, which store nothing). A refresh made by hand that day counts as the day's refresh.
  */
 public class NightlyAnalyticsRefresh {
 
@@ -42,9 +40,9 @@ public class NightlyAnalyticsRefresh {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${basira.analytics.refresh-cron:0 * * * * *}")
-    public void scheduled() {
-        run();
+    /** Refreshes one store when it was not refreshed on its current local date; returns whether it did. */
+    public boolean run(Store store) {
+        return refreshIfDue(store);
     }
 
     /** One check of every store; returns the number of stores refreshed. A failing store does not stop the rest. */

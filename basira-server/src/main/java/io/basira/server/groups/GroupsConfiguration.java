@@ -7,11 +7,9 @@ import io.basira.server.jdbc.JdbcGroups;
 import io.basira.server.jdbc.JdbcManualMembers;
 import io.basira.server.jdbc.JdbcStores;
 import java.time.Clock;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -74,10 +72,4 @@ public class GroupsConfiguration {
     MidnightEvaluation midnightEvaluation(LiveGroups live, JdbcStores stores) {
         return new MidnightEvaluation(live, stores);
     }
-
-    /** The midnight check runs in the server only, not in the short-lived command-line runs. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnWebApplication
-    @EnableScheduling
-    static class Scheduling {}
 }

@@ -5,13 +5,13 @@ import io.basira.server.jdbc.JdbcStores;
 import io.basira.shared.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Re-evaluates, at each store's local midnight, the groups whose rules move with the date
- * ({@code last_purchase_at < -90d}, {@code birthday BETWEEN today AND +7d}, {@code age}). Checks every
- * minute ({@code basira.groups.midnight-cron}, {@code -} to switch off) which stores' dates moved past the
- * last evaluated date; that date is stored, so a restart catches up.
+ * ({@code last_purchase_at < -90d}, {@code birthday BETWEEN today AND +7d}, {@code age}). The durable
+ * scheduler ({@code io.basira.server.jobs.StoreMidnights}) calls {@link #run(Store)} at each store's local
+ * midnight; the last evaluated date is stored, so a run that comes late (after a restart) catches up, and a
+ * run on a date already evaluated does nothing.
  */
 public class MidnightEvaluation {
 
@@ -25,9 +25,13 @@ public class MidnightEvaluation {
         this.stores = stores;
     }
 
-    @Scheduled(cron = "${basira.groups.midnight-cron:0 * * * * *}")
-    public void scheduled() {
-        run();
+    /**
+     * Passes midnight for one store when its date moved past the last evaluated one.
+     *
+     * @return the number of movements made
+     */
+    public int run(Store store) {
+        return live.passMidnight(store);
     }
 
     /** One check of every store; returns the number of movements made. Failures of one store do not stop the rest. */
@@ -35,7 +39,7 @@ public class MidnightEvaluation {
         int movements = 0;
         for (Store store : stores.all()) {
             try {
-                movements += live.passMidnight(store);
+                movements += run(store);
             } catch (RuntimeException e) {
                 log.error("midnight evaluation of store {} failed; retried at the next check", store.slug(),
                         RedactedFailure.of(e));

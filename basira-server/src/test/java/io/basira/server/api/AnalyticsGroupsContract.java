@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,7 +25,6 @@ import tools.jackson.databind.JsonNode;
  * C1 is 100, C6 83.33 and C5 66.67: {C1, C6}.
  */
 @Import(MutableClock.Configuration.class)
-@TestPropertySource(properties = "basira.groups.midnight-cron=-")
 abstract class AnalyticsGroupsContract extends ApiTestBase {
 
     @Autowired MutableClock clock;

@@ -32,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Full re-evaluations (a rule change, an analytics refresh, an import's reload, midnight) compute off the
@@ -41,7 +40,6 @@ import org.springframework.test.context.TestPropertySource;
  * customers and its swap, so the tests act at that moment on purpose.
  */
 @Import({MutableClock.Configuration.class, StreamGate.Configuration.class})
-@TestPropertySource(properties = "basira.groups.midnight-cron=-")
 abstract class FullReevaluationContract extends ApiTestBase {
 
     @Autowired MutableClock clock;

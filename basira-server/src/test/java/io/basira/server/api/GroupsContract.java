@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,7 +25,6 @@ import tools.jackson.databind.JsonNode;
  * 2024-06-01 12:00 Riyadh on a clock the midnight test advances; the scheduled check is off, the test runs it.
  */
 @Import(MutableClock.Configuration.class)
-@TestPropertySource(properties = "basira.groups.midnight-cron=-")
 abstract class GroupsContract extends ApiTestBase {
 
     static final Instant START = MutableClock.START;

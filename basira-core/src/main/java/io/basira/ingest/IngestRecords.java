@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Use case: upsert a store's records and keep the cards of every customer they touch current.
@@ -114,12 +115,18 @@ public final class IngestRecords {
     }
 
     private Map<String, Order> storedOrders(StoreId store, RecordBatch batch) {
-        if (batch.orders().isEmpty()) {
-            return Map.of();
-        }
+        return storedOrders(store, batch, any -> true);
+    }
+
+    /** The stored versions of the batch's orders, asking only for those that {@code mayBeStored}. */
+    private Map<String, Order> storedOrders(StoreId store, RecordBatch batch, Predicate<String> mayBeStored) {
         Set<String> ids = new LinkedHashSet<>();
-        batch.orders().forEach(order -> ids.add(order.externalId()));
-        return reads.storedOrders(store, ids);
+        batch.orders().forEach(order -> {
+            if (mayBeStored.test(order.externalId())) {
+                ids.add(order.externalId());
+            }
+        });
+        return ids.isEmpty() ? Map.of() : reads.storedOrders(store, ids);
     }
 
     /** Each order of the batch once, its last version as {@code after}, to every participant. */
@@ -176,11 +183,12 @@ public final class IngestRecords {
      *     carts and reviews belonged to before
      */
     public Set<String> write(StoreId store, RecordBatch batch, LineReplacement lines, RecordOwners owners) {
-        Map<String, Order> before = storedOrders(store, batch);
+        Map<String, Order> before = storedOrders(store, batch, owners::mayBeStored);
         Set<String> affected = batch.affectedCustomers();
         before.values().forEach(order -> affected.add(order.customerExternalId()));
         affected.addAll(owners.of(batch));
         writeRecords(store, batch, lines);
+        owners.wrote(batch);
         tellParticipants(store, batch, before);
         return affected;
     }

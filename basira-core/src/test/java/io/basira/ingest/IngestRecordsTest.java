@@ -22,6 +22,7 @@ import io.basira.shared.StoreId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -119,8 +120,8 @@ class IngestRecordsTest {
     void lines_of_one_order_split_across_batches_of_one_replacement_are_all_kept() {
         ingest.ingest(store, new RecordBatch().add(customer("C1")).add(anOrder("O1").build()).add(line("O1", "OLD")));
         LineReplacement oneImport = new LineReplacement();
-        ingest.write(store.id(), new RecordBatch().add(line("O1", "P1")), oneImport, RecordOwners.NONE);
-        ingest.write(store.id(), new RecordBatch().add(line("O1", "P2")), oneImport, RecordOwners.NONE);
+        ingest.write(store.id(), new RecordBatch().add(line("O1", "P1")), oneImport, RecordOwners.none());
+        ingest.write(store.id(), new RecordBatch().add(line("O1", "P2")), oneImport, RecordOwners.none());
         assertThat(db.lines.get("O1")).extracting(OrderLine::productExternalId).containsExactly("P1", "P2");
     }
 
@@ -159,7 +160,18 @@ class IngestRecordsTest {
     void an_import_chunk_names_the_earlier_customer_of_a_moved_order() {
         ingest.ingest(store, new RecordBatch().add(customer("C1")).add(customer("C2")).add(anOrder("O1").of("C1").build()));
         Set<String> touched = ingest.write(store.id(), new RecordBatch().add(anOrder("O1").of("C2").build()),
-                new LineReplacement(), RecordOwners.NONE);
+                new LineReplacement(), new RecordOwners(Set.of("O1"), Map.of(), Map.of()));
+        assertThat(touched).containsExactlyInAnyOrder("C1", "C2");
+    }
+
+    @Test
+    void an_order_new_in_one_chunk_is_known_as_stored_in_the_next() {
+        ingest.ingest(store, new RecordBatch().add(customer("C1")).add(customer("C2")));
+        RecordOwners owners = RecordOwners.none();
+        LineReplacement oneImport = new LineReplacement();
+        ingest.write(store.id(), new RecordBatch().add(anOrder("O9").of("C1").build()), oneImport, owners);
+        Set<String> touched = ingest.write(store.id(), new RecordBatch().add(anOrder("O9").of("C2").build()),
+                oneImport, owners);
         assertThat(touched).containsExactlyInAnyOrder("C1", "C2");
     }
 
@@ -238,8 +250,9 @@ class IngestRecordsTest {
         LineReplacement oneImport = new LineReplacement();
         Order second = anOrder("O1").of("C2").status(PENDING).build();
         Order third = anOrder("O1").of("C2").status(COMPLETED).build();
-        Set<String> touched = ingest.write(store.id(), new RecordBatch().add(second), oneImport, RecordOwners.NONE);
-        ingest.write(store.id(), new RecordBatch().add(third), oneImport, RecordOwners.NONE);
+        RecordOwners owners = new RecordOwners(Set.of("O1"), Map.of(), Map.of());
+        Set<String> touched = ingest.write(store.id(), new RecordBatch().add(second), oneImport, owners);
+        ingest.write(store.id(), new RecordBatch().add(third), oneImport, owners);
         assertThat(told).extracting(written -> written.changes().get(0))
                 .containsExactly(new OrderChange(first, second), new OrderChange(second, third));
         assertThat(touched).containsExactlyInAnyOrder("C1", "C2");

@@ -91,7 +91,7 @@ public final class ImportFolder {
         ImportReport applied = transaction.execute(status -> {
             Store store = target.get();
             ingest.lockStore(store.id());
-            RecordOwners owners = creating ? RecordOwners.NONE : knownIds.owners(store.id());
+            RecordOwners owners = creating ? RecordOwners.none() : knownIds.owners(store.id());
             BatchingSink sink = new BatchingSink(ingest, store.id(), owners);
             ImportReport report = reader.read(folder, store, known, sink, progress.pass("importing"));
             sink.flush();

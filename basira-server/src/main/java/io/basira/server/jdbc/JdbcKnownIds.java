@@ -31,7 +31,7 @@ public final class JdbcKnownIds {
      * chunk at a time, by the import's writes.)
      */
     public RecordOwners owners(StoreId store) {
-        return new RecordOwners(owners("carts", store), owners("reviews", store));
+        return new RecordOwners(ids("orders", store), owners("carts", store), owners("reviews", store));
     }
 
     private Map<String, String> owners(String table, StoreId store) {

@@ -10,7 +10,6 @@ import io.basira.shared.Money;
 import io.basira.shared.StoreId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
@@ -42,18 +41,13 @@ public final class JdbcCommerceReads implements CommerceReads {
     @Override
     public Map<String, Order> storedOrders(StoreId store, Collection<String> orderIds) {
         Map<String, Order> stored = new HashMap<>(orderIds.size() * 2);
-        for (List<String> chunk : Sql.chunks(orderIds, Sql.IN_CHUNK)) {
-            List<Object> args = new ArrayList<>(chunk.size() + 1);
-            args.add(store.value());
-            args.addAll(chunk);
-            jdbc.query("SELECT o.external_id, o.customer_external_id, o.created_at, o.status, o.total_minor, "
-                    + "o.discount_minor, o.coupon_code, o.payment_method, o.shipping_method, s.currency "
-                    + "FROM orders o JOIN stores s ON s.id = o.store_id WHERE o.store_id = ? AND o.external_id IN ("
-                    + Sql.marks(chunk.size()) + ")", rs -> {
-                        Order order = order(rs);
-                        stored.put(order.externalId(), order);
-                    }, args.toArray());
-        }
+        Sql.queryByIds(jdbc, "SELECT o.external_id, o.customer_external_id, o.created_at, o.status, o.total_minor, "
+                + "o.discount_minor, o.coupon_code, o.payment_method, o.shipping_method, s.currency "
+                + "FROM orders o JOIN stores s ON s.id = o.store_id WHERE o.store_id = ? AND o.external_id IN", "",
+                store.value(), orderIds, rs -> {
+                    Order order = order(rs);
+                    stored.put(order.externalId(), order);
+                });
         return stored;
     }
 
@@ -76,28 +70,18 @@ public final class JdbcCommerceReads implements CommerceReads {
     }
 
     private void owners(StoreId store, String table, List<String> ids, Set<String> owners) {
-        for (List<String> chunk : Sql.chunks(ids, Sql.IN_CHUNK)) {
-            List<Object> args = new ArrayList<>(chunk.size() + 1);
-            args.add(store.value());
-            args.addAll(chunk);
-            jdbc.query("SELECT customer_external_id FROM " + table + " WHERE store_id = ? AND external_id IN ("
-                    + Sql.marks(chunk.size()) + ") AND customer_external_id IS NOT NULL", rs -> {
-                        owners.add(rs.getString(1));
-                    }, args.toArray());
-        }
+        Sql.queryByIds(jdbc, "SELECT customer_external_id FROM " + table + " WHERE store_id = ? AND external_id IN",
+                " AND customer_external_id IS NOT NULL", store.value(), ids, rs -> {
+                    owners.add(rs.getString(1));
+                });
     }
 
     private Set<String> missing(String table, StoreId store, Collection<String> ids) {
         Set<String> missing = new LinkedHashSet<>(ids);
-        for (List<String> chunk : Sql.chunks(ids, Sql.IN_CHUNK)) {
-            List<Object> args = new ArrayList<>(chunk.size() + 1);
-            args.add(store.value());
-            args.addAll(chunk);
-            jdbc.query("SELECT external_id FROM " + table + " WHERE store_id = ? AND external_id IN ("
-                    + Sql.marks(chunk.size()) + ")", rs -> {
-                        missing.remove(rs.getString(1));
-                    }, args.toArray());
-        }
+        Sql.queryByIds(jdbc, "SELECT external_id FROM " + table + " WHERE store_id = ? AND external_id IN", "",
+                store.value(), ids, rs -> {
+                    missing.remove(rs.getString(1));
+                });
         return missing;
     }
 }

@@ -76,6 +76,21 @@ final class Sql {
         return java.util.Collections.nCopies(count, "?").stream().collect(Collectors.joining(", "));
     }
 
+    /**
+     * Runs {@code select} (ending where the IN list belongs: {@code … WHERE store_id = ? AND
+     * external_id IN}) for the store's {@code ids}, {@value #IN_CHUNK} at a time, then
+     * {@code condition} (may be empty) after the list; every row goes to {@code rows}.
+     */
+    static void queryByIds(org.springframework.jdbc.core.JdbcTemplate jdbc, String select, String condition,
+            long store, Collection<String> ids, org.springframework.jdbc.core.RowCallbackHandler rows) {
+        for (List<String> chunk : chunks(ids, IN_CHUNK)) {
+            List<Object> args = new java.util.ArrayList<>(chunk.size() + 1);
+            args.add(store);
+            args.addAll(chunk);
+            jdbc.query(select + " (" + marks(chunk.size()) + ")" + condition, rows, args.toArray());
+        }
+    }
+
     static <T> List<List<T>> chunks(Collection<T> values, int size) {
         List<List<T>> result = new ArrayList<>();
         List<T> current = new ArrayList<>(Math.min(size, values.size()));

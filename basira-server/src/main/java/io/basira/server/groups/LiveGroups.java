@@ -303,6 +303,24 @@ public final class LiveGroups {
     }
 
     /**
+     * Group definitions or manual lists changed behind this memory (another instance, the command line):
+     * a store in memory re-reads them with every customer and re-evaluates every group (cause
+     * {@code rule_change}); a store not in memory is left to load on first use.
+     */
+    public void groupsRedefined(Store store) {
+        Holder holder = holder(store);
+        if (holder.state == null) {
+            return;
+        }
+        try {
+            reevaluate(store, holder, MembershipCause.IMPORT, MembershipCause.RULE_CHANGE);
+        } catch (RuntimeException e) {
+            log.error("group membership of store {} could not follow a change of its groups; it is rebuilt on next use",
+                    store.slug(), RedactedFailure.of(e));
+        }
+    }
+
+    /**
      * Reads every customer afresh and re-evaluates every group with {@code cause}, off the readers' lock; a
      * store not in memory is loaded instead (what it finds changed recorded with {@code loadCause}), which
      * is the same evaluation.

@@ -1,18 +1,31 @@
 package io.basira.server.jdbc;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.basira.shared.Store;
 import io.basira.shared.StoreId;
 import io.basira.tenant.ApiKeySecret;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
-/** API keys, stored only as SHA-256 hashes. */
+/**
+ * API keys, stored only as SHA-256 hashes.
+ *
+ * <p>The store of a presented key is kept for at most {@link #REMEMBERED} (by the key's hash; only keys
+ * that were found), so a stream of calls costs one query a second per key instead of one per call. A
+ * revocation through this instance takes effect at once; through another instance or the command line,
+ * within that second.
+ */
 public final class JdbcApiKeys {
+
+    /** How long a key's store is remembered: the longest a revocation elsewhere takes to be seen here. */
+    public static final Duration REMEMBERED = Duration.ofSeconds(1);
 
     /** A key as listed: never the secret. */
     public record ApiKeyInfo(long id, String prefix, String label, Instant createdAt, Instant revokedAt) {}
@@ -23,6 +36,8 @@ public final class JdbcApiKeys {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final Cache<String, Store> stores = Caffeine.newBuilder().expireAfterWrite(REMEMBERED)
+            .maximumSize(10_000).build();
 
     public JdbcApiKeys(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -48,11 +63,18 @@ public final class JdbcApiKeys {
         return new CreatedKey(new ApiKeyInfo(id, secret.prefix(), label, now, null), secret);
     }
 
-    /** The store of a presented key, when the key exists and is not revoked: one query on every API call. */
+    /** The store of a presented key, when the key exists and is not revoked (remembered for {@link #REMEMBERED}). */
     public Optional<Store> storeOf(String presentedKey) {
-        return jdbc.query("SELECT s.id, s.slug, s.name, s.currency, s.time_zone FROM api_keys k JOIN stores s "
-                + "ON s.id = k.store_id WHERE k.key_hash = ? AND k.revoked_at IS NULL", JdbcStores::map,
-                ApiKeySecret.hashOf(presentedKey)).stream().findFirst();
+        String hash = ApiKeySecret.hashOf(presentedKey);
+        Store known = stores.getIfPresent(hash);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Store> found = jdbc.query("SELECT s.id, s.slug, s.name, s.currency, s.time_zone FROM api_keys k "
+                + "JOIN stores s ON s.id = k.store_id WHERE k.key_hash = ? AND k.revoked_at IS NULL", JdbcStores::map,
+                hash).stream().findFirst();
+        found.ifPresent(store -> stores.put(hash, store));
+        return found;
     }
 
     public List<ApiKeyInfo> list(StoreId store) {
@@ -63,7 +85,10 @@ public final class JdbcApiKeys {
 
     /** Revokes a key of this store. @return false when the store has no such active key */
     public boolean revoke(StoreId store, long keyId) {
-        return jdbc.update("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND store_id = ? AND revoked_at IS NULL",
+        stores.invalidateAll();             // before and after: a call in between may have remembered the key again
+        boolean revoked = jdbc.update("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND store_id = ? AND revoked_at IS NULL",
                 java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC), keyId, store.value()) == 1;
+        stores.invalidateAll();
+        return revoked;
     }
 }

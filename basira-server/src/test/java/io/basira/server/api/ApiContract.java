@@ -2,14 +2,19 @@ package io.basira.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basira.server.jdbc.JdbcApiKeys;
 import io.basira.server.support.Api;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The behaviour of the REST API, written once and run on every database (H2 and PostgreSQL subclasses).
  */
 abstract class ApiContract extends ApiTestBase {
+
+    @Autowired JdbcTemplate jdbc;
 
     @Test
     void a_request_without_a_valid_key_is_refused() {
@@ -170,5 +175,23 @@ abstract class ApiContract extends ApiTestBase {
         assertThat(api.get("/api/v1/api-keys").body()).doesNotContain(created.get("key").asString());
         assertThat(api.delete("/api/v1/api-keys/" + created.get("id").asLong()).status()).isEqualTo(204);
         assertThat(second.get("/api/v1/store").status()).isEqualTo(401);
+    }
+
+    @Test
+    void a_key_revoked_elsewhere_is_refused_within_a_second() throws InterruptedException {
+        Api api = newStore("revoked-elsewhere");
+        JsonNode created = json(api.postJson("/api/v1/api-keys", "{\"label\":\"other instance\"}"));
+        Api second = api.withKey(created.get("key").asString());
+        assertThat(second.get("/api/v1/store").status()).isEqualTo(200);       // remembered now
+        // as another instance or the command line would: straight in the database, this server not told
+        jdbc.update("UPDATE api_keys SET revoked_at = CURRENT_TIMESTAMP WHERE id = ?", created.get("id").asLong());
+        long deadline = System.nanoTime() + JdbcApiKeys.REMEMBERED.toNanos() + 500_000_000L;
+        int status = 200;
+        while (status == 200 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            status = second.get("/api/v1/store").status();
+        }
+        assertThat(status).isEqualTo(401);
+        assertThat(api.get("/api/v1/store").status()).isEqualTo(200);          // the store's other key still works
     }
 }

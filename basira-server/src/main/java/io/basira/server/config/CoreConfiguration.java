@@ -39,6 +39,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class CoreConfiguration {
 
     /** The system clock, or a fixed instant from {@code basira.clock.fixed} (tests, demos of history). */
+    /** The PostgreSQL driver's settings Basira relies on (a post-processor of the pool: static). */
+    @Bean
+    static PostgresDriverSettings postgresDriverSettings() {
+        return new PostgresDriverSettings();
+    }
+
     @Bean
     Clock clock(@Value("${basira.clock.fixed:}") String fixed) {
         return fixed.isBlank() ? Clock.systemUTC() : Clock.fixed(Instant.parse(fixed), ZoneOffset.UTC);

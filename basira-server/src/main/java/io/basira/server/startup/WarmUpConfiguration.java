@@ -1,0 +1,39 @@
+package io.basira.server.startup;
+
+import io.basira.server.groups.LiveGroups;
+import io.basira.server.jdbc.JdbcStores;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The warm-up at start ({@link WarmUp}): in the server ({@code basira serve}) unless
+ * {@code basira.warm-up.enabled=false}; never in the command line's short runs.
+ */
+@Configuration(proxyBeanMethods = false)
+public class WarmUpConfiguration {
+
+    @Bean
+    StoreWarmUp groupsWarmUp(LiveGroups live) {
+        return new StoreWarmUp() {
+            @Override
+            public String name() {
+                return "groups";
+            }
+
+            @Override
+            public void warmUp(io.basira.shared.Store store) {
+                live.footprint(store);              // loads the store's customers and membership when not in memory
+            }
+        };
+    }
+
+    @Bean
+    WarmUp warmUp(JdbcStores stores, List<StoreWarmUp> steps, ApplicationContext context,
+            @Value("${basira.warm-up.enabled:true}") boolean enabled) {
+        return new WarmUp(stores::all, steps, enabled && context instanceof WebServerApplicationContext);
+    }
+}

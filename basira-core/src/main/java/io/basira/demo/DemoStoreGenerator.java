@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 
 /**
- * Generates a realistic Saudi online store as a folder of canonical CSV files (PRODUCT.md §1):
+ * Generates a realistic Saudi online store as a folder of canonical CSV files (docs/import.md):
  * customers.csv, orders.csv, order_items.csv, products.csv, carts.csv, reviews.csv, wishlist.csv.
  *
  * <p>Design: the output is a pure function of the {@link DemoStoreSpec}. Each customer draws from its

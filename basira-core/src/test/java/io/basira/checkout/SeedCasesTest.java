@@ -12,7 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The merchant cases the product was seeded with (PRODUCT.md §3 templates, §4), with the groups
+ * The merchant cases the product was seeded with (the templates of docs/rules.md, the policies of docs/checkout.md), with the groups
  * given directly: non-serious, VIP, happy, low-basket and high-value.
  */
 class SeedCasesTest {

@@ -9,7 +9,7 @@ import java.time.Instant;
 
 /**
  * Folds one customer's records into a {@link CustomerCard}: the single place where the indicator
- * definitions of PRODUCT.md §2 are written down in code.
+ * definitions of docs/indicators.md are written down in code.
  *
  * <p>Feed it every current record of one customer, in any order, then call {@link #card()}. The
  * result does not depend on the order of the calls. Not thread-safe; use one per customer.

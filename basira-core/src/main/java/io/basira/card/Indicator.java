@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The indicators of PRODUCT.md §2 under their published names, in the order of the customer export.
+ * The indicators of docs/indicators.md under their published names, in the order of the customer export.
  * These names are also segment field names and the columns of {@code basira export customers}.
  */
 public enum Indicator {

@@ -7,7 +7,7 @@ final class Checkouts {
 
     /** The longest name of a policy, payment method or carrier (as a group's name). */
     static final int MAX_NAME_LENGTH = 200;
-    /** The most products a buy-X-get-Y names, and groups an audience names on each side. */
+    /** The most products a buy-X-get-Y names, and groups an EligibleGroups names on each side. */
     static final int MAX_LISTED = 100;
 
     private Checkouts() {}

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * @param eligible the groups that may use it
  */
 public record Coupon(String code, CouponBenefit benefit, Money minimumTotal, Money maximumDiscount,
-        Validity validity, Integer usageLimit, Integer perCustomerLimit, Audience eligible) {
+        Validity validity, Integer usageLimit, Integer perCustomerLimit, EligibleGroups eligible) {
 
     /** The longest coupon code (the schema's {@code checkout_coupons.code}). */
     public static final int MAX_CODE_LENGTH = 64;
@@ -37,7 +37,7 @@ public record Coupon(String code, CouponBenefit benefit, Money minimumTotal, Mon
         validity = validity == null ? Validity.always() : validity;
         requirePositive(usageLimit, "usage_limit");
         requirePositive(perCustomerLimit, "per_customer_limit");
-        eligible = eligible == null ? Audience.everyone() : eligible;
+        eligible = eligible == null ? EligibleGroups.everyone() : eligible;
     }
 
     /** The form codes are stored and compared in: stripped, upper-case (ROOT locale). Null stays null. */

@@ -22,7 +22,7 @@ import java.util.Set;
  * policy behind every answer.
  *
  * <p>A policy is active when "now" (from the clock) is within its validity and the customer's
- * groups are in its audience. The decision only reads: it reserves no coupon use (see
+ * groups are eligible for it. The decision only reads: it reserves no coupon use (see
  * {@link CouponRedemption} for when a use is taken). Precedence and rounding are those of
  * {@link Offers} and {@link CouponCheck}, documented in docs/checkout.md. Thread-safe when its
  * ports are.
@@ -50,7 +50,7 @@ public final class EvaluateCheckout {
         Set<String> memberOf = Set.copyOf(groups.groupsOf(store.id(), request.customerId()));
         StorePolicies setup = policies.of(store.id());
         List<Policy> active = setup.policies().stream()
-                .filter(p -> p.validity().contains(now) && p.audience().includes(memberOf))
+                .filter(p -> p.validity().contains(now) && p.eligible().includes(memberOf))
                 .toList();
         Availability.Payments payments = Availability.payments(setup.catalogue(), active);
         Availability.Carriers carriers = Availability.carriers(setup.catalogue(), active);

@@ -4,11 +4,11 @@ import io.basira.shared.TextRules;
 import java.util.Objects;
 
 /**
- * A merchant's checkout policy: a rule for an audience of groups, within a validity window.
+ * A merchant's checkout policy: a rule for the customers of eligible groups, within a validity window.
  *
  * @param id the store's identifier of the policy (stable across edits); named in decisions as the reason
  */
-public record Policy(String id, String name, Audience audience, Validity validity, PolicyRule rule) {
+public record Policy(String id, String name, EligibleGroups eligible, Validity validity, PolicyRule rule) {
 
     public Policy {
         Objects.requireNonNull(id, "id");
@@ -16,7 +16,7 @@ public record Policy(String id, String name, Audience audience, Validity validit
             throw new IllegalArgumentException("name is required");
         }
         TextRules.requireLine(name, "name", Checkouts.MAX_NAME_LENGTH);
-        Objects.requireNonNull(audience, "audience");
+        Objects.requireNonNull(eligible, "eligible");
         validity = validity == null ? Validity.always() : validity;
         Objects.requireNonNull(rule, "rule");
     }

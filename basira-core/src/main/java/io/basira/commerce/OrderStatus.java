@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The canonical order statuses of PRODUCT.md §1; platform statuses are mapped onto these. */
+/** The canonical order statuses of docs/import.md (orders.csv); platform statuses are mapped onto these. */
 public enum OrderStatus {
     /** A price-quote request: never counted. */
     QUOTATION,

@@ -1,6 +1,6 @@
 package io.basira.demo;
 
-import io.basira.demo.Coupons.Coupon;
+import io.basira.demo.SeasonalCoupons.Coupon;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +18,13 @@ final class Baskets {
     private static final int[] LINE_COUNTS = {1, 2, 3, 4, 5, 6};
     private static final double[] LINE_WEIGHTS = Weighted.cumulate(new double[] {55, 25, 11, 5, 2, 2});
     private static final int[] RAMADAN_CATEGORIES =
-            Catalogue.categoryIndexes("Dates", "Coffee & Tea", "Gifts & Sweets", "Home & Kitchen", "Abayas");
-    private static final int ELECTRONICS = Catalogue.categoryIndex("Electronics");
+            Assortment.categoryIndexes("Dates", "Coffee & Tea", "Gifts & Sweets", "Home & Kitchen", "Abayas");
+    private static final int ELECTRONICS = Assortment.categoryIndex("Electronics");
 
-    private final Catalogue catalogue;
+    private final Assortment assortment;
 
-    Baskets(Catalogue catalogue) {
-        this.catalogue = catalogue;
+    Baskets(Assortment assortment) {
+        this.assortment = assortment;
     }
 
     OrderDraft fill(SplittableRandom random, Shopper shopper, LocalDate day, boolean firstOrder) {
@@ -32,7 +32,7 @@ final class Baskets {
                 : LINE_COUNTS[Weighted.indexOf(LINE_WEIGHTS, random.nextDouble() * 100)];
         List<OrderDraft.Line> lines = new ArrayList<>(wanted);
         for (int attempt = 0; lines.size() < wanted && attempt < wanted * 4; attempt++) {
-            Catalogue.Item product = product(random, shopper, day);
+            Assortment.Item product = product(random, shopper, day);
             if (!contains(lines, product)) {
                 lines.add(new OrderDraft.Line(product, quantity(random, shopper, product),
                         unitPrice(random, shopper, product)));
@@ -42,29 +42,29 @@ final class Baskets {
         for (OrderDraft.Line line : lines) {
             subtotal += line.amount();
         }
-        Coupon coupon = Coupons.choose(random, day, firstOrder, shopper.couponKeen());
+        Coupon coupon = SeasonalCoupons.choose(random, day, firstOrder, shopper.couponKeen());
         return coupon == null ? new OrderDraft(lines, 0, null)
                 : new OrderDraft(lines, coupon.discountOn(subtotal), coupon.code());
     }
 
     /** A product for a cart or a wishlist: favourite category or popularity. */
-    Catalogue.Item product(SplittableRandom random, Shopper shopper) {
-        return random.nextInt(100) < 40 ? catalogue.draw(random, shopper.favouriteCategory()) : catalogue.draw(random);
+    Assortment.Item product(SplittableRandom random, Shopper shopper) {
+        return random.nextInt(100) < 40 ? assortment.draw(random, shopper.favouriteCategory()) : assortment.draw(random);
     }
 
-    private Catalogue.Item product(SplittableRandom random, Shopper shopper, LocalDate day) {
+    private Assortment.Item product(SplittableRandom random, Shopper shopper, LocalDate day) {
         Occasion occasion = Occasion.on(day);
         int roll = random.nextInt(100);
         if (occasion.isRamadan() && roll < 35) {
-            return catalogue.draw(random, RAMADAN_CATEGORIES[random.nextInt(RAMADAN_CATEGORIES.length)]);
+            return assortment.draw(random, RAMADAN_CATEGORIES[random.nextInt(RAMADAN_CATEGORIES.length)]);
         }
         if ((occasion == Occasion.WHITE_FRIDAY || occasion == Occasion.WHITE_FRIDAY_WEEK) && roll < 35) {
-            return catalogue.draw(random, ELECTRONICS);
+            return assortment.draw(random, ELECTRONICS);
         }
         return product(random, shopper);
     }
 
-    private static int quantity(SplittableRandom random, Shopper shopper, Catalogue.Item product) {
+    private static int quantity(SplittableRandom random, Shopper shopper, Assortment.Item product) {
         if (shopper.wholesale()) {
             return 6 + random.nextInt(19);
         }
@@ -75,15 +75,15 @@ final class Baskets {
         return roll < 75 ? 1 : roll < 92 ? 2 : roll < 98 ? 3 : 4 + random.nextInt(2);
     }
 
-    private static long unitPrice(SplittableRandom random, Shopper shopper, Catalogue.Item product) {
+    private static long unitPrice(SplittableRandom random, Shopper shopper, Assortment.Item product) {
         long price = product.priceMinor();
         if (shopper.wholesale()) {
-            return price - Amounts.percentOf(price, 20);
+            return price - MinorUnits.percentOf(price, 20);
         }
-        return random.nextInt(100) < 12 ? price - Amounts.percentOf(price, 15) : price;
+        return random.nextInt(100) < 12 ? price - MinorUnits.percentOf(price, 15) : price;
     }
 
-    private static boolean contains(List<OrderDraft.Line> lines, Catalogue.Item product) {
+    private static boolean contains(List<OrderDraft.Line> lines, Assortment.Item product) {
         for (OrderDraft.Line line : lines) {
             if (line.product().id().equals(product.id())) {
                 return true;

@@ -2,7 +2,7 @@ package io.basira.demo;
 
 import java.util.List;
 
-/** The files of the canonical CSV import format (PRODUCT.md §1) and their columns, in header order. */
+/** The files of the canonical CSV import format (docs/import.md) and their columns, in header order. */
 public enum CanonicalCsv {
     CUSTOMERS("customers.csv", List.of("customer_id", "first_name", "last_name", "email", "phone", "gender",
             "birth_date", "city", "region", "country", "created_at", "tags")),

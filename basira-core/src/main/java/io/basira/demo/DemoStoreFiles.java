@@ -40,9 +40,9 @@ final class DemoStoreFiles implements Closeable {
         return "O" + (1_000_001 + orderIds++);
     }
 
-    void product(Catalogue.Item item) throws IOException {
-        String category = CatalogueTemplates.CATEGORIES.get(item.category()).name();
-        file(CanonicalCsv.PRODUCTS).row(item.id(), item.name(), category, Amounts.format(item.priceMinor()));
+    void product(Assortment.Item item) throws IOException {
+        String category = AssortmentTemplates.CATEGORIES.get(item.category()).name();
+        file(CanonicalCsv.PRODUCTS).row(item.id(), item.name(), category, MinorUnits.format(item.priceMinor()));
     }
 
     void customer(Shopper s) throws IOException {
@@ -55,20 +55,20 @@ final class DemoStoreFiles implements Closeable {
     void order(String orderId, String customerId, long at, OrderStatus status, OrderDraft draft, String payment,
             String shipping) throws IOException {
         file(CanonicalCsv.ORDERS).row(orderId, customerId, times.format(at), status.code(),
-                Amounts.format(draft.total()), currency, Amounts.format(draft.discount()), draft.coupon(),
+                MinorUnits.format(draft.total()), currency, MinorUnits.format(draft.discount()), draft.coupon(),
                 payment, shipping);
     }
 
     void item(String orderId, OrderDraft.Line line) throws IOException {
         file(CanonicalCsv.ORDER_ITEMS).row(orderId, line.product().id(), Integer.toString(line.quantity()),
-                Amounts.format(line.unitPriceMinor()));
+                MinorUnits.format(line.unitPriceMinor()));
     }
 
     /** One carts.csv row; {@code customerId} null for an anonymous cart, {@code updatedAt} &lt; 0 for none. */
     void cart(String customerId, long createdAt, long updatedAt, long totalMinor, int items, CartStatus status)
             throws IOException {
         file(CanonicalCsv.CARTS).row("CART" + (100_001 + cartIds++), customerId, times.format(createdAt),
-                updatedAt < 0 ? null : times.format(updatedAt), Amounts.format(totalMinor), Integer.toString(items),
+                updatedAt < 0 ? null : times.format(updatedAt), MinorUnits.format(totalMinor), Integer.toString(items),
                 status.code());
     }
 

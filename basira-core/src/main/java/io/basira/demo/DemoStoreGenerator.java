@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 
 /**
- * Generates a realistic Saudi online store as a folder of canonical CSV files (PRODUCT.md §1):
+ * Generates a realistic Saudi online store as a folder of canonical CSV files (docs/import.md):
  * customers.csv, orders.csv, order_items.csv, products.csv, carts.csv, reviews.csv, wishlist.csv.
  *
  * <p>Design: the output is a pure function of the {@link DemoStoreSpec}. Each customer draws from its
@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * customer's rows depend only on the seed, the customer's number and their share of the orders. The
  * shares come from {@link OrderAllocation}, which replays every customer's first draw once (pass one)
  * and then hands out exact counts as the customers are generated (pass two). Rows are written as they
- * are made; memory is the catalogue plus one customer's order moments, whatever the store's size.
+ * are made; memory is the assortment plus one customer's order moments, whatever the store's size.
  * No clock is read, no hash order is iterated, and floating point goes through {@link StrictMath}, so
  * the same spec gives byte-identical files on every machine. See docs/demo-store.md.
  *
@@ -35,14 +35,14 @@ public final class DemoStoreGenerator {
     public DemoStoreSummary write(DemoStoreSpec spec, Path folder) throws IOException {
         Files.createDirectories(folder);
         ShoppingCalendar calendar = new ShoppingCalendar(spec.start(), spec.end());
-        Catalogue catalogue = new Catalogue(random(spec.seed(), -1), Catalogue.sizeFor(spec.customers()));
+        Assortment assortment = new Assortment(random(spec.seed(), -1), Assortment.sizeFor(spec.customers()));
         OrderAllocation allocation =
                 new OrderAllocation(spec.orders(), spec.customers(), i -> random(spec.seed(), i));
-        Baskets baskets = new Baskets(catalogue);
+        Baskets baskets = new Baskets(assortment);
         Shoppers shoppers = new Shoppers(calendar);
         try (DemoStoreFiles files =
                 new DemoStoreFiles(folder, new LocalTimes(spec.timeZone()), spec.currency().getCurrencyCode())) {
-            for (Catalogue.Item item : catalogue.items()) {
+            for (Assortment.Item item : assortment.items()) {
                 files.product(item);
             }
             ShopperActivity activity = new ShopperActivity(calendar, baskets, files);
@@ -60,7 +60,7 @@ public final class DemoStoreGenerator {
         }
     }
 
-    /** Customer {@code index}'s generator ({@code -1}: the catalogue's), a SplitMix64 mix of seed and index. */
+    /** Customer {@code index}'s generator ({@code -1}: the assortment's), a SplitMix64 mix of seed and index. */
     static SplittableRandom random(long seed, int index) {
         long z = seed + (index + 2L) * GOLDEN_GAMMA;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

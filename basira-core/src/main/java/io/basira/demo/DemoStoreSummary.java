@@ -15,7 +15,7 @@ public record DemoStoreSummary(
         long reviews,
         long wishlistItems) {
 
-    /** Data rows (header excluded) per file name, in the order the files are listed in PRODUCT.md §1. */
+    /** Data rows (header excluded) per file name, in the order the files are listed in docs/import.md. */
     public Map<String, Long> rowsPerFile() {
         Map<String, Long> rows = new LinkedHashMap<>();
         rows.put(CanonicalCsv.CUSTOMERS.fileName(), customers);

@@ -5,14 +5,14 @@ import java.util.List;
 /**
  * The content of one demo order: its lines, the discount and the coupon. Totals are consistent by
  * construction: {@code total = subtotal - discount}, {@code 0 <= discount <= subtotal}, where the
- * subtotal is the sum of unit price x quantity over the lines. Amounts in minor units.
+ * subtotal is the sum of unit price x quantity over the lines. MinorUnits in minor units.
  *
  * @param coupon the coupon code, or null (a discount without a coupon is an automatic promotion)
  */
 record OrderDraft(List<Line> lines, long discount, String coupon) {
 
     /** A line: a product, how many, and the unit price paid (may be below the catalogue price). */
-    record Line(Catalogue.Item product, int quantity, long unitPriceMinor) {
+    record Line(Assortment.Item product, int quantity, long unitPriceMinor) {
         Line {
             if (quantity < 1 || unitPriceMinor < 0) {
                 throw new IllegalArgumentException("quantity " + quantity + ", unit price " + unitPriceMinor);

@@ -11,7 +11,7 @@ import java.util.List;
  * @param orders how many orders this customer places (from {@link OrderAllocation})
  * @param nonSerious cancels about half of their orders
  * @param couponKeen uses coupons about three times as often as others
- * @param favouriteCategory index into {@link CatalogueTemplates#CATEGORIES}
+ * @param favouriteCategory index into {@link AssortmentTemplates#CATEGORIES}
  */
 record Shopper(
         String id,

@@ -25,8 +25,8 @@ final class Shoppers {
     private static final Weighted<String> MAIL_DOMAINS = Weighted.<String>builder()
             .add("gmail.com", 50).add("hotmail.com", 20).add("outlook.com", 10).add("icloud.com", 12)
             .add("yahoo.com", 8).build();
-    private static final int[] FEMALE_FAVOURITES = Catalogue.categoryIndexes("Abayas", "Beauty", "Perfumes & Oud", "Kids");
-    private static final int[] MALE_FAVOURITES = Catalogue.categoryIndexes("Men", "Electronics", "Perfumes & Oud", "Coffee & Tea");
+    private static final int[] FEMALE_FAVOURITES = Assortment.categoryIndexes("Abayas", "Beauty", "Perfumes & Oud", "Kids");
+    private static final int[] MALE_FAVOURITES = Assortment.categoryIndexes("Men", "Electronics", "Perfumes & Oud", "Coffee & Tea");
 
     private final ShoppingCalendar calendar;
 
@@ -156,7 +156,7 @@ final class Shoppers {
     private static int favourite(SplittableRandom random, boolean female) {
         int[] favourites = female ? FEMALE_FAVOURITES : MALE_FAVOURITES;
         return random.nextInt(100) < 70 ? favourites[random.nextInt(favourites.length)]
-                : random.nextInt(CatalogueTemplates.CATEGORIES.size());
+                : random.nextInt(AssortmentTemplates.CATEGORIES.size());
     }
 
     /** A standard normal by Box–Muller from two uniforms (stable across JDKs, unlike nextGaussian). */

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The fields a segment rule can test: the card's indicators of PRODUCT.md §2 under their published
+ * The fields a segment rule can test: the card's indicators of docs/indicators.md under their published
  * names, the customer's attributes, and group membership.
  *
  * <p>{@link #nullable()} says whether a customer can lack a value (no completed purchase, no rating,

@@ -9,7 +9,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 
-/** Reading the date-times that come in, in a store's time zone (PRODUCT.md §1). */
+/** Reading the date-times that come in, in a store's time zone (the date-time type of docs/import.md). */
 public final class Dates {
 
     private Dates() {}

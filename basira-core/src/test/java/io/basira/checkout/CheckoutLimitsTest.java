@@ -46,9 +46,9 @@ class CheckoutLimitsTest {
 
     @Test
     void text_and_dates_of_policies_and_coupons_follow_the_shared_rules() {
-        assertThatThrownBy(() -> new Policy("1", "n".repeat(201), Audience.everyone(), null, new PolicyRule.FreeShipping(null)))
+        assertThatThrownBy(() -> new Policy("1", "n".repeat(201), EligibleGroups.everyone(), null, new PolicyRule.FreeShipping(null)))
                 .hasMessage("name is longer than 200 characters (it has 201)");
-        assertThatThrownBy(() -> Audience.anyOf("vip\u0000"))
+        assertThatThrownBy(() -> EligibleGroups.anyOf("vip\u0000"))
                 .hasMessage("groups.any_of contains the control character U+0000 at character 4");
         assertThatThrownBy(() -> new PolicyRule.BuyXGetY(1, 1, Set.of("PGS\uD800X")))
                 .hasMessage("products contains an unpaired surrogate U+D800 at character 4 (not valid Unicode)");

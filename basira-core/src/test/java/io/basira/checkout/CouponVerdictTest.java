@@ -15,7 +15,7 @@ class CouponVerdictTest {
 
     private final InMemoryCheckout store = new InMemoryCheckout();
 
-    private static Coupon coupon(String code, Validity validity, Integer limit, Integer perCustomer, Audience who) {
+    private static Coupon coupon(String code, Validity validity, Integer limit, Integer perCustomer, EligibleGroups who) {
         return new Coupon(code, new CouponBenefit.AmountOff(sar("10.00")), sar("100.00"), null, validity, limit,
                 perCustomer, who);
     }
@@ -30,7 +30,7 @@ class CouponVerdictTest {
                 .coupon(coupon("OK", null, null, null, null))
                 .coupon(coupon("LATER", new Validity(NOW.plus(Duration.ofSeconds(1)), null), null, null, null))
                 .coupon(coupon("OVER", new Validity(null, NOW), null, null, null))
-                .coupon(coupon("VIPONLY", null, null, null, Audience.anyOf("vip")))
+                .coupon(coupon("VIPONLY", null, null, null, EligibleGroups.anyOf("vip")))
                 .coupon(coupon("LIMITED", null, 5, null, null))
                 .coupon(coupon("ONCE", null, null, 1, null));
         store.used.put("LIMITED", 5);
@@ -48,14 +48,14 @@ class CouponVerdictTest {
 
     @Test
     void an_expired_coupon_is_expired_before_it_is_not_eligible_or_too_small() {
-        store.coupon(coupon("OLD", new Validity(null, NOW), 1, 1, Audience.anyOf("vip")));
+        store.coupon(coupon("OLD", new Validity(null, NOW), 1, 1, EligibleGroups.anyOf("vip")));
         store.used.put("OLD", 1);
         assertThat(reason("C2", "OLD", "1.00")).isEqualTo(CouponReason.EXPIRED);
     }
 
     @Test
     void an_invalid_coupon_gives_nothing() {
-        store.coupon(coupon("VIPONLY", null, null, null, Audience.anyOf("vip")));
+        store.coupon(coupon("VIPONLY", null, null, null, EligibleGroups.anyOf("vip")));
         CheckoutDecision decision = store.decide(cart("C2", "VIPONLY", item("P1", 1, "100.00")));
         assertThat(decision.totals().couponDiscount()).isEqualTo(sar("0.00"));
         assertThat(decision.totals().total()).isEqualTo(sar("125.00"));

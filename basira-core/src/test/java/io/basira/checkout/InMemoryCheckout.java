@@ -34,12 +34,12 @@ final class InMemoryCheckout implements CheckoutPolicies, Coupons, CustomerGroup
         return new EvaluateCheckout(this, this, this, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
-    InMemoryCheckout policy(String name, Audience audience, PolicyRule rule) {
-        return policy(name, audience, Validity.always(), rule);
+    InMemoryCheckout policy(String name, EligibleGroups eligible, PolicyRule rule) {
+        return policy(name, eligible, Validity.always(), rule);
     }
 
-    InMemoryCheckout policy(String name, Audience audience, Validity validity, PolicyRule rule) {
-        policies.add(new Policy("p" + (policies.size() + 1), name, audience, validity, rule));
+    InMemoryCheckout policy(String name, EligibleGroups eligible, Validity validity, PolicyRule rule) {
+        policies.add(new Policy("p" + (policies.size() + 1), name, eligible, validity, rule));
         return this;
     }
 

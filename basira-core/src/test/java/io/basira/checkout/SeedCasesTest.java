@@ -12,21 +12,21 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The merchant cases the product was seeded with (PRODUCT.md §3 templates, §4), with the groups
+ * The merchant cases the product was seeded with (the templates of docs/rules.md, the policies of docs/checkout.md), with the groups
  * given directly: non-serious, VIP, happy, low-basket and high-value.
  */
 class SeedCasesTest {
 
     private final InMemoryCheckout store = new InMemoryCheckout()
-            .policy("No COD for non-serious", Audience.anyOf("non-serious"),
+            .policy("No COD for non-serious", EligibleGroups.anyOf("non-serious"),
                     new PolicyRule.HidePaymentMethods(Set.of("cod", "bank_transfer")))
-            .policy("VIP ships free", Audience.anyOf("vip"), new PolicyRule.FreeShipping(null))
-            .policy("More carriers for happy customers", Audience.anyOf("happy"),
+            .policy("VIP ships free", EligibleGroups.anyOf("vip"), new PolicyRule.FreeShipping(null))
+            .policy("More carriers for happy customers", EligibleGroups.anyOf("happy"),
                     new PolicyRule.OfferCarriers(Set.of("spl", "same_day")))
-            .policy("30% off for low-basket", Audience.anyOf("low-basket"),
+            .policy("30% off for low-basket", EligibleGroups.anyOf("low-basket"),
                     new PolicyRule.PercentOff(new BigDecimal("30"), sar("300.00")))
             .coupon(new Coupon("HV100", new CouponBenefit.AmountOff(sar("100.00")), null, null, null, null, null,
-                    Audience.anyOf("high-value")));
+                    EligibleGroups.anyOf("high-value")));
 
     @Test
     void a_non_serious_customer_is_offered_neither_cash_on_delivery_nor_bank_transfer() {

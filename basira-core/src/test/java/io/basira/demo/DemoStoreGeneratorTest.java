@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Checks one default-sized store (2,000 customers, 5,000 orders) against PRODUCT.md §1. */
+/** Checks one default-sized store (2,000 customers, 5,000 orders) against the canonical import format of docs/import.md. */
 class DemoStoreGeneratorTest {
 
     private static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");

@@ -3,7 +3,7 @@ package io.basira.segment.template;
 import java.util.List;
 import java.util.Optional;
 
-/** The ready-made groups of PRODUCT.md §3, from the use cases merchants ask for. */
+/** The ready-made groups of docs/rules.md ("Ready-made templates"), from the use cases merchants ask for. */
 public final class SegmentTemplates {
 
     private static final List<SegmentTemplate> ALL = List.of(

@@ -112,7 +112,7 @@ public final class CheckoutChanges {
     }
 
     private static Policy withId(Policy policy, long id) {
-        return new Policy(Long.toString(id), policy.name(), policy.audience(), policy.validity(), policy.rule());
+        return new Policy(Long.toString(id), policy.name(), policy.eligible(), policy.validity(), policy.rule());
     }
 
     private <T> T inTransaction(Supplier<T> change) {

@@ -1,6 +1,6 @@
 package io.basira.server.checkout;
 
-import io.basira.checkout.Audience;
+import io.basira.checkout.EligibleGroups;
 import io.basira.checkout.Catalogue;
 import io.basira.checkout.Coupon;
 import io.basira.checkout.CouponBenefit;
@@ -28,7 +28,7 @@ final class CheckoutJson {
 
     static Policy policy(String id, Map<String, Object> body, Currency currency) {
         JsonFields json = new JsonFields(body, "");
-        Policy policy = guard("", () -> new Policy(id, json.requiredString("name"), audience(json),
+        Policy policy = guard("", () -> new Policy(id, json.requiredString("name"), eligible(json),
                 validity(json, "valid_from", "valid_until"), rule(json, currency)));
         Map<String, Object> stored = json(policy);
         stored.put("id", Long.toString(Long.MAX_VALUE)); // the audit stores it with its id, at most this long
@@ -69,7 +69,7 @@ final class CheckoutJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", policy.id());
         json.put("name", policy.name());
-        json.put("groups", json(policy.audience()));
+        json.put("groups", json(policy.eligible()));
         json.put("valid_from", text(policy.validity().from()));
         json.put("valid_until", text(policy.validity().until()));
         PolicyRule rule = policy.rule();
@@ -113,7 +113,7 @@ final class CheckoutJson {
                     "benefit: '" + benefit + "' is not one of percent_off, amount_off, free_shipping");
         }, json.money("minimum_total", currency), json.money("maximum_discount", currency),
                 validity(json, "starts_at", "ends_at"), json.integer("usage_limit"), json.integer("per_customer_limit"),
-                audience(json)));
+                eligible(json)));
         requireStorable(json(coupon), "coupon");
         return coupon;
     }
@@ -172,18 +172,18 @@ final class CheckoutJson {
         return json;
     }
 
-    private static Audience audience(JsonFields json) {
+    private static EligibleGroups eligible(JsonFields json) {
         if (!json.has("groups")) {
-            return Audience.everyone();
+            return EligibleGroups.everyone();
         }
         JsonFields groups = json.object("groups");
-        return guard("groups: ", () -> new Audience(groups.strings("any_of"), groups.strings("none_of")));
+        return guard("groups: ", () -> new EligibleGroups(groups.strings("any_of"), groups.strings("none_of")));
     }
 
-    private static Map<String, Object> json(Audience audience) {
+    private static Map<String, Object> json(EligibleGroups eligible) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("any_of", audience.anyOf().stream().sorted().toList());
-        json.put("none_of", audience.noneOf().stream().sorted().toList());
+        json.put("any_of", eligible.anyOf().stream().sorted().toList());
+        json.put("none_of", eligible.noneOf().stream().sorted().toList());
         return json;
     }
 

@@ -1,6 +1,7 @@
 package io.basira.server.cli;
 
-import io.basira.server.customers.SpreadsheetSafe;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import io.basira.server.customers.SpreadsheetCsv;
 import io.basira.segment.Condition;
 import io.basira.segment.text.RuleText;
 import io.basira.server.groups.SegmentQuery;
@@ -89,22 +90,17 @@ public class SegmentCommand {
                     Files.createDirectories(absolute.getParent());
                 }
                 try (Writer writer = Files.newBufferedWriter(absolute, StandardCharsets.UTF_8)) {
-                    writer.write("customer_id\n");
+                    CsvWriter csv = SpreadsheetCsv.writer(writer);
+                    csv.writeRecord("customer_id");
                     for (String id : ids) {
-                        writer.write(csvField(id));
-                        writer.write('\n');
+                        csv.writeRecord(SpreadsheetCsv.cell(id));
                     }
+                    csv.flush();
                 }
                 System.out.println(description);
                 System.out.println("Exported " + ids.size() + " customers to " + absolute);
                 return 0;
             }
-        }
-
-        private static String csvField(String id) {
-            String value = SpreadsheetSafe.text(id);
-            boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");
-            return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
         }
     }
 }

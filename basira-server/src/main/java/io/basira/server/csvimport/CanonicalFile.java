@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The files of the canonical import folder and their columns (PRODUCT.md §1), in the order they
+ * The files of the canonical import folder and their columns (docs/import.md), in the order they
  * are read: a file may refer to records of the files before it (an order to its customer, an order
- * line to its order). Columns are written as in PRODUCT.md, a trailing {@code *} marking the ones a
+ * line to its order). Columns are written as in docs/import.md, a trailing {@code *} marking the ones a
  * row cannot do without; a header that lacks one rejects the whole file.
  */
 public enum CanonicalFile {
@@ -73,7 +73,7 @@ public enum CanonicalFile {
         return columns;
     }
 
-    /** The columns marked * in PRODUCT.md, lowercase. */
+    /** The columns marked * in docs/import.md, lowercase. */
     public List<String> requiredColumns() {
         return requiredColumns;
     }

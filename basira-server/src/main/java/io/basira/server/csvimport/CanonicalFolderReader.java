@@ -14,7 +14,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * Reads and validates a canonical import folder (PRODUCT.md §1, docs/import.md) into core records.
+ * Reads and validates a canonical import folder (docs/import.md) into core records.
  *
  * <p>Files are read in the order of {@link CanonicalFile}: products, customers, orders, order items,
  * carts, reviews, wishlist, so that a row may refer to a record that was valid earlier in the same

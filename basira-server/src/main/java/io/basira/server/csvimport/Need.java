@@ -1,6 +1,6 @@
 package io.basira.server.csvimport;
 
-/** Whether a column's value must be present in a row (the * of PRODUCT.md) or may be empty. */
+/** Whether a column's value must be present in a row (marked * in docs/import.md) or may be empty. */
 enum Need {
     REQUIRED,
     OPTIONAL

@@ -1,8 +1,5 @@
 package io.basira.server.customers;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
-import io.basira.card.CardColumns;
 import io.basira.server.jdbc.JdbcCustomerQueries;
 import io.basira.shared.Dates;
 import io.basira.shared.Store;
@@ -12,8 +9,8 @@ import java.time.LocalDate;
 
 /**
  * Writes the customer export (README, docs/indicators.md): {@code customer_id} then the indicator
- * columns of PRODUCT.md §2, one customer per line, sorted by customer id. The same bytes come from
- * the CLI and the API.
+ * columns, one customer per line, sorted by customer id ({@link CardCsv}). The same bytes come from
+ * the CLI, the API and the dashboard.
  */
 public final class CustomerCsvExport {
 
@@ -28,19 +25,6 @@ public final class CustomerCsvExport {
     /** @return the number of customers written */
     public long write(Store store, Writer out) {
         LocalDate today = Dates.dateIn(clock.instant(), store.timeZone());
-        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
-        csv.writeRecord(CardColumns.header());
-        long[] count = {0};
-        customers.forEach(store.id(), snapshot -> {
-            csv.writeRecord(SpreadsheetSafe.cardRow(CardColumns.row(snapshot.customer().externalId(), snapshot.card(),
-                    store.currency(), today, store.timeZone())));
-            count[0]++;
-        });
-        try {
-            csv.flush();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return count[0];
+        return CardCsv.write(store, today, sink -> customers.forEach(store.id(), sink), out);
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The analytics pages (PRODUCT.md §6, docs/analytics.md): one tab per analysis under
+ * The analytics pages (docs/analytics.md): one tab per analysis under
  * {@code /analytics/{tab}} ({@code /analytics} is the 80/20 tab), each with the as-of day and period
  * form, and the refresh of the analytics card fields for owners and marketers (the security chain
  * refuses the POST to support agents).

@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The analyses of PRODUCT.md §6 as the dashboard pages need them: the typed results of the same core
+ * The analyses of docs/analytics.md as the dashboard pages need them: the typed results of the same core
  * calculations that {@link StoreAnalytics} turns into {@code GET /api/v1/analytics/{name}} (the pages
  * format them; the API publishes their JSON), the stored card fields of one customer, and the refresh of
  * those fields ({@code POST /api/v1/analytics/refresh}). Each call loads the store's facts once (three

@@ -1,9 +1,6 @@
 package io.basira.server.dashboard;
 
-import io.basira.server.customers.SpreadsheetSafe;
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
-import io.basira.card.CardColumns;
+import io.basira.server.customers.CardCsv;
 import io.basira.server.groups.Group;
 import io.basira.server.groups.GroupInsights;
 import io.basira.server.groups.ManualMembership;
@@ -91,11 +88,7 @@ final class GroupPage {
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"group-" + key + ".csv\"");
         try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
-            CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
-            csv.writeRecord(CardColumns.header());
-            members.forEach(store.id(), key, s -> csv.writeRecord(SpreadsheetSafe.cardRow(CardColumns.row(
-                    s.customer().externalId(), s.card(), store.currency(), today, store.timeZone()))));
-            csv.flush();
+            CardCsv.write(store, today, sink -> members.forEach(store.id(), key, sink), out);
         }
     }
 

@@ -119,7 +119,7 @@ final class PoliciesPage {
         return "policy-editor";
     }
 
-    /** The store's groups, key to name, for the audience checkboxes and for naming them in lists. */
+    /** The store's groups, key to name, for the eligible-groups checkboxes and for naming them in lists. */
     Map<String, String> groupNames(Store store) {
         Map<String, String> names = new LinkedHashMap<>();
         for (Group g : groups.groupsWithCounts(store).keySet()) {

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * What a dashboard user may do (PRODUCT.md §7). Owners do everything, including importing data and
+ * What a dashboard user may do (docs/dashboard.md, "Signing in"). Owners do everything, including importing data and
  * (later) managing users; marketers change groups, policies and campaigns; support agents only read.
  */
 public enum Role {

@@ -16,7 +16,7 @@ public final class JdbcStoreOverview {
 
     /**
      * Totals of a store's cards. {@code orders} and {@code revenueMinor} count the orders of
-     * PRODUCT.md §2 (pending, processing, completed), so they equal the sums of order_count and
+     * docs/indicators.md (pending, processing, completed), so they equal the sums of order_count and
      * total_spent.
      */
     public record Totals(long customers, long buyers, long orders, long revenueMinor) {

@@ -49,6 +49,7 @@ class EmbeddedDatabaseCliTest {
         String url = (String) props.get("spring.datasource.url");
         assertThat(url).startsWith("jdbc:h2:file:").doesNotContainIgnoringCase("AUTO_SERVER");
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            assertThat(connection.isValid(1)).isTrue();
             // with AUTO_SERVER, H2 starts a TCP server and writes its address and key to basira.lock.db
             Path lockFile = tmp.resolve("data/basira.lock.db");
             Properties lock = new Properties();

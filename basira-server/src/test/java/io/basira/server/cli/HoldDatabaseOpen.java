@@ -10,7 +10,7 @@ public final class HoldDatabaseOpen {
 
     public static void main(String[] args) throws Exception {
         try (Connection connection = DriverManager.getConnection(args[0], "sa", "")) {
-            System.out.println("open");
+            System.out.println(connection.isValid(1) ? "open" : "not valid");
             System.out.flush();
             while (System.in.read() != -1) {
                 // wait for the test to close our stdin

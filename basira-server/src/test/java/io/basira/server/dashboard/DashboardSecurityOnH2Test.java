@@ -7,6 +7,9 @@ import io.basira.server.jdbc.JdbcApiKeys;
 import io.basira.server.jdbc.JdbcDashboardUsers;
 import io.basira.server.jdbc.JdbcStores;
 import io.basira.server.support.TestDatabases;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -182,5 +185,22 @@ class DashboardSecurityOnH2Test {
         HttpResponse<String> csv = browser.get("/customers/export");
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         assertThat(csv.body().lines()).hasSize(3).first().asString().startsWith("customer_id,order_count");
+    }
+
+    @Test
+    void the_dashboard_exports_are_byte_for_byte_the_api_exports() throws Exception {
+        String key = keys.create(fixture.store().id(), "test").secret().value();
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/v1/groups"))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"everyone\",\"name\":\"everyone\",\"rule\":\"order_count >= 0\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String apiCustomers = browser.get("/api/v1/customers/export", "Authorization", "Bearer " + key).body();
+        String apiMembers = browser.get("/api/v1/groups/everyone/members/export", "Authorization", "Bearer " + key).body();
+
+        browser.signIn(fixture.ownerEmail(), fixture.ownerPassword());
+        assertThat(browser.get("/customers/export").body()).isEqualTo(apiCustomers);
+        assertThat(browser.get("/groups/everyone/export").body()).isEqualTo(apiMembers).isEqualTo(apiCustomers);
     }
 }

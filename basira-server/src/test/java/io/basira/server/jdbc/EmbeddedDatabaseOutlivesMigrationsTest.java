@@ -59,6 +59,7 @@ class EmbeddedDatabaseOutlivesMigrationsTest {
 
         // a connection from outside the pool keeps the database open, as staggered retirements do
         try (Connection keepsOpen = DriverManager.getConnection(url, "sa", "")) {
+            assertThat(keepsOpen.isValid(1)).isTrue();
             dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
             waitUntilReplaced();
         }

@@ -7,7 +7,7 @@ import java.util.List;
  * range in whole riyals) and variants (size, weight, colour) that scale the price. Some English
  * names deliberately contain commas and double quotes, so the CSV quoting is exercised.
  */
-final class CatalogueTemplates {
+final class AssortmentTemplates {
 
     /** A product line; prices in whole units of the currency, both bounds inclusive. */
     record Line(String arabic, String english, int minPrice, int maxPrice) {}
@@ -103,7 +103,7 @@ final class CatalogueTemplates {
                     line("مكسرات مشكلة", "Mixed Nuts", 40, 160)),
                     weights()));
 
-    private CatalogueTemplates() {}
+    private AssortmentTemplates() {}
 
     private static Line line(String arabic, String english, int min, int max) {
         return new Line(arabic, english, min, max);

@@ -1,8 +1,8 @@
 package io.basira.demo;
 
-import io.basira.demo.CatalogueTemplates.Category;
-import io.basira.demo.CatalogueTemplates.Line;
-import io.basira.demo.CatalogueTemplates.Variant;
+import io.basira.demo.AssortmentTemplates.Category;
+import io.basira.demo.AssortmentTemplates.Line;
+import io.basira.demo.AssortmentTemplates.Variant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -10,12 +10,12 @@ import java.util.SplittableRandom;
 /**
  * The demo store's products and how popular each one is.
  *
- * <p>Products are distinct (line, variant) pairs of {@link CatalogueTemplates}, shuffled by the seed;
+ * <p>Products are distinct (line, variant) pairs of {@link AssortmentTemplates}, shuffled by the seed;
  * the store keeps the first {@code size}. Popularity is Zipf-like over the shuffled order (weight
  * 1/(rank+3)^0.85), so a few products sell a lot and many sell rarely. Draws are by binary search over
  * cumulative weights, over the whole catalogue or one category. Immutable and thread-safe.
  */
-final class Catalogue {
+final class Assortment {
 
     /** One product; price in minor units. */
     record Item(String id, String name, int category, long priceMinor, boolean bulk) {}
@@ -28,14 +28,14 @@ final class Catalogue {
     private final List<List<Item>> byCategory = new ArrayList<>();
     private final List<double[]> categoryCumulative = new ArrayList<>();
 
-    Catalogue(SplittableRandom random, int size) {
-        if (size < CatalogueTemplates.CATEGORIES.size() || size > MAX_SIZE) {
+    Assortment(SplittableRandom random, int size) {
+        if (size < AssortmentTemplates.CATEGORIES.size() || size > MAX_SIZE) {
             throw new IllegalArgumentException("a catalogue has 10 to " + MAX_SIZE + " products, not " + size);
         }
         List<int[]> pairs = shuffledPairs(random);
         double[] weights = new double[size];
         List<List<Double>> categoryWeights = new ArrayList<>();
-        for (int c = 0; c < CatalogueTemplates.CATEGORIES.size(); c++) {
+        for (int c = 0; c < AssortmentTemplates.CATEGORIES.size(); c++) {
             byCategory.add(new ArrayList<>());
             categoryWeights.add(new ArrayList<>());
         }
@@ -76,8 +76,8 @@ final class Catalogue {
     }
 
     static int categoryIndex(String name) {
-        for (int c = 0; c < CatalogueTemplates.CATEGORIES.size(); c++) {
-            if (CatalogueTemplates.CATEGORIES.get(c).name().equals(name)) {
+        for (int c = 0; c < AssortmentTemplates.CATEGORIES.size(); c++) {
+            if (AssortmentTemplates.CATEGORIES.get(c).name().equals(name)) {
                 return c;
             }
         }
@@ -94,7 +94,7 @@ final class Catalogue {
     }
 
     private static Item item(SplittableRandom random, int k, int categoryIndex, int lineIndex, int variantIndex) {
-        Category category = CatalogueTemplates.CATEGORIES.get(categoryIndex);
+        Category category = AssortmentTemplates.CATEGORIES.get(categoryIndex);
         Line line = category.lines().get(lineIndex);
         Variant variant = category.variants().get(variantIndex);
         String name = switch (random.nextInt(10)) {
@@ -115,8 +115,8 @@ final class Catalogue {
 
     private static List<int[]> shuffledPairs(SplittableRandom random) {
         List<int[]> pairs = new ArrayList<>();
-        for (int c = 0; c < CatalogueTemplates.CATEGORIES.size(); c++) {
-            Category category = CatalogueTemplates.CATEGORIES.get(c);
+        for (int c = 0; c < AssortmentTemplates.CATEGORIES.size(); c++) {
+            Category category = AssortmentTemplates.CATEGORIES.get(c);
             for (int l = 0; l < category.lines().size(); l++) {
                 for (int v = 0; v < category.variants().size(); v++) {
                     pairs.add(new int[] {c, l, v});
@@ -134,7 +134,7 @@ final class Catalogue {
 
     private static int maxSize() {
         int size = 0;
-        for (Category category : CatalogueTemplates.CATEGORIES) {
+        for (Category category : AssortmentTemplates.CATEGORIES) {
             size += category.lines().size() * category.variants().size();
         }
         return size;

@@ -1,9 +1,9 @@
 package io.basira.demo;
 
 /** Money in the generator: a long of minor units (halalas), written as a plain 2-decimal string. */
-final class Amounts {
+final class MinorUnits {
 
-    private Amounts() {}
+    private MinorUnits() {}
 
     /** {@code 19950 -> "199.50"}; the amount must not be negative. */
     static String format(long minor) {

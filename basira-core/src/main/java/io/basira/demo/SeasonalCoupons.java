@@ -11,12 +11,12 @@ import java.util.SplittableRandom;
  * without a code. {@code FREESHIP} carries no discount amount (free shipping is outside the order
  * total), so discount_share still counts it.
  */
-final class Coupons {
+final class SeasonalCoupons {
 
     /** A coupon: code (null for an automatic discount), percent off the subtotal and a cap in minor units. */
     record Coupon(String code, int percent, long capMinor) {
         long discountOn(long subtotal) {
-            return Math.min(Math.min(capMinor, Amounts.percentOf(subtotal, percent)), subtotal);
+            return Math.min(Math.min(capMinor, MinorUnits.percentOf(subtotal, percent)), subtotal);
         }
     }
 
@@ -28,7 +28,7 @@ final class Coupons {
     private static final List<Coupon> EVERGREEN = List.of(new Coupon("SAVE15", 15, 100_00),
             new Coupon("FREESHIP", 0, 0), new Coupon("NOURA15", 15, 75_00), new Coupon("RAKAN10", 10, 50_00));
 
-    private Coupons() {}
+    private SeasonalCoupons() {}
 
     /**
      * The coupon of an order placed on {@code day}, or null for none. {@code keen} customers (coupon

@@ -10,12 +10,12 @@ import java.util.Set;
  * (no restriction when empty) and in none of {@code noneOf}. Both empty means everyone, anonymous
  * visitors included.
  */
-public record Audience(Set<String> anyOf, Set<String> noneOf) {
+public record EligibleGroups(Set<String> anyOf, Set<String> noneOf) {
 
     private static final int MAX_KEY_LENGTH = 63;
-    private static final Audience EVERYONE = new Audience(Set.of(), Set.of());
+    private static final EligibleGroups EVERYONE = new EligibleGroups(Set.of(), Set.of());
 
-    public Audience {
+    public EligibleGroups {
         anyOf = Set.copyOf(Objects.requireNonNull(anyOf, "anyOf"));
         noneOf = Set.copyOf(Objects.requireNonNull(noneOf, "noneOf"));
         requireKeys(anyOf, "groups.any_of");
@@ -25,16 +25,16 @@ public record Audience(Set<String> anyOf, Set<String> noneOf) {
         }
     }
 
-    public static Audience everyone() {
+    public static EligibleGroups everyone() {
         return EVERYONE;
     }
 
-    public static Audience anyOf(String... groups) {
-        return new Audience(Set.of(groups), Set.of());
+    public static EligibleGroups anyOf(String... groups) {
+        return new EligibleGroups(Set.of(groups), Set.of());
     }
 
-    public static Audience noneOf(String... groups) {
-        return new Audience(Set.of(), Set.of(groups));
+    public static EligibleGroups noneOf(String... groups) {
+        return new EligibleGroups(Set.of(), Set.of(groups));
     }
 
 

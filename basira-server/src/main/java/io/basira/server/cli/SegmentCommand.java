@@ -3,7 +3,7 @@ package io.basira.server.cli;
 import io.basira.server.customers.SpreadsheetSafe;
 import io.basira.segment.Condition;
 import io.basira.segment.text.RuleText;
-import io.basira.server.groups.SegmentQuery;
+import io.basira.groups.SegmentQuery;
 import io.basira.shared.DateRange;
 import io.basira.shared.Dates;
 import io.basira.shared.Store;

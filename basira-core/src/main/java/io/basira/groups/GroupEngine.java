@@ -169,7 +169,9 @@ public final class GroupEngine {
                 List<Movement> changed = ports.membership().apply(store.id(), batch.movements(), batch.cause(),
                         clock.instant());
                 applied += changed.size();
-                changed.forEach(byCause.computeIfAbsent(batch.cause(), c -> new Changes())::add);
+                if (!changed.isEmpty()) {
+                    changed.forEach(byCause.computeIfAbsent(batch.cause(), c -> new Changes())::add);
+                }
             }
             if (evaluatedOn != null) {
                 ports.membership().setEvaluatedOn(store.id(), evaluatedOn);

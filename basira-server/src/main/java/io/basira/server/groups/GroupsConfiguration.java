@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Wires groups: the JDBC adapters of the core engine's ports, the engine ({@link GroupEngine}) and its use
  * cases, the write listener and midnight. Domain events go to the application's {@link DomainEvents} when
- * there is one, else nowhere.
+ * there is one (looked up at each publication, so that bean may itself depend on the groups), else nowhere.
  */
 @Configuration(proxyBeanMethods = false)
 public class GroupsConfiguration {
@@ -61,8 +61,9 @@ public class GroupsConfiguration {
                 return transaction.execute(status -> work.get());
             }
         };
-        return new GroupEngine(new GroupPorts(customers, groups, manual, members, transactions),
-                events.getIfAvailable(() -> DomainEvents.NONE), clock);
+        // looked up at each publication, not now: the events' bean may depend on the groups' listeners
+        DomainEvents published = event -> events.getIfAvailable(() -> DomainEvents.NONE).publish(event);
+        return new GroupEngine(new GroupPorts(customers, groups, manual, members, transactions), published, clock);
     }
 
     @Bean

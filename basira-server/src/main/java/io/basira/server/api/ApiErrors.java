@@ -1,6 +1,7 @@
 package io.basira.server.api;
 
 import io.basira.ingest.IngestRejected;
+import io.basira.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.List;
@@ -43,8 +44,8 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
-    @ExceptionHandler(NotFound.class)
-    ProblemDetail notFound(NotFound e) {
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
@@ -148,8 +149,11 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** A resource of the caller's store that does not exist (another store's resources do not exist either). */
-    public static final class NotFound extends RuntimeException {
+    /**
+     * A resource of the caller's store that does not exist (another store's resources do not exist either);
+     * the core's {@link NotFoundException} (a group, a customer) is answered the same way.
+     */
+    public static final class NotFound extends NotFoundException {
         private static final long serialVersionUID = 1L;
 
         public NotFound(String message) {

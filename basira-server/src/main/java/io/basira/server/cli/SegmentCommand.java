@@ -4,7 +4,7 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import io.basira.server.customers.SpreadsheetCsv;
 import io.basira.segment.Condition;
 import io.basira.segment.text.RuleText;
-import io.basira.server.groups.SegmentQuery;
+import io.basira.groups.SegmentQuery;
 import io.basira.shared.DateRange;
 import io.basira.shared.Dates;
 import io.basira.shared.Store;

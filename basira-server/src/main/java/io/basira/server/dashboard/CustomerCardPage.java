@@ -1,6 +1,6 @@
 package io.basira.server.dashboard;
 
-import io.basira.server.groups.GroupInsights;
+import io.basira.groups.GroupInsights;
 import io.basira.server.groups.LiveGroups;
 import io.basira.server.jdbc.JdbcCustomerQueries;
 import io.basira.server.jdbc.JdbcTimeline;

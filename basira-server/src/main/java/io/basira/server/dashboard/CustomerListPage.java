@@ -2,7 +2,7 @@ package io.basira.server.dashboard;
 
 import io.basira.segment.text.RuleText;
 import io.basira.server.customers.CustomerCsvExport;
-import io.basira.server.groups.GroupInsights;
+import io.basira.groups.GroupInsights;
 import io.basira.server.jdbc.CustomerSort;
 import io.basira.server.jdbc.JdbcCustomerQueries;
 import io.basira.shared.Dates;

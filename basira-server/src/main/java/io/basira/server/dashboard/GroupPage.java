@@ -1,12 +1,12 @@
 package io.basira.server.dashboard;
 
 import io.basira.server.customers.CardCsv;
-import io.basira.server.groups.Group;
-import io.basira.server.groups.GroupInsights;
-import io.basira.server.groups.ManualMembership;
+import io.basira.groups.Group;
+import io.basira.groups.GroupInsights;
+import io.basira.groups.ManualMembership;
 import io.basira.server.jdbc.CustomerSort;
 import io.basira.server.jdbc.JdbcGroupMemberQueries;
-import io.basira.server.jdbc.JdbcManualMembers.Kind;
+import io.basira.groups.ManualList;
 import io.basira.shared.Dates;
 import io.basira.shared.Store;
 import jakarta.servlet.http.HttpServletResponse;
@@ -102,10 +102,10 @@ final class GroupPage {
         String id = customerId.strip();
         try {
             boolean member = switch (action) {
-                case "add" -> manual.change(signedIn.store(), key, id, Kind.ADDITIONS, true);
-                case "remove-addition" -> manual.change(signedIn.store(), key, id, Kind.ADDITIONS, false);
-                case "exclude" -> manual.change(signedIn.store(), key, id, Kind.EXCLUSIONS, true);
-                case "remove-exclusion" -> manual.change(signedIn.store(), key, id, Kind.EXCLUSIONS, false);
+                case "add" -> manual.change(signedIn.store(), key, id, ManualList.ADDITIONS, true);
+                case "remove-addition" -> manual.change(signedIn.store(), key, id, ManualList.ADDITIONS, false);
+                case "exclude" -> manual.change(signedIn.store(), key, id, ManualList.EXCLUSIONS, true);
+                case "remove-exclusion" -> manual.change(signedIn.store(), key, id, ManualList.EXCLUSIONS, false);
                 default -> throw new IllegalArgumentException("unknown action '" + action + "'");
             };
             redirect.addFlashAttribute("manualDone", action);

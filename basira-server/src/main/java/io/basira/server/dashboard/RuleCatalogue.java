@@ -2,7 +2,7 @@ package io.basira.server.dashboard;
 
 import io.basira.segment.Operator;
 import io.basira.segment.SegmentField;
-import io.basira.server.groups.Group;
+import io.basira.groups.Group;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;

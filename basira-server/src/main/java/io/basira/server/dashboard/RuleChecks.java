@@ -6,7 +6,7 @@ import io.basira.segment.json.JsonConditions;
 import io.basira.segment.json.JsonRuleException;
 import io.basira.segment.text.RuleSyntaxException;
 import io.basira.segment.text.RuleText;
-import io.basira.server.groups.GroupInsights;
+import io.basira.groups.GroupInsights;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;

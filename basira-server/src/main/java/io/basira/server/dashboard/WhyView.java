@@ -1,6 +1,6 @@
 package io.basira.server.dashboard;
 
-import io.basira.server.groups.GroupInsights;
+import io.basira.groups.GroupInsights;
 import java.util.List;
 
 /**

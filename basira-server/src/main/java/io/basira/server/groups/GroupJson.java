@@ -1,5 +1,7 @@
 package io.basira.server.groups;
 
+import io.basira.groups.Group;
+import io.basira.groups.GroupInsights;
 import io.basira.segment.Condition;
 import io.basira.segment.json.JsonConditions;
 import io.basira.segment.text.RuleText;

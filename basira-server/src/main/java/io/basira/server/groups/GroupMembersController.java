@@ -1,5 +1,7 @@
 package io.basira.server.groups;
 
+import io.basira.groups.GroupInsights;
+import io.basira.groups.ManualMembership;
 import io.basira.server.customers.SpreadsheetSafe;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
@@ -7,7 +9,7 @@ import io.basira.card.CardColumns;
 import io.basira.server.customers.CardJson;
 import io.basira.server.jdbc.CustomerSort;
 import io.basira.server.jdbc.JdbcGroupMemberQueries;
-import io.basira.server.jdbc.JdbcManualMembers.Kind;
+import io.basira.groups.ManualList;
 import io.basira.shared.Dates;
 import io.basira.shared.Store;
 import jakarta.servlet.http.HttpServletResponse;
@@ -88,22 +90,22 @@ public class GroupMembersController {
 
     @PostMapping("/additions/{customerId}")
     public Map<String, Object> add(Store store, @PathVariable String key, @PathVariable String customerId) {
-        return manual(store, key, customerId, Kind.ADDITIONS, true);
+        return manual(store, key, customerId, ManualList.ADDITIONS, true);
     }
 
     @DeleteMapping("/additions/{customerId}")
     public Map<String, Object> removeAddition(Store store, @PathVariable String key, @PathVariable String customerId) {
-        return manual(store, key, customerId, Kind.ADDITIONS, false);
+        return manual(store, key, customerId, ManualList.ADDITIONS, false);
     }
 
     @PostMapping("/exclusions/{customerId}")
     public Map<String, Object> exclude(Store store, @PathVariable String key, @PathVariable String customerId) {
-        return manual(store, key, customerId, Kind.EXCLUSIONS, true);
+        return manual(store, key, customerId, ManualList.EXCLUSIONS, true);
     }
 
     @DeleteMapping("/exclusions/{customerId}")
     public Map<String, Object> removeExclusion(Store store, @PathVariable String key, @PathVariable String customerId) {
-        return manual(store, key, customerId, Kind.EXCLUSIONS, false);
+        return manual(store, key, customerId, ManualList.EXCLUSIONS, false);
     }
 
     /** Entries and exits, newest first: {@code customer_id}, {@code change} (entered|left), {@code at}, {@code cause}. */
@@ -124,7 +126,7 @@ public class GroupMembersController {
         return Map.of("items", items, "page", page, "size", size);
     }
 
-    private Map<String, Object> manual(Store store, String key, String customerId, Kind kind, boolean on) {
+    private Map<String, Object> manual(Store store, String key, String customerId, ManualList kind, boolean on) {
         boolean member = manual.change(store, key, customerId, kind, on);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("group", key);

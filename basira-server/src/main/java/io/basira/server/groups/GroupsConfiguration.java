@@ -1,19 +1,34 @@
 package io.basira.server.groups;
 
+import io.basira.events.DomainEvents;
+import io.basira.groups.GroupEngine;
+import io.basira.groups.GroupInsights;
+import io.basira.groups.GroupPorts;
+import io.basira.groups.GroupRules;
+import io.basira.groups.ManualMembership;
+import io.basira.groups.SegmentQuery;
+import io.basira.groups.Transactions;
 import io.basira.server.jdbc.JdbcCustomerQueries;
 import io.basira.server.jdbc.JdbcGroupMemberQueries;
 import io.basira.server.jdbc.JdbcGroupMembers;
 import io.basira.server.jdbc.JdbcGroups;
 import io.basira.server.jdbc.JdbcManualMembers;
 import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.jdbc.SqlDialect;
 import java.time.Clock;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires groups: their JDBC adapters, the live membership, its use cases, the write listener and midnight. */
+/**
+ * Wires groups: the JDBC adapters of the core engine's ports, the engine ({@link GroupEngine}) and its use
+ * cases, the write listener and midnight. Domain events go to the application's {@link DomainEvents} when
+ * there is one (looked up at each publication, so that bean may itself depend on the groups), else nowhere.
+ */
 @Configuration(proxyBeanMethods = false)
 public class GroupsConfiguration {
 
@@ -28,8 +43,8 @@ public class GroupsConfiguration {
     }
 
     @Bean
-    JdbcGroupMembers jdbcGroupMembers(JdbcTemplate jdbc) {
-        return new JdbcGroupMembers(jdbc);
+    JdbcGroupMembers jdbcGroupMembers(JdbcTemplate jdbc, SqlDialect dialect) {
+        return new JdbcGroupMembers(jdbc, dialect);
     }
 
     @Bean
@@ -38,24 +53,37 @@ public class GroupsConfiguration {
     }
 
     @Bean
-    LiveGroups liveGroups(JdbcCustomerQueries customers, JdbcGroups groups, JdbcManualMembers manual,
-            JdbcGroupMembers members, TransactionTemplate transaction, Clock clock) {
-        return new LiveGroups(customers, groups, manual, members, new LiveGroups.Persistence(transaction, clock));
+    GroupEngine groupEngine(JdbcCustomerQueries customers, JdbcGroups groups, JdbcManualMembers manual,
+            JdbcGroupMembers members, TransactionTemplate transaction, ObjectProvider<DomainEvents> events, Clock clock) {
+        Transactions transactions = new Transactions() {
+            @Override
+            public <T> T inTransaction(Supplier<T> work) {
+                return transaction.execute(status -> work.get());
+            }
+        };
+        // looked up at each publication, not now: the events' bean may depend on the groups' listeners
+        DomainEvents published = event -> events.getIfAvailable(() -> DomainEvents.NONE).publish(event);
+        return new GroupEngine(new GroupPorts(customers, groups, manual, members, transactions), published, clock);
     }
 
     @Bean
-    GroupRules groupRules(LiveGroups live, JdbcGroups groups, Clock clock) {
-        return new GroupRules(live, groups, clock);
+    LiveGroups liveGroups(GroupEngine engine) {
+        return new LiveGroups(engine);
     }
 
     @Bean
-    ManualMembership manualMembership(LiveGroups live, JdbcManualMembers manual) {
-        return new ManualMembership(live, manual);
+    GroupRules groupRules(GroupEngine engine, JdbcGroups groups, Clock clock) {
+        return new GroupRules(engine, groups, clock);
     }
 
     @Bean
-    GroupInsights groupInsights(LiveGroups live, JdbcCustomerQueries customers) {
-        return new GroupInsights(live, customers);
+    ManualMembership manualMembership(GroupEngine engine, JdbcManualMembers manual) {
+        return new ManualMembership(engine, manual);
+    }
+
+    @Bean
+    GroupInsights groupInsights(GroupEngine engine, JdbcCustomerQueries customers) {
+        return new GroupInsights(engine, customers);
     }
 
     @Bean

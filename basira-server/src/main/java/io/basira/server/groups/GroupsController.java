@@ -1,5 +1,8 @@
 package io.basira.server.groups;
 
+import io.basira.groups.Group;
+import io.basira.groups.GroupRules;
+import io.basira.groups.GroupInsights;
 import io.basira.segment.Condition;
 import io.basira.segment.template.SegmentTemplate;
 import io.basira.segment.template.SegmentTemplates;

@@ -4,6 +4,7 @@ import io.basira.card.CustomerCard;
 import io.basira.card.CustomerSnapshot;
 import io.basira.commerce.Customer;
 import io.basira.commerce.Gender;
+import io.basira.groups.GroupCustomers;
 import io.basira.shared.DateRange;
 import io.basira.shared.StoreId;
 import io.basira.shared.TextRules;
@@ -21,8 +22,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Read side of customers and their cards. Every query is scoped to one store. */
-public final class JdbcCustomerQueries {
+/** Read side of customers and their cards (and the groups engine's {@link GroupCustomers}). Every query is scoped to one store. */
+public final class JdbcCustomerQueries implements GroupCustomers {
 
     /** One page of a customer list. */
     public record Page(List<CustomerSnapshot> items, long total, int page, int size) {}

@@ -2,7 +2,8 @@ package io.basira.server.jdbc;
 
 import io.basira.segment.json.JsonConditions;
 import io.basira.segment.text.RuleText;
-import io.basira.server.groups.Group;
+import io.basira.groups.Group;
+import io.basira.groups.GroupDefinitions;
 import io.basira.shared.StoreId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A store's saved groups. The rule is stored as canonical text (what is read back) and as its JSON
  * form (for other readers of the database); a manual-only group has neither.
  */
-public final class JdbcGroups {
+public final class JdbcGroups implements GroupDefinitions {
 
     private static final String COLUMNS = "group_key, name, rule_text, created_at, updated_at";
 
@@ -32,9 +33,24 @@ public final class JdbcGroups {
                 store.value());
     }
 
+    /** The rule's JSON, as stored, fits its column ({@link Group#MAX_RULE_JSON_LENGTH}). */
+    @Override
+    public void requireStorable(Group group) {
+        int jsonLength = group.rule() == null ? 0 : ruleJson(group).length();
+        if (jsonLength > Group.MAX_RULE_JSON_LENGTH) {
+            throw new IllegalArgumentException("rule_json is " + jsonLength + " characters long as stored, more than "
+                    + Group.MAX_RULE_JSON_LENGTH);
+        }
+    }
+
+    private String ruleJson(Group group) {
+        return json.writeValueAsString(JsonConditions.toJson(group.rule()));
+    }
+
     /** Inserts the group, or replaces its name and rule when the key exists. */
+    @Override
     public void save(StoreId store, Group group) {
-        String ruleJson = group.rule() == null ? null : json.writeValueAsString(JsonConditions.toJson(group.rule()));
+        String ruleJson = group.rule() == null ? null : ruleJson(group);
         int updated = jdbc.update(con -> {
             var ps = con.prepareStatement("UPDATE groups SET name = ?, rule_text = ?, rule_json = ?, updated_at = ? "
                     + "WHERE store_id = ? AND group_key = ?");

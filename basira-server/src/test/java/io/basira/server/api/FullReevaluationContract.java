@@ -3,9 +3,9 @@ package io.basira.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.segment.text.RuleText;
-import io.basira.server.groups.GroupRules;
+import io.basira.groups.GroupRules;
 import io.basira.server.groups.LiveGroups;
-import io.basira.server.groups.SegmentQuery;
+import io.basira.groups.SegmentQuery;
 import io.basira.server.jdbc.JdbcGroupMembers;
 import io.basira.server.support.Api;
 import io.basira.server.support.MutableClock;

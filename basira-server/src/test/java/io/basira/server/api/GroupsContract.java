@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.server.groups.LiveGroups;
 import io.basira.server.groups.MidnightEvaluation;
-import io.basira.server.groups.SegmentQuery;
+import io.basira.groups.SegmentQuery;
 import io.basira.segment.text.RuleText;
 import java.time.LocalDate;
 import io.basira.server.support.Api;

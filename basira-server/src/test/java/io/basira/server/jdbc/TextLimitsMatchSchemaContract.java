@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.basira.checkout.Coupon;
 import io.basira.commerce.ColumnLengths;
 import io.basira.server.checkout.JdbcCheckoutPolicies;
-import io.basira.server.groups.Group;
+import io.basira.groups.Group;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

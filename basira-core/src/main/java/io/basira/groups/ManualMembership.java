@@ -1,24 +1,26 @@
-package io.basira.server.groups;
+package io.basira.groups;
 
-import io.basira.server.api.ApiErrors.NotFound;
-import io.basira.server.jdbc.JdbcManualMembers;
-import io.basira.server.jdbc.JdbcManualMembers.Kind;
+import io.basira.events.UseCase;
+import io.basira.groups.GroupEngine.Moves;
+import io.basira.shared.NotFoundException;
 import io.basira.shared.Store;
 import java.util.List;
+import java.util.Set;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
  * Manual additions to and exclusions from a group. An added customer is a member whatever the rule says,
  * an excluded one never is; both survive rule changes until taken back, and a customer is on at most one
  * of the two lists. The customer is re-tested at once against every group (a group naming this one may
- * follow), cause {@code manual}.
+ * follow), cause {@code manual}; the change publishes {@link io.basira.events.GroupsRedefined} with its movements.
  */
+@UseCase
 public final class ManualMembership {
 
-    private final LiveGroups live;
-    private final JdbcManualMembers manual;
+    private final GroupEngine live;
+    private final ManualLists manual;
 
-    public ManualMembership(LiveGroups live, JdbcManualMembers manual) {
+    public ManualMembership(GroupEngine live, ManualLists manual) {
         this.live = live;
         this.manual = manual;
     }
@@ -27,18 +29,18 @@ public final class ManualMembership {
      * Puts the customer on the list ({@code on}) or takes them off it.
      *
      * @return whether the customer is a member of the group afterwards
-     * @throws NotFound when the group or the customer does not exist in the store
+     * @throws NotFoundException when the group or the customer does not exist in the store
      */
-    public boolean change(Store store, String key, String customerId, Kind kind, boolean on) {
+    public boolean change(Store store, String key, String customerId, ManualList kind, boolean on) {
         return live.change(store, state -> {
             GroupRules.require(state, key);
             int row = state.rowOf(customerId);
             if (row < 0) {
-                throw new NotFound("customer '" + customerId + "' does not exist in this store");
+                throw new NotFoundException("customer '" + customerId + "' does not exist in this store");
             }
             boolean added = state.isAdded(key, customerId);
             boolean excluded = state.isExcluded(key, customerId);
-            if (kind == Kind.ADDITIONS) {
+            if (kind == ManualList.ADDITIONS) {
                 added = on;
                 excluded = excluded && !on;
             } else {
@@ -47,13 +49,13 @@ public final class ManualMembership {
             }
             state.setManualFor(key, customerId, added, excluded);
             List<Movement> moves = state.retest(RoaringBitmap.bitmapOf(row), live.context(store));
-            live.persist(store, moves, MembershipCause.MANUAL, () -> {
+            live.persist(store, () -> {
                 if (on) {
                     manual.put(store.id(), key, customerId, kind);
                 } else {
                     manual.remove(store.id(), key, customerId, kind);
                 }
-            });
+            }, Set.of(key), List.of(new Moves(MembershipCause.MANUAL, moves)), null);
             return state.members(key).contains(row);
         });
     }

@@ -1,4 +1,4 @@
-package io.basira.server.groups;
+package io.basira.groups;
 
 import java.util.Objects;
 

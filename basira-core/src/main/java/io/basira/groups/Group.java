@@ -1,13 +1,11 @@
-package io.basira.server.groups;
+package io.basira.groups;
 
 import io.basira.segment.Condition;
 import io.basira.segment.eval.TodayDependence;
-import io.basira.segment.json.JsonConditions;
 import io.basira.segment.text.RuleText;
-import java.time.Instant;
 import io.basira.shared.TextRules;
+import java.time.Instant;
 import java.util.Objects;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A saved group of one store: its key (slug, unique in the store), display name and rule. A group without
@@ -15,11 +13,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record Group(String key, String name, Condition rule, Instant createdAt, Instant updatedAt) {
 
-    /** The schema's sizes (V3): {@code groups.name}, {@code rule_text}, {@code rule_json}. */
+    /**
+     * The schema's sizes (V3): {@code groups.name}, {@code rule_text}, {@code rule_json} (the last checked by
+     * the adapter that writes the JSON, {@link GroupDefinitions#requireStorable}).
+     */
     public static final int MAX_NAME_LENGTH = 200;
     public static final int MAX_RULE_TEXT_LENGTH = 8000;
     public static final int MAX_RULE_JSON_LENGTH = 16000;
-    private static final JsonMapper STORED = JsonMapper.builder().build();
 
     public Group {
         GroupKeys.requireValid(key);
@@ -29,12 +29,11 @@ public record Group(String key, String name, Condition rule, Instant createdAt, 
         }
         TextRules.requireLine(name, "name", MAX_NAME_LENGTH);
         if (rule != null) {
-            requireStorable(rule);
+            TextRules.requireText(RuleText.print(rule), "rule", MAX_RULE_TEXT_LENGTH);
         }
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
-
 
     /** The canonical rule text, or null for a manual-only group. */
     public String ruleText() {
@@ -48,15 +47,5 @@ public record Group(String key, String name, Condition rule, Instant createdAt, 
 
     public Group withDefinition(String newName, Condition newRule, Instant at) {
         return new Group(key, newName, newRule, createdAt, at);
-    }
-
-    /** The rule's text and JSON, as stored, fit their columns and hold only text a database keeps as given. */
-    private static void requireStorable(Condition rule) {
-        TextRules.requireText(RuleText.print(rule), "rule", MAX_RULE_TEXT_LENGTH);
-        int jsonLength = STORED.writeValueAsString(JsonConditions.toJson(rule)).length();
-        if (jsonLength > MAX_RULE_JSON_LENGTH) {
-            throw new IllegalArgumentException("rule_json is " + jsonLength + " characters long as stored, more than "
-                    + MAX_RULE_JSON_LENGTH);
-        }
     }
 }

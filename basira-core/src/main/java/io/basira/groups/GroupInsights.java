@@ -1,4 +1,4 @@
-package io.basira.server.groups;
+package io.basira.groups;
 
 import io.basira.card.CustomerSnapshot;
 import io.basira.segment.Condition;
@@ -7,8 +7,7 @@ import io.basira.segment.eval.EvaluationContext;
 import io.basira.segment.eval.RuleEvaluator;
 import io.basira.segment.eval.RuleExplanation;
 import io.basira.segment.group.GroupDependencies;
-import io.basira.server.api.ApiErrors.NotFound;
-import io.basira.server.jdbc.JdbcCustomerQueries;
+import io.basira.shared.NotFoundException;
 import io.basira.shared.Store;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +23,10 @@ public final class GroupInsights {
     public record Why(String customerId, Group group, boolean member, boolean byRule, boolean added, boolean excluded,
             List<RuleExplanation.Leaf> conditions) {}
 
-    private final LiveGroups live;
-    private final JdbcCustomerQueries customers;
+    private final GroupEngine live;
+    private final GroupCustomers customers;
 
-    public GroupInsights(LiveGroups live, JdbcCustomerQueries customers) {
+    public GroupInsights(GroupEngine live, GroupCustomers customers) {
         this.live = live;
         this.customers = customers;
     }
@@ -52,7 +51,7 @@ public final class GroupInsights {
     public int preview(Store store, Condition rule) {
         return live.read(store, state -> {
             requireGroupsExist(state, rule);
-            return state.audience.membersOnce(rule, live.context(store), state.membersLookup()).getCardinality();
+            return state.audience().membersOnce(rule, live.context(store), state.membersLookup()).getCardinality();
         });
     }
 
@@ -64,7 +63,7 @@ public final class GroupInsights {
         return live.read(store, state -> {
             requireGroupsExist(state, rule);
             Set<String> ids = new java.util.HashSet<>();
-            state.audience.membersOnce(rule, live.context(store), state.membersLookup())
+            state.audience().membersOnce(rule, live.context(store), state.membersLookup())
                     .forEach((int row) -> ids.add(state.customerId(row)));
             return ids;
         });
@@ -81,7 +80,7 @@ public final class GroupInsights {
     /** Each condition of the group's rule for the customer, with the values, and the manual lists. */
     public Why why(Store store, String key, String customerId) {
         CustomerSnapshot snapshot = customers.find(store.id(), customerId)
-                .orElseThrow(() -> new NotFound("customer '" + customerId + "' does not exist in this store"));
+                .orElseThrow(() -> new NotFoundException("customer '" + customerId + "' does not exist in this store"));
         return live.read(store, state -> {
             Group group = GroupRules.require(state, key);
             int row = state.rowOf(customerId);

@@ -1,10 +1,7 @@
-package io.basira.server.groups;
+package io.basira.groups;
 
 import io.basira.segment.Condition;
 import io.basira.segment.group.GroupDependencies;
-import io.basira.server.jdbc.JdbcCustomerQueries;
-import io.basira.server.jdbc.JdbcGroups;
-import io.basira.server.jdbc.JdbcManualMembers;
 import io.basira.shared.Store;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,17 +11,17 @@ import java.util.TreeSet;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * Use case: the customers a rule matches on a given day, computed afresh from the database (the command
+ * Use case: the customers a rule matches on a given day, computed afresh from the stored data (the command
  * line's {@code basira segment}). Saved groups the rule names are evaluated as of the same day, with their
  * manual additions and exclusions; nothing is stored.
  */
 public final class SegmentQuery {
 
-    private final JdbcCustomerQueries customers;
-    private final JdbcGroups groups;
-    private final JdbcManualMembers manual;
+    private final GroupCustomers customers;
+    private final GroupDefinitions groups;
+    private final ManualLists manual;
 
-    public SegmentQuery(JdbcCustomerQueries customers, JdbcGroups groups, JdbcManualMembers manual) {
+    public SegmentQuery(GroupCustomers customers, GroupDefinitions groups, ManualLists manual) {
         this.customers = customers;
         this.groups = groups;
         this.manual = manual;
@@ -43,9 +40,9 @@ public final class SegmentQuery {
             throw new IllegalArgumentException("the rule names groups that do not exist in store '" + store.slug() + "': "
                     + String.join(", ", missing));
         }
-        var context = LiveGroups.contextOn(store, asOf);
+        var context = GroupEngine.contextOn(store, asOf);
         state.evaluate(state.order(), context);
-        RoaringBitmap rows = state.audience.members(rule, context, state.membersLookup());
+        RoaringBitmap rows = state.audience().members(rule, context, state.membersLookup());
         List<String> ids = new ArrayList<>(rows.getCardinality());
         rows.forEach((int row) -> ids.add(state.customerId(row)));
         ids.sort(null);

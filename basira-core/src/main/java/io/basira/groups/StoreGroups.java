@@ -1,4 +1,4 @@
-package io.basira.server.groups;
+package io.basira.groups;
 
 import io.basira.card.CustomerCard;
 import io.basira.card.CustomerSnapshot;
@@ -9,9 +9,6 @@ import io.basira.segment.Condition;
 import io.basira.segment.audience.CustomerAudience;
 import io.basira.segment.eval.EvaluationContext;
 import io.basira.segment.group.GroupDependencies;
-import io.basira.server.jdbc.JdbcCustomerQueries;
-import io.basira.server.jdbc.JdbcGroups;
-import io.basira.server.jdbc.JdbcManualMembers;
 import io.basira.shared.Store;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,15 +31,16 @@ import org.roaringbitmap.RoaringBitmap;
  * groups first, then {@link GroupDependencies#evaluationOrder()}. Every evaluation returns the
  * {@link Movement}s it made, for the caller to persist.
  *
- * <p>Not thread-safe: {@link LiveGroups} guards the instance its readers see with its locks, and builds a
- * full re-evaluation on a private instance that no other thread sees until it is swapped in.
+ * <p>Not thread-safe: {@link GroupEngine} guards the instance its readers see with its locks, and builds a
+ * full re-evaluation on a private instance that no other thread sees until it is swapped in. Outside this
+ * package an instance is only read, under those locks.
  */
-final class StoreGroups {
+public final class StoreGroups {
 
     private static final RoaringBitmap EMPTY = new RoaringBitmap();
 
-    final Store store;
-    final CustomerAudience audience;
+    private final Store store;
+    private final CustomerAudience audience;
     private final List<String> customerIds = new ArrayList<>();
     private final Map<String, Integer> rows = new HashMap<>();
     private final Map<String, Group> groups = new TreeMap<>();
@@ -56,18 +54,27 @@ final class StoreGroups {
         this.audience = audience;
     }
 
-    /** The store's customers, groups and manual lists from the database; no membership yet. */
-    static StoreGroups read(Store store, JdbcCustomerQueries customers, JdbcGroups groups, JdbcManualMembers manual) {
+    /** The store's customers, groups and manual lists as stored; no membership yet. */
+    static StoreGroups read(Store store, GroupCustomers customers, GroupDefinitions groups, ManualLists manual) {
         StoreGroups state = new StoreGroups(store, Audiences.newAudience(store));
         customers.forEach(store.id(), state::upsert);
-        Map<String, Set<String>> added = manual.all(store.id(), JdbcManualMembers.Kind.ADDITIONS);
-        Map<String, Set<String>> excluded = manual.all(store.id(), JdbcManualMembers.Kind.EXCLUSIONS);
+        Map<String, Set<String>> added = manual.all(store.id(), ManualList.ADDITIONS);
+        Map<String, Set<String>> excluded = manual.all(store.id(), ManualList.EXCLUSIONS);
         for (Group group : groups.all(store.id())) {
             state.define(group);
             state.setManual(group.key(), added.getOrDefault(group.key(), Set.of()),
                     excluded.getOrDefault(group.key(), Set.of()));
         }
         return state;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    /** The store's customers, as the rules see them. */
+    public CustomerAudience audience() {
+        return audience;
     }
 
     /** Adds or refreshes a customer; returns its row. */
@@ -81,16 +88,16 @@ final class StoreGroups {
     }
 
     /** The row of the customer with this store id, or -1. */
-    int rowOf(String customerId) {
+    public int rowOf(String customerId) {
         return rows.getOrDefault(customerId, -1);
     }
 
-    String customerId(int row) {
+    public String customerId(int row) {
         return customerIds.get(row);
     }
 
     /** The keys of the groups the customer is in now, from the live bitmaps; empty for an unknown customer. */
-    Set<String> groupsOf(String customerId) {
+    public Set<String> groupsOf(String customerId) {
         int row = rowOf(customerId);
         Set<String> keys = new TreeSet<>();
         if (row >= 0) {
@@ -107,7 +114,7 @@ final class StoreGroups {
      * The groups a customer the store does not know (an anonymous visitor) would be in: those whose
      * rule an empty card with no attributes satisfies, in evaluation order; never by manual addition.
      */
-    Set<String> groupsOfNewcomer(EvaluationContext context) {
+    public Set<String> groupsOfNewcomer(EvaluationContext context) {
         Customer nobody = new Customer("anonymous", null, null, null, null, null, null, null, null, null,
                 context.today().atStartOfDay(context.zone()).toInstant(), Set.of());
         CustomerProfile profile = new CustomerProfile(nobody, CustomerCard.EMPTY);
@@ -122,11 +129,11 @@ final class StoreGroups {
         return keys;
     }
 
-    Collection<Group> groups() {
+    public Collection<Group> groups() {
         return groups.values();
     }
 
-    Group group(String key) {
+    public Group group(String key) {
         return groups.get(key);
     }
 
@@ -165,11 +172,11 @@ final class StoreGroups {
         }
     }
 
-    boolean isAdded(String key, String customerId) {
+    public boolean isAdded(String key, String customerId) {
         return additions.getOrDefault(key, Set.of()).contains(customerId);
     }
 
-    boolean isExcluded(String key, String customerId) {
+    public boolean isExcluded(String key, String customerId) {
         return exclusions.getOrDefault(key, Set.of()).contains(customerId);
     }
 
@@ -215,16 +222,17 @@ final class StoreGroups {
         }
     }
 
-    RoaringBitmap members(String key) {
+    /** The group's members as rows of {@link #audience()}; read it, never change it. */
+    public RoaringBitmap members(String key) {
         return members.getOrDefault(key, EMPTY);
     }
 
-    Function<String, RoaringBitmap> membersLookup() {
+    public Function<String, RoaringBitmap> membersLookup() {
         return this::members;
     }
 
     /** Every group key in evaluation order. */
-    List<String> order() {
+    public List<String> order() {
         return order;
     }
 

@@ -1,10 +1,10 @@
-package io.basira.server.groups;
+package io.basira.groups;
 
 import io.basira.segment.Condition;
 import io.basira.segment.group.GroupCycleException;
 import io.basira.segment.group.GroupDependencies;
-import io.basira.server.api.ApiErrors.NotFound;
-import io.basira.server.jdbc.JdbcGroups;
+import io.basira.events.UseCase;
+import io.basira.shared.NotFoundException;
 import io.basira.shared.Store;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,18 +18,19 @@ import java.util.TreeSet;
  * Creating, changing and deleting a store's groups. A rule is refused when it names a group that does
  * not exist or makes groups name each other in a circle; a group that others name cannot be deleted.
  * A saved rule is evaluated at once over every customer (cause {@code rule_change}), with the groups that
- * name it, off the lock checkout reads under ({@link LiveGroups#define}); manual additions and exclusions are
- * kept across rule changes.
+ * name it, off the lock checkout reads under ({@link GroupEngine#define}); manual additions and exclusions are
+ * kept across rule changes. Each change publishes {@link io.basira.events.GroupsRedefined} with its movements.
  */
+@UseCase
 public final class GroupRules {
 
     private static final Set<String> RESERVED_KEYS = Set.of("templates", "preview");
 
-    private final LiveGroups live;
-    private final JdbcGroups groups;
+    private final GroupEngine live;
+    private final GroupDefinitions groups;
     private final Clock clock;
 
-    public GroupRules(LiveGroups live, JdbcGroups groups, Clock clock) {
+    public GroupRules(GroupEngine live, GroupDefinitions groups, Clock clock) {
         this.live = live;
         this.groups = groups;
         this.clock = clock;
@@ -84,7 +85,7 @@ public final class GroupRules {
                 throw new IllegalArgumentException("group '" + key + "' cannot be deleted: the rules of "
                         + String.join(", ", namedBy) + " name it");
             }
-            live.persist(store, List.of(), MembershipCause.RULE_CHANGE, () -> groups.delete(store.id(), key));
+            live.persist(store, () -> groups.delete(store.id(), key), Set.of(key), List.of(), null);
             state.forget(key);
             return null;
         });
@@ -93,14 +94,15 @@ public final class GroupRules {
     static Group require(StoreGroups state, String key) {
         Group group = state.group(key);
         if (group == null) {
-            throw new NotFound("group '" + key + "' does not exist in this store");
+            throw new NotFoundException("group '" + key + "' does not exist in this store");
         }
         return group;
     }
 
-    /** The group, once {@link #check} accepts it; {@link LiveGroups#define} then evaluates and saves it. */
-    private static Group checked(StoreGroups state, Group group) {
+    /** The group, once {@link #check} and the store accept it; {@link GroupEngine#define} then evaluates and saves it. */
+    private Group checked(StoreGroups state, Group group) {
         check(state, group);
+        groups.requireStorable(group);
         return group;
     }
 

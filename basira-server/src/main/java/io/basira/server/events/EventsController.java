@@ -1,6 +1,7 @@
 package io.basira.server.events;
 
 import io.basira.shared.Store;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,9 @@ public class EventsController {
         this.events = events;
     }
 
+    @Operation(summary = "The store's incomplete publications", description = "Domain events some listener has not "
+            + "handled yet, oldest first (at most 1000): event id, type, recorded_at, listener, attempts, the class of the "
+            + "last failure and when the next attempt is due. Empty when every event was delivered (docs/events.md).")
     @GetMapping("/api/v1/events/incomplete")
     public Map<String, Object> incomplete(Store store) {
         List<JdbcDomainEvents.Incomplete> rows = events.incomplete(store.id().value(), LISTED);

@@ -29,12 +29,16 @@ public final class OrderWriteLoad {
         int seconds = Integer.parseInt(option(args, "--seconds", "30"));
         int warmup = Integer.parseInt(option(args, "--warmup", "10"));
         String run = Long.toString(System.nanoTime(), 36);
-        try (HttpConnection connection = new HttpConnection(base)) {
-            for (int c = 0; c < 1000; c++) {
-                connection.exchange(HttpConnection.encode("POST", base, "/api/v1/customers", key,
-                        "{\"customer_id\":\"W" + c + "\",\"created_at\":\"2024-01-01\"}"));
+        HttpConnection setUp = new HttpConnection(base);
+        for (int c = 0; c < 1000; c++) {
+            if (!setUp.reusable()) {
+                setUp.close();
+                setUp = new HttpConnection(base);
             }
+            setUp.exchange(HttpConnection.encode("POST", base, "/api/v1/customers", key,
+                    "{\"customer_id\":\"W" + c + "\",\"created_at\":\"2024-01-01\"}"));
         }
+        setUp.close();
         measure(base, key, connections, warmup, run + "w");
         LatencySamples samples = measure(base, key, connections, seconds, run);
         System.out.printf(Locale.ROOT, "%d connections, %d s: %d orders (%d errors), %.0f orders/s; p50 %.2f ms, "
@@ -52,8 +56,13 @@ public final class OrderWriteLoad {
             int worker = w;
             LatencySamples samples = perWorker[w] = new LatencySamples(seconds * 2000);
             workers[w] = new Thread(() -> {
-                try (HttpConnection connection = new HttpConnection(base)) {
+                try {
+                    HttpConnection connection = new HttpConnection(base);
                     for (int i = 0; !stop.get(); i++) {
+                        if (!connection.reusable()) {                   // the server closes after N requests
+                            connection.close();
+                            connection = new HttpConnection(base);
+                        }
                         String body = "{\"order_id\":\"" + run + "-" + worker + "-" + i + "\",\"customer_id\":\"W"
                                 + ((i * connections + worker) % 1000) + "\",\"status\":\"completed\",\"total\":\"150.00\","
                                 + "\"created_at\":\"2024-05-30T10:00:00+03:00\"}";
@@ -65,6 +74,7 @@ public final class OrderWriteLoad {
                             samples.error();
                         }
                     }
+                    connection.close();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }

@@ -3,6 +3,11 @@ package io.basira.ingest;
 import io.basira.card.CardAccumulator;
 import io.basira.card.CustomerCard;
 import io.basira.commerce.Order;
+import io.basira.events.CardsChanged;
+import io.basira.events.CustomersChanged;
+import io.basira.events.DomainEvents;
+import io.basira.events.OrdersRecorded;
+import io.basira.events.UseCase;
 import io.basira.shared.Store;
 import io.basira.shared.StoreId;
 import java.util.ArrayList;
@@ -38,7 +43,14 @@ import java.util.function.Predicate;
  * name the orders' earlier customers too); after the records are written, every
  * {@link WriteParticipant} is told each order's version before and after ({@link OrdersWritten}),
  * in the same transaction, before the cards are folded.
+ *
+ * <p>Events, published in the write's transaction through {@link DomainEvents}: {@link OrdersRecorded}
+ * (each order of the batch once, its status before and after), {@link CustomersChanged} (the customer
+ * records written) and {@link CardsChanged} (the cards refreshed; a whole store for
+ * {@link #rebuildCards}). A chunked import publishes the first two per chunk; its caller publishes the
+ * cards it changed.
  */
+@UseCase
 public final class IngestRecords {
 
     private final CommerceReads reads;
@@ -46,18 +58,29 @@ public final class IngestRecords {
     private final CardUpkeep cards;
     private final WriteLocks locks;
     private final List<WriteParticipant> participants;
+    private final DomainEvents events;
 
     /** Above this many keys a batch locks its whole store rather than each record and customer. */
     static final int KEY_LOCK_LIMIT = 1000;
 
-    /** @param participants told of every batch's orders in the write's transaction, in this order */
+    /**
+     * @param participants told of every batch's orders in the write's transaction, in this order
+     * @param events where the write's events go, in its transaction
+     */
     public IngestRecords(CommerceReads reads, CommerceWrites writes, CardUpkeep cards, WriteLocks locks,
-            List<WriteParticipant> participants) {
+            List<WriteParticipant> participants, DomainEvents events) {
         this.reads = reads;
         this.writes = writes;
         this.cards = cards;
         this.locks = locks;
         this.participants = List.copyOf(participants);
+        this.events = events;
+    }
+
+    /** Without events: for the core's tests and tools that run no listeners. */
+    public IngestRecords(CommerceReads reads, CommerceWrites writes, CardUpkeep cards, WriteLocks locks,
+            List<WriteParticipant> participants) {
+        this(reads, writes, cards, locks, participants, DomainEvents.NONE);
     }
 
     /**
@@ -71,9 +94,30 @@ public final class IngestRecords {
         Set<String> affected = batch.affectedCustomers();
         Map<String, Order> before = lockFor(store.id(), batch, affected);
         writeRecords(store.id(), batch, new LineReplacement());
-        tellParticipants(store.id(), batch, before);
+        List<OrderChange> changes = tellParticipants(store.id(), batch, before);
         refreshCards(store, affected);
+        publishRecords(store.id(), batch, changes);
+        if (!affected.isEmpty()) {
+            events.publish(CardsChanged.of(store.id(), affected));
+        }
         return affected;
+    }
+
+    /** {@link OrdersRecorded} and {@link CustomersChanged} of what the batch wrote, when it wrote any. */
+    private void publishRecords(StoreId store, RecordBatch batch, List<OrderChange> changes) {
+        if (!changes.isEmpty()) {
+            List<OrdersRecorded.Recorded> orders = new ArrayList<>(changes.size());
+            for (OrderChange change : changes) {
+                orders.add(new OrdersRecorded.Recorded(change.after().externalId(), change.after().customerExternalId(),
+                        change.before() == null ? null : change.before().status().code(), change.after().status().code()));
+            }
+            events.publish(new OrdersRecorded(store, orders));
+        }
+        if (!batch.customers().isEmpty()) {
+            Set<String> customers = new LinkedHashSet<>();
+            batch.customers().forEach(customer -> customers.add(customer.externalId()));
+            events.publish(new CustomersChanged(store, customers));
+        }
     }
 
     /**
@@ -129,17 +173,20 @@ public final class IngestRecords {
         return ids.isEmpty() ? Map.of() : reads.storedOrders(store, ids);
     }
 
-    /** Each order of the batch once, its last version as {@code after}, to every participant. */
-    private void tellParticipants(StoreId store, RecordBatch batch, Map<String, Order> before) {
-        if (participants.isEmpty() || batch.orders().isEmpty()) {
-            return;
+    /** Each order of the batch once, its last version as {@code after}, to every participant. @return those changes */
+    private List<OrderChange> tellParticipants(StoreId store, RecordBatch batch, Map<String, Order> before) {
+        if (batch.orders().isEmpty()) {
+            return List.of();
         }
         Map<String, Order> latest = new LinkedHashMap<>();
         batch.orders().forEach(order -> latest.put(order.externalId(), order));
         List<OrderChange> changes = new ArrayList<>(latest.size());
         latest.values().forEach(after -> changes.add(new OrderChange(before.get(after.externalId()), after)));
-        OrdersWritten written = new OrdersWritten(store, changes);
-        participants.forEach(participant -> participant.ordersWritten(written));
+        if (!participants.isEmpty()) {
+            OrdersWritten written = new OrdersWritten(store, changes);
+            participants.forEach(participant -> participant.ordersWritten(written));
+        }
+        return changes;
     }
 
     /** The checks of {@link #ingest} alone. @throws IngestRejected listing every problem */
@@ -189,7 +236,7 @@ public final class IngestRecords {
         affected.addAll(owners.of(batch));
         writeRecords(store, batch, lines);
         owners.wrote(batch);
-        tellParticipants(store, batch, before);
+        publishRecords(store, batch, tellParticipants(store, batch, before));
         return affected;
     }
 
@@ -209,7 +256,9 @@ public final class IngestRecords {
      */
     public int rebuildCards(Store store, Collection<String> customerIds) {
         locks.lockStore(store.id());
-        return refreshCards(store, customerIds).size();
+        int rebuilt = refreshCards(store, customerIds).size();
+        events.publish(CardsChanged.wholeStore(store.id()));
+        return rebuilt;
     }
 
     /** Folds the cards of the given customers from their current records and stores them. */

@@ -44,4 +44,16 @@ class CoreArchitectureTest {
                 "io.basira.ingest..").should().callMethod(java.math.BigDecimal.class, "valueOf", double.class)
                 .orShould().callConstructor(java.math.BigDecimal.class, double.class).check(core);
     }
+
+    @Test
+    void only_use_cases_publish_domain_events() {
+        noClasses().that(com.tngtech.archunit.base.DescribedPredicate.describe("are not use cases",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> !c.isAnnotatedWith(io.basira.events.UseCase.class)
+                                && c.getEnclosingClass().map(outer -> !outer.isAnnotatedWith(io.basira.events.UseCase.class))
+                                        .orElse(true)))
+                .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe("call DomainEvents.publish",
+                        call -> call.getTarget().getName().equals("publish")
+                                && call.getTarget().getOwner().isAssignableTo(io.basira.events.DomainEvents.class)))
+                .because("a change's events are published by the use case that makes it, in its transaction").check(core);
+    }
 }

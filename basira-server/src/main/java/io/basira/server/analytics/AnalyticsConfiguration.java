@@ -2,7 +2,7 @@ package io.basira.server.analytics;
 
 import io.basira.server.jdbc.JdbcStores;
 import java.time.Clock;
-import org.springframework.context.ApplicationEventPublisher;
+import io.basira.events.DomainEvents;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import io.basira.server.jdbc.BulkReads;
@@ -25,8 +25,8 @@ public class AnalyticsConfiguration {
 
     @Bean
     StoreAnalytics storeAnalytics(JdbcStoreFacts facts, JdbcCustomerAnalytics cards, Clock clock,
-            ApplicationEventPublisher events) {
-        return new StoreAnalytics(facts, cards, clock, events);
+            DomainEvents events, TransactionTemplate transaction) {
+        return new StoreAnalytics(facts, cards, clock, events, transaction);
     }
 
     /** Run at each store's midnight by the durable scheduler (io.basira.server.jobs.JobsConfiguration). */

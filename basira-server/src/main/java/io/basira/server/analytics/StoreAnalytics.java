@@ -12,12 +12,16 @@ import io.basira.analytics.region.Regions;
 import io.basira.shared.Store;
 import java.time.Clock;
 import java.time.LocalDate;
-import org.springframework.context.ApplicationEventPublisher;
+import io.basira.events.AnalyticsRefreshed;
+import io.basira.events.DomainEvents;
+import io.basira.events.UseCase;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs the analyses of one store for both interfaces (REST and CLI): loads the store's facts, calls the
  * core calculation, maps the result. Also refreshes the stored card fields, which customer groups read.
  */
+@UseCase
 public final class StoreAnalytics {
 
     /** What a refresh did. */
@@ -26,9 +30,12 @@ public final class StoreAnalytics {
     private final JdbcStoreFacts facts;
     private final JdbcCustomerAnalytics cards;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
+    private final DomainEvents events;
+    private final TransactionTemplate transaction;
 
-    public StoreAnalytics(JdbcStoreFacts facts, JdbcCustomerAnalytics cards, Clock clock, ApplicationEventPublisher events) {
+    public StoreAnalytics(JdbcStoreFacts facts, JdbcCustomerAnalytics cards, Clock clock, DomainEvents events,
+            TransactionTemplate transaction) {
+        this.transaction = transaction;
         this.facts = facts;
         this.cards = cards;
         this.clock = clock;
@@ -56,13 +63,16 @@ public final class StoreAnalytics {
     }
 
     /**
-     * Recomputes and stores every customer's card fields as of {@code asOf}, then, once that committed,
-     * publishes {@link AnalyticsRefreshed} (the store's groups follow it before this returns).
+     * Recomputes and stores every customer's card fields as of {@code asOf} and publishes
+     * {@link AnalyticsRefreshed} in the same transaction (the store's groups follow it after the commit,
+     * before this returns).
      */
     public Refreshed refresh(Store store, LocalDate asOf) {
         CardAnalytics.Result result = CardAnalytics.compute(facts.load(store), asOf);
-        cards.replace(store, asOf, clock.instant(), result.models().method(), result.customers());
-        events.publishEvent(new AnalyticsRefreshed(store.id(), asOf));
+        transaction.executeWithoutResult(status -> {
+            cards.replace(store, asOf, clock.instant(), result.models().method(), result.customers());
+            events.publish(new AnalyticsRefreshed(store.id(), asOf));
+        });
         return new Refreshed(asOf, result.customers().size(), result.models().method(), result.models().toJson());
     }
 }

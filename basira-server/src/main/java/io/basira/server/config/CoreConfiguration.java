@@ -1,6 +1,7 @@
 package io.basira.server.config;
 
 import io.basira.checkout.CouponRedemption;
+import io.basira.events.DomainEvents;
 import io.basira.ingest.CardUpkeep;
 import io.basira.ingest.IngestRecords;
 import io.basira.ingest.WriteLocks;
@@ -86,8 +87,8 @@ public class CoreConfiguration {
 
     @Bean
     ImportFolder importFolder(IngestRecords ingest, JdbcTemplate jdbc, JdbcStores stores,
-            TransactionTemplate transaction, Clock clock) {
-        return new ImportFolder(ingest, new JdbcKnownIds(jdbc), stores, transaction, clock);
+            TransactionTemplate transaction, Clock clock, DomainEvents events) {
+        return new ImportFolder(ingest, new JdbcKnownIds(jdbc), stores, transaction, clock, events);
     }
 
     @Bean
@@ -105,11 +106,12 @@ public class CoreConfiguration {
     }
 
     @Bean
-    IngestRecords ingestRecords(JdbcTemplate jdbc, SqlDialect dialect, WriteLocks locks) {
+    IngestRecords ingestRecords(JdbcTemplate jdbc, SqlDialect dialect, WriteLocks locks, DomainEvents events) {
         // the participants of every write, in its transaction: orders redeem and release coupon
-        // uses (docs/checkout.md); see ARCHITECTURE.md, "Add a write participant"
+        // uses (docs/checkout.md); see ARCHITECTURE.md, "Add a write participant". Its events go to the
+        // outbox (io.basira.server.events.JdbcDomainEvents) in the write's transaction
         return new IngestRecords(new JdbcCommerceReads(jdbc), new JdbcCommerceWrites(jdbc, dialect),
                 new CardUpkeep(new JdbcCustomerActivity(jdbc), new JdbcCards(jdbc)), locks,
-                List.of(new CouponRedemption(new JdbcCouponRedemptions(jdbc))));
+                List.of(new CouponRedemption(new JdbcCouponRedemptions(jdbc))), events);
     }
 }

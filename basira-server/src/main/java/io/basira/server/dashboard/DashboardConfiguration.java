@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -72,8 +71,8 @@ public class DashboardConfiguration implements WebMvcConfigurer {
     }
 
     @Bean(destroyMethod = "close")
-    ImportJobs importJobs(ImportFolder importer, ApplicationEventPublisher events, Clock clock) {
-        return new ImportJobs(importer, events, clock);
+    ImportJobs importJobs(ImportFolder importer, Clock clock) {
+        return new ImportJobs(importer, clock);
     }
 
     /** messages_ar.properties and messages_en.properties, read as UTF-8; a missing key is an error, not a fallback. */

@@ -4,7 +4,6 @@ import io.basira.server.api.RedactedFailure;
 import io.basira.server.files.UploadFolders;
 import io.basira.server.importing.ImportFolder;
 import io.basira.server.importing.ImportOutcome;
-import io.basira.server.ingest.CardsChanged;
 import io.basira.shared.Store;
 import io.basira.shared.StoreId;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Imports started from the dashboard, run one at a time on a background thread so the page can
@@ -66,7 +64,6 @@ public final class ImportJobs implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
 
     private final ImportFolder importer;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "basira-dashboard-import");
@@ -82,9 +79,8 @@ public final class ImportJobs implements AutoCloseable {
         }
     };
 
-    public ImportJobs(ImportFolder importer, ApplicationEventPublisher events, Clock clock) {
+    public ImportJobs(ImportFolder importer, Clock clock) {
         this.importer = importer;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -123,9 +119,6 @@ public final class ImportJobs implements AutoCloseable {
                         s -> s.advanced(state, file, total == 0 ? 100 : (int) (100 * read / total)));
             };
             ImportOutcome outcome = importer.run(store, folder, skipInvalid, progress);
-            if (outcome.applied()) {
-                events.publishEvent(new CardsChanged(store.id(), Set.of()));
-            }
             status.updateAndGet(s -> s.finished(outcome));
         } catch (RuntimeException e) {
             String errorId = UUID.randomUUID().toString();

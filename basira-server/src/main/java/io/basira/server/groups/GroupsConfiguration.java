@@ -62,8 +62,8 @@ public class GroupsConfiguration {
             }
         };
         // looked up at each publication, not now: the events' bean may depend on the groups' listeners
-        DomainEvents published = event -> events.getIfAvailable(() -> DomainEvents.NONE).publish(event);
-        return new GroupEngine(new GroupPorts(customers, groups, manual, members, transactions), published, clock);
+        return new GroupEngine(new GroupPorts(customers, groups, manual, members, transactions),
+                new io.basira.server.events.LazyDomainEvents(events), clock);
     }
 
     @Bean

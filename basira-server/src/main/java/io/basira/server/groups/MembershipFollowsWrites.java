@@ -1,16 +1,28 @@
 package io.basira.server.groups;
 
-import io.basira.server.analytics.AnalyticsRefreshed;
-import io.basira.server.ingest.CardsChanged;
+import io.basira.events.AnalyticsRefreshed;
+import io.basira.events.CardsChanged;
+import io.basira.events.DomainEvent;
+import io.basira.events.GroupsRedefined;
+import io.basira.server.events.DomainEventListener;
+import io.basira.server.events.ReceivedEvent;
 import io.basira.server.jdbc.JdbcStores;
-import org.springframework.transaction.event.TransactionalEventListener;
+import java.util.Set;
 
 /**
- * Listens to {@link CardsChanged} and {@link AnalyticsRefreshed}, which writers publish once their transaction committed (or inside it:
- * then this runs after the commit). Runs on the writer's thread, so a write's response is sent after the
- * groups followed it.
+ * The durable listener {@code group-membership}: keeps the in-memory groups following committed writes.
+ * {@link CardsChanged} re-tests those customers (a whole-store change reloads the store),
+ * {@link AnalyticsRefreshed} reloads every customer with the new fields and re-evaluates every group
+ * (cause {@code analytics}), and {@link GroupsRedefined} from another process (another instance, the
+ * command line) re-reads the definitions — this instance's own changes of groups are applied by the
+ * engine that made them.
+ *
+ * <p>Told on the writer's thread right after the commit, so a write's response is sent after the groups
+ * followed it; idempotent, since it re-reads the customers the event names.
  */
-public class MembershipFollowsWrites {
+public class MembershipFollowsWrites implements DomainEventListener {
+
+    public static final String NAME = "group-membership";
 
     private final LiveGroups live;
     private final JdbcStores stores;
@@ -20,14 +32,31 @@ public class MembershipFollowsWrites {
         this.stores = stores;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    public void cardsChanged(CardsChanged event) {
-        stores.findById(event.store()).ifPresent(store -> live.cardsChanged(store, event.customerIds()));
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    /** The store's analytics card fields were replaced: every group is re-evaluated (cause {@code analytics}). */
-    @TransactionalEventListener(fallbackExecution = true)
-    public void analyticsRefreshed(AnalyticsRefreshed event) {
-        stores.findById(event.store()).ifPresent(live::analyticsRefreshed);
+    @Override
+    public Set<Class<? extends DomainEvent>> types() {
+        return Set.of(CardsChanged.class, AnalyticsRefreshed.class, GroupsRedefined.class);
+    }
+
+    @Override
+    public void handle(ReceivedEvent received) {
+        DomainEvent event = received.event();
+        if (event instanceof GroupsRedefined && received.local()
+                || event instanceof CardsChanged cards && !cards.wholeStore() && cards.customerIds().isEmpty()) {
+            return;
+        }
+        stores.findById(event.store()).ifPresent(store -> {
+            if (event instanceof CardsChanged cards) {
+                live.cardsChanged(store, cards.wholeStore() ? Set.of() : cards.customerIds());
+            } else if (event instanceof AnalyticsRefreshed) {
+                live.analyticsRefreshed(store);
+            } else if (event instanceof GroupsRedefined) {
+                live.groupsRedefined(store);
+            }
+        });
     }
 }

@@ -3,7 +3,6 @@ package io.basira.server.importing;
 import io.basira.server.csvimport.FileReport;
 import io.basira.server.csvimport.RowError;
 import io.basira.server.files.UploadFolders;
-import io.basira.server.ingest.CardsChanged;
 import io.basira.shared.Store;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,12 +29,10 @@ import org.springframework.web.multipart.MultipartFile;
 public class ImportController {
 
     private final ImportFolder importer;
-    private final ApplicationEventPublisher events;
     private final UploadFolders uploads;
 
-    public ImportController(ImportFolder importer, ApplicationEventPublisher events, UploadFolders uploads) {
+    public ImportController(ImportFolder importer, UploadFolders uploads) {
         this.importer = importer;
-        this.events = events;
         this.uploads = uploads;
     }
 
@@ -54,9 +49,6 @@ public class ImportController {
                 }
             }
             ImportOutcome outcome = importer.run(store, folder, skipInvalid, ImportFolder.Progress.none());
-            if (outcome.applied()) {
-                events.publishEvent(new CardsChanged(store.id(), Set.of()));
-            }
             return ResponseEntity.status(outcome.applied() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
                     .body(json(outcome));
         }

@@ -1,5 +1,8 @@
 package io.basira.server.importing;
 
+import io.basira.events.CardsChanged;
+import io.basira.events.DomainEvents;
+import io.basira.events.UseCase;
 import io.basira.ingest.IngestRecords;
 import io.basira.ingest.RecordOwners;
 import io.basira.server.csvimport.CanonicalFolderReader;
@@ -30,7 +33,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * second pass reads again and applies the good rows, and the cards of every touched customer are
  * refreshed, all in one transaction: an import is applied whole or not at all, and importing the
  * same folder again changes nothing.
+ *
+ * <p>Events: those of {@link IngestRecords#write} per chunk, and one {@link CardsChanged#wholeStore} for the
+ * cards, in the import's transaction.
  */
+@UseCase
 public final class ImportFolder {
 
     /** Progress of the apply pass, with the pass named for the person watching. */
@@ -48,9 +55,11 @@ public final class ImportFolder {
     private final TransactionTemplate transaction;
     private final JdbcStores stores;
     private final Clock clock;
+    private final DomainEvents events;
 
     public ImportFolder(IngestRecords ingest, JdbcKnownIds knownIds, JdbcStores stores, TransactionTemplate transaction,
-            Clock clock) {
+            Clock clock, DomainEvents events) {
+        this.events = events;
         this.reader = new CanonicalFolderReader();
         this.stores = stores;
         this.ingest = ingest;
@@ -96,6 +105,7 @@ public final class ImportFolder {
             ImportReport report = reader.read(folder, store, known, sink, progress.pass("importing"));
             sink.flush();
             refreshed[0] = ingest.refreshCards(store, sink.affectedCustomers()).size();
+            events.publish(CardsChanged.wholeStore(store.id()));
             return report;
         });
         return new ImportOutcome(true, creating, applied, refreshed[0], Duration.between(started, clock.instant()));

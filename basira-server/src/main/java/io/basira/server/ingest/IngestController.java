@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,15 +39,13 @@ public class IngestController {
     private final IngestRecords ingest;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
-    private final ApplicationEventPublisher events;
     private final BulkLimits limits;
 
     public IngestController(IngestRecords ingest, TransactionTemplate transaction, JsonMapper json,
-            ApplicationEventPublisher events, BulkLimits limits) {
+            BulkLimits limits) {
         this.ingest = ingest;
         this.transaction = transaction;
         this.json = json;
-        this.events = events;
         this.limits = limits;
     }
 
@@ -85,8 +82,8 @@ public class IngestController {
 
     private Map<String, Object> apply(Store store, JsonRecords records, int count) {
         records.requireNoProblems();
+        // the groups follow the write before the transaction template returns (the outbox delivers after commit)
         Set<String> affected = transaction.execute(status -> ingest.ingest(store, records.batch()));
-        events.publishEvent(new CardsChanged(store.id(), affected));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("applied", count);
         result.put("customers_refreshed", List.copyOf(affected));

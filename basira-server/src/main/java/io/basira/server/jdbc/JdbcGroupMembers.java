@@ -79,6 +79,66 @@ public final class JdbcGroupMembers implements StoredMembership {
         }
         List<Movement> exits = movements.stream().filter(m -> !m.entered()).toList();
         List<Movement> entries = movements.stream().filter(Movement::entered).toList();
+        Set<Movement> changed = dialect == SqlDialect.POSTGRESQL ? changedOnPostgres(store, exits, entries, at)
+                : changedByBatch(store, exits, entries, at);
+        List<Movement> applied = movements.stream().filter(changed::contains).toList();
+        jdbc.batchUpdate("INSERT INTO group_history (store_id, group_key, customer_external_id, movement, happened_at, "
+                + "cause) VALUES (?, ?, ?, ?, ?, ?)", applied, 1000, (ps, m) -> {
+                    ps.setLong(1, store.value());
+                    ps.setString(2, m.groupKey());
+                    ps.setString(3, m.customerId());
+                    ps.setString(4, m.entered() ? "entered" : "left");
+                    Sql.setInstant(ps, 5, at);
+                    ps.setString(6, cause.code());
+                });
+        return applied;
+    }
+
+    /**
+     * PostgreSQL: one statement per chunk of movements, each saying with {@code RETURNING} which rows it
+     * changed (per-row update counts are not reported when the driver rewrites a batch into one insert).
+     */
+    private Set<Movement> changedOnPostgres(StoreId store, List<Movement> exits, List<Movement> entries, Instant at) {
+        Set<Movement> changed = new HashSet<>();
+        for (List<Movement> chunk : chunks(exits)) {
+            jdbc.query(connection -> {
+                var ps = connection.prepareStatement("DELETE FROM group_members m USING unnest(?::text[], ?::text[]) "
+                        + "AS t(group_key, customer_external_id) WHERE m.store_id = ? AND m.group_key = t.group_key "
+                        + "AND m.customer_external_id = t.customer_external_id "
+                        + "RETURNING m.group_key, m.customer_external_id");
+                ps.setArray(1, connection.createArrayOf("text", chunk.stream().map(Movement::groupKey).toArray()));
+                ps.setArray(2, connection.createArrayOf("text", chunk.stream().map(Movement::customerId).toArray()));
+                ps.setLong(3, store.value());
+                return ps;
+            }, (rs, row) -> changed.add(new Movement(rs.getString(1), rs.getString(2), false)));
+        }
+        for (List<Movement> chunk : chunks(entries)) {
+            jdbc.query(connection -> {
+                var ps = connection.prepareStatement("INSERT INTO group_members (store_id, group_key, "
+                        + "customer_external_id, since) SELECT ?, t.group_key, t.customer_external_id, ? "
+                        + "FROM unnest(?::text[], ?::text[]) AS t(group_key, customer_external_id) "
+                        + "ON CONFLICT (store_id, group_key, customer_external_id) DO NOTHING "
+                        + "RETURNING group_key, customer_external_id");
+                ps.setLong(1, store.value());
+                Sql.setInstant(ps, 2, at);
+                ps.setArray(3, connection.createArrayOf("text", chunk.stream().map(Movement::groupKey).toArray()));
+                ps.setArray(4, connection.createArrayOf("text", chunk.stream().map(Movement::customerId).toArray()));
+                return ps;
+            }, (rs, row) -> changed.add(new Movement(rs.getString(1), rs.getString(2), true)));
+        }
+        return changed;
+    }
+
+    private static List<List<Movement>> chunks(List<Movement> movements) {
+        List<List<Movement>> chunks = new ArrayList<>();
+        for (int from = 0; from < movements.size(); from += 5000) {
+            chunks.add(movements.subList(from, Math.min(movements.size(), from + 5000)));
+        }
+        return chunks;
+    }
+
+    /** H2: batches, whose per-row update counts say which rows changed. */
+    private Set<Movement> changedByBatch(StoreId store, List<Movement> exits, List<Movement> entries, Instant at) {
         Set<Movement> changed = new HashSet<>();
         changed.addAll(changedRows(exits, jdbc.batchUpdate(DELETE, exits, 1000, (ps, m) -> {
             ps.setLong(1, store.value());
@@ -91,17 +151,7 @@ public final class JdbcGroupMembers implements StoredMembership {
             ps.setString(3, m.customerId());
             Sql.setInstant(ps, 4, at);
         })));
-        List<Movement> applied = movements.stream().filter(changed::contains).toList();
-        jdbc.batchUpdate("INSERT INTO group_history (store_id, group_key, customer_external_id, movement, happened_at, "
-                + "cause) VALUES (?, ?, ?, ?, ?, ?)", applied, 1000, (ps, m) -> {
-                    ps.setLong(1, store.value());
-                    ps.setString(2, m.groupKey());
-                    ps.setString(3, m.customerId());
-                    ps.setString(4, m.entered() ? "entered" : "left");
-                    Sql.setInstant(ps, 5, at);
-                    ps.setString(6, cause.code());
-                });
-        return applied;
+        return changed;
     }
 
     /** The movements whose statement changed a row, from the batches' update counts (in the order given). */

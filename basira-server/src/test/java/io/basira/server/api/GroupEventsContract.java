@@ -34,7 +34,7 @@ abstract class GroupEventsContract extends ApiTestBase {
 
         assertThat(api.postJson("/api/v1/groups", "{\"key\":\"vip\",\"name\":\"VIP\",\"rule\":\"total_spent >= 1000\"}")
                 .status()).isEqualTo(201);
-        assertThat(recorder.of(store)).containsExactly(new GroupsRedefined(store, Set.of("vip")),
+        assertThat(groupEvents(store)).containsExactly(new GroupsRedefined(store, Set.of("vip")),
                 new MembershipChanged(store, "rule_change", Map.of("vip", Set.of("C1")), Map.of()));
 
         assertThat(api.postJson("/api/v1/orders", order("O2", "C2", "completed", "1200", "2024-05-02T10:00:00+03:00"))
@@ -43,9 +43,15 @@ abstract class GroupEventsContract extends ApiTestBase {
                 .status()).isEqualTo(200);                    // the same order again moves nobody
         assertThat(api.postJson("/api/v1/groups/vip/exclusions/C1", "").status()).isLessThan(300);
 
-        assertThat(recorder.of(store)).hasSize(5).endsWith(
+        assertThat(groupEvents(store)).hasSize(5).endsWith(
                 new MembershipChanged(store, "order", Map.of("vip", Set.of("C2")), Map.of()),
                 new GroupsRedefined(store, Set.of("vip")),
                 new MembershipChanged(store, "manual", Map.of(), Map.of("vip", Set.of("C1"))));
+    }
+
+    /** The events of the groups (the writes' own events, also recorded, are another contract's). */
+    private java.util.List<io.basira.events.DomainEvent> groupEvents(StoreId store) {
+        return recorder.of(store).stream()
+                .filter(e -> e instanceof GroupsRedefined || e instanceof MembershipChanged).toList();
     }
 }

@@ -68,7 +68,11 @@ abstract class TenantIsolationContract extends ApiTestBase {
             "GET /api/v1/checkout/catalogue",
             "PUT /api/v1/checkout/catalogue",
             "GET /api/v1/checkout/audit",
-            "POST /api/v1/checkout/decisions");
+            "POST /api/v1/checkout/decisions",
+
+            "GET /api/v1/events/incomplete");
+
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -263,5 +267,19 @@ abstract class TenantIsolationContract extends ApiTestBase {
         assertThat(json(storeA.get("/api/v1/checkout/audit")).findValuesAsString("subject_id")).doesNotContain(
                 json(storeB.get("/api/v1/store")).get("slug").asString());
         assertThat(json(storeB.get("/api/v1/checkout/audit"))).hasSize(2);
+    }
+
+    @Test
+    void incomplete_publications_of_another_store_are_not_listed() {
+        String slugB = json(storeB.get("/api/v1/store")).get("slug").asString();
+        long idB = stores.findBySlug(slugB).orElseThrow().id().value();
+        jdbc.update("INSERT INTO event_deliveries (event_id, listener, attempts, next_attempt_at) SELECT id, "
+                + "'isolation-probe', 0, TIMESTAMP WITH TIME ZONE '2100-01-01 00:00:00+00' FROM domain_events "
+                + "WHERE store_id = ?", idB);
+        JsonNode ofB = json(storeB.get("/api/v1/events/incomplete")).get("incomplete");
+        assertThat(ofB).isNotEmpty();
+        assertThat(ofB.findValuesAsString("listener")).containsOnly("isolation-probe");
+        assertThat(json(storeA.get("/api/v1/events/incomplete")).get("incomplete")).isEmpty();
+        jdbc.update("DELETE FROM event_deliveries WHERE listener = 'isolation-probe'");
     }
 }

@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The application's {@link DomainEvents}, replaced by one that records every event (and refuses one
- * published outside a transaction). Thread-safe.
+ * The application's {@link DomainEvents}, wrapped by one that records every event (and refuses one
+ * published outside a transaction) before handing it to the outbox. Thread-safe.
  */
 public final class RecordedEvents implements DomainEvents {
 
@@ -21,19 +21,28 @@ public final class RecordedEvents implements DomainEvents {
     public static class Configuration {
         @Bean
         @Primary
-        static RecordedEvents recordedEvents() {
-            return new RecordedEvents();
+        static RecordedEvents recordedEvents(io.basira.server.events.JdbcDomainEvents outbox) {
+            return new RecordedEvents(outbox);
         }
     }
 
     private final List<DomainEvent> events = new ArrayList<>();
+    private final DomainEvents outbox;
+
+    /** @param outbox where the events go on to, so the application's listeners still follow them */
+    public RecordedEvents(DomainEvents outbox) {
+        this.outbox = outbox;
+    }
 
     @Override
-    public synchronized void publish(DomainEvent event) {
+    public void publish(DomainEvent event) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("published outside a transaction: " + event);
         }
-        events.add(event);
+        synchronized (this) {
+            events.add(event);
+        }
+        outbox.publish(event);
     }
 
     /** The events of one store, in the order published. */

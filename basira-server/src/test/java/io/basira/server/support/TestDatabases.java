@@ -51,7 +51,9 @@ public final class TestDatabases {
                 "spring.flyway.schemas", schema, "spring.flyway.default-schema", schema,
                 "spring.datasource.hikari.maximum-pool-size", "6",
                 "spring.datasource.hikari.minimum-idle", "0",
-                "spring.datasource.hikari.idle-timeout", "10000");
+                "spring.datasource.hikari.idle-timeout", "10000",
+                // each feed holds a connection of its own: on only where a test runs several instances
+                "basira.events.feed.enabled", "false");
     }
 
     private static String env(String name, String fallback) {

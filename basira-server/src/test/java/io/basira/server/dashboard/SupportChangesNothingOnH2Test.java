@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.server.importing.ImportFolder;
 import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.support.Routes;
 import io.basira.server.support.TestDatabases;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -36,9 +35,6 @@ class SupportChangesNothingOnH2Test {
 
     /** Doors every visitor may use, signed in or not: sign-in itself is a filter, not a route, and so is sign-out. */
     private static final Set<String> OPEN = Set.of("/error");
-
-    private static final Set<RequestMethod> CHANGING = EnumSet.of(RequestMethod.POST, RequestMethod.PUT,
-            RequestMethod.PATCH, RequestMethod.DELETE);
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -135,20 +131,8 @@ class SupportChangesNothingOnH2Test {
      * ({@code /api/}) or the dashboard's (all others but {@link #OPEN}).
      */
     private List<String[]> changingRoutes(boolean api) {
-        Set<String> routes = new TreeSet<>();
-        mappings.getHandlerMethods().keySet().forEach(info -> {
-            Set<RequestMethod> declared = info.getMethodsCondition().getMethods();
-            Set<RequestMethod> methods = EnumSet.copyOf(declared.isEmpty() ? CHANGING : declared);
-            methods.retainAll(CHANGING);
-            for (String pattern : info.getPatternValues()) {
-                if (pattern.startsWith("/api/") != api || OPEN.contains(pattern)) {
-                    continue;
-                }
-                String path = pattern.replaceAll("\\{[^}]+}", "x1");
-                methods.forEach(method -> routes.add(method.name() + " " + path));
-            }
-        });
-        return routes.stream().map(route -> route.split(" ", 2)).toList();
+        return Routes.of(mappings, pattern -> pattern.startsWith("/api/") == api && !OPEN.contains(pattern)).stream()
+                .filter(Routes.Route::changes).map(route -> new String[] {route.method(), route.path("x1")}).toList();
     }
 
     private DashboardClient signedIn(String email, String password) {

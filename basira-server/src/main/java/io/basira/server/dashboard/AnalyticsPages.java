@@ -65,7 +65,6 @@ final class AnalyticsPages {
         model.addAttribute("period", period);
         model.addAttribute("today", AnalyticsPeriod.today(clock, store.timeZone()).toString());
         model.addAttribute("asOfText", fmt.date(period.asOfDate()));
-        model.addAttribute("canRefresh", signedIn.user().role() != Role.SUPPORT);
         model.addAttribute("view", view(tab, store, period, sort, direction, fmt, text));
         return "analytics";
     }

@@ -12,7 +12,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * What every dashboard page's layout needs: the language and direction ({@code lang}, {@code dir}),
  * the link that switches language on the same page (same path and query, relative), and when signed in the store, the user and the
- * formats of {@link DashboardFormats}.
+ * formats of {@link DashboardFormats}, and what the user's role allows ({@code canChange}, {@code canImport}: pages
+ * hide what the security chain would refuse; {@link Role} is the one place that says it).
  */
 @ControllerAdvice(basePackageClasses = DashboardModel.class)
 final class DashboardModel {
@@ -36,6 +37,8 @@ final class DashboardModel {
             model.addAttribute("store", s.store());
             model.addAttribute("user", s.user());
             model.addAttribute("fmt", new DashboardFormats(language, s.store()));
+            model.addAttribute("canChange", s.user().role().may(Permission.CHANGE));
+            model.addAttribute("canImport", s.user().role().may(Permission.IMPORT));
         });
     }
 }

@@ -1,7 +1,6 @@
 package io.basira.server.dashboard;
 
 import java.util.Collection;
-import java.util.List;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -29,7 +28,7 @@ public final class DashboardPrincipal implements UserDetails, CredentialsContain
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return List.of(new SimpleGrantedAuthority(user.role().authority()));
+        return user.role().authorities().stream().map(SimpleGrantedAuthority::new).toList();
     }
 
     @Override

@@ -76,7 +76,6 @@ final class GroupPage {
         model.addAttribute("sort", order.name().toLowerCase(Locale.ROOT));
         model.addAttribute("direction", descending ? "desc" : "asc");
         model.addAttribute("history", members.history(store.id(), key, null, 0, HISTORY_SIZE));
-        model.addAttribute("canChange", signedIn.user().role() != Role.SUPPORT);
         return "group";
     }
 

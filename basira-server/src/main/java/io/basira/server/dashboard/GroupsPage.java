@@ -65,7 +65,6 @@ final class GroupsPage {
         }
         model.addAttribute("groups", rows);
         model.addAttribute("templates", templates);
-        model.addAttribute("canChange", signedIn.user().role() != Role.SUPPORT);
         return "groups";
     }
 

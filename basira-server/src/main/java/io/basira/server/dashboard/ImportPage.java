@@ -34,7 +34,6 @@ final class ImportPage {
 
     @GetMapping("/import")
     String form(SignedIn signedIn, Model model) {
-        model.addAttribute("canImport", signedIn.user().role().canImport());
         return "import";
     }
 
@@ -47,7 +46,6 @@ final class ImportPage {
                         && !f.getOriginalFilename().isBlank()).toList();
         if (chosen.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("canImport", true);
             model.addAttribute("noFiles", true);
             return "import";
         }

@@ -44,7 +44,6 @@ final class PoliciesPage {
         model.addAttribute("coupons", setup.coupons(store));
         model.addAttribute("catalogue", setup.catalogue(store));
         model.addAttribute("groupNames", groupNames(store));
-        model.addAttribute("canChange", signedIn.user().role() != Role.SUPPORT);
         return "policies";
     }
 

@@ -3,8 +3,8 @@ package io.basira.server.security;
 import io.basira.server.api.ApiKeyAuthentication;
 import io.basira.server.api.ApiProblems;
 import io.basira.server.dashboard.DashboardUserDetails;
+import io.basira.server.dashboard.Permission;
 import io.basira.server.jdbc.JdbcApiKeys;
-import io.basira.server.dashboard.Role;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -26,8 +26,12 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
  * there). The actuator opens health to anyone and metrics to the operator's metrics token. Everything
  * else is the merchant's dashboard: form sign-in (throttled by {@link SignInThrottle}) of a
  * {@code dashboard_users} row, a session cookie that expires after {@code server.servlet.session.timeout}
- * idle (30 minutes by default), CSRF tokens on every state-changing request, and roles: support agents
- * read, marketers also change, owners also import (docs/dashboard.md).
+ * idle (30 minutes by default), CSRF tokens on every state-changing request, and the role rule: each request
+ * needs one {@link Permission} — {@code READ} for {@code GET}/{@code HEAD}, {@code IMPORT} for any other request
+ * under {@code /import}, {@code CHANGE} for every other request — and {@code dashboard.Role} says which roles
+ * hold which (support agents read, marketers also change, owners also import; docs/dashboard.md). No controller
+ * checks a role: a new state-changing page is refused to support agents without a line of its own
+ * ({@code SupportChangesNothingOnH2Test} sends every such route).
  *
  * <p>Only in a web application: the CLI's commands start a context without a web server, where
  * there is no {@code HttpSecurity} to build chains with.
@@ -103,17 +107,15 @@ public class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain dashboard(HttpSecurity http, DashboardUserDetails users, SignInThrottle throttle)
             throws Exception {
-        String owner = Role.OWNER.name();
-        String marketer = Role.MARKETER.name();
         return http.userDetailsService(users)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/**").authenticated()
-                        .requestMatchers(HttpMethod.HEAD, "/**").authenticated()
                         .requestMatchers("/logout").authenticated()
-                        .requestMatchers("/import/**").hasRole(owner)
-                        .anyRequest().hasAnyRole(owner, marketer))
+                        .requestMatchers(HttpMethod.GET, "/**").hasAuthority(Permission.READ.authority())
+                        .requestMatchers(HttpMethod.HEAD, "/**").hasAuthority(Permission.READ.authority())
+                        .requestMatchers("/import/**").hasAuthority(Permission.IMPORT.authority())
+                        .anyRequest().hasAuthority(Permission.CHANGE.authority()))
                 .addFilterBefore(throttle.gate(), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email").passwordParameter("password")
                         .successHandler(throttle.onSuccess()).failureHandler(throttle.onFailure()))

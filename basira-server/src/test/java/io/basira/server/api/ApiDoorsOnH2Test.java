@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.server.jdbc.JdbcApiKeys;
 import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.support.Routes;
 import io.basira.server.support.TestDatabases;
 import io.basira.shared.Store;
 import java.io.IOException;
@@ -26,7 +27,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,18 +62,8 @@ class ApiDoorsOnH2Test {
     @Test
     void every_api_route_refuses_a_request_without_a_key_however_its_path_is_encoded() {
         List<String[]> requests = new ArrayList<>();
-        mappings.getHandlerMethods().keySet().forEach(info -> {
-            Set<RequestMethod> methods = info.getMethodsCondition().getMethods().isEmpty()
-                    ? Set.of(RequestMethod.GET) : info.getMethodsCondition().getMethods();
-            for (String pattern : info.getPatternValues()) {
-                if (!pattern.startsWith("/api/v1/")) {
-                    continue;
-                }
-                for (String path : spellings(pattern.replaceAll("\\{[^}]+}", "x1"))) {
-                    methods.forEach(method -> requests.add(new String[] {method.name(), path}));
-                }
-            }
-        });
+        Routes.of(mappings, pattern -> pattern.startsWith("/api/v1/")).forEach(route -> spellings(route.path("x1"))
+                .forEach(path -> requests.add(new String[] {route.method(), path})));
         assertThat(requests).hasSizeGreaterThan(200);
         for (String[] request : requests) {
             for (String key : new String[] {null, "bsk_not-a-key"}) {

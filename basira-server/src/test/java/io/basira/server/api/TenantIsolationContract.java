@@ -3,80 +3,40 @@ package io.basira.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.server.support.Api;
+import io.basira.server.support.Routes;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
 /**
  * One store never reads or writes another's data, checked on every endpoint of the API: store A's
- * key is used against store B's records on each one. {@link #every_api_endpoint_has_an_isolation_test}
- * fails when an endpoint is added without a case here.
+ * key is used against store B's records on each one. Each case names the endpoints it covers with
+ * {@link Isolates}, and must call each of them with store A's key ({@link RoutesCalled} records the route
+ * every call reached); {@link #every_api_endpoint_has_an_isolation_case} reads the routes from Spring's
+ * {@link RequestMappingHandlerMapping}, so an endpoint added anywhere fails it until a case here covers it.
  */
+@Import(RoutesCalled.class)
 abstract class TenantIsolationContract extends ApiTestBase {
-
-    /** The endpoints this class covers, as "METHOD pattern". */
-    static final Set<String> COVERED = Set.of(
-            "GET /api/v1/store",
-            "GET /api/v1/api-keys",
-            "POST /api/v1/api-keys",
-            "DELETE /api/v1/api-keys/{id}",
-            "GET /api/v1/customers",
-            "GET /api/v1/customers/{customerId}",
-            "GET /api/v1/customers/export",
-            "POST /api/v1/{kind}",
-            "POST /api/v1/{kind}/bulk",
-            "POST /api/v1/imports",
-            "GET /api/v1/groups",
-            "POST /api/v1/groups",
-            "GET /api/v1/groups/{key}",
-            "PUT /api/v1/groups/{key}",
-            "DELETE /api/v1/groups/{key}",
-            "POST /api/v1/groups/preview",
-            "GET /api/v1/groups/templates",
-            "GET /api/v1/groups/{key}/members",
-            "GET /api/v1/groups/{key}/members/export",
-            "GET /api/v1/groups/{key}/members/{customerId}/why",
-            "POST /api/v1/groups/{key}/additions/{customerId}",
-            "DELETE /api/v1/groups/{key}/additions/{customerId}",
-            "POST /api/v1/groups/{key}/exclusions/{customerId}",
-            "DELETE /api/v1/groups/{key}/exclusions/{customerId}",
-            "GET /api/v1/groups/{key}/history",
-            "GET /api/v1/segment-fields",
-            "GET /api/v1/segment-operators",
-
-            "GET /api/v1/analytics/{name}",
-            "POST /api/v1/analytics/regions",
-            "POST /api/v1/analytics/refresh",
-
-            "GET /api/v1/checkout/policies",
-            "POST /api/v1/checkout/policies",
-            "GET /api/v1/checkout/policies/{id}",
-            "PUT /api/v1/checkout/policies/{id}",
-            "DELETE /api/v1/checkout/policies/{id}",
-            "GET /api/v1/checkout/coupons",
-            "POST /api/v1/checkout/coupons",
-            "GET /api/v1/checkout/coupons/{code}",
-            "PUT /api/v1/checkout/coupons/{code}",
-            "DELETE /api/v1/checkout/coupons/{code}",
-            "GET /api/v1/checkout/catalogue",
-            "PUT /api/v1/checkout/catalogue",
-            "GET /api/v1/checkout/audit",
-            "POST /api/v1/checkout/decisions",
-
-            "GET /api/v1/events/incomplete");
 
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    RoutesCalled routes;
 
     Api storeA;
     Api storeB;
@@ -89,26 +49,54 @@ abstract class TenantIsolationContract extends ApiTestBase {
         slugA = json(storeA.get("/api/v1/store")).get("slug").asString();
         storeB.postJson("/api/v1/customers", customer("B1", "Secret"));
         storeB.postJson("/api/v1/orders", order("BO1", "B1", "completed", "700.00", "2024-05-01"));
+        routes.clear();
+    }
+
+    /** A case called every endpoint it claims with store A's key (the stranger's), not only with B's. */
+    @AfterEach
+    void theCaseCalledWhatItCovers(TestInfo test) {
+        Isolates covered = test.getTestMethod().map(method -> method.getAnnotation(Isolates.class)).orElse(null);
+        if (covered == null) {
+            return;
+        }
+        assertThat(covered.value()).as("endpoints %s claims but never called with store A's key",
+                test.getDisplayName()).allSatisfy(endpoint -> assertThat(routes.called(slugA, endpoint))
+                        .as(endpoint).isTrue());
     }
 
     @Test
-    void every_api_endpoint_has_an_isolation_test() {
+    void every_api_endpoint_has_an_isolation_case() {
         Set<String> endpoints = new TreeSet<>();
-        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
-                .filter(pattern -> pattern.startsWith("/api/v1/"))
-                .forEach(pattern -> info.getMethodsCondition().getMethods()
-                        .forEach(method -> endpoints.add(method + " " + pattern))));
-        assertThat(endpoints).containsExactlyInAnyOrderElementsOf(COVERED);
+        Routes.of(mappings, pattern -> pattern.startsWith("/api/v1/")).forEach(route -> endpoints.add(route.toString()));
+        assertThat(endpoints).as("routes").hasSizeGreaterThan(40);
+        Set<String> covered = new TreeSet<>();
+        for (Method method : TenantIsolationContract.class.getDeclaredMethods()) {
+            Isolates isolates = method.getAnnotation(Isolates.class);
+            if (isolates != null) {
+                assertThat(method.isAnnotationPresent(Test.class)).as("%s is a test", method.getName()).isTrue();
+                covered.addAll(List.of(isolates.value()));
+            }
+        }
+        Set<String> uncovered = new TreeSet<>(endpoints);
+        uncovered.removeAll(covered);
+        assertThat(uncovered).as("endpoints without an isolation case: add a case with @Isolates").isEmpty();
+        Set<String> unknown = new TreeSet<>(covered);
+        unknown.removeAll(endpoints);
+        assertThat(unknown).as("@Isolates names endpoints that are not routes").isEmpty();
     }
 
     @Test
+    @Isolates({"GET /api/v1/store"})
     void the_store_endpoint_answers_the_key_owner_only() {
-        assertThat(slugA).startsWith("store-a-");
+        assertThat(json(storeA.get("/api/v1/store")).get("slug").asString()).isEqualTo(slugA).startsWith("store-a-");
         String slugB = json(storeB.get("/api/v1/store")).get("slug").asString();
         assertThat(slugB).startsWith("store-b-").isNotEqualTo(slugA);
     }
 
     @Test
+    @Isolates({"GET /api/v1/api-keys",
+            "POST /api/v1/api-keys",
+            "DELETE /api/v1/api-keys/{id}"})
     void api_keys_of_another_store_are_neither_listed_nor_revocable() {
         JsonNode keysOfB = json(storeB.get("/api/v1/api-keys"));
         long keyOfB = keysOfB.get(0).get("id").asLong();
@@ -121,6 +109,9 @@ abstract class TenantIsolationContract extends ApiTestBase {
     }
 
     @Test
+    @Isolates({"GET /api/v1/customers",
+            "GET /api/v1/customers/{customerId}",
+            "GET /api/v1/customers/export"})
     void customers_of_another_store_are_not_listed_found_or_exported() {
         assertThat(storeA.get("/api/v1/customers/B1").status()).isEqualTo(404);
         assertThat(json(storeA.get("/api/v1/customers")).get("total").asInt()).isZero();
@@ -129,6 +120,8 @@ abstract class TenantIsolationContract extends ApiTestBase {
     }
 
     @Test
+    @Isolates({"POST /api/v1/{kind}",
+            "POST /api/v1/{kind}/bulk"})
     void writes_cannot_reach_another_store() {
         Api.Response order = storeA.postJson("/api/v1/orders", order("AO1", "B1", "completed", "1.00", "2024-05-02"));
         assertThat(order.status()).isEqualTo(422);
@@ -143,6 +136,7 @@ abstract class TenantIsolationContract extends ApiTestBase {
     }
 
     @Test
+    @Isolates({"POST /api/v1/imports"})
     void an_upload_cannot_reach_another_store() {
         Api.Response refused = storeA.upload("/api/v1/imports", Map.of(
                 "customers.csv", "customer_id,created_at\nA1,2024-01-01\n",
@@ -153,6 +147,20 @@ abstract class TenantIsolationContract extends ApiTestBase {
     }
 
     @Test
+    @Isolates({"GET /api/v1/groups",
+            "POST /api/v1/groups",
+            "GET /api/v1/groups/{key}",
+            "PUT /api/v1/groups/{key}",
+            "DELETE /api/v1/groups/{key}",
+            "POST /api/v1/groups/preview",
+            "GET /api/v1/groups/{key}/members",
+            "GET /api/v1/groups/{key}/members/export",
+            "GET /api/v1/groups/{key}/members/{customerId}/why",
+            "POST /api/v1/groups/{key}/additions/{customerId}",
+            "DELETE /api/v1/groups/{key}/additions/{customerId}",
+            "POST /api/v1/groups/{key}/exclusions/{customerId}",
+            "DELETE /api/v1/groups/{key}/exclusions/{customerId}",
+            "GET /api/v1/groups/{key}/history"})
     void groups_of_another_store_are_neither_seen_nor_changed() {
         storeB.postJson("/api/v1/groups", "{\"key\":\"vip\",\"name\":\"VIP\",\"rule\":\"total_spent > 500\"}");
         String historyOfB = storeB.get("/api/v1/groups/vip/history").body();
@@ -188,6 +196,9 @@ abstract class TenantIsolationContract extends ApiTestBase {
     }
 
     @Test
+    @Isolates({"GET /api/v1/groups/templates",
+            "GET /api/v1/segment-fields",
+            "GET /api/v1/segment-operators"})
     void the_rule_catalogue_is_the_same_for_every_store_and_needs_a_key() {
         for (String path : List.of("/api/v1/groups/templates", "/api/v1/segment-fields", "/api/v1/segment-operators")) {
             assertThat(storeA.get(path).body()).as(path).isEqualTo(storeB.get(path).body());
@@ -196,6 +207,8 @@ abstract class TenantIsolationContract extends ApiTestBase {
     }
 
     @Test
+    @Isolates({"GET /api/v1/analytics/{name}",
+            "POST /api/v1/analytics/regions"})
     void analytics_count_only_the_callers_store() {
         String period = "?as_of=2024-05-31&from=2024-05-01&to=2024-05-31";
         JsonNode overview = json(storeA.get("/api/v1/analytics/overview" + period));
@@ -215,6 +228,7 @@ abstract class TenantIsolationContract extends ApiTestBase {
     }
 
     @Test
+    @Isolates({"POST /api/v1/analytics/refresh"})
     void a_refresh_touches_only_the_callers_customers() {
         JsonNode refreshed = json(storeA.postJson("/api/v1/analytics/refresh?as_of=2024-05-31", ""));
         assertThat(refreshed.get("customers").asInt()).isZero();
@@ -226,6 +240,12 @@ abstract class TenantIsolationContract extends ApiTestBase {
     }
 
     @Test
+    @Isolates({"GET /api/v1/checkout/policies",
+            "POST /api/v1/checkout/policies",
+            "GET /api/v1/checkout/policies/{id}",
+            "PUT /api/v1/checkout/policies/{id}",
+            "DELETE /api/v1/checkout/policies/{id}",
+            "POST /api/v1/checkout/decisions"})
     void checkout_policies_of_another_store_are_neither_listed_read_changed_nor_applied() {
         String policyOfB = json(storeB.postJson("/api/v1/checkout/policies",
                 "{\"name\":\"B hides cod\",\"kind\":\"hide_payment_methods\",\"methods\":[\"cod\"]}")).get("id").asString();
@@ -245,6 +265,14 @@ abstract class TenantIsolationContract extends ApiTestBase {
     }
 
     @Test
+    @Isolates({"GET /api/v1/checkout/coupons",
+            "POST /api/v1/checkout/coupons",
+            "GET /api/v1/checkout/coupons/{code}",
+            "PUT /api/v1/checkout/coupons/{code}",
+            "DELETE /api/v1/checkout/coupons/{code}",
+            "GET /api/v1/checkout/catalogue",
+            "PUT /api/v1/checkout/catalogue",
+            "GET /api/v1/checkout/audit"})
     void coupons_catalogue_and_audit_of_another_store_stay_its_own() {
         storeB.postJson("/api/v1/checkout/coupons", "{\"code\":\"BONLY\",\"benefit\":\"free_shipping\"}");
         storeB.send("PUT", "/api/v1/checkout/catalogue", "{\"payment_methods\":[{\"code\":\"mada\"}],\"carriers\":[]}");
@@ -270,6 +298,7 @@ abstract class TenantIsolationContract extends ApiTestBase {
     }
 
     @Test
+    @Isolates("GET /api/v1/events/incomplete")
     void incomplete_publications_of_another_store_are_not_listed() {
         String slugB = json(storeB.get("/api/v1/store")).get("slug").asString();
         long idB = stores.findBySlug(slugB).orElseThrow().id().value();

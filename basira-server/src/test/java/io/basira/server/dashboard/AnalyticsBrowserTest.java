@@ -7,13 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.basira.demo.DemoStoreGenerator;
 import io.basira.demo.DemoStoreSpec;
 import io.basira.server.importing.ImportFolder;
+import io.basira.server.jdbc.JdbcApiKeys;
 import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.support.Api;
 import io.basira.server.support.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +36,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The analytics pages, the overview's period figures and the card's predictions in the system's
@@ -50,6 +56,8 @@ class AnalyticsBrowserTest {
         TestDatabases.h2().forEach((key, value) -> registry.add(key, () -> value));
     }
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     static ChromeDriver browser;
     static DashboardFixture fixture;
     static String churnCustomer;
@@ -59,6 +67,7 @@ class AnalyticsBrowserTest {
     @Autowired ImportFolder importer;
     @Autowired JdbcStores stores;
     @Autowired AddDashboardUser addUser;
+    @Autowired JdbcApiKeys keys;
 
     @BeforeAll
     static void startChromium() throws IOException {
@@ -170,6 +179,88 @@ class AnalyticsBrowserTest {
 
     @Test
     @Order(6)
+    void every_analytics_page_shows_the_figures_of_the_api() {
+        String period = "?lang=en&as_of=2026-03-31&from=2025-04-01&to=2026-03-31";
+        String query = "?as_of=2026-03-31&from=2025-04-01&to=2026-03-31";
+        String key = keys.create(fixture.store().id(), "analytics-browser-test").secret().value();
+        Api api = new Api(port, key);
+        Map<String, JsonNode> answers = new java.util.HashMap<>();
+        for (String name : List.of("overview", "pareto", "cohorts", "rfm", "types", "discounts", "regions", "clv")) {
+            Api.Response response = api.get("/api/v1/analytics/" + name + query);
+            assertThat(response.status()).as(name).isEqualTo(200);
+            answers.put(name, JSON.readTree(response.body()));
+        }
+        Set<String> compared = new java.util.TreeSet<>();
+
+        pages.open("/" + period);
+        JsonNode overview = answers.get("overview");
+        assertThat(number("[data-kpi=period-orders]")).isEqualTo(overview.get("orders").asLong()).isPositive();
+        assertThat(number("[data-kpi=period-new_customers]")).isEqualTo(overview.get("new_customers").asLong());
+        compared.add("overview");
+
+        pages.open("/analytics/pareto" + period);
+        JsonNode pareto = answers.get("pareto");
+        assertThat(number("#tab-pareto [data-kpi=buyers]")).isEqualTo(pareto.get("buyers").asLong()).isPositive();
+        JsonNode top20 = pareto.get("top").valueStream().filter(t -> t.get("percent").asInt() == 20).findFirst().orElseThrow();
+        List<WebElement> paretoRows = browser.findElements(By.cssSelector("#pareto-table tbody tr"));
+        assertThat(paretoRows).extracting(row -> cell(row, 1)).contains(top20.get("customers").asLong());
+        compared.add("pareto");
+
+        pages.open("/analytics/cohorts" + period);
+        JsonNode cohorts = answers.get("cohorts").get("cohorts");
+        List<WebElement> cohortRows = browser.findElements(By.cssSelector("#cohort-table tbody tr"));
+        assertThat(cohortRows).hasSize(cohorts.size());
+        assertThat(cohortRows.stream().mapToLong(row -> cell(row, 0)).sum())
+                .isEqualTo(cohorts.valueStream().mapToLong(c -> c.get("customers").asLong()).sum()).isPositive();
+        compared.add("cohorts");
+
+        pages.open("/analytics/rfm" + period);
+        JsonNode rfm = answers.get("rfm").get("groups");
+        assertThat(browser.findElements(By.cssSelector("#rfm-groups tbody tr"))).hasSize(rfm.size()).allSatisfy(row ->
+                assertThat(cell(row, 1)).as(row.getAttribute("data-group"))
+                        .isEqualTo(rfm.get(row.getAttribute("data-group")).asLong()));
+        assertThat(rfm.get("champions").asLong()).isPositive();
+        compared.add("rfm");
+
+        pages.open("/analytics/types" + period);
+        JsonNode types = answers.get("types");
+        assertThat(number("#tab-types [data-kpi=buyers]")).isEqualTo(types.get("buyers").asLong()).isPositive();
+        assertThat(browser.findElements(By.cssSelector("#types-table tbody tr"))).isNotEmpty().allSatisfy(row ->
+                assertThat(cell(row, 1)).as(row.getAttribute("data-type"))
+                        .isEqualTo(types.get("types").get(row.getAttribute("data-type")).asLong()));
+        compared.add("types");
+
+        pages.open("/analytics/discounts" + period);
+        JsonNode discounts = answers.get("discounts");
+        assertThat(number("#tab-discounts [data-kpi=buyers]")).isEqualTo(discounts.get("buyers").asLong()).isPositive();
+        assertThat(browser.findElements(By.cssSelector("#discount-table tbody tr"))).hasSize(discounts.get("split").size())
+                .allSatisfy(row -> assertThat(cell(row, 1)).as(row.getAttribute("data-kind")).isEqualTo(discounts.get("split")
+                        .valueStream().filter(s -> s.get("kind").asString().equals(row.getAttribute("data-kind")))
+                        .findFirst().orElseThrow().get("buyers").asLong()));
+        compared.add("discounts");
+
+        pages.open("/analytics/regions" + period);
+        JsonNode regions = answers.get("regions").get("regions");
+        List<WebElement> regionRows = browser.findElements(By.cssSelector("#regions-table tbody tr"));
+        assertThat(regionRows).hasSize(regions.size());
+        assertThat(regionRows.stream().mapToLong(row -> cell(row, 1)).sum())
+                .isEqualTo(regions.valueStream().mapToLong(r -> r.get("customers").asLong()).sum()).isPositive();
+        compared.add("regions");
+
+        pages.open("/analytics/clv" + period);
+        JsonNode clv = answers.get("clv");
+        assertThat(number("[data-kpi=clv-customers]")).isEqualTo(clv.get("customers").asLong()).isPositive();
+        clv.get("churn_risk").propertyNames().forEach(risk -> assertThat(number("[data-kpi=churn-" + risk + "]"))
+                .as("churn %s", risk).isEqualTo(clv.get("churn_risk").get(risk).asLong()));
+        compared.add("clv");
+
+        Set<String> everyPage = new java.util.TreeSet<>(AnalyticsPages.TABS);
+        everyPage.add("overview");
+        assertThat(compared).as("a page without a figure compared with the API").isEqualTo(everyPage);
+    }
+
+    @Test
+    @Order(7)
     void every_new_page_in_both_languages_fits_both_widths_and_labels_its_inputs() {
         List<String[]> views = new java.util.ArrayList<>();
         views.add(new String[] {"overview-period", "/"});
@@ -188,6 +279,22 @@ class AnalyticsBrowserTest {
             }
         }
         pages.resize(WIDE);
+    }
+
+    /** The whole number shown by the element at {@code css} ("1,234" in English). */
+    private long number(String css) {
+        return whole(browser.findElement(By.cssSelector(css)).getText());
+    }
+
+    /** The whole number of a table row's {@code index}th {@code td} (its text even inside a closed {@code details}). */
+    private static long cell(WebElement row, int index) {
+        return whole(row.findElements(By.tagName("td")).get(index).getDomProperty("textContent"));
+    }
+
+    private static long whole(String shown) {
+        String digits = shown.replace(",", "").strip();
+        assertThat(digits).as("'%s' is a whole number", shown).matches("[0-9]+");
+        return Long.parseLong(digits);
     }
 
     private void tab(String name, String chart, String rows, int minRows) {

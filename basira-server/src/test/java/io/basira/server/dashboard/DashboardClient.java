@@ -52,18 +52,20 @@ final class DashboardClient {
 
     /** A JSON POST as the page's script sends it, with the CSRF header the page at {@code page} carries. */
     HttpResponse<String> postJson(String page, String path, String json) {
-        if (csrfHeader == null) {
-            String html = get(page).body();
-            Matcher header = Pattern.compile("name=\"csrf-header\" content=\"([^\"]+)\"").matcher(html);
-            Matcher token = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(html);
-            if (!header.find() || !token.find()) {
-                throw new AssertionError("no CSRF meta tags on " + page);
-            }
-            csrfHeader = new String[] {header.group(1), token.group(1)};
-        }
+        String[] csrf = csrfHeader(page);
         return send(builder(path).header("Content-Type", "application/json")
-                .header(csrfHeader[0], csrfHeader[1])
+                .header(csrf[0], csrf[1])
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
+    /**
+     * A request as a page's script sends it: {@code method} on {@code path} with the session's CSRF header (read from
+     * the meta tags of the page at {@code page}) and an empty form body.
+     */
+    HttpResponse<String> withCsrfHeader(String page, String method, String path) {
+        String[] csrf = csrfHeader(page);
+        return send(builder(path).header("Content-Type", "application/x-www-form-urlencoded").header(csrf[0], csrf[1])
+                .method(method, HttpRequest.BodyPublishers.ofString("")).build());
     }
 
     /** The CSRF token of the first form on the page at {@code path}. */
@@ -73,6 +75,19 @@ final class DashboardClient {
             throw new AssertionError("no CSRF field on " + path);
         }
         return m.group(1);
+    }
+
+    private String[] csrfHeader(String page) {
+        if (csrfHeader == null) {
+            String html = get(page).body();
+            Matcher header = Pattern.compile("name=\"csrf-header\" content=\"([^\"]+)\"").matcher(html);
+            Matcher token = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(html);
+            if (!header.find() || !token.find()) {
+                throw new AssertionError("no CSRF meta tags on " + page);
+            }
+            csrfHeader = new String[] {header.group(1), token.group(1)};
+        }
+        return csrfHeader;
     }
 
     /** Signs in through the form. @return the response to the form's POST (a redirect) */

@@ -1,7 +1,6 @@
 package io.basira.analytics;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -89,7 +88,7 @@ public final class Pareto {
         return new Spend(rows, values, descending, cumulative);
     }
 
-    /** Each buyer's revenue_percentile, in the order of {@code spend}; one decimal division per distinct rank. */
+    /** Each buyer's revenue_percentile, in the order of {@code spend}; one value per distinct rank. */
     static BigDecimal[] percentiles(long[] spend, long[] descending) {
         int n = spend.length;
         BigDecimal[] byRank = new BigDecimal[n + 1];
@@ -98,7 +97,9 @@ public final class Pareto {
             int greater = strictlyGreater(descending, spend[i]);
             BigDecimal p = byRank[greater];
             if (p == null) {
-                p = BigDecimal.valueOf(100L * (n - greater)).divide(BigDecimal.valueOf(n), 2, RoundingMode.HALF_UP);
+                // 100 (n - G) / n to two decimals half-up, in exact integers: floor((2a + n) / 2n) hundredths, a = 10000 (n - G)
+                long a = 10_000L * (n - greater);
+                p = BigDecimal.valueOf((2 * a + n) / (2L * n), 2);
                 byRank[greater] = p;
             }
             result[i] = p;

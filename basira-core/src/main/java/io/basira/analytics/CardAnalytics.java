@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Computes the analytics card fields of every customer of a store as of one day, over the whole history up
  * to that day: {@link Pareto} percentiles, {@link Rfm} scores and groups, {@link CustomerTypes} and the CLV
- * predictions ({@link ClvAnalysis}, in days, default scoring options). One scan of the order columns per
+ * predictions ({@link ClvAnalysis}, in days, default scoring options; the Pareto/NBD, which no field uses,
+ * is not fitted). One scan of the order columns per
  * analysis, results by customer row; stateless.
  */
 public final class CardAnalytics {
@@ -27,9 +28,10 @@ public final class CardAnalytics {
     /** The CLV calibration and fit in days as of one day: what {@link #compute} needs, computed once per store and day. */
     public record ClvFit(ClvInput.Calibration calibration, ClvModels models) {
 
+        /** The calibration and the models scoring needs ({@link ClvAnalysis#fitForScoring}: no Pareto/NBD). */
         public static ClvFit of(StoreFacts facts, LocalDate asOf) {
             ClvInput.Calibration calibration = ClvInput.calibration(facts, asOf, ClvTimeUnit.DAYS);
-            return new ClvFit(calibration, ClvAnalysis.fit(calibration.summary()));
+            return new ClvFit(calibration, ClvAnalysis.fitForScoring(calibration.summary()));
         }
     }
 

@@ -3,7 +3,6 @@ package io.basira.analytics;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,11 +53,7 @@ public final class Pareto {
             curve.add(new CurvePoint(percent, Ratios.of(cumulative[topCount(percent, n)], total)));
         }
         BigDecimal[] percentiles = percentiles(spend.values(), descending);
-        Map<String, BigDecimal> byId = new LinkedHashMap<>(Math.max(16, n * 4 / 3 + 1));
-        for (int i = 0; i < n; i++) {
-            byId.put(ids[i], percentiles[i]);
-        }
-        return new Report(n, facts.money(total), top, curve, byId);
+        return new Report(n, facts.money(total), top, curve, new ColumnMap<>(ids, percentiles));
     }
 
     /** The buyers of a window (rows in row order), their spend, the spend sorted highest first and its running sums. */

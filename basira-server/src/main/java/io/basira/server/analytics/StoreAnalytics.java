@@ -95,8 +95,16 @@ public final class StoreAnalytics {
      */
     public Refreshed refresh(Store store, LocalDate asOf) {
         AnalyticsData.Versioned versioned = data.current(store);
-        CardAnalytics.Result result = CardAnalytics.compute(versioned.facts(), asOf,
-                fit(store, versioned, asOf, ClvTimeUnit.DAYS));
+        Key full = new Key(store.id(), "clv-fit", AnalysisWindow.asOf(asOf), ClvTimeUnit.DAYS, versioned.version());
+        CardAnalytics.ClvFit fitted;
+        synchronized (cache) {
+            fitted = (CardAnalytics.ClvFit) cache.get(full);
+        }
+        if (fitted == null) {
+            fitted = cached(new Key(store.id(), "clv-scoring-fit", AnalysisWindow.asOf(asOf), ClvTimeUnit.DAYS,
+                    versioned.version()), () -> CardAnalytics.ClvFit.of(versioned.facts(), asOf));
+        }
+        CardAnalytics.Result result = CardAnalytics.compute(versioned.facts(), asOf, fitted);
         cards.replace(store, asOf, clock.instant(), result.models().method(), result.customers());
         events.publishEvent(new AnalyticsRefreshed(store.id(), asOf));
         return new Refreshed(asOf, result.customers().size(), result.models().method(), result.models().toJson());

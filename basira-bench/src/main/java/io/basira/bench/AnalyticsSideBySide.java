@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 /**
  * Side by side, analysis by analysis: the core's analyses over a store's order columns ({@link StoreFacts},
  * what the server keeps in memory) against DuckDB's SQL over the same orders (2 threads), best of 5 runs
- * each, on a seeded synthetic store of {@code customers} customers and about {@code ordersPerCustomer}
+ * each after 5 untimed ones, on a seeded synthetic store of {@code customers} customers and about {@code ordersPerCustomer}
  * orders each (statuses, discounts, categories and days as {@link SyntheticStore} draws them). Checks that
  * both count the same buyers, orders and revenue. Then a full refresh of the card fields
  * ({@link CardAnalytics#compute}: percentiles, RFM, types, CLV calibration, fit and scoring) and the
@@ -38,6 +38,8 @@ import java.util.function.Supplier;
 public final class AnalyticsSideBySide {
 
     private static final int RUNS = 5;
+    /** Untimed runs first, on both sides: the JIT compiles the scans, DuckDB caches its plans. */
+    private static final int WARM_UP = 5;
     private static final LocalDate AS_OF = SyntheticStore.TODAY;
     private static final OrderStatus[] STATUSES = {OrderStatus.COMPLETED, OrderStatus.COMPLETED, OrderStatus.COMPLETED,
             OrderStatus.COMPLETED, OrderStatus.PROCESSING, OrderStatus.PENDING, OrderStatus.CANCELLED, OrderStatus.RETURNED};
@@ -192,6 +194,9 @@ public final class AnalyticsSideBySide {
 
     private static double best(Supplier<Object> run) {
         double best = Double.MAX_VALUE;
+        for (int r = 0; r < WARM_UP; r++) {
+            run.get();
+        }
         for (int r = 0; r < RUNS; r++) {
             long start = System.nanoTime();
             run.get();
@@ -203,6 +208,11 @@ public final class AnalyticsSideBySide {
     private static double bestSql(Connection duck, String sql, long[] firstColumns) throws Exception {
         double best = Double.MAX_VALUE;
         try (Statement statement = duck.createStatement()) {
+            for (int r = 0; r < WARM_UP; r++) {
+                try (ResultSet rs = statement.executeQuery(sql)) {
+                    rs.next();
+                }
+            }
             for (int r = 0; r < RUNS; r++) {
                 long start = System.nanoTime();
                 try (ResultSet rs = statement.executeQuery(sql)) {

@@ -24,7 +24,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * takes no lock.
  *
  * <p>A write made by another process (a second server or {@code basira import} on the same PostgreSQL)
- * does not reach this process's hook; such a store is current again after {@link #forget} or a restart.
+ * does not reach this process's hook; such a store is current again after a whole-store {@link #changed} (the
+ * nightly refresh makes one first), {@link #forget} or a restart.
  */
 public class AnalyticsData {
 

@@ -62,6 +62,14 @@ public final class StoreAnalytics {
         return data.current(store);
     }
 
+    /**
+     * Reads the store's columns whole on next use: catches up with writes this process's hook never saw
+     * (another server or {@code basira import} on the same database). The nightly refresh does this first.
+     */
+    public void reread(Store store) {
+        data.changed(store.id(), java.util.Set.of());
+    }
+
     public Report run(Store store, AnalysisName name, AnalysisRequest request) {
         AnalyticsData.Versioned versioned = data.current(store);
         StoreFacts facts = versioned.facts();

@@ -1,15 +1,9 @@
 package io.basira.analytics;
 
-import io.basira.analytics.StoreFacts.Purchase;
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Monthly acquisition cohorts (docs/analytics.md, "Cohorts"). A customer's cohort is the calendar month
@@ -28,44 +22,95 @@ public final class Cohorts {
 
     public record Report(List<Cohort> cohorts) {}
 
+    /** One scan over every customer's counted orders up to as-of. */
     public static Report of(StoreFacts facts, AnalysisWindow window) {
-        Map<String, List<Purchase>> histories = facts.histories(AnalysisWindow.asOf(window.asOf()));
-        YearMonth last = YearMonth.from(window.asOf());
-        YearMonth periodEnd = YearMonth.from(window.end());
-        YearMonth periodStart = window.start().map(YearMonth::from).orElse(null);
-        Map<YearMonth, List<List<Purchase>>> byCohort = new TreeMap<>();
-        for (List<Purchase> history : histories.values()) {
-            YearMonth cohort = YearMonth.from(history.get(0).day());
-            if (!cohort.isAfter(periodEnd) && (periodStart == null || !cohort.isBefore(periodStart))) {
-                byCohort.computeIfAbsent(cohort, k -> new ArrayList<>()).add(history);
+        int asOf = (int) window.asOf().toEpochDay();
+        int last = StoreFacts.monthOf(window.asOf());
+        int periodEnd = StoreFacts.monthOf(window.end());
+        int periodStart = window.start().map(StoreFacts::monthOf).orElse(Integer.MIN_VALUE);
+        int[] members = new int[0];
+        int[][] buyers = new int[0][];
+        long[][] orders = new long[0][];
+        long[][] revenue = new long[0][];
+        int firstCohort = Integer.MAX_VALUE;
+        for (int c = 0, rows = facts.rows(); c < rows; c++) {
+            int first = facts.firstCountedDay(c);
+            if (first > asOf) {
+                continue;
+            }
+            int cohort = facts.month(first);
+            if (cohort > periodEnd || cohort < periodStart) {
+                continue;
+            }
+            if (firstCohort == Integer.MAX_VALUE) {
+                firstCohort = cohort;
+            }
+            if (cohort < firstCohort) {
+                int shift = firstCohort - cohort;
+                members = shifted(members, shift);
+                buyers = shifted(buyers, shift);
+                orders = shifted(orders, shift);
+                revenue = shifted(revenue, shift);
+                firstCohort = cohort;
+            }
+            int k = cohort - firstCohort;
+            if (k >= members.length) {
+                int size = Math.max(k + 1, members.length * 2);
+                members = java.util.Arrays.copyOf(members, size);
+                buyers = java.util.Arrays.copyOf(buyers, size);
+                orders = java.util.Arrays.copyOf(orders, size);
+                revenue = java.util.Arrays.copyOf(revenue, size);
+            }
+            if (buyers[k] == null) {
+                int span = last - cohort + 1;
+                buyers[k] = new int[span];
+                orders[k] = new long[span];
+                revenue[k] = new long[span];
+            }
+            members[k]++;
+            int previous = -1;
+            for (int o = facts.orderStart(c), e = facts.orderStart(c + 1); o < e; o++) {
+                int d = facts.day(o);
+                if (d > asOf) {
+                    break;
+                }
+                if (facts.counted(o)) {
+                    int offset = facts.month(d) - cohort;
+                    if (offset != previous) {
+                        buyers[k][offset]++;
+                        previous = offset;
+                    }
+                    orders[k][offset]++;
+                    revenue[k][offset] += facts.totalMinor(o);
+                }
             }
         }
         List<Cohort> cohorts = new ArrayList<>();
-        byCohort.forEach((month, members) -> cohorts.add(cohort(facts, month, members, last)));
+        for (int k = 0; k < members.length; k++) {
+            if (members[k] == 0) {
+                continue;
+            }
+            List<CohortMonth> months = new ArrayList<>(buyers[k].length);
+            for (int m = 0; m < buyers[k].length; m++) {
+                months.add(new CohortMonth(m, buyers[k][m], Ratios.of(buyers[k][m], members[k]), orders[k][m],
+                        facts.money(revenue[k][m])));
+            }
+            int month = firstCohort + k;
+            cohorts.add(new Cohort(YearMonth.of(Math.floorDiv(month, 12), Math.floorMod(month, 12) + 1), members[k], months));
+        }
         return new Report(cohorts);
     }
 
-    private static Cohort cohort(StoreFacts facts, YearMonth month, List<List<Purchase>> members, YearMonth last) {
-        int span = (int) ChronoUnit.MONTHS.between(month, last) + 1;
-        List<Set<Integer>> buyers = new ArrayList<>();
-        long[] orders = new long[span];
-        long[] revenue = new long[span];
-        for (int m = 0; m < span; m++) {
-            buyers.add(new HashSet<>());
-        }
-        for (int member = 0; member < members.size(); member++) {
-            for (Purchase p : members.get(member)) {
-                int offset = (int) ChronoUnit.MONTHS.between(month, YearMonth.from(p.day()));
-                buyers.get(offset).add(member);
-                orders[offset]++;
-                revenue[offset] += p.totalMinor();
-            }
-        }
-        List<CohortMonth> months = new ArrayList<>();
-        for (int m = 0; m < span; m++) {
-            int count = buyers.get(m).size();
-            months.add(new CohortMonth(m, count, Ratios.of(count, members.size()), orders[m], facts.money(revenue[m])));
-        }
-        return new Cohort(month, members.size(), months);
+    private static int[] shifted(int[] values, int shift) {
+        int[] out = new int[values.length + shift];
+        System.arraycopy(values, 0, out, shift, values.length);
+        return out;
+    }
+
+    private static <T> T[] shifted(T[] values, int shift) {
+        T[] out = java.util.Arrays.copyOf(values, values.length + shift);
+        java.util.Arrays.fill(out, null);
+        System.arraycopy(values, 0, out, shift, values.length);
+        return out;
     }
 }

@@ -1,14 +1,9 @@
 package io.basira.analytics;
 
-import io.basira.analytics.StoreFacts.Purchase;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Customer types and buyer regularity of every buyer in the period, and the store's distribution of both
@@ -30,60 +25,106 @@ public final class CustomerTypes {
             Map<Regularity, Integer> regularity, int nonBuyers) {}
 
     public static Report of(StoreFacts facts, AnalysisWindow window) {
-        Map<String, List<Purchase>> histories = facts.histories(window);
-        List<Classified> customers = new ArrayList<>(histories.size());
-        Map<CustomerType, Integer> types = new EnumMap<>(CustomerType.class);
-        Map<Regularity, Integer> regularity = new EnumMap<>(Regularity.class);
+        Classified[] byRow = classify(facts, window);
+        List<Classified> customers = new ArrayList<>();
+        int[] types = new int[CustomerType.values().length];
+        int[] regularity = new int[Regularity.values().length];
+        int nonBuyers = 0;
+        for (int c = 0; c < byRow.length; c++) {
+            Classified k = byRow[c];
+            if (k == null) {
+                nonBuyers += c < facts.customerCount() ? 1 : 0;
+                continue;
+            }
+            customers.add(k);
+            types[k.type().ordinal()]++;
+            regularity[k.regularity().ordinal()]++;
+        }
+        Map<CustomerType, Integer> typeCounts = new EnumMap<>(CustomerType.class);
         for (CustomerType t : CustomerType.values()) {
-            types.put(t, 0);
+            typeCounts.put(t, types[t.ordinal()]);
         }
+        Map<Regularity, Integer> regularityCounts = new EnumMap<>(Regularity.class);
         for (Regularity r : Regularity.values()) {
-            regularity.put(r, 0);
+            regularityCounts.put(r, regularity[r.ordinal()]);
         }
-        histories.forEach((id, history) -> {
-            Classified c = classify(id, history, window.asOf());
-            customers.add(c);
-            types.merge(c.type(), 1, Integer::sum);
-            regularity.merge(c.regularity(), 1, Integer::sum);
-        });
-        int nonBuyers = (int) facts.customers().stream().filter(c -> !histories.containsKey(c.customerId())).count();
-        return new Report(customers, types, regularity, nonBuyers);
+        return new Report(customers, typeCounts, regularityCounts, nonBuyers);
     }
 
-    /** Classifies one buyer from her counted orders (oldest first, not empty) as of {@code asOf}. */
-    public static Classified classify(String customerId, List<Purchase> history, LocalDate asOf) {
-        List<LocalDate> days = history.stream().map(Purchase::day).distinct().toList();
-        long[] gaps = new long[days.size() - 1];
+    /** Every row's classification in the window (null for rows without a counted order in it): one scan. */
+    static Classified[] classify(StoreFacts facts, AnalysisWindow window) {
+        int end = (int) window.end().toEpochDay();
+        int from = window.start().map(d -> (int) d.toEpochDay()).orElse(Integer.MIN_VALUE);
+        long asOf = window.asOf().toEpochDay();
+        Classified[] out = new Classified[facts.rows()];
+        int[] days = new int[16];
+        for (int c = 0; c < out.length; c++) {
+            if (facts.firstCountedDay(c) > end) {
+                continue;
+            }
+            int purchaseDays = 0;
+            int orders = 0;
+            int discounted = 0;
+            int category = StoreFacts.NO_CATEGORY;
+            boolean manyCategories = false;
+            for (int o = facts.orderStart(c), e = facts.orderStart(c + 1); o < e; o++) {
+                int d = facts.day(o);
+                if (d > end) {
+                    break;
+                }
+                if (d < from || !facts.counted(o)) {
+                    continue;
+                }
+                orders++;
+                discounted += facts.discounted(o) ? 1 : 0;
+                int k = facts.category(o);
+                if (k == StoreFacts.MIXED_CATEGORIES || (k != StoreFacts.NO_CATEGORY && category != StoreFacts.NO_CATEGORY
+                        && k != category)) {
+                    manyCategories = true;
+                } else if (k != StoreFacts.NO_CATEGORY) {
+                    category = k;
+                }
+                if (purchaseDays == 0 || days[purchaseDays - 1] != d) {
+                    if (purchaseDays == days.length) {
+                        days = java.util.Arrays.copyOf(days, days.length * 2);
+                    }
+                    days[purchaseDays++] = d;
+                }
+            }
+            if (orders > 0) {
+                boolean oneCategory = !manyCategories && category != StoreFacts.NO_CATEGORY;
+                out[c] = classify(facts.customerId(c), days, purchaseDays, orders, discounted, oneCategory, asOf);
+            }
+        }
+        return out;
+    }
+
+    /** Classifies one buyer from her distinct purchase days (ascending), order counts and categories. */
+    private static Classified classify(String customerId, int[] days, int dayCount, int orders, long discounted,
+            boolean oneCategory, long asOf) {
+        long[] gaps = new long[dayCount - 1];
         for (int i = 0; i < gaps.length; i++) {
-            gaps[i] = ChronoUnit.DAYS.between(days.get(i), days.get(i + 1));
+            gaps[i] = days[i + 1] - days[i];
         }
         double mean = mean(gaps);
         double cv = gaps.length < 2 ? Double.NaN : deviation(gaps, mean) / mean;
-        Regularity regularity = days.size() == 1 ? Regularity.ONE_TIME
-                : days.size() >= 3 && cv <= Regularity.MAX_REGULAR_CV ? Regularity.REGULAR : Regularity.IRREGULAR;
-        long discounted = history.stream().filter(p -> p.order().discounted()).count();
-        long sinceLast = ChronoUnit.DAYS.between(days.get(days.size() - 1), asOf);
+        Regularity regularity = dayCount == 1 ? Regularity.ONE_TIME
+                : dayCount >= 3 && cv <= Regularity.MAX_REGULAR_CV ? Regularity.REGULAR : Regularity.IRREGULAR;
+        long sinceLast = asOf - days[dayCount - 1];
         CustomerType type;
-        if (discounted >= DISCOUNT_DRIVEN_SHARE * history.size()) {
+        if (discounted >= DISCOUNT_DRIVEN_SHARE * orders) {
             type = CustomerType.DISCOUNT_DRIVEN;
-        } else if (days.size() >= 3 && sinceLast <= 2 * mean) {
+        } else if (dayCount >= 3 && sinceLast <= 2 * mean) {
             type = CustomerType.LOYAL;
-        } else if (days.size() >= 2 && categories(history).size() == 1) {
+        } else if (dayCount >= 2 && oneCategory) {
             type = CustomerType.NEED_SPECIFIC;
-        } else if (days.size() == 1) {
+        } else if (dayCount == 1) {
             type = CustomerType.IMPULSIVE;
         } else {
             type = CustomerType.WANDERING;
         }
-        return new Classified(customerId, type, regularity, days.size(), gaps.length == 0 ? Double.NaN : mean, cv);
+        return new Classified(customerId, type, regularity, dayCount, gaps.length == 0 ? Double.NaN : mean, cv);
     }
-
-    private static Set<String> categories(List<Purchase> history) {
-        Set<String> all = new HashSet<>();
-        history.forEach(p -> all.addAll(p.order().categories()));
-        return all;
-    }
-
     private static double mean(long[] values) {
         double sum = 0;
         for (long v : values) {

@@ -1,12 +1,9 @@
 package io.basira.analytics;
 
-import io.basira.analytics.StoreFacts.Purchase;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * How much each buyer depends on offers (docs/analytics.md, "Discount sensitivity"). An order is discounted
@@ -39,32 +36,25 @@ public final class DiscountSensitivity {
             BigDecimal discountedRevenueShare) {}
 
     public static Report of(StoreFacts facts, AnalysisWindow window) {
-        Map<String, List<Purchase>> histories = facts.histories(window);
-        List<Buyer> buyers = new ArrayList<>(histories.size());
-        Map<Kind, long[]> byKind = new EnumMap<>(Kind.class);
-        for (Kind k : Kind.values()) {
-            byKind.put(k, new long[2]);
-        }
+        StoreFacts.Window w = facts.window(window);
+        List<Buyer> buyers = new ArrayList<>(w.buyers());
+        long[][] byKind = new long[Kind.values().length][2];
         long orders = 0;
         long discountedOrders = 0;
         long revenue = 0;
         long discountedRevenue = 0;
-        for (Map.Entry<String, List<Purchase>> e : histories.entrySet()) {
-            int n = e.getValue().size();
-            int d = 0;
-            long spend = 0;
-            long offerSpend = 0;
-            for (Purchase p : e.getValue()) {
-                spend += p.totalMinor();
-                if (p.order().discounted()) {
-                    d++;
-                    offerSpend += p.totalMinor();
-                }
+        for (int c = 0; c < facts.rows(); c++) {
+            int n = w.orders()[c];
+            if (n == 0) {
+                continue;
             }
+            int d = w.discountedOrders()[c];
+            long spend = w.spend()[c];
+            long offerSpend = w.discountedSpend()[c];
             Kind kind = d == 0 ? Kind.FULL_PRICE : d == n ? Kind.OFFER_ONLY : Kind.MIXED;
-            buyers.add(new Buyer(e.getKey(), n, d, Ratios.of(d, n), Ratios.of(offerSpend, spend), kind));
-            byKind.get(kind)[0]++;
-            byKind.get(kind)[1] += spend;
+            buyers.add(new Buyer(facts.customerId(c), n, d, Ratios.of(d, n), Ratios.of(offerSpend, spend), kind));
+            byKind[kind.ordinal()][0]++;
+            byKind[kind.ordinal()][1] += spend;
             orders += n;
             discountedOrders += d;
             revenue += spend;
@@ -72,7 +62,7 @@ public final class DiscountSensitivity {
         }
         List<Split> split = new ArrayList<>();
         for (Kind k : Kind.values()) {
-            long[] v = byKind.get(k);
+            long[] v = byKind[k.ordinal()];
             split.add(new Split(k, (int) v[0], Ratios.of(v[0], buyers.size()), facts.money(v[1]), Ratios.of(v[1], revenue)));
         }
         return new Report(buyers, split, Ratios.of(discountedOrders, orders), Ratios.of(discountedRevenue, revenue));

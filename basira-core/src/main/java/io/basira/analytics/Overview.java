@@ -1,11 +1,8 @@
 package io.basira.analytics;
 
-import io.basira.analytics.StoreFacts.Purchase;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The store at a glance for one period (docs/analytics.md, "Overview"). The period is the window's
@@ -32,34 +29,56 @@ public final class Overview {
             int returningCustomers, BigDecimal repeatPurchaseRate, BigDecimal retentionRate, BigDecimal aovNew,
             BigDecimal aovReturning, int previousPeriodBuyers, int retainedCustomers, int signups) {}
 
+    /** One scan over every customer's orders up to {@code to}. */
     public static Report of(StoreFacts facts, AnalysisWindow window) {
-        LocalDate to = window.end();
-        LocalDate from = window.start().orElse(to.minusDays(DEFAULT_DAYS - 1));
-        long length = ChronoUnit.DAYS.between(from, to) + 1;
-        LocalDate previousFrom = from.minusDays(length);
-        Map<String, List<Purchase>> histories = facts.histories(new AnalysisWindow(window.asOf(), null, to));
+        LocalDate toDate = window.end();
+        LocalDate fromDate = window.start().orElse(toDate.minusDays(DEFAULT_DAYS - 1));
+        long length = ChronoUnit.DAYS.between(fromDate, toDate) + 1;
+        int to = (int) toDate.toEpochDay();
+        int from = (int) fromDate.toEpochDay();
+        int previousFrom = (int) fromDate.minusDays(length).toEpochDay();
         long orders = 0;
         long revenue = 0;
         int buyers = 0;
         int newCustomers = 0;
         int repeaters = 0;
-        long[] newTotals = new long[2];
-        long[] returningTotals = new long[2];
+        long newTotal = 0;
+        long newOrders = 0;
+        long returningTotal = 0;
+        long returningOrders = 0;
         int previousBuyers = 0;
         int retained = 0;
-        for (List<Purchase> history : histories.values()) {
-            boolean isNew = !history.get(0).day().isBefore(from);
+        for (int c = 0, rows = facts.rows(); c < rows; c++) {
+            int first = facts.firstCountedDay(c);
+            if (first > to) {
+                continue;
+            }
+            boolean isNew = first >= from;
             boolean boughtInPeriod = false;
             boolean boughtBefore = false;
-            for (Purchase p : history) {
-                if (!p.day().isBefore(from)) {
+            int counted = 0;
+            for (int o = facts.orderStart(c), e = facts.orderStart(c + 1); o < e; o++) {
+                int d = facts.day(o);
+                if (d > to) {
+                    break;
+                }
+                if (!facts.counted(o)) {
+                    continue;
+                }
+                counted++;
+                if (d >= from) {
                     boughtInPeriod = true;
                     orders++;
-                    revenue += p.totalMinor();
-                    long[] totals = isNew ? newTotals : returningTotals;
-                    totals[0] += p.totalMinor();
-                    totals[1]++;
-                } else if (!p.day().isBefore(previousFrom)) {
+                    long t = facts.totalMinor(o);
+                    revenue += t;
+                    if (isNew) {
+                        newTotal += t;
+                        newOrders++;
+                    } else {
+                        returningTotal += t;
+                        returningOrders++;
+                    }
+                } else if (d >= previousFrom) {
                     boughtBefore = true;
                 }
             }
@@ -70,15 +89,17 @@ public final class Overview {
             if (boughtInPeriod) {
                 buyers++;
                 newCustomers += isNew ? 1 : 0;
-                repeaters += history.size() >= 2 ? 1 : 0;
+                repeaters += counted >= 2 ? 1 : 0;
             }
         }
-        int signups = (int) facts.customers().stream()
-                .map(c -> io.basira.shared.Dates.dateIn(c.createdAt(), facts.zone()))
-                .filter(d -> !d.isBefore(from) && !d.isAfter(to)).count();
-        return new Report(from, to, orders, facts.money(revenue), buyers, newCustomers, buyers - newCustomers,
+        int signups = 0;
+        for (int c = 0, known = facts.customerCount(); c < known; c++) {
+            int d = facts.signupDay(c);
+            signups += d >= from && d <= to ? 1 : 0;
+        }
+        return new Report(fromDate, toDate, orders, facts.money(revenue), buyers, newCustomers, buyers - newCustomers,
                 Ratios.of(repeaters, buyers), Ratios.of(retained, previousBuyers),
-                facts.average(newTotals[0], newTotals[1]), facts.average(returningTotals[0], returningTotals[1]),
+                facts.average(newTotal, newOrders), facts.average(returningTotal, returningOrders),
                 previousBuyers, retained, signups);
     }
 }

@@ -1,11 +1,8 @@
 package io.basira.analytics;
 
-import io.basira.analytics.StoreFacts.Purchase;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,22 +33,16 @@ public final class Pareto {
             Map<String, BigDecimal> revenuePercentiles) {}
 
     public static Report of(StoreFacts facts, AnalysisWindow window) {
-        Map<String, List<Purchase>> histories = facts.histories(window);
-        int n = histories.size();
-        String[] ids = histories.keySet().toArray(String[]::new);
-        long[] spend = new long[n];
-        int i = 0;
-        long total = 0;
-        for (List<Purchase> history : histories.values()) {
-            spend[i] = history.stream().mapToLong(Purchase::totalMinor).sum();
-            total += spend[i++];
+        StoreFacts.Window w = facts.window(window);
+        Spend spend = spend(w);
+        int n = spend.rows().length;
+        String[] ids = new String[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = facts.customerId(spend.rows()[i]);
         }
-        long[] descending = Arrays.stream(spend).boxed().sorted((a, b) -> Long.compare(b, a))
-                .mapToLong(Long::longValue).toArray();
-        long[] cumulative = new long[n + 1];
-        for (int k = 0; k < n; k++) {
-            cumulative[k + 1] = cumulative[k] + descending[k];
-        }
+        long[] descending = spend.descending();
+        long total = spend.cumulative()[n];
+        long[] cumulative = spend.cumulative();
         List<TopShare> top = new ArrayList<>();
         for (int percent : TOP_PERCENTS) {
             int k = topCount(percent, n);
@@ -61,23 +52,59 @@ public final class Pareto {
         for (int percent = 0; percent <= 100 && n > 0; percent++) {
             curve.add(new CurvePoint(percent, Ratios.of(cumulative[topCount(percent, n)], total)));
         }
-        return new Report(n, facts.money(total), top, curve, percentiles(ids, spend, descending));
+        BigDecimal[] percentiles = percentiles(spend.values(), descending);
+        return new Report(n, facts.money(total), top, curve, new ColumnMap<>(ids, percentiles));
+    }
+
+    /** The buyers of a window (rows in row order), their spend, the spend sorted highest first and its running sums. */
+    record Spend(int[] rows, long[] values, long[] descending, long[] cumulative) {}
+
+    static Spend spend(StoreFacts.Window w) {
+        int n = w.buyers();
+        int[] rows = new int[n];
+        long[] values = new long[n];
+        for (int c = 0, i = 0; c < w.orders().length; c++) {
+            if (w.orders()[c] > 0) {
+                rows[i] = c;
+                values[i++] = w.spend()[c];
+            }
+        }
+        long[] descending = values.clone();
+        Arrays.sort(descending);
+        for (int i = 0, j = n - 1; i < j; i++, j--) {
+            long swap = descending[i];
+            descending[i] = descending[j];
+            descending[j] = swap;
+        }
+        long[] cumulative = new long[n + 1];
+        for (int k = 0; k < n; k++) {
+            cumulative[k + 1] = cumulative[k] + descending[k];
+        }
+        return new Spend(rows, values, descending, cumulative);
+    }
+
+    /** Each buyer's revenue_percentile, in the order of {@code spend}; one value per distinct rank. */
+    static BigDecimal[] percentiles(long[] spend, long[] descending) {
+        int n = spend.length;
+        BigDecimal[] byRank = new BigDecimal[n + 1];
+        BigDecimal[] result = new BigDecimal[n];
+        for (int i = 0; i < n; i++) {
+            int greater = strictlyGreater(descending, spend[i]);
+            BigDecimal p = byRank[greater];
+            if (p == null) {
+                // 100 (n - G) / n to two decimals half-up, in exact integers: floor((2a + n) / 2n) hundredths, a = 10000 (n - G)
+                long a = 10_000L * (n - greater);
+                p = BigDecimal.valueOf((2 * a + n) / (2L * n), 2);
+                byRank[greater] = p;
+            }
+            result[i] = p;
+        }
+        return result;
     }
 
     /** ceil(percent · n / 100). */
     static int topCount(int percent, int n) {
         return (int) ((percent * (long) n + 99) / 100);
-    }
-
-    private static Map<String, BigDecimal> percentiles(String[] ids, long[] spend, long[] descending) {
-        int n = ids.length;
-        Map<String, BigDecimal> result = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            int greater = strictlyGreater(descending, spend[i]);
-            result.put(ids[i], BigDecimal.valueOf(100L * (n - greater)).divide(BigDecimal.valueOf(n), 2,
-                    RoundingMode.HALF_UP));
-        }
-        return result;
     }
 
     /** How many values of {@code descending} are strictly greater than {@code value} (binary search). */

@@ -1,8 +1,6 @@
 package io.basira.analytics;
 
-import io.basira.analytics.StoreFacts.Purchase;
 import java.math.BigDecimal;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,40 +24,57 @@ public final class Rfm {
     public record Report(List<Score> scores, Map<RfmGroup, Integer> groups) {}
 
     public static Report of(StoreFacts facts, AnalysisWindow window) {
-        Map<String, List<Purchase>> histories = facts.histories(window);
-        int n = histories.size();
-        String[] ids = new String[n];
+        StoreFacts.Window w = facts.window(window);
+        Scores k = scores(w, window);
+        int n = k.rows().length;
+        List<Score> scores = new ArrayList<>(n);
+        Map<RfmGroup, Integer> groups = new EnumMap<>(RfmGroup.class);
+        int[] counts = new int[RfmGroup.values().length];
+        for (int i = 0; i < n; i++) {
+            int c = k.rows()[i];
+            RfmGroup group = k.groups()[i];
+            counts[group.ordinal()]++;
+            scores.add(new Score(facts.customerId(c), k.recency()[i], w.orders()[c], facts.money(w.spend()[c]),
+                    k.r()[i], k.f()[i], k.m()[i], group));
+        }
+        for (RfmGroup g : RfmGroup.values()) {
+            groups.put(g, counts[g.ordinal()]);
+        }
+        int prospects = 0;
+        for (int c = 0, known = facts.customerCount(); c < known; c++) {
+            prospects += w.orders()[c] == 0 ? 1 : 0;
+        }
+        groups.put(RfmGroup.PROSPECTS, prospects);
+        return new Report(scores, groups);
+    }
+
+    /** The buyers of a window (rows in row order) with recency in days, their R, F, M scores and group. */
+    record Scores(int[] rows, long[] recency, int[] r, int[] f, int[] m, RfmGroup[] groups) {}
+
+    static Scores scores(StoreFacts.Window w, AnalysisWindow window) {
+        int n = w.buyers();
+        long asOf = window.asOf().toEpochDay();
+        int[] rows = new int[n];
         long[] recency = new long[n];
+        long[] negated = new long[n];
         long[] frequency = new long[n];
         long[] monetary = new long[n];
-        int i = 0;
-        for (Map.Entry<String, List<Purchase>> e : histories.entrySet()) {
-            List<Purchase> h = e.getValue();
-            ids[i] = e.getKey();
-            recency[i] = ChronoUnit.DAYS.between(h.get(h.size() - 1).day(), window.asOf());
-            frequency[i] = h.size();
-            monetary[i] = h.stream().mapToLong(Purchase::totalMinor).sum();
-            i++;
-        }
-        long[] negated = new long[n];
-        for (int k = 0; k < n; k++) {
-            negated[k] = -recency[k];
+        for (int c = 0, i = 0; c < w.orders().length; c++) {
+            if (w.orders()[c] > 0) {
+                rows[i] = c;
+                recency[i] = asOf - w.lastDay()[c];
+                negated[i] = -recency[i];
+                frequency[i] = w.orders()[c];
+                monetary[i++] = w.spend()[c];
+            }
         }
         int[] r = QuintileScores.of(negated);
         int[] f = QuintileScores.of(frequency);
         int[] m = QuintileScores.of(monetary);
-        List<Score> scores = new ArrayList<>(n);
-        Map<RfmGroup, Integer> groups = new EnumMap<>(RfmGroup.class);
-        for (RfmGroup g : RfmGroup.values()) {
-            groups.put(g, 0);
+        RfmGroup[] groups = new RfmGroup[n];
+        for (int i = 0; i < n; i++) {
+            groups[i] = RfmGroup.of(r[i], f[i], m[i]);
         }
-        for (int k = 0; k < n; k++) {
-            RfmGroup group = RfmGroup.of(r[k], f[k], m[k]);
-            groups.merge(group, 1, Integer::sum);
-            scores.add(new Score(ids[k], recency[k], (int) frequency[k], facts.money(monetary[k]), r[k], f[k], m[k], group));
-        }
-        long prospects = facts.customers().stream().filter(c -> !histories.containsKey(c.customerId())).count();
-        groups.put(RfmGroup.PROSPECTS, (int) prospects);
-        return new Report(scores, groups);
+        return new Scores(rows, recency, r, f, m, groups);
     }
 }

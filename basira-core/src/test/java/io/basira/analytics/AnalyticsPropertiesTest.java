@@ -74,7 +74,7 @@ class AnalyticsPropertiesTest {
     void every_customer_is_in_exactly_one_group_type_and_discount_kind(long seed) {
         StoreFacts facts = randomStore(seed);
         AnalysisWindow window = AnalysisWindow.asOf(AS_OF);
-        int customers = facts.customers().size();
+        int customers = facts.customerCount();
         assertThat(Rfm.of(facts, window).groups().values().stream().mapToInt(Integer::intValue).sum())
                 .as("seed %d", seed).isEqualTo(customers);
         CustomerTypes.Report types = CustomerTypes.of(facts, window);

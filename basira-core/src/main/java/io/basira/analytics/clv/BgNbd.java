@@ -150,11 +150,25 @@ public final class BgNbd {
 
     /** E[Y(t) | x, t_x, T], expected purchases in (T, T+t] of a customer with that history (eq. 10). */
     public double conditionalExpectedPurchases(double t, int x, double tx, double bigT) {
+        double numerator = conditionalNumerator(t, x, bigT);
+        return x == 0 ? numerator : numerator / aliveDivisor(x, tx, bigT);
+    }
+
+    /**
+     * The part of E[Y(t) | x, t_x, T] that does not depend on t_x (the hypergeometric series): customers
+     * with the same x and T share it, and {@link #conditionalExpectedPurchases} divides it by
+     * {@link #aliveDivisor} when x &gt; 0.
+     */
+    double conditionalNumerator(double t, int x, double bigT) {
         double r = p.r(), alpha = p.alpha(), a = p.a(), b = p.b();
         double z = t / (alpha + bigT + t);
         double h = GaussHypergeometric.value(r + x, b + x, a + b + x - 1, z);
         double bracket = 1 - exp((r + x) * log((alpha + bigT) / (alpha + bigT + t))) * h;
-        double numerator = (a + b + x - 1) / (a - 1) * bracket;
-        return x == 0 ? numerator : numerator / (1 + deadOdds(x, tx, bigT));
+        return (a + b + x - 1) / (a - 1) * bracket;
+    }
+
+    /** 1 + the odds of having dropped out (x &gt; 0): E[Y(t) | x, t_x, T] = numerator / this. */
+    double aliveDivisor(int x, double tx, double bigT) {
+        return 1 + deadOdds(x, tx, bigT);
     }
 }

@@ -57,6 +57,32 @@ public final class CalibrationSummary {
         this.meanOrderValue = Double.isNaN(meanOrderValue) ? repeatMean() : meanOrderValue;
     }
 
+    private CalibrationSummary(String[] ids, int[] x, double[] tx, double[] bigT, double[] mx, LocalDate calibrationEnd,
+            ClvTimeUnit unit, double meanOrderValue) {
+        this.calibrationEnd = Objects.requireNonNull(calibrationEnd, "calibrationEnd");
+        this.unit = Objects.requireNonNull(unit, "unit");
+        this.ids = ids;
+        this.x = x;
+        this.tx = tx;
+        this.bigT = bigT;
+        this.mx = mx;
+        this.meanOrderValue = Double.isNaN(meanOrderValue) ? repeatMean() : meanOrderValue;
+    }
+
+    /**
+     * A summary from statistics already computed column by column (the analytics' order columns), customers
+     * in the order given; the arrays are kept, not copied. {@code meanOrderValue} is the mean merged
+     * transaction value, or NaN for the mean repeat value.
+     */
+    public static CalibrationSummary ofColumns(String[] ids, int[] x, double[] tx, double[] bigT, double[] mx,
+            LocalDate calibrationEnd, ClvTimeUnit unit, double meanOrderValue) {
+        int n = ids.length;
+        if (x.length != n || tx.length != n || bigT.length != n || mx.length != n) {
+            throw new IllegalArgumentException("calibration columns of different lengths");
+        }
+        return new CalibrationSummary(ids, x, tx, bigT, mx, calibrationEnd, unit, meanOrderValue);
+    }
+
     /**
      * Summarises raw transactions. Transactions after {@code calibrationEnd} (inclusive end) are ignored;
      * order of the input does not matter.

@@ -37,6 +37,22 @@ public final class ClvAnalysis {
         return new ClvModels(bg, pareto, gg, summary.unit(), method(bg, gg));
     }
 
+    /**
+     * The fit that scoring needs: BG/NBD and Gamma-Gamma exactly as {@link #fit} makes them, hence the same
+     * method and predictions, without the Pareto/NBD (reported as failed {@code not-fitted}), which only
+     * reports show and which is the slowest of the three to fit. The card-field refresh uses this.
+     */
+    public static ClvModels fitForScoring(CalibrationSummary summary) {
+        ClvModels full = summary.repeatBuyers() < MIN_REPEAT_BUYERS ? fit(summary) : null;
+        if (full != null) {
+            return full;
+        }
+        ModelFit<BgNbdParameters> bg = BgNbd.fit(summary.patterns());
+        ModelFit<GammaGammaParameters> gg = GammaGamma.fit(summary);
+        return new ClvModels(bg, new ModelFit.Failed<>("not-fitted", "the Pareto/NBD is fitted for reports only"), gg,
+                summary.unit(), method(bg, gg));
+    }
+
     private static String method(ModelFit<BgNbdParameters> bg, ModelFit<GammaGammaParameters> gg) {
         if (bg instanceof ModelFit.Failed<BgNbdParameters> f) {
             return "fallback:bgnbd-" + f.reason();

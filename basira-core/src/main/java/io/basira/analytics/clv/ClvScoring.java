@@ -76,20 +76,79 @@ final class ClvScoring {
         }
     }
 
+    /**
+     * One forecast per (x, t_x, T) pattern. Patterns are visited grouped by (x, T): the expensive part of
+     * E[Y(t) | x, t_x, T] (a hypergeometric series) depends only on x, T and t, so each (x, T, t) is
+     * evaluated once and shared by every t_x, then divided by the pattern's own alive divisor — the same
+     * operations, hence the same numbers, as evaluating the expectation afresh for each pattern and horizon.
+     */
     private PatternForecast[] forecasts(BgNbd bg, RepeatPatterns patterns) {
         PatternForecast[] out = new PatternForecast[patterns.size()];
         ClvTimeUnit unit = summary.unit();
-        for (int k = 0; k < out.length; k++) {
-            int x = patterns.x()[k];
+        int[] xs = patterns.x();
+        double[] ts = patterns.bigT();
+        Integer[] order = new Integer[out.length];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, (u, v) -> xs[u] != xs[v] ? Integer.compare(xs[u], xs[v]) : Double.compare(ts[u], ts[v]));
+        Numerators numerators = new Numerators(bg, unit, Math.max(options.nextOrderHorizonDays(), 365));
+        for (int k : order) {
+            int x = xs[k];
             double tx = patterns.tx()[k];
-            double bigT = patterns.bigT()[k];
-            double in365 = bg.conditionalExpectedPurchases(unit.fromDays(YEAR_DAYS), x, tx, bigT);
-            out[k] = new PatternForecast(bg.probabilityAlive(x, tx, bigT),
-                    bg.conditionalExpectedPurchases(unit.fromDays(90), x, tx, bigT), in365,
-                    discounted(days -> bg.conditionalExpectedPurchases(unit.fromDays(days), x, tx, bigT), in365),
-                    nextDay(days -> bg.conditionalExpectedPurchases(unit.fromDays(days), x, tx, bigT)));
+            double bigT = ts[k];
+            numerators.forPattern(x, bigT);
+            double divisor = x == 0 ? 1 : bg.aliveDivisor(x, tx, bigT);
+            java.util.function.DoubleUnaryOperator byDays = days -> {
+                double numerator = numerators.at(days);
+                return x == 0 ? numerator : numerator / divisor;
+            };
+            double in365 = byDays.applyAsDouble(YEAR_DAYS);
+            out[k] = new PatternForecast(bg.probabilityAlive(x, tx, bigT), byDays.applyAsDouble(90), in365,
+                    discounted(byDays, in365), nextDay(byDays));
         }
         return out;
+    }
+
+    /** The t_x-free numerators of one (x, T), by horizon in days, each computed once. */
+    private static final class Numerators {
+        private final BgNbd bg;
+        private final ClvTimeUnit unit;
+        private final double[] byWholeDay;
+        private final java.util.Map<Double, Double> other = new java.util.HashMap<>();
+        private int x = -1;
+        private double bigT = Double.NaN;
+
+        Numerators(BgNbd bg, ClvTimeUnit unit, int maxDays) {
+            this.bg = bg;
+            this.unit = unit;
+            this.byWholeDay = new double[maxDays + 1];
+        }
+
+        void forPattern(int x, double bigT) {
+            if (x != this.x || Double.compare(bigT, this.bigT) != 0) {
+                this.x = x;
+                this.bigT = bigT;
+                java.util.Arrays.fill(byWholeDay, Double.NaN);
+                other.clear();
+            }
+        }
+
+        double at(double days) {
+            int whole = (int) days;
+            if (whole == days && whole >= 0 && whole < byWholeDay.length) {
+                double v = byWholeDay[whole];
+                if (Double.isNaN(v)) {
+                    v = bg.conditionalNumerator(unit.fromDays(days), x, bigT);
+                    if (Double.isNaN(v)) {
+                        return v;
+                    }
+                    byWholeDay[whole] = v;
+                }
+                return v;
+            }
+            return other.computeIfAbsent(days, d -> bg.conditionalNumerator(unit.fromDays(d), x, bigT));
+        }
     }
 
     /** Expected purchases in 365 days, each month's share discounted at the annual rate. */

@@ -7,17 +7,22 @@ import java.util.Locale;
 record Place(String country, SaudiRegion saudiRegion, SaudiCity saudiCity, String rawRegion, String rawCity) {
 
     static Place of(CustomerFact c) {
-        String country = c.country() == null ? "" : c.country().strip().toUpperCase(Locale.ROOT);
+        return of(c.city(), c.region(), c.country());
+    }
+
+    /** The place of a customer's city, region and country as sent (each may be null). */
+    static Place of(String rawCity, String rawRegion, String rawCountry) {
+        String country = rawCountry == null ? "" : rawCountry.strip().toUpperCase(Locale.ROOT);
         boolean saudiOrUnknown = country.isEmpty() || country.equals("SA");
-        SaudiCity city = saudiOrUnknown && c.city() != null ? SaudiCity.find(c.city()).orElse(null) : null;
-        SaudiRegion region = saudiOrUnknown && c.region() != null ? SaudiRegion.find(c.region()).orElse(null) : null;
+        SaudiCity city = saudiOrUnknown && rawCity != null ? SaudiCity.find(rawCity).orElse(null) : null;
+        SaudiRegion region = saudiOrUnknown && rawRegion != null ? SaudiRegion.find(rawRegion).orElse(null) : null;
         if (region == null && city != null) {
             region = city.region();
         }
         if (country.isEmpty() && (region != null || city != null)) {
             country = "SA";
         }
-        return new Place(country, region, city, blankToNull(c.region()), blankToNull(c.city()));
+        return new Place(country, region, city, blankToNull(rawRegion), blankToNull(rawCity));
     }
 
     String regionKey() {

@@ -1,9 +1,7 @@
 package io.basira.analytics.region;
 
 import io.basira.analytics.AnalysisWindow;
-import io.basira.analytics.CustomerFact;
 import io.basira.analytics.StoreFacts;
-import io.basira.analytics.StoreFacts.Purchase;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -35,17 +33,27 @@ public final class Regions {
     public record Report(List<Area> regions, List<Area> cities, String populationSource) {}
 
     public static Report of(StoreFacts facts, AnalysisWindow window, PopulationTable population) {
-        Map<String, List<Purchase>> histories = facts.histories(window);
+        long[] spend = new long[facts.customerCount()];
+        boolean[] bought = new boolean[spend.length];
+        facts.buyersIn(window, (row, orders, total) -> {
+            if (row < spend.length) {
+                spend[row] = total;
+                bought[row] = true;
+            }
+        });
         Map<String, Tally> regions = new LinkedHashMap<>();
         Map<String, Tally> cities = new LinkedHashMap<>();
-        for (CustomerFact c : facts.customers()) {
-            Place place = Place.of(c);
-            List<Purchase> h = histories.get(c.customerId());
-            long spend = h == null ? 0 : h.stream().mapToLong(Purchase::totalMinor).sum();
+        Map<List<String>, Place> places = new HashMap<>();
+        for (int c = 0; c < spend.length; c++) {
+            String city = facts.city(c);
+            String region = facts.region(c);
+            String country = facts.country(c);
+            Place place = places.computeIfAbsent(java.util.Arrays.asList(city, region, country),
+                    k -> Place.of(city, region, country));
             regions.computeIfAbsent(place.country() + "|" + place.regionKey(), k -> new Tally(place, true))
-                    .add(place.regionName(), h != null, spend);
+                    .add(place.regionName(), bought[c], spend[c]);
             cities.computeIfAbsent(place.country() + "|" + place.cityKey(), k -> new Tally(place, false))
-                    .add(place.cityName(), h != null, spend);
+                    .add(place.cityName(), bought[c], spend[c]);
         }
         return new Report(areas(facts, regions, population, true), areas(facts, cities, population, false),
                 population.source());

@@ -19,14 +19,20 @@ public class AnalyticsConfiguration {
     }
 
     @Bean
-    JdbcStoreFacts jdbcStoreFacts(JdbcTemplate jdbc, BulkReads bulkReads) {
-        return new JdbcStoreFacts(jdbc, bulkReads);
+    JdbcStoreFacts jdbcStoreFacts(JdbcTemplate jdbc, TransactionTemplate transactions, BulkReads bulkReads) {
+        return new JdbcStoreFacts(jdbc, transactions, bulkReads);
+    }
+
+    /** Each store's order columns in memory, kept current by the writes' post-commit hook. */
+    @Bean
+    AnalyticsData analyticsData(JdbcStoreFacts facts) {
+        return new AnalyticsData(facts);
     }
 
     @Bean
-    StoreAnalytics storeAnalytics(JdbcStoreFacts facts, JdbcCustomerAnalytics cards, Clock clock,
+    StoreAnalytics storeAnalytics(AnalyticsData data, JdbcCustomerAnalytics cards, Clock clock,
             DomainEvents events, TransactionTemplate transaction) {
-        return new StoreAnalytics(facts, cards, clock, events, transaction);
+        return new StoreAnalytics(data, cards, clock, events, transaction);
     }
 
     /** Run at each store's midnight by the durable scheduler (io.basira.server.jobs.JobsConfiguration). */

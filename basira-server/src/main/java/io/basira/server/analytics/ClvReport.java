@@ -28,9 +28,14 @@ public record ClvReport(CalibrationSummary summary, ClvModels models, List<Custo
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public static ClvReport of(StoreFacts facts, AnalysisRequest request) {
-        LocalDate asOf = request.window().asOf();
-        CalibrationSummary summary = ClvInput.summary(facts, asOf, request.timeUnit());
-        ClvModels models = ClvAnalysis.fit(summary);
+        ClvInput.Calibration calibration = ClvInput.calibration(facts, request.window().asOf(), request.timeUnit());
+        return of(facts, new io.basira.analytics.CardAnalytics.ClvFit(calibration, ClvAnalysis.fit(calibration.summary())), request);
+    }
+
+    /** The report from a calibration and fit made for this as-of day and time unit. */
+    static ClvReport of(StoreFacts facts, io.basira.analytics.CardAnalytics.ClvFit fit, AnalysisRequest request) {
+        CalibrationSummary summary = fit.calibration().summary();
+        ClvModels models = fit.models();
         ScoringOptions options = new ScoringOptions(0, 0.7, 0.3, 365,
                 io.basira.shared.Money.fractionDigits(facts.currency()));
         return new ClvReport(summary, models, ClvAnalysis.score(summary, models, options));

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * when the store was not refreshed on its current local date: the date of the last refresh is the stored
  * {@code computed_at} in the store's time zone (remembered in memory after the first check, and for stores
  * without customers, which store nothing). A refresh made by hand that day counts as the day's refresh.
+ * The nightly run reads the store's order columns whole first, so writes made by another process (which
+ * this process's post-commit hook never sees) are in memory again at least once a day.
  */
 public class NightlyAnalyticsRefresh {
 
@@ -71,6 +73,7 @@ public class NightlyAnalyticsRefresh {
             refreshedOn.put(store.id(), last);
             return false;
         }
+        analytics.reread(store); // a day's writes by other processes are in the night's figures
         var done = analytics.refresh(store, today);
         refreshedOn.put(store.id(), today);
         log.info("refreshed the analytics of {} customers of store {} as of {} (CLV: {})", done.customers(),

@@ -1,6 +1,8 @@
 package io.basira.server.analytics;
 
+import io.basira.analytics.AnalysisWindow;
 import io.basira.analytics.CardAnalytics;
+import io.basira.analytics.ClvInput;
 import io.basira.analytics.Cohorts;
 import io.basira.analytics.CustomerTypes;
 import io.basira.analytics.DiscountSensitivity;
@@ -8,18 +10,28 @@ import io.basira.analytics.Overview;
 import io.basira.analytics.Pareto;
 import io.basira.analytics.Rfm;
 import io.basira.analytics.StoreFacts;
+import io.basira.analytics.clv.ClvAnalysis;
+import io.basira.analytics.clv.ClvTimeUnit;
+import io.basira.analytics.region.PopulationTable;
 import io.basira.analytics.region.Regions;
 import io.basira.shared.Store;
+import io.basira.shared.StoreId;
 import java.time.Clock;
 import java.time.LocalDate;
 import io.basira.events.AnalyticsRefreshed;
 import io.basira.events.DomainEvents;
 import io.basira.events.UseCase;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs the analyses of one store for both interfaces (REST and CLI): loads the store's facts, calls the
- * core calculation, maps the result. Also refreshes the stored card fields, which customer groups read.
+ * Runs the analyses of one store for both interfaces (REST and CLI) over the store's order columns in
+ * memory ({@link AnalyticsData}), calls the core calculation, maps the result. Results are cached by store,
+ * analysis, window, time unit and data version (a write makes a new version, so a cached result is never
+ * stale); the CLV calibration and fit by store, as-of day, time unit and version, shared by the CLV report
+ * and the refresh. Also refreshes the stored card fields, which customer groups read.
  */
 @UseCase
 public final class StoreAnalytics {
@@ -27,39 +39,69 @@ public final class StoreAnalytics {
     /** What a refresh did. */
     public record Refreshed(LocalDate asOf, int customers, String clvMethod, String modelsJson) {}
 
-    private final JdbcStoreFacts facts;
+    private static final int CACHED_RESULTS = 256;
+
+    private record Key(StoreId store, String what, AnalysisWindow window, ClvTimeUnit unit, long version) {}
+
+    private final AnalyticsData data;
     private final JdbcCustomerAnalytics cards;
     private final Clock clock;
     private final DomainEvents events;
     private final TransactionTemplate transaction;
+    private final Map<Key, Object> cache = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Object> eldest) {
+            return size() > CACHED_RESULTS;
+        }
+    };
 
-    public StoreAnalytics(JdbcStoreFacts facts, JdbcCustomerAnalytics cards, Clock clock, DomainEvents events,
+    public StoreAnalytics(AnalyticsData data, JdbcCustomerAnalytics cards, Clock clock, DomainEvents events,
             TransactionTemplate transaction) {
         this.transaction = transaction;
-        this.facts = facts;
+        this.data = data;
         this.cards = cards;
         this.clock = clock;
         this.events = events;
     }
 
+    /** The store's columns, current. */
+    public AnalyticsData.Versioned facts(Store store) {
+        return data.current(store);
+    }
+
+    /**
+     * Reads the store's columns whole on next use: catches up with writes this process's hook never saw
+     * (another server or {@code basira import} on the same database). The nightly refresh does this first.
+     */
+    public void reread(Store store) {
+        data.changed(store.id(), java.util.Set.of());
+    }
+
     public Report run(Store store, AnalysisName name, AnalysisRequest request) {
-        StoreFacts data = facts.load(store);
-        var window = request.window();
-        return switch (name) {
-            case OVERVIEW -> AnalyticsJson.overview(Overview.of(data, window));
-            case PARETO -> AnalyticsJson.pareto(Pareto.of(data, window));
-            case COHORTS -> AnalyticsJson.cohorts(Cohorts.of(data, window));
-            case RFM -> AnalyticsJson.rfm(Rfm.of(data, window));
-            case TYPES -> AnalyticsJson.types(CustomerTypes.of(data, window));
-            case DISCOUNTS -> AnalyticsJson.discounts(DiscountSensitivity.of(data, window));
-            case REGIONS -> AnalyticsJson.regions(Regions.of(data, window, request.population()));
-            case CLV -> ClvReport.of(data, request).report();
-        };
+        AnalyticsData.Versioned versioned = data.current(store);
+        StoreFacts facts = versioned.facts();
+        AnalysisWindow window = request.window();
+        if (name == AnalysisName.REGIONS && request.population() != PopulationTable.saudiCensus2022()) {
+            return AnalyticsJson.regions(Regions.of(facts, window, request.population()));
+        }
+        Key key = new Key(store.id(), name.name(), window, name == AnalysisName.CLV ? request.timeUnit() : null,
+                versioned.version());
+        return cached(key, () -> switch (name) {
+            case OVERVIEW -> AnalyticsJson.overview(Overview.of(facts, window));
+            case PARETO -> AnalyticsJson.pareto(Pareto.of(facts, window));
+            case COHORTS -> AnalyticsJson.cohorts(Cohorts.of(facts, window));
+            case RFM -> AnalyticsJson.rfm(Rfm.of(facts, window));
+            case TYPES -> AnalyticsJson.types(CustomerTypes.of(facts, window));
+            case DISCOUNTS -> AnalyticsJson.discounts(DiscountSensitivity.of(facts, window));
+            case REGIONS -> AnalyticsJson.regions(Regions.of(facts, window, request.population()));
+            case CLV -> ClvReport.of(facts, fit(store, versioned, window.asOf(), request.timeUnit()), request).report();
+        });
     }
 
     /** The CLV analysis with its per-customer predictions (for the CLI's last line and {@code --out}). */
     public ClvReport clv(Store store, AnalysisRequest request) {
-        return ClvReport.of(facts.load(store), request);
+        AnalyticsData.Versioned versioned = data.current(store);
+        return ClvReport.of(versioned.facts(), fit(store, versioned, request.window().asOf(), request.timeUnit()), request);
     }
 
     /**
@@ -68,11 +110,45 @@ public final class StoreAnalytics {
      * before this returns).
      */
     public Refreshed refresh(Store store, LocalDate asOf) {
-        CardAnalytics.Result result = CardAnalytics.compute(facts.load(store), asOf);
+        AnalyticsData.Versioned versioned = data.current(store);
+        Key full = new Key(store.id(), "clv-fit", AnalysisWindow.asOf(asOf), ClvTimeUnit.DAYS, versioned.version());
+        CardAnalytics.ClvFit fitted;
+        synchronized (cache) {
+            fitted = (CardAnalytics.ClvFit) cache.get(full);
+        }
+        if (fitted == null) {
+            fitted = cached(new Key(store.id(), "clv-scoring-fit", AnalysisWindow.asOf(asOf), ClvTimeUnit.DAYS,
+                    versioned.version()), () -> CardAnalytics.ClvFit.of(versioned.facts(), asOf));
+        }
+        CardAnalytics.Result result = CardAnalytics.compute(versioned.facts(), asOf, fitted);
         transaction.executeWithoutResult(status -> {
             cards.replace(store, asOf, clock.instant(), result.models().method(), result.customers());
             events.publish(new AnalyticsRefreshed(store.id(), asOf));
         });
         return new Refreshed(asOf, result.customers().size(), result.models().method(), result.models().toJson());
+    }
+
+    /** The CLV models fitted once per store version, as-of day and unit. */
+    private CardAnalytics.ClvFit fit(Store store, AnalyticsData.Versioned versioned, LocalDate asOf, ClvTimeUnit unit) {
+        Key key = new Key(store.id(), "clv-fit", AnalysisWindow.asOf(asOf), unit, versioned.version());
+        return cached(key, () -> {
+            ClvInput.Calibration calibration = ClvInput.calibration(versioned.facts(), asOf, unit);
+            return new CardAnalytics.ClvFit(calibration, ClvAnalysis.fit(calibration.summary()));
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T cached(Key key, Supplier<T> compute) {
+        synchronized (cache) {
+            Object hit = cache.get(key);
+            if (hit != null) {
+                return (T) hit;
+            }
+        }
+        T value = compute.get();
+        synchronized (cache) {
+            cache.put(key, value);
+        }
+        return value;
     }
 }

@@ -1,7 +1,6 @@
 package io.basira.server.dashboard;
 
 import io.basira.server.analytics.JdbcCustomerAnalytics;
-import io.basira.server.analytics.JdbcStoreFacts;
 import io.basira.server.analytics.StoreAnalytics;
 import io.basira.server.jdbc.JdbcCustomerNames;
 import org.springframework.context.annotation.Bean;
@@ -13,8 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class AnalyticsPagesConfiguration {
 
     @Bean
-    DashboardAnalytics dashboardAnalytics(JdbcStoreFacts facts, StoreAnalytics analytics, JdbcCustomerAnalytics cards) {
-        return new DashboardAnalytics(facts, analytics, cards);
+    DashboardAnalytics dashboardAnalytics(StoreAnalytics analytics, JdbcCustomerAnalytics cards) {
+        return new DashboardAnalytics(analytics, cards);
     }
 
     @Bean

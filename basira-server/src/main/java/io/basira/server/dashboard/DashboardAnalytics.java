@@ -13,7 +13,6 @@ import io.basira.analytics.region.Regions;
 import io.basira.server.analytics.AnalysisRequest;
 import io.basira.server.analytics.ClvReport;
 import io.basira.server.analytics.JdbcCustomerAnalytics;
-import io.basira.server.analytics.JdbcStoreFacts;
 import io.basira.server.analytics.StoreAnalytics;
 import io.basira.shared.Store;
 import java.time.LocalDate;
@@ -27,8 +26,8 @@ import java.util.Optional;
  * The analyses of docs/analytics.md as the dashboard pages need them: the typed results of the same core
  * calculations that {@link StoreAnalytics} turns into {@code GET /api/v1/analytics/{name}} (the pages
  * format them; the API publishes their JSON), the stored card fields of one customer, and the refresh of
- * those fields ({@code POST /api/v1/analytics/refresh}). Each call loads the store's facts once (three
- * queries); nothing is cached. Thread-safe.
+ * those fields ({@code POST /api/v1/analytics/refresh}). Each call reads the store's order columns in
+ * memory ({@code AnalyticsData}), current with every committed write. Thread-safe.
  */
 public final class DashboardAnalytics {
 
@@ -38,14 +37,16 @@ public final class DashboardAnalytics {
     /** The overview figures of one calendar month (up to as-of for the current month). */
     public record MonthOverview(YearMonth month, Overview.Report report) {}
 
-    private final JdbcStoreFacts facts;
     private final StoreAnalytics analytics;
     private final JdbcCustomerAnalytics cards;
 
-    public DashboardAnalytics(JdbcStoreFacts facts, StoreAnalytics analytics, JdbcCustomerAnalytics cards) {
-        this.facts = facts;
+    public DashboardAnalytics(StoreAnalytics analytics, JdbcCustomerAnalytics cards) {
         this.analytics = analytics;
         this.cards = cards;
+    }
+
+    private StoreFacts load(Store store) {
+        return analytics.facts(store).facts();
     }
 
     /**
@@ -53,11 +54,10 @@ public final class DashboardAnalytics {
      * before the store's first counted order are left out).
      */
     public OverviewWithMonths overview(Store store, AnalysisWindow window, int months) {
-        StoreFacts data = facts.load(store);
+        StoreFacts data = load(store);
         Overview.Report period = Overview.of(data, window);
         LocalDate asOf = window.asOf();
-        Optional<LocalDate> first = data.orders().stream().filter(o -> o.status().isCounted())
-                .map(data::day).filter(d -> !d.isAfter(asOf)).min(LocalDate::compareTo);
+        Optional<LocalDate> first = firstCountedDay(data, asOf);
         List<MonthOverview> result = new ArrayList<>();
         if (first.isEmpty()) {
             return new OverviewWithMonths(period, result);
@@ -72,29 +72,39 @@ public final class DashboardAnalytics {
         return new OverviewWithMonths(period, result);
     }
 
+    /** The store's first day with a counted order, up to {@code asOf}. */
+    private static Optional<LocalDate> firstCountedDay(StoreFacts data, LocalDate asOf) {
+        int first = StoreFacts.NONE;
+        for (int c = 0; c < data.rows(); c++) {
+            first = Math.min(first, data.firstCountedDay(c));
+        }
+        return first == StoreFacts.NONE || first > asOf.toEpochDay() ? Optional.empty()
+                : Optional.of(LocalDate.ofEpochDay(first));
+    }
+
     public Pareto.Report pareto(Store store, AnalysisWindow window) {
-        return Pareto.of(facts.load(store), window);
+        return Pareto.of(load(store), window);
     }
 
     public Cohorts.Report cohorts(Store store, AnalysisWindow window) {
-        return Cohorts.of(facts.load(store), window);
+        return Cohorts.of(load(store), window);
     }
 
     public Rfm.Report rfm(Store store, AnalysisWindow window) {
-        return Rfm.of(facts.load(store), window);
+        return Rfm.of(load(store), window);
     }
 
     public CustomerTypes.Report types(Store store, AnalysisWindow window) {
-        return CustomerTypes.of(facts.load(store), window);
+        return CustomerTypes.of(load(store), window);
     }
 
     public DiscountSensitivity.Report discounts(Store store, AnalysisWindow window) {
-        return DiscountSensitivity.of(facts.load(store), window);
+        return DiscountSensitivity.of(load(store), window);
     }
 
     /** Regions with the built-in population table (Saudi census 2022). */
     public Regions.Report regions(Store store, AnalysisWindow window) {
-        return Regions.of(facts.load(store), window, PopulationTable.saudiCensus2022());
+        return Regions.of(load(store), window, PopulationTable.saudiCensus2022());
     }
 
     /** The CLV fit and every customer's predictions as of the window's as-of day (time unit: days). */

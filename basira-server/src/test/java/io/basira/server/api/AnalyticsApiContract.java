@@ -9,6 +9,51 @@ import tools.jackson.databind.JsonNode;
 /** The analytics endpoints and the analytics on the customer card, on every database (subclasses). */
 abstract class AnalyticsApiContract extends ApiTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired io.basira.server.analytics.AnalyticsData analyticsData;
+    @org.springframework.beans.factory.annotation.Autowired io.basira.server.analytics.JdbcStoreFacts storeFacts;
+
+    @Test
+    void the_order_columns_in_memory_follow_each_write_and_equal_a_fresh_load() {
+        io.basira.shared.Store store = stores.create("columns-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                "columns", java.util.Currency.getInstance("SAR"), java.time.ZoneId.of("Asia/Riyadh"));
+        Api api = new Api(port, keys.create(store.id(), "test").secret().value());
+        assertThat(api.post("/api/v1/customers/bulk", "application/x-ndjson", customer("C1", "A") + "\n"
+                + customer("C2", "B") + "\n" + customer("C3", "C") + "\n").status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/orders/bulk", "application/x-ndjson", order("O1", "C1", "completed", "100.00", "2024-04-10")
+                + "\n" + order("O2", "C1", "completed", "300.00", "2024-05-10") + "\n"
+                + order("O3", "C2", "completed", "50.00", "2024-05-15") + "\n").status()).isEqualTo(200);
+        String url = "/api/v1/analytics/overview?as_of=2024-05-31&from=2024-05-01&to=2024-05-31";
+        assertThat(json(api.get(url)).get("revenue").decimalValue()).isEqualByComparingTo("350.00");
+        long before = analyticsData.current(store).version();
+        // a status change, an order moving to another customer, a new customer with an order
+        assertThat(api.post("/api/v1/orders/bulk", "application/x-ndjson", order("O3", "C2", "cancelled", "50.00", "2024-05-15")
+                + "\n" + order("O2", "C3", "completed", "300.00", "2024-05-10") + "\n").status()).isEqualTo(200);
+        assertThat(api.postJson("/api/v1/customers", customer("C0", "D")).status()).isEqualTo(200);
+        assertThat(api.postJson("/api/v1/orders", order("O4", "C0", "pending", "20.00", "2024-05-20")).status()).isEqualTo(200);
+        io.basira.server.analytics.AnalyticsData.Versioned after = analyticsData.current(store);
+        assertThat(after.version()).isGreaterThan(before);
+        assertThat(describe(after.facts())).isEqualTo(describe(storeFacts.load(store)));
+        JsonNode o = json(api.get(url));
+        assertThat(o.get("revenue").decimalValue()).isEqualByComparingTo("320.00");
+        assertThat(o.get("new_customers").asInt()).isEqualTo(2);
+        // an import-sized change (no customers named) reloads the store whole
+        analyticsData.changed(store.id(), java.util.Set.of());
+        assertThat(describe(analyticsData.current(store).facts())).isEqualTo(describe(storeFacts.load(store)));
+    }
+
+    private static java.util.List<String> describe(io.basira.analytics.StoreFacts f) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int c = 0; c < f.rows(); c++) {
+            StringBuilder row = new StringBuilder(f.customerId(c) + " " + f.city(c) + " " + f.signupDay(c) + ":");
+            for (int o = f.orderStart(c); o < f.orderStart(c + 1); o++) {
+                row.append(' ').append(f.day(o)).append('/').append(f.status(o)).append('/').append(f.totalMinor(o))
+                        .append('/').append(f.discounted(o)).append('/').append(f.category(o));
+            }
+            out.add(row.toString());
+        }
+        return out;
+    }
+
     private Api storeWithOrders() {
         Api api = newStore("analytics");
         String customers = "{\"customer_id\":\"C1\",\"city\":\"الرياض\",\"country\":\"SA\",\"created_at\":\"2024-01-01\"}\n"

@@ -1,0 +1,127 @@
+package io.basira.server.analytics;
+
+import io.basira.analytics.StoreFacts;
+import io.basira.events.CardsChanged;
+import io.basira.events.DomainEvent;
+import io.basira.server.events.DomainEventListener;
+import io.basira.server.events.ReceivedEvent;
+import io.basira.shared.Store;
+import io.basira.shared.StoreId;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Each store's order columns in memory, with a data version (docs/analytics.md, "How the analyses run").
+ *
+ * <p>A store is loaded on first use by streaming ({@link JdbcStoreFacts#load}). Every committed write
+ * tells it as the durable listener {@code analytics-columns} of {@link CardsChanged} (after the commit on
+ * the writer's thread; and, on PostgreSQL, the writes of other processes through the event feed): the
+ * store's version goes up and the write's customers are remembered; an import (the whole store) marks the
+ * whole store. The next read makes the columns
+ * current: up to {@value #INCREMENTAL_LIMIT} remembered customers are read again and merged into the next
+ * version ({@link JdbcStoreFacts#reload}: their attributes and orders, everything else copied), more than
+ * that or a whole-store change reloads the store. Reads of one store are serialised while it is made
+ * current (so a later read never installs older data than an earlier one); a read of a current store
+ * takes no lock.
+ *
+ * <p>On H2 (one process) every write reaches it; on PostgreSQL a write of another process (a second server,
+ * {@code basira import} beside a running server) reaches it through the event feed within a second.
+ */
+public class AnalyticsData implements DomainEventListener {
+
+    public static final String NAME = "analytics-columns";
+
+    /** Above this many changed customers since the last read, a full reload is cheaper than reading each. */
+    static final int INCREMENTAL_LIMIT = 5_000;
+
+    /** A store's columns at one data version; the version names the data in cache keys. */
+    public record Versioned(StoreFacts facts, long version) {}
+
+    private final JdbcStoreFacts jdbc;
+    private final Map<StoreId, State> stores = new ConcurrentHashMap<>();
+
+    public AnalyticsData(JdbcStoreFacts jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The store's columns, made current first when a write committed since they were read. */
+    public Versioned current(Store store) {
+        State state = stores.computeIfAbsent(store.id(), id -> new State());
+        Versioned ready = state.ready;
+        if (ready != null && ready.version() == state.version) {
+            return ready;
+        }
+        synchronized (state) {
+            Set<String> changed;
+            boolean whole;
+            long version;
+            synchronized (state.pending) {
+                version = state.version;
+                if (state.ready != null && state.ready.version() == version) {
+                    return state.ready;
+                }
+                changed = new HashSet<>(state.pending);
+                whole = state.whole || state.ready == null || changed.size() > INCREMENTAL_LIMIT;
+                state.pending.clear();
+                state.whole = false;
+            }
+            StoreFacts facts = whole ? jdbc.load(store) : jdbc.reload(store, state.ready.facts(), changed);
+            Versioned next = new Versioned(facts, version);
+            state.ready = next;
+            return next;
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<Class<? extends DomainEvent>> types() {
+        return Set.of(CardsChanged.class);
+    }
+
+    /** A committed write changed the store's data (these customers', or any for a whole-store change). */
+    @Override
+    public void handle(ReceivedEvent received) {
+        CardsChanged event = (CardsChanged) received.event();
+        if (event.wholeStore() || !event.customerIds().isEmpty()) {
+            changed(event.store(), event.wholeStore() ? Set.of() : event.customerIds());
+        }
+    }
+
+    /** Records a committed change: these customers' records, or the whole store when {@code customerIds} is empty. */
+    public void changed(StoreId store, Set<String> customerIds) {
+        State state = stores.get(store);
+        if (state == null) {
+            return; // never read: the first read loads it whole
+        }
+        synchronized (state.pending) {
+            if (customerIds.isEmpty()) {
+                state.whole = true;
+            } else if (!state.whole) {
+                state.pending.addAll(customerIds);
+                if (state.pending.size() > INCREMENTAL_LIMIT) {
+                    state.whole = true;
+                    state.pending.clear();
+                }
+            }
+            state.version++;
+        }
+    }
+
+    /** Drops a store's columns (read whole again on next use). */
+    public void forget(StoreId store) {
+        stores.remove(store);
+    }
+
+    private static final class State {
+        final Set<String> pending = new HashSet<>();
+        volatile long version;
+        boolean whole;
+        volatile Versioned ready;
+    }
+}

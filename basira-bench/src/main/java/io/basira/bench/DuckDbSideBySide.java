@@ -132,7 +132,7 @@ public final class DuckDbSideBySide {
     }
 
     private static List<SegmentField> scalarFields() {
-        return java.util.Arrays.stream(SegmentField.values()).filter(f -> f.type().isScalar()).toList();
+        return io.basira.fields.BuiltInFields.catalogue().all().stream().filter(f -> f.type().isScalar()).toList();
     }
 
     private static String sqlType(SegmentField field) {

@@ -10,7 +10,8 @@ import java.util.Objects;
  * customer was not there yet), and {@code rowId}, the installation's stable numeric id of the customer
  * (the key of the in-memory index).
  */
-public record CustomerSnapshot(long rowId, Customer customer, CustomerCard card, AnalyticsFields analytics) {
+public record CustomerSnapshot(long rowId, Customer customer, CustomerCard card, AnalyticsFields analytics)
+        implements CustomerData {
 
     public CustomerSnapshot {
         Objects.requireNonNull(customer, "customer");

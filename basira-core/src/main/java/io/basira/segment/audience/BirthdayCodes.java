@@ -1,6 +1,7 @@
 package io.basira.segment.audience;
 
 import io.basira.index.ColumnPredicate;
+import io.basira.segment.FieldColumn;
 import io.basira.segment.eval.Birthdays;
 import java.math.BigInteger;
 import java.time.LocalDate;
@@ -10,7 +11,7 @@ import java.util.List;
 
 /**
  * Turns a range of {@code birthday} dates into ranges of the stored birth month-day
- * ({@link AudienceColumns#BIRTH_MONTH_DAY}).
+ * ({@link io.basira.fields.CustomerFields#BIRTH_MONTH_DAY}, or whichever column the field declares).
  *
  * <p>The next birthday depends only on the birth month and day, so each of the 366 month-days is
  * tried once with {@link Birthdays#nextBirthday} (which carries the 29 February rule: it falls on
@@ -34,13 +35,12 @@ final class BirthdayCodes {
     }
 
     /** The month-days whose next birthday (on or after {@code today}) has an epoch day in {@code range}. */
-    static ColumnPredicate within(WholeRange range, LocalDate today) {
-        String column = AudienceColumns.BIRTH_MONTH_DAY;
+    static ColumnPredicate within(String column, WholeRange range, LocalDate today) {
         List<ColumnPredicate> runs = new ArrayList<>();
         int runStart = -1;
         int previous = -1;
         for (MonthDay day : ALL_DAYS) {
-            int code = AudienceColumns.monthDayCode(day.getMonthValue(), day.getDayOfMonth());
+            int code = FieldColumn.monthDayCode(day.getMonthValue(), day.getDayOfMonth());
             long next = Birthdays.nextBirthday(day.atYear(LEAP_YEAR), today).toEpochDay();
             boolean in = contains(range, next);
             if (in && runStart < 0) {

@@ -1,11 +1,13 @@
 package io.basira.segment.audience;
 
 import io.basira.card.CustomerSnapshot;
+import io.basira.fields.BuiltInFields;
 import io.basira.index.BoundPredicate;
 import io.basira.index.ColumnPredicate;
 import io.basira.index.CustomerIndex;
 import io.basira.index.RowSet;
 import io.basira.segment.Condition;
+import io.basira.segment.FieldCatalogue;
 import io.basira.segment.eval.EvaluationContext;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,7 +22,8 @@ import org.roaringbitmap.RoaringBitmap;
 
 /**
  * The columnar {@link CustomerAudience}: one store's customers in a {@link CustomerIndex} with a column
- * per segment field ({@link AudienceColumns}), and rules compiled to column predicates
+ * per field of its {@link FieldCatalogue} that has one ({@link AudienceColumns}; the core's built-ins unless
+ * another catalogue is given), and rules compiled to column predicates
  * ({@link RuleCompiler}) once per (rule, day) and cached ({@link RuleCache}).
  *
  * <p>The store's time zone and currency digits are fixed here, because stored dates are epoch days in
@@ -66,14 +69,24 @@ public final class IndexedAudience implements CustomerAudience {
      * @param parts number of row ranges (threads) per evaluation, 1 or more
      */
     public IndexedAudience(ZoneId zone, int currencyFractionDigits, int expectedCustomers, Executor executor, int parts) {
+        this(BuiltInFields.catalogue(), zone, currencyFractionDigits, expectedCustomers, executor, parts);
+    }
+
+    /**
+     * An audience with a column for each field of {@code fields} that has one; rules may name any of them.
+     * The other parameters as in {@link #IndexedAudience(ZoneId, int, int, Executor, int)}.
+     */
+    public IndexedAudience(FieldCatalogue fields, ZoneId zone, int currencyFractionDigits, int expectedCustomers,
+            Executor executor, int parts) {
+        Objects.requireNonNull(fields, "fields");
         this.zone = Objects.requireNonNull(zone, "zone");
         new EvaluationContext(LocalDate.EPOCH, zone, currencyFractionDigits); // validates the digits
         if (parts < 1) {
             throw new IllegalArgumentException("parts must be 1 or more, was " + parts);
         }
         this.fractionDigits = currencyFractionDigits;
-        this.index = new CustomerIndex(AudienceColumns.specs(), expectedCustomers);
-        this.rows = new AudienceRows(index, zone, currencyFractionDigits);
+        this.index = new CustomerIndex(AudienceColumns.specs(fields), expectedCustomers);
+        this.rows = new AudienceRows(index, fields, zone, currencyFractionDigits);
         this.compiler = new RuleCompiler(currencyFractionDigits);
         this.executor = executor;
         this.parts = parts;
@@ -82,7 +95,7 @@ public final class IndexedAudience implements CustomerAudience {
     @Override
     public int upsert(CustomerSnapshot customer) {
         int row = index.rowFor(customer.rowId());
-        rows.write(row, customer.customer(), customer.card(), customer.analytics());
+        rows.write(row, customer);
         return row;
     }
 

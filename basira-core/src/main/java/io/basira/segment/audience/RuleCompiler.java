@@ -28,7 +28,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Compiles a rule tree into a {@link ColumnPredicate} over the columns of {@link AudienceColumns},
+ * Compiles a rule tree into a {@link ColumnPredicate} over the fields' columns ({@link io.basira.segment.FieldColumn}),
  * for one {@code today}. Three-valued logic carries over unchanged (both sides are SQL's), so
  * AND/OR/NOT map one to one and only leaves are rewritten:
  *
@@ -75,15 +75,15 @@ public final class RuleCompiler {
             return ColumnPredicate.inRows("group:" + group.groupKey(), groupRows.apply(group.groupKey()));
         }
         if (rule instanceof HasAnyTag tags) {
-            String column = SegmentField.TAGS.fieldName();
+            String column = SegmentField.TAGS.column().name();
             return ColumnPredicate.and(ColumnPredicate.isNotNull(column),
                     new ColumnPredicate.HasAnyTag(column, Set.copyOf(tags.tags())));
         }
         if (rule instanceof IsNull isNull) {
-            return ColumnPredicate.isNull(AudienceColumns.columnOf(isNull.field()));
+            return ColumnPredicate.isNull(isNull.field().column().name());
         }
         if (rule instanceof IsNotNull isNotNull) {
-            return ColumnPredicate.isNotNull(AudienceColumns.columnOf(isNotNull.field()));
+            return ColumnPredicate.isNotNull(isNotNull.field().column().name());
         }
         return valueLeaf(rule, today);
     }
@@ -118,7 +118,7 @@ public final class RuleCompiler {
     }
 
     private ColumnPredicate textLeaf(Condition rule, SegmentField field) {
-        String column = AudienceColumns.columnOf(field);
+        String column = field.column().name();
         if (rule instanceof Comparison c) {
             ColumnPredicate equal = ColumnPredicate.in(column, ((Value.TextValue) c.value()).value());
             return c.operator() == Operator.NE ? ColumnPredicate.not(equal) : equal;
@@ -132,11 +132,13 @@ public final class RuleCompiler {
 
     /** The predicate on the field's column for the field's value lying in {@code range}. */
     private static ColumnPredicate range(SegmentField field, WholeRange range, LocalDate today) {
-        return switch (field) {
-            case DAYS_SINCE_LAST_PURCHASE -> range.subtractedFrom(today.toEpochDay()).on(AudienceColumns.columnOf(field));
-            case AGE -> ageRange(range, today).on(AudienceColumns.columnOf(field));
-            case BIRTHDAY -> BirthdayCodes.within(range, today);
-            default -> range.on(AudienceColumns.columnOf(field));
+        String column = field.column().name();
+        return switch (field.column().reading()) {
+            case DAYS_BEFORE_TODAY -> range.subtractedFrom(today.toEpochDay()).on(column);
+            case AGE -> ageRange(range, today).on(column);
+            case NEXT_BIRTHDAY -> BirthdayCodes.within(column, range, today);
+            case STORED -> range.on(column);
+            case NONE -> throw new IllegalArgumentException(field + " has no column");
         };
     }
 
@@ -176,7 +178,7 @@ public final class RuleCompiler {
     }
 
     private int scale(SegmentField field) {
-        return AudienceColumns.scaleOf(field, fractionDigits);
+        return field.column().scale(fractionDigits);
     }
 
     /** A literal as a number: itself for numeric fields, the epoch day for date fields. */

@@ -2,6 +2,7 @@ package io.basira.segment.eval;
 
 import io.basira.analytics.AnalyticsFields;
 import io.basira.card.CustomerCard;
+import io.basira.card.CustomerData;
 import io.basira.card.CustomerSnapshot;
 import io.basira.commerce.Customer;
 import java.util.Objects;
@@ -13,7 +14,8 @@ import java.util.Set;
  * analytics field is null) and the keys of the groups the customer is already known to be in (computed
  * before, in dependency order, or given by manual additions). {@code groupKeys} is never null.
  */
-public record CustomerProfile(Customer customer, CustomerCard card, Set<String> groupKeys, AnalyticsFields analytics) {
+public record CustomerProfile(Customer customer, CustomerCard card, Set<String> groupKeys, AnalyticsFields analytics)
+        implements CustomerData {
     public CustomerProfile {
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(card, "card");

@@ -1,5 +1,6 @@
 package io.basira.segment.eval;
 
+import io.basira.segment.FieldContext;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -9,7 +10,7 @@ import java.util.Objects;
  * an analysis), the zone in which date-times become dates, and the number of minor-unit digits of the
  * store's currency (2 for SAR), so that money compares in major units.
  */
-public record EvaluationContext(LocalDate today, ZoneId zone, int currencyFractionDigits) {
+public record EvaluationContext(LocalDate today, ZoneId zone, int currencyFractionDigits) implements FieldContext {
     public EvaluationContext {
         Objects.requireNonNull(today, "today");
         Objects.requireNonNull(zone, "zone");

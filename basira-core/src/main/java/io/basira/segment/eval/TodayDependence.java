@@ -7,22 +7,17 @@ import io.basira.segment.Condition;
 import io.basira.segment.In;
 import io.basira.segment.Not;
 import io.basira.segment.Or;
-import io.basira.segment.SegmentField;
 import io.basira.segment.Value;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * Whether a rule's answer can change with the date alone, with no new data: it uses a relative date
- * ({@code -90d}, {@code today}, {@code +7d}) or a field computed from today ({@code age},
- * {@code birthday}, {@code days_since_last_purchase}). Such groups are re-evaluated at the store's
+ * ({@code -90d}, {@code today}, {@code +7d}) or a field computed from today
+ * ({@link io.basira.segment.SegmentField#dependsOnToday()}: {@code age}, {@code birthday},
+ * {@code days_since_last_purchase}). Such groups are re-evaluated at the store's
  * midnight. A rule that names another group depends on today when that group does; the caller follows
  * the references ({@code GroupDependencies}).
  */
 public final class TodayDependence {
-
-    private static final Set<SegmentField> COMPUTED_FROM_TODAY =
-            EnumSet.of(SegmentField.AGE, SegmentField.BIRTHDAY, SegmentField.DAYS_SINCE_LAST_PURCHASE);
 
     private TodayDependence() {}
 
@@ -36,7 +31,7 @@ public final class TodayDependence {
         if (rule instanceof Not not) {
             return dependsOnToday(not.operand());
         }
-        if (rule.field() != null && COMPUTED_FROM_TODAY.contains(rule.field())) {
+        if (rule.field() != null && rule.field().dependsOnToday()) {
             return true;
         }
         if (rule instanceof Comparison c) {

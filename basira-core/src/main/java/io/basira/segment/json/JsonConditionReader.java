@@ -3,7 +3,7 @@ package io.basira.segment.json;
 import io.basira.segment.And;
 import io.basira.segment.Condition;
 import io.basira.segment.Conditions;
-import io.basira.segment.FieldNames;
+import io.basira.segment.FieldCatalogue;
 import io.basira.segment.InGroup;
 import io.basira.segment.Not;
 import io.basira.segment.Operator;
@@ -34,9 +34,14 @@ final class JsonConditionReader {
     /** Deeper nesting than this is refused rather than risking the stack on hostile input. */
     static final int MAX_DEPTH = 64;
 
+    private final FieldCatalogue fields;
     private int depth;
     /** Characters of the text form read so far. */
     private long length;
+
+    JsonConditionReader(FieldCatalogue fields) {
+        this.fields = java.util.Objects.requireNonNull(fields, "fields");
+    }
 
     Condition read(Object json, String path) {
         if (++depth > MAX_DEPTH) {
@@ -105,8 +110,8 @@ final class JsonConditionReader {
     private Condition leaf(Map<?, ?> object, String path) {
         String name = string(object.get("field"), path + ".field");
         count(name.length() + 2, path + ".field");
-        SegmentField field = FieldNames.resolve(name)
-                .orElseThrow(() -> new JsonRuleException(path + ".field", FieldNames.unknownMessage(name)));
+        SegmentField field = fields.byName(name)
+                .orElseThrow(() -> new JsonRuleException(path + ".field", fields.unknownMessage(name)));
         if (!object.containsKey("op")) {
             throw new JsonRuleException(path, "missing \"op\" (one of =, !=, >, >=, <, <=, between, in, is_null,"
                     + " is_not_null)");

@@ -1,9 +1,11 @@
 package io.basira.segment.json;
 
+import io.basira.fields.BuiltInFields;
 import io.basira.segment.And;
 import io.basira.segment.Between;
 import io.basira.segment.Comparison;
 import io.basira.segment.Condition;
+import io.basira.segment.FieldCatalogue;
 import io.basira.segment.HasAnyTag;
 import io.basira.segment.In;
 import io.basira.segment.InGroup;
@@ -63,7 +65,12 @@ public final class JsonConditions {
      * @throws JsonRuleException naming the JSON path and the reason when the input is not a valid rule
      */
     public static Condition fromJson(Object json) {
-        return new JsonConditionReader().read(json, "$");
+        return fromJson(json, BuiltInFields.catalogue());
+    }
+
+    /** As {@link #fromJson(Object)}, with the fields of {@code fields}. */
+    public static Condition fromJson(Object json, FieldCatalogue fields) {
+        return new JsonConditionReader(fields).read(json, "$");
     }
 
     private static List<Object> operands(List<Condition> operands) {

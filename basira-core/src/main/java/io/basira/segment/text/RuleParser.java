@@ -3,7 +3,7 @@ package io.basira.segment.text;
 import io.basira.segment.And;
 import io.basira.segment.Condition;
 import io.basira.segment.Conditions;
-import io.basira.segment.FieldNames;
+import io.basira.segment.FieldCatalogue;
 import io.basira.segment.Not;
 import io.basira.segment.Operator;
 import io.basira.segment.Or;
@@ -37,11 +37,13 @@ final class RuleParser {
     static final int MAX_DEPTH = 64;
 
     private final List<Token> tokens;
+    private final FieldCatalogue fields;
     private int index;
     private int depth;
 
-    RuleParser(String text) {
+    RuleParser(String text, FieldCatalogue fields) {
         this.tokens = new RuleTokenizer(text).tokens();
+        this.fields = Objects.requireNonNull(fields, "fields");
     }
 
     Condition rule() {
@@ -114,8 +116,8 @@ final class RuleParser {
 
     private Condition predicate() {
         Token name = advance();
-        SegmentField field = FieldNames.resolve(name.source())
-                .orElseThrow(() -> error(name, FieldNames.unknownMessage(name.source())));
+        SegmentField field = fields.byName(name.source())
+                .orElseThrow(() -> error(name, fields.unknownMessage(name.source())));
         boolean negated = peek().isKeyword("NOT") && (peekAt(1).isKeyword("IN") || peekAt(1).isKeyword("BETWEEN"));
         if (negated) {
             advance();

@@ -1,5 +1,7 @@
 package io.basira.segment.text;
 
+import io.basira.fields.CustomerFields;
+import io.basira.fields.CardFields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,16 +54,16 @@ class RuleTextTest {
     @Test
     void a_rule_reads_into_the_tree_it_says() {
         assertThat(RuleText.parse("gender = 'female' AND birthday BETWEEN today AND +7d")).isEqualTo(And.of(
-                new Comparison(SegmentField.GENDER, Operator.EQ, Value.text("female")),
-                new Between(SegmentField.BIRTHDAY, Value.daysFromToday(0), Value.daysFromToday(7))));
+                new Comparison(CustomerFields.GENDER, Operator.EQ, Value.text("female")),
+                new Between(CustomerFields.BIRTHDAY, Value.daysFromToday(0), Value.daysFromToday(7))));
         assertThat(RuleText.parse("last_purchase_at < -90d"))
-                .isEqualTo(new Comparison(SegmentField.LAST_PURCHASE_AT, Operator.LT, Value.daysFromToday(-90)));
+                .isEqualTo(new Comparison(CardFields.LAST_PURCHASE_AT, Operator.LT, Value.daysFromToday(-90)));
         assertThat(RuleText.parse("created_at >= '2024-03-01'")).isEqualTo(new Comparison(
-                SegmentField.CREATED_AT, Operator.GE, Value.date(LocalDate.of(2024, 3, 1))));
+                CustomerFields.CREATED_AT, Operator.GE, Value.date(LocalDate.of(2024, 3, 1))));
         assertThat(RuleText.parse("tags IN ('vip','wholesale')")).isEqualTo(HasAnyTag.of("vip", "wholesale"));
         assertThat(RuleText.parse("tags != 'vip'")).isEqualTo(new Not(HasAnyTag.of("vip")));
         assertThat(RuleText.parse("group = 'vip'")).isEqualTo(new InGroup("vip"));
-        assertThat(RuleText.parse("store_rating IS NULL")).isEqualTo(new IsNull(SegmentField.STORE_RATING));
+        assertThat(RuleText.parse("store_rating IS NULL")).isEqualTo(new IsNull(CardFields.STORE_RATING));
     }
 
     @Test
@@ -83,7 +85,7 @@ class RuleTextTest {
         assertThat(RuleText.parse("Total_Spent > 5 and CITY = 'Riyadh'"))
                 .isEqualTo(RuleText.parse("total_spent > 5 AND city = 'Riyadh'"));
         assertThat(RuleText.parse("city = 'O''Hara'"))
-                .isEqualTo(new Comparison(SegmentField.CITY, Operator.EQ, Value.text("O'Hara")));
+                .isEqualTo(new Comparison(CustomerFields.CITY, Operator.EQ, Value.text("O'Hara")));
     }
 
     @Test
@@ -184,6 +186,6 @@ class RuleTextTest {
     @Test
     void in_and_between_keep_their_values() {
         assertThat(RuleText.parse("store_rating IN (4, 5)"))
-                .isEqualTo(new In(SegmentField.STORE_RATING, java.util.List.of(Value.number(4), Value.number(5))));
+                .isEqualTo(new In(CardFields.STORE_RATING, java.util.List.of(Value.number(4), Value.number(5))));
     }
 }

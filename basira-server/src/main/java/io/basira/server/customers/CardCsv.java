@@ -1,18 +1,25 @@
 package io.basira.server.customers;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
-import io.basira.card.CardColumns;
 import io.basira.card.CustomerSnapshot;
+import io.basira.fields.BuiltInFields;
+import io.basira.segment.FieldCatalogue;
+import io.basira.segment.SegmentField;
+import io.basira.segment.eval.EvaluationContext;
+import io.basira.shared.Money;
 import io.basira.shared.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Customer cards as CSV, the one writer of every card export: the header {@code customer_id} then the
- * indicators of docs/indicators.md ({@link CardColumns}), one customer per line in the order given,
+ * exported fields of the catalogue (the indicators of docs/indicators.md, as {@link io.basira.card.CardColumns}
+ * writes them; a feature's exported fields after them), one customer per line in the order given,
  * the customer id made spreadsheet-safe ({@link SpreadsheetSafe#cardRow}). The customer export (API,
  * CLI, dashboard) and the dashboard's group export write through it.
  */
@@ -27,12 +34,19 @@ public final class CardCsv {
      * @return the number of customers written
      */
     public static long write(Store store, LocalDate today, Consumer<Consumer<CustomerSnapshot>> customers, Writer out) {
+        return write(BuiltInFields.catalogue(), store, today, customers, out);
+    }
+
+    /** As {@link #write(Store, LocalDate, Consumer, Writer)}, with a column for every exported field of {@code fields}. */
+    public static long write(FieldCatalogue fields, Store store, LocalDate today,
+            Consumer<Consumer<CustomerSnapshot>> customers, Writer out) {
         CsvWriter csv = SpreadsheetCsv.writer(out);
-        csv.writeRecord(CardColumns.header());
+        List<SegmentField> exported = fields.exported();
+        csv.writeRecord(header(exported));
+        EvaluationContext context = new EvaluationContext(today, store.timeZone(), Money.fractionDigits(store.currency()));
         long[] count = {0};
         customers.accept(snapshot -> {
-            csv.writeRecord(SpreadsheetSafe.cardRow(CardColumns.row(snapshot.customer().externalId(), snapshot.card(),
-                    store.currency(), today, store.timeZone())));
+            csv.writeRecord(SpreadsheetSafe.cardRow(row(exported, snapshot, context)));
             count[0]++;
         });
         try {
@@ -41,5 +55,21 @@ public final class CardCsv {
             throw new UncheckedIOException(e);
         }
         return count[0];
+    }
+
+    /** {@code customer_id}, then the exported fields' names. */
+    static List<String> header(List<SegmentField> exported) {
+        List<String> names = new ArrayList<>(exported.size() + 1);
+        names.add("customer_id");
+        exported.forEach(field -> names.add(field.fieldName()));
+        return names;
+    }
+
+    /** The customer's id, then each exported field's text ({@link SegmentField#exportText}). */
+    static List<String> row(List<SegmentField> exported, CustomerSnapshot snapshot, EvaluationContext context) {
+        List<String> values = new ArrayList<>(exported.size() + 1);
+        values.add(snapshot.customer().externalId());
+        exported.forEach(field -> values.add(field.exportText(snapshot, context)));
+        return values;
     }
 }

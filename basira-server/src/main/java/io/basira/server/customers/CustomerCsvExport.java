@@ -1,5 +1,7 @@
 package io.basira.server.customers;
 
+import io.basira.fields.BuiltInFields;
+import io.basira.segment.FieldCatalogue;
 import io.basira.server.jdbc.JdbcCustomerQueries;
 import io.basira.shared.Dates;
 import io.basira.shared.Store;
@@ -17,14 +19,22 @@ public final class CustomerCsvExport {
     private final JdbcCustomerQueries customers;
     private final Clock clock;
 
+    private final FieldCatalogue fields;
+
     public CustomerCsvExport(JdbcCustomerQueries customers, Clock clock) {
+        this(customers, clock, BuiltInFields.catalogue());
+    }
+
+    /** An export with a column for every exported field of {@code fields}. */
+    public CustomerCsvExport(JdbcCustomerQueries customers, Clock clock, FieldCatalogue fields) {
         this.customers = customers;
         this.clock = clock;
+        this.fields = fields;
     }
 
     /** @return the number of customers written */
     public long write(Store store, Writer out) {
         LocalDate today = Dates.dateIn(clock.instant(), store.timeZone());
-        return CardCsv.write(store, today, sink -> customers.forEach(store.id(), sink), out);
+        return CardCsv.write(fields, store, today, sink -> customers.forEach(store.id(), sink), out);
     }
 }

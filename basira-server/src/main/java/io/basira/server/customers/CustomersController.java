@@ -1,5 +1,6 @@
 package io.basira.server.customers;
 
+import io.basira.segment.FieldCatalogue;
 import io.basira.server.analytics.JdbcCustomerAnalytics;
 import io.basira.server.api.ApiErrors.NotFound;
 import io.basira.server.jdbc.CustomerSort;
@@ -37,14 +38,16 @@ public class CustomersController {
     private final CustomerCsvExport export;
     private final Clock clock;
     private final JdbcCustomerAnalytics analytics;
+    private final FieldCatalogue fields;
 
     public CustomersController(JdbcCustomerQueries customers, JdbcTimeline timeline, JdbcGroupMembers groups,
-            Clock clock, JdbcCustomerAnalytics analytics) {
+            Clock clock, JdbcCustomerAnalytics analytics, FieldCatalogue fields) {
         this.customers = customers;
+        this.fields = fields;
         this.analytics = analytics;
         this.timeline = timeline;
         this.groups = groups;
-        this.export = new CustomerCsvExport(customers, clock);
+        this.export = new CustomerCsvExport(customers, clock, fields);
         this.clock = clock;
     }
 
@@ -80,7 +83,7 @@ public class CustomersController {
             case "desc" -> true;
             default -> throw new IllegalArgumentException("direction must be asc or desc, not '" + direction + "'");
         };
-        var result = customers.page(store.id(), q, CustomerSort.of(sort), descending, page, size);
+        var result = customers.page(store.id(), q, CustomerSort.of(sort, fields), descending, page, size);
         LocalDate today = today(store);
         List<Map<String, Object>> items = result.items().stream().map(s -> CardJson.of(s, store, today)).toList();
         Map<String, Object> json = new LinkedHashMap<>();

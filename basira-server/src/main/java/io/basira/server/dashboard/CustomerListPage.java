@@ -96,6 +96,6 @@ final class CustomerListPage {
     }
 
     private static List<String> sortNames() {
-        return Arrays.stream(CustomerSort.values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList();
+        return CustomerSort.values().stream().map(CustomerSort::name).toList();
     }
 }

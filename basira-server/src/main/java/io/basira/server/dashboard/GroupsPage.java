@@ -1,7 +1,9 @@
 package io.basira.server.dashboard;
 
 import io.basira.segment.Condition;
+import io.basira.segment.FieldCatalogue;
 import io.basira.segment.json.JsonConditions;
+import io.basira.server.fields.FieldCatalogueJson;
 import io.basira.segment.template.SegmentTemplate;
 import io.basira.segment.template.SegmentTemplates;
 import io.basira.segment.text.RuleText;
@@ -36,11 +38,16 @@ final class GroupsPage {
     private final GroupRules rules;
     private final GroupInsights insights;
     private final JsonMapper json;
+    private final FieldCatalogue fields;
+    private final FieldCatalogueJson catalogue;
 
-    GroupsPage(GroupRules rules, GroupInsights insights, JsonMapper json) {
+    GroupsPage(GroupRules rules, GroupInsights insights, JsonMapper json, FieldCatalogue fields,
+            FieldCatalogueJson catalogue) {
         this.rules = rules;
         this.insights = insights;
         this.json = json;
+        this.fields = fields;
+        this.catalogue = catalogue;
     }
 
     /** A group in the list: key, name, rule text (null: manual only), members. */
@@ -143,14 +150,14 @@ final class GroupsPage {
     /** The rule of the form: the builder's JSON tree, or the typed text; blank means manual members only. */
     private Condition rule(String mode, String ruleText, String ruleJson) {
         if ("builder".equals(mode) && !ruleJson.isBlank()) {
-            return JsonConditions.fromJson(json.readValue(ruleJson, Object.class));
+            return JsonConditions.fromJson(json.readValue(ruleJson, Object.class), fields);
         }
-        return ruleText.isBlank() ? null : RuleText.parse(ruleText);
+        return ruleText.isBlank() ? null : RuleText.parse(ruleText, fields);
     }
 
     private String printable(String ruleJson, String fallback) {
         try {
-            return RuleText.print(JsonConditions.fromJson(json.readValue(ruleJson, Object.class)));
+            return RuleText.print(JsonConditions.fromJson(json.readValue(ruleJson, Object.class), fields));
         } catch (RuntimeException e) {
             return fallback;
         }
@@ -159,7 +166,7 @@ final class GroupsPage {
     private String editor(SignedIn signedIn, Model model, GroupForm form, String error) {
         model.addAttribute("form", form);
         model.addAttribute("error", error);
-        model.addAttribute("catalogue", RuleCatalogue.json(json, insights.groupsWithCounts(signedIn.store()).keySet()));
+        model.addAttribute("catalogue", RuleCatalogue.json(json, catalogue, insights.groupsWithCounts(signedIn.store()).keySet()));
         return "group-editor";
     }
 

@@ -1,8 +1,8 @@
 package io.basira.server.dashboard;
 
 import io.basira.segment.Operator;
-import io.basira.segment.SegmentField;
 import io.basira.groups.Group;
+import io.basira.server.fields.FieldCatalogueJson;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the visual rule builder ({@code static/js/rule-builder.js}) is built from, taken from the segment
- * catalogue: every field with its type, Arabic and English labels, allowed values and operators; every
+ * catalogue: every field as the API's field catalogue gives it ({@link FieldCatalogueJson}); every
  * operator with its labels; and the store's groups (for {@code group = …}). Embedded in the editor page
  * as a JSON data block, with {@code <} escaped so that no name can close the block.
  */
@@ -19,23 +19,12 @@ final class RuleCatalogue {
 
     private RuleCatalogue() {}
 
-    static String json(JsonMapper json, Collection<Group> groups) {
+    static String json(JsonMapper json, FieldCatalogueJson fields, Collection<Group> groups) {
         Map<String, Object> catalogue = new LinkedHashMap<>();
-        catalogue.put("fields", Arrays.stream(SegmentField.values()).map(RuleCatalogue::field).toList());
+        catalogue.put("fields", fields.fields());
         catalogue.put("operators", Arrays.stream(Operator.values()).map(RuleCatalogue::operator).toList());
         catalogue.put("groups", groups.stream().map(g -> Map.of("key", g.key(), "name", g.name())).toList());
         return json.writeValueAsString(catalogue).replace("<", "\\u003c");
-    }
-
-    private static Map<String, Object> field(SegmentField field) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("name", field.fieldName());
-        json.put("type", field.type().code());
-        json.put("label_ar", field.labelAr());
-        json.put("label_en", field.labelEn());
-        json.put("allowed_values", field.allowedValues());
-        json.put("operators", field.operators().stream().map(Operator::code).toList());
-        return json;
     }
 
     private static Map<String, Object> operator(Operator op) {

@@ -2,11 +2,9 @@ package io.basira.server.groups;
 
 import io.basira.groups.GroupInsights;
 import io.basira.groups.ManualMembership;
-import io.basira.server.customers.SpreadsheetSafe;
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
-import io.basira.card.CardColumns;
+import io.basira.server.customers.CardCsv;
 import io.basira.server.customers.CardJson;
+import io.basira.segment.FieldCatalogue;
 import io.basira.server.jdbc.CustomerSort;
 import io.basira.server.jdbc.JdbcGroupMemberQueries;
 import io.basira.groups.ManualList;
@@ -42,9 +40,11 @@ public class GroupMembersController {
     private final ManualMembership manual;
     private final JdbcGroupMemberQueries members;
     private final Clock clock;
+    private final FieldCatalogue fields;
 
     public GroupMembersController(GroupInsights insights, ManualMembership manual, JdbcGroupMemberQueries members,
-            Clock clock) {
+            Clock clock, FieldCatalogue fields) {
+        this.fields = fields;
         this.insights = insights;
         this.manual = manual;
         this.members = members;
@@ -57,7 +57,7 @@ public class GroupMembersController {
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         checkPage(page, size);
         insights.groupWithCount(store, key);
-        var result = members.page(store.id(), key, CustomerSort.of(sort), descending(direction), page, size);
+        var result = members.page(store.id(), key, CustomerSort.of(sort, fields), descending(direction), page, size);
         LocalDate today = Dates.dateIn(clock.instant(), store.timeZone());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("items", result.items().stream().map(s -> CardJson.of(s, store, today)).toList());
@@ -75,11 +75,7 @@ public class GroupMembersController {
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"group-" + key + ".csv\"");
         try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
-            CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out);
-            csv.writeRecord(CardColumns.header());
-            members.forEach(store.id(), key, s -> csv.writeRecord(SpreadsheetSafe.cardRow(CardColumns.row(
-                    s.customer().externalId(), s.card(), store.currency(), today, store.timeZone()))));
-            csv.flush();
+            CardCsv.write(fields, store, today, sink -> members.forEach(store.id(), key, sink), out);
         }
     }
 

@@ -1,7 +1,7 @@
 package io.basira.server.groups;
 
 import io.basira.segment.Operator;
-import io.basira.segment.SegmentField;
+import io.basira.server.fields.FieldCatalogueJson;
 import io.basira.segment.ValueType;
 import io.basira.segment.json.JsonConditions;
 import io.basira.segment.template.SegmentTemplate;
@@ -21,19 +21,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class SegmentCatalogueController {
 
+    private final FieldCatalogueJson fields;
+
+    SegmentCatalogueController(FieldCatalogueJson fields) {
+        this.fields = fields;
+    }
+
+    /** The field catalogue ({@link FieldCatalogueJson}), as the dashboard's builder also gets it. */
     @GetMapping("/api/v1/segment-fields")
     public List<Map<String, Object>> fields(Store store) {
-        return Arrays.stream(SegmentField.values()).map(field -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("name", field.fieldName());
-            json.put("type", field.type().code());
-            json.put("label_ar", field.labelAr());
-            json.put("label_en", field.labelEn());
-            json.put("nullable", field.nullable());
-            json.put("allowed_values", field.allowedValues());
-            json.put("operators", field.operators().stream().map(Operator::code).toList());
-            return json;
-        }).toList();
+        return fields.fields();
     }
 
     @GetMapping("/api/v1/segment-operators")

@@ -1,78 +1,101 @@
 package io.basira.server.jdbc;
 
-import java.util.Arrays;
+import io.basira.fields.BuiltInFields;
+import io.basira.segment.FieldCatalogue;
+import io.basira.segment.SegmentField;
+import io.basira.segment.SegmentField.SortColumn;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The orders a customer list can be sorted by: every indicator of the card, the attributes and the
- * analytics card fields. Each maps to a fixed SQL expression over an unaliased {@code customers}
- * table, so no request text ever reaches SQL; the analytics fields are looked up in
- * {@code customer_analytics} by the customer's key (empty until the store's first refresh).
+ * An order a customer list can be sorted by: the customer id, the signup and the names, then every field of
+ * the catalogue that sorts ({@link SegmentField#sort()}), in catalogue order. Each maps to an SQL expression
+ * built from names the fields declare, over an unaliased {@code customers} table, so no request text ever
+ * reaches SQL; a field kept in another table ({@code customer_analytics}, a feature's own) is looked up by
+ * the customer's key (no row sorts as no value).
  */
-public enum CustomerSort {
-    CUSTOMER_ID("external_id", false),
-    CREATED_AT("created_at", false),
-    FIRST_NAME("first_name", false),
-    LAST_NAME("last_name", false),
-    ORDER_COUNT("order_count", false),
-    TOTAL_SPENT("total_spent_minor", false),
-    AVERAGE_ORDER_VALUE("average_order_value", false),
-    CANCELLED_ORDERS("cancelled_orders", false),
-    RETURNED_ORDERS("returned_orders", false),
-    LAST_PURCHASE_AT("last_purchase_at", false),
-    FIRST_ORDER_AT("first_order_at", false),
-    ABANDONED_CARTS("abandoned_carts", false),
-    STORE_RATING("store_rating", false),
-    /** More days since the last purchase means an earlier last purchase: the column sorts the other way. */
-    DAYS_SINCE_LAST_PURCHASE("last_purchase_at", true),
-    DISCOUNT_SHARE("discount_share", false),
-    WISHLIST_COUNT("wishlist_count", false),
-    REVIEWS_COUNT("reviews_count", false),
-    GENDER("gender", false),
-    BIRTH_DATE("birth_date", false),
-    /** Older means an earlier birth date: the column sorts the other way. */
-    AGE("birth_date", true),
-    CITY("city", false),
-    REGION("region", false),
-    COUNTRY("country", false),
-    REVENUE_PERCENTILE(analytics("revenue_percentile"), false),
-    RFM_RECENCY(analytics("rfm_recency"), false),
-    RFM_FREQUENCY(analytics("rfm_frequency"), false),
-    RFM_MONETARY(analytics("rfm_monetary"), false),
-    RFM_GROUP(analytics("rfm_group"), false),
-    CUSTOMER_TYPE(analytics("customer_type"), false),
-    REGULARITY(analytics("regularity"), false),
-    P_ALIVE(analytics("p_alive"), false),
-    EXPECTED_PURCHASES_90D(analytics("expected_purchases_90d"), false),
-    PREDICTED_VALUE_12M(analytics("predicted_value_12m"), false),
-    CHURN_RISK(analytics("churn_risk"), false),
-    NEXT_ORDER_EXPECTED_AT(analytics("next_order_expected_at"), false);
+public final class CustomerSort {
 
+    private static final List<CustomerSort> FIXED = List.of(new CustomerSort("customer_id", "external_id", false),
+            new CustomerSort("created_at", "created_at", false), new CustomerSort("first_name", "first_name", false),
+            new CustomerSort("last_name", "last_name", false));
+    private static final Map<String, CustomerSort> BUILT_IN = byName(BuiltInFields.catalogue());
+
+    public static final CustomerSort TOTAL_SPENT = BUILT_IN.get("total_spent");
+    public static final CustomerSort ORDER_COUNT = BUILT_IN.get("order_count");
+
+    private final String name;
     private final String column;
     private final boolean reversed;
 
-    private static String analytics(String column) {
-        return "(SELECT a." + column + " FROM customer_analytics a WHERE a.store_id = customers.store_id"
-                + " AND a.customer_external_id = customers.external_id)";
-    }
-
-    CustomerSort(String column, boolean reversed) {
+    private CustomerSort(String name, String column, boolean reversed) {
+        this.name = name;
         this.column = column;
         this.reversed = reversed;
     }
 
+    private static CustomerSort of(SegmentField field) {
+        SortColumn sort = field.sort();
+        String column = sort.table().equals("customers") ? sort.column()
+                : "(SELECT a." + sort.column() + " FROM " + sort.table() + " a WHERE a.store_id = customers.store_id"
+                        + " AND a.customer_external_id = customers.external_id)";
+        return new CustomerSort(field.fieldName(), column, sort.reversed());
+    }
+
+    private static Map<String, CustomerSort> byName(FieldCatalogue fields) {
+        Map<String, CustomerSort> sorts = new LinkedHashMap<>();
+        FIXED.forEach(sort -> sorts.put(sort.name, sort));
+        for (SegmentField field : fields.sortable()) {
+            sorts.putIfAbsent(field.fieldName(), of(field));
+        }
+        return sorts;
+    }
+
+    /** Every order over the core's built-in fields. */
+    public static List<CustomerSort> values() {
+        return new ArrayList<>(BUILT_IN.values());
+    }
+
+    /** Every order over the fields of {@code fields}. */
+    public static List<CustomerSort> values(FieldCatalogue fields) {
+        return new ArrayList<>(byName(fields).values());
+    }
+
     /** @throws IllegalArgumentException naming the allowed fields */
     public static CustomerSort of(String field) {
-        try {
-            return valueOf(field.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("cannot sort by '" + field + "'; sortable fields: " + names());
+        return find(field, BUILT_IN);
+    }
+
+    /** As {@link #of(String)}, over the fields of {@code fields}. */
+    public static CustomerSort of(String field, FieldCatalogue fields) {
+        return find(field, byName(fields));
+    }
+
+    private static CustomerSort find(String field, Map<String, CustomerSort> sorts) {
+        CustomerSort sort = sorts.get(field.strip().toLowerCase(Locale.ROOT));
+        if (sort == null) {
+            throw new IllegalArgumentException("cannot sort by '" + field + "'; sortable fields: "
+                    + String.join(", ", sorts.keySet()));
         }
+        return sort;
     }
 
     public static String names() {
-        return Arrays.stream(values()).map(s -> s.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+        return BUILT_IN.keySet().stream().collect(Collectors.joining(", "));
+    }
+
+    /** The name in requests ({@code total_spent}). */
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 
     /** ORDER BY clause; customers without a value come last in either direction; ties by row id. */

@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * wherever the server reads rules: a group saved through the API with a rule on it, its member count and
  * live membership as orders arrive, the stored rule read back after the memory is dropped, the preview, the
  * command line's segment query, the customer and group exports, and the dashboard's list filter, rule
- * check and group page. The test feature's value is derived from the card (a point per whole riyal
+ * check, group page and customer card. The test feature's value is derived from the card (a point per whole riyal
  * spent): loading a value from a feature's own table is not built yet. Its labels come from a test bundle
  * ({@code fields-test-messages}), as a real feature's come from its lines in the application's bundles.
  */
@@ -162,5 +162,9 @@ abstract class FieldFromAFeatureContract {
         assertThat(groupCsv.body().lines().findFirst().orElseThrow()).endsWith(",loyalty_points");
         HttpResponse<String> customersCsv = browser.get("/customers/export");
         assertThat(customersCsv.body().lines().findFirst().orElseThrow()).endsWith(",loyalty_points");
+        HttpResponse<String> card = browser.get("/customers/C1?lang=en");             // after the card's indicators
+        assertThat(card.statusCode()).isEqualTo(200);
+        assertThat(card.body()).containsPattern("data-field=\"reviews_count\"[\\s\\S]*data-field=\"loyalty_points\"")
+                .containsPattern("<dt>Loyalty points</dt>\\s*<dd>1,500</dd>");
     }
 }

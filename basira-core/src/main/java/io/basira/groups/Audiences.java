@@ -1,5 +1,6 @@
 package io.basira.groups;
 
+import io.basira.segment.FieldCatalogue;
 import io.basira.segment.audience.CustomerAudience;
 import io.basira.segment.audience.IndexedAudience;
 import io.basira.shared.Money;
@@ -15,12 +16,13 @@ final class Audiences {
     private Audiences() {}
 
     /**
-     * A new, empty audience for {@code store}: the columnar index (docs/index.md), whose full
+     * A new, empty audience for {@code store} over the fields of {@code fields} (the server's catalogue, so a
+     * feature's field works in rules): the columnar index (docs/index.md), whose full
      * evaluations split rows over the machine's cores. {@link io.basira.segment.audience.ScanAudience}
      * is the reference it is tested against.
      */
-    static CustomerAudience newAudience(Store store) {
-        return new IndexedAudience(store.timeZone(), Money.fractionDigits(store.currency()), EXPECTED_CUSTOMERS,
+    static CustomerAudience newAudience(Store store, FieldCatalogue fields) {
+        return new IndexedAudience(fields, store.timeZone(), Money.fractionDigits(store.currency()), EXPECTED_CUSTOMERS,
                 ForkJoinPool.commonPool(), Runtime.getRuntime().availableProcessors());
     }
 }

@@ -143,7 +143,7 @@ final class FullReevaluation {
             List<Step> steps;
             List<List<Movement>> moves = new ArrayList<>();
             try {
-                next = StoreGroups.read(store, ports.customers(), ports.definitions(), ports.manual());
+                next = StoreGroups.read(store, engine.fields, ports.customers(), ports.definitions(), ports.manual());
                 plan.define().accept(next);
                 Map<String, Set<String>> previous = before == null ? ports.membership().all(store.id())
                         : before.byCustomerId();

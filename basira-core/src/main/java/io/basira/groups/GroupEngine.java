@@ -5,6 +5,7 @@ import io.basira.events.DomainEvents;
 import io.basira.events.GroupsRedefined;
 import io.basira.events.MembershipChanged;
 import io.basira.events.UseCase;
+import io.basira.segment.FieldCatalogue;
 import io.basira.segment.audience.IndexedAudience;
 import io.basira.segment.eval.EvaluationContext;
 import io.basira.shared.Dates;
@@ -57,6 +58,7 @@ public final class GroupEngine {
 
     private final Map<StoreId, StoreSlot> stores = new ConcurrentHashMap<>();
     final GroupPorts ports;
+    final FieldCatalogue fields;
     private final DomainEvents events;
     private final Clock clock;
     private final FullReevaluation full = new FullReevaluation(this);
@@ -64,8 +66,10 @@ public final class GroupEngine {
     /** Movements of one cause, persisted together. */
     record Moves(MembershipCause cause, List<Movement> movements) {}
 
-    public GroupEngine(GroupPorts ports, DomainEvents events, Clock clock) {
+    /** @param fields the fields rules may name (the server's catalogue): each store's audience has their columns */
+    public GroupEngine(GroupPorts ports, FieldCatalogue fields, DomainEvents events, Clock clock) {
         this.ports = Objects.requireNonNull(ports, "ports");
+        this.fields = Objects.requireNonNull(fields, "fields");
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
     }

@@ -1,11 +1,13 @@
 package io.basira.groups;
 
 import io.basira.segment.Condition;
+import io.basira.segment.FieldCatalogue;
 import io.basira.segment.group.GroupDependencies;
 import io.basira.shared.Store;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.roaringbitmap.RoaringBitmap;
@@ -17,11 +19,14 @@ import org.roaringbitmap.RoaringBitmap;
  */
 public final class SegmentQuery {
 
+    private final FieldCatalogue fields;
     private final GroupCustomers customers;
     private final GroupDefinitions groups;
     private final ManualLists manual;
 
-    public SegmentQuery(GroupCustomers customers, GroupDefinitions groups, ManualLists manual) {
+    /** @param fields the fields rules may name (the server's catalogue) */
+    public SegmentQuery(FieldCatalogue fields, GroupCustomers customers, GroupDefinitions groups, ManualLists manual) {
+        this.fields = Objects.requireNonNull(fields, "fields");
         this.customers = customers;
         this.groups = groups;
         this.manual = manual;
@@ -33,7 +38,7 @@ public final class SegmentQuery {
      * @throws IllegalArgumentException when the rule names a group the store does not have
      */
     public List<String> members(Store store, Condition rule, LocalDate asOf) {
-        StoreGroups state = StoreGroups.read(store, customers, groups, manual);
+        StoreGroups state = StoreGroups.read(store, fields, customers, groups, manual);
         Set<String> missing = new TreeSet<>(GroupDependencies.referencedGroups(rule));
         state.groups().forEach(g -> missing.remove(g.key()));
         if (!missing.isEmpty()) {

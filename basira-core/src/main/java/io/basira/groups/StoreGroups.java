@@ -6,6 +6,7 @@ import io.basira.commerce.Customer;
 import io.basira.segment.eval.CustomerProfile;
 import io.basira.segment.eval.RuleEvaluator;
 import io.basira.segment.Condition;
+import io.basira.segment.FieldCatalogue;
 import io.basira.segment.audience.CustomerAudience;
 import io.basira.segment.eval.EvaluationContext;
 import io.basira.segment.group.GroupDependencies;
@@ -54,9 +55,10 @@ public final class StoreGroups {
         this.audience = audience;
     }
 
-    /** The store's customers, groups and manual lists as stored; no membership yet. */
-    static StoreGroups read(Store store, GroupCustomers customers, GroupDefinitions groups, ManualLists manual) {
-        StoreGroups state = new StoreGroups(store, Audiences.newAudience(store));
+    /** The store's customers, groups and manual lists as stored, over the fields of {@code fields}; no membership yet. */
+    static StoreGroups read(Store store, FieldCatalogue fields, GroupCustomers customers, GroupDefinitions groups,
+            ManualLists manual) {
+        StoreGroups state = new StoreGroups(store, Audiences.newAudience(store, fields));
         customers.forEach(store.id(), state::upsert);
         Map<String, Set<String>> added = manual.all(store.id(), ManualList.ADDITIONS);
         Map<String, Set<String>> excluded = manual.all(store.id(), ManualList.EXCLUSIONS);

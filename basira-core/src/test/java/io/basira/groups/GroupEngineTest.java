@@ -4,6 +4,7 @@ import static io.basira.groups.Cards.card;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.basira.fields.BuiltInFields;
 import io.basira.events.GroupsRedefined;
 import io.basira.events.MembershipChanged;
 import io.basira.groups.InMemoryGroupStore.History;
@@ -32,7 +33,7 @@ class GroupEngineTest {
             ZoneId.of("Asia/Riyadh"));
 
     private final InMemoryGroupStore db = new InMemoryGroupStore();
-    private final GroupEngine engine = new GroupEngine(db.ports(), db, db.clock);
+    private final GroupEngine engine = new GroupEngine(db.ports(), BuiltInFields.catalogue(), db, db.clock);
     private final GroupRules rules = new GroupRules(engine, db, db.clock);
     private final ManualMembership manual = new ManualMembership(engine, db);
     private final ExecutorService threads = Executors.newFixedThreadPool(2);

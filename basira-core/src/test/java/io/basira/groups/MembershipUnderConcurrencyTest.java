@@ -2,6 +2,7 @@ package io.basira.groups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basira.fields.BuiltInFields;
 import io.basira.events.DomainEvent;
 import io.basira.events.MembershipChanged;
 import io.basira.groups.InMemoryGroupStore.History;
@@ -51,7 +52,7 @@ class MembershipUnderConcurrencyTest {
         long seed = 104_729L * repetition.getCurrentRepetition();
         Random random = new Random(seed);
         InMemoryGroupStore db = new InMemoryGroupStore();
-        GroupEngine engine = new GroupEngine(db.ports(), db, db.clock);
+        GroupEngine engine = new GroupEngine(db.ports(), BuiltInFields.catalogue(), db, db.clock);
         GroupRules rules = new GroupRules(engine, db, db.clock);
         ManualMembership manual = new ManualMembership(engine, db);
         for (int i = 0; i < CUSTOMERS; i++) {
@@ -130,7 +131,7 @@ class MembershipUnderConcurrencyTest {
      */
     private static void assertSameEverywhere(InMemoryGroupStore db, GroupEngine engine, String at) {
         LocalDate today = engine.today(STORE);
-        SegmentQuery fresh = new SegmentQuery(db, db, db);
+        SegmentQuery fresh = new SegmentQuery(BuiltInFields.catalogue(), db, db, db);
         Map<String, Set<String>> expected = new TreeMap<>();
         for (Group group : db.all(STORE.id())) {
             Set<String> members = new TreeSet<>(fresh.members(STORE, RuleText.parse("group = '" + group.key() + "'"), today));

@@ -1,5 +1,6 @@
 package io.basira.server.cli;
 
+import io.basira.segment.FieldCatalogue;
 import io.basira.server.customers.CustomerCsvExport;
 import io.basira.server.jdbc.JdbcCustomerQueries;
 import io.basira.shared.Store;
@@ -36,7 +37,8 @@ public class ExportCommand implements Callable<Integer> {
         }
         try (var context = SpringContexts.start(db, false, Map.of())) {
             Store store = Commands.store(context, slug);
-            var export = new CustomerCsvExport(context.getBean(JdbcCustomerQueries.class), context.getBean(Clock.class));
+            var export = new CustomerCsvExport(context.getBean(JdbcCustomerQueries.class), context.getBean(Clock.class),
+                    context.getBean(FieldCatalogue.class));
             Path absolute = out.toAbsolutePath();
             if (absolute.getParent() != null) {
                 Files.createDirectories(absolute.getParent());

@@ -2,7 +2,10 @@ package io.basira.server.cli;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import io.basira.server.customers.SpreadsheetCsv;
+import io.basira.fields.BuiltInFields;
 import io.basira.segment.Condition;
+import io.basira.segment.FieldCatalogue;
+import io.basira.segment.text.RuleSyntaxException;
 import io.basira.segment.text.RuleText;
 import io.basira.groups.SegmentQuery;
 import io.basira.shared.DateRange;
@@ -40,15 +43,25 @@ public class SegmentCommand {
         @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
                 description = "the day taken as today (default: today in the store's time zone)") LocalDate asOf;
 
-        /** Refuses a rule that does not parse or an as-of day outside the accepted dates, before any work. */
+        /**
+         * Refuses a rule that does not parse or an as-of day outside the accepted dates, before any work. A
+         * field the core does not know may be a server feature's: that rule is read again, against the
+         * server's catalogue, once the application is up ({@link #run}).
+         */
         void check() {
-            RuleText.parse(query);
+            try {
+                RuleText.parse(query, BuiltInFields.catalogue());
+            } catch (RuleSyntaxException e) {
+                if (!e.reason().startsWith("unknown field '")) {
+                    throw e;
+                }
+            }
             DateRange.require(asOf, "--as-of");
         }
 
         /** The matching customer ids, sorted, and a line describing the query. */
         List<String> run(ConfigurableApplicationContext context, StringBuilder description) {
-            Condition rule = RuleText.parse(query);
+            Condition rule = RuleText.parse(query, context.getBean(FieldCatalogue.class));
             Store store = Commands.store(context, slug);
             LocalDate day = asOf != null ? asOf : Dates.dateIn(context.getBean(Clock.class).instant(), store.timeZone());
             description.append("store '").append(slug).append("', as of ").append(day).append(": ")

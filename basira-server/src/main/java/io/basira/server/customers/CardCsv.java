@@ -2,7 +2,6 @@ package io.basira.server.customers;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import io.basira.card.CustomerSnapshot;
-import io.basira.fields.BuiltInFields;
 import io.basira.segment.FieldCatalogue;
 import io.basira.segment.SegmentField;
 import io.basira.segment.eval.EvaluationContext;
@@ -28,16 +27,12 @@ public final class CardCsv {
     private CardCsv() {}
 
     /**
-     * Writes the header and a row for each customer {@code customers} hands to its sink, with the
-     * indicators as of {@code today} in the store's currency and zone; flushes {@code out}.
+     * Writes the header and a row for each customer {@code customers} hands to its sink, with a column for
+     * every exported field of {@code fields}, as of {@code today} in the store's currency and zone; flushes
+     * {@code out}.
      *
      * @return the number of customers written
      */
-    public static long write(Store store, LocalDate today, Consumer<Consumer<CustomerSnapshot>> customers, Writer out) {
-        return write(BuiltInFields.catalogue(), store, today, customers, out);
-    }
-
-    /** As {@link #write(Store, LocalDate, Consumer, Writer)}, with a column for every exported field of {@code fields}. */
     public static long write(FieldCatalogue fields, Store store, LocalDate today,
             Consumer<Consumer<CustomerSnapshot>> customers, Writer out) {
         CsvWriter csv = SpreadsheetCsv.writer(out);

@@ -1,14 +1,18 @@
 package io.basira.server.customers;
 
 import io.basira.card.CardColumns;
-import io.basira.card.CustomerCard;
 import io.basira.card.CustomerSnapshot;
 import io.basira.commerce.Customer;
+import io.basira.fields.CardFields;
+import io.basira.segment.SegmentField;
+import io.basira.segment.eval.EvaluationContext;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -18,13 +22,15 @@ import java.util.TreeSet;
  */
 public final class CardJson {
 
+    private static final List<SegmentField> INDICATORS = new CardFields().fields();
+
     private CardJson() {}
 
     public static Map<String, Object> of(CustomerSnapshot snapshot, Store store, LocalDate today) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("customer_id", snapshot.customer().externalId());
         json.put("attributes", attributes(snapshot.customer(), today));
-        json.put("indicators", indicators(snapshot.card(), store, today));
+        json.put("indicators", indicators(snapshot, store, today));
         return json;
     }
 
@@ -45,23 +51,29 @@ public final class CardJson {
         return json;
     }
 
-    static Map<String, Object> indicators(CustomerCard card, Store store, LocalDate today) {
+    /**
+     * The card's indicators, as the field catalogue registers them ({@link CardFields}), in its order: a
+     * count as a whole number, money and shares as decimals (money with the currency's decimals), a
+     * date-time as its export text (ISO-8601 UTC), null when absent.
+     */
+    static Map<String, Object> indicators(CustomerSnapshot snapshot, Store store, LocalDate today) {
         Map<String, Object> json = new LinkedHashMap<>();
-        int digits = Money.fractionDigits(store.currency());
-        json.put("order_count", card.orderCount());
-        json.put("total_spent", Money.ofMinor(card.totalSpentMinor(), store.currency()).toDecimal());
-        json.put("average_order_value", card.averageOrderValue(digits));
-        json.put("cancelled_orders", card.cancelledOrders());
-        json.put("returned_orders", card.returnedOrders());
-        json.put("last_purchase_at", nullIfEmpty(CardColumns.instant(card.lastPurchaseAt())));
-        json.put("first_order_at", nullIfEmpty(CardColumns.instant(card.firstOrderAt())));
-        json.put("abandoned_carts", card.abandonedCarts());
-        json.put("store_rating", card.storeRating());
-        json.put("days_since_last_purchase", card.daysSinceLastPurchase(today, store.timeZone()));
-        json.put("discount_share", card.discountShare());
-        json.put("wishlist_count", card.wishlistCount());
-        json.put("reviews_count", card.reviewsCount());
+        EvaluationContext context = new EvaluationContext(today, store.timeZone(), Money.fractionDigits(store.currency()));
+        for (SegmentField field : INDICATORS) {
+            json.put(field.fieldName(), value(field, snapshot, context));
+        }
         return json;
+    }
+
+    private static Object value(SegmentField field, CustomerSnapshot snapshot, EvaluationContext context) {
+        return switch (field.type()) {
+            case DATE_TIME -> nullIfEmpty(field.exportText(snapshot, context));
+            case INTEGER -> {
+                Object value = field.value(snapshot, context);
+                yield value == null ? null : ((BigDecimal) value).longValueExact();
+            }
+            default -> field.value(snapshot, context);
+        };
     }
 
     /**

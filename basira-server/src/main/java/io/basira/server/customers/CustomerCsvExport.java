@@ -1,6 +1,5 @@
 package io.basira.server.customers;
 
-import io.basira.fields.BuiltInFields;
 import io.basira.segment.FieldCatalogue;
 import io.basira.server.jdbc.JdbcCustomerQueries;
 import io.basira.shared.Dates;
@@ -20,10 +19,6 @@ public final class CustomerCsvExport {
     private final Clock clock;
 
     private final FieldCatalogue fields;
-
-    public CustomerCsvExport(JdbcCustomerQueries customers, Clock clock) {
-        this(customers, clock, BuiltInFields.catalogue());
-    }
 
     /** An export with a column for every exported field of {@code fields}. */
     public CustomerCsvExport(JdbcCustomerQueries customers, Clock clock, FieldCatalogue fields) {

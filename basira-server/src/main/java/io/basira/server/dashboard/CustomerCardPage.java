@@ -1,6 +1,8 @@
 package io.basira.server.dashboard;
 
 import io.basira.groups.GroupInsights;
+import io.basira.segment.FieldCatalogue;
+import io.basira.segment.SegmentField;
 import io.basira.server.groups.LiveGroups;
 import io.basira.server.jdbc.JdbcCustomerQueries;
 import io.basira.server.jdbc.JdbcTimeline;
@@ -8,6 +10,7 @@ import io.basira.shared.Dates;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,9 +31,11 @@ final class CustomerCardPage {
     private final Clock clock;
     private final LiveGroups groups;
     private final GroupInsights insights;
+    private final List<SegmentField> indicators;
 
     CustomerCardPage(JdbcCustomerQueries customers, JdbcTimeline timeline, DashboardAnalytics analytics, Clock clock,
-            LiveGroups groups, GroupInsights insights) {
+            LiveGroups groups, GroupInsights insights, FieldCatalogue fields) {
+        this.indicators = CustomerView.cardPageIndicators(fields);
         this.customers = customers;
         this.timeline = timeline;
         this.analytics = analytics;
@@ -50,7 +55,7 @@ final class CustomerCardPage {
         }
         DashboardFormats fmt = new DashboardFormats(locale, signedIn.store());
         LocalDate today = Dates.dateIn(clock.instant(), signedIn.store().timeZone());
-        model.addAttribute("customer", CustomerView.of(snapshot.get(), signedIn.store(), today, fmt));
+        model.addAttribute("customer", CustomerView.of(snapshot.get(), signedIn.store(), today, fmt, indicators));
         model.addAttribute("timeline", TimelineView.of(timeline.of(signedIn.store(), customerId), fmt));
         model.addAttribute("groups", groups.groupsOf(signedIn.store(), customerId).stream().sorted()
                 .map(key -> WhyView.of(insights.why(signedIn.store(), key, customerId))).toList());

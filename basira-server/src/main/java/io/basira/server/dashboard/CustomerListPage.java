@@ -1,5 +1,6 @@
 package io.basira.server.dashboard;
 
+import io.basira.segment.FieldCatalogue;
 import io.basira.segment.text.RuleText;
 import io.basira.server.customers.CustomerCsvExport;
 import io.basira.groups.GroupInsights;
@@ -37,12 +38,14 @@ final class CustomerListPage {
     private final GroupInsights groups;
     private final CustomerCsvExport export;
     private final Clock clock;
+    private final FieldCatalogue fields;
 
-    CustomerListPage(JdbcCustomerQueries customers, GroupInsights groups, Clock clock) {
+    CustomerListPage(JdbcCustomerQueries customers, GroupInsights groups, Clock clock, FieldCatalogue fields) {
         this.customers = customers;
         this.groups = groups;
-        this.export = new CustomerCsvExport(customers, clock);
+        this.export = new CustomerCsvExport(customers, clock, fields);
         this.clock = clock;
+        this.fields = fields;
     }
 
     @GetMapping("/customers")
@@ -56,7 +59,7 @@ final class CustomerListPage {
         Set<String> members = null;
         if (!rule.isBlank()) {
             try {
-                members = groups.matching(signedIn.store(), RuleText.parse(rule));
+                members = groups.matching(signedIn.store(), RuleText.parse(rule, fields));
             } catch (IllegalArgumentException e) {
                 model.addAttribute("ruleError", e.getMessage());
             }
@@ -87,15 +90,15 @@ final class CustomerListPage {
         }
     }
 
-    private static CustomerSort sortOrDefault(String sort) {
+    private CustomerSort sortOrDefault(String sort) {
         try {
-            return CustomerSort.of(sort);
+            return CustomerSort.of(sort, fields);
         } catch (IllegalArgumentException e) {
             return CustomerSort.TOTAL_SPENT;
         }
     }
 
-    private static List<String> sortNames() {
-        return CustomerSort.values().stream().map(CustomerSort::name).toList();
+    private List<String> sortNames() {
+        return CustomerSort.values(fields).stream().map(CustomerSort::name).toList();
     }
 }

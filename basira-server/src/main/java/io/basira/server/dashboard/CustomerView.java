@@ -1,34 +1,78 @@
 package io.basira.server.dashboard;
 
-import io.basira.card.CustomerCard;
 import io.basira.card.CustomerSnapshot;
 import io.basira.commerce.Customer;
+import io.basira.fields.BuiltInFields;
+import io.basira.fields.CardFields;
+import io.basira.segment.FieldCatalogue;
+import io.basira.segment.SegmentField;
+import io.basira.segment.eval.EvaluationContext;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A customer as the dashboard shows it: every value already formatted for the reader, each under
- * the published field name whose label is {@code field.<name>} in the message bundles.
+ * A customer as the dashboard shows it: every value already formatted for the reader, each under its
+ * published field name with the key of its label in the message bundles: an indicator's is the field
+ * catalogue's ({@link SegmentField#labelKey()}, {@code segment.field.<name>}), an attribute's
+ * {@code field.<name>}.
  */
 public record CustomerView(String customerId, String name, List<Field> attributes, List<Field> indicators) {
 
-    /** One labelled value; {@code value} is empty when the customer has none. */
-    public record Field(String name, String value) {
+    /** One labelled value; {@code value} is empty when the customer has none; {@code label} a bundle key. */
+    public record Field(String name, String value, String label) {
 
-        public String label() {
-            return "field." + name;
+        Field(String name, String value) {
+            this(name, value, "field." + name);
         }
     }
 
+    /** The card's indicators ({@link CardFields}): what the list and group pages show in their columns. */
+    private static final List<SegmentField> CARD_INDICATORS = new CardFields().fields();
+
     public static CustomerView of(CustomerSnapshot snapshot, Store store, LocalDate today, DashboardFormats fmt) {
+        return of(snapshot, store, today, fmt, CARD_INDICATORS);
+    }
+
+    /** As {@link #of(CustomerSnapshot, Store, LocalDate, DashboardFormats)}, with these fields as the indicators. */
+    static CustomerView of(CustomerSnapshot snapshot, Store store, LocalDate today, DashboardFormats fmt,
+            List<SegmentField> indicators) {
         Customer c = snapshot.customer();
-        return new CustomerView(c.externalId(), name(c), attributes(c, today, fmt),
-                indicators(snapshot.card(), store, today, fmt));
+        EvaluationContext context = new EvaluationContext(today, store.timeZone(), Money.fractionDigits(store.currency()));
+        List<Field> values = indicators.stream().map(field -> new Field(field.fieldName(),
+                formatted(field, field.value(snapshot, context), fmt), field.labelKey())).toList();
+        return new CustomerView(c.externalId(), name(c), attributes(c, today, fmt), values);
+    }
+
+    /**
+     * The indicators of the customer card page, in catalogue order: the card's ({@link CardFields}) and every
+     * field a server feature registers; not the attributes, the analytics card fields (the predictions
+     * panel), tags or groups, which the page shows apart.
+     */
+    static List<SegmentField> cardPageIndicators(FieldCatalogue fields) {
+        Set<SegmentField> card = Set.copyOf(CARD_INDICATORS);
+        Set<SegmentField> builtIn = Set.copyOf(BuiltInFields.catalogue().all());
+        return fields.all().stream().filter(f -> card.contains(f) || !builtIn.contains(f)).toList();
+    }
+
+    /** A field's value for the reader, by its type: money, a count or number, a share as a percentage, a date. */
+    static String formatted(SegmentField field, Object value, DashboardFormats fmt) {
+        if (value == null) {
+            return "";
+        }
+        return switch (field.type()) {
+            case MONEY -> fmt.money((BigDecimal) value);
+            case INTEGER -> fmt.number(((BigDecimal) value).longValueExact());
+            case DECIMAL -> "share".equals(field.unit()) ? fmt.percent((BigDecimal) value) : fmt.number((BigDecimal) value);
+            case DATE, DATE_TIME -> fmt.date((LocalDate) value);
+            default -> value.toString();
+        };
     }
 
     /** The indicator with this published name. @throws IllegalArgumentException when there is none */
@@ -61,24 +105,6 @@ public record CustomerView(String customerId, String name, List<Field> attribute
         fields.add(new Field("country", text(c.country())));
         fields.add(new Field("created_at", fmt.date(c.createdAt())));
         fields.add(new Field("tags", String.join(" · ", new TreeSet<>(c.tags()))));
-        return fields;
-    }
-
-    private static List<Field> indicators(CustomerCard card, Store store, LocalDate today, DashboardFormats fmt) {
-        List<Field> fields = new ArrayList<>();
-        fields.add(new Field("order_count", fmt.number(card.orderCount())));
-        fields.add(new Field("total_spent", fmt.money(card.totalSpentMinor())));
-        fields.add(new Field("average_order_value", fmt.money(card.averageOrderValue(Money.fractionDigits(store.currency())))));
-        fields.add(new Field("cancelled_orders", fmt.number(card.cancelledOrders())));
-        fields.add(new Field("returned_orders", fmt.number(card.returnedOrders())));
-        fields.add(new Field("last_purchase_at", fmt.date(card.lastPurchaseAt())));
-        fields.add(new Field("first_order_at", fmt.date(card.firstOrderAt())));
-        fields.add(new Field("abandoned_carts", fmt.number(card.abandonedCarts())));
-        fields.add(new Field("store_rating", card.storeRating() == null ? "" : fmt.number(card.storeRating())));
-        fields.add(new Field("days_since_last_purchase", fmt.number(card.daysSinceLastPurchase(today, store.timeZone()))));
-        fields.add(new Field("discount_share", fmt.percent(card.discountShare())));
-        fields.add(new Field("wishlist_count", fmt.number(card.wishlistCount())));
-        fields.add(new Field("reviews_count", fmt.number(card.reviewsCount())));
         return fields;
     }
 

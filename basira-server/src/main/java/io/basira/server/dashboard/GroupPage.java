@@ -4,6 +4,7 @@ import io.basira.server.customers.CardCsv;
 import io.basira.groups.Group;
 import io.basira.groups.GroupInsights;
 import io.basira.groups.ManualMembership;
+import io.basira.segment.FieldCatalogue;
 import io.basira.server.jdbc.CustomerSort;
 import io.basira.server.jdbc.JdbcGroupMemberQueries;
 import io.basira.groups.ManualList;
@@ -41,12 +42,15 @@ final class GroupPage {
     private final ManualMembership manual;
     private final JdbcGroupMemberQueries members;
     private final Clock clock;
+    private final FieldCatalogue fields;
 
-    GroupPage(GroupInsights insights, ManualMembership manual, JdbcGroupMemberQueries members, Clock clock) {
+    GroupPage(GroupInsights insights, ManualMembership manual, JdbcGroupMemberQueries members, Clock clock,
+            FieldCatalogue fields) {
         this.insights = insights;
         this.manual = manual;
         this.members = members;
         this.clock = clock;
+        this.fields = fields;
     }
 
     /** A member: the card's values, and why they are in. */
@@ -87,7 +91,7 @@ final class GroupPage {
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"group-" + key + ".csv\"");
         try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
-            CardCsv.write(store, today, sink -> members.forEach(store.id(), key, sink), out);
+            CardCsv.write(fields, store, today, sink -> members.forEach(store.id(), key, sink), out);
         }
     }
 
@@ -116,9 +120,9 @@ final class GroupPage {
         return "redirect:/groups/" + key;
     }
 
-    private static CustomerSort sortOrDefault(String sort) {
+    private CustomerSort sortOrDefault(String sort) {
         try {
-            return CustomerSort.of(sort);
+            return CustomerSort.of(sort, fields);
         } catch (IllegalArgumentException e) {
             return CustomerSort.TOTAL_SPENT;
         }

@@ -1,6 +1,7 @@
 package io.basira.server.dashboard;
 
 import io.basira.segment.Condition;
+import io.basira.segment.FieldCatalogue;
 import io.basira.segment.InvalidRuleException;
 import io.basira.segment.json.JsonConditions;
 import io.basira.segment.json.JsonRuleException;
@@ -30,9 +31,11 @@ import org.springframework.stereotype.Controller;
 final class RuleChecks {
 
     private final GroupInsights insights;
+    private final FieldCatalogue fields;
 
-    RuleChecks(GroupInsights insights) {
+    RuleChecks(GroupInsights insights, FieldCatalogue fields) {
         this.insights = insights;
+        this.fields = fields;
     }
 
     @PostMapping(value = "/groups/rules/check", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -41,7 +44,8 @@ final class RuleChecks {
         Map<String, Object> answer = new LinkedHashMap<>();
         try {
             Object text = body.get("rule");
-            Condition rule = text instanceof String typed ? RuleText.parse(typed) : JsonConditions.fromJson(body.get("rule_json"));
+            Condition rule = text instanceof String typed ? RuleText.parse(typed, fields)
+                    : JsonConditions.fromJson(body.get("rule_json"), fields);
             int count = insights.preview(signedIn.store(), rule);
             answer.put("ok", true);
             answer.put("rule", RuleText.print(rule));

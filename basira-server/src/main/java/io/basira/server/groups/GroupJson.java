@@ -3,6 +3,7 @@ package io.basira.server.groups;
 import io.basira.groups.Group;
 import io.basira.groups.GroupInsights;
 import io.basira.segment.Condition;
+import io.basira.segment.FieldCatalogue;
 import io.basira.segment.json.JsonConditions;
 import io.basira.segment.text.RuleText;
 import java.util.LinkedHashMap;
@@ -51,10 +52,11 @@ final class GroupJson {
     /**
      * The rule of a request body: {@code "rule"} in text form or {@code "rule_json"} as a condition tree.
      *
+     * @param fields the fields the rule may name (the server's catalogue)
      * @param required whether a body without either is refused (else: null, a manual-only group)
      * @throws IllegalArgumentException with the positioned message of the parser or the JSON reader
      */
-    static Condition rule(Map<String, Object> body, boolean required) {
+    static Condition rule(Map<String, Object> body, FieldCatalogue fields, boolean required) {
         Object text = body.get("rule");
         Object json = body.get("rule_json");
         if (text != null && json != null) {
@@ -64,10 +66,10 @@ final class GroupJson {
             if (!(text instanceof String rule)) {
                 throw new IllegalArgumentException("'rule' must be the rule's text, e.g. \"total_spent > 1500\"");
             }
-            return RuleText.parse(rule);
+            return RuleText.parse(rule, fields);
         }
         if (json != null) {
-            return JsonConditions.fromJson(json);
+            return JsonConditions.fromJson(json, fields);
         }
         if (required) {
             throw new IllegalArgumentException("a rule is required: 'rule' (text) or 'rule_json' (a condition tree)");

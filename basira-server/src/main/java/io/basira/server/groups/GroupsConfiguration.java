@@ -8,6 +8,7 @@ import io.basira.groups.GroupRules;
 import io.basira.groups.ManualMembership;
 import io.basira.groups.SegmentQuery;
 import io.basira.groups.Transactions;
+import io.basira.segment.FieldCatalogue;
 import io.basira.server.jdbc.JdbcCustomerQueries;
 import io.basira.server.jdbc.JdbcGroupMemberQueries;
 import io.basira.server.jdbc.JdbcGroupMembers;
@@ -26,15 +27,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wires groups: the JDBC adapters of the core engine's ports, the engine ({@link GroupEngine}) and its use
- * cases, the write listener and midnight. Domain events go to the application's {@link DomainEvents} when
+ * cases, the write listener and midnight. The stored rules, the engine's audiences and the command line's
+ * segment query all read the server's {@link FieldCatalogue}, so a field a feature registers works in them. Domain events go to the application's {@link DomainEvents} when
  * there is one (looked up at each publication, so that bean may itself depend on the groups), else nowhere.
  */
 @Configuration(proxyBeanMethods = false)
 public class GroupsConfiguration {
 
     @Bean
-    JdbcGroups jdbcGroups(JdbcTemplate jdbc, JsonMapper json) {
-        return new JdbcGroups(jdbc, json);
+    JdbcGroups jdbcGroups(JdbcTemplate jdbc, JsonMapper json, FieldCatalogue fields) {
+        return new JdbcGroups(jdbc, json, fields);
     }
 
     @Bean
@@ -54,7 +56,8 @@ public class GroupsConfiguration {
 
     @Bean
     GroupEngine groupEngine(JdbcCustomerQueries customers, JdbcGroups groups, JdbcManualMembers manual,
-            JdbcGroupMembers members, TransactionTemplate transaction, ObjectProvider<DomainEvents> events, Clock clock) {
+            JdbcGroupMembers members, TransactionTemplate transaction, ObjectProvider<DomainEvents> events, Clock clock,
+            FieldCatalogue fields) {
         Transactions transactions = new Transactions() {
             @Override
             public <T> T inTransaction(Supplier<T> work) {
@@ -62,7 +65,7 @@ public class GroupsConfiguration {
             }
         };
         // looked up at each publication, not now: the events' bean may depend on the groups' listeners
-        return new GroupEngine(new GroupPorts(customers, groups, manual, members, transactions),
+        return new GroupEngine(new GroupPorts(customers, groups, manual, members, transactions), fields,
                 new io.basira.server.events.LazyDomainEvents(events), clock);
     }
 
@@ -87,8 +90,9 @@ public class GroupsConfiguration {
     }
 
     @Bean
-    SegmentQuery segmentQuery(JdbcCustomerQueries customers, JdbcGroups groups, JdbcManualMembers manual) {
-        return new SegmentQuery(customers, groups, manual);
+    SegmentQuery segmentQuery(FieldCatalogue fields, JdbcCustomerQueries customers, JdbcGroups groups,
+            JdbcManualMembers manual) {
+        return new SegmentQuery(fields, customers, groups, manual);
     }
 
     @Bean

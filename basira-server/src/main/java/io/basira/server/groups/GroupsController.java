@@ -4,6 +4,7 @@ import io.basira.groups.Group;
 import io.basira.groups.GroupRules;
 import io.basira.groups.GroupInsights;
 import io.basira.segment.Condition;
+import io.basira.segment.FieldCatalogue;
 import io.basira.segment.template.SegmentTemplate;
 import io.basira.segment.template.SegmentTemplates;
 import io.basira.shared.Store;
@@ -27,10 +28,12 @@ public class GroupsController {
 
     private final GroupRules rules;
     private final GroupInsights insights;
+    private final FieldCatalogue fields;
 
-    public GroupsController(GroupRules rules, GroupInsights insights) {
+    public GroupsController(GroupRules rules, GroupInsights insights, FieldCatalogue fields) {
         this.rules = rules;
         this.insights = insights;
+        this.fields = fields;
     }
 
     @GetMapping
@@ -48,7 +51,7 @@ public class GroupsController {
                 .orElseThrow(() -> new IllegalArgumentException("there is no template '" + templateKey + "'; see /api/v1/groups/templates"));
         String key = GroupJson.text(body, "key");
         String name = GroupJson.text(body, "name");
-        Condition rule = GroupJson.rule(body, false);
+        Condition rule = GroupJson.rule(body, fields, false);
         if (template != null) {
             key = key == null ? template.key() : key;
             name = name == null ? template.nameAr() : name;
@@ -72,7 +75,7 @@ public class GroupsController {
     public Map<String, Object> update(Store store, @PathVariable String key, @RequestBody Map<String, Object> body) {
         String name = GroupJson.text(body, "name");
         if (body.containsKey("rule") || body.containsKey("rule_json")) {
-            rules.update(store, key, name, GroupJson.rule(body, false));
+            rules.update(store, key, name, GroupJson.rule(body, fields, false));
         } else {
             rules.rename(store, key, name);
         }
@@ -88,7 +91,7 @@ public class GroupsController {
     /** The number of customers a rule would have now, without saving it: {@code rule} or {@code rule_json}. */
     @PostMapping("/preview")
     public Map<String, Object> preview(Store store, @RequestBody Map<String, Object> body) {
-        Condition rule = GroupJson.rule(body, true);
+        Condition rule = GroupJson.rule(body, fields, true);
         return Map.of("rule", io.basira.segment.text.RuleText.print(rule), "count", insights.preview(store, rule));
     }
 }

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * An order a customer list can be sorted by: the customer id, the signup and the names, then every field of
@@ -25,6 +24,7 @@ public final class CustomerSort {
             new CustomerSort("last_name", "last_name", false));
     private static final Map<String, CustomerSort> BUILT_IN = byName(BuiltInFields.catalogue());
 
+    /** The default order of the dashboard's lists (a built-in field, in every catalogue). */
     public static final CustomerSort TOTAL_SPENT = BUILT_IN.get("total_spent");
     public static final CustomerSort ORDER_COUNT = BUILT_IN.get("order_count");
 
@@ -55,22 +55,16 @@ public final class CustomerSort {
         return sorts;
     }
 
-    /** Every order over the core's built-in fields. */
-    public static List<CustomerSort> values() {
-        return new ArrayList<>(BUILT_IN.values());
-    }
-
     /** Every order over the fields of {@code fields}. */
     public static List<CustomerSort> values(FieldCatalogue fields) {
         return new ArrayList<>(byName(fields).values());
     }
 
-    /** @throws IllegalArgumentException naming the allowed fields */
-    public static CustomerSort of(String field) {
-        return find(field, BUILT_IN);
-    }
-
-    /** As {@link #of(String)}, over the fields of {@code fields}. */
+    /**
+     * The order named {@code field}, over the fields of {@code fields}.
+     *
+     * @throws IllegalArgumentException naming the allowed fields
+     */
     public static CustomerSort of(String field, FieldCatalogue fields) {
         return find(field, byName(fields));
     }
@@ -84,8 +78,9 @@ public final class CustomerSort {
         return sort;
     }
 
-    public static String names() {
-        return BUILT_IN.keySet().stream().collect(Collectors.joining(", "));
+    /** The names of every order over the fields of {@code fields}, comma-separated. */
+    public static String names(FieldCatalogue fields) {
+        return String.join(", ", byName(fields).keySet());
     }
 
     /** The name in requests ({@code total_spent}). */

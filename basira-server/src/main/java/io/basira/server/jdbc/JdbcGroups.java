@@ -1,5 +1,6 @@
 package io.basira.server.jdbc;
 
+import io.basira.segment.FieldCatalogue;
 import io.basira.segment.json.JsonConditions;
 import io.basira.segment.text.RuleText;
 import io.basira.groups.Group;
@@ -21,15 +22,18 @@ public final class JdbcGroups implements GroupDefinitions {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final FieldCatalogue fields;
 
-    public JdbcGroups(JdbcTemplate jdbc, JsonMapper json) {
+    /** @param fields the fields the stored rules are read against (the server's catalogue) */
+    public JdbcGroups(JdbcTemplate jdbc, JsonMapper json, FieldCatalogue fields) {
         this.jdbc = jdbc;
         this.json = json;
+        this.fields = fields;
     }
 
     /** Every group of the store, by key. */
     public List<Group> all(StoreId store) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM groups WHERE store_id = ? ORDER BY group_key", JdbcGroups::map,
+        return jdbc.query("SELECT " + COLUMNS + " FROM groups WHERE store_id = ? ORDER BY group_key", this::map,
                 store.value());
     }
 
@@ -87,9 +91,9 @@ public final class JdbcGroups implements GroupDefinitions {
         return jdbc.queryForObject("SELECT COUNT(*) FROM groups WHERE store_id = ?", Long.class, store.value()) > 0;
     }
 
-    private static Group map(ResultSet rs, int row) throws SQLException {
+    private Group map(ResultSet rs, int row) throws SQLException {
         String text = rs.getString("rule_text");
-        return new Group(rs.getString("group_key"), rs.getString("name"), text == null ? null : RuleText.parse(text),
+        return new Group(rs.getString("group_key"), rs.getString("name"), text == null ? null : RuleText.parse(text, fields),
                 Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
     }
 }

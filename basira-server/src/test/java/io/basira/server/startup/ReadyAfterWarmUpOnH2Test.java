@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import io.basira.server.support.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,7 @@ class ReadyAfterWarmUpOnH2Test {
 
     @DynamicPropertySource
     static void dataFolder(DynamicPropertyRegistry registry) {
+        TestDatabases.h2().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("basira.data-dir", () -> data.toString());
     }
 

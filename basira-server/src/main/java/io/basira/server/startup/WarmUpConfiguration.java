@@ -32,6 +32,21 @@ public class WarmUpConfiguration {
     }
 
     @Bean
+    StoreWarmUp analyticsColumnsWarmUp(io.basira.server.analytics.AnalyticsData data) {
+        return new StoreWarmUp() {
+            @Override
+            public String name() {
+                return "analytics-columns";
+            }
+
+            @Override
+            public void warmUp(io.basira.shared.Store store) {
+                data.current(store);                // streams the store's order columns when not in memory
+            }
+        };
+    }
+
+    @Bean
     WarmUp warmUp(JdbcStores stores, List<StoreWarmUp> steps, ApplicationContext context,
             @Value("${basira.warm-up.enabled:true}") boolean enabled) {
         return new WarmUp(stores::all, steps, enabled && context instanceof WebServerApplicationContext);

@@ -39,7 +39,15 @@ public final class JdbcCheckoutPolicies implements CheckoutPolicies {
     /** A policy row: its JSON as stored. */
     record Row(long id, Map<String, Object> definition) {}
 
-    private record Cached(long revision, StorePolicies policies) {}
+    private record Cached(long revision, StorePolicies policies, long checkedAt) {}
+
+    /**
+     * How long the store's policies are used without asking the database for its revision: the longest a
+     * change made through another instance takes to reach this one's decisions. A change through this
+     * instance is seen by the next decision after its commit. So a decision reads nothing from the
+     * database (a coupon code aside).
+     */
+    public static final java.time.Duration TRUSTED_FOR = java.time.Duration.ofSeconds(1);
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -54,15 +62,21 @@ public final class JdbcCheckoutPolicies implements CheckoutPolicies {
 
     @Override
     public StorePolicies of(StoreId store) {
+        Cached known = cache.get(store);
+        if (known != null && System.nanoTime() - known.checkedAt() < TRUSTED_FOR.toNanos()) {
+            return known.policies();
+        }
+        long checkedAt = System.nanoTime();
         List<Long> revisions = jdbc.queryForList("SELECT revision FROM checkout_settings WHERE store_id = ?", Long.class,
                 store.value());
         long revision = revisions.isEmpty() ? 0 : revisions.get(0);
         Cached cached = cache.get(store);
         if (cached != null && cached.revision() == revision) {
+            cache.replace(store, cached, new Cached(revision, cached.policies(), checkedAt));
             return cached.policies();
         }
         StorePolicies loaded = load(store);
-        cache.put(store, new Cached(revision, loaded));
+        cache.put(store, new Cached(revision, loaded, checkedAt));
         return loaded;
     }
 
@@ -135,6 +149,7 @@ public final class JdbcCheckoutPolicies implements CheckoutPolicies {
 
     /** Moves the store's revision (creating its settings row on first change); runs in the caller's transaction. */
     private void bumpRevision(StoreId store) {
+        forgetWhenCommitted(store);
         if (jdbc.update("UPDATE checkout_settings SET revision = revision + 1 WHERE store_id = ?", store.value()) == 1) {
             return;
         }
@@ -142,6 +157,20 @@ public final class JdbcCheckoutPolicies implements CheckoutPolicies {
             jdbc.update("INSERT INTO checkout_settings (store_id, revision) VALUES (?, 1)", store.value());
         } catch (DuplicateKeyException raced) {
             jdbc.update("UPDATE checkout_settings SET revision = revision + 1 WHERE store_id = ?", store.value());
+        }
+    }
+
+    /** Drops the store's cached policies now and again once the changing transaction ended (a decision in between may cache the old ones). */
+    private void forgetWhenCommitted(StoreId store) {
+        cache.remove(store);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            cache.remove(store);
+                        }
+                    });
         }
     }
 

@@ -177,6 +177,34 @@ abstract class CheckoutApiContract {
     }
 
     @Test
+    void a_policy_change_reaches_decisions_at_once_here_and_within_a_second_from_elsewhere() throws Exception {
+        Api api = newStore();
+        String id = json(api.postJson("/api/v1/checkout/policies", "{\"name\":\"Free\",\"kind\":\"free_shipping\"}"))
+                .get("id").asString();
+        assertThat(json(api.postJson("/api/v1/checkout/decisions", cart(null, null, "100.00"))).get("free_shipping")
+                .get("free").asBoolean()).isTrue();
+        assertThat(api.delete("/api/v1/checkout/policies/" + id).status()).isEqualTo(204);     // through this server
+        assertThat(json(api.postJson("/api/v1/checkout/decisions", cart(null, null, "100.00"))).get("free_shipping")
+                .get("free").asBoolean()).isFalse();
+
+        api.postJson("/api/v1/checkout/policies", "{\"name\":\"Free again\",\"kind\":\"free_shipping\"}");
+        assertThat(json(api.postJson("/api/v1/checkout/decisions", cart(null, null, "100.00"))).get("free_shipping")
+                .get("free").asBoolean()).isTrue();
+        // as another instance would: straight in the database, this server not told
+        jdbc.update("DELETE FROM checkout_policies WHERE store_id = ?", store.id().value());
+        jdbc.update("UPDATE checkout_settings SET revision = revision + 1 WHERE store_id = ?", store.id().value());
+        long deadline = System.nanoTime() + io.basira.server.checkout.JdbcCheckoutPolicies.TRUSTED_FOR.toNanos()
+                + 500_000_000L;
+        boolean free = true;
+        while (free && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            free = json(api.postJson("/api/v1/checkout/decisions", cart(null, null, "100.00"))).get("free_shipping")
+                    .get("free").asBoolean();
+        }
+        assertThat(free).isFalse();
+    }
+
+    @Test
     void a_bad_request_gets_a_clear_error() {
         Api api = newStore();
         Api.Response response = api.postJson("/api/v1/checkout/decisions",

@@ -8,6 +8,7 @@ import io.basira.shared.StoreId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,7 +50,7 @@ public final class JdbcCheckoutPolicies implements CheckoutPolicies {
      * instance is seen by the next decision after its commit. So a decision reads nothing from the
      * database (a coupon code aside).
      */
-    public static final java.time.Duration TRUSTED_FOR = java.time.Duration.ofSeconds(1);
+    public static final Duration TRUSTED_FOR = Duration.ofSeconds(1);
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -163,9 +166,9 @@ public final class JdbcCheckoutPolicies implements CheckoutPolicies {
     /** Drops the store's cached policies now and again once the changing transaction ended (a decision in between may cache the old ones). */
     private void forgetWhenCommitted(StoreId store) {
         cache.remove(store);
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(
+                    new TransactionSynchronization() {
                         @Override
                         public void afterCompletion(int status) {
                             cache.remove(store);

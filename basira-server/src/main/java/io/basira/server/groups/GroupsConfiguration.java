@@ -1,6 +1,7 @@
 package io.basira.server.groups;
 
 import io.basira.events.DomainEvents;
+import io.basira.server.events.LazyDomainEvents;
 import io.basira.groups.GroupEngine;
 import io.basira.groups.GroupInsights;
 import io.basira.groups.GroupPorts;
@@ -66,7 +67,7 @@ public class GroupsConfiguration {
         };
         // looked up at each publication, not now: the events' bean may depend on the groups' listeners
         return new GroupEngine(new GroupPorts(customers, groups, manual, members, transactions), fields,
-                new io.basira.server.events.LazyDomainEvents(events), clock);
+                new LazyDomainEvents(events), clock);
     }
 
     @Bean

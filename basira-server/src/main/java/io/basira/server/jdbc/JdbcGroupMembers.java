@@ -38,18 +38,21 @@ public final class JdbcGroupMembers implements StoredMembership {
 
     private static final String DELETE = "DELETE FROM group_members WHERE store_id = ? AND group_key = ? "
             + "AND customer_external_id = ?";
+    /** H2: an entry inserted unless stored (update count 1 or 0); PostgreSQL uses {@link #changedOnPostgres}. */
+    private static final String H2_INSERT_IF_ABSENT = "MERGE INTO group_members t USING (VALUES (?, ?, ?, ?)) "
+            + "n (store_id, group_key, customer_external_id, since) ON t.store_id = n.store_id "
+            + "AND t.group_key = n.group_key AND t.customer_external_id = n.customer_external_id "
+            + "WHEN NOT MATCHED THEN INSERT (store_id, group_key, customer_external_id, since) "
+            + "VALUES (n.store_id, n.group_key, n.customer_external_id, n.since)";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
-    private final String insert;
     private final Map<Long, ReentrantLock> h2Turns = new ConcurrentHashMap<>();
 
     public JdbcGroupMembers(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.dialect = dialect;
-        this.insert = dialect.insertIfAbsent("group_members", List.of("store_id", "group_key", "customer_external_id"),
-                List.of("store_id", "group_key", "customer_external_id", "since"));
     }
 
     /** Group key → current member customer ids. */
@@ -145,7 +148,7 @@ public final class JdbcGroupMembers implements StoredMembership {
             ps.setString(2, m.groupKey());
             ps.setString(3, m.customerId());
         })));
-        changed.addAll(changedRows(entries, jdbc.batchUpdate(insert, entries, 1000, (ps, m) -> {
+        changed.addAll(changedRows(entries, jdbc.batchUpdate(H2_INSERT_IF_ABSENT, entries, 1000, (ps, m) -> {
             ps.setLong(1, store.value());
             ps.setString(2, m.groupKey());
             ps.setString(3, m.customerId());

@@ -38,23 +38,4 @@ public enum SqlDialect {
         return "INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ") ON CONFLICT ("
                 + String.join(", ", keys) + ") DO " + (updates.isEmpty() ? "NOTHING" : "UPDATE SET " + updates);
     }
-
-    /**
-     * An insert of one row unless a row with its {@code keys} exists (then nothing happens): its update
-     * count says whether it inserted (1) or not (0). On PostgreSQL a concurrent insert of the same key waits
-     * for the other transaction and inserts nothing if it committed; H2 refuses that case with a duplicate
-     * key instead, so its callers serialise such inserts themselves.
-     */
-    public String insertIfAbsent(String table, List<String> keys, List<String> columns) {
-        String names = String.join(", ", columns);
-        String marks = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
-        if (this == H2) {
-            return "MERGE INTO " + table + " t USING (VALUES (" + marks + ")) n (" + names + ") ON "
-                    + keys.stream().map(k -> "t." + k + " = n." + k).collect(Collectors.joining(" AND "))
-                    + " WHEN NOT MATCHED THEN INSERT (" + names + ") VALUES ("
-                    + columns.stream().map(c -> "n." + c).collect(Collectors.joining(", ")) + ")";
-        }
-        return "INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ") ON CONFLICT ("
-                + String.join(", ", keys) + ") DO NOTHING";
-    }
 }

@@ -1,6 +1,7 @@
 package io.basira.server.startup;
 
 import io.basira.shared.Store;
+import java.util.function.Consumer;
 
 /**
  * One thing a running server keeps in memory per store and brings in before it says it is ready (the
@@ -14,4 +15,19 @@ public interface StoreWarmUp {
 
     /** Loads the store into memory; a failure is logged and leaves the store to load on first use. */
     void warmUp(Store store);
+
+    /** A warm-up named {@code name} doing {@code load} for each store. */
+    static StoreWarmUp of(String name, Consumer<Store> load) {
+        return new StoreWarmUp() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void warmUp(Store store) {
+                load.accept(store);
+            }
+        };
+    }
 }

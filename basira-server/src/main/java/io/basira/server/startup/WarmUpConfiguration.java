@@ -1,5 +1,6 @@
 package io.basira.server.startup;
 
+import io.basira.server.analytics.AnalyticsData;
 import io.basira.server.groups.LiveGroups;
 import io.basira.server.jdbc.JdbcStores;
 import java.util.List;
@@ -18,32 +19,12 @@ public class WarmUpConfiguration {
 
     @Bean
     StoreWarmUp groupsWarmUp(LiveGroups live) {
-        return new StoreWarmUp() {
-            @Override
-            public String name() {
-                return "groups";
-            }
-
-            @Override
-            public void warmUp(io.basira.shared.Store store) {
-                live.footprint(store);              // loads the store's customers and membership when not in memory
-            }
-        };
+        return StoreWarmUp.of("groups", live::footprint);   // loads the store's customers and membership when not in memory
     }
 
     @Bean
-    StoreWarmUp analyticsColumnsWarmUp(io.basira.server.analytics.AnalyticsData data) {
-        return new StoreWarmUp() {
-            @Override
-            public String name() {
-                return "analytics-columns";
-            }
-
-            @Override
-            public void warmUp(io.basira.shared.Store store) {
-                data.current(store);                // streams the store's order columns when not in memory
-            }
-        };
+    StoreWarmUp analyticsColumnsWarmUp(AnalyticsData data) {
+        return StoreWarmUp.of("analytics-columns", data::current);   // streams the store's order columns when not in memory
     }
 
     @Bean

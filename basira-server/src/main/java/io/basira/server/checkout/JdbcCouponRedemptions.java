@@ -27,9 +27,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class JdbcCouponRedemptions implements CouponRedemptions {
 
     private final JdbcTemplate jdbc;
+    private final JdbcCoupons coupons;
 
-    public JdbcCouponRedemptions(JdbcTemplate jdbc) {
+    /** @param coupons told of every use taken or given back, so its decisions' view follows after the commit */
+    public JdbcCouponRedemptions(JdbcTemplate jdbc, JdbcCoupons coupons) {
         this.jdbc = jdbc;
+        this.coupons = coupons;
     }
 
     @Override
@@ -59,6 +62,7 @@ public final class JdbcCouponRedemptions implements CouponRedemptions {
 
     @Override
     public State take(StoreId store, String code, String orderId, String customerId, Instant at) {
+        coupons.forgetWhenCommitted(store, code);
         int taken = jdbc.update("UPDATE checkout_coupons SET used = used + 1 WHERE store_id = ? AND code = ? "
                 + "AND (usage_limit IS NULL OR used < usage_limit)", store.value(), code);
         State state;
@@ -80,6 +84,7 @@ public final class JdbcCouponRedemptions implements CouponRedemptions {
 
     @Override
     public void release(StoreId store, Redemption redemption) {
+        coupons.forgetWhenCommitted(store, redemption.code());
         jdbc.update("DELETE FROM checkout_redemptions WHERE store_id = ? AND order_external_id = ?", store.value(),
                 redemption.orderId());
         if (redemption.state() == State.COUNTED) {

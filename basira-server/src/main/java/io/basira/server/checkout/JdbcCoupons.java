@@ -1,5 +1,7 @@
 package io.basira.server.checkout;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.basira.checkout.Coupon;
 import io.basira.checkout.CouponState;
 import io.basira.checkout.Coupons;
@@ -12,10 +14,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A store's coupons and their counted uses. Codes are stored as {@link Coupon#normalize} gives them. */
+/**
+ * A store's coupons and their counted uses. Codes are stored as {@link Coupon#normalize} gives them.
+ *
+ * <p>{@link #find} answers checkout decisions from memory: a coupon's state for one customer is kept for
+ * at most {@link JdbcCheckoutPolicies#TRUSTED_FOR} after it was read (refreshed in the background once
+ * half of that has passed, so a busy coupon never makes a decision wait on the database). A change
+ * through this instance — the coupon's terms, a use taken or given back by an order — is seen by the
+ * next decision after its commit; a change through another instance within that second. The decision
+ * only advises: the usage limits are enforced when the order is written ({@link JdbcCouponRedemptions}).
+ */
 public final class JdbcCoupons implements Coupons {
+
+    /** One customer's view of one coupon ({@code customer} empty for an anonymous visitor). */
+    private record Asked(StoreId store, String code, String customer) {}
+
+    /** Enough for every customer of a busy store asking about its running coupons within a second. */
+    private static final int REMEMBERED_STATES = 100_000;
 
     /** A coupon with its counts, as listed by the API. */
     record Listed(Coupon coupon, int used, int overLimit) {}
@@ -31,6 +50,11 @@ public final class JdbcCoupons implements Coupons {
     private final JsonMapper json;
     private final Clock clock;
     private final Map<StoreId, java.util.Currency> currencies = new java.util.concurrent.ConcurrentHashMap<>();
+    private final LoadingCache<Asked, Optional<CouponState>> states = Caffeine.newBuilder()
+            .maximumSize(REMEMBERED_STATES)
+            .expireAfterWrite(JdbcCheckoutPolicies.TRUSTED_FOR)
+            .refreshAfterWrite(JdbcCheckoutPolicies.TRUSTED_FOR.dividedBy(2))
+            .build(this::read);
 
     public JdbcCoupons(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
@@ -43,10 +67,36 @@ public final class JdbcCoupons implements Coupons {
         if (code == null) {
             return Optional.empty();
         }
+        return states.get(new Asked(store, Coupon.normalize(code), customerId == null ? "" : customerId));
+    }
+
+    /**
+     * Forgets what {@link #find} remembers of this coupon now and again once the changing transaction
+     * ended (a decision in between may remember the old state); call it in the transaction that
+     * changes the coupon or its uses.
+     */
+    public void forgetWhenCommitted(StoreId store, String code) {
         String normal = Coupon.normalize(code);
-        java.util.Currency currency = currency(store);
+        forget(store, normal);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    forget(store, normal);
+                }
+            });
+        }
+    }
+
+    private void forget(StoreId store, String code) {
+        states.asMap().keySet().removeIf(asked -> asked.store().equals(store) && asked.code().equals(code));
+    }
+
+    private Optional<CouponState> read(Asked asked) {
+        java.util.Currency currency = currency(asked.store());
+        boolean anonymous = asked.customer().isEmpty();
         return jdbc.query(STATE, (rs, n) -> new CouponState(parse(currency, rs.getString("definition")), rs.getInt("used"),
-                customerId == null ? 0 : rs.getInt("own")), customerId == null ? "" : customerId, store.value(), normal)
+                anonymous ? 0 : rs.getInt("own")), asked.customer(), asked.store().value(), asked.code())
                 .stream().findFirst();
     }
 
@@ -67,6 +117,7 @@ public final class JdbcCoupons implements Coupons {
         if (get(store.id(), coupon.code()).isPresent()) {
             return false;
         }
+        forgetWhenCommitted(store.id(), coupon.code());
         OffsetDateTime now = now();
         jdbc.update("INSERT INTO checkout_coupons (store_id, code, definition, usage_limit, per_customer_limit, used, "
                 + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)", store.id().value(), coupon.code(),
@@ -76,6 +127,7 @@ public final class JdbcCoupons implements Coupons {
 
     /** Replaces the terms; the uses counted so far stay. @return false when there is no such coupon */
     boolean update(StoreId store, Coupon coupon) {
+        forgetWhenCommitted(store, coupon.code());
         return jdbc.update("UPDATE checkout_coupons SET definition = ?, usage_limit = ?, per_customer_limit = ?, "
                 + "updated_at = ? WHERE store_id = ? AND code = ?", write(coupon), coupon.usageLimit(),
                 coupon.perCustomerLimit(), now(), store.value(), coupon.code()) == 1;
@@ -83,6 +135,7 @@ public final class JdbcCoupons implements Coupons {
 
     /** Deletes the coupon and its redemptions. */
     boolean delete(StoreId store, String code) {
+        forgetWhenCommitted(store, code);
         jdbc.update("DELETE FROM checkout_redemptions WHERE store_id = ? AND code = ?", store.value(),
                 Coupon.normalize(code));
         return jdbc.update("DELETE FROM checkout_coupons WHERE store_id = ? AND code = ?", store.value(),

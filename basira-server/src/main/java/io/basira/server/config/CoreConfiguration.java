@@ -9,6 +9,7 @@ import io.basira.server.jdbc.BulkReads;
 import io.basira.server.jdbc.InProcessWriteLocks;
 import io.basira.server.jdbc.PostgresWriteLocks;
 import io.basira.server.checkout.JdbcCouponRedemptions;
+import io.basira.server.checkout.JdbcCoupons;
 import io.basira.server.importing.ImportFolder;
 import io.basira.server.jdbc.JdbcApiKeys;
 import io.basira.server.jdbc.JdbcKnownIds;
@@ -106,12 +107,13 @@ public class CoreConfiguration {
     }
 
     @Bean
-    IngestRecords ingestRecords(JdbcTemplate jdbc, SqlDialect dialect, WriteLocks locks, DomainEvents events) {
+    IngestRecords ingestRecords(JdbcTemplate jdbc, SqlDialect dialect, WriteLocks locks, DomainEvents events,
+            JdbcCoupons coupons) {
         // the participants of every write, in its transaction: orders redeem and release coupon
         // uses (docs/checkout.md); see ARCHITECTURE.md, "Add a write participant". Its events go to the
         // outbox (io.basira.server.events.JdbcDomainEvents) in the write's transaction
         return new IngestRecords(new JdbcCommerceReads(jdbc), new JdbcCommerceWrites(jdbc, dialect),
                 new CardUpkeep(new JdbcCustomerActivity(jdbc), new JdbcCards(jdbc)), locks,
-                List.of(new CouponRedemption(new JdbcCouponRedemptions(jdbc))), events);
+                List.of(new CouponRedemption(new JdbcCouponRedemptions(jdbc, coupons))), events);
     }
 }

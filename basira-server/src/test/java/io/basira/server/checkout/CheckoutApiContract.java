@@ -205,6 +205,25 @@ abstract class CheckoutApiContract {
     }
 
     @Test
+    void a_coupon_use_taken_elsewhere_reaches_decisions_within_a_second() throws Exception {
+        Api api = newStore();
+        api.postJson("/api/v1/checkout/coupons", "{\"code\":\"ELSEWHERE\",\"benefit\":\"percent_off\",\"percent\":10,"
+                + "\"usage_limit\":1}");
+        api.post("/api/v1/customers/bulk", "application/x-ndjson", customer("E1") + "\n");
+        assertThat(reason(api, "E1", "ELSEWHERE")).isEqualTo("valid");   // now remembered by this server
+        // as another instance's order would: straight in the database, this server not told
+        jdbc.update("UPDATE checkout_coupons SET used = 1 WHERE store_id = ? AND code = 'ELSEWHERE'", store.id().value());
+        long deadline = System.nanoTime() + io.basira.server.checkout.JdbcCheckoutPolicies.TRUSTED_FOR.toNanos()
+                + 500_000_000L;
+        String reason = "valid";
+        while (reason.equals("valid") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            reason = reason(api, "E1", "ELSEWHERE");
+        }
+        assertThat(reason).isEqualTo("usage_limit_reached");
+    }
+
+    @Test
     void a_bad_request_gets_a_clear_error() {
         Api api = newStore();
         Api.Response response = api.postJson("/api/v1/checkout/decisions",

@@ -1,5 +1,6 @@
 package io.basira.server.analytics;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
 import io.basira.analytics.ClvInput;
 import io.basira.analytics.StoreFacts;
 import io.basira.analytics.clv.CalibrationSummary;
@@ -9,6 +10,7 @@ import io.basira.analytics.clv.ClvModels;
 import io.basira.analytics.clv.CustomerPrediction;
 import io.basira.analytics.clv.ScoringOptions;
 import io.basira.server.analytics.Report.Table;
+import io.basira.server.customers.SpreadsheetCsv;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -76,15 +78,18 @@ public record ClvReport(CalibrationSummary summary, ClvModels models, List<Custo
 
     /** Per-customer predictions as CSV (header line first); money in the major unit, absent values empty. */
     public void writeCsv(Writer out) throws IOException {
-        out.write("customer_id,p_alive,expected_purchases_90d,expected_purchases_12m,expected_order_value,"
-                + "predicted_value_12m,churn_risk,next_order_expected_at,method\n");
+        CsvWriter csv = SpreadsheetCsv.writer(out);
+        csv.writeRecord("customer_id", "p_alive", "expected_purchases_90d", "expected_purchases_12m",
+                "expected_order_value", "predicted_value_12m", "churn_risk", "next_order_expected_at", "method");
         for (CustomerPrediction p : predictions) {
-            out.write(Csv.cell(p.customerId()) + "," + (p.probabilityAlive().isPresent() ? round(p.probabilityAlive().getAsDouble()) : "")
-                    + "," + round(p.expectedPurchases90Days()) + "," + round(p.expectedPurchases12Months()) + ","
-                    + p.expectedOrderValue().toPlainString() + "," + p.predictedValue12Months().toPlainString() + ","
-                    + p.churnRisk().name().toLowerCase(java.util.Locale.ROOT) + ","
-                    + p.expectedNextOrder().map(LocalDate::toString).orElse("") + "," + p.method() + "\n");
+            csv.writeRecord(SpreadsheetCsv.cell(p.customerId()),
+                    p.probabilityAlive().isPresent() ? round(p.probabilityAlive().getAsDouble()).toPlainString() : "",
+                    round(p.expectedPurchases90Days()).toPlainString(), round(p.expectedPurchases12Months()).toPlainString(),
+                    p.expectedOrderValue().toPlainString(), p.predictedValue12Months().toPlainString(),
+                    p.churnRisk().name().toLowerCase(java.util.Locale.ROOT),
+                    p.expectedNextOrder().map(LocalDate::toString).orElse(""), p.method());
         }
+        csv.flush();
     }
 
     private static BigDecimal round(double value) {

@@ -1,6 +1,8 @@
 package io.basira.server.analytics;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
 import io.basira.server.analytics.Report.Table;
+import io.basira.server.customers.SpreadsheetCsv;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -34,9 +36,16 @@ public enum ReportPrinter {
     }
 
     private static void csv(Table table, PrintStream out) {
-        out.println(String.join(",", table.headers()));
+        java.io.Writer text = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+        CsvWriter csv = SpreadsheetCsv.writer(text);
+        csv.writeRecord(table.headers());
         for (List<Object> row : table.rows()) {
-            out.println(String.join(",", row.stream().map(Csv::cell).toList()));
+            csv.writeRecord(row.stream().map(SpreadsheetCsv::cell).toList());
+        }
+        try {
+            csv.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -45,7 +54,7 @@ public enum ReportPrinter {
         for (int c = 0; c < widths.length; c++) {
             widths[c] = table.headers().get(c).length();
             for (List<Object> row : table.rows()) {
-                widths[c] = Math.max(widths[c], Csv.cell(row.get(c)).length());
+                widths[c] = Math.max(widths[c], SpreadsheetCsv.cell(row.get(c)).length());
             }
         }
         out.println(table.title());

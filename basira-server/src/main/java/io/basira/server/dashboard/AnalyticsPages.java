@@ -1,5 +1,6 @@
 package io.basira.server.dashboard;
 
+import io.basira.server.analytics.AnalysisName;
 import io.basira.server.jdbc.JdbcCustomerNames;
 import io.basira.shared.Store;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,8 +25,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 final class AnalyticsPages {
 
-    /** The tabs in their order; each is a fragment of templates/analytics-tabs.html. */
-    static final List<String> TABS = List.of("pareto", "cohorts", "rfm", "types", "discounts", "regions", "clv");
+    /**
+     * The tabs in their order: every analysis but the overview (the dashboard's home page), by its published
+     * name; each is a fragment of templates/analytics-tabs.html.
+     */
+    static final List<String> TABS = java.util.Arrays.stream(AnalysisName.values())
+            .filter(name -> name != AnalysisName.OVERVIEW).map(AnalysisName::code).toList();
 
     private final DashboardAnalytics analytics;
     private final JdbcCustomerNames names;

@@ -29,6 +29,7 @@ public final class Pareto {
     /** @param revenueShare cumulative revenue share of the top {@code customerPercent}% of buyers */
     public record CurvePoint(int customerPercent, BigDecimal revenueShare) {}
 
+    /** @param revenuePercentiles each buyer's percentile, by customer id; computed when first looked into */
     public record Report(int buyers, BigDecimal revenue, List<TopShare> top, List<CurvePoint> curve,
             Map<String, BigDecimal> revenuePercentiles) {}
 
@@ -36,10 +37,6 @@ public final class Pareto {
         StoreFacts.Window w = facts.window(window);
         Spend spend = spend(w);
         int n = spend.rows().length;
-        String[] ids = new String[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = facts.customerId(spend.rows()[i]);
-        }
         long[] descending = spend.descending();
         long total = spend.cumulative()[n];
         long[] cumulative = spend.cumulative();
@@ -52,8 +49,14 @@ public final class Pareto {
         for (int percent = 0; percent <= 100 && n > 0; percent++) {
             curve.add(new CurvePoint(percent, Ratios.of(cumulative[topCount(percent, n)], total)));
         }
-        BigDecimal[] percentiles = percentiles(spend.values(), descending);
-        return new Report(n, facts.money(total), top, curve, new ColumnMap<>(ids, percentiles));
+        Map<String, BigDecimal> percentiles = new OnDemandMap<>(n, () -> {
+            String[] ids = new String[n];
+            for (int i = 0; i < n; i++) {
+                ids[i] = facts.customerId(spend.rows()[i]);
+            }
+            return new ColumnMap<>(ids, percentiles(spend.values(), descending));
+        });
+        return new Report(n, facts.money(total), top, curve, percentiles);
     }
 
     /** The buyers of a window (rows in row order), their spend, the spend sorted highest first and its running sums. */

@@ -23,6 +23,7 @@ import io.basira.events.DomainEvents;
 import io.basira.events.UseCase;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -137,6 +138,21 @@ public final class StoreAnalytics {
         });
     }
 
+    /**
+     * {@code compute} over the store's current columns, cached like the API's results: by store,
+     * {@code what} (a name of the caller's), window and data version. For the dashboard's typed results.
+     */
+    public <T> T cachedResult(Store store, String what, AnalysisWindow window, Function<StoreFacts, T> compute) {
+        AnalyticsData.Versioned versioned = data.current(store);
+        return cached(new Key(store.id(), what, window, null, versioned.version()),
+                () -> compute.apply(versioned.facts()));
+    }
+
+    /**
+     * A cached result, or {@code compute}'s, remembered. Remembering a store's result of a newer data version
+     * forgets that store's results of older versions (no request asks for them again), so the cache holds
+     * at most one version's results per store.
+     */
     @SuppressWarnings("unchecked")
     private <T> T cached(Key key, Supplier<T> compute) {
         synchronized (cache) {
@@ -147,6 +163,7 @@ public final class StoreAnalytics {
         }
         T value = compute.get();
         synchronized (cache) {
+            cache.keySet().removeIf(k -> k.store().equals(key.store()) && k.version() < key.version());
             cache.put(key, value);
         }
         return value;

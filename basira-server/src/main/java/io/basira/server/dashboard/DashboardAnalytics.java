@@ -27,7 +27,8 @@ import java.util.Optional;
  * calculations that {@link StoreAnalytics} turns into {@code GET /api/v1/analytics/{name}} (the pages
  * format them; the API publishes their JSON), the stored card fields of one customer, and the refresh of
  * those fields ({@code POST /api/v1/analytics/refresh}). Each call reads the store's order columns in
- * memory ({@code AnalyticsData}), current with every committed write. Thread-safe.
+ * memory ({@code AnalyticsData}), current with every committed write; the results are cached with the
+ * API's, by store, window and data version ({@link StoreAnalytics#cachedResult}). Thread-safe.
  */
 public final class DashboardAnalytics {
 
@@ -45,16 +46,16 @@ public final class DashboardAnalytics {
         this.cards = cards;
     }
 
-    private StoreFacts load(Store store) {
-        return analytics.facts(store).facts();
-    }
-
     /**
      * The period's overview and the last {@code months} calendar months up to the month of as-of (months
      * before the store's first counted order are left out).
      */
     public OverviewWithMonths overview(Store store, AnalysisWindow window, int months) {
-        StoreFacts data = load(store);
+        return analytics.cachedResult(store, "dashboard-overview-" + months, window,
+                data -> overview(data, window, months));
+    }
+
+    private static OverviewWithMonths overview(StoreFacts data, AnalysisWindow window, int months) {
         Overview.Report period = Overview.of(data, window);
         LocalDate asOf = window.asOf();
         Optional<LocalDate> first = firstCountedDay(data, asOf);
@@ -83,28 +84,29 @@ public final class DashboardAnalytics {
     }
 
     public Pareto.Report pareto(Store store, AnalysisWindow window) {
-        return Pareto.of(load(store), window);
+        return analytics.cachedResult(store, "dashboard-pareto", window, facts -> Pareto.of(facts, window));
     }
 
     public Cohorts.Report cohorts(Store store, AnalysisWindow window) {
-        return Cohorts.of(load(store), window);
+        return analytics.cachedResult(store, "dashboard-cohorts", window, facts -> Cohorts.of(facts, window));
     }
 
     public Rfm.Report rfm(Store store, AnalysisWindow window) {
-        return Rfm.of(load(store), window);
+        return analytics.cachedResult(store, "dashboard-rfm", window, facts -> Rfm.of(facts, window));
     }
 
     public CustomerTypes.Report types(Store store, AnalysisWindow window) {
-        return CustomerTypes.of(load(store), window);
+        return analytics.cachedResult(store, "dashboard-types", window, facts -> CustomerTypes.of(facts, window));
     }
 
     public DiscountSensitivity.Report discounts(Store store, AnalysisWindow window) {
-        return DiscountSensitivity.of(load(store), window);
+        return analytics.cachedResult(store, "dashboard-discounts", window, facts -> DiscountSensitivity.of(facts, window));
     }
 
     /** Regions with the built-in population table (Saudi census 2022). */
     public Regions.Report regions(Store store, AnalysisWindow window) {
-        return Regions.of(load(store), window, PopulationTable.saudiCensus2022());
+        return analytics.cachedResult(store, "dashboard-regions", window,
+                facts -> Regions.of(facts, window, PopulationTable.saudiCensus2022()));
     }
 
     /** The CLV fit and every customer's predictions as of the window's as-of day (time unit: days). */

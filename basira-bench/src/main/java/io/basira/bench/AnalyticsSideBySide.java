@@ -155,7 +155,12 @@ public final class AnalyticsSideBySide {
         report("cohorts", basira, duck3, cohortOrders == duckCohorts[0] && cohortBuyers == duckCohorts[1]);
 
         Rfm.Report[] rfm = new Rfm.Report[1];
-        basira = best(() -> rfm[0] = Rfm.of(facts, whole));
+        basira = best(() -> {   // as the API answers: the groups and the grid of R and F scores, read from every buyer's scores
+            rfm[0] = Rfm.of(facts, whole);
+            int[][] grid = new int[5][5];
+            rfm[0].scores().forEach(s -> grid[s.recency() - 1][s.frequencyScore() - 1]++);
+            return grid;
+        });
         long[] duckRfm = new long[2];
         double duck4 = bestSql(duck, "WITH s AS (SELECT customer, DATE '" + AS_OF + "' - max(day) AS recency, "
                 + "count(*) AS frequency, sum(total) AS monetary FROM orders WHERE " + counted + " GROUP BY customer), "

@@ -1,10 +1,11 @@
 package io.basira.analytics;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 
 /**
  * Recency, frequency and monetary scores 1–5 and the named group of every buyer (docs/analytics.md, "RFM").
@@ -20,22 +21,20 @@ public final class Rfm {
     public record Score(String customerId, long recencyDays, int frequency, BigDecimal monetary, int recency,
             int frequencyScore, int monetaryScore, RfmGroup group) {}
 
-    /** @param groups customers per group, every group present (zero included), prospects last */
+    /**
+     * @param scores every buyer's scores, in row order (unmodifiable)
+     * @param groups customers per group, every group present (zero included), prospects last
+     */
     public record Report(List<Score> scores, Map<RfmGroup, Integer> groups) {}
 
     public static Report of(StoreFacts facts, AnalysisWindow window) {
         StoreFacts.Window w = facts.window(window);
         Scores k = scores(w, window);
         int n = k.rows().length;
-        List<Score> scores = new ArrayList<>(n);
         Map<RfmGroup, Integer> groups = new EnumMap<>(RfmGroup.class);
         int[] counts = new int[RfmGroup.values().length];
         for (int i = 0; i < n; i++) {
-            int c = k.rows()[i];
-            RfmGroup group = k.groups()[i];
-            counts[group.ordinal()]++;
-            scores.add(new Score(facts.customerId(c), k.recency()[i], w.orders()[c], facts.money(w.spend()[c]),
-                    k.r()[i], k.f()[i], k.m()[i], group));
+            counts[k.groups()[i].ordinal()]++;
         }
         for (RfmGroup g : RfmGroup.values()) {
             groups.put(g, counts[g.ordinal()]);
@@ -45,7 +44,36 @@ public final class Rfm {
             prospects += w.orders()[c] == 0 ? 1 : 0;
         }
         groups.put(RfmGroup.PROSPECTS, prospects);
-        return new Report(scores, groups);
+        return new Report(new ScoreList(facts, w, k), groups);
+    }
+
+    /**
+     * The buyers' scores in row order, as a list over the scan's arrays: a {@link Score} is made when it is
+     * read, so a kept report holds a few numbers per buyer instead of a record, a string and a decimal each.
+     */
+    private static final class ScoreList extends AbstractList<Score> implements RandomAccess {
+
+        private final StoreFacts facts;
+        private final StoreFacts.Window w;
+        private final Scores k;
+
+        ScoreList(StoreFacts facts, StoreFacts.Window w, Scores k) {
+            this.facts = facts;
+            this.w = w;
+            this.k = k;
+        }
+
+        @Override
+        public Score get(int i) {
+            int c = k.rows()[i];
+            return new Score(facts.customerId(c), k.recency()[i], w.orders()[c], facts.money(w.spend()[c]),
+                    k.r()[i], k.f()[i], k.m()[i], k.groups()[i]);
+        }
+
+        @Override
+        public int size() {
+            return k.rows().length;
+        }
     }
 
     /** The buyers of a window (rows in row order) with recency in days, their R, F, M scores and group. */

@@ -1,9 +1,12 @@
 package io.basira.server.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
 import io.basira.server.analytics.NightlyAnalyticsRefresh;
 import io.basira.server.groups.MidnightEvaluation;
 import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.jdbc.SqlDialect;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -43,10 +46,16 @@ public class JobsConfiguration {
     static class Running {
 
         @Bean
-        Scheduler scheduler(DataSource dataSource, StoreMidnights midnights, Clock clock,
+        Scheduler scheduler(DataSource dataSource, SqlDialect dialect, StoreMidnights midnights, Clock clock,
                 @Value("${basira.jobs.threads:2}") int threads,
                 @Value("${basira.jobs.polling-interval:10s}") Duration polling) {
-            return Scheduler.create(dataSource, List.of(midnights.midnightTask()))
+            SchedulerBuilder builder = Scheduler.create(dataSource, List.of(midnights.midnightTask()));
+            if (dialect == SqlDialect.H2) {
+                // db-scheduler detects PostgreSQL; for H2 it would fall back to this same customization with a
+                // warning at every start. The table's times are TIMESTAMP WITH TIME ZONE (V7), so no UTC override.
+                builder.jdbcCustomization(new DefaultJdbcCustomization(false));
+            }
+            return builder
                     .startTasks(List.of(midnights.upkeep()))
                     .clock(clock::instant)
                     .threads(threads)

@@ -8,6 +8,7 @@ import io.basira.shared.NotFoundException;
 import io.basira.shared.Store;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +17,8 @@ import java.util.TreeSet;
 
 /**
  * Creating, changing and deleting a store's groups. A rule is refused when it names a group that does
- * not exist or makes groups name each other in a circle; a group that others name cannot be deleted.
+ * not exist or makes groups name each other in a circle; a group that other groups name, or that a
+ * policy, a coupon or anything else registered as {@link GroupUses} aims at, cannot be deleted.
  * A saved rule is evaluated at once over every customer (cause {@code rule_change}), with the groups that
  * name it, off the lock checkout reads under ({@link GroupEngine#define}); manual additions and exclusions are
  * kept across rule changes. Each change publishes {@link io.basira.events.GroupsRedefined} with its movements.
@@ -29,11 +31,18 @@ public final class GroupRules {
     private final GroupEngine live;
     private final GroupDefinitions groups;
     private final Clock clock;
+    private final List<GroupUses> uses;
 
     public GroupRules(GroupEngine live, GroupDefinitions groups, Clock clock) {
+        this(live, groups, clock, List.of());
+    }
+
+    /** @param uses what outside the groups may aim at a group: a group in use cannot be deleted */
+    public GroupRules(GroupEngine live, GroupDefinitions groups, Clock clock, List<GroupUses> uses) {
         this.live = live;
         this.groups = groups;
         this.clock = clock;
+        this.uses = List.copyOf(uses);
     }
 
     /** Creates a group. @throws IllegalArgumentException when the key is taken or the rule is refused */
@@ -84,6 +93,13 @@ public final class GroupRules {
             if (!namedBy.isEmpty()) {
                 throw new IllegalArgumentException("group '" + key + "' cannot be deleted: the rules of "
                         + String.join(", ", namedBy) + " name it");
+            }
+            List<String> usedBy = new ArrayList<>();
+            uses.forEach(use -> usedBy.addAll(use.of(store.id(), key)));
+            if (!usedBy.isEmpty()) {
+                throw new IllegalArgumentException("group '" + key + "' cannot be deleted: " + String.join(", ", usedBy)
+                        + (usedBy.size() == 1 ? " aims" : " aim") + " at it; change or delete "
+                        + (usedBy.size() == 1 ? "it" : "them") + " first");
             }
             live.persist(store, () -> groups.delete(store.id(), key), Set.of(key), List.of(), null);
             state.forget(key);

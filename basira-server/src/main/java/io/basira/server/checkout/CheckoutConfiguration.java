@@ -29,6 +29,12 @@ public class CheckoutConfiguration {
         return new JdbcCoupons(jdbc, json, clock);
     }
 
+    /** The policies and coupons that aim at a group: the groups refuse to delete it. */
+    @Bean
+    CheckoutGroupUses checkoutGroupUses(JdbcCheckoutPolicies policies, JdbcCoupons coupons) {
+        return new CheckoutGroupUses(policies, coupons);
+    }
+
     @Bean
     JdbcCheckoutAudit jdbcCheckoutAudit(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
         return new JdbcCheckoutAudit(jdbc, json, clock);

@@ -83,6 +83,11 @@ public final class JdbcCheckoutPolicies implements CheckoutPolicies {
         return loaded;
     }
 
+    /** The store's policies as stored now, past the decisions' cache (for checks that must see the latest change). */
+    StorePolicies fresh(StoreId store) {
+        return load(store);
+    }
+
     private StorePolicies load(StoreId store) {
         Currency currency = Currency.getInstance(jdbc.queryForObject("SELECT currency FROM stores WHERE id = ?",
                 String.class, store.value()).strip());

@@ -1,15 +1,16 @@
 package io.basira.server.groups;
 
 import io.basira.events.DomainEvents;
-import io.basira.server.events.LazyDomainEvents;
 import io.basira.groups.GroupEngine;
 import io.basira.groups.GroupInsights;
 import io.basira.groups.GroupPorts;
 import io.basira.groups.GroupRules;
+import io.basira.groups.GroupUses;
 import io.basira.groups.ManualMembership;
 import io.basira.groups.SegmentQuery;
 import io.basira.groups.Transactions;
 import io.basira.segment.FieldCatalogue;
+import io.basira.server.events.LazyDomainEvents;
 import io.basira.server.jdbc.JdbcCustomerQueries;
 import io.basira.server.jdbc.JdbcGroupMemberQueries;
 import io.basira.server.jdbc.JdbcGroupMembers;
@@ -18,6 +19,7 @@ import io.basira.server.jdbc.JdbcManualMembers;
 import io.basira.server.jdbc.JdbcStores;
 import io.basira.server.jdbc.SqlDialect;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -76,8 +78,9 @@ public class GroupsConfiguration {
     }
 
     @Bean
-    GroupRules groupRules(GroupEngine engine, JdbcGroups groups, Clock clock) {
-        return new GroupRules(engine, groups, clock);
+    GroupRules groupRules(GroupEngine engine, JdbcGroups groups, Clock clock, List<GroupUses> uses) {
+        // every feature that aims at groups (checkout's policies and coupons, ...) registers a GroupUses bean
+        return new GroupRules(engine, groups, clock, uses);
     }
 
     @Bean

@@ -56,4 +56,28 @@ abstract class CheckoutFollowsGroupsContract extends ApiTestBase {
         assertThat(decision.get("offers").toString()).contains("Welcome");
         assertThat(decision.get("totals").get("total").asString()).isEqualTo("360.00");
     }
+
+    @Test
+    void a_group_that_a_policy_or_coupon_aims_at_cannot_be_deleted_so_no_audience_widens_silently() {
+        Api api = newStore("group-in-use");
+        api.postJson("/api/v1/groups", "{\"template\":\"vip\"}");
+        String policy = json(api.postJson("/api/v1/checkout/policies", "{\"name\":\"VIP ships free\","
+                + "\"kind\":\"free_shipping\",\"groups\":{\"any_of\":[\"vip\"]}}")).get("id").asString();
+        api.postJson("/api/v1/checkout/coupons", "{\"code\":\"NOTVIP\",\"benefit\":\"percent_off\",\"percent\":5,"
+                + "\"groups\":{\"none_of\":[\"vip\"]}}");
+
+        Api.Response refused = api.delete("/api/v1/groups/vip");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(json(refused).get("detail").asString()).isEqualTo("group 'vip' cannot be deleted: policy 'VIP ships "
+                + "free', coupon 'NOTVIP' aim at it; change or delete them first");
+        assertThat(api.get("/api/v1/groups/vip").status()).isEqualTo(200);
+        // an anonymous visitor still does not get the VIPs' free shipping
+        assertThat(decide(api, "").get("free_shipping").get("free").asBoolean()).isFalse();
+
+        assertThat(api.delete("/api/v1/checkout/policies/" + policy).status()).isEqualTo(204);
+        assertThat(json(api.delete("/api/v1/groups/vip")).get("detail").asString())
+                .isEqualTo("group 'vip' cannot be deleted: coupon 'NOTVIP' aims at it; change or delete it first");
+        assertThat(api.delete("/api/v1/checkout/coupons/NOTVIP").status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/groups/vip").status()).isEqualTo(204);
+    }
 }

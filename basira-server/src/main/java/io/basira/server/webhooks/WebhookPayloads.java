@@ -1,0 +1,23 @@
+package io.basira.server.webhooks;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A message's body: {@code {"type": …, "timestamp": ISO-8601, "data": {…}}} (Standard Webhooks' payload). */
+public final class WebhookPayloads {
+
+    private final JsonMapper json;
+
+    public WebhookPayloads(JsonMapper json) {
+        this.json = json;
+    }
+
+    public String body(WebhookMessage message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", message.type());
+        body.put("timestamp", message.timestamp().toString());
+        body.put("data", message.data());
+        return json.writeValueAsString(body);
+    }
+}

@@ -12,11 +12,11 @@ import javax.crypto.spec.SecretKeySpec;
  * uses): the secret is the base64 after {@code whsec_}; the signed content is {@code id.timestamp.body}; the header
  * holds space-separated {@code v1,<base64 HMAC-SHA256>} entries, one of which must match (constant-time).
  */
-final class StandardWebhooksVerifier {
+public final class StandardWebhooksVerifier {
 
     private StandardWebhooksVerifier() {}
 
-    static boolean verifies(String secret, String id, String timestamp, String body, String signatureHeader) {
+    public static boolean verifies(String secret, String id, String timestamp, String body, String signatureHeader) {
         byte[] key = Base64.getDecoder().decode(secret.startsWith("whsec_") ? secret.substring(6) : secret);
         byte[] expected;
         try {

@@ -16,17 +16,17 @@ import java.util.concurrent.Executors;
  * A receiver of webhooks for the tests: the JDK's HTTP server on a free loopback port, recording every request
  * (path, the three Standard Webhooks headers, body) and answering each path as the test says (200 unless told).
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-    record Request(String path, String id, String timestamp, String signature, String contentType, String body) {}
+    public record Request(String path, String id, String timestamp, String signature, String contentType, String body) {}
 
-    record Answer(int status, String retryAfter) {}
+    public record Answer(int status, String retryAfter) {}
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
 
-    WebhookReceiver() {
+    public WebhookReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -50,15 +50,15 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    void answer(String path, int status, String retryAfter) {
+    public void answer(String path, int status, String retryAfter) {
         answers.put(path, new Answer(status, retryAfter));
     }
 
-    List<Request> at(String path) {
+    public List<Request> at(String path) {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
 

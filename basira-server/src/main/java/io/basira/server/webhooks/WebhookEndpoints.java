@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -121,8 +122,11 @@ public final class WebhookEndpoints {
             throw new InvalidRecords(List.of("endpoint " + id + " is disabled; enable it to send a test event"));
         }
         Instant now = clock.instant();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("endpoint_id", id);
+        data.put("store", store.slug());
         WebhookMessage message = new WebhookMessage("msg_test_" + UUID.randomUUID().toString().replace("-", ""),
-                WebhookCatalogue.TEST, now, Map.of("endpoint_id", id, "store", store.slug()));
+                WebhookCatalogue.TEST, now, data);
         deliveries.enqueue(endpoint, message, payloads.body(message), now);
         wake.run();
         return message.id();

@@ -139,6 +139,8 @@ abstract class WebhooksOutContract {
                 atA.signature())).isTrue();
         assertThat(StandardWebhooksVerifier.verifies(b.get("secret").asString(), atA.id(), atA.timestamp(), atA.body(),
                 atA.signature())).isFalse();                                          // each endpoint its own secret
+        assertThat(atA.body()).isEqualTo("{\"type\":\"group.entered\",\"timestamp\":\"2024-06-01T09:00:00Z\",\"data\":"
+                + "{\"group\":\"buyers\",\"customer_ids\":[\"C1\"],\"cause\":\"order\"}}");
         JsonNode body = JSON.readTree(atA.body());
         assertThat(body.get("type").asString()).isEqualTo("group.entered");
         assertThat(Instant.parse(body.get("timestamp").asString())).isEqualTo(MutableClock.START);

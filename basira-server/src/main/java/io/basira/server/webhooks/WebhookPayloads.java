@@ -1,5 +1,6 @@
 package io.basira.server.webhooks;
 
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,7 +17,8 @@ public final class WebhookPayloads {
     public String body(WebhookMessage message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", message.type());
-        body.put("timestamp", message.timestamp().toString());
+        // milliseconds: the same text whether the event was read from memory or from the database
+        body.put("timestamp", message.timestamp().truncatedTo(ChronoUnit.MILLIS).toString());
         body.put("data", message.data());
         return json.writeValueAsString(body);
     }

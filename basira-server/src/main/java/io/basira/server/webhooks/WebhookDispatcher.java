@@ -2,7 +2,6 @@ package io.basira.server.webhooks;
 
 import io.basira.server.api.RedactedFailure;
 import io.basira.shared.StoreId;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,26 +28,24 @@ public final class WebhookDispatcher {
     private final JdbcWebhookDeliveries deliveries;
     private final JdbcWebhookEndpoints endpoints;
     private final WebhookSender sender;
-    private final EndpointAddresses addresses;
     private final Clock clock;
-    private final ExecutorService pool;
-    private final int concurrency;
-    private final Duration lease;
+    private final Batches batches;
 
     /**
-     * @param pool runs the sends of a batch; {@code concurrency} requests at a time
+     * How sends are batched.
+     *
+     * @param pool runs the sends of a batch, {@code concurrency} requests at a time
      * @param lease how long a claimed delivery is kept from others (longer than a request can take)
      */
+    public record Batches(ExecutorService pool, int concurrency, Duration lease) {}
+
     public WebhookDispatcher(JdbcWebhookDeliveries deliveries, JdbcWebhookEndpoints endpoints, WebhookSender sender,
-            EndpointAddresses addresses, Clock clock, ExecutorService pool, int concurrency, Duration lease) {
+            Clock clock, Batches batches) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.sender = sender;
-        this.addresses = addresses;
         this.clock = clock;
-        this.pool = pool;
-        this.concurrency = concurrency;
-        this.lease = lease;
+        this.batches = batches;
     }
 
     /** Sends every delivery due now, a batch at a time (at most 50 batches a call). @return attempts made */
@@ -56,13 +53,14 @@ public final class WebhookDispatcher {
         int attempts = 0;
         for (int round = 0; round < ROUNDS; round++) {
             Instant now = clock.instant();
-            List<JdbcWebhookDeliveries.Claimed> batch = deliveries.claimDue(now, now.plus(lease), concurrency);
+            List<JdbcWebhookDeliveries.Claimed> batch = deliveries.claimDue(now, now.plus(batches.lease()),
+                    batches.concurrency());
             if (batch.isEmpty()) {
                 break;
             }
             List<Future<?>> sends = new ArrayList<>();
             for (JdbcWebhookDeliveries.Claimed claimed : batch) {
-                sends.add(pool.submit(() -> attempt(claimed)));
+                sends.add(batches.pool().submit(() -> attempt(claimed)));
             }
             for (Future<?> send : sends) {
                 try {
@@ -83,14 +81,9 @@ public final class WebhookDispatcher {
     private void attempt(JdbcWebhookDeliveries.Claimed claimed) {
         Instant started = clock.instant();
         long t0 = System.nanoTime();
-        WebhookSender.Answer answer;
-        try {
-            URI url = addresses.check(claimed.url());
-            List<String> secrets = endpoints.secrets(claimed.endpointId()).orElseThrow().validAt(started);
-            answer = sender.send(url, claimed.messageId(), started.getEpochSecond(), secrets, claimed.payload());
-        } catch (EndpointAddresses.Refused e) {
-            answer = new WebhookSender.Answer(null, Optional.empty(), e.getMessage());
-        }
+        List<String> secrets = endpoints.secrets(claimed.endpointId()).orElseThrow().validAt(started);
+        WebhookSender.Answer answer = sender.send(claimed.url(), claimed.messageId(), started.getEpochSecond(), secrets,
+                claimed.payload());
         long durationMs = (System.nanoTime() - t0) / 1_000_000;
         Instant now = clock.instant();
         JdbcWebhookDeliveries.Attempt attempt = new JdbcWebhookDeliveries.Attempt(started, answer.statusCode(),

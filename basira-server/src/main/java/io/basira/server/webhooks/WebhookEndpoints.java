@@ -29,22 +29,18 @@ public final class WebhookEndpoints {
     static final int LOG_LIMIT_MAX = 200;
 
     private final JdbcWebhookEndpoints endpoints;
-    private final JdbcWebhookDeliveries deliveries;
+    private final WebhookQueue queue;
     private final WebhookCatalogue catalogue;
     private final EndpointAddresses addresses;
-    private final WebhookPayloads payloads;
     private final Clock clock;
-    private final Runnable wake;
 
-    public WebhookEndpoints(JdbcWebhookEndpoints endpoints, JdbcWebhookDeliveries deliveries, WebhookCatalogue catalogue,
-            EndpointAddresses addresses, WebhookPayloads payloads, Clock clock, Runnable wake) {
+    public WebhookEndpoints(JdbcWebhookEndpoints endpoints, WebhookQueue queue, WebhookCatalogue catalogue,
+            EndpointAddresses addresses, Clock clock) {
         this.endpoints = endpoints;
-        this.deliveries = deliveries;
+        this.queue = queue;
         this.catalogue = catalogue;
         this.addresses = addresses;
-        this.payloads = payloads;
         this.clock = clock;
-        this.wake = wake;
     }
 
     /** A new endpoint and its secret, shown this once. */
@@ -88,7 +84,7 @@ public final class WebhookEndpoints {
         if (!endpoints.setEnabled(store.id(), id, "merchant", clock.instant())) {
             throw notFound(id);
         }
-        deliveries.cancelPending(id);
+        queue.cancelPending(id);
         return get(store, id);
     }
 
@@ -127,8 +123,8 @@ public final class WebhookEndpoints {
         data.put("store", store.slug());
         WebhookMessage message = new WebhookMessage("msg_test_" + UUID.randomUUID().toString().replace("-", ""),
                 WebhookCatalogue.TEST, now, data);
-        deliveries.enqueue(endpoint, message, payloads.body(message), now);
-        wake.run();
+        queue.enqueue(endpoint, message);
+        queue.wake();
         return message.id();
     }
 
@@ -137,7 +133,7 @@ public final class WebhookEndpoints {
         if (limit < 1 || limit > LOG_LIMIT_MAX) {
             throw new InvalidRecords(List.of("limit: between 1 and " + LOG_LIMIT_MAX + ", got " + limit));
         }
-        return deliveries.log(store.id(), id, limit);
+        return queue.log(store.id(), id, limit);
     }
 
     private record Checked(String url, String description, List<String> eventTypes) {}

@@ -3,8 +3,6 @@ package io.basira.server.webhooks;
 import io.basira.events.DomainEvent;
 import io.basira.server.events.DomainEventListener;
 import io.basira.server.events.ReceivedEvent;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -23,20 +21,12 @@ public final class WebhookFanOut implements DomainEventListener {
 
     private final WebhookCatalogue catalogue;
     private final JdbcWebhookEndpoints endpoints;
-    private final JdbcWebhookDeliveries deliveries;
-    private final WebhookPayloads payloads;
-    private final Clock clock;
-    private final Runnable wake;
+    private final WebhookQueue queue;
 
-    /** @param wake tells the dispatcher that deliveries are due (it sends on its own thread) */
-    public WebhookFanOut(WebhookCatalogue catalogue, JdbcWebhookEndpoints endpoints, JdbcWebhookDeliveries deliveries,
-            WebhookPayloads payloads, Clock clock, Runnable wake) {
+    public WebhookFanOut(WebhookCatalogue catalogue, JdbcWebhookEndpoints endpoints, WebhookQueue queue) {
         this.catalogue = catalogue;
         this.endpoints = endpoints;
-        this.deliveries = deliveries;
-        this.payloads = payloads;
-        this.clock = clock;
-        this.wake = wake;
+        this.queue = queue;
     }
 
     @Override
@@ -55,21 +45,18 @@ public final class WebhookFanOut implements DomainEventListener {
         if (subscribed.isEmpty()) {
             return;
         }
-        Instant now = clock.instant();
         int written = 0;
         for (WebhookTopic topic : catalogue.topicsFor(received.event())) {
             for (WebhookMessage message : topic.messages(received)) {
-                String body = null;
                 for (WebhookEndpoint endpoint : subscribed) {
-                    if (endpoint.subscribes(message.type())) {
-                        body = body == null ? payloads.body(message) : body;
-                        written += deliveries.enqueue(endpoint, message, body, now) ? 1 : 0;
+                    if (endpoint.subscribes(message.type()) && queue.enqueue(endpoint, message)) {
+                        written++;
                     }
                 }
             }
         }
         if (written > 0) {
-            wake.run();
+            queue.wake();
         }
     }
 }

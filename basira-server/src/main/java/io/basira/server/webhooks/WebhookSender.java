@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Sends one signed request (the JDK's {@link HttpClient}): POST of the JSON body with {@code webhook-id},
+ * Sends one signed request (the JDK's {@link HttpClient}) to a URL {@link EndpointAddresses} accepts: POST of the JSON body with {@code webhook-id},
  * {@code webhook-timestamp} and {@code webhook-signature}; a connect and a response timeout; redirects not followed
  * (a 3xx is a failed attempt); the answer's body is not read.
  */
@@ -24,17 +24,26 @@ public final class WebhookSender {
     /** What came back: the status (null: no answer), its {@code Retry-After}, or what went wrong. */
     public record Answer(Integer statusCode, Optional<String> retryAfter, String error) {}
 
+    private final EndpointAddresses addresses;
     private final HttpClient http;
     private final Duration responseTimeout;
 
-    public WebhookSender(Duration connectTimeout, Duration responseTimeout) {
+    public WebhookSender(EndpointAddresses addresses, Duration connectTimeout, Duration responseTimeout) {
+        this.addresses = addresses;
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1).build();
         this.responseTimeout = responseTimeout;
     }
 
-    public Answer send(URI url, String messageId, long timestampSeconds, List<String> secrets, String body) {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(responseTimeout)
+    /** Checks the URL's addresses again (a name may resolve elsewhere now), then sends; a refusal is an answer too. */
+    public Answer send(String url, String messageId, long timestampSeconds, List<String> secrets, String body) {
+        URI checked;
+        try {
+            checked = addresses.check(url);
+        } catch (EndpointAddresses.Refused e) {
+            return new Answer(null, Optional.empty(), e.getMessage());
+        }
+        HttpRequest request = HttpRequest.newBuilder(checked).timeout(responseTimeout)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "Basira-Webhooks/1")
                 .header("webhook-id", messageId)

@@ -76,27 +76,26 @@ public class WebhooksConfiguration {
             @Value("${basira.webhooks.connect-timeout:5s}") Duration connectTimeout,
             @Value("${basira.webhooks.response-timeout:15s}") Duration responseTimeout) {
         Duration lease = connectTimeout.plus(responseTimeout).plusSeconds(30);
-        return new WebhookDispatcher(deliveries, endpoints, new WebhookSender(connectTimeout, responseTimeout), addresses,
-                clock, webhookSenders, concurrency, lease);
-    }
-
-    @Bean
-    WebhookFanOut webhookFanOut(WebhookCatalogue catalogue, JdbcWebhookEndpoints endpoints,
-            JdbcWebhookDeliveries deliveries, WebhookPayloads payloads, Clock clock,
-            ObjectProvider<WebhookDispatchLoop> loop) {
-        return new WebhookFanOut(catalogue, endpoints, deliveries, payloads, clock, wake(loop));
-    }
-
-    @Bean
-    WebhookEndpoints webhookEndpoints(JdbcWebhookEndpoints endpoints, JdbcWebhookDeliveries deliveries,
-            WebhookCatalogue catalogue, EndpointAddresses addresses, WebhookPayloads payloads, Clock clock,
-            ObjectProvider<WebhookDispatchLoop> loop) {
-        return new WebhookEndpoints(endpoints, deliveries, catalogue, addresses, payloads, clock, wake(loop));
+        return new WebhookDispatcher(deliveries, endpoints, new WebhookSender(addresses, connectTimeout, responseTimeout),
+                clock, new WebhookDispatcher.Batches(webhookSenders, concurrency, lease));
     }
 
     /** Wakes the loop where there is one (the server); elsewhere the deliveries wait for a server's loop. */
-    private static Runnable wake(ObjectProvider<WebhookDispatchLoop> loop) {
-        return () -> loop.ifAvailable(WebhookDispatchLoop::wake);
+    @Bean
+    WebhookQueue webhookQueue(JdbcWebhookDeliveries deliveries, WebhookPayloads payloads, Clock clock,
+            ObjectProvider<WebhookDispatchLoop> loop) {
+        return new WebhookQueue(deliveries, payloads, clock, () -> loop.ifAvailable(WebhookDispatchLoop::wake));
+    }
+
+    @Bean
+    WebhookFanOut webhookFanOut(WebhookCatalogue catalogue, JdbcWebhookEndpoints endpoints, WebhookQueue queue) {
+        return new WebhookFanOut(catalogue, endpoints, queue);
+    }
+
+    @Bean
+    WebhookEndpoints webhookEndpoints(JdbcWebhookEndpoints endpoints, WebhookQueue queue, WebhookCatalogue catalogue,
+            EndpointAddresses addresses, Clock clock) {
+        return new WebhookEndpoints(endpoints, queue, catalogue, addresses, clock);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -119,6 +119,14 @@ public final class JdbcWebhookDeliveries {
                 utc(before));
     }
 
+    /** Deliveries not finished, every store: how many, and when the oldest was created (null: none). */
+    public record Backlog(long count, Instant oldest) {}
+
+    public Backlog backlog() {
+        return jdbc.queryForObject("SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM webhook_deliveries WHERE status = '"
+                + PENDING + "'", (rs, n) -> new Backlog(rs.getLong("n"), instant(rs, "oldest")));
+    }
+
     /** One attempt in the log. */
     public record LoggedAttempt(int attempt, Instant at, Integer statusCode, long durationMs, String error) {}
 

@@ -1,6 +1,7 @@
 package io.basira.server.webhooks;
 
 import io.basira.server.jdbc.SqlDialect;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -19,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Wires webhooks out (docs/webhooks.md): the topics of the events offered today ({@code group.entered},
  * {@code group.left}, {@code card.changed}; a feature adds its own {@link WebhookTopic} bean), the tables, the
- * outbox listener, the dispatcher and, in the server only, its loop ({@code basira.webhooks.dispatch.enabled=false}
- * switches it off: tests dispatch themselves).
+ * outbox listener, the dispatcher and, in the server only, the gauges and the dispatch loop
+ * ({@code basira.webhooks.dispatch.enabled=false} switches the loop off: tests dispatch themselves).
  */
 @Configuration(proxyBeanMethods = false)
 public class WebhooksConfiguration {
@@ -108,6 +109,19 @@ public class WebhooksConfiguration {
                 Clock clock, @Value("${basira.webhooks.poll:1s}") Duration poll,
                 @Value("${basira.webhooks.retention:30d}") Duration retention) {
             return new WebhookDispatchLoop(dispatcher, deliveries, clock, poll, retention);
+        }
+    }
+
+    /** The gauges, in every server (also one that does not send). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication
+    static class Gauges {
+
+        @Bean
+        WebhookMetrics webhookMetrics(JdbcWebhookDeliveries deliveries, Clock clock,
+                ObjectProvider<MeterRegistry> registry) {
+            MeterRegistry meters = registry.getIfAvailable();
+            return meters == null ? null : new WebhookMetrics(deliveries, clock, meters);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.basira.server.jdbc.JdbcStores;
 import io.basira.server.support.Api;
 import io.basira.server.support.MutableClock;
 import io.basira.shared.Store;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -51,6 +52,7 @@ abstract class WebhooksOutContract {
     @Autowired JdbcDomainEvents events;
     @Autowired WebhookDispatcher dispatcher;
     @Autowired MutableClock clock;
+    @Autowired MeterRegistry meters;
 
     WebhookReceiver receiver;
 
@@ -234,6 +236,9 @@ abstract class WebhooksOutContract {
         shop.api().postJson("/api/v1/webhook-endpoints/" + id + "/test", "");
         assertThat(dispatcher.dispatchDue()).isEqualTo(1);
         assertThat(nextAttempt(shop, id)).isEqualTo(clock.instant().plusSeconds(120));   // not the schedule's 5 s
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(gaugesShow(1, 10)).as("the gauges: one pending delivery, at least 10 s old").isTrue();
+        clock.advance(Duration.ofSeconds(-10));
         clock.advance(Duration.ofSeconds(119));
         assertThat(dispatcher.dispatchDue()).isZero();
         clock.advance(Duration.ofSeconds(1));
@@ -250,6 +255,24 @@ abstract class WebhooksOutContract {
         assertThat(delivery.get("status").asString()).isEqualTo("delivered");
         assertThat(delivery.get("attempt_log").findValues("status_code")).extracting(JsonNode::asInt)
                 .containsExactly(503, 429, 200);
+    }
+
+    /** Whether the gauges show at least these values within 3 s (they read the database at most once a second). */
+    private boolean gaugesShow(double pending, double oldestSeconds) {
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        do {
+            if (meters.get("basira.webhooks.pending").gauge().value() >= pending
+                    && meters.get("basira.webhooks.pending.oldest.seconds").gauge().value() >= oldestSeconds) {
+                return true;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        } while (System.nanoTime() < deadline);
+        return false;
     }
 
     private Instant nextAttempt(Shop shop, long id) {

@@ -1,6 +1,9 @@
 package io.basira.server.api;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.basira.shared.Store;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -16,6 +19,12 @@ public class OpenApiConfiguration {
 
     static {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Store.class);
+    }
+
+    /** Schemas of typed records named as the API's JSON names them ({@code spring.jackson.property-naming-strategy}). */
+    @Bean
+    ModelResolver snakeCaseSchemas() {
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
     }
 
     @Bean

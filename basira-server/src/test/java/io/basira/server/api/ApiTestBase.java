@@ -20,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  * (Riyadh), and stores made per test so tests share the context but never data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"basira.clock.fixed=2024-06-01T09:00:00Z", "basira.demo.enabled=false"})
+        properties = {"basira.clock.fixed=2024-06-01T09:00:00Z", "basira.demo.enabled=false",
+            // webhook endpoints on this machine (the isolation case registers one)
+            "basira.webhooks.allow-private-addresses=true"})
 abstract class ApiTestBase {
 
     static final JsonMapper JSON = JsonMapper.builder().build();

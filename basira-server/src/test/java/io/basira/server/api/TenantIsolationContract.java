@@ -311,4 +311,37 @@ abstract class TenantIsolationContract extends ApiTestBase {
         assertThat(json(storeA.get("/api/v1/events/incomplete")).get("incomplete")).isEmpty();
         jdbc.update("DELETE FROM event_deliveries WHERE listener = 'isolation-probe'");
     }
+
+    @Test
+    @Isolates({"GET /api/v1/webhook-endpoints",
+            "POST /api/v1/webhook-endpoints",
+            "GET /api/v1/webhook-endpoints/event-types",
+            "GET /api/v1/webhook-endpoints/{id}",
+            "PUT /api/v1/webhook-endpoints/{id}",
+            "DELETE /api/v1/webhook-endpoints/{id}",
+            "POST /api/v1/webhook-endpoints/{id}/disable",
+            "POST /api/v1/webhook-endpoints/{id}/enable",
+            "POST /api/v1/webhook-endpoints/{id}/rotate-secret",
+            "POST /api/v1/webhook-endpoints/{id}/test",
+            "GET /api/v1/webhook-endpoints/{id}/deliveries"})
+    void webhook_endpoints_of_another_store_are_neither_listed_read_changed_nor_sent_to() {
+        String body = "{\"url\":\"http://127.0.0.1:9/hook\",\"event_types\":[\"card.changed\"]}";
+        long ofB = json(storeB.postJson("/api/v1/webhook-endpoints", body)).get("endpoint").get("id").asLong();
+        storeB.postJson("/api/v1/webhook-endpoints/" + ofB + "/test", "");
+        String base = "/api/v1/webhook-endpoints/" + ofB;
+        assertThat(json(storeA.get("/api/v1/webhook-endpoints"))).isEmpty();
+        assertThat(storeA.get(base).status()).isEqualTo(404);
+        assertThat(storeA.get(base + "/deliveries").status()).isEqualTo(404);
+        assertThat(storeA.putJson(base, body).status()).isEqualTo(404);
+        for (String action : List.of("/disable", "/enable", "/rotate-secret", "/test")) {
+            assertThat(storeA.postJson(base + action, "").status()).as(action).isEqualTo(404);
+        }
+        assertThat(storeA.delete(base).status()).isEqualTo(404);
+        assertThat(json(storeA.get("/api/v1/webhook-endpoints/event-types")).get("event_types")).isNotEmpty();
+        long ofA = json(storeA.postJson("/api/v1/webhook-endpoints", body)).get("endpoint").get("id").asLong();
+        assertThat(json(storeA.get("/api/v1/webhook-endpoints/" + ofA + "/deliveries")).get("deliveries")).isEmpty();
+        JsonNode stillB = json(storeB.get(base));
+        assertThat(stillB.get("enabled").asBoolean()).isTrue();
+        assertThat(json(storeB.get(base + "/deliveries")).get("deliveries")).hasSize(1);
+    }
 }

@@ -54,6 +54,7 @@ public final class WriteSideBySide {
         int seconds = Integer.parseInt(OrderWriteLoad.option(args, "--seconds", "10"));
         int warmup = Integer.parseInt(OrderWriteLoad.option(args, "--warmup", "3"));
         int rounds = Integer.parseInt(OrderWriteLoad.option(args, "--rounds", "3"));
+        long serverPid = Long.parseLong(OrderWriteLoad.option(args, "--server-pid", "0"));
 
         OrderWriteLoad.createCustomers(base, key);
         psql(pg, database, setUp(schema));
@@ -70,11 +71,11 @@ public final class WriteSideBySide {
                     double api;
                     double sql;
                     if (round % 2 == 0) {
-                        api = api(base, key, c, warmup, seconds, tag, b);
+                        api = api(base, key, c, warmup, seconds, tag, b, serverPid);
                         sql = pgbench(pgbench, pg, database, c, seconds, b == 0 ? single : bulkScript, Math.max(1, b));
                     } else {
                         sql = pgbench(pgbench, pg, database, c, seconds, b == 0 ? single : bulkScript, Math.max(1, b));
-                        api = api(base, key, c, warmup, seconds, tag, b);
+                        api = api(base, key, c, warmup, seconds, tag, b, serverPid);
                     }
                     System.out.printf(Locale.ROOT, "round %d, %s clients: API %.0f orders/s, pgbench %.0f orders/s, ratio %.2f%n",
                             round + 1, pair, api, sql, api / sql);
@@ -93,14 +94,35 @@ public final class WriteSideBySide {
         });
     }
 
-    private static double api(URI base, String key, int clients, int warmup, int seconds, String tag, int bulk)
-            throws InterruptedException {
+    /**
+     * @param serverPid the server's process id on this machine, or 0: when given, the CPU time the server
+     *     spent per order is printed too (user + system, from /proc), which a loaded machine inflates far
+     *     less than wall-clock throughput
+     */
+    private static double api(URI base, String key, int clients, int warmup, int seconds, String tag, int bulk,
+            long serverPid) throws InterruptedException, IOException {
         OrderWriteLoad.measure(base, key, clients, warmup, tag + "w", bulk);
+        long cpuBefore = cpuTicks(serverPid);
         OrderWriteLoad.Result result = OrderWriteLoad.measure(base, key, clients, seconds, tag, bulk);
+        long cpuAfter = cpuTicks(serverPid);
         if (result.requests().errors() > 0) {
             System.out.println("  API: " + result.requests().errors() + " failed requests");
         }
+        if (serverPid > 0 && result.orders() > 0) {
+            System.out.printf(Locale.ROOT, "  API server CPU: %.3f ms per order (%d orders)%n",
+                    (cpuAfter - cpuBefore) * 10.0 / result.orders(), result.orders());
+        }
         return result.ordersPerSecond(seconds);
+    }
+
+    /** User + system CPU time of a process in clock ticks (1/100 s on Linux), or 0 without a process. */
+    private static long cpuTicks(long pid) throws IOException {
+        if (pid <= 0) {
+            return 0;
+        }
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);      // utime, stime (fields 14, 15)
     }
 
     private static double pgbench(String pgbench, List<String> pg, String database, int clients, int seconds, Path script,

@@ -34,15 +34,20 @@ final class HttpConnection implements AutoCloseable {
 
     /** A request as bytes: method, path, host, the key, and an optional JSON body. */
     static byte[] encode(String method, URI base, String path, String key, String jsonBody) {
-        byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
+        return encode(method, base, path, key, "application/json", jsonBody);
+    }
+
+    /** A request as bytes with a body of the given content type (e.g. {@code application/x-ndjson}). */
+    static byte[] encode(String method, URI base, String path, String key, String contentType, String body) {
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         String head = method + " " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
                 + "\r\nAuthorization: Bearer " + key + "\r\nAccept: application/json\r\n"
-                + (jsonBody == null ? "" : "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n")
+                + (body == null ? "" : "Content-Type: " + contentType + "\r\nContent-Length: " + bytes.length + "\r\n")
                 + "\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
-        byte[] request = new byte[headBytes.length + body.length];
+        byte[] request = new byte[headBytes.length + bytes.length];
         System.arraycopy(headBytes, 0, request, 0, headBytes.length);
-        System.arraycopy(body, 0, request, headBytes.length, body.length);
+        System.arraycopy(bytes, 0, request, headBytes.length, bytes.length);
         return request;
     }
 

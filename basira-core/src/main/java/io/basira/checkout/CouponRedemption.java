@@ -36,7 +36,8 @@ public final class CouponRedemption implements WriteParticipant {
 
     @Override
     public void ordersWritten(OrdersWritten written) {
-        if (written.changes().isEmpty() || !redemptions.storeHasCoupons(written.store())) {
+        if (written.changes().stream().noneMatch(CouponRedemption::namesACoupon)
+                || !redemptions.storeHasCoupons(written.store())) {
             return;
         }
         List<String> stored = written.changes().stream().filter(change -> !change.isNew())
@@ -64,6 +65,16 @@ public final class CouponRedemption implements WriteParticipant {
                         order.createdAt());
             }
         }
+    }
+
+    /**
+     * Whether either version of the order carries a coupon code. When no order of a batch does, there is
+     * nothing to take or give back (a redemption is only ever held by an order whose stored version names
+     * its coupon), so the store's coupons need not be asked about: most writes cost no lookup.
+     */
+    private static boolean namesACoupon(OrderChange change) {
+        return blankToNull(change.after().couponCode()) != null
+                || (change.before() != null && blankToNull(change.before().couponCode()) != null);
     }
 
     /** One touch of a coupon: a release of a redemption or a take for an order. */

@@ -23,14 +23,19 @@ import java.util.function.Predicate;
 /**
  * Use case: upsert a store's records and keep the cards of every customer they touch current.
  *
- * <p>Cards are maintained on every write: after the records are written, each affected customer's
- * card is folded again from that customer's current records (so a completed order that becomes
- * {@code returned} leaves the counts it was in, and writing the same records twice changes
- * nothing). The caller owns the transaction: {@link #ingest} must run inside one, so that records
- * and cards commit together or not at all.
+ * <p>Cards are maintained on every write, incrementally: the stored cards of the batch's customers
+ * are read under their locks, each order that changed is taken out of its earlier customer's card
+ * and folded into its customer's ({@link CardAccumulator#retract}, {@link CardAccumulator#add}), so a
+ * completed order that becomes {@code returned} leaves the counts it was in and writing the same
+ * records twice changes nothing. A customer whose carts, reviews or wishlist the batch touches, or
+ * whose card cannot take a retraction exactly (the order held its last purchase or first order
+ * date), is folded again from their current records instead; {@link #refreshCards} always folds
+ * from the records. The caller owns the transaction: {@link #ingest} must run inside one, so that
+ * records and cards commit together or not at all.
  *
  * <p>An order whose customer exists neither in the store nor in the batch is refused (not queued):
- * the whole batch is rejected with every such problem named.
+ * the whole batch is rejected with every such problem named, before anything is written. ({@link
+ * #ingest} learns which customers exist from the cards it reads under the locks: one read for both.)
  *
  * <p>Concurrent writes: before writing, a batch takes the {@link WriteLocks} of its records, reads
  * which customers those records belong to now (an order sent again for another customer leaves the
@@ -90,17 +95,77 @@ public final class IngestRecords {
      * @throws IngestRejected when a record refers to a missing customer or order, or is in another currency
      */
     public Set<String> ingest(Store store, RecordBatch batch) {
-        check(store, batch);
+        List<String> problems = currencyProblems(store, batch);
         Set<String> affected = batch.affectedCustomers();
-        Map<String, Order> before = lockFor(store.id(), batch, affected);
+        Locked locked = lockFor(store.id(), batch, affected);
+        Map<String, CustomerCard> stored = cards.cards().load(store.id(), affected);
+        Set<String> missingCustomers = batch.referencedCustomers();
+        missingCustomers.removeAll(stored.keySet());
+        reject(store, batch, problems, missingCustomers);
         writeRecords(store.id(), batch, new LineReplacement());
-        List<OrderChange> changes = tellParticipants(store.id(), batch, before);
-        refreshCards(store, affected);
+        List<OrderChange> changes = tellParticipants(store.id(), batch, locked.before());
+        foldCards(store, batch, changes, stored, locked.activityOwners());
         publishRecords(store.id(), batch, changes);
         if (!affected.isEmpty()) {
             events.publish(CardsChanged.of(store.id(), affected));
         }
         return affected;
+    }
+
+    /**
+     * Folds the write into the stored cards: each changed order taken out of its earlier customer's card
+     * and put into its customer's, without reading their histories. Customers whose carts, reviews or
+     * wishlist the batch touches, and those whose card cannot take a retraction exactly (the order held its
+     * last purchase or first order date), are folded again from their records. Only cards that changed are
+     * stored.
+     *
+     * @param stored the cards as they were before the write, read under the customers' locks (a customer
+     *     the batch creates has none: its new row holds the empty card)
+     */
+    private void foldCards(Store store, RecordBatch batch, List<OrderChange> changes, Map<String, CustomerCard> stored,
+            Set<String> activityOwners) {
+        Set<String> replayed = new LinkedHashSet<>(activityOwners);
+        batch.carts().stream().filter(c -> c.customerExternalId() != null).forEach(c -> replayed.add(c.customerExternalId()));
+        batch.reviews().forEach(r -> replayed.add(r.customerExternalId()));
+        batch.wishlistItems().forEach(w -> replayed.add(w.customerExternalId()));
+        Map<String, CardAccumulator> folds = new LinkedHashMap<>();
+        for (OrderChange change : changes) {
+            Order before = change.before();
+            Order after = change.after();
+            if (before != null && sameCardFacts(before, after)) {
+                continue;
+            }
+            if (before != null && !replayed.contains(before.customerExternalId())) {
+                fold(folds, stored, before.customerExternalId()).retract(before);
+            }
+            if (!replayed.contains(after.customerExternalId())) {
+                fold(folds, stored, after.customerExternalId()).add(after);
+            }
+        }
+        Map<String, CustomerCard> result = new HashMap<>(folds.size() * 2 + replayed.size() * 2);
+        folds.forEach((id, fold) -> {
+            if (fold.isExact()) {
+                result.put(id, fold.card());
+            } else {
+                replayed.add(id);
+            }
+        });
+        result.putAll(foldFromRecords(store.id(), replayed));
+        result.entrySet().removeIf(card -> card.getValue().equals(stored.getOrDefault(card.getKey(), CustomerCard.EMPTY)));
+        if (!result.isEmpty()) {
+            cards.cards().save(store, result);
+        }
+    }
+
+    private static CardAccumulator fold(Map<String, CardAccumulator> folds, Map<String, CustomerCard> stored, String id) {
+        return folds.computeIfAbsent(id, any -> CardAccumulator.from(stored.getOrDefault(id, CustomerCard.EMPTY)));
+    }
+
+    /** Whether two versions of an order count the same on the card (its customer, status, date, total, discount). */
+    private static boolean sameCardFacts(Order a, Order b) {
+        return a.customerExternalId().equals(b.customerExternalId()) && a.status() == b.status()
+                && a.createdAt().equals(b.createdAt()) && a.total().minor() == b.total().minor()
+                && a.isDiscounted() == b.isDiscounted();
     }
 
     /** {@link OrdersRecorded} and {@link CustomersChanged} of what the batch wrote, when it wrote any. */
@@ -133,9 +198,10 @@ public final class IngestRecords {
      *
      * @param customers those the batch names; the earlier customers of its records are added, and
      *     all are locked
-     * @return the stored versions of the batch's orders, read under their locks
+     * @return the stored versions of the batch's orders, read under their locks, and the customers the
+     *     batch's carts and reviews belong to now
      */
-    private Map<String, Order> lockFor(StoreId store, RecordBatch batch, Set<String> customers) {
+    private Locked lockFor(StoreId store, RecordBatch batch, Set<String> customers) {
         Set<String> recordKeys = new LinkedHashSet<>();
         batch.products().forEach(p -> recordKeys.add("product:" + p.externalId()));
         batch.orders().forEach(o -> recordKeys.add("order:" + o.externalId()));
@@ -149,14 +215,17 @@ public final class IngestRecords {
         }
         Map<String, Order> before = storedOrders(store, batch);
         before.values().forEach(order -> customers.add(order.customerExternalId()));
-        if (!batch.carts().isEmpty() || !batch.reviews().isEmpty()) {
-            customers.addAll(reads.currentCustomers(store, batch));
-        }
+        Set<String> activityOwners = batch.carts().isEmpty() && batch.reviews().isEmpty() ? Set.of()
+                : reads.currentCustomers(store, batch);
+        customers.addAll(activityOwners);
         if (!wholeStore) {
             locks.lockCustomers(store, customers);
         }
-        return before;
+        return new Locked(before, activityOwners);
     }
+
+    /** What {@link #lockFor} read under the records' locks. */
+    private record Locked(Map<String, Order> before, Set<String> activityOwners) {}
 
     private Map<String, Order> storedOrders(StoreId store, RecordBatch batch) {
         return storedOrders(store, batch, any -> true);
@@ -191,6 +260,11 @@ public final class IngestRecords {
 
     /** The checks of {@link #ingest} alone. @throws IngestRejected listing every problem */
     public void check(Store store, RecordBatch batch) {
+        reject(store, batch, currencyProblems(store, batch),
+                reads.missingCustomers(store.id(), batch.referencedCustomers()));
+    }
+
+    private static List<String> currencyProblems(Store store, RecordBatch batch) {
         List<String> problems = new ArrayList<>();
         for (Order order : batch.orders()) {
             if (!order.total().currency().equals(store.currency())) {
@@ -198,7 +272,11 @@ public final class IngestRecords {
                         + " is not the store's currency " + store.currency());
             }
         }
-        Set<String> missingCustomers = reads.missingCustomers(store.id(), batch.referencedCustomers());
+        return problems;
+    }
+
+    /** Adds the missing customers' and orders' problems to {@code problems}; @throws IngestRejected when there are any */
+    private void reject(Store store, RecordBatch batch, List<String> problems, Set<String> missingCustomers) {
         if (!missingCustomers.isEmpty()) {
             for (CustomerReference reference : references(batch)) {
                 if (missingCustomers.contains(reference.customerId())) {
@@ -210,8 +288,11 @@ public final class IngestRecords {
         Set<String> lineOrders = new LinkedHashSet<>();
         batch.orderLines().forEach(line -> lineOrders.add(line.orderExternalId()));
         batch.orders().forEach(order -> lineOrders.remove(order.externalId()));
-        for (String missing : sorted(reads.missingOrders(store.id(), lineOrders))) {
-            problems.add("order line of order '" + missing + "': the order does not exist in store '" + store.slug() + "'");
+        if (!lineOrders.isEmpty()) {
+            for (String missing : sorted(reads.missingOrders(store.id(), lineOrders))) {
+                problems.add("order line of order '" + missing + "': the order does not exist in store '"
+                        + store.slug() + "'");
+            }
         }
         if (!problems.isEmpty()) {
             throw new IngestRejected(problems);
@@ -263,15 +344,23 @@ public final class IngestRecords {
 
     /** Folds the cards of the given customers from their current records and stores them. */
     public Map<String, CustomerCard> refreshCards(Store store, Collection<String> customerIds) {
+        Map<String, CustomerCard> result = foldFromRecords(store.id(), customerIds);
+        if (!result.isEmpty()) {
+            cards.cards().save(store, result);
+        }
+        return result;
+    }
+
+    /** The cards of the given customers folded from their current records (not stored). */
+    private Map<String, CustomerCard> foldFromRecords(StoreId store, Collection<String> customerIds) {
         if (customerIds.isEmpty()) {
             return Map.of();
         }
         Map<String, CardAccumulator> folds = new HashMap<>(customerIds.size() * 2);
         customerIds.forEach(id -> folds.put(id, new CardAccumulator()));
-        cards.activity().replay(store.id(), customerIds, id -> folds.computeIfAbsent(id, any -> new CardAccumulator()));
+        cards.activity().replay(store, customerIds, id -> folds.computeIfAbsent(id, any -> new CardAccumulator()));
         Map<String, CustomerCard> result = new HashMap<>(folds.size() * 2);
         folds.forEach((id, fold) -> result.put(id, fold.card()));
-        cards.cards().save(store, result);
         return result;
     }
 

@@ -8,6 +8,7 @@ import static io.basira.commerce.OrderStatus.QUOTATION;
 import static io.basira.commerce.OrderStatus.RETURNED;
 import static io.basira.fixtures.Orders.anOrder;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import io.basira.commerce.Cart;
 import io.basira.commerce.CartStatus;
@@ -185,5 +186,47 @@ class CardAccumulatorTest {
     @Test
     void wishlist_items_are_counted() {
         assertThat(new CardAccumulator().addWishlistItem().addWishlistItem().card().wishlistCount()).isEqualTo(2);
+    }
+
+    @Test
+    void a_stored_card_takes_an_order_out_and_another_in_exactly_when_no_date_extreme_leaves() {
+        var early = anOrder("E").status(COMPLETED).total("10.00").at("2024-03-01T10:00:00Z").build();
+        var middle = anOrder("M").status(COMPLETED).total("20.00").discount("1.00").at("2024-03-05T10:00:00Z").build();
+        var late = anOrder("L").status(COMPLETED).total("40.00").at("2024-03-09T10:00:00Z").build();
+        CustomerCard stored = new CardAccumulator().add(early).add(middle).add(late).card();
+        var middleCancelled = anOrder("M").status(CANCELLED).total("20.00").discount("1.00").at("2024-03-05T10:00:00Z").build();
+
+        CardAccumulator fold = CardAccumulator.from(stored).retract(middle).add(middleCancelled);
+
+        assertThat(fold.isExact()).isTrue();
+        assertThat(fold.card()).isEqualTo(new CardAccumulator().add(early).add(middleCancelled).add(late).card());
+    }
+
+    @Test
+    void taking_out_the_order_that_held_a_date_leaves_the_card_inexact() {
+        var early = anOrder("E").status(COMPLETED).total("10.00").at("2024-03-01T10:00:00Z").build();
+        var late = anOrder("L").status(COMPLETED).total("40.00").at("2024-03-09T10:00:00Z").build();
+        CustomerCard stored = new CardAccumulator().add(early).add(late).card();
+
+        assertThat(CardAccumulator.from(stored).retract(late).isExact()).as("the latest purchase").isFalse();
+        assertThat(CardAccumulator.from(stored).retract(early).isExact()).as("the first order").isFalse();
+        assertThat(CardAccumulator.from(stored).retract(anOrder("X").status(RETURNED).build()).isExact())
+                .as("an order the card does not hold").isFalse();
+    }
+
+    @Test
+    void taking_out_the_last_counted_order_clears_the_first_order_date_exactly() {
+        var pending = anOrder("P").status(PENDING).total("10.00").at("2024-03-01T10:00:00Z").build();
+        CardAccumulator fold = CardAccumulator.from(new CardAccumulator().add(pending).card()).retract(pending);
+
+        assertThat(fold.isExact()).isTrue();
+        assertThat(fold.card()).isEqualTo(CustomerCard.EMPTY);
+    }
+
+    @Test
+    void a_review_is_never_folded_into_a_stored_card() {
+        CardAccumulator fold = CardAccumulator.from(CustomerCard.EMPTY);
+        assertThatIllegalStateException()
+                .isThrownBy(() -> fold.addReview("R1", true, 5, Instant.parse("2024-03-01T10:00:00Z")));
     }
 }

@@ -160,18 +160,87 @@ public final class JdbcDomainEvents implements DomainEvents {
         if (events.isEmpty()) {
             return List.of();
         }
-        if (postgres) {
-            // an id for the transaction before the events take theirs (the feed's gaps rely on it), and a
-            // wake-up for the other instances' feeds, sent by PostgreSQL at the commit
-            jdbc.execute("SELECT pg_current_xact_id(), pg_notify('" + CHANNEL + "', '')");
-        }
         Instant now = clock.instant();
         List<DomainEventListener> all = listeners.get();
-        List<ReceivedEvent> recorded = new ArrayList<>(events.size());
-        List<Object[]> deliveries = new ArrayList<>();
         OffsetDateTime due = utc(now.plus(settings.grace()));
+        List<String> payloads = new ArrayList<>(events.size());
+        List<List<String>> wanting = new ArrayList<>(events.size());
         for (DomainEvent event : events) {
-            String payload = codec.write(event);
+            payloads.add(codec.write(event));
+            List<String> names = new ArrayList<>(all.size());
+            for (DomainEventListener listener : all) {
+                if (listener.wants(event)) {
+                    names.add(listener.name());
+                }
+            }
+            wanting.add(names);
+        }
+        List<Long> ids = postgres ? insertInOneStatement(events, payloads, wanting, now, due)
+                : insertEachEvent(events, payloads, wanting, now, due);
+        List<ReceivedEvent> recorded = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            recorded.add(new ReceivedEvent(ids.get(i), origin.id(), now, events.get(i), true));
+        }
+        return recorded;
+    }
+
+    /**
+     * PostgreSQL, one round trip: an id for the transaction before the events take theirs (the feed's gaps
+     * rely on it) and a wake-up for the other instances' feeds, sent by PostgreSQL at the commit; the events,
+     * inserted in their order (so their ids ascend in it); the delivery rows of each. A data-modifying
+     * statement in WITH runs once and to the end; the foreign keys are checked at the statement's end.
+     *
+     * @return the events' ids, in their order
+     */
+    private List<Long> insertInOneStatement(List<DomainEvent> events, List<String> payloads, List<List<String>> wanting,
+            Instant now, OffsetDateTime due) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder eventRows = new StringBuilder();
+        StringBuilder deliveryRows = new StringBuilder();
+        for (int i = 0; i < events.size(); i++) {
+            eventRows.append(i == 0 ? "(" : ", (").append(i + 1)
+                    .append(", CAST(? AS BIGINT), CAST(? AS VARCHAR), CAST(? AS TEXT), CAST(? AS VARCHAR), "
+                            + "CAST(? AS TIMESTAMPTZ))");
+            args.add(events.get(i).store().value());
+            args.add(events.get(i).type());
+            args.add(payloads.get(i));
+            args.add(origin.id());
+            args.add(utc(now));
+        }
+        List<Object> deliveryArgs = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            for (String listener : wanting.get(i)) {
+                deliveryRows.append(deliveryRows.isEmpty() ? "(" : ", (").append(i + 1).append(", CAST(? AS VARCHAR))");
+                deliveryArgs.add(listener);
+            }
+        }
+        String sql = "WITH tx AS MATERIALIZED (SELECT pg_current_xact_id() AS xid, pg_notify('" + CHANNEL + "', '')), "
+                + "ev AS (INSERT INTO domain_events (store_id, type, payload, origin, recorded_at) "
+                + "SELECT v.store_id, v.type, v.payload, v.origin, v.recorded_at FROM tx, (VALUES " + eventRows
+                + ") AS v(n, store_id, type, payload, origin, recorded_at) ORDER BY v.n RETURNING id), "
+                + "numbered AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM ev)";
+        if (!deliveryArgs.isEmpty()) {
+            sql += ", deliveries AS (INSERT INTO event_deliveries (event_id, listener, attempts, next_attempt_at) "
+                    + "SELECT numbered.id, l.listener, 0, CAST(? AS TIMESTAMPTZ) FROM numbered JOIN (VALUES "
+                    + deliveryRows + ") AS l(n, listener) ON l.n = numbered.n)";
+            args.add(due);
+            args.addAll(deliveryArgs);
+        }
+        List<Long> ids = jdbc.queryForList(sql + " SELECT id FROM numbered ORDER BY n", Long.class, args.toArray());
+        if (ids.size() != events.size()) {
+            throw new IllegalStateException("the outbox recorded " + ids.size() + " of " + events.size() + " events");
+        }
+        return ids;
+    }
+
+    /** H2 (in the process: round trips are cheap): each event with its generated id, then its delivery rows. */
+    private List<Long> insertEachEvent(List<DomainEvent> events, List<String> payloads, List<List<String>> wanting,
+            Instant now, OffsetDateTime due) {
+        List<Long> ids = new ArrayList<>(events.size());
+        List<Object[]> deliveries = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            DomainEvent event = events.get(i);
+            String payload = payloads.get(i);
             KeyHolder key = new GeneratedKeyHolder();
             jdbc.update(con -> {
                 PreparedStatement ps = con.prepareStatement("INSERT INTO domain_events (store_id, type, payload, origin, "
@@ -184,18 +253,16 @@ public final class JdbcDomainEvents implements DomainEvents {
                 return ps;
             }, key);
             long id = key.getKey().longValue();
-            recorded.add(new ReceivedEvent(id, origin.id(), now, event, true));
-            for (DomainEventListener listener : all) {
-                if (listener.wants(event)) {
-                    deliveries.add(new Object[] {id, listener.name(), 0, due});
-                }
+            ids.add(id);
+            for (String listener : wanting.get(i)) {
+                deliveries.add(new Object[] {id, listener, 0, due});
             }
         }
         if (!deliveries.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO event_deliveries (event_id, listener, attempts, next_attempt_at) VALUES (?, ?, ?, ?)",
                     deliveries);
         }
-        return recorded;
+        return ids;
     }
 
     /** Tells every listener that wants them of these committed events; deletes the rows of those that succeeded. */

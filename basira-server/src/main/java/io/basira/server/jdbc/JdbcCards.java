@@ -4,11 +4,17 @@ import io.basira.card.CustomerCard;
 import io.basira.ingest.Cards;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
+import io.basira.shared.StoreId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Writes cards into the card columns of {@code customers}, with the derived values precomputed for sorting. */
+/**
+ * Reads and writes cards in the card columns of {@code customers}, with the derived values precomputed for
+ * sorting.
+ */
 public final class JdbcCards implements Cards {
 
     private final JdbcTemplate jdbc;
@@ -43,5 +49,19 @@ public final class JdbcCards implements Cards {
                     ps.setLong(14, store.id().value());
                     ps.setString(15, entry.getKey());
                 });
+    }
+
+    @Override
+    public Map<String, CustomerCard> load(StoreId store, Collection<String> customerIds) {
+        Map<String, CustomerCard> cards = new HashMap<>(customerIds.size() * 2);
+        Sql.queryByIds(jdbc, "SELECT external_id, order_count, total_spent_minor, cancelled_orders, returned_orders, "
+                + "last_purchase_at, first_order_at, abandoned_carts, store_rating, discounted_orders, wishlist_count, "
+                + "reviews_count FROM customers WHERE store_id = ? AND external_id IN", "", store.value(), customerIds,
+                rs -> cards.put(rs.getString("external_id"), new CustomerCard(rs.getInt("order_count"),
+                        rs.getLong("total_spent_minor"), rs.getInt("cancelled_orders"), rs.getInt("returned_orders"),
+                        Sql.instant(rs, "last_purchase_at"), Sql.instant(rs, "first_order_at"),
+                        rs.getInt("abandoned_carts"), Sql.nullableInt(rs, "store_rating"), rs.getInt("discounted_orders"),
+                        rs.getInt("wishlist_count"), rs.getInt("reviews_count"))));
+        return cards;
     }
 }

@@ -11,11 +11,18 @@ import io.basira.ingest.CommerceWrites;
 import io.basira.ingest.LineReplacement;
 import io.basira.shared.StoreId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Batched upserts of a store's records; runs inside the caller's transaction. */
+/**
+ * Batched upserts of a store's records; runs inside the caller's transaction. A record sent twice in one
+ * call is written once, its last version (a batch's later record wins): PostgreSQL's driver rewrites a
+ * batch into one multi-row statement, and one {@code INSERT … ON CONFLICT} may not touch a row twice.
+ */
 public final class JdbcCommerceWrites implements CommerceWrites {
 
     private static final int BATCH = 1000;
@@ -49,7 +56,7 @@ public final class JdbcCommerceWrites implements CommerceWrites {
 
     @Override
     public void upsertCustomers(StoreId store, List<Customer> customers) {
-        jdbc.batchUpdate(upsertCustomer, customers, BATCH, (ps, c) -> {
+        jdbc.batchUpdate(upsertCustomer, lastOfEach(customers, Customer::externalId), BATCH, (ps, c) -> {
             ps.setLong(1, store.value());
             ps.setString(2, c.externalId());
             ps.setString(3, c.firstName());
@@ -68,7 +75,7 @@ public final class JdbcCommerceWrites implements CommerceWrites {
 
     @Override
     public void upsertOrders(StoreId store, List<Order> orders) {
-        jdbc.batchUpdate(upsertOrder, orders, BATCH, (ps, o) -> {
+        jdbc.batchUpdate(upsertOrder, lastOfEach(orders, Order::externalId), BATCH, (ps, o) -> {
             ps.setLong(1, store.value());
             ps.setString(2, o.externalId());
             ps.setString(3, o.customerExternalId());
@@ -105,7 +112,7 @@ public final class JdbcCommerceWrites implements CommerceWrites {
 
     @Override
     public void upsertProducts(StoreId store, List<Product> products) {
-        jdbc.batchUpdate(upsertProduct, products, BATCH, (ps, p) -> {
+        jdbc.batchUpdate(upsertProduct, lastOfEach(products, Product::externalId), BATCH, (ps, p) -> {
             ps.setLong(1, store.value());
             ps.setString(2, p.externalId());
             ps.setString(3, p.name());
@@ -116,7 +123,7 @@ public final class JdbcCommerceWrites implements CommerceWrites {
 
     @Override
     public void upsertActivity(StoreId store, List<Cart> carts, List<Review> reviews, List<WishlistItem> items) {
-        jdbc.batchUpdate(upsertCart, carts, BATCH, (ps, c) -> {
+        jdbc.batchUpdate(upsertCart, lastOfEach(carts, Cart::externalId), BATCH, (ps, c) -> {
             ps.setLong(1, store.value());
             ps.setString(2, c.externalId());
             ps.setString(3, c.customerExternalId());
@@ -126,7 +133,7 @@ public final class JdbcCommerceWrites implements CommerceWrites {
             Sql.setInt(ps, 7, c.itemsCount());
             ps.setString(8, c.status().code());
         });
-        jdbc.batchUpdate(upsertReview, reviews, BATCH, (ps, r) -> {
+        jdbc.batchUpdate(upsertReview, lastOfEach(reviews, Review::externalId), BATCH, (ps, r) -> {
             ps.setLong(1, store.value());
             ps.setString(2, r.externalId());
             ps.setString(3, r.customerExternalId());
@@ -134,11 +141,22 @@ public final class JdbcCommerceWrites implements CommerceWrites {
             ps.setInt(5, r.rating());
             Sql.setInstant(ps, 6, r.createdAt());
         });
-        jdbc.batchUpdate(upsertWishlist, items, BATCH, (ps, w) -> {
+        jdbc.batchUpdate(upsertWishlist,
+                lastOfEach(items, w -> w.customerExternalId() + "\u0000" + w.productExternalId()), BATCH, (ps, w) -> {
             ps.setLong(1, store.value());
             ps.setString(2, w.customerExternalId());
             ps.setString(3, w.productExternalId());
             Sql.setInstant(ps, 4, w.addedAt());
         });
+    }
+
+    /** The last version of each record by key, in the order of the keys' first appearance. */
+    static <T> List<T> lastOfEach(List<T> records, Function<T, String> key) {
+        if (records.size() < 2) {
+            return records;
+        }
+        Map<String, T> last = new LinkedHashMap<>(records.size() * 2);
+        records.forEach(record -> last.put(key.apply(record), record));
+        return last.size() == records.size() ? records : new ArrayList<>(last.values());
     }
 }

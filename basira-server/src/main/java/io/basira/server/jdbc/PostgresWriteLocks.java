@@ -4,7 +4,11 @@ import io.basira.ingest.WriteLocks;
 import io.basira.shared.StoreId;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * {@link WriteLocks} as PostgreSQL transaction-level advisory locks, so that every process writing
@@ -12,6 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * ({@value #STORE_SPACE}, store id), taken shared by writes and exclusively by imports; records and
  * customers are 64-bit hashes of (store, kind, id) in the single-key space, which PostgreSQL keeps
  * apart from the two-integer one. Two ids that share a hash only wait for each other.
+ *
+ * <p>One round trip per call: the store's shared lock (with the transaction's lock timeout) is taken in the
+ * statement that takes the keys, before them, and not again by a later call of the same transaction (the
+ * lock is held until it ends).
  */
 public final class PostgresWriteLocks implements WriteLocks {
 
@@ -44,18 +52,66 @@ public final class PostgresWriteLocks implements WriteLocks {
     }
 
     private void lock(StoreId store, long[] keys) {
-        jdbc.query("SELECT set_config('lock_timeout', '" + WAIT + "', true), pg_advisory_xact_lock_shared(?, ?)",
-                rs -> {}, STORE_SPACE, storeKey(store));
+        boolean storeHeld = storeHeld(store);
         if (keys.length == 0) {
+            if (!storeHeld) {
+                jdbc.query("SELECT set_config('lock_timeout', '" + WAIT + "', true), pg_advisory_xact_lock_shared(?, ?)",
+                        rs -> {}, STORE_SPACE, storeKey(store));
+            }
             return;
         }
         Long[] boxed = new Long[keys.length];
         for (int i = 0; i < keys.length; i++) {
             boxed[i] = keys[i];
         }
-        // the keys arrive sorted and are taken in that order (the subquery keeps it): see WriteLocks
-        jdbc.query("SELECT pg_advisory_xact_lock(k) FROM (SELECT k FROM unnest(?) WITH ORDINALITY AS u(k, n) ORDER BY n) s",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", boxed)), rs -> {});
+        // the keys arrive sorted and are taken in that order (the subquery keeps it): see WriteLocks. The
+        // store's lock, in the materialized CTE, is taken before any key: no key's row leaves the join without it
+        String keysInOrder = "(SELECT k FROM unnest(?) WITH ORDINALITY AS u(k, n) ORDER BY n) s";
+        if (storeHeld) {
+            jdbc.query("SELECT pg_advisory_xact_lock(k) FROM " + keysInOrder,
+                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", boxed)), rs -> {});
+            return;
+        }
+        jdbc.query("WITH whole AS MATERIALIZED (SELECT set_config('lock_timeout', '" + WAIT + "', true), "
+                + "pg_advisory_xact_lock_shared(?, ?)) SELECT pg_advisory_xact_lock(k) FROM whole, " + keysInOrder, ps -> {
+                    ps.setInt(1, STORE_SPACE);
+                    ps.setInt(2, storeKey(store));
+                    ps.setArray(3, ps.getConnection().createArrayOf("bigint", boxed));
+                }, rs -> {});
+    }
+
+    /**
+     * Whether this transaction took the store's shared lock already; if not, it is noted as taken (the caller
+     * takes it now). Outside a transaction synchronization nothing is noted.
+     */
+    private boolean storeHeld(StoreId store) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return false;
+        }
+        @SuppressWarnings("unchecked")
+        Set<Long> held = (Set<Long>) TransactionSynchronizationManager.getResource(this);
+        if (held == null) {
+            Set<Long> taken = new HashSet<>();
+            TransactionSynchronizationManager.bindResource(this, taken);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void suspend() {
+                    TransactionSynchronizationManager.unbindResource(PostgresWriteLocks.this);
+                }
+
+                @Override
+                public void resume() {
+                    TransactionSynchronizationManager.bindResource(PostgresWriteLocks.this, taken);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PostgresWriteLocks.this);
+                }
+            });
+            held = taken;
+        }
+        return !held.add(store.value());
     }
 
     private static int storeKey(StoreId store) {

@@ -151,7 +151,7 @@ final class Fields {
                     return LocalDateTime.parse(text).atZone(zone).toInstant();
                 }
             }
-            if (text.length() > 10 && text.charAt(10) == ' ') {
+            if (text.length() > 10 && text.charAt(10) == ' ' && Character.isDigit(text.charAt(0))) {
                 return LocalDateTime.parse(text, SPACED).atZone(zone).toInstant();
             }
             return ZonedDateTime.parse(text, JAVASCRIPT).toInstant();

@@ -33,6 +33,11 @@ final class WebhookMetrics {
         counter("basira.webhooks.parked", platform).increment();
     }
 
+    /** The count of a counter by platform, summed over its other tags (for tests and the dashboard). */
+    double count(String name, Platform platform) {
+        return registry.find(name).tag("platform", platform.code()).counters().stream().mapToDouble(Counter::count).sum();
+    }
+
     private Counter counter(String name, Platform platform) {
         return Counter.builder(name).tag("platform", platform.code()).register(registry);
     }

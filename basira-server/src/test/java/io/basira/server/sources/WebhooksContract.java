@@ -41,6 +41,7 @@ abstract class WebhooksContract {
     @Autowired JdbcStores stores;
     @Autowired JdbcApiKeys keys;
     @Autowired JdbcTemplate jdbc;
+    @Autowired WebhookMetrics metrics;
 
     Api api;
     Store store;
@@ -156,6 +157,7 @@ abstract class WebhooksContract {
 
     @Test
     void bad_and_missing_signatures_get_401_and_store_nothing() {
+        double rejectedBefore = metrics.count("basira.webhooks.rejected", Platform.SALLA);
         Map<String, String[]> sources = Map.of("salla", register(api, "salla", SALLA_SECRET),
                 "shopify", register(api, "shopify", SHOPIFY_SECRET), "zid", register(api, "zid", null),
                 "standard", register(api, "standard", null));
@@ -182,6 +184,7 @@ abstract class WebhooksContract {
         assertThat(sender.post(sources.get("standard")[0], old, body).status()).isEqualTo(401);
         assertThat(sender.post("/webhooks/salla/src_nosuchsource", Map.of(), "{}").status()).isEqualTo(404);
         assertThat(inboxRows()).isZero();
+        assertThat(metrics.count("basira.webhooks.rejected", Platform.SALLA) - rejectedBefore).as("counted").isEqualTo(3);
     }
 
     @Test

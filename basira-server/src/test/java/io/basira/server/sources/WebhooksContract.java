@@ -340,6 +340,19 @@ abstract class WebhooksContract {
     }
 
     @Test
+    void the_openapi_description_documents_sources_and_the_inbox_with_their_schemas() {
+        JsonNode description = JSON.readTree(api.get("/api/openapi.json").body());
+        assertThat(description.get("paths").propertyNames()).contains("/api/v1/sources", "/api/v1/sources/{id}/rotate",
+                "/api/v1/sources/{id}", "/api/v1/inbox", "/api/v1/inbox/{id}/replay");
+        JsonNode newSource = description.get("components").get("schemas").get("NewSource");
+        assertThat(newSource.get("required").toString()).contains("platform");
+        assertThat(newSource.get("properties").get("platform").get("enum").toString()).contains("salla", "zid", "shopify",
+                "standard");
+        assertThat(newSource.get("properties").get("secret").get("maxLength").asInt()).isEqualTo(500);
+        assertThat(description.get("components").get("schemas").propertyNames()).contains("SourceWithSecret", "InboxJson");
+    }
+
+    @Test
     void invalid_requests_name_the_field() {
         Api.Response response = api.postJson("/api/v1/sources", "{\"platform\":\"magento\"}");
         assertThat(response.status()).isEqualTo(400);

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "basira", mixinStandardHelpOptions = true, version = "Basira 0.1.0",
         description = "Customer intelligence for online stores.",
         subcommands = {ServeCommand.class, io.basira.server.cli.ImportCommand.class, ExportCommand.class,
-            StoreCommand.class, io.basira.server.cli.DemoCommand.class, io.basira.server.cli.SegmentCommand.class, AnalyzeCommand.class,
+            StoreCommand.class, io.basira.server.cli.SourceCommand.class, io.basira.server.cli.DemoCommand.class, io.basira.server.cli.SegmentCommand.class, AnalyzeCommand.class,
             io.basira.server.cli.UserCommand.class, io.basira.server.cli.RebuildCommand.class})
 public final class Basira {
 

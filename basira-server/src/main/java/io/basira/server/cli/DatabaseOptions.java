@@ -30,8 +30,10 @@ public class DatabaseOptions {
         Map<String, Object> props = new LinkedHashMap<>();
         if (jdbcUrl == null) {
             Path folder = (data != null ? data : Path.of(env.getOrDefault("BASIRA_DATA", "data"))).toAbsolutePath();
-            // no trace file: H2 writes failed statements there with their values (customer data)
-            props.put("spring.datasource.url", "jdbc:h2:file:" + folder.resolve("basira") + ";TRACE_LEVEL_FILE=0");
+            // no trace file: H2 writes failed statements there with their values (customer data). WRITE_DELAY=0:
+            // each commit is in the file when it returns, so a write acknowledged (a webhook's 200, an API call) survives
+            // the process being killed; H2's default writes commits in the background up to a second later
+            props.put("spring.datasource.url", "jdbc:h2:file:" + folder.resolve("basira") + ";TRACE_LEVEL_FILE=0;WRITE_DELAY=0");
             props.put("spring.datasource.username", "sa");
             props.put("spring.datasource.password", "");
             props.put("basira.data-dir", folder.toString());

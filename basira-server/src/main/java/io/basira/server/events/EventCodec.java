@@ -7,6 +7,7 @@ import io.basira.events.DomainEvent;
 import io.basira.events.GroupsRedefined;
 import io.basira.events.MembershipChanged;
 import io.basira.events.OrdersRecorded;
+import io.basira.events.WebhookReceived;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,7 +20,8 @@ final class EventCodec {
             "cards_changed", CardsChanged.class,
             "membership_changed", MembershipChanged.class,
             "groups_redefined", GroupsRedefined.class,
-            "analytics_refreshed", AnalyticsRefreshed.class);
+            "analytics_refreshed", AnalyticsRefreshed.class,
+            "webhook_received", WebhookReceived.class);
 
     private final JsonMapper json;
 

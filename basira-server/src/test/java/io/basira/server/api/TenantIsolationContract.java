@@ -86,6 +86,32 @@ abstract class TenantIsolationContract extends ApiTestBase {
     }
 
     @Test
+    @Isolates({"GET /api/v1/sources",
+            "POST /api/v1/sources",
+            "POST /api/v1/sources/{id}/rotate",
+            "DELETE /api/v1/sources/{id}",
+            "GET /api/v1/inbox",
+            "POST /api/v1/inbox/{id}/replay"})
+    void sources_and_inbox_events_of_another_store_are_neither_listed_nor_changed() {
+        JsonNode sourceOfB = json(storeB.postJson("/api/v1/sources", "{\"platform\":\"zid\"}")).get("source");
+        String idOfB = sourceOfB.get("id").asString();
+        long storeIdOfB = jdbc.queryForObject("SELECT id FROM stores WHERE slug = ?", Long.class,
+                json(storeB.get("/api/v1/store")).get("slug").asString());
+        jdbc.update("INSERT INTO webhook_inbox (store_id, source_id, platform, event_key, topic, body, received_at, state,"
+                + " outcome) VALUES (?, ?, 'zid', 'sha256:b', 'order.create', '{}', CURRENT_TIMESTAMP, 'parked', 'reason')",
+                storeIdOfB, idOfB);
+        long parkedOfB = jdbc.queryForObject("SELECT id FROM webhook_inbox WHERE store_id = ?", Long.class, storeIdOfB);
+        assertThat(storeA.get("/api/v1/sources").body()).doesNotContain(idOfB);
+        assertThat(storeA.postJson("/api/v1/sources/" + idOfB + "/rotate", "{}").status()).isEqualTo(404);
+        assertThat(storeA.delete("/api/v1/sources/" + idOfB).status()).isEqualTo(404);
+        assertThat(json(storeA.get("/api/v1/inbox?state=parked")).get("events")).isEmpty();
+        assertThat(storeA.postJson("/api/v1/inbox/" + parkedOfB + "/replay", "").status()).isEqualTo(404);
+        assertThat(storeA.postJson("/api/v1/sources", "{\"platform\":\"standard\"}").status()).isEqualTo(201);
+        assertThat(json(storeB.get("/api/v1/sources")).get("sources")).hasSize(1);
+        assertThat(json(storeB.get("/api/v1/inbox?state=parked")).get("events")).hasSize(1);
+    }
+
+    @Test
     @Isolates({"GET /api/v1/store"})
     void the_store_endpoint_answers_the_key_owner_only() {
         assertThat(json(storeA.get("/api/v1/store")).get("slug").asString()).isEqualTo(slugA).startsWith("store-a-");

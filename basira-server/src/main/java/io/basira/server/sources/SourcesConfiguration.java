@@ -1,0 +1,124 @@
+package io.basira.server.sources;
+
+import io.basira.events.DomainEvents;
+import io.basira.ingest.IngestRecords;
+import io.basira.server.jdbc.JdbcCommerceReads;
+import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.jdbc.SqlDialect;
+import io.basira.server.throttle.Throttle;
+import io.basira.server.throttle.ThrottledByAddress;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
+
+/** Wires the platform sources, the webhook inbox and its application (docs/connect.md). */
+@Configuration(proxyBeanMethods = false)
+public class SourcesConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SourcesConfiguration.class);
+
+    /**
+     * The key that seals sources' secrets: {@code basira.secrets.key}, else {@code secrets.key} in the data
+     * folder (made on first use). Without either (tests), a key for this process only, and a warning.
+     */
+    @Bean
+    SecretBox secretBox(@Value("${basira.secrets.key:}") String key, @Value("${basira.data-dir:}") String dataDir) {
+        if (key.isBlank() && dataDir.isBlank()) {
+            log.warn("neither basira.secrets.key nor a data folder is set: sources' secrets are sealed with a key of this"
+                    + " process only and cannot be read after a restart");
+            byte[] ephemeral = new byte[32];
+            new SecureRandom().nextBytes(ephemeral);
+            return new SecretBox(ephemeral);
+        }
+        return SecretBox.of(key, dataDir.isBlank() ? null : Path.of(dataDir));
+    }
+
+    @Bean
+    JdbcSources jdbcSources(JdbcTemplate jdbc, SecretBox box, Clock clock) {
+        return new JdbcSources(jdbc, box, clock);
+    }
+
+    @Bean
+    JdbcInbox jdbcInbox(JdbcTemplate jdbc, SqlDialect dialect) {
+        return new JdbcInbox(jdbc, dialect);
+    }
+
+    @Bean
+    WebhookMetrics webhookMetrics(ObjectProvider<MeterRegistry> registry) {
+        MeterRegistry meters = registry.getIfAvailable();
+        return new WebhookMetrics(meters != null ? meters : new SimpleMeterRegistry());
+    }
+
+    @Bean
+    ReceiveWebhook receiveWebhook(JdbcInbox inbox, DomainEvents events, TransactionTemplate transaction, Clock clock) {
+        return new ReceiveWebhook(inbox, events, transaction, clock);
+    }
+
+    /** The outbox listener that applies inbox events through the write use case. */
+    @Bean
+    InboxApplication inboxApplication(JdbcInbox inbox, IngestRecords ingest, JdbcTemplate jdbc, SqlDialect dialect,
+            JdbcStores stores, TransactionTemplate transaction, Clock clock, WebhookMetrics metrics) {
+        return new InboxApplication(inbox, new InboxApplication.Writes(ingest, new JdbcCommerceReads(jdbc),
+                new JdbcRecordVersions(jdbc, dialect)), stores, transaction, clock, metrics);
+    }
+
+    @Bean
+    WebhookController webhookController(JdbcSources sources, ReceiveWebhook receive, WebhookMetrics metrics, Clock clock,
+            @Value("${basira.webhooks.max-body:1MB}") DataSize maxBody) {
+        return new WebhookController(sources, receive, metrics, clock, maxBody);
+    }
+
+    @Bean
+    SourcesController sourcesController(JdbcSources sources, JdbcInbox inbox, ReceiveWebhook receive,
+            @Value("${basira.sources.rotation-window:24h}") Duration rotationWindow) {
+        return new SourcesController(sources, inbox, receive, rotationWindow);
+    }
+
+    /**
+     * The webhooks' own door ({@code /webhooks/**}): no API key, no session, no CSRF token — the platform's
+     * signature, checked by the controller, is the proof — and a throttle per client address
+     * ({@code basira.webhooks.address-attempts} per {@code basira.webhooks.address-period}).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class WebhookDoor {
+
+        @Bean
+        @Order(1)
+        SecurityFilterChain webhooks(HttpSecurity http, Clock clock,
+                @Value("${basira.webhooks.address-attempts:6000}") int attempts,
+                @Value("${basira.webhooks.address-period:1m}") Duration period) throws Exception {
+            Throttle throttle = new Throttle(new Throttle.Limit(attempts, period), 100_000, clock);
+            return http.securityMatcher("/webhooks/**")
+                    .csrf(csrf -> csrf.disable())
+                    .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                    .requestCache(cache -> cache.disable())
+                    .httpBasic(basic -> basic.disable())
+                    .formLogin(form -> form.disable())
+                    .logout(logout -> logout.disable())
+                    .addFilterBefore(new ThrottledByAddress(throttle, AnyRequestMatcher.INSTANCE),
+                            AnonymousAuthenticationFilter.class)
+                    .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                    .build();
+        }
+    }
+}

@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -53,6 +55,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @UseCase
 public final class ImportFolder {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportFolder.class);
 
     /** How many orders the participants and {@link OrdersRecorded} get at a time. */
     static final int CHUNK = 5_000;
@@ -122,8 +126,10 @@ public final class ImportFolder {
             // read under the lock: no record arrives unseen between the check and the write
             KnownRecords known = creating ? KnownRecords.none() : known(store);
             StagedImport staged = StagedImport.begin(writing.dataSource(), writing.dialect());
+            long phase = System.nanoTime();
             ImportReport report = reader.read(folder, store, known, new StagingSink(staged), progress.pass("importing"));
             staged.endTable();
+            phase = logPhase("read and staged", phase);
             // a file not read to its end (missing header column, broken quoting, not UTF-8) hides rows
             // nobody has seen: skipping "the bad rows" would silently drop them, so it refuses too
             if (report.hasErrors() && (!skipInvalid || !report.isComplete())) {
@@ -131,9 +137,12 @@ public final class ImportFolder {
                 return new Outcome(false, report, 0);
             }
             staged.apply(store);
+            phase = logPhase("upserted", phase);
             staged.orderChanges(store, CHUNK, changes -> ordersWritten(store.id(), changes));
             staged.customersWritten(CHUNK, ids -> events.publish(new CustomersChanged(store.id(), Set.copyOf(ids))));
+            phase = logPhase("told the participants", phase);
             long refreshed = cards.rebuildListed(store, StagedImport.touchedTable());
+            logPhase("folded the cards", phase);
             events.publish(CardsChanged.wholeStore(store.id()));
             return new Outcome(true, report, refreshed);
         });
@@ -151,6 +160,13 @@ public final class ImportFolder {
                     change.before() == null ? null : change.before().status().code(), change.after().status().code()));
         }
         events.publish(new OrdersRecorded(store, recorded));
+    }
+
+    /** Logs how long a step took (the operator's view of where an import spends its time). @return now */
+    private static long logPhase(String step, long since) {
+        long now = System.nanoTime();
+        log.info("import {} in {} ms", step, (now - since) / 1_000_000);
+        return now;
     }
 
     private record Outcome(boolean applied, ImportReport report, long refreshed) {}

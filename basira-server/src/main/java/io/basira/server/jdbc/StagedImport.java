@@ -177,23 +177,33 @@ public final class StagedImport {
         }
     }
 
-    /** One statement: the last version of each staged record into the store's table. */
+    /**
+     * One statement: the last version of each staged record into the store's table — a plain insert
+     * when the store has no row there yet (nothing can conflict), an upsert otherwise. PostgreSQL
+     * inserts in key order, so the primary key's index grows at its end.
+     */
     private void upsert(StagedTable table, long id) {
         if (!used.contains(table)) {
             return;
         }
         String columns = String.join(", ", table.columns());
+        String keys = String.join(", ", table.keys());
         String select = "SELECT CAST(? AS BIGINT), " + prefixed("s", columns) + " FROM " + table.latestTable()
-                + " k JOIN " + table.table() + " s ON s.seq = k.seq";
-        String keys = "store_id, " + String.join(", ", table.keys());
+                + " k JOIN " + table.table() + " s ON s.seq = k.seq"
+                + (dialect == SqlDialect.POSTGRESQL ? " ORDER BY " + prefixed("k", keys) : "");
+        String insert = " INTO " + table.target() + " (store_id, " + columns + ") ";
+        boolean empty = jdbc.queryForList("SELECT 1 FROM " + table.target() + " WHERE store_id = ? FETCH FIRST 1 ROWS ONLY",
+                id).isEmpty();
         String sql;
-        if (dialect == SqlDialect.H2) {
-            sql = "MERGE INTO " + table.target() + " (store_id, " + columns + ") KEY (" + keys + ") " + select;
+        if (empty) {
+            sql = "INSERT" + insert + select;
+        } else if (dialect == SqlDialect.H2) {
+            sql = "MERGE" + insert + "KEY (store_id, " + keys + ") " + select;
         } else {
             String updates = table.columns().stream().filter(c -> !table.keys().contains(c))
                     .map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
-            sql = "INSERT INTO " + table.target() + " (store_id, " + columns + ") " + select + " ON CONFLICT (" + keys
-                    + ") DO " + (updates.isEmpty() ? "NOTHING" : "UPDATE SET " + updates);
+            sql = "INSERT" + insert + select + " ON CONFLICT (store_id, " + keys + ") DO "
+                    + (updates.isEmpty() ? "NOTHING" : "UPDATE SET " + updates);
         }
         jdbc.update(sql, id);
     }

@@ -192,10 +192,8 @@ public final class StagedImport {
                 + " k JOIN " + table.table() + " s ON s.seq = k.seq"
                 + (dialect == SqlDialect.POSTGRESQL ? " ORDER BY " + prefixed("k", keys) : "");
         String insert = " INTO " + table.target() + " (store_id, " + columns + ") ";
-        boolean empty = jdbc.queryForList("SELECT 1 FROM " + table.target() + " WHERE store_id = ? FETCH FIRST 1 ROWS ONLY",
-                id).isEmpty();
         String sql;
-        if (empty) {
+        if (!hasRows(table.target(), id)) {
             sql = "INSERT" + insert + select;
         } else if (dialect == SqlDialect.H2) {
             sql = "MERGE" + insert + "KEY (store_id, " + keys + ") " + select;
@@ -208,16 +206,23 @@ public final class StagedImport {
         jdbc.update(sql, id);
     }
 
+    private boolean hasRows(String table, long id) {
+        return !jdbc.queryForList("SELECT 1 FROM " + table + " WHERE store_id = ? FETCH FIRST 1 ROWS ONLY", id).isEmpty();
+    }
+
     /** The lines given for an order replace its stored lines, numbered in reading order. */
     private void replaceLines(long id) {
         if (!used.contains(StagedTable.ORDER_LINES)) {
             return;
         }
         String staged = StagedTable.ORDER_LINES.table();
-        jdbc.update("INSERT INTO " + LINE_ORDERS + " (order_external_id) SELECT DISTINCT order_external_id FROM "
-                + staged);
-        jdbc.update("DELETE FROM order_lines WHERE store_id = ? AND order_external_id IN (SELECT order_external_id FROM "
-                + LINE_ORDERS + ")", id);
+        if (hasRows("order_lines", id)) {
+            jdbc.update("INSERT INTO " + LINE_ORDERS + " (order_external_id) SELECT DISTINCT order_external_id FROM "
+                    + staged);
+            analyze(LINE_ORDERS);
+            jdbc.update("DELETE FROM order_lines WHERE store_id = ? AND order_external_id IN (SELECT order_external_id "
+                    + "FROM " + LINE_ORDERS + ")", id);
+        }
         jdbc.update("INSERT INTO order_lines (store_id, order_external_id, line_no, product_external_id, quantity, "
                 + "unit_price_minor) SELECT CAST(? AS BIGINT), order_external_id, ROW_NUMBER() OVER (PARTITION BY "
                 + "order_external_id ORDER BY seq), product_external_id, quantity, unit_price_minor FROM " + staged, id);

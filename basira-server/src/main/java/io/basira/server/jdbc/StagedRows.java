@@ -59,6 +59,7 @@ public abstract sealed class StagedRows implements AutoCloseable {
         private final DataSource dataSource;
         private final Connection connection;
         private final Writer out;
+        private final StringBuilder line = new StringBuilder(256);
 
         Copy(DataSource dataSource, StagedTable table) {
             super(table);
@@ -77,32 +78,38 @@ public abstract sealed class StagedRows implements AutoCloseable {
 
         @Override
         public void add(long seq, Object... values) {
+            line.setLength(0);
+            line.append(seq);
+            for (Object value : values) {
+                line.append('\t');
+                appendValue(value);
+            }
+            line.append('\n');
             try {
-                out.write(Long.toString(seq));
-                for (Object value : values) {
-                    out.write('\t');
-                    writeValue(value);
-                }
-                out.write('\n');
+                out.append(line);
             } catch (IOException e) {
                 throw new UncheckedIOException("COPY into " + table.table() + " failed", e);
             }
         }
 
-        private void writeValue(Object value) throws IOException {
+        /** The text format: {@code \N} for null, backslash escapes for the four characters that need them. */
+        private void appendValue(Object value) {
             if (value == null) {
-                out.write("\\N");
+                line.append("\\N");
                 return;
             }
-            String text = value.toString();
+            if (!(value instanceof String text)) {
+                line.append(value);
+                return;
+            }
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 switch (c) {
-                    case '\\' -> out.write("\\\\");
-                    case '\t' -> out.write("\\t");
-                    case '\n' -> out.write("\\n");
-                    case '\r' -> out.write("\\r");
-                    default -> out.write(c);
+                    case '\\' -> line.append("\\\\");
+                    case '\t' -> line.append("\\t");
+                    case '\n' -> line.append("\\n");
+                    case '\r' -> line.append("\\r");
+                    default -> line.append(c);
                 }
             }
         }

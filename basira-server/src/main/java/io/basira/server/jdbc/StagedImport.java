@@ -223,9 +223,13 @@ public final class StagedImport {
             jdbc.update("DELETE FROM order_lines WHERE store_id = ? AND order_external_id IN (SELECT order_external_id "
                     + "FROM " + LINE_ORDERS + ")", id);
         }
+        // H2 holds a window function's whole input in memory; a count over the staged key streams
+        String lineNo = dialect == SqlDialect.POSTGRESQL
+                ? "ROW_NUMBER() OVER (PARTITION BY order_external_id ORDER BY seq)"
+                : "(SELECT COUNT(*) FROM " + staged + " p WHERE p.order_external_id = s.order_external_id AND p.seq <= s.seq)";
         jdbc.update("INSERT INTO order_lines (store_id, order_external_id, line_no, product_external_id, quantity, "
-                + "unit_price_minor) SELECT CAST(? AS BIGINT), order_external_id, ROW_NUMBER() OVER (PARTITION BY "
-                + "order_external_id ORDER BY seq), product_external_id, quantity, unit_price_minor FROM " + staged, id);
+                + "unit_price_minor) SELECT CAST(? AS BIGINT), s.order_external_id, " + lineNo + ", s.product_external_id, "
+                + "s.quantity, s.unit_price_minor FROM " + staged + " s", id);
     }
 
     /**

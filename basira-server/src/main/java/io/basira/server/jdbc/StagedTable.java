@@ -78,7 +78,9 @@ public enum StagedTable {
     }
 
     String createSql(SqlDialect dialect) {
-        return temporary(dialect, name, "seq BIGINT PRIMARY KEY, " + String.join(", ", definitions));
+        // order lines are keyed by their order first, so each line's number is a short range count
+        String key = this == ORDER_LINES ? "PRIMARY KEY (order_external_id, seq)" : "PRIMARY KEY (seq)";
+        return temporary(dialect, name, "seq BIGINT NOT NULL, " + String.join(", ", definitions) + ", " + key);
     }
 
     String createLatestSql(SqlDialect dialect) {

@@ -1,14 +1,10 @@
 package io.basira.server.cli;
 
-import io.basira.ingest.IngestRecords;
-import io.basira.server.jdbc.JdbcKnownIds;
+import io.basira.server.importing.RebuildCards;
 import io.basira.shared.Store;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,7 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code basira rebuild cards --store SLUG}: folds every card of the store again from its stored
- * records, in one transaction that holds the store's writes (docs/indicators.md).
+ * records, streamed and written in batches, in one transaction that holds the store's writes; the
+ * groups follow ({@link RebuildCards}, docs/operations.md).
  */
 @Command(name = "rebuild", description = "Recompute derived data of a store from its stored records.")
 public class RebuildCommand implements Callable<Integer> {
@@ -35,13 +32,8 @@ public class RebuildCommand implements Callable<Integer> {
         }
         try (var context = SpringContexts.start(db, false, Map.of())) {
             Store store = Commands.store(context, slug);
-            IngestRecords ingest = context.getBean(IngestRecords.class);
             long started = System.nanoTime();
-            Integer rebuilt = context.getBean(TransactionTemplate.class).execute(status -> {
-                ingest.lockStore(store.id()); // before listing: no customer arrives unseen
-                Set<String> customers = new JdbcKnownIds(context.getBean(JdbcTemplate.class)).customers(store.id());
-                return ingest.rebuildCards(store, customers);
-            });
+            long rebuilt = context.getBean(RebuildCards.class).run(store);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             System.out.printf("Rebuilt %d cards of '%s' in %.1f s%n", rebuilt, slug, took.toMillis() / 1000.0);
             return 0;

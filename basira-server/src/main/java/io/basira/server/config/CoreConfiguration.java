@@ -5,12 +5,15 @@ import io.basira.events.DomainEvents;
 import io.basira.ingest.CardUpkeep;
 import io.basira.ingest.IngestRecords;
 import io.basira.ingest.WriteLocks;
+import io.basira.ingest.WriteParticipant;
 import io.basira.server.jdbc.BulkReads;
 import io.basira.server.jdbc.InProcessWriteLocks;
 import io.basira.server.jdbc.PostgresWriteLocks;
 import io.basira.server.checkout.JdbcCouponRedemptions;
 import io.basira.server.checkout.JdbcCoupons;
 import io.basira.server.importing.ImportFolder;
+import io.basira.server.importing.RebuildCards;
+import io.basira.server.jdbc.BulkCards;
 import io.basira.server.jdbc.JdbcApiKeys;
 import io.basira.server.jdbc.JdbcKnownIds;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -87,9 +90,17 @@ public class CoreConfiguration {
     }
 
     @Bean
-    ImportFolder importFolder(IngestRecords ingest, JdbcTemplate jdbc, JdbcStores stores,
-            TransactionTemplate transaction, Clock clock, DomainEvents events) {
-        return new ImportFolder(ingest, new JdbcKnownIds(jdbc), stores, transaction, clock, events);
+    ImportFolder importFolder(DataSource dataSource, SqlDialect dialect, WriteLocks locks, JdbcTemplate jdbc,
+            JdbcStores stores, TransactionTemplate transaction, Clock clock, DomainEvents events, JdbcCoupons coupons) {
+        return new ImportFolder(new ImportFolder.Writing(dataSource, dialect, locks, writeParticipants(jdbc, coupons)),
+                new JdbcKnownIds(jdbc), stores, transaction, clock, events);
+    }
+
+    /** The rebuild of a store's cards from its records ({@code basira rebuild cards}). */
+    @Bean
+    RebuildCards rebuildCards(DataSource dataSource, SqlDialect dialect, WriteLocks locks,
+            TransactionTemplate transaction, DomainEvents events) {
+        return new RebuildCards(new BulkCards(dataSource, dialect), locks, transaction, events);
     }
 
     @Bean
@@ -114,6 +125,14 @@ public class CoreConfiguration {
         // outbox (io.basira.server.events.JdbcDomainEvents) in the write's transaction
         return new IngestRecords(new JdbcCommerceReads(jdbc), new JdbcCommerceWrites(jdbc, dialect),
                 new CardUpkeep(new JdbcCustomerActivity(jdbc), new JdbcCards(jdbc)), locks,
-                List.of(new CouponRedemption(new JdbcCouponRedemptions(jdbc, coupons))), events);
+                writeParticipants(jdbc, coupons), events);
+    }
+
+    /**
+     * The participants of every write (API and import), in the order they are told; coupon uses tell
+     * {@code coupons} so that decisions see them after the commit.
+     */
+    private static List<WriteParticipant> writeParticipants(JdbcTemplate jdbc, JdbcCoupons coupons) {
+        return List.of(new CouponRedemption(new JdbcCouponRedemptions(jdbc, coupons)));
     }
 }

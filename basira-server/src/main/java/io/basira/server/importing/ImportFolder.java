@@ -1,44 +1,65 @@
 package io.basira.server.importing;
 
 import io.basira.events.CardsChanged;
+import io.basira.events.CustomersChanged;
 import io.basira.events.DomainEvents;
+import io.basira.events.OrdersRecorded;
 import io.basira.events.UseCase;
-import io.basira.ingest.IngestRecords;
-import io.basira.ingest.RecordOwners;
+import io.basira.ingest.OrderChange;
+import io.basira.ingest.OrdersWritten;
+import io.basira.ingest.WriteLocks;
+import io.basira.ingest.WriteParticipant;
 import io.basira.server.csvimport.CanonicalFolderReader;
 import io.basira.server.csvimport.ImportProgress;
 import io.basira.server.csvimport.ImportReport;
 import io.basira.server.csvimport.KnownRecords;
-import io.basira.server.csvimport.RecordSink;
+import io.basira.server.jdbc.BulkCards;
 import io.basira.server.jdbc.JdbcKnownIds;
+import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.jdbc.SqlDialect;
+import io.basira.server.jdbc.StagedImport;
 import io.basira.shared.Store;
+import io.basira.shared.StoreId;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.Currency;
-import java.time.ZoneId;
-import io.basira.shared.StoreId;
-import io.basira.server.jdbc.JdbcStores;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Use case: import a canonical CSV folder into a store (docs/import.md).
  *
- * <p>Two passes. The first reads and validates everything and writes nothing. When it found bad
- * rows and {@code skipInvalid} is false, or a file could not be read to its end, the import stops
- * there: nothing is applied. Otherwise the
- * second pass reads again and applies the good rows, and the cards of every touched customer are
- * refreshed, all in one transaction: an import is applied whole or not at all, and importing the
- * same folder again changes nothing.
+ * <p>One pass, one transaction, holding the store exclusively. The folder is read and validated once;
+ * every valid record streams into temporary tables as it is read ({@link StagedImport}: PostgreSQL
+ * {@code COPY}, H2 batches). When the read found bad rows and {@code skipInvalid} is false, or a file
+ * could not be read to its end, the transaction rolls back: nothing is applied (a store being
+ * created is not created). Otherwise the records are upserted set-wise into the store's tables, the
+ * write participants are told every order's version before and after (as on every way in), and the
+ * cards of every touched customer are folded again in bulk ({@link BulkCards}, with the core's
+ * {@code CardAccumulator}). Importing the same folder again changes nothing.
  *
- * <p>Events: those of {@link IngestRecords#write} per chunk, and one {@link CardsChanged#wholeStore} for the
- * cards, in the import's transaction.
+ * <p>Memory: the ids of the import's customers and orders (for the reference checks) and one chunk of
+ * {@value #CHUNK} order changes; never the records themselves.
+ *
+ * <p>Events, in the import's transaction: {@link OrdersRecorded} and {@link CustomersChanged} per chunk
+ * of {@value #CHUNK}, and one {@link CardsChanged#wholeStore} for the cards.
  */
 @UseCase
 public final class ImportFolder {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportFolder.class);
+
+    /** How many orders the participants and {@link OrdersRecorded} get at a time. */
+    static final int CHUNK = 5_000;
 
     /** Progress of the apply pass, with the pass named for the person watching. */
     public interface Progress {
@@ -49,23 +70,33 @@ public final class ImportFolder {
         }
     }
 
+    /** Where the import writes, and whom it tells. */
+    public record Writing(DataSource dataSource, SqlDialect dialect, WriteLocks locks,
+            List<WriteParticipant> participants) {
+        public Writing {
+            participants = List.copyOf(participants);
+        }
+    }
+
     private final CanonicalFolderReader reader;
-    private final IngestRecords ingest;
+    private final Writing writing;
+    private final BulkCards cards;
     private final JdbcKnownIds knownIds;
     private final TransactionTemplate transaction;
     private final JdbcStores stores;
     private final Clock clock;
     private final DomainEvents events;
 
-    public ImportFolder(IngestRecords ingest, JdbcKnownIds knownIds, JdbcStores stores, TransactionTemplate transaction,
+    public ImportFolder(Writing writing, JdbcKnownIds knownIds, JdbcStores stores, TransactionTemplate transaction,
             Clock clock, DomainEvents events) {
-        this.events = events;
         this.reader = new CanonicalFolderReader();
-        this.stores = stores;
-        this.ingest = ingest;
+        this.writing = writing;
+        this.cards = new BulkCards(writing.dataSource(), writing.dialect());
         this.knownIds = knownIds;
+        this.stores = stores;
         this.transaction = transaction;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A store to create when the import is applied; until then it does not exist. */
@@ -73,7 +104,7 @@ public final class ImportFolder {
 
     /** Imports into an existing store. */
     public ImportOutcome run(Store store, Path folder, boolean skipInvalid, Progress progress) {
-        return run(store, known(store), folder, skipInvalid, progress, () -> store, false);
+        return run(folder, skipInvalid, progress, () -> store, false);
     }
 
     /**
@@ -82,34 +113,63 @@ public final class ImportFolder {
      */
     public ImportOutcome runCreating(NewStore spec, Path folder, boolean skipInvalid, Progress progress) {
         Store.requireValidSlug(spec.slug());
-        Store provisional = new Store(new StoreId(Long.MAX_VALUE), spec.slug(), spec.name(), spec.currency(), spec.timeZone());
-        return run(provisional, KnownRecords.none(), folder, skipInvalid, progress,
+        return run(folder, skipInvalid, progress,
                 () -> stores.create(spec.slug(), spec.name(), spec.currency(), spec.timeZone()), true);
     }
 
-    private ImportOutcome run(Store checkedAs, KnownRecords known, Path folder, boolean skipInvalid, Progress progress,
-            Supplier<Store> target, boolean creating) {
+    private ImportOutcome run(Path folder, boolean skipInvalid, Progress progress, Supplier<Store> target,
+            boolean creating) {
         Instant started = clock.instant();
-        ImportReport checked = reader.read(folder, checkedAs, known, RecordSink.discarding(), progress.pass("checking"));
-        // a file not read to its end (missing header column, broken quoting, not UTF-8) hides rows
-        // nobody has seen: skipping "the bad rows" would silently drop them, so it refuses too
-        if (checked.hasErrors() && (!skipInvalid || !checked.isComplete())) {
-            return new ImportOutcome(false, false, checked, 0, Duration.between(started, clock.instant()));
-        }
-        long[] refreshed = {0};
-        ImportReport applied = transaction.execute(status -> {
+        Outcome outcome = transaction.execute(status -> {
             Store store = target.get();
-            ingest.lockStore(store.id());
-            RecordOwners owners = creating ? RecordOwners.none() : knownIds.owners(store.id());
-            BatchingSink sink = new BatchingSink(ingest, store.id(), owners);
-            ImportReport report = reader.read(folder, store, known, sink, progress.pass("importing"));
-            sink.flush();
-            refreshed[0] = ingest.refreshCards(store, sink.affectedCustomers()).size();
+            writing.locks().lockStore(store.id());
+            // read under the lock: no record arrives unseen between the check and the write
+            KnownRecords known = creating ? KnownRecords.none() : known(store);
+            StagedImport staged = StagedImport.begin(writing.dataSource(), writing.dialect());
+            long phase = System.nanoTime();
+            ImportReport report = reader.read(folder, store, known, new StagingSink(staged), progress.pass("importing"));
+            staged.endTable();
+            phase = logPhase("read and staged", phase);
+            // a file not read to its end (missing header column, broken quoting, not UTF-8) hides rows
+            // nobody has seen: skipping "the bad rows" would silently drop them, so it refuses too
+            if (report.hasErrors() && (!skipInvalid || !report.isComplete())) {
+                status.setRollbackOnly();
+                return new Outcome(false, report, 0);
+            }
+            staged.apply(store);
+            phase = logPhase("upserted", phase);
+            staged.orderChanges(store, CHUNK, changes -> ordersWritten(store.id(), changes));
+            staged.customersWritten(CHUNK, ids -> events.publish(new CustomersChanged(store.id(), Set.copyOf(ids))));
+            phase = logPhase("told the participants", phase);
+            long refreshed = cards.rebuildListed(store, StagedImport.touchedTable());
+            logPhase("folded the cards", phase);
             events.publish(CardsChanged.wholeStore(store.id()));
-            return report;
+            return new Outcome(true, report, refreshed);
         });
-        return new ImportOutcome(true, creating, applied, refreshed[0], Duration.between(started, clock.instant()));
+        return new ImportOutcome(outcome.applied(), creating && outcome.applied(), outcome.report(),
+                outcome.refreshed(), Duration.between(started, clock.instant()));
     }
+
+    /** A chunk of orders to every participant, then its {@link OrdersRecorded}, as a write through the API does. */
+    private void ordersWritten(StoreId store, List<OrderChange> changes) {
+        OrdersWritten written = new OrdersWritten(store, changes);
+        writing.participants().forEach(participant -> participant.ordersWritten(written));
+        List<OrdersRecorded.Recorded> recorded = new ArrayList<>(changes.size());
+        for (OrderChange change : changes) {
+            recorded.add(new OrdersRecorded.Recorded(change.after().externalId(), change.after().customerExternalId(),
+                    change.before() == null ? null : change.before().status().code(), change.after().status().code()));
+        }
+        events.publish(new OrdersRecorded(store, recorded));
+    }
+
+    /** Logs how long a step took (the operator's view of where an import spends its time). @return now */
+    private static long logPhase(String step, long since) {
+        long now = System.nanoTime();
+        log.info("import {} in {} ms", step, (now - since) / 1_000_000);
+        return now;
+    }
+
+    private record Outcome(boolean applied, ImportReport report, long refreshed) {}
 
     private KnownRecords known(Store store) {
         Set<String> customers = knownIds.customers(store.id());

@@ -1,0 +1,73 @@
+package io.basira.server.importing;
+
+import io.basira.commerce.Cart;
+import io.basira.commerce.Customer;
+import io.basira.commerce.Order;
+import io.basira.commerce.OrderLine;
+import io.basira.commerce.Product;
+import io.basira.commerce.Review;
+import io.basira.commerce.WishlistItem;
+import io.basira.server.csvimport.RecordSink;
+import io.basira.server.jdbc.StagedImport;
+import io.basira.server.jdbc.StagedTable;
+import java.util.TreeSet;
+
+/**
+ * Streams every valid record of an import into its {@link StagedImport} as it is read: nothing is
+ * kept in memory, and the store's tables are not touched until the whole folder was read.
+ */
+final class StagingSink implements RecordSink {
+
+    private final StagedImport staged;
+
+    StagingSink(StagedImport staged) {
+        this.staged = staged;
+    }
+
+    @Override
+    public void product(Product p) {
+        staged.add(StagedTable.PRODUCTS, p.externalId(), p.name(), p.category(),
+                p.price() == null ? null : p.price().minor());
+    }
+
+    @Override
+    public void customer(Customer c) {
+        staged.add(StagedTable.CUSTOMERS, c.externalId(), c.firstName(), c.lastName(), c.email(), c.phone(),
+                c.gender() == null ? null : c.gender().code(), c.birthDate(), c.city(), c.region(), c.country(),
+                c.createdAt(), c.tags().isEmpty() ? null : String.join(";", new TreeSet<>(c.tags())));
+    }
+
+    @Override
+    public void order(Order o) {
+        staged.add(StagedTable.ORDERS, o.externalId(), o.customerExternalId(), o.createdAt(), o.status().code(),
+                o.total().minor(), o.discountTotal().minor(), o.couponCode(), o.paymentMethod(), o.shippingMethod());
+    }
+
+    @Override
+    public void orderLine(OrderLine line) {
+        staged.add(StagedTable.ORDER_LINES, line.orderExternalId(), line.productExternalId(), line.quantity(),
+                line.unitPrice().minor());
+    }
+
+    @Override
+    public void cart(Cart c) {
+        staged.add(StagedTable.CARTS, c.externalId(), c.customerExternalId(), c.createdAt(), c.updatedAt(),
+                c.total() == null ? null : c.total().minor(), c.itemsCount(), c.status().code());
+    }
+
+    @Override
+    public void review(Review r) {
+        staged.add(StagedTable.REVIEWS, r.externalId(), r.customerExternalId(), r.productExternalId(), r.rating(),
+                r.createdAt());
+    }
+
+    @Override
+    public void wishlistItem(WishlistItem w) {
+        staged.add(StagedTable.WISHLIST, w.customerExternalId(), w.productExternalId(), w.addedAt());
+    }
+
+    @Override
+    public void fileDone(String file) {
+        staged.endTable();
+    }
+}

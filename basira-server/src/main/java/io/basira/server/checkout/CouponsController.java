@@ -6,7 +6,7 @@ import io.basira.server.api.ApiErrors.InvalidRecords;
 import io.basira.server.api.ApiErrors.NotFound;
 import io.basira.shared.Store;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -28,11 +28,13 @@ public class CouponsController {
     private final JdbcCoupons coupons;
     private final CheckoutChanges changes;
     private final JdbcCheckoutAudit audit;
+    private final CheckoutSetup setup;
 
-    public CouponsController(JdbcCoupons coupons, CheckoutChanges changes, JdbcCheckoutAudit audit) {
+    public CouponsController(JdbcCoupons coupons, CheckoutChanges changes, JdbcCheckoutAudit audit, CheckoutSetup setup) {
         this.coupons = coupons;
         this.changes = changes;
         this.audit = audit;
+        this.setup = setup;
     }
 
     @GetMapping
@@ -48,34 +50,25 @@ public class CouponsController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, Object> create(Store store, @RequestBody Map<String, Object> body, HttpServletRequest request) {
-        return changes.createCoupon(store, actor(request), read(store, body));
+    public Map<String, Object> create(Store store, @Valid @RequestBody CouponRequest body, HttpServletRequest request) {
+        return setup.createCoupon(store, actor(request), body);
     }
 
     @PutMapping("/{code}")
-    public Map<String, Object> update(Store store, @PathVariable String code, @RequestBody Map<String, Object> body,
+    public Map<String, Object> update(Store store, @PathVariable String code, @Valid @RequestBody CouponRequest body,
             HttpServletRequest request) {
-        Map<String, Object> terms = new LinkedHashMap<>(body);
-        Object given = terms.putIfAbsent("code", code);
-        if (given != null && !Coupon.normalize(given.toString()).equals(Coupon.normalize(code))) {
+        String given = body.code();
+        if (given != null && !Coupon.normalize(given).equals(Coupon.normalize(code))) {
             throw new InvalidRecords(List.of("code: a coupon's code cannot change ('" + code + "' in the path, '"
                     + given + "' in the body); create a new coupon instead"));
         }
-        return changes.updateCoupon(store, actor(request), read(store, terms));
+        return setup.updateCoupon(store, actor(request), code, body);
     }
 
     @DeleteMapping("/{code}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void delete(Store store, @PathVariable String code, HttpServletRequest request) {
         changes.deleteCoupon(store, actor(request), code);
-    }
-
-    private static Coupon read(Store store, Map<String, Object> body) {
-        try {
-            return CheckoutJson.coupon(body, store.currency());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRecords(List.of(e.getMessage()));
-        }
     }
 
     private static Map<String, Object> json(JdbcCoupons.Listed listed) {

@@ -8,6 +8,7 @@ import io.basira.segment.FieldCatalogue;
 import io.basira.segment.template.SegmentTemplate;
 import io.basira.segment.template.SegmentTemplates;
 import io.basira.shared.Store;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -45,12 +46,12 @@ public class GroupsController {
 
     /** Body: {@code key}, {@code name}, and {@code rule} or {@code rule_json}; or {@code template} (with optional overrides). */
     @PostMapping
-    public ResponseEntity<Map<String, Object>> create(Store store, @RequestBody Map<String, Object> body) {
-        String templateKey = GroupJson.text(body, "template");
+    public ResponseEntity<Map<String, Object>> create(Store store, @Valid @RequestBody GroupRequest body) {
+        String templateKey = body.template();
         SegmentTemplate template = templateKey == null ? null : SegmentTemplates.byKey(templateKey)
                 .orElseThrow(() -> new IllegalArgumentException("there is no template '" + templateKey + "'; see /api/v1/groups/templates"));
-        String key = GroupJson.text(body, "key");
-        String name = GroupJson.text(body, "name");
+        String key = body.key();
+        String name = body.name();
         Condition rule = GroupJson.rule(body, fields, false);
         if (template != null) {
             key = key == null ? template.key() : key;
@@ -72,9 +73,9 @@ public class GroupsController {
 
     /** Body: {@code name} and/or a new rule ({@code rule} or {@code rule_json}; {@code "rule": null} keeps the rule out). */
     @PutMapping("/{key}")
-    public Map<String, Object> update(Store store, @PathVariable String key, @RequestBody Map<String, Object> body) {
-        String name = GroupJson.text(body, "name");
-        if (body.containsKey("rule") || body.containsKey("rule_json")) {
+    public Map<String, Object> update(Store store, @PathVariable String key, @Valid @RequestBody GroupRequest body) {
+        String name = body.name();
+        if (body.namesRule()) {
             rules.update(store, key, name, GroupJson.rule(body, fields, false));
         } else {
             rules.rename(store, key, name);
@@ -90,7 +91,7 @@ public class GroupsController {
 
     /** The number of customers a rule would have now, without saving it: {@code rule} or {@code rule_json}. */
     @PostMapping("/preview")
-    public Map<String, Object> preview(Store store, @RequestBody Map<String, Object> body) {
+    public Map<String, Object> preview(Store store, @Valid @RequestBody GroupRequest body) {
         Condition rule = GroupJson.rule(body, fields, true);
         return Map.of("rule", io.basira.segment.text.RuleText.print(rule), "count", insights.preview(store, rule));
     }

@@ -3,6 +3,7 @@ package io.basira.server.stores;
 import io.basira.server.api.ApiErrors.NotFound;
 import io.basira.server.jdbc.JdbcApiKeys;
 import io.basira.shared.Store;
+import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +45,8 @@ public class StoreController {
 
     @PostMapping("/api-keys")
     @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, Object> create(Store store, @RequestBody(required = false) Map<String, Object> body) {
-        Object label = body == null ? null : body.get("label");
-        var created = keys.create(store.id(), label == null ? null : label.toString());
+    public Map<String, Object> create(Store store, @Valid @RequestBody(required = false) NewApiKey body) {
+        var created = keys.create(store.id(), body == null ? null : body.label());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", created.info().id());
         json.put("prefix", created.info().prefix());

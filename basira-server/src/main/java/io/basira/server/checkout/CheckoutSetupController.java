@@ -1,5 +1,9 @@
 package io.basira.server.checkout;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.basira.server.api.ApiKeyAuthentication;
 import io.basira.server.api.ApiErrors.NotFound;
 import io.basira.shared.Store;
@@ -45,23 +49,27 @@ public class CheckoutSetupController {
         this.setup = setup;
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(array = @ArraySchema(schema = @Schema(implementation = CheckoutAnswers.PolicyAnswer.class))))
     @GetMapping("/policies")
     public List<Map<String, Object>> list(Store store) {
         return policies.of(store.id()).policies().stream().map(CheckoutJson::json).toList();
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CheckoutAnswers.PolicyAnswer.class)))
     @GetMapping("/policies/{id}")
     public Map<String, Object> get(Store store, @PathVariable long id) {
         return policies.of(store.id()).policies().stream().filter(p -> p.id().equals(Long.toString(id))).findFirst()
                 .map(CheckoutJson::json).orElseThrow(() -> new NotFound("this store has no checkout policy " + id));
     }
 
+    @ApiResponse(responseCode = "201", description = "OK", content = @Content(schema = @Schema(implementation = CheckoutAnswers.SavedPolicy.class)))
     @PostMapping("/policies")
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, Object> create(Store store, @Valid @RequestBody PolicyRequest body, HttpServletRequest request) {
         return worded(setup.createPolicy(store, actor(request), body));
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CheckoutAnswers.SavedPolicy.class)))
     @PutMapping("/policies/{id}")
     public Map<String, Object> update(Store store, @PathVariable long id, @Valid @RequestBody PolicyRequest body,
             HttpServletRequest request) {
@@ -74,17 +82,20 @@ public class CheckoutSetupController {
         changes.deletePolicy(store, actor(request), id);
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CheckoutAnswers.CatalogueAnswer.class)))
     @GetMapping("/catalogue")
     public Map<String, Object> catalogue(Store store) {
         return CheckoutJson.json(policies.of(store.id()).catalogue());
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CheckoutAnswers.CatalogueAnswer.class)))
     @PutMapping("/catalogue")
     public Map<String, Object> saveCatalogue(Store store, @Valid @RequestBody CatalogueRequest body,
             HttpServletRequest request) {
         return setup.saveCatalogue(store, actor(request), body);
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(array = @ArraySchema(schema = @Schema(implementation = CheckoutAnswers.AuditEntry.class))))
     @GetMapping("/audit")
     public List<Map<String, Object>> audit(Store store, @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > MAX_AUDIT) {

@@ -15,7 +15,7 @@ import java.math.BigDecimal;
 @UnprocessableWhenInvalid
 @Schema(name = "CouponRequest", description = "A coupon: its code, benefit, limits, validity and eligible groups")
 public record CouponRequest(
-        @Schema(description = "the code customers type; compared without case; required on create", example = "HV100")
+        @Schema(description = "the code customers type; compared without case; required on create", example = "HV100", maxLength = Coupon.MAX_CODE_LENGTH)
         @Text(max = Coupon.MAX_CODE_LENGTH) String code,
         @Schema(description = "what the coupon gives", example = "percent_off",
             allowableValues = {"percent_off", "amount_off", "free_shipping"}) String benefit,

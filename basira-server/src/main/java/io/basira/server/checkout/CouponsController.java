@@ -1,5 +1,9 @@
 package io.basira.server.checkout;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.basira.server.api.ApiKeyAuthentication;
 import io.basira.checkout.Coupon;
 import io.basira.server.api.ApiErrors.InvalidRecords;
@@ -37,23 +41,27 @@ public class CouponsController {
         this.setup = setup;
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(array = @ArraySchema(schema = @Schema(implementation = CheckoutAnswers.CouponAnswer.class))))
     @GetMapping
     public List<Map<String, Object>> list(Store store) {
         return coupons.list(store.id()).stream().map(CouponsController::json).toList();
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CheckoutAnswers.CouponAnswer.class)))
     @GetMapping("/{code}")
     public Map<String, Object> get(Store store, @PathVariable String code) {
         return coupons.get(store.id(), code).map(CouponsController::json)
                 .orElseThrow(() -> new NotFound("this store has no coupon '" + Coupon.normalize(code) + "'"));
     }
 
+    @ApiResponse(responseCode = "201", description = "OK", content = @Content(schema = @Schema(implementation = CheckoutAnswers.CouponAnswer.class)))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, Object> create(Store store, @Valid @RequestBody CouponRequest body, HttpServletRequest request) {
         return setup.createCoupon(store, actor(request), body);
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CheckoutAnswers.CouponAnswer.class)))
     @PutMapping("/{code}")
     public Map<String, Object> update(Store store, @PathVariable String code, @Valid @RequestBody CouponRequest body,
             HttpServletRequest request) {

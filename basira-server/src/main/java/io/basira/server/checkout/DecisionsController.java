@@ -1,5 +1,8 @@
 package io.basira.server.checkout;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.basira.checkout.CheckoutRequest;
 import io.basira.shared.Store;
 import jakarta.validation.Valid;
@@ -20,6 +23,7 @@ public class DecisionsController {
         this.setup = setup;
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CheckoutAnswers.Decision.class)))
     @PostMapping("/decisions")
     public Map<String, Object> decide(Store store, @Valid @RequestBody DecisionRequest body) {
         CheckoutRequest request = setup.request(store, body);

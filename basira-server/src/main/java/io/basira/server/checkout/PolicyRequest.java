@@ -20,7 +20,7 @@ import java.util.List;
 @UnprocessableWhenInvalid
 @Schema(name = "PolicyRequest", description = "A checkout policy: its eligible groups, validity and the terms of its kind")
 public record PolicyRequest(
-        @Schema(description = "the merchant's name for the policy", example = "VIP ships free")
+        @Schema(description = "the merchant's name for the policy", example = "VIP ships free", maxLength = Policy.MAX_NAME_LENGTH)
         @NotBlank(message = "{basira.required}") @Text(max = Policy.MAX_NAME_LENGTH) String name,
         @Schema(description = "what the policy does", example = "free_shipping", allowableValues = {"free_shipping",
             "percent_off", "amount_off", "buy_x_get_y", "hide_payment_methods", "offer_carriers", "hide_carriers"})

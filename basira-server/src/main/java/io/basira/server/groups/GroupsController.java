@@ -1,5 +1,8 @@
 package io.basira.server.groups;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.basira.groups.Group;
 import io.basira.groups.GroupRules;
 import io.basira.groups.GroupInsights;
@@ -37,6 +40,7 @@ public class GroupsController {
         this.fields = fields;
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.GroupList.class)))
     @GetMapping
     public Map<String, Object> list(Store store) {
         List<Map<String, Object>> items = insights.groupsWithCounts(store).entrySet().stream()
@@ -45,6 +49,7 @@ public class GroupsController {
     }
 
     /** Body: {@code key}, {@code name}, and {@code rule} or {@code rule_json}; or {@code template} (with optional overrides). */
+    @ApiResponse(responseCode = "201", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.GroupAnswer.class)))
     @PostMapping
     public ResponseEntity<Map<String, Object>> create(Store store, @Valid @RequestBody GroupRequest body) {
         String templateKey = body.template();
@@ -65,6 +70,7 @@ public class GroupsController {
         return ResponseEntity.status(HttpStatus.CREATED).body(GroupJson.of(group, insights.groupWithCount(store, key).getValue()));
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.GroupAnswer.class)))
     @GetMapping("/{key}")
     public Map<String, Object> get(Store store, @PathVariable String key) {
         var entry = insights.groupWithCount(store, key);
@@ -72,6 +78,7 @@ public class GroupsController {
     }
 
     /** Body: {@code name} and/or a new rule ({@code rule} or {@code rule_json}; {@code "rule": null} keeps the rule out). */
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.GroupAnswer.class)))
     @PutMapping("/{key}")
     public Map<String, Object> update(Store store, @PathVariable String key, @Valid @RequestBody GroupRequest body) {
         String name = body.name();
@@ -83,6 +90,7 @@ public class GroupsController {
         return get(store, key);
     }
 
+    @ApiResponse(responseCode = "204", description = "deleted")
     @DeleteMapping("/{key}")
     public ResponseEntity<Void> delete(Store store, @PathVariable String key) {
         rules.delete(store, key);
@@ -90,6 +98,7 @@ public class GroupsController {
     }
 
     /** The number of customers a rule would have now, without saving it: {@code rule} or {@code rule_json}. */
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.Preview.class)))
     @PostMapping("/preview")
     public Map<String, Object> preview(Store store, @Valid @RequestBody GroupRequest body) {
         Condition rule = GroupJson.rule(body, fields, true);

@@ -1,5 +1,8 @@
 package io.basira.server.stores;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.basira.server.api.ApiErrors.NotFound;
 import io.basira.server.jdbc.JdbcApiKeys;
 import io.basira.shared.Store;
@@ -28,6 +31,7 @@ public class StoreController {
         this.keys = keys;
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = StoreAnswers.StoreAnswer.class)))
     @GetMapping("/store")
     public Map<String, Object> store(Store store) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -43,6 +47,7 @@ public class StoreController {
         return keys.list(store.id());
     }
 
+    @ApiResponse(responseCode = "201", description = "OK", content = @Content(schema = @Schema(implementation = StoreAnswers.IssuedKey.class)))
     @PostMapping("/api-keys")
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, Object> create(Store store, @Valid @RequestBody(required = false) NewApiKey body) {

@@ -10,6 +10,9 @@ import java.util.Objects;
  */
 public record Policy(String id, String name, EligibleGroups eligible, Validity validity, PolicyRule rule) {
 
+    /** The longest name of a policy (as a group's name). */
+    public static final int MAX_NAME_LENGTH = Checkouts.MAX_NAME_LENGTH;
+
     public Policy {
         Objects.requireNonNull(id, "id");
         if (name == null || name.isBlank()) {

@@ -47,23 +47,60 @@ public final class TextRules {
         return value;
     }
 
+    /**
+     * Why {@code value} is not acceptable single-line text, as data (for messages in other languages),
+     * or null when it is; the same decision as {@link #lineProblem}.
+     */
+    public static Refusal lineRefusal(String value, int maxLength) {
+        return refusal(value, maxLength, false);
+    }
+
+    /** Like {@link #lineRefusal} but tab, line feed and carriage return are allowed. */
+    public static Refusal textRefusal(String value, int maxLength) {
+        return refusal(value, maxLength, true);
+    }
+
+    /**
+     * A refusal of text: {@code kind}, the value's {@code length}, the {@code maxLength} it broke, and for a
+     * character problem its {@code position} (1-based) and {@code codePoint} ({@code U+0000}).
+     */
+    public record Refusal(Kind kind, int length, int maxLength, int position, String codePoint) {
+
+        /** What is wrong with the text. */
+        public enum Kind { TOO_LONG, CONTROL_CHARACTER, UNPAIRED_SURROGATE }
+
+        /** The English reason, read after a field name ({@code is longer than 200 characters (it has 201)}). */
+        public String reason() {
+            return switch (kind) {
+                case TOO_LONG -> "is longer than " + maxLength + " characters (it has " + length + ")";
+                case CONTROL_CHARACTER -> "contains the control character " + codePoint + " at character " + position;
+                case UNPAIRED_SURROGATE -> "contains an unpaired surrogate " + codePoint + " at character " + position
+                        + " (not valid Unicode)";
+            };
+        }
+    }
+
     private static String problem(String value, int maxLength, boolean multiline) {
+        Refusal refusal = refusal(value, maxLength, multiline);
+        return refusal == null ? null : refusal.reason();
+    }
+
+    private static Refusal refusal(String value, int maxLength, boolean multiline) {
         if (value == null) {
             return null;
         }
         if (value.length() > maxLength) {
-            return "is longer than " + maxLength + " characters (it has " + value.length() + ")";
+            return new Refusal(Refusal.Kind.TOO_LONG, value.length(), maxLength, 0, null);
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if ((c < 0x20 || c == 0x7F) && !(multiline && (c == '\t' || c == '\n' || c == '\r'))) {
-                return "contains the control character " + codePoint(c) + " at character " + (i + 1);
+                return new Refusal(Refusal.Kind.CONTROL_CHARACTER, value.length(), maxLength, i + 1, codePoint(c));
             }
             if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                return "contains an unpaired surrogate " + codePoint(c) + " at character " + (i + 1)
-                        + " (not valid Unicode)";
+                return new Refusal(Refusal.Kind.UNPAIRED_SURROGATE, value.length(), maxLength, i + 1, codePoint(c));
             }
         }
         return null;

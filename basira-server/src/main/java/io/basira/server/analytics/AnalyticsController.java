@@ -1,5 +1,8 @@
 package io.basira.server.analytics;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.basira.analytics.region.PopulationTable;
 import io.basira.shared.Store;
 import java.time.Clock;
@@ -28,6 +31,7 @@ public class AnalyticsController {
         this.clock = clock;
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AnalyticsAnswers.Analysis.class)))
     @GetMapping("/{name}")
     public Map<String, Object> analysis(Store store, @PathVariable String name,
             @RequestParam(name = "as_of", required = false) String asOf, @RequestParam(required = false) String from,
@@ -36,6 +40,7 @@ public class AnalyticsController {
         return withParameters(analytics.run(store, AnalysisName.of(name), request), request);
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AnalyticsAnswers.Analysis.class)))
     @PostMapping(value = "/regions", consumes = {"text/csv", "text/plain"})
     public Map<String, Object> regions(Store store, @RequestBody String populationCsv,
             @RequestParam(name = "as_of", required = false) String asOf, @RequestParam(required = false) String from,
@@ -45,6 +50,7 @@ public class AnalyticsController {
         return withParameters(analytics.run(store, AnalysisName.REGIONS, request.withPopulation(table)), request);
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = AnalyticsAnswers.Refreshed.class)))
     @PostMapping("/refresh")
     public Map<String, Object> refresh(Store store, @RequestParam(name = "as_of", required = false) String asOf) {
         var refreshed = analytics.refresh(store, AnalysisRequest.asOf(asOf, clock, store.timeZone()));

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
 import io.basira.server.jdbc.BulkReads;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -22,9 +23,11 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
@@ -111,20 +114,39 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        String field = MismatchedValues.problem(e.getMostSpecificCause());
+        if (field != null) {
+            return ResponseEntity.status(unprocessable(request) ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.BAD_REQUEST)
+                    .body(unprocessable(request) ? refused(List.of(field), 1) : badRequest(field));
+        }
         return ResponseEntity.badRequest().body(badRequest(unreadableBody(e)));
     }
 
-    /** A typed request record that breaks its Bean Validation constraints: 422, every field named as in the JSON. */
+    /**
+     * A body that broke its record's constraints: every problem listed (field, then why, in the request's
+     * language); 422 for a record marked {@link UnprocessableWhenInvalid}, else 400.
+     */
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        List<String> problems = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> snakeCase(error.getField()) + ": " + error.getDefaultMessage()).sorted().toList();
-        return ResponseEntity.unprocessableContent().body(refused(problems, problems.size()));
+        List<String> problems = RequestProblems.of(e.getBindingResult());
+        if (e.getParameter().getParameterType().isAnnotationPresent(UnprocessableWhenInvalid.class)) {
+            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(refused(problems, problems.size()));
+        }
+        return ResponseEntity.badRequest().body(badRequest(problems));
     }
 
-    private static String snakeCase(String field) {
-        return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    /** Whether the handler's body is a record refused with 422 ({@link UnprocessableWhenInvalid}). */
+    private static boolean unprocessable(WebRequest request) {
+        Object handler = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE, WebRequest.SCOPE_REQUEST);
+        if (handler instanceof HandlerMethod method) {
+            for (MethodParameter parameter : method.getMethodParameters()) {
+                if (parameter.hasParameterAnnotation(RequestBody.class)) {
+                    return parameter.getParameterType().isAnnotationPresent(UnprocessableWhenInvalid.class);
+                }
+            }
+        }
+        return false;
     }
 
     @Override
@@ -158,8 +180,13 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail badRequest(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setProperty("problems", List.of(detail));
+        return badRequest(List.of(detail));
+    }
+
+    /** 400: the problems joined in {@code detail}, and listed. */
+    private static ProblemDetail badRequest(List<String> problems) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.join("; ", problems));
+        problem.setProperty("problems", problems);
         return problem;
     }
 

@@ -8,11 +8,14 @@ import io.basira.checkout.Policy;
 import io.basira.checkout.PolicyRule;
 import io.basira.checkout.Validity;
 import io.basira.shared.Money;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,18 +25,24 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class CheckoutJson {
 
-    private static final JsonMapper STORED = JsonMapper.builder().build();
+    private static final JsonMapper STORED = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
 
     private CheckoutJson() {}
 
-    static Policy policy(String id, Map<String, Object> body, Currency currency) {
-        JsonFields json = new JsonFields(body, "");
-        Policy policy = guard("", () -> new Policy(id, json.requiredString("name"), eligible(json),
-                validity(json, "valid_from", "valid_until"), rule(json, currency)));
+    /** A policy from its request; {@code id} is the store's id of it ("new" before it is created). */
+    static Policy policy(String id, PolicyRequest body, Currency currency) {
+        Policy policy = guard("", () -> new Policy(id, required("name", body.name()), eligible(body.groups()),
+                validity("valid_from", body.validFrom(), "valid_until", body.validUntil()), rule(body, currency)));
         Map<String, Object> stored = json(policy);
         stored.put("id", Long.toString(Long.MAX_VALUE)); // the audit stores it with its id, at most this long
         requireStorable(stored, "policy");
         return policy;
+    }
+
+    /** A policy as stored (its definition's JSON, the same shape as its request). */
+    static Policy policy(String id, Map<String, Object> stored, Currency currency) {
+        return policy(id, STORED.convertValue(stored, PolicyRequest.class), currency);
     }
 
     /**
@@ -48,18 +57,20 @@ final class CheckoutJson {
         }
     }
 
-    private static PolicyRule rule(JsonFields json, Currency currency) {
-        String kind = json.requiredString("kind");
+    private static PolicyRule rule(PolicyRequest body, Currency currency) {
+        String kind = required("kind", body.kind());
         return guard("", () -> switch (kind) {
-            case "hide_payment_methods" -> new PolicyRule.HidePaymentMethods(json.strings("methods"));
-            case "offer_carriers" -> new PolicyRule.OfferCarriers(json.strings("carriers"));
-            case "hide_carriers" -> new PolicyRule.HideCarriers(json.strings("carriers"));
-            case "free_shipping" -> new PolicyRule.FreeShipping(json.money("minimum_total", currency));
-            case "percent_off" -> new PolicyRule.PercentOff(json.decimal("percent"), json.money("minimum_total", currency));
-            case "amount_off" -> new PolicyRule.AmountOff(required(json.money("amount", currency), json, "amount"),
-                    json.money("minimum_total", currency));
-            case "buy_x_get_y" -> new PolicyRule.BuyXGetY(required(json.integer("buy"), json, "buy"),
-                    required(json.integer("get"), json, "get"), json.strings("products"));
+            case "hide_payment_methods" -> new PolicyRule.HidePaymentMethods(RequestValues.strings("methods", body.methods()));
+            case "offer_carriers" -> new PolicyRule.OfferCarriers(RequestValues.strings("carriers", body.carriers()));
+            case "hide_carriers" -> new PolicyRule.HideCarriers(RequestValues.strings("carriers", body.carriers()));
+            case "free_shipping" -> new PolicyRule.FreeShipping(money("minimum_total", body.minimumTotal(), currency));
+            case "percent_off" -> new PolicyRule.PercentOff(body.percent(), money("minimum_total", body.minimumTotal(),
+                    currency));
+            case "amount_off" -> new PolicyRule.AmountOff(required("amount", money("amount", body.amount(), currency)),
+                    money("minimum_total", body.minimumTotal(), currency));
+            case "buy_x_get_y" -> new PolicyRule.BuyXGetY(required("buy", RequestValues.whole("buy", body.buy())),
+                    required("get", RequestValues.whole("get", body.get())), RequestValues.strings("products",
+                            body.products()));
             default -> throw new IllegalArgumentException("kind: '" + kind + "' is not one of hide_payment_methods, "
                     + "offer_carriers, hide_carriers, free_shipping, percent_off, amount_off, buy_x_get_y");
         });
@@ -102,20 +113,26 @@ final class CheckoutJson {
         return json;
     }
 
-    static Coupon coupon(Map<String, Object> body, Currency currency) {
-        JsonFields json = new JsonFields(body, "");
-        String benefit = json.requiredString("benefit");
-        Coupon coupon = guard("", () -> new Coupon(json.requiredString("code"), switch (benefit) {
-            case "percent_off" -> new CouponBenefit.PercentOff(json.decimal("percent"));
-            case "amount_off" -> new CouponBenefit.AmountOff(required(json.money("amount", currency), json, "amount"));
+    /** A coupon from its terms. */
+    static Coupon coupon(CouponRequest body, Currency currency) {
+        String benefit = required("benefit", body.benefit());
+        Coupon coupon = guard("", () -> new Coupon(required("code", body.code()), switch (benefit) {
+            case "percent_off" -> new CouponBenefit.PercentOff(body.percent());
+            case "amount_off" -> new CouponBenefit.AmountOff(required("amount", money("amount", body.amount(), currency)));
             case "free_shipping" -> new CouponBenefit.FreeShipping();
             default -> throw new IllegalArgumentException(
                     "benefit: '" + benefit + "' is not one of percent_off, amount_off, free_shipping");
-        }, json.money("minimum_total", currency), json.money("maximum_discount", currency),
-                validity(json, "starts_at", "ends_at"), json.integer("usage_limit"), json.integer("per_customer_limit"),
-                eligible(json)));
+        }, money("minimum_total", body.minimumTotal(), currency), money("maximum_discount", body.maximumDiscount(), currency),
+                validity("starts_at", body.startsAt(), "ends_at", body.endsAt()),
+                RequestValues.whole("usage_limit", body.usageLimit()),
+                RequestValues.whole("per_customer_limit", body.perCustomerLimit()), eligible(body.groups())));
         requireStorable(json(coupon), "coupon");
         return coupon;
+    }
+
+    /** A coupon as stored (its terms' JSON). */
+    static Coupon coupon(Map<String, Object> stored, Currency currency) {
+        return coupon(STORED.convertValue(stored, CouponRequest.class), currency);
     }
 
     static Map<String, Object> json(Coupon coupon) {
@@ -141,26 +158,32 @@ final class CheckoutJson {
         return json;
     }
 
-    static Catalogue catalogue(Map<String, Object> body) {
-        JsonFields json = new JsonFields(body, "");
+    /** A catalogue from its request. */
+    static Catalogue catalogue(CatalogueRequest body) {
         List<Catalogue.PaymentMethod> methods = new ArrayList<>();
-        List<Object> listed = json.list("payment_methods");
-        for (int i = 0; i < listed.size(); i++) {
-            JsonFields method = new JsonFields(JsonFields.asMap(listed.get(i), "payment_methods[" + i + "]"),
-                    "payment_methods[" + i + "]");
-            methods.add(guard(method.where(""), () -> new Catalogue.PaymentMethod(method.requiredString("code"),
-                    method.string("name"))));
+        List<CatalogueRequest.PaymentMethod> listedMethods = body.paymentMethods() == null ? List.of() : body.paymentMethods();
+        for (int i = 0; i < listedMethods.size(); i++) {
+            CatalogueRequest.PaymentMethod method = required("payment_methods[" + i + "]", listedMethods.get(i));
+            String where = "payment_methods[" + i + "]";
+            methods.add(guard(where, () -> new Catalogue.PaymentMethod(required(where + ".code", method.code()),
+                    method.name())));
         }
         List<Catalogue.Carrier> carriers = new ArrayList<>();
-        listed = json.list("carriers");
-        for (int i = 0; i < listed.size(); i++) {
-            JsonFields carrier = new JsonFields(JsonFields.asMap(listed.get(i), "carriers[" + i + "]"), "carriers[" + i + "]");
-            carriers.add(guard(carrier.where(""), () -> new Catalogue.Carrier(carrier.requiredString("code"),
-                    carrier.string("name"), carrier.bool("offered_to_everyone", true))));
+        List<CatalogueRequest.Carrier> listedCarriers = body.carriers() == null ? List.of() : body.carriers();
+        for (int i = 0; i < listedCarriers.size(); i++) {
+            CatalogueRequest.Carrier carrier = required("carriers[" + i + "]", listedCarriers.get(i));
+            String where = "carriers[" + i + "]";
+            carriers.add(guard(where, () -> new Catalogue.Carrier(required(where + ".code", carrier.code()),
+                    carrier.name(), carrier.offeredToEveryone() == null || carrier.offeredToEveryone())));
         }
         Catalogue catalogue = guard("", () -> new Catalogue(methods, carriers));
         requireStorable(json(catalogue), "catalogue");
         return catalogue;
+    }
+
+    /** A catalogue as stored. */
+    static Catalogue catalogue(Map<String, Object> stored) {
+        return catalogue(STORED.convertValue(stored, CatalogueRequest.class));
     }
 
     static Map<String, Object> json(Catalogue catalogue) {
@@ -172,12 +195,12 @@ final class CheckoutJson {
         return json;
     }
 
-    private static EligibleGroups eligible(JsonFields json) {
-        if (!json.has("groups")) {
+    private static EligibleGroups eligible(PolicyRequest.EligibleGroupsRequest groups) {
+        if (groups == null) {
             return EligibleGroups.everyone();
         }
-        JsonFields groups = json.object("groups");
-        return guard("groups: ", () -> new EligibleGroups(groups.strings("any_of"), groups.strings("none_of")));
+        return guard("groups: ", () -> new EligibleGroups(RequestValues.strings("groups.any_of", groups.anyOf()),
+                RequestValues.strings("groups.none_of", groups.noneOf())));
     }
 
     private static Map<String, Object> json(EligibleGroups eligible) {
@@ -187,15 +210,24 @@ final class CheckoutJson {
         return json;
     }
 
-    private static Validity validity(JsonFields json, String from, String until) {
-        return guard("", () -> new Validity(json.instant(from), json.instant(until)));
+    private static Validity validity(String fromName, String from, String untilName, String until) {
+        return guard("", () -> new Validity(RequestValues.instant(fromName, from), RequestValues.instant(untilName, until)));
     }
 
-    private static <T> T required(T value, JsonFields json, String field) {
-        if (value == null) {
-            throw new IllegalArgumentException(json.where(field) + ": is required");
+    private static <T> T required(String field, T value) {
+        if (value == null || value instanceof String text && text.isBlank()) {
+            throw new IllegalArgumentException(field + ": is required");
         }
         return value;
+    }
+
+    private static Money money(String field, BigDecimal value, Currency currency) {
+        return RequestValues.money(field, value, currency);
+    }
+
+    /** A stored definition (policy, coupon, catalogue) as a JSON object. */
+    static Map<String, Object> stored(JsonMapper json, String text) {
+        return json.readValue(text, new TypeReference<Map<String, Object>>() {});
     }
 
     static String money(Money money) {

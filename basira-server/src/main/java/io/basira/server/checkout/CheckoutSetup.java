@@ -5,20 +5,22 @@ import io.basira.checkout.CheckoutDecision;
 import io.basira.checkout.CheckoutRequest;
 import io.basira.checkout.EvaluateCheckout;
 import io.basira.checkout.Policy;
+import io.basira.server.api.ApiErrors.InvalidRecords;
 import io.basira.server.api.ApiErrors.NotFound;
 import io.basira.shared.Store;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * The checkout setup as the dashboard uses it: the same JSON shapes, validation, audited changes and
- * decisions as the API (docs/checkout.md), for a signed-in user instead of an API key. Changes are
- * audited with the actor {@code dashboard:<e-mail>}.
+ * The checkout setup, the application service the API's controllers and the dashboard's pages both call with
+ * the same typed requests ({@link PolicyRequest}, {@link CouponRequest}, {@link CatalogueRequest},
+ * {@link DecisionRequest}): the same reading, audited changes and decisions (docs/checkout.md). Changes by a
+ * dashboard user are audited with the actor {@code dashboard:<e-mail>}, the API's with the key.
  *
- * <p>Every method that reads a definition throws {@link IllegalArgumentException} with the message the
- * API would answer ({@code minimum_total: '1.005' has more than 2 decimals for SAR}); {@link NotFound}
+ * <p>Every method that reads a definition throws {@link InvalidRecords} with the message the API answers ({@code minimum_total: '1.005' has more than 2 decimals for SAR}); {@link NotFound}
  * when the policy or coupon does not exist. Thread-safe.
  */
 public final class CheckoutSetup {
@@ -51,15 +53,23 @@ public final class CheckoutSetup {
                 .map(CheckoutJson::json);
     }
 
-    /** Creates a policy from the API's JSON; returns it with its id and the catalogue warnings. */
-    public Map<String, Object> createPolicy(Store store, String user, Map<String, Object> body) {
-        Policy policy = CheckoutJson.policy("new", body, store.currency());
-        return withWarnings(store, policy, changes.createPolicy(store, actor(user), policy));
+    /** Creates a policy for a dashboard user; returns it with its id and the catalogue warnings. */
+    public Map<String, Object> createPolicy(Store store, String user, PolicyRequest body) {
+        return createPolicy(store, actor(user), body);
     }
 
-    public Map<String, Object> updatePolicy(Store store, String user, long id, Map<String, Object> body) {
-        Policy policy = CheckoutJson.policy(Long.toString(id), body, store.currency());
-        return withWarnings(store, policy, changes.updatePolicy(store, actor(user), id, policy));
+    Map<String, Object> createPolicy(Store store, JdbcCheckoutAudit.Actor actor, PolicyRequest body) {
+        Policy policy = read(() -> CheckoutJson.policy("new", body, store.currency()));
+        return withWarnings(store, policy, changes.createPolicy(store, actor, policy));
+    }
+
+    public Map<String, Object> updatePolicy(Store store, String user, long id, PolicyRequest body) {
+        return updatePolicy(store, actor(user), id, body);
+    }
+
+    Map<String, Object> updatePolicy(Store store, JdbcCheckoutAudit.Actor actor, long id, PolicyRequest body) {
+        Policy policy = read(() -> CheckoutJson.policy(Long.toString(id), body, store.currency()));
+        return withWarnings(store, policy, changes.updatePolicy(store, actor, id, policy));
     }
 
     public void deletePolicy(Store store, String user, long id) {
@@ -76,15 +86,21 @@ public final class CheckoutSetup {
                 .map(l -> new ListedCoupon(CheckoutJson.json(l.coupon()), l.used(), l.overLimit()));
     }
 
-    public Map<String, Object> createCoupon(Store store, String user, Map<String, Object> body) {
-        return changes.createCoupon(store, actor(user), CheckoutJson.coupon(body, store.currency()));
+    public Map<String, Object> createCoupon(Store store, String user, CouponRequest body) {
+        return createCoupon(store, actor(user), body);
+    }
+
+    Map<String, Object> createCoupon(Store store, JdbcCheckoutAudit.Actor actor, CouponRequest body) {
+        return changes.createCoupon(store, actor, read(() -> CheckoutJson.coupon(body, store.currency())));
     }
 
     /** Changes a coupon's terms; the code in {@code body} is replaced by {@code code} (a code never changes). */
-    public Map<String, Object> updateCoupon(Store store, String user, String code, Map<String, Object> body) {
-        Map<String, Object> terms = new LinkedHashMap<>(body);
-        terms.put("code", code);
-        return changes.updateCoupon(store, actor(user), CheckoutJson.coupon(terms, store.currency()));
+    public Map<String, Object> updateCoupon(Store store, String user, String code, CouponRequest body) {
+        return updateCoupon(store, actor(user), code, body);
+    }
+
+    Map<String, Object> updateCoupon(Store store, JdbcCheckoutAudit.Actor actor, String code, CouponRequest body) {
+        return changes.updateCoupon(store, actor, read(() -> CheckoutJson.coupon(body.withCode(code), store.currency())));
     }
 
     public void deleteCoupon(Store store, String user, String code) {
@@ -100,9 +116,14 @@ public final class CheckoutSetup {
         return audit.list(store.id(), limit);
     }
 
-    /** Reads a decision request in the JSON of {@code POST /api/v1/checkout/decisions}. */
-    public CheckoutRequest request(Store store, Map<String, Object> body) {
-        return DecisionJson.request(body, store);
+    /** The core's request from a decision request ({@code POST /api/v1/checkout/decisions}). */
+    public CheckoutRequest request(Store store, DecisionRequest body) {
+        return read(() -> DecisionJson.request(body, store));
+    }
+
+    /** Replaces the store's catalogue; returns it as saved. */
+    Map<String, Object> saveCatalogue(Store store, JdbcCheckoutAudit.Actor actor, CatalogueRequest body) {
+        return changes.saveCatalogue(store, actor, read(() -> CheckoutJson.catalogue(body)));
     }
 
     /** The decision for one customer (or anonymous visitor) and cart; only reads. */
@@ -116,7 +137,16 @@ public final class CheckoutSetup {
         return json;
     }
 
-    private static JdbcCheckoutAudit.Actor actor(String user) {
+    /** Reads a request into the core's terms; a refusal is {@link InvalidRecords} (a 422 problem in the API). */
+    private static <T> T read(Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRecords(List.of(e.getMessage()));
+        }
+    }
+
+    static JdbcCheckoutAudit.Actor actor(String user) {
         String who = "dashboard:" + user;
         return new JdbcCheckoutAudit.Actor(null, who.length() > 64 ? who.substring(0, 64) : who);
     }

@@ -1,13 +1,15 @@
 package io.basira.server.checkout;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.basira.server.api.ApiKeyAuthentication;
-import io.basira.checkout.Catalogue;
-import io.basira.checkout.Policy;
-import io.basira.server.api.ApiErrors.InvalidRecords;
 import io.basira.server.api.ApiErrors.NotFound;
 import io.basira.shared.Store;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
+import jakarta.validation.Valid;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,36 +39,41 @@ public class CheckoutSetupController {
     private final JdbcCheckoutPolicies policies;
     private final CheckoutChanges changes;
     private final JdbcCheckoutAudit audit;
+    private final CheckoutSetup setup;
 
-    public CheckoutSetupController(JdbcCheckoutPolicies policies, CheckoutChanges changes, JdbcCheckoutAudit audit) {
+    public CheckoutSetupController(JdbcCheckoutPolicies policies, CheckoutChanges changes, JdbcCheckoutAudit audit,
+            CheckoutSetup setup) {
         this.policies = policies;
         this.changes = changes;
         this.audit = audit;
+        this.setup = setup;
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(array = @ArraySchema(schema = @Schema(implementation = CheckoutAnswers.PolicyAnswer.class))))
     @GetMapping("/policies")
     public List<Map<String, Object>> list(Store store) {
         return policies.of(store.id()).policies().stream().map(CheckoutJson::json).toList();
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CheckoutAnswers.PolicyAnswer.class)))
     @GetMapping("/policies/{id}")
     public Map<String, Object> get(Store store, @PathVariable long id) {
         return policies.of(store.id()).policies().stream().filter(p -> p.id().equals(Long.toString(id))).findFirst()
                 .map(CheckoutJson::json).orElseThrow(() -> new NotFound("this store has no checkout policy " + id));
     }
 
+    @ApiResponse(responseCode = "201", description = "OK", content = @Content(schema = @Schema(implementation = CheckoutAnswers.SavedPolicy.class)))
     @PostMapping("/policies")
     @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, Object> create(Store store, @RequestBody Map<String, Object> body, HttpServletRequest request) {
-        Policy policy = read(store, "new", body);
-        return withWarnings(store, policy, changes.createPolicy(store, actor(request), policy));
+    public Map<String, Object> create(Store store, @Valid @RequestBody PolicyRequest body, HttpServletRequest request) {
+        return worded(setup.createPolicy(store, actor(request), body));
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CheckoutAnswers.SavedPolicy.class)))
     @PutMapping("/policies/{id}")
-    public Map<String, Object> update(Store store, @PathVariable long id, @RequestBody Map<String, Object> body,
+    public Map<String, Object> update(Store store, @PathVariable long id, @Valid @RequestBody PolicyRequest body,
             HttpServletRequest request) {
-        Policy policy = read(store, Long.toString(id), body);
-        return withWarnings(store, policy, changes.updatePolicy(store, actor(request), id, policy));
+        return worded(setup.updatePolicy(store, actor(request), id, body));
     }
 
     @DeleteMapping("/policies/{id}")
@@ -75,23 +82,20 @@ public class CheckoutSetupController {
         changes.deletePolicy(store, actor(request), id);
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CheckoutAnswers.CatalogueAnswer.class)))
     @GetMapping("/catalogue")
     public Map<String, Object> catalogue(Store store) {
         return CheckoutJson.json(policies.of(store.id()).catalogue());
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CheckoutAnswers.CatalogueAnswer.class)))
     @PutMapping("/catalogue")
-    public Map<String, Object> saveCatalogue(Store store, @RequestBody Map<String, Object> body,
+    public Map<String, Object> saveCatalogue(Store store, @Valid @RequestBody CatalogueRequest body,
             HttpServletRequest request) {
-        Catalogue catalogue;
-        try {
-            catalogue = CheckoutJson.catalogue(body);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRecords(List.of(e.getMessage()));
-        }
-        return changes.saveCatalogue(store, actor(request), catalogue);
+        return setup.saveCatalogue(store, actor(request), body);
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(array = @ArraySchema(schema = @Schema(implementation = CheckoutAnswers.AuditEntry.class))))
     @GetMapping("/audit")
     public List<Map<String, Object>> audit(Store store, @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > MAX_AUDIT) {
@@ -100,17 +104,10 @@ public class CheckoutSetupController {
         return audit.list(store.id(), limit);
     }
 
-    private static Policy read(Store store, String id, Map<String, Object> body) {
-        try {
-            return CheckoutJson.policy(id, body, store.currency());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRecords(List.of(e.getMessage()));
-        }
-    }
-
-    private Map<String, Object> withWarnings(Store store, Policy policy, Map<String, Object> saved) {
-        List<String> unknown = new ArrayList<>(policies.of(store.id()).catalogue().unknownCodes(policy));
+    /** The saved policy with its catalogue warnings in words. */
+    private static Map<String, Object> worded(Map<String, Object> saved) {
         Map<String, Object> json = new LinkedHashMap<>(saved);
+        Collection<?> unknown = (Collection<?>) saved.get("warnings");
         json.put("warnings", unknown.stream().map(code -> code + " is not in the store's catalogue").toList());
         return json;
     }

@@ -1,12 +1,16 @@
 package io.basira.server.checkout;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.basira.server.api.ApiKeyAuthentication;
 import io.basira.checkout.Coupon;
 import io.basira.server.api.ApiErrors.InvalidRecords;
 import io.basira.server.api.ApiErrors.NotFound;
 import io.basira.shared.Store;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -28,54 +32,51 @@ public class CouponsController {
     private final JdbcCoupons coupons;
     private final CheckoutChanges changes;
     private final JdbcCheckoutAudit audit;
+    private final CheckoutSetup setup;
 
-    public CouponsController(JdbcCoupons coupons, CheckoutChanges changes, JdbcCheckoutAudit audit) {
+    public CouponsController(JdbcCoupons coupons, CheckoutChanges changes, JdbcCheckoutAudit audit, CheckoutSetup setup) {
         this.coupons = coupons;
         this.changes = changes;
         this.audit = audit;
+        this.setup = setup;
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(array = @ArraySchema(schema = @Schema(implementation = CheckoutAnswers.CouponAnswer.class))))
     @GetMapping
     public List<Map<String, Object>> list(Store store) {
         return coupons.list(store.id()).stream().map(CouponsController::json).toList();
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CheckoutAnswers.CouponAnswer.class)))
     @GetMapping("/{code}")
     public Map<String, Object> get(Store store, @PathVariable String code) {
         return coupons.get(store.id(), code).map(CouponsController::json)
                 .orElseThrow(() -> new NotFound("this store has no coupon '" + Coupon.normalize(code) + "'"));
     }
 
+    @ApiResponse(responseCode = "201", description = "OK", content = @Content(schema = @Schema(implementation = CheckoutAnswers.CouponAnswer.class)))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, Object> create(Store store, @RequestBody Map<String, Object> body, HttpServletRequest request) {
-        return changes.createCoupon(store, actor(request), read(store, body));
+    public Map<String, Object> create(Store store, @Valid @RequestBody CouponRequest body, HttpServletRequest request) {
+        return setup.createCoupon(store, actor(request), body);
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CheckoutAnswers.CouponAnswer.class)))
     @PutMapping("/{code}")
-    public Map<String, Object> update(Store store, @PathVariable String code, @RequestBody Map<String, Object> body,
+    public Map<String, Object> update(Store store, @PathVariable String code, @Valid @RequestBody CouponRequest body,
             HttpServletRequest request) {
-        Map<String, Object> terms = new LinkedHashMap<>(body);
-        Object given = terms.putIfAbsent("code", code);
-        if (given != null && !Coupon.normalize(given.toString()).equals(Coupon.normalize(code))) {
+        String given = body.code();
+        if (given != null && !Coupon.normalize(given).equals(Coupon.normalize(code))) {
             throw new InvalidRecords(List.of("code: a coupon's code cannot change ('" + code + "' in the path, '"
                     + given + "' in the body); create a new coupon instead"));
         }
-        return changes.updateCoupon(store, actor(request), read(store, terms));
+        return setup.updateCoupon(store, actor(request), code, body);
     }
 
     @DeleteMapping("/{code}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void delete(Store store, @PathVariable String code, HttpServletRequest request) {
         changes.deleteCoupon(store, actor(request), code);
-    }
-
-    private static Coupon read(Store store, Map<String, Object> body) {
-        try {
-            return CheckoutJson.coupon(body, store.currency());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRecords(List.of(e.getMessage()));
-        }
     }
 
     private static Map<String, Object> json(JdbcCoupons.Listed listed) {

@@ -17,31 +17,34 @@ final class DecisionJson {
 
     private DecisionJson() {}
 
-    static CheckoutRequest request(Map<String, Object> body, Store store) {
-        JsonFields json = new JsonFields(body, "");
-        List<Object> listed = json.list("items");
+    /** The core's request from the API's; refusals name the field ({@code items[0].unit_price: ...}). */
+    static CheckoutRequest request(DecisionRequest body, Store store) {
+        List<DecisionRequest.Item> listed = body.items() == null ? List.of() : body.items();
         List<CartItem> items = new ArrayList<>(listed.size());
         for (int i = 0; i < listed.size(); i++) {
             String where = "items[" + i + "]";
-            JsonFields item = new JsonFields(JsonFields.asMap(listed.get(i), where), where);
-            Integer quantity = item.integer("quantity");
-            Money price = item.money("unit_price", store.currency());
+            DecisionRequest.Item item = listed.get(i);
+            if (item == null) {
+                throw new IllegalArgumentException(where + ": expected a JSON object {product_id, quantity, unit_price}");
+            }
+            Integer quantity = RequestValues.whole(where + ".quantity", item.quantity());
+            Money price = RequestValues.money(where + ".unit_price", item.unitPrice(), store.currency());
             if (quantity == null || price == null) {
                 throw new IllegalArgumentException(where + ": quantity and unit_price are required");
             }
+            if (item.productId() == null || item.productId().isBlank()) {
+                throw new IllegalArgumentException(where + ".product_id: is required");
+            }
             try {
-                items.add(new CartItem(item.requiredString("product_id"), quantity, price));
+                items.add(new CartItem(item.productId(), quantity, price));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + ": " + e.getMessage());
             }
         }
-        Money shipping = json.money("shipping_fee", store.currency());
-        CheckoutRequest.Address address = null;
-        if (json.has("address")) {
-            JsonFields a = json.object("address");
-            address = new CheckoutRequest.Address(a.string("country"), a.string("region"), a.string("city"));
-        }
-        return new CheckoutRequest(json.string("customer_id"), items, json.string("coupon_code"),
+        Money shipping = RequestValues.money("shipping_fee", body.shippingFee(), store.currency());
+        DecisionRequest.Address a = body.address();
+        CheckoutRequest.Address address = a == null ? null : new CheckoutRequest.Address(a.country(), a.region(), a.city());
+        return new CheckoutRequest(body.customerId(), items, body.couponCode(),
                 shipping == null ? Money.zero(store.currency()) : shipping, address);
     }
 

@@ -1,10 +1,11 @@
 package io.basira.server.checkout;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.basira.checkout.CheckoutRequest;
-import io.basira.checkout.EvaluateCheckout;
-import io.basira.server.api.ApiErrors.InvalidRecords;
 import io.basira.shared.Store;
-import java.util.List;
+import jakarta.validation.Valid;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -16,20 +17,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/checkout")
 public class DecisionsController {
 
-    private final EvaluateCheckout evaluate;
+    private final CheckoutSetup setup;
 
-    public DecisionsController(EvaluateCheckout evaluate) {
-        this.evaluate = evaluate;
+    public DecisionsController(CheckoutSetup setup) {
+        this.setup = setup;
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CheckoutAnswers.Decision.class)))
     @PostMapping("/decisions")
-    public Map<String, Object> decide(Store store, @RequestBody Map<String, Object> body) {
-        CheckoutRequest request;
-        try {
-            request = DecisionJson.request(body, store);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRecords(List.of(e.getMessage()));
-        }
-        return DecisionJson.json(request, evaluate.decide(store, request));
+    public Map<String, Object> decide(Store store, @Valid @RequestBody DecisionRequest body) {
+        CheckoutRequest request = setup.request(store, body);
+        return DecisionJson.json(request, setup.decide(store, request));
     }
 }

@@ -187,7 +187,7 @@ public final class JdbcCheckoutPolicies implements CheckoutPolicies {
     }
 
     Map<String, Object> read(String text) {
-        return JsonFields.asMap(json.readValue(text, Map.class), "stored definition");
+        return CheckoutJson.stored(json, text);
     }
 
     private OffsetDateTime now() {

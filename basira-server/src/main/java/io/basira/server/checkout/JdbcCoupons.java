@@ -147,7 +147,7 @@ public final class JdbcCoupons implements Coupons {
     }
 
     private Coupon parse(java.util.Currency currency, String definition) {
-        return CheckoutJson.coupon(JsonFields.asMap(json.readValue(definition, Map.class), "stored coupon"), currency);
+        return CheckoutJson.coupon(CheckoutJson.stored(json, definition), currency);
     }
 
     /**

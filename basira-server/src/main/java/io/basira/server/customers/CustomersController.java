@@ -1,5 +1,8 @@
 package io.basira.server.customers;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.basira.segment.FieldCatalogue;
 import io.basira.server.analytics.JdbcCustomerAnalytics;
 import io.basira.server.api.ApiErrors.NotFound;
@@ -51,6 +54,7 @@ public class CustomersController {
         this.clock = clock;
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CustomerAnswers.FullCard.class)))
     @GetMapping("/{customerId}")
     public Map<String, Object> card(Store store, @PathVariable String customerId) {
         var snapshot = customers.find(store.id(), customerId)
@@ -69,6 +73,7 @@ public class CustomersController {
         return json;
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CustomerAnswers.Page.class)))
     @GetMapping
     public Map<String, Object> list(Store store, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "customer_id") String sort,
@@ -94,6 +99,7 @@ public class CustomersController {
         return json;
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", description = "CSV with a header row (docs/export.md)")))
     @GetMapping(value = "/export", produces = "text/csv")
     public void exportCsv(Store store, HttpServletResponse response) throws IOException {
         response.setContentType("text/csv; charset=UTF-8");

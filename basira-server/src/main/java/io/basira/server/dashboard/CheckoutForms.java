@@ -1,5 +1,8 @@
 package io.basira.server.dashboard;
 
+import io.basira.server.checkout.CouponRequest;
+import io.basira.server.checkout.PolicyRequest;
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -12,12 +15,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The policy and coupon forms of the dashboard, translated to and from the JSON the checkout API
- * accepts (docs/checkout.md), so that validation stays in one place (the API's reader). Dates are typed
- * as local date-times of the store's time zone ({@code datetime-local}) and sent as ISO instants.
+ * The policy and coupon forms of the dashboard, read into the typed requests the checkout API takes
+ * ({@link PolicyRequest}, {@link CouponRequest}), which both hand to the same application service
+ * ({@code CheckoutSetup}), so validation stays in one place. Dates are typed as local date-times of the
+ * store's time zone ({@code datetime-local}) and sent as ISO instants.
  *
  * <p>Blank fields are left out (absent = open, unlimited or everyone); fields that do not belong to the
- * chosen kind or benefit are left out too, so a form that shows every field still saves cleanly.
+ * chosen kind or benefit are left out too, so a form that shows every field still saves cleanly. A number
+ * that is not one is refused here ({@link IllegalArgumentException}, naming the field).
  */
 final class CheckoutForms {
 
@@ -28,56 +33,64 @@ final class CheckoutForms {
 
     private CheckoutForms() {}
 
-    /** The API body of a policy form; {@code form} is the request's parameters. */
-    static Map<String, Object> policy(Map<String, String[]> form, ZoneId zone) {
-        Map<String, Object> body = new LinkedHashMap<>();
+    /** The request of a policy form; {@code form} is the request's parameters. */
+    static PolicyRequest policy(Map<String, String[]> form, ZoneId zone) {
         String kind = one(form, "kind");
-        body.put("name", one(form, "name"));
-        body.put("kind", kind);
-        switch (kind == null ? "" : kind) {
-            case "hide_payment_methods" -> body.put("methods", many(form, "methods"));
-            case "offer_carriers", "hide_carriers" -> body.put("carriers", many(form, "carriers"));
-            case "free_shipping" -> putIfGiven(body, form, "minimum_total");
-            case "percent_off" -> {
-                putIfGiven(body, form, "percent");
-                putIfGiven(body, form, "minimum_total");
-            }
-            case "amount_off" -> {
-                putIfGiven(body, form, "amount");
-                putIfGiven(body, form, "minimum_total");
-            }
-            case "buy_x_get_y" -> {
-                putInteger(body, form, "buy");
-                putInteger(body, form, "get");
-                body.put("products", list(one(form, "products")));
-            }
-            default -> { }
-        }
-        body.put("groups", Map.of("any_of", many(form, "any_of"), "none_of", many(form, "none_of")));
-        putInstant(body, form, "valid_from", zone);
-        putInstant(body, form, "valid_until", zone);
-        return body;
+        String k = kind == null ? "" : kind;
+        boolean offers = k.equals("free_shipping") || k.equals("percent_off") || k.equals("amount_off");
+        return new PolicyRequest(one(form, "name"), kind, groups(form), instant(form, "valid_from", zone),
+                instant(form, "valid_until", zone), k.equals("hide_payment_methods") ? many(form, "methods") : null,
+                k.equals("offer_carriers") || k.equals("hide_carriers") ? many(form, "carriers") : null,
+                offers ? decimal(form, "minimum_total") : null, k.equals("percent_off") ? decimal(form, "percent") : null,
+                k.equals("amount_off") ? decimal(form, "amount") : null, k.equals("buy_x_get_y") ? whole(form, "buy") : null,
+                k.equals("buy_x_get_y") ? whole(form, "get") : null,
+                k.equals("buy_x_get_y") ? list(one(form, "products")) : null);
     }
 
-    /** The API body of a coupon form. */
-    static Map<String, Object> coupon(Map<String, String[]> form, ZoneId zone) {
-        Map<String, Object> body = new LinkedHashMap<>();
+    /** The request of a coupon form. */
+    static CouponRequest coupon(Map<String, String[]> form, ZoneId zone) {
         String benefit = one(form, "benefit");
-        body.put("code", one(form, "code"));
-        body.put("benefit", benefit);
-        if ("percent_off".equals(benefit)) {
-            putIfGiven(body, form, "percent");
-        } else if ("amount_off".equals(benefit)) {
-            putIfGiven(body, form, "amount");
-        }
-        putIfGiven(body, form, "minimum_total");
-        putIfGiven(body, form, "maximum_discount");
-        putInteger(body, form, "usage_limit");
-        putInteger(body, form, "per_customer_limit");
-        body.put("groups", Map.of("any_of", many(form, "any_of"), "none_of", many(form, "none_of")));
-        putInstant(body, form, "starts_at", zone);
-        putInstant(body, form, "ends_at", zone);
-        return body;
+        return new CouponRequest(one(form, "code"), benefit,
+                "percent_off".equals(benefit) ? decimal(form, "percent") : null,
+                "amount_off".equals(benefit) ? decimal(form, "amount") : null, decimal(form, "minimum_total"),
+                decimal(form, "maximum_discount"), instant(form, "starts_at", zone), instant(form, "ends_at", zone),
+                whole(form, "usage_limit"), whole(form, "per_customer_limit"), groups(form));
+    }
+
+    /** A policy request as the editor shows it again (the API's field names). */
+    static Map<String, Object> fields(PolicyRequest policy) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", policy.name());
+        fields.put("kind", policy.kind());
+        fields.put("methods", policy.methods());
+        fields.put("carriers", policy.carriers());
+        fields.put("minimum_total", plain(policy.minimumTotal()));
+        fields.put("percent", plain(policy.percent()));
+        fields.put("amount", plain(policy.amount()));
+        fields.put("buy", plain(policy.buy()));
+        fields.put("get", plain(policy.get()));
+        fields.put("products", policy.products());
+        fields.put("groups", groups(policy.groups()));
+        fields.put("valid_from", policy.validFrom());
+        fields.put("valid_until", policy.validUntil());
+        return fields;
+    }
+
+    /** A coupon request as the editor shows it again. */
+    static Map<String, Object> fields(CouponRequest coupon) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("code", coupon.code());
+        fields.put("benefit", coupon.benefit());
+        fields.put("percent", plain(coupon.percent()));
+        fields.put("amount", plain(coupon.amount()));
+        fields.put("minimum_total", plain(coupon.minimumTotal()));
+        fields.put("maximum_discount", plain(coupon.maximumDiscount()));
+        fields.put("usage_limit", plain(coupon.usageLimit()));
+        fields.put("per_customer_limit", plain(coupon.perCustomerLimit()));
+        fields.put("groups", groups(coupon.groups()));
+        fields.put("starts_at", coupon.startsAt());
+        fields.put("ends_at", coupon.endsAt());
+        return fields;
     }
 
     /**
@@ -122,32 +135,51 @@ final class CheckoutForms {
         return items;
     }
 
-    private static void putIfGiven(Map<String, Object> body, Map<String, String[]> form, String name) {
-        String value = one(form, name);
-        if (value != null) {
-            body.put(name, value);
-        }
+    private static PolicyRequest.EligibleGroupsRequest groups(Map<String, String[]> form) {
+        return new PolicyRequest.EligibleGroupsRequest(many(form, "any_of"), many(form, "none_of"));
     }
 
-    private static void putInteger(Map<String, Object> body, Map<String, String[]> form, String name) {
+    private static Map<String, Object> groups(PolicyRequest.EligibleGroupsRequest groups) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("any_of", groups == null || groups.anyOf() == null ? List.of() : groups.anyOf());
+        fields.put("none_of", groups == null || groups.noneOf() == null ? List.of() : groups.noneOf());
+        return fields;
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+
+    private static BigDecimal decimal(Map<String, String[]> form, String name) {
         String value = one(form, name);
         if (value == null) {
-            return;
+            return null;
+        }
+        if (!value.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+            throw new IllegalArgumentException(name + ": '" + value + "' is not a decimal number");
+        }
+        return new BigDecimal(value);
+    }
+
+    private static BigDecimal whole(Map<String, String[]> form, String name) {
+        String value = one(form, name);
+        if (value == null) {
+            return null;
         }
         try {
-            body.put(name, Integer.parseInt(value));
+            return BigDecimal.valueOf(Integer.parseInt(value));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + ": '" + value + "' is not a whole number");
         }
     }
 
-    private static void putInstant(Map<String, Object> body, Map<String, String[]> form, String name, ZoneId zone) {
+    private static String instant(Map<String, String[]> form, String name, ZoneId zone) {
         String value = one(form, name);
         if (value == null) {
-            return;
+            return null;
         }
         try {
-            body.put(name, LocalDateTime.parse(value).atZone(zone).toOffsetDateTime().toString());
+            return LocalDateTime.parse(value).atZone(zone).toOffsetDateTime().toString();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(name + ": '" + value + "' is not a date and time (2026-03-01T09:00)");
         }

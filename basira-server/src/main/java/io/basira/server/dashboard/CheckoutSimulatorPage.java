@@ -5,10 +5,12 @@ import io.basira.checkout.CheckoutDecision;
 import io.basira.checkout.CheckoutRequest;
 import io.basira.server.api.ApiErrors.InvalidRecords;
 import io.basira.server.checkout.CheckoutSetup;
+import io.basira.server.checkout.DecisionRequest;
 import io.basira.server.jdbc.CustomerSort;
 import io.basira.server.jdbc.JdbcCustomerQueries;
 import io.basira.shared.Store;
 import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,10 +34,12 @@ final class CheckoutSimulatorPage {
 
     private final CheckoutSetup setup;
     private final JdbcCustomerQueries customers;
+    private final FormChecks checks;
 
-    CheckoutSimulatorPage(CheckoutSetup setup, JdbcCustomerQueries customers) {
+    CheckoutSimulatorPage(CheckoutSetup setup, JdbcCustomerQueries customers, FormChecks checks) {
         this.setup = setup;
         this.customers = customers;
+        this.checks = checks;
     }
 
     /** One line of the cart form, as typed. */
@@ -53,7 +57,7 @@ final class CheckoutSimulatorPage {
         model.addAttribute("shippingFee", value(form, "shipping_fee"));
         if (form.containsKey("run")) {
             try {
-                CheckoutRequest checkout = setup.request(store, body(form, lines));
+                CheckoutRequest checkout = setup.request(store, checks.require(body(form, lines)));
                 CheckoutDecision decision = setup.decide(store, checkout);
                 model.addAttribute("decision", DecisionView.of(checkout, decision, setup.catalogue(store),
                         new DashboardFormats(locale, store)));
@@ -73,33 +77,34 @@ final class CheckoutSimulatorPage {
         return "simulator :: options";
     }
 
-    private static Map<String, Object> body(Map<String, String[]> form, List<CartLine> lines) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (!form.containsKey("anonymous")) {
-            String customer = value(form, "customer_id");
-            body.put("customer_id", customer.isEmpty() ? null : customer);
-        }
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (CartLine line : lines) {
+    /** The decision request of the form: the API's {@link DecisionRequest}. */
+    private static DecisionRequest body(Map<String, String[]> form, List<CartLine> lines) {
+        String customer = form.containsKey("anonymous") ? "" : value(form, "customer_id");
+        List<DecisionRequest.Item> items = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            CartLine line = lines.get(i);
             if (line.productId().isEmpty() && line.quantity().isEmpty() && line.unitPrice().isEmpty()) {
                 continue;
             }
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("product_id", line.productId());
-            item.put("quantity", line.quantity().isEmpty() ? null : line.quantity());
-            item.put("unit_price", line.unitPrice().isEmpty() ? null : line.unitPrice());
-            items.add(item);
+            String where = "items[" + items.size() + "]";
+            items.add(new DecisionRequest.Item(line.productId(), number(where + ".quantity", line.quantity()),
+                    number(where + ".unit_price", line.unitPrice())));
         }
-        body.put("items", items);
         String coupon = value(form, "coupon_code");
-        if (!coupon.isEmpty()) {
-            body.put("coupon_code", coupon);
-        }
         String fee = value(form, "shipping_fee");
-        if (!fee.isEmpty()) {
-            body.put("shipping_fee", fee);
+        return new DecisionRequest(customer.isEmpty() ? null : customer, items, coupon.isEmpty() ? null : coupon,
+                number("shipping_fee", fee), null);
+    }
+
+    /** A number typed in the form; blank is absent. */
+    private static BigDecimal number(String where, String typed) {
+        if (typed.isEmpty()) {
+            return null;
         }
-        return body;
+        if (!typed.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+            throw new IllegalArgumentException(where + ": '" + typed + "' is not a decimal number");
+        }
+        return new BigDecimal(typed);
     }
 
     /** The cart lines typed, padded with empty lines to at least {@value #CART_ROWS}. */

@@ -3,6 +3,7 @@ package io.basira.server.dashboard;
 import io.basira.server.api.ApiErrors.InvalidRecords;
 import io.basira.server.api.ApiErrors.NotFound;
 import io.basira.server.checkout.CheckoutSetup;
+import io.basira.server.checkout.CouponRequest;
 import io.basira.shared.Store;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,16 +16,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Creating, changing and deleting coupons from the policies page, through {@link CheckoutSetup} (audited). */
+/** Creating, changing and deleting coupons from the policies page: the API's {@link CouponRequest} through {@link CheckoutSetup} (audited). */
 @Controller
 final class CouponsPage {
 
     private final CheckoutSetup setup;
     private final PoliciesPage policies;
+    private final FormChecks checks;
 
-    CouponsPage(CheckoutSetup setup, PoliciesPage policies) {
+    CouponsPage(CheckoutSetup setup, PoliciesPage policies, FormChecks checks) {
         this.setup = setup;
         this.policies = policies;
+        this.checks = checks;
     }
 
     @GetMapping("/policies/coupons/new")
@@ -65,11 +68,13 @@ final class CouponsPage {
         Store store = signedIn.store();
         Map<String, Object> body = new LinkedHashMap<>();
         try {
-            body = CheckoutForms.coupon(request.getParameterMap(), store.timeZone());
+            CouponRequest coupon = CheckoutForms.coupon(request.getParameterMap(), store.timeZone());
+            body = CheckoutForms.fields(coupon);
+            checks.require(coupon);
             if (code == null) {
-                setup.createCoupon(store, signedIn.user().email(), body);
+                setup.createCoupon(store, signedIn.user().email(), coupon);
             } else {
-                setup.updateCoupon(store, signedIn.user().email(), code, body);
+                setup.updateCoupon(store, signedIn.user().email(), code, coupon);
             }
             redirect.addFlashAttribute("notice", "saved");
             return "redirect:/policies#coupons";

@@ -1,5 +1,6 @@
 package io.basira.server.dashboard;
 
+import io.basira.server.api.ApiLocales;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -10,7 +11,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 /**
  * The reader's language from the {@code basira-lang} cookie, Arabic when there is none: the browser's
  * Accept-Language is deliberately ignored, the product is Arabic-first. Only Arabic and English
- * ever come out, whatever the cookie says.
+ * ever come out, whatever the cookie says. An API request ({@code /api/...}) is not the dashboard's: its
+ * language comes from its Accept-Language, English by default ({@link ApiLocales}).
  */
 final class DashboardLocaleResolver implements LocaleResolver {
 
@@ -27,6 +29,9 @@ final class DashboardLocaleResolver implements LocaleResolver {
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
+        if (ApiLocales.isApi(request)) {
+            return ApiLocales.of(request);
+        }
         return DashboardLocales.supported(cookie.resolveLocale(request));
     }
 

@@ -3,6 +3,7 @@ package io.basira.server.dashboard;
 import io.basira.server.api.ApiErrors.InvalidRecords;
 import io.basira.server.api.ApiErrors.NotFound;
 import io.basira.server.checkout.CheckoutSetup;
+import io.basira.server.checkout.PolicyRequest;
 import io.basira.groups.Group;
 import io.basira.groups.GroupInsights;
 import io.basira.shared.Store;
@@ -21,7 +22,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The checkout policies pages: the list of policies, coupons and the catalogue of payment methods and
  * carriers; create, change and delete policies and coupons; the audit of every change. Everything goes
- * through {@link CheckoutSetup}, the API's own reading, validation and audit; a refusal shows the form
+ * through {@link CheckoutSetup} with the API's own typed requests ({@link PolicyRequest}), constraints, reading
+ * and audit; a refusal shows the form
  * again with the API's message ({@code minimum_total: '1.005' has more than 2 decimals for SAR}).
  */
 @Controller
@@ -31,10 +33,12 @@ final class PoliciesPage {
 
     private final CheckoutSetup setup;
     private final GroupInsights groups;
+    private final FormChecks checks;
 
-    PoliciesPage(CheckoutSetup setup, GroupInsights groups) {
+    PoliciesPage(CheckoutSetup setup, GroupInsights groups, FormChecks checks) {
         this.setup = setup;
         this.groups = groups;
+        this.checks = checks;
     }
 
     @GetMapping("/policies")
@@ -91,9 +95,11 @@ final class PoliciesPage {
         Store store = signedIn.store();
         Map<String, Object> body = new LinkedHashMap<>();
         try {
-            body = CheckoutForms.policy(request.getParameterMap(), store.timeZone());
-            Map<String, Object> saved = id == null ? setup.createPolicy(store, signedIn.user().email(), body)
-                    : setup.updatePolicy(store, signedIn.user().email(), id, body);
+            PolicyRequest policy = CheckoutForms.policy(request.getParameterMap(), store.timeZone());
+            body = CheckoutForms.fields(policy);
+            checks.require(policy);
+            Map<String, Object> saved = id == null ? setup.createPolicy(store, signedIn.user().email(), policy)
+                    : setup.updatePolicy(store, signedIn.user().email(), id, policy);
             redirect.addFlashAttribute("notice", "saved");
             redirect.addFlashAttribute("warnings", saved.get("warnings"));
             return "redirect:/policies";

@@ -8,6 +8,8 @@ import io.basira.segment.json.JsonRuleException;
 import io.basira.segment.text.RuleSyntaxException;
 import io.basira.segment.text.RuleText;
 import io.basira.groups.GroupInsights;
+import io.basira.server.api.Given;
+import io.basira.server.groups.GroupRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Controller;
 
 /**
  * The rule editor's live endpoint, for the signed-in user's store: reads a rule in either form
- * ({@code {"rule": text}} or {@code {"rule_json": tree}}) and answers both forms and the member count
+ * ({@code {"rule": text}} or {@code {"rule_json": tree}}, the API's {@link GroupRequest}) and answers both forms and the member count
  * now ({@link GroupInsights#preview}, the service behind {@code POST /api/v1/groups/preview}), or the
  * refusal with its position. It converts between the builder and the text mode, validates as one types
  * and counts, all in one round trip. Saves nothing.
@@ -40,12 +42,12 @@ final class RuleChecks {
 
     @PostMapping(value = "/groups/rules/check", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    Map<String, Object> check(SignedIn signedIn, @RequestBody Map<String, Object> body) {
+    Map<String, Object> check(SignedIn signedIn, @RequestBody GroupRequest body) {
         Map<String, Object> answer = new LinkedHashMap<>();
         try {
-            Object text = body.get("rule");
+            Object text = Given.valueOf(body.rule());
             Condition rule = text instanceof String typed ? RuleText.parse(typed, fields)
-                    : JsonConditions.fromJson(body.get("rule_json"), fields);
+                    : JsonConditions.fromJson(Given.valueOf(body.ruleJson()), fields);
             int count = insights.preview(signedIn.store(), rule);
             answer.put("ok", true);
             answer.put("rule", RuleText.print(rule));

@@ -1,5 +1,8 @@
 package io.basira.server.events;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.basira.shared.Store;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.LinkedHashMap;
@@ -27,6 +30,7 @@ public class EventsController {
     @Operation(summary = "The store's incomplete publications", description = "Domain events some listener has not "
             + "handled yet, oldest first (at most 1000): event id, type, recorded_at, listener, attempts, the class of the "
             + "last failure and when the next attempt is due. Empty when every event was delivered (docs/events.md).")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = EventAnswers.IncompleteEvents.class)))
     @GetMapping("/api/v1/events/incomplete")
     public Map<String, Object> incomplete(Store store) {
         List<JdbcDomainEvents.Incomplete> rows = events.incomplete(store.id().value(), LISTED);

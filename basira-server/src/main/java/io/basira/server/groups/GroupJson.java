@@ -6,6 +6,7 @@ import io.basira.segment.Condition;
 import io.basira.segment.FieldCatalogue;
 import io.basira.segment.json.JsonConditions;
 import io.basira.segment.text.RuleText;
+import io.basira.server.api.Given;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +57,9 @@ final class GroupJson {
      * @param required whether a body without either is refused (else: null, a manual-only group)
      * @throws IllegalArgumentException with the positioned message of the parser or the JSON reader
      */
-    static Condition rule(Map<String, Object> body, FieldCatalogue fields, boolean required) {
-        Object text = body.get("rule");
-        Object json = body.get("rule_json");
+    static Condition rule(GroupRequest body, FieldCatalogue fields, boolean required) {
+        Object text = Given.valueOf(body.rule());
+        Object json = Given.valueOf(body.ruleJson());
         if (text != null && json != null) {
             throw new IllegalArgumentException("give the rule as 'rule' (text) or 'rule_json' (a condition tree), not both");
         }
@@ -75,13 +76,5 @@ final class GroupJson {
             throw new IllegalArgumentException("a rule is required: 'rule' (text) or 'rule_json' (a condition tree)");
         }
         return null;
-    }
-
-    static String text(Map<String, Object> body, String field) {
-        Object value = body.get(field);
-        if (value != null && !(value instanceof String)) {
-            throw new IllegalArgumentException("'" + field + "' must be a string");
-        }
-        return (String) value;
     }
 }

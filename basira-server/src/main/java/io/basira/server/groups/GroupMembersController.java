@@ -1,5 +1,8 @@
 package io.basira.server.groups;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.basira.groups.GroupInsights;
 import io.basira.groups.ManualMembership;
 import io.basira.server.customers.CardCsv;
@@ -51,6 +54,7 @@ public class GroupMembersController {
         this.clock = clock;
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.MembersPage.class)))
     @GetMapping("/members")
     public Map<String, Object> list(Store store, @PathVariable String key,
             @RequestParam(defaultValue = "customer_id") String sort, @RequestParam(defaultValue = "asc") String direction,
@@ -68,6 +72,7 @@ public class GroupMembersController {
     }
 
     /** The members as the customer export: {@code customer_id} and the indicators, by customer id. */
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", description = "CSV with a header row (docs/export.md)")))
     @GetMapping(value = "/members/export", produces = "text/csv")
     public void export(Store store, @PathVariable String key, HttpServletResponse response) throws IOException {
         insights.groupWithCount(store, key);
@@ -79,32 +84,38 @@ public class GroupMembersController {
         }
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.Why.class)))
     @GetMapping("/members/{customerId}/why")
     public Map<String, Object> why(Store store, @PathVariable String key, @PathVariable String customerId) {
         return GroupJson.why(insights.why(store, key, customerId));
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.ManualChange.class)))
     @PostMapping("/additions/{customerId}")
     public Map<String, Object> add(Store store, @PathVariable String key, @PathVariable String customerId) {
         return manual(store, key, customerId, ManualList.ADDITIONS, true);
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.ManualChange.class)))
     @DeleteMapping("/additions/{customerId}")
     public Map<String, Object> removeAddition(Store store, @PathVariable String key, @PathVariable String customerId) {
         return manual(store, key, customerId, ManualList.ADDITIONS, false);
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.ManualChange.class)))
     @PostMapping("/exclusions/{customerId}")
     public Map<String, Object> exclude(Store store, @PathVariable String key, @PathVariable String customerId) {
         return manual(store, key, customerId, ManualList.EXCLUSIONS, true);
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.ManualChange.class)))
     @DeleteMapping("/exclusions/{customerId}")
     public Map<String, Object> removeExclusion(Store store, @PathVariable String key, @PathVariable String customerId) {
         return manual(store, key, customerId, ManualList.EXCLUSIONS, false);
     }
 
     /** Entries and exits, newest first: {@code customer_id}, {@code change} (entered|left), {@code at}, {@code cause}. */
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.HistoryPage.class)))
     @GetMapping("/history")
     public Map<String, Object> history(Store store, @PathVariable String key,
             @RequestParam(name = "customer_id", required = false) String customerId,

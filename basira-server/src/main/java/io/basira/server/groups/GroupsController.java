@@ -1,5 +1,8 @@
 package io.basira.server.groups;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.basira.groups.Group;
 import io.basira.groups.GroupRules;
 import io.basira.groups.GroupInsights;
@@ -8,6 +11,7 @@ import io.basira.segment.FieldCatalogue;
 import io.basira.segment.template.SegmentTemplate;
 import io.basira.segment.template.SegmentTemplates;
 import io.basira.shared.Store;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -36,6 +40,7 @@ public class GroupsController {
         this.fields = fields;
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.GroupList.class)))
     @GetMapping
     public Map<String, Object> list(Store store) {
         List<Map<String, Object>> items = insights.groupsWithCounts(store).entrySet().stream()
@@ -44,13 +49,14 @@ public class GroupsController {
     }
 
     /** Body: {@code key}, {@code name}, and {@code rule} or {@code rule_json}; or {@code template} (with optional overrides). */
+    @ApiResponse(responseCode = "201", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.GroupAnswer.class)))
     @PostMapping
-    public ResponseEntity<Map<String, Object>> create(Store store, @RequestBody Map<String, Object> body) {
-        String templateKey = GroupJson.text(body, "template");
+    public ResponseEntity<Map<String, Object>> create(Store store, @Valid @RequestBody GroupRequest body) {
+        String templateKey = body.template();
         SegmentTemplate template = templateKey == null ? null : SegmentTemplates.byKey(templateKey)
                 .orElseThrow(() -> new IllegalArgumentException("there is no template '" + templateKey + "'; see /api/v1/groups/templates"));
-        String key = GroupJson.text(body, "key");
-        String name = GroupJson.text(body, "name");
+        String key = body.key();
+        String name = body.name();
         Condition rule = GroupJson.rule(body, fields, false);
         if (template != null) {
             key = key == null ? template.key() : key;
@@ -64,6 +70,7 @@ public class GroupsController {
         return ResponseEntity.status(HttpStatus.CREATED).body(GroupJson.of(group, insights.groupWithCount(store, key).getValue()));
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.GroupAnswer.class)))
     @GetMapping("/{key}")
     public Map<String, Object> get(Store store, @PathVariable String key) {
         var entry = insights.groupWithCount(store, key);
@@ -71,10 +78,11 @@ public class GroupsController {
     }
 
     /** Body: {@code name} and/or a new rule ({@code rule} or {@code rule_json}; {@code "rule": null} keeps the rule out). */
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.GroupAnswer.class)))
     @PutMapping("/{key}")
-    public Map<String, Object> update(Store store, @PathVariable String key, @RequestBody Map<String, Object> body) {
-        String name = GroupJson.text(body, "name");
-        if (body.containsKey("rule") || body.containsKey("rule_json")) {
+    public Map<String, Object> update(Store store, @PathVariable String key, @Valid @RequestBody GroupRequest body) {
+        String name = body.name();
+        if (body.namesRule()) {
             rules.update(store, key, name, GroupJson.rule(body, fields, false));
         } else {
             rules.rename(store, key, name);
@@ -82,6 +90,7 @@ public class GroupsController {
         return get(store, key);
     }
 
+    @ApiResponse(responseCode = "204", description = "deleted")
     @DeleteMapping("/{key}")
     public ResponseEntity<Void> delete(Store store, @PathVariable String key) {
         rules.delete(store, key);
@@ -89,8 +98,9 @@ public class GroupsController {
     }
 
     /** The number of customers a rule would have now, without saving it: {@code rule} or {@code rule_json}. */
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.Preview.class)))
     @PostMapping("/preview")
-    public Map<String, Object> preview(Store store, @RequestBody Map<String, Object> body) {
+    public Map<String, Object> preview(Store store, @Valid @RequestBody GroupRequest body) {
         Condition rule = GroupJson.rule(body, fields, true);
         return Map.of("rule", io.basira.segment.text.RuleText.print(rule), "count", insights.preview(store, rule));
     }

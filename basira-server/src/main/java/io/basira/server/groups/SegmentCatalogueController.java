@@ -1,5 +1,9 @@
 package io.basira.server.groups;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.basira.segment.Operator;
 import io.basira.server.fields.FieldCatalogueJson;
 import io.basira.segment.ValueType;
@@ -28,11 +32,13 @@ public class SegmentCatalogueController {
     }
 
     /** The field catalogue ({@link FieldCatalogueJson}), as the dashboard's builder also gets it. */
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(array = @ArraySchema(schema = @Schema(implementation = GroupAnswers.Field.class))))
     @GetMapping("/api/v1/segment-fields")
     public List<Map<String, Object>> fields(Store store) {
         return fields.fields();
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(array = @ArraySchema(schema = @Schema(implementation = GroupAnswers.Operator.class))))
     @GetMapping("/api/v1/segment-operators")
     public List<Map<String, Object>> operators(Store store) {
         return Arrays.stream(Operator.values()).map(op -> {
@@ -47,6 +53,7 @@ public class SegmentCatalogueController {
     }
 
     /** Each template ready to create: {@code POST /api/v1/groups {"template": key}}. */
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(array = @ArraySchema(schema = @Schema(implementation = GroupAnswers.Template.class))))
     @GetMapping("/api/v1/groups/templates")
     public List<Map<String, Object>> templates(Store store) {
         return SegmentTemplates.all().stream().map(SegmentCatalogueController::template).toList();

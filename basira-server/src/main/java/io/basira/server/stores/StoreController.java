@@ -1,8 +1,12 @@
 package io.basira.server.stores;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.basira.server.api.ApiErrors.NotFound;
 import io.basira.server.jdbc.JdbcApiKeys;
 import io.basira.shared.Store;
+import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +31,7 @@ public class StoreController {
         this.keys = keys;
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = StoreAnswers.StoreAnswer.class)))
     @GetMapping("/store")
     public Map<String, Object> store(Store store) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -42,11 +47,11 @@ public class StoreController {
         return keys.list(store.id());
     }
 
+    @ApiResponse(responseCode = "201", description = "OK", content = @Content(schema = @Schema(implementation = StoreAnswers.IssuedKey.class)))
     @PostMapping("/api-keys")
     @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, Object> create(Store store, @RequestBody(required = false) Map<String, Object> body) {
-        Object label = body == null ? null : body.get("label");
-        var created = keys.create(store.id(), label == null ? null : label.toString());
+    public Map<String, Object> create(Store store, @Valid @RequestBody(required = false) NewApiKey body) {
+        var created = keys.create(store.id(), body == null ? null : body.label());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", created.info().id());
         json.put("prefix", created.info().prefix());

@@ -1,5 +1,6 @@
 package io.basira.server.webhooks;
 
+import io.basira.server.api.UnprocessableWhenInvalid;
 import io.basira.shared.Store;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -35,6 +36,7 @@ public class WebhookEndpointsController {
     }
 
     @Schema(name = "WebhookEndpointRequest", description = "An endpoint to register or its new settings")
+    @UnprocessableWhenInvalid
     public record EndpointRequest(
             @Schema(description = "where to POST the events: http or https, a public address", example = "https://example.com/basira")
             @NotBlank @Size(max = WebhookEndpoints.MAX_URL) String url,

@@ -344,7 +344,7 @@ abstract class WebhooksOutContract {
         Api api = shop.api();
         Api.Response empty = api.postJson("/api/v1/webhook-endpoints", "{}");
         assertThat(empty.status()).isEqualTo(422);
-        assertThat(json(empty).get("problems").toString()).contains("event_types: ", "url: ");
+        assertThat(json(empty).get("problems").toString()).contains("event_types ", "url ");
         Api.Response unknown = api.postJson("/api/v1/webhook-endpoints", "{\"url\":\"" + receiver.url("/x")
                 + "\",\"event_types\":[\"points.earned\"]}");
         assertThat(unknown.status()).isEqualTo(422);

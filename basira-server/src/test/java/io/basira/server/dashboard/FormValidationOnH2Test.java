@@ -1,0 +1,98 @@
+package io.basira.server.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.basira.server.importing.ImportFolder;
+import io.basira.server.jdbc.JdbcApiKeys;
+import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.support.Api;
+import io.basira.server.support.TestDatabases;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The dashboard's checkout forms build the API's typed requests and hand them to the same service: their
+ * constraints refuse with the same reasons, in the dashboard's language (Arabic first, English by choice), and
+ * what a form saves is what the API reads back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"basira.clock.fixed=2024-06-01T09:00:00Z", "basira.demo.enabled=false"})
+class FormValidationOnH2Test {
+
+    @LocalServerPort int port;
+    @Autowired ImportFolder importer;
+    @Autowired JdbcStores stores;
+    @Autowired AddDashboardUser addUser;
+    @Autowired JdbcApiKeys keys;
+
+    DashboardClient browser;
+    Api api;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.h2().forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    @BeforeEach
+    void store() {
+        DashboardFixture fixture = DashboardFixture.create(importer, stores, addUser,
+                DashboardFixture.resource("csvimport/complete"), "متجر");
+        api = new Api(port, keys.create(fixture.store().id(), "test").secret().value());
+        browser = new DashboardClient(port);
+        browser.signIn(fixture.ownerEmail(), fixture.ownerPassword());
+    }
+
+    @Test
+    void a_policy_form_without_a_name_is_refused_in_arabic() {
+        String csrf = browser.csrfTokenOf("/policies/new");
+        HttpResponse<String> refused = browser.postForm("/policies", Map.of("_csrf", csrf, "name", " ",
+                "kind", "free_shipping"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("name مطلوب");
+        assertThat(JsonMapper.builder().build().readTree(api.get("/api/v1/checkout/policies").body())).isEmpty();
+    }
+
+    @Test
+    void a_coupon_form_in_english_gets_the_apis_english_reason() {
+        String csrf = browser.csrfTokenOf("/policies/coupons/new?lang=en");
+        HttpResponse<String> refused = browser.postForm("/policies/coupons", Map.of("_csrf", csrf, "code", "A\u0001B",
+                "benefit", "free_shipping"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("code contains the control character U+0001 at character 2");
+    }
+
+    @Test
+    void the_simulator_names_a_line_without_a_product() {
+        HttpResponse<String> page = browser.get("/policies/simulator?run=1&product_id=&quantity=2&unit_price=10"
+                + "&coupon_code=" + URLEncoder.encode("X", StandardCharsets.UTF_8));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("items[0].product_id مطلوب");
+    }
+
+    @Test
+    void a_policy_saved_by_the_form_is_the_one_the_api_reads() {
+        String csrf = browser.csrfTokenOf("/policies/new?lang=en");
+        HttpResponse<String> saved = browser.postForm("/policies", Map.of("_csrf", csrf, "name", "Ten off",
+                "kind", "percent_off", "percent", "10", "minimum_total", "300", "amount", "99",
+                "valid_from", "2024-06-01T09:00"));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        JsonNode policy = JsonMapper.builder().build().readTree(api.get("/api/v1/checkout/policies").body()).get(0);
+        assertThat(policy.get("name").asString()).isEqualTo("Ten off");
+        assertThat(policy.get("kind").asString()).isEqualTo("percent_off");
+        assertThat(policy.get("percent").asString()).isEqualTo("10");
+        assertThat(policy.get("minimum_total").asString()).isEqualTo("300.00");
+        assertThat(policy.has("amount")).isFalse();
+        assertThat(policy.get("valid_from").asString()).isEqualTo("2024-06-01T06:00:00Z");
+    }
+}

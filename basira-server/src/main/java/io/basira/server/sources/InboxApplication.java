@@ -43,13 +43,13 @@ final class InboxApplication implements DomainEventListener {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final JsonMapper json;
-    private final WebhookMetrics metrics;
+    private final InboxMetrics metrics;
 
     /** The write side the application needs: the use case, its reads, and the record versions. */
     record Writes(IngestRecords ingest, CommerceReads reads, JdbcRecordVersions versions) {}
 
     InboxApplication(JdbcInbox inbox, Writes writes, JdbcStores stores, TransactionTemplate transaction, Clock clock,
-            WebhookMetrics metrics) {
+            InboxMetrics metrics) {
         this.inbox = inbox;
         this.writes = writes;
         this.stores = stores;

@@ -63,9 +63,9 @@ public class SourcesConfiguration {
     }
 
     @Bean
-    WebhookMetrics webhookMetrics(ObjectProvider<MeterRegistry> registry) {
+    InboxMetrics inboxMetrics(ObjectProvider<MeterRegistry> registry) {
         MeterRegistry meters = registry.getIfAvailable();
-        return new WebhookMetrics(meters != null ? meters : new SimpleMeterRegistry());
+        return new InboxMetrics(meters != null ? meters : new SimpleMeterRegistry());
     }
 
     @Bean
@@ -76,13 +76,13 @@ public class SourcesConfiguration {
     /** The outbox listener that applies inbox events through the write use case. */
     @Bean
     InboxApplication inboxApplication(JdbcInbox inbox, IngestRecords ingest, JdbcTemplate jdbc, SqlDialect dialect,
-            JdbcStores stores, TransactionTemplate transaction, Clock clock, WebhookMetrics metrics) {
+            JdbcStores stores, TransactionTemplate transaction, Clock clock, InboxMetrics metrics) {
         return new InboxApplication(inbox, new InboxApplication.Writes(ingest, new JdbcCommerceReads(jdbc),
                 new JdbcRecordVersions(jdbc, dialect)), stores, transaction, clock, metrics);
     }
 
     @Bean
-    WebhookController webhookController(JdbcSources sources, ReceiveWebhook receive, WebhookMetrics metrics, Clock clock,
+    WebhookController webhookController(JdbcSources sources, ReceiveWebhook receive, InboxMetrics metrics, Clock clock,
             @Value("${basira.webhooks.max-body:1MB}") DataSize maxBody) {
         return new WebhookController(sources, receive, metrics, clock, maxBody);
     }

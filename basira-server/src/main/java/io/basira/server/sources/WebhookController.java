@@ -36,11 +36,11 @@ public class WebhookController {
 
     private final JdbcSources sources;
     private final ReceiveWebhook receive;
-    private final WebhookMetrics metrics;
+    private final InboxMetrics metrics;
     private final Clock clock;
     private final long maxBody;
 
-    WebhookController(JdbcSources sources, ReceiveWebhook receive, WebhookMetrics metrics, Clock clock, DataSize maxBody) {
+    WebhookController(JdbcSources sources, ReceiveWebhook receive, InboxMetrics metrics, Clock clock, DataSize maxBody) {
         this.sources = sources;
         this.receive = receive;
         this.metrics = metrics;

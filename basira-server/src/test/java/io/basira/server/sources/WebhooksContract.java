@@ -41,7 +41,7 @@ abstract class WebhooksContract {
     @Autowired JdbcStores stores;
     @Autowired JdbcApiKeys keys;
     @Autowired JdbcTemplate jdbc;
-    @Autowired WebhookMetrics metrics;
+    @Autowired InboxMetrics metrics;
 
     Api api;
     Store store;

@@ -8,11 +8,11 @@ import io.micrometer.core.instrument.MeterRegistry;
  * (stored), duplicates (redeliveries acknowledged, not stored), rejected (401: missing, bad or stale
  * signature — nothing else of such a request is kept), parked (stored but not applicable).
  */
-final class WebhookMetrics {
+final class InboxMetrics {
 
     private final MeterRegistry registry;
 
-    WebhookMetrics(MeterRegistry registry) {
+    InboxMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 

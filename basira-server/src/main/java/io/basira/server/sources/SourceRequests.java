@@ -5,6 +5,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /** The API's request and response bodies for sources and the inbox (field names in snake_case on the wire). */
 final class SourceRequests {
@@ -36,6 +38,14 @@ final class SourceRequests {
                     source.createdAt(), source.rotatedAt(), source.previousValidUntil());
         }
     }
+
+    @Schema(name = "SourceList", description = "The store's platform sources")
+    record SourceList(List<SourceJson> sources) {}
+
+    @Schema(name = "InboxList", description = "Events of the webhook inbox, newest first, and the count in each state")
+    record InboxList(List<InboxJson> events,
+            @Schema(description = "events per state: received, applied, ignored, stale, parked") Map<String, Long> counts,
+            @Schema(description = "the most events one answer lists") int listedAtMost) {}
 
     @Schema(description = "A source just registered or rotated, with its secret: shown in this response only")
     record SourceWithSecret(SourceJson source, String secret, String note) {}

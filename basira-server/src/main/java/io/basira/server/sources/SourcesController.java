@@ -2,9 +2,11 @@ package io.basira.server.sources;
 
 import io.basira.server.api.ApiErrors.NotFound;
 import io.basira.server.sources.SourceRequests.InboxJson;
+import io.basira.server.sources.SourceRequests.InboxList;
 import io.basira.server.sources.SourceRequests.NewSource;
 import io.basira.server.sources.SourceRequests.Rotation;
 import io.basira.server.sources.SourceRequests.SourceJson;
+import io.basira.server.sources.SourceRequests.SourceList;
 import io.basira.server.sources.SourceRequests.SourceWithSecret;
 import io.basira.shared.Store;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,7 +14,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -54,8 +55,8 @@ public class SourcesController {
 
     @GetMapping("/sources")
     @Operation(summary = "The store's platform sources")
-    public Map<String, List<SourceJson>> list(Store store) {
-        return Map.of("sources", sources.list(store.id()).stream().map(SourceJson::of).toList());
+    public SourceList list(Store store) {
+        return new SourceList(sources.list(store.id()).stream().map(SourceJson::of).toList());
     }
 
     @PostMapping("/sources")
@@ -91,14 +92,14 @@ public class SourcesController {
     @GetMapping("/inbox")
     @Operation(summary = "The store's webhook inbox", description = "Newest first, at most 500; state=parked lists the"
             + " events that could not be applied, with the reason.")
-    public Map<String, Object> inbox(Store store, @RequestParam(required = false) String state) {
+    public InboxList inbox(Store store, @RequestParam(required = false) String state) {
         if (state != null && !List.of(InboxEntry.RECEIVED, InboxEntry.APPLIED, InboxEntry.IGNORED, InboxEntry.STALE,
                 InboxEntry.PARKED).contains(state)) {
             throw new IllegalArgumentException("parameter 'state': '" + state
                     + "' is not one of received, applied, ignored, stale, parked");
         }
-        return Map.of("events", inbox.list(store.id(), state, LISTED).stream().map(InboxJson::of).toList(),
-                "counts", inbox.counts(store.id()), "listed_at_most", LISTED);
+        return new InboxList(inbox.list(store.id(), state, LISTED).stream().map(InboxJson::of).toList(),
+                inbox.counts(store.id()), LISTED);
     }
 
     @PostMapping("/inbox/{id}/replay")

@@ -220,8 +220,8 @@ public final class StagedImport {
             jdbc.update("INSERT INTO " + LINE_ORDERS + " (order_external_id) SELECT DISTINCT order_external_id FROM "
                     + staged);
             analyze(LINE_ORDERS);
-            jdbc.update("DELETE FROM order_lines WHERE store_id = ? AND order_external_id IN (SELECT order_external_id "
-                    + "FROM " + LINE_ORDERS + ")", id);
+            jdbc.update("DELETE FROM order_lines l WHERE l.store_id = ? AND EXISTS (SELECT 1 FROM " + LINE_ORDERS
+                    + " i WHERE i.order_external_id = l.order_external_id)", id);
         }
         // H2 holds a window function's whole input in memory; a count over the staged key streams
         String lineNo = dialect == SqlDialect.POSTGRESQL

@@ -13,6 +13,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -50,7 +52,19 @@ public final class JdbcCoupons implements Coupons {
     private final JsonMapper json;
     private final Clock clock;
     private final Map<StoreId, java.util.Currency> currencies = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The background re-reads run on one thread of their own: Caffeine's default, the common fork-join pool,
+     * has a parallelism of 1 on a 2-core machine, where CompletableFuture starts a new thread per task
+     * instead — a thread per refresh on the request path, which made decisions wait.
+     */
+    private static final Executor REFRESHES = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "basira-coupon-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final LoadingCache<Asked, Optional<CouponState>> states = Caffeine.newBuilder()
+            .executor(REFRESHES)
             .maximumSize(REMEMBERED_STATES)
             .expireAfterWrite(JdbcCheckoutPolicies.TRUSTED_FOR)
             .refreshAfterWrite(JdbcCheckoutPolicies.TRUSTED_FOR.dividedBy(2))

@@ -33,7 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
 public final class JdbcCoupons implements Coupons {
 
     /** One customer's view of one coupon ({@code customer} empty for an anonymous visitor). */
-    private record Asked(StoreId store, String code, String customer) {}
+    private record Asked(StoreId store, String code, String customer, long generation) {}
+
+    /** One coupon of one store. */
+    private record CouponKey(StoreId store, String code) {}
 
     /** Enough for every customer of a busy store asking about its running coupons within a second. */
     private static final int REMEMBERED_STATES = 100_000;
@@ -63,6 +66,8 @@ public final class JdbcCoupons implements Coupons {
         return thread;
     });
 
+    /** Per coupon, how often it was forgotten; part of the key of its remembered states. */
+    private final Map<CouponKey, Long> generations = new java.util.concurrent.ConcurrentHashMap<>();
     private final LoadingCache<Asked, Optional<CouponState>> states = Caffeine.newBuilder()
             .executor(REFRESHES)
             .maximumSize(REMEMBERED_STATES)
@@ -81,7 +86,9 @@ public final class JdbcCoupons implements Coupons {
         if (code == null) {
             return Optional.empty();
         }
-        return states.get(new Asked(store, Coupon.normalize(code), customerId == null ? "" : customerId));
+        String normal = Coupon.normalize(code);
+        long generation = generations.getOrDefault(new CouponKey(store, normal), 0L);
+        return states.get(new Asked(store, normal, customerId == null ? "" : customerId, generation));
     }
 
     /**
@@ -102,8 +109,12 @@ public final class JdbcCoupons implements Coupons {
         }
     }
 
+    /**
+     * Moves the coupon's generation, which every remembered state is keyed by: the states of the old one are no
+     * longer found (and leave the memory within a second), at no cost on the writer's path.
+     */
     private void forget(StoreId store, String code) {
-        states.asMap().keySet().removeIf(asked -> asked.store().equals(store) && asked.code().equals(code));
+        generations.merge(new CouponKey(store, code), 1L, Long::sum);
     }
 
     private Optional<CouponState> read(Asked asked) {

@@ -7,6 +7,7 @@ import io.basira.commerce.OrderLine;
 import io.basira.commerce.Product;
 import io.basira.commerce.Review;
 import io.basira.commerce.WishlistItem;
+import io.basira.ingest.RecordBatch;
 
 /**
  * Receives every valid record of an import, in file order (products, customers, orders, order
@@ -36,6 +37,46 @@ public interface RecordSink {
      * that the next file's references find their rows). Does nothing by default.
      */
     default void fileDone(String file) {}
+
+    /** A sink that adds every record to {@code batch}, for the write use case ({@code IngestRecords}). */
+    static RecordSink into(RecordBatch batch) {
+        return new RecordSink() {
+            @Override
+            public void product(Product product) {
+                batch.add(product);
+            }
+
+            @Override
+            public void customer(Customer customer) {
+                batch.add(customer);
+            }
+
+            @Override
+            public void order(Order order) {
+                batch.add(order);
+            }
+
+            @Override
+            public void orderLine(OrderLine line) {
+                batch.add(line);
+            }
+
+            @Override
+            public void cart(Cart cart) {
+                batch.add(cart);
+            }
+
+            @Override
+            public void review(Review review) {
+                batch.add(review);
+            }
+
+            @Override
+            public void wishlistItem(WishlistItem item) {
+                batch.add(item);
+            }
+        };
+    }
 
     /** A sink that drops everything: for the validating pass of an all-or-nothing import. */
     static RecordSink discarding() {

@@ -1,12 +1,5 @@
 package io.basira.server.ingest;
 
-import io.basira.commerce.Cart;
-import io.basira.commerce.Customer;
-import io.basira.commerce.Order;
-import io.basira.commerce.OrderLine;
-import io.basira.commerce.Product;
-import io.basira.commerce.Review;
-import io.basira.commerce.WishlistItem;
 import io.basira.ingest.RecordBatch;
 import io.basira.server.api.ApiErrors.InvalidRecords;
 import io.basira.server.csvimport.CanonicalFile;
@@ -27,7 +20,7 @@ import java.util.stream.Collectors;
  * "unit_price"}]}; tags may be a JSON array or a {@code ;}-separated string. Values go through the
  * same parsing as CSV cells, so they are valid in the API exactly when valid in an import.
  */
-final class JsonRecords implements RecordSink {
+final class JsonRecords {
 
     private final RecordBatch batch = new RecordBatch();
     private final FieldRecords parser;
@@ -36,7 +29,7 @@ final class JsonRecords implements RecordSink {
     private int problemCount;
 
     JsonRecords(Store store) {
-        this.parser = new FieldRecords(store, this);
+        this.parser = new FieldRecords(store, RecordSink.into(batch));
     }
 
     /** Adds one JSON object of {@code kind}; {@code source} names it in errors ({@code line 3}). */
@@ -143,40 +136,5 @@ final class JsonRecords implements RecordSink {
 
     RecordBatch batch() {
         return batch;
-    }
-
-    @Override
-    public void product(Product product) {
-        batch.add(product);
-    }
-
-    @Override
-    public void customer(Customer customer) {
-        batch.add(customer);
-    }
-
-    @Override
-    public void order(Order order) {
-        batch.add(order);
-    }
-
-    @Override
-    public void orderLine(OrderLine line) {
-        batch.add(line);
-    }
-
-    @Override
-    public void cart(Cart cart) {
-        batch.add(cart);
-    }
-
-    @Override
-    public void review(Review review) {
-        batch.add(review);
-    }
-
-    @Override
-    public void wishlistItem(WishlistItem item) {
-        batch.add(item);
     }
 }

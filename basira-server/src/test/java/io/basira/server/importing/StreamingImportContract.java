@@ -2,13 +2,6 @@ package io.basira.server.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.basira.commerce.Cart;
-import io.basira.commerce.Customer;
-import io.basira.commerce.Order;
-import io.basira.commerce.OrderLine;
-import io.basira.commerce.Product;
-import io.basira.commerce.Review;
-import io.basira.commerce.WishlistItem;
 import io.basira.ingest.IngestRecords;
 import io.basira.ingest.RecordBatch;
 import io.basira.server.csvimport.CanonicalFolderReader;
@@ -157,42 +150,7 @@ abstract class StreamingImportContract {
     /** The per-record path: every record of the folder through {@link IngestRecords#ingest}, in one batch. */
     private void writeRecordByRecord(Store store, Path folder) {
         RecordBatch batch = new RecordBatch();
-        new CanonicalFolderReader().read(folder, store, KnownRecords.none(), new RecordSink() {
-            @Override
-            public void product(Product product) {
-                batch.add(product);
-            }
-
-            @Override
-            public void customer(Customer customer) {
-                batch.add(customer);
-            }
-
-            @Override
-            public void order(Order order) {
-                batch.add(order);
-            }
-
-            @Override
-            public void orderLine(OrderLine line) {
-                batch.add(line);
-            }
-
-            @Override
-            public void cart(Cart cart) {
-                batch.add(cart);
-            }
-
-            @Override
-            public void review(Review review) {
-                batch.add(review);
-            }
-
-            @Override
-            public void wishlistItem(WishlistItem item) {
-                batch.add(item);
-            }
-        }, ImportProgress.none());
+        new CanonicalFolderReader().read(folder, store, KnownRecords.none(), RecordSink.into(batch), ImportProgress.none());
         transaction.executeWithoutResult(status -> ingest.ingest(store, batch));
     }
 

@@ -1,12 +1,5 @@
 package io.basira.server.sources.mapping;
 
-import io.basira.commerce.Cart;
-import io.basira.commerce.Customer;
-import io.basira.commerce.Order;
-import io.basira.commerce.OrderLine;
-import io.basira.commerce.Product;
-import io.basira.commerce.Review;
-import io.basira.commerce.WishlistItem;
 import io.basira.ingest.RecordBatch;
 import io.basira.server.csvimport.CanonicalFile;
 import io.basira.server.csvimport.FieldRecords;
@@ -54,7 +47,7 @@ final class StandardEvents implements PlatformEvents {
         String id = Fields.requiredId(data, kindName, kind.idField());
         String where = kindName + " " + id;
         RecordBatch batch = new RecordBatch();
-        FieldRecords parser = new FieldRecords(event.store(), into(batch));
+        FieldRecords parser = new FieldRecords(event.store(), RecordSink.into(batch));
         List<String> problems = new ArrayList<>();
         parser.parse(kind.file(), cells(data, where), where).forEach(error -> problems.add(error.toString()));
         JsonNode items = data.get("items");
@@ -104,44 +97,5 @@ final class StandardEvents implements PlatformEvents {
             }
         }
         return cells;
-    }
-
-    private static RecordSink into(RecordBatch batch) {
-        return new RecordSink() {
-            @Override
-            public void product(Product product) {
-                batch.add(product);
-            }
-
-            @Override
-            public void customer(Customer customer) {
-                batch.add(customer);
-            }
-
-            @Override
-            public void order(Order order) {
-                batch.add(order);
-            }
-
-            @Override
-            public void orderLine(OrderLine line) {
-                batch.add(line);
-            }
-
-            @Override
-            public void cart(Cart cart) {
-                batch.add(cart);
-            }
-
-            @Override
-            public void review(Review review) {
-                batch.add(review);
-            }
-
-            @Override
-            public void wishlistItem(WishlistItem item) {
-                batch.add(item);
-            }
-        };
     }
 }

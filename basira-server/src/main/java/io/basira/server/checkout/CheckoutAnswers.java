@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The checkout API's answers as the OpenAPI description names them. The controllers write them from the core's
- * records ({@link CheckoutJson}, {@link DecisionJson}); these records only describe those shapes, field for field.
+ * records ({@link CheckoutJson}, {@link DecisionJson}); these records describe those shapes, field for field, and the
+ * decision, the one call on a storefront's hot path, is written as its record ({@link Decision}).
  * Amounts are strings in the major unit ({@code "150.00"}).
  */
 final class CheckoutAnswers {

@@ -3,14 +3,11 @@ package io.basira.server.checkout;
 import io.basira.checkout.CartItem;
 import io.basira.checkout.CheckoutDecision;
 import io.basira.checkout.CheckoutDecision.Because;
-import io.basira.checkout.CheckoutDecision.Withheld;
 import io.basira.checkout.CheckoutRequest;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The JSON of {@code POST /api/v1/checkout/decisions}: the request read, the decision written. */
 final class DecisionJson {
@@ -48,77 +45,39 @@ final class DecisionJson {
                 shipping == null ? Money.zero(store.currency()) : shipping, address);
     }
 
-    static Map<String, Object> json(CheckoutRequest request, CheckoutDecision decision) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("customer_id", request.customerId());
-        json.put("anonymous", request.isAnonymous());
-        json.put("groups", decision.groups().stream().sorted().toList());
-        json.put("payment_methods", pair(decision.paymentMethods(),
-                decision.hiddenPaymentMethods().stream().map(w -> withheld("method", w)).toList()));
-        json.put("carriers", pair(decision.carriers().stream().map(c -> {
-            Map<String, Object> carrier = new LinkedHashMap<>();
-            carrier.put("carrier", c.code());
-            carrier.put("policy", because(c.because()));
-            return carrier;
-        }).toList(), decision.hiddenCarriers().stream().map(w -> withheld("carrier", w)).toList()));
-        Map<String, Object> free = new LinkedHashMap<>();
-        free.put("free", decision.freeShipping().free());
-        free.put("policies", decision.freeShipping().policies().stream().map(DecisionJson::because).toList());
-        free.put("coupon", decision.freeShipping().coupon());
-        json.put("free_shipping", free);
-        json.put("offers", decision.offers().stream().map(o -> {
-            Map<String, Object> offer = new LinkedHashMap<>();
-            offer.put("policy", because(o.policy()));
-            offer.put("amount", o.amount().toPlainString());
-            return offer;
-        }).toList());
-        json.put("coupon", decision.coupon() == null ? null : coupon(decision.coupon()));
+    /** The decision as {@code POST /api/v1/checkout/decisions} answers it (records: Jackson writes them without a map per object). */
+    static CheckoutAnswers.Decision answer(CheckoutRequest request, CheckoutDecision decision) {
         CheckoutDecision.Totals t = decision.totals();
-        Map<String, Object> totals = new LinkedHashMap<>();
-        totals.put("currency", t.subtotal().currency().getCurrencyCode());
-        totals.put("subtotal", t.subtotal().toPlainString());
-        totals.put("offers_discount", t.offersDiscount().toPlainString());
-        totals.put("coupon_discount", t.couponDiscount().toPlainString());
-        totals.put("discount", t.discount().toPlainString());
-        totals.put("shipping", t.shipping().toPlainString());
-        totals.put("total", t.total().toPlainString());
-        json.put("totals", totals);
-        json.put("address", request.address());
-        return json;
+        CheckoutRequest.Address a = request.address();
+        return new CheckoutAnswers.Decision(
+                request.customerId(),
+                request.isAnonymous(),
+                decision.groups().stream().sorted().toList(),
+                new CheckoutAnswers.Methods(decision.paymentMethods(), decision.hiddenPaymentMethods().stream()
+                        .map(w -> new CheckoutAnswers.HiddenMethod(w.code(), because(w.because()))).toList()),
+                new CheckoutAnswers.Carriers(
+                        decision.carriers().stream()
+                                .map(c -> new CheckoutAnswers.OfferedCarrier(c.code(), because(c.because()))).toList(),
+                        decision.hiddenCarriers().stream()
+                                .map(w -> new CheckoutAnswers.HiddenCarrier(w.code(), because(w.because()))).toList()),
+                new CheckoutAnswers.FreeShipping(decision.freeShipping().free(),
+                        decision.freeShipping().policies().stream().map(DecisionJson::because).toList(),
+                        decision.freeShipping().coupon()),
+                decision.offers().stream()
+                        .map(o -> new CheckoutAnswers.Offer(because(o.policy()), o.amount().toPlainString())).toList(),
+                decision.coupon() == null ? null : coupon(decision.coupon()),
+                new CheckoutAnswers.Totals(t.subtotal().currency().getCurrencyCode(), t.subtotal().toPlainString(),
+                        t.offersDiscount().toPlainString(), t.couponDiscount().toPlainString(),
+                        t.discount().toPlainString(), t.shipping().toPlainString(), t.total().toPlainString()),
+                a == null ? null : new DecisionRequest.Address(a.country(), a.region(), a.city()));
     }
 
-    /** {"offered": [...], "hidden": [...]} in that order. */
-    private static Map<String, Object> pair(List<?> offered, List<?> hidden) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("offered", offered);
-        json.put("hidden", hidden);
-        return json;
+    private static CheckoutAnswers.CouponVerdict coupon(CheckoutDecision.CouponVerdict verdict) {
+        return new CheckoutAnswers.CouponVerdict(verdict.code(), verdict.valid(), verdict.reason().code(),
+                verdict.discount().toPlainString(), verdict.freeShipping());
     }
 
-    private static Map<String, Object> coupon(CheckoutDecision.CouponVerdict verdict) {
-        Map<String, Object> coupon = new LinkedHashMap<>();
-        coupon.put("code", verdict.code());
-        coupon.put("valid", verdict.valid());
-        coupon.put("reason", verdict.reason().code());
-        coupon.put("discount", verdict.discount().toPlainString());
-        coupon.put("free_shipping", verdict.freeShipping());
-        return coupon;
-    }
-
-    private static Map<String, Object> withheld(String key, Withheld withheld) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put(key, withheld.code());
-        json.put("policy", because(withheld.because()));
-        return json;
-    }
-
-    private static Map<String, Object> because(Because because) {
-        if (because == null) {
-            return null;
-        }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", because.policyId());
-        json.put("name", because.policyName());
-        return json;
+    private static CheckoutAnswers.PolicyRef because(Because because) {
+        return because == null ? null : new CheckoutAnswers.PolicyRef(because.policyId(), because.policyName());
     }
 }

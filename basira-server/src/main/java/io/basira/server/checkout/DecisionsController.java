@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.basira.checkout.CheckoutRequest;
 import io.basira.shared.Store;
 import jakarta.validation.Valid;
-import java.util.Map;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,8 +24,8 @@ public class DecisionsController {
 
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CheckoutAnswers.Decision.class)))
     @PostMapping("/decisions")
-    public Map<String, Object> decide(Store store, @Valid @RequestBody DecisionRequest body) {
+    public CheckoutAnswers.Decision decide(Store store, @Valid @RequestBody DecisionRequest body) {
         CheckoutRequest request = setup.request(store, body);
-        return DecisionJson.json(request, setup.decide(store, request));
+        return DecisionJson.answer(request, setup.decide(store, request));
     }
 }

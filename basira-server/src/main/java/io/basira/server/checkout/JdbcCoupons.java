@@ -23,9 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A store's coupons and their counted uses. Codes are stored as {@link Coupon#normalize} gives them.
  *
- * <p>{@link #find} answers checkout decisions from memory: a coupon's state for one customer is kept for
- * at most {@link JdbcCheckoutPolicies#TRUSTED_FOR} after it was read (refreshed in the background once
- * half of that has passed, so a busy coupon never makes a decision wait on the database). A change
+ * <p>{@link #find} answers checkout decisions from memory: a coupon — its terms, its counted uses and, when it
+ * limits uses per customer, each customer's (read with it, in one query, up to {@link #REDEEMERS_REMEMBERED}
+ * customers; beyond that per customer asking) — is kept for at most {@link JdbcCheckoutPolicies#TRUSTED_FOR}
+ * after it was read (refreshed in the background once half of that has passed, so a busy coupon never makes a
+ * decision wait on the database, nor does a new customer asking about it). A change
  * through this instance — the coupon's terms, a use taken or given back by an order — is seen by the
  * next decision after its commit; a change through another instance within that second. The decision
  * only advises: the usage limits are enforced when the order is written ({@link JdbcCouponRedemptions}).
@@ -34,6 +36,21 @@ public final class JdbcCoupons implements Coupons {
 
     /** One customer's view of one coupon ({@code customer} empty for an anonymous visitor). */
     private record Asked(StoreId store, String code, String customer, long generation) {}
+
+    /** One coupon of one store as remembered since its last change ({@code generation}). */
+    private record Remembered(StoreId store, String code, long generation) {}
+
+    /**
+     * A coupon's row and, when it has a per-customer limit and at most {@code redeemersRemembered} customers used it,
+     * every such customer's counted uses ({@code null} otherwise: a customer's uses are then read per customer).
+     */
+    private record CouponRow(Coupon coupon, int used, Map<String, Integer> usesByCustomer) {}
+
+    /**
+     * The most customers whose uses of one coupon are read with the coupon itself, so that a customer who never
+     * used it (nearly every customer asking) costs no read of their own.
+     */
+    static final int REDEEMERS_REMEMBERED = 20_000;
 
     /** One coupon of one store. */
     private record CouponKey(StoreId store, String code) {}
@@ -44,9 +61,11 @@ public final class JdbcCoupons implements Coupons {
     /** A coupon with its counts, as listed by the API. */
     record Listed(Coupon coupon, int used, int overLimit) {}
 
-    private static final String STATE = "SELECT c.definition, c.used, (SELECT COUNT(*) FROM checkout_redemptions r "
-            + "WHERE r.store_id = c.store_id AND r.code = c.code AND r.customer_external_id = ? AND r.state = 'counted') "
-            + "AS own FROM checkout_coupons c WHERE c.store_id = ? AND c.code = ?";
+    private static final String ROW = "SELECT definition, used FROM checkout_coupons WHERE store_id = ? AND code = ?";
+    private static final String REDEEMERS = "SELECT customer_external_id, COUNT(*) AS uses FROM checkout_redemptions "
+            + "WHERE store_id = ? AND code = ? AND state = 'counted' GROUP BY customer_external_id";
+    private static final String OWN = "SELECT COUNT(*) FROM checkout_redemptions WHERE store_id = ? AND code = ? "
+            + "AND customer_external_id = ? AND state = 'counted'";
     private static final String LISTED = "SELECT c.definition, c.used, (SELECT COUNT(*) FROM checkout_redemptions r "
             + "WHERE r.store_id = c.store_id AND r.code = c.code AND r.state <> 'counted') AS over_limit "
             + "FROM checkout_coupons c WHERE c.store_id = ?";
@@ -54,6 +73,7 @@ public final class JdbcCoupons implements Coupons {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final int redeemersRemembered;
     private final Map<StoreId, java.util.Currency> currencies = new java.util.concurrent.ConcurrentHashMap<>();
     /**
      * The background re-reads run on one thread of their own: Caffeine's default, the common fork-join pool,
@@ -68,14 +88,27 @@ public final class JdbcCoupons implements Coupons {
 
     /** Per coupon, how often it was forgotten; part of the key of its remembered states. */
     private final Map<CouponKey, Long> generations = new java.util.concurrent.ConcurrentHashMap<>();
-    private final LoadingCache<Asked, Optional<CouponState>> states = Caffeine.newBuilder()
+    private final LoadingCache<Remembered, Optional<CouponRow>> rows = Caffeine.newBuilder()
             .executor(REFRESHES)
             .maximumSize(REMEMBERED_STATES)
             .expireAfterWrite(JdbcCheckoutPolicies.TRUSTED_FOR)
             .refreshAfterWrite(JdbcCheckoutPolicies.TRUSTED_FOR.dividedBy(2))
-            .build(this::read);
+            .build(this::readRow);
+    /** A customer's uses of a coupon with more redeemers than {@link #REDEEMERS_REMEMBERED}. */
+    private final LoadingCache<Asked, Integer> ownUses = Caffeine.newBuilder()
+            .executor(REFRESHES)
+            .maximumSize(REMEMBERED_STATES)
+            .expireAfterWrite(JdbcCheckoutPolicies.TRUSTED_FOR)
+            .refreshAfterWrite(JdbcCheckoutPolicies.TRUSTED_FOR.dividedBy(2))
+            .build(this::readOwnUses);
 
     public JdbcCoupons(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+        this(jdbc, json, clock, REDEEMERS_REMEMBERED);
+    }
+
+    /** @param redeemersRemembered the most customers whose uses of one coupon are read with it */
+    JdbcCoupons(JdbcTemplate jdbc, JsonMapper json, Clock clock, int redeemersRemembered) {
+        this.redeemersRemembered = redeemersRemembered;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -88,7 +121,20 @@ public final class JdbcCoupons implements Coupons {
         }
         String normal = Coupon.normalize(code);
         long generation = generations.getOrDefault(new CouponKey(store, normal), 0L);
-        return states.get(new Asked(store, normal, customerId == null ? "" : customerId, generation));
+        Optional<CouponRow> found = rows.get(new Remembered(store, normal, generation));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        CouponRow row = found.get();
+        int own;
+        if (customerId == null || customerId.isEmpty() || row.coupon().perCustomerLimit() == null) {
+            own = 0;
+        } else if (row.usesByCustomer() != null) {
+            own = row.usesByCustomer().getOrDefault(customerId, 0);
+        } else {
+            own = ownUses.get(new Asked(store, normal, customerId, generation));
+        }
+        return Optional.of(new CouponState(row.coupon(), row.used(), own));
     }
 
     /**
@@ -117,12 +163,30 @@ public final class JdbcCoupons implements Coupons {
         generations.merge(new CouponKey(store, code), 1L, Long::sum);
     }
 
-    private Optional<CouponState> read(Asked asked) {
+    private Optional<CouponRow> readRow(Remembered asked) {
         java.util.Currency currency = currency(asked.store());
-        boolean anonymous = asked.customer().isEmpty();
-        return jdbc.query(STATE, (rs, n) -> new CouponState(parse(currency, rs.getString("definition")), rs.getInt("used"),
-                anonymous ? 0 : rs.getInt("own")), asked.customer(), asked.store().value(), asked.code())
-                .stream().findFirst();
+        Optional<CouponRow> row = jdbc.query(ROW, (rs, n) -> new CouponRow(parse(currency, rs.getString("definition")),
+                rs.getInt("used"), null), asked.store().value(), asked.code()).stream().findFirst();
+        if (row.isEmpty() || row.get().coupon().perCustomerLimit() == null) {
+            return row;
+        }
+        Map<String, Integer> uses = new java.util.HashMap<>();
+        jdbc.query(ps -> {
+            var statement = ps.prepareStatement(REDEEMERS);
+            statement.setMaxRows(redeemersRemembered + 1);
+            statement.setLong(1, asked.store().value());
+            statement.setString(2, asked.code());
+            return statement;
+        }, rs -> {
+            uses.put(rs.getString(1), rs.getInt(2));
+        });
+        return Optional.of(new CouponRow(row.get().coupon(), row.get().used(),
+                uses.size() > redeemersRemembered ? null : Map.copyOf(uses)));
+    }
+
+    private int readOwnUses(Asked asked) {
+        Integer own = jdbc.queryForObject(OWN, Integer.class, asked.store().value(), asked.code(), asked.customer());
+        return own == null ? 0 : own;
     }
 
     List<Listed> list(StoreId store) {

@@ -293,6 +293,28 @@ abstract class CheckoutApiContract {
         assertThat(json(api.get("/api/v1/checkout/coupons/ONCE")).get("used").asInt()).isEqualTo(2);
     }
 
+    @Test
+    void each_customer_asking_about_a_coupon_sees_their_own_uses_however_many_customers_used_it() {
+        Api api = newStore();
+        api.postJson("/api/v1/checkout/coupons", "{\"code\":\"MANY\",\"benefit\":\"percent_off\",\"percent\":10,"
+                + "\"usage_limit\":10,\"per_customer_limit\":1}");
+        api.post("/api/v1/customers/bulk", "application/x-ndjson", customer("C1") + "\n" + customer("C2") + "\n"
+                + customer("C3") + "\n");
+        api.postJson("/api/v1/orders", order("O1", "C1", "completed", "MANY"));
+        api.postJson("/api/v1/orders", order("O2", "C2", "completed", "MANY"));
+        JdbcCoupons remembersAll = new JdbcCoupons(jdbc, JSON, java.time.Clock.systemUTC());
+        JdbcCoupons remembersOne = new JdbcCoupons(jdbc, JSON, java.time.Clock.systemUTC(), 1);
+        for (JdbcCoupons coupons : List.of(remembersAll, remembersOne)) {
+            assertThat(coupons.find(store.id(), "many", "C1").orElseThrow().usedByCustomer()).isEqualTo(1);
+            assertThat(coupons.find(store.id(), "MANY", "C2").orElseThrow().usedByCustomer()).isEqualTo(1);
+            assertThat(coupons.find(store.id(), "MANY", "C3").orElseThrow().usedByCustomer()).isZero();
+            assertThat(coupons.find(store.id(), "MANY", null).orElseThrow().used()).isEqualTo(2);
+            assertThat(coupons.find(store.id(), "NONE", "C1")).isEmpty();
+        }
+        assertThat(reason(api, "C1", "MANY")).isEqualTo("already_used");
+        assertThat(reason(api, "C3", "MANY")).isEqualTo("valid");
+    }
+
     private String reason(Api api, String customer, String coupon) {
         return json(api.postJson("/api/v1/checkout/decisions", cart(customer, coupon, "400.00"))).get("coupon")
                 .get("reason").asString();

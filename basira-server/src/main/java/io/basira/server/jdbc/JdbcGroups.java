@@ -87,8 +87,10 @@ public final class JdbcGroups implements GroupDefinitions {
         return jdbc.update("DELETE FROM groups WHERE store_id = ? AND group_key = ?", store.value(), key) > 0;
     }
 
+    /** Whether the store has a group: asked on every write of a store not in the groups' memory, so it stops at the first. */
     public boolean any(StoreId store) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM groups WHERE store_id = ?", Long.class, store.value()) > 0;
+        return !jdbc.queryForList("SELECT 1 FROM groups WHERE store_id = ? FETCH FIRST 1 ROWS ONLY", Integer.class,
+                store.value()).isEmpty();
     }
 
     private Group map(ResultSet rs, int row) throws SQLException {

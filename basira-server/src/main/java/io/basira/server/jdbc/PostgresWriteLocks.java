@@ -13,9 +13,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * {@link WriteLocks} as PostgreSQL transaction-level advisory locks, so that every process writing
  * to the database (several servers, a CLI import) takes part. A store is the two-integer key
- * ({@value #STORE_SPACE}, store id), taken shared by writes and exclusively by imports; records and
- * customers are 64-bit hashes of (store, kind, id) in the single-key space, which PostgreSQL keeps
- * apart from the two-integer one. Two ids that share a hash only wait for each other.
+ * ({@value #STORE_SPACE} mixed with the schema's name, store id), taken shared by writes and exclusively by
+ * imports; records and customers are 64-bit hashes of (schema, store, kind, id) in the single-key space, which
+ * PostgreSQL keeps apart from the two-integer one. Two ids that share a hash only wait for each other. Advisory
+ * locks belong to the whole database: the schema (read once, from the first connection) keeps the stores of two
+ * installations sharing one database (or two test runs) from waiting for each other.
  *
  * <p>One round trip per call: the store's shared lock (with the transaction's lock timeout) is taken in the
  * statement that takes the keys, before them, and not again by a later call of the same transaction (the
@@ -27,9 +29,25 @@ public final class PostgresWriteLocks implements WriteLocks {
     static final int STORE_SPACE = 0x42534952;
 
     private final JdbcTemplate jdbc;
+    /** A hash of the current schema's name, read on first use; 0 until then. */
+    private volatile long schema;
 
     public PostgresWriteLocks(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    private long schema() {
+        long known = schema;
+        if (known == 0) {
+            String name = jdbc.queryForObject("SELECT current_schema()", String.class);
+            known = LockKeys.of(new StoreId(1), 's', String.valueOf(name)) | 1L;
+            schema = known;
+        }
+        return known;
+    }
+
+    private int space() {
+        return STORE_SPACE ^ Long.hashCode(schema());
     }
 
     /** How long a write waits for its locks before it fails with 503 (a lock_timeout for this transaction). */
@@ -38,17 +56,17 @@ public final class PostgresWriteLocks implements WriteLocks {
     @Override
     public void lockStore(StoreId store) {
         jdbc.query("SELECT set_config('lock_timeout', '" + WAIT + "', true), pg_advisory_xact_lock(?, ?)", rs -> {},
-                STORE_SPACE, storeKey(store));
+                space(), storeKey(store));
     }
 
     @Override
     public void lockRecords(StoreId store, Collection<String> recordKeys) {
-        lock(store, LockKeys.sorted(store, 'r', recordKeys));
+        lock(store, LockKeys.sorted(schema(), store, 'r', recordKeys));
     }
 
     @Override
     public void lockCustomers(StoreId store, Collection<String> customerIds) {
-        lock(store, LockKeys.sorted(store, 'c', customerIds));
+        lock(store, LockKeys.sorted(schema(), store, 'c', customerIds));
     }
 
     private void lock(StoreId store, long[] keys) {
@@ -56,7 +74,7 @@ public final class PostgresWriteLocks implements WriteLocks {
         if (keys.length == 0) {
             if (!storeHeld) {
                 jdbc.query("SELECT set_config('lock_timeout', '" + WAIT + "', true), pg_advisory_xact_lock_shared(?, ?)",
-                        rs -> {}, STORE_SPACE, storeKey(store));
+                        rs -> {}, space(), storeKey(store));
             }
             return;
         }
@@ -74,7 +92,7 @@ public final class PostgresWriteLocks implements WriteLocks {
         }
         jdbc.query("WITH whole AS MATERIALIZED (SELECT set_config('lock_timeout', '" + WAIT + "', true), "
                 + "pg_advisory_xact_lock_shared(?, ?)) SELECT pg_advisory_xact_lock(k) FROM whole, " + keysInOrder, ps -> {
-                    ps.setInt(1, STORE_SPACE);
+                    ps.setInt(1, space());
                     ps.setInt(2, storeKey(store));
                     ps.setArray(3, ps.getConnection().createArrayOf("bigint", boxed));
                 }, rs -> {});
@@ -123,8 +141,8 @@ public final class PostgresWriteLocks implements WriteLocks {
 
         private LockKeys() {}
 
-        static long[] sorted(StoreId store, char kind, Collection<String> ids) {
-            return ids.stream().mapToLong(id -> of(store, kind, id)).sorted().distinct().toArray();
+        static long[] sorted(long schema, StoreId store, char kind, Collection<String> ids) {
+            return ids.stream().mapToLong(id -> of(store, kind, id) ^ schema).sorted().distinct().toArray();
         }
 
         static long of(StoreId store, char kind, String id) {

@@ -1,0 +1,29 @@
+package io.basira.loyalty;
+
+import io.basira.shared.StoreId;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Port: what loyalty reads of the store's orders: each customer's completed spend since a time (the spend
+ * tier basis) and last completed order (inactivity expiry), and every order that can hold points (the rebuild).
+ */
+public interface PurchaseActivity {
+
+    /** Completed spend since {@code since} and the last completed order, of these customers (absent: none). */
+    Map<String, Purchases> of(StoreId store, Collection<String> customerIds, Instant since);
+
+    /** Every completed order of the store, to {@code sink}, in customer-id order. */
+    void forEachCompletedOrder(StoreId store, Consumer<CompletedOrder> sink);
+
+    /** The customers whose birthday is this day of the year (29 February counts on 28 February otherwise). */
+    java.util.List<String> birthdays(StoreId store, java.time.MonthDay day, boolean leapYear);
+
+    /** A customer's completed orders: spend in minor units since the asked time, and the last one's time. */
+    record Purchases(long spendMinor, Instant lastPurchaseAt) {}
+
+    /** A completed order. */
+    record CompletedOrder(String customerId, String orderId, Instant createdAt, long totalMinor) {}
+}

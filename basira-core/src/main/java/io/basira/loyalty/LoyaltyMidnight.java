@@ -45,7 +45,7 @@ public final class LoyaltyMidnight {
     /** Runs the store's midnight for today in {@code zone}; returns whether there was work (not yet done today). */
     public boolean run(StoreId store, ZoneId zone) {
         LoyaltyProgram program = ports.programs().of(store).filter(LoyaltyProgram::enabled).orElse(null);
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         if (program == null || today.equals(ports.programs().lastNight(store))) {
             return false;
         }

@@ -43,7 +43,7 @@ public final class JdbcLoyaltyPrograms implements LoyaltyPrograms {
     public void save(StoreId store, LoyaltyProgram program, String by) {
         String currency = jdbc.queryForObject("SELECT currency FROM stores WHERE id = ?", String.class, store.value());
         String definition = json.writeValueAsString(ProgramBody.of(program, Currency.getInstance(currency.strip())));
-        OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         if (jdbc.update("UPDATE loyalty_programs SET definition = ?, updated_at = ?, updated_by = ? WHERE store_id = ?",
                 definition, now, by, store.value()) == 0) {
             jdbc.update("INSERT INTO loyalty_programs (store_id, definition, updated_at, updated_by) VALUES (?, ?, ?, ?)",

@@ -4,6 +4,7 @@ import io.basira.card.LoyaltyStanding;
 import io.basira.loyalty.LedgerEntry;
 import io.basira.loyalty.Redemption;
 import io.swagger.v3.oas.annotations.media.Schema;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -22,7 +23,7 @@ final class LoyaltyAnswers {
     }
 
     @Schema(name = "LoyaltyRedemption", description = "Points spent on a reward: reserved, committed or released")
-    record RedemptionAnswer(String id, String customerId, String reward, long points, BigDecimal value,
+    record RedemptionAnswer(String id, String customerId, String reward, long points, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal value,
             String couponCode, String productId, String state, String createdAt) {
         static RedemptionAnswer of(Redemption r, int digits) {
             return new RedemptionAnswer(r.id(), r.customerId(), r.reward().code(), r.points(),
@@ -46,8 +47,8 @@ final class LoyaltyAnswers {
     record TierCount(String tier, long customers, long points, long pending) {}
 
     @Schema(name = "LoyaltySummary", description = "Tier distribution and the outstanding points liability")
-    record SummaryAnswer(List<TierCount> tiers, long outstandingPoints, long pendingPoints, BigDecimal liability,
-            BigDecimal pendingLiability, String currency) {}
+    record SummaryAnswer(List<TierCount> tiers, long outstandingPoints, long pendingPoints, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal liability,
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal pendingLiability, String currency) {}
 
     @Schema(name = "LoyaltyRebuild", description = "The ledgers replayed from scratch, compared with the live ones")
     record RebuildAnswer(long customers, long sources, boolean equal, List<String> differences, long repairedEntries) {}

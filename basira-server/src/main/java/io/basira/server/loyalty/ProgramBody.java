@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -31,7 +32,7 @@ public record ProgramBody(
         @Schema(description = "orders created from then on earn points (ISO-8601 with offset)", format = "date-time",
             example = "2024-01-01T00:00:00+03:00") @NotNull @Text(max = 40) String startsAt,
         @Schema(description = "points earned per earn_per of a completed order's total", example = "1") @NotNull Long earnPoints,
-        @Schema(description = "the amount that earns earn_points", type = "string", example = "1.00") @NotNull BigDecimal earnPer,
+        @Schema(description = "the amount that earns earn_points", type = "string", example = "1.00") @NotNull @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal earnPer,
         @Schema(description = "days an order's points stay pending (a return is still possible)", example = "14") @NotNull Integer pendingDays,
         @Schema(description = "bonus points for a review", example = "20") Long reviewPoints,
         @Schema(description = "bonus points on the customer's birthday", example = "50") Long birthdayPoints,
@@ -41,7 +42,7 @@ public record ProgramBody(
         @Schema(description = "months without a completed order after which the balance expires; 0 never", example = "12") Integer expiryMonths,
         @Schema(description = "days before expiry the points_expiring event is sent", example = "7") Integer expiryWarningDays,
         @Schema(description = "points a coupon reward costs per redeem_value", example = "100") @NotNull Long redeemPoints,
-        @Schema(description = "what redeem_points are worth as a coupon", type = "string", example = "10.00") @NotNull BigDecimal redeemValue,
+        @Schema(description = "what redeem_points are worth as a coupon", type = "string", example = "10.00") @NotNull @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal redeemValue,
         @Schema(description = "points free shipping costs; 0 or absent: not offered", example = "300") Long freeShippingPoints,
         @Schema(description = "points the free product costs; 0 or absent: not offered", example = "0") Long freeProductPoints,
         @Schema(description = "the product given for free_product_points") @Text(max = 128) String freeProductId) {
@@ -50,8 +51,8 @@ public record ProgramBody(
     @Schema(name = "LoyaltyTier", description = "A tier: name, threshold and perks")
     public record TierBody(
             @Schema(description = "the name loyalty_tier holds", example = "gold") @NotNull @Text(max = 40) String name,
-            @Schema(description = "spend (an amount) or points over 12 months", type = "string", example = "5000.00") @NotNull BigDecimal threshold,
-            @Schema(description = "points multiplier", type = "string", example = "1.5") BigDecimal multiplier,
+            @Schema(description = "spend (an amount) or points over 12 months", type = "string", example = "5000.00") @NotNull @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal threshold,
+            @Schema(description = "points multiplier", type = "string", example = "1.5") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal multiplier,
             @Schema(description = "free shipping at checkout") Boolean freeShipping,
             @Schema(description = "early access (the tier is a group: loyalty_tier = 'gold')") Boolean earlyAccess) {}
 

@@ -9,12 +9,12 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** The loyalty API's answers (snake_case JSON). */
-final class LoyaltyAnswers {
+public final class LoyaltyAnswers {
 
     private LoyaltyAnswers() {}
 
     @Schema(name = "LoyaltyEntry", description = "A ledger entry with its cause")
-    record EntryAnswer(String cause, String ref, long points, long shortfall, String availableAt, String recordedAt,
+    public record EntryAnswer(String cause, String ref, long points, long shortfall, String availableAt, String recordedAt,
             String actor, String reason) {
         static EntryAnswer of(LedgerEntry e) {
             return new EntryAnswer(e.cause().code(), e.ref(), e.points(), e.shortfall(), e.availableAt().toString(),
@@ -23,7 +23,7 @@ final class LoyaltyAnswers {
     }
 
     @Schema(name = "LoyaltyRedemption", description = "Points spent on a reward: reserved, committed or released")
-    record RedemptionAnswer(String id, String customerId, String reward, long points, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal value,
+    public record RedemptionAnswer(String id, String customerId, String reward, long points, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal value,
             String couponCode, String productId, String state, String createdAt) {
         static RedemptionAnswer of(Redemption r, int digits) {
             return new RedemptionAnswer(r.id(), r.customerId(), r.reward().code(), r.points(),
@@ -33,7 +33,7 @@ final class LoyaltyAnswers {
     }
 
     @Schema(name = "LoyaltyCustomer", description = "A customer's standing, ledger (oldest first) and redemptions")
-    record CustomerAnswer(String customerId, long points, long pending, long lifetimePoints, String tier,
+    public record CustomerAnswer(String customerId, long points, long pending, long lifetimePoints, String tier,
             long pointsExpiring30d, List<EntryAnswer> ledger, List<RedemptionAnswer> redemptions) {
         static CustomerAnswer of(String customer, LoyaltyStanding s, List<LedgerEntry> ledger,
                 List<Redemption> redemptions, int digits) {
@@ -44,12 +44,12 @@ final class LoyaltyAnswers {
     }
 
     @Schema(name = "LoyaltyTierCount", description = "Customers of a tier (tier null: below every tier) and their points")
-    record TierCount(String tier, long customers, long points, long pending) {}
+    public record TierCount(String tier, long customers, long points, long pending) {}
 
     @Schema(name = "LoyaltySummary", description = "Tier distribution and the outstanding points liability")
-    record SummaryAnswer(List<TierCount> tiers, long outstandingPoints, long pendingPoints, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal liability,
+    public record SummaryAnswer(List<TierCount> tiers, long outstandingPoints, long pendingPoints, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal liability,
             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal pendingLiability, String currency) {}
 
     @Schema(name = "LoyaltyRebuild", description = "The ledgers replayed from scratch, compared with the live ones")
-    record RebuildAnswer(long customers, long sources, boolean equal, List<String> differences, long repairedEntries) {}
+    public record RebuildAnswer(long customers, long sources, boolean equal, List<String> differences, long repairedEntries) {}
 }

@@ -52,10 +52,11 @@ public class LoyaltyConfiguration {
 
     @Bean
     LoyaltyService loyaltyService(LoyaltyPorts ports, JdbcRedemptions redemptions, JdbcCoupons coupons,
-            JdbcStores stores, DomainEvents events, Clock clock, JdbcTemplate jdbc, TransactionTemplate transaction) {
+            JdbcStores stores, RebuildLedgers rebuild, DomainEvents events, Clock clock, JdbcTemplate jdbc,
+            TransactionTemplate transaction) {
         return new LoyaltyService(ports, redemptions, new AdjustPoints(ports, events, clock),
                 new RedeemPoints(ports, redemptions, new RewardCouponsInCheckout(coupons, stores), events, clock),
-                new LoyaltyMidnight(ports, events, clock), jdbc, transaction);
+                new LoyaltyMidnight(ports, events, clock), rebuild, jdbc, transaction);
     }
 
     /** The loyalty card fields, in every rule, list, export and card page. */

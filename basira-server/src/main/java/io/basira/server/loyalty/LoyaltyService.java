@@ -6,6 +6,7 @@ import io.basira.loyalty.LedgerEntry;
 import io.basira.loyalty.LoyaltyMidnight;
 import io.basira.loyalty.LoyaltyPorts;
 import io.basira.loyalty.LoyaltyProgram;
+import io.basira.loyalty.RebuildLedgers;
 import io.basira.loyalty.RedeemPoints;
 import io.basira.loyalty.Redemption;
 import io.basira.server.api.ApiErrors.NotFound;
@@ -29,25 +30,25 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class LoyaltyService {
 
-    private final LoyaltyPorts ports;
     private final JdbcLoyaltyPrograms programs;
     private final JdbcLoyaltyLedgers ledgers;
     private final JdbcRedemptions redemptions;
     private final AdjustPoints adjust;
     private final RedeemPoints redeem;
     private final LoyaltyMidnight midnight;
+    private final RebuildLedgers rebuild;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
 
     public LoyaltyService(LoyaltyPorts ports, JdbcRedemptions redemptions, AdjustPoints adjust, RedeemPoints redeem,
-            LoyaltyMidnight midnight, JdbcTemplate jdbc, TransactionTemplate transaction) {
-        this.ports = ports;
+            LoyaltyMidnight midnight, RebuildLedgers rebuild, JdbcTemplate jdbc, TransactionTemplate transaction) {
         this.programs = (JdbcLoyaltyPrograms) ports.programs();
         this.ledgers = (JdbcLoyaltyLedgers) ports.ledgers();
         this.redemptions = redemptions;
         this.adjust = adjust;
         this.redeem = redeem;
         this.midnight = midnight;
+        this.rebuild = rebuild;
         this.jdbc = jdbc;
         this.transaction = transaction;
     }
@@ -126,12 +127,13 @@ public final class LoyaltyService {
         return Boolean.TRUE.equals(inTransaction(() -> midnight.run(store.id(), store.timeZone())));
     }
 
-    /** The store's loyalty ports (the rebuild reads them). */
-    LoyaltyPorts ports() {
-        return ports;
+    /** Replays every ledger of the store and compares (with {@code repair}, settles) it, in one transaction. */
+    public RebuildLedgers.Report rebuild(Store store, boolean repair) {
+        return inTransaction(() -> rebuild.rebuild(store.id(), repair));
     }
 
-    JdbcLoyaltyLedgers ledgers() {
+    /** The JDBC ledgers, with the privacy registry's export and erase of one customer. */
+    public JdbcLoyaltyLedgers ledgers() {
         return ledgers;
     }
 

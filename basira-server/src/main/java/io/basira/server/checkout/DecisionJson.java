@@ -2,6 +2,7 @@ package io.basira.server.checkout;
 
 import io.basira.checkout.CartItem;
 import io.basira.checkout.CheckoutDecision;
+import io.basira.checkout.LoyaltyQuote;
 import io.basira.checkout.CheckoutDecision.Because;
 import io.basira.checkout.CheckoutDecision.Withheld;
 import io.basira.checkout.CheckoutRequest;
@@ -65,6 +66,7 @@ final class DecisionJson {
         free.put("free", decision.freeShipping().free());
         free.put("policies", decision.freeShipping().policies().stream().map(DecisionJson::because).toList());
         free.put("coupon", decision.freeShipping().coupon());
+        free.put("loyalty_tier", decision.freeShipping().loyaltyTier());
         json.put("free_shipping", free);
         json.put("offers", decision.offers().stream().map(o -> {
             Map<String, Object> offer = new LinkedHashMap<>();
@@ -84,6 +86,27 @@ final class DecisionJson {
         totals.put("total", t.total().toPlainString());
         json.put("totals", totals);
         json.put("address", request.address());
+        json.put("loyalty", loyalty(decision.loyalty()));
+        return json;
+    }
+
+    /** The points the order would earn and what the customer can redeem now; null without a program. */
+    private static Map<String, Object> loyalty(LoyaltyQuote quote) {
+        if (quote == null) {
+            return null;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("points_to_earn", quote.pointsToEarn());
+        json.put("available_points", quote.availablePoints());
+        json.put("tier", quote.tier());
+        json.put("redeemable", quote.redeemable().stream().map(r -> {
+            Map<String, Object> reward = new LinkedHashMap<>();
+            reward.put("reward", r.reward());
+            reward.put("points", r.points());
+            reward.put("value", r.value() == null ? null : r.value().toPlainString());
+            reward.put("product_id", r.productId());
+            return reward;
+        }).toList());
         return json;
     }
 

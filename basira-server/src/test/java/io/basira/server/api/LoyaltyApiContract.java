@@ -107,6 +107,15 @@ abstract class LoyaltyApiContract extends ApiTestBase {
         assertThat(summary.get("tiers").get(0).get("tier").asString()).isEqualTo("gold");
         assertThat(summary.get("outstanding_points").asLong()).isEqualTo(1350);
         assertThat(summary.get("liability").asString()).isEqualTo("135.00");
+        JsonNode decision = json(api.postJson("/api/v1/checkout/decisions", "{\"customer_id\":\"C1\",\"shipping_fee\":\"25.00\","
+                + "\"items\":[{\"product_id\":\"P\",\"quantity\":2,\"unit_price\":\"50.00\"}]}"));
+        assertThat(decision.get("free_shipping").get("free").asBoolean()).isTrue();
+        assertThat(decision.get("free_shipping").get("loyalty_tier").asString()).isEqualTo("gold");
+        assertThat(decision.get("loyalty").get("points_to_earn").asLong()).isEqualTo(150);
+        assertThat(decision.get("loyalty").get("redeemable").get(0).get("reward").asString()).isEqualTo("coupon");
+        assertThat(decision.get("loyalty").get("redeemable").get(0).get("points").asLong()).isEqualTo(1000);
+        assertThat(decision.get("loyalty").get("redeemable").get(0).get("value").asString()).isEqualTo("100.00");
+        assertThat(decision.get("totals").get("shipping").asString()).isEqualTo("0.00");
     }
 
     @Test

@@ -21,6 +21,15 @@ public interface PurchaseActivity {
     /** The customers whose birthday is this day of the year (29 February counts on 28 February otherwise). */
     java.util.List<String> birthdays(StoreId store, java.time.MonthDay day, boolean leapYear);
 
+    /**
+     * The signups and reviews of these customers (all the store's when {@code customerIds} is null) made at or
+     * after {@code since}: what can earn a bonus.
+     */
+    java.util.List<BonusSource> bonusSources(StoreId store, Collection<String> customerIds, Instant since);
+
+    /** Something that can earn a bonus: a signup ({@code ref} "signup") or a review (its id). */
+    record BonusSource(String customerId, Cause cause, String ref) {}
+
     /** A customer's completed orders: spend in minor units since the asked time, and the last one's time. */
     record Purchases(long spendMinor, Instant lastPurchaseAt) {}
 

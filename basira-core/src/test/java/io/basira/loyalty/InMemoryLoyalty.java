@@ -115,6 +115,13 @@ final class InMemoryLoyalty implements LoyaltyPrograms, LoyaltyLedgers, Purchase
         return List.of();
     }
 
+    final List<BonusSource> bonusSources = new ArrayList<>();
+
+    @Override
+    public List<BonusSource> bonusSources(StoreId store, Collection<String> customerIds, Instant since) {
+        return bonusSources.stream().filter(b -> customerIds == null || customerIds.contains(b.customerId())).toList();
+    }
+
     @Override
     public void add(StoreId store, Redemption redemption) {
         redemptions.put(redemption.id(), redemption);

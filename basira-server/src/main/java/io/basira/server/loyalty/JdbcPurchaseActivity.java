@@ -1,5 +1,6 @@
 package io.basira.server.loyalty;
 
+import io.basira.loyalty.Cause;
 import io.basira.loyalty.PurchaseActivity;
 import io.basira.shared.StoreId;
 import java.time.Instant;
@@ -47,6 +48,32 @@ public final class JdbcPurchaseActivity implements PurchaseActivity {
                     sink.accept(new CompletedOrder(rs.getString(1), rs.getString(2), LoyaltySql.instant(rs, "created_at"),
                             rs.getLong(4)));
                 }, store.value());
+    }
+
+    @Override
+    public List<BonusSource> bonusSources(StoreId store, Collection<String> customerIds, Instant since) {
+        List<BonusSource> found = new ArrayList<>();
+        List<List<String>> chunks = customerIds == null ? java.util.Collections.singletonList(null)
+                : JdbcLoyaltyLedgers.chunks(new ArrayList<>(new TreeSet<>(customerIds)));
+        for (List<String> chunk : chunks) {
+            if (chunk != null && chunk.isEmpty()) {
+                continue;
+            }
+            String in = chunk == null ? "" : " AND %s IN (" + JdbcLoyaltyLedgers.marks(chunk.size()) + ")";
+            List<Object> args = new ArrayList<>(List.of(store.value(), LoyaltySql.timestamp(since)));
+            if (chunk != null) {
+                args.addAll(chunk);
+            }
+            jdbc.query("SELECT external_id FROM customers WHERE store_id = ? AND created_at >= ?"
+                    + in.formatted("external_id"), rs -> {
+                        found.add(new BonusSource(rs.getString(1), Cause.SIGNUP, "signup"));
+                    }, args.toArray());
+            jdbc.query("SELECT customer_external_id, external_id FROM reviews WHERE store_id = ? AND created_at >= ?"
+                    + in.formatted("customer_external_id"), rs -> {
+                        found.add(new BonusSource(rs.getString(1), Cause.REVIEW, rs.getString(2)));
+                    }, args.toArray());
+        }
+        return found;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.basira.server.loyalty;
 import io.basira.events.DomainEvents;
 import io.basira.loyalty.AdjustPoints;
 import io.basira.loyalty.EarnPoints;
+import io.basira.loyalty.GrantBonuses;
 import io.basira.loyalty.LoyaltyFields;
 import io.basira.loyalty.LoyaltyMidnight;
 import io.basira.loyalty.LoyaltyPorts;
@@ -56,13 +57,19 @@ public class LoyaltyConfiguration {
             TransactionTemplate transaction) {
         return new LoyaltyService(ports, redemptions, new AdjustPoints(ports, events, clock),
                 new RedeemPoints(ports, redemptions, new RewardCouponsInCheckout(coupons, stores), events, clock),
-                new LoyaltyMidnight(ports, events, clock), rebuild, jdbc, transaction);
+                new LoyaltyMidnight(ports, events, clock), rebuild, new GrantBonuses(ports, events, clock), jdbc,
+                transaction);
     }
 
     /** The loyalty card fields, in every rule, list, export and card page. */
     @Bean
     FieldSet loyaltyFields() {
         return new LoyaltyFields();
+    }
+
+    @Bean
+    LoyaltyBonusesFollowWrites loyaltyBonusesFollowWrites(LoyaltyService loyalty) {
+        return new LoyaltyBonusesFollowWrites(loyalty);
     }
 
     @Bean

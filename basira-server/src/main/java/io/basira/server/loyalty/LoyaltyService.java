@@ -2,6 +2,7 @@ package io.basira.server.loyalty;
 
 import io.basira.card.LoyaltyStanding;
 import io.basira.loyalty.AdjustPoints;
+import io.basira.loyalty.GrantBonuses;
 import io.basira.loyalty.LedgerEntry;
 import io.basira.loyalty.LoyaltyMidnight;
 import io.basira.loyalty.LoyaltyPorts;
@@ -37,11 +38,13 @@ public final class LoyaltyService {
     private final RedeemPoints redeem;
     private final LoyaltyMidnight midnight;
     private final RebuildLedgers rebuild;
+    private final GrantBonuses bonuses;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
 
     public LoyaltyService(LoyaltyPorts ports, JdbcRedemptions redemptions, AdjustPoints adjust, RedeemPoints redeem,
-            LoyaltyMidnight midnight, RebuildLedgers rebuild, JdbcTemplate jdbc, TransactionTemplate transaction) {
+            LoyaltyMidnight midnight, RebuildLedgers rebuild, GrantBonuses bonuses, JdbcTemplate jdbc,
+            TransactionTemplate transaction) {
         this.programs = (JdbcLoyaltyPrograms) ports.programs();
         this.ledgers = (JdbcLoyaltyLedgers) ports.ledgers();
         this.redemptions = redemptions;
@@ -49,6 +52,7 @@ public final class LoyaltyService {
         this.redeem = redeem;
         this.midnight = midnight;
         this.rebuild = rebuild;
+        this.bonuses = bonuses;
         this.jdbc = jdbc;
         this.transaction = transaction;
     }
@@ -120,6 +124,12 @@ public final class LoyaltyService {
         int digits = Money.fractionDigits(store.currency());
         return new SummaryAnswer(tiers, points, pending, BigDecimal.valueOf(program.valueMinor(points), digits),
                 BigDecimal.valueOf(program.valueMinor(pending), digits), store.currency().getCurrencyCode());
+    }
+
+    /** Signup and review bonuses owed to these customers (null: the whole store), granted once. */
+    public int grantBonuses(io.basira.shared.StoreId store, java.util.Collection<String> customerIds) {
+        Integer granted = inTransaction(() -> bonuses.grant(store, customerIds));
+        return granted == null ? 0 : granted;
     }
 
     /** The store's midnight work for today (a no-op when done already). */

@@ -96,6 +96,24 @@ abstract class LoyaltyApiContract extends ApiTestBase {
     }
 
     @Test
+    void a_signup_and_each_review_earn_their_bonus_once() {
+        Api api = newStore("bonus");
+        api.send("PUT", "/api/v1/loyalty/program", PROGRAM.replace("\"pending_days\":0", "\"pending_days\":0,"
+                + "\"signup_points\":10,\"review_points\":20"));
+        api.postJson("/api/v1/customers", customer("C1", "Noura"));
+        assertThat(loyaltyOf(api, "C1").get("points").asLong()).isEqualTo(10);
+        String review = "{\"review_id\":\"R1\",\"customer_id\":\"C1\",\"product_id\":\"P1\",\"rating\":5,"
+                + "\"created_at\":\"2024-05-20\"}";
+        api.postJson("/api/v1/reviews", review);
+        api.postJson("/api/v1/reviews", review);
+        api.postJson("/api/v1/customers", customer("C1", "Noura"));
+        JsonNode c1 = loyaltyOf(api, "C1");
+        assertThat(c1.get("points").asLong()).isEqualTo(30);
+        assertThat(c1.get("ledger")).extracting(e -> e.get("cause").asString() + ":" + e.get("ref").asString())
+                .containsExactly("signup:signup", "review:R1");
+    }
+
+    @Test
     void gold_customers_earn_with_their_multiplier_and_the_summary_shows_tiers_and_liability() {
         Api api = withProgram("gold");
         api.postJson("/api/v1/orders", order("O1", "C1", "completed", "1200.00", "2024-05-01"));

@@ -128,6 +128,11 @@ public final class LoyaltyService {
 
     /** Signup and review bonuses owed to these customers (null: the whole store), granted once. */
     public int grantBonuses(io.basira.shared.StoreId store, java.util.Collection<String> customerIds) {
+        boolean owes = programs.of(store).filter(LoyaltyProgram::enabled)
+                .filter(p -> p.signupPoints() > 0 || p.reviewPoints() > 0).isPresent();
+        if (!owes) {
+            return 0; // most writes: no transaction, no round trip (the program is remembered)
+        }
         Integer granted = inTransaction(() -> bonuses.grant(store, customerIds));
         return granted == null ? 0 : granted;
     }

@@ -19,6 +19,11 @@ public interface CustomerData {
     /** The analytics card fields, or null when the store was never refreshed for this customer. */
     AnalyticsFields analytics();
 
+    /** The customer's loyalty standing; {@link LoyaltyStanding#NONE} when there is none. */
+    default LoyaltyStanding loyalty() {
+        return LoyaltyStanding.NONE;
+    }
+
     /** The keys of the groups the customer is known to be in; never null. */
     default Set<String> groupKeys() {
         return Set.of();

@@ -8,14 +8,20 @@ import java.util.Objects;
  * A customer as stored: the store-given attributes, the current card, the analytics card fields of the
  * store's last analytics refresh ({@code analytics}, null when the store was never refreshed or the
  * customer was not there yet), and {@code rowId}, the installation's stable numeric id of the customer
- * (the key of the in-memory index).
+ * (the key of the in-memory index), and the loyalty standing ({@link LoyaltyStanding#NONE} without one).
  */
-public record CustomerSnapshot(long rowId, Customer customer, CustomerCard card, AnalyticsFields analytics)
-        implements CustomerData {
+public record CustomerSnapshot(long rowId, Customer customer, CustomerCard card, AnalyticsFields analytics,
+        LoyaltyStanding loyalty) implements CustomerData {
 
     public CustomerSnapshot {
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(card, "card");
+        loyalty = loyalty == null ? LoyaltyStanding.NONE : loyalty;
+    }
+
+    /** A customer without a loyalty standing. */
+    public CustomerSnapshot(long rowId, Customer customer, CustomerCard card, AnalyticsFields analytics) {
+        this(rowId, customer, card, analytics, LoyaltyStanding.NONE);
     }
 
     /** A customer without analytics card fields. */

@@ -12,10 +12,11 @@ import java.util.Set;
  * @param hiddenPaymentMethods each method withheld and the first policy (in policy order) that hid it
  * @param carriers offered, in catalogue order, each with the policy that offered it (null: offered to everyone)
  * @param hiddenCarriers each catalogue carrier withheld and why
+ * @param loyalty the points this order would earn and what the customer can redeem; null without a program
  */
 public record CheckoutDecision(Set<String> groups, List<String> paymentMethods, List<Withheld> hiddenPaymentMethods,
         List<OfferedCarrier> carriers, List<Withheld> hiddenCarriers, FreeShippingVerdict freeShipping,
-        List<AppliedOffer> offers, CouponVerdict coupon, Totals totals) {
+        List<AppliedOffer> offers, CouponVerdict coupon, Totals totals, LoyaltyQuote loyalty) {
 
     /** Why a policy is the reason for something: its id and name. */
     public record Because(String policyId, String policyName) {
@@ -29,8 +30,11 @@ public record CheckoutDecision(Set<String> groups, List<String> paymentMethods, 
 
     public record OfferedCarrier(String code, Because because) {}
 
-    /** Whether shipping is free; the policies (and coupon, by code) that made it so, empty when not free. */
-    public record FreeShippingVerdict(boolean free, List<Because> policies, String coupon) {}
+    /**
+     * Whether shipping is free; the policies (and coupon, by code, and loyalty tier, by name) that made it so,
+     * empty when not free.
+     */
+    public record FreeShippingVerdict(boolean free, List<Because> policies, String coupon, String loyaltyTier) {}
 
     /** An automatic offer that applied and the discount it gave (positive). */
     public record AppliedOffer(Because policy, Money amount) {}

@@ -32,12 +32,20 @@ public final class EvaluateCheckout {
     private final CheckoutPolicies policies;
     private final Coupons coupons;
     private final CustomerGroups groups;
+    private final CheckoutLoyalty loyalty;
     private final Clock clock;
 
     public EvaluateCheckout(CheckoutPolicies policies, Coupons coupons, CustomerGroups groups, Clock clock) {
+        this(policies, coupons, groups, CheckoutLoyalty.NONE, clock);
+    }
+
+    /** With loyalty: the decision shows the points the order would earn, and a tier's free shipping applies. */
+    public EvaluateCheckout(CheckoutPolicies policies, Coupons coupons, CustomerGroups groups, CheckoutLoyalty loyalty,
+            Clock clock) {
         this.policies = policies;
         this.coupons = coupons;
         this.groups = groups;
+        this.loyalty = loyalty;
         this.clock = clock;
     }
 
@@ -63,20 +71,23 @@ public final class EvaluateCheckout {
         Money afterOffers = subtotal.minus(offersDiscount);
         CouponVerdict coupon = request.couponCode() == null ? null : CouponCheck.verdict(request.couponCode(),
                 findCoupon(store, request), memberOf, request.isAnonymous(), subtotal, afterOffers, now);
-        FreeShippingVerdict freeShipping = freeShipping(active, subtotal, coupon);
         Money couponDiscount = coupon == null ? Money.zero(store.currency()) : coupon.discount();
+        LoyaltyQuote quote = request.isAnonymous() ? null
+                : loyalty.quote(store.id(), request.customerId(), afterOffers.minus(couponDiscount)).orElse(null);
+        FreeShippingVerdict freeShipping = freeShipping(active, subtotal, coupon, quote);
         Money shipping = freeShipping.free() ? Money.zero(store.currency()) : request.shippingFee();
         Totals totals = new Totals(subtotal, offersDiscount, couponDiscount, shipping,
                 afterOffers.minus(couponDiscount).plus(shipping));
         return new CheckoutDecision(memberOf, payments.offered(), payments.hidden(), carriers.offered(),
-                carriers.hidden(), freeShipping, offers, coupon, totals);
+                carriers.hidden(), freeShipping, offers, coupon, totals, quote);
     }
 
     private Optional<CouponState> findCoupon(Store store, CheckoutRequest request) {
         return coupons.find(store.id(), Coupon.normalize(request.couponCode()), request.customerId());
     }
 
-    private static FreeShippingVerdict freeShipping(List<Policy> active, Money subtotal, CouponVerdict coupon) {
+    private static FreeShippingVerdict freeShipping(List<Policy> active, Money subtotal, CouponVerdict coupon,
+            LoyaltyQuote quote) {
         List<Because> because = new ArrayList<>();
         for (Policy policy : active) {
             if (policy.rule() instanceof FreeShipping free && Amounts.reaches(subtotal, free.minimumTotal())) {
@@ -84,7 +95,9 @@ public final class EvaluateCheckout {
             }
         }
         String byCoupon = coupon != null && coupon.freeShipping() ? coupon.code() : null;
-        return new FreeShippingVerdict(!because.isEmpty() || byCoupon != null, List.copyOf(because), byCoupon);
+        String byTier = quote != null && quote.tierFreeShipping() ? quote.tier() : null;
+        return new FreeShippingVerdict(!because.isEmpty() || byCoupon != null || byTier != null, List.copyOf(because),
+                byCoupon, byTier);
     }
 
     private static void requireCurrency(Store store, CheckoutRequest request) {

@@ -4,6 +4,7 @@ import io.basira.analytics.AnalyticsFields;
 import io.basira.card.CustomerCard;
 import io.basira.card.CustomerData;
 import io.basira.card.CustomerSnapshot;
+import io.basira.card.LoyaltyStanding;
 import io.basira.commerce.Customer;
 import java.util.Objects;
 import java.util.Set;
@@ -14,12 +15,17 @@ import java.util.Set;
  * analytics field is null) and the keys of the groups the customer is already known to be in (computed
  * before, in dependency order, or given by manual additions). {@code groupKeys} is never null.
  */
-public record CustomerProfile(Customer customer, CustomerCard card, Set<String> groupKeys, AnalyticsFields analytics)
-        implements CustomerData {
+public record CustomerProfile(Customer customer, CustomerCard card, Set<String> groupKeys, AnalyticsFields analytics,
+        LoyaltyStanding loyalty) implements CustomerData {
     public CustomerProfile {
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(card, "card");
         groupKeys = groupKeys == null ? Set.of() : Set.copyOf(groupKeys);
+        loyalty = loyalty == null ? LoyaltyStanding.NONE : loyalty;
+    }
+
+    public CustomerProfile(Customer customer, CustomerCard card, Set<String> groupKeys, AnalyticsFields analytics) {
+        this(customer, card, groupKeys, analytics, LoyaltyStanding.NONE);
     }
 
     public CustomerProfile(Customer customer, CustomerCard card, Set<String> groupKeys) {
@@ -32,7 +38,8 @@ public record CustomerProfile(Customer customer, CustomerCard card, Set<String> 
 
     /** The stored customer with its analytics, in no group yet. */
     public static CustomerProfile of(CustomerSnapshot snapshot) {
-        return new CustomerProfile(snapshot.customer(), snapshot.card(), Set.of(), snapshot.analytics());
+        return new CustomerProfile(snapshot.customer(), snapshot.card(), Set.of(), snapshot.analytics(),
+                snapshot.loyalty());
     }
 
     /** The store's own id of the customer. */

@@ -62,7 +62,15 @@ final class CheckoutAnswers {
     record HiddenCarrier(String carrier, PolicyRef policy) {}
 
     @Schema(name = "FreeShipping")
-    record FreeShipping(boolean free, List<PolicyRef> policies, @Schema(description = "the coupon that gives it") String coupon) {}
+    record FreeShipping(boolean free, List<PolicyRef> policies, @Schema(description = "the coupon that gives it") String coupon,
+            @Schema(description = "the loyalty tier whose perk gives it") String loyaltyTier) {}
+
+    @Schema(name = "LoyaltyReward", description = "A reward the customer can redeem now and its cost")
+    record LoyaltyReward(@Schema(allowableValues = {"coupon", "free_shipping", "free_product"}) String reward, long points,
+            @Schema(description = "a coupon's most value on this order", example = "25.00") String value, String productId) {}
+
+    @Schema(name = "DecisionLoyalty", description = "The points this order would earn and what can be redeemed; null without a program")
+    record DecisionLoyalty(long pointsToEarn, long availablePoints, String tier, List<LoyaltyReward> redeemable) {}
 
     @Schema(name = "Offer")
     record Offer(PolicyRef policy, @Schema(example = "40.00") String amount) {}
@@ -78,5 +86,5 @@ final class CheckoutAnswers {
     @Schema(name = "Decision", description = "What the storefront should offer this customer for this cart, with reasons")
     record Decision(String customerId, boolean anonymous, List<String> groups, Methods paymentMethods, Carriers carriers,
             FreeShipping freeShipping, List<Offer> offers, CouponVerdict coupon, Totals totals,
-            DecisionRequest.Address address) {}
+            DecisionRequest.Address address, DecisionLoyalty loyalty) {}
 }

@@ -2,6 +2,8 @@ package io.basira.server.checkout;
 
 import io.basira.checkout.CustomerGroups;
 import io.basira.checkout.EvaluateCheckout;
+import io.basira.loyalty.LoyaltyPorts;
+import io.basira.server.loyalty.CheckoutLoyaltyFromAccounts;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Group membership: {@link EvaluateCheckout} takes the application's {@link CustomerGroups}, the
  * groups engine answering from its in-memory membership ({@code groups.LiveCustomerGroups}).
- * Coupon redemption is wired on the write path in {@code CoreConfiguration}.
+ * Coupon redemption is wired on the write path in {@code CoreConfiguration}; loyalty's part of a decision (points
+ * to earn, rewards, a tier's free shipping) is read by {@code loyalty.CheckoutLoyaltyFromAccounts}.
  */
 @Configuration(proxyBeanMethods = false)
 public class CheckoutConfiguration {
@@ -48,8 +51,9 @@ public class CheckoutConfiguration {
 
     @Bean
     EvaluateCheckout evaluateCheckout(JdbcCheckoutPolicies policies, JdbcCoupons coupons,
-            CustomerGroups groups, Clock clock) {
-        return new EvaluateCheckout(policies, coupons, groups, clock);
+            CustomerGroups groups, LoyaltyPorts loyalty, JdbcTemplate jdbc, Clock clock) {
+        return new EvaluateCheckout(policies, coupons, groups,
+                new CheckoutLoyaltyFromAccounts(loyalty.programs(), jdbc), clock);
     }
 
     @Bean

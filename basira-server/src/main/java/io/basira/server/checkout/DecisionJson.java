@@ -4,6 +4,7 @@ import io.basira.checkout.CartItem;
 import io.basira.checkout.CheckoutDecision;
 import io.basira.checkout.CheckoutDecision.Because;
 import io.basira.checkout.CheckoutRequest;
+import io.basira.checkout.LoyaltyQuote;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
 import java.util.ArrayList;
@@ -62,14 +63,25 @@ final class DecisionJson {
                                 .map(w -> new CheckoutAnswers.HiddenCarrier(w.code(), because(w.because()))).toList()),
                 new CheckoutAnswers.FreeShipping(decision.freeShipping().free(),
                         decision.freeShipping().policies().stream().map(DecisionJson::because).toList(),
-                        decision.freeShipping().coupon()),
+                        decision.freeShipping().coupon(), decision.freeShipping().loyaltyTier()),
                 decision.offers().stream()
                         .map(o -> new CheckoutAnswers.Offer(because(o.policy()), o.amount().toPlainString())).toList(),
                 decision.coupon() == null ? null : coupon(decision.coupon()),
                 new CheckoutAnswers.Totals(t.subtotal().currency().getCurrencyCode(), t.subtotal().toPlainString(),
                         t.offersDiscount().toPlainString(), t.couponDiscount().toPlainString(),
                         t.discount().toPlainString(), t.shipping().toPlainString(), t.total().toPlainString()),
-                a == null ? null : new DecisionRequest.Address(a.country(), a.region(), a.city()));
+                a == null ? null : new DecisionRequest.Address(a.country(), a.region(), a.city()),
+                loyalty(decision.loyalty()));
+    }
+
+    /** The points the order would earn and what the customer can redeem now; null without a program. */
+    private static CheckoutAnswers.DecisionLoyalty loyalty(LoyaltyQuote quote) {
+        if (quote == null) {
+            return null;
+        }
+        return new CheckoutAnswers.DecisionLoyalty(quote.pointsToEarn(), quote.availablePoints(), quote.tier(),
+                quote.redeemable().stream().map(r -> new CheckoutAnswers.LoyaltyReward(r.reward(), r.points(),
+                        r.value() == null ? null : r.value().toPlainString(), r.productId())).toList());
     }
 
     private static CheckoutAnswers.CouponVerdict coupon(CheckoutDecision.CouponVerdict verdict) {

@@ -6,6 +6,7 @@ import io.basira.ingest.CardUpkeep;
 import io.basira.ingest.IngestRecords;
 import io.basira.ingest.WriteLocks;
 import io.basira.ingest.WriteParticipant;
+import io.basira.loyalty.EarnPoints;
 import io.basira.server.jdbc.BulkReads;
 import io.basira.server.jdbc.InProcessWriteLocks;
 import io.basira.server.jdbc.PostgresWriteLocks;
@@ -91,8 +92,10 @@ public class CoreConfiguration {
 
     @Bean
     ImportFolder importFolder(DataSource dataSource, SqlDialect dialect, WriteLocks locks, JdbcTemplate jdbc,
-            JdbcStores stores, TransactionTemplate transaction, Clock clock, DomainEvents events, JdbcCoupons coupons) {
-        return new ImportFolder(new ImportFolder.Writing(dataSource, dialect, locks, writeParticipants(jdbc, coupons)),
+            JdbcStores stores, TransactionTemplate transaction, Clock clock, DomainEvents events, JdbcCoupons coupons,
+            EarnPoints earnPoints) {
+        return new ImportFolder(new ImportFolder.Writing(dataSource, dialect, locks,
+                writeParticipants(jdbc, coupons, earnPoints)),
                 new JdbcKnownIds(jdbc), stores, transaction, clock, events);
     }
 
@@ -119,20 +122,22 @@ public class CoreConfiguration {
 
     @Bean
     IngestRecords ingestRecords(JdbcTemplate jdbc, SqlDialect dialect, WriteLocks locks, DomainEvents events,
-            JdbcCoupons coupons) {
+            JdbcCoupons coupons, EarnPoints earnPoints) {
         // the participants of every write, in its transaction: orders redeem and release coupon
         // uses (docs/checkout.md); see ARCHITECTURE.md, "Add a write participant". Its events go to the
         // outbox (io.basira.server.events.JdbcDomainEvents) in the write's transaction
         return new IngestRecords(new JdbcCommerceReads(jdbc), new JdbcCommerceWrites(jdbc, dialect),
                 new CardUpkeep(new JdbcCustomerActivity(jdbc), new JdbcCards(jdbc)), locks,
-                writeParticipants(jdbc, coupons), events);
+                writeParticipants(jdbc, coupons, earnPoints), events);
     }
 
     /**
      * The participants of every write (API and import), in the order they are told; coupon uses tell
-     * {@code coupons} so that decisions see them after the commit.
+     * {@code coupons} so that decisions see them after the commit; completed, cancelled, returned and refunded
+     * orders earn and reverse loyalty points (docs/loyalty.md).
      */
-    private static List<WriteParticipant> writeParticipants(JdbcTemplate jdbc, JdbcCoupons coupons) {
-        return List.of(new CouponRedemption(new JdbcCouponRedemptions(jdbc, coupons)));
+    private static List<WriteParticipant> writeParticipants(JdbcTemplate jdbc, JdbcCoupons coupons,
+            EarnPoints earnPoints) {
+        return List.of(new CouponRedemption(new JdbcCouponRedemptions(jdbc, coupons)), earnPoints);
     }
 }

@@ -6,6 +6,7 @@ import io.basira.segment.SegmentField;
 import io.basira.server.groups.LiveGroups;
 import io.basira.server.jdbc.JdbcCustomerQueries;
 import io.basira.server.jdbc.JdbcTimeline;
+import io.basira.server.loyalty.LoyaltyService;
 import io.basira.shared.Dates;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -20,7 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 /**
  * The customer card, the page a support agent opens when the customer writes in: attributes,
  * indicators, timeline, the groups the customer is in with why, and the predictions of the last
- * analytics refresh; loyalty when it lands.
+ * analytics refresh, and the customer's loyalty points, tier and ledger (with a manual adjustment).
  */
 @Controller
 final class CustomerCardPage {
@@ -32,9 +33,10 @@ final class CustomerCardPage {
     private final LiveGroups groups;
     private final GroupInsights insights;
     private final List<SegmentField> indicators;
+    private final LoyaltyService loyalty;
 
     CustomerCardPage(JdbcCustomerQueries customers, JdbcTimeline timeline, DashboardAnalytics analytics, Clock clock,
-            LiveGroups groups, GroupInsights insights, FieldCatalogue fields) {
+            LiveGroups groups, GroupInsights insights, FieldCatalogue fields, LoyaltyService loyalty) {
         this.indicators = CustomerView.cardPageIndicators(fields);
         this.customers = customers;
         this.timeline = timeline;
@@ -42,6 +44,7 @@ final class CustomerCardPage {
         this.clock = clock;
         this.groups = groups;
         this.insights = insights;
+        this.loyalty = loyalty;
     }
 
     @GetMapping("/customers/{customerId}")
@@ -59,6 +62,7 @@ final class CustomerCardPage {
         model.addAttribute("timeline", TimelineView.of(timeline.of(signedIn.store(), customerId), fmt));
         model.addAttribute("groups", groups.groupsOf(signedIn.store(), customerId).stream().sorted()
                 .map(key -> WhyView.of(insights.why(signedIn.store(), key, customerId))).toList());
+        model.addAttribute("loyalty", loyalty.customer(signedIn.store(), customerId));
         model.addAttribute("predictions", PredictionsView.of(analytics.cardFields(signedIn.store(), customerId), fmt));
         return "customer";
     }

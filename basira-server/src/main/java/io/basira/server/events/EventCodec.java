@@ -5,6 +5,7 @@ import io.basira.events.CardsChanged;
 import io.basira.events.CustomersChanged;
 import io.basira.events.DomainEvent;
 import io.basira.events.GroupsRedefined;
+import io.basira.events.LoyaltyChanged;
 import io.basira.events.MembershipChanged;
 import io.basira.events.OrdersRecorded;
 import io.basira.events.WebhookReceived;
@@ -21,7 +22,8 @@ final class EventCodec {
             "membership_changed", MembershipChanged.class,
             "groups_redefined", GroupsRedefined.class,
             "analytics_refreshed", AnalyticsRefreshed.class,
-            "webhook_received", WebhookReceived.class);
+            "webhook_received", WebhookReceived.class,
+            "loyalty_changed", LoyaltyChanged.class);
 
     private final JsonMapper json;
 

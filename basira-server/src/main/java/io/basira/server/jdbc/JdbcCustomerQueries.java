@@ -2,6 +2,7 @@ package io.basira.server.jdbc;
 
 import io.basira.card.CustomerCard;
 import io.basira.card.CustomerSnapshot;
+import io.basira.card.LoyaltyStanding;
 import io.basira.commerce.Customer;
 import io.basira.commerce.Gender;
 import io.basira.groups.GroupCustomers;
@@ -35,12 +36,15 @@ public final class JdbcCustomerQueries implements GroupCustomers {
 
     /**
      * The customers with the analytics card fields of the store's last refresh ({@code customer_analytics},
-     * migration V2): every column of {@link #COLUMNS} is a customers column, the rest come from the left join.
+     * migration V2) and their loyalty standing ({@code loyalty_accounts}, V50): every column of {@link #COLUMNS} is a customers column, the rest come from the left join.
      */
     private static final String WITH_ANALYTICS = "SELECT " + COLUMNS + ", revenue_percentile, rfm_recency, "
             + "rfm_frequency, rfm_monetary, rfm_group, customer_type, regularity, p_alive, expected_purchases_90d, "
-            + "predicted_value_12m, churn_risk, next_order_expected_at FROM customers c LEFT JOIN customer_analytics a "
-            + "ON a.store_id = c.store_id AND a.customer_external_id = c.external_id WHERE c.store_id = ?";
+            + "predicted_value_12m, churn_risk, next_order_expected_at, la.points AS loyalty_points, "
+            + "la.pending AS loyalty_pending, la.lifetime_points AS loyalty_lifetime, la.tier AS loyalty_tier, "
+            + "la.expiring_30d AS loyalty_expiring FROM customers c LEFT JOIN customer_analytics a "
+            + "ON a.store_id = c.store_id AND a.customer_external_id = c.external_id LEFT JOIN loyalty_accounts la "
+            + "ON la.store_id = c.store_id AND la.customer_external_id = c.external_id WHERE c.store_id = ?";
 
     private final JdbcTemplate jdbc;
 
@@ -216,6 +220,17 @@ public final class JdbcCustomerQueries implements GroupCustomers {
 
     private static CustomerSnapshot mapWithAnalytics(ResultSet rs, int row) throws SQLException {
         CustomerSnapshot snapshot = map(rs, row);
-        return new CustomerSnapshot(snapshot.rowId(), snapshot.customer(), snapshot.card(), JdbcAnalyticsFields.map(rs));
+        return new CustomerSnapshot(snapshot.rowId(), snapshot.customer(), snapshot.card(), JdbcAnalyticsFields.map(rs),
+                loyalty(rs));
+    }
+
+    /** The loyalty standing of {@code loyalty_accounts} (migration V50); none for a customer who never had points. */
+    private static LoyaltyStanding loyalty(ResultSet rs) throws SQLException {
+        long points = rs.getLong("loyalty_points");
+        if (rs.wasNull()) {
+            return LoyaltyStanding.NONE;
+        }
+        return new LoyaltyStanding(points, rs.getLong("loyalty_pending"), rs.getLong("loyalty_lifetime"),
+                rs.getString("loyalty_tier"), rs.getLong("loyalty_expiring"));
     }
 }

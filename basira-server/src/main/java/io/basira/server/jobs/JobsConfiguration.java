@@ -7,6 +7,7 @@ import io.basira.server.analytics.NightlyAnalyticsRefresh;
 import io.basira.server.groups.MidnightEvaluation;
 import io.basira.server.jdbc.JdbcStores;
 import io.basira.server.jdbc.SqlDialect;
+import io.basira.server.loyalty.LoyaltyService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -30,12 +31,15 @@ public class JobsConfiguration {
 
     public static final String GROUPS_MIDNIGHT = "groups-midnight";
     public static final String ANALYTICS_NIGHTLY = "analytics-nightly";
+    public static final String LOYALTY_MIDNIGHT = "loyalty-midnight";
 
     @Bean
-    StoreMidnights storeMidnights(MidnightEvaluation midnight, NightlyAnalyticsRefresh nightly, JdbcStores stores,
+    StoreMidnights storeMidnights(MidnightEvaluation midnight, NightlyAnalyticsRefresh nightly, LoyaltyService loyalty,
+            JdbcStores stores,
             JdbcTemplate jdbc, Clock clock, @Value("${basira.jobs.retry:5m}") Duration retry,
             @Value("${basira.jobs.upkeep:1m}") Duration upkeep) {
         return new StoreMidnights(List.of(
+                new StoreMidnightJob(LOYALTY_MIDNIGHT, loyalty::midnight),
                 new StoreMidnightJob(GROUPS_MIDNIGHT, midnight::run),
                 new StoreMidnightJob(ANALYTICS_NIGHTLY, nightly::run)), stores, jdbc, clock, retry, upkeep);
     }

@@ -370,4 +370,39 @@ abstract class TenantIsolationContract extends ApiTestBase {
         assertThat(stillB.get("enabled").asBoolean()).isTrue();
         assertThat(json(storeB.get(base + "/deliveries")).get("deliveries")).hasSize(1);
     }
+
+    @Test
+    @Isolates({"GET /api/v1/loyalty/program",
+            "PUT /api/v1/loyalty/program",
+            "GET /api/v1/loyalty/summary",
+            "GET /api/v1/loyalty/customers/{customerId}",
+            "POST /api/v1/loyalty/customers/{customerId}/adjustments",
+            "POST /api/v1/loyalty/customers/{customerId}/actions",
+            "POST /api/v1/loyalty/customers/{customerId}/redemptions",
+            "POST /api/v1/loyalty/redemptions/{id}/commit",
+            "POST /api/v1/loyalty/redemptions/{id}/release"})
+    void loyalty_of_another_store_is_neither_read_nor_changed() {
+        storeB.send("PUT", "/api/v1/loyalty/program", LoyaltyApiContract.PROGRAM);
+        storeB.postJson("/api/v1/loyalty/customers/B1/adjustments", "{\"points\":500,\"reason\":\"welcome\"}");
+        String redemptionOfB = json(storeB.postJson("/api/v1/loyalty/customers/B1/redemptions",
+                "{\"reward\":\"coupon\",\"points\":100}")).get("id").asString();
+        assertThat(json(storeA.get("/api/v1/loyalty/program")).get("enabled").asBoolean()).isFalse();
+        assertThat(json(storeA.get("/api/v1/loyalty/summary")).get("outstanding_points").asLong()).isZero();
+        assertThat(storeA.get("/api/v1/loyalty/customers/B1").status()).isEqualTo(404);
+        assertThat(storeA.postJson("/api/v1/loyalty/customers/B1/adjustments", "{\"points\":-400,\"reason\":\"x\"}")
+                .status()).isEqualTo(404);
+        assertThat(storeA.postJson("/api/v1/loyalty/customers/B1/actions", "{\"key\":\"k\",\"points\":5}")
+                .status()).isEqualTo(404);
+        assertThat(storeA.postJson("/api/v1/loyalty/customers/B1/redemptions", "{\"reward\":\"coupon\",\"points\":100}")
+                .status()).isEqualTo(404);
+        assertThat(storeA.postJson("/api/v1/loyalty/redemptions/" + redemptionOfB + "/commit", "").status()).isEqualTo(404);
+        assertThat(storeA.postJson("/api/v1/loyalty/redemptions/" + redemptionOfB + "/release", "").status()).isEqualTo(404);
+        assertThat(storeA.send("PUT", "/api/v1/loyalty/program", LoyaltyApiContract.PROGRAM.replace("\"enabled\":true",
+                "\"enabled\":false")).status()).isEqualTo(200);
+        assertThat(json(storeB.get("/api/v1/loyalty/program")).get("enabled").asBoolean()).isTrue();
+        JsonNode ofB = json(storeB.get("/api/v1/loyalty/customers/B1"));
+        assertThat(ofB.get("points").asLong()).isEqualTo(400);
+        assertThat(ofB.get("redemptions").get(0).get("state").asString()).isEqualTo("reserved");
+        assertThat(json(storeB.get("/api/v1/loyalty/summary")).get("outstanding_points").asLong()).isEqualTo(400);
+    }
 }

@@ -46,11 +46,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(FieldFromAFeatureContract.LoyaltyFeature.class)
 abstract class FieldFromAFeatureContract {
 
-    /** The test feature: {@code loyalty_points}, exported, not sortable; imported, not a nested default configuration. */
+    /** The test feature: {@code feature_points}, exported, not sortable; imported, not a nested default configuration. */
     static class LoyaltyFeature {
         @Bean
         FieldSet loyaltyTestFields() {
-            return () -> List.of(SegmentField.builder("loyalty_points", ValueType.INTEGER).unit("points")
+            return () -> List.of(SegmentField.builder("feature_points", ValueType.INTEGER).unit("points")
                     .value((customer, context) -> BigDecimal.valueOf(customer.card().totalSpentMinor() / 100))
                     .exported()
                     .build());
@@ -98,7 +98,7 @@ abstract class FieldFromAFeatureContract {
     @Test
     void the_catalogue_bean_has_the_feature_field_after_the_built_ins() {
         List<String> names = fields.names();
-        assertThat(names.get(names.size() - 1)).isEqualTo("loyalty_points");
+        assertThat(names.get(names.size() - 1)).isEqualTo("feature_points");
         assertThat(names).contains("total_spent", "tags", "group");
     }
 
@@ -116,8 +116,8 @@ abstract class FieldFromAFeatureContract {
         Api.Response created = api.postJson("/api/v1/groups",
                 "{\"key\":\"loyal\",\"name\":\"Loyal\",\"rule\":\"Loyalty_Points >= 1000\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        assertThat(json(created.body()).get("rule").asString()).isEqualTo("loyalty_points >= 1000");
-        assertThat(json(created.body()).get("rule_json").get("field").asString()).isEqualTo("loyalty_points");
+        assertThat(json(created.body()).get("rule").asString()).isEqualTo("feature_points >= 1000");
+        assertThat(json(created.body()).get("rule_json").get("field").asString()).isEqualTo("feature_points");
         assertThat(json(created.body()).get("member_count").asInt()).isEqualTo(1);
 
         api.postJson("/api/v1/orders", order("O3", "C2", "0.01"));             // C2 reaches 1000 points: live
@@ -125,46 +125,46 @@ abstract class FieldFromAFeatureContract {
         assertThat(json(api.get("/api/v1/customers/C2").body()).get("groups").toString()).contains("\"loyal\"");
 
         Api.Response preview = api.postJson("/api/v1/groups/preview",
-                "{\"rule_json\":{\"field\":\"loyalty_points\",\"op\":\"<\",\"value\":1000}}");
+                "{\"rule_json\":{\"field\":\"feature_points\",\"op\":\"<\",\"value\":1000}}");
         assertThat(preview.status()).as(preview.body()).isEqualTo(200);
         assertThat(json(preview.body()).get("count").asInt()).isEqualTo(1);
         Api.Response unknown = api.postJson("/api/v1/groups/preview", "{\"rule\":\"loyalty_point > 1\"}");
         assertThat(unknown.status()).isEqualTo(400);
-        assertThat(unknown.body()).contains("unknown field 'loyalty_point'; did you mean 'loyalty_points'?");
+        assertThat(unknown.body()).contains("unknown field 'feature_point'; did you mean 'feature_points'?");
 
         live.forgetAll();                                                      // the stored rule is read back
-        assertThat(groups.all(store.id()).get(0).ruleText()).isEqualTo("loyalty_points >= 1000");
+        assertThat(groups.all(store.id()).get(0).ruleText()).isEqualTo("feature_points >= 1000");
         assertThat(json(api.get("/api/v1/groups/loyal").body()).get("member_count").asInt()).isEqualTo(2);
 
-        assertThat(segments.members(store, RuleText.parse("loyalty_points < 1000", fields), LocalDate.of(2024, 6, 1)))
+        assertThat(segments.members(store, RuleText.parse("feature_points < 1000", fields), LocalDate.of(2024, 6, 1)))
                 .containsExactly("C3");
 
         String export = api.get("/api/v1/customers/export").body();
-        assertThat(export.lines().findFirst().orElseThrow()).endsWith(",loyalty_points");
+        assertThat(export.lines().findFirst().orElseThrow()).endsWith(",feature_points");
         assertThat(export).contains("\nC1,").containsPattern("(?m)^C1,.*,1500$").containsPattern("(?m)^C3,.*,0$");
         String members = api.get("/api/v1/groups/loyal/members/export").body();
-        assertThat(members.lines().findFirst().orElseThrow()).endsWith(",loyalty_points");
+        assertThat(members.lines().findFirst().orElseThrow()).endsWith(",feature_points");
 
         var owner = users.add(store.id(), "owner@" + store.slug() + ".test", Role.OWNER);
         DashboardClient browser = new DashboardClient(port);
         browser.signIn(owner.user().email(), owner.password());
         HttpResponse<String> check = browser.postJson("/groups/new", "/groups/rules/check",
-                "{\"rule\":\"loyalty_points >= 1000\"}");
+                "{\"rule\":\"feature_points >= 1000\"}");
         assertThat(json(check.body()).get("ok").asBoolean()).as(check.body()).isTrue();
         assertThat(json(check.body()).get("count").asInt()).isEqualTo(2);
-        HttpResponse<String> list = browser.get("/customers?rule=loyalty_points%20%3C%201000");
+        HttpResponse<String> list = browser.get("/customers?rule=feature_points%20%3C%201000");
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains("/customers/C3").doesNotContain("/customers/C1\"");
         HttpResponse<String> page = browser.get("/groups/loyal");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("loyalty_points").contains("/customers/C1");
+        assertThat(page.body()).contains("feature_points").contains("/customers/C1");
         HttpResponse<String> groupCsv = browser.get("/groups/loyal/export");
-        assertThat(groupCsv.body().lines().findFirst().orElseThrow()).endsWith(",loyalty_points");
+        assertThat(groupCsv.body().lines().findFirst().orElseThrow()).endsWith(",feature_points");
         HttpResponse<String> customersCsv = browser.get("/customers/export");
-        assertThat(customersCsv.body().lines().findFirst().orElseThrow()).endsWith(",loyalty_points");
+        assertThat(customersCsv.body().lines().findFirst().orElseThrow()).endsWith(",feature_points");
         HttpResponse<String> card = browser.get("/customers/C1?lang=en");             // after the card's indicators
         assertThat(card.statusCode()).isEqualTo(200);
-        assertThat(card.body()).containsPattern("data-field=\"reviews_count\"[\\s\\S]*data-field=\"loyalty_points\"")
+        assertThat(card.body()).containsPattern("data-field=\"reviews_count\"[\\s\\S]*data-field=\"feature_points\"")
                 .containsPattern("<dt>Loyalty points</dt>\\s*<dd>1,500</dd>");
     }
 }

@@ -1,0 +1,137 @@
+package io.basira.loyalty;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A store's loyalty program (docs/loyalty.md). Earning: {@code earnPoints} points per {@code earnPerMinor}
+ * minor units of a completed order's total, times the tier's multiplier, rounded down to a whole point
+ * (one formula, {@link #orderPoints}); orders created before {@code startsAt} earn nothing. Bonus points for a
+ * review, a birthday and a signup. Points of an order stay pending {@code pendingDays} days. Tiers by
+ * {@link TierBasis}, ascending thresholds. Expiry by inactivity: the whole available balance expires
+ * {@code expiryMonths} months after the last completed order (0: never), announced {@code expiryWarningDays}
+ * before. Redemption: {@code redeemPoints} points are worth {@code redeemMinor} minor units as a coupon;
+ * free shipping costs {@code freeShippingPoints}, the product {@code freeProductId} costs
+ * {@code freeProductPoints} (0: not offered).
+ */
+public record LoyaltyProgram(
+        boolean enabled,
+        Instant startsAt,
+        long earnPoints,
+        long earnPerMinor,
+        int pendingDays,
+        long reviewPoints,
+        long birthdayPoints,
+        long signupPoints,
+        TierBasis tierBasis,
+        List<Tier> tiers,
+        int expiryMonths,
+        int expiryWarningDays,
+        long redeemPoints,
+        long redeemMinor,
+        long freeShippingPoints,
+        long freeProductPoints,
+        String freeProductId) {
+
+    /** The multiplier of a customer without a tier: ×1. */
+    public static final int NO_MULTIPLIER = 1000;
+
+    public LoyaltyProgram {
+        Objects.requireNonNull(startsAt, "starts_at");
+        Objects.requireNonNull(tierBasis, "tier_basis");
+        require(earnPoints >= 0 && earnPoints <= 1_000_000, "earn_points", earnPoints, "0 to 1000000");
+        require(earnPerMinor >= 1 && earnPerMinor <= 1_000_000_000L, "earn_per", earnPerMinor, "1 to 10000000.00");
+        require(pendingDays >= 0 && pendingDays <= 365, "pending_days", pendingDays, "0 to 365");
+        for (long bonus : new long[] {reviewPoints, birthdayPoints, signupPoints}) {
+            require(bonus >= 0 && bonus <= 1_000_000, "bonus points", bonus, "0 to 1000000");
+        }
+        require(expiryMonths >= 0 && expiryMonths <= 120, "expiry_months", expiryMonths, "0 (never) to 120");
+        require(expiryWarningDays >= 0 && expiryWarningDays <= 90, "expiry_warning_days", expiryWarningDays, "0 to 90");
+        require(redeemPoints >= 1 && redeemPoints <= 1_000_000, "redeem_points", redeemPoints, "1 to 1000000");
+        require(redeemMinor >= 0 && redeemMinor <= 1_000_000_000L, "redeem_value", redeemMinor, "0 to 10000000.00");
+        require(freeShippingPoints >= 0 && freeShippingPoints <= 100_000_000L, "free_shipping_points",
+                freeShippingPoints, "0 (not offered) to 100000000");
+        require(freeProductPoints >= 0 && freeProductPoints <= 100_000_000L, "free_product_points",
+                freeProductPoints, "0 (not offered) to 100000000");
+        if (freeProductPoints > 0 && (freeProductId == null || freeProductId.isBlank())) {
+            throw new IllegalArgumentException("free_product_points needs free_product_id: which product is given");
+        }
+        tiers = tiers.stream().sorted(Comparator.comparingLong(Tier::threshold)).toList();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < tiers.size(); i++) {
+            Tier tier = tiers.get(i);
+            if (!names.add(tier.name().toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("tier name '" + tier.name() + "' is given twice");
+            }
+            if (i > 0 && tiers.get(i - 1).threshold() == tier.threshold()) {
+                throw new IllegalArgumentException("tiers " + tiers.get(i - 1).name() + " and " + tier.name()
+                        + " have the same threshold " + tier.threshold());
+            }
+        }
+        if (tiers.size() > 20) {
+            throw new IllegalArgumentException("at most 20 tiers, not " + tiers.size());
+        }
+    }
+
+    /** The program of a store that has not set one up: disabled, 1 point per currency unit when enabled. */
+    public static LoyaltyProgram disabled(int currencyDigits) {
+        long unit = BigInteger.TEN.pow(currencyDigits).longValueExact();
+        return new LoyaltyProgram(false, Instant.EPOCH, 1, unit, 14, 0, 0, 0, TierBasis.SPEND_12M, List.of(), 0, 0,
+                100, unit, 0, 0, null);
+    }
+
+    /**
+     * The points an order of {@code totalMinor} earns at a multiplier of {@code multiplierPermille}:
+     * {@code floor(total × earnPoints × multiplier / (earnPerMinor × 1000))}, exact for every total.
+     */
+    public long orderPoints(long totalMinor, int multiplierPermille) {
+        if (totalMinor <= 0 || earnPoints == 0) {
+            return 0;
+        }
+        return BigInteger.valueOf(totalMinor).multiply(BigInteger.valueOf(earnPoints))
+                .multiply(BigInteger.valueOf(multiplierPermille))
+                .divide(BigInteger.valueOf(earnPerMinor).multiply(BigInteger.valueOf(1000))).longValueExact();
+    }
+
+    /** The highest tier whose threshold the basis reaches; null when none (or no tiers). */
+    public Tier tierFor(long basis) {
+        Tier reached = null;
+        for (Tier tier : tiers) {
+            if (tier.threshold() <= basis) {
+                reached = tier;
+            }
+        }
+        return reached;
+    }
+
+    /** The tier of this name (case-insensitive), or null. */
+    public Tier tierNamed(String name) {
+        if (name == null) {
+            return null;
+        }
+        return tiers.stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst().orElse(null);
+    }
+
+    public int multiplierOf(String tierName) {
+        Tier tier = tierNamed(tierName);
+        return tier == null ? NO_MULTIPLIER : tier.multiplierPermille();
+    }
+
+    /** What {@code points} are worth as a coupon, in minor units, rounded down. */
+    public long valueMinor(long points) {
+        return BigInteger.valueOf(points).multiply(BigInteger.valueOf(redeemMinor))
+                .divide(BigInteger.valueOf(redeemPoints)).longValueExact();
+    }
+
+    private static void require(boolean ok, String name, long value, String range) {
+        if (!ok) {
+            throw new IllegalArgumentException(name + " " + value + " is outside " + range);
+        }
+    }
+}

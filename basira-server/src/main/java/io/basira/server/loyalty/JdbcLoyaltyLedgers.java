@@ -1,0 +1,178 @@
+package io.basira.server.loyalty;
+
+import io.basira.card.LoyaltyStanding;
+import io.basira.loyalty.Account;
+import io.basira.loyalty.Cause;
+import io.basira.loyalty.LedgerEntry;
+import io.basira.loyalty.LoyaltyLedgers;
+import io.basira.server.jdbc.SqlDialect;
+import io.basira.shared.StoreId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The points ledgers ({@code loyalty_ledger}, only ever inserted into) and accounts ({@code loyalty_accounts}:
+ * the lock of a customer's points and their standing). Every statement is scoped to one store.
+ *
+ * <p>For the privacy registry: {@link #exportCustomer} gives every loyalty row of one customer and
+ * {@link #eraseCustomer} de-identifies them.
+ */
+public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
+
+    static final int CHUNK = 500;
+    private static final String ENTRY_COLUMNS = "customer_external_id, cause, ref, points, shortfall, "
+            + "multiplier_permille, available_at, recorded_at, actor, reason";
+
+    private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
+
+    public JdbcLoyaltyLedgers(JdbcTemplate jdbc, SqlDialect dialect) {
+        this.jdbc = jdbc;
+        this.dialect = dialect;
+    }
+
+    @Override
+    public Map<String, Account> lock(StoreId store, Collection<String> customerIds) {
+        List<String> sorted = new ArrayList<>(new TreeSet<>(customerIds));
+        String insert = dialect == SqlDialect.H2
+                ? "MERGE INTO loyalty_accounts (store_id, customer_external_id) KEY (store_id, customer_external_id) VALUES (?, ?)"
+                : "INSERT INTO loyalty_accounts (store_id, customer_external_id) VALUES (?, ?) ON CONFLICT DO NOTHING";
+        jdbc.batchUpdate(insert, sorted.stream().map(c -> new Object[] {store.value(), c}).toList());
+        Map<String, String> tiers = new LinkedHashMap<>();
+        for (List<String> chunk : chunks(sorted)) {
+            jdbc.query("SELECT customer_external_id, tier FROM loyalty_accounts WHERE store_id = ? AND customer_external_id IN ("
+                    + marks(chunk.size()) + ") ORDER BY customer_external_id FOR UPDATE",
+                    rs -> { tiers.put(rs.getString(1), rs.getString(2)); }, args(store, chunk));
+        }
+        Map<String, List<LedgerEntry>> entries = entries(store, sorted);
+        Map<String, Account> accounts = new TreeMap<>();
+        for (String customer : sorted) {
+            accounts.put(customer, new Account(customer, entries.getOrDefault(customer, List.of()), tiers.get(customer)));
+        }
+        return accounts;
+    }
+
+    private Map<String, List<LedgerEntry>> entries(StoreId store, List<String> customers) {
+        Map<String, List<LedgerEntry>> entries = new HashMap<>();
+        for (List<String> chunk : chunks(customers)) {
+            jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM loyalty_ledger WHERE store_id = ? AND customer_external_id IN ("
+                    + marks(chunk.size()) + ") ORDER BY id", rs -> {
+                        LedgerEntry entry = entry(rs);
+                        entries.computeIfAbsent(entry.customerId(), c -> new ArrayList<>()).add(entry);
+                    }, args(store, chunk));
+        }
+        return entries;
+    }
+
+    @Override
+    public void append(StoreId store, Collection<LedgerEntry> entries) {
+        jdbc.batchUpdate("INSERT INTO loyalty_ledger (store_id, " + ENTRY_COLUMNS + ", once_key) VALUES (?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?)", entries.stream().map(e -> new Object[] {store.value(), e.customerId(),
+                    e.cause().code(), e.ref(), e.points(), e.shortfall(), e.multiplierPermille(),
+                    LoyaltySql.timestamp(e.availableAt()), LoyaltySql.timestamp(e.recordedAt()), e.actor(), e.reason(),
+                    e.cause().ofAnOrder() ? null : e.cause().code() + ":" + e.ref()}).toList());
+    }
+
+    @Override
+    public void saveStandings(StoreId store, Map<String, LoyaltyStanding> standings) {
+        jdbc.batchUpdate("UPDATE loyalty_accounts SET points = ?, pending = ?, lifetime_points = ?, tier = ?, expiring_30d = ?"
+                + " WHERE store_id = ? AND customer_external_id = ?", new TreeMap<>(standings).entrySet().stream()
+                .map(e -> new Object[] {e.getValue().points(), e.getValue().pending(), e.getValue().lifetime(),
+                    e.getValue().tier(), e.getValue().expiring30d(), store.value(), e.getKey()}).toList());
+    }
+
+    @Override
+    public void forEachAccount(StoreId store, Consumer<Account> sink) {
+        String[] current = {null, null};
+        List<LedgerEntry> entries = new ArrayList<>();
+        jdbc.query("SELECT a.customer_external_id AS account, a.tier, l.cause, l.customer_external_id, l.ref, l.points,"
+                + " l.shortfall, l.multiplier_permille, l.available_at, l.recorded_at, l.actor, l.reason"
+                + " FROM loyalty_accounts a LEFT JOIN loyalty_ledger l ON l.store_id = a.store_id"
+                + " AND l.customer_external_id = a.customer_external_id WHERE a.store_id = ?"
+                + " ORDER BY a.customer_external_id, l.id", rs -> {
+                    String account = rs.getString("account");
+                    if (!account.equals(current[0])) {
+                        if (current[0] != null) {
+                            sink.accept(new Account(current[0], entries, current[1]));
+                        }
+                        entries.clear();
+                        current[0] = account;
+                        current[1] = rs.getString("tier");
+                    }
+                    if (rs.getString("cause") != null) {
+                        entries.add(entry(rs));
+                    }
+                }, store.value());
+        if (current[0] != null) {
+            sink.accept(new Account(current[0], entries, current[1]));
+        }
+    }
+
+    /** Every loyalty row of one customer, for a data export (privacy): the account, the ledger, the redemptions. */
+    public Map<String, List<Map<String, Object>>> exportCustomer(StoreId store, String customerId) {
+        Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+        rows.put("loyalty_accounts", jdbc.queryForList("SELECT customer_external_id, points, pending, lifetime_points,"
+                + " tier, expiring_30d FROM loyalty_accounts WHERE store_id = ? AND customer_external_id = ?",
+                store.value(), customerId));
+        rows.put("loyalty_ledger", jdbc.queryForList("SELECT id, customer_external_id, cause, ref, points, shortfall,"
+                + " available_at, recorded_at, actor, reason FROM loyalty_ledger WHERE store_id = ?"
+                + " AND customer_external_id = ? ORDER BY id", store.value(), customerId));
+        rows.put("loyalty_redemptions", jdbc.queryForList("SELECT id, customer_external_id, reward, points, value_minor,"
+                + " coupon_code, product_id, state, created_at FROM loyalty_redemptions WHERE store_id = ?"
+                + " AND customer_external_id = ? ORDER BY created_at", store.value(), customerId));
+        return rows;
+    }
+
+    /**
+     * Erases one customer's loyalty data (privacy): the account, ledger and redemptions are moved to
+     * {@code pseudonym} (so store totals such as the points liability stay whole) and free text (the reasons and
+     * actors of adjustments) is removed. The only change ever made to ledger rows.
+     */
+    public int eraseCustomer(StoreId store, String customerId, String pseudonym) {
+        int rows = jdbc.update("UPDATE loyalty_ledger SET customer_external_id = ?, reason = NULL, actor = NULL"
+                + " WHERE store_id = ? AND customer_external_id = ?", pseudonym, store.value(), customerId);
+        rows += jdbc.update("UPDATE loyalty_redemptions SET customer_external_id = ? WHERE store_id = ?"
+                + " AND customer_external_id = ?", pseudonym, store.value(), customerId);
+        rows += jdbc.update("UPDATE loyalty_accounts SET customer_external_id = ? WHERE store_id = ?"
+                + " AND customer_external_id = ?", pseudonym, store.value(), customerId);
+        return rows;
+    }
+
+    static LedgerEntry entry(ResultSet rs) throws SQLException {
+        return new LedgerEntry(rs.getString("customer_external_id"), Cause.fromCode(rs.getString("cause")),
+                rs.getString("ref"), rs.getLong("points"), rs.getLong("shortfall"), rs.getInt("multiplier_permille"),
+                LoyaltySql.instant(rs, "available_at"), LoyaltySql.instant(rs, "recorded_at"), rs.getString("actor"),
+                rs.getString("reason"));
+    }
+
+    static List<List<String>> chunks(List<String> ids) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+        }
+        return chunks;
+    }
+
+    static String marks(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    static Object[] args(StoreId store, List<String> ids) {
+        Object[] args = new Object[ids.size() + 1];
+        args[0] = store.value();
+        for (int i = 0; i < ids.size(); i++) {
+            args[i + 1] = ids.get(i);
+        }
+        return args;
+    }
+}

@@ -1,0 +1,166 @@
+package io.basira.server.loyalty;
+
+import io.basira.card.LoyaltyStanding;
+import io.basira.loyalty.AdjustPoints;
+import io.basira.loyalty.GrantBonuses;
+import io.basira.loyalty.LedgerEntry;
+import io.basira.loyalty.LoyaltyMidnight;
+import io.basira.loyalty.LoyaltyPorts;
+import io.basira.loyalty.LoyaltyProgram;
+import io.basira.loyalty.RebuildLedgers;
+import io.basira.loyalty.RedeemPoints;
+import io.basira.loyalty.Redemption;
+import io.basira.server.api.ApiErrors.NotFound;
+import io.basira.server.loyalty.LoyaltyAnswers.CustomerAnswer;
+import io.basira.server.loyalty.LoyaltyAnswers.SummaryAnswer;
+import io.basira.server.loyalty.LoyaltyAnswers.TierCount;
+import io.basira.shared.Money;
+import io.basira.shared.Store;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What the API, the dashboard and the command line do with loyalty, each call in one transaction: the program,
+ * a customer's ledger, adjustments and actions, redemptions, the summary (tier distribution and liability) and
+ * the midnight work.
+ */
+public final class LoyaltyService {
+
+    private final JdbcLoyaltyPrograms programs;
+    private final JdbcLoyaltyLedgers ledgers;
+    private final JdbcRedemptions redemptions;
+    private final AdjustPoints adjust;
+    private final RedeemPoints redeem;
+    private final LoyaltyMidnight midnight;
+    private final RebuildLedgers rebuild;
+    private final GrantBonuses bonuses;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    public LoyaltyService(LoyaltyPorts ports, JdbcRedemptions redemptions, AdjustPoints adjust, RedeemPoints redeem,
+            LoyaltyMidnight midnight, RebuildLedgers rebuild, GrantBonuses bonuses, JdbcTemplate jdbc,
+            TransactionTemplate transaction) {
+        this.programs = (JdbcLoyaltyPrograms) ports.programs();
+        this.ledgers = (JdbcLoyaltyLedgers) ports.ledgers();
+        this.redemptions = redemptions;
+        this.adjust = adjust;
+        this.redeem = redeem;
+        this.midnight = midnight;
+        this.rebuild = rebuild;
+        this.bonuses = bonuses;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    /** The store's program; a disabled default when it has none yet. */
+    public LoyaltyProgram program(Store store) {
+        return programs.of(store.id()).orElse(LoyaltyProgram.disabled(Money.fractionDigits(store.currency())));
+    }
+
+    public LoyaltyProgram saveProgram(Store store, ProgramBody body, String by) {
+        LoyaltyProgram program = body.program(store.currency());
+        inTransaction(() -> {
+            programs.save(store.id(), program, by);
+            return null;
+        });
+        return program;
+    }
+
+    /** A customer's standing, ledger and redemptions; 404 when the store has no such customer. */
+    public CustomerAnswer customer(Store store, String customerId) {
+        requireCustomer(store, customerId);
+        List<LedgerEntry> entries = new ArrayList<>();
+        LoyaltyStanding[] standing = {LoyaltyStanding.NONE};
+        jdbc.query("SELECT points, pending, lifetime_points, tier, expiring_30d FROM loyalty_accounts WHERE store_id = ?"
+                + " AND customer_external_id = ?", rs -> {
+                    standing[0] = new LoyaltyStanding(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                            rs.getLong(5));
+                }, store.id().value(), customerId);
+        jdbc.query("SELECT customer_external_id, cause, ref, points, shortfall, multiplier_permille, available_at,"
+                + " recorded_at, actor, reason FROM loyalty_ledger WHERE store_id = ? AND customer_external_id = ?"
+                + " ORDER BY id", rs -> {
+                    entries.add(JdbcLoyaltyLedgers.entry(rs));
+                }, store.id().value(), customerId);
+        return CustomerAnswer.of(customerId, standing[0], entries, redemptions.of(store.id(), customerId),
+                Money.fractionDigits(store.currency()));
+    }
+
+    public LedgerEntry adjust(Store store, String customerId, long points, String actor, String reason) {
+        requireCustomer(store, customerId);
+        return inTransaction(() -> adjust.adjust(store.id(), customerId, points, actor, reason));
+    }
+
+    public LedgerEntry award(Store store, String customerId, String key, long points, String reason) {
+        requireCustomer(store, customerId);
+        return inTransaction(() -> adjust.award(store.id(), customerId, key, points, reason));
+    }
+
+    public Redemption reserve(Store store, String customerId, Redemption.Reward reward, long points) {
+        requireCustomer(store, customerId);
+        return inTransaction(() -> redeem.reserve(store.id(), customerId, reward, points));
+    }
+
+    public Redemption commit(Store store, String id) {
+        return inTransaction(() -> redeem.commit(store.id(), id));
+    }
+
+    public Redemption release(Store store, String id) {
+        return inTransaction(() -> redeem.release(store.id(), id));
+    }
+
+    /** The tier distribution and the outstanding liability: points × their value as a coupon. */
+    public SummaryAnswer summary(Store store) {
+        LoyaltyProgram program = program(store);
+        List<TierCount> tiers = jdbc.query("SELECT tier, COUNT(*), COALESCE(SUM(points), 0), COALESCE(SUM(pending), 0)"
+                + " FROM loyalty_accounts WHERE store_id = ? GROUP BY tier ORDER BY tier",
+                (rs, n) -> new TierCount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), store.id().value());
+        long points = tiers.stream().mapToLong(TierCount::points).sum();
+        long pending = tiers.stream().mapToLong(TierCount::pending).sum();
+        int digits = Money.fractionDigits(store.currency());
+        return new SummaryAnswer(tiers, points, pending, BigDecimal.valueOf(program.valueMinor(points), digits),
+                BigDecimal.valueOf(program.valueMinor(pending), digits), store.currency().getCurrencyCode());
+    }
+
+    /** Signup and review bonuses owed to these customers (null: the whole store), granted once. */
+    public int grantBonuses(io.basira.shared.StoreId store, java.util.Collection<String> customerIds) {
+        boolean owes = programs.of(store).filter(LoyaltyProgram::enabled)
+                .filter(p -> p.signupPoints() > 0 || p.reviewPoints() > 0).isPresent();
+        if (!owes) {
+            return 0; // most writes: no transaction, no round trip (the program is remembered)
+        }
+        Integer granted = inTransaction(() -> bonuses.grant(store, customerIds));
+        return granted == null ? 0 : granted;
+    }
+
+    /** The store's midnight work for today (a no-op when done already). */
+    public boolean midnight(Store store) {
+        return Boolean.TRUE.equals(inTransaction(() -> midnight.run(store.id(), store.timeZone())));
+    }
+
+    /** Replays every ledger of the store and compares (with {@code repair}, settles) it, in one transaction. */
+    public RebuildLedgers.Report rebuild(Store store, boolean repair) {
+        return inTransaction(() -> rebuild.rebuild(store.id(), repair));
+    }
+
+    /** The JDBC ledgers, with the privacy registry's export and erase of one customer. */
+    public JdbcLoyaltyLedgers ledgers() {
+        return ledgers;
+    }
+
+    private void requireCustomer(Store store, String customerId) {
+        Optional<Integer> found = jdbc.queryForList("SELECT 1 FROM customers WHERE store_id = ? AND external_id = ?",
+                Integer.class, store.id().value(), customerId).stream().findFirst();
+        if (found.isEmpty()) {
+            throw new NotFound("this store has no customer '" + customerId + "'");
+        }
+    }
+
+    private <T> T inTransaction(Supplier<T> work) {
+        return transaction.execute(status -> work.get());
+    }
+}

@@ -1,6 +1,7 @@
 package io.basira.card;
 
 import io.basira.analytics.AnalyticsFields;
+import io.basira.browsing.BrowsingStats;
 import io.basira.commerce.Customer;
 import java.util.Set;
 
@@ -18,6 +19,11 @@ public interface CustomerData {
 
     /** The analytics card fields, or null when the store was never refreshed for this customer. */
     AnalyticsFields analytics();
+
+    /** The customer's browsing aggregates (docs/browsing.md), or null when none of their visitors was seen. */
+    default BrowsingStats browsing() {
+        return null;
+    }
 
     /** The keys of the groups the customer is known to be in; never null. */
     default Set<String> groupKeys() {

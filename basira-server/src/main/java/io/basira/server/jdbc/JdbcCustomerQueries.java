@@ -1,5 +1,6 @@
 package io.basira.server.jdbc;
 
+import io.basira.browsing.BrowsingStats;
 import io.basira.card.CustomerCard;
 import io.basira.card.CustomerSnapshot;
 import io.basira.commerce.Customer;
@@ -35,12 +36,15 @@ public final class JdbcCustomerQueries implements GroupCustomers {
 
     /**
      * The customers with the analytics card fields of the store's last refresh ({@code customer_analytics},
-     * migration V2): every column of {@link #COLUMNS} is a customers column, the rest come from the left join.
+     * migration V2) and their browsing aggregates ({@code browsing_customers}, migration V60): every column of
+     * {@link #COLUMNS} is a customers column, the rest come from the left joins.
      */
     private static final String WITH_ANALYTICS = "SELECT " + COLUMNS + ", revenue_percentile, rfm_recency, "
             + "rfm_frequency, rfm_monetary, rfm_group, customer_type, regularity, p_alive, expected_purchases_90d, "
-            + "predicted_value_12m, churn_risk, next_order_expected_at FROM customers c LEFT JOIN customer_analytics a "
-            + "ON a.store_id = c.store_id AND a.customer_external_id = c.external_id WHERE c.store_id = ?";
+            + "predicted_value_12m, churn_risk, next_order_expected_at, b.last_seen_at, b.sessions_30d, "
+            + "b.page_views_30d, b.product_views_30d, b.sessions_total FROM customers c LEFT JOIN customer_analytics a "
+            + "ON a.store_id = c.store_id AND a.customer_external_id = c.external_id LEFT JOIN browsing_customers b "
+            + "ON b.store_id = c.store_id AND b.customer_external_id = c.external_id WHERE c.store_id = ?";
 
     private final JdbcTemplate jdbc;
 
@@ -216,6 +220,14 @@ public final class JdbcCustomerQueries implements GroupCustomers {
 
     private static CustomerSnapshot mapWithAnalytics(ResultSet rs, int row) throws SQLException {
         CustomerSnapshot snapshot = map(rs, row);
-        return new CustomerSnapshot(snapshot.rowId(), snapshot.customer(), snapshot.card(), JdbcAnalyticsFields.map(rs));
+        return new CustomerSnapshot(snapshot.rowId(), snapshot.customer(), snapshot.card(), JdbcAnalyticsFields.map(rs),
+                browsing(rs));
+    }
+
+    /** The browsing aggregates of the left join, or null when the customer was never seen browsing. */
+    private static BrowsingStats browsing(ResultSet rs) throws SQLException {
+        Instant lastSeen = Sql.instant(rs, "last_seen_at");
+        return lastSeen == null ? null : new BrowsingStats(lastSeen, rs.getInt("sessions_30d"),
+                rs.getInt("page_views_30d"), rs.getInt("product_views_30d"), rs.getInt("sessions_total"));
     }
 }

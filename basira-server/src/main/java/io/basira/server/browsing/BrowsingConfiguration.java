@@ -54,7 +54,9 @@ public class BrowsingConfiguration {
         return new BrowsingUpkeep(sites, record);
     }
 
+    /** First of the features' fields: right after the built-ins, whatever other features register. */
     @Bean
+    @Order(0)
     FieldSet browsingCardFields() {
         return new BrowsingCardFields();
     }

@@ -23,7 +23,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,6 +63,7 @@ class BrowsingBrowserTest {
     @Autowired JdbcBrowsingSites sites;
     @Autowired BrowsingIntake intake;
     @Autowired JdbcTemplate jdbc;
+    @Autowired AddDashboardUser users;
 
     @BeforeAll
     static void start() throws IOException {
@@ -106,8 +109,9 @@ class BrowsingBrowserTest {
                 + "AND product_views_30d = 1 AND sessions_30d = 1\"}");
         String shop = "http://127.0.0.1:" + storefront.getAddress().getPort();
         String key = sites.of(store.id()).siteKey();
-        sites.update(store.id(), List.of(shop), false, false, 13);
-        script = "<script async src=\"http://localhost:" + port + "/t.js?k=" + key + "\"></script>";
+        script = merchantSetsUpTracking(store, shop);
+        assertThat(script).isEqualTo("<script async src=\"http://localhost:" + port + "/t.js?k=" + key + "\"></script>");
+        assertThat(sites.of(store.id()).allowedOrigins()).containsExactly(shop);
 
         for (String page : List.of("/", "/shoes", "/about", "/product/P1")) {
             long expected = countOf(store) + (page.startsWith("/product") ? 2 : 1);
@@ -145,6 +149,22 @@ class BrowsingBrowserTest {
         waitForEvents(store, before + 1);
         assertThat(jdbc.queryForObject("SELECT path FROM browsing_events WHERE store_id = ? AND path = '/consent'",
                 String.class, store.id().value())).isEqualTo("/consent");
+    }
+
+    /** The merchant allows the storefront's origin on the tracking page and copies the line it shows. */
+    private String merchantSetsUpTracking(Store store, String shop) {
+        AddDashboardUser.Added owner = users.add(store.id(), "owner@" + store.slug() + ".test", Role.OWNER);
+        BrowserPages pages = new BrowserPages(browser, port);
+        pages.signIn(owner.user().email(), owner.password());
+        pages.open("/tracking?lang=en");
+        assertThat(browser.findElements(By.id("no-origins"))).hasSize(1);
+        browser.findElement(By.id("origins")).sendKeys(shop + "/");
+        browser.findElement(By.id("save-tracking")).click();
+        pages.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice[role=status]")));
+        assertThat(browser.findElements(By.id("no-origins"))).isEmpty();
+        String line = browser.findElement(By.id("snippet-line")).getText();
+        pages.everyWay("tracking", "/tracking");
+        return line;
     }
 
     private List<String> distinct(Store store, String column) {

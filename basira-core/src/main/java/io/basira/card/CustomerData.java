@@ -1,6 +1,7 @@
 package io.basira.card;
 
 import io.basira.analytics.AnalyticsFields;
+import io.basira.browsing.BrowsingStats;
 import io.basira.commerce.Customer;
 import java.util.Set;
 
@@ -22,6 +23,11 @@ public interface CustomerData {
     /** The customer's loyalty standing; {@link LoyaltyStanding#NONE} when there is none. */
     default LoyaltyStanding loyalty() {
         return LoyaltyStanding.NONE;
+    }
+
+    /** The customer's browsing aggregates (docs/browsing.md), or null when none of their visitors was seen. */
+    default BrowsingStats browsing() {
+        return null;
     }
 
     /** The keys of the groups the customer is known to be in; never null. */

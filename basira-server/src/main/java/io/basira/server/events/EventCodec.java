@@ -1,6 +1,7 @@
 package io.basira.server.events;
 
 import io.basira.events.AnalyticsRefreshed;
+import io.basira.events.BrowsingChanged;
 import io.basira.events.CardsChanged;
 import io.basira.events.CustomersChanged;
 import io.basira.events.DomainEvent;
@@ -23,7 +24,8 @@ final class EventCodec {
             "groups_redefined", GroupsRedefined.class,
             "analytics_refreshed", AnalyticsRefreshed.class,
             "webhook_received", WebhookReceived.class,
-            "loyalty_changed", LoyaltyChanged.class);
+            "loyalty_changed", LoyaltyChanged.class,
+            "browsing_changed", BrowsingChanged.class);
 
     private final JsonMapper json;
 

@@ -1,5 +1,6 @@
 package io.basira.server.jdbc;
 
+import io.basira.browsing.BrowsingStats;
 import io.basira.card.CustomerCard;
 import io.basira.card.CustomerSnapshot;
 import io.basira.card.LoyaltyStanding;
@@ -36,15 +37,19 @@ public final class JdbcCustomerQueries implements GroupCustomers {
 
     /**
      * The customers with the analytics card fields of the store's last refresh ({@code customer_analytics},
-     * migration V2) and their loyalty standing ({@code loyalty_accounts}, V50): every column of {@link #COLUMNS} is a customers column, the rest come from the left join.
+     * migration V2), their loyalty standing ({@code loyalty_accounts}, V50) and their browsing aggregates
+     * ({@code browsing_customers}, V60): every column of {@link #COLUMNS} is a customers column, the rest come from
+     * the left joins.
      */
     private static final String WITH_ANALYTICS = "SELECT " + COLUMNS + ", revenue_percentile, rfm_recency, "
             + "rfm_frequency, rfm_monetary, rfm_group, customer_type, regularity, p_alive, expected_purchases_90d, "
             + "predicted_value_12m, churn_risk, next_order_expected_at, la.points AS loyalty_points, "
             + "la.pending AS loyalty_pending, la.lifetime_points AS loyalty_lifetime, la.tier AS loyalty_tier, "
-            + "la.expiring_30d AS loyalty_expiring FROM customers c LEFT JOIN customer_analytics a "
+            + "la.expiring_30d AS loyalty_expiring, b.last_seen_at, b.sessions_30d, "
+            + "b.page_views_30d, b.product_views_30d, b.sessions_total FROM customers c LEFT JOIN customer_analytics a "
             + "ON a.store_id = c.store_id AND a.customer_external_id = c.external_id LEFT JOIN loyalty_accounts la "
-            + "ON la.store_id = c.store_id AND la.customer_external_id = c.external_id WHERE c.store_id = ?";
+            + "ON la.store_id = c.store_id AND la.customer_external_id = c.external_id LEFT JOIN browsing_customers b "
+            + "ON b.store_id = c.store_id AND b.customer_external_id = c.external_id WHERE c.store_id = ?";
 
     private final JdbcTemplate jdbc;
 
@@ -221,7 +226,7 @@ public final class JdbcCustomerQueries implements GroupCustomers {
     private static CustomerSnapshot mapWithAnalytics(ResultSet rs, int row) throws SQLException {
         CustomerSnapshot snapshot = map(rs, row);
         return new CustomerSnapshot(snapshot.rowId(), snapshot.customer(), snapshot.card(), JdbcAnalyticsFields.map(rs),
-                loyalty(rs));
+                loyalty(rs), browsing(rs));
     }
 
     /** The loyalty standing of {@code loyalty_accounts} (migration V50); none for a customer who never had points. */
@@ -232,5 +237,12 @@ public final class JdbcCustomerQueries implements GroupCustomers {
         }
         return new LoyaltyStanding(points, rs.getLong("loyalty_pending"), rs.getLong("loyalty_lifetime"),
                 rs.getString("loyalty_tier"), rs.getLong("loyalty_expiring"));
+    }
+
+    /** The browsing aggregates of the left join, or null when the customer was never seen browsing. */
+    private static BrowsingStats browsing(ResultSet rs) throws SQLException {
+        Instant lastSeen = Sql.instant(rs, "last_seen_at");
+        return lastSeen == null ? null : new BrowsingStats(lastSeen, rs.getInt("sessions_30d"),
+                rs.getInt("page_views_30d"), rs.getInt("product_views_30d"), rs.getInt("sessions_total"));
     }
 }

@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
 import io.basira.server.analytics.NightlyAnalyticsRefresh;
+import io.basira.server.browsing.BrowsingUpkeep;
 import io.basira.server.groups.MidnightEvaluation;
 import io.basira.server.jdbc.JdbcStores;
 import io.basira.server.jdbc.SqlDialect;
@@ -22,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Wires the durable scheduler (db-scheduler, docs/adr/0002-scheduler.md): the store-local midnight jobs (the
- * groups' midnight, then the nightly analytics refresh) and the scheduler that runs them on the injected
+ * groups' midnight, then the nightly analytics refresh, then the browsing upkeep) and the scheduler that runs them on the injected
  * {@link Clock}. The scheduler runs in the server only, not in the short-lived command-line runs, and
  * {@code basira.jobs.enabled=false} switches it off (tests run the jobs themselves).
  */
@@ -32,16 +33,18 @@ public class JobsConfiguration {
     public static final String GROUPS_MIDNIGHT = "groups-midnight";
     public static final String ANALYTICS_NIGHTLY = "analytics-nightly";
     public static final String LOYALTY_MIDNIGHT = "loyalty-midnight";
+    public static final String BROWSING_NIGHTLY = "browsing-nightly";
 
     @Bean
     StoreMidnights storeMidnights(MidnightEvaluation midnight, NightlyAnalyticsRefresh nightly, LoyaltyService loyalty,
-            JdbcStores stores,
-            JdbcTemplate jdbc, Clock clock, @Value("${basira.jobs.retry:5m}") Duration retry,
+            BrowsingUpkeep browsing, JdbcStores stores, JdbcTemplate jdbc, Clock clock,
+            @Value("${basira.jobs.retry:5m}") Duration retry,
             @Value("${basira.jobs.upkeep:1m}") Duration upkeep) {
         return new StoreMidnights(List.of(
                 new StoreMidnightJob(LOYALTY_MIDNIGHT, loyalty::midnight),
                 new StoreMidnightJob(GROUPS_MIDNIGHT, midnight::run),
-                new StoreMidnightJob(ANALYTICS_NIGHTLY, nightly::run)), stores, jdbc, clock, retry, upkeep);
+                new StoreMidnightJob(ANALYTICS_NIGHTLY, nightly::run),
+                new StoreMidnightJob(BROWSING_NIGHTLY, browsing::run)), stores, jdbc, clock, retry, upkeep);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -324,6 +324,23 @@ abstract class TenantIsolationContract extends ApiTestBase {
     }
 
     @Test
+    @Isolates({"GET /api/v1/browsing/site", "PUT /api/v1/browsing/site"})
+    void the_tracking_site_of_another_store_is_neither_read_nor_changed() {
+        String keyOfB = json(storeB.get("/api/v1/browsing/site")).get("site_key").asString();
+        storeB.putJson("/api/v1/browsing/site", "{\"allowed_origins\":[\"https://b.example\"],"
+                + "\"consent_required\":true,\"honour_dnt\":true,\"retention_months\":6}");
+        JsonNode ofA = json(storeA.get("/api/v1/browsing/site"));
+        assertThat(ofA.get("site_key").asString()).isNotEqualTo(keyOfB);
+        assertThat(ofA.get("allowed_origins")).isEmpty();
+        assertThat(storeA.putJson("/api/v1/browsing/site", "{\"allowed_origins\":[\"https://a.example\"],"
+                + "\"consent_required\":false,\"honour_dnt\":false,\"retention_months\":13}").status()).isEqualTo(200);
+        JsonNode ofB = json(storeB.get("/api/v1/browsing/site"));
+        assertThat(ofB.get("site_key").asString()).isEqualTo(keyOfB);
+        assertThat(ofB.get("allowed_origins").get(0).asString()).isEqualTo("https://b.example");
+        assertThat(ofB.get("retention_months").asInt()).isEqualTo(6);
+    }
+
+    @Test
     @Isolates("GET /api/v1/events/incomplete")
     void incomplete_publications_of_another_store_are_not_listed() {
         String slugB = json(storeB.get("/api/v1/store")).get("slug").asString();

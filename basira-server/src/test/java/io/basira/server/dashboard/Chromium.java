@@ -19,6 +19,11 @@ final class Chromium {
     private Chromium() {}
 
     static ChromeDriver start() throws IOException {
+        return start(new String[0]);
+    }
+
+    /** With these arguments added (a storefront test passes itself off as an ordinary browser). */
+    static ChromeDriver start(String... extraArguments) throws IOException {
         Path binary = Path.of(env("BASIRA_CHROMIUM", "/usr/bin/chromium"));
         Path driver = Path.of(env("BASIRA_CHROMEDRIVER", "/usr/bin/chromedriver"));
         Assumptions.assumeTrue(Files.isExecutable(binary) && Files.isExecutable(driver),
@@ -31,6 +36,7 @@ final class Chromium {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile,
                 "--lang=en-US");
+        options.addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);

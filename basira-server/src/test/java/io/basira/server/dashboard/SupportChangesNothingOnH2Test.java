@@ -35,9 +35,10 @@ class SupportChangesNothingOnH2Test {
 
     /**
      * Doors every visitor may use, signed in or not: sign-in itself is a filter, not a route, and so is sign-out;
-     * the platforms' webhook door has its own chain (signatures, not sessions: docs/connect.md).
+     * the platforms' webhook door has its own chain (signatures, not sessions: docs/connect.md), and so has the
+     * tracking snippet's beacon (a public site key and allowed origins: docs/browsing.md).
      */
-    private static final Set<String> OPEN = Set.of("/error", "/webhooks/{platform}/{sourceId}");
+    private static final Set<String> OPEN = Set.of("/error", "/webhooks/{platform}/{sourceId}", "/b/collect");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

@@ -291,7 +291,7 @@ abstract class StoreMidnightsContract {
     @Test
     void the_server_schedules_the_groups_midnight_and_the_nightly_analytics_refresh() {
         assertThat(wired.jobNames()).containsExactly(JobsConfiguration.LOYALTY_MIDNIGHT,
-                JobsConfiguration.GROUPS_MIDNIGHT, JobsConfiguration.ANALYTICS_NIGHTLY);
+                JobsConfiguration.GROUPS_MIDNIGHT, JobsConfiguration.ANALYTICS_NIGHTLY, JobsConfiguration.BROWSING_NIGHTLY);
         assertThat(wired.tasks()).extracting(task -> task.getName())
                 .containsExactly(StoreMidnights.TASK, StoreMidnights.UPKEEP);
     }

@@ -1,0 +1,7 @@
+/**
+ * Browsing (docs/browsing.md): what the tracking snippet sends, as values that validate themselves
+ * ({@link io.basira.browsing.BrowsingEvent}, each refusal with its {@link io.basira.browsing.Refusal}
+ * reason), and a customer's browsing aggregates as the card fields read them
+ * ({@link io.basira.browsing.BrowsingStats}). Plain Java: no clock, no storage.
+ */
+package io.basira.browsing;

@@ -1,0 +1,119 @@
+package io.basira.server.browsing;
+
+import io.basira.events.DomainEvents;
+import io.basira.fields.BrowsingCardFields;
+import io.basira.segment.FieldSet;
+import io.basira.server.jdbc.SqlDialect;
+import io.basira.server.throttle.Throttle;
+import io.basira.server.throttle.ThrottledByAddress;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wires browsing (docs/browsing.md): the sites, the event tables, the use case {@link RecordBrowsing}, the
+ * bounded intake and its writer, the browsing card fields (a {@link FieldSet} bean), the nightly upkeep, the
+ * API of the site and, in the server, the snippet's public doors with their own security chain.
+ */
+@Configuration(proxyBeanMethods = false)
+public class BrowsingConfiguration {
+
+    @Bean
+    JdbcBrowsingSites jdbcBrowsingSites(JdbcTemplate jdbc, Clock clock) {
+        return new JdbcBrowsingSites(jdbc, clock);
+    }
+
+    @Bean
+    JdbcBrowsing jdbcBrowsing(JdbcTemplate jdbc, SqlDialect dialect) {
+        return new JdbcBrowsing(jdbc, dialect);
+    }
+
+    @Bean
+    RecordBrowsing recordBrowsing(JdbcBrowsing browsing, DomainEvents events, TransactionTemplate transaction,
+            Clock clock) {
+        return new RecordBrowsing(browsing, events, transaction, clock);
+    }
+
+    @Bean
+    BrowsingUpkeep browsingUpkeep(JdbcBrowsingSites sites, RecordBrowsing record) {
+        return new BrowsingUpkeep(sites, record);
+    }
+
+    /** First of the features' fields: right after the built-ins, whatever other features register. */
+    @Bean
+    @Order(0)
+    FieldSet browsingCardFields() {
+        return new BrowsingCardFields();
+    }
+
+    @Bean
+    BrowsingSiteController browsingSiteController(JdbcBrowsingSites sites,
+            @Value("${basira.public-url:}") String publicUrl) {
+        return new BrowsingSiteController(sites, publicUrl);
+    }
+
+    /**
+     * The beacon's doors, in the server only: the intake ({@code basira.browsing.queue-capacity} events waiting
+     * at most, written in batches of {@code basira.browsing.batch-size}), the per-site rate limit
+     * ({@code basira.browsing.site-requests} per {@code basira.browsing.site-period}) and the security chain of
+     * {@code /t.js} and {@code /b/**}: no key, no session, no CSRF token (nothing there is trusted but the
+     * site key's store and the allowed origins), throttled per client address
+     * ({@code basira.browsing.address-requests} per {@code basira.browsing.address-period}).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class Doors {
+
+        @Bean
+        BrowsingIntake browsingIntake(RecordBrowsing record, ObjectProvider<MeterRegistry> registry,
+                @Value("${basira.browsing.queue-capacity:100000}") int capacity,
+                @Value("${basira.browsing.batch-size:5000}") int batchSize) {
+            MeterRegistry meters = registry.getIfAvailable();
+            return new BrowsingIntake(record, capacity, batchSize, meters != null ? meters : new SimpleMeterRegistry());
+        }
+
+        @Bean
+        CollectController collectController(JdbcBrowsingSites sites, BrowsingIntake intake, JsonMapper json,
+                Clock clock, @Value("${basira.browsing.site-requests:1200000}") int requests,
+                @Value("${basira.browsing.site-period:1m}") Duration period) {
+            return new CollectController(sites, intake, new Throttle(new Throttle.Limit(requests, period), 100_000,
+                    clock), json, clock);
+        }
+
+        @Bean
+        @Order(1)
+        SecurityFilterChain browsingDoors(HttpSecurity http, Clock clock,
+                @Value("${basira.browsing.address-requests:6000}") int attempts,
+                @Value("${basira.browsing.address-period:1m}") Duration period) throws Exception {
+            Throttle throttle = new Throttle(new Throttle.Limit(attempts, period), 100_000, clock);
+            return http.securityMatcher("/t.js", "/b/**")
+                    .csrf(csrf -> csrf.disable())
+                    .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                    .requestCache(cache -> cache.disable())
+                    .httpBasic(basic -> basic.disable())
+                    .formLogin(form -> form.disable())
+                    .logout(logout -> logout.disable())
+                    .headers(headers -> headers.cacheControl(cache -> cache.disable())
+                            .frameOptions(frame -> frame.disable()))
+                    .addFilterBefore(new ThrottledByAddress(throttle, AnyRequestMatcher.INSTANCE),
+                            AnonymousAuthenticationFilter.class)
+                    .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                    .build();
+        }
+    }
+}

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -38,14 +39,22 @@ final class Row {
     private final Header header;
     private final List<String> fields;
     private final Store store;
+    private final UnaryOperator<String> label;
     private final List<RowError> errors = new ArrayList<>(2);
+    private final List<String> errorColumns = new ArrayList<>(2);
 
     Row(String file, long line, Header header, List<String> fields, Store store) {
+        this(file, line, header, fields, store, UnaryOperator.identity());
+    }
+
+    /** @param label how an error names a column: a mapped file adds the merchant's header */
+    Row(String file, long line, Header header, List<String> fields, Store store, UnaryOperator<String> label) {
         this.file = file;
         this.line = line;
         this.header = header;
         this.fields = fields;
         this.store = store;
+        this.label = label;
     }
 
     Store store() {
@@ -208,12 +217,11 @@ final class Row {
 
     /** Records a problem of {@code column} (null: of the whole row), unless that column already has one. */
     void error(String column, String reason) {
-        for (RowError known : errors) {
-            if (column != null && column.equals(known.column())) {
-                return;
-            }
+        if (column != null && errorColumns.contains(column)) {
+            return;
         }
-        errors.add(new RowError(file, line, column, reason));
+        errorColumns.add(column);
+        errors.add(new RowError(file, line, column == null ? null : label.apply(column), reason));
     }
 
     boolean hasErrors() {

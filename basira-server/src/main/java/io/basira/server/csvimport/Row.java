@@ -8,6 +8,7 @@ import io.basira.shared.Dates;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
 import io.basira.shared.TextRules;
+import io.basira.shared.UnitPrice;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -139,6 +140,24 @@ final class Row {
                     "'" + text + "' has more than " + digits + " decimals for " + store.currency().getCurrencyCode());
         }
         return Money.ofMinor(Money.toMinor(value, store.currency()), store.currency());
+    }
+
+    /**
+     * A non-negative unit price in the store's currency, in major units, with up to {@value UnitPrice#MAX_DECIMALS}
+     * decimals: finer than the currency's minor unit when the shop sells so ({@code 0.001}).
+     */
+    UnitPrice unitPrice(String column, Need need) {
+        return parse(column, need, text -> {
+            if (!isPlainDecimal(text)) {
+                throw new IllegalArgumentException("'" + text + "' is not a decimal number (199.50)");
+            }
+            BigDecimal value = new BigDecimal(text);
+            String problem = Money.incomingProblem(value);
+            if (problem != null) {
+                throw new IllegalArgumentException("'" + text + "' " + problem);
+            }
+            return new UnitPrice(value, store.currency());
+        });
     }
 
     /** Whether {@code text} is {@code [+-]?(\d+(\.\d*)?|\.\d+)}: no exponent, no grouping. */

@@ -243,6 +243,16 @@ final class Row {
         errors.add(new RowError(file, line, column == null ? null : label.apply(column), reason));
     }
 
+    /** The row's values in {@code file}'s column order, stripped ("" for a column the file lacks). */
+    List<String> canonicalValues(CanonicalFile file) {
+        List<String> values = new ArrayList<>(file.columns().size());
+        for (String column : file.columns()) {
+            int index = header.indexOf(column);
+            values.add(index < 0 ? "" : fields.get(index).strip());
+        }
+        return values;
+    }
+
     boolean hasErrors() {
         return !errors.isEmpty();
     }

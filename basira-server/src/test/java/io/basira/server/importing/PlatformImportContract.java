@@ -17,6 +17,7 @@ import io.basira.shared.Money;
 import io.basira.shared.Store;
 import io.basira.shared.UnitPrice;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,11 +78,11 @@ abstract class PlatformImportContract {
                 "products.csv", "product_id,name,price\nBOLT,Bolt,0.001\nNUT,Nut,0.50\n",
                 "customers.csv", "customer_id,created_at\nC1,2024-01-01\n",
                 "orders.csv", "order_id,customer_id,created_at,status,total\nO1,C1,2024-02-01,completed,1.50\n",
-                "order_items.csv", "order_id,product_id,quantity,unit_price\nO1,BOLT,1500,0.001\n")),
+                "order_items.csv", "order_id,product_id,quantity,unit_price\nO1,BOLT,1500,0.001\nO1,NUT,1,0.5\n")),
                 false, ImportFolder.Progress.none()));
 
         Map<String, Object> line = jdbc.queryForMap("SELECT quantity, unit_price_minor, unit_price_exact "
-                + "FROM order_lines WHERE store_id = ? AND order_external_id = 'O1'", store.id().value());
+                + "FROM order_lines WHERE store_id = ? AND product_external_id = 'BOLT'", store.id().value());
         assertThat(((Number) line.get("unit_price_minor")).longValue()).isZero();
         assertThat((BigDecimal) line.get("unit_price_exact")).isEqualByComparingTo("0.001");
         OrderLine stored = OrderLine.priced("O1", "BOLT", ((Number) line.get("quantity")).intValue(),
@@ -96,6 +97,11 @@ abstract class PlatformImportContract {
                 });
         assertThat(jdbc.queryForObject("SELECT total_spent_minor FROM customers WHERE store_id = ? AND "
                 + "external_id = 'C1'", Long.class, store.id().value())).isEqualTo(150);
+
+        StringWriter exported = new StringWriter();
+        assertThat(new OrderItemsCsvExport(jdbc).write(store, exported)).isEqualTo(2);
+        assertThat(exported.toString()).isEqualTo("order_id,product_id,quantity,unit_price\nO1,BOLT,1500,0.001\n"
+                + "O1,NUT,1,0.50\n");
     }
 
     @Test

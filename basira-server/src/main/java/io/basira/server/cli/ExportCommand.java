@@ -2,6 +2,7 @@ package io.basira.server.cli;
 
 import io.basira.segment.FieldCatalogue;
 import io.basira.server.customers.CustomerCsvExport;
+import io.basira.server.importing.OrderItemsCsvExport;
 import io.basira.server.jdbc.JdbcCustomerQueries;
 import io.basira.shared.Store;
 import java.io.IOException;
@@ -12,18 +13,22 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code basira export customers --store SLUG --out FILE.csv}. */
+/**
+ * {@code basira export customers|order-items --store SLUG --out FILE.csv}: the customer cards, or the order lines
+ * as the canonical {@code order_items.csv} (exact unit prices).
+ */
 @Command(name = "export", description = "Export data of a store.")
 public class ExportCommand implements Callable<Integer> {
 
     @Mixin DatabaseOptions db;
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "what to export: customers")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "what to export: customers, order-items")
     String what;
 
     @Option(names = "--store", required = true, paramLabel = "SLUG") String slug;
@@ -32,8 +37,8 @@ public class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!"customers".equals(what)) {
-            throw new Commands.UsageError("can export 'customers', not '" + what + "'");
+        if (!"customers".equals(what) && !"order-items".equals(what)) {
+            throw new Commands.UsageError("can export 'customers' or 'order-items', not '" + what + "'");
         }
         try (var context = SpringContexts.start(db, false, Map.of())) {
             Store store = Commands.store(context, slug);
@@ -45,9 +50,11 @@ public class ExportCommand implements Callable<Integer> {
             }
             long count;
             try (Writer writer = Files.newBufferedWriter(absolute, StandardCharsets.UTF_8)) {
-                count = export.write(store, writer);
+                count = "customers".equals(what) ? export.write(store, writer)
+                        : new OrderItemsCsvExport(context.getBean(JdbcTemplate.class)).write(store, writer);
             }
-            System.out.println("Exported " + count + " customers of '" + slug + "' to " + absolute);
+            System.out.println("Exported " + count + ("customers".equals(what) ? " customers" : " order lines")
+                    + " of '" + slug + "' to " + absolute);
             return 0;
         }
     }

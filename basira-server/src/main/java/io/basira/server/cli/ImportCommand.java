@@ -1,13 +1,18 @@
 package io.basira.server.cli;
 
+import io.basira.server.csvimport.ColumnMapping;
+import io.basira.server.csvimport.ColumnMappingJson;
 import io.basira.server.csvimport.FileReport;
 import io.basira.server.csvimport.ImportProgress;
 import io.basira.server.csvimport.RowError;
 import io.basira.server.csvimport.TerminalProgressBar;
 import io.basira.server.importing.ImportFolder;
+import io.basira.server.importing.ImportMappings;
 import io.basira.server.importing.ImportOutcome;
 import io.basira.server.jdbc.JdbcStores;
 import io.basira.shared.Store;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Currency;
@@ -20,7 +25,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code basira import --store SLUG --dir FOLDER}: the canonical CSV import (docs/import.md).
+ * {@code basira import --store SLUG --dir FOLDER [--mapping PRESET|FILE.json|saved]}: the CSV import
+ * (docs/import.md), of canonical files or of a platform's exports through a column mapping.
  * Exit code 0 when applied, 1 when refused because of bad rows (nothing applied), 2 on a usage error.
  */
 @Command(name = "import", description = "Import a folder of canonical CSV files into a store (created when missing).")
@@ -34,19 +40,51 @@ public class ImportCommand implements Callable<Integer> {
     @Option(names = "--time-zone", description = "time zone of a new store (default: Asia/Riyadh)") String zone;
     @Option(names = "--skip-invalid", description = "apply the good rows and list the bad ones "
             + "(default: any bad row refuses the whole import)") boolean skipInvalid;
+    @Option(names = "--mapping", paramLabel = "PRESET[,PRESET]|FILE.json|saved", description = "read the platform's "
+            + "own exports through a column mapping: presets (salla-customers, salla-orders, zid-customers, zid-orders, "
+            + "shopify-customers, shopify-orders), a mapping file, or the store's saved mapping") String mappingSpec;
+    @Option(names = "--save-mapping", description = "once imported, save --mapping as the store's mapping")
+    boolean saveMapping;
 
     @Override
     public Integer call() {
         try (var context = SpringContexts.start(db, false, Map.of())) {
             ImportFolder importer = context.getBean(ImportFolder.class);
+            ImportMappings mappings = context.getBean(ImportMappings.class);
             Optional<Store> existing = context.getBean(JdbcStores.class).findBySlug(slug);
+            ColumnMapping mapping = mapping(mappings, existing);
             ImportProgress bar = TerminalProgressBar.onConsole();
             ImportFolder.Progress progress = pass -> bar;
             ImportOutcome outcome = existing.isPresent()
-                    ? importer.run(existing.get(), dir, skipInvalid, progress)
-                    : importer.runCreating(newStore(), dir, skipInvalid, progress);
+                    ? importer.run(existing.get(), dir, skipInvalid, progress, mapping)
+                    : importer.runCreating(newStore(), dir, skipInvalid, progress, mapping);
             report(outcome);
+            if (outcome.applied() && saveMapping) {
+                Store store = context.getBean(JdbcStores.class).findBySlug(slug).orElseThrow();
+                mappings.save(store.id(), mapping);
+                System.out.println("Saved the column mapping '" + mapping.name() + "' as the store's mapping");
+            }
             return outcome.applied() ? 0 : 1;
+        }
+    }
+
+    private ColumnMapping mapping(ImportMappings mappings, Optional<Store> existing) {
+        if (saveMapping && (mappingSpec == null || mappingSpec.isBlank())) {
+            throw new Commands.UsageError("--save-mapping needs --mapping");
+        }
+        try {
+            if (mappingSpec != null && mappingSpec.strip().equalsIgnoreCase(ImportMappings.SAVED)) {
+                if (existing.isEmpty()) {
+                    throw new Commands.UsageError("store '" + slug + "' does not exist yet, so it has no saved mapping");
+                }
+                return mappings.resolve(existing.get(), mappingSpec);
+            }
+            if (mappingSpec != null && (mappingSpec.endsWith(".json") || Files.isRegularFile(Path.of(mappingSpec)))) {
+                return ColumnMappingJson.read(Files.readString(Path.of(mappingSpec)));
+            }
+            return mappings.resolve(existing.orElse(null), mappingSpec);
+        } catch (IllegalArgumentException | IOException e) {
+            throw new Commands.UsageError("--mapping: " + e.getMessage());
         }
     }
 

@@ -13,6 +13,7 @@ import io.basira.server.jdbc.PostgresWriteLocks;
 import io.basira.server.checkout.JdbcCouponRedemptions;
 import io.basira.server.checkout.JdbcCoupons;
 import io.basira.server.importing.ImportFolder;
+import io.basira.server.importing.ImportMappings;
 import io.basira.server.importing.RebuildCards;
 import io.basira.server.jdbc.BulkCards;
 import io.basira.server.jdbc.JdbcApiKeys;
@@ -24,6 +25,7 @@ import io.basira.server.jdbc.JdbcCommerceReads;
 import io.basira.server.jdbc.JdbcCommerceWrites;
 import io.basira.server.jdbc.JdbcCustomerActivity;
 import io.basira.server.jdbc.JdbcCustomerQueries;
+import io.basira.server.jdbc.JdbcImportMappings;
 import io.basira.server.jdbc.JdbcStores;
 import io.basira.server.jdbc.JdbcTimeline;
 import io.basira.server.jdbc.SqlDialect;
@@ -139,5 +141,10 @@ public class CoreConfiguration {
     private static List<WriteParticipant> writeParticipants(JdbcTemplate jdbc, JdbcCoupons coupons,
             EarnPoints earnPoints) {
         return List.of(new CouponRedemption(new JdbcCouponRedemptions(jdbc, coupons)), earnPoints);
+    }
+
+    @Bean
+    ImportMappings importMappings(JdbcTemplate jdbc, SqlDialect dialect, Clock clock) {
+        return new ImportMappings(new JdbcImportMappings(jdbc, dialect, clock));
     }
 }

@@ -14,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,57 +34,87 @@ final class CanonicalFileReader {
     private final RowMapping mapping;
     private final ErrorLog errors;
     private final ImportProgress progress;
+    private final LocalDate importDay;
 
     CanonicalFileReader(Store store, RowMapping mapping, ErrorLog errors, ImportProgress progress) {
+        this(store, mapping, errors, progress, LocalDate.EPOCH);
+    }
+
+    /** @param importDay the day of the import in the store's zone, for {@link FileMapping#IMPORT_DATE} */
+    CanonicalFileReader(Store store, RowMapping mapping, ErrorLog errors, ImportProgress progress,
+            LocalDate importDay) {
         this.store = store;
         this.mapping = mapping;
         this.errors = errors;
         this.progress = progress;
+        this.importDay = importDay;
     }
 
     /** @throws UncheckedIOException when the file cannot be read at all (not for bad content) */
     FileReport read(CanonicalFile file, Path path) {
-        Tally tally = new Tally(file.fileName());
+        return read(file, path, null);
+    }
+
+    /**
+     * Reads {@code path} as {@code file}: in the canonical format when {@code through} is null, else through
+     * that mapping (errors then name the merchant's file, and its header beside the canonical column).
+     */
+    FileReport read(CanonicalFile file, Path path, FileMapping through) {
+        String name = through == null ? file.fileName() : path.getFileName().toString();
+        Tally tally = new Tally(through == null ? name : name + " → " + file.fileName());
         long size = size(path);
-        progress.advanced(file.fileName(), 0, size);
-        try (CsvReader<CsvRecord> csv = open(path, file.fileName(), size)) {
-            readRecords(file, csv.iterator(), tally);
+        progress.advanced(name, 0, size);
+        try (CsvReader<CsvRecord> csv = open(path, name, size)) {
+            readRecords(file, name, through, csv.iterator(), tally);
         } catch (CsvParseException e) {
-            errors.add(new RowError(file.fileName(), parserLine(e), null, "malformed CSV: " + e.getMessage()));
+            errors.add(new RowError(name, parserLine(e), null, "malformed CSV: " + e.getMessage()));
             tally.incomplete();
         } catch (UncheckedIOException e) {
             if (!(e.getCause() instanceof CharacterCodingException)) {
                 throw e;
             }
-            errors.add(notUtf8(file.fileName(), path));
+            errors.add(notUtf8(name, path));
             tally.incomplete();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         } finally {
-            progress.advanced(file.fileName(), size, size);
+            progress.advanced(name, size, size);
         }
         return tally.report();
     }
 
-    private void readRecords(CanonicalFile file, CloseableIterator<CsvRecord> records, Tally tally) {
+    private void readRecords(CanonicalFile file, String name, FileMapping through,
+            CloseableIterator<CsvRecord> records, Tally tally) {
         if (!records.hasNext()) {
-            errors.add(RowError.ofFile(file.fileName(), "the file is empty: it has no header row"));
+            errors.add(RowError.ofFile(name, "the file is empty: it has no header row"));
             tally.incomplete();
             return;
         }
-        Header header = Header.of(records.next().getFields(), file, errors);
+        List<String> headerFields = records.next().getFields();
+        MappedFile mapped = through == null ? null
+                : MappedFile.of(headerFields, file, through, name, importDay, errors);
+        Header header = through == null ? Header.of(headerFields, file, errors)
+                : mapped == null ? null : mapped.header();
         if (header == null) {
             tally.incomplete();
             return;
         }
+        int width = headerFields.size();
         while (records.hasNext()) {
             CsvRecord record = records.next();
-            Row row = new Row(file.fileName(), record.getStartingLineNumber(), header, record.getFields(), store);
-            if (record.getFieldCount() != header.size()) {
-                row.error(null, "has " + record.getFieldCount() + " fields but the header has " + header.size());
-            } else {
-                mapping.map(file, row);
+            if (record.getFieldCount() != width) {
+                errors.add(new RowError(name, record.getStartingLineNumber(), null,
+                        "has " + record.getFieldCount() + " fields but the header has " + width));
+                tally.row(false);
+                continue;
             }
+            Row row = mapped == null
+                    ? new Row(name, record.getStartingLineNumber(), header, record.getFields(), store)
+                    : mapped.row(name, record.getStartingLineNumber(), record.getFields(), store);
+            if (row == null) {
+                continue;
+            }
+            mapping.map(file, row);
             row.errors().forEach(errors::add);
             tally.row(!row.hasErrors());
         }

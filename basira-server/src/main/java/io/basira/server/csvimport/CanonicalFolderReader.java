@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -55,7 +56,20 @@ public final class CanonicalFolderReader {
      *     bad input and is not reported as a row error
      */
     public ImportReport read(Path folder, Store store, KnownRecords known, RecordSink sink, ImportProgress progress) {
+        return read(folder, store, known, sink, progress, ColumnMapping.none(), LocalDate.EPOCH);
+    }
+
+    /**
+     * Reads {@code folder} with a {@link ColumnMapping}: each canonical file the mapping names is read from the
+     * merchant files its {@link FileMapping#source()} matches (all of them, in name order), row by row through
+     * the mapping; the others as above.
+     *
+     * @param importDay the day the import runs, in the store's zone ({@link FileMapping#IMPORT_DATE})
+     */
+    public ImportReport read(Path folder, Store store, KnownRecords known, RecordSink sink, ImportProgress progress,
+            ColumnMapping columns, LocalDate importDay) {
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(columns, "columns");
         ErrorLog errors = new ErrorLog(errorLimit);
         if (!Files.isDirectory(folder)) {
             errors.add(RowError.ofFile(folder.toString(), "is not a folder"));
@@ -63,9 +77,15 @@ public final class CanonicalFolderReader {
         }
         Map<String, Path> present = canonicalFilesIn(folder);
         RowMapping mapping = new RowMapping(new References(known), sink);
-        CanonicalFileReader reader = new CanonicalFileReader(store, mapping, errors, progress);
+        CanonicalFileReader reader = new CanonicalFileReader(store, mapping, errors, progress, importDay);
         List<FileReport> reports = new ArrayList<>();
         for (CanonicalFile file : CanonicalFile.values()) {
+            FileMapping through = columns.of(file);
+            if (through != null) {
+                readMapped(folder, file, through, reader, errors, reports);
+                sink.fileDone(file.fileName());
+                continue;
+            }
             Path path = present.get(file.fileName());
             if (path == null) {
                 if (file.required()) {
@@ -78,6 +98,27 @@ public final class CanonicalFolderReader {
             sink.fileDone(file.fileName());
         }
         return new ImportReport(reports, errors.kept(), errors.count());
+    }
+
+    private static void readMapped(Path folder, CanonicalFile file, FileMapping through, CanonicalFileReader reader,
+            ErrorLog errors, List<FileReport> reports) {
+        List<Path> sources = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(folder)) {
+            entries.filter(Files::isRegularFile).filter(p -> through.matches(p.getFileName().toString())).sorted()
+                    .forEach(sources::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+        if (sources.isEmpty()) {
+            if (file.required()) {
+                errors.add(RowError.ofFile(file.fileName(), "required file is missing from the folder: no file "
+                        + "matches '" + through.source() + "' of the column mapping"));
+            }
+            reports.add(FileReport.absent(file));
+        }
+        for (Path source : sources) {
+            reports.add(reader.read(file, source, through));
+        }
     }
 
     /** The regular files of {@code folder} by lowercase name; an exact-case name wins over another. */

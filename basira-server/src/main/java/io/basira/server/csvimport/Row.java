@@ -8,6 +8,7 @@ import io.basira.shared.Dates;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
 import io.basira.shared.TextRules;
+import io.basira.shared.UnitPrice;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -38,14 +40,22 @@ final class Row {
     private final Header header;
     private final List<String> fields;
     private final Store store;
+    private final UnaryOperator<String> label;
     private final List<RowError> errors = new ArrayList<>(2);
+    private final List<String> errorColumns = new ArrayList<>(2);
 
     Row(String file, long line, Header header, List<String> fields, Store store) {
+        this(file, line, header, fields, store, UnaryOperator.identity());
+    }
+
+    /** @param label how an error names a column: a mapped file adds the merchant's header */
+    Row(String file, long line, Header header, List<String> fields, Store store, UnaryOperator<String> label) {
         this.file = file;
         this.line = line;
         this.header = header;
         this.fields = fields;
         this.store = store;
+        this.label = label;
     }
 
     Store store() {
@@ -132,6 +142,24 @@ final class Row {
         return Money.ofMinor(Money.toMinor(value, store.currency()), store.currency());
     }
 
+    /**
+     * A non-negative unit price in the store's currency, in major units, with up to {@value UnitPrice#MAX_DECIMALS}
+     * decimals: finer than the currency's minor unit when the shop sells so ({@code 0.001}).
+     */
+    UnitPrice unitPrice(String column, Need need) {
+        return parse(column, need, text -> {
+            if (!isPlainDecimal(text)) {
+                throw new IllegalArgumentException("'" + text + "' is not a decimal number (199.50)");
+            }
+            BigDecimal value = new BigDecimal(text);
+            String problem = Money.incomingProblem(value);
+            if (problem != null) {
+                throw new IllegalArgumentException("'" + text + "' " + problem);
+            }
+            return new UnitPrice(value, store.currency());
+        });
+    }
+
     /** Whether {@code text} is {@code [+-]?(\d+(\.\d*)?|\.\d+)}: no exponent, no grouping. */
     static boolean isPlainDecimal(String text) {
         int at = text.startsWith("+") || text.startsWith("-") ? 1 : 0;
@@ -208,12 +236,21 @@ final class Row {
 
     /** Records a problem of {@code column} (null: of the whole row), unless that column already has one. */
     void error(String column, String reason) {
-        for (RowError known : errors) {
-            if (column != null && column.equals(known.column())) {
-                return;
-            }
+        if (column != null && errorColumns.contains(column)) {
+            return;
         }
-        errors.add(new RowError(file, line, column, reason));
+        errorColumns.add(column);
+        errors.add(new RowError(file, line, column == null ? null : label.apply(column), reason));
+    }
+
+    /** The row's values in {@code file}'s column order, stripped ("" for a column the file lacks). */
+    List<String> canonicalValues(CanonicalFile file) {
+        List<String> values = new ArrayList<>(file.columns().size());
+        for (String column : file.columns()) {
+            int index = header.indexOf(column);
+            values.add(index < 0 ? "" : fields.get(index).strip());
+        }
+        return values;
     }
 
     boolean hasErrors() {

@@ -14,6 +14,7 @@ import io.basira.commerce.Product;
 import io.basira.commerce.Review;
 import io.basira.commerce.WishlistItem;
 import io.basira.shared.Money;
+import io.basira.shared.UnitPrice;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -53,8 +54,8 @@ final class RowMapping {
         String id = row.text("product_id", REQUIRED);
         String name = row.text("name", OPTIONAL);
         String category = row.text("category", OPTIONAL);
-        Money price = row.amount("price", OPTIONAL);
-        deliver(row, () -> new Product(id, name, category, price), sink::product);
+        UnitPrice price = row.unitPrice("price", OPTIONAL);
+        deliver(row, () -> Product.priced(id, name, category, price), sink::product);
     }
 
     private void customer(Row row) {
@@ -104,8 +105,8 @@ final class RowMapping {
         }
         String productId = row.text("product_id", REQUIRED);
         Integer quantity = row.integer("quantity", REQUIRED, 1, Integer.MAX_VALUE, "a positive integer");
-        Money unitPrice = row.amount("unit_price", REQUIRED);
-        deliver(row, () -> new OrderLine(orderId, productId, quantity, unitPrice), sink::orderLine);
+        UnitPrice unitPrice = row.unitPrice("unit_price", REQUIRED);
+        deliver(row, () -> OrderLine.priced(orderId, productId, quantity, unitPrice), sink::orderLine);
     }
 
     private void cart(Row row) {

@@ -1,6 +1,7 @@
 package io.basira.server.dashboard;
 
 import io.basira.server.api.RedactedFailure;
+import io.basira.server.csvimport.ColumnMapping;
 import io.basira.server.files.UploadFolders;
 import io.basira.server.importing.ImportFolder;
 import io.basira.server.importing.ImportOutcome;
@@ -90,13 +91,18 @@ public final class ImportJobs implements AutoCloseable {
      * {@link UploadFolders} at the next start). @return the job's first status
      */
     public Status start(Store store, UploadFolders.Upload upload, boolean skipInvalid) {
+        return start(store, upload, skipInvalid, ColumnMapping.none());
+    }
+
+    /** {@link #start(Store, UploadFolders.Upload, boolean)}, the files read through {@code mapping}. */
+    public Status start(Store store, UploadFolders.Upload upload, boolean skipInvalid, ColumnMapping mapping) {
         Status first = new Status(UUID.randomUUID().toString(), store.id(), State.QUEUED, null, 0, null, null,
                 clock.instant());
         AtomicReference<Status> status = new AtomicReference<>(first);
         synchronized (jobs) {
             jobs.put(first.id(), status);
         }
-        worker.execute(() -> run(store, upload, skipInvalid, status));
+        worker.execute(() -> run(store, upload, skipInvalid, mapping, status));
         return first;
     }
 
@@ -109,7 +115,8 @@ public final class ImportJobs implements AutoCloseable {
         return Optional.ofNullable(status).map(AtomicReference::get).filter(s -> s.store().equals(store));
     }
 
-    private void run(Store store, UploadFolders.Upload upload, boolean skipInvalid, AtomicReference<Status> status) {
+    private void run(Store store, UploadFolders.Upload upload, boolean skipInvalid, ColumnMapping mapping,
+            AtomicReference<Status> status) {
         Path folder = upload.folder();
         try {
             ImportFolder.Progress progress = pass -> {
@@ -118,7 +125,7 @@ public final class ImportJobs implements AutoCloseable {
                 return (file, read, total) -> status.updateAndGet(
                         s -> s.advanced(state, file, total == 0 ? 100 : (int) (100 * read / total)));
             };
-            ImportOutcome outcome = importer.run(store, folder, skipInvalid, progress);
+            ImportOutcome outcome = importer.run(store, folder, skipInvalid, progress, mapping);
             status.updateAndGet(s -> s.finished(outcome));
         } catch (RuntimeException e) {
             String errorId = UUID.randomUUID().toString();

@@ -1,6 +1,8 @@
 package io.basira.server.dashboard;
 
+import io.basira.server.csvimport.ColumnMapping;
 import io.basira.server.files.UploadFolders;
+import io.basira.server.importing.ImportMappings;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,27 +21,37 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * The import page: upload the canonical CSV files (docs/import.md), follow the job's progress (the
  * status fragment polls itself every second until the job is finished), read the report with every
- * bad row as {@code FILE:LINE: column: reason}. Only owners may start an import (the security chain).
+ * bad row as {@code FILE:LINE: column: reason}; the files may be read through the store's saved column mapping
+ * ({@link ImportMappingPage}). Only owners may start an import (the security chain).
  */
 @Controller
 final class ImportPage {
 
     private final ImportJobs jobs;
     private final UploadFolders uploads;
+    private final ImportMappings mappings;
 
-    ImportPage(ImportJobs jobs, UploadFolders uploads) {
+    ImportPage(ImportJobs jobs, UploadFolders uploads, ImportMappings mappings) {
         this.jobs = jobs;
         this.uploads = uploads;
+        this.mappings = mappings;
     }
 
     @GetMapping("/import")
     String form(SignedIn signedIn, Model model) {
+        return page(signedIn, model);
+    }
+
+    private String page(SignedIn signedIn, Model model) {
+        model.addAttribute("savedMapping", signedIn.user().role().may(Permission.IMPORT)
+                ? mappings.saved(signedIn.store().id()).map(ColumnMapping::name).orElse(null) : null);
         return "import";
     }
 
     @PostMapping("/import")
     String upload(SignedIn signedIn, @RequestParam(name = "files", required = false) List<MultipartFile> files,
-            @RequestParam(name = "skipInvalid", defaultValue = "false") boolean skipInvalid, Model model,
+            @RequestParam(name = "skipInvalid", defaultValue = "false") boolean skipInvalid,
+            @RequestParam(name = "useMapping", defaultValue = "false") boolean useMapping, Model model,
             HttpServletResponse response) throws IOException {
         List<MultipartFile> chosen = files == null ? List.of()
                 : files.stream().filter(f -> !f.isEmpty() && f.getOriginalFilename() != null
@@ -47,7 +59,7 @@ final class ImportPage {
         if (chosen.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("noFiles", true);
-            return "import";
+            return page(signedIn, model);
         }
         UploadFolders.Upload upload = uploads.create();
         ImportJobs.Status started;
@@ -58,7 +70,9 @@ final class ImportPage {
                     Files.copy(in, upload.folder().resolve(name), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            started = jobs.start(signedIn.store(), upload, skipInvalid);
+            ColumnMapping mapping = useMapping
+                    ? mappings.saved(signedIn.store().id()).orElse(ColumnMapping.none()) : ColumnMapping.none();
+            started = jobs.start(signedIn.store(), upload, skipInvalid, mapping);
         } catch (IOException | RuntimeException e) {
             upload.close();
             throw e;

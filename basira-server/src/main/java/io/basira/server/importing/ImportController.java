@@ -1,5 +1,6 @@
 package io.basira.server.importing;
 
+import io.basira.server.csvimport.ColumnMapping;
 import io.basira.server.csvimport.FileReport;
 import io.basira.server.csvimport.RowError;
 import io.basira.server.files.UploadFolders;
@@ -23,22 +24,28 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * {@code POST /api/v1/imports}: the canonical CSV import by upload (multipart, one part per file,
  * named by the file name: customers.csv, orders.csv, …). Same rules as the CLI: all or nothing
- * unless {@code skip_invalid=true}. 200 with the report when applied, 422 with it when refused.
+ * unless {@code skip_invalid=true}. {@code mapping} reads the platform's own exports through a column mapping:
+ * preset names, {@code saved} (the store's saved mapping) or the mapping's JSON (docs/import.md). 200 with the
+ * report when applied, 422 with it when refused, 400 when the mapping names nothing usable.
  */
 @RestController
 public class ImportController {
 
     private final ImportFolder importer;
     private final UploadFolders uploads;
+    private final ImportMappings mappings;
 
-    public ImportController(ImportFolder importer, UploadFolders uploads) {
+    public ImportController(ImportFolder importer, UploadFolders uploads, ImportMappings mappings) {
         this.importer = importer;
         this.uploads = uploads;
+        this.mappings = mappings;
     }
 
     @PostMapping(path = "/api/v1/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<Map<String, Object>> upload(Store store, @RequestParam Map<String, MultipartFile> files,
-            @RequestParam(name = "skip_invalid", defaultValue = "false") boolean skipInvalid) throws IOException {
+            @RequestParam(name = "skip_invalid", defaultValue = "false") boolean skipInvalid,
+            @RequestParam(name = "mapping", required = false) String mapping) throws IOException {
+        ColumnMapping columns = mappings.resolve(store, mapping);
         try (UploadFolders.Upload upload = uploads.create()) {
             Path folder = upload.folder();
             for (MultipartFile file : files.values()) {
@@ -48,7 +55,7 @@ public class ImportController {
                     Files.copy(in, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            ImportOutcome outcome = importer.run(store, folder, skipInvalid, ImportFolder.Progress.none());
+            ImportOutcome outcome = importer.run(store, folder, skipInvalid, ImportFolder.Progress.none(), columns);
             return ResponseEntity.status(outcome.applied() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
                     .body(json(outcome));
         }

@@ -10,6 +10,7 @@ import io.basira.ingest.OrdersWritten;
 import io.basira.ingest.WriteLocks;
 import io.basira.ingest.WriteParticipant;
 import io.basira.server.csvimport.CanonicalFolderReader;
+import io.basira.server.csvimport.ColumnMapping;
 import io.basira.server.csvimport.ImportProgress;
 import io.basira.server.csvimport.ImportReport;
 import io.basira.server.csvimport.KnownRecords;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -104,7 +106,12 @@ public final class ImportFolder {
 
     /** Imports into an existing store. */
     public ImportOutcome run(Store store, Path folder, boolean skipInvalid, Progress progress) {
-        return run(folder, skipInvalid, progress, () -> store, false);
+        return run(store, folder, skipInvalid, progress, ColumnMapping.none());
+    }
+
+    /** Imports into an existing store, reading the files the mapping names through it (docs/import.md). */
+    public ImportOutcome run(Store store, Path folder, boolean skipInvalid, Progress progress, ColumnMapping mapping) {
+        return run(folder, skipInvalid, progress, () -> store, false, mapping);
     }
 
     /**
@@ -112,13 +119,19 @@ public final class ImportFolder {
      * transaction, so a refused import leaves no empty store behind.
      */
     public ImportOutcome runCreating(NewStore spec, Path folder, boolean skipInvalid, Progress progress) {
+        return runCreating(spec, folder, skipInvalid, progress, ColumnMapping.none());
+    }
+
+    /** {@link #runCreating(NewStore, Path, boolean, Progress)} through a column mapping. */
+    public ImportOutcome runCreating(NewStore spec, Path folder, boolean skipInvalid, Progress progress,
+            ColumnMapping mapping) {
         Store.requireValidSlug(spec.slug());
         return run(folder, skipInvalid, progress,
-                () -> stores.create(spec.slug(), spec.name(), spec.currency(), spec.timeZone()), true);
+                () -> stores.create(spec.slug(), spec.name(), spec.currency(), spec.timeZone()), true, mapping);
     }
 
     private ImportOutcome run(Path folder, boolean skipInvalid, Progress progress, Supplier<Store> target,
-            boolean creating) {
+            boolean creating, ColumnMapping mapping) {
         Instant started = clock.instant();
         Outcome outcome = transaction.execute(status -> {
             Store store = target.get();
@@ -127,7 +140,8 @@ public final class ImportFolder {
             KnownRecords known = creating ? KnownRecords.none() : known(store);
             StagedImport staged = StagedImport.begin(writing.dataSource(), writing.dialect());
             long phase = System.nanoTime();
-            ImportReport report = reader.read(folder, store, known, new StagingSink(staged), progress.pass("importing"));
+            ImportReport report = reader.read(folder, store, known, new StagingSink(staged), progress.pass("importing"),
+                    mapping, LocalDate.ofInstant(started, store.timeZone()));
             staged.endTable();
             phase = logPhase("read and staged", phase);
             // a file not read to its end (missing header column, broken quoting, not UTF-8) hides rows

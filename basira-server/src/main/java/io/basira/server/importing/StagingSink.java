@@ -27,7 +27,7 @@ final class StagingSink implements RecordSink {
     @Override
     public void product(Product p) {
         staged.add(StagedTable.PRODUCTS, p.externalId(), p.name(), p.category(),
-                p.price() == null ? null : p.price().minor());
+                p.price() == null ? null : p.price().minor(), p.exactPrice() == null ? null : p.exactPrice().amount());
     }
 
     @Override
@@ -46,7 +46,7 @@ final class StagingSink implements RecordSink {
     @Override
     public void orderLine(OrderLine line) {
         staged.add(StagedTable.ORDER_LINES, line.orderExternalId(), line.productExternalId(), line.quantity(),
-                line.unitPrice().minor());
+                line.unitPrice().minor(), line.exactUnitPrice() == null ? null : line.exactUnitPrice().amount());
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class JdbcCommerceWrites implements CommerceWrites {
                 "customer_external_id", "created_at", "status", "total_minor", "discount_minor", "coupon_code",
                 "payment_method", "shipping_method"));
         this.upsertProduct = dialect.upsert("products", storeAndId,
-                List.of("store_id", "external_id", "name", "category", "price_minor"));
+                List.of("store_id", "external_id", "name", "category", "price_minor", "price_exact"));
         this.upsertCart = dialect.upsert("carts", storeAndId, List.of("store_id", "external_id",
                 "customer_external_id", "created_at", "updated_at", "total_minor", "items_count", "status"));
         this.upsertReview = dialect.upsert("reviews", storeAndId, List.of("store_id", "external_id",
@@ -99,7 +99,8 @@ public final class JdbcCommerceWrites implements CommerceWrites {
                 firstSeen.add(orderId);
             }
             rows.add(new Object[] {store.value(), orderId, replacement.nextLineNo(orderId), line.productExternalId(),
-                line.quantity(), line.unitPrice().minor()});
+                line.quantity(), line.unitPrice().minor(),
+                line.exactUnitPrice() == null ? null : line.exactUnitPrice().amount()});
         }
         jdbc.batchUpdate("DELETE FROM order_lines WHERE store_id = ? AND order_external_id = ?", firstSeen, BATCH,
                 (ps, orderId) -> {
@@ -107,7 +108,7 @@ public final class JdbcCommerceWrites implements CommerceWrites {
                     ps.setString(2, orderId);
                 });
         jdbc.batchUpdate("INSERT INTO order_lines (store_id, order_external_id, line_no, product_external_id, "
-                + "quantity, unit_price_minor) VALUES (?, ?, ?, ?, ?, ?)", rows);
+                + "quantity, unit_price_minor, unit_price_exact) VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     @Override
@@ -118,6 +119,7 @@ public final class JdbcCommerceWrites implements CommerceWrites {
             ps.setString(3, p.name());
             ps.setString(4, p.category());
             Sql.setLong(ps, 5, p.price() == null ? null : p.price().minor());
+            ps.setBigDecimal(6, p.exactPrice() == null ? null : p.exactPrice().amount());
         });
     }
 

@@ -228,8 +228,8 @@ public final class StagedImport {
                 ? "ROW_NUMBER() OVER (PARTITION BY order_external_id ORDER BY seq)"
                 : "(SELECT COUNT(*) FROM " + staged + " p WHERE p.order_external_id = s.order_external_id AND p.seq <= s.seq)";
         jdbc.update("INSERT INTO order_lines (store_id, order_external_id, line_no, product_external_id, quantity, "
-                + "unit_price_minor) SELECT CAST(? AS BIGINT), s.order_external_id, " + lineNo + ", s.product_external_id, "
-                + "s.quantity, s.unit_price_minor FROM " + staged + " s", id);
+                + "unit_price_minor, unit_price_exact) SELECT CAST(? AS BIGINT), s.order_external_id, " + lineNo
+                + ", s.product_external_id, s.quantity, s.unit_price_minor, s.unit_price_exact FROM " + staged + " s", id);
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  */
 public enum StagedTable {
     PRODUCTS("import_products", "products", List.of("external_id"),
-            "external_id VARCHAR", "name VARCHAR", "category VARCHAR", "price_minor BIGINT"),
+            "external_id VARCHAR", "name VARCHAR", "category VARCHAR", "price_minor BIGINT", "price_exact NUMERIC(19, 6)"),
     CUSTOMERS("import_customers", "customers", List.of("external_id"),
             "external_id VARCHAR", "first_name VARCHAR", "last_name VARCHAR", "email VARCHAR", "phone VARCHAR",
             "gender VARCHAR", "birth_date DATE", "city VARCHAR", "region VARCHAR", "country VARCHAR",
@@ -22,7 +22,8 @@ public enum StagedTable {
             "status VARCHAR", "total_minor BIGINT", "discount_minor BIGINT", "coupon_code VARCHAR",
             "payment_method VARCHAR", "shipping_method VARCHAR"),
     ORDER_LINES("import_order_lines", "order_lines", List.of(),
-            "order_external_id VARCHAR", "product_external_id VARCHAR", "quantity INT", "unit_price_minor BIGINT"),
+            "order_external_id VARCHAR", "product_external_id VARCHAR", "quantity INT", "unit_price_minor BIGINT",
+            "unit_price_exact NUMERIC(19, 6)"),
     CARTS("import_carts", "carts", List.of("external_id"),
             "external_id VARCHAR", "customer_external_id VARCHAR", "created_at TIMESTAMP WITH TIME ZONE",
             "updated_at TIMESTAMP WITH TIME ZONE", "total_minor BIGINT", "items_count INT", "status VARCHAR"),

@@ -50,6 +50,22 @@ final class DashboardClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** A multipart form POST with text fields and one file, as a browser sends an upload form. */
+    HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField, String fileName,
+            String content) {
+        String boundary = "basira-" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        body.append("--").append(boundary).append("\r\n").append("Content-Disposition: form-data; name=\"")
+                .append(fileField).append("\"; filename=\"").append(fileName).append("\"\r\n")
+                .append("Content-Type: text/csv\r\n\r\n").append(content).append("\r\n")
+                .append("--").append(boundary).append("--\r\n");
+        return send(builder(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build());
+    }
+
     /** A JSON POST as the page's script sends it, with the CSRF header the page at {@code page} carries. */
     HttpResponse<String> postJson(String page, String path, String json) {
         String[] csrf = csrfHeader(page);

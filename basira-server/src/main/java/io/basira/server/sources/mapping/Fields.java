@@ -1,6 +1,7 @@
 package io.basira.server.sources.mapping;
 
 import io.basira.shared.Money;
+import io.basira.shared.UnitPrice;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -103,6 +104,11 @@ final class Fields {
      * @throws Unmappable naming {@code where}
      */
     static Money money(JsonNode value, Currency currency, String where) {
+        return money(value, currency, where, false);
+    }
+
+    /** @param rounding whether more decimals than minor units are rounded ({@link UnitPrice#ROUNDING}) */
+    private static Money money(JsonNode value, Currency currency, String where, boolean rounding) {
         BigDecimal amount = decimal(value);
         if (amount == null) {
             return null;
@@ -122,7 +128,27 @@ final class Fields {
         }
         try {
             BigDecimal plain = amount.signum() == 0 ? BigDecimal.ZERO : amount.stripTrailingZeros();
+            if (rounding) {
+                plain = plain.setScale(Math.min(plain.scale(), Money.fractionDigits(named)), UnitPrice.ROUNDING);
+            }
             return Money.ofMinor(Money.toMinor(plain, named), named);
+        } catch (IllegalArgumentException e) {
+            throw new Unmappable(where + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A unit price in {@code currency} (or the currency its object names), exact to
+     * {@value UnitPrice#MAX_DECIMALS} decimals: finer than the currency's minor unit is kept (0.001 SAR a
+     * piece). Null when absent. @throws Unmappable naming {@code where}
+     */
+    static UnitPrice unitPrice(JsonNode value, Currency currency, String where) {
+        Money rounded = money(value, currency, where, true);
+        if (rounded == null) {
+            return null;
+        }
+        try {
+            return new UnitPrice(decimal(value), rounded.currency());
         } catch (IllegalArgumentException e) {
             throw new Unmappable(where + ": " + e.getMessage());
         }

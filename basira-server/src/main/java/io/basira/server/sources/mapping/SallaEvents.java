@@ -10,6 +10,7 @@ import io.basira.commerce.Product;
 import io.basira.commerce.Review;
 import io.basira.ingest.RecordBatch;
 import io.basira.shared.Money;
+import io.basira.shared.UnitPrice;
 import io.basira.shared.Store;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -142,15 +143,15 @@ final class SallaEvents implements PlatformEvents {
             String product = Fields.id(item, "product", "id");
             String productId = product != null ? product : Fields.requiredId(item, at, "product_id");
             int quantity = quantity(item, at);
-            Money price = Fields.money(Fields.at(item, "amounts", "price_without_tax"), total.currency(), at);
+            UnitPrice price = Fields.unitPrice(Fields.at(item, "amounts", "price_without_tax"), total.currency(), at);
             if (price == null) {
-                price = Fields.money(Fields.at(item, "product", "price"), total.currency(), at);
+                price = Fields.unitPrice(Fields.at(item, "product", "price"), total.currency(), at);
             }
             if (price == null) {
                 throw new Unmappable(at + ": no unit price (amounts.price_without_tax or product.price)");
             }
-            Money unit = price;
-            lines.add(PlatformEvents.build(at, () -> new OrderLine(orderId, productId, quantity, unit)));
+            UnitPrice unit = price;
+            lines.add(PlatformEvents.build(at, () -> OrderLine.priced(orderId, productId, quantity, unit)));
         }
         return lines;
     }
@@ -235,8 +236,9 @@ final class SallaEvents implements PlatformEvents {
         JsonNode categories = data.get("categories");
         String category = Fields.present(categories) && categories.isArray() && !categories.isEmpty()
                 ? Fields.text(categories.get(0), "name") : null;
-        Money price = Fields.money(data.get("price"), store.currency(), where + ": price");
-        Product product = PlatformEvents.build(where, () -> new Product(id, Fields.text(data, "name"), category, price));
+        UnitPrice price = Fields.unitPrice(data.get("price"), store.currency(), where + ": price");
+        Product product = PlatformEvents.build(where,
+                () -> Product.priced(id, Fields.text(data, "name"), category, price));
         return Mapped.records("product:" + id, at, new RecordBatch().add(product), List.of(), "product " + id);
     }
 }

@@ -9,6 +9,7 @@ import io.basira.commerce.OrderStatus;
 import io.basira.commerce.Product;
 import io.basira.ingest.RecordBatch;
 import io.basira.shared.Money;
+import io.basira.shared.UnitPrice;
 import io.basira.shared.Store;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,11 +114,11 @@ final class ShopifyEvents implements PlatformEvents {
             String product = Fields.id(item, "product_id");
             String productId = product != null ? product : Fields.requiredId(item, at, "variant_id");
             int quantity = SallaEvents.quantity(item, at);
-            Money price = Fields.money(item.get("price"), currency, at + ": price");
+            UnitPrice price = Fields.unitPrice(item.get("price"), currency, at + ": price");
             if (price == null) {
                 throw new Unmappable(at + ": price is missing");
             }
-            lines.add(PlatformEvents.build(at, () -> new OrderLine(orderId, productId, quantity, price)));
+            lines.add(PlatformEvents.build(at, () -> OrderLine.priced(orderId, productId, quantity, price)));
         }
         return lines;
     }

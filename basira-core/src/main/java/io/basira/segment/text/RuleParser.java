@@ -186,7 +186,7 @@ final class RuleParser {
                 return Value.text(token.value());
             case NUMBER:
                 advance();
-                return Value.number(token.source().startsWith("+") ? token.source().substring(1) : token.source());
+                return Value.number(token.value().startsWith("+") ? token.value().substring(1) : token.value());
             case RELATIVE_DATE:
                 advance();
                 return relativeDate(token);
@@ -201,7 +201,7 @@ final class RuleParser {
 
     private Value relativeDate(Token token) {
         try {
-            return Objects.requireNonNull(Value.RelativeDate.parse(token.source()), "tokenizer and parser disagree");
+            return Objects.requireNonNull(Value.RelativeDate.parse(token.value()), "tokenizer and parser disagree");
         } catch (IllegalArgumentException e) {
             throw error(token, e.getMessage());
         }

@@ -1,6 +1,7 @@
 package io.basira.segment.text;
 
 import io.basira.segment.RuleLimits;
+import io.basira.shared.Numerals;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +10,8 @@ import java.util.List;
  *
  * <p>Words are ASCII letters, digits and {@code _}, starting with a letter or {@code _}. A string is
  * quoted with {@code '} and may hold any character, Arabic included; a {@code '} inside is doubled, as in
- * SQL. A number is an optional sign, digits and an optional fraction. A sign, digits and {@code d} make
+ * SQL. A number is an optional sign, digits and an optional fraction; digits may be Arabic-Indic or Persian
+ * and the decimal separator {@code ٫} ({@link Numerals}), the token's value is the ASCII number. A sign, digits and {@code d} make
  * a relative date ({@code -90d}). Operators are {@code = != <> > >= < <=}.
  */
 final class RuleTokenizer {
@@ -135,17 +137,29 @@ final class RuleTokenizer {
                 && (text.charAt(start) == '-' || text.charAt(start) == '+')
                 && (pos + 1 >= text.length() || !isWordPart(text.charAt(pos + 1)))) {
             pos++;
-            return token(TokenType.RELATIVE_DATE, start, text.substring(start, pos));
+            return token(TokenType.RELATIVE_DATE, start, ascii(start, text.substring(start, pos - 1)) + "d");
         }
-        if (pos + 1 < text.length() && text.charAt(pos) == '.' && isDigit(text.charAt(pos + 1))) {
+        if (pos + 1 < text.length() && Numerals.isDecimalSeparator(text.charAt(pos)) && isDigit(text.charAt(pos + 1))) {
             pos++;
             skipDigits();
         }
-        return token(TokenType.NUMBER, start, text.substring(start, pos));
+        return token(TokenType.NUMBER, start, ascii(start, text.substring(start, pos)));
     }
 
+    /** The number in ASCII, its sign kept as written ({@code +١٥} is {@code +15}). */
+    private String ascii(int start, String number) {
+        String ascii = Numerals.toAscii(number);
+        if (ascii == null) {
+            throw new RuleSyntaxException(line, column(start), "'" + number + "' is not a number: thousands are"
+                    + " separated by ٬ in groups of three digits");
+        }
+        return (number.startsWith("+") ? "+" : "") + ascii;
+    }
+
+    /** Digits, and Arabic thousands separators between them ({@code ١٬٥٠٠}). */
     private void skipDigits() {
-        while (pos < text.length() && isDigit(text.charAt(pos))) {
+        while (pos < text.length() && (isDigit(text.charAt(pos)) || (text.charAt(pos) == Numerals.ARABIC_THOUSANDS
+                && pos + 1 < text.length() && isDigit(text.charAt(pos + 1))))) {
             pos++;
         }
     }
@@ -177,10 +191,10 @@ final class RuleTokenizer {
     }
 
     private static boolean isWordPart(char c) {
-        return isWordStart(c) || isDigit(c);
+        return isWordStart(c) || (c >= '0' && c <= '9');
     }
 
     private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
+        return Numerals.isDigit(c);
     }
 }

@@ -3,8 +3,8 @@ package io.basira.segment.text;
 import java.util.Locale;
 
 /**
- * One token: its kind, its source text, its value (a string literal unquoted and unescaped; otherwise the
- * source text) and where it starts.
+ * One token: its kind, its source text, its value (a string literal unquoted and unescaped; a number or relative date
+ * in ASCII digits; otherwise the source text) and where it starts.
  */
 record Token(TokenType type, String source, String value, int line, int column) {
 

@@ -6,6 +6,7 @@ import io.basira.commerce.ColumnLengths;
 import io.basira.shared.DateRange;
 import io.basira.shared.Dates;
 import io.basira.shared.Money;
+import io.basira.shared.Numerals;
 import io.basira.shared.Store;
 import io.basira.shared.TextRules;
 import java.math.BigDecimal;
@@ -19,7 +20,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * One data row of a file, read column by column into typed values. A value that is missing or does
@@ -30,7 +30,6 @@ import java.util.regex.Pattern;
  */
 final class Row {
 
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,9}");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final String file;
@@ -108,18 +107,19 @@ final class Row {
     }
 
     /**
-     * A non-negative amount in the store's currency, given in major units ({@code 199.50}) with at
-     * most as many decimals as the currency has.
+     * A non-negative amount in the store's currency, given in major units ({@code 199.50}, Arabic digits and
+     * separators too: {@link Numerals}) with at most as many decimals as the currency has.
      */
     Money amount(String column, Need need) {
         return parse(column, need, this::amount);
     }
 
     private Money amount(String text) {
-        if (!isPlainDecimal(text)) {
+        String ascii = isPlainDecimal(text) ? text : Numerals.toAscii(text);
+        if (ascii == null) {
             throw new IllegalArgumentException("'" + text + "' is not a decimal number (199.50)");
         }
-        BigDecimal value = new BigDecimal(text);
+        BigDecimal value = new BigDecimal(ascii);
         String problem = Money.incomingProblem(value);
         if (problem != null) {
             throw new IllegalArgumentException("'" + text + "' " + problem);
@@ -132,7 +132,10 @@ final class Row {
         return Money.ofMinor(Money.toMinor(value, store.currency()), store.currency());
     }
 
-    /** Whether {@code text} is {@code [+-]?(\d+(\.\d*)?|\.\d+)}: no exponent, no grouping. */
+    /**
+     * Whether {@code text} is {@code [+-]?(\d+(\.\d*)?|\.\d+)}: no exponent, no grouping. The fast path of
+     * the ASCII amounts most files hold; other texts go through {@link Numerals}.
+     */
     static boolean isPlainDecimal(String text) {
         int at = text.startsWith("+") || text.startsWith("-") ? 1 : 0;
         int digits = 0;
@@ -153,14 +156,11 @@ final class Row {
     /** An integer from {@code min} to {@code max} inclusive; {@code expected} completes "'x' is not ...". */
     Integer integer(String column, Need need, int min, int max, String expected) {
         return parse(column, need, text -> {
-            if (!INTEGER.matcher(text).matches()) {
+            Long value = Numerals.whole(text, min, max);
+            if (value == null) {
                 throw new IllegalArgumentException("'" + text + "' is not " + expected);
             }
-            int value = Integer.parseInt(text);
-            if (value < min || value > max) {
-                throw new IllegalArgumentException("'" + text + "' is not " + expected);
-            }
-            return value;
+            return value.intValue();
         });
     }
 

@@ -95,4 +95,25 @@ class FormValidationOnH2Test {
         assertThat(policy.has("amount")).isFalse();
         assertThat(policy.get("valid_from").asString()).isEqualTo("2024-06-01T06:00:00Z");
     }
+
+    @Test
+    void a_coupon_typed_with_arabic_indic_digits_is_saved_with_their_values() {
+        String csrf = browser.csrfTokenOf("/policies/coupons/new");
+        HttpResponse<String> saved = browser.postForm("/policies/coupons", Map.of("_csrf", csrf, "code", "RAMADAN",
+                "benefit", "percent_off", "percent", "١٥", "minimum_total", "١٬٥٠٠٫٥٠", "usage_limit", "۱۰۰"));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        JsonNode coupon = JsonMapper.builder().build().readTree(api.get("/api/v1/checkout/coupons").body()).get(0);
+        assertThat(coupon.get("percent").asString()).isEqualTo("15");
+        assertThat(coupon.get("minimum_total").asString()).isEqualTo("1500.50");
+        assertThat(coupon.get("usage_limit").asInt()).isEqualTo(100);
+    }
+
+    @Test
+    void the_simulator_reads_arabic_indic_quantities_and_prices() {
+        HttpResponse<String> page = browser.get("/policies/simulator?run=1&product_id=P-1&quantity="
+                + URLEncoder.encode("٢", StandardCharsets.UTF_8) + "&unit_price="
+                + URLEncoder.encode("١٠٫٥٠", StandardCharsets.UTF_8));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("is not a decimal number");
+    }
 }

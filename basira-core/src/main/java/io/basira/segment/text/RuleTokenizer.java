@@ -1,5 +1,6 @@
 package io.basira.segment.text;
 
+import io.basira.segment.RuleError;
 import io.basira.segment.RuleLimits;
 import io.basira.shared.Numerals;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ final class RuleTokenizer {
             }
             pos++;
         }
-        throw new RuleSyntaxException(line, column(pos), RuleLimits.ruleTooLong() + "; this one has " + text.length());
+        throw new RuleSyntaxException(line, column(pos), RuleError.RULE_TOO_LONG, RuleLimits.MAX_RULE_LENGTH, text.length());
     }
 
     private Token punctuation(char c, int start) {
@@ -96,7 +97,7 @@ final class RuleTokenizer {
             return token(TokenType.OPERATOR, start, String.valueOf(c));
         }
         String shown = new String(Character.toChars(text.codePointAt(pos)));
-        throw new RuleSyntaxException(line, column(start), "unexpected character '" + shown + "'");
+        throw new RuleSyntaxException(line, column(start), RuleError.UNEXPECTED_CHARACTER, shown);
     }
 
     private Token string() {
@@ -107,7 +108,7 @@ final class RuleTokenizer {
         pos++;
         while (true) {
             if (pos >= text.length()) {
-                throw new RuleSyntaxException(startLine, startColumn, "unterminated string: add a closing '");
+                throw new RuleSyntaxException(startLine, startColumn, RuleError.UNTERMINATED_TEXT);
             }
             char c = text.charAt(pos);
             if (c == '\'' && pos + 1 < text.length() && text.charAt(pos + 1) == '\'') {
@@ -116,7 +117,8 @@ final class RuleTokenizer {
             } else if (c == '\'') {
                 pos++;
                 if (value.length() > RuleLimits.MAX_LITERAL_LENGTH) {
-                    throw new RuleSyntaxException(startLine, startColumn, RuleLimits.literalTooLong(value.length()));
+                    throw new RuleSyntaxException(startLine, startColumn, RuleError.TEXT_TOO_LONG,
+                            RuleLimits.MAX_LITERAL_LENGTH, value.length());
                 }
                 return new Token(TokenType.STRING, text.substring(start, pos), value.toString(), startLine, startColumn);
             } else {
@@ -150,8 +152,7 @@ final class RuleTokenizer {
     private String ascii(int start, String number) {
         String ascii = Numerals.toAscii(number);
         if (ascii == null) {
-            throw new RuleSyntaxException(line, column(start), "'" + number + "' is not a number: thousands are"
-                    + " separated by ٬ in groups of three digits");
+            throw new RuleSyntaxException(line, column(start), RuleError.NOT_A_NUMBER, number);
         }
         return (number.startsWith("+") ? "+" : "") + ascii;
     }

@@ -21,6 +21,11 @@ record Token(TokenType type, String source, String value, int line, int column) 
         return type == TokenType.END ? "the end of the rule" : "'" + source + "'";
     }
 
+    /** The token as the argument of a {@link io.basira.segment.RuleError}: {@code 'AND'} or the end of the rule. */
+    Object found() {
+        return type == TokenType.END ? io.basira.segment.RuleError.END_OF_RULE : "'" + source + "'";
+    }
+
     String upper() {
         return source.toUpperCase(Locale.ROOT);
     }

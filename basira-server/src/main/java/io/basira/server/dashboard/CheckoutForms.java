@@ -158,7 +158,7 @@ final class CheckoutForms {
         }
         String ascii = Numerals.toAscii(value);
         if (ascii == null) {
-            throw new IllegalArgumentException(name + ": '" + value + "' is not a decimal number");
+            throw FormValueException.notDecimal(name, value);
         }
         return new BigDecimal(ascii);
     }
@@ -170,7 +170,7 @@ final class CheckoutForms {
         }
         Long whole = Numerals.whole(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
         if (whole == null) {
-            throw new IllegalArgumentException(name + ": '" + value + "' is not a whole number");
+            throw FormValueException.notWhole(name, value);
         }
         return BigDecimal.valueOf(whole);
     }
@@ -183,7 +183,7 @@ final class CheckoutForms {
         try {
             return LocalDateTime.parse(value).atZone(zone).toOffsetDateTime().toString();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + ": '" + value + "' is not a date and time (2026-03-01T09:00)");
+            throw FormValueException.notDateTime(name, value);
         }
     }
 }

@@ -63,7 +63,7 @@ final class CheckoutSimulatorPage {
                 model.addAttribute("decision", DecisionView.of(checkout, decision, setup.catalogue(store),
                         new DashboardFormats(locale, store)));
             } catch (IllegalArgumentException | InvalidRecords e) {
-                model.addAttribute("error", PoliciesPage.message(e));
+                model.addAttribute("error", checks.message(e));
             }
         }
         return "simulator";
@@ -104,7 +104,7 @@ final class CheckoutSimulatorPage {
         }
         String ascii = Numerals.toAscii(typed);
         if (ascii == null) {
-            throw new IllegalArgumentException(where + ": '" + typed + "' is not a decimal number");
+            throw FormValueException.notDecimal(where, typed);
         }
         return new BigDecimal(ascii);
     }

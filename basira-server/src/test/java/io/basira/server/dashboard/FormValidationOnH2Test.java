@@ -59,7 +59,7 @@ class FormValidationOnH2Test {
         HttpResponse<String> refused = browser.postForm("/policies", Map.of("_csrf", csrf, "name", " ",
                 "kind", "free_shipping"));
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("name مطلوب");
+        assertThat(refused.body()).contains("الاسم: مطلوب");
         assertThat(JsonMapper.builder().build().readTree(api.get("/api/v1/checkout/policies").body())).isEmpty();
     }
 
@@ -69,7 +69,7 @@ class FormValidationOnH2Test {
         HttpResponse<String> refused = browser.postForm("/policies/coupons", Map.of("_csrf", csrf, "code", "A\u0001B",
                 "benefit", "free_shipping"));
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("code contains the control character U+0001 at character 2");
+        assertThat(refused.body()).contains("Code: contains the control character U+0001 at character 2");
     }
 
     @Test
@@ -77,7 +77,7 @@ class FormValidationOnH2Test {
         HttpResponse<String> page = browser.get("/policies/simulator?run=1&product_id=&quantity=2&unit_price=10"
                 + "&coupon_code=" + URLEncoder.encode("X", StandardCharsets.UTF_8));
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("items[0].product_id مطلوب");
+        assertThat(page.body()).contains("المنتج (السطر \u20681\u2069): مطلوب");
     }
 
     @Test
@@ -115,5 +115,12 @@ class FormValidationOnH2Test {
                 + URLEncoder.encode("١٠٫٥٠", StandardCharsets.UTF_8));
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).doesNotContain("is not a decimal number");
+    }
+
+    @Test
+    void a_typed_value_that_is_not_a_number_is_refused_in_arabic_with_the_fields_label() {
+        HttpResponse<String> page = browser.get("/policies/simulator?run=1&product_id=P-1&quantity=2&unit_price=abc");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("سعر القطعة (السطر \u20681\u2069): \u2068abc\u2069 ليس رقمًا");
     }
 }

@@ -47,7 +47,7 @@ public final class Conditions {
             default -> count == 1;
         };
         if (!fits) {
-            throw new IllegalArgumentException(operator.symbol() + " does not take " + count + " value(s)");
+            throw new RuleValueException(RuleError.VALUE_COUNT, operator.symbol(), count);
         }
     }
 

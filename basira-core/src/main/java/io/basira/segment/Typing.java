@@ -21,8 +21,8 @@ final class Typing {
     static void requireApplies(SegmentField field, Operator operator) {
         if (!operator.appliesTo(field.type())) {
             String allowed = field.operators().stream().map(Operator::symbol).collect(Collectors.joining(", "));
-            throw new IllegalArgumentException("operator " + operator.symbol() + " does not apply to "
-                    + field.fieldName() + " (" + field.type().labelEn() + "); use " + allowed);
+            throw new RuleValueException(RuleError.OPERATOR_NOT_FOR_TYPE, operator.symbol(), field.fieldName(),
+                    field.type(), allowed);
         }
     }
 
@@ -36,7 +36,7 @@ final class Typing {
             return requireDate(field, value);
         }
         if (!(value instanceof Value.TextValue text)) {
-            throw new IllegalArgumentException(field.fieldName() + " takes text in quotes, not " + value.text());
+            throw new RuleValueException(RuleError.TAKES_TEXT, field.fieldName(), value.text());
         }
         if (type == ValueType.ENUM) {
             return requireAllowed(field, text);
@@ -45,26 +45,24 @@ final class Typing {
             return new Value.TextValue(requireGroupKey(text.value()));
         }
         if (type == ValueType.TAG_SET && text.value().isBlank()) {
-            throw new IllegalArgumentException("a tag cannot be empty");
+            throw new RuleValueException(RuleError.EMPTY_TAG);
         }
         return value;
     }
 
     static String requireGroupKey(String key) {
         if (key == null || !GROUP_KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException("group key '" + key
-                    + "' must be 1-63 characters of a-z, 0-9, '-' and '_', starting with a letter or digit");
+            throw new RuleValueException(RuleError.GROUP_KEY, String.valueOf(key));
         }
         return key;
     }
 
     private static Value requireNumber(SegmentField field, Value value) {
         if (!(value instanceof Value.NumberValue number)) {
-            throw new IllegalArgumentException(field.fieldName() + " takes a number (" + field.type().labelEn()
-                    + "), not " + value.text());
+            throw new RuleValueException(RuleError.TAKES_NUMBER, field.fieldName(), field.type(), value.text());
         }
         if (field.type() == ValueType.INTEGER && number.value().scale() > 0) {
-            throw new IllegalArgumentException(field.fieldName() + " takes a whole number, not " + value.text());
+            throw new RuleValueException(RuleError.TAKES_WHOLE_NUMBER, field.fieldName(), value.text());
         }
         return value;
     }
@@ -82,12 +80,11 @@ final class Typing {
                 try {
                     return new Value.DateValue(LocalDate.parse(text.value()));
                 } catch (DateTimeException e) {
-                    throw new IllegalArgumentException(text.text() + " is not a valid date");
+                    throw new RuleValueException(RuleError.INVALID_DATE, text.text());
                 }
             }
         }
-        throw new IllegalArgumentException(field.fieldName() + " takes a date ('2024-03-01') or a relative date"
-                + " (today, -90d, +7d), not " + value.text());
+        throw new RuleValueException(RuleError.TAKES_DATE, field.fieldName(), value.text());
     }
 
     private static Value requireAllowed(SegmentField field, Value.TextValue text) {
@@ -95,7 +92,7 @@ final class Typing {
         List<String> allowed = field.allowedValues();
         if (!allowed.contains(normal)) {
             String choices = allowed.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", "));
-            throw new IllegalArgumentException(field.fieldName() + " is one of " + choices + ", not " + text.text());
+            throw new RuleValueException(RuleError.ONE_OF, field.fieldName(), choices, text.text());
         }
         return new Value.TextValue(normal);
     }

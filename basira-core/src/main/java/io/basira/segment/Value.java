@@ -88,8 +88,7 @@ public sealed interface Value permits Value.NumberValue, Value.TextValue, Value.
 
         public RelativeDate {
             if (Math.abs(days) > MAX_DAYS) {
-                throw new IllegalArgumentException(
-                        "a relative date is at most " + MAX_DAYS + " days from today, not " + days);
+                throw new RuleValueException(RuleError.RELATIVE_DATE_TOO_FAR, MAX_DAYS, days);
             }
         }
 
@@ -118,8 +117,7 @@ public sealed interface Value permits Value.NumberValue, Value.TextValue, Value.
             String digits = m.group(2);
             long days = digits.length() > 9 ? Long.MAX_VALUE : Long.parseLong(digits);
             if (days > MAX_DAYS) {
-                throw new IllegalArgumentException(
-                        "a relative date is at most " + MAX_DAYS + " days from today, not " + text.strip());
+                throw new RuleValueException(RuleError.RELATIVE_DATE_TOO_FAR, MAX_DAYS, text.strip());
             }
             return new RelativeDate(m.group(1).equals("-") ? (int) -days : (int) days);
         }

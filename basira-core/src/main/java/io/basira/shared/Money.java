@@ -32,7 +32,7 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
     }
 
     /**
-     * Parses a decimal in the currency's major unit ({@code "199.50"}).
+     * Parses a decimal in the currency's major unit ({@code "199.50"}, {@code "١٩٩٫٥٠"}: {@link Numerals}).
      *
      * @throws IllegalArgumentException when the text is not a plain decimal or has more decimals
      *     than the currency has minor units
@@ -67,11 +67,7 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("empty amount");
         }
-        String trimmed = text.strip();
-        if (!trimmed.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
-            throw new IllegalArgumentException("'" + trimmed + "' is not a decimal number");
-        }
-        return new BigDecimal(trimmed);
+        return Numerals.decimal(text);
     }
 
     /** The number of minor-unit digits of a currency (2 for SAR, 3 for KWD, 0 for JPY). */

@@ -2,6 +2,11 @@ package io.basira.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basira.analytics.AnalysisWindow;
+import io.basira.analytics.CustomerFact;
+import io.basira.analytics.StoreFacts;
+import io.basira.analytics.region.PopulationTable;
+import io.basira.analytics.region.Regions;
 import io.basira.commerce.CartStatus;
 import io.basira.commerce.OrderStatus;
 import io.basira.shared.Dates;
@@ -232,4 +237,29 @@ class DemoStoreGeneratorTest {
         return Arrays.stream(values).map(v -> v.name().toLowerCase(java.util.Locale.ROOT)).toList();
     }
 
+
+    @Test
+    void the_regions_of_the_demo_store_are_one_row_per_place_and_almost_all_known() {
+        List<CustomerFact> customers = table(CanonicalCsv.CUSTOMERS).rows().stream()
+                .map(r -> new CustomerFact(r.get("customer_id"), blank(r.get("city")), blank(r.get("region")),
+                        blank(r.get("country")), Instant.parse("2024-01-01T00:00:00Z")))
+                .toList();
+        Regions.Report report = Regions.of(new StoreFacts(RIYADH, SPEC.currency(), customers, List.of()),
+                AnalysisWindow.asOf(java.time.LocalDate.parse("2025-01-01")), PopulationTable.gulf());
+        List<String> regions = report.regions().stream().map(a -> a.country() + ":" + a.name()).toList();
+        List<String> cities = report.cities().stream().map(a -> a.country() + ":" + a.region() + ":" + a.name()).toList();
+        assertThat(regions).doesNotHaveDuplicates();
+        assertThat(cities).doesNotHaveDuplicates();
+        assertThat(report.regions().stream().map(Regions.Area::arabicName).filter(n -> n != null)).doesNotHaveDuplicates();
+        assertThat(regions).filteredOn(r -> r.endsWith(Regions.UNKNOWN)).hasSizeLessThanOrEqualTo(1);
+        int unknown = report.regions().stream().filter(a -> a.name().equals(Regions.UNKNOWN))
+                .mapToInt(Regions.Area::customers).sum();
+        assertThat(unknown).as("customers of no known region").isLessThan(customers.size() / 50);
+        assertThat(report.regions()).filteredOn(a -> !a.name().equals(Regions.UNKNOWN))
+                .allSatisfy(a -> assertThat(a.population()).as(a.name()).isNotNull());
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
 }

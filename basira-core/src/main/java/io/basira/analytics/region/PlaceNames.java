@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * The key under which spellings of one place compare equal: "Al-Ahsa", "al ahsa", "الأحساء" and "الاحساء"
  * all give the same key within their script. Steps: lower case; Unicode NFD and every combining mark
  * removed (Latin accents, Arabic short vowels, and the hamza of أ إ آ, which NFD splits off); tatweel
- * removed; ة → ه and ى → ي; the words "region", "province", "city", "منطقه", "مدينه" (after the steps above)
- * dropped; the article removed from the start of each word ("al-", "ar ", "ash-" … before a space, hyphen or
+ * removed; ة → ه and ى → ي; the words "region", "province", "city", "governorate", "emirate", "municipality", "منطقه",
+ * "مدينه", "محافظه", "اماره", "بلديه" (after the steps above) dropped; the article removed from the start of each word ("al-", "ar ", "ash-" … before a space, hyphen or
  * apostrophe; Arabic "ال" on words longer than three letters); finally every character that is not a letter.
  * Arabic and English keys still differ: the alias tables list both.
  */
@@ -19,7 +19,8 @@ public final class PlaceNames {
     private static final Pattern MARKS = Pattern.compile("\\p{Mn}");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-'’‘`_]+");
     private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}]");
-    private static final Set<String> NOISE = Set.of("region", "province", "city", "منطقه", "مدينه");
+    private static final Set<String> NOISE = Set.of("region", "province", "city", "governorate", "emirate",
+            "municipality", "منطقه", "مدينه", "محافظه", "اماره", "بلديه");
     private static final Set<String> ARTICLES = Set.of("al", "ar", "as", "ash", "ad", "adh", "an", "az", "at", "el");
 
     private PlaceNames() {}

@@ -48,6 +48,27 @@ public final class PopulationTable {
         return new PopulationTable(map, "GASTAT census 2022 (SA)");
     }
 
+    /**
+     * Every region of the {@link Gazetteer}: Saudi Arabia's 13 regions (GASTAT census 2022) and the Gulf
+     * neighbours' emirates, governorates and municipalities (approximate; sources in {@link Gazetteer#SOURCES}).
+     */
+    public static PopulationTable gulf() {
+        return Gulf.TABLE;
+    }
+
+    /** The built-in table, made once (callers may compare it by identity: the default of a request). */
+    private static final class Gulf {
+        static final PopulationTable TABLE = build();
+
+        private static PopulationTable build() {
+            Map<String, Long> map = new HashMap<>();
+            for (Gazetteer.Region region : Gazetteer.regions()) {
+                map.put(key(region.country(), region.english()), region.population());
+            }
+            return new PopulationTable(map, Gazetteer.SOURCES);
+        }
+    }
+
     /** This table plus {@code rows}; a row for a region already present replaces it. */
     public PopulationTable with(List<Row> rows, String rowsSource) {
         Map<String, Long> map = new HashMap<>(byKey);
@@ -73,10 +94,10 @@ public final class PopulationTable {
         return byKey.size();
     }
 
-    /** Saudi regions are keyed by their English name whatever the spelling; others by {@link PlaceNames#key}. */
+    /** Regions of the {@link Gazetteer} are keyed by their English name whatever the spelling; others by {@link PlaceNames#key}. */
     private static String key(String country, String region) {
         String upper = country.toUpperCase(Locale.ROOT);
-        String name = "SA".equals(upper) ? SaudiRegion.find(region).map(SaudiRegion::english).orElse(region) : region;
+        String name = Gazetteer.region(upper, region).map(Gazetteer.Region::english).orElse(region);
         return upper + ":" + PlaceNames.key(name);
     }
 }

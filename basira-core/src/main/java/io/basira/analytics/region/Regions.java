@@ -14,10 +14,11 @@ import java.util.OptionalLong;
 
 /**
  * Customers, buyers and revenue by region and by city, and penetration per 100,000 inhabitants
- * (docs/analytics.md, "Regions"). A customer's place: a Saudi region or city under any known spelling
- * ({@link SaudiRegion}, {@link SaudiCity}) is read as that place (country SA when the customer gave none); a
- * Saudi city without a region gives its region; any other place is grouped by {@link PlaceNames#key} and
- * shown under its most frequent spelling. Customers are all customers; buyers have a counted order in the
+ * (docs/analytics.md, "Regions"). A customer's place: a Gulf region or city under any known spelling
+ * ({@link Gazetteer}) is read as that place (its country when the customer gave none); a known city without
+ * a region gives its region; any other place is grouped by {@link PlaceNames#key} and shown under its most
+ * frequent spelling. One row per place: the customers of an unknown region share one row whatever their
+ * country, and those of an unknown city one row per region. Customers are all customers; buyers have a counted order in the
  * period; revenue is the total of those orders.
  */
 public final class Regions {
@@ -50,9 +51,9 @@ public final class Regions {
             String country = facts.country(c);
             Place place = places.computeIfAbsent(java.util.Arrays.asList(city, region, country),
                     k -> Place.of(city, region, country));
-            regions.computeIfAbsent(place.country() + "|" + place.regionKey(), k -> new Tally(place, true))
+            regions.computeIfAbsent(place.regionKey(), k -> new Tally(place, true))
                     .add(place.regionName(), bought[c], spend[c]);
-            cities.computeIfAbsent(place.country() + "|" + place.cityKey(), k -> new Tally(place, false))
+            cities.computeIfAbsent(place.cityKey(), k -> new Tally(place, false))
                     .add(place.cityName(), bought[c], spend[c]);
         }
         return new Report(areas(facts, regions, population, true), areas(facts, cities, population, false),
@@ -67,7 +68,9 @@ public final class Regions {
             OptionalLong people = regions && !UNKNOWN.equals(name) ? table.population(t.place.country(), name)
                     : OptionalLong.empty();
             Long pop = people.isPresent() ? people.getAsLong() : null;
-            areas.add(new Area(t.place.country(), name, regions ? t.place.regionArabic() : t.place.cityArabic(),
+            String country = regions && t.place.region() == null && t.place.rawRegion() == null ? ""
+                    : t.place.country();
+            areas.add(new Area(country, name, regions ? t.place.regionArabic() : t.place.cityArabic(),
                     t.place.regionName(), t.customers, t.buyers, facts.money(t.revenue), pop,
                     per100k(t.customers, pop), per100k(t.buyers, pop)));
         }
@@ -103,7 +106,7 @@ public final class Regions {
         }
 
         String name() {
-            if (region ? place.saudiRegion() != null : place.saudiCity() != null) {
+            if (region ? place.region() != null : place.city() != null) {
                 return region ? place.regionName() : place.cityName();
             }
             return spellings.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()

@@ -1,6 +1,8 @@
 package io.basira.analytics.region;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +15,7 @@ import java.util.Optional;
 public record SaudiCity(String english, String arabic, SaudiRegion region) {
 
     private static final Map<String, SaudiCity> BY_KEY = new HashMap<>();
+    private static final Map<SaudiCity, List<String>> SPELLINGS = new LinkedHashMap<>();
 
     static {
         add(SaudiRegion.RIYADH, "Riyadh", "الرياض", "Ar Riyadh", "Riyad");
@@ -20,7 +23,7 @@ public record SaudiCity(String english, String arabic, SaudiRegion region) {
         add(SaudiRegion.RIYADH, "Ad-Diriyah", "الدرعية", "Diriyah", "Dir'iyah");
         add(SaudiRegion.RIYADH, "Al-Majmaah", "المجمعة", "Majmaah");
         add(SaudiRegion.MAKKAH, "Jeddah", "جدة", "Jiddah", "Jedda", "Jidda");
-        add(SaudiRegion.MAKKAH, "Makkah", "مكة المكرمة", "Mecca", "Makka", "مكة", "Makkah Al-Mukarramah");
+        add(SaudiRegion.MAKKAH, "Makkah", "مكة المكرمة", "Mecca", "Makka", "مكة", "Makkah Al-Mukarramah", "Mekkah", "Mekka");
         add(SaudiRegion.MAKKAH, "Taif", "الطائف", "At-Taif", "Ta'if", "Altaif");
         add(SaudiRegion.MAKKAH, "Rabigh", "رابغ");
         add(SaudiRegion.MAKKAH, "Al-Qunfudhah", "القنفذة", "Qunfudhah");
@@ -52,6 +55,19 @@ public record SaudiCity(String english, String arabic, SaudiRegion region) {
         BY_KEY.put(PlaceNames.key(english), city);
         BY_KEY.put(PlaceNames.key(arabic), city);
         List.of(aliases).forEach(alias -> BY_KEY.put(PlaceNames.key(alias), city));
+        List<String> spellings = new ArrayList<>(List.of(english, arabic));
+        spellings.addAll(List.of(aliases));
+        SPELLINGS.put(city, List.copyOf(spellings));
+    }
+
+    /** Every city of the table, in its order. */
+    static List<SaudiCity> all() {
+        return List.copyOf(SPELLINGS.keySet());
+    }
+
+    /** The city's English and Arabic names and its aliases. */
+    List<String> spellings() {
+        return SPELLINGS.get(this);
     }
 
     /** The city this spelling names (any alias, either script, any case). */

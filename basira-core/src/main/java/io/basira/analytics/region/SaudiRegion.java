@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public enum SaudiRegion {
     RIYADH("Riyadh", "منطقة الرياض", 8_591_748, "Riyadh", "Ar Riyad", "الرياض"),
-    MAKKAH("Makkah", "منطقة مكة المكرمة", 8_021_463, "Mecca", "Makka", "Makkah Al-Mukarramah", "مكة", "مكة المكرمة"),
+    MAKKAH("Makkah", "منطقة مكة المكرمة", 8_021_463, "Mecca", "Makka", "Mekkah", "Makkah Al-Mukarramah", "مكة", "مكة المكرمة"),
     EASTERN("Eastern Province", "المنطقة الشرقية", 5_125_254, "Eastern", "Eastern Region", "Ash Sharqiyah",
             "Sharqiyah", "Al-Sharqiyah", "الشرقية", "المنطقة الشرقية"),
     MADINAH("Madinah", "منطقة المدينة المنورة", 2_137_983, "Medina", "Al-Madinah", "Madinah Al-Munawwarah",
@@ -53,6 +53,13 @@ public enum SaudiRegion {
     /** The region this spelling names (any alias, either script, any case). */
     public static Optional<SaudiRegion> find(String name) {
         return Optional.ofNullable(BY_KEY.get(PlaceNames.key(name)));
+    }
+
+    /** The region's English and Arabic names and its aliases. */
+    List<String> spellings() {
+        List<String> spellings = new java.util.ArrayList<>(List.of(english, arabic));
+        spellings.addAll(aliases);
+        return spellings;
     }
 
     public String english() {

@@ -7,6 +7,8 @@ import io.basira.segment.FieldCatalogue;
 import io.basira.segment.Not;
 import io.basira.segment.Operator;
 import io.basira.segment.Or;
+import io.basira.segment.RuleError;
+import io.basira.segment.RuleValueException;
 import io.basira.segment.SegmentField;
 import io.basira.segment.Value;
 import java.util.ArrayList;
@@ -48,11 +50,11 @@ final class RuleParser {
 
     Condition rule() {
         if (peek().type() == TokenType.END) {
-            throw error(peek(), "the rule is empty: write a condition such as total_spent > 1500");
+            throw error(peek(), RuleError.EMPTY);
         }
         Condition rule = or();
         if (peek().type() != TokenType.END) {
-            throw error(peek(), "expected AND, OR or the end of the rule, found " + peek().describe());
+            throw error(peek(), RuleError.EXPECTED_END, peek().found());
         }
         return rule;
     }
@@ -90,7 +92,7 @@ final class RuleParser {
 
     private void enter(Token at) {
         if (++depth > MAX_DEPTH) {
-            throw error(at, "the rule is nested more than " + MAX_DEPTH + " levels deep");
+            throw error(at, RuleError.TOO_DEEP, MAX_DEPTH);
         }
     }
 
@@ -102,14 +104,14 @@ final class RuleParser {
             Condition inner = or();
             depth--;
             if (peek().type() != TokenType.RIGHT_PAREN) {
-                throw error(peek(), "expected ')' to close the '(' at line " + token.line() + ", column "
-                        + token.column() + ", found " + peek().describe());
+                throw error(peek(), RuleError.UNCLOSED_PARENTHESIS, token.line(), token.column(), peek().found());
             }
             advance();
             return inner;
         }
         if (token.type() != TokenType.WORD || Keywords.isReserved(token.source())) {
-            throw error(token, "expected a condition" + afterPrevious() + ", found " + token.describe());
+            throw index == 0 ? error(token, RuleError.EXPECTED_CONDITION, token.found())
+                    : error(token, RuleError.EXPECTED_CONDITION_AFTER, tokens.get(index - 1).source(), token.found());
         }
         return predicate();
     }
@@ -117,7 +119,7 @@ final class RuleParser {
     private Condition predicate() {
         Token name = advance();
         SegmentField field = fields.byName(name.source())
-                .orElseThrow(() -> error(name, fields.unknownMessage(name.source())));
+                .orElseThrow(() -> unknownField(name));
         boolean negated = peek().isKeyword("NOT") && (peekAt(1).isKeyword("IN") || peekAt(1).isKeyword("BETWEEN"));
         if (negated) {
             advance();
@@ -135,7 +137,7 @@ final class RuleParser {
             Value from = value(op);
             Token and = advance();
             if (!and.isKeyword("AND")) {
-                throw error(and, "expected AND between the two bounds of BETWEEN, found " + and.describe());
+                throw error(and, RuleError.EXPECTED_BETWEEN_AND, and.found());
             }
             return new Operation(Operator.BETWEEN, List.of(from, value(and)));
         }
@@ -145,8 +147,7 @@ final class RuleParser {
         if (op.isKeyword("IS")) {
             return new Operation(nullTest(), List.of());
         }
-        throw error(op, "expected an operator (=, !=, >, >=, <, <=, BETWEEN, IN, IS NULL) after '" + name.source()
-                + "', found " + op.describe());
+        throw error(op, RuleError.EXPECTED_OPERATOR, name.source(), op.found());
     }
 
     private Operator nullTest() {
@@ -156,7 +157,7 @@ final class RuleParser {
         }
         Token nullToken = advance();
         if (!nullToken.isKeyword("NULL")) {
-            throw error(nullToken, "expected NULL after " + (not ? "IS NOT" : "IS") + ", found " + nullToken.describe());
+            throw error(nullToken, RuleError.EXPECTED_NULL, not ? "IS NOT" : "IS", nullToken.found());
         }
         return not ? Operator.IS_NOT_NULL : Operator.IS_NULL;
     }
@@ -164,7 +165,7 @@ final class RuleParser {
     private List<Value> valueList(Token in) {
         Token open = advance();
         if (open.type() != TokenType.LEFT_PAREN) {
-            throw error(open, "expected '(' after IN, found " + open.describe());
+            throw error(open, RuleError.EXPECTED_IN_LIST, open.found());
         }
         List<Value> values = new ArrayList<>();
         values.add(value(open));
@@ -173,7 +174,7 @@ final class RuleParser {
         }
         Token close = advance();
         if (close.type() != TokenType.RIGHT_PAREN) {
-            throw error(close, "expected ',' or ')' in the IN list, found " + close.describe());
+            throw error(close, RuleError.EXPECTED_IN_SEPARATOR, close.found());
         }
         return values;
     }
@@ -186,7 +187,7 @@ final class RuleParser {
                 return Value.text(token.value());
             case NUMBER:
                 advance();
-                return Value.number(token.source().startsWith("+") ? token.source().substring(1) : token.source());
+                return Value.number(token.value().startsWith("+") ? token.value().substring(1) : token.value());
             case RELATIVE_DATE:
                 advance();
                 return relativeDate(token);
@@ -195,30 +196,27 @@ final class RuleParser {
                     advance();
                     return Value.daysFromToday(0);
                 }
-                throw error(token, "expected a value after '" + previous.source() + "'" + valueHint(token));
+                if (token.type() == TokenType.WORD && !Keywords.isReserved(token.source())) {
+                    throw error(token, RuleError.EXPECTED_VALUE_QUOTED, previous.source(), token.found(), token.source());
+                }
+                throw error(token, RuleError.EXPECTED_VALUE, previous.source(), token.found());
         }
     }
 
     private Value relativeDate(Token token) {
         try {
-            return Objects.requireNonNull(Value.RelativeDate.parse(token.source()), "tokenizer and parser disagree");
+            return Objects.requireNonNull(Value.RelativeDate.parse(token.value()), "tokenizer and parser disagree");
         } catch (IllegalArgumentException e) {
-            throw error(token, e.getMessage());
+            throw error(token, e);
         }
     }
 
-    private static String valueHint(Token token) {
-        if (token.type() == TokenType.WORD && !Keywords.isReserved(token.source())) {
-            return ", found " + token.describe() + " (text goes in single quotes: '" + token.source() + "')";
-        }
-        return ", found " + token.describe();
-    }
 
     private Condition build(Token name, SegmentField field, Operation operation) {
         try {
             return Conditions.of(field, operation.operator(), operation.operands());
         } catch (IllegalArgumentException e) {
-            throw error(name, e.getMessage());
+            throw error(name, e);
         }
     }
 
@@ -231,9 +229,6 @@ final class RuleParser {
         throw new IllegalStateException("tokenizer produced unknown operator " + op.source());
     }
 
-    private String afterPrevious() {
-        return index == 0 ? "" : " after '" + tokens.get(index - 1).source() + "'";
-    }
 
     private Token peek() {
         return tokens.get(index);
@@ -251,8 +246,22 @@ final class RuleParser {
         return token;
     }
 
-    private static RuleSyntaxException error(Token at, String reason) {
-        return new RuleSyntaxException(at.line(), at.column(), reason);
+    private static RuleSyntaxException error(Token at, RuleError error, Object... arguments) {
+        return new RuleSyntaxException(at.line(), at.column(), error, arguments);
+    }
+
+    /** A refusal of the typing ({@link RuleValueException}: its code) or of a field's own check (its reason). */
+    private static RuleSyntaxException error(Token at, IllegalArgumentException e) {
+        if (e instanceof RuleValueException typed) {
+            return error(at, typed.error(), typed.arguments().toArray());
+        }
+        return error(at, RuleError.OTHER, e.getMessage());
+    }
+
+    private RuleSyntaxException unknownField(Token name) {
+        return fields.nearest(name.source())
+                .map(f -> error(name, RuleError.UNKNOWN_FIELD_NEAREST, name.source(), f.fieldName()))
+                .orElseGet(() -> error(name, RuleError.UNKNOWN_FIELD, name.source()));
     }
 
     /** An operator with its operands, before it becomes a condition. */

@@ -1,6 +1,8 @@
 package io.basira.segment.text;
 
 import io.basira.segment.InvalidRuleException;
+import io.basira.segment.RuleError;
+import java.util.List;
 
 /**
  * A rule in text form that cannot be read: {@code line 1, column 17: expected a value after '>'}.
@@ -15,6 +17,12 @@ public final class RuleSyntaxException extends InvalidRuleException {
 
     public RuleSyntaxException(int line, int column, String reason) {
         super(position(line, column), reason);
+        this.line = line;
+        this.column = column;
+    }
+
+    public RuleSyntaxException(int line, int column, RuleError error, Object... arguments) {
+        super(position(line, column), error, List.of(arguments));
         this.line = line;
         this.column = column;
     }

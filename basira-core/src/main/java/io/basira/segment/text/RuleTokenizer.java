@@ -1,6 +1,8 @@
 package io.basira.segment.text;
 
+import io.basira.segment.RuleError;
 import io.basira.segment.RuleLimits;
+import io.basira.shared.Numerals;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +11,8 @@ import java.util.List;
  *
  * <p>Words are ASCII letters, digits and {@code _}, starting with a letter or {@code _}. A string is
  * quoted with {@code '} and may hold any character, Arabic included; a {@code '} inside is doubled, as in
- * SQL. A number is an optional sign, digits and an optional fraction. A sign, digits and {@code d} make
+ * SQL. A number is an optional sign, digits and an optional fraction; digits may be Arabic-Indic or Persian
+ * and the decimal separator {@code ٫} ({@link Numerals}), the token's value is the ASCII number. A sign, digits and {@code d} make
  * a relative date ({@code -90d}). Operators are {@code = != <> > >= < <=}.
  */
 final class RuleTokenizer {
@@ -64,7 +67,7 @@ final class RuleTokenizer {
             }
             pos++;
         }
-        throw new RuleSyntaxException(line, column(pos), RuleLimits.ruleTooLong() + "; this one has " + text.length());
+        throw new RuleSyntaxException(line, column(pos), RuleError.RULE_TOO_LONG, RuleLimits.MAX_RULE_LENGTH, text.length());
     }
 
     private Token punctuation(char c, int start) {
@@ -94,7 +97,7 @@ final class RuleTokenizer {
             return token(TokenType.OPERATOR, start, String.valueOf(c));
         }
         String shown = new String(Character.toChars(text.codePointAt(pos)));
-        throw new RuleSyntaxException(line, column(start), "unexpected character '" + shown + "'");
+        throw new RuleSyntaxException(line, column(start), RuleError.UNEXPECTED_CHARACTER, shown);
     }
 
     private Token string() {
@@ -105,7 +108,7 @@ final class RuleTokenizer {
         pos++;
         while (true) {
             if (pos >= text.length()) {
-                throw new RuleSyntaxException(startLine, startColumn, "unterminated string: add a closing '");
+                throw new RuleSyntaxException(startLine, startColumn, RuleError.UNTERMINATED_TEXT);
             }
             char c = text.charAt(pos);
             if (c == '\'' && pos + 1 < text.length() && text.charAt(pos + 1) == '\'') {
@@ -114,7 +117,8 @@ final class RuleTokenizer {
             } else if (c == '\'') {
                 pos++;
                 if (value.length() > RuleLimits.MAX_LITERAL_LENGTH) {
-                    throw new RuleSyntaxException(startLine, startColumn, RuleLimits.literalTooLong(value.length()));
+                    throw new RuleSyntaxException(startLine, startColumn, RuleError.TEXT_TOO_LONG,
+                            RuleLimits.MAX_LITERAL_LENGTH, value.length());
                 }
                 return new Token(TokenType.STRING, text.substring(start, pos), value.toString(), startLine, startColumn);
             } else {
@@ -135,17 +139,28 @@ final class RuleTokenizer {
                 && (text.charAt(start) == '-' || text.charAt(start) == '+')
                 && (pos + 1 >= text.length() || !isWordPart(text.charAt(pos + 1)))) {
             pos++;
-            return token(TokenType.RELATIVE_DATE, start, text.substring(start, pos));
+            return token(TokenType.RELATIVE_DATE, start, ascii(start, text.substring(start, pos - 1)) + "d");
         }
-        if (pos + 1 < text.length() && text.charAt(pos) == '.' && isDigit(text.charAt(pos + 1))) {
+        if (pos + 1 < text.length() && Numerals.isDecimalSeparator(text.charAt(pos)) && isDigit(text.charAt(pos + 1))) {
             pos++;
             skipDigits();
         }
-        return token(TokenType.NUMBER, start, text.substring(start, pos));
+        return token(TokenType.NUMBER, start, ascii(start, text.substring(start, pos)));
     }
 
+    /** The number in ASCII, its sign kept as written ({@code +١٥} is {@code +15}). */
+    private String ascii(int start, String number) {
+        String ascii = Numerals.toAscii(number);
+        if (ascii == null) {
+            throw new RuleSyntaxException(line, column(start), RuleError.NOT_A_NUMBER, number);
+        }
+        return (number.startsWith("+") ? "+" : "") + ascii;
+    }
+
+    /** Digits, and Arabic thousands separators between them ({@code ١٬٥٠٠}). */
     private void skipDigits() {
-        while (pos < text.length() && isDigit(text.charAt(pos))) {
+        while (pos < text.length() && (isDigit(text.charAt(pos)) || (text.charAt(pos) == Numerals.ARABIC_THOUSANDS
+                && pos + 1 < text.length() && isDigit(text.charAt(pos + 1))))) {
             pos++;
         }
     }
@@ -177,10 +192,10 @@ final class RuleTokenizer {
     }
 
     private static boolean isWordPart(char c) {
-        return isWordStart(c) || isDigit(c);
+        return isWordStart(c) || (c >= '0' && c <= '9');
     }
 
     private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
+        return Numerals.isDigit(c);
     }
 }

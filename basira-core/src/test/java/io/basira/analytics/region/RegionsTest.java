@@ -69,7 +69,8 @@ class RegionsTest {
         assertThat(makkah.population()).isEqualTo(8_021_463L);
         assertThat(makkah.customersPer100k()).isEqualByComparingTo("0.02");
         Regions.Area dubai = r.regions().stream().filter(a -> a.name().equals("Dubai")).findFirst().orElseThrow();
-        assertThat(dubai.population()).isNull();
+        assertThat(dubai.population()).as("not in the Saudi table").isNull();
+        assertThat(dubai.arabicName()).isEqualTo("دبي");
         assertThat(r.regions()).extracting(Regions.Area::name).contains(Regions.UNKNOWN);
         assertThat(r.regions()).hasSize(4);
     }
@@ -83,5 +84,62 @@ class RegionsTest {
         assertThat(table.source()).isEqualTo("GASTAT census 2022 (SA) + upload");
         assertThatThrownBy(() -> new PopulationTable.Row("UAE", "Dubai", 1)).hasMessageContaining("alpha-2");
         assertThatThrownBy(() -> new PopulationTable.Row("AE", "Dubai", 0)).hasMessageContaining("must be > 0");
+    }
+
+    private static Regions.Report report(CustomerFact... customers) {
+        StoreFacts facts = new StoreFacts(ZoneId.of("Asia/Riyadh"), Currency.getInstance("SAR"), List.of(customers),
+                List.of());
+        return Regions.of(facts, AnalysisWindow.asOf(LocalDate.parse("2024-06-30")), PopulationTable.gulf());
+    }
+
+    @Test
+    void gulf_cities_in_arabic_or_english_are_one_place_in_their_region() {
+        Regions.Report r = report(customer("A", "Dubai", null, "AE"), customer("B", "دبي", null, "AE"),
+                customer("C", "Doha", null, "QA"), customer("D", "الدوحة", null, null),
+                customer("E", "Salmiya", null, "KW"), customer("F", "مدينة الكويت", null, "KW"),
+                customer("G", "المنامة", null, "BH"), customer("H", "Muscat", null, "OM"), customer("I", "Al Ain", null, "AE"));
+        assertThat(r.cities()).extracting(Regions.Area::name)
+                .containsExactlyInAnyOrder("Dubai", "Doha", "Salmiya", "Kuwait City", "Manama", "Muscat", "Al Ain");
+        assertThat(r.cities()).filteredOn(a -> a.name().equals("Dubai")).singleElement()
+                .satisfies(a -> assertThat(a.customers()).isEqualTo(2));
+        assertThat(r.regions()).extracting(a -> a.country() + ":" + a.name()).containsExactlyInAnyOrder(
+                "AE:Dubai", "AE:Abu Dhabi", "QA:Doha", "KW:Hawalli", "KW:Capital Governorate (Kuwait)", "BH:Capital Governorate (Bahrain)",
+                "OM:Muscat");
+        assertThat(r.regions()).allSatisfy(a -> assertThat(a.population()).isPositive());
+    }
+
+    @Test
+    void customers_without_a_city_are_one_unknown_city_per_region_and_one_unknown_region_in_all() {
+        Regions.Report r = report(customer("A", null, "Makkah Region", "SA"), customer("B", null, "منطقة الرياض", "SA"),
+                customer("C", "Jeddah", null, "SA"), customer("D", null, null, "AE"), customer("E", null, null, "SA"),
+                customer("F", null, null, null));
+        assertThat(r.regions()).filteredOn(a -> a.name().equals(Regions.UNKNOWN)).singleElement()
+                .satisfies(a -> assertThat(a.customers()).isEqualTo(3));
+        assertThat(r.cities()).filteredOn(a -> a.name().equals(Regions.UNKNOWN))
+                .extracting(a -> a.region() + "=" + a.customers())
+                .containsExactlyInAnyOrder("Makkah=1", "Riyadh=1", Regions.UNKNOWN + "=3");
+        assertThat(r.regions()).filteredOn(a -> a.name().equals("Makkah")).singleElement()
+                .satisfies(a -> assertThat(a.customers()).isEqualTo(2));
+    }
+
+    @Test
+    void the_aliases_of_the_gulf_name_one_place_each() {
+        for (String makkah : List.of("Makkah", "Mecca", "Mekkah", "مكة", "مكة المكرمة", "MAKKAH AL-MUKARRAMAH")) {
+            assertThat(Gazetteer.city("SA", makkah)).as(makkah).map(Gazetteer.City::english).contains("Makkah");
+        }
+        for (String jeddah : List.of("Jeddah", "Jiddah", "جدة", "جده")) {
+            assertThat(Gazetteer.city(null, jeddah)).as(jeddah).map(c -> c.region().english()).contains("Makkah");
+        }
+        assertThat(Gazetteer.city("", "الخبر")).map(Gazetteer.City::english).contains("Khobar");
+        assertThat(Gazetteer.city("", "Al Khobar")).map(Gazetteer.City::english).contains("Khobar");
+        assertThat(Gazetteer.city("", "المدينة المنورة")).map(Gazetteer.City::english).contains("Madinah");
+        assertThat(Gazetteer.city("", "Medina")).map(Gazetteer.City::english).contains("Madinah");
+        assertThat(Gazetteer.city("", "دبي")).map(Gazetteer.City::country).contains("AE");
+        assertThat(Gazetteer.region("", "Capital Governorate")).as("Kuwait's and Bahrain's: the country decides").isEmpty();
+        assertThat(Gazetteer.region("BH", "العاصمة")).map(Gazetteer.Region::arabic).contains("محافظة العاصمة (البحرين)");
+        assertThat(Gazetteer.regions()).extracting(Gazetteer.Region::country).containsOnly("SA", "AE", "KW", "QA", "BH", "OM");
+        assertThat(Gazetteer.regions()).hasSize(13 + 7 + 6 + 8 + 4 + 11);
+        assertThat(PopulationTable.gulf().population("AE", "إمارة دبي")).hasValue(3_655_000L);
+        assertThat(PopulationTable.gulf().population("SA", "Mecca")).hasValue(8_021_463L);
     }
 }

@@ -188,4 +188,14 @@ class RuleTextTest {
         assertThat(RuleText.parse("store_rating IN (4, 5)"))
                 .isEqualTo(new In(CardFields.STORE_RATING, java.util.List.of(Value.number(4), Value.number(5))));
     }
+
+    @Test
+    void numbers_in_arabic_indic_or_persian_digits_read_as_numbers() {
+        assertThat(RuleText.parse("total_spent > ١٥٠٠")).isEqualTo(RuleText.parse("total_spent > 1500"));
+        assertThat(RuleText.parse("total_spent >= ۱۵۰۰٫۵")).isEqualTo(RuleText.parse("total_spent >= 1500.5"));
+        assertThat(RuleText.parse("total_spent < ١٬٥٠٠")).isEqualTo(RuleText.parse("total_spent < 1500"));
+        assertThat(RuleText.parse("order_count BETWEEN ٢ AND +٥")).isEqualTo(RuleText.parse("order_count BETWEEN 2 AND 5"));
+        assertThat(RuleText.parse("last_purchase_at < -٩٠d")).isEqualTo(RuleText.parse("last_purchase_at < -90d"));
+        assertThatThrownBy(() -> RuleText.parse("total_spent < ١٬٥")).hasMessageStartingWith("line 1, column 15:");
+    }
 }

@@ -34,7 +34,7 @@ public record AnalysisRequest(AnalysisWindow window, ClvTimeUnit timeUnit, Popul
         LocalDate fromDate = from == null ? null : date("from", from);
         LocalDate toDate = to == null ? null : date("to", to);
         return new AnalysisRequest(new AnalysisWindow(asOfDate, fromDate, toDate), unit(timeUnit),
-                PopulationTable.saudiCensus2022());
+                PopulationTable.gulf());
     }
 
     public AnalysisRequest withPopulation(PopulationTable table) {

@@ -1,6 +1,7 @@
 package io.basira.server.analytics;
 
 import io.basira.analytics.region.PopulationTable;
+import io.basira.shared.Numerals;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,12 +33,14 @@ public final class PopulationCsv {
             if (region.length() >= 2 && region.startsWith("\"") && region.endsWith("\"")) {
                 region = region.substring(1, region.length() - 1).replace("\"\"", "\"");
             }
-            try {
-                rows.add(new PopulationTable.Row(line.substring(0, first), region,
-                        Long.parseLong(line.substring(last + 1).strip().replace("_", ""))));
-            } catch (NumberFormatException e) {
+            Long population = Numerals.whole(line.substring(last + 1).strip().replace("_", ""), Long.MIN_VALUE,
+                    Long.MAX_VALUE);
+            if (population == null) {
                 throw new IllegalArgumentException(source + ":" + (i + 1) + ": population '"
                         + line.substring(last + 1).strip() + "' is not a whole number");
+            }
+            try {
+                rows.add(new PopulationTable.Row(line.substring(0, first), region, population));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(source + ":" + (i + 1) + ": " + e.getMessage());
             }

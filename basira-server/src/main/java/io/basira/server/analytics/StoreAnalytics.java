@@ -82,7 +82,7 @@ public final class StoreAnalytics {
         AnalyticsData.Versioned versioned = data.current(store);
         StoreFacts facts = versioned.facts();
         AnalysisWindow window = request.window();
-        if (name == AnalysisName.REGIONS && request.population() != PopulationTable.saudiCensus2022()) {
+        if (name == AnalysisName.REGIONS && request.population() != PopulationTable.gulf()) {
             return AnalyticsJson.regions(Regions.of(facts, window, request.population()));
         }
         Key key = new Key(store.id(), name.name(), window, name == AnalysisName.CLV ? request.timeUnit() : null,

@@ -6,6 +6,7 @@ import io.basira.commerce.ColumnLengths;
 import io.basira.shared.DateRange;
 import io.basira.shared.Dates;
 import io.basira.shared.Money;
+import io.basira.shared.Numerals;
 import io.basira.shared.Store;
 import io.basira.shared.TextRules;
 import io.basira.shared.UnitPrice;
@@ -32,7 +33,6 @@ import java.util.regex.Pattern;
  */
 final class Row {
 
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,9}");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final String file;
@@ -118,18 +118,19 @@ final class Row {
     }
 
     /**
-     * A non-negative amount in the store's currency, given in major units ({@code 199.50}) with at
-     * most as many decimals as the currency has.
+     * A non-negative amount in the store's currency, given in major units ({@code 199.50}, Arabic digits and
+     * separators too: {@link Numerals}) with at most as many decimals as the currency has.
      */
     Money amount(String column, Need need) {
         return parse(column, need, this::amount);
     }
 
     private Money amount(String text) {
-        if (!isPlainDecimal(text)) {
+        String ascii = isPlainDecimal(text) ? text : Numerals.toAscii(text);
+        if (ascii == null) {
             throw new IllegalArgumentException("'" + text + "' is not a decimal number (199.50)");
         }
-        BigDecimal value = new BigDecimal(text);
+        BigDecimal value = new BigDecimal(ascii);
         String problem = Money.incomingProblem(value);
         if (problem != null) {
             throw new IllegalArgumentException("'" + text + "' " + problem);
@@ -144,14 +145,16 @@ final class Row {
 
     /**
      * A non-negative unit price in the store's currency, in major units, with up to {@value UnitPrice#MAX_DECIMALS}
-     * decimals: finer than the currency's minor unit when the shop sells so ({@code 0.001}).
+     * decimals: finer than the currency's minor unit when the shop sells so ({@code 0.001}); Arabic digits and
+     * separators too ({@link Numerals}).
      */
     UnitPrice unitPrice(String column, Need need) {
         return parse(column, need, text -> {
-            if (!isPlainDecimal(text)) {
+            String ascii = isPlainDecimal(text) ? text : Numerals.toAscii(text);
+            if (ascii == null) {
                 throw new IllegalArgumentException("'" + text + "' is not a decimal number (199.50)");
             }
-            BigDecimal value = new BigDecimal(text);
+            BigDecimal value = new BigDecimal(ascii);
             String problem = Money.incomingProblem(value);
             if (problem != null) {
                 throw new IllegalArgumentException("'" + text + "' " + problem);
@@ -160,7 +163,10 @@ final class Row {
         });
     }
 
-    /** Whether {@code text} is {@code [+-]?(\d+(\.\d*)?|\.\d+)}: no exponent, no grouping. */
+    /**
+     * Whether {@code text} is {@code [+-]?(\d+(\.\d*)?|\.\d+)}: no exponent, no grouping. The fast path of
+     * the ASCII amounts most files hold; other texts go through {@link Numerals}.
+     */
     static boolean isPlainDecimal(String text) {
         int at = text.startsWith("+") || text.startsWith("-") ? 1 : 0;
         int digits = 0;
@@ -181,14 +187,11 @@ final class Row {
     /** An integer from {@code min} to {@code max} inclusive; {@code expected} completes "'x' is not ...". */
     Integer integer(String column, Need need, int min, int max, String expected) {
         return parse(column, need, text -> {
-            if (!INTEGER.matcher(text).matches()) {
+            Long value = Numerals.whole(text, min, max);
+            if (value == null) {
                 throw new IllegalArgumentException("'" + text + "' is not " + expected);
             }
-            int value = Integer.parseInt(text);
-            if (value < min || value > max) {
-                throw new IllegalArgumentException("'" + text + "' is not " + expected);
-            }
-            return value;
+            return value.intValue();
         });
     }
 

@@ -2,6 +2,7 @@ package io.basira.server.dashboard;
 
 import io.basira.server.checkout.CouponRequest;
 import io.basira.server.checkout.PolicyRequest;
+import io.basira.shared.Numerals;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -155,10 +156,11 @@ final class CheckoutForms {
         if (value == null) {
             return null;
         }
-        if (!value.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
-            throw new IllegalArgumentException(name + ": '" + value + "' is not a decimal number");
+        String ascii = Numerals.toAscii(value);
+        if (ascii == null) {
+            throw FormValueException.notDecimal(name, value);
         }
-        return new BigDecimal(value);
+        return new BigDecimal(ascii);
     }
 
     private static BigDecimal whole(Map<String, String[]> form, String name) {
@@ -166,11 +168,11 @@ final class CheckoutForms {
         if (value == null) {
             return null;
         }
-        try {
-            return BigDecimal.valueOf(Integer.parseInt(value));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": '" + value + "' is not a whole number");
+        Long whole = Numerals.whole(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        if (whole == null) {
+            throw FormValueException.notWhole(name, value);
         }
+        return BigDecimal.valueOf(whole);
     }
 
     private static String instant(Map<String, String[]> form, String name, ZoneId zone) {
@@ -181,7 +183,7 @@ final class CheckoutForms {
         try {
             return LocalDateTime.parse(value).atZone(zone).toOffsetDateTime().toString();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + ": '" + value + "' is not a date and time (2026-03-01T09:00)");
+            throw FormValueException.notDateTime(name, value);
         }
     }
 }

@@ -10,6 +10,7 @@ import io.basira.server.jdbc.CustomerSort;
 import io.basira.server.jdbc.JdbcCustomerQueries;
 import io.basira.shared.Store;
 import jakarta.servlet.http.HttpServletRequest;
+import io.basira.shared.Numerals;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +63,7 @@ final class CheckoutSimulatorPage {
                 model.addAttribute("decision", DecisionView.of(checkout, decision, setup.catalogue(store),
                         new DashboardFormats(locale, store)));
             } catch (IllegalArgumentException | InvalidRecords e) {
-                model.addAttribute("error", PoliciesPage.message(e));
+                model.addAttribute("error", checks.message(e));
             }
         }
         return "simulator";
@@ -101,10 +102,11 @@ final class CheckoutSimulatorPage {
         if (typed.isEmpty()) {
             return null;
         }
-        if (!typed.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
-            throw new IllegalArgumentException(where + ": '" + typed + "' is not a decimal number");
+        String ascii = Numerals.toAscii(typed);
+        if (ascii == null) {
+            throw FormValueException.notDecimal(where, typed);
         }
-        return new BigDecimal(typed);
+        return new BigDecimal(ascii);
     }
 
     /** The cart lines typed, padded with empty lines to at least {@value #CART_ROWS}. */

@@ -81,7 +81,7 @@ final class CouponsPage {
         } catch (IllegalArgumentException | InvalidRecords e) {
             response.setStatus(422);
             body.putIfAbsent("benefit", CheckoutForms.one(request.getParameterMap(), "benefit"));
-            return editor(signedIn, model, code, body, PoliciesPage.message(e));
+            return editor(signedIn, model, code, body, checks.message(e));
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,8 +40,11 @@ final class CustomerListPage {
     private final CustomerCsvExport export;
     private final Clock clock;
     private final FieldCatalogue fields;
+    private final MessageSource messages;
 
-    CustomerListPage(JdbcCustomerQueries customers, GroupInsights groups, Clock clock, FieldCatalogue fields) {
+    CustomerListPage(JdbcCustomerQueries customers, GroupInsights groups, Clock clock, FieldCatalogue fields,
+            MessageSource messages) {
+        this.messages = messages;
         this.customers = customers;
         this.groups = groups;
         this.export = new CustomerCsvExport(customers, clock, fields);
@@ -61,7 +65,7 @@ final class CustomerListPage {
             try {
                 members = groups.matching(signedIn.store(), RuleText.parse(rule, fields));
             } catch (IllegalArgumentException e) {
-                model.addAttribute("ruleError", e.getMessage());
+                model.addAttribute("ruleError", MerchantMessages.of(e, new PageText(messages, locale)));
             }
         }
         var result = members == null

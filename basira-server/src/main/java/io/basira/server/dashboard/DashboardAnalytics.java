@@ -106,7 +106,7 @@ public final class DashboardAnalytics {
     /** Regions with the built-in population table (Saudi census 2022). */
     public Regions.Report regions(Store store, AnalysisWindow window) {
         return analytics.cachedResult(store, "dashboard-regions", window,
-                facts -> Regions.of(facts, window, PopulationTable.saudiCensus2022()));
+                facts -> Regions.of(facts, window, PopulationTable.gulf()));
     }
 
     /** The CLV fit and every customer's predictions as of the window's as-of day (time unit: days). */

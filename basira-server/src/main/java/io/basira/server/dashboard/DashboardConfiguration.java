@@ -78,7 +78,7 @@ public class DashboardConfiguration implements WebMvcConfigurer {
     /** messages_ar.properties and messages_en.properties, read as UTF-8; a missing key is an error, not a fallback. */
     @Bean
     MessageSource messageSource() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        ResourceBundleMessageSource messages = new PluralMessages();
         messages.setBasename("messages");
         messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
         messages.setFallbackToSystemLocale(false);

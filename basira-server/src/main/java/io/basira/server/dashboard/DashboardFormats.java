@@ -25,6 +25,7 @@ public final class DashboardFormats {
     private final NumberFormat integer;
     private final NumberFormat decimal;
     private final NumberFormat percent;
+    private final NumberFormat percentFigure;
     private final DateTimeFormatter date;
     private final DateTimeFormatter dateTime;
     private final DateTimeFormatter month;
@@ -42,6 +43,8 @@ public final class DashboardFormats {
         decimal = NumberFormat.getNumberInstance(locale);
         decimal.setMaximumFractionDigits(2);
         percent = NumberFormat.getPercentInstance(locale);
+        percentFigure = NumberFormat.getPercentInstance(locale);
+        percentFigure.setMaximumFractionDigits(2);
         date = DateTimeFormatter.ofPattern(arabic ? "d MMMM y" : "d MMM y", locale);
         dateTime = DateTimeFormatter.ofPattern(arabic ? "d MMMM y، HH:mm" : "d MMM y, HH:mm", locale);
         month = DateTimeFormatter.ofPattern(arabic ? "MMMM y" : "MMM y", locale);
@@ -72,6 +75,19 @@ public final class DashboardFormats {
     /** A share between 0 and 1 as a whole percentage. */
     public String percent(BigDecimal share) {
         return share == null ? "" : percent.format(share);
+    }
+
+    /**
+     * A figure that already is a percentage ({@code 15} for 15 %, as a coupon's {@code percent}), as {@code 15٪}
+     * in Arabic and {@code 15%} in English: the display policy of docs/dashboard.md (Latin digits, the
+     * language's percent sign). Accepts a number or its text.
+     */
+    public String percentFigure(Object figure) {
+        if (figure == null || figure.toString().isBlank()) {
+            return "";
+        }
+        BigDecimal value = figure instanceof BigDecimal big ? big : new BigDecimal(figure.toString());
+        return percentFigure.format(value.movePointLeft(2));
     }
 
     /** The date of an instant in the store's time zone. */

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,9 +44,11 @@ final class GroupPage {
     private final JdbcGroupMemberQueries members;
     private final Clock clock;
     private final FieldCatalogue fields;
+    private final MessageSource messages;
 
     GroupPage(GroupInsights insights, ManualMembership manual, JdbcGroupMemberQueries members, Clock clock,
-            FieldCatalogue fields) {
+            FieldCatalogue fields, MessageSource messages) {
+        this.messages = messages;
         this.insights = insights;
         this.manual = manual;
         this.members = members;
@@ -101,7 +104,7 @@ final class GroupPage {
      */
     @PostMapping("/groups/{key}/manual")
     String manual(SignedIn signedIn, @PathVariable String key, @RequestParam("customer_id") String customerId,
-            @RequestParam String action, RedirectAttributes redirect) {
+            @RequestParam String action, Locale locale, RedirectAttributes redirect) {
         String id = customerId.strip();
         try {
             boolean member = switch (action) {
@@ -115,7 +118,7 @@ final class GroupPage {
             redirect.addFlashAttribute("manualCustomer", id);
             redirect.addFlashAttribute("manualMember", member);
         } catch (RuntimeException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", MerchantMessages.manualChange(e, id, new PageText(messages, locale)));
         }
         return "redirect:/groups/" + key;
     }

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,9 +41,11 @@ final class GroupsPage {
     private final JsonMapper json;
     private final FieldCatalogue fields;
     private final FieldCatalogueJson catalogue;
+    private final MessageSource messages;
 
     GroupsPage(GroupRules rules, GroupInsights insights, JsonMapper json, FieldCatalogue fields,
-            FieldCatalogueJson catalogue) {
+            FieldCatalogueJson catalogue, MessageSource messages) {
+        this.messages = messages;
         this.rules = rules;
         this.insights = insights;
         this.json = json;
@@ -85,7 +88,7 @@ final class GroupsPage {
             rules.create(signedIn.store(), template.key(), arabic ? template.nameAr() : template.nameEn(),
                     template.condition());
         } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", MerchantMessages.of(e, new PageText(messages, locale)));
             return "redirect:/groups";
         }
         return "redirect:/groups/" + template.key();
@@ -104,18 +107,21 @@ final class GroupsPage {
     }
 
     @PostMapping("/groups")
-    String save(SignedIn signedIn, Model model, HttpServletResponse response, @RequestParam(defaultValue = "") String key,
+    String save(SignedIn signedIn, Model model, Locale locale, HttpServletResponse response,
+            @RequestParam(defaultValue = "") String key,
             @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "text") String mode,
             @RequestParam(defaultValue = "") String rule, @RequestParam(name = "rule_json", defaultValue = "") String ruleJson) {
-        return store(signedIn, model, response, null, key.strip(), name.strip(), mode, rule, ruleJson);
+        return store(signedIn, model, new PageText(messages, locale), response, null, key.strip(), name.strip(), mode,
+                rule, ruleJson);
     }
 
     @PostMapping("/groups/{key}")
-    String update(SignedIn signedIn, @PathVariable String key, Model model, HttpServletResponse response,
+    String update(SignedIn signedIn, @PathVariable String key, Model model, Locale locale, HttpServletResponse response,
             @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "text") String mode,
             @RequestParam(defaultValue = "") String rule, @RequestParam(name = "rule_json", defaultValue = "") String ruleJson) {
         insights.groupWithCount(signedIn.store(), key);
-        return store(signedIn, model, response, key, key, name.strip(), mode, rule, ruleJson);
+        return store(signedIn, model, new PageText(messages, locale), response, key, key, name.strip(), mode, rule,
+                ruleJson);
     }
 
     @PostMapping("/groups/{key}/delete")
@@ -130,8 +136,8 @@ final class GroupsPage {
         }
     }
 
-    private String store(SignedIn signedIn, Model model, HttpServletResponse response, String existing, String key,
-            String name, String mode, String ruleText, String ruleJson) {
+    private String store(SignedIn signedIn, Model model, PageText page, HttpServletResponse response, String existing,
+            String key, String name, String mode, String ruleText, String ruleJson) {
         try {
             Condition rule = rule(mode, ruleText, ruleJson);
             if (existing == null) {
@@ -143,7 +149,7 @@ final class GroupsPage {
         } catch (IllegalArgumentException e) {
             response.setStatus(422);
             String text = "builder".equals(mode) ? printable(ruleJson, ruleText) : ruleText;
-            return editor(signedIn, model, new GroupForm(existing, key, name, text), e.getMessage());
+            return editor(signedIn, model, new GroupForm(existing, key, name, text), MerchantMessages.of(e, page));
         }
     }
 

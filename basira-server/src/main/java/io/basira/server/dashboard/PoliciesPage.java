@@ -106,7 +106,7 @@ final class PoliciesPage {
         } catch (IllegalArgumentException | InvalidRecords e) {
             response.setStatus(422);
             body.putIfAbsent("kind", CheckoutForms.one(request.getParameterMap(), "kind"));
-            return policyEditor(signedIn, model, id, body, message(e));
+            return policyEditor(signedIn, model, id, body, checks.message(e));
         }
     }
 

@@ -21,10 +21,10 @@ public record RegionsView(List<Area> regions, List<Area> cities, String populati
 
     public static RegionsView of(Regions.Report report, DashboardFormats fmt, PageText text) {
         Map<String, String> regionNames = new HashMap<>();
-        report.regions().forEach(r -> regionNames.put(r.name(), name(r, text)));
+        report.regions().forEach(r -> regionNames.put(r.country() + "|" + r.name(), name(r, text)));
         List<Area> regions = report.regions().stream().map(a -> area(a, "", fmt, text)).toList();
-        List<Area> cities = report.cities().stream().map(a -> area(a, a.region() == null ? ""
-                : regionNames.getOrDefault(a.region(), a.region()), fmt, text)).toList();
+        List<Area> cities = report.cities().stream().map(a -> area(a, regionOf(a, regionNames, text), fmt, text))
+                .toList();
         List<Regions.Area> drawn = report.regions().stream()
                 .sorted((a, b) -> Integer.compare(b.customers(), a.customers())).limit(CHART_REGIONS).toList();
         String chart = ChartData.bars(text.rightToLeft(), drawn.stream().map(a -> name(a, text)).toList())
@@ -32,6 +32,17 @@ public record RegionsView(List<Area> regions, List<Area> cities, String populati
                 .series(text.get("analytics.customers"), drawn.stream().map(Regions.Area::customers).toList())
                 .series(text.get("analytics.buyers"), drawn.stream().map(Regions.Area::buyers).toList()).json();
         return new RegionsView(regions, cities, report.populationSource(), chart);
+    }
+
+    /** The city's region as the regions table names it; an unknown one in the reader's language. */
+    private static String regionOf(Regions.Area city, Map<String, String> regionNames, PageText text) {
+        if (city.region() == null) {
+            return "";
+        }
+        if (Regions.UNKNOWN.equals(city.region())) {
+            return text.get("analytics.regions.unknown");
+        }
+        return regionNames.getOrDefault(city.country() + "|" + city.region(), city.region());
     }
 
     private static Area area(Regions.Area a, String region, DashboardFormats fmt, PageText text) {

@@ -11,7 +11,9 @@ import io.basira.groups.GroupInsights;
 import io.basira.server.api.Given;
 import io.basira.server.groups.GroupRequest;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,15 +36,17 @@ final class RuleChecks {
 
     private final GroupInsights insights;
     private final FieldCatalogue fields;
+    private final MessageSource messages;
 
-    RuleChecks(GroupInsights insights, FieldCatalogue fields) {
+    RuleChecks(GroupInsights insights, FieldCatalogue fields, MessageSource messages) {
         this.insights = insights;
         this.fields = fields;
+        this.messages = messages;
     }
 
     @PostMapping(value = "/groups/rules/check", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    Map<String, Object> check(SignedIn signedIn, @RequestBody GroupRequest body) {
+    Map<String, Object> check(SignedIn signedIn, Locale locale, @RequestBody GroupRequest body) {
         Map<String, Object> answer = new LinkedHashMap<>();
         try {
             Object text = Given.valueOf(body.rule());
@@ -55,7 +59,7 @@ final class RuleChecks {
             answer.put("count", count);
         } catch (IllegalArgumentException e) {
             answer.put("ok", false);
-            answer.put("message", e.getMessage());
+            answer.put("message", MerchantMessages.of(e, new PageText(messages, locale)));
             if (e instanceof RuleSyntaxException syntax) {
                 answer.put("line", syntax.line());
                 answer.put("column", syntax.column());

@@ -10,6 +10,7 @@ import io.basira.commerce.WishlistItem;
 import io.basira.server.csvimport.RecordSink;
 import io.basira.server.jdbc.StagedImport;
 import io.basira.server.jdbc.StagedTable;
+import io.basira.shared.SearchText;
 import java.util.TreeSet;
 
 /**
@@ -34,7 +35,8 @@ final class StagingSink implements RecordSink {
     public void customer(Customer c) {
         staged.add(StagedTable.CUSTOMERS, c.externalId(), c.firstName(), c.lastName(), c.email(), c.phone(),
                 c.gender() == null ? null : c.gender().code(), c.birthDate(), c.city(), c.region(), c.country(),
-                c.createdAt(), c.tags().isEmpty() ? null : String.join(";", new TreeSet<>(c.tags())));
+                c.createdAt(), c.tags().isEmpty() ? null : String.join(";", new TreeSet<>(c.tags())),
+                SearchText.ofCustomer(c.externalId(), c.firstName(), c.lastName(), c.email(), c.phone()));
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.basira.commerce.Review;
 import io.basira.commerce.WishlistItem;
 import io.basira.ingest.CommerceWrites;
 import io.basira.ingest.LineReplacement;
+import io.basira.shared.SearchText;
 import io.basira.shared.StoreId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +40,7 @@ public final class JdbcCommerceWrites implements CommerceWrites {
         this.jdbc = jdbc;
         List<String> storeAndId = List.of("store_id", "external_id");
         this.upsertCustomer = dialect.upsert("customers", storeAndId, List.of("store_id", "external_id", "first_name",
-                "last_name", "email", "phone", "gender", "birth_date", "city", "region", "country", "created_at", "tags"));
+                "last_name", "email", "phone", "gender", "birth_date", "city", "region", "country", "created_at", "tags", "search_text"));
         this.upsertOrder = dialect.upsert("orders", storeAndId, List.of("store_id", "external_id",
                 "customer_external_id", "created_at", "status", "total_minor", "discount_minor", "coupon_code",
                 "payment_method", "shipping_method"));
@@ -70,6 +71,7 @@ public final class JdbcCommerceWrites implements CommerceWrites {
             ps.setString(11, c.country());
             Sql.setInstant(ps, 12, c.createdAt());
             ps.setString(13, c.tags().isEmpty() ? null : String.join(";", new TreeSet<>(c.tags())));
+            ps.setString(14, SearchText.ofCustomer(c.externalId(), c.firstName(), c.lastName(), c.email(), c.phone()));
         });
     }
 

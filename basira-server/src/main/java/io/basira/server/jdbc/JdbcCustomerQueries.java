@@ -8,6 +8,7 @@ import io.basira.commerce.Customer;
 import io.basira.commerce.Gender;
 import io.basira.groups.GroupCustomers;
 import io.basira.shared.DateRange;
+import io.basira.shared.SearchText;
 import io.basira.shared.StoreId;
 import io.basira.shared.TextRules;
 import java.sql.ResultSet;
@@ -17,7 +18,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -80,8 +80,8 @@ public final class JdbcCustomerQueries implements GroupCustomers {
     }
 
     /**
-     * A page of customers, optionally filtered by {@code search} (a case-insensitive substring of the
-     * name, email, phone or customer id) and sorted.
+     * A page of customers, optionally filtered by {@code search} (a substring of the name, email, phone or
+     * customer id, compared as {@link #searchCondition} says) and sorted.
      */
     public Page page(StoreId store, String search, CustomerSort sort, boolean descending, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE store_id = ?");
@@ -128,20 +128,26 @@ public final class JdbcCustomerQueries implements GroupCustomers {
     }
 
 
-    /** Adds the search condition: a case-insensitive substring of the name, email, phone or customer id. */
+    /**
+     * Adds the search condition: a substring of the customer's stored search text (name, email, phone or
+     * customer id), both sides folded by {@link SearchText} (case, Arabic letter variants, digits); a search
+     * that reads as a phone number also matches the phone however it was written ({@code 0529202449} finds
+     * {@code +966529202449}).
+     */
     private static void searchCondition(String search, StringBuilder where, List<Object> args) {
         if (search != null && !search.isBlank()) {
             if (TextRules.textProblem(search, Integer.MAX_VALUE) != null) {
                 where.append(" AND 1 = 0"); // text no stored value can hold (and PostgreSQL refuses NUL) matches no one
                 return;
             }
-            String like = "%" + escapeLike(search.strip().toLowerCase(Locale.ROOT)) + "%";
-            where.append(" AND (LOWER(first_name) LIKE ? ESCAPE '!' OR LOWER(last_name) LIKE ? ESCAPE '!'"
-                    + " OR LOWER(COALESCE(first_name, '') || ' ' || COALESCE(last_name, '')) LIKE ? ESCAPE '!'"
-                    + " OR LOWER(email) LIKE ? ESCAPE '!' OR phone LIKE ? ESCAPE '!' OR LOWER(external_id) LIKE ? ESCAPE '!')");
-            for (int i = 0; i < 6; i++) {
-                args.add(like);
+            where.append(" AND (search_text LIKE ? ESCAPE '!'");
+            args.add("%" + escapeLike(SearchText.fold(search.strip())) + "%");
+            String phone = SearchText.typedPhone(search);
+            if (phone != null) {
+                where.append(" OR search_text LIKE ? ESCAPE '!'");
+                args.add("%" + escapeLike(phone) + "%");
             }
+            where.append(')');
         }
     }
 

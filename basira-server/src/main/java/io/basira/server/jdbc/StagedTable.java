@@ -16,7 +16,7 @@ public enum StagedTable {
     CUSTOMERS("import_customers", "customers", List.of("external_id"),
             "external_id VARCHAR", "first_name VARCHAR", "last_name VARCHAR", "email VARCHAR", "phone VARCHAR",
             "gender VARCHAR", "birth_date DATE", "city VARCHAR", "region VARCHAR", "country VARCHAR",
-            "created_at TIMESTAMP WITH TIME ZONE", "tags VARCHAR"),
+            "created_at TIMESTAMP WITH TIME ZONE", "tags VARCHAR", "search_text VARCHAR"),
     ORDERS("import_orders", "orders", List.of("external_id"),
             "external_id VARCHAR", "customer_external_id VARCHAR", "created_at TIMESTAMP WITH TIME ZONE",
             "status VARCHAR", "total_minor BIGINT", "discount_minor BIGINT", "coupon_code VARCHAR",

@@ -2,8 +2,15 @@ package io.basira.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import db.migration.V81__Customer_search_text_backfill;
 import io.basira.server.jdbc.JdbcApiKeys;
 import io.basira.server.support.Api;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.util.List;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -106,6 +113,49 @@ abstract class ApiContract extends ApiTestBase {
         JsonNode bySpent = json(api.get("/api/v1/customers?sort=total_spent&direction=desc"));
         assertThat(bySpent.get("items").get(0).get("customer_id").asString()).isEqualTo("C2");
         assertThat(api.get("/api/v1/customers?sort=shoe_size").status()).isEqualTo(400);
+    }
+
+    @Test
+    void a_search_finds_arabic_spelling_variants_and_phones_however_written() {
+        Api api = newStore("search-arabic");
+        api.postJson("/api/v1/customers", "{\"customer_id\":\"C1\",\"first_name\":\"سارة\",\"last_name\":\"الأحمدي\","
+                + "\"phone\":\"+966529202449\",\"created_at\":\"2024-01-02\"}");
+        api.postJson("/api/v1/customers", "{\"customer_id\":\"C2\",\"first_name\":\"مُنى\",\"phone\":\"0551234567\","
+                + "\"created_at\":\"2024-01-02\"}");
+        api.postJson("/api/v1/customers", customer("C3", "Sara"));
+        for (String search : List.of("ساره", "سارة", "ساره الاحمدي", "سـارة", "0529202449", "00966529202449",
+                "+966 52 920 2449", "٠٥٢٩٢٠٢٤٤٩", "966529202449")) {
+            JsonNode found = json(api.get("/api/v1/customers?q=" + URLEncoder.encode(search, StandardCharsets.UTF_8)));
+            assertThat(found.get("total").asInt()).as(search).isEqualTo(1);
+            assertThat(found.get("items").get(0).get("customer_id").asString()).as(search).isEqualTo("C1");
+        }
+        for (String search : List.of("منى", "مني", "+966551234567", "551234567")) {
+            JsonNode found = json(api.get("/api/v1/customers?q=" + URLEncoder.encode(search, StandardCharsets.UTF_8)));
+            assertThat(found.get("items").get(0).get("customer_id").asString()).as(search).isEqualTo("C2");
+        }
+        assertThat(json(api.get("/api/v1/customers?q=SARA")).get("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void customers_stored_before_the_search_text_are_found_once_it_is_filled() throws Exception {
+        Api api = newStore("search-backfill");
+        api.postJson("/api/v1/customers", customer("C1", "سارة"));
+        jdbc.update("UPDATE customers SET search_text = NULL");
+        assertThat(json(api.get("/api/v1/customers?q=%D8%B3%D8%A7%D8%B1%D9%87")).get("total").asInt()).isZero();
+        try (Connection connection = jdbc.getDataSource().getConnection()) {
+            new V81__Customer_search_text_backfill().migrate(new Context() {
+                @Override
+                public Configuration getConfiguration() {
+                    return null;
+                }
+
+                @Override
+                public Connection getConnection() {
+                    return connection;
+                }
+            });
+        }
+        assertThat(json(api.get("/api/v1/customers?q=%D8%B3%D8%A7%D8%B1%D9%87")).get("total").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -243,6 +243,28 @@ class RowValidationTest {
     }
 
     @Test
+    void amounts_and_quantities_in_arabic_indic_or_persian_digits_are_read() {
+        ImportFolder folder = folder()
+                .withOrders("O-1,C-1,2024-03-01,completed,١٬٥٠٠٫٥٠,\n"
+                        + "O-2,C-1,2024-03-01,completed,۱۹۹٫۵,\n"
+                        + "O-3,C-1,2024-03-01,completed,١٫٥٠٥,\n")
+                .with("order_items.csv", "order_id,product_id,quantity,unit_price\n"
+                        + "O-1,P-1,٣,٥٠٠٫١٦\n"
+                        + "O-2,P-2,١٥x,5\n");
+
+        ImportReport report = folder.read();
+
+        assertThat(errorsOf(report)).containsExactly(
+                "orders.csv:4: total: '١٫٥٠٥' has more than 2 decimals for SAR",
+                "order_items.csv:3: quantity: '١٥x' is not a positive integer");
+        assertThat(folder.sink.orders).extracting(order -> order.total().minor()).containsExactly(150_050L, 19_950L);
+        assertThat(folder.sink.orderLines).singleElement().satisfies(line -> {
+            assertThat(line.quantity()).isEqualTo(3);
+            assertThat(line.unitPrice()).isEqualTo(Money.ofMinor(50_016, SAR));
+        });
+    }
+
+    @Test
     void a_rating_must_be_from_1_to_5() {
         ImportFolder folder = folder()
                 .withOrders("")

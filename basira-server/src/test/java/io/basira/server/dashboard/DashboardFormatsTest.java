@@ -51,6 +51,14 @@ class DashboardFormatsTest {
     }
 
     @Test
+    void a_percentage_has_latin_digits_and_the_percent_sign_of_the_language() {
+        assertThat(arabic.percentFigure("15")).isEqualTo("15٪");
+        assertThat(arabic.percentFigure(new BigDecimal("12.5"))).isEqualTo("12.5٪");
+        assertThat(english.percentFigure(15)).isEqualTo("15%");
+        assertThat(english.percentFigure(null)).isEmpty();
+    }
+
+    @Test
     void absent_values_are_empty_text() {
         assertThat(english.date((Instant) null)).isEmpty();
         assertThat(english.number(null)).isEmpty();

@@ -168,7 +168,10 @@ class DashboardSecurityOnH2Test {
         assertThat(everyone).contains(">C-1<", ">C-2<");
         String wrong = browser.get("/customers?rule=" + java.net.URLEncoder.encode("total_spent >",
                 java.nio.charset.StandardCharsets.UTF_8)).body();
-        assertThat(wrong).contains("line 1, column 14: expected a value after");
+        assertThat(wrong).contains("السطر \u20681\u2069، العمود \u206814\u2069: يُتوقّع قيمة بعد «\u2068&gt;\u2069»، ووُجد نهاية القاعدة");
+        String english = browser.get("/customers?lang=en&rule=" + java.net.URLEncoder.encode("total_spent >",
+                java.nio.charset.StandardCharsets.UTF_8)).body();
+        assertThat(english).contains("line 1, column 14: expected a value after &#39;&gt;&#39;, found the end of the rule");
     }
 
     @Test

@@ -59,7 +59,7 @@ class FormValidationOnH2Test {
         HttpResponse<String> refused = browser.postForm("/policies", Map.of("_csrf", csrf, "name", " ",
                 "kind", "free_shipping"));
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("name مطلوب");
+        assertThat(refused.body()).contains("الاسم: مطلوب");
         assertThat(JsonMapper.builder().build().readTree(api.get("/api/v1/checkout/policies").body())).isEmpty();
     }
 
@@ -69,7 +69,7 @@ class FormValidationOnH2Test {
         HttpResponse<String> refused = browser.postForm("/policies/coupons", Map.of("_csrf", csrf, "code", "A\u0001B",
                 "benefit", "free_shipping"));
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("code contains the control character U+0001 at character 2");
+        assertThat(refused.body()).contains("Code: contains the control character U+0001 at character 2");
     }
 
     @Test
@@ -77,7 +77,7 @@ class FormValidationOnH2Test {
         HttpResponse<String> page = browser.get("/policies/simulator?run=1&product_id=&quantity=2&unit_price=10"
                 + "&coupon_code=" + URLEncoder.encode("X", StandardCharsets.UTF_8));
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("items[0].product_id مطلوب");
+        assertThat(page.body()).contains("المنتج (السطر \u20681\u2069): مطلوب");
     }
 
     @Test
@@ -94,5 +94,33 @@ class FormValidationOnH2Test {
         assertThat(policy.get("minimum_total").asString()).isEqualTo("300.00");
         assertThat(policy.has("amount")).isFalse();
         assertThat(policy.get("valid_from").asString()).isEqualTo("2024-06-01T06:00:00Z");
+    }
+
+    @Test
+    void a_coupon_typed_with_arabic_indic_digits_is_saved_with_their_values() {
+        String csrf = browser.csrfTokenOf("/policies/coupons/new");
+        HttpResponse<String> saved = browser.postForm("/policies/coupons", Map.of("_csrf", csrf, "code", "RAMADAN",
+                "benefit", "percent_off", "percent", "١٥", "minimum_total", "١٬٥٠٠٫٥٠", "usage_limit", "۱۰۰"));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        JsonNode coupon = JsonMapper.builder().build().readTree(api.get("/api/v1/checkout/coupons").body()).get(0);
+        assertThat(coupon.get("percent").asString()).isEqualTo("15");
+        assertThat(coupon.get("minimum_total").asString()).isEqualTo("1500.50");
+        assertThat(coupon.get("usage_limit").asInt()).isEqualTo(100);
+    }
+
+    @Test
+    void the_simulator_reads_arabic_indic_quantities_and_prices() {
+        HttpResponse<String> page = browser.get("/policies/simulator?run=1&product_id=P-1&quantity="
+                + URLEncoder.encode("٢", StandardCharsets.UTF_8) + "&unit_price="
+                + URLEncoder.encode("١٠٫٥٠", StandardCharsets.UTF_8));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("is not a decimal number");
+    }
+
+    @Test
+    void a_typed_value_that_is_not_a_number_is_refused_in_arabic_with_the_fields_label() {
+        HttpResponse<String> page = browser.get("/policies/simulator?run=1&product_id=P-1&quantity=2&unit_price=abc");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("سعر القطعة (السطر \u20681\u2069): \u2068abc\u2069 ليس رقمًا");
     }
 }

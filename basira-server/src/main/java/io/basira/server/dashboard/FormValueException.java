@@ -1,0 +1,47 @@
+package io.basira.server.dashboard;
+
+/**
+ * A value typed in a dashboard form that does not read as its field's type: the field's path, the text typed
+ * and why ({@code form.value.<kind>} of the bundles: {@code decimal}, {@code whole}, {@code date-time}). The
+ * message is the English sentence ({@code percent: 'x' is not a decimal number}); {@link FormChecks#message}
+ * says it in the reader's language.
+ */
+final class FormValueException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String field;
+    private final String value;
+    private final String kind;
+
+    FormValueException(String field, String value, String kind, String english) {
+        super(field + ": '" + value + "' " + english);
+        this.field = field;
+        this.value = value;
+        this.kind = kind;
+    }
+
+    static FormValueException notDecimal(String field, String value) {
+        return new FormValueException(field, value, "decimal", "is not a decimal number");
+    }
+
+    static FormValueException notWhole(String field, String value) {
+        return new FormValueException(field, value, "whole", "is not a whole number");
+    }
+
+    static FormValueException notDateTime(String field, String value) {
+        return new FormValueException(field, value, "date-time", "is not a date and time (2026-03-01T09:00)");
+    }
+
+    String field() {
+        return field;
+    }
+
+    String value() {
+        return value;
+    }
+
+    String kind() {
+        return kind;
+    }
+}

@@ -22,7 +22,11 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Read side of customers and their cards (and the groups engine's {@link GroupCustomers}). Every query is scoped to one store. */
+/**
+ * Read side of customers and their cards (and the groups engine's {@link GroupCustomers}). Every query is scoped to one
+ * store, and leaves out the pseudonymous rows that hold erased customers' orders ({@code erased_at} set,
+ * docs/privacy.md): they are in no list, count, export or group.
+ */
 public final class JdbcCustomerQueries implements GroupCustomers {
 
     /** One page of a customer list. */
@@ -40,7 +44,7 @@ public final class JdbcCustomerQueries implements GroupCustomers {
     private static final String WITH_ANALYTICS = "SELECT " + COLUMNS + ", revenue_percentile, rfm_recency, "
             + "rfm_frequency, rfm_monetary, rfm_group, customer_type, regularity, p_alive, expected_purchases_90d, "
             + "predicted_value_12m, churn_risk, next_order_expected_at FROM customers c LEFT JOIN customer_analytics a "
-            + "ON a.store_id = c.store_id AND a.customer_external_id = c.external_id WHERE c.store_id = ?";
+            + "ON a.store_id = c.store_id AND a.customer_external_id = c.external_id WHERE c.store_id = ? AND c.erased_at IS NULL";
 
     private final JdbcTemplate jdbc;
 
@@ -75,7 +79,7 @@ public final class JdbcCustomerQueries implements GroupCustomers {
      * name, email, phone or customer id) and sorted.
      */
     public Page page(StoreId store, String search, CustomerSort sort, boolean descending, int page, int size) {
-        StringBuilder where = new StringBuilder(" WHERE store_id = ?");
+        StringBuilder where = new StringBuilder(" WHERE store_id = ? AND erased_at IS NULL");
         List<Object> args = new ArrayList<>(List.of(store.value()));
         searchCondition(search, where, args);
         long total = jdbc.queryForObject("SELECT COUNT(*) FROM customers" + where, Long.class, args.toArray());
@@ -94,7 +98,7 @@ public final class JdbcCustomerQueries implements GroupCustomers {
      */
     public Page page(StoreId store, String search, CustomerSort sort, boolean descending, int page, int size,
             java.util.function.Predicate<String> include) {
-        StringBuilder where = new StringBuilder(" WHERE store_id = ?");
+        StringBuilder where = new StringBuilder(" WHERE store_id = ? AND erased_at IS NULL");
         List<Object> args = new ArrayList<>(List.of(store.value()));
         searchCondition(search, where, args);
         List<CustomerSnapshot> items = new ArrayList<>(size);

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
+import io.basira.server.privacy.RetentionRun;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -30,14 +31,16 @@ public class JobsConfiguration {
 
     public static final String GROUPS_MIDNIGHT = "groups-midnight";
     public static final String ANALYTICS_NIGHTLY = "analytics-nightly";
+    public static final String PRIVACY_RETENTION = "privacy-retention";
 
     @Bean
-    StoreMidnights storeMidnights(MidnightEvaluation midnight, NightlyAnalyticsRefresh nightly, JdbcStores stores,
-            JdbcTemplate jdbc, Clock clock, @Value("${basira.jobs.retry:5m}") Duration retry,
+    StoreMidnights storeMidnights(MidnightEvaluation midnight, NightlyAnalyticsRefresh nightly, RetentionRun retention,
+            JdbcStores stores, JdbcTemplate jdbc, Clock clock, @Value("${basira.jobs.retry:5m}") Duration retry,
             @Value("${basira.jobs.upkeep:1m}") Duration upkeep) {
         return new StoreMidnights(List.of(
                 new StoreMidnightJob(GROUPS_MIDNIGHT, midnight::run),
-                new StoreMidnightJob(ANALYTICS_NIGHTLY, nightly::run)), stores, jdbc, clock, retry, upkeep);
+                new StoreMidnightJob(ANALYTICS_NIGHTLY, nightly::run),
+                new StoreMidnightJob(PRIVACY_RETENTION, retention::run)), stores, jdbc, clock, retry, upkeep);
     }
 
     @Configuration(proxyBeanMethods = false)

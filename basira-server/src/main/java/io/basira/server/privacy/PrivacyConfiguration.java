@@ -156,6 +156,18 @@ public class PrivacyConfiguration {
     }
 
     @Bean
+    RetentionSettings retentionSettings(JdbcTemplate jdbc, PrivacyRegistry registry, AuditLog audit,
+            TransactionTemplate transaction) {
+        return new RetentionSettings(jdbc, registry, audit, transaction);
+    }
+
+    @Bean
+    RetentionRun retentionRun(PrivacyRegistry registry, RetentionSettings settings, IngestRecords ingest,
+            DomainEvents events, TransactionTemplate transaction, Clock clock) {
+        return new RetentionRun(registry, settings, ingest, events, transaction, clock);
+    }
+
+    @Bean
     PrivacyWebhooks privacyWebhooks(EraseCustomer erase, AuditLog audit, JdbcTemplate jdbc) {
         return new PrivacyWebhooks(erase, audit, jdbc);
     }

@@ -125,9 +125,17 @@ public final class Tombstones {
      * when it names none.
      */
     public RecordBatch screen(StoreId store, RecordBatch batch) {
+        return screened(store, batch).batch();
+    }
+
+    /** A screened batch, and whether it named an erased customer (whose records were dropped or moved). */
+    public record Screened(RecordBatch batch, boolean namedErased) {}
+
+    /** As {@link #screen(StoreId, RecordBatch)}, telling whether the batch named an erased customer. */
+    public Screened screened(StoreId store, RecordBatch batch) {
         Screen screen = screen(store, batch.affectedCustomers());
         if (screen.isEmpty()) {
-            return batch;
+            return new Screened(batch, false);
         }
         RecordBatch kept = new RecordBatch();
         batch.products().forEach(kept::add);
@@ -138,7 +146,7 @@ public final class Tombstones {
         batch.reviews().stream().filter(screen::keeps).forEach(kept::add);
         batch.wishlistItems().stream().filter(screen::keeps).forEach(kept::add);
         screen.logDropped(store);
-        return kept;
+        return new Screened(kept, true);
     }
 
     /** The tombstoned customers among some records, by id, with their pseudonyms. Not thread-safe. */

@@ -122,8 +122,14 @@ final class InboxApplication implements DomainEventListener {
                     clock.instant());
             return;
         }
-        writes.ingest().ingest(store, writes.tombstones().screen(store.id(), batch));
-        inbox.finish(id, InboxEntry.APPLIED, mapped.summary(), clock.instant());
+        Tombstones.Screened screened = writes.tombstones().screened(store.id(), batch);
+        writes.ingest().ingest(store, screened.batch());
+        if (screened.namedErased()) { // the body names an erased person: it is not kept (docs/privacy.md)
+            inbox.eraseBody(id);
+        }
+        inbox.finish(id, InboxEntry.APPLIED, screened.namedErased()
+                ? "the records of an erased customer were dropped, their orders kept de-identified" : mapped.summary(),
+                clock.instant());
     }
 
     /** The records to write: the mapped ones with the embedded customers the store lacks; null for nothing. */

@@ -6,6 +6,7 @@ import io.basira.segment.SegmentField;
 import io.basira.server.groups.LiveGroups;
 import io.basira.server.jdbc.JdbcCustomerQueries;
 import io.basira.server.jdbc.JdbcTimeline;
+import io.basira.server.privacy.AuditLog;
 import io.basira.shared.Dates;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -32,9 +33,11 @@ final class CustomerCardPage {
     private final LiveGroups groups;
     private final GroupInsights insights;
     private final List<SegmentField> indicators;
+    private final AuditLog audit;
 
     CustomerCardPage(JdbcCustomerQueries customers, JdbcTimeline timeline, DashboardAnalytics analytics, Clock clock,
-            LiveGroups groups, GroupInsights insights, FieldCatalogue fields) {
+            LiveGroups groups, GroupInsights insights, FieldCatalogue fields, AuditLog audit) {
+        this.audit = audit;
         this.indicators = CustomerView.cardPageIndicators(fields);
         this.customers = customers;
         this.timeline = timeline;
@@ -53,6 +56,8 @@ final class CustomerCardPage {
             model.addAttribute("customerId", customerId);
             return "customer-not-found";
         }
+        audit.record(signedIn.store().id(), PrivacyPages.actor(signedIn), "customer.view",
+                AuditLog.Subject.customer(customerId, CustomerView.name(snapshot.get().customer())), List.of());
         DashboardFormats fmt = new DashboardFormats(locale, signedIn.store());
         LocalDate today = Dates.dateIn(clock.instant(), signedIn.store().timeZone());
         model.addAttribute("customer", CustomerView.of(snapshot.get(), signedIn.store(), today, fmt, indicators));

@@ -44,8 +44,11 @@ final class GroupPage {
     private final Clock clock;
     private final FieldCatalogue fields;
 
+    private final io.basira.server.privacy.GroupAudit audit;
+
     GroupPage(GroupInsights insights, ManualMembership manual, JdbcGroupMemberQueries members, Clock clock,
-            FieldCatalogue fields) {
+            FieldCatalogue fields, io.basira.server.privacy.GroupAudit audit) {
+        this.audit = audit;
         this.insights = insights;
         this.manual = manual;
         this.members = members;
@@ -111,6 +114,9 @@ final class GroupPage {
                 case "remove-exclusion" -> manual.change(signedIn.store(), key, id, ManualList.EXCLUSIONS, false);
                 default -> throw new IllegalArgumentException("unknown action '" + action + "'");
             };
+            audit.manual(signedIn.store().id(), PrivacyPages.actor(signedIn), key, id,
+                    action.endsWith("addition") || action.equals("add") ? ManualList.ADDITIONS : ManualList.EXCLUSIONS,
+                    !action.startsWith("remove"));
             redirect.addFlashAttribute("manualDone", action);
             redirect.addFlashAttribute("manualCustomer", id);
             redirect.addFlashAttribute("manualMember", member);

@@ -41,8 +41,11 @@ final class GroupsPage {
     private final FieldCatalogue fields;
     private final FieldCatalogueJson catalogue;
 
+    private final io.basira.server.privacy.GroupAudit audit;
+
     GroupsPage(GroupRules rules, GroupInsights insights, JsonMapper json, FieldCatalogue fields,
-            FieldCatalogueJson catalogue) {
+            FieldCatalogueJson catalogue, io.basira.server.privacy.GroupAudit audit) {
+        this.audit = audit;
         this.rules = rules;
         this.insights = insights;
         this.json = json;
@@ -82,8 +85,9 @@ final class GroupsPage {
                 .orElseThrow(() -> new IllegalArgumentException("there is no template '" + key + "'"));
         boolean arabic = DashboardLocales.isRightToLeft(DashboardLocales.supported(locale));
         try {
-            rules.create(signedIn.store(), template.key(), arabic ? template.nameAr() : template.nameEn(),
-                    template.condition());
+            Group created = rules.create(signedIn.store(), template.key(), arabic ? template.nameAr()
+                    : template.nameEn(), template.condition());
+            audit.defined(signedIn.store().id(), PrivacyPages.actor(signedIn), null, created);
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());
             return "redirect:/groups";
@@ -121,7 +125,9 @@ final class GroupsPage {
     @PostMapping("/groups/{key}/delete")
     String delete(SignedIn signedIn, @PathVariable String key, RedirectAttributes redirect) {
         try {
+            Group before = insights.groupWithCount(signedIn.store(), key).getKey();
             rules.delete(signedIn.store(), key);
+            audit.defined(signedIn.store().id(), PrivacyPages.actor(signedIn), before, null);
             redirect.addFlashAttribute("notice", key);
             return "redirect:/groups";
         } catch (IllegalArgumentException e) {
@@ -135,9 +141,13 @@ final class GroupsPage {
         try {
             Condition rule = rule(mode, ruleText, ruleJson);
             if (existing == null) {
-                rules.create(signedIn.store(), key, name.isEmpty() ? key : name, rule);
+                Group created = rules.create(signedIn.store(), key, name.isEmpty() ? key : name, rule);
+                audit.defined(signedIn.store().id(), PrivacyPages.actor(signedIn), null, created);
             } else {
+                Group before = insights.groupWithCount(signedIn.store(), existing).getKey();
                 rules.update(signedIn.store(), existing, name.isEmpty() ? null : name, rule);
+                audit.defined(signedIn.store().id(), PrivacyPages.actor(signedIn), before,
+                        insights.groupWithCount(signedIn.store(), existing).getKey());
             }
             return "redirect:/groups/" + key;
         } catch (IllegalArgumentException e) {

@@ -85,6 +85,15 @@ public final class AuditLog {
         return found.isEmpty() ? Actor.apiKey(null, "unknown") : found.get(0);
     }
 
+    /** The store's group names by key, to write group keys as names ({@link Changes#between}); a key with none is itself. */
+    public java.util.function.Function<String, String> groupNames(StoreId store) {
+        Map<String, String> names = new java.util.HashMap<>();
+        jdbc.query("SELECT group_key, name FROM groups WHERE store_id = ?", rs -> {
+            names.put(rs.getString("group_key"), rs.getString("name"));
+        }, store.value());
+        return key -> names.getOrDefault(key, key);
+    }
+
     /** Appends an entry, in the caller's transaction when there is one. */
     public void record(StoreId store, Actor actor, String action, Subject subject, List<Changes.Change> changes) {
         jdbc.update("INSERT INTO audit_log (store_id, at, actor_kind, actor_id, actor_name, action, subject_kind, "

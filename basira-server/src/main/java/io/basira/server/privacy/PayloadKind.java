@@ -29,12 +29,20 @@ public final class PayloadKind implements CustomerDataKind {
     private final List<String> alsoCovers;
     private final JdbcTemplate jdbc;
     private final Payloads payloads;
+    private final boolean numbers;
 
     /**
      * @param alsoCovers tables that hang off {@code table} (deleted with its rows) and are covered by this kind
      */
     PayloadKind(String name, String table, String idColumn, String payloadColumn, OnErase onErase,
             List<String> alsoCovers, JdbcTemplate jdbc, Payloads payloads) {
+        this(name, table, idColumn, payloadColumn, onErase, alsoCovers, jdbc, payloads, false);
+    }
+
+    /** @param numbers whether a number equal to the id is a mention (a platform's bodies write ids as numbers) */
+    PayloadKind(String name, String table, String idColumn, String payloadColumn, OnErase onErase,
+            List<String> alsoCovers, JdbcTemplate jdbc, Payloads payloads, boolean numbers) {
+        this.numbers = numbers;
         this.name = name;
         this.table = table;
         this.idColumn = idColumn;
@@ -96,7 +104,7 @@ public final class PayloadKind implements CustomerDataKind {
         String contains = Rows.containsAny(payloadColumn, person.keys(), args);
         return Rows.query(jdbc, "SELECT * FROM " + table + " WHERE store_id = ? AND " + contains + " ORDER BY "
                 + idColumn, args.toArray()).stream()
-                .filter(row -> payloads.mentions((String) row.get(payloadColumn), person.keys()))
+                .filter(row -> payloads.mentions((String) row.get(payloadColumn), person.keys(), numbers))
                 .toList();
     }
 }

@@ -24,10 +24,13 @@ final class Payloads {
         this.json = json;
     }
 
-    /** Whether the JSON {@code text} holds one of {@code keys} as a value; text that is not JSON holds none. */
-    boolean mentions(String text, List<String> keys) {
+    /**
+     * Whether the JSON {@code text} holds one of {@code keys} as a text value (or, when {@code numbers}, as a number:
+     * a platform's body writes its ids as numbers); text that is not JSON holds none.
+     */
+    boolean mentions(String text, List<String> keys, boolean numbers) {
         JsonNode node = read(text);
-        return node != null && mentions(node, lower(keys));
+        return node != null && mentions(node, lower(keys), numbers);
     }
 
     /** The parsed payload, or its text when it is not JSON: what the export shows. */
@@ -37,7 +40,7 @@ final class Payloads {
     }
 
     /**
-     * {@code text} with every value equal to one of {@code replacements}' keys (ignoring case) replaced by its
+     * {@code text} with every text value equal to one of {@code replacements}' keys (ignoring case) replaced by its
      * value; null when nothing was replaced (or the text is not JSON).
      */
     String replace(String text, Map<String, String> replacements) {
@@ -66,21 +69,24 @@ final class Payloads {
         return keys.stream().map(k -> k.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     }
 
-    private static boolean mentions(JsonNode node, Set<String> keys) {
-        if (node.isString() || node.isNumber()) {
+    private static boolean mentions(JsonNode node, Set<String> keys, boolean numbers) {
+        if (node.isString() || numbers && node.isNumber()) {
             return keys.contains(node.asString().toLowerCase(Locale.ROOT));
         }
         for (JsonNode child : node.values()) {
-            if (mentions(child, keys)) {
+            if (mentions(child, keys, numbers)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The node with values replaced (the same node, changed in place), or null when nothing matched. */
+    /**
+     * The node with text values replaced (the same node, changed in place), or null when nothing matched. Numbers are
+     * left: in Basira's own payloads ids are text, and a number equal to an id is something else (a store, a count).
+     */
     private static JsonNode replace(JsonNode node, Map<String, String> replacements) {
-        if (node.isString() || node.isNumber()) {
+        if (node.isString()) {
             String by = replacements.get(node.asString().toLowerCase(Locale.ROOT));
             return by == null ? null : StringNode.valueOf(by);
         }

@@ -108,7 +108,7 @@ public class PrivacyConfiguration {
     @Bean
     CustomerDataKind webhooksReceivedKind(JdbcTemplate jdbc, Payloads payloads) {
         return new PayloadKind("webhooks_received", "webhook_inbox", "id", "body", PayloadKind.OnErase.DELETE_ROW,
-                List.of(), jdbc, payloads);
+                List.of(), jdbc, payloads, true);
     }
 
     @Bean
@@ -126,6 +126,11 @@ public class PrivacyConfiguration {
     @Bean
     CustomerDataKind auditKind(JdbcTemplate jdbc, Payloads payloads) {
         return new AuditKind(jdbc, payloads);
+    }
+
+    @Bean
+    GroupAudit groupAudit(AuditLog log) {
+        return new GroupAudit(log);
     }
 
     @Bean

@@ -289,9 +289,9 @@ abstract class StoreMidnightsContract {
     }
 
     @Test
-    void the_server_schedules_the_groups_midnight_and_the_nightly_analytics_refresh() {
+    void the_server_schedules_the_groups_midnight_the_nightly_analytics_refresh_and_the_privacy_retention() {
         assertThat(wired.jobNames()).containsExactly(JobsConfiguration.GROUPS_MIDNIGHT,
-                JobsConfiguration.ANALYTICS_NIGHTLY);
+                JobsConfiguration.ANALYTICS_NIGHTLY, JobsConfiguration.PRIVACY_RETENTION);
         assertThat(wired.tasks()).extracting(task -> task.getName())
                 .containsExactly(StoreMidnights.TASK, StoreMidnights.UPKEEP);
     }

@@ -41,8 +41,13 @@ public final class Tombstones {
 
     private static final int CHUNK = 500;
 
+    /** How long "this store has no tombstone" is believed without asking again: another instance's erasure within it. */
+    static final long NONE_TRUSTED_NANOS = 1_000_000_000L;
+
     private final JdbcTemplate jdbc;
     private final SecretKeySpec key;
+    /** Stores found to have no tombstone, with when (System.nanoTime): writes then skip the look-up. */
+    private final Map<StoreId, Long> noneSince = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param key the hashing key (32 bytes; {@code SecretBox.derivedKey("privacy-tombstones")}) */
     public Tombstones(JdbcTemplate jdbc, byte[] key) {
@@ -68,6 +73,16 @@ public final class Tombstones {
 
     /** Lays the tombstone of an erased customer (in the erasure's transaction); an existing one is kept. */
     void lay(StoreId store, String customerId, String pseudonym, Instant at) {
+        noneSince.remove(store);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            noneSince.remove(store); // a look-up during the erasure may have remembered "none"
+                        }
+                    });
+        }
         String hash = hash(store, customerId);
         Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM privacy_tombstones WHERE store_id = ? AND key_hash = ?",
                 Integer.class, store.value(), hash);
@@ -95,10 +110,24 @@ public final class Tombstones {
         return found;
     }
 
-    /** Whether the store has any tombstone (a store without one is not screened record by record). */
+    /**
+     * Whether the store has any tombstone (a store without one is not screened record by record). "None" is
+     * remembered for {@link #NONE_TRUSTED_NANOS}, so a write adds no round trip; an erasure in this process forgets
+     * it at once, one in another instance (PostgreSQL) is seen within that second.
+     */
     private boolean any(StoreId store) {
-        return !jdbc.queryForList("SELECT key_hash FROM privacy_tombstones WHERE store_id = ? FETCH FIRST 1 ROWS ONLY",
-                String.class, store.value()).isEmpty();
+        Long since = noneSince.get(store);
+        if (since != null && System.nanoTime() - since < NONE_TRUSTED_NANOS) {
+            return false;
+        }
+        boolean any = !jdbc.queryForList("SELECT key_hash FROM privacy_tombstones WHERE store_id = ? FETCH FIRST 1 ROWS "
+                + "ONLY", String.class, store.value()).isEmpty();
+        if (any) {
+            noneSince.remove(store);
+        } else {
+            noneSince.put(store, System.nanoTime());
+        }
+        return any;
     }
 
     /** A screen for these customers of a store: what to drop and where orders go. */

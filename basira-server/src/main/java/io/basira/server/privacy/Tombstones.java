@@ -42,7 +42,7 @@ public final class Tombstones {
     private static final int CHUNK = 500;
 
     /** How long "this store has no tombstone" is believed without asking again: another instance's erasure within it. */
-    static final long NONE_TRUSTED_NANOS = 1_000_000_000L;
+    static final long NONE_TRUSTED_NANOS = 60_000_000_000L;
 
     private final JdbcTemplate jdbc;
     private final SecretKeySpec key;
@@ -113,7 +113,7 @@ public final class Tombstones {
     /**
      * Whether the store has any tombstone (a store without one is not screened record by record). "None" is
      * remembered for {@link #NONE_TRUSTED_NANOS}, so a write adds no round trip; an erasure in this process forgets
-     * it at once, one in another instance (PostgreSQL) is seen within that second.
+     * it at once, one in another instance (PostgreSQL) is seen within that minute.
      */
     private boolean any(StoreId store) {
         Long since = noneSince.get(store);

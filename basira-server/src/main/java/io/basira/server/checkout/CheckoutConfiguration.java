@@ -39,8 +39,9 @@ public class CheckoutConfiguration {
     }
 
     @Bean
-    JdbcCheckoutAudit jdbcCheckoutAudit(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
-        return new JdbcCheckoutAudit(jdbc, json, clock);
+    JdbcCheckoutAudit jdbcCheckoutAudit(JdbcTemplate jdbc, JsonMapper json, Clock clock,
+            io.basira.server.privacy.AuditLog log) {
+        return new JdbcCheckoutAudit(jdbc, json, clock, log);
     }
 
     @Bean

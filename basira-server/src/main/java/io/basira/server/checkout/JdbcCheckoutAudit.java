@@ -1,5 +1,7 @@
 package io.basira.server.checkout;
 
+import io.basira.server.privacy.AuditLog;
+import io.basira.server.privacy.Changes;
 import io.basira.shared.StoreId;
 import io.basira.tenant.ApiKeySecret;
 import java.time.Clock;
@@ -20,8 +22,11 @@ public final class JdbcCheckoutAudit {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final AuditLog log;
 
-    public JdbcCheckoutAudit(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+    /** @param log the store's audit log, where every change is also written readably (docs/privacy.md) */
+    public JdbcCheckoutAudit(JdbcTemplate jdbc, JsonMapper json, Clock clock, AuditLog log) {
+        this.log = log;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -44,7 +49,17 @@ public final class JdbcCheckoutAudit {
                 OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), actor.keyId(), actor.prefix(), action, subject,
                 subjectId, before == null ? null : json.writeValueAsString(before),
                 after == null ? null : json.writeValueAsString(after));
+        Map<?, ?> readBefore = before == null ? null : json.convertValue(before, Map.class);
+        Map<?, ?> readAfter = after == null ? null : json.convertValue(after, Map.class);
+        Map<?, ?> named = readAfter != null ? readAfter : readBefore;
+        Object name = named == null ? null : named.get("name") != null ? named.get("name") : named.get("code");
+        log.record(store, actor.prefix().startsWith(DASHBOARD) ? new AuditLog.Actor("user", null,
+                actor.prefix().substring(DASHBOARD.length())) : AuditLog.Actor.apiKey(actor.keyId(), actor.prefix()),
+                subject + "." + action, new AuditLog.Subject(subject, subjectId, name == null ? null : name.toString(), null),
+                Changes.between(readBefore, readAfter, log.groupNames(store)));
     }
+
+    private static final String DASHBOARD = "dashboard:";
 
     /** The store's changes, newest first, at most {@code limit}. */
     List<Map<String, Object>> list(StoreId store, int limit) {

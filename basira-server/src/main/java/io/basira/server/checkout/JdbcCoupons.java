@@ -155,6 +155,11 @@ public final class JdbcCoupons implements Coupons {
         }
     }
 
+    /** Forgets every coupon state remembered for this customer of the store (after the customer was erased). */
+    public void forgetCustomer(StoreId store, String customerId) {
+        states.asMap().keySet().removeIf(asked -> asked.store().equals(store) && asked.customer().equals(customerId));
+    }
+
     /**
      * Moves the coupon's generation, which every remembered state is keyed by: the states of the old one are no
      * longer found (and leave the memory within a second), at no cost on the writer's path.

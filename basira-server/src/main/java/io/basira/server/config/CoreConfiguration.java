@@ -95,10 +95,10 @@ public class CoreConfiguration {
     @Bean
     ImportFolder importFolder(DataSource dataSource, SqlDialect dialect, WriteLocks locks, JdbcTemplate jdbc,
             JdbcStores stores, TransactionTemplate transaction, Clock clock, DomainEvents events, JdbcCoupons coupons,
-            EarnPoints earnPoints) {
+            EarnPoints earnPoints, io.basira.server.privacy.Tombstones tombstones) {
         return new ImportFolder(new ImportFolder.Writing(dataSource, dialect, locks,
                 writeParticipants(jdbc, coupons, earnPoints)),
-                new JdbcKnownIds(jdbc), stores, transaction, clock, events);
+                new JdbcKnownIds(jdbc), stores, transaction, clock, events, tombstones);
     }
 
     /** The rebuild of a store's cards from its records ({@code basira rebuild cards}). */

@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.basira.segment.FieldCatalogue;
 import io.basira.server.analytics.JdbcCustomerAnalytics;
 import io.basira.server.api.ApiErrors.NotFound;
+import io.basira.server.api.ApiKeyAuthentication;
+import io.basira.server.privacy.AuditLog;
 import io.basira.server.jdbc.CustomerSort;
 import io.basira.server.jdbc.JdbcCustomerQueries;
 import io.basira.server.jdbc.JdbcGroupMembers;
@@ -43,8 +45,11 @@ public class CustomersController {
     private final JdbcCustomerAnalytics analytics;
     private final FieldCatalogue fields;
 
+    private final AuditLog audit;
+
     public CustomersController(JdbcCustomerQueries customers, JdbcTimeline timeline, JdbcGroupMembers groups,
-            Clock clock, JdbcCustomerAnalytics analytics, FieldCatalogue fields) {
+            Clock clock, JdbcCustomerAnalytics analytics, FieldCatalogue fields, AuditLog audit) {
+        this.audit = audit;
         this.customers = customers;
         this.fields = fields;
         this.analytics = analytics;
@@ -56,9 +61,14 @@ public class CustomersController {
 
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CustomerAnswers.FullCard.class)))
     @GetMapping("/{customerId}")
-    public Map<String, Object> card(Store store, @PathVariable String customerId) {
+    public Map<String, Object> card(Store store, @PathVariable String customerId,
+            jakarta.servlet.http.HttpServletRequest request) {
         var snapshot = customers.find(store.id(), customerId)
                 .orElseThrow(() -> new NotFound("customer '" + customerId + "' does not exist in this store"));
+        var person = snapshot.customer();
+        audit.record(store.id(), audit.apiKey(ApiKeyAuthentication.presentedKey(request).orElse(null)), "customer.view",
+                AuditLog.Subject.customer(customerId, ((person.firstName() == null ? "" : person.firstName()) + " "
+                        + (person.lastName() == null ? "" : person.lastName())).strip()), List.of());
         Map<String, Object> json = CardJson.of(snapshot, store, today(store));
         json.put("groups", groups.groupsOf(store.id(), customerId));
         json.put("analytics", CardJson.analytics(analytics.find(store, customerId)));

@@ -7,6 +7,7 @@ import io.basira.server.groups.LiveGroups;
 import io.basira.server.jdbc.JdbcCustomerQueries;
 import io.basira.server.jdbc.JdbcTimeline;
 import io.basira.server.loyalty.LoyaltyService;
+import io.basira.server.privacy.AuditLog;
 import io.basira.shared.Dates;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -34,9 +35,11 @@ final class CustomerCardPage {
     private final GroupInsights insights;
     private final List<SegmentField> indicators;
     private final LoyaltyService loyalty;
+    private final AuditLog audit;
 
     CustomerCardPage(JdbcCustomerQueries customers, JdbcTimeline timeline, DashboardAnalytics analytics, Clock clock,
-            LiveGroups groups, GroupInsights insights, FieldCatalogue fields, LoyaltyService loyalty) {
+            LiveGroups groups, GroupInsights insights, FieldCatalogue fields, LoyaltyService loyalty, AuditLog audit) {
+        this.audit = audit;
         this.indicators = CustomerView.cardPageIndicators(fields);
         this.customers = customers;
         this.timeline = timeline;
@@ -56,6 +59,8 @@ final class CustomerCardPage {
             model.addAttribute("customerId", customerId);
             return "customer-not-found";
         }
+        audit.record(signedIn.store().id(), PrivacyPages.actor(signedIn), "customer.view",
+                AuditLog.Subject.customer(customerId, CustomerView.name(snapshot.get().customer())), List.of());
         DashboardFormats fmt = new DashboardFormats(locale, signedIn.store());
         LocalDate today = Dates.dateIn(clock.instant(), signedIn.store().timeZone());
         model.addAttribute("customer", CustomerView.of(snapshot.get(), signedIn.store(), today, fmt, indicators));

@@ -87,7 +87,7 @@ public record CustomerView(String customerId, String name, List<Field> attribute
                 .orElseThrow(() -> new IllegalArgumentException("no attribute '" + name + "'"));
     }
 
-    private static String name(Customer c) {
+    static String name(Customer c) {
         String first = c.firstName() == null ? "" : c.firstName();
         String last = c.lastName() == null ? "" : c.lastName();
         return (first + " " + last).strip();

@@ -39,6 +39,7 @@ final class DashboardModel {
             model.addAttribute("fmt", new DashboardFormats(language, s.store()));
             model.addAttribute("canChange", s.user().role().may(Permission.CHANGE));
             model.addAttribute("canImport", s.user().role().may(Permission.IMPORT));
+            model.addAttribute("canPrivacy", s.user().role().may(Permission.PRIVACY));
         });
     }
 }

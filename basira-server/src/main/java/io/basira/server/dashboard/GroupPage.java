@@ -46,9 +46,12 @@ final class GroupPage {
     private final FieldCatalogue fields;
     private final MessageSource messages;
 
+    private final io.basira.server.privacy.GroupAudit audit;
+
     GroupPage(GroupInsights insights, ManualMembership manual, JdbcGroupMemberQueries members, Clock clock,
-            FieldCatalogue fields, MessageSource messages) {
+            FieldCatalogue fields, MessageSource messages, io.basira.server.privacy.GroupAudit audit) {
         this.messages = messages;
+        this.audit = audit;
         this.insights = insights;
         this.manual = manual;
         this.members = members;
@@ -114,6 +117,9 @@ final class GroupPage {
                 case "remove-exclusion" -> manual.change(signedIn.store(), key, id, ManualList.EXCLUSIONS, false);
                 default -> throw new IllegalArgumentException("unknown action '" + action + "'");
             };
+            audit.manual(signedIn.store().id(), PrivacyPages.actor(signedIn), key, id,
+                    action.endsWith("addition") || action.equals("add") ? ManualList.ADDITIONS : ManualList.EXCLUSIONS,
+                    !action.startsWith("remove"));
             redirect.addFlashAttribute("manualDone", action);
             redirect.addFlashAttribute("manualCustomer", id);
             redirect.addFlashAttribute("manualMember", member);

@@ -43,9 +43,12 @@ final class GroupsPage {
     private final FieldCatalogueJson catalogue;
     private final MessageSource messages;
 
+    private final io.basira.server.privacy.GroupAudit audit;
+
     GroupsPage(GroupRules rules, GroupInsights insights, JsonMapper json, FieldCatalogue fields,
-            FieldCatalogueJson catalogue, MessageSource messages) {
+            FieldCatalogueJson catalogue, MessageSource messages, io.basira.server.privacy.GroupAudit audit) {
         this.messages = messages;
+        this.audit = audit;
         this.rules = rules;
         this.insights = insights;
         this.json = json;
@@ -85,8 +88,9 @@ final class GroupsPage {
                 .orElseThrow(() -> new IllegalArgumentException("there is no template '" + key + "'"));
         boolean arabic = DashboardLocales.isRightToLeft(DashboardLocales.supported(locale));
         try {
-            rules.create(signedIn.store(), template.key(), arabic ? template.nameAr() : template.nameEn(),
-                    template.condition());
+            Group created = rules.create(signedIn.store(), template.key(), arabic ? template.nameAr()
+                    : template.nameEn(), template.condition());
+            audit.defined(signedIn.store().id(), PrivacyPages.actor(signedIn), null, created);
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", MerchantMessages.of(e, new PageText(messages, locale)));
             return "redirect:/groups";
@@ -127,7 +131,9 @@ final class GroupsPage {
     @PostMapping("/groups/{key}/delete")
     String delete(SignedIn signedIn, @PathVariable String key, RedirectAttributes redirect) {
         try {
+            Group before = insights.groupWithCount(signedIn.store(), key).getKey();
             rules.delete(signedIn.store(), key);
+            audit.defined(signedIn.store().id(), PrivacyPages.actor(signedIn), before, null);
             redirect.addFlashAttribute("notice", key);
             return "redirect:/groups";
         } catch (IllegalArgumentException e) {
@@ -141,9 +147,13 @@ final class GroupsPage {
         try {
             Condition rule = rule(mode, ruleText, ruleJson);
             if (existing == null) {
-                rules.create(signedIn.store(), key, name.isEmpty() ? key : name, rule);
+                Group created = rules.create(signedIn.store(), key, name.isEmpty() ? key : name, rule);
+                audit.defined(signedIn.store().id(), PrivacyPages.actor(signedIn), null, created);
             } else {
+                Group before = insights.groupWithCount(signedIn.store(), existing).getKey();
                 rules.update(signedIn.store(), existing, name.isEmpty() ? null : name, rule);
+                audit.defined(signedIn.store().id(), PrivacyPages.actor(signedIn), before,
+                        insights.groupWithCount(signedIn.store(), existing).getKey());
             }
             return "redirect:/groups/" + key;
         } catch (IllegalArgumentException e) {

@@ -11,7 +11,13 @@ public enum Permission {
     /** Any other request (a form, an htmx {@code POST}), except an import. */
     CHANGE,
     /** A request under {@code /import} that is not a read: uploading a store's data. */
-    IMPORT;
+    IMPORT,
+    /**
+     * A customer's personal data leaving the store or going for good, and who saw what: a customer's privacy
+     * export and erasure ({@code /customers/{id}/privacy-export}, {@code /customers/{id}/erase}) and the audit log
+     * ({@code /audit}); docs/privacy.md.
+     */
+    PRIVACY;
 
     /** The Spring Security authority a signed-in user holds for it, {@code PERMISSION_CHANGE} etc. */
     public String authority() {

@@ -2,6 +2,7 @@ package io.basira.server.dashboard;
 
 import io.basira.server.api.ApiErrors.InvalidRecords;
 import io.basira.server.api.ApiErrors.NotFound;
+import io.basira.server.privacy.Changes;
 import io.basira.server.checkout.CheckoutSetup;
 import io.basira.server.checkout.PolicyRequest;
 import io.basira.groups.Group;
@@ -53,7 +54,13 @@ final class PoliciesPage {
 
     @GetMapping("/policies/audit")
     String audit(SignedIn signedIn, Model model) {
-        model.addAttribute("entries", setup.audit(signedIn.store(), AUDIT_SIZE));
+        List<Map<String, Object>> entries = setup.audit(signedIn.store(), AUDIT_SIZE);
+        Map<String, String> names = groupNames(signedIn.store());
+        Map<Object, List<Changes.Change>> changes = new java.util.HashMap<>();
+        entries.forEach(e -> changes.put(e.get("id"), Changes.between(e.get("before"), e.get("after"),
+                key -> names.getOrDefault(key, key))));
+        model.addAttribute("entries", entries);
+        model.addAttribute("changes", changes);
         return "policies-audit";
     }
 

@@ -45,8 +45,14 @@ public class GroupMembersController {
     private final Clock clock;
     private final FieldCatalogue fields;
 
+    private final io.basira.server.privacy.GroupAudit audit;
+    private final io.basira.server.privacy.AuditLog log;
+
     public GroupMembersController(GroupInsights insights, ManualMembership manual, JdbcGroupMemberQueries members,
-            Clock clock, FieldCatalogue fields) {
+            Clock clock, FieldCatalogue fields, io.basira.server.privacy.GroupAudit audit,
+            io.basira.server.privacy.AuditLog log) {
+        this.audit = audit;
+        this.log = log;
         this.fields = fields;
         this.insights = insights;
         this.manual = manual;
@@ -135,6 +141,10 @@ public class GroupMembersController {
 
     private Map<String, Object> manual(Store store, String key, String customerId, ManualList kind, boolean on) {
         boolean member = manual.change(store, key, customerId, kind, on);
+        var request = ((org.springframework.web.context.request.ServletRequestAttributes)
+                org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getRequest();
+        audit.manual(store.id(), log.apiKey(io.basira.server.api.ApiKeyAuthentication.presentedKey(request).orElse(null)),
+                key, customerId, kind, on);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("group", key);
         json.put("customer_id", customerId);

@@ -33,8 +33,13 @@ public class GroupsController {
     private final GroupRules rules;
     private final GroupInsights insights;
     private final FieldCatalogue fields;
+    private final io.basira.server.privacy.GroupAudit audit;
+    private final io.basira.server.privacy.AuditLog log;
 
-    public GroupsController(GroupRules rules, GroupInsights insights, FieldCatalogue fields) {
+    public GroupsController(GroupRules rules, GroupInsights insights, FieldCatalogue fields,
+            io.basira.server.privacy.GroupAudit audit, io.basira.server.privacy.AuditLog log) {
+        this.audit = audit;
+        this.log = log;
         this.rules = rules;
         this.insights = insights;
         this.fields = fields;
@@ -51,7 +56,8 @@ public class GroupsController {
     /** Body: {@code key}, {@code name}, and {@code rule} or {@code rule_json}; or {@code template} (with optional overrides). */
     @ApiResponse(responseCode = "201", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.GroupAnswer.class)))
     @PostMapping
-    public ResponseEntity<Map<String, Object>> create(Store store, @Valid @RequestBody GroupRequest body) {
+    public ResponseEntity<Map<String, Object>> create(Store store, @Valid @RequestBody GroupRequest body,
+            jakarta.servlet.http.HttpServletRequest request) {
         String templateKey = body.template();
         SegmentTemplate template = templateKey == null ? null : SegmentTemplates.byKey(templateKey)
                 .orElseThrow(() -> new IllegalArgumentException("there is no template '" + templateKey + "'; see /api/v1/groups/templates"));
@@ -67,6 +73,7 @@ public class GroupsController {
             throw new IllegalArgumentException("'key' is required: the group's short name (a-z, 0-9, '-', '_')");
         }
         Group group = rules.create(store, key, name == null ? key : name, rule);
+        audit.defined(store.id(), actor(request), null, group);
         return ResponseEntity.status(HttpStatus.CREATED).body(GroupJson.of(group, insights.groupWithCount(store, key).getValue()));
     }
 
@@ -80,21 +87,31 @@ public class GroupsController {
     /** Body: {@code name} and/or a new rule ({@code rule} or {@code rule_json}; {@code "rule": null} keeps the rule out). */
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.GroupAnswer.class)))
     @PutMapping("/{key}")
-    public Map<String, Object> update(Store store, @PathVariable String key, @Valid @RequestBody GroupRequest body) {
+    public Map<String, Object> update(Store store, @PathVariable String key, @Valid @RequestBody GroupRequest body,
+            jakarta.servlet.http.HttpServletRequest request) {
+        Group before = insights.groupWithCount(store, key).getKey();
         String name = body.name();
         if (body.namesRule()) {
             rules.update(store, key, name, GroupJson.rule(body, fields, false));
         } else {
             rules.rename(store, key, name);
         }
+        audit.defined(store.id(), actor(request), before, insights.groupWithCount(store, key).getKey());
         return get(store, key);
     }
 
     @ApiResponse(responseCode = "204", description = "deleted")
     @DeleteMapping("/{key}")
-    public ResponseEntity<Void> delete(Store store, @PathVariable String key) {
+    public ResponseEntity<Void> delete(Store store, @PathVariable String key,
+            jakarta.servlet.http.HttpServletRequest request) {
+        Group before = insights.groupWithCount(store, key).getKey();
         rules.delete(store, key);
+        audit.defined(store.id(), actor(request), before, null);
         return ResponseEntity.noContent().build();
+    }
+
+    private io.basira.server.privacy.AuditLog.Actor actor(jakarta.servlet.http.HttpServletRequest request) {
+        return log.apiKey(io.basira.server.api.ApiKeyAuthentication.presentedKey(request).orElse(null));
     }
 
     /** The number of customers a rule would have now, without saving it: {@code rule} or {@code rule_json}. */

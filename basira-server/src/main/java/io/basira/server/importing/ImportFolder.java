@@ -14,6 +14,7 @@ import io.basira.server.csvimport.ColumnMapping;
 import io.basira.server.csvimport.ImportProgress;
 import io.basira.server.csvimport.ImportReport;
 import io.basira.server.csvimport.KnownRecords;
+import io.basira.server.privacy.Tombstones;
 import io.basira.server.jdbc.BulkCards;
 import io.basira.server.jdbc.JdbcKnownIds;
 import io.basira.server.jdbc.JdbcStores;
@@ -88,9 +89,12 @@ public final class ImportFolder {
     private final JdbcStores stores;
     private final Clock clock;
     private final DomainEvents events;
+    private final Tombstones tombstones;
 
+    /** @param tombstones the erased customers an import must not bring back (docs/privacy.md) */
     public ImportFolder(Writing writing, JdbcKnownIds knownIds, JdbcStores stores, TransactionTemplate transaction,
-            Clock clock, DomainEvents events) {
+            Clock clock, DomainEvents events, Tombstones tombstones) {
+        this.tombstones = tombstones;
         this.reader = new CanonicalFolderReader();
         this.writing = writing;
         this.cards = new BulkCards(writing.dataSource(), writing.dialect());
@@ -140,8 +144,11 @@ public final class ImportFolder {
             KnownRecords known = creating ? KnownRecords.none() : known(store);
             StagedImport staged = StagedImport.begin(writing.dataSource(), writing.dialect());
             long phase = System.nanoTime();
-            ImportReport report = reader.read(folder, store, known, new StagingSink(staged), progress.pass("importing"),
-                    mapping, LocalDate.ofInstant(started, store.timeZone()));
+            Tombstones.Screen screen = creating ? tombstones.screen(store.id(), java.util.List.of())
+                    : tombstones.screenAll(store.id());
+            ImportReport report = reader.read(folder, store, known, new StagingSink(staged, screen),
+                    progress.pass("importing"), mapping, LocalDate.ofInstant(started, store.timeZone()));
+            screen.logDropped(store.id());
             staged.endTable();
             phase = logPhase("read and staged", phase);
             // a file not read to its end (missing header column, broken quoting, not UTF-8) hides rows

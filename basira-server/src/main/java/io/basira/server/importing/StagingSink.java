@@ -11,6 +11,7 @@ import io.basira.server.csvimport.RecordSink;
 import io.basira.server.jdbc.StagedImport;
 import io.basira.server.jdbc.StagedTable;
 import io.basira.shared.SearchText;
+import io.basira.server.privacy.Tombstones;
 import java.util.TreeSet;
 
 /**
@@ -20,9 +21,12 @@ import java.util.TreeSet;
 final class StagingSink implements RecordSink {
 
     private final StagedImport staged;
+    private final Tombstones.Screen screen;
 
-    StagingSink(StagedImport staged) {
+    /** @param screen drops erased customers' records and moves their orders to the pseudonyms (docs/privacy.md) */
+    StagingSink(StagedImport staged, Tombstones.Screen screen) {
         this.staged = staged;
+        this.screen = screen;
     }
 
     @Override
@@ -33,6 +37,9 @@ final class StagingSink implements RecordSink {
 
     @Override
     public void customer(Customer c) {
+        if (!screen.keeps(c)) {
+            return;
+        }
         staged.add(StagedTable.CUSTOMERS, c.externalId(), c.firstName(), c.lastName(), c.email(), c.phone(),
                 c.gender() == null ? null : c.gender().code(), c.birthDate(), c.city(), c.region(), c.country(),
                 c.createdAt(), c.tags().isEmpty() ? null : String.join(";", new TreeSet<>(c.tags())),
@@ -40,7 +47,8 @@ final class StagingSink implements RecordSink {
     }
 
     @Override
-    public void order(Order o) {
+    public void order(Order given) {
+        Order o = screen.order(given);
         staged.add(StagedTable.ORDERS, o.externalId(), o.customerExternalId(), o.createdAt(), o.status().code(),
                 o.total().minor(), o.discountTotal().minor(), o.couponCode(), o.paymentMethod(), o.shippingMethod());
     }
@@ -53,18 +61,27 @@ final class StagingSink implements RecordSink {
 
     @Override
     public void cart(Cart c) {
+        if (!screen.keeps(c)) {
+            return;
+        }
         staged.add(StagedTable.CARTS, c.externalId(), c.customerExternalId(), c.createdAt(), c.updatedAt(),
                 c.total() == null ? null : c.total().minor(), c.itemsCount(), c.status().code());
     }
 
     @Override
     public void review(Review r) {
+        if (!screen.keeps(r)) {
+            return;
+        }
         staged.add(StagedTable.REVIEWS, r.externalId(), r.customerExternalId(), r.productExternalId(), r.rating(),
                 r.createdAt());
     }
 
     @Override
     public void wishlistItem(WishlistItem w) {
+        if (!screen.keeps(w)) {
+            return;
+        }
         staged.add(StagedTable.WISHLIST, w.customerExternalId(), w.productExternalId(), w.addedAt());
     }
 

@@ -24,7 +24,11 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Read side of customers and their cards (and the groups engine's {@link GroupCustomers}). Every query is scoped to one store. */
+/**
+ * Read side of customers and their cards (and the groups engine's {@link GroupCustomers}). Every query is scoped to one
+ * store, and leaves out the pseudonymous rows that hold erased customers' orders ({@code erased_at} set,
+ * docs/privacy.md): they are in no list, count, export or group.
+ */
 public final class JdbcCustomerQueries implements GroupCustomers {
 
     /** One page of a customer list. */
@@ -49,7 +53,8 @@ public final class JdbcCustomerQueries implements GroupCustomers {
             + "b.page_views_30d, b.product_views_30d, b.sessions_total FROM customers c LEFT JOIN customer_analytics a "
             + "ON a.store_id = c.store_id AND a.customer_external_id = c.external_id LEFT JOIN loyalty_accounts la "
             + "ON la.store_id = c.store_id AND la.customer_external_id = c.external_id LEFT JOIN browsing_customers b "
-            + "ON b.store_id = c.store_id AND b.customer_external_id = c.external_id WHERE c.store_id = ?";
+            + "ON b.store_id = c.store_id AND b.customer_external_id = c.external_id WHERE c.store_id = ? "
+            + "AND c.erased_at IS NULL";
 
     private final JdbcTemplate jdbc;
 
@@ -84,7 +89,7 @@ public final class JdbcCustomerQueries implements GroupCustomers {
      * customer id, compared as {@link #searchCondition} says) and sorted.
      */
     public Page page(StoreId store, String search, CustomerSort sort, boolean descending, int page, int size) {
-        StringBuilder where = new StringBuilder(" WHERE store_id = ?");
+        StringBuilder where = new StringBuilder(" WHERE store_id = ? AND erased_at IS NULL");
         List<Object> args = new ArrayList<>(List.of(store.value()));
         searchCondition(search, where, args);
         long total = jdbc.queryForObject("SELECT COUNT(*) FROM customers" + where, Long.class, args.toArray());
@@ -103,7 +108,7 @@ public final class JdbcCustomerQueries implements GroupCustomers {
      */
     public Page page(StoreId store, String search, CustomerSort sort, boolean descending, int page, int size,
             java.util.function.Predicate<String> include) {
-        StringBuilder where = new StringBuilder(" WHERE store_id = ?");
+        StringBuilder where = new StringBuilder(" WHERE store_id = ? AND erased_at IS NULL");
         List<Object> args = new ArrayList<>(List.of(store.value()));
         searchCondition(search, where, args);
         List<CustomerSnapshot> items = new ArrayList<>(size);

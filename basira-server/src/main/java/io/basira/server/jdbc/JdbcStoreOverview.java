@@ -37,8 +37,8 @@ public final class JdbcStoreOverview {
     }
 
     public Totals totals(StoreId store) {
-        return jdbc.queryForObject("SELECT COUNT(*) AS customers, "
-                + "COALESCE(SUM(CASE WHEN order_count > 0 THEN 1 ELSE 0 END), 0) AS buyers, "
+        return jdbc.queryForObject("SELECT COALESCE(SUM(CASE WHEN erased_at IS NULL THEN 1 ELSE 0 END), 0) AS customers, "
+                + "COALESCE(SUM(CASE WHEN order_count > 0 AND erased_at IS NULL THEN 1 ELSE 0 END), 0) AS buyers, "
                 + "COALESCE(SUM(order_count), 0) AS orders, COALESCE(SUM(total_spent_minor), 0) AS revenue "
                 + "FROM customers WHERE store_id = ?",
                 (rs, row) -> new Totals(rs.getLong("customers"), rs.getLong("buyers"), rs.getLong("orders"),

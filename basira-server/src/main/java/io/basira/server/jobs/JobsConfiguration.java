@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
+import io.basira.server.privacy.RetentionRun;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -34,17 +35,19 @@ public class JobsConfiguration {
     public static final String ANALYTICS_NIGHTLY = "analytics-nightly";
     public static final String LOYALTY_MIDNIGHT = "loyalty-midnight";
     public static final String BROWSING_NIGHTLY = "browsing-nightly";
+    public static final String PRIVACY_RETENTION = "privacy-retention";
 
     @Bean
     StoreMidnights storeMidnights(MidnightEvaluation midnight, NightlyAnalyticsRefresh nightly, LoyaltyService loyalty,
-            BrowsingUpkeep browsing, JdbcStores stores, JdbcTemplate jdbc, Clock clock,
+            BrowsingUpkeep browsing, RetentionRun retention, JdbcStores stores, JdbcTemplate jdbc, Clock clock,
             @Value("${basira.jobs.retry:5m}") Duration retry,
             @Value("${basira.jobs.upkeep:1m}") Duration upkeep) {
         return new StoreMidnights(List.of(
                 new StoreMidnightJob(LOYALTY_MIDNIGHT, loyalty::midnight),
                 new StoreMidnightJob(GROUPS_MIDNIGHT, midnight::run),
                 new StoreMidnightJob(ANALYTICS_NIGHTLY, nightly::run),
-                new StoreMidnightJob(BROWSING_NIGHTLY, browsing::run)), stores, jdbc, clock, retry, upkeep);
+                new StoreMidnightJob(BROWSING_NIGHTLY, browsing::run),
+                new StoreMidnightJob(PRIVACY_RETENTION, retention::run)), stores, jdbc, clock, retry, upkeep);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -124,6 +124,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
                         .permitAll()
                         .requestMatchers("/logout").authenticated()
+                        .requestMatchers("/customers/*/privacy-export", "/customers/*/erase", "/audit", "/audit/**")
+                        .hasAuthority(Permission.PRIVACY.authority())
                         .requestMatchers(HttpMethod.GET, "/**").hasAuthority(Permission.READ.authority())
                         .requestMatchers(HttpMethod.HEAD, "/**").hasAuthority(Permission.READ.authority())
                         .requestMatchers("/import/**").hasAuthority(Permission.IMPORT.authority())

@@ -12,6 +12,8 @@ import io.basira.ingest.RecordBatch;
 import io.basira.server.events.DomainEventListener;
 import io.basira.server.events.ReceivedEvent;
 import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.privacy.PrivacyWebhooks;
+import io.basira.server.privacy.Tombstones;
 import io.basira.server.sources.mapping.Mapped;
 import io.basira.server.sources.mapping.PlatformEvent;
 import io.basira.server.sources.mapping.PlatformEvents;
@@ -46,7 +48,8 @@ final class InboxApplication implements DomainEventListener {
     private final InboxMetrics metrics;
 
     /** The write side the application needs: the use case, its reads, and the record versions. */
-    record Writes(IngestRecords ingest, CommerceReads reads, JdbcRecordVersions versions) {}
+    record Writes(IngestRecords ingest, CommerceReads reads, JdbcRecordVersions versions, Tombstones tombstones,
+            PrivacyWebhooks privacy) {}
 
     InboxApplication(JdbcInbox inbox, Writes writes, JdbcStores stores, TransactionTemplate transaction, Clock clock,
             InboxMetrics metrics) {
@@ -96,6 +99,11 @@ final class InboxApplication implements DomainEventListener {
         InboxEntry entry = received.entry();
         Store store = stores.findById(entry.store()).orElseThrow();
         JsonNode body = json.readTree(received.body());
+        java.util.Optional<String> privacyRequest = writes.privacy().apply(store, entry.platform().code(), entry.topic(), body);
+        if (privacyRequest.isPresent()) {
+            inbox.finish(id, InboxEntry.APPLIED, privacyRequest.get(), clock.instant());
+            return;
+        }
         Mapped mapped = PlatformEvents.of(entry.platform().code())
                 .read(new PlatformEvent(store, entry.topic(), body, entry.receivedAt()));
         if (mapped.isIgnored()) {
@@ -114,8 +122,14 @@ final class InboxApplication implements DomainEventListener {
                     clock.instant());
             return;
         }
-        writes.ingest().ingest(store, batch);
-        inbox.finish(id, InboxEntry.APPLIED, mapped.summary(), clock.instant());
+        Tombstones.Screened screened = writes.tombstones().screened(store.id(), batch);
+        writes.ingest().ingest(store, screened.batch());
+        if (screened.namedErased()) { // the body names an erased person: it is not kept (docs/privacy.md)
+            inbox.eraseBody(id);
+        }
+        inbox.finish(id, InboxEntry.APPLIED, screened.namedErased()
+                ? "the records of an erased customer were dropped, their orders kept de-identified" : mapped.summary(),
+                clock.instant());
     }
 
     /** The records to write: the mapped ones with the embedded customers the store lacks; null for nothing. */

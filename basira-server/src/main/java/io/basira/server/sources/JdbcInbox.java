@@ -72,6 +72,15 @@ public final class JdbcInbox {
                 + InboxEntry.RECEIVED + "'", state, cut(outcome), Times.column(now), id) == 1;
     }
 
+    /**
+     * Forgets the body of an event that named an erased customer (and the version its customer record claimed):
+     * the row stays, so a redelivery is still known as one.
+     */
+    void eraseBody(long id) {
+        jdbc.update("UPDATE webhook_inbox SET body = '{}' WHERE id = ?", id);
+        jdbc.update("DELETE FROM source_record_versions WHERE inbox_id = ? AND record_key LIKE 'customer:%'", id);
+    }
+
     /** Parks a received event with the reason. @return its platform; null when it was not received any more */
     Platform park(long id, String reason, Instant now) {
         if (!finish(id, InboxEntry.PARKED, reason, now)) {

@@ -65,6 +65,20 @@ public final class SecretBox {
         }
     }
 
+    /**
+     * A key for {@code purpose} (a keyed hash, such as the privacy tombstones'), derived from this box's key:
+     * HMAC-SHA256 of the purpose. The same key and purpose give the same bytes in every process.
+     */
+    public byte[] derivedKey(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
     public String seal(String secret) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);

@@ -76,9 +76,10 @@ public class SourcesConfiguration {
     /** The outbox listener that applies inbox events through the write use case. */
     @Bean
     InboxApplication inboxApplication(JdbcInbox inbox, IngestRecords ingest, JdbcTemplate jdbc, SqlDialect dialect,
-            JdbcStores stores, TransactionTemplate transaction, Clock clock, InboxMetrics metrics) {
+            JdbcStores stores, TransactionTemplate transaction, Clock clock, InboxMetrics metrics,
+            io.basira.server.privacy.Tombstones tombstones, io.basira.server.privacy.PrivacyWebhooks privacy) {
         return new InboxApplication(inbox, new InboxApplication.Writes(ingest, new JdbcCommerceReads(jdbc),
-                new JdbcRecordVersions(jdbc, dialect)), stores, transaction, clock, metrics);
+                new JdbcRecordVersions(jdbc, dialect), tombstones, privacy), stores, transaction, clock, metrics);
     }
 
     @Bean

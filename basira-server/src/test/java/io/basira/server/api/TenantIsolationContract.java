@@ -112,6 +112,25 @@ abstract class TenantIsolationContract extends ApiTestBase {
     }
 
     @Test
+    @Isolates({"GET /api/v1/customers/{customerId}/privacy-export",
+            "POST /api/v1/customers/{customerId}/erase",
+            "GET /api/v1/audit",
+            "GET /api/v1/privacy/retention",
+            "PUT /api/v1/privacy/retention/{kind}"})
+    void another_stores_customers_are_neither_exported_nor_erased_and_audits_and_retention_stay_apart() {
+        assertThat(storeB.get("/api/v1/customers/B1").status()).isEqualTo(200);
+        assertThat(storeA.get("/api/v1/customers/B1/privacy-export").status()).isEqualTo(404);
+        assertThat(storeA.postJson("/api/v1/customers/B1/erase", "").status()).isEqualTo(404);
+        assertThat(storeB.get("/api/v1/customers/B1").status()).as("B's customer is still there").isEqualTo(200);
+        assertThat(json(storeA.get("/api/v1/audit?customer=B1"))).isEmpty();
+        assertThat(json(storeA.get("/api/v1/audit")).toString()).doesNotContain("B1", "Secret");
+        assertThat(json(storeB.get("/api/v1/audit?customer=B1")).findValuesAsString("action")).contains("customer.view");
+        assertThat(storeA.putJson("/api/v1/privacy/retention/carts", "{\"days\":30}").status()).isEqualTo(200);
+        assertThat(json(storeA.get("/api/v1/privacy/retention")).get("days").get("carts").asInt()).isEqualTo(30);
+        assertThat(json(storeB.get("/api/v1/privacy/retention")).get("days")).isEmpty();
+    }
+
+    @Test
     @Isolates({"GET /api/v1/store"})
     void the_store_endpoint_answers_the_key_owner_only() {
         assertThat(json(storeA.get("/api/v1/store")).get("slug").asString()).isEqualTo(slugA).startsWith("store-a-");

@@ -64,6 +64,35 @@ abstract class ImportExportCliContract {
         assertThat(exportedCounts(slug)).containsExactly("C1,1,10.00", "C2,1,7.50");
     }
 
+    @Test
+    void privacy_export_and_erase_run_from_the_command_line_and_an_import_does_not_bring_the_person_back()
+            throws IOException {
+        String slug = slug();
+        Path dir = folder("privacy", CUSTOMERS, "order_id,customer_id,created_at,status,total\n"
+                + "O1,C1,2024-02-01,completed,10.00\nO2,C2,2024-02-03,completed,7.50\n");
+        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", dir.toString()).exitCode()).isZero();
+        Path zip = tmp.resolve("c1.zip");
+        CliRun export = CliRun.of(database(), "privacy", "export", "--store", slug, "--customer", "C1", "--out",
+                zip.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        List<String> entries = new java.util.ArrayList<>();
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries.add(entry.getName());
+            }
+        }
+        assertThat(entries).contains("customer.json", "customer.csv", "orders.csv");
+        assertThat(CliRun.of(database(), "privacy", "erase", "--store", slug, "--customer", "C1").exitCode())
+                .as("not without --yes").isEqualTo(2);
+        CliRun erase = CliRun.of(database(), "privacy", "erase", "--store", slug, "--customer", "C1", "--yes");
+        assertThat(erase.exitCode()).as(erase.err()).isZero();
+        assertThat(erase.out()).contains("Erased customer 'C1' of '" + slug + "'");
+        assertThat(exportedCounts(slug)).containsExactly("C2,1,7.50");
+        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", dir.toString()).exitCode())
+                .as("the same files again").isZero();
+        assertThat(exportedCounts(slug)).as("the erased customer stays erased").containsExactly("C2,1,7.50");
+    }
+
     /** customer_id, order_count and total_spent of every exported customer. */
     private List<String> exportedCounts(String slug) throws IOException {
         Path out = tmp.resolve(slug + ".csv");

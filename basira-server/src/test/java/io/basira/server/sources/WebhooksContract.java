@@ -299,7 +299,9 @@ abstract class WebhooksContract {
         String redact = "{\"shop_id\":954889,\"shop_domain\":\"example.myshopify.com\"}";
         assertThat(sender.post(shopify[0], PlatformSender.signed("shopify", SHOPIFY_SECRET, redact, "shop/redact", NOW), redact)
                 .status()).isEqualTo(200);
-        assertThat(stateOfLast()).isEqualTo("ignored");
+        assertThat(stateOfLast()).as("shop/redact erases the store's customers (docs/privacy.md)").isEqualTo("applied");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM customers WHERE store_id = ? AND erased_at IS NULL",
+                Integer.class, store.id().value())).isZero();
     }
 
     @Test

@@ -1,0 +1,337 @@
+package io.basira.server.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.basira.server.jdbc.JdbcApiKeys;
+import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.support.Api;
+import io.basira.shared.Store;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Privacy end to end (docs/privacy.md): every table with a customer reference is covered by a registered kind;
+ * a customer with data of every kind is exported whole, then erased and found nowhere (every text column of
+ * every table, the outbox, the in-memory groups, the lists and exports); a platform re-sending the erased
+ * customer's order does not bring them back; Shopify's privacy webhooks are answered.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"basira.clock.fixed=2024-06-01T09:00:00Z", "basira.demo.enabled=false",
+            "basira.webhooks.allow-private-addresses=true",
+            "basira.secrets.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="})
+abstract class PrivacyContract {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String SHOPIFY_SECRET = "shpss_0123456789abcdef";
+    /** The person of the Shopify fixture orders-create.json. */
+    static final String LAYLA = "115310627314723954";
+    static final List<String> LAYLA_TRACES = List.of(LAYLA, "Layla", "Hassan", "layla@example.com", "+966555777888");
+
+    /** Column names that hold a customer reference, and payload columns that may hold anything about one. */
+    static final Set<String> CUSTOMER_COLUMNS = Set.of("customer_external_id", "customer_id");
+    static final Set<String> PAYLOAD_COLUMNS = Set.of("body", "payload", "before_json", "after_json", "changes");
+
+    @LocalServerPort int port;
+    @Autowired JdbcStores stores;
+    @Autowired JdbcApiKeys keys;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired DataSource dataSource;
+    @Autowired PrivacyRegistry registry;
+
+    Api api;
+    Store store;
+    String apiKey;
+    String shopifyPath;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void aStoreWithShopify() {
+        store = stores.create("privacy-" + UUID.randomUUID().toString().substring(0, 8), "Privacy",
+                Currency.getInstance("SAR"), ZoneId.of("Asia/Riyadh"));
+        apiKey = keys.create(store.id(), "test").secret().value();
+        api = new Api(port, apiKey);
+        JsonNode source = JSON.readTree(api.postJson("/api/v1/sources", "{\"platform\":\"shopify\",\"secret\":\""
+                + SHOPIFY_SECRET + "\"}").body());
+        shopifyPath = source.get("source").get("webhook_path").asString();
+    }
+
+    @Test
+    void every_table_with_a_customer_reference_is_covered_by_a_registered_kind() throws SQLException {
+        Map<String, List<String>> columns = columnsOfEveryTable();
+        assertThat(columns).as("tables read from the schema").containsKeys("customers", "orders", "webhook_inbox");
+        List<String> uncovered = new ArrayList<>();
+        Set<String> covered = registry.coveredTables();
+        columns.forEach((table, names) -> {
+            boolean references = table.equals("customers") || names.stream().anyMatch(CUSTOMER_COLUMNS::contains)
+                    || names.stream().anyMatch(PAYLOAD_COLUMNS::contains);
+            if (references && !covered.contains(table)) {
+                uncovered.add(table + " (columns " + names + ")");
+            }
+        });
+        assertThat(uncovered).as("tables holding a customer reference or a payload that no privacy kind covers: declare a"
+                + " CustomerDataKind bean for each (a TableKind names its tables; docs/privacy.md, \"Register a kind\")")
+                .isEmpty();
+        assertThat(covered).as("kinds name tables that do not exist").isSubsetOf(columns.keySet());
+    }
+
+    @Test
+    void the_export_of_a_customer_with_data_of_every_kind_holds_every_kind() throws IOException {
+        seedLayla();
+        Map<String, byte[]> zip = export(LAYLA);
+        JsonNode document = JSON.readTree(zip.get("customer.json"));
+        assertThat(document.get("customer_id").asString()).isEqualTo(LAYLA);
+        List<String> kinds = registry.kinds().stream().map(CustomerDataKind::name).toList();
+        assertThat(document.get("kinds").propertyNames()).containsExactlyElementsOf(kinds);
+        kinds.forEach(kind -> assertThat(zip).containsKey(kind + ".csv"));
+        for (String held : List.of("customer", "orders", "order_lines", "carts", "reviews", "wishlist", "predictions",
+                "group_memberships", "group_history", "coupon_uses", "webhooks_received", "webhooks_sent", "events",
+                "audit")) {
+            assertThat(document.get("kinds").get(held)).as(held).isNotEmpty();
+        }
+        assertThat(document.get("kinds").get("customer").get(0).get("email").asString()).isEqualTo("layla@example.com");
+        assertThat(new String(zip.get("orders.csv"), StandardCharsets.UTF_8)).contains("820982911946154508");
+        assertThat(JSON.readTree(api.get("/api/v1/audit?customer=" + LAYLA).body()).findValuesAsString("action"))
+                .contains("customer.export", "customer.view");
+    }
+
+    @Test
+    void an_erased_customer_is_found_nowhere_and_the_store_keeps_its_accounts() throws SQLException {
+        seedLayla();
+        long revenue = revenue();
+        Api.Response erased = api.postJson("/api/v1/customers/" + LAYLA + "/erase", "");
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        JsonNode rows = JSON.readTree(erased.body()).get("rows");
+        assertThat(rows.get("orders").asInt()).isEqualTo(1);
+        assertThat(rows.get("customer").asInt()).isEqualTo(1);
+
+        assertThat(traces(LAYLA_TRACES)).as("the person's values left in the database").isEmpty();
+        assertThat(api.get("/api/v1/customers/" + LAYLA).status()).isEqualTo(404);
+        assertThat(JSON.readTree(api.get("/api/v1/customers").body()).get("total").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/v1/customers/export").body()).doesNotContain(LAYLA, "Layla", "erased-");
+        assertThat(JSON.readTree(api.get("/api/v1/groups/buyers").body()).get("member_count").asLong()).isEqualTo(1);
+        assertThat(JSON.readTree(api.get("/api/v1/groups/buyers/members").body()).toString()).doesNotContain(LAYLA);
+        assertThat(revenue()).as("the store's accounts keep the de-identified order").isEqualTo(revenue);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM privacy_erasures WHERE store_id = ?", Integer.class,
+                store.id().value())).isEqualTo(1);
+        assertThat(api.postJson("/api/v1/customers/" + LAYLA + "/erase", "").status()).as("once").isEqualTo(404);
+        JsonNode audit = JSON.readTree(api.get("/api/v1/audit?actor=" + apiKey.substring(0, 8)).body());
+        assertThat(audit.findValuesAsString("action")).contains("customer.erase");
+    }
+
+    @Test
+    void a_platform_resending_the_erased_customers_order_does_not_bring_them_back() throws SQLException {
+        seedLayla();
+        api.postJson("/api/v1/customers/" + LAYLA + "/erase", "");
+        String changed = fixture("orders-create.json").replace("\"updated_at\":\"2024-05-12T10:00:05+03:00\"",
+                "\"updated_at\":\"2024-05-20T10:00:05+03:00\"").replace("\"financial_status\":\"paid\"",
+                "\"financial_status\":\"refunded\"");
+        assertThat(shopify(changed, "orders/updated").statusCode()).isEqualTo(200);
+        assertThat(traces(List.of(LAYLA, "layla@example.com", "Hassan"))).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT status FROM orders WHERE store_id = ? AND external_id = '820982911946154508'",
+                String.class, store.id().value())).as("the de-identified order follows the platform").isEqualTo("returned");
+        api.postJson("/api/v1/customers", "{\"customer_id\":\"" + LAYLA + "\",\"first_name\":\"Layla\",\"created_at\":\"2024-01-01\"}");
+        api.postJson("/api/v1/carts", "{\"cart_id\":\"K9\",\"customer_id\":\"" + LAYLA + "\",\"created_at\":\"2024-05-01\",\"status\":\"abandoned\"}");
+        assertThat(traces(List.of(LAYLA, "Layla"))).as("the API's writes are screened too").isEmpty();
+    }
+
+    @Test
+    void shopifys_privacy_webhooks_are_answered() throws SQLException {
+        seedLayla();
+        String request = "{\"shop_id\":954889,\"shop_domain\":\"example.myshopify.com\",\"orders_requested\":[820982911946154508],"
+                + "\"customer\":{\"id\":" + LAYLA + ",\"email\":\"layla@example.com\",\"phone\":\"+966555777888\"},"
+                + "\"data_request\":{\"id\":9999}}";
+        assertThat(shopify(request, "customers/data_request").statusCode()).isEqualTo(200);
+        JsonNode audit = JSON.readTree(api.get("/api/v1/audit?customer=" + LAYLA).body());
+        assertThat(audit.findValuesAsString("action")).contains("customer.data_request");
+        assertThat(audit.findValuesAsString("actor")).contains("shopify");
+        String redact = "{\"shop_id\":954889,\"shop_domain\":\"example.myshopify.com\",\"customer\":{\"id\":" + LAYLA
+                + ",\"email\":\"layla@example.com\",\"phone\":\"+966555777888\"},\"orders_to_redact\":[820982911946154508]}";
+        assertThat(shopify(redact, "customers/redact").statusCode()).isEqualTo(200);
+        assertThat(traces(LAYLA_TRACES)).isEmpty();
+        assertThat(shopify("{\"shop_id\":954889,\"shop_domain\":\"example.myshopify.com\"}", "shop/redact").statusCode())
+                .isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM customers WHERE store_id = ? AND erased_at IS NULL",
+                Integer.class, store.id().value())).as("shop/redact erases every customer").isZero();
+    }
+
+    @Test
+    void abandoned_carts_older_than_the_retention_are_pruned_and_the_cards_follow() {
+        api.postJson("/api/v1/customers", "{\"customer_id\":\"C1\",\"first_name\":\"Sara\",\"created_at\":\"2023-01-01\"}");
+        api.postJson("/api/v1/carts", "{\"cart_id\":\"OLD\",\"customer_id\":\"C1\",\"created_at\":\"2024-01-01\",\"status\":\"abandoned\"}");
+        api.postJson("/api/v1/carts", "{\"cart_id\":\"NEW\",\"customer_id\":\"C1\",\"created_at\":\"2024-05-25\",\"status\":\"abandoned\"}");
+        api.postJson("/api/v1/carts", "{\"cart_id\":\"OPEN\",\"customer_id\":\"C1\",\"created_at\":\"2024-01-01\",\"status\":\"open\"}");
+        assertThat(api.send("PUT", "/api/v1/privacy/retention/carts", "{\"days\":30}").status()).isEqualTo(200);
+        assertThat(api.send("PUT", "/api/v1/privacy/retention/messages", "{\"days\":30}").body())
+                .contains("has no retention");
+        assertThat(retentionRun.run(store)).containsEntry("carts", 1);
+        assertThat(jdbc.queryForList("SELECT external_id FROM carts WHERE store_id = ? ORDER BY external_id", String.class,
+                store.id().value())).containsExactly("NEW", "OPEN");
+        assertThat(JSON.readTree(api.get("/api/v1/customers/C1").body()).get("indicators").get("abandoned_carts").asInt())
+                .isEqualTo(1);
+        assertThat(retentionRun.run(store)).containsEntry("carts", 0);
+        assertThat(JSON.readTree(api.get("/api/v1/audit").body()).findValuesAsString("action")).contains("setting.retention");
+    }
+
+    @Autowired RetentionRun retentionRun;
+
+    /** Layla (from a Shopify order) with data of every kind. */
+    void seedLayla() {
+        api.postJson("/api/v1/checkout/coupons", "{\"code\":\"WELCOME10\",\"benefit\":\"free_shipping\"}");
+        api.postJson("/api/v1/groups", "{\"key\":\"buyers\",\"name\":\"Buyers\",\"rule\":\"order_count > 0\"}");
+        api.postJson("/api/v1/groups", "{\"key\":\"picked\",\"name\":\"Picked\",\"rule\":\"order_count > 100\"}");
+        api.postJson("/api/v1/webhook-endpoints", "{\"url\":\"http://127.0.0.1:9/hook\",\"event_types\":[\"card.changed\"]}");
+        assertThat(shopify(fixture("orders-create.json"), "orders/create").statusCode()).isEqualTo(200);
+        api.postJson("/api/v1/customers", "{\"customer_id\":\"OTHER\",\"first_name\":\"Noura\",\"created_at\":\"2024-01-01\"}");
+        api.postJson("/api/v1/orders", "{\"order_id\":\"O2\",\"customer_id\":\"OTHER\",\"status\":\"completed\",\"total\":\"50.00\","
+                + "\"created_at\":\"2024-05-01\"}");
+        api.postJson("/api/v1/carts", "{\"cart_id\":\"K1\",\"customer_id\":\"" + LAYLA + "\",\"created_at\":\"2024-05-01\",\"status\":\"abandoned\"}");
+        api.postJson("/api/v1/reviews", "{\"review_id\":\"R1\",\"customer_id\":\"" + LAYLA + "\",\"rating\":4,\"created_at\":\"2024-05-01\"}");
+        api.postJson("/api/v1/wishlist", "{\"customer_id\":\"" + LAYLA + "\",\"product_id\":\"P1\",\"added_at\":\"2024-05-01\"}");
+        assertThat(api.postJson("/api/v1/groups/picked/additions/" + LAYLA, "").status()).isEqualTo(200);
+        assertThat(api.postJson("/api/v1/analytics/refresh", "").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/customers/" + LAYLA).status()).isEqualTo(200);
+        assertThat(JSON.readTree(api.get("/api/v1/groups/buyers").body()).get("member_count").asLong()).isEqualTo(2);
+    }
+
+    /** Every (table.column: value) of any table whose text holds one of {@code values}, ignoring case. */
+    List<String> traces(List<String> values) throws SQLException {
+        List<String> found = new ArrayList<>();
+        Map<String, List<String>> all = columnsOfEveryTable();
+        for (Map.Entry<String, List<String>> table : textColumnsOfEveryTable().entrySet()) {
+            // other tests' stores hold the same person: this store's rows (tables without a store hold no values)
+            String ofStore = all.get(table.getKey()).contains("store_id") ? " AND store_id = " + store.id().value() : "";
+            for (String column : table.getValue()) {
+                for (String value : values) {
+                    List<String> hits = jdbc.queryForList("SELECT CAST(" + column + " AS VARCHAR(20000)) FROM "
+                            + table.getKey() + " WHERE LOWER(CAST(" + column + " AS VARCHAR(20000))) LIKE ?" + ofStore,
+                            String.class, "%" + value.toLowerCase(Locale.ROOT) + "%");
+                    hits.forEach(hit -> found.add(table.getKey() + "." + column + ": " + hit));
+                }
+            }
+        }
+        return found;
+    }
+
+    Map<String, List<String>> columnsOfEveryTable() throws SQLException {
+        return columns(false);
+    }
+
+    Map<String, List<String>> textColumnsOfEveryTable() throws SQLException {
+        return columns(true);
+    }
+
+    private Map<String, List<String>> columns(boolean textOnly) throws SQLException {
+        Map<String, List<String>> tables = new TreeMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            try (ResultSet rs = meta.getColumns(null, connection.getSchema(), "%", "%")) {
+                while (rs.next()) {
+                    String table = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
+                    int type = rs.getInt("DATA_TYPE");
+                    boolean text = type == Types.VARCHAR || type == Types.CHAR || type == Types.CLOB
+                            || type == Types.LONGVARCHAR || type == Types.NVARCHAR;
+                    if (table.startsWith("flyway_") || textOnly && !text) {
+                        continue;
+                    }
+                    tables.computeIfAbsent(table, t -> new ArrayList<>()).add(rs.getString("COLUMN_NAME")
+                            .toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return tables;
+    }
+
+    long revenue() {
+        return jdbc.queryForObject("SELECT COALESCE(SUM(total_minor), 0) FROM orders WHERE store_id = ?", Long.class,
+                store.id().value());
+    }
+
+    Map<String, byte[]> export(String customerId) throws IOException {
+        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/customers/" + customerId + "/privacy-export")).header("Authorization", "Bearer " + apiKey).GET());
+        assertThat(response.statusCode()).isEqualTo(200);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(response.body()))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                files.put(entry.getName(), zip.readAllBytes());
+            }
+        }
+        return files;
+    }
+
+    HttpResponse<byte[]> shopify(String body, String topic) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(SHOPIFY_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + shopifyPath))
+                    .header("Content-Type", "application/json").header("X-Shopify-Topic", topic)
+                    .header("X-Shopify-Hmac-Sha256", Base64.getEncoder().encodeToString(mac.doFinal(bytes)))
+                    .header("X-Shopify-Event-Id", UUID.nameUUIDFromBytes((topic + body).getBytes(StandardCharsets.UTF_8)).toString())
+                    .header("X-Shopify-Shop-Domain", "example.myshopify.com")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String fixture(String name) {
+        try (var in = PrivacyContract.class.getResourceAsStream("/webhooks/shopify/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static Set<String> sorted(Iterable<String> values) {
+        Set<String> set = new TreeSet<>();
+        values.forEach(set::add);
+        return set;
+    }
+}

@@ -155,9 +155,13 @@ public final class JdbcCoupons implements Coupons {
         }
     }
 
-    /** Forgets every coupon state remembered for this customer of the store (after the customer was erased). */
+    /**
+     * Forgets everything remembered of this customer of the store (after the customer was erased): the store's
+     * coupons, whose remembered redeemers name customers, and the customer's own uses.
+     */
     public void forgetCustomer(StoreId store, String customerId) {
-        states.asMap().keySet().removeIf(asked -> asked.store().equals(store) && asked.customer().equals(customerId));
+        rows.asMap().keySet().removeIf(coupon -> coupon.store().equals(store));
+        ownUses.asMap().keySet().removeIf(asked -> asked.store().equals(store) && asked.customer().equals(customerId));
     }
 
     /**

@@ -43,6 +43,12 @@ public class BrowsingConfiguration {
         return new JdbcBrowsing(jdbc, dialect);
     }
 
+    /** A customer's browsing, registered with the privacy registry. */
+    @Bean
+    io.basira.server.privacy.CustomerDataKind browsingData(JdbcBrowsing browsing) {
+        return new BrowsingData(browsing);
+    }
+
     @Bean
     RecordBrowsing recordBrowsing(JdbcBrowsing browsing, DomainEvents events, TransactionTemplate transaction,
             Clock clock) {

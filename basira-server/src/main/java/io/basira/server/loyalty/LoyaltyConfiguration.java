@@ -76,4 +76,10 @@ public class LoyaltyConfiguration {
     LoyaltyWebhooks loyaltyWebhooks() {
         return new LoyaltyWebhooks();
     }
+
+    /** The loyalty rows of a customer, registered with the privacy registry. */
+    @Bean
+    io.basira.server.privacy.CustomerDataKind loyaltyData(LoyaltyService loyalty) {
+        return new LoyaltyData(loyalty.ledgers());
+    }
 }

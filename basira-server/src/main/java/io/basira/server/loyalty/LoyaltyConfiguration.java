@@ -61,8 +61,9 @@ public class LoyaltyConfiguration {
                 transaction);
     }
 
-    /** The loyalty card fields, in every rule, list, export and card page. */
+    /** The loyalty card fields, in every rule, list, export and card page (after the browsing fields). */
     @Bean
+    @org.springframework.core.annotation.Order(10)
     FieldSet loyaltyFields() {
         return new LoyaltyFields();
     }

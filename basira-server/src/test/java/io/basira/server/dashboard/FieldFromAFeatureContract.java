@@ -114,7 +114,7 @@ abstract class FieldFromAFeatureContract {
         api.postJson("/api/v1/orders", order("O2", "C2", "999.99"));
 
         Api.Response created = api.postJson("/api/v1/groups",
-                "{\"key\":\"loyal\",\"name\":\"Loyal\",\"rule\":\"Loyalty_Points >= 1000\"}");
+                "{\"key\":\"loyal\",\"name\":\"Loyal\",\"rule\":\"Feature_Points >= 1000\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(json(created.body()).get("rule").asString()).isEqualTo("feature_points >= 1000");
         assertThat(json(created.body()).get("rule_json").get("field").asString()).isEqualTo("feature_points");
@@ -128,7 +128,7 @@ abstract class FieldFromAFeatureContract {
                 "{\"rule_json\":{\"field\":\"feature_points\",\"op\":\"<\",\"value\":1000}}");
         assertThat(preview.status()).as(preview.body()).isEqualTo(200);
         assertThat(json(preview.body()).get("count").asInt()).isEqualTo(1);
-        Api.Response unknown = api.postJson("/api/v1/groups/preview", "{\"rule\":\"loyalty_point > 1\"}");
+        Api.Response unknown = api.postJson("/api/v1/groups/preview", "{\"rule\":\"feature_point > 1\"}");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.body()).contains("unknown field 'feature_point'; did you mean 'feature_points'?");
 

@@ -32,9 +32,11 @@ final class CustomerCardPage {
     private final LiveGroups groups;
     private final GroupInsights insights;
     private final List<SegmentField> indicators;
+    private final DashboardWords words;
 
     CustomerCardPage(JdbcCustomerQueries customers, JdbcTimeline timeline, DashboardAnalytics analytics, Clock clock,
-            LiveGroups groups, GroupInsights insights, FieldCatalogue fields) {
+            LiveGroups groups, GroupInsights insights, FieldCatalogue fields, DashboardWords words) {
+        this.words = words;
         this.indicators = CustomerView.cardPageIndicators(fields);
         this.customers = customers;
         this.timeline = timeline;
@@ -55,10 +57,11 @@ final class CustomerCardPage {
         }
         DashboardFormats fmt = new DashboardFormats(locale, signedIn.store());
         LocalDate today = Dates.dateIn(clock.instant(), signedIn.store().timeZone());
+        RuleWords ruleWords = words.rules(signedIn.store(), locale, fmt);
         model.addAttribute("customer", CustomerView.of(snapshot.get(), signedIn.store(), today, fmt, indicators));
         model.addAttribute("timeline", TimelineView.of(timeline.of(signedIn.store(), customerId), fmt));
         model.addAttribute("groups", groups.groupsOf(signedIn.store(), customerId).stream().sorted()
-                .map(key -> WhyView.of(insights.why(signedIn.store(), key, customerId))).toList());
+                .map(key -> WhyView.of(insights.why(signedIn.store(), key, customerId), ruleWords)).toList());
         model.addAttribute("predictions", PredictionsView.of(analytics.cardFields(signedIn.store(), customerId), fmt));
         return "customer";
     }

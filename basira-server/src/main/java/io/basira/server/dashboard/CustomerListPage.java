@@ -39,8 +39,11 @@ final class CustomerListPage {
     private final CustomerCsvExport export;
     private final Clock clock;
     private final FieldCatalogue fields;
+    private final RuleBuilderData builder;
 
-    CustomerListPage(JdbcCustomerQueries customers, GroupInsights groups, Clock clock, FieldCatalogue fields) {
+    CustomerListPage(JdbcCustomerQueries customers, GroupInsights groups, Clock clock, FieldCatalogue fields,
+            RuleBuilderData builder) {
+        this.builder = builder;
         this.customers = customers;
         this.groups = groups;
         this.export = new CustomerCsvExport(customers, clock, fields);
@@ -78,6 +81,9 @@ final class CustomerListPage {
         model.addAttribute("sort", order.name().toLowerCase(Locale.ROOT));
         model.addAttribute("direction", descending ? "desc" : "asc");
         model.addAttribute("sorts", sortNames());
+        if (htmx == null) {
+            model.addAttribute("catalogue", builder.json(signedIn.store()));
+        }
         return htmx != null ? "customers :: results" : "customers";
     }
 

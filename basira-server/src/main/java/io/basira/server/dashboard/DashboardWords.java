@@ -1,8 +1,11 @@
 package io.basira.server.dashboard;
 
+import io.basira.checkout.Catalogue;
 import io.basira.groups.Group;
 import io.basira.groups.GroupInsights;
+import io.basira.server.checkout.CheckoutSetup;
 import io.basira.shared.Store;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,18 +22,30 @@ public final class DashboardWords {
 
     private final MessageSource messages;
     private final GroupInsights groups;
+    private final CheckoutSetup checkout;
 
-    DashboardWords(MessageSource messages, GroupInsights groups) {
+    DashboardWords(MessageSource messages, GroupInsights groups, CheckoutSetup checkout) {
         this.messages = messages;
         this.groups = groups;
+        this.checkout = checkout;
     }
 
     /** The store's group names by key, in key order; a key missing from it is shown as it is. */
     public Map<String, String> groupNames(Store store) {
         Map<String, String> names = new LinkedHashMap<>();
-        groups.groupsWithCounts(store).keySet().stream().sorted(java.util.Comparator.comparing(Group::key))
+        groups.groupsWithCounts(store).keySet().stream().sorted(Comparator.comparing(Group::key))
                 .forEach(g -> names.put(g.key(), g.name()));
         return names;
+    }
+
+    /** The names of the store's groups, and of its catalogue's payment methods and carriers, in one request's language. */
+    public DisplayNames names(Store store, Locale locale) {
+        return names(store, checkout.catalogue(store), locale);
+    }
+
+    /** The names of groups, payment methods and carriers for one request's language. */
+    public DisplayNames names(Store store, Catalogue catalogue, Locale locale) {
+        return DisplayNames.of(groupNames(store), catalogue, new PageText(messages, locale));
     }
 
     /** The rule words of one request. */

@@ -40,9 +40,11 @@ final class GroupsPage {
     private final JsonMapper json;
     private final FieldCatalogue fields;
     private final FieldCatalogueJson catalogue;
+    private final DashboardWords words;
 
     GroupsPage(GroupRules rules, GroupInsights insights, JsonMapper json, FieldCatalogue fields,
-            FieldCatalogueJson catalogue) {
+            FieldCatalogueJson catalogue, DashboardWords words) {
+        this.words = words;
         this.rules = rules;
         this.insights = insights;
         this.json = json;
@@ -50,8 +52,8 @@ final class GroupsPage {
         this.catalogue = catalogue;
     }
 
-    /** A group in the list: key, name, rule text (null: manual only), members. */
-    public record Row(String key, String name, String rule, int members) {}
+    /** A group in the list: key, name, rule text and words (null: manual only), members. */
+    public record Row(String key, String name, String rule, String words, int members) {}
 
     /** A template the store does not have yet, in the reader's language. */
     public record Template(String key, String name, String description, String rule) {}
@@ -59,8 +61,11 @@ final class GroupsPage {
     @GetMapping("/groups")
     String list(SignedIn signedIn, Model model, Locale locale) {
         Map<Group, Integer> groups = insights.groupsWithCounts(signedIn.store());
+        RuleWords ruleWords = words.rules(signedIn.store(), locale, new DashboardFormats(locale, signedIn.store()));
         List<Row> rows = groups.entrySet().stream()
-                .map(e -> new Row(e.getKey().key(), e.getKey().name(), e.getKey().ruleText(), e.getValue())).toList();
+                .map(e -> new Row(e.getKey().key(), e.getKey().name(), e.getKey().ruleText(),
+                        e.getKey().rule() == null ? null : ruleWords.rule(e.getKey().rule()), e.getValue()))
+                .toList();
         Set<String> keys = rows.stream().map(Row::key).collect(Collectors.toSet());
         boolean arabic = DashboardLocales.isRightToLeft(DashboardLocales.supported(locale));
         List<Template> templates = new ArrayList<>();
@@ -134,12 +139,15 @@ final class GroupsPage {
             String name, String mode, String ruleText, String ruleJson) {
         try {
             Condition rule = rule(mode, ruleText, ruleJson);
-            if (existing == null) {
+            String saved = key;
+            if (existing == null && key.isEmpty()) {
+                saved = rules.createNamed(signedIn.store(), name, rule).key();
+            } else if (existing == null) {
                 rules.create(signedIn.store(), key, name.isEmpty() ? key : name, rule);
             } else {
                 rules.update(signedIn.store(), existing, name.isEmpty() ? null : name, rule);
             }
-            return "redirect:/groups/" + key;
+            return "redirect:/groups/" + saved;
         } catch (IllegalArgumentException e) {
             response.setStatus(422);
             String text = "builder".equals(mode) ? printable(ruleJson, ruleText) : ruleText;

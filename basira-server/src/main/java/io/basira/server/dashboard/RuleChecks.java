@@ -13,10 +13,14 @@ import io.basira.server.groups.GroupRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.stereotype.Controller;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The rule editor's live endpoint, for the signed-in user's store: reads a rule in either form
@@ -34,20 +38,43 @@ final class RuleChecks {
 
     private final GroupInsights insights;
     private final FieldCatalogue fields;
+    private final JsonMapper json;
 
-    RuleChecks(GroupInsights insights, FieldCatalogue fields) {
+    RuleChecks(GroupInsights insights, FieldCatalogue fields, JsonMapper json) {
         this.insights = insights;
         this.fields = fields;
+        this.json = json;
     }
 
     @PostMapping(value = "/groups/rules/check", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     Map<String, Object> check(SignedIn signedIn, @RequestBody GroupRequest body) {
+        Object text = Given.valueOf(body.rule());
+        return check(signedIn, text instanceof String typed ? typed : null, Given.valueOf(body.ruleJson()));
+    }
+
+    /**
+     * The same check for the pages that only read (the customers' rule filter): a GET, which support agents may
+     * send, with {@code rule} (text) or {@code rule_json} (the tree as JSON text).
+     */
+    @GetMapping(value = "/customers/rules/check", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Map<String, Object> checkForReading(SignedIn signedIn, @RequestParam(required = false) String rule,
+            @RequestParam(name = "rule_json", required = false) String ruleJson) {
+        try {
+            return check(signedIn, rule, rule != null || ruleJson == null ? null : json.readValue(ruleJson, Object.class));
+        } catch (JacksonException e) {
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("ok", false);
+            answer.put("message", "rule_json is not JSON");
+            return answer;
+        }
+    }
+
+    private Map<String, Object> check(SignedIn signedIn, String text, Object tree) {
         Map<String, Object> answer = new LinkedHashMap<>();
         try {
-            Object text = Given.valueOf(body.rule());
-            Condition rule = text instanceof String typed ? RuleText.parse(typed, fields)
-                    : JsonConditions.fromJson(Given.valueOf(body.ruleJson()), fields);
+            Condition rule = text != null ? RuleText.parse(text, fields) : JsonConditions.fromJson(tree, fields);
             int count = insights.preview(signedIn.store(), rule);
             answer.put("ok", true);
             answer.put("rule", RuleText.print(rule));

@@ -17,7 +17,7 @@ public final class GroupKeys {
 
     /**
      * Arabic letters written with Latin ones, a plain letter-by-letter transcription (no vowels are guessed):
-     * {@code كبار العملاء} becomes {@code kbar-alaml}. Enough for a key that a person can still recognise.
+     * {@code كبار العملاء} becomes {@code kbar-almla}. Enough for a key that a person can still recognise.
      */
     private static final Map<Character, String> ARABIC = Map.ofEntries(Map.entry('ا', "a"), Map.entry('أ', "a"),
             Map.entry('إ', "i"), Map.entry('آ', "a"), Map.entry('ء', ""), Map.entry('ب', "b"), Map.entry('ت', "t"),

@@ -81,8 +81,14 @@ public final class RuleWords {
         SegmentField field = leaf.field();
         String label = field == null ? "" : text.get(field.labelKey());
         if (leaf instanceof Comparison c) {
-            String kind = isDate(field) ? "rule.words.date." : "rule.words.";
-            return text.get(kind + c.operator().name().toLowerCase(Locale.ROOT), label, value(field, c.value()));
+            String op = c.operator().name().toLowerCase(Locale.ROOT);
+            if (c.value() instanceof Value.RelativeDate relative && relative.days() != 0) {
+                // "more than 90 days ago", not "before 90 days ago"
+                int days = Math.abs(relative.days());
+                return text.get((relative.days() < 0 ? "rule.words.ago." : "rule.words.ahead.") + op, label,
+                        text.get("rule.words.days", fmt.number(days), days));
+            }
+            return text.get((isDate(field) ? "rule.words.date." : "rule.words.") + op, label, value(field, c.value()));
         }
         if (leaf instanceof Between b) {
             return text.get("rule.words.between", label, value(field, b.from()), value(field, b.to()));

@@ -106,6 +106,12 @@ public final class DashboardFormats {
         return new Locale("", upper).getDisplayCountry(DashboardLocales.isRightToLeft(language) ? language : Locale.ENGLISH);
     }
 
+    /** The store's time zone by its name in the reader's language ({@code Asia/Riyadh}: التوقيت العربي / Arabian Time). */
+    public String zone() {
+        return store.timeZone().getDisplayName(java.time.format.TextStyle.FULL,
+                DashboardLocales.isRightToLeft(language) ? DashboardLocales.formatting(language) : Locale.ENGLISH);
+    }
+
     public String month(YearMonth yearMonth) {
         return yearMonth == null ? "" : month.format(yearMonth);
     }

@@ -78,6 +78,10 @@ class DashboardLanguageBrowserTest {
             "/webhook-endpoints/{id}", "an endpoint: WebhooksBrowserTest registers one",
             "/webhook-endpoints/{id}/deliveries", "the delivery log's live part (htmx)");
 
+    /** Pages whose Latin words another change of issue 14 deals with (their layout is still checked here). */
+    static final Map<String, String> WORDS_CHECKED_ELSEWHERE = Map.of(
+            "policies-audit", "the audit's definitions before and after are item 11 of issue 14 (the audit page)");
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabases.h2().forEach((key, value) -> registry.add(key, () -> value));
@@ -118,7 +122,9 @@ class DashboardLanguageBrowserTest {
             for (var page : pages.entrySet()) {
                 browserPages.resize(width);
                 browserPages.open(page.getValue() + (page.getValue().contains("?") ? "&" : "?") + "lang=ar");
-                problems.addAll(latinWords(page.getKey(), width));
+                if (!WORDS_CHECKED_ELSEWHERE.containsKey(page.getKey())) {
+                    problems.addAll(latinWords(page.getKey(), width));
+                }
                 problems.addAll(tooWide(page.getKey(), width));
                 browserPages.screenshot("lang-" + page.getKey(), "ar", width);
                 browserPages.open(page.getValue() + (page.getValue().contains("?") ? "&" : "?") + "lang=en");
@@ -204,8 +210,8 @@ class DashboardLanguageBrowserTest {
                 var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
                 for (var node = walker.nextNode(); node; node = walker.nextNode()) {
                   var parent = node.parentElement;
-                  if (!parent || parent.closest('[translate="no"], script, style, noscript, .visually-hidden')) { continue; }
-                  if (parent.getClientRects().length === 0) { continue; }
+                  if (!parent || parent.closest('[translate="no"], [lang="en"], script, style, noscript, .visually-hidden')) { continue; }
+                  if (!parent.checkVisibility({ contentVisibilityAuto: true, opacityProperty: false, visibilityProperty: true })) { continue; }
                   var style = getComputedStyle(parent);
                   if (style.visibility === 'hidden' || style.display === 'none') { continue; }
                   var words = node.textContent.match(/[A-Za-z][A-Za-z_]+/g);
@@ -231,7 +237,8 @@ class DashboardLanguageBrowserTest {
                 var main = document.querySelector('main');
                 var box = main.getBoundingClientRect();
                 main.querySelectorAll('*').forEach(function (e) {
-                  if (e.getClientRects().length === 0 || e.closest('.visually-hidden, canvas, .chart')) { return; }
+                  if (!e.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true }) || e.getBoundingClientRect().width <= 1
+                      || e.closest('.visually-hidden, canvas, .chart')) { return; }
                   var style = getComputedStyle(e);
                   var what = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ')[0] : '');
                   if ((style.overflowX === 'auto' || style.overflowX === 'scroll' || style.overflowX === 'hidden')

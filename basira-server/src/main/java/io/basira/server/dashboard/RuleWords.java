@@ -95,7 +95,7 @@ public final class RuleWords {
         }
         if (leaf instanceof In in) {
             return text.get("rule.words.in", label,
-                    in.values().stream().map(v -> value(field, v)).collect(Collectors.joining(text.get("rule.words.list"))));
+                    in.values().stream().map(v -> value(field, v)).collect(Collectors.joining(separator())));
         }
         if (leaf instanceof IsNull) {
             return text.get("rule.words.is_null", label);
@@ -106,7 +106,7 @@ public final class RuleWords {
         if (leaf instanceof HasAnyTag tags) {
             return tags.tags().size() == 1 ? text.get("rule.words.tag", quoted(tags.tags().get(0)))
                     : text.get("rule.words.tags", tags.tags().stream().map(this::quoted)
-                            .collect(Collectors.joining(text.get("rule.words.list"))));
+                            .collect(Collectors.joining(separator())));
         }
         if (leaf instanceof InGroup group) {
             return text.get("rule.words.group", groupNames.apply(group.groupKey()));
@@ -187,7 +187,11 @@ public final class RuleWords {
     }
 
     private String quoted(String value) {
-        return text.get("rule.words.quoted", value);
+        return text.rightToLeft() ? "«" + value + "»" : "“" + value + "”";
+    }
+
+    private String separator() {
+        return text.rightToLeft() ? "، " : ", ";
     }
 
     private static boolean isDate(SegmentField field) {

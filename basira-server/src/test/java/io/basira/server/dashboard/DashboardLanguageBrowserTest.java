@@ -122,6 +122,7 @@ class DashboardLanguageBrowserTest {
             for (var page : pages.entrySet()) {
                 browserPages.resize(width);
                 browserPages.open(page.getValue() + (page.getValue().contains("?") ? "&" : "?") + "lang=ar");
+                builderReady(browserPages);
                 if (!WORDS_CHECKED_ELSEWHERE.containsKey(page.getKey())) {
                     problems.addAll(latinWords(page.getKey(), width));
                 }
@@ -148,6 +149,16 @@ class DashboardLanguageBrowserTest {
                 + "document.querySelector('main').appendChild(w);");
         assertThat(latinWords("groups", BrowserPages.WIDE)).anyMatch(problem -> problem.contains("vip in «في vip»"));
         assertThat(tooWide("groups", BrowserPages.WIDE)).anyMatch(problem -> problem.contains("hides"));
+    }
+
+    /**
+     * A page with a rule opens it in the visual builder once its script has checked the rule with the server; the
+     * text mode (the rule language, for those who write rules) is what the merchant sees only on asking for it.
+     */
+    private static void builderReady(BrowserPages browserPages) {
+        browserPages.waitFor().until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "var b = document.getElementById('builder'), r = document.getElementById('rule');"
+                        + "return !b || !r || r.value.trim() === '' || !b.hidden;"));
     }
 
     /** The GET pages of the dashboard with a concrete address each; a mapped page without one fails here. */

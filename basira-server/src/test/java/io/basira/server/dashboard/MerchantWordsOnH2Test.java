@@ -11,7 +11,12 @@ import io.basira.server.checkout.CheckoutSetup;
 import io.basira.server.importing.ImportFolder;
 import io.basira.server.jdbc.JdbcStores;
 import io.basira.server.support.TestDatabases;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,11 +58,24 @@ class MerchantWordsOnH2Test {
     @BeforeEach
     void signedIn() {
         if (fixture == null) {
-            fixture = DashboardFixture.create(importer, stores, addUser, DashboardFixture.resource("csvimport/complete"),
-                    "متجر الأسماء");
+            fixture = DashboardFixture.create(importer, stores, addUser, storeFolder(), "متجر الأسماء");
         }
         browser = new DashboardClient(port);
         browser.signIn(fixture.ownerEmail(), fixture.ownerPassword());
+    }
+
+    /** Three customers, one of whom never ordered. */
+    private static Path storeFolder() {
+        try {
+            Path folder = Files.createTempDirectory("basira-words");
+            Files.writeString(folder.resolve("customers.csv"), "customer_id,first_name,country,created_at\n"
+                    + "C-1,سارة,SA,2024-01-05\nC-2,عمر,SA,2024-02-01\nC-3,ليلى,SA,2024-03-01\n", StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve("orders.csv"), "order_id,customer_id,created_at,status,total\n"
+                    + "O-1,C-1,2024-04-01,completed,150.00\nO-2,C-2,2024-04-02,completed,900.00\n", StandardCharsets.UTF_8);
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

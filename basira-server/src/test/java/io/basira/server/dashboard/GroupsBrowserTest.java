@@ -165,7 +165,7 @@ class GroupsBrowserTest {
         assertThat(conditions).extracting(e -> e.getAttribute("data-condition"))
                 .containsExactly("total_spent > 1500", "order_count > 10", "cancelled_orders < 100");
         assertThat(group.findElements(By.cssSelector(".why-list li.held"))).isNotEmpty();
-        assertThat(conditions.get(0).getText()).contains("Total spent more than SAR1,500.00", "— has SAR");
+        assertThat(conditions.get(0).getText()).contains("Total spent more than SAR1,500.00", "has SAR");
     }
 
     @Test

@@ -17,9 +17,14 @@
     };
   }
 
+  // A short category axis (bins, kinds) shows every label, wrapped to its share of the chart's width; a long one
+  // (months, days) lets ECharts leave out labels that would overlap.
   function categoryAxis(data, labels, name) {
-    return { type: "category", data: labels, name: name, nameLocation: "middle", nameGap: 28,
-      inverse: data.rtl, axisLabel: { hideOverlap: true } };
+    var few = labels && labels.length <= 8;
+    var width = few ? Math.max(40, Math.floor((data.width || 600) / labels.length) - 6) : null;
+    return { type: "category", data: labels, name: name, nameLocation: "middle", nameGap: few ? 40 : 28,
+      inverse: data.rtl, axisLabel: few ? { interval: 0, width: width, overflow: "break", hideOverlap: false }
+        : { hideOverlap: true } };
   }
 
   function valueAxis(data, name, fmt) {
@@ -92,7 +97,7 @@
   function draw(element) {
     var data = JSON.parse(element.getAttribute("data-chart"));
     var option = data.kind === "pie" ? pie(data) : data.kind === "heatmap" ? heatmap(data)
-      : lineOrBars(data, data.kind === "line" ? "line" : "bar");
+      : lineOrBars(Object.assign(data, { width: element.clientWidth - 80 }), data.kind === "line" ? "line" : "bar");
     option.animation = false;
     option.textStyle = { fontFamily: getComputedStyle(document.documentElement).fontFamily };
     var chart = echarts.init(element, null, { renderer: "canvas" });

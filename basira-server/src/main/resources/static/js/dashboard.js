@@ -6,3 +6,11 @@ document.addEventListener("htmx:configRequest", function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// A page that is waiting for the server (the sign-in page while the demo store is prepared) reloads itself.
+document.addEventListener("DOMContentLoaded", function () {
+  var waiting = document.querySelector("[data-reload-after]");
+  if (waiting) {
+    setTimeout(function () { window.location.reload(); }, 1000 * Number(waiting.dataset.reloadAfter));
+  }
+});

@@ -20,9 +20,17 @@ document.addEventListener("DOMContentLoaded", function () {
       { type: "value", name: data.revenueName, position: data.rtl ? "left" : "right", splitLine: { show: false } }
     ],
     series: [
-      { name: data.ordersName, type: "bar", data: data.orders, itemStyle: { color: "#0f6b5c" } },
+      { name: data.ordersName, type: "bar", data: bars(data), itemStyle: { color: "#0f6b5c" } },
       { name: data.revenueName, type: "line", yAxisIndex: 1, data: data.revenue, itemStyle: { color: "#b7791f" } }
     ]
   });
   window.addEventListener("resize", function () { chart.resize(); });
 });
+
+// The current month is still running: its bar is drawn lighter (its label says "so far").
+function bars(data) {
+  return data.orders.map(function (value, i) {
+    var partial = data.partialLast && i === data.orders.length - 1;
+    return partial ? { value: value, itemStyle: { color: "#0f6b5c", opacity: 0.4 } } : value;
+  });
+}

@@ -12,7 +12,7 @@
   var catalogue = JSON.parse(catalogueBlock.textContent);
   var arabic = document.documentElement.lang === "ar";
   var t = root.dataset;
-  var form = document.getElementById("group-form");
+  var form = root.closest("form") || document.getElementById("group-form");
   var textarea = document.getElementById("rule");
   var textMode = document.getElementById("text-mode");
   var ruleJson = document.getElementById("rule_json");
@@ -245,8 +245,15 @@
     sequence += 1;
     var mine = sequence;
     countBox.textContent = t.checking;
-    fetch(form.getAttribute("data-check"), { method: "POST", headers: headers, body: JSON.stringify(body),
-      credentials: "same-origin" })
+    var url = form.getAttribute("data-check");
+    var request = { method: "POST", headers: headers, body: JSON.stringify(body), credentials: "same-origin" };
+    if (form.dataset.checkMethod === "get") {
+      // A page that only reads (the customers' filter) checks with a GET, which every role may send.
+      url += "?" + (body.rule !== undefined ? "rule=" + encodeURIComponent(body.rule)
+        : "rule_json=" + encodeURIComponent(JSON.stringify(body.rule_json)));
+      request = { method: "GET", headers: { "Accept": "application/json" }, credentials: "same-origin" };
+    }
+    fetch(url, request)
       .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
       .then(function (answer) { if (mine === sequence) { show(answer); if (done) { done(answer); } } })
       .catch(function () { if (mine === sequence) { countBox.textContent = ""; } });
@@ -258,6 +265,11 @@
       textarea.removeAttribute("aria-invalid");
       countBox.dataset.count = answer.count;
       countBox.textContent = t.count.replace("{0}", answer.count.toLocaleString(arabic ? "ar-SA-u-nu-latn" : "en"));
+      if (form.dataset.syncText === "true" && modeInput.value === "builder" && textarea.value !== answer.rule) {
+        // The page filters by the rule's text: the builder keeps it current and tells the page it changed.
+        textarea.value = answer.rule;
+        textarea.dispatchEvent(new Event("change", { bubbles: true }));
+      }
     } else {
       countBox.textContent = "";
       countBox.dataset.count = "";

@@ -14,20 +14,47 @@ import java.util.Set;
  */
 public record Catalogue(List<PaymentMethod> paymentMethods, List<Carrier> carriers) {
 
-    /** A payment method: its code (cod, bank_transfer, mada …) and a display name. */
-    public record PaymentMethod(String code, String name) {
+    /**
+     * A payment method: its code (cod, bank_transfer, mada …), its display name (English, or the store's only
+     * name) and its Arabic name ({@code null}: the display name in Arabic too).
+     */
+    public record PaymentMethod(String code, String name, String nameAr) {
         public PaymentMethod {
             code = Codes.requireCode(code, "payment method");
             name = name == null || name.isBlank() ? code : TextRules.requireLine(name, "name", Checkouts.MAX_NAME_LENGTH);
+            nameAr = arabicName(nameAr);
+        }
+
+        public PaymentMethod(String code, String name) {
+            this(code, name, null);
+        }
+
+        /** The name to show in Arabic ({@code arabic}) or English. */
+        public String name(boolean arabic) {
+            return arabic && nameAr != null ? nameAr : name;
         }
     }
 
-    /** A shipping carrier. */
-    public record Carrier(String code, String name, boolean offeredToEveryone) {
+    /** A shipping carrier, named like a {@link PaymentMethod}. */
+    public record Carrier(String code, String name, String nameAr, boolean offeredToEveryone) {
         public Carrier {
             code = Codes.requireCode(code, "carrier");
             name = name == null || name.isBlank() ? code : TextRules.requireLine(name, "name", Checkouts.MAX_NAME_LENGTH);
+            nameAr = arabicName(nameAr);
         }
+
+        public Carrier(String code, String name, boolean offeredToEveryone) {
+            this(code, name, null, offeredToEveryone);
+        }
+
+        /** The name to show in Arabic ({@code arabic}) or English. */
+        public String name(boolean arabic) {
+            return arabic && nameAr != null ? nameAr : name;
+        }
+    }
+
+    private static String arabicName(String nameAr) {
+        return nameAr == null || nameAr.isBlank() ? null : TextRules.requireLine(nameAr, "name_ar", Checkouts.MAX_NAME_LENGTH);
     }
 
     public Catalogue {
@@ -40,18 +67,18 @@ public record Catalogue(List<PaymentMethod> paymentMethods, List<Carrier> carrie
     /** The catalogue of a store that has not set its own: the methods common in Saudi Arabia, two carriers for everyone. */
     public static Catalogue standard() {
         return new Catalogue(List.of(
-                new PaymentMethod("cod", "Cash on delivery"),
-                new PaymentMethod("bank_transfer", "Bank transfer"),
-                new PaymentMethod("credit_card", "Credit card"),
-                new PaymentMethod("mada", "mada"),
-                new PaymentMethod("apple_pay", "Apple Pay"),
-                new PaymentMethod("stc_pay", "STC Pay"),
-                new PaymentMethod("tabby", "Tabby"),
-                new PaymentMethod("tamara", "Tamara")), List.of(
-                new Carrier("smsa", "SMSA Express", true),
-                new Carrier("aramex", "Aramex", true),
-                new Carrier("spl", "Saudi Post (SPL)", false),
-                new Carrier("same_day", "Same-day courier", false)));
+                new PaymentMethod("cod", "Cash on delivery", "الدفع عند الاستلام"),
+                new PaymentMethod("bank_transfer", "Bank transfer", "تحويل بنكي"),
+                new PaymentMethod("credit_card", "Credit card", "بطاقة ائتمان"),
+                new PaymentMethod("mada", "mada", "مدى"),
+                new PaymentMethod("apple_pay", "Apple Pay", "آبل باي"),
+                new PaymentMethod("stc_pay", "STC Pay", "إس تي سي باي"),
+                new PaymentMethod("tabby", "Tabby", "تابي"),
+                new PaymentMethod("tamara", "Tamara", "تمارا")), List.of(
+                new Carrier("smsa", "SMSA Express", "سمسا إكسبريس", true),
+                new Carrier("aramex", "Aramex", "أرامكس", true),
+                new Carrier("spl", "Saudi Post (SPL)", "البريد السعودي (سبل)", false),
+                new Carrier("same_day", "Same-day courier", "توصيل في اليوم نفسه", false)));
     }
 
     public boolean hasCarrier(String code) {

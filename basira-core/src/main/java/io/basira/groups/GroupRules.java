@@ -60,6 +60,18 @@ public final class GroupRules {
         });
     }
 
+    /**
+     * Creates a group whose key is made from its name ({@link GroupKeys#fromName}), unique in the store: the
+     * dashboard's way, where nobody types a key. @throws IllegalArgumentException when the rule is refused
+     */
+    public Group createNamed(Store store, String name, Condition rule) {
+        return live.define(store, state -> {
+            String key = GroupKeys.fromName(name, k -> state.group(k) != null || RESERVED_KEYS.contains(k));
+            Instant now = clock.instant();
+            return checked(state, new Group(key, name, rule, now, now));
+        });
+    }
+
     /** Changes the name and rule of a group; a null name keeps the name. */
     public Group update(Store store, String key, String name, Condition rule) {
         return live.define(store, state -> {

@@ -166,7 +166,7 @@ final class CheckoutJson {
             CatalogueRequest.PaymentMethod method = required("payment_methods[" + i + "]", listedMethods.get(i));
             String where = "payment_methods[" + i + "]";
             methods.add(guard(where, () -> new Catalogue.PaymentMethod(required(where + ".code", method.code()),
-                    method.name())));
+                    method.name(), method.nameAr())));
         }
         List<Catalogue.Carrier> carriers = new ArrayList<>();
         List<CatalogueRequest.Carrier> listedCarriers = body.carriers() == null ? List.of() : body.carriers();
@@ -174,7 +174,7 @@ final class CheckoutJson {
             CatalogueRequest.Carrier carrier = required("carriers[" + i + "]", listedCarriers.get(i));
             String where = "carriers[" + i + "]";
             carriers.add(guard(where, () -> new Catalogue.Carrier(required(where + ".code", carrier.code()),
-                    carrier.name(), carrier.offeredToEveryone() == null || carrier.offeredToEveryone())));
+                    carrier.name(), carrier.nameAr(), carrier.offeredToEveryone() == null || carrier.offeredToEveryone())));
         }
         Catalogue catalogue = guard("", () -> new Catalogue(methods, carriers));
         requireStorable(json(catalogue), "catalogue");
@@ -188,10 +188,25 @@ final class CheckoutJson {
 
     static Map<String, Object> json(Catalogue catalogue) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("payment_methods", catalogue.paymentMethods().stream()
-                .map(m -> Map.<String, Object>of("code", m.code(), "name", m.name())).toList());
-        json.put("carriers", catalogue.carriers().stream().map(c -> Map.<String, Object>of("code", c.code(),
-                "name", c.name(), "offered_to_everyone", c.offeredToEveryone())).toList());
+        json.put("payment_methods", catalogue.paymentMethods().stream().map(m -> {
+            Map<String, Object> method = new LinkedHashMap<>();
+            method.put("code", m.code());
+            method.put("name", m.name());
+            if (m.nameAr() != null) {
+                method.put("name_ar", m.nameAr());
+            }
+            return method;
+        }).toList());
+        json.put("carriers", catalogue.carriers().stream().map(c -> {
+            Map<String, Object> carrier = new LinkedHashMap<>();
+            carrier.put("code", c.code());
+            carrier.put("name", c.name());
+            if (c.nameAr() != null) {
+                carrier.put("name_ar", c.nameAr());
+            }
+            carrier.put("offered_to_everyone", c.offeredToEveryone());
+            return carrier;
+        }).toList());
         return json;
     }
 

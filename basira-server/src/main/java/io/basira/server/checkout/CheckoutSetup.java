@@ -121,6 +121,11 @@ public final class CheckoutSetup {
         return read(() -> DecisionJson.request(body, store));
     }
 
+    /** Replaces the store's catalogue for a dashboard user (the catalogue page); returns it as saved. */
+    public Map<String, Object> saveCatalogue(Store store, String user, CatalogueRequest body) {
+        return saveCatalogue(store, actor(user), body);
+    }
+
     /** Replaces the store's catalogue; returns it as saved. */
     Map<String, Object> saveCatalogue(Store store, JdbcCheckoutAudit.Actor actor, CatalogueRequest body) {
         return changes.saveCatalogue(store, actor, read(() -> CheckoutJson.catalogue(body)));

@@ -36,8 +36,10 @@ final class CheckoutSimulatorPage {
     private final CheckoutSetup setup;
     private final JdbcCustomerQueries customers;
     private final FormChecks checks;
+    private final DashboardWords words;
 
-    CheckoutSimulatorPage(CheckoutSetup setup, JdbcCustomerQueries customers, FormChecks checks) {
+    CheckoutSimulatorPage(CheckoutSetup setup, JdbcCustomerQueries customers, FormChecks checks, DashboardWords words) {
+        this.words = words;
         this.setup = setup;
         this.customers = customers;
         this.checks = checks;
@@ -60,8 +62,8 @@ final class CheckoutSimulatorPage {
             try {
                 CheckoutRequest checkout = setup.request(store, checks.require(body(form, lines)));
                 CheckoutDecision decision = setup.decide(store, checkout);
-                model.addAttribute("decision", DecisionView.of(checkout, decision, setup.catalogue(store),
-                        new DashboardFormats(locale, store)));
+                model.addAttribute("decision", DecisionView.of(checkout, decision,
+                        words.names(store, setup.catalogue(store), locale), new DashboardFormats(locale, store)));
             } catch (IllegalArgumentException | InvalidRecords e) {
                 model.addAttribute("error", checks.message(e));
             }
@@ -137,13 +139,5 @@ final class CheckoutSimulatorPage {
         String first = c.firstName() == null ? "" : c.firstName();
         String last = c.lastName() == null ? "" : c.lastName();
         return (first + " " + last).strip();
-    }
-
-    /** Names the catalogue gives payment methods and carriers, by code (the code itself when unknown). */
-    static Map<String, String> names(Catalogue catalogue) {
-        Map<String, String> names = new LinkedHashMap<>();
-        catalogue.paymentMethods().forEach(m -> names.put(m.code(), m.name()));
-        catalogue.carriers().forEach(c -> names.put(c.code(), c.name()));
-        return names;
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The customer card, the page a support agent opens when the customer writes in: attributes,
@@ -26,6 +27,9 @@ import org.springframework.web.bind.annotation.PathVariable;
  */
 @Controller
 final class CustomerCardPage {
+
+    /** Timeline entries per page, newest first. */
+    static final int TIMELINE_PAGE = 25;
 
     private final JdbcCustomerQueries customers;
     private final JdbcTimeline timeline;
@@ -36,10 +40,13 @@ final class CustomerCardPage {
     private final List<SegmentField> indicators;
     private final LoyaltyService loyalty;
     private final AuditLog audit;
+    private final DashboardWords words;
 
     CustomerCardPage(JdbcCustomerQueries customers, JdbcTimeline timeline, DashboardAnalytics analytics, Clock clock,
-            LiveGroups groups, GroupInsights insights, FieldCatalogue fields, LoyaltyService loyalty, AuditLog audit) {
+            LiveGroups groups, GroupInsights insights, FieldCatalogue fields, LoyaltyService loyalty, AuditLog audit,
+            DashboardWords words) {
         this.audit = audit;
+        this.words = words;
         this.indicators = CustomerView.cardPageIndicators(fields);
         this.customers = customers;
         this.timeline = timeline;
@@ -52,7 +59,7 @@ final class CustomerCardPage {
 
     @GetMapping("/customers/{customerId}")
     String card(SignedIn signedIn, @PathVariable String customerId, Model model, Locale locale,
-            HttpServletResponse response) {
+            HttpServletResponse response, @RequestParam(name = "timeline", defaultValue = "0") int timelinePage) {
         var snapshot = customers.find(signedIn.store().id(), customerId);
         if (snapshot.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
@@ -63,10 +70,19 @@ final class CustomerCardPage {
                 AuditLog.Subject.customer(customerId, CustomerView.name(snapshot.get().customer())), List.of());
         DashboardFormats fmt = new DashboardFormats(locale, signedIn.store());
         LocalDate today = Dates.dateIn(clock.instant(), signedIn.store().timeZone());
+        RuleWords ruleWords = words.rules(signedIn.store(), locale, fmt);
         model.addAttribute("customer", CustomerView.of(snapshot.get(), signedIn.store(), today, fmt, indicators));
-        model.addAttribute("timeline", TimelineView.of(timeline.of(signedIn.store(), customerId), fmt));
+        List<JdbcTimeline.Entry> entries = timeline.of(signedIn.store(), customerId);
+        int pages = Math.max(1, (entries.size() + TIMELINE_PAGE - 1) / TIMELINE_PAGE);
+        int page = Math.min(Math.max(timelinePage, 0), pages - 1);
+        List<JdbcTimeline.Entry> shown = entries.subList(page * TIMELINE_PAGE,
+                Math.min(entries.size(), (page + 1) * TIMELINE_PAGE));
+        model.addAttribute("timeline", TimelineView.of(shown, fmt, words.names(signedIn.store(), locale)));
+        model.addAttribute("timelinePage", page);
+        model.addAttribute("timelinePages", pages);
+        model.addAttribute("timelineTotal", entries.size());
         model.addAttribute("groups", groups.groupsOf(signedIn.store(), customerId).stream().sorted()
-                .map(key -> WhyView.of(insights.why(signedIn.store(), key, customerId))).toList());
+                .map(key -> WhyView.of(insights.why(signedIn.store(), key, customerId), ruleWords)).toList());
         model.addAttribute("loyalty", loyalty.customer(signedIn.store(), customerId));
         model.addAttribute("predictions", PredictionsView.of(analytics.cardFields(signedIn.store(), customerId), fmt));
         return "customer";

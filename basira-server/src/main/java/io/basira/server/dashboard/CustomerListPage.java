@@ -41,10 +41,12 @@ final class CustomerListPage {
     private final Clock clock;
     private final FieldCatalogue fields;
     private final MessageSource messages;
+    private final RuleBuilderData builder;
 
     CustomerListPage(JdbcCustomerQueries customers, GroupInsights groups, Clock clock, FieldCatalogue fields,
-            MessageSource messages) {
+            MessageSource messages, RuleBuilderData builder) {
         this.messages = messages;
+        this.builder = builder;
         this.customers = customers;
         this.groups = groups;
         this.export = new CustomerCsvExport(customers, clock, fields);
@@ -82,6 +84,9 @@ final class CustomerListPage {
         model.addAttribute("sort", order.name().toLowerCase(Locale.ROOT));
         model.addAttribute("direction", descending ? "desc" : "asc");
         model.addAttribute("sorts", sortNames());
+        if (htmx == null) {
+            model.addAttribute("catalogue", builder.json(signedIn.store()));
+        }
         return htmx != null ? "customers :: results" : "customers";
     }
 

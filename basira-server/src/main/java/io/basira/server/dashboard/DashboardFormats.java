@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * How the dashboard writes numbers, money and dates for one request: in the reader's language
@@ -21,6 +22,7 @@ import java.util.Locale;
 public final class DashboardFormats {
 
     private final Store store;
+    private final Locale language;
     private final NumberFormat money;
     private final NumberFormat integer;
     private final NumberFormat decimal;
@@ -32,6 +34,7 @@ public final class DashboardFormats {
 
     public DashboardFormats(Locale language, Store store) {
         this.store = store;
+        this.language = language;
         Locale locale = DashboardLocales.formatting(language);
         boolean arabic = DashboardLocales.isRightToLeft(language);
         int digits = Money.fractionDigits(store.currency());
@@ -102,6 +105,27 @@ public final class DashboardFormats {
     /** Date and 24-hour time of an instant in the store's time zone. */
     public String dateTime(Instant instant) {
         return instant == null ? "" : dateTime.format(instant.atZone(store.timeZone()));
+    }
+
+    /**
+     * A country by its ISO 3166 code in the reader's language ({@code SA}: السعودية / Saudi Arabia); a text that
+     * is not a known code is shown as it is.
+     */
+    public String country(String code) {
+        if (code == null || !code.matches("[A-Za-z]{2}")) {
+            return code == null ? "" : code;
+        }
+        String upper = code.toUpperCase(Locale.ROOT);
+        if (!Set.of(Locale.getISOCountries()).contains(upper)) {
+            return code;
+        }
+        return new Locale("", upper).getDisplayCountry(DashboardLocales.isRightToLeft(language) ? language : Locale.ENGLISH);
+    }
+
+    /** The store's time zone by its name in the reader's language ({@code Asia/Riyadh}: التوقيت العربي / Arabian Time). */
+    public String zone() {
+        return store.timeZone().getDisplayName(java.time.format.TextStyle.FULL,
+                DashboardLocales.isRightToLeft(language) ? DashboardLocales.formatting(language) : Locale.ENGLISH);
     }
 
     public String month(YearMonth yearMonth) {

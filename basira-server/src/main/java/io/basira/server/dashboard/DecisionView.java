@@ -1,15 +1,15 @@
 package io.basira.server.dashboard;
 
-import io.basira.checkout.Catalogue;
 import io.basira.checkout.CheckoutDecision;
 import io.basira.checkout.CheckoutDecision.Because;
 import io.basira.checkout.CheckoutRequest;
 import io.basira.shared.Money;
 import java.util.List;
-import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
- * A checkout decision as the simulator shows it: codes named from the store's catalogue, every reason
+ * A checkout decision as the simulator shows it: codes named from the store's catalogue and groups by their
+ * names ({@link DisplayNames}), every reason
  * as the policy's name, amounts formatted for the reader in the store's currency.
  *
  * @param policy the name of the policy behind a line, null when none (e.g. a carrier for everyone)
@@ -26,25 +26,26 @@ public record DecisionView(String customerId, boolean anonymous, List<String> gr
 
     public record Totals(String subtotal, String offersDiscount, String couponDiscount, String shipping, String total) {}
 
-    static DecisionView of(CheckoutRequest request, CheckoutDecision d, Catalogue catalogue, DashboardFormats fmt) {
-        Map<String, String> names = CheckoutSimulatorPage.names(catalogue);
+    static DecisionView of(CheckoutRequest request, CheckoutDecision d, DisplayNames names, DashboardFormats fmt) {
         CheckoutDecision.Totals t = d.totals();
         CheckoutDecision.CouponVerdict c = d.coupon();
-        return new DecisionView(request.customerId(), request.isAnonymous(), d.groups().stream().sorted().toList(),
-                d.paymentMethods().stream().map(code -> line(code, names, null, null)).toList(),
-                d.hiddenPaymentMethods().stream().map(w -> line(w.code(), names, w.because(), null)).toList(),
-                d.carriers().stream().map(o -> line(o.code(), names, o.because(), null)).toList(),
-                d.hiddenCarriers().stream().map(w -> line(w.code(), names, w.because(), null)).toList(),
+        return new DecisionView(request.customerId(), request.isAnonymous(),
+                d.groups().stream().map(names::group).sorted().toList(),
+                d.paymentMethods().stream().map(code -> line(code, names::method, null, null)).toList(),
+                d.hiddenPaymentMethods().stream().map(w -> line(w.code(), names::method, w.because(), null)).toList(),
+                d.carriers().stream().map(o -> line(o.code(), names::carrier, o.because(), null)).toList(),
+                d.hiddenCarriers().stream().map(w -> line(w.code(), names::carrier, w.because(), null)).toList(),
                 d.freeShipping().free(), d.freeShipping().policies().stream().map(Because::policyName).toList(),
                 d.freeShipping().coupon(),
-                d.offers().stream().map(o -> line(o.policy().policyId(), Map.of(), o.policy(), money(o.amount(), fmt))).toList(),
+                d.offers().stream().map(o -> line(o.policy().policyId(), code -> code, o.policy(), money(o.amount(), fmt)))
+                        .toList(),
                 c == null ? null : new Coupon(c.code(), c.valid(), c.reason().code(), money(c.discount(), fmt), c.freeShipping()),
                 new Totals(money(t.subtotal(), fmt), money(t.offersDiscount(), fmt), money(t.couponDiscount(), fmt),
                         money(t.shipping(), fmt), money(t.total(), fmt)));
     }
 
-    private static Line line(String code, Map<String, String> names, Because because, String amount) {
-        return new Line(code, names.getOrDefault(code, code), because == null ? null : because.policyName(), amount);
+    private static Line line(String code, UnaryOperator<String> name, Because because, String amount) {
+        return new Line(code, name.apply(code), because == null ? null : because.policyName(), amount);
     }
 
     private static String money(Money money, DashboardFormats fmt) {

@@ -4,7 +4,14 @@ import io.basira.server.customers.CardCsv;
 import io.basira.groups.Group;
 import io.basira.groups.GroupInsights;
 import io.basira.groups.ManualMembership;
+import io.basira.fields.CardFields;
+import io.basira.segment.And;
+import io.basira.segment.Comparison;
+import io.basira.segment.Condition;
 import io.basira.segment.FieldCatalogue;
+import io.basira.segment.InGroup;
+import io.basira.segment.Operator;
+import io.basira.segment.Value;
 import io.basira.server.jdbc.CustomerSort;
 import io.basira.server.jdbc.JdbcGroupMemberQueries;
 import io.basira.groups.ManualList;
@@ -45,13 +52,15 @@ final class GroupPage {
     private final Clock clock;
     private final FieldCatalogue fields;
     private final MessageSource messages;
-
     private final io.basira.server.privacy.GroupAudit audit;
+    private final DashboardWords words;
 
     GroupPage(GroupInsights insights, ManualMembership manual, JdbcGroupMemberQueries members, Clock clock,
-            FieldCatalogue fields, MessageSource messages, io.basira.server.privacy.GroupAudit audit) {
+            FieldCatalogue fields, MessageSource messages, io.basira.server.privacy.GroupAudit audit,
+            DashboardWords words) {
         this.messages = messages;
         this.audit = audit;
+        this.words = words;
         this.insights = insights;
         this.manual = manual;
         this.members = members;
@@ -74,11 +83,14 @@ final class GroupPage {
         var result = members.page(store.id(), key, order, descending, pageNumber, PAGE_SIZE);
         LocalDate today = Dates.dateIn(clock.instant(), store.timeZone());
         DashboardFormats fmt = new DashboardFormats(locale, store);
+        RuleWords ruleWords = words.rules(store, locale, fmt);
         List<Member> rows = result.items().stream().map(s -> new Member(CustomerView.of(s, store, today, fmt),
-                WhyView.of(insights.why(store, key, s.customer().externalId())))).toList();
+                WhyView.of(insights.why(store, key, s.customer().externalId()), ruleWords))).toList();
         Group group = entry.getKey();
         model.addAttribute("group", group);
+        model.addAttribute("ruleWords", group.rule() == null ? null : ruleWords.rule(group.rule()));
         model.addAttribute("count", entry.getValue());
+        model.addAttribute("withoutOrders", withoutOrders(store, key));
         model.addAttribute("rows", rows);
         model.addAttribute("total", result.total());
         model.addAttribute("page", pageNumber);
@@ -127,6 +139,16 @@ final class GroupPage {
             redirect.addFlashAttribute("error", MerchantMessages.manualChange(e, id, new PageText(messages, locale)));
         }
         return "redirect:/groups/" + key;
+    }
+
+    /**
+     * How many members have no counted order ({@code order_count = 0}): customers who never bought match rules
+     * such as {@code total_spent < 200}, and a checkout policy for the group reaches them (and anonymous visitors,
+     * see the simulator), so the page says how many there are.
+     */
+    private int withoutOrders(Store store, String key) {
+        Condition noOrders = new Comparison(CardFields.ORDER_COUNT, Operator.EQ, Value.number(0));
+        return insights.preview(store, new And(List.of(new InGroup(key), noOrders)));
     }
 
     private CustomerSort sortOrDefault(String sort) {

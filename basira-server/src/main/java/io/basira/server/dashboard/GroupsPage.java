@@ -42,13 +42,15 @@ final class GroupsPage {
     private final FieldCatalogue fields;
     private final FieldCatalogueJson catalogue;
     private final MessageSource messages;
-
     private final io.basira.server.privacy.GroupAudit audit;
+    private final DashboardWords words;
 
     GroupsPage(GroupRules rules, GroupInsights insights, JsonMapper json, FieldCatalogue fields,
-            FieldCatalogueJson catalogue, MessageSource messages, io.basira.server.privacy.GroupAudit audit) {
+            FieldCatalogueJson catalogue, MessageSource messages, io.basira.server.privacy.GroupAudit audit,
+            DashboardWords words) {
         this.messages = messages;
         this.audit = audit;
+        this.words = words;
         this.rules = rules;
         this.insights = insights;
         this.json = json;
@@ -56,8 +58,8 @@ final class GroupsPage {
         this.catalogue = catalogue;
     }
 
-    /** A group in the list: key, name, rule text (null: manual only), members. */
-    public record Row(String key, String name, String rule, int members) {}
+    /** A group in the list: key, name, rule text and words (null: manual only), members. */
+    public record Row(String key, String name, String rule, String words, int members) {}
 
     /** A template the store does not have yet, in the reader's language. */
     public record Template(String key, String name, String description, String rule) {}
@@ -65,8 +67,11 @@ final class GroupsPage {
     @GetMapping("/groups")
     String list(SignedIn signedIn, Model model, Locale locale) {
         Map<Group, Integer> groups = insights.groupsWithCounts(signedIn.store());
+        RuleWords ruleWords = words.rules(signedIn.store(), locale, new DashboardFormats(locale, signedIn.store()));
         List<Row> rows = groups.entrySet().stream()
-                .map(e -> new Row(e.getKey().key(), e.getKey().name(), e.getKey().ruleText(), e.getValue())).toList();
+                .map(e -> new Row(e.getKey().key(), e.getKey().name(), e.getKey().ruleText(),
+                        e.getKey().rule() == null ? null : ruleWords.rule(e.getKey().rule()), e.getValue()))
+                .toList();
         Set<String> keys = rows.stream().map(Row::key).collect(Collectors.toSet());
         boolean arabic = DashboardLocales.isRightToLeft(DashboardLocales.supported(locale));
         List<Template> templates = new ArrayList<>();
@@ -146,8 +151,11 @@ final class GroupsPage {
             String key, String name, String mode, String ruleText, String ruleJson) {
         try {
             Condition rule = rule(mode, ruleText, ruleJson);
+            String saved = key;
             if (existing == null) {
-                Group created = rules.create(signedIn.store(), key, name.isEmpty() ? key : name, rule);
+                Group created = key.isEmpty() ? rules.createNamed(signedIn.store(), name, rule)
+                        : rules.create(signedIn.store(), key, name.isEmpty() ? key : name, rule);
+                saved = created.key();
                 audit.defined(signedIn.store().id(), PrivacyPages.actor(signedIn), null, created);
             } else {
                 Group before = insights.groupWithCount(signedIn.store(), existing).getKey();
@@ -155,7 +163,7 @@ final class GroupsPage {
                 audit.defined(signedIn.store().id(), PrivacyPages.actor(signedIn), before,
                         insights.groupWithCount(signedIn.store(), existing).getKey());
             }
-            return "redirect:/groups/" + key;
+            return "redirect:/groups/" + saved;
         } catch (IllegalArgumentException e) {
             response.setStatus(422);
             String text = "builder".equals(mode) ? printable(ruleJson, ruleText) : ruleText;

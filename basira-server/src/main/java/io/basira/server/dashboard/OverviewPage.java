@@ -1,8 +1,12 @@
 package io.basira.server.dashboard;
 
 import io.basira.server.jdbc.JdbcStoreOverview;
+import io.basira.shared.Dates;
 import io.basira.shared.Money;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +57,11 @@ final class OverviewPage {
         DashboardFormats fmt = new DashboardFormats(locale, store);
         model.addAttribute("totals", overview.totals(store.id()));
         model.addAttribute("months", months);
-        model.addAttribute("chart", chart(months, fmt, locale, store.currency()));
+        LocalDate today = Dates.dateIn(clock.instant(), store.timeZone());
+        boolean partial = !months.isEmpty() && months.get(months.size() - 1).month().equals(YearMonth.from(today));
+        model.addAttribute("partialMonth", partial ? YearMonth.from(today) : null);
+        model.addAttribute("todayDate", today);
+        model.addAttribute("chart", chart(months, fmt, locale, store.currency(), partial));
         AnalyticsPeriod period = AnalyticsPeriod.read(asOf, from, to, clock, store.timeZone());
         model.addAttribute("period", period);
         model.addAttribute("today", AnalyticsPeriod.today(clock, store.timeZone()).toString());
@@ -63,10 +71,17 @@ final class OverviewPage {
     }
 
     /** The chart's data as JSON for static/js/overview.js: labels, the two series and their names. */
-    private String chart(List<OrdersPerMonth.Month> months, DashboardFormats fmt, Locale locale, Currency currency) {
+    private String chart(List<OrdersPerMonth.Month> months, DashboardFormats fmt, Locale locale, Currency currency,
+            boolean partial) {
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("rtl", DashboardLocales.isRightToLeft(locale));
-        chart.put("labels", months.stream().map(m -> fmt.month(m.month())).toList());
+        List<String> labels = new ArrayList<>(months.stream().map(m -> fmt.month(m.month())).toList());
+        if (partial) {
+            int last = labels.size() - 1;
+            labels.set(last, messages.getMessage("overview.chart.so-far", new Object[] {labels.get(last)}, locale));
+        }
+        chart.put("labels", labels);
+        chart.put("partialLast", partial);
         chart.put("orders", months.stream().map(OrdersPerMonth.Month::orders).toList());
         chart.put("revenue", months.stream().map(m -> Money.ofMinor(m.revenueMinor(), currency).toDecimal()).toList());
         chart.put("ordersName", messages.getMessage("overview.chart.orders", null, locale));

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,19 +36,22 @@ final class PoliciesPage {
     private final CheckoutSetup setup;
     private final GroupInsights groups;
     private final FormChecks checks;
+    private final DashboardWords words;
 
-    PoliciesPage(CheckoutSetup setup, GroupInsights groups, FormChecks checks) {
+    PoliciesPage(CheckoutSetup setup, GroupInsights groups, FormChecks checks, DashboardWords words) {
+        this.words = words;
         this.setup = setup;
         this.groups = groups;
         this.checks = checks;
     }
 
     @GetMapping("/policies")
-    String list(SignedIn signedIn, Model model) {
+    String list(SignedIn signedIn, Model model, Locale locale) {
         Store store = signedIn.store();
         model.addAttribute("policies", setup.policies(store));
         model.addAttribute("coupons", setup.coupons(store));
         model.addAttribute("catalogue", setup.catalogue(store));
+        model.addAttribute("names", words.names(store, setup.catalogue(store), locale));
         model.addAttribute("groupNames", groupNames(store));
         return "policies";
     }

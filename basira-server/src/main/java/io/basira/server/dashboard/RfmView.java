@@ -9,9 +9,12 @@ import java.util.Locale;
 /**
  * The RFM tab: the 5×5 grid of buyers by recency score (rows, 5 at the top) and FM score (columns,
  * (F + M) / 2 rounded half-up, the score the named groups are read from), each cell with its count and
- * its group; and the eleven groups with their counts, as a bar chart and a table.
+ * its group; and the eleven groups with their counts, as a bar chart and a table. An FM column without a buyer
+ * in any row is left out and named in {@code emptyColumns} (with ties at their mid-rank, when most buyers have
+ * one order they all score F = 2 or 3, so FM = 1 never occurs: docs/analytics.md, "RFM").
  */
-public record RfmView(String buyers, List<GridRow> grid, List<Group> groups, String chart) {
+public record RfmView(String buyers, List<Integer> columns, List<Integer> emptyColumns, List<GridRow> grid,
+        List<Group> groups, String chart) {
 
     /** One recency score's row, cells for FM = 1..5. */
     public record GridRow(int recency, List<GridCell> cells) {}
@@ -45,10 +48,17 @@ public record RfmView(String buyers, List<GridRow> grid, List<Group> groups, Str
             int fm = RfmGroup.fm(s.frequencyScore(), s.monetaryScore());
             max = Math.max(max, ++counts[s.recency()][fm]);
         }
+        List<Integer> columns = new ArrayList<>();
+        List<Integer> emptyColumns = new ArrayList<>();
+        for (int fm = 1; fm <= 5; fm++) {
+            int column = fm;
+            boolean empty = java.util.stream.IntStream.rangeClosed(1, 5).allMatch(r -> counts[r][column] == 0);
+            (empty && max > 0 ? emptyColumns : columns).add(fm);
+        }
         List<GridRow> grid = new ArrayList<>();
         for (int r = 5; r >= 1; r--) {
             List<GridCell> cells = new ArrayList<>();
-            for (int fm = 1; fm <= 5; fm++) {
+            for (int fm : columns) {
                 int n = counts[r][fm];
                 cells.add(new GridCell(fm, fmt.number(n), RfmGroup.of(r, fm, fm).code(), max == 0 ? 0 : n * 100 / max));
             }
@@ -65,6 +75,6 @@ public record RfmView(String buyers, List<GridRow> grid, List<Group> groups, Str
         });
         String chart = ChartData.bars(text.rightToLeft(), names).with("horizontal", true)
                 .series(text.get("analytics.customers"), values).json();
-        return new RfmView(fmt.number(report.scores().size()), grid, groups, chart);
+        return new RfmView(fmt.number(report.scores().size()), columns, emptyColumns, grid, groups, chart);
     }
 }

@@ -15,10 +15,14 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.stereotype.Controller;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The rule editor's live endpoint, for the signed-in user's store: reads a rule in either form
@@ -37,21 +41,46 @@ final class RuleChecks {
     private final GroupInsights insights;
     private final FieldCatalogue fields;
     private final MessageSource messages;
+    private final JsonMapper json;
 
-    RuleChecks(GroupInsights insights, FieldCatalogue fields, MessageSource messages) {
+    RuleChecks(GroupInsights insights, FieldCatalogue fields, MessageSource messages, JsonMapper json) {
         this.insights = insights;
         this.fields = fields;
         this.messages = messages;
+        this.json = json;
     }
 
     @PostMapping(value = "/groups/rules/check", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     Map<String, Object> check(SignedIn signedIn, Locale locale, @RequestBody GroupRequest body) {
+        Object text = Given.valueOf(body.rule());
+        return check(signedIn, locale, text instanceof String typed ? typed : null, Given.valueOf(body.ruleJson()));
+    }
+
+    /**
+     * The same check for the pages that only read (the customers' rule filter): a GET, which support agents may
+     * send, with {@code rule} (text) or {@code rule_json} (the tree as JSON text).
+     */
+    @GetMapping(value = "/customers/rules/check", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Map<String, Object> checkForReading(SignedIn signedIn, Locale locale,
+            @RequestParam(required = false) String rule,
+            @RequestParam(name = "rule_json", required = false) String ruleJson) {
+        try {
+            return check(signedIn, locale, rule,
+                    rule != null || ruleJson == null ? null : json.readValue(ruleJson, Object.class));
+        } catch (JacksonException e) {
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("ok", false);
+            answer.put("message", new PageText(messages, locale).get("rule.error.not-json"));
+            return answer;
+        }
+    }
+
+    private Map<String, Object> check(SignedIn signedIn, Locale locale, String text, Object tree) {
         Map<String, Object> answer = new LinkedHashMap<>();
         try {
-            Object text = Given.valueOf(body.rule());
-            Condition rule = text instanceof String typed ? RuleText.parse(typed, fields)
-                    : JsonConditions.fromJson(Given.valueOf(body.ruleJson()), fields);
+            Condition rule = text != null ? RuleText.parse(text, fields) : JsonConditions.fromJson(tree, fields);
             int count = insights.preview(signedIn.store(), rule);
             answer.put("ok", true);
             answer.put("rule", RuleText.print(rule));

@@ -26,12 +26,12 @@ public record TimelineView(String kind, String id, String when, List<Detail> det
         return "timeline.kind." + kind;
     }
 
-    public static List<TimelineView> of(List<JdbcTimeline.Entry> entries, DashboardFormats fmt) {
-        return entries.stream().map(e -> new TimelineView(e.kind(), e.id(), fmt.dateTime(e.at()), details(e, fmt)))
+    public static List<TimelineView> of(List<JdbcTimeline.Entry> entries, DashboardFormats fmt, DisplayNames names) {
+        return entries.stream().map(e -> new TimelineView(e.kind(), e.id(), fmt.dateTime(e.at()), details(e, fmt, names)))
                 .toList();
     }
 
-    private static List<Detail> details(JdbcTimeline.Entry entry, DashboardFormats fmt) {
+    private static List<Detail> details(JdbcTimeline.Entry entry, DashboardFormats fmt, DisplayNames names) {
         List<Detail> details = new ArrayList<>();
         for (Map.Entry<String, String> d : entry.details().entrySet()) {
             String name = d.getKey();
@@ -42,6 +42,10 @@ public record TimelineView(String kind, String id, String when, List<Detail> det
                 details.add(new Detail(name, null, "review.of." + value));
             } else if (MONEY.contains(name)) {
                 details.add(new Detail(name, fmt.moneyText(value), null));
+            } else if (name.equals("payment_method")) {
+                details.add(new Detail(name, names.method(value), null));
+            } else if (name.equals("shipping_method")) {
+                details.add(new Detail(name, names.carrier(value), null));
             } else if (name.equals("items_count") || name.equals("rating")) {
                 details.add(new Detail(name, fmt.number(Long.parseLong(value)), null));
             } else {

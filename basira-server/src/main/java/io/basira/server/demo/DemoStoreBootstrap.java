@@ -2,6 +2,8 @@ package io.basira.server.demo;
 
 import io.basira.demo.DemoStoreGenerator;
 import io.basira.server.dashboard.AddDashboardUser;
+import io.basira.server.dashboard.DemoLoading;
+import io.basira.server.startup.WarmUp;
 import io.basira.server.files.OwnerOnly;
 import io.basira.server.dashboard.Role;
 import io.basira.server.jdbc.JdbcDashboardUsers;
@@ -19,9 +21,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -45,6 +49,7 @@ public class DemoStoreBootstrap implements ApplicationRunner {
 
     static final String SLUG = "demo";
     static final String DEMO_EMAIL = "demo@basira.local";
+    private static final int BANNER_WAIT_SECONDS = 30;
     private static final Logger log = LoggerFactory.getLogger(DemoStoreBootstrap.class);
 
     private final JdbcStores stores;
@@ -54,12 +59,18 @@ public class DemoStoreBootstrap implements ApplicationRunner {
     private final ApplicationContext context;
     private final JdbcDashboardUsers users;
     private final AddDashboardUser addUser;
+    private final DemoLoading loading;
+    private final ObjectProvider<WarmUp> warmUp;
 
     @Value("${basira.data-dir:./data}")
     private Path dataDir;
 
     public DemoStoreBootstrap(JdbcStores stores, JdbcApiKeys keys, ImportFolder importer, Clock clock,
-            ApplicationContext context, JdbcDashboardUsers users, AddDashboardUser addUser) {
+            ApplicationContext context, JdbcDashboardUsers users, AddDashboardUser addUser, DemoLoading loading,
+            ObjectProvider<WarmUp> warmUp) {
+        this.loading = loading;
+        this.warmUp = warmUp;
+        loading.begin();
         this.users = users;
         this.addUser = addUser;
         this.stores = stores;
@@ -72,12 +83,32 @@ public class DemoStoreBootstrap implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) throws IOException {
         Path keyFile = dataDir.resolve("demo-api-key.txt");
-        String newKey = stores.findBySlug(SLUG).isEmpty() ? load(keyFile) : null;
         Path userFile = dataDir.resolve("demo-user.txt");
-        String newPassword = users.findByEmail(DEMO_EMAIL).isEmpty() ? createDemoUser(userFile) : null;
+        String newKey;
+        String newPassword;
+        try {
+            newKey = stores.findBySlug(SLUG).isEmpty() ? load(keyFile) : null;
+            newPassword = users.findByEmail(DEMO_EMAIL).isEmpty() ? createDemoUser(userFile) : null;
+        } finally {
+            loading.end();
+        }
         OwnerOnly.restrict(keyFile);
         OwnerOnly.restrict(userFile);
-        System.out.print(banner(baseUrl(), newKey, keyFile, newPassword, userFile));
+        printLast(banner(baseUrl(), newKey, keyFile, newPassword, userFile));
+    }
+
+    /**
+     * Prints the sign-in block as the start's last words: after the warm-up's log line (it starts once the
+     * application is ready, after this runner), or after {@value #BANNER_WAIT_SECONDS} s when warming takes longer.
+     */
+    private void printLast(String banner) {
+        WarmUp warm = warmUp.getIfAvailable();
+        if (warm == null) {
+            System.out.print(banner);
+            return;
+        }
+        warm.finished().copy().completeOnTimeout(null, BANNER_WAIT_SECONDS, TimeUnit.SECONDS)
+                .thenRun(() -> System.out.print(banner));
     }
 
     /**

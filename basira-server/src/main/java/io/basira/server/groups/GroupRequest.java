@@ -15,7 +15,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(name = "GroupRequest", description = "A group's key, name and rule (or a template), or a rule to count")
 public record GroupRequest(
-        @Schema(description = "create: the group's short name (a-z, 0-9, '-', '_'); ignored on change", example = "vip")
+        @Schema(description = "create: the group's short name (a-z, 0-9, '-', '_'); absent: made from the name; ignored on change", example = "vip")
         String key,
         @Schema(description = "the group's name; absent: the key (create), unchanged (change)", example = "VIP", maxLength = Group.MAX_NAME_LENGTH)
         @Text(max = Group.MAX_NAME_LENGTH) String name,

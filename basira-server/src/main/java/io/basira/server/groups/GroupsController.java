@@ -53,7 +53,10 @@ public class GroupsController {
         return Map.of("items", items);
     }
 
-    /** Body: {@code key}, {@code name}, and {@code rule} or {@code rule_json}; or {@code template} (with optional overrides). */
+    /**
+     * Body: {@code key}, {@code name}, and {@code rule} or {@code rule_json}; or {@code template} (with optional
+     * overrides). Without a key, the key is made from the name (docs/groups.md, "Keys").
+     */
     @ApiResponse(responseCode = "201", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.GroupAnswer.class)))
     @PostMapping
     public ResponseEntity<Map<String, Object>> create(Store store, @Valid @RequestBody GroupRequest body,
@@ -69,12 +72,14 @@ public class GroupsController {
             name = name == null ? template.nameAr() : name;
             rule = rule == null ? template.condition() : rule;
         }
-        if (key == null) {
-            throw new IllegalArgumentException("'key' is required: the group's short name (a-z, 0-9, '-', '_')");
+        if (key == null && name == null) {
+            throw new IllegalArgumentException("'key' or 'name' is required: the group's short name (a-z, 0-9, '-', '_'), "
+                    + "or a name to make it from");
         }
-        Group group = rules.create(store, key, name == null ? key : name, rule);
+        Group group = key == null ? rules.createNamed(store, name, rule) : rules.create(store, key, name == null ? key : name, rule);
         audit.defined(store.id(), actor(request), null, group);
-        return ResponseEntity.status(HttpStatus.CREATED).body(GroupJson.of(group, insights.groupWithCount(store, key).getValue()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(GroupJson.of(group, insights.groupWithCount(store, group.key()).getValue()));
     }
 
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.GroupAnswer.class)))

@@ -4,6 +4,7 @@ import io.basira.server.api.RedactedFailure;
 import io.basira.shared.Store;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ public final class WarmUp implements ApplicationListener<ApplicationReadyEvent>,
     private final AtomicInteger warmed = new AtomicInteger();
     private volatile int total = -1;
     private volatile boolean done;
+    private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
     private final boolean enabled;
 
@@ -38,6 +40,9 @@ public final class WarmUp implements ApplicationListener<ApplicationReadyEvent>,
         this.steps = List.copyOf(steps);
         this.enabled = enabled;
         this.done = !enabled;
+        if (!enabled) {
+            finished.complete(null);
+        }
     }
 
     @Override
@@ -73,7 +78,16 @@ public final class WarmUp implements ApplicationListener<ApplicationReadyEvent>,
             done = true;
             log.info("warm-up: {} stores in memory in {} ms", warmed.get(),
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
+            finished.complete(null);
         }
+    }
+
+    /**
+     * Completes once every store was warmed (or at once when warming is disabled), after the warm-up's log
+     * line: what should be the last words of a start (the demo's sign-in block) waits for it.
+     */
+    public CompletableFuture<Void> finished() {
+        return finished;
     }
 
     public boolean isDone() {

@@ -88,6 +88,12 @@ final class BrowserPages {
                 + ".filter(e => e.type !== 'hidden' && e.labels.length === 0 && !e.getAttribute('aria-label'))"
                 + ".map(e => e.id || e.name || e.className)");
         assertThat((List<?>) unlabelled).as(name + ": inputs without a label").isEmpty();
+        screenshot(name, lang, width);
+    }
+
+    /** A full-page screenshot (up to 4000 px high) of the page as it is, {@code <name>-<lang>-<width>.png}. */
+    void screenshot(String name, String lang, int width) {
+        JavascriptExecutor js = browser;
         Number height = (Number) js.executeScript("return document.documentElement.scrollHeight");
         browser.manage().window().setSize(new Dimension(width, Math.min(Math.max(height.intValue(), 700), 4000)));
         try {

@@ -99,6 +99,7 @@ class GroupsBrowserTest {
         pages.open("/groups/new?lang=en");
         pages.waitFor().until(d -> d.findElement(By.id("builder")).isDisplayed());
         browser.findElement(By.id("name")).sendKeys("Big spenders");
+        browser.findElement(By.cssSelector("#key-details summary")).click(); // a key of one's own (else made from the name)
         browser.findElement(By.id("key")).sendKeys("big");
         new Select(root().findElement(By.cssSelector(":scope > .rb-head .rb-op"))).selectByValue("any");
         assertThat(browser.findElement(By.cssSelector(".rb-value")).getAttribute("value")).isEqualTo("1500");
@@ -164,6 +165,7 @@ class GroupsBrowserTest {
         assertThat(conditions).extracting(e -> e.getAttribute("data-condition"))
                 .containsExactly("total_spent > 1500", "order_count > 10", "cancelled_orders < 100");
         assertThat(group.findElements(By.cssSelector(".why-list li.held"))).isNotEmpty();
+        assertThat(conditions.get(0).getText()).contains("Total spent more than SAR1,500.00", "has SAR");
     }
 
     @Test

@@ -65,6 +65,17 @@ class WarmUpTest {
         assertThat(warmed).isEmpty();
     }
 
+    @Test
+    void what_waits_for_the_warm_up_runs_after_its_log_line_so_the_sign_in_block_comes_last() {
+        List<String> said = new ArrayList<>();
+        WarmUp warmUp = new WarmUp(stores(A), List.of(StoreWarmUp.of("groups", store -> said.add("warmed"))), true);
+        warmUp.finished().thenRun(() -> said.add("banner"));
+        assertThat(said).isEmpty();
+        warmUp.run();
+        assertThat(said).containsExactly("warmed", "banner");
+        assertThat(new WarmUp(stores(A), List.of(), false).finished()).isDone();
+    }
+
     private static java.util.function.Supplier<List<Store>> stores(Store... all) {
         return () -> List.of(all);
     }

@@ -1,0 +1,26 @@
+package io.basira.server.dashboard;
+
+import io.basira.groups.GroupInsights;
+import io.basira.server.fields.FieldCatalogueJson;
+import io.basira.shared.Store;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The data block of the visual rule builder ({@link RuleCatalogue}) for a store, for the pages that offer the builder. */
+@Component
+final class RuleBuilderData {
+
+    private final JsonMapper json;
+    private final FieldCatalogueJson fields;
+    private final GroupInsights groups;
+
+    RuleBuilderData(JsonMapper json, FieldCatalogueJson fields, GroupInsights groups) {
+        this.json = json;
+        this.fields = fields;
+        this.groups = groups;
+    }
+
+    String json(Store store) {
+        return RuleCatalogue.json(json, fields, groups.groupsWithCounts(store).keySet());
+    }
+}

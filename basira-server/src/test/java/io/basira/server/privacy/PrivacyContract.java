@@ -149,7 +149,7 @@ abstract class PrivacyContract {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM privacy_erasures WHERE store_id = ?", Integer.class,
                 store.id().value())).isEqualTo(1);
         assertThat(api.postJson("/api/v1/customers/" + LAYLA + "/erase", "").status()).as("once").isEqualTo(404);
-        JsonNode audit = JSON.readTree(api.get("/api/v1/audit?actor=" + apiKey.substring(0, 8)).body());
+        JsonNode audit = JSON.readTree(api.get("/api/v1/audit?actor=" + java.net.URLEncoder.encode(apiKey.substring(0, 8), java.nio.charset.StandardCharsets.UTF_8)).body());
         assertThat(audit.findValuesAsString("action")).contains("customer.erase");
     }
 

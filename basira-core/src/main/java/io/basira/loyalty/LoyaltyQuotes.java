@@ -19,22 +19,24 @@ public final class LoyaltyQuotes {
 
     public static LoyaltyQuote quote(LoyaltyProgram program, LoyaltyStanding standing, Money total) {
         Tier tier = program.tierNamed(standing.tier());
-        int multiplier = tier == null ? LoyaltyProgram.NO_MULTIPLIER : tier.multiplierPermille();
-        long toEarn = program.orderPoints(total.minor(), multiplier);
+        long toEarn = program.orderPoints(total.minor(), program.multiplierOf(standing.tier()));
         List<Redeemable> redeemable = new ArrayList<>();
         long available = standing.points();
         if (available > 0 && program.redeemMinor() > 0 && total.minor() > 0) {
             long points = Math.min(available, pointsWorth(program, total.minor()));
             long value = program.valueMinor(points);
             if (value > 0) {
-                redeemable.add(new Redeemable("coupon", points, Money.ofMinor(value, total.currency()), null));
+                redeemable.add(new Redeemable(Redemption.Reward.COUPON.code(), points,
+                        Money.ofMinor(value, total.currency()), null));
             }
         }
         if (program.freeShippingPoints() > 0 && available >= program.freeShippingPoints()) {
-            redeemable.add(new Redeemable("free_shipping", program.freeShippingPoints(), null, null));
+            redeemable.add(new Redeemable(Redemption.Reward.FREE_SHIPPING.code(), program.freeShippingPoints(), null,
+                    null));
         }
         if (program.freeProductPoints() > 0 && available >= program.freeProductPoints()) {
-            redeemable.add(new Redeemable("free_product", program.freeProductPoints(), null, program.freeProductId()));
+            redeemable.add(new Redeemable(Redemption.Reward.FREE_PRODUCT.code(), program.freeProductPoints(), null,
+                    program.freeProductId()));
         }
         return new LoyaltyQuote(toEarn, available, standing.tier(), tier != null && tier.freeShipping(), redeemable);
     }

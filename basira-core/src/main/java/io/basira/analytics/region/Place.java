@@ -64,11 +64,6 @@ record Place(String country, Region region, City city, String rawRegion, String 
         return city != null ? city.arabic() : null;
     }
 
-    /** The population of the region when the gazetteer knows it. */
-    Long regionPopulation() {
-        return region != null ? region.population() : null;
-    }
-
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }

@@ -1,40 +1,46 @@
 package io.basira.server.browsing;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.basira.shared.StoreId;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The table {@code browsing_sites}: one site per store, made with a fresh site key on first use. Sites are
- * read by key on every beacon, so this process remembers them for {@link #CACHE_MILLIS} (a change made through
+ * read by key on every beacon, so this process remembers them for {@link #CACHED_FOR} (a change made through
  * this process is seen at once; through another instance within that time).
  */
 public final class JdbcBrowsingSites {
 
-    static final long CACHE_MILLIS = 30_000;
+    static final Duration CACHED_FOR = Duration.ofSeconds(30);
     private static final String COLUMNS = "store_id, site_key, allowed_origins, consent_required, honour_dnt, "
             + "retention_months";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
-    private record Cached(Optional<BrowsingSite> site, long until) {}
-
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final Map<String, Cached> byKey = new ConcurrentHashMap<>();
+    /** Sites by key, unknown keys too; bounded, so keys made up by a sender evict old entries, not every entry. */
+    private final Cache<String, Optional<BrowsingSite>> byKey;
 
     public JdbcBrowsingSites(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.byKey = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .expireAfterWrite(CACHED_FOR)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .build();
     }
 
     /** The store's site, made (no origins allowed yet, consent not required, 13 months) when it has none. */
@@ -57,17 +63,8 @@ public final class JdbcBrowsingSites {
 
     /** The site of a key (remembered for a while; unknown keys too). */
     public Optional<BrowsingSite> byKey(String siteKey) {
-        long now = clock.millis();
-        Cached cached = byKey.get(siteKey);
-        if (cached == null || cached.until() < now) {
-            if (byKey.size() > 10_000) {
-                byKey.clear();
-            }
-            cached = new Cached(jdbc.query("SELECT " + COLUMNS + " FROM browsing_sites WHERE site_key = ?",
-                    JdbcBrowsingSites::map, siteKey).stream().findFirst(), now + CACHE_MILLIS);
-            byKey.put(siteKey, cached);
-        }
-        return cached.site();
+        return byKey.get(siteKey, key -> jdbc.query("SELECT " + COLUMNS + " FROM browsing_sites WHERE site_key = ?",
+                JdbcBrowsingSites::map, key).stream().findFirst());
     }
 
     /** Replaces the site's settings (the key stays); the store must have a site ({@link #of}). */
@@ -78,7 +75,7 @@ public final class JdbcBrowsingSites {
         jdbc.update("UPDATE browsing_sites SET allowed_origins = ?, consent_required = ?, honour_dnt = ?, "
                 + "retention_months = ? WHERE store_id = ?", String.join(" ", site.allowedOrigins()),
                 consentRequired, honourDnt, retentionMonths, store.value());
-        byKey.remove(site.siteKey());
+        byKey.invalidate(site.siteKey());
         return site;
     }
 

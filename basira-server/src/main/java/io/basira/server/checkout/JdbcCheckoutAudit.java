@@ -3,7 +3,6 @@ package io.basira.server.checkout;
 import io.basira.server.privacy.AuditLog;
 import io.basira.server.privacy.Changes;
 import io.basira.shared.StoreId;
-import io.basira.tenant.ApiKeySecret;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,14 +31,10 @@ public final class JdbcCheckoutAudit {
         this.clock = clock;
     }
 
-    /** The actor presenting {@code key} (already authenticated by the API filter). */
+    /** The actor presenting {@code key} (already authenticated by the API filter), as the audit log finds it. */
     Actor actor(String presentedKey) {
-        if (presentedKey == null) {
-            return new Actor(null, "unknown");
-        }
-        List<Actor> found = jdbc.query("SELECT id, prefix FROM api_keys WHERE key_hash = ?",
-                (rs, n) -> new Actor(rs.getLong("id"), rs.getString("prefix")), ApiKeySecret.hashOf(presentedKey));
-        return found.isEmpty() ? new Actor(null, "unknown") : found.get(0);
+        AuditLog.Actor found = log.apiKey(presentedKey);
+        return new Actor(found.id() == null ? null : Long.valueOf(found.id()), found.name());
     }
 
     void record(StoreId store, Actor actor, String action, String subject, String subjectId, Object before,

@@ -21,6 +21,9 @@ import java.util.Set;
  */
 public final class DashboardFormats {
 
+    /** ISO 3166 country codes (the JDK copies its array on every call). */
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
     private final Store store;
     private final Locale language;
     private final NumberFormat money;
@@ -116,7 +119,7 @@ public final class DashboardFormats {
             return code == null ? "" : code;
         }
         String upper = code.toUpperCase(Locale.ROOT);
-        if (!Set.of(Locale.getISOCountries()).contains(upper)) {
+        if (!COUNTRIES.contains(upper)) {
             return code;
         }
         return new Locale("", upper).getDisplayCountry(DashboardLocales.isRightToLeft(language) ? language : Locale.ENGLISH);

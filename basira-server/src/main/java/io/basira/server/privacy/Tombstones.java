@@ -146,7 +146,7 @@ public final class Tombstones {
                 rs -> {
                     byHash.put(rs.getString("key_hash").strip(), rs.getString("pseudonym"));
                 }, store.value());
-        return new Screen(byHash.isEmpty(), id -> byHash.isEmpty() ? null : byHash.get(hash(store, id)));
+        return new Screen(byHash.isEmpty(), id -> byHash.get(hash(store, id)));
     }
 
     /**
@@ -183,7 +183,8 @@ public final class Tombstones {
 
         private final boolean empty;
         private final java.util.function.Function<String, String> pseudonyms;
-        private final Map<String, Boolean> erased = new HashMap<>();
+        /** Each customer id looked up so far: its pseudonym, or "" when it is not tombstoned (hashed once each). */
+        private final Map<String, String> seen = new HashMap<>();
         private int dropped;
 
         Screen(boolean empty, java.util.function.Function<String, String> pseudonyms) {
@@ -197,11 +198,18 @@ public final class Tombstones {
         }
 
         private String pseudonymOf(String customerId) {
-            return empty || customerId == null ? null : pseudonyms.apply(customerId);
+            if (empty || customerId == null) {
+                return null;
+            }
+            String pseudonym = seen.computeIfAbsent(customerId, id -> {
+                String found = pseudonyms.apply(id);
+                return found == null ? "" : found;
+            });
+            return pseudonym.isEmpty() ? null : pseudonym;
         }
 
         private boolean erased(String customerId) {
-            return customerId != null && !empty && erased.computeIfAbsent(customerId, id -> pseudonymOf(id) != null);
+            return pseudonymOf(customerId) != null;
         }
 
         public boolean keeps(Customer customer) {
@@ -222,7 +230,7 @@ public final class Tombstones {
 
         /** The order, moved to the pseudonym when its customer is tombstoned. */
         public Order order(Order order) {
-            String pseudonym = erased(order.customerExternalId()) ? pseudonymOf(order.customerExternalId()) : null;
+            String pseudonym = pseudonymOf(order.customerExternalId());
             return pseudonym == null ? order : new Order(order.externalId(), pseudonym, order.createdAt(), order.status(),
                     order.total(), order.discountTotal(), order.couponCode(), order.paymentMethod(), order.shippingMethod());
         }

@@ -37,6 +37,10 @@ public final class JdbcBrowsing {
     private static final List<String> EVENT_COLUMNS = List.of("store_id", "visitor_id", "session_id", "occurred_at",
             "received_at", "kind", "path", "product_id", "category", "search_query", "customer_external_id");
 
+    private static final List<String> AGGREGATE_COLUMNS = List.of("store_id", "customer_external_id", "last_seen_at",
+            "sessions_30d", "page_views_30d", "product_views_30d", "sessions_total", "computed_at", "viewed_products_7d",
+            "viewed_products_30d", "viewed_categories_7d", "viewed_categories_30d");
+
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final SqlDialect dialect;
@@ -143,15 +147,18 @@ public final class JdbcBrowsing {
                                 lines(items.products7d), lines(items.products30d), lines(items.categories7d),
                                 lines(items.categories30d)});
                     }, args.toArray());
-            List<Object> deleteArgs = new ArrayList<>(List.of(store.value()));
-            deleteArgs.addAll(chunk);
-            jdbc.update("DELETE FROM browsing_customers WHERE store_id = ? AND customer_external_id IN ("
-                    + marks(chunk.size()) + ")", deleteArgs.toArray());
+            // customers left without an event lose their row; the others' rows are written in place
+            Set<String> gone = new LinkedHashSet<>(chunk);
+            rows.forEach(row -> gone.remove((String) row[1]));
+            if (!gone.isEmpty()) {
+                List<Object> deleteArgs = new ArrayList<>(List.of(store.value()));
+                deleteArgs.addAll(gone);
+                jdbc.update("DELETE FROM browsing_customers WHERE store_id = ? AND customer_external_id IN ("
+                        + marks(gone.size()) + ")", deleteArgs.toArray());
+            }
             if (!rows.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO browsing_customers (store_id, customer_external_id, last_seen_at, "
-                        + "sessions_30d, page_views_30d, product_views_30d, sessions_total, computed_at, "
-                        + "viewed_products_7d, viewed_products_30d, viewed_categories_7d, viewed_categories_30d) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                jdbc.batchUpdate(dialect.upsert("browsing_customers", List.of("store_id", "customer_external_id"),
+                        AGGREGATE_COLUMNS), rows);
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.basira.fields;
 
 import io.basira.browsing.BrowsingStats;
+import io.basira.browsing.BrowsingStats.Viewed;
 import io.basira.card.CardColumns;
 import io.basira.segment.FieldColumn;
 import io.basira.segment.FieldSet;
@@ -10,13 +11,18 @@ import io.basira.segment.ValueType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
  * The browsing card fields (docs/browsing.md, "Card fields"), from the customer's {@link BrowsingStats}:
  * {@code last_seen_at} (null when never seen), the 30-day counts (0 when never seen) and {@code visitor_type}
  * ({@code new} for one session, {@code returning} for {@value BrowsingStats#RETURNING_SESSIONS} or more; null
- * when never seen). Sorted by the columns of {@code browsing_customers}; exported in the customer CSV.
+ * when never seen), and the sets {@code viewed_products_7d|30d} and {@code viewed_categories_7d|30d} ("viewed this
+ * product or category within N days", {@link Viewed}). The numbers sort by the columns of
+ * {@code browsing_customers}; every field is exported in the customer CSV.
  * Registered by the server's browsing feature, after the built-in fields.
  */
 public final class BrowsingCardFields implements FieldSet {
@@ -45,8 +51,22 @@ public final class BrowsingCardFields implements FieldSet {
             .sortable(new SortColumn(TABLE, "sessions_total", false))
             .exported((c, x) -> visitorType(c.browsing())).build();
 
+    /** The products viewed within the last 7 days of the store's calendar: {@code viewed_products_7d = 'P1'}. */
+    public static final SegmentField VIEWED_PRODUCTS_7D = viewed("viewed_products_7d", "product", Viewed::products7d);
+
+    public static final SegmentField VIEWED_PRODUCTS_30D = viewed("viewed_products_30d", "product",
+            Viewed::products30d);
+
+    /** The categories of the products viewed within the last 7 days: {@code viewed_categories_7d IN ('a', 'b')}. */
+    public static final SegmentField VIEWED_CATEGORIES_7D = viewed("viewed_categories_7d", "category",
+            Viewed::categories7d);
+
+    public static final SegmentField VIEWED_CATEGORIES_30D = viewed("viewed_categories_30d", "category",
+            Viewed::categories30d);
+
     private static final List<SegmentField> FIELDS = List.of(LAST_SEEN_AT, SESSIONS_30D, PAGE_VIEWS_30D,
-            PRODUCT_VIEWS_30D, VISITOR_TYPE);
+            PRODUCT_VIEWS_30D, VISITOR_TYPE, VIEWED_PRODUCTS_7D, VIEWED_PRODUCTS_30D, VIEWED_CATEGORIES_7D,
+            VIEWED_CATEGORIES_30D);
 
     @Override
     public List<SegmentField> fields() {
@@ -59,6 +79,21 @@ public final class BrowsingCardFields implements FieldSet {
 
     private static String visitorType(BrowsingStats stats) {
         return stats == null ? null : stats.returning() ? "returning" : "new";
+    }
+
+    /**
+     * A set of what the customer viewed (never null: empty when never seen), tested like tags
+     * ({@code = 'x'}, {@code != 'x'}, {@code IN (...)}); exported sorted, separated by {@code "; "}.
+     */
+    private static SegmentField viewed(String name, String unit, Function<Viewed, Set<String>> items) {
+        return SegmentField.builder(name, ValueType.TAG_SET).unit(unit)
+                .value((c, x) -> items(c.browsing(), items))
+                .column(FieldColumn.tags(name, (column, row, c, u) -> column.set(row, items(c.browsing(), items))))
+                .exported((c, x) -> String.join("; ", new TreeSet<>(items(c.browsing(), items)))).build();
+    }
+
+    private static Set<String> items(BrowsingStats stats, Function<Viewed, Set<String>> items) {
+        return stats == null ? Set.of() : items.apply(stats.viewed());
     }
 
     private static SegmentField count(String name, ToIntFunction<BrowsingStats> count) {

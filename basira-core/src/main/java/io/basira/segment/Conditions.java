@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * Builds the leaf for "field operator operands" as both the text parser and the JSON reader see it, so
- * the two forms share one mapping: on {@code tags}, {@code =} is {@link HasAnyTag} of one tag, {@code !=}
+ * the two forms share one mapping: on {@code tags} (and every other set field), {@code =} is {@link HasAnyTag} of one tag, {@code !=}
  * its {@link Not}, {@code IN} {@link HasAnyTag} of several; on {@code group}, {@code =} is {@link InGroup},
  * {@code !=} its {@link Not}, {@code IN} an {@link Or} of memberships.
  */
@@ -25,7 +25,7 @@ public final class Conditions {
         requireArity(operator, operands.size());
         Typing.requireApplies(field, operator);
         if (field.type() == ValueType.TAG_SET) {
-            return tagCondition(operator, texts(field, operands));
+            return tagCondition(field, operator, texts(field, operands));
         }
         if (field.type() == ValueType.GROUP) {
             return groupCondition(operator, texts(field, operands));
@@ -59,8 +59,8 @@ public final class Conditions {
         return texts;
     }
 
-    private static Condition tagCondition(Operator operator, List<String> tags) {
-        HasAnyTag has = new HasAnyTag(tags);
+    private static Condition tagCondition(SegmentField field, Operator operator, List<String> tags) {
+        HasAnyTag has = new HasAnyTag(field, tags);
         return operator == Operator.NE ? new Not(has) : has;
     }
 

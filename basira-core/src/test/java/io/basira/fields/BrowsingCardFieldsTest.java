@@ -3,6 +3,7 @@ package io.basira.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.browsing.BrowsingStats;
+import io.basira.browsing.BrowsingStats.Viewed;
 import io.basira.card.CustomerCard;
 import io.basira.card.CustomerSnapshot;
 import io.basira.commerce.Customer;
@@ -11,6 +12,7 @@ import io.basira.segment.FieldCatalogue;
 import io.basira.segment.audience.IndexedAudience;
 import io.basira.segment.audience.ScanAudience;
 import io.basira.segment.eval.EvaluationContext;
+import io.basira.segment.json.JsonConditions;
 import io.basira.segment.text.RuleText;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,9 +62,46 @@ class BrowsingCardFieldsTest {
     }
 
     @Test
+    void both_engines_select_the_same_customers_by_what_they_viewed_within_7_and_30_days() {
+        Viewed shoes = new Viewed(Set.of("P1"), Set.of("P1", "P2"), Set.of("shoes"), Set.of("shoes", "bags"));
+        Viewed bags = new Viewed(Set.of(), Set.of("P2"), Set.of(), Set.of("bags"));
+        Instant seen = Instant.parse("2024-06-14T10:00:00Z");
+        List<CustomerSnapshot> customers = List.of(snapshot(1, null),
+                snapshot(2, new BrowsingStats(seen, 1, 1, 2, 1, shoes)),
+                snapshot(3, new BrowsingStats(seen, 1, 1, 1, 1, bags)),
+                snapshot(4, new BrowsingStats(seen, 1, 1, 0, 1)));
+        ScanAudience reference = new ScanAudience();
+        IndexedAudience indexed = new IndexedAudience(fields, RIYADH, 2, 0, null, 1);
+        customers.forEach(c -> {
+            reference.upsert(c);
+            indexed.upsert(c);
+        });
+        for (String rule : List.of("viewed_products_7d = 'P1'", "viewed_products_30d = 'P2'",
+                "viewed_categories_30d IN ('bags', 'toys')", "viewed_categories_7d != 'shoes'",
+                "NOT viewed_products_30d = 'P2' AND last_seen_at IS NOT NULL",
+                "viewed_categories_7d = 'shoes' OR sessions_30d > 5")) {
+            Condition condition = RuleText.parse(rule, fields);
+            assertThat(indexed.members(condition, TODAY, NO_GROUPS)).as(rule)
+                    .isEqualTo(reference.members(condition, TODAY, NO_GROUPS));
+            assertThat(RuleText.parse(RuleText.print(condition), fields)).as(rule).isEqualTo(condition);
+            assertThat(JsonConditions.fromJson(JsonConditions.toJson(condition), fields)).as(rule)
+                    .isEqualTo(condition);
+        }
+        assertThat(members("viewed_products_7d = 'P1'", reference)).containsExactly(1);
+        assertThat(members("viewed_products_30d = 'P2'", reference)).containsExactly(1, 2);
+        assertThat(members("viewed_categories_7d != 'shoes'", reference)).containsExactly(0, 2, 3);
+        assertThat(BrowsingCardFields.VIEWED_CATEGORIES_30D.exportText(customers.get(1), TODAY))
+                .isEqualTo("bags; shoes");
+        assertThat(BrowsingCardFields.VIEWED_PRODUCTS_7D.exportText(customers.get(0), TODAY)).isEmpty();
+        assertThat(Viewed.items("P1\nP 2")).containsExactlyInAnyOrder("P1", "P 2");
+        assertThat(Viewed.items("")).isEmpty();
+    }
+
+    @Test
     void the_fields_come_after_the_built_ins_sortable_and_exported() {
         assertThat(fields.exported()).extracting(f -> f.fieldName()).endsWith("last_seen_at", "sessions_30d",
-                "page_views_30d", "product_views_30d", "visitor_type");
+                "page_views_30d", "product_views_30d", "visitor_type", "viewed_products_7d", "viewed_products_30d",
+                "viewed_categories_7d", "viewed_categories_30d");
         CustomerSnapshot never = snapshot(1, null);
         assertThat(BrowsingCardFields.SESSIONS_30D.exportText(never, TODAY)).isEqualTo("0");
         assertThat(BrowsingCardFields.VISITOR_TYPE.exportText(never, TODAY)).isNull();

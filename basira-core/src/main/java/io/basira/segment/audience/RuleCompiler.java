@@ -75,7 +75,7 @@ public final class RuleCompiler {
             return ColumnPredicate.inRows("group:" + group.groupKey(), groupRows.apply(group.groupKey()));
         }
         if (rule instanceof HasAnyTag tags) {
-            String column = SegmentField.TAGS.column().name();
+            String column = tags.field().column().name();
             return ColumnPredicate.and(ColumnPredicate.isNotNull(column),
                     new ColumnPredicate.HasAnyTag(column, Set.copyOf(tags.tags())));
         }

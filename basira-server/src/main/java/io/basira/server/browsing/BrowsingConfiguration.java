@@ -68,6 +68,16 @@ public class BrowsingConfiguration {
     }
 
     @Bean
+    BrowsingAnalytics browsingAnalytics(JdbcTemplate jdbc) {
+        return new BrowsingAnalytics(jdbc);
+    }
+
+    @Bean
+    BrowsingAnalyticsController browsingAnalyticsController(BrowsingAnalytics analytics, Clock clock) {
+        return new BrowsingAnalyticsController(analytics, clock);
+    }
+
+    @Bean
     BrowsingSiteController browsingSiteController(JdbcBrowsingSites sites,
             @Value("${basira.public-url:}") String publicUrl) {
         return new BrowsingSiteController(sites, publicUrl);

@@ -1,16 +1,21 @@
 package io.basira.server.browsing;
 
 import io.basira.browsing.BrowsingEvent;
+import io.basira.browsing.BrowsingStats.Viewed;
 import io.basira.server.jdbc.SqlDialect;
 import io.basira.server.jdbc.StagedRows;
 import io.basira.shared.StoreId;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +32,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class JdbcBrowsing {
 
     static final int AGGREGATE_DAYS = 30;
+    static final int VIEWED_SHORT_DAYS = 7;
     private static final int CHUNK = 500;
     private static final List<String> EVENT_COLUMNS = List.of("store_id", "visitor_id", "session_id", "occurred_at",
             "received_at", "kind", "path", "product_id", "category", "search_query", "customer_external_id");
+
+    private static final List<String> AGGREGATE_COLUMNS = List.of("store_id", "customer_external_id", "last_seen_at",
+            "sessions_30d", "page_views_30d", "product_views_30d", "sessions_total", "computed_at", "viewed_products_7d",
+            "viewed_products_30d", "viewed_categories_7d", "viewed_categories_30d");
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -57,7 +67,15 @@ public final class JdbcBrowsing {
      * @return the customers visitors were taken from (their aggregates change too)
      */
     public Set<String> link(StoreId store, Map<String, String> customerByVisitor, Instant at) {
-        Map<String, String> before = linkedCustomers(store, customerByVisitor.keySet());
+        return link(store, customerByVisitor, linkedCustomers(store, customerByVisitor.keySet()), at);
+    }
+
+    /**
+     * As {@link #link(StoreId, Map, Instant)}, with the links as they were read before by the caller
+     * ({@code before} holds at least the visitors of {@code customerByVisitor} that were linked).
+     */
+    public Set<String> link(StoreId store, Map<String, String> customerByVisitor, Map<String, String> before,
+            Instant at) {
         Set<String> left = new HashSet<>();
         List<Object[]> rows = new ArrayList<>();
         customerByVisitor.forEach((visitor, customer) -> {
@@ -95,15 +113,25 @@ public final class JdbcBrowsing {
 
     /**
      * Recomputes the aggregates of these customers as of {@code now} from the events of their visitors: a
-     * customer with no event left loses the row.
+     * customer with no event left loses the row. The viewed sets ({@link Viewed}) count days of the store's
+     * calendar: within 7 days is since the store's midnight six days before today.
      */
     public void recompute(StoreId store, Collection<String> customers, Instant now) {
+        if (customers.isEmpty()) {
+            return;
+        }
         OffsetDateTime since = utc(now.minus(AGGREGATE_DAYS, ChronoUnit.DAYS));
+        ZoneId zone = ZoneId.of(jdbc.queryForObject("SELECT time_zone FROM stores WHERE id = ?", String.class,
+                store.value()));
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        Instant since7 = today.minusDays(VIEWED_SHORT_DAYS - 1).atStartOfDay(zone).toInstant();
+        OffsetDateTime since30 = utc(today.minusDays(AGGREGATE_DAYS - 1).atStartOfDay(zone).toInstant());
         List<String> all = new ArrayList<>(customers);
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
             List<Object> args = new ArrayList<>(List.of(since, since, since, store.value()));
             args.addAll(chunk);
+            Map<String, ViewedItems> viewed = viewed(store, chunk, since30, since7);
             List<Object[]> rows = new ArrayList<>();
             jdbc.query("SELECT v.customer_external_id, MAX(e.occurred_at) AS last_seen, "
                     + "COUNT(DISTINCT CASE WHEN e.occurred_at >= ? THEN e.session_id END) AS sessions_30d, "
@@ -113,19 +141,75 @@ public final class JdbcBrowsing {
                     + "ON e.store_id = v.store_id AND e.visitor_id = v.visitor_id WHERE v.store_id = ? "
                     + "AND v.customer_external_id IN (" + marks(chunk.size()) + ") GROUP BY v.customer_external_id",
                     rs -> {
+                        ViewedItems items = viewed.getOrDefault(rs.getString(1), ViewedItems.NONE);
                         rows.add(new Object[] {store.value(), rs.getString(1), rs.getObject(2, OffsetDateTime.class),
-                                rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), utc(now)});
+                                rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), utc(now),
+                                lines(items.products7d), lines(items.products30d), lines(items.categories7d),
+                                lines(items.categories30d)});
                     }, args.toArray());
-            List<Object> deleteArgs = new ArrayList<>(List.of(store.value()));
-            deleteArgs.addAll(chunk);
-            jdbc.update("DELETE FROM browsing_customers WHERE store_id = ? AND customer_external_id IN ("
-                    + marks(chunk.size()) + ")", deleteArgs.toArray());
+            // customers left without an event lose their row; the others' rows are written in place
+            Set<String> gone = new LinkedHashSet<>(chunk);
+            rows.forEach(row -> gone.remove((String) row[1]));
+            if (!gone.isEmpty()) {
+                List<Object> deleteArgs = new ArrayList<>(List.of(store.value()));
+                deleteArgs.addAll(gone);
+                jdbc.update("DELETE FROM browsing_customers WHERE store_id = ? AND customer_external_id IN ("
+                        + marks(gone.size()) + ")", deleteArgs.toArray());
+            }
             if (!rows.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO browsing_customers (store_id, customer_external_id, last_seen_at, "
-                        + "sessions_30d, page_views_30d, product_views_30d, sessions_total, computed_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                jdbc.batchUpdate(dialect.upsert("browsing_customers", List.of("store_id", "customer_external_id"),
+                        AGGREGATE_COLUMNS), rows);
             }
         }
+    }
+
+    /** The products and categories these customers viewed since {@code since30}, most recent first. */
+    private Map<String, ViewedItems> viewed(StoreId store, List<String> chunk, OffsetDateTime since30,
+            Instant since7) {
+        List<Object> args = new ArrayList<>(List.of(store.value(), since30));
+        args.addAll(chunk);
+        Map<String, ViewedItems> viewed = new HashMap<>();
+        jdbc.query("SELECT v.customer_external_id, e.product_id, e.category, MAX(e.occurred_at) AS last_viewed "
+                + "FROM browsing_visitors v JOIN browsing_events e ON e.store_id = v.store_id "
+                + "AND e.visitor_id = v.visitor_id WHERE v.store_id = ? AND e.kind = 'product' AND e.occurred_at >= ? "
+                + "AND v.customer_external_id IN (" + marks(chunk.size()) + ") "
+                + "GROUP BY v.customer_external_id, e.product_id, e.category ORDER BY last_viewed DESC", rs -> {
+                    ViewedItems items = viewed.computeIfAbsent(rs.getString(1), c -> new ViewedItems());
+                    boolean recent = !rs.getObject(4, OffsetDateTime.class).toInstant().isBefore(since7);
+                    items.add(rs.getString(2), rs.getString(3), recent);
+                }, args.toArray());
+        return viewed;
+    }
+
+    /** One customer's viewed items while they are read, at most {@link Viewed#MAX_ITEMS} of each set. */
+    private static final class ViewedItems {
+
+        static final ViewedItems NONE = new ViewedItems();
+
+        final Set<String> products7d = new LinkedHashSet<>();
+        final Set<String> products30d = new LinkedHashSet<>();
+        final Set<String> categories7d = new LinkedHashSet<>();
+        final Set<String> categories30d = new LinkedHashSet<>();
+
+        void add(String product, String category, boolean recent) {
+            put(products30d, product);
+            put(categories30d, category);
+            if (recent) {
+                put(products7d, product);
+                put(categories7d, category);
+            }
+        }
+
+        private static void put(Set<String> items, String item) {
+            if (item != null && !item.isEmpty() && items.size() < Viewed.MAX_ITEMS) {
+                items.add(item);
+            }
+        }
+    }
+
+    /** A set as stored: one item per line. */
+    static String lines(Set<String> items) {
+        return String.join("\n", items);
     }
 
     /** Every customer with browsing: linked visitors or an aggregate row. */
@@ -156,7 +240,8 @@ public final class JdbcBrowsing {
     public Map<String, Object> export(StoreId store, String customerId) {
         Map<String, Object> export = new LinkedHashMap<>();
         export.put("aggregates", jdbc.queryForList("SELECT last_seen_at, sessions_30d, page_views_30d, "
-                + "product_views_30d, sessions_total, computed_at FROM browsing_customers WHERE store_id = ? "
+                + "product_views_30d, sessions_total, computed_at, viewed_products_7d, viewed_products_30d, "
+                + "viewed_categories_7d, viewed_categories_30d FROM browsing_customers WHERE store_id = ? "
                 + "AND customer_external_id = ?", store.value(), customerId).stream().findFirst().orElse(null));
         export.put("visitors", jdbc.queryForList("SELECT visitor_id FROM browsing_visitors WHERE store_id = ? AND "
                 + "customer_external_id = ? ORDER BY visitor_id", String.class, store.value(), customerId));

@@ -8,6 +8,7 @@ import io.basira.events.UseCase;
 import io.basira.shared.StoreId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -52,9 +53,12 @@ public class RecordBrowsing {
                     identified.put(event.visitorId(), event.customerId());
                 }
             }
+            // the links are read once: the customers before linking, plus those the identify events name
+            Map<String, String> linked = new HashMap<>(browsing.linkedCustomers(store, visitors));
             Set<String> touched = new LinkedHashSet<>(identified.isEmpty() ? Set.of()
-                    : browsing.link(store, identified, now));
-            touched.addAll(browsing.linkedCustomers(store, visitors).values());
+                    : browsing.link(store, identified, linked, now));
+            linked.putAll(identified);
+            touched.addAll(linked.values());
             if (!touched.isEmpty()) {
                 browsing.recompute(store, touched, now);
                 events.publish(new BrowsingChanged(store, touched, false));

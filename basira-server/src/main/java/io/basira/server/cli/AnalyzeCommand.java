@@ -28,13 +28,14 @@ import picocli.CommandLine.Parameters;
  * prints the fitted models as its last line; {@code analyze refresh} recomputes the card fields.
  */
 @Command(name = "analyze", description = "Analyse a store: overview, pareto, cohorts, rfm, types, discounts, regions, "
+        + "browsing, "
         + "clv; or refresh the analytics card fields.")
 public class AnalyzeCommand implements Callable<Integer> {
 
     @Mixin DatabaseOptions db;
 
     @Parameters(index = "0", paramLabel = "NAME",
-            description = "overview, pareto, cohorts, rfm, types, discounts, regions, clv or refresh")
+            description = "overview, pareto, cohorts, rfm, types, discounts, regions, clv, browsing or refresh")
     String name;
 
     @Option(names = "--store", required = true, paramLabel = "SLUG") String slug;
@@ -59,7 +60,8 @@ public class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         boolean refresh = "refresh".equals(name);
-        AnalysisName analysis = refresh ? null : usage(() -> AnalysisName.of(name));
+        boolean browsing = "browsing".equals(name); // docs/browsing.md, "Analytics": JSON whatever the format
+        AnalysisName analysis = refresh || browsing ? null : usage(() -> AnalysisName.of(name));
         ReportPrinter printer = usage(() -> ReportPrinter.of(format));
         // errors only on the console: stdout carries JSON or CSV that other programs read
         try (var context = SpringContexts.start(db, false, Map.of("logging.threshold.console", "error"))) {
@@ -67,6 +69,17 @@ public class AnalyzeCommand implements Callable<Integer> {
             StoreAnalytics analytics = context.getBean(StoreAnalytics.class);
             AnalysisRequest request = usage(() -> AnalysisRequest.parse(asOf, from, to, timeUnit,
                     context.getBean(Clock.class), store.timeZone()));
+            if (browsing) {
+                var window = request.window();
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("analysis", "browsing");
+                json.put("as_of", window.asOf().toString());
+                json.putAll(context.getBean(io.basira.server.browsing.BrowsingAnalytics.class).analyse(store.id(),
+                        store.timeZone(), window.start().orElse(window.end().minusDays(29)), window.end()));
+                System.out.println(context.getBean(tools.jackson.databind.json.JsonMapper.class)
+                        .writerWithDefaultPrettyPrinter().writeValueAsString(json));
+                return 0;
+            }
             if (refresh) {
                 var done = analytics.refresh(store, request.window().asOf());
                 System.out.println("Refreshed the analytics of " + done.customers() + " customers of '" + slug

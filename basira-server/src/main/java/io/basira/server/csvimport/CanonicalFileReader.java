@@ -103,8 +103,9 @@ final class CanonicalFileReader {
         while (records.hasNext()) {
             CsvRecord record = records.next();
             if (record.getFieldCount() != width) {
-                errors.add(new RowError(name, record.getStartingLineNumber(), null,
-                        "has " + record.getFieldCount() + " fields but the header has " + width));
+                errors.add(RowError.coded(name, record.getStartingLineNumber(), null, new RowError.Problem("field_count",
+                        "has " + record.getFieldCount() + " fields but the header has " + width, record.getFieldCount(),
+                        width)));
                 tally.row(false);
                 continue;
             }

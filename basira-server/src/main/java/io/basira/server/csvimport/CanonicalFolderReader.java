@@ -89,7 +89,8 @@ public final class CanonicalFolderReader {
             Path path = present.get(file.fileName());
             if (path == null) {
                 if (file.required()) {
-                    errors.add(RowError.ofFile(file.fileName(), "required file is missing from the folder"));
+                    errors.add(RowError.coded(file.fileName(), 0, null,
+                            new RowError.Problem("file_missing", "required file is missing from the folder")));
                 }
                 reports.add(FileReport.absent(file));
                 continue;

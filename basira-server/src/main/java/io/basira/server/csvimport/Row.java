@@ -72,7 +72,7 @@ final class Row {
         String value = index < 0 ? "" : fields.get(index).strip();
         if (value.isEmpty()) {
             if (need == REQUIRED) {
-                error(column, "required value is empty");
+                error(column, new RowError.Problem("required", "required value is empty"));
             }
             return null;
         }
@@ -128,7 +128,7 @@ final class Row {
     private Money amount(String text) {
         String ascii = isPlainDecimal(text) ? text : Numerals.toAscii(text);
         if (ascii == null) {
-            throw new IllegalArgumentException("'" + text + "' is not a decimal number (199.50)");
+            throw new RowError.Problem("not_decimal", "'" + text + "' is not a decimal number (199.50)", text);
         }
         BigDecimal value = new BigDecimal(ascii);
         String problem = Money.incomingProblem(value);
@@ -137,8 +137,8 @@ final class Row {
         }
         int digits = Money.fractionDigits(store.currency());
         if (value.stripTrailingZeros().scale() > digits) {
-            throw new IllegalArgumentException(
-                    "'" + text + "' has more than " + digits + " decimals for " + store.currency().getCurrencyCode());
+            throw new RowError.Problem("too_many_decimals", "'" + text + "' has more than " + digits + " decimals for "
+                    + store.currency().getCurrencyCode(), text, digits, store.currency().getCurrencyCode());
         }
         return Money.ofMinor(Money.toMinor(value, store.currency()), store.currency());
     }
@@ -152,7 +152,7 @@ final class Row {
         return parse(column, need, text -> {
             String ascii = isPlainDecimal(text) ? text : Numerals.toAscii(text);
             if (ascii == null) {
-                throw new IllegalArgumentException("'" + text + "' is not a decimal number (199.50)");
+                throw new RowError.Problem("not_decimal", "'" + text + "' is not a decimal number (199.50)", text);
             }
             BigDecimal value = new BigDecimal(ascii);
             String problem = Money.incomingProblem(value);
@@ -189,7 +189,9 @@ final class Row {
         return parse(column, need, text -> {
             Long value = Numerals.whole(text, min, max);
             if (value == null) {
-                throw new IllegalArgumentException("'" + text + "' is not " + expected);
+                throw max == Integer.MAX_VALUE
+                        ? new RowError.Problem("not_whole_from", "'" + text + "' is not " + expected, text, min)
+                        : new RowError.Problem("not_whole", "'" + text + "' is not " + expected, text, min, max);
             }
             return value.intValue();
         });
@@ -200,7 +202,8 @@ final class Row {
         return parse(column, need, text -> {
             String code = text.toUpperCase(Locale.ROOT);
             if (!COUNTRIES.contains(code)) {
-                throw new IllegalArgumentException("'" + text + "' is not an ISO 3166 alpha-2 country code (SA, AE)");
+                throw new RowError.Problem("not_country",
+                        "'" + text + "' is not an ISO 3166 alpha-2 country code (SA, AE)", text);
             }
             return code;
         });
@@ -231,6 +234,9 @@ final class Row {
         }
         try {
             return parser.apply(text);
+        } catch (RowError.Problem e) {
+            error(column, e);
+            return null;
         } catch (IllegalArgumentException e) {
             error(column, e.getMessage());
             return null;
@@ -244,6 +250,15 @@ final class Row {
         }
         errorColumns.add(column);
         errors.add(new RowError(file, line, column == null ? null : label.apply(column), reason));
+    }
+
+    /** As {@link #error(String, String)}, with the problem's code and arguments. */
+    void error(String column, RowError.Problem problem) {
+        if (column != null && errorColumns.contains(column)) {
+            return;
+        }
+        errorColumns.add(column);
+        errors.add(RowError.coded(file, line, column == null ? null : label.apply(column), problem));
     }
 
     /** The row's values in {@code file}'s column order, stripped ("" for a column the file lacks). */

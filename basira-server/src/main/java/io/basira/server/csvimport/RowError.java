@@ -1,5 +1,6 @@
 package io.basira.server.csvimport;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,8 +10,12 @@ import java.util.Objects;
  * it is 0 for a problem of the whole file (a required file that is missing). {@code column} is the
  * canonical column name, or null when the problem is not about one column (a wrong number of fields,
  * a broken quote, bytes that are not UTF-8).
+ *
+ * <p>{@code reason} is the English sentence (the CLI's, and the fallback). A problem a merchant meets often
+ * also has a {@code code} and its {@code arguments}, said in the reader's language from the bundles'
+ * {@code import.error.<code>} (docs/import.md, "Errors"); null when it has none.
  */
-public record RowError(String file, long line, String column, String reason) {
+public record RowError(String file, long line, String column, String reason, String code, List<String> arguments) {
 
     public RowError {
         Objects.requireNonNull(file, "file");
@@ -18,11 +23,34 @@ public record RowError(String file, long line, String column, String reason) {
         if (line < 0) {
             throw new IllegalArgumentException("line " + line + " is negative");
         }
+        arguments = arguments == null ? List.of() : List.copyOf(arguments);
+    }
+
+    /** A problem said in English only. */
+    public RowError(String file, long line, String column, String reason) {
+        this(file, line, column, reason, null, List.of());
+    }
+
+    /** A problem with its code: {@code reason} and {@code arguments} from {@code problem}. */
+    static RowError coded(String file, long line, String column, Problem problem) {
+        return new RowError(file, line, column, problem.getMessage(), problem.code(), problem.arguments());
     }
 
     /** A problem of a whole file, at no particular line. */
     static RowError ofFile(String file, String reason) {
         return new RowError(file, 0, null, reason);
+    }
+
+    /** {@code FILE:LINE: column}, the place of {@link #toString()} without the reason. */
+    public String place() {
+        StringBuilder text = new StringBuilder(file);
+        if (line > 0) {
+            text.append(':').append(line);
+        }
+        if (column != null) {
+            text.append(": ").append(column);
+        }
+        return text.toString();
     }
 
     /**
@@ -31,14 +59,30 @@ public record RowError(String file, long line, String column, String reason) {
      */
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder(file);
-        if (line > 0) {
-            text.append(':').append(line);
+        return place() + ": " + reason;
+    }
+
+    /**
+     * A refusal of one value with its code ({@code import.error.<code>} of the bundles) and arguments, the
+     * English sentence as its message.
+     */
+    public static final class Problem extends IllegalArgumentException {
+
+        private final String code;
+        private final List<String> arguments;
+
+        public Problem(String code, String english, Object... arguments) {
+            super(english);
+            this.code = Objects.requireNonNull(code, "code");
+            this.arguments = java.util.Arrays.stream(arguments).map(String::valueOf).toList();
         }
-        text.append(": ");
-        if (column != null) {
-            text.append(column).append(": ");
+
+        public String code() {
+            return code;
         }
-        return text.append(reason).toString();
+
+        public List<String> arguments() {
+            return arguments;
+        }
     }
 }

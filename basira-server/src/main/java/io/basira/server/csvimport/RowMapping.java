@@ -101,7 +101,8 @@ final class RowMapping {
     private void orderLine(Row row) {
         String orderId = row.text("order_id", REQUIRED);
         if (orderId != null && !references.orderExists(orderId)) {
-            row.error("order_id", "order '" + orderId + "' does not exist in store '" + row.store().slug() + "'");
+            row.error("order_id", new RowError.Problem("unknown_order",
+                    "order '" + orderId + "' does not exist in store '" + row.store().slug() + "'", orderId));
         }
         String productId = row.text("product_id", REQUIRED);
         Integer quantity = row.integer("quantity", REQUIRED, 1, Integer.MAX_VALUE, "a positive integer");
@@ -140,9 +141,8 @@ final class RowMapping {
     private String customer(Row row, Need need) {
         String customerId = row.text("customer_id", need);
         if (customerId != null && !references.customerExists(customerId)) {
-            row.error(
-                    "customer_id",
-                    "customer '" + customerId + "' does not exist in store '" + row.store().slug() + "'");
+            row.error("customer_id", new RowError.Problem("unknown_customer",
+                    "customer '" + customerId + "' does not exist in store '" + row.store().slug() + "'", customerId));
         }
         return customerId;
     }
@@ -152,7 +152,8 @@ final class RowMapping {
         String currency = row.text("currency", OPTIONAL);
         String storeCurrency = row.store().currency().getCurrencyCode();
         if (currency != null && !currency.toUpperCase(Locale.ROOT).equals(storeCurrency)) {
-            row.error("currency", "'" + currency + "' is not the store's currency " + storeCurrency);
+            row.error("currency", new RowError.Problem("wrong_currency",
+                    "'" + currency + "' is not the store's currency " + storeCurrency, currency, storeCurrency));
         }
     }
 

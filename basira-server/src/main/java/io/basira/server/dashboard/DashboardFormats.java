@@ -134,4 +134,9 @@ public final class DashboardFormats {
     public String month(YearMonth yearMonth) {
         return yearMonth == null ? "" : month.format(yearMonth);
     }
+
+    /** A message's text and back-quoted code, for {@code coded :: text(message)} ({@link CodeSpans}). */
+    public java.util.List<CodeSpans.Span> spans(String message) {
+        return CodeSpans.of(message);
+    }
 }

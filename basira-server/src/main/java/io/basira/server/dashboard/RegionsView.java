@@ -31,7 +31,16 @@ public record RegionsView(List<Area> regions, List<Area> cities, String populati
                 .with("horizontal", true)
                 .series(text.get("analytics.customers"), drawn.stream().map(Regions.Area::customers).toList())
                 .series(text.get("analytics.buyers"), drawn.stream().map(Regions.Area::buyers).toList()).json();
-        return new RegionsView(regions, cities, report.populationSource(), chart);
+        return new RegionsView(regions, cities, source(report.populationSource(), text), chart);
+    }
+
+    /** The built-in tables' sources in the reader's language; an uploaded table's name stays as it is. */
+    private static String source(String source, PageText text) {
+        if (source == null || !source.startsWith(io.basira.analytics.region.Gazetteer.SOURCES)) {
+            return source;
+        }
+        return text.get("analytics.regions.sources.gulf") + source.substring(
+                io.basira.analytics.region.Gazetteer.SOURCES.length());
     }
 
     /** The city's region as the regions table names it; an unknown one in the reader's language. */

@@ -103,6 +103,11 @@ public final class RuleWords {
         if (leaf instanceof IsNotNull) {
             return text.get("rule.words.is_not_null", label);
         }
+        if (leaf instanceof HasAnyTag tags && tags.field() != SegmentField.TAGS) { // browsing: other sets
+            return tags.tags().size() == 1 ? text.get("rule.words.set-has", label, quoted(tags.tags().get(0)))
+                    : text.get("rule.words.set-has-any", label, tags.tags().stream().map(this::quoted)
+                            .collect(Collectors.joining(separator())));
+        }
         if (leaf instanceof HasAnyTag tags) {
             return tags.tags().size() == 1 ? text.get("rule.words.tag", quoted(tags.tags().get(0)))
                     : text.get("rule.words.tags", tags.tags().stream().map(this::quoted)

@@ -1,10 +1,12 @@
 package io.basira.server.importing;
 
+import io.basira.server.api.ApiLocales;
 import io.basira.server.csvimport.ColumnMapping;
 import io.basira.server.csvimport.FileReport;
 import io.basira.server.csvimport.RowError;
 import io.basira.server.files.UploadFolders;
 import io.basira.shared.Store;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,7 +14,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,17 +38,21 @@ public class ImportController {
     private final ImportFolder importer;
     private final UploadFolders uploads;
     private final ImportMappings mappings;
+    private final ImportErrorText errorText;
 
-    public ImportController(ImportFolder importer, UploadFolders uploads, ImportMappings mappings) {
+    public ImportController(ImportFolder importer, UploadFolders uploads, ImportMappings mappings,
+            MessageSource messages) {
         this.importer = importer;
         this.uploads = uploads;
         this.mappings = mappings;
+        this.errorText = new ImportErrorText(messages);
     }
 
     @PostMapping(path = "/api/v1/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<Map<String, Object>> upload(Store store, @RequestParam Map<String, MultipartFile> files,
             @RequestParam(name = "skip_invalid", defaultValue = "false") boolean skipInvalid,
-            @RequestParam(name = "mapping", required = false) String mapping) throws IOException {
+            @RequestParam(name = "mapping", required = false) String mapping, HttpServletRequest request)
+            throws IOException {
         ColumnMapping columns = mappings.resolve(store, mapping);
         try (UploadFolders.Upload upload = uploads.create()) {
             Path folder = upload.folder();
@@ -57,11 +65,12 @@ public class ImportController {
             }
             ImportOutcome outcome = importer.run(store, folder, skipInvalid, ImportFolder.Progress.none(), columns);
             return ResponseEntity.status(outcome.applied() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
-                    .body(json(outcome));
+                    .body(json(outcome, errorText, ApiLocales.of(request)));
         }
     }
 
-    static Map<String, Object> json(ImportOutcome outcome) {
+    /** The report; {@code errors} and {@code error_details}' messages in {@code language} (Accept-Language). */
+    static Map<String, Object> json(ImportOutcome outcome, ImportErrorText errorText, Locale language) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("applied", outcome.applied());
         List<Map<String, Object>> files = outcome.report().files().stream().filter(FileReport::present).map(f -> {
@@ -73,7 +82,9 @@ public class ImportController {
             return file;
         }).toList();
         json.put("files", files);
-        json.put("errors", outcome.report().errors().stream().map(RowError::toString).toList());
+        List<RowError> errors = outcome.report().errors();
+        json.put("errors", errors.stream().map(e -> errorText.text(e, language)).toList());
+        json.put("error_details", errorText.details(errors, language));
         json.put("error_count", outcome.report().errorCount());
         json.put("cards_refreshed", outcome.cardsRefreshed());
         json.put("took_ms", outcome.took().toMillis());

@@ -161,6 +161,27 @@ class ApiDoorsOnH2Test {
         }
     }
 
+    /** Import row errors have a code and arguments, said in the request's language (issue 14 item 5). */
+    @Test
+    void import_row_errors_are_said_in_the_requests_language_with_their_codes() throws Exception {
+        Api api = newStore();
+        io.basira.server.support.Api client = new io.basira.server.support.Api(port, api.key);
+        java.util.Map<String, String> files = java.util.Map.of(
+                "customers.csv", "customer_id,created_at\nC1,2024-01-01\n",
+                "orders.csv", "order_id,customer_id,created_at,status,total\nO1,C9,2024-02-01,completed,12x\n");
+        io.basira.server.support.Api.Response arabic = client.upload("/api/v1/imports", files, "ar");
+        assertThat(arabic.status()).isEqualTo(422);
+        tools.jackson.databind.JsonNode answer = JSON.readTree(arabic.body());
+        assertThat(answer.get("error_details").findValuesAsString("code"))
+                .contains("unknown_customer", "not_decimal");
+        assertThat(answer.get("errors").toString()).contains("orders.csv:2: customer_id: العميل «\u2068C9\u2069» غير موجود في هذا المتجر")
+                .contains("orders.csv:2: total: «\u206812x\u2069» ليس رقمًا عشريًا");
+        io.basira.server.support.Api.Response english = client.upload("/api/v1/imports", files, "en");
+        assertThat(english.body()).contains("customer “C9” does not exist in this store")
+                .contains("“12x” is not a decimal number (199.50)");
+        assertThat(client.upload("/api/v1/imports", files).body()).contains("customer “C9” does not exist");
+    }
+
     /** The path as it is, and with one letter of each segment percent-encoded in turn. */
     static Set<String> spellings(String path) {
         Set<String> spellings = new LinkedHashSet<>();

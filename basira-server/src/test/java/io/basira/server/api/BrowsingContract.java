@@ -40,6 +40,7 @@ abstract class BrowsingContract extends ApiTestBase {
     @Autowired JdbcBrowsing browsing;
     @Autowired BrowsingUpkeep upkeep;
     @Autowired JdbcTemplate jdbc;
+    @Autowired java.time.Clock clock;
 
     private Api api;
     private String siteKey;
@@ -158,6 +159,75 @@ abstract class BrowsingContract extends ApiTestBase {
         assertThat(count("SELECT COUNT(*) FROM browsing_events WHERE store_id = ?")).isZero();
         assertThat(count("SELECT COUNT(*) FROM browsing_customers WHERE store_id = ?")).isZero();
         assertThat(browsing.export(store.id(), "C4").get("visitors")).isEqualTo(List.of());
+    }
+
+    @Test
+    void viewed_products_and_categories_within_7_and_30_days_select_customers_in_rules() throws Exception {
+        api.postJson("/api/v1/customers", customer("C5", "Noura"));
+        api.postJson("/api/v1/customers", customer("C6", "Maha"));
+        api.postJson("/api/v1/groups", "{\"key\":\"shoes-week\",\"name\":\"shoes-week\","
+                + "\"rule\":\"viewed_categories_7d = 'shoes'\"}");
+        api.postJson("/api/v1/groups", "{\"key\":\"bags-month\",\"name\":\"bags-month\","
+                + "\"rule_json\":{\"field\":\"viewed_products_30d\",\"op\":\"in\",\"values\":[\"B1\",\"B2\"]}}");
+        api.postJson("/api/v1/groups", "{\"key\":\"bags-week\",\"name\":\"bags-week\","
+                + "\"rule\":\"viewed_products_7d = 'B1'\"}");
+        Instant tenDaysAgo = clock.instant().minus(Duration.ofDays(10));
+        new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.support.JdbcTransactionManager(jdbc.getDataSource()))
+                .executeWithoutResult(status -> browsing.append(store.id(), List.of(new BrowsingEvent(
+                        EventKind.PRODUCT, "visitor-6", "session-0", tenDaysAgo, "/p/b1", "B1", "bags", null, null)),
+                        tenDaysAgo));
+        beacon(SHOP, BROWSER, "visitor-5", "session-1", "{\"t\":\"product\",\"p\":\"/p/1\",\"pr\":\"P1\","
+                + "\"ca\":\"shoes\"}", "{\"t\":\"identify\",\"cu\":\"C5\"}");
+        beacon(SHOP, BROWSER, "visitor-6", "session-2", "{\"t\":\"identify\",\"cu\":\"C6\"}");
+        flush();
+        assertThat(members("shoes-week")).containsExactly("C5");
+        assertThat(members("bags-month")).containsExactly("C6");
+        assertThat(members("bags-week")).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM browsing_customers WHERE store_id = ? AND viewed_products_30d = 'B1' "
+                + "AND viewed_categories_30d = 'bags' AND viewed_products_7d = ''")).isEqualTo(1);
+    }
+
+    @Test
+    void the_analytics_show_pages_products_with_conversion_and_returning_visitors() throws Exception {
+        api.postJson("/api/v1/customers", customer("C7", "Reem"));
+        beacon(SHOP, BROWSER, "visitor-7", "session-1", "{\"t\":\"page\",\"p\":\"/\"}",
+                "{\"t\":\"product\",\"p\":\"/p/7\",\"pr\":\"P7\"}");
+        beacon(SHOP, BROWSER, "visitor-7", "session-2", "{\"t\":\"page\",\"p\":\"/\"}",
+                "{\"t\":\"identify\",\"cu\":\"C7\"}");
+        beacon(SHOP, BROWSER, "visitor-8", "session-3", "{\"t\":\"page\",\"p\":\"/sale\"}",
+                "{\"t\":\"product\",\"p\":\"/p/7\",\"pr\":\"P7\"}", "{\"t\":\"product\",\"pr\":\"P8\"}");
+        flush();
+        Api.Response order = api.postJson("/api/v1/orders", "{\"order_id\":\"O7\",\"customer_id\":\"C7\","
+                + "\"status\":\"completed\",\"total\":\"50.00\",\"created_at\":\""
+                + clock.instant().minus(Duration.ofHours(1)) + "\",\"items\":[{"
+                + "\"product_id\":\"P7\",\"quantity\":1,\"unit_price\":\"50.00\"}]}");
+        assertThat(order.status()).as(order.body()).isEqualTo(200);
+
+        JsonNode answer = json(api.get("/api/v1/browsing/analytics"));
+        assertThat(answer.get("pages").get(0).get("path").asString()).isEqualTo("/");
+        assertThat(answer.get("pages").get(0).get("views").asLong()).isEqualTo(2);
+        assertThat(answer.get("pages").get(0).get("visitors").asLong()).isEqualTo(1);
+        JsonNode p7 = answer.get("products").get(0);
+        assertThat(p7.get("product_id").asString()).isEqualTo("P7");
+        assertThat(p7.get("viewers").asLong()).isEqualTo(2);
+        assertThat(p7.get("buyers").asLong()).isEqualTo(1);
+        assertThat(p7.get("conversion").asString()).isEqualTo("0.5000");
+        assertThat(answer.get("visitors").get("returning").asLong()).isEqualTo(1);
+        assertThat(answer.get("visitors").get("new").asLong()).isEqualTo(1);
+        assertThat(answer.get("conversion").get("returning").asString()).isEqualTo("1.0000");
+        assertThat(answer.get("conversion").get("new").asString()).isEqualTo("0.0000");
+        assertThat(answer.get("sessions_per_day")).hasSize(30);
+        long sessions = 0;
+        for (JsonNode day : answer.get("sessions_per_day")) {
+            sessions += day.get("sessions").asLong();
+        }
+        assertThat(sessions).isEqualTo(3);
+        assertThat(api.get("/api/v1/browsing/analytics?from=2030-01-01").status()).isEqualTo(400);
+        // another store sees nothing of this one
+        JsonNode other = json(newStore("browsing-other").get("/api/v1/browsing/analytics"));
+        assertThat(other.get("pages")).isEmpty();
+        assertThat(other.get("visitors").get("total").asLong()).isZero();
     }
 
     private List<String> members(String group) {

@@ -136,6 +136,12 @@ class BrowsingBrowserTest {
                 + "browsing_customers WHERE store_id = ?", store.id().value());
         assertThat(card.values()).extracting(v -> ((Number) v).intValue()).containsExactly(5, 1, 1);
         waitFor(() -> members(api).equals(List.of("C7")));
+        BrowserPages dashboard = new BrowserPages(browser, port);
+        dashboard.open("/tracking?lang=ar");
+        assertThat(browser.findElement(By.id("ba-visitors")).getText()).isEqualTo("1");
+        assertThat(browser.findElement(By.id("ba-pages")).getText()).contains("/shoes", "/product/P1");
+        assertThat(browser.findElement(By.id("ba-products")).getText()).contains("P1");
+        dashboard.screenshot("tracking-analytics", "ar", BrowserPages.WIDE);
 
         sites.update(store.id(), List.of(shop), true, false, 13);
         script = "<script async src=\"http://localhost:" + port + "/t.js?k=" + key + "&amp;consent\"></script>";

@@ -81,14 +81,7 @@ class DashboardLanguageBrowserTest {
 
     /** Pages whose Latin words another change of issue 14 deals with (their layout is still checked here). */
     static final Map<String, String> WORDS_CHECKED_ELSEWHERE = Map.of(
-            "policies-audit", "the audit's definitions before and after are item 11 of issue 14 (the audit page)",
-            // NOT YET (issue 14, open): pages that landed together with this check and still show Latin words;
-            // each entry is a known defect, listed in the issue's note, to be removed when the page is fixed
-            "audit", "actors' e-mails and names, coupon codes not marked translate=no; raw kinds and methods",
-            "tracking", "the snippet's code and the platforms' theme file names not marked translate=no",
-            "import-mapping", "the merchant's file names and headers not marked translate=no",
-            "loyalty", "the program's API call named in the page's text",
-            "analytics-regions", "the Gulf gazetteer's English names shown in the Arabic regions table");
+            "policies-audit", "the audit's definitions before and after are item 11 of issue 14 (the audit page)");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

@@ -67,13 +67,23 @@ public final class Api {
 
     /** A multipart/form-data upload of named text files. */
     public Response upload(String path, java.util.Map<String, String> files) {
+        return upload(path, files, null);
+    }
+
+    /** As {@link #upload(String, java.util.Map)}, asking for answers in {@code language} (Accept-Language). */
+    public Response upload(String path, java.util.Map<String, String> files, String language) {
         String boundary = "basira-test-boundary";
         StringBuilder body = new StringBuilder();
         files.forEach((name, content) -> body.append("--").append(boundary).append("\r\n")
                 .append("Content-Disposition: form-data; name=\"").append(name).append("\"; filename=\"").append(name)
                 .append("\"\r\nContent-Type: text/csv\r\n\r\n").append(content).append("\r\n"));
         body.append("--").append(boundary).append("--\r\n");
-        return post(path, "multipart/form-data; boundary=" + boundary, body.toString());
+        HttpRequest.Builder request = request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
+        return send(request);
     }
 
     private HttpRequest.Builder request(String path) {

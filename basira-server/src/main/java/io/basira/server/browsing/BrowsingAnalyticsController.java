@@ -1,0 +1,42 @@
+package io.basira.server.browsing;
+
+import io.basira.analytics.AnalysisWindow;
+import io.basira.server.analytics.AnalysisRequest;
+import io.basira.shared.Store;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/browsing/analytics?as_of=&from=&to=} (docs/browsing.md, "Analytics"): the parameters as the
+ * other analyses take them (as-of: today in the store's zone; to: as-of; from: 29 days before to, so 30 days).
+ */
+@RestController
+public class BrowsingAnalyticsController {
+
+    static final int DEFAULT_DAYS = 30;
+
+    private final BrowsingAnalytics analytics;
+    private final Clock clock;
+
+    BrowsingAnalyticsController(BrowsingAnalytics analytics, Clock clock) {
+        this.analytics = analytics;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/browsing/analytics")
+    public Map<String, Object> analytics(Store store, @RequestParam(name = "as_of", required = false) String asOf,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        AnalysisWindow window = AnalysisRequest.parse(asOf, from, to, null, clock, store.timeZone()).window();
+        LocalDate end = window.end();
+        LocalDate start = window.start().orElse(end.minusDays(DEFAULT_DAYS - 1));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("as_of", window.asOf().toString());
+        answer.putAll(analytics.analyse(store.id(), store.timeZone(), start, end));
+        return answer;
+    }
+}

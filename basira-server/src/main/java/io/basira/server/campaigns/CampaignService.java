@@ -267,6 +267,11 @@ public final class CampaignService {
         }
     }
 
+    /** The lift in plain English (the CLI's and the API's words). */
+    public static String liftInEnglish(LiftReport report) {
+        return LiftWords.english(report);
+    }
+
     /** The stores' handle for the CLI. */
     public Store store(String slug) {
         return stores.findBySlug(slug).orElseThrow(() -> new NotFoundException("no store '" + slug + "'"));

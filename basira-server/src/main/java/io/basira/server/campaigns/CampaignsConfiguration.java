@@ -15,6 +15,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import io.basira.server.throttle.Throttle;
+import io.basira.server.throttle.ThrottledByAddress;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -80,6 +88,31 @@ public class CampaignsConfiguration {
         @Bean
         CampaignLoop campaignLoop(CampaignService campaigns, @Value("${basira.campaigns.poll:30s}") Duration poll) {
             return new CampaignLoop(campaigns, poll);
+        }
+    }
+
+    /** The survey's public door: stateless, no sign-in, throttled per address (60 a minute by default). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication
+    static class SurveyDoor {
+
+        @Bean
+        @Order(1)
+        SecurityFilterChain surveyDoor(HttpSecurity http, Clock clock,
+                @Value("${basira.campaigns.survey-requests:60}") int requests,
+                @Value("${basira.campaigns.survey-period:1m}") Duration period) throws Exception {
+            Throttle throttle = new Throttle(new Throttle.Limit(requests, period), 100_000, clock);
+            return http.securityMatcher("/survey/**")
+                    .csrf(csrf -> csrf.disable())
+                    .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                    .requestCache(cache -> cache.disable())
+                    .httpBasic(basic -> basic.disable())
+                    .formLogin(form -> form.disable())
+                    .logout(logout -> logout.disable())
+                    .addFilterBefore(new ThrottledByAddress(throttle, AnyRequestMatcher.INSTANCE),
+                            AnonymousAuthenticationFilter.class)
+                    .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
+                    .build();
         }
     }
 }

@@ -177,7 +177,8 @@ public final class JdbcEnrolments implements DueEnrolments, CampaignStops {
                 + "campaign_id = ? GROUP BY state, reason ORDER BY state, reason", rs -> {
                     String state = rs.getString("state");
                     String reason = rs.getString("reason");
-                    String key = reason == null || state.equals("pending") ? state : state + ":" + reason;
+                    boolean why = state.equals("suppressed") || state.equals("cancelled");
+                    String key = reason == null || !why ? state : state + ":" + reason;
                     counts.merge(key, rs.getLong("n"), Long::sum);
                 }, store.value(), campaignId);
         return counts;

@@ -113,6 +113,13 @@ abstract class CampaignApiContract extends ApiTestBase {
         assertThat(toNoura.variables().couponExpiresAt()).isEqualTo(clock.instant().plus(Duration.ofDays(2)));
         JsonNode coupon = json(api.get("/api/v1/checkout/coupons/" + code));
         assertThat(coupon.toString()).contains("\"usage_limit\":1");
+        String survey = toNoura.variables().surveyUrl();
+        Api.Response page = api.get(survey);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Why did you not buy?");
+        assertThat(api.post(survey, "application/x-www-form-urlencoded", "answer=too+expensive").status())
+                .isEqualTo(200);
+        assertThat(api.get("/survey/not-a-token").status()).isEqualTo(404);
 
         // C1 buys the cart; C2 places an order of their own
         api.postJson("/api/v1/carts", cart("K1", "C1", "converted", abandoned.plus(Duration.ofHours(2)).toString()));
@@ -133,6 +140,7 @@ abstract class CampaignApiContract extends ApiTestBase {
         assertThat(report.get("treatment").get("revenue").asString()).isEqualTo("120.00");
         assertThat(report.get("treatment").get("revenue_per_recipient").asString()).isEqualTo("60.00");
         assertThat(report.get("lift").get("verdict").asString()).isEqualTo("no_control");
+        assertThat(report.get("survey_answers").get(0).get("answer").asString()).isEqualTo("too expensive");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign_enrolments WHERE campaign_id = ?", Integer.class,
                 id)).isEqualTo(4);
     }
@@ -176,6 +184,48 @@ abstract class CampaignApiContract extends ApiTestBase {
         assertThat(report.get("treatment").get("revenue").asString()).isEqualTo("100.00");
         assertThat(report.get("lift").get("verdict").asString()).isEqualTo("too_small");
         assertThat(report.get("lift").get("summary").asString()).contains("Too few");
+    }
+
+    @Test
+    void win_back_and_birthday_enrol_at_the_store_midnight_once_and_group_entry_follows_the_outbox() throws Exception {
+        Api api = newStore("kinds");
+        api.postJson("/api/v1/customers", "{\"customer_id\":\"OLD\",\"first_name\":\"Sara\",\"created_at\":\"2023-01-01\"}");
+        api.postJson("/api/v1/customers", "{\"customer_id\":\"NEW\",\"first_name\":\"Ali\",\"created_at\":\"2023-01-01\"}");
+        api.postJson("/api/v1/customers", "{\"customer_id\":\"BDAY\",\"first_name\":\"Huda\",\"created_at\":\"2023-01-01\","
+                + "\"birth_date\":\"1990-06-02\"}");
+        api.postJson("/api/v1/orders", order("O1", "OLD", "completed", "10.00", "2024-01-10"));
+        api.postJson("/api/v1/orders", order("O2", "NEW", "completed", "10.00", "2024-05-20"));
+        long winBack = created(api, "{\"name\":\"Miss you\",\"kind\":\"win_back\",\"inactive_days\":90,"
+                + "\"body_en\":\"Come back\",\"control_percent\":0}");
+        long birthday = created(api, "{\"name\":\"Happy birthday\",\"kind\":\"birthday\",\"body_ar\":\"كل عام وأنت بخير\","
+                + "\"control_percent\":0}");
+        api.postJson("/api/v1/campaigns/" + winBack + "/activate", "");
+        api.postJson("/api/v1/campaigns/" + birthday + "/activate", "");
+        io.basira.shared.Store store = stores.findById(new io.basira.shared.StoreId(jdbc.queryForObject(
+                "SELECT store_id FROM campaigns WHERE id = ?", Long.class, winBack))).orElseThrow();
+        clock.set(Instant.parse("2024-06-01T21:00:05Z"));          // 00:00:05 on 2 June in Riyadh
+        assertThat(campaigns.midnight(store)).isEqualTo(2);
+        assertThat(campaigns.midnight(store)).isZero();
+        campaigns.runDue();
+        assertThat(messenger.of(String.valueOf(winBack))).extracting(MessageRequest::customerId).containsExactly("OLD");
+        assertThat(messenger.of(String.valueOf(winBack)).get(0).triggerKey()).isEqualTo("win-back:2024-01-10");
+        assertThat(messenger.of(String.valueOf(birthday))).extracting(MessageRequest::triggerKey)
+                .containsExactly("birthday:2024");
+
+        assertThat(api.postJson("/api/v1/groups", "{\"key\":\"buyers2\",\"name\":\"two orders\","
+                + "\"rule\":\"order_count >= 2\"}").status()).isEqualTo(201);
+        long entry = created(api, "{\"name\":\"Welcome\",\"kind\":\"group_entry\",\"groups\":[\"buyers2\"],"
+                + "\"body_en\":\"Thanks\",\"control_percent\":0}");
+        api.postJson("/api/v1/campaigns/" + entry + "/activate", "");
+        api.postJson("/api/v1/orders", order("O3", "NEW", "completed", "10.00", "2024-05-30"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (jdbc.queryForObject("SELECT COUNT(*) FROM campaign_enrolments WHERE campaign_id = ?", Integer.class,
+                entry) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        campaigns.runDue();
+        assertThat(messenger.of(String.valueOf(entry))).extracting(MessageRequest::customerId).containsExactly("NEW");
+        assertThat(messenger.of(String.valueOf(entry)).get(0).triggerKey()).startsWith("entered:buyers2:");
     }
 
     @Test

@@ -73,6 +73,12 @@ public class CampaignsConfiguration {
         return new CampaignTriggersFromEvents(campaigns);
     }
 
+    /** A group a campaign (not finished) aims at is not deleted under it. */
+    @Bean
+    CampaignGroupUses campaignGroupUses(JdbcTemplate jdbc) {
+        return new CampaignGroupUses(jdbc);
+    }
+
     /** Enrolments (the messages a customer was due, sent or kept back) and survey answers: exported and erased. */
     @Bean
     CustomerDataKind campaignEnrolmentsKind(JdbcTemplate jdbc) {

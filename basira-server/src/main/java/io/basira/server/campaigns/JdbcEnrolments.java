@@ -53,24 +53,32 @@ public final class JdbcEnrolments implements DueEnrolments, CampaignStops {
         }
         String columns = "store_id, campaign_id, customer_external_id, trigger_key, subject, arm, state, started_at, "
                 + "due_at, attempts, enrolled_at";
-        String sql = postgres
-                ? "INSERT INTO campaign_enrolments (" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) "
-                        + "ON CONFLICT (campaign_id, customer_external_id, trigger_key) DO NOTHING"
-                : "INSERT INTO campaign_enrolments (" + columns + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ? WHERE NOT "
-                        + "EXISTS (SELECT 1 FROM campaign_enrolments WHERE campaign_id = ? AND customer_external_id = ? "
-                        + "AND trigger_key = ?)";
+        if (postgres) {
+            // one multi-row INSERT per 500: its update count is exact (a batch may answer "no info" per row)
+            int written = 0;
+            for (int from = 0; from < planned.size(); from += 500) {
+                List<NewEnrolment> chunk = planned.subList(from, Math.min(planned.size(), from + 500));
+                String rows = String.join(", ", java.util.Collections.nCopies(chunk.size(),
+                        "(?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)"));
+                List<Object> values = new ArrayList<>(chunk.size() * 10);
+                for (NewEnrolment e : chunk) {
+                    values.addAll(java.util.Arrays.asList(store.value(), e.campaignId(), e.customerId(), e.triggerKey(),
+                            e.subject(), e.arm().code(), e.initialState().code(), utc(e.startedAt()), utc(e.dueAt()),
+                            utc(now)));
+                }
+                written += jdbc.update("INSERT INTO campaign_enrolments (" + columns + ") VALUES " + rows
+                        + " ON CONFLICT (campaign_id, customer_external_id, trigger_key) DO NOTHING", values.toArray());
+            }
+            return written;
+        }
+        String sql = "INSERT INTO campaign_enrolments (" + columns + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ? WHERE NOT "
+                + "EXISTS (SELECT 1 FROM campaign_enrolments WHERE campaign_id = ? AND customer_external_id = ? "
+                + "AND trigger_key = ?)";
         List<Object[]> rows = new ArrayList<>(planned.size());
         for (NewEnrolment e : planned) {
-            Object[] values = {store.value(), e.campaignId(), e.customerId(), e.triggerKey(), e.subject(),
-                e.arm().code(), e.initialState().code(), utc(e.startedAt()), utc(e.dueAt()), utc(now)};
-            if (!postgres) {
-                Object[] guarded = java.util.Arrays.copyOf(values, values.length + 3);
-                guarded[values.length] = e.campaignId();
-                guarded[values.length + 1] = e.customerId();
-                guarded[values.length + 2] = e.triggerKey();
-                values = guarded;
-            }
-            rows.add(values);
+            rows.add(new Object[] {store.value(), e.campaignId(), e.customerId(), e.triggerKey(), e.subject(),
+                e.arm().code(), e.initialState().code(), utc(e.startedAt()), utc(e.dueAt()), utc(now), e.campaignId(),
+                e.customerId(), e.triggerKey()});
         }
         int written = 0;
         for (int[] counts : jdbc.batchUpdate(sql, rows, 1000, (ps, values) -> {

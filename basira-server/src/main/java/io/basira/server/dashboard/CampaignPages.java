@@ -1,12 +1,12 @@
-package io.basira.server.campaigns;
+package io.basira.server.dashboard;
 
 import io.basira.campaigns.Arm;
 import io.basira.campaigns.Campaign;
 import io.basira.campaigns.CampaignKind;
 import io.basira.campaigns.CampaignStatus;
 import io.basira.campaigns.lift.LiftReport;
-import io.basira.server.dashboard.DashboardFormats;
-import io.basira.server.dashboard.SignedIn;
+import io.basira.server.campaigns.CampaignService;
+import io.basira.server.campaigns.CampaignRequest;
 import io.basira.shared.NotFoundException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, io.basira.server.cli.ImportCommand.class, ExportCommand.class,
             StoreCommand.class, io.basira.server.cli.SourceCommand.class, io.basira.server.cli.DemoCommand.class, io.basira.server.cli.SegmentCommand.class, AnalyzeCommand.class,
             io.basira.server.cli.UserCommand.class, io.basira.server.cli.RebuildCommand.class,
-            io.basira.server.cli.LoyaltyCommand.class, io.basira.server.cli.PrivacyCommand.class})
+            io.basira.server.cli.LoyaltyCommand.class, io.basira.server.cli.PrivacyCommand.class,
+            io.basira.server.cli.CampaignsCommand.class})
 public final class Basira {
 
     private Basira() {}

@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
 import io.basira.server.analytics.NightlyAnalyticsRefresh;
 import io.basira.server.browsing.BrowsingUpkeep;
+import io.basira.server.campaigns.CampaignService;
 import io.basira.server.groups.MidnightEvaluation;
 import io.basira.server.jdbc.JdbcStores;
 import io.basira.server.jdbc.SqlDialect;
@@ -36,15 +37,18 @@ public class JobsConfiguration {
     public static final String LOYALTY_MIDNIGHT = "loyalty-midnight";
     public static final String BROWSING_NIGHTLY = "browsing-nightly";
     public static final String PRIVACY_RETENTION = "privacy-retention";
+    // campaigns (docs/campaigns.md): win-back and birthday enrolment, after the groups' midnight
+    public static final String CAMPAIGNS_MIDNIGHT = "campaigns-midnight";
 
     @Bean
     StoreMidnights storeMidnights(MidnightEvaluation midnight, NightlyAnalyticsRefresh nightly, LoyaltyService loyalty,
-            BrowsingUpkeep browsing, RetentionRun retention, JdbcStores stores, JdbcTemplate jdbc, Clock clock,
+            BrowsingUpkeep browsing, RetentionRun retention, CampaignService campaigns, JdbcStores stores, JdbcTemplate jdbc, Clock clock,
             @Value("${basira.jobs.retry:5m}") Duration retry,
             @Value("${basira.jobs.upkeep:1m}") Duration upkeep) {
         return new StoreMidnights(List.of(
                 new StoreMidnightJob(LOYALTY_MIDNIGHT, loyalty::midnight),
                 new StoreMidnightJob(GROUPS_MIDNIGHT, midnight::run),
+                new StoreMidnightJob(CAMPAIGNS_MIDNIGHT, campaigns::midnight),
                 new StoreMidnightJob(ANALYTICS_NIGHTLY, nightly::run),
                 new StoreMidnightJob(BROWSING_NIGHTLY, browsing::run),
                 new StoreMidnightJob(PRIVACY_RETENTION, retention::run)), stores, jdbc, clock, retry, upkeep);

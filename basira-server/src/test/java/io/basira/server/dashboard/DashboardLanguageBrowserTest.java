@@ -11,6 +11,7 @@ import io.basira.server.checkout.CheckoutSetup;
 import io.basira.server.importing.ImportFolder;
 import io.basira.server.jdbc.CustomerSort;
 import io.basira.server.jdbc.JdbcCustomerQueries;
+import io.basira.server.campaigns.CampaignRequest;
 import io.basira.server.jdbc.JdbcStores;
 import io.basira.server.support.TestDatabases;
 import java.io.IOException;
@@ -77,7 +78,8 @@ class DashboardLanguageBrowserTest {
             "/import/jobs/{id}/status", "the report's live part (htmx)",
             "/webhook-endpoints/{id}", "an endpoint: WebhooksBrowserTest registers one",
             "/webhook-endpoints/{id}/deliveries", "the delivery log's live part (htmx)",
-            "/customers/{customerId}/privacy-export", "a zip file");
+            "/customers/{customerId}/privacy-export", "a zip file",
+            "/survey/{token}", "the public survey page of a campaign message: CampaignApiContract answers one");
 
     /** Pages whose Latin words another change of issue 14 deals with (their layout is still checked here). */
     static final Map<String, String> WORDS_CHECKED_ELSEWHERE = Map.of(
@@ -98,6 +100,7 @@ class DashboardLanguageBrowserTest {
     @Autowired GroupRules groups;
     @Autowired FieldCatalogue fields;
     @Autowired CheckoutSetup checkout;
+    @Autowired io.basira.server.campaigns.CampaignService campaigns;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     @BeforeAll
@@ -192,6 +195,13 @@ class DashboardLanguageBrowserTest {
         concrete.put("/import/mapping", "/import/mapping");
         concrete.put("/loyalty", "/loyalty");
         concrete.put("/tracking", "/tracking");
+        // campaigns (docs/campaigns.md)
+        long campaign = campaigns.create(fixture.store(), new CampaignRequest("تذكير السلة", "abandoned_cart", null, null,
+                "سلتك", "أكمل طلبك", null, null, null, null, null, null, null, null, null, null, null,
+                "لماذا لم تكمل الشراء؟").toCampaign()).id();
+        concrete.put("/campaigns", "/campaigns");
+        concrete.put("/campaigns/new", "/campaigns/new");
+        concrete.put("/campaigns/{id}", "/campaigns/" + campaign);
         Set<String> mapped = new TreeSet<>();
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();

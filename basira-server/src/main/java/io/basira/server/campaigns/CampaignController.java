@@ -1,0 +1,81 @@
+package io.basira.server.campaigns;
+
+import io.basira.campaigns.CampaignStatus;
+import io.basira.server.campaigns.CampaignAnswers.CampaignAnswer;
+import io.basira.server.campaigns.CampaignAnswers.ReportAnswer;
+import io.basira.shared.Store;
+import jakarta.validation.Valid;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The campaigns API (docs/campaigns.md, "API/CLI/dashboard"): create, change (a draft or a paused campaign),
+ * activate, pause, finish, list, show and report. Every call acts on the API key's store; another store's campaign is
+ * not found (404). A status change the campaign cannot make is a 409 problem.
+ */
+@RestController
+@RequestMapping("/api/v1/campaigns")
+public class CampaignController {
+
+    private final CampaignService campaigns;
+
+    public CampaignController(CampaignService campaigns) {
+        this.campaigns = campaigns;
+    }
+
+    @GetMapping
+    public List<CampaignAnswer> list(Store store) {
+        return campaigns.list(store).stream().map(CampaignAnswer::of).toList();
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    public CampaignAnswer create(Store store, @Valid @RequestBody CampaignRequest body) {
+        return CampaignAnswer.of(campaigns.create(store, body.toCampaign()));
+    }
+
+    @GetMapping("/{id}")
+    public CampaignAnswer show(Store store, @PathVariable long id) {
+        return CampaignAnswer.of(campaigns.show(store, id));
+    }
+
+    @PutMapping("/{id}")
+    public CampaignAnswer update(Store store, @PathVariable long id, @Valid @RequestBody CampaignRequest body) {
+        return CampaignAnswer.of(campaigns.update(store, id, body.toCampaign()));
+    }
+
+    @PostMapping("/{id}/activate")
+    public CampaignAnswer activate(Store store, @PathVariable long id) {
+        return CampaignAnswer.of(campaigns.move(store, id, CampaignStatus.ACTIVE));
+    }
+
+    @PostMapping("/{id}/pause")
+    public CampaignAnswer pause(Store store, @PathVariable long id) {
+        return CampaignAnswer.of(campaigns.move(store, id, CampaignStatus.PAUSED));
+    }
+
+    @PostMapping("/{id}/finish")
+    public CampaignAnswer finish(Store store, @PathVariable long id) {
+        return CampaignAnswer.of(campaigns.move(store, id, CampaignStatus.FINISHED));
+    }
+
+    @GetMapping("/{id}/report")
+    public ReportAnswer report(Store store, @PathVariable long id) {
+        return ReportAnswer.of(campaigns.report(store, id), store.currency());
+    }
+
+    @ExceptionHandler(CampaignRefusal.class)
+    ProblemDetail refused(CampaignRefusal refusal) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, refusal.getMessage());
+    }
+}

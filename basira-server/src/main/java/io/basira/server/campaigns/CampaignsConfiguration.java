@@ -1,0 +1,124 @@
+package io.basira.server.campaigns;
+
+import io.basira.campaigns.Messenger;
+import io.basira.campaigns.SendDueMessages;
+import io.basira.server.checkout.CampaignCouponsInCheckout;
+import io.basira.server.checkout.JdbcCoupons;
+import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.jdbc.SqlDialect;
+import io.basira.server.privacy.CustomerDataKind;
+import io.basira.server.privacy.TableKind;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import io.basira.server.throttle.Throttle;
+import io.basira.server.throttle.ThrottledByAddress;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wires the campaign engine (docs/campaigns.md): the tables, the core's {@link SendDueMessages} on the application's
+ * {@link Messenger}, {@link CampaignService}, the outbox listener of group entries and expiring points, the privacy
+ * kind of enrolments and survey answers and, in the server only, the {@link CampaignLoop}
+ * ({@code basira.campaigns.loop.enabled=false} switches it off: tests run the rounds themselves).
+ */
+@Configuration(proxyBeanMethods = false)
+public class CampaignsConfiguration {
+
+    @Bean
+    JdbcCampaigns jdbcCampaigns(JdbcTemplate jdbc) {
+        return new JdbcCampaigns(jdbc);
+    }
+
+    @Bean
+    JdbcEnrolments jdbcEnrolments(JdbcTemplate jdbc, TransactionTemplate transaction, SqlDialect dialect) {
+        return new JdbcEnrolments(jdbc, transaction, dialect == SqlDialect.POSTGRESQL);
+    }
+
+    @Bean
+    CampaignCouponsInCheckout campaignCoupons(JdbcCoupons coupons, JdbcStores stores) {
+        return new CampaignCouponsInCheckout(coupons, stores);
+    }
+
+    @Bean
+    ServerCampaignExtras campaignExtras(JdbcTemplate jdbc, TransactionTemplate transaction,
+            CampaignCouponsInCheckout coupons, Clock clock, @Value("${basira.public-url:}") String publicUrl) {
+        return new ServerCampaignExtras(jdbc, transaction, coupons, clock, publicUrl);
+    }
+
+    @Bean
+    SendDueMessages sendDueMessages(JdbcEnrolments enrolments, ServerCampaignExtras extras, Messenger messenger,
+            Clock clock, @Value("${basira.campaigns.lease:5m}") Duration lease) {
+        return new SendDueMessages(enrolments, enrolments, extras, messenger, clock, lease);
+    }
+
+    @Bean
+    CampaignService campaignService(JdbcCampaigns campaigns, JdbcEnrolments enrolments, SendDueMessages sender,
+            JdbcStores stores, JdbcTemplate jdbc, Clock clock) {
+        return new CampaignService(campaigns, enrolments, sender, stores, jdbc, clock);
+    }
+
+    @Bean
+    CampaignTriggersFromEvents campaignTriggersFromEvents(CampaignService campaigns) {
+        return new CampaignTriggersFromEvents(campaigns);
+    }
+
+    /** A group a campaign (not finished) aims at is not deleted under it. */
+    @Bean
+    CampaignGroupUses campaignGroupUses(JdbcTemplate jdbc) {
+        return new CampaignGroupUses(jdbc);
+    }
+
+    /** Enrolments (the messages a customer was due, sent or kept back) and survey answers: exported and erased. */
+    @Bean
+    CustomerDataKind campaignEnrolmentsKind(JdbcTemplate jdbc) {
+        return new TableKind("campaign_enrolments", TableKind.OnErase.DELETE, jdbc, "campaign_survey_answers",
+                "campaign_enrolments");
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication
+    @ConditionalOnBooleanProperty(name = "basira.campaigns.loop.enabled", matchIfMissing = true)
+    static class InTheServer {
+
+        @Bean
+        CampaignLoop campaignLoop(CampaignService campaigns, @Value("${basira.campaigns.poll:30s}") Duration poll) {
+            return new CampaignLoop(campaigns, poll);
+        }
+    }
+
+    /** The survey's public door: stateless, no sign-in, throttled per address (60 a minute by default). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication
+    static class SurveyDoor {
+
+        @Bean
+        @Order(1)
+        SecurityFilterChain surveyDoor(HttpSecurity http, Clock clock,
+                @Value("${basira.campaigns.survey-requests:60}") int requests,
+                @Value("${basira.campaigns.survey-period:1m}") Duration period) throws Exception {
+            Throttle throttle = new Throttle(new Throttle.Limit(requests, period), 100_000, clock);
+            return http.securityMatcher("/survey/**")
+                    .csrf(csrf -> csrf.disable())
+                    .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                    .requestCache(cache -> cache.disable())
+                    .httpBasic(basic -> basic.disable())
+                    .formLogin(form -> form.disable())
+                    .logout(logout -> logout.disable())
+                    .addFilterBefore(new ThrottledByAddress(throttle, AnyRequestMatcher.INSTANCE),
+                            AnonymousAuthenticationFilter.class)
+                    .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
+                    .build();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.basira.server.dashboard;
+
+import io.basira.campaigns.Arm;
+import io.basira.campaigns.Campaign;
+import io.basira.campaigns.CampaignKind;
+import io.basira.campaigns.CampaignStatus;
+import io.basira.campaigns.lift.LiftReport;
+import io.basira.server.campaigns.CampaignService;
+import io.basira.server.campaigns.CampaignRequest;
+import io.basira.shared.NotFoundException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The dashboard's campaign pages (docs/campaigns.md, "API/CLI/dashboard"): {@code /campaigns} (every campaign with
+ * its status and results), {@code /campaigns/new} (the builder), {@code /campaigns/{id}} (the report with the lift in
+ * words, and the status buttons). Reading needs {@code READ} (support agents too); creating and status changes are
+ * {@code POST}s, {@code CHANGE} (owners and marketers), by the dashboard's one security rule.
+ */
+@Controller
+public class CampaignPages {
+
+    private final CampaignService campaigns;
+    private final MessageSource messages;
+
+    public CampaignPages(CampaignService campaigns, MessageSource messages) {
+        this.campaigns = campaigns;
+        this.messages = messages;
+    }
+
+    /** A campaign's line in the list. */
+    public record Row(Campaign campaign, long recipients, long conversions, String verdict) {}
+
+    @GetMapping("/campaigns")
+    public String list(SignedIn signedIn, Model model) {
+        List<Row> rows = new ArrayList<>();
+        for (Campaign campaign : campaigns.list(signedIn.store())) {
+            CampaignService.Report report = campaigns.report(signedIn.store(), campaign.id());
+            LiftReport lift = report.lift();
+            rows.add(new Row(campaign, lift.treatment().recipients() + lift.control().recipients(),
+                    lift.treatment().conversions() + lift.control().conversions(), lift.verdict().code()));
+        }
+        model.addAttribute("rows", rows);
+        return "campaigns";
+    }
+
+    @GetMapping("/campaigns/new")
+    public String builder(Model model) {
+        model.addAttribute("kinds", java.util.Arrays.stream(CampaignKind.values()).map(CampaignKind::code).toList());
+        model.addAttribute("defaults", Campaign.DEFAULT_CONTROL_PERCENT);
+        return "campaign-editor";
+    }
+
+    @PostMapping("/campaigns")
+    public String create(SignedIn signedIn, @ModelAttribute CampaignRequest form, Model model) {
+        try {
+            if (form.name() == null || form.name().isBlank() || form.kind() == null || form.kind().isBlank()) {
+                throw new IllegalArgumentException("name, kind: required");
+            }
+            Campaign created = campaigns.create(signedIn.store(), form.toCampaign());
+            return "redirect:/campaigns/" + created.id();
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("form", form);
+            return builder(model);
+        }
+    }
+
+    @GetMapping("/campaigns/{id}")
+    public String show(SignedIn signedIn, @PathVariable long id, Model model, Locale locale) {
+        CampaignService.Report report;
+        try {
+            report = campaigns.report(signedIn.store(), id);
+        } catch (NotFoundException e) {
+            throw new org.springframework.web.server.ResponseStatusException(
+                    org.springframework.http.HttpStatus.NOT_FOUND);
+        }
+        DashboardFormats fmt = new DashboardFormats(locale, signedIn.store());
+        LiftReport lift = report.lift();
+        model.addAttribute("campaign", report.campaign());
+        model.addAttribute("report", report);
+        int digits = io.basira.shared.Money.fractionDigits(signedIn.store().currency());
+        model.addAttribute("treatment", arm(lift, Arm.TREATMENT, fmt, digits));
+        model.addAttribute("control", arm(lift, Arm.CONTROL, fmt, digits));
+        model.addAttribute("liftWords", words(lift, locale));
+        model.addAttribute("canActivate", Campaign.canMove(report.campaign().status(), CampaignStatus.ACTIVE));
+        model.addAttribute("canPause", Campaign.canMove(report.campaign().status(), CampaignStatus.PAUSED));
+        model.addAttribute("canFinish", Campaign.canMove(report.campaign().status(), CampaignStatus.FINISHED));
+        return "campaign";
+    }
+
+    @PostMapping("/campaigns/{id}/status")
+    public String status(SignedIn signedIn, @PathVariable long id, @RequestParam String to) {
+        campaigns.move(signedIn.store(), id, CampaignStatus.fromCode(to));
+        return "redirect:/campaigns/" + id;
+    }
+
+    /** One side's figures, formatted. */
+    public record ArmView(String recipients, String conversions, String rate, String revenuePerRecipient) {}
+
+    private static ArmView arm(LiftReport lift, Arm side, DashboardFormats fmt, int digits) {
+        var result = side == Arm.TREATMENT ? lift.treatment() : lift.control();
+        return new ArmView(fmt.number(result.recipients()), fmt.number(result.conversions()),
+                fmt.percent(BigDecimal.valueOf(result.conversionRate())),
+                fmt.money(result.revenuePerRecipientMinor().movePointLeft(digits).setScale(digits,
+                        RoundingMode.HALF_UP)));
+    }
+
+    private String words(LiftReport lift, Locale locale) {
+        String key = "campaigns.lift." + lift.verdict().code();
+        if (lift.lower() == null) {
+            return messages.getMessage(key, null, locale);
+        }
+        Object[] args = {percent(Math.abs(lift.lift())), percent(lift.lower()), percent(lift.upper())};
+        return messages.getMessage(key, args, locale);
+    }
+
+    private static String percent(double share) {
+        return BigDecimal.valueOf(100 * share).setScale(1, RoundingMode.HALF_UP).toPlainString();
+    }
+}

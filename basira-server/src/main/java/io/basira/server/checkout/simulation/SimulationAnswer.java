@@ -48,7 +48,7 @@ public record SimulationAnswer(ReachAnswer reach, CostAnswer cost,
     @Schema(name = "SimulationWarning", description = "A warning: its code and what it says")
     public record WarningAnswer(@Schema(example = "anonymous_visitors_qualify") String code, String message) {}
 
-    static SimulationAnswer of(Simulation simulation, MessageSource messages, Locale locale) {
+    public static SimulationAnswer of(Simulation simulation, MessageSource messages, Locale locale) {
         Simulation.Reach reach = simulation.reach();
         Simulation.Cost cost = simulation.cost();
         List<WarningAnswer> warnings = new ArrayList<>();

@@ -8,7 +8,11 @@ import io.basira.segment.eval.EvaluationContext;
 import io.basira.segment.group.GroupDependencies;
 import io.basira.segment.text.RuleText;
 import io.basira.shared.Store;
+import io.basira.shared.StoreId;
+import java.lang.ref.WeakReference;
 import java.util.BitSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.TreeSet;
 import org.roaringbitmap.RoaringBitmap;
@@ -27,6 +31,31 @@ public final class GroupAudiences implements OfferAudiences {
     public GroupAudiences(GroupInsights groups) {
         this.groups = groups;
         this.withoutOrders = RuleText.parse("order_count = 0", groups.fields());
+    }
+
+    /**
+     * The audience row of each customer row of the order columns (-1: a customer the groups do not know), kept
+     * per store while both are the same: a customer's row never changes within one {@link StoreGroups} (a new
+     * customer grows the audience; a full re-evaluation swaps in another instance), and the columns are
+     * immutable. Held weakly, so a replaced memory is not kept alive.
+     */
+    private record RowMap(WeakReference<StoreGroups> state, WeakReference<StoreFacts> orders, int size, int[] rows) {}
+
+    private final Map<StoreId, RowMap> rowMaps = new ConcurrentHashMap<>();
+
+    private int[] rowsOf(StoreGroups state, StoreFacts orders) {
+        StoreId store = state.store().id();
+        RowMap known = rowMaps.get(store);
+        int size = state.audience().size();
+        if (known != null && known.state().get() == state && known.orders().get() == orders && known.size() == size) {
+            return known.rows();
+        }
+        int[] rows = new int[orders.rows()];
+        for (int row = 0; row < rows.length; row++) {
+            rows[row] = state.rowOf(orders.customerId(row));
+        }
+        rowMaps.put(store, new RowMap(new WeakReference<>(state), new WeakReference<>(orders), size, rows));
+        return rows;
     }
 
     @Override
@@ -71,9 +100,10 @@ public final class GroupAudiences implements OfferAudiences {
             anonymous = state.newcomerMatches(rule, today);
         }
         RoaringBitmap noOrders = state.audience().membersOnce(withoutOrders, today, state.membersLookup());
+        int[] rows = rowsOf(state, orders);
         BitSet qualifies = new BitSet(orders.rows());
-        for (int row = 0; row < orders.rows(); row++) {
-            int audienceRow = state.rowOf(orders.customerId(row));
+        for (int row = 0; row < rows.length; row++) {
+            int audienceRow = rows[row];
             if (audienceRow >= 0 ? members.contains(audienceRow) : anonymous) {
                 qualifies.set(row);
             }

@@ -43,6 +43,40 @@ public sealed interface OfferDiscount {
     }
 
     /**
+     * {@link #on} in minor units, without allocating for the usual percentages (at most 9 decimals; the product
+     * below {@link Long#MAX_VALUE}): the same half-up rounding, falling back to {@link #on} otherwise. The
+     * simulator prices every qualifying order with it.
+     *
+     * @param maximum the cap in minor units; {@link Long#MAX_VALUE} for none
+     */
+    default long onMinor(long base, long maximum, java.util.Currency currency) {
+        long discount;
+        if (this instanceof PercentOff p && p.percent().scale() >= 0 && p.percent().scale() <= 9
+                && p.percent().precision() <= 18) {
+            long unscaled = p.percent().unscaledValue().longValueExact();
+            long divisor = 100L * TEN_POWERS[p.percent().scale()];
+            long product;
+            try {
+                product = Math.multiplyExact(base, unscaled);
+            } catch (ArithmeticException e) {
+                return Math.min(on(Money.ofMinor(base, currency), null).minor(), maximum);
+            }
+            long remainder = product % divisor;
+            discount = product / divisor + (remainder >= divisor - remainder ? 1 : 0);
+        } else if (this instanceof AmountOff a) {
+            discount = Math.min(a.amount().minor(), base);
+        } else if (this instanceof PercentOff) {
+            discount = on(Money.ofMinor(base, currency), null).minor();
+        } else {
+            return 0;
+        }
+        return Math.min(discount, maximum);
+    }
+
+    /** 10^0 .. 10^9. */
+    long[] TEN_POWERS = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L};
+
+    /**
      * The discount on a basket of {@code base}, capped at {@code maximum} (null: no cap), never more than the
      * basket: the checkout's arithmetic (percent half-up to the minor unit).
      */

@@ -144,12 +144,12 @@ public final class SimulateOffer {
         long basketSum = 0;
         long discountSum = 0;
         boolean priced = terms.discount().priced();
+        long cap = terms.maximumDiscount() == null ? Long.MAX_VALUE : terms.maximumDiscount().minor();
         for (int k = 0; k < qualifying; k++) {
             long basket = takenBasket[kept == null ? k : kept[k]];
             basketSum = Math.addExact(basketSum, basket);
             if (priced) {
-                discountSum = Math.addExact(discountSum,
-                        terms.discount().on(Money.ofMinor(basket, currency), terms.maximumDiscount()).minor());
+                discountSum = Math.addExact(discountSum, terms.discount().onMinor(basket, cap, currency));
             }
         }
         String unknownBecause = priced ? null : terms.discount() instanceof OfferDiscount.FreeShipping

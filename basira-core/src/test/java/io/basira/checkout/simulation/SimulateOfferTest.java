@@ -188,4 +188,20 @@ class SimulateOfferTest {
         assertThatThrownBy(() -> simulate(new OfferDiscount.AmountOff(Money.parse("5.00", Currency.getInstance("USD"))),
                 null, null, null, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SAR");
     }
+
+    @Test
+    void pricing_in_minor_units_rounds_exactly_as_the_checkout_does() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            BigDecimal p = BigDecimal.valueOf(1 + random.nextInt(100_000), random.nextInt(4)).min(BigDecimal.valueOf(100));
+            long base = random.nextInt(3) == 0 ? random.nextInt(1_000) : Math.abs(random.nextLong() % 10_000_000_000_000L);
+            OfferDiscount discount = new OfferDiscount.PercentOff(p);
+            long cap = random.nextBoolean() ? Long.MAX_VALUE : random.nextInt(100_000);
+            Money expected = discount.on(Money.ofMinor(base, SAR), cap == Long.MAX_VALUE ? null : Money.ofMinor(cap, SAR));
+            assertThat(discount.onMinor(base, cap, SAR)).as("%s%% of %d", p, base).isEqualTo(expected.minor());
+        }
+        assertThat(new OfferDiscount.PercentOff(new BigDecimal("15")).onMinor(10, Long.MAX_VALUE, SAR)).isEqualTo(2);
+        assertThat(new OfferDiscount.PercentOff(new BigDecimal("99.9999999999"))
+                .onMinor(Long.MAX_VALUE / 2, Long.MAX_VALUE, SAR)).isPositive();     // falls back to exact decimals
+    }
 }

@@ -180,9 +180,17 @@ class PoliciesBrowserTest {
                 new Select(browser.findElement(By.id("kind"))).selectByValue("percent_off");
                 browser.findElement(By.id("percent")).sendKeys("30");
                 browser.findElement(By.cssSelector("input[name=any_of][value=low-basket]")).click();
-                pages.waitFor().until(d -> !d.findElements(By.cssSelector(
-                        "#simulation [data-warning=anonymous_visitors_qualify]")).isEmpty()
-                        && !d.findElements(By.id("sim-discount")).isEmpty());
+                try {
+                    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(60))
+                            .until(d -> !d.findElements(By.cssSelector(
+                                    "#simulation [data-warning=anonymous_visitors_qualify]")).isEmpty()
+                                    && !d.findElements(By.id("sim-discount")).isEmpty());
+                } catch (org.openqa.selenium.TimeoutException e) {
+                    pages.screenshot("policy-simulation-failed", lang, width);
+                    throw new AssertionError("the panel holds: " + browser.findElement(By.id("simulation"))
+                            .getAttribute("innerHTML") + " | the form: " + browser.findElement(By.id("policy-form"))
+                            .getAttribute("outerHTML").substring(0, 600), e);
+                }
                 String warning = browser.findElement(By.cssSelector("[data-warning=anonymous_visitors_qualify]")).getText();
                 assertThat(warning).startsWith(lang.equals("en") ? "EVERY ANONYMOUS VISITOR" : "كل زائر مجهول");
                 assertThat(browser.findElement(By.id("sim-anonymous")).getText())

@@ -69,6 +69,25 @@ public final class GroupInsights {
         });
     }
 
+    /** A read of one store's groups in memory, with today's evaluation context (see {@link #readMemory}). */
+    @FunctionalInterface
+    public interface MemoryRead<T> {
+        T read(StoreGroups state, EvaluationContext today);
+    }
+
+    /**
+     * Runs {@code read} on the store's groups in memory under the shared lock (the offer simulator's reach):
+     * it must only read what it is given, and be quick, as checkout decisions share the lock.
+     */
+    public <T> T readMemory(Store store, MemoryRead<T> read) {
+        return live.read(store, state -> read.read(state, live.context(store)));
+    }
+
+    /** The fields rules may name (the catalogue the engine evaluates with). */
+    public io.basira.segment.FieldCatalogue fields() {
+        return live.fields;
+    }
+
     private static void requireGroupsExist(StoreGroups state, Condition rule) {
         Set<String> missing = new TreeSet<>(GroupDependencies.referencedGroups(rule));
         state.groups().forEach(g -> missing.remove(g.key()));

@@ -117,9 +117,7 @@ public final class StoreGroups {
      * rule an empty card with no attributes satisfies, in evaluation order; never by manual addition.
      */
     public Set<String> groupsOfNewcomer(EvaluationContext context) {
-        Customer nobody = new Customer("anonymous", null, null, null, null, null, null, null, null, null,
-                context.today().atStartOfDay(context.zone()).toInstant(), Set.of());
-        CustomerProfile profile = new CustomerProfile(nobody, CustomerCard.EMPTY);
+        CustomerProfile profile = newcomer(context);
         RuleEvaluator evaluator = new RuleEvaluator(context);
         Set<String> keys = new TreeSet<>();
         for (String key : order) {
@@ -129,6 +127,22 @@ public final class StoreGroups {
             }
         }
         return keys;
+    }
+
+    /**
+     * Whether a customer the store does not know (an anonymous visitor) satisfies {@code rule}, seeing the
+     * groups {@link #groupsOfNewcomer} puts them in (the offer simulator's reach of a rule).
+     */
+    public boolean newcomerMatches(Condition rule, EvaluationContext context) {
+        Set<String> groupsOfNewcomer = groupsOfNewcomer(context);
+        return new RuleEvaluator(context).matches(rule, newcomer(context), groupsOfNewcomer::contains);
+    }
+
+    /** The empty card with no attributes of a customer the store does not know, signed up today. */
+    private static CustomerProfile newcomer(EvaluationContext context) {
+        Customer nobody = new Customer("anonymous", null, null, null, null, null, null, null, null, null,
+                context.today().atStartOfDay(context.zone()).toInstant(), Set.of());
+        return new CustomerProfile(nobody, CustomerCard.EMPTY);
     }
 
     public Collection<Group> groups() {

@@ -116,6 +116,23 @@ public final class CheckoutSetup {
         return audit.list(store.id(), limit);
     }
 
+    /**
+     * A policy as the merchant is writing it, read into the core's terms without saving anything (the offer
+     * simulator): a blank name is allowed, as a form being typed has none yet.
+     */
+    public Policy draftPolicy(Store store, PolicyRequest body) {
+        PolicyRequest named = body.name() == null || body.name().isBlank() ? new PolicyRequest("draft", body.kind(),
+                body.groups(), body.validFrom(), body.validUntil(), body.methods(), body.carriers(), body.minimumTotal(),
+                body.percent(), body.amount(), body.buy(), body.get(), body.products()) : body;
+        return read(() -> CheckoutJson.policy("draft", named, store.currency()));
+    }
+
+    /** A coupon as the merchant is writing it, without saving anything (the offer simulator); a blank code is allowed. */
+    public io.basira.checkout.Coupon draftCoupon(Store store, CouponRequest body) {
+        CouponRequest coded = body.code() == null || body.code().isBlank() ? body.withCode("DRAFT") : body;
+        return read(() -> CheckoutJson.coupon(coded, store.currency()));
+    }
+
     /** The core's request from a decision request ({@code POST /api/v1/checkout/decisions}). */
     public CheckoutRequest request(Store store, DecisionRequest body) {
         return read(() -> DecisionJson.request(body, store));

@@ -22,6 +22,11 @@ public final class Api {
         this.key = key;
     }
 
+    /** The API key this client sends (a test that builds its own request, e.g. with Accept-Language). */
+    public String key() {
+        return key;
+    }
+
     public Api withKey(String otherKey) {
         return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), otherKey);
     }

@@ -53,11 +53,11 @@ public class LoyaltyConfiguration {
 
     @Bean
     LoyaltyService loyaltyService(LoyaltyPorts ports, JdbcRedemptions redemptions, JdbcCoupons coupons,
-            JdbcStores stores, RebuildLedgers rebuild, DomainEvents events, Clock clock, JdbcTemplate jdbc,
+            JdbcStores stores, RebuildLedgers rebuild, DomainEvents events, Clock clock,
             TransactionTemplate transaction) {
         return new LoyaltyService(ports, redemptions, new AdjustPoints(ports, events, clock),
                 new RedeemPoints(ports, redemptions, new RewardCouponsInCheckout(coupons, stores), events, clock),
-                new LoyaltyMidnight(ports, events, clock), rebuild, new GrantBonuses(ports, events, clock), jdbc,
+                new LoyaltyMidnight(ports, events, clock), rebuild, new GrantBonuses(ports, events, clock),
                 transaction);
     }
 

@@ -42,6 +42,15 @@ public final class JdbcRedemptions implements Redemptions {
     }
 
     @Override
+    public List<Redemption> lockByCoupons(StoreId store, java.util.Collection<String> couponCodes) {
+        List<Redemption> found = new java.util.ArrayList<>();
+        Sql.queryByIds(jdbc, "SELECT " + COLUMNS + " FROM loyalty_redemptions WHERE store_id = ? AND coupon_code IN",
+                " ORDER BY coupon_code FOR UPDATE", store.value(), new java.util.TreeSet<>(couponCodes),
+                rs -> { found.add(map(rs, 0)); });
+        return found;
+    }
+
+    @Override
     public List<Redemption> of(StoreId store, String customerId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM loyalty_redemptions WHERE store_id = ? AND customer_external_id = ?"
                 + " ORDER BY created_at DESC, id", JdbcRedemptions::map, store.value(), customerId);

@@ -22,6 +22,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.transaction.support.TransactionTemplate;
+import io.basira.server.privacy.AuditLog;
+import io.basira.server.privacy.Changes;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the API, the dashboard and the command line do with loyalty, each call in one transaction: the program,
@@ -39,10 +43,14 @@ public final class LoyaltyService {
     private final RebuildLedgers rebuild;
     private final GrantBonuses bonuses;
     private final TransactionTemplate transaction;
+    private final AuditLog audit;
+    private final JsonMapper json;
 
     public LoyaltyService(LoyaltyPorts ports, JdbcRedemptions redemptions, AdjustPoints adjust, RedeemPoints redeem,
-            LoyaltyMidnight midnight, RebuildLedgers rebuild, GrantBonuses bonuses,
+            LoyaltyMidnight midnight, RebuildLedgers rebuild, GrantBonuses bonuses, AuditLog audit, JsonMapper json,
             TransactionTemplate transaction) {
+        this.audit = audit;
+        this.json = json;
         this.programs = (JdbcLoyaltyPrograms) ports.programs();
         this.ledgers = (JdbcLoyaltyLedgers) ports.ledgers();
         this.redemptions = redemptions;
@@ -59,10 +67,22 @@ public final class LoyaltyService {
         return programs.of(store.id()).orElse(LoyaltyProgram.disabled(Money.fractionDigits(store.currency())));
     }
 
-    public LoyaltyProgram saveProgram(Store store, ProgramBody body, String by) {
+    /**
+     * Saves the program (the API's and the dashboard's one way: the same request record, the same checks) and
+     * records the change in the store's audit log, field by field, in the same transaction.
+     *
+     * @throws IllegalArgumentException ({@link io.basira.loyalty.InvalidProgramException}) naming the field; nothing saved
+     */
+    public LoyaltyProgram saveProgram(Store store, ProgramBody body, AuditLog.Actor actor) {
         LoyaltyProgram program = body.program(store.currency());
         inTransaction(() -> {
-            programs.save(store.id(), program, by);
+            ProgramBody before = programs.of(store.id()).map(p -> ProgramBody.of(p, store.currency())).orElse(null);
+            programs.save(store.id(), program, actor.label());
+            ProgramBody after = ProgramBody.of(program, store.currency());
+            List<Changes.Change> changes = Changes.between(before == null ? null : json.convertValue(before, Map.class),
+                    json.convertValue(after, Map.class), audit.groupNames(store.id()));
+            audit.record(store.id(), actor, "loyalty_program.change", new AuditLog.Subject("loyalty_program", "program",
+                    null, null), changes);
             return null;
         });
         return program;

@@ -87,7 +87,6 @@ class DashboardLanguageBrowserTest {
             "audit", "actors' e-mails and names, coupon codes not marked translate=no; raw kinds and methods",
             "tracking", "the snippet's code and the platforms' theme file names not marked translate=no",
             "import-mapping", "the merchant's file names and headers not marked translate=no",
-            "loyalty", "the program's API call named in the page's text",
             "analytics-regions", "the Gulf gazetteer's English names shown in the Arabic regions table");
 
     @DynamicPropertySource

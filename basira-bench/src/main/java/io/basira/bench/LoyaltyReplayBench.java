@@ -100,10 +100,8 @@ public final class LoyaltyReplayBench {
 
     private static void settle(LoyaltyProgram program, List<LedgerEntry> entries, String customer, String order,
             long total, Instant now) {
-        int multiplier = OrderSettlement.multiplier(entries, order, LoyaltyProgram.NO_MULTIPLIER);
-        long target = program.orderPoints(total, multiplier);
-        OrderSettlement.settle(customer, order, target, multiplier, entries, program.pendingDays(), now)
-                .ifPresent(entries::add);
+        OrderSettlement.settle(program, customer, order, new CompletedOrder(customer, order, now, total),
+                LoyaltyProgram.NO_MULTIPLIER, entries, now).ifPresent(entries::add);
     }
 
     /** One order through the participant's input types, to keep this bench honest about what it skips. */

@@ -116,7 +116,7 @@ public final class WriteSideBySide {
     }
 
     /** User + system CPU time of a process in clock ticks (1/100 s on Linux), or 0 without a process. */
-    private static long cpuTicks(long pid) throws IOException {
+    static long cpuTicks(long pid) throws IOException {
         if (pid <= 0) {
             return 0;
         }

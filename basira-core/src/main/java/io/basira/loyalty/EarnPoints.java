@@ -8,15 +8,20 @@ import io.basira.events.UseCase;
 import io.basira.ingest.OrderChange;
 import io.basira.ingest.OrdersWritten;
 import io.basira.ingest.WriteParticipant;
+import io.basira.loyalty.PurchaseActivity.CompletedOrder;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Earns and reverses order points on the write path: a {@link WriteParticipant}, so every way orders arrive
@@ -50,6 +55,7 @@ public final class EarnPoints implements WriteParticipant {
     public void ordersWritten(OrdersWritten written) {
         Map<String, List<Order>> touched = new TreeMap<>();
         Map<String, Order> targets = new HashMap<>();
+        Set<String> spendChanged = new HashSet<>();
         for (OrderChange change : written.changes()) {
             Order before = change.before();
             Order after = change.after();
@@ -59,6 +65,12 @@ public final class EarnPoints implements WriteParticipant {
                 targets.put(after.externalId(), after);
                 if (change.movedCustomer()) {
                     touched.computeIfAbsent(before.customerExternalId(), c -> new ArrayList<>()).add(before);
+                }
+                if (!Objects.equals(completed(before), completed(after))) {
+                    spendChanged.add(after.customerExternalId());
+                    if (before != null) {
+                        spendChanged.add(before.customerExternalId());
+                    }
                 }
             }
         }
@@ -79,27 +91,33 @@ public final class EarnPoints implements WriteParticipant {
             int current = program.multiplierOf(account.tier());
             for (Order order : customer.getValue()) {
                 Order latest = targets.get(order.externalId());
-                boolean earns = latest.customerExternalId().equals(customer.getKey());
-                int multiplier = OrderSettlement.multiplier(entries, order.externalId(), current);
-                long target = earns ? target(program, latest, multiplier) : 0;
-                OrderSettlement.settle(customer.getKey(), order.externalId(), target, multiplier, entries,
-                        program.pendingDays(), now).ifPresent(entry -> {
+                CompletedOrder completed = latest.customerExternalId().equals(customer.getKey()) ? completed(latest) : null;
+                OrderSettlement.settle(program, customer.getKey(), order.externalId(), completed, current, entries, now)
+                        .ifPresent(entry -> {
                             entries.add(entry);
                             added.computeIfAbsent(customer.getKey(), c -> new ArrayList<>()).add(entry);
                         });
             }
         }
-        LoyaltyChanged changed = book.commit(written.store(), program, accounts, added, now);
+        // a repeated write changes neither points nor spend: nothing to restate (the midnight refreshes the rest)
+        Set<String> restate = new TreeSet<>(added.keySet());
+        restate.addAll(spendChanged);
+        restate.retainAll(accounts.keySet());
+        LoyaltyChanged changed = book.commit(written.store(), program, accounts, added, restate, now);
         if (!changed.isEmpty()) {
             events.publish(changed);
         }
     }
 
-    /** The points {@code order} should hold now at {@code multiplier}. */
+    /** The order as loyalty counts it: a completed order (null when it is not completed, or absent). */
+    static CompletedOrder completed(Order order) {
+        return order == null || order.status() != OrderStatus.COMPLETED ? null
+                : new CompletedOrder(order.customerExternalId(), order.externalId(), order.createdAt(),
+                        order.total().minor());
+    }
+
+    /** The points {@code order} should hold now at {@code multiplier} ({@link OrderSettlement#target}). */
     static long target(LoyaltyProgram program, Order order, int multiplier) {
-        if (order.status() != OrderStatus.COMPLETED || order.createdAt().isBefore(program.startsAt())) {
-            return 0;
-        }
-        return program.orderPoints(order.total().minor(), multiplier);
+        return OrderSettlement.target(program, completed(order), multiplier);
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -31,17 +32,43 @@ final class LedgerBook {
      */
     LoyaltyChanged commit(StoreId store, LoyaltyProgram program, Map<String, Account> accounts,
             Map<String, List<LedgerEntry>> added, Instant now) {
+        return commit(store, program, accounts, added, accounts.keySet(), null, now);
+    }
+
+    /** As {@link #commit(StoreId, LoyaltyProgram, Map, Map, Set, Map, Instant)}, reading purchases when needed. */
+    LoyaltyChanged commit(StoreId store, LoyaltyProgram program, Map<String, Account> accounts,
+            Map<String, List<LedgerEntry>> added, Set<String> restate, Instant now) {
+        return commit(store, program, accounts, added, restate, null, now);
+    }
+
+    /**
+     * Commits {@code added} and the standings of the accounts in {@code restate} only (a subset of
+     * {@code accounts}: those whose points or purchases changed). Purchases are read only when the program's
+     * standing depends on them (tiers by spend, inactivity expiry), and only for {@code restate}; a caller that
+     * read them already ({@code known}, not null: since {@link Standings#since} of {@code now}) passes them.
+     */
+    LoyaltyChanged commit(StoreId store, LoyaltyProgram program, Map<String, Account> accounts,
+            Map<String, List<LedgerEntry>> added, Set<String> restate, Map<String, Purchases> known, Instant now) {
         List<LedgerEntry> appended = new ArrayList<>();
         new TreeMap<>(added).values().forEach(appended::addAll);
         if (!appended.isEmpty()) {
             ledgers.append(store, appended);
         }
-        Map<String, Purchases> purchases = activity.of(store, accounts.keySet(), Standings.since(now));
+        if (restate.isEmpty()) {
+            return new LoyaltyChanged(store, Map.of(), List.of(), List.of());
+        }
+        boolean needsPurchases = program.expiryMonths() > 0
+                || (program.tierBasis() == TierBasis.SPEND_12M && !program.tiers().isEmpty());
+        Map<String, Purchases> purchases = known != null ? known
+                : needsPurchases ? activity.of(store, restate, Standings.since(now)) : Map.of();
         Map<String, LoyaltyStanding> standings = new TreeMap<>();
         Map<String, Long> earned = new TreeMap<>();
         List<LoyaltyChanged.TierMove> moves = new ArrayList<>();
         for (Account account : new TreeMap<>(accounts).values()) {
             String customer = account.customerId();
+            if (!restate.contains(customer)) {
+                continue;
+            }
             List<LedgerEntry> entries = new ArrayList<>(account.entries());
             List<LedgerEntry> mine = added.getOrDefault(customer, List.of());
             entries.addAll(mine);

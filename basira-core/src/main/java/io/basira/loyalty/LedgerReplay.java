@@ -55,8 +55,7 @@ public final class LedgerReplay {
                     : order.createdAt().plus(Duration.ofDays(program.pendingDays()));
             Instant recordedAt = first != null ? first.recordedAt() : now;
             long shortfall = held.stream().mapToLong(LedgerEntry::shortfall).sum();
-            long target = order == null || order.createdAt().isBefore(program.startsAt()) ? 0
-                    : program.orderPoints(order.totalMinor(), multiplier);
+            long target = OrderSettlement.target(program, order, multiplier);
             if (target + shortfall != 0) {
                 replayed.add(new LedgerEntry(live.customerId(), Cause.ORDER, id, target + shortfall, 0, multiplier,
                         availableAt, recordedAt, null, null));

@@ -96,7 +96,7 @@ public final class LoyaltyMidnight {
                 expiring.add(new LoyaltyChanged.Expiring(customer, available, expiresOn));
             }
         }
-        LoyaltyChanged changed = book.commit(store, program, accounts, added, now);
+        LoyaltyChanged changed = book.commit(store, program, accounts, added, accounts.keySet(), purchases, now);
         changed = new LoyaltyChanged(store, changed.earned(), changed.tierMoves(), expiring);
         if (!changed.isEmpty()) {
             events.publish(changed);

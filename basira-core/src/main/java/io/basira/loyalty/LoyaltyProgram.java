@@ -48,9 +48,9 @@ public record LoyaltyProgram(
         require(earnPoints >= 0 && earnPoints <= 1_000_000, "earn_points", earnPoints, "0 to 1000000");
         require(earnPerMinor >= 1 && earnPerMinor <= 1_000_000_000L, "earn_per", earnPerMinor, "1 to 10000000.00");
         require(pendingDays >= 0 && pendingDays <= 365, "pending_days", pendingDays, "0 to 365");
-        for (long bonus : new long[] {reviewPoints, birthdayPoints, signupPoints}) {
-            require(bonus >= 0 && bonus <= 1_000_000, "bonus points", bonus, "0 to 1000000");
-        }
+        require(reviewPoints >= 0 && reviewPoints <= 1_000_000, "review_points", reviewPoints, "0 to 1000000");
+        require(birthdayPoints >= 0 && birthdayPoints <= 1_000_000, "birthday_points", birthdayPoints, "0 to 1000000");
+        require(signupPoints >= 0 && signupPoints <= 1_000_000, "signup_points", signupPoints, "0 to 1000000");
         require(expiryMonths >= 0 && expiryMonths <= 120, "expiry_months", expiryMonths, "0 (never) to 120");
         require(expiryWarningDays >= 0 && expiryWarningDays <= 90, "expiry_warning_days", expiryWarningDays, "0 to 90");
         require(redeemPoints >= 1 && redeemPoints <= 1_000_000, "redeem_points", redeemPoints, "1 to 1000000");
@@ -60,22 +60,26 @@ public record LoyaltyProgram(
         require(freeProductPoints >= 0 && freeProductPoints <= 100_000_000L, "free_product_points",
                 freeProductPoints, "0 (not offered) to 100000000");
         if (freeProductPoints > 0 && (freeProductId == null || freeProductId.isBlank())) {
-            throw new IllegalArgumentException("free_product_points needs free_product_id: which product is given");
+            throw new InvalidProgramException("free_product_id", "free_product_needs_id",
+                    "free_product_points needs free_product_id: which product is given");
         }
         tiers = tiers.stream().sorted(Comparator.comparingLong(Tier::threshold)).toList();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < tiers.size(); i++) {
             Tier tier = tiers.get(i);
             if (!names.add(tier.name().toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("tier name '" + tier.name() + "' is given twice");
+                throw new InvalidProgramException("tiers", "tier_twice", "tier name '" + tier.name() + "' is given twice",
+                        tier.name());
             }
             if (i > 0 && tiers.get(i - 1).threshold() == tier.threshold()) {
-                throw new IllegalArgumentException("tiers " + tiers.get(i - 1).name() + " and " + tier.name()
-                        + " have the same threshold " + tier.threshold());
+                throw new InvalidProgramException("tiers", "tier_same_threshold", "tiers " + tiers.get(i - 1).name()
+                        + " and " + tier.name() + " have the same threshold " + tier.threshold(), tiers.get(i - 1).name(),
+                        tier.name());
             }
         }
         if (tiers.size() > 20) {
-            throw new IllegalArgumentException("at most 20 tiers, not " + tiers.size());
+            throw new InvalidProgramException("tiers", "too_many_tiers", "at most 20 tiers, not " + tiers.size(),
+                    tiers.size());
         }
     }
 
@@ -131,7 +135,7 @@ public record LoyaltyProgram(
 
     private static void require(boolean ok, String name, long value, String range) {
         if (!ok) {
-            throw new IllegalArgumentException(name + " " + value + " is outside " + range);
+            throw new InvalidProgramException(name, "range", name + " " + value + " is outside " + range, value, range);
         }
     }
 }

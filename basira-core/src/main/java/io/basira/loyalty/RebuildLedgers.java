@@ -106,12 +106,8 @@ public final class RebuildLedgers {
             account.entries().stream().filter(e -> e.cause().ofAnOrder()).forEach(e -> ids.add(e.ref()));
             int current = program.multiplierOf(account.tier());
             for (String id : ids) {
-                CompletedOrder order = byId.get(id);
-                int multiplier = OrderSettlement.multiplier(entries, id, current);
-                long target = order == null || order.createdAt().isBefore(program.startsAt()) ? 0
-                        : program.orderPoints(order.totalMinor(), multiplier);
-                var entry = OrderSettlement.settle(account.customerId(), id, target, multiplier, entries,
-                        program.pendingDays(), now);
+                var entry = OrderSettlement.settle(program, account.customerId(), id, byId.get(id), current, entries,
+                        now);
                 if (entry.isPresent()) {
                     entries.add(entry.get());
                     added.computeIfAbsent(account.customerId(), c -> new ArrayList<>()).add(entry.get());

@@ -14,6 +14,9 @@ public interface Redemptions {
 
     void update(StoreId store, Redemption redemption);
 
+    /** The redemptions whose reward coupon has one of these codes, locked in code order until the transaction ends. */
+    List<Redemption> lockByCoupons(StoreId store, java.util.Collection<String> couponCodes);
+
     /** A customer's redemptions, newest first. */
     List<Redemption> of(StoreId store, String customerId);
 }

@@ -8,6 +8,9 @@ import io.basira.shared.StoreId;
  */
 public interface RewardCoupons {
 
+    /** Every reward coupon's code starts with this (upper case), so the write path knows one without a look-up. */
+    String PREFIX = "PTS-";
+
     /** Issues a single-use coupon for a coupon or free-shipping reward; returns its code. */
     String issue(StoreId store, Redemption redemption);
 

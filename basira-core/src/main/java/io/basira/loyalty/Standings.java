@@ -55,7 +55,7 @@ public final class Standings {
         long earned = 0;
         for (LedgerEntry entry : entries) {
             if (entry.cause().earning() && !entry.recordedAt().isBefore(since)) {
-                earned += entry.points();
+                earned += entry.points() - entry.shortfall(); // a refund of spent points still counts against it
             }
         }
         return Math.max(0, earned);

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class EarnPointsTest {
 
@@ -93,13 +95,37 @@ class EarnPointsTest {
                         new LoyaltyChanged.TierMove("c1", "gold", "bronze"));
     }
 
-    @Test
-    void spending_points_never_drops_a_tier() {
+    /**
+     * Both tier bases: spending the points (reserved, committed) and their expiry leave the tier; a refund of the
+     * order (after the points were spent, so most of the reversal is a shortfall) drops it, on either basis.
+     */
+    @ParameterizedTest
+    @EnumSource(TierBasis.class)
+    void spending_points_never_drops_a_tier_but_a_refund_can(TierBasis basis) {
+        LoyaltyProgram standard = LoyaltyWorld.standard();
+        List<Tier> tiers = basis == TierBasis.SPEND_12M ? standard.tiers()
+                : List.of(new Tier("bronze", 0, 1000, false, false), new Tier("silver", 1000, 1250, false, false),
+                        new Tier("gold", 5000, 1500, true, true));
+        LoyaltyWorld world = new LoyaltyWorld(new LoyaltyProgram(true, standard.startsAt(), 1, 100, 14, 0, 0, 0, basis,
+                tiers, 1, 7, 100, 1000, 300, 0, null));
         world.write(world.order("big", "c1", COMPLETED, 600_000));
-        world.advance(Duration.ofDays(15));
-        world.redeem.reserve(LoyaltyWorld.STORE, "c1", Reward.COUPON, 6000);
         assertThat(world.memory.standings.get("c1").tier()).isEqualTo("gold");
+        world.advance(Duration.ofDays(15));
+        Redemption spent = world.redeem.reserve(LoyaltyWorld.STORE, "c1", Reward.COUPON, 5000);
+        assertThat(world.memory.standings.get("c1").tier()).isEqualTo("gold");
+        world.redeem.commit(LoyaltyWorld.STORE, spent.id());
+        world.adjust.adjust(LoyaltyWorld.STORE, "c1", 1, "tester", "a nudge: the standing is recomputed");
+        assertThat(world.memory.standings.get("c1").tier()).isEqualTo("gold");
+        assertThat(world.memory.standings.get("c1").points()).isEqualTo(1001);
+        world.advance(Duration.ofDays(40)); // past the one-month inactivity expiry
+        world.midnight.run(LoyaltyWorld.STORE, LoyaltyWorld.RIYADH);
+        assertThat(world.memory.ledgers.get("c1")).extracting(LedgerEntry::cause).contains(Cause.EXPIRY);
         assertThat(world.memory.standings.get("c1").points()).isZero();
+        assertThat(world.memory.standings.get("c1").tier()).isEqualTo("gold");
+
+        world.write(LoyaltyWorld.order("big", "c1", COMPLETED, 100_000, world.memory.orders.get("big").createdAt()));
+        assertThat(world.balance("c1").total()).isZero();
+        assertThat(world.memory.standings.get("c1").tier()).as("refunded to 1000.00 SAR").isEqualTo("silver");
     }
 
     @Test

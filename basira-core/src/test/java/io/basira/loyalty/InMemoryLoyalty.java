@@ -138,13 +138,18 @@ final class InMemoryLoyalty implements LoyaltyPrograms, LoyaltyLedgers, Purchase
     }
 
     @Override
+    public List<Redemption> lockByCoupons(StoreId store, Collection<String> codes) {
+        return redemptions.values().stream().filter(r -> r.couponCode() != null && codes.contains(r.couponCode())).toList();
+    }
+
+    @Override
     public List<Redemption> of(StoreId store, String customerId) {
         return redemptions.values().stream().filter(r -> r.customerId().equals(customerId)).toList();
     }
 
     @Override
     public String issue(StoreId store, Redemption redemption) {
-        String code = "R" + (coupons.size() + 1);
+        String code = PREFIX + "R" + (coupons.size() + 1);
         coupons.put(code, redemption.id());
         return code;
     }

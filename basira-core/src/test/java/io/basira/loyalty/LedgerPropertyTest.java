@@ -19,8 +19,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Seeded random sequences of orders, cancellations, returns, partial refunds, repeated writes, customer moves,
  * redemptions (reserved, committed, released), adjustments and midnights with expiry: after every step each
- * balance is the sum of its ledger and never negative (in total and available now), the stored standing is
- * the ledger's, and at the end the replay from scratch equals the live ledger.
+ * balance equals an independent model computed from the steps themselves (what each order should hold from
+ * the orders as written and the program's formula, less what could not be taken back; the points reserved,
+ * released and adjusted as asked; what expired), is the sum of its ledger and never negative (in total and
+ * available now), and at the end the replay from scratch equals the live ledger.
  */
 class LedgerPropertyTest {
 
@@ -32,36 +34,48 @@ class LedgerPropertyTest {
         Random random = new Random(seed);
         LoyaltyWorld world = new LoyaltyWorld(LoyaltyWorld.standard());
         List<Redemption> reserved = new ArrayList<>();
+        Model model = new Model();
         for (int step = 0; step < 300; step++) {
             String customer = CUSTOMERS.get(random.nextInt(CUSTOMERS.size()));
             int action = random.nextInt(100);
+            Map<String, List<LedgerEntry>> before = snapshot(world);
             try {
                 if (action < 45) {
                     writeAnOrder(world, random, customer);
+                    model.ordersWritten(world, before);
                 } else if (action < 60) {
                     long points = 1 + random.nextInt(300);
-                    reserved.add(world.redeem.reserve(LoyaltyWorld.STORE, customer,
-                            random.nextInt(4) == 0 ? Reward.FREE_SHIPPING : Reward.COUPON, points));
+                    Reward reward = random.nextInt(4) == 0 ? Reward.FREE_SHIPPING : Reward.COUPON;
+                    Redemption r = world.redeem.reserve(LoyaltyWorld.STORE, customer, reward, points);
+                    reserved.add(r);
+                    model.add(customer, -(reward == Reward.COUPON ? points : LoyaltyWorld.standard().freeShippingPoints()));
                 } else if (action < 70 && !reserved.isEmpty()) {
                     Redemption r = reserved.remove(random.nextInt(reserved.size()));
                     if (random.nextBoolean()) {
                         world.redeem.commit(LoyaltyWorld.STORE, r.id());
                     } else {
                         world.redeem.release(LoyaltyWorld.STORE, r.id());
+                        model.add(r.customerId(), r.points());
                     }
                 } else if (action < 75) {
-                    world.adjust.adjust(LoyaltyWorld.STORE, customer, random.nextInt(200) - 100 == 0 ? 1
-                            : random.nextInt(200) - 99, "tester", "seeded adjustment");
+                    long points = random.nextInt(200) - 100 == 0 ? 1 : random.nextInt(200) - 99;
+                    world.adjust.adjust(LoyaltyWorld.STORE, customer, points, "tester", "seeded adjustment");
+                    model.add(customer, points);
                 } else if (action < 90) {
                     world.advance(Duration.ofDays(random.nextInt(40)));
                 } else {
                     world.advance(Duration.ofDays(random.nextInt(200)));
+                    Map<String, Long> available = new TreeMap<>();
+                    for (String c : CUSTOMERS) {
+                        available.put(c, Balance.of(before.getOrDefault(c, List.of()), world.now).available());
+                    }
                     world.midnight.run(LoyaltyWorld.STORE, LoyaltyWorld.RIYADH);
+                    model.midnight(world, before, available);
                 }
             } catch (LoyaltyRefusal | IllegalArgumentException refused) {
                 // refusals (too few points, a zero adjustment) change nothing: checked below like every step
             }
-            check(world, seed, step);
+            check(world, model, seed, step);
         }
         for (String customer : CUSTOMERS) {
             Account live = new Account(customer, world.memory.ledgers.getOrDefault(customer, List.of()),
@@ -107,19 +121,77 @@ class LedgerPropertyTest {
         return choices[random.nextInt(choices.length)];
     }
 
-    private static void check(LoyaltyWorld world, long seed, int step) {
-        Map<String, Long> totals = new TreeMap<>();
+    private static Map<String, List<LedgerEntry>> snapshot(LoyaltyWorld world) {
+        Map<String, List<LedgerEntry>> copy = new TreeMap<>();
+        world.memory.ledgers.forEach((c, entries) -> copy.put(c, List.copyOf(entries)));
+        return copy;
+    }
+
+    /**
+     * The balances the steps should give, kept apart from the ledger: order points from the orders as written
+     * and the program's formula (only an order's terms, its first multiplier, and the points a reversal could
+     * not take back are read from the ledger: facts of its history), and the other steps' points as asked.
+     */
+    private static final class Model {
+        final Map<String, Long> others = new TreeMap<>();
+
+        void add(String customer, long points) {
+            others.merge(customer, points, Long::sum);
+        }
+
+        void ordersWritten(LoyaltyWorld world, Map<String, List<LedgerEntry>> before) {
+            // nothing else to record: order points are recomputed from the orders in total()
+        }
+
+        /** Birthday bonuses and expiries: an expiry takes exactly what was available, once per customer. */
+        void midnight(LoyaltyWorld world, Map<String, List<LedgerEntry>> before, Map<String, Long> available) {
+            for (String customer : CUSTOMERS) {
+                List<LedgerEntry> now = world.memory.ledgers.getOrDefault(customer, List.of());
+                List<LedgerEntry> added = now.subList(before.getOrDefault(customer, List.of()).size(), now.size());
+                for (LedgerEntry entry : added) {
+                    if (entry.cause() == Cause.EXPIRY) {
+                        assertThat(-entry.points()).as("an expiry takes what is available").isEqualTo(available.get(customer));
+                        add(customer, -available.get(customer));
+                    } else if (entry.cause() == Cause.BIRTHDAY) {
+                        add(customer, LoyaltyWorld.standard().birthdayPoints());
+                    } else {
+                        throw new AssertionError("a midnight added " + entry);
+                    }
+                }
+            }
+        }
+
+        long total(LoyaltyWorld world, String customer) {
+            List<LedgerEntry> entries = world.memory.ledgers.getOrDefault(customer, List.of());
+            LoyaltyProgram program = world.memory.programs.get(LoyaltyWorld.STORE);
+            long total = others.getOrDefault(customer, 0L);
+            for (Order order : world.memory.orders.values()) {
+                if (order.customerExternalId().equals(customer) && order.status() == OrderStatus.COMPLETED
+                        && !order.createdAt().isBefore(program.startsAt())) {
+                    int multiplier = entries.stream().filter(e -> e.ref().equals(order.externalId()) && e.cause().ofAnOrder())
+                            .findFirst().map(LedgerEntry::multiplierPermille).orElse(LoyaltyProgram.NO_MULTIPLIER);
+                    total += java.math.BigInteger.valueOf(order.total().minor()).multiply(java.math.BigInteger.valueOf(multiplier))
+                            .divide(java.math.BigInteger.valueOf(100_000)).longValueExact(); // 1 point per 1.00 SAR × multiplier
+                }
+            }
+            long notTakenBack = entries.stream().filter(e -> e.cause().ofAnOrder()).mapToLong(LedgerEntry::shortfall).sum();
+            return total + notTakenBack; // what a reversal could not take back stays on the ledger (it was spent)
+        }
+    }
+
+    private static void check(LoyaltyWorld world, Model model, long seed, int step) {
         for (String customer : CUSTOMERS) {
             List<LedgerEntry> entries = world.memory.ledgers.getOrDefault(customer, List.of());
             Balance balance = Balance.of(entries, world.now);
             long sum = entries.stream().mapToLong(LedgerEntry::points).sum();
+            assertThat(balance.total()).as("seed %d step %d %s: the model", seed, step, customer)
+                    .isEqualTo(model.total(world, customer));
             assertThat(balance.total()).as("seed %d step %d %s", seed, step, customer).isEqualTo(sum).isNotNegative();
             assertThat(balance.available()).as("seed %d step %d %s", seed, step, customer).isNotNegative();
-            totals.put(customer, sum);
             for (Order order : world.memory.orders.values()) {
                 long should = order.customerExternalId().equals(customer)
                         ? EarnPoints.target(world.memory.programs.get(LoyaltyWorld.STORE), order,
-                                OrderSettlement.multiplier(entries, order.externalId(), 1000)) : 0;
+                                OrderSettlement.Holding.of(entries, order.externalId()).multiplier(1000)) : 0;
                 assertThat(OrderSettlement.held(entries, order.externalId()))
                         .as("seed %d step %d: order %s of %s", seed, step, order.externalId(), customer).isEqualTo(should);
             }

@@ -54,7 +54,7 @@ public final class RewardCouponsInCheckout implements RewardCoupons {
     }
 
     private static String code() {
-        StringBuilder code = new StringBuilder("PTS-");
+        StringBuilder code = new StringBuilder(RewardCoupons.PREFIX);
         for (int i = 0; i < 10; i++) {
             code.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
         }

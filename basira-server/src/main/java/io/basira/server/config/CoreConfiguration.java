@@ -95,9 +95,10 @@ public class CoreConfiguration {
     @Bean
     ImportFolder importFolder(DataSource dataSource, SqlDialect dialect, WriteLocks locks, JdbcTemplate jdbc,
             JdbcStores stores, TransactionTemplate transaction, Clock clock, DomainEvents events, JdbcCoupons coupons,
-            EarnPoints earnPoints, io.basira.server.privacy.Tombstones tombstones) {
+            EarnPoints earnPoints, io.basira.loyalty.CommitUsedRewards commitUsedRewards,
+            io.basira.server.privacy.Tombstones tombstones) {
         return new ImportFolder(new ImportFolder.Writing(dataSource, dialect, locks,
-                writeParticipants(jdbc, coupons, earnPoints)),
+                writeParticipants(jdbc, coupons, commitUsedRewards, earnPoints)),
                 new JdbcKnownIds(jdbc), stores, transaction, clock, events, tombstones);
     }
 
@@ -124,23 +125,24 @@ public class CoreConfiguration {
 
     @Bean
     IngestRecords ingestRecords(JdbcTemplate jdbc, SqlDialect dialect, WriteLocks locks, DomainEvents events,
-            JdbcCoupons coupons, EarnPoints earnPoints) {
+            JdbcCoupons coupons, io.basira.loyalty.CommitUsedRewards commitUsedRewards, EarnPoints earnPoints) {
         // the participants of every write, in its transaction: orders redeem and release coupon
         // uses (docs/checkout.md); see ARCHITECTURE.md, "Add a write participant". Its events go to the
         // outbox (io.basira.server.events.JdbcDomainEvents) in the write's transaction
         return new IngestRecords(new JdbcCommerceReads(jdbc), new JdbcCommerceWrites(jdbc, dialect),
                 new CardUpkeep(new JdbcCustomerActivity(jdbc), new JdbcCards(jdbc)), locks,
-                writeParticipants(jdbc, coupons, earnPoints), events);
+                writeParticipants(jdbc, coupons, commitUsedRewards, earnPoints), events);
     }
 
     /**
      * The participants of every write (API and import), in the order they are told; coupon uses tell
      * {@code coupons} so that decisions see them after the commit; completed, cancelled, returned and refunded
-     * orders earn and reverse loyalty points (docs/loyalty.md).
+     * orders earn and reverse loyalty points, and an order using a reward coupon commits its redemption
+     * (docs/loyalty.md).
      */
     private static List<WriteParticipant> writeParticipants(JdbcTemplate jdbc, JdbcCoupons coupons,
-            EarnPoints earnPoints) {
-        return List.of(new CouponRedemption(new JdbcCouponRedemptions(jdbc, coupons)), earnPoints);
+            io.basira.loyalty.CommitUsedRewards commitUsedRewards, EarnPoints earnPoints) {
+        return List.of(new CouponRedemption(new JdbcCouponRedemptions(jdbc, coupons)), commitUsedRewards, earnPoints);
     }
 
     @Bean

@@ -151,7 +151,7 @@ final class CheckoutForms {
         return value == null ? null : value.toPlainString();
     }
 
-    private static BigDecimal decimal(Map<String, String[]> form, String name) {
+    static BigDecimal decimal(Map<String, String[]> form, String name) {
         String value = one(form, name);
         if (value == null) {
             return null;
@@ -163,7 +163,7 @@ final class CheckoutForms {
         return new BigDecimal(ascii);
     }
 
-    private static BigDecimal whole(Map<String, String[]> form, String name) {
+    static BigDecimal whole(Map<String, String[]> form, String name) {
         String value = one(form, name);
         if (value == null) {
             return null;
@@ -175,7 +175,7 @@ final class CheckoutForms {
         return BigDecimal.valueOf(whole);
     }
 
-    private static String instant(Map<String, String[]> form, String name, ZoneId zone) {
+    static String instant(Map<String, String[]> form, String name, ZoneId zone) {
         String value = one(form, name);
         if (value == null) {
             return null;

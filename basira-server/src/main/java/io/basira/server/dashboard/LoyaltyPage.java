@@ -1,6 +1,15 @@
 package io.basira.server.dashboard;
 
+import io.basira.loyalty.InvalidProgramException;
 import io.basira.loyalty.LoyaltyProgram;
+import io.basira.server.api.ApiErrors.InvalidRecords;
+import io.basira.server.loyalty.ProgramBody;
+import io.basira.server.privacy.AuditLog;
+import io.basira.shared.Store;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.springframework.context.MessageSource;
 import io.basira.loyalty.LoyaltyRefusal;
 import io.basira.server.loyalty.LoyaltyService;
 import io.basira.shared.Money;
@@ -16,23 +25,57 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The loyalty page (docs/loyalty.md): the program's settings, the tier distribution and the outstanding points
- * liability; and the manual adjustment of a customer's points from the customer card (who made it and why are
- * kept on the ledger). The program itself is changed through the API ({@code PUT /api/v1/loyalty/program}).
+ * The loyalty page (docs/loyalty.md): the program's settings and their form, the tier distribution and the
+ * outstanding points liability; and the manual adjustment of a customer's points from the customer card (who made
+ * it and why are kept on the ledger). The form is read into the API's request record ({@link LoyaltyForms}) and
+ * saved by the same service, audited with the signed-in user; only roles that may change (owner, marketer) see
+ * it, and the security chain refuses the others' {@code POST}. A refusal is said in the reader's language and the
+ * form is shown again with what was typed.
  */
 @Controller
 final class LoyaltyPage {
 
     private final LoyaltyService loyalty;
+    private final FormChecks checks;
+    private final MessageSource messages;
 
-    LoyaltyPage(LoyaltyService loyalty) {
+    LoyaltyPage(LoyaltyService loyalty, FormChecks checks, MessageSource messages) {
         this.loyalty = loyalty;
+        this.checks = checks;
+        this.messages = messages;
     }
 
     @GetMapping("/loyalty")
     String page(SignedIn signedIn, Model model, Locale locale) {
+        Store store = signedIn.store();
+        LoyaltyProgram program = loyalty.program(store);
+        return page(signedIn, model, locale, program, LoyaltyForms.fields(ProgramBody.of(program, store.currency()),
+                store.timeZone()), null);
+    }
+
+    @PostMapping("/loyalty/program")
+    String save(SignedIn signedIn, HttpServletRequest request, HttpServletResponse response, Model model,
+            Locale locale, RedirectAttributes redirect) {
+        Store store = signedIn.store();
+        try {
+            ProgramBody body = checks.require(LoyaltyForms.program(request.getParameterMap(), store.timeZone()));
+            loyalty.saveProgram(store, body, AuditLog.Actor.user(signedIn.user().id(), signedIn.user().email()));
+            redirect.addFlashAttribute("loyaltyNotice", "program-saved");
+            return "redirect:/loyalty#program";
+        } catch (InvalidProgramException e) {
+            response.setStatus(422);
+            return page(signedIn, model, locale, loyalty.program(store), LoyaltyForms.fields(request.getParameterMap()),
+                    LoyaltyForms.message(e, new PageText(messages, locale)));
+        } catch (IllegalArgumentException | InvalidRecords | ArithmeticException e) {
+            response.setStatus(422);
+            return page(signedIn, model, locale, loyalty.program(store), LoyaltyForms.fields(request.getParameterMap()),
+                    checks.message(e instanceof ArithmeticException ? new IllegalArgumentException(e.getMessage()) : e));
+        }
+    }
+
+    private String page(SignedIn signedIn, Model model, Locale locale, LoyaltyProgram program, Map<String, String> form,
+            String error) {
         DashboardFormats fmt = new DashboardFormats(locale, signedIn.store());
-        LoyaltyProgram program = loyalty.program(signedIn.store());
         int digits = Money.fractionDigits(signedIn.store().currency());
         model.addAttribute("program", program);
         model.addAttribute("earnPer", fmt.money(BigDecimal.valueOf(program.earnPerMinor(), digits)));
@@ -41,6 +84,10 @@ final class LoyaltyPage {
         model.addAttribute("summary", summary);
         model.addAttribute("liability", fmt.money(summary.liability()));
         model.addAttribute("pendingLiability", fmt.money(summary.pendingLiability()));
+        model.addAttribute("form", form);
+        model.addAttribute("tierRows", LoyaltyForms.tierRows(form));
+        model.addAttribute("currency", signedIn.store().currency().getCurrencyCode());
+        model.addAttribute("error", error);
         return "loyalty";
     }
 

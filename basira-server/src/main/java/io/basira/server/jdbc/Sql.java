@@ -13,11 +13,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Small conversions between JDBC and the core's types, the same on H2 and PostgreSQL. */
-final class Sql {
+/**
+ * Small conversions between JDBC and the core's types, the same on H2 and PostgreSQL. Public for the adapters of
+ * other packages (loyalty); the rest of its helpers stay package-private.
+ */
+public final class Sql {
 
     /** The largest IN list sent in one statement. */
-    static final int IN_CHUNK = 500;
+    public static final int IN_CHUNK = 500;
 
     private Sql() {}
 
@@ -29,7 +32,12 @@ final class Sql {
         }
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    /** An instant as a statement argument ({@code TIMESTAMP WITH TIME ZONE}, UTC); null stays null. */
+    public static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
@@ -72,7 +80,7 @@ final class Sql {
         return rs.wasNull() ? null : value;
     }
 
-    static String marks(int count) {
+    public static String marks(int count) {
         return java.util.Collections.nCopies(count, "?").stream().collect(Collectors.joining(", "));
     }
 
@@ -81,7 +89,7 @@ final class Sql {
      * external_id IN}) for the store's {@code ids}, {@value #IN_CHUNK} at a time, then
      * {@code condition} (may be empty) after the list; every row goes to {@code rows}.
      */
-    static void queryByIds(org.springframework.jdbc.core.JdbcTemplate jdbc, String select, String condition,
+    public static void queryByIds(org.springframework.jdbc.core.JdbcTemplate jdbc, String select, String condition,
             long store, Collection<String> ids, org.springframework.jdbc.core.RowCallbackHandler rows) {
         for (List<String> chunk : chunks(ids, IN_CHUNK)) {
             List<Object> args = new java.util.ArrayList<>(chunk.size() + 1);
@@ -91,7 +99,7 @@ final class Sql {
         }
     }
 
-    static <T> List<List<T>> chunks(Collection<T> values, int size) {
+    public static <T> List<List<T>> chunks(Collection<T> values, int size) {
         List<List<T>> result = new ArrayList<>();
         List<T> current = new ArrayList<>(Math.min(size, values.size()));
         for (T value : values) {

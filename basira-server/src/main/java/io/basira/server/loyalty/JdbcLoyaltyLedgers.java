@@ -1,5 +1,6 @@
 package io.basira.server.loyalty;
 
+import io.basira.server.jdbc.Sql;
 import io.basira.card.LoyaltyStanding;
 import io.basira.loyalty.Account;
 import io.basira.loyalty.Cause;
@@ -29,7 +30,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
 
-    static final int CHUNK = 500;
     private static final String ENTRY_COLUMNS = "customer_external_id, cause, ref, points, shortfall, "
             + "multiplier_permille, available_at, recorded_at, actor, reason";
 
@@ -49,11 +49,9 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
                 : "INSERT INTO loyalty_accounts (store_id, customer_external_id) VALUES (?, ?) ON CONFLICT DO NOTHING";
         jdbc.batchUpdate(insert, sorted.stream().map(c -> new Object[] {store.value(), c}).toList());
         Map<String, String> tiers = new LinkedHashMap<>();
-        for (List<String> chunk : chunks(sorted)) {
-            jdbc.query("SELECT customer_external_id, tier FROM loyalty_accounts WHERE store_id = ? AND customer_external_id IN ("
-                    + marks(chunk.size()) + ") ORDER BY customer_external_id FOR UPDATE",
-                    rs -> { tiers.put(rs.getString(1), rs.getString(2)); }, args(store, chunk));
-        }
+        Sql.queryByIds(jdbc, "SELECT customer_external_id, tier FROM loyalty_accounts WHERE store_id = ?"
+                + " AND customer_external_id IN", " ORDER BY customer_external_id FOR UPDATE", store.value(), sorted,
+                rs -> { tiers.put(rs.getString(1), rs.getString(2)); });
         Map<String, List<LedgerEntry>> entries = entries(store, sorted);
         Map<String, Account> accounts = new TreeMap<>();
         for (String customer : sorted) {
@@ -64,13 +62,11 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
 
     private Map<String, List<LedgerEntry>> entries(StoreId store, List<String> customers) {
         Map<String, List<LedgerEntry>> entries = new HashMap<>();
-        for (List<String> chunk : chunks(customers)) {
-            jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM loyalty_ledger WHERE store_id = ? AND customer_external_id IN ("
-                    + marks(chunk.size()) + ") ORDER BY id", rs -> {
-                        LedgerEntry entry = entry(rs);
-                        entries.computeIfAbsent(entry.customerId(), c -> new ArrayList<>()).add(entry);
-                    }, args(store, chunk));
-        }
+        Sql.queryByIds(jdbc, "SELECT " + ENTRY_COLUMNS + " FROM loyalty_ledger WHERE store_id = ?"
+                + " AND customer_external_id IN", " ORDER BY id", store.value(), customers, rs -> {
+                    LedgerEntry entry = entry(rs);
+                    entries.computeIfAbsent(entry.customerId(), c -> new ArrayList<>()).add(entry);
+                });
         return entries;
     }
 
@@ -79,7 +75,7 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
         jdbc.batchUpdate("INSERT INTO loyalty_ledger (store_id, " + ENTRY_COLUMNS + ", once_key) VALUES (?, ?, ?, ?, ?, ?, ?,"
                 + " ?, ?, ?, ?, ?)", entries.stream().map(e -> new Object[] {store.value(), e.customerId(),
                     e.cause().code(), e.ref(), e.points(), e.shortfall(), e.multiplierPermille(),
-                    LoyaltySql.timestamp(e.availableAt()), LoyaltySql.timestamp(e.recordedAt()), e.actor(), e.reason(),
+                    Sql.utc(e.availableAt()), Sql.utc(e.recordedAt()), e.actor(), e.reason(),
                     e.cause().ofAnOrder() ? null : e.cause().code() + ":" + e.ref()}).toList());
     }
 
@@ -118,6 +114,34 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
         }
     }
 
+    /** A customer's stored standing (the card fields); {@link LoyaltyStanding#NONE} without an account. */
+    public LoyaltyStanding standing(StoreId store, String customerId) {
+        return jdbc.query("SELECT points, pending, lifetime_points, tier, expiring_30d FROM loyalty_accounts"
+                + " WHERE store_id = ? AND customer_external_id = ?", (rs, n) -> new LoyaltyStanding(rs.getLong(1),
+                        rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5)), store.value(), customerId)
+                .stream().findFirst().orElse(LoyaltyStanding.NONE);
+    }
+
+    /** A customer's ledger, oldest first (read, not locked). */
+    public List<LedgerEntry> ledger(StoreId store, String customerId) {
+        return jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM loyalty_ledger WHERE store_id = ? AND customer_external_id = ?"
+                + " ORDER BY id", (rs, n) -> entry(rs), store.value(), customerId);
+    }
+
+    /** Customers, available and pending points per tier (null: below every tier), by tier name. */
+    public List<LoyaltyAnswers.TierCount> tierCounts(StoreId store) {
+        return jdbc.query("SELECT tier, COUNT(*), COALESCE(SUM(points), 0), COALESCE(SUM(pending), 0)"
+                + " FROM loyalty_accounts WHERE store_id = ? GROUP BY tier ORDER BY tier",
+                (rs, n) -> new LoyaltyAnswers.TierCount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
+                store.value());
+    }
+
+    /** Whether the store has this customer. */
+    public boolean hasCustomer(StoreId store, String customerId) {
+        return !jdbc.queryForList("SELECT 1 FROM customers WHERE store_id = ? AND external_id = ?", Integer.class,
+                store.value(), customerId).isEmpty();
+    }
+
     /** Every loyalty row of one customer, for a data export (privacy): the account, the ledger, the redemptions. */
     public Map<String, List<Map<String, Object>>> exportCustomer(StoreId store, String customerId) {
         Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
@@ -151,20 +175,8 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
     static LedgerEntry entry(ResultSet rs) throws SQLException {
         return new LedgerEntry(rs.getString("customer_external_id"), Cause.fromCode(rs.getString("cause")),
                 rs.getString("ref"), rs.getLong("points"), rs.getLong("shortfall"), rs.getInt("multiplier_permille"),
-                LoyaltySql.instant(rs, "available_at"), LoyaltySql.instant(rs, "recorded_at"), rs.getString("actor"),
+                Sql.instant(rs, "available_at"), Sql.instant(rs, "recorded_at"), rs.getString("actor"),
                 rs.getString("reason"));
-    }
-
-    static List<List<String>> chunks(List<String> ids) {
-        List<List<String>> chunks = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            chunks.add(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
-        }
-        return chunks;
-    }
-
-    static String marks(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
     static Object[] args(StoreId store, List<String> ids) {

@@ -1,5 +1,6 @@
 package io.basira.server.loyalty;
 
+import io.basira.server.jdbc.Sql;
 import io.basira.loyalty.Cause;
 import io.basira.loyalty.PurchaseActivity;
 import io.basira.shared.StoreId;
@@ -26,16 +27,16 @@ public final class JdbcPurchaseActivity implements PurchaseActivity {
     @Override
     public Map<String, Purchases> of(StoreId store, Collection<String> customerIds, Instant since) {
         Map<String, Purchases> found = new HashMap<>();
-        for (List<String> chunk : JdbcLoyaltyLedgers.chunks(new ArrayList<>(new TreeSet<>(customerIds)))) {
+        for (List<String> chunk : Sql.chunks(new TreeSet<>(customerIds), Sql.IN_CHUNK)) {
             Object[] args = new Object[chunk.size() + 2];
-            args[0] = LoyaltySql.timestamp(since);
+            args[0] = Sql.utc(since);
             System.arraycopy(JdbcLoyaltyLedgers.args(store, chunk), 0, args, 1, chunk.size() + 1);
             jdbc.query("SELECT customer_external_id, SUM(CASE WHEN created_at >= ? THEN total_minor ELSE 0 END) AS spend,"
                     + " MAX(created_at) AS last_purchase FROM orders WHERE store_id = ? AND status = 'completed'"
-                    + " AND customer_external_id IN (" + JdbcLoyaltyLedgers.marks(chunk.size()) + ")"
+                    + " AND customer_external_id IN (" + Sql.marks(chunk.size()) + ")"
                     + " GROUP BY customer_external_id", rs -> {
                         found.put(rs.getString(1), new Purchases(rs.getLong("spend"),
-                                LoyaltySql.instant(rs, "last_purchase")));
+                                Sql.instant(rs, "last_purchase")));
                     }, args);
         }
         return found;
@@ -45,7 +46,7 @@ public final class JdbcPurchaseActivity implements PurchaseActivity {
     public void forEachCompletedOrder(StoreId store, Consumer<CompletedOrder> sink) {
         jdbc.query("SELECT customer_external_id, external_id, created_at, total_minor FROM orders WHERE store_id = ?"
                 + " AND status = 'completed' ORDER BY customer_external_id", rs -> {
-                    sink.accept(new CompletedOrder(rs.getString(1), rs.getString(2), LoyaltySql.instant(rs, "created_at"),
+                    sink.accept(new CompletedOrder(rs.getString(1), rs.getString(2), Sql.instant(rs, "created_at"),
                             rs.getLong(4)));
                 }, store.value());
     }
@@ -54,13 +55,13 @@ public final class JdbcPurchaseActivity implements PurchaseActivity {
     public List<BonusSource> bonusSources(StoreId store, Collection<String> customerIds, Instant since) {
         List<BonusSource> found = new ArrayList<>();
         List<List<String>> chunks = customerIds == null ? java.util.Collections.singletonList(null)
-                : JdbcLoyaltyLedgers.chunks(new ArrayList<>(new TreeSet<>(customerIds)));
+                : Sql.chunks(new TreeSet<>(customerIds), Sql.IN_CHUNK);
         for (List<String> chunk : chunks) {
             if (chunk != null && chunk.isEmpty()) {
                 continue;
             }
-            String in = chunk == null ? "" : " AND %s IN (" + JdbcLoyaltyLedgers.marks(chunk.size()) + ")";
-            List<Object> args = new ArrayList<>(List.of(store.value(), LoyaltySql.timestamp(since)));
+            String in = chunk == null ? "" : " AND %s IN (" + Sql.marks(chunk.size()) + ")";
+            List<Object> args = new ArrayList<>(List.of(store.value(), Sql.utc(since)));
             if (chunk != null) {
                 args.addAll(chunk);
             }

@@ -1,5 +1,6 @@
 package io.basira.server.loyalty;
 
+import io.basira.server.jdbc.Sql;
 import io.basira.loyalty.Redemption;
 import io.basira.loyalty.Redemptions;
 import io.basira.shared.StoreId;
@@ -25,7 +26,7 @@ public final class JdbcRedemptions implements Redemptions {
     public void add(StoreId store, Redemption r) {
         jdbc.update("INSERT INTO loyalty_redemptions (store_id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 store.value(), r.id(), r.customerId(), r.reward().code(), r.points(), r.valueMinor(), r.couponCode(),
-                r.productId(), r.state().code(), LoyaltySql.timestamp(r.createdAt()));
+                r.productId(), r.state().code(), Sql.utc(r.createdAt()));
     }
 
     @Override
@@ -41,6 +42,15 @@ public final class JdbcRedemptions implements Redemptions {
     }
 
     @Override
+    public List<Redemption> lockByCoupons(StoreId store, java.util.Collection<String> couponCodes) {
+        List<Redemption> found = new java.util.ArrayList<>();
+        Sql.queryByIds(jdbc, "SELECT " + COLUMNS + " FROM loyalty_redemptions WHERE store_id = ? AND coupon_code IN",
+                " ORDER BY coupon_code FOR UPDATE", store.value(), new java.util.TreeSet<>(couponCodes),
+                rs -> { found.add(map(rs, 0)); });
+        return found;
+    }
+
+    @Override
     public List<Redemption> of(StoreId store, String customerId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM loyalty_redemptions WHERE store_id = ? AND customer_external_id = ?"
                 + " ORDER BY created_at DESC, id", JdbcRedemptions::map, store.value(), customerId);
@@ -50,6 +60,6 @@ public final class JdbcRedemptions implements Redemptions {
         return new Redemption(rs.getString("id"), rs.getString("customer_external_id"),
                 Redemption.Reward.fromCode(rs.getString("reward")), rs.getLong("points"), rs.getLong("value_minor"),
                 rs.getString("coupon_code"), rs.getString("product_id"), Redemption.State.fromCode(rs.getString("state")),
-                LoyaltySql.instant(rs, "created_at"));
+                Sql.instant(rs, "created_at"));
     }
 }

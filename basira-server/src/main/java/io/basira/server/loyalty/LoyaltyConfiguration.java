@@ -41,6 +41,12 @@ public class LoyaltyConfiguration {
         return new EarnPoints(ports, events, clock);
     }
 
+    /** A participant of every write (listed in {@code CoreConfiguration}): an order using a reward coupon commits it. */
+    @Bean
+    io.basira.loyalty.CommitUsedRewards commitUsedRewards(JdbcRedemptions redemptions) {
+        return new io.basira.loyalty.CommitUsedRewards(redemptions);
+    }
+
     @Bean
     RebuildLedgers rebuildLedgers(LoyaltyPorts ports, DomainEvents events, Clock clock) {
         return new RebuildLedgers(ports, events, clock);
@@ -53,12 +59,12 @@ public class LoyaltyConfiguration {
 
     @Bean
     LoyaltyService loyaltyService(LoyaltyPorts ports, JdbcRedemptions redemptions, JdbcCoupons coupons,
-            JdbcStores stores, RebuildLedgers rebuild, DomainEvents events, Clock clock, JdbcTemplate jdbc,
-            TransactionTemplate transaction) {
+            JdbcStores stores, RebuildLedgers rebuild, DomainEvents events, Clock clock,
+            io.basira.server.privacy.AuditLog audit, JsonMapper json, TransactionTemplate transaction) {
         return new LoyaltyService(ports, redemptions, new AdjustPoints(ports, events, clock),
                 new RedeemPoints(ports, redemptions, new RewardCouponsInCheckout(coupons, stores), events, clock),
-                new LoyaltyMidnight(ports, events, clock), rebuild, new GrantBonuses(ports, events, clock), jdbc,
-                transaction);
+                new LoyaltyMidnight(ports, events, clock), rebuild, new GrantBonuses(ports, events, clock),
+                audit, json, transaction);
     }
 
     /** The loyalty card fields, in every rule, list, export and card page (after the browsing fields). */

@@ -39,7 +39,10 @@ public class LoyaltyController {
 
     private final LoyaltyService loyalty;
 
-    public LoyaltyController(LoyaltyService loyalty) {
+    private final io.basira.server.privacy.AuditLog audit;
+
+    public LoyaltyController(LoyaltyService loyalty, io.basira.server.privacy.AuditLog audit) {
+        this.audit = audit;
         this.loyalty = loyalty;
     }
 
@@ -50,7 +53,8 @@ public class LoyaltyController {
 
     @PutMapping("/program")
     public ProgramBody saveProgram(Store store, @Valid @RequestBody ProgramBody body, HttpServletRequest request) {
-        return ProgramBody.of(loyalty.saveProgram(store, body, actor(request)), store.currency());
+        return ProgramBody.of(loyalty.saveProgram(store, body, audit.apiKey(ApiKeyAuthentication.presentedKey(request)
+                .orElse(null))), store.currency());
     }
 
     @GetMapping("/summary")

@@ -21,13 +21,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import io.basira.server.privacy.AuditLog;
+import io.basira.server.privacy.Changes;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the API, the dashboard and the command line do with loyalty, each call in one transaction: the program,
  * a customer's ledger, adjustments and actions, redemptions, the summary (tier distribution and liability) and
- * the midnight work.
+ * the midnight work. No SQL here: the JDBC adapters ({@link JdbcLoyaltyLedgers}, {@link JdbcRedemptions}) hold it.
  */
 public final class LoyaltyService {
 
@@ -39,12 +42,15 @@ public final class LoyaltyService {
     private final LoyaltyMidnight midnight;
     private final RebuildLedgers rebuild;
     private final GrantBonuses bonuses;
-    private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final AuditLog audit;
+    private final JsonMapper json;
 
     public LoyaltyService(LoyaltyPorts ports, JdbcRedemptions redemptions, AdjustPoints adjust, RedeemPoints redeem,
-            LoyaltyMidnight midnight, RebuildLedgers rebuild, GrantBonuses bonuses, JdbcTemplate jdbc,
+            LoyaltyMidnight midnight, RebuildLedgers rebuild, GrantBonuses bonuses, AuditLog audit, JsonMapper json,
             TransactionTemplate transaction) {
+        this.audit = audit;
+        this.json = json;
         this.programs = (JdbcLoyaltyPrograms) ports.programs();
         this.ledgers = (JdbcLoyaltyLedgers) ports.ledgers();
         this.redemptions = redemptions;
@@ -53,7 +59,6 @@ public final class LoyaltyService {
         this.midnight = midnight;
         this.rebuild = rebuild;
         this.bonuses = bonuses;
-        this.jdbc = jdbc;
         this.transaction = transaction;
     }
 
@@ -62,10 +67,22 @@ public final class LoyaltyService {
         return programs.of(store.id()).orElse(LoyaltyProgram.disabled(Money.fractionDigits(store.currency())));
     }
 
-    public LoyaltyProgram saveProgram(Store store, ProgramBody body, String by) {
+    /**
+     * Saves the program (the API's and the dashboard's one way: the same request record, the same checks) and
+     * records the change in the store's audit log, field by field, in the same transaction.
+     *
+     * @throws IllegalArgumentException ({@link io.basira.loyalty.InvalidProgramException}) naming the field; nothing saved
+     */
+    public LoyaltyProgram saveProgram(Store store, ProgramBody body, AuditLog.Actor actor) {
         LoyaltyProgram program = body.program(store.currency());
         inTransaction(() -> {
-            programs.save(store.id(), program, by);
+            ProgramBody before = programs.of(store.id()).map(p -> ProgramBody.of(p, store.currency())).orElse(null);
+            programs.save(store.id(), program, actor.label());
+            ProgramBody after = ProgramBody.of(program, store.currency());
+            List<Changes.Change> changes = Changes.between(before == null ? null : json.convertValue(before, Map.class),
+                    json.convertValue(after, Map.class), audit.groupNames(store.id()));
+            audit.record(store.id(), actor, "loyalty_program.change", new AuditLog.Subject("loyalty_program", "program",
+                    null, null), changes);
             return null;
         });
         return program;
@@ -74,19 +91,8 @@ public final class LoyaltyService {
     /** A customer's standing, ledger and redemptions; 404 when the store has no such customer. */
     public CustomerAnswer customer(Store store, String customerId) {
         requireCustomer(store, customerId);
-        List<LedgerEntry> entries = new ArrayList<>();
-        LoyaltyStanding[] standing = {LoyaltyStanding.NONE};
-        jdbc.query("SELECT points, pending, lifetime_points, tier, expiring_30d FROM loyalty_accounts WHERE store_id = ?"
-                + " AND customer_external_id = ?", rs -> {
-                    standing[0] = new LoyaltyStanding(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                            rs.getLong(5));
-                }, store.id().value(), customerId);
-        jdbc.query("SELECT customer_external_id, cause, ref, points, shortfall, multiplier_permille, available_at,"
-                + " recorded_at, actor, reason FROM loyalty_ledger WHERE store_id = ? AND customer_external_id = ?"
-                + " ORDER BY id", rs -> {
-                    entries.add(JdbcLoyaltyLedgers.entry(rs));
-                }, store.id().value(), customerId);
-        return CustomerAnswer.of(customerId, standing[0], entries, redemptions.of(store.id(), customerId),
+        return CustomerAnswer.of(customerId, ledgers.standing(store.id(), customerId),
+                ledgers.ledger(store.id(), customerId), redemptions.of(store.id(), customerId),
                 Money.fractionDigits(store.currency()));
     }
 
@@ -116,9 +122,7 @@ public final class LoyaltyService {
     /** The tier distribution and the outstanding liability: points × their value as a coupon. */
     public SummaryAnswer summary(Store store) {
         LoyaltyProgram program = program(store);
-        List<TierCount> tiers = jdbc.query("SELECT tier, COUNT(*), COALESCE(SUM(points), 0), COALESCE(SUM(pending), 0)"
-                + " FROM loyalty_accounts WHERE store_id = ? GROUP BY tier ORDER BY tier",
-                (rs, n) -> new TierCount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), store.id().value());
+        List<TierCount> tiers = ledgers.tierCounts(store.id());
         long points = tiers.stream().mapToLong(TierCount::points).sum();
         long pending = tiers.stream().mapToLong(TierCount::pending).sum();
         int digits = Money.fractionDigits(store.currency());
@@ -153,9 +157,7 @@ public final class LoyaltyService {
     }
 
     private void requireCustomer(Store store, String customerId) {
-        Optional<Integer> found = jdbc.queryForList("SELECT 1 FROM customers WHERE store_id = ? AND external_id = ?",
-                Integer.class, store.id().value(), customerId).stream().findFirst();
-        if (found.isEmpty()) {
+        if (!ledgers.hasCustomer(store.id(), customerId)) {
             throw new NotFound("this store has no customer '" + customerId + "'");
         }
     }

@@ -1,5 +1,6 @@
 package io.basira.server.loyalty;
 
+import io.basira.loyalty.InvalidProgramException;
 import io.basira.loyalty.LoyaltyProgram;
 import io.basira.loyalty.Tier;
 import io.basira.loyalty.TierBasis;
@@ -57,7 +58,7 @@ public record ProgramBody(
             @Schema(description = "early access (the tier is a group: loyalty_tier = 'gold')") Boolean earlyAccess) {}
 
     /** The core's program; refused with a sentence naming the field when a value is out of range. */
-    LoyaltyProgram program(Currency currency) {
+    public LoyaltyProgram program(Currency currency) {
         TierBasis basis = TierBasis.fromCode(tierBasis);
         List<Tier> read = tiers == null ? List.of() : tiers.stream().map(t -> new Tier(t.name().strip(),
                 basis == TierBasis.SPEND_12M ? Money.toMinor(t.threshold(), currency) : whole(t.threshold(), "threshold"),
@@ -70,7 +71,7 @@ public record ProgramBody(
                 freeProductId == null || freeProductId.isBlank() ? null : freeProductId.strip());
     }
 
-    static ProgramBody of(LoyaltyProgram p, Currency currency) {
+    public static ProgramBody of(LoyaltyProgram p, Currency currency) {
         int digits = Money.fractionDigits(currency);
         List<TierBody> tiers = p.tiers().stream().map(t -> new TierBody(t.name(),
                 p.tierBasis() == TierBasis.SPEND_12M ? BigDecimal.valueOf(t.threshold(), digits) : BigDecimal.valueOf(t.threshold()),
@@ -87,14 +88,16 @@ public record ProgramBody(
         }
         BigDecimal scaled = multiplier.movePointRight(3);
         if (scaled.stripTrailingZeros().scale() > 0) {
-            throw new IllegalArgumentException("multiplier " + multiplier.toPlainString() + ": at most 3 decimals");
+            throw new InvalidProgramException("multiplier", "multiplier_decimals", "multiplier "
+                    + multiplier.toPlainString() + ": at most 3 decimals", multiplier.toPlainString());
         }
         return scaled.setScale(0, RoundingMode.UNNECESSARY).intValueExact();
     }
 
     private static long whole(BigDecimal value, String name) {
         if (value.stripTrailingZeros().scale() > 0) {
-            throw new IllegalArgumentException(name + " " + value.toPlainString() + ": whole points");
+            throw new InvalidProgramException(name, "whole_points", name + " " + value.toPlainString() + ": whole points",
+                    value.toPlainString());
         }
         return value.longValueExact();
     }
@@ -103,8 +106,8 @@ public record ProgramBody(
         try {
             return OffsetDateTime.parse(text.strip()).toInstant();
         } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("starts_at '" + text + "': expected ISO-8601 with an offset, like"
-                    + " 2024-01-01T00:00:00+03:00");
+            throw new InvalidProgramException("starts_at", "starts_at", "starts_at '" + text + "': expected ISO-8601"
+                    + " with an offset, like 2024-01-01T00:00:00+03:00", text);
         }
     }
 

@@ -180,6 +180,47 @@ abstract class LoyaltyApiContract extends ApiTestBase {
     }
 
     @Test
+    void an_order_using_the_reward_coupon_commits_its_redemption_once_and_a_cancellation_keeps_it_used() {
+        Api api = withProgram("auto-commit");
+        api.postJson("/api/v1/orders", order("O1", "C1", "completed", "500.00", "2024-05-01"));
+        JsonNode coupon = json(api.postJson("/api/v1/loyalty/customers/C1/redemptions",
+                "{\"reward\":\"coupon\",\"points\":200}"));
+        String code = coupon.get("coupon_code").asString();
+        String id = coupon.get("id").asString();
+        api.postJson("/api/v1/orders", order("O2", "C1", "processing", "80.00", "2024-05-02").replace("}",
+                ",\"coupon_code\":\"" + code.toLowerCase(java.util.Locale.ROOT) + "\"}"));
+        assertThat(redemption(api, id).get("state").asString()).isEqualTo("committed");
+        assertThat(json(api.get("/api/v1/checkout/coupons/" + code)).get("used").asInt()).isEqualTo(1);
+
+        String repeat = order("O2", "C1", "processing", "80.00", "2024-05-02").replace("}", ",\"coupon_code\":\"" + code + "\"}");
+        api.postJson("/api/v1/orders", repeat);
+        String cancelled = repeat.replace("processing", "cancelled");
+        api.postJson("/api/v1/orders", cancelled);
+        assertThat(redemption(api, id).get("state").asString()).isEqualTo("committed");
+        assertThat(json(api.get("/api/v1/checkout/coupons/" + code)).get("used").asInt())
+                .as("the coupon's use is given back: the customer can use it again").isZero();
+        assertThat(loyaltyOf(api, "C1").get("points").asLong()).as("the points stay spent").isEqualTo(300);
+        assertThat(api.postJson("/api/v1/loyalty/redemptions/" + id + "/release", "").status()).isEqualTo(409);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM loyalty_ledger WHERE ref = ?", Long.class, id))
+                .as("one redemption entry, no release").isEqualTo(1);
+
+        JsonNode unused = json(api.postJson("/api/v1/loyalty/customers/C1/redemptions", "{\"reward\":\"coupon\",\"points\":100}"));
+        api.postJson("/api/v1/orders", order("O3", "C1", "cancelled", "80.00", "2024-05-03").replace("}",
+                ",\"coupon_code\":\"" + unused.get("coupon_code").asString() + "\"}"));
+        assertThat(redemption(api, unused.get("id").asString()).get("state").asString())
+                .as("a cancelled order uses no coupon").isEqualTo("reserved");
+    }
+
+    private static JsonNode redemption(Api api, String id) {
+        for (JsonNode r : loyaltyOf(api, "C1").get("redemptions")) {
+            if (r.get("id").asString().equals(id)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no redemption " + id);
+    }
+
+    @Test
     void sixteen_concurrent_redemptions_never_overdraw() throws Exception {
         Api api = withProgram("race");
         api.postJson("/api/v1/orders", order("O1", "C1", "completed", "1000.00", "2024-05-01"));

@@ -31,6 +31,7 @@ class LoyaltyPageOnH2Test {
     @Autowired JdbcStores stores;
     @Autowired AddDashboardUser addUser;
     @Autowired LoyaltyService loyalty;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     static DashboardFixture fixture;
     DashboardClient browser;
@@ -43,7 +44,8 @@ class LoyaltyPageOnH2Test {
             loyalty.saveProgram(fixture.store(), new io.basira.server.loyalty.ProgramBody(true, "2024-01-01T00:00:00+03:00",
                     1L, new java.math.BigDecimal("1.00"), 0, null, null, null, "spend_12m", java.util.List.of(
                             new io.basira.server.loyalty.ProgramBody.TierBody("gold", new java.math.BigDecimal("0"), null,
-                                    true, true)), 12, 7, 100L, new java.math.BigDecimal("10.00"), null, null, null), "test");
+                                    true, true)), 12, 7, 100L, new java.math.BigDecimal("10.00"), null, null, null),
+                    io.basira.server.privacy.AuditLog.Actor.cli());
         }
         browser = new DashboardClient(port);
         browser.signIn(fixture.ownerEmail(), fixture.ownerPassword());
@@ -62,5 +64,55 @@ class LoyaltyPageOnH2Test {
                 "_csrf", browser.csrfTokenOf("/customers/C-1")));
         assertThat(browser.get("/customers/C-1?lang=en").body()).contains("does not have enough available points");
         assertThat(browser.get("/loyalty?lang=en").body()).contains("Outstanding liability", "250 points worth");
+    }
+
+    @Test
+    void the_owner_saves_the_program_through_the_form_audited_and_a_refusal_is_said_in_arabic() {
+        Map<String, String> form = new java.util.HashMap<>(Map.ofEntries(Map.entry("enabled", "on"),
+                Map.entry("starts_at", "2024-01-01T00:00"), Map.entry("earn_points", "٢"), Map.entry("earn_per", "1.00"),
+                Map.entry("pending_days", "7"), Map.entry("signup_points", "15"), Map.entry("tier_basis", "points_12m"),
+                Map.entry("tiers[0].name", "فضي"), Map.entry("tiers[0].threshold", "0"),
+                Map.entry("tiers[1].name", "ذهبي"), Map.entry("tiers[1].threshold", "500"),
+                Map.entry("tiers[1].multiplier", "1.5"), Map.entry("tiers[1].free_shipping", "on"),
+                Map.entry("expiry_months", "12"), Map.entry("expiry_warning_days", "7"), Map.entry("redeem_points", "100"),
+                Map.entry("redeem_value", "10.00"), Map.entry("free_shipping_points", "300"),
+                Map.entry("_csrf", browser.csrfTokenOf("/loyalty"))));
+        HttpResponse<String> saved = browser.postForm("/loyalty/program", form);
+        assertThat(saved.statusCode()).isEqualTo(302);
+        var program = loyalty.program(fixture.store());
+        assertThat(program.earnPoints()).isEqualTo(2);
+        assertThat(program.startsAt()).isEqualTo(java.time.Instant.parse("2023-12-31T21:00:00Z"));
+        assertThat(program.tiers()).extracting(io.basira.loyalty.Tier::name).containsExactly("فضي", "ذهبي");
+        assertThat(program.tierNamed("ذهبي").freeShipping()).isTrue();
+        assertThat(program.tierNamed("ذهبي").multiplierPermille()).isEqualTo(1500);
+        assertThat(browser.get("/loyalty").body()).contains("حُفظ البرنامج", "value=\"ذهبي\"");
+        assertThat(jdbc.queryForList("SELECT actor_name, changes FROM audit_log WHERE store_id = ? AND action = ?",
+                fixture.store().id().value(), "loyalty_program.change")).last().asString()
+                .contains(fixture.ownerEmail(), "earn_points", "ذهبي");
+
+        form.put("earn_points", "2000000");
+        form.put("_csrf", browser.csrfTokenOf("/loyalty"));
+        HttpResponse<String> refused = browser.postForm("/loyalty/program", form);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("النقاط المكتسبة", "خارج المدى من", "value=\"2000000\"");
+        form.put("earn_points", "1");
+        form.put("tiers[1].name", "فضي");
+        form.put("_csrf", browser.csrfTokenOf("/loyalty"));
+        assertThat(browser.postForm("/loyalty/program", form).body()).contains("اسم الفئة", "مكرر");
+        form.put("tiers[1].name", "ذهبي");
+        form.put("earn_per", "abc");
+        form.put("_csrf", browser.csrfTokenOf("/loyalty"));
+        assertThat(browser.postForm("/loyalty/program", form).statusCode()).isEqualTo(422);
+        assertThat(loyalty.program(fixture.store()).earnPoints()).as("nothing saved").isEqualTo(2);
+    }
+
+    @Test
+    void a_support_agent_sees_no_form_and_cannot_post_one() {
+        DashboardClient support = new DashboardClient(port);
+        support.signIn(fixture.supportEmail(), fixture.supportPassword());
+        assertThat(support.get("/loyalty").body()).doesNotContain("program-form");
+        HttpResponse<String> refused = support.postForm("/loyalty/program", Map.of("earn_points", "5",
+                "_csrf", support.csrfTokenOf("/loyalty")));
+        assertThat(refused.statusCode()).isEqualTo(403);
     }
 }

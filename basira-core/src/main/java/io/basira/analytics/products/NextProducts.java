@@ -7,28 +7,37 @@ import java.util.List;
 /**
  * The products each customer is most likely to buy next, by item-to-item co-occurrence over customers'
  * histories (docs/products.md, "Next products"). Training: for every customer, her {@link Options#history()}
- * most recently bought distinct products; two products co-occur once per customer holding both; their
- * similarity is the cosine {@code C(i,j) / sqrt(buyers(i) * buyers(j))}; each product keeps its
- * {@link Options#neighbours()} most similar. Scoring a customer: the sum, over her recent products, of their
- * similarity to each candidate, best first; the rest of the list is filled by the store's most bought
- * products (by buyers). A product she already bought is left out unless it is <em>repeatable</em>: at least
- * {@link Options#minRepeatBuyers()} buyers, of whom at least {@link Options#repeatShare()} bought it in two or
- * more orders; a repeatable product she owns also scores its repeat share. The popularity baseline of the
- * evaluation is the fill alone, with the same exclusion.
+ * most recently bought distinct products; two products co-occur once per customer holding both
+ * ({@code C(i,j)}); each product keeps its {@link Options#neighbours()} most co-occurring. Scoring a customer
+ * with recent products {@code H}: candidate j scores the smoothed conditional probability summed over H,
+ * {@code sum_i (C(i,j) + m * P(j)) / (buyers(i) + m)}, with {@code P(j)} the share of buyers who bought j and
+ * {@code m} = {@link Options#prior()}: the co-occurrence part {@code sum_i C(i,j) / (buyers(i) + m)} plus
+ * {@code P(j) * sum_i m / (buyers(i) + m)}, so thin histories lean on popularity. Candidates are the
+ * neighbours of H and the {@value #POPULAR_CANDIDATES} most bought products; a short list is filled with the
+ * most bought products. A product she already bought is left out unless it is <em>repeatable</em>: at least
+ * {@link Options#minRepeatBuyers()} buyers, of whom at least {@link Options#repeatShare()} bought it in two
+ * or more orders; a repeatable product she owns also scores its repeat share times her orders of it. The
+ * popularity baseline of the evaluation is the most bought products alone, with the same exclusion.
  */
 public final class NextProducts {
 
     /** How the model is trained; {@link #DEFAULT} is what the API, CLI and card use. */
-    public record Options(int history, int neighbours, double repeatShare, int minRepeatBuyers) {
+    public record Options(int history, int neighbours, double repeatShare, int minRepeatBuyers, double prior) {
 
-        public static final Options DEFAULT = new Options(30, 50, 0.3, 5);
+        public static final Options DEFAULT = new Options(30, 50, 0.3, 5, 10);
 
         public Options {
-            if (history < 1 || neighbours < 1 || minRepeatBuyers < 1 || !(repeatShare > 0 && repeatShare <= 1)) {
+            if (history < 1 || neighbours < 1 || minRepeatBuyers < 1 || !(repeatShare > 0 && repeatShare <= 1)
+                    || !(prior >= 0)) {
                 throw new IllegalArgumentException("next-product options out of range: history " + history
                         + ", neighbours " + neighbours + ", repeat share " + repeatShare + ", min repeat buyers "
-                        + minRepeatBuyers);
+                        + minRepeatBuyers + ", prior " + prior);
             }
+        }
+
+        /** The default options with another repeat share. */
+        public Options withRepeatShare(double share) {
+            return new Options(history, neighbours, share, minRepeatBuyers, prior);
         }
     }
 
@@ -41,6 +50,9 @@ public final class NextProducts {
     private final double[] repeat;
     private final boolean[] repeatable;
     private final int[] popular;
+    private final double buyerTotal;
+    /** The most bought products scored by the prior alone for every customer. */
+    static final int POPULAR_CANDIDATES = 50;
     private final int[] neighbourStart;
     private final int[] neighbour;
     private final float[] similarity;
@@ -53,6 +65,11 @@ public final class NextProducts {
         this.repeat = repeat;
         this.repeatable = repeatable;
         this.popular = popular;
+        int total = 0;
+        for (int c = 0; c < baskets.customerCount(); c++) {
+            total += baskets.orderStart(c + 1) > baskets.orderStart(c) ? 1 : 0;
+        }
+        this.buyerTotal = Math.max(1, total);
         this.neighbourStart = neighbourStart;
         this.neighbour = neighbour;
         this.similarity = similarity;
@@ -104,11 +121,10 @@ public final class NextProducts {
         pairs.forEach((key, count) -> {
             int a = LongIntCounter.first(key);
             int b = LongIntCounter.second(key);
-            float s = (float) (count / Math.sqrt((double) buyers[a] * buyers[b]));
             all[fill[a]] = b;
-            sims[fill[a]++] = s;
+            sims[fill[a]++] = similarity(count, buyers[a], options.prior());
             all[fill[b]] = a;
-            sims[fill[b]++] = s;
+            sims[fill[b]++] = similarity(count, buyers[b], options.prior());
         });
         int[] start = new int[products + 1];
         int kept = 0;
@@ -148,6 +164,11 @@ public final class NextProducts {
             popular[i] = (int) byBuyers[i];
         }
         return new NextProducts(baskets, options, buyers, repeat, repeatable, popular, start, neighbour, similarity);
+    }
+
+    /** What a product co-bought {@code together} times scores from one product of {@code fromBuyers} buyers. */
+    static float similarity(int together, int fromBuyers, double prior) {
+        return (float) (together / (fromBuyers + prior));
     }
 
     public Baskets baskets() {
@@ -212,8 +233,10 @@ public final class NextProducts {
             if (cooccurrence) {
                 int t = 0;
                 int r = history.recent(recent);
+                double w = 0;
                 for (int i = 0; i < r; i++) {
                     int p = recent[i];
+                    w += options.prior() / (buyers[p] + options.prior());
                     for (int x = neighbourStart[p]; x < neighbourStart[p + 1]; x++) {
                         int q = neighbour[x];
                         if (seen[q] == owned && !repeatable[q]) {
@@ -231,7 +254,28 @@ public final class NextProducts {
                         if (score[p] == 0) {
                             touched[t++] = p;
                         }
-                        score[p] += repeat[p];
+                        score[p] += repeat[p] * history.orders[p];
+                    }
+                }
+                // the prior: every candidate also scores w * share of buyers; the most bought products are
+                // candidates even without a co-occurrence
+                if (w > 0) {
+                    for (int i = 0; i < t; i++) {
+                        int q = touched[i];
+                        score[q] += w * buyers[q] / buyerTotal;
+                    }
+                    int added = 0;
+                    for (int i = 0; i < popular.length && added < POPULAR_CANDIDATES; i++) {
+                        int q = popular[i];
+                        if (buyers[q] == 0) {
+                            break;
+                        }
+                        if (score[q] != 0 || (seen[q] == owned && !repeatable[q])) {
+                            continue;
+                        }
+                        touched[t++] = q;
+                        score[q] = w * buyers[q] / buyerTotal;
+                        added++;
                     }
                 }
                 top(t, n, out, chosen);

@@ -31,7 +31,7 @@ class NextProductEvaluationTest {
         b.order(c, 20).line(cup, 1).line(pot, 1);
         b.order(d, 20).line(pot, 1);
         NextProductEvaluation.Result r = NextProductEvaluation.run(b.build(), 10, 30,
-                new NextProducts.Options(30, 50, 0.3, 5), 1);
+                new NextProducts.Options(30, 50, 0.3, 5, 0), 1);
         assertThat(r.trainOrders()).isEqualTo(2);
         assertThat(r.testOrders()).isEqualTo(2);
         // only c: history {tea}, test {cup, pot}; the model suggests cup (co-bought with tea), recall 1/2

@@ -32,7 +32,7 @@ class NextProductsTest {
     }
 
     private final Baskets baskets = shop();
-    private final NextProducts model = NextProducts.train(baskets, new NextProducts.Options(30, 50, 0.3, 2));
+    private final NextProducts model = NextProducts.train(baskets, new NextProducts.Options(30, 50, 0.3, 2, 0));
 
     @Test
     void repeatableFromTheShareOfBuyersWhoBoughtAgain() {
@@ -41,7 +41,7 @@ class NextProductsTest {
         assertThat(model.repeatable(code("P"))).isTrue();
         assertThat(model.repeatShare(code("Q"))).isZero();
         assertThat(model.repeatable(code("Q"))).isFalse();
-        NextProducts strict = NextProducts.train(baskets, new NextProducts.Options(30, 50, 0.3, 3));
+        NextProducts strict = NextProducts.train(baskets, new NextProducts.Options(30, 50, 0.3, 3, 0));
         assertThat(strict.repeatable(code("P"))).isFalse();
     }
 
@@ -50,13 +50,24 @@ class NextProductsTest {
         List<Suggestion> next = model.scorer().next(baskets.customerRow("c1"), 10);
         assertThat(next).extracting(s -> baskets.productId(s.product())).containsExactlyInAnyOrder("P", "R", "S")
                 .doesNotContain("Q");
-        // S from Q alone: C(Q,S) / sqrt(3 * 1)
+        // S from Q alone: C(Q,S) / buyers(Q)
         Suggestion s = next.stream().filter(x -> x.product() == code("S")).findFirst().orElseThrow();
-        assertThat(s.score()).isCloseTo(1 / Math.sqrt(3), within(1e-6));
-        // P: its repeat share 0.5 plus C(P,Q) / sqrt(2 * 3)
+        assertThat(s.score()).isCloseTo(1.0 / 3, within(1e-6));
+        // P: its repeat share 0.5 times her 2 orders of it, plus C(Q,P) / buyers(Q)
         Suggestion p = next.stream().filter(x -> x.product() == code("P")).findFirst().orElseThrow();
-        assertThat(p.score()).isCloseTo(0.5 + 1 / Math.sqrt(6), within(1e-6));
+        assertThat(p.score()).isCloseTo(1 + 1.0 / 3, within(1e-6));
         assertThat(p.popular()).isFalse();
+        assertThat(next.get(0)).isEqualTo(p);
+    }
+
+    @Test
+    void thePriorAddsTheShareOfBuyersWeightedByHowThinTheHistoryIs() {
+        NextProducts smoothed = NextProducts.train(baskets, new NextProducts.Options(30, 50, 0.3, 2, 10));
+        // c4 owns Q (3 buyers) and S (1 buyer): w = 10/13 + 10/11; P: C(Q,P)/(3+10) + w * 2/4
+        List<Suggestion> next = smoothed.scorer().next(baskets.customerRow("c4"), 10);
+        Suggestion p = next.stream().filter(x -> x.product() == code("P")).findFirst().orElseThrow();
+        double w = 10.0 / 13 + 10.0 / 11;
+        assertThat(p.score()).isCloseTo(1.0 / 13 + w * 0.5, within(1e-6));
     }
 
     @Test

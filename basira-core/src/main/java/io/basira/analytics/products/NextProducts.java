@@ -163,7 +163,26 @@ public final class NextProducts {
         for (int i = 0; i < products; i++) {
             popular[i] = (int) byBuyers[i];
         }
-        return new NextProducts(baskets, options, buyers, repeat, repeatable, popular, start, neighbour, similarity);
+        NextProducts model = new NextProducts(baskets, options, buyers, repeat, repeatable, popular, start, neighbour,
+                similarity);
+        model.pairs = pairs.size();
+        long[] sum = {0};
+        pairs.forEach((key, count) -> sum[0] += count);
+        model.pairOccurrences = sum[0];
+        return model;
+    }
+
+    private int pairs;
+    private long pairOccurrences;
+
+    /** Distinct product pairs co-occurring in some customer's recent history (for checking against another counter). */
+    public int cooccurringPairs() {
+        return pairs;
+    }
+
+    /** The sum of the co-occurrence counts over all pairs. */
+    public long cooccurrences() {
+        return pairOccurrences;
     }
 
     /** What a product co-bought {@code together} times scores from one product of {@code fromBuyers} buyers. */
@@ -191,6 +210,15 @@ public final class NextProducts {
 
     public boolean repeatable(int product) {
         return repeatable[product];
+    }
+
+    /** For a customer without orders: the most bought products. */
+    public List<Suggestion> mostBought(int n) {
+        List<Suggestion> out = new ArrayList<>(n);
+        for (int i = 0; i < popular.length && out.size() < n && buyers[popular[i]] > 0; i++) {
+            out.add(new Suggestion(popular[i], 0, true));
+        }
+        return out;
     }
 
     /** A scorer with its own buffers; one per thread. */

@@ -28,14 +28,13 @@ import picocli.CommandLine.Parameters;
  * prints the fitted models as its last line; {@code analyze refresh} recomputes the card fields.
  */
 @Command(name = "analyze", description = "Analyse a store: overview, pareto, cohorts, rfm, types, discounts, regions, "
-        + "browsing, "
-        + "clv; or refresh the analytics card fields.")
+        + "clv, browsing, affinity, basket, next; or refresh the analytics card fields.")
 public class AnalyzeCommand implements Callable<Integer> {
 
     @Mixin DatabaseOptions db;
 
     @Parameters(index = "0", paramLabel = "NAME",
-            description = "overview, pareto, cohorts, rfm, types, discounts, regions, clv, browsing or refresh")
+            description = "overview, pareto, cohorts, rfm, types, discounts, regions, clv, browsing, affinity, basket, next or refresh")
     String name;
 
     @Option(names = "--store", required = true, paramLabel = "SLUG") String slug;
@@ -57,8 +56,27 @@ public class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--population", paramLabel = "FILE.csv",
             description = "regions: extra population table (country,region,population)") Path population;
 
+    // products (docs/products.md): analyze affinity | basket [--product ID] | next --customer ID | next --evaluate D
+    @Option(names = "--product", paramLabel = "ID", description = "basket: the products bought with this one") String product;
+
+    @Option(names = "--customer", paramLabel = "ID", description = "next: the customer whose next products to list") String customer;
+
+    @Option(names = "--min-count", paramLabel = "N", description = "basket: pairs in at least N orders") Integer minCount;
+
+    @Option(names = "--min-support", paramLabel = "0..1", description = "basket: minimum support") Double minSupport;
+
+    @Option(names = "--min-confidence", paramLabel = "0..1", description = "basket: minimum confidence") Double minConfidence;
+
+    @Option(names = "--limit", paramLabel = "N", description = "basket, next: how many rows") Integer limit;
+
+    @Option(names = "--evaluate", paramLabel = "YYYY-MM-DD",
+            description = "next: train before this day, test on the three months from it (hit rate and recall)") String evaluate;
+
     @Override
     public Integer call() throws IOException {
+        if (io.basira.server.products.ProductsCli.NAMES.contains(name)) {
+            return products();
+        }
         boolean refresh = "refresh".equals(name);
         boolean browsing = "browsing".equals(name); // docs/browsing.md, "Analytics": JSON whatever the format
         AnalysisName analysis = refresh || browsing ? null : usage(() -> AnalysisName.of(name));
@@ -97,6 +115,22 @@ public class AnalyzeCommand implements Callable<Integer> {
             }
             Report report = analytics.run(store, analysis, request);
             printer.print(report, withParameters(report, request), System.out);
+            return 0;
+        }
+    }
+
+    private int products() {
+        ReportPrinter printer = usage(() -> ReportPrinter.of(format));
+        try (var context = SpringContexts.start(db, false, Map.of("logging.threshold.console", "error"))) {
+            Store store = Commands.store(context, slug);
+            var analytics = context.getBean(io.basira.server.products.ProductAnalytics.class);
+            var options = new io.basira.server.products.ProductsCli.Options(product, customer, minCount, minSupport,
+                    minConfidence, limit, evaluate);
+            Report report = usage(() -> io.basira.server.products.ProductsCli.run(analytics, store, name, options));
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("analysis", report.name());
+            json.putAll(report.json());
+            printer.print(report, json, System.out);
             return 0;
         }
     }

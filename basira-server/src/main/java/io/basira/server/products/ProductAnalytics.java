@@ -1,0 +1,278 @@
+package io.basira.server.products;
+
+import io.basira.analytics.products.Baskets;
+import io.basira.analytics.products.BoughtTogether;
+import io.basira.analytics.products.CategoryAffinity;
+import io.basira.analytics.products.NextProductEvaluation;
+import io.basira.analytics.products.NextProducts;
+import io.basira.server.analytics.Report;
+import io.basira.server.api.ApiErrors.NotFound;
+import io.basira.shared.Money;
+import io.basira.shared.Store;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Category affinity, bought together and next products of one store (docs/products.md) as {@link Report}s:
+ * JSON for the API, tables for the CLI and the dashboard. Reads the store's baskets on each call.
+ */
+public class ProductAnalytics {
+
+    /** Most suggestions or pairs one answer lists. */
+    public static final int MAX_LIMIT = 500;
+
+    private final JdbcBaskets baskets;
+
+    public ProductAnalytics(JdbcBaskets baskets) {
+        this.baskets = baskets;
+    }
+
+    /** Affinity of every saved group, RFM group and customer type against the store, per category. */
+    public Report affinity(Store store) {
+        Baskets b = baskets.load(store);
+        Map<String, Integer> rowOf = rows(b);
+        List<CategoryAffinity.Segment> segments = new ArrayList<>();
+        for (JdbcBaskets.Membership m : baskets.memberships(store)) {
+            segments.add(new CategoryAffinity.Segment(m.kind(), m.key(), m.name(), JdbcBaskets.rows(rowOf, m.customers())));
+        }
+        CategoryAffinity.Table table = CategoryAffinity.compute(b, segments);
+        List<Object> categories = new ArrayList<>();
+        List<String> headers = new ArrayList<>(List.of("kind", "group", "buyers"));
+        for (int k = 1; k < b.categoryCount(); k++) {
+            categories.add(b.categoryName(k));
+            headers.add(b.categoryName(k));
+        }
+        Report.Table revenue = new Report.Table("Revenue index by category (1.0 = like the whole store)", headers);
+        Report.Table buyers = new Report.Table("Buyer index by category (1.0 = like the whole store)", headers);
+        List<Object> rows = new ArrayList<>();
+        rows.add(rowJson(store, b, table.store()));
+        for (CategoryAffinity.Row row : table.segments()) {
+            rows.add(rowJson(store, b, row));
+            List<Object> r = new ArrayList<>(List.of(row.segment().kind(), row.segment().name(), row.buyers()));
+            List<Object> u = new ArrayList<>(r);
+            for (CategoryAffinity.Cell c : row.cells()) {
+                r.add(ratio(c.revenueIndex()));
+                u.add(ratio(c.buyerIndex()));
+            }
+            revenue.row(r.toArray());
+            buyers.row(u.toArray());
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("categories", categories);
+        json.put("orders", b.orderCount());
+        json.put("rows", rows);
+        return new Report("affinity", json, List.of(revenue, buyers));
+    }
+
+    private static Map<String, Object> rowJson(Store store, Baskets b, CategoryAffinity.Row row) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("kind", row.segment() == null ? "store" : row.segment().kind());
+        json.put("key", row.segment() == null ? null : row.segment().key());
+        json.put("name", row.segment() == null ? null : row.segment().name());
+        json.put("buyers", row.buyers());
+        json.put("revenue", money(store, row.revenueMinor()));
+        List<Object> cells = new ArrayList<>();
+        for (CategoryAffinity.Cell c : row.cells()) {
+            Map<String, Object> cell = new LinkedHashMap<>();
+            cell.put("category", b.categoryName(c.category()));
+            cell.put("revenue", money(store, c.revenueMinor()));
+            cell.put("buyers", c.buyers());
+            cell.put("revenue_share", ratio(c.revenueShare()));
+            cell.put("buyer_share", ratio(c.buyerShare()));
+            cell.put("revenue_index", ratio(c.revenueIndex()));
+            cell.put("buyer_index", ratio(c.buyerIndex()));
+            cells.add(cell);
+        }
+        json.put("cells", cells);
+        return json;
+    }
+
+    /** Product and category pairs passing the thresholds, at most {@code limit} of each. */
+    public Report basket(Store store, BoughtTogether.Thresholds thresholds, int limit) {
+        checkLimit(limit);
+        Baskets b = baskets.load(store);
+        BoughtTogether counted = BoughtTogether.count(b);
+        List<BoughtTogether.Pair> products = counted.productPairs(thresholds, limit);
+        List<BoughtTogether.Pair> categories = counted.categoryPairs(thresholds, limit);
+        Set<String> ids = new LinkedHashSet<>();
+        products.forEach(p -> {
+            ids.add(b.productId(p.a()));
+            ids.add(b.productId(p.b()));
+        });
+        Map<String, String[]> names = baskets.products(store, ids);
+        Report.Table table = new Report.Table("Products bought together", List.of("product_a", "name_a", "product_b",
+                "name_b", "orders", "support", "confidence_a_b", "confidence_b_a", "lift"));
+        List<Object> productJson = new ArrayList<>();
+        for (BoughtTogether.Pair p : products) {
+            String a = b.productId(p.a());
+            String c = b.productId(p.b());
+            table.row(a, name(names, a), c, name(names, c), p.count(), ratio(p.support()), ratio(p.confidenceAb()),
+                    ratio(p.confidenceBa()), ratio(p.lift()));
+            productJson.add(pairJson("product", a, c, p));
+        }
+        Report.Table catTable = new Report.Table("Categories bought together", List.of("category_a", "category_b",
+                "orders", "support", "confidence_a_b", "confidence_b_a", "lift"));
+        List<Object> categoryJson = new ArrayList<>();
+        for (BoughtTogether.Pair p : categories) {
+            catTable.row(b.categoryName(p.a()), b.categoryName(p.b()), p.count(), ratio(p.support()),
+                    ratio(p.confidenceAb()), ratio(p.confidenceBa()), ratio(p.lift()));
+            categoryJson.add(pairJson("category", b.categoryName(p.a()), b.categoryName(p.b()), p));
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("orders", counted.orders());
+        json.put("categorised_orders", counted.categorisedOrders());
+        json.put("min_count", thresholds.minCount());
+        json.put("min_support", thresholds.minSupport());
+        json.put("min_confidence", thresholds.minConfidence());
+        json.put("product_pairs", productJson);
+        json.put("category_pairs", categoryJson);
+        return new Report("basket", json, List.of(table, catTable));
+    }
+
+    /** "Customers who bought this also bought": the product's best {@code top} companions. */
+    public Report alsoBought(Store store, String productId, BoughtTogether.Thresholds thresholds, int top) {
+        checkLimit(top);
+        Baskets b = baskets.load(store);
+        int code = b.productCode(productId);
+        if (code < 0) {
+            throw new NotFound("product '" + productId + "' has no counted order in this store");
+        }
+        BoughtTogether counted = BoughtTogether.count(b);
+        List<BoughtTogether.AlsoBought> also = counted.alsoBought(code, thresholds, top);
+        Map<String, String[]> names = baskets.products(store, also.stream().map(x -> b.productId(x.product())).toList());
+        Report.Table table = new Report.Table("Customers who bought " + productId + " also bought",
+                List.of("product", "name", "orders", "confidence", "lift"));
+        List<Object> list = new ArrayList<>();
+        for (BoughtTogether.AlsoBought x : also) {
+            String id = b.productId(x.product());
+            table.row(id, name(names, id), x.count(), ratio(x.confidence()), ratio(x.lift()));
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("product_id", id);
+            j.put("name", name(names, id));
+            j.put("orders", x.count());
+            j.put("confidence", ratio(x.confidence()));
+            j.put("lift", ratio(x.lift()));
+            list.add(j);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("product_id", productId);
+        json.put("orders", counted.productOrders(code));
+        json.put("also_bought", list);
+        return new Report("also-bought", json, List.of(table));
+    }
+
+    /** The customer's most likely next products and category; 404 for an unknown customer. */
+    public Report next(Store store, String customerId, int limit) {
+        checkLimit(limit);
+        if (!baskets.customerExists(store, customerId)) {
+            throw new NotFound("customer '" + customerId + "' does not exist in this store");
+        }
+        Baskets b = baskets.load(store);
+        NextProducts model = NextProducts.train(b, NextProducts.Options.DEFAULT);
+        int row = b.customerRow(customerId);
+        List<NextProducts.Suggestion> suggestions;
+        String category = null;
+        if (row < 0) {
+            suggestions = model.mostBought(limit);
+        } else {
+            NextProducts.Scorer scorer = model.scorer();
+            suggestions = scorer.next(row, limit);
+            int k = scorer.nextCategory(row, Math.max(limit, 10));
+            category = k == Baskets.NO_CATEGORY ? null : b.categoryName(k);
+        }
+        Map<String, String[]> names = baskets.products(store, suggestions.stream().map(s -> b.productId(s.product())).toList());
+        Report.Table table = new Report.Table("Next products of " + customerId,
+                List.of("rank", "product", "name", "category", "score", "source"));
+        List<Object> list = new ArrayList<>();
+        int rank = 0;
+        for (NextProducts.Suggestion s : suggestions) {
+            String id = b.productId(s.product());
+            String cat = b.category(s.product()) == Baskets.NO_CATEGORY ? null : b.categoryName(b.category(s.product()));
+            String source = s.popular() ? "most_bought" : "model";
+            table.row(++rank, id, name(names, id), cat, ratio(s.score()), source);
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("product_id", id);
+            j.put("name", name(names, id));
+            j.put("category", cat);
+            j.put("score", ratio(s.score()));
+            j.put("source", source);
+            list.add(j);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("customer_id", customerId);
+        json.put("next_category", category);
+        json.put("products", list);
+        return new Report("next", json, List.of(table));
+    }
+
+    /** The time-split check of the next products on this store's own orders (docs/products.md). */
+    public Report evaluate(Store store, LocalDate split, int k) {
+        Baskets b = baskets.load(store);
+        NextProductEvaluation.Result r = NextProductEvaluation.run(b, (int) split.toEpochDay(),
+                (int) split.plusMonths(3).minusDays(1).toEpochDay(), NextProducts.Options.DEFAULT, k);
+        Report.Table table = new Report.Table("Next products against the most bought, test " + split + " + 3 months",
+                List.of("method", "customers", "hit_rate@" + k, "recall@" + k));
+        table.row("co-occurrence", r.model().customers(), ratio(r.model().hitRate()), ratio(r.model().recall()));
+        table.row("popularity", r.popularity().customers(), ratio(r.popularity().hitRate()), ratio(r.popularity().recall()));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("split", split.toString());
+        json.put("k", k);
+        json.put("train_orders", r.trainOrders());
+        json.put("test_orders", r.testOrders());
+        json.put("test_customers", r.model().customers());
+        json.put("model", Map.of("hit_rate", ratio(r.model().hitRate()), "recall", ratio(r.model().recall())));
+        json.put("popularity", Map.of("hit_rate", ratio(r.popularity().hitRate()), "recall", ratio(r.popularity().recall())));
+        return new Report("next-evaluation", json, List.of(table));
+    }
+
+    private static Map<String, Object> pairJson(String kind, String a, String b, BoughtTogether.Pair p) {
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put(kind + "_a", a);
+        j.put(kind + "_b", b);
+        j.put("orders_a", p.countA());
+        j.put("orders_b", p.countB());
+        j.put("orders", p.count());
+        j.put("support", ratio(p.support()));
+        j.put("confidence_a_b", ratio(p.confidenceAb()));
+        j.put("confidence_b_a", ratio(p.confidenceBa()));
+        j.put("lift", ratio(p.lift()));
+        return j;
+    }
+
+    private static Map<String, Integer> rows(Baskets b) {
+        Map<String, Integer> rowOf = new HashMap<>();
+        for (int c = 0; c < b.customerCount(); c++) {
+            rowOf.put(b.customerId(c), c);
+        }
+        return rowOf;
+    }
+
+    private static String name(Map<String, String[]> names, String id) {
+        String[] n = names.get(id);
+        return n == null ? null : n[0];
+    }
+
+    private static BigDecimal money(Store store, long minor) {
+        return Money.ofMinor(minor, store.currency()).toDecimal();
+    }
+
+    /** A ratio rounded half-up to 4 decimals; null stays null. */
+    static BigDecimal ratio(Double value) {
+        return value == null || value.isNaN() || value.isInfinite() ? null
+                : BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP);
+    }
+
+    static void checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+        }
+    }
+}

@@ -45,6 +45,8 @@ class SameAnswersTest {
     static SparkSession spark;
     static StoreSource demo;
     static StoreSource cdnow;
+    /** both stores' records, read and parsed once for every test */
+    static org.apache.spark.sql.Dataset<Fact> facts;
 
     @BeforeAll
     static void start() throws IOException {
@@ -56,13 +58,14 @@ class SameAnswersTest {
         demo = new StoreSource("demo", demoFolder.toString(), DemoStoreSpec.defaults().currency().getCurrencyCode(),
                 DemoStoreSpec.defaults().timeZone().getId(), false);
         cdnow = new StoreSource("cdnow", cdnowFolder(dir.resolve("cdnow")).toString(), "USD", "UTC", false);
+        facts = CardsJob.facts(spark, List.of(demo, cdnow)).cache();
     }
 
     /** Every card of both stores, every cell, equals the core's fold. */
     @Test
     void cardsAreTheEngines() throws IOException {
         List<StoreSource> stores = List.of(demo, cdnow);
-        List<Row> rows = CardsJob.table(CardsJob.cards(CardsJob.facts(spark, stores),
+        List<Row> rows = CardsJob.table(CardsJob.cards(facts,
                 new CardsJob.Settings(CardsJob.bySlug(stores), DEMO_AS_OF, Map.of()))).collectAsList();
         Map<String, Map<String, List<String>>> byStore = new TreeMap<>();
         for (Row row : rows) {
@@ -96,7 +99,7 @@ class SameAnswersTest {
                 "\"quoted\",\"discount_share >= 0.5 AND NOT (group = 'lapsed')\"") + "\n");
         Map<String, String> rules = GroupRules.read(rulesFile);
         List<StoreSource> stores = List.of(demo, cdnow);
-        List<Row> members = GroupsOutput.members(CardsJob.cards(CardsJob.facts(spark, stores),
+        List<Row> members = GroupsOutput.members(CardsJob.cards(facts,
                 new CardsJob.Settings(CardsJob.bySlug(stores), DEMO_AS_OF, rules))).collectAsList();
         for (StoreSource store : stores) {
             Map<String, Set<String>> actual = new TreeMap<>();
@@ -132,7 +135,8 @@ class SameAnswersTest {
     }
 
     private static AnalyticsJob.StoreResult sameAnalytics(StoreSource store, LocalDate asOf) throws IOException {
-        List<AnalyticsJob.StoreResult> results = AnalyticsJob.analyze(CardsJob.facts(spark, List.of(store)),
+        List<AnalyticsJob.StoreResult> results = AnalyticsJob.analyze(
+                facts.filter(org.apache.spark.sql.functions.col("store").equalTo(store.slug())),
                 Map.of(store.slug(), store), asOf).collectAsList();
         assertThat(results).hasSize(1);
         AnalyticsJob.StoreResult result = results.get(0);

@@ -32,6 +32,7 @@ import org.apache.spark.sql.SparkSession;
  * cards     (--in FOLDER | --stores ROOT) [--currency C --time-zone Z] [--as-of DATE] --out FILE.csv|DIR
  * groups    ... --rules FILE.csv --out FILE.csv|DIR
  * analytics ... --out FILE.csv|DIR
+ * parquet   --in FOLDER --currency C --time-zone Z --out FOLDER   (a canonical CSV folder as typed Parquet)
  * </pre>
  *
  * {@code --in} is one store's folder (the store is named after it); {@code --stores} a folder of store folders,
@@ -57,7 +58,9 @@ public final class Main {
                     case "cards" -> cards(spark, stores, asOf, Map.of(), out, false);
                     case "groups" -> cards(spark, stores, asOf, GroupRules.read(Path.of(required(options, "rules"))), out, true);
                     case "analytics" -> analytics(spark, stores, asOf, out);
-                    default -> throw new IllegalArgumentException("unknown command '" + command + "': cards, groups or analytics");
+                    case "parquet" -> parquet(spark, stores, out);
+                    default -> throw new IllegalArgumentException(
+                            "unknown command '" + command + "': cards, groups, analytics or parquet");
                 };
                 System.out.println(said);
             }
@@ -113,6 +116,16 @@ public final class Main {
             total = members.count();
         }
         return "Wrote " + total + " memberships of " + rules.size() + " groups to " + out.toAbsolutePath();
+    }
+
+    static String parquet(SparkSession spark, List<StoreSource> stores, Path out) {
+        if (stores.size() != 1 || stores.get(0).parquet()) {
+            throw new IllegalArgumentException("parquet converts one store's canonical CSV folder: give --in FOLDER");
+        }
+        Map<String, Long> rows = ParquetFolder.write(spark, stores.get(0), out);
+        rows.forEach((file, count) -> System.out.println(file + ": " + count + " rows"));
+        return "Wrote " + rows.values().stream().mapToLong(Long::longValue).sum() + " rows as Parquet to "
+                + out.toAbsolutePath();
     }
 
     static String analytics(SparkSession spark, List<StoreSource> stores, LocalDate asOf, Path out) throws IOException {

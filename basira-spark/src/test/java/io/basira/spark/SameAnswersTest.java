@@ -86,6 +86,21 @@ class SameAnswersTest {
         assertThat(byStore.get("demo")).hasSize(DemoStoreSpec.defaults().customers());
     }
 
+    /** The demo store as typed Parquet gives the same cards as its CSV folder. */
+    @Test
+    void aParquetStoreGivesTheSameCards() {
+        Path parquetFolder = dir.resolve("demo-parquet");
+        Map<String, Long> written = ParquetFolder.write(spark, demo, parquetFolder);
+        assertThat(written).containsEntry("customers.csv", (long) DemoStoreSpec.defaults().customers()).hasSize(7);
+        StoreSource parquet = new StoreSource("demo", parquetFolder.toString(), demo.currency(), demo.timeZone(), true);
+        CardsJob.Settings settings = new CardsJob.Settings(Map.of("demo", demo), DEMO_AS_OF, Map.of());
+        List<Row> fromParquet = CardsJob.table(CardsJob.cards(CardsJob.facts(spark, List.of(parquet)), settings))
+                .orderBy("customer_id").collectAsList();
+        List<Row> fromCsv = CardsJob.table(CardsJob.cards(facts.filter(org.apache.spark.sql.functions.col("store")
+                .equalTo("demo")), settings)).orderBy("customer_id").collectAsList();
+        assertThat(fromParquet).hasSize(DemoStoreSpec.defaults().customers()).isEqualTo(fromCsv);
+    }
+
     /** Every saved group's members equal the scan evaluator's, groups that name groups included. */
     @Test
     void groupsAreTheEngines() throws IOException {

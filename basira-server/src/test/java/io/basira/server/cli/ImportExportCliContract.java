@@ -192,4 +192,50 @@ abstract class ImportExportCliContract {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("there is no store 'nope-");
     }
+
+    // export store (spark): the canonical folder, imported again, gives the same cards
+    @Test
+    void an_exported_store_imports_back_to_the_same_cards() throws IOException {
+        Path demo = tmp.resolve("demo-store");
+        new io.basira.demo.DemoStoreGenerator().write(io.basira.demo.DemoStoreSpec.defaults().withCustomers(150), demo);
+        String first = slug();
+        String second = slug();
+        assertThat(CliRun.of(database(), "import", "--store", first, "--dir", demo.toString(), "--currency", "SAR",
+                "--time-zone", "Asia/Riyadh").exitCode()).isZero();
+        Path folder = tmp.resolve("exported");
+        CliRun export = CliRun.of(database(), "export", "store", "--store", first, "--format", "csv", "--out",
+                folder.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(export.out()).contains("customers.csv: 150 rows").contains("Exported store '" + first + "' (SAR, Asia/Riyadh)");
+        for (io.basira.demo.CanonicalCsv file : io.basira.demo.CanonicalCsv.values()) {
+            assertThat(Files.readAllLines(folder.resolve(file.fileName())).get(0)).isEqualTo(String.join(",", file.columns()));
+        }
+        assertThat(CliRun.of(database(), "import", "--store", second, "--dir", folder.toString(), "--currency", "SAR",
+                "--time-zone", "Asia/Riyadh").exitCode()).isZero();
+        Path a = tmp.resolve("a.csv");
+        Path b = tmp.resolve("b.csv");
+        assertThat(CliRun.of(database(), "export", "customers", "--store", first, "--out", a.toString()).exitCode()).isZero();
+        assertThat(CliRun.of(database(), "export", "customers", "--store", second, "--out", b.toString()).exitCode()).isZero();
+        // every cell but days_since_last_purchase, which counts from the day of each export (midnight may pass)
+        assertThat(withoutDaysSince(Files.readAllLines(b))).hasSize(151).isEqualTo(withoutDaysSince(Files.readAllLines(a)));
+        Path again = tmp.resolve("exported-again");
+        assertThat(CliRun.of(database(), "export", "store", "--store", second, "--out", again.toString()).exitCode()).isZero();
+        for (io.basira.demo.CanonicalCsv file : io.basira.demo.CanonicalCsv.values()) {
+            assertThat(Files.readAllLines(again.resolve(file.fileName()))).as(file.fileName())
+                    .isEqualTo(Files.readAllLines(folder.resolve(file.fileName())));
+        }
+        CliRun parquet = CliRun.of(database(), "export", "store", "--store", first, "--format", "parquet", "--out",
+                tmp.resolve("p").toString());
+        assertThat(parquet.exitCode()).isEqualTo(2);
+        assertThat(parquet.err()).contains("basira-spark/run parquet");
+    }
+
+    private static List<String> withoutDaysSince(List<String> lines) {
+        int column = java.util.Arrays.asList(lines.get(0).split(",")).indexOf("days_since_last_purchase");
+        return lines.stream().map(line -> {
+            List<String> cells = new java.util.ArrayList<>(java.util.Arrays.asList(line.split(",", -1)));
+            cells.remove(column);
+            return String.join(",", cells);
+        }).toList();
+    }
 }

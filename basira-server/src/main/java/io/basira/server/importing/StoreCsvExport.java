@@ -1,0 +1,127 @@
+package io.basira.server.importing;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import io.basira.demo.CanonicalCsv;
+import io.basira.server.customers.SpreadsheetCsv;
+import io.basira.shared.Money;
+import io.basira.shared.Store;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * {@code basira export store --format csv}: everything of a store that the import reads, as the canonical CSV
+ * folder of docs/import.md (the seven files, their columns in the order the demo generator writes them), so that
+ * importing the folder into an empty store gives the same customers, orders and cards: import(export(x)) = x.
+ * Instants are ISO-8601 in UTC ({@code 2024-03-01T15:20:00Z}), money has the currency's decimals, a unit price
+ * is the shop's exact one, tags are joined by {@code ;}. Values are written as stored: this is a data folder, not
+ * a spreadsheet, so the CSV-injection guard of the card exports (which would change an id) is not applied. Each
+ * table is streamed in id order with a bounded fetch size: memory does not grow with the store.
+ */
+public final class StoreCsvExport {
+
+    private static final int FETCH_SIZE = 10_000;
+
+    private final JdbcTemplate jdbc;
+
+    public StoreCsvExport(JdbcTemplate jdbc) {
+        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
+        this.jdbc.setFetchSize(FETCH_SIZE);
+    }
+
+    /** Writes the store's files into {@code folder} (created if needed). @return the rows written, by file name */
+    public Map<String, Long> write(Store store, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        long id = store.id().value();
+        Map<String, Long> rows = new LinkedHashMap<>();
+        rows.put("products.csv", file(folder, CanonicalCsv.PRODUCTS, "SELECT external_id, name, category, price_minor, "
+                + "price_exact FROM products WHERE store_id = ? ORDER BY external_id", id, rs -> List.of(
+                        rs.getString(1), text(rs.getString(2)), text(rs.getString(3)),
+                        price(store, rs.getObject(4) == null ? null : rs.getLong(4), rs.getBigDecimal(5)))));
+        rows.put("customers.csv", file(folder, CanonicalCsv.CUSTOMERS, "SELECT external_id, first_name, last_name, "
+                + "email, phone, gender, birth_date, city, region, country, created_at, tags FROM customers "
+                + "WHERE store_id = ? ORDER BY external_id", id, rs -> List.of(
+                        rs.getString(1), text(rs.getString(2)), text(rs.getString(3)), text(rs.getString(4)),
+                        text(rs.getString(5)), text(rs.getString(6)),
+                        rs.getDate(7) == null ? "" : rs.getDate(7).toLocalDate().toString(), text(rs.getString(8)),
+                        text(rs.getString(9)), text(rs.getString(10)).strip(), instant(rs, 11), text(rs.getString(12)))));
+        rows.put("orders.csv", file(folder, CanonicalCsv.ORDERS, "SELECT external_id, customer_external_id, created_at, "
+                + "status, total_minor, discount_minor, coupon_code, payment_method, shipping_method FROM orders "
+                + "WHERE store_id = ? ORDER BY external_id", id, rs -> List.of(
+                        rs.getString(1), rs.getString(2), instant(rs, 3), rs.getString(4), money(store, rs.getLong(5)),
+                        store.currency().getCurrencyCode(), money(store, rs.getLong(6)), text(rs.getString(7)),
+                        text(rs.getString(8)), text(rs.getString(9)))));
+        try (Writer out = Files.newBufferedWriter(folder.resolve("order_items.csv"), StandardCharsets.UTF_8)) {
+            rows.put("order_items.csv", new OrderItemsCsvExport(jdbc).write(store, out));
+        }
+        rows.put("carts.csv", file(folder, CanonicalCsv.CARTS, "SELECT external_id, customer_external_id, created_at, "
+                + "updated_at, total_minor, items_count, status FROM carts WHERE store_id = ? ORDER BY external_id", id,
+                rs -> List.of(rs.getString(1), text(rs.getString(2)), instant(rs, 3), instant(rs, 4),
+                        rs.getObject(5) == null ? "" : money(store, rs.getLong(5)),
+                        rs.getObject(6) == null ? "" : Integer.toString(rs.getInt(6)), rs.getString(7))));
+        rows.put("reviews.csv", file(folder, CanonicalCsv.REVIEWS, "SELECT external_id, customer_external_id, "
+                + "product_external_id, rating, created_at FROM reviews WHERE store_id = ? ORDER BY external_id", id,
+                rs -> List.of(rs.getString(1), rs.getString(2), text(rs.getString(3)), Integer.toString(rs.getInt(4)),
+                        instant(rs, 5))));
+        rows.put("wishlist.csv", file(folder, CanonicalCsv.WISHLIST, "SELECT customer_external_id, product_external_id, "
+                + "added_at FROM wishlist_items WHERE store_id = ? ORDER BY customer_external_id, product_external_id", id,
+                rs -> List.of(rs.getString(1), rs.getString(2), instant(rs, 3))));
+        return rows;
+    }
+
+    private interface RowText {
+        List<String> of(ResultSet rs) throws SQLException;
+    }
+
+    private long file(Path folder, CanonicalCsv file, String sql, long storeId, RowText row) throws IOException {
+        AtomicLong count = new AtomicLong();
+        try (Writer out = Files.newBufferedWriter(folder.resolve(file.fileName()), StandardCharsets.UTF_8)) {
+            CsvWriter csv = SpreadsheetCsv.writer(out);
+            csv.writeRecord(file.columns());
+            jdbc.query(sql, rs -> {
+                csv.writeRecord(new ArrayList<>(row.of(rs)));
+                count.incrementAndGet();
+            }, storeId);
+            csv.flush();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return count.get();
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? "" : value.toInstant().atOffset(ZoneOffset.UTC).toInstant().toString();
+    }
+
+    private static String money(Store store, long minor) {
+        return Money.ofMinor(minor, store.currency()).toPlainString();
+    }
+
+    private static String price(Store store, Long minor, BigDecimal exact) {
+        if (exact != null) {
+            return exact.stripTrailingZeros().scale() < Money.fractionDigits(store.currency())
+                    ? exact.setScale(Money.fractionDigits(store.currency())).toPlainString()
+                    : exact.stripTrailingZeros().toPlainString();
+        }
+        return minor == null ? "" : money(store, minor);
+    }
+}

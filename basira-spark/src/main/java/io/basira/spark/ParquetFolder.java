@@ -1,0 +1,97 @@
+package io.basira.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.udf;
+
+import io.basira.demo.CanonicalCsv;
+import io.basira.shared.Dates;
+import io.basira.shared.Numerals;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * A store's canonical CSV folder as Parquet: one {@code <file>.parquet} folder per CSV file, the same columns,
+ * typed — date-times as timestamps (instants; text without an offset read in the store's zone, as the import
+ * does), {@code birth_date} as a date, money and unit prices as {@code decimal(20,6)}, counts and ratings as
+ * integers, the rest as text. The job reads such a folder as it reads the CSV one ({@link StoreTables}).
+ */
+public final class ParquetFolder {
+
+    static final Set<String> INSTANTS = Set.of("created_at", "updated_at", "added_at");
+    static final Set<String> DECIMALS = Set.of("total", "discount_total", "unit_price", "price");
+    static final Set<String> WHOLE = Set.of("quantity", "items_count", "rating");
+
+    private ParquetFolder() {}
+
+    /** Writes every file the CSV store has; @return the rows written, by file */
+    public static Map<String, Long> write(SparkSession spark, StoreSource csvStore, Path out) {
+        Map<String, Long> rows = new java.util.LinkedHashMap<>();
+        UserDefinedFunction instant = udf(instant(csvStore.timeZone()), DataTypes.TimestampType);
+        UserDefinedFunction decimal = udf(decimal(), DataTypes.createDecimalType(20, 6));
+        UserDefinedFunction whole = udf(whole(), DataTypes.IntegerType);
+        UserDefinedFunction date = udf(date(), DataTypes.DateType);
+        for (CanonicalCsv file : CanonicalCsv.values()) {
+            if (csvStore.file(file.fileName()).isEmpty()) {
+                continue;
+            }
+            Dataset<Row> text = StoreTables.read(spark, List.of(csvStore), file);
+            List<Column> typed = new ArrayList<>();
+            for (String name : file.columns()) {
+                Column c = col(name);
+                typed.add((INSTANTS.contains(name) ? instant.apply(c)
+                        : DECIMALS.contains(name) ? decimal.apply(c)
+                        : WHOLE.contains(name) ? whole.apply(c)
+                        : name.equals("birth_date") ? date.apply(c) : c).as(name));
+            }
+            Dataset<Row> table = text.orderBy("seq").select(typed.toArray(Column[]::new));
+            String target = out.resolve(file.fileName().replace(".csv", ".parquet")).toString();
+            table.coalesce(1).write().mode(SaveMode.Overwrite).parquet(target);
+            rows.put(file.fileName(), spark.read().parquet(target).count());
+        }
+        return rows;
+    }
+
+    private static UDF1<String, Timestamp> instant(String zone) {
+        return text -> blank(text) ? null : Timestamp.from(Dates.parseInstant(text, java.time.ZoneId.of(zone)));
+    }
+
+    private static UDF1<String, BigDecimal> decimal() {
+        return text -> blank(text) ? null : Numerals.decimal(text.strip()).setScale(6, RoundingMode.UNNECESSARY);
+    }
+
+    private static UDF1<String, Integer> whole() {
+        return text -> {
+            if (blank(text)) {
+                return null;
+            }
+            Long value = Numerals.whole(text.strip(), Integer.MIN_VALUE, Integer.MAX_VALUE);
+            if (value == null) {
+                throw new IllegalArgumentException("'" + text + "' is not a whole number");
+            }
+            return value.intValue();
+        };
+    }
+
+    private static UDF1<String, Date> date() {
+        return text -> blank(text) ? null : Date.valueOf(Dates.parseDate(text));
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}

@@ -1,0 +1,214 @@
+package io.basira.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.basira.analytics.CardAnalytics;
+import io.basira.analytics.CustomerAnalytics;
+import io.basira.analytics.clv.BgNbdParameters;
+import io.basira.analytics.clv.GammaGammaParameters;
+import io.basira.card.CardColumns;
+import io.basira.demo.DemoStoreGenerator;
+import io.basira.demo.DemoStoreSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The contract: the Spark job, in local mode, gives the engine's answers — every card cell, every group's members,
+ * every analytics cell and the CLV parameters (within 1e-9 relative) — on the demo store and on CDNOW, computed
+ * directly by the core ({@link Reference}). Both stores go through one job run, as a platform's stores would.
+ */
+class SameAnswersTest {
+
+    static final LocalDate DEMO_AS_OF = LocalDate.of(2026, 3, 31);
+    static final LocalDate CDNOW_AS_OF = LocalDate.of(1997, 9, 30);
+
+    @TempDir static Path dir;
+    static SparkSession spark;
+    static StoreSource demo;
+    static StoreSource cdnow;
+    /** both stores' records, read and parsed once for every test */
+    static org.apache.spark.sql.Dataset<Fact> facts;
+
+    @BeforeAll
+    static void start() throws IOException {
+        spark = SparkSession.builder().master("local[2]").appName("basira-test")
+                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
+                .config("spark.sql.session.timeZone", "UTC").getOrCreate();
+        Path demoFolder = dir.resolve("demo");
+        new DemoStoreGenerator().write(DemoStoreSpec.defaults(), demoFolder);
+        demo = new StoreSource("demo", demoFolder.toString(), DemoStoreSpec.defaults().currency().getCurrencyCode(),
+                DemoStoreSpec.defaults().timeZone().getId(), false);
+        cdnow = new StoreSource("cdnow", cdnowFolder(dir.resolve("cdnow")).toString(), "USD", "UTC", false);
+        facts = CardsJob.facts(spark, List.of(demo, cdnow)).cache();
+    }
+
+    /** Every card of both stores, every cell, equals the core's fold. */
+    @Test
+    void cardsAreTheEngines() throws IOException {
+        List<StoreSource> stores = List.of(demo, cdnow);
+        List<Row> rows = CardsJob.table(CardsJob.cards(facts,
+                new CardsJob.Settings(CardsJob.bySlug(stores), DEMO_AS_OF, Map.of()))).collectAsList();
+        Map<String, Map<String, List<String>>> byStore = new TreeMap<>();
+        for (Row row : rows) {
+            List<String> values = new ArrayList<>();
+            for (int i = 1; i < row.length(); i++) {
+                values.add(row.getString(i));
+            }
+            byStore.computeIfAbsent(row.getString(0), s -> new TreeMap<>()).put(values.get(0), values);
+        }
+        assertThat(CardColumns.header()).hasSize(rows.get(0).length() - 1);
+        for (StoreSource store : stores) {
+            Map<String, List<String>> expected = new Reference(store).cards(DEMO_AS_OF);
+            assertThat(byStore.get(store.slug())).as(store.slug()).hasSize(expected.size());
+            expected.forEach((id, row) -> assertThat(byStore.get(store.slug()).get(id)).as(store.slug() + " " + id)
+                    .isEqualTo(row));
+        }
+        assertThat(byStore.get("cdnow")).hasSize(2357);
+        assertThat(byStore.get("demo")).hasSize(DemoStoreSpec.defaults().customers());
+    }
+
+    /** The demo store as typed Parquet gives the same cards as its CSV folder. */
+    @Test
+    void aParquetStoreGivesTheSameCards() {
+        Path parquetFolder = dir.resolve("demo-parquet");
+        Map<String, Long> written = ParquetFolder.write(spark, demo, parquetFolder);
+        assertThat(written).containsEntry("customers.csv", (long) DemoStoreSpec.defaults().customers()).hasSize(7);
+        StoreSource parquet = new StoreSource("demo", parquetFolder.toString(), demo.currency(), demo.timeZone(), true);
+        CardsJob.Settings settings = new CardsJob.Settings(Map.of("demo", demo), DEMO_AS_OF, Map.of());
+        List<Row> fromParquet = CardsJob.table(CardsJob.cards(CardsJob.facts(spark, List.of(parquet)), settings))
+                .orderBy("customer_id").collectAsList();
+        List<Row> fromCsv = CardsJob.table(CardsJob.cards(facts.filter(org.apache.spark.sql.functions.col("store")
+                .equalTo("demo")), settings)).orderBy("customer_id").collectAsList();
+        assertThat(fromParquet).hasSize(DemoStoreSpec.defaults().customers()).isEqualTo(fromCsv);
+    }
+
+    /** Every saved group's members equal the scan evaluator's, groups that name groups included. */
+    @Test
+    void groupsAreTheEngines() throws IOException {
+        Path rulesFile = dir.resolve("rules.csv");
+        Files.writeString(rulesFile, String.join("\n", "group,rule",
+                "big,total_spent > 1000",
+                "repeat,order_count >= 2",
+                "lapsed,days_since_last_purchase > 180 OR last_purchase_at IS NULL",
+                "big_repeat,group = 'big' AND group = 'repeat'",
+                "women_sa,gender = 'female' AND country IN ('SA')",
+                "\"quoted\",\"discount_share >= 0.5 AND NOT (group = 'lapsed')\"") + "\n");
+        Map<String, String> rules = GroupRules.read(rulesFile);
+        List<StoreSource> stores = List.of(demo, cdnow);
+        List<Row> members = GroupsOutput.members(CardsJob.cards(facts,
+                new CardsJob.Settings(CardsJob.bySlug(stores), DEMO_AS_OF, rules))).collectAsList();
+        for (StoreSource store : stores) {
+            Map<String, Set<String>> actual = new TreeMap<>();
+            for (Row row : members) {
+                if (row.getString(0).equals(store.slug())) {
+                    actual.computeIfAbsent(row.getString(1), g -> new TreeSet<>()).add(row.getString(2));
+                }
+            }
+            Map<String, Set<String>> expected = new Reference(store).groups(GroupRules.dependencies(rules), DEMO_AS_OF);
+            assertThat(actual).as(store.slug()).isEqualTo(expected);
+        }
+        assertThat(members).anyMatch(r -> r.getString(1).equals("big_repeat"));
+    }
+
+    /** The demo store's analytics: every cell and the CLV parameters. */
+    @Test
+    void demoAnalyticsAreTheEngines() throws IOException {
+        sameAnalytics(demo, DEMO_AS_OF);
+    }
+
+    /**
+     * CDNOW's analytics as of the end of the published calibration: the engine's, and the BG/NBD's r, a, b those
+     * of BTYD (0.2425982, 0.7929899, 2.4261667; the job fits in days, so alpha is 7 times the weeks' 4.4136842).
+     */
+    @Test
+    void cdnowAnalyticsAreTheEnginesAndThePublishedFit() throws IOException {
+        AnalyticsJob.StoreResult result = sameAnalytics(cdnow, CDNOW_AS_OF);
+        List<Double> bg = result.getBgNbd();
+        assertThat(bg.get(0)).isCloseTo(0.2425982, within(0.2425982 * 1e-3));
+        assertThat(bg.get(1) / 7).isCloseTo(4.4136842, within(4.4136842 * 1e-3));
+        assertThat(bg.get(2)).isCloseTo(0.7929899, within(0.7929899 * 1e-3));
+        assertThat(bg.get(3)).isCloseTo(2.4261667, within(2.4261667 * 1e-3));
+    }
+
+    private static AnalyticsJob.StoreResult sameAnalytics(StoreSource store, LocalDate asOf) throws IOException {
+        List<AnalyticsJob.StoreResult> results = AnalyticsJob.analyze(
+                facts.filter(org.apache.spark.sql.functions.col("store").equalTo(store.slug())),
+                Map.of(store.slug(), store), asOf).collectAsList();
+        assertThat(results).hasSize(1);
+        AnalyticsJob.StoreResult result = results.get(0);
+        CardAnalytics.Result expected = new Reference(store).analytics(asOf);
+        int digits = store.currencyUnit().getDefaultFractionDigits();
+        Map<String, List<String>> expectedRows = new LinkedHashMap<>();
+        for (CustomerAnalytics row : expected.customers()) {
+            expectedRows.put(row.customerId(), AnalyticsJob.text(row, digits));
+        }
+        Map<String, List<String>> actualRows = new LinkedHashMap<>();
+        result.getCustomers().forEach(row -> actualRows.put(row.get(0), row));
+        assertThat(actualRows).isEqualTo(expectedRows);
+        assertThat(result.getMethod()).isEqualTo(expected.models().method());
+        BgNbdParameters bg = expected.models().bgNbd().parameters().orElseThrow();
+        relative(result.getBgNbd(), List.of(bg.r(), bg.alpha(), bg.a(), bg.b(), bg.logLikelihood()));
+        GammaGammaParameters gg = expected.models().gammaGamma().parameters().orElseThrow();
+        relative(result.getGammaGamma(), List.of(gg.p(), gg.q(), gg.gamma(), gg.logLikelihood()));
+        assertThat(actualRows.values()).anyMatch(r -> !r.get(8).isEmpty());     // some P(alive) was scored
+        return result;
+    }
+
+    private static void relative(List<Double> actual, List<Double> expected) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(actual.get(i)).isCloseTo(expected.get(i), within(Math.abs(expected.get(i)) * 1e-9));
+        }
+    }
+
+    /**
+     * CDNOW_sample.txt as a canonical folder: one customer per sample id (created at her first purchase), one
+     * completed order per transaction row (midnight UTC, dollars with two decimals).
+     */
+    static Path cdnowFolder(Path folder) throws IOException {
+        List<String[]> rows;
+        try (InputStream in = SameAnswersTest.class.getResourceAsStream("/cdnow/CDNOW_sample.txt")) {
+            rows = new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty()).map(l -> l.split("\\s+")).toList();
+        }
+        Map<String, String> firstDay = new LinkedHashMap<>();
+        StringBuilder orders = new StringBuilder("order_id,customer_id,created_at,status,total\n");
+        int n = 0;
+        for (String[] r : rows) {
+            String day = r[2].substring(0, 4) + "-" + r[2].substring(4, 6) + "-" + r[2].substring(6, 8);
+            firstDay.merge(r[1], day, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            orders.append("T").append(++n).append(',').append(r[1]).append(',').append(day).append("T00:00:00Z,completed,")
+                    .append(new BigDecimal(r[4]).setScale(2).toPlainString()).append('\n');
+        }
+        StringBuilder customers = new StringBuilder("customer_id,created_at\n");
+        firstDay.forEach((id, day) -> customers.append(id).append(',').append(day).append("T00:00:00Z\n"));
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("customers.csv"), customers, StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve("orders.csv"), orders, StandardCharsets.UTF_8);
+        return folder;
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+}

@@ -77,9 +77,9 @@ public class SourcesConfiguration {
     @Bean
     InboxApplication inboxApplication(JdbcInbox inbox, IngestRecords ingest, JdbcTemplate jdbc, SqlDialect dialect,
             JdbcStores stores, TransactionTemplate transaction, Clock clock, InboxMetrics metrics,
-            io.basira.server.privacy.Tombstones tombstones, io.basira.server.privacy.PrivacyWebhooks privacy) {
+            io.basira.server.privacy.PrivacyWebhooks privacy) {
         return new InboxApplication(inbox, new InboxApplication.Writes(ingest, new JdbcCommerceReads(jdbc),
-                new JdbcRecordVersions(jdbc, dialect), tombstones, privacy), stores, transaction, clock, metrics);
+                new JdbcRecordVersions(jdbc, dialect), privacy), stores, transaction, clock, metrics);
     }
 
     @Bean

@@ -42,6 +42,11 @@ public final class ConnectionChanges {
                 List.of(new Changes.Change("state", "active", "revoked")));
     }
 
+    /** The actor presenting this API key (a request of the API). */
+    public AuditLog.Actor apiKey(String presentedKey) {
+        return audit.apiKey(presentedKey);
+    }
+
     /** A source registered: its platform and label; its secret masked. */
     public void sourceCreated(StoreId store, AuditLog.Actor actor, String id, String platform, String label) {
         Map<String, Object> after = new LinkedHashMap<>();

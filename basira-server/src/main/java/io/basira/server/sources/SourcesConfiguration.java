@@ -89,9 +89,16 @@ public class SourcesConfiguration {
     }
 
     @Bean
-    SourcesController sourcesController(JdbcSources sources, JdbcInbox inbox, ReceiveWebhook receive,
-            @Value("${basira.sources.rotation-window:24h}") Duration rotationWindow) {
-        return new SourcesController(sources, inbox, receive, rotationWindow);
+    SourcesController sourcesController(JdbcSources sources, SourceChanges changes, JdbcInbox inbox,
+            ReceiveWebhook receive, @Value("${basira.sources.rotation-window:24h}") Duration rotationWindow,
+            io.basira.server.privacy.AuditLog audit) {
+        return new SourcesController(sources, changes, inbox, receive, rotationWindow, audit);
+    }
+
+    /** The audited changes of sources (API and dashboard). */
+    @Bean
+    SourceChanges sourceChanges(JdbcSources sources, io.basira.server.privacy.ConnectionChanges audit) {
+        return new SourceChanges(sources, audit);
     }
 
     /**

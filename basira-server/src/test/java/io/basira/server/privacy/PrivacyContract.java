@@ -221,7 +221,8 @@ abstract class PrivacyContract {
         JsonNode key = JSON.readTree(api.postJson("/api/v1/api-keys", "{\"label\":\"shop app\"}").body());
         assertThat(api.send("DELETE", "/api/v1/api-keys/" + key.get("id").asLong(), "").status()).isEqualTo(204);
         JsonNode source = JSON.readTree(api.get("/api/v1/sources").body()).findValue("id");
-        Api.Response rotated = api.postJson("/api/v1/sources/" + source.asString() + "/rotate", "");
+        Api.Response rotated = api.postJson("/api/v1/sources/" + source.asString() + "/rotate",
+                "{\"secret\":\"shpss_rotated_00001111\"}");
         assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
         JsonNode endpoint = JSON.readTree(api.postJson("/api/v1/webhook-endpoints", "{\"url\":\"http://ops:hunter2@127.0.0.1:9"
                 + "/hook?token=tok-123\",\"description\":\"CRM\",\"event_types\":[\"card.changed\"]}").body());
@@ -240,7 +241,7 @@ abstract class PrivacyContract {
                 "source.rotate_secret", "source.remove", "webhook_endpoint.create", "webhook_endpoint.update",
                 "webhook_endpoint.disable", "webhook_endpoint.rotate_secret", "webhook_endpoint.delete");
         assertThat(body).as("no secret in the audit").doesNotContain(key.get("key").asString(), SHOPIFY_SECRET,
-                rotated.body().contains("\"secret\":\"") ? JSON.readTree(rotated.body()).findValue("secret").asString() : "x-none",
+                "shpss_rotated_00001111",
                 newSecret, endpoint.findValue("secret").asString(), "hunter2", "tok-123");
         assertThat(body).contains("http://127.0.0.1:9/hook2", "CRM 2", ConnectionChanges.NEW_SECRET);
         assertThat(audit.findValuesAsString("action")).as("by the API key").isNotEmpty();

@@ -129,7 +129,8 @@ public class WebhookEndpointsController {
     @Operation(summary = "Change an endpoint's URL, description and event types")
     public EndpointJson update(Store store, @PathVariable long id, @Valid @RequestBody EndpointRequest request,
             HttpServletRequest http) {
-        return EndpointJson.of(endpoints.update(store, actor(http), id, request.url(), request.description(), request.eventTypes()));
+        return EndpointJson.of(endpoints.update(store, actor(http), id, request.url(), request.description(),
+                request.eventTypes()));
     }
 
     @DeleteMapping("/{id}")

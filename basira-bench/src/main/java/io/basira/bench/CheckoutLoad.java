@@ -96,7 +96,14 @@ public final class CheckoutLoad {
                 + "\"unit_price\":\"310.25\"}]}";
     }
 
-    /** Policies of every kind and one coupon, so the decision does all of its work; once per store. */
+    /** A program with two tiers and rewards, so a decision has its loyalty part (docs/loyalty.md). */
+    static final String LOYALTY_PROGRAM = "{\"enabled\":true,\"starts_at\":\"2024-01-01T00:00:00+03:00\",\"earn_points\":1,"
+            + "\"earn_per\":\"1.00\",\"pending_days\":0,\"tier_basis\":\"spend_12m\",\"tiers\":["
+            + "{\"name\":\"bronze\",\"threshold\":\"0\"},{\"name\":\"gold\",\"threshold\":\"1000.00\","
+            + "\"multiplier\":\"1.5\",\"free_shipping\":true}],\"expiry_months\":12,\"expiry_warning_days\":7,"
+            + "\"redeem_points\":100,\"redeem_value\":\"10.00\",\"free_shipping_points\":300}";
+
+    /** Policies of every kind, one coupon and a loyalty program, so the decision does all of its work. */
     void setUp() throws IOException {
         String[] policies = {
             "{\"name\":\"No COD for non-serious\",\"kind\":\"hide_payment_methods\",\"methods\":[\"cod\",\"bank_transfer\"],\"groups\":{\"any_of\":[\"non-serious\"]}}",
@@ -107,6 +114,8 @@ public final class CheckoutLoad {
             "{\"name\":\"50 off above 600\",\"kind\":\"amount_off\",\"amount\":\"50.00\",\"minimum_total\":\"600.00\"}",
             "{\"name\":\"Buy 2 get 1\",\"kind\":\"buy_x_get_y\",\"buy\":2,\"get\":1,\"products\":[\"P2\"]}"};
         try (HttpConnection connection = new HttpConnection(base)) {
+            // a loyalty program, so each decision for a known customer also says their points (PUT: every run)
+            connection.exchange(HttpConnection.encode("PUT", base, "/api/v1/loyalty/program", key, LOYALTY_PROGRAM));
             int created = connection.exchange(HttpConnection.encode("POST", base, "/api/v1/checkout/coupons", key,
                     "{\"code\":\"BENCH10\",\"benefit\":\"percent_off\",\"percent\":10,\"maximum_discount\":\"40.00\","
                             + "\"per_customer_limit\":5}"));

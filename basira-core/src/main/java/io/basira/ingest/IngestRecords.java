@@ -44,6 +44,11 @@ import java.util.function.Predicate;
  * record of its customer. A batch with more than {@value #KEY_LOCK_LIMIT} keys takes the whole
  * store instead, as an import does.
  *
+ * <p>Erased customers: the batch is screened by {@link ErasedCustomers} once its first locks are held (an erasure
+ * takes the store exclusively, so no erasure falls between the screen and the commit): an erased customer's own
+ * records are dropped and their orders moved to their pseudonym ({@link ErasedScreen}), and the pseudonyms are
+ * locked with the other customers.
+ *
  * <p>Participants: the stored versions of the batch's orders are read under those locks (they
  * name the orders' earlier customers too); after the records are written, every
  * {@link WriteParticipant} is told each order's version before and after ({@link OrdersWritten}),
@@ -64,6 +69,7 @@ public final class IngestRecords {
     private final WriteLocks locks;
     private final List<WriteParticipant> participants;
     private final DomainEvents events;
+    private final ErasedCustomers erased;
 
     /** Above this many keys a batch locks its whole store rather than each record and customer. */
     static final int KEY_LOCK_LIMIT = 1000;
@@ -71,15 +77,23 @@ public final class IngestRecords {
     /**
      * @param participants told of every batch's orders in the write's transaction, in this order
      * @param events where the write's events go, in its transaction
+     * @param erased the store's erased customers, whose records no write brings back
      */
     public IngestRecords(CommerceReads reads, CommerceWrites writes, CardUpkeep cards, WriteLocks locks,
-            List<WriteParticipant> participants, DomainEvents events) {
+            List<WriteParticipant> participants, DomainEvents events, ErasedCustomers erased) {
         this.reads = reads;
         this.writes = writes;
         this.cards = cards;
         this.locks = locks;
         this.participants = List.copyOf(participants);
         this.events = events;
+        this.erased = erased;
+    }
+
+    /** Without erased customers. */
+    public IngestRecords(CommerceReads reads, CommerceWrites writes, CardUpkeep cards, WriteLocks locks,
+            List<WriteParticipant> participants, DomainEvents events) {
+        this(reads, writes, cards, locks, participants, events, ErasedCustomers.NONE);
     }
 
     /** Without events: for the core's tests and tools that run no listeners. */
@@ -95,9 +109,21 @@ public final class IngestRecords {
      * @throws IngestRejected when a record refers to a missing customer or order, or is in another currency
      */
     public Set<String> ingest(Store store, RecordBatch batch) {
+        return ingestScreened(store, batch).affected();
+    }
+
+    /**
+     * What {@link #ingest} wrote: the customers whose cards were refreshed, and how many records of erased
+     * customers were dropped ({@code namedErased}: the batch named an erased customer at all).
+     */
+    public record Ingested(Set<String> affected, boolean namedErased, int dropped) {}
+
+    /** As {@link #ingest}, also telling whether the batch named erased customers (their records dropped or moved). */
+    public Ingested ingestScreened(Store store, RecordBatch batch) {
         List<String> problems = currencyProblems(store, batch);
-        Set<String> affected = batch.affectedCustomers();
-        Locked locked = lockFor(store.id(), batch, affected);
+        Locked locked = lockFor(store.id(), batch);
+        batch = locked.batch();
+        Set<String> affected = locked.affected();
         Map<String, CustomerCard> stored = cards.cards().load(store.id(), affected);
         Set<String> missingCustomers = batch.referencedCustomers();
         missingCustomers.removeAll(stored.keySet());
@@ -109,7 +135,7 @@ public final class IngestRecords {
         if (!affected.isEmpty()) {
             events.publish(CardsChanged.of(store.id(), affected));
         }
-        return affected;
+        return new Ingested(affected, locked.screen() != null, locked.screen() == null ? 0 : locked.screen().dropped());
     }
 
     /**
@@ -194,38 +220,55 @@ public final class IngestRecords {
     }
 
     /**
-     * Records first, then customers: the order every writer follows, so none waits in a cycle.
+     * Records first, then customers: the order every writer follows, so none waits in a cycle. The batch is
+     * screened for erased customers under the first locks taken (the store is held, shared at least, from then on,
+     * and an erasure takes it exclusively); a batch without records to lock (customers, wishlist items) takes its
+     * customers' locks first, and the screen only drops records then (moving is for orders, which have keys).
      *
-     * @param customers those the batch names; the earlier customers of its records are added, and
-     *     all are locked
-     * @return the stored versions of the batch's orders, read under their locks, and the customers the
-     *     batch's carts and reviews belong to now
+     * @return the screened batch, the customers it names with the earlier customers of its records (all locked),
+     *     the stored versions of its orders, read under their locks, and the customers its carts and reviews
+     *     belong to now
      */
-    private Locked lockFor(StoreId store, RecordBatch batch, Set<String> customers) {
+    private Locked lockFor(StoreId store, RecordBatch batch) {
         Set<String> recordKeys = new LinkedHashSet<>();
         batch.products().forEach(p -> recordKeys.add("product:" + p.externalId()));
         batch.orders().forEach(o -> recordKeys.add("order:" + o.externalId()));
         batch.carts().forEach(c -> recordKeys.add("cart:" + c.externalId()));
         batch.reviews().forEach(r -> recordKeys.add("review:" + r.externalId()));
-        boolean wholeStore = recordKeys.size() + customers.size() > KEY_LOCK_LIMIT;
+        Set<String> named = batch.affectedCustomers();
+        boolean wholeStore = recordKeys.size() + named.size() > KEY_LOCK_LIMIT;
         if (wholeStore) {
             locks.lockStore(store);
         } else if (!recordKeys.isEmpty()) {
             locks.lockRecords(store, recordKeys);
+        } else if (!named.isEmpty()) {
+            locks.lockCustomers(store, named);
         }
+        ErasedScreen screen = screen(store, named);
+        if (screen != null) {
+            batch = screen.screen(batch);
+        }
+        Set<String> customers = batch.affectedCustomers();
         Map<String, Order> before = storedOrders(store, batch);
         before.values().forEach(order -> customers.add(order.customerExternalId()));
         Set<String> activityOwners = batch.carts().isEmpty() && batch.reviews().isEmpty() ? Set.of()
                 : reads.currentCustomers(store, batch);
         customers.addAll(activityOwners);
-        if (!wholeStore) {
+        if (!wholeStore && !recordKeys.isEmpty()) {
             locks.lockCustomers(store, customers);
         }
-        return new Locked(before, activityOwners);
+        return new Locked(batch, customers, before, activityOwners, screen);
+    }
+
+    /** The screen of the erased ones among {@code customers}; null when none of them was erased. */
+    private ErasedScreen screen(StoreId store, Set<String> customers) {
+        Map<String, String> pseudonyms = customers.isEmpty() ? Map.of() : erased.pseudonyms(store, customers);
+        return pseudonyms.isEmpty() ? null : new ErasedScreen(pseudonyms::get);
     }
 
     /** What {@link #lockFor} read under the records' locks. */
-    private record Locked(Map<String, Order> before, Set<String> activityOwners) {}
+    private record Locked(RecordBatch batch, Set<String> affected, Map<String, Order> before,
+            Set<String> activityOwners, ErasedScreen screen) {}
 
     private Map<String, Order> storedOrders(StoreId store, RecordBatch batch) {
         return storedOrders(store, batch, any -> true);

@@ -3,7 +3,6 @@ package io.basira.server.checkout;
 import io.basira.checkout.CustomerGroups;
 import io.basira.checkout.EvaluateCheckout;
 import io.basira.loyalty.LoyaltyPorts;
-import io.basira.server.loyalty.CheckoutLoyaltyFromAccounts;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Group membership: {@link EvaluateCheckout} takes the application's {@link CustomerGroups}, the
  * groups engine answering from its in-memory membership ({@code groups.LiveCustomerGroups}).
  * Coupon redemption is wired on the write path in {@code CoreConfiguration}; loyalty's part of a decision (points
- * to earn, rewards, a tier's free shipping) is read by {@code loyalty.CheckoutLoyaltyFromAccounts}.
+ * to earn, rewards, a tier's free shipping) is answered from memory by {@link RememberedCheckoutLoyalty}, the
+ * durable listener that forgets a customer's standing when an event says it changed.
  */
 @Configuration(proxyBeanMethods = false)
 public class CheckoutConfiguration {
@@ -50,11 +50,16 @@ public class CheckoutConfiguration {
         return new CheckoutChanges(policies, coupons, audit, transaction);
     }
 
+    /** Loyalty's part of a decision, from memory kept current by the events (a durable listener). */
+    @Bean
+    RememberedCheckoutLoyalty rememberedCheckoutLoyalty(LoyaltyPorts loyalty, JdbcTemplate jdbc) {
+        return new RememberedCheckoutLoyalty(loyalty.programs(), jdbc);
+    }
+
     @Bean
     EvaluateCheckout evaluateCheckout(JdbcCheckoutPolicies policies, JdbcCoupons coupons,
-            CustomerGroups groups, LoyaltyPorts loyalty, JdbcTemplate jdbc, Clock clock) {
-        return new EvaluateCheckout(policies, coupons, groups,
-                new CheckoutLoyaltyFromAccounts(loyalty.programs(), jdbc), clock);
+            CustomerGroups groups, RememberedCheckoutLoyalty loyalty, Clock clock) {
+        return new EvaluateCheckout(policies, coupons, groups, loyalty, clock);
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package io.basira.server.cli;
 
 import io.basira.server.jdbc.JdbcApiKeys;
+import io.basira.server.privacy.AuditLog;
+import io.basira.server.privacy.ConnectionChanges;
 import io.basira.server.jdbc.JdbcStores;
 import io.basira.shared.Store;
 import java.time.ZoneId;
@@ -64,6 +66,8 @@ public class StoreCommand {
             try (var context = SpringContexts.start(db, false, Map.of())) {
                 Store store = Commands.store(context, slug);
                 var key = context.getBean(JdbcApiKeys.class).create(store.id(), label);
+                context.getBean(ConnectionChanges.class).apiKeyCreated(store.id(), AuditLog.Actor.cli(), key.info().id(),
+                        key.info().label(), key.info().prefix());
                 System.out.println("API key " + key.info().id() + " (shown once, keep it): " + key.secret().value());
                 return 0;
             }
@@ -80,10 +84,15 @@ public class StoreCommand {
         public Integer call() {
             try (var context = SpringContexts.start(db, false, Map.of())) {
                 Store store = Commands.store(context, slug);
-                if (!context.getBean(JdbcApiKeys.class).revoke(store.id(), id)) {
+                JdbcApiKeys keys = context.getBean(JdbcApiKeys.class);
+                var key = keys.list(store.id()).stream().filter(k -> k.id() == id).findFirst();
+                if (!keys.revoke(store.id(), id)) {
                     System.err.println("store '" + slug + "' has no active API key " + id);
                     return 1;
                 }
+                context.getBean(ConnectionChanges.class).apiKeyRevoked(store.id(), AuditLog.Actor.cli(), id,
+                        key.map(JdbcApiKeys.ApiKeyInfo::label).orElse(null),
+                        key.map(JdbcApiKeys.ApiKeyInfo::prefix).orElse(null));
                 System.out.println("Revoked API key " + id);
                 return 0;
             }

@@ -125,13 +125,15 @@ public class CoreConfiguration {
 
     @Bean
     IngestRecords ingestRecords(JdbcTemplate jdbc, SqlDialect dialect, WriteLocks locks, DomainEvents events,
-            JdbcCoupons coupons, io.basira.loyalty.CommitUsedRewards commitUsedRewards, EarnPoints earnPoints) {
+            JdbcCoupons coupons, io.basira.loyalty.CommitUsedRewards commitUsedRewards, EarnPoints earnPoints,
+            io.basira.server.privacy.Tombstones tombstones) {
         // the participants of every write, in its transaction: orders redeem and release coupon
         // uses (docs/checkout.md); see ARCHITECTURE.md, "Add a write participant". Its events go to the
-        // outbox (io.basira.server.events.JdbcDomainEvents) in the write's transaction
+        // outbox (io.basira.server.events.JdbcDomainEvents) in the write's transaction; erased customers are
+        // screened by the write under its locks (privacy.Tombstones, the core's ErasedCustomers)
         return new IngestRecords(new JdbcCommerceReads(jdbc), new JdbcCommerceWrites(jdbc, dialect),
                 new CardUpkeep(new JdbcCustomerActivity(jdbc), new JdbcCards(jdbc)), locks,
-                writeParticipants(jdbc, coupons, commitUsedRewards, earnPoints), events);
+                writeParticipants(jdbc, coupons, commitUsedRewards, earnPoints), events, tombstones);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.basira.server.sources.JdbcInbox;
 import io.basira.server.sources.JdbcSources;
 import io.basira.server.sources.Platform;
 import io.basira.server.sources.ReceiveWebhook;
+import io.basira.server.sources.SourceChanges;
 import java.time.Duration;
 import java.util.Arrays;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,13 +30,15 @@ final class SourcesPage {
     static final int PARKED_LISTED = 100;
 
     private final JdbcSources sources;
+    private final SourceChanges changes;
     private final JdbcInbox inbox;
     private final ReceiveWebhook receive;
     private final Duration rotationWindow;
 
-    SourcesPage(JdbcSources sources, JdbcInbox inbox, ReceiveWebhook receive,
+    SourcesPage(JdbcSources sources, SourceChanges changes, JdbcInbox inbox, ReceiveWebhook receive,
             @Value("${basira.sources.rotation-window:24h}") Duration rotationWindow) {
         this.sources = sources;
+        this.changes = changes;
         this.inbox = inbox;
         this.receive = receive;
         this.rotationWindow = rotationWindow;
@@ -54,7 +57,7 @@ final class SourcesPage {
     String add(SignedIn signedIn, @RequestParam String platform, @RequestParam(required = false) String label,
             @RequestParam(required = false) String secret, RedirectAttributes redirect) {
         try {
-            JdbcSources.WithSecret created = sources.create(signedIn.store().id(), Platform.fromCode(platform),
+            JdbcSources.WithSecret created = changes.create(signedIn.store().id(), PrivacyPages.actor(signedIn), Platform.fromCode(platform),
                     blankToNull(label), blankToNull(secret));
             shown(redirect, created);
         } catch (IllegalArgumentException e) {
@@ -67,7 +70,7 @@ final class SourcesPage {
     String rotate(SignedIn signedIn, @PathVariable String id, @RequestParam(required = false) String secret,
             RedirectAttributes redirect) {
         try {
-            shown(redirect, sources.rotate(signedIn.store().id(), id, blankToNull(secret), rotationWindow)
+            shown(redirect, changes.rotate(signedIn.store().id(), PrivacyPages.actor(signedIn), id, blankToNull(secret), rotationWindow)
                     .orElseThrow(() -> new NotFound("this store has no source '" + id + "'")));
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());
@@ -77,7 +80,7 @@ final class SourcesPage {
 
     @PostMapping("/sources/{id}/delete")
     String remove(SignedIn signedIn, @PathVariable String id, RedirectAttributes redirect) {
-        if (!sources.remove(signedIn.store().id(), id)) {
+        if (!changes.remove(signedIn.store().id(), PrivacyPages.actor(signedIn), id)) {
             throw new NotFound("this store has no source '" + id + "'");
         }
         redirect.addFlashAttribute("notice", "removed");

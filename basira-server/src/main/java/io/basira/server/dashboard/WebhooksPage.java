@@ -43,7 +43,7 @@ final class WebhooksPage {
         String description = request.getParameter("description");
         List<String> types = types(request);
         try {
-            WebhookEndpoints.Created created = endpoints.create(signedIn.store(), url, description, types);
+            WebhookEndpoints.Created created = endpoints.create(signedIn.store(), PrivacyPages.actor(signedIn), url, description, types);
             redirect.addFlashAttribute("secret", created.secret());
             redirect.addFlashAttribute("notice", "created");
             return "redirect:/webhook-endpoints/" + created.endpoint().id();
@@ -66,7 +66,7 @@ final class WebhooksPage {
         String description = request.getParameter("description");
         List<String> types = types(request);
         try {
-            endpoints.update(signedIn.store(), id, url, description, types);
+            endpoints.update(signedIn.store(), PrivacyPages.actor(signedIn), id, url, description, types);
             redirect.addFlashAttribute("notice", "saved");
             return "redirect:/webhook-endpoints/" + id;
         } catch (InvalidRecords e) {
@@ -78,28 +78,28 @@ final class WebhooksPage {
 
     @PostMapping("/webhook-endpoints/{id}/disable")
     String disable(SignedIn signedIn, @PathVariable long id, RedirectAttributes redirect) {
-        endpoints.disable(signedIn.store(), id);
+        endpoints.disable(signedIn.store(), PrivacyPages.actor(signedIn), id);
         redirect.addFlashAttribute("notice", "disabled");
         return "redirect:/webhook-endpoints/" + id;
     }
 
     @PostMapping("/webhook-endpoints/{id}/enable")
     String enable(SignedIn signedIn, @PathVariable long id, RedirectAttributes redirect) {
-        endpoints.enable(signedIn.store(), id);
+        endpoints.enable(signedIn.store(), PrivacyPages.actor(signedIn), id);
         redirect.addFlashAttribute("notice", "enabled");
         return "redirect:/webhook-endpoints/" + id;
     }
 
     @PostMapping("/webhook-endpoints/{id}/rotate-secret")
     String rotate(SignedIn signedIn, @PathVariable long id, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("secret", endpoints.rotateSecret(signedIn.store(), id).secret());
+        redirect.addFlashAttribute("secret", endpoints.rotateSecret(signedIn.store(), PrivacyPages.actor(signedIn), id).secret());
         redirect.addFlashAttribute("notice", "rotated");
         return "redirect:/webhook-endpoints/" + id;
     }
 
     @PostMapping("/webhook-endpoints/{id}/delete")
     String delete(SignedIn signedIn, @PathVariable long id, RedirectAttributes redirect) {
-        endpoints.delete(signedIn.store(), id);
+        endpoints.delete(signedIn.store(), PrivacyPages.actor(signedIn), id);
         redirect.addFlashAttribute("notice", "deleted");
         return "redirect:/webhook-endpoints";
     }

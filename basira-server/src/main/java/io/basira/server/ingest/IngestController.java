@@ -1,7 +1,6 @@
 package io.basira.server.ingest;
 
 import io.basira.ingest.IngestRecords;
-import io.basira.server.privacy.Tombstones;
 import io.basira.server.api.ApiErrors.InvalidRecords;
 import io.basira.server.api.ContentTooLarge;
 import io.basira.shared.Store;
@@ -41,11 +40,9 @@ public class IngestController {
     private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final BulkLimits limits;
-    private final Tombstones tombstones;
 
     public IngestController(IngestRecords ingest, TransactionTemplate transaction, JsonMapper json,
-            BulkLimits limits, Tombstones tombstones) {
-        this.tombstones = tombstones;
+            BulkLimits limits) {
         this.ingest = ingest;
         this.transaction = transaction;
         this.json = json;
@@ -86,8 +83,8 @@ public class IngestController {
     private Map<String, Object> apply(Store store, JsonRecords records, int count) {
         records.requireNoProblems();
         // the groups follow the write before the transaction template returns (the outbox delivers after commit)
-        Set<String> affected = transaction.execute(status -> ingest.ingest(store,
-                tombstones.screen(store.id(), records.batch())));
+        // erased customers' records are screened by the write itself, under its locks (docs/privacy.md)
+        Set<String> affected = transaction.execute(status -> ingest.ingest(store, records.batch()));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("applied", count);
         result.put("customers_refreshed", List.copyOf(affected));

@@ -148,6 +148,12 @@ public class PrivacyConfiguration {
         return new AuditLog(jdbc, json, clock);
     }
 
+    // spine: changes of API keys, sources and webhook endpoints in the audit log
+    @Bean
+    ConnectionChanges connectionChanges(AuditLog audit) {
+        return new ConnectionChanges(audit);
+    }
+
     @Bean
     ExportCustomer exportCustomer(JdbcTemplate jdbc, PrivacyRegistry registry, JsonMapper json, Clock clock) {
         return new ExportCustomer(jdbc, registry, json, clock);

@@ -5,7 +5,8 @@ import io.basira.commerce.Customer;
 import io.basira.commerce.Order;
 import io.basira.commerce.Review;
 import io.basira.commerce.WishlistItem;
-import io.basira.ingest.RecordBatch;
+import io.basira.ingest.ErasedCustomers;
+import io.basira.ingest.ErasedScreen;
 import io.basira.shared.StoreId;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -30,12 +31,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * id (the platform's id) keyed with a key derived from {@code basira.secrets.key} (so the table alone does not
  * say whom it names), and the pseudonym that holds their de-identified orders.
  *
- * <p>{@link #screen} is what every way in applies to a batch before writing it (the API's writes, the platforms'
- * webhooks, the CSV import): a tombstoned customer's own records (the customer, carts, reviews, wishlist) are
- * dropped, and their orders go to the pseudonym, so a webhook re-sending an old order updates the de-identified
- * order and never brings the person back. Dropping is counted and logged (without the id), not an error.
+ * <p>As the core's {@link ErasedCustomers} port it is asked by {@code IngestRecords} about every batch's
+ * customers once the write's locks are held (the API's writes, the platforms' webhooks); the CSV import screens
+ * its rows with {@link #screenAll} under the store's lock. A tombstoned customer's own records (the customer,
+ * carts, reviews, wishlist) are dropped, and their orders go to the pseudonym ({@link ErasedScreen}), so a webhook
+ * re-sending an old order updates the de-identified order and never brings the person back. Dropping is counted
+ * and logged (without the id), not an error.
  */
-public final class Tombstones {
+public final class Tombstones implements ErasedCustomers {
 
     private static final Logger log = LoggerFactory.getLogger(Tombstones.class);
 
@@ -68,7 +71,7 @@ public final class Tombstones {
 
     /** The pseudonym of an erased customer of the store, if this id was erased. */
     public Optional<String> pseudonymOf(StoreId store, String customerId) {
-        return Optional.ofNullable(pseudonyms(store, List.of(customerId)).get(customerId));
+        return Optional.ofNullable(lookUp(store, List.of(customerId)).get(customerId));
     }
 
     /** Lays the tombstone of an erased customer (in the erasure's transaction); an existing one is kept. */
@@ -92,8 +95,24 @@ public final class Tombstones {
         }
     }
 
-    /** The pseudonyms of the erased ones among {@code customerIds}, by customer id. */
-    Map<String, String> pseudonyms(StoreId store, Collection<String> customerIds) {
+    /**
+     * The pseudonyms of the erased ones among {@code customerIds}, by customer id; no look-up while the store is
+     * known to have no tombstone. Called by writes under their locks (an erasure holds the store).
+     */
+    @Override
+    public Map<String, String> pseudonyms(StoreId store, Collection<String> customerIds) {
+        if (customerIds.isEmpty() || !any(store)) {
+            return Map.of();
+        }
+        Map<String, String> found = lookUp(store, customerIds);
+        if (!found.isEmpty()) {
+            log.info("store {}: records of {} erased customers were dropped (their orders kept de-identified)",
+                    store.value(), found.size());
+        }
+        return found;
+    }
+
+    private Map<String, String> lookUp(StoreId store, Collection<String> customerIds) {
         Map<String, String> byHash = new HashMap<>();
         customerIds.forEach(id -> byHash.put(hash(store, id), id));
         Map<String, String> found = new HashMap<>();
@@ -130,9 +149,9 @@ public final class Tombstones {
         return any;
     }
 
-    /** A screen for these customers of a store: what to drop and where orders go. */
+    /** A screen for these customers of a store (their look-up made now): what to drop and where orders go. */
     public Screen screen(StoreId store, Collection<String> customerIds) {
-        Map<String, String> found = customerIds.isEmpty() || !any(store) ? Map.of() : pseudonyms(store, customerIds);
+        Map<String, String> found = customerIds.isEmpty() || !any(store) ? Map.of() : lookUp(store, customerIds);
         return new Screen(found.isEmpty(), found::get);
     }
 
@@ -149,47 +168,15 @@ public final class Tombstones {
         return new Screen(byHash.isEmpty(), id -> byHash.get(hash(store, id)));
     }
 
-    /**
-     * The batch without the records of tombstoned customers, their orders moved to the pseudonyms; the same batch
-     * when it names none.
-     */
-    public RecordBatch screen(StoreId store, RecordBatch batch) {
-        return screened(store, batch).batch();
-    }
-
-    /** A screened batch, and whether it named an erased customer (whose records were dropped or moved). */
-    public record Screened(RecordBatch batch, boolean namedErased) {}
-
-    /** As {@link #screen(StoreId, RecordBatch)}, telling whether the batch named an erased customer. */
-    public Screened screened(StoreId store, RecordBatch batch) {
-        Screen screen = screen(store, batch.affectedCustomers());
-        if (screen.isEmpty()) {
-            return new Screened(batch, false);
-        }
-        RecordBatch kept = new RecordBatch();
-        batch.products().forEach(kept::add);
-        batch.customers().stream().filter(screen::keeps).forEach(kept::add);
-        batch.orders().stream().map(screen::order).forEach(kept::add);
-        batch.orderLines().forEach(kept::add);
-        batch.carts().stream().filter(screen::keeps).forEach(kept::add);
-        batch.reviews().stream().filter(screen::keeps).forEach(kept::add);
-        batch.wishlistItems().stream().filter(screen::keeps).forEach(kept::add);
-        screen.logDropped(store);
-        return new Screened(kept, true);
-    }
-
     /** The tombstoned customers among some records, by id, with their pseudonyms. Not thread-safe. */
     public static final class Screen {
 
         private final boolean empty;
-        private final java.util.function.Function<String, String> pseudonyms;
-        /** Each customer id looked up so far: its pseudonym, or "" when it is not tombstoned (hashed once each). */
-        private final Map<String, String> seen = new HashMap<>();
-        private int dropped;
+        private final ErasedScreen screen;
 
         Screen(boolean empty, java.util.function.Function<String, String> pseudonyms) {
             this.empty = empty;
-            this.pseudonyms = pseudonyms;
+            this.screen = new ErasedScreen(empty ? id -> null : pseudonyms);
         }
 
         /** Whether it lets every record through (no tombstone concerns them). */
@@ -197,61 +184,37 @@ public final class Tombstones {
             return empty;
         }
 
-        private String pseudonymOf(String customerId) {
-            if (empty || customerId == null) {
-                return null;
-            }
-            String pseudonym = seen.computeIfAbsent(customerId, id -> {
-                String found = pseudonyms.apply(id);
-                return found == null ? "" : found;
-            });
-            return pseudonym.isEmpty() ? null : pseudonym;
-        }
-
-        private boolean erased(String customerId) {
-            return pseudonymOf(customerId) != null;
-        }
-
         public boolean keeps(Customer customer) {
-            return count(!erased(customer.externalId()));
+            return empty || screen.keepsRecordOf(customer.externalId());
         }
 
         public boolean keeps(Cart cart) {
-            return count(!erased(cart.customerExternalId()));
+            return empty || screen.keepsRecordOf(cart.customerExternalId());
         }
 
         public boolean keeps(Review review) {
-            return count(!erased(review.customerExternalId()));
+            return empty || screen.keepsRecordOf(review.customerExternalId());
         }
 
         public boolean keeps(WishlistItem item) {
-            return count(!erased(item.customerExternalId()));
+            return empty || screen.keepsRecordOf(item.customerExternalId());
         }
 
         /** The order, moved to the pseudonym when its customer is tombstoned. */
         public Order order(Order order) {
-            String pseudonym = pseudonymOf(order.customerExternalId());
-            return pseudonym == null ? order : new Order(order.externalId(), pseudonym, order.createdAt(), order.status(),
-                    order.total(), order.discountTotal(), order.couponCode(), order.paymentMethod(), order.shippingMethod());
+            return empty ? order : screen.order(order);
         }
 
         /** How many records were dropped. */
         public int dropped() {
-            return dropped;
+            return screen.dropped();
         }
 
         public void logDropped(StoreId store) {
-            if (dropped > 0) {
+            if (screen.dropped() > 0) {
                 log.info("store {}: {} records of erased customers were dropped (their orders kept de-identified)",
-                        store.value(), dropped);
+                        store.value(), screen.dropped());
             }
-        }
-
-        private boolean count(boolean keeps) {
-            if (!keeps) {
-                dropped++;
-            }
-            return keeps;
         }
     }
 }

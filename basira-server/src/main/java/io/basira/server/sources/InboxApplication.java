@@ -13,7 +13,6 @@ import io.basira.server.events.DomainEventListener;
 import io.basira.server.events.ReceivedEvent;
 import io.basira.server.jdbc.JdbcStores;
 import io.basira.server.privacy.PrivacyWebhooks;
-import io.basira.server.privacy.Tombstones;
 import io.basira.server.sources.mapping.Mapped;
 import io.basira.server.sources.mapping.PlatformEvent;
 import io.basira.server.sources.mapping.PlatformEvents;
@@ -48,8 +47,7 @@ final class InboxApplication implements DomainEventListener {
     private final InboxMetrics metrics;
 
     /** The write side the application needs: the use case, its reads, and the record versions. */
-    record Writes(IngestRecords ingest, CommerceReads reads, JdbcRecordVersions versions, Tombstones tombstones,
-            PrivacyWebhooks privacy) {}
+    record Writes(IngestRecords ingest, CommerceReads reads, JdbcRecordVersions versions, PrivacyWebhooks privacy) {}
 
     InboxApplication(JdbcInbox inbox, Writes writes, JdbcStores stores, TransactionTemplate transaction, Clock clock,
             InboxMetrics metrics) {
@@ -122,8 +120,7 @@ final class InboxApplication implements DomainEventListener {
                     clock.instant());
             return;
         }
-        Tombstones.Screened screened = writes.tombstones().screened(store.id(), batch);
-        writes.ingest().ingest(store, screened.batch());
+        IngestRecords.Ingested screened = writes.ingest().ingestScreened(store, batch); // screens erased customers
         if (screened.namedErased()) { // the body names an erased person: it is not kept (docs/privacy.md)
             inbox.eraseBody(id);
         }

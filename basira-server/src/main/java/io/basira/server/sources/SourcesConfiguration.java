@@ -77,9 +77,9 @@ public class SourcesConfiguration {
     @Bean
     InboxApplication inboxApplication(JdbcInbox inbox, IngestRecords ingest, JdbcTemplate jdbc, SqlDialect dialect,
             JdbcStores stores, TransactionTemplate transaction, Clock clock, InboxMetrics metrics,
-            io.basira.server.privacy.Tombstones tombstones, io.basira.server.privacy.PrivacyWebhooks privacy) {
+            io.basira.server.privacy.PrivacyWebhooks privacy) {
         return new InboxApplication(inbox, new InboxApplication.Writes(ingest, new JdbcCommerceReads(jdbc),
-                new JdbcRecordVersions(jdbc, dialect), tombstones, privacy), stores, transaction, clock, metrics);
+                new JdbcRecordVersions(jdbc, dialect), privacy), stores, transaction, clock, metrics);
     }
 
     @Bean
@@ -89,9 +89,16 @@ public class SourcesConfiguration {
     }
 
     @Bean
-    SourcesController sourcesController(JdbcSources sources, JdbcInbox inbox, ReceiveWebhook receive,
-            @Value("${basira.sources.rotation-window:24h}") Duration rotationWindow) {
-        return new SourcesController(sources, inbox, receive, rotationWindow);
+    SourcesController sourcesController(JdbcSources sources, SourceChanges changes, JdbcInbox inbox,
+            ReceiveWebhook receive, @Value("${basira.sources.rotation-window:24h}") Duration rotationWindow,
+            io.basira.server.privacy.AuditLog audit) {
+        return new SourcesController(sources, changes, inbox, receive, rotationWindow, audit);
+    }
+
+    /** The audited changes of sources (API and dashboard). */
+    @Bean
+    SourceChanges sourceChanges(JdbcSources sources, io.basira.server.privacy.ConnectionChanges audit) {
+        return new SourceChanges(sources, audit);
     }
 
     /**

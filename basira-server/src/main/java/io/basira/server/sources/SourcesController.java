@@ -1,6 +1,9 @@
 package io.basira.server.sources;
 
 import io.basira.server.api.ApiErrors.NotFound;
+import io.basira.server.api.ApiKeyAuthentication;
+import io.basira.server.privacy.AuditLog;
+import jakarta.servlet.http.HttpServletRequest;
 import io.basira.server.sources.SourceRequests.InboxJson;
 import io.basira.server.sources.SourceRequests.InboxList;
 import io.basira.server.sources.SourceRequests.NewSource;
@@ -42,15 +45,25 @@ public class SourcesController {
     static final int LISTED = 500;
 
     private final JdbcSources sources;
+    private final SourceChanges changes;
     private final JdbcInbox inbox;
     private final ReceiveWebhook receive;
     private final Duration rotationWindow;
+    private final AuditLog audit;
 
-    SourcesController(JdbcSources sources, JdbcInbox inbox, ReceiveWebhook receive, Duration rotationWindow) {
+    SourcesController(JdbcSources sources, SourceChanges changes, JdbcInbox inbox, ReceiveWebhook receive,
+            Duration rotationWindow, AuditLog audit) {
         this.sources = sources;
+        this.changes = changes;
+        this.audit = audit;
         this.inbox = inbox;
         this.receive = receive;
         this.rotationWindow = rotationWindow;
+    }
+
+    /** Who changes: the API key presented. */
+    private AuditLog.Actor actor(HttpServletRequest request) {
+        return audit.apiKey(ApiKeyAuthentication.presentedKey(request).orElse(null));
     }
 
     @GetMapping("/sources")
@@ -63,8 +76,8 @@ public class SourcesController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a platform source", description = "Returns the webhook path to give the platform and"
             + " the secret (shown only now).")
-    public SourceWithSecret create(Store store, @Valid @RequestBody NewSource request) {
-        JdbcSources.WithSecret created = sources.create(store.id(), Platform.fromCode(request.platform()), request.label(),
+    public SourceWithSecret create(Store store, @Valid @RequestBody NewSource request, HttpServletRequest http) {
+        JdbcSources.WithSecret created = changes.create(store.id(), actor(http), Platform.fromCode(request.platform()), request.label(),
                 request.secret());
         return new SourceWithSecret(SourceJson.of(created.source()), created.secret(),
                 "the secret is shown only now; Basira keeps it encrypted");
@@ -73,8 +86,9 @@ public class SourcesController {
     @PostMapping("/sources/{id}/rotate")
     @Operation(summary = "Rotate a source's secret", description = "The previous secret stays valid until"
             + " previous_valid_until (basira.sources.rotation-window).")
-    public SourceWithSecret rotate(Store store, @PathVariable String id, @Valid @RequestBody(required = false) Rotation request) {
-        JdbcSources.WithSecret rotated = sources.rotate(store.id(), id, request == null ? null : request.secret(), rotationWindow)
+    public SourceWithSecret rotate(Store store, @PathVariable String id, @Valid @RequestBody(required = false) Rotation request,
+            HttpServletRequest http) {
+        JdbcSources.WithSecret rotated = changes.rotate(store.id(), actor(http), id, request == null ? null : request.secret(), rotationWindow)
                 .orElseThrow(() -> new NotFound("this store has no source '" + id + "'"));
         return new SourceWithSecret(SourceJson.of(rotated.source()), rotated.secret(),
                 "the new secret is shown only now; the previous one is accepted until previous_valid_until");
@@ -83,8 +97,8 @@ public class SourcesController {
     @DeleteMapping("/sources/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove a source", description = "Its webhook URL answers 404 from now on; what it delivered stays.")
-    public void remove(Store store, @PathVariable String id) {
-        if (!sources.remove(store.id(), id)) {
+    public void remove(Store store, @PathVariable String id, HttpServletRequest http) {
+        if (!changes.remove(store.id(), actor(http), id)) {
             throw new NotFound("this store has no source '" + id + "'");
         }
     }

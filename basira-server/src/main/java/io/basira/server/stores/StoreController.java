@@ -1,5 +1,9 @@
 package io.basira.server.stores;
 
+import io.basira.server.api.ApiKeyAuthentication;
+import io.basira.server.privacy.AuditLog;
+import io.basira.server.privacy.ConnectionChanges;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -26,9 +30,15 @@ import org.springframework.web.bind.annotation.RestController;
 public class StoreController {
 
     private final JdbcApiKeys keys;
+    private final ConnectionChanges audit;
 
-    public StoreController(JdbcApiKeys keys) {
+    public StoreController(JdbcApiKeys keys, ConnectionChanges audit) {
         this.keys = keys;
+        this.audit = audit;
+    }
+
+    private AuditLog.Actor actor(HttpServletRequest request) {
+        return audit.apiKey(ApiKeyAuthentication.presentedKey(request).orElse(null));
     }
 
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = StoreAnswers.StoreAnswer.class)))
@@ -50,8 +60,11 @@ public class StoreController {
     @ApiResponse(responseCode = "201", description = "OK", content = @Content(schema = @Schema(implementation = StoreAnswers.IssuedKey.class)))
     @PostMapping("/api-keys")
     @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, Object> create(Store store, @Valid @RequestBody(required = false) NewApiKey body) {
+    public Map<String, Object> create(Store store, @Valid @RequestBody(required = false) NewApiKey body,
+            HttpServletRequest request) {
+        AuditLog.Actor actor = actor(request);
         var created = keys.create(store.id(), body == null ? null : body.label());
+        audit.apiKeyCreated(store.id(), actor, created.info().id(), created.info().label(), created.info().prefix());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", created.info().id());
         json.put("prefix", created.info().prefix());
@@ -63,9 +76,13 @@ public class StoreController {
 
     @DeleteMapping("/api-keys/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    public void revoke(Store store, @PathVariable long id) {
+    public void revoke(Store store, @PathVariable long id, HttpServletRequest request) {
+        AuditLog.Actor actor = actor(request);
+        var key = keys.list(store.id()).stream().filter(k -> k.id() == id).findFirst();
         if (!keys.revoke(store.id(), id)) {
             throw new NotFound("this store has no active API key " + id);
         }
+        audit.apiKeyRevoked(store.id(), actor, id, key.map(JdbcApiKeys.ApiKeyInfo::label).orElse(null),
+                key.map(JdbcApiKeys.ApiKeyInfo::prefix).orElse(null));
     }
 }

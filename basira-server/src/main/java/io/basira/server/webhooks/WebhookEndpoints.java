@@ -2,6 +2,8 @@ package io.basira.server.webhooks;
 
 import io.basira.server.api.ApiErrors.InvalidRecords;
 import io.basira.server.api.ApiErrors.NotFound;
+import io.basira.server.privacy.AuditLog;
+import io.basira.server.privacy.ConnectionChanges;
 import io.basira.shared.Store;
 import io.basira.shared.TextRules;
 import java.time.Clock;
@@ -17,7 +19,8 @@ import java.util.UUID;
 /**
  * What a merchant does with endpoints, from the API and the dashboard alike: register (the secret is shown once),
  * change, disable and enable, rotate the secret (the previous one keeps signing for {@link #ROTATION_OVERLAP}),
- * delete, send a test event, read the delivery log. Bad input is refused whole with every problem named
+ * delete, send a test event, read the delivery log. Every change is audited with its actor ({@link ConnectionChanges}:
+ * before and after, the secret masked). Bad input is refused whole with every problem named
  * ({@link InvalidRecords}); another store's endpoint does not exist ({@link NotFound}).
  */
 public final class WebhookEndpoints {
@@ -33,9 +36,11 @@ public final class WebhookEndpoints {
     private final WebhookCatalogue catalogue;
     private final EndpointAddresses addresses;
     private final Clock clock;
+    private final ConnectionChanges audit;
 
     public WebhookEndpoints(JdbcWebhookEndpoints endpoints, WebhookQueue queue, WebhookCatalogue catalogue,
-            EndpointAddresses addresses, Clock clock) {
+            EndpointAddresses addresses, Clock clock, ConnectionChanges audit) {
+        this.audit = audit;
         this.endpoints = endpoints;
         this.queue = queue;
         this.catalogue = catalogue;
@@ -58,7 +63,7 @@ public final class WebhookEndpoints {
         return endpoints.find(store.id(), id).orElseThrow(() -> notFound(id));
     }
 
-    public Created create(Store store, String url, String description, List<String> eventTypes) {
+    public Created create(Store store, AuditLog.Actor actor, String url, String description, List<String> eventTypes) {
         Checked checked = check(url, description, eventTypes);
         if (endpoints.count(store.id()) >= MAX_PER_STORE) {
             throw new InvalidRecords(List.of("a store has at most " + MAX_PER_STORE + " webhook endpoints; delete one "
@@ -67,48 +72,69 @@ public final class WebhookEndpoints {
         String secret = WebhookSecret.generate();
         long id = endpoints.insert(store.id(), checked.url(), checked.description(), checked.eventTypes(), secret,
                 clock.instant());
-        return new Created(get(store, id), secret);
+        WebhookEndpoint created = get(store, id);
+        audit.endpointChanged(store.id(), actor, "create", null, audited(created));
+        return new Created(created, secret);
     }
 
-    public WebhookEndpoint update(Store store, long id, String url, String description, List<String> eventTypes) {
+    private static ConnectionChanges.Endpoint audited(WebhookEndpoint endpoint) {
+        return new ConnectionChanges.Endpoint(endpoint.id(), endpoint.url(), endpoint.description(),
+                endpoint.eventTypes(), endpoint.enabled());
+    }
+
+    private WebhookEndpoint changed(Store store, AuditLog.Actor actor, String action, WebhookEndpoint before, long id) {
+        WebhookEndpoint after = get(store, id);
+        audit.endpointChanged(store.id(), actor, action, audited(before), audited(after));
+        return after;
+    }
+
+    public WebhookEndpoint update(Store store, AuditLog.Actor actor, long id, String url, String description,
+            List<String> eventTypes) {
         Checked checked = check(url, description, eventTypes);
+        WebhookEndpoint before = get(store, id);
         if (!endpoints.update(store.id(), id, checked.url(), checked.description(), checked.eventTypes(),
                 clock.instant())) {
             throw notFound(id);
         }
-        return get(store, id);
+        return changed(store, actor, "update", before, id);
     }
 
     /** Disabled by the merchant: nothing more is queued for it and its pending deliveries are cancelled. */
-    public WebhookEndpoint disable(Store store, long id) {
+    public WebhookEndpoint disable(Store store, AuditLog.Actor actor, long id) {
+        WebhookEndpoint before = get(store, id);
         if (!endpoints.setEnabled(store.id(), id, "merchant", clock.instant())) {
             throw notFound(id);
         }
         queue.cancelPending(id);
-        return get(store, id);
+        return changed(store, actor, "disable", before, id);
     }
 
-    public WebhookEndpoint enable(Store store, long id) {
+    public WebhookEndpoint enable(Store store, AuditLog.Actor actor, long id) {
+        WebhookEndpoint before = get(store, id);
         if (!endpoints.setEnabled(store.id(), id, null, clock.instant())) {
             throw notFound(id);
         }
-        return get(store, id);
+        return changed(store, actor, "enable", before, id);
     }
 
     /** A new secret, shown this once; the previous one keeps signing (a second signature) for 24 hours. */
-    public Created rotateSecret(Store store, long id) {
+    public Created rotateSecret(Store store, AuditLog.Actor actor, long id) {
         String secret = WebhookSecret.generate();
         Instant now = clock.instant();
         if (!endpoints.rotate(store.id(), id, secret, now.plus(ROTATION_OVERLAP), now)) {
             throw notFound(id);
         }
-        return new Created(get(store, id), secret);
+        WebhookEndpoint rotated = get(store, id);
+        audit.endpointSecretRotated(store.id(), actor, audited(rotated), now.plus(ROTATION_OVERLAP).toString());
+        return new Created(rotated, secret);
     }
 
-    public void delete(Store store, long id) {
+    public void delete(Store store, AuditLog.Actor actor, long id) {
+        WebhookEndpoint before = get(store, id);
         if (!endpoints.delete(store.id(), id)) {
             throw notFound(id);
         }
+        audit.endpointChanged(store.id(), actor, "delete", audited(before), null);
     }
 
     /** Queues a {@value WebhookCatalogue#TEST} message for the endpoint, due at once. @return its message id */

@@ -1,6 +1,9 @@
 package io.basira.server.webhooks;
 
+import io.basira.server.api.ApiKeyAuthentication;
 import io.basira.server.api.UnprocessableWhenInvalid;
+import io.basira.server.privacy.AuditLog;
+import jakarta.servlet.http.HttpServletRequest;
 import io.basira.shared.Store;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -30,9 +33,16 @@ import org.springframework.web.bind.annotation.RestController;
 public class WebhookEndpointsController {
 
     private final WebhookEndpoints endpoints;
+    private final AuditLog audit;
 
-    public WebhookEndpointsController(WebhookEndpoints endpoints) {
+    public WebhookEndpointsController(WebhookEndpoints endpoints, AuditLog audit) {
         this.endpoints = endpoints;
+        this.audit = audit;
+    }
+
+    /** Who changes: the API key presented. */
+    private AuditLog.Actor actor(HttpServletRequest request) {
+        return audit.apiKey(ApiKeyAuthentication.presentedKey(request).orElse(null));
     }
 
     @Schema(name = "WebhookEndpointRequest", description = "An endpoint to register or its new settings")
@@ -103,8 +113,9 @@ public class WebhookEndpointsController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register an endpoint; the answer holds its secret, shown this once")
-    public EndpointWithSecret create(Store store, @Valid @RequestBody EndpointRequest request) {
-        WebhookEndpoints.Created created = endpoints.create(store, request.url(), request.description(),
+    public EndpointWithSecret create(Store store, @Valid @RequestBody EndpointRequest request,
+            HttpServletRequest http) {
+        WebhookEndpoints.Created created = endpoints.create(store, actor(http), request.url(), request.description(),
                 request.eventTypes());
         return new EndpointWithSecret(EndpointJson.of(created.endpoint()), created.secret());
     }
@@ -116,31 +127,33 @@ public class WebhookEndpointsController {
 
     @PutMapping("/{id}")
     @Operation(summary = "Change an endpoint's URL, description and event types")
-    public EndpointJson update(Store store, @PathVariable long id, @Valid @RequestBody EndpointRequest request) {
-        return EndpointJson.of(endpoints.update(store, id, request.url(), request.description(), request.eventTypes()));
+    public EndpointJson update(Store store, @PathVariable long id, @Valid @RequestBody EndpointRequest request,
+            HttpServletRequest http) {
+        return EndpointJson.of(endpoints.update(store, actor(http), id, request.url(), request.description(),
+                request.eventTypes()));
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    public void delete(Store store, @PathVariable long id) {
-        endpoints.delete(store, id);
+    public void delete(Store store, @PathVariable long id, HttpServletRequest http) {
+        endpoints.delete(store, actor(http), id);
     }
 
     @PostMapping("/{id}/disable")
     @Operation(summary = "Stop sending to an endpoint; its pending deliveries are cancelled")
-    public EndpointJson disable(Store store, @PathVariable long id) {
-        return EndpointJson.of(endpoints.disable(store, id));
+    public EndpointJson disable(Store store, @PathVariable long id, HttpServletRequest http) {
+        return EndpointJson.of(endpoints.disable(store, actor(http), id));
     }
 
     @PostMapping("/{id}/enable")
-    public EndpointJson enable(Store store, @PathVariable long id) {
-        return EndpointJson.of(endpoints.enable(store, id));
+    public EndpointJson enable(Store store, @PathVariable long id, HttpServletRequest http) {
+        return EndpointJson.of(endpoints.enable(store, actor(http), id));
     }
 
     @PostMapping("/{id}/rotate-secret")
     @Operation(summary = "A new secret, shown this once; the previous one also signs for 24 hours")
-    public EndpointWithSecret rotateSecret(Store store, @PathVariable long id) {
-        WebhookEndpoints.Created rotated = endpoints.rotateSecret(store, id);
+    public EndpointWithSecret rotateSecret(Store store, @PathVariable long id, HttpServletRequest http) {
+        WebhookEndpoints.Created rotated = endpoints.rotateSecret(store, actor(http), id);
         return new EndpointWithSecret(EndpointJson.of(rotated.endpoint()), rotated.secret());
     }
 

@@ -95,8 +95,8 @@ public class WebhooksConfiguration {
 
     @Bean
     WebhookEndpoints webhookEndpoints(JdbcWebhookEndpoints endpoints, WebhookQueue queue, WebhookCatalogue catalogue,
-            EndpointAddresses addresses, Clock clock) {
-        return new WebhookEndpoints(endpoints, queue, catalogue, addresses, clock);
+            EndpointAddresses addresses, Clock clock, io.basira.server.privacy.ConnectionChanges audit) {
+        return new WebhookEndpoints(endpoints, queue, catalogue, addresses, clock, audit);
     }
 
     @Configuration(proxyBeanMethods = false)

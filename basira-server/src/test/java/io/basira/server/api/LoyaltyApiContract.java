@@ -136,6 +136,24 @@ abstract class LoyaltyApiContract extends ApiTestBase {
         assertThat(decision.get("totals").get("shipping").asString()).isEqualTo("0.00");
     }
 
+    // spine: checkout answers loyalty from memory (checkout.RememberedCheckoutLoyalty); each change is seen at once
+    @Test
+    void a_decision_sees_each_change_of_the_customers_points_at_once() {
+        Api api = withProgram("remembered");
+        String cart = "{\"customer_id\":\"C1\",\"items\":[{\"product_id\":\"P\",\"quantity\":1,\"unit_price\":\"10.00\"}]}";
+        assertThat(json(api.postJson("/api/v1/checkout/decisions", cart)).get("loyalty").get("available_points").asLong())
+                .isZero();
+        api.postJson("/api/v1/loyalty/customers/C1/adjustments", "{\"points\":40,\"reason\":\"late delivery\"}");
+        assertThat(json(api.postJson("/api/v1/checkout/decisions", cart)).get("loyalty").get("available_points").asLong())
+                .isEqualTo(40);
+        api.postJson("/api/v1/orders", order("O1", "C1", "completed", "250.75", "2024-05-01"));
+        assertThat(json(api.postJson("/api/v1/checkout/decisions", cart)).get("loyalty").get("available_points").asLong())
+                .isEqualTo(290);
+        api.postJson("/api/v1/orders", order("O1", "C1", "returned", "250.75", "2024-05-01"));
+        assertThat(json(api.postJson("/api/v1/checkout/decisions", cart)).get("loyalty").get("available_points").asLong())
+                .isEqualTo(40);
+    }
+
     @Test
     void an_adjustment_keeps_its_reason_and_author_and_a_refusal_says_why() {
         Api api = withProgram("adjust");

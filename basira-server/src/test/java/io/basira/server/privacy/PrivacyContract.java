@@ -169,6 +169,89 @@ abstract class PrivacyContract {
         assertThat(traces(List.of(LAYLA, "Layla"))).as("the API's writes are screened too").isEmpty();
     }
 
+    // spine: an erasure racing a write; connection changes audited
+    @Autowired EraseCustomer eraseCustomer;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
+
+    @Test
+    void an_erasure_racing_a_write_never_lets_the_erased_customer_back() throws Exception {
+        api.postJson("/api/v1/customers", "{\"customer_id\":\"RACE\",\"first_name\":\"Raja\",\"created_at\":\"2024-01-01\"}");
+        api.postJson("/api/v1/orders", "{\"order_id\":\"OR1\",\"customer_id\":\"RACE\",\"status\":\"completed\","
+                + "\"total\":\"50.00\",\"created_at\":\"2024-05-01\"}");
+        java.util.concurrent.CountDownLatch erasedNotCommitted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<Api.Response> customerWrite = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Api.Response> orderWrite = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread eraser = new Thread(() -> transaction.executeWithoutResult(status -> {
+            eraseCustomer.erase(store, "RACE", AuditLog.Actor.cli(), "concurrency check");
+            erasedNotCommitted.countDown();
+            try {
+                Thread.sleep(1500); // the writer meanwhile asks to write: it must wait for the erasure's commit
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        Thread writer = new Thread(() -> {
+            try {
+                erasedNotCommitted.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            customerWrite.set(api.postJson("/api/v1/customers", "{\"customer_id\":\"RACE\",\"first_name\":\"Raja\","
+                    + "\"email\":\"raja@example.com\",\"created_at\":\"2024-01-01\"}"));
+            orderWrite.set(api.postJson("/api/v1/orders", "{\"order_id\":\"OR1\",\"customer_id\":\"RACE\","
+                    + "\"status\":\"returned\",\"total\":\"50.00\",\"created_at\":\"2024-05-01\"}"));
+        });
+        eraser.start();
+        writer.start();
+        eraser.join(30_000);
+        writer.join(30_000);
+        assertThat(customerWrite.get().status()).as(customerWrite.get().body()).isEqualTo(200);
+        assertThat(orderWrite.get().status()).as(orderWrite.get().body()).isEqualTo(200);
+        assertThat(traces(List.of("RACE", "Raja", "raja@example.com"))).as("the erased person after the racing writes")
+                .isEmpty();
+        assertThat(jdbc.queryForObject("SELECT customer_external_id FROM orders WHERE store_id = ? AND external_id = 'OR1'",
+                String.class, store.id().value())).startsWith("erased-");
+        assertThat(jdbc.queryForObject("SELECT status FROM orders WHERE store_id = ? AND external_id = 'OR1'",
+                String.class, store.id().value())).as("the de-identified order follows the write").isEqualTo("returned");
+    }
+
+    @Test
+    void changes_of_api_keys_sources_and_webhook_endpoints_are_audited_with_secrets_masked() {
+        JsonNode key = JSON.readTree(api.postJson("/api/v1/api-keys", "{\"label\":\"shop app\"}").body());
+        assertThat(api.send("DELETE", "/api/v1/api-keys/" + key.get("id").asLong(), "").status()).isEqualTo(204);
+        JsonNode source = JSON.readTree(api.get("/api/v1/sources").body()).findValue("id");
+        Api.Response rotated = api.postJson("/api/v1/sources/" + source.asString() + "/rotate",
+                "{\"secret\":\"shpss_rotated_00001111\"}");
+        assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+        Api.Response made = api.postJson("/api/v1/webhook-endpoints", "{\"url\":\"http://127.0.0.1:9"
+                + "/hook?token=tok-123\",\"description\":\"CRM\",\"event_types\":[\"card.changed\"]}");
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        JsonNode endpoint = JSON.readTree(made.body());
+        long id = endpoint.findValue("id").asLong();
+        api.send("PUT", "/api/v1/webhook-endpoints/" + id, "{\"url\":\"http://127.0.0.1:9/hook2\",\"description\":\"CRM 2\","
+                + "\"event_types\":[\"card.changed\"]}");
+        api.postJson("/api/v1/webhook-endpoints/" + id + "/disable", "");
+        String newSecret = JSON.readTree(api.postJson("/api/v1/webhook-endpoints/" + id + "/rotate-secret", "").body())
+                .findValue("secret").asString();
+        assertThat(api.send("DELETE", "/api/v1/webhook-endpoints/" + id, "").status()).isEqualTo(204);
+        assertThat(api.send("DELETE", "/api/v1/sources/" + source.asString(), "").status()).isEqualTo(204);
+
+        String body = api.get("/api/v1/audit").body();
+        JsonNode audit = JSON.readTree(body);
+        assertThat(audit.findValuesAsString("action")).contains("api_key.create", "api_key.revoke", "source.create",
+                "source.rotate_secret", "source.remove", "webhook_endpoint.create", "webhook_endpoint.update",
+                "webhook_endpoint.disable", "webhook_endpoint.rotate_secret", "webhook_endpoint.delete");
+        assertThat(body).as("no secret in the audit").doesNotContain(key.get("key").asString(), SHOPIFY_SECRET,
+                "shpss_rotated_00001111",
+                newSecret, endpoint.findValue("secret").asString(), "tok-123");
+        assertThat(body).contains("http://127.0.0.1:9/hook2", "CRM 2", ConnectionChanges.NEW_SECRET);
+        assertThat(audit.findValuesAsString("action")).as("by the API key").isNotEmpty();
+        assertThat(JSON.readTree(api.get("/api/v1/audit?actor=" + java.net.URLEncoder.encode(apiKey.substring(0, 8),
+                StandardCharsets.UTF_8)).body()).findValuesAsString("action")).contains("api_key.create",
+                        "webhook_endpoint.delete");
+    }
+
     @Test
     void shopifys_privacy_webhooks_are_answered() throws SQLException {
         seedLayla();

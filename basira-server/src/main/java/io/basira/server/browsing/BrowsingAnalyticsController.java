@@ -7,6 +7,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,6 +31,11 @@ public class BrowsingAnalyticsController {
         this.clock = clock;
     }
 
+    @Schema(name = "BrowsingAnalytics", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+            description = "The browsing analytics of a period: as_of, then pages, products, visitors and sessions (docs/browsing.md, \"Analytics\")")
+    record Answer(@Schema(format = "date") String asOf) {}
+
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = Answer.class)))
     @GetMapping("/api/v1/browsing/analytics")
     public Map<String, Object> analytics(Store store, @RequestParam(name = "as_of", required = false) String asOf,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {

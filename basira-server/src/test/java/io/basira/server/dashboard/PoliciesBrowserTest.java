@@ -171,8 +171,6 @@ class PoliciesBrowserTest {
     /** Offer simulator (issue 18 item 4): the panel under the form follows the form and warns loudly. */
     @Test
     @Order(5)
-    @org.junit.jupiter.api.Disabled("NOT DONE: in headless Chromium the htmx panel stays empty (no swap, no server error"
-            + " logged) although the API answers; to be diagnosed (simulator branch report)")
     void the_policy_form_shows_reach_cost_and_the_loud_warning_before_saving_in_both_languages() {
         assertThat(api.postJson("/api/v1/groups", "{\"template\": \"low-basket\"}").status()).isEqualTo(201);
         for (String lang : new String[] {"en", "ar"}) {
@@ -197,7 +195,7 @@ class PoliciesBrowserTest {
                 assertThat(warning).startsWith(lang.equals("en") ? "EVERY ANONYMOUS VISITOR" : "كل زائر مجهول");
                 assertThat(browser.findElement(By.id("sim-anonymous")).getText())
                         .isEqualTo(lang.equals("en") ? "qualify" : "يستفيدون");
-                assertThat(browser.findElement(By.id("sim-members")).getText()).contains("%");
+                assertThat(browser.findElement(By.id("sim-members")).getText()).contains(lang.equals("en") ? "%" : "٪");
                 pages.checkLayout("policy-simulation", lang, width);
             }
         }

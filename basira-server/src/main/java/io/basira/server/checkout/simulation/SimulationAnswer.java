@@ -54,8 +54,9 @@ public record SimulationAnswer(ReachAnswer reach, CostAnswer cost,
         List<WarningAnswer> warnings = new ArrayList<>();
         for (Simulation.Warning warning : simulation.warnings()) {
             Object[] args = switch (warning) {
-                case CUSTOMERS_WITHOUT_ORDERS_QUALIFY -> new Object[] {reach.membersWithoutOrders(),
-                    reach.customersWithoutOrders()};
+                // counts as text: MessageFormat would write Arabic-Indic digits, the dashboard writes Latin ones
+                case CUSTOMERS_WITHOUT_ORDERS_QUALIFY -> new Object[] {String.format(Locale.ROOT, "%,d", reach.membersWithoutOrders()),
+                    String.format(Locale.ROOT, "%,d", reach.customersWithoutOrders())};
                 case UNKNOWN_GROUPS -> new Object[] {String.join(", ", reach.unknownGroups().stream().sorted().toList())};
                 case COST_UNKNOWN -> new Object[] {messages.getMessage("simulation.unknown." + cost.costUnknownBecause(),
                     null, locale)};

@@ -1,12 +1,12 @@
 package io.basira.server.dashboard;
 
+import io.basira.campaigns.delivery.RenderedMessage;
 import io.basira.campaigns.Channel;
 import io.basira.campaigns.MessageTemplate;
 import io.basira.campaigns.Purpose;
 import io.basira.campaigns.SendOutcome;
 import io.basira.campaigns.TemplateText;
 import io.basira.server.messaging.MessagingService;
-import io.basira.server.messaging.RenderedMessage;
 import io.basira.shared.NotFoundException;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package io.basira.server.messaging;
 
+import io.basira.campaigns.delivery.MessageRendering;
+import io.basira.campaigns.delivery.RenderedMessage;
 import io.basira.campaigns.Channel;
 import io.basira.campaigns.MessageRequest;
 import io.basira.campaigns.Messenger;

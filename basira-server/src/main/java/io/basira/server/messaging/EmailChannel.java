@@ -1,5 +1,6 @@
 package io.basira.server.messaging;
 
+import io.basira.campaigns.delivery.RenderedMessage;
 import io.basira.campaigns.SendOutcome;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;

@@ -1,5 +1,6 @@
 package io.basira.server.messaging;
 
+import io.basira.campaigns.delivery.RenderedMessage;
 import io.basira.campaigns.MessageRequest;
 import io.basira.campaigns.SendOutcome;
 import io.basira.events.DomainEvent;

@@ -1,4 +1,4 @@
-package io.basira.server.messaging;
+package io.basira.campaigns.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,14 +1,10 @@
-package io.basira.server.messaging;
+package io.basira.campaigns.delivery;
 
 import io.basira.campaigns.Channel;
 import io.basira.campaigns.MessageTemplate;
 import io.basira.campaigns.MessageVariables;
 import io.basira.campaigns.Purpose;
 import io.basira.campaigns.TemplateText;
-import io.basira.campaigns.delivery.Languages;
-import io.basira.campaigns.delivery.MessageValues;
-import io.basira.campaigns.delivery.SmsSegments;
-import io.basira.campaigns.delivery.TemplateRenderer;
 import java.time.ZoneId;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +23,7 @@ import org.owasp.html.Sanitizers;
  */
 public final class MessageRendering {
 
-    static final PolicyFactory POLICY = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS).and(Sanitizers.LINKS)
+    public static final PolicyFactory POLICY = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS).and(Sanitizers.LINKS)
             .and(Sanitizers.IMAGES).and(Sanitizers.TABLES).and(Sanitizers.STYLES)
             .and(new HtmlPolicyBuilder().allowElements("hr", "center", "span", "div").allowAttributes("dir", "align")
                     .globally().toFactory());
@@ -61,7 +57,7 @@ public final class MessageRendering {
         return new RenderedMessage(language, subject, null, sms, SmsSegments.of(sms));
     }
 
-    static String layout(String language, String subject, String body, String unsubscribeUrl, String storeName) {
+    public static String layout(String language, String subject, String body, String unsubscribeUrl, String storeName) {
         boolean arabic = language.equals(Languages.ARABIC);
         String dir = arabic ? "rtl" : "ltr";
         String align = arabic ? "right" : "left";
@@ -87,7 +83,7 @@ public final class MessageRendering {
     }
 
     /** The plain-text alternative of an HTML message: links as "text (address)", blocks as lines, no tags. */
-    static String plainText(String html) {
+    public static String plainText(String html) {
         int bodyAt = html.indexOf("<body");
         String rest = bodyAt < 0 ? html : html.substring(html.indexOf('>', bodyAt) + 1);
         Matcher links = LINK.matcher(rest);

@@ -1,6 +1,5 @@
-package io.basira.server.messaging;
+package io.basira.campaigns.delivery;
 
-import io.basira.campaigns.delivery.SmsSegments;
 
 /**
  * A message ready for its channel: the language chosen, the subject (e-mail), the HTML document (e-mail: the

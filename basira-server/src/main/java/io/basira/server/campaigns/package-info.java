@@ -4,8 +4,7 @@
  * application service {@link io.basira.server.campaigns.CampaignService} (API, CLI, dashboard, loop and jobs),
  * {@link io.basira.server.campaigns.CampaignController} ({@code /api/v1/campaigns}), the
  * {@link io.basira.server.campaigns.CampaignLoop} that enrols and sends, and the outbox listener of group entries and
- * expiring points. Delivery is the {@link io.basira.campaigns.Messenger}'s (io.basira.server.messaging); until it is
- * merged, {@link io.basira.server.campaigns.TemporaryMessenger} suppresses every message.
+ * expiring points. Delivery is the {@link io.basira.campaigns.Messenger}'s: {@code io.basira.server.messaging.DeliveringMessenger}.
  *
  * <p>Invariants: one enrolment per (campaign, customer, trigger), written once; the control side fixed per customer
  * and campaign; every query names the store.

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** A customer's timeline: orders, carts, reviews and wishlist items, newest first. */
+/** A customer's timeline: orders, carts, reviews, wishlist items and messages, newest first. */
 public final class JdbcTimeline {
 
     /** One thing that happened; {@code details} holds the kind's own fields, as text, in a stable order. */
@@ -60,6 +60,18 @@ public final class JdbcTimeline {
                     Map<String, String> d = new LinkedHashMap<>();
                     d.put("product_id", rs.getString("product_external_id"));
                     entries.add(new Entry("wishlist", rs.getString("product_external_id"), Sql.instant(rs, "added_at"), d));
+                }, storeId, customerId);
+        // channels: the message log (docs/campaigns.md, "Message log")
+        jdbc.query("SELECT id, channel, purpose, campaign_id, status, reason, requested_at, sent_at FROM message_log "
+                + "WHERE store_id = ? AND customer_external_id = ?", rs -> {
+                    Map<String, String> d = new LinkedHashMap<>();
+                    d.put("status", rs.getString("status").toLowerCase(java.util.Locale.ROOT));
+                    d.put("channel", rs.getString("channel").toLowerCase(java.util.Locale.ROOT));
+                    d.put("purpose", rs.getString("purpose").toLowerCase(java.util.Locale.ROOT));
+                    d.put("campaign", rs.getString("campaign_id"));
+                    putIfPresent(d, "reason", rs.getString("reason"));
+                    Instant sent = Sql.instant(rs, "sent_at");
+                    entries.add(new Entry("message", rs.getString("id"), sent != null ? sent : Sql.instant(rs, "requested_at"), d));
                 }, storeId, customerId);
         entries.sort(Comparator.comparing(Entry::at).reversed().thenComparing(Entry::kind).thenComparing(Entry::id));
         return entries;

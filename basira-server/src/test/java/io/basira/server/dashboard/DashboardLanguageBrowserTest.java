@@ -202,6 +202,9 @@ class DashboardLanguageBrowserTest {
         concrete.put("/campaigns", "/campaigns");
         concrete.put("/campaigns/new", "/campaigns/new");
         concrete.put("/campaigns/{id}", "/campaigns/" + campaign);
+        // channels: the messages page and the public unsubscribe page (a link that does not verify)
+        concrete.put("/messages", "/messages?customer=" + customer);
+        concrete.put("/u/{token}", "/u/not-a-token");
         Set<String> mapped = new TreeSet<>();
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();

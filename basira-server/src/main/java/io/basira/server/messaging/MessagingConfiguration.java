@@ -1,0 +1,111 @@
+package io.basira.server.messaging;
+
+import io.basira.campaigns.Messenger;
+import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.privacy.CustomerDataKind;
+import io.basira.server.privacy.TableKind;
+import io.basira.server.privacy.TableKind.OnErase;
+import io.basira.server.privacy.Tombstones;
+import io.basira.server.sources.SecretBox;
+import io.basira.server.webhooks.JdbcWebhookEndpoints;
+import io.basira.server.webhooks.WebhookQueue;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wires the messenger (docs/campaigns.md, "Channels" and "Care"): the stores, the channels, the {@link Messenger}
+ * bean the campaign engine calls, the privacy kind of the message log, consent and preferences, the
+ * {@code campaign.message} webhook topic, and the public unsubscribe door's security chain.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MessagingConfiguration {
+
+    @Bean
+    JdbcMessageSettings jdbcMessageSettings(JdbcTemplate jdbc, Clock clock) {
+        return new JdbcMessageSettings(jdbc, clock);
+    }
+
+    @Bean
+    JdbcContacts jdbcContacts(JdbcTemplate jdbc, Tombstones tombstones, Clock clock) {
+        return new JdbcContacts(jdbc, tombstones, clock);
+    }
+
+    @Bean
+    JdbcMessageLog jdbcMessageLog(JdbcTemplate jdbc) {
+        return new JdbcMessageLog(jdbc);
+    }
+
+    @Bean
+    UnsubscribeTokens unsubscribeTokens(SecretBox box) {
+        return new UnsubscribeTokens(box);
+    }
+
+    @Bean
+    EmailChannel emailChannel(Clock clock) {
+        return new EmailChannel(clock);
+    }
+
+    @Bean
+    SmsChannel smsChannel(JsonMapper json, Clock clock) {
+        return new SmsChannel(json, clock);
+    }
+
+    /** Also the webhook topic {@code campaign.message}. */
+    @Bean
+    WebhookChannel webhookChannel(JdbcWebhookEndpoints endpoints, WebhookQueue queue, Clock clock) {
+        return new WebhookChannel(endpoints, queue, clock);
+    }
+
+    @Bean
+    DeliveringMessenger messenger(JdbcStores stores, JdbcMessageSettings settings, JdbcContacts contacts,
+            JdbcMessageLog log, SecretBox box, UnsubscribeTokens tokens, EmailChannel email, SmsChannel sms,
+            WebhookChannel webhook, @Value("${basira.public-url:}") String publicUrl,
+            @Value("${server.port:8080}") int port, Clock clock) {
+        return new DeliveringMessenger(stores, settings, contacts, log, box, tokens, email, sms, webhook,
+                publicUrl.isBlank() ? "http://localhost:" + port : publicUrl, clock);
+    }
+
+    @Bean
+    MessagingService messagingService(JdbcMessageSettings settings, JdbcContacts contacts, JdbcMessageLog log,
+            SecretBox box, EmailChannel email, SmsChannel sms, DeliveringMessenger messenger, Clock clock) {
+        return new MessagingService(settings, contacts, log, box, email, sms, messenger, clock);
+    }
+
+    /** The message log, consent history and contact preferences go with the customer on erasure. */
+    @Bean
+    CustomerDataKind messagesKind(JdbcTemplate jdbc) {
+        return new TableKind("messages", OnErase.DELETE, jdbc, "message_log", "contact_consents",
+                "contact_preferences");
+    }
+
+    /** The public unsubscribe door: no session, no CSRF token (a mail client's one-click POST has none), no sign-in. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class UnsubscribeDoor {
+
+        @Bean
+        @Order(1)
+        SecurityFilterChain unsubscribeDoor(HttpSecurity http) throws Exception {
+            return http.securityMatcher("/u/**")
+                    .csrf(csrf -> csrf.disable())
+                    .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                    .requestCache(cache -> cache.disable())
+                    .httpBasic(basic -> basic.disable())
+                    .formLogin(form -> form.disable())
+                    .logout(logout -> logout.disable())
+                    .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")))
+                    .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                    .build();
+        }
+    }
+}

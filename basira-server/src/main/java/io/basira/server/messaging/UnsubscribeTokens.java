@@ -1,0 +1,74 @@
+package io.basira.server.messaging;
+
+import io.basira.campaigns.Channel;
+import io.basira.server.sources.SecretBox;
+import io.basira.shared.StoreId;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The unsubscribe links' tokens: base64url of {@code storeId:channel:customerId}, a dot, and the first 16 bytes
+ * of its HMAC-SHA256 under the store's own key (derived from {@code basira.secrets.key} and the store's id, so a
+ * token of one store never opens another's, and nothing is stored). A token never expires: an old e-mail's link
+ * still unsubscribes.
+ */
+public final class UnsubscribeTokens {
+
+    /** Whom a valid token names. */
+    public record Subject(StoreId store, Channel channel, String customerId) {}
+
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private final SecretBox box;
+
+    public UnsubscribeTokens(SecretBox box) {
+        this.box = box;
+    }
+
+    public String token(StoreId store, Channel channel, String customerId) {
+        byte[] claim = (store.value() + ":" + channel.name() + ":" + customerId).getBytes(StandardCharsets.UTF_8);
+        return ENCODER.encodeToString(claim) + "." + ENCODER.encodeToString(mac(store, claim));
+    }
+
+    public Optional<Subject> open(String token) {
+        if (token == null || token.length() > 1000) {
+            return Optional.empty();
+        }
+        int dot = token.indexOf('.');
+        if (dot <= 0) {
+            return Optional.empty();
+        }
+        try {
+            byte[] claim = DECODER.decode(token.substring(0, dot));
+            byte[] given = DECODER.decode(token.substring(dot + 1));
+            String[] parts = new String(claim, StandardCharsets.UTF_8).split(":", 3);
+            if (parts.length != 3) {
+                return Optional.empty();
+            }
+            StoreId store = new StoreId(Long.parseLong(parts[0]));
+            if (!MessageDigest.isEqual(mac(store, claim), given)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Subject(store, Channel.valueOf(parts[1]), parts[2]));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private byte[] mac(StoreId store, byte[] claim) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(box.derivedKey("basira-unsubscribe-v1:" + store.value()), "HmacSHA256"));
+            return Arrays.copyOf(mac.doFinal(claim), 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+}

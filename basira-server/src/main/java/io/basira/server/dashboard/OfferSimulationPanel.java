@@ -37,7 +37,7 @@ final class OfferSimulationPanel {
             var policy = CheckoutForms.policy(request.getParameterMap(), store.timeZone());
             return panel(model, SimulationAnswer.of(simulations.simulate(store, policy), messages, locale), null);
         } catch (IllegalArgumentException | InvalidRecords e) {
-            return panel(model, null, checks.message(e));
+            return panel(model, null, why(e, locale));
         }
     }
 
@@ -48,8 +48,19 @@ final class OfferSimulationPanel {
             var coupon = CheckoutForms.coupon(request.getParameterMap(), store.timeZone());
             return panel(model, SimulationAnswer.of(simulations.simulate(store, coupon), messages, locale), null);
         } catch (IllegalArgumentException | InvalidRecords e) {
-            return panel(model, null, checks.message(e));
+            return panel(model, null, why(e, locale));
         }
+    }
+
+    /**
+     * What stops the simulation, in the reader's language: a value the form could not read, else (a form not yet
+     * filled in: the core's own refusal, in English) a plain request to fill it in.
+     */
+    private String why(RuntimeException e, Locale locale) {
+        if (e instanceof FormValueException) {
+            return checks.message(e);
+        }
+        return messages.getMessage("simulation.incomplete", null, locale);
     }
 
     private static String panel(Model model, SimulationAnswer simulation, String error) {

@@ -11,6 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,6 +32,32 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/messages")
 public class MessagesController {
+
+    @Schema(name = "MessageSettings", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+            description = "The store's channel settings as stored, secrets left out (only whether each is set)")
+    record SettingsAnswer(String smtpHost, Integer smtpPort, boolean smtpPasswordSet, String emailFrom,
+            @Schema(example = "unifonic") String smsProvider, boolean smsSecretSet) {}
+
+    @Schema(name = "MessagePreview", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+            description = "Per language (ar, en): subject, html, text and, for SMS, encoding, characters and segments;"
+                    + " or the template's problems")
+    record PreviewAnswer(@Schema(description = "what is wrong with the template, by place") Map<String, String> problems) {}
+
+    @Schema(name = "SendOutcome", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+            description = "What became of a message: sent, deferred (until, reason), suppressed (reason) or failed (reason)")
+    record OutcomeAnswer(@Schema(example = "sent") String status, String reason) {}
+
+    @Schema(name = "CustomerConsent", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+            description = "A customer's language and consent per channel and purpose, with its history")
+    record ConsentAnswer(@Schema(example = "ar") String language) {}
+
+    @Schema(name = "MessageLogEntry", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+            description = "One message asked for: channel, purpose, campaign, trigger, status, reason, times")
+    record LogEntryAnswer(@Schema(example = "email") String channel, @Schema(example = "sent") String status) {}
+
+    @Schema(name = "UnsubscribeStatus", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+            description = "The customer and channel of an unsubscribe link, and whether they are unsubscribed")
+    record UnsubscribeAnswer(String customerId, @Schema(example = "email") String channel) {}
 
     /** A template as JSON: {@code {"ar": {"subject", "body"}, "en": {...}}}. */
     public record TemplateBody(TextBody ar, TextBody en) {
@@ -61,17 +91,20 @@ public class MessagesController {
         this.tokens = tokens;
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = SettingsAnswer.class)))
     @GetMapping("/settings")
     public Map<String, Object> settings(Store store) {
         return messaging.view(store);
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = SettingsAnswer.class)))
     @PutMapping("/settings")
     public Map<String, Object> saveSettings(Store store, @RequestBody MessagingService.SettingsInput body) {
         messaging.save(store, body);
         return messaging.view(store);
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = PreviewAnswer.class)))
     @PostMapping("/preview")
     public Map<String, Object> preview(Store store, @RequestBody PreviewRequest body) {
         MessageTemplate template = template(body.template());
@@ -96,6 +129,7 @@ public class MessagesController {
         return answer;
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = OutcomeAnswer.class)))
     @PostMapping("/test-send")
     public Map<String, Object> testSend(Store store, @RequestBody TestSendRequest body) {
         MessageTemplate template = template(body.template());
@@ -106,29 +140,34 @@ public class MessagesController {
         return outcome(messaging.testSend(store, channel(body.channel()), template, body.language(), body.to()));
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ConsentAnswer.class)))
     @GetMapping("/customers/{customerId}/consent")
     public Map<String, Object> consent(Store store, @PathVariable String customerId) {
         return messaging.consent(store, customerId);
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ConsentAnswer.class)))
     @PostMapping("/customers/{customerId}/consent")
     public Map<String, Object> grant(Store store, @PathVariable String customerId, @RequestBody ConsentRequest body) {
         messaging.record(store, customerId, channel(body.channel()), purpose(body.purpose()), true, source(body.source()));
         return messaging.consent(store, customerId);
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ConsentAnswer.class)))
     @PostMapping("/customers/{customerId}/consent/withdraw")
     public Map<String, Object> withdraw(Store store, @PathVariable String customerId, @RequestBody ConsentRequest body) {
         messaging.record(store, customerId, channel(body.channel()), purpose(body.purpose()), false, source(body.source()));
         return messaging.consent(store, customerId);
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ConsentAnswer.class)))
     @PutMapping("/customers/{customerId}/language")
     public Map<String, Object> language(Store store, @PathVariable String customerId, @RequestBody LanguageRequest body) {
         messaging.language(store, customerId, body.language());
         return messaging.consent(store, customerId);
     }
 
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(array = @ArraySchema(schema = @Schema(implementation = LogEntryAnswer.class))))
     @GetMapping("/customers/{customerId}/log")
     public List<Map<String, Object>> log(Store store, @PathVariable String customerId,
             @RequestParam(defaultValue = "100") int limit) {
@@ -139,6 +178,7 @@ public class MessagesController {
     }
 
     /** Whether an unsubscribe link's customer is unsubscribed; a token of another store is not found. */
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = UnsubscribeAnswer.class)))
     @GetMapping("/unsubscribe/{token}")
     public Map<String, Object> unsubscribeStatus(Store store, @PathVariable String token) {
         UnsubscribeTokens.Subject subject = tokens.open(token).filter(s -> s.store().equals(store.id()))

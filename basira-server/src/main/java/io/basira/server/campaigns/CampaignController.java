@@ -3,7 +3,10 @@ package io.basira.server.campaigns;
 import io.basira.campaigns.CampaignStatus;
 import io.basira.server.campaigns.CampaignAnswers.CampaignAnswer;
 import io.basira.server.campaigns.CampaignAnswers.ReportAnswer;
+import io.basira.server.api.ApiKeyAuthentication;
+import io.basira.server.privacy.AuditLog;
 import io.basira.shared.Store;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -28,9 +31,16 @@ import org.springframework.web.bind.annotation.RestController;
 public class CampaignController {
 
     private final CampaignService campaigns;
+    private final AuditLog audit;
 
-    public CampaignController(CampaignService campaigns) {
+    public CampaignController(CampaignService campaigns, AuditLog audit) {
         this.campaigns = campaigns;
+        this.audit = audit;
+    }
+
+    /** Who the audit log names: the API key of the request (its first characters). */
+    private AuditLog.Actor actor(HttpServletRequest request) {
+        return audit.apiKey(ApiKeyAuthentication.presentedKey(request).orElse(null));
     }
 
     @GetMapping
@@ -40,8 +50,8 @@ public class CampaignController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public CampaignAnswer create(Store store, @Valid @RequestBody CampaignRequest body) {
-        return CampaignAnswer.of(campaigns.create(store, body.toCampaign()));
+    public CampaignAnswer create(Store store, @Valid @RequestBody CampaignRequest body, HttpServletRequest request) {
+        return CampaignAnswer.of(campaigns.create(store, body.toCampaign(), actor(request)));
     }
 
     @GetMapping("/{id}")
@@ -50,23 +60,24 @@ public class CampaignController {
     }
 
     @PutMapping("/{id}")
-    public CampaignAnswer update(Store store, @PathVariable long id, @Valid @RequestBody CampaignRequest body) {
-        return CampaignAnswer.of(campaigns.update(store, id, body.toCampaign()));
+    public CampaignAnswer update(Store store, @PathVariable long id, @Valid @RequestBody CampaignRequest body,
+            HttpServletRequest request) {
+        return CampaignAnswer.of(campaigns.update(store, id, body.toCampaign(), actor(request)));
     }
 
     @PostMapping("/{id}/activate")
-    public CampaignAnswer activate(Store store, @PathVariable long id) {
-        return CampaignAnswer.of(campaigns.move(store, id, CampaignStatus.ACTIVE));
+    public CampaignAnswer activate(Store store, @PathVariable long id, HttpServletRequest request) {
+        return CampaignAnswer.of(campaigns.move(store, id, CampaignStatus.ACTIVE, actor(request)));
     }
 
     @PostMapping("/{id}/pause")
-    public CampaignAnswer pause(Store store, @PathVariable long id) {
-        return CampaignAnswer.of(campaigns.move(store, id, CampaignStatus.PAUSED));
+    public CampaignAnswer pause(Store store, @PathVariable long id, HttpServletRequest request) {
+        return CampaignAnswer.of(campaigns.move(store, id, CampaignStatus.PAUSED, actor(request)));
     }
 
     @PostMapping("/{id}/finish")
-    public CampaignAnswer finish(Store store, @PathVariable long id) {
-        return CampaignAnswer.of(campaigns.move(store, id, CampaignStatus.FINISHED));
+    public CampaignAnswer finish(Store store, @PathVariable long id, HttpServletRequest request) {
+        return CampaignAnswer.of(campaigns.move(store, id, CampaignStatus.FINISHED, actor(request)));
     }
 
     @GetMapping("/{id}/report")

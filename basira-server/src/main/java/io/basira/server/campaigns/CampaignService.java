@@ -11,6 +11,8 @@ import io.basira.campaigns.lift.ArmResult;
 import io.basira.campaigns.lift.LiftReport;
 import io.basira.campaigns.lift.LiftStatistics;
 import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.privacy.AuditLog;
+import io.basira.server.privacy.Changes;
 import io.basira.shared.NotFoundException;
 import io.basira.shared.Store;
 import io.basira.shared.StoreId;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The campaigns' application service (docs/campaigns.md): what the API, the CLI, the dashboard, the loop and the jobs
@@ -42,24 +45,30 @@ public final class CampaignService {
     private final JdbcStores stores;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final AuditLog audit;
+    private final JsonMapper json;
 
     public CampaignService(JdbcCampaigns campaigns, JdbcEnrolments enrolments, SendDueMessages sender,
-            JdbcStores stores, JdbcTemplate jdbc, Clock clock) {
+            JdbcStores stores, JdbcTemplate jdbc, Clock clock, AuditLog audit, JsonMapper json) {
         this.campaigns = campaigns;
         this.enrolments = enrolments;
         this.sender = sender;
         this.stores = stores;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
+        this.json = json;
     }
 
-    public Campaign create(Store store, Campaign draft) {
+    public Campaign create(Store store, Campaign draft, AuditLog.Actor actor) {
         requireGroups(store.id(), draft);
-        return campaigns.create(store.id(), draft.withStatus(CampaignStatus.DRAFT, null), clock.instant());
+        Campaign created = campaigns.create(store.id(), draft.withStatus(CampaignStatus.DRAFT, null), clock.instant());
+        audited(store, actor, "campaign.create", null, created);
+        return created;
     }
 
     /** Replaces a draft's or a paused campaign's definition; its status and activation stay. */
-    public Campaign update(Store store, long id, Campaign changed) {
+    public Campaign update(Store store, long id, Campaign changed, AuditLog.Actor actor) {
         Campaign current = show(store, id);
         if (current.status() == CampaignStatus.ACTIVE || current.status() == CampaignStatus.FINISHED) {
             throw new CampaignRefusal("campaign " + id + " is " + current.status().code()
@@ -75,11 +84,12 @@ public final class CampaignService {
                 changed.firstDelay(), changed.secondDelay(), changed.inactiveDays(), changed.groups(),
                 changed.scheduledAt(), changed.discount(), changed.surveyQuestion(), current.activatedAt());
         campaigns.update(store.id(), next, clock.instant());
+        audited(store, actor, "campaign.change", current, next);
         return next;
     }
 
     /** Moves the campaign to {@code to} (activate, pause, finish); finishing cancels what is still pending. */
-    public Campaign move(Store store, long id, CampaignStatus to) {
+    public Campaign move(Store store, long id, CampaignStatus to, AuditLog.Actor actor) {
         Campaign current = show(store, id);
         if (current.status() == to) {
             return current;
@@ -94,7 +104,17 @@ public final class CampaignService {
         if (to == CampaignStatus.FINISHED) {
             enrolments.cancelPending(store.id(), id, "campaign_finished", now);
         }
+        audited(store, actor, "campaign." + to.code(), current, next);
         return next;
+    }
+
+    /** The change in the store's audit log (docs/privacy.md), field by field, as the API shows a campaign. */
+    @SuppressWarnings("unchecked")
+    private void audited(Store store, AuditLog.Actor actor, String action, Campaign before, Campaign after) {
+        Map<String, Object> was = before == null ? null : json.convertValue(CampaignAnswers.CampaignAnswer.of(before), Map.class);
+        Map<String, Object> now = json.convertValue(CampaignAnswers.CampaignAnswer.of(after), Map.class);
+        audit.record(store.id(), actor, action, new AuditLog.Subject("campaign", Long.toString(after.id()), after.name(),
+                null), Changes.between(was, now, audit.groupNames(store.id())));
     }
 
     public Campaign show(Store store, long id) {

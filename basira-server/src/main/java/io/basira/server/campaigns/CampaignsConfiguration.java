@@ -64,8 +64,9 @@ public class CampaignsConfiguration {
 
     @Bean
     CampaignService campaignService(JdbcCampaigns campaigns, JdbcEnrolments enrolments, SendDueMessages sender,
-            JdbcStores stores, JdbcTemplate jdbc, Clock clock) {
-        return new CampaignService(campaigns, enrolments, sender, stores, jdbc, clock);
+            JdbcStores stores, JdbcTemplate jdbc, Clock clock, io.basira.server.privacy.AuditLog audit,
+            tools.jackson.databind.json.JsonMapper json) {
+        return new CampaignService(campaigns, enrolments, sender, stores, jdbc, clock, audit, json);
     }
 
     @Bean

@@ -68,7 +68,7 @@ public class CampaignPages {
             if (form.name() == null || form.name().isBlank() || form.kind() == null || form.kind().isBlank()) {
                 throw new IllegalArgumentException("name, kind: required");
             }
-            Campaign created = campaigns.create(signedIn.store(), form.toCampaign());
+            Campaign created = campaigns.create(signedIn.store(), form.toCampaign(), actor(signedIn));
             return "redirect:/campaigns/" + created.id();
         } catch (IllegalArgumentException e) {
             model.addAttribute("error", e.getMessage());
@@ -102,7 +102,7 @@ public class CampaignPages {
 
     @PostMapping("/campaigns/{id}/status")
     public String status(SignedIn signedIn, @PathVariable long id, @RequestParam String to) {
-        campaigns.move(signedIn.store(), id, CampaignStatus.fromCode(to));
+        campaigns.move(signedIn.store(), id, CampaignStatus.fromCode(to), actor(signedIn));
         return "redirect:/campaigns/" + id;
     }
 
@@ -128,5 +128,9 @@ public class CampaignPages {
 
     private static String percent(double share) {
         return BigDecimal.valueOf(100 * share).setScale(1, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static io.basira.server.privacy.AuditLog.Actor actor(SignedIn signedIn) {
+        return io.basira.server.privacy.AuditLog.Actor.user(signedIn.user().id(), signedIn.user().email());
     }
 }

@@ -80,11 +80,14 @@ public class MessagingConfiguration {
         return new MessagingService(settings, contacts, log, box, email, sms, messenger, clock);
     }
 
-    /** The message log, consent history and contact preferences go with the customer on erasure. */
+    /**
+     * The message log, consent history and contact preferences go with the customer on erasure; the log (not the
+     * consent) is pruned by the store's retention for {@code messages}.
+     */
     @Bean
     CustomerDataKind messagesKind(JdbcTemplate jdbc) {
         return new TableKind("messages", OnErase.DELETE, jdbc, "message_log", "contact_consents",
-                "contact_preferences");
+                "contact_preferences").retained(new MessageLogRetention(jdbc));
     }
 
     /** The public unsubscribe door: no session, no CSRF token (a mail client's one-click POST has none), no sign-in. */

@@ -260,6 +260,17 @@ abstract class CampaignApiContract extends ApiTestBase {
         assertThat(api.postJson("/api/v1/campaigns/" + id + "/finish", "").status()).isEqualTo(200);
         assertThat(api.postJson("/api/v1/campaigns/" + id + "/activate", "").status()).isEqualTo(409);
         assertThat(api.get("/api/v1/campaigns/999999999").status()).isEqualTo(404);
+
+        // every change is in the audit log, newest first, with the key that made it and what changed
+        List<String> actions = new java.util.ArrayList<>();
+        for (JsonNode entry : json(api.get("/api/v1/audit?limit=20"))) {
+            if (entry.get("action").asString().startsWith("campaign.")) {
+                actions.add(entry.get("action").asString());
+            }
+        }
+        assertThat(actions).containsExactly("campaign.finished", "campaign.change", "campaign.paused",
+                "campaign.active", "campaign.create");
+        assertThat(api.get("/api/v1/audit?limit=20").body()).contains("Carts 2");
     }
 
     @Test

@@ -198,7 +198,7 @@ class DashboardLanguageBrowserTest {
         // campaigns (docs/campaigns.md)
         long campaign = campaigns.create(fixture.store(), new CampaignRequest("تذكير السلة", "abandoned_cart", null, null,
                 "سلتك", "أكمل طلبك", null, null, null, null, null, null, null, null, null, null, null,
-                "لماذا لم تكمل الشراء؟").toCampaign()).id();
+                "لماذا لم تكمل الشراء؟").toCampaign(), io.basira.server.privacy.AuditLog.Actor.cli()).id();
         concrete.put("/campaigns", "/campaigns");
         concrete.put("/campaigns/new", "/campaigns/new");
         concrete.put("/campaigns/{id}", "/campaigns/" + campaign);

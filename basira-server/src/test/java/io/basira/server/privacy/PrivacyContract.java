@@ -279,9 +279,20 @@ abstract class PrivacyContract {
         api.postJson("/api/v1/carts", "{\"cart_id\":\"NEW\",\"customer_id\":\"C1\",\"created_at\":\"2024-05-25\",\"status\":\"abandoned\"}");
         api.postJson("/api/v1/carts", "{\"cart_id\":\"OPEN\",\"customer_id\":\"C1\",\"created_at\":\"2024-01-01\",\"status\":\"open\"}");
         assertThat(api.send("PUT", "/api/v1/privacy/retention/carts", "{\"days\":30}").status()).isEqualTo(200);
-        assertThat(api.send("PUT", "/api/v1/privacy/retention/messages", "{\"days\":30}").body())
+        assertThat(api.send("PUT", "/api/v1/privacy/retention/orders", "{\"days\":30}").body())
                 .contains("has no retention");
-        assertThat(retentionRun.run(store)).containsEntry("carts", 1);
+        // the message log is pruned too (a row being sent stays), consent is kept whatever the setting
+        for (String[] row : new String[][] {{"old", "SENT", "2024-01-01T00:00:00Z"}, {"sending", "CLAIMED",
+                "2024-01-01T00:00:00Z"}, {"recent", "SENT", "2024-05-30T00:00:00Z"}}) {
+            jdbc.update("INSERT INTO message_log (store_id, customer_external_id, idempotency_key, channel, purpose, "
+                    + "campaign_id, trigger_key, status, requested_at, updated_at) VALUES (?, 'C1', ?, 'EMAIL', "
+                    + "'MARKETING', 'c', ?, ?, ?, ?)", store.id().value(), row[0], row[0], row[1],
+                    java.time.OffsetDateTime.parse(row[2]), java.time.OffsetDateTime.parse(row[2]));
+        }
+        assertThat(api.send("PUT", "/api/v1/privacy/retention/messages", "{\"days\":30}").status()).isEqualTo(200);
+        assertThat(retentionRun.run(store)).containsEntry("carts", 1).containsEntry("messages", 1);
+        assertThat(jdbc.queryForList("SELECT idempotency_key FROM message_log WHERE store_id = ? ORDER BY 1", String.class,
+                store.id().value())).containsExactly("recent", "sending");
         assertThat(jdbc.queryForList("SELECT external_id FROM carts WHERE store_id = ? ORDER BY external_id", String.class,
                 store.id().value())).containsExactly("NEW", "OPEN");
         assertThat(JSON.readTree(api.get("/api/v1/customers/C1").body()).get("indicators").get("abandoned_carts").asInt())

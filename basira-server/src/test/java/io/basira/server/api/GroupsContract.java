@@ -204,9 +204,10 @@ abstract class GroupsContract extends ApiTestBase {
                 "customer_id,order_count,total_spent,average_order_value,cancelled_orders,returned_orders,"
                         + "last_purchase_at,first_order_at,abandoned_carts,store_rating,days_since_last_purchase,"
                         + "discount_share,wishlist_count,reviews_count,last_seen_at,sessions_30d,page_views_30d,"
-                        + "product_views_30d,visitor_type,loyalty_points,loyalty_tier,points_expiring_30d,lifetime_points",
-                "C1,1,100.00,100.00,0,0,2024-04-30T21:00:00Z,2024-04-30T21:00:00Z,0,,31,0.0000,0,0,,0,0,0,,0,,0,0",
-                "C2,1,300.00,300.00,0,0,2024-05-01T21:00:00Z,2024-05-01T21:00:00Z,0,,30,0.0000,0,0,,0,0,0,,0,,0,0");
+                        + "product_views_30d,visitor_type,viewed_products_7d,viewed_products_30d,viewed_categories_7d,viewed_categories_30d,"
+                        + "loyalty_points,loyalty_tier,points_expiring_30d,lifetime_points",
+                "C1,1,100.00,100.00,0,0,2024-04-30T21:00:00Z,2024-04-30T21:00:00Z,0,,31,0.0000,0,0,,0,0,0,,,,,,0,,0,0",
+                "C2,1,300.00,300.00,0,0,2024-05-01T21:00:00Z,2024-05-01T21:00:00Z,0,,30,0.0000,0,0,,0,0,0,,,,,,0,,0,0");
         assertThat(api.get("/api/v1/groups/nope/members").status()).isEqualTo(404);
     }
 

@@ -187,7 +187,7 @@ abstract class TenantIsolationContract extends ApiTestBase {
                 "customers.csv", "customer_id,created_at\nA1,2024-01-01\n",
                 "orders.csv", "order_id,customer_id,created_at,status,total\nBO1,B1,2024-05-01,cancelled,700\n"));
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(json(refused).get("errors").get(0).asString()).contains("customer 'B1' does not exist");
+        assertThat(json(refused).get("errors").get(0).asString()).contains("customer “B1” does not exist");
         assertThat(json(storeB.get("/api/v1/customers/B1")).get("indicators").get("order_count").asInt()).isEqualTo(1);
     }
 
@@ -440,5 +440,92 @@ abstract class TenantIsolationContract extends ApiTestBase {
         assertThat(ofB.get("points").asLong()).isEqualTo(400);
         assertThat(ofB.get("redemptions").get(0).get("state").asString()).isEqualTo("reserved");
         assertThat(json(storeB.get("/api/v1/loyalty/summary")).get("outstanding_points").asLong()).isEqualTo(400);
+    }
+
+    @Test
+    @Isolates({"GET /api/v1/campaigns",
+            "POST /api/v1/campaigns",
+            "GET /api/v1/campaigns/{id}",
+            "PUT /api/v1/campaigns/{id}",
+            "GET /api/v1/campaigns/{id}/report",
+            "POST /api/v1/campaigns/{id}/activate",
+            "POST /api/v1/campaigns/{id}/pause",
+            "POST /api/v1/campaigns/{id}/finish"})
+    void campaigns_of_another_store_are_neither_listed_nor_changed() {
+        long ofB = json(storeB.postJson("/api/v1/campaigns", CampaignApiContract.CART_CAMPAIGN)).get("id").asLong();
+        assertThat(json(storeA.get("/api/v1/campaigns"))).isEmpty();
+        assertThat(storeA.get("/api/v1/campaigns/" + ofB).status()).isEqualTo(404);
+        assertThat(storeA.get("/api/v1/campaigns/" + ofB + "/report").status()).isEqualTo(404);
+        assertThat(storeA.putJson("/api/v1/campaigns/" + ofB, CampaignApiContract.CART_CAMPAIGN.replace("Cart", "Mine"))
+                .status()).isEqualTo(404);
+        for (String move : new String[] {"activate", "pause", "finish"}) {
+            assertThat(storeA.postJson("/api/v1/campaigns/" + ofB + "/" + move, "").status()).as(move).isEqualTo(404);
+        }
+        assertThat(storeA.postJson("/api/v1/campaigns", CampaignApiContract.CART_CAMPAIGN).status()).isEqualTo(201);
+        JsonNode stillB = json(storeB.get("/api/v1/campaigns/" + ofB));
+        assertThat(stillB.get("status").asString()).isEqualTo("draft");
+        assertThat(stillB.get("name").asString()).isEqualTo("Cart reminders");
+        assertThat(json(storeB.get("/api/v1/campaigns"))).hasSize(1);
+    }
+
+    @Test
+    @Isolates({"GET /api/v1/messages/settings",
+            "PUT /api/v1/messages/settings",
+            "GET /api/v1/messages/customers/{customerId}/consent",
+            "POST /api/v1/messages/customers/{customerId}/consent",
+            "POST /api/v1/messages/customers/{customerId}/consent/withdraw",
+            "PUT /api/v1/messages/customers/{customerId}/language",
+            "GET /api/v1/messages/customers/{customerId}/log",
+            "POST /api/v1/messages/preview",
+            "POST /api/v1/messages/test-send",
+            "GET /api/v1/messages/unsubscribe/{token}"})
+    void messages_settings_and_consent_of_another_store_are_neither_read_nor_changed() {
+        assertThat(storeB.putJson("/api/v1/messages/settings", "{\"smtp_host\":\"smtp.store-b.example\",\"smtp_port\":25,"
+                + "\"email_from\":\"shop@store-b.example\"}").status()).isEqualTo(200);
+        assertThat(storeB.postJson("/api/v1/messages/customers/B1/consent",
+                "{\"channel\":\"email\",\"purpose\":\"marketing\",\"source\":\"api\"}").status()).isEqualTo(200);
+        assertThat(storeA.get("/api/v1/messages/settings").body()).doesNotContain("store-b.example");
+        assertThat(storeA.putJson("/api/v1/messages/settings", "{\"language\":\"en\"}").status()).isEqualTo(200);
+        assertThat(storeA.get("/api/v1/messages/customers/B1/consent").status()).isEqualTo(404);
+        assertThat(storeA.postJson("/api/v1/messages/customers/B1/consent",
+                "{\"channel\":\"email\",\"purpose\":\"marketing\"}").status()).isEqualTo(404);
+        assertThat(storeA.postJson("/api/v1/messages/customers/B1/consent/withdraw",
+                "{\"channel\":\"email\",\"purpose\":\"marketing\"}").status()).isEqualTo(404);
+        assertThat(storeA.putJson("/api/v1/messages/customers/B1/language", "{\"language\":\"en\"}").status())
+                .isEqualTo(404);
+        assertThat(json(storeA.get("/api/v1/messages/customers/B1/log"))).isEmpty();
+        String template = "{\"en\":{\"subject\":\"Hi\",\"body\":\"<p>{{store_name}}</p>\"}}";
+        assertThat(storeA.postJson("/api/v1/messages/preview", "{\"channel\":\"email\",\"template\":" + template + "}")
+                .body()).doesNotContain("store-b");
+        // A has no SMTP server: its test send is not carried by B's
+        assertThat(storeA.postJson("/api/v1/messages/test-send", "{\"channel\":\"email\",\"language\":\"en\","
+                + "\"to\":\"owner@example.com\",\"template\":" + template + "}").body()).doesNotContain("\"sent\"");
+        assertThat(storeA.get("/api/v1/messages/unsubscribe/not-a-token").status()).isEqualTo(404);
+        JsonNode consentOfB = json(storeB.get("/api/v1/messages/customers/B1/consent"));
+        assertThat(consentOfB.toString()).contains("marketing");
+        assertThat(storeB.get("/api/v1/messages/settings").body()).contains("smtp.store-b.example");
+    }
+
+    @Test
+    @Isolates({"GET /api/v1/analytics/affinity",
+            "GET /api/v1/analytics/basket",
+            "GET /api/v1/analytics/basket/products/{productId}",
+            "GET /api/v1/customers/{customerId}/next-products",
+            "GET /api/v1/browsing/analytics",
+            "POST /api/v1/checkout/simulate"})
+    void product_analyses_browsing_and_simulations_count_the_callers_store_only() {
+        storeB.postJson("/api/v1/orders", "{\"order_id\":\"BO2\",\"customer_id\":\"B1\",\"status\":\"completed\","
+                + "\"total\":\"30.00\",\"created_at\":\"2024-05-02\",\"items\":[{\"product_id\":\"BP1\",\"quantity\":1,"
+                + "\"unit_price\":\"10.00\"},{\"product_id\":\"BP2\",\"quantity\":1,\"unit_price\":\"20.00\"}]}");
+        assertThat(storeB.get("/api/v1/analytics/basket?min_count=1").body()).contains("BP1");
+        assertThat(storeA.get("/api/v1/analytics/basket?min_count=1").body()).doesNotContain("BP1", "BP2");
+        assertThat(storeA.get("/api/v1/analytics/affinity").body()).doesNotContain("BP1", "B1");
+        assertThat(storeA.get("/api/v1/analytics/basket/products/BP1").status()).isEqualTo(404);
+        assertThat(storeA.get("/api/v1/customers/B1/next-products").status()).isEqualTo(404);
+        assertThat(storeA.get("/api/v1/browsing/analytics").body()).doesNotContain("B1", "BP1");
+        JsonNode simulated = json(storeA.postJson("/api/v1/checkout/simulate",
+                "{\"offer\":{\"discount\":\"percent_off\",\"percent\":\"10\"}}"));
+        assertThat(simulated.get("reach").get("customers").asInt()).isZero();
+        assertThat(simulated.get("cost").get("orders_in_window").asInt()).isZero();
     }
 }

@@ -291,7 +291,8 @@ abstract class StoreMidnightsContract {
     @Test
     void the_server_schedules_every_feature_s_job_at_the_store_s_midnight() {
         assertThat(wired.jobNames()).containsExactly(JobsConfiguration.LOYALTY_MIDNIGHT,
-                JobsConfiguration.GROUPS_MIDNIGHT, JobsConfiguration.ANALYTICS_NIGHTLY, JobsConfiguration.BROWSING_NIGHTLY,
+                JobsConfiguration.GROUPS_MIDNIGHT, JobsConfiguration.CAMPAIGNS_MIDNIGHT, JobsConfiguration.ANALYTICS_NIGHTLY,
+                JobsConfiguration.BROWSING_NIGHTLY,
                 JobsConfiguration.PRIVACY_RETENTION);
         assertThat(wired.tasks()).extracting(task -> task.getName())
                 .containsExactly(StoreMidnights.TASK, StoreMidnights.UPKEEP);

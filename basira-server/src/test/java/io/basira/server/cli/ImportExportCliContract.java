@@ -148,7 +148,7 @@ abstract class ImportExportCliContract {
         CliRun export = CliRun.of(database(), "export", "customers", "--store", slug, "--out", out.toString());
         assertThat(export.exitCode()).isZero();
         assertThat(Files.readAllLines(out)).contains("C1,1,10.00,10.00,0,0,2024-01-31T21:00:00Z,2024-01-31T21:00:00Z,0,,"
-                + Files.readAllLines(out).get(1).split(",", -1)[10] + ",0.0000,0,0,,0,0,0,,0,,0,0");
+                + Files.readAllLines(out).get(1).split(",", -1)[10] + ",0.0000,0,0,,0,0,0,,,,,,0,,0,0");
     }
 
     @Test
@@ -171,7 +171,7 @@ abstract class ImportExportCliContract {
         assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", update.toString()).exitCode()).isZero();
         Path third = tmp.resolve("third.csv");
         CliRun.of(database(), "export", "customers", "--store", slug, "--out", third.toString());
-        assertThat(Files.readAllLines(third).get(1)).isEqualTo("C1,0,0.00,0.00,0,1,,,0,,,,0,0,,0,0,0,,0,,0,0");
+        assertThat(Files.readAllLines(third).get(1)).isEqualTo("C1,0,0.00,0.00,0,1,,,0,,,,0,0,,0,0,0,,,,,,0,,0,0");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.basira.server.jdbc.JdbcCustomerQueries;
 import io.basira.server.jdbc.JdbcTimeline;
 import io.basira.server.loyalty.LoyaltyService;
 import io.basira.server.privacy.AuditLog;
+import io.basira.server.products.ProductAnalytics;
 import io.basira.shared.Dates;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -23,13 +24,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The customer card, the page a support agent opens when the customer writes in: attributes,
  * indicators, timeline, the groups the customer is in with why, and the predictions of the last
- * analytics refresh, and the customer's loyalty points, tier and ledger (with a manual adjustment).
+ * analytics refresh, and the customer's loyalty points, tier and ledger (with a manual adjustment), and the
+ * products she is most likely to buy next (docs/products.md, the same service as the API).
  */
 @Controller
 final class CustomerCardPage {
 
     /** Timeline entries per page, newest first. */
     static final int TIMELINE_PAGE = 25;
+
+    /** Likely next products shown on the card. */
+    static final int NEXT_PRODUCTS = 5;
 
     private final JdbcCustomerQueries customers;
     private final JdbcTimeline timeline;
@@ -41,10 +46,12 @@ final class CustomerCardPage {
     private final LoyaltyService loyalty;
     private final AuditLog audit;
     private final DashboardWords words;
+    private final ProductAnalytics products;
 
     CustomerCardPage(JdbcCustomerQueries customers, JdbcTimeline timeline, DashboardAnalytics analytics, Clock clock,
             LiveGroups groups, GroupInsights insights, FieldCatalogue fields, LoyaltyService loyalty, AuditLog audit,
-            DashboardWords words) {
+            DashboardWords words, ProductAnalytics products) {
+        this.products = products;
         this.audit = audit;
         this.words = words;
         this.indicators = CustomerView.cardPageIndicators(fields);
@@ -85,6 +92,7 @@ final class CustomerCardPage {
                 .map(key -> WhyView.of(insights.why(signedIn.store(), key, customerId), ruleWords)).toList());
         model.addAttribute("loyalty", loyalty.customer(signedIn.store(), customerId));
         model.addAttribute("predictions", PredictionsView.of(analytics.cardFields(signedIn.store(), customerId), fmt));
+        model.addAttribute("nextProducts", ProductViews.next(products.next(signedIn.store(), customerId, NEXT_PRODUCTS), fmt));
         return "customer";
     }
 }

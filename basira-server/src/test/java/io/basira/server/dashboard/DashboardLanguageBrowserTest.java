@@ -205,6 +205,9 @@ class DashboardLanguageBrowserTest {
         // channels: the messages page and the public unsubscribe page (a link that does not verify)
         concrete.put("/messages", "/messages?customer=" + customer);
         concrete.put("/u/{token}", "/u/not-a-token");
+        // products pages (docs/products.md, "Dashboard"): the heat map by buyers, the pairs of at least one order
+        concrete.put("/products/affinity", "/products/affinity?index=buyers");
+        concrete.put("/products/basket", "/products/basket?min_count=1");
         Set<String> mapped = new TreeSet<>();
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();

@@ -1,0 +1,147 @@
+package io.basira.server.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.basira.analytics.products.BoughtTogether;
+import io.basira.demo.DemoStoreGenerator;
+import io.basira.demo.DemoStoreSpec;
+import io.basira.groups.GroupRules;
+import io.basira.segment.FieldCatalogue;
+import io.basira.segment.text.RuleText;
+import io.basira.server.importing.ImportFolder;
+import io.basira.server.jdbc.CustomerSort;
+import io.basira.server.jdbc.JdbcCustomerQueries;
+import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.products.ProductAnalytics;
+import io.basira.server.support.TestDatabases;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The customer–product pages over real HTTP on a demo store with a saved group and refreshed analytics cards: the
+ * affinity heat map by revenue and by buyers, the pairs bought together with their thresholds (and a threshold the
+ * form cannot read), and the likely next products on the customer card, each against the service the API answers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"basira.clock.fixed=2026-03-31T09:00:00Z", "basira.demo.enabled=false"})
+class ProductPagesOnH2Test {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.h2().forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    @LocalServerPort int port;
+    @Autowired ImportFolder importer;
+    @Autowired JdbcStores stores;
+    @Autowired AddDashboardUser addUser;
+    @Autowired GroupRules groups;
+    @Autowired FieldCatalogue fields;
+    @Autowired DashboardAnalytics analytics;
+    @Autowired ProductAnalytics products;
+    @Autowired JdbcCustomerQueries customers;
+
+    static DashboardFixture fixture;
+    DashboardClient browser;
+
+    @BeforeEach
+    void signedIn() throws IOException {
+        if (fixture == null) {
+            Path folder = Files.createTempDirectory("basira-products-pages");
+            new DemoStoreGenerator().write(DemoStoreSpec.defaults().withCustomers(80).withOrders(300)
+                    .withPeriod(LocalDate.of(2024, 4, 1), LocalDate.of(2026, 3, 31)), folder);
+            fixture = DashboardFixture.create(importer, stores, addUser, folder, "متجر المنتجات");
+            groups.create(fixture.store(), "vip", "كبار العملاء", RuleText.parse("order_count > 3", fields));
+            analytics.refresh(fixture.store(), LocalDate.of(2026, 3, 31));
+        }
+        browser = new DashboardClient(port);
+        browser.signIn(fixture.ownerEmail(), fixture.ownerPassword());
+    }
+
+    @Test
+    void the_heat_map_shows_every_group_against_the_store_by_revenue_and_by_buyers() {
+        Map<String, Object> json = products.affinity(fixture.store()).json();
+        List<?> categories = (List<?>) json.get("categories");
+        assertThat(categories).isNotEmpty();
+        String arabic = browser.get("/products/affinity").body();
+        assertThat(arabic).contains("id=\"affinity-table\"", "data-index=\"revenue\"", "المتجر كله", "كبار العملاء",
+                "مؤشر الإيرادات حسب الفئة", "data-kind=\"rfm\"", "data-kind=\"type\"", "class=\"heat-");
+        assertThat(arabic.indexOf("data-kind=\"group\"")).as("store, groups, RFM groups, customer types")
+                .isLessThan(arabic.indexOf("data-kind=\"rfm\"")).isPositive();
+        assertThat(arabic.lastIndexOf("data-kind=\"rfm\"")).isLessThan(arabic.indexOf("data-kind=\"type\""));
+        for (Object category : categories) {
+            assertThat(arabic).contains("<bdi translate=\"no\">"
+                    + org.springframework.web.util.HtmlUtils.htmlEscape(String.valueOf(category)) + "</bdi>");
+        }
+        assertThat(arabic).as("the store's own row is 1 in every category it sold").contains("<strong>1</strong>");
+        String english = browser.get("/products/affinity?index=buyers&lang=en").body();
+        assertThat(english).contains("data-index=\"buyers\"", "Buyer index by category", "Whole store", "RFM group");
+    }
+
+    @Test
+    void the_pairs_follow_the_thresholds_of_the_form() {
+        var report = products.basket(fixture.store(), new BoughtTogether.Thresholds(1, 0, 0), 50);
+        List<?> pairs = (List<?>) report.json().get("product_pairs");
+        assertThat(pairs).isNotEmpty();
+        Map<?, ?> first = (Map<?, ?>) pairs.get(0);
+        String page = browser.get("/products/basket?min_count=1&lang=en").body();
+        assertThat(page).contains("id=\"product-pairs\"", "id=\"category-pairs\"", "value=\"1\"",
+                ">" + first.get("product_a") + "<", ">" + first.get("product_b") + "<");
+        int most = ((Number) first.get("orders")).intValue();
+        String none = browser.get("/products/basket?min_count=" + (most + 1) + "&min_confidence=100&lang=en").body();
+        assertThat(none).contains("No pair passes the thresholds.", "value=\"100\"");
+        HttpResponse<String> unreadable = browser.get("/products/basket?min_count=abc&lang=ar");
+        assertThat(unreadable.statusCode()).isEqualTo(200);
+        assertThat(unreadable.body()).contains("يجب أن يكون أقل عدد من الطلبات عددًا صحيحًا", "value=\"2\"");
+        assertThat(browser.get("/products/basket?min_confidence=120&lang=en").body())
+                .contains("The minimum confidence must be a percentage from 0 to 100");
+        assertThat(browser.get("/products/basket?min_confidence=٥٠&lang=en").body()).contains("value=\"50\"");
+    }
+
+    @Test
+    void the_card_shows_the_five_likely_next_products_the_api_gives() {
+        String customer = firstCustomer();
+        Map<String, Object> next = products.next(fixture.store(), customer, 5).json();
+        List<?> suggested = (List<?>) next.get("products");
+        assertThat(suggested).hasSize(5);
+        String card = browser.get("/customers/" + customer).body();
+        assertThat(card).contains("id=\"next-products\"", "المنتجات المرجّح أن يشتريها");
+        for (Object s : suggested) {
+            assertThat(card).contains("data-product=\"" + ((Map<?, ?>) s).get("product_id") + "\"");
+        }
+        assertThat(card.split("data-product=\"", -1)).hasSize(6);
+        if (next.get("next_category") != null) {
+            assertThat(card).contains("id=\"next-category\"");
+        }
+    }
+
+    @Test
+    void the_bands_say_the_index_without_colour() {
+        assertThat(ProductViews.Band.of(null)).isEqualTo(ProductViews.Band.NONE);
+        assertThat(ProductViews.Band.of(new BigDecimal("0.49"))).isEqualTo(ProductViews.Band.FAR_BELOW);
+        assertThat(ProductViews.Band.of(new BigDecimal("0.5"))).isEqualTo(ProductViews.Band.BELOW);
+        assertThat(ProductViews.Band.of(new BigDecimal("1"))).isEqualTo(ProductViews.Band.EVEN);
+        assertThat(ProductViews.Band.of(new BigDecimal("1.25"))).isEqualTo(ProductViews.Band.ABOVE);
+        assertThat(ProductViews.Band.of(new BigDecimal("2"))).isEqualTo(ProductViews.Band.FAR_ABOVE);
+        assertThat(ProductViews.Band.FAR_ABOVE.css()).isEqualTo("heat-far-above");
+    }
+
+    /** The customer with the most orders. */
+    private String firstCustomer() {
+        return customers.page(fixture.store().id(), null, CustomerSort.ORDER_COUNT, true, 0, 1).items().get(0).customer()
+                .externalId();
+    }
+}

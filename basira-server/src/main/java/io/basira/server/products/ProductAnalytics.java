@@ -5,12 +5,16 @@ import io.basira.analytics.products.BoughtTogether;
 import io.basira.analytics.products.CategoryAffinity;
 import io.basira.analytics.products.NextProductEvaluation;
 import io.basira.analytics.products.NextProducts;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.basira.server.analytics.AnalyticsData;
 import io.basira.server.analytics.Report;
 import io.basira.server.api.ApiErrors.NotFound;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +26,9 @@ import java.util.Set;
 
 /**
  * Category affinity, bought together and next products of one store (docs/products.md) as {@link Report}s:
- * JSON for the API, tables for the CLI and the dashboard. Reads the store's baskets on each call.
+ * JSON for the API, tables for the CLI and the dashboard. A store's baskets and its trained next-product model are
+ * kept for its data version ({@link AnalyticsData}: every committed write of orders moves it) and at most a minute
+ * (a product's category changed without an order is seen within it), so the card page does not train per view.
  */
 public class ProductAnalytics {
 
@@ -30,14 +36,48 @@ public class ProductAnalytics {
     public static final int MAX_LIMIT = 500;
 
     private final JdbcBaskets baskets;
+    private final AnalyticsData data;
+    private final Cache<Long, Trained> trained = Caffeine.newBuilder().maximumSize(64)
+            .expireAfterWrite(Duration.ofMinutes(1)).build();
 
-    public ProductAnalytics(JdbcBaskets baskets) {
+    /** A store's baskets at a data version, and the next-product model trained on them when first asked. */
+    private static final class Trained {
+        final long version;
+        final Baskets baskets;
+        private NextProducts model;
+
+        Trained(long version, Baskets baskets) {
+            this.version = version;
+            this.baskets = baskets;
+        }
+
+        synchronized NextProducts model() {
+            if (model == null) {
+                model = NextProducts.train(baskets, NextProducts.Options.DEFAULT);
+            }
+            return model;
+        }
+    }
+
+    public ProductAnalytics(JdbcBaskets baskets, AnalyticsData data) {
         this.baskets = baskets;
+        this.data = data;
+    }
+
+    private Trained current(Store store) {
+        long version = data.current(store).version();
+        Trained known = trained.getIfPresent(store.id().value());
+        if (known != null && known.version == version) {
+            return known;
+        }
+        Trained fresh = new Trained(version, baskets.load(store));
+        trained.put(store.id().value(), fresh);
+        return fresh;
     }
 
     /** Affinity of every saved group, RFM group and customer type against the store, per category. */
     public Report affinity(Store store) {
-        Baskets b = baskets.load(store);
+        Baskets b = current(store).baskets;
         Map<String, Integer> rowOf = rows(b);
         List<CategoryAffinity.Segment> segments = new ArrayList<>();
         for (JdbcBaskets.Membership m : baskets.memberships(store)) {
@@ -98,7 +138,7 @@ public class ProductAnalytics {
     /** Product and category pairs passing the thresholds, at most {@code limit} of each. */
     public Report basket(Store store, BoughtTogether.Thresholds thresholds, int limit) {
         checkLimit(limit);
-        Baskets b = baskets.load(store);
+        Baskets b = current(store).baskets;
         BoughtTogether counted = BoughtTogether.count(b);
         List<BoughtTogether.Pair> products = counted.productPairs(thresholds, limit);
         List<BoughtTogether.Pair> categories = counted.categoryPairs(thresholds, limit);
@@ -140,7 +180,7 @@ public class ProductAnalytics {
     /** "Customers who bought this also bought": the product's best {@code top} companions. */
     public Report alsoBought(Store store, String productId, BoughtTogether.Thresholds thresholds, int top) {
         checkLimit(top);
-        Baskets b = baskets.load(store);
+        Baskets b = current(store).baskets;
         int code = b.productCode(productId);
         if (code < 0) {
             throw new NotFound("product '" + productId + "' has no counted order in this store");
@@ -175,8 +215,9 @@ public class ProductAnalytics {
         if (!baskets.customerExists(store, customerId)) {
             throw new NotFound("customer '" + customerId + "' does not exist in this store");
         }
-        Baskets b = baskets.load(store);
-        NextProducts model = NextProducts.train(b, NextProducts.Options.DEFAULT);
+        Trained t = current(store);
+        Baskets b = t.baskets;
+        NextProducts model = t.model();
         int row = b.customerRow(customerId);
         List<NextProducts.Suggestion> suggestions;
         String category = null;
@@ -215,7 +256,7 @@ public class ProductAnalytics {
 
     /** The time-split check of the next products on this store's own orders (docs/products.md). */
     public Report evaluate(Store store, LocalDate split, int k) {
-        Baskets b = baskets.load(store);
+        Baskets b = current(store).baskets;
         NextProductEvaluation.Result r = NextProductEvaluation.run(b, (int) split.toEpochDay(),
                 (int) split.plusMonths(3).minusDays(1).toEpochDay(), NextProducts.Options.DEFAULT, k);
         Report.Table table = new Report.Table("Next products against the most bought, test " + split + " + 3 months",

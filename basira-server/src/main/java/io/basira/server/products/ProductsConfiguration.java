@@ -16,7 +16,7 @@ public class ProductsConfiguration {
     }
 
     @Bean
-    ProductAnalytics productAnalytics(JdbcBaskets baskets) {
-        return new ProductAnalytics(baskets);
+    ProductAnalytics productAnalytics(JdbcBaskets baskets, io.basira.server.analytics.AnalyticsData data) {
+        return new ProductAnalytics(baskets, data);
     }
 }

@@ -38,7 +38,9 @@ class SupportChangesNothingOnH2Test {
      * the platforms' webhook door has its own chain (signatures, not sessions: docs/connect.md), and so has the
      * tracking snippet's beacon (a public site key and allowed origins: docs/browsing.md).
      */
-    private static final Set<String> OPEN = Set.of("/error", "/webhooks/{platform}/{sourceId}", "/b/collect");
+    // public doors with their own chains: platform webhooks, the tracking beacon, the survey page, one-click unsubscribe
+    private static final Set<String> OPEN = Set.of("/error", "/webhooks/{platform}/{sourceId}", "/b/collect",
+            "/survey/{token}", "/u/{token}");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

@@ -18,6 +18,8 @@ import java.util.HexFormat;
 public record ApiKeySecret(String value) {
 
     private static final String SCHEME = "bsk_";
+    /** Characters of the random prefix: 6 bytes in unpadded Base64. */
+    private static final int PREFIX_CHARS = 8;
 
     public ApiKeySecret {
         if (value == null || !value.startsWith(SCHEME) || value.length() < 20) {
@@ -34,10 +36,14 @@ public record ApiKeySecret(String value) {
         return new ApiKeySecret(SCHEME + encoder.encodeToString(prefix) + "_" + encoder.encodeToString(secret));
     }
 
-    /** The part shown in key lists ({@code bsk_AbCdEfGh}). */
+    /**
+     * The part shown in key lists ({@code bsk_AbCdEfGh}): the scheme and the first {@value #PREFIX_CHARS}
+     * characters after it. Counted, not cut at the next {@code _}: the URL-safe alphabet of the random part
+     * holds {@code _} too, and cutting there gave short, shared prefixes that an audit search by the key's
+     * start did not find.
+     */
     public String prefix() {
-        int end = value.indexOf('_', SCHEME.length());
-        return end < 0 ? value.substring(0, Math.min(12, value.length())) : value.substring(0, end);
+        return value.substring(0, SCHEME.length() + PREFIX_CHARS);
     }
 
     /** Lower-case hex SHA-256 of the whole key: what is stored and looked up. */

@@ -153,6 +153,29 @@ abstract class PrivacyContract {
         assertThat(audit.findValuesAsString("action")).contains("customer.erase");
     }
 
+    @Autowired AuditLog auditLog;
+
+    @Test
+    void every_api_keys_entries_are_found_by_the_start_of_the_key_whatever_its_characters() {
+        List<String> presented = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String key = keys.create(store.id(), "key " + i).secret().value();
+            presented.add(key);
+            auditLog.record(store.id(), auditLog.apiKey(key), "key.check", new AuditLog.Subject("check",
+                    Integer.toString(i), null, null), List.of());
+        }
+        for (int i = 0; i < presented.size(); i++) {
+            String key = presented.get(i);
+            AuditLog.Actor actor = auditLog.apiKey(key);
+            assertThat(actor.name()).as(key).isEqualTo(key.substring(0, 12));
+            for (String start : List.of(key.substring(0, 8), actor.name(), actor.name().toUpperCase(Locale.ROOT))) {
+                String index = Integer.toString(i);
+                assertThat(auditLog.search(store.id(), null, start, 1_000)).as(start)
+                        .anyMatch(entry -> entry.subject().id().equals(index));
+            }
+        }
+    }
+
     @Test
     void a_platform_resending_the_erased_customers_order_does_not_bring_them_back() throws SQLException {
         seedLayla();

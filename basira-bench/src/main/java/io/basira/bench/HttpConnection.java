@@ -51,6 +51,20 @@ final class HttpConnection implements AutoCloseable {
         return request;
     }
 
+    /** A request as bytes with the given headers (no API key) and a body: a browser's beacon, say. */
+    static byte[] encode(String method, URI base, String path, java.util.Map<String, String> headers, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":"
+                + base.getPort() + "\r\n");
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("Content-Length: ").append(bytes.length).append("\r\n\r\n");
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] request = new byte[headBytes.length + bytes.length];
+        System.arraycopy(headBytes, 0, request, 0, headBytes.length);
+        System.arraycopy(bytes, 0, request, headBytes.length, bytes.length);
+        return request;
+    }
+
     /** Sends the request and reads the whole response. @return the status code */
     int exchange(byte[] request) throws IOException {
         out.write(request);

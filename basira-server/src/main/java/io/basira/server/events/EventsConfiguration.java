@@ -6,8 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,18 +44,18 @@ public class EventsConfiguration {
     }
 
     @Bean
+    DomainEventListeners domainEventListeners(ObjectProvider<DomainEventListener> listeners) {
+        return new DomainEventListeners(listeners);
+    }
+
+    @Bean
     JdbcDomainEvents domainEvents(JdbcTemplate jdbc, EventCodec codec, EventOrigin origin, Clock clock,
-            ObjectProvider<DomainEventListener> listeners, SqlDialect dialect,
+            DomainEventListeners listeners, SqlDialect dialect,
             @Value("${basira.events.delivery-grace:30s}") Duration grace,
             @Value("${basira.events.retry-backoff:5s}") Duration backoff,
             @Value("${basira.events.retry-backoff-max:1h}") Duration maxBackoff) {
-        return new JdbcDomainEvents(jdbc, codec, origin, clock, listenersOf(listeners),
+        return new JdbcDomainEvents(jdbc, codec, origin, clock, listeners,
                 dialect == SqlDialect.POSTGRESQL, new JdbcDomainEvents.Settings(grace, backoff, maxBackoff));
-    }
-
-    /** Resolved at each use: the listeners depend on beans that may publish events themselves. */
-    static Supplier<List<DomainEventListener>> listenersOf(ObjectProvider<DomainEventListener> listeners) {
-        return () -> listeners.orderedStream().toList();
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -82,7 +80,7 @@ public class EventsConfiguration {
         @Bean
         @ConditionalOnBooleanProperty(name = "basira.events.feed.enabled", matchIfMissing = true)
         SmartLifecycle eventFeed(JdbcTemplate jdbc, DataSource dataSource, EventCodec codec, EventOrigin origin,
-                ObjectProvider<DomainEventListener> listeners, SqlDialect dialect,
+                DomainEventListeners listeners, SqlDialect dialect,
                 @Value("${basira.events.feed.poll:1s}") Duration poll) {
             if (dialect != SqlDialect.POSTGRESQL) {
                 return new Idle();
@@ -93,7 +91,7 @@ public class EventsConfiguration {
                 }
                 return dataSource.getConnection();
             };
-            EventFeed feed = new EventFeed(jdbc, connections, codec, origin, listenersOf(listeners), poll);
+            EventFeed feed = new EventFeed(jdbc, connections, codec, origin, listeners, poll);
             return new SmartLifecycle() {
                 @Override
                 public void start() {

@@ -23,7 +23,7 @@ public final class TestDatabases {
     private TestDatabases() {}
 
     public static Map<String, String> h2() {
-        return Map.of("spring.datasource.url", "jdbc:h2:mem:basira-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        return Map.of("spring.datasource.url", "jdbc:h2:mem:basira-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256",
                 "spring.datasource.username", "sa", "spring.datasource.password", "");
     }
 

@@ -119,7 +119,7 @@ public class CoreConfiguration {
      * for the embedded H2 database, which only one process opens.
      */
     @Bean
-    WriteLocks writeLocks(JdbcTemplate jdbc, SqlDialect dialect) {
+    io.basira.server.jdbc.StoreWriteLocks writeLocks(JdbcTemplate jdbc, SqlDialect dialect) {
         return dialect == SqlDialect.POSTGRESQL ? new PostgresWriteLocks(jdbc) : new InProcessWriteLocks();
     }
 

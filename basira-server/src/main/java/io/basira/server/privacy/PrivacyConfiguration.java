@@ -139,8 +139,8 @@ public class PrivacyConfiguration {
     }
 
     @Bean
-    Tombstones tombstones(JdbcTemplate jdbc, SecretBox box) {
-        return new Tombstones(jdbc, box.derivedKey("basira-privacy-tombstones-v1"));
+    Tombstones tombstones(JdbcTemplate jdbc, SecretBox box, io.basira.server.jdbc.StoreWriteLocks locks) {
+        return new Tombstones(jdbc, box.derivedKey("basira-privacy-tombstones-v1"), locks);
     }
 
     @Bean

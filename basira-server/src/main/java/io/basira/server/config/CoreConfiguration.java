@@ -148,7 +148,8 @@ public class CoreConfiguration {
     }
 
     @Bean
-    ImportMappings importMappings(JdbcTemplate jdbc, SqlDialect dialect, Clock clock) {
-        return new ImportMappings(new JdbcImportMappings(jdbc, dialect, clock));
+    ImportMappings importMappings(JdbcTemplate jdbc, SqlDialect dialect, Clock clock,
+            io.basira.server.privacy.SettingsChanges audit) {
+        return new ImportMappings(new JdbcImportMappings(jdbc, dialect, clock), audit);
     }
 }

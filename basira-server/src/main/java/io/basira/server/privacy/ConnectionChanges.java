@@ -13,8 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The audit entries of a store's connections (docs/privacy.md, "Audit log"): API keys ({@code api_key.create},
  * {@code api_key.revoke}), sources — the platforms' incoming webhook connections — ({@code source.create},
  * {@code source.rotate_secret}, {@code source.remove}) and webhook endpoints ({@code webhook_endpoint.create},
- * {@code .update}, {@code .disable}, {@code .enable}, {@code .rotate_secret}, {@code .delete}): who, what, and
- * each field before and after. A secret is never written: it reads {@value #MASKED} (a new one
+ * {@code .update}, {@code .disable}, {@code .enable}, {@code .rotate_secret}, {@code .delete}) and dashboard users
+ * ({@code dashboard_user.create}): who, what, and each field before and after. A secret is never written: it reads {@value #MASKED} (a new one
  * {@value #NEW_SECRET}); an address keeps its scheme, host, port and path, its user information and query are
  * masked (they may hold tokens).
  *
@@ -55,6 +55,16 @@ public final class ConnectionChanges {
     public void apiKeyRevoked(StoreId store, AuditLog.Actor actor, long id, String label, String prefix) {
         audit.record(store, actor, "api_key.revoke", subject("api_key", Long.toString(id), label, prefix),
                 List.of(new Changes.Change("state", "active", "revoked")));
+    }
+
+    /** A dashboard user given access: the address and the role; the generated password masked. */
+    public void dashboardUserAdded(StoreId store, AuditLog.Actor actor, long id, String email, String role) {
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("email", email);
+        after.put("role", role);
+        after.put("password", NEW_SECRET);
+        audit.record(store, actor, "dashboard_user.create", subject("dashboard_user", Long.toString(id), email, null),
+                Changes.between(null, after, key -> key));
     }
 
     /** The actor presenting this API key (a request of the API). */

@@ -364,14 +364,18 @@ abstract class PrivacyContract {
     @Autowired org.springframework.core.env.Environment environment;
 
     @Test
-    void the_first_api_key_of_a_store_made_by_the_command_line_is_audited() throws IOException {
+    void the_command_lines_store_key_source_and_dashboard_user_are_audited() throws IOException {
         String slug = "cli-" + UUID.randomUUID().toString().substring(0, 8);
         java.nio.file.Path data = java.nio.file.Files.createTempDirectory("basira-privacy-cli");
-        int exit = io.basira.server.Basira.commandLine().execute("store", "create", "--slug", slug,
-                "--db-url", environment.getProperty("spring.datasource.url"),
+        List<String> database = List.of("--db-url", environment.getProperty("spring.datasource.url"),
                 "--db-user", environment.getProperty("spring.datasource.username"),
                 "--db-password", environment.getProperty("spring.datasource.password", ""), "--data", data.toString());
-        assertThat(exit).isZero();
+        java.util.function.Function<List<String>, Integer> cli = args -> {
+            List<String> all = new ArrayList<>(args);
+            all.addAll(database);
+            return io.basira.server.Basira.commandLine().execute(all.toArray(String[]::new));
+        };
+        assertThat(cli.apply(List.of("store", "create", "--slug", slug))).isZero();
         Store made = stores.findBySlug(slug).orElseThrow();
         JdbcApiKeys.ApiKeyInfo key = keys.list(made.id()).get(0);
         assertThat(auditLog.search(made.id(), null, null, 10)).singleElement().satisfies(entry -> {
@@ -381,6 +385,18 @@ abstract class PrivacyContract {
             assertThat(entry.changes()).contains(new Changes.Change("prefix", null, key.prefix()),
                     new Changes.Change("secret", null, ConnectionChanges.NEW_SECRET));
         });
+
+        assertThat(cli.apply(List.of("source", "add", "--store", slug, "--platform", "salla", "--secret",
+                "salla-cli-secret-1"))).isZero();
+        assertThat(cli.apply(List.of("user", "add", "--store", slug, "--email", "helper@example.com"))).isZero();
+        List<AuditLog.Entry> entries = auditLog.search(made.id(), null, null, 10);
+        assertThat(entries).extracting(AuditLog.Entry::action).containsExactly("dashboard_user.create", "source.create",
+                "api_key.create");
+        assertThat(entries).allSatisfy(entry -> assertThat(entry.actor().kind()).isEqualTo("cli"));
+        assertThat(entries.get(0).changes()).contains(new Changes.Change("email", null, "helper@example.com"),
+                new Changes.Change("role", null, "support"), new Changes.Change("password", null,
+                        ConnectionChanges.NEW_SECRET));
+        assertThat(entries.toString()).doesNotContain("salla-cli-secret-1");
     }
 
     @Autowired io.basira.server.jdbc.StoreWriteLocks writeLocks;

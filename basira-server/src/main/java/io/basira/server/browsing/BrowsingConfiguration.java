@@ -78,9 +78,14 @@ public class BrowsingConfiguration {
     }
 
     @Bean
-    BrowsingSiteController browsingSiteController(JdbcBrowsingSites sites,
+    BrowsingSiteController browsingSiteController(JdbcBrowsingSites sites, SiteChanges changes,
             @Value("${basira.public-url:}") String publicUrl) {
-        return new BrowsingSiteController(sites, publicUrl);
+        return new BrowsingSiteController(sites, changes, publicUrl);
+    }
+
+    @Bean
+    SiteChanges siteChanges(JdbcBrowsingSites sites, io.basira.server.privacy.SettingsChanges audit) {
+        return new SiteChanges(sites, audit);
     }
 
     /**

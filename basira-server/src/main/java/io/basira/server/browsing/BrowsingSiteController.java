@@ -1,7 +1,9 @@
 package io.basira.server.browsing;
 
+import io.basira.server.api.ApiKeyAuthentication;
 import io.basira.server.api.UnprocessableWhenInvalid;
 import io.basira.shared.Store;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,10 +36,12 @@ public class BrowsingSiteController {
             @NotNull @Min(1) @Max(120) Integer retentionMonths) {}
 
     private final JdbcBrowsingSites sites;
+    private final SiteChanges changes;
     private final String baseUrl;
 
-    BrowsingSiteController(JdbcBrowsingSites sites, String baseUrl) {
+    BrowsingSiteController(JdbcBrowsingSites sites, SiteChanges changes, String baseUrl) {
         this.sites = sites;
+        this.changes = changes;
         this.baseUrl = baseUrl;
     }
 
@@ -47,10 +51,10 @@ public class BrowsingSiteController {
     }
 
     @PutMapping("/site")
-    public SiteAnswer update(Store store, @Valid @RequestBody SiteRequest request) {
+    public SiteAnswer update(Store store, @Valid @RequestBody SiteRequest request, HttpServletRequest http) {
         List<String> origins = BrowsingSite.origins(String.join(" ", request.allowedOrigins()));
-        return answer(sites.update(store.id(), origins, request.consentRequired(), request.honourDnt(),
-                request.retentionMonths()));
+        return answer(changes.update(store.id(), changes.apiKey(ApiKeyAuthentication.presentedKey(http).orElse(null)),
+                origins, request.consentRequired(), request.honourDnt(), request.retentionMonths()));
     }
 
     private SiteAnswer answer(BrowsingSite site) {

@@ -61,7 +61,7 @@ public class ImportCommand implements Callable<Integer> {
             report(outcome);
             if (outcome.applied() && saveMapping) {
                 Store store = context.getBean(JdbcStores.class).findBySlug(slug).orElseThrow();
-                mappings.save(store.id(), mapping);
+                mappings.save(store.id(), mapping, io.basira.server.privacy.AuditLog.Actor.cli());
                 System.out.println("Saved the column mapping '" + mapping.name() + "' as the store's mapping");
             }
             return outcome.applied() ? 0 : 1;

@@ -1,5 +1,7 @@
 package io.basira.server.cli;
 
+import io.basira.server.privacy.AuditLog;
+import io.basira.server.sources.SourceChanges;
 import io.basira.server.sources.JdbcSources;
 import io.basira.server.sources.Platform;
 import io.basira.server.sources.Source;
@@ -35,7 +37,8 @@ public class SourceCommand {
             Platform chosen = Platform.fromCode(platform);
             try (var context = SpringContexts.start(db, false, Map.of())) {
                 Store store = Commands.store(context, slug);
-                JdbcSources.WithSecret created = context.getBean(JdbcSources.class).create(store.id(), chosen, label, secret);
+                JdbcSources.WithSecret created = context.getBean(SourceChanges.class).create(store.id(), AuditLog.Actor.cli(),
+                        chosen, label, secret);
                 System.out.println("Registered " + chosen.code() + " source " + created.source().id() + " for store '"
                         + store.slug() + "'");
                 if (secret == null) {
@@ -80,7 +83,7 @@ public class SourceCommand {
             Duration keep = Duration.parse("PT" + window.toUpperCase(java.util.Locale.ROOT));
             try (var context = SpringContexts.start(db, false, Map.of())) {
                 Store store = Commands.store(context, slug);
-                var rotated = context.getBean(JdbcSources.class).rotate(store.id(), id, secret, keep);
+                var rotated = context.getBean(SourceChanges.class).rotate(store.id(), AuditLog.Actor.cli(), id, secret, keep);
                 if (rotated.isEmpty()) {
                     System.err.println("store '" + slug + "' has no source " + id);
                     return 1;
@@ -106,7 +109,7 @@ public class SourceCommand {
         public Integer call() {
             try (var context = SpringContexts.start(db, false, Map.of())) {
                 Store store = Commands.store(context, slug);
-                if (!context.getBean(JdbcSources.class).remove(store.id(), id)) {
+                if (!context.getBean(SourceChanges.class).remove(store.id(), AuditLog.Actor.cli(), id)) {
                     System.err.println("store '" + slug + "' has no source " + id);
                     return 1;
                 }

@@ -30,9 +30,16 @@ public class StoreCommand {
         @Override
         public Integer call() {
             try (var context = SpringContexts.start(db, false, Map.of())) {
-                Store store = context.getBean(JdbcStores.class).create(slug, name == null ? slug : name,
-                        Currency.getInstance(currency), ZoneId.of(zone));
-                var key = context.getBean(JdbcApiKeys.class).create(store.id(), "created with the store");
+                ConnectionChanges audit = context.getBean(ConnectionChanges.class);
+                // the store, its first key and the key's audit entry commit together
+                Store store = audit.together(() -> context.getBean(JdbcStores.class).create(slug,
+                        name == null ? slug : name, Currency.getInstance(currency), ZoneId.of(zone)));
+                var key = audit.together(() -> {
+                    var made = context.getBean(JdbcApiKeys.class).create(store.id(), "created with the store");
+                    audit.apiKeyCreated(store.id(), AuditLog.Actor.cli(), made.info().id(), made.info().label(),
+                            made.info().prefix());
+                    return made;
+                });
                 System.out.println("Created store '" + store.slug() + "' (" + store.currency() + ", " + store.timeZone() + ")");
                 System.out.println("API key (shown once, keep it): " + key.secret().value());
                 return 0;
@@ -65,9 +72,13 @@ public class StoreCommand {
         public Integer call() {
             try (var context = SpringContexts.start(db, false, Map.of())) {
                 Store store = Commands.store(context, slug);
-                var key = context.getBean(JdbcApiKeys.class).create(store.id(), label);
-                context.getBean(ConnectionChanges.class).apiKeyCreated(store.id(), AuditLog.Actor.cli(), key.info().id(),
-                        key.info().label(), key.info().prefix());
+                ConnectionChanges audit = context.getBean(ConnectionChanges.class);
+                var key = audit.together(() -> {
+                    var made = context.getBean(JdbcApiKeys.class).create(store.id(), label);
+                    audit.apiKeyCreated(store.id(), AuditLog.Actor.cli(), made.info().id(), made.info().label(),
+                            made.info().prefix());
+                    return made;
+                });
                 System.out.println("API key " + key.info().id() + " (shown once, keep it): " + key.secret().value());
                 return 0;
             }
@@ -86,13 +97,20 @@ public class StoreCommand {
                 Store store = Commands.store(context, slug);
                 JdbcApiKeys keys = context.getBean(JdbcApiKeys.class);
                 var key = keys.list(store.id()).stream().filter(k -> k.id() == id).findFirst();
-                if (!keys.revoke(store.id(), id)) {
+                ConnectionChanges audit = context.getBean(ConnectionChanges.class);
+                boolean revoked = audit.together(() -> {
+                    if (!keys.revoke(store.id(), id)) {
+                        return false;
+                    }
+                    audit.apiKeyRevoked(store.id(), AuditLog.Actor.cli(), id,
+                            key.map(JdbcApiKeys.ApiKeyInfo::label).orElse(null),
+                            key.map(JdbcApiKeys.ApiKeyInfo::prefix).orElse(null));
+                    return true;
+                });
+                if (!revoked) {
                     System.err.println("store '" + slug + "' has no active API key " + id);
                     return 1;
                 }
-                context.getBean(ConnectionChanges.class).apiKeyRevoked(store.id(), AuditLog.Actor.cli(), id,
-                        key.map(JdbcApiKeys.ApiKeyInfo::label).orElse(null),
-                        key.map(JdbcApiKeys.ApiKeyInfo::prefix).orElse(null));
                 System.out.println("Revoked API key " + id);
                 return 0;
             }

@@ -1,6 +1,8 @@
 package io.basira.server.cli;
 
 import io.basira.server.dashboard.AddDashboardUser;
+import io.basira.server.privacy.AuditLog;
+import io.basira.server.privacy.ConnectionChanges;
 import io.basira.server.dashboard.DashboardUser;
 import io.basira.server.dashboard.Role;
 import io.basira.server.jdbc.JdbcDashboardUsers;
@@ -29,7 +31,13 @@ public class UserCommand {
             Role parsed = Role.of(role);
             try (var context = SpringContexts.start(db, false, Map.of())) {
                 Store store = Commands.store(context, slug);
-                var added = context.getBean(AddDashboardUser.class).add(store.id(), email, parsed);
+                ConnectionChanges audit = context.getBean(ConnectionChanges.class);
+                var added = audit.together(() -> {
+                    var made = context.getBean(AddDashboardUser.class).add(store.id(), email, parsed);
+                    audit.dashboardUserAdded(store.id(), AuditLog.Actor.cli(), made.user().id(), made.user().email(),
+                            made.user().role().code());
+                    return made;
+                });
                 System.out.println("Added " + added.user().role().code() + " " + added.user().email() + " to store '"
                         + store.slug() + "'");
                 System.out.println("Password (shown once, hand it over securely): " + added.password());

@@ -119,7 +119,7 @@ public class CoreConfiguration {
      * for the embedded H2 database, which only one process opens.
      */
     @Bean
-    WriteLocks writeLocks(JdbcTemplate jdbc, SqlDialect dialect) {
+    io.basira.server.jdbc.StoreWriteLocks writeLocks(JdbcTemplate jdbc, SqlDialect dialect) {
         return dialect == SqlDialect.POSTGRESQL ? new PostgresWriteLocks(jdbc) : new InProcessWriteLocks();
     }
 
@@ -148,7 +148,8 @@ public class CoreConfiguration {
     }
 
     @Bean
-    ImportMappings importMappings(JdbcTemplate jdbc, SqlDialect dialect, Clock clock) {
-        return new ImportMappings(new JdbcImportMappings(jdbc, dialect, clock));
+    ImportMappings importMappings(JdbcTemplate jdbc, SqlDialect dialect, Clock clock,
+            io.basira.server.privacy.SettingsChanges audit) {
+        return new ImportMappings(new JdbcImportMappings(jdbc, dialect, clock), audit);
     }
 }

@@ -73,10 +73,10 @@ final class ImportMappingPage {
             return show(model, ColumnMapping.none(), mappings.saved(signedIn.store().id()).orElse(null));
         }
         if (mapping.isEmpty()) {
-            mappings.forget(signedIn.store().id());
+            mappings.forget(signedIn.store().id(), PrivacyPages.actor(signedIn));
             redirect.addFlashAttribute("notice", "import.mapping.forgotten");
         } else {
-            mappings.save(signedIn.store().id(), mapping);
+            mappings.save(signedIn.store().id(), mapping, PrivacyPages.actor(signedIn));
             redirect.addFlashAttribute("notice", "import.mapping.saved");
         }
         return "redirect:/import/mapping";
@@ -84,7 +84,7 @@ final class ImportMappingPage {
 
     @PostMapping("/import/mapping/forget")
     String forget(SignedIn signedIn, RedirectAttributes redirect) {
-        mappings.forget(signedIn.store().id());
+        mappings.forget(signedIn.store().id(), PrivacyPages.actor(signedIn));
         redirect.addFlashAttribute("notice", "import.mapping.forgotten");
         return "redirect:/import/mapping";
     }

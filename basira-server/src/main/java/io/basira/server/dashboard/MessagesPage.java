@@ -49,7 +49,7 @@ final class MessagesPage {
     @PostMapping("/messages/settings")
     String save(SignedIn signedIn, MessagingService.SettingsInput input, RedirectAttributes redirect) {
         try {
-            messaging.save(signedIn.store(), input);
+            messaging.save(signedIn.store(), input, PrivacyPages.actor(signedIn));
             redirect.addFlashAttribute("notice", "saved");
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());

@@ -33,13 +33,15 @@ final class TrackingPage {
     static final int DAYS = 30;
 
     private final JdbcBrowsingSites sites;
+    private final io.basira.server.browsing.SiteChanges changes;
     private final BrowsingAnalytics analytics;
     private final Clock clock;
     private final String publicUrl;
 
-    TrackingPage(JdbcBrowsingSites sites, BrowsingAnalytics analytics, Clock clock,
-            @Value("${basira.public-url:}") String publicUrl) {
+    TrackingPage(JdbcBrowsingSites sites, io.basira.server.browsing.SiteChanges changes, BrowsingAnalytics analytics,
+            Clock clock, @Value("${basira.public-url:}") String publicUrl) {
         this.sites = sites;
+        this.changes = changes;
         this.analytics = analytics;
         this.clock = clock;
         this.publicUrl = publicUrl;
@@ -90,7 +92,8 @@ final class TrackingPage {
             @RequestParam(defaultValue = "false") boolean consent, @RequestParam(defaultValue = "false") boolean dnt,
             @RequestParam(defaultValue = "13") int retention, RedirectAttributes redirect) {
         try {
-            sites.update(signedIn.store().id(), BrowsingSite.origins(origins), consent, dnt, retention);
+            changes.update(signedIn.store().id(), PrivacyPages.actor(signedIn), BrowsingSite.origins(origins), consent,
+                    dnt, retention);
             redirect.addFlashAttribute("notice", "saved");
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());

@@ -4,8 +4,10 @@ import io.basira.ingest.WriteLocks;
 import io.basira.shared.StoreId;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -20,8 +22,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the same lock. Stripes are taken in ascending index order. Every lock is released when the
  * current Spring transaction completes; a lock not had within {@link #WAIT} fails the write with
  * {@link CannotAcquireLockException} rather than waiting forever.
+ *
+ * <p>The tombstone revision ({@link StoreWriteLocks}) is a counter of this process, which alone opens the
+ * database: read while the current thread holds the store's lock, moved on by an erasure holding it exclusively.
  */
-public final class InProcessWriteLocks implements WriteLocks {
+public final class InProcessWriteLocks implements StoreWriteLocks {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     private static final int STRIPES = 1024;
@@ -29,6 +34,7 @@ public final class InProcessWriteLocks implements WriteLocks {
     private final ConcurrentHashMap<Long, ReentrantReadWriteLock> stores = new ConcurrentHashMap<>();
     private final Lock[] records = stripes();
     private final Lock[] customers = stripes();
+    private final AtomicLong tombstoneRevision = new AtomicLong();
 
     @Override
     public void lockStore(StoreId store) {
@@ -52,6 +58,18 @@ public final class InProcessWriteLocks implements WriteLocks {
         }
         ids.stream().mapToInt(id -> Math.floorMod(PostgresWriteLocks.LockKeys.of(store, kind, id), STRIPES))
                 .sorted().distinct().forEach(index -> hold(stripes[index]));
+    }
+
+    @Override
+    public OptionalLong tombstoneRevision(StoreId store) {
+        ReentrantReadWriteLock whole = stores.get(store.value());
+        boolean held = whole != null && (whole.isWriteLockedByCurrentThread() || whole.getReadHoldCount() > 0);
+        return held ? OptionalLong.of(tombstoneRevision.get()) : OptionalLong.empty();
+    }
+
+    @Override
+    public void advanceTombstoneRevision() {
+        tombstoneRevision.incrementAndGet();
     }
 
     private ReentrantReadWriteLock storeLock(StoreId store) {

@@ -4,9 +4,11 @@ import io.basira.ingest.WriteLocks;
 import io.basira.shared.StoreId;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -22,8 +24,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>One round trip per call: the store's shared lock (with the transaction's lock timeout) is taken in the
  * statement that takes the keys, before them, and not again by a later call of the same transaction (the
  * lock is held until it ends).
+ *
+ * <p>The tombstone revision ({@link StoreWriteLocks}) is the last value of the sequence
+ * {@code privacy_tombstone_revision}, read in that same statement after the store's lock is had: a sequence is read
+ * as it is now, not as of the statement's snapshot, so a write that waited for an erasure reads the value the
+ * erasure took (an MVCC read in that statement would not see the erasure's commit).
  */
-public final class PostgresWriteLocks implements WriteLocks {
+public final class PostgresWriteLocks implements StoreWriteLocks {
+
+    /** The revision, read after the store's lock in the same statement; 0 before the first erasure. */
+    private static final String REVISION = "COALESCE(pg_sequence_last_value('privacy_tombstone_revision'::regclass), 0)";
 
     /** The first half of a store's two-integer lock key: "BSIR". */
     static final int STORE_SPACE = 0x42534952;
@@ -55,8 +65,12 @@ public final class PostgresWriteLocks implements WriteLocks {
 
     @Override
     public void lockStore(StoreId store) {
-        jdbc.query("SELECT set_config('lock_timeout', '" + WAIT + "', true), pg_advisory_xact_lock(?, ?)", rs -> {},
-                space(), storeKey(store));
+        long revision = jdbc.query("WITH whole AS MATERIALIZED (SELECT set_config('lock_timeout', '" + WAIT + "', true), "
+                + "pg_advisory_xact_lock(?, ?)) SELECT " + REVISION + " FROM whole", FIRST_LONG, space(), storeKey(store));
+        Map<Long, Long> held = held();
+        if (held != null) {
+            held.put(store.value(), revision);
+        }
     }
 
     @Override
@@ -69,12 +83,26 @@ public final class PostgresWriteLocks implements WriteLocks {
         lock(store, LockKeys.sorted(schema(), store, 'c', customerIds));
     }
 
+    @Override
+    public OptionalLong tombstoneRevision(StoreId store) {
+        Map<Long, Long> held = TransactionSynchronizationManager.isSynchronizationActive() ? held() : null;
+        Long revision = held == null ? null : held.get(store.value());
+        return revision == null ? OptionalLong.empty() : OptionalLong.of(revision);
+    }
+
+    @Override
+    public void advanceTombstoneRevision() {
+        jdbc.queryForObject("SELECT nextval('privacy_tombstone_revision')", Long.class);
+    }
+
     private void lock(StoreId store, long[] keys) {
-        boolean storeHeld = storeHeld(store);
+        Map<Long, Long> held = held();
+        boolean storeHeld = held != null && held.containsKey(store.value());
         if (keys.length == 0) {
             if (!storeHeld) {
-                jdbc.query("SELECT set_config('lock_timeout', '" + WAIT + "', true), pg_advisory_xact_lock_shared(?, ?)",
-                        rs -> {}, space(), storeKey(store));
+                noteRevision(held, store, jdbc.query("WITH whole AS MATERIALIZED (SELECT set_config('lock_timeout', '"
+                        + WAIT + "', true), pg_advisory_xact_lock_shared(?, ?)) SELECT " + REVISION + " FROM whole",
+                        FIRST_LONG, space(), storeKey(store)));
             }
             return;
         }
@@ -90,26 +118,36 @@ public final class PostgresWriteLocks implements WriteLocks {
                     ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", boxed)), rs -> {});
             return;
         }
-        jdbc.query("WITH whole AS MATERIALIZED (SELECT set_config('lock_timeout', '" + WAIT + "', true), "
-                + "pg_advisory_xact_lock_shared(?, ?)) SELECT pg_advisory_xact_lock(k) FROM whole, " + keysInOrder, ps -> {
+        noteRevision(held, store, jdbc.query("WITH whole AS MATERIALIZED (SELECT set_config('lock_timeout', '" + WAIT
+                + "', true), pg_advisory_xact_lock_shared(?, ?)) SELECT pg_advisory_xact_lock(k), " + REVISION
+                + " FROM whole, " + keysInOrder, ps -> {
                     ps.setInt(1, space());
                     ps.setInt(2, storeKey(store));
                     ps.setArray(3, ps.getConnection().createArrayOf("bigint", boxed));
-                }, rs -> {});
+                }, rs -> rs.next() ? rs.getLong(2) : 0L));
+    }
+
+    /** The first row's first column, a long. */
+    private static final ResultSetExtractor<Long> FIRST_LONG = rs -> rs.next() ? rs.getLong(1) : 0L;
+
+    private static void noteRevision(Map<Long, Long> held, StoreId store, Long revision) {
+        if (held != null) {
+            held.put(store.value(), revision);
+        }
     }
 
     /**
-     * Whether this transaction took the store's shared lock already; if not, it is noted as taken (the caller
-     * takes it now). Outside a transaction synchronization nothing is noted.
+     * The stores whose lock this transaction took, each with the tombstone revision read then; null outside a
+     * transaction synchronization (nothing is noted then).
      */
-    private boolean storeHeld(StoreId store) {
+    private Map<Long, Long> held() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return false;
+            return null;
         }
         @SuppressWarnings("unchecked")
-        Set<Long> held = (Set<Long>) TransactionSynchronizationManager.getResource(this);
+        Map<Long, Long> held = (Map<Long, Long>) TransactionSynchronizationManager.getResource(this);
         if (held == null) {
-            Set<Long> taken = new HashSet<>();
+            Map<Long, Long> taken = new HashMap<>();
             TransactionSynchronizationManager.bindResource(this, taken);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -129,7 +167,7 @@ public final class PostgresWriteLocks implements WriteLocks {
             });
             held = taken;
         }
-        return !held.add(store.value());
+        return held;
     }
 
     private static int storeKey(StoreId store) {

@@ -85,8 +85,11 @@ public class MessagesController {
 
     private final MessagingService messaging;
     private final UnsubscribeTokens tokens;
+    private final io.basira.server.privacy.SettingsChanges audit;
 
-    public MessagesController(MessagingService messaging, UnsubscribeTokens tokens) {
+    public MessagesController(MessagingService messaging, UnsubscribeTokens tokens,
+            io.basira.server.privacy.SettingsChanges audit) {
+        this.audit = audit;
         this.messaging = messaging;
         this.tokens = tokens;
     }
@@ -99,8 +102,10 @@ public class MessagesController {
 
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = SettingsAnswer.class)))
     @PutMapping("/settings")
-    public Map<String, Object> saveSettings(Store store, @RequestBody MessagingService.SettingsInput body) {
-        messaging.save(store, body);
+    public Map<String, Object> saveSettings(Store store, @RequestBody MessagingService.SettingsInput body,
+            jakarta.servlet.http.HttpServletRequest request) {
+        messaging.save(store, body, audit.apiKey(io.basira.server.api.ApiKeyAuthentication.presentedKey(request)
+                .orElse(null)));
         return messaging.view(store);
     }
 

@@ -76,8 +76,9 @@ public class MessagingConfiguration {
 
     @Bean
     MessagingService messagingService(JdbcMessageSettings settings, JdbcContacts contacts, JdbcMessageLog log,
-            SecretBox box, EmailChannel email, SmsChannel sms, DeliveringMessenger messenger, Clock clock) {
-        return new MessagingService(settings, contacts, log, box, email, sms, messenger, clock);
+            SecretBox box, EmailChannel email, SmsChannel sms, DeliveringMessenger messenger, Clock clock,
+            io.basira.server.privacy.SettingsChanges audit) {
+        return new MessagingService(settings, contacts, log, box, email, sms, messenger, clock, audit);
     }
 
     /**

@@ -14,6 +14,8 @@ import io.basira.campaigns.delivery.Contact;
 import io.basira.campaigns.delivery.Languages;
 import io.basira.campaigns.delivery.PhoneNumbers;
 import io.basira.campaigns.delivery.TemplateRenderer;
+import io.basira.server.privacy.AuditLog;
+import io.basira.server.privacy.SettingsChanges;
 import io.basira.server.sources.SecretBox;
 import io.basira.shared.Money;
 import io.basira.shared.NotFoundException;
@@ -50,9 +52,11 @@ public final class MessagingService {
     private final SmsChannel sms;
     private final DeliveringMessenger messenger;
     private final Clock clock;
+    private final SettingsChanges audit;
 
     public MessagingService(JdbcMessageSettings settings, JdbcContacts contacts, JdbcMessageLog log, SecretBox box,
-            EmailChannel email, SmsChannel sms, DeliveringMessenger messenger, Clock clock) {
+            EmailChannel email, SmsChannel sms, DeliveringMessenger messenger, Clock clock, SettingsChanges audit) {
+        this.audit = audit;
         this.settings = settings;
         this.contacts = contacts;
         this.log = log;
@@ -92,8 +96,56 @@ public final class MessagingService {
         return view;
     }
 
-    public MessageSettings save(Store store, SettingsInput in) {
-        MessageSettings old = settings.of(store.id());
+    /**
+     * Checks and saves the settings, and records {@code setting.messages} in the audit log with every field that
+     * changed (the secrets masked, the gateway's address without user information or query), in one transaction.
+     *
+     * @throws IllegalArgumentException naming the field; nothing saved
+     */
+    public MessageSettings save(Store store, SettingsInput in, AuditLog.Actor actor) {
+        return audit.together(() -> {
+            MessageSettings old = settings.of(store.id());
+            MessageSettings next = checked(old, in);
+            settings.save(store.id(), next);
+            audit.changed(store.id(), actor, "messages", audited(old, null), audited(next, old));
+            return next;
+        });
+    }
+
+    /**
+     * The settings as the audit log shows them: every field of the page, secrets masked ({@link SettingsChanges}).
+     *
+     * @param before the settings before a change, to tell a new secret from the kept one; null for the "before" side
+     */
+    private static Map<String, Object> audited(MessageSettings s, MessageSettings before) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("smtp_host", s.smtpHost());
+        fields.put("smtp_port", s.smtpPort());
+        fields.put("smtp_username", s.smtpUsername());
+        fields.put("smtp_password", before == null ? SettingsChanges.secretBefore(s.smtpPasswordSealed())
+                : SettingsChanges.secret(before.smtpPasswordSealed(), s.smtpPasswordSealed()));
+        fields.put("smtp_tls", s.smtpTls());
+        fields.put("email_from", s.emailFrom());
+        fields.put("sms_provider", s.smsProvider());
+        fields.put("sms_url", SettingsChanges.address(s.smsUrl()));
+        fields.put("sms_account", s.smsAccount());
+        fields.put("sms_secret", before == null ? SettingsChanges.secretBefore(s.smsSecretSealed())
+                : SettingsChanges.secret(before.smsSecretSealed(), s.smsSecretSealed()));
+        fields.put("sms_sender", s.smsSender());
+        fields.put("language", s.language());
+        fields.put("quiet_start", s.quietStart().toString());
+        fields.put("quiet_end", s.quietEnd().toString());
+        fields.put("email_cap_hours", hoursText(s.emailCapMinutes()));
+        fields.put("sms_cap_hours", hoursText(s.smsCapMinutes()));
+        return fields;
+    }
+
+    private static String hoursText(int minutes) {
+        return java.math.BigDecimal.valueOf(minutes).divide(java.math.BigDecimal.valueOf(60), 2,
+                java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    private MessageSettings checked(MessageSettings old, SettingsInput in) {
         String tls = blank(in.smtpTls()) ? "starttls" : in.smtpTls().strip().toLowerCase(Locale.ROOT);
         if (!List.of("starttls", "tls", "none").contains(tls)) {
             throw new IllegalArgumentException("smtp_tls '" + in.smtpTls() + "' must be starttls, tls or none");
@@ -122,7 +174,6 @@ public final class MessagingService {
                 time("quiet_start", in.quietStart(), old.quietStart()), time("quiet_end", in.quietEnd(), old.quietEnd()),
                 hours("email_cap_hours", in.emailCapHours(), old.emailCapMinutes()),
                 hours("sms_cap_hours", in.smsCapHours(), old.smsCapMinutes()));
-        settings.save(store.id(), next);
         return next;
     }
 

@@ -6,25 +6,40 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit entries of a store's connections (docs/privacy.md, "Audit log"): API keys ({@code api_key.create},
  * {@code api_key.revoke}), sources — the platforms' incoming webhook connections — ({@code source.create},
  * {@code source.rotate_secret}, {@code source.remove}) and webhook endpoints ({@code webhook_endpoint.create},
- * {@code .update}, {@code .disable}, {@code .enable}, {@code .rotate_secret}, {@code .delete}): who, what, and
- * each field before and after. A secret is never written: it reads {@value #MASKED} (a new one
+ * {@code .update}, {@code .disable}, {@code .enable}, {@code .rotate_secret}, {@code .delete}) and dashboard users
+ * ({@code dashboard_user.create}): who, what, and each field before and after. A secret is never written: it reads {@value #MASKED} (a new one
  * {@value #NEW_SECRET}); an address keeps its scheme, host, port and path, its user information and query are
  * masked (they may hold tokens).
+ *
+ * <p>A change and its entry commit together: the callers run both inside {@link #together}, so an entry that
+ * cannot be written rolls the change back, and a change that fails leaves no entry.
  */
 public final class ConnectionChanges {
 
-    static final String MASKED = "••••••";
-    static final String NEW_SECRET = "•••••• (new)";
+    public static final String MASKED = "••••••";
+    public static final String NEW_SECRET = "•••••• (new)";
 
     private final AuditLog audit;
+    private final TransactionTemplate transaction;
 
-    public ConnectionChanges(AuditLog audit) {
+    public ConnectionChanges(AuditLog audit, TransactionTemplate transaction) {
         this.audit = audit;
+        this.transaction = transaction;
+    }
+
+    /**
+     * Runs a change and its audit entry in one transaction (joining the caller's when there is one): either both
+     * are kept or neither.
+     */
+    public <T> T together(Supplier<T> changeAndEntry) {
+        return transaction.execute(status -> changeAndEntry.get());
     }
 
     /** An API key made: its label and its prefix (the first characters, shown in lists; never the key). */
@@ -40,6 +55,16 @@ public final class ConnectionChanges {
     public void apiKeyRevoked(StoreId store, AuditLog.Actor actor, long id, String label, String prefix) {
         audit.record(store, actor, "api_key.revoke", subject("api_key", Long.toString(id), label, prefix),
                 List.of(new Changes.Change("state", "active", "revoked")));
+    }
+
+    /** A dashboard user given access: the address and the role; the generated password masked. */
+    public void dashboardUserAdded(StoreId store, AuditLog.Actor actor, long id, String email, String role) {
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("email", email);
+        after.put("role", role);
+        after.put("password", NEW_SECRET);
+        audit.record(store, actor, "dashboard_user.create", subject("dashboard_user", Long.toString(id), email, null),
+                Changes.between(null, after, key -> key));
     }
 
     /** The actor presenting this API key (a request of the API). */
@@ -117,7 +142,7 @@ public final class ConnectionChanges {
     }
 
     /** The address without what may be secret: user information and query masked. */
-    static String maskedUrl(String url) {
+    public static String maskedUrl(String url) {
         if (url == null) {
             return null;
         }

@@ -139,8 +139,8 @@ public class PrivacyConfiguration {
     }
 
     @Bean
-    Tombstones tombstones(JdbcTemplate jdbc, SecretBox box) {
-        return new Tombstones(jdbc, box.derivedKey("basira-privacy-tombstones-v1"));
+    Tombstones tombstones(JdbcTemplate jdbc, SecretBox box, io.basira.server.jdbc.StoreWriteLocks locks) {
+        return new Tombstones(jdbc, box.derivedKey("basira-privacy-tombstones-v1"), locks);
     }
 
     @Bean
@@ -150,8 +150,14 @@ public class PrivacyConfiguration {
 
     // spine: changes of API keys, sources and webhook endpoints in the audit log
     @Bean
-    ConnectionChanges connectionChanges(AuditLog audit) {
-        return new ConnectionChanges(audit);
+    ConnectionChanges connectionChanges(AuditLog audit, TransactionTemplate transaction) {
+        return new ConnectionChanges(audit, transaction);
+    }
+
+    // spine: changes of the store's settings (message channels, browsing site, import mapping) in the audit log
+    @Bean
+    SettingsChanges settingsChanges(AuditLog audit, TransactionTemplate transaction) {
+        return new SettingsChanges(audit, transaction);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import io.basira.commerce.Review;
 import io.basira.commerce.WishlistItem;
 import io.basira.ingest.ErasedCustomers;
 import io.basira.ingest.ErasedScreen;
+import io.basira.server.jdbc.StoreWriteLocks;
 import io.basira.shared.StoreId;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -20,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -44,18 +46,24 @@ public final class Tombstones implements ErasedCustomers {
 
     private static final int CHUNK = 500;
 
-    /** How long "this store has no tombstone" is believed without asking again: another instance's erasure within it. */
-    static final long NONE_TRUSTED_NANOS = 60_000_000_000L;
-
     private final JdbcTemplate jdbc;
     private final SecretKeySpec key;
-    /** Stores found to have no tombstone, with when (System.nanoTime): writes then skip the look-up. */
-    private final Map<StoreId, Long> noneSince = new java.util.concurrent.ConcurrentHashMap<>();
+    private final StoreWriteLocks locks;
+    /**
+     * Stores found to have no tombstone, each with the tombstone revision under which it was found: a write that
+     * reads the same revision under its store's lock skips the look-up (no erasure committed in between, in any
+     * process sharing the database).
+     */
+    private final Map<StoreId, Long> noneAsOf = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** @param key the hashing key (32 bytes; {@code SecretBox.derivedKey("privacy-tombstones")}) */
-    public Tombstones(JdbcTemplate jdbc, byte[] key) {
+    /**
+     * @param key the hashing key (32 bytes; {@code SecretBox.derivedKey("privacy-tombstones")})
+     * @param locks the writes' locks, which read the tombstone revision under a store's lock
+     */
+    public Tombstones(JdbcTemplate jdbc, byte[] key, StoreWriteLocks locks) {
         this.jdbc = jdbc;
         this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+        this.locks = locks;
     }
 
     /** The keyed hash of a store's customer id, 64 hex digits. */
@@ -74,18 +82,13 @@ public final class Tombstones implements ErasedCustomers {
         return Optional.ofNullable(lookUp(store, List.of(customerId)).get(customerId));
     }
 
-    /** Lays the tombstone of an erased customer (in the erasure's transaction); an existing one is kept. */
+    /**
+     * Lays the tombstone of an erased customer (in the erasure's transaction, holding the store exclusively); an
+     * existing one is kept. The tombstone revision moves on first, so that every process looks again.
+     */
     void lay(StoreId store, String customerId, String pseudonym, Instant at) {
-        noneSince.remove(store);
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
-                        @Override
-                        public void afterCompletion(int status) {
-                            noneSince.remove(store); // a look-up during the erasure may have remembered "none"
-                        }
-                    });
-        }
+        locks.advanceTombstoneRevision();
+        noneAsOf.remove(store);
         String hash = hash(store, customerId);
         Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM privacy_tombstones WHERE store_id = ? AND key_hash = ?",
                 Integer.class, store.value(), hash);
@@ -131,20 +134,22 @@ public final class Tombstones implements ErasedCustomers {
 
     /**
      * Whether the store has any tombstone (a store without one is not screened record by record). "None" is
-     * remembered for {@link #NONE_TRUSTED_NANOS}, so a write adds no round trip; an erasure in this process forgets
-     * it at once, one in another instance (PostgreSQL) is seen within that minute.
+     * remembered with the tombstone revision read under the store's lock ({@link StoreWriteLocks}): while a write
+     * reads that same revision under its lock, no erasure committed since, in this process or another sharing the
+     * database, and the look-up is skipped (a write adds no round trip). Without a store's lock nothing is
+     * remembered.
      */
     private boolean any(StoreId store) {
-        Long since = noneSince.get(store);
-        if (since != null && System.nanoTime() - since < NONE_TRUSTED_NANOS) {
+        OptionalLong revision = locks.tombstoneRevision(store);
+        if (revision.isPresent() && Long.valueOf(revision.getAsLong()).equals(noneAsOf.get(store))) {
             return false;
         }
         boolean any = !jdbc.queryForList("SELECT key_hash FROM privacy_tombstones WHERE store_id = ? FETCH FIRST 1 ROWS "
                 + "ONLY", String.class, store.value()).isEmpty();
-        if (any) {
-            noneSince.remove(store);
+        if (any || revision.isEmpty()) {
+            noneAsOf.remove(store);
         } else {
-            noneSince.put(store, System.nanoTime());
+            noneAsOf.put(store, revision.getAsLong());
         }
         return any;
     }

@@ -63,8 +63,11 @@ public class StoreController {
     public Map<String, Object> create(Store store, @Valid @RequestBody(required = false) NewApiKey body,
             HttpServletRequest request) {
         AuditLog.Actor actor = actor(request);
-        var created = keys.create(store.id(), body == null ? null : body.label());
-        audit.apiKeyCreated(store.id(), actor, created.info().id(), created.info().label(), created.info().prefix());
+        var created = audit.together(() -> {
+            var made = keys.create(store.id(), body == null ? null : body.label());
+            audit.apiKeyCreated(store.id(), actor, made.info().id(), made.info().label(), made.info().prefix());
+            return made;
+        });
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", created.info().id());
         json.put("prefix", created.info().prefix());
@@ -79,10 +82,13 @@ public class StoreController {
     public void revoke(Store store, @PathVariable long id, HttpServletRequest request) {
         AuditLog.Actor actor = actor(request);
         var key = keys.list(store.id()).stream().filter(k -> k.id() == id).findFirst();
-        if (!keys.revoke(store.id(), id)) {
-            throw new NotFound("this store has no active API key " + id);
-        }
-        audit.apiKeyRevoked(store.id(), actor, id, key.map(JdbcApiKeys.ApiKeyInfo::label).orElse(null),
-                key.map(JdbcApiKeys.ApiKeyInfo::prefix).orElse(null));
+        audit.together(() -> {
+            if (!keys.revoke(store.id(), id)) {
+                throw new NotFound("this store has no active API key " + id);
+            }
+            audit.apiKeyRevoked(store.id(), actor, id, key.map(JdbcApiKeys.ApiKeyInfo::label).orElse(null),
+                    key.map(JdbcApiKeys.ApiKeyInfo::prefix).orElse(null));
+            return null;
+        });
     }
 }

@@ -20,8 +20,9 @@ import java.util.UUID;
  * What a merchant does with endpoints, from the API and the dashboard alike: register (the secret is shown once),
  * change, disable and enable, rotate the secret (the previous one keeps signing for {@link #ROTATION_OVERLAP}),
  * delete, send a test event, read the delivery log. Every change is audited with its actor ({@link ConnectionChanges}:
- * before and after, the secret masked). Bad input is refused whole with every problem named
- * ({@link InvalidRecords}); another store's endpoint does not exist ({@link NotFound}).
+ * before and after, the secret masked), in the change's transaction: either both are kept or neither. Bad input is
+ * refused whole with every problem named ({@link InvalidRecords}); another store's endpoint does not exist
+ * ({@link NotFound}).
  */
 public final class WebhookEndpoints {
 
@@ -70,11 +71,13 @@ public final class WebhookEndpoints {
                     + "first"));
         }
         String secret = WebhookSecret.generate();
-        long id = endpoints.insert(store.id(), checked.url(), checked.description(), checked.eventTypes(), secret,
-                clock.instant());
-        WebhookEndpoint created = get(store, id);
-        audit.endpointChanged(store.id(), actor, "create", null, audited(created));
-        return new Created(created, secret);
+        return audit.together(() -> {
+            long id = endpoints.insert(store.id(), checked.url(), checked.description(), checked.eventTypes(), secret,
+                    clock.instant());
+            WebhookEndpoint created = get(store, id);
+            audit.endpointChanged(store.id(), actor, "create", null, audited(created));
+            return new Created(created, secret);
+        });
     }
 
     private static ConnectionChanges.Endpoint audited(WebhookEndpoint endpoint) {
@@ -91,50 +94,61 @@ public final class WebhookEndpoints {
     public WebhookEndpoint update(Store store, AuditLog.Actor actor, long id, String url, String description,
             List<String> eventTypes) {
         Checked checked = check(url, description, eventTypes);
-        WebhookEndpoint before = get(store, id);
-        if (!endpoints.update(store.id(), id, checked.url(), checked.description(), checked.eventTypes(),
-                clock.instant())) {
-            throw notFound(id);
-        }
-        return changed(store, actor, "update", before, id);
+        return audit.together(() -> {
+            WebhookEndpoint before = get(store, id);
+            if (!endpoints.update(store.id(), id, checked.url(), checked.description(), checked.eventTypes(),
+                    clock.instant())) {
+                throw notFound(id);
+            }
+            return changed(store, actor, "update", before, id);
+        });
     }
 
     /** Disabled by the merchant: nothing more is queued for it and its pending deliveries are cancelled. */
     public WebhookEndpoint disable(Store store, AuditLog.Actor actor, long id) {
-        WebhookEndpoint before = get(store, id);
-        if (!endpoints.setEnabled(store.id(), id, "merchant", clock.instant())) {
-            throw notFound(id);
-        }
-        queue.cancelPending(id);
-        return changed(store, actor, "disable", before, id);
+        return audit.together(() -> {
+            WebhookEndpoint before = get(store, id);
+            if (!endpoints.setEnabled(store.id(), id, "merchant", clock.instant())) {
+                throw notFound(id);
+            }
+            queue.cancelPending(id);
+            return changed(store, actor, "disable", before, id);
+        });
     }
 
     public WebhookEndpoint enable(Store store, AuditLog.Actor actor, long id) {
-        WebhookEndpoint before = get(store, id);
-        if (!endpoints.setEnabled(store.id(), id, null, clock.instant())) {
-            throw notFound(id);
-        }
-        return changed(store, actor, "enable", before, id);
+        return audit.together(() -> {
+            WebhookEndpoint before = get(store, id);
+            if (!endpoints.setEnabled(store.id(), id, null, clock.instant())) {
+                throw notFound(id);
+            }
+            return changed(store, actor, "enable", before, id);
+        });
     }
 
     /** A new secret, shown this once; the previous one keeps signing (a second signature) for 24 hours. */
     public Created rotateSecret(Store store, AuditLog.Actor actor, long id) {
         String secret = WebhookSecret.generate();
         Instant now = clock.instant();
-        if (!endpoints.rotate(store.id(), id, secret, now.plus(ROTATION_OVERLAP), now)) {
-            throw notFound(id);
-        }
-        WebhookEndpoint rotated = get(store, id);
-        audit.endpointSecretRotated(store.id(), actor, audited(rotated), now.plus(ROTATION_OVERLAP).toString());
-        return new Created(rotated, secret);
+        return audit.together(() -> {
+            if (!endpoints.rotate(store.id(), id, secret, now.plus(ROTATION_OVERLAP), now)) {
+                throw notFound(id);
+            }
+            WebhookEndpoint rotated = get(store, id);
+            audit.endpointSecretRotated(store.id(), actor, audited(rotated), now.plus(ROTATION_OVERLAP).toString());
+            return new Created(rotated, secret);
+        });
     }
 
     public void delete(Store store, AuditLog.Actor actor, long id) {
-        WebhookEndpoint before = get(store, id);
-        if (!endpoints.delete(store.id(), id)) {
-            throw notFound(id);
-        }
-        audit.endpointChanged(store.id(), actor, "delete", audited(before), null);
+        audit.together(() -> {
+            WebhookEndpoint before = get(store, id);
+            if (!endpoints.delete(store.id(), id)) {
+                throw notFound(id);
+            }
+            audit.endpointChanged(store.id(), actor, "delete", audited(before), null);
+            return null;
+        });
     }
 
     /** Queues a {@value WebhookCatalogue#TEST} message for the endpoint, due at once. @return its message id */

@@ -96,4 +96,23 @@ class PrivacyPagesOnH2Test {
         assertThat(log).as("the group's creation in the audit log").contains("created a group", "Happy customers",
                 "order_count &gt; 0");
     }
+    @Test
+    void settings_saved_on_the_dashboard_are_in_the_audit_log_by_name_with_the_secret_masked() {
+        browser.signIn(fixture.ownerEmail(), fixture.ownerPassword());
+        String token = browser.csrfTokenOf("/messages");
+        Map<String, String> channels = new java.util.LinkedHashMap<>(Map.of("_csrf", token, "smtpHost", "mail.example.com",
+                "smtpPort", "587", "smtpPassword", "page-pass-2024", "emailFrom", "shop@example.com",
+                "quietStart", "22:00", "quietEnd", "07:00"));
+        assertThat(browser.postForm("/messages/settings", channels).statusCode()).isEqualTo(302);
+        token = browser.csrfTokenOf("/tracking");
+        assertThat(browser.postForm("/tracking", Map.of("_csrf", token, "origins", "https://shop.example.com",
+                "consent", "true", "retention", "12")).statusCode()).isEqualTo(302);
+
+        String english = browser.get("/audit?lang=en").body();
+        assertThat(english).contains("changed the message channels", "outgoing mail server", "mail.example.com",
+                "password", "changed the tracking site", "allowed sites", "https://shop.example.com",
+                fixture.ownerEmail()).doesNotContain("page-pass-2024", "smtp_host", "allowed_origins");
+        assertThat(browser.get("/audit?lang=ar").body()).contains("عدّل إعدادات قنوات الرسائل", "خادم البريد الصادر",
+                "عدّل إعدادات تتبّع التصفح", "النطاقات المسموح بها");
+    }
 }

@@ -49,6 +49,7 @@ abstract class PlatformImportContract {
 
     @Autowired ImportFolder importer;
     @Autowired ImportMappings mappings;
+    @Autowired io.basira.server.privacy.AuditLog audit;
     @Autowired IngestRecords ingest;
     @Autowired JdbcStores stores;
     @Autowired JdbcTemplate jdbc;
@@ -157,12 +158,13 @@ abstract class PlatformImportContract {
     void a_saved_mapping_is_the_stores_own_and_an_import_can_read_through_it() throws IOException {
         Store owner = store("saver");
         Store other = store("other");
-        mappings.save(owner.id(), MappingPresets.preset("salla-customers"));
+        io.basira.server.privacy.AuditLog.Actor cli = io.basira.server.privacy.AuditLog.Actor.cli();
+        mappings.save(owner.id(), MappingPresets.preset("salla-customers"), cli);
         mappings.save(owner.id(), ColumnMappingJson.read("""
                 {"name": "mine", "files": {"customers": {"source": "عملاء*.csv", "date_format": "dd/MM/yyyy",
                  "columns": {"customer_id": "رقم العميل", "created_at": "تاريخ التسجيل", "gender": "الجنس"},
                  "values": {"gender": {"ذكر": "male"}}}}}
-                """));
+                """), cli);
 
         assertThat(mappings.saved(owner.id())).hasValueSatisfying(m -> assertThat(m.name()).isEqualTo("mine"));
         assertThat(mappings.saved(other.id())).isEmpty();
@@ -174,8 +176,21 @@ abstract class PlatformImportContract {
         assertThat(jdbc.queryForList("SELECT external_id, gender FROM customers WHERE store_id = ?",
                 owner.id().value())).singleElement().satisfies(row -> assertThat(row).containsEntry("gender", "male"));
 
-        mappings.forget(owner.id());
+        mappings.forget(owner.id(), cli);
         assertThat(mappings.saved(owner.id())).isEmpty();
         assertThat(List.of(owner, other)).allSatisfy(s -> assertThat(mappings.saved(s.id())).isEmpty());
+
+        // saved, changed and forgotten: each in the audit log, the mapping as readable lines
+        var entries = audit.search(owner.id(), null, null, 10);
+        assertThat(entries).extracting(e -> e.action()).containsOnly("setting.import_mapping").hasSize(3);
+        assertThat(entries.get(1).changes()).contains(
+                new io.basira.server.privacy.Changes.Change("mapping_name", "salla-customers", "mine"),
+                new io.basira.server.privacy.Changes.Change("mapped_files", "customers.csv ← *customers*.csv",
+                        "customers.csv ← عملاء*.csv"),
+                new io.basira.server.privacy.Changes.Change("date_formats",
+                        "customers.csv [yyyy/MM/dd][yyyy-MM-dd][dd/MM/yyyy][dd-MM-yyyy][ HH:mm[:ss]]",
+                        "customers.csv dd/MM/yyyy"));
+        assertThat(entries.get(0).changes()).extracting(c -> c.after()).containsOnlyNulls();
+        assertThat(audit.search(other.id(), null, null, 10)).isEmpty();
     }
 }

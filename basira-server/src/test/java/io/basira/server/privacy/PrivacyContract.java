@@ -276,6 +276,183 @@ abstract class PrivacyContract {
     }
 
     @Test
+    void store_settings_changes_are_audited_field_by_field_with_secrets_masked() {
+        Api.Response saved = api.send("PUT", "/api/v1/messages/settings", "{\"smtp_host\":\"mail.example.com\","
+                + "\"smtp_port\":587,\"smtp_username\":\"shop\",\"smtp_password\":\"smtp-pass-4711\","
+                + "\"email_from\":\"shop@example.com\",\"sms_provider\":\"json\",\"sms_url\":"
+                + "\"https://gw-user:gw-pass-99@gw.example.com/send?token=tok-sms-1\",\"sms_secret\":\"sms-secret-0815\","
+                + "\"sms_sender\":\"Shop\",\"quiet_start\":\"22:00\",\"quiet_end\":\"08:00\"}");
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(api.send("PUT", "/api/v1/messages/settings", "{\"smtp_host\":\"mail.example.com\","
+                + "\"smtp_port\":587,\"smtp_username\":\"shop\",\"email_from\":\"shop@example.com\","
+                + "\"sms_provider\":\"json\",\"sms_url\":\"https://gw-user:gw-pass-99@gw.example.com/send?token=tok-sms-1\","
+                + "\"sms_sender\":\"Shop\",\"quiet_start\":\"21:00\",\"quiet_end\":\"08:00\"}").status())
+                .as("the secrets kept (none typed), the quiet hours changed").isEqualTo(200);
+        Api.Response site = api.send("PUT", "/api/v1/browsing/site", "{\"allowed_origins\":[\"https://shop.example.com\"],"
+                + "\"consent_required\":true,\"honour_dnt\":true,\"retention_months\":6}");
+        assertThat(site.status()).as(site.body()).isEqualTo(200);
+
+        List<AuditLog.Entry> entries = auditLog.search(store.id(), null, apiKey.substring(0, 8), 100);
+        List<AuditLog.Entry> messages = entries.stream().filter(e -> e.action().equals("setting.messages")).toList();
+        assertThat(messages).hasSize(2);
+        assertThat(messages.get(1).changes()).contains(
+                new Changes.Change("smtp_host", null, "mail.example.com"),
+                new Changes.Change("smtp_password", null, ConnectionChanges.NEW_SECRET),
+                new Changes.Change("sms_secret", null, ConnectionChanges.NEW_SECRET),
+                new Changes.Change("sms_url", null, "https://" + ConnectionChanges.MASKED + "@gw.example.com/send?"
+                        + ConnectionChanges.MASKED),
+                new Changes.Change("quiet_start", "21:00", "22:00"));
+        assertThat(messages.get(0).changes()).as("only what changed; the kept secrets are not news")
+                .containsExactly(new Changes.Change("quiet_start", "22:00", "21:00"));
+        assertThat(entries).filteredOn(e -> e.action().equals("setting.browsing_site")).singleElement()
+                .satisfies(e -> assertThat(e.changes()).contains(
+                        new Changes.Change("allowed_origins", null, "https://shop.example.com"),
+                        new Changes.Change("consent_required", "no", "yes"),
+                        new Changes.Change("retention_months", "13", "6")));
+        String audit = api.get("/api/v1/audit").body();
+        assertThat(audit).doesNotContain("smtp-pass-4711", "sms-secret-0815", "gw-pass-99", "tok-sms-1", "gw-user");
+        assertThat(api.send("PUT", "/api/v1/browsing/site", "{\"allowed_origins\":[\"https://shop.example.com\"],"
+                + "\"consent_required\":true,\"honour_dnt\":true,\"retention_months\":6}").status()).isEqualTo(200);
+        assertThat(auditLog.search(store.id(), null, null, 100)).as("a save that changes nothing is no change")
+                .filteredOn(e -> e.action().equals("setting.browsing_site")).hasSize(1);
+    }
+
+    @Autowired io.basira.server.sources.JdbcSources sources;
+    @Autowired io.basira.server.browsing.JdbcBrowsingSites sites;
+    @Autowired java.time.Clock clock;
+
+    @Test
+    void a_change_whose_audit_entry_fails_is_rolled_back_and_a_failed_change_leaves_no_entry() {
+        JdbcTemplate failing = new JdbcTemplate(dataSource) {
+            @Override
+            public int update(String sql, Object... args) {
+                if (sql.startsWith("INSERT INTO audit_log")) {
+                    throw new org.springframework.dao.DataIntegrityViolationException("the audit log refused the entry");
+                }
+                return super.update(sql, args);
+            }
+        };
+        AuditLog broken = new AuditLog(failing, JSON, clock);
+        ConnectionChanges connections = new ConnectionChanges(broken, transaction);
+        var sourceChanges = new io.basira.server.sources.SourceChanges(sources, connections);
+        int sourcesBefore = sources.list(store.id()).size();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sourceChanges.create(store.id(), AuditLog.Actor.cli(),
+                io.basira.server.sources.Platform.SALLA, "unaudited", "salla-secret-1"))
+                .hasMessageContaining("audit log refused");
+        assertThat(sources.list(store.id())).as("no source without its entry").hasSize(sourcesBefore);
+
+        int keysBefore = keys.list(store.id()).size();
+        var controller = new io.basira.server.stores.StoreController(keys, connections);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> controller.create(store, null,
+                new org.springframework.mock.web.MockHttpServletRequest())).hasMessageContaining("audit log refused");
+        assertThat(keys.list(store.id())).as("no API key without its entry").hasSize(keysBefore);
+
+        var siteChanges = new io.basira.server.browsing.SiteChanges(sites, new SettingsChanges(broken, transaction));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> siteChanges.update(store.id(), AuditLog.Actor.cli(),
+                List.of("https://unaudited.example.com"), true, true, 3)).hasMessageContaining("audit log refused");
+        assertThat(sites.of(store.id()).allowedOrigins()).as("no setting without its entry").isEmpty();
+
+        int entries = auditLog.search(store.id(), null, null, 1_000).size();
+        var working = new io.basira.server.stores.StoreController(keys, applicationConnections);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> working.revoke(store, 999_999_999L,
+                new org.springframework.mock.web.MockHttpServletRequest())).hasMessageContaining("no active API key");
+        assertThat(auditLog.search(store.id(), null, null, 1_000)).as("a change that failed has no entry")
+                .hasSize(entries);
+    }
+
+    @Autowired ConnectionChanges applicationConnections;
+    @Autowired org.springframework.core.env.Environment environment;
+
+    @Test
+    void the_command_lines_store_key_source_and_dashboard_user_are_audited() throws IOException {
+        String slug = "cli-" + UUID.randomUUID().toString().substring(0, 8);
+        java.nio.file.Path data = java.nio.file.Files.createTempDirectory("basira-privacy-cli");
+        List<String> database = List.of("--db-url", environment.getProperty("spring.datasource.url"),
+                "--db-user", environment.getProperty("spring.datasource.username"),
+                "--db-password", environment.getProperty("spring.datasource.password", ""), "--data", data.toString());
+        java.util.function.Function<List<String>, Integer> cli = args -> {
+            List<String> all = new ArrayList<>(args);
+            all.addAll(database);
+            return io.basira.server.Basira.commandLine().execute(all.toArray(String[]::new));
+        };
+        assertThat(cli.apply(List.of("store", "create", "--slug", slug))).isZero();
+        Store made = stores.findBySlug(slug).orElseThrow();
+        JdbcApiKeys.ApiKeyInfo key = keys.list(made.id()).get(0);
+        assertThat(auditLog.search(made.id(), null, null, 10)).singleElement().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo("api_key.create");
+            assertThat(entry.actor().kind()).isEqualTo("cli");
+            assertThat(entry.subject().id()).isEqualTo(Long.toString(key.id()));
+            assertThat(entry.changes()).contains(new Changes.Change("prefix", null, key.prefix()),
+                    new Changes.Change("secret", null, ConnectionChanges.NEW_SECRET));
+        });
+
+        assertThat(cli.apply(List.of("source", "add", "--store", slug, "--platform", "salla", "--secret",
+                "salla-cli-secret-1"))).isZero();
+        assertThat(cli.apply(List.of("user", "add", "--store", slug, "--email", "helper@example.com"))).isZero();
+        List<AuditLog.Entry> entries = auditLog.search(made.id(), null, null, 10);
+        assertThat(entries).extracting(AuditLog.Entry::action).containsExactly("dashboard_user.create", "source.create",
+                "api_key.create");
+        assertThat(entries).allSatisfy(entry -> assertThat(entry.actor().kind()).isEqualTo("cli"));
+        assertThat(entries.get(0).changes()).contains(new Changes.Change("email", null, "helper@example.com"),
+                new Changes.Change("role", null, "support"), new Changes.Change("password", null,
+                        ConnectionChanges.NEW_SECRET));
+        assertThat(entries.toString()).doesNotContain("salla-cli-secret-1");
+    }
+
+    @Autowired io.basira.server.jdbc.StoreWriteLocks writeLocks;
+    @Autowired io.basira.server.sources.SecretBox secretBox;
+
+    @Test
+    void an_erasure_through_one_instance_is_screened_at_once_by_another_that_remembered_no_tombstone() {
+        api.postJson("/api/v1/customers", "{\"customer_id\":\"GONE\",\"first_name\":\"Ghada\",\"created_at\":\"2024-01-01\"}");
+        io.basira.server.jdbc.StoreWriteLocks otherLocks = writeLocks instanceof io.basira.server.jdbc.PostgresWriteLocks
+                ? new io.basira.server.jdbc.PostgresWriteLocks(jdbc) : writeLocks;
+        Tombstones other = new Tombstones(jdbc, secretBox.derivedKey("basira-privacy-tombstones-v1"), otherLocks);
+        java.util.function.Supplier<Map<String, String>> write = () -> transaction.execute(status -> {
+            otherLocks.lockCustomers(store.id(), List.of("GONE"));
+            return other.pseudonyms(store.id(), List.of("GONE"));
+        });
+        assertThat(write.get()).as("no tombstone yet").isEmpty();
+        // a tombstone that arrives without the revision moving on is not looked for: "none" is remembered
+        jdbc.update("INSERT INTO privacy_tombstones (store_id, key_hash, pseudonym, erased_at) VALUES (?, ?, ?, ?)",
+                store.id().value(), other.hash(store.id(), "GONE"), "erased-unseen", java.time.OffsetDateTime.now(clock));
+        assertThat(write.get()).as("remembered: no look-up while the revision stands").isEmpty();
+        jdbc.update("DELETE FROM privacy_tombstones WHERE store_id = ?", store.id().value());
+
+        assertThat(api.postJson("/api/v1/customers/GONE/erase", "").status()).isEqualTo(200);
+        assertThat(write.get()).as("the other instance's next write, at once").hasEntrySatisfying("GONE",
+                pseudonym -> assertThat(pseudonym).startsWith("erased-"));
+    }
+
+    @Test
+    void an_erasure_racing_a_write_of_another_instance_never_lets_the_erased_customer_back() throws Exception {
+        api.postJson("/api/v1/customers", "{\"customer_id\":\"RACE2\",\"first_name\":\"Rana\",\"created_at\":\"2024-01-01\"}");
+        io.basira.server.jdbc.StoreWriteLocks otherLocks = writeLocks instanceof io.basira.server.jdbc.PostgresWriteLocks
+                ? new io.basira.server.jdbc.PostgresWriteLocks(jdbc) : writeLocks;
+        Tombstones other = new Tombstones(jdbc, secretBox.derivedKey("basira-privacy-tombstones-v1"), otherLocks);
+        java.util.function.Supplier<Map<String, String>> write = () -> transaction.execute(status -> {
+            otherLocks.lockCustomers(store.id(), List.of("RACE2"));
+            return other.pseudonyms(store.id(), List.of("RACE2"));
+        });
+        assertThat(write.get()).as("no tombstone yet: remembered").isEmpty();
+        java.util.concurrent.CountDownLatch erasedNotCommitted = new java.util.concurrent.CountDownLatch(1);
+        Thread eraser = new Thread(() -> transaction.executeWithoutResult(status -> {
+            eraseCustomer.erase(store, "RACE2", AuditLog.Actor.cli(), "concurrency check");
+            erasedNotCommitted.countDown();
+            try {
+                Thread.sleep(1500); // the other instance's write waits for the commit meanwhile
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        eraser.start();
+        assertThat(erasedNotCommitted.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Map<String, String> screened = write.get();
+        eraser.join(30_000);
+        assertThat(screened).as("the write that waited for the erasure sees its tombstone").containsKey("RACE2");
+    }
+
+    @Test
     void shopifys_privacy_webhooks_are_answered() throws SQLException {
         seedLayla();
         String request = "{\"shop_id\":954889,\"shop_domain\":\"example.myshopify.com\",\"orders_requested\":[820982911946154508],"

@@ -85,9 +85,11 @@ class ImportMappingPageOnH2Test {
                 "رقم العميل,الجنس,تاريخ التسجيل\nC-9,أنثى,05/01/2024\nC-10,غير معروف,2024-13-01\n");
 
         assertThat(preview.statusCode()).isEqualTo(200);
+        // the row's problems in the page's language, from their codes (issue 14, item 5)
         assertThat(preview.body()).contains("id=\"preview-table\"", "female", "2024-01-05",
-                "عملاء.csv:3: gender (الجنس): unknown gender",
-                "عملاء.csv:3: created_at (تاريخ التسجيل): &#39;2024-13-01&#39;");
+                "عملاء.csv:3: gender (الجنس)</bdi>: <span data-code=\"unknown_gender\">«\u2068غير معروف\u2069» ليس جنسًا معروفًا",
+                "عملاء.csv:3: created_at (تاريخ التسجيل)</bdi>: <span data-code=\"not_date_time\">«\u20682024-13-01\u2069» ليس تاريخًا ووقتًا")
+                .doesNotContain("unknown gender").doesNotContain("class=\"errors\" dir=\"ltr\" lang=\"en\"");
     }
 
     @Test

@@ -97,7 +97,12 @@ class ImportMappingPageOnH2Test {
         HttpResponse<String> refused = owner.postForm("/import/mapping", arabicCustomers("gender ذكر male"));
 
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("لا يمكن استخدام المطابقة", "value map line 1");
+        assertThat(refused.body()).contains("لا يمكن استخدام المطابقة: \u2068customers.csv\u2069، السطر \u20681\u2069 من "
+                + "خريطة القيم: «\u2068gender ذكر male\u2069» ليس على الشكل").doesNotContain("value map line");
+        HttpResponse<String> notAColumn = owner.postForm("/import/mapping", arabicCustomers("sex: ذكر = male"));
+        assertThat(notAColumn.statusCode()).isEqualTo(400);
+        assertThat(notAColumn.body()).contains("«\u2068sex\u2069» ليس عمودًا في هذا الملف");
+        assertThat(owner.get("/import/mapping?preset=nope").body()).contains("«\u2068nope\u2069» ليست مطابقة جاهزة");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.basira.campaigns;
 
-import io.basira.shared.TextRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,44 +39,44 @@ public record Campaign(long id, String name, CampaignKind kind, CampaignStatus s
     public static final int MAX_GROUPS = 20;
 
     public Campaign {
-        TextRules.requireLine(name, "name", MAX_NAME);
+        if (name == null || name.isBlank()) {
+            throw new InvalidCampaign("name", InvalidCampaign.Reason.REQUIRED, "name: required");
+        }
+        InvalidCampaign.requireLine(name, "name", MAX_NAME);
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(template, "template");
-        if (controlPercent < 0 || controlPercent > 90) {
-            throw new IllegalArgumentException("control_percent " + controlPercent + " is outside 0 to 90");
-        }
-        if (attributionDays < 1 || attributionDays > 90) {
-            throw new IllegalArgumentException("attribution_days " + attributionDays + " is outside 1 to 90");
-        }
+        InvalidCampaign.requireRange(controlPercent, 0, 90, "control_percent",
+                "control_percent " + controlPercent + " is outside 0 to 90");
+        InvalidCampaign.requireRange(attributionDays, 1, 90, "attribution_days",
+                "attribution_days " + attributionDays + " is outside 1 to 90");
         firstDelay = firstDelay == null ? DEFAULT_FIRST_DELAY : firstDelay;
-        if (firstDelay.compareTo(Duration.ofMinutes(5)) < 0 || firstDelay.compareTo(Duration.ofDays(7)) > 0) {
-            throw new IllegalArgumentException("first_delay_minutes " + firstDelay.toMinutes()
-                    + " is outside 5 minutes to 7 days");
+        InvalidCampaign.requireRange(firstDelay.toMinutes(), 5, Duration.ofDays(7).toMinutes(), "first_delay_minutes",
+                "first_delay_minutes " + firstDelay.toMinutes() + " is outside 5 minutes to 7 days");
+        if (secondDelay != null) {
+            InvalidCampaign.requireRange(secondDelay.toMinutes(), 5, Duration.ofDays(14).toMinutes(),
+                    "second_delay_minutes", "second_delay_minutes " + secondDelay.toMinutes()
+                            + " is outside 5 minutes to 14 days");
         }
-        if (secondDelay != null && (secondDelay.compareTo(Duration.ofMinutes(5)) < 0
-                || secondDelay.compareTo(Duration.ofDays(14)) > 0)) {
-            throw new IllegalArgumentException("second_delay_minutes " + secondDelay.toMinutes()
-                    + " is outside 5 minutes to 14 days");
-        }
-        if (inactiveDays < 1 || inactiveDays > 3650) {
-            throw new IllegalArgumentException("inactive_days " + inactiveDays + " is outside 1 to 3650");
-        }
+        InvalidCampaign.requireRange(inactiveDays, 1, 3650, "inactive_days",
+                "inactive_days " + inactiveDays + " is outside 1 to 3650");
         groups = groups == null ? List.of() : List.copyOf(groups);
         if (groups.size() > MAX_GROUPS) {
-            throw new IllegalArgumentException("groups: at most " + MAX_GROUPS + ", got " + groups.size());
+            throw new InvalidCampaign("groups", InvalidCampaign.Reason.TOO_MANY_GROUPS,
+                    "groups: at most " + MAX_GROUPS + ", got " + groups.size(), MAX_GROUPS, groups.size());
         }
         if ((kind == CampaignKind.ONE_OFF || kind == CampaignKind.GROUP_ENTRY) && groups.isEmpty()) {
-            throw new IllegalArgumentException("groups: a " + kind.code() + " campaign needs at least one group");
+            throw new InvalidCampaign("groups", InvalidCampaign.Reason.NEEDS_GROUP,
+                    "groups: a " + kind.code() + " campaign needs at least one group");
         }
         if (surveyQuestion != null) {
             surveyQuestion = surveyQuestion.strip();
             if (surveyQuestion.isEmpty()) {
                 surveyQuestion = null;
             } else {
-                TextRules.requireLine(surveyQuestion, "survey_question", MAX_QUESTION);
+                InvalidCampaign.requireLine(surveyQuestion, "survey_question", MAX_QUESTION);
             }
         }
     }

@@ -21,7 +21,7 @@ public enum CampaignKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** @throws IllegalArgumentException naming the allowed codes */
+    /** @throws InvalidCampaign naming the allowed codes */
     public static CampaignKind fromCode(String code) {
         String normal = code == null ? "" : code.strip().toLowerCase(Locale.ROOT);
         for (CampaignKind kind : values()) {
@@ -29,7 +29,9 @@ public enum CampaignKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("unknown campaign kind '" + code + "', expected one of abandoned_cart, "
-                + "win_back, birthday, one_off, group_entry, points_expiring");
+        String accepted = java.util.Arrays.stream(values()).map(CampaignKind::code)
+                .collect(java.util.stream.Collectors.joining(", "));
+        throw new InvalidCampaign("kind", InvalidCampaign.Reason.UNKNOWN_CHOICE,
+                "unknown campaign kind '" + code + "', expected one of " + accepted, code, accepted);
     }
 }

@@ -21,7 +21,11 @@ public enum CartStatus {
                 return status;
             }
         }
-        throw new IllegalArgumentException(
-                "unknown cart status '" + code + "', expected one of open, abandoned, recovered, converted");
+        throw new IllegalArgumentException("unknown cart status '" + code + "', expected one of " + codes());
+    }
+
+    /** Every status's code, in order, separated by {@code ", "} (the accepted values an error lists). */
+    public static String codes() {
+        return java.util.Arrays.stream(values()).map(CartStatus::code).collect(java.util.stream.Collectors.joining(", "));
     }
 }

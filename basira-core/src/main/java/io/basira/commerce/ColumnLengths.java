@@ -60,6 +60,12 @@ public final class ColumnLengths {
         return MULTI_LINE.contains(column) ? TextRules.textProblem(value, max) : TextRules.lineProblem(value, max);
     }
 
+    /** The refusal behind {@link #problem} as data (for messages in other languages), or null when it is stored. */
+    public static TextRules.Refusal refusal(String column, String value) {
+        int max = BY_COLUMN.getOrDefault(column, Integer.MAX_VALUE);
+        return MULTI_LINE.contains(column) ? TextRules.textRefusal(value, max) : TextRules.lineRefusal(value, max);
+    }
+
     /** Every limited column and its limit (for the schema test). */
     public static Map<String, Integer> all() {
         return BY_COLUMN;

@@ -43,7 +43,8 @@ public enum OrderStatus {
         throw new IllegalArgumentException("unknown status '" + code + "', expected one of " + codes());
     }
 
-    static String codes() {
+    /** Every status's code, in order, separated by {@code ", "} (the accepted values an error lists). */
+    public static String codes() {
         return Arrays.stream(values()).map(OrderStatus::code).collect(Collectors.joining(", "));
     }
 }

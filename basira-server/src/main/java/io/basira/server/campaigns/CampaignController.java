@@ -1,6 +1,7 @@
 package io.basira.server.campaigns;
 
 import io.basira.campaigns.CampaignStatus;
+import io.basira.campaigns.InvalidCampaign;
 import io.basira.server.campaigns.CampaignAnswers.CampaignAnswer;
 import io.basira.server.campaigns.CampaignAnswers.ReportAnswer;
 import io.basira.server.api.ApiKeyAuthentication;
@@ -83,6 +84,21 @@ public class CampaignController {
     @GetMapping("/{id}/report")
     public ReportAnswer report(Store store, @PathVariable long id) {
         return ReportAnswer.of(campaigns.report(store, id), store.currency());
+    }
+
+    /**
+     * 400 with the English sentence as the detail (and the one problem listed, as every 400 of the API lists them),
+     * plus what the dashboard says it from: {@code field}, {@code code} ({@code campaigns.error.<code>} of the
+     * bundles) and {@code arguments}, as an import's {@code error_details} and a loyalty refusal's {@code reason}.
+     */
+    @ExceptionHandler(InvalidCampaign.class)
+    ProblemDetail invalid(InvalidCampaign invalid) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.getMessage());
+        problem.setProperty("problems", List.of(invalid.getMessage()));
+        problem.setProperty("field", invalid.field());
+        problem.setProperty("code", invalid.reason().code());
+        problem.setProperty("arguments", invalid.arguments());
+        return problem;
     }
 
     @ExceptionHandler(CampaignRefusal.class)

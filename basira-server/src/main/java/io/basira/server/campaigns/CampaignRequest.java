@@ -5,6 +5,7 @@ import io.basira.campaigns.CampaignKind;
 import io.basira.campaigns.CampaignStatus;
 import io.basira.campaigns.Channel;
 import io.basira.campaigns.Discount;
+import io.basira.campaigns.InvalidCampaign;
 import io.basira.campaigns.MessageTemplate;
 import io.basira.campaigns.Purpose;
 import io.basira.campaigns.TemplateText;
@@ -22,7 +23,8 @@ import java.util.Locale;
 /**
  * A campaign as the API takes it ({@code POST /api/v1/campaigns}, {@code PUT /api/v1/campaigns/{id}}) and the
  * dashboard's builder sends it. Absent numbers take the defaults of docs/campaigns.md; what the constraints here do
- * not say (ranges, the groups a kind needs) the core's {@link Campaign} refuses, naming the field (400).
+ * not say (ranges, the groups a kind needs) the core's {@link Campaign} refuses, naming the field (400): every refusal
+ * of {@link #toCampaign} is an {@link InvalidCampaign} with its field, code and arguments.
  */
 @Schema(name = "CampaignRequest", description = "A campaign: its kind, message, control group and the settings of its kind")
 public record CampaignRequest(
@@ -61,7 +63,8 @@ public record CampaignRequest(
         Channel way = channel == null || channel.isBlank() ? Channel.EMAIL : parse(Channel.class, channel, "channel");
         Purpose why = purpose == null || purpose.isBlank() ? Purpose.MARKETING : parse(Purpose.class, purpose, "purpose");
         if (blank(bodyAr) && blank(bodyEn)) {
-            throw new IllegalArgumentException("body_ar, body_en: a campaign needs an Arabic or an English message");
+            throw new InvalidCampaign("body_ar, body_en", InvalidCampaign.Reason.NEEDS_MESSAGE,
+                    "body_ar, body_en: a campaign needs an Arabic or an English message");
         }
         MessageTemplate template = new MessageTemplate(blank(bodyAr) ? null : new TemplateText(subjectAr, bodyAr),
                 blank(bodyEn) ? null : new TemplateText(subjectEn, bodyEn));
@@ -86,8 +89,8 @@ public record CampaignRequest(
         try {
             return OffsetDateTime.parse(scheduledAt.strip()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("scheduled_at '" + scheduledAt
-                    + "' is not an ISO-8601 date-time with offset (2026-06-01T09:00:00+03:00)");
+            throw new InvalidCampaign("scheduled_at", InvalidCampaign.Reason.NOT_DATE_TIME, "scheduled_at '" + scheduledAt
+                    + "' is not an ISO-8601 date-time with offset (2026-06-01T09:00:00+03:00)", scheduledAt);
         }
     }
 
@@ -99,8 +102,10 @@ public record CampaignRequest(
         try {
             return Enum.valueOf(type, code.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(field + " '" + code + "' is not one of " + java.util.Arrays
-                    .stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
+            List<String> accepted = java.util.Arrays.stream(type.getEnumConstants())
+                    .map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+            throw new InvalidCampaign(field, InvalidCampaign.Reason.UNKNOWN_CHOICE,
+                    field + " '" + code + "' is not one of " + accepted, code, String.join(", ", accepted));
         }
     }
 }

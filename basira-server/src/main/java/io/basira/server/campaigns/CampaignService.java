@@ -4,6 +4,7 @@ import io.basira.campaigns.Arm;
 import io.basira.campaigns.Campaign;
 import io.basira.campaigns.CampaignKind;
 import io.basira.campaigns.CampaignStatus;
+import io.basira.campaigns.InvalidCampaign;
 import io.basira.campaigns.NewEnrolment;
 import io.basira.campaigns.SendDueMessages;
 import io.basira.campaigns.Triggers;
@@ -75,8 +76,8 @@ public final class CampaignService {
                     + "; pause it before changing it");
         }
         if (changed.kind() != current.kind()) {
-            throw new IllegalArgumentException("kind: a campaign's kind cannot change (it is " + current.kind().code()
-                    + ")");
+            throw new InvalidCampaign("kind", InvalidCampaign.Reason.KIND_CHANGED,
+                    "kind: a campaign's kind cannot change (it is " + current.kind().code() + ")", current.kind().code());
         }
         requireGroups(store.id(), changed);
         Campaign next = new Campaign(id, changed.name(), current.kind(), current.status(), changed.channel(),
@@ -282,7 +283,8 @@ public final class CampaignService {
             Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM groups WHERE store_id = ? AND group_key = ?",
                     Integer.class, store.value(), group);
             if (found == null || found == 0) {
-                throw new IllegalArgumentException("groups: no group '" + group + "' in this store");
+                throw new InvalidCampaign("groups", InvalidCampaign.Reason.UNKNOWN_GROUP,
+                        "groups: no group '" + group + "' in this store", group);
             }
         }
     }

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 final class CanonicalFileReader {
 
     private static final Pattern PARSER_LINE = Pattern.compile("line (\\d+)");
+    private static final Pattern TEXT_AFTER_QUOTE = Pattern.compile("after closing quote: '(.)'");
     private static final int BUFFER = 1 << 16;
 
     private final Store store;
@@ -67,7 +68,7 @@ final class CanonicalFileReader {
         try (CsvReader<CsvRecord> csv = open(path, name, size)) {
             readRecords(file, name, through, csv.iterator(), tally);
         } catch (CsvParseException e) {
-            errors.add(new RowError(name, parserLine(e), null, "malformed CSV: " + e.getMessage()));
+            errors.add(RowError.of(name, parserLine(e), null, malformed(e)));
             tally.incomplete();
         } catch (UncheckedIOException e) {
             if (!(e.getCause() instanceof CharacterCodingException)) {
@@ -86,7 +87,7 @@ final class CanonicalFileReader {
     private void readRecords(CanonicalFile file, String name, FileMapping through,
             CloseableIterator<CsvRecord> records, Tally tally) {
         if (!records.hasNext()) {
-            errors.add(RowError.ofFile(name, "the file is empty: it has no header row"));
+            errors.add(RowError.ofFile(name, emptyFile()));
             tally.incomplete();
             return;
         }
@@ -103,7 +104,7 @@ final class CanonicalFileReader {
         while (records.hasNext()) {
             CsvRecord record = records.next();
             if (record.getFieldCount() != width) {
-                errors.add(RowError.coded(name, record.getStartingLineNumber(), null, new RowError.Problem("field_count",
+                errors.add(RowError.of(name, record.getStartingLineNumber(), null, new RowError.Problem(ImportErrorCode.FIELD_COUNT,
                         "has " + record.getFieldCount() + " fields but the header has " + width, record.getFieldCount(),
                         width)));
                 tally.row(false);
@@ -158,16 +159,40 @@ final class CanonicalFileReader {
         }
     }
 
-    private static long parserLine(CsvParseException e) {
+    static long parserLine(CsvParseException e) {
         Matcher line = PARSER_LINE.matcher(String.valueOf(e.getMessage()));
         return line.find() ? Long.parseLong(line.group(1)) : 0;
     }
 
-    private static RowError notUtf8(String file, Path path) {
+    /**
+     * The parser's refusal with its code: an unclosed quote and text after a closing quote are said in the reader's
+     * language; any other (a field beyond the parser's buffer) keeps the parser's English detail as its argument.
+     */
+    static RowError.Problem malformed(CsvParseException e) {
+        String detail = String.valueOf(e.getMessage());
+        String english = "malformed CSV: " + detail;
+        Matcher after = TEXT_AFTER_QUOTE.matcher(detail);
+        if (detail.startsWith("Unclosed quoted field")) {
+            return new RowError.Problem(ImportErrorCode.UNCLOSED_QUOTE, english);
+        }
+        if (after.find()) {
+            return new RowError.Problem(ImportErrorCode.TEXT_AFTER_QUOTE, english, after.group(1));
+        }
+        return new RowError.Problem(ImportErrorCode.MALFORMED_CSV, english, detail);
+    }
+
+    static RowError.Problem emptyFile() {
+        return new RowError.Problem(ImportErrorCode.EMPTY_FILE, "the file is empty: it has no header row");
+    }
+
+    /** A file that is not UTF-8, at its first bad byte when the second scan finds it. */
+    static RowError notUtf8(String file, Path path) {
         try {
             return Utf8Scan.firstBadByte(path)
-                    .map(bad -> new RowError(file, bad.line(), null, notUtf8Reason(bad.describe())))
-                    .orElseGet(() -> RowError.ofFile(file, notUtf8Reason("undecodable bytes")));
+                    .map(bad -> RowError.of(file, bad.line(), null, new RowError.Problem(ImportErrorCode.NOT_UTF8,
+                            notUtf8Reason(bad.describe()), String.format("0x%02X", bad.value()), bad.offset())))
+                    .orElseGet(() -> RowError.ofFile(file, new RowError.Problem(ImportErrorCode.NOT_UTF8_SOMEWHERE,
+                            notUtf8Reason("undecodable bytes"))));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }

@@ -72,7 +72,8 @@ public final class CanonicalFolderReader {
         Objects.requireNonNull(columns, "columns");
         ErrorLog errors = new ErrorLog(errorLimit);
         if (!Files.isDirectory(folder)) {
-            errors.add(RowError.ofFile(folder.toString(), "is not a folder"));
+            errors.add(RowError.ofFile(folder.toString(),
+                    new RowError.Problem(ImportErrorCode.NOT_A_FOLDER, "is not a folder")));
             return new ImportReport(List.of(), errors.kept(), errors.count());
         }
         Map<String, Path> present = canonicalFilesIn(folder);
@@ -89,8 +90,8 @@ public final class CanonicalFolderReader {
             Path path = present.get(file.fileName());
             if (path == null) {
                 if (file.required()) {
-                    errors.add(RowError.coded(file.fileName(), 0, null,
-                            new RowError.Problem("file_missing", "required file is missing from the folder")));
+                    errors.add(RowError.of(file.fileName(), 0, null,
+                            new RowError.Problem(ImportErrorCode.FILE_MISSING, "required file is missing from the folder")));
                 }
                 reports.add(FileReport.absent(file));
                 continue;
@@ -112,8 +113,9 @@ public final class CanonicalFolderReader {
         }
         if (sources.isEmpty()) {
             if (file.required()) {
-                errors.add(RowError.ofFile(file.fileName(), "required file is missing from the folder: no file "
-                        + "matches '" + through.source() + "' of the column mapping"));
+                errors.add(RowError.ofFile(file.fileName(), new RowError.Problem(ImportErrorCode.MAPPED_FILE_MISSING,
+                        "required file is missing from the folder: no file matches '" + through.source()
+                                + "' of the column mapping", through.source())));
             }
             reports.add(FileReport.absent(file));
         }

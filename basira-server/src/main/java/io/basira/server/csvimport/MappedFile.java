@@ -76,8 +76,10 @@ final class MappedFile {
             sources.add(present);
             if (present.isEmpty() && file.requiredColumns().contains(column)
                     && !mapping.defaults().containsKey(column)) {
-                errors.add(new RowError(fileName, 1, column, "required column is missing: the file has none of the "
-                        + "headers " + String.join(", ", named.stream().map(n -> "'" + n + "'").toList())));
+                errors.add(RowError.of(fileName, 1, column, new RowError.Problem(ImportErrorCode.MAPPED_COLUMN_MISSING,
+                        "required column is missing: the file has none of the headers "
+                                + String.join(", ", named.stream().map(n -> "'" + n + "'").toList()),
+                        String.join(", ", named))));
                 complete = false;
             }
         }
@@ -117,7 +119,7 @@ final class MappedFile {
     Row row(String fileName, long line, List<String> fields, Store store) {
         List<String> canonical = new ArrayList<>(sources.size());
         String[] used = new String[sources.size()];
-        List<String[]> problems = new ArrayList<>(0);
+        Map<String, RowError.Problem> problems = new java.util.LinkedHashMap<>(0);
         for (int c = 0; c < sources.size(); c++) {
             String column = file.columns().get(c);
             String value = "";
@@ -136,17 +138,14 @@ final class MappedFile {
                 value = FileMapping.IMPORT_DATE.equals(fallback) ? importDate : fallback;
             } else {
                 value = translate(column, value);
-                String problem = null;
                 if (dates != null && (DATE_TIMES.contains(column) || DATE.equals(column))) {
                     String iso = iso(value, DATE.equals(column));
                     if (iso == null) {
-                        problem = "'" + value + "' is not a date in the format " + mapping.dateFormat();
+                        problems.put(column, new RowError.Problem(ImportErrorCode.NOT_DATE_IN_FORMAT, "'" + value
+                                + "' is not a date in the format " + mapping.dateFormat(), value, mapping.dateFormat()));
                     } else {
                         value = iso;
                     }
-                }
-                if (problem != null) {
-                    problems.add(new String[] {column, problem});
                 }
             }
             canonical.add(value);
@@ -160,7 +159,7 @@ final class MappedFile {
             }
         }
         Row row = new Row(fileName, line, header, canonical, store, column -> label(column, used));
-        problems.forEach(p -> row.error(p[0], p[1]));
+        problems.forEach(row::error);
         return row;
     }
 

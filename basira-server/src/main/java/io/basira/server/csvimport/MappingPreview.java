@@ -9,6 +9,7 @@ import io.basira.shared.Store;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -22,11 +23,14 @@ import java.util.List;
  */
 public final class MappingPreview {
 
-    /** One previewed row: its line, its canonical values (in the canonical file's column order), its errors. */
-    public record PreviewRow(long line, List<String> values, List<String> errors) {}
+    /**
+     * One previewed row: its line, its canonical values (in the canonical file's column order), its errors (said in
+     * the reader's language by their codes, as an import's).
+     */
+    public record PreviewRow(long line, List<String> values, List<RowError> errors) {}
 
-    /** The preview: the canonical columns, the rows, and problems of the whole file (its header). */
-    public record Preview(List<String> columns, List<PreviewRow> rows, List<String> fileErrors) {}
+    /** The preview: the canonical columns, the rows, and problems of the whole file (its header, its encoding). */
+    public record Preview(List<String> columns, List<PreviewRow> rows, List<RowError> fileErrors) {}
 
     private MappingPreview() {}
 
@@ -43,7 +47,8 @@ public final class MappingPreview {
                 .ofCsvRecord(new InputStreamReader(Files.newInputStream(path), Utf8Scan.strictDecoder()))) {
             CloseableIterator<CsvRecord> records = csv.iterator();
             if (!records.hasNext()) {
-                return new Preview(kind.columns(), List.of(), List.of(fileName + ": the file is empty"));
+                return new Preview(kind.columns(), List.of(),
+                        List.of(RowError.ofFile(fileName, CanonicalFileReader.emptyFile())));
             }
             List<String> header = new ArrayList<>(records.next().getFields());
             if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
@@ -52,15 +57,16 @@ public final class MappingPreview {
             MappedFile mapped = mapping == null ? null : MappedFile.of(header, kind, mapping, fileName, importDay, errors);
             Header canonical = mapping == null ? Header.of(header, kind, errors) : mapped == null ? null : mapped.header();
             if (canonical == null) {
-                return new Preview(kind.columns(), List.of(), texts(errors.kept()));
+                return new Preview(kind.columns(), List.of(), errors.kept());
             }
             RowMapping checks = new RowMapping(new References(KnownRecords.everything()), RecordSink.discarding());
             while (records.hasNext() && previewed.size() < rows) {
                 CsvRecord record = records.next();
                 if (record.getFieldCount() != header.size()) {
-                    previewed.add(new PreviewRow(record.getStartingLineNumber(), List.of(), List.of(fileName + ":"
-                            + record.getStartingLineNumber() + ": has " + record.getFieldCount()
-                            + " fields but the header has " + header.size())));
+                    previewed.add(new PreviewRow(record.getStartingLineNumber(), List.of(), List.of(RowError.of(fileName,
+                            record.getStartingLineNumber(), null, new RowError.Problem(ImportErrorCode.FIELD_COUNT,
+                                    "has " + record.getFieldCount() + " fields but the header has " + header.size(),
+                                    record.getFieldCount(), header.size())))));
                     continue;
                 }
                 Row row = mapped == null
@@ -71,17 +77,18 @@ public final class MappingPreview {
                 }
                 checks.map(kind, row);
                 previewed.add(new PreviewRow(record.getStartingLineNumber(), row.canonicalValues(kind),
-                        texts(row.errors())));
+                        List.copyOf(row.errors())));
             }
-        } catch (CsvParseException | UncheckedIOException e) {
-            errors.add(RowError.ofFile(fileName, "cannot be read: " + e.getMessage()));
+        } catch (CsvParseException e) {
+            errors.add(RowError.of(fileName, CanonicalFileReader.parserLine(e), null, CanonicalFileReader.malformed(e)));
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof CharacterCodingException)) {
+                throw e;
+            }
+            errors.add(CanonicalFileReader.notUtf8(fileName, path));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Preview(kind.columns(), previewed, texts(errors.kept()));
-    }
-
-    private static List<String> texts(List<RowError> errors) {
-        return errors.stream().map(RowError::toString).toList();
+        return new Preview(kind.columns(), previewed, errors.kept());
     }
 }

@@ -72,18 +72,30 @@ final class Row {
         String value = index < 0 ? "" : fields.get(index).strip();
         if (value.isEmpty()) {
             if (need == REQUIRED) {
-                error(column, new RowError.Problem("required", "required value is empty"));
+                error(column, new RowError.Problem(ImportErrorCode.REQUIRED, "required value is empty"));
             }
             return null;
         }
         // tags are measured as stored (sorted, joined): see tags()
-        String problem = column.equals("tags") ? TextRules.lineProblem(value, Integer.MAX_VALUE)
-                : ColumnLengths.problem(column, value);
-        if (problem != null) {
-            error(column, problem);
+        TextRules.Refusal refusal = column.equals("tags") ? TextRules.lineRefusal(value, Integer.MAX_VALUE)
+                : ColumnLengths.refusal(column, value);
+        if (refusal != null) {
+            error(column, refused(refusal));
             return null;
         }
         return value;
+    }
+
+    /** A text refusal with its code: too long, a control character, an unpaired surrogate. */
+    static RowError.Problem refused(TextRules.Refusal refusal) {
+        return switch (refusal.kind()) {
+            case TOO_LONG -> new RowError.Problem(ImportErrorCode.TOO_LONG, refusal.reason(), refusal.maxLength(),
+                    refusal.length());
+            case CONTROL_CHARACTER -> new RowError.Problem(ImportErrorCode.CONTROL_CHARACTER, refusal.reason(),
+                    refusal.codePoint(), refusal.position());
+            case UNPAIRED_SURROGATE -> new RowError.Problem(ImportErrorCode.UNPAIRED_SURROGATE, refusal.reason(),
+                    refusal.codePoint(), refusal.position());
+        };
     }
 
     /**
@@ -92,7 +104,12 @@ final class Row {
      */
     Instant instant(String column, Need need) {
         return parse(column, need, text -> {
-            Instant instant = IsoInstants.parse(text, store.timeZone());
+            Instant instant;
+            try {
+                instant = IsoInstants.parse(text, store.timeZone());
+            } catch (IllegalArgumentException e) {
+                throw new RowError.Problem(ImportErrorCode.NOT_DATE_TIME, e.getMessage(), text);
+            }
             return inRange(text, DateRange.problem(instant, store.timeZone()), instant);
         });
     }
@@ -100,21 +117,37 @@ final class Row {
     /** A plain date, {@code YYYY-MM-DD}, within the {@link DateRange}. */
     LocalDate date(String column, Need need) {
         return parse(column, need, text -> {
-            LocalDate date = Dates.parseDate(text);
+            LocalDate date;
+            try {
+                date = Dates.parseDate(text);
+            } catch (IllegalArgumentException e) {
+                throw new RowError.Problem(ImportErrorCode.NOT_DATE, e.getMessage(), text);
+            }
             return inRange(text, DateRange.problem(date), date);
         });
     }
 
     private static <T> T inRange(String text, String problem, T value) {
         if (problem != null) {
-            throw new IllegalArgumentException("'" + text + "' " + problem);
+            throw new RowError.Problem(ImportErrorCode.DATE_OUT_OF_RANGE, "'" + text + "' " + problem, text,
+                    DateRange.EARLIEST, DateRange.LATEST);
         }
         return value;
     }
 
-    /** A code parsed by {@code codes} (an enum's {@code fromCode}), whose message lists the allowed codes. */
-    <T> T code(String column, Need need, Function<String, T> codes) {
-        return parse(column, need, codes);
+    /**
+     * A code parsed by {@code codes} (an enum's {@code fromCode}, whose message lists the allowed codes); a value it
+     * refuses is a problem of {@code refused} with the value and {@code accepted} (gender: the value alone).
+     */
+    <T> T code(String column, Need need, Function<String, T> codes, ImportErrorCode refused, String accepted) {
+        return parse(column, need, text -> {
+            try {
+                return codes.apply(text);
+            } catch (IllegalArgumentException e) {
+                throw refused.arguments() == 1 ? new RowError.Problem(refused, e.getMessage(), text)
+                        : new RowError.Problem(refused, e.getMessage(), text, accepted);
+            }
+        });
     }
 
     /**
@@ -128,16 +161,13 @@ final class Row {
     private Money amount(String text) {
         String ascii = isPlainDecimal(text) ? text : Numerals.toAscii(text);
         if (ascii == null) {
-            throw new RowError.Problem("not_decimal", "'" + text + "' is not a decimal number (199.50)", text);
+            throw new RowError.Problem(ImportErrorCode.NOT_DECIMAL, "'" + text + "' is not a decimal number (199.50)", text);
         }
         BigDecimal value = new BigDecimal(ascii);
-        String problem = Money.incomingProblem(value);
-        if (problem != null) {
-            throw new IllegalArgumentException("'" + text + "' " + problem);
-        }
+        checkIncoming(text, value);
         int digits = Money.fractionDigits(store.currency());
         if (value.stripTrailingZeros().scale() > digits) {
-            throw new RowError.Problem("too_many_decimals", "'" + text + "' has more than " + digits + " decimals for "
+            throw new RowError.Problem(ImportErrorCode.TOO_MANY_DECIMALS, "'" + text + "' has more than " + digits + " decimals for "
                     + store.currency().getCurrencyCode(), text, digits, store.currency().getCurrencyCode());
         }
         return Money.ofMinor(Money.toMinor(value, store.currency()), store.currency());
@@ -152,15 +182,26 @@ final class Row {
         return parse(column, need, text -> {
             String ascii = isPlainDecimal(text) ? text : Numerals.toAscii(text);
             if (ascii == null) {
-                throw new RowError.Problem("not_decimal", "'" + text + "' is not a decimal number (199.50)", text);
+                throw new RowError.Problem(ImportErrorCode.NOT_DECIMAL, "'" + text + "' is not a decimal number (199.50)", text);
             }
             BigDecimal value = new BigDecimal(ascii);
-            String problem = Money.incomingProblem(value);
-            if (problem != null) {
-                throw new IllegalArgumentException("'" + text + "' " + problem);
+            checkIncoming(text, value);
+            if (value.signum() != 0 && value.stripTrailingZeros().scale() > UnitPrice.MAX_DECIMALS) {
+                throw new RowError.Problem(ImportErrorCode.TOO_MANY_PRICE_DECIMALS, "'" + text + "' has more than "
+                        + UnitPrice.MAX_DECIMALS + " decimals", text, UnitPrice.MAX_DECIMALS);
             }
             return new UnitPrice(value, store.currency());
         });
+    }
+
+    /** Refuses an amount below zero or of 10^12 and more ({@link Money#incomingProblem}). */
+    private static void checkIncoming(String text, BigDecimal value) {
+        String problem = Money.incomingProblem(value);
+        if (problem != null) {
+            String english = "'" + text + "' " + problem;
+            throw value.signum() < 0 ? new RowError.Problem(ImportErrorCode.NEGATIVE, english, text)
+                    : new RowError.Problem(ImportErrorCode.TOO_LARGE, english, text, "999,999,999,999");
+        }
     }
 
     /**
@@ -190,8 +231,8 @@ final class Row {
             Long value = Numerals.whole(text, min, max);
             if (value == null) {
                 throw max == Integer.MAX_VALUE
-                        ? new RowError.Problem("not_whole_from", "'" + text + "' is not " + expected, text, min)
-                        : new RowError.Problem("not_whole", "'" + text + "' is not " + expected, text, min, max);
+                        ? new RowError.Problem(ImportErrorCode.NOT_WHOLE_FROM, "'" + text + "' is not " + expected, text, min)
+                        : new RowError.Problem(ImportErrorCode.NOT_WHOLE, "'" + text + "' is not " + expected, text, min, max);
             }
             return value.intValue();
         });
@@ -202,7 +243,7 @@ final class Row {
         return parse(column, need, text -> {
             String code = text.toUpperCase(Locale.ROOT);
             if (!COUNTRIES.contains(code)) {
-                throw new RowError.Problem("not_country",
+                throw new RowError.Problem(ImportErrorCode.NOT_COUNTRY,
                         "'" + text + "' is not an ISO 3166 alpha-2 country code (SA, AE)", text);
             }
             return code;
@@ -219,9 +260,9 @@ final class Row {
         if (text != null) {
             Arrays.stream(text.split(";")).map(String::strip).filter(t -> !t.isEmpty()).forEach(tags::add);
         }
-        String problem = TextRules.lineProblem(String.join(";", new TreeSet<>(tags)), ColumnLengths.TAGS);
-        if (problem != null) {
-            error(column, problem);
+        TextRules.Refusal refusal = TextRules.lineRefusal(String.join(";", new TreeSet<>(tags)), ColumnLengths.TAGS);
+        if (refusal != null) {
+            error(column, refused(refusal));
             return Set.of();
         }
         return tags;
@@ -238,27 +279,22 @@ final class Row {
             error(column, e);
             return null;
         } catch (IllegalArgumentException e) {
-            error(column, e.getMessage());
+            // a guard: every parser above refuses with its code; anything else keeps its English detail
+            error(column, new RowError.Problem(ImportErrorCode.RECORD_REFUSED, e.getMessage(), e.getMessage()));
             return null;
         }
     }
 
-    /** Records a problem of {@code column} (null: of the whole row), unless that column already has one. */
-    void error(String column, String reason) {
-        if (column != null && errorColumns.contains(column)) {
-            return;
-        }
-        errorColumns.add(column);
-        errors.add(new RowError(file, line, column == null ? null : label.apply(column), reason));
-    }
-
-    /** As {@link #error(String, String)}, with the problem's code and arguments. */
+    /**
+     * Records a problem of {@code column} (null: of the whole row) with its code and arguments, unless that column
+     * already has one.
+     */
     void error(String column, RowError.Problem problem) {
         if (column != null && errorColumns.contains(column)) {
             return;
         }
         errorColumns.add(column);
-        errors.add(RowError.coded(file, line, column == null ? null : label.apply(column), problem));
+        errors.add(RowError.of(file, line, column == null ? null : label.apply(column), problem));
     }
 
     /** The row's values in {@code file}'s column order, stripped ("" for a column the file lacks). */

@@ -11,34 +11,39 @@ import java.util.Objects;
  * canonical column name, or null when the problem is not about one column (a wrong number of fields,
  * a broken quote, bytes that are not UTF-8).
  *
- * <p>{@code reason} is the English sentence (the CLI's, and the fallback). A problem a merchant meets often
- * also has a {@code code} and its {@code arguments}, said in the reader's language from the bundles'
- * {@code import.error.<code>} (docs/import.md, "Errors"); null when it has none.
+ * <p>{@code reason} is the English sentence (the CLI's, and the fallback). Every problem has its {@code code} and
+ * {@code arguments} ({@link ImportErrorCode}), said in the reader's language from the bundles'
+ * {@code import.error.<code>} (docs/import.md, "Errors").
  */
-public record RowError(String file, long line, String column, String reason, String code, List<String> arguments) {
+public record RowError(String file, long line, String column, String reason, ImportErrorCode kind,
+        List<String> arguments) {
 
     public RowError {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(kind, "kind");
         if (line < 0) {
             throw new IllegalArgumentException("line " + line + " is negative");
         }
         arguments = arguments == null ? List.of() : List.copyOf(arguments);
+        if (arguments.size() != kind.arguments()) {
+            throw new IllegalArgumentException(kind + " takes " + kind.arguments() + " arguments, not " + arguments);
+        }
     }
 
-    /** A problem said in English only. */
-    public RowError(String file, long line, String column, String reason) {
-        this(file, line, column, reason, null, List.of());
-    }
-
-    /** A problem with its code: {@code reason} and {@code arguments} from {@code problem}. */
-    static RowError coded(String file, long line, String column, Problem problem) {
-        return new RowError(file, line, column, problem.getMessage(), problem.code(), problem.arguments());
+    /** A problem at {@code file:line: column}: {@code reason} and {@code arguments} from {@code problem}. */
+    static RowError of(String file, long line, String column, Problem problem) {
+        return new RowError(file, line, column, problem.getMessage(), problem.kind(), problem.arguments());
     }
 
     /** A problem of a whole file, at no particular line. */
-    static RowError ofFile(String file, String reason) {
-        return new RowError(file, 0, null, reason);
+    static RowError ofFile(String file, Problem problem) {
+        return of(file, 0, null, problem);
+    }
+
+    /** The code of the bundles and the API ({@code not_decimal}). */
+    public String code() {
+        return kind.code();
     }
 
     /** {@code FILE:LINE: column}, the place of {@link #toString()} without the reason. */
@@ -68,17 +73,17 @@ public record RowError(String file, long line, String column, String reason, Str
      */
     public static final class Problem extends IllegalArgumentException {
 
-        private final String code;
+        private final ImportErrorCode kind;
         private final List<String> arguments;
 
-        public Problem(String code, String english, Object... arguments) {
+        public Problem(ImportErrorCode kind, String english, Object... arguments) {
             super(english);
-            this.code = Objects.requireNonNull(code, "code");
+            this.kind = Objects.requireNonNull(kind, "kind");
             this.arguments = java.util.Arrays.stream(arguments).map(String::valueOf).toList();
         }
 
-        public String code() {
-            return code;
+        public ImportErrorCode kind() {
+            return kind;
         }
 
         public List<String> arguments() {

@@ -64,7 +64,7 @@ final class RowMapping {
         String lastName = row.text("last_name", OPTIONAL);
         String email = row.text("email", OPTIONAL);
         String phone = row.text("phone", OPTIONAL);
-        Gender gender = row.code("gender", OPTIONAL, Gender::fromCode);
+        Gender gender = row.code("gender", OPTIONAL, Gender::fromCode, ImportErrorCode.UNKNOWN_GENDER, "male, female");
         LocalDate birthDate = row.date("birth_date", OPTIONAL);
         String city = row.text("city", OPTIONAL);
         String region = row.text("region", OPTIONAL);
@@ -83,7 +83,8 @@ final class RowMapping {
         String id = row.text("order_id", REQUIRED);
         String customerId = customer(row, REQUIRED);
         Instant createdAt = row.instant("created_at", REQUIRED);
-        OrderStatus status = row.code("status", REQUIRED, OrderStatus::fromCode);
+        OrderStatus status = row.code("status", REQUIRED, OrderStatus::fromCode, ImportErrorCode.UNKNOWN_STATUS,
+                OrderStatus.codes());
         Money total = row.amount("total", REQUIRED);
         currency(row);
         Money discount = row.amount("discount_total", OPTIONAL);
@@ -101,7 +102,7 @@ final class RowMapping {
     private void orderLine(Row row) {
         String orderId = row.text("order_id", REQUIRED);
         if (orderId != null && !references.orderExists(orderId)) {
-            row.error("order_id", new RowError.Problem("unknown_order",
+            row.error("order_id", new RowError.Problem(ImportErrorCode.UNKNOWN_ORDER,
                     "order '" + orderId + "' does not exist in store '" + row.store().slug() + "'", orderId));
         }
         String productId = row.text("product_id", REQUIRED);
@@ -117,7 +118,8 @@ final class RowMapping {
         Instant updatedAt = row.instant("updated_at", OPTIONAL);
         Money total = row.amount("total", OPTIONAL);
         Integer items = row.integer("items_count", OPTIONAL, 0, Integer.MAX_VALUE, "a non-negative integer");
-        CartStatus status = row.code("status", REQUIRED, CartStatus::fromCode);
+        CartStatus status = row.code("status", REQUIRED, CartStatus::fromCode, ImportErrorCode.UNKNOWN_CART_STATUS,
+                CartStatus.codes());
         deliver(row, () -> new Cart(id, customerId, createdAt, updatedAt, total, items, status), sink::cart);
     }
 
@@ -141,7 +143,7 @@ final class RowMapping {
     private String customer(Row row, Need need) {
         String customerId = row.text("customer_id", need);
         if (customerId != null && !references.customerExists(customerId)) {
-            row.error("customer_id", new RowError.Problem("unknown_customer",
+            row.error("customer_id", new RowError.Problem(ImportErrorCode.UNKNOWN_CUSTOMER,
                     "customer '" + customerId + "' does not exist in store '" + row.store().slug() + "'", customerId));
         }
         return customerId;
@@ -152,7 +154,7 @@ final class RowMapping {
         String currency = row.text("currency", OPTIONAL);
         String storeCurrency = row.store().currency().getCurrencyCode();
         if (currency != null && !currency.toUpperCase(Locale.ROOT).equals(storeCurrency)) {
-            row.error("currency", new RowError.Problem("wrong_currency",
+            row.error("currency", new RowError.Problem(ImportErrorCode.WRONG_CURRENCY,
                     "'" + currency + "' is not the store's currency " + storeCurrency, currency, storeCurrency));
         }
     }
@@ -174,7 +176,8 @@ final class RowMapping {
         } catch (IllegalArgumentException e) {
             String message = String.valueOf(e.getMessage());
             int space = message.indexOf(' ');
-            row.error(space > 0 ? message.substring(0, space) : null, message);
+            row.error(space > 0 ? message.substring(0, space) : null,
+                    new RowError.Problem(ImportErrorCode.RECORD_REFUSED, message, message));
             return null;
         }
     }

@@ -4,6 +4,8 @@ import io.basira.campaigns.Arm;
 import io.basira.campaigns.Campaign;
 import io.basira.campaigns.CampaignKind;
 import io.basira.campaigns.CampaignStatus;
+import io.basira.campaigns.InvalidCampaign;
+import jakarta.servlet.http.HttpServletResponse;
 import io.basira.campaigns.lift.LiftReport;
 import io.basira.server.campaigns.CampaignService;
 import io.basira.server.campaigns.CampaignRequest;
@@ -63,18 +65,32 @@ public class CampaignPages {
     }
 
     @PostMapping("/campaigns")
-    public String create(SignedIn signedIn, @ModelAttribute CampaignRequest form, Model model) {
+    public String create(SignedIn signedIn, @ModelAttribute CampaignRequest form, Model model, Locale locale,
+            HttpServletResponse response) {
         try {
-            if (form.name() == null || form.name().isBlank() || form.kind() == null || form.kind().isBlank()) {
-                throw new IllegalArgumentException("name, kind: required");
+            for (String[] required : new String[][] {{"name", form.name()}, {"kind", form.kind()}}) {
+                if (required[1] == null || required[1].isBlank()) {
+                    throw new InvalidCampaign(required[0], InvalidCampaign.Reason.REQUIRED, required[0] + ": required");
+                }
             }
             Campaign created = campaigns.create(signedIn.store(), form.toCampaign(), actor(signedIn));
             return "redirect:/campaigns/" + created.id();
-        } catch (IllegalArgumentException e) {
-            model.addAttribute("error", e.getMessage());
+        } catch (InvalidCampaign e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("error", refusal(e, new PageText(messages, locale)));
             model.addAttribute("form", form);
             return builder(model);
         }
+    }
+
+    /**
+     * A refusal of the builder in the page's language: the field by its label on the form, then why, from
+     * {@code campaigns.error.<code>} with the arguments isolated (a number or a group key keeps its direction).
+     */
+    static String refusal(InvalidCampaign e, PageText text) {
+        Object[] arguments = e.arguments().stream().map(a -> (Object) MerchantMessages.isolate(a, text)).toArray();
+        String reason = text.get("campaigns.error." + e.reason().code(), arguments);
+        return text.get("campaigns.field." + e.field().replace(", ", "-")) + ": " + reason;
     }
 
     @GetMapping("/campaigns/{id}")
@@ -93,7 +109,7 @@ public class CampaignPages {
         int digits = io.basira.shared.Money.fractionDigits(signedIn.store().currency());
         model.addAttribute("treatment", arm(lift, Arm.TREATMENT, fmt, digits));
         model.addAttribute("control", arm(lift, Arm.CONTROL, fmt, digits));
-        model.addAttribute("liftWords", words(lift, locale));
+        model.addAttribute("liftWords", words(lift, fmt, new PageText(messages, locale)));
         model.addAttribute("canActivate", Campaign.canMove(report.campaign().status(), CampaignStatus.ACTIVE));
         model.addAttribute("canPause", Campaign.canMove(report.campaign().status(), CampaignStatus.PAUSED));
         model.addAttribute("canFinish", Campaign.canMove(report.campaign().status(), CampaignStatus.FINISHED));
@@ -117,17 +133,20 @@ public class CampaignPages {
                         RoundingMode.HALF_UP)));
     }
 
-    private String words(LiftReport lift, Locale locale) {
+    /** The verdict in words; its percentages in the dashboard's one format ({@link DashboardFormats#percentFigure}). */
+    static String words(LiftReport lift, DashboardFormats fmt, PageText text) {
         String key = "campaigns.lift." + lift.verdict().code();
         if (lift.lower() == null) {
-            return messages.getMessage(key, null, locale);
+            return text.get(key);
         }
-        Object[] args = {percent(Math.abs(lift.lift())), percent(lift.lower()), percent(lift.upper())};
-        return messages.getMessage(key, args, locale);
+        return text.get(key, percent(Math.abs(lift.lift()), fmt, text), percent(lift.lower(), fmt, text),
+                percent(lift.upper(), fmt, text));
     }
 
-    private static String percent(double share) {
-        return BigDecimal.valueOf(100 * share).setScale(1, RoundingMode.HALF_UP).toPlainString();
+    /** A share as a percentage with one decimal ({@code 12.5٪}), isolated so a minus sign keeps its place. */
+    private static String percent(double share, DashboardFormats fmt, PageText text) {
+        return MerchantMessages.isolate(fmt.percentFigure(BigDecimal.valueOf(100 * share).setScale(1,
+                RoundingMode.HALF_UP)), text);
     }
 
     private static io.basira.server.privacy.AuditLog.Actor actor(SignedIn signedIn) {

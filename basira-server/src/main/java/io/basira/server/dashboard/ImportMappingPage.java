@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -38,16 +40,18 @@ final class ImportMappingPage {
     private final ImportMappings mappings;
     private final UploadFolders uploads;
     private final Clock clock;
+    private final MessageSource messages;
 
-    ImportMappingPage(ImportMappings mappings, UploadFolders uploads, Clock clock) {
+    ImportMappingPage(ImportMappings mappings, UploadFolders uploads, Clock clock, MessageSource messages) {
         this.mappings = mappings;
         this.uploads = uploads;
         this.clock = clock;
+        this.messages = messages;
     }
 
     @GetMapping("/import/mapping")
     String page(SignedIn signedIn, @RequestParam(required = false) String preset, Model model,
-            HttpServletResponse response) {
+            HttpServletResponse response, Locale locale) {
         ColumnMapping saved = mappings.saved(signedIn.store().id()).orElse(null);
         ColumnMapping shown = saved == null ? ColumnMapping.none() : saved;
         if (preset != null && !preset.isBlank()) {
@@ -55,7 +59,8 @@ final class ImportMappingPage {
                 shown = MappingPresets.preset(preset);
             } catch (IllegalArgumentException e) {
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-                model.addAttribute("error", e.getMessage());
+                model.addAttribute("error", said(new MappingForm.Refused("unknown_preset", e.getMessage(), preset,
+                        String.join(", ", MappingPresets.NAMES)), locale));
             }
         }
         return show(model, shown, saved);
@@ -63,13 +68,13 @@ final class ImportMappingPage {
 
     @PostMapping("/import/mapping")
     String save(SignedIn signedIn, @RequestParam MultiValueMap<String, String> form, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+            RedirectAttributes redirect, HttpServletResponse response, Locale locale) {
         ColumnMapping mapping;
         try {
             mapping = MappingForm.parse(form.toSingleValueMap());
         } catch (IllegalArgumentException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", said(e, locale));
             return show(model, ColumnMapping.none(), mappings.saved(signedIn.store().id()).orElse(null));
         }
         if (mapping.isEmpty()) {
@@ -117,6 +122,20 @@ final class ImportMappingPage {
             model.addAttribute("previewKind", canonical.fileName());
         }
         return show(model, saved == null ? ColumnMapping.none() : saved, saved);
+    }
+
+    /**
+     * Why the mapping cannot be used, in the page's language: a {@link MappingForm.Refused} from its code with the
+     * arguments isolated; any other refusal keeps its English sentence, isolated.
+     */
+    private String said(IllegalArgumentException e, Locale locale) {
+        PageText text = new PageText(messages, locale);
+        if (e instanceof MappingForm.Refused refused) {
+            Object[] arguments = refused.arguments().stream().map(a -> (Object) MerchantMessages.isolate(a, text))
+                    .toArray();
+            return text.get("import.mapping.error." + refused.code(), arguments);
+        }
+        return MerchantMessages.isolate(e.getMessage(), text);
     }
 
     private static String show(Model model, ColumnMapping shown, ColumnMapping saved) {

@@ -26,6 +26,32 @@ final class MappingForm {
 
     private MappingForm() {}
 
+    /**
+     * A form the editor cannot read, with a code ({@code import.mapping.error.<code>} of the bundles) and its
+     * arguments, the English sentence as its message: {@code value_line} (file, line, text), {@code date_format}
+     * (file, pattern), {@code not_a_column} (file, column, the file's columns), {@code unknown_preset} (name, presets).
+     */
+    static final class Refused extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+        private final String code;
+        private final transient List<Object> arguments;
+
+        Refused(String code, String english, Object... arguments) {
+            super(english);
+            this.code = code;
+            this.arguments = List.of(arguments);
+        }
+
+        String code() {
+            return code;
+        }
+
+        List<Object> arguments() {
+            return arguments;
+        }
+    }
+
     static String kind(CanonicalFile file) {
         return file.fileName().replace(".csv", "");
     }
@@ -76,9 +102,13 @@ final class MappingForm {
                     defaults.put(column, fallback);
                 }
             }
+            String dates = form.getOrDefault("date_" + kind, "").strip();
+            checkDateFormat(file, dates);
             try {
-                files.put(file, new FileMapping(source, columns, values(form.getOrDefault("values_" + kind, "")),
-                        defaults, form.getOrDefault("date_" + kind, ""), form.containsKey("cont_" + kind)));
+                files.put(file, new FileMapping(source, columns, values(file, form.getOrDefault("values_" + kind, "")),
+                        defaults, dates, form.containsKey("cont_" + kind)));
+            } catch (Refused e) {
+                throw e;
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(file.fileName() + ": " + e.getMessage());
             }
@@ -87,7 +117,19 @@ final class MappingForm {
         return new ColumnMapping(name.isEmpty() ? "custom" : name, files);
     }
 
-    private static Map<String, Map<String, String>> values(String text) {
+    private static void checkDateFormat(CanonicalFile file, String pattern) {
+        if (pattern.isEmpty()) {
+            return;
+        }
+        try {
+            java.time.format.DateTimeFormatter.ofPattern(pattern, java.util.Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            throw new Refused("date_format", file.fileName() + ": date_format: '" + pattern + "' is not a date pattern: "
+                    + e.getMessage(), file.fileName(), pattern);
+        }
+    }
+
+    private static Map<String, Map<String, String>> values(CanonicalFile file, String text) {
         Map<String, Map<String, String>> values = new LinkedHashMap<>();
         int number = 0;
         for (String line : text.split("\\R")) {
@@ -98,10 +140,16 @@ final class MappingForm {
             int colon = line.indexOf(':');
             int equals = line.lastIndexOf('=');
             if (colon < 1 || equals < colon) {
-                throw new IllegalArgumentException("value map line " + number + ": '" + line.strip()
-                        + "' is not 'column: merchant value = canonical value'");
+                throw new Refused("value_line", file.fileName() + ": value map line " + number + ": '" + line.strip()
+                        + "' is not 'column: merchant value = canonical value'", file.fileName(), number, line.strip());
             }
-            values.computeIfAbsent(line.substring(0, colon).strip(), c -> new LinkedHashMap<>())
+            String column = line.substring(0, colon).strip();
+            if (!file.columns().contains(column)) {
+                throw new Refused("not_a_column", file.fileName() + ": '" + column + "' is not a column of "
+                        + file.fileName() + " (" + String.join(", ", file.columns()) + ")", file.fileName(), column,
+                        String.join(", ", file.columns()));
+            }
+            values.computeIfAbsent(column, c -> new LinkedHashMap<>())
                     .put(line.substring(colon + 1, equals).strip(), line.substring(equals + 1).strip());
         }
         return values;

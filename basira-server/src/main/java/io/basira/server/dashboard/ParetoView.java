@@ -15,7 +15,7 @@ public record ParetoView(String buyers, String revenue, List<Row> top, String ch
     public record Row(int percent, String label, String customers, String revenue, String share) {}
 
     public static ParetoView of(Pareto.Report report, DashboardFormats fmt, PageText text) {
-        List<Row> top = report.top().stream().map(t -> new Row(t.percent(), text.get("analytics.pareto.top", fmt.number(t.percent())),
+        List<Row> top = report.top().stream().map(t -> new Row(t.percent(), text.get("analytics.pareto.top", fmt.percentFigure(t.percent())),
                 fmt.number(t.customers()), fmt.money(t.revenue()), fmt.percent(t.revenueShare()))).toList();
         List<Integer> x = report.curve().stream().map(Pareto.CurvePoint::customerPercent).toList();
         ChartData chart = ChartData.line(text.rightToLeft(), x).with("percent", true)

@@ -14,7 +14,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  * {@code ٢٬٠٠٠ عميل}), chosen by ICU's plural rules for the language (CLDR), English two.
  *
  * <p>A message whose text holds {@code {n, plural, ...}} is formatted by ICU's {@link MessageFormat}; every other
- * message as before (Java's {@code MessageFormat}). The count may be given as a number or as the text the
+ * message as before (Java's {@code MessageFormat}, in the same formatting locale). The count may be given as a number or as the text the
  * dashboard already formatted ({@code "2,000"}, Arabic digits too): it is read back into a number for the
  * choice, and {@code #} writes it again in the dashboard's digits (Latin digits in both languages:
  * {@link DashboardLocales#formatting}). Thread-safe, like its superclass.
@@ -35,6 +35,15 @@ public final class PluralMessages extends ResourceBundleMessageSource {
         }
         MessageFormat format = new MessageFormat(pattern, ULocale.forLocale(DashboardLocales.formatting(language)));
         return format.format(numbers(args));
+    }
+
+    /**
+     * Every other message formats its numbers in the dashboard's one format too (Latin digits in Arabic: Java's
+     * {@code MessageFormat} in plain {@code ar} would write {@code ١٠}).
+     */
+    @Override
+    protected java.text.MessageFormat createMessageFormat(String msg, Locale locale) {
+        return super.createMessageFormat(msg, DashboardLocales.formatting(locale == null ? DashboardLocales.ARABIC : locale));
     }
 
     /** The arguments, each text that reads as a number (grouping separators allowed) made that number. */

@@ -8,10 +8,10 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 
 /**
- * An import problem said in the reader's language (docs/import.md, "Errors"): a {@link RowError} with a code
- * is {@code import.error.<code>} of the bundles with its arguments (isolated in the Arabic bundle, so a value
- * keeps its own direction); one without keeps its English reason. The place ({@code file:line: column}) is
- * the merchant's file and the canonical column, never translated. The CLI stays English ({@link RowError#toString}).
+ * An import problem said in the reader's language (docs/import.md, "Errors"): every {@link RowError} has a code,
+ * said as {@code import.error.<code>} of the bundles with its arguments (isolated in the Arabic bundle, so a value
+ * keeps its own direction). The place ({@code file:line: column}) is the merchant's file and the canonical column,
+ * never translated. The CLI stays English ({@link RowError#toString}).
  */
 public final class ImportErrorText {
 
@@ -23,16 +23,8 @@ public final class ImportErrorText {
 
     /** The reason alone, in {@code language}. */
     public String reason(RowError error, Locale language) {
-        if (error.code() == null) {
-            return error.reason();
-        }
         return messages.getMessage("import.error." + error.code(), error.arguments().toArray(), error.reason(),
                 language);
-    }
-
-    /** Whether {@link #reason} is said in {@code language} (a problem without code is English only). */
-    public boolean translated(RowError error) {
-        return error.code() != null;
     }
 
     /** {@code place: reason} in {@code language}. */

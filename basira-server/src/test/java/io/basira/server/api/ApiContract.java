@@ -210,7 +210,8 @@ abstract class ApiContract extends ApiTestBase {
         files.put("orders.csv", "order_id,customer_id,created_at,status,total\nO1,C1,2024-02-01,completed,10\nO2,C1,2024-02-01,shipped,10\n");
         Api.Response refused = api.upload("/api/v1/imports", files);
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(json(refused).get("errors").get(0).asString()).startsWith("orders.csv:3: status: unknown status 'shipped'");
+        assertThat(json(refused).get("errors").get(0).asString())
+                .startsWith("orders.csv:3: status: “shipped” is not an order status; write one of quotation");
         assertThat(api.get("/api/v1/customers/C1").status()).isEqualTo(404);
         Api.Response skipped = api.upload("/api/v1/imports?skip_invalid=true", files);
         assertThat(skipped.status()).isEqualTo(200);

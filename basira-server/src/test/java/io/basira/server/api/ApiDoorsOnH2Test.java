@@ -168,17 +168,24 @@ class ApiDoorsOnH2Test {
         io.basira.server.support.Api client = new io.basira.server.support.Api(port, api.key);
         java.util.Map<String, String> files = java.util.Map.of(
                 "customers.csv", "customer_id,created_at\nC1,2024-01-01\n",
-                "orders.csv", "order_id,customer_id,created_at,status,total\nO1,C9,2024-02-01,completed,12x\n");
+                "orders.csv", "order_id,customer_id,created_at,status,total\nO1,C9,2024-02-01,completed,12x\n"
+                        + "O2,C1,2200-01-01,shipped,-1\n");
         io.basira.server.support.Api.Response arabic = client.upload("/api/v1/imports", files, "ar");
         assertThat(arabic.status()).isEqualTo(422);
         tools.jackson.databind.JsonNode answer = JSON.readTree(arabic.body());
         assertThat(answer.get("error_details").findValuesAsString("code"))
-                .contains("unknown_customer", "not_decimal");
+                .contains("unknown_customer", "not_decimal", "date_out_of_range", "unknown_status", "negative")
+                .doesNotContainNull();
+        assertThat(answer.get("errors").toString())
+                .contains("orders.csv:3: created_at: «\u20682200-01-01\u2069» خارج التواريخ المقبولة من \u20681900-01-01\u2069 إلى \u20682199-12-31\u2069")
+                .contains("orders.csv:3: status: «\u2068shipped\u2069» ليست حالة طلب معروفة")
+                .contains("orders.csv:3: total: «\u2068-1\u2069» سالب");
         assertThat(answer.get("errors").toString()).contains("orders.csv:2: customer_id: العميل «\u2068C9\u2069» غير موجود في هذا المتجر")
                 .contains("orders.csv:2: total: «\u206812x\u2069» ليس رقمًا عشريًا");
         io.basira.server.support.Api.Response english = client.upload("/api/v1/imports", files, "en");
         assertThat(english.body()).contains("customer “C9” does not exist in this store")
-                .contains("“12x” is not a decimal number (199.50)");
+                .contains("“12x” is not a decimal number (199.50)")
+                .contains("“shipped” is not an order status; write one of quotation, pending");
         assertThat(client.upload("/api/v1/imports", files).body()).contains("customer “C9” does not exist");
     }
 

@@ -235,12 +235,20 @@ abstract class CampaignApiContract extends ApiTestBase {
                 "\"control_percent\":95"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(json(bad).get("detail").asString()).contains("control_percent 95 is outside 0 to 90");
+        // the English detail stays; the code, field and arguments are what the dashboard says it from
+        assertThat(json(bad).get("code").asString()).isEqualTo("out_of_range");
+        assertThat(json(bad).get("field").asString()).isEqualTo("control_percent");
+        assertThat(json(bad).get("arguments").toString()).isEqualTo("[\"95\",\"0\",\"90\"]");
         assertThat(api.postJson("/api/v1/campaigns", "{\"kind\":\"abandoned_cart\",\"body_en\":\"x\"}").status())
                 .isEqualTo(400);
         assertThat(json(api.postJson("/api/v1/campaigns", "{\"name\":\"x\",\"kind\":\"carts\",\"body_en\":\"x\"}"))
                 .get("detail").asString()).contains("unknown campaign kind 'carts'");
+        assertThat(json(api.postJson("/api/v1/campaigns", "{\"name\":\"x\",\"kind\":\"carts\",\"body_en\":\"x\"}"))
+                .get("code").asString()).isEqualTo("unknown_choice");
         assertThat(json(api.postJson("/api/v1/campaigns", "{\"name\":\"x\",\"kind\":\"one_off\",\"body_en\":\"x\","
                 + "\"groups\":[\"nope\"]}")).get("detail").asString()).contains("no group 'nope'");
+        assertThat(json(api.postJson("/api/v1/campaigns", "{\"name\":\"x\",\"kind\":\"one_off\",\"body_en\":\"x\","
+                + "\"groups\":[\"nope\"]}")).get("code").asString()).isEqualTo("unknown_group");
 
         long id = created(api, CART_CAMPAIGN);
         JsonNode shown = json(api.get("/api/v1/campaigns/" + id));

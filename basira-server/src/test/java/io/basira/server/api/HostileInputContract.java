@@ -152,8 +152,10 @@ abstract class HostileInputContract extends ApiTestBase {
         Api.Response skipped = api.upload("/api/v1/imports?skip_invalid=true", files);
         assertThat(skipped.status()).as(skipped.body()).isEqualTo(200);
         assertThat(StreamSupport.stream(json(skipped).get("errors").spliterator(), false).map(JsonNode::asString))
-                .containsExactly("customers.csv:3: first_name: is longer than 200 characters (it has 201)",
-                        "customers.csv:4: created_at: '+999999999-12-31T23:59:59Z'" + OUTSIDE);
+                .containsExactly("customers.csv:3: first_name: the value is longer than 200 characters (it has 201)",
+                        "customers.csv:4: created_at: “+999999999-12-31T23:59:59Z”" + OUTSIDE);
+        assertThat(json(skipped).get("error_details").findValuesAsString("code")).containsExactly("too_long",
+                "date_out_of_range");
         assertThat(api.get("/api/v1/customers/C2").status()).isEqualTo(404);
         everyReadAnswers(api, "C1", 1);
     }

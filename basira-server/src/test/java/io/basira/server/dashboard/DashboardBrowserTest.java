@@ -153,7 +153,8 @@ class DashboardBrowserTest {
         Path customersCsv = Files.writeString(folder.resolve("customers.csv"),
                 "customer_id,first_name,created_at\nNEW-1,ليلى,2026-01-05\n", StandardCharsets.UTF_8);
         Path ordersCsv = Files.writeString(folder.resolve("orders.csv"), "order_id,customer_id,created_at,status,total\n"
-                + "NEW-O1,NEW-1,2026-02-01,completed,10.00\nNEW-O2,NEW-1,2026-02-02,completed,-5.00\n",
+                + "NEW-O1,NEW-1,2026-02-01,completed,10.00\nNEW-O2,NEW-1,2026-02-02,completed,-5.00\n"
+                + "NEW-O3,NEW-1,yesterday,shipped,10.00\n",
                 StandardCharsets.UTF_8);
         pages.open("/import");
         browser.findElement(By.id("files")).sendKeys(customersCsv + "\n" + ordersCsv);
@@ -162,8 +163,13 @@ class DashboardBrowserTest {
             List<WebElement> status = d.findElements(By.cssSelector("#job-status[data-state=refused]"));
             return !status.isEmpty();
         });
-        assertThat(browser.findElement(By.cssSelector(".errors")).getText())
-                .contains("orders.csv:3: total: '-5.00' is negative");
+        // every problem in the page's language (Arabic), its place as in the file (issue 14, item 5)
+        assertThat(browser.findElement(By.cssSelector(".errors")).getText().replaceAll("[\u2068\u2069]", ""))
+                .contains("orders.csv:3: total: «-5.00» سالب: لا يكون المبلغ أقل من صفر")
+                .contains("orders.csv:4: created_at: «yesterday» ليس تاريخًا ووقتًا")
+                .contains("orders.csv:4: status: «shipped» ليست حالة طلب معروفة")
+                .doesNotContain("is negative");
+        assertThat(browser.findElements(By.cssSelector("#import-errors [lang=en]"))).isEmpty();
         importJobPath = browser.getCurrentUrl().substring(browser.getCurrentUrl().indexOf("/import/jobs/"));
     }
 

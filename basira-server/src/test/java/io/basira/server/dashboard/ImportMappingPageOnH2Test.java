@@ -85,9 +85,11 @@ class ImportMappingPageOnH2Test {
                 "رقم العميل,الجنس,تاريخ التسجيل\nC-9,أنثى,05/01/2024\nC-10,غير معروف,2024-13-01\n");
 
         assertThat(preview.statusCode()).isEqualTo(200);
+        // the row's problems in the page's language, from their codes (issue 14, item 5)
         assertThat(preview.body()).contains("id=\"preview-table\"", "female", "2024-01-05",
-                "عملاء.csv:3: gender (الجنس): unknown gender",
-                "عملاء.csv:3: created_at (تاريخ التسجيل): &#39;2024-13-01&#39;");
+                "عملاء.csv:3: gender (الجنس)</bdi>: <span data-code=\"unknown_gender\">«\u2068غير معروف\u2069» ليس جنسًا معروفًا",
+                "عملاء.csv:3: created_at (تاريخ التسجيل)</bdi>: <span data-code=\"not_date_time\">«\u20682024-13-01\u2069» ليس تاريخًا ووقتًا")
+                .doesNotContain("unknown gender").doesNotContain("class=\"errors\" dir=\"ltr\" lang=\"en\"");
     }
 
     @Test
@@ -95,7 +97,12 @@ class ImportMappingPageOnH2Test {
         HttpResponse<String> refused = owner.postForm("/import/mapping", arabicCustomers("gender ذكر male"));
 
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("لا يمكن استخدام المطابقة", "value map line 1");
+        assertThat(refused.body()).contains("لا يمكن استخدام المطابقة: \u2068customers.csv\u2069، السطر \u20681\u2069 من "
+                + "خريطة القيم: «\u2068gender ذكر male\u2069» ليس على الشكل").doesNotContain("value map line");
+        HttpResponse<String> notAColumn = owner.postForm("/import/mapping", arabicCustomers("sex: ذكر = male"));
+        assertThat(notAColumn.statusCode()).isEqualTo(400);
+        assertThat(notAColumn.body()).contains("«\u2068sex\u2069» ليس عمودًا في هذا الملف");
+        assertThat(owner.get("/import/mapping?preset=nope").body()).contains("«\u2068nope\u2069» ليست مطابقة جاهزة");
     }
 
     @Test

@@ -55,6 +55,51 @@ class MessageBundlesTest {
         assertThat(arabicScript).isEqualTo(arabic.size() - 1L);
     }
 
+    /**
+     * No English left in the Arabic bundle: after what is meant to stay as typed (`code`, isolated fragments, file
+     * names, message arguments), a Latin word is one of these: codes, the rule language, formats and brand names.
+     */
+    private static final Set<String> LATIN_IN_ARABIC = Set.of("AE", "SA", "AND", "OR", "BETWEEN", "IN", "IS", "NULL",
+            "total_spent", "order_count", "group", "key", "today", "d", "a-z", "T", "X", "Y", "JSON", "ISO", "CSV",
+            "Excel", "UTF-", "RFM", "BG/NBD", "Gamma-Gamma", "Standard", "Webhooks", "English");
+
+    @Test
+    void the_arabic_bundle_holds_no_english_words_outside_codes_formats_and_names() throws IOException {
+        Properties arabic = bundle("ar");
+        Properties english = bundle("en");
+        Set<String> found = new TreeSet<>();
+        for (String key : arabic.stringPropertyNames()) {
+            String value = arabic.getProperty(key);
+            if (!key.equals("layout.switch-language")) {
+                assertThat(value).as("ar " + key + " is not the English text").isNotEqualTo(english.getProperty(key));
+            }
+            String words = value.replaceAll("`[^`]*`", "").replaceAll("[\u2066\u2068][^\u2069]*\u2069", "")
+                    .replaceAll("\\{\\d+,\\s*(plural|selectordinal|choice),", "")
+                    .replaceAll("\\b(zero|one|two|few|many|other)\\{", "").replaceAll("\\{\\d+}", "")
+                    .replaceAll("[\\w.-]+\\.csv", "");
+            Matcher latin = Pattern.compile("[A-Za-z][A-Za-z_/.-]*").matcher(words);
+            while (latin.find()) {
+                if (!LATIN_IN_ARABIC.contains(latin.group())) {
+                    found.add(key + ": " + latin.group());
+                }
+            }
+        }
+        assertThat(found).as("English words in messages_ar.properties").isEmpty();
+    }
+
+    /** The display policy (docs/dashboard.md): Latin digits in both languages, in the bundles' own text too. */
+    @Test
+    void the_bundles_write_no_arabic_indic_or_persian_digits() throws IOException {
+        for (String language : new String[] {"ar", "en"}) {
+            Properties bundle = bundle(language);
+            for (String key : bundle.stringPropertyNames()) {
+                assertThat(bundle.getProperty(key).codePoints()
+                        .filter(c -> (c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9)))
+                        .as(language + " " + key).isEmpty();
+            }
+        }
+    }
+
     @Test
     void every_key_written_in_a_template_exists() throws IOException {
         Set<String> keys = bundle("en").stringPropertyNames();

@@ -190,7 +190,11 @@ public class ProductAnalytics implements NextCategorySource {
         return new Report("basket", json, List.of(table, catTable));
     }
 
-    /** "Customers who bought this also bought": the product's best {@code top} companions. */
+    /**
+     * "Customers who bought this also bought": the product's best {@code top} companions, each with the orders holding
+     * both, support (of all counted orders), confidence (this → other) and lift; with the product's own name and orders
+     * and the store's counted orders.
+     */
     public Report alsoBought(Store store, String productId, BoughtTogether.Thresholds thresholds, int top) {
         checkLimit(top);
         Baskets b = current(store).baskets;
@@ -200,24 +204,30 @@ public class ProductAnalytics implements NextCategorySource {
         }
         BoughtTogether counted = BoughtTogether.count(b);
         List<BoughtTogether.AlsoBought> also = counted.alsoBought(code, thresholds, top);
-        Map<String, String[]> names = baskets.products(store, also.stream().map(x -> b.productId(x.product())).toList());
+        List<String> ids = new ArrayList<>(List.of(productId));
+        also.forEach(x -> ids.add(b.productId(x.product())));
+        Map<String, String[]> names = baskets.products(store, ids);
         Report.Table table = new Report.Table("Customers who bought " + productId + " also bought",
-                List.of("product", "name", "orders", "confidence", "lift"));
+                List.of("product", "name", "orders", "support", "confidence", "lift"));
         List<Object> list = new ArrayList<>();
         for (BoughtTogether.AlsoBought x : also) {
             String id = b.productId(x.product());
-            table.row(id, name(names, id), x.count(), ratio(x.confidence()), ratio(x.lift()));
+            BigDecimal support = ratio((double) x.count() / counted.orders());
+            table.row(id, name(names, id), x.count(), support, ratio(x.confidence()), ratio(x.lift()));
             Map<String, Object> j = new LinkedHashMap<>();
             j.put("product_id", id);
             j.put("name", name(names, id));
             j.put("orders", x.count());
+            j.put("support", support);
             j.put("confidence", ratio(x.confidence()));
             j.put("lift", ratio(x.lift()));
             list.add(j);
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("product_id", productId);
+        json.put("name", name(names, productId));
         json.put("orders", counted.productOrders(code));
+        json.put("store_orders", counted.orders());
         json.put("also_bought", list);
         return new Report("also-bought", json, List.of(table));
     }

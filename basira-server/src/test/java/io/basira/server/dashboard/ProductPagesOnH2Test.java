@@ -182,7 +182,8 @@ class ProductPagesOnH2Test {
         String card = browser.get("/customers/" + customer).body();
         assertThat(card).contains("id=\"next-products\"", "المنتجات المرجّح أن يشتريها");
         for (Object s : suggested) {
-            assertThat(card).contains("data-product=\"" + ((Map<?, ?>) s).get("product_id") + "\"");
+            Object id = ((Map<?, ?>) s).get("product_id");
+            assertThat(card).contains("data-product=\"" + id + "\"", "href=\"/products/basket/" + id + "\"");
         }
         assertThat(card.split("data-product=\"", -1)).hasSize(6);
         if (next.get("next_category") != null) {

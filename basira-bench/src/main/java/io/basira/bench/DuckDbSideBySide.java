@@ -62,11 +62,17 @@ public final class DuckDbSideBySide {
     /** Upserts the customers of {@code seed} into {@code audience} and loads the same ones into DuckDB. */
     static IndexedAudience loadBoth(int rows, long seed, Path csv, Connection duck, IndexedAudience audience)
             throws IOException, SQLException {
+        return loadBoth(each -> SyntheticStore.forEach(rows, seed, each), csv, duck, audience);
+    }
+
+    /** Any customers (a test's own, with analytics fields) into both: the audience and DuckDB's table. */
+    static IndexedAudience loadBoth(java.util.function.Consumer<java.util.function.Consumer<CustomerSnapshot>> customers,
+            Path csv, Connection duck, IndexedAudience audience) throws IOException, SQLException {
         try (BufferedWriter out = Files.newBufferedWriter(csv)) {
             StringJoiner header = new StringJoiner(",", "", "\n");
             scalarFields().forEach(f -> header.add(f.fieldName()));
             out.write(header.add("tags").toString());
-            SyntheticStore.forEach(rows, seed, snapshot -> {
+            customers.accept(snapshot -> {
                 audience.upsert(snapshot);
                 write(out, snapshot);
             });
@@ -135,6 +141,11 @@ public final class DuckDbSideBySide {
         return io.basira.fields.BuiltInFields.catalogue().all().stream().filter(f -> f.type().isScalar()).toList();
     }
 
+    private static String csv(String text) {
+        return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
+                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+
     private static String sqlType(SegmentField field) {
         return switch (field.type()) {
             case INTEGER -> "BIGINT";
@@ -161,13 +172,17 @@ public final class DuckDbSideBySide {
         }
     }
 
-    /** One CSV line: every scalar field as {@link FieldValues} reads it today, then the tags joined by '|'. */
+    /**
+     * One CSV line: every scalar field as {@link FieldValues} reads it today (the analytics fields too, when the
+     * customer has them), then the tags joined by '|'. Text holding a comma, a quote or a line break is quoted.
+     */
     private static void write(BufferedWriter out, CustomerSnapshot snapshot) {
-        CustomerProfile profile = new CustomerProfile(snapshot.customer(), snapshot.card());
+        CustomerProfile profile = new CustomerProfile(snapshot.customer(), snapshot.card(), java.util.Set.of(),
+                snapshot.analytics());
         StringJoiner line = new StringJoiner(",", "", "\n");
         for (SegmentField field : scalarFields()) {
             Object value = FieldValues.of(field, profile, SyntheticStore.CONTEXT);
-            line.add(value == null ? "" : value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString());
+            line.add(value == null ? "" : value instanceof java.math.BigDecimal d ? d.toPlainString() : csv(value.toString()));
         }
         line.add(String.join("|", snapshot.customer().tags()));
         try {

@@ -18,11 +18,16 @@ import java.time.LocalDate;
  * {@value #MODEL_DECIMALS} decimals half-up from the model's double, exactly ({@code new BigDecimal(double)},
  * not its shortest text); {@code predictedValue12m} is kept as given (money in the store currency's major
  * unit) and rules round it half-up to the currency's digits, as the customer card shows it.
+ *
+ * <p>{@code nextCategory} is the most likely next category of the customer's next products at the refresh
+ * (docs/products.md, "Next products"; {@code io.basira.analytics.products.NextCategories}): the merchant's
+ * category name as the products feed gave it, null for a customer without a counted order or whose likely next
+ * products carry no category (a blank name is null).
  */
 public record AnalyticsFields(BigDecimal revenuePercentile, Integer rfmRecency, Integer rfmFrequency,
         Integer rfmMonetary, RfmGroup rfmGroup, CustomerType customerType, Regularity regularity, BigDecimal pAlive,
         BigDecimal expectedPurchases90d, BigDecimal predictedValue12m, ChurnRisk churnRisk,
-        LocalDate nextOrderExpectedAt) {
+        LocalDate nextOrderExpectedAt, String nextCategory) {
 
     /** Decimals kept of the CLV model's probabilities and expectations. */
     public static final int MODEL_DECIMALS = 4;
@@ -34,6 +39,16 @@ public record AnalyticsFields(BigDecimal revenuePercentile, Integer rfmRecency, 
         requireScore(rfmRecency, "rfm_recency");
         requireScore(rfmFrequency, "rfm_frequency");
         requireScore(rfmMonetary, "rfm_monetary");
+        nextCategory = nextCategory == null || nextCategory.isBlank() ? null : nextCategory;
+    }
+
+    /** The fields without a next category. */
+    public AnalyticsFields(BigDecimal revenuePercentile, Integer rfmRecency, Integer rfmFrequency,
+            Integer rfmMonetary, RfmGroup rfmGroup, CustomerType customerType, Regularity regularity, BigDecimal pAlive,
+            BigDecimal expectedPurchases90d, BigDecimal predictedValue12m, ChurnRisk churnRisk,
+            LocalDate nextOrderExpectedAt) {
+        this(revenuePercentile, rfmRecency, rfmFrequency, rfmMonetary, rfmGroup, customerType, regularity, pAlive,
+                expectedPurchases90d, predictedValue12m, churnRisk, nextOrderExpectedAt, null);
     }
 
     /** The fields of one computed row ({@link CardAnalytics}), doubles converted exactly before rounding. */
@@ -42,6 +57,12 @@ public record AnalyticsFields(BigDecimal revenuePercentile, Integer rfmRecency, 
                 row.rfmGroup(), row.customerType(), row.regularity(), decimal(row.pAlive()),
                 decimal(row.expectedPurchases90d()), row.predictedValue12m(), row.churnRisk(),
                 row.nextOrderExpectedAt());
+    }
+
+    /** These fields with {@code category} as the next category (null for none). */
+    public AnalyticsFields withNextCategory(String category) {
+        return new AnalyticsFields(revenuePercentile, rfmRecency, rfmFrequency, rfmMonetary, rfmGroup, customerType,
+                regularity, pAlive, expectedPurchases90d, predictedValue12m, churnRisk, nextOrderExpectedAt, category);
     }
 
     /** A model's double as an exact decimal (null stays null); rounding happens in the constructor. */

@@ -23,7 +23,8 @@ import java.util.function.Function;
  * them ({@link AnalyticsFields}): every one null for a customer without analytics. Stored in the index with
  * the rounding of {@link AnalyticsFields} ({@code revenue_percentile} in hundredths, {@code p_alive} and
  * {@code expected_purchases_90d} in ten-thousandths, {@code predicted_value_12m} in minor units rounded
- * half-up), enums by their codes; sorted by the columns of {@code customer_analytics}.
+ * half-up), enums by their codes, the next category as the merchant's text; sorted by the columns of
+ * {@code customer_analytics}.
  */
 public final class AnalyticsCardFields implements FieldSet {
 
@@ -82,9 +83,20 @@ public final class AnalyticsCardFields implements FieldSet {
                             c.analytics() == null ? null : c.analytics().nextOrderExpectedAt())))
                     .sortable(new SortColumn(TABLE, "next_order_expected_at", false)).build();
 
+    /**
+     * The most likely next category at the refresh (docs/products.md, "Next products"): the merchant's category name,
+     * compared exactly like any text ({@code next_category = 'abayas'}); null without a counted order.
+     */
+    public static final SegmentField NEXT_CATEGORY = SegmentField.builder("next_category", ValueType.TEXT).nullable()
+            .unit("category")
+            .value((c, x) -> c.analytics() == null ? null : c.analytics().nextCategory())
+            .column(FieldColumn.dictionary("next_category", (column, row, c, u) -> column.set(row,
+                    c.analytics() == null ? null : c.analytics().nextCategory())))
+            .sortable(new SortColumn(TABLE, "next_category", false)).build();
+
     private static final List<SegmentField> FIELDS = List.of(REVENUE_PERCENTILE, RFM_RECENCY, RFM_FREQUENCY,
             RFM_MONETARY, RFM_GROUP, CUSTOMER_TYPE, REGULARITY, P_ALIVE, EXPECTED_PURCHASES_90D, PREDICTED_VALUE_12M,
-            CHURN_RISK, NEXT_ORDER_EXPECTED_AT);
+            CHURN_RISK, NEXT_ORDER_EXPECTED_AT, NEXT_CATEGORY);
 
     @Override
     public List<SegmentField> fields() {

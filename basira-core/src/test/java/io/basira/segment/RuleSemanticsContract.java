@@ -342,4 +342,22 @@ public abstract class RuleSemanticsContract {
         assertThat(matching("next_order_expected_at < today", all)).containsExactly("overdue");
         assertThat(matching("next_order_expected_at = '2024-07-16'", all)).containsExactly("31st");
     }
+
+    @Test
+    void the_next_category_is_exact_text_and_empty_without_orders() {
+        CustomerProfile abayas = aCustomer("abayas").orders(2).nextCategory("abayas").build();
+        CustomerProfile capital = aCustomer("Abayas").orders(1).nextCategory("Abayas").build();
+        CustomerProfile perfume = aCustomer("perfume").orders(4).nextCategory("عطور").build();
+        // refreshed, but no counted order: no next category
+        CustomerProfile noOrders = aCustomer("no-orders").rfmGroup(RfmGroup.PROSPECTS).build();
+        CustomerProfile never = aCustomer("never").orders(3).build();
+        CustomerProfile[] all = {abayas, capital, perfume, noOrders, never};
+        assertThat(matching("next_category = 'abayas'", all)).containsExactly("abayas");
+        assertThat(matching("next_category != 'abayas'", all)).containsExactlyInAnyOrder("Abayas", "perfume");
+        assertThat(matching("next_category IN ('abayas', 'عطور')", all)).containsExactlyInAnyOrder("abayas", "perfume");
+        assertThat(matching("NOT (next_category = 'abayas')", all)).containsExactlyInAnyOrder("Abayas", "perfume");
+        assertThat(matching("next_category IS NULL", all)).containsExactlyInAnyOrder("no-orders", "never");
+        assertThat(matching("next_category = 'abayas' OR order_count > 3", all)).containsExactlyInAnyOrder("abayas",
+                "perfume");
+    }
 }

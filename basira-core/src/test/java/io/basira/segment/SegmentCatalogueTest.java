@@ -32,7 +32,7 @@ class SegmentCatalogueTest {
                 "gender", "birth_date", "age", "birthday", "city", "region", "country", "created_at",
                 "revenue_percentile", "rfm_recency", "rfm_frequency", "rfm_monetary", "rfm_group", "customer_type",
                 "regularity", "p_alive", "expected_purchases_90d", "predicted_value_12m", "churn_risk",
-                "next_order_expected_at", "tags", "group");
+                "next_order_expected_at", "next_category", "tags", "group");
         assertThat(CustomerFields.GENDER.allowedValues()).containsExactly("male", "female");
         assertThat(CardFields.TOTAL_SPENT.labelKey()).isEqualTo("segment.field.total_spent");
         assertThat(fields.sortable()).extracting(SegmentField::fieldName)

@@ -238,6 +238,11 @@ public final class NextProducts {
 
         private Scorer() {}
 
+        /** The baskets the model was trained on (customer rows, products and categories). */
+        public Baskets baskets() {
+            return baskets;
+        }
+
         /** The customer's best {@code n} next products: co-occurrence first, then the popularity fill. */
         public List<Suggestion> next(int row, int n) {
             return suggest(row, n, true);
@@ -361,7 +366,9 @@ public final class NextProducts {
 
         /**
          * The most likely next category: the category with the highest summed score over the customer's best
-         * {@code n} suggestions (a fill counts as the smallest positive weight, by rank); {@link Baskets#NO_CATEGORY} when none.
+         * {@code n} suggestions (a fill counts as the smallest positive weight, by rank; on a tie the category met
+         * first, at the better rank, wins); {@link Baskets#NO_CATEGORY} when none. {@link NextCategories} is the
+         * published definition ({@value NextCategories#SUGGESTIONS} suggestions, none without an order).
          */
         public int nextCategory(int row, int n) {
             List<Suggestion> suggestions = next(row, n);

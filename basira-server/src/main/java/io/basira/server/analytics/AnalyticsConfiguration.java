@@ -29,10 +29,13 @@ public class AnalyticsConfiguration {
         return new AnalyticsData(facts);
     }
 
+    /** The next categories come from the products feature's {@link NextCategorySource} bean, when there is one. */
     @Bean
     StoreAnalytics storeAnalytics(AnalyticsData data, JdbcCustomerAnalytics cards, Clock clock,
-            DomainEvents events, TransactionTemplate transaction) {
-        return new StoreAnalytics(data, cards, clock, events, transaction);
+            DomainEvents events, TransactionTemplate transaction,
+            org.springframework.beans.factory.ObjectProvider<NextCategorySource> nextCategories) {
+        return new StoreAnalytics(data, cards, clock, events, transaction,
+                nextCategories.getIfAvailable(() -> NextCategorySource.NONE));
     }
 
     /** Run at each store's midnight by the durable scheduler (io.basira.server.jobs.JobsConfiguration). */

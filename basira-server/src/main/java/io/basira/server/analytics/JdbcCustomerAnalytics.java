@@ -20,7 +20,7 @@ public final class JdbcCustomerAnalytics {
 
     public static final List<String> FIELDS = List.of("revenue_percentile", "rfm_recency", "rfm_frequency", "rfm_monetary",
             "rfm_group", "customer_type", "regularity", "p_alive", "expected_purchases_90d", "predicted_value_12m",
-            "churn_risk", "next_order_expected_at");
+            "churn_risk", "next_order_expected_at", "next_category");
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -30,14 +30,18 @@ public final class JdbcCustomerAnalytics {
         this.transactions = transactions;
     }
 
-    /** Replaces the store's rows by {@code rows}, in one transaction. */
-    public void replace(Store store, LocalDate asOf, Instant computedAt, String method, List<CustomerAnalytics> rows) {
+    /**
+     * Replaces the store's rows by {@code rows}, in one transaction; {@code nextCategories} gives the next category
+     * of the customers who have one (by customer id).
+     */
+    public void replace(Store store, LocalDate asOf, Instant computedAt, String method, List<CustomerAnalytics> rows,
+            Map<String, String> nextCategories) {
         long id = store.id().value();
         transactions.executeWithoutResult(status -> {
             jdbc.update("DELETE FROM customer_analytics WHERE store_id = ?", id);
             jdbc.batchUpdate("INSERT INTO customer_analytics (store_id, customer_external_id, as_of, computed_at, "
                     + "definitions_version, " + String.join(", ", FIELDS) + ", clv_method) VALUES (?, ?, ?, ?, ?, "
-                    + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, 1000, (ps, a) -> {
+                    + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, 1000, (ps, a) -> {
                         ps.setLong(1, id);
                         ps.setString(2, a.customerId());
                         ps.setObject(3, asOf);
@@ -55,7 +59,8 @@ public final class JdbcCustomerAnalytics {
                         ps.setBigDecimal(15, a.predictedValue12m());
                         ps.setString(16, a.churnRisk() == null ? null : a.churnRisk().name().toLowerCase(java.util.Locale.ROOT));
                         ps.setObject(17, a.nextOrderExpectedAt() == null ? null : Date.valueOf(a.nextOrderExpectedAt()), Types.DATE);
-                        ps.setString(18, a.pAlive() == null && a.expectedPurchases90d() == null ? null : method);
+                        ps.setString(18, nextCategories.get(a.customerId()));
+                        ps.setString(19, a.pAlive() == null && a.expectedPurchases90d() == null ? null : method);
                     });
         });
     }

@@ -32,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * memory ({@link AnalyticsData}), calls the core calculation, maps the result. Results are cached by store,
  * analysis, window, time unit and data version (a write makes a new version, so a cached result is never
  * stale); the CLV calibration and fit by store, as-of day, time unit and version, shared by the CLV report
- * and the refresh. Also refreshes the stored card fields, which customer groups read.
+ * and the refresh. Also refreshes the stored card fields, which customer groups read, the next category among
+ * them from a {@link NextCategorySource}.
  */
 @UseCase
 public final class StoreAnalytics {
@@ -49,6 +50,7 @@ public final class StoreAnalytics {
     private final Clock clock;
     private final DomainEvents events;
     private final TransactionTemplate transaction;
+    private final NextCategorySource nextCategories;
     private final Map<Key, Object> cache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, Object> eldest) {
@@ -57,8 +59,9 @@ public final class StoreAnalytics {
     };
 
     public StoreAnalytics(AnalyticsData data, JdbcCustomerAnalytics cards, Clock clock, DomainEvents events,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction, NextCategorySource nextCategories) {
         this.transaction = transaction;
+        this.nextCategories = nextCategories;
         this.data = data;
         this.cards = cards;
         this.clock = clock;
@@ -106,7 +109,8 @@ public final class StoreAnalytics {
     }
 
     /**
-     * Recomputes and stores every customer's card fields as of {@code asOf} and publishes
+     * Recomputes and stores every customer's card fields as of {@code asOf} (the next category from all the store's
+     * counted orders at this moment, whatever {@code asOf}) and publishes
      * {@link AnalyticsRefreshed} in the same transaction (the store's groups follow it after the commit,
      * before this returns).
      */
@@ -122,8 +126,9 @@ public final class StoreAnalytics {
                     versioned.version()), () -> CardAnalytics.ClvFit.of(versioned.facts(), asOf));
         }
         CardAnalytics.Result result = CardAnalytics.compute(versioned.facts(), asOf, fitted);
+        Map<String, String> categories = nextCategories.nextCategories(store);
         transaction.executeWithoutResult(status -> {
-            cards.replace(store, asOf, clock.instant(), result.models().method(), result.customers());
+            cards.replace(store, asOf, clock.instant(), result.models().method(), result.customers(), categories);
             events.publish(new AnalyticsRefreshed(store.id(), asOf));
         });
         return new Refreshed(asOf, result.customers().size(), result.models().method(), result.models().toJson());

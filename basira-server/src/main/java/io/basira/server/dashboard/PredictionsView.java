@@ -25,6 +25,11 @@ public record PredictionsView(boolean refreshed, String asOf, String method, Lis
             return "field." + name;
         }
 
+        /** True for the merchant's own text (the next category), which is shown as written, never translated. */
+        public boolean merchantText() {
+            return name.equals("next_category");
+        }
+
         public boolean missing() {
             return value.isEmpty() && valueKey == null;
         }
@@ -50,6 +55,7 @@ public record PredictionsView(boolean refreshed, String asOf, String method, Lis
         fields.add(key("customer_type", "customer.type.", f.get("customer_type")));
         fields.add(key("regularity", "regularity.", f.get("regularity")));
         fields.add(value("revenue_percentile", f.get("revenue_percentile") instanceof Number n ? fmt.number(decimal(n)) : ""));
+        fields.add(value("next_category", f.get("next_category") instanceof String category ? category : ""));
         Object method = f.get("clv_method");
         String methodKey = method == null ? "" : "bgnbd+gammagamma".equals(method) ? "prediction.method.models"
                 : "prediction.method.fallback";

@@ -143,6 +143,50 @@ final class ProductViews {
         return share == null ? "—" : fmt.percentFigure(share.movePointRight(2));
     }
 
+    /**
+     * One product's page: its id and name (the merchant's; empty when the feed has none), the orders holding it, the
+     * store's counted orders and its companions.
+     */
+    record AlsoBought(String id, String name, String orders, String storeOrders, List<Companion> companions) {}
+
+    /**
+     * A product bought with it: id and name, orders holding both, support and confidence (this → that) as percentages,
+     * lift as a number, and the lift's band in words ({@code more}, {@code even}, {@code less}) for the sentence.
+     */
+    record Companion(String id, String name, String orders, String support, String confidence, String lift,
+            String liftBand) {
+
+        /** The message key of the lift in words. */
+        public String liftWords() {
+            return "products.also.lift." + liftBand;
+        }
+    }
+
+    /**
+     * The lift in words: {@code more} from 1.25 (bought together clearly more often than chance), {@code less} under
+     * 0.8, {@code even} between (the heat map's "like the store" band).
+     */
+    static String liftBand(BigDecimal lift) {
+        double v = lift == null ? 1 : lift.doubleValue();
+        return v >= 1.25 ? "more" : v < 0.8 ? "less" : "even";
+    }
+
+    static AlsoBought alsoBought(Report report, DashboardFormats fmt) {
+        Map<String, Object> json = report.json();
+        List<Companion> companions = new ArrayList<>();
+        for (Object o : (List<?>) json.get("also_bought")) {
+            Map<?, ?> p = (Map<?, ?>) o;
+            BigDecimal lift = (BigDecimal) p.get("lift");
+            companions.add(new Companion(String.valueOf(p.get("product_id")),
+                    p.get("name") == null ? "" : String.valueOf(p.get("name")), fmt.number((Number) p.get("orders")),
+                    percent((BigDecimal) p.get("support"), fmt), percent((BigDecimal) p.get("confidence"), fmt),
+                    lift == null ? "—" : fmt.number(lift), liftBand(lift)));
+        }
+        return new AlsoBought(String.valueOf(json.get("product_id")),
+                json.get("name") == null ? "" : String.valueOf(json.get("name")), fmt.number((Number) json.get("orders")),
+                fmt.number((Number) json.get("store_orders")), companions);
+    }
+
     /** A customer's likely next products and category for the card. */
     record Next(String category, List<NextProduct> products) {}
 

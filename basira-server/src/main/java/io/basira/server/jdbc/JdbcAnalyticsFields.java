@@ -10,7 +10,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 
 /**
- * Maps the columns of {@code customer_analytics} (migration V2, written by
+ * Maps the columns of {@code customer_analytics} (migration V2, {@code next_category} V200; written by
  * {@code io.basira.server.analytics.JdbcCustomerAnalytics}) to the core's {@link AnalyticsFields}. A row
  * always has {@code rfm_group}, so a null there means the left join found no row: the store was not
  * refreshed since the customer arrived, and the customer has no analytics.
@@ -31,7 +31,7 @@ final class JdbcAnalyticsFields {
                 code(rs, "regularity", Regularity.class), AnalyticsFields.decimal(nullableDouble(rs, "p_alive")),
                 AnalyticsFields.decimal(nullableDouble(rs, "expected_purchases_90d")),
                 rs.getBigDecimal("predicted_value_12m"), code(rs, "churn_risk", ChurnRisk.class),
-                Sql.date(rs, "next_order_expected_at"));
+                Sql.date(rs, "next_order_expected_at"), rs.getString("next_category"));
     }
 
     private static <E extends Enum<E>> E code(ResultSet rs, String column, Class<E> type) throws SQLException {

@@ -47,7 +47,7 @@ public final class JdbcCustomerQueries implements GroupCustomers {
      */
     private static final String WITH_ANALYTICS = "SELECT " + COLUMNS + ", revenue_percentile, rfm_recency, "
             + "rfm_frequency, rfm_monetary, rfm_group, customer_type, regularity, p_alive, expected_purchases_90d, "
-            + "predicted_value_12m, churn_risk, next_order_expected_at, la.points AS loyalty_points, "
+            + "predicted_value_12m, churn_risk, next_order_expected_at, next_category, la.points AS loyalty_points, "
             + "la.pending AS loyalty_pending, la.lifetime_points AS loyalty_lifetime, la.tier AS loyalty_tier, "
             + "la.expiring_30d AS loyalty_expiring, b.last_seen_at, b.sessions_30d, "
             + "b.page_views_30d, b.product_views_30d, b.sessions_total, b.viewed_products_7d, b.viewed_products_30d, "

@@ -3,11 +3,13 @@ package io.basira.server.products;
 import io.basira.analytics.products.Baskets;
 import io.basira.analytics.products.BoughtTogether;
 import io.basira.analytics.products.CategoryAffinity;
+import io.basira.analytics.products.NextCategories;
 import io.basira.analytics.products.NextProductEvaluation;
 import io.basira.analytics.products.NextProducts;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.basira.server.analytics.AnalyticsData;
+import io.basira.server.analytics.NextCategorySource;
 import io.basira.server.analytics.Report;
 import io.basira.server.api.ApiErrors.NotFound;
 import io.basira.shared.Money;
@@ -30,7 +32,7 @@ import java.util.Set;
  * kept for its data version ({@link AnalyticsData}: every committed write of orders moves it) and at most a minute
  * (a product's category changed without an order is seen within it), so the card page does not train per view.
  */
-public class ProductAnalytics {
+public class ProductAnalytics implements NextCategorySource {
 
     /** Most suggestions or pairs one answer lists. */
     public static final int MAX_LIMIT = 500;
@@ -40,11 +42,15 @@ public class ProductAnalytics {
     private final Cache<Long, Trained> trained = Caffeine.newBuilder().maximumSize(64)
             .expireAfterWrite(Duration.ofMinutes(1)).build();
 
-    /** A store's baskets at a data version, and the next-product model trained on them when first asked. */
+    /**
+     * A store's baskets at a data version, and the next-product model trained on them and every customer's next
+     * category, each computed when first asked.
+     */
     private static final class Trained {
         final long version;
         final Baskets baskets;
         private NextProducts model;
+        private Map<String, String> nextCategories;
 
         Trained(long version, Baskets baskets) {
             this.version = version;
@@ -56,6 +62,13 @@ public class ProductAnalytics {
                 model = NextProducts.train(baskets, NextProducts.Options.DEFAULT);
             }
             return model;
+        }
+
+        synchronized Map<String, String> nextCategories() {
+            if (nextCategories == null) {
+                nextCategories = Map.copyOf(NextCategories.of(model()));
+            }
+            return nextCategories;
         }
     }
 
@@ -177,7 +190,11 @@ public class ProductAnalytics {
         return new Report("basket", json, List.of(table, catTable));
     }
 
-    /** "Customers who bought this also bought": the product's best {@code top} companions. */
+    /**
+     * "Customers who bought this also bought": the product's best {@code top} companions, each with the orders holding
+     * both, support (of all counted orders), confidence (this → other) and lift; with the product's own name and orders
+     * and the store's counted orders.
+     */
     public Report alsoBought(Store store, String productId, BoughtTogether.Thresholds thresholds, int top) {
         checkLimit(top);
         Baskets b = current(store).baskets;
@@ -187,24 +204,30 @@ public class ProductAnalytics {
         }
         BoughtTogether counted = BoughtTogether.count(b);
         List<BoughtTogether.AlsoBought> also = counted.alsoBought(code, thresholds, top);
-        Map<String, String[]> names = baskets.products(store, also.stream().map(x -> b.productId(x.product())).toList());
+        List<String> ids = new ArrayList<>(List.of(productId));
+        also.forEach(x -> ids.add(b.productId(x.product())));
+        Map<String, String[]> names = baskets.products(store, ids);
         Report.Table table = new Report.Table("Customers who bought " + productId + " also bought",
-                List.of("product", "name", "orders", "confidence", "lift"));
+                List.of("product", "name", "orders", "support", "confidence", "lift"));
         List<Object> list = new ArrayList<>();
         for (BoughtTogether.AlsoBought x : also) {
             String id = b.productId(x.product());
-            table.row(id, name(names, id), x.count(), ratio(x.confidence()), ratio(x.lift()));
+            BigDecimal support = ratio((double) x.count() / counted.orders());
+            table.row(id, name(names, id), x.count(), support, ratio(x.confidence()), ratio(x.lift()));
             Map<String, Object> j = new LinkedHashMap<>();
             j.put("product_id", id);
             j.put("name", name(names, id));
             j.put("orders", x.count());
+            j.put("support", support);
             j.put("confidence", ratio(x.confidence()));
             j.put("lift", ratio(x.lift()));
             list.add(j);
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("product_id", productId);
+        json.put("name", name(names, productId));
         json.put("orders", counted.productOrders(code));
+        json.put("store_orders", counted.orders());
         json.put("also_bought", list);
         return new Report("also-bought", json, List.of(table));
     }
@@ -226,8 +249,7 @@ public class ProductAnalytics {
         } else {
             NextProducts.Scorer scorer = model.scorer();
             suggestions = scorer.next(row, limit);
-            int k = scorer.nextCategory(row, Math.max(limit, 10));
-            category = k == Baskets.NO_CATEGORY ? null : b.categoryName(k);
+            category = NextCategories.of(scorer, row);
         }
         Map<String, String[]> names = baskets.products(store, suggestions.stream().map(s -> b.productId(s.product())).toList());
         Report.Table table = new Report.Table("Next products of " + customerId,
@@ -252,6 +274,15 @@ public class ProductAnalytics {
         json.put("next_category", category);
         json.put("products", list);
         return new Report("next", json, List.of(table));
+    }
+
+    /**
+     * Every customer's most likely next category at the store's current data version (the analytics refresh stores
+     * them for the rule field {@code next_category}); kept with the model, so a refresh and the API agree.
+     */
+    @Override
+    public Map<String, String> nextCategories(Store store) {
+        return current(store).nextCategories();
     }
 
     /** The time-split check of the next products on this store's own orders (docs/products.md). */

@@ -84,6 +84,60 @@ abstract class ProductsApiContract extends ApiTestBase {
         assertThat(api.get("/api/v1/customers/C2/next-products?limit=0").status()).isEqualTo(400);
     }
 
+    /**
+     * The rule field {@code next_category} is the next-products answer's category as of the last analytics refresh:
+     * empty for everyone before it, then a saved group and a preview select exactly the customers whose API category
+     * is named, a customer without orders has none, and it moves only with the next refresh.
+     */
+    @Test
+    void next_category_is_a_rule_field_that_follows_the_analytics_refresh() {
+        Api api = shop("next-rule");
+        assertThat(api.postJson("/api/v1/groups", "{\"key\":\"kitchen-next\",\"name\":\"Kitchen next\","
+                + "\"rule\":\"next_category = 'Kitchen'\"}").status()).isEqualTo(201);
+        assertThat(members(api, "kitchen-next")).as("no analytics before the first refresh").isEmpty();
+        assertThat(preview(api, "next_category IS NULL")).isEqualTo(5);
+
+        assertThat(api.postJson("/api/v1/analytics/refresh", "").status()).isEqualTo(200);
+        List<String> kitchen = new ArrayList<>();
+        List<String> none = new ArrayList<>();
+        for (String c : List.of("C1", "C2", "C3", "C4", "C5")) {
+            JsonNode category = json(api.get("/api/v1/customers/" + c + "/next-products?limit=20")).get("next_category");
+            assertThat(json(api.get("/api/v1/customers/" + c)).get("analytics").get("next_category").asString(null))
+                    .as("the card's stored category is the API's, whatever the limit asked").isEqualTo(category.asString(null));
+            if (category.isNull()) {
+                none.add(c);
+            } else if (category.asString().equals("Kitchen")) {
+                kitchen.add(c);
+            }
+        }
+        // C1 and C2 own Tea and Cup: the Pot (Kitchen) co-occurs with Tea; C3 owns Tea and Pot: the Cup; C5 never bought
+        assertThat(kitchen).contains("C1", "C2", "C3");
+        assertThat(none).containsExactly("C5");
+        assertThat(members(api, "kitchen-next")).containsExactlyInAnyOrderElementsOf(kitchen);
+        assertThat(preview(api, "next_category = 'Kitchen'")).isEqualTo(kitchen.size());
+        assertThat(preview(api, "next_category = 'kitchen'")).as("text is exact").isZero();
+        assertThat(preview(api, "next_category IN ('Kitchen', 'Drinks')")).isEqualTo(4);
+        assertThat(preview(api, "next_category IS NULL")).isEqualTo(1);
+        assertThat(json(api.get("/api/v1/customers?sort=next_category&size=10")).get("items")).hasSize(5);
+
+        // C5's first order (Juice) gives her a category at the next refresh, not before
+        api.post("/api/v1/orders/bulk", "application/x-ndjson",
+                orderWith("O6", "C5", "completed", "2024-04-07", item("P4", 1, "8.00")));
+        assertThat(preview(api, "next_category IS NULL")).isEqualTo(1);
+        api.postJson("/api/v1/analytics/refresh", "");
+        assertThat(preview(api, "next_category IS NULL")).isZero();
+    }
+
+    private static List<String> members(Api api, String group) {
+        return ids(json(api.get("/api/v1/groups/" + group + "/members")).get("items"), "customer_id");
+    }
+
+    private static int preview(Api api, String rule) {
+        Api.Response answer = api.postJson("/api/v1/groups/preview", "{\"rule\":\"" + rule + "\"}");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return json(answer).get("count").asInt();
+    }
+
     @Test
     void affinity_of_a_saved_group_against_the_store() {
         Api api = shop("affinity");

@@ -119,6 +119,7 @@ class AnalyticsViewsTest {
         stored.put("predicted_value_12m", new BigDecimal("120.50"));
         stored.put("churn_risk", "low");
         stored.put("next_order_expected_at", "2026-05-02");
+        stored.put("next_category", "Abayas");
         stored.put("clv_method", "bgnbd+gammagamma");
         stored.put("as_of", "2026-03-31");
         PredictionsView view = PredictionsView.of(Optional.of(stored), EN);
@@ -134,6 +135,9 @@ class AnalyticsViewsTest {
         assertThat(fields.get("rfm_group").valueKey()).isEqualTo("rfm.group.loyal");
         assertThat(fields.get("regularity").missing()).isTrue();
         assertThat(fields.get("revenue_percentile").value()).isEqualTo("87.5");
+        assertThat(fields.get("next_category").value()).isEqualTo("Abayas");
+        assertThat(fields.get("next_category").merchantText()).isTrue();
+        assertThat(fields.get("p_alive").merchantText()).isFalse();
     }
 
     @Test

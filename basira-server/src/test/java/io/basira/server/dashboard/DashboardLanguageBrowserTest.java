@@ -101,6 +101,7 @@ class DashboardLanguageBrowserTest {
     @Autowired FieldCatalogue fields;
     @Autowired CheckoutSetup checkout;
     @Autowired io.basira.server.campaigns.CampaignService campaigns;
+    @Autowired io.basira.server.products.ProductAnalytics products;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     @BeforeAll
@@ -208,6 +209,11 @@ class DashboardLanguageBrowserTest {
         // products pages (docs/products.md, "Dashboard"): the heat map by buyers, the pairs of at least one order
         concrete.put("/products/affinity", "/products/affinity?index=buyers");
         concrete.put("/products/basket", "/products/basket?min_count=1");
+        // a product of the most frequent pair: what its buyers also bought
+        Object paired = ((java.util.Map<?, ?>) ((List<?>) products.basket(fixture.store(),
+                new io.basira.analytics.products.BoughtTogether.Thresholds(1, 0, 0), 1).json().get("product_pairs")).get(0))
+                .get("product_a");
+        concrete.put("/products/basket/{productId}", "/products/basket/" + paired);
         Set<String> mapped = new TreeSet<>();
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             Set<RequestMethod> methods = info.getMethodsCondition().getMethods();

@@ -112,6 +112,68 @@ class ProductPagesOnH2Test {
     }
 
     @Test
+    void a_products_page_lists_what_its_buyers_also_bought_in_figures_and_words_linked_from_the_pairs() {
+        var pairs = (List<?>) products.basket(fixture.store(), new BoughtTogether.Thresholds(1, 0, 0), 50).json()
+                .get("product_pairs");
+        String product = String.valueOf(((Map<?, ?>) pairs.get(0)).get("product_a"));
+        String basket = browser.get("/products/basket?min_count=1&lang=en").body();
+        assertThat(basket).as("every product of the pairs links to its page")
+                .contains("href=\"/products/basket/" + product + "\"", "class=\"also-bought-link\"");
+
+        Map<String, Object> json = products.alsoBought(fixture.store(), product, new BoughtTogether.Thresholds(1, 0, 0),
+                10).json();
+        List<?> also = (List<?>) json.get("also_bought");
+        assertThat(also).isNotEmpty();
+        String english = browser.get("/products/basket/" + product + "?lang=en").body();
+        assertThat(english).contains("id=\"also-bought\"", "Customers who bought this also bought",
+                "data-kpi=\"product-orders\">" + json.get("orders") + "<", "value=\"1\"", "value=\"10\"");
+        assertThat(english.split("<tr data-product=\"", -1)).hasSize(also.size() + 1);
+        Map<?, ?> first = (Map<?, ?>) also.get(0);
+        BigDecimal lift = (BigDecimal) first.get("lift");
+        String words = lift.compareTo(new BigDecimal("1.25")) >= 0 ? "times as often as chance would give"
+                : lift.compareTo(new BigDecimal("0.8")) < 0 ? "less often than chance would give" : "about as often as chance";
+        assertThat(english).contains("data-product=\"" + first.get("product_id") + "\"",
+                "Bought with it in " + first.get("orders") + " of its " + json.get("orders") + " orders", words,
+                "href=\"/products/basket/" + first.get("product_id") + "\"");
+        // the support is the share of all counted orders holding both, as the API gives it
+        assertThat(((BigDecimal) first.get("support")).doubleValue()).isCloseTo(
+                ((Number) first.get("orders")).doubleValue() / ((Number) json.get("store_orders")).doubleValue(),
+                org.assertj.core.data.Offset.offset(0.00005));
+
+        String arabic = browser.get("/products/basket/" + product + "?lang=ar").body();
+        assertThat(arabic).contains("العملاء الذين اشتروا هذا المنتج اشتروا أيضًا", "اشتُري معه في");
+        int most = ((Number) first.get("orders")).intValue();
+        assertThat(browser.get("/products/basket/" + product + "?min_count=" + (most + 1) + "&lang=en").body())
+                .contains("No product passes the thresholds.");
+        assertThat(browser.get("/products/basket/" + product + "?limit=0&lang=en").body())
+                .contains("The products shown must be a whole number from 1 to 500", "value=\"10\"");
+        HttpResponse<String> unknown = browser.get("/products/basket/NO-SUCH-PRODUCT?lang=en");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("id=\"also-missing\"", "NO-SUCH-PRODUCT");
+    }
+
+    @Test
+    void the_lift_in_words_follows_the_bands_of_the_heat_map() {
+        assertThat(ProductViews.liftBand(new BigDecimal("1.25"))).isEqualTo("more");
+        assertThat(ProductViews.liftBand(new BigDecimal("1.2499"))).isEqualTo("even");
+        assertThat(ProductViews.liftBand(new BigDecimal("0.8"))).isEqualTo("even");
+        assertThat(ProductViews.liftBand(new BigDecimal("0.7999"))).isEqualTo("less");
+        assertThat(ProductViews.liftBand(null)).isEqualTo("even");
+    }
+
+    @Test
+    void the_card_shows_the_stored_next_category_among_the_predictions_as_the_merchants_text() {
+        String customer = firstCustomer();
+        Object category = products.next(fixture.store(), customer, 5).json().get("next_category");
+        String card = browser.get("/customers/" + customer + "?lang=en").body();
+        assertThat(card).contains("data-field=\"next_category\"", "Most likely next category");
+        if (category != null) {
+            assertThat(card).contains("<bdi translate=\"no\">"
+                    + org.springframework.web.util.HtmlUtils.htmlEscape(String.valueOf(category)) + "</bdi></dd>");
+        }
+    }
+
+    @Test
     void the_card_shows_the_five_likely_next_products_the_api_gives() {
         String customer = firstCustomer();
         Map<String, Object> next = products.next(fixture.store(), customer, 5).json();
@@ -120,7 +182,8 @@ class ProductPagesOnH2Test {
         String card = browser.get("/customers/" + customer).body();
         assertThat(card).contains("id=\"next-products\"", "المنتجات المرجّح أن يشتريها");
         for (Object s : suggested) {
-            assertThat(card).contains("data-product=\"" + ((Map<?, ?>) s).get("product_id") + "\"");
+            Object id = ((Map<?, ?>) s).get("product_id");
+            assertThat(card).contains("data-product=\"" + id + "\"", "href=\"/products/basket/" + id + "\"");
         }
         assertThat(card.split("data-product=\"", -1)).hasSize(6);
         if (next.get("next_category") != null) {

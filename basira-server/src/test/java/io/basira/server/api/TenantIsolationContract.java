@@ -513,7 +513,9 @@ abstract class TenantIsolationContract extends ApiTestBase {
             "GET /api/v1/customers/{customerId}/next-products",
             "GET /api/v1/browsing/analytics",
             "POST /api/v1/checkout/simulate"})
-    void product_analyses_browsing_and_simulations_count_the_callers_store_only() {
+    void product_analyses_browsing_and_simulations_count_the_callers_store_only() throws Exception {
+        browsedInB("/p/b-only-page");
+        assertThat(storeB.get("/api/v1/browsing/analytics").body()).as("store B's own view").contains("/p/b-only-page");
         storeB.postJson("/api/v1/orders", "{\"order_id\":\"BO2\",\"customer_id\":\"B1\",\"status\":\"completed\","
                 + "\"total\":\"30.00\",\"created_at\":\"2024-05-02\",\"items\":[{\"product_id\":\"BP1\",\"quantity\":1,"
                 + "\"unit_price\":\"10.00\"},{\"product_id\":\"BP2\",\"quantity\":1,\"unit_price\":\"20.00\"}]}");
@@ -522,10 +524,27 @@ abstract class TenantIsolationContract extends ApiTestBase {
         assertThat(storeA.get("/api/v1/analytics/affinity").body()).doesNotContain("BP1", "B1");
         assertThat(storeA.get("/api/v1/analytics/basket/products/BP1").status()).isEqualTo(404);
         assertThat(storeA.get("/api/v1/customers/B1/next-products").status()).isEqualTo(404);
-        assertThat(storeA.get("/api/v1/browsing/analytics").body()).doesNotContain("B1", "BP1");
+        assertThat(storeA.get("/api/v1/browsing/analytics").body()).doesNotContain("B1", "BP1", "/p/b-only-page");
         JsonNode simulated = json(storeA.postJson("/api/v1/checkout/simulate",
                 "{\"offer\":{\"discount\":\"percent_off\",\"percent\":\"10\"}}"));
         assertThat(simulated.get("reach").get("customers").asInt()).isZero();
         assertThat(simulated.get("cost").get("orders_in_window").asInt()).isZero();
+    }
+
+    @Autowired io.basira.server.browsing.BrowsingIntake browsingIntake;
+
+    /** A page view in store B through its beacon, written before this returns. */
+    private void browsedInB(String path) throws Exception {
+        String siteKey = json(storeB.putJson("/api/v1/browsing/site", "{\"allowed_origins\":[\"https://b.example\"],"
+                + "\"consent_required\":false,\"honour_dnt\":false,\"retention_months\":13}")).get("site_key").asString();
+        java.net.http.HttpResponse<String> sent = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/b/collect?k=" + siteKey))
+                .header("Origin", "https://b.example").header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0")
+                .header("Content-Type", "text/plain;charset=UTF-8")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"v\":\"visitor-b\",\"s\":\"session-b\","
+                        + "\"e\":[{\"t\":\"page\",\"p\":\"" + path + "\"}]}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+        assertThat(browsingIntake.flush(java.time.Duration.ofSeconds(20))).as("the writer caught up").isTrue();
     }
 }

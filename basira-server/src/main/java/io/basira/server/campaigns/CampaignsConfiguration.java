@@ -8,6 +8,7 @@ import io.basira.server.jdbc.JdbcStores;
 import io.basira.server.jdbc.SqlDialect;
 import io.basira.server.privacy.CustomerDataKind;
 import io.basira.server.privacy.TableKind;
+import io.basira.server.security.PublicDoor;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,14 +16,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import io.basira.server.throttle.Throttle;
-import io.basira.server.throttle.ThrottledByAddress;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -108,18 +104,7 @@ public class CampaignsConfiguration {
         SecurityFilterChain surveyDoor(HttpSecurity http, Clock clock,
                 @Value("${basira.campaigns.survey-requests:60}") int requests,
                 @Value("${basira.campaigns.survey-period:1m}") Duration period) throws Exception {
-            Throttle throttle = new Throttle(new Throttle.Limit(requests, period), 100_000, clock);
-            return http.securityMatcher("/survey/**")
-                    .csrf(csrf -> csrf.disable())
-                    .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                    .requestCache(cache -> cache.disable())
-                    .httpBasic(basic -> basic.disable())
-                    .formLogin(form -> form.disable())
-                    .logout(logout -> logout.disable())
-                    .addFilterBefore(new ThrottledByAddress(throttle, AnyRequestMatcher.INSTANCE),
-                            AnonymousAuthenticationFilter.class)
-                    .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
-                    .build();
+            return PublicDoor.at("/survey/**").limit(requests, period, clock).build(http);
         }
     }
 }

@@ -6,10 +6,12 @@ import io.basira.server.privacy.CustomerDataKind;
 import io.basira.server.privacy.TableKind;
 import io.basira.server.privacy.TableKind.OnErase;
 import io.basira.server.privacy.Tombstones;
+import io.basira.server.security.PublicDoor;
 import io.basira.server.sources.SecretBox;
 import io.basira.server.webhooks.JdbcWebhookEndpoints;
 import io.basira.server.webhooks.WebhookQueue;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +19,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -90,25 +91,25 @@ public class MessagingConfiguration {
                 "contact_preferences").retained(new MessageLogRetention(jdbc));
     }
 
-    /** The public unsubscribe door: no session, no CSRF token (a mail client's one-click POST has none), no sign-in. */
+    /**
+     * The public unsubscribe door: no session, no CSRF token (a mail client's one-click POST has none), no sign-in;
+     * throttled per client address ({@code basira.messages.unsubscribe-requests} per
+     * {@code basira.messages.unsubscribe-period}, 60 a minute by default: a person clicks once, a mail scanner a few
+     * times; a script walking forged tokens is slowed).
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     static class UnsubscribeDoor {
 
         @Bean
         @Order(1)
-        SecurityFilterChain unsubscribeDoor(HttpSecurity http) throws Exception {
-            return http.securityMatcher("/u/**")
-                    .csrf(csrf -> csrf.disable())
-                    .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                    .requestCache(cache -> cache.disable())
-                    .httpBasic(basic -> basic.disable())
-                    .formLogin(form -> form.disable())
-                    .logout(logout -> logout.disable())
+        SecurityFilterChain unsubscribeDoor(HttpSecurity http, Clock clock,
+                @Value("${basira.messages.unsubscribe-requests:60}") int requests,
+                @Value("${basira.messages.unsubscribe-period:1m}") Duration period) throws Exception {
+            return PublicDoor.at("/u/**").limit(requests, period, clock)
                     .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                             "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")))
-                    .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                    .build();
+                    .build(http);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.basira.server.campaigns;
 
 import io.basira.campaigns.Messenger;
 import io.basira.campaigns.SendDueMessages;
+import io.basira.events.DomainEvents;
 import io.basira.server.checkout.CampaignCouponsInCheckout;
 import io.basira.server.checkout.JdbcCoupons;
 import io.basira.server.jdbc.JdbcStores;
@@ -59,15 +60,32 @@ public class CampaignsConfiguration {
     }
 
     @Bean
-    CampaignService campaignService(JdbcCampaigns campaigns, JdbcEnrolments enrolments, SendDueMessages sender,
-            JdbcStores stores, JdbcTemplate jdbc, Clock clock, io.basira.server.privacy.AuditLog audit,
-            tools.jackson.databind.json.JsonMapper json) {
-        return new CampaignService(campaigns, enrolments, sender, stores, jdbc, clock, audit, json);
+    EnrolCustomers enrolCustomers(JdbcEnrolments enrolments, TransactionTemplate transaction, DomainEvents events) {
+        return new EnrolCustomers(enrolments, transaction, events);
     }
 
     @Bean
-    CampaignTriggersFromEvents campaignTriggersFromEvents(CampaignService campaigns) {
-        return new CampaignTriggersFromEvents(campaigns);
+    RecordConversions recordConversions(JdbcEnrolments enrolments, TransactionTemplate transaction,
+            DomainEvents events) {
+        return new RecordConversions(enrolments, transaction, events);
+    }
+
+    @Bean
+    CampaignService campaignService(JdbcCampaigns campaigns, JdbcEnrolments enrolments, EnrolCustomers enrol,
+            SendDueMessages sender, JdbcStores stores, JdbcTemplate jdbc, Clock clock,
+            io.basira.server.privacy.AuditLog audit, tools.jackson.databind.json.JsonMapper json) {
+        return new CampaignService(campaigns, enrolments, enrol, sender, stores, jdbc, clock, audit, json);
+    }
+
+    @Bean
+    CampaignTriggersFromEvents campaignTriggersFromEvents(CampaignService campaigns, RecordConversions conversions) {
+        return new CampaignTriggersFromEvents(campaigns, conversions);
+    }
+
+    /** The webhooks {@code campaign.enrolled} and {@code campaign.converted}. */
+    @Bean
+    CampaignWebhooks campaignWebhooks() {
+        return new CampaignWebhooks();
     }
 
     /** A group a campaign (not finished) aims at is not deleted under it. */

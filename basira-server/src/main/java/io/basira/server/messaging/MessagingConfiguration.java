@@ -2,6 +2,7 @@ package io.basira.server.messaging;
 
 import io.basira.campaigns.Messenger;
 import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.jdbc.SqlDialect;
 import io.basira.server.privacy.CustomerDataKind;
 import io.basira.server.privacy.TableKind;
 import io.basira.server.privacy.TableKind.OnErase;
@@ -20,6 +21,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,8 +43,14 @@ public class MessagingConfiguration {
     }
 
     @Bean
-    JdbcMessageLog jdbcMessageLog(JdbcTemplate jdbc) {
-        return new JdbcMessageLog(jdbc);
+    JdbcMessageLog jdbcMessageLog(JdbcTemplate jdbc, SqlDialect dialect) {
+        return new JdbcMessageLog(jdbc, dialect == SqlDialect.POSTGRESQL);
+    }
+
+    /** Makes the frequency cap's check and the claim one step per customer, across instances. */
+    @Bean
+    CustomerLock customerLock(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock) {
+        return new CustomerLock(jdbc, transaction, clock);
     }
 
     @Bean
@@ -68,10 +76,10 @@ public class MessagingConfiguration {
 
     @Bean
     DeliveringMessenger messenger(JdbcStores stores, JdbcMessageSettings settings, JdbcContacts contacts,
-            JdbcMessageLog log, SecretBox box, UnsubscribeTokens tokens, EmailChannel email, SmsChannel sms,
-            WebhookChannel webhook, @Value("${basira.public-url:}") String publicUrl,
+            JdbcMessageLog log, CustomerLock lock, SecretBox box, UnsubscribeTokens tokens, EmailChannel email,
+            SmsChannel sms, WebhookChannel webhook, @Value("${basira.public-url:}") String publicUrl,
             @Value("${server.port:8080}") int port, Clock clock) {
-        return new DeliveringMessenger(stores, settings, contacts, log, box, tokens, email, sms, webhook,
+        return new DeliveringMessenger(stores, settings, contacts, log, lock, box, tokens, email, sms, webhook,
                 publicUrl.isBlank() ? "http://localhost:" + port : publicUrl, clock);
     }
 

@@ -60,8 +60,9 @@ public class CampaignsConfiguration {
     }
 
     @Bean
-    EnrolCustomers enrolCustomers(JdbcEnrolments enrolments, TransactionTemplate transaction, DomainEvents events) {
-        return new EnrolCustomers(enrolments, transaction, events);
+    EnrolCustomers enrolCustomers(JdbcEnrolments enrolments, RecordConversions conversions,
+            TransactionTemplate transaction, DomainEvents events) {
+        return new EnrolCustomers(enrolments, conversions, transaction, events);
     }
 
     @Bean

@@ -15,6 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the new ones as {@link CampaignsChanged#enrolled} in the same transaction (the webhook {@code campaign.enrolled}):
  * an enrolment planned twice — a second instance, a retried event, the next round — is neither stored nor told
  * again. At most {@value #PER_EVENT} enrolments per event, so a one-off to a large group stays many small events.
+ * An order of the customer already recorded after the trigger converts the new enrolment at once
+ * ({@link RecordConversions#enrolled}).
  */
 @UseCase
 public final class EnrolCustomers {
@@ -22,11 +24,14 @@ public final class EnrolCustomers {
     static final int PER_EVENT = 1000;
 
     private final JdbcEnrolments enrolments;
+    private final RecordConversions conversions;
     private final TransactionTemplate transaction;
     private final DomainEvents events;
 
-    public EnrolCustomers(JdbcEnrolments enrolments, TransactionTemplate transaction, DomainEvents events) {
+    public EnrolCustomers(JdbcEnrolments enrolments, RecordConversions conversions, TransactionTemplate transaction,
+            DomainEvents events) {
         this.enrolments = enrolments;
+        this.conversions = conversions;
         this.transaction = transaction;
         this.events = events;
     }
@@ -45,6 +50,9 @@ public final class EnrolCustomers {
                             e.arm().code(), e.startedAt(), e.dueAt()));
                 }
                 events.publish(new CampaignsChanged(store, told, List.of()));
+            }
+            if (!fresh.isEmpty()) {
+                conversions.enrolled(store, fresh.stream().map(NewEnrolment::customerId).distinct().toList());
             }
             return fresh.size();
         });

@@ -250,18 +250,27 @@ public final class JdbcEnrolments implements DueEnrolments, CampaignStops {
      * quotation), oldest order first.
      */
     public List<Candidate> conversionCandidates(StoreId store, List<String> orderIds) {
-        if (orderIds.isEmpty()) {
+        return candidates(store, "o.external_id", orderIds);
+    }
+
+    /** The same, for every order of these customers (enrolments just stored: an order may have come first). */
+    public List<Candidate> conversionCandidatesOfCustomers(StoreId store, List<String> customerIds) {
+        return candidates(store, "o.customer_external_id", customerIds);
+    }
+
+    private List<Candidate> candidates(StoreId store, String column, List<String> values) {
+        if (values.isEmpty()) {
             return List.of();
         }
-        String marks = String.join(", ", java.util.Collections.nCopies(orderIds.size(), "?"));
-        List<Object> args = new ArrayList<>(orderIds.size() + 1);
+        String marks = String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
+        List<Object> args = new ArrayList<>(values.size() + 1);
         args.add(store.value());
-        args.addAll(orderIds);
+        args.addAll(values);
         return jdbc.query("SELECT e.id, e.campaign_id, e.customer_external_id, e.trigger_key, e.arm, e.started_at, "
                 + "c.attribution_days, o.external_id, o.created_at FROM orders o JOIN campaign_enrolments e ON "
                 + "e.store_id = o.store_id AND e.customer_external_id = o.customer_external_id AND "
                 + "e.converted_order_id IS NULL AND o.created_at > e.started_at JOIN campaigns c ON c.id = e.campaign_id "
-                + "WHERE o.store_id = ? AND o.external_id IN (" + marks + ") AND o.status NOT IN ('cancelled', "
+                + "WHERE o.store_id = ? AND " + column + " IN (" + marks + ") AND o.status NOT IN ('cancelled', "
                 + "'returned', 'quotation') ORDER BY o.created_at, o.external_id, e.id",
                 (rs, n) -> new Candidate(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         Arm.fromCode(rs.getString(5)), instant(rs, "started_at"), rs.getInt(7), rs.getString(8),

@@ -4,6 +4,7 @@ import io.basira.events.CampaignsChanged;
 import io.basira.events.DomainEvents;
 import io.basira.events.OrdersRecorded;
 import io.basira.events.UseCase;
+import io.basira.shared.StoreId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,6 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * measured on both). It is converted once: the conditional mark ({@link JdbcEnrolments#markConverted}) lets one
  * call win, so an event told twice or handled by two instances tells nothing the second time. One fact per campaign,
  * customer and order, naming the triggers it converted. An order cancelled later does not take a conversion back.
+ *
+ * <p>Both ways round: orders recorded look at their customers' enrolments ({@link #ordersRecorded}), and enrolments
+ * just stored look at their customers' orders ({@link #enrolled}, from {@link EnrolCustomers}), so an order recorded
+ * before the enrolment (placed after the trigger: the enrolling round came later) converts it too.
  */
 @UseCase
 public final class RecordConversions {
@@ -52,16 +57,31 @@ public final class RecordConversions {
         int converted = 0;
         for (int from = 0; from < orders.size(); from += CHUNK) {
             List<String> chunk = orders.subList(from, Math.min(orders.size(), from + CHUNK));
-            Integer marked = transaction.execute(status -> convert(recorded, chunk));
+            Integer marked = transaction.execute(status -> convert(recorded.store(),
+                    enrolments.conversionCandidates(recorded.store(), chunk)));
             converted += marked == null ? 0 : marked;
         }
         return converted;
     }
 
-    private int convert(OrdersRecorded recorded, List<String> orders) {
+    /**
+     * Enrolments just stored: an order of their customers recorded before them (placed after the trigger, within the
+     * window) converts them now. Called in the enrolling transaction.
+     */
+    int enrolled(StoreId store, List<String> customerIds) {
+        int converted = 0;
+        for (int from = 0; from < customerIds.size(); from += CHUNK) {
+            converted += convert(store, enrolments.conversionCandidatesOfCustomers(store,
+                    customerIds.subList(from, Math.min(customerIds.size(), from + CHUNK))));
+        }
+        return converted;
+    }
+
+    /** Marks the candidates (oldest order first) and tells what this call marked; in the caller's transaction. */
+    private int convert(StoreId store, List<JdbcEnrolments.Candidate> candidates) {
         Set<Long> seen = new HashSet<>();
         Map<String, List<JdbcEnrolments.Candidate>> byOrder = new LinkedHashMap<>();
-        for (JdbcEnrolments.Candidate c : enrolments.conversionCandidates(recorded.store(), orders)) {
+        for (JdbcEnrolments.Candidate c : candidates) {
             boolean inWindow = !c.orderedAt().isAfter(c.startedAt().plus(Duration.ofDays(c.attributionDays())));
             // candidates come oldest order first: an enrolment's first order in its window converts it
             if (inWindow && seen.add(c.enrolmentId()) && enrolments.markConverted(c.enrolmentId(), c.orderId(),
@@ -81,7 +101,7 @@ public final class RecordConversions {
                     first.orderId(), first.orderedAt(), same.stream().map(JdbcEnrolments.Candidate::triggerKey).toList()));
             marked += same.size();
         }
-        events.publish(new CampaignsChanged(recorded.store(), List.of(), told));
+        events.publish(new CampaignsChanged(store, List.of(), told));
         return marked;
     }
 }

@@ -251,6 +251,34 @@ abstract class CampaignApiContract extends ApiTestBase {
         }
     }
 
+    @Test
+    void an_order_recorded_before_the_enrolling_round_converts_the_enrolments_when_they_are_stored() {
+        Api api = newStore("early");
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            long crm = endpoint(api, receiver.url("/crm"), "campaign.converted");
+            api.postJson("/api/v1/customers", customer("E1", "Huda"));
+            long id = created(api, CART_CAMPAIGN);
+            assertThat(api.postJson("/api/v1/campaigns/" + id + "/activate", "").status()).isEqualTo(200);
+            Instant abandoned = MutableClock.START.plus(Duration.ofMinutes(10));
+            api.postJson("/api/v1/carts", cart("EK1", "E1", "abandoned", abandoned.toString()));
+            api.postJson("/api/v1/orders", order("EO1", "E1", "completed", "80.00",
+                    abandoned.plus(Duration.ofMinutes(20)).toString()));
+            assertThat(told(crm, "campaign.converted")).as("nothing enrolled yet").isEmpty();
+
+            clock.set(abandoned.plus(Duration.ofMinutes(30)));
+            assertThat(campaigns.runDue().enrolled()).isEqualTo(2);
+            assertThat(campaigns.runDue().enrolled()).isZero();
+            List<JsonNode> converted = told(crm, "campaign.converted");
+            assertThat(converted).hasSize(1);
+            JsonNode data = converted.get(0).get("data");
+            assertThat(data.get("order_id").asString()).isEqualTo("EO1");
+            assertThat(data.get("arm").asString()).isEqualTo("treatment");
+            assertThat(data.get("trigger_keys").toString()).isEqualTo("[\"cart:EK1:1\",\"cart:EK1:2\"]");
+            // rounds run over every store: nothing of this test's is left pending for the others
+            assertThat(api.postJson("/api/v1/campaigns/" + id + "/finish", "").status()).isEqualTo(200);
+        }
+    }
+
     private long endpoint(Api api, String url, String... types) {
         Api.Response created = api.postJson("/api/v1/webhook-endpoints", "{\"url\":\"" + url + "\",\"description\":"
                 + "\"test\",\"event_types\":[\"" + String.join("\",\"", types) + "\"]}");

@@ -32,6 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class RecordConversions {
 
     static final int CHUNK = 500;
+    /** Order statuses that are not a purchase (the report's rule too). */
+    static final Set<String> NOT_PURCHASES = Set.of("cancelled", "returned", "quotation");
 
     private final JdbcEnrolments enrolments;
     private final TransactionTemplate transaction;
@@ -47,7 +49,7 @@ public final class RecordConversions {
     public int ordersRecorded(OrdersRecorded recorded) {
         List<String> orders = new ArrayList<>();
         for (OrdersRecorded.Recorded order : recorded.orders()) {
-            if (!Set.of("cancelled", "returned", "quotation").contains(order.statusAfter())) {
+            if (!NOT_PURCHASES.contains(order.statusAfter())) {
                 orders.add(order.orderId());
             }
         }

@@ -8,7 +8,7 @@ import io.basira.shared.StoreId;
  */
 public sealed interface DomainEvent
         permits OrdersRecorded, CustomersChanged, CardsChanged, MembershipChanged, GroupsRedefined,
-        AnalyticsRefreshed, WebhookReceived, LoyaltyChanged, BrowsingChanged {
+        AnalyticsRefreshed, WebhookReceived, LoyaltyChanged, BrowsingChanged, CampaignsChanged {
 
     StoreId store();
 

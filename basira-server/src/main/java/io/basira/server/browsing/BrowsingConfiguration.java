@@ -4,8 +4,8 @@ import io.basira.events.DomainEvents;
 import io.basira.fields.BrowsingCardFields;
 import io.basira.segment.FieldSet;
 import io.basira.server.jdbc.SqlDialect;
+import io.basira.server.security.PublicDoor;
 import io.basira.server.throttle.Throttle;
-import io.basira.server.throttle.ThrottledByAddress;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -18,10 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -121,20 +118,10 @@ public class BrowsingConfiguration {
         SecurityFilterChain browsingDoors(HttpSecurity http, Clock clock,
                 @Value("${basira.browsing.address-requests:6000}") int attempts,
                 @Value("${basira.browsing.address-period:1m}") Duration period) throws Exception {
-            Throttle throttle = new Throttle(new Throttle.Limit(attempts, period), 100_000, clock);
-            return http.securityMatcher("/t.js", "/b/**")
-                    .csrf(csrf -> csrf.disable())
-                    .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                    .requestCache(cache -> cache.disable())
-                    .httpBasic(basic -> basic.disable())
-                    .formLogin(form -> form.disable())
-                    .logout(logout -> logout.disable())
+            return PublicDoor.at("/t.js", "/b/**").limit(attempts, period, clock)
                     .headers(headers -> headers.cacheControl(cache -> cache.disable())
                             .frameOptions(frame -> frame.disable()))
-                    .addFilterBefore(new ThrottledByAddress(throttle, AnyRequestMatcher.INSTANCE),
-                            AnonymousAuthenticationFilter.class)
-                    .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                    .build();
+                    .build(http);
         }
     }
 }

@@ -42,6 +42,7 @@ public final class CampaignService {
 
     private final JdbcCampaigns campaigns;
     private final JdbcEnrolments enrolments;
+    private final EnrolCustomers enrol;
     private final SendDueMessages sender;
     private final JdbcStores stores;
     private final JdbcTemplate jdbc;
@@ -49,10 +50,11 @@ public final class CampaignService {
     private final AuditLog audit;
     private final JsonMapper json;
 
-    public CampaignService(JdbcCampaigns campaigns, JdbcEnrolments enrolments, SendDueMessages sender,
-            JdbcStores stores, JdbcTemplate jdbc, Clock clock, AuditLog audit, JsonMapper json) {
+    public CampaignService(JdbcCampaigns campaigns, JdbcEnrolments enrolments, EnrolCustomers enrol,
+            SendDueMessages sender, JdbcStores stores, JdbcTemplate jdbc, Clock clock, AuditLog audit, JsonMapper json) {
         this.campaigns = campaigns;
         this.enrolments = enrolments;
+        this.enrol = enrol;
         this.sender = sender;
         this.stores = stores;
         this.jdbc = jdbc;
@@ -169,7 +171,7 @@ public final class CampaignService {
                     planned.addAll(Triggers.abandonedCart(stored.store(), campaign, cart.customerId(), cart.cartId(),
                             cart.abandonedAt()));
                 }
-                enrolled += enrolments.enrol(stored.store(), planned, now);
+                enrolled += enrol.enrol(stored.store(), planned, now);
                 if (carts.size() < BATCH) {
                     break;
                 }
@@ -188,11 +190,11 @@ public final class CampaignService {
             for (String customer : members(stored.store(), campaign.groups())) {
                 planned.add(Triggers.oneOff(stored.store(), campaign, customer, now));
                 if (planned.size() == BATCH) {
-                    enrolled += enrolments.enrol(stored.store(), planned, now);
+                    enrolled += enrol.enrol(stored.store(), planned, now);
                     planned.clear();
                 }
             }
-            enrolled += enrolments.enrol(stored.store(), planned, now);
+            enrolled += enrol.enrol(stored.store(), planned, now);
             campaigns.markEnrolledOnce(campaign.id(), now);
         }
         return enrolled;
@@ -213,7 +215,7 @@ public final class CampaignService {
                             store.id(), campaign, rs.getString(1), JdbcCampaigns.instant(rs, "last_purchase_at")
                                     .atZone(store.timeZone()).toLocalDate(), now), store.id().value(),
                     JdbcCampaigns.utc(before));
-            enrolled += enrolments.enrol(store.id(), planned, now);
+            enrolled += enrol.enrol(store.id(), planned, now);
             campaigns.markMidnight(campaign.id(), today);
         }
         for (Campaign campaign : campaigns.active(store.id(), CampaignKind.BIRTHDAY)) {
@@ -228,7 +230,7 @@ public final class CampaignService {
                             planned.add(Triggers.birthday(store.id(), campaign, rs.getString(1), today.getYear(), now));
                         }
                     }, store.id().value());
-            enrolled += enrolments.enrol(store.id(), planned, now);
+            enrolled += enrol.enrol(store.id(), planned, now);
             campaigns.markMidnight(campaign.id(), today);
         }
         return enrolled;
@@ -246,7 +248,7 @@ public final class CampaignService {
                     planned.add(Triggers.groupEntry(store, campaign, customer, group, entryId, at, now));
                 }
             }
-            enrolled += enrolments.enrol(store, planned, now);
+            enrolled += enrol.enrol(store, planned, now);
         }
         return enrolled;
     }
@@ -259,7 +261,7 @@ public final class CampaignService {
             List<NewEnrolment> planned = new ArrayList<>();
             expiring.forEach((customer, on) -> planned.add(Triggers.pointsExpiring(store, campaign, customer, on,
                     now)));
-            enrolled += enrolments.enrol(store, planned, now);
+            enrolled += enrol.enrol(store, planned, now);
         }
         return enrolled;
     }

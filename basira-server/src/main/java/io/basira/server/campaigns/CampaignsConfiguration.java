@@ -2,12 +2,14 @@ package io.basira.server.campaigns;
 
 import io.basira.campaigns.Messenger;
 import io.basira.campaigns.SendDueMessages;
+import io.basira.events.DomainEvents;
 import io.basira.server.checkout.CampaignCouponsInCheckout;
 import io.basira.server.checkout.JdbcCoupons;
 import io.basira.server.jdbc.JdbcStores;
 import io.basira.server.jdbc.SqlDialect;
 import io.basira.server.privacy.CustomerDataKind;
 import io.basira.server.privacy.TableKind;
+import io.basira.server.security.PublicDoor;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,14 +17,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import io.basira.server.throttle.Throttle;
-import io.basira.server.throttle.ThrottledByAddress;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -63,15 +60,33 @@ public class CampaignsConfiguration {
     }
 
     @Bean
-    CampaignService campaignService(JdbcCampaigns campaigns, JdbcEnrolments enrolments, SendDueMessages sender,
-            JdbcStores stores, JdbcTemplate jdbc, Clock clock, io.basira.server.privacy.AuditLog audit,
-            tools.jackson.databind.json.JsonMapper json) {
-        return new CampaignService(campaigns, enrolments, sender, stores, jdbc, clock, audit, json);
+    EnrolCustomers enrolCustomers(JdbcEnrolments enrolments, RecordConversions conversions,
+            TransactionTemplate transaction, DomainEvents events) {
+        return new EnrolCustomers(enrolments, conversions, transaction, events);
     }
 
     @Bean
-    CampaignTriggersFromEvents campaignTriggersFromEvents(CampaignService campaigns) {
-        return new CampaignTriggersFromEvents(campaigns);
+    RecordConversions recordConversions(JdbcEnrolments enrolments, TransactionTemplate transaction,
+            DomainEvents events) {
+        return new RecordConversions(enrolments, transaction, events);
+    }
+
+    @Bean
+    CampaignService campaignService(JdbcCampaigns campaigns, JdbcEnrolments enrolments, EnrolCustomers enrol,
+            SendDueMessages sender, JdbcStores stores, JdbcTemplate jdbc, Clock clock,
+            io.basira.server.privacy.AuditLog audit, tools.jackson.databind.json.JsonMapper json) {
+        return new CampaignService(campaigns, enrolments, enrol, sender, stores, jdbc, clock, audit, json);
+    }
+
+    @Bean
+    CampaignTriggersFromEvents campaignTriggersFromEvents(CampaignService campaigns, RecordConversions conversions) {
+        return new CampaignTriggersFromEvents(campaigns, conversions);
+    }
+
+    /** The webhooks {@code campaign.enrolled} and {@code campaign.converted}. */
+    @Bean
+    CampaignWebhooks campaignWebhooks() {
+        return new CampaignWebhooks();
     }
 
     /** A group a campaign (not finished) aims at is not deleted under it. */
@@ -108,18 +123,7 @@ public class CampaignsConfiguration {
         SecurityFilterChain surveyDoor(HttpSecurity http, Clock clock,
                 @Value("${basira.campaigns.survey-requests:60}") int requests,
                 @Value("${basira.campaigns.survey-period:1m}") Duration period) throws Exception {
-            Throttle throttle = new Throttle(new Throttle.Limit(requests, period), 100_000, clock);
-            return http.securityMatcher("/survey/**")
-                    .csrf(csrf -> csrf.disable())
-                    .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                    .requestCache(cache -> cache.disable())
-                    .httpBasic(basic -> basic.disable())
-                    .formLogin(form -> form.disable())
-                    .logout(logout -> logout.disable())
-                    .addFilterBefore(new ThrottledByAddress(throttle, AnyRequestMatcher.INSTANCE),
-                            AnonymousAuthenticationFilter.class)
-                    .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
-                    .build();
+            return PublicDoor.at("/survey/**").limit(requests, period, clock).build(http);
         }
     }
 }

@@ -46,30 +46,39 @@ public final class JdbcEnrolments implements DueEnrolments, CampaignStops {
         this.postgres = postgres;
     }
 
-    /** Stores the enrolments not stored yet. @return how many were new */
-    public int enrol(StoreId store, List<NewEnrolment> planned, Instant now) {
+    /** Stores the enrolments not stored yet. @return those that were new, in the order planned */
+    public List<NewEnrolment> insertNew(StoreId store, List<NewEnrolment> planned, Instant now) {
         if (planned.isEmpty()) {
-            return 0;
+            return List.of();
         }
         String columns = "store_id, campaign_id, customer_external_id, trigger_key, subject, arm, state, started_at, "
                 + "due_at, attempts, enrolled_at";
+        List<NewEnrolment> fresh = new ArrayList<>();
         if (postgres) {
-            // one multi-row INSERT per 500: its update count is exact (a batch may answer "no info" per row)
-            int written = 0;
+            // one multi-row INSERT per 500; RETURNING names exactly the rows written (a conflict returns nothing)
             for (int from = 0; from < planned.size(); from += 500) {
                 List<NewEnrolment> chunk = planned.subList(from, Math.min(planned.size(), from + 500));
                 String rows = String.join(", ", java.util.Collections.nCopies(chunk.size(),
                         "(?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)"));
                 List<Object> values = new ArrayList<>(chunk.size() * 10);
+                Map<String, NewEnrolment> byKey = new LinkedHashMap<>();
                 for (NewEnrolment e : chunk) {
                     values.addAll(java.util.Arrays.asList(store.value(), e.campaignId(), e.customerId(), e.triggerKey(),
                             e.subject(), e.arm().code(), e.initialState().code(), utc(e.startedAt()), utc(e.dueAt()),
                             utc(now)));
+                    byKey.put(key(e.campaignId(), e.customerId(), e.triggerKey()), e);
                 }
-                written += jdbc.update("INSERT INTO campaign_enrolments (" + columns + ") VALUES " + rows
-                        + " ON CONFLICT (campaign_id, customer_external_id, trigger_key) DO NOTHING", values.toArray());
+                java.util.Set<String> written = new java.util.HashSet<>(jdbc.query("INSERT INTO campaign_enrolments ("
+                        + columns + ") VALUES " + rows + " ON CONFLICT (campaign_id, customer_external_id, trigger_key) "
+                        + "DO NOTHING RETURNING campaign_id, customer_external_id, trigger_key",
+                        (rs, n) -> key(rs.getLong(1), rs.getString(2), rs.getString(3)), values.toArray()));
+                byKey.forEach((key, e) -> {
+                    if (written.contains(key)) {
+                        fresh.add(e);
+                    }
+                });
             }
-            return written;
+            return fresh;
         }
         String sql = "INSERT INTO campaign_enrolments (" + columns + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ? WHERE NOT "
                 + "EXISTS (SELECT 1 FROM campaign_enrolments WHERE campaign_id = ? AND customer_external_id = ? "
@@ -80,17 +89,24 @@ public final class JdbcEnrolments implements DueEnrolments, CampaignStops {
                 e.arm().code(), e.initialState().code(), utc(e.startedAt()), utc(e.dueAt()), utc(now), e.campaignId(),
                 e.customerId(), e.triggerKey()});
         }
-        int written = 0;
+        int index = 0;
         for (int[] counts : jdbc.batchUpdate(sql, rows, 1000, (ps, values) -> {
             for (int i = 0; i < values.length; i++) {
                 ps.setObject(i + 1, values[i]);
             }
         })) {
             for (int count : counts) {
-                written += count > 0 ? count : 0;
+                if (count > 0) {
+                    fresh.add(planned.get(index));
+                }
+                index++;
             }
         }
-        return written;
+        return fresh;
+    }
+
+    private static String key(long campaignId, String customerId, String triggerKey) {
+        return campaignId + "\u0000" + customerId + "\u0000" + triggerKey;
     }
 
     @Override
@@ -214,6 +230,57 @@ public final class JdbcEnrolments implements DueEnrolments, CampaignStops {
                             rs.getLong("converted"), rs.getLong("revenue")));
                 }, store.value(), campaign.id(), store.value());
         return results;
+    }
+
+    /** Whether the store has any enrolment (most stores run no campaign: their orders are not looked at). */
+    public boolean any(StoreId store) {
+        return !jdbc.queryForList("SELECT 1 FROM campaign_enrolments WHERE store_id = ? FETCH FIRST 1 ROWS ONLY",
+                Integer.class, store.value()).isEmpty();
+    }
+
+    /**
+     * An enrolment not converted yet and an order of its customer placed after its trigger (the caller checks the
+     * campaign's attribution window: {@code attributionDays}).
+     */
+    public record Candidate(long enrolmentId, long campaignId, String customerId, String triggerKey, Arm arm,
+            Instant startedAt, int attributionDays, String orderId, Instant orderedAt) {}
+
+    /**
+     * The candidates among these orders of the store that count as a conversion (not cancelled, returned or a
+     * quotation), oldest order first.
+     */
+    public List<Candidate> conversionCandidates(StoreId store, List<String> orderIds) {
+        return candidates(store, "o.external_id", orderIds);
+    }
+
+    /** The same, for every order of these customers (enrolments just stored: an order may have come first). */
+    public List<Candidate> conversionCandidatesOfCustomers(StoreId store, List<String> customerIds) {
+        return candidates(store, "o.customer_external_id", customerIds);
+    }
+
+    private List<Candidate> candidates(StoreId store, String column, List<String> values) {
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
+        List<Object> args = new ArrayList<>(values.size() + 1);
+        args.add(store.value());
+        args.addAll(values);
+        return jdbc.query("SELECT e.id, e.campaign_id, e.customer_external_id, e.trigger_key, e.arm, e.started_at, "
+                + "c.attribution_days, o.external_id, o.created_at FROM orders o JOIN campaign_enrolments e ON "
+                + "e.store_id = o.store_id AND e.customer_external_id = o.customer_external_id AND "
+                + "e.converted_order_id IS NULL AND o.created_at > e.started_at JOIN campaigns c ON c.id = e.campaign_id "
+                + "WHERE o.store_id = ? AND " + column + " IN (" + marks + ") AND o.status NOT IN ('cancelled', "
+                + "'returned', 'quotation') ORDER BY o.created_at, o.external_id, e.id",
+                (rs, n) -> new Candidate(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        Arm.fromCode(rs.getString(5)), instant(rs, "started_at"), rs.getInt(7), rs.getString(8),
+                        instant(rs, "created_at")), args.toArray());
+    }
+
+    /** Marks the enrolment converted by the order, unless it is already. @return whether this call marked it */
+    public boolean markConverted(long enrolmentId, String orderId, Instant orderedAt) {
+        return jdbc.update("UPDATE campaign_enrolments SET converted_order_id = ?, converted_at = ? WHERE id = ? AND "
+                + "converted_order_id IS NULL", orderId, utc(orderedAt), enrolmentId) == 1;
     }
 
     /** Pending enrolments, every store (the bench's and the gauges' figure). */

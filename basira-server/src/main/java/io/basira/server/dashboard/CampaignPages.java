@@ -4,17 +4,23 @@ import io.basira.campaigns.Arm;
 import io.basira.campaigns.Campaign;
 import io.basira.campaigns.CampaignKind;
 import io.basira.campaigns.CampaignStatus;
+import io.basira.campaigns.Channel;
 import io.basira.campaigns.InvalidCampaign;
+import io.basira.campaigns.MessageTemplate;
+import io.basira.campaigns.Purpose;
+import io.basira.campaigns.TemplateText;
 import jakarta.servlet.http.HttpServletResponse;
 import io.basira.campaigns.lift.LiftReport;
 import io.basira.server.campaigns.CampaignService;
 import io.basira.server.campaigns.CampaignRequest;
+import io.basira.server.messaging.MessagingService;
 import io.basira.shared.NotFoundException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,10 +40,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class CampaignPages {
 
     private final CampaignService campaigns;
+    private final MessagingService messaging;
     private final MessageSource messages;
 
-    public CampaignPages(CampaignService campaigns, MessageSource messages) {
+    public CampaignPages(CampaignService campaigns, MessagingService messaging, MessageSource messages) {
         this.campaigns = campaigns;
+        this.messaging = messaging;
         this.messages = messages;
     }
 
@@ -62,6 +70,39 @@ public class CampaignPages {
         model.addAttribute("kinds", java.util.Arrays.stream(CampaignKind.values()).map(CampaignKind::code).toList());
         model.addAttribute("defaults", Campaign.DEFAULT_CONTROL_PERCENT);
         return "campaign-editor";
+    }
+
+    /**
+     * The builder's live preview (htmx, as the merchant types): the message in both languages with sample values, as
+     * the /messages page renders it, for the builder's channel and purpose; or the template's problems.
+     */
+    @PostMapping("/campaigns/preview")
+    public String preview(SignedIn signedIn, @RequestParam(defaultValue = "email") String channel,
+            @RequestParam(defaultValue = "marketing") String purpose, @RequestParam(defaultValue = "") String subjectAr,
+            @RequestParam(defaultValue = "") String bodyAr, @RequestParam(defaultValue = "") String subjectEn,
+            @RequestParam(defaultValue = "") String bodyEn, Model model) {
+        if (bodyAr.isBlank() && bodyEn.isBlank()) {
+            return "message-previews :: live";
+        }
+        try {
+            MessageTemplate template = new MessageTemplate(bodyAr.isBlank() ? null : new TemplateText(subjectAr, bodyAr),
+                    bodyEn.isBlank() ? null : new TemplateText(subjectEn, bodyEn));
+            Map<String, String> problems = messaging.problems(template);
+            if (!problems.isEmpty()) {
+                model.addAttribute("problems", problems);
+            } else {
+                Channel ch = switch (channel) {
+                    case "sms" -> Channel.SMS;
+                    case "webhook" -> Channel.WEBHOOK;
+                    default -> Channel.EMAIL;
+                };
+                model.addAttribute("previews", MessagesPage.previews(messaging, signedIn.store(), ch,
+                        purpose.equals("transactional") ? Purpose.TRANSACTIONAL : Purpose.MARKETING, template));
+            }
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("error", e.getMessage());
+        }
+        return "message-previews :: live";
     }
 
     @PostMapping("/campaigns")

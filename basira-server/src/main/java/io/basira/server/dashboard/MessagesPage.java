@@ -73,10 +73,7 @@ final class MessagesPage {
                 return "messages";
             }
             Channel ch = channel.equals("sms") ? Channel.SMS : Channel.EMAIL;
-            Map<String, Preview> previews = new LinkedHashMap<>();
-            messaging.preview(signedIn.store(), ch, Purpose.MARKETING, template)
-                    .forEach((lang, rendered) -> previews.put(lang, Preview.of(rendered)));
-            model.addAttribute("previews", previews);
+            model.addAttribute("previews", previews(messaging, signedIn.store(), ch, Purpose.MARKETING, template));
             if (send) {
                 SendOutcome outcome = messaging.testSend(signedIn.store(), ch, template, language, to);
                 model.addAttribute("sent", outcome instanceof SendOutcome.Sent);
@@ -104,6 +101,17 @@ final class MessagesPage {
     }
 
     /** One language's preview: the e-mail's body (its layout's inside), or the SMS text and segments. */
+    /** The template in each of its languages, with sample values, as the page shows it (no SMS figures for a webhook). */
+    static Map<String, Preview> previews(MessagingService messaging, io.basira.shared.Store store, Channel channel,
+            Purpose purpose, MessageTemplate template) {
+        Map<String, Preview> previews = new LinkedHashMap<>();
+        messaging.preview(store, channel, purpose, template).forEach((lang, rendered) -> {
+            Preview p = Preview.of(rendered);
+            previews.put(lang, channel == Channel.SMS ? p : new Preview(p.subject(), p.body(), p.text(), null, null, null));
+        });
+        return previews;
+    }
+
     record Preview(String subject, String body, String text, String encoding, Integer characters, Integer segments) {
 
         static Preview of(RenderedMessage r) {

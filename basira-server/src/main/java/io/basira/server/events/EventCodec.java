@@ -2,6 +2,7 @@ package io.basira.server.events;
 
 import io.basira.events.AnalyticsRefreshed;
 import io.basira.events.BrowsingChanged;
+import io.basira.events.CampaignsChanged;
 import io.basira.events.CardsChanged;
 import io.basira.events.CustomersChanged;
 import io.basira.events.DomainEvent;
@@ -25,7 +26,8 @@ final class EventCodec {
             "analytics_refreshed", AnalyticsRefreshed.class,
             "webhook_received", WebhookReceived.class,
             "loyalty_changed", LoyaltyChanged.class,
-            "browsing_changed", BrowsingChanged.class);
+            "browsing_changed", BrowsingChanged.class,
+            "campaigns_changed", CampaignsChanged.class);
 
     private final JsonMapper json;
 

@@ -24,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * The messenger (docs/campaigns.md, "Care"): for one request, in order — a key already sent (or being sent)
  * answers {@code ALREADY_SENT}; the customer is looked up (erased → {@code ERASED}); the core's {@link Care}
  * decides consent, address, configuration, frequency cap and quiet hours; the template is rendered in the
- * customer's language; the key is claimed in the message log (one instance wins); the channel sends; the outcome
- * is recorded. Every outcome is in the log, with its reason; the body and the address are not.
+ * customer's language; the key is claimed in the message log (one instance wins) — for a capped marketing message
+ * while holding the customer's {@link CustomerLock}, the cap read again under it, so the cap holds across instances;
+ * the channel sends (the lock let go); the outcome is recorded. Every outcome is in the log, with its reason; the
+ * body and the address are not.
  *
  * <p>At most once: a process that dies after the channel accepted the message and before the log says SENT
  * leaves the key CLAIMED, and a claimed key is never sent again (the log shows it as unsure). A channel's refusal
@@ -39,6 +41,7 @@ public final class DeliveringMessenger implements Messenger {
     private final JdbcMessageSettings settings;
     private final JdbcContacts contacts;
     private final JdbcMessageLog messages;
+    private final CustomerLock lock;
     private final SecretBox box;
     private final UnsubscribeTokens tokens;
     private final EmailChannel email;
@@ -48,12 +51,13 @@ public final class DeliveringMessenger implements Messenger {
     private final Clock clock;
 
     public DeliveringMessenger(JdbcStores stores, JdbcMessageSettings settings, JdbcContacts contacts,
-            JdbcMessageLog messages, SecretBox box, UnsubscribeTokens tokens, EmailChannel email, SmsChannel sms,
-            WebhookChannel webhook, String publicUrl, Clock clock) {
+            JdbcMessageLog messages, CustomerLock lock, SecretBox box, UnsubscribeTokens tokens, EmailChannel email,
+            SmsChannel sms, WebhookChannel webhook, String publicUrl, Clock clock) {
         this.stores = stores;
         this.settings = settings;
         this.contacts = contacts;
         this.messages = messages;
+        this.lock = lock;
         this.box = box;
         this.tokens = tokens;
         this.email = email;
@@ -89,9 +93,9 @@ public final class DeliveringMessenger implements Messenger {
                 : contacts.current(store.id(), contact.customerId(), request.channel(), request.purpose());
         Instant last = contact.erased() || request.purpose() != io.basira.campaigns.Purpose.MARKETING ? null
                 : messages.lastMarketing(store.id(), contact.customerId(), request.channel());
-        Optional<SendOutcome> held = new Care(config.quietHours(), config.caps(), store.timeZone())
-                .check(request.channel(), request.purpose(), contact, config.configured(request.channel()), consent,
-                        last, now);
+        Care care = new Care(config.quietHours(), config.caps(), store.timeZone());
+        Optional<SendOutcome> held = care.check(request.channel(), request.purpose(), contact,
+                config.configured(request.channel()), consent, last, now);
         if (held.isPresent()) {
             return noted(request, language, held.get(), now);
         }
@@ -104,8 +108,16 @@ public final class DeliveringMessenger implements Messenger {
         } catch (IllegalArgumentException e) {
             return noted(request, language, new SendOutcome.Failed("the template is wrong: " + e.getMessage(), false), now);
         }
-        if (!messages.claim(request, rendered.language(), now)) {
-            return new SendOutcome.Suppressed(SuppressReason.ALREADY_SENT);
+        boolean capped = request.purpose() == io.basira.campaigns.Purpose.MARKETING
+                && !config.caps().window(request.channel()).isZero();
+        // a capped message: the cap read again and the claim made while holding the customer's lock, so that of two
+        // messages sent to one customer at once (two instances, two campaigns) one goes and the other waits
+        Optional<SendOutcome> notNow = capped
+                ? lock.holding(store.id(), contact.customerId(),
+                        () -> capThenClaim(request, care, contact, consent, rendered.language(), now))
+                : claim(request, rendered.language(), now);
+        if (notNow.isPresent()) {
+            return notNow.get() instanceof SendOutcome.Suppressed ? notNow.get() : noted(request, language, notNow.get(), now);
         }
         SendOutcome outcome;
         try {
@@ -117,6 +129,20 @@ public final class DeliveringMessenger implements Messenger {
         }
         messages.settle(request, outcome, clock.instant());
         return outcome;
+    }
+
+    /** Under the customer's lock: the cap (and quiet hours) on the last marketing message as it is now, then the claim. */
+    private Optional<SendOutcome> capThenClaim(MessageRequest request, Care care, Contact contact, Consent consent,
+            String language, Instant now) {
+        Instant last = messages.lastMarketing(request.store(), contact.customerId(), request.channel());
+        return care.check(request.channel(), request.purpose(), contact, true, consent, last, now)
+                .or(() -> claim(request, language, now));
+    }
+
+    /** Claims the key: empty when this request may send it, {@code ALREADY_SENT} when another holds it. */
+    private Optional<SendOutcome> claim(MessageRequest request, String language, Instant now) {
+        return messages.claim(request, language, now) ? Optional.empty()
+                : Optional.of(new SendOutcome.Suppressed(SuppressReason.ALREADY_SENT));
     }
 
     private SendOutcome deliver(MessageRequest request, MessageSettings config, Contact contact,

@@ -37,9 +37,13 @@ public final class JdbcMessageLog {
             + "language, status, reason, retry_at, provider_message_id, attempts, requested_at, updated_at, sent_at";
 
     private final JdbcTemplate jdbc;
+    private final boolean postgres;
 
-    public JdbcMessageLog(JdbcTemplate jdbc) {
+    /** @param postgres on PostgreSQL a lost race to insert a key is {@code ON CONFLICT DO NOTHING}, not an error that
+     *     would abort the caller's transaction */
+    public JdbcMessageLog(JdbcTemplate jdbc, boolean postgres) {
         this.jdbc = jdbc;
+        this.postgres = postgres;
     }
 
     public Optional<Entry> find(StoreId store, String key) {
@@ -73,13 +77,13 @@ public final class JdbcMessageLog {
             return true;
         }
         try {
-            jdbc.update("INSERT INTO message_log (store_id, customer_external_id, idempotency_key, channel, purpose, "
-                    + "campaign_id, trigger_key, language, status, attempts, requested_at, updated_at, sent_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'CLAIMED', 1, ?, ?, ?)", request.store().value(),
+            return jdbc.update("INSERT INTO message_log (store_id, customer_external_id, idempotency_key, channel, "
+                    + "purpose, campaign_id, trigger_key, language, status, attempts, requested_at, updated_at, sent_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'CLAIMED', 1, ?, ?, ?)"
+                    + (postgres ? " ON CONFLICT (store_id, idempotency_key) DO NOTHING" : ""), request.store().value(),
                     request.customerId(), request.idempotencyKey(), request.channel().name(), request.purpose().name(),
                     request.campaignId(), request.triggerKey(), language, MessagingSql.at(now), MessagingSql.at(now),
-                    MessagingSql.at(now));
-            return true;
+                    MessagingSql.at(now)) == 1;
         } catch (DuplicateKeyException taken) {
             return false;
         }

@@ -2,14 +2,17 @@ package io.basira.server.messaging;
 
 import io.basira.campaigns.Messenger;
 import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.jdbc.SqlDialect;
 import io.basira.server.privacy.CustomerDataKind;
 import io.basira.server.privacy.TableKind;
 import io.basira.server.privacy.TableKind.OnErase;
 import io.basira.server.privacy.Tombstones;
+import io.basira.server.security.PublicDoor;
 import io.basira.server.sources.SecretBox;
 import io.basira.server.webhooks.JdbcWebhookEndpoints;
 import io.basira.server.webhooks.WebhookQueue;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -17,8 +20,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,8 +43,14 @@ public class MessagingConfiguration {
     }
 
     @Bean
-    JdbcMessageLog jdbcMessageLog(JdbcTemplate jdbc) {
-        return new JdbcMessageLog(jdbc);
+    JdbcMessageLog jdbcMessageLog(JdbcTemplate jdbc, SqlDialect dialect) {
+        return new JdbcMessageLog(jdbc, dialect == SqlDialect.POSTGRESQL);
+    }
+
+    /** Makes the frequency cap's check and the claim one step per customer, across instances. */
+    @Bean
+    CustomerLock customerLock(JdbcTemplate jdbc, TransactionTemplate transaction, Clock clock) {
+        return new CustomerLock(jdbc, transaction, clock);
     }
 
     @Bean
@@ -67,10 +76,10 @@ public class MessagingConfiguration {
 
     @Bean
     DeliveringMessenger messenger(JdbcStores stores, JdbcMessageSettings settings, JdbcContacts contacts,
-            JdbcMessageLog log, SecretBox box, UnsubscribeTokens tokens, EmailChannel email, SmsChannel sms,
-            WebhookChannel webhook, @Value("${basira.public-url:}") String publicUrl,
+            JdbcMessageLog log, CustomerLock lock, SecretBox box, UnsubscribeTokens tokens, EmailChannel email,
+            SmsChannel sms, WebhookChannel webhook, @Value("${basira.public-url:}") String publicUrl,
             @Value("${server.port:8080}") int port, Clock clock) {
-        return new DeliveringMessenger(stores, settings, contacts, log, box, tokens, email, sms, webhook,
+        return new DeliveringMessenger(stores, settings, contacts, log, lock, box, tokens, email, sms, webhook,
                 publicUrl.isBlank() ? "http://localhost:" + port : publicUrl, clock);
     }
 
@@ -91,25 +100,25 @@ public class MessagingConfiguration {
                 "contact_preferences").retained(new MessageLogRetention(jdbc));
     }
 
-    /** The public unsubscribe door: no session, no CSRF token (a mail client's one-click POST has none), no sign-in. */
+    /**
+     * The public unsubscribe door: no session, no CSRF token (a mail client's one-click POST has none), no sign-in;
+     * throttled per client address ({@code basira.messages.unsubscribe-requests} per
+     * {@code basira.messages.unsubscribe-period}, 60 a minute by default: a person clicks once, a mail scanner a few
+     * times; a script walking forged tokens is slowed).
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     static class UnsubscribeDoor {
 
         @Bean
         @Order(1)
-        SecurityFilterChain unsubscribeDoor(HttpSecurity http) throws Exception {
-            return http.securityMatcher("/u/**")
-                    .csrf(csrf -> csrf.disable())
-                    .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                    .requestCache(cache -> cache.disable())
-                    .httpBasic(basic -> basic.disable())
-                    .formLogin(form -> form.disable())
-                    .logout(logout -> logout.disable())
+        SecurityFilterChain unsubscribeDoor(HttpSecurity http, Clock clock,
+                @Value("${basira.messages.unsubscribe-requests:60}") int requests,
+                @Value("${basira.messages.unsubscribe-period:1m}") Duration period) throws Exception {
+            return PublicDoor.at("/u/**").limit(requests, period, clock)
                     .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                             "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")))
-                    .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                    .build();
+                    .build(http);
         }
     }
 }

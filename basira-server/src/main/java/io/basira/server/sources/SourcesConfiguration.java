@@ -5,8 +5,7 @@ import io.basira.ingest.IngestRecords;
 import io.basira.server.jdbc.JdbcCommerceReads;
 import io.basira.server.jdbc.JdbcStores;
 import io.basira.server.jdbc.SqlDialect;
-import io.basira.server.throttle.Throttle;
-import io.basira.server.throttle.ThrottledByAddress;
+import io.basira.server.security.PublicDoor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -23,10 +22,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
@@ -115,18 +111,7 @@ public class SourcesConfiguration {
         SecurityFilterChain webhooks(HttpSecurity http, Clock clock,
                 @Value("${basira.webhooks.address-attempts:6000}") int attempts,
                 @Value("${basira.webhooks.address-period:1m}") Duration period) throws Exception {
-            Throttle throttle = new Throttle(new Throttle.Limit(attempts, period), 100_000, clock);
-            return http.securityMatcher("/webhooks/**")
-                    .csrf(csrf -> csrf.disable())
-                    .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                    .requestCache(cache -> cache.disable())
-                    .httpBasic(basic -> basic.disable())
-                    .formLogin(form -> form.disable())
-                    .logout(logout -> logout.disable())
-                    .addFilterBefore(new ThrottledByAddress(throttle, AnyRequestMatcher.INSTANCE),
-                            AnonymousAuthenticationFilter.class)
-                    .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                    .build();
+            return PublicDoor.at("/webhooks/**").limit(attempts, period, clock).build(http);
         }
     }
 }

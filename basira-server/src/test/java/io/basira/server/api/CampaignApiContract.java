@@ -8,6 +8,7 @@ import io.basira.campaigns.SendOutcome;
 import io.basira.server.campaigns.CampaignService;
 import io.basira.server.support.Api;
 import io.basira.server.support.MutableClock;
+import io.basira.server.webhooks.WebhookReceiver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * never seeing another's campaigns. The messenger is this test's recording fake (primary over any real one).
  */
 @Import({MutableClock.Configuration.class, CampaignApiContract.Recording.class})
-@TestPropertySource(properties = "basira.campaigns.loop.enabled=false")
+@TestPropertySource(properties = {"basira.campaigns.loop.enabled=false", "basira.webhooks.allow-private-addresses=true"})
 abstract class CampaignApiContract extends ApiTestBase {
 
     static final String CART_CAMPAIGN = "{\"name\":\"Cart reminders\",\"kind\":\"abandoned_cart\",\"channel\":\"email\","
@@ -184,6 +185,115 @@ abstract class CampaignApiContract extends ApiTestBase {
         assertThat(report.get("treatment").get("revenue").asString()).isEqualTo("100.00");
         assertThat(report.get("lift").get("verdict").asString()).isEqualTo("too_small");
         assertThat(report.get("lift").get("summary").asString()).contains("Too few");
+    }
+
+    @Test
+    void enrolments_and_their_conversions_are_told_as_webhooks_once_each_on_both_sides() {
+        Api api = newStore("hooks");
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            long crm = endpoint(api, receiver.url("/crm"), "campaign.enrolled", "campaign.converted");
+            long mailer = endpoint(api, receiver.url("/mailer"), "campaign.message");
+            StringBuilder bulk = new StringBuilder();
+            for (int i = 0; i < 40; i++) {
+                bulk.append(customer("H" + i, "n" + i)).append('\n');
+            }
+            assertThat(api.post("/api/v1/customers/bulk", "application/x-ndjson", bulk.toString()).status()).isLessThan(300);
+            assertThat(api.postJson("/api/v1/groups", "{\"key\":\"all\",\"name\":\"all\",\"rule\":\"order_count >= 0\"}")
+                    .status()).isEqualTo(201);
+            long id = created(api, "{\"name\":\"Sale\",\"kind\":\"one_off\",\"groups\":[\"all\"],\"body_en\":\"Sale!\","
+                    + "\"control_percent\":50,\"attribution_days\":7}");
+            api.postJson("/api/v1/campaigns/" + id + "/activate", "");
+            assertThat(campaigns.runDue().enrolled()).isEqualTo(40);
+            assertThat(campaigns.runDue().enrolled()).isZero();
+
+            List<JsonNode> enrolled = told(crm, "campaign.enrolled");
+            assertThat(enrolled).hasSize(40);
+            assertThat(told(mailer, "campaign.enrolled")).isEmpty();
+            java.util.Map<String, String> arms = new java.util.HashMap<>();
+            jdbc.query("SELECT customer_external_id, arm FROM campaign_enrolments WHERE campaign_id = ?",
+                    rs -> { arms.put(rs.getString(1), rs.getString(2)); }, id);
+            for (JsonNode body : enrolled) {
+                JsonNode data = body.get("data");
+                assertThat(data.get("campaign_id").asString()).isEqualTo(String.valueOf(id));
+                assertThat(data.get("trigger_key").asString()).isEqualTo("one-off");
+                assertThat(data.get("arm").asString()).isEqualTo(arms.get(data.get("customer_id").asString()));
+                assertThat(Instant.parse(data.get("due_at").asString())).isEqualTo(clock.instant());
+            }
+            String treated = arms.entrySet().stream().filter(e -> e.getValue().equals("treatment")).map(
+                    java.util.Map.Entry::getKey).sorted().findFirst().orElseThrow();
+            String control = arms.entrySet().stream().filter(e -> e.getValue().equals("control")).map(
+                    java.util.Map.Entry::getKey).sorted().findFirst().orElseThrow();
+            String late = arms.keySet().stream().filter(c -> !c.equals(treated) && !c.equals(control)).sorted()
+                    .findFirst().orElseThrow();
+            Instant now = clock.instant();
+            api.postJson("/api/v1/orders", order("HO1", treated, "pending", "100.00", now.plus(Duration.ofDays(2)).toString()));
+            api.postJson("/api/v1/orders", order("HO2", control, "completed", "50.00", now.plus(Duration.ofDays(1)).toString()));
+            api.postJson("/api/v1/orders", order("HO3", late, "completed", "70.00", now.plus(Duration.ofDays(8)).toString()));
+            api.postJson("/api/v1/orders", order("HO4", late, "cancelled", "70.00", now.plus(Duration.ofDays(1)).toString()));
+            // the same order again, and a second order in the window: a customer converts once
+            api.postJson("/api/v1/orders", order("HO1", treated, "completed", "100.00", now.plus(Duration.ofDays(2)).toString()));
+            api.postJson("/api/v1/orders", order("HO5", treated, "completed", "10.00", now.plus(Duration.ofDays(3)).toString()));
+
+            List<JsonNode> converted = told(crm, "campaign.converted");
+            assertThat(converted).extracting(body -> body.get("data").get("customer_id").asString() + ":"
+                    + body.get("data").get("arm").asString() + ":" + body.get("data").get("order_id").asString())
+                    .containsExactlyInAnyOrder(treated + ":treatment:HO1", control + ":control:HO2");
+            JsonNode first = converted.stream().filter(b -> b.get("data").get("order_id").asString().equals("HO1"))
+                    .findFirst().orElseThrow().get("data");
+            assertThat(first.get("campaign_id").asString()).isEqualTo(String.valueOf(id));
+            assertThat(first.get("trigger_keys").toString()).isEqualTo("[\"one-off\"]");
+            assertThat(Instant.parse(first.get("ordered_at").asString())).isEqualTo(now.plus(Duration.ofDays(2)));
+            assertThat(jdbc.queryForObject("SELECT converted_order_id FROM campaign_enrolments WHERE campaign_id = ? "
+                    + "AND customer_external_id = ?", String.class, id, treated)).isEqualTo("HO1");
+            JsonNode report = json(api.get("/api/v1/campaigns/" + id + "/report"));
+            assertThat(report.get("treatment").get("conversions").asLong() + report.get("control").get("conversions")
+                    .asLong()).isEqualTo(converted.size());
+        }
+    }
+
+    @Test
+    void an_order_recorded_before_the_enrolling_round_converts_the_enrolments_when_they_are_stored() {
+        Api api = newStore("early");
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            long crm = endpoint(api, receiver.url("/crm"), "campaign.converted");
+            api.postJson("/api/v1/customers", customer("E1", "Huda"));
+            long id = created(api, CART_CAMPAIGN);
+            assertThat(api.postJson("/api/v1/campaigns/" + id + "/activate", "").status()).isEqualTo(200);
+            Instant abandoned = MutableClock.START.plus(Duration.ofMinutes(10));
+            api.postJson("/api/v1/carts", cart("EK1", "E1", "abandoned", abandoned.toString()));
+            api.postJson("/api/v1/orders", order("EO1", "E1", "completed", "80.00",
+                    abandoned.plus(Duration.ofMinutes(20)).toString()));
+            assertThat(told(crm, "campaign.converted")).as("nothing enrolled yet").isEmpty();
+
+            clock.set(abandoned.plus(Duration.ofMinutes(30)));
+            assertThat(campaigns.runDue().enrolled()).isEqualTo(2);
+            assertThat(campaigns.runDue().enrolled()).isZero();
+            List<JsonNode> converted = told(crm, "campaign.converted");
+            assertThat(converted).hasSize(1);
+            JsonNode data = converted.get(0).get("data");
+            assertThat(data.get("order_id").asString()).isEqualTo("EO1");
+            assertThat(data.get("arm").asString()).isEqualTo("treatment");
+            assertThat(data.get("trigger_keys").toString()).isEqualTo("[\"cart:EK1:1\",\"cart:EK1:2\"]");
+            // rounds run over every store: nothing of this test's is left pending for the others
+            assertThat(api.postJson("/api/v1/campaigns/" + id + "/finish", "").status()).isEqualTo(200);
+        }
+    }
+
+    private long endpoint(Api api, String url, String... types) {
+        Api.Response created = api.postJson("/api/v1/webhook-endpoints", "{\"url\":\"" + url + "\",\"description\":"
+                + "\"test\",\"event_types\":[\"" + String.join("\",\"", types) + "\"]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return json(created).get("endpoint").get("id").asLong();
+    }
+
+    /** The bodies queued for the endpoint, of one event type. */
+    private List<JsonNode> told(long endpoint, String type) {
+        return jdbc.queryForList("SELECT payload FROM webhook_deliveries WHERE endpoint_id = ? AND event_type = ? "
+                + "ORDER BY id", String.class, endpoint, type).stream().map(CampaignApiContract::parse).toList();
+    }
+
+    private static JsonNode parse(String text) {
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(text);
     }
 
     @Test

@@ -18,6 +18,9 @@ import io.basira.campaigns.TemplateText;
 import io.basira.server.jdbc.JdbcTimeline;
 import io.basira.server.support.Api;
 import io.basira.server.support.MutableClock;
+import io.basira.server.webhooks.StandardWebhooksVerifier;
+import io.basira.server.webhooks.WebhookDispatcher;
+import io.basira.server.webhooks.WebhookReceiver;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
 import jakarta.mail.Multipart;
@@ -37,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,6 +50,7 @@ import tools.jackson.databind.JsonNode;
  * quiet hours on the injected clock; erased customers; secrets never echoed; one store never sees another's.
  */
 @Import(MutableClock.Configuration.class)
+@TestPropertySource(properties = {"basira.webhooks.dispatch.enabled=false", "basira.webhooks.allow-private-addresses=true"})
 abstract class MessagingContract extends ApiTestBase {
 
     static GreenMail smtp;
@@ -54,6 +59,7 @@ abstract class MessagingContract extends ApiTestBase {
     @Autowired Messenger messenger;
     @Autowired JdbcTemplate jdbc;
     @Autowired JdbcTimeline timeline;
+    @Autowired WebhookDispatcher dispatcher;
 
     static final MessageTemplate CART = new MessageTemplate(
             new TemplateText("{{first_name}}، سلتك بانتظارك",
@@ -168,6 +174,87 @@ abstract class MessagingContract extends ApiTestBase {
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message_log WHERE store_id = ?", Integer.class,
                 shop.store().id().value())).isEqualTo(1);
+    }
+
+    @Test
+    void marketing_messages_of_different_campaigns_sent_to_one_customer_at_once_pass_the_cap_one_at_a_time()
+            throws Exception {
+        Shop shop = shop("race");
+        grantMarketing(shop);
+        int senders = 4;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(senders);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(senders);
+        List<SendOutcome> outcomes = new java.util.ArrayList<>();
+        try {
+            List<java.util.concurrent.Future<SendOutcome>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < senders; i++) {
+                MessageRequest request = request(shop.store(), Purpose.MARKETING, "race-" + i);
+                futures.add(pool.submit(() -> {
+                    together.await();
+                    return messenger.send(request);
+                }));
+            }
+            for (var f : futures) {
+                outcomes.add(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // one goes; the others wait for the 16-hour cap, which frees in the quiet hours: 08:00 Riyadh
+        assertThat(outcomes).filteredOn(o -> o instanceof SendOutcome.Sent).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> !(o instanceof SendOutcome.Sent)).hasSize(senders - 1)
+                .containsOnly(new SendOutcome.Deferred(Instant.parse("2024-06-02T05:00:00Z"), DeferReason.QUIET_HOURS));
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(jdbc.queryForList("SELECT status FROM message_log WHERE store_id = ? ORDER BY status", String.class,
+                shop.store().id().value())).containsExactly("DEFERRED", "DEFERRED", "DEFERRED", "SENT");
+    }
+
+    @Test
+    void a_webhook_channel_message_reaches_the_subscribed_endpoint_once_signed_with_its_secret() throws Exception {
+        Shop shop = shop("hook");
+        assertThat(shop.api().postJson("/api/v1/messages/customers/C1/consent",
+                "{\"channel\":\"webhook\",\"purpose\":\"marketing\"}").status()).isEqualTo(200);
+        // the webhook channel's text is rendered as an SMS is: plain text, values as they are, the opt-out line
+        MessageTemplate plain = new MessageTemplate(new TemplateText("{{first_name}}، سلتك بانتظارك",
+                "مرحبا {{first_name}}، الكود {{coupon_code}}"), null);
+        MessageRequest request = new MessageRequest(shop.store().id(), "C1", Channel.WEBHOOK, Purpose.MARKETING, "42",
+                "cart:K1:1", plain, request(shop.store(), Purpose.MARKETING, "x").variables());
+        assertThat(messenger.send(request)).as("no endpoint subscribes yet")
+                .isEqualTo(new SendOutcome.Failed("no webhook endpoint of the store subscribes to campaign.message", false));
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            JsonNode endpoint = json(shop.api().postJson("/api/v1/webhook-endpoints", "{\"url\":\""
+                    + receiver.url("/messages") + "\",\"description\":\"our mailer\",\"event_types\":[\"campaign.message\"]}"));
+            shop.api().postJson("/api/v1/webhook-endpoints", "{\"url\":\"" + receiver.url("/crm")
+                    + "\",\"description\":\"crm\",\"event_types\":[\"group.entered\"]}");
+            SendOutcome outcome = messenger.send(request); // the failure freed the key: asked again, it goes
+            assertThat(outcome).isInstanceOf(SendOutcome.Sent.class);
+            assertThat(messenger.send(request)).isEqualTo(new SendOutcome.Suppressed(SuppressReason.ALREADY_SENT));
+
+            clock.advance(Duration.ofSeconds(3));
+            assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+            assertThat(receiver.at("/crm")).isEmpty();
+            assertThat(receiver.at("/messages")).hasSize(1);
+            WebhookReceiver.Request arrived = receiver.at("/messages").get(0);
+            assertThat(arrived.id()).isEqualTo(((SendOutcome.Sent) outcome).messageId()).startsWith("msg_campaign_");
+            assertThat(StandardWebhooksVerifier.verifies(endpoint.get("secret").asString(), arrived.id(),
+                    arrived.timestamp(), arrived.body(), arrived.signature())).isTrue();
+            assertThat(StandardWebhooksVerifier.verifies("whsec_" + java.util.Base64.getEncoder().encodeToString(
+                    new byte[32]), arrived.id(), arrived.timestamp(), arrived.body(), arrived.signature())).isFalse();
+            JsonNode body = tools.jackson.databind.json.JsonMapper.builder().build().readTree(arrived.body());
+            assertThat(body.get("type").asString()).isEqualTo("campaign.message");
+            JsonNode data = body.get("data");
+            assertThat(data.get("customer_id").asString()).isEqualTo("C1");
+            assertThat(data.get("campaign_id").asString()).isEqualTo("42");
+            assertThat(data.get("trigger_key").asString()).isEqualTo("cart:K1:1");
+            assertThat(data.get("purpose").asString()).isEqualTo("marketing");
+            assertThat(data.get("language").asString()).isEqualTo("ar");
+            assertThat(data.get("subject").asString()).isEqualTo("سارة <b>، سلتك بانتظارك");
+            assertThat(data.get("text").asString()).matches("مرحبا سارة <b>، الكود SAVE10\nلإيقاف الرسائل: "
+                    + "http://localhost:\\d+/u/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+            JsonNode log = json(shop.api().get("/api/v1/messages/customers/C1/log"));
+            assertThat(log.get(0).get("channel").asString()).isEqualTo("webhook");
+            assertThat(log.get(0).get("status").asString()).isEqualTo("sent");
+        }
     }
 
     @Test

@@ -201,8 +201,9 @@ abstract class OutboxContract {
         assertThat(JSON.readTree(api.get("/api/v1/groups/buyers").body()).get("member_count").asInt()).isZero();
 
         clock.advance(Duration.ofSeconds(31));                                  // past the publisher's grace
-        assertThat(events.deliverDue(false)).isEqualTo(6);      // group-membership, analytics-columns, webhooks-out,
-                                                                // loyalty-bonuses, checkout-loyalty, flaky
+        assertThat(events.deliverDue(false)).isEqualTo(7);      // group-membership, analytics-columns, webhooks-out,
+                                                                // loyalty-bonuses, checkout-loyalty, campaign-triggers
+                                                                // (conversions), flaky
         assertThat(deliveries(MembershipFollowsWritesName.NAME)).isZero();
         assertThat(JSON.readTree(api.get("/api/v1/groups/buyers").body()).get("member_count").asInt()).isEqualTo(1);
         assertThat(events.deliverDue(false)).isZero();

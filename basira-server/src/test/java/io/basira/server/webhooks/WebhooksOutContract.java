@@ -357,7 +357,7 @@ abstract class WebhooksOutContract {
         assertThat(json(api.get("/api/v1/webhook-endpoints"))).isEmpty();
 
         assertThat(json(api.get("/api/v1/webhook-endpoints/event-types")).get("event_types").toString())
-                .isEqualTo("[\"loyalty.points_earned\",\"loyalty.tier_changed\",\"loyalty.points_expiring\",\"campaign.message\",\"group.entered\",\"group.left\",\"card.changed\"]");
+                .isEqualTo("[\"campaign.enrolled\",\"campaign.converted\",\"loyalty.points_earned\",\"loyalty.tier_changed\",\"loyalty.points_expiring\",\"campaign.message\",\"group.entered\",\"group.left\",\"card.changed\"]");
         JsonNode created = register(api, "/managed", "card.changed");
         String secret = created.get("secret").asString();
         long id = created.get("endpoint").get("id").asLong();

@@ -152,7 +152,7 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
                 + " available_at, recorded_at, actor, reason FROM loyalty_ledger WHERE store_id = ?"
                 + " AND customer_external_id = ? ORDER BY id", store.value(), customerId));
         rows.put("loyalty_redemptions", jdbc.queryForList("SELECT id, customer_external_id, reward, points, value_minor,"
-                + " coupon_code, product_id, state, created_at FROM loyalty_redemptions WHERE store_id = ?"
+                + " coupon_code, product_id, state, created_at, order_external_id, order_created_at FROM loyalty_redemptions WHERE store_id = ?"
                 + " AND customer_external_id = ? ORDER BY created_at", store.value(), customerId));
         return rows;
     }

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class JdbcRedemptions implements Redemptions {
 
     private static final String COLUMNS = "id, customer_external_id, reward, points, value_minor, coupon_code, product_id,"
-            + " state, created_at";
+            + " state, created_at, order_external_id, order_created_at";
 
     private final JdbcTemplate jdbc;
 
@@ -24,9 +24,9 @@ public final class JdbcRedemptions implements Redemptions {
 
     @Override
     public void add(StoreId store, Redemption r) {
-        jdbc.update("INSERT INTO loyalty_redemptions (store_id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.update("INSERT INTO loyalty_redemptions (store_id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 store.value(), r.id(), r.customerId(), r.reward().code(), r.points(), r.valueMinor(), r.couponCode(),
-                r.productId(), r.state().code(), Sql.utc(r.createdAt()));
+                r.productId(), r.state().code(), Sql.utc(r.createdAt()), r.orderId(), Sql.utc(r.orderCreatedAt()));
     }
 
     @Override
@@ -35,10 +35,12 @@ public final class JdbcRedemptions implements Redemptions {
                 JdbcRedemptions::map, store.value(), id).stream().findFirst();
     }
 
+    /** Writes the redemption's state, coupon and the order that used it (all that changes after it was added). */
     @Override
     public void update(StoreId store, Redemption r) {
-        jdbc.update("UPDATE loyalty_redemptions SET state = ?, coupon_code = ? WHERE store_id = ? AND id = ?",
-                r.state().code(), r.couponCode(), store.value(), r.id());
+        jdbc.update("UPDATE loyalty_redemptions SET state = ?, coupon_code = ?, order_external_id = ?, order_created_at = ?"
+                + " WHERE store_id = ? AND id = ?", r.state().code(), r.couponCode(), r.orderId(),
+                Sql.utc(r.orderCreatedAt()), store.value(), r.id());
     }
 
     @Override
@@ -60,6 +62,6 @@ public final class JdbcRedemptions implements Redemptions {
         return new Redemption(rs.getString("id"), rs.getString("customer_external_id"),
                 Redemption.Reward.fromCode(rs.getString("reward")), rs.getLong("points"), rs.getLong("value_minor"),
                 rs.getString("coupon_code"), rs.getString("product_id"), Redemption.State.fromCode(rs.getString("state")),
-                Sql.instant(rs, "created_at"));
+                Sql.instant(rs, "created_at"), rs.getString("order_external_id"), Sql.instant(rs, "order_created_at"));
     }
 }

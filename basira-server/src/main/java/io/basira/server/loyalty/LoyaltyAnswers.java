@@ -22,13 +22,19 @@ public final class LoyaltyAnswers {
         }
     }
 
-    @Schema(name = "LoyaltyRedemption", description = "Points spent on a reward: reserved, committed or released")
+    @Schema(name = "LoyaltyRedemption", description = "Points spent on a reward: reserved, committed or released;"
+            + " order_id and order_created_at name the order that used its coupon (null when no order committed it)")
     public record RedemptionAnswer(String id, String customerId, String reward, long points, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal value,
-            String couponCode, String productId, String state, String createdAt) {
+            String couponCode, String productId, String state, String createdAt,
+            @Schema(description = "the order that used the reward's coupon and committed it; null when none did", nullable = true)
+            String orderId,
+            @Schema(description = "when that order was placed (ISO-8601, UTC); null without an order", nullable = true)
+            String orderCreatedAt) {
         static RedemptionAnswer of(Redemption r, int digits) {
             return new RedemptionAnswer(r.id(), r.customerId(), r.reward().code(), r.points(),
                     BigDecimal.valueOf(r.valueMinor(), digits), r.couponCode(), r.productId(), r.state().code(),
-                    r.createdAt().toString());
+                    r.createdAt().toString(), r.orderId(),
+                    r.orderCreatedAt() == null ? null : r.orderCreatedAt().toString());
         }
     }
 
@@ -40,6 +46,14 @@ public final class LoyaltyAnswers {
             return new CustomerAnswer(customer, s.points(), s.pending(), s.lifetime(), s.tier(), s.expiring30d(),
                     ledger.stream().map(EntryAnswer::of).toList(),
                     redemptions.stream().map(r -> RedemptionAnswer.of(r, digits)).toList());
+        }
+
+        /**
+         * The redemption with this id (a {@code redemption} or {@code release} entry's ref), or null: the card page
+         * shows beside a redemption entry the order that used it. Takes an argument, so it is not a JSON property.
+         */
+        public RedemptionAnswer redemption(String redemptionId) {
+            return redemptions.stream().filter(r -> r.id().equals(redemptionId)).findFirst().orElse(null);
         }
     }
 

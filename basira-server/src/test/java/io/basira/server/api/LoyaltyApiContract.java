@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.basira.loyalty.RebuildLedgers;
 import io.basira.server.jdbc.JdbcStores;
 import io.basira.server.loyalty.LoyaltyService;
+import io.basira.server.privacy.CustomerDataKind;
+import io.basira.server.privacy.PrivacyRegistry;
 import io.basira.server.support.Api;
 import io.basira.server.support.MutableClock;
 import io.basira.shared.Store;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -41,6 +44,7 @@ abstract class LoyaltyApiContract extends ApiTestBase {
     @Autowired LoyaltyService loyalty;
     @Autowired RebuildLedgers rebuild;
     @Autowired JdbcStores storesById;
+    @Autowired PrivacyRegistry privacy;
 
     @BeforeEach
     void resetClock() {
@@ -192,7 +196,10 @@ abstract class LoyaltyApiContract extends ApiTestBase {
         assertThat(loyaltyOf(api, "C1").get("points").asLong()).isEqualTo(500);
         JsonNode shipping = json(api.postJson("/api/v1/loyalty/customers/C1/redemptions", "{\"reward\":\"free_shipping\"}"));
         assertThat(shipping.get("points").asLong()).isEqualTo(300);
-        api.postJson("/api/v1/loyalty/redemptions/" + shipping.get("id").asString() + "/commit", "");
+        JsonNode committed = json(api.postJson("/api/v1/loyalty/redemptions/" + shipping.get("id").asString() + "/commit", ""));
+        assertThat(committed.get("state").asString()).isEqualTo("committed");
+        assertThat(committed.get("order_id").isNull()).as("committed through the API: no order used it").isTrue();
+        assertThat(redemption(api, shipping.get("id").asString()).get("order_created_at").isNull()).isTrue();
         assertThat(api.postJson("/api/v1/loyalty/redemptions/" + shipping.get("id").asString() + "/release", "")
                 .status()).isEqualTo(409);
     }
@@ -208,6 +215,11 @@ abstract class LoyaltyApiContract extends ApiTestBase {
         api.postJson("/api/v1/orders", order("O2", "C1", "processing", "80.00", "2024-05-02").replace("}",
                 ",\"coupon_code\":\"" + code.toLowerCase(java.util.Locale.ROOT) + "\"}"));
         assertThat(redemption(api, id).get("state").asString()).isEqualTo("committed");
+        assertThat(redemption(api, id).get("order_id").asString()).isEqualTo("O2");
+        assertThat(java.time.Instant.parse(redemption(api, id).get("order_created_at").asString()))
+                .isEqualTo(jdbc.queryForObject("SELECT created_at FROM orders WHERE external_id = 'O2' AND customer_external_id"
+                        + " = 'C1' AND store_id = (SELECT store_id FROM loyalty_redemptions WHERE id = ?)",
+                        java.time.OffsetDateTime.class, id).toInstant());
         assertThat(json(api.get("/api/v1/checkout/coupons/" + code)).get("used").asInt()).isEqualTo(1);
 
         String repeat = order("O2", "C1", "processing", "80.00", "2024-05-02").replace("}", ",\"coupon_code\":\"" + code + "\"}");
@@ -217,6 +229,10 @@ abstract class LoyaltyApiContract extends ApiTestBase {
         assertThat(redemption(api, id).get("state").asString()).isEqualTo("committed");
         assertThat(json(api.get("/api/v1/checkout/coupons/" + code)).get("used").asInt())
                 .as("the coupon's use is given back: the customer can use it again").isZero();
+        api.postJson("/api/v1/orders", order("O4", "C1", "processing", "90.00", "2024-05-04").replace("}",
+                ",\"coupon_code\":\"" + code + "\"}"));
+        assertThat(redemption(api, id).get("order_id").asString()).as("the order that committed it, recorded once")
+                .isEqualTo("O2");
         assertThat(loyaltyOf(api, "C1").get("points").asLong()).as("the points stay spent").isEqualTo(300);
         assertThat(api.postJson("/api/v1/loyalty/redemptions/" + id + "/release", "").status()).isEqualTo(409);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM loyalty_ledger WHERE ref = ?", Long.class, id))
@@ -227,6 +243,42 @@ abstract class LoyaltyApiContract extends ApiTestBase {
                 ",\"coupon_code\":\"" + unused.get("coupon_code").asString() + "\"}"));
         assertThat(redemption(api, unused.get("id").asString()).get("state").asString())
                 .as("a cancelled order uses no coupon").isEqualTo("reserved");
+    }
+
+    @Test
+    void the_privacy_export_holds_the_order_that_used_a_reward_and_an_erasure_keeps_it_with_the_de_identified_order() {
+        Api api = withProgram("privacy");
+        api.postJson("/api/v1/orders", order("O1", "C1", "completed", "500.00", "2024-05-01"));
+        JsonNode coupon = json(api.postJson("/api/v1/loyalty/customers/C1/redemptions",
+                "{\"reward\":\"coupon\",\"points\":200}"));
+        String id = coupon.get("id").asString();
+        api.postJson("/api/v1/orders", order("O2", "C1", "completed", "80.00", "2024-05-02").replace("}",
+                ",\"coupon_code\":\"" + coupon.get("coupon_code").asString() + "\"}"));
+        Store store = storesById.findBySlug(json(api.get("/api/v1/store")).get("slug").asString()).orElseThrow();
+        CustomerDataKind kind = privacy.kind("loyalty").orElseThrow();
+        Map<String, Object> exported = kind.export(store, new CustomerDataKind.Person("C1", null, null, null, null)).stream()
+                .map(LoyaltyApiContract::lowerKeys).filter(row -> "loyalty_redemptions".equals(row.get("table")))
+                .findFirst().orElseThrow();
+        assertThat(exported).containsEntry("id", id).containsEntry("order_external_id", "O2");
+        assertThat(exported.get("order_created_at")).as("when the order was placed").isNotNull();
+
+        assertThat(api.postJson("/api/v1/customers/C1/erase", "").status()).isEqualTo(200);
+        Map<String, Object> erased = jdbc.queryForMap("SELECT customer_external_id, order_external_id, order_created_at"
+                + " FROM loyalty_redemptions WHERE store_id = ? AND id = ?", store.id().value(), id);
+        String pseudonym = jdbc.queryForObject("SELECT customer_external_id FROM orders WHERE store_id = ? AND external_id = 'O2'",
+                String.class, store.id().value());
+        assertThat(pseudonym).startsWith("erased-");
+        assertThat(lowerKeys(erased)).as("the redemption and its order are held by the same pseudonym, like the order")
+                .containsEntry("customer_external_id", pseudonym).containsEntry("order_external_id", "O2");
+        assertThat(lowerKeys(erased).get("order_created_at")).isNotNull();
+        assertThat(kind.export(store, new CustomerDataKind.Person("C1", null, null, null, null)).stream()
+                .filter(row -> "loyalty_redemptions".equals(row.get("table")))).as("nothing left under the person").isEmpty();
+    }
+
+    private static Map<String, Object> lowerKeys(Map<String, Object> row) {
+        Map<String, Object> lower = new java.util.LinkedHashMap<>();
+        row.forEach((key, value) -> lower.put(key.toLowerCase(java.util.Locale.ROOT), value));
+        return lower;
     }
 
     private static JsonNode redemption(Api api, String id) {

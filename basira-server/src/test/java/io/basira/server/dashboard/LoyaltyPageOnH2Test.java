@@ -2,11 +2,19 @@ package io.basira.server.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basira.commerce.Order;
+import io.basira.commerce.OrderStatus;
+import io.basira.ingest.IngestRecords;
+import io.basira.ingest.RecordBatch;
+import io.basira.loyalty.Redemption;
 import io.basira.server.importing.ImportFolder;
 import io.basira.server.jdbc.JdbcStores;
 import io.basira.server.loyalty.LoyaltyService;
 import io.basira.server.support.TestDatabases;
+import io.basira.shared.Money;
+import io.basira.shared.Store;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The loyalty page and the card's ledger over real HTTP: tier distribution, liability, a manual adjustment with its reason. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -32,6 +41,8 @@ class LoyaltyPageOnH2Test {
     @Autowired AddDashboardUser addUser;
     @Autowired LoyaltyService loyalty;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired IngestRecords ingest;
+    @Autowired TransactionTemplate transactions;
 
     static DashboardFixture fixture;
     DashboardClient browser;
@@ -64,6 +75,19 @@ class LoyaltyPageOnH2Test {
                 "_csrf", browser.csrfTokenOf("/customers/C-1")));
         assertThat(browser.get("/customers/C-1?lang=en").body()).contains("does not have enough available points");
         assertThat(browser.get("/loyalty?lang=en").body()).contains("Outstanding liability", "250 points worth");
+    }
+
+    @Test
+    void the_cards_ledger_shows_the_order_that_used_a_reward() {
+        Store store = fixture.store();
+        loyalty.adjust(store, "C-2", 100, "test", "a reward to spend");
+        Redemption reserved = loyalty.reserve(store, "C-2", Redemption.Reward.COUPON, 100);
+        Order order = new Order("O-PTS-1", "C-2", Instant.parse("2024-06-01T08:00:00Z"), OrderStatus.PENDING,
+                Money.ofMinor(5_000, store.currency()), null, reserved.couponCode(), null, null);
+        transactions.executeWithoutResult(status -> ingest.ingest(store, new RecordBatch().add(order)));
+        String card = browser.get("/customers/C-2").body();
+        assertThat(card).contains("استُخدم في الطلب", "data-order=\"O-PTS-1\"");
+        assertThat(browser.get("/customers/C-2?lang=en").body()).contains("used by order");
     }
 
     @Test

@@ -65,6 +65,9 @@ class ProductPagesOnH2Test {
                     .withPeriod(LocalDate.of(2024, 4, 1), LocalDate.of(2026, 3, 31)), folder);
             fixture = DashboardFixture.create(importer, stores, addUser, folder, "متجر المنتجات");
             groups.create(fixture.store(), "vip", "كبار العملاء", RuleText.parse("order_count > 3", fields));
+            // a group that uses next_category: the refresh scores it only for stores that do
+            groups.create(fixture.store(), "abaya-next", "العباءات القادمة",
+                    RuleText.parse("next_category = 'Abayas'", fields));
             analytics.refresh(fixture.store(), LocalDate.of(2026, 3, 31));
         }
         browser = new DashboardClient(port);

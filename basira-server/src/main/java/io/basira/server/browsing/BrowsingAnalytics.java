@@ -1,6 +1,7 @@
 package io.basira.server.browsing;
 
 import io.basira.shared.StoreId;
+import io.basira.analytics.AnalysisWindow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -27,12 +28,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class BrowsingAnalytics {
 
     static final int TOP = 20;
+
+    /** Days of the period when {@code from} is not given: {@code to} and the 29 days before it. */
+    public static final int DEFAULT_DAYS = 30;
     private static final String COUNTED = "o.status IN ('pending', 'processing', 'completed')";
 
     private final JdbcTemplate jdbc;
 
     public BrowsingAnalytics(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The first day of the period the API, the CLI and the dashboard analyse for {@code window}: its {@code from},
+     * else {@value #DEFAULT_DAYS} days up to its end ({@code to}, else as-of).
+     */
+    public static LocalDate firstDay(AnalysisWindow window) {
+        return window.start().orElse(window.end().minusDays(DEFAULT_DAYS - 1));
     }
 
     /** The analysis of the days {@code from} to {@code to} inclusive, in {@code zone}. */

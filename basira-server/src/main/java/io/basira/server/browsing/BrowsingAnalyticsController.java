@@ -4,7 +4,6 @@ import io.basira.analytics.AnalysisWindow;
 import io.basira.server.analytics.AnalysisRequest;
 import io.basira.shared.Store;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -20,8 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class BrowsingAnalyticsController {
-
-    static final int DEFAULT_DAYS = 30;
 
     private final BrowsingAnalytics analytics;
     private final Clock clock;
@@ -40,11 +37,10 @@ public class BrowsingAnalyticsController {
     public Map<String, Object> analytics(Store store, @RequestParam(name = "as_of", required = false) String asOf,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         AnalysisWindow window = AnalysisRequest.parse(asOf, from, to, null, clock, store.timeZone()).window();
-        LocalDate end = window.end();
-        LocalDate start = window.start().orElse(end.minusDays(DEFAULT_DAYS - 1));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("as_of", window.asOf().toString());
-        answer.putAll(analytics.analyse(store.id(), store.timeZone(), start, end));
+        answer.putAll(analytics.analyse(store.id(), store.timeZone(), BrowsingAnalytics.firstDay(window),
+                window.end()));
         return answer;
     }
 }

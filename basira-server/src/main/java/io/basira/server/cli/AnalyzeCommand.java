@@ -93,7 +93,7 @@ public class AnalyzeCommand implements Callable<Integer> {
                 json.put("analysis", "browsing");
                 json.put("as_of", window.asOf().toString());
                 json.putAll(context.getBean(io.basira.server.browsing.BrowsingAnalytics.class).analyse(store.id(),
-                        store.timeZone(), window.start().orElse(window.end().minusDays(29)), window.end()));
+                        store.timeZone(), io.basira.server.browsing.BrowsingAnalytics.firstDay(window), window.end()));
                 System.out.println(context.getBean(tools.jackson.databind.json.JsonMapper.class)
                         .writerWithDefaultPrettyPrinter().writeValueAsString(json));
                 return 0;

@@ -141,6 +141,9 @@ class BrowsingBrowserTest {
         assertThat(browser.findElement(By.id("ba-visitors")).getText()).isEqualTo("1");
         assertThat(browser.findElement(By.id("ba-pages")).getText()).contains("/shoes", "/product/P1");
         assertThat(browser.findElement(By.id("ba-products")).getText()).contains("P1");
+        waitFor(() -> !browser.findElements(By.cssSelector("#sessions-chart canvas")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#visitors-chart canvas"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("visitors-chart")).getAttribute("aria-label")).contains("1 جديد");
         dashboard.screenshot("tracking-analytics", "ar", BrowserPages.WIDE);
 
         sites.update(store.id(), List.of(shop), true, false, 13);

@@ -167,8 +167,11 @@ class BrowsingBrowserTest {
         pages.signIn(owner.user().email(), owner.password());
         pages.open("/tracking?lang=en");
         assertThat(browser.findElements(By.id("no-origins"))).hasSize(1);
+        org.openqa.selenium.WebElement noOrigins = browser.findElement(By.id("no-origins"));
         browser.findElement(By.id("origins")).sendKeys(shop + "/");
         browser.findElement(By.id("save-tracking")).click();
+        // the "no origins" notice is itself a status notice: wait for the page the save answers with
+        pages.waitFor().until(ExpectedConditions.stalenessOf(noOrigins));
         pages.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice[role=status]")));
         assertThat(browser.findElements(By.id("no-origins"))).isEmpty();
         String line = browser.findElement(By.id("snippet-line")).getText();

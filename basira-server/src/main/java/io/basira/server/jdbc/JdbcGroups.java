@@ -93,6 +93,13 @@ public final class JdbcGroups implements GroupDefinitions {
                 store.value()).isEmpty();
     }
 
+    /** Whether one of the store's saved groups names {@code field} in its rule (as text or as the builder's JSON). */
+    public boolean anyRuleMentions(StoreId store, String field) {
+        String pattern = "%" + field + "%";
+        return !jdbc.queryForList("SELECT 1 FROM groups WHERE store_id = ? AND (rule_text LIKE ? OR rule_json LIKE ?) "
+                + "FETCH FIRST 1 ROWS ONLY", Integer.class, store.value(), pattern, pattern).isEmpty();
+    }
+
     private Group map(ResultSet rs, int row) throws SQLException {
         String text = rs.getString("rule_text");
         return new Group(rs.getString("group_key"), rs.getString("name"), text == null ? null : RuleText.parse(text, fields),

@@ -149,12 +149,4 @@ public final class JdbcBaskets {
         }
         return set;
     }
-
-    /** Whether one of the store's saved groups names {@code field} in its rule (as text or as the builder's JSON). */
-    public boolean groupsUse(io.basira.shared.StoreId store, String field) {
-        String pattern = "%" + field + "%";
-        Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM groups WHERE store_id = ? AND (rule_text LIKE ? "
-                + "OR rule_json LIKE ?)", Integer.class, store.value(), pattern, pattern);
-        return found != null && found > 0;
-    }
 }

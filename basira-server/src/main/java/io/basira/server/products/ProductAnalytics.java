@@ -39,6 +39,7 @@ public class ProductAnalytics implements NextCategorySource {
 
     private final JdbcBaskets baskets;
     private final AnalyticsData data;
+    private final io.basira.server.jdbc.JdbcGroups groups;
     private final Cache<Long, Trained> trained = Caffeine.newBuilder().maximumSize(64)
             .expireAfterWrite(Duration.ofMinutes(1)).build();
 
@@ -72,7 +73,8 @@ public class ProductAnalytics implements NextCategorySource {
         }
     }
 
-    public ProductAnalytics(JdbcBaskets baskets, AnalyticsData data) {
+    public ProductAnalytics(JdbcBaskets baskets, AnalyticsData data, io.basira.server.jdbc.JdbcGroups groups) {
+        this.groups = groups;
         this.baskets = baskets;
         this.data = data;
     }
@@ -284,7 +286,7 @@ public class ProductAnalytics implements NextCategorySource {
      */
     @Override
     public Map<String, String> nextCategories(Store store) {
-        if (!baskets.groupsUse(store.id(), "next_category")) {
+        if (!groups.anyRuleMentions(store.id(), "next_category")) {
             return Map.of();
         }
         return current(store).nextCategories();

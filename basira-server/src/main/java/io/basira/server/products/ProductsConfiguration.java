@@ -16,7 +16,8 @@ public class ProductsConfiguration {
     }
 
     @Bean
-    ProductAnalytics productAnalytics(JdbcBaskets baskets, io.basira.server.analytics.AnalyticsData data) {
-        return new ProductAnalytics(baskets, data);
+    ProductAnalytics productAnalytics(JdbcBaskets baskets, io.basira.server.analytics.AnalyticsData data,
+            io.basira.server.jdbc.JdbcGroups groups) {
+        return new ProductAnalytics(baskets, data, groups);
     }
 }

@@ -292,6 +292,19 @@ public class ProductAnalytics implements NextCategorySource {
         return current(store).nextCategories();
     }
 
+    /** The most categories the rule builder offers as a choice for {@code next_category}; past it, a text box. */
+    public static final int CATEGORY_CHOICES = 1000;
+
+    /**
+     * The categories a merchant can choose for the rule field {@code next_category} (docs/products.md): the store's
+     * products feed's categories, in text order; empty when it has more than {@value #CATEGORY_CHOICES} (the builder
+     * then keeps its text box) or none.
+     */
+    public List<String> categoryChoices(Store store) {
+        List<String> all = baskets.categories(store, CATEGORY_CHOICES);
+        return all.size() > CATEGORY_CHOICES ? List.of() : all;
+    }
+
     /** The time-split check of the next products on this store's own orders (docs/products.md). */
     public Report evaluate(Store store, LocalDate split, int k) {
         Baskets b = current(store).baskets;

@@ -6,17 +6,19 @@ import java.util.List;
 
 /**
  * The products each customer is most likely to buy next, by item-to-item co-occurrence over customers'
- * histories (docs/products.md, "Next products"). Training: for every customer, her {@link Options#history()}
- * most recently bought distinct products; two products co-occur once per customer holding both
- * ({@code C(i,j)}); each product keeps its {@link Options#neighbours()} most co-occurring. Scoring a customer
- * with recent products {@code H}: candidate j scores the smoothed conditional probability summed over H,
- * {@code sum_i (C(i,j) + m * P(j)) / (buyers(i) + m)}, with {@code P(j)} the share of buyers who bought j and
- * {@code m} = {@link Options#prior()}: the co-occurrence part {@code sum_i C(i,j) / (buyers(i) + m)} plus
- * {@code P(j) * sum_i m / (buyers(i) + m)}, so thin histories lean on popularity. Candidates are the
- * neighbours of H and the {@value #POPULAR_CANDIDATES} most bought products; a short list is filled with the
- * most bought products. A product she already bought is left out unless it is <em>repeatable</em>: at least
- * {@link Options#minRepeatBuyers()} buyers, of whom at least {@link Options#repeatShare()} bought it in two
- * or more orders; a repeatable product she owns also scores its repeat share times her orders of it. The
+ * histories plus her own buying again (docs/products.md, "Next products"). Training: for every customer, her
+ * {@link Options#history()} most recently bought distinct products; two products co-occur once per customer
+ * holding both ({@code C(i,j)}); each product keeps its {@link Options#neighbours()} most co-occurring. Scoring a
+ * customer with recent products {@code H}: candidate j scores the weighted mean over H of the smoothed conditional
+ * probability {@code (C(i,j) + m * P(j)) / (buyers(i) + m)}, with {@code P(j)} the share of buyers who bought j,
+ * {@code m} = {@link Options#prior()} and weights 1, or {@code 0.5^(days / halfLife)} by how long before her last
+ * order she last bought i ({@link Options#halfLife()}, 0 = off); so thin histories lean on popularity. Candidates
+ * are the neighbours of H and the {@value #POPULAR_CANDIDATES} most bought products; a short list is filled with
+ * the most bought products. A product she already bought is left out unless the store buys it again
+ * (<em>repeatable</em>: at least {@link Options#minRepeatBuyers()} buyers, of whom at least
+ * {@link Options#repeatShare()} bought it in two or more orders) or she bought it in two or more orders; such a
+ * product also scores her rate of buying it again, {@code repeatWeight * (her orders of it - 1 + s * share) /
+ * (her orders - 1 + s)} with {@code s} = {@value #REPEAT_SMOOTHING} pseudo-orders of the store's repeat share. The
  * popularity baseline of the evaluation is the most bought products alone, with the same exclusion.
  */
 public final class NextProducts {

@@ -16,8 +16,8 @@ writes OUT_DIR/customers.csv, orders.csv, order_items.csv, products.csv and prin
 - an order is an invoice; cancellation invoices (InvoiceNo starting with C) are left out, and so are rows
   without a CustomerID and rows whose quantity or unit price is not positive (canonical lines need
   quantity >= 1; the set's adjustments and postage-free fixes have price 0 or negative);
-- order status `completed`, total = sum of quantity x unit price of its kept lines, currency left empty (the
-  store's: GBP); created_at is the invoice time in UTC as stored in the R file;
+- order status `completed`, total = sum of quantity x unit price of its kept lines rounded half up to the penny
+  (a few prices have three decimals; an order total is money), currency left empty (the store's: GBP); created_at is the invoice time in UTC as stored in the R file;
 - a customer's created_at is her first kept invoice's time; products.csv holds every kept StockCode with the
   description of its first row and no category (the data set has none);
 - prices are written exactly as the R doubles print with up to 3 decimals (the data's prices have at most 3).
@@ -28,7 +28,7 @@ import os
 import struct
 import sys
 from datetime import datetime, timezone
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 
 class RReader:
@@ -230,8 +230,8 @@ def main():
         w.writerow(["order_id", "customer_id", "created_at", "status", "total"])
         v.writerow(["order_id", "product_id", "quantity", "unit_price"])
         for number, (c, t, lines) in orders.items():
-            total = sum(Decimal(p) * q for _, q, p in lines)
-            w.writerow([number, c, iso(t), "completed", format(total.normalize(), "f")])
+            total = sum(Decimal(p) * q for _, q, p in lines).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+            w.writerow([number, c, iso(t), "completed", format(total, "f")])
             for code, q, p in lines:
                 v.writerow([number, code, q, p])
                 lines_written += 1

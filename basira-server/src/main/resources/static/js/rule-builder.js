@@ -34,7 +34,12 @@
 
   function label(item) { return arabic ? item.label_ar : item.label_en; }
   function nextId(prefix) { serial += 1; return "rb-" + prefix + "-" + serial; }
-  function newLeaf() { return { type: "leaf", field: "total_spent", op: ">", value: "", from: "", to: "", values: "" }; }
+  function newLeaf() { return { type: "leaf", field: "total_spent", op: ">", value: "", from: "", to: "", values: "", list: [] }; }
+  // The values a text field is chosen from (next_category: the store's categories), or null for a free text box.
+  function choicesOf(field) {
+    var c = (catalogue.choices || {})[field.name];
+    return c && c.length ? c : null;
+  }
   function newGroup(op) { return { type: "group", op: op || "all", negated: false, children: [newLeaf()] }; }
 
   // ---- JSON tree <-> builder model ----
@@ -51,11 +56,11 @@
     if (json.group) { return leaf("group", "=", json.group); }
     var l = leaf(json.field, json.op, json.value === undefined ? "" : String(json.value));
     if (json.from !== undefined) { l.from = String(json.from); l.to = String(json.to); }
-    if (json.values) { l.values = json.values.map(String).join(", "); }
+    if (json.values) { l.values = json.values.map(String).join(", "); l.list = json.values.map(String); }
     return l;
   }
   function leaf(field, op, value) {
-    return { type: "leaf", field: field, op: op, value: value, from: "", to: "", values: "" };
+    return { type: "leaf", field: field, op: op, value: value, from: "", to: "", values: "", list: [] };
   }
   function literal(text, type) {
     var s = String(text).trim();
@@ -72,6 +77,8 @@
     var out = { field: node.field, op: node.op };
     if (node.op === "between") {
       out.from = literal(node.from, type); out.to = literal(node.to, type);
+    } else if (node.op === "in" && choicesOf(fields[node.field])) {
+      out.values = node.list.slice();
     } else if (node.op === "in") {
       out.values = node.values.split(/[,،]/).map(function (v) { return v.trim(); })
         .filter(function (v) { return v !== ""; }).map(function (v) { return literal(v, type); });
@@ -176,7 +183,7 @@
       node.field = fieldSelect.value;
       var ops = fields[node.field].operators;
       if (ops.indexOf(node.op) < 0) { node.op = ops[0]; }
-      node.value = ""; node.from = ""; node.to = ""; node.values = "";
+      node.value = ""; node.from = ""; node.to = ""; node.values = ""; node.list = [];
       render(); changed(); focusSame(fieldSelect);
     });
     row.appendChild(labelled(t.field, fieldSelect));
@@ -187,6 +194,8 @@
     if (node.op === "between") {
       row.appendChild(labelled(t.from, valueInput(field, node, "from")));
       row.appendChild(labelled(t.to, valueInput(field, node, "to")));
+    } else if (node.op === "in" && choicesOf(field)) {
+      row.appendChild(choiceList(choicesOf(field), node));
     } else if (node.op === "in") {
       var values = el("input", { type: "text", "class": "rb-values", placeholder: t.valuesHint });
       values.value = node.values;
@@ -206,9 +215,39 @@
     if (index >= 0 && all[index]) { all[index].focus(); }
   }
 
+  // One checkbox per choice (and per chosen value no longer among them), for "in".
+  function choiceList(choices, node) {
+    var box = el("fieldset", { "class": "rb-choices field" });
+    box.appendChild(el("legend", {}, t.values));
+    var all = choices.concat(node.list.filter(function (v) { return choices.indexOf(v) < 0; }));
+    all.forEach(function (value) {
+      var wrap = el("div", { "class": "check" });
+      var box1 = el("input", { type: "checkbox", "class": "rb-choice", value: value });
+      box1.id = nextId("choice");
+      box1.checked = node.list.indexOf(value) >= 0;
+      box1.addEventListener("change", function () {
+        node.list = all.filter(function (v) {
+          return v === value ? box1.checked : node.list.indexOf(v) >= 0;
+        });
+        changed();
+      });
+      wrap.appendChild(box1);
+      wrap.appendChild(el("label", { "for": box1.id, translate: "no", dir: "auto" }, value));
+      box.appendChild(wrap);
+    });
+    return box;
+  }
+
   function valueInput(field, node, key) {
     var input;
-    if (field.type === "enum") {
+    var choices = choicesOf(field);
+    if (choices) {
+      // the store's own words: never translated; a value no longer among them stays, so nothing is lost
+      var known = choices.concat(node[key] !== "" && choices.indexOf(node[key]) < 0 ? [node[key]] : []);
+      input = select([["", "—"]].concat(known.map(function (v) { return [v, v]; })), node[key]);
+      input.setAttribute("translate", "no");
+      input.setAttribute("dir", "auto");
+    } else if (field.type === "enum") {
       input = select([["", "—"]].concat(field.allowed_values.map(function (v) { return [v, v]; })), node[key]);
     } else if (field.type === "group") {
       input = select([["", "—"]].concat(catalogue.groups.map(function (g) { return [g.key, g.name + " (" + g.key + ")"]; })), node[key]);

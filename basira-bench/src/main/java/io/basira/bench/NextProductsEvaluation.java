@@ -26,7 +26,7 @@ import java.util.Map;
  * ./mvnw -B -q -pl basira-core,basira-bench -am package -DskipTests
  * ./mvnw -B -q -pl basira-bench dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
  * java -cp basira-bench/target/classes:$(cat /tmp/cp.txt) io.basira.bench.NextProductsEvaluation \
- *     /path/Groceries_dataset.csv 2015-10-01 [k=10] [repeat share=0.3]
+ *     /path/Groceries_dataset.csv 2015-10-01 [k=10] [--repeat-share X] [--half-life DAYS] [--repeat-weight B] [--prior M]
  * </pre>
  */
 public final class NextProductsEvaluation {
@@ -37,8 +37,17 @@ public final class NextProductsEvaluation {
         Path csv = Path.of(args[0]);
         LocalDate split = LocalDate.parse(args[1]);
         int k = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        NextProducts.Options options = args.length > 3 ? NextProducts.Options.DEFAULT.withRepeatShare(Double.parseDouble(args[3]))
-                : NextProducts.Options.DEFAULT;
+        NextProducts.Options options = NextProducts.Options.DEFAULT;
+        for (int i = 3; i + 1 < args.length; i += 2) {
+            double v = Double.parseDouble(args[i + 1]);
+            options = switch (args[i]) {
+                case "--repeat-share" -> options.withRepeatShare(v);
+                case "--half-life" -> options.withHalfLife(v);
+                case "--repeat-weight" -> options.withRepeatWeight(v);
+                case "--prior" -> options.withPrior(v);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            };
+        }
         Baskets baskets = read(csv);
         System.out.printf("%s: %,d customers, %,d products, %,d orders, %,d order lines%n", csv.getFileName(),
                 baskets.customerCount(), baskets.productCount(), baskets.orderCount(), baskets.lineCount());
@@ -50,12 +59,24 @@ public final class NextProductsEvaluation {
                 r.trainOrders(), split, split.plusMonths(3).minusDays(1), r.testOrders(), r.model().customers(),
                 (System.nanoTime() - start) / 1e9);
         System.out.println(options);
-        System.out.printf("co-occurrence: hit rate@%d %.4f, recall@%d %.4f%n", k, r.model().hitRate(), k, r.model().recall());
-        System.out.printf("popularity:    hit rate@%d %.4f, recall@%d %.4f%n", k, r.popularity().hitRate(), k,
-                r.popularity().recall());
+        System.out.printf("model:         hit rate@%d %.4f, recall@%d %.4f%n", k, r.model().hitRate(), k, r.model().recall());
+        System.out.printf("popularity:    hit rate@%d %.4f, recall@%d %.4f (same already-bought rule)%n", k,
+                r.popularity().hitRate(), k, r.popularity().recall());
+        System.out.printf("most bought:   hit rate@%d %.4f, recall@%d %.4f (nothing left out)%n", k,
+                r.mostBought().hitRate(), k, r.mostBought().recall());
+        lead("popularity", r.overPopularity());
+        lead("most bought", r.overMostBought());
+    }
+
+    private static void lead(String name, NextProductEvaluation.Lead l) {
+        System.out.printf("model - %s: hit rate %+.4f (se %.4f), recall %+.4f (se %.4f)%n", name, l.hitRate(),
+                l.hitRateError(), l.recall(), l.recallError());
     }
 
     public static Baskets read(Path csv) throws Exception {
+        if (Files.isDirectory(csv)) {
+            return canonical(csv);
+        }
         try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.ISO_8859_1)) {
             String header = in.readLine();
             if (header == null) {
@@ -63,6 +84,53 @@ public final class NextProductsEvaluation {
             }
             return header.startsWith("Member_number") ? groceries(in) : onlineRetail(in, header);
         }
+    }
+
+    /**
+     * A canonical import folder (docs/import.md): {@code orders.csv} and {@code order_items.csv}; counted orders
+     * only (pending, processing, completed), the day of {@code created_at} in UTC, line revenue in minor units.
+     */
+    private static Baskets canonical(Path folder) throws Exception {
+        Map<String, List<String[]>> lines = new LinkedHashMap<>();
+        try (BufferedReader in = Files.newBufferedReader(folder.resolve("order_items.csv"), StandardCharsets.UTF_8)) {
+            List<String> columns = List.of(split(in.readLine()));
+            int order = columns.indexOf("order_id");
+            int product = columns.indexOf("product_id");
+            int quantity = columns.indexOf("quantity");
+            int price = columns.indexOf("unit_price");
+            String line;
+            while ((line = in.readLine()) != null) {
+                String[] f = split(line);
+                lines.computeIfAbsent(f[order], x -> new ArrayList<>())
+                        .add(new String[] {f[product], f[quantity], f[price]});
+            }
+        }
+        Baskets.Builder b = Baskets.builder();
+        try (BufferedReader in = Files.newBufferedReader(folder.resolve("orders.csv"), StandardCharsets.UTF_8)) {
+            List<String> columns = List.of(split(in.readLine()));
+            int order = columns.indexOf("order_id");
+            int customer = columns.indexOf("customer_id");
+            int created = columns.indexOf("created_at");
+            int status = columns.indexOf("status");
+            String line;
+            while ((line = in.readLine()) != null) {
+                String[] f = split(line);
+                String s = f[status].toLowerCase(java.util.Locale.ROOT);
+                List<String[]> items = lines.get(f[order]);
+                if (items == null || !(s.equals("pending") || s.equals("processing") || s.equals("completed"))) {
+                    continue;
+                }
+                long day = java.time.OffsetDateTime.parse(f[created]).atZoneSameInstant(java.time.ZoneOffset.UTC)
+                        .toLocalDate().toEpochDay();
+                b.order(b.customer(f[customer]), day);
+                for (String[] item : items) {
+                    long revenue = new BigDecimal(item[2]).movePointRight(2).multiply(new BigDecimal(item[1]))
+                            .setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+                    b.line(b.product(item[0], null), revenue);
+                }
+            }
+        }
+        return b.build();
     }
 
     private static Baskets groceries(BufferedReader in) throws Exception {

@@ -6,40 +6,62 @@ import java.util.List;
 
 /**
  * The products each customer is most likely to buy next, by item-to-item co-occurrence over customers'
- * histories (docs/products.md, "Next products"). Training: for every customer, her {@link Options#history()}
- * most recently bought distinct products; two products co-occur once per customer holding both
- * ({@code C(i,j)}); each product keeps its {@link Options#neighbours()} most co-occurring. Scoring a customer
- * with recent products {@code H}: candidate j scores the smoothed conditional probability summed over H,
- * {@code sum_i (C(i,j) + m * P(j)) / (buyers(i) + m)}, with {@code P(j)} the share of buyers who bought j and
- * {@code m} = {@link Options#prior()}: the co-occurrence part {@code sum_i C(i,j) / (buyers(i) + m)} plus
- * {@code P(j) * sum_i m / (buyers(i) + m)}, so thin histories lean on popularity. Candidates are the
- * neighbours of H and the {@value #POPULAR_CANDIDATES} most bought products; a short list is filled with the
- * most bought products. A product she already bought is left out unless it is <em>repeatable</em>: at least
- * {@link Options#minRepeatBuyers()} buyers, of whom at least {@link Options#repeatShare()} bought it in two
- * or more orders; a repeatable product she owns also scores its repeat share times her orders of it. The
+ * histories plus her own buying again (docs/products.md, "Next products"). Training: for every customer, her
+ * {@link Options#history()} most recently bought distinct products; two products co-occur once per customer
+ * holding both ({@code C(i,j)}); each product keeps its {@link Options#neighbours()} most co-occurring. Scoring a
+ * customer with recent products {@code H}: candidate j scores the weighted mean over H of the smoothed conditional
+ * probability {@code (C(i,j) + m * P(j)) / (buyers(i) + m)}, with {@code P(j)} the share of buyers who bought j,
+ * {@code m} = {@link Options#prior()} and weights 1, or {@code 0.5^(days / halfLife)} by how long before her last
+ * order she last bought i ({@link Options#halfLife()}, 0 = off); so thin histories lean on popularity. Candidates
+ * are the neighbours of H and the {@value #POPULAR_CANDIDATES} most bought products; a short list is filled with
+ * the most bought products. A product she already bought is left out unless the store buys it again
+ * (<em>repeatable</em>: at least {@link Options#minRepeatBuyers()} buyers, of whom at least
+ * {@link Options#repeatShare()} bought it in two or more orders) or she bought it in two or more orders; such a
+ * product also scores her rate of buying it again, {@code repeatWeight * (her orders of it - 1 + s * share) /
+ * (her orders - 1 + s)} with {@code s} = {@value #REPEAT_SMOOTHING} pseudo-orders of the store's repeat share. The
  * popularity baseline of the evaluation is the most bought products alone, with the same exclusion.
  */
 public final class NextProducts {
 
     /** How the model is trained; {@link #DEFAULT} is what the API, CLI and card use. */
-    public record Options(int history, int neighbours, double repeatShare, int minRepeatBuyers, double prior) {
+    public record Options(int history, int neighbours, double repeatShare, int minRepeatBuyers, double prior,
+            double halfLife, double repeatWeight) {
 
-        public static final Options DEFAULT = new Options(30, 50, 0.3, 5, 10);
+        public static final Options DEFAULT = new Options(30, 50, 0.05, 5, 10, 0, 0.5);
 
         public Options {
             if (history < 1 || neighbours < 1 || minRepeatBuyers < 1 || !(repeatShare > 0 && repeatShare <= 1)
-                    || !(prior >= 0)) {
+                    || !(prior >= 0) || !(halfLife >= 0) || !(repeatWeight >= 0)) {
                 throw new IllegalArgumentException("next-product options out of range: history " + history
                         + ", neighbours " + neighbours + ", repeat share " + repeatShare + ", min repeat buyers "
-                        + minRepeatBuyers + ", prior " + prior);
+                        + minRepeatBuyers + ", prior " + prior + ", half-life " + halfLife + ", repeat weight "
+                        + repeatWeight);
             }
         }
 
-        /** The default options with another repeat share. */
+        /** The options with another repeat share. */
         public Options withRepeatShare(double share) {
-            return new Options(history, neighbours, share, minRepeatBuyers, prior);
+            return new Options(history, neighbours, share, minRepeatBuyers, prior, halfLife, repeatWeight);
+        }
+
+        /** The options with another recency half-life in days (0: no decay). */
+        public Options withHalfLife(double days) {
+            return new Options(history, neighbours, repeatShare, minRepeatBuyers, prior, days, repeatWeight);
+        }
+
+        /** The options with another weight of the buying-again term. */
+        public Options withRepeatWeight(double weight) {
+            return new Options(history, neighbours, repeatShare, minRepeatBuyers, prior, halfLife, weight);
+        }
+
+        /** The options with another prior weight. */
+        public Options withPrior(double m) {
+            return new Options(history, neighbours, repeatShare, minRepeatBuyers, m, halfLife, repeatWeight);
         }
     }
+
+    /** Pseudo-orders of the store's repeat share in a customer's own rate of buying a product again. */
+    static final double REPEAT_SMOOTHING = 2;
 
     /** One suggestion: a product code, its score (0 for a popularity fill) and whether it came from the fill. */
     public record Suggestion(int product, double score, boolean popular) {}
@@ -266,29 +288,31 @@ public final class NextProducts {
             if (cooccurrence) {
                 int t = 0;
                 int r = history.recent(recent);
+                int today = history.lastOrderDay;
+                // recency weights of her history; the co-occurrence and prior parts are weighted means over it
+                double weights = 0;
                 double w = 0;
                 for (int i = 0; i < r; i++) {
                     int p = recent[i];
-                    w += options.prior() / (buyers[p] + options.prior());
+                    double rw = recency(today - history.lastDay[p]);
+                    weights += rw;
+                    w += rw * options.prior() / (buyers[p] + options.prior());
                     for (int x = neighbourStart[p]; x < neighbourStart[p + 1]; x++) {
                         int q = neighbour[x];
-                        if (seen[q] == owned && !repeatable[q]) {
+                        if (seen[q] == owned && !kept(q)) {
                             continue;
                         }
                         if (score[q] == 0) {
                             touched[t++] = q;
                         }
-                        score[q] += similarity[x];
+                        score[q] += rw * similarity[x];
                     }
                 }
-                for (int i = 0; i < distinct; i++) {
-                    int p = history.products[i];
-                    if (repeatable[p]) {
-                        if (score[p] == 0) {
-                            touched[t++] = p;
-                        }
-                        score[p] += repeat[p] * history.orders[p];
+                if (weights > 0) {
+                    for (int i = 0; i < t; i++) {
+                        score[touched[i]] /= weights;
                     }
+                    w /= weights;
                 }
                 // the prior: every candidate also scores w * share of buyers; the most bought products are
                 // candidates even without a co-occurrence
@@ -303,12 +327,27 @@ public final class NextProducts {
                         if (buyers[q] == 0) {
                             break;
                         }
-                        if (score[q] != 0 || (seen[q] == owned && !repeatable[q])) {
+                        if (score[q] != 0 || (seen[q] == owned && !kept(q))) {
                             continue;
                         }
                         touched[t++] = q;
                         score[q] = w * buyers[q] / buyerTotal;
                         added++;
+                    }
+                }
+                // buying again: her own rate of the product, smoothed towards the store's repeat share, by recency
+                int orders = history.orderCount;
+                for (int i = 0; i < distinct; i++) {
+                    int p = history.products[i];
+                    if (kept(p)) {
+                        double again = options.repeatWeight() * (history.orders[p] - 1 + REPEAT_SMOOTHING * repeat[p])
+                                / (orders - 1 + REPEAT_SMOOTHING) * recency(today - history.lastDay[p]);
+                        if (again > 0) {
+                            if (score[p] == 0) {
+                                touched[t++] = p;
+                            }
+                            score[p] += again;
+                        }
                     }
                 }
                 top(t, n, out, chosen);
@@ -318,13 +357,22 @@ public final class NextProducts {
                 if (buyers[p] == 0) {
                     break;
                 }
-                if (seen[p] == chosen || (seen[p] == owned && !repeatable[p])) {
+                if (seen[p] == chosen || (seen[p] == owned && !kept(p))) {
                     continue;
                 }
                 seen[p] = chosen;
                 out.add(new Suggestion(p, 0, true));
             }
             return out;
+        }
+
+        /** An owned product stays a candidate when the store buys it again and again, or she did. */
+        private boolean kept(int p) {
+            return repeatable[p] || history.orders[p] >= 2;
+        }
+
+        private double recency(int days) {
+            return options.halfLife() == 0 ? 1 : Math.pow(0.5, days / options.halfLife());
         }
 
         /** Moves the best {@code n} of the touched scores into {@code out} (score desc, code asc) and clears all. */
@@ -396,6 +444,9 @@ public final class NextProducts {
         final int[] products;
         final int[] orders;
         final int[] lastDay;
+        /** The loaded customer's orders and the day of her last one. */
+        int orderCount;
+        int lastOrderDay;
         private int distinct;
 
         History(Baskets baskets) {
@@ -411,8 +462,11 @@ public final class NextProducts {
                 orders[products[i]] = 0;
             }
             distinct = 0;
+            orderCount = baskets.orderStart(row + 1) - baskets.orderStart(row);
+            lastOrderDay = 0;
             for (int o = baskets.orderStart(row); o < baskets.orderStart(row + 1); o++) {
                 int day = baskets.day(o);
+                lastOrderDay = Math.max(lastOrderDay, day);
                 for (int l = baskets.lineStart(o); l < baskets.lineStart(o + 1); l++) {
                     int p = baskets.product(l);
                     if (orders[p]++ == 0) {

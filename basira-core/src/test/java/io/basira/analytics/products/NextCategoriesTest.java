@@ -31,7 +31,7 @@ class NextCategoriesTest {
     }
 
     private final Baskets baskets = shop();
-    private final NextProducts model = NextProducts.train(baskets, new NextProducts.Options(30, 50, 0.3, 2, 0));
+    private final NextProducts model = NextProducts.train(baskets, new NextProducts.Options(30, 50, 0.3, 2, 0, 0, 1));
 
     @Test
     void every_customer_with_an_order_has_the_scorers_category_over_ten_suggestions() {

@@ -3,7 +3,6 @@ package io.basira.server.dashboard;
 import io.basira.segment.Condition;
 import io.basira.segment.FieldCatalogue;
 import io.basira.segment.json.JsonConditions;
-import io.basira.server.fields.FieldCatalogueJson;
 import io.basira.segment.template.SegmentTemplate;
 import io.basira.segment.template.SegmentTemplates;
 import io.basira.segment.text.RuleText;
@@ -36,18 +35,19 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 final class GroupsPage {
 
+    private final RuleBuilderData builder;
     private final GroupRules rules;
     private final GroupInsights insights;
     private final JsonMapper json;
     private final FieldCatalogue fields;
-    private final FieldCatalogueJson catalogue;
     private final MessageSource messages;
     private final io.basira.server.privacy.GroupAudit audit;
     private final DashboardWords words;
 
     GroupsPage(GroupRules rules, GroupInsights insights, JsonMapper json, FieldCatalogue fields,
-            FieldCatalogueJson catalogue, MessageSource messages, io.basira.server.privacy.GroupAudit audit,
-            DashboardWords words) {
+            MessageSource messages, io.basira.server.privacy.GroupAudit audit,
+            DashboardWords words, RuleBuilderData builder) {
+        this.builder = builder;
         this.messages = messages;
         this.audit = audit;
         this.words = words;
@@ -55,7 +55,6 @@ final class GroupsPage {
         this.insights = insights;
         this.json = json;
         this.fields = fields;
-        this.catalogue = catalogue;
     }
 
     /** A group in the list: key, name, rule text and words (null: manual only), members. */
@@ -190,7 +189,7 @@ final class GroupsPage {
     private String editor(SignedIn signedIn, Model model, GroupForm form, String error) {
         model.addAttribute("form", form);
         model.addAttribute("error", error);
-        model.addAttribute("catalogue", RuleCatalogue.json(json, catalogue, insights.groupsWithCounts(signedIn.store()).keySet()));
+        model.addAttribute("catalogue", builder.json(signedIn.store()));
         return "group-editor";
     }
 

@@ -2,6 +2,7 @@ package io.basira.server.dashboard;
 
 import io.basira.groups.GroupInsights;
 import io.basira.server.fields.FieldCatalogueJson;
+import io.basira.server.products.ProductAnalytics;
 import io.basira.shared.Store;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,14 +14,16 @@ final class RuleBuilderData {
     private final JsonMapper json;
     private final FieldCatalogueJson fields;
     private final GroupInsights groups;
+    private final ProductAnalytics products;
 
-    RuleBuilderData(JsonMapper json, FieldCatalogueJson fields, GroupInsights groups) {
+    RuleBuilderData(JsonMapper json, FieldCatalogueJson fields, GroupInsights groups, ProductAnalytics products) {
         this.json = json;
         this.fields = fields;
         this.groups = groups;
+        this.products = products;
     }
 
     String json(Store store) {
-        return RuleCatalogue.json(json, fields, groups.groupsWithCounts(store).keySet());
+        return RuleCatalogue.json(json, fields, groups.groupsWithCounts(store).keySet(), products.categoryChoices(store));
     }
 }

@@ -77,6 +77,22 @@ public final class JdbcBaskets {
         return n != null && n > 0;
     }
 
+    /**
+     * The store's categories as the rule field {@code next_category} can hold them: every category of its products
+     * feed, stripped of spaces at its ends (as {@link Baskets} keeps them), blank ones left out, in text order; at
+     * most {@code limit}, and {@code limit + 1} when there are more (so the caller can tell).
+     */
+    public List<String> categories(Store store, int limit) {
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        jdbc.query("SELECT DISTINCT category FROM products WHERE store_id = ? AND category IS NOT NULL", rs -> {
+            String category = rs.getString(1).strip();
+            if (!category.isEmpty()) {
+                out.add(category);
+            }
+        }, store.id().value());
+        return out.stream().limit(limit + 1L).toList();
+    }
+
     /** A product's name and category, by id, for the ids given (at most a few hundred). */
     public Map<String, String[]> products(Store store, Collection<String> ids) {
         Map<String, String[]> out = new LinkedHashMap<>();

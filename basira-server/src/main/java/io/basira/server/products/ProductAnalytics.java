@@ -292,6 +292,19 @@ public class ProductAnalytics implements NextCategorySource {
         return current(store).nextCategories();
     }
 
+    /** The most categories the rule builder offers as a choice for {@code next_category}; past it, a text box. */
+    public static final int CATEGORY_CHOICES = 1000;
+
+    /**
+     * The categories a merchant can choose for the rule field {@code next_category} (docs/products.md): the store's
+     * products feed's categories, in text order; empty when it has more than {@value #CATEGORY_CHOICES} (the builder
+     * then keeps its text box) or none.
+     */
+    public List<String> categoryChoices(Store store) {
+        List<String> all = baskets.categories(store, CATEGORY_CHOICES);
+        return all.size() > CATEGORY_CHOICES ? List.of() : all;
+    }
+
     /** The time-split check of the next products on this store's own orders (docs/products.md). */
     public Report evaluate(Store store, LocalDate split, int k) {
         Baskets b = current(store).baskets;
@@ -299,8 +312,15 @@ public class ProductAnalytics implements NextCategorySource {
                 (int) split.plusMonths(3).minusDays(1).toEpochDay(), NextProducts.Options.DEFAULT, k);
         Report.Table table = new Report.Table("Next products against the most bought, test " + split + " + 3 months",
                 List.of("method", "customers", "hit_rate@" + k, "recall@" + k));
-        table.row("co-occurrence", r.model().customers(), ratio(r.model().hitRate()), ratio(r.model().recall()));
+        table.row("model", r.model().customers(), ratio(r.model().hitRate()), ratio(r.model().recall()));
         table.row("popularity", r.popularity().customers(), ratio(r.popularity().hitRate()), ratio(r.popularity().recall()));
+        table.row("most bought", r.mostBought().customers(), ratio(r.mostBought().hitRate()), ratio(r.mostBought().recall()));
+        Report.Table leads = new Report.Table("The model's lead (paired differences, standard error)",
+                List.of("over", "hit_rate", "hit_rate_se", "recall", "recall_se"));
+        leads.row("popularity", ratio(r.overPopularity().hitRate()), ratio(r.overPopularity().hitRateError()),
+                ratio(r.overPopularity().recall()), ratio(r.overPopularity().recallError()));
+        leads.row("most bought", ratio(r.overMostBought().hitRate()), ratio(r.overMostBought().hitRateError()),
+                ratio(r.overMostBought().recall()), ratio(r.overMostBought().recallError()));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("split", split.toString());
         json.put("k", k);
@@ -309,7 +329,19 @@ public class ProductAnalytics implements NextCategorySource {
         json.put("test_customers", r.model().customers());
         json.put("model", Map.of("hit_rate", ratio(r.model().hitRate()), "recall", ratio(r.model().recall())));
         json.put("popularity", Map.of("hit_rate", ratio(r.popularity().hitRate()), "recall", ratio(r.popularity().recall())));
-        return new Report("next-evaluation", json, List.of(table));
+        json.put("most_bought", Map.of("hit_rate", ratio(r.mostBought().hitRate()), "recall", ratio(r.mostBought().recall())));
+        json.put("lead_over_popularity", lead(r.overPopularity()));
+        json.put("lead_over_most_bought", lead(r.overMostBought()));
+        return new Report("next-evaluation", json, List.of(table, leads));
+    }
+
+    private static Map<String, Object> lead(NextProductEvaluation.Lead l) {
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("hit_rate", ratio(l.hitRate()));
+        j.put("hit_rate_se", ratio(l.hitRateError()));
+        j.put("recall", ratio(l.recall()));
+        j.put("recall_se", ratio(l.recallError()));
+        return j;
     }
 
     private static Map<String, Object> pairJson(String kind, String a, String b, BoughtTogether.Pair p) {

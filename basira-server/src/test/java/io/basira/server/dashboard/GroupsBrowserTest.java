@@ -62,6 +62,7 @@ class GroupsBrowserTest {
     @Autowired AddDashboardUser addUser;
     @Autowired JdbcApiKeys keys;
     @Autowired JsonMapper json;
+    @Autowired io.basira.server.products.ProductAnalytics products;
     BrowserPages pages;
     Api api;
 
@@ -192,6 +193,54 @@ class GroupsBrowserTest {
         pages.everyWay("group-edit", "/groups/big/edit");
         pages.everyWay("group", "/groups/big");
         pages.everyWay("customer-groups", "/customers/" + memberId);
+    }
+
+    /**
+     * The likely next category is chosen, not typed: in Arabic, its value is a list of the store's categories (as
+     * the products feed spells them, untranslated), and "in" offers one checkbox per category; what is chosen is the
+     * rule the API counts.
+     */
+    @Test
+    @Order(6)
+    void the_next_category_is_chosen_among_the_stores_categories() {
+        List<String> categories = products.categoryChoices(fixture.store());
+        assertThat(categories).hasSizeGreaterThan(1);
+        pages.open("/groups/new?lang=ar");
+        pages.waitFor().until(d -> d.findElement(By.id("builder")).isDisplayed());
+        new Select(rootCondition().findElement(By.cssSelector(".rb-field"))).selectByValue("next_category");
+        new Select(rootCondition().findElement(By.cssSelector(".rb-operator"))).selectByValue("=");
+        WebElement value = rootCondition().findElement(By.cssSelector(".rb-value"));
+        assertThat(value.getTagName()).isEqualTo("select");
+        assertThat(value.getDomAttribute("translate")).isEqualTo("no");
+        List<String> offered = new Select(value).getOptions().stream().map(o -> o.getAttribute("value")).toList();
+        assertThat(offered.subList(1, offered.size())).containsExactlyElementsOf(categories);
+        new Select(value).selectByValue(categories.get(1));
+        String one = "next_category = '" + categories.get(1) + "'";
+        waitForCount(json.readTree(api.postJson("/api/v1/groups/preview", "{\"rule\": \"" + one + "\"}").body())
+                .get("count").asInt());
+
+        new Select(rootCondition().findElement(By.cssSelector(".rb-operator"))).selectByValue("in");
+        List<WebElement> boxes = rootCondition().findElements(By.cssSelector(".rb-choices .rb-choice"));
+        assertThat(boxes).extracting(b -> b.getAttribute("value")).containsExactlyElementsOf(categories);
+        assertThat(rootCondition().findElement(By.cssSelector(".rb-choices legend")).getText()).isEqualTo("القيم");
+        rootCondition().findElement(By.cssSelector("label[for='" + boxes.get(0).getAttribute("id") + "']")).click();
+        rootCondition().findElement(By.cssSelector("label[for='" + boxes.get(1).getAttribute("id") + "']")).click();
+        JsonNode preview = json.readTree(api.postJson("/api/v1/groups/preview", "{\"rule\": \"next_category IN ('"
+                + categories.get(0) + "', '" + categories.get(1) + "')\"}").body());
+        waitForCount(preview.get("count").asInt());
+        browser.findElement(By.id("mode-text")).click();
+        pages.waitFor().until(d -> d.findElement(By.id("rule")).isDisplayed());
+        assertThat(browser.findElement(By.id("rule")).getAttribute("value")).isEqualTo(preview.get("rule").asString());
+        browser.findElement(By.id("mode-builder")).click();
+        pages.waitFor().until(d -> d.findElement(By.id("builder")).isDisplayed());
+        assertThat(rootCondition().findElements(By.cssSelector(".rb-choices .rb-choice")).stream()
+                .filter(WebElement::isSelected).map(b -> b.getAttribute("value")).toList())
+                .as("the choice survives a trip through the text").containsExactly(categories.get(0), categories.get(1));
+        pages.checkLayout("group-builder-categories", "ar", BrowserPages.NARROW);
+    }
+
+    private static WebElement rootCondition() {
+        return root().findElements(By.cssSelector(":scope > .rb-children > li > .rb-condition")).get(0);
     }
 
     private static WebElement root() {

@@ -14,6 +14,7 @@ import io.basira.server.jdbc.JdbcCustomerQueries;
 import io.basira.server.jdbc.JdbcStores;
 import io.basira.server.products.ProductAnalytics;
 import io.basira.server.support.TestDatabases;
+import io.basira.shared.Store;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -53,6 +54,7 @@ class ProductPagesOnH2Test {
     @Autowired DashboardAnalytics analytics;
     @Autowired ProductAnalytics products;
     @Autowired JdbcCustomerQueries customers;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     static DashboardFixture fixture;
     DashboardClient browser;
@@ -72,6 +74,41 @@ class ProductPagesOnH2Test {
         }
         browser = new DashboardClient(port);
         browser.signIn(fixture.ownerEmail(), fixture.ownerPassword());
+    }
+
+    /**
+     * The visual rule builder offers {@code next_category} as a choice among the store's categories (the products
+     * feed's, stripped, each once, in text order) on both pages that carry it, in both languages; another store's
+     * categories are not offered.
+     */
+    @Test
+    void the_rule_builder_offers_the_stores_categories_for_the_next_category() {
+        Store other = stores.create("products-other-" + System.nanoTime(), "Other", java.util.Currency.getInstance("SAR"),
+                java.time.ZoneId.of("Asia/Riyadh"));
+        jdbc.update("INSERT INTO products (store_id, external_id, name, category) VALUES (?, 'X1', 'x', 'Secret category')",
+                other.id().value());
+        jdbc.update("INSERT INTO products (store_id, external_id, name, category) VALUES (?, 'PAD-1', 'x', '  Abayas  ')",
+                fixture.store().id().value());
+        jdbc.update("INSERT INTO products (store_id, external_id, name, category) VALUES (?, 'PAD-2', 'x', '   ')",
+                fixture.store().id().value());
+        List<String> expected = jdbc.queryForList("SELECT DISTINCT TRIM(category) FROM products WHERE store_id = ? "
+                + "AND category IS NOT NULL AND TRIM(category) <> ''", String.class, fixture.store().id().value())
+                .stream().sorted().toList();
+        assertThat(expected).contains("Abayas").hasSizeGreaterThan(1);
+        assertThat(products.categoryChoices(fixture.store())).containsExactlyElementsOf(expected);
+        assertThat(products.categoryChoices(other)).containsExactly("Secret category");
+        for (String path : List.of("/groups/new", "/groups/new?lang=en", "/customers", "/customers?lang=en")) {
+            String page = browser.get(path).body();
+            int start = page.indexOf("id=\"rule-catalogue\"");
+            assertThat(start).as(path).isPositive();
+            String block = page.substring(page.indexOf('>', start) + 1, page.indexOf("</script>", start));
+            var catalogue = new tools.jackson.databind.json.JsonMapper().readTree(block);
+            List<String> offered = new java.util.ArrayList<>();
+            catalogue.get("choices").get("next_category").forEach(c -> offered.add(c.asString()));
+            assertThat(offered).as(path).containsExactlyElementsOf(expected).doesNotContain("Secret category");
+        }
+        jdbc.update("DELETE FROM products WHERE store_id = ? AND external_id IN ('PAD-1', 'PAD-2')",
+                fixture.store().id().value());
     }
 
     @Test

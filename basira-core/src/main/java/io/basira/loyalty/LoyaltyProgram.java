@@ -14,9 +14,10 @@ import java.util.Set;
  * minor units of a completed order's total, times the tier's multiplier, rounded down to a whole point
  * (one formula, {@link #orderPoints}); orders created before {@code startsAt} earn nothing. Bonus points for a
  * review, a birthday and a signup. Points of an order stay pending {@code pendingDays} days. Tiers by
- * {@link TierBasis}, ascending thresholds. Expiry by inactivity: the whole available balance expires
- * {@code expiryMonths} months after the last completed order (0: never), announced {@code expiryWarningDays}
- * before. Redemption: {@code redeemPoints} points are worth {@code redeemMinor} minor units as a coupon;
+ * {@link TierBasis}, ascending thresholds. Expiry ({@code expiryMonths}, 0: never) by {@link ExpiryKind}:
+ * by inactivity the whole available balance expires {@code expiryMonths} months after the last completed order;
+ * per lot each lot expires {@code expiryMonths} months after it became available ({@link Lots}); announced
+ * {@code expiryWarningDays} before. Redemption: {@code redeemPoints} points are worth {@code redeemMinor} minor units as a coupon;
  * free shipping costs {@code freeShippingPoints}, the product {@code freeProductId} costs
  * {@code freeProductPoints} (0: not offered).
  */
@@ -37,7 +38,8 @@ public record LoyaltyProgram(
         long redeemMinor,
         long freeShippingPoints,
         long freeProductPoints,
-        String freeProductId) {
+        String freeProductId,
+        ExpiryKind expiryKind) {
 
     /** The multiplier of a customer without a tier: ×1. */
     public static final int NO_MULTIPLIER = 1000;
@@ -45,6 +47,7 @@ public record LoyaltyProgram(
     public LoyaltyProgram {
         Objects.requireNonNull(startsAt, "starts_at");
         Objects.requireNonNull(tierBasis, "tier_basis");
+        Objects.requireNonNull(expiryKind, "expiry_kind");
         require(earnPoints >= 0 && earnPoints <= 1_000_000, "earn_points", earnPoints, "0 to 1000000");
         require(earnPerMinor >= 1 && earnPerMinor <= 1_000_000_000L, "earn_per", earnPerMinor, "1 to 10000000.00");
         require(pendingDays >= 0 && pendingDays <= 365, "pending_days", pendingDays, "0 to 365");
@@ -81,6 +84,33 @@ public record LoyaltyProgram(
             throw new InvalidProgramException("tiers", "too_many_tiers", "at most 20 tiers, not " + tiers.size(),
                     tiers.size());
         }
+    }
+
+    /** A program whose points expire by inactivity (the kind every program had before lots were offered). */
+    public LoyaltyProgram(boolean enabled, Instant startsAt, long earnPoints, long earnPerMinor, int pendingDays,
+            long reviewPoints, long birthdayPoints, long signupPoints, TierBasis tierBasis, List<Tier> tiers,
+            int expiryMonths, int expiryWarningDays, long redeemPoints, long redeemMinor, long freeShippingPoints,
+            long freeProductPoints, String freeProductId) {
+        this(enabled, startsAt, earnPoints, earnPerMinor, pendingDays, reviewPoints, birthdayPoints, signupPoints,
+                tierBasis, tiers, expiryMonths, expiryWarningDays, redeemPoints, redeemMinor, freeShippingPoints,
+                freeProductPoints, freeProductId, ExpiryKind.INACTIVITY);
+    }
+
+    /** This program with its points expiring by {@code kind}. */
+    public LoyaltyProgram withExpiryKind(ExpiryKind kind) {
+        return new LoyaltyProgram(enabled, startsAt, earnPoints, earnPerMinor, pendingDays, reviewPoints,
+                birthdayPoints, signupPoints, tierBasis, tiers, expiryMonths, expiryWarningDays, redeemPoints,
+                redeemMinor, freeShippingPoints, freeProductPoints, freeProductId, kind);
+    }
+
+    /** Whether points expire per lot (and not by inactivity); false when they never expire. */
+    public boolean expiresPerLot() {
+        return expiryMonths > 0 && expiryKind == ExpiryKind.LOT;
+    }
+
+    /** Whether the whole balance expires after months without a purchase; false when points never expire. */
+    public boolean expiresByInactivity() {
+        return expiryMonths > 0 && expiryKind == ExpiryKind.INACTIVITY;
     }
 
     /** The program of a store that has not set one up: disabled, 1 point per currency unit when enabled. */

@@ -41,6 +41,12 @@ public record LoyaltyProgram(
         String freeProductId,
         ExpiryKind expiryKind) {
 
+    /**
+     * Totals below this keep {@code total × earnPoints × multiplier} within a long (below 10^18): earnPoints is
+     * at most 1,000,000 and a tier's multiplier at most 10,000 permille.
+     */
+    private static final long SMALL_TOTAL = 100_000_000L;
+
     /** The multiplier of a customer without a tier: ×1. */
     public static final int NO_MULTIPLIER = 1000;
 
@@ -127,6 +133,10 @@ public record LoyaltyProgram(
     public long orderPoints(long totalMinor, int multiplierPermille) {
         if (totalMinor <= 0 || earnPoints == 0) {
             return 0;
+        }
+        // the product fits a long: the same floor without BigInteger (a hot path of the rebuild)
+        if (totalMinor < SMALL_TOTAL && multiplierPermille >= 0 && multiplierPermille <= 10_000) {
+            return totalMinor * earnPoints * multiplierPermille / (earnPerMinor * 1000);
         }
         return BigInteger.valueOf(totalMinor).multiply(BigInteger.valueOf(earnPoints))
                 .multiply(BigInteger.valueOf(multiplierPermille))

@@ -44,7 +44,7 @@ final class LedgerBook {
     /**
      * Commits {@code added} and the standings of the accounts in {@code restate} only (a subset of
      * {@code accounts}: those whose points or purchases changed). Purchases are read only when the program's
-     * standing depends on them (tiers by spend, inactivity expiry), and only for {@code restate}; a caller that
+     * standing depends on them (tiers by spend, expiry by inactivity), and only for {@code restate}; a caller that
      * read them already ({@code known}, not null: since {@link Standings#since} of {@code now}) passes them.
      */
     LoyaltyChanged commit(StoreId store, LoyaltyProgram program, Map<String, Account> accounts,
@@ -57,7 +57,7 @@ final class LedgerBook {
         if (restate.isEmpty()) {
             return new LoyaltyChanged(store, Map.of(), List.of(), List.of());
         }
-        boolean needsPurchases = program.expiryMonths() > 0
+        boolean needsPurchases = program.expiresByInactivity()
                 || (program.tierBasis() == TierBasis.SPEND_12M && !program.tiers().isEmpty());
         Map<String, Purchases> purchases = known != null ? known
                 : needsPurchases ? activity.of(store, restate, Standings.since(now)) : Map.of();

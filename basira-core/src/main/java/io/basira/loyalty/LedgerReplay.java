@@ -71,9 +71,12 @@ public final class LedgerReplay {
     /** A source of points and what a ledger holds for it. */
     public record Held(String customerId, String source, long points, long shortfall) {}
 
-    /** The ledger by source: {@code order:<id>} for an order's entries, {@code <cause>:<ref>} for the rest. */
+    /**
+     * The ledger by source: {@code order:<id>} for an order's entries, {@code <cause>:<ref>} for the rest (a hash
+     * map: the rebuild builds two per customer, and only differing sources are listed, in order).
+     */
     public static Map<String, Held> bySource(String customerId, List<LedgerEntry> entries) {
-        Map<String, Held> sources = new TreeMap<>();
+        Map<String, Held> sources = new HashMap<>(entries.size() * 2);
         for (LedgerEntry entry : entries) {
             String source = (entry.cause().ofAnOrder() ? "order" : entry.cause().code()) + ":" + entry.ref();
             Held before = sources.get(source);
@@ -87,8 +90,14 @@ public final class LedgerReplay {
 
     /** The sources where two ledgers of one customer differ (empty: equal), each as "live → replayed". */
     public static List<String> differences(String customerId, List<LedgerEntry> live, List<LedgerEntry> replayed) {
-        Map<String, Held> a = bySource(customerId, live);
-        Map<String, Held> b = bySource(customerId, replayed);
+        return differences(customerId, bySource(customerId, live), bySource(customerId, replayed));
+    }
+
+    /** The sources where two ledgers by source ({@link #bySource}) of one customer differ, in source order. */
+    public static List<String> differences(String customerId, Map<String, Held> a, Map<String, Held> b) {
+        if (a.equals(b)) {
+            return List.of();
+        }
         TreeSet<String> sources = new TreeSet<>(a.keySet());
         sources.addAll(b.keySet());
         List<String> differences = new ArrayList<>();

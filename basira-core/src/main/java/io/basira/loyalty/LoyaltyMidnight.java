@@ -20,8 +20,9 @@ import java.util.TreeSet;
 
 /**
  * A store's loyalty work at its local midnight, once per date (a late or repeated run only catches up): birthday
- * bonuses, inactivity expiry (the available balance of a customer whose last completed order is
- * {@code expiryMonths} months old), the "points expiring" notice {@code expiryWarningDays} before, and every
+ * bonuses, expiry (by inactivity: the available balance of a customer whose last completed order is
+ * {@code expiryMonths} months old; per lot: the lots {@code expiryMonths} months old, {@link Lots}), the "points
+ * expiring" notice {@code expiryWarningDays} before, and every
  * standing recomputed (pending points that became available, tiers whose 12 months moved, points expiring
  * within 30 days). Accounts are locked in chunks of {@value #CHUNK}, in customer order, like every other change.
  */
@@ -65,6 +66,36 @@ public final class LoyaltyMidnight {
         return true;
     }
 
+    /**
+     * Per lot: the lots whose expiry date (in the store's zone) is today or before leave by one {@code expiry}
+     * entry (they are the oldest, so it spends exactly them); the lots expiring {@code expiryWarningDays} from
+     * today are announced.
+     */
+    private static void expireLots(LoyaltyProgram program, String customer, List<LedgerEntry> entries,
+            LocalDate today, ZoneId zone, Instant now, Map<String, List<LedgerEntry>> added,
+            List<LoyaltyChanged.Expiring> expiring) {
+        long expired = 0;
+        LocalDate newest = null;
+        long warned = 0;
+        LocalDate warnOn = today.plusDays(program.expiryWarningDays());
+        for (Lots.Lot lot : Lots.of(entries)) {
+            LocalDate on = lot.expiresAt(program).atZone(zone).toLocalDate();
+            if (!on.isAfter(today) && !lot.availableAt().isAfter(now)) {
+                expired += lot.points();
+                newest = lot.availableAt().atZone(zone).toLocalDate();
+            } else if (program.expiryWarningDays() > 0 && on.equals(warnOn)) {
+                warned += lot.points();
+            }
+        }
+        if (expired > 0) {
+            added.computeIfAbsent(customer, c -> new ArrayList<>()).add(LedgerEntry.now(customer, Cause.EXPIRY,
+                    today.toString(), -expired, now, null, "lots available by " + newest));
+        }
+        if (warned > 0) {
+            expiring.add(new LoyaltyChanged.Expiring(customer, warned, warnOn));
+        }
+    }
+
     private void night(StoreId store, LoyaltyProgram program, List<String> chunk, Set<String> birthdays,
             LocalDate today, ZoneId zone, Instant now) {
         Map<String, Account> accounts = ports.ledgers().lock(store, chunk);
@@ -81,6 +112,10 @@ public final class LoyaltyMidnight {
                     entries.add(bonus);
                     added.computeIfAbsent(customer, c -> new ArrayList<>()).add(bonus);
                 }
+            }
+            if (program.expiresPerLot()) {
+                expireLots(program, customer, entries, today, zone, now, added, expiring);
+                continue;
             }
             Instant deadline = Standings.expiresAt(program, entries, purchases.get(customer));
             long available = Balance.of(entries, now).available();

@@ -14,9 +14,10 @@ import java.util.Set;
  * minor units of a completed order's total, times the tier's multiplier, rounded down to a whole point
  * (one formula, {@link #orderPoints}); orders created before {@code startsAt} earn nothing. Bonus points for a
  * review, a birthday and a signup. Points of an order stay pending {@code pendingDays} days. Tiers by
- * {@link TierBasis}, ascending thresholds. Expiry by inactivity: the whole available balance expires
- * {@code expiryMonths} months after the last completed order (0: never), announced {@code expiryWarningDays}
- * before. Redemption: {@code redeemPoints} points are worth {@code redeemMinor} minor units as a coupon;
+ * {@link TierBasis}, ascending thresholds. Expiry ({@code expiryMonths}, 0: never) by {@link ExpiryKind}:
+ * by inactivity the whole available balance expires {@code expiryMonths} months after the last completed order;
+ * per lot each lot expires {@code expiryMonths} months after it became available ({@link Lots}); announced
+ * {@code expiryWarningDays} before. Redemption: {@code redeemPoints} points are worth {@code redeemMinor} minor units as a coupon;
  * free shipping costs {@code freeShippingPoints}, the product {@code freeProductId} costs
  * {@code freeProductPoints} (0: not offered).
  */
@@ -37,7 +38,14 @@ public record LoyaltyProgram(
         long redeemMinor,
         long freeShippingPoints,
         long freeProductPoints,
-        String freeProductId) {
+        String freeProductId,
+        ExpiryKind expiryKind) {
+
+    /**
+     * Totals below this keep {@code total × earnPoints × multiplier} within a long (below 10^18): earnPoints is
+     * at most 1,000,000 and a tier's multiplier at most 10,000 permille.
+     */
+    private static final long SMALL_TOTAL = 100_000_000L;
 
     /** The multiplier of a customer without a tier: ×1. */
     public static final int NO_MULTIPLIER = 1000;
@@ -45,6 +53,7 @@ public record LoyaltyProgram(
     public LoyaltyProgram {
         Objects.requireNonNull(startsAt, "starts_at");
         Objects.requireNonNull(tierBasis, "tier_basis");
+        Objects.requireNonNull(expiryKind, "expiry_kind");
         require(earnPoints >= 0 && earnPoints <= 1_000_000, "earn_points", earnPoints, "0 to 1000000");
         require(earnPerMinor >= 1 && earnPerMinor <= 1_000_000_000L, "earn_per", earnPerMinor, "1 to 10000000.00");
         require(pendingDays >= 0 && pendingDays <= 365, "pending_days", pendingDays, "0 to 365");
@@ -83,6 +92,33 @@ public record LoyaltyProgram(
         }
     }
 
+    /** A program whose points expire by inactivity (the kind every program had before lots were offered). */
+    public LoyaltyProgram(boolean enabled, Instant startsAt, long earnPoints, long earnPerMinor, int pendingDays,
+            long reviewPoints, long birthdayPoints, long signupPoints, TierBasis tierBasis, List<Tier> tiers,
+            int expiryMonths, int expiryWarningDays, long redeemPoints, long redeemMinor, long freeShippingPoints,
+            long freeProductPoints, String freeProductId) {
+        this(enabled, startsAt, earnPoints, earnPerMinor, pendingDays, reviewPoints, birthdayPoints, signupPoints,
+                tierBasis, tiers, expiryMonths, expiryWarningDays, redeemPoints, redeemMinor, freeShippingPoints,
+                freeProductPoints, freeProductId, ExpiryKind.INACTIVITY);
+    }
+
+    /** This program with its points expiring by {@code kind}. */
+    public LoyaltyProgram withExpiryKind(ExpiryKind kind) {
+        return new LoyaltyProgram(enabled, startsAt, earnPoints, earnPerMinor, pendingDays, reviewPoints,
+                birthdayPoints, signupPoints, tierBasis, tiers, expiryMonths, expiryWarningDays, redeemPoints,
+                redeemMinor, freeShippingPoints, freeProductPoints, freeProductId, kind);
+    }
+
+    /** Whether points expire per lot (and not by inactivity); false when they never expire. */
+    public boolean expiresPerLot() {
+        return expiryMonths > 0 && expiryKind == ExpiryKind.LOT;
+    }
+
+    /** Whether the whole balance expires after months without a purchase; false when points never expire. */
+    public boolean expiresByInactivity() {
+        return expiryMonths > 0 && expiryKind == ExpiryKind.INACTIVITY;
+    }
+
     /** The program of a store that has not set one up: disabled, 1 point per currency unit when enabled. */
     public static LoyaltyProgram disabled(int currencyDigits) {
         long unit = BigInteger.TEN.pow(currencyDigits).longValueExact();
@@ -97,6 +133,10 @@ public record LoyaltyProgram(
     public long orderPoints(long totalMinor, int multiplierPermille) {
         if (totalMinor <= 0 || earnPoints == 0) {
             return 0;
+        }
+        // the product fits a long: the same floor without BigInteger (a hot path of the rebuild)
+        if (totalMinor < SMALL_TOTAL && multiplierPermille >= 0 && multiplierPermille <= 10_000) {
+            return totalMinor * earnPoints * multiplierPermille / (earnPerMinor * 1000);
         }
         return BigInteger.valueOf(totalMinor).multiply(BigInteger.valueOf(earnPoints))
                 .multiply(BigInteger.valueOf(multiplierPermille))

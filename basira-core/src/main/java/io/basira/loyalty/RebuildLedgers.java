@@ -80,8 +80,10 @@ public final class RebuildLedgers {
             long[] counts, List<String> differences, Set<String> differing) {
         List<LedgerEntry> replayed = LedgerReplay.replay(program, account, orders, now);
         counts[0]++;
-        counts[1] += LedgerReplay.bySource(account.customerId(), replayed).size();
-        List<String> found = LedgerReplay.differences(account.customerId(), account.entries(), replayed);
+        Map<String, LedgerReplay.Held> sources = LedgerReplay.bySource(account.customerId(), replayed);
+        counts[1] += sources.size();
+        List<String> found = LedgerReplay.differences(account.customerId(),
+                LedgerReplay.bySource(account.customerId(), account.entries()), sources);
         if (!found.isEmpty()) {
             counts[2] += found.size();
             differing.add(account.customerId());

@@ -17,8 +17,9 @@ import java.util.List;
  * customer's points change and at each midnight of the store, so a customer moves down when the 12 months no
  * longer reach the threshold.
  *
- * <p>Expiry is by inactivity: the available balance expires {@code expiryMonths} months after the customer's
- * last completed order (or, without one, their first ledger entry).
+ * <p>Expiry by inactivity: the available balance expires {@code expiryMonths} months after the customer's
+ * last completed order (or, without one, their first ledger entry). Per lot: each lot of available points
+ * expires {@code expiryMonths} months after its date ({@link Lots}).
  */
 public final class Standings {
 
@@ -33,8 +34,13 @@ public final class Standings {
             Instant now) {
         Balance balance = Balance.of(entries, now);
         Tier tier = tier(program, entries, purchases, now);
-        Instant deadline = expiresAt(program, entries, purchases);
-        long expiring = deadline != null && deadline.isBefore(now.plus(Duration.ofDays(30))) ? balance.available() : 0;
+        long expiring;
+        if (program.expiresPerLot()) {
+            expiring = Lots.expiringBefore(program, Lots.of(entries), now, now.plus(Duration.ofDays(30)));
+        } else {
+            Instant deadline = expiresAt(program, entries, purchases);
+            expiring = deadline != null && deadline.isBefore(now.plus(Duration.ofDays(30))) ? balance.available() : 0;
+        }
         return new LoyaltyStanding(Math.max(0, balance.available()), Math.max(0, balance.pending()),
                 balance.lifetime(), tier == null ? null : tier.name(), Math.max(0, expiring));
     }
@@ -61,9 +67,12 @@ public final class Standings {
         return Math.max(0, earned);
     }
 
-    /** When the available balance expires for inactivity; null when the program never expires points or there are none. */
+    /**
+     * When the available balance expires for inactivity; null when the program never expires points, expires
+     * them per lot, or there are none.
+     */
     public static Instant expiresAt(LoyaltyProgram program, List<LedgerEntry> entries, Purchases purchases) {
-        if (program.expiryMonths() == 0 || entries.isEmpty()) {
+        if (!program.expiresByInactivity() || entries.isEmpty()) {
             return null;
         }
         Instant last = purchases != null && purchases.lastPurchaseAt() != null ? purchases.lastPurchaseAt()

@@ -31,10 +31,31 @@ class LedgerPropertyTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
     void balances_are_their_ledgers_never_negative_and_the_replay_equals_the_live_ledger(long seed) {
+        run(seed, LoyaltyWorld.standard());
+    }
+
+    /**
+     * The same with expiry per lot (3 months, so lots expire within a run): besides the above, after every step
+     * the lots are the balance (available lots sum to the available points, all lots to the total); a
+     * redemption or a negative adjustment spends exactly the oldest available lots; a release makes no new lot
+     * (it gives the spent lots back with their dates); each midnight expires exactly the lots due by the store's
+     * date, leaves none due, announces the lots due in 7 days and stores {@code points_expiring_30d} as the
+     * available lots due within 30 days.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+    void with_expiry_per_lot_the_lots_are_the_balance_spent_oldest_first_and_the_replay_equals_the_live_ledger(
+            long seed) {
+        run(seed, LoyaltyWorld.perLot(3));
+    }
+
+    private static void run(long seed, LoyaltyProgram program) {
         Random random = new Random(seed);
-        LoyaltyWorld world = new LoyaltyWorld(LoyaltyWorld.standard());
+        LoyaltyWorld world = new LoyaltyWorld(program);
+        boolean lots = program.expiresPerLot();
         List<Redemption> reserved = new ArrayList<>();
         Model model = new Model();
+        int lotExpiries = 0;
         for (int step = 0; step < 300; step++) {
             String customer = CUSTOMERS.get(random.nextInt(CUSTOMERS.size()));
             int action = random.nextInt(100);
@@ -48,6 +69,9 @@ class LedgerPropertyTest {
                     Reward reward = random.nextInt(4) == 0 ? Reward.FREE_SHIPPING : Reward.COUPON;
                     Redemption r = world.redeem.reserve(LoyaltyWorld.STORE, customer, reward, points);
                     reserved.add(r);
+                    if (lots) {
+                        checkSpentOldestFirst(world, before, customer, r.points(), seed, step);
+                    }
                     model.add(customer, -(reward == Reward.COUPON ? points : LoyaltyWorld.standard().freeShippingPoints()));
                 } else if (action < 70 && !reserved.isEmpty()) {
                     Redemption r = reserved.remove(random.nextInt(reserved.size()));
@@ -56,11 +80,21 @@ class LedgerPropertyTest {
                     } else {
                         world.redeem.release(LoyaltyWorld.STORE, r.id());
                         model.add(r.customerId(), r.points());
+                        if (lots) {
+                            assertThat(Lots.of(world.memory.ledgers.get(r.customerId())))
+                                    .as("seed %d step %d: a release makes no new lot", seed, step)
+                                    .noneMatch(l -> l.availableAt().equals(world.now)
+                                            && Lots.of(before.get(r.customerId())).stream()
+                                                    .noneMatch(o -> o.availableAt().equals(world.now)));
+                        }
                     }
                 } else if (action < 75) {
                     long points = random.nextInt(200) - 100 == 0 ? 1 : random.nextInt(200) - 99;
                     world.adjust.adjust(LoyaltyWorld.STORE, customer, points, "tester", "seeded adjustment");
                     model.add(customer, points);
+                    if (lots && points < 0) {
+                        checkSpentOldestFirst(world, before, customer, -points, seed, step);
+                    }
                 } else if (action < 90) {
                     world.advance(Duration.ofDays(random.nextInt(40)));
                 } else {
@@ -69,13 +103,27 @@ class LedgerPropertyTest {
                     for (String c : CUSTOMERS) {
                         available.put(c, Balance.of(before.getOrDefault(c, List.of()), world.now).available());
                     }
-                    world.midnight.run(LoyaltyWorld.STORE, LoyaltyWorld.RIYADH);
-                    model.midnight(world, before, available);
+                    int published = world.published.size();
+                    boolean ran = world.midnight.run(LoyaltyWorld.STORE, LoyaltyWorld.RIYADH);
+                    if (lots && ran) {
+                        lotExpiries += checkLotMidnight(world, before, published, seed, step);
+                        model.lotMidnight(world, before);
+                    } else if (lots) {
+                        model.lotMidnight(world, before);
+                    } else {
+                        model.midnight(world, before, available);
+                    }
                 }
             } catch (LoyaltyRefusal | IllegalArgumentException refused) {
                 // refusals (too few points, a zero adjustment) change nothing: checked below like every step
             }
             check(world, model, seed, step);
+            if (lots) {
+                checkLotsAreTheBalance(world, seed, step);
+            }
+        }
+        if (lots) {
+            assertThat(lotExpiries).as("seed %d exercised lot expiry", seed).isPositive();
         }
         for (String customer : CUSTOMERS) {
             Account live = new Account(customer, world.memory.ledgers.getOrDefault(customer, List.of()),
@@ -93,6 +141,88 @@ class LedgerPropertyTest {
         }
         assertThat(world.memory.redemptions.values()).as("seed %d exercised redemptions", seed).extracting(Redemption::state)
                 .contains(State.COMMITTED, State.RELEASED);
+    }
+
+    /** The lots of every customer sum to their balance: available lots to the available points, all to the total. */
+    private static void checkLotsAreTheBalance(LoyaltyWorld world, long seed, int step) {
+        for (String customer : CUSTOMERS) {
+            List<LedgerEntry> entries = world.memory.ledgers.getOrDefault(customer, List.of());
+            List<Lots.Lot> lots = Lots.of(entries);
+            Balance balance = Balance.of(entries, world.now);
+            assertThat(lots).as("seed %d step %d %s: lots hold points", seed, step, customer)
+                    .allMatch(l -> l.points() > 0);
+            assertThat(lots.stream().filter(l -> !l.availableAt().isAfter(world.now)).mapToLong(Lots.Lot::points).sum())
+                    .as("seed %d step %d %s: available lots", seed, step, customer).isEqualTo(balance.available());
+            assertThat(lots.stream().mapToLong(Lots.Lot::points).sum())
+                    .as("seed %d step %d %s: all lots", seed, step, customer).isEqualTo(balance.total());
+        }
+    }
+
+    /** A deduction of {@code points} made now took them from the oldest available lots, and from nothing else. */
+    private static void checkSpentOldestFirst(LoyaltyWorld world, Map<String, List<LedgerEntry>> before,
+            String customer, long points, long seed, int step) {
+        List<Lots.Lot> expected = new ArrayList<>();
+        long due = points;
+        for (Lots.Lot lot : Lots.of(before.getOrDefault(customer, List.of()))) {
+            long take = lot.availableAt().isAfter(world.now) ? 0 : Math.min(due, lot.points());
+            due -= take;
+            if (lot.points() > take) {
+                expected.add(new Lots.Lot(lot.availableAt(), lot.points() - take));
+            }
+        }
+        assertThat(due).as("seed %d step %d: a deduction within the available points", seed, step).isZero();
+        assertThat(Lots.of(world.memory.ledgers.get(customer)))
+                .as("seed %d step %d %s: %d points spent oldest first", seed, step, customer, points)
+                .isEqualTo(expected);
+    }
+
+    /**
+     * A midnight with expiry per lot: each customer's expiry entry is exactly the lots (of the ledger before)
+     * due by the store's date; no due lot is left; the notice names the lots due in 7 days; the stored
+     * {@code points_expiring_30d} is the available lots due within 30 days. Returns how many expiries it made.
+     */
+    private static int checkLotMidnight(LoyaltyWorld world, Map<String, List<LedgerEntry>> before, int published,
+            long seed, int step) {
+        LoyaltyProgram program = world.memory.programs.get(LoyaltyWorld.STORE);
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(world.now, LoyaltyWorld.RIYADH);
+        Map<String, Long> noticed = new TreeMap<>();
+        world.published.subList(published, world.published.size()).stream()
+                .filter(e -> e instanceof io.basira.events.LoyaltyChanged)
+                .flatMap(e -> ((io.basira.events.LoyaltyChanged) e).expiring().stream()).forEach(x -> {
+                    assertThat(x.on()).as("seed %d step %d: notice date", seed, step).isEqualTo(today.plusDays(7));
+                    noticed.merge(x.customerId(), x.points(), Long::sum);
+                });
+        int expiries = 0;
+        for (String customer : CUSTOMERS) {
+            long due = 0;
+            long warned = 0;
+            for (Lots.Lot lot : Lots.of(before.getOrDefault(customer, List.of()))) {
+                java.time.LocalDate on = lot.expiresAt(program).atZone(LoyaltyWorld.RIYADH).toLocalDate();
+                if (!on.isAfter(today)) {
+                    due += lot.points();
+                } else if (on.equals(today.plusDays(7))) {
+                    warned += lot.points();
+                }
+            }
+            List<LedgerEntry> now = world.memory.ledgers.getOrDefault(customer, List.of());
+            long expired = now.subList(before.getOrDefault(customer, List.of()).size(), now.size()).stream()
+                    .filter(e -> e.cause() == Cause.EXPIRY).mapToLong(e -> -e.points()).sum();
+            assertThat(expired).as("seed %d step %d %s: the lots due expire", seed, step, customer).isEqualTo(due);
+            expiries += expired > 0 ? 1 : 0;
+            List<Lots.Lot> left = Lots.of(now);
+            assertThat(left).as("seed %d step %d %s: no lot due is left", seed, step, customer)
+                    .allMatch(l -> l.expiresAt(program).atZone(LoyaltyWorld.RIYADH).toLocalDate().isAfter(today));
+            assertThat(noticed.getOrDefault(customer, 0L)).as("seed %d step %d %s: the notice", seed, step, customer)
+                    .isEqualTo(warned);
+            LoyaltyStanding standing = world.memory.standings.get(customer);
+            if (standing != null) {
+                long within30 = left.stream().filter(l -> !l.availableAt().isAfter(world.now)
+                        && l.expiresAt(program).isBefore(world.now.plus(Duration.ofDays(30)))).mapToLong(Lots.Lot::points).sum();
+                assertThat(standing.expiring30d()).as("seed %d step %d %s: points_expiring_30d", seed, step, customer)
+                        .isEqualTo(within30);
+            }
+        }
+        return expiries;
     }
 
     private static void writeAnOrder(LoyaltyWorld world, Random random, String customer) {
@@ -154,6 +284,20 @@ class LedgerPropertyTest {
                         add(customer, -available.get(customer));
                     } else if (entry.cause() == Cause.BIRTHDAY) {
                         add(customer, LoyaltyWorld.standard().birthdayPoints());
+                    } else {
+                        throw new AssertionError("a midnight added " + entry);
+                    }
+                }
+            }
+        }
+
+        /** Birthday bonuses and lot expiries (checked against the lots by checkLotMidnight). */
+        void lotMidnight(LoyaltyWorld world, Map<String, List<LedgerEntry>> before) {
+            for (String customer : CUSTOMERS) {
+                List<LedgerEntry> now = world.memory.ledgers.getOrDefault(customer, List.of());
+                for (LedgerEntry entry : now.subList(before.getOrDefault(customer, List.of()).size(), now.size())) {
+                    if (entry.cause() == Cause.EXPIRY || entry.cause() == Cause.BIRTHDAY) {
+                        add(customer, entry.points());
                     } else {
                         throw new AssertionError("a midnight added " + entry);
                     }

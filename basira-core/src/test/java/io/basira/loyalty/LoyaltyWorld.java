@@ -61,6 +61,15 @@ final class LoyaltyWorld {
                 12, 7, 100, 1000, 300, 0, null);
     }
 
+    /** The standard program with points expiring per lot, {@code months} after they became available. */
+    static LoyaltyProgram perLot(int months) {
+        LoyaltyProgram p = standard();
+        return new LoyaltyProgram(p.enabled(), p.startsAt(), p.earnPoints(), p.earnPerMinor(), p.pendingDays(),
+                p.reviewPoints(), p.birthdayPoints(), p.signupPoints(), p.tierBasis(), p.tiers(), months,
+                p.expiryWarningDays(), p.redeemPoints(), p.redeemMinor(), p.freeShippingPoints(), p.freeProductPoints(),
+                p.freeProductId(), ExpiryKind.LOT);
+    }
+
     void advance(Duration duration) {
         now = now.plus(duration);
     }

@@ -3,6 +3,8 @@ package io.basira.server.cli;
 import io.basira.loyalty.RebuildLedgers;
 import io.basira.server.loyalty.LoyaltyAnswersText;
 import io.basira.server.loyalty.LoyaltyService;
+import io.basira.server.loyalty.ProgramBody;
+import io.basira.server.privacy.AuditLog;
 import io.basira.shared.Store;
 import java.time.Duration;
 import java.util.Map;
@@ -10,15 +12,51 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code basira loyalty rebuild|show|midnight} (docs/loyalty.md, "Command line"): replay every ledger of a store
+ * {@code basira loyalty program|rebuild|show|midnight} (docs/loyalty.md, "Command line"): show the store's program
+ * and change its expiry (audited like the API's and the dashboard's changes), replay every ledger of a store
  * from scratch and compare it with the live one ({@code --repair} appends what settles the differences), show a
  * customer's standing and ledger, run the store's loyalty midnight now.
  */
 @Command(name = "loyalty", description = "Rebuild and inspect a store's loyalty ledgers.",
-        subcommands = {LoyaltyCommand.Rebuild.class, LoyaltyCommand.Show.class, LoyaltyCommand.Midnight.class})
+        subcommands = {LoyaltyCommand.Program.class, LoyaltyCommand.Rebuild.class, LoyaltyCommand.Show.class, LoyaltyCommand.Midnight.class})
 public class LoyaltyCommand {
+
+    @Command(name = "program", description = "Show the store's loyalty program (as the API gives it) and change how"
+            + " its points expire; a change is saved like the API's (same checks) and written to the audit log.")
+    static class Program implements Callable<Integer> {
+        @Mixin DatabaseOptions db;
+        @Option(names = "--store", required = true, paramLabel = "SLUG") String slug;
+        @Option(names = "--expiry-kind", paramLabel = "inactivity|lot",
+                description = "inactivity: the whole balance after --expiry-months without a purchase; lot: each lot"
+                        + " --expiry-months after it was earned, the oldest spent first") String kind;
+        @Option(names = "--expiry-months", paramLabel = "N", description = "0: points never expire") Integer months;
+        @Option(names = "--expiry-warning-days", paramLabel = "N") Integer warningDays;
+
+        @Override
+        public Integer call() {
+            try (var context = SpringContexts.start(db, false, Map.of())) {
+                Store store = Commands.store(context, slug);
+                LoyaltyService loyalty = context.getBean(LoyaltyService.class);
+                ProgramBody body = ProgramBody.of(loyalty.program(store), store.currency());
+                if (kind != null || months != null || warningDays != null) {
+                    try {
+                        loyalty.saveProgram(store, body.withExpiry(kind, months, warningDays), AuditLog.Actor.cli());
+                    } catch (IllegalArgumentException refused) {
+                        System.err.println("Not saved: " + refused.getMessage());
+                        return 2;
+                    }
+                    body = ProgramBody.of(loyalty.program(store), store.currency());
+                    System.out.println("Saved the loyalty program of '" + slug + "'");
+                }
+                System.out.println(context.getBean(JsonMapper.class).writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(body));
+                return 0;
+            }
+        }
+    }
 
     @Command(name = "rebuild", description = "Replay every ledger of the store from its orders and recorded actions and"
             + " compare it with the live ledger; exit 1 when they differ (and --repair was not given).")

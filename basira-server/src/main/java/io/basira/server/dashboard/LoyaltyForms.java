@@ -48,7 +48,8 @@ final class LoyaltyForms {
                 CheckoutForms.one(form, "tier_basis"), tiers, asInt(CheckoutForms.whole(form, "expiry_months")),
                 asInt(CheckoutForms.whole(form, "expiry_warning_days")), asLong(CheckoutForms.whole(form, "redeem_points")),
                 CheckoutForms.decimal(form, "redeem_value"), asLong(CheckoutForms.whole(form, "free_shipping_points")),
-                asLong(CheckoutForms.whole(form, "free_product_points")), CheckoutForms.one(form, "free_product_id"));
+                asLong(CheckoutForms.whole(form, "free_product_points")), CheckoutForms.one(form, "free_product_id"),
+                CheckoutForms.one(form, "expiry_kind"));
     }
 
     /** The form's values of a program (as the page shows them), by field name. */
@@ -63,6 +64,7 @@ final class LoyaltyForms {
         f.put("birthday_points", text(p.birthdayPoints()));
         f.put("signup_points", text(p.signupPoints()));
         f.put("tier_basis", p.tierBasis());
+        f.put("expiry_kind", p.expiryKind());
         f.put("expiry_months", text(p.expiryMonths()));
         f.put("expiry_warning_days", text(p.expiryWarningDays()));
         f.put("redeem_points", text(p.redeemPoints()));

@@ -35,10 +35,22 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
 
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
+    private final JdbcTemplate streaming;
 
     public JdbcLoyaltyLedgers(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.dialect = dialect;
+        this.streaming = streaming(jdbc);
+    }
+
+    /**
+     * A template that streams (10,000 rows a fetch) for the reads of a whole store (the rebuild, the midnight):
+     * without it the PostgreSQL driver holds every row of the result in memory before the first is read.
+     */
+    static JdbcTemplate streaming(JdbcTemplate jdbc) {
+        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+        streaming.setFetchSize(10_000);
+        return streaming;
     }
 
     @Override
@@ -49,9 +61,17 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
                 : "INSERT INTO loyalty_accounts (store_id, customer_external_id) VALUES (?, ?) ON CONFLICT DO NOTHING";
         jdbc.batchUpdate(insert, sorted.stream().map(c -> new Object[] {store.value(), c}).toList());
         Map<String, String> tiers = new LinkedHashMap<>();
-        Sql.queryByIds(jdbc, "SELECT customer_external_id, tier FROM loyalty_accounts WHERE store_id = ?"
-                + " AND customer_external_id IN", " ORDER BY customer_external_id FOR UPDATE", store.value(), sorted,
-                rs -> { tiers.put(rs.getString(1), rs.getString(2)); });
+        if (dialect == SqlDialect.H2) {
+            for (List<String> chunk : Sql.chunks(sorted, Sql.IN_CHUNK)) {
+                jdbc.query("SELECT a.customer_external_id, a.tier FROM " + idsTable(chunk.size()) + " JOIN loyalty_accounts a"
+                        + " ON a.store_id = ? AND a.customer_external_id = ids.id ORDER BY a.customer_external_id FOR UPDATE",
+                        rs -> { tiers.put(rs.getString(1), rs.getString(2)); }, idsThenStore(chunk, store));
+            }
+        } else {
+            Sql.queryByIds(jdbc, "SELECT customer_external_id, tier FROM loyalty_accounts WHERE store_id = ?"
+                    + " AND customer_external_id IN", " ORDER BY customer_external_id FOR UPDATE", store.value(), sorted,
+                    rs -> { tiers.put(rs.getString(1), rs.getString(2)); });
+        }
         Map<String, List<LedgerEntry>> entries = entries(store, sorted);
         Map<String, Account> accounts = new TreeMap<>();
         for (String customer : sorted) {
@@ -62,11 +82,20 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
 
     private Map<String, List<LedgerEntry>> entries(StoreId store, List<String> customers) {
         Map<String, List<LedgerEntry>> entries = new HashMap<>();
-        Sql.queryByIds(jdbc, "SELECT " + ENTRY_COLUMNS + " FROM loyalty_ledger WHERE store_id = ?"
-                + " AND customer_external_id IN", " ORDER BY id", store.value(), customers, rs -> {
-                    LedgerEntry entry = entry(rs);
-                    entries.computeIfAbsent(entry.customerId(), c -> new ArrayList<>()).add(entry);
-                });
+        org.springframework.jdbc.core.RowCallbackHandler rows = rs -> {
+            LedgerEntry entry = entry(rs);
+            entries.computeIfAbsent(entry.customerId(), c -> new ArrayList<>()).add(entry);
+        };
+        if (dialect == SqlDialect.H2) {
+            for (List<String> chunk : Sql.chunks(customers, Sql.IN_CHUNK)) {
+                jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM " + idsTable(chunk.size()) + " JOIN loyalty_ledger l"
+                        + " ON l.store_id = ? AND l.customer_external_id = ids.id ORDER BY l.id", rows,
+                        idsThenStore(chunk, store));
+            }
+        } else {
+            Sql.queryByIds(jdbc, "SELECT " + ENTRY_COLUMNS + " FROM loyalty_ledger WHERE store_id = ?"
+                    + " AND customer_external_id IN", " ORDER BY id", store.value(), customers, rows);
+        }
         return entries;
     }
 
@@ -91,7 +120,7 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
     public void forEachAccount(StoreId store, Consumer<Account> sink) {
         String[] current = {null, null};
         List<LedgerEntry> entries = new ArrayList<>();
-        jdbc.query("SELECT a.customer_external_id AS account, a.tier, l.cause, l.customer_external_id, l.ref, l.points,"
+        streaming.query("SELECT a.customer_external_id AS account, a.tier, l.cause, l.customer_external_id, l.ref, l.points,"
                 + " l.shortfall, l.multiplier_permille, l.available_at, l.recorded_at, l.actor, l.reason"
                 + " FROM loyalty_accounts a LEFT JOIN loyalty_ledger l ON l.store_id = a.store_id"
                 + " AND l.customer_external_id = a.customer_external_id WHERE a.store_id = ?"
@@ -177,6 +206,27 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
                 rs.getString("ref"), rs.getLong("points"), rs.getLong("shortfall"), rs.getInt("multiplier_permille"),
                 Sql.instant(rs, "available_at"), Sql.instant(rs, "recorded_at"), rs.getString("actor"),
                 rs.getString("reason"));
+    }
+
+    /**
+     * For H2, the customers of a statement as a table to join ({@code ids.id}), ids bound first: H2 does not look
+     * up an IN list on the second column of an index ({@code store_id, customer_external_id}), it reads every row
+     * of the store and tests each against the list (a write's loyalty reads grew with the store), while a join
+     * on a VALUES list looks each customer up. PostgreSQL uses the index for the IN list and keeps it.
+     */
+    static String idsTable(int n) {
+        return "(VALUES " + String.join(", ", java.util.Collections.nCopies(n, "(CAST(? AS VARCHAR(128)))"))
+                + ") AS ids(id)";
+    }
+
+    /** The arguments of a statement on {@link #idsTable}: the ids, then the store. */
+    static Object[] idsThenStore(List<String> ids, StoreId store) {
+        Object[] args = new Object[ids.size() + 1];
+        for (int i = 0; i < ids.size(); i++) {
+            args[i] = ids.get(i);
+        }
+        args[ids.size()] = store.value();
+        return args;
     }
 
     static Object[] args(StoreId store, List<String> ids) {

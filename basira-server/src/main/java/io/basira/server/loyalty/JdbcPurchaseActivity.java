@@ -1,6 +1,7 @@
 package io.basira.server.loyalty;
 
 import io.basira.server.jdbc.Sql;
+import io.basira.server.jdbc.SqlDialect;
 import io.basira.loyalty.Cause;
 import io.basira.loyalty.PurchaseActivity;
 import io.basira.shared.StoreId;
@@ -19,9 +20,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class JdbcPurchaseActivity implements PurchaseActivity {
 
     private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
+    private final JdbcTemplate streaming;
 
-    public JdbcPurchaseActivity(JdbcTemplate jdbc) {
+    public JdbcPurchaseActivity(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
+        this.streaming = JdbcLoyaltyLedgers.streaming(jdbc);
     }
 
     @Override
@@ -30,6 +35,17 @@ public final class JdbcPurchaseActivity implements PurchaseActivity {
         for (List<String> chunk : Sql.chunks(new TreeSet<>(customerIds), Sql.IN_CHUNK)) {
             Object[] args = new Object[chunk.size() + 2];
             args[0] = Sql.utc(since);
+            if (dialect == SqlDialect.H2) { // ids looked up by a join (JdbcLoyaltyLedgers.idsTable), not an IN list
+                System.arraycopy(JdbcLoyaltyLedgers.idsThenStore(chunk, store), 0, args, 1, chunk.size() + 1);
+                jdbc.query("SELECT o.customer_external_id, SUM(CASE WHEN o.created_at >= ? THEN o.total_minor ELSE 0 END)"
+                        + " AS spend, MAX(o.created_at) AS last_purchase FROM " + JdbcLoyaltyLedgers.idsTable(chunk.size())
+                        + " JOIN orders o ON o.store_id = ? AND o.customer_external_id = ids.id"
+                        + " WHERE o.status = 'completed' GROUP BY o.customer_external_id", rs -> {
+                            found.put(rs.getString(1), new Purchases(rs.getLong("spend"),
+                                    Sql.instant(rs, "last_purchase")));
+                        }, args);
+                continue;
+            }
             System.arraycopy(JdbcLoyaltyLedgers.args(store, chunk), 0, args, 1, chunk.size() + 1);
             jdbc.query("SELECT customer_external_id, SUM(CASE WHEN created_at >= ? THEN total_minor ELSE 0 END) AS spend,"
                     + " MAX(created_at) AS last_purchase FROM orders WHERE store_id = ? AND status = 'completed'"
@@ -44,7 +60,7 @@ public final class JdbcPurchaseActivity implements PurchaseActivity {
 
     @Override
     public void forEachCompletedOrder(StoreId store, Consumer<CompletedOrder> sink) {
-        jdbc.query("SELECT customer_external_id, external_id, created_at, total_minor FROM orders WHERE store_id = ?"
+        streaming.query("SELECT customer_external_id, external_id, created_at, total_minor FROM orders WHERE store_id = ?"
                 + " AND status = 'completed' ORDER BY customer_external_id", rs -> {
                     sink.accept(new CompletedOrder(rs.getString(1), rs.getString(2), Sql.instant(rs, "created_at"),
                             rs.getLong(4)));

@@ -33,7 +33,7 @@ public class LoyaltyConfiguration {
     @Bean
     LoyaltyPorts loyaltyPorts(JdbcTemplate jdbc, SqlDialect dialect, JsonMapper json, Clock clock) {
         return new LoyaltyPorts(new JdbcLoyaltyPrograms(jdbc, json, clock), new JdbcLoyaltyLedgers(jdbc, dialect),
-                new JdbcPurchaseActivity(jdbc));
+                new JdbcPurchaseActivity(jdbc, dialect));
     }
 
     @Bean

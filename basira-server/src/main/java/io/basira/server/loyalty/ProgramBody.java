@@ -1,5 +1,6 @@
 package io.basira.server.loyalty;
 
+import io.basira.loyalty.ExpiryKind;
 import io.basira.loyalty.InvalidProgramException;
 import io.basira.loyalty.LoyaltyProgram;
 import io.basira.loyalty.Tier;
@@ -40,13 +41,16 @@ public record ProgramBody(
         @Schema(description = "bonus points for signing up", example = "10") Long signupPoints,
         @Schema(description = "what qualifies a tier", allowableValues = {"spend_12m", "points_12m"}) @NotNull @Text(max = 20) String tierBasis,
         @Schema(description = "the tiers, any order") @Valid @Size(max = 20) List<TierBody> tiers,
-        @Schema(description = "months without a completed order after which the balance expires; 0 never", example = "12") Integer expiryMonths,
+        @Schema(description = "months after which points expire (expiry_kind says how); 0 never", example = "12") Integer expiryMonths,
         @Schema(description = "days before expiry the points_expiring event is sent", example = "7") Integer expiryWarningDays,
         @Schema(description = "points a coupon reward costs per redeem_value", example = "100") @NotNull Long redeemPoints,
         @Schema(description = "what redeem_points are worth as a coupon", type = "string", example = "10.00") @NotNull @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal redeemValue,
         @Schema(description = "points free shipping costs; 0 or absent: not offered", example = "300") Long freeShippingPoints,
         @Schema(description = "points the free product costs; 0 or absent: not offered", example = "0") Long freeProductPoints,
-        @Schema(description = "the product given for free_product_points") @Text(max = 128) String freeProductId) {
+        @Schema(description = "the product given for free_product_points") @Text(max = 128) String freeProductId,
+        @Schema(description = "how points expire after expiry_months: the whole balance after months without a"
+            + " completed order (inactivity, the default), or each lot months after it became available, the oldest"
+            + " spent first (lot)", allowableValues = {"inactivity", "lot"}) @Text(max = 20) String expiryKind) {
 
     /** A tier and its perks. */
     @Schema(name = "LoyaltyTier", description = "A tier: name, threshold and perks")
@@ -56,6 +60,14 @@ public record ProgramBody(
             @Schema(description = "points multiplier", type = "string", example = "1.5") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal multiplier,
             @Schema(description = "free shipping at checkout") Boolean freeShipping,
             @Schema(description = "early access (the tier is a group: loyalty_tier = 'gold')") Boolean earlyAccess) {}
+
+    /** This body with the expiry settings given (null: kept as they are). */
+    public ProgramBody withExpiry(String kind, Integer months, Integer warningDays) {
+        return new ProgramBody(enabled, startsAt, earnPoints, earnPer, pendingDays, reviewPoints, birthdayPoints,
+                signupPoints, tierBasis, tiers, months != null ? months : expiryMonths,
+                warningDays != null ? warningDays : expiryWarningDays, redeemPoints, redeemValue, freeShippingPoints,
+                freeProductPoints, freeProductId, kind != null ? kind : expiryKind);
+    }
 
     /** The core's program; refused with a sentence naming the field when a value is out of range. */
     public LoyaltyProgram program(Currency currency) {
@@ -68,7 +80,8 @@ public record ProgramBody(
                 orZero(reviewPoints), orZero(birthdayPoints), orZero(signupPoints), basis, read,
                 expiryMonths == null ? 0 : expiryMonths, expiryWarningDays == null ? 0 : expiryWarningDays, redeemPoints,
                 Money.toMinor(redeemValue, currency), orZero(freeShippingPoints), orZero(freeProductPoints),
-                freeProductId == null || freeProductId.isBlank() ? null : freeProductId.strip());
+                freeProductId == null || freeProductId.isBlank() ? null : freeProductId.strip(),
+                ExpiryKind.fromCode(expiryKind));
     }
 
     public static ProgramBody of(LoyaltyProgram p, Currency currency) {
@@ -79,7 +92,7 @@ public record ProgramBody(
         return new ProgramBody(p.enabled(), p.startsAt().toString(), p.earnPoints(), BigDecimal.valueOf(p.earnPerMinor(), digits),
                 p.pendingDays(), p.reviewPoints(), p.birthdayPoints(), p.signupPoints(), p.tierBasis().code(), tiers,
                 p.expiryMonths(), p.expiryWarningDays(), p.redeemPoints(), BigDecimal.valueOf(p.redeemMinor(), digits),
-                p.freeShippingPoints(), p.freeProductPoints(), p.freeProductId());
+                p.freeShippingPoints(), p.freeProductPoints(), p.freeProductId(), p.expiryKind().code());
     }
 
     private static int permille(BigDecimal multiplier) {

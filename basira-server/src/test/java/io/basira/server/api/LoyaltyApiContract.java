@@ -338,4 +338,44 @@ abstract class LoyaltyApiContract extends ApiTestBase {
         clock.set(clock.instant().plus(Duration.ofDays(1)));
         assertThat(rebuild.rebuild(store.id(), false).equal()).isTrue();
     }
+
+    @Test
+    void per_lot_the_oldest_lots_are_spent_first_each_lot_expires_on_its_date_and_the_rebuild_equals_the_live_ledger() {
+        Api api = newStore("lots");
+        String lots = PROGRAM.replace("\"expiry_months\":12", "\"expiry_months\":3,\"expiry_kind\":\"lot\"");
+        assertThat(api.send("PUT", "/api/v1/loyalty/program", lots).status()).isEqualTo(200);
+        assertThat(json(api.get("/api/v1/loyalty/program")).get("expiry_kind").asString()).isEqualTo("lot");
+        Store store = storesById.findBySlug(json(api.get("/api/v1/store")).get("slug").asString()).orElseThrow();
+        assertThat(jdbc.queryForList("SELECT changes FROM audit_log WHERE store_id = ? AND action = ?",
+                store.id().value(), "loyalty_program.change").toString()).contains("expiry_kind", "lot");
+        Api.Response bad = api.send("PUT", "/api/v1/loyalty/program", lots.replace("\"lot\"", "\"weekly\""));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(json(bad).get("detail").asString()).contains("expiry_kind 'weekly'");
+        api.postJson("/api/v1/customers", customer("C1", "Noura"));
+
+        api.postJson("/api/v1/orders", order("O1", "C1", "completed", "300.00", "2024-05-01")); // lot of 1 June
+        clock.set(java.time.Instant.parse("2024-07-01T09:00:00Z"));
+        api.postJson("/api/v1/orders", order("O2", "C1", "completed", "200.00", "2024-06-30")); // lot of 1 July
+        api.postJson("/api/v1/loyalty/customers/C1/redemptions", "{\"reward\":\"coupon\",\"points\":100}");
+        api.postJson("/api/v1/orders", order("O2", "C1", "completed", "150.00", "2024-06-30")); // a refund of 50
+        assertThat(loyaltyOf(api, "C1").get("points").asLong()).isEqualTo(350); // June 150 (oldest spent), July 200
+
+        clock.set(java.time.Instant.parse("2024-08-10T12:00:00Z"));
+        assertThat(loyalty.midnight(store)).isTrue();
+        assertThat(loyalty.customer(store, "C1").pointsExpiring30d()).as("points_expiring_30d: the June lot, due 1 September")
+                .isEqualTo(150);
+        clock.set(java.time.Instant.parse("2024-09-01T12:00:00Z"));
+        assertThat(loyalty.midnight(store)).isTrue();
+        JsonNode after = loyaltyOf(api, "C1");
+        assertThat(after.get("points").asLong()).isEqualTo(200);
+        JsonNode last = after.get("ledger").get(after.get("ledger").size() - 1);
+        assertThat(last.get("cause").asString()).isEqualTo("expiry");
+        assertThat(last.get("points").asLong()).isEqualTo(-150);
+        assertThat(rebuild.rebuild(store.id(), false).differences()).isEmpty();
+
+        clock.set(java.time.Instant.parse("2024-10-02T12:00:00Z"));
+        assertThat(loyalty.midnight(store)).isTrue();
+        assertThat(loyaltyOf(api, "C1").get("points").asLong()).as("the July lot expired").isZero();
+        assertThat(rebuild.rebuild(store.id(), false).equal()).isTrue();
+    }
 }

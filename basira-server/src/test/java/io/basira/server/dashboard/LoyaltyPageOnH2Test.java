@@ -55,7 +55,7 @@ class LoyaltyPageOnH2Test {
             loyalty.saveProgram(fixture.store(), new io.basira.server.loyalty.ProgramBody(true, "2024-01-01T00:00:00+03:00",
                     1L, new java.math.BigDecimal("1.00"), 0, null, null, null, "spend_12m", java.util.List.of(
                             new io.basira.server.loyalty.ProgramBody.TierBody("gold", new java.math.BigDecimal("0"), null,
-                                    true, true)), 12, 7, 100L, new java.math.BigDecimal("10.00"), null, null, null),
+                                    true, true)), 12, 7, 100L, new java.math.BigDecimal("10.00"), null, null, null, null),
                     io.basira.server.privacy.AuditLog.Actor.cli());
         }
         browser = new DashboardClient(port);
@@ -98,7 +98,8 @@ class LoyaltyPageOnH2Test {
                 Map.entry("tiers[0].name", "فضي"), Map.entry("tiers[0].threshold", "0"),
                 Map.entry("tiers[1].name", "ذهبي"), Map.entry("tiers[1].threshold", "500"),
                 Map.entry("tiers[1].multiplier", "1.5"), Map.entry("tiers[1].free_shipping", "on"),
-                Map.entry("expiry_months", "12"), Map.entry("expiry_warning_days", "7"), Map.entry("redeem_points", "100"),
+                Map.entry("expiry_months", "12"), Map.entry("expiry_kind", "lot"), Map.entry("expiry_warning_days", "7"),
+                Map.entry("redeem_points", "100"),
                 Map.entry("redeem_value", "10.00"), Map.entry("free_shipping_points", "300"),
                 Map.entry("_csrf", browser.csrfTokenOf("/loyalty"))));
         HttpResponse<String> saved = browser.postForm("/loyalty/program", form);
@@ -109,10 +110,12 @@ class LoyaltyPageOnH2Test {
         assertThat(program.tiers()).extracting(io.basira.loyalty.Tier::name).containsExactly("فضي", "ذهبي");
         assertThat(program.tierNamed("ذهبي").freeShipping()).isTrue();
         assertThat(program.tierNamed("ذهبي").multiplierPermille()).isEqualTo(1500);
-        assertThat(browser.get("/loyalty").body()).contains("حُفظ البرنامج", "value=\"ذهبي\"");
+        assertThat(program.expiryKind()).isEqualTo(io.basira.loyalty.ExpiryKind.LOT);
+        assertThat(browser.get("/loyalty").body()).contains("حُفظ البرنامج", "value=\"ذهبي\"",
+                "<option value=\"lot\" selected=\"selected\"", "تنتهي كل دفعة من النقاط بعد");
         assertThat(jdbc.queryForList("SELECT actor_name, changes FROM audit_log WHERE store_id = ? AND action = ?",
                 fixture.store().id().value(), "loyalty_program.change")).last().asString()
-                .contains(fixture.ownerEmail(), "earn_points", "ذهبي");
+                .contains(fixture.ownerEmail(), "earn_points", "ذهبي", "expiry_kind");
 
         form.put("earn_points", "2000000");
         form.put("_csrf", browser.csrfTokenOf("/loyalty"));

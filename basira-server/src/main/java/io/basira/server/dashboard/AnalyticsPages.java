@@ -68,8 +68,8 @@ final class AnalyticsPages {
         model.addAttribute("tab", tab);
         model.addAttribute("tabs", TABS);
         model.addAttribute("period", period);
-        model.addAttribute("today", AnalyticsPeriod.today(clock, store.timeZone()).toString());
-        model.addAttribute("asOfText", fmt.date(period.asOfDate()));
+        model.addAttribute("periodForm", PeriodForm.of(period, PeriodForm.Default.WHOLE_HISTORY, clock, store.timeZone(),
+                text, fmt));
         model.addAttribute("view", view(tab, store, period, sort, direction, fmt, text));
         return "analytics";
     }

@@ -64,9 +64,11 @@ final class OverviewPage {
         model.addAttribute("chart", chart(months, fmt, locale, store.currency(), partial));
         AnalyticsPeriod period = AnalyticsPeriod.read(asOf, from, to, clock, store.timeZone());
         model.addAttribute("period", period);
-        model.addAttribute("today", AnalyticsPeriod.today(clock, store.timeZone()).toString());
+        PageText text = new PageText(messages, locale);
+        model.addAttribute("periodForm", PeriodForm.of(period, PeriodForm.Default.LAST_30_DAYS, clock, store.timeZone(),
+                text, fmt));
         model.addAttribute("periodView", PeriodOverviewView.of(analytics.overview(store, period.window(), PERIOD_MONTHS),
-                fmt, new PageText(messages, locale)));
+                fmt, text));
         return "overview";
     }
 

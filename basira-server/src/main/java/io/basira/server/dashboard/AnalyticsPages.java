@@ -105,7 +105,7 @@ final class AnalyticsPages {
     private ClvTab clv(Store store, AnalyticsPeriod period, String sort, String direction, DashboardFormats fmt,
             PageText text) {
         var report = analytics.clv(store, period.request());
-        return new ClvTab(ClvView.of(report, store.currency().getCurrencyCode(), fmt, text),
+        return new ClvTab(ClvView.of(report, fmt.currency(), fmt, text),
                 ChurnRiskList.of(report.predictions(), sort, direction, ids -> names.of(store.id(), ids), fmt));
     }
 }

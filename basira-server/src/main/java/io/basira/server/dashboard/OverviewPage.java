@@ -87,7 +87,7 @@ final class OverviewPage {
         chart.put("orders", months.stream().map(OrdersPerMonth.Month::orders).toList());
         chart.put("revenue", months.stream().map(m -> Money.ofMinor(m.revenueMinor(), currency).toDecimal()).toList());
         chart.put("ordersName", messages.getMessage("overview.chart.orders", null, locale));
-        chart.put("revenueName", messages.getMessage("overview.chart.revenue", new Object[] {currency.getCurrencyCode()}, locale));
+        chart.put("revenueName", messages.getMessage("overview.chart.revenue", new Object[] {fmt.currency()}, locale));
         return json.writeValueAsString(chart);
     }
 }

@@ -192,7 +192,7 @@ class PoliciesBrowserTest {
                             .getAttribute("outerHTML").substring(0, 600), e);
                 }
                 String warning = browser.findElement(By.cssSelector("[data-warning=anonymous_visitors_qualify]")).getText();
-                assertThat(warning).startsWith(lang.equals("en") ? "EVERY ANONYMOUS VISITOR" : "كل زائر مجهول");
+                assertThat(warning).startsWith(lang.equals("en") ? "EVERY ANONYMOUS VISITOR" : "كل زائر غير مسجّل");
                 assertThat(browser.findElement(By.id("sim-anonymous")).getText())
                         .isEqualTo(lang.equals("en") ? "qualify" : "يستفيدون");
                 assertThat(browser.findElement(By.id("sim-members")).getText()).contains(lang.equals("en") ? "%" : "٪");

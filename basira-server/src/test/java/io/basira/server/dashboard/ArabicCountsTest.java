@@ -59,6 +59,8 @@ class ArabicCountsTest {
         assertThat(messages.getMessage("customer.timeline.count", new Object[] {"231", 231}, ARABIC))
                 .isEqualTo("231 حدثًا، الأحدث أولًا.");
         assertThat(messages.getMessage("products.affinity.footer", new Object[] {"5"}, ARABIC)).startsWith("على 5 طلبات محسوبة.");
+        assertThat(messages.getMessage("customers.count", new Object[] {"\u206811\u2069"}, ARABIC))
+                .as("a count isolated for the page's direction").isEqualTo("11 عميلًا");
         assertThat(messages.getMessage("loyalty.earning.rate", new Object[] {1, "ر.س.‏ 10.00"}, Locale.ENGLISH))
                 .isEqualTo("1 point per ر.س.‏ 10.00, rounded down");
     }

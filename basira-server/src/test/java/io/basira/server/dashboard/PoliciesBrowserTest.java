@@ -211,6 +211,8 @@ class PoliciesBrowserTest {
         pages.open("/policies/coupons/new?lang=ar");
         browser.findElement(By.id("percent")).sendKeys("10");
         pages.waitFor().until(d -> !d.findElements(By.id("sim-discount")).isEmpty());
+        assertThat(browser.findElement(By.id("sim-discount")).getText()).as("amounts as the dashboard writes money")
+                .contains("ر.س.").doesNotContain("SAR");
         pages.checkLayout("coupon-simulation", "ar", BrowserPages.WIDE);
         pages.resize(BrowserPages.WIDE);
     }

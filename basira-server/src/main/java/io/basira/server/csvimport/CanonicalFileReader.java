@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +31,12 @@ final class CanonicalFileReader {
 
     private static final Pattern PARSER_LINE = Pattern.compile("line (\\d+)");
     private static final Pattern TEXT_AFTER_QUOTE = Pattern.compile("after closing quote: '(.)'");
+    /** FastCSV's buffer and field-size refusals: "maximum buffer size of N", "max field size of N characters". */
+    private static final Pattern FIELD_LIMIT = Pattern.compile("(?:maximum buffer size|max field size) of (\\d+)");
+    private static final Pattern ROW_LIMIT = Pattern.compile("max record size of (\\d+)");
+    private static final Pattern FIELDS_LIMIT = Pattern.compile("maximum limit of (\\d+) fields");
+    private static final Map<Pattern, ImportErrorCode> LIMITS = Map.of(FIELD_LIMIT, ImportErrorCode.FIELD_TOO_BIG,
+            ROW_LIMIT, ImportErrorCode.ROW_TOO_BIG, FIELDS_LIMIT, ImportErrorCode.TOO_MANY_FIELDS);
     private static final int BUFFER = 1 << 16;
 
     private final Store store;
@@ -165,20 +173,28 @@ final class CanonicalFileReader {
     }
 
     /**
-     * The parser's refusal with its code: an unclosed quote and text after a closing quote are said in the reader's
-     * language; any other (a field beyond the parser's buffer) keeps the parser's English detail as its argument.
+     * The parser's refusal with its code, said in the reader's language: an unclosed quote, text after a closing
+     * quote, a field, a row or a number of fields beyond the parser's limits (the limit its argument); any other
+     * refusal is {@code malformed_csv}, whose parser detail stays in the English sentence (the CLI's) only.
      */
     static RowError.Problem malformed(CsvParseException e) {
         String detail = String.valueOf(e.getMessage());
         String english = "malformed CSV: " + detail;
-        Matcher after = TEXT_AFTER_QUOTE.matcher(detail);
         if (detail.startsWith("Unclosed quoted field")) {
             return new RowError.Problem(ImportErrorCode.UNCLOSED_QUOTE, english);
         }
+        Matcher after = TEXT_AFTER_QUOTE.matcher(detail);
         if (after.find()) {
             return new RowError.Problem(ImportErrorCode.TEXT_AFTER_QUOTE, english, after.group(1));
         }
-        return new RowError.Problem(ImportErrorCode.MALFORMED_CSV, english, detail);
+        for (Map.Entry<Pattern, ImportErrorCode> limit : LIMITS.entrySet()) {
+            Matcher found = limit.getKey().matcher(detail);
+            if (found.find()) {
+                return new RowError.Problem(limit.getValue(), english,
+                        String.format(Locale.ROOT, "%,d", Long.parseLong(found.group(1))));
+            }
+        }
+        return new RowError.Problem(ImportErrorCode.MALFORMED_CSV, english);
     }
 
     static RowError.Problem emptyFile() {

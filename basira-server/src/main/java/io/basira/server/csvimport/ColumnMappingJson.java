@@ -42,7 +42,11 @@ public final class ColumnMappingJson {
         try {
             root = JSON.readTree(text);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("the mapping is not valid JSON: " + e.getOriginalMessage());
+            String english = "the mapping is not valid JSON: " + e.getOriginalMessage();
+            if (e.getLocation() == null || e.getLocation().getLineNr() < 1) {
+                throw new MappingRefused("not_json_somewhere", english);
+            }
+            throw new MappingRefused("not_json", english, e.getLocation().getLineNr(), e.getLocation().getColumnNr());
         }
         return read(root);
     }
@@ -57,17 +61,19 @@ public final class ColumnMappingJson {
 
     private static ColumnMapping read(JsonNode root) {
         if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("the mapping must be a JSON object {\"name\": …, \"files\": {…}}");
+            throw new MappingRefused("not_an_object", "the mapping must be a JSON object {\"name\": …, \"files\": {…}}");
         }
         JsonNode files = root.path("files");
         if (!files.isObject()) {
-            throw new IllegalArgumentException("files: expected an object of kinds (customers, orders, …)");
+            throw new MappingRefused("files_not_object", "files: expected an object of kinds (customers, orders, …)");
         }
         Map<CanonicalFile, FileMapping> mapped = new EnumMap<>(CanonicalFile.class);
         for (Map.Entry<String, JsonNode> entry : files.properties()) {
             CanonicalFile kind = ColumnMapping.kind(entry.getKey());
             try {
-                mapped.put(kind, file(entry.getValue()));
+                mapped.put(kind, file(kind, entry.getKey(), entry.getValue()));
+            } catch (MappingRefused e) {
+                throw e;
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(entry.getKey() + ": " + e.getMessage());
             }
@@ -76,9 +82,11 @@ public final class ColumnMappingJson {
         return new ColumnMapping(name.isEmpty() ? "custom" : name, mapped);
     }
 
-    private static FileMapping file(JsonNode node) {
+    /** {@code node}, the mapping of {@code kind}, named {@code key} in the JSON (English sentences say it so). */
+    private static FileMapping file(CanonicalFile kind, String key, JsonNode node) {
         if (!node.isObject()) {
-            throw new IllegalArgumentException("expected an object {source, columns, …}");
+            throw new MappingRefused("file_not_object", key + ": expected an object {source, columns, …}",
+                    kind.fileName());
         }
         Map<String, List<String>> columns = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> column : node.path("columns").properties()) {
@@ -99,7 +107,11 @@ public final class ColumnMappingJson {
         Map<String, String> defaults = new LinkedHashMap<>();
         node.path("defaults").properties().forEach(d -> defaults.put(d.getKey(), d.getValue().asString()));
         String source = node.path("source").asString("");
+        if (source.isBlank()) {
+            throw new MappingRefused("source_empty", key + ": source: the file name is empty", kind.fileName());
+        }
         String dateFormat = node.path("date_format").isString() ? node.path("date_format").asString() : null;
+        FileMapping.checkDateFormat(kind, key, dateFormat);
         return new FileMapping(source, columns, values, defaults, dateFormat,
                 node.path("continuation_rows").asBoolean(false));
     }

@@ -68,13 +68,30 @@ public record FileMapping(String source, Map<String, List<String>> columns, Map<
         return Pattern.matches(regex.toString(), fileName.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Refuses a date pattern {@link java.time.format.DateTimeFormatter} cannot read ({@code date_format}, its English
+     * sentence starting with {@code said}); a blank or null pattern is none.
+     */
+    public static void checkDateFormat(CanonicalFile file, String said, String dateFormat) {
+        if (dateFormat == null || dateFormat.isBlank()) {
+            return;
+        }
+        try {
+            DateTimeFormatter.ofPattern(dateFormat, Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            throw new MappingRefused("date_format", said + ": date_format: '" + dateFormat + "' is not a date pattern: "
+                    + e.getMessage(), file.fileName(), dateFormat);
+        }
+    }
+
     /** Checks the columns named against the canonical file: every key must be one of its columns. */
     void checkAgainst(CanonicalFile file) {
         for (Map<String, ?> map : List.of(columns, values, defaults)) {
             for (String column : map.keySet()) {
                 if (!file.columns().contains(column)) {
-                    throw new IllegalArgumentException(file.fileName() + ": '" + column + "' is not a column of "
-                            + file.fileName() + " (" + String.join(", ", file.columns()) + ")");
+                    throw new MappingRefused("not_a_column", file.fileName() + ": '" + column + "' is not a column of "
+                            + file.fileName() + " (" + String.join(", ", file.columns()) + ")", file.fileName(), column,
+                            String.join(", ", file.columns()));
                 }
             }
         }

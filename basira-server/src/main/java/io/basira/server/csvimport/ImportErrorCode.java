@@ -73,8 +73,14 @@ public enum ImportErrorCode {
     UNCLOSED_QUOTE(0),
     /** character: something follows a closing quote inside a field */
     TEXT_AFTER_QUOTE(1),
-    /** the CSV parser's own (English) description */
-    MALFORMED_CSV(1),
+    /** the parser's limit in characters ({@code 16,777,216}): a field longer (mostly a quote never closed) */
+    FIELD_TOO_BIG(1),
+    /** the parser's limit in characters: a row longer than that */
+    ROW_TOO_BIG(1),
+    /** the parser's limit of fields in one row */
+    TOO_MANY_FIELDS(1),
+    /** Any other refusal of the CSV parser (its detail in the English sentence only). */
+    MALFORMED_CSV(0),
     /** byte ({@code 0xE9}), offset */
     NOT_UTF8(2),
     /** The file is not UTF-8, at a place the second scan did not find. */
@@ -82,10 +88,15 @@ public enum ImportErrorCode {
     /** The import's path is not a folder (the command line). */
     NOT_A_FOLDER(0),
     /**
-     * the record's own (English) refusal: the last word of the core records' constructors, after every column
-     * passed its own checks (a guard; the column checks above refuse first).
+     * value: a column's parser refused it without a code of its own (a guard: every parser refuses with its code;
+     * the English detail stays in the English sentence).
      */
-    RECORD_REFUSED(1);
+    VALUE_REFUSED(1),
+    /**
+     * The record's constructor refused the row: its last word, after every column passed its own checks (a guard;
+     * the column checks above refuse first; the English detail stays in the English sentence).
+     */
+    RECORD_REFUSED(0);
 
     private final int arguments;
 

@@ -20,7 +20,8 @@ public final class MappingPresets {
     public static ColumnMapping preset(String name) {
         String key = name.strip().toLowerCase(Locale.ROOT);
         if (!NAMES.contains(key)) {
-            throw new IllegalArgumentException("'" + name + "' is not a preset (" + String.join(", ", NAMES) + ")");
+            throw new MappingRefused("unknown_preset", "'" + name + "' is not a preset (" + String.join(", ", NAMES) + ")",
+                    name.strip(), String.join(", ", NAMES));
         }
         InputStream in = MappingPresets.class.getResourceAsStream("/import-presets/" + key + ".json");
         if (in == null) {
@@ -38,7 +39,8 @@ public final class MappingPresets {
             }
         }
         if (merged.isEmpty()) {
-            throw new IllegalArgumentException("no preset named (" + String.join(", ", NAMES) + ")");
+            throw new MappingRefused("no_preset", "no preset named (" + String.join(", ", NAMES) + ")",
+                    String.join(", ", NAMES));
         }
         return merged;
     }

@@ -279,8 +279,9 @@ final class Row {
             error(column, e);
             return null;
         } catch (IllegalArgumentException e) {
-            // a guard: every parser above refuses with its code; anything else keeps its English detail
-            error(column, new RowError.Problem(ImportErrorCode.RECORD_REFUSED, e.getMessage(), e.getMessage()));
+            // a guard: every parser above refuses with its code; anything else is said with the value, its English
+            // detail kept for the CLI
+            error(column, new RowError.Problem(ImportErrorCode.VALUE_REFUSED, e.getMessage(), text));
             return null;
         }
     }

@@ -177,7 +177,7 @@ final class RowMapping {
             String message = String.valueOf(e.getMessage());
             int space = message.indexOf(' ');
             row.error(space > 0 ? message.substring(0, space) : null,
-                    new RowError.Problem(ImportErrorCode.RECORD_REFUSED, message, message));
+                    new RowError.Problem(ImportErrorCode.RECORD_REFUSED, message));
             return null;
         }
     }

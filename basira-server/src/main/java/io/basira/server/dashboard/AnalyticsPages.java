@@ -68,8 +68,8 @@ final class AnalyticsPages {
         model.addAttribute("tab", tab);
         model.addAttribute("tabs", TABS);
         model.addAttribute("period", period);
-        model.addAttribute("today", AnalyticsPeriod.today(clock, store.timeZone()).toString());
-        model.addAttribute("asOfText", fmt.date(period.asOfDate()));
+        model.addAttribute("periodForm", PeriodForm.of(period, PeriodForm.Default.WHOLE_HISTORY, clock, store.timeZone(),
+                text, fmt));
         model.addAttribute("view", view(tab, store, period, sort, direction, fmt, text));
         return "analytics";
     }
@@ -105,7 +105,7 @@ final class AnalyticsPages {
     private ClvTab clv(Store store, AnalyticsPeriod period, String sort, String direction, DashboardFormats fmt,
             PageText text) {
         var report = analytics.clv(store, period.request());
-        return new ClvTab(ClvView.of(report, store.currency().getCurrencyCode(), fmt, text),
+        return new ClvTab(ClvView.of(report, fmt.currency(), fmt, text),
                 ChurnRiskList.of(report.predictions(), sort, direction, ids -> names.of(store.id(), ids), fmt));
     }
 }

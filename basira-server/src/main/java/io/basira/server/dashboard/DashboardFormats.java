@@ -61,6 +61,14 @@ public final class DashboardFormats {
         return money.format(Money.ofMinor(minor, store.currency()).toDecimal());
     }
 
+    /**
+     * The store's currency as the reader's language writes it beside a label or an axis ({@code ر.س.} in Arabic,
+     * {@code SAR} in English), the symbol {@link #money} writes.
+     */
+    public String currency() {
+        return store.currency().getSymbol(DashboardLocales.formatting(language)).strip().replace("\u200F", "");
+    }
+
     /** An amount in major units of the store's currency. */
     public String money(BigDecimal major) {
         return major == null ? "" : money.format(major);

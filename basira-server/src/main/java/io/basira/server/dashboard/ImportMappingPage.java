@@ -3,6 +3,7 @@ package io.basira.server.dashboard;
 import io.basira.server.csvimport.CanonicalFile;
 import io.basira.server.csvimport.ColumnMapping;
 import io.basira.server.csvimport.MappingPresets;
+import io.basira.server.csvimport.MappingRefused;
 import io.basira.server.csvimport.MappingPreview;
 import io.basira.server.files.UploadFolders;
 import io.basira.server.importing.ImportMappings;
@@ -59,8 +60,7 @@ final class ImportMappingPage {
                 shown = MappingPresets.preset(preset);
             } catch (IllegalArgumentException e) {
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-                model.addAttribute("error", said(new MappingForm.Refused("unknown_preset", e.getMessage(), preset,
-                        String.join(", ", MappingPresets.NAMES)), locale));
+                model.addAttribute("error", said(e, locale));
             }
         }
         return show(model, shown, saved);
@@ -125,12 +125,12 @@ final class ImportMappingPage {
     }
 
     /**
-     * Why the mapping cannot be used, in the page's language: a {@link MappingForm.Refused} from its code with the
+     * Why the mapping cannot be used, in the page's language: a {@link MappingRefused} from its code with the
      * arguments isolated; any other refusal keeps its English sentence, isolated.
      */
     private String said(IllegalArgumentException e, Locale locale) {
         PageText text = new PageText(messages, locale);
-        if (e instanceof MappingForm.Refused refused) {
+        if (e instanceof MappingRefused refused) {
             Object[] arguments = refused.arguments().stream().map(a -> (Object) MerchantMessages.isolate(a, text))
                     .toArray();
             return text.get("import.mapping.error." + refused.code(), arguments);

@@ -86,7 +86,7 @@ final class LoyaltyPage {
         model.addAttribute("pendingLiability", fmt.money(summary.pendingLiability()));
         model.addAttribute("form", form);
         model.addAttribute("tierRows", LoyaltyForms.tierRows(form));
-        model.addAttribute("currency", signedIn.store().currency().getCurrencyCode());
+        model.addAttribute("currency", fmt.currency());
         model.addAttribute("error", error);
         return "loyalty";
     }

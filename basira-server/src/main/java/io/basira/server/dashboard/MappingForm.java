@@ -3,6 +3,7 @@ package io.basira.server.dashboard;
 import io.basira.server.csvimport.CanonicalFile;
 import io.basira.server.csvimport.ColumnMapping;
 import io.basira.server.csvimport.FileMapping;
+import io.basira.server.csvimport.MappingRefused;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -13,7 +14,8 @@ import java.util.Map;
 /**
  * The import page's mapping editor: a {@link ColumnMapping} as form fields and back. Every kind of file has a
  * section; a kind is mapped when its source file name is filled in. A column's headers are separated by
- * {@code |}; a value map is one {@code column: merchant value = canonical value} per line.
+ * {@code |}; a value map is one {@code column: merchant value = canonical value} per line. A form it cannot read
+ * is refused with a {@link MappingRefused} ({@code value_line}, {@code date_format}, {@code not_a_column}).
  */
 final class MappingForm {
 
@@ -25,32 +27,6 @@ final class MappingForm {
             boolean continuation, List<ColumnView> columns, String values) {}
 
     private MappingForm() {}
-
-    /**
-     * A form the editor cannot read, with a code ({@code import.mapping.error.<code>} of the bundles) and its
-     * arguments, the English sentence as its message: {@code value_line} (file, line, text), {@code date_format}
-     * (file, pattern), {@code not_a_column} (file, column, the file's columns), {@code unknown_preset} (name, presets).
-     */
-    static final class Refused extends IllegalArgumentException {
-
-        private static final long serialVersionUID = 1L;
-        private final String code;
-        private final transient List<Object> arguments;
-
-        Refused(String code, String english, Object... arguments) {
-            super(english);
-            this.code = code;
-            this.arguments = List.of(arguments);
-        }
-
-        String code() {
-            return code;
-        }
-
-        List<Object> arguments() {
-            return arguments;
-        }
-    }
 
     static String kind(CanonicalFile file) {
         return file.fileName().replace(".csv", "");
@@ -103,11 +79,11 @@ final class MappingForm {
                 }
             }
             String dates = form.getOrDefault("date_" + kind, "").strip();
-            checkDateFormat(file, dates);
+            FileMapping.checkDateFormat(file, file.fileName(), dates);
             try {
                 files.put(file, new FileMapping(source, columns, values(file, form.getOrDefault("values_" + kind, "")),
                         defaults, dates, form.containsKey("cont_" + kind)));
-            } catch (Refused e) {
+            } catch (MappingRefused e) {
                 throw e;
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(file.fileName() + ": " + e.getMessage());
@@ -115,18 +91,6 @@ final class MappingForm {
         }
         String name = form.getOrDefault("name", "").strip();
         return new ColumnMapping(name.isEmpty() ? "custom" : name, files);
-    }
-
-    private static void checkDateFormat(CanonicalFile file, String pattern) {
-        if (pattern.isEmpty()) {
-            return;
-        }
-        try {
-            java.time.format.DateTimeFormatter.ofPattern(pattern, java.util.Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            throw new Refused("date_format", file.fileName() + ": date_format: '" + pattern + "' is not a date pattern: "
-                    + e.getMessage(), file.fileName(), pattern);
-        }
     }
 
     private static Map<String, Map<String, String>> values(CanonicalFile file, String text) {
@@ -140,12 +104,12 @@ final class MappingForm {
             int colon = line.indexOf(':');
             int equals = line.lastIndexOf('=');
             if (colon < 1 || equals < colon) {
-                throw new Refused("value_line", file.fileName() + ": value map line " + number + ": '" + line.strip()
+                throw new MappingRefused("value_line", file.fileName() + ": value map line " + number + ": '" + line.strip()
                         + "' is not 'column: merchant value = canonical value'", file.fileName(), number, line.strip());
             }
             String column = line.substring(0, colon).strip();
             if (!file.columns().contains(column)) {
-                throw new Refused("not_a_column", file.fileName() + ": '" + column + "' is not a column of "
+                throw new MappingRefused("not_a_column", file.fileName() + ": '" + column + "' is not a column of "
                         + file.fileName() + " (" + String.join(", ", file.columns()) + ")", file.fileName(), column,
                         String.join(", ", file.columns()));
             }

@@ -64,9 +64,11 @@ final class OverviewPage {
         model.addAttribute("chart", chart(months, fmt, locale, store.currency(), partial));
         AnalyticsPeriod period = AnalyticsPeriod.read(asOf, from, to, clock, store.timeZone());
         model.addAttribute("period", period);
-        model.addAttribute("today", AnalyticsPeriod.today(clock, store.timeZone()).toString());
+        PageText text = new PageText(messages, locale);
+        model.addAttribute("periodForm", PeriodForm.of(period, PeriodForm.Default.LAST_30_DAYS, clock, store.timeZone(),
+                text, fmt));
         model.addAttribute("periodView", PeriodOverviewView.of(analytics.overview(store, period.window(), PERIOD_MONTHS),
-                fmt, new PageText(messages, locale)));
+                fmt, text));
         return "overview";
     }
 
@@ -85,7 +87,7 @@ final class OverviewPage {
         chart.put("orders", months.stream().map(OrdersPerMonth.Month::orders).toList());
         chart.put("revenue", months.stream().map(m -> Money.ofMinor(m.revenueMinor(), currency).toDecimal()).toList());
         chart.put("ordersName", messages.getMessage("overview.chart.orders", null, locale));
-        chart.put("revenueName", messages.getMessage("overview.chart.revenue", new Object[] {currency.getCurrencyCode()}, locale));
+        chart.put("revenueName", messages.getMessage("overview.chart.revenue", new Object[] {fmt.currency()}, locale));
         return json.writeValueAsString(chart);
     }
 }

@@ -7,7 +7,8 @@ import java.time.LocalDate;
 /**
  * Why the dates typed into a period form ({@link AnalyticsPeriod}) could not be used, in the reader's language:
  * which field, what was typed and what is wrong (not a date, outside the accepted dates, or the days in the wrong
- * order). {@link AnalyticsPeriod#error()} keeps the API's English reason; this says the same for the page.
+ * order). {@link AnalyticsPeriod#error()} keeps the API's English reason; this says the same for the page, never
+ * in English (a reason it cannot tell says only that the dates could not be read).
  */
 final class PeriodProblem {
 
@@ -30,11 +31,11 @@ final class PeriodProblem {
             try {
                 days[i] = Dates.parseDate(typed);
             } catch (IllegalArgumentException e) {
-                return text.get("analytics.period.problem.not-a-date", field, typed);
+                return text.get("analytics.period.problem.not-a-date", field, MerchantMessages.isolate(typed, text));
             }
             if (DateRange.problem(days[i]) != null) {
-                return text.get("analytics.period.problem.out-of-range", field, typed, fmt.date(DateRange.EARLIEST),
-                        fmt.date(DateRange.LATEST));
+                return text.get("analytics.period.problem.out-of-range", field, MerchantMessages.isolate(typed, text),
+                        fmt.date(DateRange.EARLIEST), fmt.date(DateRange.LATEST));
             }
         }
         LocalDate asOf = days[0] == null ? period.asOfDate() : days[0];
@@ -45,6 +46,6 @@ final class PeriodProblem {
         if (days[1] != null && days[1].isAfter(to)) {
             return text.get("analytics.period.problem.from-after-to", fmt.date(days[1]), fmt.date(to));
         }
-        return text.get("analytics.period.problem.other", period.error());
+        return text.get("analytics.period.problem.other");
     }
 }

@@ -16,10 +16,13 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  * <p>A message whose text holds {@code {n, plural, ...}} is formatted by ICU's {@link MessageFormat}; every other
  * message as before (Java's {@code MessageFormat}, in the same formatting locale). The count may be given as a number or as the text the
  * dashboard already formatted ({@code "2,000"}, Arabic digits too): it is read back into a number for the
- * choice, and {@code #} writes it again in the dashboard's digits (Latin digits in both languages:
+ * choice (bidirectional isolates around it are dropped), and {@code #} writes it again in the dashboard's digits (Latin digits in both languages:
  * {@link DashboardLocales#formatting}). Thread-safe, like its superclass.
  */
 public final class PluralMessages extends ResourceBundleMessageSource {
+
+    /** Bidirectional isolates and marks around a count ({@code MerchantMessages.isolate}), not part of it. */
+    private static final Pattern ISOLATES = Pattern.compile("[\u200E\u200F\u2066-\u2069]");
 
     private static final Pattern PLURAL = Pattern.compile("\\{\\s*\\d+\\s*,\\s*(plural|selectordinal)\\s*,");
 
@@ -54,7 +57,8 @@ public final class PluralMessages extends ResourceBundleMessageSource {
         Object[] out = args.clone();
         for (int i = 0; i < out.length; i++) {
             if (out[i] instanceof CharSequence text) {
-                String ascii = Numerals.toAscii(text.toString().replace(",", "").replace("\u066C", ""));
+                String ascii = Numerals.toAscii(ISOLATES.matcher(text).replaceAll("").replace(",", "")
+                        .replace("\u066C", ""));
                 if (ascii != null) {
                     out[i] = new BigDecimal(ascii);
                 }

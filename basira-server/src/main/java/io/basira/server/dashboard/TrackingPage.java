@@ -77,8 +77,8 @@ final class TrackingPage {
         PageText text = new PageText(messages, locale);
         AnalyticsPeriod period = AnalyticsPeriod.read(asOf, from, to, clock, store.timeZone());
         model.addAttribute("period", period);
-        model.addAttribute("periodProblem", PeriodProblem.describe(period, text, fmt));
-        model.addAttribute("today", AnalyticsPeriod.today(clock, store.timeZone()).toString());
+        model.addAttribute("periodForm", PeriodForm.of(period, PeriodForm.Default.LAST_30_DAYS, clock, store.timeZone(),
+                text, fmt));
         model.addAttribute("analytics", analytics(store, period.window(), fmt, text));
         return "tracking";
     }

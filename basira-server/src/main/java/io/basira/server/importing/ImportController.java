@@ -3,6 +3,7 @@ package io.basira.server.importing;
 import io.basira.server.api.ApiLocales;
 import io.basira.server.csvimport.ColumnMapping;
 import io.basira.server.csvimport.FileReport;
+import io.basira.server.csvimport.MappingRefused;
 import io.basira.server.csvimport.RowError;
 import io.basira.server.files.UploadFolders;
 import io.basira.shared.Store;
@@ -19,7 +20,9 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,7 +33,7 @@ import org.springframework.web.multipart.MultipartFile;
  * named by the file name: customers.csv, orders.csv, …). Same rules as the CLI: all or nothing
  * unless {@code skip_invalid=true}. {@code mapping} reads the platform's own exports through a column mapping:
  * preset names, {@code saved} (the store's saved mapping) or the mapping's JSON (docs/import.md). 200 with the
- * report when applied, 422 with it when refused, 400 when the mapping names nothing usable.
+ * report when applied, 422 with it when refused, 400 when the mapping names nothing usable ({@link #refused}).
  */
 @RestController
 public class ImportController {
@@ -39,6 +42,7 @@ public class ImportController {
     private final UploadFolders uploads;
     private final ImportMappings mappings;
     private final ImportErrorText errorText;
+    private final MessageSource messages;
 
     public ImportController(ImportFolder importer, UploadFolders uploads, ImportMappings mappings,
             MessageSource messages) {
@@ -46,6 +50,7 @@ public class ImportController {
         this.uploads = uploads;
         this.mappings = mappings;
         this.errorText = new ImportErrorText(messages);
+        this.messages = messages;
     }
 
     @PostMapping(path = "/api/v1/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -89,5 +94,26 @@ public class ImportController {
         json.put("cards_refreshed", outcome.cardsRefreshed());
         json.put("took_ms", outcome.took().toMillis());
         return json;
+    }
+
+    /**
+     * 400 for a mapping that names nothing usable, said in the request's language (Accept-Language; English: the
+     * sentence the CLI prints, with the JSON parser's own words), plus what any client can say it from:
+     * {@code code} ({@code import.mapping.error.<code>} of the bundles) and {@code arguments}, as an import's
+     * {@code error_details} and a refused campaign do.
+     */
+    @ExceptionHandler(MappingRefused.class)
+    ProblemDetail refused(MappingRefused refused, HttpServletRequest request) {
+        Locale language = ApiLocales.of(request);
+        String said = refused.getMessage();
+        if (language.equals(ApiLocales.ARABIC)) {
+            Object[] isolated = refused.arguments().stream().map(a -> (Object) ("\u2068" + a + "\u2069")).toArray();
+            said = messages.getMessage("import.mapping.error." + refused.code(), isolated, said, language);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, said);
+        problem.setProperty("problems", List.of(said));
+        problem.setProperty("code", refused.code());
+        problem.setProperty("arguments", refused.arguments());
+        return problem;
     }
 }

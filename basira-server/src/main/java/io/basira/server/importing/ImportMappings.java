@@ -3,6 +3,7 @@ package io.basira.server.importing;
 import io.basira.server.csvimport.ColumnMapping;
 import io.basira.server.csvimport.ColumnMappingJson;
 import io.basira.server.csvimport.MappingPresets;
+import io.basira.server.csvimport.MappingRefused;
 import io.basira.server.jdbc.JdbcImportMappings;
 import io.basira.server.privacy.AuditLog;
 import io.basira.server.privacy.SettingsChanges;
@@ -34,14 +35,14 @@ public final class ImportMappings {
         this.audit = audit;
     }
 
-    /** @throws IllegalArgumentException when the spec names nothing usable, saying why */
+    /** @throws MappingRefused when the spec names nothing usable, saying why (with a code) */
     public ColumnMapping resolve(Store store, String spec) {
         if (spec == null || spec.isBlank() || spec.strip().equalsIgnoreCase("none")) {
             return ColumnMapping.none();
         }
         String trimmed = spec.strip();
         if (trimmed.toLowerCase(Locale.ROOT).equals(SAVED)) {
-            return saved.find(store.id()).orElseThrow(() -> new IllegalArgumentException(
+            return saved.find(store.id()).orElseThrow(() -> new MappingRefused("no_saved_mapping",
                     "store '" + store.slug() + "' has no saved column mapping"));
         }
         if (trimmed.startsWith("{")) {

@@ -189,6 +189,34 @@ class ApiDoorsOnH2Test {
         assertThat(client.upload("/api/v1/imports", files).body()).contains("customer “C9” does not exist");
     }
 
+    /** A column mapping sent as JSON is refused with a code, in the request's language (issue 14 item 5). */
+    @Test
+    void a_refused_mapping_is_said_in_the_requests_language_with_its_code() throws Exception {
+        Api api = newStore();
+        io.basira.server.support.Api client = new io.basira.server.support.Api(port, api.key);
+        java.util.Map<String, String> files = java.util.Map.of("customers.csv", "customer_id,created_at\nC1,2024-01-01\n");
+        String path = "/api/v1/imports?mapping=" + java.net.URLEncoder.encode(
+                "{\"files\": {\"invoices\": {\"source\": \"a.csv\"}}}", java.nio.charset.StandardCharsets.UTF_8);
+
+        io.basira.server.support.Api.Response arabic = client.upload(path, files, "ar");
+        assertThat(arabic.status()).isEqualTo(400);
+        tools.jackson.databind.JsonNode answer = JSON.readTree(arabic.body());
+        assertThat(answer.get("code").asString()).isEqualTo("not_a_kind");
+        assertThat(answer.get("arguments").get(0).asString()).isEqualTo("invoices");
+        assertThat(answer.get("detail").asString()).startsWith("«\u2068invoices\u2069» ليس نوع ملف معروفًا");
+        assertThat(answer.get("problems").get(0).asString()).isEqualTo(answer.get("detail").asString());
+
+        io.basira.server.support.Api.Response english = client.upload(path, files, "en");
+        assertThat(english.status()).isEqualTo(400);
+        assertThat(JSON.readTree(english.body()).get("detail").asString()).isEqualTo("'invoices' is not a kind of file "
+                + "(customers, orders, order_items, products, carts, reviews, wishlist)");
+        assertThat(JSON.readTree(client.upload("/api/v1/imports?mapping=saved", files, "ar").body()).get("detail")
+                .asString()).isEqualTo("لا توجد مطابقة أعمدة محفوظة لهذا المتجر");
+        try (var left = java.nio.file.Files.list(UPLOADS)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
     /** The path as it is, and with one letter of each segment percent-encoded in turn. */
     static Set<String> spellings(String path) {
         Set<String> spellings = new LinkedHashSet<>();

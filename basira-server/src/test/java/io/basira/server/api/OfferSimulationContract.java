@@ -195,6 +195,6 @@ abstract class OfferSimulationContract extends ApiTestBase {
                         StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(arabic.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(arabic.body()).get("warnings").get(0).get("message").asString())
-                .startsWith("كل زائر مجهول يحصل على هذا العرض");
+                .startsWith("كل زائر غير مسجّل يحصل على هذا العرض");
     }
 }

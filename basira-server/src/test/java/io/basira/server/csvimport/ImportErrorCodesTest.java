@@ -5,6 +5,7 @@ import static io.basira.server.csvimport.ImportFolder.ONE_CUSTOMER;
 import static io.basira.server.csvimport.ImportFolder.ORDERS_HEADER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
 import io.basira.server.dashboard.PluralMessages;
 import io.basira.server.importing.ImportErrorText;
 import java.io.IOException;
@@ -37,8 +38,12 @@ class ImportErrorCodesTest {
     private static final Locale ARABIC = Locale.forLanguageTag("ar");
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)");
 
-    /** Only a guard: the record constructors' last word, after every column passed its own check first. */
-    private static final Set<ImportErrorCode> UNREACHABLE = EnumSet.of(ImportErrorCode.RECORD_REFUSED);
+    /**
+     * Only guards: the record constructors' last word, after every column passed its own check first, and a column
+     * parser's refusal without a code of its own (every parser has one).
+     */
+    private static final Set<ImportErrorCode> UNREACHABLE = EnumSet.of(ImportErrorCode.RECORD_REFUSED,
+            ImportErrorCode.VALUE_REFUSED);
 
     @TempDir
     Path dir;
@@ -93,6 +98,42 @@ class ImportErrorCodesTest {
                 assertThat(inArabic).as(error.toString()).contains(argument);
             }
             assertThat(text.text(error, ARABIC)).startsWith(error.place() + ": ");
+        }
+    }
+
+    @Test
+    void the_guards_are_said_in_both_languages_without_an_english_fragment() {
+        RowError value = new RowError("orders.csv", 2, "total", "Character x is neither a decimal digit number",
+                ImportErrorCode.VALUE_REFUSED, List.of("12x"));
+        RowError record = new RowError("orders.csv", 2, null, "total must not be below the discount",
+                ImportErrorCode.RECORD_REFUSED, List.of());
+
+        assertThat(text.text(value, ARABIC)).isEqualTo("orders.csv:2: total: تعذّرت قراءة القيمة «\u206812x\u2069» في هذا العمود");
+        assertThat(text.text(value, Locale.ENGLISH)).isEqualTo("orders.csv:2: total: “12x” cannot be read for this column");
+        assertThat(text.reason(record, ARABIC)).startsWith("رُفض الصف").doesNotContain("total");
+        assertThat(text.reason(record, Locale.ENGLISH)).startsWith("the row is refused").doesNotContain("discount");
+        assertThat(record.toString()).as("the CLI keeps the detail").endsWith("total must not be below the discount");
+    }
+
+    @Test
+    void a_parser_refusal_is_said_without_the_parsers_english() {
+        RowError field = RowError.of("products.csv", 2, null, CanonicalFileReader.malformed(new CsvParseException(
+                "The maximum buffer size of 16777216 is insufficient to read the data of a single field. (record "
+                        + "starting at line 2)")));
+
+        assertThat(field.kind()).isEqualTo(ImportErrorCode.FIELD_TOO_BIG);
+        assertThat(text.reason(field, ARABIC)).isEqualTo("في هذا الصف حقل يتجاوز الحد المسموح، وهو \u206816,777,216\u2069 "
+                + "حرفًا؛ والسبب غالبًا علامة تنصيص (\") فُتحت ولم تُغلق، لذلك لم يُقرأ ما بعدها");
+        assertThat(text.reason(field, Locale.ENGLISH)).startsWith("a field of this row is longer than the 16,777,216 "
+                + "characters the reader takes");
+        assertThat(field.toString()).as("the CLI's English").contains("maximum buffer size of 16777216");
+    }
+
+    @Test
+    void no_arabic_import_error_quotes_english() throws IOException {
+        Properties arabic = bundle("ar");
+        for (ImportErrorCode code : ImportErrorCode.values()) {
+            assertThat(arabic.getProperty("import.error." + code.code())).as(code.code()).doesNotContain("بالإنجليزية");
         }
     }
 
@@ -155,8 +196,14 @@ class ImportErrorCodesTest {
         bad.put(ImportErrorCode.EMPTY_FILE, file("products.csv", ""));
         bad.put(ImportErrorCode.UNCLOSED_QUOTE, orders("O-1,C-1,2024-03-01,completed,\"10.00,\n"));
         bad.put(ImportErrorCode.TEXT_AFTER_QUOTE, orders("O-1,C-1,2024-03-01,completed,\"10.00\"x,\n"));
-        bad.put(ImportErrorCode.MALFORMED_CSV, file("products.csv", "product_id,name\nP-1,\"" + "x".repeat(17 * 1024 * 1024)
+        bad.put(ImportErrorCode.FIELD_TOO_BIG, file("products.csv", "product_id,name\nP-1,\"" + "x".repeat(17 * 1024 * 1024)
                 + "\"\n"));
+        bad.put(ImportErrorCode.TOO_MANY_FIELDS, file("products.csv", "product_id,name\nP-1" + ",x".repeat(16 * 1024) + "\n"));
+        // a row of 64 M characters is too heavy for a unit test: the parser's own words for it, and for a refusal the
+        // reader does not know (a later FastCSV's)
+        bad.put(ImportErrorCode.ROW_TOO_BIG, parserRefusal("Field at index 3 in record starting at line 2 exceeds the max "
+                + "record size of 67108864 characters"));
+        bad.put(ImportErrorCode.MALFORMED_CSV, parserRefusal("Something new went wrong (record starting at line 2)"));
         bad.put(ImportErrorCode.NOT_UTF8, folder -> ImportFolder.in(folder).with("customers.csv", ONE_CUSTOMER)
                 .with("orders.csv", ORDERS_HEADER).withBytes("products.csv",
                         "product_id,name\nP-1,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1)).read().errors());
@@ -166,6 +213,12 @@ class ImportErrorCodesTest {
         bad.put(ImportErrorCode.NOT_A_FOLDER, folder -> new CanonicalFolderReader().read(folder.resolve("none"),
                 ImportFolder.DEMO, KnownRecords.none(), RecordSink.discarding(), ImportProgress.none()).errors());
         return bad;
+    }
+
+    private static Function<Path, List<RowError>> parserRefusal(String message) {
+        CsvParseException refusal = new CsvParseException(message);
+        return folder -> List.of(RowError.of("products.csv", CanonicalFileReader.parserLine(refusal), null,
+                CanonicalFileReader.malformed(refusal)));
     }
 
     private static Function<Path, List<RowError>> orders(String rows) {

@@ -147,7 +147,8 @@ class AnalyticsBrowserTest {
         assertThat(browser.findElement(By.cssSelector(".tabs a[data-tab=rfm]")).getAttribute("href"))
                 .contains("from=2026-03-01");
         pages.open("/analytics/pareto?from=2026-03-20&to=2026-03-01");
-        assertThat(browser.findElement(By.cssSelector(".notice.error")).getText()).contains("from (2026-03-20) is after to");
+        assertThat(browser.findElement(By.id("period-error")).getText())
+                .contains("From (20 Mar 2026) is after the end of the period (1 Mar 2026).");
     }
 
     @Test

@@ -125,7 +125,7 @@ class LoyaltyPageOnH2Test {
         form.put("earn_points", "1");
         form.put("tiers[1].name", "فضي");
         form.put("_csrf", browser.csrfTokenOf("/loyalty"));
-        assertThat(browser.postForm("/loyalty/program", form).body()).contains("اسم الفئة", "مكرر");
+        assertThat(browser.postForm("/loyalty/program", form).body()).contains("اسم المستوى", "مكرر");
         form.put("tiers[1].name", "ذهبي");
         form.put("earn_per", "abc");
         form.put("_csrf", browser.csrfTokenOf("/loyalty"));

@@ -192,7 +192,7 @@ class PoliciesBrowserTest {
                             .getAttribute("outerHTML").substring(0, 600), e);
                 }
                 String warning = browser.findElement(By.cssSelector("[data-warning=anonymous_visitors_qualify]")).getText();
-                assertThat(warning).startsWith(lang.equals("en") ? "EVERY ANONYMOUS VISITOR" : "كل زائر مجهول");
+                assertThat(warning).startsWith(lang.equals("en") ? "EVERY ANONYMOUS VISITOR" : "كل زائر غير مسجّل");
                 assertThat(browser.findElement(By.id("sim-anonymous")).getText())
                         .isEqualTo(lang.equals("en") ? "qualify" : "يستفيدون");
                 assertThat(browser.findElement(By.id("sim-members")).getText()).contains(lang.equals("en") ? "%" : "٪");
@@ -211,6 +211,8 @@ class PoliciesBrowserTest {
         pages.open("/policies/coupons/new?lang=ar");
         browser.findElement(By.id("percent")).sendKeys("10");
         pages.waitFor().until(d -> !d.findElements(By.id("sim-discount")).isEmpty());
+        assertThat(browser.findElement(By.id("sim-discount")).getText()).as("amounts as the dashboard writes money")
+                .contains("ر.س.").doesNotContain("SAR");
         pages.checkLayout("coupon-simulation", "ar", BrowserPages.WIDE);
         pages.resize(BrowserPages.WIDE);
     }

@@ -14,7 +14,6 @@ import java.util.Currency;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** A rule and why a customer matches it, in the merchant's words (issue 14, item 7): no field names, no raw values. */
 class RuleWordsTest {
@@ -27,7 +26,7 @@ class RuleWordsTest {
     private final RuleWords english = words(Locale.ENGLISH);
 
     static RuleWords words(Locale locale) {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        PluralMessages messages = new PluralMessages();
         messages.setBasename("messages");
         messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
         messages.setFallbackToSystemLocale(false);

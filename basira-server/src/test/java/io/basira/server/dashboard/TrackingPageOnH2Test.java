@@ -118,7 +118,7 @@ class TrackingPageOnH2Test {
         assertThat(english).contains("value=\"2024-13-01\"");
 
         String arabic = ok("/tracking?lang=ar&from=2024-13-01");
-        assertThat(text(arabic, "period-error")).contains("من: «2024-13-01» ليس تاريخًا", "آخر 30 يومًا");
+        assertThat(text(arabic, "period-error")).contains("من: «\u20682024-13-01\u2069» ليس تاريخًا", "آخر 30 يومًا");
 
         assertThat(text(ok("/tracking?lang=en&from=2024-05-20&to=2024-05-10"), "period-error"))
                 .contains("From (20 May 2024) is after the end of the period (10 May 2024).");

@@ -22,6 +22,7 @@ final class RuleCatalogue {
     static String json(JsonMapper json, FieldCatalogueJson fields, Collection<Group> groups) {
         Map<String, Object> catalogue = new LinkedHashMap<>();
         catalogue.put("fields", fields.fields());
+        catalogue.put("families", fields.families());
         catalogue.put("operators", Arrays.stream(Operator.values()).map(RuleCatalogue::operator).toList());
         catalogue.put("groups", groups.stream().map(g -> Map.of("key", g.key(), "name", g.name())).toList());
         return json.writeValueAsString(catalogue).replace("<", "\\u003c");

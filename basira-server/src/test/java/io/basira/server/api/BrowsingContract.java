@@ -184,8 +184,9 @@ abstract class BrowsingContract extends ApiTestBase {
         assertThat(members("shoes-week")).containsExactly("C5");
         assertThat(members("bags-month")).containsExactly("C6");
         assertThat(members("bags-week")).isEmpty();
-        assertThat(count("SELECT COUNT(*) FROM browsing_customers WHERE store_id = ? AND viewed_products_30d = 'B1' "
-                + "AND viewed_categories_30d = 'bags' AND viewed_products_7d = ''")).isEqualTo(1);
+        long tenDays = java.time.LocalDate.ofInstant(tenDaysAgo, java.time.ZoneId.of("Asia/Riyadh")).toEpochDay();
+        assertThat(count("SELECT COUNT(*) FROM browsing_customers WHERE store_id = ? AND viewed_product_days = 'B1	"
+                + tenDays + "' AND viewed_category_days = 'bags	" + tenDays + "'")).isEqualTo(1);
     }
 
     @Test

@@ -23,6 +23,22 @@
   var textButton = document.getElementById("mode-text");
   var fields = {};
   catalogue.fields.forEach(function (f) { fields[f.name] = f; });
+  // Families of fields with a number of days in their name (viewed_products_45d): one entry in the field list,
+  // and a days input that makes the member's name. A member that is also a listed field stays that field.
+  var families = catalogue.families || [];
+  function familyOf(name) {
+    for (var i = 0; i < families.length; i++) {
+      var m = new RegExp("^" + families[i].key + "_(\\d+)d$").exec(name);
+      if (m) { return { family: families[i], days: Number(m[1]) }; }
+    }
+    return null;
+  }
+  function fieldOf(name) {
+    if (fields[name]) { return fields[name]; }
+    var member = familyOf(name);
+    return member ? { name: name, type: member.family.type, operators: member.family.operators, allowed_values: [] }
+      : fields.total_spent;
+  }
   var operators = {};
   catalogue.operators.forEach(function (o) { operators[o.code] = o; });
   var NUMERIC = ["integer", "decimal", "money"];
@@ -55,6 +71,7 @@
     }
     if (json.group) { return leaf("group", "=", json.group); }
     var l = leaf(json.field, json.op, json.value === undefined ? "" : String(json.value));
+    if (!fields[json.field] && familyOf(json.field)) { l.family = familyOf(json.field).family.key; }
     if (json.from !== undefined) { l.from = String(json.from); l.to = String(json.to); }
     if (json.values) { l.values = json.values.map(String).join(", "); l.list = json.values.map(String); }
     return l;
@@ -73,7 +90,7 @@
       var base = kids.length === 1 ? kids[0] : (node.op === "all" ? { all: kids } : { any: kids });
       return node.negated ? { not: base } : base;
     }
-    var type = fields[node.field].type;
+    var type = fieldOf(node.field).type;
     var out = { field: node.field, op: node.op };
     if (node.op === "between") {
       out.from = literal(node.from, type); out.to = literal(node.to, type);
@@ -176,17 +193,40 @@
 
   function renderLeaf(node, parent) {
     var row = el("div", { "class": "rb-condition" });
-    var field = fields[node.field];
-    var fieldSelect = select(catalogue.fields.map(function (f) { return [f.name, label(f)]; }), node.field);
+    var field = fieldOf(node.field);
+    var options = catalogue.fields.map(function (f) { return [f.name, label(f)]; })
+      .concat(families.map(function (f) { return ["family:" + f.key, label(f)]; }));
+    var fieldSelect = select(options, node.family ? "family:" + node.family : node.field);
     fieldSelect.classList.add("rb-field");
     fieldSelect.addEventListener("change", function () {
-      node.field = fieldSelect.value;
-      var ops = fields[node.field].operators;
+      var chosen = fieldSelect.value;
+      if (chosen.indexOf("family:") === 0) {
+        node.family = chosen.substring(7);
+        node.field = node.family + "_14d";
+      } else {
+        node.family = null;
+        node.field = chosen;
+      }
+      var ops = fieldOf(node.field).operators;
       if (ops.indexOf(node.op) < 0) { node.op = ops[0]; }
       node.value = ""; node.from = ""; node.to = ""; node.values = ""; node.list = [];
       render(); changed(); focusSame(fieldSelect);
     });
     row.appendChild(labelled(t.field, fieldSelect));
+    if (node.family) {
+      var member = familyOf(node.field);
+      var days = el("input", { type: "number", step: "1", min: String(member.family.min), max: String(member.family.max),
+        inputmode: "numeric", dir: "ltr", "class": "rb-days" });
+      days.value = String(member.days);
+      days.addEventListener("input", function () {
+        var n = Number(days.value);
+        if (Math.floor(n) === n && n >= member.family.min && n <= member.family.max) {
+          node.field = member.family.key + "_" + n + "d";
+          changed();
+        }
+      });
+      row.appendChild(labelled(t.days.replace("{0}", String(member.family.max)), days));
+    }
     var opSelect = select(field.operators.map(function (c) { return [c, label(operators[c])]; }), node.op);
     opSelect.classList.add("rb-operator");
     opSelect.addEventListener("change", function () { node.op = opSelect.value; render(); changed(); focusSame(opSelect); });

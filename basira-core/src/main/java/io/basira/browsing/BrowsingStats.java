@@ -1,7 +1,10 @@
 package io.basira.browsing;
 
 import java.time.Instant;
-import java.util.Arrays;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -38,28 +41,72 @@ public record BrowsingStats(Instant lastSeenAt, int sessions30d, int pageViews30
     }
 
     /**
-     * The product ids and categories of the customer's product views within the last 7 and 30 days: days of
-     * the store's calendar, today included (within 7 days = since the store's midnight six days before today),
-     * so they hold all day and move at the store's midnight. At most {@value #MAX_ITEMS} of each, the most
-     * recently viewed; the 7-day sets are always within the 30-day ones.
+     * What the customer viewed, and when last: each product id and each category of her product views, with
+     * the day of the store's calendar (an epoch day, in the store's time zone at the recomputation) of the last
+     * view. "Viewed within N days" is then any N ({@link #products(LocalDate, int)}): the items whose day is
+     * on or after the N-th day back, today included (within 7 days = since the store's midnight six days before
+     * today), so a set holds all day and moves at the store's midnight without a recomputation. At most
+     * {@value #MAX_ITEMS} of each, the most recently viewed, within the last {@value #MAX_DAYS} days.
      */
-    public record Viewed(Set<String> products7d, Set<String> products30d, Set<String> categories7d,
-            Set<String> categories30d) {
+    public record Viewed(Map<String, Integer> productDays, Map<String, Integer> categoryDays) {
 
-        public static final int MAX_ITEMS = 100;
+        public static final int MAX_ITEMS = 200;
 
-        public static final Viewed NONE = new Viewed(Set.of(), Set.of(), Set.of(), Set.of());
+        /** The longest window kept, in days (13 months of retention, with room). */
+        public static final int MAX_DAYS = 400;
+
+        public static final Viewed NONE = new Viewed(Map.of(), Map.of());
 
         public Viewed {
-            products7d = Set.copyOf(products7d);
-            products30d = Set.copyOf(products30d);
-            categories7d = Set.copyOf(categories7d);
-            categories30d = Set.copyOf(categories30d);
+            productDays = Map.copyOf(productDays);
+            categoryDays = Map.copyOf(categoryDays);
         }
 
-        /** The set of a stored column: one item per line, empty for null or "". */
-        public static Set<String> items(String lines) {
-            return lines == null || lines.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(lines.split("\n")));
+        /** The products viewed within the last {@code days} days of the store's calendar, today included. */
+        public Set<String> products(LocalDate today, int days) {
+            return within(productDays, today, days);
+        }
+
+        /** The categories of the product views within the last {@code days} days, today included. */
+        public Set<String> categories(LocalDate today, int days) {
+            return within(categoryDays, today, days);
+        }
+
+        /** The first epoch day of the window of {@code days} days ending {@code today}. */
+        public static int since(LocalDate today, int days) {
+            return (int) (today.toEpochDay() - days + 1);
+        }
+
+        private static Set<String> within(Map<String, Integer> items, LocalDate today, int days) {
+            int since = since(today, days);
+            Set<String> within = new HashSet<>();
+            items.forEach((item, day) -> {
+                if (day >= since) {
+                    within.add(item);
+                }
+            });
+            return within;
+        }
+
+        /** The items of a stored column: one {@code item<TAB>epoch day} per line; empty for null or "". */
+        public static Map<String, Integer> days(String lines) {
+            if (lines == null || lines.isEmpty()) {
+                return Map.of();
+            }
+            Map<String, Integer> days = new HashMap<>();
+            for (String line : lines.split("\n")) {
+                int tab = line.lastIndexOf('\t');
+                days.put(line.substring(0, tab), Integer.parseInt(line.substring(tab + 1)));
+            }
+            return days;
+        }
+
+        /** The text of {@link #days(String)}: one {@code item<TAB>epoch day} per line, in the map's order. */
+        public static String lines(Map<String, Integer> days) {
+            StringBuilder lines = new StringBuilder();
+            days.forEach((item, day) -> lines.append(lines.length() == 0 ? "" : "\n").append(item).append('\t')
+                    .append(day));
+            return lines.toString();
         }
     }
 }

@@ -11,5 +11,10 @@ public enum ColumnKind {
     /** Strings stored as int codes of a per-column dictionary (codes in first-seen order). */
     DICTIONARY,
     /** A set of string tags per row, stored as one RoaringBitmap of rows per tag value. */
-    TAGS
+    TAGS,
+    /**
+     * A set of string tags per row, each with a day (an epoch day): one RoaringBitmap of rows per tag plus each
+     * row's (tag, day) pairs. What a customer viewed, and when last.
+     */
+    DATED_TAGS
 }

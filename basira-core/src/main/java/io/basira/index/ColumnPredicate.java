@@ -57,6 +57,17 @@ public sealed interface ColumnPredicate {
     }
 
     /**
+     * True when the row carries at least one of {@code tags} with a day of {@code since} (an epoch day) or later,
+     * on a {@link ColumnKind#DATED_TAGS} column; never UNKNOWN (a row without tags is FALSE).
+     */
+    record HasAnyTagSince(String column, Set<String> tags, int since) implements ColumnPredicate {
+        public HasAnyTagSince {
+            requireColumn(column);
+            tags = Set.copyOf(tags);
+        }
+    }
+
+    /**
      * True when the row is in {@code rows} (e.g. the members of another group), FALSE otherwise; never
      * UNKNOWN. {@code label} names the set in messages ({@code group:vip}); the rows are read at each
      * evaluation, so replacing them with {@link RowSet#set} needs no new bind.

@@ -56,6 +56,7 @@ public final class CustomerIndex {
             case INTEGER -> new IntegerColumn(spec.name(), this, capacity);
             case DICTIONARY -> new DictionaryColumn(spec.name(), this, capacity);
             case TAGS -> new TagColumn(spec.name(), this, capacity);
+            case DATED_TAGS -> new DatedTagColumn(spec.name(), this, capacity);
         };
     }
 
@@ -115,6 +116,10 @@ public final class CustomerIndex {
         return typed(name, TagColumn.class);
     }
 
+    public DatedTagColumn datedTagColumn(String name) {
+        return typed(name, DatedTagColumn.class);
+    }
+
     private <C extends IndexColumn> C typed(String name, Class<C> type) {
         IndexColumn column = columns.get(name);
         if (!type.isInstance(column)) {
@@ -136,6 +141,8 @@ public final class CustomerIndex {
             if (column instanceof DictionaryColumn dictionary) {
                 sizes.put(column.name(), dictionary.distinctValues());
             } else if (column instanceof TagColumn tags) {
+                sizes.put(column.name(), tags.distinctTags());
+            } else if (column instanceof DatedTagColumn tags) {
                 sizes.put(column.name(), tags.distinctTags());
             }
         }

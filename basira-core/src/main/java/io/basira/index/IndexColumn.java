@@ -6,7 +6,7 @@ import java.util.Objects;
  * One column of a {@link CustomerIndex}: its values plus a null mask. A new row is null in every
  * column until a value is written. Not thread-safe: see {@link CustomerIndex} for the contract.
  */
-public abstract sealed class IndexColumn permits IntegerColumn, DictionaryColumn, TagColumn {
+public abstract sealed class IndexColumn permits IntegerColumn, DictionaryColumn, TagColumn, DatedTagColumn {
 
     private final String name;
     private final CustomerIndex owner;

@@ -4,6 +4,7 @@ import io.basira.index.ColumnPredicate.And;
 import io.basira.index.ColumnPredicate.Between;
 import io.basira.index.ColumnPredicate.Compare;
 import io.basira.index.ColumnPredicate.HasAnyTag;
+import io.basira.index.ColumnPredicate.HasAnyTagSince;
 import io.basira.index.ColumnPredicate.InRows;
 import io.basira.index.ColumnPredicate.InSet;
 import io.basira.index.ColumnPredicate.IsNotNull;
@@ -72,6 +73,9 @@ final class PredicateBinder {
         }
         if (predicate instanceof HasAnyTag tags) {
             return tags(tags, negated);
+        }
+        if (predicate instanceof HasAnyTagSince since) {
+            return tagsSince(since, negated);
         }
         if (predicate instanceof InRows inRows) {
             return new RowSetScan(inRows.rows(), negated);
@@ -152,6 +156,23 @@ final class PredicateBinder {
             }
         }
         return new TagScan(rows.toArray(new RoaringBitmap[0]), column.nulls, negated);
+    }
+
+    private Scan tagsSince(HasAnyTagSince has, boolean negated) {
+        DatedTagColumn column = typed(has.column(), ColumnKind.DATED_TAGS, "a dated tag test", DatedTagColumn.class);
+        int[] codes = new int[has.tags().size()];
+        List<RoaringBitmap> rows = new ArrayList<>(codes.length);
+        for (String tag : has.tags()) {
+            int code = column.codeOf(tag);
+            if (code < 0) {
+                absent.add(new Absent(column.dictionary, tag));
+            } else {
+                codes[rows.size()] = code;
+                rows.add(column.rowsByTag.get(code));
+            }
+        }
+        return new DatedTagScan(column, Arrays.copyOf(codes, rows.size()), rows.toArray(new RoaringBitmap[0]),
+                has.since(), negated);
     }
 
     private IndexColumn column(String name) {

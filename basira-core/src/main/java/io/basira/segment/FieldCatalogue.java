@@ -19,27 +19,31 @@ public final class FieldCatalogue {
     private static final int MAX_DISTANCE = 3;
 
     private final Map<String, SegmentField> byName;
+    private final List<FieldFamily> families;
 
-    private FieldCatalogue(Map<String, SegmentField> byName) {
+    private FieldCatalogue(Map<String, SegmentField> byName, List<FieldFamily> families) {
         this.byName = byName;
+        this.families = List.copyOf(families);
     }
 
     /** The fields of {@code sets}, in order. */
     public static FieldCatalogue of(Collection<? extends FieldSet> sets) {
-        return new FieldCatalogue(new LinkedHashMap<>()).with(sets);
+        return new FieldCatalogue(new LinkedHashMap<>(), List.of()).with(sets);
     }
 
     /** This catalogue followed by the fields of {@code sets}; a name already present is refused. */
     public FieldCatalogue with(Collection<? extends FieldSet> sets) {
         Map<String, SegmentField> fields = new LinkedHashMap<>(byName);
+        List<FieldFamily> withFamilies = new ArrayList<>(families);
         for (FieldSet set : sets) {
+            withFamilies.addAll(set.families());
             for (SegmentField field : set.fields()) {
                 if (fields.putIfAbsent(field.fieldName(), field) != null) {
                     throw new IllegalArgumentException("field '" + field.fieldName() + "' is registered twice");
                 }
             }
         }
-        return new FieldCatalogue(fields);
+        return new FieldCatalogue(fields, withFamilies);
     }
 
     public FieldCatalogue with(FieldSet... sets) {
@@ -62,16 +66,42 @@ public final class FieldCatalogue {
     }
 
     public boolean contains(SegmentField field) {
-        return byName.get(field.fieldName()) == field;
+        return byName(field.fieldName()).orElse(null) == field;
     }
 
-    /** The field named {@code name}, ignoring case ({@code Total_Spent} is {@code total_spent}). */
+    /** The families of fields with a number of days in their name, in registration order. */
+    public List<FieldFamily> families() {
+        return families;
+    }
+
+    /**
+     * The field named {@code name}, ignoring case ({@code Total_Spent} is {@code total_spent}): a listed field,
+     * else a member of a family ({@code viewed_products_45d}).
+     */
     public Optional<SegmentField> byName(String name) {
-        return Optional.ofNullable(byName.get(name.toLowerCase(Locale.ROOT)));
+        String normal = name.toLowerCase(Locale.ROOT);
+        SegmentField listed = byName.get(normal);
+        if (listed != null) {
+            return Optional.of(listed);
+        }
+        for (FieldFamily family : families) {
+            Optional<SegmentField> member = family.field(normal);
+            if (member.isPresent()) {
+                return member;
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code unknown field 'totl_spent'; did you mean 'total_spent'?} */
     public String unknownMessage(String name) {
+        String normal = name.toLowerCase(Locale.ROOT);
+        for (FieldFamily family : families) {
+            Optional<String> outOfRange = family.outOfRange(normal);
+            if (outOfRange.isPresent()) {
+                return outOfRange.get();
+            }
+        }
         String message = "unknown field '" + name + "'";
         return nearest(name).map(f -> message + "; did you mean '" + f.fieldName() + "'?").orElse(message);
     }

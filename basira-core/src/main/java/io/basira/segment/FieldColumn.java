@@ -3,6 +3,7 @@ package io.basira.segment;
 import io.basira.card.CustomerData;
 import io.basira.index.ColumnKind;
 import io.basira.index.CustomerIndex;
+import io.basira.index.DatedTagColumn;
 import io.basira.index.DictionaryColumn;
 import io.basira.index.IndexColumn;
 import io.basira.index.IntegerColumn;
@@ -34,6 +35,11 @@ public final class FieldColumn {
         AGE,
         /** The value is the next birthday on or after today of the month-day code in the column. */
         NEXT_BIRTHDAY,
+        /**
+         * A dated tag column ({@code item -> last day}): the value is the set of items whose day lies within the
+         * last {@link #days()} days, today included.
+         */
+        WITHIN_DAYS,
         /** No column: group membership, compiled onto the groups' member rows. */
         NONE
     }
@@ -50,9 +56,16 @@ public final class FieldColumn {
     private final int scale;
     private final boolean currencyScale;
     private final Function<CustomerIndex, BoundWriter> binder;
+    private final int days;
 
     private FieldColumn(String name, ColumnKind kind, Reading reading, int scale, boolean currencyScale,
             Function<CustomerIndex, BoundWriter> binder) {
+        this(name, kind, reading, scale, currencyScale, binder, 0);
+    }
+
+    private FieldColumn(String name, ColumnKind kind, Reading reading, int scale, boolean currencyScale,
+            Function<CustomerIndex, BoundWriter> binder, int days) {
+        this.days = days;
         this.name = name;
         this.kind = kind;
         this.reading = reading;
@@ -101,6 +114,28 @@ public final class FieldColumn {
             TagColumn column = index.tagColumn(name);
             return (row, customer, units) -> writer.write(column, row, customer, units);
         });
+    }
+
+    /**
+     * A dated tag column ({@code item -> last epoch day}) this field writes, read as the items of the last
+     * {@code days} days, today included.
+     */
+    public static FieldColumn datedTags(String name, int days, Writer<DatedTagColumn> writer) {
+        Objects.requireNonNull(writer, "writer");
+        return new FieldColumn(name, ColumnKind.DATED_TAGS, Reading.WITHIN_DAYS, 0, false, index -> {
+            DatedTagColumn column = index.datedTagColumn(name);
+            return (row, customer, units) -> writer.write(column, row, customer, units);
+        }, days);
+    }
+
+    /** The items of the last {@code days} days of the dated tag column {@code name} (written by another field). */
+    public static FieldColumn withinDays(String name, int days) {
+        return new FieldColumn(name, null, Reading.WITHIN_DAYS, 0, false, null, days);
+    }
+
+    /** The window of a {@link Reading#WITHIN_DAYS} column, in days (0 for other readings). */
+    public int days() {
+        return days;
     }
 
     /** Days from the date in {@code dateColumn} (written by its own field) to today. */

@@ -11,4 +11,9 @@ import java.util.List;
 public interface FieldSet {
 
     List<SegmentField> fields();
+
+    /** Fields that take a number of days in their name ({@code viewed_products_45d}); none by default. */
+    default List<FieldFamily> families() {
+        return List.of();
+    }
 }

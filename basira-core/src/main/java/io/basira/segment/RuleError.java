@@ -19,6 +19,7 @@ public enum RuleError {
     EXPECTED_CONDITION_AFTER("expected a condition after '{0}', found {1}"),
     UNKNOWN_FIELD("unknown field '{0}'"),
     UNKNOWN_FIELD_NEAREST("unknown field '{0}'; did you mean '{1}'?"),
+    DAYS_OUT_OF_RANGE("{0}_<n>d takes n from {1} to {2} days, not '{3}'"),
     EXPECTED_BETWEEN_AND("expected AND between the two bounds of BETWEEN, found {0}"),
     EXPECTED_OPERATOR("expected an operator (=, !=, >, >=, <, <=, BETWEEN, IN, IS NULL) after '{0}', found {1}"),
     EXPECTED_NULL("expected NULL after {0}, found {1}"),

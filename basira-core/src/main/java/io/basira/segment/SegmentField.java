@@ -51,6 +51,8 @@ public final class SegmentField {
     private final SortColumn sort;
     private final ExportText export;
     private final boolean dependsOnToday;
+    private final String labelKey;
+    private final List<String> labelArguments;
 
     private SegmentField(Builder b) {
         this.name = b.name;
@@ -63,6 +65,8 @@ public final class SegmentField {
         this.sort = b.sort;
         this.export = b.export;
         this.dependsOnToday = b.dependsOnToday;
+        this.labelKey = b.labelKey != null ? b.labelKey : "segment.field." + b.name;
+        this.labelArguments = b.labelArguments;
     }
 
     /** A field named {@code name} (lower case, digits and '_', starting with a letter) of {@code type}. */
@@ -94,7 +98,12 @@ public final class SegmentField {
 
     /** The key of the field's label in the message bundles ({@code segment.field.total_spent}). */
     public String labelKey() {
-        return "segment.field." + name;
+        return labelKey;
+    }
+
+    /** The arguments of the label's message ({@code {0}}: the days of {@code viewed_products_45d}); mostly none. */
+    public List<String> labelArguments() {
+        return labelArguments;
     }
 
     /** The allowed values of an {@link ValueType#ENUM} field, empty for any other type. */
@@ -246,6 +255,8 @@ public final class SegmentField {
         private ExportText export;
         private boolean exportByValue;
         private boolean dependsOnToday;
+        private String labelKey;
+        private List<String> labelArguments = List.of();
 
         private Builder(String name, ValueType type) {
             if (name == null || !NAME.matcher(name).matches()) {
@@ -327,6 +338,13 @@ public final class SegmentField {
         /** The value changes with the date alone (it is computed from today). */
         public Builder dependsOnToday() {
             this.dependsOnToday = true;
+            return this;
+        }
+
+        /** The label is the message {@code key} with {@code arguments}, not {@code segment.field.<name>}. */
+        public Builder label(String key, String... arguments) {
+            this.labelKey = Objects.requireNonNull(key, "key");
+            this.labelArguments = List.of(arguments);
             return this;
         }
 

@@ -6,6 +6,7 @@ import io.basira.segment.And;
 import io.basira.segment.Between;
 import io.basira.segment.Comparison;
 import io.basira.segment.Condition;
+import io.basira.segment.FieldColumn;
 import io.basira.segment.HasAnyTag;
 import io.basira.segment.In;
 import io.basira.segment.InGroup;
@@ -41,6 +42,8 @@ import java.util.function.Function;
  *       {@code birthday}: month-day runs ({@link BirthdayCodes});
  *   <li>text and gender: dictionary {@code InSet}; {@code !=} is {@code NOT InSet};
  *   <li>tags: {@code IsNotNull(tags) AND HasAnyTag}, so a customer without tags is FALSE, never UNKNOWN;
+ *   <li>"viewed within n days" ({@code viewed_products_45d = 'P1'}): {@code HasAnyTagSince} on the dated
+ *       column, from the n-th day back (today included), also never UNKNOWN;
  *   <li>{@code group = 'k'}: an {@code InRows} leaf on the {@link RowSet} that {@code groupRows} gives for k.
  * </ul>
  *
@@ -73,6 +76,12 @@ public final class RuleCompiler {
         }
         if (rule instanceof InGroup group) {
             return ColumnPredicate.inRows("group:" + group.groupKey(), groupRows.apply(group.groupKey()));
+        }
+        if (rule instanceof HasAnyTag tags && tags.field().column().reading() == FieldColumn.Reading.WITHIN_DAYS) {
+            // viewed_products_45d = 'P1': carries P1 with a day in the last 45, today included; never UNKNOWN
+            FieldColumn column = tags.field().column();
+            return new ColumnPredicate.HasAnyTagSince(column.name(), Set.copyOf(tags.tags()),
+                    (int) (today.toEpochDay() - column.days() + 1));
         }
         if (rule instanceof HasAnyTag tags) {
             String column = tags.field().column().name();
@@ -138,7 +147,7 @@ public final class RuleCompiler {
             case AGE -> ageRange(range, today).on(column);
             case NEXT_BIRTHDAY -> BirthdayCodes.within(column, range, today);
             case STORED -> range.on(column);
-            case NONE -> throw new IllegalArgumentException(field + " has no column");
+            case WITHIN_DAYS, NONE -> throw new IllegalArgumentException(field + " has no range on its column");
         };
     }
 

@@ -4,6 +4,7 @@ import io.basira.segment.And;
 import io.basira.segment.Condition;
 import io.basira.segment.Conditions;
 import io.basira.segment.FieldCatalogue;
+import io.basira.segment.FieldFamily;
 import io.basira.segment.Not;
 import io.basira.segment.Operator;
 import io.basira.segment.Or;
@@ -259,6 +260,12 @@ final class RuleParser {
     }
 
     private RuleSyntaxException unknownField(Token name) {
+        for (FieldFamily family : fields.families()) {
+            if (family.outOfRange(name.source().toLowerCase(java.util.Locale.ROOT)).isPresent()) {
+                return error(name, RuleError.DAYS_OUT_OF_RANGE, family.key(), family.minimum(), family.maximum(),
+                        name.source());
+            }
+        }
         return fields.nearest(name.source())
                 .map(f -> error(name, RuleError.UNKNOWN_FIELD_NEAREST, name.source(), f.fieldName()))
                 .orElseGet(() -> error(name, RuleError.UNKNOWN_FIELD, name.source()));

@@ -13,8 +13,10 @@ import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -106,11 +108,28 @@ public class BrowsingConfiguration {
         }
 
         @Bean
-        CollectController collectController(JdbcBrowsingSites sites, BrowsingIntake intake, JsonMapper json,
+        CollectController collectController(JdbcBrowsingSites sites) {
+            return new CollectController(sites);
+        }
+
+        /**
+         * The beacon ({@code POST /b/collect}), a filter ahead of every other one (Spring Security's chain
+         * included): it applies the limits per site key and per client address itself.
+         */
+        @Bean
+        FilterRegistrationBean<BeaconDoor> beaconDoor(JdbcBrowsingSites sites, BrowsingIntake intake, JsonMapper json,
                 Clock clock, @Value("${basira.browsing.site-requests:1200000}") int requests,
-                @Value("${basira.browsing.site-period:1m}") Duration period) {
-            return new CollectController(sites, intake, new Throttle(new Throttle.Limit(requests, period), 100_000,
+                @Value("${basira.browsing.site-period:1m}") Duration period,
+                @Value("${basira.browsing.address-requests:6000}") int addressRequests,
+                @Value("${basira.browsing.address-period:1m}") Duration addressPeriod) {
+            BeaconDoor door = new BeaconDoor(sites, intake, new Throttle(new Throttle.Limit(requests, period), 100_000,
+                    clock), new Throttle(new Throttle.Limit(addressRequests, addressPeriod), PublicDoor.ADDRESSES,
                     clock), json, clock);
+            FilterRegistrationBean<BeaconDoor> registration = new FilterRegistrationBean<>(door);
+            registration.addUrlPatterns("/b/collect");
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            registration.setName("beaconDoor");
+            return registration;
         }
 
         @Bean

@@ -8,10 +8,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +47,10 @@ public final class BrowsingIntake implements SmartLifecycle {
     private long offered;
     private long done;
     private volatile Thread writer;
+    /** The counters of the request path, looked up once (a beacon does no registry lookup). */
+    private final Counter accepted;
+    private final Map<Refusal, Counter> rejected = new EnumMap<>(Refusal.class);
+    private final Map<String, Counter> refused = new ConcurrentHashMap<>();
 
     public BrowsingIntake(RecordBrowsing record, int capacity, int batchSize, MeterRegistry meters) {
         if (capacity < 1 || batchSize < 1) {
@@ -55,6 +61,11 @@ public final class BrowsingIntake implements SmartLifecycle {
         this.batchSize = batchSize;
         this.meters = meters;
         Gauge.builder("basira.browsing.queued", queue, ArrayBlockingQueue::size).register(meters);
+        this.accepted = meters.counter("basira.browsing.accepted");
+        for (Refusal refusal : Refusal.values()) {
+            rejected.put(refusal, Counter.builder("basira.browsing.rejected").tag("reason", refusal.code())
+                    .register(meters));
+        }
     }
 
     /** Queues all of one request's events, or none when they do not all fit. @return whether they were queued */
@@ -71,16 +82,17 @@ public final class BrowsingIntake implements SmartLifecycle {
                 offered += events.size();
             }
         }
-        meters.counter("basira.browsing.accepted").increment(events.size());
+        accepted.increment(events.size());
         return true;
     }
 
     public void rejected(Refusal refusal) {
-        Counter.builder("basira.browsing.rejected").tag("reason", refusal.code()).register(meters).increment();
+        rejected.get(refusal).increment();
     }
 
     public void refused(String cause) {
-        Counter.builder("basira.browsing.refused").tag("cause", cause).register(meters).increment();
+        refused.computeIfAbsent(cause, c -> Counter.builder("basira.browsing.refused").tag("cause", c)
+                .register(meters)).increment();
     }
 
     /** Events waiting now. */

@@ -32,14 +32,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class JdbcBrowsing {
 
     static final int AGGREGATE_DAYS = 30;
-    static final int VIEWED_SHORT_DAYS = 7;
     private static final int CHUNK = 500;
     private static final List<String> EVENT_COLUMNS = List.of("store_id", "visitor_id", "session_id", "occurred_at",
             "received_at", "kind", "path", "product_id", "category", "search_query", "customer_external_id");
 
     private static final List<String> AGGREGATE_COLUMNS = List.of("store_id", "customer_external_id", "last_seen_at",
-            "sessions_30d", "page_views_30d", "product_views_30d", "sessions_total", "computed_at", "viewed_products_7d",
-            "viewed_products_30d", "viewed_categories_7d", "viewed_categories_30d");
+            "sessions_30d", "page_views_30d", "product_views_30d", "sessions_total", "computed_at", "viewed_product_days",
+            "viewed_category_days");
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -113,8 +112,9 @@ public final class JdbcBrowsing {
 
     /**
      * Recomputes the aggregates of these customers as of {@code now} from the events of their visitors: a
-     * customer with no event left loses the row. The viewed sets ({@link Viewed}) count days of the store's
-     * calendar: within 7 days is since the store's midnight six days before today.
+     * customer with no event left loses the row. What they viewed ({@link Viewed}) is kept with the day of the
+     * store's calendar of the last view: one grouped query over the product views of these customers' visitors
+     * within the last {@link Viewed#MAX_DAYS} days (the index on store and visitor), per chunk of 500 customers.
      */
     public void recompute(StoreId store, Collection<String> customers, Instant now) {
         if (customers.isEmpty()) {
@@ -124,14 +124,13 @@ public final class JdbcBrowsing {
         ZoneId zone = ZoneId.of(jdbc.queryForObject("SELECT time_zone FROM stores WHERE id = ?", String.class,
                 store.value()));
         LocalDate today = LocalDate.ofInstant(now, zone);
-        Instant since7 = today.minusDays(VIEWED_SHORT_DAYS - 1).atStartOfDay(zone).toInstant();
-        OffsetDateTime since30 = utc(today.minusDays(AGGREGATE_DAYS - 1).atStartOfDay(zone).toInstant());
+        OffsetDateTime sinceViewed = utc(today.minusDays(Viewed.MAX_DAYS - 1).atStartOfDay(zone).toInstant());
         List<String> all = new ArrayList<>(customers);
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
             List<Object> args = new ArrayList<>(List.of(since, since, since, store.value()));
             args.addAll(chunk);
-            Map<String, ViewedItems> viewed = viewed(store, chunk, since30, since7);
+            Map<String, ViewedItems> viewed = viewed(store, chunk, sinceViewed, zone);
             List<Object[]> rows = new ArrayList<>();
             jdbc.query("SELECT v.customer_external_id, MAX(e.occurred_at) AS last_seen, "
                     + "COUNT(DISTINCT CASE WHEN e.occurred_at >= ? THEN e.session_id END) AS sessions_30d, "
@@ -144,8 +143,7 @@ public final class JdbcBrowsing {
                         ViewedItems items = viewed.getOrDefault(rs.getString(1), ViewedItems.NONE);
                         rows.add(new Object[] {store.value(), rs.getString(1), rs.getObject(2, OffsetDateTime.class),
                                 rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), utc(now),
-                                lines(items.products7d), lines(items.products30d), lines(items.categories7d),
-                                lines(items.categories30d)});
+                                Viewed.lines(items.products), Viewed.lines(items.categories)});
                     }, args.toArray());
             // customers left without an event lose their row; the others' rows are written in place
             Set<String> gone = new LinkedHashSet<>(chunk);
@@ -163,10 +161,12 @@ public final class JdbcBrowsing {
         }
     }
 
-    /** The products and categories these customers viewed since {@code since30}, most recent first. */
-    private Map<String, ViewedItems> viewed(StoreId store, List<String> chunk, OffsetDateTime since30,
-            Instant since7) {
-        List<Object> args = new ArrayList<>(List.of(store.value(), since30));
+    /**
+     * The products and categories these customers viewed since {@code since}, with the day (in {@code zone}) of
+     * the last view of each, most recent first.
+     */
+    private Map<String, ViewedItems> viewed(StoreId store, List<String> chunk, OffsetDateTime since, ZoneId zone) {
+        List<Object> args = new ArrayList<>(List.of(store.value(), since));
         args.addAll(chunk);
         Map<String, ViewedItems> viewed = new HashMap<>();
         jdbc.query("SELECT v.customer_external_id, e.product_id, e.category, MAX(e.occurred_at) AS last_viewed "
@@ -175,41 +175,34 @@ public final class JdbcBrowsing {
                 + "AND v.customer_external_id IN (" + marks(chunk.size()) + ") "
                 + "GROUP BY v.customer_external_id, e.product_id, e.category ORDER BY last_viewed DESC", rs -> {
                     ViewedItems items = viewed.computeIfAbsent(rs.getString(1), c -> new ViewedItems());
-                    boolean recent = !rs.getObject(4, OffsetDateTime.class).toInstant().isBefore(since7);
-                    items.add(rs.getString(2), rs.getString(3), recent);
+                    int day = (int) rs.getObject(4, OffsetDateTime.class).toInstant().atZone(zone).toLocalDate()
+                            .toEpochDay();
+                    items.add(rs.getString(2), rs.getString(3), day);
                 }, args.toArray());
         return viewed;
     }
 
-    /** One customer's viewed items while they are read, at most {@link Viewed#MAX_ITEMS} of each set. */
+    /**
+     * One customer's viewed items while they are read (most recent first), with the day of the last view; at
+     * most {@link Viewed#MAX_ITEMS} of each.
+     */
     private static final class ViewedItems {
 
         static final ViewedItems NONE = new ViewedItems();
 
-        final Set<String> products7d = new LinkedHashSet<>();
-        final Set<String> products30d = new LinkedHashSet<>();
-        final Set<String> categories7d = new LinkedHashSet<>();
-        final Set<String> categories30d = new LinkedHashSet<>();
+        final Map<String, Integer> products = new LinkedHashMap<>();
+        final Map<String, Integer> categories = new LinkedHashMap<>();
 
-        void add(String product, String category, boolean recent) {
-            put(products30d, product);
-            put(categories30d, category);
-            if (recent) {
-                put(products7d, product);
-                put(categories7d, category);
-            }
+        void add(String product, String category, int day) {
+            put(products, product, day);
+            put(categories, category, day);
         }
 
-        private static void put(Set<String> items, String item) {
+        private static void put(Map<String, Integer> items, String item, int day) {
             if (item != null && !item.isEmpty() && items.size() < Viewed.MAX_ITEMS) {
-                items.add(item);
+                items.putIfAbsent(item, day);
             }
         }
-    }
-
-    /** A set as stored: one item per line. */
-    static String lines(Set<String> items) {
-        return String.join("\n", items);
     }
 
     /** Every customer with browsing: linked visitors or an aggregate row. */
@@ -240,8 +233,8 @@ public final class JdbcBrowsing {
     public Map<String, Object> export(StoreId store, String customerId) {
         Map<String, Object> export = new LinkedHashMap<>();
         export.put("aggregates", jdbc.queryForList("SELECT last_seen_at, sessions_30d, page_views_30d, "
-                + "product_views_30d, sessions_total, computed_at, viewed_products_7d, viewed_products_30d, "
-                + "viewed_categories_7d, viewed_categories_30d FROM browsing_customers WHERE store_id = ? "
+                + "product_views_30d, sessions_total, computed_at, viewed_product_days, viewed_category_days "
+                + "FROM browsing_customers WHERE store_id = ? "
                 + "AND customer_external_id = ?", store.value(), customerId).stream().findFirst().orElse(null));
         export.put("visitors", jdbc.queryForList("SELECT visitor_id FROM browsing_visitors WHERE store_id = ? AND "
                 + "customer_external_id = ? ORDER BY visitor_id", String.class, store.value(), customerId));

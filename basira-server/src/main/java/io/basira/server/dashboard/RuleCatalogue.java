@@ -24,6 +24,7 @@ final class RuleCatalogue {
     static String json(JsonMapper json, FieldCatalogueJson fields, Collection<Group> groups, List<String> categories) {
         Map<String, Object> catalogue = new LinkedHashMap<>();
         catalogue.put("fields", fields.fields());
+        catalogue.put("families", fields.families());
         catalogue.put("operators", Arrays.stream(Operator.values()).map(RuleCatalogue::operator).toList());
         catalogue.put("groups", groups.stream().map(g -> Map.of("key", g.key(), "name", g.name())).toList());
         catalogue.put("choices", categories.isEmpty() ? Map.of() : Map.of("next_category", categories));

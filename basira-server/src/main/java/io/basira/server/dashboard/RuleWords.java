@@ -79,7 +79,7 @@ public final class RuleWords {
     /** One condition without AND, OR or NOT. */
     public String leaf(Condition leaf) {
         SegmentField field = leaf.field();
-        String label = field == null ? "" : text.get(field.labelKey());
+        String label = field == null ? "" : text.get(field.labelKey(), field.labelArguments().toArray());
         if (leaf instanceof Comparison c) {
             String op = c.operator().name().toLowerCase(Locale.ROOT);
             if (c.value() instanceof Value.RelativeDate relative && relative.days() != 0) {

@@ -50,8 +50,8 @@ public final class JdbcCustomerQueries implements GroupCustomers {
             + "predicted_value_12m, churn_risk, next_order_expected_at, next_category, la.points AS loyalty_points, "
             + "la.pending AS loyalty_pending, la.lifetime_points AS loyalty_lifetime, la.tier AS loyalty_tier, "
             + "la.expiring_30d AS loyalty_expiring, b.last_seen_at, b.sessions_30d, "
-            + "b.page_views_30d, b.product_views_30d, b.sessions_total, b.viewed_products_7d, b.viewed_products_30d, "
-            + "b.viewed_categories_7d, b.viewed_categories_30d FROM customers c LEFT JOIN customer_analytics a "
+            + "b.page_views_30d, b.product_views_30d, b.sessions_total, b.viewed_product_days, "
+            + "b.viewed_category_days FROM customers c LEFT JOIN customer_analytics a "
             + "ON a.store_id = c.store_id AND a.customer_external_id = c.external_id LEFT JOIN loyalty_accounts la "
             + "ON la.store_id = c.store_id AND la.customer_external_id = c.external_id LEFT JOIN browsing_customers b "
             + "ON b.store_id = c.store_id AND b.customer_external_id = c.external_id WHERE c.store_id = ? "
@@ -256,9 +256,7 @@ public final class JdbcCustomerQueries implements GroupCustomers {
         Instant lastSeen = Sql.instant(rs, "last_seen_at");
         return lastSeen == null ? null : new BrowsingStats(lastSeen, rs.getInt("sessions_30d"),
                 rs.getInt("page_views_30d"), rs.getInt("product_views_30d"), rs.getInt("sessions_total"),
-                new BrowsingStats.Viewed(BrowsingStats.Viewed.items(rs.getString("viewed_products_7d")),
-                        BrowsingStats.Viewed.items(rs.getString("viewed_products_30d")),
-                        BrowsingStats.Viewed.items(rs.getString("viewed_categories_7d")),
-                        BrowsingStats.Viewed.items(rs.getString("viewed_categories_30d"))));
+                new BrowsingStats.Viewed(BrowsingStats.Viewed.days(rs.getString("viewed_product_days")),
+                        BrowsingStats.Viewed.days(rs.getString("viewed_category_days"))));
     }
 }

@@ -29,7 +29,7 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 public final class PublicDoor {
 
     /** How many client addresses each door's throttle remembers (the least recently seen is forgotten beyond). */
-    static final int ADDRESSES = 100_000;
+    public static final int ADDRESSES = 100_000;
 
     private final String[] paths;
     private Throttle throttle;

@@ -544,7 +544,7 @@ abstract class TenantIsolationContract extends ApiTestBase {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"v\":\"visitor-b\",\"s\":\"session-b\","
                         + "\"e\":[{\"t\":\"page\",\"p\":\"" + path + "\"}]}")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(204);
         assertThat(browsingIntake.flush(java.time.Duration.ofSeconds(20))).as("the writer caught up").isTrue();
     }
 }

@@ -247,6 +247,30 @@ class GroupsBrowserTest {
         return browser.findElement(By.cssSelector("#builder .rb-group[data-depth='0']"));
     }
 
+    @Test
+    @Order(10)
+    void viewed_within_n_days_is_a_field_with_a_days_box_in_the_builder() {
+        pages.open("/groups/new?lang=en");
+        pages.waitFor().until(d -> d.findElement(By.id("builder")).isDisplayed());
+        WebElement first = browser.findElement(By.cssSelector("#builder .rb-condition"));
+        new Select(first.findElement(By.cssSelector(".rb-field"))).selectByValue("family:viewed_products");
+        WebElement days = browser.findElement(By.cssSelector("#builder .rb-days"));
+        assertThat(days.getAttribute("value")).isEqualTo("14");
+        days.clear();
+        days.sendKeys("45");
+        WebElement value = browser.findElement(By.cssSelector("#builder .rb-value"));
+        value.sendKeys("P1");
+        waitForCount(0);
+        browser.findElement(By.id("mode-text")).click();
+        pages.waitFor().until(d -> d.findElement(By.id("rule")).isDisplayed());
+        assertThat(browser.findElement(By.id("rule")).getAttribute("value")).isEqualTo("viewed_products_45d = 'P1'");
+        browser.findElement(By.id("mode-builder")).click();
+        pages.waitFor().until(d -> d.findElement(By.id("builder")).isDisplayed());
+        assertThat(browser.findElement(By.cssSelector("#builder .rb-days")).getAttribute("value")).isEqualTo("45");
+        assertThat(new Select(browser.findElement(By.cssSelector("#builder .rb-field"))).getFirstSelectedOption()
+                .getAttribute("value")).isEqualTo("family:viewed_products");
+    }
+
     private static WebElement nested() {
         return browser.findElement(By.cssSelector("#builder .rb-group[data-depth='1']"));
     }

@@ -60,6 +60,7 @@ abstract class MessagingContract extends ApiTestBase {
     @Autowired JdbcTemplate jdbc;
     @Autowired JdbcTimeline timeline;
     @Autowired WebhookDispatcher dispatcher;
+    @Autowired io.basira.server.campaigns.CampaignService campaigns;
 
     static final MessageTemplate CART = new MessageTemplate(
             new TemplateText("{{first_name}}، سلتك بانتظارك",
@@ -407,6 +408,89 @@ abstract class MessagingContract extends ApiTestBase {
         assertThat(sent.get("status").asString()).isEqualTo("sent");
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo("Hi Sara");
+    }
+
+    @Test
+    void an_abandoned_cart_of_two_lines_is_reminded_by_email_listing_both_with_links_in_each_language() throws Exception {
+        Shop shop = shop("cartlines");
+        grantMarketing(shop);
+        Api api = shop.api();
+        api.postJson("/api/v1/customers", "{\"customer_id\":\"C2\",\"first_name\":\"Omar\",\"email\":\"omar@example.com\","
+                + "\"created_at\":\"2024-01-01\"}");
+        assertThat(api.postJson("/api/v1/messages/customers/C2/consent",
+                "{\"channel\":\"email\",\"purpose\":\"marketing\",\"source\":\"checkout\"}").status()).isEqualTo(200);
+        assertThat(api.send("PUT", "/api/v1/messages/customers/C2/language", "{\"language\":\"en\"}").status())
+                .isEqualTo(200);
+        api.postJson("/api/v1/products", "{\"product_id\":\"P2\",\"name\":\"بخور\",\"price\":\"45.50\"}");
+        String items = "<ul>{{#items}}<li><a href=\"{{item.url}}\">{{item.name}}</a> × {{item.quantity}} "
+                + "{{item.price}}</li>{{/items}}</ul>";
+        Api.Response created = api.postJson("/api/v1/campaigns", "{\"name\":\"Carts\",\"kind\":\"abandoned_cart\","
+                + "\"channel\":\"email\",\"subject_ar\":\"سلتك تنتظرك\",\"body_ar\":\"<p>أكملي طلبك:</p>" + items.replace("\"", "\\\"")
+                + "\",\"subject_en\":\"Your cart\",\"body_en\":\"<p>Your items:</p>" + items.replace("\"", "\\\"")
+                + "\",\"control_percent\":0}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = json(created).get("id").asLong();
+        assertThat(api.postJson("/api/v1/campaigns/" + id + "/activate", "").status()).isEqualTo(200);
+
+        Instant abandoned = MutableClock.START.plus(Duration.ofMinutes(10));
+        for (String customer : List.of("C1", "C2")) {
+            Api.Response cart = api.postJson("/api/v1/carts", "{\"cart_id\":\"K-" + customer + "\",\"customer_id\":\""
+                    + customer + "\",\"created_at\":\"2024-06-01T08:00:00Z\",\"updated_at\":\"" + abandoned
+                    + "\",\"total\":\"441.00\",\"items_count\":3,\"status\":\"abandoned\",\"items\":["
+                    + "{\"product_id\":\"P1\",\"name\":\"عود ملكي\",\"quantity\":1,\"unit_price\":\"350.00\","
+                    + "\"url\":\"https://shop.example/p/1\"},"
+                    + "{\"product_id\":\"P2\",\"quantity\":\"٢\",\"unit_price\":\"45.50\",\"url\":\"https://shop.example/p/2?ref=mail\"}]}");
+            assertThat(cart.status()).as(cart.body()).isIn(200, 201);
+        }
+        assertThat(jdbc.queryForList("SELECT product_external_id FROM cart_lines WHERE store_id = ? AND "
+                + "cart_external_id = 'K-C1' ORDER BY line_no", String.class, shop.store().id().value()))
+                .containsExactly("P1", "P2");
+        clock.set(abandoned.plus(Duration.ofHours(1)));
+        campaigns.runDue();
+        assertThat(smtp.waitForIncomingEmail(5000, 2)).isTrue();
+        MimeMessage arabic = null;
+        MimeMessage english = null;
+        for (MimeMessage mail : smtp.getReceivedMessages()) {
+            if (mail.getAllRecipients()[0].toString().equals("sara@example.com")) {
+                arabic = mail;
+            } else if (mail.getAllRecipients()[0].toString().equals("omar@example.com")) {
+                english = mail;
+            }
+        }
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+        assertThat(arabic.getSubject()).isEqualTo("سلتك تنتظرك");
+        assertThat(part(arabic, "text/html")).contains("<html lang=\"ar\" dir=\"rtl\">")
+                .contains("<a href=\"https://shop.example/p/1\"", "عود ملكي", "× 1 350.00 SAR")
+                .contains("<a href=\"https://shop.example/p/2?ref&#61;mail\"", "بخور", "× 2 91.00 SAR");
+        assertThat(part(arabic, "text/plain")).contains("عود ملكي (https://shop.example/p/1)")
+                .contains("بخور (https://shop.example/p/2?ref=mail)");
+        assertThat(english.getSubject()).isEqualTo("Your cart");
+        assertThat(part(english, "text/html")).contains("<html lang=\"en\" dir=\"ltr\">")
+                .contains("Your items:", "https://shop.example/p/1", "https://shop.example/p/2", "عود ملكي", "بخور");
+
+        // the cart sent again without items keeps its lines; with items, they replace the old ones
+        api.postJson("/api/v1/carts", "{\"cart_id\":\"K-C1\",\"customer_id\":\"C1\",\"created_at\":\"2024-06-01T08:00:00Z\","
+                + "\"updated_at\":\"" + abandoned + "\",\"status\":\"abandoned\"}");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cart_lines WHERE store_id = ? AND cart_external_id = 'K-C1'",
+                Integer.class, shop.store().id().value())).isEqualTo(2);
+        Api.Response refused = api.postJson("/api/v1/carts", "{\"cart_id\":\"K-C1\",\"customer_id\":\"C1\","
+                + "\"created_at\":\"2024-06-01T08:00:00Z\",\"status\":\"abandoned\",\"items\":[{\"product_id\":\"P3\","
+                + "\"quantity\":0},{\"product_id\":\"P4\",\"quantity\":1,\"url\":\"javascript:alert(1)\"}]}");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("items[0]: quantity: '0' is not a positive whole number")
+                .contains("items[1]: url 'javascript:alert(1)' is not an absolute http or https link");
+        api.postJson("/api/v1/carts", "{\"cart_id\":\"K-C1\",\"customer_id\":\"C1\",\"created_at\":\"2024-06-01T08:00:00Z\","
+                + "\"status\":\"abandoned\",\"items\":[{\"product_id\":\"P3\",\"quantity\":1}]}");
+        assertThat(jdbc.queryForList("SELECT product_external_id FROM cart_lines WHERE store_id = ? AND "
+                + "cart_external_id = 'K-C1'", String.class, shop.store().id().value())).containsExactly("P3");
+
+        // the lines are part of the customer's export and go with the erasure
+        Api.Response export = api.get("/api/v1/customers/C2/privacy-export");
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.body()).contains("cart_lines.csv");
+        assertThat(api.postJson("/api/v1/customers/C2/erase", "").status()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cart_lines WHERE store_id = ? AND cart_external_id = 'K-C2'",
+                Integer.class, shop.store().id().value())).isZero();
     }
 
     private static String part(MimeMessage mail, String type) throws Exception {

@@ -517,7 +517,8 @@ abstract class PrivacyContract {
         api.postJson("/api/v1/customers", "{\"customer_id\":\"OTHER\",\"first_name\":\"Noura\",\"created_at\":\"2024-01-01\"}");
         api.postJson("/api/v1/orders", "{\"order_id\":\"O2\",\"customer_id\":\"OTHER\",\"status\":\"completed\",\"total\":\"50.00\","
                 + "\"created_at\":\"2024-05-01\"}");
-        api.postJson("/api/v1/carts", "{\"cart_id\":\"K1\",\"customer_id\":\"" + LAYLA + "\",\"created_at\":\"2024-05-01\",\"status\":\"abandoned\"}");
+        api.postJson("/api/v1/carts", "{\"cart_id\":\"K1\",\"customer_id\":\"" + LAYLA + "\",\"created_at\":\"2024-05-01\",\"status\":\"abandoned\","
+                + "\"items\":[{\"product_id\":\"P1\",\"quantity\":2,\"name\":\"Oud\",\"url\":\"https://shop.example/p/1\"}]}");
         api.postJson("/api/v1/reviews", "{\"review_id\":\"R1\",\"customer_id\":\"" + LAYLA + "\",\"rating\":4,\"created_at\":\"2024-05-01\"}");
         api.postJson("/api/v1/wishlist", "{\"customer_id\":\"" + LAYLA + "\",\"product_id\":\"P1\",\"added_at\":\"2024-05-01\"}");
         assertThat(api.postJson("/api/v1/groups/picked/additions/" + LAYLA, "").status()).isEqualTo(200);

@@ -1,6 +1,7 @@
 package io.basira.ingest;
 
 import io.basira.commerce.Cart;
+import io.basira.commerce.CartLine;
 import io.basira.commerce.Customer;
 import io.basira.commerce.Order;
 import io.basira.commerce.OrderLine;
@@ -31,4 +32,10 @@ public interface CommerceWrites {
 
     /** Carts and reviews replace by id; a wishlist item is keyed by (customer, product). */
     void upsertActivity(StoreId store, List<Cart> carts, List<Review> reviews, List<WishlistItem> wishlistItems);
+
+    /**
+     * Replaces the lines of every cart named in {@code lines} (numbered in the order given); the carts are written
+     * before. A cart not named keeps its lines.
+     */
+    void replaceCartLines(StoreId store, List<CartLine> lines);
 }

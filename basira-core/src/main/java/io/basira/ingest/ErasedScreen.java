@@ -67,7 +67,12 @@ public final class ErasedScreen {
         batch.customers().stream().filter(c -> keepsRecordOf(c.externalId())).forEach(kept::add);
         batch.orders().stream().map(this::order).forEach(kept::add);
         batch.orderLines().forEach(kept::add);
-        batch.carts().stream().filter(c -> keepsRecordOf(c.customerExternalId())).forEach(kept::add);
+        java.util.Set<String> keptCarts = new java.util.HashSet<>();
+        batch.carts().stream().filter(c -> keepsRecordOf(c.customerExternalId())).forEach(c -> {
+            kept.add(c);
+            keptCarts.add(c.externalId());
+        });
+        batch.cartLines().stream().filter(l -> keptCarts.contains(l.cartExternalId())).forEach(kept::add);
         batch.reviews().stream().filter(r -> keepsRecordOf(r.customerExternalId())).forEach(kept::add);
         batch.wishlistItems().stream().filter(w -> keepsRecordOf(w.customerExternalId())).forEach(kept::add);
         return kept;

@@ -370,6 +370,9 @@ public final class IngestRecords {
         writes.upsertOrders(store, batch.orders());
         writes.replaceOrderLines(store, batch.orderLines(), lines);
         writes.upsertActivity(store, batch.carts(), batch.reviews(), batch.wishlistItems());
+        if (!batch.cartLines().isEmpty()) {
+            writes.replaceCartLines(store, batch.cartLines());
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.basira.ingest;
 
 import io.basira.commerce.Cart;
+import io.basira.commerce.CartLine;
 import io.basira.commerce.Customer;
 import io.basira.commerce.Order;
 import io.basira.commerce.OrderLine;
@@ -15,7 +16,8 @@ import java.util.Set;
 /**
  * Records of one store to upsert together. Mutable while it is filled, then handed to
  * {@link IngestRecords}. Within a batch a later record with the same id wins; the lines given for
- * an order replace all of that order's earlier lines.
+ * an order replace all of that order's earlier lines, and so do the lines given for a cart (a cart's lines
+ * travel with the cart: the cart is in the same batch).
  */
 public final class RecordBatch {
 
@@ -24,6 +26,7 @@ public final class RecordBatch {
     private final List<Order> orders = new ArrayList<>();
     private final List<OrderLine> orderLines = new ArrayList<>();
     private final List<Cart> carts = new ArrayList<>();
+    private final List<CartLine> cartLines = new ArrayList<>();
     private final List<Review> reviews = new ArrayList<>();
     private final List<WishlistItem> wishlistItems = new ArrayList<>();
 
@@ -49,6 +52,11 @@ public final class RecordBatch {
 
     public RecordBatch add(Cart cart) {
         carts.add(cart);
+        return this;
+    }
+
+    public RecordBatch add(CartLine line) {
+        cartLines.add(line);
         return this;
     }
 
@@ -82,6 +90,10 @@ public final class RecordBatch {
         return carts;
     }
 
+    public List<CartLine> cartLines() {
+        return cartLines;
+    }
+
     public List<Review> reviews() {
         return reviews;
     }
@@ -91,7 +103,7 @@ public final class RecordBatch {
     }
 
     public int size() {
-        return products.size() + customers.size() + orders.size() + orderLines.size() + carts.size()
+        return products.size() + customers.size() + orders.size() + orderLines.size() + carts.size() + cartLines.size()
                 + reviews.size() + wishlistItems.size();
     }
 
@@ -123,6 +135,7 @@ public final class RecordBatch {
         orders.clear();
         orderLines.clear();
         carts.clear();
+        cartLines.clear();
         reviews.clear();
         wishlistItems.clear();
     }

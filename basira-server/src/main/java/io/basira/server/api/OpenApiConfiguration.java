@@ -54,7 +54,9 @@ public class OpenApiConfiguration {
             components.addSchemas("IngestRecord", new ObjectSchema().additionalProperties(new StringSchema())
                     .description("One record of the kind in the path (customers, orders, order_lines, products, carts,"
                             + " reviews, wishlist_items): its fields are the columns of that kind's CSV file"
-                            + " (docs/import.md), each a string (numbers are read as their text)")
+                            + " (docs/import.md), each a string (numbers are read as their text); an order may carry"
+                            + " its lines as items [{product_id, quantity, unit_price}], a cart its lines as items"
+                            + " [{product_id, quantity, name, unit_price, url}] (docs/campaigns.md, \"Cart items\")")
                     .example(Map.of("customer_id", "C1", "first_name", "Sara", "created_at", "2024-01-01")));
             components.addSchemas("IngestAnswer", new ObjectSchema().description("The records applied, all or none")
                     .addProperty("applied", new IntegerSchema())

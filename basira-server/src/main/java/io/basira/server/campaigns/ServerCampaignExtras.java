@@ -9,10 +9,14 @@ import io.basira.campaigns.Enrolment;
 import io.basira.campaigns.ItemLink;
 import io.basira.server.checkout.CampaignCouponsInCheckout;
 import io.basira.shared.StoreId;
+import io.basira.shared.Money;
+import io.basira.shared.UnitPrice;
+import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Currency;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,8 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * What a campaign message carries, made once per enrolment and kept on its row: the single-use discount code
  * (checkout's coupons, {@link CampaignCouponsInCheckout}) and the survey's unguessable token, whose link is
- * {@code basira.public-url}{@code /survey/TOKEN}. Carts are stored without their lines, so a message has no items
- * yet.
+ * {@code basira.public-url}{@code /survey/TOKEN}; the abandoned cart's lines ({@code cart_lines}) as the message's items.
  */
 public final class ServerCampaignExtras implements CampaignExtras {
 
@@ -74,8 +77,23 @@ public final class ServerCampaignExtras implements CampaignExtras {
         return publicUrl + "/survey/" + token;
     }
 
+    /**
+     * The cart's stored lines in order: the name the cart gave, else the product's stored name, else its id; the
+     * line's price (quantity × unit price, when the cart gave one) in the store's currency; the line's link.
+     */
     @Override
     public List<ItemLink> cartItems(StoreId store, String cartId) {
-        return List.of();
+        Currency currency = Currency.getInstance(jdbc.queryForObject("SELECT currency FROM stores WHERE id = ?",
+                String.class, store.value()).strip());
+        return jdbc.query("SELECT l.product_external_id, COALESCE(l.name, p.name, l.product_external_id) AS name, "
+                + "l.quantity, l.unit_price, l.url FROM cart_lines l LEFT JOIN products p ON p.store_id = l.store_id "
+                + "AND p.external_id = l.product_external_id WHERE l.store_id = ? AND l.cart_external_id = ? "
+                + "ORDER BY l.line_no", (rs, n) -> {
+                    BigDecimal unit = rs.getBigDecimal("unit_price");
+                    int quantity = rs.getInt("quantity");
+                    Money price = unit == null ? null : new UnitPrice(unit, currency).times(quantity);
+                    return new ItemLink(rs.getString("product_external_id"), rs.getString("name"), rs.getString("url"),
+                            quantity, price);
+                }, store.value(), cartId);
     }
 }

@@ -3,6 +3,7 @@ package io.basira.server.ingest;
 import io.basira.ingest.RecordBatch;
 import io.basira.server.api.ApiErrors.InvalidRecords;
 import io.basira.server.csvimport.CanonicalFile;
+import io.basira.server.csvimport.CartLineFields;
 import io.basira.server.csvimport.FieldRecords;
 import io.basira.server.csvimport.RecordSink;
 import io.basira.server.csvimport.RowError;
@@ -17,18 +18,21 @@ import java.util.stream.Collectors;
 /**
  * Turns JSON objects of the REST API into a {@link RecordBatch}. Field names are the canonical CSV
  * column names; an order may carry its lines as {@code "items": [{"product_id", "quantity",
- * "unit_price"}]}; tags may be a JSON array or a {@code ;}-separated string. Values go through the
+ * "unit_price"}]}, a cart its lines as {@code "items": [{"product_id", "quantity", "name", "unit_price", "url"}]}
+ * ({@link CartLineFields}); tags may be a JSON array or a {@code ;}-separated string. Values go through the
  * same parsing as CSV cells, so they are valid in the API exactly when valid in an import.
  */
 final class JsonRecords {
 
     private final RecordBatch batch = new RecordBatch();
     private final FieldRecords parser;
+    private final Store store;
     /** The first {@link InvalidRecords#LISTED} problems; {@link #problemCount} counts them all. */
     private final List<String> problems = new ArrayList<>();
     private int problemCount;
 
     JsonRecords(Store store) {
+        this.store = store;
         this.parser = new FieldRecords(store, RecordSink.into(batch));
     }
 
@@ -42,7 +46,7 @@ final class JsonRecords {
         Object items = null;
         int problemsBefore = problemCount;
         for (Map.Entry<String, Object> field : json.entrySet()) {
-            if (kind == RecordKind.ORDERS && field.getKey().equals("items")) {
+            if ((kind == RecordKind.ORDERS || kind == RecordKind.CARTS) && field.getKey().equals("items")) {
                 items = field.getValue();
             } else {
                 fields.put(field.getKey(), scalar(field.getKey(), field.getValue(), source));
@@ -51,9 +55,40 @@ final class JsonRecords {
         if (problemCount > problemsBefore) {
             return;
         }
+        int cartsBefore = batch.carts().size();
         report(parser.parse(kind.file(), fields, source));
-        if (items != null) {
+        if (items != null && kind == RecordKind.CARTS) {
+            if (batch.carts().size() > cartsBefore) {
+                addCartItems(batch.carts().get(batch.carts().size() - 1).externalId(), items, source);
+            }
+        } else if (items != null) {
             addItems(fields.get("order_id"), items, source);
+        }
+    }
+
+    private void addCartItems(String cartId, Object items, String source) {
+        if (!(items instanceof List<?> list)) {
+            problem(source + ": items: expected a JSON array of {product_id, quantity, name, unit_price, url}");
+            return;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String where = source + ": items[" + i + "]";
+            if (!(list.get(i) instanceof Map<?, ?> item)) {
+                problem(where + ": expected a JSON object {product_id, quantity, name, unit_price, url}");
+                continue;
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            int problemsBefore = problemCount;
+            item.forEach((k, v) -> fields.put(String.valueOf(k), scalar(String.valueOf(k), v, where)));
+            if (problemCount > problemsBefore) {
+                continue;
+            }
+            CartLineFields.Parsed parsed = CartLineFields.parse(store, cartId, fields);
+            if (parsed.line() != null) {
+                batch.add(parsed.line());
+            } else {
+                parsed.problems().forEach(problem -> problem(where + ": " + problem));
+            }
         }
     }
 

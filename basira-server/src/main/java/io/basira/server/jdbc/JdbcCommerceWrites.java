@@ -1,6 +1,7 @@
 package io.basira.server.jdbc;
 
 import io.basira.commerce.Cart;
+import io.basira.commerce.CartLine;
 import io.basira.commerce.Customer;
 import io.basira.commerce.Order;
 import io.basira.commerce.OrderLine;
@@ -152,6 +153,24 @@ public final class JdbcCommerceWrites implements CommerceWrites {
             ps.setString(3, w.productExternalId());
             Sql.setInstant(ps, 4, w.addedAt());
         });
+    }
+
+    @Override
+    public void replaceCartLines(StoreId store, List<CartLine> lines) {
+        Map<String, Integer> numbers = new LinkedHashMap<>();
+        List<Object[]> rows = new ArrayList<>(lines.size());
+        for (CartLine line : lines) {
+            int lineNo = numbers.merge(line.cartExternalId(), 1, Integer::sum);
+            rows.add(new Object[] {store.value(), line.cartExternalId(), lineNo, line.productExternalId(), line.name(),
+                line.quantity(), line.unitPrice() == null ? null : line.unitPrice().amount(), line.url()});
+        }
+        jdbc.batchUpdate("DELETE FROM cart_lines WHERE store_id = ? AND cart_external_id = ?",
+                List.copyOf(numbers.keySet()), BATCH, (ps, cartId) -> {
+                    ps.setLong(1, store.value());
+                    ps.setString(2, cartId);
+                });
+        jdbc.batchUpdate("INSERT INTO cart_lines (store_id, cart_external_id, line_no, product_external_id, name, "
+                + "quantity, unit_price, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     /** The last version of each record by key, in the order of the keys' first appearance. */

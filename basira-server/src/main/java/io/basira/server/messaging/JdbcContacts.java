@@ -40,6 +40,22 @@ public final class JdbcContacts {
         return tombstones.pseudonymOf(store, customerId).map(pseudonym -> Contact.erased(customerId));
     }
 
+    /**
+     * The store's customers whose phone number is {@code e164} however it was written ({@code 05…}, {@code 009665…},
+     * Arabic-Indic digits): narrowed by the phone key kept in the search text, then compared exactly.
+     */
+    public List<String> withPhone(StoreId store, String e164) {
+        String key = io.basira.shared.SearchText.phoneKey(e164);
+        if (key == null) {
+            return List.of();
+        }
+        return jdbc.query("SELECT external_id, phone FROM customers WHERE store_id = ? AND phone IS NOT NULL AND "
+                + "search_text LIKE ? ORDER BY external_id", (rs, n) -> e164.equals(
+                        io.basira.campaigns.delivery.PhoneNumbers.e164(rs.getString("phone"))) ? rs.getString(
+                                "external_id") : null, store.value(), "%" + key + "%").stream()
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
     public void setLanguage(StoreId store, String customerId, String language) {
         java.time.OffsetDateTime now = MessagingSql.at(clock.instant());
         int updated = jdbc.update("UPDATE contact_preferences SET language = ?, updated_at = ? WHERE store_id = ? "

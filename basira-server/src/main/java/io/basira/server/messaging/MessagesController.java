@@ -36,7 +36,9 @@ public class MessagesController {
     @Schema(name = "MessageSettings", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
             description = "The store's channel settings as stored, secrets left out (only whether each is set)")
     record SettingsAnswer(String smtpHost, Integer smtpPort, boolean smtpPasswordSet, String emailFrom,
-            @Schema(example = "unifonic") String smsProvider, boolean smsSecretSet) {}
+            @Schema(example = "unifonic") String smsProvider, boolean smsSecretSet,
+            @Schema(description = "where the SMS gateway forwards customers' replies (a STOP withdraws SMS marketing)")
+            String smsInboundUrl) {}
 
     @Schema(name = "MessagePreview", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
             description = "Per language (ar, en): subject, html, text and, for SMS, encoding, characters and segments;"
@@ -87,8 +89,12 @@ public class MessagesController {
     private final UnsubscribeTokens tokens;
     private final io.basira.server.privacy.SettingsChanges audit;
 
+    private final String publicUrl;
+
     public MessagesController(MessagingService messaging, UnsubscribeTokens tokens,
-            io.basira.server.privacy.SettingsChanges audit) {
+            io.basira.server.privacy.SettingsChanges audit,
+            @org.springframework.beans.factory.annotation.Value("${basira.public-url:}") String publicUrl) {
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.audit = audit;
         this.messaging = messaging;
         this.tokens = tokens;
@@ -97,7 +103,15 @@ public class MessagesController {
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = SettingsAnswer.class)))
     @GetMapping("/settings")
     public Map<String, Object> settings(Store store) {
-        return messaging.view(store);
+        return withInbound(store, messaging.view(store));
+    }
+
+    /** The view and the address the store's SMS gateway forwards replies to (docs/campaigns.md, "Inbound STOP"). */
+    private Map<String, Object> withInbound(Store store, Map<String, Object> view) {
+        String base = publicUrl.isBlank() ? org.springframework.web.servlet.support.ServletUriComponentsBuilder
+                .fromCurrentContextPath().toUriString() : publicUrl;
+        view.put("sms_inbound_url", base + "/sms/inbound/" + tokens.inboundToken(store.id()));
+        return view;
     }
 
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = SettingsAnswer.class)))
@@ -106,7 +120,7 @@ public class MessagesController {
             jakarta.servlet.http.HttpServletRequest request) {
         messaging.save(store, body, audit.apiKey(io.basira.server.api.ApiKeyAuthentication.presentedKey(request)
                 .orElse(null)));
-        return messaging.view(store);
+        return withInbound(store, messaging.view(store));
     }
 
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = PreviewAnswer.class)))

@@ -120,5 +120,18 @@ public class MessagingConfiguration {
                             "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")))
                     .build(http);
         }
+
+        /**
+         * The public door for SMS replies ({@code /sms/inbound/TOKEN}): no session, no CSRF token (a gateway has
+         * none), no sign-in; throttled per client address ({@code basira.messages.inbound-requests} per
+         * {@code basira.messages.inbound-period}, 120 a minute by default).
+         */
+        @Bean
+        @Order(1)
+        SecurityFilterChain inboundSmsDoor(HttpSecurity http, Clock clock,
+                @Value("${basira.messages.inbound-requests:120}") int requests,
+                @Value("${basira.messages.inbound-period:1m}") Duration period) throws Exception {
+            return PublicDoor.at("/sms/inbound/**").limit(requests, period, clock).build(http);
+        }
     }
 }

@@ -290,6 +290,42 @@ public final class MessagingService {
         return true;
     }
 
+    /** The store's SMS gateway as an inbound reply is checked against it: its provider and its secret, opened. */
+    public record Gateway(String provider, String secret) {}
+
+    /** The store's gateway, or null when SMS is not set up. */
+    public Gateway gateway(io.basira.shared.StoreId store) {
+        MessageSettings s = settings.of(store);
+        if (s.smsProvider() == null) {
+            return null;
+        }
+        return new Gateway(s.smsProvider(), s.smsSecretSealed() == null ? null : box.open(s.smsSecretSealed()));
+    }
+
+    /** What an inbound SMS did: whether it was a stop, and whose SMS marketing consent it withdrew. */
+    public record Reply(boolean stop, List<String> withdrawn) {}
+
+    /**
+     * An SMS reply from {@code from}: when it is a stop ({@link io.basira.campaigns.delivery.StopWords}), SMS marketing
+     * consent is withdrawn (source {@code sms-stop}, now) for every customer of the store with that number; an erased
+     * customer has none. Anything else changes nothing. Twice is the same as once.
+     */
+    public Reply smsReply(io.basira.shared.StoreId store, String from, String text) {
+        if (!io.basira.campaigns.delivery.StopWords.isStop(text)) {
+            return new Reply(false, List.of());
+        }
+        String number = PhoneNumbers.e164(from);
+        if (number == null) {
+            return new Reply(true, List.of());
+        }
+        List<String> withdrawn = new ArrayList<>();
+        for (String customer : contacts.withPhone(store, number)) {
+            contacts.record(store, customer, Channel.SMS, Purpose.MARKETING, false, "sms-stop");
+            withdrawn.add(customer);
+        }
+        return new Reply(true, withdrawn);
+    }
+
     /** Whether the token's customer is unsubscribed from marketing on its channel. */
     public boolean unsubscribed(UnsubscribeTokens.Subject subject) {
         Consent c = contacts.current(subject.store(), subject.customerId(), subject.channel(), Purpose.MARKETING);

@@ -62,10 +62,41 @@ public final class UnsubscribeTokens {
         }
     }
 
+    /**
+     * The path segment of the store's inbound SMS address ({@code /sms/inbound/TOKEN}): the store's id and its HMAC
+     * under a key of the store's own, kept apart from the unsubscribe links' key. Nothing stored; unguessable, so a
+     * gateway that does not sign its requests (Unifonic, a generic one) is still told apart from a stranger.
+     */
+    public String inboundToken(StoreId store) {
+        byte[] claim = ("sms-inbound:" + store.value()).getBytes(StandardCharsets.UTF_8);
+        return store.value() + "." + ENCODER.encodeToString(mac(store, claim, "basira-sms-inbound-v1:"));
+    }
+
+    /** The store an inbound SMS token names, when it verifies. */
+    public Optional<StoreId> openInbound(String token) {
+        if (token == null || token.length() > 100) {
+            return Optional.empty();
+        }
+        int dot = token.indexOf('.');
+        try {
+            StoreId store = new StoreId(Long.parseLong(token.substring(0, Math.max(dot, 0))));
+            byte[] given = DECODER.decode(token.substring(dot + 1));
+            byte[] claim = ("sms-inbound:" + store.value()).getBytes(StandardCharsets.UTF_8);
+            return MessageDigest.isEqual(mac(store, claim, "basira-sms-inbound-v1:"), given) ? Optional.of(store)
+                    : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     private byte[] mac(StoreId store, byte[] claim) {
+        return mac(store, claim, "basira-unsubscribe-v1:");
+    }
+
+    private byte[] mac(StoreId store, byte[] claim, String purpose) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(box.derivedKey("basira-unsubscribe-v1:" + store.value()), "HmacSHA256"));
+            mac.init(new SecretKeySpec(box.derivedKey(purpose + store.value()), "HmacSHA256"));
             return Arrays.copyOf(mac.doFinal(claim), 16);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);

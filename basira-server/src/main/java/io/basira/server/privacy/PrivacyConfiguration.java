@@ -38,6 +38,11 @@ public class PrivacyConfiguration {
     }
 
     @Bean
+    CustomerDataKind cartLinesKind(JdbcTemplate jdbc) {
+        return new CartLinesKind(jdbc);
+    }
+
+    @Bean
     CustomerDataKind cartsKind(JdbcTemplate jdbc) {
         return new TableKind("carts", OnErase.DELETE, jdbc, "carts").retained(new AbandonedCarts(jdbc));
     }

@@ -50,7 +50,8 @@ import tools.jackson.databind.JsonNode;
  * quiet hours on the injected clock; erased customers; secrets never echoed; one store never sees another's.
  */
 @Import(MutableClock.Configuration.class)
-@TestPropertySource(properties = {"basira.webhooks.dispatch.enabled=false", "basira.webhooks.allow-private-addresses=true"})
+@TestPropertySource(properties = {"basira.webhooks.dispatch.enabled=false", "basira.webhooks.allow-private-addresses=true",
+    "basira.messages.inbound-requests=40"})
 abstract class MessagingContract extends ApiTestBase {
 
     static GreenMail smtp;
@@ -60,6 +61,7 @@ abstract class MessagingContract extends ApiTestBase {
     @Autowired JdbcTemplate jdbc;
     @Autowired JdbcTimeline timeline;
     @Autowired WebhookDispatcher dispatcher;
+    @Autowired io.basira.server.campaigns.CampaignService campaigns;
 
     static final MessageTemplate CART = new MessageTemplate(
             new TemplateText("{{first_name}}، سلتك بانتظارك",
@@ -407,6 +409,195 @@ abstract class MessagingContract extends ApiTestBase {
         assertThat(sent.get("status").asString()).isEqualTo("sent");
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo("Hi Sara");
+    }
+
+    @Test
+    void an_abandoned_cart_of_two_lines_is_reminded_by_email_listing_both_with_links_in_each_language() throws Exception {
+        Shop shop = shop("cartlines");
+        grantMarketing(shop);
+        Api api = shop.api();
+        api.postJson("/api/v1/customers", "{\"customer_id\":\"C2\",\"first_name\":\"Omar\",\"email\":\"omar@example.com\","
+                + "\"created_at\":\"2024-01-01\"}");
+        assertThat(api.postJson("/api/v1/messages/customers/C2/consent",
+                "{\"channel\":\"email\",\"purpose\":\"marketing\",\"source\":\"checkout\"}").status()).isEqualTo(200);
+        assertThat(api.send("PUT", "/api/v1/messages/customers/C2/language", "{\"language\":\"en\"}").status())
+                .isEqualTo(200);
+        api.postJson("/api/v1/products", "{\"product_id\":\"P2\",\"name\":\"بخور\",\"price\":\"45.50\"}");
+        String items = "<ul>{{#items}}<li><a href=\"{{item.url}}\">{{item.name}}</a> × {{item.quantity}} "
+                + "{{item.price}}</li>{{/items}}</ul>";
+        Api.Response created = api.postJson("/api/v1/campaigns", "{\"name\":\"Carts\",\"kind\":\"abandoned_cart\","
+                + "\"channel\":\"email\",\"subject_ar\":\"سلتك تنتظرك\",\"body_ar\":\"<p>أكملي طلبك:</p>" + items.replace("\"", "\\\"")
+                + "\",\"subject_en\":\"Your cart\",\"body_en\":\"<p>Your items:</p>" + items.replace("\"", "\\\"")
+                + "\",\"control_percent\":0}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = json(created).get("id").asLong();
+        assertThat(api.postJson("/api/v1/campaigns/" + id + "/activate", "").status()).isEqualTo(200);
+
+        Instant abandoned = MutableClock.START.plus(Duration.ofMinutes(10));
+        for (String customer : List.of("C1", "C2")) {
+            Api.Response cart = api.postJson("/api/v1/carts", "{\"cart_id\":\"K-" + customer + "\",\"customer_id\":\""
+                    + customer + "\",\"created_at\":\"2024-06-01T08:00:00Z\",\"updated_at\":\"" + abandoned
+                    + "\",\"total\":\"441.00\",\"items_count\":3,\"status\":\"abandoned\",\"items\":["
+                    + "{\"product_id\":\"P1\",\"name\":\"عود ملكي\",\"quantity\":1,\"unit_price\":\"350.00\","
+                    + "\"url\":\"https://shop.example/p/1\"},"
+                    + "{\"product_id\":\"P2\",\"quantity\":\"٢\",\"unit_price\":\"45.50\",\"url\":\"https://shop.example/p/2?ref=mail\"}]}");
+            assertThat(cart.status()).as(cart.body()).isIn(200, 201);
+        }
+        assertThat(jdbc.queryForList("SELECT product_external_id FROM cart_lines WHERE store_id = ? AND "
+                + "cart_external_id = 'K-C1' ORDER BY line_no", String.class, shop.store().id().value()))
+                .containsExactly("P1", "P2");
+        clock.set(abandoned.plus(Duration.ofHours(1)));
+        campaigns.runDue();
+        assertThat(smtp.waitForIncomingEmail(5000, 2)).isTrue();
+        MimeMessage arabic = null;
+        MimeMessage english = null;
+        for (MimeMessage mail : smtp.getReceivedMessages()) {
+            if (mail.getAllRecipients()[0].toString().equals("sara@example.com")) {
+                arabic = mail;
+            } else if (mail.getAllRecipients()[0].toString().equals("omar@example.com")) {
+                english = mail;
+            }
+        }
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+        assertThat(arabic.getSubject()).isEqualTo("سلتك تنتظرك");
+        assertThat(part(arabic, "text/html")).contains("<html lang=\"ar\" dir=\"rtl\">")
+                .contains("<a href=\"https://shop.example/p/1\"", "عود ملكي", "× 1 350.00 SAR")
+                .contains("<a href=\"https://shop.example/p/2?ref&#61;mail\"", "بخور", "× 2 91.00 SAR");
+        assertThat(part(arabic, "text/plain")).contains("عود ملكي (https://shop.example/p/1)")
+                .contains("بخور (https://shop.example/p/2?ref=mail)");
+        assertThat(english.getSubject()).isEqualTo("Your cart");
+        assertThat(part(english, "text/html")).contains("<html lang=\"en\" dir=\"ltr\">")
+                .contains("Your items:", "https://shop.example/p/1", "https://shop.example/p/2", "عود ملكي", "بخور");
+
+        // the cart sent again without items keeps its lines; with items, they replace the old ones
+        api.postJson("/api/v1/carts", "{\"cart_id\":\"K-C1\",\"customer_id\":\"C1\",\"created_at\":\"2024-06-01T08:00:00Z\","
+                + "\"updated_at\":\"" + abandoned + "\",\"status\":\"abandoned\"}");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cart_lines WHERE store_id = ? AND cart_external_id = 'K-C1'",
+                Integer.class, shop.store().id().value())).isEqualTo(2);
+        Api.Response refused = api.postJson("/api/v1/carts", "{\"cart_id\":\"K-C1\",\"customer_id\":\"C1\","
+                + "\"created_at\":\"2024-06-01T08:00:00Z\",\"status\":\"abandoned\",\"items\":[{\"product_id\":\"P3\","
+                + "\"quantity\":0},{\"product_id\":\"P4\",\"quantity\":1,\"url\":\"javascript:alert(1)\"}]}");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("items[0]: quantity: '0' is not a positive whole number")
+                .contains("items[1]: url 'javascript:alert(1)' is not an absolute http or https link");
+        api.postJson("/api/v1/carts", "{\"cart_id\":\"K-C1\",\"customer_id\":\"C1\",\"created_at\":\"2024-06-01T08:00:00Z\","
+                + "\"status\":\"abandoned\",\"items\":[{\"product_id\":\"P3\",\"quantity\":1}]}");
+        assertThat(jdbc.queryForList("SELECT product_external_id FROM cart_lines WHERE store_id = ? AND "
+                + "cart_external_id = 'K-C1'", String.class, shop.store().id().value())).containsExactly("P3");
+
+        // the lines are part of the customer's export and go with the erasure
+        Api.Response export = api.get("/api/v1/customers/C2/privacy-export");
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.body()).contains("cart_lines.csv");
+        assertThat(api.postJson("/api/v1/customers/C2/erase", "").status()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cart_lines WHERE store_id = ? AND cart_external_id = 'K-C2'",
+                Integer.class, shop.store().id().value())).isZero();
+    }
+
+    private static HttpResponse<String> inbound(String url, String contentType, String body, String... headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode smsMarketing(Shop shop) {
+        for (JsonNode row : json(shop.api().get("/api/v1/messages/customers/C1/consent")).get("current")) {
+            if (row.get("channel").asString().equals("sms") && row.get("purpose").asString().equals("marketing")) {
+                return row;
+            }
+        }
+        throw new AssertionError("no sms marketing row");
+    }
+
+    private static String twilioSignature(String token, String url, java.util.SortedMap<String, String> form)
+            throws Exception {
+        StringBuilder data = new StringBuilder(url);
+        form.forEach((k, v) -> data.append(k).append(v));
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(token.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
+        return java.util.Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private static String form(java.util.SortedMap<String, String> form) {
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=').append(
+                java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+        return body.toString();
+    }
+
+    @Test
+    void an_sms_stop_reply_from_each_gateway_withdraws_sms_marketing_with_its_source_and_time() throws Exception {
+        Shop shop = shop("stop");
+        Api api = shop.api();
+        String grant = "{\"channel\":\"sms\",\"purpose\":\"marketing\",\"source\":\"checkout\"}";
+        assertThat(api.postJson("/api/v1/messages/customers/C1/consent", grant).status()).isEqualTo(200);
+        String url = json(api.get("/api/v1/messages/settings")).get("sms_inbound_url").asString();
+        assertThat(url).matches("http://localhost:\\d+/sms/inbound/\\d+\\.[A-Za-z0-9_-]+");
+
+        // the generic JSON gateway: the store's secret as a bearer token
+        String stop = "{\"from\":\"+966501234567\",\"text\":\"إيقاف\"}";
+        assertThat(inbound(url, "application/json", stop).statusCode()).isEqualTo(401);
+        assertThat(inbound(url.replaceAll("\\.[^.]+$", ".forged"), "application/json", stop, "Authorization",
+                "Bearer sms-very-secret").statusCode()).isEqualTo(404);
+        HttpResponse<String> other = inbound(url, "application/json", "{\"from\":\"+966501234567\",\"text\":\"متى يصل طلبي؟\"}",
+                "Authorization", "Bearer sms-very-secret");
+        assertThat(other.body()).isEqualTo("{\"stop\":false,\"withdrawn\":0}");
+        assertThat(smsMarketing(shop).get("allowed").asBoolean()).isTrue();
+        clock.set(MutableClock.START.plus(Duration.ofMinutes(5)));
+        HttpResponse<String> stopped = inbound(url, "application/json", stop, "Authorization", "Bearer sms-very-secret");
+        assertThat(stopped.statusCode()).isEqualTo(200);
+        assertThat(stopped.body()).isEqualTo("{\"stop\":true,\"withdrawn\":1}");
+        JsonNode consent = smsMarketing(shop);
+        assertThat(consent.get("allowed").asBoolean()).isFalse();
+        assertThat(consent.get("source").asString()).isEqualTo("sms-stop");
+        assertThat(consent.get("unsubscribed").asBoolean()).isTrue();
+        assertThat(consent.get("at").asString()).isEqualTo(MutableClock.START.plus(Duration.ofMinutes(5)).toString());
+        assertThat(messenger.send(new MessageRequest(shop.store().id(), "C1", Channel.SMS, Purpose.MARKETING, "c",
+                "after-stop", CART, MessageVariables.NONE))).isEqualTo(new SendOutcome.Suppressed(SuppressReason.UNSUBSCRIBED));
+
+        // Twilio: form-encoded From/Body, signed with the auth token (X-Twilio-Signature, HMAC-SHA1)
+        assertThat(api.postJson("/api/v1/messages/customers/C1/consent", grant).status()).isEqualTo(200);
+        assertThat(api.send("PUT", "/api/v1/messages/settings", "{\"sms_provider\":\"twilio\",\"sms_url\":\"\","
+                + "\"sms_account\":\"AC0123456789abcdef0123456789abcdef\",\"sms_secret\":\"twilio-auth-token\","
+                + "\"sms_sender\":\"+15005550006\"}").status()).isEqualTo(200);
+        java.util.SortedMap<String, String> twilio = new java.util.TreeMap<>(java.util.Map.of("MessageSid",
+                "SM0123456789abcdef0123456789abcdef", "AccountSid", "AC0123456789abcdef0123456789abcdef",
+                "From", "+966501234567", "To", "+15005550006", "Body", "Stop", "NumMedia", "0", "FromCountry", "SA"));
+        HttpResponse<String> unsigned = inbound(url, "application/x-www-form-urlencoded", form(twilio));
+        assertThat(unsigned.statusCode()).isEqualTo(403);
+        HttpResponse<String> forged = inbound(url, "application/x-www-form-urlencoded", form(twilio),
+                "X-Twilio-Signature", twilioSignature("another-token", url, twilio));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(smsMarketing(shop).get("allowed").asBoolean()).isTrue();
+        HttpResponse<String> signed = inbound(url, "application/x-www-form-urlencoded", form(twilio),
+                "X-Twilio-Signature", twilioSignature("twilio-auth-token", url, twilio));
+        assertThat(signed.statusCode()).isEqualTo(200);
+        assertThat(signed.body()).contains("<Response></Response>");
+        assertThat(smsMarketing(shop).get("allowed").asBoolean()).isFalse();
+        assertThat(smsMarketing(shop).get("source").asString()).isEqualTo("sms-stop");
+
+        // Unifonic: JSON, the sender as international digits
+        assertThat(api.postJson("/api/v1/messages/customers/C1/consent", grant).status()).isEqualTo(200);
+        assertThat(api.send("PUT", "/api/v1/messages/settings", "{\"sms_provider\":\"unifonic\",\"sms_url\":\"\","
+                + "\"sms_account\":\"app-sid\",\"sms_sender\":\"Shop\"}").status()).isEqualTo(200);
+        HttpResponse<String> unifonic = inbound(url, "application/json", "{\"event\":\"message\",\"contact\":"
+                + "{\"address\":\"966501234567\"},\"message\":{\"channel\":\"sms\",\"body\":\"الغاء\"}}");
+        assertThat(unifonic.body()).isEqualTo("{\"stop\":true,\"withdrawn\":1}");
+        assertThat(smsMarketing(shop).get("allowed").asBoolean()).isFalse();
+        assertThat(json(api.get("/api/v1/messages/customers/C1/consent")).get("history").findValuesAsString("source"))
+                .containsSubsequence("sms-stop", "checkout", "sms-stop", "checkout", "sms-stop", "checkout");
+
+        // the door is throttled per client address
+        int status = 200;
+        for (int i = 0; i < 45 && status != 429; i++) {
+            status = inbound(url, "application/json", "{}").statusCode();
+        }
+        assertThat(status).isEqualTo(429);
     }
 
     private static String part(MimeMessage mail, String type) throws Exception {

@@ -38,9 +38,10 @@ class SupportChangesNothingOnH2Test {
      * the platforms' webhook door has its own chain (signatures, not sessions: docs/connect.md), and so has the
      * tracking snippet's beacon (a public site key and allowed origins: docs/browsing.md).
      */
-    // public doors with their own chains: platform webhooks, the tracking beacon, the survey page, one-click unsubscribe
+    // public doors with their own chains: platform webhooks, the tracking beacon, the survey page, one-click unsubscribe,
+    // the SMS gateways' replies
     private static final Set<String> OPEN = Set.of("/error", "/webhooks/{platform}/{sourceId}", "/b/collect",
-            "/survey/{token}", "/u/{token}");
+            "/survey/{token}", "/u/{token}", "/sms/inbound/{token}");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

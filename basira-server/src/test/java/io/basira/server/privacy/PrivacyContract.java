@@ -118,7 +118,7 @@ abstract class PrivacyContract {
         List<String> kinds = registry.kinds().stream().map(CustomerDataKind::name).toList();
         assertThat(document.get("kinds").propertyNames()).containsExactlyElementsOf(kinds);
         kinds.forEach(kind -> assertThat(zip).containsKey(kind + ".csv"));
-        for (String held : List.of("customer", "orders", "order_lines", "carts", "reviews", "wishlist", "predictions",
+        for (String held : List.of("customer", "orders", "order_lines", "cart_lines", "carts", "reviews", "wishlist", "predictions",
                 "group_memberships", "group_history", "coupon_uses", "webhooks_received", "webhooks_sent", "events",
                 "audit")) {
             assertThat(document.get("kinds").get(held)).as(held).isNotEmpty();
@@ -188,7 +188,8 @@ abstract class PrivacyContract {
         assertThat(jdbc.queryForObject("SELECT status FROM orders WHERE store_id = ? AND external_id = '820982911946154508'",
                 String.class, store.id().value())).as("the de-identified order follows the platform").isEqualTo("returned");
         api.postJson("/api/v1/customers", "{\"customer_id\":\"" + LAYLA + "\",\"first_name\":\"Layla\",\"created_at\":\"2024-01-01\"}");
-        api.postJson("/api/v1/carts", "{\"cart_id\":\"K9\",\"customer_id\":\"" + LAYLA + "\",\"created_at\":\"2024-05-01\",\"status\":\"abandoned\"}");
+        api.postJson("/api/v1/carts", "{\"cart_id\":\"K9\",\"customer_id\":\"" + LAYLA + "\",\"created_at\":\"2024-05-01\",\"status\":\"abandoned\","
+                + "\"items\":[{\"product_id\":\"P1\",\"quantity\":1,\"url\":\"https://shop.example/p/1\"}]}");
         assertThat(traces(List.of(LAYLA, "Layla"))).as("the API's writes are screened too").isEmpty();
     }
 
@@ -475,7 +476,8 @@ abstract class PrivacyContract {
     @Test
     void abandoned_carts_older_than_the_retention_are_pruned_and_the_cards_follow() {
         api.postJson("/api/v1/customers", "{\"customer_id\":\"C1\",\"first_name\":\"Sara\",\"created_at\":\"2023-01-01\"}");
-        api.postJson("/api/v1/carts", "{\"cart_id\":\"OLD\",\"customer_id\":\"C1\",\"created_at\":\"2024-01-01\",\"status\":\"abandoned\"}");
+        api.postJson("/api/v1/carts", "{\"cart_id\":\"OLD\",\"customer_id\":\"C1\",\"created_at\":\"2024-01-01\",\"status\":\"abandoned\","
+                + "\"items\":[{\"product_id\":\"P1\",\"quantity\":1}]}");
         api.postJson("/api/v1/carts", "{\"cart_id\":\"NEW\",\"customer_id\":\"C1\",\"created_at\":\"2024-05-25\",\"status\":\"abandoned\"}");
         api.postJson("/api/v1/carts", "{\"cart_id\":\"OPEN\",\"customer_id\":\"C1\",\"created_at\":\"2024-01-01\",\"status\":\"open\"}");
         assertThat(api.send("PUT", "/api/v1/privacy/retention/carts", "{\"days\":30}").status()).isEqualTo(200);
@@ -495,6 +497,8 @@ abstract class PrivacyContract {
                 store.id().value())).containsExactly("recent", "sending");
         assertThat(jdbc.queryForList("SELECT external_id FROM carts WHERE store_id = ? ORDER BY external_id", String.class,
                 store.id().value())).containsExactly("NEW", "OPEN");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cart_lines WHERE store_id = ?", Integer.class,
+                store.id().value())).as("the pruned cart's lines go with it").isZero();
         assertThat(JSON.readTree(api.get("/api/v1/customers/C1").body()).get("indicators").get("abandoned_carts").asInt())
                 .isEqualTo(1);
         assertThat(retentionRun.run(store)).containsEntry("carts", 0);
@@ -513,7 +517,8 @@ abstract class PrivacyContract {
         api.postJson("/api/v1/customers", "{\"customer_id\":\"OTHER\",\"first_name\":\"Noura\",\"created_at\":\"2024-01-01\"}");
         api.postJson("/api/v1/orders", "{\"order_id\":\"O2\",\"customer_id\":\"OTHER\",\"status\":\"completed\",\"total\":\"50.00\","
                 + "\"created_at\":\"2024-05-01\"}");
-        api.postJson("/api/v1/carts", "{\"cart_id\":\"K1\",\"customer_id\":\"" + LAYLA + "\",\"created_at\":\"2024-05-01\",\"status\":\"abandoned\"}");
+        api.postJson("/api/v1/carts", "{\"cart_id\":\"K1\",\"customer_id\":\"" + LAYLA + "\",\"created_at\":\"2024-05-01\",\"status\":\"abandoned\","
+                + "\"items\":[{\"product_id\":\"P1\",\"quantity\":2,\"name\":\"Oud\",\"url\":\"https://shop.example/p/1\"}]}");
         api.postJson("/api/v1/reviews", "{\"review_id\":\"R1\",\"customer_id\":\"" + LAYLA + "\",\"rating\":4,\"created_at\":\"2024-05-01\"}");
         api.postJson("/api/v1/wishlist", "{\"customer_id\":\"" + LAYLA + "\",\"product_id\":\"P1\",\"added_at\":\"2024-05-01\"}");
         assertThat(api.postJson("/api/v1/groups/picked/additions/" + LAYLA, "").status()).isEqualTo(200);

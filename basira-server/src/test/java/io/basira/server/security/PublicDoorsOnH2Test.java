@@ -15,7 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Every public door ({@link PublicDoor}: platform webhooks, the tracking beacon, the survey page, the one-click
- * unsubscribe) is throttled per client address by its own settings, here 2 an hour: the third request from one
+ * unsubscribe, the SMS replies) is throttled per client address by its own settings, here 2 an hour: the third request from one
  * address gets 429 with {@code Retry-After} before the door's handler runs, another address still gets through, and
  * no door sets a session cookie. Addresses come as {@code X-Forwarded-For} from this host (a trusted proxy).
  */
@@ -24,7 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "basira.webhooks.address-attempts=2", "basira.webhooks.address-period=1h",
             "basira.browsing.address-requests=2", "basira.browsing.address-period=1h",
             "basira.campaigns.survey-requests=2", "basira.campaigns.survey-period=1h",
-            "basira.messages.unsubscribe-requests=2", "basira.messages.unsubscribe-period=1h"})
+            "basira.messages.unsubscribe-requests=2", "basira.messages.unsubscribe-period=1h",
+            "basira.messages.inbound-requests=2", "basira.messages.inbound-period=1h"})
 class PublicDoorsOnH2Test {
 
     @DynamicPropertySource
@@ -39,6 +40,11 @@ class PublicDoorsOnH2Test {
     @Test
     void the_unsubscribe_door_answers_429_with_retry_after_on_the_third_request_from_one_address() throws Exception {
         assertThrottled("POST", "/u/forged.token", "198.51.100.1", 404);
+    }
+
+    @Test
+    void the_inbound_sms_door_is_throttled() throws Exception {
+        assertThrottled("POST", "/sms/inbound/1.forged", "198.51.100.5", 404);
     }
 
     @Test

@@ -292,6 +292,12 @@ abstract class WebhooksContract {
         assertThat(send(shopify, "shopify", "shopify/checkouts-create.json", "checkouts/create").status()).isEqualTo(200);
         assertThat(jdbc.queryForObject("SELECT status FROM carts WHERE store_id = ?", String.class, store.id().value()))
                 .isEqualTo("abandoned");
+        assertThat(jdbc.queryForMap("SELECT product_external_id, name, quantity, unit_price, url FROM cart_lines "
+                + "WHERE store_id = ?", store.id().value())).containsEntry("PRODUCT_EXTERNAL_ID", "632910392")
+                .containsEntry("NAME", "Oud Royal").containsEntry("QUANTITY", 1)
+                .containsEntry("URL", "https://checkout.local/548380009/checkouts/exuw7/recover")
+                .hasEntrySatisfying("UNIT_PRICE", price -> assertThat((java.math.BigDecimal) price)
+                        .isEqualByComparingTo("75.50"));
         assertThat(send(shopify, "shopify", "shopify/checkouts-update-completed.json", "checkouts/update").status())
                 .isEqualTo(200);
         assertThat(jdbc.queryForObject("SELECT status FROM carts WHERE store_id = ?", String.class, store.id().value()))
@@ -311,6 +317,10 @@ abstract class WebhooksContract {
         assertThat(send(salla, "salla", "salla/abandoned-cart.json", null).status()).isEqualTo(200);
         assertThat(jdbc.queryForMap("SELECT status, total_minor, items_count FROM carts WHERE store_id = ? AND external_id = '3001'",
                 store.id().value())).containsEntry("STATUS", "abandoned").containsEntry("TOTAL_MINOR", 9990L);
+        assertThat(jdbc.queryForList("SELECT product_external_id, quantity, url FROM cart_lines WHERE store_id = ? AND "
+                + "cart_external_id = '3001'", store.id().value())).singleElement().satisfies(line -> assertThat(line)
+                .as("the item's product and quantity; its link the cart's checkout_url").containsEntry("PRODUCT_EXTERNAL_ID", "7001")
+                .containsEntry("QUANTITY", 1).containsEntry("URL", "https://salla.sa/store/cart/3001"));
         assertThat(card("503").get("attributes").get("first_name").asString()).isEqualTo("نورة");
         assertThat(send(salla, "salla", "salla/review-added.json", null).status()).isEqualTo(200);
         assertThat(jdbc.queryForObject("SELECT rating FROM reviews WHERE store_id = ? AND external_id = '4001'", Integer.class,

@@ -192,6 +192,13 @@ final class SallaEvents implements PlatformEvents {
         return Mapped.records("customer:" + id, at, new RecordBatch().add(customer), List.of(), "customer " + id);
     }
 
+    /** A Salla cart item: {@code product_id} or {@code product.id}, {@code name} or {@code product.name}, … */
+    private static final PlatformCartLines.Paths LINES = new PlatformCartLines.Paths(
+            List.<String[]>of(new String[] {"product_id"}, new String[] {"product", "id"}),
+            List.<String[]>of(new String[] {"name"}, new String[] {"product", "name"}),
+            List.<String[]>of(new String[] {"price"}, new String[] {"product", "price"}),
+            List.<String[]>of(new String[] {"url"}, new String[] {"product", "url"}));
+
     private static Mapped cart(Store store, String topic, JsonNode data, Instant at) {
         String id = Fields.requiredId(data, "cart", "id");
         String where = "cart " + id;
@@ -209,8 +216,9 @@ final class SallaEvents implements PlatformEvents {
         Cart cart = PlatformEvents.build(where, () -> new Cart(id, customerId, createdAt, at.isBefore(createdAt) ? createdAt : at,
                 total, count, cartStatus));
         List<Customer> embedded = customerId == null ? List.of() : List.of(customer(store, customer, customerId, createdAt, where));
-        return Mapped.records("cart:" + id, at, new RecordBatch().add(cart), embedded,
-                "cart " + id + " (" + cartStatus.code() + ")");
+        RecordBatch batch = new RecordBatch().add(cart);
+        PlatformCartLines.read(items, id, store.currency(), Fields.text(data, "checkout_url"), LINES).forEach(batch::add);
+        return Mapped.records("cart:" + id, at, batch, embedded, "cart " + id + " (" + cartStatus.code() + ")");
     }
 
     private static Mapped review(Store store, JsonNode data, Instant at) {

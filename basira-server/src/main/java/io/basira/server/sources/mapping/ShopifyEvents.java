@@ -138,6 +138,13 @@ final class ShopifyEvents implements PlatformEvents {
         return Mapped.records("customer:" + id, at, new RecordBatch().add(customer), List.of(), "customer " + id);
     }
 
+    /** A checkout's line item: {@code product_id} (else {@code variant_id}), {@code title}, {@code price}; no link of its own. */
+    private static final PlatformCartLines.Paths LINES = new PlatformCartLines.Paths(
+            List.<String[]>of(new String[] {"product_id"}, new String[] {"variant_id"}),
+            List.<String[]>of(new String[] {"title"}, new String[] {"name"}),
+            List.<String[]>of(new String[] {"price"}),
+            List.<String[]>of());
+
     /** A checkout: Shopify's abandoned checkout until {@code completed_at} is set, then bought. */
     private static Mapped checkout(Store store, JsonNode data, Instant receivedAt) {
         String token = Fields.id(data, "token");
@@ -155,7 +162,11 @@ final class ShopifyEvents implements PlatformEvents {
         Cart cart = PlatformEvents.build(where, () -> new Cart(id, customerId, createdAt, at.isBefore(createdAt) ? createdAt : at,
                 total, count, status));
         List<Customer> embedded = customerId == null ? List.of() : List.of(customerOf(store, customer, customerId, createdAt, where));
-        return Mapped.records("cart:" + id, at, new RecordBatch().add(cart), embedded, "checkout " + id + " (" + status.code() + ")");
+        RecordBatch batch = new RecordBatch().add(cart);
+        java.util.Currency priced = currency(data, store, where).equals(store.currency()) ? store.currency() : null;
+        PlatformCartLines.read(items, id, priced, Fields.text(data, "abandoned_checkout_url"), LINES)
+                .forEach(batch::add);
+        return Mapped.records("cart:" + id, at, batch, embedded, "checkout " + id + " (" + status.code() + ")");
     }
 
     private static Mapped product(Store store, JsonNode data, Instant receivedAt) {

@@ -2,6 +2,7 @@ package io.basira.server.sources.mapping;
 
 import io.basira.ingest.RecordBatch;
 import io.basira.server.csvimport.CanonicalFile;
+import io.basira.server.csvimport.CartLineFields;
 import io.basira.server.csvimport.FieldRecords;
 import io.basira.server.csvimport.RecordSink;
 import io.basira.server.csvimport.RowError;
@@ -58,6 +59,19 @@ final class StandardEvents implements PlatformEvents {
                 cells.put("order_id", id);
                 for (RowError error : parser.parse(CanonicalFile.ORDER_ITEMS, cells, where + ": items[" + index++ + "]")) {
                     problems.add(error.toString());
+                }
+            }
+        }
+        if (kind.file() == CanonicalFile.CARTS && Fields.present(items) && items.isArray() && !batch.carts().isEmpty()) {
+            String cartId = batch.carts().get(batch.carts().size() - 1).externalId();
+            int index = 0;
+            for (JsonNode item : items) {
+                String at = where + ": items[" + index++ + "]";
+                CartLineFields.Parsed parsed = CartLineFields.parse(event.store(), cartId, cells(item, at));
+                if (parsed.line() != null) {
+                    batch.add(parsed.line());
+                } else {
+                    parsed.problems().forEach(problem -> problems.add(at + ": " + problem));
                 }
             }
         }

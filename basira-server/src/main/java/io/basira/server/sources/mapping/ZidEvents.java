@@ -156,6 +156,13 @@ final class ZidEvents implements PlatformEvents {
         return Mapped.records("customer:" + id, at, new RecordBatch().add(customer), List.of(), "customer " + id);
     }
 
+    /** A Zid cart product: {@code product_id} or {@code id}, {@code name} (text, or {@code {ar, en}}), … */
+    private static final PlatformCartLines.Paths LINES = new PlatformCartLines.Paths(
+            List.<String[]>of(new String[] {"product_id"}, new String[] {"id"}),
+            List.<String[]>of(new String[] {"name"}, new String[] {"name", "ar"}, new String[] {"name", "en"}),
+            List.<String[]>of(new String[] {"price"}, new String[] {"unit_price"}),
+            List.<String[]>of(new String[] {"url"}, new String[] {"product_url"}));
+
     /** An abandoned cart: {@code abandoned_cart.completed} is a cart that was bought. */
     private static Mapped cart(Store store, String topic, JsonNode data, Instant receivedAt) {
         String id = Fields.requiredId(data, "cart", "id");
@@ -177,7 +184,11 @@ final class ZidEvents implements PlatformEvents {
                         Fields.text(data, "customer_name"))[0], PlatformEvents.splitName(Fields.text(data, "customer_name"))[1],
                         Fields.text(data, "customer_email"), Fields.text(data, "customer_mobile"), null, null, null, null,
                         createdAt));
-        return Mapped.records("cart:" + id, at, new RecordBatch().add(cart), embedded, "cart " + id + " (" + status.code() + ")");
+        RecordBatch batch = new RecordBatch().add(cart);
+        JsonNode products = Fields.present(data.get("products")) ? data.get("products") : data.get("items");
+        String cartUrl = Fields.text(data, "cart_url") != null ? Fields.text(data, "cart_url") : Fields.text(data, "url");
+        PlatformCartLines.read(products, id, store.currency(), cartUrl, LINES).forEach(batch::add);
+        return Mapped.records("cart:" + id, at, batch, embedded, "cart " + id + " (" + status.code() + ")");
     }
 
     private static Mapped product(Store store, JsonNode data, Instant receivedAt) {

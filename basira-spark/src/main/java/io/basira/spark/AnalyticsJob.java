@@ -3,8 +3,12 @@ package io.basira.spark;
 import io.basira.analytics.AnalyticsFields;
 import io.basira.analytics.CardAnalytics;
 import io.basira.analytics.CustomerAnalytics;
+import io.basira.analytics.CustomerType;
+import io.basira.analytics.Regularity;
+import io.basira.analytics.RfmGroup;
 import io.basira.analytics.StoreFacts;
 import io.basira.analytics.clv.BgNbdParameters;
+import io.basira.analytics.clv.ChurnRisk;
 import io.basira.analytics.clv.ClvModels;
 import io.basira.analytics.clv.GammaGammaParameters;
 import io.basira.commerce.OrderStatus;
@@ -129,6 +133,38 @@ public final class AnalyticsJob {
         values.add(a.churnRisk() == null ? "" : a.churnRisk().code());
         values.add(a.nextOrderExpectedAt() == null ? "" : a.nextOrderExpectedAt().toString());
         return values;
+    }
+
+    /**
+     * The analytics card fields of a line of {@link #text} (the inverse: the rounded values the engine stores, so
+     * that rules read the same numbers); no next category (the job does not compute next products).
+     */
+    static AnalyticsFields fields(List<String> line) {
+        return new AnalyticsFields(decimal(line.get(1)), whole(line.get(2)), whole(line.get(3)), whole(line.get(4)),
+                code(RfmGroup.values(), RfmGroup::code, line.get(5)), code(CustomerType.values(), CustomerType::code,
+                        line.get(6)), code(Regularity.values(), Regularity::code, line.get(7)), decimal(line.get(8)),
+                decimal(line.get(9)), decimal(line.get(10)), code(ChurnRisk.values(), ChurnRisk::code, line.get(11)),
+                line.get(12).isEmpty() ? null : LocalDate.parse(line.get(12)));
+    }
+
+    private static BigDecimal decimal(String text) {
+        return text.isEmpty() ? null : new BigDecimal(text);
+    }
+
+    private static Integer whole(String text) {
+        return text.isEmpty() ? null : Integer.valueOf(text);
+    }
+
+    private static <E> E code(E[] values, java.util.function.Function<E, String> code, String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        for (E value : values) {
+            if (code.apply(value).equals(text)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("unknown code '" + text + "'");
     }
 
     private static String plain(BigDecimal value) {

@@ -13,6 +13,7 @@ import io.basira.commerce.Customer;
 import io.basira.commerce.Gender;
 import io.basira.commerce.OrderStatus;
 import io.basira.demo.CanonicalCsv;
+import io.basira.segment.Condition;
 import io.basira.segment.eval.CustomerProfile;
 import io.basira.segment.eval.EvaluationContext;
 import io.basira.segment.eval.RuleEvaluator;
@@ -23,6 +24,8 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.function.FilterFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapGroupsFunction;
 import org.apache.spark.sql.Column;
@@ -44,7 +48,8 @@ import org.apache.spark.sql.SparkSession;
  * are read ({@link StoreTables}), parsed by the core's rules ({@link Facts}), grouped by store and customer, and
  * each group is folded by the core's {@link CardAccumulator} and written by {@link CardColumns} — the engine's
  * own code, called from plain static functions. Groups are evaluated by the core's scan evaluator
- * ({@link RuleEvaluator}) in dependency order ({@link GroupDependencies}), on the customer's attributes and card.
+ * ({@link RuleEvaluator}) in dependency order ({@link GroupDependencies}), on the customer's attributes, card and
+ * analytics card fields, with the groups' manual lists ({@link #withGroupFacts}).
  */
 public final class CardsJob {
 
@@ -72,6 +77,35 @@ public final class CardsJob {
         Dataset<Fact> wishlist = StoreTables.latest(StoreTables.read(spark, stores, CanonicalCsv.WISHLIST),
                 "customer_id", "product_id").map(wishlistParser(byStore), bean);
         return customers.union(orders).union(carts).union(reviews).union(wishlist);
+    }
+
+    /**
+     * The facts the groups need besides the records: each customer's analytics card fields as of {@code asOf}
+     * (the store's analyses, {@link AnalyticsJob}, one task per store, as the engine's refresh computes them) and
+     * her places on the groups' manual lists ({@link GroupLists}; a later row of a group and customer wins).
+     */
+    public static Dataset<Fact> withGroupFacts(SparkSession spark, List<StoreSource> stores, Dataset<Fact> facts,
+            LocalDate asOf) {
+        var bean = Encoders.bean(Fact.class);
+        Dataset<Fact> analytics = AnalyticsJob.analyze(facts, bySlug(stores), asOf).flatMap(analyticsFacts(), bean);
+        Dataset<Fact> manual = StoreTables.latest(GroupLists.read(spark, stores), "group", "customer_id")
+                .map((MapFunction<Row, Fact>) Facts::manual, bean);
+        return facts.union(analytics).union(manual);
+    }
+
+    private static FlatMapFunction<AnalyticsJob.StoreResult, Fact> analyticsFacts() {
+        return result -> {
+            List<Fact> out = new ArrayList<>(result.getCustomers().size());
+            for (List<String> line : result.getCustomers()) {
+                Fact fact = new Fact();
+                fact.setStore(result.getStore());
+                fact.setCustomerId(line.get(0));
+                fact.setKind(Fact.ANALYTICS);
+                fact.setValues(line);
+                out.add(fact);
+            }
+            return out.iterator();
+        };
     }
 
     /**
@@ -149,10 +183,14 @@ public final class CardsJob {
     static CardLine fold(String key, Iterator<Fact> records, Settings settings) {
         CardAccumulator card = new CardAccumulator();
         Fact customer = null;
+        List<String> analytics = null;
+        Map<String, String> manual = new HashMap<>();
         while (records.hasNext()) {
             Fact fact = records.next();
             switch (fact.getKind()) {
                 case Fact.CUSTOMER -> customer = fact;
+                case Fact.ANALYTICS -> analytics = fact.getValues();
+                case Fact.MANUAL -> manual.put(fact.getGroup(), fact.getCode());
                 case Fact.ORDER -> card.addOrder(OrderStatus.fromCode(fact.getCode()), fact.instant(), fact.getAmountMinor(),
                         fact.isDiscounted());
                 case Fact.CART -> card.addCart(CartStatus.valueOf(fact.getCode()));
@@ -170,18 +208,40 @@ public final class CardsJob {
         StoreSource source = settings.stores().get(store);
         CustomerCard folded = card.card();
         List<String> values = CardColumns.row(customerId, folded, source.currencyUnit(), settings.asOf(), source.zone());
-        List<String> groups = settings.rules().isEmpty() ? List.of()
-                : groupsOf(customer(customer), folded, source, settings);
+        List<String> groups = settings.rules().isEmpty() && manual.isEmpty() ? List.of()
+                : groupsOf(new CustomerProfile(customer(customer), folded, Set.of(),
+                        analytics == null ? null : AnalyticsJob.fields(analytics)), manual, source, settings);
         return new CardLine(store, customerId, values, groups);
     }
 
-    private static List<String> groupsOf(Customer customer, CustomerCard card, StoreSource source, Settings settings) {
+    /**
+     * The customer's groups as the engine's {@code StoreGroups} decides them: manual-only groups (a key on a list
+     * without a rule) first, then the rules in dependency order; a group's membership is (rule members ∪ added)
+     * − excluded, and that final membership is what a rule naming the group sees.
+     */
+    static List<String> groupsOf(CustomerProfile profile, Map<String, String> manual, StoreSource source,
+            Settings settings) {
+        Map<String, Condition> rules = GroupRules.conditions(settings.rules());
         GroupDependencies dependencies = GroupRules.dependencies(settings.rules());
         RuleEvaluator evaluator = new RuleEvaluator(
                 new EvaluationContext(settings.asOf(), source.zone(), Money.fractionDigits(source.currencyUnit())));
-        List<String> in = new ArrayList<>(dependencies.groupsOf(new CustomerProfile(customer, card), evaluator));
-        in.sort(null);
-        return in;
+        Set<String> in = new HashSet<>();
+        manual.forEach((key, list) -> {
+            if (!rules.containsKey(key) && GroupLists.ADDED.equals(list)) {
+                in.add(key);
+            }
+        });
+        for (String key : dependencies.evaluationOrder()) {
+            String list = manual.get(key);
+            boolean member = !GroupLists.EXCLUDED.equals(list)
+                    && (GroupLists.ADDED.equals(list) || evaluator.matches(rules.get(key), profile, in::contains));
+            if (member) {
+                in.add(key);
+            }
+        }
+        List<String> sorted = new ArrayList<>(in);
+        sorted.sort(null);
+        return sorted;
     }
 
     /** The customer record as the import builds it from the canonical row. */

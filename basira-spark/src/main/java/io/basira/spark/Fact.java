@@ -5,7 +5,9 @@ import java.io.Serializable;
 /**
  * One record of a customer, as the job shuffles it: the customer row itself ({@link #CUSTOMER}) or one of her
  * orders, carts, reviews or wishlist items, already parsed and validated by the core's rules (exact minor
- * units, instants read in the store's zone). A Java bean for Spark's bean encoder.
+ * units, instants read in the store's zone). For the groups, also her analytics card fields as of the day
+ * ({@link #ANALYTICS}, computed by the store's analyses before the fold) and her places on the groups' manual lists
+ * ({@link #MANUAL}). A Java bean for Spark's bean encoder.
  */
 public class Fact implements Serializable {
 
@@ -14,6 +16,10 @@ public class Fact implements Serializable {
     public static final int CART = 2;
     public static final int REVIEW = 3;
     public static final int WISHLIST = 4;
+    /** the customer's analytics line ({@code values}: {@link AnalyticsJob#text}'s columns) */
+    public static final int ANALYTICS = 5;
+    /** the customer on a group's manual list ({@code group}; {@code code} {@code added} or {@code excluded}) */
+    public static final int MANUAL = 6;
 
     private String store;
     private String customerId;
@@ -41,6 +47,9 @@ public class Fact implements Serializable {
     // an order's product categories (the distinct categories of its lines' products) and the one when single
     private int categories;
     private String category;
+    // kind ANALYTICS: the analytics line; kind MANUAL: the group
+    private java.util.List<String> values;
+    private String group;
 
     public Fact() {}
 
@@ -91,6 +100,11 @@ public class Fact implements Serializable {
     public void setCategories(int categories) { this.categories = categories; }
     public String getCategory() { return category; }
     public void setCategory(String category) { this.category = category; }
+
+    public java.util.List<String> getValues() { return values; }
+    public void setValues(java.util.List<String> values) { this.values = values; }
+    public String getGroup() { return group; }
+    public void setGroup(String group) { this.group = group; }
 
     public java.time.Instant instant() {
         return java.time.Instant.ofEpochSecond(epochSecond, nano);

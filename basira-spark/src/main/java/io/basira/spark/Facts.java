@@ -89,6 +89,24 @@ public final class Facts {
         return within(row, "wishlist.csv", () -> base(row, Fact.WISHLIST));
     }
 
+    /** A row of {@code group_lists.csv} ({@code group,customer_id,list}: {@code added} or {@code excluded}). */
+    public static Fact manual(Row row) {
+        return within(row, GroupLists.FILE, () -> {
+            Fact fact = base(row, Fact.MANUAL);
+            String group = text(row, "group");
+            if (group == null) {
+                throw new IllegalArgumentException("group is empty");
+            }
+            String list = text(row, "list");
+            if (!GroupLists.ADDED.equals(list) && !GroupLists.EXCLUDED.equals(list)) {
+                throw new IllegalArgumentException("list is '" + list + "', not added or excluded");
+            }
+            fact.setGroup(group);
+            fact.setCode(list);
+            return fact;
+        });
+    }
+
     private static Fact base(Row row, int kind) {
         Fact fact = new Fact();
         fact.setStore(row.getAs("store"));

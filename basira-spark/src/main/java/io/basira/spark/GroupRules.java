@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class GroupRules {
 
     private static final Map<Map<String, String>, GroupDependencies> PARSED = new ConcurrentHashMap<>();
+    private static final Map<Map<String, String>, Map<String, Condition>> CONDITIONS = new ConcurrentHashMap<>();
 
     private GroupRules() {}
 
@@ -65,7 +66,16 @@ public final class GroupRules {
         return PARSED.computeIfAbsent(rules, GroupRules::parse);
     }
 
+    /** Each group's parsed rule (cached). */
+    public static Map<String, Condition> conditions(Map<String, String> rules) {
+        return CONDITIONS.computeIfAbsent(rules, GroupRules::conditionsOf);
+    }
+
     private static GroupDependencies parse(Map<String, String> rules) {
+        return new GroupDependencies(conditions(rules));
+    }
+
+    private static Map<String, Condition> conditionsOf(Map<String, String> rules) {
         Map<String, Condition> parsed = new LinkedHashMap<>();
         rules.forEach((key, text) -> {
             try {
@@ -74,6 +84,6 @@ public final class GroupRules {
                 throw new IllegalArgumentException("the rule of group '" + key + "' (" + text + "): " + e.getMessage(), e);
             }
         });
-        return new GroupDependencies(parsed);
+        return java.util.Collections.unmodifiableMap(parsed);
     }
 }

@@ -3,21 +3,28 @@ package io.basira.spark;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import io.basira.card.CardColumns;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -49,14 +56,15 @@ public final class Main {
         try {
             Map<String, String> options = options(args);
             String command = options.get("command");
-            List<StoreSource> stores = stores(options);
-            LocalDate asOf = options.containsKey("as-of") ? LocalDate.parse(options.get("as-of"))
-                    : LocalDate.now(stores.get(0).zone());
-            Path out = Path.of(required(options, "out"));
+            String out = required(options, "out");
             try (SparkSession spark = session()) {
+                Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+                List<StoreSource> stores = stores(options, hadoop);
+                LocalDate asOf = options.containsKey("as-of") ? LocalDate.parse(options.get("as-of"))
+                        : LocalDate.now(stores.get(0).zone());
                 String said = switch (command) {
                     case "cards" -> cards(spark, stores, asOf, Map.of(), out, false);
-                    case "groups" -> cards(spark, stores, asOf, GroupRules.read(Path.of(required(options, "rules"))), out, true);
+                    case "groups" -> cards(spark, stores, asOf, GroupRules.read(java.nio.file.Path.of(required(options, "rules"))), out, true);
                     case "analytics" -> analytics(spark, stores, asOf, out);
                     case "parquet" -> parquet(spark, stores, out);
                     default -> throw new IllegalArgumentException(
@@ -83,19 +91,22 @@ public final class Main {
         return builder.getOrCreate();
     }
 
-    static String cards(SparkSession spark, List<StoreSource> stores, LocalDate asOf, Map<String, String> rules, Path out,
+    static String cards(SparkSession spark, List<StoreSource> stores, LocalDate asOf, Map<String, String> rules, String out,
             boolean groups) throws IOException {
         Map<String, StoreSource> byStore = CardsJob.bySlug(stores);
-        Dataset<CardLine> lines = CardsJob.cards(CardsJob.facts(spark, stores), new CardsJob.Settings(byStore, asOf, rules));
+        CardsJob.Settings settings = new CardsJob.Settings(byStore, asOf, rules);
+        Dataset<Fact> facts = CardsJob.facts(spark, stores);
         if (!groups) {
+            Dataset<CardLine> lines = CardsJob.cards(facts, settings);
             if (isCsv(out)) {
-                long count = writeCsv(out, CardColumns.header(), sorted(CardsJob.table(lines)), 1);
-                return "Wrote " + count + " cards to " + out.toAbsolutePath();
+                long count = writeCsv(spark, out, CardColumns.header(), sorted(CardsJob.table(lines)), 1);
+                return "Wrote " + count + " cards to " + where(spark, out);
             }
             Dataset<Row> table = CardsJob.table(lines).cache();
             writeFolder(table, out);
-            return "Wrote " + table.count() + " cards to " + out.toAbsolutePath();
+            return "Wrote " + table.count() + " cards to " + where(spark, out);
         }
+        Dataset<CardLine> lines = CardsJob.cards(CardsJob.withGroupFacts(spark, stores, facts.cache(), asOf), settings);
         Dataset<Row> members = GroupsOutput.members(lines).cache();
         Map<String, Long> counts = new TreeMap<>();
         for (Row row : GroupsOutput.counts(members).collectAsList()) {
@@ -109,26 +120,26 @@ public final class Main {
         counts.forEach((key, count) -> System.out.println(key + ": " + count));
         long total;
         if (isCsv(out)) {
-            total = writeCsv(out, List.of("group", "customer_id"), members.orderBy("store", "group", "customer_id")
+            total = writeCsv(spark, out, List.of("group", "customer_id"), members.orderBy("store", "group", "customer_id")
                     .select("group", "customer_id").toLocalIterator(), 0);
         } else {
             writeFolder(members, out);
             total = members.count();
         }
-        return "Wrote " + total + " memberships of " + rules.size() + " groups to " + out.toAbsolutePath();
+        return "Wrote " + total + " memberships of " + rules.size() + " groups to " + where(spark, out);
     }
 
-    static String parquet(SparkSession spark, List<StoreSource> stores, Path out) {
+    static String parquet(SparkSession spark, List<StoreSource> stores, String out) throws IOException {
         if (stores.size() != 1 || stores.get(0).parquet()) {
             throw new IllegalArgumentException("parquet converts one store's canonical CSV folder: give --in FOLDER");
         }
         Map<String, Long> rows = ParquetFolder.write(spark, stores.get(0), out);
         rows.forEach((file, count) -> System.out.println(file + ": " + count + " rows"));
         return "Wrote " + rows.values().stream().mapToLong(Long::longValue).sum() + " rows as Parquet to "
-                + out.toAbsolutePath();
+                + where(spark, out);
     }
 
-    static String analytics(SparkSession spark, List<StoreSource> stores, LocalDate asOf, Path out) throws IOException {
+    static String analytics(SparkSession spark, List<StoreSource> stores, LocalDate asOf, String out) throws IOException {
         Map<String, StoreSource> byStore = CardsJob.bySlug(stores);
         List<AnalyticsJob.StoreResult> results = AnalyticsJob.analyze(CardsJob.facts(spark, stores), byStore, asOf)
                 .collectAsList();
@@ -146,44 +157,48 @@ public final class Main {
             }
             List<List<String>> rows = new ArrayList<>(results.get(0).getCustomers());
             rows.sort((a, b) -> a.get(0).compareTo(b.get(0)));
-            count = writeCsv(out, header, rows.stream().map(r -> (Object) r).iterator(), 0);
+            count = writeCsv(spark, out, header, rows.stream().map(r -> (Object) r).iterator(), 0);
         } else {
-            Files.createDirectories(out);
             for (AnalyticsJob.StoreResult result : results) {
-                Path file = out.resolve(result.getStore() + ".csv");
+                String file = new Path(out, result.getStore() + ".csv").toString();
                 List<List<String>> rows = new ArrayList<>(result.getCustomers());
                 rows.sort((a, b) -> a.get(0).compareTo(b.get(0)));
-                count += writeCsv(file, header, rows.stream().map(r -> (Object) r).iterator(), 0);
+                count += writeCsv(spark, file, header, rows.stream().map(r -> (Object) r).iterator(), 0);
             }
         }
-        return "Wrote " + count + " customers' analytics to " + out.toAbsolutePath();
+        return "Wrote " + count + " customers' analytics to " + where(spark, out);
     }
 
     private static Iterator<?> sorted(Dataset<Row> table) {
         return table.orderBy("store", "customer_id").toLocalIterator();
     }
 
-    private static boolean isCsv(Path out) {
-        return out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+    private static boolean isCsv(String out) {
+        return out.toLowerCase(Locale.ROOT).endsWith(".csv");
     }
 
-    private static void writeFolder(Dataset<Row> table, Path out) {
-        table.write().mode(SaveMode.Overwrite).partitionBy("store").parquet(out.resolve("parquet").toString());
+    /** The output's full URI, as Hadoop's FileSystem resolves it. */
+    private static String where(SparkSession spark, String out) throws IOException {
+        Path path = new Path(out);
+        return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(path).toString();
+    }
+
+    private static void writeFolder(Dataset<Row> table, String out) {
+        table.write().mode(SaveMode.Overwrite).partitionBy("store").parquet(new Path(out, "parquet").toString());
         table.write().mode(SaveMode.Overwrite).partitionBy("store").option("header", "true").option("escape", "\"")
-                .csv(out.resolve("csv").toString());
+                .csv(new Path(out, "csv").toString());
     }
 
     /**
      * Writes a header and rows (Spark rows, from column {@code skip} on, or lists of text) as the server's exports
      * do (FastCSV, LF; a customer id that starts like a formula gets a leading quote).
      */
-    static long writeCsv(Path file, List<String> header, Iterator<?> rows, int skip) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        if (absolute.getParent() != null) {
-            Files.createDirectories(absolute.getParent());
-        }
+    static long writeCsv(SparkSession spark, String file, List<String> header, Iterator<?> rows, int skip)
+            throws IOException {
+        Path path = new Path(file);
+        FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
         long count = 0;
-        try (Writer writer = Files.newBufferedWriter(absolute, StandardCharsets.UTF_8)) {
+        try (Writer writer = new BufferedWriter(new OutputStreamWriter(fs.create(path, true), StandardCharsets.UTF_8))) {
             CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer);
             csv.writeRecord(header);
             while (rows.hasNext()) {
@@ -208,38 +223,55 @@ public final class Main {
         return count;
     }
 
-    /** The stores of {@code --in} or {@code --stores}. */
-    static List<StoreSource> stores(Map<String, String> options) throws IOException {
+    /**
+     * The stores of {@code --in} or {@code --stores}, listed through Hadoop's FileSystem with the session's
+     * configuration: a local path, {@code file://}, {@code hdfs://} or {@code s3a://} (with hadoop-aws on the
+     * classpath) alike.
+     */
+    static List<StoreSource> stores(Map<String, String> options, Configuration conf) throws IOException {
         if (options.containsKey("in") == options.containsKey("stores")) {
             throw new IllegalArgumentException("give either --in FOLDER (one store) or --stores ROOT (a folder of stores)");
         }
         if (options.containsKey("in")) {
-            Path folder = Path.of(options.get("in")).toAbsolutePath().normalize();
-            return List.of(source(folder, required(options, "currency"), required(options, "time-zone")));
+            Path folder = new Path(options.get("in"));
+            FileSystem fs = folder.getFileSystem(conf);
+            return List.of(source(fs, fs.makeQualified(folder), required(options, "currency"), required(options, "time-zone")));
         }
-        Path root = Path.of(options.get("stores")).toAbsolutePath().normalize();
+        Path given = new Path(options.get("stores"));
+        FileSystem fs = given.getFileSystem(conf);
+        Path root = fs.makeQualified(given);
+        if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
+            throw new IllegalArgumentException(root + " is not a folder");
+        }
         Map<String, String[]> manifest = new HashMap<>();
-        Path stores = root.resolve("stores.csv");
-        if (Files.exists(stores)) {
-            for (String line : Files.readAllLines(stores, StandardCharsets.UTF_8).subList(1, Files.readAllLines(stores).size())) {
-                String[] cells = line.split(",");
-                if (cells.length == 3) {
-                    manifest.put(cells[0].strip(), new String[] {cells[1].strip(), cells[2].strip()});
+        Path stores = new Path(root, "stores.csv");
+        if (fs.exists(stores)) {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(fs.open(stores), StandardCharsets.UTF_8))) {
+                List<String> lines = reader.lines().toList();
+                for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+                    String[] cells = line.split(",");
+                    if (cells.length == 3) {
+                        manifest.put(cells[0].strip(), new String[] {cells[1].strip(), cells[2].strip()});
+                    }
                 }
             }
         }
         List<StoreSource> sources = new ArrayList<>();
-        try (Stream<Path> folders = Files.list(root)) {
-            for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
-                String[] given = manifest.get(folder.getFileName().toString());
-                String currency = given != null ? given[0] : options.get("currency");
-                String zone = given != null ? given[1] : options.get("time-zone");
-                if (currency == null || zone == null) {
-                    throw new IllegalArgumentException("the store '" + folder.getFileName()
-                            + "' has no line in stores.csv and no --currency and --time-zone were given");
-                }
-                sources.add(source(folder, currency, zone));
+        List<FileStatus> folders = new ArrayList<>(Arrays.asList(fs.listStatus(root)));
+        folders.sort(Comparator.comparing(f -> f.getPath().getName()));
+        for (FileStatus status : folders) {
+            if (!status.isDirectory()) {
+                continue;
             }
+            Path folder = status.getPath();
+            String[] named = manifest.get(folder.getName());
+            String currency = named != null ? named[0] : options.get("currency");
+            String zone = named != null ? named[1] : options.get("time-zone");
+            if (currency == null || zone == null) {
+                throw new IllegalArgumentException("the store '" + folder.getName()
+                        + "' has no line in stores.csv and no --currency and --time-zone were given");
+            }
+            sources.add(source(fs, folder, currency, zone));
         }
         if (sources.isEmpty()) {
             throw new IllegalArgumentException(root + " holds no store folder");
@@ -247,13 +279,13 @@ public final class Main {
         return sources;
     }
 
-    private static StoreSource source(Path folder, String currency, String zone) {
-        if (!Files.isDirectory(folder)) {
+    private static StoreSource source(FileSystem fs, Path folder, String currency, String zone) throws IOException {
+        if (!fs.exists(folder) || !fs.getFileStatus(folder).isDirectory()) {
             throw new IllegalArgumentException(folder + " is not a folder");
         }
         ZoneId.of(zone);
-        boolean parquet = Files.exists(folder.resolve("orders.parquet"));
-        return new StoreSource(folder.getFileName().toString(), folder.toString(), currency, zone, parquet);
+        boolean parquet = fs.exists(new Path(folder, "orders.parquet"));
+        return new StoreSource(folder.getName(), folder.toString(), currency, zone, parquet);
     }
 
     static Map<String, String> options(String[] args) {

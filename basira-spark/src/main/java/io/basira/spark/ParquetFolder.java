@@ -8,7 +8,6 @@ import io.basira.shared.Dates;
 import io.basira.shared.Numerals;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -39,14 +38,14 @@ public final class ParquetFolder {
     private ParquetFolder() {}
 
     /** Writes every file the CSV store has; @return the rows written, by file */
-    public static Map<String, Long> write(SparkSession spark, StoreSource csvStore, Path out) {
+    public static Map<String, Long> write(SparkSession spark, StoreSource csvStore, String out) {
         Map<String, Long> rows = new java.util.LinkedHashMap<>();
         UserDefinedFunction instant = udf(instant(csvStore.timeZone()), DataTypes.TimestampType);
         UserDefinedFunction decimal = udf(decimal(), DataTypes.createDecimalType(20, 6));
         UserDefinedFunction whole = udf(whole(), DataTypes.IntegerType);
         UserDefinedFunction date = udf(date(), DataTypes.DateType);
         for (CanonicalCsv file : CanonicalCsv.values()) {
-            if (csvStore.file(file.fileName()).isEmpty()) {
+            if (csvStore.file(file.fileName(), spark.sparkContext().hadoopConfiguration()).isEmpty()) {
                 continue;
             }
             Dataset<Row> text = StoreTables.read(spark, List.of(csvStore), file);
@@ -59,7 +58,7 @@ public final class ParquetFolder {
                         : name.equals("birth_date") ? date.apply(c) : c).as(name));
             }
             Dataset<Row> table = text.orderBy("seq").select(typed.toArray(Column[]::new));
-            String target = out.resolve(file.fileName().replace(".csv", ".parquet")).toString();
+            String target = new org.apache.hadoop.fs.Path(out, file.fileName().replace(".csv", ".parquet")).toString();
             table.coalesce(1).write().mode(SaveMode.Overwrite).parquet(target);
             rows.put(file.fileName(), spark.read().parquet(target).count());
         }

@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.row_number;
 
 import io.basira.demo.CanonicalCsv;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,15 +41,15 @@ public final class StoreTables {
     public static Dataset<Row> read(SparkSession spark, List<StoreSource> stores, CanonicalCsv file) {
         Dataset<Row> all = null;
         for (StoreSource store : stores) {
-            Optional<Path> path = store.file(file.fileName());
+            Optional<String> path = store.file(file.fileName(), spark.sparkContext().hadoopConfiguration());
             if (path.isEmpty()) {
                 continue;
             }
             Dataset<Row> raw = store.parquet()
-                    ? spark.read().parquet(path.get().toString())
+                    ? spark.read().parquet(path.get())
                     : spark.read().option("header", "true").option("multiLine", "true").option("escape", "\"")
                             .option("encoding", "UTF-8").option("mode", "FAILFAST")
-                            .option("inferSchema", "false").csv(path.get().toString());
+                            .option("inferSchema", "false").csv(path.get());
             Dataset<Row> canonical = canonical(raw, file).withColumn("store", lit(store.slug()))
                     .withColumn("seq", monotonically_increasing_id());
             all = all == null ? canonical : all.unionByName(canonical);

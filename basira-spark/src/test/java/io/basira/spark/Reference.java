@@ -2,21 +2,26 @@ package io.basira.spark;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
+import io.basira.analytics.AnalyticsFields;
 import io.basira.analytics.CardAnalytics;
+import io.basira.analytics.CustomerAnalytics;
 import io.basira.analytics.StoreFacts;
 import io.basira.card.CardAccumulator;
 import io.basira.card.CardColumns;
-import io.basira.card.CustomerCard;
+import io.basira.card.CustomerSnapshot;
 import io.basira.commerce.CartStatus;
 import io.basira.commerce.Customer;
 import io.basira.commerce.Gender;
 import io.basira.commerce.OrderStatus;
-import io.basira.segment.eval.CustomerProfile;
+import io.basira.fields.BuiltInFields;
+import io.basira.groups.EngineGroups;
+import io.basira.segment.Condition;
 import io.basira.segment.eval.EvaluationContext;
-import io.basira.segment.eval.RuleEvaluator;
-import io.basira.segment.group.GroupDependencies;
+import io.basira.segment.text.RuleText;
 import io.basira.shared.Dates;
 import io.basira.shared.Money;
+import io.basira.shared.Store;
+import io.basira.shared.StoreId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,18 +101,33 @@ final class Reference {
         return rows;
     }
 
-    /** group → members. */
-    Map<String, Set<String>> groups(GroupDependencies rules, LocalDate today) {
-        RuleEvaluator evaluator = new RuleEvaluator(
+    /**
+     * group → members, by the engine's {@code StoreGroups} ({@link EngineGroups}): each customer with her card and
+     * her analytics card fields as of {@code today} ({@link #analytics}, {@link AnalyticsFields#of}), the rules, and
+     * the manual lists of the folder's {@code group_lists.csv} (a later row of a group and customer wins).
+     */
+    Map<String, Set<String>> groups(Map<String, String> rules, LocalDate today) throws IOException {
+        Map<String, AnalyticsFields> analytics = new HashMap<>();
+        for (CustomerAnalytics row : analytics(today).customers()) {
+            analytics.put(row.customerId(), AnalyticsFields.of(row));
+        }
+        List<CustomerSnapshot> snapshots = new ArrayList<>();
+        long rowId = 0;
+        for (Map.Entry<String, CardAccumulator> e : folds.entrySet()) {
+            snapshots.add(new CustomerSnapshot(++rowId, customer(customers.get(e.getKey())), e.getValue().card(),
+                    analytics.get(e.getKey())));
+        }
+        Map<String, Condition> parsed = new LinkedHashMap<>();
+        rules.forEach((key, text) -> parsed.put(key, RuleText.parse(text, BuiltInFields.catalogue())));
+        Map<String, Set<String>> added = new HashMap<>();
+        Map<String, Set<String>> excluded = new HashMap<>();
+        for (Map<String, String> row : latest(Path.of(store.folder()).resolve(GroupLists.FILE), "group", "customer_id")) {
+            (row.get("list").strip().equals(GroupLists.ADDED) ? added : excluded)
+                    .computeIfAbsent(row.get("group").strip(), g -> new java.util.TreeSet<>()).add(row.get("customer_id").strip());
+        }
+        Store engineStore = new Store(new StoreId(1), store.slug(), store.slug(), store.currencyUnit(), store.zone());
+        return EngineGroups.members(engineStore, snapshots, parsed, added, excluded,
                 new EvaluationContext(today, store.zone(), Money.fractionDigits(store.currencyUnit())));
-        Map<String, Set<String>> members = new TreeMap<>();
-        folds.forEach((id, fold) -> {
-            CustomerCard card = fold.card();
-            for (String group : rules.groupsOf(new CustomerProfile(customer(customers.get(id)), card), evaluator)) {
-                members.computeIfAbsent(group, g -> new java.util.TreeSet<>()).add(id);
-            }
-        });
-        return members;
     }
 
     CardAnalytics.Result analytics(LocalDate asOf) {

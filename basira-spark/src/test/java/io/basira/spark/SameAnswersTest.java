@@ -8,6 +8,7 @@ import io.basira.analytics.CustomerAnalytics;
 import io.basira.analytics.clv.BgNbdParameters;
 import io.basira.analytics.clv.GammaGammaParameters;
 import io.basira.card.CardColumns;
+import io.basira.demo.CanonicalParquet;
 import io.basira.demo.DemoStoreGenerator;
 import io.basira.demo.DemoStoreSpec;
 import java.io.IOException;
@@ -90,7 +91,7 @@ class SameAnswersTest {
     @Test
     void aParquetStoreGivesTheSameCards() {
         Path parquetFolder = dir.resolve("demo-parquet");
-        Map<String, Long> written = ParquetFolder.write(spark, demo, parquetFolder);
+        Map<String, Long> written = ParquetFolder.write(spark, demo, parquetFolder.toString());
         assertThat(written).containsEntry("customers.csv", (long) DemoStoreSpec.defaults().customers()).hasSize(7);
         StoreSource parquet = new StoreSource("demo", parquetFolder.toString(), demo.currency(), demo.timeZone(), true);
         CardsJob.Settings settings = new CardsJob.Settings(Map.of("demo", demo), DEMO_AS_OF, Map.of());
@@ -101,7 +102,56 @@ class SameAnswersTest {
         assertThat(fromParquet).hasSize(DemoStoreSpec.defaults().customers()).isEqualTo(fromCsv);
     }
 
-    /** Every saved group's members equal the scan evaluator's, groups that name groups included. */
+    /**
+     * The Parquet folder of {@code basira export store --format parquet} (the core's {@link CanonicalParquet}, written
+     * without Hadoop) gives the same cards as the CSV folder it was made from.
+     */
+    @Test
+    void theServersParquetExportGivesTheSameCards() throws IOException {
+        Path exported = dir.resolve("demo-export-parquet");
+        Map<String, Long> written = CanonicalParquet.write(Path.of(demo.folder()), demo.zone(), exported);
+        assertThat(written).containsEntry("customers.csv", (long) DemoStoreSpec.defaults().customers());
+        StoreSource parquet = new StoreSource("demo", exported.toString(), demo.currency(), demo.timeZone(), true);
+        CardsJob.Settings settings = new CardsJob.Settings(Map.of("demo", demo), DEMO_AS_OF, Map.of());
+        List<Row> fromParquet = CardsJob.table(CardsJob.cards(CardsJob.facts(spark, List.of(parquet)), settings))
+                .orderBy("customer_id").collectAsList();
+        List<Row> fromCsv = CardsJob.table(CardsJob.cards(facts.filter(org.apache.spark.sql.functions.col("store")
+                .equalTo("demo")), settings)).orderBy("customer_id").collectAsList();
+        assertThat(fromParquet).hasSize(DemoStoreSpec.defaults().customers()).isEqualTo(fromCsv);
+    }
+
+    /**
+     * {@code --stores} given as a {@code file://} URI is listed through Hadoop's FileSystem (the path an
+     * {@code s3a://} root takes): the manifest's currency and zone, the folders as qualified URIs, a plain file
+     * skipped, and the job reads the listed store.
+     */
+    @Test
+    void storesAreListedThroughHadoopsFileSystem() throws IOException {
+        Path root = dir.resolve("platform");
+        Path copy = Files.createDirectories(root.resolve("cdnow"));
+        for (String file : List.of("customers.csv", "orders.csv")) {
+            Files.copy(Path.of(cdnow.folder()).resolve(file), copy.resolve(file));
+        }
+        Files.createDirectories(root.resolve("empty-store"));
+        Files.writeString(root.resolve("stores.csv"), "store,currency,time_zone\ncdnow,USD,UTC\nempty-store,SAR,Asia/Riyadh\n");
+        List<StoreSource> listed = Main.stores(Map.of("stores", root.toUri().toString()),
+                spark.sparkContext().hadoopConfiguration());
+        assertThat(listed).extracting(StoreSource::slug).containsExactly("cdnow", "empty-store");
+        assertThat(listed.get(0).folder()).startsWith("file:/").endsWith("/platform/cdnow");
+        assertThat(listed.get(0).currency()).isEqualTo("USD");
+        assertThat(listed.get(1).timeZone()).isEqualTo("Asia/Riyadh");
+        assertThat(listed.get(0).file("ORDERS.csv", spark.sparkContext().hadoopConfiguration())).get()
+                .asString().startsWith("file:/").endsWith("/platform/cdnow/orders.csv");
+        long cards = CardsJob.cards(CardsJob.facts(spark, listed), new CardsJob.Settings(CardsJob.bySlug(listed),
+                CDNOW_AS_OF, Map.of())).count();
+        assertThat(cards).isEqualTo(2357);
+    }
+
+    /**
+     * Every saved group's members equal the engine's ({@code StoreGroups}), groups that name groups included, rules
+     * over the analytics card fields (RFM group, customer type, CLV predictions) computed inside the job, and the
+     * demo store's manual lists ({@code group_lists.csv}: additions, exclusions, a manual-only group).
+     */
     @Test
     void groupsAreTheEngines() throws IOException {
         Path rulesFile = dir.resolve("rules.csv");
@@ -111,11 +161,23 @@ class SameAnswersTest {
                 "lapsed,days_since_last_purchase > 180 OR last_purchase_at IS NULL",
                 "big_repeat,group = 'big' AND group = 'repeat'",
                 "women_sa,gender = 'female' AND country IN ('SA')",
-                "\"quoted\",\"discount_share >= 0.5 AND NOT (group = 'lapsed')\"") + "\n");
+                "\"quoted\",\"discount_share >= 0.5 AND NOT (group = 'lapsed')\"",
+                "champions,\"rfm_group IN ('champions', 'loyal')\"",
+                "valuable,predicted_value_12m > 150 AND p_alive >= 0.5",
+                "types,customer_type = 'loyal' OR regularity = 'regular' OR churn_risk = 'high'",
+                "scored,rfm_recency >= 4 AND expected_purchases_90d > 0.2 OR revenue_percentile <= 20",
+                "hand_or_champion,group = 'hand' OR group = 'champions'") + "\n");
+        List<String> ids = Files.readAllLines(Path.of(demo.folder()).resolve("customers.csv")).subList(1, 7).stream()
+                .map(line -> line.split(",")[0]).toList();
+        Files.writeString(Path.of(demo.folder()).resolve(GroupLists.FILE), String.join("\n", "group,customer_id,list",
+                "big," + ids.get(0) + ",added", "big," + ids.get(1) + ",excluded", "champions," + ids.get(2) + ",excluded",
+                "hand," + ids.get(3) + ",added", "hand," + ids.get(4) + ",added", "hand," + ids.get(4) + ",excluded",
+                "hand," + ids.get(5) + ",added") + "\n");
         Map<String, String> rules = GroupRules.read(rulesFile);
         List<StoreSource> stores = List.of(demo, cdnow);
-        List<Row> members = GroupsOutput.members(CardsJob.cards(facts,
+        List<Row> members = GroupsOutput.members(CardsJob.cards(CardsJob.withGroupFacts(spark, stores, facts, DEMO_AS_OF),
                 new CardsJob.Settings(CardsJob.bySlug(stores), DEMO_AS_OF, rules))).collectAsList();
+        Map<String, Map<String, Set<String>>> byStore = new TreeMap<>();
         for (StoreSource store : stores) {
             Map<String, Set<String>> actual = new TreeMap<>();
             for (Row row : members) {
@@ -123,10 +185,16 @@ class SameAnswersTest {
                     actual.computeIfAbsent(row.getString(1), g -> new TreeSet<>()).add(row.getString(2));
                 }
             }
-            Map<String, Set<String>> expected = new Reference(store).groups(GroupRules.dependencies(rules), DEMO_AS_OF);
+            Map<String, Set<String>> expected = new Reference(store).groups(rules, DEMO_AS_OF);
             assertThat(actual).as(store.slug()).isEqualTo(expected);
+            byStore.put(store.slug(), actual);
         }
-        assertThat(members).anyMatch(r -> r.getString(1).equals("big_repeat"));
+        Map<String, Set<String>> demoGroups = byStore.get("demo");
+        assertThat(demoGroups).containsKeys("big_repeat", "champions", "valuable", "types", "scored");
+        assertThat(demoGroups.get("hand")).containsExactlyInAnyOrder(ids.get(3), ids.get(5));
+        assertThat(demoGroups.get("big")).contains(ids.get(0)).doesNotContain(ids.get(1));
+        assertThat(demoGroups.get("champions")).doesNotContain(ids.get(2));
+        assertThat(demoGroups.get("hand_or_champion")).contains(ids.get(3)).containsAll(demoGroups.get("champions"));
     }
 
     /** The demo store's analytics: every cell and the CLV parameters. */

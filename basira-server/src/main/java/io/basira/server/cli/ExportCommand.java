@@ -1,5 +1,6 @@
 package io.basira.server.cli;
 
+import io.basira.demo.CanonicalParquet;
 import io.basira.segment.FieldCatalogue;
 import io.basira.server.customers.CustomerCsvExport;
 import io.basira.server.importing.OrderItemsCsvExport;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,8 +25,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code basira export customers|order-items --store SLUG --out FILE.csv}: the customer cards, or the order lines
  * as the canonical {@code order_items.csv} (exact unit prices). {@code basira export store --store SLUG --format csv
- * --out FOLDER}: the store's data as the canonical CSV folder ({@link StoreCsvExport}); Parquet is written from that
- * folder by basira-spark (docs/spark.md), which keeps Hadoop's libraries out of the server.
+ * --out FOLDER}: the store's data as the canonical CSV folder ({@link StoreCsvExport}); {@code --format parquet}
+ * writes the same files as typed Parquet ({@link CanonicalParquet}, parquet-java's writer without Hadoop at run
+ * time; docs/spark.md).
  */
 @Command(name = "export", description = "Export data of a store.")
 public class ExportCommand implements Callable<Integer> {
@@ -68,23 +71,38 @@ public class ExportCommand implements Callable<Integer> {
         }
     }
 
-    // export store (spark): the canonical folder; Parquet from it by basira-spark
+    // export store (spark): the canonical folder, as CSV or as typed Parquet
     private Integer store() throws IOException {
-        if ("parquet".equals(format)) {
-            throw new Commands.UsageError("the server writes the canonical CSV folder; Parquet is written from it by "
-                    + "basira-spark: basira export store --store " + slug + " --format csv --out FOLDER, then "
-                    + "basira-spark/run parquet --in FOLDER --currency C --time-zone Z --out FOLDER.parquet (docs/spark.md)");
-        }
-        if (!"csv".equals(format)) {
+        if (!"csv".equals(format) && !"parquet".equals(format)) {
             throw new Commands.UsageError("--format is csv or parquet, not '" + format + "'");
         }
         try (var context = SpringContexts.start(db, false, Map.of())) {
             Store store = Commands.store(context, slug);
             Path folder = out.toAbsolutePath();
-            Map<String, Long> rows = new StoreCsvExport(context.getBean(JdbcTemplate.class)).write(store, folder);
-            rows.forEach((file, count) -> System.out.println(file + ": " + count + " rows"));
+            StoreCsvExport export = new StoreCsvExport(context.getBean(JdbcTemplate.class));
+            Map<String, Long> rows;
+            if ("csv".equals(format)) {
+                rows = export.write(store, folder);
+            } else {
+                // the CSV folder first (the same rows, streamed), then each file as Parquet; the CSV goes away
+                Files.createDirectories(folder);
+                Path csv = Files.createTempDirectory(folder, ".csv-");
+                try {
+                    export.write(store, csv);
+                    rows = CanonicalParquet.write(csv, store.timeZone(), folder);
+                } finally {
+                    try (Stream<Path> files = Files.list(csv)) {
+                        for (Path file : files.toList()) {
+                            Files.delete(file);
+                        }
+                    }
+                    Files.delete(csv);
+                }
+            }
+            rows.forEach((file, count) -> System.out.println(
+                    ("csv".equals(format) ? file : file.replace(".csv", ".parquet")) + ": " + count + " rows"));
             System.out.println("Exported store '" + slug + "' (" + store.currency().getCurrencyCode() + ", "
-                    + store.timeZone().getId() + ") to " + folder);
+                    + store.timeZone().getId() + ") to " + folder + ("csv".equals(format) ? "" : " as Parquet"));
             return 0;
         }
     }

@@ -30,11 +30,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Instants are ISO-8601 in UTC ({@code 2024-03-01T15:20:00Z}), money has the currency's decimals, a unit price
  * is the shop's exact one, tags are joined by {@code ;}. Values are written as stored: this is a data folder, not
  * a spreadsheet, so the CSV-injection guard of the card exports (which would change an id) is not applied. Each
- * table is streamed in id order with a bounded fetch size: memory does not grow with the store.
+ * table is streamed in id order with a bounded fetch size: memory does not grow with the store. Two more files,
+ * which the import does not read, carry the saved groups for basira-spark (docs/spark.md): {@value #GROUPS} (each
+ * group with a rule, and its rule's text) and {@value #GROUP_LISTS} (the manual additions and exclusions).
  */
 public final class StoreCsvExport {
 
     private static final int FETCH_SIZE = 10_000;
+    /** the saved groups with a rule: {@code group,rule} (the rule's text), the job's {@code --rules} file */
+    public static final String GROUPS = "groups.csv";
+    static final List<String> GROUPS_COLUMNS = List.of("group", "rule");
+    /** the groups' manual lists: {@code group,customer_id,list}, {@code list} {@code added} or {@code excluded} */
+    public static final String GROUP_LISTS = "group_lists.csv";
+    static final List<String> GROUP_LISTS_COLUMNS = List.of("group", "customer_id", "list");
 
     private final JdbcTemplate jdbc;
 
@@ -80,6 +88,13 @@ public final class StoreCsvExport {
         rows.put("wishlist.csv", file(folder, CanonicalCsv.WISHLIST, "SELECT customer_external_id, product_external_id, "
                 + "added_at FROM wishlist_items WHERE store_id = ? ORDER BY customer_external_id, product_external_id", id,
                 rs -> List.of(rs.getString(1), rs.getString(2), instant(rs, 3))));
+        rows.put(GROUPS, file(folder, GROUPS, GROUPS_COLUMNS, "SELECT group_key, rule_text FROM groups WHERE store_id = ? "
+                + "AND rule_text IS NOT NULL ORDER BY group_key", new Object[] {id}, rs -> List.of(rs.getString(1), rs.getString(2))));
+        rows.put(GROUP_LISTS, file(folder, GROUP_LISTS, GROUP_LISTS_COLUMNS, "SELECT group_key, customer_external_id, "
+                + "list FROM (SELECT group_key, customer_external_id, 'added' AS list FROM group_additions WHERE store_id = ? "
+                + "UNION ALL SELECT group_key, customer_external_id, 'excluded' AS list FROM group_exclusions "
+                + "WHERE store_id = ?) lists ORDER BY group_key, customer_external_id", new Object[] {id, id},
+                rs -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))));
         return rows;
     }
 
@@ -88,14 +103,19 @@ public final class StoreCsvExport {
     }
 
     private long file(Path folder, CanonicalCsv file, String sql, long storeId, RowText row) throws IOException {
+        return file(folder, file.fileName(), file.columns(), sql, new Object[] {storeId}, row);
+    }
+
+    private long file(Path folder, String fileName, List<String> columns, String sql, Object[] arguments, RowText row)
+            throws IOException {
         AtomicLong count = new AtomicLong();
-        try (Writer out = Files.newBufferedWriter(folder.resolve(file.fileName()), StandardCharsets.UTF_8)) {
+        try (Writer out = Files.newBufferedWriter(folder.resolve(fileName), StandardCharsets.UTF_8)) {
             CsvWriter csv = SpreadsheetCsv.writer(out);
-            csv.writeRecord(file.columns());
+            csv.writeRecord(columns);
             jdbc.query(sql, rs -> {
                 csv.writeRecord(new ArrayList<>(row.of(rs)));
                 count.incrementAndGet();
-            }, storeId);
+            }, arguments);
             csv.flush();
         } catch (UncheckedIOException e) {
             throw e.getCause();

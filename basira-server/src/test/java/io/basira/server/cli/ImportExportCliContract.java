@@ -195,7 +195,7 @@ abstract class ImportExportCliContract {
 
     // export store (spark): the canonical folder, imported again, gives the same cards
     @Test
-    void an_exported_store_imports_back_to_the_same_cards() throws IOException {
+    void an_exported_store_imports_back_to_the_same_cards() throws Exception {
         Path demo = tmp.resolve("demo-store");
         new io.basira.demo.DemoStoreGenerator().write(io.basira.demo.DemoStoreSpec.defaults().withCustomers(150), demo);
         String first = slug();
@@ -226,8 +226,50 @@ abstract class ImportExportCliContract {
         }
         CliRun parquet = CliRun.of(database(), "export", "store", "--store", first, "--format", "parquet", "--out",
                 tmp.resolve("p").toString());
-        assertThat(parquet.exitCode()).isEqualTo(2);
-        assertThat(parquet.err()).contains("basira-spark/run parquet");
+        assertThat(parquet.exitCode()).as(parquet.err()).isZero();
+        assertThat(parquet.out()).contains("customers.parquet: 150 rows").contains("as Parquet");
+        for (io.basira.demo.CanonicalCsv file : io.basira.demo.CanonicalCsv.values()) {
+            String name = file.fileName().replace(".csv", "");
+            java.util.regex.Matcher rows = java.util.regex.Pattern.compile("(?m)^" + name + "\\.csv: (\\d+) rows$")
+                    .matcher(export.out());
+            assertThat(rows.find()).as(name).isTrue();
+            assertThat(parquet.out()).contains(name + ".parquet: " + rows.group(1) + " rows");
+            byte[] bytes = Files.readAllBytes(tmp.resolve("p").resolve(name + ".parquet"));
+            assertThat(new String(bytes, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("PAR1");
+            assertThat(new String(bytes, bytes.length - 4, 4, StandardCharsets.US_ASCII)).isEqualTo("PAR1");
+        }
+        try (var left = Files.list(tmp.resolve("p"))) {
+            assertThat(left.map(p -> p.getFileName().toString())).allMatch(n -> n.endsWith(".parquet")).hasSize(9);
+        }
+        CliRun xlsx = CliRun.of(database(), "export", "store", "--store", first, "--format", "xlsx", "--out",
+                tmp.resolve("x").toString());
+        assertThat(xlsx.exitCode()).isEqualTo(2);
+        assertThat(xlsx.err()).contains("--format is csv or parquet");
+    }
+
+    // export store: the saved groups' rules and manual lists travel with the folder, for the Spark job
+    @Test
+    void an_exported_store_carries_its_groups_and_manual_lists() throws Exception {
+        String slug = slug();
+        Path dir = folder("grouped", CUSTOMERS, "order_id,customer_id,created_at,status,total\n"
+                + "O1,C1,2024-02-01,completed,10.00\n");
+        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", dir.toString()).exitCode()).isZero();
+        String store = "(SELECT id FROM stores WHERE slug = '" + slug + "')";
+        sql("INSERT INTO groups (store_id, group_key, name, rule_text, rule_json, created_at, updated_at) SELECT id, "
+                + "'big', 'Big', 'total_spent > 5', NULL, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM stores WHERE slug = '" + slug + "'");
+        sql("INSERT INTO groups (store_id, group_key, name, rule_text, rule_json, created_at, updated_at) SELECT id, "
+                + "'hand', 'By hand', NULL, NULL, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM stores WHERE slug = '" + slug + "'");
+        sql("INSERT INTO group_additions (store_id, group_key, customer_external_id, added_at) VALUES (" + store
+                + ", 'hand', 'C2', CURRENT_TIMESTAMP)");
+        sql("INSERT INTO group_exclusions (store_id, group_key, customer_external_id, added_at) VALUES (" + store
+                + ", 'big', 'C1', CURRENT_TIMESTAMP)");
+        Path out = tmp.resolve("grouped-export");
+        CliRun export = CliRun.of(database(), "export", "store", "--store", slug, "--out", out.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(export.out()).contains("groups.csv: 1 rows").contains("group_lists.csv: 2 rows");
+        assertThat(Files.readAllLines(out.resolve("groups.csv"))).containsExactly("group,rule", "big,total_spent > 5");
+        assertThat(Files.readAllLines(out.resolve("group_lists.csv")))
+                .containsExactly("group,customer_id,list", "big,C1,excluded", "hand,C2,added");
     }
 
     private static List<String> withoutDaysSince(List<String> lines) {

@@ -3,7 +3,7 @@ package io.basira.spark;
 import java.util.regex.Pattern;
 
 /**
- * The CSV-injection guard of the server's exports ({@code io.basira.server.customers.SpreadsheetSafe}), for the
+ * The CSV-injection guard of the server's exports ({@code io.basira.server.platform.csv.SpreadsheetSafe}), for the
  * customer id of the job's CSV files, so that they are the same bytes as {@code basira export customers}.
  */
 final class SpreadsheetText {

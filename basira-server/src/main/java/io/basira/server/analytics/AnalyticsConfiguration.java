@@ -1,11 +1,13 @@
 package io.basira.server.analytics;
 
-import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.analytics.jdbc.JdbcStoreFacts;
+import io.basira.server.cards.jdbc.JdbcCustomerAnalytics;
+import io.basira.server.platform.tenancy.JdbcStores;
 import java.time.Clock;
 import io.basira.events.DomainEvents;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import io.basira.server.jdbc.BulkReads;
+import io.basira.server.platform.jdbc.BulkReads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,7 +40,7 @@ public class AnalyticsConfiguration {
                 nextCategories.getIfAvailable(() -> NextCategorySource.NONE));
     }
 
-    /** Run at each store's midnight by the durable scheduler (io.basira.server.jobs.JobsConfiguration). */
+    /** Run at each store's midnight by the durable scheduler (io.basira.server.startup.JobsConfiguration). */
     @Bean
     NightlyAnalyticsRefresh nightlyAnalyticsRefresh(StoreAnalytics analytics, JdbcCustomerAnalytics cards,
             JdbcStores stores, Clock clock) {

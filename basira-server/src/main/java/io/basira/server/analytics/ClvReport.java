@@ -1,5 +1,7 @@
 package io.basira.server.analytics;
 
+import io.basira.server.analytics.api.AnalysisRequest;
+import io.basira.server.analytics.api.AnalyticsJson;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import io.basira.analytics.ClvInput;
 import io.basira.analytics.StoreFacts;
@@ -10,7 +12,7 @@ import io.basira.analytics.clv.ClvModels;
 import io.basira.analytics.clv.CustomerPrediction;
 import io.basira.analytics.clv.ScoringOptions;
 import io.basira.server.analytics.Report.Table;
-import io.basira.server.customers.SpreadsheetCsv;
+import io.basira.server.platform.csv.SpreadsheetCsv;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;

@@ -1,7 +1,8 @@
 package io.basira.server.analytics;
 
-import io.basira.server.api.RedactedFailure;
-import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.cards.jdbc.JdbcCustomerAnalytics;
+import io.basira.server.platform.errors.RedactedFailure;
+import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.shared.Dates;
 import io.basira.shared.Store;
 import io.basira.shared.StoreId;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * day, so that rules such as {@code revenue_percentile > 80} follow the data without anyone asking; each
  * refresh re-evaluates the store's groups (cause {@code analytics}, see {@link StoreAnalytics#refresh}).
  *
- * <p>The durable scheduler ({@code io.basira.server.jobs.StoreMidnights}) calls {@link #run(Store)} at each
+ * <p>The durable scheduler ({@code io.basira.server.platform.jobs.StoreMidnights}) calls {@link #run(Store)} at each
  * store's local midnight, and at start for a run it missed while the server was down. A run refreshes only
  * when the store was not refreshed on its current local date: the date of the last refresh is the stored
  * {@code computed_at} in the store's time zone (remembered in memory after the first check, and for stores

@@ -2,7 +2,7 @@ package io.basira.server.analytics;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import io.basira.server.analytics.Report.Table;
-import io.basira.server.customers.SpreadsheetCsv;
+import io.basira.server.platform.csv.SpreadsheetCsv;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;

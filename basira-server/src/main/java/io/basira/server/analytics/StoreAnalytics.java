@@ -1,5 +1,8 @@
 package io.basira.server.analytics;
 
+import io.basira.server.analytics.api.AnalysisRequest;
+import io.basira.server.analytics.api.AnalyticsJson;
+import io.basira.server.cards.jdbc.JdbcCustomerAnalytics;
 import io.basira.analytics.AnalysisWindow;
 import io.basira.analytics.CardAnalytics;
 import io.basira.analytics.ClvInput;

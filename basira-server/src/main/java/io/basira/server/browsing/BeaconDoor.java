@@ -1,8 +1,9 @@
 package io.basira.server.browsing;
 
+import io.basira.server.browsing.jdbc.JdbcBrowsingSites;
 import io.basira.browsing.Refusal;
-import io.basira.server.api.ApiProblems;
-import io.basira.server.throttle.Throttle;
+import io.basira.server.platform.errors.ApiProblems;
+import io.basira.server.platform.throttle.Throttle;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -35,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * queued is answered {@code 204} with no body; one with refused events {@code 202} (some queued) or {@code 400}
  * (none) with each refusal. Other methods go on to the ordinary chain.
  */
-final class BeaconDoor implements Filter {
+public final class BeaconDoor implements Filter {
 
     static final int MAX_BODY = 32 * 1024;
     private static final Pattern BOTS = Pattern.compile(

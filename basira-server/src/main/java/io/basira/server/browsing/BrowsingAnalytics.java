@@ -1,5 +1,6 @@
 package io.basira.server.browsing;
 
+import io.basira.server.browsing.jdbc.JdbcBrowsing;
 import io.basira.shared.StoreId;
 import io.basira.analytics.AnalysisWindow;
 import java.math.BigDecimal;

@@ -1,11 +1,16 @@
 package io.basira.server.browsing;
 
+import io.basira.server.browsing.api.BrowsingAnalyticsController;
+import io.basira.server.browsing.api.BrowsingSiteController;
+import io.basira.server.browsing.api.CollectController;
+import io.basira.server.browsing.jdbc.JdbcBrowsing;
+import io.basira.server.browsing.jdbc.JdbcBrowsingSites;
 import io.basira.events.DomainEvents;
 import io.basira.fields.BrowsingCardFields;
 import io.basira.segment.FieldSet;
-import io.basira.server.jdbc.SqlDialect;
-import io.basira.server.security.PublicDoor;
-import io.basira.server.throttle.Throttle;
+import io.basira.server.platform.jdbc.SqlDialect;
+import io.basira.server.platform.security.PublicDoor;
+import io.basira.server.platform.throttle.Throttle;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package io.basira.server.browsing;
 
+import io.basira.server.browsing.jdbc.JdbcBrowsing;
 import io.basira.server.privacy.CustomerDataKind;
 import io.basira.shared.Store;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.basira.server.browsing;
 
+import io.basira.server.browsing.jdbc.JdbcBrowsingSites;
 import io.basira.shared.Store;
 
 /**

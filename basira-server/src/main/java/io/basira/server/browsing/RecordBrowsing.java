@@ -1,5 +1,6 @@
 package io.basira.server.browsing;
 
+import io.basira.server.browsing.jdbc.JdbcBrowsing;
 import io.basira.browsing.BrowsingEvent;
 import io.basira.browsing.EventKind;
 import io.basira.events.BrowsingChanged;

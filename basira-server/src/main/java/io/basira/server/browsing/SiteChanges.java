@@ -1,5 +1,6 @@
 package io.basira.server.browsing;
 
+import io.basira.server.browsing.jdbc.JdbcBrowsingSites;
 import io.basira.server.privacy.AuditLog;
 import io.basira.server.privacy.SettingsChanges;
 import io.basira.shared.StoreId;
@@ -34,7 +35,7 @@ public final class SiteChanges {
     }
 
     /** The actor presenting this API key. */
-    AuditLog.Actor apiKey(String presentedKey) {
+    public AuditLog.Actor apiKey(String presentedKey) {
         return audit.apiKey(presentedKey);
     }
 

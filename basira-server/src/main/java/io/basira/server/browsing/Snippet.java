@@ -6,11 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** The snippet's source ({@code browsing/t.js} on the classpath), read once; its config is filled in per site. */
-final class Snippet {
+public final class Snippet {
 
     private Snippet() {}
 
-    static String script() {
+    public static String script() {
         try (InputStream in = Snippet.class.getResourceAsStream("/browsing/t.js")) {
             if (in == null) {
                 throw new IllegalStateException("browsing/t.js is missing from the classpath");
@@ -22,7 +22,7 @@ final class Snippet {
     }
 
     /** The line a merchant pastes into their theme. */
-    static String line(String baseUrl, String siteKey) {
+    public static String line(String baseUrl, String siteKey) {
         return "<script async src=\"" + baseUrl + "/t.js?k=" + siteKey + "\"></script>";
     }
 }

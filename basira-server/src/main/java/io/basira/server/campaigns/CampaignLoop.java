@@ -1,6 +1,6 @@
 package io.basira.server.campaigns;
 
-import io.basira.server.jobs.BackgroundLoop;
+import io.basira.server.platform.jobs.BackgroundLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,8 @@
 package io.basira.server.campaigns;
 
+import io.basira.server.campaigns.api.CampaignAnswers;
+import io.basira.server.campaigns.jdbc.JdbcCampaigns;
+import io.basira.server.campaigns.jdbc.JdbcEnrolments;
 import io.basira.campaigns.Arm;
 import io.basira.campaigns.Campaign;
 import io.basira.campaigns.CampaignKind;
@@ -11,7 +14,7 @@ import io.basira.campaigns.Triggers;
 import io.basira.campaigns.lift.ArmResult;
 import io.basira.campaigns.lift.LiftReport;
 import io.basira.campaigns.lift.LiftStatistics;
-import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.privacy.AuditLog;
 import io.basira.server.privacy.Changes;
 import io.basira.shared.NotFoundException;

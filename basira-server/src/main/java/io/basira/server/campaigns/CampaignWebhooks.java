@@ -2,7 +2,7 @@ package io.basira.server.campaigns;
 
 import io.basira.events.CampaignsChanged;
 import io.basira.events.DomainEvent;
-import io.basira.server.events.ReceivedEvent;
+import io.basira.server.platform.events.ReceivedEvent;
 import io.basira.server.webhooks.WebhookMessage;
 import io.basira.server.webhooks.WebhookTopic;
 import java.nio.charset.StandardCharsets;

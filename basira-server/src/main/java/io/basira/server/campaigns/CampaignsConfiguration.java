@@ -1,15 +1,17 @@
 package io.basira.server.campaigns;
 
+import io.basira.server.campaigns.jdbc.JdbcCampaigns;
+import io.basira.server.campaigns.jdbc.JdbcEnrolments;
 import io.basira.campaigns.Messenger;
 import io.basira.campaigns.SendDueMessages;
 import io.basira.events.DomainEvents;
 import io.basira.server.checkout.CampaignCouponsInCheckout;
-import io.basira.server.checkout.JdbcCoupons;
-import io.basira.server.jdbc.JdbcStores;
-import io.basira.server.jdbc.SqlDialect;
+import io.basira.server.checkout.jdbc.JdbcCoupons;
+import io.basira.server.platform.tenancy.JdbcStores;
+import io.basira.server.platform.jdbc.SqlDialect;
 import io.basira.server.privacy.CustomerDataKind;
 import io.basira.server.privacy.TableKind;
-import io.basira.server.security.PublicDoor;
+import io.basira.server.platform.security.PublicDoor;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;

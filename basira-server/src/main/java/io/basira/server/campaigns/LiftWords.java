@@ -4,12 +4,12 @@ import io.basira.campaigns.lift.LiftReport;
 import java.util.Locale;
 
 /** The lift said in words, plainly (docs/campaigns.md, "Control groups and lift"); the dashboard's come from the bundles. */
-final class LiftWords {
+public final class LiftWords {
 
     private LiftWords() {
     }
 
-    static String english(LiftReport report) {
+    public static String english(LiftReport report) {
         return switch (report.verdict()) {
             case NO_CONTROL -> "No control group was kept, so the campaign's effect cannot be measured.";
             case TOO_SMALL -> "Too few customers or conversions so far to tell whether the campaign made a difference.";

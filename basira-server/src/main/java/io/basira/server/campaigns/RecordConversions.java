@@ -1,5 +1,6 @@
 package io.basira.server.campaigns;
 
+import io.basira.server.campaigns.jdbc.JdbcEnrolments;
 import io.basira.events.CampaignsChanged;
 import io.basira.events.DomainEvents;
 import io.basira.events.OrdersRecorded;

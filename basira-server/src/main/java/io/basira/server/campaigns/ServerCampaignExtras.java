@@ -1,7 +1,7 @@
 package io.basira.server.campaigns;
 
-import static io.basira.server.campaigns.JdbcCampaigns.instant;
-import static io.basira.server.campaigns.JdbcCampaigns.utc;
+import static io.basira.server.campaigns.jdbc.JdbcCampaigns.instant;
+import static io.basira.server.campaigns.jdbc.JdbcCampaigns.utc;
 
 import io.basira.campaigns.Campaign;
 import io.basira.campaigns.CampaignExtras;

@@ -1,10 +1,11 @@
 package io.basira.server.checkout;
 
+import io.basira.server.checkout.jdbc.JdbcCoupons;
 import io.basira.checkout.Coupon;
 import io.basira.checkout.CouponBenefit;
 import io.basira.checkout.EligibleGroups;
 import io.basira.checkout.Validity;
-import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.shared.Store;
 import io.basira.shared.StoreId;
 import java.math.BigDecimal;

@@ -1,10 +1,14 @@
 package io.basira.server.checkout;
 
+import io.basira.server.checkout.api.CheckoutJson;
+import io.basira.server.checkout.jdbc.JdbcCheckoutAudit;
+import io.basira.server.checkout.jdbc.JdbcCheckoutPolicies;
+import io.basira.server.checkout.jdbc.JdbcCoupons;
 import io.basira.checkout.Catalogue;
 import io.basira.checkout.Coupon;
 import io.basira.checkout.Policy;
-import io.basira.server.api.ApiErrors.NotFound;
-import io.basira.server.checkout.JdbcCheckoutAudit.Actor;
+import io.basira.server.platform.errors.ApiErrors.NotFound;
+import io.basira.server.checkout.jdbc.JdbcCheckoutAudit.Actor;
 import io.basira.shared.Store;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -48,7 +52,7 @@ public final class CheckoutChanges {
         });
     }
 
-    void deletePolicy(Store store, Actor actor, long id) {
+    public void deletePolicy(Store store, Actor actor, long id) {
         inTransaction(() -> {
             Map<String, Object> before = policyJson(store, id);
             policies.delete(store.id(), id);
@@ -88,7 +92,7 @@ public final class CheckoutChanges {
         });
     }
 
-    void deleteCoupon(Store store, Actor actor, String code) {
+    public void deleteCoupon(Store store, Actor actor, String code) {
         inTransaction(() -> {
             Map<String, Object> before = couponJson(store, code);
             coupons.delete(store.id(), code);

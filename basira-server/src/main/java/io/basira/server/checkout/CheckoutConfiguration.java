@@ -1,5 +1,8 @@
 package io.basira.server.checkout;
 
+import io.basira.server.checkout.jdbc.JdbcCheckoutAudit;
+import io.basira.server.checkout.jdbc.JdbcCheckoutPolicies;
+import io.basira.server.checkout.jdbc.JdbcCoupons;
 import io.basira.checkout.CustomerGroups;
 import io.basira.checkout.EvaluateCheckout;
 import io.basira.loyalty.LoyaltyPorts;

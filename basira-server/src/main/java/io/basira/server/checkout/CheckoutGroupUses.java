@@ -1,5 +1,7 @@
 package io.basira.server.checkout;
 
+import io.basira.server.checkout.jdbc.JdbcCheckoutPolicies;
+import io.basira.server.checkout.jdbc.JdbcCoupons;
 import io.basira.checkout.EligibleGroups;
 import io.basira.checkout.Policy;
 import io.basira.groups.GroupUses;

@@ -1,12 +1,21 @@
 package io.basira.server.checkout;
 
+import io.basira.server.checkout.api.CatalogueRequest;
+import io.basira.server.checkout.api.CheckoutJson;
+import io.basira.server.checkout.api.CouponRequest;
+import io.basira.server.checkout.api.DecisionJson;
+import io.basira.server.checkout.api.DecisionRequest;
+import io.basira.server.checkout.api.PolicyRequest;
+import io.basira.server.checkout.jdbc.JdbcCheckoutAudit;
+import io.basira.server.checkout.jdbc.JdbcCheckoutPolicies;
+import io.basira.server.checkout.jdbc.JdbcCoupons;
 import io.basira.checkout.Catalogue;
 import io.basira.checkout.CheckoutDecision;
 import io.basira.checkout.CheckoutRequest;
 import io.basira.checkout.EvaluateCheckout;
 import io.basira.checkout.Policy;
-import io.basira.server.api.ApiErrors.InvalidRecords;
-import io.basira.server.api.ApiErrors.NotFound;
+import io.basira.server.platform.errors.ApiErrors.InvalidRecords;
+import io.basira.server.platform.errors.ApiErrors.NotFound;
 import io.basira.shared.Store;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +67,7 @@ public final class CheckoutSetup {
         return createPolicy(store, actor(user), body);
     }
 
-    Map<String, Object> createPolicy(Store store, JdbcCheckoutAudit.Actor actor, PolicyRequest body) {
+    public Map<String, Object> createPolicy(Store store, JdbcCheckoutAudit.Actor actor, PolicyRequest body) {
         Policy policy = read(() -> CheckoutJson.policy("new", body, store.currency()));
         return withWarnings(store, policy, changes.createPolicy(store, actor, policy));
     }
@@ -67,7 +76,7 @@ public final class CheckoutSetup {
         return updatePolicy(store, actor(user), id, body);
     }
 
-    Map<String, Object> updatePolicy(Store store, JdbcCheckoutAudit.Actor actor, long id, PolicyRequest body) {
+    public Map<String, Object> updatePolicy(Store store, JdbcCheckoutAudit.Actor actor, long id, PolicyRequest body) {
         Policy policy = read(() -> CheckoutJson.policy(Long.toString(id), body, store.currency()));
         return withWarnings(store, policy, changes.updatePolicy(store, actor, id, policy));
     }
@@ -90,7 +99,7 @@ public final class CheckoutSetup {
         return createCoupon(store, actor(user), body);
     }
 
-    Map<String, Object> createCoupon(Store store, JdbcCheckoutAudit.Actor actor, CouponRequest body) {
+    public Map<String, Object> createCoupon(Store store, JdbcCheckoutAudit.Actor actor, CouponRequest body) {
         return changes.createCoupon(store, actor, read(() -> CheckoutJson.coupon(body, store.currency())));
     }
 
@@ -99,7 +108,7 @@ public final class CheckoutSetup {
         return updateCoupon(store, actor(user), code, body);
     }
 
-    Map<String, Object> updateCoupon(Store store, JdbcCheckoutAudit.Actor actor, String code, CouponRequest body) {
+    public Map<String, Object> updateCoupon(Store store, JdbcCheckoutAudit.Actor actor, String code, CouponRequest body) {
         return changes.updateCoupon(store, actor, read(() -> CheckoutJson.coupon(body.withCode(code), store.currency())));
     }
 
@@ -144,7 +153,7 @@ public final class CheckoutSetup {
     }
 
     /** Replaces the store's catalogue; returns it as saved. */
-    Map<String, Object> saveCatalogue(Store store, JdbcCheckoutAudit.Actor actor, CatalogueRequest body) {
+    public Map<String, Object> saveCatalogue(Store store, JdbcCheckoutAudit.Actor actor, CatalogueRequest body) {
         return changes.saveCatalogue(store, actor, read(() -> CheckoutJson.catalogue(body)));
     }
 

@@ -2,7 +2,7 @@ package io.basira.server.cli;
 
 import io.basira.analytics.region.PopulationTable;
 import io.basira.server.analytics.AnalysisName;
-import io.basira.server.analytics.AnalysisRequest;
+import io.basira.server.analytics.api.AnalysisRequest;
 import io.basira.server.analytics.ClvReport;
 import io.basira.server.analytics.Report;
 import io.basira.server.analytics.ReportPrinter;

@@ -1,6 +1,6 @@
 package io.basira.server.cli;
 
-import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.shared.Store;
 import org.springframework.context.ApplicationContext;
 

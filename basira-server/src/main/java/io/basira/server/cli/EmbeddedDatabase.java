@@ -1,6 +1,6 @@
 package io.basira.server.cli;
 
-import io.basira.server.files.OwnerOnly;
+import io.basira.server.platform.files.OwnerOnly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,10 +2,10 @@ package io.basira.server.cli;
 
 import io.basira.demo.CanonicalParquet;
 import io.basira.segment.FieldCatalogue;
-import io.basira.server.customers.CustomerCsvExport;
+import io.basira.server.cards.CustomerCsvExport;
 import io.basira.server.importing.OrderItemsCsvExport;
 import io.basira.server.importing.StoreCsvExport;
-import io.basira.server.jdbc.JdbcCustomerQueries;
+import io.basira.server.cards.jdbc.JdbcCustomerQueries;
 import io.basira.shared.Store;
 import java.io.IOException;
 import java.io.Writer;

@@ -9,7 +9,7 @@ import io.basira.server.csvimport.TerminalProgressBar;
 import io.basira.server.importing.ImportFolder;
 import io.basira.server.importing.ImportMappings;
 import io.basira.server.importing.ImportOutcome;
-import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.shared.Store;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package io.basira.server.cli;
 import io.basira.loyalty.RebuildLedgers;
 import io.basira.server.loyalty.LoyaltyAnswersText;
 import io.basira.server.loyalty.LoyaltyService;
-import io.basira.server.loyalty.ProgramBody;
+import io.basira.server.loyalty.api.ProgramBody;
 import io.basira.server.privacy.AuditLog;
 import io.basira.shared.Store;
 import java.time.Duration;

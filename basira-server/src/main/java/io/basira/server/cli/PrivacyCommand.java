@@ -58,7 +58,7 @@ public class PrivacyCommand implements Callable<Integer> {
             try {
                 return "export".equals(action) ? export(context.getBean(ExportCustomer.class), audit, store)
                         : erase(context.getBean(EraseCustomer.class), store);
-            } catch (io.basira.server.api.ApiErrors.NotFound missing) {
+            } catch (io.basira.server.platform.errors.ApiErrors.NotFound missing) {
                 throw new Commands.UsageError(missing.getMessage());
             }
         }

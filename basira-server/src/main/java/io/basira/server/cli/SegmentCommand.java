@@ -1,7 +1,7 @@
 package io.basira.server.cli;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
-import io.basira.server.customers.SpreadsheetCsv;
+import io.basira.server.platform.csv.SpreadsheetCsv;
 import io.basira.fields.BuiltInFields;
 import io.basira.segment.Condition;
 import io.basira.segment.FieldCatalogue;

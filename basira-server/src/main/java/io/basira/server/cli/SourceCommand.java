@@ -2,7 +2,7 @@ package io.basira.server.cli;
 
 import io.basira.server.privacy.AuditLog;
 import io.basira.server.sources.SourceChanges;
-import io.basira.server.sources.JdbcSources;
+import io.basira.server.sources.jdbc.JdbcSources;
 import io.basira.server.sources.Platform;
 import io.basira.server.sources.Source;
 import io.basira.shared.Store;

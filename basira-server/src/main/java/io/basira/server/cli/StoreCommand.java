@@ -1,9 +1,9 @@
 package io.basira.server.cli;
 
-import io.basira.server.jdbc.JdbcApiKeys;
+import io.basira.server.platform.tenancy.JdbcApiKeys;
 import io.basira.server.privacy.AuditLog;
 import io.basira.server.privacy.ConnectionChanges;
-import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.shared.Store;
 import java.time.ZoneId;
 import java.util.Currency;

@@ -1,11 +1,11 @@
 package io.basira.server.cli;
 
-import io.basira.server.dashboard.AddDashboardUser;
+import io.basira.server.platform.security.AddDashboardUser;
 import io.basira.server.privacy.AuditLog;
 import io.basira.server.privacy.ConnectionChanges;
-import io.basira.server.dashboard.DashboardUser;
-import io.basira.server.dashboard.Role;
-import io.basira.server.jdbc.JdbcDashboardUsers;
+import io.basira.server.platform.security.DashboardUser;
+import io.basira.server.platform.security.Role;
+import io.basira.server.platform.security.JdbcDashboardUsers;
 import io.basira.shared.Store;
 import java.util.Map;
 import java.util.concurrent.Callable;

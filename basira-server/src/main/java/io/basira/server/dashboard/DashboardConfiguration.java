@@ -1,9 +1,12 @@
 package io.basira.server.dashboard;
 
+import io.basira.server.importing.web.ImportJobs;
+import io.basira.server.platform.security.AddDashboardUser;
+import io.basira.server.platform.security.DashboardUserDetails;
 import io.basira.server.importing.ImportFolder;
-import io.basira.server.jdbc.JdbcDashboardUsers;
-import io.basira.server.jdbc.JdbcStoreOverview;
-import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.platform.security.JdbcDashboardUsers;
+import io.basira.server.analytics.jdbc.JdbcStoreOverview;
+import io.basira.server.platform.tenancy.JdbcStores;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;

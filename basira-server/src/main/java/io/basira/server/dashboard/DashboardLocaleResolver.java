@@ -1,6 +1,6 @@
 package io.basira.server.dashboard;
 
-import io.basira.server.api.ApiLocales;
+import io.basira.server.platform.web.ApiLocales;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;

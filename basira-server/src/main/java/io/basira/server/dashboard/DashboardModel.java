@@ -1,6 +1,8 @@
 package io.basira.server.dashboard;
 
-import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.platform.security.Permission;
+import io.basira.server.platform.security.Role;
+import io.basira.server.platform.tenancy.JdbcStores;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Optional;

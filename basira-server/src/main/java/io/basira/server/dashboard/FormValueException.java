@@ -1,12 +1,14 @@
 package io.basira.server.dashboard;
 
+
+import io.basira.server.checkout.web.FormChecks;
 /**
  * A value typed in a dashboard form that does not read as its field's type: the field's path, the text typed
  * and why ({@code form.value.<kind>} of the bundles: {@code decimal}, {@code whole}, {@code date-time}). The
  * message is the English sentence ({@code percent: 'x' is not a decimal number}); {@link FormChecks#message}
  * says it in the reader's language.
  */
-final class FormValueException extends IllegalArgumentException {
+public final class FormValueException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
@@ -21,27 +23,27 @@ final class FormValueException extends IllegalArgumentException {
         this.kind = kind;
     }
 
-    static FormValueException notDecimal(String field, String value) {
+    public static FormValueException notDecimal(String field, String value) {
         return new FormValueException(field, value, "decimal", "is not a decimal number");
     }
 
-    static FormValueException notWhole(String field, String value) {
+    public static FormValueException notWhole(String field, String value) {
         return new FormValueException(field, value, "whole", "is not a whole number");
     }
 
-    static FormValueException notDateTime(String field, String value) {
+    public static FormValueException notDateTime(String field, String value) {
         return new FormValueException(field, value, "date-time", "is not a date and time (2026-03-01T09:00)");
     }
 
-    String field() {
+    public String field() {
         return field;
     }
 
-    String value() {
+    public String value() {
         return value;
     }
 
-    String kind() {
+    public String kind() {
         return kind;
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
  * {@code rule.error.<code>} of the bundles, with its place ({@code builder.position}); any other refusal
  * keeps the core's English sentence, isolated.
  */
-final class MerchantMessages {
+public final class MerchantMessages {
 
     /** First strong isolate and pop directional isolate. */
     static final char FSI = '\u2068';
@@ -26,7 +26,7 @@ final class MerchantMessages {
     private MerchantMessages() {}
 
     /** {@code value} isolated from the text around it. */
-    static String isolate(Object value) {
+    public static String isolate(Object value) {
         return FSI + String.valueOf(value) + PDI;
     }
 
@@ -34,7 +34,7 @@ final class MerchantMessages {
      * {@code value} isolated where it could be scrambled: always on a right-to-left page; on a left-to-right one
      * only when it holds right-to-left letters (an Arabic city in a rule), so English text stays plain.
      */
-    static String isolate(Object value, PageText text) {
+    public static String isolate(Object value, PageText text) {
         String shown = String.valueOf(value);
         return text.rightToLeft() || shown.codePoints().anyMatch(MerchantMessages::rightToLeft) ? isolate(shown) : shown;
     }
@@ -46,7 +46,7 @@ final class MerchantMessages {
     }
 
     /** What went wrong, in the page's language. */
-    static String of(RuntimeException e, PageText text) {
+    public static String of(RuntimeException e, PageText text) {
         if (e instanceof InvalidRuleException rule) {
             return rule(rule, text);
         }
@@ -82,7 +82,7 @@ final class MerchantMessages {
     }
 
     /** A manual change naming a customer the store does not have, or another refusal as {@link #of}. */
-    static String manualChange(RuntimeException e, String customerId, PageText text) {
+    public static String manualChange(RuntimeException e, String customerId, PageText text) {
         if (e instanceof NotFoundException) {
             return text.get("group.manual.not-found", isolate(customerId, text));
         }

@@ -1,5 +1,7 @@
 package io.basira.server.dashboard;
 
+import io.basira.server.analytics.web.AnalyticsPeriod;
+import io.basira.server.analytics.web.PeriodProblem;
 import java.time.Clock;
 import java.time.ZoneId;
 
@@ -33,7 +35,7 @@ public record PeriodForm(String asOf, String from, String to, String today, Stri
         }
     }
 
-    static PeriodForm of(AnalyticsPeriod period, Default defaults, Clock clock, ZoneId zone, PageText text,
+    public static PeriodForm of(AnalyticsPeriod period, Default defaults, Clock clock, ZoneId zone, PageText text,
             DashboardFormats fmt) {
         String reason = PeriodProblem.describe(period, text, fmt);
         return new PeriodForm(period.asOf(), period.from(), period.to(), AnalyticsPeriod.today(clock, zone).toString(),

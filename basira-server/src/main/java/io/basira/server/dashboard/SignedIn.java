@@ -1,5 +1,6 @@
 package io.basira.server.dashboard;
 
+import io.basira.server.platform.security.DashboardUser;
 import io.basira.shared.Store;
 import java.util.Objects;
 

@@ -1,6 +1,8 @@
 package io.basira.server.dashboard;
 
-import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.platform.security.DashboardPrincipal;
+import io.basira.server.platform.security.DashboardUser;
+import io.basira.server.platform.tenancy.JdbcStores;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.springframework.core.MethodParameter;

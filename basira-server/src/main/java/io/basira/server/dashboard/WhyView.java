@@ -16,7 +16,7 @@ public record WhyView(String key, String name, String rule, boolean member, bool
     /** One leaf condition: its words, its text, whether it held, and the customer's value it was tested on. */
     public record Condition(String words, String text, boolean held, String truth, String value) {}
 
-    static WhyView of(GroupInsights.Why why, RuleWords words) {
+    public static WhyView of(GroupInsights.Why why, RuleWords words) {
         return new WhyView(why.group().key(), why.group().name(), why.group().ruleText(), why.member(), why.byRule(),
                 why.added(), why.excluded(), why.conditions().stream()
                         .map(l -> new Condition(words.leaf(l.condition()), l.text(), l.held(),

@@ -1,17 +1,17 @@
 package io.basira.server.demo;
 
 import io.basira.demo.DemoStoreGenerator;
-import io.basira.server.dashboard.AddDashboardUser;
+import io.basira.server.platform.security.AddDashboardUser;
 import io.basira.server.dashboard.DemoLoading;
 import io.basira.server.startup.WarmUp;
-import io.basira.server.files.OwnerOnly;
-import io.basira.server.dashboard.Role;
-import io.basira.server.jdbc.JdbcDashboardUsers;
+import io.basira.server.platform.files.OwnerOnly;
+import io.basira.server.platform.security.Role;
+import io.basira.server.platform.security.JdbcDashboardUsers;
 import io.basira.demo.DemoStoreSpec;
 import io.basira.server.importing.ImportFolder;
 import io.basira.server.importing.ImportOutcome;
-import io.basira.server.jdbc.JdbcApiKeys;
-import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.platform.tenancy.JdbcApiKeys;
+import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.shared.Dates;
 import io.basira.shared.Store;
 import java.io.IOException;

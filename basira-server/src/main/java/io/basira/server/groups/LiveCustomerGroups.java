@@ -1,7 +1,7 @@
 package io.basira.server.groups;
 
 import io.basira.checkout.CustomerGroups;
-import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.shared.Store;
 import io.basira.shared.StoreId;
 import java.util.Set;

@@ -2,7 +2,7 @@ package io.basira.server.groups;
 
 import io.basira.groups.GroupEngine;
 import io.basira.segment.audience.IndexedAudience;
-import io.basira.server.api.RedactedFailure;
+import io.basira.server.platform.errors.RedactedFailure;
 import io.basira.shared.Store;
 import java.util.Set;
 import org.slf4j.Logger;

@@ -5,9 +5,9 @@ import io.basira.events.BrowsingChanged;
 import io.basira.events.CardsChanged;
 import io.basira.events.DomainEvent;
 import io.basira.events.GroupsRedefined;
-import io.basira.server.events.DomainEventListener;
-import io.basira.server.events.ReceivedEvent;
-import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.platform.events.DomainEventListener;
+import io.basira.server.platform.events.ReceivedEvent;
+import io.basira.server.platform.tenancy.JdbcStores;
 import java.util.Set;
 
 /**

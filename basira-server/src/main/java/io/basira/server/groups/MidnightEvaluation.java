@@ -1,7 +1,7 @@
 package io.basira.server.groups;
 
-import io.basira.server.api.RedactedFailure;
-import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.platform.errors.RedactedFailure;
+import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.shared.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Re-evaluates, at each store's local midnight, the groups whose rules move with the date
  * ({@code last_purchase_at < -90d}, {@code birthday BETWEEN today AND +7d}, {@code age}). The durable
- * scheduler ({@code io.basira.server.jobs.StoreMidnights}) calls {@link #run(Store)} at each store's local
+ * scheduler ({@code io.basira.server.platform.jobs.StoreMidnights}) calls {@link #run(Store)} at each store's local
  * midnight; the last evaluated date is stored, so a run that comes late (after a restart) catches up, and a
  * run on a date already evaluated does nothing.
  */

@@ -4,7 +4,7 @@ import io.basira.server.csvimport.ColumnMapping;
 import io.basira.server.csvimport.ColumnMappingJson;
 import io.basira.server.csvimport.MappingPresets;
 import io.basira.server.csvimport.MappingRefused;
-import io.basira.server.jdbc.JdbcImportMappings;
+import io.basira.server.importing.jdbc.JdbcImportMappings;
 import io.basira.server.privacy.AuditLog;
 import io.basira.server.privacy.SettingsChanges;
 import io.basira.shared.Store;

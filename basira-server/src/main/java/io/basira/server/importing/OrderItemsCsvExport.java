@@ -1,7 +1,7 @@
 package io.basira.server.importing;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
-import io.basira.server.customers.SpreadsheetCsv;
+import io.basira.server.platform.csv.SpreadsheetCsv;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
 import java.io.IOException;

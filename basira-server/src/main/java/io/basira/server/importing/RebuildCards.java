@@ -4,7 +4,7 @@ import io.basira.events.CardsChanged;
 import io.basira.events.DomainEvents;
 import io.basira.events.UseCase;
 import io.basira.ingest.WriteLocks;
-import io.basira.server.jdbc.BulkCards;
+import io.basira.server.cards.jdbc.BulkCards;
 import io.basira.shared.Store;
 import org.springframework.transaction.support.TransactionTemplate;
 

@@ -1,8 +1,8 @@
 package io.basira.server.loyalty;
 
-import io.basira.server.loyalty.LoyaltyAnswers.CustomerAnswer;
-import io.basira.server.loyalty.LoyaltyAnswers.EntryAnswer;
-import io.basira.server.loyalty.LoyaltyAnswers.RedemptionAnswer;
+import io.basira.server.loyalty.api.LoyaltyAnswers.CustomerAnswer;
+import io.basira.server.loyalty.api.LoyaltyAnswers.EntryAnswer;
+import io.basira.server.loyalty.api.LoyaltyAnswers.RedemptionAnswer;
 
 /**
  * A customer's loyalty as the command line prints it: the standing, then the ledger, one entry a line; a

@@ -2,8 +2,8 @@ package io.basira.server.loyalty;
 
 import io.basira.events.CardsChanged;
 import io.basira.events.DomainEvent;
-import io.basira.server.events.DomainEventListener;
-import io.basira.server.events.ReceivedEvent;
+import io.basira.server.platform.events.DomainEventListener;
+import io.basira.server.platform.events.ReceivedEvent;
 import java.util.Set;
 
 /**

@@ -1,5 +1,9 @@
 package io.basira.server.loyalty;
 
+import io.basira.server.loyalty.jdbc.JdbcLoyaltyLedgers;
+import io.basira.server.loyalty.jdbc.JdbcLoyaltyPrograms;
+import io.basira.server.loyalty.jdbc.JdbcPurchaseActivity;
+import io.basira.server.loyalty.jdbc.JdbcRedemptions;
 import io.basira.events.DomainEvents;
 import io.basira.loyalty.AdjustPoints;
 import io.basira.loyalty.EarnPoints;
@@ -10,10 +14,10 @@ import io.basira.loyalty.LoyaltyPorts;
 import io.basira.loyalty.RebuildLedgers;
 import io.basira.loyalty.RedeemPoints;
 import io.basira.segment.FieldSet;
-import io.basira.server.checkout.JdbcCoupons;
+import io.basira.server.checkout.jdbc.JdbcCoupons;
 import io.basira.server.checkout.RewardCouponsInCheckout;
-import io.basira.server.jdbc.JdbcStores;
-import io.basira.server.jdbc.SqlDialect;
+import io.basira.server.platform.tenancy.JdbcStores;
+import io.basira.server.platform.jdbc.SqlDialect;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,5 +1,6 @@
 package io.basira.server.loyalty;
 
+import io.basira.server.loyalty.jdbc.JdbcLoyaltyLedgers;
 import io.basira.server.privacy.CustomerDataKind;
 import io.basira.shared.Store;
 import java.util.ArrayList;

@@ -1,5 +1,9 @@
 package io.basira.server.loyalty;
 
+import io.basira.server.loyalty.api.ProgramBody;
+import io.basira.server.loyalty.jdbc.JdbcLoyaltyLedgers;
+import io.basira.server.loyalty.jdbc.JdbcLoyaltyPrograms;
+import io.basira.server.loyalty.jdbc.JdbcRedemptions;
 import io.basira.card.LoyaltyStanding;
 import io.basira.loyalty.AdjustPoints;
 import io.basira.loyalty.GrantBonuses;
@@ -10,10 +14,10 @@ import io.basira.loyalty.LoyaltyProgram;
 import io.basira.loyalty.RebuildLedgers;
 import io.basira.loyalty.RedeemPoints;
 import io.basira.loyalty.Redemption;
-import io.basira.server.api.ApiErrors.NotFound;
-import io.basira.server.loyalty.LoyaltyAnswers.CustomerAnswer;
-import io.basira.server.loyalty.LoyaltyAnswers.SummaryAnswer;
-import io.basira.server.loyalty.LoyaltyAnswers.TierCount;
+import io.basira.server.platform.errors.ApiErrors.NotFound;
+import io.basira.server.loyalty.api.LoyaltyAnswers.CustomerAnswer;
+import io.basira.server.loyalty.api.LoyaltyAnswers.SummaryAnswer;
+import io.basira.server.loyalty.api.LoyaltyAnswers.TierCount;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
 import java.math.BigDecimal;

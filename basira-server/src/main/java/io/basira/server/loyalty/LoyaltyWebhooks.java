@@ -2,7 +2,7 @@ package io.basira.server.loyalty;
 
 import io.basira.events.DomainEvent;
 import io.basira.events.LoyaltyChanged;
-import io.basira.server.events.ReceivedEvent;
+import io.basira.server.platform.events.ReceivedEvent;
 import io.basira.server.webhooks.WebhookMessage;
 import io.basira.server.webhooks.WebhookTopic;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.basira.server.messaging;
 
+import io.basira.server.messaging.jdbc.MessagingSql;
 import io.basira.shared.StoreId;
 import java.time.Clock;
 import java.util.function.Supplier;

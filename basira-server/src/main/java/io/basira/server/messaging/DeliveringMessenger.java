@@ -1,5 +1,8 @@
 package io.basira.server.messaging;
 
+import io.basira.server.messaging.jdbc.JdbcContacts;
+import io.basira.server.messaging.jdbc.JdbcMessageLog;
+import io.basira.server.messaging.jdbc.JdbcMessageSettings;
 import io.basira.campaigns.delivery.MessageRendering;
 import io.basira.campaigns.delivery.RenderedMessage;
 import io.basira.campaigns.Channel;
@@ -11,8 +14,8 @@ import io.basira.campaigns.delivery.Care;
 import io.basira.campaigns.delivery.Consent;
 import io.basira.campaigns.delivery.Contact;
 import io.basira.campaigns.delivery.Languages;
-import io.basira.server.jdbc.JdbcStores;
-import io.basira.server.sources.SecretBox;
+import io.basira.server.platform.tenancy.JdbcStores;
+import io.basira.server.platform.security.SecretBox;
 import io.basira.shared.Store;
 import java.time.Clock;
 import java.time.Instant;

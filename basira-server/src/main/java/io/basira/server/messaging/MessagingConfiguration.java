@@ -1,15 +1,18 @@
 package io.basira.server.messaging;
 
+import io.basira.server.messaging.jdbc.JdbcContacts;
+import io.basira.server.messaging.jdbc.JdbcMessageLog;
+import io.basira.server.messaging.jdbc.JdbcMessageSettings;
 import io.basira.campaigns.Messenger;
-import io.basira.server.jdbc.JdbcStores;
-import io.basira.server.jdbc.SqlDialect;
+import io.basira.server.platform.tenancy.JdbcStores;
+import io.basira.server.platform.jdbc.SqlDialect;
 import io.basira.server.privacy.CustomerDataKind;
 import io.basira.server.privacy.TableKind;
 import io.basira.server.privacy.TableKind.OnErase;
 import io.basira.server.privacy.Tombstones;
-import io.basira.server.security.PublicDoor;
-import io.basira.server.sources.SecretBox;
-import io.basira.server.webhooks.JdbcWebhookEndpoints;
+import io.basira.server.platform.security.PublicDoor;
+import io.basira.server.platform.security.SecretBox;
+import io.basira.server.webhooks.jdbc.JdbcWebhookEndpoints;
 import io.basira.server.webhooks.WebhookQueue;
 import java.time.Clock;
 import java.time.Duration;

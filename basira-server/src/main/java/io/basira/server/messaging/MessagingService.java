@@ -1,5 +1,8 @@
 package io.basira.server.messaging;
 
+import io.basira.server.messaging.jdbc.JdbcContacts;
+import io.basira.server.messaging.jdbc.JdbcMessageLog;
+import io.basira.server.messaging.jdbc.JdbcMessageSettings;
 import io.basira.campaigns.delivery.MessageRendering;
 import io.basira.campaigns.delivery.RenderedMessage;
 import io.basira.campaigns.Channel;
@@ -16,7 +19,7 @@ import io.basira.campaigns.delivery.PhoneNumbers;
 import io.basira.campaigns.delivery.TemplateRenderer;
 import io.basira.server.privacy.AuditLog;
 import io.basira.server.privacy.SettingsChanges;
-import io.basira.server.sources.SecretBox;
+import io.basira.server.platform.security.SecretBox;
 import io.basira.shared.Money;
 import io.basira.shared.NotFoundException;
 import io.basira.shared.Store;

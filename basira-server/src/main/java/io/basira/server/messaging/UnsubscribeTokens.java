@@ -1,7 +1,7 @@
 package io.basira.server.messaging;
 
 import io.basira.campaigns.Channel;
-import io.basira.server.sources.SecretBox;
+import io.basira.server.platform.security.SecretBox;
 import io.basira.shared.StoreId;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

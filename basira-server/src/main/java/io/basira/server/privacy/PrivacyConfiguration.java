@@ -2,9 +2,9 @@ package io.basira.server.privacy;
 
 import io.basira.events.DomainEvents;
 import io.basira.ingest.IngestRecords;
-import io.basira.server.checkout.JdbcCoupons;
+import io.basira.server.checkout.jdbc.JdbcCoupons;
 import io.basira.server.privacy.TableKind.OnErase;
-import io.basira.server.sources.SecretBox;
+import io.basira.server.platform.security.SecretBox;
 import io.basira.shared.Store;
 import java.time.Clock;
 import java.util.List;
@@ -144,7 +144,7 @@ public class PrivacyConfiguration {
     }
 
     @Bean
-    Tombstones tombstones(JdbcTemplate jdbc, SecretBox box, io.basira.server.jdbc.StoreWriteLocks locks) {
+    Tombstones tombstones(JdbcTemplate jdbc, SecretBox box, io.basira.server.platform.tenancy.StoreWriteLocks locks) {
         return new Tombstones(jdbc, box.derivedKey("basira-privacy-tombstones-v1"), locks);
     }
 

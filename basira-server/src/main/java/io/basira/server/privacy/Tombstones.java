@@ -7,7 +7,7 @@ import io.basira.commerce.Review;
 import io.basira.commerce.WishlistItem;
 import io.basira.ingest.ErasedCustomers;
 import io.basira.ingest.ErasedScreen;
-import io.basira.server.jdbc.StoreWriteLocks;
+import io.basira.server.platform.tenancy.StoreWriteLocks;
 import io.basira.shared.StoreId;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,5 +1,6 @@
 package io.basira.server.products;
 
+import io.basira.server.products.jdbc.JdbcBaskets;
 import io.basira.analytics.products.Baskets;
 import io.basira.analytics.products.BoughtTogether;
 import io.basira.analytics.products.CategoryAffinity;
@@ -11,7 +12,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.basira.server.analytics.AnalyticsData;
 import io.basira.server.analytics.NextCategorySource;
 import io.basira.server.analytics.Report;
-import io.basira.server.api.ApiErrors.NotFound;
+import io.basira.server.platform.errors.ApiErrors.NotFound;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
 import java.math.BigDecimal;
@@ -39,7 +40,7 @@ public class ProductAnalytics implements NextCategorySource {
 
     private final JdbcBaskets baskets;
     private final AnalyticsData data;
-    private final io.basira.server.jdbc.JdbcGroups groups;
+    private final io.basira.server.groups.jdbc.JdbcGroups groups;
     private final Cache<Long, Trained> trained = Caffeine.newBuilder().maximumSize(64)
             .expireAfterWrite(Duration.ofMinutes(1)).build();
 
@@ -73,7 +74,7 @@ public class ProductAnalytics implements NextCategorySource {
         }
     }
 
-    public ProductAnalytics(JdbcBaskets baskets, AnalyticsData data, io.basira.server.jdbc.JdbcGroups groups) {
+    public ProductAnalytics(JdbcBaskets baskets, AnalyticsData data, io.basira.server.groups.jdbc.JdbcGroups groups) {
         this.groups = groups;
         this.baskets = baskets;
         this.data = data;

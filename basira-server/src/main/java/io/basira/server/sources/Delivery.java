@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param event the {@code event} query parameter of the URL, or null (Zid's bodies do not name their event)
  */
-record Delivery(Platform platform, Map<String, String> headers, byte[] body, String event) {
+public record Delivery(Platform platform, Map<String, String> headers, byte[] body, String event) {
 
     String header(String name) {
         return headers.get(name.toLowerCase(Locale.ROOT));

@@ -12,13 +12,13 @@ import tools.jackson.databind.JsonNode;
  * Zid send no event id: {@code sha256:} and the hex SHA-256 of the raw body, so a redelivery of the same body
  * is the same event and a changed resource is a new one.
  */
-final class EventKeys {
+public final class EventKeys {
 
     static final int MAX_LENGTH = 120;
 
     private EventKeys() {}
 
-    static String key(Delivery delivery) {
+    public static String key(Delivery delivery) {
         String id = switch (delivery.platform()) {
             case SHOPIFY -> first(delivery.header("X-Shopify-Event-Id"), delivery.header("X-Shopify-Webhook-Id"));
             case STANDARD -> delivery.header("webhook-id");
@@ -28,7 +28,7 @@ final class EventKeys {
     }
 
     /** The event type: Shopify's topic header, Salla's {@code event}, Standard's {@code type}, Zid's URL {@code event}. */
-    static String topic(Delivery delivery) {
+    public static String topic(Delivery delivery) {
         String topic = switch (delivery.platform()) {
             case SHOPIFY -> delivery.header("X-Shopify-Topic");
             case SALLA -> field(delivery.body(), "event");

@@ -1,5 +1,7 @@
 package io.basira.server.sources;
 
+import io.basira.server.sources.jdbc.JdbcInbox;
+import io.basira.server.sources.jdbc.JdbcRecordVersions;
 import io.basira.commerce.Customer;
 import io.basira.commerce.Order;
 import io.basira.commerce.OrderStatus;
@@ -9,9 +11,9 @@ import io.basira.ingest.CommerceReads;
 import io.basira.ingest.IngestRecords;
 import io.basira.ingest.IngestRejected;
 import io.basira.ingest.RecordBatch;
-import io.basira.server.events.DomainEventListener;
-import io.basira.server.events.ReceivedEvent;
-import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.platform.events.DomainEventListener;
+import io.basira.server.platform.events.ReceivedEvent;
+import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.privacy.PrivacyWebhooks;
 import io.basira.server.sources.mapping.Mapped;
 import io.basira.server.sources.mapping.PlatformEvent;

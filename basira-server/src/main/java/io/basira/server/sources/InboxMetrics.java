@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * (stored), duplicates (redeliveries acknowledged, not stored), rejected (401: missing, bad or stale
  * signature — nothing else of such a request is kept), parked (stored but not applicable).
  */
-final class InboxMetrics {
+public final class InboxMetrics {
 
     private final MeterRegistry registry;
 
@@ -16,15 +16,15 @@ final class InboxMetrics {
         this.registry = registry;
     }
 
-    void received(Platform platform) {
+    public void received(Platform platform) {
         counter("basira.webhooks.received", platform).increment();
     }
 
-    void duplicate(Platform platform) {
+    public void duplicate(Platform platform) {
         counter("basira.webhooks.duplicates", platform).increment();
     }
 
-    void rejected(Platform platform, Signatures.Refusal refusal) {
+    public void rejected(Platform platform, Signatures.Refusal refusal) {
         Counter.builder("basira.webhooks.rejected").tag("platform", platform.code())
                 .tag("reason", refusal.name().toLowerCase(java.util.Locale.ROOT)).register(registry).increment();
     }

@@ -9,15 +9,15 @@ import java.util.HexFormat;
  * one Basira makes where the platform lets the receiver choose it (Zid's Basic credentials, a Standard
  * Webhooks {@code whsec_} secret). Salla and Shopify choose their secrets themselves: those must be given.
  */
-final class NewSecrets {
+public final class NewSecrets {
 
-    static final int MAX_LENGTH = 500;
+    public static final int MAX_LENGTH = 500;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private NewSecrets() {}
 
     /** The given secret, checked, or a new one. @throws IllegalArgumentException saying what to give */
-    static String of(Platform platform, String given) {
+    public static String of(Platform platform, String given) {
         if (given == null || given.isBlank()) {
             return switch (platform) {
                 case ZID -> "basira:" + HexFormat.of().formatHex(bytes(24));
@@ -41,7 +41,7 @@ final class NewSecrets {
         return secret;
     }
 
-    static String sourceId() {
+    public static String sourceId() {
         String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
         StringBuilder id = new StringBuilder("src_");
         for (int i = 0; i < 20; i++) {

@@ -1,5 +1,6 @@
 package io.basira.server.sources;
 
+import io.basira.server.sources.jdbc.JdbcInbox;
 import io.basira.events.DomainEvents;
 import io.basira.events.UseCase;
 import io.basira.events.WebhookReceived;

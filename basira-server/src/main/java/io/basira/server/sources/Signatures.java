@@ -21,15 +21,15 @@ import javax.crypto.spec.SecretKeySpec;
  *   <li>Standard Webhooks: {@link StandardSignature}.</li>
  * </ul>
  */
-final class Signatures {
+public final class Signatures {
 
     /** Why a delivery was refused: the label of the rejection counter. */
-    enum Refusal { MISSING, BAD, STALE }
+    public enum Refusal { MISSING, BAD, STALE }
 
     private Signatures() {}
 
     /** @return null when the delivery is genuine, else why not */
-    static Refusal check(Delivery delivery, List<String> secrets, Instant now) {
+    public static Refusal check(Delivery delivery, List<String> secrets, Instant now) {
         return switch (delivery.platform()) {
             case SALLA -> salla(delivery, secrets);
             case SHOPIFY -> hmac(delivery.header("X-Shopify-Hmac-Sha256"), delivery.body(), secrets, false);

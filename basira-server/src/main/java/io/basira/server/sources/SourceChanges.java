@@ -1,5 +1,6 @@
 package io.basira.server.sources;
 
+import io.basira.server.sources.jdbc.JdbcSources;
 import io.basira.server.privacy.AuditLog;
 import io.basira.server.privacy.ConnectionChanges;
 import io.basira.shared.StoreId;

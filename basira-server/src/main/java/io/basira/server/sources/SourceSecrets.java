@@ -7,10 +7,10 @@ import java.util.List;
  * A source's secrets in clear, held only while a delivery is checked. {@code previous} is accepted until
  * {@code previousValidUntil} (exclusive) during a rotation.
  */
-record SourceSecrets(String current, String previous, Instant previousValidUntil) {
+public record SourceSecrets(String current, String previous, Instant previousValidUntil) {
 
     /** The secrets a delivery may be signed with at {@code now}: the current one first. */
-    List<String> validAt(Instant now) {
+    public List<String> validAt(Instant now) {
         return previous != null && previousValidUntil != null && now.isBefore(previousValidUntil)
                 ? List.of(current, previous) : List.of(current);
     }

@@ -1,11 +1,17 @@
 package io.basira.server.sources;
 
+import io.basira.server.platform.security.SecretBox;
+import io.basira.server.sources.api.SourcesController;
+import io.basira.server.sources.api.WebhookController;
+import io.basira.server.sources.jdbc.JdbcInbox;
+import io.basira.server.sources.jdbc.JdbcRecordVersions;
+import io.basira.server.sources.jdbc.JdbcSources;
 import io.basira.events.DomainEvents;
 import io.basira.ingest.IngestRecords;
-import io.basira.server.jdbc.JdbcCommerceReads;
-import io.basira.server.jdbc.JdbcStores;
-import io.basira.server.jdbc.SqlDialect;
-import io.basira.server.security.PublicDoor;
+import io.basira.server.ingest.jdbc.JdbcCommerceReads;
+import io.basira.server.platform.tenancy.JdbcStores;
+import io.basira.server.platform.jdbc.SqlDialect;
+import io.basira.server.platform.security.PublicDoor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;

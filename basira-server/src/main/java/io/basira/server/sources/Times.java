@@ -7,15 +7,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /** Instants to and from {@code TIMESTAMP WITH TIME ZONE} columns, the same on H2 and PostgreSQL. */
-final class Times {
+public final class Times {
 
     private Times() {}
 
-    static OffsetDateTime column(Instant instant) {
+    public static OffsetDateTime column(Instant instant) {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

@@ -1,6 +1,6 @@
 package io.basira.server.startup;
 
-import io.basira.server.api.RedactedFailure;
+import io.basira.server.platform.errors.RedactedFailure;
 import io.basira.shared.Store;
 import java.time.Duration;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.basira.server.startup;
 
 import io.basira.server.analytics.AnalyticsData;
 import io.basira.server.groups.LiveGroups;
-import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.platform.tenancy.JdbcStores;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;

@@ -2,7 +2,7 @@ package io.basira.server.webhooks;
 
 import io.basira.events.CardsChanged;
 import io.basira.events.DomainEvent;
-import io.basira.server.events.ReceivedEvent;
+import io.basira.server.platform.events.ReceivedEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

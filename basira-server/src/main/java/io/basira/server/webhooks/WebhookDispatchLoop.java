@@ -1,6 +1,7 @@
 package io.basira.server.webhooks;
 
-import io.basira.server.jobs.BackgroundLoop;
+import io.basira.server.webhooks.jdbc.JdbcWebhookDeliveries;
+import io.basira.server.platform.jobs.BackgroundLoop;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,8 @@
 package io.basira.server.webhooks;
 
-import io.basira.server.api.RedactedFailure;
+import io.basira.server.webhooks.jdbc.JdbcWebhookDeliveries;
+import io.basira.server.webhooks.jdbc.JdbcWebhookEndpoints;
+import io.basira.server.platform.errors.RedactedFailure;
 import io.basira.shared.StoreId;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.basira.server.webhooks;
 
+import io.basira.server.webhooks.jdbc.JdbcWebhookDeliveries;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;

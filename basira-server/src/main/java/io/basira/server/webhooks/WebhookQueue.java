@@ -1,5 +1,6 @@
 package io.basira.server.webhooks;
 
+import io.basira.server.webhooks.jdbc.JdbcWebhookDeliveries;
 import io.basira.shared.StoreId;
 import java.time.Clock;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.basira.server.webhooks;
 
 import io.basira.events.DomainEvent;
-import io.basira.server.events.ReceivedEvent;
+import io.basira.server.platform.events.ReceivedEvent;
 import java.util.List;
 import java.util.Set;
 

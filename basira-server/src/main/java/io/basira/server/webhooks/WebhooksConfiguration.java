@@ -1,6 +1,8 @@
 package io.basira.server.webhooks;
 
-import io.basira.server.jdbc.SqlDialect;
+import io.basira.server.webhooks.jdbc.JdbcWebhookDeliveries;
+import io.basira.server.webhooks.jdbc.JdbcWebhookEndpoints;
+import io.basira.server.platform.jdbc.SqlDialect;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;

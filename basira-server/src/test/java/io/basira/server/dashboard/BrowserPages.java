@@ -21,21 +21,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * What the page-level browser tests share: signing in, waiting, and the layout check of every page
  * (no sideways scrolling, a label for every input, a full-page screenshot under {@code target/screenshots/}).
  */
-final class BrowserPages {
+public final class BrowserPages {
 
     static final Path SCREENSHOTS = Path.of("target/screenshots");
-    static final int WIDE = 1280;
-    static final int NARROW = 390;
+    public static final int WIDE = 1280;
+    public static final int NARROW = 390;
 
     private final ChromeDriver browser;
     private final int port;
 
-    BrowserPages(ChromeDriver browser, int port) {
+    public BrowserPages(ChromeDriver browser, int port) {
         this.browser = browser;
         this.port = port;
     }
 
-    void signIn(String email, String password) {
+    public void signIn(String email, String password) {
         resize(WIDE);
         open("/login?lang=ar");
         browser.findElement(By.id("email")).sendKeys(email);
@@ -43,24 +43,24 @@ final class BrowserPages {
         waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-kpi=customers]")));
     }
 
-    void open(String path) {
+    public void open(String path) {
         browser.get("http://localhost:" + port + path);
     }
 
-    WebDriverWait waitFor() {
+    public WebDriverWait waitFor() {
         return new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
-    String direction() {
+    public String direction() {
         return browser.findElement(By.tagName("html")).getAttribute("dir");
     }
 
-    void resize(int width) {
+    public void resize(int width) {
         browser.manage().window().setSize(new Dimension(width, 900));
     }
 
     /** Opens {@code path} in both languages at both widths, checks the layout and saves a screenshot of each. */
-    void everyWay(String name, String path) {
+    public void everyWay(String name, String path) {
         for (int width : new int[] {WIDE, NARROW}) {
             for (String lang : new String[] {"ar", "en"}) {
                 open(path + (path.contains("?") ? "&" : "?") + "lang=" + lang);
@@ -72,12 +72,12 @@ final class BrowserPages {
     }
 
     /** The page shows Latin digits only, in both languages (docs/dashboard.md). */
-    void assertLatinDigits(String name, String lang) {
+    public void assertLatinDigits(String name, String lang) {
         String text = (String) ((JavascriptExecutor) browser).executeScript("return document.body.innerText");
         assertThat(text).as(name + " " + lang + ": Latin digits only").doesNotContainPattern("[\u0660-\u0669\u06F0-\u06F9]");
     }
 
-    void checkLayout(String name, String lang, int width) {
+    public void checkLayout(String name, String lang, int width) {
         resize(width);
         JavascriptExecutor js = browser;
         waitFor().until(d -> "complete".equals(js.executeScript("return document.readyState")));
@@ -92,7 +92,7 @@ final class BrowserPages {
     }
 
     /** A full-page screenshot (up to 4000 px high) of the page as it is, {@code <name>-<lang>-<width>.png}. */
-    void screenshot(String name, String lang, int width) {
+    public void screenshot(String name, String lang, int width) {
         JavascriptExecutor js = browser;
         Number height = (Number) js.executeScript("return document.documentElement.scrollHeight");
         browser.manage().window().setSize(new Dimension(width, Math.min(Math.max(height.intValue(), 700), 4000)));

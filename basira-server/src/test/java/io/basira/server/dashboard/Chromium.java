@@ -14,16 +14,16 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Selenium explicitly so Selenium Manager never downloads anything. Without them the tests are
  * skipped with a message (CI installs them and fails on skipped browser tests).
  */
-final class Chromium {
+public final class Chromium {
 
     private Chromium() {}
 
-    static ChromeDriver start() throws IOException {
+    public static ChromeDriver start() throws IOException {
         return start(new String[0]);
     }
 
     /** With these arguments added (a storefront test passes itself off as an ordinary browser). */
-    static ChromeDriver start(String... extraArguments) throws IOException {
+    public static ChromeDriver start(String... extraArguments) throws IOException {
         Path binary = Path.of(env("BASIRA_CHROMIUM", "/usr/bin/chromium"));
         Path driver = Path.of(env("BASIRA_CHROMEDRIVER", "/usr/bin/chromedriver"));
         Assumptions.assumeTrue(Files.isExecutable(binary) && Files.isExecutable(driver),

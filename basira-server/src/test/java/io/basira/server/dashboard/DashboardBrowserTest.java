@@ -1,5 +1,6 @@
 package io.basira.server.dashboard;
 
+import io.basira.server.platform.security.AddDashboardUser;
 import static io.basira.server.dashboard.BrowserPages.NARROW;
 import static io.basira.server.dashboard.BrowserPages.WIDE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.basira.demo.DemoStoreGenerator;
 import io.basira.demo.DemoStoreSpec;
 import io.basira.server.importing.ImportFolder;
-import io.basira.server.jdbc.CustomerSort;
-import io.basira.server.jdbc.JdbcCustomerQueries;
-import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.cards.jdbc.CustomerSort;
+import io.basira.server.cards.jdbc.JdbcCustomerQueries;
+import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.support.TestDatabases;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

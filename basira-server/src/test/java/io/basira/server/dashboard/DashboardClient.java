@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A browser without JavaScript: keeps cookies, does not follow redirects, reads CSRF tokens from forms. */
-final class DashboardClient {
+public final class DashboardClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -27,13 +27,13 @@ final class DashboardClient {
     private String[] csrfHeader;
 
     /** @param always header names and values sent with every request ({@code X-Forwarded-For}, …) */
-    DashboardClient(int port, String... always) {
+    public DashboardClient(int port, String... always) {
         this.port = port;
         this.always = always;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    HttpResponse<String> get(String path, String... headers) {
+    public HttpResponse<String> get(String path, String... headers) {
         HttpRequest.Builder request = builder(path).GET();
         if (headers.length > 0) {
             request.headers(headers);
@@ -41,7 +41,7 @@ final class DashboardClient {
         return send(request.build());
     }
 
-    HttpResponse<String> postForm(String path, Map<String, String> fields) {
+    public HttpResponse<String> postForm(String path, Map<String, String> fields) {
         String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -51,7 +51,7 @@ final class DashboardClient {
     }
 
     /** A multipart form POST with text fields and one file, as a browser sends an upload form. */
-    HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField, String fileName,
+    public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField, String fileName,
             String content) {
         String boundary = "basira-" + System.nanoTime();
         StringBuilder body = new StringBuilder();
@@ -67,7 +67,7 @@ final class DashboardClient {
     }
 
     /** A JSON POST as the page's script sends it, with the CSRF header the page at {@code page} carries. */
-    HttpResponse<String> postJson(String page, String path, String json) {
+    public HttpResponse<String> postJson(String page, String path, String json) {
         String[] csrf = csrfHeader(page);
         return send(builder(path).header("Content-Type", "application/json")
                 .header(csrf[0], csrf[1])
@@ -85,7 +85,7 @@ final class DashboardClient {
     }
 
     /** The CSRF token of the first form on the page at {@code path}. */
-    String csrfTokenOf(String path) {
+    public String csrfTokenOf(String path) {
         Matcher m = CSRF.matcher(get(path).body());
         if (!m.find()) {
             throw new AssertionError("no CSRF field on " + path);
@@ -107,7 +107,7 @@ final class DashboardClient {
     }
 
     /** Signs in through the form. @return the response to the form's POST (a redirect) */
-    HttpResponse<String> signIn(String email, String password) {
+    public HttpResponse<String> signIn(String email, String password) {
         return postForm("/login", Map.of("email", email, "password", password, "_csrf", csrfTokenOf("/login")));
     }
 

@@ -1,8 +1,10 @@
 package io.basira.server.dashboard;
 
+import io.basira.server.platform.security.AddDashboardUser;
+import io.basira.server.platform.security.Role;
 import io.basira.server.importing.ImportFolder;
 import io.basira.server.importing.ImportOutcome;
-import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.shared.Store;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -11,10 +13,10 @@ import java.util.Currency;
 import java.util.UUID;
 
 /** A store made for one test class, loaded from a CSV folder, with an owner and a support agent. */
-record DashboardFixture(Store store, String ownerEmail, String ownerPassword, String supportEmail,
+public record DashboardFixture(Store store, String ownerEmail, String ownerPassword, String supportEmail,
         String supportPassword) {
 
-    static DashboardFixture create(ImportFolder importer, JdbcStores stores, AddDashboardUser users, Path folder,
+    public static DashboardFixture create(ImportFolder importer, JdbcStores stores, AddDashboardUser users, Path folder,
             String name) {
         String slug = "dash-" + UUID.randomUUID().toString().substring(0, 8);
         ImportOutcome outcome = importer.runCreating(new ImportFolder.NewStore(slug, name, Currency.getInstance("SAR"),
@@ -30,7 +32,7 @@ record DashboardFixture(Store store, String ownerEmail, String ownerPassword, St
     }
 
     /** A folder of test resources, e.g. {@code csvimport/complete}. */
-    static Path resource(String folder) {
+    public static Path resource(String folder) {
         try {
             return Path.of(DashboardFixture.class.getResource("/" + folder).toURI());
         } catch (URISyntaxException e) {

@@ -1,5 +1,8 @@
 package io.basira.server.dashboard;
 
+import io.basira.server.analytics.web.AnalyticsPages;
+import io.basira.server.checkout.web.CheckoutForms;
+import io.basira.server.platform.security.AddDashboardUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.demo.DemoStoreGenerator;
@@ -9,10 +12,10 @@ import io.basira.segment.FieldCatalogue;
 import io.basira.segment.text.RuleText;
 import io.basira.server.checkout.CheckoutSetup;
 import io.basira.server.importing.ImportFolder;
-import io.basira.server.jdbc.CustomerSort;
-import io.basira.server.jdbc.JdbcCustomerQueries;
-import io.basira.server.campaigns.CampaignRequest;
-import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.cards.jdbc.CustomerSort;
+import io.basira.server.cards.jdbc.JdbcCustomerQueries;
+import io.basira.server.campaigns.api.CampaignRequest;
+import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.support.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,11 +1,12 @@
 package io.basira.server.dashboard;
 
+import io.basira.server.platform.security.AddDashboardUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.server.importing.ImportFolder;
-import io.basira.server.jdbc.JdbcApiKeys;
-import io.basira.server.jdbc.JdbcDashboardUsers;
-import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.platform.tenancy.JdbcApiKeys;
+import io.basira.server.platform.security.JdbcDashboardUsers;
+import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.support.TestDatabases;
 import java.net.URI;
 import java.net.http.HttpClient;

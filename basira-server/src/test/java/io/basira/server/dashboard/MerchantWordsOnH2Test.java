@@ -1,5 +1,7 @@
 package io.basira.server.dashboard;
 
+import io.basira.server.checkout.web.CheckoutForms;
+import io.basira.server.platform.security.AddDashboardUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.checkout.Catalogue;
@@ -9,7 +11,7 @@ import io.basira.segment.FieldCatalogue;
 import io.basira.segment.text.RuleText;
 import io.basira.server.checkout.CheckoutSetup;
 import io.basira.server.importing.ImportFolder;
-import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.support.TestDatabases;
 import java.io.IOException;
 import java.io.UncheckedIOException;

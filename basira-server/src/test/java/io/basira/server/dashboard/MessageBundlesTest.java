@@ -1,11 +1,13 @@
 package io.basira.server.dashboard;
 
+import io.basira.server.importing.web.ImportJobs;
+import io.basira.server.platform.security.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.commerce.CartStatus;
 import io.basira.commerce.OrderStatus;
 import io.basira.fields.BuiltInFields;
-import io.basira.server.jdbc.CustomerSort;
+import io.basira.server.cards.jdbc.CustomerSort;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -1,12 +1,13 @@
 package io.basira.server.dashboard;
 
+import io.basira.server.platform.security.AddDashboardUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.segment.audience.IndexedAudience;
 import io.basira.server.groups.LiveGroups;
 import io.basira.server.importing.ImportFolder;
-import io.basira.server.jdbc.JdbcApiKeys;
-import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.platform.tenancy.JdbcApiKeys;
+import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.support.Api;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;

@@ -1,9 +1,10 @@
 package io.basira.server.dashboard;
 
+import io.basira.server.platform.security.AddDashboardUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.server.importing.ImportFolder;
-import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.support.TestDatabases;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;

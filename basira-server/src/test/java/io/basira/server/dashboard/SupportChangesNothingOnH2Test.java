@@ -1,9 +1,12 @@
 package io.basira.server.dashboard;
 
+import io.basira.server.platform.security.AddDashboardUser;
+import io.basira.server.platform.security.Permission;
+import io.basira.server.platform.security.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.server.importing.ImportFolder;
-import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.support.Routes;
 import io.basira.server.support.TestDatabases;
 import java.net.http.HttpResponse;

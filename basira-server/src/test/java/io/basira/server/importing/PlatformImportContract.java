@@ -12,7 +12,7 @@ import io.basira.ingest.IngestRecords;
 import io.basira.ingest.RecordBatch;
 import io.basira.server.csvimport.ColumnMappingJson;
 import io.basira.server.csvimport.MappingPresets;
-import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
 import io.basira.shared.UnitPrice;

@@ -8,7 +8,7 @@ import io.basira.server.csvimport.CanonicalFolderReader;
 import io.basira.server.csvimport.ImportProgress;
 import io.basira.server.csvimport.KnownRecords;
 import io.basira.server.csvimport.RecordSink;
-import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.shared.Store;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

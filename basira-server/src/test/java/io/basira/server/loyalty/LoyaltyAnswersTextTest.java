@@ -8,7 +8,7 @@ import io.basira.loyalty.LedgerEntry;
 import io.basira.loyalty.Redemption;
 import io.basira.loyalty.Redemption.Reward;
 import io.basira.loyalty.Redemption.State;
-import io.basira.server.loyalty.LoyaltyAnswers.CustomerAnswer;
+import io.basira.server.loyalty.api.LoyaltyAnswers.CustomerAnswer;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package io.basira.server.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.basira.server.jdbc.JdbcApiKeys;
-import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.platform.tenancy.JdbcApiKeys;
+import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.support.Api;
 import io.basira.shared.Store;
 import java.io.ByteArrayInputStream;
@@ -318,8 +318,8 @@ abstract class PrivacyContract {
                 .filteredOn(e -> e.action().equals("setting.browsing_site")).hasSize(1);
     }
 
-    @Autowired io.basira.server.sources.JdbcSources sources;
-    @Autowired io.basira.server.browsing.JdbcBrowsingSites sites;
+    @Autowired io.basira.server.sources.jdbc.JdbcSources sources;
+    @Autowired io.basira.server.browsing.jdbc.JdbcBrowsingSites sites;
     @Autowired java.time.Clock clock;
 
     @Test
@@ -343,7 +343,7 @@ abstract class PrivacyContract {
         assertThat(sources.list(store.id())).as("no source without its entry").hasSize(sourcesBefore);
 
         int keysBefore = keys.list(store.id()).size();
-        var controller = new io.basira.server.stores.StoreController(keys, connections);
+        var controller = new io.basira.server.stores.api.StoreController(keys, connections);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> controller.create(store, null,
                 new org.springframework.mock.web.MockHttpServletRequest())).hasMessageContaining("audit log refused");
         assertThat(keys.list(store.id())).as("no API key without its entry").hasSize(keysBefore);
@@ -354,7 +354,7 @@ abstract class PrivacyContract {
         assertThat(sites.of(store.id()).allowedOrigins()).as("no setting without its entry").isEmpty();
 
         int entries = auditLog.search(store.id(), null, null, 1_000).size();
-        var working = new io.basira.server.stores.StoreController(keys, applicationConnections);
+        var working = new io.basira.server.stores.api.StoreController(keys, applicationConnections);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> working.revoke(store, 999_999_999L,
                 new org.springframework.mock.web.MockHttpServletRequest())).hasMessageContaining("no active API key");
         assertThat(auditLog.search(store.id(), null, null, 1_000)).as("a change that failed has no entry")
@@ -400,14 +400,14 @@ abstract class PrivacyContract {
         assertThat(entries.toString()).doesNotContain("salla-cli-secret-1");
     }
 
-    @Autowired io.basira.server.jdbc.StoreWriteLocks writeLocks;
-    @Autowired io.basira.server.sources.SecretBox secretBox;
+    @Autowired io.basira.server.platform.tenancy.StoreWriteLocks writeLocks;
+    @Autowired io.basira.server.platform.security.SecretBox secretBox;
 
     @Test
     void an_erasure_through_one_instance_is_screened_at_once_by_another_that_remembered_no_tombstone() {
         api.postJson("/api/v1/customers", "{\"customer_id\":\"GONE\",\"first_name\":\"Ghada\",\"created_at\":\"2024-01-01\"}");
-        io.basira.server.jdbc.StoreWriteLocks otherLocks = writeLocks instanceof io.basira.server.jdbc.PostgresWriteLocks
-                ? new io.basira.server.jdbc.PostgresWriteLocks(jdbc) : writeLocks;
+        io.basira.server.platform.tenancy.StoreWriteLocks otherLocks = writeLocks instanceof io.basira.server.platform.tenancy.PostgresWriteLocks
+                ? new io.basira.server.platform.tenancy.PostgresWriteLocks(jdbc) : writeLocks;
         Tombstones other = new Tombstones(jdbc, secretBox.derivedKey("basira-privacy-tombstones-v1"), otherLocks);
         java.util.function.Supplier<Map<String, String>> write = () -> transaction.execute(status -> {
             otherLocks.lockCustomers(store.id(), List.of("GONE"));
@@ -428,8 +428,8 @@ abstract class PrivacyContract {
     @Test
     void an_erasure_racing_a_write_of_another_instance_never_lets_the_erased_customer_back() throws Exception {
         api.postJson("/api/v1/customers", "{\"customer_id\":\"RACE2\",\"first_name\":\"Rana\",\"created_at\":\"2024-01-01\"}");
-        io.basira.server.jdbc.StoreWriteLocks otherLocks = writeLocks instanceof io.basira.server.jdbc.PostgresWriteLocks
-                ? new io.basira.server.jdbc.PostgresWriteLocks(jdbc) : writeLocks;
+        io.basira.server.platform.tenancy.StoreWriteLocks otherLocks = writeLocks instanceof io.basira.server.platform.tenancy.PostgresWriteLocks
+                ? new io.basira.server.platform.tenancy.PostgresWriteLocks(jdbc) : writeLocks;
         Tombstones other = new Tombstones(jdbc, secretBox.derivedKey("basira-privacy-tombstones-v1"), otherLocks);
         java.util.function.Supplier<Map<String, String>> write = () -> transaction.execute(status -> {
             otherLocks.lockCustomers(store.id(), List.of("RACE2"));

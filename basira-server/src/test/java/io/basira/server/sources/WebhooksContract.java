@@ -2,8 +2,8 @@ package io.basira.server.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.basira.server.jdbc.JdbcApiKeys;
-import io.basira.server.jdbc.JdbcStores;
+import io.basira.server.platform.tenancy.JdbcApiKeys;
+import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.support.Api;
 import io.basira.shared.Store;
 import java.time.Instant;

@@ -21,7 +21,7 @@ public final class RecordedEvents implements DomainEvents {
     public static class Configuration {
         @Bean
         @Primary
-        static RecordedEvents recordedEvents(io.basira.server.events.JdbcDomainEvents outbox) {
+        static RecordedEvents recordedEvents(io.basira.server.platform.events.JdbcDomainEvents outbox) {
             return new RecordedEvents(outbox);
         }
     }

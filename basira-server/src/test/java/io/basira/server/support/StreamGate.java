@@ -1,6 +1,6 @@
 package io.basira.server.support;
 
-import io.basira.server.jdbc.JdbcCustomerQueries;
+import io.basira.server.cards.jdbc.JdbcCustomerQueries;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.basira.events.CardsChanged;
 import io.basira.events.DomainEvent;
 import io.basira.events.MembershipChanged;
-import io.basira.server.events.ReceivedEvent;
+import io.basira.server.platform.events.ReceivedEvent;
 import io.basira.shared.StoreId;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.basira.server.checkout.simulation;
 
+import io.basira.server.checkout.simulation.api.SimulationRequest;
 import io.basira.checkout.Coupon;
 import io.basira.checkout.simulation.OfferDiscount;
 import io.basira.checkout.simulation.OfferTarget;
@@ -10,10 +11,10 @@ import io.basira.segment.Condition;
 import io.basira.segment.FieldCatalogue;
 import io.basira.segment.json.JsonConditions;
 import io.basira.segment.text.RuleText;
-import io.basira.server.api.ApiErrors.InvalidRecords;
+import io.basira.server.platform.errors.ApiErrors.InvalidRecords;
 import io.basira.server.checkout.CheckoutSetup;
-import io.basira.server.checkout.CouponRequest;
-import io.basira.server.checkout.PolicyRequest;
+import io.basira.server.checkout.api.CouponRequest;
+import io.basira.server.checkout.api.PolicyRequest;
 import io.basira.shared.Store;
 import java.util.List;
 import java.util.stream.Stream;

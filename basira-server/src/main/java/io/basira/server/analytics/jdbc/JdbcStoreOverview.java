@@ -1,0 +1,56 @@
+package io.basira.server.analytics.jdbc;
+
+import io.basira.server.platform.jdbc.Sql;
+import io.basira.commerce.OrderStatus;
+import io.basira.shared.StoreId;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.function.ObjLongConsumer;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The figures of the dashboard's overview that the tables already hold: totals over the customer
+ * cards, and the counted orders one by one for a chart over time. Scoped to one store.
+ */
+public final class JdbcStoreOverview {
+
+    /**
+     * Totals of a store's cards. {@code orders} and {@code revenueMinor} count the orders of
+     * docs/indicators.md (pending, processing, completed), so they equal the sums of order_count and
+     * total_spent.
+     */
+    public record Totals(long customers, long buyers, long orders, long revenueMinor) {
+
+        /** Revenue per counted order in minor units, rounded half-up; 0 without orders. */
+        public long averageOrderMinor() {
+            return orders == 0 ? 0 : Math.floorDiv(2 * revenueMinor + orders, 2 * orders);
+        }
+    }
+
+    private static final String COUNTED = Arrays.stream(OrderStatus.values()).filter(OrderStatus::isCounted)
+            .map(s -> "'" + s.code() + "'").collect(Collectors.joining(", "));
+
+    private final JdbcTemplate jdbc;
+
+    public JdbcStoreOverview(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Totals totals(StoreId store) {
+        return jdbc.queryForObject("SELECT COALESCE(SUM(CASE WHEN erased_at IS NULL THEN 1 ELSE 0 END), 0) AS customers, "
+                + "COALESCE(SUM(CASE WHEN order_count > 0 AND erased_at IS NULL THEN 1 ELSE 0 END), 0) AS buyers, "
+                + "COALESCE(SUM(order_count), 0) AS orders, COALESCE(SUM(total_spent_minor), 0) AS revenue "
+                + "FROM customers WHERE store_id = ?",
+                (rs, row) -> new Totals(rs.getLong("customers"), rs.getLong("buyers"), rs.getLong("orders"),
+                        rs.getLong("revenue")), store.value());
+    }
+
+    /** Streams every counted order's creation instant and total (minor units), in no particular order. */
+    public void forEachCountedOrder(StoreId store, ObjLongConsumer<Instant> sink) {
+        jdbc.query("SELECT created_at, total_minor FROM orders WHERE store_id = ? AND status IN (" + COUNTED + ")",
+                rs -> {
+                    sink.accept(Sql.instant(rs, "created_at"), rs.getLong("total_minor"));
+                }, store.value());
+    }
+}

@@ -1,0 +1,117 @@
+package io.basira.server.platform.jdbc;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Small conversions between JDBC and the core's types, the same on H2 and PostgreSQL. Public for the adapters of
+ * other packages (loyalty); the rest of its helpers stay package-private.
+ */
+public final class Sql {
+
+    /** The largest IN list sent in one statement. */
+    public static final int IN_CHUNK = 500;
+
+    private Sql() {}
+
+    public static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            ps.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+        }
+    }
+
+    /** An instant as a statement argument ({@code TIMESTAMP WITH TIME ZONE}, UTC); null stays null. */
+    public static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    public static void setDate(PreparedStatement ps, int index, LocalDate date) throws SQLException {
+        if (date == null) {
+            ps.setNull(index, Types.DATE);
+        } else {
+            ps.setObject(index, date);
+        }
+    }
+
+    public static LocalDate date(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, LocalDate.class);
+    }
+
+    public static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+
+    public static void setInt(PreparedStatement ps, int index, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, value);
+        }
+    }
+
+    public static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    public static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    public static String marks(int count) {
+        return java.util.Collections.nCopies(count, "?").stream().collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Runs {@code select} (ending where the IN list belongs: {@code … WHERE store_id = ? AND
+     * external_id IN}) for the store's {@code ids}, {@value #IN_CHUNK} at a time, then
+     * {@code condition} (may be empty) after the list; every row goes to {@code rows}.
+     */
+    public static void queryByIds(org.springframework.jdbc.core.JdbcTemplate jdbc, String select, String condition,
+            long store, Collection<String> ids, org.springframework.jdbc.core.RowCallbackHandler rows) {
+        for (List<String> chunk : chunks(ids, IN_CHUNK)) {
+            List<Object> args = new java.util.ArrayList<>(chunk.size() + 1);
+            args.add(store);
+            args.addAll(chunk);
+            jdbc.query(select + " (" + marks(chunk.size()) + ")" + condition, rows, args.toArray());
+        }
+    }
+
+    public static <T> List<List<T>> chunks(Collection<T> values, int size) {
+        List<List<T>> result = new ArrayList<>();
+        List<T> current = new ArrayList<>(Math.min(size, values.size()));
+        for (T value : values) {
+            current.add(value);
+            if (current.size() == size) {
+                result.add(current);
+                current = new ArrayList<>(size);
+            }
+        }
+        if (!current.isEmpty()) {
+            result.add(current);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,231 @@
+package io.basira.server.platform.jdbc;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/**
+ * Appends rows to one {@link StagedTable} (or, by {@link #appending}, to any table) on the transaction's connection: PostgreSQL's {@code COPY}
+ * (the driver's CopyManager, text format) or, on H2, batched inserts. Rows are sent as they come;
+ * nothing but the current batch is held. While it is open no other statement may run on the
+ * connection (a {@code COPY} owns it): {@link #close} it first.
+ *
+ * <p>Values are {@code String}, {@code Long}, {@code Integer}, {@code java.math.BigDecimal},
+ * {@code Instant}, {@code LocalDate} or {@code null}, in the order of {@link StagedTable#columns()}.
+ */
+public abstract sealed class StagedRows implements AutoCloseable {
+
+    /** The staged table, or null for a table opened by {@link #appending}. */
+    public final StagedTable table;
+    private final String name;
+    private final List<String> columns;
+
+    private StagedRows(StagedTable table, String name, List<String> columns) {
+        this.table = table;
+        this.name = name;
+        this.columns = columns;
+    }
+
+    /** Opens the table for appending, in the transaction that {@code dataSource} has bound to this thread. */
+    public static StagedRows open(DataSource dataSource, SqlDialect dialect, StagedTable table) {
+        List<String> columns = new ArrayList<>();
+        columns.add("seq");
+        columns.addAll(table.columns());
+        return dialect == SqlDialect.POSTGRESQL ? new Copy(dataSource, table, table.table(), columns)
+                : new Batch(dataSource, table, table.table(), columns);
+    }
+
+    /**
+     * Opens any table for appending rows of {@code columns} (given whole to {@link #append}), in the
+     * transaction that {@code dataSource} has bound to this thread: an append-only table written in bulk.
+     */
+    public static StagedRows appending(DataSource dataSource, SqlDialect dialect, String table, List<String> columns) {
+        List<String> copy = List.copyOf(columns);
+        return dialect == SqlDialect.POSTGRESQL ? new Copy(dataSource, null, table, copy)
+                : new Batch(dataSource, null, table, copy);
+    }
+
+    /** Appends one row: its position {@code seq} (unique in the table), then its values. */
+    public void add(long seq, Object... values) {
+        Object[] row = new Object[values.length + 1];
+        row[0] = seq;
+        System.arraycopy(values, 0, row, 1, values.length);
+        append(row);
+    }
+
+    /** Appends one row: a value for each column, in order. */
+    public abstract void append(Object... values);
+
+    @Override
+    public abstract void close();
+
+    String insertColumns() {
+        return String.join(", ", columns);
+    }
+
+    String name() {
+        return name;
+    }
+
+    int width() {
+        return columns.size();
+    }
+
+    /** PostgreSQL: one {@code COPY … FROM STDIN} streamed in the text format. */
+    private static final class Copy extends StagedRows {
+
+        private static final int BUFFER = 1 << 16;
+
+        private final DataSource dataSource;
+        private final Connection connection;
+        private final Writer out;
+        private final StringBuilder line = new StringBuilder(256);
+
+        Copy(DataSource dataSource, StagedTable table, String name, List<String> columns) {
+            super(table, name, columns);
+            this.dataSource = dataSource;
+            this.connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                PGCopyOutputStream copy = new PGCopyOutputStream(pg,
+                        "COPY " + name() + " (" + insertColumns() + ") FROM STDIN", BUFFER);
+                this.out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), BUFFER);
+            } catch (SQLException e) {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+                throw new IllegalStateException("cannot start COPY into " + name(), e);
+            }
+        }
+
+        @Override
+        public void append(Object... values) {
+            line.setLength(0);
+            for (int i = 0; i < values.length; i++) {
+                if (i > 0) {
+                    line.append('\t');
+                }
+                appendValue(values[i]);
+            }
+            line.append('\n');
+            try {
+                out.append(line);
+            } catch (IOException e) {
+                throw new UncheckedIOException("COPY into " + name() + " failed", e);
+            }
+        }
+
+        /** The text format: {@code \N} for null, backslash escapes for the four characters that need them. */
+        private void appendValue(Object value) {
+            if (value == null) {
+                line.append("\\N");
+                return;
+            }
+            if (!(value instanceof String text)) {
+                line.append(value);
+                return;
+            }
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                switch (c) {
+                    case '\\' -> line.append("\\\\");
+                    case '\t' -> line.append("\\t");
+                    case '\n' -> line.append("\\n");
+                    case '\r' -> line.append("\\r");
+                    default -> line.append(c);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("COPY into " + name() + " failed", e);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+        }
+    }
+
+    /** H2 (embedded, in the process): a prepared insert sent in batches. */
+    private static final class Batch extends StagedRows {
+
+        private static final int SIZE = 1_000;
+
+        private final DataSource dataSource;
+        private final Connection connection;
+        private final PreparedStatement insert;
+        private int pending;
+
+        Batch(DataSource dataSource, StagedTable table, String name, List<String> columns) {
+            super(table, name, columns);
+            this.dataSource = dataSource;
+            this.connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                this.insert = connection.prepareStatement("INSERT INTO " + name() + " (" + insertColumns()
+                        + ") VALUES (" + String.join(", ", Collections.nCopies(width(), "?")) + ")");
+            } catch (SQLException e) {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+                throw new IllegalStateException("cannot insert into " + name(), e);
+            }
+        }
+
+        @Override
+        public void append(Object... values) {
+            try {
+                for (int i = 0; i < values.length; i++) {
+                    Object value = values[i];
+                    if (value == null) {
+                        insert.setNull(i + 1, Types.NULL);
+                    } else if (value instanceof Instant instant) {
+                        insert.setObject(i + 1, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+                    } else {
+                        insert.setObject(i + 1, value);
+                    }
+                }
+                insert.addBatch();
+                if (++pending == SIZE) {
+                    flush();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("insert into " + name() + " failed", e);
+            }
+        }
+
+        private void flush() throws SQLException {
+            if (pending > 0) {
+                insert.executeBatch();
+                pending = 0;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                flush();
+                insert.close();
+            } catch (SQLException e) {
+                throw new IllegalStateException("insert into " + name() + " failed", e);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+        }
+    }
+}

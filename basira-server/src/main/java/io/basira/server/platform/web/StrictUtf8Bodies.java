@@ -1,0 +1,88 @@
+package io.basira.server.platform.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
+
+/**
+ * Refuses a request body (JSON, NDJSON, CSV text) that is not valid UTF-8 before any converter reads
+ * it, naming the line and byte. The converters would otherwise rewrite it silently: the JSON reader
+ * decodes an overlong form ({@code C0 AF}) as the character it spells ({@code /}), the text reader
+ * puts U+FFFD in place of a bad byte; either can turn one id into another. The JDK's decoder, used
+ * here as in the CSV import, refuses overlong forms, encoded surrogates and truncated sequences.
+ *
+ * <p>The body is read whole: every body that reaches a {@code @RequestBody} is read whole anyway.
+ */
+@ControllerAdvice
+public class StrictUtf8Bodies extends RequestBodyAdviceAdapter {
+
+    @Override
+    public boolean supports(MethodParameter parameter, Type targetType,
+            Class<? extends HttpMessageConverter<?>> converterType) {
+        return true;
+    }
+
+    @Override
+    public HttpInputMessage beforeBodyRead(HttpInputMessage message, MethodParameter parameter, Type targetType,
+            Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
+        byte[] body = message.getBody().readAllBytes();
+        String problem = problem(body);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return new HttpInputMessage() {
+            @Override
+            public InputStream getBody() {
+                return new ByteArrayInputStream(body);
+            }
+
+            @Override
+            public HttpHeaders getHeaders() {
+                return message.getHeaders();
+            }
+        };
+    }
+
+    /** Why {@code body} is not UTF-8 (line from 1, byte offset from 0, the byte), or null when it is. */
+    static String problem(byte[] body) {
+        int offset = firstBadByte(body, body.length);
+        if (offset < 0) {
+            return null;
+        }
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (body[i] == '\n') {
+                line++;
+            }
+        }
+        return describe(line, body[offset], offset);
+    }
+
+    /** The index of the first byte of {@code bytes[0, length)} that is not (part of) valid UTF-8, or -1. */
+    public static int firstBadByte(byte[] bytes, int length) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
+        CoderResult result = decoder.decode(in, CharBuffer.allocate(length), true);
+        return result.isError() ? in.position() : -1;
+    }
+
+    /** The refusal of a body whose byte {@code value} at {@code offset} (from the body's start), on {@code line}, is bad. */
+    public static String describe(int line, byte value, long offset) {
+        return String.format("line %d: the body is not valid UTF-8 (byte 0x%02X at offset %d); nothing was applied",
+                line, value & 0xFF, offset);
+    }
+}

@@ -1,0 +1,45 @@
+package io.basira.server.analytics.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+class OrdersPerMonthTest {
+
+    private static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");
+
+    @Test
+    void an_order_late_on_the_last_utc_day_of_a_month_counts_in_the_next_store_month() {
+        OrdersPerMonth months = new OrdersPerMonth(RIYADH, 24);
+        months.accept(Instant.parse("2024-01-31T22:00:00Z"), 1000);
+        assertThat(months.months()).containsExactly(new OrdersPerMonth.Month(YearMonth.of(2024, 2), 1, 1000));
+    }
+
+    @Test
+    void months_without_orders_between_two_with_orders_are_zero() {
+        OrdersPerMonth months = new OrdersPerMonth(RIYADH, 24);
+        months.accept(Instant.parse("2024-01-10T10:00:00Z"), 500);
+        months.accept(Instant.parse("2024-01-11T10:00:00Z"), 700);
+        months.accept(Instant.parse("2024-04-10T10:00:00Z"), 100);
+        assertThat(months.months()).containsExactly(
+                new OrdersPerMonth.Month(YearMonth.of(2024, 1), 2, 1200),
+                new OrdersPerMonth.Month(YearMonth.of(2024, 2), 0, 0),
+                new OrdersPerMonth.Month(YearMonth.of(2024, 3), 0, 0),
+                new OrdersPerMonth.Month(YearMonth.of(2024, 4), 1, 100));
+    }
+
+    @Test
+    void only_the_most_recent_months_are_kept() {
+        OrdersPerMonth months = new OrdersPerMonth(RIYADH, 2);
+        months.accept(Instant.parse("2024-01-10T10:00:00Z"), 1);
+        months.accept(Instant.parse("2024-05-10T10:00:00Z"), 2);
+        assertThat(months.months()).extracting(OrdersPerMonth.Month::month)
+                .containsExactly(YearMonth.of(2024, 4), YearMonth.of(2024, 5));
+        assertThat(new OrdersPerMonth(RIYADH, 3).months()).isEmpty();
+        assertThatThrownBy(() -> new OrdersPerMonth(RIYADH, 0)).hasMessageContaining("at least 1");
+    }
+}

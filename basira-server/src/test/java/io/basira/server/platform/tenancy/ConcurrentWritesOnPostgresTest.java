@@ -1,0 +1,13 @@
+package io.basira.server.platform.tenancy;
+
+import io.basira.server.support.TestDatabases;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class ConcurrentWritesOnPostgresTest extends ConcurrentWritesContract {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.postgres().forEach((key, value) -> registry.add(key, () -> value));
+    }
+}

@@ -7,7 +7,7 @@ import io.basira.server.checkout.jdbc.JdbcCoupons;
 import io.basira.checkout.Catalogue;
 import io.basira.checkout.Coupon;
 import io.basira.checkout.Policy;
-import io.basira.server.platform.errors.ApiErrors.NotFound;
+import io.basira.server.platform.errors.NotFound;
 import io.basira.server.checkout.jdbc.JdbcCheckoutAudit.Actor;
 import io.basira.shared.Store;
 import java.util.Map;

@@ -1,5 +1,10 @@
 package io.basira.server.checkout;
 
+import java.util.List;
+import io.basira.shared.Store;
+import io.basira.server.privacy.TableKind.OnErase;
+import io.basira.server.privacy.TableKind;
+import io.basira.server.privacy.CustomerDataKind;
 import io.basira.server.checkout.jdbc.JdbcCheckoutAudit;
 import io.basira.server.checkout.jdbc.JdbcCheckoutPolicies;
 import io.basira.server.checkout.jdbc.JdbcCoupons;
@@ -69,5 +74,37 @@ public class CheckoutConfiguration {
     CheckoutSetup checkoutSetup(JdbcCheckoutPolicies policies, JdbcCoupons coupons, CheckoutChanges changes,
             JdbcCheckoutAudit audit, EvaluateCheckout evaluate) {
         return new CheckoutSetup(policies, coupons, changes, audit, evaluate);
+    }
+
+    /** Coupon uses stay counted (the coupon's limits and the store's accounts), under the pseudonym. */
+    @Bean
+    CustomerDataKind couponUsesKind(JdbcTemplate jdbc, JdbcCoupons coupons) {
+        TableKind uses = new TableKind("coupon_uses", OnErase.MOVE_TO_PSEUDONYM, jdbc, "checkout_redemptions");
+        return new CustomerDataKind() {
+            @Override
+            public String name() {
+                return uses.name();
+            }
+
+            @Override
+            public List<String> tables() {
+                return uses.tables();
+            }
+
+            @Override
+            public List<java.util.Map<String, Object>> export(Store store, Person person) {
+                return uses.export(store, person);
+            }
+
+            @Override
+            public int erase(Erasure erasure) {
+                return uses.erase(erasure);
+            }
+
+            @Override
+            public void forgetInMemory(Store store, String customerId) {
+                coupons.forgetCustomer(store.id(), customerId);
+            }
+        };
     }
 }

@@ -9,13 +9,14 @@ import io.basira.server.checkout.api.PolicyRequest;
 import io.basira.server.checkout.jdbc.JdbcCheckoutAudit;
 import io.basira.server.checkout.jdbc.JdbcCheckoutPolicies;
 import io.basira.server.checkout.jdbc.JdbcCoupons;
+import io.basira.server.dashboard.StoreCatalogues;
 import io.basira.checkout.Catalogue;
 import io.basira.checkout.CheckoutDecision;
 import io.basira.checkout.CheckoutRequest;
 import io.basira.checkout.EvaluateCheckout;
 import io.basira.checkout.Policy;
-import io.basira.server.platform.errors.ApiErrors.InvalidRecords;
-import io.basira.server.platform.errors.ApiErrors.NotFound;
+import io.basira.server.platform.errors.InvalidRecords;
+import io.basira.server.platform.errors.NotFound;
 import io.basira.shared.Store;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ import java.util.function.Supplier;
  * <p>Every method that reads a definition throws {@link InvalidRecords} with the message the API answers ({@code minimum_total: '1.005' has more than 2 decimals for SAR}); {@link NotFound}
  * when the policy or coupon does not exist. Thread-safe.
  */
-public final class CheckoutSetup {
+public final class CheckoutSetup implements StoreCatalogues {
 
     /** A coupon as listed: its terms (the API's JSON) and the uses counted so far. */
     public record ListedCoupon(Map<String, Object> terms, int used, int overLimit) {}
@@ -116,6 +117,7 @@ public final class CheckoutSetup {
         changes.deleteCoupon(store, actor(user), code);
     }
 
+    @Override
     public Catalogue catalogue(Store store) {
         return policies.of(store.id()).catalogue();
     }

@@ -1,5 +1,6 @@
 package io.basira.server.cli;
 
+import io.basira.server.platform.errors.NotFound;
 import io.basira.server.privacy.AuditLog;
 import io.basira.server.privacy.CustomerDataKind;
 import io.basira.server.privacy.EraseCustomer;
@@ -58,7 +59,7 @@ public class PrivacyCommand implements Callable<Integer> {
             try {
                 return "export".equals(action) ? export(context.getBean(ExportCustomer.class), audit, store)
                         : erase(context.getBean(EraseCustomer.class), store);
-            } catch (io.basira.server.platform.errors.ApiErrors.NotFound missing) {
+            } catch (io.basira.server.platform.errors.NotFound missing) {
                 throw new Commands.UsageError(missing.getMessage());
             }
         }

@@ -1,11 +1,8 @@
 package io.basira.server.dashboard;
 
-import io.basira.server.importing.web.ImportJobs;
 import io.basira.server.platform.security.AddDashboardUser;
 import io.basira.server.platform.security.DashboardUserDetails;
-import io.basira.server.importing.ImportFolder;
 import io.basira.server.platform.security.JdbcDashboardUsers;
-import io.basira.server.analytics.jdbc.JdbcStoreOverview;
 import io.basira.server.platform.tenancy.JdbcStores;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -66,16 +63,6 @@ public class DashboardConfiguration implements WebMvcConfigurer {
     @Bean
     DashboardUserDetails dashboardUserDetails(JdbcDashboardUsers users) {
         return new DashboardUserDetails(users);
-    }
-
-    @Bean
-    JdbcStoreOverview jdbcStoreOverview(JdbcTemplate jdbc) {
-        return new JdbcStoreOverview(jdbc);
-    }
-
-    @Bean(destroyMethod = "close")
-    ImportJobs importJobs(ImportFolder importer, Clock clock) {
-        return new ImportJobs(importer, clock);
     }
 
     /** messages_ar.properties and messages_en.properties, read as UTF-8; a missing key is an error, not a fallback. */

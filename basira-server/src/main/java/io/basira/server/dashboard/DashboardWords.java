@@ -3,7 +3,6 @@ package io.basira.server.dashboard;
 import io.basira.checkout.Catalogue;
 import io.basira.groups.Group;
 import io.basira.groups.GroupInsights;
-import io.basira.server.checkout.CheckoutSetup;
 import io.basira.shared.Store;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,9 +21,9 @@ public final class DashboardWords {
 
     private final MessageSource messages;
     private final GroupInsights groups;
-    private final CheckoutSetup checkout;
+    private final StoreCatalogues checkout;
 
-    DashboardWords(MessageSource messages, GroupInsights groups, CheckoutSetup checkout) {
+    DashboardWords(MessageSource messages, GroupInsights groups, StoreCatalogues checkout) {
         this.messages = messages;
         this.groups = groups;
         this.checkout = checkout;

@@ -14,7 +14,7 @@ import io.basira.loyalty.LoyaltyProgram;
 import io.basira.loyalty.RebuildLedgers;
 import io.basira.loyalty.RedeemPoints;
 import io.basira.loyalty.Redemption;
-import io.basira.server.platform.errors.ApiErrors.NotFound;
+import io.basira.server.platform.errors.NotFound;
 import io.basira.server.loyalty.api.LoyaltyAnswers.CustomerAnswer;
 import io.basira.server.loyalty.api.LoyaltyAnswers.SummaryAnswer;
 import io.basira.server.loyalty.api.LoyaltyAnswers.TierCount;

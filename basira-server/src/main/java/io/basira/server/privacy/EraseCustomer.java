@@ -4,7 +4,7 @@ import io.basira.events.CardsChanged;
 import io.basira.events.DomainEvents;
 import io.basira.events.UseCase;
 import io.basira.ingest.IngestRecords;
-import io.basira.server.platform.errors.ApiErrors.NotFound;
+import io.basira.server.platform.errors.NotFound;
 import io.basira.server.privacy.CustomerDataKind.Erasure;
 import io.basira.server.privacy.CustomerDataKind.Person;
 import io.basira.shared.Store;

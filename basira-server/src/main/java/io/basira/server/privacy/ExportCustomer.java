@@ -1,7 +1,7 @@
 package io.basira.server.privacy;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
-import io.basira.server.platform.errors.ApiErrors.NotFound;
+import io.basira.server.platform.errors.NotFound;
 import io.basira.server.platform.csv.SpreadsheetCsv;
 import io.basira.server.privacy.CustomerDataKind.Person;
 import io.basira.shared.Store;

@@ -2,7 +2,6 @@ package io.basira.server.privacy;
 
 import io.basira.events.DomainEvents;
 import io.basira.ingest.IngestRecords;
-import io.basira.server.checkout.jdbc.JdbcCoupons;
 import io.basira.server.privacy.TableKind.OnErase;
 import io.basira.server.platform.security.SecretBox;
 import io.basira.shared.Store;
@@ -71,38 +70,6 @@ public class PrivacyConfiguration {
     @Bean
     CustomerDataKind groupHistoryKind(JdbcTemplate jdbc) {
         return new TableKind("group_history", OnErase.DELETE, jdbc, "group_history");
-    }
-
-    /** Coupon uses stay counted (the coupon's limits and the store's accounts), under the pseudonym. */
-    @Bean
-    CustomerDataKind couponUsesKind(JdbcTemplate jdbc, JdbcCoupons coupons) {
-        TableKind uses = new TableKind("coupon_uses", OnErase.MOVE_TO_PSEUDONYM, jdbc, "checkout_redemptions");
-        return new CustomerDataKind() {
-            @Override
-            public String name() {
-                return uses.name();
-            }
-
-            @Override
-            public List<String> tables() {
-                return uses.tables();
-            }
-
-            @Override
-            public List<java.util.Map<String, Object>> export(Store store, Person person) {
-                return uses.export(store, person);
-            }
-
-            @Override
-            public int erase(Erasure erasure) {
-                return uses.erase(erasure);
-            }
-
-            @Override
-            public void forgetInMemory(Store store, String customerId) {
-                coupons.forgetCustomer(store.id(), customerId);
-            }
-        };
     }
 
     @Bean

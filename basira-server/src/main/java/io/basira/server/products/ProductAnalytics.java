@@ -12,7 +12,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.basira.server.analytics.AnalyticsData;
 import io.basira.server.analytics.NextCategorySource;
 import io.basira.server.analytics.Report;
-import io.basira.server.platform.errors.ApiErrors.NotFound;
+import io.basira.server.platform.errors.NotFound;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
 import java.math.BigDecimal;

@@ -2,8 +2,8 @@ package io.basira.server.webhooks;
 
 import io.basira.server.webhooks.jdbc.JdbcWebhookDeliveries;
 import io.basira.server.webhooks.jdbc.JdbcWebhookEndpoints;
-import io.basira.server.platform.errors.ApiErrors.InvalidRecords;
-import io.basira.server.platform.errors.ApiErrors.NotFound;
+import io.basira.server.platform.errors.InvalidRecords;
+import io.basira.server.platform.errors.NotFound;
 import io.basira.server.privacy.AuditLog;
 import io.basira.server.privacy.ConnectionChanges;
 import io.basira.shared.Store;

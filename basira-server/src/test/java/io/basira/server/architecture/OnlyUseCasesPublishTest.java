@@ -19,7 +19,7 @@ import org.springframework.context.ApplicationEventPublisher;
  * Domain events come from use cases only: a class that calls {@link DomainEvents#publish} (in the core or the
  * server) is annotated {@link UseCase} (or nested in one) — or is itself a {@link DomainEvents} passing them
  * on —, and nothing but the outbox
- * ({@code io.basira.server.events}) hands events to Spring's {@link ApplicationEventPublisher}, so no event
+ * ({@code io.basira.server.platform.events}) hands events to Spring's {@link ApplicationEventPublisher}, so no event
  * travels around the outbox.
  */
 class OnlyUseCasesPublishTest {
@@ -41,7 +41,7 @@ class OnlyUseCasesPublishTest {
 
     @Test
     void only_the_outbox_uses_springs_event_publisher() {
-        noClasses().that().resideOutsideOfPackage("io.basira.server.events..")
+        noClasses().that().resideOutsideOfPackage("io.basira.server.platform.events..")
                 .should().callMethodWhere(calling(ApplicationEventPublisher.class, "publishEvent"))
                 .because("in-memory events are lost in a crash: domain events go through DomainEvents (the outbox)")
                 .check(classes);

@@ -23,7 +23,7 @@ import java.util.Map;
 public final class AnalyticsJson {
 
     /** The version of the definitions in docs/analytics.md; changes whenever one of them changes. */
-    public static final String DEFINITIONS_VERSION = "1.0";
+    public static final String DEFINITIONS_VERSION = JdbcCustomerAnalytics.DEFINITIONS_VERSION;
 
     private AnalyticsJson() {}
 

@@ -1,5 +1,6 @@
 package io.basira.server.analytics.web;
 
+import io.basira.server.analytics.jdbc.JdbcStoreOverview;
 import io.basira.server.cards.jdbc.JdbcCustomerAnalytics;
 import io.basira.server.analytics.StoreAnalytics;
 import io.basira.server.cards.jdbc.JdbcCustomerNames;
@@ -14,6 +15,11 @@ public class AnalyticsPagesConfiguration {
     @Bean
     DashboardAnalytics dashboardAnalytics(StoreAnalytics analytics, JdbcCustomerAnalytics cards) {
         return new DashboardAnalytics(analytics, cards);
+    }
+
+    @Bean
+    JdbcStoreOverview jdbcStoreOverview(JdbcTemplate jdbc) {
+        return new JdbcStoreOverview(jdbc);
     }
 
     @Bean

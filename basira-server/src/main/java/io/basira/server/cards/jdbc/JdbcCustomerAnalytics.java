@@ -1,6 +1,5 @@
 package io.basira.server.cards.jdbc;
 
-import io.basira.server.analytics.api.AnalyticsJson;
 import io.basira.analytics.CustomerAnalytics;
 import io.basira.shared.Store;
 import java.sql.Date;
@@ -18,6 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The table {@code customer_analytics}: replaced whole per store on refresh, read one customer at a time. */
 public final class JdbcCustomerAnalytics {
+
+    /** The version of the definitions in docs/analytics.md; changes whenever one of them changes. */
+    public static final String DEFINITIONS_VERSION = "1.0";
 
     public static final List<String> FIELDS = List.of("revenue_percentile", "rfm_recency", "rfm_frequency", "rfm_monetary",
             "rfm_group", "customer_type", "regularity", "p_alive", "expected_purchases_90d", "predicted_value_12m",
@@ -47,7 +49,7 @@ public final class JdbcCustomerAnalytics {
                         ps.setString(2, a.customerId());
                         ps.setObject(3, asOf);
                         ps.setObject(4, OffsetDateTime.ofInstant(computedAt, ZoneOffset.UTC));
-                        ps.setString(5, AnalyticsJson.DEFINITIONS_VERSION);
+                        ps.setString(5, DEFINITIONS_VERSION);
                         ps.setBigDecimal(6, a.revenuePercentile());
                         ps.setObject(7, a.rfmRecency(), Types.SMALLINT);
                         ps.setObject(8, a.rfmFrequency(), Types.SMALLINT);

@@ -11,7 +11,7 @@ import io.basira.segment.Condition;
 import io.basira.segment.FieldCatalogue;
 import io.basira.segment.json.JsonConditions;
 import io.basira.segment.text.RuleText;
-import io.basira.server.platform.errors.ApiErrors.InvalidRecords;
+import io.basira.server.platform.errors.InvalidRecords;
 import io.basira.server.checkout.CheckoutSetup;
 import io.basira.server.checkout.api.CouponRequest;
 import io.basira.server.checkout.api.PolicyRequest;

@@ -1,7 +1,7 @@
 package io.basira.server.checkout.web;
 
 import io.basira.server.dashboard.SignedIn;
-import io.basira.server.platform.errors.ApiErrors.InvalidRecords;
+import io.basira.server.platform.errors.InvalidRecords;
 import io.basira.server.checkout.api.CatalogueRequest;
 import io.basira.server.checkout.CheckoutSetup;
 import jakarta.servlet.http.HttpServletRequest;

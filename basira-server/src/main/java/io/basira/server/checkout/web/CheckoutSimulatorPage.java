@@ -7,7 +7,7 @@ import io.basira.server.dashboard.SignedIn;
 import io.basira.checkout.Catalogue;
 import io.basira.checkout.CheckoutDecision;
 import io.basira.checkout.CheckoutRequest;
-import io.basira.server.platform.errors.ApiErrors.InvalidRecords;
+import io.basira.server.platform.errors.InvalidRecords;
 import io.basira.server.checkout.CheckoutSetup;
 import io.basira.server.checkout.api.DecisionRequest;
 import io.basira.server.cards.jdbc.CustomerSort;

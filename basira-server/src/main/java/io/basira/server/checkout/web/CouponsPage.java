@@ -1,8 +1,8 @@
 package io.basira.server.checkout.web;
 
 import io.basira.server.dashboard.SignedIn;
-import io.basira.server.platform.errors.ApiErrors.InvalidRecords;
-import io.basira.server.platform.errors.ApiErrors.NotFound;
+import io.basira.server.platform.errors.InvalidRecords;
+import io.basira.server.platform.errors.NotFound;
 import io.basira.server.checkout.CheckoutSetup;
 import io.basira.server.checkout.api.CouponRequest;
 import io.basira.shared.Store;

@@ -3,7 +3,7 @@ package io.basira.server.checkout.web;
 import io.basira.server.dashboard.FormValueException;
 import io.basira.server.dashboard.MerchantMessages;
 import io.basira.server.dashboard.PageText;
-import io.basira.server.platform.errors.ApiErrors.InvalidRecords;
+import io.basira.server.platform.errors.InvalidRecords;
 import io.basira.server.platform.errors.RequestProblems;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;

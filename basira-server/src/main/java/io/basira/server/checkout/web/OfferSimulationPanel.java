@@ -2,7 +2,7 @@ package io.basira.server.checkout.web;
 
 import io.basira.server.dashboard.FormValueException;
 import io.basira.server.dashboard.SignedIn;
-import io.basira.server.platform.errors.ApiErrors.InvalidRecords;
+import io.basira.server.platform.errors.InvalidRecords;
 import io.basira.server.checkout.simulation.OfferSimulations;
 import io.basira.server.checkout.simulation.SimulationAnswer;
 import io.basira.shared.Store;

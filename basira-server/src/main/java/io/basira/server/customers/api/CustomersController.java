@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.basira.segment.FieldCatalogue;
 import io.basira.server.cards.jdbc.JdbcCustomerAnalytics;
-import io.basira.server.platform.errors.ApiErrors.NotFound;
+import io.basira.server.platform.errors.NotFound;
 import io.basira.server.platform.security.ApiKeyAuthentication;
 import io.basira.server.privacy.AuditLog;
 import io.basira.server.cards.jdbc.CustomerSort;

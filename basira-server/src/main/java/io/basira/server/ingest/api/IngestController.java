@@ -1,7 +1,7 @@
 package io.basira.server.ingest.api;
 
 import io.basira.ingest.IngestRecords;
-import io.basira.server.platform.errors.ApiErrors.InvalidRecords;
+import io.basira.server.platform.errors.InvalidRecords;
 import io.basira.server.platform.errors.ContentTooLarge;
 import io.basira.shared.Store;
 import io.swagger.v3.oas.annotations.media.Content;

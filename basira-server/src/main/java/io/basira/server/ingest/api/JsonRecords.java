@@ -1,7 +1,7 @@
 package io.basira.server.ingest.api;
 
 import io.basira.ingest.RecordBatch;
-import io.basira.server.platform.errors.ApiErrors.InvalidRecords;
+import io.basira.server.platform.errors.InvalidRecords;
 import io.basira.server.csvimport.CanonicalFile;
 import io.basira.server.csvimport.CartLineFields;
 import io.basira.server.csvimport.FieldRecords;

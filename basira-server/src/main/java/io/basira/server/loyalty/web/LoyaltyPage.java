@@ -6,7 +6,7 @@ import io.basira.server.dashboard.PageText;
 import io.basira.server.dashboard.SignedIn;
 import io.basira.loyalty.InvalidProgramException;
 import io.basira.loyalty.LoyaltyProgram;
-import io.basira.server.platform.errors.ApiErrors.InvalidRecords;
+import io.basira.server.platform.errors.InvalidRecords;
 import io.basira.server.loyalty.api.ProgramBody;
 import io.basira.server.privacy.AuditLog;
 import io.basira.shared.Store;

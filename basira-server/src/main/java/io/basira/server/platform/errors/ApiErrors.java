@@ -190,43 +190,4 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /**
-     * A resource of the caller's store that does not exist (another store's resources do not exist either);
-     * the core's {@link NotFoundException} (a group, a customer) is answered the same way.
-     */
-    public static final class NotFound extends NotFoundException {
-        private static final long serialVersionUID = 1L;
-
-        public NotFound(String message) {
-            super(message);
-        }
-    }
-
-    /** Request records that did not parse; each problem names the record and field. */
-    public static final class InvalidRecords extends RuntimeException {
-        /** Problems listed in an answer at most; the rest are only counted. */
-        public static final int LISTED = 100;
-        private static final long serialVersionUID = 1L;
-        private final List<String> problems;
-        private final int total;
-
-        public InvalidRecords(List<String> problems) {
-            this(problems, problems.size());
-        }
-
-        /** @param problems the first problems (those kept), @param total how many there were in all */
-        public InvalidRecords(List<String> problems, int total) {
-            super(String.join("; ", problems));
-            this.problems = List.copyOf(problems);
-            this.total = total;
-        }
-
-        public List<String> problems() {
-            return problems;
-        }
-
-        public int total() {
-            return total;
-        }
-    }
 }

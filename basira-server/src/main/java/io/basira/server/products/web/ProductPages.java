@@ -3,7 +3,7 @@ package io.basira.server.products.web;
 import io.basira.server.dashboard.DashboardFormats;
 import io.basira.server.dashboard.SignedIn;
 import io.basira.analytics.products.BoughtTogether;
-import io.basira.server.platform.errors.ApiErrors.NotFound;
+import io.basira.server.platform.errors.NotFound;
 import io.basira.server.products.ProductAnalytics;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;

@@ -6,7 +6,7 @@ import io.basira.server.sources.ReceiveWebhook;
 import io.basira.server.sources.SourceChanges;
 import io.basira.server.sources.jdbc.JdbcInbox;
 import io.basira.server.sources.jdbc.JdbcSources;
-import io.basira.server.platform.errors.ApiErrors.NotFound;
+import io.basira.server.platform.errors.NotFound;
 import io.basira.server.platform.security.ApiKeyAuthentication;
 import io.basira.server.privacy.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;

@@ -7,7 +7,7 @@ import io.basira.server.sources.Platform;
 import io.basira.server.sources.ReceiveWebhook;
 import io.basira.server.sources.Signatures;
 import io.basira.server.sources.jdbc.JdbcSources;
-import io.basira.server.platform.errors.ApiErrors.NotFound;
+import io.basira.server.platform.errors.NotFound;
 import io.basira.server.platform.errors.ContentTooLarge;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.basira.server.sources.web;
 
 import io.basira.server.dashboard.SignedIn;
 import io.basira.server.privacy.web.PrivacyPages;
-import io.basira.server.platform.errors.ApiErrors.NotFound;
+import io.basira.server.platform.errors.NotFound;
 import io.basira.server.sources.InboxEntry;
 import io.basira.server.sources.jdbc.JdbcInbox;
 import io.basira.server.sources.jdbc.JdbcSources;

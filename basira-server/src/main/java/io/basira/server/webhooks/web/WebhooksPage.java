@@ -3,7 +3,7 @@ package io.basira.server.webhooks.web;
 import io.basira.server.checkout.web.PoliciesPage;
 import io.basira.server.dashboard.SignedIn;
 import io.basira.server.privacy.web.PrivacyPages;
-import io.basira.server.platform.errors.ApiErrors.InvalidRecords;
+import io.basira.server.platform.errors.InvalidRecords;
 import io.basira.server.webhooks.WebhookEndpoint;
 import io.basira.server.webhooks.WebhookEndpoints;
 import jakarta.servlet.http.HttpServletRequest;

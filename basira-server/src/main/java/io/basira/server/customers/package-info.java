@@ -1,7 +1,5 @@
 /**
- * The customer card over HTTP (card, list, search, sort) and the CSV exports. Every CSV the server
- * writes goes through {@code SpreadsheetCsv} (FastCSV), every card export through {@code CardCsv}, and
- * every cell of outside data through {@code SpreadsheetSafe}, so a spreadsheet never runs it as a
- * formula.
+ * The customer page and the customers API: they gather every feature's view of one customer (card, groups,
+ * analytics, loyalty, next products, privacy actions), so this feature sits above them.
  */
 package io.basira.server.customers;

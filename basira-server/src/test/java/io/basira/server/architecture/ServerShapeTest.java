@@ -71,6 +71,17 @@ class ServerShapeTest {
     }
 
     @Test
+    void every_package_states_its_contract() throws java.io.IOException {
+        java.nio.file.Path sources = java.nio.file.Path.of("src/main/java/io/basira/server");
+        try (var folders = java.nio.file.Files.walk(sources)) {
+            assertThat(folders.filter(java.nio.file.Files::isDirectory)
+                    .filter(folder -> !java.nio.file.Files.exists(folder.resolve("package-info.java")))
+                    .map(sources::relativize).map(Object::toString).toList())
+                    .as("packages without a package-info.java saying what they hold and promise").isEmpty();
+        }
+    }
+
+    @Test
     void the_rules_see_the_features() {
         Set<String> features = new TreeSet<>();
         classes.forEach(c -> feature(c.getPackageName()).ifPresent(features::add));

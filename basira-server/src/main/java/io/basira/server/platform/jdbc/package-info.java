@@ -1,6 +1,6 @@
 /**
- * JDBC adapters of the core's ports and the read models, one class per port or query. Every statement
- * names the store ({@code store_id} first in every key), so one store never sees another's rows.
- * {@code SqlDialect} holds the only SQL that differs between H2 and PostgreSQL.
+ * JDBC helpers shared by every feature's adapters: {@code Sql} (conversions), {@code SqlDialect} (the only SQL
+ * that differs between H2 and PostgreSQL), staged bulk writes ({@code StagedTable}, {@code StagedRows}) and the
+ * bound on concurrent bulk reads.
  */
 package io.basira.server.platform.jdbc;

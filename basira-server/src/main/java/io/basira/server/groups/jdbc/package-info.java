@@ -1,0 +1,6 @@
+/**
+ * The tables of saved groups and their membership (docs/groups.md): JDBC adapters that run unchanged on H2 and
+ * PostgreSQL. Every statement names the store ({@code store_id} first in every key), so one store never sees
+ * another's rows.
+ */
+package io.basira.server.groups.jdbc;

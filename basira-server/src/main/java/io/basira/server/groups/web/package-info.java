@@ -1,0 +1,6 @@
+/**
+ * The dashboard pages of saved groups and their membership (docs/groups.md): Thymeleaf controllers and their view
+ * models, in the reader's language. Every page acts on the signed-in user's store ({@code SignedIn}) and calls the
+ * same use cases as the API; layout, locale and sign-in come from the dashboard shell.
+ */
+package io.basira.server.groups.web;

@@ -1,5 +1,6 @@
 package io.basira.server.products;
 
+import io.basira.server.groups.web.CategoryChoices;
 import io.basira.server.products.jdbc.JdbcBaskets;
 import io.basira.analytics.products.Baskets;
 import io.basira.analytics.products.BoughtTogether;
@@ -33,7 +34,7 @@ import java.util.Set;
  * kept for its data version ({@link AnalyticsData}: every committed write of orders moves it) and at most a minute
  * (a product's category changed without an order is seen within it), so the card page does not train per view.
  */
-public class ProductAnalytics implements NextCategorySource {
+public class ProductAnalytics implements NextCategorySource, CategoryChoices {
 
     /** Most suggestions or pairs one answer lists. */
     public static final int MAX_LIMIT = 500;
@@ -301,6 +302,7 @@ public class ProductAnalytics implements NextCategorySource {
      * products feed's categories, in text order; empty when it has more than {@value #CATEGORY_CHOICES} (the builder
      * then keeps its text box) or none.
      */
+    @Override
     public List<String> categoryChoices(Store store) {
         List<String> all = baskets.categories(store, CATEGORY_CHOICES);
         return all.size() > CATEGORY_CHOICES ? List.of() : all;

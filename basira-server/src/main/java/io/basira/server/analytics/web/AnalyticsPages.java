@@ -2,7 +2,6 @@ package io.basira.server.analytics.web;
 
 import io.basira.server.dashboard.DashboardFormats;
 import io.basira.server.dashboard.PageText;
-import io.basira.server.dashboard.PeriodForm;
 import io.basira.server.dashboard.SignedIn;
 import io.basira.server.analytics.AnalysisName;
 import io.basira.server.cards.jdbc.JdbcCustomerNames;

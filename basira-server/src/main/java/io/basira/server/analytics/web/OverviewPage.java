@@ -3,7 +3,6 @@ package io.basira.server.analytics.web;
 import io.basira.server.dashboard.DashboardFormats;
 import io.basira.server.dashboard.DashboardLocales;
 import io.basira.server.dashboard.PageText;
-import io.basira.server.dashboard.PeriodForm;
 import io.basira.server.dashboard.SignedIn;
 import io.basira.server.analytics.jdbc.JdbcStoreOverview;
 import io.basira.shared.Dates;

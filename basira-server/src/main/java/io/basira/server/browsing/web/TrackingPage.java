@@ -5,7 +5,7 @@ import io.basira.server.dashboard.ChartData;
 import io.basira.server.dashboard.DashboardFormats;
 import io.basira.server.dashboard.DashboardLocales;
 import io.basira.server.dashboard.PageText;
-import io.basira.server.dashboard.PeriodForm;
+import io.basira.server.analytics.web.PeriodForm;
 import io.basira.server.dashboard.SignedIn;
 import io.basira.server.privacy.web.PrivacyPages;
 import io.basira.analytics.AnalysisWindow;

@@ -2,7 +2,6 @@ package io.basira.server.groups.web;
 
 import io.basira.groups.GroupInsights;
 import io.basira.server.fields.FieldCatalogueJson;
-import io.basira.server.products.ProductAnalytics;
 import io.basira.shared.Store;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,9 +13,9 @@ final class RuleBuilderData {
     private final JsonMapper json;
     private final FieldCatalogueJson fields;
     private final GroupInsights groups;
-    private final ProductAnalytics products;
+    private final CategoryChoices products;
 
-    RuleBuilderData(JsonMapper json, FieldCatalogueJson fields, GroupInsights groups, ProductAnalytics products) {
+    RuleBuilderData(JsonMapper json, FieldCatalogueJson fields, GroupInsights groups, CategoryChoices products) {
         this.json = json;
         this.fields = fields;
         this.groups = groups;

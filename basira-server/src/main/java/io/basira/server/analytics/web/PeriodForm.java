@@ -1,7 +1,7 @@
-package io.basira.server.dashboard;
+package io.basira.server.analytics.web;
 
-import io.basira.server.analytics.web.AnalyticsPeriod;
-import io.basira.server.analytics.web.PeriodProblem;
+import io.basira.server.dashboard.DashboardFormats;
+import io.basira.server.dashboard.PageText;
 import java.time.Clock;
 import java.time.ZoneId;
 

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * is read as its text. Each bad event is refused with its index and reason (in {@link #rejected()}), as is a body
  * that is not JSON or has no {@code e} array of at most {@value #MAX_EVENTS} events.
  */
-final class BeaconBody {
+public final class BeaconBody {
 
     static final int MAX_EVENTS = 50;
 
@@ -39,7 +39,7 @@ final class BeaconBody {
     private BeaconBody() {}
 
     /** The events of {@code length} bytes of {@code body}, received at {@code now}. */
-    static BeaconBody read(JsonMapper json, byte[] body, int length, Instant now) {
+    public static BeaconBody read(JsonMapper json, byte[] body, int length, Instant now) {
         BeaconBody read = new BeaconBody();
         String visitor = null;
         String session = null;
@@ -77,12 +77,12 @@ final class BeaconBody {
     }
 
     /** The good events, in the body's order. */
-    List<BrowsingEvent> events() {
+    public List<BrowsingEvent> events() {
         return events;
     }
 
     /** Each refusal: {@code index} (absent for the whole body), {@code refusal}, {@code reason}, {@code detail}. */
-    List<Map<String, Object>> rejected() {
+    public List<Map<String, Object>> rejected() {
         return rejected;
     }
 
@@ -142,7 +142,7 @@ final class BeaconBody {
     }
 
     /** A body over {@code max} bytes, refused whole. */
-    static BeaconBody tooLong(int max) {
+    public static BeaconBody tooLong(int max) {
         BeaconBody read = new BeaconBody();
         read.reject(-1, Refusal.BAD_BODY, "a body is at most " + max + " bytes");
         return read;
@@ -164,7 +164,7 @@ final class BeaconBody {
         rejected.add(refusal(index, refusal, detail));
     }
 
-    static Map<String, Object> refusal(int index, Refusal refusal, String detail) {
+    public static Map<String, Object> refusal(int index, Refusal refusal, String detail) {
         Map<String, Object> line = new LinkedHashMap<>();
         if (index >= 0) {
             line.put("index", index);

@@ -1,5 +1,6 @@
 package io.basira.server.browsing;
 
+import io.basira.server.browsing.api.BeaconDoor;
 import io.basira.server.browsing.api.BrowsingAnalyticsController;
 import io.basira.server.browsing.api.BrowsingSiteController;
 import io.basira.server.browsing.api.CollectController;

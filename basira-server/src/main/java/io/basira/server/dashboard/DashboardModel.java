@@ -17,7 +17,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * formats of {@link DashboardFormats}, and what the user's role allows ({@code canChange}, {@code canImport}: pages
  * hide what the security chain would refuse; {@link Role} is the one place that says it).
  */
-@ControllerAdvice(basePackageClasses = DashboardModel.class)
+@ControllerAdvice(annotations = DashboardPage.class)
 final class DashboardModel {
 
     private final JdbcStores stores;

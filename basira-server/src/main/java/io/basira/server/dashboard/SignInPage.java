@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * The sign-in form; Spring Security handles its POST (e-mail, password, CSRF token). While the demo store is
  * being prepared ({@link DemoLoading}) the form says so and the page reloads itself until it is ready.
  */
-@Controller
+@DashboardPage
 final class SignInPage {
 
     private final DemoLoading demo;

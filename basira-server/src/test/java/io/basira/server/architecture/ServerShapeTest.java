@@ -1,5 +1,6 @@
 package io.basira.server.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,11 +10,13 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.platform.errors.ApiErrors;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Controller;
 
 /**
  * The server's shape (ARCHITECTURE.md, "The server by feature"): {@code io.basira.server.<feature>} with its
@@ -68,6 +71,14 @@ class ServerShapeTest {
                         "org.springframework.http..", "jakarta.servlet..")
                 .orShould().dependOnClassesThat().belongToAnyOf(ApiErrors.class)
                 .because("a use case answers in the domain's terms; its callers turn that into HTTP").check(classes);
+    }
+
+    @Test
+    void every_dashboard_page_gets_the_shells_layout() {
+        classes().that().resideInAPackage("..web..").and().areMetaAnnotatedWith(Controller.class)
+                .should().beAnnotatedWith(DashboardPage.class)
+                .because("the shell's layout model (store, user, language) is added to @DashboardPage controllers only")
+                .check(classes);
     }
 
     @Test

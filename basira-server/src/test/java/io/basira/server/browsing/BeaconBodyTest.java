@@ -1,5 +1,6 @@
 package io.basira.server.browsing;
 
+import io.basira.server.browsing.api.BeaconDoor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.browsing.BrowsingEvent;

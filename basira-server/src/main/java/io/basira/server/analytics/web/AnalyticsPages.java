@@ -1,5 +1,6 @@
 package io.basira.server.analytics.web;
 
+import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.dashboard.DashboardFormats;
 import io.basira.server.dashboard.PageText;
 import io.basira.server.dashboard.SignedIn;
@@ -25,8 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * form, and the refresh of the analytics card fields for owners and marketers (the security chain
  * refuses the POST to support agents).
  */
-public @Controller
-final class AnalyticsPages {
+@DashboardPage
+public final class AnalyticsPages {
 
     /**
      * The tabs in their order: every analysis but the overview (the dashboard's home page), by its published

@@ -1,5 +1,6 @@
 package io.basira.server.analytics.web;
 
+import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.dashboard.DashboardFormats;
 import io.basira.server.dashboard.DashboardLocales;
 import io.basira.server.dashboard.PageText;
@@ -29,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * overview of a period (docs/analytics.md: new and returning customers, repeat purchase and retention
  * rates, average order value of new and returning customers) with the same per calendar month.
  */
-@Controller
+@DashboardPage
 final class OverviewPage {
 
     static final int MONTHS = 24;

@@ -1,6 +1,5 @@
 package io.basira.server.browsing.api;
 
-import io.basira.server.browsing.BeaconDoor;
 import io.basira.server.browsing.BrowsingSite;
 import io.basira.server.browsing.Snippet;
 import io.basira.server.browsing.jdbc.JdbcBrowsingSites;

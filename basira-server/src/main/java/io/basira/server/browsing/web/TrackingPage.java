@@ -1,5 +1,6 @@
 package io.basira.server.browsing.web;
 
+import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.analytics.web.AnalyticsPeriod;
 import io.basira.server.dashboard.ChartData;
 import io.basira.server.dashboard.DashboardFormats;
@@ -36,7 +37,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * charts of sessions per day and of new and returning visitors, and the site's settings: allowed origins,
  * consent mode, Do-Not-Track, retention.
  */
-@Controller
+@DashboardPage
 final class TrackingPage {
 
     /**

@@ -1,5 +1,6 @@
 package io.basira.server.campaigns.web;
 
+import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.dashboard.DashboardFormats;
 import io.basira.server.dashboard.MerchantMessages;
 import io.basira.server.dashboard.PageText;
@@ -41,7 +42,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * words, and the status buttons). Reading needs {@code READ} (support agents too); creating and status changes are
  * {@code POST}s, {@code CHANGE} (owners and marketers), by the dashboard's one security rule.
  */
-@Controller
+@DashboardPage
 public class CampaignPages {
 
     private final CampaignService campaigns;

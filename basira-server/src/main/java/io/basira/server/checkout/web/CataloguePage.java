@@ -1,5 +1,6 @@
 package io.basira.server.checkout.web;
 
+import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.dashboard.SignedIn;
 import io.basira.server.platform.errors.InvalidRecords;
 import io.basira.server.checkout.api.CatalogueRequest;
@@ -19,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * ({@link FormChecks}) and saved by {@link CheckoutSetup} as {@code PUT /api/v1/checkout/catalogue} saves it
  * (audited, the whole catalogue replaced); a refusal shows the form again with the reason.
  */
-@Controller
+@DashboardPage
 final class CataloguePage {
 
     private final CheckoutSetup setup;

@@ -1,5 +1,6 @@
 package io.basira.server.checkout.web;
 
+import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.dashboard.DashboardFormats;
 import io.basira.server.dashboard.DashboardWords;
 import io.basira.server.dashboard.FormValueException;
@@ -32,7 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * {@code POST /api/v1/checkout/decisions}, with every reason named. It only reads, so it is a GET form
  * that support agents may use too, and its URL can be shared.
  */
-@Controller
+@DashboardPage
 final class CheckoutSimulatorPage {
 
     static final int CART_ROWS = 3;

@@ -1,5 +1,6 @@
 package io.basira.server.checkout.web;
 
+import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.dashboard.SignedIn;
 import io.basira.server.platform.errors.InvalidRecords;
 import io.basira.server.platform.errors.NotFound;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Creating, changing and deleting coupons from the policies page: the API's {@link CouponRequest} through {@link CheckoutSetup} (audited). */
-@Controller
+@DashboardPage
 final class CouponsPage {
 
     private final CheckoutSetup setup;

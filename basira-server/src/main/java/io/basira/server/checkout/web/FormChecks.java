@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  * field by its JSON path ({@code items[0].product_id required}), the form names it by its label
  * ({@code form.field.<path>}: {@code المنتج (السطر 1): مطلوب}); a field without a label keeps its path, isolated.
  */
-public @Component
-final class FormChecks {
+@Component
+public final class FormChecks {
 
     private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
 

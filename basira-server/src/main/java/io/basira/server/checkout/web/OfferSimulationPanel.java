@@ -1,5 +1,6 @@
 package io.basira.server.checkout.web;
 
+import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.dashboard.FormValueException;
 import io.basira.server.dashboard.SignedIn;
 import io.basira.server.platform.errors.InvalidRecords;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
  * The form is read exactly as saving reads it ({@link CheckoutForms}); nothing is saved. A form that cannot be read
  * yet shows why in the panel (status 200, so htmx swaps it in).
  */
-@Controller
+@DashboardPage
 final class OfferSimulationPanel {
 
     private final OfferSimulations simulations;

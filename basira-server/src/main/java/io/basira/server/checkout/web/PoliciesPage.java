@@ -1,5 +1,6 @@
 package io.basira.server.checkout.web;
 
+import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.dashboard.DashboardWords;
 import io.basira.server.dashboard.SignedIn;
 import io.basira.server.platform.errors.InvalidRecords;
@@ -30,8 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * and audit; a refusal shows the form
  * again with the API's message ({@code minimum_total: '1.005' has more than 2 decimals for SAR}).
  */
-public @Controller
-final class PoliciesPage {
+@DashboardPage
+public final class PoliciesPage {
 
     private static final int AUDIT_SIZE = 100;
 

@@ -1,5 +1,6 @@
 package io.basira.server.customers.web;
 
+import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.analytics.web.DashboardAnalytics;
 import io.basira.server.analytics.web.PredictionsView;
 import io.basira.server.cards.web.CustomerView;
@@ -38,7 +39,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * analytics refresh, and the customer's loyalty points, tier and ledger (with a manual adjustment), and the
  * products she is most likely to buy next (docs/products.md, the same service as the API).
  */
-@Controller
+@DashboardPage
 final class CustomerCardPage {
 
     /** Timeline entries per page, newest first. */

@@ -1,5 +1,6 @@
 package io.basira.server.customers.web;
 
+import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.cards.web.CustomerView;
 import io.basira.server.dashboard.DashboardFormats;
 import io.basira.server.dashboard.MerchantMessages;
@@ -36,7 +37,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * {@value #PAGE_SIZE}; the CSV export. An htmx request (the search box as one types) gets only the
  * results fragment.
  */
-@Controller
+@DashboardPage
 final class CustomerListPage {
 
     static final int PAGE_SIZE = 25;

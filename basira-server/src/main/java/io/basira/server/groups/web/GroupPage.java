@@ -1,5 +1,6 @@
 package io.basira.server.groups.web;
 
+import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.cards.web.CustomerView;
 import io.basira.server.dashboard.DashboardFormats;
 import io.basira.server.dashboard.DashboardWords;
@@ -49,7 +50,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * why they are in, the history of entries and exits with their causes, the CSV export, and manual
  * additions and exclusions ({@link ManualMembership}, as the API makes them).
  */
-@Controller
+@DashboardPage
 final class GroupPage {
 
     static final int PAGE_SIZE = 25;

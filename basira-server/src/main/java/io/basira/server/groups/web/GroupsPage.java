@@ -1,5 +1,6 @@
 package io.basira.server.groups.web;
 
+import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.dashboard.DashboardFormats;
 import io.basira.server.dashboard.DashboardLocales;
 import io.basira.server.dashboard.DashboardWords;
@@ -40,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link GroupRules} exactly as the API saves it. A refused rule or key shows the editor again with
  * the server's message (a rule's position included).
  */
-@Controller
+@DashboardPage
 final class GroupsPage {
 
     private final RuleBuilderData builder;

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The data block of the visual rule builder ({@link RuleCatalogue}) for a store, for the pages that offer the builder. */
-public @Component
-final class RuleBuilderData {
+@Component
+public final class RuleBuilderData {
 
     private final JsonMapper json;
     private final FieldCatalogueJson fields;

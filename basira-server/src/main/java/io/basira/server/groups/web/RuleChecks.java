@@ -1,5 +1,6 @@
 package io.basira.server.groups.web;
 
+import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.dashboard.MerchantMessages;
 import io.basira.server.dashboard.PageText;
 import io.basira.server.dashboard.SignedIn;
@@ -38,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * "line", "column"}} (text) / {@code {"ok": false, "message", "path"}} (JSON); always 200, so that the page's
  * script reads one shape.
  */
-@Controller
+@DashboardPage
 final class RuleChecks {
 
     private final GroupInsights insights;

@@ -1,5 +1,6 @@
 package io.basira.server.importing.web;
 
+import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.dashboard.MerchantMessages;
 import io.basira.server.dashboard.PageText;
 import io.basira.server.dashboard.SignedIn;
@@ -36,7 +37,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * an export as canonical values with their errors. Changes and previews are the owner's (the security chain:
  * {@code /import/**}); other roles see the page read-only, without its forms.
  */
-@Controller
+@DashboardPage
 final class ImportMappingPage {
 
     /** Rows a preview shows. */

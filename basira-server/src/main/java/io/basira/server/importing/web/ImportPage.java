@@ -1,5 +1,6 @@
 package io.basira.server.importing.web;
 
+import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.dashboard.SignedIn;
 import io.basira.server.platform.security.Permission;
 import io.basira.server.csvimport.ColumnMapping;
@@ -26,7 +27,7 @@ import org.springframework.web.multipart.MultipartFile;
  * bad row as {@code FILE:LINE: column: reason}; the files may be read through the store's saved column mapping
  * ({@link ImportMappingPage}). Only owners may start an import (the security chain).
  */
-@Controller
+@DashboardPage
 final class ImportPage {
 
     private final ImportJobs jobs;

@@ -1,5 +1,6 @@
 package io.basira.server.loyalty.web;
 
+import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.checkout.web.FormChecks;
 import io.basira.server.dashboard.DashboardFormats;
 import io.basira.server.dashboard.PageText;
@@ -36,7 +37,7 @@ import org.springframework.web.util.UriUtils;
  * it, and the security chain refuses the others' {@code POST}. A refusal is said in the reader's language and the
  * form is shown again with what was typed.
  */
-@Controller
+@DashboardPage
 final class LoyaltyPage {
 
     private final LoyaltyService loyalty;

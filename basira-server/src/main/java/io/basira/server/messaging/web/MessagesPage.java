@@ -1,5 +1,6 @@
 package io.basira.server.messaging.web;
 
+import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.dashboard.SignedIn;
 import io.basira.server.privacy.web.PrivacyPages;
 import io.basira.campaigns.delivery.RenderedMessage;
@@ -25,8 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * write-only: the form shows only whether one is saved), a template's preview in Arabic and English with a test
  * send, and a customer's consent and messages.
  */
-public @Controller
-final class MessagesPage {
+@DashboardPage
+public final class MessagesPage {
 
     static final String AR_BODY = "<p>مرحباً {{first_name}}،</p>\n<p>سلتك في {{store_name}} بانتظارك:</p>\n"
             + "<ul>{{#items}}<li><a href=\"{{item.url}}\">{{item.name}}</a> × {{item.quantity}}</li>{{/items}}</ul>\n"

@@ -96,8 +96,8 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     /** Anything else is a defect: 500 with an id to quote, logged without messages (they may hold customer data). */
-    public @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e, HttpServletRequest request) throws Exception {
+    @ExceptionHandler(Exception.class)
+    public ProblemDetail unexpected(Exception e, HttpServletRequest request) throws Exception {
         if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
             throw e; // Spring Security answers these
         }

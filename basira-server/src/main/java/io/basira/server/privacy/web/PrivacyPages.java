@@ -1,5 +1,6 @@
 package io.basira.server.privacy.web;
 
+import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.dashboard.SignedIn;
 import io.basira.server.platform.security.Permission;
 import io.basira.server.privacy.AuditLog;
@@ -21,8 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * customer's export (the same zip as the API's) and erasure from the card, and the audit log searched by
  * customer and by user, each change written field by field with names.
  */
-public @Controller
-final class PrivacyPages {
+@DashboardPage
+public final class PrivacyPages {
 
     private static final int AUDIT_SIZE = 200;
 

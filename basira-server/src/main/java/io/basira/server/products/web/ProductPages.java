@@ -1,5 +1,6 @@
 package io.basira.server.products.web;
 
+import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.dashboard.DashboardFormats;
 import io.basira.server.dashboard.SignedIn;
 import io.basira.analytics.products.BoughtTogether;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * linked from every product of the pairs). All read the signed-in store through the service the API answers with; a
  * threshold the form cannot read is said and the defaults are shown instead.
  */
-@Controller
+@DashboardPage
 final class ProductPages {
 
     /** Pairs listed per table. */

@@ -1,5 +1,6 @@
 package io.basira.server.sources.web;
 
+import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.dashboard.SignedIn;
 import io.basira.server.privacy.web.PrivacyPages;
 import io.basira.server.platform.errors.NotFound;
@@ -25,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * redirects to) and its webhook inbox: counts by state and the parked events with their reasons, each with a
  * replay button (docs/connect.md).
  */
-@Controller
+@DashboardPage
 final class SourcesPage {
 
     /** Parked events listed at most. */

@@ -1,5 +1,6 @@
 package io.basira.server.webhooks.web;
 
+import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.checkout.web.PoliciesPage;
 import io.basira.server.dashboard.SignedIn;
 import io.basira.server.privacy.web.PrivacyPages;
@@ -23,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * delivery log (htmx: the test and the refresh replace the log only). Everything goes through
  * {@link WebhookEndpoints}, as the API does.
  */
-@Controller
+@DashboardPage
 final class WebhooksPage {
 
     private static final int LOG = 50;

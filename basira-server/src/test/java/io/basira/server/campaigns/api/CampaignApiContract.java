@@ -31,9 +31,9 @@ import tools.jackson.databind.JsonNode;
  * orders), the single-use discount code in checkout, the report's figures, status changes and refusals, and one store
  * never seeing another's campaigns. The messenger is this test's recording fake (primary over any real one).
  */
-public @Import({MutableClock.Configuration.class, CampaignApiContract.Recording.class})
+@Import({MutableClock.Configuration.class, CampaignApiContract.Recording.class})
 @TestPropertySource(properties = {"basira.campaigns.loop.enabled=false", "basira.webhooks.allow-private-addresses=true"})
-abstract class CampaignApiContract extends ApiTestBase {
+public abstract class CampaignApiContract extends ApiTestBase {
 
     public static final String CART_CAMPAIGN = "{\"name\":\"Cart reminders\",\"kind\":\"abandoned_cart\",\"channel\":\"email\","
             + "\"subject_ar\":\"سلتك تنتظرك\",\"body_ar\":\"أكمل طلبك\",\"subject_en\":\"Your cart\",\"body_en\":\"Come back\","

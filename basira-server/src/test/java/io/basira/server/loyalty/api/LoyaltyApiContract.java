@@ -30,8 +30,8 @@ import tools.jackson.databind.JsonNode;
  * fields in rules and the export, adjustments, redemptions through checkout's coupons, 16 concurrent redemptions
  * that never overdraw, the midnight's expiry and the rebuild equal to the live ledger.
  */
-public @Import(MutableClock.Configuration.class)
-abstract class LoyaltyApiContract extends ApiTestBase {
+@Import(MutableClock.Configuration.class)
+public abstract class LoyaltyApiContract extends ApiTestBase {
 
     public static final String PROGRAM = "{\"enabled\":true,\"starts_at\":\"2024-01-01T00:00:00+03:00\",\"earn_points\":1,"
             + "\"earn_per\":\"1.00\",\"pending_days\":0,\"tier_basis\":\"spend_12m\",\"tiers\":["

@@ -31,8 +31,8 @@ import tools.jackson.databind.JsonNode;
  * every call reached); {@link #every_api_endpoint_has_an_isolation_case} reads the routes from Spring's
  * {@link RequestMappingHandlerMapping}, so an endpoint added anywhere fails it until a case here covers it.
  */
-public @Import(RoutesCalled.class)
-abstract class TenantIsolationContract extends ApiTestBase {
+@Import(RoutesCalled.class)
+public abstract class TenantIsolationContract extends ApiTestBase {
 
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 

@@ -12,9 +12,9 @@ import java.lang.annotation.Target;
  * each of them with the stranger's key (store A against store B's data); the contract checks that it did, and that
  * every route of the application is named by some case.
  */
-public @Retention(RetentionPolicy.RUNTIME)
+@Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-@interface Isolates {
+public @interface Isolates {
 
     String[] value();
 }

@@ -20,8 +20,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * refuses with 404 has still reached its route. Lets {@link TenantIsolationContract} check that a case calls what it
  * claims to cover.
  */
-public @TestConfiguration(proxyBeanMethods = false)
-class RoutesCalled implements WebMvcConfigurer {
+@TestConfiguration(proxyBeanMethods = false)
+public class RoutesCalled implements WebMvcConfigurer {
 
     private final Set<String> calls = ConcurrentHashMap.newKeySet();
 

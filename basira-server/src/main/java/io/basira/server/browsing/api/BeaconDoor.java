@@ -1,5 +1,8 @@
-package io.basira.server.browsing;
+package io.basira.server.browsing.api;
 
+import io.basira.server.browsing.BeaconBody;
+import io.basira.server.browsing.BrowsingIntake;
+import io.basira.server.browsing.BrowsingSite;
 import io.basira.server.browsing.jdbc.JdbcBrowsingSites;
 import io.basira.browsing.Refusal;
 import io.basira.server.platform.errors.ApiProblems;
@@ -52,7 +55,7 @@ public final class BeaconDoor implements Filter {
     private final JsonMapper json;
     private final Clock clock;
 
-    BeaconDoor(JdbcBrowsingSites sites, BrowsingIntake intake, Throttle perSite, Throttle perAddress, JsonMapper json,
+    public BeaconDoor(JdbcBrowsingSites sites, BrowsingIntake intake, Throttle perSite, Throttle perAddress, JsonMapper json,
             Clock clock) {
         this.sites = sites;
         this.intake = intake;
@@ -147,7 +150,7 @@ public final class BeaconDoor implements Filter {
     }
 
     /** The first value of {@code k} in the query string (decoded when it needs it), or null. */
-    static String siteKey(String query) {
+    public static String siteKey(String query) {
         if (query == null) {
             return null;
         }

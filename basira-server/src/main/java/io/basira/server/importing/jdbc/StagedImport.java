@@ -68,6 +68,13 @@ public final class StagedImport {
      */
     private static final long ANALYZE_AFTER = 10_000;
     private final java.util.Map<StagedTable, Long> rowsStaged = new java.util.EnumMap<>(StagedTable.class);
+    /**
+     * Per keyed table, whether its staged keys were all different (the common case: a first import, an export
+     * read back). Such a table needs no {@code _latest} table (each record's one version is its last): the
+     * GROUP BY that fills it and the join back to the staged rows are skipped, and the staged table itself
+     * serves as the list of the import's records.
+     */
+    private final java.util.Map<StagedTable, DistinctKeys> distinct = new java.util.EnumMap<>(StagedTable.class);
 
     public static StagedImport begin(DataSource dataSource, SqlDialect dialect) {
         StagedImport staged = new StagedImport(dataSource, dialect);
@@ -103,6 +110,12 @@ public final class StagedImport {
         }
         open.add(++seq, values);
         rowsStaged.merge(table, 1L, Long::sum);
+        int keys = table.keys().size();
+        if (keys == 1) {
+            distinct.computeIfAbsent(table, t -> new DistinctKeys()).add(values[0]);
+        } else if (keys == 2) {
+            distinct.computeIfAbsent(table, t -> new DistinctKeys()).add(values[0], values[1]);
+        }
     }
 
     /** Ends the table being filled, if any: the connection is free for other statements again. */
@@ -128,16 +141,17 @@ public final class StagedImport {
         long id = store.id().value();
         for (StagedTable table : used) {
             analyze(table.table());
-            if (!table.keys().isEmpty()) {
+            if (!table.keys().isEmpty() && !keysDistinct(table)) {
                 String keys = String.join(", ", table.keys());
                 jdbc.update("INSERT INTO " + table.latestTable() + " (" + keys + ", seq) SELECT " + keys
                         + ", MAX(seq) FROM " + table.table() + " GROUP BY " + keys);
                 analyze(table.latestTable());
             }
         }
-        if (used.contains(StagedTable.ORDERS)) {
+        // a store without orders (a first import) has no stored versions and no earlier owners to look up
+        if (used.contains(StagedTable.ORDERS) && hasRows("orders", id)) {
             jdbc.update("INSERT INTO " + BEFORE + " (" + ORDER_COLUMNS + ") SELECT " + prefixed("o", ORDER_COLUMNS)
-                    + " FROM " + StagedTable.ORDERS.latestTable() + " k JOIN orders o ON o.store_id = ? "
+                    + " FROM " + latest(StagedTable.ORDERS) + " k JOIN orders o ON o.store_id = ? "
                     + "AND o.external_id = k.external_id", id);
         }
         noteTouched(id);
@@ -156,6 +170,20 @@ public final class StagedImport {
         }
     }
 
+    /** Whether every staged record of a keyed table has a key of its own (no version to choose between). */
+    private boolean keysDistinct(StagedTable table) {
+        DistinctKeys keys = distinct.get(table);
+        return keys == null || keys.allDistinct();
+    }
+
+    /**
+     * The table with one row per record of {@code table} and the {@code seq} of its last version: the staged
+     * table itself when no key repeats, its {@code _latest} table otherwise.
+     */
+    private String latest(StagedTable table) {
+        return keysDistinct(table) ? table.table() : table.latestTable();
+    }
+
     /** PostgreSQL plans the statements that follow with the temporary table's real size. */
     private void analyze(String table) {
         if (dialect == SqlDialect.POSTGRESQL) {
@@ -167,7 +195,7 @@ public final class StagedImport {
         List<String> sources = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         if (used.contains(StagedTable.CUSTOMERS)) {
-            sources.add("SELECT external_id FROM " + StagedTable.CUSTOMERS.latestTable());
+            sources.add("SELECT external_id FROM " + latest(StagedTable.CUSTOMERS));
         }
         if (used.contains(StagedTable.ORDERS)) {
             sources.add("SELECT customer_external_id FROM " + StagedTable.ORDERS.table());
@@ -176,15 +204,19 @@ public final class StagedImport {
         if (used.contains(StagedTable.CARTS)) {
             sources.add("SELECT customer_external_id FROM " + StagedTable.CARTS.table()
                     + " WHERE customer_external_id IS NOT NULL");
-            sources.add("SELECT c.customer_external_id FROM " + StagedTable.CARTS.latestTable() + " k JOIN carts c "
-                    + "ON c.store_id = ? AND c.external_id = k.external_id WHERE c.customer_external_id IS NOT NULL");
-            args.add(id);
+            if (hasRows("carts", id)) {
+                sources.add("SELECT c.customer_external_id FROM " + latest(StagedTable.CARTS) + " k JOIN carts c "
+                        + "ON c.store_id = ? AND c.external_id = k.external_id WHERE c.customer_external_id IS NOT NULL");
+                args.add(id);
+            }
         }
         if (used.contains(StagedTable.REVIEWS)) {
             sources.add("SELECT customer_external_id FROM " + StagedTable.REVIEWS.table());
-            sources.add("SELECT r.customer_external_id FROM " + StagedTable.REVIEWS.latestTable() + " k JOIN reviews r "
-                    + "ON r.store_id = ? AND r.external_id = k.external_id");
-            args.add(id);
+            if (hasRows("reviews", id)) {
+                sources.add("SELECT r.customer_external_id FROM " + latest(StagedTable.REVIEWS) + " k JOIN reviews r "
+                        + "ON r.store_id = ? AND r.external_id = k.external_id");
+                args.add(id);
+            }
         }
         if (used.contains(StagedTable.WISHLIST)) {
             sources.add("SELECT customer_external_id FROM " + StagedTable.WISHLIST.table());
@@ -206,9 +238,10 @@ public final class StagedImport {
         }
         String columns = String.join(", ", table.columns());
         String keys = String.join(", ", table.keys());
-        String select = "SELECT CAST(? AS BIGINT), " + prefixed("s", columns) + " FROM " + table.latestTable()
-                + " k JOIN " + table.table() + " s ON s.seq = k.seq"
-                + (dialect == SqlDialect.POSTGRESQL ? " ORDER BY " + prefixed("k", keys) : "");
+        String from = keysDistinct(table) ? table.table() + " s"
+                : table.latestTable() + " k JOIN " + table.table() + " s ON s.seq = k.seq";
+        String select = "SELECT CAST(? AS BIGINT), " + prefixed("s", columns) + " FROM " + from
+                + (dialect == SqlDialect.POSTGRESQL ? " ORDER BY " + prefixed("s", keys) : "");
         String insert = " INTO " + table.target() + " (store_id, " + columns + ") ";
         String sql;
         if (!hasRows(table.target(), id)) {
@@ -260,7 +293,7 @@ public final class StagedImport {
         }
         List<OrderChange> batch = new ArrayList<>(chunk);
         jdbc.query("SELECT " + prefixed("o", ORDER_COLUMNS) + ", " + prefixed("b", ORDER_COLUMNS) + " FROM "
-                + StagedTable.ORDERS.latestTable() + " k JOIN orders o ON o.store_id = ? AND o.external_id = k.external_id"
+                + latest(StagedTable.ORDERS) + " k JOIN orders o ON o.store_id = ? AND o.external_id = k.external_id"
                 + " LEFT JOIN " + BEFORE + " b ON b.external_id = k.external_id ORDER BY k.seq", rs -> {
                     Order before = rs.getString(10) == null ? null : order(rs, 10, store);
                     batch.add(new OrderChange(before, order(rs, 1, store)));
@@ -280,7 +313,7 @@ public final class StagedImport {
             return;
         }
         List<String> batch = new ArrayList<>(chunk);
-        jdbc.query("SELECT external_id FROM " + StagedTable.CUSTOMERS.latestTable() + " ORDER BY seq", rs -> {
+        jdbc.query("SELECT external_id FROM " + latest(StagedTable.CUSTOMERS) + " ORDER BY seq", rs -> {
             batch.add(rs.getString(1));
             if (batch.size() == chunk) {
                 customers.accept(List.copyOf(batch));

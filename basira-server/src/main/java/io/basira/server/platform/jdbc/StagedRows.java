@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -136,6 +137,18 @@ public abstract sealed class StagedRows implements AutoCloseable {
                 line.append("\\N");
                 return;
             }
+            if (value instanceof Long number) {
+                line.append(number.longValue());
+                return;
+            }
+            if (value instanceof Integer number) {
+                line.append(number.intValue());
+                return;
+            }
+            if (value instanceof Instant instant) {
+                appendInstant(instant);
+                return;
+            }
             if (!(value instanceof String text)) {
                 line.append(value);
                 return;
@@ -150,6 +163,44 @@ public abstract sealed class StagedRows implements AutoCloseable {
                     default -> line.append(c);
                 }
             }
+        }
+
+        /**
+         * An instant as {@code YYYY-MM-DD HH:MM:SS[.fraction]+00}, written field by field ({@link Instant#toString}
+         * goes through a formatter and was among the hottest frames of staging); years outside 1000–9999 as
+         * {@link Instant#toString} writes them.
+         */
+        private void appendInstant(Instant instant) {
+            LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+            int year = t.getYear();
+            if (year < 1000 || year > 9999) {
+                line.append(instant);
+                return;
+            }
+            line.append(year).append('-');
+            two(t.getMonthValue());
+            line.append('-');
+            two(t.getDayOfMonth());
+            line.append(' ');
+            two(t.getHour());
+            line.append(':');
+            two(t.getMinute());
+            line.append(':');
+            two(t.getSecond());
+            int nanos = instant.getNano();
+            if (nanos != 0) {
+                line.append('.');
+                String digits = Integer.toString(nanos + 1_000_000_000).substring(1);
+                line.append(digits);
+            }
+            line.append("+00");
+        }
+
+        private void two(int value) {
+            if (value < 10) {
+                line.append('0');
+            }
+            line.append(value);
         }
 
         @Override

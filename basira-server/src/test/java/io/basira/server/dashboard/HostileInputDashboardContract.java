@@ -60,7 +60,9 @@ abstract class HostileInputDashboardContract {
     void an_analysis_date_outside_the_range_is_shown_as_an_error_of_the_form() {
         HttpResponse<String> page = browser.get("/analytics/cohorts?as_of=%2B999999999-12-31");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("is outside the accepted dates 1900-01-01 to 2199-12-31");
+        // said in the page's language (Arabic here), with the accepted range (docs/dashboard.md, "Periods")
+        assertThat(page.body()).contains("خارج التواريخ التي تقبلها التحليلات").contains("1 يناير 1900")
+                .contains("31 ديسمبر 2199").doesNotContain("is outside the accepted dates");
     }
 
     @Test

@@ -35,15 +35,22 @@ public class V81__Customer_search_text_backfill extends BaseJavaMigration {
     private static long page(Connection connection, long after) throws SQLException {
         long last = after;
         try (PreparedStatement read = connection.prepareStatement("SELECT id, external_id, first_name, last_name,"
-                + " email, phone FROM customers WHERE id > ? AND search_text IS NULL ORDER BY id LIMIT " + PAGE);
-                PreparedStatement write = connection.prepareStatement(
-                        "UPDATE customers SET search_text = ? WHERE id = ?")) {
+                        + " email, phone FROM customers WHERE id > ? AND search_text IS NULL ORDER BY id LIMIT "
+                        + PAGE);
+                PreparedStatement write =
+                        connection.prepareStatement("UPDATE customers SET search_text = ? WHERE id = ?")) {
             read.setLong(1, after);
             try (ResultSet rs = read.executeQuery()) {
                 while (rs.next()) {
                     last = rs.getLong("id");
-                    write.setString(1, SearchText.ofCustomer(rs.getString("external_id"), rs.getString("first_name"),
-                            rs.getString("last_name"), rs.getString("email"), rs.getString("phone")));
+                    write.setString(
+                            1,
+                            SearchText.ofCustomer(
+                                    rs.getString("external_id"),
+                                    rs.getString("first_name"),
+                                    rs.getString("last_name"),
+                                    rs.getString("email"),
+                                    rs.getString("phone")));
                     write.setLong(2, last);
                     write.addBatch();
                 }

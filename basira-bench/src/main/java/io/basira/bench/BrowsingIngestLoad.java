@@ -47,7 +47,8 @@ public final class BrowsingIngestLoad {
         int perRequest = Integer.parseInt(OrderWriteLoad.option(args, "--per-request", "20"));
         int seconds = Integer.parseInt(OrderWriteLoad.option(args, "--seconds", "30"));
         String psql = OrderWriteLoad.option(args, "--psql", "psql -h 127.0.0.1 -U root -d test");
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String siteKey = site(http, base, key);
 
         AtomicLong accepted = new AtomicLong();
@@ -61,8 +62,8 @@ public final class BrowsingIngestLoad {
             LatencySamples mine = new LatencySamples(100_000);
             samples.add(mine);
             int sender = s;
-            Thread thread = new Thread(() -> send(base, siteKey, sender, perRequest, until, mine, accepted, full,
-                    limited));
+            Thread thread =
+                    new Thread(() -> send(base, siteKey, sender, perRequest, until, mine, accepted, full, limited));
             threads.add(thread);
             thread.start();
         }
@@ -73,10 +74,22 @@ public final class BrowsingIngestLoad {
         LatencySamples all = new LatencySamples(1);
         samples.forEach(all::addAll);
         String load = Files.readString(Path.of("/proc/loadavg")).strip();
-        System.out.printf(Locale.ROOT, "beacon: %d senders, %d events/request, %.1f s: %,.0f events/s accepted "
-                + "(%,d events), %,d requests 503 (queue full), %,d 429; response p50 %.1f ms, p99 %.1f ms, max %.1f ms; "
-                + "load average %s%n", senders, perRequest, elapsed, accepted.get() / elapsed, accepted.get(), full.get(),
-                limited.get(), all.quantile(0.50) / 1e6, all.quantile(0.99) / 1e6, all.max() / 1e6, load);
+        System.out.printf(
+                Locale.ROOT,
+                "beacon: %d senders, %d events/request, %.1f s: %,.0f events/s accepted "
+                        + "(%,d events), %,d requests 503 (queue full), %,d 429; response p50 %.1f ms, p99 %.1f ms, max %.1f ms; "
+                        + "load average %s%n",
+                senders,
+                perRequest,
+                elapsed,
+                accepted.get() / elapsed,
+                accepted.get(),
+                full.get(),
+                limited.get(),
+                all.quantile(0.50) / 1e6,
+                all.quantile(0.99) / 1e6,
+                all.max() / 1e6,
+                load);
 
         long events = accepted.get();
         Path file = Files.createTempFile("browsing-copy", ".tsv");
@@ -89,15 +102,17 @@ public final class BrowsingIngestLoad {
             }
         }
         Path sql = Files.createTempFile("browsing-copy", ".sql");
-        Files.writeString(sql, "DROP TABLE IF EXISTS bench_browsing_events;\n"
-                + "CREATE TABLE bench_browsing_events (store_id BIGINT NOT NULL, visitor_id VARCHAR(64) NOT NULL, "
-                + "session_id VARCHAR(64) NOT NULL, occurred_at TIMESTAMPTZ NOT NULL, received_at TIMESTAMPTZ NOT NULL, "
-                + "kind VARCHAR(16) NOT NULL, path VARCHAR(500), product_id VARCHAR(128), category VARCHAR(100), "
-                + "search_query VARCHAR(200), customer_external_id VARCHAR(128));\n"
-                + "CREATE INDEX ON bench_browsing_events (store_id, visitor_id, occurred_at);\n"
-                + "CREATE INDEX ON bench_browsing_events (store_id, occurred_at);\n"
-                + "\\timing on\n\\copy bench_browsing_events FROM '" + file + "'\n"
-                + "DROP TABLE bench_browsing_events;\n");
+        Files.writeString(
+                sql,
+                "DROP TABLE IF EXISTS bench_browsing_events;\n"
+                        + "CREATE TABLE bench_browsing_events (store_id BIGINT NOT NULL, visitor_id VARCHAR(64) NOT NULL, "
+                        + "session_id VARCHAR(64) NOT NULL, occurred_at TIMESTAMPTZ NOT NULL, received_at TIMESTAMPTZ NOT NULL, "
+                        + "kind VARCHAR(16) NOT NULL, path VARCHAR(500), product_id VARCHAR(128), category VARCHAR(100), "
+                        + "search_query VARCHAR(200), customer_external_id VARCHAR(128));\n"
+                        + "CREATE INDEX ON bench_browsing_events (store_id, visitor_id, occurred_at);\n"
+                        + "CREATE INDEX ON bench_browsing_events (store_id, occurred_at);\n"
+                        + "\\timing on\n\\copy bench_browsing_events FROM '" + file + "'\n"
+                        + "DROP TABLE bench_browsing_events;\n");
         List<String> command = new ArrayList<>(List.of(psql.split(" ")));
         command.addAll(List.of("-v", "ON_ERROR_STOP=1", "-f", sql.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -108,8 +123,12 @@ public final class BrowsingIngestLoad {
             throw new IllegalStateException("psql did not time the COPY:\n" + output);
         }
         double copySeconds = Double.parseDouble(time.group(1)) / 1000;
-        System.out.printf(Locale.ROOT, "PostgreSQL COPY of the same %,d events (two indexes): %.2f s, %,.0f events/s; "
-                + "load average %s%n", events, copySeconds, events / copySeconds,
+        System.out.printf(
+                Locale.ROOT,
+                "PostgreSQL COPY of the same %,d events (two indexes): %.2f s, %,.0f events/s; " + "load average %s%n",
+                events,
+                copySeconds,
+                events / copySeconds,
                 Files.readString(Path.of("/proc/loadavg")).strip());
         Files.delete(file);
         Files.delete(sql);
@@ -119,8 +138,16 @@ public final class BrowsingIngestLoad {
      * One sender: a persistent connection of its own ({@link HttpConnection}, so the generator's CPU goes to the
      * server rather than to a general-purpose client), posting beacons drawn from 1,000 encoded in advance.
      */
-    private static void send(URI base, String siteKey, int sender, int perRequest, long until,
-            LatencySamples samples, AtomicLong accepted, AtomicLong full, AtomicLong limited) {
+    private static void send(
+            URI base,
+            String siteKey,
+            int sender,
+            int perRequest,
+            long until,
+            LatencySamples samples,
+            AtomicLong accepted,
+            AtomicLong full,
+            AtomicLong limited) {
         Random random = new Random(sender);
         String path = "/b/collect?k=" + siteKey;
         java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
@@ -129,10 +156,15 @@ public final class BrowsingIngestLoad {
         headers.put("Content-Type", "text/plain;charset=UTF-8");
         byte[][] beacons = new byte[1_000][];
         for (int b = 0; b < beacons.length; b++) {
-            StringBuilder body = new StringBuilder("{\"v\":\"visitor-").append(random.nextInt(200_000))
-                    .append("\",\"s\":\"session-").append(random.nextInt(400_000)).append("\",\"e\":[");
+            StringBuilder body = new StringBuilder("{\"v\":\"visitor-")
+                    .append(random.nextInt(200_000))
+                    .append("\",\"s\":\"session-")
+                    .append(random.nextInt(400_000))
+                    .append("\",\"e\":[");
             for (int i = 0; i < perRequest; i++) {
-                body.append(i == 0 ? "" : ",").append("{\"t\":\"page\",\"p\":\"/p/").append(random.nextInt(5_000))
+                body.append(i == 0 ? "" : ",")
+                        .append("{\"t\":\"page\",\"p\":\"/p/")
+                        .append(random.nextInt(5_000))
                         .append("\"}");
             }
             body.append("]}");
@@ -150,7 +182,7 @@ public final class BrowsingIngestLoad {
                 }
                 int status = connection.exchange(beacons[n % beacons.length]);
                 samples.record(System.nanoTime() - start);
-                if (status == 204 || status == 202) {   // 204: all queued, no body (202 before)
+                if (status == 204 || status == 202) { // 204: all queued, no body (202 before)
                     accepted.addAndGet(perRequest);
                 } else if (status == 503) {
                     full.incrementAndGet();
@@ -180,14 +212,16 @@ public final class BrowsingIngestLoad {
 
     private static String site(HttpClient http, URI base, String key) throws Exception {
         HttpRequest put = HttpRequest.newBuilder(base.resolve("/api/v1/browsing/site"))
-                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"allowed_origins\":[\"" + ORIGIN + "\"],"
-                        + "\"consent_required\":false,\"honour_dnt\":false,\"retention_months\":13}")).build();
+                        + "\"consent_required\":false,\"honour_dnt\":false,\"retention_months\":13}"))
+                .build();
         HttpResponse<String> answer = http.send(put, HttpResponse.BodyHandlers.ofString());
         Matcher matcher = SITE_KEY.matcher(answer.body());
         if (answer.statusCode() != 200 || !matcher.find()) {
-            throw new IllegalStateException("PUT /api/v1/browsing/site answered " + answer.statusCode() + ": "
-                    + answer.body());
+            throw new IllegalStateException(
+                    "PUT /api/v1/browsing/site answered " + answer.statusCode() + ": " + answer.body());
         }
         return matcher.group(1);
     }

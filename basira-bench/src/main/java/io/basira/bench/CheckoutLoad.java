@@ -49,20 +49,27 @@ public final class CheckoutLoad {
 
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
-        CheckoutLoad load = new CheckoutLoad(URI.create(o.base), Files.readString(Path.of(o.keyFile)).strip(),
-                o.connections);
+        CheckoutLoad load = new CheckoutLoad(
+                URI.create(o.base), Files.readString(Path.of(o.keyFile)).strip(), o.connections);
         load.setUp();
         byte[] store = HttpConnection.encode("GET", load.base, "/api/v1/store", load.key, null);
         byte[][] decisions = new byte[1000][];
         for (int i = 0; i < decisions.length; i++) {
-            decisions[i] = HttpConnection.encode("POST", load.base, "/api/v1/checkout/decisions", load.key,
-                    decisionBody(i));
+            decisions[i] =
+                    HttpConnection.encode("POST", load.base, "/api/v1/checkout/decisions", load.key, decisionBody(i));
         }
         IntFunction<byte[]> trivial = i -> store;
         IntFunction<byte[]> decision = i -> decisions[i % decisions.length];
-        System.out.printf(Locale.ROOT, "open loop at %d requests/s over %d connections; %d s per endpoint measured in "
-                + "%d alternating rounds after %d s warm-up each; peak for %d s%n", o.rate, o.connections, o.seconds,
-                o.rounds, o.warmup, o.peakSeconds);
+        System.out.printf(
+                Locale.ROOT,
+                "open loop at %d requests/s over %d connections; %d s per endpoint measured in "
+                        + "%d alternating rounds after %d s warm-up each; peak for %d s%n",
+                o.rate,
+                o.connections,
+                o.seconds,
+                o.rounds,
+                o.warmup,
+                o.peakSeconds);
         load.openLoop(trivial, o.rate, o.warmup);
         load.openLoop(decision, o.rate, o.warmup);
         LatencySamples trivialSamples = new LatencySamples(o.rate * o.seconds);
@@ -74,18 +81,31 @@ public final class CheckoutLoad {
         }
         double trivialPeak = load.peak(trivial, o.peakSeconds);
         double decisionPeak = load.peak(decision, o.peakSeconds);
-        System.out.println("endpoint                          sent  errors  p50 ms  p90 ms  p99 ms p99.9 ms  max ms  peak req/s");
+        System.out.println(
+                "endpoint                          sent  errors  p50 ms  p90 ms  p99 ms p99.9 ms  max ms  peak req/s");
         report("GET /api/v1/store", trivialSamples, trivialPeak);
         report("POST /api/v1/checkout/decisions", decisionSamples, decisionPeak);
-        System.out.printf(Locale.ROOT, "decision p99 / trivial p99 = %.2f (target <= 1.5); decision peak / trivial peak = "
-                + "%.2f (target >= 0.5)%n", decisionSamples.quantile(0.99) / (double) trivialSamples.quantile(0.99),
+        System.out.printf(
+                Locale.ROOT,
+                "decision p99 / trivial p99 = %.2f (target <= 1.5); decision peak / trivial peak = "
+                        + "%.2f (target >= 0.5)%n",
+                decisionSamples.quantile(0.99) / (double) trivialSamples.quantile(0.99),
                 decisionPeak / trivialPeak);
     }
 
     private static void report(String name, LatencySamples s, double peak) {
-        System.out.printf(Locale.ROOT, "%-32s %6d %7d %7.2f %7.2f %7.2f %8.2f %7.2f %11.0f%n", name,
-                s.count() + s.errors(), s.errors(), ms(s.quantile(0.5)), ms(s.quantile(0.9)), ms(s.quantile(0.99)),
-                ms(s.quantile(0.999)), ms(s.max()), peak);
+        System.out.printf(
+                Locale.ROOT,
+                "%-32s %6d %7d %7.2f %7.2f %7.2f %8.2f %7.2f %11.0f%n",
+                name,
+                s.count() + s.errors(),
+                s.errors(),
+                ms(s.quantile(0.5)),
+                ms(s.quantile(0.9)),
+                ms(s.quantile(0.99)),
+                ms(s.quantile(0.999)),
+                ms(s.max()),
+                peak);
     }
 
     /** A cart of three lines for one of 1,000 customers, with the bench coupon on every fourth. */
@@ -97,11 +117,12 @@ public final class CheckoutLoad {
     }
 
     /** A program with two tiers and rewards, so a decision has its loyalty part (docs/loyalty.md). */
-    static final String LOYALTY_PROGRAM = "{\"enabled\":true,\"starts_at\":\"2024-01-01T00:00:00+03:00\",\"earn_points\":1,"
-            + "\"earn_per\":\"1.00\",\"pending_days\":0,\"tier_basis\":\"spend_12m\",\"tiers\":["
-            + "{\"name\":\"bronze\",\"threshold\":\"0\"},{\"name\":\"gold\",\"threshold\":\"1000.00\","
-            + "\"multiplier\":\"1.5\",\"free_shipping\":true}],\"expiry_months\":12,\"expiry_warning_days\":7,"
-            + "\"redeem_points\":100,\"redeem_value\":\"10.00\",\"free_shipping_points\":300}";
+    static final String LOYALTY_PROGRAM =
+            "{\"enabled\":true,\"starts_at\":\"2024-01-01T00:00:00+03:00\",\"earn_points\":1,"
+                    + "\"earn_per\":\"1.00\",\"pending_days\":0,\"tier_basis\":\"spend_12m\",\"tiers\":["
+                    + "{\"name\":\"bronze\",\"threshold\":\"0\"},{\"name\":\"gold\",\"threshold\":\"1000.00\","
+                    + "\"multiplier\":\"1.5\",\"free_shipping\":true}],\"expiry_months\":12,\"expiry_warning_days\":7,"
+                    + "\"redeem_points\":100,\"redeem_value\":\"10.00\",\"free_shipping_points\":300}";
 
     /** Policies of every kind, one coupon and a loyalty program, so the decision does all of its work. */
     void setUp() throws IOException {
@@ -112,11 +133,16 @@ public final class CheckoutLoad {
             "{\"name\":\"More carriers\",\"kind\":\"offer_carriers\",\"carriers\":[\"spl\"],\"groups\":{\"none_of\":[\"non-serious\"]}}",
             "{\"name\":\"10% above 300\",\"kind\":\"percent_off\",\"percent\":10,\"minimum_total\":\"300.00\"}",
             "{\"name\":\"50 off above 600\",\"kind\":\"amount_off\",\"amount\":\"50.00\",\"minimum_total\":\"600.00\"}",
-            "{\"name\":\"Buy 2 get 1\",\"kind\":\"buy_x_get_y\",\"buy\":2,\"get\":1,\"products\":[\"P2\"]}"};
+            "{\"name\":\"Buy 2 get 1\",\"kind\":\"buy_x_get_y\",\"buy\":2,\"get\":1,\"products\":[\"P2\"]}"
+        };
         try (HttpConnection connection = new HttpConnection(base)) {
             // a loyalty program, so each decision for a known customer also says their points (PUT: every run)
             connection.exchange(HttpConnection.encode("PUT", base, "/api/v1/loyalty/program", key, LOYALTY_PROGRAM));
-            int created = connection.exchange(HttpConnection.encode("POST", base, "/api/v1/checkout/coupons", key,
+            int created = connection.exchange(HttpConnection.encode(
+                    "POST",
+                    base,
+                    "/api/v1/checkout/coupons",
+                    key,
                     "{\"code\":\"BENCH10\",\"benefit\":\"percent_off\",\"percent\":10,\"maximum_discount\":\"40.00\","
                             + "\"per_customer_limit\":5}"));
             if (created != 201) {

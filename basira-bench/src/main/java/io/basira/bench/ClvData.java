@@ -27,15 +27,20 @@ public final class ClvData {
     private ClvData() {}
 
     public static CalibrationSummary cdnow() {
-        try (InputStream in = ClvData.class.getResourceAsStream("/cdnow/cdnow_customers_summary_with_transactions.csv")) {
+        try (InputStream in =
+                ClvData.class.getResourceAsStream("/cdnow/cdnow_customers_summary_with_transactions.csv")) {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
             List<CustomerStatistics> rows = new ArrayList<>();
             reader.readLine();
             String line;
             while ((line = reader.readLine()) != null) {
                 String[] f = line.split(",");
-                rows.add(new CustomerStatistics(f[0], Integer.parseInt(f[1]), Double.parseDouble(f[2]),
-                        Double.parseDouble(f[3]), Double.parseDouble(f[4])));
+                rows.add(new CustomerStatistics(
+                        f[0],
+                        Integer.parseInt(f[1]),
+                        Double.parseDouble(f[2]),
+                        Double.parseDouble(f[3]),
+                        Double.parseDouble(f[4])));
             }
             return CalibrationSummary.of(rows, CALIBRATION_END, ClvTimeUnit.WEEKS);
         } catch (IOException e) {
@@ -72,8 +77,8 @@ public final class ClvData {
                     break;
                 }
             }
-            rows.add(new CustomerStatistics("s" + c, x, (lastDay - birthDay) / 7.0, (endDay - birthDay) / 7.0,
-                    x == 0 ? 0 : spend / x));
+            rows.add(new CustomerStatistics(
+                    "s" + c, x, (lastDay - birthDay) / 7.0, (endDay - birthDay) / 7.0, x == 0 ? 0 : spend / x));
         }
         return CalibrationSummary.of(rows, CALIBRATION_END, ClvTimeUnit.WEEKS);
     }

@@ -89,6 +89,8 @@ public class ClvFitBenchmark {
 
     @Benchmark
     public int groupPatterns() {
-        return CalibrationSummary.of(rows, summary.calibrationEnd(), summary.unit()).patterns().size();
+        return CalibrationSummary.of(rows, summary.calibrationEnd(), summary.unit())
+                .patterns()
+                .size();
     }
 }

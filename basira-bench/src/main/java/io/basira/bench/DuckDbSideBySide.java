@@ -50,7 +50,8 @@ public final class DuckDbSideBySide {
         ExecutorService executor = Executors.newFixedThreadPool(2);
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
             long start = System.nanoTime();
-            IndexedAudience audience = loadBoth(rows, DATA_SEED, csv, duck, new IndexedAudience(SyntheticStore.ZONE, 2, rows, executor, 2));
+            IndexedAudience audience = loadBoth(
+                    rows, DATA_SEED, csv, duck, new IndexedAudience(SyntheticStore.ZONE, 2, rows, executor, 2));
             System.out.printf("loaded %,d customers into both in %.1f s%n", rows, (System.nanoTime() - start) / 1e9);
             compare(audience, rules, duck);
         } finally {
@@ -66,8 +67,12 @@ public final class DuckDbSideBySide {
     }
 
     /** Any customers (a test's own, with analytics fields) into both: the audience and DuckDB's table. */
-    static IndexedAudience loadBoth(java.util.function.Consumer<java.util.function.Consumer<CustomerSnapshot>> customers,
-            Path csv, Connection duck, IndexedAudience audience) throws IOException, SQLException {
+    static IndexedAudience loadBoth(
+            java.util.function.Consumer<java.util.function.Consumer<CustomerSnapshot>> customers,
+            Path csv,
+            Connection duck,
+            IndexedAudience audience)
+            throws IOException, SQLException {
         try (BufferedWriter out = Files.newBufferedWriter(csv)) {
             StringJoiner header = new StringJoiner(",", "", "\n");
             scalarFields().forEach(f -> header.add(f.fieldName()));
@@ -91,21 +96,25 @@ public final class DuckDbSideBySide {
             Condition rule = rules.get(i);
             long[] members = new long[1];
             double indexMs = best(() -> members[0] = audience.members(rule, SyntheticStore.CONTEXT, key -> {
-                throw new IllegalStateException("no groups in the benchmark");
-            }).getLongCardinality());
+                        throw new IllegalStateException("no groups in the benchmark");
+                    })
+                    .getLongCardinality());
             long[] counted = new long[1];
             double duckMs = bestSql(duck, SqlTwin.where(rule, SyntheticStore.TODAY), counted);
             if (counted[0] != members[0]) {
                 mismatches++;
-                System.out.printf("MISMATCH rule %d: index %d, duckdb %d: %s%n", i, members[0], counted[0], RuleText.print(rule));
+                System.out.printf(
+                        "MISMATCH rule %d: index %d, duckdb %d: %s%n", i, members[0], counted[0], RuleText.print(rule));
             }
             indexTotal += indexMs;
             duckTotal += duckMs;
             slower += indexMs > duckMs ? 1 : 0;
             System.out.printf("%4d %10d %10.2f %10.2f  %s%n", i, members[0], indexMs, duckMs, RuleText.print(rule));
         }
-        System.out.printf("total (sum of best runs): index %.1f ms, duckdb %.1f ms; index slower on %d of %d rules;"
-                + " %d count mismatches%n", indexTotal, duckTotal, slower, rules.size(), mismatches);
+        System.out.printf(
+                "total (sum of best runs): index %.1f ms, duckdb %.1f ms; index slower on %d of %d rules;"
+                        + " %d count mismatches%n",
+                indexTotal, duckTotal, slower, rules.size(), mismatches);
     }
 
     private static double best(Runnable run) {
@@ -138,12 +147,15 @@ public final class DuckDbSideBySide {
     }
 
     private static List<SegmentField> scalarFields() {
-        return io.basira.fields.BuiltInFields.catalogue().all().stream().filter(f -> f.type().isScalar()).toList();
+        return io.basira.fields.BuiltInFields.catalogue().all().stream()
+                .filter(f -> f.type().isScalar())
+                .toList();
     }
 
     private static String csv(String text) {
         return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
-                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+                ? "\"" + text.replace("\"", "\"\"") + "\""
+                : text;
     }
 
     private static String sqlType(SegmentField field) {
@@ -177,12 +189,15 @@ public final class DuckDbSideBySide {
      * customer has them), then the tags joined by '|'. Text holding a comma, a quote or a line break is quoted.
      */
     private static void write(BufferedWriter out, CustomerSnapshot snapshot) {
-        CustomerProfile profile = new CustomerProfile(snapshot.customer(), snapshot.card(), java.util.Set.of(),
-                snapshot.analytics());
+        CustomerProfile profile =
+                new CustomerProfile(snapshot.customer(), snapshot.card(), java.util.Set.of(), snapshot.analytics());
         StringJoiner line = new StringJoiner(",", "", "\n");
         for (SegmentField field : scalarFields()) {
             Object value = FieldValues.of(field, profile, SyntheticStore.CONTEXT);
-            line.add(value == null ? "" : value instanceof java.math.BigDecimal d ? d.toPlainString() : csv(value.toString()));
+            line.add(
+                    value == null
+                            ? ""
+                            : value instanceof java.math.BigDecimal d ? d.toPlainString() : csv(value.toString()));
         }
         line.add(String.join("|", snapshot.customer().tags()));
         try {

@@ -75,14 +75,25 @@ public final class ImportSideBySide {
     /** The canonical files as typed tables, named like the files. */
     private static final List<String[]> FILES = List.of(
             new String[] {"products", "product_id text, name text, category text, price numeric"},
-            new String[] {"customers", "customer_id text, first_name text, last_name text, email text, phone text, "
-                + "gender text, birth_date date, city text, region text, country text, created_at timestamptz, tags text"},
-            new String[] {"orders", "order_id text, customer_id text, created_at timestamptz, status text, total numeric, "
-                + "currency text, discount_total numeric, coupon_code text, payment_method text, shipping_method text"},
+            new String[] {
+                "customers",
+                "customer_id text, first_name text, last_name text, email text, phone text, "
+                        + "gender text, birth_date date, city text, region text, country text, created_at timestamptz, tags text"
+            },
+            new String[] {
+                "orders",
+                "order_id text, customer_id text, created_at timestamptz, status text, total numeric, "
+                        + "currency text, discount_total numeric, coupon_code text, payment_method text, shipping_method text"
+            },
             new String[] {"order_items", "order_id text, product_id text, quantity int, unit_price numeric"},
-            new String[] {"carts", "cart_id text, customer_id text, created_at timestamptz, updated_at timestamptz, "
-                + "total numeric, items_count int, status text"},
-            new String[] {"reviews", "review_id text, customer_id text, product_id text, rating int, created_at timestamptz"},
+            new String[] {
+                "carts",
+                "cart_id text, customer_id text, created_at timestamptz, updated_at timestamptz, "
+                        + "total numeric, items_count int, status text"
+            },
+            new String[] {
+                "reviews", "review_id text, customer_id text, product_id text, rating int, created_at timestamptz"
+            },
             new String[] {"wishlist", "customer_id text, product_id text, added_at timestamptz"});
 
     private ImportSideBySide() {}
@@ -94,24 +105,51 @@ public final class ImportSideBySide {
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         Path folder = args.length > 4 ? Path.of(args[4]) : Files.createTempDirectory("basira-import-bench");
         if (!Files.exists(folder.resolve("orders.csv"))) {
-            new DemoStoreGenerator().write(DemoStoreSpec.defaults().withCustomers(customers).withOrders(orders), folder);
+            new DemoStoreGenerator()
+                    .write(DemoStoreSpec.defaults().withCustomers(customers).withOrders(orders), folder);
         }
         System.out.printf(Locale.ROOT, "folder %s (%,d customers, %,d orders)%n", folder, customers, orders);
         for (int run = 1; run <= runs; run++) {
             double copy = copyAndGroupBy(folder);
             Timed basira = basiraImport(jar, folder, "bench_import_basira");
-            System.out.printf(Locale.ROOT, "run %d PostgreSQL: import %.1f s (command %.1f s wall) | COPY + GROUP BY "
-                    + "%.1f s | ratio %.2f%n", run, basira.reported(), basira.wall(), copy, copy / basira.reported());
+            System.out.printf(
+                    Locale.ROOT,
+                    "run %d PostgreSQL: import %.1f s (command %.1f s wall) | COPY + GROUP BY "
+                            + "%.1f s | ratio %.2f%n",
+                    run,
+                    basira.reported(),
+                    basira.wall(),
+                    copy,
+                    copy / basira.reported());
             double duck = duckDbCards(folder);
-            Timed rebuild = cli(jar, List.of("rebuild", "cards", "--store", "bench", "--db-url",
-                    PG_URL + "?currentSchema=bench_import_basira", "--db-user", PG_USER));
-            System.out.printf(Locale.ROOT, "run %d rebuild cards: %.2f s | DuckDB GROUP BY %.2f s | ratio %.2f%n", run,
-                    rebuild.reported(), duck, duck / rebuild.reported());
+            Timed rebuild = cli(
+                    jar,
+                    List.of(
+                            "rebuild",
+                            "cards",
+                            "--store",
+                            "bench",
+                            "--db-url",
+                            PG_URL + "?currentSchema=bench_import_basira",
+                            "--db-user",
+                            PG_USER));
+            System.out.printf(
+                    Locale.ROOT,
+                    "run %d rebuild cards: %.2f s | DuckDB GROUP BY %.2f s | ratio %.2f%n",
+                    run,
+                    rebuild.reported(),
+                    duck,
+                    duck / rebuild.reported());
             Path data = Files.createTempDirectory("basira-import-h2");
-            Timed h2 = cli(jar, List.of("import", "--data", data.toString(), "--store", "bench", "--dir",
-                    folder.toString()));
-            System.out.printf(Locale.ROOT, "run %d H2: import %.1f s (command %.1f s wall), peak RSS %,d MB%n", run,
-                    h2.reported(), h2.wall(), h2.peakKb() / 1024);
+            Timed h2 = cli(
+                    jar, List.of("import", "--data", data.toString(), "--store", "bench", "--dir", folder.toString()));
+            System.out.printf(
+                    Locale.ROOT,
+                    "run %d H2: import %.1f s (command %.1f s wall), peak RSS %,d MB%n",
+                    run,
+                    h2.reported(),
+                    h2.wall(),
+                    h2.peakKb() / 1024);
             deleteTree(data);
         }
     }
@@ -121,8 +159,18 @@ public final class ImportSideBySide {
 
     private static Timed basiraImport(Path jar, Path folder, String schema) throws Exception {
         psql("DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema + ";");
-        return cli(jar, List.of("import", "--db-url", PG_URL + "?currentSchema=" + schema, "--db-user", PG_USER,
-                "--store", "bench", "--dir", folder.toString()));
+        return cli(
+                jar,
+                List.of(
+                        "import",
+                        "--db-url",
+                        PG_URL + "?currentSchema=" + schema,
+                        "--db-user",
+                        PG_USER,
+                        "--store",
+                        "bench",
+                        "--dir",
+                        folder.toString()));
     }
 
     /** Runs the command line in its own JVM, sampling its VmHWM until it ends. */
@@ -131,7 +179,10 @@ public final class ImportSideBySide {
         command.addAll(arguments);
         Path out = Files.createTempFile("basira-cli", ".out");
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
         long peak = 0;
         while (process.isAlive()) {
             peak = Math.max(peak, vmHwmKb(process.pid()));
@@ -169,11 +220,17 @@ public final class ImportSideBySide {
         StringBuilder script = new StringBuilder("DROP SCHEMA IF EXISTS bench_import_copy CASCADE;\n"
                 + "CREATE SCHEMA bench_import_copy;\nSET search_path = bench_import_copy;\n");
         for (String[] file : FILES) {
-            script.append("CREATE TABLE ").append(file[0]).append(" (").append(file[1]).append(");\n");
+            script.append("CREATE TABLE ")
+                    .append(file[0])
+                    .append(" (")
+                    .append(file[1])
+                    .append(");\n");
         }
         script.append("\\timing on\n");
         for (String[] file : FILES) {
-            script.append("\\copy ").append(file[0]).append(" FROM '")
+            script.append("\\copy ")
+                    .append(file[0])
+                    .append(" FROM '")
                     .append(folder.resolve((file[0].equals("wishlist") ? "wishlist" : file[0]) + ".csv"))
                     .append("' WITH (FORMAT csv, HEADER true)\n");
         }
@@ -192,7 +249,8 @@ public final class ImportSideBySide {
 
     /** DuckDB: the same files loaded (untimed), then the same GROUP BY. @return seconds of the GROUP BY */
     private static double duckDbCards(Path folder) throws Exception {
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement()) {
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = duck.createStatement()) {
             s.execute("SET threads = 2");
             for (String[] file : FILES) {
                 s.execute("CREATE TABLE " + file[0] + " (" + file[1].replace("timestamptz", "TIMESTAMPTZ") + ")");
@@ -215,8 +273,23 @@ public final class ImportSideBySide {
         String host = PG_URL.replaceFirst("jdbc:postgresql://([^:/]+).*", "$1");
         String port = PG_URL.replaceFirst("jdbc:postgresql://[^:/]+:(\\d+)/.*", "$1");
         String database = PG_URL.replaceFirst(".*/([^/?]+)(\\?.*)?$", "$1");
-        Process process = new ProcessBuilder("psql", "-h", host, "-p", port, "-U", PG_USER, "-d", database, "-q",
-                "-v", "ON_ERROR_STOP=1", "-f", sql.toString()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        "psql",
+                        "-h",
+                        host,
+                        "-p",
+                        port,
+                        "-U",
+                        PG_USER,
+                        "-d",
+                        database,
+                        "-q",
+                        "-v",
+                        "ON_ERROR_STOP=1",
+                        "-f",
+                        sql.toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
             throw new IllegalStateException("psql failed:\n" + output);

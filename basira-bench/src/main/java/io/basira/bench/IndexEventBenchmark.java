@@ -37,7 +37,9 @@ import org.roaringbitmap.RoaringBitmap;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
 public class IndexEventBenchmark {
@@ -58,7 +60,9 @@ public class IndexEventBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         audience = SyntheticStore.build(rows, DuckDbSideBySide.DATA_SEED, null, 1);
-        rules = new RandomRules(DuckDbSideBySide.RULE_SEED).rules(RandomRules.GROUPS).toArray(new Condition[0]);
+        rules = new RandomRules(DuckDbSideBySide.RULE_SEED)
+                .rules(RandomRules.GROUPS)
+                .toArray(new Condition[0]);
         Random random = new Random(99);
         eventKeys = new long[EVENTS];
         eventShoppers = new SyntheticStore.Shopper[EVENTS];

@@ -43,9 +43,24 @@ public final class LoyaltyReplayBench {
         int customers = Integer.parseInt(OrderWriteLoad.option(args, "--customers", "100000"));
         int orders = Integer.parseInt(OrderWriteLoad.option(args, "--orders", "1000000"));
         int rounds = Integer.parseInt(OrderWriteLoad.option(args, "--rounds", "3"));
-        LoyaltyProgram program = new LoyaltyProgram(true, Instant.parse("2024-01-01T00:00:00Z"), 1, 100, 14, 0, 0, 0,
-                TierBasis.SPEND_12M, List.of(new Tier("bronze", 0, 1000, false, false),
-                        new Tier("gold", 500_000, 1500, true, true)), 12, 7, 100, 1000, 300, 0, null);
+        LoyaltyProgram program = new LoyaltyProgram(
+                true,
+                Instant.parse("2024-01-01T00:00:00Z"),
+                1,
+                100,
+                14,
+                0,
+                0,
+                0,
+                TierBasis.SPEND_12M,
+                List.of(new Tier("bronze", 0, 1000, false, false), new Tier("gold", 500_000, 1500, true, true)),
+                12,
+                7,
+                100,
+                1000,
+                300,
+                0,
+                null);
         Instant now = Instant.parse("2024-06-01T09:00:00Z");
         Random random = new Random(16);
         List<Account> accounts = new ArrayList<>(customers);
@@ -65,9 +80,9 @@ public final class LoyaltyReplayBench {
                 long start = System.nanoTime();
                 settle(program, entries, customer, id, total, now);
                 if (fate == 0) {
-                    settle(program, entries, customer, id, 0, now);              // returned
+                    settle(program, entries, customer, id, 0, now); // returned
                 } else if (fate == 1) {
-                    total = total / 2;                                           // refunded in part
+                    total = total / 2; // refunded in part
                     settle(program, entries, customer, id, total, now);
                 }
                 settleNanos += System.nanoTime() - start;
@@ -79,8 +94,11 @@ public final class LoyaltyReplayBench {
             accounts.add(new Account(customer, entries, "bronze"));
             completed.add(mine);
         }
-        System.out.printf(Locale.ROOT, "settling on the write path: %.2f µs per order (%d orders), computation only%n",
-                settleNanos / 1000.0 / settled, settled);
+        System.out.printf(
+                Locale.ROOT,
+                "settling on the write path: %.2f µs per order (%d orders), computation only%n",
+                settleNanos / 1000.0 / settled,
+                settled);
         System.out.println("write participant sanity: " + writeOnce(program));
         for (int round = 1; round <= rounds; round++) {
             long start = System.nanoTime();
@@ -89,26 +107,50 @@ public final class LoyaltyReplayBench {
             for (int c = 0; c < customers; c++) {
                 Account account = accounts.get(c);
                 List<LedgerEntry> replayed = LedgerReplay.replay(program, account, completed.get(c), now);
-                differences += LedgerReplay.differences(account.customerId(), account.entries(), replayed).size();
+                differences += LedgerReplay.differences(account.customerId(), account.entries(), replayed)
+                        .size();
                 entries += replayed.size();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "round %d: replayed %d ledgers (%d orders, %d entries) in %.2f s,"
-                    + " %d differences%n", round, customers, (long) customers * perCustomer, entries, seconds, differences);
+            System.out.printf(
+                    Locale.ROOT,
+                    "round %d: replayed %d ledgers (%d orders, %d entries) in %.2f s," + " %d differences%n",
+                    round,
+                    customers,
+                    (long) customers * perCustomer,
+                    entries,
+                    seconds,
+                    differences);
         }
     }
 
-    private static void settle(LoyaltyProgram program, List<LedgerEntry> entries, String customer, String order,
-            long total, Instant now) {
-        OrderSettlement.settle(program, customer, order, new CompletedOrder(customer, order, now, total),
-                LoyaltyProgram.NO_MULTIPLIER, entries, now).ifPresent(entries::add);
+    private static void settle(
+            LoyaltyProgram program, List<LedgerEntry> entries, String customer, String order, long total, Instant now) {
+        OrderSettlement.settle(
+                        program,
+                        customer,
+                        order,
+                        new CompletedOrder(customer, order, now, total),
+                        LoyaltyProgram.NO_MULTIPLIER,
+                        entries,
+                        now)
+                .ifPresent(entries::add);
     }
 
     /** One order through the participant's input types, to keep this bench honest about what it skips. */
     private static String writeOnce(LoyaltyProgram program) {
-        Order order = new Order("o1", "c1", Instant.parse("2024-05-01T00:00:00Z"), OrderStatus.COMPLETED,
-                Money.ofMinor(15_000, SAR), null, null, null, null);
+        Order order = new Order(
+                "o1",
+                "c1",
+                Instant.parse("2024-05-01T00:00:00Z"),
+                OrderStatus.COMPLETED,
+                Money.ofMinor(15_000, SAR),
+                null,
+                null,
+                null,
+                null);
         OrdersWritten written = new OrdersWritten(new StoreId(1), List.of(new OrderChange(null, order)));
-        return written.changes().size() + " order, " + program.orderPoints(order.total().minor(), 1000) + " points";
+        return written.changes().size() + " order, "
+                + program.orderPoints(order.total().minor(), 1000) + " points";
     }
 }

@@ -21,14 +21,16 @@ import java.util.Locale;
  */
 public final class LoyaltyWriteLoad {
 
-    private static final String PROGRAM = "{\"enabled\":%s,\"starts_at\":\"2024-01-01T00:00:00+03:00\",\"earn_points\":1,"
-            + "\"earn_per\":\"1.00\",\"pending_days\":14,\"tier_basis\":\"spend_12m\",\"tiers\":["
-            + "{\"name\":\"bronze\",\"threshold\":\"0\"},{\"name\":\"gold\",\"threshold\":\"5000.00\",\"multiplier\":\"1.5\"}],"
-            + "\"expiry_months\":12,\"expiry_warning_days\":7,\"redeem_points\":100,\"redeem_value\":\"10.00\"}";
+    private static final String PROGRAM =
+            "{\"enabled\":%s,\"starts_at\":\"2024-01-01T00:00:00+03:00\",\"earn_points\":1,"
+                    + "\"earn_per\":\"1.00\",\"pending_days\":14,\"tier_basis\":\"spend_12m\",\"tiers\":["
+                    + "{\"name\":\"bronze\",\"threshold\":\"0\"},{\"name\":\"gold\",\"threshold\":\"5000.00\",\"multiplier\":\"1.5\"}],"
+                    + "\"expiry_months\":12,\"expiry_warning_days\":7,\"redeem_points\":100,\"redeem_value\":\"10.00\"}";
 
     public static void main(String[] args) throws Exception {
         URI base = URI.create(OrderWriteLoad.option(args, "--base", "http://127.0.0.1:8091"));
-        String key = Files.readString(Path.of(OrderWriteLoad.option(args, "--key-file", "/tmp/basira-load/key.txt"))).strip();
+        String key = Files.readString(Path.of(OrderWriteLoad.option(args, "--key-file", "/tmp/basira-load/key.txt")))
+                .strip();
         int connections = Integer.parseInt(OrderWriteLoad.option(args, "--connections", "4"));
         int seconds = Integer.parseInt(OrderWriteLoad.option(args, "--seconds", "20"));
         int warmup = Integer.parseInt(OrderWriteLoad.option(args, "--warmup", "5"));
@@ -50,28 +52,42 @@ public final class LoyaltyWriteLoad {
                 double perSecond = result.ordersPerSecond(seconds);
                 double cpuMs = result.orders() == 0 ? 0 : (cpuAfter - cpuBefore) * 10.0 / result.orders();
                 (enabled ? on : off).add(new double[] {perSecond, cpuMs});
-                System.out.printf(Locale.ROOT, "round %d, loyalty %s: %.0f orders/s, %d errors%s%n", round,
-                        enabled ? "on " : "off", perSecond, result.requests().errors(),
+                System.out.printf(
+                        Locale.ROOT,
+                        "round %d, loyalty %s: %.0f orders/s, %d errors%s%n",
+                        round,
+                        enabled ? "on " : "off",
+                        perSecond,
+                        result.requests().errors(),
                         serverPid > 0 ? String.format(Locale.ROOT, ", server CPU %.3f ms/order", cpuMs) : "");
             }
         }
         program(base, key, false);
         double offRate = median(off, 0);
         double onRate = median(on, 0);
-        System.out.printf(Locale.ROOT, "median orders/s: off %.0f, on %.0f: on/off %.3f (%.1f %% fewer)%n", offRate, onRate,
-                onRate / offRate, 100 * (1 - onRate / offRate));
+        System.out.printf(
+                Locale.ROOT,
+                "median orders/s: off %.0f, on %.0f: on/off %.3f (%.1f %% fewer)%n",
+                offRate,
+                onRate,
+                onRate / offRate,
+                100 * (1 - onRate / offRate));
         if (serverPid > 0) {
             double offCpu = median(off, 1);
             double onCpu = median(on, 1);
-            System.out.printf(Locale.ROOT, "median server CPU per order: off %.3f ms, on %.3f ms: +%.1f %%%n", offCpu, onCpu,
+            System.out.printf(
+                    Locale.ROOT,
+                    "median server CPU per order: off %.3f ms, on %.3f ms: +%.1f %%%n",
+                    offCpu,
+                    onCpu,
                     100 * (onCpu / offCpu - 1));
         }
     }
 
     private static void program(URI base, String key, boolean enabled) throws Exception {
         try (HttpConnection connection = new HttpConnection(base)) {
-            int status = connection.exchange(HttpConnection.encode("PUT", base, "/api/v1/loyalty/program", key,
-                    "application/json", PROGRAM.formatted(enabled)));
+            int status = connection.exchange(HttpConnection.encode(
+                    "PUT", base, "/api/v1/loyalty/program", key, "application/json", PROGRAM.formatted(enabled)));
             if (status != 200) {
                 throw new IllegalStateException("saving the program answered " + status);
             }
@@ -80,7 +96,10 @@ public final class LoyaltyWriteLoad {
 
     private static double median(List<double[]> values, int index) {
         double[] sorted = values.stream().mapToDouble(v -> v[index]).sorted().toArray();
-        return sorted.length == 0 ? 0 : sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        return sorted.length == 0
+                ? 0
+                : sorted.length % 2 == 1
+                        ? sorted[sorted.length / 2]
+                        : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 }

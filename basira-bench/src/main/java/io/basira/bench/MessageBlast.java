@@ -50,12 +50,14 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class MessageBlast {
 
     static final MessageTemplate TEMPLATE = new MessageTemplate(
-            new TemplateText("{{first_name}}، سلتك في {{store_name}} بانتظارك",
+            new TemplateText(
+                    "{{first_name}}، سلتك في {{store_name}} بانتظارك",
                     "<p>مرحباً {{first_name}}،</p><p>سلتك بانتظارك:</p><ul>{{#items}}<li><a href=\"{{item.url}}\">"
                             + "{{item.name}}</a> × {{item.quantity}} — {{item.price}}</li>{{/items}}</ul>"
                             + "{{#coupon_code}}<p>استخدم الكود <b>{{coupon_code}}</b> قبل {{coupon_expires}}.</p>"
                             + "{{/coupon_code}}<p style=\"color:#555\">{{store_name}}</p>"),
-            new TemplateText("{{first_name}}, your cart at {{store_name}} is waiting",
+            new TemplateText(
+                    "{{first_name}}, your cart at {{store_name}} is waiting",
                     "<p>Hello {{first_name}},</p><p>Your cart is waiting:</p><ul>{{#items}}<li><a href=\"{{item.url}}\">"
                             + "{{item.name}}</a> × {{item.quantity}} — {{item.price}}</li>{{/items}}</ul>"
                             + "{{#coupon_code}}<p>Use <b>{{coupon_code}}</b> before {{coupon_expires}}.</p>{{/coupon_code}}"));
@@ -81,15 +83,36 @@ public final class MessageBlast {
             }
             for (int i = 0; i < messages; i++) {
                 boolean arabic = i % 3 != 0;
-                MessageVariables variables = new MessageVariables(List.of(
-                        new ItemLink("P" + (i % 500), arabic ? "عطر العود " + (i % 500) : "Oud perfume " + (i % 500),
-                                "https://shop.example/p/" + (i % 500), 1 + i % 3, Money.ofMinor(15000 + i % 9000, sar)),
-                        new ItemLink("P" + (i % 77), arabic ? "مسك الطهارة" : "Musk Tahara",
-                                "https://shop.example/p/m" + (i % 77), 1, Money.ofMinor(4500, sar))),
-                        "C" + Integer.toString(i, 36).toUpperCase(), expiry, null, null, null);
-                RenderedMessage rendered = MessageRendering.render(Channel.EMAIL, Purpose.MARKETING, TEMPLATE,
-                        arabic ? "ar" : "en", "ar", arabic ? "سارة" + i : "Sara" + i, "دار العود", variables,
-                        "https://basira.example/u/token" + i, zone);
+                MessageVariables variables = new MessageVariables(
+                        List.of(
+                                new ItemLink(
+                                        "P" + (i % 500),
+                                        arabic ? "عطر العود " + (i % 500) : "Oud perfume " + (i % 500),
+                                        "https://shop.example/p/" + (i % 500),
+                                        1 + i % 3,
+                                        Money.ofMinor(15000 + i % 9000, sar)),
+                                new ItemLink(
+                                        "P" + (i % 77),
+                                        arabic ? "مسك الطهارة" : "Musk Tahara",
+                                        "https://shop.example/p/m" + (i % 77),
+                                        1,
+                                        Money.ofMinor(4500, sar))),
+                        "C" + Integer.toString(i, 36).toUpperCase(),
+                        expiry,
+                        null,
+                        null,
+                        null);
+                RenderedMessage rendered = MessageRendering.render(
+                        Channel.EMAIL,
+                        Purpose.MARKETING,
+                        TEMPLATE,
+                        arabic ? "ar" : "en",
+                        "ar",
+                        arabic ? "سارة" + i : "Sara" + i,
+                        "دار العود",
+                        variables,
+                        "https://basira.example/u/token" + i,
+                        zone);
                 MimeMessage mime = new MimeMessage(session);
                 mime.setFrom(new InternetAddress("shop@example.com"));
                 mime.setRecipient(Message.RecipientType.TO, new InternetAddress("c" + i + "@example.com"));
@@ -117,10 +140,17 @@ public final class MessageBlast {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long peak = peakHeap();
-            System.out.printf("messages=%d connection=%s seconds=%.1f messages/s=%.0f received=%d "
-                    + "rendered-chars/message=%d peak-heap-MiB=%.0f max-heap-MiB=%.0f%n", messages,
-                    reuse ? "reuse" : "per-message", seconds, messages / seconds, sink.received(), bytes / messages,
-                    peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
+            System.out.printf(
+                    "messages=%d connection=%s seconds=%.1f messages/s=%.0f received=%d "
+                            + "rendered-chars/message=%d peak-heap-MiB=%.0f max-heap-MiB=%.0f%n",
+                    messages,
+                    reuse ? "reuse" : "per-message",
+                    seconds,
+                    messages / seconds,
+                    sink.received(),
+                    bytes / messages,
+                    peak / 1048576.0,
+                    Runtime.getRuntime().maxMemory() / 1048576.0);
             if (sink.received() != messages) {
                 System.out.println("FAILED: the sink received " + sink.received() + " messages");
                 System.exit(1);
@@ -161,18 +191,20 @@ public final class MessageBlast {
         private final Thread acceptor;
 
         Sink() throws IOException {
-            acceptor = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        Socket socket = server.accept();
-                        Thread session = new Thread(() -> serve(socket), "smtp-sink-session");
-                        session.setDaemon(true);
-                        session.start();
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            }, "smtp-sink");
+            acceptor = new Thread(
+                    () -> {
+                        while (!server.isClosed()) {
+                            try {
+                                Socket socket = server.accept();
+                                Thread session = new Thread(() -> serve(socket), "smtp-sink-session");
+                                session.setDaemon(true);
+                                session.start();
+                            } catch (IOException closed) {
+                                return;
+                            }
+                        }
+                    },
+                    "smtp-sink");
             acceptor.setDaemon(true);
             acceptor.start();
         }
@@ -186,8 +218,10 @@ public final class MessageBlast {
         }
 
         private void serve(Socket socket) {
-            try (socket; BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.ISO_8859_1)); OutputStream out = socket.getOutputStream()) {
+            try (socket;
+                    BufferedReader in = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+                    OutputStream out = socket.getOutputStream()) {
                 reply(out, "220 sink ESMTP");
                 String line;
                 while ((line = in.readLine()) != null) {

@@ -49,28 +49,44 @@ public final class NextProductsEvaluation {
             };
         }
         Baskets baskets = read(csv);
-        System.out.printf("%s: %,d customers, %,d products, %,d orders, %,d order lines%n", csv.getFileName(),
-                baskets.customerCount(), baskets.productCount(), baskets.orderCount(), baskets.lineCount());
+        System.out.printf(
+                "%s: %,d customers, %,d products, %,d orders, %,d order lines%n",
+                csv.getFileName(),
+                baskets.customerCount(),
+                baskets.productCount(),
+                baskets.orderCount(),
+                baskets.lineCount());
         int splitDay = (int) split.toEpochDay();
         int end = (int) split.plusMonths(3).minusDays(1).toEpochDay();
         long start = System.nanoTime();
         NextProductEvaluation.Result r = NextProductEvaluation.run(baskets, splitDay, end, options, k);
-        System.out.printf("train before %s (%,d orders), test %s..%s (%,d orders), %,d test customers, %.1f s%n", split,
-                r.trainOrders(), split, split.plusMonths(3).minusDays(1), r.testOrders(), r.model().customers(),
+        System.out.printf(
+                "train before %s (%,d orders), test %s..%s (%,d orders), %,d test customers, %.1f s%n",
+                split,
+                r.trainOrders(),
+                split,
+                split.plusMonths(3).minusDays(1),
+                r.testOrders(),
+                r.model().customers(),
                 (System.nanoTime() - start) / 1e9);
         System.out.println(options);
-        System.out.printf("model:         hit rate@%d %.4f, recall@%d %.4f%n", k, r.model().hitRate(), k, r.model().recall());
-        System.out.printf("popularity:    hit rate@%d %.4f, recall@%d %.4f (same already-bought rule)%n", k,
-                r.popularity().hitRate(), k, r.popularity().recall());
-        System.out.printf("most bought:   hit rate@%d %.4f, recall@%d %.4f (nothing left out)%n", k,
-                r.mostBought().hitRate(), k, r.mostBought().recall());
+        System.out.printf(
+                "model:         hit rate@%d %.4f, recall@%d %.4f%n",
+                k, r.model().hitRate(), k, r.model().recall());
+        System.out.printf(
+                "popularity:    hit rate@%d %.4f, recall@%d %.4f (same already-bought rule)%n",
+                k, r.popularity().hitRate(), k, r.popularity().recall());
+        System.out.printf(
+                "most bought:   hit rate@%d %.4f, recall@%d %.4f (nothing left out)%n",
+                k, r.mostBought().hitRate(), k, r.mostBought().recall());
         lead("popularity", r.overPopularity());
         lead("most bought", r.overMostBought());
     }
 
     private static void lead(String name, NextProductEvaluation.Lead l) {
-        System.out.printf("model - %s: hit rate %+.4f (se %.4f), recall %+.4f (se %.4f)%n", name, l.hitRate(),
-                l.hitRateError(), l.recall(), l.recallError());
+        System.out.printf(
+                "model - %s: hit rate %+.4f (se %.4f), recall %+.4f (se %.4f)%n",
+                name, l.hitRate(), l.hitRateError(), l.recall(), l.recallError());
     }
 
     public static Baskets read(Path csv) throws Exception {
@@ -120,12 +136,17 @@ public final class NextProductsEvaluation {
                 if (items == null || !(s.equals("pending") || s.equals("processing") || s.equals("completed"))) {
                     continue;
                 }
-                long day = java.time.OffsetDateTime.parse(f[created]).atZoneSameInstant(java.time.ZoneOffset.UTC)
-                        .toLocalDate().toEpochDay();
+                long day = java.time.OffsetDateTime.parse(f[created])
+                        .atZoneSameInstant(java.time.ZoneOffset.UTC)
+                        .toLocalDate()
+                        .toEpochDay();
                 b.order(b.customer(f[customer]), day);
                 for (String[] item : items) {
-                    long revenue = new BigDecimal(item[2]).movePointRight(2).multiply(new BigDecimal(item[1]))
-                            .setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+                    long revenue = new BigDecimal(item[2])
+                            .movePointRight(2)
+                            .multiply(new BigDecimal(item[1]))
+                            .setScale(0, java.math.RoundingMode.HALF_UP)
+                            .longValueExact();
                     b.line(b.product(item[0], null), revenue);
                 }
             }
@@ -168,12 +189,16 @@ public final class NextProductsEvaluation {
         int quantity = columns.indexOf("Quantity");
         int date = columns.indexOf("InvoiceDate");
         int price = columns.indexOf("UnitPrice") >= 0 ? columns.indexOf("UnitPrice") : columns.indexOf("Price");
-        int customer = columns.indexOf("CustomerID") >= 0 ? columns.indexOf("CustomerID") : columns.indexOf("Customer ID");
+        int customer =
+                columns.indexOf("CustomerID") >= 0 ? columns.indexOf("CustomerID") : columns.indexOf("Customer ID");
         Map<String, List<String[]>> orders = new LinkedHashMap<>();
         String line;
         while ((line = in.readLine()) != null) {
             String[] f = split(line);
-            if (f.length <= customer || f[customer].isBlank() || f[customer].equals("NA") || f[invoice].startsWith("C")
+            if (f.length <= customer
+                    || f[customer].isBlank()
+                    || f[customer].equals("NA")
+                    || f[invoice].startsWith("C")
                     || Integer.parseInt(f[quantity]) <= 0) {
                 continue;
             }
@@ -184,8 +209,11 @@ public final class NextProductsEvaluation {
             String[] first = lines.get(0);
             b.order(b.customer(first[customer].replace(".0", "")), retailDay(first[date]));
             for (String[] f : lines) {
-                long revenue = new BigDecimal(f[price]).movePointRight(2).multiply(new BigDecimal(f[quantity]))
-                        .setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+                long revenue = new BigDecimal(f[price])
+                        .movePointRight(2)
+                        .multiply(new BigDecimal(f[quantity]))
+                        .setScale(0, java.math.RoundingMode.HALF_UP)
+                        .longValueExact();
                 b.line(b.product(f[stock], null), Math.max(0, revenue));
             }
         }
@@ -199,7 +227,8 @@ public final class NextProductsEvaluation {
         }
         String[] p = d.split("/");
         int year = Integer.parseInt(p[2]);
-        return LocalDate.of(year < 100 ? 2000 + year : year, Integer.parseInt(p[0]), Integer.parseInt(p[1])).toEpochDay();
+        return LocalDate.of(year < 100 ? 2000 + year : year, Integer.parseInt(p[0]), Integer.parseInt(p[1]))
+                .toEpochDay();
     }
 
     /** Splits one CSV line with double-quoted fields. */

@@ -64,7 +64,8 @@ import java.util.function.Supplier;
  */
 public final class OfferSimulationBench {
 
-    static final Store STORE = new Store(new StoreId(1), "bench", "Bench", Currency.getInstance("SAR"), SyntheticStore.ZONE);
+    static final Store STORE =
+            new Store(new StoreId(1), "bench", "Bench", Currency.getInstance("SAR"), SyntheticStore.ZONE);
 
     private OfferSimulationBench() {}
 
@@ -79,33 +80,68 @@ public final class OfferSimulationBench {
         StoreFacts facts = AnalyticsSideBySide.generate(customers, perCustomer, 42L, csv);
         Files.deleteIfExists(csv);
         Memory memory = new Memory(customers);
-        Instant noon = SyntheticStore.TODAY.atTime(12, 0).atZone(SyntheticStore.ZONE).toInstant();
+        Instant noon =
+                SyntheticStore.TODAY.atTime(12, 0).atZone(SyntheticStore.ZONE).toInstant();
         Clock clock = Clock.fixed(noon, ZoneOffset.UTC);
         GroupEngine engine = new GroupEngine(memory.ports(), BuiltInFields.catalogue(), DomainEvents.NONE, clock);
         GroupRules rules = new GroupRules(engine, memory, clock);
-        for (String[] g : new String[][] {{"low-basket", "total_spent < 200 AND order_count < 3"},
-                {"vip", "total_spent > 1500 OR order_count > 10"}, {"new", "order_count = 0"},
-                {"inactive", "last_purchase_at < -90d"}, {"non-serious", "cancelled_orders > 2"}}) {
+        for (String[] g : new String[][] {
+            {"low-basket", "total_spent < 200 AND order_count < 3"},
+            {"vip", "total_spent > 1500 OR order_count > 10"},
+            {"new", "order_count = 0"},
+            {"inactive", "last_purchase_at < -90d"},
+            {"non-serious", "cancelled_orders > 2"}
+        }) {
             rules.create(STORE, g[0], g[0], RuleText.parse(g[1]));
         }
         GroupInsights insights = new GroupInsights(engine, memory);
         SimulateOffer simulator = new SimulateOffer(new GroupAudiences(insights), store -> facts, clock);
-        System.out.printf("store: %,d customers, %,d orders in the columns; loaded in %.1f s%n", customers,
-                facts.orderCount(), (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                "store: %,d customers, %,d orders in the columns; loaded in %.1f s%n",
+                customers, facts.orderCount(), (System.nanoTime() - t0) / 1e9);
 
         Map<String, OfferTerms> offers = new LinkedHashMap<>();
         Money sar = Money.parse("200.00", STORE.currency());
-        offers.put("policy: 30% to low-basket", new OfferTerms(new OfferTarget.Groups(EligibleGroups.anyOf("low-basket")),
-                new OfferDiscount.PercentOff(BigDecimal.valueOf(30)), null, null, null, null, null));
-        offers.put("policy: 10% to everyone", new OfferTerms(new OfferTarget.Groups(EligibleGroups.everyone()),
-                new OfferDiscount.PercentOff(BigDecimal.TEN), null, null, null, null, null));
-        offers.put("coupon: 50 off from 200 to vip or inactive, not non-serious, 1 per customer, 5,000 uses",
-                new OfferTerms(new OfferTarget.Groups(new EligibleGroups(Set.of("vip", "inactive"), Set.of("non-serious"))),
-                        new OfferDiscount.AmountOff(Money.parse("50.00", STORE.currency())), sar,
-                        null, 5_000, 1, new Validity(noon, noon.plusSeconds(30L * 86_400))));
-        offers.put("campaign: rule total_spent > 500 AND country IN ('SA','AE'), 15%", new OfferTerms(
-                new OfferTarget.Rule(RuleText.parse("total_spent > 500 AND country IN ('SA', 'AE')")),
-                new OfferDiscount.PercentOff(BigDecimal.valueOf(15)), null, null, null, null, null));
+        offers.put(
+                "policy: 30% to low-basket",
+                new OfferTerms(
+                        new OfferTarget.Groups(EligibleGroups.anyOf("low-basket")),
+                        new OfferDiscount.PercentOff(BigDecimal.valueOf(30)),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
+        offers.put(
+                "policy: 10% to everyone",
+                new OfferTerms(
+                        new OfferTarget.Groups(EligibleGroups.everyone()),
+                        new OfferDiscount.PercentOff(BigDecimal.TEN),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
+        offers.put(
+                "coupon: 50 off from 200 to vip or inactive, not non-serious, 1 per customer, 5,000 uses",
+                new OfferTerms(
+                        new OfferTarget.Groups(new EligibleGroups(Set.of("vip", "inactive"), Set.of("non-serious"))),
+                        new OfferDiscount.AmountOff(Money.parse("50.00", STORE.currency())),
+                        sar,
+                        null,
+                        5_000,
+                        1,
+                        new Validity(noon, noon.plusSeconds(30L * 86_400))));
+        offers.put(
+                "campaign: rule total_spent > 500 AND country IN ('SA','AE'), 15%",
+                new OfferTerms(
+                        new OfferTarget.Rule(RuleText.parse("total_spent > 500 AND country IN ('SA', 'AE')")),
+                        new OfferDiscount.PercentOff(BigDecimal.valueOf(15)),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
         for (Map.Entry<String, OfferTerms> offer : offers.entrySet()) {
             Simulation last = null;
             for (int i = 0; i < warmup; i++) {
@@ -118,10 +154,19 @@ public final class OfferSimulationBench {
                 ms[i] = (System.nanoTime() - start) / 1e6;
             }
             Arrays.sort(ms);
-            System.out.printf("%-95s median %7.2f ms  p90 %7.2f ms  max %7.2f ms | reach %,d (%s%%), anonymous %s, "
-                    + "%,d of %,d orders, discount %s%n", offer.getKey(), ms[runs / 2], ms[(int) Math.ceil(runs * 0.9) - 1],
-                    ms[runs - 1], last.reach().members(), last.reach().share(), last.reach().anonymousVisitorsQualify(),
-                    last.cost().qualifyingOrders(), last.cost().ordersInWindow(), last.cost().discount());
+            System.out.printf(
+                    "%-95s median %7.2f ms  p90 %7.2f ms  max %7.2f ms | reach %,d (%s%%), anonymous %s, "
+                            + "%,d of %,d orders, discount %s%n",
+                    offer.getKey(),
+                    ms[runs / 2],
+                    ms[(int) Math.ceil(runs * 0.9) - 1],
+                    ms[runs - 1],
+                    last.reach().members(),
+                    last.reach().share(),
+                    last.reach().anonymousVisitorsQualify(),
+                    last.cost().qualifyingOrders(),
+                    last.cost().ordersInWindow(),
+                    last.cost().discount());
         }
     }
 
@@ -147,62 +192,75 @@ public final class OfferSimulationBench {
             });
         }
 
-        @Override public Optional<CustomerSnapshot> find(StoreId store, String id) {
+        @Override
+        public Optional<CustomerSnapshot> find(StoreId store, String id) {
             return Optional.ofNullable(customers.get(id));
         }
 
-        @Override public List<CustomerSnapshot> findAll(StoreId store, Collection<String> ids) {
+        @Override
+        public List<CustomerSnapshot> findAll(StoreId store, Collection<String> ids) {
             return ids.stream().map(customers::get).filter(c -> c != null).toList();
         }
 
-        @Override public void forEach(StoreId store, Consumer<CustomerSnapshot> sink) {
+        @Override
+        public void forEach(StoreId store, Consumer<CustomerSnapshot> sink) {
             all.forEach(sink);
         }
 
-        @Override public List<Group> all(StoreId store) {
+        @Override
+        public List<Group> all(StoreId store) {
             return List.copyOf(groups.values());
         }
 
-        @Override public void save(StoreId store, Group group) {
+        @Override
+        public void save(StoreId store, Group group) {
             groups.put(group.key(), group);
         }
 
-        @Override public boolean delete(StoreId store, String key) {
+        @Override
+        public boolean delete(StoreId store, String key) {
             return groups.remove(key) != null;
         }
 
-        @Override public boolean any(StoreId store) {
+        @Override
+        public boolean any(StoreId store) {
             return !groups.isEmpty();
         }
 
-        @Override public Map<String, Set<String>> all(StoreId store, ManualList list) {
+        @Override
+        public Map<String, Set<String>> all(StoreId store, ManualList list) {
             return Map.of();
         }
 
-        @Override public boolean put(StoreId store, String groupKey, String customerId, ManualList list) {
+        @Override
+        public boolean put(StoreId store, String groupKey, String customerId, ManualList list) {
             return false;
         }
 
-        @Override public boolean remove(StoreId store, String groupKey, String customerId, ManualList list) {
+        @Override
+        public boolean remove(StoreId store, String groupKey, String customerId, ManualList list) {
             return false;
         }
-
     }
 
     /** Stores nothing: every movement counts as a change. */
     static final class Nothing implements StoredMembership {
-        @Override public Map<String, Set<String>> all(StoreId store) {
+        @Override
+        public Map<String, Set<String>> all(StoreId store) {
             return Map.of();
         }
 
-        @Override public List<Movement> apply(StoreId store, List<Movement> movements, MembershipCause cause, Instant at) {
+        @Override
+        public List<Movement> apply(StoreId store, List<Movement> movements, MembershipCause cause, Instant at) {
             return movements;
         }
 
-        @Override public Optional<LocalDate> evaluatedOn(StoreId store) {
+        @Override
+        public Optional<LocalDate> evaluatedOn(StoreId store) {
             return Optional.empty();
         }
 
-        @Override public void setEvaluatedOn(StoreId store, LocalDate date) {}
+        @Override
+        public void setEvaluatedOn(StoreId store, LocalDate date) {}
     }
 }

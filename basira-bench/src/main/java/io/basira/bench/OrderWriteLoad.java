@@ -28,7 +28,8 @@ public final class OrderWriteLoad {
 
     public static void main(String[] args) throws Exception {
         URI base = URI.create(option(args, "--base", "http://127.0.0.1:8091"));
-        String key = Files.readString(Path.of(option(args, "--key-file", "/tmp/basira-load/key.txt"))).strip();
+        String key = Files.readString(Path.of(option(args, "--key-file", "/tmp/basira-load/key.txt")))
+                .strip();
         int connections = Integer.parseInt(option(args, "--connections", "4"));
         int seconds = Integer.parseInt(option(args, "--seconds", "30"));
         int warmup = Integer.parseInt(option(args, "--warmup", "10"));
@@ -47,8 +48,8 @@ public final class OrderWriteLoad {
             body.append("{\"customer_id\":\"W").append(c).append("\",\"created_at\":\"2024-01-01\"}\n");
         }
         try (HttpConnection setUp = new HttpConnection(base)) {
-            int status = setUp.exchange(HttpConnection.encode("POST", base, "/api/v1/customers/bulk", key,
-                    "application/x-ndjson", body.toString()));
+            int status = setUp.exchange(HttpConnection.encode(
+                    "POST", base, "/api/v1/customers/bulk", key, "application/x-ndjson", body.toString()));
             if (status != 200) {
                 throw new IllegalStateException("creating the customers answered " + status);
             }
@@ -63,11 +64,20 @@ public final class OrderWriteLoad {
         }
 
         String describe(int connections, int seconds, int bulk) {
-            return String.format(Locale.ROOT, "%d connections, %s, %d s: %d orders (%d failed requests), %.0f orders/s; "
-                    + "request p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms", connections,
-                    bulk == 0 ? "single orders" : "bulks of " + bulk, seconds, orders, requests.errors(),
-                    ordersPerSecond(seconds), requests.quantile(0.5) / 1e6, requests.quantile(0.9) / 1e6,
-                    requests.quantile(0.99) / 1e6, requests.max() / 1e6);
+            return String.format(
+                    Locale.ROOT,
+                    "%d connections, %s, %d s: %d orders (%d failed requests), %.0f orders/s; "
+                            + "request p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms",
+                    connections,
+                    bulk == 0 ? "single orders" : "bulks of " + bulk,
+                    seconds,
+                    orders,
+                    requests.errors(),
+                    ordersPerSecond(seconds),
+                    requests.quantile(0.5) / 1e6,
+                    requests.quantile(0.9) / 1e6,
+                    requests.quantile(0.99) / 1e6,
+                    requests.max() / 1e6);
         }
     }
 
@@ -79,32 +89,49 @@ public final class OrderWriteLoad {
         for (int w = 0; w < connections; w++) {
             int worker = w;
             LatencySamples samples = perWorker[w] = new LatencySamples(seconds * 2000);
-            workers[w] = new Thread(() -> {
-                try {
-                    HttpConnection connection = new HttpConnection(base);
-                    for (int i = 0; !stop.get(); i++) {
-                        if (!connection.reusable()) {                   // the server closes after N requests
+            workers[w] = new Thread(
+                    () -> {
+                        try {
+                            HttpConnection connection = new HttpConnection(base);
+                            for (int i = 0; !stop.get(); i++) {
+                                if (!connection.reusable()) { // the server closes after N requests
+                                    connection.close();
+                                    connection = new HttpConnection(base);
+                                }
+                                byte[] request = bulk == 0
+                                        ? HttpConnection.encode(
+                                                "POST",
+                                                base,
+                                                "/api/v1/orders",
+                                                key,
+                                                order(
+                                                        run + "-" + worker + "-" + i,
+                                                        (i * connections + worker) % CUSTOMERS,
+                                                        "150.00"))
+                                        : HttpConnection.encode(
+                                                "POST",
+                                                base,
+                                                "/api/v1/orders/bulk",
+                                                key,
+                                                "application/x-ndjson",
+                                                bulkBody(
+                                                        run + "-" + worker + "-" + i,
+                                                        (i * connections + worker) * 37,
+                                                        bulk));
+                                long start = System.nanoTime();
+                                int status = connection.exchange(request);
+                                if (status == 200) {
+                                    samples.record(System.nanoTime() - start);
+                                } else {
+                                    samples.error();
+                                }
+                            }
                             connection.close();
-                            connection = new HttpConnection(base);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
                         }
-                        byte[] request = bulk == 0
-                                ? HttpConnection.encode("POST", base, "/api/v1/orders", key,
-                                        order(run + "-" + worker + "-" + i, (i * connections + worker) % CUSTOMERS, "150.00"))
-                                : HttpConnection.encode("POST", base, "/api/v1/orders/bulk", key, "application/x-ndjson",
-                                        bulkBody(run + "-" + worker + "-" + i, (i * connections + worker) * 37, bulk));
-                        long start = System.nanoTime();
-                        int status = connection.exchange(request);
-                        if (status == 200) {
-                            samples.record(System.nanoTime() - start);
-                        } else {
-                            samples.error();
-                        }
-                    }
-                    connection.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, "write-" + w);
+                    },
+                    "write-" + w);
             workers[w].start();
         }
         Thread.sleep(seconds * 1000L);
@@ -118,15 +145,17 @@ public final class OrderWriteLoad {
     }
 
     private static String order(String id, int customer, String total) {
-        return "{\"order_id\":\"" + id + "\",\"customer_id\":\"W" + customer + "\",\"status\":\"completed\",\"total\":\""
-                + total + "\",\"created_at\":\"2024-05-30T10:00:00+03:00\"}";
+        return "{\"order_id\":\"" + id + "\",\"customer_id\":\"W" + customer
+                + "\",\"status\":\"completed\",\"total\":\"" + total
+                + "\",\"created_at\":\"2024-05-30T10:00:00+03:00\"}";
     }
 
     /** {@code size} new orders of {@code size} consecutive customers from {@code firstCustomer}. */
     private static String bulkBody(String request, int firstCustomer, int size) {
         StringBuilder body = new StringBuilder(size * 140);
         for (int g = 0; g < size; g++) {
-            body.append(order(request + "-" + g, Math.floorMod(firstCustomer + g, CUSTOMERS), "99.00")).append('\n');
+            body.append(order(request + "-" + g, Math.floorMod(firstCustomer + g, CUSTOMERS), "99.00"))
+                    .append('\n');
         }
         return body.toString();
     }

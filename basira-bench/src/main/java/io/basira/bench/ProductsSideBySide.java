@@ -40,9 +40,14 @@ public final class ProductsSideBySide {
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
             long start = System.nanoTime();
             Baskets baskets = generate(customers, lines, 42L, csv);
-            System.out.printf("%,d customers, %,d orders, %,d order lines, %,d products: built in %.1f s, %.1f bytes per line%n",
-                    baskets.customerCount(), baskets.orderCount(), baskets.lineCount(), baskets.productCount(),
-                    (System.nanoTime() - start) / 1e9, baskets.bytes() / (double) baskets.lineCount());
+            System.out.printf(
+                    "%,d customers, %,d orders, %,d order lines, %,d products: built in %.1f s, %.1f bytes per line%n",
+                    baskets.customerCount(),
+                    baskets.orderCount(),
+                    baskets.lineCount(),
+                    baskets.productCount(),
+                    (System.nanoTime() - start) / 1e9,
+                    baskets.bytes() / (double) baskets.lineCount());
             try (Statement s = duck.createStatement()) {
                 s.execute("SET threads = 2");
                 s.execute("CREATE TABLE lines AS SELECT * FROM read_csv('" + csv + "', header = true, columns = "
@@ -50,15 +55,32 @@ public final class ProductsSideBySide {
             }
             BoughtTogether[] counted = new BoughtTogether[1];
             double basira = best(() -> counted[0] = BoughtTogether.count(baskets));
-            int listed = counted[0].productPairs(new BoughtTogether.Thresholds(2, 0, 0), Integer.MAX_VALUE).size();
+            int listed = counted[0]
+                    .productPairs(new BoughtTogether.Thresholds(2, 0, 0), Integer.MAX_VALUE)
+                    .size();
             long[] sql = new long[3];
-            double duckPairs = bestSql(duck, "SELECT count(*), sum(n), count(*) FILTER (WHERE n >= 2) FROM ("
-                    + "SELECT a.product, b.product, count(*) AS n FROM lines a JOIN lines b ON a.order_id = b.order_id "
-                    + "AND a.product < b.product GROUP BY 1, 2)", sql);
-            System.out.printf("bought together (all product pairs of %,d lines): basira %.2f s, DuckDB %.2f s; pairs %,d / %,d, "
-                    + "pair occurrences %,d / %,d, pairs in >= 2 orders %,d / %,d%n", baskets.lineCount(), basira, duckPairs,
-                    counted[0].productPairCount(), sql[0], counted[0].pairOccurrences(), sql[1], listed, sql[2]);
-            check(counted[0].productPairCount() == sql[0] && counted[0].pairOccurrences() == sql[1] && listed == sql[2],
+            double duckPairs = bestSql(
+                    duck,
+                    "SELECT count(*), sum(n), count(*) FILTER (WHERE n >= 2) FROM ("
+                            + "SELECT a.product, b.product, count(*) AS n FROM lines a JOIN lines b ON a.order_id = b.order_id "
+                            + "AND a.product < b.product GROUP BY 1, 2)",
+                    sql);
+            System.out.printf(
+                    "bought together (all product pairs of %,d lines): basira %.2f s, DuckDB %.2f s; pairs %,d / %,d, "
+                            + "pair occurrences %,d / %,d, pairs in >= 2 orders %,d / %,d%n",
+                    baskets.lineCount(),
+                    basira,
+                    duckPairs,
+                    counted[0].productPairCount(),
+                    sql[0],
+                    counted[0].pairOccurrences(),
+                    sql[1],
+                    listed,
+                    sql[2]);
+            check(
+                    counted[0].productPairCount() == sql[0]
+                            && counted[0].pairOccurrences() == sql[1]
+                            && listed == sql[2],
                     "bought-together counts differ");
 
             NextProducts.Options options = NextProducts.Options.DEFAULT;
@@ -73,7 +95,8 @@ public final class ProductsSideBySide {
                 }
                 suggested[0] = n;
             });
-            System.out.printf("next products (train + top 10 for %,d customers): basira %.2f s, %,d suggestions%n",
+            System.out.printf(
+                    "next products (train + top 10 for %,d customers): basira %.2f s, %,d suggestions%n",
                     baskets.customerCount(), next, suggested[0]);
             String recent = "WITH cp AS (SELECT customer, product, max(day) AS last_day FROM lines GROUP BY 1, 2), "
                     + "recent AS (SELECT customer, product FROM (SELECT *, row_number() OVER (PARTITION BY customer "
@@ -83,21 +106,35 @@ public final class ProductsSideBySide {
             long[] co = new long[2];
             once(duck, recent + " SELECT count(*), sum(c) FROM co", co);
             long[] scored = new long[1];
-            double duckNext = once(duck, recent + ", buyers AS (SELECT product, count(*) AS b FROM cp GROUP BY 1), "
-                    + "nb AS (SELECT i AS p, j AS q, c FROM co UNION ALL SELECT j, i, c FROM co), "
-                    + "top AS (SELECT p, q, c FROM (SELECT *, row_number() OVER (PARTITION BY p ORDER BY c DESC, q) AS r "
-                    + "FROM nb) WHERE r <= " + options.neighbours() + "), "
-                    + "s AS (SELECT r.customer, t.q, sum(t.c / (b.b + " + options.prior() + ")) AS score FROM recent r "
-                    + "JOIN top t ON t.p = r.product JOIN buyers b ON b.product = r.product "
-                    + "WHERE NOT EXISTS (SELECT 1 FROM cp o WHERE o.customer = r.customer AND o.product = t.q) GROUP BY 1, 2), "
-                    + "ranked AS (SELECT *, row_number() OVER (PARTITION BY customer ORDER BY score DESC, q) AS k FROM s) "
-                    + "SELECT count(*) FROM ranked WHERE k <= 10", scored);
-            System.out.printf("next products (train + top 10 for %,d customers): basira %.2f s, DuckDB %.2f s (co-occurrence "
-                    + "part only: no repeatable products, no popularity prior); co-occurring pairs %,d / %,d, "
-                    + "co-occurrences %,d / %,d; suggestions basira %,d, DuckDB %,d (co-occurrence only)%n",
-                    baskets.customerCount(), next, duckNext, model[0].cooccurringPairs(), co[0], model[0].cooccurrences(),
-                    co[1], suggested[0], scored[0]);
-            check(model[0].cooccurringPairs() == co[0] && model[0].cooccurrences() == co[1], "co-occurrence counts differ");
+            double duckNext = once(
+                    duck,
+                    recent + ", buyers AS (SELECT product, count(*) AS b FROM cp GROUP BY 1), "
+                            + "nb AS (SELECT i AS p, j AS q, c FROM co UNION ALL SELECT j, i, c FROM co), "
+                            + "top AS (SELECT p, q, c FROM (SELECT *, row_number() OVER (PARTITION BY p ORDER BY c DESC, q) AS r "
+                            + "FROM nb) WHERE r <= " + options.neighbours() + "), "
+                            + "s AS (SELECT r.customer, t.q, sum(t.c / (b.b + " + options.prior()
+                            + ")) AS score FROM recent r "
+                            + "JOIN top t ON t.p = r.product JOIN buyers b ON b.product = r.product "
+                            + "WHERE NOT EXISTS (SELECT 1 FROM cp o WHERE o.customer = r.customer AND o.product = t.q) GROUP BY 1, 2), "
+                            + "ranked AS (SELECT *, row_number() OVER (PARTITION BY customer ORDER BY score DESC, q) AS k FROM s) "
+                            + "SELECT count(*) FROM ranked WHERE k <= 10",
+                    scored);
+            System.out.printf(
+                    "next products (train + top 10 for %,d customers): basira %.2f s, DuckDB %.2f s (co-occurrence "
+                            + "part only: no repeatable products, no popularity prior); co-occurring pairs %,d / %,d, "
+                            + "co-occurrences %,d / %,d; suggestions basira %,d, DuckDB %,d (co-occurrence only)%n",
+                    baskets.customerCount(),
+                    next,
+                    duckNext,
+                    model[0].cooccurringPairs(),
+                    co[0],
+                    model[0].cooccurrences(),
+                    co[1],
+                    suggested[0],
+                    scored[0]);
+            check(
+                    model[0].cooccurringPairs() == co[0] && model[0].cooccurrences() == co[1],
+                    "co-occurrence counts differ");
         } finally {
             Files.deleteIfExists(csv);
         }
@@ -133,7 +170,8 @@ public final class ProductsSideBySide {
                 int k = 0;
                 b.order(row[c], day);
                 while (k < size) {
-                    int p = random.nextInt(10) < 7 ? theme + THEMES * skewed(random, PRODUCTS / THEMES)
+                    int p = random.nextInt(10) < 7
+                            ? theme + THEMES * skewed(random, PRODUCTS / THEMES)
                             : skewed(random, PRODUCTS);
                     boolean seen = false;
                     for (int i = 0; i < k; i++) {
@@ -173,7 +211,8 @@ public final class ProductsSideBySide {
     /** One timed run: the next-product queries take minutes in DuckDB, so they run once. */
     private static double once(Connection duck, String sql, long[] result) throws Exception {
         long start = System.nanoTime();
-        try (Statement s = duck.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = duck.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             for (int k = 0; k < result.length; k++) {
                 result[k] = rs.getLong(k + 1);
@@ -186,7 +225,8 @@ public final class ProductsSideBySide {
         double best = Double.MAX_VALUE;
         for (int i = 0; i < WARM_UP + RUNS; i++) {
             long start = System.nanoTime();
-            try (Statement s = duck.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            try (Statement s = duck.createStatement();
+                    ResultSet rs = s.executeQuery(sql)) {
                 rs.next();
                 for (int k = 0; k < result.length; k++) {
                     result[k] = rs.getLong(k + 1);

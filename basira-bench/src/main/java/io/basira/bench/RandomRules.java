@@ -67,19 +67,24 @@ public final class RandomRules {
             case 5 -> compare("last_purchase_at", "-" + random.nextInt(1_200) + "d");
             case 6 -> "first_order_at BETWEEN -" + (600 + random.nextInt(600)) + "d AND -" + random.nextInt(600) + "d";
             case 7 -> compare("abandoned_carts", Integer.toString(random.nextInt(5)));
-            case 8 -> random.nextBoolean() ? compare("store_rating", Integer.toString(1 + random.nextInt(5)))
-                    : "store_rating IS " + (random.nextBoolean() ? "" : "NOT ") + "NULL";
+            case 8 ->
+                random.nextBoolean()
+                        ? compare("store_rating", Integer.toString(1 + random.nextInt(5)))
+                        : "store_rating IS " + (random.nextBoolean() ? "" : "NOT ") + "NULL";
             case 9 -> compare("days_since_last_purchase", Integer.toString(random.nextInt(1_200)));
             case 10 -> compare("discount_share", "0." + random.nextInt(100));
             case 11 -> compare("wishlist_count", Integer.toString(random.nextInt(20)));
             case 12 -> compare("reviews_count", Integer.toString(random.nextInt(5)));
-            case 13 -> "gender " + (random.nextBoolean() ? "=" : "!=") + (random.nextBoolean() ? " 'female'" : " 'male'");
-            case 14 -> compare("birth_date", "'" + SyntheticStore.TODAY.minusDays(6_500 + random.nextInt(18_000)) + "'");
+            case 13 ->
+                "gender " + (random.nextBoolean() ? "=" : "!=") + (random.nextBoolean() ? " 'female'" : " 'male'");
+            case 14 ->
+                compare("birth_date", "'" + SyntheticStore.TODAY.minusDays(6_500 + random.nextInt(18_000)) + "'");
             case 15 -> "age BETWEEN " + (18 + random.nextInt(30)) + " AND " + (30 + random.nextInt(40));
             case 16 -> "birthday BETWEEN today AND +" + random.nextInt(30) + "d";
             case 17 -> "city IN ('city-" + random.nextInt(500) + "', 'city-" + random.nextInt(500) + "')";
             case 18 -> "region " + (random.nextBoolean() ? "=" : "!=") + " 'region-" + random.nextInt(30) + "'";
-            case 19 -> "country " + (random.nextBoolean() ? "IN" : "NOT IN") + " ('" + country() + "', '" + country() + "')";
+            case 19 ->
+                "country " + (random.nextBoolean() ? "IN" : "NOT IN") + " ('" + country() + "', '" + country() + "')";
             case 20 -> "tags " + (random.nextInt(4) == 0 ? "!=" : "=") + " '" + tag() + "'";
             default -> compare("created_at", "'" + SyntheticStore.TODAY.minusDays(random.nextInt(2_500)) + "'");
         };

@@ -80,7 +80,9 @@ public final class SqlTwin {
         if (value instanceof Value.TextValue text) {
             return quote(text.value());
         }
-        LocalDate date = value instanceof Value.RelativeDate relative ? relative.resolve(today) : ((Value.DateValue) value).value();
+        LocalDate date = value instanceof Value.RelativeDate relative
+                ? relative.resolve(today)
+                : ((Value.DateValue) value).value();
         return "DATE '" + date + "'";
     }
 

@@ -33,15 +33,31 @@ public final class SyntheticStore {
 
     static final String[] COUNTRIES = {"SA", "AE", "KW", "QA", "BH", "OM", "EG", "JO", "MA", "TN", "DZ", "IQ"};
     static final String[] TAGS = {"vip", "wholesale", "fake-receipt", "newsletter", "influencer", "staff"};
-    private static final OrderStatus[] STATUSES = {OrderStatus.COMPLETED, OrderStatus.COMPLETED, OrderStatus.COMPLETED,
-            OrderStatus.COMPLETED, OrderStatus.COMPLETED, OrderStatus.COMPLETED, OrderStatus.CANCELLED, OrderStatus.RETURNED};
+    private static final OrderStatus[] STATUSES = {
+        OrderStatus.COMPLETED,
+        OrderStatus.COMPLETED,
+        OrderStatus.COMPLETED,
+        OrderStatus.COMPLETED,
+        OrderStatus.COMPLETED,
+        OrderStatus.COMPLETED,
+        OrderStatus.CANCELLED,
+        OrderStatus.RETURNED
+    };
     private static final long TODAY_SECONDS = TODAY.atStartOfDay(ZONE).toEpochSecond();
 
     private SyntheticStore() {}
 
     /** One shopper's attributes and the facts their card is folded from. */
-    public record Shopper(Customer customer, OrderStatus[] statuses, Instant[] placedAt, long[] totals,
-            boolean[] discounted, int abandonedCarts, Integer storeRating, int reviews, int wishlist) {
+    public record Shopper(
+            Customer customer,
+            OrderStatus[] statuses,
+            Instant[] placedAt,
+            long[] totals,
+            boolean[] discounted,
+            int abandonedCarts,
+            Integer storeRating,
+            int reviews,
+            int wishlist) {
 
         /** The card folded from every record, plus {@code extra} completed orders placed at {@code at}. */
         public CustomerCard card(int extra, Instant at, long totalMinor) {
@@ -78,14 +94,23 @@ public final class SyntheticStore {
         boolean[] discounted = new boolean[orders];
         for (int i = 0; i < orders; i++) {
             statuses[i] = STATUSES[random.nextInt(STATUSES.length)];
-            placedAt[i] = Instant.ofEpochSecond(TODAY_SECONDS - random.nextInt(1_200) * 86_400L - random.nextInt(86_400));
+            placedAt[i] =
+                    Instant.ofEpochSecond(TODAY_SECONDS - random.nextInt(1_200) * 86_400L - random.nextInt(86_400));
             totals[i] = 2_000L + random.nextInt(60_000);
             discounted[i] = random.nextInt(4) == 0;
         }
         Integer rating = random.nextInt(10) < 7 ? null : 1 + random.nextInt(5);
         int reviews = random.nextInt(4) + (rating == null ? 0 : 1);
-        return new Shopper(customer(random, key), statuses, placedAt, totals, discounted,
-                random.nextInt(5) == 0 ? random.nextInt(8) : 0, rating, reviews, random.nextInt(20));
+        return new Shopper(
+                customer(random, key),
+                statuses,
+                placedAt,
+                totals,
+                discounted,
+                random.nextInt(5) == 0 ? random.nextInt(8) : 0,
+                rating,
+                reviews,
+                random.nextInt(20));
     }
 
     private static Customer customer(Random random, long key) {
@@ -93,10 +118,13 @@ public final class SyntheticStore {
         LocalDate birth = random.nextInt(10) < 4 ? null : TODAY.minusDays(6_500 + random.nextInt(18_000));
         String city = random.nextInt(8) == 0 ? null : "city-" + random.nextInt(500);
         String region = random.nextInt(8) == 0 ? null : "region-" + random.nextInt(30);
-        String country = random.nextInt(20) == 0 ? null
+        String country = random.nextInt(20) == 0
+                ? null
                 : COUNTRIES[Math.min(COUNTRIES.length - 1, (int) (-Math.log(random.nextDouble()) * 2))];
-        Instant created = Instant.ofEpochSecond(TODAY_SECONDS - random.nextInt(2_500) * 86_400L - random.nextInt(86_400));
-        return new Customer("c" + key, null, null, null, null, gender, birth, city, region, country, created, tags(random));
+        Instant created =
+                Instant.ofEpochSecond(TODAY_SECONDS - random.nextInt(2_500) * 86_400L - random.nextInt(86_400));
+        return new Customer(
+                "c" + key, null, null, null, null, gender, birth, city, region, country, created, tags(random));
     }
 
     private static Set<String> tags(Random random) {

@@ -57,7 +57,8 @@ public final class WebhookReliability {
 
     public static void main(String[] args) throws Exception {
         URI base = URI.create(option(args, "--base", "http://127.0.0.1:8093"));
-        String key = Files.readString(Path.of(option(args, "--key-file", "/tmp/wh-bench/key.txt"))).strip();
+        String key = Files.readString(Path.of(option(args, "--key-file", "/tmp/wh-bench/key.txt")))
+                .strip();
         int events = Integer.parseInt(option(args, "--events", "2000"));
         int senders = Integer.parseInt(option(args, "--senders", "8"));
         int customers = Integer.parseInt(option(args, "--customers", "100"));
@@ -71,13 +72,27 @@ public final class WebhookReliability {
         long started = System.nanoTime();
         LatencySamples samples = send(base, path, plan, senders);
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf(Locale.ROOT, "%d webhooks (%d distinct events, %d orders) from %d senders in %.1f s: %.0f events/s,"
-                + " %d not acknowledged, " + retries.get() + " resent; p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n", samples.count() + samples.errors(),
-                orders * 3, orders, senders, seconds, (samples.count() + samples.errors()) / seconds, samples.errors(),
-                samples.quantile(0.5) / 1e6, samples.quantile(0.9) / 1e6, samples.quantile(0.99) / 1e6, samples.max() / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "%d webhooks (%d distinct events, %d orders) from %d senders in %.1f s: %.0f events/s,"
+                        + " %d not acknowledged, " + retries.get()
+                        + " resent; p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                samples.count() + samples.errors(),
+                orders * 3,
+                orders,
+                senders,
+                seconds,
+                (samples.count() + samples.errors()) / seconds,
+                samples.errors(),
+                samples.quantile(0.5) / 1e6,
+                samples.quantile(0.9) / 1e6,
+                samples.quantile(0.99) / 1e6,
+                samples.max() / 1e6);
         boolean ok = samples.errors() == 0 & verify(base, key, run, orders, customers, before);
-        System.out.println(ok ? "every acknowledged event applied exactly once; every card equals the recomputation"
-                : "CHECK FAILED");
+        System.out.println(
+                ok
+                        ? "every acknowledged event applied exactly once; every card equals the recomputation"
+                        : "CHECK FAILED");
         System.exit(ok ? 0 : 1);
     }
 
@@ -91,11 +106,11 @@ public final class WebhookReliability {
             }
         }
         int distinct = plan.size();
-        for (int swap = 0; swap < distinct / 20; swap++) {          // a later version before an earlier one
+        for (int swap = 0; swap < distinct / 20; swap++) { // a later version before an earlier one
             int order = random.nextInt(orders);
             Collections.swap(plan, orders + order, 2 * orders + order);
         }
-        for (int again = 0; again < distinct / 10; again++) {       // a redelivery, somewhere later
+        for (int again = 0; again < distinct / 10; again++) { // a redelivery, somewhere later
             int original = random.nextInt(distinct);
             plan.add(original + 1 + random.nextInt(plan.size() - original), plan.get(original));
         }
@@ -110,7 +125,8 @@ public final class WebhookReliability {
                 + "\"payment_method\":\"mada\",\"amounts\":{\"total\":{\"amount\":" + total + ",\"currency\":\"SAR\"}},"
                 + "\"customer\":{\"id\":\"" + run + "-c" + (order % customers) + "\",\"first_name\":\"عميل\","
                 + "\"mobile\":\"555" + (order % customers) + "\",\"mobile_code\":\"+966\"},"
-                + "\"items\":[{\"quantity\":1,\"amounts\":{\"price_without_tax\":{\"amount\":" + total + ",\"currency\":"
+                + "\"items\":[{\"quantity\":1,\"amounts\":{\"price_without_tax\":{\"amount\":" + total
+                + ",\"currency\":"
                 + "\"SAR\"}},\"product\":{\"id\":\"p" + (order % 20) + "\"}}]}}";
     }
 
@@ -118,45 +134,48 @@ public final class WebhookReliability {
         return BigDecimal.valueOf(1000 + (order % 50) * 100 + version * 25L, 2);
     }
 
-    private static LatencySamples send(URI base, String path, List<Event> plan, int senders) throws InterruptedException {
+    private static LatencySamples send(URI base, String path, List<Event> plan, int senders)
+            throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         LatencySamples[] perSender = new LatencySamples[senders];
         Thread[] threads = new Thread[senders];
         for (int s = 0; s < senders; s++) {
             LatencySamples samples = perSender[s] = new LatencySamples(plan.size() / senders + 16);
-            threads[s] = new Thread(() -> {
-                HttpConnection connection = null;
-                for (int i = next.getAndIncrement(); i < plan.size(); i = next.getAndIncrement()) {
-                    Event event = plan.get(i);
-                    long deadline = System.nanoTime() + RETRY_FOR_NANOS;
-                    while (true) {                            // as a platform does: again until acknowledged
-                        long start = System.nanoTime();
-                        int status;
-                        try {
-                            if (connection == null || !connection.reusable()) {
-                                close(connection);
-                                connection = new HttpConnection(base);
+            threads[s] = new Thread(
+                    () -> {
+                        HttpConnection connection = null;
+                        for (int i = next.getAndIncrement(); i < plan.size(); i = next.getAndIncrement()) {
+                            Event event = plan.get(i);
+                            long deadline = System.nanoTime() + RETRY_FOR_NANOS;
+                            while (true) { // as a platform does: again until acknowledged
+                                long start = System.nanoTime();
+                                int status;
+                                try {
+                                    if (connection == null || !connection.reusable()) {
+                                        close(connection);
+                                        connection = new HttpConnection(base);
+                                    }
+                                    status = connection.exchange(request(base, path, event));
+                                } catch (IOException e) { // the server went away (killed): reconnect, resend
+                                    close(connection);
+                                    connection = null;
+                                    status = -1;
+                                }
+                                if (status == 200) {
+                                    samples.record(System.nanoTime() - start);
+                                    break;
+                                }
+                                if (System.nanoTime() > deadline) {
+                                    samples.error();
+                                    break;
+                                }
+                                retries.incrementAndGet();
+                                pause(200);
                             }
-                            status = connection.exchange(request(base, path, event));
-                        } catch (IOException e) {             // the server went away (killed): reconnect, resend
-                            close(connection);
-                            connection = null;
-                            status = -1;
                         }
-                        if (status == 200) {
-                            samples.record(System.nanoTime() - start);
-                            break;
-                        }
-                        if (System.nanoTime() > deadline) {
-                            samples.error();
-                            break;
-                        }
-                        retries.incrementAndGet();
-                        pause(200);
-                    }
-                }
-                close(connection);
-            }, "sender-" + s);
+                        close(connection);
+                    },
+                    "sender-" + s);
             threads[s].start();
         }
         LatencySamples all = new LatencySamples(plan.size());
@@ -212,9 +231,15 @@ public final class WebhookReliability {
         }
         long applied = counts.getOrDefault("applied", 0L) - before.getOrDefault("applied", 0L);
         long stale = counts.getOrDefault("stale", 0L) - before.getOrDefault("stale", 0L);
-        System.out.printf(Locale.ROOT, "inbox, this run: %d applied, %d stale (distinct events sent: %d); the store's: %s%n",
-                applied, stale, orders * 3L, counts);
-        boolean ok = applied + stale == orders * 3L && counts.getOrDefault("received", 0L) == 0
+        System.out.printf(
+                Locale.ROOT,
+                "inbox, this run: %d applied, %d stale (distinct events sent: %d); the store's: %s%n",
+                applied,
+                stale,
+                orders * 3L,
+                counts);
+        boolean ok = applied + stale == orders * 3L
+                && counts.getOrDefault("received", 0L) == 0
                 && counts.getOrDefault("parked", 0L) == before.getOrDefault("parked", 0L);
         int wrongCards = 0;
         for (int c = 0; c < customers && c < orders; c++) {
@@ -229,19 +254,28 @@ public final class WebhookReliability {
             BigDecimal cardSpent = new BigDecimal(find(card, "\"total_spent\":([0-9.]+)"));
             if (cardCount != count || cardSpent.compareTo(spent) != 0) {
                 wrongCards++;
-                System.out.printf(Locale.ROOT, "customer c%d: card %d orders %s, recomputed %d orders %s%n", c, cardCount,
-                        cardSpent, count, spent);
+                System.out.printf(
+                        Locale.ROOT,
+                        "customer c%d: card %d orders %s, recomputed %d orders %s%n",
+                        c,
+                        cardCount,
+                        cardSpent,
+                        count,
+                        spent);
             }
         }
-        System.out.printf(Locale.ROOT, "cards checked: %d, differing from the recomputation: %d%n", Math.min(customers, orders),
+        System.out.printf(
+                Locale.ROOT,
+                "cards checked: %d, differing from the recomputation: %d%n",
+                Math.min(customers, orders),
                 wrongCards);
         return ok && wrongCards == 0;
     }
 
     private static Map<String, Long> counts(String inbox) {
         Map<String, Long> counts = new TreeMap<>();
-        Matcher m = Pattern.compile("\"(received|applied|ignored|stale|parked)\":(\\d+)").matcher(
-                find(inbox, "\"counts\":(\\{[^}]*\\})"));
+        Matcher m = Pattern.compile("\"(received|applied|ignored|stale|parked)\":(\\d+)")
+                .matcher(find(inbox, "\"counts\":(\\{[^}]*\\})"));
         while (m.find()) {
             counts.put(m.group(1), Long.parseLong(m.group(2)));
         }
@@ -249,19 +283,31 @@ public final class WebhookReliability {
     }
 
     private static String register(URI base, String key, String secret) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/api/v1/sources"))
-                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"platform\":\"salla\",\"secret\":\"" + secret + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(base.resolve("/api/v1/sources"))
+                                .header("Authorization", "Bearer " + key)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"platform\":\"salla\",\"secret\":\"" + secret + "\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
-            throw new IllegalStateException("registering the source failed: " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    "registering the source failed: " + response.statusCode() + " " + response.body());
         }
         return find(response.body(), "\"webhook_path\":\"([^\"]+)\"");
     }
 
     private static String get(URI base, String key, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + key)
-                .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(base.resolve(path))
+                                .header("Authorization", "Bearer " + key)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private static String find(String text, String regex) {

@@ -42,14 +42,22 @@ public final class WriteSideBySide {
 
     public static void main(String[] args) throws Exception {
         URI base = URI.create(OrderWriteLoad.option(args, "--base", "http://127.0.0.1:8091"));
-        String key = Files.readString(Path.of(OrderWriteLoad.option(args, "--key-file", "/tmp/basira-load/key.txt"))).strip();
-        List<String> pg = List.of("-h", OrderWriteLoad.option(args, "--pg-host", "127.0.0.1"),
-                "-p", OrderWriteLoad.option(args, "--pg-port", "5432"), "-U", OrderWriteLoad.option(args, "--pg-user", "root"));
+        String key = Files.readString(Path.of(OrderWriteLoad.option(args, "--key-file", "/tmp/basira-load/key.txt")))
+                .strip();
+        List<String> pg = List.of(
+                "-h",
+                OrderWriteLoad.option(args, "--pg-host", "127.0.0.1"),
+                "-p",
+                OrderWriteLoad.option(args, "--pg-port", "5432"),
+                "-U",
+                OrderWriteLoad.option(args, "--pg-user", "root"));
         String database = OrderWriteLoad.option(args, "--pg-db", "test");
         String schema = OrderWriteLoad.option(args, "--schema", "basira_pgbench");
         String pgbench = OrderWriteLoad.option(args, "--pgbench", "pgbench");
-        int[] clients = Arrays.stream(OrderWriteLoad.option(args, "--clients", "1,8,32").split(","))
-                .mapToInt(Integer::parseInt).toArray();
+        int[] clients = Arrays.stream(
+                        OrderWriteLoad.option(args, "--clients", "1,8,32").split(","))
+                .mapToInt(Integer::parseInt)
+                .toArray();
         int bulk = Integer.parseInt(OrderWriteLoad.option(args, "--bulk", "100"));
         int seconds = Integer.parseInt(OrderWriteLoad.option(args, "--seconds", "10"));
         int warmup = Integer.parseInt(OrderWriteLoad.option(args, "--warmup", "3"));
@@ -61,7 +69,7 @@ public final class WriteSideBySide {
         Path single = script("single", singleScript(schema));
         Path bulkScript = script("bulk", bulkScript(schema, bulk));
 
-        Map<String, List<double[]>> results = new LinkedHashMap<>();   // "clients/mode" -> [api, pgbench] per round
+        Map<String, List<double[]>> results = new LinkedHashMap<>(); // "clients/mode" -> [api, pgbench] per round
         String run = Long.toString(System.nanoTime(), 36);
         for (int round = 0; round < rounds; round++) {
             for (int c : clients) {
@@ -77,20 +85,34 @@ public final class WriteSideBySide {
                         sql = pgbench(pgbench, pg, database, c, seconds, b == 0 ? single : bulkScript, Math.max(1, b));
                         api = api(base, key, c, warmup, seconds, tag, b, serverPid);
                     }
-                    System.out.printf(Locale.ROOT, "round %d, %s clients: API %.0f orders/s, pgbench %.0f orders/s, ratio %.2f%n",
-                            round + 1, pair, api, sql, api / sql);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "round %d, %s clients: API %.0f orders/s, pgbench %.0f orders/s, ratio %.2f%n",
+                            round + 1,
+                            pair,
+                            api,
+                            sql,
+                            api / sql);
                     results.computeIfAbsent(pair, any -> new ArrayList<>()).add(new double[] {api, sql});
                 }
             }
         }
         System.out.println();
-        System.out.println("| clients / mode | API orders/s min / median | pgbench orders/s min / median | ratio of medians |");
+        System.out.println(
+                "| clients / mode | API orders/s min / median | pgbench orders/s min / median | ratio of medians |");
         System.out.println("|---|---|---|---|");
         results.forEach((pair, rows) -> {
             double[] api = rows.stream().mapToDouble(r -> r[0]).sorted().toArray();
             double[] sql = rows.stream().mapToDouble(r -> r[1]).sorted().toArray();
-            System.out.printf(Locale.ROOT, "| %s | %.0f / %.0f | %.0f / %.0f | %.2f |%n", pair, api[0], median(api), sql[0],
-                    median(sql), median(api) / median(sql));
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %.0f / %.0f | %.0f / %.0f | %.2f |%n",
+                    pair,
+                    api[0],
+                    median(api),
+                    sql[0],
+                    median(sql),
+                    median(api) / median(sql));
         });
     }
 
@@ -99,8 +121,9 @@ public final class WriteSideBySide {
      *     spent per order is printed too (user + system, from /proc), which a loaded machine inflates far
      *     less than wall-clock throughput
      */
-    private static double api(URI base, String key, int clients, int warmup, int seconds, String tag, int bulk,
-            long serverPid) throws InterruptedException, IOException {
+    private static double api(
+            URI base, String key, int clients, int warmup, int seconds, String tag, int bulk, long serverPid)
+            throws InterruptedException, IOException {
         OrderWriteLoad.measure(base, key, clients, warmup, tag + "w", bulk);
         long cpuBefore = cpuTicks(serverPid);
         OrderWriteLoad.Result result = OrderWriteLoad.measure(base, key, clients, seconds, tag, bulk);
@@ -109,8 +132,11 @@ public final class WriteSideBySide {
             System.out.println("  API: " + result.requests().errors() + " failed requests");
         }
         if (serverPid > 0 && result.orders() > 0) {
-            System.out.printf(Locale.ROOT, "  API server CPU: %.3f ms per order (%d orders)%n",
-                    (cpuAfter - cpuBefore) * 10.0 / result.orders(), result.orders());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  API server CPU: %.3f ms per order (%d orders)%n",
+                    (cpuAfter - cpuBefore) * 10.0 / result.orders(),
+                    result.orders());
         }
         return result.ordersPerSecond(seconds);
     }
@@ -122,14 +148,32 @@ public final class WriteSideBySide {
         }
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);      // utime, stime (fields 14, 15)
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
     }
 
-    private static double pgbench(String pgbench, List<String> pg, String database, int clients, int seconds, Path script,
-            int ordersPerTransaction) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(pgbench, "-n", "-M", "prepared", "--max-tries=10",
-                "-c", Integer.toString(clients), "-j", Integer.toString(Math.min(clients, 4)),
-                "-T", Integer.toString(seconds), "-f", script.toString()));
+    private static double pgbench(
+            String pgbench,
+            List<String> pg,
+            String database,
+            int clients,
+            int seconds,
+            Path script,
+            int ordersPerTransaction)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                pgbench,
+                "-n",
+                "-M",
+                "prepared",
+                "--max-tries=10",
+                "-c",
+                Integer.toString(clients),
+                "-j",
+                Integer.toString(Math.min(clients, 4)),
+                "-T",
+                Integer.toString(seconds),
+                "-f",
+                script.toString()));
         command.addAll(pg);
         command.add(database);
         String output = run(command, null);
@@ -197,7 +241,8 @@ public final class WriteSideBySide {
                 + "BEGIN;\n"
                 + "INSERT INTO " + schema + ".orders (store_id, external_id, customer_external_id, created_at, status, "
                 + "total_minor, discount_minor, coupon_code, payment_method, shipping_method) VALUES (1, 'P' || :client_id "
-                + "|| '-' || :o, 'W' || :c, TIMESTAMPTZ '" + at + "', 'completed', 15000, 0, NULL, NULL, NULL)" + UPSERT_SET
+                + "|| '-' || :o, 'W' || :c, TIMESTAMPTZ '" + at + "', 'completed', 15000, 0, NULL, NULL, NULL)"
+                + UPSERT_SET
                 + cardUpdate(schema, 15000, at, "store_id = 1 AND external_id = 'W' || :c")
                 + "END;\n";
     }
@@ -210,11 +255,16 @@ public final class WriteSideBySide {
                 + "BEGIN;\n"
                 + "INSERT INTO " + schema + ".orders (store_id, external_id, customer_external_id, created_at, status, "
                 + "total_minor, discount_minor, coupon_code, payment_method, shipping_method) SELECT 1, 'P' || :client_id "
-                + "|| '-' || :o || '-' || g, " + customer + ", TIMESTAMPTZ '" + at + "', 'completed', 9900, 0, NULL, NULL, "
+                + "|| '-' || :o || '-' || g, " + customer + ", TIMESTAMPTZ '" + at
+                + "', 'completed', 9900, 0, NULL, NULL, "
                 + "NULL FROM generate_series(1, " + size + ") g" + UPSERT_SET
-                + cardUpdate(schema, 9900, at, "id IN (SELECT id FROM " + schema + ".customers WHERE store_id = 1 AND "
-                        + "external_id IN (SELECT " + customer + " FROM generate_series(1, " + size + ") g) "
-                        + "ORDER BY external_id FOR NO KEY UPDATE)")
+                + cardUpdate(
+                        schema,
+                        9900,
+                        at,
+                        "id IN (SELECT id FROM " + schema + ".customers WHERE store_id = 1 AND "
+                                + "external_id IN (SELECT " + customer + " FROM generate_series(1, " + size + ") g) "
+                                + "ORDER BY external_id FOR NO KEY UPDATE)")
                 + "END;\n";
     }
 

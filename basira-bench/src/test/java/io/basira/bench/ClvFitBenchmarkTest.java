@@ -24,9 +24,11 @@ class ClvFitBenchmarkTest {
         ClvFitBenchmark bench = on("cdnow");
         BgNbdParameters bg = bench.fitBgNbd().parameters().orElseThrow();
         assertThat(bg.r()).isCloseTo(0.242593, within(1e-4));
-        assertThat(bench.fitParetoNbd().parameters().orElseThrow().logLikelihood()).isCloseTo(-9594.974, within(0.01));
+        assertThat(bench.fitParetoNbd().parameters().orElseThrow().logLikelihood())
+                .isCloseTo(-9594.974, within(0.01));
         assertThat(bench.fitGammaGamma().parameters().orElseThrow().p()).isCloseTo(6.2488, within(0.01));
-        assertThat(bench.scoreAllCustomers()).hasSize(2357)
+        assertThat(bench.scoreAllCustomers())
+                .hasSize(2357)
                 .allSatisfy(p -> assertThat(p.method()).isEqualTo(ClvModels.MODEL_METHOD));
         assertThat(bench.groupPatterns()).isEqualTo(bench.summary.patterns().size());
     }
@@ -34,12 +36,15 @@ class ClvFitBenchmarkTest {
     @Test
     void simulated_customers_give_back_the_parameters_they_were_drawn_with() {
         var summary = ClvData.simulated(100_000, ClvFitBenchmark.SEED);
-        BgNbdParameters bg = io.basira.analytics.clv.BgNbd.fit(summary.patterns()).parameters().orElseThrow();
+        BgNbdParameters bg = io.basira.analytics.clv.BgNbd.fit(summary.patterns())
+                .parameters()
+                .orElseThrow();
         assertThat(bg.r()).isCloseTo(0.243, withinPercentage(10));
         assertThat(bg.alpha()).isCloseTo(4.414, withinPercentage(15));
         assertThat(bg.a()).isCloseTo(0.793, withinPercentage(20));
         assertThat(bg.b()).isCloseTo(2.426, withinPercentage(25));
-        GammaGammaParameters gg = io.basira.analytics.clv.GammaGamma.fit(summary).parameters().orElseThrow();
+        GammaGammaParameters gg =
+                io.basira.analytics.clv.GammaGamma.fit(summary).parameters().orElseThrow();
         assertThat(gg.p() * gg.gamma() / (gg.q() - 1)).isCloseTo(6.25 * 15.44 / 2.74, withinPercentage(5));
     }
 }

@@ -24,10 +24,20 @@ import java.time.LocalDate;
  * category name as the products feed gave it, null for a customer without a counted order or whose likely next
  * products carry no category (a blank name is null).
  */
-public record AnalyticsFields(BigDecimal revenuePercentile, Integer rfmRecency, Integer rfmFrequency,
-        Integer rfmMonetary, RfmGroup rfmGroup, CustomerType customerType, Regularity regularity, BigDecimal pAlive,
-        BigDecimal expectedPurchases90d, BigDecimal predictedValue12m, ChurnRisk churnRisk,
-        LocalDate nextOrderExpectedAt, String nextCategory) {
+public record AnalyticsFields(
+        BigDecimal revenuePercentile,
+        Integer rfmRecency,
+        Integer rfmFrequency,
+        Integer rfmMonetary,
+        RfmGroup rfmGroup,
+        CustomerType customerType,
+        Regularity regularity,
+        BigDecimal pAlive,
+        BigDecimal expectedPurchases90d,
+        BigDecimal predictedValue12m,
+        ChurnRisk churnRisk,
+        LocalDate nextOrderExpectedAt,
+        String nextCategory) {
 
     /** Decimals kept of the CLV model's probabilities and expectations. */
     public static final int MODEL_DECIMALS = 4;
@@ -43,26 +53,68 @@ public record AnalyticsFields(BigDecimal revenuePercentile, Integer rfmRecency, 
     }
 
     /** The fields without a next category. */
-    public AnalyticsFields(BigDecimal revenuePercentile, Integer rfmRecency, Integer rfmFrequency,
-            Integer rfmMonetary, RfmGroup rfmGroup, CustomerType customerType, Regularity regularity, BigDecimal pAlive,
-            BigDecimal expectedPurchases90d, BigDecimal predictedValue12m, ChurnRisk churnRisk,
+    public AnalyticsFields(
+            BigDecimal revenuePercentile,
+            Integer rfmRecency,
+            Integer rfmFrequency,
+            Integer rfmMonetary,
+            RfmGroup rfmGroup,
+            CustomerType customerType,
+            Regularity regularity,
+            BigDecimal pAlive,
+            BigDecimal expectedPurchases90d,
+            BigDecimal predictedValue12m,
+            ChurnRisk churnRisk,
             LocalDate nextOrderExpectedAt) {
-        this(revenuePercentile, rfmRecency, rfmFrequency, rfmMonetary, rfmGroup, customerType, regularity, pAlive,
-                expectedPurchases90d, predictedValue12m, churnRisk, nextOrderExpectedAt, null);
+        this(
+                revenuePercentile,
+                rfmRecency,
+                rfmFrequency,
+                rfmMonetary,
+                rfmGroup,
+                customerType,
+                regularity,
+                pAlive,
+                expectedPurchases90d,
+                predictedValue12m,
+                churnRisk,
+                nextOrderExpectedAt,
+                null);
     }
 
     /** The fields of one computed row ({@link CardAnalytics}), doubles converted exactly before rounding. */
     public static AnalyticsFields of(CustomerAnalytics row) {
-        return new AnalyticsFields(row.revenuePercentile(), row.rfmRecency(), row.rfmFrequency(), row.rfmMonetary(),
-                row.rfmGroup(), row.customerType(), row.regularity(), decimal(row.pAlive()),
-                decimal(row.expectedPurchases90d()), row.predictedValue12m(), row.churnRisk(),
+        return new AnalyticsFields(
+                row.revenuePercentile(),
+                row.rfmRecency(),
+                row.rfmFrequency(),
+                row.rfmMonetary(),
+                row.rfmGroup(),
+                row.customerType(),
+                row.regularity(),
+                decimal(row.pAlive()),
+                decimal(row.expectedPurchases90d()),
+                row.predictedValue12m(),
+                row.churnRisk(),
                 row.nextOrderExpectedAt());
     }
 
     /** These fields with {@code category} as the next category (null for none). */
     public AnalyticsFields withNextCategory(String category) {
-        return new AnalyticsFields(revenuePercentile, rfmRecency, rfmFrequency, rfmMonetary, rfmGroup, customerType,
-                regularity, pAlive, expectedPurchases90d, predictedValue12m, churnRisk, nextOrderExpectedAt, category);
+        return new AnalyticsFields(
+                revenuePercentile,
+                rfmRecency,
+                rfmFrequency,
+                rfmMonetary,
+                rfmGroup,
+                customerType,
+                regularity,
+                pAlive,
+                expectedPurchases90d,
+                predictedValue12m,
+                churnRisk,
+                nextOrderExpectedAt,
+                category);
     }
 
     /** A model's double as an exact decimal (null stays null); rounding happens in the constructor. */

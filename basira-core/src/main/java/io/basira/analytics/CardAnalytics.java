@@ -68,13 +68,22 @@ public final class CardAnalytics {
             int s = rfmAt[c];
             CustomerTypes.Classified t = types[c];
             CustomerPrediction p = predictions[c];
-            result.add(new CustomerAnalytics(facts.customerId(c), percentileByRow[c],
-                    s < 0 ? null : rfm.r()[s], s < 0 ? null : rfm.f()[s], s < 0 ? null : rfm.m()[s],
+            result.add(new CustomerAnalytics(
+                    facts.customerId(c),
+                    percentileByRow[c],
+                    s < 0 ? null : rfm.r()[s],
+                    s < 0 ? null : rfm.f()[s],
+                    s < 0 ? null : rfm.m()[s],
                     s < 0 ? RfmGroup.PROSPECTS : rfm.groups()[s],
-                    t == null ? null : t.type(), t == null ? null : t.regularity(),
-                    p == null || p.probabilityAlive().isEmpty() ? null : p.probabilityAlive().getAsDouble(),
-                    p == null ? null : p.expectedPurchases90Days(), p == null ? null : p.predictedValue12Months(),
-                    p == null ? null : p.churnRisk(), p == null ? null : p.expectedNextOrder().orElse(null)));
+                    t == null ? null : t.type(),
+                    t == null ? null : t.regularity(),
+                    p == null || p.probabilityAlive().isEmpty()
+                            ? null
+                            : p.probabilityAlive().getAsDouble(),
+                    p == null ? null : p.expectedPurchases90Days(),
+                    p == null ? null : p.predictedValue12Months(),
+                    p == null ? null : p.churnRisk(),
+                    p == null ? null : p.expectedNextOrder().orElse(null)));
         }
         return new Result(result, clv.models());
     }

@@ -34,8 +34,8 @@ public final class ClvInput {
         for (int c = 0; c < facts.rows(); c++) {
             for (int o = facts.orderStart(c); o < facts.orderStart(c + 1) && facts.day(o) <= end; o++) {
                 if (facts.counted(o)) {
-                    result.add(new ClvTransaction(facts.customerId(c), LocalDate.ofEpochDay(facts.day(o)),
-                            facts.money(facts.totalMinor(o))));
+                    result.add(new ClvTransaction(
+                            facts.customerId(c), LocalDate.ofEpochDay(facts.day(o)), facts.money(facts.totalMinor(o))));
                 }
             }
         }
@@ -102,8 +102,9 @@ public final class ClvInput {
             mx[i] = repeats == 0 ? 0 : BigDecimal.valueOf(repeatTotal, digits).doubleValue() / repeats;
             i++;
         }
-        double mean = merged == 0 ? Double.NaN : BigDecimal.valueOf(total, digits).doubleValue() / merged;
-        return new Calibration(CalibrationSummary.ofColumns(ids, x, tx, bigT, mx, asOf, unit, mean),
-                Arrays.copyOf(rows, n));
+        double mean =
+                merged == 0 ? Double.NaN : BigDecimal.valueOf(total, digits).doubleValue() / merged;
+        return new Calibration(
+                CalibrationSummary.ofColumns(ids, x, tx, bigT, mx, asOf, unit, mean), Arrays.copyOf(rows, n));
     }
 }

@@ -92,11 +92,16 @@ public final class Cohorts {
             }
             List<CohortMonth> months = new ArrayList<>(buyers[k].length);
             for (int m = 0; m < buyers[k].length; m++) {
-                months.add(new CohortMonth(m, buyers[k][m], Ratios.of(buyers[k][m], members[k]), orders[k][m],
+                months.add(new CohortMonth(
+                        m,
+                        buyers[k][m],
+                        Ratios.of(buyers[k][m], members[k]),
+                        orders[k][m],
                         facts.money(revenue[k][m])));
             }
             int month = firstCohort + k;
-            cohorts.add(new Cohort(YearMonth.of(Math.floorDiv(month, 12), Math.floorMod(month, 12) + 1), members[k], months));
+            cohorts.add(new Cohort(
+                    YearMonth.of(Math.floorDiv(month, 12), Math.floorMod(month, 12) + 1), members[k], months));
         }
         return new Report(cohorts);
     }

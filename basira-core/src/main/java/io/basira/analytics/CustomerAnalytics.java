@@ -11,10 +11,20 @@ import java.util.Objects;
  * regularity), no CLV prediction (first purchase after as-of), or a value the method does not estimate
  * (P(alive) and next order date in the CLV fallback).
  */
-public record CustomerAnalytics(String customerId, BigDecimal revenuePercentile, Integer rfmRecency,
-        Integer rfmFrequency, Integer rfmMonetary, RfmGroup rfmGroup, CustomerType customerType,
-        Regularity regularity, Double pAlive, Double expectedPurchases90d, BigDecimal predictedValue12m,
-        ChurnRisk churnRisk, LocalDate nextOrderExpectedAt) {
+public record CustomerAnalytics(
+        String customerId,
+        BigDecimal revenuePercentile,
+        Integer rfmRecency,
+        Integer rfmFrequency,
+        Integer rfmMonetary,
+        RfmGroup rfmGroup,
+        CustomerType customerType,
+        Regularity regularity,
+        Double pAlive,
+        Double expectedPurchases90d,
+        BigDecimal predictedValue12m,
+        ChurnRisk churnRisk,
+        LocalDate nextOrderExpectedAt) {
 
     public CustomerAnalytics {
         Objects.requireNonNull(customerId, "customerId");

@@ -18,11 +18,19 @@ public final class CustomerTypes {
     private CustomerTypes() {}
 
     /** @param gapCv coefficient of variation of the gaps between purchase days; NaN with fewer than two gaps */
-    public record Classified(String customerId, CustomerType type, Regularity regularity, int purchaseDays,
-            double meanGapDays, double gapCv) {}
+    public record Classified(
+            String customerId,
+            CustomerType type,
+            Regularity regularity,
+            int purchaseDays,
+            double meanGapDays,
+            double gapCv) {}
 
-    public record Report(List<Classified> customers, Map<CustomerType, Integer> types,
-            Map<Regularity, Integer> regularity, int nonBuyers) {}
+    public record Report(
+            List<Classified> customers,
+            Map<CustomerType, Integer> types,
+            Map<Regularity, Integer> regularity,
+            int nonBuyers) {}
 
     public static Report of(StoreFacts facts, AnalysisWindow window) {
         Classified[] byRow = classify(facts, window);
@@ -78,8 +86,8 @@ public final class CustomerTypes {
                 orders++;
                 discounted += facts.discounted(o) ? 1 : 0;
                 int k = facts.category(o);
-                if (k == StoreFacts.MIXED_CATEGORIES || (k != StoreFacts.NO_CATEGORY && category != StoreFacts.NO_CATEGORY
-                        && k != category)) {
+                if (k == StoreFacts.MIXED_CATEGORIES
+                        || (k != StoreFacts.NO_CATEGORY && category != StoreFacts.NO_CATEGORY && k != category)) {
                     manyCategories = true;
                 } else if (k != StoreFacts.NO_CATEGORY) {
                     category = k;
@@ -100,15 +108,16 @@ public final class CustomerTypes {
     }
 
     /** Classifies one buyer from her distinct purchase days (ascending), order counts and categories. */
-    private static Classified classify(String customerId, int[] days, int dayCount, int orders, long discounted,
-            boolean oneCategory, long asOf) {
+    private static Classified classify(
+            String customerId, int[] days, int dayCount, int orders, long discounted, boolean oneCategory, long asOf) {
         long[] gaps = new long[dayCount - 1];
         for (int i = 0; i < gaps.length; i++) {
             gaps[i] = days[i + 1] - days[i];
         }
         double mean = mean(gaps);
         double cv = gaps.length < 2 ? Double.NaN : deviation(gaps, mean) / mean;
-        Regularity regularity = dayCount == 1 ? Regularity.ONE_TIME
+        Regularity regularity = dayCount == 1
+                ? Regularity.ONE_TIME
                 : dayCount >= 3 && cv <= Regularity.MAX_REGULAR_CV ? Regularity.REGULAR : Regularity.IRREGULAR;
         long sinceLast = asOf - days[dayCount - 1];
         CustomerType type;
@@ -125,6 +134,7 @@ public final class CustomerTypes {
         }
         return new Classified(customerId, type, regularity, dayCount, gaps.length == 0 ? Double.NaN : mean, cv);
     }
+
     private static double mean(long[] values) {
         double sum = 0;
         for (long v : values) {

@@ -15,7 +15,12 @@ import java.util.Set;
  * @param discounted whether it used a coupon or carried a discount
  * @param categories product categories of its lines (empty when unknown); never null
  */
-public record OrderFact(String customerId, Instant createdAt, OrderStatus status, long totalMinor, boolean discounted,
+public record OrderFact(
+        String customerId,
+        Instant createdAt,
+        OrderStatus status,
+        long totalMinor,
+        boolean discounted,
         Set<String> categories) {
 
     public OrderFact {
@@ -29,8 +34,8 @@ public record OrderFact(String customerId, Instant createdAt, OrderStatus status
     }
 
     /** An order without category information. */
-    public static OrderFact of(String customerId, Instant createdAt, OrderStatus status, long totalMinor,
-            boolean discounted) {
+    public static OrderFact of(
+            String customerId, Instant createdAt, OrderStatus status, long totalMinor, boolean discounted) {
         return new OrderFact(customerId, createdAt, status, totalMinor, discounted, Set.of());
     }
 }

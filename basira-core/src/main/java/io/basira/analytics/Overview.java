@@ -25,9 +25,21 @@ public final class Overview {
      * @param aovNew revenue / orders of new customers in the period (major unit); null without such orders
      * @param aovReturning the same for returning customers
      */
-    public record Report(LocalDate from, LocalDate to, long orders, BigDecimal revenue, int buyers, int newCustomers,
-            int returningCustomers, BigDecimal repeatPurchaseRate, BigDecimal retentionRate, BigDecimal aovNew,
-            BigDecimal aovReturning, int previousPeriodBuyers, int retainedCustomers, int signups) {}
+    public record Report(
+            LocalDate from,
+            LocalDate to,
+            long orders,
+            BigDecimal revenue,
+            int buyers,
+            int newCustomers,
+            int returningCustomers,
+            BigDecimal repeatPurchaseRate,
+            BigDecimal retentionRate,
+            BigDecimal aovNew,
+            BigDecimal aovReturning,
+            int previousPeriodBuyers,
+            int retainedCustomers,
+            int signups) {}
 
     /** One scan over every customer's orders up to {@code to}. */
     public static Report of(StoreFacts facts, AnalysisWindow window) {
@@ -97,9 +109,20 @@ public final class Overview {
             int d = facts.signupDay(c);
             signups += d >= from && d <= to ? 1 : 0;
         }
-        return new Report(fromDate, toDate, orders, facts.money(revenue), buyers, newCustomers, buyers - newCustomers,
-                Ratios.of(repeaters, buyers), Ratios.of(retained, previousBuyers),
-                facts.average(newTotal, newOrders), facts.average(returningTotal, returningOrders),
-                previousBuyers, retained, signups);
+        return new Report(
+                fromDate,
+                toDate,
+                orders,
+                facts.money(revenue),
+                buyers,
+                newCustomers,
+                buyers - newCustomers,
+                Ratios.of(repeaters, buyers),
+                Ratios.of(retained, previousBuyers),
+                facts.average(newTotal, newOrders),
+                facts.average(returningTotal, returningOrders),
+                previousBuyers,
+                retained,
+                signups);
     }
 }

@@ -30,7 +30,11 @@ public final class Pareto {
     public record CurvePoint(int customerPercent, BigDecimal revenueShare) {}
 
     /** @param revenuePercentiles each buyer's percentile, by customer id; computed when first looked into */
-    public record Report(int buyers, BigDecimal revenue, List<TopShare> top, List<CurvePoint> curve,
+    public record Report(
+            int buyers,
+            BigDecimal revenue,
+            List<TopShare> top,
+            List<CurvePoint> curve,
             Map<String, BigDecimal> revenuePercentiles) {}
 
     public static Report of(StoreFacts facts, AnalysisWindow window) {
@@ -95,7 +99,8 @@ public final class Pareto {
             int greater = strictlyGreater(descending, spend[i]);
             BigDecimal p = byRank[greater];
             if (p == null) {
-                // 100 (n - G) / n to two decimals half-up, in exact integers: floor((2a + n) / 2n) hundredths, a = 10000 (n - G)
+                // 100 (n - G) / n to two decimals half-up, in exact integers: floor((2a + n) / 2n) hundredths, a =
+                // 10000 (n - G)
                 long a = 10_000L * (n - greater);
                 p = BigDecimal.valueOf((2 * a + n) / (2L * n), 2);
                 byRank[greater] = p;

@@ -18,8 +18,15 @@ public final class Rfm {
 
     private Rfm() {}
 
-    public record Score(String customerId, long recencyDays, int frequency, BigDecimal monetary, int recency,
-            int frequencyScore, int monetaryScore, RfmGroup group) {}
+    public record Score(
+            String customerId,
+            long recencyDays,
+            int frequency,
+            BigDecimal monetary,
+            int recency,
+            int frequencyScore,
+            int monetaryScore,
+            RfmGroup group) {}
 
     /**
      * @param scores every buyer's scores, in row order (unmodifiable)
@@ -66,8 +73,15 @@ public final class Rfm {
         @Override
         public Score get(int i) {
             int c = k.rows()[i];
-            return new Score(facts.customerId(c), k.recency()[i], w.orders()[c], facts.money(w.spend()[c]),
-                    k.r()[i], k.f()[i], k.m()[i], k.groups()[i]);
+            return new Score(
+                    facts.customerId(c),
+                    k.recency()[i],
+                    w.orders()[c],
+                    facts.money(w.spend()[c]),
+                    k.r()[i],
+                    k.f()[i],
+                    k.m()[i],
+                    k.groups()[i]);
         }
 
         @Override

@@ -22,11 +22,11 @@ public enum RfmGroup {
 
     private static final RfmGroup[][] GRID = {
         // FM:  1            2            3                4                 5          R
-        {DORMANT, DORMANT, ALMOST_LOST, PREVIOUSLY_LOYAL, PREVIOUSLY_LOYAL},          // 1
-        {ALMOST_LOST, ALMOST_LOST, AT_RISK, AT_RISK, AT_RISK},                        // 2
-        {NEEDS_ATTENTION, NEEDS_ATTENTION, NEEDS_ATTENTION, LOYAL, LOYAL},            // 3
-        {PROMISING, PROMISING, ACTIVE, LOYAL, CHAMPIONS},                             // 4
-        {NEW, NEW, ACTIVE, CHAMPIONS, CHAMPIONS},                                     // 5
+        {DORMANT, DORMANT, ALMOST_LOST, PREVIOUSLY_LOYAL, PREVIOUSLY_LOYAL}, // 1
+        {ALMOST_LOST, ALMOST_LOST, AT_RISK, AT_RISK, AT_RISK}, // 2
+        {NEEDS_ATTENTION, NEEDS_ATTENTION, NEEDS_ATTENTION, LOYAL, LOYAL}, // 3
+        {PROMISING, PROMISING, ACTIVE, LOYAL, CHAMPIONS}, // 4
+        {NEW, NEW, ACTIVE, CHAMPIONS, CHAMPIONS}, // 5
     };
 
     /** The group of scores R, F, M (each 1–5). */

@@ -71,14 +71,40 @@ public final class StoreFacts {
     }
 
     private StoreFacts(StoreFacts built) {
-        this(built.zone, built.currency, built.ids, built.known, built.signupDay, built.city, built.region,
-                built.country, built.start, built.day, built.total, built.flags, built.category, built.categoryNames,
+        this(
+                built.zone,
+                built.currency,
+                built.ids,
+                built.known,
+                built.signupDay,
+                built.city,
+                built.region,
+                built.country,
+                built.start,
+                built.day,
+                built.total,
+                built.flags,
+                built.category,
+                built.categoryNames,
                 built.byId);
     }
 
-    private StoreFacts(ZoneId zone, Currency currency, String[] ids, int known, int[] signupDay, String[] city,
-            String[] region, String[] country, int[] start, int[] day, long[] total, byte[] flags, int[] category,
-            String[] categoryNames, int[] byId) {
+    private StoreFacts(
+            ZoneId zone,
+            Currency currency,
+            String[] ids,
+            int known,
+            int[] signupDay,
+            String[] city,
+            String[] region,
+            String[] country,
+            int[] start,
+            int[] day,
+            long[] total,
+            byte[] flags,
+            int[] category,
+            String[] categoryNames,
+            int[] byId) {
         this.zone = zone;
         this.currency = currency;
         this.ids = ids;
@@ -107,14 +133,20 @@ public final class StoreFacts {
         }
     }
 
-    private static StoreFacts build(ZoneId zone, Currency currency, List<CustomerFact> customers, List<OrderFact> orders) {
+    private static StoreFacts build(
+            ZoneId zone, Currency currency, List<CustomerFact> customers, List<OrderFact> orders) {
         Builder b = builder(zone, currency);
         for (CustomerFact c : customers) {
             b.customer(c.customerId(), c.city(), c.region(), c.country(), Dates.dateIn(c.createdAt(), zone));
         }
         for (OrderFact o : orders) {
-            b.order(b.row(o.customerId()), Dates.dateIn(o.createdAt(), zone).toEpochDay(), o.status(), o.totalMinor(),
-                    o.discounted(), b.categoryCode(o.categories()));
+            b.order(
+                    b.row(o.customerId()),
+                    Dates.dateIn(o.createdAt(), zone).toEpochDay(),
+                    o.status(),
+                    o.totalMinor(),
+                    o.discounted(),
+                    b.categoryCode(o.categories()));
         }
         return b.build();
     }
@@ -277,7 +309,8 @@ public final class StoreFacts {
             return null;
         }
         int digits = Money.fractionDigits(currency);
-        return BigDecimal.valueOf(totalMinor).divide(BigDecimal.valueOf(count), 0, RoundingMode.HALF_UP)
+        return BigDecimal.valueOf(totalMinor)
+                .divide(BigDecimal.valueOf(count), 0, RoundingMode.HALF_UP)
                 .movePointLeft(digits);
     }
 
@@ -350,8 +383,8 @@ public final class StoreFacts {
     }
 
     /** Per-row sums of one window; see {@link #window(AnalysisWindow)}. */
-    record Window(int[] orders, long[] spend, int[] firstDay, int[] lastDay, int[] discountedOrders,
-            long[] discountedSpend) {
+    record Window(
+            int[] orders, long[] spend, int[] firstDay, int[] lastDay, int[] discountedOrders, long[] discountedSpend) {
 
         int buyers() {
             int n = 0;
@@ -481,12 +514,16 @@ public final class StoreFacts {
 
         /** The code of an order with these line categories: none, one, or mixed. */
         public int categoryCode(Set<String> names) {
-            return names.isEmpty() ? NO_CATEGORY : names.size() > 1 ? MIXED_CATEGORIES
-                    : categoryCode(names.iterator().next());
+            return names.isEmpty()
+                    ? NO_CATEGORY
+                    : names.size() > 1
+                            ? MIXED_CATEGORIES
+                            : categoryCode(names.iterator().next());
         }
 
         /** Adds one order of customer {@code row} on the store-local {@code epochDay}. */
-        public void order(int row, long epochDay, OrderStatus status, long totalMinor, boolean discounted, int categoryCode) {
+        public void order(
+                int row, long epochDay, OrderStatus status, long totalMinor, boolean discounted, int categoryCode) {
             if (row < 0 || row >= rowCount) {
                 throw new IllegalArgumentException("no customer row " + row);
             }
@@ -537,7 +574,8 @@ public final class StoreFacts {
                 order[c] = c;
             }
             if (sortById) {
-                Arrays.sort(order, (a, b) -> isKnown[a] != isKnown[b] ? (isKnown[a] ? -1 : 1) : ids[a].compareTo(ids[b]));
+                Arrays.sort(
+                        order, (a, b) -> isKnown[a] != isKnown[b] ? (isKnown[a] ? -1 : 1) : ids[a].compareTo(ids[b]));
             } else {
                 Arrays.sort(order, (a, b) -> isKnown[a] != isKnown[b] ? (isKnown[a] ? -1 : 1) : Integer.compare(a, b));
             }
@@ -625,8 +663,22 @@ public final class StoreFacts {
                     byId = null;
                 }
             }
-            return new StoreFacts(zone, currency, outIds, knownCount, outSignup, outCity, outRegion, outCountry, start,
-                    outDay, outTotal, outFlags, outCategory, Arrays.copyOf(categoryNames, categoryCount), byId);
+            return new StoreFacts(
+                    zone,
+                    currency,
+                    outIds,
+                    knownCount,
+                    outSignup,
+                    outCity,
+                    outRegion,
+                    outCountry,
+                    start,
+                    outDay,
+                    outTotal,
+                    outFlags,
+                    outCategory,
+                    Arrays.copyOf(categoryNames, categoryCount),
+                    byId);
         }
 
         /** Sorts one customer's orders by day, stably. */

@@ -12,8 +12,16 @@ import java.util.Objects;
  * {@link EventKind#SEARCH}, {@code customerId} by {@link EventKind#IDENTIFY} (and kept only there).
  * Refused with a {@link RefusedEvent} naming the field and its {@link Refusal}.
  */
-public record BrowsingEvent(EventKind kind, String visitorId, String sessionId, Instant occurredAt, String path,
-        String productId, String category, String query, String customerId) {
+public record BrowsingEvent(
+        EventKind kind,
+        String visitorId,
+        String sessionId,
+        Instant occurredAt,
+        String path,
+        String productId,
+        String category,
+        String query,
+        String customerId) {
 
     public static final int PATH_LENGTH = 500;
     public static final int ID_LENGTH = 128;

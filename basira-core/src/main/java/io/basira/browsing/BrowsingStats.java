@@ -15,8 +15,8 @@ import java.util.Set;
  * recently ({@link Viewed}). Counts are never negative; a customer never seen has no stats at all (null where
  * a {@code BrowsingStats} is expected).
  */
-public record BrowsingStats(Instant lastSeenAt, int sessions30d, int pageViews30d, int productViews30d,
-        int sessionsTotal, Viewed viewed) {
+public record BrowsingStats(
+        Instant lastSeenAt, int sessions30d, int pageViews30d, int productViews30d, int sessionsTotal, Viewed viewed) {
 
     /** The sessions from which a visitor counts as returning. */
     public static final int RETURNING_SESSIONS = 2;
@@ -30,8 +30,8 @@ public record BrowsingStats(Instant lastSeenAt, int sessions30d, int pageViews30
     }
 
     /** Stats without recent product or category views. */
-    public BrowsingStats(Instant lastSeenAt, int sessions30d, int pageViews30d, int productViews30d,
-            int sessionsTotal) {
+    public BrowsingStats(
+            Instant lastSeenAt, int sessions30d, int pageViews30d, int productViews30d, int sessionsTotal) {
         this(lastSeenAt, sessions30d, pageViews30d, productViews30d, sessionsTotal, Viewed.NONE);
     }
 
@@ -104,7 +104,9 @@ public record BrowsingStats(Instant lastSeenAt, int sessions30d, int pageViews30
         /** The text of {@link #days(String)}: one {@code item<TAB>epoch day} per line, in the map's order. */
         public static String lines(Map<String, Integer> days) {
             StringBuilder lines = new StringBuilder();
-            days.forEach((item, day) -> lines.append(lines.length() == 0 ? "" : "\n").append(item).append('\t')
+            days.forEach((item, day) -> lines.append(lines.length() == 0 ? "" : "\n")
+                    .append(item)
+                    .append('\t')
                     .append(day));
             return lines.toString();
         }

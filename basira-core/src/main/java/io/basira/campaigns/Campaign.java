@@ -24,10 +24,24 @@ import java.util.Objects;
  * @param surveyQuestion    null: no survey link
  * @param activatedAt       when it was last activated (null: never); triggers before then are not followed
  */
-public record Campaign(long id, String name, CampaignKind kind, CampaignStatus status, Channel channel,
-        Purpose purpose, MessageTemplate template, int controlPercent, int attributionDays, Duration firstDelay,
-        Duration secondDelay, int inactiveDays, List<String> groups, Instant scheduledAt, Discount discount,
-        String surveyQuestion, Instant activatedAt) {
+public record Campaign(
+        long id,
+        String name,
+        CampaignKind kind,
+        CampaignStatus status,
+        Channel channel,
+        Purpose purpose,
+        MessageTemplate template,
+        int controlPercent,
+        int attributionDays,
+        Duration firstDelay,
+        Duration secondDelay,
+        int inactiveDays,
+        List<String> groups,
+        Instant scheduledAt,
+        Discount discount,
+        String surveyQuestion,
+        Instant activatedAt) {
 
     public static final int DEFAULT_CONTROL_PERCENT = 10;
     public static final int DEFAULT_ATTRIBUTION_DAYS = 7;
@@ -48,27 +62,44 @@ public record Campaign(long id, String name, CampaignKind kind, CampaignStatus s
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(template, "template");
-        InvalidCampaign.requireRange(controlPercent, 0, 90, "control_percent",
-                "control_percent " + controlPercent + " is outside 0 to 90");
-        InvalidCampaign.requireRange(attributionDays, 1, 90, "attribution_days",
+        InvalidCampaign.requireRange(
+                controlPercent, 0, 90, "control_percent", "control_percent " + controlPercent + " is outside 0 to 90");
+        InvalidCampaign.requireRange(
+                attributionDays,
+                1,
+                90,
+                "attribution_days",
                 "attribution_days " + attributionDays + " is outside 1 to 90");
         firstDelay = firstDelay == null ? DEFAULT_FIRST_DELAY : firstDelay;
-        InvalidCampaign.requireRange(firstDelay.toMinutes(), 5, Duration.ofDays(7).toMinutes(), "first_delay_minutes",
+        InvalidCampaign.requireRange(
+                firstDelay.toMinutes(),
+                5,
+                Duration.ofDays(7).toMinutes(),
+                "first_delay_minutes",
                 "first_delay_minutes " + firstDelay.toMinutes() + " is outside 5 minutes to 7 days");
         if (secondDelay != null) {
-            InvalidCampaign.requireRange(secondDelay.toMinutes(), 5, Duration.ofDays(14).toMinutes(),
-                    "second_delay_minutes", "second_delay_minutes " + secondDelay.toMinutes()
-                            + " is outside 5 minutes to 14 days");
+            InvalidCampaign.requireRange(
+                    secondDelay.toMinutes(),
+                    5,
+                    Duration.ofDays(14).toMinutes(),
+                    "second_delay_minutes",
+                    "second_delay_minutes " + secondDelay.toMinutes() + " is outside 5 minutes to 14 days");
         }
-        InvalidCampaign.requireRange(inactiveDays, 1, 3650, "inactive_days",
-                "inactive_days " + inactiveDays + " is outside 1 to 3650");
+        InvalidCampaign.requireRange(
+                inactiveDays, 1, 3650, "inactive_days", "inactive_days " + inactiveDays + " is outside 1 to 3650");
         groups = groups == null ? List.of() : List.copyOf(groups);
         if (groups.size() > MAX_GROUPS) {
-            throw new InvalidCampaign("groups", InvalidCampaign.Reason.TOO_MANY_GROUPS,
-                    "groups: at most " + MAX_GROUPS + ", got " + groups.size(), MAX_GROUPS, groups.size());
+            throw new InvalidCampaign(
+                    "groups",
+                    InvalidCampaign.Reason.TOO_MANY_GROUPS,
+                    "groups: at most " + MAX_GROUPS + ", got " + groups.size(),
+                    MAX_GROUPS,
+                    groups.size());
         }
         if ((kind == CampaignKind.ONE_OFF || kind == CampaignKind.GROUP_ENTRY) && groups.isEmpty()) {
-            throw new InvalidCampaign("groups", InvalidCampaign.Reason.NEEDS_GROUP,
+            throw new InvalidCampaign(
+                    "groups",
+                    InvalidCampaign.Reason.NEEDS_GROUP,
                     "groups: a " + kind.code() + " campaign needs at least one group");
         }
         if (surveyQuestion != null) {
@@ -84,13 +115,45 @@ public record Campaign(long id, String name, CampaignKind kind, CampaignStatus s
     /** The same campaign in another status, activated at {@code at} when it becomes active. */
     public Campaign withStatus(CampaignStatus next, Instant at) {
         Instant activated = next == CampaignStatus.ACTIVE && status != CampaignStatus.ACTIVE ? at : activatedAt;
-        return new Campaign(id, name, kind, next, channel, purpose, template, controlPercent, attributionDays,
-                firstDelay, secondDelay, inactiveDays, groups, scheduledAt, discount, surveyQuestion, activated);
+        return new Campaign(
+                id,
+                name,
+                kind,
+                next,
+                channel,
+                purpose,
+                template,
+                controlPercent,
+                attributionDays,
+                firstDelay,
+                secondDelay,
+                inactiveDays,
+                groups,
+                scheduledAt,
+                discount,
+                surveyQuestion,
+                activated);
     }
 
     public Campaign withId(long newId) {
-        return new Campaign(newId, name, kind, status, channel, purpose, template, controlPercent, attributionDays,
-                firstDelay, secondDelay, inactiveDays, groups, scheduledAt, discount, surveyQuestion, activatedAt);
+        return new Campaign(
+                newId,
+                name,
+                kind,
+                status,
+                channel,
+                purpose,
+                template,
+                controlPercent,
+                attributionDays,
+                firstDelay,
+                secondDelay,
+                inactiveDays,
+                groups,
+                scheduledAt,
+                discount,
+                surveyQuestion,
+                activatedAt);
     }
 
     /** The status change is allowed: draft → active; active ↔ paused; any but finished → finished. */

@@ -29,9 +29,14 @@ public enum CampaignKind {
                 return kind;
             }
         }
-        String accepted = java.util.Arrays.stream(values()).map(CampaignKind::code)
+        String accepted = java.util.Arrays.stream(values())
+                .map(CampaignKind::code)
                 .collect(java.util.stream.Collectors.joining(", "));
-        throw new InvalidCampaign("kind", InvalidCampaign.Reason.UNKNOWN_CHOICE,
-                "unknown campaign kind '" + code + "', expected one of " + accepted, code, accepted);
+        throw new InvalidCampaign(
+                "kind",
+                InvalidCampaign.Reason.UNKNOWN_CHOICE,
+                "unknown campaign kind '" + code + "', expected one of " + accepted,
+                code,
+                accepted);
     }
 }

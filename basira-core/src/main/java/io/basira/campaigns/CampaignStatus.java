@@ -24,7 +24,7 @@ public enum CampaignStatus {
                 return status;
             }
         }
-        throw new IllegalArgumentException("unknown campaign status '" + code
-                + "', expected one of draft, active, paused, finished");
+        throw new IllegalArgumentException(
+                "unknown campaign status '" + code + "', expected one of draft, active, paused, finished");
     }
 }

@@ -13,8 +13,7 @@ import java.security.NoSuchAlgorithmException;
  */
 public final class ControlGroup {
 
-    private ControlGroup() {
-    }
+    private ControlGroup() {}
 
     /** Whether the customer is in the campaign's control group, for a control share of {@code percent} (0–100). */
     public static boolean isControl(StoreId store, long campaignId, String customerId, int percent) {
@@ -31,7 +30,7 @@ public final class ControlGroup {
         for (int i = 0; i < 7; i++) {
             bits = (bits << 8) | (hash[i] & 0xFF);
         }
-        return (bits >>> 3) / (double) (1L << 53);                  // 53 bits: exact in a double
+        return (bits >>> 3) / (double) (1L << 53); // 53 bits: exact in a double
     }
 
     private static byte[] sha256(String text) {

@@ -7,9 +7,9 @@ package io.basira.campaigns;
 public record Discount(int percent, int validDays) {
 
     public Discount {
-        InvalidCampaign.requireRange(percent, 1, 100, "discount_percent",
-                "discount percent " + percent + " is outside 1 to 100");
-        InvalidCampaign.requireRange(validDays, 1, 365, "discount_valid_days",
-                "discount valid_days " + validDays + " is outside 1 to 365");
+        InvalidCampaign.requireRange(
+                percent, 1, 100, "discount_percent", "discount percent " + percent + " is outside 1 to 100");
+        InvalidCampaign.requireRange(
+                validDays, 1, 365, "discount_valid_days", "discount valid_days " + validDays + " is outside 1 to 365");
     }
 }

@@ -14,8 +14,18 @@ import java.util.Objects;
  *                    orders after it, within the campaign's attribution window
  * @param dueAt       when the message is due (pending) or was settled
  */
-public record Enrolment(long id, long campaignId, String customerId, String triggerKey, String subject,
-        Arm arm, EnrolmentState state, Instant startedAt, Instant dueAt, int attempts, String reason) {
+public record Enrolment(
+        long id,
+        long campaignId,
+        String customerId,
+        String triggerKey,
+        String subject,
+        Arm arm,
+        EnrolmentState state,
+        Instant startedAt,
+        Instant dueAt,
+        int attempts,
+        String reason) {
 
     public Enrolment {
         Objects.requireNonNull(customerId, "customerId");

@@ -81,10 +81,10 @@ public final class InvalidCampaign extends IllegalArgumentException {
         String english = field + " " + refusal.reason();
         throw switch (refusal.kind()) {
             case TOO_LONG -> new InvalidCampaign(field, Reason.TOO_LONG, english, longest, refusal.length());
-            case CONTROL_CHARACTER -> new InvalidCampaign(field, Reason.CONTROL_CHARACTER, english, refusal.codePoint(),
-                    refusal.position());
-            case UNPAIRED_SURROGATE -> new InvalidCampaign(field, Reason.UNPAIRED_SURROGATE, english,
-                    refusal.codePoint(), refusal.position());
+            case CONTROL_CHARACTER ->
+                new InvalidCampaign(field, Reason.CONTROL_CHARACTER, english, refusal.codePoint(), refusal.position());
+            case UNPAIRED_SURROGATE ->
+                new InvalidCampaign(field, Reason.UNPAIRED_SURROGATE, english, refusal.codePoint(), refusal.position());
         };
     }
 

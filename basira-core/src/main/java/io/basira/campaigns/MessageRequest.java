@@ -9,8 +9,15 @@ import java.util.Objects;
  * cart's id and reminder number, a birthday's year, a one-off's run); together with the store and customer
  * they are the message's idempotency key: the messenger sends a key at most once, ever.
  */
-public record MessageRequest(StoreId store, String customerId, Channel channel, Purpose purpose,
-        String campaignId, String triggerKey, MessageTemplate template, MessageVariables variables) {
+public record MessageRequest(
+        StoreId store,
+        String customerId,
+        Channel channel,
+        Purpose purpose,
+        String campaignId,
+        String triggerKey,
+        MessageTemplate template,
+        MessageVariables variables) {
 
     public MessageRequest {
         Objects.requireNonNull(store, "store");

@@ -8,7 +8,9 @@ public record MessageTemplate(TemplateText arabic, TemplateText english) {
 
     public MessageTemplate {
         if (arabic == null && english == null) {
-            throw new InvalidCampaign("body_ar, body_en", InvalidCampaign.Reason.NEEDS_MESSAGE,
+            throw new InvalidCampaign(
+                    "body_ar, body_en",
+                    InvalidCampaign.Reason.NEEDS_MESSAGE,
                     "a message template needs an Arabic or an English text");
         }
     }

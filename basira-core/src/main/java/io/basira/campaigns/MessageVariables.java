@@ -9,8 +9,13 @@ import java.util.List;
  * be absent (null, or an empty list). The customer's own variables (name) and the unsubscribe link are
  * filled in by the messenger.
  */
-public record MessageVariables(List<ItemLink> items, String couponCode, Instant couponExpiresAt,
-        Long points, Instant pointsExpireAt, String surveyUrl) {
+public record MessageVariables(
+        List<ItemLink> items,
+        String couponCode,
+        Instant couponExpiresAt,
+        Long points,
+        Instant pointsExpireAt,
+        String surveyUrl) {
 
     public static final MessageVariables NONE = new MessageVariables(List.of(), null, null, null, null, null);
 

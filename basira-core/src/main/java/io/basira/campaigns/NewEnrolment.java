@@ -4,8 +4,14 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** An enrolment to store (unless its campaign, customer and trigger are stored already). */
-public record NewEnrolment(long campaignId, String customerId, String triggerKey, String subject, Arm arm,
-        Instant startedAt, Instant dueAt) {
+public record NewEnrolment(
+        long campaignId,
+        String customerId,
+        String triggerKey,
+        String subject,
+        Arm arm,
+        Instant startedAt,
+        Instant dueAt) {
 
     public NewEnrolment {
         Objects.requireNonNull(customerId, "customerId");

@@ -27,8 +27,13 @@ public final class SendDueMessages {
     private final Clock clock;
     private final Duration lease;
 
-    public SendDueMessages(DueEnrolments due, CampaignStops stops, CampaignExtras extras, Messenger messenger,
-            Clock clock, Duration lease) {
+    public SendDueMessages(
+            DueEnrolments due,
+            CampaignStops stops,
+            CampaignExtras extras,
+            Messenger messenger,
+            Clock clock,
+            Duration lease) {
         this.due = due;
         this.stops = stops;
         this.extras = extras;
@@ -42,8 +47,13 @@ public final class SendDueMessages {
         public static final Round NONE = new Round(0, 0, 0, 0, 0, 0);
 
         Round plus(Round other) {
-            return new Round(claimed + other.claimed, sent + other.sent, deferred + other.deferred,
-                    suppressed + other.suppressed, failed + other.failed, cancelled + other.cancelled);
+            return new Round(
+                    claimed + other.claimed,
+                    sent + other.sent,
+                    deferred + other.deferred,
+                    suppressed + other.suppressed,
+                    failed + other.failed,
+                    cancelled + other.cancelled);
         }
     }
 
@@ -102,12 +112,20 @@ public final class SendDueMessages {
         }
         if (outcome instanceof SendOutcome.Deferred deferred) {
             Instant until = deferred.until().isAfter(now) ? deferred.until() : now.plusSeconds(60);
-            due.settle(one, EnrolmentState.PENDING, until, enrolment.attempts(),
+            due.settle(
+                    one,
+                    EnrolmentState.PENDING,
+                    until,
+                    enrolment.attempts(),
                     deferred.reason().name().toLowerCase(Locale.ROOT));
             return EnrolmentState.PENDING;
         }
         if (outcome instanceof SendOutcome.Suppressed suppressed) {
-            due.settle(one, EnrolmentState.SUPPRESSED, now, enrolment.attempts(),
+            due.settle(
+                    one,
+                    EnrolmentState.SUPPRESSED,
+                    now,
+                    enrolment.attempts(),
                     suppressed.reason().name().toLowerCase(Locale.ROOT));
             return EnrolmentState.SUPPRESSED;
         }
@@ -135,17 +153,28 @@ public final class SendDueMessages {
         String code = null;
         Instant codeExpires = null;
         if (campaign.discount() != null) {
-            CampaignExtras.Coupon coupon = extras.coupon(store, campaign, enrolment,
+            CampaignExtras.Coupon coupon = extras.coupon(
+                    store,
+                    campaign,
+                    enrolment,
                     now.plus(Duration.ofDays(campaign.discount().validDays())));
             code = coupon.code();
             codeExpires = coupon.expiresAt();
         }
         String survey = campaign.surveyQuestion() == null ? null : extras.surveyUrl(store, campaign, enrolment);
         List<ItemLink> items = campaign.kind() == CampaignKind.ABANDONED_CART && enrolment.subject() != null
-                ? extras.cartItems(store, enrolment.subject()) : List.of();
+                ? extras.cartItems(store, enrolment.subject())
+                : List.of();
         MessageVariables variables = new MessageVariables(items, code, codeExpires, null, null, survey);
-        return new MessageRequest(store, enrolment.customerId(), campaign.channel(), campaign.purpose(),
-                String.valueOf(campaign.id()), enrolment.triggerKey(), campaign.template(), variables);
+        return new MessageRequest(
+                store,
+                enrolment.customerId(),
+                campaign.channel(),
+                campaign.purpose(),
+                String.valueOf(campaign.id()),
+                enrolment.triggerKey(),
+                campaign.template(),
+                variables);
     }
 
     private static String truncate(String reason) {

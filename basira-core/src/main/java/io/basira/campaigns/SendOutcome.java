@@ -38,7 +38,10 @@ public sealed interface SendOutcome {
         }
     }
 
-    enum DeferReason { QUIET_HOURS, FREQUENCY_CAP }
+    enum DeferReason {
+        QUIET_HOURS,
+        FREQUENCY_CAP
+    }
 
     enum SuppressReason {
         /** No consent for this channel and purpose. */

@@ -103,7 +103,7 @@ public final class CardAccumulator {
             default -> {}
         }
         if (status == OrderStatus.COMPLETED && (lastPurchaseAt == null || !createdAt.isBefore(lastPurchaseAt))) {
-            exact = false;                                  // it was the latest: the one before it is not on the card
+            exact = false; // it was the latest: the one before it is not on the card
         }
         if (status.isCounted()) {
             orderCount = decremented(orderCount);
@@ -114,7 +114,7 @@ public final class CardAccumulator {
             if (orderCount == 0) {
                 firstOrderAt = null;
             } else if (firstOrderAt == null || !createdAt.isAfter(firstOrderAt)) {
-                exact = false;                              // it was the earliest: the next one is not on the card
+                exact = false; // it was the earliest: the next one is not on the card
             }
         }
         return this;
@@ -122,7 +122,7 @@ public final class CardAccumulator {
 
     private int decremented(int count) {
         if (count == 0) {
-            exact = false;                                  // nothing to take out: the card did not hold it
+            exact = false; // nothing to take out: the card did not hold it
             return 0;
         }
         return count - 1;

@@ -29,7 +29,8 @@ public final class CardColumns {
     }
 
     /** The export row of one customer: {@code customerId} then every indicator. */
-    public static List<String> row(String customerId, CustomerCard card, Currency currency, LocalDate today, ZoneId zone) {
+    public static List<String> row(
+            String customerId, CustomerCard card, Currency currency, LocalDate today, ZoneId zone) {
         List<String> values = new ArrayList<>(Indicator.values().length + 1);
         values.add(customerId);
         for (Indicator indicator : Indicator.values()) {
@@ -42,13 +43,15 @@ public final class CardColumns {
         return switch (indicator) {
             case ORDER_COUNT -> Integer.toString(card.orderCount());
             case TOTAL_SPENT -> Money.ofMinor(card.totalSpentMinor(), currency).toPlainString();
-            case AVERAGE_ORDER_VALUE -> card.averageOrderValue(Money.fractionDigits(currency)).toPlainString();
+            case AVERAGE_ORDER_VALUE ->
+                card.averageOrderValue(Money.fractionDigits(currency)).toPlainString();
             case CANCELLED_ORDERS -> Integer.toString(card.cancelledOrders());
             case RETURNED_ORDERS -> Integer.toString(card.returnedOrders());
             case LAST_PURCHASE_AT -> instant(card.lastPurchaseAt());
             case FIRST_ORDER_AT -> instant(card.firstOrderAt());
             case ABANDONED_CARTS -> Integer.toString(card.abandonedCarts());
-            case STORE_RATING -> card.storeRating() == null ? "" : card.storeRating().toString();
+            case STORE_RATING ->
+                card.storeRating() == null ? "" : card.storeRating().toString();
             case DAYS_SINCE_LAST_PURCHASE -> orEmpty(card.daysSinceLastPurchase(today, zone));
             case DISCOUNT_SHARE -> decimal(card.discountShare());
             case WISHLIST_COUNT -> Integer.toString(card.wishlistCount());

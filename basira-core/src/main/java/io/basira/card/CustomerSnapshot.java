@@ -12,8 +12,14 @@ import java.util.Objects;
  * aggregates ({@code browsing}, null when the customer was never seen browsing), and {@code rowId}, the
  * installation's stable numeric id of the customer (the key of the in-memory index).
  */
-public record CustomerSnapshot(long rowId, Customer customer, CustomerCard card, AnalyticsFields analytics,
-        LoyaltyStanding loyalty, BrowsingStats browsing) implements CustomerData {
+public record CustomerSnapshot(
+        long rowId,
+        Customer customer,
+        CustomerCard card,
+        AnalyticsFields analytics,
+        LoyaltyStanding loyalty,
+        BrowsingStats browsing)
+        implements CustomerData {
 
     public CustomerSnapshot {
         Objects.requireNonNull(customer, "customer");
@@ -22,14 +28,14 @@ public record CustomerSnapshot(long rowId, Customer customer, CustomerCard card,
     }
 
     /** A customer never seen browsing. */
-    public CustomerSnapshot(long rowId, Customer customer, CustomerCard card, AnalyticsFields analytics,
-            LoyaltyStanding loyalty) {
+    public CustomerSnapshot(
+            long rowId, Customer customer, CustomerCard card, AnalyticsFields analytics, LoyaltyStanding loyalty) {
         this(rowId, customer, card, analytics, loyalty, null);
     }
 
     /** A customer without a loyalty standing. */
-    public CustomerSnapshot(long rowId, Customer customer, CustomerCard card, AnalyticsFields analytics,
-            BrowsingStats browsing) {
+    public CustomerSnapshot(
+            long rowId, Customer customer, CustomerCard card, AnalyticsFields analytics, BrowsingStats browsing) {
         this(rowId, customer, card, analytics, LoyaltyStanding.NONE, browsing);
     }
 

@@ -16,8 +16,10 @@ public final class Amounts {
 
     /** {@code percent}% of {@code base}, rounded half-up to a whole minor unit. */
     public static Money percentOf(Money base, BigDecimal percent) {
-        long minor = BigDecimal.valueOf(base.minor()).multiply(percent)
-                .divide(HUNDRED, 0, RoundingMode.HALF_UP).longValueExact();
+        long minor = BigDecimal.valueOf(base.minor())
+                .multiply(percent)
+                .divide(HUNDRED, 0, RoundingMode.HALF_UP)
+                .longValueExact();
         return Money.ofMinor(minor, base.currency());
     }
 

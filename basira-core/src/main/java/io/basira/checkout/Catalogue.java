@@ -21,7 +21,9 @@ public record Catalogue(List<PaymentMethod> paymentMethods, List<Carrier> carrie
     public record PaymentMethod(String code, String name, String nameAr) {
         public PaymentMethod {
             code = Codes.requireCode(code, "payment method");
-            name = name == null || name.isBlank() ? code : TextRules.requireLine(name, "name", Checkouts.MAX_NAME_LENGTH);
+            name = name == null || name.isBlank()
+                    ? code
+                    : TextRules.requireLine(name, "name", Checkouts.MAX_NAME_LENGTH);
             nameAr = arabicName(nameAr);
         }
 
@@ -39,7 +41,9 @@ public record Catalogue(List<PaymentMethod> paymentMethods, List<Carrier> carrie
     public record Carrier(String code, String name, String nameAr, boolean offeredToEveryone) {
         public Carrier {
             code = Codes.requireCode(code, "carrier");
-            name = name == null || name.isBlank() ? code : TextRules.requireLine(name, "name", Checkouts.MAX_NAME_LENGTH);
+            name = name == null || name.isBlank()
+                    ? code
+                    : TextRules.requireLine(name, "name", Checkouts.MAX_NAME_LENGTH);
             nameAr = arabicName(nameAr);
         }
 
@@ -54,7 +58,9 @@ public record Catalogue(List<PaymentMethod> paymentMethods, List<Carrier> carrie
     }
 
     private static String arabicName(String nameAr) {
-        return nameAr == null || nameAr.isBlank() ? null : TextRules.requireLine(nameAr, "name_ar", Checkouts.MAX_NAME_LENGTH);
+        return nameAr == null || nameAr.isBlank()
+                ? null
+                : TextRules.requireLine(nameAr, "name_ar", Checkouts.MAX_NAME_LENGTH);
     }
 
     public Catalogue {
@@ -66,19 +72,21 @@ public record Catalogue(List<PaymentMethod> paymentMethods, List<Carrier> carrie
 
     /** The catalogue of a store that has not set its own: the methods common in Saudi Arabia, two carriers for everyone. */
     public static Catalogue standard() {
-        return new Catalogue(List.of(
-                new PaymentMethod("cod", "Cash on delivery", "الدفع عند الاستلام"),
-                new PaymentMethod("bank_transfer", "Bank transfer", "تحويل بنكي"),
-                new PaymentMethod("credit_card", "Credit card", "بطاقة ائتمان"),
-                new PaymentMethod("mada", "mada", "مدى"),
-                new PaymentMethod("apple_pay", "Apple Pay", "آبل باي"),
-                new PaymentMethod("stc_pay", "STC Pay", "إس تي سي باي"),
-                new PaymentMethod("tabby", "Tabby", "تابي"),
-                new PaymentMethod("tamara", "Tamara", "تمارا")), List.of(
-                new Carrier("smsa", "SMSA Express", "سمسا إكسبريس", true),
-                new Carrier("aramex", "Aramex", "أرامكس", true),
-                new Carrier("spl", "Saudi Post (SPL)", "البريد السعودي (سبل)", false),
-                new Carrier("same_day", "Same-day courier", "توصيل في اليوم نفسه", false)));
+        return new Catalogue(
+                List.of(
+                        new PaymentMethod("cod", "Cash on delivery", "الدفع عند الاستلام"),
+                        new PaymentMethod("bank_transfer", "Bank transfer", "تحويل بنكي"),
+                        new PaymentMethod("credit_card", "Credit card", "بطاقة ائتمان"),
+                        new PaymentMethod("mada", "mada", "مدى"),
+                        new PaymentMethod("apple_pay", "Apple Pay", "آبل باي"),
+                        new PaymentMethod("stc_pay", "STC Pay", "إس تي سي باي"),
+                        new PaymentMethod("tabby", "Tabby", "تابي"),
+                        new PaymentMethod("tamara", "Tamara", "تمارا")),
+                List.of(
+                        new Carrier("smsa", "SMSA Express", "سمسا إكسبريس", true),
+                        new Carrier("aramex", "Aramex", "أرامكس", true),
+                        new Carrier("spl", "Saudi Post (SPL)", "البريد السعودي (سبل)", false),
+                        new Carrier("same_day", "Same-day courier", "توصيل في اليوم نفسه", false)));
     }
 
     public boolean hasCarrier(String code) {
@@ -94,7 +102,9 @@ public record Catalogue(List<PaymentMethod> paymentMethods, List<Carrier> carrie
         List<String> unknown = new ArrayList<>();
         PolicyRule rule = policy.rule();
         if (rule instanceof PolicyRule.HidePaymentMethods hide) {
-            hide.methods().stream().filter(m -> !hasPaymentMethod(m)).forEach(m -> unknown.add("payment method '" + m + "'"));
+            hide.methods().stream()
+                    .filter(m -> !hasPaymentMethod(m))
+                    .forEach(m -> unknown.add("payment method '" + m + "'"));
         } else if (rule instanceof PolicyRule.OfferCarriers offer) {
             offer.carriers().stream().filter(c -> !hasCarrier(c)).forEach(c -> unknown.add("carrier '" + c + "'"));
         } else if (rule instanceof PolicyRule.HideCarriers hide) {

@@ -14,9 +14,17 @@ import java.util.Set;
  * @param hiddenCarriers each catalogue carrier withheld and why
  * @param loyalty the points this order would earn and what the customer can redeem; null without a program
  */
-public record CheckoutDecision(Set<String> groups, List<String> paymentMethods, List<Withheld> hiddenPaymentMethods,
-        List<OfferedCarrier> carriers, List<Withheld> hiddenCarriers, FreeShippingVerdict freeShipping,
-        List<AppliedOffer> offers, CouponVerdict coupon, Totals totals, LoyaltyQuote loyalty) {
+public record CheckoutDecision(
+        Set<String> groups,
+        List<String> paymentMethods,
+        List<Withheld> hiddenPaymentMethods,
+        List<OfferedCarrier> carriers,
+        List<Withheld> hiddenCarriers,
+        FreeShippingVerdict freeShipping,
+        List<AppliedOffer> offers,
+        CouponVerdict coupon,
+        Totals totals,
+        LoyaltyQuote loyalty) {
 
     /** Why a policy is the reason for something: its id and name. */
     public record Because(String policyId, String policyName) {

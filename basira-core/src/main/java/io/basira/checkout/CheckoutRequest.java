@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param shippingFee the shipping price quoted by the storefront (zero when not given); free shipping makes it zero
  * @param address where the order ships; null when unknown (accepted and echoed; no policy uses it yet)
  */
-public record CheckoutRequest(String customerId, List<CartItem> items, String couponCode, Money shippingFee,
-        Address address) {
+public record CheckoutRequest(
+        String customerId, List<CartItem> items, String couponCode, Money shippingFee, Address address) {
 
     /** A delivery address, as far as it is known. */
     public record Address(String country, String region, String city) {

@@ -16,7 +16,8 @@ final class Codes {
     static String requireCode(String code, String what) {
         String normal = code == null ? "" : code.strip().toLowerCase(Locale.ROOT);
         if (!CODE.matcher(normal).matches()) {
-            throw new IllegalArgumentException(what + " '" + code + "' must be 1-64 characters of a-z, 0-9, '_', '.', '-'");
+            throw new IllegalArgumentException(
+                    what + " '" + code + "' must be 1-64 characters of a-z, 0-9, '_', '.', '-'");
         }
         return normal;
     }

@@ -17,8 +17,15 @@ import java.util.regex.Pattern;
  * @param perCustomerLimit uses counted per customer; null: unlimited
  * @param eligible the groups that may use it
  */
-public record Coupon(String code, CouponBenefit benefit, Money minimumTotal, Money maximumDiscount,
-        Validity validity, Integer usageLimit, Integer perCustomerLimit, EligibleGroups eligible) {
+public record Coupon(
+        String code,
+        CouponBenefit benefit,
+        Money minimumTotal,
+        Money maximumDiscount,
+        Validity validity,
+        Integer usageLimit,
+        Integer perCustomerLimit,
+        EligibleGroups eligible) {
 
     /** The longest coupon code (the schema's {@code checkout_coupons.code}). */
     public static final int MAX_CODE_LENGTH = 64;

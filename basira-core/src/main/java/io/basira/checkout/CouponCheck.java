@@ -20,8 +20,14 @@ final class CouponCheck {
     /**
      * @param afterOffers what is left of the subtotal after automatic offers: the base of the discount
      */
-    static CouponVerdict verdict(String enteredCode, Optional<CouponState> found, Set<String> groups,
-            boolean anonymous, Money subtotal, Money afterOffers, Instant now) {
+    static CouponVerdict verdict(
+            String enteredCode,
+            Optional<CouponState> found,
+            Set<String> groups,
+            boolean anonymous,
+            Money subtotal,
+            Money afterOffers,
+            Instant now) {
         String code = Coupon.normalize(enteredCode);
         Money none = Money.zero(subtotal.currency());
         if (found.isEmpty()) {
@@ -39,8 +45,8 @@ final class CouponCheck {
         return new CouponVerdict(coupon.code(), reason, discount(coupon, afterOffers), false);
     }
 
-    private static CouponReason reason(CouponState state, Set<String> groups, boolean anonymous, Money subtotal,
-            Instant now) {
+    private static CouponReason reason(
+            CouponState state, Set<String> groups, boolean anonymous, Money subtotal, Instant now) {
         Coupon coupon = state.coupon();
         if (!coupon.validity().hasStarted(now)) {
             return CouponReason.NOT_STARTED;

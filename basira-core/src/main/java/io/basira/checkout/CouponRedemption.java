@@ -40,8 +40,10 @@ public final class CouponRedemption implements WriteParticipant {
                 || !redemptions.storeHasCoupons(written.store())) {
             return;
         }
-        List<String> stored = written.changes().stream().filter(change -> !change.isNew())
-                .map(OrderChange::orderId).toList();
+        List<String> stored = written.changes().stream()
+                .filter(change -> !change.isNew())
+                .map(OrderChange::orderId)
+                .toList();
         Map<String, Redemption> held = stored.isEmpty() ? Map.of() : redemptions.of(written.store(), stored);
         List<Step> steps = new ArrayList<>();
         for (OrderChange change : written.changes()) {
@@ -61,7 +63,11 @@ public final class CouponRedemption implements WriteParticipant {
                 redemptions.release(written.store(), step.release());
             } else {
                 Order order = step.take();
-                redemptions.take(written.store(), step.code(), order.externalId(), order.customerExternalId(),
+                redemptions.take(
+                        written.store(),
+                        step.code(),
+                        order.externalId(),
+                        order.customerExternalId(),
                         order.createdAt());
             }
         }

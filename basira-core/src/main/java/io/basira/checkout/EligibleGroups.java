@@ -37,7 +37,6 @@ public record EligibleGroups(Set<String> anyOf, Set<String> noneOf) {
         return new EligibleGroups(Set.of(), Set.of(groups));
     }
 
-
     /** Whether a customer in exactly {@code groups} is aimed at. */
     public boolean includes(Set<String> groups) {
         if (!anyOf.isEmpty() && Collections.disjoint(anyOf, groups)) {
@@ -49,7 +48,8 @@ public record EligibleGroups(Set<String> anyOf, Set<String> noneOf) {
     /** Group keys are at most 63 characters (the rule language's keys); a side names at most 100 groups. */
     private static void requireKeys(Set<String> keys, String field) {
         if (keys.size() > Checkouts.MAX_LISTED) {
-            throw new IllegalArgumentException(field + " names " + keys.size() + " groups, at most " + Checkouts.MAX_LISTED);
+            throw new IllegalArgumentException(
+                    field + " names " + keys.size() + " groups, at most " + Checkouts.MAX_LISTED);
         }
         keys.forEach(key -> TextRules.requireLine(key, field, MAX_KEY_LENGTH));
     }

@@ -40,8 +40,8 @@ public final class EvaluateCheckout {
     }
 
     /** With loyalty: the decision shows the points the order would earn, and a tier's free shipping applies. */
-    public EvaluateCheckout(CheckoutPolicies policies, Coupons coupons, CustomerGroups groups, CheckoutLoyalty loyalty,
-            Clock clock) {
+    public EvaluateCheckout(
+            CheckoutPolicies policies, Coupons coupons, CustomerGroups groups, CheckoutLoyalty loyalty, Clock clock) {
         this.policies = policies;
         this.coupons = coupons;
         this.groups = groups;
@@ -69,25 +69,48 @@ public final class EvaluateCheckout {
             offersDiscount = offersDiscount.plus(offer.amount());
         }
         Money afterOffers = subtotal.minus(offersDiscount);
-        CouponVerdict coupon = request.couponCode() == null ? null : CouponCheck.verdict(request.couponCode(),
-                findCoupon(store, request), memberOf, request.isAnonymous(), subtotal, afterOffers, now);
+        CouponVerdict coupon = request.couponCode() == null
+                ? null
+                : CouponCheck.verdict(
+                        request.couponCode(),
+                        findCoupon(store, request),
+                        memberOf,
+                        request.isAnonymous(),
+                        subtotal,
+                        afterOffers,
+                        now);
         Money couponDiscount = coupon == null ? Money.zero(store.currency()) : coupon.discount();
-        LoyaltyQuote quote = request.isAnonymous() ? null
-                : loyalty.quote(store.id(), request.customerId(), afterOffers.minus(couponDiscount)).orElse(null);
+        LoyaltyQuote quote = request.isAnonymous()
+                ? null
+                : loyalty.quote(store.id(), request.customerId(), afterOffers.minus(couponDiscount))
+                        .orElse(null);
         FreeShippingVerdict freeShipping = freeShipping(active, subtotal, coupon, quote);
         Money shipping = freeShipping.free() ? Money.zero(store.currency()) : request.shippingFee();
-        Totals totals = new Totals(subtotal, offersDiscount, couponDiscount, shipping,
+        Totals totals = new Totals(
+                subtotal,
+                offersDiscount,
+                couponDiscount,
+                shipping,
                 afterOffers.minus(couponDiscount).plus(shipping));
-        return new CheckoutDecision(memberOf, payments.offered(), payments.hidden(), carriers.offered(),
-                carriers.hidden(), freeShipping, offers, coupon, totals, quote);
+        return new CheckoutDecision(
+                memberOf,
+                payments.offered(),
+                payments.hidden(),
+                carriers.offered(),
+                carriers.hidden(),
+                freeShipping,
+                offers,
+                coupon,
+                totals,
+                quote);
     }
 
     private Optional<CouponState> findCoupon(Store store, CheckoutRequest request) {
         return coupons.find(store.id(), Coupon.normalize(request.couponCode()), request.customerId());
     }
 
-    private static FreeShippingVerdict freeShipping(List<Policy> active, Money subtotal, CouponVerdict coupon,
-            LoyaltyQuote quote) {
+    private static FreeShippingVerdict freeShipping(
+            List<Policy> active, Money subtotal, CouponVerdict coupon, LoyaltyQuote quote) {
         List<Because> because = new ArrayList<>();
         for (Policy policy : active) {
             if (policy.rule() instanceof FreeShipping free && Amounts.reaches(subtotal, free.minimumTotal())) {
@@ -96,8 +119,8 @@ public final class EvaluateCheckout {
         }
         String byCoupon = coupon != null && coupon.freeShipping() ? coupon.code() : null;
         String byTier = quote != null && quote.tierFreeShipping() ? quote.tier() : null;
-        return new FreeShippingVerdict(!because.isEmpty() || byCoupon != null || byTier != null, List.copyOf(because),
-                byCoupon, byTier);
+        return new FreeShippingVerdict(
+                !because.isEmpty() || byCoupon != null || byTier != null, List.copyOf(because), byCoupon, byTier);
     }
 
     private static void requireCurrency(Store store, CheckoutRequest request) {

@@ -9,8 +9,8 @@ import java.util.Objects;
  * completed (on its total after discounts, at the customer's tier's multiplier), the points available now, the
  * tier and whether it ships free, and the rewards the customer can redeem now with their cost.
  */
-public record LoyaltyQuote(long pointsToEarn, long availablePoints, String tier, boolean tierFreeShipping,
-        List<Redeemable> redeemable) {
+public record LoyaltyQuote(
+        long pointsToEarn, long availablePoints, String tier, boolean tierFreeShipping, List<Redeemable> redeemable) {
 
     public LoyaltyQuote {
         redeemable = List.copyOf(redeemable);

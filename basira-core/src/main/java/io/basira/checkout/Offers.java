@@ -86,7 +86,9 @@ final class Offers {
     /** The value of the free units of a line: of every buy + get units, get are free. */
     static Money freeUnits(BuyXGetY offer, CartItem item) {
         long free = item.quantity() / ((long) offer.buy() + offer.get()) * offer.get();
-        return Money.ofMinor(Math.multiplyExact(free, item.unitPrice().minor()), item.unitPrice().currency());
+        return Money.ofMinor(
+                Math.multiplyExact(free, item.unitPrice().minor()),
+                item.unitPrice().currency());
     }
 
     private static Money cartDiscount(CartOffer offer, Money base) {

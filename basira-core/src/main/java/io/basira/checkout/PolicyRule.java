@@ -1,8 +1,8 @@
 package io.basira.checkout;
 
 import io.basira.commerce.ColumnLengths;
-import io.basira.shared.TextRules;
 import io.basira.shared.Money;
+import io.basira.shared.TextRules;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Set;
@@ -68,8 +68,8 @@ public sealed interface PolicyRule {
             }
             products = Set.copyOf(Objects.requireNonNull(products, "products"));
             if (products.size() > Checkouts.MAX_LISTED) {
-                throw new IllegalArgumentException("products names " + products.size() + " products, at most "
-                        + Checkouts.MAX_LISTED);
+                throw new IllegalArgumentException(
+                        "products names " + products.size() + " products, at most " + Checkouts.MAX_LISTED);
             }
             products.forEach(product -> TextRules.requireLine(product, "products", ColumnLengths.ID));
         }

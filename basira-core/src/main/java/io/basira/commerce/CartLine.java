@@ -13,8 +13,8 @@ import java.util.Locale;
  * @param unitPrice the unit price, or null when the cart did not say
  * @param url an absolute {@code http}/{@code https} link to the product (or to the cart), or null
  */
-public record CartLine(String cartExternalId, String productExternalId, String name, int quantity, UnitPrice unitPrice,
-        String url) {
+public record CartLine(
+        String cartExternalId, String productExternalId, String name, int quantity, UnitPrice unitPrice, String url) {
 
     /** The longest link kept. */
     public static final int MAX_URL = 2048;

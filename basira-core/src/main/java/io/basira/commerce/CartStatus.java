@@ -26,6 +26,8 @@ public enum CartStatus {
 
     /** Every status's code, in order, separated by {@code ", "} (the accepted values an error lists). */
     public static String codes() {
-        return java.util.Arrays.stream(values()).map(CartStatus::code).collect(java.util.stream.Collectors.joining(", "));
+        return java.util.Arrays.stream(values())
+                .map(CartStatus::code)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 }

@@ -18,6 +18,7 @@ public final class ColumnLengths {
 
     /** Every store id: customer, order, product, cart, review ids and the references to them. */
     public static final int ID = 128;
+
     public static final int PERSON_NAME = 200;
     public static final int EMAIL = 320;
     public static final int PHONE = 64;
@@ -47,7 +48,8 @@ public final class ColumnLengths {
             Map.entry("shipping_method", ORDER_CODE),
             Map.entry("tags", TAGS));
 
-    private static final Set<String> MULTI_LINE = Set.of("first_name", "last_name", "city", "region", "name", "category");
+    private static final Set<String> MULTI_LINE =
+            Set.of("first_name", "last_name", "city", "region", "name", "category");
 
     private ColumnLengths() {}
 

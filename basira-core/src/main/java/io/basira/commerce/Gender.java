@@ -17,7 +17,8 @@ public enum Gender {
         return switch (normal) {
             case "male" -> MALE;
             case "female" -> FEMALE;
-            default -> throw new IllegalArgumentException("unknown gender '" + code + "', expected male, female or empty");
+            default ->
+                throw new IllegalArgumentException("unknown gender '" + code + "', expected male, female or empty");
         };
     }
 }

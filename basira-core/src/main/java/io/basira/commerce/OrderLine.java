@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param exactUnitPrice the unit price when it is finer than the currency's minor unit ({@code 0.001} SAR), else
  *     null: {@code unitPrice} is then exact
  */
-public record OrderLine(String orderExternalId, String productExternalId, int quantity, Money unitPrice,
-        UnitPrice exactUnitPrice) {
+public record OrderLine(
+        String orderExternalId, String productExternalId, int quantity, Money unitPrice, UnitPrice exactUnitPrice) {
 
     public OrderLine {
         Ids.requireExternalId(orderExternalId, "order_id");
@@ -25,7 +25,8 @@ public record OrderLine(String orderExternalId, String productExternalId, int qu
             throw new IllegalArgumentException("unit_price " + unitPrice.toPlainString() + " is negative");
         }
         if (exactUnitPrice != null
-                && (!exactUnitPrice.finerThanMinorUnits() || !exactUnitPrice.rounded().equals(unitPrice))) {
+                && (!exactUnitPrice.finerThanMinorUnits()
+                        || !exactUnitPrice.rounded().equals(unitPrice))) {
             throw new IllegalArgumentException("unit_price " + unitPrice.toPlainString() + " is not "
                     + exactUnitPrice.toPlainString() + " rounded to minor units");
         }
@@ -39,7 +40,11 @@ public record OrderLine(String orderExternalId, String productExternalId, int qu
     /** A line at {@code price}, however fine. */
     public static OrderLine priced(String orderExternalId, String productExternalId, int quantity, UnitPrice price) {
         Objects.requireNonNull(price, "unit_price");
-        return new OrderLine(orderExternalId, productExternalId, quantity, price.rounded(),
+        return new OrderLine(
+                orderExternalId,
+                productExternalId,
+                quantity,
+                price.rounded(),
                 price.finerThanMinorUnits() ? price : null);
     }
 

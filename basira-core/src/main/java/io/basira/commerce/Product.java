@@ -32,7 +32,11 @@ public record Product(String externalId, String name, String category, Money pri
 
     /** A product at {@code price} (null: unknown), however fine. */
     public static Product priced(String externalId, String name, String category, UnitPrice price) {
-        return new Product(externalId, name, category, price == null ? null : price.rounded(),
+        return new Product(
+                externalId,
+                name,
+                category,
+                price == null ? null : price.rounded(),
                 price != null && price.finerThanMinorUnits() ? price : null);
     }
 }

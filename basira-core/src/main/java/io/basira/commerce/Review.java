@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** A review; without a product ({@code productExternalId} null) it is a rating of the store itself. */
-public record Review(String externalId, String customerExternalId, String productExternalId, int rating, Instant createdAt) {
+public record Review(
+        String externalId, String customerExternalId, String productExternalId, int rating, Instant createdAt) {
 
     public Review {
         Ids.requireExternalId(externalId, "review_id");

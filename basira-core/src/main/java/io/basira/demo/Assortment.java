@@ -102,8 +102,11 @@ final class Assortment {
             case 5, 6, 7 -> line.english() + " - " + variant.english();
             default -> line.arabic() + " | " + line.english() + " - " + variant.english();
         };
-        long riyals = Math.max(3, (line.minPrice() + random.nextInt(line.maxPrice() - line.minPrice() + 1))
-                * (long) variant.pricePercent() / 100);
+        long riyals = Math.max(
+                3,
+                (line.minPrice() + random.nextInt(line.maxPrice() - line.minPrice() + 1))
+                        * (long) variant.pricePercent()
+                        / 100);
         long ending = switch (random.nextInt(20)) {
             case 0, 1, 2, 3 -> 5;
             case 4, 5, 6 -> 1;

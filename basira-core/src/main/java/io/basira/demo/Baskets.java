@@ -28,14 +28,15 @@ final class Baskets {
     }
 
     OrderDraft fill(SplittableRandom random, Shopper shopper, LocalDate day, boolean firstOrder) {
-        int wanted = shopper.wholesale() ? 2 + random.nextInt(5)
+        int wanted = shopper.wholesale()
+                ? 2 + random.nextInt(5)
                 : LINE_COUNTS[Weighted.indexOf(LINE_WEIGHTS, random.nextDouble() * 100)];
         List<OrderDraft.Line> lines = new ArrayList<>(wanted);
         for (int attempt = 0; lines.size() < wanted && attempt < wanted * 4; attempt++) {
             Assortment.Item product = product(random, shopper, day);
             if (!contains(lines, product)) {
-                lines.add(new OrderDraft.Line(product, quantity(random, shopper, product),
-                        unitPrice(random, shopper, product)));
+                lines.add(new OrderDraft.Line(
+                        product, quantity(random, shopper, product), unitPrice(random, shopper, product)));
             }
         }
         long subtotal = 0;
@@ -43,13 +44,16 @@ final class Baskets {
             subtotal += line.amount();
         }
         Coupon coupon = SeasonalCoupons.choose(random, day, firstOrder, shopper.couponKeen());
-        return coupon == null ? new OrderDraft(lines, 0, null)
+        return coupon == null
+                ? new OrderDraft(lines, 0, null)
                 : new OrderDraft(lines, coupon.discountOn(subtotal), coupon.code());
     }
 
     /** A product for a cart or a wishlist: favourite category or popularity. */
     Assortment.Item product(SplittableRandom random, Shopper shopper) {
-        return random.nextInt(100) < 40 ? assortment.draw(random, shopper.favouriteCategory()) : assortment.draw(random);
+        return random.nextInt(100) < 40
+                ? assortment.draw(random, shopper.favouriteCategory())
+                : assortment.draw(random);
     }
 
     private Assortment.Item product(SplittableRandom random, Shopper shopper, LocalDate day) {

@@ -53,7 +53,7 @@ public final class CanonicalParquet {
     static final Set<String> WHOLE = Set.of("quantity", "items_count", "rating");
     static final int DECIMAL_PRECISION = 20;
     static final int DECIMAL_SCALE = 6;
-    private static final int DECIMAL_BYTES = 9;                 // the least bytes holding 20 digits, as Spark writes it
+    private static final int DECIMAL_BYTES = 9; // the least bytes holding 20 digits, as Spark writes it
     private static final long ROW_GROUP_BYTES = 32L * 1024 * 1024;
 
     private CanonicalParquet() {}
@@ -67,7 +67,10 @@ public final class CanonicalParquet {
         Files.createDirectories(out);
         List<Path> files;
         try (var listed = Files.list(csvFolder)) {
-            files = listed.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")).sorted().toList();
+            files = listed.filter(p ->
+                            p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
+                    .sorted()
+                    .toList();
         }
         Map<String, Long> rows = new LinkedHashMap<>();
         for (Path csv : files) {
@@ -83,7 +86,8 @@ public final class CanonicalParquet {
         for (CanonicalCsv file : CanonicalCsv.values()) {
             canonical |= file.fileName().equalsIgnoreCase(csv.getFileName().toString());
         }
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(Files.newBufferedReader(csv, StandardCharsets.UTF_8))) {
+        try (CsvReader<CsvRecord> reader =
+                CsvReader.builder().ofCsvRecord(Files.newBufferedReader(csv, StandardCharsets.UTF_8))) {
             List<String> header = null;
             ParquetWriter<Group> writer = null;
             SimpleGroupFactory groups = null;
@@ -101,7 +105,7 @@ public final class CanonicalParquet {
                         continue;
                     }
                     if (record.getFieldCount() == 1 && record.getField(0).isBlank()) {
-                        continue;                           // an empty line
+                        continue; // an empty line
                     }
                     Group row = groups.newGroup();
                     for (int i = 0; i < header.size() && i < record.getFieldCount(); i++) {
@@ -112,8 +116,10 @@ public final class CanonicalParquet {
                         try {
                             put(row, header.get(i), canonical, text, zone);
                         } catch (RuntimeException e) {
-                            throw new IllegalArgumentException(csv.getFileName() + ", line " + record.getStartingLineNumber()
-                                    + ", column " + header.get(i) + ": '" + text + "': " + e.getMessage(), e);
+                            throw new IllegalArgumentException(
+                                    csv.getFileName() + ", line " + record.getStartingLineNumber() + ", column "
+                                            + header.get(i) + ": '" + text + "': " + e.getMessage(),
+                                    e);
                         }
                     }
                     writer.write(row);
@@ -134,9 +140,13 @@ public final class CanonicalParquet {
     }
 
     private static ParquetWriter<Group> writer(Path target, MessageType schema) throws IOException {
-        return ExampleParquetWriter.builder(new LocalOutputFile(target)).withConf(new PlainParquetConfiguration())
-                .withType(schema).withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
-                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).withRowGroupSize(ROW_GROUP_BYTES).build();
+        return ExampleParquetWriter.builder(new LocalOutputFile(target))
+                .withConf(new PlainParquetConfiguration())
+                .withType(schema)
+                .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .withRowGroupSize(ROW_GROUP_BYTES)
+                .build();
     }
 
     static MessageType schema(List<String> header, boolean canonical) {
@@ -148,16 +158,23 @@ public final class CanonicalParquet {
             }
             if (canonical && INSTANTS.contains(column)) {
                 message.optional(PrimitiveTypeName.INT64)
-                        .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS)).named(column);
+                        .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS))
+                        .named(column);
             } else if (canonical && DECIMALS.contains(column)) {
-                message.optional(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY).length(DECIMAL_BYTES)
-                        .as(LogicalTypeAnnotation.decimalType(DECIMAL_SCALE, DECIMAL_PRECISION)).named(column);
+                message.optional(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY)
+                        .length(DECIMAL_BYTES)
+                        .as(LogicalTypeAnnotation.decimalType(DECIMAL_SCALE, DECIMAL_PRECISION))
+                        .named(column);
             } else if (canonical && WHOLE.contains(column)) {
                 message.optional(PrimitiveTypeName.INT32).named(column);
             } else if (canonical && column.equals("birth_date")) {
-                message.optional(PrimitiveTypeName.INT32).as(LogicalTypeAnnotation.dateType()).named(column);
+                message.optional(PrimitiveTypeName.INT32)
+                        .as(LogicalTypeAnnotation.dateType())
+                        .named(column);
             } else {
-                message.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(column);
+                message.optional(PrimitiveTypeName.BINARY)
+                        .as(LogicalTypeAnnotation.stringType())
+                        .named(column);
             }
         }
         return message.named("row");
@@ -172,7 +189,9 @@ public final class CanonicalParquet {
             if (value == null) {
                 throw new IllegalArgumentException("not a number");
             }
-            row.append(column, Binary.fromConstantByteArray(fixed(value.setScale(DECIMAL_SCALE, RoundingMode.UNNECESSARY))));
+            row.append(
+                    column,
+                    Binary.fromConstantByteArray(fixed(value.setScale(DECIMAL_SCALE, RoundingMode.UNNECESSARY))));
         } else if (canonical && WHOLE.contains(column)) {
             Long value = Numerals.whole(text.strip(), Integer.MIN_VALUE, Integer.MAX_VALUE);
             if (value == null) {

@@ -58,15 +58,17 @@ final class CartsAndWishlists {
             status = CartStatus.OPEN;
         } else if (random.nextInt(100) < 22) {
             status = CartStatus.RECOVERED;
-            updated = Math.min(calendar.end() - 1, created + LocalTimes.HOUR + random.nextInt(2 * (int) LocalTimes.DAY));
+            updated =
+                    Math.min(calendar.end() - 1, created + LocalTimes.HOUR + random.nextInt(2 * (int) LocalTimes.DAY));
         } else {
             status = CartStatus.ABANDONED;
         }
         writeCart(random, shopper, shopper.id(), created, updated, status);
     }
 
-    private void writeCart(SplittableRandom random, Shopper shopper, String customerId, long created, long updated,
-            CartStatus status) throws IOException {
+    private void writeCart(
+            SplittableRandom random, Shopper shopper, String customerId, long created, long updated, CartStatus status)
+            throws IOException {
         int lines = 1 + random.nextInt(4);
         long total = 0;
         int items = 0;

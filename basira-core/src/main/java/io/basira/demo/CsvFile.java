@@ -27,7 +27,9 @@ final class CsvFile implements Closeable {
 
     /** Creates (or truncates) {@code path} and writes the header. */
     CsvFile(Path path, List<String> header) throws IOException {
-        this.out = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).bufferSize(BUFFER_CHARS)
+        this.out = CsvWriter.builder()
+                .lineDelimiter(LineDelimiter.LF)
+                .bufferSize(BUFFER_CHARS)
                 .build(new OutputStreamWriter(Files.newOutputStream(path), StandardCharsets.UTF_8));
         this.width = header.size();
         write(header.toArray(new String[0]));

@@ -46,36 +46,73 @@ final class DemoStoreFiles implements Closeable {
     }
 
     void customer(Shopper s) throws IOException {
-        file(CanonicalCsv.CUSTOMERS).row(s.id(), s.firstName(), s.lastName(), s.email(), s.phone(), s.gender(),
-                s.birthDate() == null ? null : LocalTimes.formatDate(s.birthDate()), s.city(), s.region(),
-                s.country(), times.format(s.signup()), String.join(";", s.tags()));
+        file(CanonicalCsv.CUSTOMERS)
+                .row(
+                        s.id(),
+                        s.firstName(),
+                        s.lastName(),
+                        s.email(),
+                        s.phone(),
+                        s.gender(),
+                        s.birthDate() == null ? null : LocalTimes.formatDate(s.birthDate()),
+                        s.city(),
+                        s.region(),
+                        s.country(),
+                        times.format(s.signup()),
+                        String.join(";", s.tags()));
     }
 
     /** One orders.csv row; a {@code null} coupon, payment or shipping is written empty. */
-    void order(String orderId, String customerId, long at, OrderStatus status, OrderDraft draft, String payment,
-            String shipping) throws IOException {
-        file(CanonicalCsv.ORDERS).row(orderId, customerId, times.format(at), status.code(),
-                MinorUnits.format(draft.total()), currency, MinorUnits.format(draft.discount()), draft.coupon(),
-                payment, shipping);
+    void order(
+            String orderId,
+            String customerId,
+            long at,
+            OrderStatus status,
+            OrderDraft draft,
+            String payment,
+            String shipping)
+            throws IOException {
+        file(CanonicalCsv.ORDERS)
+                .row(
+                        orderId,
+                        customerId,
+                        times.format(at),
+                        status.code(),
+                        MinorUnits.format(draft.total()),
+                        currency,
+                        MinorUnits.format(draft.discount()),
+                        draft.coupon(),
+                        payment,
+                        shipping);
     }
 
     void item(String orderId, OrderDraft.Line line) throws IOException {
-        file(CanonicalCsv.ORDER_ITEMS).row(orderId, line.product().id(), Integer.toString(line.quantity()),
-                MinorUnits.format(line.unitPriceMinor()));
+        file(CanonicalCsv.ORDER_ITEMS)
+                .row(
+                        orderId,
+                        line.product().id(),
+                        Integer.toString(line.quantity()),
+                        MinorUnits.format(line.unitPriceMinor()));
     }
 
     /** One carts.csv row; {@code customerId} null for an anonymous cart, {@code updatedAt} &lt; 0 for none. */
     void cart(String customerId, long createdAt, long updatedAt, long totalMinor, int items, CartStatus status)
             throws IOException {
-        file(CanonicalCsv.CARTS).row("CART" + (100_001 + cartIds++), customerId, times.format(createdAt),
-                updatedAt < 0 ? null : times.format(updatedAt), MinorUnits.format(totalMinor), Integer.toString(items),
-                status.code());
+        file(CanonicalCsv.CARTS)
+                .row(
+                        "CART" + (100_001 + cartIds++),
+                        customerId,
+                        times.format(createdAt),
+                        updatedAt < 0 ? null : times.format(updatedAt),
+                        MinorUnits.format(totalMinor),
+                        Integer.toString(items),
+                        status.code());
     }
 
     /** One reviews.csv row; {@code productId} null for a rating of the store. */
     void review(String customerId, String productId, int rating, long at) throws IOException {
-        file(CanonicalCsv.REVIEWS).row("R" + (100_001 + reviewIds++), customerId, productId,
-                Integer.toString(rating), times.format(at));
+        file(CanonicalCsv.REVIEWS)
+                .row("R" + (100_001 + reviewIds++), customerId, productId, Integer.toString(rating), times.format(at));
     }
 
     void wish(String customerId, String productId, long at) throws IOException {
@@ -83,9 +120,15 @@ final class DemoStoreFiles implements Closeable {
     }
 
     DemoStoreSummary summary() {
-        return new DemoStoreSummary(folder, rows(CanonicalCsv.CUSTOMERS), rows(CanonicalCsv.ORDERS),
-                rows(CanonicalCsv.ORDER_ITEMS), rows(CanonicalCsv.PRODUCTS), rows(CanonicalCsv.CARTS),
-                rows(CanonicalCsv.REVIEWS), rows(CanonicalCsv.WISHLIST));
+        return new DemoStoreSummary(
+                folder,
+                rows(CanonicalCsv.CUSTOMERS),
+                rows(CanonicalCsv.ORDERS),
+                rows(CanonicalCsv.ORDER_ITEMS),
+                rows(CanonicalCsv.PRODUCTS),
+                rows(CanonicalCsv.CARTS),
+                rows(CanonicalCsv.REVIEWS),
+                rows(CanonicalCsv.WISHLIST));
     }
 
     private long rows(CanonicalCsv file) {

@@ -36,12 +36,11 @@ public final class DemoStoreGenerator {
         Files.createDirectories(folder);
         ShoppingCalendar calendar = new ShoppingCalendar(spec.start(), spec.end());
         Assortment assortment = new Assortment(random(spec.seed(), -1), Assortment.sizeFor(spec.customers()));
-        OrderAllocation allocation =
-                new OrderAllocation(spec.orders(), spec.customers(), i -> random(spec.seed(), i));
+        OrderAllocation allocation = new OrderAllocation(spec.orders(), spec.customers(), i -> random(spec.seed(), i));
         Baskets baskets = new Baskets(assortment);
         Shoppers shoppers = new Shoppers(calendar);
-        try (DemoStoreFiles files =
-                new DemoStoreFiles(folder, new LocalTimes(spec.timeZone()), spec.currency().getCurrencyCode())) {
+        try (DemoStoreFiles files = new DemoStoreFiles(
+                folder, new LocalTimes(spec.timeZone()), spec.currency().getCurrencyCode())) {
             for (Assortment.Item item : assortment.items()) {
                 files.product(item);
             }

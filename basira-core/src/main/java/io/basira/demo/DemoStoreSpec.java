@@ -28,9 +28,11 @@ public record DemoStoreSpec(
     public static final LocalDate DEFAULT_END = LocalDate.of(2026, 3, 31);
     /** Default seed: the year of the first Saudi state, for the record. */
     public static final long DEFAULT_SEED = 1727L;
+
     public static final int DEFAULT_CUSTOMERS = 2_000;
     /** Average orders per customer when only the number of customers is given. */
     public static final double DEFAULT_ORDERS_PER_CUSTOMER = 2.5;
+
     private static final long MAX_ORDERS_PER_CUSTOMER = 10_000;
 
     public DemoStoreSpec {
@@ -41,8 +43,8 @@ public record DemoStoreSpec(
             throw new IllegalArgumentException("orders cannot be negative, got " + orders);
         }
         if (orders > MAX_ORDERS_PER_CUSTOMER * customers) {
-            throw new IllegalArgumentException("at most " + MAX_ORDERS_PER_CUSTOMER + " orders per customer: "
-                    + orders + " orders for " + customers + " customers");
+            throw new IllegalArgumentException("at most " + MAX_ORDERS_PER_CUSTOMER + " orders per customer: " + orders
+                    + " orders for " + customers + " customers");
         }
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");

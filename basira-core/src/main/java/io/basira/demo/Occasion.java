@@ -60,8 +60,8 @@ enum Occasion {
 
     /** The Friday after the fourth Thursday of November of {@code year}. */
     static LocalDate whiteFriday(int year) {
-        LocalDate fourthThursday = LocalDate.of(year, Month.NOVEMBER, 1)
-                .with(TemporalAdjusters.dayOfWeekInMonth(4, DayOfWeek.THURSDAY));
+        LocalDate fourthThursday =
+                LocalDate.of(year, Month.NOVEMBER, 1).with(TemporalAdjusters.dayOfWeekInMonth(4, DayOfWeek.THURSDAY));
         return fourthThursday.plusDays(1);
     }
 

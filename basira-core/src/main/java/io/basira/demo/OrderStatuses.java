@@ -19,6 +19,7 @@ final class OrderStatuses {
         {0, 3, 22, 67, 6, 2}, // 3 to 10 days
         {0, 0, 0, 87, 7, 6}, // older
     };
+
     private static final double[][] CUMULATIVE = cumulative();
 
     private OrderStatuses() {}
@@ -29,7 +30,8 @@ final class OrderStatuses {
         if (random.nextInt(1000) < quotationPerMille) {
             return OrderStatus.QUOTATION;
         }
-        int band = ageSeconds < LocalTimes.DAY ? 0
+        int band = ageSeconds < LocalTimes.DAY
+                ? 0
                 : ageSeconds < 3 * LocalTimes.DAY ? 1 : ageSeconds < 10 * LocalTimes.DAY ? 2 : 3;
         int cancelPercent = shopper.nonSerious() ? 50 : "cod".equals(payment) ? 5 : 0;
         if (band > 0 && random.nextInt(100) < cancelPercent) {

@@ -12,24 +12,53 @@ final class PersonNames {
     record Name(String arabic, String latin, String latinVariant) {}
 
     static final List<Name> MALE = List.of(
-            name("محمد", "Mohammed", "Muhammad"), name("عبدالله", "Abdullah", "Abdallah"),
-            name("فهد", "Fahad", "Fahd"), name("خالد", "Khalid", "Khaled"), name("سعود", "Saud", "Saud"),
-            name("عبدالرحمن", "Abdulrahman", "Abdul Rahman"), name("فيصل", "Faisal", "Faysal"),
-            name("سلطان", "Sultan", "Sultan"), name("تركي", "Turki", "Turky"), name("نايف", "Nayef", "Naif"),
-            name("بندر", "Bandar", "Bander"), name("ماجد", "Majed", "Majid"), name("ناصر", "Nasser", "Naser"),
-            name("يوسف", "Yousef", "Yusuf"), name("عمر", "Omar", "Umar"), name("أحمد", "Ahmed", "Ahmad"),
-            name("سلمان", "Salman", "Salman"), name("مشعل", "Meshal", "Mishal"), name("راكان", "Rakan", "Rakan"),
-            name("زياد", "Ziyad", "Ziad"), name("عبدالعزيز", "Abdulaziz", "Abdul Aziz"),
-            name("حمد", "Hamad", "Hamad"), name("ريان", "Rayan", "Rayyan"), name("إبراهيم", "Ibrahim", "Ebrahim"));
+            name("محمد", "Mohammed", "Muhammad"),
+            name("عبدالله", "Abdullah", "Abdallah"),
+            name("فهد", "Fahad", "Fahd"),
+            name("خالد", "Khalid", "Khaled"),
+            name("سعود", "Saud", "Saud"),
+            name("عبدالرحمن", "Abdulrahman", "Abdul Rahman"),
+            name("فيصل", "Faisal", "Faysal"),
+            name("سلطان", "Sultan", "Sultan"),
+            name("تركي", "Turki", "Turky"),
+            name("نايف", "Nayef", "Naif"),
+            name("بندر", "Bandar", "Bander"),
+            name("ماجد", "Majed", "Majid"),
+            name("ناصر", "Nasser", "Naser"),
+            name("يوسف", "Yousef", "Yusuf"),
+            name("عمر", "Omar", "Umar"),
+            name("أحمد", "Ahmed", "Ahmad"),
+            name("سلمان", "Salman", "Salman"),
+            name("مشعل", "Meshal", "Mishal"),
+            name("راكان", "Rakan", "Rakan"),
+            name("زياد", "Ziyad", "Ziad"),
+            name("عبدالعزيز", "Abdulaziz", "Abdul Aziz"),
+            name("حمد", "Hamad", "Hamad"),
+            name("ريان", "Rayan", "Rayyan"),
+            name("إبراهيم", "Ibrahim", "Ebrahim"));
 
     static final List<Name> FEMALE = List.of(
-            name("نورة", "Noura", "Nora"), name("سارة", "Sarah", "Sara"), name("فاطمة", "Fatimah", "Fatma"),
-            name("ريم", "Reem", "Rim"), name("لمى", "Lama", "Lamma"), name("الجوهرة", "Aljawhara", "Al Jawhara"),
-            name("هيفاء", "Haifa", "Haifaa"), name("منيرة", "Munira", "Moneera"), name("أمل", "Amal", "Amal"),
-            name("دانة", "Dana", "Danah"), name("لولوة", "Lulwa", "Loulwa"), name("شهد", "Shahad", "Shahd"),
-            name("جود", "Joud", "Jood"), name("رغد", "Raghad", "Raghad"), name("العنود", "Alanoud", "Al Anoud"),
-            name("مها", "Maha", "Maha"), name("هند", "Hind", "Hend"), name("عبير", "Abeer", "Abir"),
-            name("نوف", "Nouf", "Nof"), name("غادة", "Ghada", "Ghadah"), name("أريج", "Areej", "Arij"),
+            name("نورة", "Noura", "Nora"),
+            name("سارة", "Sarah", "Sara"),
+            name("فاطمة", "Fatimah", "Fatma"),
+            name("ريم", "Reem", "Rim"),
+            name("لمى", "Lama", "Lamma"),
+            name("الجوهرة", "Aljawhara", "Al Jawhara"),
+            name("هيفاء", "Haifa", "Haifaa"),
+            name("منيرة", "Munira", "Moneera"),
+            name("أمل", "Amal", "Amal"),
+            name("دانة", "Dana", "Danah"),
+            name("لولوة", "Lulwa", "Loulwa"),
+            name("شهد", "Shahad", "Shahd"),
+            name("جود", "Joud", "Jood"),
+            name("رغد", "Raghad", "Raghad"),
+            name("العنود", "Alanoud", "Al Anoud"),
+            name("مها", "Maha", "Maha"),
+            name("هند", "Hind", "Hend"),
+            name("عبير", "Abeer", "Abir"),
+            name("نوف", "Nouf", "Nof"),
+            name("غادة", "Ghada", "Ghadah"),
+            name("أريج", "Areej", "Arij"),
             name("مريم", "Maryam", "Mariam"));
 
     static final List<Name> FAMILY = List.of(
@@ -47,6 +76,7 @@ final class PersonNames {
 
     /** Expatriate first and last names (Latin only): Egyptian, South Asian, Filipino, Levantine. */
     static final List<String> EXPAT_MALE = List.of("Ahmed", "Rahul", "Imran", "Mark", "Tarek", "Karim", "Bilal");
+
     static final List<String> EXPAT_FEMALE = List.of("Maria", "Priya", "Rania", "Aisha", "Joy", "Lina", "Hina");
     static final List<String> EXPAT_FAMILY =
             List.of("Hassan", "Sharma", "Khan", "Santos", "Haddad", "Mostafa", "Reyes", "Qureshi", "Nair");

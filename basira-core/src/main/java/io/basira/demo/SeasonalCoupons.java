@@ -25,8 +25,11 @@ final class SeasonalCoupons {
     private static final Coupon WHITE_FRIDAY = new Coupon("WHITEFRIDAY", 30, 300_00);
     private static final Coupon FOUNDING_DAY = new Coupon("FOUNDINGDAY", 10, 80_00);
     private static final Coupon AUTOMATIC = new Coupon(null, 10, 100_00);
-    private static final List<Coupon> EVERGREEN = List.of(new Coupon("SAVE15", 15, 100_00),
-            new Coupon("FREESHIP", 0, 0), new Coupon("NOURA15", 15, 75_00), new Coupon("RAKAN10", 10, 50_00));
+    private static final List<Coupon> EVERGREEN = List.of(
+            new Coupon("SAVE15", 15, 100_00),
+            new Coupon("FREESHIP", 0, 0),
+            new Coupon("NOURA15", 15, 75_00),
+            new Coupon("RAKAN10", 10, 50_00));
 
     private SeasonalCoupons() {}
 
@@ -42,8 +45,10 @@ final class SeasonalCoupons {
         return switch (Occasion.on(day)) {
             case RAMADAN, RAMADAN_LAST_TEN -> chance < 0.35 ? RAMADAN : ordinary(random, chance);
             case WHITE_FRIDAY, WHITE_FRIDAY_WEEK -> chance < 0.45 ? WHITE_FRIDAY : ordinary(random, chance);
-            case NATIONAL_DAY -> chance < 0.30
-                    ? new Coupon("NATIONALDAY" + (day.getYear() - 1930), 15, 100_00) : ordinary(random, chance);
+            case NATIONAL_DAY ->
+                chance < 0.30
+                        ? new Coupon("NATIONALDAY" + (day.getYear() - 1930), 15, 100_00)
+                        : ordinary(random, chance);
             case FOUNDING_DAY -> chance < 0.25 ? FOUNDING_DAY : ordinary(random, chance);
             case NONE -> ordinary(random, chance);
         };

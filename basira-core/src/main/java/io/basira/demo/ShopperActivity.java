@@ -22,8 +22,14 @@ final class ShopperActivity {
     private static final double[] RATINGS = Weighted.cumulate(new double[] {6, 4, 10, 25, 55});
     private static final double[] LOW_RATINGS = Weighted.cumulate(new double[] {45, 30, 15, 7, 3});
     private static final Weighted<String> SHIPPING = Weighted.<String>builder()
-            .add("smsa", 30).add("aramex", 25).add("spl", 15).add("redbox", 10).add("jt_express", 8)
-            .add("store_pickup", 4).add("dhl", 3).build();
+            .add("smsa", 30)
+            .add("aramex", 25)
+            .add("spl", 15)
+            .add("redbox", 10)
+            .add("jt_express", 8)
+            .add("store_pickup", 4)
+            .add("dhl", 3)
+            .build();
 
     private final ShoppingCalendar calendar;
     private final Baskets baskets;
@@ -54,7 +60,8 @@ final class ShopperActivity {
         long earliest = shopper.signup() + 60;
         long quick = earliest + random.nextInt(90 * 60);
         long wait = LocalTimes.HOUR + (long) (-20 * LocalTimes.DAY * StrictMath.log(1.0 - random.nextDouble()));
-        moments[0] = random.nextInt(100) < 55 && quick < calendar.end() ? quick
+        moments[0] = random.nextInt(100) < 55 && quick < calendar.end()
+                ? quick
                 : calendar.draw(random, earliest, Math.min(calendar.end(), earliest + wait));
         long lastChance = Math.min(calendar.end(), moments[0] + lifetime(random, moments.length));
         for (int i = 1; i < moments.length; i++) {
@@ -81,7 +88,13 @@ final class ShopperActivity {
         OrderStatus status = OrderStatuses.choose(random, shopper, calendar.end() - at, payment);
         boolean quotation = status == OrderStatus.QUOTATION;
         String orderId = files.nextOrderId();
-        files.order(orderId, shopper.id(), at, status, draft, quotation ? null : payment,
+        files.order(
+                orderId,
+                shopper.id(),
+                at,
+                status,
+                draft,
+                quotation ? null : payment,
                 quotation ? null : shipping(random, shopper));
         for (OrderDraft.Line line : draft.lines()) {
             files.item(orderId, line);
@@ -115,8 +128,10 @@ final class ShopperActivity {
         }
         long reviewedAt = at + (2 + random.nextInt(19)) * LocalTimes.DAY + random.nextInt((int) LocalTimes.DAY);
         if (reviewedAt < calendar.end()) {
-            OrderDraft.Line line = draft.lines().get(random.nextInt(draft.lines().size()));
-            files.review(shopper.id(), line.product().id(), rating(random, returned || shopper.nonSerious()), reviewedAt);
+            OrderDraft.Line line =
+                    draft.lines().get(random.nextInt(draft.lines().size()));
+            files.review(
+                    shopper.id(), line.product().id(), rating(random, returned || shopper.nonSerious()), reviewedAt);
         }
     }
 

@@ -20,13 +20,27 @@ final class Shoppers {
 
     /** Payment methods by share of orders. */
     static final Weighted<String> PAYMENTS = Weighted.<String>builder()
-            .add("mada", 30).add("apple_pay", 20).add("credit_card", 18).add("cod", 10).add("stc_pay", 7)
-            .add("tabby", 7).add("tamara", 4).add("bank_transfer", 4).build();
+            .add("mada", 30)
+            .add("apple_pay", 20)
+            .add("credit_card", 18)
+            .add("cod", 10)
+            .add("stc_pay", 7)
+            .add("tabby", 7)
+            .add("tamara", 4)
+            .add("bank_transfer", 4)
+            .build();
+
     private static final Weighted<String> MAIL_DOMAINS = Weighted.<String>builder()
-            .add("gmail.com", 50).add("hotmail.com", 20).add("outlook.com", 10).add("icloud.com", 12)
-            .add("yahoo.com", 8).build();
-    private static final int[] FEMALE_FAVOURITES = Assortment.categoryIndexes("Abayas", "Beauty", "Perfumes & Oud", "Kids");
-    private static final int[] MALE_FAVOURITES = Assortment.categoryIndexes("Men", "Electronics", "Perfumes & Oud", "Coffee & Tea");
+            .add("gmail.com", 50)
+            .add("hotmail.com", 20)
+            .add("outlook.com", 10)
+            .add("icloud.com", 12)
+            .add("yahoo.com", 8)
+            .build();
+    private static final int[] FEMALE_FAVOURITES =
+            Assortment.categoryIndexes("Abayas", "Beauty", "Perfumes & Oud", "Kids");
+    private static final int[] MALE_FAVOURITES =
+            Assortment.categoryIndexes("Men", "Electronics", "Perfumes & Oud", "Coffee & Tea");
 
     private final ShoppingCalendar calendar;
 
@@ -38,8 +52,9 @@ final class Shoppers {
     Shopper make(int index, SplittableRandom random, Draw draw, int orders) {
         boolean female = random.nextInt(100) < 48;
         int style = random.nextInt(100);
-        String[] names = style < 55 ? arabicName(random, female) : style < 95 ? latinName(random, female)
-                : expatName(random, female);
+        String[] names = style < 55
+                ? arabicName(random, female)
+                : style < 95 ? latinName(random, female) : expatName(random, female);
         City city = random.nextInt(100) < 93 ? Places.SAUDI.pick(random) : Places.GULF.pick(random);
         boolean nonSerious = orders > 0 && random.nextInt(100) < 5;
         boolean wholesale = random.nextInt(1000) < 12;
@@ -78,8 +93,10 @@ final class Shoppers {
         Name family = pick(random, PersonNames.FAMILY);
         boolean variant = random.nextInt(4) == 0;
         return new String[] {
-            variant ? first.latinVariant() : first.latin(), variant ? family.latinVariant() : family.latin(),
-            first.latin(), family.latin()
+            variant ? first.latinVariant() : first.latin(),
+            variant ? family.latinVariant() : family.latin(),
+            first.latin(),
+            family.latin()
         };
     }
 
@@ -155,7 +172,8 @@ final class Shoppers {
 
     private static int favourite(SplittableRandom random, boolean female) {
         int[] favourites = female ? FEMALE_FAVOURITES : MALE_FAVOURITES;
-        return random.nextInt(100) < 70 ? favourites[random.nextInt(favourites.length)]
+        return random.nextInt(100) < 70
+                ? favourites[random.nextInt(favourites.length)]
                 : random.nextInt(AssortmentTemplates.CATEGORIES.size());
     }
 

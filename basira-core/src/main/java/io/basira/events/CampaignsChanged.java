@@ -33,8 +33,8 @@ public record CampaignsChanged(StoreId store, List<Enrolled> enrolled, List<Conv
      * A customer enrolled: {@code arm} {@code treatment} or {@code control} (control members are never sent to),
      * {@code triggeredAt} when the trigger happened, {@code dueAt} when the message is due.
      */
-    public record Enrolled(long campaignId, String customerId, String triggerKey, String arm, Instant triggeredAt,
-            Instant dueAt) {
+    public record Enrolled(
+            long campaignId, String customerId, String triggerKey, String arm, Instant triggeredAt, Instant dueAt) {
         public Enrolled {
             Objects.requireNonNull(customerId, "customerId");
             Objects.requireNonNull(triggerKey, "triggerKey");
@@ -43,7 +43,12 @@ public record CampaignsChanged(StoreId store, List<Enrolled> enrolled, List<Conv
     }
 
     /** An order of the customer converted their enrolments with these trigger keys (within the attribution window). */
-    public record Converted(long campaignId, String customerId, String arm, String orderId, Instant orderedAt,
+    public record Converted(
+            long campaignId,
+            String customerId,
+            String arm,
+            String orderId,
+            Instant orderedAt,
             List<String> triggerKeys) {
         public Converted {
             Objects.requireNonNull(customerId, "customerId");

@@ -7,8 +7,16 @@ import io.basira.shared.StoreId;
  * dates), small enough to store and send: a listener that needs more reads the current state.
  */
 public sealed interface DomainEvent
-        permits OrdersRecorded, CustomersChanged, CardsChanged, MembershipChanged, GroupsRedefined,
-        AnalyticsRefreshed, WebhookReceived, LoyaltyChanged, BrowsingChanged, CampaignsChanged {
+        permits OrdersRecorded,
+                CustomersChanged,
+                CardsChanged,
+                MembershipChanged,
+                GroupsRedefined,
+                AnalyticsRefreshed,
+                WebhookReceived,
+                LoyaltyChanged,
+                BrowsingChanged,
+                CampaignsChanged {
 
     StoreId store();
 

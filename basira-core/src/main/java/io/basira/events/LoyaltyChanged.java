@@ -13,8 +13,8 @@ import java.util.Objects;
  * webhooks {@code loyalty.points_earned}, {@code loyalty.tier_changed} and {@code loyalty.points_expiring}
  * are made from it.
  */
-public record LoyaltyChanged(StoreId store, Map<String, Long> earned, List<TierMove> tierMoves,
-        List<Expiring> expiring) implements DomainEvent {
+public record LoyaltyChanged(StoreId store, Map<String, Long> earned, List<TierMove> tierMoves, List<Expiring> expiring)
+        implements DomainEvent {
 
     public LoyaltyChanged {
         Objects.requireNonNull(store, "store");

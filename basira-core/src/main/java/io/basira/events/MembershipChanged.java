@@ -10,8 +10,9 @@ import java.util.Set;
  * {@code midnight}, {@code import}, {@code analytics}): group key → customer ids. Published with the
  * stored membership, only for movements that changed it.
  */
-public record MembershipChanged(StoreId store, String cause, Map<String, Set<String>> entered,
-        Map<String, Set<String>> exited) implements DomainEvent {
+public record MembershipChanged(
+        StoreId store, String cause, Map<String, Set<String>> entered, Map<String, Set<String>> exited)
+        implements DomainEvent {
 
     public MembershipChanged {
         Objects.requireNonNull(store, "store");

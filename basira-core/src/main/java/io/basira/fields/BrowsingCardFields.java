@@ -36,10 +36,13 @@ public final class BrowsingCardFields implements FieldSet {
     public static final SegmentField LAST_SEEN_AT = SegmentField.builder("last_seen_at", ValueType.DATE_TIME)
             .nullable()
             .value((c, x) -> CardFields.date(lastSeen(c.browsing()), x))
-            .column(FieldColumn.integer("last_seen_at", 0, (column, row, c, u) -> CardFields.setDay(column, row,
-                    lastSeen(c.browsing()), u)))
+            .column(FieldColumn.integer(
+                    "last_seen_at",
+                    0,
+                    (column, row, c, u) -> CardFields.setDay(column, row, lastSeen(c.browsing()), u)))
             .sortable(new SortColumn(TABLE, "last_seen_at", false))
-            .exported((c, x) -> CardColumns.instant(lastSeen(c.browsing()))).build();
+            .exported((c, x) -> CardColumns.instant(lastSeen(c.browsing())))
+            .build();
 
     public static final SegmentField SESSIONS_30D = count("sessions_30d", BrowsingStats::sessions30d);
 
@@ -47,13 +50,15 @@ public final class BrowsingCardFields implements FieldSet {
 
     public static final SegmentField PRODUCT_VIEWS_30D = count("product_views_30d", BrowsingStats::productViews30d);
 
-    public static final SegmentField VISITOR_TYPE = SegmentField.builder("visitor_type", ValueType.ENUM).nullable()
+    public static final SegmentField VISITOR_TYPE = SegmentField.builder("visitor_type", ValueType.ENUM)
+            .nullable()
             .allowedValues(List.of("new", "returning"))
             .value((c, x) -> visitorType(c.browsing()))
-            .column(FieldColumn.dictionary("visitor_type", (column, row, c, u) -> column.set(row,
-                    visitorType(c.browsing()))))
+            .column(FieldColumn.dictionary(
+                    "visitor_type", (column, row, c, u) -> column.set(row, visitorType(c.browsing()))))
             .sortable(new SortColumn(TABLE, "sessions_total", false))
-            .exported((c, x) -> visitorType(c.browsing())).build();
+            .exported((c, x) -> visitorType(c.browsing()))
+            .build();
 
     /** The products viewed within the last 7 days of the store's calendar: {@code viewed_products_7d = 'P1'}. */
     public static final SegmentField VIEWED_PRODUCTS_7D = viewed(Item.PRODUCTS, 7, true);
@@ -66,15 +71,30 @@ public final class BrowsingCardFields implements FieldSet {
     public static final SegmentField VIEWED_CATEGORIES_30D = viewed(Item.CATEGORIES, 30, true);
 
     /** {@code viewed_products_<n>d} for any n from 1 to {@value Viewed#MAX_DAYS}: 7 and 30 are the fields above. */
-    public static final FieldFamily VIEWED_PRODUCTS = FieldFamily.of(Item.PRODUCTS.key, 1, Viewed.MAX_DAYS,
-            n -> viewed(Item.PRODUCTS, n, false), Map.of(7, VIEWED_PRODUCTS_7D, 30, VIEWED_PRODUCTS_30D));
+    public static final FieldFamily VIEWED_PRODUCTS = FieldFamily.of(
+            Item.PRODUCTS.key,
+            1,
+            Viewed.MAX_DAYS,
+            n -> viewed(Item.PRODUCTS, n, false),
+            Map.of(7, VIEWED_PRODUCTS_7D, 30, VIEWED_PRODUCTS_30D));
 
     /** {@code viewed_categories_<n>d} for any n from 1 to {@value Viewed#MAX_DAYS}. */
-    public static final FieldFamily VIEWED_CATEGORIES = FieldFamily.of(Item.CATEGORIES.key, 1, Viewed.MAX_DAYS,
-            n -> viewed(Item.CATEGORIES, n, false), Map.of(7, VIEWED_CATEGORIES_7D, 30, VIEWED_CATEGORIES_30D));
+    public static final FieldFamily VIEWED_CATEGORIES = FieldFamily.of(
+            Item.CATEGORIES.key,
+            1,
+            Viewed.MAX_DAYS,
+            n -> viewed(Item.CATEGORIES, n, false),
+            Map.of(7, VIEWED_CATEGORIES_7D, 30, VIEWED_CATEGORIES_30D));
 
-    private static final List<SegmentField> FIELDS = List.of(LAST_SEEN_AT, SESSIONS_30D, PAGE_VIEWS_30D,
-            PRODUCT_VIEWS_30D, VISITOR_TYPE, VIEWED_PRODUCTS_7D, VIEWED_PRODUCTS_30D, VIEWED_CATEGORIES_7D,
+    private static final List<SegmentField> FIELDS = List.of(
+            LAST_SEEN_AT,
+            SESSIONS_30D,
+            PAGE_VIEWS_30D,
+            PRODUCT_VIEWS_30D,
+            VISITOR_TYPE,
+            VIEWED_PRODUCTS_7D,
+            VIEWED_PRODUCTS_30D,
+            VIEWED_CATEGORIES_7D,
             VIEWED_CATEGORIES_30D);
 
     @Override
@@ -127,31 +147,43 @@ public final class BrowsingCardFields implements FieldSet {
      */
     private static SegmentField viewed(Item item, int days, boolean listed) {
         SegmentField.Builder field = SegmentField.builder(item.key + "_" + days + "d", ValueType.TAG_SET)
-                .unit(item.unit).dependsOnToday()
+                .unit(item.unit)
+                .dependsOnToday()
                 .value((c, x) -> within(item, c.browsing(), x.today(), days))
-                .column(listed && days == 7
-                        ? FieldColumn.datedTags(item.column, days, (column, row, c, u) -> column.set(row,
-                                item.days(c.browsing())))
-                        : FieldColumn.withinDays(item.column, days));
+                .column(
+                        listed && days == 7
+                                ? FieldColumn.datedTags(
+                                        item.column,
+                                        days,
+                                        (column, row, c, u) -> column.set(row, item.days(c.browsing())))
+                                : FieldColumn.withinDays(item.column, days));
         if (listed) {
-            return field.exported((c, x) -> String.join("; ", new TreeSet<>(within(item, c.browsing(), x.today(),
-                    days)))).build();
+            return field.exported(
+                            (c, x) -> String.join("; ", new TreeSet<>(within(item, c.browsing(), x.today(), days))))
+                    .build();
         }
-        return field.label("segment.field." + item.key + "_days", Integer.toString(days)).build();
+        return field.label("segment.field." + item.key + "_days", Integer.toString(days))
+                .build();
     }
 
     private static Set<String> within(Item item, BrowsingStats stats, LocalDate today, int days) {
         if (stats == null) {
             return Set.of();
         }
-        return item == Item.PRODUCTS ? stats.viewed().products(today, days) : stats.viewed().categories(today, days);
+        return item == Item.PRODUCTS
+                ? stats.viewed().products(today, days)
+                : stats.viewed().categories(today, days);
     }
 
     private static SegmentField count(String name, ToIntFunction<BrowsingStats> count) {
-        return SegmentField.builder(name, ValueType.INTEGER).unit("count")
+        return SegmentField.builder(name, ValueType.INTEGER)
+                .unit("count")
                 .value((c, x) -> BigDecimal.valueOf(c.browsing() == null ? 0 : count.applyAsInt(c.browsing())))
-                .column(FieldColumn.integer(name, 0, (column, row, c, u) -> column.set(row,
-                        c.browsing() == null ? 0 : count.applyAsInt(c.browsing()))))
+                .column(FieldColumn.integer(
+                        name,
+                        0,
+                        (column, row, c, u) ->
+                                column.set(row, c.browsing() == null ? 0 : count.applyAsInt(c.browsing()))))
                 .sortable(new SortColumn(TABLE, name, false))
                 .exported((c, x) -> Integer.toString(c.browsing() == null ? 0 : count.applyAsInt(c.browsing())))
                 .build();

@@ -12,8 +12,11 @@ import java.util.List;
  */
 public final class BuiltInFields {
 
-    private static final FieldCatalogue CATALOGUE = FieldCatalogue.of(List.of(new CardFields(), new CustomerFields(),
-            new AnalyticsCardFields(), () -> List.of(SegmentField.TAGS, SegmentField.GROUP)));
+    private static final FieldCatalogue CATALOGUE = FieldCatalogue.of(List.of(
+            new CardFields(),
+            new CustomerFields(),
+            new AnalyticsCardFields(),
+            () -> List.of(SegmentField.TAGS, SegmentField.GROUP)));
 
     private BuiltInFields() {}
 

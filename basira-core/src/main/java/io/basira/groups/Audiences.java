@@ -22,7 +22,12 @@ final class Audiences {
      * is the reference it is tested against.
      */
     static CustomerAudience newAudience(Store store, FieldCatalogue fields) {
-        return new IndexedAudience(fields, store.timeZone(), Money.fractionDigits(store.currency()), EXPECTED_CUSTOMERS,
-                ForkJoinPool.commonPool(), Runtime.getRuntime().availableProcessors());
+        return new IndexedAudience(
+                fields,
+                store.timeZone(),
+                Money.fractionDigits(store.currency()),
+                EXPECTED_CUSTOMERS,
+                ForkJoinPool.commonPool(),
+                Runtime.getRuntime().availableProcessors());
     }
 }

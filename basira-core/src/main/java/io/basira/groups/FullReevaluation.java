@@ -37,15 +37,28 @@ final class FullReevaluation {
      * {@code redefined}, the keys of the groups it changed), and {@code evaluatedOn} (null: unchanged) is
      * the store's new last evaluated date.
      */
-    private record Plan(boolean load, Consumer<StoreGroups> define, Function<StoreGroups, List<Step>> steps,
-            Runnable persisted, Set<String> redefined, LocalDate evaluatedOn) {}
+    private record Plan(
+            boolean load,
+            Consumer<StoreGroups> define,
+            Function<StoreGroups, List<Step>> steps,
+            Runnable persisted,
+            Set<String> redefined,
+            LocalDate evaluatedOn) {}
 
     /** A new or changed rule: the group and the groups naming it, cause {@code rule_change}; the caller holds {@code rebuilding}. */
     void redefine(Store store, StoreSlot slot, Group group, Runnable save) {
         LocalDate today = engine.today(store);
-        rebuild(store, slot, new Plan(false, fresh -> fresh.define(group),
-                fresh -> List.of(new Step(MembershipCause.RULE_CHANGE, s -> s.withDependents(Set.of(group.key())), today)),
-                save, Set.of(group.key()), null));
+        rebuild(
+                store,
+                slot,
+                new Plan(
+                        false,
+                        fresh -> fresh.define(group),
+                        fresh -> List.of(new Step(
+                                MembershipCause.RULE_CHANGE, s -> s.withDependents(Set.of(group.key())), today)),
+                        save,
+                        Set.of(group.key()),
+                        null));
     }
 
     /**
@@ -60,8 +73,16 @@ final class FullReevaluation {
                 return load(store, slot, loadCause);
             }
             LocalDate today = engine.today(store);
-            return rebuild(store, slot, new Plan(false, fresh -> {},
-                    fresh -> List.of(new Step(cause, StoreGroups::order, today)), () -> {}, Set.of(), null));
+            return rebuild(
+                    store,
+                    slot,
+                    new Plan(
+                            false,
+                            fresh -> {},
+                            fresh -> List.of(new Step(cause, StoreGroups::order, today)),
+                            () -> {},
+                            Set.of(),
+                            null));
         } finally {
             slot.rebuilding.unlock();
         }
@@ -79,19 +100,24 @@ final class FullReevaluation {
             if (slot.evaluatedOn != null && !slot.evaluatedOn.isBefore(today)) {
                 return 0;
             }
-            return rebuild(store, slot, new Plan(false, fresh -> {}, fresh -> List.of(midnight(today)), () -> {},
-                    Set.of(), today));
+            return rebuild(
+                    store,
+                    slot,
+                    new Plan(false, fresh -> {}, fresh -> List.of(midnight(today)), () -> {}, Set.of(), today));
         } finally {
             slot.rebuilding.unlock();
         }
     }
 
     private static Step midnight(LocalDate today) {
-        return new Step(MembershipCause.MIDNIGHT, state -> {
-            Set<String> moving = new TreeSet<>();
-            state.groups().stream().filter(Group::dependsOnToday).forEach(g -> moving.add(g.key()));
-            return state.withDependents(moving);
-        }, today);
+        return new Step(
+                MembershipCause.MIDNIGHT,
+                state -> {
+                    Set<String> moving = new TreeSet<>();
+                    state.groups().stream().filter(Group::dependsOnToday).forEach(g -> moving.add(g.key()));
+                    return state.withDependents(moving);
+                },
+                today);
     }
 
     /**
@@ -101,16 +127,28 @@ final class FullReevaluation {
      */
     int load(Store store, StoreSlot slot, MembershipCause cause) {
         LocalDate today = engine.today(store);
-        return rebuild(store, slot, new Plan(true, fresh -> {}, fresh -> {
-            LocalDate last = engine.ports.membership().evaluatedOn(store.id()).filter(d -> d.isBefore(today))
-                    .orElse(today);
-            List<Step> steps = new ArrayList<>();
-            steps.add(new Step(cause, StoreGroups::order, last));
-            if (last.isBefore(today)) {
-                steps.add(midnight(today));
-            }
-            return steps;
-        }, () -> {}, Set.of(), today));
+        return rebuild(
+                store,
+                slot,
+                new Plan(
+                        true,
+                        fresh -> {},
+                        fresh -> {
+                            LocalDate last = engine.ports
+                                    .membership()
+                                    .evaluatedOn(store.id())
+                                    .filter(d -> d.isBefore(today))
+                                    .orElse(today);
+                            List<Step> steps = new ArrayList<>();
+                            steps.add(new Step(cause, StoreGroups::order, last));
+                            if (last.isBefore(today)) {
+                                steps.add(midnight(today));
+                            }
+                            return steps;
+                        },
+                        () -> {},
+                        Set.of(),
+                        today));
     }
 
     /**
@@ -126,7 +164,7 @@ final class FullReevaluation {
         GroupPorts ports = engine.ports;
         while (true) {
             if (!plan.load() && slot.state == null) {
-                load(store, slot, MembershipCause.IMPORT);       // memory was dropped: first the stored membership
+                load(store, slot, MembershipCause.IMPORT); // memory was dropped: first the stored membership
             }
             StoreGroups.Membership before;
             long startedAt;
@@ -145,8 +183,8 @@ final class FullReevaluation {
             try {
                 next = StoreGroups.read(store, engine.fields, ports.customers(), ports.definitions(), ports.manual());
                 plan.define().accept(next);
-                Map<String, Set<String>> previous = before == null ? ports.membership().all(store.id())
-                        : before.byCustomerId();
+                Map<String, Set<String>> previous =
+                        before == null ? ports.membership().all(store.id()) : before.byCustomerId();
                 previous.forEach((key, ids) -> {
                     if (next.group(key) != null) {
                         next.setStoredMembers(key, ids);
@@ -169,11 +207,13 @@ final class FullReevaluation {
                 slot.touched = null;
                 StoreGroups current = slot.state;
                 if (before != null && current == null) {
-                    continue;                                       // a write failed and dropped memory meanwhile
+                    continue; // a write failed and dropped memory meanwhile
                 }
                 List<Movement> again = List.of();
                 if (slot.writes != startedAt) {
-                    moves.replaceAll(list -> list.stream().filter(m -> !touched.contains(m.customerId())).toList());
+                    moves.replaceAll(list -> list.stream()
+                            .filter(m -> !touched.contains(m.customerId()))
+                            .toList());
                     again = reapply(store, next, current, touched, last.day());
                 }
                 List<Moves> batches = new ArrayList<>();
@@ -206,13 +246,15 @@ final class FullReevaluation {
      * put back in the groups their writes left them in ({@code current}, the memory readers see), and
      * re-tested; the movements returned are from that membership to the new one.
      */
-    private List<Movement> reapply(Store store, StoreGroups next, StoreGroups current, Set<String> touched,
-            LocalDate day) {
+    private List<Movement> reapply(
+            Store store, StoreGroups next, StoreGroups current, Set<String> touched, LocalDate day) {
         RoaringBitmap rows = new RoaringBitmap();
         for (CustomerSnapshot customer : engine.ports.customers().findAll(store.id(), touched)) {
             int row = next.upsert(customer);
             rows.add(row);
-            Set<String> now = current == null ? Set.of() : current.groupsOf(customer.customer().externalId());
+            Set<String> now = current == null
+                    ? Set.of()
+                    : current.groupsOf(customer.customer().externalId());
             for (String key : next.order()) {
                 next.setMember(key, row, now.contains(key));
             }

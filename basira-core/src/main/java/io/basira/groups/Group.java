@@ -18,6 +18,7 @@ public record Group(String key, String name, Condition rule, Instant createdAt, 
      * the adapter that writes the JSON, {@link GroupDefinitions#requireStorable}).
      */
     public static final int MAX_NAME_LENGTH = 200;
+
     public static final int MAX_RULE_TEXT_LENGTH = 8000;
     public static final int MAX_RULE_JSON_LENGTH = 16000;
 

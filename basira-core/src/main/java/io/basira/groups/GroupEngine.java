@@ -139,11 +139,13 @@ public final class GroupEngine {
             Group existing = read(store, state -> state.group(group.key()));
             Runnable save = () -> ports.definitions().save(store.id(), group);
             if (existing != null && Objects.equals(existing.rule(), group.rule())) {
-                return change(store, state -> {         // a new name only: nothing to evaluate
-                    persist(store, save, Set.of(group.key()), List.of(), null);
-                    state.define(group);
-                    return group;
-                });
+                return change(
+                        store,
+                        state -> { // a new name only: nothing to evaluate
+                            persist(store, save, Set.of(group.key()), List.of(), null);
+                            state.define(group);
+                            return group;
+                        });
             }
             full.redefine(store, slot, group, save);
             return group;
@@ -160,8 +162,8 @@ public final class GroupEngine {
      *
      * @return the number of movements that changed the stored membership
      */
-    int persist(Store store, Runnable definitionChange, Set<String> redefined, List<Moves> moves,
-            LocalDate evaluatedOn) {
+    int persist(
+            Store store, Runnable definitionChange, Set<String> redefined, List<Moves> moves, LocalDate evaluatedOn) {
         return ports.transactions().inTransaction(() -> {
             definitionChange.run();
             Map<MembershipCause, Changes> byCause = new LinkedHashMap<>();
@@ -170,8 +172,8 @@ public final class GroupEngine {
                 if (batch.movements().isEmpty()) {
                     continue;
                 }
-                List<Movement> changed = ports.membership().apply(store.id(), batch.movements(), batch.cause(),
-                        clock.instant());
+                List<Movement> changed =
+                        ports.membership().apply(store.id(), batch.movements(), batch.cause(), clock.instant());
                 applied += changed.size();
                 if (!changed.isEmpty()) {
                     changed.forEach(byCause.computeIfAbsent(batch.cause(), c -> new Changes())::add);
@@ -183,8 +185,8 @@ public final class GroupEngine {
             if (!redefined.isEmpty()) {
                 events.publish(new GroupsRedefined(store.id(), redefined));
             }
-            byCause.forEach((cause, changes) -> events.publish(
-                    new MembershipChanged(store.id(), cause.code(), changes.entered, changes.exited)));
+            byCause.forEach((cause, changes) ->
+                    events.publish(new MembershipChanged(store.id(), cause.code(), changes.entered, changes.exited)));
             return applied;
         });
     }
@@ -195,7 +197,9 @@ public final class GroupEngine {
         final Map<String, Set<String>> exited = new TreeMap<>();
 
         void add(Movement m) {
-            (m.entered() ? entered : exited).computeIfAbsent(m.groupKey(), k -> new TreeSet<>()).add(m.customerId());
+            (m.entered() ? entered : exited)
+                    .computeIfAbsent(m.groupKey(), k -> new TreeSet<>())
+                    .add(m.customerId());
         }
     }
 
@@ -217,9 +221,11 @@ public final class GroupEngine {
      * does not know, the groups an empty card satisfies today.
      */
     public Set<String> groupsOf(Store store, String customerId) {
-        return read(store, state -> customerId != null && state.rowOf(customerId) >= 0
-                ? state.groupsOf(customerId)
-                : state.groupsOfNewcomer(context(store)));
+        return read(
+                store,
+                state -> customerId != null && state.rowOf(customerId) >= 0
+                        ? state.groupsOf(customerId)
+                        : state.groupsOfNewcomer(context(store)));
     }
 
     /**
@@ -243,7 +249,10 @@ public final class GroupEngine {
             return;
         }
         if (customerIds.isEmpty() || customerIds.size() > RELOAD_ABOVE) {
-            full.reevaluate(store, slot, MembershipCause.IMPORT,
+            full.reevaluate(
+                    store,
+                    slot,
+                    MembershipCause.IMPORT,
                     customerIds.isEmpty() ? MembershipCause.IMPORT : MembershipCause.ORDER);
         } else {
             retest(store, slot, customerIds);
@@ -260,7 +269,8 @@ public final class GroupEngine {
             ensureLoaded(store, slot);
             slot.writing.lock();
             try {
-                List<CustomerSnapshot> changed = ports.customers().findAll(store.id(), customerIds); // before readers wait
+                List<CustomerSnapshot> changed =
+                        ports.customers().findAll(store.id(), customerIds); // before readers wait
                 slot.lock.writeLock().lock();
                 try {
                     StoreGroups state = slot.state;
@@ -330,7 +340,7 @@ public final class GroupEngine {
         }
         LocalDate evaluated = slot.evaluatedOn;
         if (slot.state != null && evaluated != null && !evaluated.isBefore(today(store))) {
-            return 0;                                           // without waiting for a re-evaluation in progress
+            return 0; // without waiting for a re-evaluation in progress
         }
         return full.passMidnight(store, slot);
     }

@@ -20,7 +20,13 @@ import java.util.function.Predicate;
 public final class GroupInsights {
 
     /** Why a customer is or is not in a group. */
-    public record Why(String customerId, Group group, boolean member, boolean byRule, boolean added, boolean excluded,
+    public record Why(
+            String customerId,
+            Group group,
+            boolean member,
+            boolean byRule,
+            boolean added,
+            boolean excluded,
             List<RuleExplanation.Leaf> conditions) {}
 
     private final GroupEngine live;
@@ -41,7 +47,10 @@ public final class GroupInsights {
     }
 
     public Map.Entry<Group, Integer> groupWithCount(Store store, String key) {
-        return live.read(store, state -> Map.entry(GroupRules.require(state, key), state.members(key).getCardinality()));
+        return live.read(
+                store,
+                state -> Map.entry(
+                        GroupRules.require(state, key), state.members(key).getCardinality()));
     }
 
     /**
@@ -51,7 +60,9 @@ public final class GroupInsights {
     public int preview(Store store, Condition rule) {
         return live.read(store, state -> {
             requireGroupsExist(state, rule);
-            return state.audience().membersOnce(rule, live.context(store), state.membersLookup()).getCardinality();
+            return state.audience()
+                    .membersOnce(rule, live.context(store), state.membersLookup())
+                    .getCardinality();
         });
     }
 
@@ -63,7 +74,8 @@ public final class GroupInsights {
         return live.read(store, state -> {
             requireGroupsExist(state, rule);
             Set<String> ids = new java.util.HashSet<>();
-            state.audience().membersOnce(rule, live.context(store), state.membersLookup())
+            state.audience()
+                    .membersOnce(rule, live.context(store), state.membersLookup())
                     .forEach((int row) -> ids.add(state.customerId(row)));
             return ids;
         });
@@ -92,13 +104,15 @@ public final class GroupInsights {
         Set<String> missing = new TreeSet<>(GroupDependencies.referencedGroups(rule));
         state.groups().forEach(g -> missing.remove(g.key()));
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("the rule names groups that do not exist: " + String.join(", ", missing));
+            throw new IllegalArgumentException(
+                    "the rule names groups that do not exist: " + String.join(", ", missing));
         }
     }
 
     /** Each condition of the group's rule for the customer, with the values, and the manual lists. */
     public Why why(Store store, String key, String customerId) {
-        CustomerSnapshot snapshot = customers.find(store.id(), customerId)
+        CustomerSnapshot snapshot = customers
+                .find(store.id(), customerId)
                 .orElseThrow(() -> new NotFoundException("customer '" + customerId + "' does not exist in this store"));
         return live.read(store, state -> {
             Group group = GroupRules.require(state, key);
@@ -106,11 +120,19 @@ public final class GroupInsights {
             Predicate<String> memberOf = k -> row >= 0 && state.members(k).contains(row);
             CustomerProfile profile = CustomerProfile.of(snapshot);
             EvaluationContext context = live.context(store);
-            boolean byRule = group.rule() != null && new RuleEvaluator(context).matches(group.rule(), profile, memberOf);
-            List<RuleExplanation.Leaf> leaves = group.rule() == null ? List.of()
+            boolean byRule =
+                    group.rule() != null && new RuleEvaluator(context).matches(group.rule(), profile, memberOf);
+            List<RuleExplanation.Leaf> leaves = group.rule() == null
+                    ? List.of()
                     : new RuleExplanation(context).explain(group.rule(), profile, memberOf);
-            return new Why(customerId, group, memberOf.test(key), byRule, state.isAdded(key, customerId),
-                    state.isExcluded(key, customerId), leaves);
+            return new Why(
+                    customerId,
+                    group,
+                    memberOf.test(key),
+                    byRule,
+                    state.isAdded(key, customerId),
+                    state.isExcluded(key, customerId),
+                    leaves);
         });
     }
 }

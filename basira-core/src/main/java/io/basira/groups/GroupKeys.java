@@ -19,14 +19,43 @@ public final class GroupKeys {
      * Arabic letters written with Latin ones, a plain letter-by-letter transcription (no vowels are guessed):
      * {@code كبار العملاء} becomes {@code kbar-almla}. Enough for a key that a person can still recognise.
      */
-    private static final Map<Character, String> ARABIC = Map.ofEntries(Map.entry('ا', "a"), Map.entry('أ', "a"),
-            Map.entry('إ', "i"), Map.entry('آ', "a"), Map.entry('ء', ""), Map.entry('ب', "b"), Map.entry('ت', "t"),
-            Map.entry('ث', "th"), Map.entry('ج', "j"), Map.entry('ح', "h"), Map.entry('خ', "kh"), Map.entry('د', "d"),
-            Map.entry('ذ', "dh"), Map.entry('ر', "r"), Map.entry('ز', "z"), Map.entry('س', "s"), Map.entry('ش', "sh"),
-            Map.entry('ص', "s"), Map.entry('ض', "d"), Map.entry('ط', "t"), Map.entry('ظ', "z"), Map.entry('ع', ""),
-            Map.entry('غ', "gh"), Map.entry('ف', "f"), Map.entry('ق', "q"), Map.entry('ك', "k"), Map.entry('ل', "l"),
-            Map.entry('م', "m"), Map.entry('ن', "n"), Map.entry('ه', "h"), Map.entry('ة', "a"), Map.entry('و', "w"),
-            Map.entry('ؤ', "w"), Map.entry('ي', "y"), Map.entry('ى', "a"), Map.entry('ئ', "y"));
+    private static final Map<Character, String> ARABIC = Map.ofEntries(
+            Map.entry('ا', "a"),
+            Map.entry('أ', "a"),
+            Map.entry('إ', "i"),
+            Map.entry('آ', "a"),
+            Map.entry('ء', ""),
+            Map.entry('ب', "b"),
+            Map.entry('ت', "t"),
+            Map.entry('ث', "th"),
+            Map.entry('ج', "j"),
+            Map.entry('ح', "h"),
+            Map.entry('خ', "kh"),
+            Map.entry('د', "d"),
+            Map.entry('ذ', "dh"),
+            Map.entry('ر', "r"),
+            Map.entry('ز', "z"),
+            Map.entry('س', "s"),
+            Map.entry('ش', "sh"),
+            Map.entry('ص', "s"),
+            Map.entry('ض', "d"),
+            Map.entry('ط', "t"),
+            Map.entry('ظ', "z"),
+            Map.entry('ع', ""),
+            Map.entry('غ', "gh"),
+            Map.entry('ف', "f"),
+            Map.entry('ق', "q"),
+            Map.entry('ك', "k"),
+            Map.entry('ل', "l"),
+            Map.entry('م', "m"),
+            Map.entry('ن', "n"),
+            Map.entry('ه', "h"),
+            Map.entry('ة', "a"),
+            Map.entry('و', "w"),
+            Map.entry('ؤ', "w"),
+            Map.entry('ي', "y"),
+            Map.entry('ى', "a"),
+            Map.entry('ئ', "y"));
 
     private GroupKeys() {}
 

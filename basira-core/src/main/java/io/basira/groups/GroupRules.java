@@ -1,9 +1,9 @@
 package io.basira.groups;
 
+import io.basira.events.UseCase;
 import io.basira.segment.Condition;
 import io.basira.segment.group.GroupCycleException;
 import io.basira.segment.group.GroupDependencies;
-import io.basira.events.UseCase;
 import io.basira.shared.NotFoundException;
 import io.basira.shared.Store;
 import java.time.Clock;
@@ -76,7 +76,8 @@ public final class GroupRules {
     public Group update(Store store, String key, String name, Condition rule) {
         return live.define(store, state -> {
             Group existing = require(state, key);
-            return checked(state, existing.withDefinition(name == null ? existing.name() : name, rule, clock.instant()));
+            return checked(
+                    state, existing.withDefinition(name == null ? existing.name() : name, rule, clock.instant()));
         });
     }
 
@@ -87,8 +88,9 @@ public final class GroupRules {
     public Group rename(Store store, String key, String name) {
         return live.define(store, state -> {
             Group existing = require(state, key);
-            return checked(state, existing.withDefinition(name == null ? existing.name() : name, existing.rule(),
-                    clock.instant()));
+            return checked(
+                    state,
+                    existing.withDefinition(name == null ? existing.name() : name, existing.rule(), clock.instant()));
         });
     }
 
@@ -98,7 +100,8 @@ public final class GroupRules {
             require(state, key);
             Set<String> namedBy = new TreeSet<>();
             for (Group other : state.groups()) {
-                if (other.rule() != null && GroupDependencies.referencedGroups(other.rule()).contains(key)) {
+                if (other.rule() != null
+                        && GroupDependencies.referencedGroups(other.rule()).contains(key)) {
                     namedBy.add(other.key());
                 }
             }
@@ -143,7 +146,8 @@ public final class GroupRules {
         state.groups().forEach(g -> missing.remove(g.key()));
         missing.remove(group.key());
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("the rule names groups that do not exist: " + String.join(", ", missing));
+            throw new IllegalArgumentException(
+                    "the rule names groups that do not exist: " + String.join(", ", missing));
         }
         Map<String, Condition> rules = new TreeMap<>();
         state.groups().stream().filter(g -> g.rule() != null).forEach(g -> rules.put(g.key(), g.rule()));

@@ -49,13 +49,18 @@ public final class ManualMembership {
             }
             state.setManualFor(key, customerId, added, excluded);
             List<Movement> moves = state.retest(RoaringBitmap.bitmapOf(row), live.context(store));
-            live.persist(store, () -> {
-                if (on) {
-                    manual.put(store.id(), key, customerId, kind);
-                } else {
-                    manual.remove(store.id(), key, customerId, kind);
-                }
-            }, Set.of(key), List.of(new Moves(MembershipCause.MANUAL, moves)), null);
+            live.persist(
+                    store,
+                    () -> {
+                        if (on) {
+                            manual.put(store.id(), key, customerId, kind);
+                        } else {
+                            manual.remove(store.id(), key, customerId, kind);
+                        }
+                    },
+                    Set.of(key),
+                    List.of(new Moves(MembershipCause.MANUAL, moves)),
+                    null);
             return state.members(key).contains(row);
         });
     }

@@ -42,8 +42,8 @@ public final class SegmentQuery {
         Set<String> missing = new TreeSet<>(GroupDependencies.referencedGroups(rule));
         state.groups().forEach(g -> missing.remove(g.key()));
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("the rule names groups that do not exist in store '" + store.slug() + "': "
-                    + String.join(", ", missing));
+            throw new IllegalArgumentException("the rule names groups that do not exist in store '" + store.slug()
+                    + "': " + String.join(", ", missing));
         }
         var context = GroupEngine.contextOn(store, asOf);
         state.evaluate(state.order(), context);

@@ -3,12 +3,12 @@ package io.basira.groups;
 import io.basira.card.CustomerCard;
 import io.basira.card.CustomerSnapshot;
 import io.basira.commerce.Customer;
-import io.basira.segment.eval.CustomerProfile;
-import io.basira.segment.eval.RuleEvaluator;
 import io.basira.segment.Condition;
 import io.basira.segment.FieldCatalogue;
 import io.basira.segment.audience.CustomerAudience;
+import io.basira.segment.eval.CustomerProfile;
 import io.basira.segment.eval.EvaluationContext;
+import io.basira.segment.eval.RuleEvaluator;
 import io.basira.segment.group.GroupDependencies;
 import io.basira.shared.Store;
 import java.util.ArrayList;
@@ -56,15 +56,17 @@ public final class StoreGroups {
     }
 
     /** The store's customers, groups and manual lists as stored, over the fields of {@code fields}; no membership yet. */
-    static StoreGroups read(Store store, FieldCatalogue fields, GroupCustomers customers, GroupDefinitions groups,
-            ManualLists manual) {
+    static StoreGroups read(
+            Store store, FieldCatalogue fields, GroupCustomers customers, GroupDefinitions groups, ManualLists manual) {
         StoreGroups state = new StoreGroups(store, Audiences.newAudience(store, fields));
         customers.forEach(store.id(), state::upsert);
         Map<String, Set<String>> added = manual.all(store.id(), ManualList.ADDITIONS);
         Map<String, Set<String>> excluded = manual.all(store.id(), ManualList.EXCLUSIONS);
         for (Group group : groups.all(store.id())) {
             state.define(group);
-            state.setManual(group.key(), added.getOrDefault(group.key(), Set.of()),
+            state.setManual(
+                    group.key(),
+                    added.getOrDefault(group.key(), Set.of()),
                     excluded.getOrDefault(group.key(), Set.of()));
         }
         return state;
@@ -140,8 +142,19 @@ public final class StoreGroups {
 
     /** The empty card with no attributes of a customer the store does not know, signed up today. */
     private static CustomerProfile newcomer(EvaluationContext context) {
-        Customer nobody = new Customer("anonymous", null, null, null, null, null, null, null, null, null,
-                context.today().atStartOfDay(context.zone()).toInstant(), Set.of());
+        Customer nobody = new Customer(
+                "anonymous",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                context.today().atStartOfDay(context.zone()).toInstant(),
+                Set.of());
         return new CustomerProfile(nobody, CustomerCard.EMPTY);
     }
 
@@ -259,8 +272,10 @@ public final class StoreGroups {
         while (grew) {
             grew = false;
             for (Group group : groups.values()) {
-                if (group.rule() != null && !affected.contains(group.key())
-                        && GroupDependencies.referencedGroups(group.rule()).stream().anyMatch(affected::contains)) {
+                if (group.rule() != null
+                        && !affected.contains(group.key())
+                        && GroupDependencies.referencedGroups(group.rule()).stream()
+                                .anyMatch(affected::contains)) {
                     grew = affected.add(group.key()) || grew;
                 }
             }
@@ -273,13 +288,22 @@ public final class StoreGroups {
         List<Movement> movements = new ArrayList<>();
         for (String key : keys) {
             Group group = groups.get(key);
-            RoaringBitmap next = group.rule() == null ? new RoaringBitmap()
+            RoaringBitmap next = group.rule() == null
+                    ? new RoaringBitmap()
                     : audience.members(group.rule(), context, membersLookup());
-            additions.getOrDefault(key, Set.of()).stream().mapToInt(this::rowOf).filter(r -> r >= 0).forEach(next::add);
-            exclusions.getOrDefault(key, Set.of()).stream().mapToInt(this::rowOf).filter(r -> r >= 0).forEach(next::remove);
+            additions.getOrDefault(key, Set.of()).stream()
+                    .mapToInt(this::rowOf)
+                    .filter(r -> r >= 0)
+                    .forEach(next::add);
+            exclusions.getOrDefault(key, Set.of()).stream()
+                    .mapToInt(this::rowOf)
+                    .filter(r -> r >= 0)
+                    .forEach(next::remove);
             RoaringBitmap previous = members(key);
-            RoaringBitmap.andNot(next, previous).forEach((int row) -> movements.add(new Movement(key, customerId(row), true)));
-            RoaringBitmap.andNot(previous, next).forEach((int row) -> movements.add(new Movement(key, customerId(row), false)));
+            RoaringBitmap.andNot(next, previous)
+                    .forEach((int row) -> movements.add(new Movement(key, customerId(row), true)));
+            RoaringBitmap.andNot(previous, next)
+                    .forEach((int row) -> movements.add(new Movement(key, customerId(row), false)));
             members.put(key, next);
         }
         return movements;
@@ -293,8 +317,10 @@ public final class StoreGroups {
             RoaringBitmap current = members.computeIfAbsent(key, k -> new RoaringBitmap());
             for (int row : rowsToTest) {
                 String customerId = customerId(row);
-                boolean member = !isExcluded(key, customerId) && (isAdded(key, customerId)
-                        || group.rule() != null && audience.matches(group.rule(), row, context, membersLookup()));
+                boolean member = !isExcluded(key, customerId)
+                        && (isAdded(key, customerId)
+                                || group.rule() != null
+                                        && audience.matches(group.rule(), row, context, membersLookup()));
                 if (member != current.contains(row)) {
                     if (member) {
                         current.add(row);

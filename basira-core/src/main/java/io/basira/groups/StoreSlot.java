@@ -20,6 +20,7 @@ final class StoreSlot {
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     /** What readers see; replaced under the exclusive {@link #lock}, changed in place under it too; null: not in memory. */
     volatile StoreGroups state;
+
     volatile LocalDate evaluatedOn;
     /** Incremental changes applied (under {@link #writing}). */
     long writes;

@@ -123,9 +123,10 @@ public final class CustomerIndex {
     private <C extends IndexColumn> C typed(String name, Class<C> type) {
         IndexColumn column = columns.get(name);
         if (!type.isInstance(column)) {
-            throw new IllegalArgumentException(column == null
-                    ? "unknown column '" + name + "'; this index has " + columnNames()
-                    : "column '" + name + "' is a " + column.kind() + " column");
+            throw new IllegalArgumentException(
+                    column == null
+                            ? "unknown column '" + name + "'; this index has " + columnNames()
+                            : "column '" + name + "' is a " + column.kind() + " column");
         }
         return type.cast(column);
     }

@@ -101,9 +101,11 @@ final class PredicateBinder {
         return switch (compare.op()) {
             case EQ -> range(column, v, v, negated);
             case NE -> range(column, v, v, !negated);
-            case LT -> v == Long.MIN_VALUE ? range(column, 1, 0, negated) : range(column, Long.MIN_VALUE, v - 1, negated);
+            case LT ->
+                v == Long.MIN_VALUE ? range(column, 1, 0, negated) : range(column, Long.MIN_VALUE, v - 1, negated);
             case LE -> range(column, Long.MIN_VALUE, v, negated);
-            case GT -> v == Long.MAX_VALUE ? range(column, 1, 0, negated) : range(column, v + 1, Long.MAX_VALUE, negated);
+            case GT ->
+                v == Long.MAX_VALUE ? range(column, 1, 0, negated) : range(column, v + 1, Long.MAX_VALUE, negated);
             case GE -> range(column, v, Long.MAX_VALUE, negated);
         };
     }
@@ -171,15 +173,14 @@ final class PredicateBinder {
                 rows.add(column.rowsByTag.get(code));
             }
         }
-        return new DatedTagScan(column, Arrays.copyOf(codes, rows.size()), rows.toArray(new RoaringBitmap[0]),
-                has.since(), negated);
+        return new DatedTagScan(
+                column, Arrays.copyOf(codes, rows.size()), rows.toArray(new RoaringBitmap[0]), has.since(), negated);
     }
 
     private IndexColumn column(String name) {
         IndexColumn column = index.column(name);
         if (column == null) {
-            throw new IllegalArgumentException(
-                    "unknown column '" + name + "'; this index has " + index.columnNames());
+            throw new IllegalArgumentException("unknown column '" + name + "'; this index has " + index.columnNames());
         }
         return column;
     }
@@ -187,8 +188,8 @@ final class PredicateBinder {
     private <C extends IndexColumn> C typed(String name, ColumnKind kind, String what, Class<C> type) {
         IndexColumn column = column(name);
         if (column.kind() != kind) {
-            throw new IllegalArgumentException("column '" + name + "' holds " + column.kind()
-                    + " values, but " + what + " needs a " + kind + " column");
+            throw new IllegalArgumentException("column '" + name + "' holds " + column.kind() + " values, but " + what
+                    + " needs a " + kind + " column");
         }
         return type.cast(column);
     }

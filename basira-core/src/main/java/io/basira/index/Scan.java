@@ -10,8 +10,7 @@ package io.basira.index;
  * of 64) and lying inside one 65,536-row chunk (zone maps rely on it), one bit per row. Bits for rows past the end of the index are garbage; the caller masks
  * them off the final result.
  */
-sealed interface Scan permits RangeScan, CodeScan, NullScan, TagScan, DatedTagScan, RowSetScan, AllOf,
-        AnyOf {
+sealed interface Scan permits RangeScan, CodeScan, NullScan, TagScan, DatedTagScan, RowSetScan, AllOf, AnyOf {
 
     /** True when the row is TRUE for this predicate. Allocation-free. */
     boolean test(int row);

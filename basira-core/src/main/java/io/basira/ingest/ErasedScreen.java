@@ -16,6 +16,7 @@ public final class ErasedScreen {
     private final Function<String, String> pseudonyms;
     /** Each customer id looked up so far: its pseudonym, or "" when it was not erased (looked up once each). */
     private final Map<String, String> seen = new HashMap<>();
+
     private int dropped;
 
     /** @param pseudonyms an erased customer's pseudonym by id; null for one not erased */
@@ -47,8 +48,18 @@ public final class ErasedScreen {
     /** The order, moved to the pseudonym when its customer was erased. */
     public Order order(Order order) {
         String pseudonym = pseudonymOf(order.customerExternalId());
-        return pseudonym == null ? order : new Order(order.externalId(), pseudonym, order.createdAt(), order.status(),
-                order.total(), order.discountTotal(), order.couponCode(), order.paymentMethod(), order.shippingMethod());
+        return pseudonym == null
+                ? order
+                : new Order(
+                        order.externalId(),
+                        pseudonym,
+                        order.createdAt(),
+                        order.status(),
+                        order.total(),
+                        order.discountTotal(),
+                        order.couponCode(),
+                        order.paymentMethod(),
+                        order.shippingMethod());
     }
 
     /** The batch without the erased customers' own records, their orders moved; {@code batch} itself when it names none. */
@@ -68,13 +79,21 @@ public final class ErasedScreen {
         batch.orders().stream().map(this::order).forEach(kept::add);
         batch.orderLines().forEach(kept::add);
         java.util.Set<String> keptCarts = new java.util.HashSet<>();
-        batch.carts().stream().filter(c -> keepsRecordOf(c.customerExternalId())).forEach(c -> {
-            kept.add(c);
-            keptCarts.add(c.externalId());
-        });
-        batch.cartLines().stream().filter(l -> keptCarts.contains(l.cartExternalId())).forEach(kept::add);
-        batch.reviews().stream().filter(r -> keepsRecordOf(r.customerExternalId())).forEach(kept::add);
-        batch.wishlistItems().stream().filter(w -> keepsRecordOf(w.customerExternalId())).forEach(kept::add);
+        batch.carts().stream()
+                .filter(c -> keepsRecordOf(c.customerExternalId()))
+                .forEach(c -> {
+                    kept.add(c);
+                    keptCarts.add(c.externalId());
+                });
+        batch.cartLines().stream()
+                .filter(l -> keptCarts.contains(l.cartExternalId()))
+                .forEach(kept::add);
+        batch.reviews().stream()
+                .filter(r -> keepsRecordOf(r.customerExternalId()))
+                .forEach(kept::add);
+        batch.wishlistItems().stream()
+                .filter(w -> keepsRecordOf(w.customerExternalId()))
+                .forEach(kept::add);
         return kept;
     }
 

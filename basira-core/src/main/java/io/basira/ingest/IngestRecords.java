@@ -79,8 +79,14 @@ public final class IngestRecords {
      * @param events where the write's events go, in its transaction
      * @param erased the store's erased customers, whose records no write brings back
      */
-    public IngestRecords(CommerceReads reads, CommerceWrites writes, CardUpkeep cards, WriteLocks locks,
-            List<WriteParticipant> participants, DomainEvents events, ErasedCustomers erased) {
+    public IngestRecords(
+            CommerceReads reads,
+            CommerceWrites writes,
+            CardUpkeep cards,
+            WriteLocks locks,
+            List<WriteParticipant> participants,
+            DomainEvents events,
+            ErasedCustomers erased) {
         this.reads = reads;
         this.writes = writes;
         this.cards = cards;
@@ -91,13 +97,22 @@ public final class IngestRecords {
     }
 
     /** Without erased customers. */
-    public IngestRecords(CommerceReads reads, CommerceWrites writes, CardUpkeep cards, WriteLocks locks,
-            List<WriteParticipant> participants, DomainEvents events) {
+    public IngestRecords(
+            CommerceReads reads,
+            CommerceWrites writes,
+            CardUpkeep cards,
+            WriteLocks locks,
+            List<WriteParticipant> participants,
+            DomainEvents events) {
         this(reads, writes, cards, locks, participants, events, ErasedCustomers.NONE);
     }
 
     /** Without events: for the core's tests and tools that run no listeners. */
-    public IngestRecords(CommerceReads reads, CommerceWrites writes, CardUpkeep cards, WriteLocks locks,
+    public IngestRecords(
+            CommerceReads reads,
+            CommerceWrites writes,
+            CardUpkeep cards,
+            WriteLocks locks,
             List<WriteParticipant> participants) {
         this(reads, writes, cards, locks, participants, DomainEvents.NONE);
     }
@@ -135,7 +150,10 @@ public final class IngestRecords {
         if (!affected.isEmpty()) {
             events.publish(CardsChanged.of(store.id(), affected));
         }
-        return new Ingested(affected, locked.screen() != null, locked.screen() == null ? 0 : locked.screen().dropped());
+        return new Ingested(
+                affected,
+                locked.screen() != null,
+                locked.screen() == null ? 0 : locked.screen().dropped());
     }
 
     /**
@@ -148,10 +166,16 @@ public final class IngestRecords {
      * @param stored the cards as they were before the write, read under the customers' locks (a customer
      *     the batch creates has none: its new row holds the empty card)
      */
-    private void foldCards(Store store, RecordBatch batch, List<OrderChange> changes, Map<String, CustomerCard> stored,
+    private void foldCards(
+            Store store,
+            RecordBatch batch,
+            List<OrderChange> changes,
+            Map<String, CustomerCard> stored,
             Set<String> activityOwners) {
         Set<String> replayed = new LinkedHashSet<>(activityOwners);
-        batch.carts().stream().filter(c -> c.customerExternalId() != null).forEach(c -> replayed.add(c.customerExternalId()));
+        batch.carts().stream()
+                .filter(c -> c.customerExternalId() != null)
+                .forEach(c -> replayed.add(c.customerExternalId()));
         batch.reviews().forEach(r -> replayed.add(r.customerExternalId()));
         batch.wishlistItems().forEach(w -> replayed.add(w.customerExternalId()));
         Map<String, CardAccumulator> folds = new LinkedHashMap<>();
@@ -177,20 +201,24 @@ public final class IngestRecords {
             }
         });
         result.putAll(foldFromRecords(store.id(), replayed));
-        result.entrySet().removeIf(card -> card.getValue().equals(stored.getOrDefault(card.getKey(), CustomerCard.EMPTY)));
+        result.entrySet()
+                .removeIf(card -> card.getValue().equals(stored.getOrDefault(card.getKey(), CustomerCard.EMPTY)));
         if (!result.isEmpty()) {
             cards.cards().save(store, result);
         }
     }
 
-    private static CardAccumulator fold(Map<String, CardAccumulator> folds, Map<String, CustomerCard> stored, String id) {
+    private static CardAccumulator fold(
+            Map<String, CardAccumulator> folds, Map<String, CustomerCard> stored, String id) {
         return folds.computeIfAbsent(id, any -> CardAccumulator.from(stored.getOrDefault(id, CustomerCard.EMPTY)));
     }
 
     /** Whether two versions of an order count the same on the card (its customer, status, date, total, discount). */
     private static boolean sameCardFacts(Order a, Order b) {
-        return a.customerExternalId().equals(b.customerExternalId()) && a.status() == b.status()
-                && a.createdAt().equals(b.createdAt()) && a.total().minor() == b.total().minor()
+        return a.customerExternalId().equals(b.customerExternalId())
+                && a.status() == b.status()
+                && a.createdAt().equals(b.createdAt())
+                && a.total().minor() == b.total().minor()
                 && a.isDiscounted() == b.isDiscounted();
     }
 
@@ -199,8 +227,13 @@ public final class IngestRecords {
         if (!changes.isEmpty()) {
             List<OrdersRecorded.Recorded> orders = new ArrayList<>(changes.size());
             for (OrderChange change : changes) {
-                orders.add(new OrdersRecorded.Recorded(change.after().externalId(), change.after().customerExternalId(),
-                        change.before() == null ? null : change.before().status().code(), change.after().status().code()));
+                orders.add(new OrdersRecorded.Recorded(
+                        change.after().externalId(),
+                        change.after().customerExternalId(),
+                        change.before() == null
+                                ? null
+                                : change.before().status().code(),
+                        change.after().status().code()));
             }
             events.publish(new OrdersRecorded(store, orders));
         }
@@ -251,8 +284,8 @@ public final class IngestRecords {
         Set<String> customers = batch.affectedCustomers();
         Map<String, Order> before = storedOrders(store, batch);
         before.values().forEach(order -> customers.add(order.customerExternalId()));
-        Set<String> activityOwners = batch.carts().isEmpty() && batch.reviews().isEmpty() ? Set.of()
-                : reads.currentCustomers(store, batch);
+        Set<String> activityOwners =
+                batch.carts().isEmpty() && batch.reviews().isEmpty() ? Set.of() : reads.currentCustomers(store, batch);
         customers.addAll(activityOwners);
         if (!wholeStore && !recordKeys.isEmpty()) {
             locks.lockCustomers(store, customers);
@@ -267,8 +300,12 @@ public final class IngestRecords {
     }
 
     /** What {@link #lockFor} read under the records' locks. */
-    private record Locked(RecordBatch batch, Set<String> affected, Map<String, Order> before,
-            Set<String> activityOwners, ErasedScreen screen) {}
+    private record Locked(
+            RecordBatch batch,
+            Set<String> affected,
+            Map<String, Order> before,
+            Set<String> activityOwners,
+            ErasedScreen screen) {}
 
     private Map<String, Order> storedOrders(StoreId store, RecordBatch batch) {
         return storedOrders(store, batch, any -> true);
@@ -303,7 +340,10 @@ public final class IngestRecords {
 
     /** The checks of {@link #ingest} alone. @throws IngestRejected listing every problem */
     public void check(Store store, RecordBatch batch) {
-        reject(store, batch, currencyProblems(store, batch),
+        reject(
+                store,
+                batch,
+                currencyProblems(store, batch),
                 reads.missingCustomers(store.id(), batch.referencedCustomers()));
     }
 
@@ -311,8 +351,8 @@ public final class IngestRecords {
         List<String> problems = new ArrayList<>();
         for (Order order : batch.orders()) {
             if (!order.total().currency().equals(store.currency())) {
-                problems.add("order '" + order.externalId() + "': currency " + order.total().currency()
-                        + " is not the store's currency " + store.currency());
+                problems.add("order '" + order.externalId() + "': currency "
+                        + order.total().currency() + " is not the store's currency " + store.currency());
             }
         }
         return problems;
@@ -333,8 +373,8 @@ public final class IngestRecords {
         batch.orders().forEach(order -> lineOrders.remove(order.externalId()));
         if (!lineOrders.isEmpty()) {
             for (String missing : sorted(reads.missingOrders(store.id(), lineOrders))) {
-                problems.add("order line of order '" + missing + "': the order does not exist in store '"
-                        + store.slug() + "'");
+                problems.add("order line of order '" + missing + "': the order does not exist in store '" + store.slug()
+                        + "'");
             }
         }
         if (!problems.isEmpty()) {
@@ -415,14 +455,19 @@ public final class IngestRecords {
 
     private static List<CustomerReference> references(RecordBatch batch) {
         List<CustomerReference> references = new ArrayList<>();
-        batch.orders().forEach(o -> references.add(new CustomerReference("order '" + o.externalId() + "'",
-                o.customerExternalId())));
-        batch.carts().stream().filter(c -> c.customerExternalId() != null).forEach(c -> references.add(
-                new CustomerReference("cart '" + c.externalId() + "'", c.customerExternalId())));
-        batch.reviews().forEach(r -> references.add(new CustomerReference("review '" + r.externalId() + "'",
-                r.customerExternalId())));
-        batch.wishlistItems().forEach(w -> references.add(new CustomerReference(
-                "wishlist item '" + w.productExternalId() + "'", w.customerExternalId())));
+        batch.orders()
+                .forEach(o -> references.add(
+                        new CustomerReference("order '" + o.externalId() + "'", o.customerExternalId())));
+        batch.carts().stream()
+                .filter(c -> c.customerExternalId() != null)
+                .forEach(c ->
+                        references.add(new CustomerReference("cart '" + c.externalId() + "'", c.customerExternalId())));
+        batch.reviews()
+                .forEach(r -> references.add(
+                        new CustomerReference("review '" + r.externalId() + "'", r.customerExternalId())));
+        batch.wishlistItems()
+                .forEach(w -> references.add(new CustomerReference(
+                        "wishlist item '" + w.productExternalId() + "'", w.customerExternalId())));
         return references;
     }
 

@@ -103,8 +103,14 @@ public final class RecordBatch {
     }
 
     public int size() {
-        return products.size() + customers.size() + orders.size() + orderLines.size() + carts.size() + cartLines.size()
-                + reviews.size() + wishlistItems.size();
+        return products.size()
+                + customers.size()
+                + orders.size()
+                + orderLines.size()
+                + carts.size()
+                + cartLines.size()
+                + reviews.size()
+                + wishlistItems.size();
     }
 
     public boolean isEmpty() {

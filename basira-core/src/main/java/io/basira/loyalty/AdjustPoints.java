@@ -38,7 +38,8 @@ public final class AdjustPoints {
     /** A manual adjustment of {@code points} (not 0) by {@code actor}, with a reason; returns the entry. */
     public LedgerEntry adjust(StoreId store, String customerId, long points, String actor, String reason) {
         if (points == 0 || Math.abs(points) > 100_000_000L) {
-            throw new IllegalArgumentException("points " + points + ": an adjustment is -100000000 to 100000000, not 0");
+            throw new IllegalArgumentException(
+                    "points " + points + ": an adjustment is -100000000 to 100000000, not 0");
         }
         if (actor == null || actor.isBlank() || reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("an adjustment needs who made it and a reason");
@@ -59,9 +60,10 @@ public final class AdjustPoints {
         return append(store, customerId, Cause.ACTION, key, points, "api", reason);
     }
 
-    private LedgerEntry append(StoreId store, String customerId, Cause cause, String ref, long points, String actor,
-            String reason) {
-        LoyaltyProgram program = programs.of(store).filter(LoyaltyProgram::enabled)
+    private LedgerEntry append(
+            StoreId store, String customerId, Cause cause, String ref, long points, String actor, String reason) {
+        LoyaltyProgram program = programs.of(store)
+                .filter(LoyaltyProgram::enabled)
                 .orElseThrow(() -> new LoyaltyRefusal(Reason.PROGRAM_DISABLED, "the store's loyalty program is off"));
         Instant now = clock.instant();
         Map<String, Account> accounts = ledgers.lock(store, Set.of(customerId));
@@ -73,8 +75,9 @@ public final class AdjustPoints {
         }
         long available = Balance.of(account.entries(), now).available();
         if (points < 0 && available + points < 0) {
-            throw new LoyaltyRefusal(Reason.INSUFFICIENT_POINTS, "the customer has " + available
-                    + " points available, fewer than the " + (-points) + " to take");
+            throw new LoyaltyRefusal(
+                    Reason.INSUFFICIENT_POINTS,
+                    "the customer has " + available + " points available, fewer than the " + (-points) + " to take");
         }
         LedgerEntry entry = LedgerEntry.now(customerId, cause, ref, points, now, actor, reason);
         LoyaltyChanged changed = book.commit(store, program, accounts, Map.of(customerId, List.of(entry)), now);

@@ -38,8 +38,13 @@ public enum Cause {
 
     /** Whether the points count as earned (lifetime points, the points tier basis). */
     public boolean earning() {
-        return this == ORDER || this == REVERSAL || this == REVIEW || this == BIRTHDAY || this == SIGNUP
-                || this == ACTION || this == ADJUSTMENT;
+        return this == ORDER
+                || this == REVERSAL
+                || this == REVIEW
+                || this == BIRTHDAY
+                || this == SIGNUP
+                || this == ACTION
+                || this == ADJUSTMENT;
     }
 
     public String code() {

@@ -61,10 +61,12 @@ public final class EarnPoints implements WriteParticipant {
             Order after = change.after();
             boolean held = before != null && before.status() == OrderStatus.COMPLETED;
             if (after.status() == OrderStatus.COMPLETED || held) {
-                touched.computeIfAbsent(after.customerExternalId(), c -> new ArrayList<>()).add(after);
+                touched.computeIfAbsent(after.customerExternalId(), c -> new ArrayList<>())
+                        .add(after);
                 targets.put(after.externalId(), after);
                 if (change.movedCustomer()) {
-                    touched.computeIfAbsent(before.customerExternalId(), c -> new ArrayList<>()).add(before);
+                    touched.computeIfAbsent(before.customerExternalId(), c -> new ArrayList<>())
+                            .add(before);
                 }
                 if (!Objects.equals(completed(before), completed(after))) {
                     spendChanged.add(after.customerExternalId());
@@ -91,11 +93,13 @@ public final class EarnPoints implements WriteParticipant {
             int current = program.multiplierOf(account.tier());
             for (Order order : customer.getValue()) {
                 Order latest = targets.get(order.externalId());
-                CompletedOrder completed = latest.customerExternalId().equals(customer.getKey()) ? completed(latest) : null;
+                CompletedOrder completed =
+                        latest.customerExternalId().equals(customer.getKey()) ? completed(latest) : null;
                 OrderSettlement.settle(program, customer.getKey(), order.externalId(), completed, current, entries, now)
                         .ifPresent(entry -> {
                             entries.add(entry);
-                            added.computeIfAbsent(customer.getKey(), c -> new ArrayList<>()).add(entry);
+                            added.computeIfAbsent(customer.getKey(), c -> new ArrayList<>())
+                                    .add(entry);
                         });
             }
         }
@@ -111,8 +115,12 @@ public final class EarnPoints implements WriteParticipant {
 
     /** The order as loyalty counts it: a completed order (null when it is not completed, or absent). */
     static CompletedOrder completed(Order order) {
-        return order == null || order.status() != OrderStatus.COMPLETED ? null
-                : new CompletedOrder(order.customerExternalId(), order.externalId(), order.createdAt(),
+        return order == null || order.status() != OrderStatus.COMPLETED
+                ? null
+                : new CompletedOrder(
+                        order.customerExternalId(),
+                        order.externalId(),
+                        order.createdAt(),
                         order.total().minor());
     }
 

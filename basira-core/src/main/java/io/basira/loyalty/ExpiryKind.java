@@ -26,7 +26,7 @@ public enum ExpiryKind {
                 return kind;
             }
         }
-        throw new InvalidProgramException("expiry_kind", "expiry_kind", "expiry_kind '" + code
-                + "': expected inactivity or lot", code);
+        throw new InvalidProgramException(
+                "expiry_kind", "expiry_kind", "expiry_kind '" + code + "': expected inactivity or lot", code);
     }
 }

@@ -37,7 +37,8 @@ public final class GrantBonuses {
 
     /** Grants what these customers (null: every customer of the store) are owed; returns the entries added. */
     public int grant(StoreId store, Collection<String> customerIds) {
-        LoyaltyProgram program = ports.programs().of(store).filter(LoyaltyProgram::enabled).orElse(null);
+        LoyaltyProgram program =
+                ports.programs().of(store).filter(LoyaltyProgram::enabled).orElse(null);
         if (program == null || (program.reviewPoints() == 0 && program.signupPoints() == 0)) {
             return 0;
         }
@@ -45,7 +46,8 @@ public final class GrantBonuses {
         for (BonusSource source : ports.activity().bonusSources(store, customerIds, program.startsAt())) {
             long points = source.cause() == Cause.SIGNUP ? program.signupPoints() : program.reviewPoints();
             if (points > 0) {
-                owed.computeIfAbsent(source.customerId(), c -> new ArrayList<>()).add(source);
+                owed.computeIfAbsent(source.customerId(), c -> new ArrayList<>())
+                        .add(source);
             }
         }
         if (owed.isEmpty()) {
@@ -57,11 +59,13 @@ public final class GrantBonuses {
         for (Map.Entry<String, List<BonusSource>> customer : owed.entrySet()) {
             List<LedgerEntry> entries = accounts.get(customer.getKey()).entries();
             for (BonusSource source : customer.getValue()) {
-                boolean granted = entries.stream().anyMatch(e -> e.cause() == source.cause() && e.ref().equals(source.ref()));
+                boolean granted = entries.stream()
+                        .anyMatch(e -> e.cause() == source.cause() && e.ref().equals(source.ref()));
                 if (!granted) {
                     long points = source.cause() == Cause.SIGNUP ? program.signupPoints() : program.reviewPoints();
                     added.computeIfAbsent(customer.getKey(), c -> new ArrayList<>())
-                            .add(LedgerEntry.now(customer.getKey(), source.cause(), source.ref(), points, now, null, null));
+                            .add(LedgerEntry.now(
+                                    customer.getKey(), source.cause(), source.ref(), points, now, null, null));
                 }
             }
         }

@@ -30,14 +30,23 @@ final class LedgerBook {
      * Commits {@code added} (by customer; every customer a key of {@code accounts}, locked) and the standings of
      * every account in {@code accounts}.
      */
-    LoyaltyChanged commit(StoreId store, LoyaltyProgram program, Map<String, Account> accounts,
-            Map<String, List<LedgerEntry>> added, Instant now) {
+    LoyaltyChanged commit(
+            StoreId store,
+            LoyaltyProgram program,
+            Map<String, Account> accounts,
+            Map<String, List<LedgerEntry>> added,
+            Instant now) {
         return commit(store, program, accounts, added, accounts.keySet(), null, now);
     }
 
     /** As {@link #commit(StoreId, LoyaltyProgram, Map, Map, Set, Map, Instant)}, reading purchases when needed. */
-    LoyaltyChanged commit(StoreId store, LoyaltyProgram program, Map<String, Account> accounts,
-            Map<String, List<LedgerEntry>> added, Set<String> restate, Instant now) {
+    LoyaltyChanged commit(
+            StoreId store,
+            LoyaltyProgram program,
+            Map<String, Account> accounts,
+            Map<String, List<LedgerEntry>> added,
+            Set<String> restate,
+            Instant now) {
         return commit(store, program, accounts, added, restate, null, now);
     }
 
@@ -47,8 +56,14 @@ final class LedgerBook {
      * standing depends on them (tiers by spend, expiry by inactivity), and only for {@code restate}; a caller that
      * read them already ({@code known}, not null: since {@link Standings#since} of {@code now}) passes them.
      */
-    LoyaltyChanged commit(StoreId store, LoyaltyProgram program, Map<String, Account> accounts,
-            Map<String, List<LedgerEntry>> added, Set<String> restate, Map<String, Purchases> known, Instant now) {
+    LoyaltyChanged commit(
+            StoreId store,
+            LoyaltyProgram program,
+            Map<String, Account> accounts,
+            Map<String, List<LedgerEntry>> added,
+            Set<String> restate,
+            Map<String, Purchases> known,
+            Instant now) {
         List<LedgerEntry> appended = new ArrayList<>();
         new TreeMap<>(added).values().forEach(appended::addAll);
         if (!appended.isEmpty()) {
@@ -58,9 +73,10 @@ final class LedgerBook {
             return new LoyaltyChanged(store, Map.of(), List.of(), List.of());
         }
         boolean needsPurchases = program.expiresByInactivity()
-                || (program.tierBasis() == TierBasis.SPEND_12M && !program.tiers().isEmpty());
-        Map<String, Purchases> purchases = known != null ? known
-                : needsPurchases ? activity.of(store, restate, Standings.since(now)) : Map.of();
+                || (program.tierBasis() == TierBasis.SPEND_12M
+                        && !program.tiers().isEmpty());
+        Map<String, Purchases> purchases =
+                known != null ? known : needsPurchases ? activity.of(store, restate, Standings.since(now)) : Map.of();
         Map<String, LoyaltyStanding> standings = new TreeMap<>();
         Map<String, Long> earned = new TreeMap<>();
         List<LoyaltyChanged.TierMove> moves = new ArrayList<>();
@@ -74,8 +90,11 @@ final class LedgerBook {
             entries.addAll(mine);
             LoyaltyStanding standing = Standings.of(program, entries, purchases.get(customer), now);
             standings.put(customer, standing);
-            long positive = mine.stream().filter(e -> e.cause().earning() && e.cause() != Cause.ADJUSTMENT)
-                    .mapToLong(LedgerEntry::points).filter(p -> p > 0).sum();
+            long positive = mine.stream()
+                    .filter(e -> e.cause().earning() && e.cause() != Cause.ADJUSTMENT)
+                    .mapToLong(LedgerEntry::points)
+                    .filter(p -> p > 0)
+                    .sum();
             if (positive > 0) {
                 earned.put(customer, positive);
             }

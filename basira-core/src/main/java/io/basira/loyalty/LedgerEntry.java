@@ -35,10 +35,10 @@ public record LedgerEntry(
     }
 
     /** An entry of a points change made now, available now. */
-    public static LedgerEntry now(String customerId, Cause cause, String ref, long points, Instant now,
-            String actor, String reason) {
-        return new LedgerEntry(customerId, cause, ref, points, 0, LoyaltyProgram.NO_MULTIPLIER, now, now, actor,
-                reason);
+    public static LedgerEntry now(
+            String customerId, Cause cause, String ref, long points, Instant now, String actor, String reason) {
+        return new LedgerEntry(
+                customerId, cause, ref, points, 0, LoyaltyProgram.NO_MULTIPLIER, now, now, actor, reason);
     }
 
     public boolean availableBy(Instant at) {

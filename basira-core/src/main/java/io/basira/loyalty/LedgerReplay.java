@@ -28,8 +28,8 @@ public final class LedgerReplay {
     private LedgerReplay() {}
 
     /** The replayed ledger of one customer. */
-    public static List<LedgerEntry> replay(LoyaltyProgram program, Account live, List<CompletedOrder> orders,
-            Instant now) {
+    public static List<LedgerEntry> replay(
+            LoyaltyProgram program, Account live, List<CompletedOrder> orders, Instant now) {
         List<LedgerEntry> replayed = new ArrayList<>();
         Map<String, List<LedgerEntry>> byOrder = new TreeMap<>();
         for (LedgerEntry entry : live.entries()) {
@@ -51,18 +51,37 @@ public final class LedgerReplay {
             CompletedOrder order = completed.get(id);
             LedgerEntry first = held.isEmpty() ? null : held.get(0);
             int multiplier = first != null ? first.multiplierPermille() : current;
-            Instant availableAt = first != null ? first.availableAt()
+            Instant availableAt = first != null
+                    ? first.availableAt()
                     : order.createdAt().plus(Duration.ofDays(program.pendingDays()));
             Instant recordedAt = first != null ? first.recordedAt() : now;
             long shortfall = held.stream().mapToLong(LedgerEntry::shortfall).sum();
             long target = OrderSettlement.target(program, order, multiplier);
             if (target + shortfall != 0) {
-                replayed.add(new LedgerEntry(live.customerId(), Cause.ORDER, id, target + shortfall, 0, multiplier,
-                        availableAt, recordedAt, null, null));
+                replayed.add(new LedgerEntry(
+                        live.customerId(),
+                        Cause.ORDER,
+                        id,
+                        target + shortfall,
+                        0,
+                        multiplier,
+                        availableAt,
+                        recordedAt,
+                        null,
+                        null));
             }
             if (shortfall > 0) {
-                replayed.add(new LedgerEntry(live.customerId(), Cause.REVERSAL, id, 0, shortfall, multiplier,
-                        availableAt, recordedAt, null, null));
+                replayed.add(new LedgerEntry(
+                        live.customerId(),
+                        Cause.REVERSAL,
+                        id,
+                        0,
+                        shortfall,
+                        multiplier,
+                        availableAt,
+                        recordedAt,
+                        null,
+                        null));
             }
         }
         return replayed;
@@ -112,7 +131,9 @@ public final class LedgerReplay {
     }
 
     private static String describe(Held held) {
-        return held == null ? "nothing" : held.points() + " points" + (held.shortfall() > 0
-                ? " (" + held.shortfall() + " not taken back)" : "");
+        return held == null
+                ? "nothing"
+                : held.points() + " points"
+                        + (held.shortfall() > 0 ? " (" + held.shortfall() + " not taken back)" : "");
     }
 }

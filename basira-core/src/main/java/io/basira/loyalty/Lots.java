@@ -62,8 +62,11 @@ public final class Lots {
                     }
                 }
                 if (rest > 0) {
-                    Open lot = new Open(entry.availableAt(), byIndex.size(),
-                            entry.cause() == Cause.ORDER ? entry.ref() : null, rest);
+                    Open lot = new Open(
+                            entry.availableAt(),
+                            byIndex.size(),
+                            entry.cause() == Cause.ORDER ? entry.ref() : null,
+                            rest);
                     byIndex.add(lot);
                     insert(lots, lot);
                 }
@@ -110,7 +113,8 @@ public final class Lots {
     private static long spend(List<Open> lots, long due, String orderRef, Instant availableBy, List<long[]> spent) {
         for (int i = 0; i < lots.size() && due > 0; i++) {
             Open lot = lots.get(i);
-            if (lot.left == 0 || (orderRef != null && !orderRef.equals(lot.order))
+            if (lot.left == 0
+                    || (orderRef != null && !orderRef.equals(lot.order))
                     || (availableBy != null && lot.availableAt.isAfter(availableBy))) {
                 continue;
             }
@@ -124,8 +128,8 @@ public final class Lots {
         return due;
     }
 
-    private static final Comparator<Open> OLDEST_FIRST = Comparator.<Open, Instant>comparing(l -> l.availableAt)
-            .thenComparingInt(l -> l.index);
+    private static final Comparator<Open> OLDEST_FIRST =
+            Comparator.<Open, Instant>comparing(l -> l.availableAt).thenComparingInt(l -> l.index);
 
     private static void insert(List<Open> lots, Open lot) {
         int at = lots.size();

@@ -23,18 +23,21 @@ public final class LoyaltyFields implements FieldSet {
 
     public static final SegmentField LOYALTY_POINTS = points("loyalty_points", LoyaltyStanding::points, "points");
 
-    public static final SegmentField LOYALTY_TIER = SegmentField.builder("loyalty_tier", ValueType.TEXT).nullable()
+    public static final SegmentField LOYALTY_TIER = SegmentField.builder("loyalty_tier", ValueType.TEXT)
+            .nullable()
             .value((c, x) -> c.loyalty().tier())
-            .sortable(new SortColumn(TABLE, "tier", false)).exported().build();
+            .sortable(new SortColumn(TABLE, "tier", false))
+            .exported()
+            .build();
 
-    public static final SegmentField POINTS_EXPIRING_30D = points("points_expiring_30d",
-            LoyaltyStanding::expiring30d, "expiring_30d");
+    public static final SegmentField POINTS_EXPIRING_30D =
+            points("points_expiring_30d", LoyaltyStanding::expiring30d, "expiring_30d");
 
-    public static final SegmentField LIFETIME_POINTS = points("lifetime_points", LoyaltyStanding::lifetime,
-            "lifetime_points");
+    public static final SegmentField LIFETIME_POINTS =
+            points("lifetime_points", LoyaltyStanding::lifetime, "lifetime_points");
 
-    private static final List<SegmentField> FIELDS = List.of(LOYALTY_POINTS, LOYALTY_TIER, POINTS_EXPIRING_30D,
-            LIFETIME_POINTS);
+    private static final List<SegmentField> FIELDS =
+            List.of(LOYALTY_POINTS, LOYALTY_TIER, POINTS_EXPIRING_30D, LIFETIME_POINTS);
 
     @Override
     public List<SegmentField> fields() {
@@ -42,10 +45,12 @@ public final class LoyaltyFields implements FieldSet {
     }
 
     private static SegmentField points(String name, ToLongFunction<LoyaltyStanding> read, String column) {
-        return SegmentField.builder(name, ValueType.INTEGER).unit("points")
+        return SegmentField.builder(name, ValueType.INTEGER)
+                .unit("points")
                 .value((c, x) -> BigDecimal.valueOf(read.applyAsLong(c.loyalty())))
                 .column(FieldColumn.integer(name, 0, (col, row, c, u) -> col.set(row, read.applyAsLong(c.loyalty()))))
                 .sortable(new SortColumn(TABLE, column, false))
-                .exported((c, x) -> Long.toString(read.applyAsLong(c.loyalty()))).build();
+                .exported((c, x) -> Long.toString(read.applyAsLong(c.loyalty())))
+                .build();
     }
 }

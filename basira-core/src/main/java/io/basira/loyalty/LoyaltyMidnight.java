@@ -45,7 +45,8 @@ public final class LoyaltyMidnight {
 
     /** Runs the store's midnight for today in {@code zone}; returns whether there was work (not yet done today). */
     public boolean run(StoreId store, ZoneId zone) {
-        LoyaltyProgram program = ports.programs().of(store).filter(LoyaltyProgram::enabled).orElse(null);
+        LoyaltyProgram program =
+                ports.programs().of(store).filter(LoyaltyProgram::enabled).orElse(null);
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         if (program == null || today.equals(ports.programs().lastNight(store))) {
             return false;
@@ -71,8 +72,14 @@ public final class LoyaltyMidnight {
      * entry (they are the oldest, so it spends exactly them); the lots expiring {@code expiryWarningDays} from
      * today are announced.
      */
-    private static void expireLots(LoyaltyProgram program, String customer, List<LedgerEntry> entries,
-            LocalDate today, ZoneId zone, Instant now, Map<String, List<LedgerEntry>> added,
+    private static void expireLots(
+            LoyaltyProgram program,
+            String customer,
+            List<LedgerEntry> entries,
+            LocalDate today,
+            ZoneId zone,
+            Instant now,
+            Map<String, List<LedgerEntry>> added,
             List<LoyaltyChanged.Expiring> expiring) {
         long expired = 0;
         LocalDate newest = null;
@@ -88,16 +95,29 @@ public final class LoyaltyMidnight {
             }
         }
         if (expired > 0) {
-            added.computeIfAbsent(customer, c -> new ArrayList<>()).add(LedgerEntry.now(customer, Cause.EXPIRY,
-                    today.toString(), -expired, now, null, "lots available by " + newest));
+            added.computeIfAbsent(customer, c -> new ArrayList<>())
+                    .add(LedgerEntry.now(
+                            customer,
+                            Cause.EXPIRY,
+                            today.toString(),
+                            -expired,
+                            now,
+                            null,
+                            "lots available by " + newest));
         }
         if (warned > 0) {
             expiring.add(new LoyaltyChanged.Expiring(customer, warned, warnOn));
         }
     }
 
-    private void night(StoreId store, LoyaltyProgram program, List<String> chunk, Set<String> birthdays,
-            LocalDate today, ZoneId zone, Instant now) {
+    private void night(
+            StoreId store,
+            LoyaltyProgram program,
+            List<String> chunk,
+            Set<String> birthdays,
+            LocalDate today,
+            ZoneId zone,
+            Instant now) {
         Map<String, Account> accounts = ports.ledgers().lock(store, chunk);
         Map<String, Purchases> purchases = ports.activity().of(store, chunk, Standings.since(now));
         Map<String, List<LedgerEntry>> added = new HashMap<>();
@@ -106,9 +126,10 @@ public final class LoyaltyMidnight {
             List<LedgerEntry> entries = new ArrayList<>(accounts.get(customer).entries());
             if (birthdays.contains(customer)) {
                 String year = Integer.toString(today.getYear());
-                if (entries.stream().noneMatch(e -> e.cause() == Cause.BIRTHDAY && e.ref().equals(year))) {
-                    LedgerEntry bonus = LedgerEntry.now(customer, Cause.BIRTHDAY, year, program.birthdayPoints(), now,
-                            null, null);
+                if (entries.stream()
+                        .noneMatch(e -> e.cause() == Cause.BIRTHDAY && e.ref().equals(year))) {
+                    LedgerEntry bonus =
+                            LedgerEntry.now(customer, Cause.BIRTHDAY, year, program.birthdayPoints(), now, null, null);
                     entries.add(bonus);
                     added.computeIfAbsent(customer, c -> new ArrayList<>()).add(bonus);
                 }
@@ -124,10 +145,17 @@ public final class LoyaltyMidnight {
             }
             LocalDate expiresOn = deadline.atZone(zone).toLocalDate();
             if (!expiresOn.isAfter(today)) {
-                LedgerEntry expiry = LedgerEntry.now(customer, Cause.EXPIRY, today.toString(), -available, now, null,
+                LedgerEntry expiry = LedgerEntry.now(
+                        customer,
+                        Cause.EXPIRY,
+                        today.toString(),
+                        -available,
+                        now,
+                        null,
                         "inactive since " + expiresOn.minusMonths(program.expiryMonths()));
                 added.computeIfAbsent(customer, c -> new ArrayList<>()).add(expiry);
-            } else if (program.expiryWarningDays() > 0 && expiresOn.minusDays(program.expiryWarningDays()).equals(today)) {
+            } else if (program.expiryWarningDays() > 0
+                    && expiresOn.minusDays(program.expiryWarningDays()).equals(today)) {
                 expiring.add(new LoyaltyChanged.Expiring(customer, available, expiresOn));
             }
         }

@@ -64,12 +64,20 @@ public record LoyaltyProgram(
         require(expiryWarningDays >= 0 && expiryWarningDays <= 90, "expiry_warning_days", expiryWarningDays, "0 to 90");
         require(redeemPoints >= 1 && redeemPoints <= 1_000_000, "redeem_points", redeemPoints, "1 to 1000000");
         require(redeemMinor >= 0 && redeemMinor <= 1_000_000_000L, "redeem_value", redeemMinor, "0 to 10000000.00");
-        require(freeShippingPoints >= 0 && freeShippingPoints <= 100_000_000L, "free_shipping_points",
-                freeShippingPoints, "0 (not offered) to 100000000");
-        require(freeProductPoints >= 0 && freeProductPoints <= 100_000_000L, "free_product_points",
-                freeProductPoints, "0 (not offered) to 100000000");
+        require(
+                freeShippingPoints >= 0 && freeShippingPoints <= 100_000_000L,
+                "free_shipping_points",
+                freeShippingPoints,
+                "0 (not offered) to 100000000");
+        require(
+                freeProductPoints >= 0 && freeProductPoints <= 100_000_000L,
+                "free_product_points",
+                freeProductPoints,
+                "0 (not offered) to 100000000");
         if (freeProductPoints > 0 && (freeProductId == null || freeProductId.isBlank())) {
-            throw new InvalidProgramException("free_product_id", "free_product_needs_id",
+            throw new InvalidProgramException(
+                    "free_product_id",
+                    "free_product_needs_id",
                     "free_product_points needs free_product_id: which product is given");
         }
         tiers = tiers.stream().sorted(Comparator.comparingLong(Tier::threshold)).toList();
@@ -77,36 +85,86 @@ public record LoyaltyProgram(
         for (int i = 0; i < tiers.size(); i++) {
             Tier tier = tiers.get(i);
             if (!names.add(tier.name().toLowerCase(Locale.ROOT))) {
-                throw new InvalidProgramException("tiers", "tier_twice", "tier name '" + tier.name() + "' is given twice",
-                        tier.name());
+                throw new InvalidProgramException(
+                        "tiers", "tier_twice", "tier name '" + tier.name() + "' is given twice", tier.name());
             }
             if (i > 0 && tiers.get(i - 1).threshold() == tier.threshold()) {
-                throw new InvalidProgramException("tiers", "tier_same_threshold", "tiers " + tiers.get(i - 1).name()
-                        + " and " + tier.name() + " have the same threshold " + tier.threshold(), tiers.get(i - 1).name(),
+                throw new InvalidProgramException(
+                        "tiers",
+                        "tier_same_threshold",
+                        "tiers " + tiers.get(i - 1).name() + " and " + tier.name() + " have the same threshold "
+                                + tier.threshold(),
+                        tiers.get(i - 1).name(),
                         tier.name());
             }
         }
         if (tiers.size() > 20) {
-            throw new InvalidProgramException("tiers", "too_many_tiers", "at most 20 tiers, not " + tiers.size(),
-                    tiers.size());
+            throw new InvalidProgramException(
+                    "tiers", "too_many_tiers", "at most 20 tiers, not " + tiers.size(), tiers.size());
         }
     }
 
     /** A program whose points expire by inactivity (the kind every program had before lots were offered). */
-    public LoyaltyProgram(boolean enabled, Instant startsAt, long earnPoints, long earnPerMinor, int pendingDays,
-            long reviewPoints, long birthdayPoints, long signupPoints, TierBasis tierBasis, List<Tier> tiers,
-            int expiryMonths, int expiryWarningDays, long redeemPoints, long redeemMinor, long freeShippingPoints,
-            long freeProductPoints, String freeProductId) {
-        this(enabled, startsAt, earnPoints, earnPerMinor, pendingDays, reviewPoints, birthdayPoints, signupPoints,
-                tierBasis, tiers, expiryMonths, expiryWarningDays, redeemPoints, redeemMinor, freeShippingPoints,
-                freeProductPoints, freeProductId, ExpiryKind.INACTIVITY);
+    public LoyaltyProgram(
+            boolean enabled,
+            Instant startsAt,
+            long earnPoints,
+            long earnPerMinor,
+            int pendingDays,
+            long reviewPoints,
+            long birthdayPoints,
+            long signupPoints,
+            TierBasis tierBasis,
+            List<Tier> tiers,
+            int expiryMonths,
+            int expiryWarningDays,
+            long redeemPoints,
+            long redeemMinor,
+            long freeShippingPoints,
+            long freeProductPoints,
+            String freeProductId) {
+        this(
+                enabled,
+                startsAt,
+                earnPoints,
+                earnPerMinor,
+                pendingDays,
+                reviewPoints,
+                birthdayPoints,
+                signupPoints,
+                tierBasis,
+                tiers,
+                expiryMonths,
+                expiryWarningDays,
+                redeemPoints,
+                redeemMinor,
+                freeShippingPoints,
+                freeProductPoints,
+                freeProductId,
+                ExpiryKind.INACTIVITY);
     }
 
     /** This program with its points expiring by {@code kind}. */
     public LoyaltyProgram withExpiryKind(ExpiryKind kind) {
-        return new LoyaltyProgram(enabled, startsAt, earnPoints, earnPerMinor, pendingDays, reviewPoints,
-                birthdayPoints, signupPoints, tierBasis, tiers, expiryMonths, expiryWarningDays, redeemPoints,
-                redeemMinor, freeShippingPoints, freeProductPoints, freeProductId, kind);
+        return new LoyaltyProgram(
+                enabled,
+                startsAt,
+                earnPoints,
+                earnPerMinor,
+                pendingDays,
+                reviewPoints,
+                birthdayPoints,
+                signupPoints,
+                tierBasis,
+                tiers,
+                expiryMonths,
+                expiryWarningDays,
+                redeemPoints,
+                redeemMinor,
+                freeShippingPoints,
+                freeProductPoints,
+                freeProductId,
+                kind);
     }
 
     /** Whether points expire per lot (and not by inactivity); false when they never expire. */
@@ -122,8 +180,24 @@ public record LoyaltyProgram(
     /** The program of a store that has not set one up: disabled, 1 point per currency unit when enabled. */
     public static LoyaltyProgram disabled(int currencyDigits) {
         long unit = BigInteger.TEN.pow(currencyDigits).longValueExact();
-        return new LoyaltyProgram(false, Instant.EPOCH, 1, unit, 14, 0, 0, 0, TierBasis.SPEND_12M, List.of(), 0, 0,
-                100, unit, 0, 0, null);
+        return new LoyaltyProgram(
+                false,
+                Instant.EPOCH,
+                1,
+                unit,
+                14,
+                0,
+                0,
+                0,
+                TierBasis.SPEND_12M,
+                List.of(),
+                0,
+                0,
+                100,
+                unit,
+                0,
+                0,
+                null);
     }
 
     /**
@@ -138,9 +212,11 @@ public record LoyaltyProgram(
         if (totalMinor < SMALL_TOTAL && multiplierPermille >= 0 && multiplierPermille <= 10_000) {
             return totalMinor * earnPoints * multiplierPermille / (earnPerMinor * 1000);
         }
-        return BigInteger.valueOf(totalMinor).multiply(BigInteger.valueOf(earnPoints))
+        return BigInteger.valueOf(totalMinor)
+                .multiply(BigInteger.valueOf(earnPoints))
                 .multiply(BigInteger.valueOf(multiplierPermille))
-                .divide(BigInteger.valueOf(earnPerMinor).multiply(BigInteger.valueOf(1000))).longValueExact();
+                .divide(BigInteger.valueOf(earnPerMinor).multiply(BigInteger.valueOf(1000)))
+                .longValueExact();
     }
 
     /** The highest tier whose threshold the basis reaches; null when none (or no tiers). */
@@ -159,7 +235,10 @@ public record LoyaltyProgram(
         if (name == null) {
             return null;
         }
-        return tiers.stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst().orElse(null);
+        return tiers.stream()
+                .filter(t -> t.name().equalsIgnoreCase(name))
+                .findFirst()
+                .orElse(null);
     }
 
     public int multiplierOf(String tierName) {
@@ -169,8 +248,10 @@ public record LoyaltyProgram(
 
     /** What {@code points} are worth as a coupon, in minor units, rounded down. */
     public long valueMinor(long points) {
-        return BigInteger.valueOf(points).multiply(BigInteger.valueOf(redeemMinor))
-                .divide(BigInteger.valueOf(redeemPoints)).longValueExact();
+        return BigInteger.valueOf(points)
+                .multiply(BigInteger.valueOf(redeemMinor))
+                .divide(BigInteger.valueOf(redeemPoints))
+                .longValueExact();
     }
 
     private static void require(boolean ok, String name, long value, String range) {

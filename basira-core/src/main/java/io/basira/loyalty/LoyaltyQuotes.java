@@ -26,25 +26,27 @@ public final class LoyaltyQuotes {
             long points = Math.min(available, pointsWorth(program, total.minor()));
             long value = program.valueMinor(points);
             if (value > 0) {
-                redeemable.add(new Redeemable(Redemption.Reward.COUPON.code(), points,
-                        Money.ofMinor(value, total.currency()), null));
+                redeemable.add(new Redeemable(
+                        Redemption.Reward.COUPON.code(), points, Money.ofMinor(value, total.currency()), null));
             }
         }
         if (program.freeShippingPoints() > 0 && available >= program.freeShippingPoints()) {
-            redeemable.add(new Redeemable(Redemption.Reward.FREE_SHIPPING.code(), program.freeShippingPoints(), null,
-                    null));
+            redeemable.add(
+                    new Redeemable(Redemption.Reward.FREE_SHIPPING.code(), program.freeShippingPoints(), null, null));
         }
         if (program.freeProductPoints() > 0 && available >= program.freeProductPoints()) {
-            redeemable.add(new Redeemable(Redemption.Reward.FREE_PRODUCT.code(), program.freeProductPoints(), null,
-                    program.freeProductId()));
+            redeemable.add(new Redeemable(
+                    Redemption.Reward.FREE_PRODUCT.code(), program.freeProductPoints(), null, program.freeProductId()));
         }
         return new LoyaltyQuote(toEarn, available, standing.tier(), tier != null && tier.freeShipping(), redeemable);
     }
 
     /** The fewest points whose coupon covers {@code minor}, at most: points × value / redeemPoints ≤ minor. */
     private static long pointsWorth(LoyaltyProgram program, long minor) {
-        return java.math.BigInteger.valueOf(minor).multiply(java.math.BigInteger.valueOf(program.redeemPoints()))
-                .divide(java.math.BigInteger.valueOf(program.redeemMinor())).min(java.math.BigInteger.valueOf(Long.MAX_VALUE))
+        return java.math.BigInteger.valueOf(minor)
+                .multiply(java.math.BigInteger.valueOf(program.redeemPoints()))
+                .divide(java.math.BigInteger.valueOf(program.redeemMinor()))
+                .min(java.math.BigInteger.valueOf(Long.MAX_VALUE))
                 .longValue();
     }
 }

@@ -7,7 +7,11 @@ public final class LoyaltyRefusal extends RuntimeException {
 
     /** Why. */
     public enum Reason {
-        PROGRAM_DISABLED, INSUFFICIENT_POINTS, REWARD_NOT_OFFERED, NO_SUCH_REDEMPTION, REDEMPTION_SETTLED,
+        PROGRAM_DISABLED,
+        INSUFFICIENT_POINTS,
+        REWARD_NOT_OFFERED,
+        NO_SUCH_REDEMPTION,
+        REDEMPTION_SETTLED,
         NO_SUCH_CUSTOMER
     }
 

@@ -72,8 +72,14 @@ public final class OrderSettlement {
      *
      * @param current the multiplier of the customer's tier now: the order's when this is its first entry
      */
-    public static Optional<LedgerEntry> settle(LoyaltyProgram program, String customerId, String orderId,
-            CompletedOrder completed, int current, List<LedgerEntry> entries, Instant now) {
+    public static Optional<LedgerEntry> settle(
+            LoyaltyProgram program,
+            String customerId,
+            String orderId,
+            CompletedOrder completed,
+            int current,
+            List<LedgerEntry> entries,
+            Instant now) {
         Holding holding = Holding.of(entries, orderId);
         int multiplier = holding.multiplier(current);
         long delta = target(program, completed, multiplier) - holding.held();
@@ -83,12 +89,14 @@ public final class OrderSettlement {
         LedgerEntry first = holding.first();
         Instant availableAt = first != null ? first.availableAt() : now.plus(Duration.ofDays(program.pendingDays()));
         if (delta > 0) {
-            return Optional.of(new LedgerEntry(customerId, Cause.ORDER, orderId, delta, 0, multiplier, availableAt, now,
-                    null, null));
+            return Optional.of(new LedgerEntry(
+                    customerId, Cause.ORDER, orderId, delta, 0, multiplier, availableAt, now, null, null));
         }
         long due = -delta;
-        long take = availableAt.isAfter(now) ? due : Math.min(due, Math.max(0, Balance.of(entries, now).available()));
-        return Optional.of(new LedgerEntry(customerId, Cause.REVERSAL, orderId, -take, due - take, multiplier,
-                availableAt, now, null, null));
+        long take = availableAt.isAfter(now)
+                ? due
+                : Math.min(due, Math.max(0, Balance.of(entries, now).available()));
+        return Optional.of(new LedgerEntry(
+                customerId, Cause.REVERSAL, orderId, -take, due - take, multiplier, availableAt, now, null, null));
     }
 }

@@ -53,14 +53,24 @@ public final class RebuildLedgers {
         }
         Instant now = clock.instant();
         Map<String, List<CompletedOrder>> orders = new HashMap<>();
-        ports.activity().forEachCompletedOrder(store, o -> orders.computeIfAbsent(o.customerId(), c -> new ArrayList<>()).add(o));
+        ports.activity()
+                .forEachCompletedOrder(
+                        store,
+                        o -> orders.computeIfAbsent(o.customerId(), c -> new ArrayList<>())
+                                .add(o));
         long[] counts = new long[3];
         List<String> differences = new ArrayList<>();
         Set<String> differing = new TreeSet<>();
         Set<String> seen = new java.util.HashSet<>();
         ports.ledgers().forEachAccount(store, account -> {
             seen.add(account.customerId());
-            compare(program, account, orders.getOrDefault(account.customerId(), List.of()), now, counts, differences,
+            compare(
+                    program,
+                    account,
+                    orders.getOrDefault(account.customerId(), List.of()),
+                    now,
+                    counts,
+                    differences,
                     differing);
         });
         for (Map.Entry<String, List<CompletedOrder>> rest : orders.entrySet()) {
@@ -73,17 +83,26 @@ public final class RebuildLedgers {
     }
 
     private static Instant latest(List<CompletedOrder> orders) {
-        return orders.stream().map(CompletedOrder::createdAt).max(Instant::compareTo).orElse(Instant.MIN);
+        return orders.stream()
+                .map(CompletedOrder::createdAt)
+                .max(Instant::compareTo)
+                .orElse(Instant.MIN);
     }
 
-    private static void compare(LoyaltyProgram program, Account account, List<CompletedOrder> orders, Instant now,
-            long[] counts, List<String> differences, Set<String> differing) {
+    private static void compare(
+            LoyaltyProgram program,
+            Account account,
+            List<CompletedOrder> orders,
+            Instant now,
+            long[] counts,
+            List<String> differences,
+            Set<String> differing) {
         List<LedgerEntry> replayed = LedgerReplay.replay(program, account, orders, now);
         counts[0]++;
         Map<String, LedgerReplay.Held> sources = LedgerReplay.bySource(account.customerId(), replayed);
         counts[1] += sources.size();
-        List<String> found = LedgerReplay.differences(account.customerId(),
-                LedgerReplay.bySource(account.customerId(), account.entries()), sources);
+        List<String> found = LedgerReplay.differences(
+                account.customerId(), LedgerReplay.bySource(account.customerId(), account.entries()), sources);
         if (!found.isEmpty()) {
             counts[2] += found.size();
             differing.add(account.customerId());
@@ -95,8 +114,12 @@ public final class RebuildLedgers {
         }
     }
 
-    private long repair(StoreId store, LoyaltyProgram program, Set<String> customers,
-            Map<String, List<CompletedOrder>> orders, Instant now) {
+    private long repair(
+            StoreId store,
+            LoyaltyProgram program,
+            Set<String> customers,
+            Map<String, List<CompletedOrder>> orders,
+            Instant now) {
         Map<String, Account> accounts = ports.ledgers().lock(store, customers);
         Map<String, List<LedgerEntry>> added = new HashMap<>();
         long repaired = 0;
@@ -108,11 +131,12 @@ public final class RebuildLedgers {
             account.entries().stream().filter(e -> e.cause().ofAnOrder()).forEach(e -> ids.add(e.ref()));
             int current = program.multiplierOf(account.tier());
             for (String id : ids) {
-                var entry = OrderSettlement.settle(program, account.customerId(), id, byId.get(id), current, entries,
-                        now);
+                var entry =
+                        OrderSettlement.settle(program, account.customerId(), id, byId.get(id), current, entries, now);
                 if (entry.isPresent()) {
                     entries.add(entry.get());
-                    added.computeIfAbsent(account.customerId(), c -> new ArrayList<>()).add(entry.get());
+                    added.computeIfAbsent(account.customerId(), c -> new ArrayList<>())
+                            .add(entry.get());
                     repaired++;
                 }
             }

@@ -31,8 +31,8 @@ public final class RedeemPoints {
     private final DomainEvents events;
     private final Clock clock;
 
-    public RedeemPoints(LoyaltyPorts ports, Redemptions redemptions, RewardCoupons coupons, DomainEvents events,
-            Clock clock) {
+    public RedeemPoints(
+            LoyaltyPorts ports, Redemptions redemptions, RewardCoupons coupons, DomainEvents events, Clock clock) {
         this.programs = ports.programs();
         this.ledgers = ports.ledgers();
         this.redemptions = redemptions;
@@ -47,7 +47,8 @@ public final class RedeemPoints {
      * free product (at their set costs; {@code points} is then ignored).
      */
     public Redemption reserve(StoreId store, String customerId, Reward reward, long points) {
-        LoyaltyProgram program = programs.of(store).filter(LoyaltyProgram::enabled)
+        LoyaltyProgram program = programs.of(store)
+                .filter(LoyaltyProgram::enabled)
                 .orElseThrow(() -> new LoyaltyRefusal(Reason.PROGRAM_DISABLED, "the store's loyalty program is off"));
         long cost = cost(program, reward, points);
         long value = reward == Reward.COUPON ? program.valueMinor(cost) : 0;
@@ -58,17 +59,27 @@ public final class RedeemPoints {
         Map<String, Account> accounts = ledgers.lock(store, Set.of(customerId));
         long available = Balance.of(accounts.get(customerId).entries(), now).available();
         if (available < cost) {
-            throw new LoyaltyRefusal(Reason.INSUFFICIENT_POINTS, "the customer has " + available
-                    + " points available, fewer than the " + cost + " the reward costs");
+            throw new LoyaltyRefusal(
+                    Reason.INSUFFICIENT_POINTS,
+                    "the customer has " + available + " points available, fewer than the " + cost
+                            + " the reward costs");
         }
-        Redemption redemption = new Redemption("rdm-" + UUID.randomUUID(), customerId, reward, cost, value, null,
-                reward == Reward.FREE_PRODUCT ? program.freeProductId() : null, State.RESERVED, now);
+        Redemption redemption = new Redemption(
+                "rdm-" + UUID.randomUUID(),
+                customerId,
+                reward,
+                cost,
+                value,
+                null,
+                reward == Reward.FREE_PRODUCT ? program.freeProductId() : null,
+                State.RESERVED,
+                now);
         if (reward != Reward.FREE_PRODUCT) {
             redemption = redemption.withCoupon(coupons.issue(store, redemption));
         }
         redemptions.add(store, redemption);
-        LedgerEntry entry = LedgerEntry.now(customerId, Cause.REDEMPTION, redemption.id(), -cost, now, null,
-                reward.code());
+        LedgerEntry entry =
+                LedgerEntry.now(customerId, Cause.REDEMPTION, redemption.id(), -cost, now, null, reward.code());
         book.commit(store, program, accounts, Map.of(customerId, List.of(entry)), now);
         events.publish(CardsChanged.of(store, Set.of(customerId)));
         return redemption;
@@ -94,8 +105,14 @@ public final class RedeemPoints {
         LoyaltyProgram program = programs.of(store).orElseThrow();
         Instant now = clock.instant();
         Map<String, Account> accounts = ledgers.lock(store, Set.of(redemption.customerId()));
-        LedgerEntry entry = LedgerEntry.now(redemption.customerId(), Cause.RELEASE, redemption.id(),
-                redemption.points(), now, null, redemption.reward().code());
+        LedgerEntry entry = LedgerEntry.now(
+                redemption.customerId(),
+                Cause.RELEASE,
+                redemption.id(),
+                redemption.points(),
+                now,
+                null,
+                redemption.reward().code());
         book.commit(store, program, accounts, Map.of(redemption.customerId(), List.of(entry)), now);
         if (redemption.couponCode() != null) {
             coupons.withdraw(store, redemption.couponCode());
@@ -107,11 +124,13 @@ public final class RedeemPoints {
     }
 
     private Redemption settleable(StoreId store, String id, State wanted) {
-        Redemption redemption = redemptions.lock(store, id)
+        Redemption redemption = redemptions
+                .lock(store, id)
                 .orElseThrow(() -> new LoyaltyRefusal(Reason.NO_SUCH_REDEMPTION, "no redemption " + id));
         if (redemption.state() != State.RESERVED && redemption.state() != wanted) {
-            throw new LoyaltyRefusal(Reason.REDEMPTION_SETTLED, "redemption " + id + " is already "
-                    + redemption.state().code());
+            throw new LoyaltyRefusal(
+                    Reason.REDEMPTION_SETTLED,
+                    "redemption " + id + " is already " + redemption.state().code());
         }
         return redemption;
     }
@@ -123,8 +142,11 @@ public final class RedeemPoints {
             case FREE_PRODUCT -> program.freeProductPoints();
         };
         if (cost <= 0) {
-            throw new LoyaltyRefusal(Reason.REWARD_NOT_OFFERED, reward == Reward.COUPON
-                    ? "a coupon needs a positive number of points" : "the program does not offer " + reward.code());
+            throw new LoyaltyRefusal(
+                    Reason.REWARD_NOT_OFFERED,
+                    reward == Reward.COUPON
+                            ? "a coupon needs a positive number of points"
+                            : "the program does not offer " + reward.code());
         }
         return cost;
     }

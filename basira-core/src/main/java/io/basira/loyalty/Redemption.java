@@ -13,8 +13,18 @@ import java.util.Objects;
  * placed, kept when that order committed the redemption ({@link CommitUsedRewards}); both null otherwise (reserved,
  * released, or committed through the API, which names no order).
  */
-public record Redemption(String id, String customerId, Reward reward, long points, long valueMinor,
-        String couponCode, String productId, State state, Instant createdAt, String orderId, Instant orderCreatedAt) {
+public record Redemption(
+        String id,
+        String customerId,
+        Reward reward,
+        long points,
+        long valueMinor,
+        String couponCode,
+        String productId,
+        State state,
+        Instant createdAt,
+        String orderId,
+        Instant orderCreatedAt) {
 
     public Redemption {
         Objects.requireNonNull(id, "id");
@@ -26,38 +36,70 @@ public record Redemption(String id, String customerId, Reward reward, long point
             throw new IllegalArgumentException("a redemption spends points, not " + points);
         }
         if ((orderId == null) != (orderCreatedAt == null)) {
-            throw new IllegalArgumentException("an order id and its time go together, not " + orderId + " at " + orderCreatedAt);
+            throw new IllegalArgumentException(
+                    "an order id and its time go together, not " + orderId + " at " + orderCreatedAt);
         }
         if (orderId != null && state != State.COMMITTED) {
-            throw new IllegalArgumentException("only a committed redemption was used by an order, not a " + state.code() + " one");
+            throw new IllegalArgumentException(
+                    "only a committed redemption was used by an order, not a " + state.code() + " one");
         }
     }
 
     /** A redemption without an order yet (reserved now, or as stored before its order). */
-    public Redemption(String id, String customerId, Reward reward, long points, long valueMinor, String couponCode,
-            String productId, State state, Instant createdAt) {
+    public Redemption(
+            String id,
+            String customerId,
+            Reward reward,
+            long points,
+            long valueMinor,
+            String couponCode,
+            String productId,
+            State state,
+            Instant createdAt) {
         this(id, customerId, reward, points, valueMinor, couponCode, productId, state, createdAt, null, null);
     }
 
     public Redemption in(State next) {
-        return new Redemption(id, customerId, reward, points, valueMinor, couponCode, productId, next, createdAt,
-                orderId, orderCreatedAt);
+        return new Redemption(
+                id,
+                customerId,
+                reward,
+                points,
+                valueMinor,
+                couponCode,
+                productId,
+                next,
+                createdAt,
+                orderId,
+                orderCreatedAt);
     }
 
     public Redemption withCoupon(String code) {
-        return new Redemption(id, customerId, reward, points, valueMinor, code, productId, state, createdAt,
-                orderId, orderCreatedAt);
+        return new Redemption(
+                id, customerId, reward, points, valueMinor, code, productId, state, createdAt, orderId, orderCreatedAt);
     }
 
     /** Committed by the order that used its coupon, placed at {@code placedAt}. */
     public Redemption usedBy(String order, Instant placedAt) {
-        return new Redemption(id, customerId, reward, points, valueMinor, couponCode, productId, State.COMMITTED,
-                createdAt, Objects.requireNonNull(order, "order"), Objects.requireNonNull(placedAt, "placedAt"));
+        return new Redemption(
+                id,
+                customerId,
+                reward,
+                points,
+                valueMinor,
+                couponCode,
+                productId,
+                State.COMMITTED,
+                createdAt,
+                Objects.requireNonNull(order, "order"),
+                Objects.requireNonNull(placedAt, "placedAt"));
     }
 
     /** What the points buy. */
     public enum Reward {
-        COUPON, FREE_SHIPPING, FREE_PRODUCT;
+        COUPON,
+        FREE_SHIPPING,
+        FREE_PRODUCT;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);
@@ -69,12 +111,15 @@ public record Redemption(String id, String customerId, Reward reward, long point
                     return reward;
                 }
             }
-            throw new IllegalArgumentException("unknown reward '" + code + "', expected coupon, free_shipping or free_product");
+            throw new IllegalArgumentException(
+                    "unknown reward '" + code + "', expected coupon, free_shipping or free_product");
         }
     }
 
     public enum State {
-        RESERVED, COMMITTED, RELEASED;
+        RESERVED,
+        COMMITTED,
+        RELEASED;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);

@@ -30,8 +30,8 @@ public final class Standings {
         return now.atZone(ZoneOffset.UTC).minusMonths(12).toInstant();
     }
 
-    public static LoyaltyStanding of(LoyaltyProgram program, List<LedgerEntry> entries, Purchases purchases,
-            Instant now) {
+    public static LoyaltyStanding of(
+            LoyaltyProgram program, List<LedgerEntry> entries, Purchases purchases, Instant now) {
         Balance balance = Balance.of(entries, now);
         Tier tier = tier(program, entries, purchases, now);
         long expiring;
@@ -41,8 +41,12 @@ public final class Standings {
             Instant deadline = expiresAt(program, entries, purchases);
             expiring = deadline != null && deadline.isBefore(now.plus(Duration.ofDays(30))) ? balance.available() : 0;
         }
-        return new LoyaltyStanding(Math.max(0, balance.available()), Math.max(0, balance.pending()),
-                balance.lifetime(), tier == null ? null : tier.name(), Math.max(0, expiring));
+        return new LoyaltyStanding(
+                Math.max(0, balance.available()),
+                Math.max(0, balance.pending()),
+                balance.lifetime(),
+                tier == null ? null : tier.name(),
+                Math.max(0, expiring));
     }
 
     /** The tier the customer qualifies for now; null when none. */
@@ -75,7 +79,8 @@ public final class Standings {
         if (!program.expiresByInactivity() || entries.isEmpty()) {
             return null;
         }
-        Instant last = purchases != null && purchases.lastPurchaseAt() != null ? purchases.lastPurchaseAt()
+        Instant last = purchases != null && purchases.lastPurchaseAt() != null
+                ? purchases.lastPurchaseAt()
                 : entries.get(0).recordedAt();
         return last.atZone(ZoneOffset.UTC).plusMonths(program.expiryMonths()).toInstant();
     }

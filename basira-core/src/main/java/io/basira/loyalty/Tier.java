@@ -22,8 +22,8 @@ public record Tier(String name, long threshold, int multiplierPermille, boolean 
             throw new IllegalArgumentException("tier " + name + ": threshold " + threshold + " is negative");
         }
         if (multiplierPermille < 1000 || multiplierPermille > 10_000) {
-            throw new IllegalArgumentException("tier " + name + ": multiplier " + multiplierPermille
-                    + "/1000 is outside 1.0 to 10.0");
+            throw new IllegalArgumentException(
+                    "tier " + name + ": multiplier " + multiplierPermille + "/1000 is outside 1.0 to 10.0");
         }
     }
 }

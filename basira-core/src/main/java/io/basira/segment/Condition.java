@@ -13,8 +13,7 @@ package io.basira.segment;
  * unknown, except {@link IsNull} and {@link IsNotNull}; {@link Not} of unknown is unknown; a customer is
  * a member when the whole rule is true.
  */
-public sealed interface Condition
-        permits And, Or, Not, Comparison, Between, In, IsNull, IsNotNull, HasAnyTag, InGroup {
+public sealed interface Condition permits And, Or, Not, Comparison, Between, In, IsNull, IsNotNull, HasAnyTag, InGroup {
 
     /** The field a leaf tests, or null for {@link And}, {@link Or} and {@link Not}. */
     default SegmentField field() {

@@ -103,7 +103,9 @@ public final class FieldCatalogue {
             }
         }
         String message = "unknown field '" + name + "'";
-        return nearest(name).map(f -> message + "; did you mean '" + f.fieldName() + "'?").orElse(message);
+        return nearest(name)
+                .map(f -> message + "; did you mean '" + f.fieldName() + "'?")
+                .orElse(message);
     }
 
     /** The field whose name is fewest edits away, if within a few edits and under a third of the name. */

@@ -58,13 +58,24 @@ public final class FieldColumn {
     private final Function<CustomerIndex, BoundWriter> binder;
     private final int days;
 
-    private FieldColumn(String name, ColumnKind kind, Reading reading, int scale, boolean currencyScale,
+    private FieldColumn(
+            String name,
+            ColumnKind kind,
+            Reading reading,
+            int scale,
+            boolean currencyScale,
             Function<CustomerIndex, BoundWriter> binder) {
         this(name, kind, reading, scale, currencyScale, binder, 0);
     }
 
-    private FieldColumn(String name, ColumnKind kind, Reading reading, int scale, boolean currencyScale,
-            Function<CustomerIndex, BoundWriter> binder, int days) {
+    private FieldColumn(
+            String name,
+            ColumnKind kind,
+            Reading reading,
+            int scale,
+            boolean currencyScale,
+            Function<CustomerIndex, BoundWriter> binder,
+            int days) {
         this.days = days;
         this.name = name;
         this.kind = kind;
@@ -122,10 +133,17 @@ public final class FieldColumn {
      */
     public static FieldColumn datedTags(String name, int days, Writer<DatedTagColumn> writer) {
         Objects.requireNonNull(writer, "writer");
-        return new FieldColumn(name, ColumnKind.DATED_TAGS, Reading.WITHIN_DAYS, 0, false, index -> {
-            DatedTagColumn column = index.datedTagColumn(name);
-            return (row, customer, units) -> writer.write(column, row, customer, units);
-        }, days);
+        return new FieldColumn(
+                name,
+                ColumnKind.DATED_TAGS,
+                Reading.WITHIN_DAYS,
+                0,
+                false,
+                index -> {
+                    DatedTagColumn column = index.datedTagColumn(name);
+                    return (row, customer, units) -> writer.write(column, row, customer, units);
+                },
+                days);
     }
 
     /** The items of the last {@code days} days of the dated tag column {@code name} (written by another field). */

@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * @param minimum the smallest n
  * @param maximum the largest n
  */
-public record FieldFamily(String key, int minimum, int maximum, IntFunction<SegmentField> maker,
-        Map<Integer, SegmentField> members) {
+public record FieldFamily(
+        String key, int minimum, int maximum, IntFunction<SegmentField> maker, Map<Integer, SegmentField> members) {
 
     public FieldFamily {
         Objects.requireNonNull(key, "key");
@@ -34,7 +34,11 @@ public record FieldFamily(String key, int minimum, int maximum, IntFunction<Segm
     }
 
     /** A family whose members are made by {@code maker}; {@code registered} are members made already. */
-    public static FieldFamily of(String key, int minimum, int maximum, IntFunction<SegmentField> maker,
+    public static FieldFamily of(
+            String key,
+            int minimum,
+            int maximum,
+            IntFunction<SegmentField> maker,
             Map<Integer, SegmentField> registered) {
         return new FieldFamily(key, minimum, maximum, maker, registered);
     }

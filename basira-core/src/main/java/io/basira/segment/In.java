@@ -11,6 +11,8 @@ public record In(SegmentField field, List<Value> values) implements Condition {
             throw new IllegalArgumentException("IN needs at least one value");
         }
         Scalars.requireScalar(field);
-        values = values.stream().map(v -> Typing.coerce(field, Objects.requireNonNull(v, "value"))).toList();
+        values = values.stream()
+                .map(v -> Typing.coerce(field, Objects.requireNonNull(v, "value")))
+                .toList();
     }
 }

@@ -90,7 +90,9 @@ public enum Operator {
 
     /** The operator with JSON code {@code code} ({@code between}), case-insensitive. */
     public static Optional<Operator> byCode(String code) {
-        return Arrays.stream(values()).filter(op -> op.code.equalsIgnoreCase(code)).findFirst();
+        return Arrays.stream(values())
+                .filter(op -> op.code.equalsIgnoreCase(code))
+                .findFirst();
     }
 
     private static Set<ValueType> ordered() {

@@ -68,8 +68,10 @@ public enum RuleError {
 
     /** The English sentence with its arguments. */
     public String english(List<?> arguments) {
-        return format(english, arguments, argument -> argument instanceof ValueType type ? type.labelEn()
-                : String.valueOf(argument));
+        return format(
+                english,
+                arguments,
+                argument -> argument instanceof ValueType type ? type.labelEn() : String.valueOf(argument));
     }
 
     /** {@code pattern} with each {@code {n}} replaced by the n-th argument as {@code text} writes it. */

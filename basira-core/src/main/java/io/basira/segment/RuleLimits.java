@@ -20,8 +20,8 @@ public final class RuleLimits {
 
     /** The reason given for a literal over {@link #MAX_LITERAL_LENGTH}. */
     public static String literalTooLong(int length) {
-        return "a text value is at most " + MAX_LITERAL_LENGTH + " characters (no stored value is longer); this one has "
-                + length;
+        return "a text value is at most " + MAX_LITERAL_LENGTH
+                + " characters (no stored value is longer); this one has " + length;
     }
 
     /** The reason given for a rule over {@link #MAX_RULE_LENGTH}. */

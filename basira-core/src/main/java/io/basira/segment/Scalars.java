@@ -7,8 +7,8 @@ final class Scalars {
 
     static void requireScalar(SegmentField field) {
         if (field.type() == ValueType.TAG_SET) {
-            throw new IllegalArgumentException(field.fieldName() + " is a set: test it with HasAnyTag ("
-                    + field.fieldName() + " = 'x')");
+            throw new IllegalArgumentException(
+                    field.fieldName() + " is a set: test it with HasAnyTag (" + field.fieldName() + " = 'x')");
         }
         if (field.type() == ValueType.GROUP) {
             throw new IllegalArgumentException("group is a membership: test it with InGroup (group = 'vip')");

@@ -29,14 +29,18 @@ public final class SegmentField {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     /** The customer's tags: a set, never null, tested with {@link HasAnyTag}. */
-    public static final SegmentField TAGS = builder("tags", ValueType.TAG_SET).unit("tag")
+    public static final SegmentField TAGS = builder("tags", ValueType.TAG_SET)
+            .unit("tag")
             .value((customer, context) -> customer.customer().tags())
-            .column(FieldColumn.tags("tags", (column, row, customer, units) -> column.set(row,
-                    customer.customer().tags())))
+            .column(FieldColumn.tags(
+                    "tags",
+                    (column, row, customer, units) ->
+                            column.set(row, customer.customer().tags())))
             .build();
 
     /** Membership of another group: never null, tested with {@link InGroup}; no column. */
-    public static final SegmentField GROUP = builder("group", ValueType.GROUP).unit("group")
+    public static final SegmentField GROUP = builder("group", ValueType.GROUP)
+            .unit("group")
             .value((customer, context) -> customer.groupKeys())
             .column(FieldColumn.none())
             .build();
@@ -183,18 +187,31 @@ public final class SegmentField {
     private static FieldColumn columnFromValue(Builder b) {
         FieldValue value = b.value;
         return switch (b.type) {
-            case INTEGER, DECIMAL -> FieldColumn.integer(b.name, b.decimals, (column, row, customer, units) ->
-                    setNumber(column, row, (BigDecimal) value.of(customer, units), b.decimals));
-            case MONEY -> FieldColumn.money(b.name, (column, row, customer, units) ->
-                    setNumber(column, row, (BigDecimal) value.of(customer, units), units.currencyFractionDigits()));
-            case DATE, DATE_TIME -> FieldColumn.integer(b.name, 0, (column, row, customer, units) ->
-                    column.setDate(row, (LocalDate) value.of(customer, units)));
-            case TEXT, ENUM -> FieldColumn.dictionary(b.name, (column, row, customer, units) ->
-                    column.set(row, (String) value.of(customer, units)));
-            case TAG_SET -> FieldColumn.tags(b.name, (column, row, customer, units) -> {
-                @SuppressWarnings("unchecked") Collection<String> tags = (Collection<String>) value.of(customer, units);
-                column.set(row, tags);
-            });
+            case INTEGER, DECIMAL ->
+                FieldColumn.integer(
+                        b.name,
+                        b.decimals,
+                        (column, row, customer, units) ->
+                                setNumber(column, row, (BigDecimal) value.of(customer, units), b.decimals));
+            case MONEY ->
+                FieldColumn.money(
+                        b.name,
+                        (column, row, customer, units) -> setNumber(
+                                column, row, (BigDecimal) value.of(customer, units), units.currencyFractionDigits()));
+            case DATE, DATE_TIME ->
+                FieldColumn.integer(
+                        b.name,
+                        0,
+                        (column, row, customer, units) -> column.setDate(row, (LocalDate) value.of(customer, units)));
+            case TEXT, ENUM ->
+                FieldColumn.dictionary(
+                        b.name, (column, row, customer, units) -> column.set(row, (String) value.of(customer, units)));
+            case TAG_SET ->
+                FieldColumn.tags(b.name, (column, row, customer, units) -> {
+                    @SuppressWarnings("unchecked")
+                    Collection<String> tags = (Collection<String>) value.of(customer, units);
+                    column.set(row, tags);
+                });
             case GROUP -> FieldColumn.none();
         };
     }
@@ -229,9 +246,10 @@ public final class SegmentField {
         private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
         public SortColumn {
-            if (!IDENTIFIER.matcher(table).matches() || !IDENTIFIER.matcher(column).matches()) {
-                throw new IllegalArgumentException("sort table and column must be SQL identifiers: " + table + "."
-                        + column);
+            if (!IDENTIFIER.matcher(table).matches()
+                    || !IDENTIFIER.matcher(column).matches()) {
+                throw new IllegalArgumentException(
+                        "sort table and column must be SQL identifiers: " + table + "." + column);
             }
         }
 

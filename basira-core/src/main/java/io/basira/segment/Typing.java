@@ -21,8 +21,8 @@ final class Typing {
     static void requireApplies(SegmentField field, Operator operator) {
         if (!operator.appliesTo(field.type())) {
             String allowed = field.operators().stream().map(Operator::symbol).collect(Collectors.joining(", "));
-            throw new RuleValueException(RuleError.OPERATOR_NOT_FOR_TYPE, operator.symbol(), field.fieldName(),
-                    field.type(), allowed);
+            throw new RuleValueException(
+                    RuleError.OPERATOR_NOT_FOR_TYPE, operator.symbol(), field.fieldName(), field.type(), allowed);
         }
     }
 

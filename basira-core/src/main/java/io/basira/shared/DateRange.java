@@ -31,7 +31,8 @@ public final class DateRange {
     /** The first accepted instant: the start of {@link #EARLIEST} at +18:00. */
     public static final Instant EARLIEST_INSTANT = EARLIEST.atStartOfDay().toInstant(ZoneOffset.MAX);
     /** The last accepted instant: the end of {@link #LATEST} at −18:00. */
-    public static final Instant LATEST_INSTANT = LocalDateTime.of(LATEST, java.time.LocalTime.MAX).toInstant(ZoneOffset.MIN);
+    public static final Instant LATEST_INSTANT =
+            LocalDateTime.of(LATEST, java.time.LocalTime.MAX).toInstant(ZoneOffset.MIN);
 
     private static final String REASON = "is outside the accepted dates " + EARLIEST_TEXT + " to " + LATEST_TEXT;
 
@@ -44,7 +45,9 @@ public final class DateRange {
 
     /** Why {@code instant} is not accepted in any zone, or null when it is (or is null). */
     public static String problem(Instant instant) {
-        return instant == null || (!instant.isBefore(EARLIEST_INSTANT) && !instant.isAfter(LATEST_INSTANT)) ? null : REASON;
+        return instant == null || (!instant.isBefore(EARLIEST_INSTANT) && !instant.isAfter(LATEST_INSTANT))
+                ? null
+                : REASON;
     }
 
     /**

@@ -45,7 +45,9 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
     public static long toMinor(BigDecimal amount, Currency currency) {
         int digits = fractionDigits(currency);
         try {
-            return amount.setScale(digits, RoundingMode.UNNECESSARY).movePointRight(digits).longValueExact();
+            return amount.setScale(digits, RoundingMode.UNNECESSARY)
+                    .movePointRight(digits)
+                    .longValueExact();
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException(
                     "'" + amount.toPlainString() + "' has more than " + digits + " decimals for " + currency);

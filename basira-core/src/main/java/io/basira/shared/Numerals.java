@@ -32,8 +32,7 @@ public final class Numerals {
     /** The Arabic comma {@code ،}. */
     public static final char ARABIC_COMMA = '\u060C';
 
-    private Numerals() {
-    }
+    private Numerals() {}
 
     /** The ASCII value (0–9) of a digit of any of the accepted scripts, or -1. */
     public static int digit(char c) {

@@ -27,8 +27,10 @@ import java.util.Locale;
 public final class SearchText {
 
     /** Calling codes recognised after {@code +}, {@code 00} or at the start of a long number, longest first. */
-    static final String[] CALLING_CODES = {"966", "971", "965", "974", "973", "968", "962", "961", "964", "967",
-        "970", "963", "20", "90", "92", "91", "44", "1"};
+    static final String[] CALLING_CODES = {
+        "966", "971", "965", "974", "973", "968", "962", "961", "964", "967", "970", "963", "20", "90", "92", "91",
+        "44", "1"
+    };
 
     /** The stored search text is cut at this many characters (the column's size). */
     public static final int MAX_LENGTH = 2000;
@@ -36,8 +38,7 @@ public final class SearchText {
     /** Fewer digits than this in a typed search is not read as a phone number. */
     static final int PHONE_MIN_DIGITS = 6;
 
-    private SearchText() {
-    }
+    private SearchText() {}
 
     /** The text folded for comparison, as described above; null stays null. */
     public static String fold(String text) {
@@ -72,7 +73,11 @@ public final class SearchText {
         if (digit >= 0) {
             return (char) ('0' + digit);
         }
-        if ((c >= '\u064B' && c <= '\u0652') || c == '\u0670' || c == '\u0640' || c == '\u061C' || c == '\u200E'
+        if ((c >= '\u064B' && c <= '\u0652')
+                || c == '\u0670'
+                || c == '\u0640'
+                || c == '\u061C'
+                || c == '\u200E'
                 || c == '\u200F') {
             return 0;
         }
@@ -103,8 +108,15 @@ public final class SearchText {
                 digits.append((char) ('0' + d));
             } else if (c == '+' && digits.length() == 0) {
                 plus = true;
-            } else if (!(Character.isWhitespace(c) || c == '-' || c == '.' || c == '(' || c == ')' || c == '/'
-                    || c == '\u200E' || c == '\u200F' || c == '\u061C')) {
+            } else if (!(Character.isWhitespace(c)
+                    || c == '-'
+                    || c == '.'
+                    || c == '('
+                    || c == ')'
+                    || c == '/'
+                    || c == '\u200E'
+                    || c == '\u200F'
+                    || c == '\u061C')) {
                 return null;
             }
         }
@@ -154,8 +166,7 @@ public final class SearchText {
      * The stored search text of a customer: the folded full name, email, customer id, phone as written and its
      * {@link #phoneKey}, one per line, so a search matches within one of them and never across two.
      */
-    public static String ofCustomer(String externalId, String firstName, String lastName, String email,
-            String phone) {
+    public static String ofCustomer(String externalId, String firstName, String lastName, String email, String phone) {
         StringBuilder text = new StringBuilder();
         String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName));
         text.append(fold(name)).append('\n').append(fold(externalId));

@@ -67,15 +67,20 @@ public final class TextRules {
     public record Refusal(Kind kind, int length, int maxLength, int position, String codePoint) {
 
         /** What is wrong with the text. */
-        public enum Kind { TOO_LONG, CONTROL_CHARACTER, UNPAIRED_SURROGATE }
+        public enum Kind {
+            TOO_LONG,
+            CONTROL_CHARACTER,
+            UNPAIRED_SURROGATE
+        }
 
         /** The English reason, read after a field name ({@code is longer than 200 characters (it has 201)}). */
         public String reason() {
             return switch (kind) {
                 case TOO_LONG -> "is longer than " + maxLength + " characters (it has " + length + ")";
                 case CONTROL_CHARACTER -> "contains the control character " + codePoint + " at character " + position;
-                case UNPAIRED_SURROGATE -> "contains an unpaired surrogate " + codePoint + " at character " + position
-                        + " (not valid Unicode)";
+                case UNPAIRED_SURROGATE ->
+                    "contains an unpaired surrogate " + codePoint + " at character " + position
+                            + " (not valid Unicode)";
             };
         }
     }
@@ -97,7 +102,9 @@ public final class TextRules {
             if ((c < 0x20 || c == 0x7F) && !(multiline && (c == '\t' || c == '\n' || c == '\r'))) {
                 return new Refusal(Refusal.Kind.CONTROL_CHARACTER, value.length(), maxLength, i + 1, codePoint(c));
             }
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 return new Refusal(Refusal.Kind.UNPAIRED_SURROGATE, value.length(), maxLength, i + 1, codePoint(c));

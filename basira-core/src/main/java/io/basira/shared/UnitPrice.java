@@ -59,7 +59,9 @@ public record UnitPrice(BigDecimal amount, Currency currency) {
     /** {@code quantity} units: the exact product, rounded once to minor units ({@link #ROUNDING}). */
     public Money times(int quantity) {
         BigDecimal total = amount.multiply(BigDecimal.valueOf(quantity));
-        long minor = total.movePointRight(Money.fractionDigits(currency)).setScale(0, ROUNDING).longValueExact();
+        long minor = total.movePointRight(Money.fractionDigits(currency))
+                .setScale(0, ROUNDING)
+                .longValueExact();
         return Money.ofMinor(minor, currency);
     }
 

@@ -22,8 +22,12 @@ class AnalyticsPropertiesTest {
             int orders = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(random.nextBoolean() ? 2 : 8);
             for (int o = 0; o < orders; o++) {
                 // few distinct amounts so that ties are common
-                b.order("C" + c, AS_OF.minusDays(random.nextInt(400)).toString(), 10L * (1 + random.nextInt(6)),
-                        io.basira.commerce.OrderStatus.COMPLETED, random.nextInt(3) == 0);
+                b.order(
+                        "C" + c,
+                        AS_OF.minusDays(random.nextInt(400)).toString(),
+                        10L * (1 + random.nextInt(6)),
+                        io.basira.commerce.OrderStatus.COMPLETED,
+                        random.nextInt(3) == 0);
             }
         }
         return b.build();
@@ -57,14 +61,21 @@ class AnalyticsPropertiesTest {
         Pareto.Report r = Pareto.of(facts, AnalysisWindow.asOf(AS_OF));
         BigDecimal previous = BigDecimal.ZERO;
         for (Pareto.CurvePoint p : r.curve()) {
-            assertThat(p.revenueShare()).as("seed %d at %d%%", seed, p.customerPercent()).isGreaterThanOrEqualTo(previous);
-            assertThat(p.revenueShare()).as("seed %d: the top p%% hold at least p%%", seed)
-                    .isGreaterThanOrEqualTo(BigDecimal.valueOf(p.customerPercent()).movePointLeft(2).subtract(new BigDecimal("0.0001")));
+            assertThat(p.revenueShare())
+                    .as("seed %d at %d%%", seed, p.customerPercent())
+                    .isGreaterThanOrEqualTo(previous);
+            assertThat(p.revenueShare())
+                    .as("seed %d: the top p%% hold at least p%%", seed)
+                    .isGreaterThanOrEqualTo(BigDecimal.valueOf(p.customerPercent())
+                            .movePointLeft(2)
+                            .subtract(new BigDecimal("0.0001")));
             previous = p.revenueShare();
         }
         if (r.buyers() > 0) {
             assertThat(previous).as("seed %d", seed).isEqualByComparingTo("1");
-            assertThat(r.revenuePercentiles().values()).as("seed %d", seed).contains(new BigDecimal("100.00"))
+            assertThat(r.revenuePercentiles().values())
+                    .as("seed %d", seed)
+                    .contains(new BigDecimal("100.00"))
                     .allSatisfy(v -> assertThat(v).isBetween(BigDecimal.ZERO, new BigDecimal("100")));
         }
     }
@@ -75,17 +86,29 @@ class AnalyticsPropertiesTest {
         StoreFacts facts = randomStore(seed);
         AnalysisWindow window = AnalysisWindow.asOf(AS_OF);
         int customers = facts.customerCount();
-        assertThat(Rfm.of(facts, window).groups().values().stream().mapToInt(Integer::intValue).sum())
-                .as("seed %d", seed).isEqualTo(customers);
+        assertThat(Rfm.of(facts, window).groups().values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum())
+                .as("seed %d", seed)
+                .isEqualTo(customers);
         CustomerTypes.Report types = CustomerTypes.of(facts, window);
         assertThat(types.types().values().stream().mapToInt(Integer::intValue).sum() + types.nonBuyers())
-                .as("seed %d", seed).isEqualTo(customers);
-        assertThat(types.regularity().values().stream().mapToInt(Integer::intValue).sum())
-                .as("seed %d", seed).isEqualTo(types.customers().size());
+                .as("seed %d", seed)
+                .isEqualTo(customers);
+        assertThat(types.regularity().values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum())
+                .as("seed %d", seed)
+                .isEqualTo(types.customers().size());
         DiscountSensitivity.Report d = DiscountSensitivity.of(facts, window);
-        assertThat(d.split().stream().mapToInt(DiscountSensitivity.Split::buyers).sum()).as("seed %d", seed)
+        assertThat(d.split().stream()
+                        .mapToInt(DiscountSensitivity.Split::buyers)
+                        .sum())
+                .as("seed %d", seed)
                 .isEqualTo(d.buyers().size());
-        assertThat(CardAnalytics.compute(facts, AS_OF).customers()).as("seed %d", seed).hasSize(customers)
+        assertThat(CardAnalytics.compute(facts, AS_OF).customers())
+                .as("seed %d", seed)
+                .hasSize(customers)
                 .allSatisfy(c -> {
                     if (c.predictedValue12m() != null) {
                         assertThat(c.predictedValue12m().signum()).isNotNegative();

@@ -13,9 +13,15 @@ class CardAnalyticsTest {
 
     @Test
     void every_customer_gets_a_row_and_a_non_buyer_is_a_prospect() {
-        StoreFacts facts = aStore().customer("A").customer("B").customer("NEVER")
-                .order("A", "2024-01-01", 100).order("A", "2024-03-01", 100).order("A", "2024-05-01", 100)
-                .order("B", "2024-06-01", 50).order("LATE", "2024-07-01", 1).build();
+        StoreFacts facts = aStore().customer("A")
+                .customer("B")
+                .customer("NEVER")
+                .order("A", "2024-01-01", 100)
+                .order("A", "2024-03-01", 100)
+                .order("A", "2024-05-01", 100)
+                .order("B", "2024-06-01", 50)
+                .order("LATE", "2024-07-01", 1)
+                .build();
         CardAnalytics.Result r = CardAnalytics.compute(facts, AS_OF);
         assertThat(r.customers()).extracting(CustomerAnalytics::customerId).containsExactly("A", "B", "NEVER");
         CustomerAnalytics a = r.customers().get(0);

@@ -59,24 +59,32 @@ class ColumnsEqualReferenceTest {
                 continue;
             }
             if (known) {
-                customers.add(new CustomerFact(id, CITIES[random.nextInt(CITIES.length)],
-                        random.nextBoolean() ? "Riyadh Region" : null, random.nextInt(3) == 0 ? "SA" : null,
+                customers.add(new CustomerFact(
+                        id,
+                        CITIES[random.nextInt(CITIES.length)],
+                        random.nextBoolean() ? "Riyadh Region" : null,
+                        random.nextInt(3) == 0 ? "SA" : null,
                         Instant.ofEpochSecond(asOfSecond - random.nextInt(500) * 86_400L - random.nextInt(86_400))));
             }
             int count = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(random.nextBoolean() ? 3 : 12);
             long last = asOfSecond - random.nextInt(600) * 86_400L;
             for (int o = 0; o < count; o++) {
-                long at = random.nextInt(3) == 0 ? last - random.nextInt(7_200) // same or neighbouring day
+                long at = random.nextInt(3) == 0
+                        ? last - random.nextInt(7_200) // same or neighbouring day
                         : asOfSecond + 40 * 86_400L - random.nextInt(700) * 86_400L - random.nextInt(86_400);
                 last = at;
                 Set<String> categories = new HashSet<>();
                 for (int k = random.nextInt(4) == 0 ? 1 + random.nextInt(3) : random.nextInt(2); k > 0; k--) {
                     categories.add(CATEGORIES[random.nextInt(random.nextBoolean() ? 1 : CATEGORIES.length)]);
                 }
-                (known ? orders : unknownOrders).add(new OrderFact(id, Instant.ofEpochSecond(at),
-                        OrderStatus.values()[random.nextInt(OrderStatus.values().length)],
-                        100L * random.nextInt(random.nextBoolean() ? 5 : 500) + random.nextInt(3),
-                        random.nextInt(3) == 0, categories));
+                (known ? orders : unknownOrders)
+                        .add(new OrderFact(
+                                id,
+                                Instant.ofEpochSecond(at),
+                                OrderStatus.values()[random.nextInt(OrderStatus.values().length)],
+                                100L * random.nextInt(random.nextBoolean() ? 5 : 500) + random.nextInt(3),
+                                random.nextInt(3) == 0,
+                                categories));
             }
         }
         java.util.Collections.shuffle(orders, random);
@@ -87,8 +95,10 @@ class ColumnsEqualReferenceTest {
     }
 
     static List<AnalysisWindow> windows(Random random) {
-        List<AnalysisWindow> windows = new ArrayList<>(List.of(AnalysisWindow.asOf(AS_OF),
-                AnalysisWindow.asOf(AS_OF.minusDays(45)), new AnalysisWindow(AS_OF, AS_OF.minusDays(89), null),
+        List<AnalysisWindow> windows = new ArrayList<>(List.of(
+                AnalysisWindow.asOf(AS_OF),
+                AnalysisWindow.asOf(AS_OF.minusDays(45)),
+                new AnalysisWindow(AS_OF, AS_OF.minusDays(89), null),
                 new AnalysisWindow(AS_OF, LocalDate.parse("2024-01-01"), LocalDate.parse("2024-03-31"))));
         for (int i = 0; i < 3; i++) {
             LocalDate asOf = AS_OF.minusDays(random.nextInt(300));
@@ -106,14 +116,30 @@ class ColumnsEqualReferenceTest {
         var reference = store.reference();
         for (AnalysisWindow w : windows(new Random(seed))) {
             String at = "seed " + seed + ", " + w;
-            assertThat(Overview.of(columns, w)).as(at).hasToString(io.basira.analytics.reference.Overview.of(reference, w).toString());
-            assertThat(Pareto.of(columns, w)).as(at).hasToString(io.basira.analytics.reference.Pareto.of(reference, w).toString());
-            assertThat(Cohorts.of(columns, w)).as(at).hasToString(io.basira.analytics.reference.Cohorts.of(reference, w).toString());
-            assertThat(Rfm.of(columns, w)).as(at).hasToString(io.basira.analytics.reference.Rfm.of(reference, w).toString());
-            assertThat(CustomerTypes.of(columns, w)).as(at)
-                    .hasToString(io.basira.analytics.reference.CustomerTypes.of(reference, w).toString());
-            assertThat(DiscountSensitivity.of(columns, w)).as(at)
-                    .hasToString(io.basira.analytics.reference.DiscountSensitivity.of(reference, w).toString());
+            assertThat(Overview.of(columns, w))
+                    .as(at)
+                    .hasToString(io.basira.analytics.reference.Overview.of(reference, w)
+                            .toString());
+            assertThat(Pareto.of(columns, w))
+                    .as(at)
+                    .hasToString(io.basira.analytics.reference.Pareto.of(reference, w)
+                            .toString());
+            assertThat(Cohorts.of(columns, w))
+                    .as(at)
+                    .hasToString(io.basira.analytics.reference.Cohorts.of(reference, w)
+                            .toString());
+            assertThat(Rfm.of(columns, w))
+                    .as(at)
+                    .hasToString(
+                            io.basira.analytics.reference.Rfm.of(reference, w).toString());
+            assertThat(CustomerTypes.of(columns, w))
+                    .as(at)
+                    .hasToString(io.basira.analytics.reference.CustomerTypes.of(reference, w)
+                            .toString());
+            assertThat(DiscountSensitivity.of(columns, w))
+                    .as(at)
+                    .hasToString(io.basira.analytics.reference.DiscountSensitivity.of(reference, w)
+                            .toString());
         }
     }
 
@@ -129,7 +155,9 @@ class ColumnsEqualReferenceTest {
                 CalibrationSummary theirs = io.basira.analytics.reference.ClvInput.summary(reference, asOf, unit);
                 assertThat(mine.size()).isEqualTo(theirs.size());
                 for (int i = 0; i < mine.size(); i++) {
-                    assertThat(mine.customer(i)).as("seed %d customer %d", seed, i).isEqualTo(theirs.customer(i));
+                    assertThat(mine.customer(i))
+                            .as("seed %d customer %d", seed, i)
+                            .isEqualTo(theirs.customer(i));
                 }
                 assertThat(mine.meanOrderValue()).isEqualTo(theirs.meanOrderValue());
                 assertThat(mine.calibrationEnd()).isEqualTo(theirs.calibrationEnd());
@@ -142,7 +170,8 @@ class ColumnsEqualReferenceTest {
     }
 
     /** The refresh skips the Pareto/NBD (no card field uses it); everything scoring reads is the same. */
-    private static void sameScoringModels(io.basira.analytics.clv.ClvModels mine, io.basira.analytics.clv.ClvModels theirs) {
+    private static void sameScoringModels(
+            io.basira.analytics.clv.ClvModels mine, io.basira.analytics.clv.ClvModels theirs) {
         assertThat(mine.bgNbd()).isEqualTo(theirs.bgNbd());
         assertThat(mine.gammaGamma()).isEqualTo(theirs.gammaGamma());
         assertThat(mine.method()).isEqualTo(theirs.method());
@@ -160,8 +189,12 @@ class ColumnsEqualReferenceTest {
             String id = "R" + c;
             customers.add(new CustomerFact(id, null, null, null, Instant.parse("2023-01-01T00:00:00Z")));
             for (int o = 1 + random.nextInt(8); o > 0; o--) {
-                orders.add(OrderFact.of(id, AS_OF.minusDays(random.nextInt(150)).atStartOfDay(ZONE).toInstant(),
-                        OrderStatus.COMPLETED, 1000L + random.nextInt(90_000), false));
+                orders.add(OrderFact.of(
+                        id,
+                        AS_OF.minusDays(random.nextInt(150)).atStartOfDay(ZONE).toInstant(),
+                        OrderStatus.COMPLETED,
+                        1000L + random.nextInt(90_000),
+                        false));
             }
         }
         RandomStore big = new RandomStore(customers, orders);

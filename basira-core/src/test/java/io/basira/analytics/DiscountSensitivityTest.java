@@ -11,12 +11,22 @@ class DiscountSensitivityTest {
 
     @Test
     void shares_per_buyer_and_the_store_split() {
-        StoreFacts facts = aStore().customer("FULL").customer("MIX").customer("OFFER").customer("NONE")
+        StoreFacts facts = aStore().customer("FULL")
+                .customer("MIX")
+                .customer("OFFER")
+                .customer("NONE")
                 .order("FULL", "2024-06-01", 100)
-                .order("MIX", "2024-06-01", 30).discounted("MIX", "2024-06-02", 10).order("MIX", "2024-06-03", 60)
-                .discounted("OFFER", "2024-06-01", 50).build();
-        DiscountSensitivity.Report r = DiscountSensitivity.of(facts, AnalysisWindow.asOf(LocalDate.parse("2024-06-30")));
-        DiscountSensitivity.Buyer mix = r.buyers().stream().filter(b -> b.customerId().equals("MIX")).findFirst().orElseThrow();
+                .order("MIX", "2024-06-01", 30)
+                .discounted("MIX", "2024-06-02", 10)
+                .order("MIX", "2024-06-03", 60)
+                .discounted("OFFER", "2024-06-01", 50)
+                .build();
+        DiscountSensitivity.Report r =
+                DiscountSensitivity.of(facts, AnalysisWindow.asOf(LocalDate.parse("2024-06-30")));
+        DiscountSensitivity.Buyer mix = r.buyers().stream()
+                .filter(b -> b.customerId().equals("MIX"))
+                .findFirst()
+                .orElseThrow();
         assertThat(mix.kind()).isEqualTo(Kind.MIXED);
         assertThat(mix.orderShare()).isEqualByComparingTo("0.3333");
         assertThat(mix.spendShare()).isEqualByComparingTo("0.1");
@@ -29,7 +39,8 @@ class DiscountSensitivityTest {
 
     @Test
     void an_empty_store_has_an_empty_split() {
-        DiscountSensitivity.Report r = DiscountSensitivity.of(aStore().build(), AnalysisWindow.asOf(LocalDate.parse("2024-06-30")));
+        DiscountSensitivity.Report r =
+                DiscountSensitivity.of(aStore().build(), AnalysisWindow.asOf(LocalDate.parse("2024-06-30")));
         assertThat(r.buyers()).isEmpty();
         assertThat(r.split()).allSatisfy(s -> assertThat(s.buyerShare()).isNull());
     }

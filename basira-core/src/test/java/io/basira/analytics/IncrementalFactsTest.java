@@ -33,8 +33,10 @@ class IncrementalFactsTest {
         Map<String, CustomerFact> customers = new LinkedHashMap<>();
         before.customers().forEach(c -> customers.put(c.customerId(), c));
         Map<String, List<OrderFact>> orders = new LinkedHashMap<>();
-        before.orders().stream().filter(o -> customers.containsKey(o.customerId()))
-                .forEach(o -> orders.computeIfAbsent(o.customerId(), k -> new ArrayList<>()).add(o));
+        before.orders().stream()
+                .filter(o -> customers.containsKey(o.customerId()))
+                .forEach(o -> orders.computeIfAbsent(o.customerId(), k -> new ArrayList<>())
+                        .add(o));
         StoreFacts previous = fresh(customers, orders);
         // the write: some customers get other orders (or none), some change city, some are new
         Set<String> touched = new HashSet<>();
@@ -43,9 +45,11 @@ class IncrementalFactsTest {
             String id = ids.get(random.nextInt(ids.size()));
             touched.add(id);
             List<OrderFact> replacement = new ArrayList<>();
-            after.orders().stream().skip(random.nextInt(Math.max(1, after.orders().size()))).limit(random.nextInt(6))
-                    .forEach(o -> replacement.add(new OrderFact(id, o.createdAt(), o.status(), o.totalMinor(),
-                            o.discounted(), o.categories())));
+            after.orders().stream()
+                    .skip(random.nextInt(Math.max(1, after.orders().size())))
+                    .limit(random.nextInt(6))
+                    .forEach(o -> replacement.add(new OrderFact(
+                            id, o.createdAt(), o.status(), o.totalMinor(), o.discounted(), o.categories())));
             orders.put(id, replacement);
             if (random.nextBoolean()) {
                 CustomerFact c = customers.get(id);
@@ -56,8 +60,10 @@ class IncrementalFactsTest {
             if (random.nextInt(4) == 0 && !customers.containsKey(c.customerId())) {
                 customers.put(c.customerId(), c);
                 touched.add(c.customerId());
-                after.orders().stream().filter(o -> o.customerId().equals(c.customerId()))
-                        .forEach(o -> orders.computeIfAbsent(c.customerId(), k -> new ArrayList<>()).add(o));
+                after.orders().stream()
+                        .filter(o -> o.customerId().equals(c.customerId()))
+                        .forEach(o -> orders.computeIfAbsent(c.customerId(), k -> new ArrayList<>())
+                                .add(o));
             }
         }
         StoreFacts.Builder next = previous.toBuilder().sortRowsById();
@@ -66,34 +72,57 @@ class IncrementalFactsTest {
             next.customer(id, c.city(), c.region(), c.country(), Dates.dateIn(c.createdAt(), previous.zone()));
             int row = next.replaceOrders(id);
             for (OrderFact o : orders.getOrDefault(id, List.of())) {
-                next.order(row, Dates.dateIn(o.createdAt(), previous.zone()).toEpochDay(), o.status(), o.totalMinor(),
-                        o.discounted(), next.categoryCode(o.categories()));
+                next.order(
+                        row,
+                        Dates.dateIn(o.createdAt(), previous.zone()).toEpochDay(),
+                        o.status(),
+                        o.totalMinor(),
+                        o.discounted(),
+                        next.categoryCode(o.categories()));
             }
         }
         StoreFacts incremental = next.build();
         StoreFacts loaded = fresh(customers, orders);
         assertThat(describe(incremental)).isEqualTo(describe(loaded));
         for (AnalysisWindow w : ColumnsEqualReferenceTest.windows(random)) {
-            assertThat(Overview.of(incremental, w)).hasToString(Overview.of(loaded, w).toString());
-            assertThat(Pareto.of(incremental, w)).hasToString(Pareto.of(loaded, w).toString());
-            assertThat(Cohorts.of(incremental, w)).hasToString(Cohorts.of(loaded, w).toString());
+            assertThat(Overview.of(incremental, w))
+                    .hasToString(Overview.of(loaded, w).toString());
+            assertThat(Pareto.of(incremental, w))
+                    .hasToString(Pareto.of(loaded, w).toString());
+            assertThat(Cohorts.of(incremental, w))
+                    .hasToString(Cohorts.of(loaded, w).toString());
             assertThat(Rfm.of(incremental, w)).hasToString(Rfm.of(loaded, w).toString());
-            assertThat(CustomerTypes.of(incremental, w)).hasToString(CustomerTypes.of(loaded, w).toString());
-            assertThat(DiscountSensitivity.of(incremental, w)).hasToString(DiscountSensitivity.of(loaded, w).toString());
+            assertThat(CustomerTypes.of(incremental, w))
+                    .hasToString(CustomerTypes.of(loaded, w).toString());
+            assertThat(DiscountSensitivity.of(incremental, w))
+                    .hasToString(DiscountSensitivity.of(loaded, w).toString());
         }
         LocalDate asOf = ColumnsEqualReferenceTest.AS_OF;
-        assertThat(ClvInput.summary(incremental, asOf, io.basira.analytics.clv.ClvTimeUnit.DAYS).size())
-                .isEqualTo(ClvInput.summary(loaded, asOf, io.basira.analytics.clv.ClvTimeUnit.DAYS).size());
+        assertThat(ClvInput.summary(incremental, asOf, io.basira.analytics.clv.ClvTimeUnit.DAYS)
+                        .size())
+                .isEqualTo(ClvInput.summary(loaded, asOf, io.basira.analytics.clv.ClvTimeUnit.DAYS)
+                        .size());
     }
 
     /** Loaded as the server loads: customers, then their orders, rows by id. */
     private static StoreFacts fresh(Map<String, CustomerFact> customers, Map<String, List<OrderFact>> orders) {
-        StoreFacts.Builder b = StoreFacts.builder(ColumnsEqualReferenceTest.ZONE, SAR).sortRowsById();
-        customers.values().forEach(c -> b.customer(c.customerId(), c.city(), c.region(), c.country(),
-                Dates.dateIn(c.createdAt(), ColumnsEqualReferenceTest.ZONE)));
-        orders.forEach((id, list) -> list.forEach(o -> b.order(b.row(id),
-                Dates.dateIn(o.createdAt(), ColumnsEqualReferenceTest.ZONE).toEpochDay(), o.status(), o.totalMinor(),
-                o.discounted(), b.categoryCode(o.categories()))));
+        StoreFacts.Builder b =
+                StoreFacts.builder(ColumnsEqualReferenceTest.ZONE, SAR).sortRowsById();
+        customers
+                .values()
+                .forEach(c -> b.customer(
+                        c.customerId(),
+                        c.city(),
+                        c.region(),
+                        c.country(),
+                        Dates.dateIn(c.createdAt(), ColumnsEqualReferenceTest.ZONE)));
+        orders.forEach((id, list) -> list.forEach(o -> b.order(
+                b.row(id),
+                Dates.dateIn(o.createdAt(), ColumnsEqualReferenceTest.ZONE).toEpochDay(),
+                o.status(),
+                o.totalMinor(),
+                o.discounted(),
+                b.categoryCode(o.categories()))));
         return b.build();
     }
 
@@ -105,8 +134,15 @@ class IncrementalFactsTest {
                     + f.country(c) + " " + f.signupDay(c) + " first " + f.firstCountedDay(c) + ":");
             for (int o = f.orderStart(c); o < f.orderStart(c + 1); o++) {
                 int k = f.category(o);
-                row.append(' ').append(f.day(o)).append('/').append(f.status(o)).append('/').append(f.totalMinor(o))
-                        .append('/').append(f.discounted(o)).append('/')
+                row.append(' ')
+                        .append(f.day(o))
+                        .append('/')
+                        .append(f.status(o))
+                        .append('/')
+                        .append(f.totalMinor(o))
+                        .append('/')
+                        .append(f.discounted(o))
+                        .append('/')
                         .append(k > 0 ? f.categoryName(k) : String.valueOf(k));
             }
             out.add(row.toString());

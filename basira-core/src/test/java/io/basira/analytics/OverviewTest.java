@@ -13,12 +13,17 @@ class OverviewTest {
 
     @Test
     void new_and_returning_customers_revenue_and_rates_of_a_period() {
-        StoreFacts facts = aStore().customer("A").customer("B").customer("C").customer("D")
+        StoreFacts facts = aStore().customer("A")
+                .customer("B")
+                .customer("C")
+                .customer("D")
                 .order("A", "2024-05-10", 100) // previous period
                 .order("A", "2024-06-05", 300) // returning
-                .order("B", "2024-06-10", 50).order("B", "2024-06-20", 150) // new, repeats inside the period
+                .order("B", "2024-06-10", 50)
+                .order("B", "2024-06-20", 150) // new, repeats inside the period
                 .order("C", "2024-05-20", 80) // previous period only: not retained
-                .order("D", "2024-06-15", 40).order("D", "2024-06-16", 999, OrderStatus.CANCELLED, false)
+                .order("D", "2024-06-15", 40)
+                .order("D", "2024-06-16", 999, OrderStatus.CANCELLED, false)
                 .order("D", "2024-07-01", 500) // after as-of: does not exist
                 .build();
         Overview.Report r = Overview.of(facts, new AnalysisWindow(AS_OF, LocalDate.parse("2024-06-01"), null));
@@ -53,10 +58,15 @@ class OverviewTest {
 
     @Test
     void an_order_late_in_the_evening_belongs_to_the_store_day() {
-        StoreFacts facts = new StoreFacts(StoreFactsBuilder.RIYADH, java.util.Currency.getInstance("SAR"),
-                java.util.List.of(), java.util.List.of(OrderFact.of("A", java.time.Instant.parse("2024-06-30T21:30:00Z"),
-                        OrderStatus.COMPLETED, 100, false)));
+        StoreFacts facts = new StoreFacts(
+                StoreFactsBuilder.RIYADH,
+                java.util.Currency.getInstance("SAR"),
+                java.util.List.of(),
+                java.util.List.of(OrderFact.of(
+                        "A", java.time.Instant.parse("2024-06-30T21:30:00Z"), OrderStatus.COMPLETED, 100, false)));
         assertThat(Overview.of(facts, AnalysisWindow.asOf(AS_OF)).orders()).isZero(); // 00:30 on 1 July in Riyadh
-        assertThat(Overview.of(facts, AnalysisWindow.asOf(java.time.LocalDate.of(2024, 7, 1))).orders()).isEqualTo(1);
+        assertThat(Overview.of(facts, AnalysisWindow.asOf(java.time.LocalDate.of(2024, 7, 1)))
+                        .orders())
+                .isEqualTo(1);
     }
 }

@@ -24,15 +24,23 @@ class ParetoTest {
         assertThat(r.curve()).hasSize(101);
         assertThat(r.curve().get(0).revenueShare()).isEqualByComparingTo("0");
         assertThat(r.curve().get(100).revenueShare()).isEqualByComparingTo("1");
-        assertThat(r.revenuePercentiles()).containsEntry("C10", new java.math.BigDecimal("100.00"))
-                .containsEntry("C1", new java.math.BigDecimal("10.00")).doesNotContainKey("NOBODY");
+        assertThat(r.revenuePercentiles())
+                .containsEntry("C10", new java.math.BigDecimal("100.00"))
+                .containsEntry("C1", new java.math.BigDecimal("10.00"))
+                .doesNotContainKey("NOBODY");
     }
 
     @Test
     void equal_spenders_share_the_best_rank() {
-        StoreFacts facts = aStore().customer("A").customer("B").customer("C").customer("D")
-                .order("A", "2024-06-01", 50).order("B", "2024-06-01", 50).order("C", "2024-06-01", 50)
-                .order("D", "2024-06-01", 10).build();
+        StoreFacts facts = aStore().customer("A")
+                .customer("B")
+                .customer("C")
+                .customer("D")
+                .order("A", "2024-06-01", 50)
+                .order("B", "2024-06-01", 50)
+                .order("C", "2024-06-01", 50)
+                .order("D", "2024-06-01", 10)
+                .build();
         Pareto.Report r = Pareto.of(facts, WINDOW);
         assertThat(r.revenuePercentiles().get("A")).isEqualByComparingTo("100");
         assertThat(r.revenuePercentiles().get("C")).isEqualByComparingTo("100");
@@ -41,7 +49,8 @@ class ParetoTest {
 
     @Test
     void one_customer_is_the_whole_curve_and_an_empty_store_has_none() {
-        Pareto.Report one = Pareto.of(aStore().customer("A").order("A", "2024-06-01", 5).build(), WINDOW);
+        Pareto.Report one =
+                Pareto.of(aStore().customer("A").order("A", "2024-06-01", 5).build(), WINDOW);
         assertThat(one.top()).allSatisfy(t -> assertThat(t.revenueShare()).isEqualByComparingTo("1"));
         Pareto.Report empty = Pareto.of(aStore().build(), WINDOW);
         assertThat(empty.buyers()).isZero();

@@ -40,7 +40,8 @@ class RfmTest {
             }
         }
         Rfm.Report r = Rfm.of(b.customer("P").build(), AnalysisWindow.asOf(AS_OF));
-        Map<String, Rfm.Score> byId = r.scores().stream().collect(Collectors.toMap(Rfm.Score::customerId, Function.identity()));
+        Map<String, Rfm.Score> byId =
+                r.scores().stream().collect(Collectors.toMap(Rfm.Score::customerId, Function.identity()));
         assertThat(byId.get("C5").recency()).isEqualTo(5);
         assertThat(byId.get("C5").group()).isEqualTo(RfmGroup.CHAMPIONS);
         assertThat(byId.get("C5").recencyDays()).isZero();
@@ -48,7 +49,8 @@ class RfmTest {
         assertThat(byId.get("C3").group()).isEqualTo(RfmGroup.NEEDS_ATTENTION);
         assertThat(byId.get("C1").monetary()).isEqualByComparingTo("100.00");
         assertThat(r.groups()).containsEntry(RfmGroup.PROSPECTS, 1).containsEntry(RfmGroup.CHAMPIONS, 1);
-        assertThat(r.groups().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(6);
+        assertThat(r.groups().values().stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(6);
     }
 
     @Test
@@ -68,7 +70,8 @@ class RfmTest {
 
     @Test
     void a_single_buyer_scores_three_everywhere() {
-        Rfm.Report r = Rfm.of(aStore().customer("A").order("A", "2024-06-01", 10).build(), AnalysisWindow.asOf(AS_OF));
+        Rfm.Report r =
+                Rfm.of(aStore().customer("A").order("A", "2024-06-01", 10).build(), AnalysisWindow.asOf(AS_OF));
         assertThat(r.scores()).singleElement().satisfies(s -> {
             assertThat(s.recency()).isEqualTo(3);
             assertThat(s.group()).isEqualTo(RfmGroup.NEEDS_ATTENTION);

@@ -25,7 +25,12 @@ final class StoreFactsBuilder {
     }
 
     StoreFactsBuilder customer(String id, String city, String region, String country) {
-        customers.add(new CustomerFact(id, city, region, country, LocalDate.parse("2024-01-01").atStartOfDay(RIYADH).toInstant()));
+        customers.add(new CustomerFact(
+                id,
+                city,
+                region,
+                country,
+                LocalDate.parse("2024-01-01").atStartOfDay(RIYADH).toInstant()));
         return this;
     }
 
@@ -42,10 +47,15 @@ final class StoreFactsBuilder {
         return order(customer, day, sar, status, discounted, Set.of());
     }
 
-    StoreFactsBuilder order(String customer, String day, long sar, OrderStatus status, boolean discounted,
-            Set<String> categories) {
-        orders.add(new OrderFact(customer, LocalDate.parse(day).atTime(12, 0).atZone(RIYADH).toInstant(), status,
-                sar * 100, discounted, categories));
+    StoreFactsBuilder order(
+            String customer, String day, long sar, OrderStatus status, boolean discounted, Set<String> categories) {
+        orders.add(new OrderFact(
+                customer,
+                LocalDate.parse(day).atTime(12, 0).atZone(RIYADH).toInstant(),
+                status,
+                sar * 100,
+                discounted,
+                categories));
         return this;
     }
 

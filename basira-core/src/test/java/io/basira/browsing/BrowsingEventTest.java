@@ -12,8 +12,8 @@ class BrowsingEventTest {
 
     @Test
     void a_product_view_keeps_its_product_and_drops_a_customer_id_it_may_not_carry() {
-        BrowsingEvent event = new BrowsingEvent(EventKind.PRODUCT, "v-12345678", "s_12345678", NOW, "/p/1", "P1",
-                "shoes", null, "C1");
+        BrowsingEvent event = new BrowsingEvent(
+                EventKind.PRODUCT, "v-12345678", "s_12345678", NOW, "/p/1", "P1", "shoes", null, "C1");
         assertThat(event.productId()).isEqualTo("P1");
         assertThat(event.customerId()).isNull();
     }
@@ -29,10 +29,17 @@ class BrowsingEventTest {
         assertRefused(null, "v-12345678", "s_12345678", null, null, Refusal.UNKNOWN_KIND, "page, product, cart");
     }
 
-    private static void assertRefused(EventKind kind, String visitor, String session, String path, String customer,
-            Refusal reason, String message) {
+    private static void assertRefused(
+            EventKind kind,
+            String visitor,
+            String session,
+            String path,
+            String customer,
+            Refusal reason,
+            String message) {
         assertThatThrownBy(() -> new BrowsingEvent(kind, visitor, session, NOW, path, null, null, null, customer))
-                .isInstanceOfSatisfying(RefusedEvent.class, e -> assertThat(e.refusal()).isEqualTo(reason))
+                .isInstanceOfSatisfying(
+                        RefusedEvent.class, e -> assertThat(e.refusal()).isEqualTo(reason))
                 .hasMessageContaining(message);
     }
 

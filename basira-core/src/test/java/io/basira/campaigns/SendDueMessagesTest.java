@@ -27,9 +27,13 @@ class SendDueMessagesTest {
     private final InMemoryEnrolments enrolments = new InMemoryEnrolments();
     private final Set<String> boughtCarts = new HashSet<>();
     private final RecordingMessenger messenger = new RecordingMessenger();
-    private final SendDueMessages engine = new SendDueMessages(enrolments,
+    private final SendDueMessages engine = new SendDueMessages(
+            enrolments,
             (store, campaign, enrolment) -> boughtCarts.contains(enrolment.subject()) ? "cart_bought" : null,
-            new FakeExtras(), messenger, clock, Duration.ofMinutes(5));
+            new FakeExtras(),
+            messenger,
+            clock,
+            Duration.ofMinutes(5));
 
     @Test
     void the_reminders_go_at_one_hour_and_thirteen_hours_and_the_second_stops_when_the_cart_is_bought() {
@@ -41,11 +45,13 @@ class SendDueMessagesTest {
         assertThat(engine.sendAllDue(10).claimed()).isZero();
         clock.set(ABANDONED.plus(Duration.ofHours(1)));
         assertThat(engine.sendAllDue(10).sent()).isEqualTo(2);
-        assertThat(messenger.sent).extracting(MessageRequest::idempotencyKey)
+        assertThat(messenger.sent)
+                .extracting(MessageRequest::idempotencyKey)
                 .containsExactly("1/C1/3/cart:K1:1", "1/C2/3/cart:K2:1");
         MessageRequest first = messenger.sent.get(0);
         assertThat(first.variables().couponCode()).isEqualTo("CODE-C1-cart:K1:1");
-        assertThat(first.variables().couponExpiresAt()).isEqualTo(clock.instant().plus(Duration.ofDays(3)));
+        assertThat(first.variables().couponExpiresAt())
+                .isEqualTo(clock.instant().plus(Duration.ofDays(3)));
         assertThat(first.variables().surveyUrl()).isEqualTo("https://survey/C1/cart:K1:1");
         assertThat(first.purpose()).isEqualTo(Purpose.MARKETING);
 
@@ -54,8 +60,9 @@ class SendDueMessagesTest {
         SendDueMessages.Round round = engine.sendAllDue(10);
         assertThat(round.sent()).isEqualTo(1);
         assertThat(round.cancelled()).isEqualTo(1);
-        assertThat(messenger.sent).extracting(MessageRequest::triggerKey).containsExactly("cart:K1:1", "cart:K2:1",
-                "cart:K1:2");
+        assertThat(messenger.sent)
+                .extracting(MessageRequest::triggerKey)
+                .containsExactly("cart:K1:1", "cart:K2:1", "cart:K1:2");
         assertThat(enrolments.byKey("C2", "cart:K2:2").state()).isEqualTo(EnrolmentState.CANCELLED);
         assertThat(enrolments.byKey("C2", "cart:K2:2").reason()).isEqualTo("cart_bought");
         clock.advance(Duration.ofDays(30));
@@ -75,24 +82,35 @@ class SendDueMessagesTest {
         engine.sendAllDue(7);
         assertThat(messenger.sent).hasSize(2 * (40 - control));
         assertThat(messenger.sent).allMatch(r -> !ControlGroup.isControl(STORE, 4, r.customerId(), 50));
-        assertThat(enrolments.rows.values()).filteredOn(e -> e.arm() == Arm.CONTROL)
-                .allMatch(e -> e.state() == EnrolmentState.CONTROL).hasSize(2 * control);
+        assertThat(enrolments.rows.values())
+                .filteredOn(e -> e.arm() == Arm.CONTROL)
+                .allMatch(e -> e.state() == EnrolmentState.CONTROL)
+                .hasSize(2 * control);
     }
 
     @Test
     void a_deferral_waits_until_told_a_retryable_failure_backs_off_and_a_suppression_keeps_its_reason() {
         Campaign campaign = CampaignFixtures.abandonedCart(5, 0);
-        enrolments.enrol(campaign, Triggers.abandonedCart(STORE, campaign, "C1", "K1", ABANDONED).subList(0, 1));
-        enrolments.enrol(campaign, Triggers.abandonedCart(STORE, campaign, "C2", "K2", ABANDONED).subList(0, 1));
-        enrolments.enrol(campaign, Triggers.abandonedCart(STORE, campaign, "C3", "K3", ABANDONED).subList(0, 1));
+        enrolments.enrol(
+                campaign,
+                Triggers.abandonedCart(STORE, campaign, "C1", "K1", ABANDONED).subList(0, 1));
+        enrolments.enrol(
+                campaign,
+                Triggers.abandonedCart(STORE, campaign, "C2", "K2", ABANDONED).subList(0, 1));
+        enrolments.enrol(
+                campaign,
+                Triggers.abandonedCart(STORE, campaign, "C3", "K3", ABANDONED).subList(0, 1));
         Instant due = ABANDONED.plus(Duration.ofHours(1));
         Instant morning = due.plus(Duration.ofHours(9));
-        messenger.outcomes.put("C1", new ArrayDeque<>(List.of(
-                new SendOutcome.Deferred(morning, SendOutcome.DeferReason.QUIET_HOURS))));
-        messenger.outcomes.put("C2", new ArrayDeque<>(List.of(new SendOutcome.Failed("smtp 451", true),
-                new SendOutcome.Failed("smtp 451", true))));
-        messenger.outcomes.put("C3", new ArrayDeque<>(List.of(
-                new SendOutcome.Suppressed(SendOutcome.SuppressReason.UNSUBSCRIBED))));
+        messenger.outcomes.put(
+                "C1",
+                new ArrayDeque<>(List.of(new SendOutcome.Deferred(morning, SendOutcome.DeferReason.QUIET_HOURS))));
+        messenger.outcomes.put(
+                "C2",
+                new ArrayDeque<>(
+                        List.of(new SendOutcome.Failed("smtp 451", true), new SendOutcome.Failed("smtp 451", true))));
+        messenger.outcomes.put(
+                "C3", new ArrayDeque<>(List.of(new SendOutcome.Suppressed(SendOutcome.SuppressReason.UNSUBSCRIBED))));
         clock.set(due);
         SendDueMessages.Round round = engine.sendAllDue(10);
         assertThat(round.deferred()).isEqualTo(2);
@@ -105,7 +123,8 @@ class SendDueMessagesTest {
         clock.set(due.plus(Duration.ofMinutes(5)));
         engine.sendAllDue(10);
         assertThat(enrolments.byKey("C2", "cart:K2:1").attempts()).isEqualTo(2);
-        assertThat(enrolments.byKey("C2", "cart:K2:1").dueAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(20)));
+        assertThat(enrolments.byKey("C2", "cart:K2:1").dueAt())
+                .isEqualTo(clock.instant().plus(Duration.ofMinutes(20)));
         clock.set(morning);
         engine.sendAllDue(10);
         assertThat(enrolments.byKey("C1", "cart:K1:1").state()).isEqualTo(EnrolmentState.SENT);
@@ -118,7 +137,9 @@ class SendDueMessagesTest {
         assertThat(SendDueMessages.backoff(3)).isEqualTo(Duration.ofMinutes(80));
         assertThat(SendDueMessages.backoff(9)).isEqualTo(Duration.ofHours(12));
         Campaign campaign = CampaignFixtures.abandonedCart(6, 0);
-        enrolments.enrol(campaign, Triggers.abandonedCart(STORE, campaign, "C1", "K1", ABANDONED).subList(0, 1));
+        enrolments.enrol(
+                campaign,
+                Triggers.abandonedCart(STORE, campaign, "C1", "K1", ABANDONED).subList(0, 1));
         messenger.outcomes.put("C1", new ArrayDeque<>(List.of(new SendOutcome.Failed("550 no such user", false))));
         clock.set(ABANDONED.plus(Duration.ofHours(2)));
         assertThat(engine.sendAllDue(10).failed()).isEqualTo(1);
@@ -203,15 +224,29 @@ class SendDueMessagesTest {
         void enrol(Campaign campaign, List<NewEnrolment> planned) {
             campaigns.put(campaign.id(), campaign);
             for (NewEnrolment e : planned) {
-                rows.putIfAbsent(e.campaignId() + "/" + e.customerId() + "/" + e.triggerKey(), new Enrolment(++ids,
-                        e.campaignId(), e.customerId(), e.triggerKey(), e.subject(), e.arm(), e.initialState(),
-                        e.startedAt(), e.dueAt(), 0, null));
+                rows.putIfAbsent(
+                        e.campaignId() + "/" + e.customerId() + "/" + e.triggerKey(),
+                        new Enrolment(
+                                ++ids,
+                                e.campaignId(),
+                                e.customerId(),
+                                e.triggerKey(),
+                                e.subject(),
+                                e.arm(),
+                                e.initialState(),
+                                e.startedAt(),
+                                e.dueAt(),
+                                0,
+                                null));
             }
         }
 
         Enrolment byKey(String customer, String trigger) {
-            return rows.values().stream().filter(e -> e.customerId().equals(customer)
-                    && e.triggerKey().equals(trigger)).findFirst().orElseThrow();
+            return rows.values().stream()
+                    .filter(e ->
+                            e.customerId().equals(customer) && e.triggerKey().equals(trigger))
+                    .findFirst()
+                    .orElseThrow();
         }
 
         @Override
@@ -219,9 +254,21 @@ class SendDueMessagesTest {
             List<Due> claimed = new ArrayList<>();
             for (Map.Entry<String, Enrolment> row : rows.entrySet()) {
                 Enrolment e = row.getValue();
-                if (claimed.size() < limit && e.state() == EnrolmentState.PENDING && !e.dueAt().isAfter(now)) {
-                    Enrolment leased = new Enrolment(e.id(), e.campaignId(), e.customerId(), e.triggerKey(),
-                            e.subject(), e.arm(), e.state(), e.startedAt(), leaseUntil, e.attempts(), e.reason());
+                if (claimed.size() < limit
+                        && e.state() == EnrolmentState.PENDING
+                        && !e.dueAt().isAfter(now)) {
+                    Enrolment leased = new Enrolment(
+                            e.id(),
+                            e.campaignId(),
+                            e.customerId(),
+                            e.triggerKey(),
+                            e.subject(),
+                            e.arm(),
+                            e.state(),
+                            e.startedAt(),
+                            leaseUntil,
+                            e.attempts(),
+                            e.reason());
                     row.setValue(leased);
                     claimed.add(new Due(STORE, campaigns.get(e.campaignId()), e, leaseUntil));
                 }
@@ -232,9 +279,20 @@ class SendDueMessagesTest {
         @Override
         public void settle(Due due, EnrolmentState state, Instant dueAt, int attempts, String reason) {
             Enrolment e = due.enrolment();
-            rows.put(e.campaignId() + "/" + e.customerId() + "/" + e.triggerKey(), new Enrolment(e.id(),
-                    e.campaignId(), e.customerId(), e.triggerKey(), e.subject(), e.arm(), state, e.startedAt(), dueAt,
-                    attempts, reason));
+            rows.put(
+                    e.campaignId() + "/" + e.customerId() + "/" + e.triggerKey(),
+                    new Enrolment(
+                            e.id(),
+                            e.campaignId(),
+                            e.customerId(),
+                            e.triggerKey(),
+                            e.subject(),
+                            e.arm(),
+                            state,
+                            e.startedAt(),
+                            dueAt,
+                            attempts,
+                            reason));
         }
     }
 }

@@ -16,23 +16,41 @@ class TriggersTest {
 
     @Test
     void an_abandoned_cart_is_reminded_after_one_hour_and_again_twelve_hours_later() {
-        List<NewEnrolment> planned = Triggers.abandonedCart(STORE, CampaignFixtures.abandonedCart(5, 0), "C1", "K9",
-                ABANDONED);
+        List<NewEnrolment> planned =
+                Triggers.abandonedCart(STORE, CampaignFixtures.abandonedCart(5, 0), "C1", "K9", ABANDONED);
         assertThat(planned).extracting(NewEnrolment::triggerKey).containsExactly("cart:K9:1", "cart:K9:2");
-        assertThat(planned).extracting(NewEnrolment::dueAt)
+        assertThat(planned)
+                .extracting(NewEnrolment::dueAt)
                 .containsExactly(ABANDONED.plus(Duration.ofHours(1)), ABANDONED.plus(Duration.ofHours(13)));
-        assertThat(planned).allMatch(e -> e.subject().equals("K9") && e.startedAt().equals(ABANDONED)
-                && e.arm() == Arm.TREATMENT);
+        assertThat(planned)
+                .allMatch(e -> e.subject().equals("K9") && e.startedAt().equals(ABANDONED) && e.arm() == Arm.TREATMENT);
     }
 
     @Test
     void the_delays_are_the_campaigns_and_a_missing_second_delay_means_one_reminder() {
         Campaign base = CampaignFixtures.abandonedCart(5, 0);
-        Campaign once = new Campaign(5, "once", CampaignKind.ABANDONED_CART, CampaignStatus.ACTIVE, Channel.SMS,
-                Purpose.MARKETING, base.template(), 0, 7, Duration.ofMinutes(30), null, 90, List.of(), null, null,
-                null, null);
+        Campaign once = new Campaign(
+                5,
+                "once",
+                CampaignKind.ABANDONED_CART,
+                CampaignStatus.ACTIVE,
+                Channel.SMS,
+                Purpose.MARKETING,
+                base.template(),
+                0,
+                7,
+                Duration.ofMinutes(30),
+                null,
+                90,
+                List.of(),
+                null,
+                null,
+                null,
+                null);
         List<NewEnrolment> planned = Triggers.abandonedCart(STORE, once, "C1", "K9", ABANDONED);
-        assertThat(planned).singleElement().extracting(NewEnrolment::dueAt)
+        assertThat(planned)
+                .singleElement()
+                .extracting(NewEnrolment::dueAt)
                 .isEqualTo(ABANDONED.plus(Duration.ofMinutes(30)));
     }
 
@@ -44,8 +62,8 @@ class TriggersTest {
             assertThat(planned.get(0).arm()).isEqualTo(planned.get(1).arm());
             Arm expected = ControlGroup.isControl(STORE, 8, "C" + i, 50) ? Arm.CONTROL : Arm.TREATMENT;
             assertThat(planned.get(0).arm()).isEqualTo(expected);
-            assertThat(planned.get(0).initialState()).isEqualTo(expected == Arm.CONTROL ? EnrolmentState.CONTROL
-                    : EnrolmentState.PENDING);
+            assertThat(planned.get(0).initialState())
+                    .isEqualTo(expected == Arm.CONTROL ? EnrolmentState.CONTROL : EnrolmentState.PENDING);
         }
     }
 
@@ -53,10 +71,27 @@ class TriggersTest {
     void a_scheduled_one_off_is_due_at_its_time_and_a_trigger_of_another_kind_is_refused() {
         Campaign base = CampaignFixtures.abandonedCart(5, 0);
         Instant later = ABANDONED.plus(Duration.ofDays(2));
-        Campaign oneOff = new Campaign(6, "sale", CampaignKind.ONE_OFF, CampaignStatus.ACTIVE, Channel.EMAIL,
-                Purpose.MARKETING, base.template(), 10, 7, null, null, 90, List.of("vip"), later, null, null, null);
+        Campaign oneOff = new Campaign(
+                6,
+                "sale",
+                CampaignKind.ONE_OFF,
+                CampaignStatus.ACTIVE,
+                Channel.EMAIL,
+                Purpose.MARKETING,
+                base.template(),
+                10,
+                7,
+                null,
+                null,
+                90,
+                List.of("vip"),
+                later,
+                null,
+                null,
+                null);
         assertThat(Triggers.oneOff(STORE, oneOff, "C1", ABANDONED).dueAt()).isEqualTo(later);
-        assertThat(Triggers.oneOff(STORE, oneOff, "C1", later.plusSeconds(5)).dueAt()).isEqualTo(later.plusSeconds(5));
+        assertThat(Triggers.oneOff(STORE, oneOff, "C1", later.plusSeconds(5)).dueAt())
+                .isEqualTo(later.plusSeconds(5));
         assertThatThrownBy(() -> Triggers.birthday(STORE, oneOff, "C1", 2026, ABANDONED))
                 .hasMessageContaining("is one_off, not birthday");
     }
@@ -64,13 +99,47 @@ class TriggersTest {
     @Test
     void a_campaign_refuses_bad_settings_naming_the_field() {
         Campaign base = CampaignFixtures.abandonedCart(5, 0);
-        assertThatThrownBy(() -> new Campaign(0, "x", CampaignKind.ABANDONED_CART, CampaignStatus.DRAFT,
-                Channel.EMAIL, Purpose.MARKETING, base.template(), 95, 7, null, null, 90, List.of(), null, null, null,
-                null)).hasMessageContaining("control_percent 95 is outside 0 to 90");
-        assertThatThrownBy(() -> new Campaign(0, "x", CampaignKind.GROUP_ENTRY, CampaignStatus.DRAFT,
-                Channel.EMAIL, Purpose.MARKETING, base.template(), 10, 7, null, null, 90, List.of(), null, null, null,
-                null)).hasMessageContaining("groups: a group_entry campaign needs at least one group");
-        assertThat(Campaign.canMove(CampaignStatus.DRAFT, CampaignStatus.ACTIVE)).isTrue();
-        assertThat(Campaign.canMove(CampaignStatus.FINISHED, CampaignStatus.ACTIVE)).isFalse();
+        assertThatThrownBy(() -> new Campaign(
+                        0,
+                        "x",
+                        CampaignKind.ABANDONED_CART,
+                        CampaignStatus.DRAFT,
+                        Channel.EMAIL,
+                        Purpose.MARKETING,
+                        base.template(),
+                        95,
+                        7,
+                        null,
+                        null,
+                        90,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        null))
+                .hasMessageContaining("control_percent 95 is outside 0 to 90");
+        assertThatThrownBy(() -> new Campaign(
+                        0,
+                        "x",
+                        CampaignKind.GROUP_ENTRY,
+                        CampaignStatus.DRAFT,
+                        Channel.EMAIL,
+                        Purpose.MARKETING,
+                        base.template(),
+                        10,
+                        7,
+                        null,
+                        null,
+                        90,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        null))
+                .hasMessageContaining("groups: a group_entry campaign needs at least one group");
+        assertThat(Campaign.canMove(CampaignStatus.DRAFT, CampaignStatus.ACTIVE))
+                .isTrue();
+        assertThat(Campaign.canMove(CampaignStatus.FINISHED, CampaignStatus.ACTIVE))
+                .isFalse();
     }
 }

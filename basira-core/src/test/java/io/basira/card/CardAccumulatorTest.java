@@ -35,7 +35,9 @@ class CardAccumulatorTest {
 
     @Test
     void quotation_orders_do_not_count_towards_anything() {
-        CustomerCard card = new CardAccumulator().add(anOrder("Q").status(QUOTATION).total("500.00").build()).card();
+        CustomerCard card = new CardAccumulator()
+                .add(anOrder("Q").status(QUOTATION).total("500.00").build())
+                .card();
         assertThat(card).isEqualTo(CustomerCard.EMPTY);
     }
 
@@ -105,9 +107,22 @@ class CardAccumulatorTest {
 
     @Test
     void the_fold_does_not_depend_on_the_order_of_records() {
-        var a = anOrder("A").status(COMPLETED).at("2024-01-01T10:00:00Z").total("5.00").build();
-        var b = anOrder("B").status(COMPLETED).at("2024-02-01T10:00:00Z").total("7.00").coupon("X").build();
-        var c = anOrder("C").status(PENDING).at("2023-02-01T10:00:00Z").total("9.00").build();
+        var a = anOrder("A")
+                .status(COMPLETED)
+                .at("2024-01-01T10:00:00Z")
+                .total("5.00")
+                .build();
+        var b = anOrder("B")
+                .status(COMPLETED)
+                .at("2024-02-01T10:00:00Z")
+                .total("7.00")
+                .coupon("X")
+                .build();
+        var c = anOrder("C")
+                .status(PENDING)
+                .at("2023-02-01T10:00:00Z")
+                .total("9.00")
+                .build();
         assertThat(new CardAccumulator().add(a).add(b).add(c).card())
                 .isEqualTo(new CardAccumulator().add(c).add(b).add(a).card());
     }
@@ -140,17 +155,22 @@ class CardAccumulatorTest {
     @Test
     void store_ratings_at_the_same_instant_are_decided_by_review_id() {
         Instant same = Instant.parse("2024-01-01T00:00:00Z");
-        CustomerCard one = new CardAccumulator().add(new Review("R1", "C1", null, 2, same))
-                .add(new Review("R2", "C1", null, 4, same)).card();
-        CustomerCard other = new CardAccumulator().add(new Review("R2", "C1", null, 4, same))
-                .add(new Review("R1", "C1", null, 2, same)).card();
+        CustomerCard one = new CardAccumulator()
+                .add(new Review("R1", "C1", null, 2, same))
+                .add(new Review("R2", "C1", null, 4, same))
+                .card();
+        CustomerCard other = new CardAccumulator()
+                .add(new Review("R2", "C1", null, 4, same))
+                .add(new Review("R1", "C1", null, 2, same))
+                .card();
         assertThat(one.storeRating()).isEqualTo(4).isEqualTo(other.storeRating());
     }
 
     @Test
     void a_customer_with_only_product_reviews_has_no_store_rating() {
         CustomerCard card = new CardAccumulator()
-                .add(new Review("R1", "C1", "P1", 5, Instant.parse("2024-01-01T00:00:00Z"))).card();
+                .add(new Review("R1", "C1", "P1", 5, Instant.parse("2024-01-01T00:00:00Z")))
+                .card();
         assertThat(card.storeRating()).isNull();
         assertThat(card.reviewsCount()).isEqualTo(1);
     }
@@ -172,52 +192,104 @@ class CardAccumulatorTest {
     void days_since_last_purchase_counts_calendar_days_in_the_store_time_zone() {
         // 23:30 in Riyadh on 1 March is 20:30 UTC the same day
         CustomerCard card = new CardAccumulator()
-                .add(anOrder("A").at("2024-03-01T20:30:00Z").build()).card();
+                .add(anOrder("A").at("2024-03-01T20:30:00Z").build())
+                .card();
         LocalDate secondOfMarch = LocalDate.of(2024, 3, 2);
         assertThat(card.daysSinceLastPurchase(secondOfMarch, RIYADH)).isEqualTo(1);
         assertThat(card.daysSinceLastPurchase(LocalDate.of(2024, 3, 1), RIYADH)).isZero();
         // 00:10 in Riyadh on 2 March is 21:10 UTC on 1 March: a different day in Riyadh, the same in UTC
         CustomerCard afterMidnight = new CardAccumulator()
-                .add(anOrder("B").at("2024-03-01T21:10:00Z").build()).card();
+                .add(anOrder("B").at("2024-03-01T21:10:00Z").build())
+                .card();
         assertThat(afterMidnight.daysSinceLastPurchase(secondOfMarch, RIYADH)).isZero();
-        assertThat(afterMidnight.daysSinceLastPurchase(secondOfMarch, ZoneOffset.UTC)).isEqualTo(1);
+        assertThat(afterMidnight.daysSinceLastPurchase(secondOfMarch, ZoneOffset.UTC))
+                .isEqualTo(1);
     }
 
     @Test
     void wishlist_items_are_counted() {
-        assertThat(new CardAccumulator().addWishlistItem().addWishlistItem().card().wishlistCount()).isEqualTo(2);
+        assertThat(new CardAccumulator()
+                        .addWishlistItem()
+                        .addWishlistItem()
+                        .card()
+                        .wishlistCount())
+                .isEqualTo(2);
     }
 
     @Test
     void a_stored_card_takes_an_order_out_and_another_in_exactly_when_no_date_extreme_leaves() {
-        var early = anOrder("E").status(COMPLETED).total("10.00").at("2024-03-01T10:00:00Z").build();
-        var middle = anOrder("M").status(COMPLETED).total("20.00").discount("1.00").at("2024-03-05T10:00:00Z").build();
-        var late = anOrder("L").status(COMPLETED).total("40.00").at("2024-03-09T10:00:00Z").build();
-        CustomerCard stored = new CardAccumulator().add(early).add(middle).add(late).card();
-        var middleCancelled = anOrder("M").status(CANCELLED).total("20.00").discount("1.00").at("2024-03-05T10:00:00Z").build();
+        var early = anOrder("E")
+                .status(COMPLETED)
+                .total("10.00")
+                .at("2024-03-01T10:00:00Z")
+                .build();
+        var middle = anOrder("M")
+                .status(COMPLETED)
+                .total("20.00")
+                .discount("1.00")
+                .at("2024-03-05T10:00:00Z")
+                .build();
+        var late = anOrder("L")
+                .status(COMPLETED)
+                .total("40.00")
+                .at("2024-03-09T10:00:00Z")
+                .build();
+        CustomerCard stored =
+                new CardAccumulator().add(early).add(middle).add(late).card();
+        var middleCancelled = anOrder("M")
+                .status(CANCELLED)
+                .total("20.00")
+                .discount("1.00")
+                .at("2024-03-05T10:00:00Z")
+                .build();
 
         CardAccumulator fold = CardAccumulator.from(stored).retract(middle).add(middleCancelled);
 
         assertThat(fold.isExact()).isTrue();
-        assertThat(fold.card()).isEqualTo(new CardAccumulator().add(early).add(middleCancelled).add(late).card());
+        assertThat(fold.card())
+                .isEqualTo(new CardAccumulator()
+                        .add(early)
+                        .add(middleCancelled)
+                        .add(late)
+                        .card());
     }
 
     @Test
     void taking_out_the_order_that_held_a_date_leaves_the_card_inexact() {
-        var early = anOrder("E").status(COMPLETED).total("10.00").at("2024-03-01T10:00:00Z").build();
-        var late = anOrder("L").status(COMPLETED).total("40.00").at("2024-03-09T10:00:00Z").build();
+        var early = anOrder("E")
+                .status(COMPLETED)
+                .total("10.00")
+                .at("2024-03-01T10:00:00Z")
+                .build();
+        var late = anOrder("L")
+                .status(COMPLETED)
+                .total("40.00")
+                .at("2024-03-09T10:00:00Z")
+                .build();
         CustomerCard stored = new CardAccumulator().add(early).add(late).card();
 
-        assertThat(CardAccumulator.from(stored).retract(late).isExact()).as("the latest purchase").isFalse();
-        assertThat(CardAccumulator.from(stored).retract(early).isExact()).as("the first order").isFalse();
-        assertThat(CardAccumulator.from(stored).retract(anOrder("X").status(RETURNED).build()).isExact())
-                .as("an order the card does not hold").isFalse();
+        assertThat(CardAccumulator.from(stored).retract(late).isExact())
+                .as("the latest purchase")
+                .isFalse();
+        assertThat(CardAccumulator.from(stored).retract(early).isExact())
+                .as("the first order")
+                .isFalse();
+        assertThat(CardAccumulator.from(stored)
+                        .retract(anOrder("X").status(RETURNED).build())
+                        .isExact())
+                .as("an order the card does not hold")
+                .isFalse();
     }
 
     @Test
     void taking_out_the_last_counted_order_clears_the_first_order_date_exactly() {
-        var pending = anOrder("P").status(PENDING).total("10.00").at("2024-03-01T10:00:00Z").build();
-        CardAccumulator fold = CardAccumulator.from(new CardAccumulator().add(pending).card()).retract(pending);
+        var pending = anOrder("P")
+                .status(PENDING)
+                .total("10.00")
+                .at("2024-03-01T10:00:00Z")
+                .build();
+        CardAccumulator fold =
+                CardAccumulator.from(new CardAccumulator().add(pending).card()).retract(pending);
 
         assertThat(fold.isExact()).isTrue();
         assertThat(fold.card()).isEqualTo(CustomerCard.EMPTY);

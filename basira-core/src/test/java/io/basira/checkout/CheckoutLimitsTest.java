@@ -30,8 +30,13 @@ class CheckoutLimitsTest {
         assertThatThrownBy(() -> new CheckoutRequest(null, List.of(big, big), null, Money.zero(SAR), null))
                 .hasMessage("items[1]: the cart's total up to this line is more than the largest amount Basira counts"
                         + " (92233720368547758.07)");
-        assertThatThrownBy(() -> new CheckoutRequest(null, List.of(new CartItem("P1", 90_000, LARGEST_PRICE)), null,
-                Money.ofMinor(Long.MAX_VALUE, SAR), null)).hasMessageStartingWith("items[0]: the cart's total");
+        assertThatThrownBy(() -> new CheckoutRequest(
+                        null,
+                        List.of(new CartItem("P1", 90_000, LARGEST_PRICE)),
+                        null,
+                        Money.ofMinor(Long.MAX_VALUE, SAR),
+                        null))
+                .hasMessageStartingWith("items[0]: the cart's total");
     }
 
     @Test
@@ -46,7 +51,8 @@ class CheckoutLimitsTest {
 
     @Test
     void text_and_dates_of_policies_and_coupons_follow_the_shared_rules() {
-        assertThatThrownBy(() -> new Policy("1", "n".repeat(201), EligibleGroups.everyone(), null, new PolicyRule.FreeShipping(null)))
+        assertThatThrownBy(() -> new Policy(
+                        "1", "n".repeat(201), EligibleGroups.everyone(), null, new PolicyRule.FreeShipping(null)))
                 .hasMessage("name is longer than 200 characters (it has 201)");
         assertThatThrownBy(() -> EligibleGroups.anyOf("vip\u0000"))
                 .hasMessage("groups.any_of contains the control character U+0000 at character 4");
@@ -54,7 +60,8 @@ class CheckoutLimitsTest {
                 .hasMessage("products contains an unpaired surrogate U+D800 at character 4 (not valid Unicode)");
         assertThatThrownBy(() -> new Validity(Instant.parse("+999999999-12-31T23:59:59Z"), null))
                 .hasMessageStartingWith("validity start '+999999999-12-31T23:59:59Z' is outside the accepted dates");
-        assertThatThrownBy(() -> new CheckoutRequest("C\u0000", List.of(new CartItem("P1", 1, LARGEST_PRICE)), null,
-                Money.zero(SAR), null)).hasMessage("customer_id contains the control character U+0000 at character 2");
+        assertThatThrownBy(() -> new CheckoutRequest(
+                        "C\u0000", List.of(new CartItem("P1", 1, LARGEST_PRICE)), null, Money.zero(SAR), null))
+                .hasMessage("customer_id contains the control character U+0000 at character 2");
     }
 }

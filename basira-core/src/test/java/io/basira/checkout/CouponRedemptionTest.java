@@ -70,7 +70,8 @@ class CouponRedemptionTest {
     private final Map<String, Order> stored = new HashMap<>();
 
     private static Order order(String id, OrderStatus status, String coupon) {
-        return new Order(id, "C1", Instant.parse("2024-05-01T10:00:00Z"), status, sar("100.00"), null, coupon, null, null);
+        return new Order(
+                id, "C1", Instant.parse("2024-05-01T10:00:00Z"), status, sar("100.00"), null, coupon, null, null);
     }
 
     private void write(Order... orders) {
@@ -145,8 +146,16 @@ class CouponRedemptionTest {
     void an_order_moved_to_another_customer_keeps_its_one_use() {
         redemptions.limits.put("SAVE", 10);
         write(order("O1", OrderStatus.PENDING, "SAVE"));
-        write(new Order("O1", "C2", Instant.parse("2024-05-01T10:00:00Z"), OrderStatus.PENDING, sar("100.00"), null,
-                "SAVE", null, null));
+        write(new Order(
+                "O1",
+                "C2",
+                Instant.parse("2024-05-01T10:00:00Z"),
+                OrderStatus.PENDING,
+                sar("100.00"),
+                null,
+                "SAVE",
+                null,
+                null));
         assertThat(redemptions.used.get("SAVE")).isEqualTo(1);
         assertThat(redemptions.byOrder).containsOnlyKeys("O1");
     }

@@ -15,9 +15,17 @@ class CouponVerdictTest {
 
     private final InMemoryCheckout store = new InMemoryCheckout();
 
-    private static Coupon coupon(String code, Validity validity, Integer limit, Integer perCustomer, EligibleGroups who) {
-        return new Coupon(code, new CouponBenefit.AmountOff(sar("10.00")), sar("100.00"), null, validity, limit,
-                perCustomer, who);
+    private static Coupon coupon(
+            String code, Validity validity, Integer limit, Integer perCustomer, EligibleGroups who) {
+        return new Coupon(
+                code,
+                new CouponBenefit.AmountOff(sar("10.00")),
+                sar("100.00"),
+                null,
+                validity,
+                limit,
+                perCustomer,
+                who);
     }
 
     private CouponReason reason(String customer, String code, String price) {
@@ -63,14 +71,16 @@ class CouponVerdictTest {
 
     @Test
     void without_a_code_there_is_no_verdict() {
-        assertThat(store.decide(cart("C1", " ", item("P1", 1, "100.00"))).coupon()).isNull();
+        assertThat(store.decide(cart("C1", " ", item("P1", 1, "100.00"))).coupon())
+                .isNull();
     }
 
     @Test
     void bad_terms_are_refused_with_what_is_wrong() {
         assertThatThrownBy(() -> coupon("X", null, 0, null, null)).hasMessageContaining("usage_limit 0");
-        assertThatThrownBy(() -> new Coupon("has space", new CouponBenefit.FreeShipping(), null, null, null, null,
-                null, null)).hasMessageContaining("coupon code");
+        assertThatThrownBy(() ->
+                        new Coupon("has space", new CouponBenefit.FreeShipping(), null, null, null, null, null, null))
+                .hasMessageContaining("coupon code");
         assertThatThrownBy(() -> new Validity(NOW, NOW)).hasMessageContaining("ends");
         assertThatThrownBy(() -> new CouponBenefit.PercentOff(new java.math.BigDecimal("120")))
                 .hasMessageContaining("at most 100");

@@ -18,24 +18,38 @@ import org.junit.jupiter.api.Test;
 class SeedCasesTest {
 
     private final InMemoryCheckout store = new InMemoryCheckout()
-            .policy("No COD for non-serious", EligibleGroups.anyOf("non-serious"),
+            .policy(
+                    "No COD for non-serious",
+                    EligibleGroups.anyOf("non-serious"),
                     new PolicyRule.HidePaymentMethods(Set.of("cod", "bank_transfer")))
             .policy("VIP ships free", EligibleGroups.anyOf("vip"), new PolicyRule.FreeShipping(null))
-            .policy("More carriers for happy customers", EligibleGroups.anyOf("happy"),
+            .policy(
+                    "More carriers for happy customers",
+                    EligibleGroups.anyOf("happy"),
                     new PolicyRule.OfferCarriers(Set.of("spl", "same_day")))
-            .policy("30% off for low-basket", EligibleGroups.anyOf("low-basket"),
-                    new PolicyRule.PercentOff(new BigDecimal("30"), sar("300.00")))
-            .coupon(new Coupon("HV100", new CouponBenefit.AmountOff(sar("100.00")), null, null, null, null, null,
+            .policy(
+                    "30% off for low-basket",
+                    EligibleGroups.anyOf("low-basket"), new PolicyRule.PercentOff(new BigDecimal("30"), sar("300.00")))
+            .coupon(new Coupon(
+                    "HV100",
+                    new CouponBenefit.AmountOff(sar("100.00")),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
                     EligibleGroups.anyOf("high-value")));
 
     @Test
     void a_non_serious_customer_is_offered_neither_cash_on_delivery_nor_bank_transfer() {
         store.customerIn("C1", "non-serious");
         CheckoutDecision decision = store.decide(cart("C1", null, item("P1", 1, "100.00")));
-        assertThat(decision.paymentMethods()).doesNotContain("cod", "bank_transfer").contains("mada", "credit_card");
+        assertThat(decision.paymentMethods())
+                .doesNotContain("cod", "bank_transfer")
+                .contains("mada", "credit_card");
         assertThat(decision.hiddenPaymentMethods()).extracting(Withheld::code).containsExactly("cod", "bank_transfer");
-        assertThat(decision.hiddenPaymentMethods()).allSatisfy(
-                w -> assertThat(w.because().policyName()).isEqualTo("No COD for non-serious"));
+        assertThat(decision.hiddenPaymentMethods())
+                .allSatisfy(w -> assertThat(w.because().policyName()).isEqualTo("No COD for non-serious"));
     }
 
     @Test
@@ -67,7 +81,9 @@ class SeedCasesTest {
         store.customerIn("C1", "happy");
         CheckoutDecision happy = store.decide(cart("C1", null, item("P1", 1, "100.00")));
         CheckoutDecision other = store.decide(cart("C2", null, item("P1", 1, "100.00")));
-        assertThat(happy.carriers()).extracting(OfferedCarrier::code).containsExactly("smsa", "aramex", "spl", "same_day");
+        assertThat(happy.carriers())
+                .extracting(OfferedCarrier::code)
+                .containsExactly("smsa", "aramex", "spl", "same_day");
         assertThat(happy.carriers().get(2).because().policyName()).isEqualTo("More carriers for happy customers");
         assertThat(other.carriers()).extracting(OfferedCarrier::code).containsExactly("smsa", "aramex");
     }

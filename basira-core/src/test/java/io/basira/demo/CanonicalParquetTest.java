@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CanonicalParquetTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void every_csv_file_becomes_a_parquet_file_with_its_rows() throws IOException {
@@ -30,11 +31,18 @@ class CanonicalParquetTest {
         new DemoStoreGenerator().write(DemoStoreSpec.defaults().withCustomers(40), csv);
         Files.writeString(csv.resolve("group_lists.csv"), "group,customer_id,list\n", StandardCharsets.UTF_8);
         Map<String, Long> rows = CanonicalParquet.write(csv, ZoneId.of("Asia/Riyadh"), dir.resolve("parquet"));
-        assertThat(rows).containsEntry("customers.csv", 40L).containsEntry("group_lists.csv", 0L).hasSize(8);
+        assertThat(rows)
+                .containsEntry("customers.csv", 40L)
+                .containsEntry("group_lists.csv", 0L)
+                .hasSize(8);
         for (String name : rows.keySet()) {
             byte[] bytes = Files.readAllBytes(dir.resolve("parquet").resolve(name.replace(".csv", ".parquet")));
-            assertThat(new String(bytes, 0, 4, StandardCharsets.US_ASCII)).as(name).isEqualTo("PAR1");
-            assertThat(new String(bytes, bytes.length - 4, 4, StandardCharsets.US_ASCII)).as(name).isEqualTo("PAR1");
+            assertThat(new String(bytes, 0, 4, StandardCharsets.US_ASCII))
+                    .as(name)
+                    .isEqualTo("PAR1");
+            assertThat(new String(bytes, bytes.length - 4, 4, StandardCharsets.US_ASCII))
+                    .as(name)
+                    .isEqualTo("PAR1");
         }
     }
 
@@ -43,19 +51,25 @@ class CanonicalParquetTest {
         MessageType orders = CanonicalParquet.schema(CanonicalCsv.ORDERS.columns(), true);
         assertThat(orders.getType("created_at").getLogicalTypeAnnotation())
                 .isEqualTo(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS));
-        assertThat(orders.getType("total").getLogicalTypeAnnotation()).isEqualTo(LogicalTypeAnnotation.decimalType(6, 20));
+        assertThat(orders.getType("total").getLogicalTypeAnnotation())
+                .isEqualTo(LogicalTypeAnnotation.decimalType(6, 20));
         assertThat(orders.getType("status").getLogicalTypeAnnotation()).isEqualTo(LogicalTypeAnnotation.stringType());
         MessageType customers = CanonicalParquet.schema(CanonicalCsv.CUSTOMERS.columns(), true);
-        assertThat(customers.getType("birth_date").getLogicalTypeAnnotation()).isEqualTo(LogicalTypeAnnotation.dateType());
+        assertThat(customers.getType("birth_date").getLogicalTypeAnnotation())
+                .isEqualTo(LogicalTypeAnnotation.dateType());
         MessageType lists = CanonicalParquet.schema(List.of("group", "customer_id", "total"), false);
-        assertThat(lists.getType("total").asPrimitiveType().getPrimitiveTypeName()).isEqualTo(PrimitiveTypeName.BINARY);
+        assertThat(lists.getType("total").asPrimitiveType().getPrimitiveTypeName())
+                .isEqualTo(PrimitiveTypeName.BINARY);
     }
 
     @Test
     void a_cell_the_import_refuses_names_the_file_line_and_column() throws IOException {
         Path csv = Files.createDirectories(dir.resolve("bad"));
-        Files.writeString(csv.resolve("orders.csv"), "order_id,customer_id,created_at,status,total\n"
-                + "O1,C1,2024-02-01,completed,10.00\nO2,C1,2024-02-02,completed,ten\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                csv.resolve("orders.csv"),
+                "order_id,customer_id,created_at,status,total\n"
+                        + "O1,C1,2024-02-01,completed,10.00\nO2,C1,2024-02-02,completed,ten\n",
+                StandardCharsets.UTF_8);
         assertThatThrownBy(() -> CanonicalParquet.write(csv, ZoneId.of("UTC"), dir.resolve("out")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("orders.csv, line 3, column total: 'ten'");

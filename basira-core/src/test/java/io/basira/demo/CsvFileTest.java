@@ -24,7 +24,8 @@ class CsvFileTest {
             csv.row(null, "", "عطر", "cr\rhere");
         }
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        assertThat(text).isEqualTo("a,b,c,d\nplain,\"one, two\",\"say \"\"hi\"\"\",\"line\nbreak\"\n,,عطر,\"cr\rhere\"\n");
+        assertThat(text)
+                .isEqualTo("a,b,c,d\nplain,\"one, two\",\"say \"\"hi\"\"\",\"line\nbreak\"\n,,عطر,\"cr\rhere\"\n");
         assertThat(CsvTable.parse(text).get(1)).containsExactly("plain", "one, two", "say \"hi\"", "line\nbreak");
     }
 

@@ -77,9 +77,12 @@ class DemoStoreDeterminismTest {
         Map<String, CardAccumulator> cards = new TreeMap<>();
         ZoneId riyadh = ZoneId.of("Asia/Riyadh");
         for (Map<String, String> order : orders.rows()) {
-            cards.computeIfAbsent(order.get("customer_id"), id -> new CardAccumulator()).addOrder(
-                    OrderStatus.fromCode(order.get("status")), Dates.parseInstant(order.get("created_at"), riyadh),
-                    0, !order.get("coupon_code").isEmpty());
+            cards.computeIfAbsent(order.get("customer_id"), id -> new CardAccumulator())
+                    .addOrder(
+                            OrderStatus.fromCode(order.get("status")),
+                            Dates.parseInstant(order.get("created_at"), riyadh),
+                            0,
+                            !order.get("coupon_code").isEmpty());
         }
         List<CustomerCard> cancellers = new ArrayList<>();
         for (CardAccumulator accumulator : cards.values()) {
@@ -110,7 +113,8 @@ class DemoStoreDeterminismTest {
         assertThatThrownBy(() -> spec.withOrders(-1)).hasMessageContaining("cannot be negative");
         assertThatThrownBy(() -> spec.withPeriod(LocalDate.of(2025, 1, 10), LocalDate.of(2025, 1, 1)))
                 .hasMessageContaining("at least a week");
-        assertThatThrownBy(() -> new DemoStoreSpec(1, 10, 10, spec.start(), spec.end(),
-                java.util.Currency.getInstance("KWD"), spec.timeZone())).hasMessageContaining("KWD has 3");
+        assertThatThrownBy(() -> new DemoStoreSpec(
+                        1, 10, 10, spec.start(), spec.end(), java.util.Currency.getInstance("KWD"), spec.timeZone()))
+                .hasMessageContaining("KWD has 3");
     }
 }

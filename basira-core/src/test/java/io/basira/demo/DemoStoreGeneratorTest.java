@@ -12,7 +12,6 @@ import io.basira.commerce.OrderStatus;
 import io.basira.shared.Dates;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -56,7 +55,8 @@ class DemoStoreGeneratorTest {
     void every_file_has_the_canonical_header_and_as_many_rows_as_the_summary_says() {
         for (CanonicalCsv file : CanonicalCsv.values()) {
             assertThat(table(file).header()).as(file.fileName()).isEqualTo(file.columns());
-            assertThat((long) table(file).rows().size()).as(file.fileName())
+            assertThat((long) table(file).rows().size())
+                    .as(file.fileName())
                     .isEqualTo(summary.rowsPerFile().get(file.fileName()));
         }
         assertThat(summary.customers()).isEqualTo(2_000);
@@ -75,7 +75,9 @@ class DemoStoreGeneratorTest {
                 CanonicalCsv.WISHLIST, List.of("customer_id", "product_id", "added_at"));
         required.forEach((file, columns) -> {
             for (String column : columns) {
-                assertThat(table(file).column(column)).as(file.fileName() + " " + column).doesNotContain("");
+                assertThat(table(file).column(column))
+                        .as(file.fileName() + " " + column)
+                        .doesNotContain("");
             }
         });
     }
@@ -89,7 +91,8 @@ class DemoStoreGeneratorTest {
         assertThat(orders).hasSize(5_000);
         assertThat(customers).containsAll(table(CanonicalCsv.ORDERS).column("customer_id"));
         assertThat(orders).containsAll(table(CanonicalCsv.ORDER_ITEMS).column("order_id"));
-        assertThat(orders).isEqualTo(new HashSet<>(table(CanonicalCsv.ORDER_ITEMS).column("order_id")));
+        assertThat(orders)
+                .isEqualTo(new HashSet<>(table(CanonicalCsv.ORDER_ITEMS).column("order_id")));
         assertThat(products).containsAll(table(CanonicalCsv.ORDER_ITEMS).column("product_id"));
         assertThat(customers).containsAll(table(CanonicalCsv.REVIEWS).column("customer_id"));
         assertThat(customers).containsAll(table(CanonicalCsv.WISHLIST).column("customer_id"));
@@ -100,8 +103,10 @@ class DemoStoreGeneratorTest {
         Set<String> cartOwners = new HashSet<>(table(CanonicalCsv.CARTS).column("customer_id"));
         cartOwners.remove("");
         assertThat(customers).containsAll(cartOwners);
-        assertThat(ids(CanonicalCsv.CARTS, "cart_id")).hasSize(table(CanonicalCsv.CARTS).rows().size());
-        assertThat(ids(CanonicalCsv.REVIEWS, "review_id")).hasSize(table(CanonicalCsv.REVIEWS).rows().size());
+        assertThat(ids(CanonicalCsv.CARTS, "cart_id"))
+                .hasSize(table(CanonicalCsv.CARTS).rows().size());
+        assertThat(ids(CanonicalCsv.REVIEWS, "review_id"))
+                .hasSize(table(CanonicalCsv.REVIEWS).rows().size());
     }
 
     @Test
@@ -118,7 +123,9 @@ class DemoStoreGeneratorTest {
             assertThat(total.scale()).isEqualTo(2);
             assertThat(total.signum()).as(order.get("order_id")).isNotNegative();
             assertThat(discount.signum()).as(order.get("order_id")).isNotNegative();
-            assertThat(total.add(discount)).as(order.get("order_id")).isEqualByComparingTo(lineSums.get(order.get("order_id")));
+            assertThat(total.add(discount))
+                    .as(order.get("order_id"))
+                    .isEqualByComparingTo(lineSums.get(order.get("order_id")));
         }
     }
 
@@ -140,9 +147,12 @@ class DemoStoreGeneratorTest {
 
     @Test
     void ratings_are_one_to_five_and_mostly_positive() {
-        List<Integer> ratings = table(CanonicalCsv.REVIEWS).column("rating").stream().map(Integer::parseInt).toList();
+        List<Integer> ratings = table(CanonicalCsv.REVIEWS).column("rating").stream()
+                .map(Integer::parseInt)
+                .toList();
         assertThat(ratings).allMatch(r -> r >= 1 && r <= 5).contains(1, 2, 3, 4, 5);
-        assertThat(ratings.stream().mapToInt(Integer::intValue).average().orElseThrow()).isGreaterThan(3.5);
+        assertThat(ratings.stream().mapToInt(Integer::intValue).average().orElseThrow())
+                .isGreaterThan(3.5);
     }
 
     @Test
@@ -164,7 +174,8 @@ class DemoStoreGeneratorTest {
     @Test
     void a_customer_has_a_product_on_the_wishlist_at_most_once() {
         List<String> pairs = table(CanonicalCsv.WISHLIST).rows().stream()
-                .map(row -> row.get("customer_id") + "/" + row.get("product_id")).toList();
+                .map(row -> row.get("customer_id") + "/" + row.get("product_id"))
+                .toList();
         assertThat(pairs).doesNotHaveDuplicates().isNotEmpty();
     }
 
@@ -172,15 +183,19 @@ class DemoStoreGeneratorTest {
     void customer_attributes_have_the_canonical_formats() {
         CsvTable customers = table(CanonicalCsv.CUSTOMERS);
         assertThat(customers.column("gender")).containsOnly("male", "female", "");
-        assertThat(customers.column("country")).allMatch(c -> c.matches("[A-Z]{2}")).contains("SA", "AE", "KW");
-        assertThat(customers.column("birth_date")).allMatch(d -> d.isEmpty() || d.matches("\\d{4}-\\d{2}-\\d{2}"))
+        assertThat(customers.column("country"))
+                .allMatch(c -> c.matches("[A-Z]{2}"))
+                .contains("SA", "AE", "KW");
+        assertThat(customers.column("birth_date"))
+                .allMatch(d -> d.isEmpty() || d.matches("\\d{4}-\\d{2}-\\d{2}"))
                 .contains("");
         for (Map<String, String> row : customers.rows()) {
             if (row.get("country").equals("SA") && !row.get("phone").isEmpty()) {
                 assertThat(row.get("phone")).matches("\\+9665\\d{8}");
             }
         }
-        List<String> emails = customers.column("email").stream().filter(e -> !e.isEmpty()).toList();
+        List<String> emails =
+                customers.column("email").stream().filter(e -> !e.isEmpty()).toList();
         assertThat(emails).doesNotHaveDuplicates().allMatch(e -> e.matches("[a-z._0-9]+@[a-z.]+"));
         assertThat(customers.column("tags").stream().flatMap(t -> Arrays.stream(t.split(";"))))
                 .contains("vip", "newsletter");
@@ -189,10 +204,12 @@ class DemoStoreGeneratorTest {
     @Test
     void names_cities_and_products_are_written_in_arabic_and_in_english() {
         CsvTable customers = table(CanonicalCsv.CUSTOMERS);
-        assertThat(customers.column("first_name")).anyMatch(DemoStoreGeneratorTest::isArabic)
+        assertThat(customers.column("first_name"))
+                .anyMatch(DemoStoreGeneratorTest::isArabic)
                 .anyMatch(name -> name.matches("[A-Za-z ]+"));
         assertThat(customers.column("city")).contains("الرياض", "Riyadh", "جدة", "Jeddah");
-        assertThat(table(CanonicalCsv.PRODUCTS).column("name")).anyMatch(DemoStoreGeneratorTest::isArabic)
+        assertThat(table(CanonicalCsv.PRODUCTS).column("name"))
+                .anyMatch(DemoStoreGeneratorTest::isArabic)
                 .anyMatch(name -> name.matches("[A-Za-z0-9 ,.\"'-]+"));
     }
 
@@ -224,7 +241,8 @@ class DemoStoreGeneratorTest {
     private static Instant inPeriod(String text) {
         assertThat(text).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+03:00");
         Instant at = Dates.parseInstant(text, RIYADH);
-        assertThat(at).isAfterOrEqualTo(SPEC.start().atStartOfDay(RIYADH).toInstant())
+        assertThat(at)
+                .isAfterOrEqualTo(SPEC.start().atStartOfDay(RIYADH).toInstant())
                 .isBefore(SPEC.end().plusDays(1).atStartOfDay(RIYADH).toInstant());
         return at;
     }
@@ -234,28 +252,42 @@ class DemoStoreGeneratorTest {
     }
 
     private static List<String> codes(Enum<?>[] values) {
-        return Arrays.stream(values).map(v -> v.name().toLowerCase(java.util.Locale.ROOT)).toList();
+        return Arrays.stream(values)
+                .map(v -> v.name().toLowerCase(java.util.Locale.ROOT))
+                .toList();
     }
-
 
     @Test
     void the_regions_of_the_demo_store_are_one_row_per_place_and_almost_all_known() {
         List<CustomerFact> customers = table(CanonicalCsv.CUSTOMERS).rows().stream()
-                .map(r -> new CustomerFact(r.get("customer_id"), blank(r.get("city")), blank(r.get("region")),
-                        blank(r.get("country")), Instant.parse("2024-01-01T00:00:00Z")))
+                .map(r -> new CustomerFact(
+                        r.get("customer_id"),
+                        blank(r.get("city")),
+                        blank(r.get("region")),
+                        blank(r.get("country")),
+                        Instant.parse("2024-01-01T00:00:00Z")))
                 .toList();
-        Regions.Report report = Regions.of(new StoreFacts(RIYADH, SPEC.currency(), customers, List.of()),
-                AnalysisWindow.asOf(java.time.LocalDate.parse("2025-01-01")), PopulationTable.gulf());
-        List<String> regions = report.regions().stream().map(a -> a.country() + ":" + a.name()).toList();
-        List<String> cities = report.cities().stream().map(a -> a.country() + ":" + a.region() + ":" + a.name()).toList();
+        Regions.Report report = Regions.of(
+                new StoreFacts(RIYADH, SPEC.currency(), customers, List.of()),
+                AnalysisWindow.asOf(java.time.LocalDate.parse("2025-01-01")),
+                PopulationTable.gulf());
+        List<String> regions =
+                report.regions().stream().map(a -> a.country() + ":" + a.name()).toList();
+        List<String> cities = report.cities().stream()
+                .map(a -> a.country() + ":" + a.region() + ":" + a.name())
+                .toList();
         assertThat(regions).doesNotHaveDuplicates();
         assertThat(cities).doesNotHaveDuplicates();
-        assertThat(report.regions().stream().map(Regions.Area::arabicName).filter(n -> n != null)).doesNotHaveDuplicates();
+        assertThat(report.regions().stream().map(Regions.Area::arabicName).filter(n -> n != null))
+                .doesNotHaveDuplicates();
         assertThat(regions).filteredOn(r -> r.endsWith(Regions.UNKNOWN)).hasSizeLessThanOrEqualTo(1);
-        int unknown = report.regions().stream().filter(a -> a.name().equals(Regions.UNKNOWN))
-                .mapToInt(Regions.Area::customers).sum();
+        int unknown = report.regions().stream()
+                .filter(a -> a.name().equals(Regions.UNKNOWN))
+                .mapToInt(Regions.Area::customers)
+                .sum();
         assertThat(unknown).as("customers of no known region").isLessThan(customers.size() / 50);
-        assertThat(report.regions()).filteredOn(a -> !a.name().equals(Regions.UNKNOWN))
+        assertThat(report.regions())
+                .filteredOn(a -> !a.name().equals(Regions.UNKNOWN))
                 .allSatisfy(a -> assertThat(a.population()).as(a.name()).isNotNull());
     }
 

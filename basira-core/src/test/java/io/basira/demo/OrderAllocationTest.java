@@ -10,8 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OrderAllocationTest {
 
     private static int[] allocate(long seed, int customers, long orders) {
-        OrderAllocation allocation =
-                new OrderAllocation(orders, customers, i -> DemoStoreGenerator.random(seed, i));
+        OrderAllocation allocation = new OrderAllocation(orders, customers, i -> DemoStoreGenerator.random(seed, i));
         int[] counts = new int[customers];
         for (int i = 0; i < customers; i++) {
             counts[i] = allocation.next(OrderAllocation.draw(DemoStoreGenerator.random(seed, i)));
@@ -28,10 +27,14 @@ class OrderAllocationTest {
         int[] counts = allocate(seed, customers, orders);
         long sum = 0;
         for (int count : counts) {
-            assertThat(count).as("seed %d, %d customers, %d orders", seed, customers, orders).isNotNegative();
+            assertThat(count)
+                    .as("seed %d, %d customers, %d orders", seed, customers, orders)
+                    .isNotNegative();
             sum += count;
         }
-        assertThat(sum).as("seed %d, %d customers, %d orders", seed, customers, orders).isEqualTo(orders);
+        assertThat(sum)
+                .as("seed %d, %d customers, %d orders", seed, customers, orders)
+                .isEqualTo(orders);
     }
 
     @Test

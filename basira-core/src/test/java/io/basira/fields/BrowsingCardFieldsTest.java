@@ -53,9 +53,16 @@ class BrowsingCardFieldsTest {
             reference.upsert(c);
             indexed.upsert(c);
         });
-        for (String rule : List.of("sessions_30d >= 2", "page_views_30d BETWEEN 1 AND 5", "product_views_30d = 0",
-                "visitor_type = 'returning'", "visitor_type IS NULL", "visitor_type != 'new'",
-                "last_seen_at >= '2024-06-15'", "last_seen_at < '2024-06-01'", "last_seen_at IS NOT NULL",
+        for (String rule : List.of(
+                "sessions_30d >= 2",
+                "page_views_30d BETWEEN 1 AND 5",
+                "product_views_30d = 0",
+                "visitor_type = 'returning'",
+                "visitor_type IS NULL",
+                "visitor_type != 'new'",
+                "last_seen_at >= '2024-06-15'",
+                "last_seen_at < '2024-06-01'",
+                "last_seen_at IS NOT NULL",
                 "NOT sessions_30d > 0 AND visitor_type = 'returning'")) {
             Condition condition = RuleText.parse(rule, fields);
             RoaringBitmap expected = reference.members(condition, TODAY, NO_GROUPS);
@@ -76,11 +83,12 @@ class BrowsingCardFieldsTest {
     @Test
     void both_engines_select_the_same_customers_by_what_they_viewed_within_n_days() {
         // customer 2 viewed P1 (shoes) today and P2 (bags) on 20 May; customer 3 viewed P2 (bags) on 9 June
-        Viewed shoes = new Viewed(Map.of("P1", june(15), "P2", june(15) - 26),
-                Map.of("shoes", june(15), "bags", june(15) - 26));
+        Viewed shoes = new Viewed(
+                Map.of("P1", june(15), "P2", june(15) - 26), Map.of("shoes", june(15), "bags", june(15) - 26));
         Viewed bags = new Viewed(Map.of("P2", june(9)), Map.of("bags", june(9)));
         Instant seen = Instant.parse("2024-06-14T10:00:00Z");
-        List<CustomerSnapshot> customers = List.of(snapshot(1, null),
+        List<CustomerSnapshot> customers = List.of(
+                snapshot(1, null),
                 snapshot(2, new BrowsingStats(seen, 1, 1, 2, 1, shoes)),
                 snapshot(3, new BrowsingStats(seen, 1, 1, 1, 1, bags)),
                 snapshot(4, new BrowsingStats(seen, 1, 1, 0, 1)));
@@ -90,18 +98,30 @@ class BrowsingCardFieldsTest {
             reference.upsert(c);
             indexed.upsert(c);
         });
-        for (String rule : List.of("viewed_products_7d = 'P1'", "viewed_products_30d = 'P2'",
-                "viewed_categories_30d IN ('bags', 'toys')", "viewed_categories_7d != 'shoes'",
+        for (String rule : List.of(
+                "viewed_products_7d = 'P1'",
+                "viewed_products_30d = 'P2'",
+                "viewed_categories_30d IN ('bags', 'toys')",
+                "viewed_categories_7d != 'shoes'",
                 "NOT viewed_products_30d = 'P2' AND last_seen_at IS NOT NULL",
-                "viewed_categories_7d = 'shoes' OR sessions_30d > 5", "viewed_products_1d = 'P1'",
-                "viewed_products_6d = 'P2'", "viewed_products_7d = 'P2'", "viewed_products_26d = 'P2'",
-                "viewed_products_27d = 'P2'", "viewed_categories_45d != 'bags'", "viewed_products_400d IN ('P2', 'P9')",
+                "viewed_categories_7d = 'shoes' OR sessions_30d > 5",
+                "viewed_products_1d = 'P1'",
+                "viewed_products_6d = 'P2'",
+                "viewed_products_7d = 'P2'",
+                "viewed_products_26d = 'P2'",
+                "viewed_products_27d = 'P2'",
+                "viewed_categories_45d != 'bags'",
+                "viewed_products_400d IN ('P2', 'P9')",
                 "viewed_products_45d = 'P9'")) {
             Condition condition = RuleText.parse(rule, fields);
-            assertThat(indexed.members(condition, TODAY, NO_GROUPS)).as(rule)
+            assertThat(indexed.members(condition, TODAY, NO_GROUPS))
+                    .as(rule)
                     .isEqualTo(reference.members(condition, TODAY, NO_GROUPS));
-            assertThat(RuleText.parse(RuleText.print(condition), fields)).as(rule).isEqualTo(condition);
-            assertThat(JsonConditions.fromJson(JsonConditions.toJson(condition), fields)).as(rule)
+            assertThat(RuleText.parse(RuleText.print(condition), fields))
+                    .as(rule)
+                    .isEqualTo(condition);
+            assertThat(JsonConditions.fromJson(JsonConditions.toJson(condition), fields))
+                    .as(rule)
                     .isEqualTo(condition);
         }
         assertThat(members("viewed_products_7d = 'P1'", reference)).containsExactly(1);
@@ -115,7 +135,8 @@ class BrowsingCardFieldsTest {
         assertThat(members("viewed_categories_7d != 'shoes'", reference)).containsExactly(0, 2, 3);
         assertThat(BrowsingCardFields.VIEWED_CATEGORIES_30D.exportText(customers.get(1), TODAY))
                 .isEqualTo("bags; shoes");
-        assertThat(BrowsingCardFields.VIEWED_PRODUCTS_7D.exportText(customers.get(0), TODAY)).isEmpty();
+        assertThat(BrowsingCardFields.VIEWED_PRODUCTS_7D.exportText(customers.get(0), TODAY))
+                .isEmpty();
         // the day after, P1 (viewed on the 15th) is no longer within 1 day; both engines move at midnight
         EvaluationContext tomorrow = new EvaluationContext(LocalDate.of(2024, 6, 16), RIYADH, 2);
         Condition oneDay = RuleText.parse("viewed_products_1d = 'P1'", fields);
@@ -127,10 +148,12 @@ class BrowsingCardFieldsTest {
     @Test
     void a_number_of_days_is_any_n_from_1_to_400_in_text_and_json() {
         Condition rule = RuleText.parse("Viewed_Products_45d = 'P1'", fields);
-        assertThat(rule.field()).isSameAs(RuleText.parse("viewed_products_45d IN ('P1')", fields).field());
+        assertThat(rule.field())
+                .isSameAs(
+                        RuleText.parse("viewed_products_45d IN ('P1')", fields).field());
         assertThat(RuleText.print(rule)).isEqualTo("viewed_products_45d = 'P1'");
-        assertThat(JsonConditions.toJson(rule)).isEqualTo(Map.of("field", "viewed_products_45d", "op", "=",
-                "value", "P1"));
+        assertThat(JsonConditions.toJson(rule))
+                .isEqualTo(Map.of("field", "viewed_products_45d", "op", "=", "value", "P1"));
         assertThat(rule.field().labelKey()).isEqualTo("segment.field.viewed_products_days");
         assertThat(rule.field().labelArguments()).containsExactly("45");
         assertThat(RuleText.parse("viewed_products_7d = 'P1'", fields).field())
@@ -142,8 +165,9 @@ class BrowsingCardFieldsTest {
                 .hasMessageContaining("takes n from 1 to 400");
         assertThatThrownBy(() -> RuleText.parse("viewed_products_45d > 3", fields))
                 .isInstanceOf(InvalidRuleException.class);
-        assertThatThrownBy(() -> JsonConditions.fromJson(Map.of("field", "viewed_products_9999999d", "op", "=",
-                "value", "P1"), fields)).hasMessageContaining("takes n from 1 to 400");
+        assertThatThrownBy(() -> JsonConditions.fromJson(
+                        Map.of("field", "viewed_products_9999999d", "op", "=", "value", "P1"), fields))
+                .hasMessageContaining("takes n from 1 to 400");
     }
 
     @Test
@@ -171,8 +195,10 @@ class BrowsingCardFieldsTest {
                 products.put(items.get(random.nextInt(items.size())), june(15) - random.nextInt(60));
                 categories.put("c" + random.nextInt(3), june(15) - random.nextInt(60));
             }
-            BrowsingStats stats = random.nextInt(5) == 0 ? null : new BrowsingStats(Instant.parse(
-                    "2024-06-14T10:00:00Z"), 1, 1, 1, 1, new Viewed(products, categories));
+            BrowsingStats stats = random.nextInt(5) == 0
+                    ? null
+                    : new BrowsingStats(
+                            Instant.parse("2024-06-14T10:00:00Z"), 1, 1, 1, 1, new Viewed(products, categories));
             CustomerSnapshot customer = snapshot(key, stats);
             reference.upsert(customer);
             indexed.upsert(customer);
@@ -183,22 +209,33 @@ class BrowsingCardFieldsTest {
                 case 0 -> "viewed_products_" + n + "d = '" + items.get(random.nextInt(items.size())) + "'";
                 case 1 -> "viewed_products_" + n + "d != 'P" + (1 + random.nextInt(6)) + "'";
                 case 2 -> "viewed_categories_" + n + "d IN ('c" + random.nextInt(3) + "', 'c9')";
-                default -> "NOT (viewed_products_" + n + "d = 'P1' OR viewed_categories_" + (1 + random.nextInt(40))
-                        + "d = 'c1')";
+                default ->
+                    "NOT (viewed_products_" + n + "d = 'P1' OR viewed_categories_" + (1 + random.nextInt(40))
+                            + "d = 'c1')";
             };
-            EvaluationContext day = new EvaluationContext(LocalDate.of(2024, 6, 1).plusDays(random.nextInt(30)),
-                    RIYADH, 2);
+            EvaluationContext day =
+                    new EvaluationContext(LocalDate.of(2024, 6, 1).plusDays(random.nextInt(30)), RIYADH, 2);
             Condition condition = RuleText.parse(rule, fields);
-            assertThat(indexed.members(condition, day, NO_GROUPS)).as("seed %d: %s on %s", seed, rule, day.today())
+            assertThat(indexed.members(condition, day, NO_GROUPS))
+                    .as("seed %d: %s on %s", seed, rule, day.today())
                     .isEqualTo(reference.members(condition, day, NO_GROUPS));
         }
     }
 
     @Test
     void the_fields_come_after_the_built_ins_sortable_and_exported() {
-        assertThat(fields.exported()).extracting(f -> f.fieldName()).endsWith("last_seen_at", "sessions_30d",
-                "page_views_30d", "product_views_30d", "visitor_type", "viewed_products_7d", "viewed_products_30d",
-                "viewed_categories_7d", "viewed_categories_30d");
+        assertThat(fields.exported())
+                .extracting(f -> f.fieldName())
+                .endsWith(
+                        "last_seen_at",
+                        "sessions_30d",
+                        "page_views_30d",
+                        "product_views_30d",
+                        "visitor_type",
+                        "viewed_products_7d",
+                        "viewed_products_30d",
+                        "viewed_categories_7d",
+                        "viewed_categories_30d");
         CustomerSnapshot never = snapshot(1, null);
         assertThat(BrowsingCardFields.SESSIONS_30D.exportText(never, TODAY)).isEqualTo("0");
         assertThat(BrowsingCardFields.VISITOR_TYPE.exportText(never, TODAY)).isNull();
@@ -213,8 +250,19 @@ class BrowsingCardFieldsTest {
     }
 
     private static CustomerSnapshot snapshot(long key, BrowsingStats browsing) {
-        Customer customer = new Customer("C" + key, null, null, null, null, null, null, "Riyadh", null, null,
-                Instant.parse("2024-01-01T09:00:00Z"), Set.of());
+        Customer customer = new Customer(
+                "C" + key,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "Riyadh",
+                null,
+                null,
+                Instant.parse("2024-01-01T09:00:00Z"),
+                Set.of());
         return new CustomerSnapshot(key, customer, CustomerCard.EMPTY, null, browsing);
     }
 }

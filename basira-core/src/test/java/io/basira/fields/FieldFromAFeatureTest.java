@@ -61,21 +61,28 @@ class FieldFromAFeatureTest {
     @Test
     void rules_name_the_new_field_in_text_and_json_only_with_the_catalogue_that_has_it() {
         Condition text = RuleText.parse("Loyalty_Points >= 150 AND city = 'Riyadh'", fields);
-        Condition json = JsonConditions.fromJson(Map.of("all", List.of(
-                Map.of("field", "loyalty_points", "op", ">=", "value", 150),
-                Map.of("field", "city", "op", "=", "value", "Riyadh"))), fields);
+        Condition json = JsonConditions.fromJson(
+                Map.of(
+                        "all",
+                        List.of(
+                                Map.of("field", "loyalty_points", "op", ">=", "value", 150),
+                                Map.of("field", "city", "op", "=", "value", "Riyadh"))),
+                fields);
         assertThat(json).isEqualTo(text);
         assertThat(RuleText.print(text)).isEqualTo("loyalty_points >= 150 AND city = 'Riyadh'");
         assertThat(RuleText.parse(RuleText.print(text), fields)).isEqualTo(text);
 
-        assertThatThrownBy(() -> RuleText.parse("loyalty_points >= 150")).isInstanceOf(RuleSyntaxException.class)
+        assertThatThrownBy(() -> RuleText.parse("loyalty_points >= 150"))
+                .isInstanceOf(RuleSyntaxException.class)
                 .hasMessageContaining("unknown field 'loyalty_points'");
-        assertThatThrownBy(() -> RuleText.parse("loyalty_point > 1.5", fields)).isInstanceOf(RuleSyntaxException.class)
+        assertThatThrownBy(() -> RuleText.parse("loyalty_point > 1.5", fields))
+                .isInstanceOf(RuleSyntaxException.class)
                 .hasMessageContaining("did you mean 'loyalty_points'?");
         assertThatThrownBy(() -> RuleText.parse("loyalty_points > 1.5", fields))
                 .hasMessageContaining("loyalty_points takes a whole number, not 1.5");
-        assertThatThrownBy(() -> JsonConditions.fromJson(Map.of("field", "loyalty_points", "op", "between",
-                "value", 1), BuiltInFields.catalogue())).isInstanceOf(JsonRuleException.class);
+        assertThatThrownBy(() -> JsonConditions.fromJson(
+                        Map.of("field", "loyalty_points", "op", "between", "value", 1), BuiltInFields.catalogue()))
+                .isInstanceOf(JsonRuleException.class);
     }
 
     @Test
@@ -91,18 +98,26 @@ class FieldFromAFeatureTest {
             reference.upsert(c);
             indexed.upsert(c);
         });
-        for (String rule : List.of("loyalty_points >= 150", "loyalty_points = 150", "loyalty_points != 150",
-                "loyalty_points BETWEEN 1 AND 150", "loyalty_points IN (0, 2500)", "loyalty_points IS NULL",
-                "NOT loyalty_points < 150 AND city = 'Riyadh'", "loyalty_points > 100 OR order_count = 0")) {
+        for (String rule : List.of(
+                "loyalty_points >= 150",
+                "loyalty_points = 150",
+                "loyalty_points != 150",
+                "loyalty_points BETWEEN 1 AND 150",
+                "loyalty_points IN (0, 2500)",
+                "loyalty_points IS NULL",
+                "NOT loyalty_points < 150 AND city = 'Riyadh'",
+                "loyalty_points > 100 OR order_count = 0")) {
             Condition condition = RuleText.parse(rule, fields);
             RoaringBitmap expected = reference.members(condition, TODAY, NO_GROUPS);
             assertThat(indexed.members(condition, TODAY, NO_GROUPS)).as(rule).isEqualTo(expected);
             for (int row = 0; row < customers.size(); row++) {
-                assertThat(indexed.matches(condition, row, TODAY, NO_GROUPS)).as(rule + " row " + row)
+                assertThat(indexed.matches(condition, row, TODAY, NO_GROUPS))
+                        .as(rule + " row " + row)
                         .isEqualTo(expected.contains(row));
             }
         }
-        assertThat(indexed.members(RuleText.parse("loyalty_points >= 150", fields), TODAY, NO_GROUPS).toArray())
+        assertThat(indexed.members(RuleText.parse("loyalty_points >= 150", fields), TODAY, NO_GROUPS)
+                        .toArray())
                 .containsExactly(2, 3, 4, 5);
     }
 
@@ -111,14 +126,26 @@ class FieldFromAFeatureTest {
         assertThat(fields.sortable()).last().isSameAs(LoyaltyTestFields.LOYALTY_POINTS);
         assertThat(LoyaltyTestFields.LOYALTY_POINTS.sort().table()).isEqualTo("loyalty_accounts");
         assertThat(fields.exported()).extracting(SegmentField::fieldName).endsWith("reviews_count", "loyalty_points");
-        assertThat(LoyaltyTestFields.LOYALTY_POINTS.exportText(snapshot(1, "Riyadh", 15_099), TODAY)).isEqualTo("150");
+        assertThat(LoyaltyTestFields.LOYALTY_POINTS.exportText(snapshot(1, "Riyadh", 15_099), TODAY))
+                .isEqualTo("150");
         assertThat(LoyaltyTestFields.LOYALTY_POINTS.labelKey()).isEqualTo("segment.field.loyalty_points");
         assertThat(BuiltInFields.catalogue().byName("loyalty_points")).isEmpty();
     }
 
     private static CustomerSnapshot snapshot(long key, String city, long spentMinor) {
-        Customer customer = new Customer("C" + key, null, null, null, null, null, null, city, null, null,
-                Instant.parse("2024-01-01T09:00:00Z"), Set.of());
+        Customer customer = new Customer(
+                "C" + key,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                city,
+                null,
+                null,
+                Instant.parse("2024-01-01T09:00:00Z"),
+                Set.of());
         CustomerCard card = new CustomerCard(spentMinor == 0 ? 0 : 1, spentMinor, 0, 0, null, null, 0, null, 0, 0, 0);
         return new CustomerSnapshot(key, customer, card);
     }

@@ -4,9 +4,9 @@ import static io.basira.groups.Cards.card;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.basira.fields.BuiltInFields;
 import io.basira.events.GroupsRedefined;
 import io.basira.events.MembershipChanged;
+import io.basira.fields.BuiltInFields;
 import io.basira.groups.InMemoryGroupStore.History;
 import io.basira.segment.text.RuleText;
 import io.basira.shared.NotFoundException;
@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 /** The group engine on in-memory ports: what it stores, what it publishes, and its locking promises. */
 class GroupEngineTest {
 
-    static final Store STORE = new Store(new StoreId(1), "shop", "Shop", Currency.getInstance("SAR"),
-            ZoneId.of("Asia/Riyadh"));
+    static final Store STORE =
+            new Store(new StoreId(1), "shop", "Shop", Currency.getInstance("SAR"), ZoneId.of("Asia/Riyadh"));
 
     private final InMemoryGroupStore db = new InMemoryGroupStore();
     private final GroupEngine engine = new GroupEngine(db.ports(), BuiltInFields.catalogue(), db, db.clock);
@@ -40,9 +40,9 @@ class GroupEngineTest {
 
     @BeforeEach
     void customers() {
-        db.putCustomer("C1", card(1, 50_000, 0, 3));       // 500.00
-        db.putCustomer("C2", card(4, 250_000, 0, 3));      // 2,500.00
-        db.putCustomer("C3", card(2, 120_000, 1, 40));     // 1,200.00
+        db.putCustomer("C1", card(1, 50_000, 0, 3)); // 500.00
+        db.putCustomer("C2", card(4, 250_000, 0, 3)); // 2,500.00
+        db.putCustomer("C3", card(2, 120_000, 1, 40)); // 1,200.00
     }
 
     @AfterEach
@@ -55,10 +55,13 @@ class GroupEngineTest {
         rules.create(STORE, "vip", "VIP", RuleText.parse("total_spent >= 1000"));
 
         assertThat(db.stored.all(STORE.id())).isEqualTo(Map.of("vip", Set.of("C2", "C3")));
-        assertThat(db.history()).containsExactly(new History("vip", "C2", true, "rule_change"),
-                new History("vip", "C3", true, "rule_change"));
-        assertThat(db.published()).containsExactly(new GroupsRedefined(STORE.id(), Set.of("vip")),
-                new MembershipChanged(STORE.id(), "rule_change", Map.of("vip", Set.of("C2", "C3")), Map.of()));
+        assertThat(db.history())
+                .containsExactly(
+                        new History("vip", "C2", true, "rule_change"), new History("vip", "C3", true, "rule_change"));
+        assertThat(db.published())
+                .containsExactly(
+                        new GroupsRedefined(STORE.id(), Set.of("vip")),
+                        new MembershipChanged(STORE.id(), "rule_change", Map.of("vip", Set.of("C2", "C3")), Map.of()));
         assertThat(engine.groupsOf(STORE, "C2")).containsExactly("vip");
     }
 
@@ -74,10 +77,14 @@ class GroupEngineTest {
 
         assertThat(engine.groupsOf(STORE, "C1")).containsExactly("vip");
         assertThat(engine.groupsOf(STORE, "C2")).containsExactly("quiet");
-        assertThat(db.published()).containsExactly(new MembershipChanged(STORE.id(), "order",
-                Map.of("vip", Set.of("C1"), "quiet", Set.of("C2")), Map.of("vip", Set.of("C2"), "quiet", Set.of("C1"))));
+        assertThat(db.published())
+                .containsExactly(new MembershipChanged(
+                        STORE.id(),
+                        "order",
+                        Map.of("vip", Set.of("C1"), "quiet", Set.of("C2")),
+                        Map.of("vip", Set.of("C2"), "quiet", Set.of("C1"))));
         db.clearPublished();
-        engine.cardsChanged(STORE, Set.of("C1", "C2"));                  // the same write followed again
+        engine.cardsChanged(STORE, Set.of("C1", "C2")); // the same write followed again
         assertThat(db.published()).isEmpty();
     }
 
@@ -86,9 +93,12 @@ class GroupEngineTest {
         rules.create(STORE, "vip", "VIP", RuleText.parse("total_spent >= 1000"));
         db.clearPublished();
 
-        assertThat(manual.change(STORE, "vip", "C1", ManualList.ADDITIONS, true)).isTrue();
-        assertThat(db.published()).containsExactly(new GroupsRedefined(STORE.id(), Set.of("vip")),
-                new MembershipChanged(STORE.id(), "manual", Map.of("vip", Set.of("C1")), Map.of()));
+        assertThat(manual.change(STORE, "vip", "C1", ManualList.ADDITIONS, true))
+                .isTrue();
+        assertThat(db.published())
+                .containsExactly(
+                        new GroupsRedefined(STORE.id(), Set.of("vip")),
+                        new MembershipChanged(STORE.id(), "manual", Map.of("vip", Set.of("C1")), Map.of()));
         db.clearPublished();
 
         rules.rename(STORE, "vip", "Very important");
@@ -106,14 +116,17 @@ class GroupEngineTest {
         rules.create(STORE, "fans", "Fans", RuleText.parse("group = 'vip' AND order_count >= 3"));
         db.clearPublished();
 
-        assertThatThrownBy(() -> rules.delete(STORE, "vip")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> rules.delete(STORE, "vip"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("group 'vip' cannot be deleted: the rules of fans name it");
         assertThatThrownBy(() -> rules.update(STORE, "vip", null, RuleText.parse("group = 'fans'")))
                 .hasMessageContaining("groups reference each other in a cycle");
         assertThatThrownBy(() -> manual.change(STORE, "nope", "C1", ManualList.ADDITIONS, true))
-                .isInstanceOf(NotFoundException.class).hasMessage("group 'nope' does not exist in this store");
+                .isInstanceOf(NotFoundException.class)
+                .hasMessage("group 'nope' does not exist in this store");
         assertThatThrownBy(() -> manual.change(STORE, "vip", "C9", ManualList.EXCLUSIONS, true))
-                .isInstanceOf(NotFoundException.class).hasMessage("customer 'C9' does not exist in this store");
+                .isInstanceOf(NotFoundException.class)
+                .hasMessage("customer 'C9' does not exist in this store");
 
         assertThat(db.published()).isEmpty();
         assertThat(engine.groupsOf(STORE, "C2")).containsExactly("fans", "vip");
@@ -126,7 +139,7 @@ class GroupEngineTest {
         int historyBefore = db.history().size();
 
         db.putCustomer("C1", card(3, 150_000, 0, 0));
-        db.storeMember("vip", "C1");                       // the other instance followed this write first
+        db.storeMember("vip", "C1"); // the other instance followed this write first
         engine.cardsChanged(STORE, Set.of("C1"));
 
         assertThat(engine.groupsOf(STORE, "C1")).containsExactly("vip");
@@ -144,12 +157,13 @@ class GroupEngineTest {
         Future<Integer> refresh = threads.submit(() -> engine.analyticsRefreshed(STORE));
         assertThat(read.await(10, TimeUnit.SECONDS)).isTrue();
 
-        db.putCustomer("C1", card(2, 110_000, 0, 0));      // C1 crosses 1000 after the re-evaluation read C1
+        db.putCustomer("C1", card(2, 110_000, 0, 0)); // C1 crosses 1000 after the re-evaluation read C1
         Future<Set<String>> write = threads.submit(() -> {
             engine.cardsChanged(STORE, Set.of("C1"));
             return engine.groupsOf(STORE, "C1");
         });
-        assertThat(write.get(10, TimeUnit.SECONDS)).as("a write is followed while the re-evaluation runs")
+        assertThat(write.get(10, TimeUnit.SECONDS))
+                .as("a write is followed while the re-evaluation runs")
                 .containsExactly("vip");
         assertThat(refresh.isDone()).isFalse();
 
@@ -157,8 +171,8 @@ class GroupEngineTest {
         assertThat(refresh.get(10, TimeUnit.SECONDS)).isZero();
         assertThat(engine.groupsOf(STORE, "C1")).containsExactly("vip");
         assertThat(db.stored.all(STORE.id())).isEqualTo(Map.of("vip", Set.of("C1", "C2", "C3")));
-        assertThat(db.published()).containsExactly(
-                new MembershipChanged(STORE.id(), "order", Map.of("vip", Set.of("C1")), Map.of()));
+        assertThat(db.published())
+                .containsExactly(new MembershipChanged(STORE.id(), "order", Map.of("vip", Set.of("C1")), Map.of()));
     }
 
     @Test
@@ -168,13 +182,15 @@ class GroupEngineTest {
         db.clearPublished();
 
         assertThat(engine.passMidnight(STORE)).isZero();
-        db.clock.advanceDays(5);                          // C1 and C2 bought 8 days ago, C3 45
+        db.clock.advanceDays(5); // C1 and C2 bought 8 days ago, C3 45
         assertThat(engine.passMidnight(STORE)).isZero();
         db.clock.advanceDays(25);
         assertThat(engine.passMidnight(STORE)).isEqualTo(2);
         assertThat(engine.passMidnight(STORE)).isZero();
-        assertThat(db.published()).containsExactly(
-                new MembershipChanged(STORE.id(), "midnight", Map.of(), Map.of("recent", Set.of("C1", "C2"))));
-        assertThat(List.copyOf(db.history()).get(db.history().size() - 1).cause()).isEqualTo("midnight");
+        assertThat(db.published())
+                .containsExactly(
+                        new MembershipChanged(STORE.id(), "midnight", Map.of(), Map.of("recent", Set.of("C1", "C2"))));
+        assertThat(List.copyOf(db.history()).get(db.history().size() - 1).cause())
+                .isEqualTo("midnight");
     }
 }

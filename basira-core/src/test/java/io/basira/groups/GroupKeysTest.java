@@ -30,6 +30,8 @@ class GroupKeysTest {
     void a_name_without_letters_or_digits_still_gives_a_valid_key_and_long_names_are_cut() {
         assertThat(GroupKeys.fromName("★ ★", key -> false)).isEqualTo("group");
         assertThat(GroupKeys.fromName("a".repeat(100), key -> false)).hasSize(GroupKeys.MAX_MADE);
-        assertThat(GroupKeys.fromName("ab ".repeat(30), key -> false)).doesNotEndWith("-").hasSizeLessThanOrEqualTo(40);
+        assertThat(GroupKeys.fromName("ab ".repeat(30), key -> false))
+                .doesNotEndWith("-")
+                .hasSizeLessThanOrEqualTo(40);
     }
 }

@@ -39,8 +39,8 @@ final class InMemoryGroupStore implements GroupCustomers, GroupDefinitions, Manu
 
     private final Map<String, CustomerSnapshot> customers = new ConcurrentHashMap<>();
     private final Map<String, Group> groups = new ConcurrentHashMap<>();
-    private final Map<ManualList, Map<String, Set<String>>> manual = Map.of(ManualList.ADDITIONS, new TreeMap<>(),
-            ManualList.EXCLUSIONS, new TreeMap<>());
+    private final Map<ManualList, Map<String, Set<String>>> manual =
+            Map.of(ManualList.ADDITIONS, new TreeMap<>(), ManualList.EXCLUSIONS, new TreeMap<>());
     private final Map<String, Set<String>> members = new TreeMap<>();
     private final List<History> history = new ArrayList<>();
     private final List<DomainEvent> published = new ArrayList<>();
@@ -60,8 +60,19 @@ final class InMemoryGroupStore implements GroupCustomers, GroupDefinitions, Manu
     void putCustomer(String id, CustomerCard card) {
         long key = 1000L + customers.size();
         CustomerSnapshot existing = customers.get(id);
-        Customer customer = new Customer(id, null, null, null, null, null, null, null, null, null,
-                Instant.parse("2023-01-01T00:00:00Z"), Set.of());
+        Customer customer = new Customer(
+                id,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Instant.parse("2023-01-01T00:00:00Z"),
+                Set.of());
         customers.put(id, new CustomerSnapshot(existing == null ? key : existing.rowId(), customer, card));
     }
 
@@ -168,7 +179,9 @@ final class InMemoryGroupStore implements GroupCustomers, GroupDefinitions, Manu
     public boolean put(StoreId store, String groupKey, String customerId, ManualList list) {
         synchronized (database) {
             remove(store, groupKey, customerId, list.other());
-            return manual.get(list).computeIfAbsent(groupKey, k -> new TreeSet<>()).add(customerId);
+            return manual.get(list)
+                    .computeIfAbsent(groupKey, k -> new TreeSet<>())
+                    .add(customerId);
         }
     }
 

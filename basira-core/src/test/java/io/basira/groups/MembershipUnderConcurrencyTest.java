@@ -2,9 +2,9 @@ package io.basira.groups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.basira.fields.BuiltInFields;
 import io.basira.events.DomainEvent;
 import io.basira.events.MembershipChanged;
+import io.basira.fields.BuiltInFields;
 import io.basira.groups.InMemoryGroupStore.History;
 import io.basira.segment.text.RuleText;
 import io.basira.shared.Store;
@@ -78,7 +78,7 @@ class MembershipUnderConcurrencyTest {
                         Set<String> ids = new TreeSet<>();
                         for (int n = 0; n < 1 + r.nextInt(3); n++) {
                             String id = "C" + r.nextInt(CUSTOMERS);
-                            db.putCustomer(id, Cards.random(r));        // committed, then followed
+                            db.putCustomer(id, Cards.random(r)); // committed, then followed
                             ids.add(id);
                         }
                         engine.cardsChanged(STORE, ids);
@@ -92,11 +92,22 @@ class MembershipUnderConcurrencyTest {
                 Random r = new Random(definer);
                 for (int k = 0; k < 2; k++) {
                     switch (r.nextInt(4)) {
-                        case 0 -> rules.update(STORE, "big", null, RuleText.parse("total_spent >= " + (300 + r.nextInt(1500))));
-                        case 1 -> rules.update(STORE, "loyal", null,
-                                RuleText.parse("order_count >= " + (1 + r.nextInt(4)) + " OR group = 'big'"));
-                        case 2 -> manual.change(STORE, r.nextBoolean() ? "risky" : "hand", "C" + r.nextInt(CUSTOMERS),
-                                r.nextBoolean() ? ManualList.ADDITIONS : ManualList.EXCLUSIONS, r.nextBoolean());
+                        case 0 ->
+                            rules.update(
+                                    STORE, "big", null, RuleText.parse("total_spent >= " + (300 + r.nextInt(1500))));
+                        case 1 ->
+                            rules.update(
+                                    STORE,
+                                    "loyal",
+                                    null,
+                                    RuleText.parse("order_count >= " + (1 + r.nextInt(4)) + " OR group = 'big'"));
+                        case 2 ->
+                            manual.change(
+                                    STORE,
+                                    r.nextBoolean() ? "risky" : "hand",
+                                    "C" + r.nextInt(CUSTOMERS),
+                                    r.nextBoolean() ? ManualList.ADDITIONS : ManualList.EXCLUSIONS,
+                                    r.nextBoolean());
                         default -> rules.rename(STORE, "quiet", "quiet " + r.nextInt(100));
                     }
                 }
@@ -120,7 +131,7 @@ class MembershipUnderConcurrencyTest {
             for (Future<Object> task : running) {
                 task.get(60, TimeUnit.SECONDS);
             }
-            engine.passMidnight(STORE);                    // the clock may have moved: today's date groups
+            engine.passMidnight(STORE); // the clock may have moved: today's date groups
             assertSameEverywhere(db, engine, at);
         }
     }
@@ -134,17 +145,21 @@ class MembershipUnderConcurrencyTest {
         SegmentQuery fresh = new SegmentQuery(BuiltInFields.catalogue(), db, db, db);
         Map<String, Set<String>> expected = new TreeMap<>();
         for (Group group : db.all(STORE.id())) {
-            Set<String> members = new TreeSet<>(fresh.members(STORE, RuleText.parse("group = '" + group.key() + "'"), today));
+            Set<String> members =
+                    new TreeSet<>(fresh.members(STORE, RuleText.parse("group = '" + group.key() + "'"), today));
             if (!members.isEmpty()) {
                 expected.put(group.key(), members);
             }
         }
         Map<String, Set<String>> memory = new TreeMap<>();
         for (String id : db.customerIds()) {
-            engine.groupsOf(STORE, id).forEach(key -> memory.computeIfAbsent(key, k -> new TreeSet<>()).add(id));
+            engine.groupsOf(STORE, id)
+                    .forEach(key ->
+                            memory.computeIfAbsent(key, k -> new TreeSet<>()).add(id));
         }
         assertThat(memory).as("memory against a fresh full evaluation, %s", at).isEqualTo(expected);
-        assertThat(db.stored.all(STORE.id())).as("stored members against a fresh full evaluation, %s", at)
+        assertThat(db.stored.all(STORE.id()))
+                .as("stored members against a fresh full evaluation, %s", at)
                 .isEqualTo(expected);
 
         Map<String, Set<String>> fromHistory = new TreeMap<>();
@@ -152,8 +167,9 @@ class MembershipUnderConcurrencyTest {
         Map<String, Boolean> last = new HashMap<>();
         for (History h : db.history()) {
             Boolean before = last.put(h.groupKey() + " " + h.customerId(), h.entered());
-            assertThat(before == null ? !h.entered() : before).as("history of %s %s alternates, %s", h.groupKey(),
-                    h.customerId(), at).isNotEqualTo(h.entered());
+            assertThat(before == null ? !h.entered() : before)
+                    .as("history of %s %s alternates, %s", h.groupKey(), h.customerId(), at)
+                    .isNotEqualTo(h.entered());
             move(fromHistory, h.groupKey(), h.customerId(), h.entered());
         }
         for (DomainEvent event : db.published()) {
@@ -163,7 +179,9 @@ class MembershipUnderConcurrencyTest {
             }
         }
         assertThat(withoutEmpty(fromHistory)).as("history replayed, %s", at).isEqualTo(expected);
-        assertThat(withoutEmpty(fromEvents)).as("published movements replayed, %s", at).isEqualTo(expected);
+        assertThat(withoutEmpty(fromEvents))
+                .as("published movements replayed, %s", at)
+                .isEqualTo(expected);
     }
 
     private static void move(Map<String, Set<String>> members, String key, String id, boolean entered) {

@@ -61,22 +61,23 @@ class OfferReachTest {
 
     @BeforeEach
     void store() {
-        db.putCustomer("NEW", card(0, 0, 0, 0));                 // signed up, never ordered
-        db.putCustomer("SMALL", card(1, 5_000, 0, 3));           // 50.00 in one order
-        db.putCustomer("BIG", card(4, 250_000, 0, 3));           // 2,500.00
-        db.putCustomer("MID", card(2, 120_000, 0, 40));          // 1,200.00
+        db.putCustomer("NEW", card(0, 0, 0, 0)); // signed up, never ordered
+        db.putCustomer("SMALL", card(1, 5_000, 0, 3)); // 50.00 in one order
+        db.putCustomer("BIG", card(4, 250_000, 0, 3)); // 2,500.00
+        db.putCustomer("MID", card(2, 120_000, 0, 40)); // 1,200.00
         rules.create(STORE, "low-basket", "Low basket", RuleText.parse("total_spent < 200 AND order_count < 3"));
         rules.create(STORE, "vip", "VIP", RuleText.parse("total_spent > 1500 OR order_count > 10"));
         Instant day = Instant.parse("2024-05-20T10:00:00Z");
         orders.add(OrderFact.of("SMALL", day, OrderStatus.COMPLETED, 5_000, false));
         orders.add(OrderFact.of("BIG", day, OrderStatus.COMPLETED, 99_999, false));
         orders.add(OrderFact.of("MID", day, OrderStatus.COMPLETED, 60_000, false));
-        orders.add(OrderFact.of("GHOST", day, OrderStatus.COMPLETED, 10_001, false));   // an id only in orders
+        orders.add(OrderFact.of("GHOST", day, OrderStatus.COMPLETED, 10_001, false)); // an id only in orders
     }
 
     private StoreFacts facts() {
         List<CustomerFact> customers = db.customerIds().stream()
-                .map(id -> new CustomerFact(id, null, null, null, Instant.parse("2023-01-01T00:00:00Z"))).toList();
+                .map(id -> new CustomerFact(id, null, null, null, Instant.parse("2023-01-01T00:00:00Z")))
+                .toList();
         return new StoreFacts(STORE.timeZone(), SAR, customers, orders);
     }
 
@@ -90,7 +91,11 @@ class OfferReachTest {
     }
 
     private static Policy policy(EligibleGroups groups) {
-        return new Policy("1", "30% for small baskets", groups, Validity.always(),
+        return new Policy(
+                "1",
+                "30% for small baskets",
+                groups,
+                Validity.always(),
                 new PolicyRule.PercentOff(BigDecimal.valueOf(30), null));
     }
 
@@ -100,13 +105,15 @@ class OfferReachTest {
 
         Simulation.Reach reach = simulation.reach();
         assertThat(reach.customers()).isEqualTo(4);
-        assertThat(reach.members()).isEqualTo(2);                 // NEW and SMALL
+        assertThat(reach.members()).isEqualTo(2); // NEW and SMALL
         assertThat(reach.share()).isEqualByComparingTo("50.0");
         assertThat(reach.customersWithoutOrders()).isEqualTo(1);
         assertThat(reach.membersWithoutOrders()).isEqualTo(1);
         assertThat(reach.anonymousVisitorsQualify()).isTrue();
-        assertThat(simulation.warnings()).startsWith(Simulation.Warning.ANONYMOUS_VISITORS_QUALIFY,
-                Simulation.Warning.CUSTOMERS_WITHOUT_ORDERS_QUALIFY);
+        assertThat(simulation.warnings())
+                .startsWith(
+                        Simulation.Warning.ANONYMOUS_VISITORS_QUALIFY,
+                        Simulation.Warning.CUSTOMERS_WITHOUT_ORDERS_QUALIFY);
     }
 
     @Test
@@ -136,26 +143,44 @@ class OfferReachTest {
 
     @Test
     void a_rule_reaches_as_a_group_with_that_rule_would_and_must_name_existing_groups() {
-        OfferTerms byRule = new OfferTerms(new OfferTarget.Rule(RuleText.parse("group = 'low-basket' AND order_count = 0")),
-                thirtyPercent(EligibleGroups.everyone()).discount(), null, null, null, null, null);
+        OfferTerms byRule = new OfferTerms(
+                new OfferTarget.Rule(RuleText.parse("group = 'low-basket' AND order_count = 0")),
+                thirtyPercent(EligibleGroups.everyone()).discount(),
+                null,
+                null,
+                null,
+                null,
+                null);
         Simulation simulation = simulate(byRule);
         assertThat(simulation.reach().members()).isEqualTo(1);
         assertThat(simulation.reach().anonymousVisitorsQualify()).isTrue();
 
-        OfferTerms stranger = new OfferTerms(new OfferTarget.Rule(RuleText.parse("group = 'nope'")),
-                byRule.discount(), null, null, null, null, null);
-        assertThatThrownBy(() -> simulate(stranger)).isInstanceOf(IllegalArgumentException.class)
+        OfferTerms stranger = new OfferTerms(
+                new OfferTarget.Rule(RuleText.parse("group = 'nope'")),
+                byRule.discount(),
+                null,
+                null,
+                null,
+                null,
+                null);
+        assertThatThrownBy(() -> simulate(stranger))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("nope");
     }
 
     @Test
     void whoever_the_simulation_says_qualifies_gets_the_offer_from_the_real_decision_and_no_one_else() {
-        for (EligibleGroups groups : List.of(EligibleGroups.anyOf("low-basket"), EligibleGroups.anyOf("vip"),
-                EligibleGroups.noneOf("low-basket"), EligibleGroups.everyone(),
+        for (EligibleGroups groups : List.of(
+                EligibleGroups.anyOf("low-basket"),
+                EligibleGroups.anyOf("vip"),
+                EligibleGroups.noneOf("low-basket"),
+                EligibleGroups.everyone(),
                 new EligibleGroups(Set.of("low-basket"), Set.of("vip")))) {
             Policy policy = policy(groups);
-            EvaluateCheckout checkout = new EvaluateCheckout(store -> new StorePolicies(Catalogue.standard(), List.of(policy)),
-                    (store, code, customer) -> Optional.empty(), (store, customer) -> engine.groupsOf(STORE, customer),
+            EvaluateCheckout checkout = new EvaluateCheckout(
+                    store -> new StorePolicies(Catalogue.standard(), List.of(policy)),
+                    (store, code, customer) -> Optional.empty(),
+                    (store, customer) -> engine.groupsOf(STORE, customer),
                     db.clock);
             StoreFacts facts = facts();
             OfferAudiences.Audience audience = audiences.reach(STORE, new OfferTarget.Groups(groups), facts);
@@ -164,27 +189,40 @@ class OfferReachTest {
             for (int row = 0; row < facts.rows(); row++) {
                 String customer = facts.customerId(row);
                 CheckoutDecision one = decide(checkout, customer, 10_000);
-                assertThat(!one.offers().isEmpty()).as("%s for %s", customer, groups).isEqualTo(audience.qualifies().get(row));
+                assertThat(!one.offers().isEmpty())
+                        .as("%s for %s", customer, groups)
+                        .isEqualTo(audience.qualifies().get(row));
                 offered += one.offers().isEmpty() || row >= facts.customerCount() ? 0 : 1;
                 for (int o = facts.orderStart(row); o < facts.orderStart(row + 1); o++) {
-                    decided += decide(checkout, customer, facts.totalMinor(o)).totals().offersDiscount().minor();
+                    decided += decide(checkout, customer, facts.totalMinor(o))
+                            .totals()
+                            .offersDiscount()
+                            .minor();
                 }
             }
             assertThat(offered).isEqualTo(audience.members());
             assertThat(!decide(checkout, null, 10_000).offers().isEmpty()).isEqualTo(audience.anonymousQualifies());
             Simulation simulation = simulate(OfferTerms.of(policy));
-            assertThat(simulation.cost().discount().minor()).as("cost for %s", groups).isEqualTo(decided);
+            assertThat(simulation.cost().discount().minor())
+                    .as("cost for %s", groups)
+                    .isEqualTo(decided);
         }
     }
 
     private static CheckoutDecision decide(EvaluateCheckout checkout, String customer, long basketMinor) {
-        return checkout.decide(STORE, new CheckoutRequest(customer,
-                List.of(new CartItem("P1", 1, Money.ofMinor(basketMinor, SAR))), null, Money.zero(SAR), null));
+        return checkout.decide(
+                STORE,
+                new CheckoutRequest(
+                        customer,
+                        List.of(new CartItem("P1", 1, Money.ofMinor(basketMinor, SAR))),
+                        null,
+                        Money.zero(SAR),
+                        null));
     }
 
     @Test
     void the_window_is_read_in_the_store_zone() {
         assertThat(simulate(thirtyPercent(EligibleGroups.everyone())).cost().from())
-                .isEqualTo(LocalDate.of(2024, 3, 3));      // 1 June 12:00 in Riyadh, minus 90 days
+                .isEqualTo(LocalDate.of(2024, 3, 3)); // 1 June 12:00 in Riyadh, minus 90 days
     }
 }

@@ -29,8 +29,8 @@ import org.roaringbitmap.RoaringBitmap;
  */
 class StoreGroupsFollowsDataTest {
 
-    private static final Store STORE = new Store(new StoreId(1), "shop", "Shop", Currency.getInstance("SAR"),
-            ZoneId.of("Asia/Riyadh"));
+    private static final Store STORE =
+            new Store(new StoreId(1), "shop", "Shop", Currency.getInstance("SAR"), ZoneId.of("Asia/Riyadh"));
     private static final EvaluationContext TODAY = new EvaluationContext(LocalDate.of(2024, 6, 1), STORE.timeZone(), 2);
     private static final Instant NOW = Instant.parse("2024-06-01T09:00:00Z");
 
@@ -56,7 +56,8 @@ class StoreGroupsFollowsDataTest {
             copyManual(live, fresh);
             fresh.evaluate(fresh.order(), TODAY);
             for (String key : live.order()) {
-                assertThat(live.members(key)).as("seed %d, round %d, group %s", seed, round, key)
+                assertThat(live.members(key))
+                        .as("seed %d, round %d, group %s", seed, round, key)
                         .isEqualTo(fresh.members(key));
             }
         }
@@ -98,10 +99,21 @@ class StoreGroupsFollowsDataTest {
     private static CustomerSnapshot randomCustomer(int i, Random random) {
         int orders = random.nextInt(5);
         Instant last = orders == 0 ? null : NOW.minusSeconds(86_400L * random.nextInt(60));
-        Customer customer = new Customer("C" + i, null, null, null, null, null, null, null, null, null,
-                Instant.parse("2023-01-01T00:00:00Z"), Set.of());
-        CustomerCard card = new CustomerCard(orders, orders == 0 ? 0 : random.nextInt(100_000), random.nextInt(3), 0,
-                last, last, 0, null, 0, 0, 0);
+        Customer customer = new Customer(
+                "C" + i,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Instant.parse("2023-01-01T00:00:00Z"),
+                Set.of());
+        CustomerCard card = new CustomerCard(
+                orders, orders == 0 ? 0 : random.nextInt(100_000), random.nextInt(3), 0, last, last, 0, null, 0, 0, 0);
         return new CustomerSnapshot(i + 1000L, customer, card);
     }
 }

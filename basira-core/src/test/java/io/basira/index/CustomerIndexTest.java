@@ -20,12 +20,14 @@ import org.roaringbitmap.RoaringBitmap;
 
 class CustomerIndexTest {
 
-    private final CustomerIndex index = new CustomerIndex(List.of(
-            ColumnSpec.integer("order_count"),
-            ColumnSpec.integer("total_spent"),
-            ColumnSpec.integer("last_purchase_at"),
-            ColumnSpec.dictionary("country"),
-            ColumnSpec.tags("tags")), 0);
+    private final CustomerIndex index = new CustomerIndex(
+            List.of(
+                    ColumnSpec.integer("order_count"),
+                    ColumnSpec.integer("total_spent"),
+                    ColumnSpec.integer("last_purchase_at"),
+                    ColumnSpec.dictionary("country"),
+                    ColumnSpec.tags("tags")),
+            0);
 
     private int customer(long key, Integer orders, String country) {
         int row = index.rowFor(key);
@@ -46,17 +48,23 @@ class CustomerIndexTest {
         int many = customer(2, 9, "SA");
         int none = customer(3, null, "SA");
 
-        assertThat(members(not(compare("order_count", CompareOp.GT, 5))).toArray()).containsExactly(few);
+        assertThat(members(not(compare("order_count", CompareOp.GT, 5))).toArray())
+                .containsExactly(few);
         assertThat(members(compare("order_count", CompareOp.GT, 5)).toArray()).containsExactly(many);
-        assertThat(index.matches(index.bind(not(compare("order_count", CompareOp.GT, 5))), none)).isFalse();
+        assertThat(index.matches(index.bind(not(compare("order_count", CompareOp.GT, 5))), none))
+                .isFalse();
     }
 
     @Test
     void a_customer_without_a_value_matches_only_is_null() {
         int none = customer(3, null, null);
         for (CompareOp op : CompareOp.values()) {
-            assertThat(members(compare("order_count", op, 0)).contains(none)).as(op.name()).isFalse();
-            assertThat(members(not(compare("order_count", op, 0))).contains(none)).as("NOT " + op).isFalse();
+            assertThat(members(compare("order_count", op, 0)).contains(none))
+                    .as(op.name())
+                    .isFalse();
+            assertThat(members(not(compare("order_count", op, 0))).contains(none))
+                    .as("NOT " + op)
+                    .isFalse();
         }
         assertThat(members(not(in("country", "SA"))).contains(none)).isFalse();
         assertThat(members(isNull("order_count")).toArray()).containsExactly(none);
@@ -67,11 +75,16 @@ class CustomerIndexTest {
     @Test
     void or_is_true_when_one_side_is_true_even_if_the_other_is_unknown() {
         int row = customer(1, null, "SA");
-        assertThat(members(or(compare("order_count", CompareOp.GT, 10), in("country", "SA"))).toArray())
+        assertThat(members(or(compare("order_count", CompareOp.GT, 10), in("country", "SA")))
+                        .toArray())
                 .containsExactly(row);
-        assertThat(members(and(compare("order_count", CompareOp.GT, 10), in("country", "SA"))).isEmpty()).isTrue();
-        assertThat(members(not(and(compare("order_count", CompareOp.GT, 10), in("country", "EG")))).toArray())
-                .as("NOT (UNKNOWN AND FALSE) is TRUE").containsExactly(row);
+        assertThat(members(and(compare("order_count", CompareOp.GT, 10), in("country", "SA")))
+                        .isEmpty())
+                .isTrue();
+        assertThat(members(not(and(compare("order_count", CompareOp.GT, 10), in("country", "EG"))))
+                        .toArray())
+                .as("NOT (UNKNOWN AND FALSE) is TRUE")
+                .containsExactly(row);
     }
 
     @Test
@@ -97,10 +110,15 @@ class CustomerIndexTest {
             BoundPredicate bound = index.bind(or(in("country", unseen, "SA"), hasTag("tags", unseen)));
             assertThat(bound.absentLiterals()).isEqualTo(2);
             assertThat(index.evaluate(bound).toArray()).containsExactly(0);
-            assertThat(index.evaluate(index.bind(not(in("country", unseen)))).toArray()).containsExactly(0);
-            assertThat(index.evaluate(index.bind(in("country", unseen))).isEmpty()).isTrue();
+            assertThat(index.evaluate(index.bind(not(in("country", unseen)))).toArray())
+                    .containsExactly(0);
+            assertThat(index.evaluate(index.bind(in("country", unseen))).isEmpty())
+                    .isTrue();
         }
-        assertThat(index.distinctValues()).isEqualTo(before).containsEntry("country", 1).containsEntry("tags", 1);
+        assertThat(index.distinctValues())
+                .isEqualTo(before)
+                .containsEntry("country", 1)
+                .containsEntry("tags", 1);
     }
 
     @Test
@@ -138,7 +156,8 @@ class CustomerIndexTest {
 
         assertThat(spent.width()).isEqualTo(8);
         assertThat(spent.get(small)).isEqualTo(100);
-        assertThat(members(compare("total_spent", CompareOp.GE, 3_000_000_000L)).toArray()).containsExactly(big);
+        assertThat(members(compare("total_spent", CompareOp.GE, 3_000_000_000L)).toArray())
+                .containsExactly(big);
     }
 
     @Test
@@ -147,8 +166,12 @@ class CustomerIndexTest {
         index.integerColumn("last_purchase_at").setDate(row, LocalDate.of(2026, 3, 1));
         long ninetyDaysBefore = LocalDate.of(2026, 6, 1).minusDays(90).toEpochDay();
 
-        assertThat(members(compare("last_purchase_at", CompareOp.LT, ninetyDaysBefore)).toArray()).containsExactly(row);
-        assertThat(index.integerColumn("last_purchase_at").width()).as("epoch days fit a short until 2059").isEqualTo(2);
+        assertThat(members(compare("last_purchase_at", CompareOp.LT, ninetyDaysBefore))
+                        .toArray())
+                .containsExactly(row);
+        assertThat(index.integerColumn("last_purchase_at").width())
+                .as("epoch days fit a short until 2059")
+                .isEqualTo(2);
     }
 
     @Test
@@ -172,7 +195,8 @@ class CustomerIndexTest {
     @Test
     void an_update_moves_a_customer_into_and_out_of_a_group() {
         int row = customer(1, 1, "SA");
-        BoundPredicate vip = index.bind(or(compare("total_spent", CompareOp.GT, 150_000), compare("order_count", CompareOp.GT, 10)));
+        BoundPredicate vip =
+                index.bind(or(compare("total_spent", CompareOp.GT, 150_000), compare("order_count", CompareOp.GT, 10)));
         assertThat(index.matches(vip, row)).isFalse();
 
         index.integerColumn("order_count").set(row, 11);
@@ -202,10 +226,14 @@ class CustomerIndexTest {
         int max = index.rowFor(2);
         spent.set(min, Long.MIN_VALUE);
         spent.set(max, Long.MAX_VALUE);
-        assertThat(members(compare("total_spent", CompareOp.LT, Long.MIN_VALUE)).isEmpty()).isTrue();
-        assertThat(members(compare("total_spent", CompareOp.GT, Long.MAX_VALUE)).isEmpty()).isTrue();
-        assertThat(members(compare("total_spent", CompareOp.LE, Long.MIN_VALUE)).toArray()).containsExactly(min);
-        assertThat(members(compare("total_spent", CompareOp.NE, Long.MIN_VALUE)).toArray()).containsExactly(max);
+        assertThat(members(compare("total_spent", CompareOp.LT, Long.MIN_VALUE)).isEmpty())
+                .isTrue();
+        assertThat(members(compare("total_spent", CompareOp.GT, Long.MAX_VALUE)).isEmpty())
+                .isTrue();
+        assertThat(members(compare("total_spent", CompareOp.LE, Long.MIN_VALUE)).toArray())
+                .containsExactly(min);
+        assertThat(members(compare("total_spent", CompareOp.NE, Long.MIN_VALUE)).toArray())
+                .containsExactly(max);
     }
 
     @Test
@@ -227,9 +255,9 @@ class CustomerIndexTest {
                 .hasMessageContaining("unknown column 'total_spend'")
                 .hasMessageContaining("total_spent");
         assertThatThrownBy(() -> index.bind(compare("country", CompareOp.EQ, 1)))
-                .hasMessageContaining("column 'country' holds DICTIONARY values, but a comparison needs a INTEGER column");
-        assertThatThrownBy(() -> index.bind(in("order_count", "SA")))
-                .hasMessageContaining("column 'order_count'");
+                .hasMessageContaining(
+                        "column 'country' holds DICTIONARY values, but a comparison needs a INTEGER column");
+        assertThatThrownBy(() -> index.bind(in("order_count", "SA"))).hasMessageContaining("column 'order_count'");
     }
 
     @Test

@@ -59,20 +59,28 @@ class IndexAgreesWithReferenceTest {
             String context = "seed " + seed + ", rule " + rule;
 
             assertThat(toList(data.index.evaluate(bound))).as(context).isEqualTo(expected);
-            assertThat(toList(data.index.evaluate(bound, executor, 3))).as(context + " (parallel)").isEqualTo(expected);
+            assertThat(toList(data.index.evaluate(bound, executor, 3)))
+                    .as(context + " (parallel)")
+                    .isEqualTo(expected);
             checkRowTests(data, bound, expected, context);
         }
     }
 
-    private static void checkRowTests(RandomCustomers data, BoundPredicate bound, List<Integer> expected, String context) {
+    private static void checkRowTests(
+            RandomCustomers data, BoundPredicate bound, List<Integer> expected, String context) {
         int size = data.index.size();
         int step = Math.max(1, size / 2_000);
-        RoaringBitmap members = RoaringBitmap.bitmapOf(expected.stream().mapToInt(Integer::intValue).toArray());
+        RoaringBitmap members = RoaringBitmap.bitmapOf(
+                expected.stream().mapToInt(Integer::intValue).toArray());
         for (int row = 0; row < size; row += step) {
-            assertThat(data.index.matches(bound, row)).as(context + " row " + row).isEqualTo(members.contains(row));
+            assertThat(data.index.matches(bound, row))
+                    .as(context + " row " + row)
+                    .isEqualTo(members.contains(row));
         }
         if (size > 0) {
-            assertThat(data.index.matches(bound, size - 1)).as(context + " last row").isEqualTo(members.contains(size - 1));
+            assertThat(data.index.matches(bound, size - 1))
+                    .as(context + " last row")
+                    .isEqualTo(members.contains(size - 1));
         }
     }
 

@@ -13,8 +13,8 @@ import io.basira.commerce.Cart;
 import io.basira.commerce.CartStatus;
 import io.basira.commerce.Customer;
 import io.basira.commerce.Order;
-import io.basira.commerce.Review;
 import io.basira.commerce.OrderLine;
+import io.basira.commerce.Review;
 import io.basira.fixtures.InMemoryCommerce;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
@@ -28,14 +28,26 @@ import org.junit.jupiter.api.Test;
 
 class IngestRecordsTest {
 
-    private final Store store = new Store(new StoreId(1), "demo", "Demo", Store.DEFAULT_CURRENCY, Store.DEFAULT_TIME_ZONE);
+    private final Store store =
+            new Store(new StoreId(1), "demo", "Demo", Store.DEFAULT_CURRENCY, Store.DEFAULT_TIME_ZONE);
     private final InMemoryCommerce db = new InMemoryCommerce();
     private final List<OrdersWritten> told = new ArrayList<>();
     private final IngestRecords ingest = new IngestRecords(db, db, new CardUpkeep(db, db), db, List.of(told::add));
 
     private static Customer customer(String id) {
-        return new Customer(id, "سارة", "Alharbi", null, null, null, null, "الرياض", null, "SA",
-                Instant.parse("2024-01-01T00:00:00Z"), Set.of());
+        return new Customer(
+                id,
+                "سارة",
+                "Alharbi",
+                null,
+                null,
+                null,
+                null,
+                "الرياض",
+                null,
+                "SA",
+                Instant.parse("2024-01-01T00:00:00Z"),
+                Set.of());
     }
 
     private CustomerCard cardOf(String id) {
@@ -44,15 +56,24 @@ class IngestRecordsTest {
 
     @Test
     void an_order_updates_its_customer_card_in_the_same_call() {
-        ingest.ingest(store, new RecordBatch().add(customer("C1")).add(anOrder("O1").total("250.00").build()));
+        ingest.ingest(
+                store,
+                new RecordBatch()
+                        .add(customer("C1"))
+                        .add(anOrder("O1").total("250.00").build()));
         assertThat(cardOf("C1").orderCount()).isEqualTo(1);
         assertThat(cardOf("C1").totalSpentMinor()).isEqualTo(25000);
     }
 
     @Test
     void a_completed_order_that_is_cancelled_leaves_the_counts_it_was_in() {
-        ingest.ingest(store, new RecordBatch().add(customer("C1")).add(anOrder("O1").status(COMPLETED).build()));
-        ingest.ingest(store, new RecordBatch().add(anOrder("O1").status(CANCELLED).build()));
+        ingest.ingest(
+                store,
+                new RecordBatch()
+                        .add(customer("C1"))
+                        .add(anOrder("O1").status(COMPLETED).build()));
+        ingest.ingest(
+                store, new RecordBatch().add(anOrder("O1").status(CANCELLED).build()));
         CustomerCard card = cardOf("C1");
         assertThat(card.orderCount()).isZero();
         assertThat(card.totalSpentMinor()).isZero();
@@ -63,10 +84,26 @@ class IngestRecordsTest {
 
     @Test
     void a_completed_order_that_is_returned_leaves_the_counts_it_was_in() {
-        ingest.ingest(store, new RecordBatch().add(customer("C1"))
-                .add(anOrder("O1").status(COMPLETED).at("2024-02-01T10:00:00Z").build())
-                .add(anOrder("O2").status(COMPLETED).at("2024-03-01T10:00:00Z").total("40.00").build()));
-        ingest.ingest(store, new RecordBatch().add(anOrder("O2").status(RETURNED).at("2024-03-01T10:00:00Z").build()));
+        ingest.ingest(
+                store,
+                new RecordBatch()
+                        .add(customer("C1"))
+                        .add(anOrder("O1")
+                                .status(COMPLETED)
+                                .at("2024-02-01T10:00:00Z")
+                                .build())
+                        .add(anOrder("O2")
+                                .status(COMPLETED)
+                                .at("2024-03-01T10:00:00Z")
+                                .total("40.00")
+                                .build()));
+        ingest.ingest(
+                store,
+                new RecordBatch()
+                        .add(anOrder("O2")
+                                .status(RETURNED)
+                                .at("2024-03-01T10:00:00Z")
+                                .build()));
         CustomerCard card = cardOf("C1");
         assertThat(card.orderCount()).isEqualTo(1);
         assertThat(card.totalSpentMinor()).isEqualTo(10000);
@@ -76,18 +113,25 @@ class IngestRecordsTest {
 
     @Test
     void the_same_order_delivered_twice_counts_once() {
-        RecordBatch batch = new RecordBatch().add(customer("C1")).add(anOrder("O1").total("99.99").build());
+        RecordBatch batch = new RecordBatch()
+                .add(customer("C1"))
+                .add(anOrder("O1").total("99.99").build());
         ingest.ingest(store, batch);
         CustomerCard once = cardOf("C1");
         ingest.ingest(store, batch);
-        ingest.ingest(store, new RecordBatch().add(anOrder("O1").total("99.99").build()).add(anOrder("O1").total("99.99").build()));
+        ingest.ingest(
+                store,
+                new RecordBatch()
+                        .add(anOrder("O1").total("99.99").build())
+                        .add(anOrder("O1").total("99.99").build()));
         assertThat(cardOf("C1")).isEqualTo(once);
         assertThat(once.orderCount()).isEqualTo(1);
     }
 
     @Test
     void an_order_arriving_before_its_customer_is_refused_and_nothing_is_written() {
-        assertThatThrownBy(() -> ingest.ingest(store, new RecordBatch().add(anOrder("O1").of("C404").build())))
+        assertThatThrownBy(() -> ingest.ingest(
+                        store, new RecordBatch().add(anOrder("O1").of("C404").build())))
                 .isInstanceOf(IngestRejected.class)
                 .hasMessage("order 'O1': customer 'C404' does not exist in store 'demo'");
         assertThat(db.orders).isEmpty();
@@ -95,8 +139,11 @@ class IngestRecordsTest {
 
     @Test
     void an_order_in_another_currency_is_refused() {
-        assertThatThrownBy(() -> ingest.ingest(store, new RecordBatch().add(customer("C1"))
-                .add(anOrder("O1").in("USD").build())))
+        assertThatThrownBy(() -> ingest.ingest(
+                        store,
+                        new RecordBatch()
+                                .add(customer("C1"))
+                                .add(anOrder("O1").in("USD").build())))
                 .isInstanceOf(IngestRejected.class)
                 .hasMessageContaining("order 'O1': currency USD is not the store's currency SAR");
         assertThat(db.customers).isEmpty();
@@ -110,15 +157,22 @@ class IngestRecordsTest {
 
     @Test
     void order_lines_sent_again_replace_the_earlier_lines() {
-        ingest.ingest(store, new RecordBatch().add(customer("C1")).add(anOrder("O1").build())
-                .add(line("O1", "P1")).add(line("O1", "P2")));
+        ingest.ingest(
+                store,
+                new RecordBatch()
+                        .add(customer("C1"))
+                        .add(anOrder("O1").build())
+                        .add(line("O1", "P1"))
+                        .add(line("O1", "P2")));
         ingest.ingest(store, new RecordBatch().add(line("O1", "P3")));
         assertThat(db.lines.get("O1")).extracting(OrderLine::productExternalId).containsExactly("P3");
     }
 
     @Test
     void lines_of_one_order_split_across_batches_of_one_replacement_are_all_kept() {
-        ingest.ingest(store, new RecordBatch().add(customer("C1")).add(anOrder("O1").build()).add(line("O1", "OLD")));
+        ingest.ingest(
+                store,
+                new RecordBatch().add(customer("C1")).add(anOrder("O1").build()).add(line("O1", "OLD")));
         LineReplacement oneImport = new LineReplacement();
         ingest.write(store.id(), new RecordBatch().add(line("O1", "P1")), oneImport, RecordOwners.none());
         ingest.write(store.id(), new RecordBatch().add(line("O1", "P2")), oneImport, RecordOwners.none());
@@ -134,9 +188,15 @@ class IngestRecordsTest {
 
     @Test
     void an_order_moved_to_another_customer_leaves_the_first_customers_card() {
-        ingest.ingest(store, new RecordBatch().add(customer("C1")).add(customer("C2"))
-                .add(anOrder("O1").of("C1").total("100.00").build()));
-        Set<String> refreshed = ingest.ingest(store, new RecordBatch().add(anOrder("O1").of("C2").total("100.00").build()));
+        ingest.ingest(
+                store,
+                new RecordBatch()
+                        .add(customer("C1"))
+                        .add(customer("C2"))
+                        .add(anOrder("O1").of("C1").total("100.00").build()));
+        Set<String> refreshed = ingest.ingest(
+                store,
+                new RecordBatch().add(anOrder("O1").of("C2").total("100.00").build()));
         assertThat(refreshed).containsExactlyInAnyOrder("C1", "C2");
         assertThat(cardOf("C1").orderCount()).isZero();
         assertThat(cardOf("C1").totalSpentMinor()).isZero();
@@ -145,12 +205,20 @@ class IngestRecordsTest {
 
     @Test
     void a_cart_or_review_moved_to_another_customer_leaves_the_first_customers_card() {
-        ingest.ingest(store, new RecordBatch().add(customer("C1")).add(customer("C2"))
-                .add(cart("K1", "C1")).add(new Review("R1", "C1", null, 4, Instant.parse("2024-02-01T00:00:00Z"))));
+        ingest.ingest(
+                store,
+                new RecordBatch()
+                        .add(customer("C1"))
+                        .add(customer("C2"))
+                        .add(cart("K1", "C1"))
+                        .add(new Review("R1", "C1", null, 4, Instant.parse("2024-02-01T00:00:00Z"))));
         assertThat(cardOf("C1").abandonedCarts()).isEqualTo(1);
         assertThat(cardOf("C1").storeRating()).isEqualTo(4);
-        ingest.ingest(store, new RecordBatch().add(cart("K1", "C2"))
-                .add(new Review("R1", "C2", null, 4, Instant.parse("2024-02-01T00:00:00Z"))));
+        ingest.ingest(
+                store,
+                new RecordBatch()
+                        .add(cart("K1", "C2"))
+                        .add(new Review("R1", "C2", null, 4, Instant.parse("2024-02-01T00:00:00Z"))));
         assertThat(cardOf("C1").abandonedCarts()).isZero();
         assertThat(cardOf("C1").storeRating()).isNull();
         assertThat(cardOf("C2").abandonedCarts()).isEqualTo(1);
@@ -158,9 +226,17 @@ class IngestRecordsTest {
 
     @Test
     void an_import_chunk_names_the_earlier_customer_of_a_moved_order() {
-        ingest.ingest(store, new RecordBatch().add(customer("C1")).add(customer("C2")).add(anOrder("O1").of("C1").build()));
-        Set<String> touched = ingest.write(store.id(), new RecordBatch().add(anOrder("O1").of("C2").build()),
-                new LineReplacement(), new RecordOwners(Set.of("O1"), Map.of(), Map.of()));
+        ingest.ingest(
+                store,
+                new RecordBatch()
+                        .add(customer("C1"))
+                        .add(customer("C2"))
+                        .add(anOrder("O1").of("C1").build()));
+        Set<String> touched = ingest.write(
+                store.id(),
+                new RecordBatch().add(anOrder("O1").of("C2").build()),
+                new LineReplacement(),
+                new RecordOwners(Set.of("O1"), Map.of(), Map.of()));
         assertThat(touched).containsExactlyInAnyOrder("C1", "C2");
     }
 
@@ -170,14 +246,19 @@ class IngestRecordsTest {
         RecordOwners owners = RecordOwners.none();
         LineReplacement oneImport = new LineReplacement();
         ingest.write(store.id(), new RecordBatch().add(anOrder("O9").of("C1").build()), oneImport, owners);
-        Set<String> touched = ingest.write(store.id(), new RecordBatch().add(anOrder("O9").of("C2").build()),
-                oneImport, owners);
+        Set<String> touched = ingest.write(
+                store.id(), new RecordBatch().add(anOrder("O9").of("C2").build()), oneImport, owners);
         assertThat(touched).containsExactlyInAnyOrder("C1", "C2");
     }
 
     @Test
     void a_write_locks_its_records_before_the_customers_it_touches() {
-        ingest.ingest(store, new RecordBatch().add(customer("C1")).add(customer("C2")).add(anOrder("O1").of("C1").build()));
+        ingest.ingest(
+                store,
+                new RecordBatch()
+                        .add(customer("C1"))
+                        .add(customer("C2"))
+                        .add(anOrder("O1").of("C1").build()));
         db.locked.clear();
         ingest.ingest(store, new RecordBatch().add(anOrder("O1").of("C2").build()));
         assertThat(db.locked).containsExactly(List.of("order:O1"), List.of("customer:C1", "customer:C2"));
@@ -185,7 +266,8 @@ class IngestRecordsTest {
 
     @Test
     void a_participant_sees_a_new_order_without_a_before_image() {
-        ingest.ingest(store, new RecordBatch().add(customer("C1")).add(anOrder("O1").build()));
+        ingest.ingest(
+                store, new RecordBatch().add(customer("C1")).add(anOrder("O1").build()));
         assertThat(told).hasSize(1);
         assertThat(told.get(0).store()).isEqualTo(store.id());
         OrderChange change = told.get(0).changes().get(0);
@@ -205,8 +287,14 @@ class IngestRecordsTest {
 
     @Test
     void a_participant_sees_an_order_moved_to_another_customer_with_both_customers() {
-        ingest.ingest(store, new RecordBatch().add(customer("C1")).add(customer("C2")).add(anOrder("O1").of("C1").build()));
-        Set<String> refreshed = ingest.ingest(store, new RecordBatch().add(anOrder("O1").of("C2").build()));
+        ingest.ingest(
+                store,
+                new RecordBatch()
+                        .add(customer("C1"))
+                        .add(customer("C2"))
+                        .add(anOrder("O1").of("C1").build()));
+        Set<String> refreshed = ingest.ingest(
+                store, new RecordBatch().add(anOrder("O1").of("C2").build()));
         OrderChange change = told.get(1).changes().get(0);
         assertThat(change.movedCustomer()).isTrue();
         assertThat(change.before().customerExternalId()).isEqualTo("C1");
@@ -219,8 +307,12 @@ class IngestRecordsTest {
         Order stored = anOrder("O1").status(PENDING).total("10.00").build();
         ingest.ingest(store, new RecordBatch().add(customer("C1")).add(stored));
         Order last = anOrder("O1").status(CANCELLED).total("10.00").build();
-        ingest.ingest(store, new RecordBatch().add(anOrder("O1").status(COMPLETED).total("10.00").build())
-                .add(anOrder("O2").build()).add(last));
+        ingest.ingest(
+                store,
+                new RecordBatch()
+                        .add(anOrder("O1").status(COMPLETED).total("10.00").build())
+                        .add(anOrder("O2").build())
+                        .add(last));
         assertThat(told.get(1).changes()).extracting(OrderChange::orderId).containsExactly("O1", "O2");
         assertThat(told.get(1).changes().get(0)).isEqualTo(new OrderChange(stored, last));
         assertThat(db.orders.get("O1")).isEqualTo(last);
@@ -229,9 +321,15 @@ class IngestRecordsTest {
     @Test
     void a_participant_runs_after_the_records_are_written_and_before_the_cards_are_folded() {
         List<String> seen = new ArrayList<>();
-        IngestRecords watched = new IngestRecords(db, db, new CardUpkeep(db, db), db, List.of(written -> seen.add(
-                db.orders.containsKey("O1") + " " + db.cards.get("C1").orderCount())));
-        watched.ingest(store, new RecordBatch().add(customer("C1")).add(anOrder("O1").build()));
+        IngestRecords watched = new IngestRecords(
+                db,
+                db,
+                new CardUpkeep(db, db),
+                db,
+                List.of(written -> seen.add(
+                        db.orders.containsKey("O1") + " " + db.cards.get("C1").orderCount())));
+        watched.ingest(
+                store, new RecordBatch().add(customer("C1")).add(anOrder("O1").build()));
         assertThat(seen).containsExactly("true 0");
         assertThat(cardOf("C1").orderCount()).isEqualTo(1);
     }
@@ -245,7 +343,8 @@ class IngestRecordsTest {
     @Test
     void import_chunks_tell_participants_with_what_earlier_chunks_stored() {
         Order first = anOrder("O1").of("C1").status(PENDING).build();
-        ingest.ingest(store, new RecordBatch().add(customer("C1")).add(customer("C2")).add(first));
+        ingest.ingest(
+                store, new RecordBatch().add(customer("C1")).add(customer("C2")).add(first));
         told.clear();
         LineReplacement oneImport = new LineReplacement();
         Order second = anOrder("O1").of("C2").status(PENDING).build();
@@ -253,7 +352,8 @@ class IngestRecordsTest {
         RecordOwners owners = new RecordOwners(Set.of("O1"), Map.of(), Map.of());
         Set<String> touched = ingest.write(store.id(), new RecordBatch().add(second), oneImport, owners);
         ingest.write(store.id(), new RecordBatch().add(third), oneImport, owners);
-        assertThat(told).extracting(written -> written.changes().get(0))
+        assertThat(told)
+                .extracting(written -> written.changes().get(0))
                 .containsExactly(new OrderChange(first, second), new OrderChange(second, third));
         assertThat(touched).containsExactlyInAnyOrder("C1", "C2");
     }

@@ -29,7 +29,8 @@ class CommitUsedRewardsTest {
     }
 
     private void write(String id, OrderStatus status, String code) {
-        participant.ordersWritten(new OrdersWritten(LoyaltyWorld.STORE, List.of(new OrderChange(null, order(id, status, code)))));
+        participant.ordersWritten(
+                new OrdersWritten(LoyaltyWorld.STORE, List.of(new OrderChange(null, order(id, status, code)))));
     }
 
     private Order order(String id, OrderStatus status, String code) {
@@ -48,7 +49,9 @@ class CommitUsedRewardsTest {
         write("o5", COMPLETED, r.couponCode());
         Redemption used = world.memory.redemptions.get(r.id());
         assertThat(used.state()).as("used is final").isEqualTo(State.COMMITTED);
-        assertThat(used.orderId()).as("the order that committed it, recorded once").isEqualTo("o2");
+        assertThat(used.orderId())
+                .as("the order that committed it, recorded once")
+                .isEqualTo("o2");
         assertThat(used.orderCreatedAt()).isEqualTo(placed);
         assertThat(world.balance("c1").total()).isEqualTo(800);
     }
@@ -56,10 +59,13 @@ class CommitUsedRewardsTest {
     @Test
     void in_one_write_the_first_order_with_the_code_is_the_one_that_used_it() {
         Redemption r = reserved();
-        participant.ordersWritten(new OrdersWritten(LoyaltyWorld.STORE, List.of(
-                new OrderChange(null, order("o7", COMPLETED, null)),
-                new OrderChange(null, order("o8", PENDING, r.couponCode())),
-                new OrderChange(null, order("o6", COMPLETED, r.couponCode().toLowerCase())))));
+        participant.ordersWritten(new OrdersWritten(
+                LoyaltyWorld.STORE,
+                List.of(
+                        new OrderChange(null, order("o7", COMPLETED, null)),
+                        new OrderChange(null, order("o8", PENDING, r.couponCode())),
+                        new OrderChange(
+                                null, order("o6", COMPLETED, r.couponCode().toLowerCase())))));
         assertThat(world.memory.redemptions.get(r.id()).orderId()).isEqualTo("o8");
     }
 

@@ -27,8 +27,11 @@ class EarnPointsTest {
         assertThat(world.balance("c1")).isEqualTo(new Balance(199, 0, 199, 199));
         world.advance(Duration.ofDays(14));
         assertThat(world.balance("c1")).isEqualTo(new Balance(199, 199, 0, 199));
-        assertThat(world.published).filteredOn(LoyaltyChanged.class::isInstance)
-                .first().extracting(e -> ((LoyaltyChanged) e).earned()).isEqualTo(java.util.Map.of("c1", 199L));
+        assertThat(world.published)
+                .filteredOn(LoyaltyChanged.class::isInstance)
+                .first()
+                .extracting(e -> ((LoyaltyChanged) e).earned())
+                .isEqualTo(java.util.Map.of("c1", 199L));
     }
 
     @Test
@@ -46,7 +49,8 @@ class EarnPointsTest {
         assertThat(world.balance("c1").total()).isZero();
         world.write(completed);
         assertThat(world.balance("c1").total()).isEqualTo(100);
-        assertThat(world.memory.ledgers.get("c1")).extracting(LedgerEntry::cause)
+        assertThat(world.memory.ledgers.get("c1"))
+                .extracting(LedgerEntry::cause)
                 .containsExactly(Cause.ORDER, Cause.REVERSAL, Cause.ORDER);
     }
 
@@ -89,9 +93,11 @@ class EarnPointsTest {
         assertThat(OrderSettlement.held(world.memory.ledgers.get("c1"), "o2")).isEqualTo(150);
         world.write(world.order("big", "c1", RETURNED, 600_000));
         assertThat(world.memory.standings.get("c1").tier()).isEqualTo("bronze");
-        assertThat(world.published).filteredOn(LoyaltyChanged.class::isInstance)
+        assertThat(world.published)
+                .filteredOn(LoyaltyChanged.class::isInstance)
                 .flatExtracting(e -> ((LoyaltyChanged) e).tierMoves())
-                .contains(new LoyaltyChanged.TierMove("c1", null, "gold"),
+                .contains(
+                        new LoyaltyChanged.TierMove("c1", null, "gold"),
                         new LoyaltyChanged.TierMove("c1", "gold", "bronze"));
     }
 
@@ -103,11 +109,14 @@ class EarnPointsTest {
     @EnumSource(TierBasis.class)
     void spending_points_never_drops_a_tier_but_a_refund_can(TierBasis basis) {
         LoyaltyProgram standard = LoyaltyWorld.standard();
-        List<Tier> tiers = basis == TierBasis.SPEND_12M ? standard.tiers()
-                : List.of(new Tier("bronze", 0, 1000, false, false), new Tier("silver", 1000, 1250, false, false),
+        List<Tier> tiers = basis == TierBasis.SPEND_12M
+                ? standard.tiers()
+                : List.of(
+                        new Tier("bronze", 0, 1000, false, false),
+                        new Tier("silver", 1000, 1250, false, false),
                         new Tier("gold", 5000, 1500, true, true));
-        LoyaltyWorld world = new LoyaltyWorld(new LoyaltyProgram(true, standard.startsAt(), 1, 100, 14, 0, 0, 0, basis,
-                tiers, 1, 7, 100, 1000, 300, 0, null));
+        LoyaltyWorld world = new LoyaltyWorld(new LoyaltyProgram(
+                true, standard.startsAt(), 1, 100, 14, 0, 0, 0, basis, tiers, 1, 7, 100, 1000, 300, 0, null));
         world.write(world.order("big", "c1", COMPLETED, 600_000));
         assertThat(world.memory.standings.get("c1").tier()).isEqualTo("gold");
         world.advance(Duration.ofDays(15));
@@ -119,13 +128,18 @@ class EarnPointsTest {
         assertThat(world.memory.standings.get("c1").points()).isEqualTo(1001);
         world.advance(Duration.ofDays(40)); // past the one-month inactivity expiry
         world.midnight.run(LoyaltyWorld.STORE, LoyaltyWorld.RIYADH);
-        assertThat(world.memory.ledgers.get("c1")).extracting(LedgerEntry::cause).contains(Cause.EXPIRY);
+        assertThat(world.memory.ledgers.get("c1"))
+                .extracting(LedgerEntry::cause)
+                .contains(Cause.EXPIRY);
         assertThat(world.memory.standings.get("c1").points()).isZero();
         assertThat(world.memory.standings.get("c1").tier()).isEqualTo("gold");
 
-        world.write(LoyaltyWorld.order("big", "c1", COMPLETED, 100_000, world.memory.orders.get("big").createdAt()));
+        world.write(LoyaltyWorld.order(
+                "big", "c1", COMPLETED, 100_000, world.memory.orders.get("big").createdAt()));
         assertThat(world.balance("c1").total()).isZero();
-        assertThat(world.memory.standings.get("c1").tier()).as("refunded to 1000.00 SAR").isEqualTo("silver");
+        assertThat(world.memory.standings.get("c1").tier())
+                .as("refunded to 1000.00 SAR")
+                .isEqualTo("silver");
     }
 
     @Test
@@ -138,7 +152,8 @@ class EarnPointsTest {
     void a_redemption_reserves_then_releases_or_commits() {
         world.write(world.order("o1", "c1", COMPLETED, 50_000));
         assertThatThrownBy(() -> world.redeem.reserve(LoyaltyWorld.STORE, "c1", Reward.COUPON, 100))
-                .isInstanceOf(LoyaltyRefusal.class).hasMessageContaining("0 points available");
+                .isInstanceOf(LoyaltyRefusal.class)
+                .hasMessageContaining("0 points available");
         world.advance(Duration.ofDays(14));
         Redemption coupon = world.redeem.reserve(LoyaltyWorld.STORE, "c1", Reward.COUPON, 200);
         assertThat(coupon.valueMinor()).isEqualTo(2000);
@@ -152,14 +167,17 @@ class EarnPointsTest {
         assertThat(world.memory.coupons).doesNotContainKey(coupon.couponCode());
         world.redeem.commit(LoyaltyWorld.STORE, shipping.id());
         assertThatThrownBy(() -> world.redeem.release(LoyaltyWorld.STORE, shipping.id()))
-                .isInstanceOf(LoyaltyRefusal.class).hasMessageContaining("committed");
+                .isInstanceOf(LoyaltyRefusal.class)
+                .hasMessageContaining("committed");
         assertThatThrownBy(() -> world.redeem.reserve(LoyaltyWorld.STORE, "c1", Reward.FREE_PRODUCT, 0))
-                .isInstanceOf(LoyaltyRefusal.class).hasMessageContaining("does not offer");
+                .isInstanceOf(LoyaltyRefusal.class)
+                .hasMessageContaining("does not offer");
     }
 
     @Test
     void a_manual_adjustment_keeps_who_and_why_and_never_takes_more_than_is_available() {
-        LedgerEntry entry = world.adjust.adjust(LoyaltyWorld.STORE, "c1", 70, "amal@store", "apology for a late delivery");
+        LedgerEntry entry =
+                world.adjust.adjust(LoyaltyWorld.STORE, "c1", 70, "amal@store", "apology for a late delivery");
         assertThat(entry.actor()).isEqualTo("amal@store");
         assertThat(entry.reason()).isEqualTo("apology for a late delivery");
         assertThatThrownBy(() -> world.adjust.adjust(LoyaltyWorld.STORE, "c1", -71, "amal@store", "typo"))
@@ -180,7 +198,8 @@ class EarnPointsTest {
         world.write(world.order("o1", "c1", COMPLETED, 10_000));
         world.now = Instant.parse("2027-01-03T00:30:00Z");
         world.midnight.run(LoyaltyWorld.STORE, LoyaltyWorld.RIYADH);
-        assertThat(world.published).filteredOn(LoyaltyChanged.class::isInstance)
+        assertThat(world.published)
+                .filteredOn(LoyaltyChanged.class::isInstance)
                 .flatExtracting(e -> ((LoyaltyChanged) e).expiring())
                 .containsExactly(new LoyaltyChanged.Expiring("c1", 100, java.time.LocalDate.parse("2027-01-10")));
         assertThat(world.memory.standings.get("c1").expiring30d()).isEqualTo(100);
@@ -188,7 +207,9 @@ class EarnPointsTest {
         world.midnight.run(LoyaltyWorld.STORE, LoyaltyWorld.RIYADH);
         world.midnight.run(LoyaltyWorld.STORE, LoyaltyWorld.RIYADH);
         assertThat(world.balance("c1").total()).isZero();
-        assertThat(world.memory.ledgers.get("c1")).extracting(LedgerEntry::cause).containsExactly(Cause.ORDER, Cause.EXPIRY);
+        assertThat(world.memory.ledgers.get("c1"))
+                .extracting(LedgerEntry::cause)
+                .containsExactly(Cause.ORDER, Cause.EXPIRY);
         assertThat(world.memory.standings.get("c1").lifetime()).isEqualTo(100);
         assertThat(world.memory.standings.get("c1").tier()).isEqualTo("bronze");
     }
@@ -200,8 +221,11 @@ class EarnPointsTest {
         world.redeem.reserve(LoyaltyWorld.STORE, "c1", Reward.COUPON, 400);
         world.write(world.order("o1", "c1", COMPLETED, 20_000));
         Account live = new Account("c1", world.memory.ledgers.get("c1"), world.memory.tiers.get("c1"));
-        List<LedgerEntry> replayed = LedgerReplay.replay(world.memory.programs.get(LoyaltyWorld.STORE), live,
-                List.of(new PurchaseActivity.CompletedOrder("c1", "o1", world.memory.orders.get("o1").createdAt(), 20_000)),
+        List<LedgerEntry> replayed = LedgerReplay.replay(
+                world.memory.programs.get(LoyaltyWorld.STORE),
+                live,
+                List.of(new PurchaseActivity.CompletedOrder(
+                        "c1", "o1", world.memory.orders.get("o1").createdAt(), 20_000)),
                 world.now);
         assertThat(LedgerReplay.differences("c1", live.entries(), replayed)).isEmpty();
         assertThat(replayed.stream().mapToLong(LedgerEntry::points).sum()).isEqualTo(world.memory.total("c1"));

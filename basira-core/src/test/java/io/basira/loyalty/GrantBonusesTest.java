@@ -14,8 +14,10 @@ class GrantBonusesTest {
 
     @Test
     void each_signup_and_review_earns_its_bonus_once() {
-        world.memory.bonusSources.addAll(List.of(new BonusSource("c1", Cause.SIGNUP, "signup"),
-                new BonusSource("c1", Cause.REVIEW, "r1"), new BonusSource("c2", Cause.REVIEW, "r2")));
+        world.memory.bonusSources.addAll(List.of(
+                new BonusSource("c1", Cause.SIGNUP, "signup"),
+                new BonusSource("c1", Cause.REVIEW, "r1"),
+                new BonusSource("c2", Cause.REVIEW, "r2")));
         assertThat(bonuses.grant(LoyaltyWorld.STORE, Set.of("c1"))).isEqualTo(2);
         assertThat(bonuses.grant(LoyaltyWorld.STORE, null)).isEqualTo(1);
         assertThat(bonuses.grant(LoyaltyWorld.STORE, null)).isZero();

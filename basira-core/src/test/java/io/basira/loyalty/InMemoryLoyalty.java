@@ -56,7 +56,8 @@ final class InMemoryLoyalty implements LoyaltyPrograms, LoyaltyLedgers, Purchase
     public synchronized Map<String, Account> lock(StoreId store, Collection<String> customerIds) {
         Map<String, Account> accounts = new TreeMap<>();
         for (String customer : customerIds) {
-            accounts.put(customer, new Account(customer, ledgers.getOrDefault(customer, List.of()), tiers.get(customer)));
+            accounts.put(
+                    customer, new Account(customer, ledgers.getOrDefault(customer, List.of()), tiers.get(customer)));
         }
         return accounts;
     }
@@ -78,7 +79,8 @@ final class InMemoryLoyalty implements LoyaltyPrograms, LoyaltyLedgers, Purchase
 
     @Override
     public void forEachAccount(StoreId store, Consumer<Account> sink) {
-        new TreeMap<>(ledgers).forEach((customer, entries) -> sink.accept(new Account(customer, entries, tiers.get(customer))));
+        new TreeMap<>(ledgers)
+                .forEach((customer, entries) -> sink.accept(new Account(customer, entries, tiers.get(customer))));
     }
 
     @Override
@@ -104,9 +106,13 @@ final class InMemoryLoyalty implements LoyaltyPrograms, LoyaltyLedgers, Purchase
 
     @Override
     public void forEachCompletedOrder(StoreId store, Consumer<CompletedOrder> sink) {
-        orders.values().stream().filter(o -> o.status() == OrderStatus.COMPLETED)
+        orders.values().stream()
+                .filter(o -> o.status() == OrderStatus.COMPLETED)
                 .sorted(java.util.Comparator.comparing(Order::customerExternalId))
-                .forEach(o -> sink.accept(new CompletedOrder(o.customerExternalId(), o.externalId(), o.createdAt(),
+                .forEach(o -> sink.accept(new CompletedOrder(
+                        o.customerExternalId(),
+                        o.externalId(),
+                        o.createdAt(),
                         o.total().minor())));
     }
 
@@ -119,7 +125,9 @@ final class InMemoryLoyalty implements LoyaltyPrograms, LoyaltyLedgers, Purchase
 
     @Override
     public List<BonusSource> bonusSources(StoreId store, Collection<String> customerIds, Instant since) {
-        return bonusSources.stream().filter(b -> customerIds == null || customerIds.contains(b.customerId())).toList();
+        return bonusSources.stream()
+                .filter(b -> customerIds == null || customerIds.contains(b.customerId()))
+                .toList();
     }
 
     @Override
@@ -139,12 +147,16 @@ final class InMemoryLoyalty implements LoyaltyPrograms, LoyaltyLedgers, Purchase
 
     @Override
     public List<Redemption> lockByCoupons(StoreId store, Collection<String> codes) {
-        return redemptions.values().stream().filter(r -> r.couponCode() != null && codes.contains(r.couponCode())).toList();
+        return redemptions.values().stream()
+                .filter(r -> r.couponCode() != null && codes.contains(r.couponCode()))
+                .toList();
     }
 
     @Override
     public List<Redemption> of(StoreId store, String customerId) {
-        return redemptions.values().stream().filter(r -> r.customerId().equals(customerId)).toList();
+        return redemptions.values().stream()
+                .filter(r -> r.customerId().equals(customerId))
+                .toList();
     }
 
     @Override
@@ -160,6 +172,8 @@ final class InMemoryLoyalty implements LoyaltyPrograms, LoyaltyLedgers, Purchase
     }
 
     long total(String customer) {
-        return ledgers.getOrDefault(customer, List.of()).stream().mapToLong(LedgerEntry::points).sum();
+        return ledgers.getOrDefault(customer, List.of()).stream()
+                .mapToLong(LedgerEntry::points)
+                .sum();
     }
 }

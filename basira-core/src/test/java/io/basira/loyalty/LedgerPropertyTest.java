@@ -72,7 +72,11 @@ class LedgerPropertyTest {
                     if (lots) {
                         checkSpentOldestFirst(world, before, customer, r.points(), seed, step);
                     }
-                    model.add(customer, -(reward == Reward.COUPON ? points : LoyaltyWorld.standard().freeShippingPoints()));
+                    model.add(
+                            customer,
+                            -(reward == Reward.COUPON
+                                    ? points
+                                    : LoyaltyWorld.standard().freeShippingPoints()));
                 } else if (action < 70 && !reserved.isEmpty()) {
                     Redemption r = reserved.remove(random.nextInt(reserved.size()));
                     if (random.nextBoolean()) {
@@ -85,7 +89,8 @@ class LedgerPropertyTest {
                                     .as("seed %d step %d: a release makes no new lot", seed, step)
                                     .noneMatch(l -> l.availableAt().equals(world.now)
                                             && Lots.of(before.get(r.customerId())).stream()
-                                                    .noneMatch(o -> o.availableAt().equals(world.now)));
+                                                    .noneMatch(
+                                                            o -> o.availableAt().equals(world.now)));
                         }
                     }
                 } else if (action < 75) {
@@ -101,7 +106,10 @@ class LedgerPropertyTest {
                     world.advance(Duration.ofDays(random.nextInt(200)));
                     Map<String, Long> available = new TreeMap<>();
                     for (String c : CUSTOMERS) {
-                        available.put(c, Balance.of(before.getOrDefault(c, List.of()), world.now).available());
+                        available.put(
+                                c,
+                                Balance.of(before.getOrDefault(c, List.of()), world.now)
+                                        .available());
                     }
                     int published = world.published.size();
                     boolean ran = world.midnight.run(LoyaltyWorld.STORE, LoyaltyWorld.RIYADH);
@@ -126,20 +134,26 @@ class LedgerPropertyTest {
             assertThat(lotExpiries).as("seed %d exercised lot expiry", seed).isPositive();
         }
         for (String customer : CUSTOMERS) {
-            Account live = new Account(customer, world.memory.ledgers.getOrDefault(customer, List.of()),
-                    world.memory.tiers.get(customer));
+            Account live = new Account(
+                    customer, world.memory.ledgers.getOrDefault(customer, List.of()), world.memory.tiers.get(customer));
             List<PurchaseActivity.CompletedOrder> orders = new ArrayList<>();
             world.memory.forEachCompletedOrder(LoyaltyWorld.STORE, o -> {
                 if (o.customerId().equals(customer)) {
                     orders.add(o);
                 }
             });
-            List<LedgerEntry> replayed = LedgerReplay.replay(world.memory.programs.get(LoyaltyWorld.STORE), live, orders,
-                    world.now);
-            assertThat(LedgerReplay.differences(customer, live.entries(), replayed)).as("seed %d", seed).isEmpty();
-            assertThat(Balance.of(replayed, world.now)).as("seed %d", seed).isEqualTo(Balance.of(live.entries(), world.now));
+            List<LedgerEntry> replayed =
+                    LedgerReplay.replay(world.memory.programs.get(LoyaltyWorld.STORE), live, orders, world.now);
+            assertThat(LedgerReplay.differences(customer, live.entries(), replayed))
+                    .as("seed %d", seed)
+                    .isEmpty();
+            assertThat(Balance.of(replayed, world.now))
+                    .as("seed %d", seed)
+                    .isEqualTo(Balance.of(live.entries(), world.now));
         }
-        assertThat(world.memory.redemptions.values()).as("seed %d exercised redemptions", seed).extracting(Redemption::state)
+        assertThat(world.memory.redemptions.values())
+                .as("seed %d exercised redemptions", seed)
+                .extracting(Redemption::state)
                 .contains(State.COMMITTED, State.RELEASED);
     }
 
@@ -149,18 +163,29 @@ class LedgerPropertyTest {
             List<LedgerEntry> entries = world.memory.ledgers.getOrDefault(customer, List.of());
             List<Lots.Lot> lots = Lots.of(entries);
             Balance balance = Balance.of(entries, world.now);
-            assertThat(lots).as("seed %d step %d %s: lots hold points", seed, step, customer)
+            assertThat(lots)
+                    .as("seed %d step %d %s: lots hold points", seed, step, customer)
                     .allMatch(l -> l.points() > 0);
-            assertThat(lots.stream().filter(l -> !l.availableAt().isAfter(world.now)).mapToLong(Lots.Lot::points).sum())
-                    .as("seed %d step %d %s: available lots", seed, step, customer).isEqualTo(balance.available());
+            assertThat(lots.stream()
+                            .filter(l -> !l.availableAt().isAfter(world.now))
+                            .mapToLong(Lots.Lot::points)
+                            .sum())
+                    .as("seed %d step %d %s: available lots", seed, step, customer)
+                    .isEqualTo(balance.available());
             assertThat(lots.stream().mapToLong(Lots.Lot::points).sum())
-                    .as("seed %d step %d %s: all lots", seed, step, customer).isEqualTo(balance.total());
+                    .as("seed %d step %d %s: all lots", seed, step, customer)
+                    .isEqualTo(balance.total());
         }
     }
 
     /** A deduction of {@code points} made now took them from the oldest available lots, and from nothing else. */
-    private static void checkSpentOldestFirst(LoyaltyWorld world, Map<String, List<LedgerEntry>> before,
-            String customer, long points, long seed, int step) {
+    private static void checkSpentOldestFirst(
+            LoyaltyWorld world,
+            Map<String, List<LedgerEntry>> before,
+            String customer,
+            long points,
+            long seed,
+            int step) {
         List<Lots.Lot> expected = new ArrayList<>();
         long due = points;
         for (Lots.Lot lot : Lots.of(before.getOrDefault(customer, List.of()))) {
@@ -170,7 +195,9 @@ class LedgerPropertyTest {
                 expected.add(new Lots.Lot(lot.availableAt(), lot.points() - take));
             }
         }
-        assertThat(due).as("seed %d step %d: a deduction within the available points", seed, step).isZero();
+        assertThat(due)
+                .as("seed %d step %d: a deduction within the available points", seed, step)
+                .isZero();
         assertThat(Lots.of(world.memory.ledgers.get(customer)))
                 .as("seed %d step %d %s: %d points spent oldest first", seed, step, customer, points)
                 .isEqualTo(expected);
@@ -181,15 +208,18 @@ class LedgerPropertyTest {
      * due by the store's date; no due lot is left; the notice names the lots due in 7 days; the stored
      * {@code points_expiring_30d} is the available lots due within 30 days. Returns how many expiries it made.
      */
-    private static int checkLotMidnight(LoyaltyWorld world, Map<String, List<LedgerEntry>> before, int published,
-            long seed, int step) {
+    private static int checkLotMidnight(
+            LoyaltyWorld world, Map<String, List<LedgerEntry>> before, int published, long seed, int step) {
         LoyaltyProgram program = world.memory.programs.get(LoyaltyWorld.STORE);
         java.time.LocalDate today = java.time.LocalDate.ofInstant(world.now, LoyaltyWorld.RIYADH);
         Map<String, Long> noticed = new TreeMap<>();
         world.published.subList(published, world.published.size()).stream()
                 .filter(e -> e instanceof io.basira.events.LoyaltyChanged)
-                .flatMap(e -> ((io.basira.events.LoyaltyChanged) e).expiring().stream()).forEach(x -> {
-                    assertThat(x.on()).as("seed %d step %d: notice date", seed, step).isEqualTo(today.plusDays(7));
+                .flatMap(e -> ((io.basira.events.LoyaltyChanged) e).expiring().stream())
+                .forEach(x -> {
+                    assertThat(x.on())
+                            .as("seed %d step %d: notice date", seed, step)
+                            .isEqualTo(today.plusDays(7));
                     noticed.merge(x.customerId(), x.points(), Long::sum);
                 });
         int expiries = 0;
@@ -197,7 +227,8 @@ class LedgerPropertyTest {
             long due = 0;
             long warned = 0;
             for (Lots.Lot lot : Lots.of(before.getOrDefault(customer, List.of()))) {
-                java.time.LocalDate on = lot.expiresAt(program).atZone(LoyaltyWorld.RIYADH).toLocalDate();
+                java.time.LocalDate on =
+                        lot.expiresAt(program).atZone(LoyaltyWorld.RIYADH).toLocalDate();
                 if (!on.isAfter(today)) {
                     due += lot.points();
                 } else if (on.equals(today.plusDays(7))) {
@@ -206,19 +237,32 @@ class LedgerPropertyTest {
             }
             List<LedgerEntry> now = world.memory.ledgers.getOrDefault(customer, List.of());
             long expired = now.subList(before.getOrDefault(customer, List.of()).size(), now.size()).stream()
-                    .filter(e -> e.cause() == Cause.EXPIRY).mapToLong(e -> -e.points()).sum();
-            assertThat(expired).as("seed %d step %d %s: the lots due expire", seed, step, customer).isEqualTo(due);
+                    .filter(e -> e.cause() == Cause.EXPIRY)
+                    .mapToLong(e -> -e.points())
+                    .sum();
+            assertThat(expired)
+                    .as("seed %d step %d %s: the lots due expire", seed, step, customer)
+                    .isEqualTo(due);
             expiries += expired > 0 ? 1 : 0;
             List<Lots.Lot> left = Lots.of(now);
-            assertThat(left).as("seed %d step %d %s: no lot due is left", seed, step, customer)
-                    .allMatch(l -> l.expiresAt(program).atZone(LoyaltyWorld.RIYADH).toLocalDate().isAfter(today));
-            assertThat(noticed.getOrDefault(customer, 0L)).as("seed %d step %d %s: the notice", seed, step, customer)
+            assertThat(left)
+                    .as("seed %d step %d %s: no lot due is left", seed, step, customer)
+                    .allMatch(l -> l.expiresAt(program)
+                            .atZone(LoyaltyWorld.RIYADH)
+                            .toLocalDate()
+                            .isAfter(today));
+            assertThat(noticed.getOrDefault(customer, 0L))
+                    .as("seed %d step %d %s: the notice", seed, step, customer)
                     .isEqualTo(warned);
             LoyaltyStanding standing = world.memory.standings.get(customer);
             if (standing != null) {
-                long within30 = left.stream().filter(l -> !l.availableAt().isAfter(world.now)
-                        && l.expiresAt(program).isBefore(world.now.plus(Duration.ofDays(30)))).mapToLong(Lots.Lot::points).sum();
-                assertThat(standing.expiring30d()).as("seed %d step %d %s: points_expiring_30d", seed, step, customer)
+                long within30 = left.stream()
+                        .filter(l -> !l.availableAt().isAfter(world.now)
+                                && l.expiresAt(program).isBefore(world.now.plus(Duration.ofDays(30))))
+                        .mapToLong(Lots.Lot::points)
+                        .sum();
+                assertThat(standing.expiring30d())
+                        .as("seed %d step %d %s: points_expiring_30d", seed, step, customer)
                         .isEqualTo(within30);
             }
         }
@@ -240,14 +284,19 @@ class LedgerPropertyTest {
             case 0 -> status = pick(random);
             case 1 -> total = total * (1 + random.nextInt(9)) / 10; // a partial refund
             case 2 -> owner = customer; // moved to another customer
-            default -> { } // the same version again
+            default -> {} // the same version again
         }
         world.write(LoyaltyWorld.order(existing.externalId(), owner, status, total, existing.createdAt()));
     }
 
     private static OrderStatus pick(Random random) {
-        OrderStatus[] choices = {OrderStatus.COMPLETED, OrderStatus.COMPLETED, OrderStatus.CANCELLED,
-            OrderStatus.RETURNED, OrderStatus.PROCESSING};
+        OrderStatus[] choices = {
+            OrderStatus.COMPLETED,
+            OrderStatus.COMPLETED,
+            OrderStatus.CANCELLED,
+            OrderStatus.RETURNED,
+            OrderStatus.PROCESSING
+        };
         return choices[random.nextInt(choices.length)];
     }
 
@@ -277,10 +326,13 @@ class LedgerPropertyTest {
         void midnight(LoyaltyWorld world, Map<String, List<LedgerEntry>> before, Map<String, Long> available) {
             for (String customer : CUSTOMERS) {
                 List<LedgerEntry> now = world.memory.ledgers.getOrDefault(customer, List.of());
-                List<LedgerEntry> added = now.subList(before.getOrDefault(customer, List.of()).size(), now.size());
+                List<LedgerEntry> added =
+                        now.subList(before.getOrDefault(customer, List.of()).size(), now.size());
                 for (LedgerEntry entry : added) {
                     if (entry.cause() == Cause.EXPIRY) {
-                        assertThat(-entry.points()).as("an expiry takes what is available").isEqualTo(available.get(customer));
+                        assertThat(-entry.points())
+                                .as("an expiry takes what is available")
+                                .isEqualTo(available.get(customer));
                         add(customer, -available.get(customer));
                     } else if (entry.cause() == Cause.BIRTHDAY) {
                         add(customer, LoyaltyWorld.standard().birthdayPoints());
@@ -295,7 +347,8 @@ class LedgerPropertyTest {
         void lotMidnight(LoyaltyWorld world, Map<String, List<LedgerEntry>> before) {
             for (String customer : CUSTOMERS) {
                 List<LedgerEntry> now = world.memory.ledgers.getOrDefault(customer, List.of());
-                for (LedgerEntry entry : now.subList(before.getOrDefault(customer, List.of()).size(), now.size())) {
+                for (LedgerEntry entry :
+                        now.subList(before.getOrDefault(customer, List.of()).size(), now.size())) {
                     if (entry.cause() == Cause.EXPIRY || entry.cause() == Cause.BIRTHDAY) {
                         add(customer, entry.points());
                     } else {
@@ -310,15 +363,25 @@ class LedgerPropertyTest {
             LoyaltyProgram program = world.memory.programs.get(LoyaltyWorld.STORE);
             long total = others.getOrDefault(customer, 0L);
             for (Order order : world.memory.orders.values()) {
-                if (order.customerExternalId().equals(customer) && order.status() == OrderStatus.COMPLETED
+                if (order.customerExternalId().equals(customer)
+                        && order.status() == OrderStatus.COMPLETED
                         && !order.createdAt().isBefore(program.startsAt())) {
-                    int multiplier = entries.stream().filter(e -> e.ref().equals(order.externalId()) && e.cause().ofAnOrder())
-                            .findFirst().map(LedgerEntry::multiplierPermille).orElse(LoyaltyProgram.NO_MULTIPLIER);
-                    total += java.math.BigInteger.valueOf(order.total().minor()).multiply(java.math.BigInteger.valueOf(multiplier))
-                            .divide(java.math.BigInteger.valueOf(100_000)).longValueExact(); // 1 point per 1.00 SAR × multiplier
+                    int multiplier = entries.stream()
+                            .filter(e -> e.ref().equals(order.externalId())
+                                    && e.cause().ofAnOrder())
+                            .findFirst()
+                            .map(LedgerEntry::multiplierPermille)
+                            .orElse(LoyaltyProgram.NO_MULTIPLIER);
+                    total += java.math.BigInteger.valueOf(order.total().minor())
+                            .multiply(java.math.BigInteger.valueOf(multiplier))
+                            .divide(java.math.BigInteger.valueOf(100_000))
+                            .longValueExact(); // 1 point per 1.00 SAR × multiplier
                 }
             }
-            long notTakenBack = entries.stream().filter(e -> e.cause().ofAnOrder()).mapToLong(LedgerEntry::shortfall).sum();
+            long notTakenBack = entries.stream()
+                    .filter(e -> e.cause().ofAnOrder())
+                    .mapToLong(LedgerEntry::shortfall)
+                    .sum();
             return total + notTakenBack; // what a reversal could not take back stays on the ledger (it was spent)
         }
     }
@@ -328,20 +391,32 @@ class LedgerPropertyTest {
             List<LedgerEntry> entries = world.memory.ledgers.getOrDefault(customer, List.of());
             Balance balance = Balance.of(entries, world.now);
             long sum = entries.stream().mapToLong(LedgerEntry::points).sum();
-            assertThat(balance.total()).as("seed %d step %d %s: the model", seed, step, customer)
+            assertThat(balance.total())
+                    .as("seed %d step %d %s: the model", seed, step, customer)
                     .isEqualTo(model.total(world, customer));
-            assertThat(balance.total()).as("seed %d step %d %s", seed, step, customer).isEqualTo(sum).isNotNegative();
-            assertThat(balance.available()).as("seed %d step %d %s", seed, step, customer).isNotNegative();
+            assertThat(balance.total())
+                    .as("seed %d step %d %s", seed, step, customer)
+                    .isEqualTo(sum)
+                    .isNotNegative();
+            assertThat(balance.available())
+                    .as("seed %d step %d %s", seed, step, customer)
+                    .isNotNegative();
             for (Order order : world.memory.orders.values()) {
                 long should = order.customerExternalId().equals(customer)
-                        ? EarnPoints.target(world.memory.programs.get(LoyaltyWorld.STORE), order,
-                                OrderSettlement.Holding.of(entries, order.externalId()).multiplier(1000)) : 0;
+                        ? EarnPoints.target(
+                                world.memory.programs.get(LoyaltyWorld.STORE),
+                                order,
+                                OrderSettlement.Holding.of(entries, order.externalId())
+                                        .multiplier(1000))
+                        : 0;
                 assertThat(OrderSettlement.held(entries, order.externalId()))
-                        .as("seed %d step %d: order %s of %s", seed, step, order.externalId(), customer).isEqualTo(should);
+                        .as("seed %d step %d: order %s of %s", seed, step, order.externalId(), customer)
+                        .isEqualTo(should);
             }
             LoyaltyStanding standing = world.memory.standings.get(customer);
             if (standing != null && !entries.isEmpty()) {
-                assertThat(standing.points() + standing.pending()).as("seed %d step %d", seed, step)
+                assertThat(standing.points() + standing.pending())
+                        .as("seed %d step %d", seed, step)
                         .isLessThanOrEqualTo(Math.max(0, sum) + standing.pending());
             }
         }

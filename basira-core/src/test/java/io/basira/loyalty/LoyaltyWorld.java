@@ -55,19 +55,51 @@ final class LoyaltyWorld {
 
     /** 1 point per SAR, pending 14 days, bronze/silver/gold by 12-month spend, coupons 100 points = 10 SAR. */
     static LoyaltyProgram standard() {
-        return new LoyaltyProgram(true, Instant.parse("2025-01-01T00:00:00Z"), 1, 100, 14, 50, 100, 20,
-                TierBasis.SPEND_12M, List.of(new Tier("bronze", 0, 1000, false, false),
-                        new Tier("silver", 100_000, 1250, false, false), new Tier("gold", 500_000, 1500, true, true)),
-                12, 7, 100, 1000, 300, 0, null);
+        return new LoyaltyProgram(
+                true,
+                Instant.parse("2025-01-01T00:00:00Z"),
+                1,
+                100,
+                14,
+                50,
+                100,
+                20,
+                TierBasis.SPEND_12M,
+                List.of(
+                        new Tier("bronze", 0, 1000, false, false),
+                        new Tier("silver", 100_000, 1250, false, false),
+                        new Tier("gold", 500_000, 1500, true, true)),
+                12,
+                7,
+                100,
+                1000,
+                300,
+                0,
+                null);
     }
 
     /** The standard program with points expiring per lot, {@code months} after they became available. */
     static LoyaltyProgram perLot(int months) {
         LoyaltyProgram p = standard();
-        return new LoyaltyProgram(p.enabled(), p.startsAt(), p.earnPoints(), p.earnPerMinor(), p.pendingDays(),
-                p.reviewPoints(), p.birthdayPoints(), p.signupPoints(), p.tierBasis(), p.tiers(), months,
-                p.expiryWarningDays(), p.redeemPoints(), p.redeemMinor(), p.freeShippingPoints(), p.freeProductPoints(),
-                p.freeProductId(), ExpiryKind.LOT);
+        return new LoyaltyProgram(
+                p.enabled(),
+                p.startsAt(),
+                p.earnPoints(),
+                p.earnPerMinor(),
+                p.pendingDays(),
+                p.reviewPoints(),
+                p.birthdayPoints(),
+                p.signupPoints(),
+                p.tierBasis(),
+                p.tiers(),
+                months,
+                p.expiryWarningDays(),
+                p.redeemPoints(),
+                p.redeemMinor(),
+                p.freeShippingPoints(),
+                p.freeProductPoints(),
+                p.freeProductId(),
+                ExpiryKind.LOT);
     }
 
     void advance(Duration duration) {

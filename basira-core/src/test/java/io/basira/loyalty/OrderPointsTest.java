@@ -23,13 +23,32 @@ class OrderPointsTest {
                 case 1 -> 100_000_000L + random.nextInt(1_000_000_000);
                 default -> 1 + random.nextInt(100_000_000);
             };
-            LoyaltyProgram program = new LoyaltyProgram(true, Instant.EPOCH, earnPoints, earnPer, 0, 0, 0, 0,
-                    TierBasis.SPEND_12M, List.of(), 0, 0, 100, 100, 0, 0, null);
-            long exact = BigInteger.valueOf(total).multiply(BigInteger.valueOf(earnPoints))
+            LoyaltyProgram program = new LoyaltyProgram(
+                    true,
+                    Instant.EPOCH,
+                    earnPoints,
+                    earnPer,
+                    0,
+                    0,
+                    0,
+                    0,
+                    TierBasis.SPEND_12M,
+                    List.of(),
+                    0,
+                    0,
+                    100,
+                    100,
+                    0,
+                    0,
+                    null);
+            long exact = BigInteger.valueOf(total)
+                    .multiply(BigInteger.valueOf(earnPoints))
                     .multiply(BigInteger.valueOf(multiplier))
-                    .divide(BigInteger.valueOf(earnPer).multiply(BigInteger.valueOf(1000))).longValueExact();
-            assertThat(program.orderPoints(total, multiplier)).as("%d × %d × %d / %d", total, earnPoints, multiplier,
-                    earnPer).isEqualTo(exact);
+                    .divide(BigInteger.valueOf(earnPer).multiply(BigInteger.valueOf(1000)))
+                    .longValueExact();
+            assertThat(program.orderPoints(total, multiplier))
+                    .as("%d × %d × %d / %d", total, earnPoints, multiplier, earnPer)
+                    .isEqualTo(exact);
         }
     }
 }

@@ -18,25 +18,63 @@ class SegmentCatalogueTest {
     void every_card_indicator_is_an_exported_field_of_the_matching_type_in_export_order() {
         for (Indicator indicator : Indicator.values()) {
             SegmentField field = fields.byName(indicator.fieldName()).orElseThrow();
-            assertThat(field.type().name()).as(field.fieldName()).isEqualTo(indicator.kind().name());
+            assertThat(field.type().name())
+                    .as(field.fieldName())
+                    .isEqualTo(indicator.kind().name());
         }
-        assertThat(fields.exported()).extracting(SegmentField::fieldName)
-                .containsExactlyElementsOf(List.of(Indicator.values()).stream().map(Indicator::fieldName).toList());
+        assertThat(fields.exported())
+                .extracting(SegmentField::fieldName)
+                .containsExactlyElementsOf(List.of(Indicator.values()).stream()
+                        .map(Indicator::fieldName)
+                        .toList());
     }
 
     @Test
     void the_built_in_catalogue_lists_the_indicators_the_attributes_the_analytics_fields_then_tags_and_group() {
-        assertThat(fields.names()).containsExactly("order_count", "total_spent", "average_order_value",
-                "cancelled_orders", "returned_orders", "last_purchase_at", "first_order_at", "abandoned_carts",
-                "store_rating", "days_since_last_purchase", "discount_share", "wishlist_count", "reviews_count",
-                "gender", "birth_date", "age", "birthday", "city", "region", "country", "created_at",
-                "revenue_percentile", "rfm_recency", "rfm_frequency", "rfm_monetary", "rfm_group", "customer_type",
-                "regularity", "p_alive", "expected_purchases_90d", "predicted_value_12m", "churn_risk",
-                "next_order_expected_at", "next_category", "tags", "group");
+        assertThat(fields.names())
+                .containsExactly(
+                        "order_count",
+                        "total_spent",
+                        "average_order_value",
+                        "cancelled_orders",
+                        "returned_orders",
+                        "last_purchase_at",
+                        "first_order_at",
+                        "abandoned_carts",
+                        "store_rating",
+                        "days_since_last_purchase",
+                        "discount_share",
+                        "wishlist_count",
+                        "reviews_count",
+                        "gender",
+                        "birth_date",
+                        "age",
+                        "birthday",
+                        "city",
+                        "region",
+                        "country",
+                        "created_at",
+                        "revenue_percentile",
+                        "rfm_recency",
+                        "rfm_frequency",
+                        "rfm_monetary",
+                        "rfm_group",
+                        "customer_type",
+                        "regularity",
+                        "p_alive",
+                        "expected_purchases_90d",
+                        "predicted_value_12m",
+                        "churn_risk",
+                        "next_order_expected_at",
+                        "next_category",
+                        "tags",
+                        "group");
         assertThat(CustomerFields.GENDER.allowedValues()).containsExactly("male", "female");
         assertThat(CardFields.TOTAL_SPENT.labelKey()).isEqualTo("segment.field.total_spent");
-        assertThat(fields.sortable()).extracting(SegmentField::fieldName)
-                .doesNotContain("birthday", "tags", "group").contains("age", "churn_risk");
+        assertThat(fields.sortable())
+                .extracting(SegmentField::fieldName)
+                .doesNotContain("birthday", "tags", "group")
+                .contains("age", "churn_risk");
     }
 
     @Test
@@ -54,8 +92,8 @@ class SegmentCatalogueTest {
 
     @Test
     void ordering_operators_apply_only_to_numbers_and_dates() {
-        assertThat(CustomerFields.GENDER.operators()).containsExactly(Operator.EQ, Operator.NE, Operator.IN,
-                Operator.IS_NULL, Operator.IS_NOT_NULL);
+        assertThat(CustomerFields.GENDER.operators())
+                .containsExactly(Operator.EQ, Operator.NE, Operator.IN, Operator.IS_NULL, Operator.IS_NOT_NULL);
         assertThat(SegmentField.TAGS.operators()).containsExactly(Operator.EQ, Operator.NE, Operator.IN);
         assertThat(CardFields.LAST_PURCHASE_AT.operators()).contains(Operator.LT, Operator.BETWEEN);
     }
@@ -74,7 +112,9 @@ class SegmentCatalogueTest {
                 .hasMessage("field 'order_count' is registered twice");
         assertThatThrownBy(() -> SegmentField.builder("Loyalty-Points", ValueType.INTEGER))
                 .hasMessageContaining("not 'Loyalty-Points'");
-        assertThatThrownBy(() -> SegmentField.builder("tier", ValueType.ENUM).value((c, x) -> null).build())
+        assertThatThrownBy(() -> SegmentField.builder("tier", ValueType.ENUM)
+                        .value((c, x) -> null)
+                        .build())
                 .hasMessage("enum field tier needs its allowed values");
     }
 

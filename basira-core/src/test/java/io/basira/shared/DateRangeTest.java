@@ -25,10 +25,14 @@ class DateRangeTest {
 
     @Test
     void in_a_store_zone_an_instant_is_accepted_when_its_local_date_is() {
-        assertThat(DateRange.problem(Instant.parse("1899-12-31T21:00:00Z"), RIYADH)).isNull(); // 1900-01-01 00:00 Riyadh
-        assertThat(DateRange.problem(Instant.parse("1899-12-31T20:00:00Z"), RIYADH)).isEqualTo(OUTSIDE); // Riyadh was +03:06:52 then
-        assertThat(DateRange.problem(Instant.parse("2199-12-31T20:59:59Z"), RIYADH)).isNull();
-        assertThat(DateRange.problem(Instant.parse("2199-12-31T21:00:00Z"), RIYADH)).isEqualTo(OUTSIDE);
+        assertThat(DateRange.problem(Instant.parse("1899-12-31T21:00:00Z"), RIYADH))
+                .isNull(); // 1900-01-01 00:00 Riyadh
+        assertThat(DateRange.problem(Instant.parse("1899-12-31T20:00:00Z"), RIYADH))
+                .isEqualTo(OUTSIDE); // Riyadh was +03:06:52 then
+        assertThat(DateRange.problem(Instant.parse("2199-12-31T20:59:59Z"), RIYADH))
+                .isNull();
+        assertThat(DateRange.problem(Instant.parse("2199-12-31T21:00:00Z"), RIYADH))
+                .isEqualTo(OUTSIDE);
         assertThat(DateRange.problem(Instant.MAX, RIYADH)).isEqualTo(OUTSIDE);
         assertThat(DateRange.problem(Instant.MIN, RIYADH)).isEqualTo(OUTSIDE);
     }
@@ -40,7 +44,8 @@ class DateRangeTest {
         assertThat(DateRange.problem(DateRange.EARLIEST_INSTANT)).isNull();
         assertThat(DateRange.problem(DateRange.EARLIEST_INSTANT.minusNanos(1))).isEqualTo(OUTSIDE);
         assertThat(DateRange.problem(DateRange.LATEST_INSTANT.plusNanos(1))).isEqualTo(OUTSIDE);
-        assertThat(DateRange.problem(Instant.parse("+999999999-12-31T23:59:59Z"))).isEqualTo(OUTSIDE);
+        assertThat(DateRange.problem(Instant.parse("+999999999-12-31T23:59:59Z")))
+                .isEqualTo(OUTSIDE);
     }
 
     @Test

@@ -13,33 +13,53 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NumeralsTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "15|15",
-        "١٥|15",
-        "۱۵|15",
-        "١5|15",
-        "+١٥|15",
-        "-١٥|-15",
-        "\u2212١٥|-15",
-        "١٩٩٫٥٠|199.50",
-        "199.50|199.50",
-        "١٩٩.٥|199.5",
-        "١٬٥٠٠|1500",
-        "١٬٥٠٠٫٢٥|1500.25",
-        "١،٢٣٤،٥٦٧|1234567",
-        "12,|",
-        ".5|0.5",
-        "١٢.|12",
-        "\u200F١٥\u200F|15",
-        "' ٢٠ '|20",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "15|15",
+                "١٥|15",
+                "۱۵|15",
+                "١5|15",
+                "+١٥|15",
+                "-١٥|-15",
+                "\u2212١٥|-15",
+                "١٩٩٫٥٠|199.50",
+                "199.50|199.50",
+                "١٩٩.٥|199.5",
+                "١٬٥٠٠|1500",
+                "١٬٥٠٠٫٢٥|1500.25",
+                "١،٢٣٤،٥٦٧|1234567",
+                "12,|",
+                ".5|0.5",
+                "١٢.|12",
+                "\u200F١٥\u200F|15",
+                "' ٢٠ '|20",
+            })
     void arabic_indic_and_persian_digits_and_arabic_separators_read_as_ascii(String text, String ascii) {
         assertThat(Numerals.toAscii(text)).isEqualTo(ascii);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "abc", "1e5", "1,500", "١،٥", "١٬٥", "١٬٥٠٠٠", "١٢٣٤٬٥٦٧", "1.5.5", "١٫٥٬٠٠٠",
-        "--1", "+", ".", "1 500", "٪١٥", "0x10"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "abc",
+                "1e5",
+                "1,500",
+                "١،٥",
+                "١٬٥",
+                "١٬٥٠٠٠",
+                "١٢٣٤٬٥٦٧",
+                "1.5.5",
+                "١٫٥٬٠٠٠",
+                "--1",
+                "+",
+                ".",
+                "1 500",
+                "٪١٥",
+                "0x10"
+            })
     void anything_else_is_not_a_number(String text) {
         assertThat(Numerals.toAscii(text)).isNull();
     }
@@ -60,7 +80,9 @@ class NumeralsTest {
 
     @Test
     void money_reads_arabic_digits_in_the_currency() {
-        assertThat(Money.parse("١٬٥٠٠٫٥٠", Currency.getInstance("SAR"))).isEqualTo(Money.ofMinor(150050, Currency.getInstance("SAR")));
-        assertThatThrownBy(() -> Money.parse("١٫٥٠٥", Currency.getInstance("SAR"))).hasMessageContaining("more than 2 decimals");
+        assertThat(Money.parse("١٬٥٠٠٫٥٠", Currency.getInstance("SAR")))
+                .isEqualTo(Money.ofMinor(150050, Currency.getInstance("SAR")));
+        assertThatThrownBy(() -> Money.parse("١٫٥٠٥", Currency.getInstance("SAR")))
+                .hasMessageContaining("more than 2 decimals");
     }
 }

@@ -10,29 +10,41 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SearchTextTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "سارة|ساره",
-        "ساره|ساره",
-        "مُنى|مني",
-        "أحمد|احمد",
-        "إيمان|ايمان",
-        "آمنة|امنه",
-        "ٱلله|الله",
-        "سـارة|ساره",
-        "مؤمن|مومن",
-        "هيئة|هييه",
-        "مُحَمَّدٌ|محمد",
-        "'  Sara   AL  Ahmadi '|sara al ahmadi",
-        "٠٥٢٩|0529",
-        "\u200Fسارة\u200F|ساره",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "سارة|ساره",
+                "ساره|ساره",
+                "مُنى|مني",
+                "أحمد|احمد",
+                "إيمان|ايمان",
+                "آمنة|امنه",
+                "ٱلله|الله",
+                "سـارة|ساره",
+                "مؤمن|مومن",
+                "هيئة|هييه",
+                "مُحَمَّدٌ|محمد",
+                "'  Sara   AL  Ahmadi '|sara al ahmadi",
+                "٠٥٢٩|0529",
+                "\u200Fسارة\u200F|ساره",
+            })
     void arabic_letter_variants_marks_case_and_digits_fold_away(String text, String folded) {
         assertThat(SearchText.fold(text)).isEqualTo(folded);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"+966529202449", "00966529202449", "0529202449", "966529202449", "+966 52 920 2449",
-        "٠٥٢٩٢٠٢٤٤٩", "(052) 920-2449", "529202449", "+٩٦٦٥٢٩٢٠٢٤٤٩"})
+    @ValueSource(
+            strings = {
+                "+966529202449",
+                "00966529202449",
+                "0529202449",
+                "966529202449",
+                "+966 52 920 2449",
+                "٠٥٢٩٢٠٢٤٤٩",
+                "(052) 920-2449",
+                "529202449",
+                "+٩٦٦٥٢٩٢٠٢٤٤٩"
+            })
     void a_phone_number_written_any_usual_way_has_one_key(String phone) {
         assertThat(SearchText.phoneKey(phone)).isEqualTo("529202449");
     }

@@ -28,17 +28,23 @@ class TextRulesTest {
 
     @Test
     void nul_and_other_control_characters_are_refused_with_their_position() {
-        assertThat(TextRules.lineProblem("Sa\u0000ra", 200)).isEqualTo("contains the control character U+0000 at character 3");
-        assertThat(TextRules.lineProblem("a\u001Bb", 200)).isEqualTo("contains the control character U+001B at character 2");
-        assertThat(TextRules.lineProblem("a\u007Fb", 200)).isEqualTo("contains the control character U+007F at character 2");
-        assertThat(TextRules.lineProblem("a\tb", 200)).isEqualTo("contains the control character U+0009 at character 2");
-        assertThat(TextRules.lineProblem("a\nb", 200)).isEqualTo("contains the control character U+000A at character 2");
+        assertThat(TextRules.lineProblem("Sa\u0000ra", 200))
+                .isEqualTo("contains the control character U+0000 at character 3");
+        assertThat(TextRules.lineProblem("a\u001Bb", 200))
+                .isEqualTo("contains the control character U+001B at character 2");
+        assertThat(TextRules.lineProblem("a\u007Fb", 200))
+                .isEqualTo("contains the control character U+007F at character 2");
+        assertThat(TextRules.lineProblem("a\tb", 200))
+                .isEqualTo("contains the control character U+0009 at character 2");
+        assertThat(TextRules.lineProblem("a\nb", 200))
+                .isEqualTo("contains the control character U+000A at character 2");
     }
 
     @Test
     void multi_line_text_allows_tab_and_line_breaks_but_not_nul() {
         assertThat(TextRules.textProblem("a\tb\r\nc", 200)).isNull();
-        assertThat(TextRules.textProblem("a\u0000b", 200)).isEqualTo("contains the control character U+0000 at character 2");
+        assertThat(TextRules.textProblem("a\u0000b", 200))
+                .isEqualTo("contains the control character U+0000 at character 2");
     }
 
     @Test
@@ -47,7 +53,8 @@ class TextRulesTest {
                 .isEqualTo("contains an unpaired surrogate U+D800 at character 4 (not valid Unicode)");
         assertThat(TextRules.lineProblem("PGS\uDC00", 128))
                 .isEqualTo("contains an unpaired surrogate U+DC00 at character 4 (not valid Unicode)");
-        assertThat(TextRules.lineProblem("\uD800", 128)).startsWith("contains an unpaired surrogate U+D800 at character 1");
+        assertThat(TextRules.lineProblem("\uD800", 128))
+                .startsWith("contains an unpaired surrogate U+D800 at character 1");
     }
 
     @Test

@@ -46,8 +46,8 @@ class UnitPriceTest {
         assertThat(priced).isEqualTo(new OrderLine("O-1", "P-1", 2, Money.ofMinor(4_500, SAR)));
         assertThat(priced.exactUnitPrice()).isNull();
         assertThat(priced.lineTotal()).isEqualTo(Money.ofMinor(9_000, SAR));
-        assertThat(Product.priced("P-1", null, null, sar("45"))).isEqualTo(
-                new Product("P-1", null, null, Money.ofMinor(4_500, SAR)));
+        assertThat(Product.priced("P-1", null, null, sar("45")))
+                .isEqualTo(new Product("P-1", null, null, Money.ofMinor(4_500, SAR)));
         assertThat(Product.priced("P-1", null, null, null).price()).isNull();
     }
 

@@ -13,7 +13,8 @@ class ApiKeySecretTest {
 
     @Test
     void the_prefix_is_the_scheme_and_eight_characters_even_when_they_hold_an_underscore() {
-        assertThat(new ApiKeySecret("bsk_ab_cdEfG_0123456789abcdefghijklmnopqrstuv").prefix()).isEqualTo("bsk_ab_cdEfG");
+        assertThat(new ApiKeySecret("bsk_ab_cdEfG_0123456789abcdefghijklmnopqrstuv").prefix())
+                .isEqualTo("bsk_ab_cdEfG");
         Random seeded = new Random(7);
         SecureRandom random = new SecureRandom() {
             @Override
@@ -27,7 +28,9 @@ class ApiKeySecretTest {
             ApiKeySecret key = ApiKeySecret.generate(random);
             assertThat(key.prefix()).hasSize(12).startsWith("bsk_");
             assertThat(key.value()).startsWith(key.prefix() + "_");
-            assertThat(key.toString()).isEqualTo(key.prefix() + "_…").doesNotContain(key.value().substring(13));
+            assertThat(key.toString())
+                    .isEqualTo(key.prefix() + "_…")
+                    .doesNotContain(key.value().substring(13));
             prefixes.add(key.prefix());
             withUnderscore += key.prefix().indexOf('_', 4) >= 0 ? 1 : 0;
         }
@@ -37,7 +40,8 @@ class ApiKeySecretTest {
 
     @Test
     void what_is_not_a_key_is_refused() {
-        assertThatThrownBy(() -> new ApiKeySecret("sk_live_0123456789abcdef")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ApiKeySecret("sk_live_0123456789abcdef"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ApiKeySecret("bsk_short")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -11,13 +11,26 @@ import picocli.CommandLine.Command;
  * The {@code basira} command line: {@code serve}, {@code import}, {@code export}, {@code store},
  * {@code demo}, {@code segment}, {@code analyze}, {@code user}. Every command accepts {@code --data DIR} and {@code --db-url URL}.
  */
-@Command(name = "basira", mixinStandardHelpOptions = true, version = "Basira 0.1.0",
+@Command(
+        name = "basira",
+        mixinStandardHelpOptions = true,
+        version = "Basira 0.1.0",
         description = "Customer intelligence for online stores.",
-        subcommands = {ServeCommand.class, io.basira.server.cli.ImportCommand.class, ExportCommand.class,
-            StoreCommand.class, io.basira.server.cli.SourceCommand.class, io.basira.server.cli.DemoCommand.class, io.basira.server.cli.SegmentCommand.class, AnalyzeCommand.class,
-            io.basira.server.cli.UserCommand.class, io.basira.server.cli.RebuildCommand.class,
-            io.basira.server.cli.LoyaltyCommand.class, io.basira.server.cli.PrivacyCommand.class,
-            io.basira.server.cli.CampaignsCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            io.basira.server.cli.ImportCommand.class,
+            ExportCommand.class,
+            StoreCommand.class,
+            io.basira.server.cli.SourceCommand.class,
+            io.basira.server.cli.DemoCommand.class,
+            io.basira.server.cli.SegmentCommand.class,
+            AnalyzeCommand.class,
+            io.basira.server.cli.UserCommand.class,
+            io.basira.server.cli.RebuildCommand.class,
+            io.basira.server.cli.LoyaltyCommand.class,
+            io.basira.server.cli.PrivacyCommand.class,
+            io.basira.server.cli.CampaignsCommand.class
+        })
 public final class Basira {
 
     private Basira() {}

@@ -1,6 +1,5 @@
 package io.basira.server;
 
-import io.basira.server.platform.config.PostgresDriverSettings;
 import io.basira.checkout.CouponRedemption;
 import io.basira.events.DomainEvents;
 import io.basira.ingest.CardUpkeep;
@@ -8,28 +7,27 @@ import io.basira.ingest.IngestRecords;
 import io.basira.ingest.WriteLocks;
 import io.basira.ingest.WriteParticipant;
 import io.basira.loyalty.EarnPoints;
-import io.basira.server.platform.jdbc.BulkReads;
-import io.basira.server.platform.tenancy.InProcessWriteLocks;
-import io.basira.server.platform.tenancy.PostgresWriteLocks;
+import io.basira.server.cards.jdbc.BulkCards;
+import io.basira.server.cards.jdbc.JdbcCards;
+import io.basira.server.cards.jdbc.JdbcCustomerActivity;
+import io.basira.server.cards.jdbc.JdbcCustomerQueries;
+import io.basira.server.cards.jdbc.JdbcTimeline;
 import io.basira.server.checkout.jdbc.JdbcCouponRedemptions;
 import io.basira.server.checkout.jdbc.JdbcCoupons;
 import io.basira.server.importing.ImportFolder;
 import io.basira.server.importing.ImportMappings;
 import io.basira.server.importing.RebuildCards;
-import io.basira.server.cards.jdbc.BulkCards;
-import io.basira.server.platform.tenancy.JdbcApiKeys;
-import io.basira.server.ingest.jdbc.JdbcKnownIds;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-import io.basira.server.cards.jdbc.JdbcCards;
+import io.basira.server.importing.jdbc.JdbcImportMappings;
 import io.basira.server.ingest.jdbc.JdbcCommerceReads;
 import io.basira.server.ingest.jdbc.JdbcCommerceWrites;
-import io.basira.server.cards.jdbc.JdbcCustomerActivity;
-import io.basira.server.cards.jdbc.JdbcCustomerQueries;
-import io.basira.server.importing.jdbc.JdbcImportMappings;
-import io.basira.server.platform.tenancy.JdbcStores;
-import io.basira.server.cards.jdbc.JdbcTimeline;
+import io.basira.server.ingest.jdbc.JdbcKnownIds;
+import io.basira.server.platform.config.PostgresDriverSettings;
+import io.basira.server.platform.jdbc.BulkReads;
 import io.basira.server.platform.jdbc.SqlDialect;
+import io.basira.server.platform.tenancy.InProcessWriteLocks;
+import io.basira.server.platform.tenancy.JdbcApiKeys;
+import io.basira.server.platform.tenancy.JdbcStores;
+import io.basira.server.platform.tenancy.PostgresWriteLocks;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -37,11 +35,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the core's use cases to their JDBC adapters. The only place that knows both sides. */
 @Configuration(proxyBeanMethods = false)
@@ -61,7 +61,8 @@ public class CoreConfiguration {
 
     /** At most {@code basira.db.bulk-reads} reads of a store's whole history at once (docs/analytics.md). */
     @Bean
-    BulkReads bulkReads(@Value("${basira.db.bulk-reads:2}") int concurrent,
+    BulkReads bulkReads(
+            @Value("${basira.db.bulk-reads:2}") int concurrent,
             @Value("${basira.db.bulk-read-wait:60s}") Duration wait) {
         return new BulkReads(concurrent, wait);
     }
@@ -94,19 +95,38 @@ public class CoreConfiguration {
     }
 
     @Bean
-    ImportFolder importFolder(DataSource dataSource, SqlDialect dialect, WriteLocks locks, JdbcTemplate jdbc,
-            JdbcStores stores, TransactionTemplate transaction, Clock clock, DomainEvents events, JdbcCoupons coupons,
-            EarnPoints earnPoints, io.basira.loyalty.CommitUsedRewards commitUsedRewards,
+    ImportFolder importFolder(
+            DataSource dataSource,
+            SqlDialect dialect,
+            WriteLocks locks,
+            JdbcTemplate jdbc,
+            JdbcStores stores,
+            TransactionTemplate transaction,
+            Clock clock,
+            DomainEvents events,
+            JdbcCoupons coupons,
+            EarnPoints earnPoints,
+            io.basira.loyalty.CommitUsedRewards commitUsedRewards,
             io.basira.server.privacy.Tombstones tombstones) {
-        return new ImportFolder(new ImportFolder.Writing(dataSource, dialect, locks,
-                writeParticipants(jdbc, coupons, commitUsedRewards, earnPoints)),
-                new JdbcKnownIds(jdbc), stores, transaction, clock, events, tombstones);
+        return new ImportFolder(
+                new ImportFolder.Writing(
+                        dataSource, dialect, locks, writeParticipants(jdbc, coupons, commitUsedRewards, earnPoints)),
+                new JdbcKnownIds(jdbc),
+                stores,
+                transaction,
+                clock,
+                events,
+                tombstones);
     }
 
     /** The rebuild of a store's cards from its records ({@code basira rebuild cards}). */
     @Bean
-    RebuildCards rebuildCards(DataSource dataSource, SqlDialect dialect, WriteLocks locks,
-            TransactionTemplate transaction, DomainEvents events) {
+    RebuildCards rebuildCards(
+            DataSource dataSource,
+            SqlDialect dialect,
+            WriteLocks locks,
+            TransactionTemplate transaction,
+            DomainEvents events) {
         return new RebuildCards(new BulkCards(dataSource, dialect), locks, transaction, events);
     }
 
@@ -125,16 +145,27 @@ public class CoreConfiguration {
     }
 
     @Bean
-    IngestRecords ingestRecords(JdbcTemplate jdbc, SqlDialect dialect, WriteLocks locks, DomainEvents events,
-            JdbcCoupons coupons, io.basira.loyalty.CommitUsedRewards commitUsedRewards, EarnPoints earnPoints,
+    IngestRecords ingestRecords(
+            JdbcTemplate jdbc,
+            SqlDialect dialect,
+            WriteLocks locks,
+            DomainEvents events,
+            JdbcCoupons coupons,
+            io.basira.loyalty.CommitUsedRewards commitUsedRewards,
+            EarnPoints earnPoints,
             io.basira.server.privacy.Tombstones tombstones) {
         // the participants of every write, in its transaction: orders redeem and release coupon
         // uses (docs/checkout.md); see ARCHITECTURE.md, "Add a write participant". Its events go to the
         // outbox (io.basira.server.platform.events.JdbcDomainEvents) in the write's transaction; erased customers are
         // screened by the write under its locks (privacy.Tombstones, the core's ErasedCustomers)
-        return new IngestRecords(new JdbcCommerceReads(jdbc), new JdbcCommerceWrites(jdbc, dialect),
-                new CardUpkeep(new JdbcCustomerActivity(jdbc), new JdbcCards(jdbc)), locks,
-                writeParticipants(jdbc, coupons, commitUsedRewards, earnPoints), events, tombstones);
+        return new IngestRecords(
+                new JdbcCommerceReads(jdbc),
+                new JdbcCommerceWrites(jdbc, dialect),
+                new CardUpkeep(new JdbcCustomerActivity(jdbc), new JdbcCards(jdbc)),
+                locks,
+                writeParticipants(jdbc, coupons, commitUsedRewards, earnPoints),
+                events,
+                tombstones);
     }
 
     /**
@@ -143,14 +174,17 @@ public class CoreConfiguration {
      * orders earn and reverse loyalty points, and an order using a reward coupon commits its redemption
      * (docs/loyalty.md).
      */
-    private static List<WriteParticipant> writeParticipants(JdbcTemplate jdbc, JdbcCoupons coupons,
-            io.basira.loyalty.CommitUsedRewards commitUsedRewards, EarnPoints earnPoints) {
+    private static List<WriteParticipant> writeParticipants(
+            JdbcTemplate jdbc,
+            JdbcCoupons coupons,
+            io.basira.loyalty.CommitUsedRewards commitUsedRewards,
+            EarnPoints earnPoints) {
         return List.of(new CouponRedemption(new JdbcCouponRedemptions(jdbc, coupons)), commitUsedRewards, earnPoints);
     }
 
     @Bean
-    ImportMappings importMappings(JdbcTemplate jdbc, SqlDialect dialect, Clock clock,
-            io.basira.server.privacy.SettingsChanges audit) {
+    ImportMappings importMappings(
+            JdbcTemplate jdbc, SqlDialect dialect, Clock clock, io.basira.server.privacy.SettingsChanges audit) {
         return new ImportMappings(new JdbcImportMappings(jdbc, dialect, clock), audit);
     }
 }

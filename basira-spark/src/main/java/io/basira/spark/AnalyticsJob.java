@@ -37,9 +37,19 @@ import org.apache.spark.sql.Encoders;
 public final class AnalyticsJob {
 
     /** The columns of a customer's analytics line (docs/analytics.md, "Card fields"), after {@code customer_id}. */
-    public static final List<String> COLUMNS = List.of("revenue_percentile", "rfm_recency", "rfm_frequency",
-            "rfm_monetary", "rfm_group", "customer_type", "regularity", "p_alive", "expected_purchases_90d",
-            "predicted_value_12m", "churn_risk", "next_order_expected_at");
+    public static final List<String> COLUMNS = List.of(
+            "revenue_percentile",
+            "rfm_recency",
+            "rfm_frequency",
+            "rfm_monetary",
+            "rfm_group",
+            "customer_type",
+            "regularity",
+            "p_alive",
+            "expected_purchases_90d",
+            "predicted_value_12m",
+            "churn_risk",
+            "next_order_expected_at");
 
     private AnalyticsJob() {}
 
@@ -53,18 +63,45 @@ public final class AnalyticsJob {
 
         public StoreResult() {}
 
-        public String getStore() { return store; }
-        public void setStore(String store) { this.store = store; }
-        public List<List<String>> getCustomers() { return customers; }
-        public void setCustomers(List<List<String>> customers) { this.customers = customers; }
-        public String getMethod() { return method; }
-        public void setMethod(String method) { this.method = method; }
+        public String getStore() {
+            return store;
+        }
+
+        public void setStore(String store) {
+            this.store = store;
+        }
+
+        public List<List<String>> getCustomers() {
+            return customers;
+        }
+
+        public void setCustomers(List<List<String>> customers) {
+            this.customers = customers;
+        }
+
+        public String getMethod() {
+            return method;
+        }
+
+        public void setMethod(String method) {
+            this.method = method;
+        }
         /** r, alpha, a, b, log-likelihood; empty when the model was not fitted */
-        public List<Double> getBgNbd() { return bgNbd; }
-        public void setBgNbd(List<Double> bgNbd) { this.bgNbd = bgNbd; }
+        public List<Double> getBgNbd() {
+            return bgNbd;
+        }
+
+        public void setBgNbd(List<Double> bgNbd) {
+            this.bgNbd = bgNbd;
+        }
         /** p, q, gamma, log-likelihood; empty when the model was not fitted */
-        public List<Double> getGammaGamma() { return gammaGamma; }
-        public void setGammaGamma(List<Double> gammaGamma) { this.gammaGamma = gammaGamma; }
+        public List<Double> getGammaGamma() {
+            return gammaGamma;
+        }
+
+        public void setGammaGamma(List<Double> gammaGamma) {
+            this.gammaGamma = gammaGamma;
+        }
     }
 
     public static Dataset<StoreResult> analyze(Dataset<Fact> facts, Map<String, StoreSource> stores, LocalDate asOf) {
@@ -73,7 +110,8 @@ public final class AnalyticsJob {
                 .mapGroups(analyzer(stores, asOf), Encoders.bean(StoreResult.class));
     }
 
-    private static MapGroupsFunction<String, Fact, StoreResult> analyzer(Map<String, StoreSource> stores, LocalDate asOf) {
+    private static MapGroupsFunction<String, Fact, StoreResult> analyzer(
+            Map<String, StoreSource> stores, LocalDate asOf) {
         return (store, records) -> analyzeStore(stores.get(store), records, asOf);
     }
 
@@ -82,22 +120,34 @@ public final class AnalyticsJob {
         List<Fact> customers = new ArrayList<>();
         List<Fact> orders = new ArrayList<>();
         records.forEachRemaining(f -> (f.getKind() == Fact.CUSTOMER ? customers : orders).add(f));
-        StoreFacts.Builder builder = StoreFacts.builder(store.zone(), store.currencyUnit()).sortRowsById();
+        StoreFacts.Builder builder =
+                StoreFacts.builder(store.zone(), store.currencyUnit()).sortRowsById();
         for (Fact c : customers) {
-            builder.customer(c.getCustomerId(), c.getCity(), c.getRegion(),
+            builder.customer(
+                    c.getCustomerId(),
+                    c.getCity(),
+                    c.getRegion(),
                     c.getCountry() == null ? null : c.getCountry().toUpperCase(java.util.Locale.ROOT),
                     Dates.dateIn(c.instant(), store.zone()));
         }
-        orders.sort(Comparator.comparing(Fact::getCustomerId).thenComparingLong(Fact::getEpochSecond)
-                .thenComparingInt(Fact::getNano).thenComparingLong(Fact::getAmountMinor));
+        orders.sort(Comparator.comparing(Fact::getCustomerId)
+                .thenComparingLong(Fact::getEpochSecond)
+                .thenComparingInt(Fact::getNano)
+                .thenComparingLong(Fact::getAmountMinor));
         for (Fact o : orders) {
             if (!builder.has(o.getCustomerId())) {
-                continue;                                   // the import refuses an order of an unknown customer
+                continue; // the import refuses an order of an unknown customer
             }
-            int category = o.getCategories() == 0 ? StoreFacts.NO_CATEGORY
+            int category = o.getCategories() == 0
+                    ? StoreFacts.NO_CATEGORY
                     : o.getCategories() > 1 ? StoreFacts.MIXED_CATEGORIES : builder.categoryCode(o.getCategory());
-            builder.order(builder.row(o.getCustomerId()), Dates.dateIn(o.instant(), store.zone()).toEpochDay(),
-                    OrderStatus.fromCode(o.getCode()), o.getAmountMinor(), o.isDiscounted(), category);
+            builder.order(
+                    builder.row(o.getCustomerId()),
+                    Dates.dateIn(o.instant(), store.zone()).toEpochDay(),
+                    OrderStatus.fromCode(o.getCode()),
+                    o.getAmountMinor(),
+                    o.isDiscounted(),
+                    category);
         }
         CardAnalytics.Result result = CardAnalytics.compute(builder.build(), asOf);
         int digits = Money.fractionDigits(store.currencyUnit());
@@ -111,7 +161,8 @@ public final class AnalyticsJob {
         ClvModels models = result.models();
         out.setMethod(models.method());
         out.setBgNbd(models.bgNbd().parameters().map(AnalyticsJob::values).orElse(List.of()));
-        out.setGammaGamma(models.gammaGamma().parameters().map(AnalyticsJob::values).orElse(List.of()));
+        out.setGammaGamma(
+                models.gammaGamma().parameters().map(AnalyticsJob::values).orElse(List.of()));
         return out;
     }
 
@@ -131,7 +182,8 @@ public final class AnalyticsJob {
         values.add(plain(a.expectedPurchases90d()));
         values.add(plain(a.predictedValue12m(fractionDigits)));
         values.add(a.churnRisk() == null ? "" : a.churnRisk().code());
-        values.add(a.nextOrderExpectedAt() == null ? "" : a.nextOrderExpectedAt().toString());
+        values.add(
+                a.nextOrderExpectedAt() == null ? "" : a.nextOrderExpectedAt().toString());
         return values;
     }
 
@@ -140,10 +192,18 @@ public final class AnalyticsJob {
      * that rules read the same numbers); no next category (the job does not compute next products).
      */
     static AnalyticsFields fields(List<String> line) {
-        return new AnalyticsFields(decimal(line.get(1)), whole(line.get(2)), whole(line.get(3)), whole(line.get(4)),
-                code(RfmGroup.values(), RfmGroup::code, line.get(5)), code(CustomerType.values(), CustomerType::code,
-                        line.get(6)), code(Regularity.values(), Regularity::code, line.get(7)), decimal(line.get(8)),
-                decimal(line.get(9)), decimal(line.get(10)), code(ChurnRisk.values(), ChurnRisk::code, line.get(11)),
+        return new AnalyticsFields(
+                decimal(line.get(1)),
+                whole(line.get(2)),
+                whole(line.get(3)),
+                whole(line.get(4)),
+                code(RfmGroup.values(), RfmGroup::code, line.get(5)),
+                code(CustomerType.values(), CustomerType::code, line.get(6)),
+                code(Regularity.values(), Regularity::code, line.get(7)),
+                decimal(line.get(8)),
+                decimal(line.get(9)),
+                decimal(line.get(10)),
+                code(ChurnRisk.values(), ChurnRisk::code, line.get(11)),
                 line.get(12).isEmpty() ? null : LocalDate.parse(line.get(12)));
     }
 

@@ -23,12 +23,35 @@ public class CardLine implements Serializable {
         this.groups = groups;
     }
 
-    public String getStore() { return store; }
-    public void setStore(String store) { this.store = store; }
-    public String getCustomerId() { return customerId; }
-    public void setCustomerId(String customerId) { this.customerId = customerId; }
-    public List<String> getValues() { return values; }
-    public void setValues(List<String> values) { this.values = values; }
-    public List<String> getGroups() { return groups; }
-    public void setGroups(List<String> groups) { this.groups = groups; }
+    public String getStore() {
+        return store;
+    }
+
+    public void setStore(String store) {
+        this.store = store;
+    }
+
+    public String getCustomerId() {
+        return customerId;
+    }
+
+    public void setCustomerId(String customerId) {
+        this.customerId = customerId;
+    }
+
+    public List<String> getValues() {
+        return values;
+    }
+
+    public void setValues(List<String> values) {
+        this.values = values;
+    }
+
+    public List<String> getGroups() {
+        return groups;
+    }
+
+    public void setGroups(List<String> groups) {
+        this.groups = groups;
+    }
 }

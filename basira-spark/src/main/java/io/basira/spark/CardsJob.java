@@ -63,7 +63,8 @@ public final class CardsJob {
     public static Dataset<Fact> facts(SparkSession spark, List<StoreSource> stores) {
         Map<String, StoreSource> byStore = bySlug(stores);
         var bean = Encoders.bean(Fact.class);
-        Dataset<Fact> customers = StoreTables.latest(StoreTables.read(spark, stores, CanonicalCsv.CUSTOMERS), "customer_id")
+        Dataset<Fact> customers = StoreTables.latest(
+                        StoreTables.read(spark, stores, CanonicalCsv.CUSTOMERS), "customer_id")
                 .map(customerParser(byStore), bean);
         Dataset<Fact> orders = StoreTables.latest(StoreTables.read(spark, stores, CanonicalCsv.ORDERS), "order_id")
                 .join(categories(spark, stores), new String[] {"store", "order_id"}, "left")
@@ -74,8 +75,9 @@ public final class CardsJob {
                 .map(cartParser(byStore), bean);
         Dataset<Fact> reviews = StoreTables.latest(StoreTables.read(spark, stores, CanonicalCsv.REVIEWS), "review_id")
                 .map(reviewParser(byStore), bean);
-        Dataset<Fact> wishlist = StoreTables.latest(StoreTables.read(spark, stores, CanonicalCsv.WISHLIST),
-                "customer_id", "product_id").map(wishlistParser(byStore), bean);
+        Dataset<Fact> wishlist = StoreTables.latest(
+                        StoreTables.read(spark, stores, CanonicalCsv.WISHLIST), "customer_id", "product_id")
+                .map(wishlistParser(byStore), bean);
         return customers.union(orders).union(carts).union(reviews).union(wishlist);
     }
 
@@ -84,10 +86,11 @@ public final class CardsJob {
      * (the store's analyses, {@link AnalyticsJob}, one task per store, as the engine's refresh computes them) and
      * her places on the groups' manual lists ({@link GroupLists}; a later row of a group and customer wins).
      */
-    public static Dataset<Fact> withGroupFacts(SparkSession spark, List<StoreSource> stores, Dataset<Fact> facts,
-            LocalDate asOf) {
+    public static Dataset<Fact> withGroupFacts(
+            SparkSession spark, List<StoreSource> stores, Dataset<Fact> facts, LocalDate asOf) {
         var bean = Encoders.bean(Fact.class);
-        Dataset<Fact> analytics = AnalyticsJob.analyze(facts, bySlug(stores), asOf).flatMap(analyticsFacts(), bean);
+        Dataset<Fact> analytics =
+                AnalyticsJob.analyze(facts, bySlug(stores), asOf).flatMap(analyticsFacts(), bean);
         Dataset<Fact> manual = StoreTables.latest(GroupLists.read(spark, stores), "group", "customer_id")
                 .map((MapFunction<Row, Fact>) Facts::manual, bean);
         return facts.union(analytics).union(manual);
@@ -116,10 +119,13 @@ public final class CardsJob {
         Dataset<Row> products = StoreTables.latest(StoreTables.read(spark, stores, CanonicalCsv.PRODUCTS), "product_id")
                 .select(col("store"), col("product_id"), trim(col("category")).as("category"))
                 .filter(col("category").isNotNull().and(col("category").notEqual("")));
-        return StoreTables.read(spark, stores, CanonicalCsv.ORDER_ITEMS).select("store", "order_id", "product_id")
+        return StoreTables.read(spark, stores, CanonicalCsv.ORDER_ITEMS)
+                .select("store", "order_id", "product_id")
                 .join(products, new String[] {"store", "product_id"})
                 .groupBy("store", "order_id")
-                .agg(countDistinct(col("category")).cast("int").as("categories"), min(col("category")).as("category"));
+                .agg(
+                        countDistinct(col("category")).cast("int").as("categories"),
+                        min(col("category")).as("category"));
     }
 
     /** One line per customer of every store. */
@@ -191,10 +197,15 @@ public final class CardsJob {
                 case Fact.CUSTOMER -> customer = fact;
                 case Fact.ANALYTICS -> analytics = fact.getValues();
                 case Fact.MANUAL -> manual.put(fact.getGroup(), fact.getCode());
-                case Fact.ORDER -> card.addOrder(OrderStatus.fromCode(fact.getCode()), fact.instant(), fact.getAmountMinor(),
-                        fact.isDiscounted());
+                case Fact.ORDER ->
+                    card.addOrder(
+                            OrderStatus.fromCode(fact.getCode()),
+                            fact.instant(),
+                            fact.getAmountMinor(),
+                            fact.isDiscounted());
                 case Fact.CART -> card.addCart(CartStatus.valueOf(fact.getCode()));
-                case Fact.REVIEW -> card.addReview(fact.getReviewId(), fact.isOfStore(), fact.getRating(), fact.instant());
+                case Fact.REVIEW ->
+                    card.addReview(fact.getReviewId(), fact.isOfStore(), fact.getRating(), fact.instant());
                 case Fact.WISHLIST -> card.addWishlistItem();
                 default -> throw new IllegalStateException("unknown record kind " + fact.getKind());
             }
@@ -203,14 +214,23 @@ public final class CardsJob {
         String store = key.substring(0, split);
         String customerId = key.substring(split + 1);
         if (customer == null) {
-            return new CardLine(store, customerId, null, null);     // the import refuses such records: no card
+            return new CardLine(store, customerId, null, null); // the import refuses such records: no card
         }
         StoreSource source = settings.stores().get(store);
         CustomerCard folded = card.card();
-        List<String> values = CardColumns.row(customerId, folded, source.currencyUnit(), settings.asOf(), source.zone());
-        List<String> groups = settings.rules().isEmpty() && manual.isEmpty() ? List.of()
-                : groupsOf(new CustomerProfile(customer(customer), folded, Set.of(),
-                        analytics == null ? null : AnalyticsJob.fields(analytics)), manual, source, settings);
+        List<String> values =
+                CardColumns.row(customerId, folded, source.currencyUnit(), settings.asOf(), source.zone());
+        List<String> groups = settings.rules().isEmpty() && manual.isEmpty()
+                ? List.of()
+                : groupsOf(
+                        new CustomerProfile(
+                                customer(customer),
+                                folded,
+                                Set.of(),
+                                analytics == null ? null : AnalyticsJob.fields(analytics)),
+                        manual,
+                        source,
+                        settings);
         return new CardLine(store, customerId, values, groups);
     }
 
@@ -219,8 +239,8 @@ public final class CardsJob {
      * without a rule) first, then the rules in dependency order; a group's membership is (rule members ∪ added)
      * − excluded, and that final membership is what a rule naming the group sees.
      */
-    static List<String> groupsOf(CustomerProfile profile, Map<String, String> manual, StoreSource source,
-            Settings settings) {
+    static List<String> groupsOf(
+            CustomerProfile profile, Map<String, String> manual, StoreSource source, Settings settings) {
         Map<String, Condition> rules = GroupRules.conditions(settings.rules());
         GroupDependencies dependencies = GroupRules.dependencies(settings.rules());
         RuleEvaluator evaluator = new RuleEvaluator(
@@ -248,12 +268,23 @@ public final class CardsJob {
     static Customer customer(Fact fact) {
         Set<String> tags = new LinkedHashSet<>();
         if (fact.getTags() != null) {
-            Arrays.stream(fact.getTags().split(";")).map(String::strip).filter(t -> !t.isEmpty()).forEach(tags::add);
+            Arrays.stream(fact.getTags().split(";"))
+                    .map(String::strip)
+                    .filter(t -> !t.isEmpty())
+                    .forEach(tags::add);
         }
-        return new Customer(fact.getCustomerId(), fact.getFirstName(), fact.getLastName(), fact.getEmail(),
-                fact.getPhone(), fact.getGender() == null ? null : Gender.fromCode(fact.getGender()),
-                fact.getBirthDate() == null ? null : Dates.parseDate(fact.getBirthDate()), fact.getCity(),
-                fact.getRegion(), fact.getCountry() == null ? null : fact.getCountry().toUpperCase(Locale.ROOT),
-                fact.instant(), tags);
+        return new Customer(
+                fact.getCustomerId(),
+                fact.getFirstName(),
+                fact.getLastName(),
+                fact.getEmail(),
+                fact.getPhone(),
+                fact.getGender() == null ? null : Gender.fromCode(fact.getGender()),
+                fact.getBirthDate() == null ? null : Dates.parseDate(fact.getBirthDate()),
+                fact.getCity(),
+                fact.getRegion(),
+                fact.getCountry() == null ? null : fact.getCountry().toUpperCase(Locale.ROOT),
+                fact.instant(),
+                tags);
     }
 }

@@ -26,6 +26,7 @@ public class Fact implements Serializable {
     private int kind;
     /** an order's or cart's status code */
     private String code;
+
     private long epochSecond;
     private int nano;
     private long amountMinor;
@@ -53,58 +54,205 @@ public class Fact implements Serializable {
 
     public Fact() {}
 
-    public String getStore() { return store; }
-    public void setStore(String store) { this.store = store; }
-    public String getCustomerId() { return customerId; }
-    public void setCustomerId(String customerId) { this.customerId = customerId; }
-    public int getKind() { return kind; }
-    public void setKind(int kind) { this.kind = kind; }
-    public String getCode() { return code; }
-    public void setCode(String code) { this.code = code; }
-    public long getEpochSecond() { return epochSecond; }
-    public void setEpochSecond(long epochSecond) { this.epochSecond = epochSecond; }
-    public int getNano() { return nano; }
-    public void setNano(int nano) { this.nano = nano; }
-    public long getAmountMinor() { return amountMinor; }
-    public void setAmountMinor(long amountMinor) { this.amountMinor = amountMinor; }
-    public boolean isDiscounted() { return discounted; }
-    public void setDiscounted(boolean discounted) { this.discounted = discounted; }
-    public String getReviewId() { return reviewId; }
-    public void setReviewId(String reviewId) { this.reviewId = reviewId; }
-    public boolean isOfStore() { return ofStore; }
-    public void setOfStore(boolean ofStore) { this.ofStore = ofStore; }
-    public int getRating() { return rating; }
-    public void setRating(int rating) { this.rating = rating; }
-    public String getFirstName() { return firstName; }
-    public void setFirstName(String firstName) { this.firstName = firstName; }
-    public String getLastName() { return lastName; }
-    public void setLastName(String lastName) { this.lastName = lastName; }
-    public String getEmail() { return email; }
-    public void setEmail(String email) { this.email = email; }
-    public String getPhone() { return phone; }
-    public void setPhone(String phone) { this.phone = phone; }
-    public String getGender() { return gender; }
-    public void setGender(String gender) { this.gender = gender; }
-    public String getBirthDate() { return birthDate; }
-    public void setBirthDate(String birthDate) { this.birthDate = birthDate; }
-    public String getCity() { return city; }
-    public void setCity(String city) { this.city = city; }
-    public String getRegion() { return region; }
-    public void setRegion(String region) { this.region = region; }
-    public String getCountry() { return country; }
-    public void setCountry(String country) { this.country = country; }
-    public String getTags() { return tags; }
-    public void setTags(String tags) { this.tags = tags; }
+    public String getStore() {
+        return store;
+    }
 
-    public int getCategories() { return categories; }
-    public void setCategories(int categories) { this.categories = categories; }
-    public String getCategory() { return category; }
-    public void setCategory(String category) { this.category = category; }
+    public void setStore(String store) {
+        this.store = store;
+    }
 
-    public java.util.List<String> getValues() { return values; }
-    public void setValues(java.util.List<String> values) { this.values = values; }
-    public String getGroup() { return group; }
-    public void setGroup(String group) { this.group = group; }
+    public String getCustomerId() {
+        return customerId;
+    }
+
+    public void setCustomerId(String customerId) {
+        this.customerId = customerId;
+    }
+
+    public int getKind() {
+        return kind;
+    }
+
+    public void setKind(int kind) {
+        this.kind = kind;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+
+    public long getEpochSecond() {
+        return epochSecond;
+    }
+
+    public void setEpochSecond(long epochSecond) {
+        this.epochSecond = epochSecond;
+    }
+
+    public int getNano() {
+        return nano;
+    }
+
+    public void setNano(int nano) {
+        this.nano = nano;
+    }
+
+    public long getAmountMinor() {
+        return amountMinor;
+    }
+
+    public void setAmountMinor(long amountMinor) {
+        this.amountMinor = amountMinor;
+    }
+
+    public boolean isDiscounted() {
+        return discounted;
+    }
+
+    public void setDiscounted(boolean discounted) {
+        this.discounted = discounted;
+    }
+
+    public String getReviewId() {
+        return reviewId;
+    }
+
+    public void setReviewId(String reviewId) {
+        this.reviewId = reviewId;
+    }
+
+    public boolean isOfStore() {
+        return ofStore;
+    }
+
+    public void setOfStore(boolean ofStore) {
+        this.ofStore = ofStore;
+    }
+
+    public int getRating() {
+        return rating;
+    }
+
+    public void setRating(int rating) {
+        this.rating = rating;
+    }
+
+    public String getFirstName() {
+        return firstName;
+    }
+
+    public void setFirstName(String firstName) {
+        this.firstName = firstName;
+    }
+
+    public String getLastName() {
+        return lastName;
+    }
+
+    public void setLastName(String lastName) {
+        this.lastName = lastName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    public String getGender() {
+        return gender;
+    }
+
+    public void setGender(String gender) {
+        this.gender = gender;
+    }
+
+    public String getBirthDate() {
+        return birthDate;
+    }
+
+    public void setBirthDate(String birthDate) {
+        this.birthDate = birthDate;
+    }
+
+    public String getCity() {
+        return city;
+    }
+
+    public void setCity(String city) {
+        this.city = city;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getCountry() {
+        return country;
+    }
+
+    public void setCountry(String country) {
+        this.country = country;
+    }
+
+    public String getTags() {
+        return tags;
+    }
+
+    public void setTags(String tags) {
+        this.tags = tags;
+    }
+
+    public int getCategories() {
+        return categories;
+    }
+
+    public void setCategories(int categories) {
+        this.categories = categories;
+    }
+
+    public String getCategory() {
+        return category;
+    }
+
+    public void setCategory(String category) {
+        this.category = category;
+    }
+
+    public java.util.List<String> getValues() {
+        return values;
+    }
+
+    public void setValues(java.util.List<String> values) {
+        this.values = values;
+    }
+
+    public String getGroup() {
+        return group;
+    }
+
+    public void setGroup(String group) {
+        this.group = group;
+    }
 
     public java.time.Instant instant() {
         return java.time.Instant.ofEpochSecond(epochSecond, nano);

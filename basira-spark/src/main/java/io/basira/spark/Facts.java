@@ -51,7 +51,8 @@ public final class Facts {
                 throw new IllegalArgumentException("currency '" + given + "' is not the store's " + store.currency());
             }
             String discount = text(row, "discount_total");
-            long discountMinor = discount == null ? 0 : Money.parse(discount, currency).minor();
+            long discountMinor =
+                    discount == null ? 0 : Money.parse(discount, currency).minor();
             String coupon = text(row, "coupon_code");
             fact.setDiscounted(coupon != null || discountMinor > 0);
             Object categories = row.schema().getFieldIndex("categories").isDefined() ? row.getAs("categories") : null;
@@ -77,7 +78,8 @@ public final class Facts {
             fact.setOfStore(text(row, "product_id") == null);
             Long rating = Numerals.whole(text(row, "rating"), 1, 5);
             if (rating == null) {
-                throw new IllegalArgumentException("rating '" + text(row, "rating") + "' is not a whole number from 1 to 5");
+                throw new IllegalArgumentException(
+                        "rating '" + text(row, "rating") + "' is not a whole number from 1 to 5");
             }
             fact.setRating(rating.intValue());
             fact.at(Dates.parseInstant(text(row, "created_at"), store.zone()));
@@ -133,8 +135,8 @@ public final class Facts {
         try {
             return read.get();
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("store '" + row.getAs("store") + "', " + file + ": " + e.getMessage()
-                    + " (row " + row + ")", e);
+            throw new IllegalArgumentException(
+                    "store '" + row.getAs("store") + "', " + file + ": " + e.getMessage() + " (row " + row + ")", e);
         }
     }
 

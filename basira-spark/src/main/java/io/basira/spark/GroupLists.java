@@ -39,23 +39,37 @@ public final class GroupLists {
             if (path.isEmpty()) {
                 continue;
             }
-            Dataset<Row> raw = store.parquet() ? spark.read().parquet(path.get())
-                    : spark.read().option("header", "true").option("multiLine", "true").option("escape", "\"")
-                            .option("encoding", "UTF-8").option("mode", "FAILFAST").option("inferSchema", "false")
+            Dataset<Row> raw = store.parquet()
+                    ? spark.read().parquet(path.get())
+                    : spark.read()
+                            .option("header", "true")
+                            .option("multiLine", "true")
+                            .option("escape", "\"")
+                            .option("encoding", "UTF-8")
+                            .option("mode", "FAILFAST")
+                            .option("inferSchema", "false")
                             .csv(path.get());
             List<Column> columns = new ArrayList<>();
             for (String name : COLUMNS) {
                 String found = null;
                 for (String field : raw.columns()) {
-                    if (field.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT).equals(name)) {
+                    if (field.replace("\uFEFF", "")
+                            .strip()
+                            .toLowerCase(Locale.ROOT)
+                            .equals(name)) {
                         found = field;
                         break;
                     }
                 }
-                columns.add(found == null ? lit(null).cast(DataTypes.StringType).as(name)
-                        : col("`" + found.replace("`", "``") + "`").cast(DataTypes.StringType).as(name));
+                columns.add(
+                        found == null
+                                ? lit(null).cast(DataTypes.StringType).as(name)
+                                : col("`" + found.replace("`", "``") + "`")
+                                        .cast(DataTypes.StringType)
+                                        .as(name));
             }
-            Dataset<Row> rows = raw.select(columns.toArray(Column[]::new)).withColumn("store", lit(store.slug()))
+            Dataset<Row> rows = raw.select(columns.toArray(Column[]::new))
+                    .withColumn("store", lit(store.slug()))
                     .withColumn("seq", monotonically_increasing_id());
             all = all == null ? rows : all.unionByName(rows);
         }

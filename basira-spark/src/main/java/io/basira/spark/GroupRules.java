@@ -30,12 +30,14 @@ public final class GroupRules {
     /** The rules of {@code file}, in file order; every rule parsed once here so that a bad one fails at once. */
     public static Map<String, String> read(Path file) {
         Map<String, String> rules = new LinkedHashMap<>();
-        try (CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+        try (CsvReader<CsvRecord> csv =
+                CsvReader.builder().ofCsvRecord(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
             boolean header = true;
             for (CsvRecord record : csv) {
                 if (header) {
                     header = false;
-                    if (record.getFieldCount() < 2 || !record.getField(0).strip().equalsIgnoreCase("group")
+                    if (record.getFieldCount() < 2
+                            || !record.getField(0).strip().equalsIgnoreCase("group")
                             || !record.getField(1).strip().equalsIgnoreCase("rule")) {
                         throw new IllegalArgumentException(file + ": the header must be 'group,rule'");
                     }
@@ -50,14 +52,14 @@ public final class GroupRules {
                 }
                 String key = record.getField(0).strip();
                 if (rules.put(key, record.getField(1)) != null) {
-                    throw new IllegalArgumentException(file + ":" + record.getStartingLineNumber() + ": the group '" + key
-                            + "' is given twice");
+                    throw new IllegalArgumentException(
+                            file + ":" + record.getStartingLineNumber() + ": the group '" + key + "' is given twice");
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the rules file " + file, e);
         }
-        dependencies(rules).evaluationOrder();                      // a cycle fails here, before the job
+        dependencies(rules).evaluationOrder(); // a cycle fails here, before the job
         return rules;
     }
 
@@ -81,7 +83,8 @@ public final class GroupRules {
             try {
                 parsed.put(key, RuleText.parse(text, BuiltInFields.catalogue()));
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("the rule of group '" + key + "' (" + text + "): " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "the rule of group '" + key + "' (" + text + "): " + e.getMessage(), e);
             }
         });
         return java.util.Collections.unmodifiableMap(parsed);

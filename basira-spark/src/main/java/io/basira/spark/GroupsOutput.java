@@ -13,7 +13,10 @@ public final class GroupsOutput {
 
     /** {@code store, group, customer_id}. */
     public static Dataset<Row> members(Dataset<CardLine> lines) {
-        return lines.select(col("store"), explode(col("groups")).as("group"), col("customerId").as("customer_id"));
+        return lines.select(
+                col("store"),
+                explode(col("groups")).as("group"),
+                col("customerId").as("customer_id"));
     }
 
     /** {@code store, group, members} for every group with at least one member. */

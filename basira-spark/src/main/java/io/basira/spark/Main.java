@@ -60,15 +60,24 @@ public final class Main {
             try (SparkSession spark = session()) {
                 Configuration hadoop = spark.sparkContext().hadoopConfiguration();
                 List<StoreSource> stores = stores(options, hadoop);
-                LocalDate asOf = options.containsKey("as-of") ? LocalDate.parse(options.get("as-of"))
+                LocalDate asOf = options.containsKey("as-of")
+                        ? LocalDate.parse(options.get("as-of"))
                         : LocalDate.now(stores.get(0).zone());
                 String said = switch (command) {
                     case "cards" -> cards(spark, stores, asOf, Map.of(), out, false);
-                    case "groups" -> cards(spark, stores, asOf, GroupRules.read(java.nio.file.Path.of(required(options, "rules"))), out, true);
+                    case "groups" ->
+                        cards(
+                                spark,
+                                stores,
+                                asOf,
+                                GroupRules.read(java.nio.file.Path.of(required(options, "rules"))),
+                                out,
+                                true);
                     case "analytics" -> analytics(spark, stores, asOf, out);
                     case "parquet" -> parquet(spark, stores, out);
-                    default -> throw new IllegalArgumentException(
-                            "unknown command '" + command + "': cards, groups, analytics or parquet");
+                    default ->
+                        throw new IllegalArgumentException(
+                                "unknown command '" + command + "': cards, groups, analytics or parquet");
                 };
                 System.out.println(said);
             }
@@ -81,7 +90,8 @@ public final class Main {
     /** A session: local mode on all cores unless spark-submit set the master; UTC; no UI. */
     public static SparkSession session() {
         SparkConf conf = new SparkConf();
-        SparkSession.Builder builder = SparkSession.builder().appName("basira")
+        SparkSession.Builder builder = SparkSession.builder()
+                .appName("basira")
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.ui.enabled", conf.get("spark.ui.enabled", "false"))
                 .config("spark.sql.shuffle.partitions", conf.get("spark.sql.shuffle.partitions", "8"));
@@ -91,8 +101,14 @@ public final class Main {
         return builder.getOrCreate();
     }
 
-    static String cards(SparkSession spark, List<StoreSource> stores, LocalDate asOf, Map<String, String> rules, String out,
-            boolean groups) throws IOException {
+    static String cards(
+            SparkSession spark,
+            List<StoreSource> stores,
+            LocalDate asOf,
+            Map<String, String> rules,
+            String out,
+            boolean groups)
+            throws IOException {
         Map<String, StoreSource> byStore = CardsJob.bySlug(stores);
         CardsJob.Settings settings = new CardsJob.Settings(byStore, asOf, rules);
         Dataset<Fact> facts = CardsJob.facts(spark, stores);
@@ -120,8 +136,14 @@ public final class Main {
         counts.forEach((key, count) -> System.out.println(key + ": " + count));
         long total;
         if (isCsv(out)) {
-            total = writeCsv(spark, out, List.of("group", "customer_id"), members.orderBy("store", "group", "customer_id")
-                    .select("group", "customer_id").toLocalIterator(), 0);
+            total = writeCsv(
+                    spark,
+                    out,
+                    List.of("group", "customer_id"),
+                    members.orderBy("store", "group", "customer_id")
+                            .select("group", "customer_id")
+                            .toLocalIterator(),
+                    0);
         } else {
             writeFolder(members, out);
             total = members.count();
@@ -139,7 +161,8 @@ public final class Main {
                 + where(spark, out);
     }
 
-    static String analytics(SparkSession spark, List<StoreSource> stores, LocalDate asOf, String out) throws IOException {
+    static String analytics(SparkSession spark, List<StoreSource> stores, LocalDate asOf, String out)
+            throws IOException {
         Map<String, StoreSource> byStore = CardsJob.bySlug(stores);
         List<AnalyticsJob.StoreResult> results = AnalyticsJob.analyze(CardsJob.facts(spark, stores), byStore, asOf)
                 .collectAsList();
@@ -157,13 +180,15 @@ public final class Main {
             }
             List<List<String>> rows = new ArrayList<>(results.get(0).getCustomers());
             rows.sort((a, b) -> a.get(0).compareTo(b.get(0)));
-            count = writeCsv(spark, out, header, rows.stream().map(r -> (Object) r).iterator(), 0);
+            count = writeCsv(
+                    spark, out, header, rows.stream().map(r -> (Object) r).iterator(), 0);
         } else {
             for (AnalyticsJob.StoreResult result : results) {
                 String file = new Path(out, result.getStore() + ".csv").toString();
                 List<List<String>> rows = new ArrayList<>(result.getCustomers());
                 rows.sort((a, b) -> a.get(0).compareTo(b.get(0)));
-                count += writeCsv(spark, file, header, rows.stream().map(r -> (Object) r).iterator(), 0);
+                count += writeCsv(
+                        spark, file, header, rows.stream().map(r -> (Object) r).iterator(), 0);
             }
         }
         return "Wrote " + count + " customers' analytics to " + where(spark, out);
@@ -180,12 +205,18 @@ public final class Main {
     /** The output's full URI, as Hadoop's FileSystem resolves it. */
     private static String where(SparkSession spark, String out) throws IOException {
         Path path = new Path(out);
-        return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(path).toString();
+        return path.getFileSystem(spark.sparkContext().hadoopConfiguration())
+                .makeQualified(path)
+                .toString();
     }
 
     private static void writeFolder(Dataset<Row> table, String out) {
         table.write().mode(SaveMode.Overwrite).partitionBy("store").parquet(new Path(out, "parquet").toString());
-        table.write().mode(SaveMode.Overwrite).partitionBy("store").option("header", "true").option("escape", "\"")
+        table.write()
+                .mode(SaveMode.Overwrite)
+                .partitionBy("store")
+                .option("header", "true")
+                .option("escape", "\"")
                 .csv(new Path(out, "csv").toString());
     }
 
@@ -198,7 +229,8 @@ public final class Main {
         Path path = new Path(file);
         FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
         long count = 0;
-        try (Writer writer = new BufferedWriter(new OutputStreamWriter(fs.create(path, true), StandardCharsets.UTF_8))) {
+        try (Writer writer =
+                new BufferedWriter(new OutputStreamWriter(fs.create(path, true), StandardCharsets.UTF_8))) {
             CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer);
             csv.writeRecord(header);
             while (rows.hasNext()) {
@@ -230,12 +262,14 @@ public final class Main {
      */
     static List<StoreSource> stores(Map<String, String> options, Configuration conf) throws IOException {
         if (options.containsKey("in") == options.containsKey("stores")) {
-            throw new IllegalArgumentException("give either --in FOLDER (one store) or --stores ROOT (a folder of stores)");
+            throw new IllegalArgumentException(
+                    "give either --in FOLDER (one store) or --stores ROOT (a folder of stores)");
         }
         if (options.containsKey("in")) {
             Path folder = new Path(options.get("in"));
             FileSystem fs = folder.getFileSystem(conf);
-            return List.of(source(fs, fs.makeQualified(folder), required(options, "currency"), required(options, "time-zone")));
+            return List.of(source(
+                    fs, fs.makeQualified(folder), required(options, "currency"), required(options, "time-zone")));
         }
         Path given = new Path(options.get("stores"));
         FileSystem fs = given.getFileSystem(conf);
@@ -246,7 +280,8 @@ public final class Main {
         Map<String, String[]> manifest = new HashMap<>();
         Path stores = new Path(root, "stores.csv");
         if (fs.exists(stores)) {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(fs.open(stores), StandardCharsets.UTF_8))) {
+            try (BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(fs.open(stores), StandardCharsets.UTF_8))) {
                 List<String> lines = reader.lines().toList();
                 for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
                     String[] cells = line.split(",");

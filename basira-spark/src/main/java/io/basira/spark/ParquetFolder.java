@@ -45,17 +45,22 @@ public final class ParquetFolder {
         UserDefinedFunction whole = udf(whole(), DataTypes.IntegerType);
         UserDefinedFunction date = udf(date(), DataTypes.DateType);
         for (CanonicalCsv file : CanonicalCsv.values()) {
-            if (csvStore.file(file.fileName(), spark.sparkContext().hadoopConfiguration()).isEmpty()) {
+            if (csvStore.file(file.fileName(), spark.sparkContext().hadoopConfiguration())
+                    .isEmpty()) {
                 continue;
             }
             Dataset<Row> text = StoreTables.read(spark, List.of(csvStore), file);
             List<Column> typed = new ArrayList<>();
             for (String name : file.columns()) {
                 Column c = col(name);
-                typed.add((INSTANTS.contains(name) ? instant.apply(c)
-                        : DECIMALS.contains(name) ? decimal.apply(c)
-                        : WHOLE.contains(name) ? whole.apply(c)
-                        : name.equals("birth_date") ? date.apply(c) : c).as(name));
+                typed.add((INSTANTS.contains(name)
+                                ? instant.apply(c)
+                                : DECIMALS.contains(name)
+                                        ? decimal.apply(c)
+                                        : WHOLE.contains(name)
+                                                ? whole.apply(c)
+                                                : name.equals("birth_date") ? date.apply(c) : c)
+                        .as(name));
             }
             Dataset<Row> table = text.orderBy("seq").select(typed.toArray(Column[]::new));
             String target = new org.apache.hadoop.fs.Path(out, file.fileName().replace(".csv", ".parquet")).toString();

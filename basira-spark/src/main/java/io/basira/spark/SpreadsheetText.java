@@ -13,7 +13,9 @@ final class SpreadsheetText {
     private SpreadsheetText() {}
 
     static String safe(String value) {
-        if (value == null || value.isEmpty() || "=+-@\t\r".indexOf(value.charAt(0)) < 0
+        if (value == null
+                || value.isEmpty()
+                || "=+-@\t\r".indexOf(value.charAt(0)) < 0
                 || PLAIN_NUMBER.matcher(value).matches()) {
             return value;
         }

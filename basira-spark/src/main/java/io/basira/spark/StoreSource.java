@@ -49,9 +49,12 @@ public record StoreSource(String slug, String folder, String currency, String ti
         try {
             Path dir = new Path(folder);
             FileStatus[] listed = dir.getFileSystem(conf).listStatus(dir);
-            return Arrays.stream(listed).map(FileStatus::getPath)
+            return Arrays.stream(listed)
+                    .map(FileStatus::getPath)
                     .filter(p -> p.getName().equalsIgnoreCase(wanted))
-                    .sorted(Comparator.comparing(Path::getName)).map(Path::toString).findFirst();
+                    .sorted(Comparator.comparing(Path::getName))
+                    .map(Path::toString)
+                    .findFirst();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the store folder " + folder, e);
         }

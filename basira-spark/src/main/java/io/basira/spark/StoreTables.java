@@ -41,16 +41,23 @@ public final class StoreTables {
     public static Dataset<Row> read(SparkSession spark, List<StoreSource> stores, CanonicalCsv file) {
         Dataset<Row> all = null;
         for (StoreSource store : stores) {
-            Optional<String> path = store.file(file.fileName(), spark.sparkContext().hadoopConfiguration());
+            Optional<String> path =
+                    store.file(file.fileName(), spark.sparkContext().hadoopConfiguration());
             if (path.isEmpty()) {
                 continue;
             }
             Dataset<Row> raw = store.parquet()
                     ? spark.read().parquet(path.get())
-                    : spark.read().option("header", "true").option("multiLine", "true").option("escape", "\"")
-                            .option("encoding", "UTF-8").option("mode", "FAILFAST")
-                            .option("inferSchema", "false").csv(path.get());
-            Dataset<Row> canonical = canonical(raw, file).withColumn("store", lit(store.slug()))
+                    : spark.read()
+                            .option("header", "true")
+                            .option("multiLine", "true")
+                            .option("escape", "\"")
+                            .option("encoding", "UTF-8")
+                            .option("mode", "FAILFAST")
+                            .option("inferSchema", "false")
+                            .csv(path.get());
+            Dataset<Row> canonical = canonical(raw, file)
+                    .withColumn("store", lit(store.slug()))
                     .withColumn("seq", monotonically_increasing_id());
             all = all == null ? canonical : all.unionByName(canonical);
         }
@@ -72,7 +79,8 @@ public final class StoreTables {
             by[i + 1] = col(key[i]);
         }
         return rows.withColumn("_n", row_number().over(Window.partitionBy(by).orderBy(desc("seq"))))
-                .filter(col("_n").equalTo(1)).drop("_n");
+                .filter(col("_n").equalTo(1))
+                .drop("_n");
     }
 
     /** The canonical columns of the file as text, whatever the case and spacing of the header. */

@@ -22,8 +22,12 @@ public final class EngineGroups {
     private EngineGroups() {}
 
     /** group → its members (groups without members left out), as {@code StoreGroups.evaluate} decides them. */
-    public static Map<String, Set<String>> members(Store store, List<CustomerSnapshot> customers,
-            Map<String, Condition> rules, Map<String, Set<String>> added, Map<String, Set<String>> excluded,
+    public static Map<String, Set<String>> members(
+            Store store,
+            List<CustomerSnapshot> customers,
+            Map<String, Condition> rules,
+            Map<String, Set<String>> added,
+            Map<String, Set<String>> excluded,
             EvaluationContext context) {
         StoreGroups state = new StoreGroups(store, new ScanAudience());
         customers.forEach(state::upsert);

@@ -43,14 +43,25 @@ public final class CardsThroughput {
     /** The canonical files as typed tables (basira-bench's ImportSideBySide, the same types). */
     private static final List<String[]> FILES = List.of(
             new String[] {"products", "product_id text, name text, category text, price numeric"},
-            new String[] {"customers", "customer_id text, first_name text, last_name text, email text, phone text, "
-                + "gender text, birth_date date, city text, region text, country text, created_at timestamptz, tags text"},
-            new String[] {"orders", "order_id text, customer_id text, created_at timestamptz, status text, total numeric, "
-                + "currency text, discount_total numeric, coupon_code text, payment_method text, shipping_method text"},
+            new String[] {
+                "customers",
+                "customer_id text, first_name text, last_name text, email text, phone text, "
+                        + "gender text, birth_date date, city text, region text, country text, created_at timestamptz, tags text"
+            },
+            new String[] {
+                "orders",
+                "order_id text, customer_id text, created_at timestamptz, status text, total numeric, "
+                        + "currency text, discount_total numeric, coupon_code text, payment_method text, shipping_method text"
+            },
             new String[] {"order_items", "order_id text, product_id text, quantity int, unit_price numeric"},
-            new String[] {"carts", "cart_id text, customer_id text, created_at timestamptz, updated_at timestamptz, "
-                + "total numeric, items_count int, status text"},
-            new String[] {"reviews", "review_id text, customer_id text, product_id text, rating int, created_at timestamptz"},
+            new String[] {
+                "carts",
+                "cart_id text, customer_id text, created_at timestamptz, updated_at timestamptz, "
+                        + "total numeric, items_count int, status text"
+            },
+            new String[] {
+                "reviews", "review_id text, customer_id text, product_id text, rating int, created_at timestamptz"
+            },
             new String[] {"wishlist", "customer_id text, product_id text, added_at timestamptz"});
 
     /** The card of docs/indicators.md in SQL (basira-bench's ImportSideBySide.CARDS, the same statement). */
@@ -101,17 +112,32 @@ public final class CardsThroughput {
         LocalDate asOf = DemoStoreSpec.DEFAULT_END;
         if (serverJar != null) {
             Path data = Files.createTempDirectory("basira-spark-bench-h2");
-            cli(serverJar, List.of("import", "--data", data.toString(), "--store", "bench", "--dir", folder.toString(),
-                    "--currency", "SAR", "--time-zone", "Asia/Riyadh"));
+            cli(
+                    serverJar,
+                    List.of(
+                            "import",
+                            "--data",
+                            data.toString(),
+                            "--store",
+                            "bench",
+                            "--dir",
+                            folder.toString(),
+                            "--currency",
+                            "SAR",
+                            "--time-zone",
+                            "Asia/Riyadh"));
             double best = Double.MAX_VALUE;
             for (int i = 0; i < runs; i++) {
-                best = Math.min(best, cli(serverJar, List.of("rebuild", "cards", "--data", data.toString(), "--store", "bench")));
+                best = Math.min(
+                        best,
+                        cli(serverJar, List.of("rebuild", "cards", "--data", data.toString(), "--store", "bench")));
             }
             report("engine rebuild cards (H2)", orders, (long) (best * 1e9), 1);
         }
         long engine = best(runs, () -> new Reference(store).cards(asOf).size());
         report("engine fold, 1 thread", orders, engine, 1);
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement()) {
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = duck.createStatement()) {
             s.execute("SET threads = 2");
             for (String[] file : FILES) {
                 s.execute("CREATE TABLE " + file[0] + " (" + file[1].replace("timestamptz", "TIMESTAMPTZ") + ")");
@@ -124,13 +150,20 @@ public final class CardsThroughput {
             report("DuckDB GROUP BY, 2 threads", orders, duckdb, 2);
         }
         for (int cores : new int[] {1, 2}) {
-            SparkSession spark = SparkSession.builder().master("local[" + cores + "]").appName("bench")
-                    .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", String.valueOf(2 * cores))
-                    .config("spark.sql.session.timeZone", "UTC").getOrCreate();
+            SparkSession spark = SparkSession.builder()
+                    .master("local[" + cores + "]")
+                    .appName("bench")
+                    .config("spark.ui.enabled", "false")
+                    .config("spark.sql.shuffle.partitions", String.valueOf(2 * cores))
+                    .config("spark.sql.session.timeZone", "UTC")
+                    .getOrCreate();
             CardsJob.Settings settings = new CardsJob.Settings(Map.of("bench", store), asOf, Map.of());
             long spark1 = best(runs, () -> {
-                CardsJob.table(CardsJob.cards(CardsJob.facts(spark, List.of(store)), settings)).write().format("noop")
-                        .mode("overwrite").save();
+                CardsJob.table(CardsJob.cards(CardsJob.facts(spark, List.of(store)), settings))
+                        .write()
+                        .format("noop")
+                        .mode("overwrite")
+                        .save();
                 return 0;
             });
             report("Spark job, local[" + cores + "]", orders, spark1, cores);
@@ -159,7 +192,10 @@ public final class CardsThroughput {
         command.addAll(arguments);
         Path out = Files.createTempFile("basira-cli", ".out");
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
         int exit = process.waitFor();
         double wall = (System.nanoTime() - start) / 1e9;
         String text = Files.readString(out, StandardCharsets.UTF_8);
@@ -172,14 +208,16 @@ public final class CardsThroughput {
         while (seconds.find()) {
             reported = Double.parseDouble(seconds.group(1));
         }
-        System.out.printf("  basira %s: %.2f s reported, %.2f s wall%n", arguments.get(0) + " " + arguments.get(1),
-                reported, wall);
+        System.out.printf(
+                "  basira %s: %.2f s reported, %.2f s wall%n",
+                arguments.get(0) + " " + arguments.get(1), reported, wall);
         return reported;
     }
 
     private static void report(String what, long orders, long nanos, int cores) {
         double seconds = nanos / 1e9;
-        System.out.printf("%-28s %8.2f s  %,12.0f orders/s  %,12.0f orders/s per core%n", what, seconds,
-                orders / seconds, orders / seconds / cores);
+        System.out.printf(
+                "%-28s %8.2f s  %,12.0f orders/s  %,12.0f orders/s per core%n",
+                what, seconds, orders / seconds, orders / seconds / cores);
     }
 }

@@ -19,7 +19,9 @@ class LauncherOptionsTest {
 
     @Test
     void theLauncherOpensWhatSparkNeeds() throws IOException {
-        List<String> launcher = Files.readAllLines(Path.of("launcher/jvm.options")).stream().map(String::strip).toList();
+        List<String> launcher = Files.readAllLines(Path.of("launcher/jvm.options")).stream()
+                .map(String::strip)
+                .toList();
         List<String> spark = Arrays.stream(JavaModuleOptions.defaultModuleOptionArray())
                 .filter(o -> o.startsWith("--add-opens") || o.equals("-Dio.netty.tryReflectionSetAccessible=true"))
                 .toList();

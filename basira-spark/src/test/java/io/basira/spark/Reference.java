@@ -51,6 +51,7 @@ final class Reference {
     final List<Map<String, String>> orders = new ArrayList<>();
     /** order id → the distinct categories of its lines' products */
     final Map<String, Set<String>> categories = new HashMap<>();
+
     private final StoreSource store;
 
     Reference(StoreSource store) throws IOException {
@@ -64,9 +65,14 @@ final class Reference {
             orders.add(row);
             String discount = text(row, "discount_total");
             boolean discounted = text(row, "coupon_code") != null
-                    || (discount != null && Money.parse(discount, store.currencyUnit()).minor() > 0);
-            fold(row).addOrder(OrderStatus.fromCode(row.get("status")), instant(row, "created_at"),
-                    Money.parse(row.get("total"), store.currencyUnit()).minor(), discounted);
+                    || (discount != null
+                            && Money.parse(discount, store.currencyUnit()).minor() > 0);
+            fold(row)
+                    .addOrder(
+                            OrderStatus.fromCode(row.get("status")),
+                            instant(row, "created_at"),
+                            Money.parse(row.get("total"), store.currencyUnit()).minor(),
+                            discounted);
         }
         Map<String, String> productCategory = new HashMap<>();
         for (Map<String, String> row : latest(folder.resolve("products.csv"), "product_id")) {
@@ -77,7 +83,9 @@ final class Reference {
         for (Map<String, String> row : rows(folder.resolve("order_items.csv"))) {
             String category = productCategory.get(row.get("product_id"));
             if (category != null) {
-                categories.computeIfAbsent(row.get("order_id"), o -> new java.util.TreeSet<>()).add(category);
+                categories
+                        .computeIfAbsent(row.get("order_id"), o -> new java.util.TreeSet<>())
+                        .add(category);
             }
         }
         for (Map<String, String> row : latest(folder.resolve("carts.csv"), "cart_id")) {
@@ -86,8 +94,12 @@ final class Reference {
             }
         }
         for (Map<String, String> row : latest(folder.resolve("reviews.csv"), "review_id")) {
-            fold(row).addReview(row.get("review_id"), text(row, "product_id") == null,
-                    Integer.parseInt(row.get("rating").strip()), instant(row, "created_at"));
+            fold(row)
+                    .addReview(
+                            row.get("review_id"),
+                            text(row, "product_id") == null,
+                            Integer.parseInt(row.get("rating").strip()),
+                            instant(row, "created_at"));
         }
         for (Map<String, String> row : latest(folder.resolve("wishlist.csv"), "customer_id", "product_id")) {
             fold(row).addWishlistItem();
@@ -97,7 +109,8 @@ final class Reference {
     /** customer id → the card's export row, as of {@code today}. */
     Map<String, List<String>> cards(LocalDate today) {
         Map<String, List<String>> rows = new TreeMap<>();
-        folds.forEach((id, fold) -> rows.put(id, CardColumns.row(id, fold.card(), store.currencyUnit(), today, store.zone())));
+        folds.forEach((id, fold) ->
+                rows.put(id, CardColumns.row(id, fold.card(), store.currencyUnit(), today, store.zone())));
         return rows;
     }
 
@@ -114,41 +127,60 @@ final class Reference {
         List<CustomerSnapshot> snapshots = new ArrayList<>();
         long rowId = 0;
         for (Map.Entry<String, CardAccumulator> e : folds.entrySet()) {
-            snapshots.add(new CustomerSnapshot(++rowId, customer(customers.get(e.getKey())), e.getValue().card(),
-                    analytics.get(e.getKey())));
+            snapshots.add(new CustomerSnapshot(
+                    ++rowId, customer(customers.get(e.getKey())), e.getValue().card(), analytics.get(e.getKey())));
         }
         Map<String, Condition> parsed = new LinkedHashMap<>();
         rules.forEach((key, text) -> parsed.put(key, RuleText.parse(text, BuiltInFields.catalogue())));
         Map<String, Set<String>> added = new HashMap<>();
         Map<String, Set<String>> excluded = new HashMap<>();
-        for (Map<String, String> row : latest(Path.of(store.folder()).resolve(GroupLists.FILE), "group", "customer_id")) {
+        for (Map<String, String> row :
+                latest(Path.of(store.folder()).resolve(GroupLists.FILE), "group", "customer_id")) {
             (row.get("list").strip().equals(GroupLists.ADDED) ? added : excluded)
-                    .computeIfAbsent(row.get("group").strip(), g -> new java.util.TreeSet<>()).add(row.get("customer_id").strip());
+                    .computeIfAbsent(row.get("group").strip(), g -> new java.util.TreeSet<>())
+                    .add(row.get("customer_id").strip());
         }
         Store engineStore = new Store(new StoreId(1), store.slug(), store.slug(), store.currencyUnit(), store.zone());
-        return EngineGroups.members(engineStore, snapshots, parsed, added, excluded,
+        return EngineGroups.members(
+                engineStore,
+                snapshots,
+                parsed,
+                added,
+                excluded,
                 new EvaluationContext(today, store.zone(), Money.fractionDigits(store.currencyUnit())));
     }
 
     CardAnalytics.Result analytics(LocalDate asOf) {
-        StoreFacts.Builder facts = StoreFacts.builder(store.zone(), store.currencyUnit()).sortRowsById();
-        customers.forEach((id, row) -> facts.customer(id, text(row, "city"), text(row, "region"),
+        StoreFacts.Builder facts =
+                StoreFacts.builder(store.zone(), store.currencyUnit()).sortRowsById();
+        customers.forEach((id, row) -> facts.customer(
+                id,
+                text(row, "city"),
+                text(row, "region"),
                 text(row, "country") == null ? null : text(row, "country").toUpperCase(Locale.ROOT),
                 Dates.dateIn(instant(row, "created_at"), store.zone())));
         for (Map<String, String> row : orders) {
             String discount = text(row, "discount_total");
             boolean discounted = text(row, "coupon_code") != null
-                    || (discount != null && Money.parse(discount, store.currencyUnit()).minor() > 0);
-            facts.order(facts.row(row.get("customer_id")), Dates.dateIn(instant(row, "created_at"), store.zone()).toEpochDay(),
-                    OrderStatus.fromCode(row.get("status")), Money.parse(row.get("total"), store.currencyUnit()).minor(),
-                    discounted, category(facts, categories.get(row.get("order_id"))));
+                    || (discount != null
+                            && Money.parse(discount, store.currencyUnit()).minor() > 0);
+            facts.order(
+                    facts.row(row.get("customer_id")),
+                    Dates.dateIn(instant(row, "created_at"), store.zone()).toEpochDay(),
+                    OrderStatus.fromCode(row.get("status")),
+                    Money.parse(row.get("total"), store.currencyUnit()).minor(),
+                    discounted,
+                    category(facts, categories.get(row.get("order_id"))));
         }
         return CardAnalytics.compute(facts.build(), asOf);
     }
 
     private static int category(StoreFacts.Builder facts, Set<String> names) {
-        return names == null ? StoreFacts.NO_CATEGORY
-                : names.size() > 1 ? StoreFacts.MIXED_CATEGORIES : facts.categoryCode(names.iterator().next());
+        return names == null
+                ? StoreFacts.NO_CATEGORY
+                : names.size() > 1
+                        ? StoreFacts.MIXED_CATEGORIES
+                        : facts.categoryCode(names.iterator().next());
     }
 
     private static List<Map<String, String>> rows(Path file) throws IOException {
@@ -156,7 +188,8 @@ final class Reference {
         if (!Files.exists(file)) {
             return rows;
         }
-        try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+        try (CsvReader<NamedCsvRecord> csv =
+                CsvReader.builder().ofNamedCsvRecord(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
             for (NamedCsvRecord record : csv) {
                 rows.add(new HashMap<>(record.getFieldsAsMap()));
             }
@@ -179,14 +212,26 @@ final class Reference {
     private Customer customer(Map<String, String> row) {
         Set<String> tags = new LinkedHashSet<>();
         if (text(row, "tags") != null) {
-            Arrays.stream(row.get("tags").split(";")).map(String::strip).filter(t -> !t.isEmpty()).forEach(tags::add);
+            Arrays.stream(row.get("tags").split(";"))
+                    .map(String::strip)
+                    .filter(t -> !t.isEmpty())
+                    .forEach(tags::add);
         }
-        return new Customer(row.get("customer_id"), text(row, "first_name"), text(row, "last_name"), text(row, "email"),
-                text(row, "phone"), text(row, "gender") == null ? null : Gender.fromCode(row.get("gender")),
-                text(row, "birth_date") == null ? null : LocalDate.parse(row.get("birth_date").strip()),
-                text(row, "city"), text(row, "region"),
+        return new Customer(
+                row.get("customer_id"),
+                text(row, "first_name"),
+                text(row, "last_name"),
+                text(row, "email"),
+                text(row, "phone"),
+                text(row, "gender") == null ? null : Gender.fromCode(row.get("gender")),
+                text(row, "birth_date") == null
+                        ? null
+                        : LocalDate.parse(row.get("birth_date").strip()),
+                text(row, "city"),
+                text(row, "region"),
                 text(row, "country") == null ? null : row.get("country").strip().toUpperCase(Locale.ROOT),
-                Dates.parseInstant(row.get("created_at"), store.zone()), tags);
+                Dates.parseInstant(row.get("created_at"), store.zone()),
+                tags);
     }
 
     static String text(Map<String, String> row, String column) {
@@ -200,10 +245,12 @@ final class Reference {
             return List.of();
         }
         Map<String, Map<String, String>> byKey = new LinkedHashMap<>();
-        try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+        try (CsvReader<NamedCsvRecord> csv =
+                CsvReader.builder().ofNamedCsvRecord(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
             for (NamedCsvRecord record : csv) {
                 Map<String, String> row = new HashMap<>();
-                record.getFieldsAsMap().forEach((name, value) -> row.put(name.strip().toLowerCase(Locale.ROOT), value));
+                record.getFieldsAsMap()
+                        .forEach((name, value) -> row.put(name.strip().toLowerCase(Locale.ROOT), value));
                 StringBuilder k = new StringBuilder();
                 for (String part : key) {
                     k.append(row.get(part)).append('\u0000');

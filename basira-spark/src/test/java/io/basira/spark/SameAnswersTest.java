@@ -42,7 +42,9 @@ class SameAnswersTest {
     static final LocalDate DEMO_AS_OF = LocalDate.of(2026, 3, 31);
     static final LocalDate CDNOW_AS_OF = LocalDate.of(1997, 9, 30);
 
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
+
     static SparkSession spark;
     static StoreSource demo;
     static StoreSource cdnow;
@@ -51,13 +53,21 @@ class SameAnswersTest {
 
     @BeforeAll
     static void start() throws IOException {
-        spark = SparkSession.builder().master("local[2]").appName("basira-test")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
-                .config("spark.sql.session.timeZone", "UTC").getOrCreate();
+        spark = SparkSession.builder()
+                .master("local[2]")
+                .appName("basira-test")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "2")
+                .config("spark.sql.session.timeZone", "UTC")
+                .getOrCreate();
         Path demoFolder = dir.resolve("demo");
         new DemoStoreGenerator().write(DemoStoreSpec.defaults(), demoFolder);
-        demo = new StoreSource("demo", demoFolder.toString(), DemoStoreSpec.defaults().currency().getCurrencyCode(),
-                DemoStoreSpec.defaults().timeZone().getId(), false);
+        demo = new StoreSource(
+                "demo",
+                demoFolder.toString(),
+                DemoStoreSpec.defaults().currency().getCurrencyCode(),
+                DemoStoreSpec.defaults().timeZone().getId(),
+                false);
         cdnow = new StoreSource("cdnow", cdnowFolder(dir.resolve("cdnow")).toString(), "USD", "UTC", false);
         facts = CardsJob.facts(spark, List.of(demo, cdnow)).cache();
     }
@@ -66,8 +76,9 @@ class SameAnswersTest {
     @Test
     void cardsAreTheEngines() throws IOException {
         List<StoreSource> stores = List.of(demo, cdnow);
-        List<Row> rows = CardsJob.table(CardsJob.cards(facts,
-                new CardsJob.Settings(CardsJob.bySlug(stores), DEMO_AS_OF, Map.of()))).collectAsList();
+        List<Row> rows = CardsJob.table(
+                        CardsJob.cards(facts, new CardsJob.Settings(CardsJob.bySlug(stores), DEMO_AS_OF, Map.of())))
+                .collectAsList();
         Map<String, Map<String, List<String>>> byStore = new TreeMap<>();
         for (Row row : rows) {
             List<String> values = new ArrayList<>();
@@ -80,7 +91,8 @@ class SameAnswersTest {
         for (StoreSource store : stores) {
             Map<String, List<String>> expected = new Reference(store).cards(DEMO_AS_OF);
             assertThat(byStore.get(store.slug())).as(store.slug()).hasSize(expected.size());
-            expected.forEach((id, row) -> assertThat(byStore.get(store.slug()).get(id)).as(store.slug() + " " + id)
+            expected.forEach((id, row) -> assertThat(byStore.get(store.slug()).get(id))
+                    .as(store.slug() + " " + id)
                     .isEqualTo(row));
         }
         assertThat(byStore.get("cdnow")).hasSize(2357);
@@ -92,13 +104,18 @@ class SameAnswersTest {
     void aParquetStoreGivesTheSameCards() {
         Path parquetFolder = dir.resolve("demo-parquet");
         Map<String, Long> written = ParquetFolder.write(spark, demo, parquetFolder.toString());
-        assertThat(written).containsEntry("customers.csv", (long) DemoStoreSpec.defaults().customers()).hasSize(7);
+        assertThat(written)
+                .containsEntry("customers.csv", (long) DemoStoreSpec.defaults().customers())
+                .hasSize(7);
         StoreSource parquet = new StoreSource("demo", parquetFolder.toString(), demo.currency(), demo.timeZone(), true);
         CardsJob.Settings settings = new CardsJob.Settings(Map.of("demo", demo), DEMO_AS_OF, Map.of());
         List<Row> fromParquet = CardsJob.table(CardsJob.cards(CardsJob.facts(spark, List.of(parquet)), settings))
-                .orderBy("customer_id").collectAsList();
-        List<Row> fromCsv = CardsJob.table(CardsJob.cards(facts.filter(org.apache.spark.sql.functions.col("store")
-                .equalTo("demo")), settings)).orderBy("customer_id").collectAsList();
+                .orderBy("customer_id")
+                .collectAsList();
+        List<Row> fromCsv = CardsJob.table(CardsJob.cards(
+                        facts.filter(org.apache.spark.sql.functions.col("store").equalTo("demo")), settings))
+                .orderBy("customer_id")
+                .collectAsList();
         assertThat(fromParquet).hasSize(DemoStoreSpec.defaults().customers()).isEqualTo(fromCsv);
     }
 
@@ -110,13 +127,17 @@ class SameAnswersTest {
     void theServersParquetExportGivesTheSameCards() throws IOException {
         Path exported = dir.resolve("demo-export-parquet");
         Map<String, Long> written = CanonicalParquet.write(Path.of(demo.folder()), demo.zone(), exported);
-        assertThat(written).containsEntry("customers.csv", (long) DemoStoreSpec.defaults().customers());
+        assertThat(written)
+                .containsEntry("customers.csv", (long) DemoStoreSpec.defaults().customers());
         StoreSource parquet = new StoreSource("demo", exported.toString(), demo.currency(), demo.timeZone(), true);
         CardsJob.Settings settings = new CardsJob.Settings(Map.of("demo", demo), DEMO_AS_OF, Map.of());
         List<Row> fromParquet = CardsJob.table(CardsJob.cards(CardsJob.facts(spark, List.of(parquet)), settings))
-                .orderBy("customer_id").collectAsList();
-        List<Row> fromCsv = CardsJob.table(CardsJob.cards(facts.filter(org.apache.spark.sql.functions.col("store")
-                .equalTo("demo")), settings)).orderBy("customer_id").collectAsList();
+                .orderBy("customer_id")
+                .collectAsList();
+        List<Row> fromCsv = CardsJob.table(CardsJob.cards(
+                        facts.filter(org.apache.spark.sql.functions.col("store").equalTo("demo")), settings))
+                .orderBy("customer_id")
+                .collectAsList();
         assertThat(fromParquet).hasSize(DemoStoreSpec.defaults().customers()).isEqualTo(fromCsv);
     }
 
@@ -133,17 +154,23 @@ class SameAnswersTest {
             Files.copy(Path.of(cdnow.folder()).resolve(file), copy.resolve(file));
         }
         Files.createDirectories(root.resolve("empty-store"));
-        Files.writeString(root.resolve("stores.csv"), "store,currency,time_zone\ncdnow,USD,UTC\nempty-store,SAR,Asia/Riyadh\n");
-        List<StoreSource> listed = Main.stores(Map.of("stores", root.toUri().toString()),
-                spark.sparkContext().hadoopConfiguration());
+        Files.writeString(
+                root.resolve("stores.csv"), "store,currency,time_zone\ncdnow,USD,UTC\nempty-store,SAR,Asia/Riyadh\n");
+        List<StoreSource> listed = Main.stores(
+                Map.of("stores", root.toUri().toString()), spark.sparkContext().hadoopConfiguration());
         assertThat(listed).extracting(StoreSource::slug).containsExactly("cdnow", "empty-store");
         assertThat(listed.get(0).folder()).startsWith("file:/").endsWith("/platform/cdnow");
         assertThat(listed.get(0).currency()).isEqualTo("USD");
         assertThat(listed.get(1).timeZone()).isEqualTo("Asia/Riyadh");
-        assertThat(listed.get(0).file("ORDERS.csv", spark.sparkContext().hadoopConfiguration())).get()
-                .asString().startsWith("file:/").endsWith("/platform/cdnow/orders.csv");
-        long cards = CardsJob.cards(CardsJob.facts(spark, listed), new CardsJob.Settings(CardsJob.bySlug(listed),
-                CDNOW_AS_OF, Map.of())).count();
+        assertThat(listed.get(0).file("ORDERS.csv", spark.sparkContext().hadoopConfiguration()))
+                .get()
+                .asString()
+                .startsWith("file:/")
+                .endsWith("/platform/cdnow/orders.csv");
+        long cards = CardsJob.cards(
+                        CardsJob.facts(spark, listed),
+                        new CardsJob.Settings(CardsJob.bySlug(listed), CDNOW_AS_OF, Map.of()))
+                .count();
         assertThat(cards).isEqualTo(2357);
     }
 
@@ -155,34 +182,52 @@ class SameAnswersTest {
     @Test
     void groupsAreTheEngines() throws IOException {
         Path rulesFile = dir.resolve("rules.csv");
-        Files.writeString(rulesFile, String.join("\n", "group,rule",
-                "big,total_spent > 1000",
-                "repeat,order_count >= 2",
-                "lapsed,days_since_last_purchase > 180 OR last_purchase_at IS NULL",
-                "big_repeat,group = 'big' AND group = 'repeat'",
-                "women_sa,gender = 'female' AND country IN ('SA')",
-                "\"quoted\",\"discount_share >= 0.5 AND NOT (group = 'lapsed')\"",
-                "champions,\"rfm_group IN ('champions', 'loyal')\"",
-                "valuable,predicted_value_12m > 150 AND p_alive >= 0.5",
-                "types,customer_type = 'loyal' OR regularity = 'regular' OR churn_risk = 'high'",
-                "scored,rfm_recency >= 4 AND expected_purchases_90d > 0.2 OR revenue_percentile <= 20",
-                "hand_or_champion,group = 'hand' OR group = 'champions'") + "\n");
+        Files.writeString(
+                rulesFile,
+                String.join(
+                                "\n",
+                                "group,rule",
+                                "big,total_spent > 1000",
+                                "repeat,order_count >= 2",
+                                "lapsed,days_since_last_purchase > 180 OR last_purchase_at IS NULL",
+                                "big_repeat,group = 'big' AND group = 'repeat'",
+                                "women_sa,gender = 'female' AND country IN ('SA')",
+                                "\"quoted\",\"discount_share >= 0.5 AND NOT (group = 'lapsed')\"",
+                                "champions,\"rfm_group IN ('champions', 'loyal')\"",
+                                "valuable,predicted_value_12m > 150 AND p_alive >= 0.5",
+                                "types,customer_type = 'loyal' OR regularity = 'regular' OR churn_risk = 'high'",
+                                "scored,rfm_recency >= 4 AND expected_purchases_90d > 0.2 OR revenue_percentile <= 20",
+                                "hand_or_champion,group = 'hand' OR group = 'champions'")
+                        + "\n");
         List<String> ids = Files.readAllLines(Path.of(demo.folder()).resolve("customers.csv")).subList(1, 7).stream()
-                .map(line -> line.split(",")[0]).toList();
-        Files.writeString(Path.of(demo.folder()).resolve(GroupLists.FILE), String.join("\n", "group,customer_id,list",
-                "big," + ids.get(0) + ",added", "big," + ids.get(1) + ",excluded", "champions," + ids.get(2) + ",excluded",
-                "hand," + ids.get(3) + ",added", "hand," + ids.get(4) + ",added", "hand," + ids.get(4) + ",excluded",
-                "hand," + ids.get(5) + ",added") + "\n");
+                .map(line -> line.split(",")[0])
+                .toList();
+        Files.writeString(
+                Path.of(demo.folder()).resolve(GroupLists.FILE),
+                String.join(
+                                "\n",
+                                "group,customer_id,list",
+                                "big," + ids.get(0) + ",added",
+                                "big," + ids.get(1) + ",excluded",
+                                "champions," + ids.get(2) + ",excluded",
+                                "hand," + ids.get(3) + ",added",
+                                "hand," + ids.get(4) + ",added",
+                                "hand," + ids.get(4) + ",excluded",
+                                "hand," + ids.get(5) + ",added")
+                        + "\n");
         Map<String, String> rules = GroupRules.read(rulesFile);
         List<StoreSource> stores = List.of(demo, cdnow);
-        List<Row> members = GroupsOutput.members(CardsJob.cards(CardsJob.withGroupFacts(spark, stores, facts, DEMO_AS_OF),
-                new CardsJob.Settings(CardsJob.bySlug(stores), DEMO_AS_OF, rules))).collectAsList();
+        List<Row> members = GroupsOutput.members(CardsJob.cards(
+                        CardsJob.withGroupFacts(spark, stores, facts, DEMO_AS_OF),
+                        new CardsJob.Settings(CardsJob.bySlug(stores), DEMO_AS_OF, rules)))
+                .collectAsList();
         Map<String, Map<String, Set<String>>> byStore = new TreeMap<>();
         for (StoreSource store : stores) {
             Map<String, Set<String>> actual = new TreeMap<>();
             for (Row row : members) {
                 if (row.getString(0).equals(store.slug())) {
-                    actual.computeIfAbsent(row.getString(1), g -> new TreeSet<>()).add(row.getString(2));
+                    actual.computeIfAbsent(row.getString(1), g -> new TreeSet<>())
+                            .add(row.getString(2));
                 }
             }
             Map<String, Set<String>> expected = new Reference(store).groups(rules, DEMO_AS_OF);
@@ -219,8 +264,10 @@ class SameAnswersTest {
 
     private static AnalyticsJob.StoreResult sameAnalytics(StoreSource store, LocalDate asOf) throws IOException {
         List<AnalyticsJob.StoreResult> results = AnalyticsJob.analyze(
-                facts.filter(org.apache.spark.sql.functions.col("store").equalTo(store.slug())),
-                Map.of(store.slug(), store), asOf).collectAsList();
+                        facts.filter(org.apache.spark.sql.functions.col("store").equalTo(store.slug())),
+                        Map.of(store.slug(), store),
+                        asOf)
+                .collectAsList();
         assertThat(results).hasSize(1);
         AnalyticsJob.StoreResult result = results.get(0);
         CardAnalytics.Result expected = new Reference(store).analytics(asOf);
@@ -237,7 +284,7 @@ class SameAnswersTest {
         relative(result.getBgNbd(), List.of(bg.r(), bg.alpha(), bg.a(), bg.b(), bg.logLikelihood()));
         GammaGammaParameters gg = expected.models().gammaGamma().parameters().orElseThrow();
         relative(result.getGammaGamma(), List.of(gg.p(), gg.q(), gg.gamma(), gg.logLikelihood()));
-        assertThat(actualRows.values()).anyMatch(r -> !r.get(8).isEmpty());     // some P(alive) was scored
+        assertThat(actualRows.values()).anyMatch(r -> !r.get(8).isEmpty()); // some P(alive) was scored
         return result;
     }
 
@@ -255,8 +302,12 @@ class SameAnswersTest {
     static Path cdnowFolder(Path folder) throws IOException {
         List<String[]> rows;
         try (InputStream in = SameAnswersTest.class.getResourceAsStream("/cdnow/CDNOW_sample.txt")) {
-            rows = new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().map(String::strip)
-                    .filter(l -> !l.isEmpty()).map(l -> l.split("\\s+")).toList();
+            rows = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty())
+                    .map(l -> l.split("\\s+"))
+                    .toList();
         }
         Map<String, String> firstDay = new LinkedHashMap<>();
         StringBuilder orders = new StringBuilder("order_id,customer_id,created_at,status,total\n");
@@ -264,11 +315,19 @@ class SameAnswersTest {
         for (String[] r : rows) {
             String day = r[2].substring(0, 4) + "-" + r[2].substring(4, 6) + "-" + r[2].substring(6, 8);
             firstDay.merge(r[1], day, (a, b) -> a.compareTo(b) <= 0 ? a : b);
-            orders.append("T").append(++n).append(',').append(r[1]).append(',').append(day).append("T00:00:00Z,completed,")
-                    .append(new BigDecimal(r[4]).setScale(2).toPlainString()).append('\n');
+            orders.append("T")
+                    .append(++n)
+                    .append(',')
+                    .append(r[1])
+                    .append(',')
+                    .append(day)
+                    .append("T00:00:00Z,completed,")
+                    .append(new BigDecimal(r[4]).setScale(2).toPlainString())
+                    .append('\n');
         }
         StringBuilder customers = new StringBuilder("customer_id,created_at\n");
-        firstDay.forEach((id, day) -> customers.append(id).append(',').append(day).append("T00:00:00Z\n"));
+        firstDay.forEach(
+                (id, day) -> customers.append(id).append(',').append(day).append("T00:00:00Z\n"));
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("customers.csv"), customers, StandardCharsets.UTF_8);
         Files.writeString(folder.resolve("orders.csv"), orders, StandardCharsets.UTF_8);

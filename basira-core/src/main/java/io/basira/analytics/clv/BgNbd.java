@@ -37,11 +37,16 @@ public final class BgNbd {
         double scale = patterns.meanT();
         try {
             PointValuePair best = MaximumLikelihood.maximise(
-                    theta -> logLikelihood(exp(theta[0]), scale * exp(theta[1]), exp(theta[2]), exp(theta[3]), patterns),
-                    new double[][] {{0, 0, 0, 0}, {-1, -1, 0, 1}}, "r", "alpha", "a", "b");
+                    theta ->
+                            logLikelihood(exp(theta[0]), scale * exp(theta[1]), exp(theta[2]), exp(theta[3]), patterns),
+                    new double[][] {{0, 0, 0, 0}, {-1, -1, 0, 1}},
+                    "r",
+                    "alpha",
+                    "a",
+                    "b");
             double[] t = best.getPoint();
-            return new ModelFit.Fitted<>(new BgNbdParameters(exp(t[0]), scale * exp(t[1]), exp(t[2]), exp(t[3]),
-                    best.getValue()));
+            return new ModelFit.Fitted<>(
+                    new BgNbdParameters(exp(t[0]), scale * exp(t[1]), exp(t[2]), exp(t[3]), best.getValue()));
         } catch (FitFailure e) {
             return e.asFit();
         }
@@ -91,8 +96,8 @@ public final class BgNbd {
 
     /** Standard errors of (r, alpha, a, b) from the numerical Hessian of the log-likelihood at p. */
     public double[] standardErrors(RepeatPatterns patterns) {
-        return StandardErrors.at(new double[] {p.r(), p.alpha(), p.a(), p.b()},
-                v -> logLikelihood(v[0], v[1], v[2], v[3], patterns));
+        return StandardErrors.at(
+                new double[] {p.r(), p.alpha(), p.a(), p.b()}, v -> logLikelihood(v[0], v[1], v[2], v[3], patterns));
     }
 
     /** E[X(t)], expected repeat purchases of a new customer in (0, t] (eq. 7). */

@@ -36,8 +36,8 @@ public final class CalibrationSummary {
     private final double meanOrderValue;
     private volatile RepeatPatterns patterns;
 
-    private CalibrationSummary(List<CustomerStatistics> rows, LocalDate calibrationEnd, ClvTimeUnit unit,
-            double meanOrderValue) {
+    private CalibrationSummary(
+            List<CustomerStatistics> rows, LocalDate calibrationEnd, ClvTimeUnit unit, double meanOrderValue) {
         this.calibrationEnd = Objects.requireNonNull(calibrationEnd, "calibrationEnd");
         this.unit = Objects.requireNonNull(unit, "unit");
         int n = rows.size();
@@ -57,8 +57,15 @@ public final class CalibrationSummary {
         this.meanOrderValue = Double.isNaN(meanOrderValue) ? repeatMean() : meanOrderValue;
     }
 
-    private CalibrationSummary(String[] ids, int[] x, double[] tx, double[] bigT, double[] mx, LocalDate calibrationEnd,
-            ClvTimeUnit unit, double meanOrderValue) {
+    private CalibrationSummary(
+            String[] ids,
+            int[] x,
+            double[] tx,
+            double[] bigT,
+            double[] mx,
+            LocalDate calibrationEnd,
+            ClvTimeUnit unit,
+            double meanOrderValue) {
         this.calibrationEnd = Objects.requireNonNull(calibrationEnd, "calibrationEnd");
         this.unit = Objects.requireNonNull(unit, "unit");
         this.ids = ids;
@@ -74,8 +81,15 @@ public final class CalibrationSummary {
      * in the order given; the arrays are kept, not copied. {@code meanOrderValue} is the mean merged
      * transaction value, or NaN for the mean repeat value.
      */
-    public static CalibrationSummary ofColumns(String[] ids, int[] x, double[] tx, double[] bigT, double[] mx,
-            LocalDate calibrationEnd, ClvTimeUnit unit, double meanOrderValue) {
+    public static CalibrationSummary ofColumns(
+            String[] ids,
+            int[] x,
+            double[] tx,
+            double[] bigT,
+            double[] mx,
+            LocalDate calibrationEnd,
+            ClvTimeUnit unit,
+            double meanOrderValue) {
         int n = ids.length;
         if (x.length != n || tx.length != n || bigT.length != n || mx.length != n) {
             throw new IllegalArgumentException("calibration columns of different lengths");
@@ -87,8 +101,8 @@ public final class CalibrationSummary {
      * Summarises raw transactions. Transactions after {@code calibrationEnd} (inclusive end) are ignored;
      * order of the input does not matter.
      */
-    public static CalibrationSummary fromTransactions(Collection<ClvTransaction> transactions,
-            LocalDate calibrationEnd, ClvTimeUnit unit) {
+    public static CalibrationSummary fromTransactions(
+            Collection<ClvTransaction> transactions, LocalDate calibrationEnd, ClvTimeUnit unit) {
         Objects.requireNonNull(calibrationEnd, "calibrationEnd");
         List<ClvTransaction> sorted = new ArrayList<>(transactions.size());
         for (ClvTransaction t : transactions) {
@@ -110,7 +124,9 @@ public final class CalibrationSummary {
             while (i < sorted.size() && sorted.get(i).customerId().equals(id)) {
                 LocalDate day = sorted.get(i).day();
                 BigDecimal dayTotal = BigDecimal.ZERO;
-                while (i < sorted.size() && sorted.get(i).customerId().equals(id) && sorted.get(i).day().equals(day)) {
+                while (i < sorted.size()
+                        && sorted.get(i).customerId().equals(id)
+                        && sorted.get(i).day().equals(day)) {
                     dayTotal = dayTotal.add(sorted.get(i).amount());
                     i++;
                 }

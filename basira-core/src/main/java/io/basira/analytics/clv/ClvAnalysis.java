@@ -24,11 +24,13 @@ public final class ClvAnalysis {
     public static ClvModels fit(CalibrationSummary summary) {
         int repeatBuyers = summary.repeatBuyers();
         if (repeatBuyers < MIN_REPEAT_BUYERS) {
-            String detail = "only " + repeatBuyers + " customers bought more than once; at least "
-                    + MIN_REPEAT_BUYERS + " are needed for a stable fit";
-            return new ClvModels(new ModelFit.Failed<>("too-few-repeat-buyers", detail),
+            String detail = "only " + repeatBuyers + " customers bought more than once; at least " + MIN_REPEAT_BUYERS
+                    + " are needed for a stable fit";
+            return new ClvModels(
                     new ModelFit.Failed<>("too-few-repeat-buyers", detail),
-                    new ModelFit.Failed<>("too-few-repeat-buyers", detail), summary.unit(),
+                    new ModelFit.Failed<>("too-few-repeat-buyers", detail),
+                    new ModelFit.Failed<>("too-few-repeat-buyers", detail),
+                    summary.unit(),
                     "fallback:too-few-repeat-buyers");
         }
         ModelFit<BgNbdParameters> bg = BgNbd.fit(summary.patterns());
@@ -49,8 +51,12 @@ public final class ClvAnalysis {
         }
         ModelFit<BgNbdParameters> bg = BgNbd.fit(summary.patterns());
         ModelFit<GammaGammaParameters> gg = GammaGamma.fit(summary);
-        return new ClvModels(bg, new ModelFit.Failed<>("not-fitted", "the Pareto/NBD is fitted for reports only"), gg,
-                summary.unit(), method(bg, gg));
+        return new ClvModels(
+                bg,
+                new ModelFit.Failed<>("not-fitted", "the Pareto/NBD is fitted for reports only"),
+                gg,
+                summary.unit(),
+                method(bg, gg));
     }
 
     private static String method(ModelFit<BgNbdParameters> bg, ModelFit<GammaGammaParameters> gg) {

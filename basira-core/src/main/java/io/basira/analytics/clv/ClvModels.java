@@ -9,8 +9,12 @@ import java.util.Objects;
  * @param method {@code bgnbd+gammagamma} when BG/NBD and Gamma-Gamma both fitted (and the spend model has
  *     a finite mean), else {@code fallback:<reason>}
  */
-public record ClvModels(ModelFit<BgNbdParameters> bgNbd, ModelFit<ParetoNbdParameters> paretoNbd,
-        ModelFit<GammaGammaParameters> gammaGamma, ClvTimeUnit timeUnit, String method) {
+public record ClvModels(
+        ModelFit<BgNbdParameters> bgNbd,
+        ModelFit<ParetoNbdParameters> paretoNbd,
+        ModelFit<GammaGammaParameters> gammaGamma,
+        ClvTimeUnit timeUnit,
+        String method) {
 
     public static final String MODEL_METHOD = "bgnbd+gammagamma";
 
@@ -34,20 +38,48 @@ public record ClvModels(ModelFit<BgNbdParameters> bgNbd, ModelFit<ParetoNbdParam
      */
     public String toJson() {
         StringBuilder json = new StringBuilder("{\"bgnbd\":");
-        json.append(bgNbd instanceof ModelFit.Fitted<BgNbdParameters> f
-                ? object("r", f.value().r(), "alpha", f.value().alpha(), "a", f.value().a(), "b", f.value().b(),
-                        "ll", f.value().logLikelihood())
-                : failed(bgNbd));
+        json.append(
+                bgNbd instanceof ModelFit.Fitted<BgNbdParameters> f
+                        ? object(
+                                "r",
+                                f.value().r(),
+                                "alpha",
+                                f.value().alpha(),
+                                "a",
+                                f.value().a(),
+                                "b",
+                                f.value().b(),
+                                "ll",
+                                f.value().logLikelihood())
+                        : failed(bgNbd));
         json.append(",\"paretonbd\":");
-        json.append(paretoNbd instanceof ModelFit.Fitted<ParetoNbdParameters> f
-                ? object("r", f.value().r(), "alpha", f.value().alpha(), "s", f.value().s(),
-                        "beta", f.value().beta(), "ll", f.value().logLikelihood())
-                : failed(paretoNbd));
+        json.append(
+                paretoNbd instanceof ModelFit.Fitted<ParetoNbdParameters> f
+                        ? object(
+                                "r",
+                                f.value().r(),
+                                "alpha",
+                                f.value().alpha(),
+                                "s",
+                                f.value().s(),
+                                "beta",
+                                f.value().beta(),
+                                "ll",
+                                f.value().logLikelihood())
+                        : failed(paretoNbd));
         json.append(",\"gammagamma\":");
-        json.append(gammaGamma instanceof ModelFit.Fitted<GammaGammaParameters> f
-                ? object("p", f.value().p(), "q", f.value().q(), "gamma", f.value().gamma(),
-                        "ll", f.value().logLikelihood())
-                : failed(gammaGamma));
+        json.append(
+                gammaGamma instanceof ModelFit.Fitted<GammaGammaParameters> f
+                        ? object(
+                                "p",
+                                f.value().p(),
+                                "q",
+                                f.value().q(),
+                                "gamma",
+                                f.value().gamma(),
+                                "ll",
+                                f.value().logLikelihood())
+                        : failed(gammaGamma));
         json.append(",\"time_unit\":").append(string(timeUnit.jsonName()));
         json.append(",\"method\":").append(string(method)).append('}');
         return json.toString();
@@ -57,8 +89,13 @@ public record ClvModels(ModelFit<BgNbdParameters> bgNbd, ModelFit<ParetoNbdParam
         StringBuilder out = new StringBuilder("{");
         for (int i = 0; i < namesAndValues.length; i += 2) {
             double v = (Double) namesAndValues[i + 1];
-            out.append(i == 0 ? "" : ",").append(string((String) namesAndValues[i])).append(':')
-                    .append(Double.isFinite(v) ? String.format(Locale.ROOT, "%.10g", v).strip() : "null");
+            out.append(i == 0 ? "" : ",")
+                    .append(string((String) namesAndValues[i]))
+                    .append(':')
+                    .append(
+                            Double.isFinite(v)
+                                    ? String.format(Locale.ROOT, "%.10g", v).strip()
+                                    : "null");
         }
         return out.append('}').toString();
     }

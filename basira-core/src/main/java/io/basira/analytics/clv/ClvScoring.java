@@ -71,8 +71,12 @@ final class ClvScoring {
 
     private record PatternForecast(double alive, double in90, double in365, double discounted, int nextDay) {
         boolean finite() {
-            return Double.isFinite(alive) && in90 >= 0 && in365 >= 0 && discounted >= 0
-                    && Double.isFinite(in365) && Double.isFinite(discounted);
+            return Double.isFinite(alive)
+                    && in90 >= 0
+                    && in365 >= 0
+                    && discounted >= 0
+                    && Double.isFinite(in365)
+                    && Double.isFinite(discounted);
         }
     }
 
@@ -91,7 +95,8 @@ final class ClvScoring {
         for (int k = 0; k < order.length; k++) {
             order[k] = k;
         }
-        java.util.Arrays.sort(order, (u, v) -> xs[u] != xs[v] ? Integer.compare(xs[u], xs[v]) : Double.compare(ts[u], ts[v]));
+        java.util.Arrays.sort(
+                order, (u, v) -> xs[u] != xs[v] ? Integer.compare(xs[u], xs[v]) : Double.compare(ts[u], ts[v]));
         Numerators numerators = new Numerators(bg, unit, Math.max(options.nextOrderHorizonDays(), 365));
         for (int k : order) {
             int x = xs[k];
@@ -104,8 +109,12 @@ final class ClvScoring {
                 return x == 0 ? numerator : numerator / divisor;
             };
             double in365 = byDays.applyAsDouble(YEAR_DAYS);
-            out[k] = new PatternForecast(bg.probabilityAlive(x, tx, bigT), byDays.applyAsDouble(90), in365,
-                    discounted(byDays, in365), nextDay(byDays));
+            out[k] = new PatternForecast(
+                    bg.probabilityAlive(x, tx, bigT),
+                    byDays.applyAsDouble(90),
+                    in365,
+                    discounted(byDays, in365),
+                    nextDay(byDays));
         }
         return out;
     }
@@ -187,19 +196,35 @@ final class ClvScoring {
 
     private CustomerPrediction predict(int i, PatternForecast f, double orderValue) {
         BigDecimal value = money(orderValue);
-        Optional<LocalDate> next = f.nextDay() < 0 ? Optional.empty()
+        Optional<LocalDate> next = f.nextDay() < 0
+                ? Optional.empty()
                 : Optional.of(summary.calibrationEnd().plusDays(f.nextDay()));
-        return new CustomerPrediction(summary.customerId(i), OptionalDouble.of(f.alive()), f.in90(), f.in365(),
-                value, money(orderValue * f.discounted()), options.band(f.alive()), next, ClvModels.MODEL_METHOD);
+        return new CustomerPrediction(
+                summary.customerId(i),
+                OptionalDouble.of(f.alive()),
+                f.in90(),
+                f.in365(),
+                value,
+                money(orderValue * f.discounted()),
+                options.band(f.alive()),
+                next,
+                ClvModels.MODEL_METHOD);
     }
 
     private CustomerPrediction fallback(int i, String method) {
         ClvTimeUnit unit = summary.unit();
         double in365 = storeRate * unit.fromDays(YEAR_DAYS);
         double discounted = discounted(days -> storeRate * unit.fromDays(days), in365);
-        return new CustomerPrediction(summary.customerId(i), OptionalDouble.empty(),
-                storeRate * unit.fromDays(90), in365, storeOrderValue,
-                money(storeOrderValue.doubleValue() * discounted), fallbackBand(i), Optional.empty(), method);
+        return new CustomerPrediction(
+                summary.customerId(i),
+                OptionalDouble.empty(),
+                storeRate * unit.fromDays(90),
+                in365,
+                storeOrderValue,
+                money(storeOrderValue.doubleValue() * discounted),
+                fallbackBand(i),
+                Optional.empty(),
+                method);
     }
 
     private ChurnRisk fallbackBand(int i) {

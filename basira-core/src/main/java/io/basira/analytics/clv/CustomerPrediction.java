@@ -18,9 +18,16 @@ import java.util.OptionalDouble;
  *     happen within the horizon, or in the fallback
  * @param method {@code bgnbd+gammagamma}, or {@code fallback:<reason>} when a simpler estimate was used
  */
-public record CustomerPrediction(String customerId, OptionalDouble probabilityAlive, double expectedPurchases90Days,
-        double expectedPurchases12Months, BigDecimal expectedOrderValue, BigDecimal predictedValue12Months,
-        ChurnRisk churnRisk, Optional<LocalDate> expectedNextOrder, String method) {
+public record CustomerPrediction(
+        String customerId,
+        OptionalDouble probabilityAlive,
+        double expectedPurchases90Days,
+        double expectedPurchases12Months,
+        BigDecimal expectedOrderValue,
+        BigDecimal predictedValue12Months,
+        ChurnRisk churnRisk,
+        Optional<LocalDate> expectedNextOrder,
+        String method) {
 
     public CustomerPrediction {
         Objects.requireNonNull(customerId, "customerId");

@@ -75,10 +75,13 @@ public final class GammaGamma {
         try {
             PointValuePair best = MaximumLikelihood.maximise(
                     t -> logLikelihood(exp(t[0]), exp(t[1]), scale * exp(t[2]), spend),
-                    new double[][] {{0, 0, 0}, {1, 1, 1}}, "p", "q", "gamma");
+                    new double[][] {{0, 0, 0}, {1, 1, 1}},
+                    "p",
+                    "q",
+                    "gamma");
             double[] t = best.getPoint();
-            return new ModelFit.Fitted<>(new GammaGammaParameters(exp(t[0]), exp(t[1]), scale * exp(t[2]),
-                    best.getValue()));
+            return new ModelFit.Fitted<>(
+                    new GammaGammaParameters(exp(t[0]), exp(t[1]), scale * exp(t[2]), best.getValue()));
         } catch (FitFailure e) {
             return e.asFit();
         }
@@ -111,8 +114,7 @@ public final class GammaGamma {
     /** Standard errors of (p, q, gamma) from the numerical Hessian at these parameters. */
     public double[] standardErrors(CalibrationSummary summary) {
         Spend spend = Spend.of(summary);
-        return StandardErrors.at(new double[] {p.p(), p.q(), p.gamma()},
-                v -> logLikelihood(v[0], v[1], v[2], spend));
+        return StandardErrors.at(new double[] {p.p(), p.q(), p.gamma()}, v -> logLikelihood(v[0], v[1], v[2], spend));
     }
 
     /**

@@ -67,8 +67,10 @@ final class GaussHypergeometric {
     private static double connection(double a, double b, double c, double z, double gap) {
         double w = 1 - z;
         SignedLog gc = SignedLog.gamma(c);
-        SignedLog first = gc.times(SignedLog.gamma(gap)).over(SignedLog.gamma(c - a)).over(SignedLog.gamma(c - b));
-        SignedLog second = gc.times(SignedLog.gamma(-gap)).over(SignedLog.gamma(a)).over(SignedLog.gamma(b));
+        SignedLog first =
+                gc.times(SignedLog.gamma(gap)).over(SignedLog.gamma(c - a)).over(SignedLog.gamma(c - b));
+        SignedLog second =
+                gc.times(SignedLog.gamma(-gap)).over(SignedLog.gamma(a)).over(SignedLog.gamma(b));
         double s1 = series(a, b, 1 - gap, w);
         double s2 = series(c - a, c - b, 1 + gap, w);
         return first.value() * s1 + second.value() * Math.exp(gap * Math.log(w)) * s2;

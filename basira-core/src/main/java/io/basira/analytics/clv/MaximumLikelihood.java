@@ -64,8 +64,10 @@ final class MaximumLikelihood {
         double[] theta = best.getPoint();
         for (int i = 0; i < theta.length; i++) {
             if (Math.abs(theta[i]) > BOUNDARY) {
-                throw new FitFailure("parameter-at-boundary", "parameter " + names[i] + " ran off to "
-                        + (theta[i] > 0 ? "infinity" : "zero") + " (log-scale " + theta[i] + ")");
+                throw new FitFailure(
+                        "parameter-at-boundary",
+                        "parameter " + names[i] + " ran off to " + (theta[i] > 0 ? "infinity" : "zero") + " (log-scale "
+                                + theta[i] + ")");
             }
         }
         return new PointValuePair(theta, -best.getValue());
@@ -97,11 +99,16 @@ final class MaximumLikelihood {
             inside[i] = Math.max(-LIMIT + 1, Math.min(LIMIT - 1, inside[i]));
         }
         try {
-            return new BOBYQAOptimizer(2 * n + 1, 0.5, 1e-9).optimize(new MaxEval(MAX_EVAL), objective,
-                    GoalType.MINIMIZE, new InitialGuess(inside), new SimpleBounds(lower, upper));
+            return new BOBYQAOptimizer(2 * n + 1, 0.5, 1e-9)
+                    .optimize(
+                            new MaxEval(MAX_EVAL),
+                            objective,
+                            GoalType.MINIMIZE,
+                            new InitialGuess(inside),
+                            new SimpleBounds(lower, upper));
         } catch (MathIllegalStateException e) {
-            throw new FitFailure("did-not-converge", "the optimiser did not converge within " + MAX_EVAL
-                    + " evaluations");
+            throw new FitFailure(
+                    "did-not-converge", "the optimiser did not converge within " + MAX_EVAL + " evaluations");
         }
     }
 }

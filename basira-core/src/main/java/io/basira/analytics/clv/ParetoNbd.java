@@ -43,10 +43,14 @@ public final class ParetoNbd {
         try {
             PointValuePair best = MaximumLikelihood.maximise(
                     t -> logLikelihood(exp(t[0]), scale * exp(t[1]), exp(t[2]), scale * exp(t[3]), patterns),
-                    new double[][] {{0, 0, 0, 0}, {-1, -1, -1, -1}}, "r", "alpha", "s", "beta");
+                    new double[][] {{0, 0, 0, 0}, {-1, -1, -1, -1}},
+                    "r",
+                    "alpha",
+                    "s",
+                    "beta");
             double[] t = best.getPoint();
-            return new ModelFit.Fitted<>(new ParetoNbdParameters(exp(t[0]), scale * exp(t[1]), exp(t[2]),
-                    scale * exp(t[3]), best.getValue()));
+            return new ModelFit.Fitted<>(new ParetoNbdParameters(
+                    exp(t[0]), scale * exp(t[1]), exp(t[2]), scale * exp(t[3]), best.getValue()));
         } catch (FitFailure e) {
             return e.asFit();
         }
@@ -95,8 +99,8 @@ public final class ParetoNbd {
 
     /** Standard errors of (r, alpha, s, beta) from the numerical Hessian of the log-likelihood at p. */
     public double[] standardErrors(RepeatPatterns patterns) {
-        return StandardErrors.at(new double[] {p.r(), p.alpha(), p.s(), p.beta()},
-                v -> logLikelihood(v[0], v[1], v[2], v[3], patterns));
+        return StandardErrors.at(
+                new double[] {p.r(), p.alpha(), p.s(), p.beta()}, v -> logLikelihood(v[0], v[1], v[2], v[3], patterns));
     }
 
     /** E[X(t)], expected purchases in (0, t] of a new customer. */
@@ -117,7 +121,10 @@ public final class ParetoNbd {
     /** P(alive | x, t_x, T). */
     public double probabilityAlive(int x, double tx, double bigT) {
         double r = p.r(), alpha = p.alpha(), s = p.s(), beta = p.beta();
-        double logOdds = log(s) - log(r + s + x) + (r + x) * log(alpha + bigT) + s * log(beta + bigT)
+        double logOdds = log(s)
+                - log(r + s + x)
+                + (r + x) * log(alpha + bigT)
+                + s * log(beta + bigT)
                 + logA0(r, alpha, s, beta, x, tx, bigT);
         return 1 / (1 + exp(logOdds));
     }

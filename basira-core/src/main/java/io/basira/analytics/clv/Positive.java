@@ -10,8 +10,8 @@ final class Positive {
         for (int i = 0; i < namesAndValues.length; i += 2) {
             double v = (Double) namesAndValues[i + 1];
             if (!(v > 0) || Double.isInfinite(v)) {
-                throw new IllegalArgumentException(model + " parameter " + namesAndValues[i]
-                        + " must be positive and finite, was " + v);
+                throw new IllegalArgumentException(
+                        model + " parameter " + namesAndValues[i] + " must be positive and finite, was " + v);
             }
         }
     }

@@ -68,8 +68,12 @@ public final class RepeatPatterns {
             of[i] = k;
         }
         int n = index.size();
-        return new RepeatPatterns(java.util.Arrays.copyOf(gx, n), java.util.Arrays.copyOf(gtx, n),
-                java.util.Arrays.copyOf(gT, n), java.util.Arrays.copyOf(w, n), of);
+        return new RepeatPatterns(
+                java.util.Arrays.copyOf(gx, n),
+                java.util.Arrays.copyOf(gtx, n),
+                java.util.Arrays.copyOf(gT, n),
+                java.util.Arrays.copyOf(w, n),
+                of);
     }
 
     /** Patterns given directly (each with its weight), e.g. for tests; no customer mapping. */

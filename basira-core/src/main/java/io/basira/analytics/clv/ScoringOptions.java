@@ -10,8 +10,12 @@ package io.basira.analytics.clv;
  * @param nextOrderHorizonDays how far (days, inclusive) to look for the expected next order date
  * @param moneyScale decimals of the money amounts in the output (2 for most currencies)
  */
-public record ScoringOptions(double annualDiscountRate, double lowRiskAlive, double highRiskAlive,
-        int nextOrderHorizonDays, int moneyScale) {
+public record ScoringOptions(
+        double annualDiscountRate,
+        double lowRiskAlive,
+        double highRiskAlive,
+        int nextOrderHorizonDays,
+        int moneyScale) {
 
     public ScoringOptions {
         if (!(annualDiscountRate >= 0 && annualDiscountRate <= 1)) {

@@ -29,7 +29,9 @@ final class StandardErrors {
         }
         double[] se = new double[n];
         try {
-            RealMatrix covariance = new LUDecomposition(MatrixUtils.createRealMatrix(info)).getSolver().getInverse();
+            RealMatrix covariance = new LUDecomposition(MatrixUtils.createRealMatrix(info))
+                    .getSolver()
+                    .getInverse();
             for (int i = 0; i < n; i++) {
                 double v = covariance.getEntry(i, i);
                 se[i] = v > 0 ? Math.sqrt(v) : Double.NaN;
@@ -43,8 +45,11 @@ final class StandardErrors {
     private static double secondDerivative(double[] point, int i, int j, ToDoubleFunction<double[]> f) {
         double hi = STEP * point[i];
         double hj = STEP * point[j];
-        return (shifted(f, point, i, hi, j, hj) - shifted(f, point, i, hi, j, -hj)
-                - shifted(f, point, i, -hi, j, hj) + shifted(f, point, i, -hi, j, -hj)) / (4 * hi * hj);
+        return (shifted(f, point, i, hi, j, hj)
+                        - shifted(f, point, i, hi, j, -hj)
+                        - shifted(f, point, i, -hi, j, hj)
+                        + shifted(f, point, i, -hi, j, -hj))
+                / (4 * hi * hj);
     }
 
     private static double shifted(ToDoubleFunction<double[]> f, double[] point, int i, double di, int j, double dj) {

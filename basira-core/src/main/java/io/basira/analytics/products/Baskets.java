@@ -31,8 +31,16 @@ public final class Baskets {
     private final int[] lineProduct;
     private final long[] lineRevenue;
 
-    private Baskets(String[] customerIds, String[] productIds, int[] productCategory, String[] categoryNames,
-            int[] customerStart, int[] orderDay, int[] lineStart, int[] lineProduct, long[] lineRevenue) {
+    private Baskets(
+            String[] customerIds,
+            String[] productIds,
+            int[] productCategory,
+            String[] categoryNames,
+            int[] customerStart,
+            int[] orderDay,
+            int[] lineStart,
+            int[] lineProduct,
+            long[] lineRevenue) {
         this.customerIds = customerIds;
         this.productIds = productIds;
         this.productCategory = productCategory;
@@ -221,7 +229,8 @@ public final class Baskets {
                 productCategory = Arrays.copyOf(productCategory, productCount * 2);
             }
             productIds[productCount] = id;
-            productCategory[productCount] = category == null || category.isBlank() ? NO_CATEGORY : category(category.strip());
+            productCategory[productCount] =
+                    category == null || category.isBlank() ? NO_CATEGORY : category(category.strip());
             products.put(id, productCount);
             return productCount++;
         }
@@ -265,7 +274,8 @@ public final class Baskets {
                 throw new IllegalArgumentException("no product code " + product);
             }
             if (revenueMinor < 0) {
-                throw new IllegalArgumentException("line of product " + productIds[product] + " has a negative revenue");
+                throw new IllegalArgumentException(
+                        "line of product " + productIds[product] + " has a negative revenue");
             }
             if (lineCount == lineProduct.length) {
                 lineProduct = Arrays.copyOf(lineProduct, lineCount * 2);
@@ -320,9 +330,16 @@ public final class Baskets {
                 }
             }
             ls[orders] = lineAt;
-            return new Baskets(Arrays.copyOf(customerIds, customerCount), Arrays.copyOf(productIds, productCount),
-                    Arrays.copyOf(productCategory, productCount), Arrays.copyOf(categoryNames, categoryCount), cs, day,
-                    ls, Arrays.copyOf(lp, lineAt), Arrays.copyOf(lr, lineAt));
+            return new Baskets(
+                    Arrays.copyOf(customerIds, customerCount),
+                    Arrays.copyOf(productIds, productCount),
+                    Arrays.copyOf(productCategory, productCount),
+                    Arrays.copyOf(categoryNames, categoryCount),
+                    cs,
+                    day,
+                    ls,
+                    Arrays.copyOf(lp, lineAt),
+                    Arrays.copyOf(lr, lineAt));
         }
 
         /** Order indexes by customer row, then day, then arrival (stable). */

@@ -23,8 +23,14 @@ public final class BoughtTogether {
     private final int[] categoryOrders;
     private final LongIntCounter categoryPairs;
 
-    private BoughtTogether(Baskets baskets, int orders, int[] productOrders, LongIntCounter productPairs,
-            int categoryOrderTotal, int[] categoryOrders, LongIntCounter categoryPairs) {
+    private BoughtTogether(
+            Baskets baskets,
+            int orders,
+            int[] productOrders,
+            LongIntCounter productPairs,
+            int categoryOrderTotal,
+            int[] categoryOrders,
+            LongIntCounter categoryPairs) {
         this.baskets = baskets;
         this.orders = orders;
         this.productOrders = productOrders;
@@ -56,8 +62,16 @@ public final class BoughtTogether {
      * One pair: codes {@code a < b} (products or categories), the orders holding each and both, and the measures;
      * {@code confidenceAb} is {@code confidence(a -> b)}.
      */
-    public record Pair(int a, int b, int countA, int countB, int count, double support, double confidenceAb,
-            double confidenceBa, double lift) {}
+    public record Pair(
+            int a,
+            int b,
+            int countA,
+            int countB,
+            int count,
+            double support,
+            double confidenceAb,
+            double confidenceBa,
+            double lift) {}
 
     /** "Bought this, also bought": the other product, the orders with both, {@code confidence(this -> other)}, lift. */
     public record AlsoBought(int product, int count, double confidence, double lift) {}
@@ -122,8 +136,8 @@ public final class BoughtTogether {
                 }
             }
         }
-        return new BoughtTogether(baskets, orders, productOrders, pairs, categoryOrderTotal, categoryOrders,
-                categoryPairs);
+        return new BoughtTogether(
+                baskets, orders, productOrders, pairs, categoryOrderTotal, categoryOrders, categoryPairs);
     }
 
     public Baskets baskets() {
@@ -192,7 +206,9 @@ public final class BoughtTogether {
                 out.add(new AlsoBought(other, count, confidence, lift(count, countA, productOrders[other], orders)));
             }
         });
-        out.sort(Comparator.comparingInt(AlsoBought::count).reversed().thenComparing(Comparator.comparingDouble(AlsoBought::lift).reversed())
+        out.sort(Comparator.comparingInt(AlsoBought::count)
+                .reversed()
+                .thenComparing(Comparator.comparingDouble(AlsoBought::lift).reversed())
                 .thenComparingInt(AlsoBought::product));
         return out.size() > top ? new ArrayList<>(out.subList(0, top)) : out;
     }
@@ -209,11 +225,15 @@ public final class BoughtTogether {
             double ab = (double) count / single[a];
             double ba = (double) count / single[b];
             if (support >= t.minSupport() && Math.max(ab, ba) >= t.minConfidence()) {
-                out.add(new Pair(a, b, single[a], single[b], count, support, ab, ba, lift(count, single[a], single[b], n)));
+                out.add(new Pair(
+                        a, b, single[a], single[b], count, support, ab, ba, lift(count, single[a], single[b], n)));
             }
         });
-        out.sort(Comparator.comparingInt(Pair::count).reversed().thenComparing(Comparator.comparingDouble(Pair::lift).reversed())
-                .thenComparingInt(Pair::a).thenComparingInt(Pair::b));
+        out.sort(Comparator.comparingInt(Pair::count)
+                .reversed()
+                .thenComparing(Comparator.comparingDouble(Pair::lift).reversed())
+                .thenComparingInt(Pair::a)
+                .thenComparingInt(Pair::b));
         return out.size() > limit ? new ArrayList<>(out.subList(0, limit)) : out;
     }
 

@@ -24,8 +24,14 @@ public final class CategoryAffinity {
     public record Segment(String kind, String key, String name, BitSet rows) {}
 
     /** One cell of the heat map. */
-    public record Cell(int category, long revenueMinor, int buyers, double revenueShare, double buyerShare,
-            Double revenueIndex, Double buyerIndex) {}
+    public record Cell(
+            int category,
+            long revenueMinor,
+            int buyers,
+            double revenueShare,
+            double buyerShare,
+            Double revenueIndex,
+            Double buyerIndex) {}
 
     /** One row: a segment (null for the whole store), its buyers and revenue, and one cell per category. */
     public record Row(Segment segment, int buyers, long revenueMinor, List<Cell> cells) {}
@@ -95,13 +101,14 @@ public final class CategoryAffinity {
         Row store = row(null, categories, storeBuyerTotal, storeTotal, storeRevenue, storeBuyers, null);
         List<Row> rows = new ArrayList<>();
         for (int s = 0; s < segments.size(); s++) {
-            rows.add(row(segments.get(s), categories, segBuyerTotal[s], segTotal[s], segRevenue[s], segBuyers[s], store));
+            rows.add(row(
+                    segments.get(s), categories, segBuyerTotal[s], segTotal[s], segRevenue[s], segBuyers[s], store));
         }
         return new Table(baskets, store, rows);
     }
 
-    private static Row row(Segment segment, int categories, int buyers, long total, long[] revenue, int[] buyersOf,
-            Row store) {
+    private static Row row(
+            Segment segment, int categories, int buyers, long total, long[] revenue, int[] buyersOf, Row store) {
         List<Cell> cells = new ArrayList<>();
         for (int k = 1; k < categories; k++) {
             double revenueShare = total == 0 ? 0 : (double) revenue[k] / total;

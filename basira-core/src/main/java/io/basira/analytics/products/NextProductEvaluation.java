@@ -24,12 +24,20 @@ public final class NextProductEvaluation {
     public record Lead(double hitRate, double hitRateError, double recall, double recallError) {}
 
     /** The model's and the baselines' figures, with the training and test sizes and the model's leads. */
-    public record Result(int k, int trainOrders, int testOrders, Figures model, Figures popularity, Figures mostBought,
-            Lead overPopularity, Lead overMostBought) {}
+    public record Result(
+            int k,
+            int trainOrders,
+            int testOrders,
+            Figures model,
+            Figures popularity,
+            Figures mostBought,
+            Lead overPopularity,
+            Lead overMostBought) {}
 
     public static Result run(Baskets all, int splitDay, int testEndDay, NextProducts.Options options, int k) {
         if (testEndDay < splitDay) {
-            throw new IllegalArgumentException("test period ends (" + testEndDay + ") before it starts (" + splitDay + ")");
+            throw new IllegalArgumentException(
+                    "test period ends (" + testEndDay + ") before it starts (" + splitDay + ")");
         }
         Baskets train = all.between(Integer.MIN_VALUE, splitDay - 1);
         Baskets test = all.between(splitDay, testEndDay);
@@ -64,9 +72,18 @@ public final class NextProductEvaluation {
             recallOverMost.add(rec[0] - rec[2]);
         }
         int customers = hitsOverPopular.n;
-        return new Result(k, train.orderCount(), test.orderCount(), figures(customers, sums[0], sums[1]),
-                figures(customers, sums[2], sums[3]), figures(customers, sums[4], sums[5]),
-                new Lead(hitsOverPopular.mean(), hitsOverPopular.error(), recallOverPopular.mean(), recallOverPopular.error()),
+        return new Result(
+                k,
+                train.orderCount(),
+                test.orderCount(),
+                figures(customers, sums[0], sums[1]),
+                figures(customers, sums[2], sums[3]),
+                figures(customers, sums[4], sums[5]),
+                new Lead(
+                        hitsOverPopular.mean(),
+                        hitsOverPopular.error(),
+                        recallOverPopular.mean(),
+                        recallOverPopular.error()),
                 new Lead(hitsOverMost.mean(), hitsOverMost.error(), recallOverMost.mean(), recallOverMost.error()));
     }
 
@@ -96,8 +113,7 @@ public final class NextProductEvaluation {
     }
 
     private static Figures figures(int customers, double hits, double recallSum) {
-        return customers == 0 ? new Figures(0, 0, 0)
-                : new Figures(customers, hits / customers, recallSum / customers);
+        return customers == 0 ? new Figures(0, 0, 0) : new Figures(customers, hits / customers, recallSum / customers);
     }
 
     /** How many of the suggested codes are in {@code relevantSorted} (ascending, distinct). */

@@ -24,14 +24,25 @@ import java.util.List;
 public final class NextProducts {
 
     /** How the model is trained; {@link #DEFAULT} is what the API, CLI and card use. */
-    public record Options(int history, int neighbours, double repeatShare, int minRepeatBuyers, double prior,
-            double halfLife, double repeatWeight) {
+    public record Options(
+            int history,
+            int neighbours,
+            double repeatShare,
+            int minRepeatBuyers,
+            double prior,
+            double halfLife,
+            double repeatWeight) {
 
         public static final Options DEFAULT = new Options(30, 50, 0.05, 5, 10, 0, 0.5);
 
         public Options {
-            if (history < 1 || neighbours < 1 || minRepeatBuyers < 1 || !(repeatShare > 0 && repeatShare <= 1)
-                    || !(prior >= 0) || !(halfLife >= 0) || !(repeatWeight >= 0)) {
+            if (history < 1
+                    || neighbours < 1
+                    || minRepeatBuyers < 1
+                    || !(repeatShare > 0 && repeatShare <= 1)
+                    || !(prior >= 0)
+                    || !(halfLife >= 0)
+                    || !(repeatWeight >= 0)) {
                 throw new IllegalArgumentException("next-product options out of range: history " + history
                         + ", neighbours " + neighbours + ", repeat share " + repeatShare + ", min repeat buyers "
                         + minRepeatBuyers + ", prior " + prior + ", half-life " + halfLife + ", repeat weight "
@@ -75,12 +86,21 @@ public final class NextProducts {
     private final double buyerTotal;
     /** The most bought products scored by the prior alone for every customer. */
     static final int POPULAR_CANDIDATES = 50;
+
     private final int[] neighbourStart;
     private final int[] neighbour;
     private final float[] similarity;
 
-    private NextProducts(Baskets baskets, Options options, int[] buyers, double[] repeat, boolean[] repeatable,
-            int[] popular, int[] neighbourStart, int[] neighbour, float[] similarity) {
+    private NextProducts(
+            Baskets baskets,
+            Options options,
+            int[] buyers,
+            double[] repeat,
+            boolean[] repeatable,
+            int[] popular,
+            int[] neighbourStart,
+            int[] neighbour,
+            float[] similarity) {
         this.baskets = baskets;
         this.options = options;
         this.buyers = buyers;
@@ -185,8 +205,8 @@ public final class NextProducts {
         for (int i = 0; i < products; i++) {
             popular[i] = (int) byBuyers[i];
         }
-        NextProducts model = new NextProducts(baskets, options, buyers, repeat, repeatable, popular, start, neighbour,
-                similarity);
+        NextProducts model =
+                new NextProducts(baskets, options, buyers, repeat, repeatable, popular, start, neighbour, similarity);
         model.pairs = pairs.size();
         long[] sum = {0};
         pairs.forEach((key, count) -> sum[0] += count);
@@ -340,8 +360,10 @@ public final class NextProducts {
                 for (int i = 0; i < distinct; i++) {
                     int p = history.products[i];
                     if (kept(p)) {
-                        double again = options.repeatWeight() * (history.orders[p] - 1 + REPEAT_SMOOTHING * repeat[p])
-                                / (orders - 1 + REPEAT_SMOOTHING) * recency(today - history.lastDay[p]);
+                        double again = options.repeatWeight()
+                                * (history.orders[p] - 1 + REPEAT_SMOOTHING * repeat[p])
+                                / (orders - 1 + REPEAT_SMOOTHING)
+                                * recency(today - history.lastDay[p]);
                         if (again > 0) {
                             if (score[p] == 0) {
                                 touched[t++] = p;
@@ -446,6 +468,7 @@ public final class NextProducts {
         final int[] lastDay;
         /** The loaded customer's orders and the day of her last one. */
         int orderCount;
+
         int lastOrderDay;
         private int distinct;
 

@@ -19,8 +19,18 @@ public final class PlaceNames {
     private static final Pattern MARKS = Pattern.compile("\\p{Mn}");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-'’‘`_]+");
     private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}]");
-    private static final Set<String> NOISE = Set.of("region", "province", "city", "governorate", "emirate",
-            "municipality", "منطقه", "مدينه", "محافظه", "اماره", "بلديه");
+    private static final Set<String> NOISE = Set.of(
+            "region",
+            "province",
+            "city",
+            "governorate",
+            "emirate",
+            "municipality",
+            "منطقه",
+            "مدينه",
+            "محافظه",
+            "اماره",
+            "بلديه");
     private static final Set<String> ARTICLES = Set.of("al", "ar", "as", "ash", "ad", "adh", "an", "az", "at", "el");
 
     private PlaceNames() {}
@@ -31,7 +41,10 @@ public final class PlaceNames {
             return "";
         }
         String text = MARKS.matcher(Normalizer.normalize(name.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD))
-                .replaceAll("").replace("\u0640", "").replace('ة', 'ه').replace('ى', 'ي');
+                .replaceAll("")
+                .replace("\u0640", "")
+                .replace('ة', 'ه')
+                .replace('ى', 'ي');
         String[] words = SEPARATORS.split(text);
         StringBuilder key = new StringBuilder();
         for (int i = 0; i < words.length; i++) {

@@ -97,7 +97,8 @@ public final class PopulationTable {
     /** Regions of the {@link Gazetteer} are keyed by their English name whatever the spelling; others by {@link PlaceNames#key}. */
     private static String key(String country, String region) {
         String upper = country.toUpperCase(Locale.ROOT);
-        String name = Gazetteer.region(upper, region).map(Gazetteer.Region::english).orElse(region);
+        String name =
+                Gazetteer.region(upper, region).map(Gazetteer.Region::english).orElse(region);
         return upper + ":" + PlaceNames.key(name);
     }
 }

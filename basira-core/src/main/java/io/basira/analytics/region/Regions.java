@@ -28,8 +28,17 @@ public final class Regions {
     private Regions() {}
 
     /** @param population null when the table does not know the region; per-100k values are then null too */
-    public record Area(String country, String name, String arabicName, String region, int customers, int buyers,
-            BigDecimal revenue, Long population, BigDecimal customersPer100k, BigDecimal buyersPer100k) {}
+    public record Area(
+            String country,
+            String name,
+            String arabicName,
+            String region,
+            int customers,
+            int buyers,
+            BigDecimal revenue,
+            Long population,
+            BigDecimal customersPer100k,
+            BigDecimal buyersPer100k) {}
 
     public record Report(List<Area> regions, List<Area> cities, String populationSource) {}
 
@@ -49,39 +58,50 @@ public final class Regions {
             String city = facts.city(c);
             String region = facts.region(c);
             String country = facts.country(c);
-            Place place = places.computeIfAbsent(java.util.Arrays.asList(city, region, country),
-                    k -> Place.of(city, region, country));
+            Place place = places.computeIfAbsent(
+                    java.util.Arrays.asList(city, region, country), k -> Place.of(city, region, country));
             regions.computeIfAbsent(place.regionKey(), k -> new Tally(place, true))
                     .add(place.regionName(), bought[c], spend[c]);
             cities.computeIfAbsent(place.cityKey(), k -> new Tally(place, false))
                     .add(place.cityName(), bought[c], spend[c]);
         }
-        return new Report(areas(facts, regions, population, true), areas(facts, cities, population, false),
-                population.source());
+        return new Report(
+                areas(facts, regions, population, true), areas(facts, cities, population, false), population.source());
     }
 
-    private static List<Area> areas(StoreFacts facts, Map<String, Tally> tallies, PopulationTable table,
-            boolean regions) {
+    private static List<Area> areas(
+            StoreFacts facts, Map<String, Tally> tallies, PopulationTable table, boolean regions) {
         List<Area> areas = new ArrayList<>();
         for (Tally t : tallies.values()) {
             String name = t.name();
-            OptionalLong people = regions && !UNKNOWN.equals(name) ? table.population(t.place.country(), name)
-                    : OptionalLong.empty();
+            OptionalLong people =
+                    regions && !UNKNOWN.equals(name) ? table.population(t.place.country(), name) : OptionalLong.empty();
             Long pop = people.isPresent() ? people.getAsLong() : null;
-            String country = regions && t.place.region() == null && t.place.rawRegion() == null ? ""
-                    : t.place.country();
-            areas.add(new Area(country, name, regions ? t.place.regionArabic() : t.place.cityArabic(),
-                    t.place.regionName(), t.customers, t.buyers, facts.money(t.revenue), pop,
-                    per100k(t.customers, pop), per100k(t.buyers, pop)));
+            String country =
+                    regions && t.place.region() == null && t.place.rawRegion() == null ? "" : t.place.country();
+            areas.add(new Area(
+                    country,
+                    name,
+                    regions ? t.place.regionArabic() : t.place.cityArabic(),
+                    t.place.regionName(),
+                    t.customers,
+                    t.buyers,
+                    facts.money(t.revenue),
+                    pop,
+                    per100k(t.customers, pop),
+                    per100k(t.buyers, pop)));
         }
-        areas.sort(Comparator.comparing(Area::revenue).reversed().thenComparing(Area::customers, Comparator.reverseOrder())
+        areas.sort(Comparator.comparing(Area::revenue)
+                .reversed()
+                .thenComparing(Area::customers, Comparator.reverseOrder())
                 .thenComparing(Area::name));
         return areas;
     }
 
     private static BigDecimal per100k(int count, Long population) {
-        return population == null ? null : BigDecimal.valueOf(count * 100_000L)
-                .divide(BigDecimal.valueOf(population), 2, RoundingMode.HALF_UP);
+        return population == null
+                ? null
+                : BigDecimal.valueOf(count * 100_000L).divide(BigDecimal.valueOf(population), 2, RoundingMode.HALF_UP);
     }
 
     /** Counts of one area and the spellings seen (for the display name of places not in the tables). */
@@ -109,8 +129,11 @@ public final class Regions {
             if (region ? place.region() != null : place.city() != null) {
                 return region ? place.regionName() : place.cityName();
             }
-            return spellings.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
-                    .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
+            return spellings.entrySet().stream()
+                    .max(Map.Entry.<String, Integer>comparingByValue()
+                            .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                    .orElseThrow()
+                    .getKey();
         }
     }
 }

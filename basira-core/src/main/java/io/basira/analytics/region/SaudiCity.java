@@ -23,7 +23,16 @@ public record SaudiCity(String english, String arabic, SaudiRegion region) {
         add(SaudiRegion.RIYADH, "Ad-Diriyah", "الدرعية", "Diriyah", "Dir'iyah");
         add(SaudiRegion.RIYADH, "Al-Majmaah", "المجمعة", "Majmaah");
         add(SaudiRegion.MAKKAH, "Jeddah", "جدة", "Jiddah", "Jedda", "Jidda");
-        add(SaudiRegion.MAKKAH, "Makkah", "مكة المكرمة", "Mecca", "Makka", "مكة", "Makkah Al-Mukarramah", "Mekkah", "Mekka");
+        add(
+                SaudiRegion.MAKKAH,
+                "Makkah",
+                "مكة المكرمة",
+                "Mecca",
+                "Makka",
+                "مكة",
+                "Makkah Al-Mukarramah",
+                "Mekkah",
+                "Mekka");
         add(SaudiRegion.MAKKAH, "Taif", "الطائف", "At-Taif", "Ta'if", "Altaif");
         add(SaudiRegion.MAKKAH, "Rabigh", "رابغ");
         add(SaudiRegion.MAKKAH, "Al-Qunfudhah", "القنفذة", "Qunfudhah");

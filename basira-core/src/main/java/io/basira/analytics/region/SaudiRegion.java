@@ -12,11 +12,36 @@ import java.util.Optional;
  */
 public enum SaudiRegion {
     RIYADH("Riyadh", "منطقة الرياض", 8_591_748, "Riyadh", "Ar Riyad", "الرياض"),
-    MAKKAH("Makkah", "منطقة مكة المكرمة", 8_021_463, "Mecca", "Makka", "Mekkah", "Makkah Al-Mukarramah", "مكة", "مكة المكرمة"),
-    EASTERN("Eastern Province", "المنطقة الشرقية", 5_125_254, "Eastern", "Eastern Region", "Ash Sharqiyah",
-            "Sharqiyah", "Al-Sharqiyah", "الشرقية", "المنطقة الشرقية"),
-    MADINAH("Madinah", "منطقة المدينة المنورة", 2_137_983, "Medina", "Al-Madinah", "Madinah Al-Munawwarah",
-            "المدينة", "المدينة المنورة"),
+    MAKKAH(
+            "Makkah",
+            "منطقة مكة المكرمة",
+            8_021_463,
+            "Mecca",
+            "Makka",
+            "Mekkah",
+            "Makkah Al-Mukarramah",
+            "مكة",
+            "مكة المكرمة"),
+    EASTERN(
+            "Eastern Province",
+            "المنطقة الشرقية",
+            5_125_254,
+            "Eastern",
+            "Eastern Region",
+            "Ash Sharqiyah",
+            "Sharqiyah",
+            "Al-Sharqiyah",
+            "الشرقية",
+            "المنطقة الشرقية"),
+    MADINAH(
+            "Madinah",
+            "منطقة المدينة المنورة",
+            2_137_983,
+            "Medina",
+            "Al-Madinah",
+            "Madinah Al-Munawwarah",
+            "المدينة",
+            "المدينة المنورة"),
     ASIR("Asir", "منطقة عسير", 2_024_285, "Aseer", "Assir", "عسير"),
     JAZAN("Jazan", "منطقة جازان", 1_404_997, "Jizan", "Gizan", "جازان", "جيزان"),
     QASSIM("Qassim", "منطقة القصيم", 1_336_179, "Al-Qassim", "Qasim", "Al-Qasim", "القصيم"),
@@ -25,8 +50,13 @@ public enum SaudiRegion {
     NAJRAN("Najran", "منطقة نجران", 592_300, "نجران"),
     AL_JOUF("Al-Jouf", "منطقة الجوف", 595_822, "Jouf", "Al-Jawf", "Jawf", "Aljouf", "الجوف"),
     AL_BAHA("Al-Baha", "منطقة الباحة", 339_174, "Baha", "Al-Bahah", "Albaha", "الباحة"),
-    NORTHERN_BORDERS("Northern Borders", "منطقة الحدود الشمالية", 373_577, "Northern Border",
-            "Al-Hudud ash-Shamaliyah", "الحدود الشمالية");
+    NORTHERN_BORDERS(
+            "Northern Borders",
+            "منطقة الحدود الشمالية",
+            373_577,
+            "Northern Border",
+            "Al-Hudud ash-Shamaliyah",
+            "الحدود الشمالية");
 
     private static final Map<String, SaudiRegion> BY_KEY = new HashMap<>();
 

@@ -23,8 +23,14 @@ public record Care(QuietHours quietHours, FrequencyCaps caps, ZoneId zone) {
      * @param lastMarketing the last marketing message sent (or being sent) to the customer on this channel, or null
      * @return empty when the message may go now, else why not
      */
-    public Optional<SendOutcome> check(Channel channel, Purpose purpose, Contact contact, boolean channelConfigured,
-            Consent consent, Instant lastMarketing, Instant now) {
+    public Optional<SendOutcome> check(
+            Channel channel,
+            Purpose purpose,
+            Contact contact,
+            boolean channelConfigured,
+            Consent consent,
+            Instant lastMarketing,
+            Instant now) {
         if (contact.erased()) {
             return Optional.of(new SendOutcome.Suppressed(SuppressReason.ERASED));
         }

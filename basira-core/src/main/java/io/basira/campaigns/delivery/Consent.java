@@ -13,8 +13,8 @@ import java.util.Objects;
 public record Consent(Channel channel, Purpose purpose, boolean granted, String source, Instant at) {
 
     /** The sources a consent record may name (docs/campaigns.md, "Care"). */
-    public static final java.util.Set<String> SOURCES = java.util.Set.of("api", "dashboard", "import", "platform",
-            "checkout", "unsubscribe-link", "sms-stop");
+    public static final java.util.Set<String> SOURCES =
+            java.util.Set.of("api", "dashboard", "import", "platform", "checkout", "unsubscribe-link", "sms-stop");
 
     public Consent {
         Objects.requireNonNull(channel, "channel");
@@ -22,7 +22,8 @@ public record Consent(Channel channel, Purpose purpose, boolean granted, String 
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(at, "at");
         if (!SOURCES.contains(source)) {
-            throw new IllegalArgumentException("consent source '" + source + "' is not one of " + new java.util.TreeSet<>(SOURCES));
+            throw new IllegalArgumentException(
+                    "consent source '" + source + "' is not one of " + new java.util.TreeSet<>(SOURCES));
         }
     }
 

@@ -23,23 +23,38 @@ import org.owasp.html.Sanitizers;
  */
 public final class MessageRendering {
 
-    public static final PolicyFactory POLICY = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS).and(Sanitizers.LINKS)
-            .and(Sanitizers.IMAGES).and(Sanitizers.TABLES).and(Sanitizers.STYLES)
-            .and(new HtmlPolicyBuilder().allowElements("hr", "center", "span", "div").allowAttributes("dir", "align")
-                    .globally().toFactory());
+    public static final PolicyFactory POLICY = Sanitizers.FORMATTING
+            .and(Sanitizers.BLOCKS)
+            .and(Sanitizers.LINKS)
+            .and(Sanitizers.IMAGES)
+            .and(Sanitizers.TABLES)
+            .and(Sanitizers.STYLES)
+            .and(new HtmlPolicyBuilder()
+                    .allowElements("hr", "center", "span", "div")
+                    .allowAttributes("dir", "align")
+                    .globally()
+                    .toFactory());
 
-    private static final Pattern LINK = Pattern.compile("<a\\s[^>]*href=\"([^\"]*)\"[^>]*>(.*?)</a>",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern BREAK = Pattern.compile("<br\\s*/?>|</(p|div|h[1-6]|li|tr|table|ul|ol)>",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LINK =
+            Pattern.compile("<a\\s[^>]*href=\"([^\"]*)\"[^>]*>(.*?)</a>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern BREAK =
+            Pattern.compile("<br\\s*/?>|</(p|div|h[1-6]|li|tr|table|ul|ol)>", Pattern.CASE_INSENSITIVE);
     private static final Pattern TAG = Pattern.compile("<[^>]+>");
     private static final Pattern ENTITY = Pattern.compile("&(#x?[0-9a-fA-F]+|amp|lt|gt|quot|apos|nbsp);");
 
     private MessageRendering() {}
 
-    public static RenderedMessage render(Channel channel, Purpose purpose, MessageTemplate template,
-            String customerLanguage, String storeLanguage, String firstName, String storeName,
-            MessageVariables variables, String unsubscribeUrl, ZoneId zone) {
+    public static RenderedMessage render(
+            Channel channel,
+            Purpose purpose,
+            MessageTemplate template,
+            String customerLanguage,
+            String storeLanguage,
+            String firstName,
+            String storeName,
+            MessageVariables variables,
+            String unsubscribeUrl,
+            ZoneId zone) {
         String language = Languages.choose(template, customerLanguage, storeLanguage);
         TemplateText text = Languages.text(template, language);
         boolean marketing = purpose == Purpose.MARKETING;
@@ -62,22 +77,45 @@ public final class MessageRendering {
         String dir = arabic ? "rtl" : "ltr";
         String align = arabic ? "right" : "left";
         StringBuilder html = new StringBuilder(body.length() + 1200);
-        html.append("<!DOCTYPE html>\n<html lang=\"").append(language).append("\" dir=\"").append(dir).append("\">\n")
+        html.append("<!DOCTYPE html>\n<html lang=\"")
+                .append(language)
+                .append("\" dir=\"")
+                .append(dir)
+                .append("\">\n")
                 .append("<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
-                .append("<title>").append(TemplateRenderer.escapeHtml(subject)).append("</title></head>\n")
-                .append("<body dir=\"").append(dir).append("\" style=\"margin:0;padding:0;background-color:#f4f4f5;\">\n")
-                .append("<div dir=\"").append(dir).append("\" lang=\"").append(language)
+                .append("<title>")
+                .append(TemplateRenderer.escapeHtml(subject))
+                .append("</title></head>\n")
+                .append("<body dir=\"")
+                .append(dir)
+                .append("\" style=\"margin:0;padding:0;background-color:#f4f4f5;\">\n")
+                .append("<div dir=\"")
+                .append(dir)
+                .append("\" lang=\"")
+                .append(language)
                 .append("\" style=\"max-width:600px;margin:0 auto;padding:24px;background-color:#ffffff;")
                 .append("font-family:Tahoma,Arial,sans-serif;font-size:16px;line-height:1.7;color:#1f2937;text-align:")
-                .append(align).append(";direction:").append(dir).append(";\">\n").append(body).append("\n</div>\n");
+                .append(align)
+                .append(";direction:")
+                .append(dir)
+                .append(";\">\n")
+                .append(body)
+                .append("\n</div>\n");
         if (unsubscribeUrl != null) {
             String url = TemplateRenderer.escapeHtml(unsubscribeUrl);
-            html.append("<p dir=\"").append(dir).append("\" style=\"max-width:600px;margin:12px auto;padding:0 24px;")
-                    .append("font-family:Tahoma,Arial,sans-serif;font-size:12px;color:#6b7280;text-align:").append(align)
+            html.append("<p dir=\"")
+                    .append(dir)
+                    .append("\" style=\"max-width:600px;margin:12px auto;padding:0 24px;")
+                    .append("font-family:Tahoma,Arial,sans-serif;font-size:12px;color:#6b7280;text-align:")
+                    .append(align)
                     .append(";\">")
-                    .append(TemplateRenderer.escapeHtml(storeName == null ? "" : storeName)).append(" · ")
-                    .append("<a href=\"").append(url).append("\" style=\"color:#6b7280;\">")
-                    .append(arabic ? "إلغاء الاشتراك" : "Unsubscribe").append("</a></p>\n");
+                    .append(TemplateRenderer.escapeHtml(storeName == null ? "" : storeName))
+                    .append(" · ")
+                    .append("<a href=\"")
+                    .append(url)
+                    .append("\" style=\"color:#6b7280;\">")
+                    .append(arabic ? "إلغاء الاشتراك" : "Unsubscribe")
+                    .append("</a></p>\n");
         }
         return html.append("</body>\n</html>\n").toString();
     }
@@ -91,8 +129,12 @@ public final class MessageRendering {
         while (links.find()) {
             String label = links.group(2);
             String url = links.group(1);
-            links.appendReplacement(withLinks, Matcher.quoteReplacement(
-                    TAG.matcher(label).replaceAll("").strip().equals(unescape(url)) ? label : label + " (" + url + ")"));
+            links.appendReplacement(
+                    withLinks,
+                    Matcher.quoteReplacement(
+                            TAG.matcher(label).replaceAll("").strip().equals(unescape(url))
+                                    ? label
+                                    : label + " (" + url + ")"));
         }
         links.appendTail(withLinks);
         String text = TAG.matcher(BREAK.matcher(withLinks).replaceAll("\n")).replaceAll("");
@@ -119,8 +161,11 @@ public final class MessageRendering {
                 case "quot" -> "\"";
                 case "apos" -> "'";
                 case "nbsp" -> " ";
-                default -> new String(Character.toChars(e.startsWith("#x") || e.startsWith("#X")
-                        ? Integer.parseInt(e.substring(2), 16) : Integer.parseInt(e.substring(1))));
+                default ->
+                    new String(Character.toChars(
+                            e.startsWith("#x") || e.startsWith("#X")
+                                    ? Integer.parseInt(e.substring(2), 16)
+                                    : Integer.parseInt(e.substring(1))));
             };
             m.appendReplacement(out, Matcher.quoteReplacement(r));
         }

@@ -19,8 +19,15 @@ import java.util.Set;
  */
 public record MessageValues(Map<String, String> values, List<Map<String, String>> items) {
 
-    public static final Set<String> NAMES = Set.of("first_name", "store_name", "coupon_code", "coupon_expires",
-            "points", "points_expire", "survey_url", "unsubscribe_url");
+    public static final Set<String> NAMES = Set.of(
+            "first_name",
+            "store_name",
+            "coupon_code",
+            "coupon_expires",
+            "points",
+            "points_expire",
+            "survey_url",
+            "unsubscribe_url");
     public static final Set<String> ITEM_NAMES = Set.of("item.name", "item.url", "item.quantity", "item.price");
 
     public MessageValues {
@@ -28,14 +35,15 @@ public record MessageValues(Map<String, String> values, List<Map<String, String>
         items = List.copyOf(items);
     }
 
-    public static MessageValues of(String firstName, String storeName, MessageVariables variables,
-            String unsubscribeUrl, ZoneId zone) {
+    public static MessageValues of(
+            String firstName, String storeName, MessageVariables variables, String unsubscribeUrl, ZoneId zone) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("first_name", nonNull(firstName));
         values.put("store_name", nonNull(storeName));
         values.put("coupon_code", nonNull(variables.couponCode()));
         values.put("coupon_expires", date(variables.couponExpiresAt(), zone));
-        values.put("points", variables.points() == null ? "" : variables.points().toString());
+        values.put(
+                "points", variables.points() == null ? "" : variables.points().toString());
         values.put("points_expire", date(variables.pointsExpireAt(), zone));
         values.put("survey_url", nonNull(variables.surveyUrl()));
         values.put("unsubscribe_url", nonNull(unsubscribeUrl));
@@ -45,8 +53,12 @@ public record MessageValues(Map<String, String> values, List<Map<String, String>
             row.put("item.name", item.name());
             row.put("item.url", nonNull(item.url()));
             row.put("item.quantity", Long.toString(item.quantity()));
-            row.put("item.price", item.price() == null ? ""
-                    : item.price().toPlainString() + " " + item.price().currency().getCurrencyCode());
+            row.put(
+                    "item.price",
+                    item.price() == null
+                            ? ""
+                            : item.price().toPlainString() + " "
+                                    + item.price().currency().getCurrencyCode());
             items.add(row);
         }
         return new MessageValues(values, items);

@@ -28,8 +28,15 @@ public final class PhoneNumbers {
                 digits.append((char) ('0' + d));
             } else if (c == '+' && digits.length() == 0 && !plus) {
                 plus = true;
-            } else if (!(Character.isWhitespace(c) || c == '-' || c == '.' || c == '(' || c == ')' || c == '/'
-                    || c == '\u200E' || c == '\u200F' || c == '\u061C')) {
+            } else if (!(Character.isWhitespace(c)
+                    || c == '-'
+                    || c == '.'
+                    || c == '('
+                    || c == ')'
+                    || c == '/'
+                    || c == '\u200E'
+                    || c == '\u200F'
+                    || c == '\u061C')) {
                 return null;
             }
         }

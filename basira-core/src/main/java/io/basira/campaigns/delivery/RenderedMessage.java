@@ -1,6 +1,5 @@
 package io.basira.campaigns.delivery;
 
-
 /**
  * A message ready for its channel: the language chosen, the subject (e-mail), the HTML document (e-mail: the
  * merchant's sanitised body inside the right-to-left or left-to-right layout), the plain text (the e-mail's

@@ -23,9 +23,27 @@ import java.util.Set;
  */
 public final class StopWords {
 
-    private static final Set<String> WORDS = java.util.stream.Stream.of("stop", "stopall", "unsubscribe", "cancel", "end", "quit", "optout",
-            "revoke", "ايقاف", "اوقف", "توقف", "وقف", "الغاء", "الغ", "الغاء الاشتراك", "ايقاف الرسائل", "ايقاف الاشتراك",
-            "لا ترسل").map(SearchText::fold).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    private static final Set<String> WORDS = java.util.stream.Stream.of(
+                    "stop",
+                    "stopall",
+                    "unsubscribe",
+                    "cancel",
+                    "end",
+                    "quit",
+                    "optout",
+                    "revoke",
+                    "ايقاف",
+                    "اوقف",
+                    "توقف",
+                    "وقف",
+                    "الغاء",
+                    "الغ",
+                    "الغاء الاشتراك",
+                    "ايقاف الرسائل",
+                    "ايقاف الاشتراك",
+                    "لا ترسل")
+            .map(SearchText::fold)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private StopWords() {}
 
@@ -43,6 +61,9 @@ public final class StopWords {
         while (end > start && !Character.isLetterOrDigit(folded.codePointBefore(end))) {
             end -= Character.charCount(folded.codePointBefore(end));
         }
-        return WORDS.contains(folded.substring(start, end).replace('-', ' ').replace("  ", " ").replace("opt out", "optout"));
+        return WORDS.contains(folded.substring(start, end)
+                .replace('-', ' ')
+                .replace("  ", " ")
+                .replace("opt out", "optout"));
     }
 }

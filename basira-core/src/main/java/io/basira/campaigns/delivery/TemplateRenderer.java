@@ -44,16 +44,25 @@ public final class TemplateRenderer {
     /** Checks the syntax and names without values: the error a render would throw, or null. */
     public static String problem(String template) {
         try {
-            render(template, MessageValues.of(null, null, io.basira.campaigns.MessageVariables.NONE, null,
-                    java.time.ZoneOffset.UTC), s -> s);
+            render(
+                    template,
+                    MessageValues.of(
+                            null, null, io.basira.campaigns.MessageVariables.NONE, null, java.time.ZoneOffset.UTC),
+                    s -> s);
             return null;
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
     }
 
-    private static void render(String t, int from, int to, MessageValues values, Map<String, String> item,
-            UnaryOperator<String> escape, StringBuilder out) {
+    private static void render(
+            String t,
+            int from,
+            int to,
+            MessageValues values,
+            Map<String, String> item,
+            UnaryOperator<String> escape,
+            StringBuilder out) {
         int at = from;
         while (at < to) {
             int open = t.indexOf("{{", at);
@@ -72,12 +81,13 @@ public final class TemplateRenderer {
                 String end = "{{/" + name + "}}";
                 int endAt = t.indexOf(end, close + 2);
                 if (endAt < 0 || endAt > to) {
-                    throw new IllegalArgumentException("block {{#" + name + "}} at character " + (open + 1)
-                            + " has no " + end);
+                    throw new IllegalArgumentException(
+                            "block {{#" + name + "}} at character " + (open + 1) + " has no " + end);
                 }
                 if (name.equals("items")) {
                     if (item != null) {
-                        throw new IllegalArgumentException("{{#items}} at character " + (open + 1) + " is inside another");
+                        throw new IllegalArgumentException(
+                                "{{#items}} at character " + (open + 1) + " is inside another");
                     }
                     for (Map<String, String> each : values.items()) {
                         render(t, close + 2, endAt, values, each, escape, out);
@@ -113,8 +123,8 @@ public final class TemplateRenderer {
     private static String value(String name, MessageValues values, Map<String, String> item, int at) {
         if (name.startsWith("item.")) {
             if (item == null) {
-                throw new IllegalArgumentException("{{" + name + "}} at character " + (at + 1)
-                        + " is outside {{#items}}…{{/items}}");
+                throw new IllegalArgumentException(
+                        "{{" + name + "}} at character " + (at + 1) + " is outside {{#items}}…{{/items}}");
             }
             String value = item.get(name);
             if (value == null) {

@@ -11,8 +11,8 @@ public record ArmResult(long recipients, long conversions, long revenueMinor) {
 
     public ArmResult {
         if (recipients < 0 || conversions < 0 || conversions > recipients) {
-            throw new IllegalArgumentException("an arm of " + recipients + " recipients cannot have " + conversions
-                    + " conversions");
+            throw new IllegalArgumentException(
+                    "an arm of " + recipients + " recipients cannot have " + conversions + " conversions");
         }
         if (revenueMinor < 0) {
             throw new IllegalArgumentException("revenue " + revenueMinor + " is negative");
@@ -26,7 +26,8 @@ public record ArmResult(long recipients, long conversions, long revenueMinor) {
 
     /** Revenue per recipient in minor units, exact to 4 decimals of a minor unit (half up); 0 for no recipients. */
     public BigDecimal revenuePerRecipientMinor() {
-        return recipients == 0 ? BigDecimal.ZERO.setScale(4)
+        return recipients == 0
+                ? BigDecimal.ZERO.setScale(4)
                 : BigDecimal.valueOf(revenueMinor).divide(BigDecimal.valueOf(recipients), 4, RoundingMode.HALF_UP);
     }
 }

@@ -11,6 +11,11 @@ import java.math.BigDecimal;
  * @param upper       its upper end
  * @param revenueDifferenceMinor revenue per recipient, treatment minus control, in minor units (4 decimals)
  */
-public record LiftReport(ArmResult treatment, ArmResult control, Double lift, Double lower, Double upper,
-        BigDecimal revenueDifferenceMinor, Verdict verdict) {
-}
+public record LiftReport(
+        ArmResult treatment,
+        ArmResult control,
+        Double lift,
+        Double lower,
+        Double upper,
+        BigDecimal revenueDifferenceMinor,
+        Verdict verdict) {}

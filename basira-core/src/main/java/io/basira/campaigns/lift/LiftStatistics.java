@@ -17,25 +17,25 @@ public final class LiftStatistics {
     public static final int MIN_CONVERSIONS = 5;
     static final double Z95 = 1.959963984540054;
 
-    private LiftStatistics() {
-    }
+    private LiftStatistics() {}
 
     public static LiftReport report(ArmResult treatment, ArmResult control) {
-        java.math.BigDecimal revenue = treatment.revenuePerRecipientMinor()
-                .subtract(control.revenuePerRecipientMinor());
+        java.math.BigDecimal revenue =
+                treatment.revenuePerRecipientMinor().subtract(control.revenuePerRecipientMinor());
         if (control.recipients() == 0) {
             return new LiftReport(treatment, control, null, null, null, revenue, Verdict.NO_CONTROL);
         }
-        Double lift = control.conversions() == 0 ? null
-                : treatment.conversionRate() / control.conversionRate() - 1;
-        if (treatment.recipients() < MIN_RECIPIENTS || control.recipients() < MIN_RECIPIENTS
-                || treatment.conversions() < MIN_CONVERSIONS || control.conversions() < MIN_CONVERSIONS) {
+        Double lift = control.conversions() == 0 ? null : treatment.conversionRate() / control.conversionRate() - 1;
+        if (treatment.recipients() < MIN_RECIPIENTS
+                || control.recipients() < MIN_RECIPIENTS
+                || treatment.conversions() < MIN_CONVERSIONS
+                || control.conversions() < MIN_CONVERSIONS) {
             return new LiftReport(treatment, control, lift, null, null, revenue, Verdict.TOO_SMALL);
         }
-        double[] interval = interval(treatment.recipients(), treatment.conversions(), control.recipients(),
-                control.conversions());
-        Verdict verdict = interval[0] > 0 ? Verdict.POSITIVE : interval[1] < 0 ? Verdict.NEGATIVE
-                : Verdict.NOT_SIGNIFICANT;
+        double[] interval =
+                interval(treatment.recipients(), treatment.conversions(), control.recipients(), control.conversions());
+        Verdict verdict =
+                interval[0] > 0 ? Verdict.POSITIVE : interval[1] < 0 ? Verdict.NEGATIVE : Verdict.NOT_SIGNIFICANT;
         return new LiftReport(treatment, control, lift, interval[0], interval[1], revenue, verdict);
     }
 

@@ -12,9 +12,9 @@ import io.basira.shared.StoreId;
 import java.lang.ref.WeakReference;
 import java.util.BitSet;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -79,11 +79,16 @@ public final class GroupAudiences implements OfferAudiences {
                     unknown.add(key);
                 }
             }
-            members = g.eligible().anyOf().isEmpty() ? RoaringBitmap.bitmapOfRange(0, customers)
-                    : RoaringBitmap.or(g.eligible().anyOf().stream().map(state::members).iterator());
+            members = g.eligible().anyOf().isEmpty()
+                    ? RoaringBitmap.bitmapOfRange(0, customers)
+                    : RoaringBitmap.or(
+                            g.eligible().anyOf().stream().map(state::members).iterator());
             if (!g.eligible().noneOf().isEmpty()) {
-                members = RoaringBitmap.andNot(members,
-                        RoaringBitmap.or(g.eligible().noneOf().stream().map(state::members).iterator()));
+                members = RoaringBitmap.andNot(
+                        members,
+                        RoaringBitmap.or(g.eligible().noneOf().stream()
+                                .map(state::members)
+                                .iterator()));
             }
             anonymous = g.eligible().includes(state.groupsOfNewcomer(today));
         } else {
@@ -94,7 +99,8 @@ public final class GroupAudiences implements OfferAudiences {
                 }
             }
             if (!unknown.isEmpty()) {
-                throw new IllegalArgumentException("the rule names groups that do not exist: " + String.join(", ", unknown));
+                throw new IllegalArgumentException(
+                        "the rule names groups that do not exist: " + String.join(", ", unknown));
             }
             members = state.audience().membersOnce(rule, today, state.membersLookup());
             anonymous = state.newcomerMatches(rule, today);
@@ -108,7 +114,13 @@ public final class GroupAudiences implements OfferAudiences {
                 qualifies.set(row);
             }
         }
-        return new Audience(customers, members.getCardinality(), noOrders.getCardinality(),
-                RoaringBitmap.andCardinality(members, noOrders), anonymous, unknown, qualifies);
+        return new Audience(
+                customers,
+                members.getCardinality(),
+                noOrders.getCardinality(),
+                RoaringBitmap.andCardinality(members, noOrders),
+                anonymous,
+                unknown,
+                qualifies);
     }
 }

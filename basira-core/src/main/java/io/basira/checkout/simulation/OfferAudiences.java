@@ -30,8 +30,14 @@ public interface OfferAudiences {
      * @param unknownGroups group keys the target names that the store does not have (they match nobody)
      * @param qualifies by customer row of the order columns
      */
-    record Audience(int customers, int members, int withoutOrders, int membersWithoutOrders,
-            boolean anonymousQualifies, Set<String> unknownGroups, BitSet qualifies) {
+    record Audience(
+            int customers,
+            int members,
+            int withoutOrders,
+            int membersWithoutOrders,
+            boolean anonymousQualifies,
+            Set<String> unknownGroups,
+            BitSet qualifies) {
         public Audience {
             unknownGroups = Set.copyOf(unknownGroups);
             Objects.requireNonNull(qualifies, "qualifies");

@@ -13,7 +13,8 @@ public sealed interface OfferDiscount {
         public PercentOff {
             Objects.requireNonNull(percent, "percent");
             if (percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
-                throw new IllegalArgumentException("percent " + percent.toPlainString() + " must be above 0 and at most 100");
+                throw new IllegalArgumentException(
+                        "percent " + percent.toPlainString() + " must be above 0 and at most 100");
             }
         }
     }
@@ -51,7 +52,9 @@ public sealed interface OfferDiscount {
      */
     default long onMinor(long base, long maximum, java.util.Currency currency) {
         long discount;
-        if (this instanceof PercentOff p && p.percent().scale() >= 0 && p.percent().scale() <= 9
+        if (this instanceof PercentOff p
+                && p.percent().scale() >= 0
+                && p.percent().scale() <= 9
                 && p.percent().precision() <= 18) {
             long unscaled = p.percent().unscaledValue().longValueExact();
             long divisor = 100L * TEN_POWERS[p.percent().scale()];
@@ -74,7 +77,8 @@ public sealed interface OfferDiscount {
     }
 
     /** 10^0 .. 10^9. */
-    long[] TEN_POWERS = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L};
+    long[] TEN_POWERS = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L
+    };
 
     /**
      * The discount on a basket of {@code base}, capped at {@code maximum} (null: no cap), never more than the

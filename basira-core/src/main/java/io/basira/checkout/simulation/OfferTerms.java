@@ -19,8 +19,14 @@ import java.util.Objects;
  * @param perCustomerLimit uses per customer; null: unlimited
  * @param validity when it runs (the simulation replays the past 90 days whatever it says; see {@link Simulation.Cost})
  */
-public record OfferTerms(OfferTarget target, OfferDiscount discount, Money minimumTotal, Money maximumDiscount,
-        Integer usageLimit, Integer perCustomerLimit, Validity validity) {
+public record OfferTerms(
+        OfferTarget target,
+        OfferDiscount discount,
+        Money minimumTotal,
+        Money maximumDiscount,
+        Integer usageLimit,
+        Integer perCustomerLimit,
+        Validity validity) {
 
     public OfferTerms {
         Objects.requireNonNull(target, "target");
@@ -51,8 +57,8 @@ public record OfferTerms(OfferTarget target, OfferDiscount discount, Money minim
         } else {
             discount = new OfferDiscount.NoDiscount();
         }
-        return new OfferTerms(new OfferTarget.Groups(policy.eligible()), discount, minimum, null, null, null,
-                policy.validity());
+        return new OfferTerms(
+                new OfferTarget.Groups(policy.eligible()), discount, minimum, null, null, null, policy.validity());
     }
 
     /** A coupon's groups, benefit, minimum, cap, limits and validity, as if every eligible order carried it. */
@@ -65,8 +71,14 @@ public record OfferTerms(OfferTarget target, OfferDiscount discount, Money minim
         } else {
             discount = new OfferDiscount.FreeShipping();
         }
-        return new OfferTerms(new OfferTarget.Groups(coupon.eligible()), discount, coupon.minimumTotal(),
-                coupon.maximumDiscount(), coupon.usageLimit(), coupon.perCustomerLimit(), coupon.validity());
+        return new OfferTerms(
+                new OfferTarget.Groups(coupon.eligible()),
+                discount,
+                coupon.minimumTotal(),
+                coupon.maximumDiscount(),
+                coupon.usageLimit(),
+                coupon.perCustomerLimit(),
+                coupon.validity());
     }
 
     private static void requireNotNegative(Money amount, String what) {

@@ -58,8 +58,13 @@ public final class SimulateOffer {
         Instant now = clock.instant();
         StoreFacts facts = orders.of(store);
         OfferAudiences.Audience audience = audiences.reach(store, terms.target(), facts);
-        Reach reach = new Reach(audience.customers(), audience.members(), share(audience.members(), audience.customers()),
-                audience.withoutOrders(), audience.membersWithoutOrders(), audience.anonymousQualifies(),
+        Reach reach = new Reach(
+                audience.customers(),
+                audience.members(),
+                share(audience.members(), audience.customers()),
+                audience.withoutOrders(),
+                audience.membersWithoutOrders(),
+                audience.anonymousQualifies(),
                 audience.unknownGroups());
         LocalDate today = Dates.dateIn(now, store.timeZone());
         Cost cost = cost(store.currency(), facts, audience, terms, today.minusDays(WINDOW_DAYS), today);
@@ -82,11 +87,18 @@ public final class SimulateOffer {
         return new Simulation(reach, cost, warnings);
     }
 
-    static Cost cost(Currency currency, StoreFacts facts, OfferAudiences.Audience audience, OfferTerms terms,
-            LocalDate from, LocalDate until) {
+    static Cost cost(
+            Currency currency,
+            StoreFacts facts,
+            OfferAudiences.Audience audience,
+            OfferTerms terms,
+            LocalDate from,
+            LocalDate until) {
         int first = Math.toIntExact(from.toEpochDay());
         int end = Math.toIntExact(until.toEpochDay());
-        long minimum = terms.minimumTotal() == null ? Long.MIN_VALUE : terms.minimumTotal().minor();
+        long minimum = terms.minimumTotal() == null
+                ? Long.MIN_VALUE
+                : terms.minimumTotal().minor();
         int perCustomer = terms.perCustomerLimit() == null ? Integer.MAX_VALUE : terms.perCustomerLimit();
         int inWindow = 0;
         int belowMinimum = 0;
@@ -103,7 +115,7 @@ public final class SimulateOffer {
                     continue;
                 }
                 if (day >= end) {
-                    break;                  // a customer's orders are sorted by day
+                    break; // a customer's orders are sorted by day
                 }
                 inWindow++;
                 if (!reached) {
@@ -127,11 +139,11 @@ public final class SimulateOffer {
             }
         }
         int overUsageLimit = 0;
-        int[] kept = null;                  // indexes of the taken orders the usage limit keeps, in day order
+        int[] kept = null; // indexes of the taken orders the usage limit keeps, in day order
         if (terms.usageLimit() != null && taken > terms.usageLimit()) {
             long[] byDay = new long[taken];
             for (int i = 0; i < taken; i++) {
-                byDay[i] = ((long) (takenDay[i] - first) << 32) | i;   // stable: a day's orders in row order
+                byDay[i] = ((long) (takenDay[i] - first) << 32) | i; // stable: a day's orders in row order
             }
             Arrays.sort(byDay);
             kept = new int[terms.usageLimit()];
@@ -144,7 +156,9 @@ public final class SimulateOffer {
         long basketSum = 0;
         long discountSum = 0;
         boolean priced = terms.discount().priced();
-        long cap = terms.maximumDiscount() == null ? Long.MAX_VALUE : terms.maximumDiscount().minor();
+        long cap = terms.maximumDiscount() == null
+                ? Long.MAX_VALUE
+                : terms.maximumDiscount().minor();
         for (int k = 0; k < qualifying; k++) {
             long basket = takenBasket[kept == null ? k : kept[k]];
             basketSum = Math.addExact(basketSum, basket);
@@ -152,16 +166,34 @@ public final class SimulateOffer {
                 discountSum = Math.addExact(discountSum, terms.discount().onMinor(basket, cap, currency));
             }
         }
-        String unknownBecause = priced ? null : terms.discount() instanceof OfferDiscount.FreeShipping
-                ? "shipping_not_recorded" : terms.discount() instanceof OfferDiscount.FreeItems ? "order_lines_not_read"
-                : "no_discount";
+        String unknownBecause = priced
+                ? null
+                : terms.discount() instanceof OfferDiscount.FreeShipping
+                        ? "shipping_not_recorded"
+                        : terms.discount() instanceof OfferDiscount.FreeItems ? "order_lines_not_read" : "no_discount";
         Money discount = priced ? Money.ofMinor(discountSum, currency) : null;
         Long validityDays = validityDays(terms);
-        Money projected = discount == null || validityDays == null ? null
-                : Money.ofMinor(BigDecimal.valueOf(discountSum).multiply(BigDecimal.valueOf(validitySeconds(terms)))
-                        .divide(BigDecimal.valueOf(WINDOW.toSeconds()), 0, RoundingMode.HALF_UP).longValueExact(), currency);
-        return new Cost(from, until, inWindow, qualifying, belowMinimum, overCustomerLimit, overUsageLimit,
-                Money.ofMinor(basketSum, currency), discount, unknownBecause, validityDays, projected);
+        Money projected = discount == null || validityDays == null
+                ? null
+                : Money.ofMinor(
+                        BigDecimal.valueOf(discountSum)
+                                .multiply(BigDecimal.valueOf(validitySeconds(terms)))
+                                .divide(BigDecimal.valueOf(WINDOW.toSeconds()), 0, RoundingMode.HALF_UP)
+                                .longValueExact(),
+                        currency);
+        return new Cost(
+                from,
+                until,
+                inWindow,
+                qualifying,
+                belowMinimum,
+                overCustomerLimit,
+                overUsageLimit,
+                Money.ofMinor(basketSum, currency),
+                discount,
+                unknownBecause,
+                validityDays,
+                projected);
     }
 
     private static Long validityDays(OfferTerms terms) {
@@ -173,7 +205,8 @@ public final class SimulateOffer {
     }
 
     private static long validitySeconds(OfferTerms terms) {
-        return Duration.between(terms.validity().from(), terms.validity().until()).toSeconds();
+        return Duration.between(terms.validity().from(), terms.validity().until())
+                .toSeconds();
     }
 
     /** {@code part} of {@code whole} in percent, half-up to one decimal; 0 when {@code whole} is 0. */
@@ -186,8 +219,10 @@ public final class SimulateOffer {
 
     private static void requireCurrency(Currency currency, OfferTerms terms) {
         if (terms.minimumTotal() != null && !terms.minimumTotal().currency().equals(currency)
-                || terms.maximumDiscount() != null && !terms.maximumDiscount().currency().equals(currency)
-                || terms.discount() instanceof OfferDiscount.AmountOff a && !a.amount().currency().equals(currency)) {
+                || terms.maximumDiscount() != null
+                        && !terms.maximumDiscount().currency().equals(currency)
+                || terms.discount() instanceof OfferDiscount.AmountOff a
+                        && !a.amount().currency().equals(currency)) {
             throw new IllegalArgumentException("an amount of the offer is not in the store's currency " + currency);
         }
     }

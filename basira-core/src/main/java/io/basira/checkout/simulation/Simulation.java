@@ -29,8 +29,14 @@ public record Simulation(Reach reach, Cost cost, List<Warning> warnings) {
      * @param anonymousVisitorsQualify whether an anonymous visitor (and a customer the store does not know yet) gets it
      * @param unknownGroups group keys it names that the store does not have
      */
-    public record Reach(int customers, int members, BigDecimal share, int customersWithoutOrders,
-            int membersWithoutOrders, boolean anonymousVisitorsQualify, Set<String> unknownGroups) {
+    public record Reach(
+            int customers,
+            int members,
+            BigDecimal share,
+            int customersWithoutOrders,
+            int membersWithoutOrders,
+            boolean anonymousVisitorsQualify,
+            Set<String> unknownGroups) {
         public Reach {
             unknownGroups = Set.copyOf(unknownGroups);
         }
@@ -56,9 +62,19 @@ public record Simulation(Reach reach, Cost cost, List<Warning> warnings) {
      * @param projectedDiscount {@code discount} scaled from 90 days to the validity's length (half-up), null
      *     when either is unknown
      */
-    public record Cost(LocalDate from, LocalDate until, int ordersInWindow, int qualifyingOrders, int belowMinimum,
-            int overCustomerLimit, int overUsageLimit, Money qualifyingTotal, Money discount, String costUnknownBecause,
-            Long validityDays, Money projectedDiscount) {}
+    public record Cost(
+            LocalDate from,
+            LocalDate until,
+            int ordersInWindow,
+            int qualifyingOrders,
+            int belowMinimum,
+            int overCustomerLimit,
+            int overUsageLimit,
+            Money qualifyingTotal,
+            Money discount,
+            String costUnknownBecause,
+            Long validityDays,
+            Money projectedDiscount) {}
 
     /** What the merchant is warned of; the server says each in Arabic and English. */
     public enum Warning {

@@ -6,9 +6,9 @@ import io.basira.segment.ColumnUnits;
 import io.basira.segment.FieldCatalogue;
 import io.basira.segment.FieldColumn;
 import io.basira.segment.SegmentField;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.ZoneId;
 
 /**
  * Writes one customer's values into their row: each field that has a column of its own writes it, with

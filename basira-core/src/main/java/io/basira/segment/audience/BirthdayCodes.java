@@ -62,6 +62,7 @@ final class BirthdayCodes {
 
     private static boolean contains(WholeRange range, long value) {
         BigInteger v = BigInteger.valueOf(value);
-        return (range.low() == null || range.low().compareTo(v) <= 0) && (range.high() == null || v.compareTo(range.high()) <= 0);
+        return (range.low() == null || range.low().compareTo(v) <= 0)
+                && (range.high() == null || v.compareTo(range.high()) <= 0);
     }
 }

@@ -18,6 +18,7 @@ final class CompiledRule {
     final BoundPredicate bound;
     /** What keeping it costs ({@link RuleCache#weight}). */
     final long weight;
+
     private final String[] groupKeys;
     private final RowSet[] groupRows;
 

@@ -45,8 +45,8 @@ public interface CustomerAudience {
      * As {@link #members}, for a rule evaluated once (a preview, a filter, a one-off query): the audience
      * keeps nothing of it, so any number of different one-off rules leaves it as it was.
      */
-    default RoaringBitmap membersOnce(Condition rule, EvaluationContext context,
-            Function<String, RoaringBitmap> groupMembers) {
+    default RoaringBitmap membersOnce(
+            Condition rule, EvaluationContext context, Function<String, RoaringBitmap> groupMembers) {
         return members(rule, context, groupMembers);
     }
 

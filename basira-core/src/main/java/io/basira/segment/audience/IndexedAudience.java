@@ -68,7 +68,8 @@ public final class IndexedAudience implements CustomerAudience {
      * @param executor runs {@link #members} in {@code parts} row ranges; null for the calling thread only
      * @param parts number of row ranges (threads) per evaluation, 1 or more
      */
-    public IndexedAudience(ZoneId zone, int currencyFractionDigits, int expectedCustomers, Executor executor, int parts) {
+    public IndexedAudience(
+            ZoneId zone, int currencyFractionDigits, int expectedCustomers, Executor executor, int parts) {
         this(BuiltInFields.catalogue(), zone, currencyFractionDigits, expectedCustomers, executor, parts);
     }
 
@@ -76,8 +77,13 @@ public final class IndexedAudience implements CustomerAudience {
      * An audience with a column for each field of {@code fields} that has one; rules may name any of them.
      * The other parameters as in {@link #IndexedAudience(ZoneId, int, int, Executor, int)}.
      */
-    public IndexedAudience(FieldCatalogue fields, ZoneId zone, int currencyFractionDigits, int expectedCustomers,
-            Executor executor, int parts) {
+    public IndexedAudience(
+            FieldCatalogue fields,
+            ZoneId zone,
+            int currencyFractionDigits,
+            int expectedCustomers,
+            Executor executor,
+            int parts) {
         Objects.requireNonNull(fields, "fields");
         this.zone = Objects.requireNonNull(zone, "zone");
         new EvaluationContext(LocalDate.EPOCH, zone, currencyFractionDigits); // validates the digits
@@ -115,7 +121,8 @@ public final class IndexedAudience implements CustomerAudience {
     }
 
     @Override
-    public RoaringBitmap members(Condition rule, EvaluationContext context, Function<String, RoaringBitmap> groupMembers) {
+    public RoaringBitmap members(
+            Condition rule, EvaluationContext context, Function<String, RoaringBitmap> groupMembers) {
         return evaluate(compiled(rule, context, groupMembers, true));
     }
 
@@ -124,13 +131,14 @@ public final class IndexedAudience implements CustomerAudience {
      * is used, otherwise the rule is compiled for this call alone and nothing of it is kept.
      */
     @Override
-    public RoaringBitmap membersOnce(Condition rule, EvaluationContext context,
-            Function<String, RoaringBitmap> groupMembers) {
+    public RoaringBitmap membersOnce(
+            Condition rule, EvaluationContext context, Function<String, RoaringBitmap> groupMembers) {
         return evaluate(compiled(rule, context, groupMembers, false));
     }
 
     @Override
-    public boolean matches(Condition rule, int row, EvaluationContext context, Function<String, RoaringBitmap> groupMembers) {
+    public boolean matches(
+            Condition rule, int row, EvaluationContext context, Function<String, RoaringBitmap> groupMembers) {
         return index.matches(compiled(rule, context, groupMembers, true).bound, row);
     }
 
@@ -159,18 +167,22 @@ public final class IndexedAudience implements CustomerAudience {
 
     private CompiledRule compile(Condition rule, LocalDate today) {
         Map<String, RowSet> groups = new LinkedHashMap<>();
-        ColumnPredicate predicate = compiler.compile(rule, today, key -> groups.computeIfAbsent(key, k -> new RowSet()));
+        ColumnPredicate predicate =
+                compiler.compile(rule, today, key -> groups.computeIfAbsent(key, k -> new RowSet()));
         BoundPredicate bound = index.bind(predicate);
         List<String> keys = new ArrayList<>(groups.keySet());
-        return new CompiledRule(bound, RuleCache.weight(rule), keys.toArray(new String[0]),
+        return new CompiledRule(
+                bound,
+                RuleCache.weight(rule),
+                keys.toArray(new String[0]),
                 groups.values().toArray(new RowSet[0]));
     }
 
     private void requireStoreContext(EvaluationContext context) {
         Objects.requireNonNull(context, "context");
         if (!context.zone().equals(zone)) {
-            throw new IllegalArgumentException("this audience stores dates in " + zone + "; it cannot evaluate rules in "
-                    + context.zone());
+            throw new IllegalArgumentException(
+                    "this audience stores dates in " + zone + "; it cannot evaluate rules in " + context.zone());
         }
         if (context.currencyFractionDigits() != fractionDigits) {
             throw new IllegalArgumentException("this audience stores money with " + fractionDigits

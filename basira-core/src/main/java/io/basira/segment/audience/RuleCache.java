@@ -57,6 +57,7 @@ final class RuleCache {
         long identityWeight;
         /** In access order: the eldest is the least recently used. */
         final LinkedHashMap<Condition, CompiledRule> byValue = new LinkedHashMap<>(16, 0.75f, true);
+
         long valueWeight;
 
         Day(LocalDate date) {
@@ -194,6 +195,8 @@ final class RuleCache {
     }
 
     private static long weight(Value value) {
-        return value instanceof Value.TextValue text ? NODE_WEIGHT + text.value().length() : NODE_WEIGHT;
+        return value instanceof Value.TextValue text
+                ? NODE_WEIGHT + text.value().length()
+                : NODE_WEIGHT;
     }
 }

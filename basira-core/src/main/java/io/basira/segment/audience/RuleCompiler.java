@@ -80,13 +80,13 @@ public final class RuleCompiler {
         if (rule instanceof HasAnyTag tags && tags.field().column().reading() == FieldColumn.Reading.WITHIN_DAYS) {
             // viewed_products_45d = 'P1': carries P1 with a day in the last 45, today included; never UNKNOWN
             FieldColumn column = tags.field().column();
-            return new ColumnPredicate.HasAnyTagSince(column.name(), Set.copyOf(tags.tags()),
-                    (int) (today.toEpochDay() - column.days() + 1));
+            return new ColumnPredicate.HasAnyTagSince(
+                    column.name(), Set.copyOf(tags.tags()), (int) (today.toEpochDay() - column.days() + 1));
         }
         if (rule instanceof HasAnyTag tags) {
             String column = tags.field().column().name();
-            return ColumnPredicate.and(ColumnPredicate.isNotNull(column),
-                    new ColumnPredicate.HasAnyTag(column, Set.copyOf(tags.tags())));
+            return ColumnPredicate.and(
+                    ColumnPredicate.isNotNull(column), new ColumnPredicate.HasAnyTag(column, Set.copyOf(tags.tags())));
         }
         if (rule instanceof IsNull isNull) {
             return ColumnPredicate.isNull(isNull.field().column().name());
@@ -111,13 +111,15 @@ public final class RuleCompiler {
             return textLeaf(rule, field);
         }
         if (rule instanceof Comparison c) {
-            ColumnPredicate equalOrRange = range(field, WholeRange.of(c.operator(), number(field, c.value(), today),
-                    scale(field)), today);
+            ColumnPredicate equalOrRange =
+                    range(field, WholeRange.of(c.operator(), number(field, c.value(), today), scale(field)), today);
             return c.operator() == Operator.NE ? ColumnPredicate.not(equalOrRange) : equalOrRange;
         }
         if (rule instanceof Between b) {
-            return range(field, WholeRange.between(number(field, b.from(), today), number(field, b.to(), today),
-                    scale(field)), today);
+            return range(
+                    field,
+                    WholeRange.between(number(field, b.from(), today), number(field, b.to(), today), scale(field)),
+                    today);
         }
         List<ColumnPredicate> equals = new ArrayList<>();
         for (Value value : ((In) rule).values()) {
@@ -156,7 +158,8 @@ public final class RuleCompiler {
         BigInteger low = null;
         BigInteger high = null;
         if (ages.low() != null) {
-            high = BigInteger.valueOf(latestBirthForAge(clampYears(ages.low()), today).toEpochDay());
+            high = BigInteger.valueOf(
+                    latestBirthForAge(clampYears(ages.low()), today).toEpochDay());
         }
         if (ages.high() != null) {
             long above = clampYears(ages.high().add(BigInteger.ONE));
@@ -166,7 +169,9 @@ public final class RuleCompiler {
     }
 
     private static long clampYears(BigInteger years) {
-        return years.max(BigInteger.valueOf(-MAX_YEARS)).min(BigInteger.valueOf(MAX_YEARS)).longValueExact();
+        return years.max(BigInteger.valueOf(-MAX_YEARS))
+                .min(BigInteger.valueOf(MAX_YEARS))
+                .longValueExact();
     }
 
     /**

@@ -53,12 +53,14 @@ public final class ScanAudience implements CustomerAudience {
     }
 
     @Override
-    public RoaringBitmap members(Condition rule, EvaluationContext context, Function<String, RoaringBitmap> groupMembers) {
+    public RoaringBitmap members(
+            Condition rule, EvaluationContext context, Function<String, RoaringBitmap> groupMembers) {
         RoaringBitmap members = new RoaringBitmap();
         RuleEvaluator evaluator = new RuleEvaluator(context);
         for (int row = 0; row < profiles.size(); row++) {
             int current = row;
-            if (evaluator.matches(rule, profiles.get(row), key -> groupMembers.apply(key).contains(current))) {
+            if (evaluator.matches(
+                    rule, profiles.get(row), key -> groupMembers.apply(key).contains(current))) {
                 members.add(row);
             }
         }
@@ -66,7 +68,9 @@ public final class ScanAudience implements CustomerAudience {
     }
 
     @Override
-    public boolean matches(Condition rule, int row, EvaluationContext context, Function<String, RoaringBitmap> groupMembers) {
-        return new RuleEvaluator(context).matches(rule, profiles.get(row), key -> groupMembers.apply(key).contains(row));
+    public boolean matches(
+            Condition rule, int row, EvaluationContext context, Function<String, RoaringBitmap> groupMembers) {
+        return new RuleEvaluator(context)
+                .matches(rule, profiles.get(row), key -> groupMembers.apply(key).contains(row));
     }
 }

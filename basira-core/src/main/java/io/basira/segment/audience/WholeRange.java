@@ -21,6 +21,7 @@ record WholeRange(BigInteger low, BigInteger high) {
 
     /** Literals beyond ±10^30 are clamped there: far beyond any stored long times any scale. */
     private static final BigDecimal LIMIT = BigDecimal.TEN.pow(30);
+
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
@@ -62,7 +63,9 @@ record WholeRange(BigInteger low, BigInteger high) {
 
     /** {@code column BETWEEN low AND high} with the ends clamped to longs (an empty range stays empty). */
     ColumnPredicate on(String column) {
-        if (isEmpty() || (low != null && low.compareTo(LONG_MAX) > 0) || (high != null && high.compareTo(LONG_MIN) < 0)) {
+        if (isEmpty()
+                || (low != null && low.compareTo(LONG_MAX) > 0)
+                || (high != null && high.compareTo(LONG_MIN) < 0)) {
             return ColumnPredicate.between(column, 1, 0);
         }
         long lo = low == null || low.compareTo(LONG_MIN) < 0 ? Long.MIN_VALUE : low.longValueExact();

@@ -18,8 +18,14 @@ import java.util.Set;
  * without one) and the browsing aggregates ({@code browsing}, null when the customer was never seen browsing).
  * {@code groupKeys} is never null.
  */
-public record CustomerProfile(Customer customer, CustomerCard card, Set<String> groupKeys, AnalyticsFields analytics,
-        LoyaltyStanding loyalty, BrowsingStats browsing) implements CustomerData {
+public record CustomerProfile(
+        Customer customer,
+        CustomerCard card,
+        Set<String> groupKeys,
+        AnalyticsFields analytics,
+        LoyaltyStanding loyalty,
+        BrowsingStats browsing)
+        implements CustomerData {
     public CustomerProfile {
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(card, "card");
@@ -27,12 +33,20 @@ public record CustomerProfile(Customer customer, CustomerCard card, Set<String> 
         loyalty = loyalty == null ? LoyaltyStanding.NONE : loyalty;
     }
 
-    public CustomerProfile(Customer customer, CustomerCard card, Set<String> groupKeys, AnalyticsFields analytics,
+    public CustomerProfile(
+            Customer customer,
+            CustomerCard card,
+            Set<String> groupKeys,
+            AnalyticsFields analytics,
             LoyaltyStanding loyalty) {
         this(customer, card, groupKeys, analytics, loyalty, null);
     }
 
-    public CustomerProfile(Customer customer, CustomerCard card, Set<String> groupKeys, AnalyticsFields analytics,
+    public CustomerProfile(
+            Customer customer,
+            CustomerCard card,
+            Set<String> groupKeys,
+            AnalyticsFields analytics,
             BrowsingStats browsing) {
         this(customer, card, groupKeys, analytics, LoyaltyStanding.NONE, browsing);
     }
@@ -51,13 +65,17 @@ public record CustomerProfile(Customer customer, CustomerCard card, Set<String> 
 
     /** The stored customer with its analytics, in no group yet. */
     public static CustomerProfile of(CustomerSnapshot snapshot) {
-        return new CustomerProfile(snapshot.customer(), snapshot.card(), Set.of(), snapshot.analytics(),
-                snapshot.loyalty(), snapshot.browsing());
+        return new CustomerProfile(
+                snapshot.customer(),
+                snapshot.card(),
+                Set.of(),
+                snapshot.analytics(),
+                snapshot.loyalty(),
+                snapshot.browsing());
     }
 
     /** The store's own id of the customer. */
     public String externalId() {
         return customer.externalId();
     }
-
 }

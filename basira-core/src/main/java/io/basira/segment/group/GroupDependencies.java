@@ -119,8 +119,12 @@ public final class GroupDependencies {
     public Set<String> groupsOf(CustomerProfile profile, RuleEvaluator evaluator) {
         Set<String> in = new HashSet<>();
         for (String key : evaluationOrder()) {
-            boolean member = evaluator.matches(rules.get(key), profile,
-                    k -> references.containsKey(k) ? in.contains(k) : profile.groupKeys().contains(k));
+            boolean member = evaluator.matches(
+                    rules.get(key),
+                    profile,
+                    k -> references.containsKey(k)
+                            ? in.contains(k)
+                            : profile.groupKeys().contains(k));
             if (member) {
                 in.add(key);
             }

@@ -77,8 +77,10 @@ final class JsonConditionReader {
             requireOnly(object, LEAF_KEYS, path);
             return leaf(object, path);
         }
-        throw new JsonRuleException(path, "expected a condition: an object with \"all\", \"any\", \"not\", "
-                + "\"group\" or \"field\"" + (object.isEmpty() ? "" : ", found keys " + object.keySet()));
+        throw new JsonRuleException(
+                path,
+                "expected a condition: an object with \"all\", \"any\", \"not\", " + "\"group\" or \"field\""
+                        + (object.isEmpty() ? "" : ", found keys " + object.keySet()));
     }
 
     /** Counts {@code chars} more characters of the text form at {@code path}; refuses past the limit. */
@@ -113,14 +115,16 @@ final class JsonConditionReader {
         SegmentField field = fields.byName(name)
                 .orElseThrow(() -> new JsonRuleException(path + ".field", fields.unknownMessage(name)));
         if (!object.containsKey("op")) {
-            throw new JsonRuleException(path, "missing \"op\" (one of =, !=, >, >=, <, <=, between, in, is_null,"
-                    + " is_not_null)");
+            throw new JsonRuleException(
+                    path, "missing \"op\" (one of =, !=, >, >=, <, <=, between, in, is_null," + " is_not_null)");
         }
         String code = string(object.get("op"), path + ".op");
         count(code.length() + 1, path + ".op");
         Operator operator = Operator.byCode(code)
-                .orElseThrow(() -> new JsonRuleException(path + ".op", "unknown operator '" + code
-                        + "'; expected one of =, !=, >, >=, <, <=, between, in, is_null, is_not_null"));
+                .orElseThrow(() -> new JsonRuleException(
+                        path + ".op",
+                        "unknown operator '" + code
+                                + "'; expected one of =, !=, >, >=, <, <=, between, in, is_null, is_not_null"));
         List<Value> operands = operands(object, operator, field, path);
         return build(path, () -> Conditions.of(field, operator, operands));
     }
@@ -134,8 +138,10 @@ final class JsonConditionReader {
         };
         for (String key : LEAF_KEYS) {
             if (!key.equals("field") && !key.equals("op") && object.containsKey(key) && !keys.contains(key)) {
-                throw new JsonRuleException(path + "." + key, "\"" + key + "\" does not go with op \""
-                        + operator.code() + "\"" + (keys.isEmpty() ? "" : "; expected " + keys));
+                throw new JsonRuleException(
+                        path + "." + key,
+                        "\"" + key + "\" does not go with op \"" + operator.code() + "\""
+                                + (keys.isEmpty() ? "" : "; expected " + keys));
             }
         }
         if (operator == Operator.IN) {
@@ -172,8 +178,12 @@ final class JsonConditionReader {
             }
             return Value.text(text);
         }
-        if (raw instanceof BigDecimal || raw instanceof BigInteger || raw instanceof Long
-                || raw instanceof Integer || raw instanceof Short || raw instanceof Byte
+        if (raw instanceof BigDecimal
+                || raw instanceof BigInteger
+                || raw instanceof Long
+                || raw instanceof Integer
+                || raw instanceof Short
+                || raw instanceof Byte
                 || ((raw instanceof Double || raw instanceof Float) && Double.isFinite(((Number) raw).doubleValue()))) {
             String number = raw.toString();
             count(number.length() + ", ".length(), path);

@@ -111,17 +111,22 @@ final class RuleParser {
             return inner;
         }
         if (token.type() != TokenType.WORD || Keywords.isReserved(token.source())) {
-            throw index == 0 ? error(token, RuleError.EXPECTED_CONDITION, token.found())
-                    : error(token, RuleError.EXPECTED_CONDITION_AFTER, tokens.get(index - 1).source(), token.found());
+            throw index == 0
+                    ? error(token, RuleError.EXPECTED_CONDITION, token.found())
+                    : error(
+                            token,
+                            RuleError.EXPECTED_CONDITION_AFTER,
+                            tokens.get(index - 1).source(),
+                            token.found());
         }
         return predicate();
     }
 
     private Condition predicate() {
         Token name = advance();
-        SegmentField field = fields.byName(name.source())
-                .orElseThrow(() -> unknownField(name));
-        boolean negated = peek().isKeyword("NOT") && (peekAt(1).isKeyword("IN") || peekAt(1).isKeyword("BETWEEN"));
+        SegmentField field = fields.byName(name.source()).orElseThrow(() -> unknownField(name));
+        boolean negated = peek().isKeyword("NOT")
+                && (peekAt(1).isKeyword("IN") || peekAt(1).isKeyword("BETWEEN"));
         if (negated) {
             advance();
         }
@@ -188,7 +193,8 @@ final class RuleParser {
                 return Value.text(token.value());
             case NUMBER:
                 advance();
-                return Value.number(token.value().startsWith("+") ? token.value().substring(1) : token.value());
+                return Value.number(
+                        token.value().startsWith("+") ? token.value().substring(1) : token.value());
             case RELATIVE_DATE:
                 advance();
                 return relativeDate(token);
@@ -198,7 +204,8 @@ final class RuleParser {
                     return Value.daysFromToday(0);
                 }
                 if (token.type() == TokenType.WORD && !Keywords.isReserved(token.source())) {
-                    throw error(token, RuleError.EXPECTED_VALUE_QUOTED, previous.source(), token.found(), token.source());
+                    throw error(
+                            token, RuleError.EXPECTED_VALUE_QUOTED, previous.source(), token.found(), token.source());
                 }
                 throw error(token, RuleError.EXPECTED_VALUE, previous.source(), token.found());
         }
@@ -211,7 +218,6 @@ final class RuleParser {
             throw error(token, e);
         }
     }
-
 
     private Condition build(Token name, SegmentField field, Operation operation) {
         try {
@@ -229,7 +235,6 @@ final class RuleParser {
         }
         throw new IllegalStateException("tokenizer produced unknown operator " + op.source());
     }
-
 
     private Token peek() {
         return tokens.get(index);
@@ -261,8 +266,14 @@ final class RuleParser {
 
     private RuleSyntaxException unknownField(Token name) {
         for (FieldFamily family : fields.families()) {
-            if (family.outOfRange(name.source().toLowerCase(java.util.Locale.ROOT)).isPresent()) {
-                return error(name, RuleError.DAYS_OUT_OF_RANGE, family.key(), family.minimum(), family.maximum(),
+            if (family.outOfRange(name.source().toLowerCase(java.util.Locale.ROOT))
+                    .isPresent()) {
+                return error(
+                        name,
+                        RuleError.DAYS_OUT_OF_RANGE,
+                        family.key(),
+                        family.minimum(),
+                        family.maximum(),
                         name.source());
             }
         }

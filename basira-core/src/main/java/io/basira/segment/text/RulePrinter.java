@@ -65,7 +65,8 @@ final class RulePrinter {
             return field + " IS NOT NULL";
         }
         if (condition instanceof HasAnyTag tags) {
-            List<String> quoted = tags.tags().stream().map(t -> Value.text(t).text()).toList();
+            List<String> quoted =
+                    tags.tags().stream().map(t -> Value.text(t).text()).toList();
             return tags.tags().size() == 1 ? field + " = " + quoted.get(0) : field + " IN " + list(quoted);
         }
         InGroup group = (InGroup) condition;

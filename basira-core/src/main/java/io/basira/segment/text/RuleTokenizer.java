@@ -67,7 +67,8 @@ final class RuleTokenizer {
             }
             pos++;
         }
-        throw new RuleSyntaxException(line, column(pos), RuleError.RULE_TOO_LONG, RuleLimits.MAX_RULE_LENGTH, text.length());
+        throw new RuleSyntaxException(
+                line, column(pos), RuleError.RULE_TOO_LONG, RuleLimits.MAX_RULE_LENGTH, text.length());
     }
 
     private Token punctuation(char c, int start) {
@@ -117,10 +118,15 @@ final class RuleTokenizer {
             } else if (c == '\'') {
                 pos++;
                 if (value.length() > RuleLimits.MAX_LITERAL_LENGTH) {
-                    throw new RuleSyntaxException(startLine, startColumn, RuleError.TEXT_TOO_LONG,
-                            RuleLimits.MAX_LITERAL_LENGTH, value.length());
+                    throw new RuleSyntaxException(
+                            startLine,
+                            startColumn,
+                            RuleError.TEXT_TOO_LONG,
+                            RuleLimits.MAX_LITERAL_LENGTH,
+                            value.length());
                 }
-                return new Token(TokenType.STRING, text.substring(start, pos), value.toString(), startLine, startColumn);
+                return new Token(
+                        TokenType.STRING, text.substring(start, pos), value.toString(), startLine, startColumn);
             } else {
                 if (c == '\n') {
                     newLine(pos + 1);
@@ -135,7 +141,8 @@ final class RuleTokenizer {
         int start = pos;
         pos++;
         skipDigits();
-        if (pos < text.length() && (text.charAt(pos) == 'd' || text.charAt(pos) == 'D')
+        if (pos < text.length()
+                && (text.charAt(pos) == 'd' || text.charAt(pos) == 'D')
                 && (text.charAt(start) == '-' || text.charAt(start) == '+')
                 && (pos + 1 >= text.length() || !isWordPart(text.charAt(pos + 1)))) {
             pos++;
@@ -159,8 +166,11 @@ final class RuleTokenizer {
 
     /** Digits, and Arabic thousands separators between them ({@code ١٬٥٠٠}). */
     private void skipDigits() {
-        while (pos < text.length() && (isDigit(text.charAt(pos)) || (text.charAt(pos) == Numerals.ARABIC_THOUSANDS
-                && pos + 1 < text.length() && isDigit(text.charAt(pos + 1))))) {
+        while (pos < text.length()
+                && (isDigit(text.charAt(pos))
+                        || (text.charAt(pos) == Numerals.ARABIC_THOUSANDS
+                                && pos + 1 < text.length()
+                                && isDigit(text.charAt(pos + 1))))) {
             pos++;
         }
     }

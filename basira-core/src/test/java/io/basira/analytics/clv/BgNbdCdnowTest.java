@@ -39,15 +39,17 @@ class BgNbdCdnowTest {
     @Test
     void fit_on_the_lifetimes_summary_matches_btyd_and_clvtools() {
         assertThat(FITTED.r()).isCloseTo(0.2425982, withinPercentage(0.1)).isCloseTo(0.2425945, withinPercentage(0.1));
-        assertThat(FITTED.alpha()).isCloseTo(4.4136842, withinPercentage(0.1)).isCloseTo(4.4136019, withinPercentage(0.1));
+        assertThat(FITTED.alpha())
+                .isCloseTo(4.4136842, withinPercentage(0.1))
+                .isCloseTo(4.4136019, withinPercentage(0.1));
         assertThat(FITTED.a()).isCloseTo(0.7929899, withinPercentage(0.1)).isCloseTo(0.7929199, withinPercentage(0.1));
         assertThat(FITTED.b()).isCloseTo(2.4261667, withinPercentage(0.1)).isCloseTo(2.4258881, withinPercentage(0.1));
     }
 
     @Test
     void fit_from_the_raw_transactions_matches_btyd() {
-        BgNbdParameters raw = fit(CalibrationSummary.fromTransactions(Cdnow.transactions(), Cdnow.CALIBRATION_END,
-                ClvTimeUnit.WEEKS));
+        BgNbdParameters raw = fit(
+                CalibrationSummary.fromTransactions(Cdnow.transactions(), Cdnow.CALIBRATION_END, ClvTimeUnit.WEEKS));
         assertThat(raw.r()).isCloseTo(0.2425982, withinPercentage(0.1));
         assertThat(raw.alpha()).isCloseTo(4.4136842, withinPercentage(0.1));
         assertThat(raw.a()).isCloseTo(0.7929899, withinPercentage(0.1));
@@ -90,7 +92,8 @@ class BgNbdCdnowTest {
         int[] x = {10, 15, 20, 25};
         double[] expected = {0.3474606, 0.04283391, 0.004158973, 0.0003583685};
         for (int i = 0; i < x.length; i++) {
-            assertThat(MODEL.conditionalExpectedPurchases(52, x[i], 20, 39)).as("x=%s", x[i])
+            assertThat(MODEL.conditionalExpectedPurchases(52, x[i], 20, 39))
+                    .as("x=%s", x[i])
                     .isCloseTo(expected[i], withinPercentage(0.1));
         }
     }
@@ -100,11 +103,23 @@ class BgNbdCdnowTest {
         assertThat(ROUNDED.probabilityOfPurchases(10, 2)).isCloseTo(1.07869e-07, within(1e-5));
         assertThat(ROUNDED.probabilityOfPurchases(10, 2)).isCloseTo(1.07869e-07, withinPercentage(0.1));
         assertThat(ROUNDED.probabilityOfPurchases(0, 39)).isCloseTo(0.5737864, within(1e-5));
-        double[] expected = {.0019995214, .0015170236, .0011633150, .0009003148, .0007023638, .0005517902,
-            .0004361913, .0003467171, .0002769613, .0002222260};
+        double[] expected = {
+            .0019995214,
+            .0015170236,
+            .0011633150,
+            .0009003148,
+            .0007023638,
+            .0005517902,
+            .0004361913,
+            .0003467171,
+            .0002769613,
+            .0002222260
+        };
         for (int n = 11; n <= 20; n++) {
-            assertThat(ROUNDED.probabilityOfPurchases(n, 30)).as("P(X(30)=%s)", n)
-                    .isCloseTo(expected[n - 11], within(1e-5)).isCloseTo(expected[n - 11], withinPercentage(0.1));
+            assertThat(ROUNDED.probabilityOfPurchases(n, 30))
+                    .as("P(X(30)=%s)", n)
+                    .isCloseTo(expected[n - 11], within(1e-5))
+                    .isCloseTo(expected[n - 11], withinPercentage(0.1));
         }
     }
 }

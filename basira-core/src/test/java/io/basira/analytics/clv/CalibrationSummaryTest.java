@@ -23,10 +23,15 @@ class CalibrationSummaryTest {
 
     @Test
     void same_day_purchases_merge_and_the_first_purchase_is_not_a_repeat() {
-        CalibrationSummary s = CalibrationSummary.fromTransactions(List.of(
-                buy("c1", "2024-03-01", "10.00"), buy("c1", "2024-03-01", "5.00"),
-                buy("c1", "2024-03-08", "20.00"), buy("c1", "2024-03-08", "2.00"),
-                buy("c1", "2024-03-15", "30.00")), END, ClvTimeUnit.WEEKS);
+        CalibrationSummary s = CalibrationSummary.fromTransactions(
+                List.of(
+                        buy("c1", "2024-03-01", "10.00"),
+                        buy("c1", "2024-03-01", "5.00"),
+                        buy("c1", "2024-03-08", "20.00"),
+                        buy("c1", "2024-03-08", "2.00"),
+                        buy("c1", "2024-03-15", "30.00")),
+                END,
+                ClvTimeUnit.WEEKS);
         CustomerStatistics c = s.customer(0);
         assertThat(c.x()).isEqualTo(2);
         assertThat(c.tx()).isEqualTo(2.0);
@@ -37,17 +42,18 @@ class CalibrationSummaryTest {
 
     @Test
     void purchases_after_the_calibration_end_and_customers_born_after_it_are_left_out() {
-        CalibrationSummary s = CalibrationSummary.fromTransactions(List.of(
-                buy("c1", "2024-03-31", "10"), buy("c1", "2024-04-01", "10"), buy("late", "2024-04-02", "10")),
-                END, ClvTimeUnit.DAYS);
+        CalibrationSummary s = CalibrationSummary.fromTransactions(
+                List.of(buy("c1", "2024-03-31", "10"), buy("c1", "2024-04-01", "10"), buy("late", "2024-04-02", "10")),
+                END,
+                ClvTimeUnit.DAYS);
         assertThat(s.size()).isEqualTo(1);
         assertThat(s.customer(0)).isEqualTo(new CustomerStatistics("c1", 0, 0, 0, 0));
     }
 
     @Test
     void days_are_the_time_unit_when_asked() {
-        CalibrationSummary s = CalibrationSummary.fromTransactions(List.of(
-                buy("c1", "2024-03-01", "10"), buy("c1", "2024-03-11", "10")), END, ClvTimeUnit.DAYS);
+        CalibrationSummary s = CalibrationSummary.fromTransactions(
+                List.of(buy("c1", "2024-03-01", "10"), buy("c1", "2024-03-11", "10")), END, ClvTimeUnit.DAYS);
         assertThat(s.customer(0).tx()).isEqualTo(10.0);
         assertThat(s.customer(0).bigT()).isEqualTo(30.0);
     }
@@ -55,16 +61,22 @@ class CalibrationSummaryTest {
     @Test
     void bad_input_says_what_and_where() {
         assertThatThrownBy(() -> buy("c9", "2024-03-01", "-1.00"))
-                .hasMessageContaining("c9").hasMessageContaining("negative");
+                .hasMessageContaining("c9")
+                .hasMessageContaining("negative");
         assertThatThrownBy(() -> new CustomerStatistics("c9", 1, 5, 4, 1))
-                .hasMessageContaining("c9").hasMessageContaining("t_x <= T");
+                .hasMessageContaining("c9")
+                .hasMessageContaining("t_x <= T");
     }
 
     @Test
     void identical_histories_share_one_pattern() {
-        CalibrationSummary s = CalibrationSummary.of(List.of(new CustomerStatistics("a", 1, 2, 5, 9),
-                new CustomerStatistics("b", 1, 2, 5, 3), new CustomerStatistics("c", 0, 0, 5, 0)),
-                END, ClvTimeUnit.WEEKS);
+        CalibrationSummary s = CalibrationSummary.of(
+                List.of(
+                        new CustomerStatistics("a", 1, 2, 5, 9),
+                        new CustomerStatistics("b", 1, 2, 5, 3),
+                        new CustomerStatistics("c", 0, 0, 5, 0)),
+                END,
+                ClvTimeUnit.WEEKS);
         RepeatPatterns p = s.patterns();
         assertThat(p.size()).isEqualTo(2);
         assertThat(p.patternOf(0)).isEqualTo(p.patternOf(1)).isNotEqualTo(p.patternOf(2));
@@ -92,7 +104,9 @@ class CalibrationSummaryTest {
             assertThat(c.x()).isEqualTo(l.x()).isEqualTo(Integer.parseInt(b[1]));
             assertThat(c.tx()).isCloseTo(l.tx(), within(0.0043)).isCloseTo(Double.parseDouble(b[2]), within(1e-6));
             assertThat(c.bigT()).isCloseTo(l.bigT(), within(0.0043)).isCloseTo(Double.parseDouble(b[3]), within(1e-6));
-            assertThat(c.mx()).isCloseTo(l.mx(), within(0.005 + 1e-9)).isCloseTo(Double.parseDouble(b[4]), within(1e-4));
+            assertThat(c.mx())
+                    .isCloseTo(l.mx(), within(0.005 + 1e-9))
+                    .isCloseTo(Double.parseDouble(b[4]), within(1e-4));
             sumX += c.x();
             zeros += c.x() == 0 ? 1 : 0;
         }

@@ -17,6 +17,7 @@ final class Cdnow {
 
     /** Last calibration day of the standard 39-week split. */
     static final LocalDate CALIBRATION_END = LocalDate.of(1997, 9, 30);
+
     static final LocalDate START = LocalDate.of(1997, 1, 1);
 
     private Cdnow() {}
@@ -47,8 +48,8 @@ final class Cdnow {
     static CalibrationSummary summaryCsv() {
         List<CustomerStatistics> out = new ArrayList<>();
         for (String[] r : rows("cdnow_customers_summary.csv", true)) {
-            out.add(new CustomerStatistics(r[0], Integer.parseInt(r[1]), Double.parseDouble(r[2]),
-                    Double.parseDouble(r[3]), 0));
+            out.add(new CustomerStatistics(
+                    r[0], Integer.parseInt(r[1]), Double.parseDouble(r[2]), Double.parseDouble(r[3]), 0));
         }
         return CalibrationSummary.of(out, CALIBRATION_END, ClvTimeUnit.WEEKS);
     }
@@ -57,8 +58,12 @@ final class Cdnow {
     static CalibrationSummary summaryWithValues() {
         List<CustomerStatistics> out = new ArrayList<>();
         for (String[] r : rows("cdnow_customers_summary_with_transactions.csv", true)) {
-            out.add(new CustomerStatistics(r[0], Integer.parseInt(r[1]), Double.parseDouble(r[2]),
-                    Double.parseDouble(r[3]), Double.parseDouble(r[4])));
+            out.add(new CustomerStatistics(
+                    r[0],
+                    Integer.parseInt(r[1]),
+                    Double.parseDouble(r[2]),
+                    Double.parseDouble(r[3]),
+                    Double.parseDouble(r[4])));
         }
         return CalibrationSummary.of(out, CALIBRATION_END, ClvTimeUnit.WEEKS);
     }
@@ -73,7 +78,8 @@ final class Cdnow {
         DateTimeFormatter ymd = DateTimeFormatter.BASIC_ISO_DATE;
         List<ClvTransaction> out = new ArrayList<>();
         for (String[] r : rows("CDNOW_sample.txt", false)) {
-            out.add(new ClvTransaction(String.valueOf(Integer.parseInt(r[1])), LocalDate.parse(r[2], ymd), new BigDecimal(r[4])));
+            out.add(new ClvTransaction(
+                    String.valueOf(Integer.parseInt(r[1])), LocalDate.parse(r[2], ymd), new BigDecimal(r[4])));
         }
         return out;
     }

@@ -21,13 +21,15 @@ class CdnowHoldoutTest {
     static final CalibrationSummary CAL =
             CalibrationSummary.fromTransactions(RAW, Cdnow.CALIBRATION_END, ClvTimeUnit.WEEKS);
     static final BgNbd BG = new BgNbd(BgNbd.fit(CAL.patterns()).parameters().orElseThrow());
-    static final ParetoNbd PARETO = new ParetoNbd(ParetoNbd.fit(CAL.patterns()).parameters().orElseThrow());
+    static final ParetoNbd PARETO =
+            new ParetoNbd(ParetoNbd.fit(CAL.patterns()).parameters().orElseThrow());
     static final double HOLDOUT = 39;
 
     /** Distinct purchase days per customer, sorted. */
     static Map<String, TreeSet<LocalDate>> days() {
         Map<String, TreeSet<LocalDate>> days = new HashMap<>();
-        RAW.forEach(t -> days.computeIfAbsent(t.customerId(), k -> new TreeSet<>()).add(t.day()));
+        RAW.forEach(
+                t -> days.computeIfAbsent(t.customerId(), k -> new TreeSet<>()).add(t.day()));
         return days;
     }
 
@@ -118,8 +120,14 @@ class CdnowHoldoutTest {
         int[] actual = actualCumulative(78);
         assertThat(new int[] {actual[20], actual[21], actual[22], actual[23], actual[24], actual[25]})
                 .containsExactly(1359, 1414, 1484, 1517, 1573, 1672);
-        assertThat(new int[] {actual[20] - actual[19], actual[21] - actual[20], actual[22] - actual[21],
-            actual[23] - actual[22], actual[24] - actual[23], actual[25] - actual[24]})
+        assertThat(new int[] {
+                    actual[20] - actual[19],
+                    actual[21] - actual[20],
+                    actual[22] - actual[21],
+                    actual[23] - actual[22],
+                    actual[24] - actual[23],
+                    actual[25] - actual[24]
+                })
                 .containsExactly(73, 55, 70, 33, 56, 99);
         assertThat(actual[39]).isEqualTo(2457);
         assertThat(actual[78] - actual[39]).isEqualTo(1882);
@@ -132,9 +140,11 @@ class CdnowHoldoutTest {
             double pareto = expectedCumulative(PARETO::expectedPurchases, w);
             assertThat(bg).as("BG/NBD week %s", w).isCloseTo(bgRef[w - 20], within(0.05));
             assertThat(pareto).as("Pareto/NBD week %s", w).isCloseTo(paretoRef[w - 20], within(0.2));
-            assertThat(bg - expectedCumulative(BG::expectedPurchases, w - 1)).as("BG/NBD weekly %s", w)
+            assertThat(bg - expectedCumulative(BG::expectedPurchases, w - 1))
+                    .as("BG/NBD weekly %s", w)
                     .isCloseTo(bgWeekly[w - 20], within(0.01));
-            assertThat(pareto - expectedCumulative(PARETO::expectedPurchases, w - 1)).as("Pareto/NBD weekly %s", w)
+            assertThat(pareto - expectedCumulative(PARETO::expectedPurchases, w - 1))
+                    .as("Pareto/NBD weekly %s", w)
                     .isCloseTo(paretoWeekly[w - 20], within(0.01));
         }
     }

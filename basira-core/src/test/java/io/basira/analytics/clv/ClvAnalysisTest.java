@@ -35,16 +35,22 @@ class ClvAnalysisTest {
         BgNbd bg = new BgNbd(MODELS.bgNbd().parameters().orElseThrow());
         GammaGamma gg = new GammaGamma(MODELS.gammaGamma().parameters().orElseThrow());
         assertThat(p.probabilityAlive().getAsDouble()).isCloseTo(0.9688523, within(2e-3));
-        assertThat(p.expectedPurchases90Days()).isCloseTo(bg.conditionalExpectedPurchases(90 / 7.0, 26, CDNOW.tx(i), 31), within(1e-12));
-        assertThat(p.expectedPurchases12Months()).isCloseTo(bg.conditionalExpectedPurchases(365 / 7.0, 26, CDNOW.tx(i), 31), within(1e-12));
+        assertThat(p.expectedPurchases90Days())
+                .isCloseTo(bg.conditionalExpectedPurchases(90 / 7.0, 26, CDNOW.tx(i), 31), within(1e-12));
+        assertThat(p.expectedPurchases12Months())
+                .isCloseTo(bg.conditionalExpectedPurchases(365 / 7.0, 26, CDNOW.tx(i), 31), within(1e-12));
         double value = gg.conditionalExpectedValue(26, CDNOW.mx(i));
-        assertThat(p.expectedOrderValue()).isEqualByComparingTo(BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_EVEN));
-        assertThat(p.predictedValue12Months().doubleValue()).isCloseTo(value * p.expectedPurchases12Months(), within(0.005));
+        assertThat(p.expectedOrderValue())
+                .isEqualByComparingTo(BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_EVEN));
+        assertThat(p.predictedValue12Months().doubleValue())
+                .isCloseTo(value * p.expectedPurchases12Months(), within(0.005));
         assertThat(p.churnRisk()).isEqualTo(ChurnRisk.LOW);
         LocalDate next = p.expectedNextOrder().orElseThrow();
         long n = java.time.temporal.ChronoUnit.DAYS.between(Cdnow.CALIBRATION_END, next);
-        assertThat(bg.conditionalExpectedPurchases(n / 7.0, 26, CDNOW.tx(i), 31)).isGreaterThanOrEqualTo(1);
-        assertThat(bg.conditionalExpectedPurchases((n - 1) / 7.0, 26, CDNOW.tx(i), 31)).isLessThan(1);
+        assertThat(bg.conditionalExpectedPurchases(n / 7.0, 26, CDNOW.tx(i), 31))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(bg.conditionalExpectedPurchases((n - 1) / 7.0, 26, CDNOW.tx(i), 31))
+                .isLessThan(1);
     }
 
     @Test
@@ -64,7 +70,9 @@ class ClvAnalysisTest {
     void discounting_lowers_the_twelve_month_value_by_less_than_a_year_of_interest() {
         ScoringOptions discounted = new ScoringOptions(0.10, 0.7, 0.3, 365, 2);
         int i = indexOf(CDNOW, "1516");
-        BigDecimal plain = ClvAnalysis.score(CDNOW, MODELS, ScoringOptions.defaults()).get(i).predictedValue12Months();
+        BigDecimal plain = ClvAnalysis.score(CDNOW, MODELS, ScoringOptions.defaults())
+                .get(i)
+                .predictedValue12Months();
         BigDecimal less = ClvAnalysis.score(CDNOW, MODELS, discounted).get(i).predictedValue12Months();
         assertThat(less).isLessThan(plain);
         assertThat(less.doubleValue()).isGreaterThan(plain.doubleValue() / 1.10);
@@ -73,9 +81,20 @@ class ClvAnalysisTest {
     @Test
     void models_render_as_the_documented_json() {
         String json = MODELS.toJson();
-        assertThat(json).startsWith("{\"bgnbd\":{\"r\":0.24").contains("\"alpha\":4.41", "\"ll\":-9582.4",
-                "\"paretonbd\":{\"r\":0.55", "\"s\":0.60", "\"beta\":11.", "\"gammagamma\":{\"p\":",
-                "\"gamma\":", "\"ll\":-4055.917", "\"time_unit\":\"weeks\"", "\"method\":\"bgnbd+gammagamma\"").endsWith("}");
+        assertThat(json)
+                .startsWith("{\"bgnbd\":{\"r\":0.24")
+                .contains(
+                        "\"alpha\":4.41",
+                        "\"ll\":-9582.4",
+                        "\"paretonbd\":{\"r\":0.55",
+                        "\"s\":0.60",
+                        "\"beta\":11.",
+                        "\"gammagamma\":{\"p\":",
+                        "\"gamma\":",
+                        "\"ll\":-4055.917",
+                        "\"time_unit\":\"weeks\"",
+                        "\"method\":\"bgnbd+gammagamma\"")
+                .endsWith("}");
     }
 
     static ClvTransaction buy(String id, LocalDate day, long cents) {
@@ -111,9 +130,10 @@ class ClvAnalysisTest {
     @Test
     void a_store_with_no_repeat_buyers_has_unknown_risk_and_zero_value() {
         LocalDate end = LocalDate.of(2024, 6, 30);
-        CalibrationSummary s = CalibrationSummary.fromTransactions(
-                List.of(buy("a", end.minusDays(3), 1000)), end, ClvTimeUnit.DAYS);
-        CustomerPrediction p = ClvAnalysis.score(s, ClvAnalysis.fit(s), ScoringOptions.defaults()).get(0);
+        CalibrationSummary s =
+                CalibrationSummary.fromTransactions(List.of(buy("a", end.minusDays(3), 1000)), end, ClvTimeUnit.DAYS);
+        CustomerPrediction p = ClvAnalysis.score(s, ClvAnalysis.fit(s), ScoringOptions.defaults())
+                .get(0);
         assertThat(p.churnRisk()).isEqualTo(ChurnRisk.UNKNOWN);
         assertThat(p.predictedValue12Months()).isEqualByComparingTo("0");
     }
@@ -141,8 +161,8 @@ class ClvAnalysisTest {
         for (int store = 0; store < 15; store++) {
             CalibrationSummary s = randomStore(random);
             try {
-                List<CustomerPrediction> all = ClvAnalysis.score(s, ClvAnalysis.fit(s),
-                        new ScoringOptions(random.nextDouble() * 0.2, 0.7, 0.3, 365, 2));
+                List<CustomerPrediction> all = ClvAnalysis.score(
+                        s, ClvAnalysis.fit(s), new ScoringOptions(random.nextDouble() * 0.2, 0.7, 0.3, 365, 2));
                 assertThat(all).hasSize(s.size()).allSatisfy(p -> {
                     assertThat(p.predictedValue12Months().signum()).isGreaterThanOrEqualTo(0);
                     assertThat(p.expectedOrderValue().signum()).isGreaterThanOrEqualTo(0);
@@ -168,6 +188,7 @@ class ClvAnalysisTest {
                 day = day.plusDays(1 + (long) (-meanGap * Math.log(1 - random.nextDouble())));
             } while (!day.isAfter(end) && random.nextDouble() > churn);
         }
-        return CalibrationSummary.fromTransactions(txs, end, random.nextBoolean() ? ClvTimeUnit.DAYS : ClvTimeUnit.WEEKS);
+        return CalibrationSummary.fromTransactions(
+                txs, end, random.nextBoolean() ? ClvTimeUnit.DAYS : ClvTimeUnit.WEEKS);
     }
 }

@@ -36,9 +36,11 @@ class GammaGammaCdnowTest {
         for (int i = 0; i < 10; i++) {
             CustomerStatistics c = DATA.customer(i);
             assertThat(c.customerId()).isEqualTo(String.valueOf(i + 1));
-            assertThat(fitted.conditionalExpectedValue(c.x(), c.mx())).as("customer %s", i + 1)
+            assertThat(fitted.conditionalExpectedValue(c.x(), c.mx()))
+                    .as("customer %s", i + 1)
                     .isCloseTo(EXPECTED_1_TO_10[i], within(0.01));
-            assertThat(rounded.conditionalExpectedValue(c.x(), c.mx())).as("customer %s", i + 1)
+            assertThat(rounded.conditionalExpectedValue(c.x(), c.mx()))
+                    .as("customer %s", i + 1)
                     .isCloseTo(EXPECTED_1_TO_10[i], within(0.1));
         }
     }

@@ -25,7 +25,9 @@ class ParetoNbdCdnowTest {
     @Test
     void fit_matches_fader_hardie_lee_btyd_and_clvtools() {
         assertThat(FITTED.r()).isCloseTo(0.553, within(2e-3)).isCloseTo(0.55315, within(2e-3));
-        assertThat(FITTED.alpha()).isCloseTo(10.578, within(0.02)).isCloseTo(10.580, within(0.02))
+        assertThat(FITTED.alpha())
+                .isCloseTo(10.578, within(0.02))
+                .isCloseTo(10.580, within(0.02))
                 .isCloseTo(10.57633, within(0.02));
         assertThat(FITTED.s()).isCloseTo(0.606, within(2e-3)).isCloseTo(0.60625, within(2e-3));
         assertThat(FITTED.beta()).isCloseTo(11.669, within(0.05)).isCloseTo(11.67150, within(0.05));
@@ -59,7 +61,8 @@ class ParetoNbdCdnowTest {
         int[] x = {10, 15, 20, 25};
         double[] expected = {0.7062289, 0.1442396, 0.02250658, 0.00309267};
         for (int i = 0; i < x.length; i++) {
-            assertThat(MODEL.conditionalExpectedPurchases(52, x[i], 20, 39)).as("x=%s", x[i])
+            assertThat(MODEL.conditionalExpectedPurchases(52, x[i], 20, 39))
+                    .as("x=%s", x[i])
                     .isCloseTo(expected[i], withinPercentage(1));
         }
     }

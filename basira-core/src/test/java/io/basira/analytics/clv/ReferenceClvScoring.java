@@ -77,8 +77,12 @@ public final class ReferenceClvScoring {
 
     private record PatternForecast(double alive, double in90, double in365, double discounted, int nextDay) {
         boolean finite() {
-            return Double.isFinite(alive) && in90 >= 0 && in365 >= 0 && discounted >= 0
-                    && Double.isFinite(in365) && Double.isFinite(discounted);
+            return Double.isFinite(alive)
+                    && in90 >= 0
+                    && in365 >= 0
+                    && discounted >= 0
+                    && Double.isFinite(in365)
+                    && Double.isFinite(discounted);
         }
     }
 
@@ -90,8 +94,10 @@ public final class ReferenceClvScoring {
             double tx = patterns.tx()[k];
             double bigT = patterns.bigT()[k];
             double in365 = bg.conditionalExpectedPurchases(unit.fromDays(YEAR_DAYS), x, tx, bigT);
-            out[k] = new PatternForecast(bg.probabilityAlive(x, tx, bigT),
-                    bg.conditionalExpectedPurchases(unit.fromDays(90), x, tx, bigT), in365,
+            out[k] = new PatternForecast(
+                    bg.probabilityAlive(x, tx, bigT),
+                    bg.conditionalExpectedPurchases(unit.fromDays(90), x, tx, bigT),
+                    in365,
                     discounted(days -> bg.conditionalExpectedPurchases(unit.fromDays(days), x, tx, bigT), in365),
                     nextDay(days -> bg.conditionalExpectedPurchases(unit.fromDays(days), x, tx, bigT)));
         }
@@ -134,19 +140,35 @@ public final class ReferenceClvScoring {
 
     private CustomerPrediction predict(int i, PatternForecast f, double orderValue) {
         BigDecimal value = money(orderValue);
-        Optional<LocalDate> next = f.nextDay() < 0 ? Optional.empty()
+        Optional<LocalDate> next = f.nextDay() < 0
+                ? Optional.empty()
                 : Optional.of(summary.calibrationEnd().plusDays(f.nextDay()));
-        return new CustomerPrediction(summary.customerId(i), OptionalDouble.of(f.alive()), f.in90(), f.in365(),
-                value, money(orderValue * f.discounted()), options.band(f.alive()), next, ClvModels.MODEL_METHOD);
+        return new CustomerPrediction(
+                summary.customerId(i),
+                OptionalDouble.of(f.alive()),
+                f.in90(),
+                f.in365(),
+                value,
+                money(orderValue * f.discounted()),
+                options.band(f.alive()),
+                next,
+                ClvModels.MODEL_METHOD);
     }
 
     private CustomerPrediction fallback(int i, String method) {
         ClvTimeUnit unit = summary.unit();
         double in365 = storeRate * unit.fromDays(YEAR_DAYS);
         double discounted = discounted(days -> storeRate * unit.fromDays(days), in365);
-        return new CustomerPrediction(summary.customerId(i), OptionalDouble.empty(),
-                storeRate * unit.fromDays(90), in365, storeOrderValue,
-                money(storeOrderValue.doubleValue() * discounted), fallbackBand(i), Optional.empty(), method);
+        return new CustomerPrediction(
+                summary.customerId(i),
+                OptionalDouble.empty(),
+                storeRate * unit.fromDays(90),
+                in365,
+                storeOrderValue,
+                money(storeOrderValue.doubleValue() * discounted),
+                fallbackBand(i),
+                Optional.empty(),
+                method);
     }
 
     private ChurnRisk fallbackBand(int i) {

@@ -31,7 +31,10 @@ class BoughtTogetherTest {
     void supportConfidenceAndLiftAreExact() {
         List<Pair> pairs = counted.productPairs(new Thresholds(2, 0, 0), 10);
         assertThat(pairs).hasSize(2);
-        Pair ab = pairs.stream().filter(p -> p.a() == code("A") && p.b() == code("B")).findFirst().orElseThrow();
+        Pair ab = pairs.stream()
+                .filter(p -> p.a() == code("A") && p.b() == code("B"))
+                .findFirst()
+                .orElseThrow();
         assertThat(ab.support()).isEqualTo(0.4);
         assertThat(ab.confidenceAb()).isEqualTo(0.5);
         assertThat(ab.confidenceBa()).isCloseTo(2.0 / 3, within(1e-12));
@@ -46,7 +49,9 @@ class BoughtTogetherTest {
     @Test
     void thresholdsFilter() {
         assertThat(counted.productPairs(new Thresholds(1, 0, 0), 10)).hasSize(4);
-        assertThat(counted.productPairs(new Thresholds(1, 0, 0.9), 10)).extracting(Pair::count).containsExactly(2, 1);
+        assertThat(counted.productPairs(new Thresholds(1, 0, 0.9), 10))
+                .extracting(Pair::count)
+                .containsExactly(2, 1);
         assertThat(counted.productPairs(new Thresholds(1, 0.3, 0), 10)).hasSize(2);
         assertThat(counted.productPairs(new Thresholds(1, 0, 0), 1)).hasSize(1);
         assertThatThrownBy(() -> new Thresholds(0, 0, 0)).hasMessageContaining("min_count");
@@ -72,7 +77,8 @@ class BoughtTogetherTest {
         assertThat(also).extracting(x -> baskets.productId(x.product())).containsExactly("C", "B");
         assertThat(also.get(0).confidence()).isEqualTo(0.5);
         assertThat(counted.alsoBought(code("B"), new Thresholds(1, 0, 0), 5))
-                .extracting(x -> baskets.productId(x.product())).containsExactly("A", "D", "C");
+                .extracting(x -> baskets.productId(x.product()))
+                .containsExactly("A", "D", "C");
         assertThat(counted.alsoBought(code("B"), new Thresholds(1, 0, 0), 1)).hasSize(1);
     }
 

@@ -18,8 +18,11 @@ class CategoryAffinityTest {
     void indexIsTheGroupsShareOverTheStoresShare() {
         BitSet x = rows("x");
         BitSet yz = rows("y", "z");
-        CategoryAffinity.Table table = CategoryAffinity.compute(baskets,
-                List.of(new Segment("group", "1", "x only", x), new Segment("group", "2", "y and z", yz),
+        CategoryAffinity.Table table = CategoryAffinity.compute(
+                baskets,
+                List.of(
+                        new Segment("group", "1", "x only", x),
+                        new Segment("group", "2", "y and z", yz),
                         new Segment("group", "3", "nobody", new BitSet())));
         Row store = table.store();
         assertThat(store.buyers()).isEqualTo(3);

@@ -66,6 +66,7 @@ class NextCategoriesTest {
         b.order(b.customer("c1"), 10).line(p, 1).line(q, 1);
         b.order(b.customer("c2"), 10).line(p, 1);
         Baskets plain = b.build();
-        assertThat(NextCategories.of(NextProducts.train(plain, NextProducts.Options.DEFAULT))).isEmpty();
+        assertThat(NextCategories.of(NextProducts.train(plain, NextProducts.Options.DEFAULT)))
+                .isEmpty();
     }
 }

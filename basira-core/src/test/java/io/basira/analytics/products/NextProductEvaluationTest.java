@@ -32,8 +32,8 @@ class NextProductEvaluationTest {
             b.order(c, 1).line(tea, 1);
             b.order(c, 20).line(id.equals("z") ? pot : cup, 1);
         }
-        NextProductEvaluation.Result r = NextProductEvaluation.run(b.build(), 10, 30,
-                new NextProducts.Options(30, 50, 0.3, 5, 0, 0, 1), 1);
+        NextProductEvaluation.Result r =
+                NextProductEvaluation.run(b.build(), 10, 30, new NextProducts.Options(30, 50, 0.3, 5, 0, 0, 1), 1);
         assertThat(r.model().customers()).isEqualTo(3);
         assertThat(r.model().hitRate()).isCloseTo(2.0 / 3, within(1e-12));
         assertThat(r.popularity().hitRate()).isCloseTo(2.0 / 3, within(1e-12));
@@ -58,8 +58,8 @@ class NextProductEvaluationTest {
         b.order(c, 1).line(tea, 1);
         b.order(c, 20).line(cup, 1).line(pot, 1);
         b.order(d, 20).line(pot, 1);
-        NextProductEvaluation.Result r = NextProductEvaluation.run(b.build(), 10, 30,
-                new NextProducts.Options(30, 50, 0.3, 5, 0, 0, 1), 1);
+        NextProductEvaluation.Result r =
+                NextProductEvaluation.run(b.build(), 10, 30, new NextProducts.Options(30, 50, 0.3, 5, 0, 0, 1), 1);
         assertThat(r.trainOrders()).isEqualTo(2);
         assertThat(r.testOrders()).isEqualTo(2);
         // only c: history {tea}, test {cup, pot}; the model suggests cup (co-bought with tea), recall 1/2

@@ -48,16 +48,22 @@ class NextProductsTest {
     @Test
     void leavesOutWhatSheBoughtUnlessRepeatable() {
         List<Suggestion> next = model.scorer().next(baskets.customerRow("c1"), 10);
-        assertThat(next).extracting(s -> baskets.productId(s.product())).containsExactlyInAnyOrder("P", "R", "S")
+        assertThat(next)
+                .extracting(s -> baskets.productId(s.product()))
+                .containsExactlyInAnyOrder("P", "R", "S")
                 .doesNotContain("Q");
         // the co-occurrence part is the mean over her history {P, Q}; S from Q alone: C(Q,S) / buyers(Q) / 2
-        Suggestion s = next.stream().filter(x -> x.product() == code("S")).findFirst().orElseThrow();
+        Suggestion s =
+                next.stream().filter(x -> x.product() == code("S")).findFirst().orElseThrow();
         assertThat(s.score()).isCloseTo(1.0 / 3 / 2, within(1e-6));
         // R from both: (C(P,R) / buyers(P) + C(Q,R) / buyers(Q)) / 2
-        Suggestion r = next.stream().filter(x -> x.product() == code("R")).findFirst().orElseThrow();
+        Suggestion r =
+                next.stream().filter(x -> x.product() == code("R")).findFirst().orElseThrow();
         assertThat(r.score()).isCloseTo((1.0 / 2 + 1.0 / 3) / 2, within(1e-6));
-        // P: C(Q,P) / buyers(Q) / 2, plus buying it again: (her 2 orders of it - 1 + 2 x share 0.5) / (her 2 orders - 1 + 2)
-        Suggestion p = next.stream().filter(x -> x.product() == code("P")).findFirst().orElseThrow();
+        // P: C(Q,P) / buyers(Q) / 2, plus buying it again: (her 2 orders of it - 1 + 2 x share 0.5) / (her 2 orders - 1
+        // + 2)
+        Suggestion p =
+                next.stream().filter(x -> x.product() == code("P")).findFirst().orElseThrow();
         assertThat(p.score()).isCloseTo(1.0 / 3 / 2 + 2.0 / 3, within(1e-6));
         assertThat(p.popular()).isFalse();
         assertThat(next.get(0)).isEqualTo(p);
@@ -69,14 +75,20 @@ class NextProductsTest {
         NextProducts strict = NextProducts.train(baskets, new NextProducts.Options(30, 50, 0.3, 3, 0, 0, 1));
         assertThat(strict.repeatable(code("P"))).isFalse();
         List<Suggestion> next = strict.scorer().next(baskets.customerRow("c1"), 10);
-        assertThat(next).extracting(s -> baskets.productId(s.product())).contains("P").doesNotContain("Q");
+        assertThat(next)
+                .extracting(s -> baskets.productId(s.product()))
+                .contains("P")
+                .doesNotContain("Q");
         // c2 bought P once: left out for her
-        assertThat(strict.scorer().next(baskets.customerRow("c2"), 10)).extracting(s -> baskets.productId(s.product()))
+        assertThat(strict.scorer().next(baskets.customerRow("c2"), 10))
+                .extracting(s -> baskets.productId(s.product()))
                 .doesNotContain("P", "R");
         // no weight on buying again: P scores its co-occurrence with Q alone
         NextProducts noAgain = NextProducts.train(baskets, new NextProducts.Options(30, 50, 0.3, 3, 0, 0, 0));
         Suggestion p = noAgain.scorer().next(baskets.customerRow("c1"), 10).stream()
-                .filter(x -> x.product() == code("P")).findFirst().orElseThrow();
+                .filter(x -> x.product() == code("P"))
+                .findFirst()
+                .orElseThrow();
         assertThat(p.score()).isCloseTo(1.0 / 3 / 2, within(1e-6));
     }
 
@@ -85,9 +97,11 @@ class NextProductsTest {
         // c1's P was last bought on day 20, her Q on day 10: with a half-life of 10 days Q weighs 1/2, P 1
         NextProducts decayed = NextProducts.train(baskets, new NextProducts.Options(30, 50, 0.3, 2, 0, 10, 0));
         List<Suggestion> next = decayed.scorer().next(baskets.customerRow("c1"), 10);
-        Suggestion s = next.stream().filter(x -> x.product() == code("S")).findFirst().orElseThrow();
+        Suggestion s =
+                next.stream().filter(x -> x.product() == code("S")).findFirst().orElseThrow();
         assertThat(s.score()).isCloseTo(0.5 * (1.0 / 3) / 1.5, within(1e-6));
-        Suggestion r = next.stream().filter(x -> x.product() == code("R")).findFirst().orElseThrow();
+        Suggestion r =
+                next.stream().filter(x -> x.product() == code("R")).findFirst().orElseThrow();
         assertThat(r.score()).isCloseTo((1.0 / 2 + 0.5 * (1.0 / 3)) / 1.5, within(1e-6));
     }
 
@@ -96,7 +110,8 @@ class NextProductsTest {
         NextProducts smoothed = NextProducts.train(baskets, new NextProducts.Options(30, 50, 0.3, 2, 10, 0, 1));
         // c4 owns Q (3 buyers) and S (1 buyer): w = (10/13 + 10/11) / 2; P: C(Q,P)/(3+10) / 2 + w * 2/4
         List<Suggestion> next = smoothed.scorer().next(baskets.customerRow("c4"), 10);
-        Suggestion p = next.stream().filter(x -> x.product() == code("P")).findFirst().orElseThrow();
+        Suggestion p =
+                next.stream().filter(x -> x.product() == code("P")).findFirst().orElseThrow();
         double w = (10.0 / 13 + 10.0 / 11) / 2;
         assertThat(p.score()).isCloseTo(1.0 / 13 / 2 + w * 0.5, within(1e-6));
     }

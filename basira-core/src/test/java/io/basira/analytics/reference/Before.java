@@ -24,11 +24,25 @@ public final class Before {
         List<CustomerFact> customers = new ArrayList<>();
         List<OrderFact> orders = new ArrayList<>();
         for (int c = 0; c < f.rows(); c++) {
-            customers.add(new CustomerFact(f.customerId(c), f.city(c), f.region(c), f.country(c), LocalDate.ofEpochDay(f.signupDay(c)).atStartOfDay(zone).toInstant()));
+            customers.add(new CustomerFact(
+                    f.customerId(c),
+                    f.city(c),
+                    f.region(c),
+                    f.country(c),
+                    LocalDate.ofEpochDay(f.signupDay(c)).atStartOfDay(zone).toInstant()));
             for (int o = f.orderStart(c); o < f.orderStart(c + 1); o++) {
                 int k = f.category(o);
                 Set<String> cats = k == 0 ? Set.of() : k < 0 ? Set.of("x", "y") : Set.of(f.categoryName(k));
-                orders.add(new OrderFact(new String(f.customerId(c)), LocalDate.ofEpochDay(f.day(o)).atTime(12, 0).atZone(zone).toInstant(), f.status(o), f.totalMinor(o), f.discounted(o), cats));
+                orders.add(new OrderFact(
+                        new String(f.customerId(c)),
+                        LocalDate.ofEpochDay(f.day(o))
+                                .atTime(12, 0)
+                                .atZone(zone)
+                                .toInstant(),
+                        f.status(o),
+                        f.totalMinor(o),
+                        f.discounted(o),
+                        cats));
             }
         }
         f = null;
@@ -47,21 +61,33 @@ public final class Before {
 
     /** The store of {@code io.basira.bench.AnalyticsSideBySide.generate} (same seed, same draws), without the CSV. */
     static io.basira.analytics.StoreFacts generate(int customers, double perCustomer, long seed) {
-        OrderStatus[] statuses = {OrderStatus.COMPLETED, OrderStatus.COMPLETED, OrderStatus.COMPLETED,
-                OrderStatus.COMPLETED, OrderStatus.PROCESSING, OrderStatus.PENDING, OrderStatus.CANCELLED, OrderStatus.RETURNED};
+        OrderStatus[] statuses = {
+            OrderStatus.COMPLETED,
+            OrderStatus.COMPLETED,
+            OrderStatus.COMPLETED,
+            OrderStatus.COMPLETED,
+            OrderStatus.PROCESSING,
+            OrderStatus.PENDING,
+            OrderStatus.CANCELLED,
+            OrderStatus.RETURNED
+        };
         LocalDate asOf = LocalDate.of(2026, 2, 15);
         Random random = new Random(seed);
-        io.basira.analytics.StoreFacts.Builder b = io.basira.analytics.StoreFacts.builder(ZoneId.of("Asia/Riyadh"), Currency.getInstance("SAR"));
+        io.basira.analytics.StoreFacts.Builder b =
+                io.basira.analytics.StoreFacts.builder(ZoneId.of("Asia/Riyadh"), Currency.getInstance("SAR"));
         int today = (int) asOf.toEpochDay();
         for (int c = 0; c < customers; c++) {
             int row = b.customer("c" + (10L * (c + 1)), null, null, null, asOf.minusDays(random.nextInt(2_500)));
-            int orders = random.nextInt(10) == 0 ? 0 : (int) Math.min(400, -Math.log(random.nextDouble()) * perCustomer * 1.1);
+            int orders = random.nextInt(10) == 0
+                    ? 0
+                    : (int) Math.min(400, -Math.log(random.nextDouble()) * perCustomer * 1.1);
             for (int o = 0; o < orders; o++) {
                 int day = today - random.nextInt(1_200);
                 OrderStatus status = statuses[random.nextInt(statuses.length)];
                 long total = 2_000L + random.nextInt(60_000);
                 boolean discounted = random.nextInt(4) == 0;
-                int category = random.nextInt(10) == 0 ? io.basira.analytics.StoreFacts.MIXED_CATEGORIES
+                int category = random.nextInt(10) == 0
+                        ? io.basira.analytics.StoreFacts.MIXED_CATEGORIES
                         : b.categoryCode("category-" + random.nextInt(20));
                 b.order(row, day, status, total, discounted, category);
             }

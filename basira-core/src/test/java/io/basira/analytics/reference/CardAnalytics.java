@@ -1,11 +1,10 @@
 package io.basira.analytics.reference;
 
 import io.basira.analytics.*;
-
+import io.basira.analytics.clv.CalibrationSummary;
 import io.basira.analytics.clv.ClvAnalysis;
 import io.basira.analytics.clv.ClvModels;
 import io.basira.analytics.clv.ClvTimeUnit;
-import io.basira.analytics.clv.CalibrationSummary;
 import io.basira.analytics.clv.CustomerPrediction;
 import io.basira.analytics.clv.ScoringOptions;
 import java.time.LocalDate;
@@ -36,20 +35,30 @@ public final class CardAnalytics {
         CalibrationSummary summary = ClvInput.summary(facts, asOf, ClvTimeUnit.DAYS);
         ClvModels models = ClvAnalysis.fit(summary);
         Map<String, CustomerPrediction> predictions = new HashMap<>();
-        io.basira.analytics.clv.ReferenceClvScoring.score(summary, models, ScoringOptions.defaults()).forEach(p -> predictions.put(p.customerId(), p));
+        io.basira.analytics.clv.ReferenceClvScoring.score(summary, models, ScoringOptions.defaults())
+                .forEach(p -> predictions.put(p.customerId(), p));
         List<CustomerAnalytics> result = new ArrayList<>(facts.customers().size());
         for (CustomerFact c : facts.customers()) {
             String id = c.customerId();
             Rfm.Score s = rfm.get(id);
             CustomerTypes.Classified t = types.get(id);
             CustomerPrediction p = predictions.get(id);
-            result.add(new CustomerAnalytics(id, percentiles.get(id),
-                    s == null ? null : s.recency(), s == null ? null : s.frequencyScore(),
-                    s == null ? null : s.monetaryScore(), s == null ? RfmGroup.PROSPECTS : s.group(),
-                    t == null ? null : t.type(), t == null ? null : t.regularity(),
-                    p == null || p.probabilityAlive().isEmpty() ? null : p.probabilityAlive().getAsDouble(),
-                    p == null ? null : p.expectedPurchases90Days(), p == null ? null : p.predictedValue12Months(),
-                    p == null ? null : p.churnRisk(), p == null ? null : p.expectedNextOrder().orElse(null)));
+            result.add(new CustomerAnalytics(
+                    id,
+                    percentiles.get(id),
+                    s == null ? null : s.recency(),
+                    s == null ? null : s.frequencyScore(),
+                    s == null ? null : s.monetaryScore(),
+                    s == null ? RfmGroup.PROSPECTS : s.group(),
+                    t == null ? null : t.type(),
+                    t == null ? null : t.regularity(),
+                    p == null || p.probabilityAlive().isEmpty()
+                            ? null
+                            : p.probabilityAlive().getAsDouble(),
+                    p == null ? null : p.expectedPurchases90Days(),
+                    p == null ? null : p.predictedValue12Months(),
+                    p == null ? null : p.churnRisk(),
+                    p == null ? null : p.expectedNextOrder().orElse(null)));
         }
         return new Result(result, models);
     }

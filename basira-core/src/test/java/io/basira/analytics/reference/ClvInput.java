@@ -1,7 +1,6 @@
 package io.basira.analytics.reference;
 
 import io.basira.analytics.*;
-
 import io.basira.analytics.clv.CalibrationSummary;
 import io.basira.analytics.clv.ClvTimeUnit;
 import io.basira.analytics.clv.ClvTransaction;

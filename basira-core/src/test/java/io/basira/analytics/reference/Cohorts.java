@@ -1,7 +1,6 @@
 package io.basira.analytics.reference;
 
 import io.basira.analytics.*;
-
 import io.basira.analytics.reference.StoreFacts.Purchase;
 import java.math.BigDecimal;
 import java.time.YearMonth;

@@ -1,7 +1,6 @@
 package io.basira.analytics.reference;
 
 import io.basira.analytics.*;
-
 import io.basira.analytics.reference.StoreFacts.Purchase;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -25,11 +24,19 @@ public final class CustomerTypes {
     private CustomerTypes() {}
 
     /** @param gapCv coefficient of variation of the gaps between purchase days; NaN with fewer than two gaps */
-    public record Classified(String customerId, CustomerType type, Regularity regularity, int purchaseDays,
-            double meanGapDays, double gapCv) {}
+    public record Classified(
+            String customerId,
+            CustomerType type,
+            Regularity regularity,
+            int purchaseDays,
+            double meanGapDays,
+            double gapCv) {}
 
-    public record Report(List<Classified> customers, Map<CustomerType, Integer> types,
-            Map<Regularity, Integer> regularity, int nonBuyers) {}
+    public record Report(
+            List<Classified> customers,
+            Map<CustomerType, Integer> types,
+            Map<Regularity, Integer> regularity,
+            int nonBuyers) {}
 
     public static Report of(StoreFacts facts, AnalysisWindow window) {
         Map<String, List<Purchase>> histories = facts.histories(window);
@@ -48,7 +55,9 @@ public final class CustomerTypes {
             types.merge(c.type(), 1, Integer::sum);
             regularity.merge(c.regularity(), 1, Integer::sum);
         });
-        int nonBuyers = (int) facts.customers().stream().filter(c -> !histories.containsKey(c.customerId())).count();
+        int nonBuyers = (int) facts.customers().stream()
+                .filter(c -> !histories.containsKey(c.customerId()))
+                .count();
         return new Report(customers, types, regularity, nonBuyers);
     }
 
@@ -61,7 +70,8 @@ public final class CustomerTypes {
         }
         double mean = mean(gaps);
         double cv = gaps.length < 2 ? Double.NaN : deviation(gaps, mean) / mean;
-        Regularity regularity = days.size() == 1 ? Regularity.ONE_TIME
+        Regularity regularity = days.size() == 1
+                ? Regularity.ONE_TIME
                 : days.size() >= 3 && cv <= Regularity.MAX_REGULAR_CV ? Regularity.REGULAR : Regularity.IRREGULAR;
         long discounted = history.stream().filter(p -> p.order().discounted()).count();
         long sinceLast = ChronoUnit.DAYS.between(days.get(days.size() - 1), asOf);

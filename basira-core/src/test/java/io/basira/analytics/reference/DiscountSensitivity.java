@@ -1,7 +1,6 @@
 package io.basira.analytics.reference;
 
 import io.basira.analytics.*;
-
 import io.basira.analytics.reference.StoreFacts.Purchase;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -32,12 +31,20 @@ public final class DiscountSensitivity {
     }
 
     /** @param spendShare null when the buyer's counted orders total zero */
-    public record Buyer(String customerId, int orders, int discountedOrders, BigDecimal orderShare,
-            BigDecimal spendShare, Kind kind) {}
+    public record Buyer(
+            String customerId,
+            int orders,
+            int discountedOrders,
+            BigDecimal orderShare,
+            BigDecimal spendShare,
+            Kind kind) {}
 
     public record Split(Kind kind, int buyers, BigDecimal buyerShare, BigDecimal revenue, BigDecimal revenueShare) {}
 
-    public record Report(List<Buyer> buyers, List<Split> split, BigDecimal discountedOrderShare,
+    public record Report(
+            List<Buyer> buyers,
+            List<Split> split,
+            BigDecimal discountedOrderShare,
             BigDecimal discountedRevenueShare) {}
 
     public static Report of(StoreFacts facts, AnalysisWindow window) {
@@ -75,7 +82,8 @@ public final class DiscountSensitivity {
         List<Split> split = new ArrayList<>();
         for (Kind k : Kind.values()) {
             long[] v = byKind.get(k);
-            split.add(new Split(k, (int) v[0], Ratios.of(v[0], buyers.size()), facts.money(v[1]), Ratios.of(v[1], revenue)));
+            split.add(new Split(
+                    k, (int) v[0], Ratios.of(v[0], buyers.size()), facts.money(v[1]), Ratios.of(v[1], revenue)));
         }
         return new Report(buyers, split, Ratios.of(discountedOrders, orders), Ratios.of(discountedRevenue, revenue));
     }

@@ -1,7 +1,6 @@
 package io.basira.analytics.reference;
 
 import io.basira.analytics.*;
-
 import io.basira.analytics.reference.StoreFacts.Purchase;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -30,9 +29,21 @@ public final class Overview {
      * @param aovNew revenue / orders of new customers in the period (major unit); null without such orders
      * @param aovReturning the same for returning customers
      */
-    public record Report(LocalDate from, LocalDate to, long orders, BigDecimal revenue, int buyers, int newCustomers,
-            int returningCustomers, BigDecimal repeatPurchaseRate, BigDecimal retentionRate, BigDecimal aovNew,
-            BigDecimal aovReturning, int previousPeriodBuyers, int retainedCustomers, int signups) {}
+    public record Report(
+            LocalDate from,
+            LocalDate to,
+            long orders,
+            BigDecimal revenue,
+            int buyers,
+            int newCustomers,
+            int returningCustomers,
+            BigDecimal repeatPurchaseRate,
+            BigDecimal retentionRate,
+            BigDecimal aovNew,
+            BigDecimal aovReturning,
+            int previousPeriodBuyers,
+            int retainedCustomers,
+            int signups) {}
 
     public static Report of(StoreFacts facts, AnalysisWindow window) {
         LocalDate to = window.end();
@@ -77,10 +88,22 @@ public final class Overview {
         }
         int signups = (int) facts.customers().stream()
                 .map(c -> io.basira.shared.Dates.dateIn(c.createdAt(), facts.zone()))
-                .filter(d -> !d.isBefore(from) && !d.isAfter(to)).count();
-        return new Report(from, to, orders, facts.money(revenue), buyers, newCustomers, buyers - newCustomers,
-                Ratios.of(repeaters, buyers), Ratios.of(retained, previousBuyers),
-                facts.average(newTotals[0], newTotals[1]), facts.average(returningTotals[0], returningTotals[1]),
-                previousBuyers, retained, signups);
+                .filter(d -> !d.isBefore(from) && !d.isAfter(to))
+                .count();
+        return new Report(
+                from,
+                to,
+                orders,
+                facts.money(revenue),
+                buyers,
+                newCustomers,
+                buyers - newCustomers,
+                Ratios.of(repeaters, buyers),
+                Ratios.of(retained, previousBuyers),
+                facts.average(newTotals[0], newTotals[1]),
+                facts.average(returningTotals[0], returningTotals[1]),
+                previousBuyers,
+                retained,
+                signups);
     }
 }

@@ -1,7 +1,6 @@
 package io.basira.analytics.reference;
 
 import io.basira.analytics.*;
-
 import io.basira.analytics.reference.StoreFacts.Purchase;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -34,7 +33,11 @@ public final class Pareto {
     /** @param revenueShare cumulative revenue share of the top {@code customerPercent}% of buyers */
     public record CurvePoint(int customerPercent, BigDecimal revenueShare) {}
 
-    public record Report(int buyers, BigDecimal revenue, List<TopShare> top, List<CurvePoint> curve,
+    public record Report(
+            int buyers,
+            BigDecimal revenue,
+            List<TopShare> top,
+            List<CurvePoint> curve,
             Map<String, BigDecimal> revenuePercentiles) {}
 
     public static Report of(StoreFacts facts, AnalysisWindow window) {
@@ -48,8 +51,11 @@ public final class Pareto {
             spend[i] = history.stream().mapToLong(Purchase::totalMinor).sum();
             total += spend[i++];
         }
-        long[] descending = Arrays.stream(spend).boxed().sorted((a, b) -> Long.compare(b, a))
-                .mapToLong(Long::longValue).toArray();
+        long[] descending = Arrays.stream(spend)
+                .boxed()
+                .sorted((a, b) -> Long.compare(b, a))
+                .mapToLong(Long::longValue)
+                .toArray();
         long[] cumulative = new long[n + 1];
         for (int k = 0; k < n; k++) {
             cumulative[k + 1] = cumulative[k] + descending[k];
@@ -76,8 +82,9 @@ public final class Pareto {
         Map<String, BigDecimal> result = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             int greater = strictlyGreater(descending, spend[i]);
-            result.put(ids[i], BigDecimal.valueOf(100L * (n - greater)).divide(BigDecimal.valueOf(n), 2,
-                    RoundingMode.HALF_UP));
+            result.put(
+                    ids[i],
+                    BigDecimal.valueOf(100L * (n - greater)).divide(BigDecimal.valueOf(n), 2, RoundingMode.HALF_UP));
         }
         return result;
     }

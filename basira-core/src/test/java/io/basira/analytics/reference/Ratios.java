@@ -1,7 +1,6 @@
 package io.basira.analytics.reference;
 
 import io.basira.analytics.*;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 

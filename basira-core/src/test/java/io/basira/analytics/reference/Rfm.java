@@ -1,7 +1,6 @@
 package io.basira.analytics.reference;
 
 import io.basira.analytics.*;
-
 import io.basira.analytics.reference.StoreFacts.Purchase;
 import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
@@ -21,8 +20,15 @@ public final class Rfm {
 
     private Rfm() {}
 
-    public record Score(String customerId, long recencyDays, int frequency, BigDecimal monetary, int recency,
-            int frequencyScore, int monetaryScore, RfmGroup group) {}
+    public record Score(
+            String customerId,
+            long recencyDays,
+            int frequency,
+            BigDecimal monetary,
+            int recency,
+            int frequencyScore,
+            int monetaryScore,
+            RfmGroup group) {}
 
     /** @param groups customers per group, every group present (zero included), prospects last */
     public record Report(List<Score> scores, Map<RfmGroup, Integer> groups) {}
@@ -58,9 +64,12 @@ public final class Rfm {
         for (int k = 0; k < n; k++) {
             RfmGroup group = RfmGroup.of(r[k], f[k], m[k]);
             groups.merge(group, 1, Integer::sum);
-            scores.add(new Score(ids[k], recency[k], (int) frequency[k], facts.money(monetary[k]), r[k], f[k], m[k], group));
+            scores.add(new Score(
+                    ids[k], recency[k], (int) frequency[k], facts.money(monetary[k]), r[k], f[k], m[k], group));
         }
-        long prospects = facts.customers().stream().filter(c -> !histories.containsKey(c.customerId())).count();
+        long prospects = facts.customers().stream()
+                .filter(c -> !histories.containsKey(c.customerId()))
+                .count();
         groups.put(RfmGroup.PROSPECTS, (int) prospects);
         return new Report(scores, groups);
     }

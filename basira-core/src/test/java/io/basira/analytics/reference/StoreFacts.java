@@ -1,7 +1,6 @@
 package io.basira.analytics.reference;
 
 import io.basira.analytics.*;
-
 import io.basira.shared.Dates;
 import io.basira.shared.Money;
 import java.math.BigDecimal;
@@ -44,7 +43,8 @@ public record StoreFacts(ZoneId zone, Currency currency, List<CustomerFact> cust
             return null;
         }
         int digits = Money.fractionDigits(currency);
-        return BigDecimal.valueOf(totalMinor).divide(BigDecimal.valueOf(count), 0, java.math.RoundingMode.HALF_UP)
+        return BigDecimal.valueOf(totalMinor)
+                .divide(BigDecimal.valueOf(count), 0, java.math.RoundingMode.HALF_UP)
                 .movePointLeft(digits);
     }
 
@@ -68,8 +68,10 @@ public record StoreFacts(ZoneId zone, Currency currency, List<CustomerFact> cust
             }
         }
         byCustomer.values().removeIf(Objects::isNull);
-        byCustomer.values().forEach(list -> list.sort(Comparator.comparing(Purchase::day)
-                .thenComparing(p -> p.order().createdAt())));
+        byCustomer
+                .values()
+                .forEach(list -> list.sort(Comparator.comparing(Purchase::day)
+                        .thenComparing(p -> p.order().createdAt())));
         return byCustomer;
     }
 

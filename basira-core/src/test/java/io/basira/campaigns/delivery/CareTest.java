@@ -17,14 +17,17 @@ class CareTest {
     private static final Instant NOON = Instant.parse("2026-12-07T09:00:00Z"); // 12:00 Riyadh
     private final Care care = new Care(QuietHours.DEFAULT, FrequencyCaps.DEFAULT, ZoneId.of("Asia/Riyadh"));
     private final Contact sara = new Contact("c1", false, "Sara", "sara@example.com", "0501234567", "ar");
-    private final Consent granted = new Consent(Channel.EMAIL, Purpose.MARKETING, true, "dashboard", NOON.minusSeconds(60));
+    private final Consent granted =
+            new Consent(Channel.EMAIL, Purpose.MARKETING, true, "dashboard", NOON.minusSeconds(60));
 
     @Test
     void marketingNeedsConsentTransactionalDoesNot() {
         assertThat(care.check(Channel.EMAIL, Purpose.MARKETING, sara, true, null, null, NOON))
                 .contains(new SendOutcome.Suppressed(SuppressReason.NO_CONSENT));
-        assertThat(care.check(Channel.EMAIL, Purpose.TRANSACTIONAL, sara, true, null, null, NOON)).isEmpty();
-        assertThat(care.check(Channel.EMAIL, Purpose.MARKETING, sara, true, granted, null, NOON)).isEmpty();
+        assertThat(care.check(Channel.EMAIL, Purpose.TRANSACTIONAL, sara, true, null, null, NOON))
+                .isEmpty();
+        assertThat(care.check(Channel.EMAIL, Purpose.MARKETING, sara, true, granted, null, NOON))
+                .isEmpty();
     }
 
     @Test
@@ -55,11 +58,19 @@ class CareTest {
         Instant last = NOON.minus(Duration.ofHours(10));
         assertThat(care.check(Channel.EMAIL, Purpose.MARKETING, sara, true, granted, last, NOON))
                 .contains(new SendOutcome.Deferred(last.plus(Duration.ofHours(16)), DeferReason.FREQUENCY_CAP));
-        assertThat(care.check(Channel.EMAIL, Purpose.MARKETING, sara, true, granted, NOON.minus(Duration.ofHours(17)),
-                NOON)).isEmpty();
+        assertThat(care.check(
+                        Channel.EMAIL, Purpose.MARKETING, sara, true, granted, NOON.minus(Duration.ofHours(17)), NOON))
+                .isEmpty();
         // transactional messages are neither capped nor quiet
-        assertThat(care.check(Channel.EMAIL, Purpose.TRANSACTIONAL, sara, true, null, last,
-                Instant.parse("2026-12-07T20:00:00Z"))).isEmpty();
+        assertThat(care.check(
+                        Channel.EMAIL,
+                        Purpose.TRANSACTIONAL,
+                        sara,
+                        true,
+                        null,
+                        last,
+                        Instant.parse("2026-12-07T20:00:00Z")))
+                .isEmpty();
     }
 
     @Test

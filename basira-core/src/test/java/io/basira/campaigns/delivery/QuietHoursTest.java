@@ -28,10 +28,13 @@ class QuietHoursTest {
 
     @Test
     void theDayGoesNowAndTheEdgesAreHalfOpen() {
-        assertThat(QuietHours.DEFAULT.waitUntil(Instant.parse("2026-12-07T09:00:00Z"), RIYADH)).isEmpty();
+        assertThat(QuietHours.DEFAULT.waitUntil(Instant.parse("2026-12-07T09:00:00Z"), RIYADH))
+                .isEmpty();
         // 08:00 exactly is allowed, 21:00 exactly is quiet
-        assertThat(QuietHours.DEFAULT.waitUntil(Instant.parse("2026-12-07T05:00:00Z"), RIYADH)).isEmpty();
-        assertThat(QuietHours.DEFAULT.waitUntil(Instant.parse("2026-12-07T18:00:00Z"), RIYADH)).isPresent();
+        assertThat(QuietHours.DEFAULT.waitUntil(Instant.parse("2026-12-07T05:00:00Z"), RIYADH))
+                .isEmpty();
+        assertThat(QuietHours.DEFAULT.waitUntil(Instant.parse("2026-12-07T18:00:00Z"), RIYADH))
+                .isPresent();
     }
 
     @Test
@@ -64,7 +67,9 @@ class QuietHoursTest {
         QuietHours lunch = new QuietHours(LocalTime.of(12, 0), LocalTime.of(13, 0));
         assertThat(lunch.waitUntil(Instant.parse("2026-12-07T09:15:00Z"), RIYADH))
                 .contains(Instant.parse("2026-12-07T10:00:00Z"));
-        assertThat(lunch.waitUntil(Instant.parse("2026-12-07T11:15:00Z"), RIYADH)).isEmpty();
-        assertThat(QuietHours.NONE.waitUntil(Instant.parse("2026-12-07T00:00:00Z"), RIYADH)).isEmpty();
+        assertThat(lunch.waitUntil(Instant.parse("2026-12-07T11:15:00Z"), RIYADH))
+                .isEmpty();
+        assertThat(QuietHours.NONE.waitUntil(Instant.parse("2026-12-07T00:00:00Z"), RIYADH))
+                .isEmpty();
     }
 }

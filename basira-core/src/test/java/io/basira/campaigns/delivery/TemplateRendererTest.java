@@ -17,33 +17,47 @@ import org.junit.jupiter.api.Test;
 class TemplateRendererTest {
 
     private static final Currency SAR = Currency.getInstance("SAR");
-    private final MessageVariables cart = new MessageVariables(List.of(
-            new ItemLink("p1", "Oud <Royal>", "https://shop.example/p1", 2, Money.ofMinor(12000, SAR)),
-            new ItemLink("p2", "Musk", "https://shop.example/p2", 1, Money.ofMinor(4550, SAR))),
-            "SAVE10", Instant.parse("2026-12-31T20:59:00Z"), 120L, null, "https://s.example/q");
-    private final MessageValues values = MessageValues.of("Sara <b>", "Dar Oud", cart, "https://b.example/u/t",
-            ZoneId.of("Asia/Riyadh"));
+    private final MessageVariables cart = new MessageVariables(
+            List.of(
+                    new ItemLink("p1", "Oud <Royal>", "https://shop.example/p1", 2, Money.ofMinor(12000, SAR)),
+                    new ItemLink("p2", "Musk", "https://shop.example/p2", 1, Money.ofMinor(4550, SAR))),
+            "SAVE10",
+            Instant.parse("2026-12-31T20:59:00Z"),
+            120L,
+            null,
+            "https://s.example/q");
+    private final MessageValues values =
+            MessageValues.of("Sara <b>", "Dar Oud", cart, "https://b.example/u/t", ZoneId.of("Asia/Riyadh"));
 
     @Test
     void variablesAndTheItemsLoop() {
-        String text = TemplateRenderer.render("Hi {{first_name}}: {{#items}}[{{item.name}} x{{item.quantity}} "
-                + "{{item.price}} {{item.url}}]{{/items}} code {{coupon_code}} until {{coupon_expires}}",
-                values, s -> s);
-        assertThat(text).isEqualTo("Hi Sara <b>: [Oud <Royal> x2 120.00 SAR https://shop.example/p1]"
-                + "[Musk x1 45.50 SAR https://shop.example/p2] code SAVE10 until 2026-12-31");
+        String text = TemplateRenderer.render(
+                "Hi {{first_name}}: {{#items}}[{{item.name}} x{{item.quantity}} "
+                        + "{{item.price}} {{item.url}}]{{/items}} code {{coupon_code}} until {{coupon_expires}}",
+                values,
+                s -> s);
+        assertThat(text)
+                .isEqualTo("Hi Sara <b>: [Oud <Royal> x2 120.00 SAR https://shop.example/p1]"
+                        + "[Musk x1 45.50 SAR https://shop.example/p2] code SAVE10 until 2026-12-31");
     }
 
     @Test
     void htmlEscapesEveryValue() {
-        String html = TemplateRenderer.render("<p>{{first_name}}</p>{{#items}}<a href=\"{{item.url}}\">{{item.name}}</a>{{/items}}",
-                values, TemplateRenderer::escapeHtml);
+        String html = TemplateRenderer.render(
+                "<p>{{first_name}}</p>{{#items}}<a href=\"{{item.url}}\">{{item.name}}</a>{{/items}}",
+                values,
+                TemplateRenderer::escapeHtml);
         assertThat(html).contains("<p>Sara &lt;b&gt;</p>").contains(">Oud &lt;Royal&gt;</a>");
     }
 
     @Test
     void aBlockShowsOnlyWhenItsValueIsThere() {
-        assertThat(TemplateRenderer.render("{{#coupon_code}}Code: {{coupon_code}}{{/coupon_code}}"
-                + "{{#points_expire}}expires{{/points_expire}}", values, s -> s)).isEqualTo("Code: SAVE10");
+        assertThat(TemplateRenderer.render(
+                        "{{#coupon_code}}Code: {{coupon_code}}{{/coupon_code}}"
+                                + "{{#points_expire}}expires{{/points_expire}}",
+                        values,
+                        s -> s))
+                .isEqualTo("Code: SAVE10");
     }
 
     @Test

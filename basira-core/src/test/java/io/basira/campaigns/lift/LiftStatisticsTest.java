@@ -28,7 +28,8 @@ class LiftStatisticsTest {
             }
         }
         double coverage = covered / (double) seeds;
-        assertThat(coverage).as("coverage over %d seeds; seeds missed (first): %s", seeds, misses)
+        assertThat(coverage)
+                .as("coverage over %d seeds; seeds missed (first): %s", seeds, misses)
                 .isBetween(0.93, 0.97);
     }
 

@@ -33,6 +33,7 @@ class SimulateOfferTest {
     static final Store STORE = new Store(new StoreId(1), "shop", "Shop", SAR, RIYADH);
     /** 2024-06-16 00:30 in Riyadh: today is 16 June, the window 18 March (inclusive) to 16 June (exclusive). */
     static final Instant NOW = Instant.parse("2024-06-15T21:30:00Z");
+
     static final OfferTarget EVERYONE = new OfferTarget.Groups(EligibleGroups.everyone());
 
     private final List<OrderFact> orders = new ArrayList<>();
@@ -43,13 +44,21 @@ class SimulateOfferTest {
     }
 
     private void order(String customer, String at, String total, OrderStatus status) {
-        orders.add(OrderFact.of(customer, Instant.parse(at), status, Money.parse(total, SAR).minor(), false));
+        orders.add(OrderFact.of(
+                customer, Instant.parse(at), status, Money.parse(total, SAR).minor(), false));
     }
 
-    private Simulation simulate(OfferDiscount discount, String minimum, String maximum, Integer usage, Integer perCustomer) {
-        StoreFacts facts = new StoreFacts(RIYADH, SAR, List.of(new CustomerFact("A", null, null, null, NOW),
-                new CustomerFact("B", null, null, null, NOW), new CustomerFact("C", null, null, null, NOW),
-                new CustomerFact("D", null, null, null, NOW)), orders);
+    private Simulation simulate(
+            OfferDiscount discount, String minimum, String maximum, Integer usage, Integer perCustomer) {
+        StoreFacts facts = new StoreFacts(
+                RIYADH,
+                SAR,
+                List.of(
+                        new CustomerFact("A", null, null, null, NOW),
+                        new CustomerFact("B", null, null, null, NOW),
+                        new CustomerFact("C", null, null, null, NOW),
+                        new CustomerFact("D", null, null, null, NOW)),
+                orders);
         OfferAudiences audiences = (store, target, columns) -> {
             BitSet qualifies = new BitSet();
             for (int row = 0; row < columns.rows(); row++) {
@@ -60,8 +69,8 @@ class SimulateOfferTest {
             return new OfferAudiences.Audience(4, reached.size(), 0, 0, false, Set.of(), qualifies);
         };
         SimulateOffer simulator = new SimulateOffer(audiences, store -> facts, Clock.fixed(NOW, ZoneOffset.UTC));
-        return simulator.simulate(STORE, new OfferTerms(EVERYONE, discount, money(minimum), money(maximum), usage,
-                perCustomer, null));
+        return simulator.simulate(
+                STORE, new OfferTerms(EVERYONE, discount, money(minimum), money(maximum), usage, perCustomer, null));
     }
 
     private static Money money(String amount) {
@@ -74,10 +83,10 @@ class SimulateOfferTest {
 
     @Test
     void the_window_is_the_90_whole_days_before_today_in_the_store_zone_around_midnight() {
-        order("A", "2024-03-17T20:50:00Z", "100.00");   // 17 March 23:50 Riyadh: before the window
-        order("A", "2024-03-17T21:10:00Z", "100.00");   // 18 March 00:10 Riyadh: the first day
-        order("B", "2024-06-15T20:59:00Z", "100.00");   // 15 June 23:59 Riyadh: the last day
-        order("B", "2024-06-15T21:05:00Z", "100.00");   // 16 June 00:05 Riyadh: today, left out
+        order("A", "2024-03-17T20:50:00Z", "100.00"); // 17 March 23:50 Riyadh: before the window
+        order("A", "2024-03-17T21:10:00Z", "100.00"); // 18 March 00:10 Riyadh: the first day
+        order("B", "2024-06-15T20:59:00Z", "100.00"); // 15 June 23:59 Riyadh: the last day
+        order("B", "2024-06-15T21:05:00Z", "100.00"); // 16 June 00:05 Riyadh: today, left out
 
         Simulation.Cost cost = simulate(percent("10"), null, null, null, null).cost();
 
@@ -90,10 +99,10 @@ class SimulateOfferTest {
 
     @Test
     void percentages_round_half_up_per_order_in_minor_units_and_only_counted_orders_of_reached_customers_count() {
-        order("A", "2024-06-01T10:00:00Z", "0.10");     // 15% = 0.015 → 0.02
-        order("A", "2024-06-02T10:00:00Z", "199.99");   // 59.997 → 60.00 at 30%; 29.9985 → 30.00 at 15%
+        order("A", "2024-06-01T10:00:00Z", "0.10"); // 15% = 0.015 → 0.02
+        order("A", "2024-06-02T10:00:00Z", "199.99"); // 59.997 → 60.00 at 30%; 29.9985 → 30.00 at 15%
         order("B", "2024-06-03T10:00:00Z", "500.00", OrderStatus.CANCELLED);
-        order("D", "2024-06-03T10:00:00Z", "1000.00");  // not reached
+        order("D", "2024-06-03T10:00:00Z", "1000.00"); // not reached
 
         Simulation.Cost cost = simulate(percent("15"), null, null, null, null).cost();
 
@@ -106,19 +115,22 @@ class SimulateOfferTest {
 
     @Test
     void a_fixed_amount_needs_the_minimum_and_never_exceeds_the_order_and_a_cap_limits_a_percentage() {
-        order("A", "2024-06-01T10:00:00Z", "150.00");   // below the minimum
-        order("A", "2024-06-02T10:00:00Z", "200.00");   // the minimum is inclusive: 50.00
+        order("A", "2024-06-01T10:00:00Z", "150.00"); // below the minimum
+        order("A", "2024-06-02T10:00:00Z", "200.00"); // the minimum is inclusive: 50.00
         order("B", "2024-06-02T10:00:00Z", "30.00");
-        Simulation.Cost amount = simulate(new OfferDiscount.AmountOff(money("50.00")), "200.00", null, null, null).cost();
+        Simulation.Cost amount = simulate(new OfferDiscount.AmountOff(money("50.00")), "200.00", null, null, null)
+                .cost();
         assertThat(amount.belowMinimum()).isEqualTo(2);
         assertThat(amount.qualifyingOrders()).isEqualTo(1);
         assertThat(amount.discount()).isEqualTo(money("50.00"));
 
-        Simulation.Cost small = simulate(new OfferDiscount.AmountOff(money("50.00")), null, null, null, null).cost();
-        assertThat(small.discount()).isEqualTo(money("130.00"));   // 50 + 50 + 30 (not more than the order)
+        Simulation.Cost small = simulate(new OfferDiscount.AmountOff(money("50.00")), null, null, null, null)
+                .cost();
+        assertThat(small.discount()).isEqualTo(money("130.00")); // 50 + 50 + 30 (not more than the order)
 
-        Simulation.Cost capped = simulate(percent("50"), null, "40.00", null, null).cost();
-        assertThat(capped.discount()).isEqualTo(money("95.00"));   // 40 + 40 + 15
+        Simulation.Cost capped =
+                simulate(percent("50"), null, "40.00", null, null).cost();
+        assertThat(capped.discount()).isEqualTo(money("95.00")); // 40 + 40 + 15
     }
 
     @Test
@@ -129,13 +141,14 @@ class SimulateOfferTest {
         order("B", "2024-06-02T10:00:00Z", "40.00");
         order("C", "2024-06-04T10:00:00Z", "1000.00");
 
-        Simulation.Cost perCustomer = simulate(percent("10"), null, null, null, 1).cost();
+        Simulation.Cost perCustomer =
+                simulate(percent("10"), null, null, null, 1).cost();
         assertThat(perCustomer.qualifyingOrders()).isEqualTo(3);
         assertThat(perCustomer.overCustomerLimit()).isEqualTo(2);
-        assertThat(perCustomer.discount()).isEqualTo(money("114.00"));   // 10 + 4 + 100
+        assertThat(perCustomer.discount()).isEqualTo(money("114.00")); // 10 + 4 + 100
 
         Simulation.Cost usage = simulate(percent("10"), null, null, 3, null).cost();
-        assertThat(usage.qualifyingOrders()).isEqualTo(3);               // 1, 2 and 3 June
+        assertThat(usage.qualifyingOrders()).isEqualTo(3); // 1, 2 and 3 June
         assertThat(usage.overUsageLimit()).isEqualTo(2);
         assertThat(usage.qualifyingTotal()).isEqualTo(money("340.00"));
         assertThat(usage.discount()).isEqualTo(money("34.00"));
@@ -168,16 +181,19 @@ class SimulateOfferTest {
             return new OfferAudiences.Audience(1, 1, 0, 0, false, Set.of(), all);
         };
         SimulateOffer simulator = new SimulateOffer(everyone, store -> facts, Clock.fixed(NOW, ZoneOffset.UTC));
-        Validity thirtyDays = new Validity(Instant.parse("2024-07-01T00:00:00Z"), Instant.parse("2024-07-31T00:00:00Z"));
-        Simulation ahead = simulator.simulate(STORE, new OfferTerms(EVERYONE, percent("10"), null, null, null, null,
-                thirtyDays));
+        Validity thirtyDays =
+                new Validity(Instant.parse("2024-07-01T00:00:00Z"), Instant.parse("2024-07-31T00:00:00Z"));
+        Simulation ahead =
+                simulator.simulate(STORE, new OfferTerms(EVERYONE, percent("10"), null, null, null, null, thirtyDays));
         assertThat(ahead.cost().discount()).isEqualTo(money("90.00"));
         assertThat(ahead.cost().validityDays()).isEqualTo(30L);
         assertThat(ahead.cost().projectedDiscount()).isEqualTo(money("30.00"));
 
         Validity past = new Validity(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-02-01T00:00:00Z"));
-        assertThat(simulator.simulate(STORE, new OfferTerms(EVERYONE, percent("10"), null, null, null, null, past))
-                .warnings()).contains(Simulation.Warning.ALREADY_ENDED);
+        assertThat(simulator
+                        .simulate(STORE, new OfferTerms(EVERYONE, percent("10"), null, null, null, null, past))
+                        .warnings())
+                .contains(Simulation.Warning.ALREADY_ENDED);
     }
 
     @Test
@@ -185,23 +201,36 @@ class SimulateOfferTest {
         assertThat(SimulateOffer.share(1, 3)).isEqualByComparingTo("33.3");
         assertThat(SimulateOffer.share(2, 3)).isEqualByComparingTo("66.7");
         assertThat(SimulateOffer.share(0, 0)).isEqualByComparingTo("0");
-        assertThatThrownBy(() -> simulate(new OfferDiscount.AmountOff(Money.parse("5.00", Currency.getInstance("USD"))),
-                null, null, null, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SAR");
+        assertThatThrownBy(() -> simulate(
+                        new OfferDiscount.AmountOff(Money.parse("5.00", Currency.getInstance("USD"))),
+                        null,
+                        null,
+                        null,
+                        null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SAR");
     }
 
     @Test
     void pricing_in_minor_units_rounds_exactly_as_the_checkout_does() {
         java.util.Random random = new java.util.Random(7);
         for (int i = 0; i < 20_000; i++) {
-            BigDecimal p = BigDecimal.valueOf(1 + random.nextInt(100_000), random.nextInt(4)).min(BigDecimal.valueOf(100));
-            long base = random.nextInt(3) == 0 ? random.nextInt(1_000) : Math.abs(random.nextLong() % 10_000_000_000_000L);
+            BigDecimal p = BigDecimal.valueOf(1 + random.nextInt(100_000), random.nextInt(4))
+                    .min(BigDecimal.valueOf(100));
+            long base =
+                    random.nextInt(3) == 0 ? random.nextInt(1_000) : Math.abs(random.nextLong() % 10_000_000_000_000L);
             OfferDiscount discount = new OfferDiscount.PercentOff(p);
             long cap = random.nextBoolean() ? Long.MAX_VALUE : random.nextInt(100_000);
-            Money expected = discount.on(Money.ofMinor(base, SAR), cap == Long.MAX_VALUE ? null : Money.ofMinor(cap, SAR));
-            assertThat(discount.onMinor(base, cap, SAR)).as("%s%% of %d", p, base).isEqualTo(expected.minor());
+            Money expected =
+                    discount.on(Money.ofMinor(base, SAR), cap == Long.MAX_VALUE ? null : Money.ofMinor(cap, SAR));
+            assertThat(discount.onMinor(base, cap, SAR))
+                    .as("%s%% of %d", p, base)
+                    .isEqualTo(expected.minor());
         }
-        assertThat(new OfferDiscount.PercentOff(new BigDecimal("15")).onMinor(10, Long.MAX_VALUE, SAR)).isEqualTo(2);
+        assertThat(new OfferDiscount.PercentOff(new BigDecimal("15")).onMinor(10, Long.MAX_VALUE, SAR))
+                .isEqualTo(2);
         assertThat(new OfferDiscount.PercentOff(new BigDecimal("99.9999999999"))
-                .onMinor(Long.MAX_VALUE / 2, Long.MAX_VALUE, SAR)).isPositive();     // falls back to exact decimals
+                        .onMinor(Long.MAX_VALUE / 2, Long.MAX_VALUE, SAR))
+                .isPositive(); // falls back to exact decimals
     }
 }

@@ -29,8 +29,13 @@ import org.roaringbitmap.RoaringBitmap;
 class IndexedAudiencePropertyTest {
 
     private static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");
-    private static final List<LocalDate> DAYS = List.of(LocalDate.of(2024, 6, 15), LocalDate.of(2025, 2, 28),
-            LocalDate.of(2028, 2, 28), LocalDate.of(2028, 2, 29), LocalDate.of(2024, 12, 31), LocalDate.of(2025, 1, 1));
+    private static final List<LocalDate> DAYS = List.of(
+            LocalDate.of(2024, 6, 15),
+            LocalDate.of(2025, 2, 28),
+            LocalDate.of(2028, 2, 28),
+            LocalDate.of(2028, 2, 29),
+            LocalDate.of(2024, 12, 31),
+            LocalDate.of(2025, 1, 1));
 
     private static ExecutorService pool;
 
@@ -45,17 +50,26 @@ class IndexedAudiencePropertyTest {
     }
 
     @ParameterizedTest(name = "seed {0}, {1} customers, {2} rules per day")
-    @CsvSource({"11, 0, 20", "12, 1, 150", "13, 2, 150", "14, 700, 150", "15, 700, 150", "16, 65535, 3",
-            "17, 65536, 3", "18, 65537, 3"})
+    @CsvSource({
+        "11, 0, 20",
+        "12, 1, 150",
+        "13, 2, 150",
+        "14, 700, 150",
+        "15, 700, 150",
+        "16, 65535, 3",
+        "17, 65536, 3",
+        "18, 65537, 3"
+    })
     void the_columnar_audience_selects_what_the_reference_selects(long seed, int customers, int rulesPerDay) {
-        List<LocalDate> days = customers > 10_000 ? List.of(DAYS.get((int) seed % DAYS.size()), LocalDate.of(2024, 12, 31))
-                : DAYS;
+        List<LocalDate> days =
+                customers > 10_000 ? List.of(DAYS.get((int) seed % DAYS.size()), LocalDate.of(2024, 12, 31)) : DAYS;
         for (LocalDate today : days) {
             EvaluationContext ctx = new EvaluationContext(today, RIYADH, 2);
             List<CustomerProfile> profiles = new RandomCustomers(seed, today, RIYADH).next(customers);
             ScanAudience reference = AudienceFixtures.load(new ScanAudience(), profiles);
             IndexedAudience oneThread = AudienceFixtures.load(new IndexedAudience(RIYADH, 2, 0), profiles);
-            IndexedAudience twoThreads = AudienceFixtures.load(new IndexedAudience(RIYADH, 2, customers, pool, 2), profiles);
+            IndexedAudience twoThreads =
+                    AudienceFixtures.load(new IndexedAudience(RIYADH, 2, customers, pool, 2), profiles);
             Function<String, RoaringBitmap> groups = AudienceFixtures.groups(profiles);
             RandomRules rules = new RandomRules(seed * 31 + today.toEpochDay(), today);
             for (int i = 0; i < rulesPerDay; i++) {
@@ -64,8 +78,12 @@ class IndexedAudiencePropertyTest {
                         + ": " + RuleText.print(rule);
                 RoaringBitmap expected = reference.members(rule, ctx, groups);
                 assertThat(oneThread.members(rule, ctx, groups)).as(description).isEqualTo(expected);
-                assertThat(twoThreads.members(rule, ctx, groups)).as(description).isEqualTo(expected);
-                assertThat(rowByRow(oneThread, rule, ctx, groups)).as(description + " (matches)").isEqualTo(expected);
+                assertThat(twoThreads.members(rule, ctx, groups))
+                        .as(description)
+                        .isEqualTo(expected);
+                assertThat(rowByRow(oneThread, rule, ctx, groups))
+                        .as(description + " (matches)")
+                        .isEqualTo(expected);
             }
         }
     }

@@ -28,7 +28,8 @@ class IndexedAudienceSemanticsTest extends RuleSemanticsContract {
         RoaringBitmap members = audience.members(condition, ctx, groups);
         Set<String> ids = new LinkedHashSet<>();
         for (int row = 0; row < customers.size(); row++) {
-            assertThat(audience.matches(condition, row, ctx, groups)).as("row %d of %s", row, rule)
+            assertThat(audience.matches(condition, row, ctx, groups))
+                    .as("row %d of %s", row, rule)
                     .isEqualTo(members.contains(row));
             if (members.contains(row)) {
                 ids.add(customers.get(row).externalId());

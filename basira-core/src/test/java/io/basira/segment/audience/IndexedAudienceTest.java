@@ -53,7 +53,8 @@ class IndexedAudienceTest {
         assertThat(audience.rowOf(7)).isZero();
         assertThat(audience.keyOf(1)).isEqualTo(9);
         assertThat(members("total_spent > 1500 OR order_count > 10")).containsOnly(0);
-        assertThat(audience.matches(RuleText.parse("order_count > 10"), 1, JUNE_15, NO_GROUPS)).isFalse();
+        assertThat(audience.matches(RuleText.parse("order_count > 10"), 1, JUNE_15, NO_GROUPS))
+                .isFalse();
     }
 
     @Test
@@ -88,7 +89,9 @@ class IndexedAudienceTest {
         }
         assertThat(audience.compilations()).isEqualTo(compiled);
 
-        audience.members(SegmentTemplates.all().get(0).condition(), new EvaluationContext(LocalDate.of(2024, 6, 16), RIYADH, 2),
+        audience.members(
+                SegmentTemplates.all().get(0).condition(),
+                new EvaluationContext(LocalDate.of(2024, 6, 16), RIYADH, 2),
                 NO_GROUPS);
         assertThat(audience.compilations()).isEqualTo(compiled + 1);
     }
@@ -113,15 +116,21 @@ class IndexedAudienceTest {
     void rules_are_refused_in_another_zone_or_currency() {
         upsert(1, aCustomer("a").build());
         Condition rule = RuleText.parse("order_count = 0");
-        assertThatThrownBy(() -> audience.members(rule, new EvaluationContext(JUNE_15.today(), ZoneId.of("UTC"), 2), NO_GROUPS))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Asia/Riyadh").hasMessageContaining("UTC");
-        assertThatThrownBy(() -> audience.matches(rule, 0, new EvaluationContext(JUNE_15.today(), RIYADH, 3), NO_GROUPS))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3");
+        assertThatThrownBy(() ->
+                        audience.members(rule, new EvaluationContext(JUNE_15.today(), ZoneId.of("UTC"), 2), NO_GROUPS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Asia/Riyadh")
+                .hasMessageContaining("UTC");
+        assertThatThrownBy(
+                        () -> audience.matches(rule, 0, new EvaluationContext(JUNE_15.today(), RIYADH, 3), NO_GROUPS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3");
     }
 
     @Test
     void an_empty_audience_has_no_members() {
-        assertThat(audience.members(RuleText.parse("order_count >= 0"), JUNE_15, NO_GROUPS)).isEmpty();
+        assertThat(audience.members(RuleText.parse("order_count >= 0"), JUNE_15, NO_GROUPS))
+                .isEmpty();
         assertThat(audience.rowOf(42)).isEqualTo(-1);
     }
 
@@ -129,12 +138,15 @@ class IndexedAudienceTest {
     void a_three_digit_currency_is_scaled_by_its_own_digits() {
         IndexedAudience dinars = new IndexedAudience(ZoneId.of("Asia/Kuwait"), 3, 0);
         CustomerProfile profile = aCustomer("kw").orders(1).build();
-        dinars.upsert(new CustomerSnapshot(1, profile.customer(),
-                new CustomerCard(1, 10_005, 0, 0, null, null, 0, null, 0, 0, 0)));
+        dinars.upsert(new CustomerSnapshot(
+                1, profile.customer(), new CustomerCard(1, 10_005, 0, 0, null, null, 0, null, 0, 0, 0)));
         EvaluationContext ctx = new EvaluationContext(JUNE_15.today(), ZoneId.of("Asia/Kuwait"), 3);
-        assertThat(dinars.members(RuleText.parse("total_spent = 10.005"), ctx, NO_GROUPS)).containsOnly(0);
-        assertThat(dinars.members(RuleText.parse("total_spent > 10.0049"), ctx, NO_GROUPS)).containsOnly(0);
-        assertThat(dinars.members(RuleText.parse("average_order_value = 10.01"), ctx, NO_GROUPS)).containsOnly(0);
+        assertThat(dinars.members(RuleText.parse("total_spent = 10.005"), ctx, NO_GROUPS))
+                .containsOnly(0);
+        assertThat(dinars.members(RuleText.parse("total_spent > 10.0049"), ctx, NO_GROUPS))
+                .containsOnly(0);
+        assertThat(dinars.members(RuleText.parse("average_order_value = 10.01"), ctx, NO_GROUPS))
+                .containsOnly(0);
     }
 
     @Test
@@ -147,8 +159,8 @@ class IndexedAudienceTest {
 
         for (int i = 0; i < 300; i++) {
             String literal = i + "x".repeat(1_990);
-            Condition rule = RuleText.parse("city = '" + literal + "' OR tags = '" + literal + "' OR region IN ('"
-                    + literal + "', 'Riyadh')");
+            Condition rule = RuleText.parse(
+                    "city = '" + literal + "' OR tags = '" + literal + "' OR region IN ('" + literal + "', 'Riyadh')");
             assertThat(audience.membersOnce(rule, JUNE_15, NO_GROUPS)).containsOnly(0);
             assertThat(audience.membersOnce(RuleText.parse("city != '" + literal + "'"), JUNE_15, NO_GROUPS))
                     .containsOnly(0);
@@ -156,7 +168,8 @@ class IndexedAudienceTest {
 
         assertThat(audience.footprint()).isEqualTo(before);
         assertThat(audience.compilations()).isEqualTo(compiled);
-        assertThat(audience.membersOnce(RuleText.parse("city = 'Riyadh'"), JUNE_15, NO_GROUPS)).containsOnly(0);
+        assertThat(audience.membersOnce(RuleText.parse("city = 'Riyadh'"), JUNE_15, NO_GROUPS))
+                .containsOnly(0);
     }
 
     @Test

@@ -29,8 +29,10 @@ class RuleCompilerTest {
         assertThat(compile("total_spent > 10.005", JUNE_15)).isEqualTo(between("total_spent", 1001, Long.MAX_VALUE));
         assertThat(compile("total_spent >= 10.005", JUNE_15)).isEqualTo(between("total_spent", 1001, Long.MAX_VALUE));
         assertThat(compile("total_spent < 10.005", JUNE_15)).isEqualTo(between("total_spent", Long.MIN_VALUE, 1000));
-        assertThat(compile("total_spent = 10.005", JUNE_15)).isEqualTo(between("total_spent", 1, 0)); // empty: no whole number of halalas
-        assertThat(compile("discount_share BETWEEN 0.25 AND 0.5", JUNE_15)).isEqualTo(between("discount_share", 2500, 5000));
+        assertThat(compile("total_spent = 10.005", JUNE_15))
+                .isEqualTo(between("total_spent", 1, 0)); // empty: no whole number of halalas
+        assertThat(compile("discount_share BETWEEN 0.25 AND 0.5", JUNE_15))
+                .isEqualTo(between("discount_share", 2500, 5000));
     }
 
     @Test
@@ -49,15 +51,19 @@ class RuleCompilerTest {
         long bornLeapDay2000 = LocalDate.of(2000, 2, 29).toEpochDay();
         assertThat(compile("age >= 25", feb28)).isEqualTo(between("birth_date", Long.MIN_VALUE, bornLeapDay2000));
         assertThat(compile("age = 24", LocalDate.of(2024, 6, 15)))
-                .isEqualTo(between("birth_date", LocalDate.of(1999, 6, 16).toEpochDay(), LocalDate.of(2000, 6, 15).toEpochDay()));
+                .isEqualTo(between(
+                        "birth_date",
+                        LocalDate.of(1999, 6, 16).toEpochDay(),
+                        LocalDate.of(2000, 6, 15).toEpochDay()));
     }
 
     @Test
     void a_birthday_week_across_the_year_end_is_two_month_day_ranges() {
-        assertThat(compile("birthday BETWEEN today AND +7d", LocalDate.of(2024, 12, 28))).isEqualTo(or(
-                between("birth_month_day", 101, 104), between("birth_month_day", 1228, 1231)));
+        assertThat(compile("birthday BETWEEN today AND +7d", LocalDate.of(2024, 12, 28)))
+                .isEqualTo(or(between("birth_month_day", 101, 104), between("birth_month_day", 1228, 1231)));
         assertThat(compile("birthday BETWEEN today AND +7d", JUNE_15)).isEqualTo(between("birth_month_day", 615, 622));
-        assertThat(compile("birthday = today", LocalDate.of(2025, 2, 28))).isEqualTo(between("birth_month_day", 228, 229));
+        assertThat(compile("birthday = today", LocalDate.of(2025, 2, 28)))
+                .isEqualTo(between("birth_month_day", 228, 229));
     }
 
     @Test

@@ -30,7 +30,8 @@ class RuleEvaluatorPropertyTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 20240615, 29022000})
     void evaluator_agrees_with_the_reference_on_random_rules(long seed) {
-        for (LocalDate today : List.of(LocalDate.of(2024, 6, 15), LocalDate.of(2025, 2, 28), LocalDate.of(2028, 2, 29))) {
+        for (LocalDate today :
+                List.of(LocalDate.of(2024, 6, 15), LocalDate.of(2025, 2, 28), LocalDate.of(2028, 2, 29))) {
             EvaluationContext ctx = new EvaluationContext(today, RIYADH, 2);
             List<CustomerProfile> customers = new RandomCustomers(seed, today, RIYADH).next(300);
             Map<String, Map<String, Object>> fields = new LinkedHashMap<>();
@@ -45,7 +46,8 @@ class RuleEvaluatorPropertyTest {
                         .isEqualTo(ReferenceSemantics.matching(rule, fields, today));
                 splitting += matched.isEmpty() || matched.size() == customers.size() ? 0 : 1;
             }
-            assertThat(splitting).as("seed %d: rules that select some but not all customers", seed)
+            assertThat(splitting)
+                    .as("seed %d: rules that select some but not all customers", seed)
                     .isGreaterThan(RULES_PER_SEED / 3);
         }
     }
@@ -61,11 +63,13 @@ class RuleEvaluatorPropertyTest {
         for (int i = 0; i < RULES_PER_SEED; i++) {
             Condition rule = rules.next(3);
             String description = "seed " + seed + ", rule #" + i + ": " + RuleText.print(rule);
-            assertThat(matching(new Not(new Not(rule)), customers, ctx)).as(description)
+            assertThat(matching(new Not(new Not(rule)), customers, ctx))
+                    .as(description)
                     .isEqualTo(matching(rule, customers, ctx));
             for (CustomerProfile customer : customers) {
                 Truth truth = evaluator.truth(rule, customer, customer.groupKeys()::contains);
-                assertThat(evaluator.matches(new Not(rule), customer)).as(description)
+                assertThat(evaluator.matches(new Not(rule), customer))
+                        .as(description)
                         .isEqualTo(truth == Truth.FALSE);
             }
         }

@@ -14,7 +14,8 @@ class TodayDependenceTest {
     @Test
     void relative_dates_and_fields_computed_from_today_move_with_the_date() {
         assertThat(moves("last_purchase_at < -90d")).isTrue();
-        assertThat(moves("total_spent > 10 OR NOT (birthday BETWEEN '2024-01-01' AND '2024-02-01')")).isTrue();
+        assertThat(moves("total_spent > 10 OR NOT (birthday BETWEEN '2024-01-01' AND '2024-02-01')"))
+                .isTrue();
         assertThat(moves("age >= 18")).isTrue();
         assertThat(moves("days_since_last_purchase > 30")).isTrue();
         assertThat(moves("created_at IN ('2024-01-01', today)")).isTrue();

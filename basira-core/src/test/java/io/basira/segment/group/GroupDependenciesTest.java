@@ -28,7 +28,7 @@ class GroupDependenciesTest {
     @Test
     void a_rule_references_the_groups_it_names() {
         assertThat(GroupDependencies.referencedGroups(
-                RuleText.parse("group = 'vip' AND NOT (group IN ('b2b', 'happy')) OR order_count > 1")))
+                        RuleText.parse("group = 'vip' AND NOT (group IN ('b2b', 'happy')) OR order_count > 1")))
                 .containsExactly("vip", "b2b", "happy");
     }
 
@@ -54,7 +54,8 @@ class GroupDependenciesTest {
                 "b", "order_count > 1 OR group = 'a'",
                 "c", "order_count > 1"));
         assertThat(dependencies.findCycle()).contains(List.of("a", "b", "a"));
-        assertThatThrownBy(dependencies::evaluationOrder).isInstanceOf(GroupCycleException.class)
+        assertThatThrownBy(dependencies::evaluationOrder)
+                .isInstanceOf(GroupCycleException.class)
                 .hasMessage("groups reference each other in a cycle: a → b → a");
     }
 
@@ -71,9 +72,14 @@ class GroupDependenciesTest {
                 "vip", "total_spent > 1500",
                 "happy", "store_rating >= 4",
                 "wholesale-vip", "group = 'wholesale' AND group = 'vip'"));
-        RuleEvaluator evaluator = new RuleEvaluator(new EvaluationContext(LocalDate.of(2024, 6, 15),
-                ZoneId.of("Asia/Riyadh"), 2));
-        var customer = aCustomer("c1").orders(2).spent("2000").ratedStore(5).inGroups("wholesale").build();
+        RuleEvaluator evaluator =
+                new RuleEvaluator(new EvaluationContext(LocalDate.of(2024, 6, 15), ZoneId.of("Asia/Riyadh"), 2));
+        var customer = aCustomer("c1")
+                .orders(2)
+                .spent("2000")
+                .ratedStore(5)
+                .inGroups("wholesale")
+                .build();
         assertThat(dependencies.groupsOf(customer, evaluator))
                 .containsExactlyInAnyOrder("vip", "happy", "vip-happy", "wholesale-vip");
         var unhappy = aCustomer("c2").orders(2).spent("2000").ratedStore(2).build();

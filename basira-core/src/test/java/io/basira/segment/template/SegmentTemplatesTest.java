@@ -19,8 +19,18 @@ class SegmentTemplatesTest {
 
     @Test
     void the_templates_are_the_ones_merchants_ask_for() {
-        assertThat(SegmentTemplates.all()).extracting(SegmentTemplate::key).containsExactly("vip", "high-value",
-                "low-basket", "non-serious", "new", "happy", "inactive", "cart-abandoners");
-        assertThat(SegmentTemplates.byKey("vip").orElseThrow().rule()).isEqualTo("total_spent > 1500 OR order_count > 10");
+        assertThat(SegmentTemplates.all())
+                .extracting(SegmentTemplate::key)
+                .containsExactly(
+                        "vip",
+                        "high-value",
+                        "low-basket",
+                        "non-serious",
+                        "new",
+                        "happy",
+                        "inactive",
+                        "cart-abandoners");
+        assertThat(SegmentTemplates.byKey("vip").orElseThrow().rule())
+                .isEqualTo("total_spent > 1500 OR order_count > 10");
     }
 }

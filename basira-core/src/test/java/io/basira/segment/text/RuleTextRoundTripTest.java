@@ -19,8 +19,12 @@ class RuleTextRoundTripTest {
         for (int i = 0; i < 500; i++) {
             Condition rule = rules.next(4);
             String text = RuleText.print(rule);
-            assertThat(RuleText.parse(text)).as("seed %d, rule #%d: %s", seed, i, text).isEqualTo(rule);
-            assertThat(RuleText.print(RuleText.parse(text))).as("seed %d, rule #%d", seed, i).isEqualTo(text);
+            assertThat(RuleText.parse(text))
+                    .as("seed %d, rule #%d: %s", seed, i, text)
+                    .isEqualTo(rule);
+            assertThat(RuleText.print(RuleText.parse(text)))
+                    .as("seed %d, rule #%d", seed, i)
+                    .isEqualTo(text);
         }
     }
 

@@ -1,13 +1,13 @@
 package io.basira.server.analytics;
 
+import io.basira.events.DomainEvents;
 import io.basira.server.analytics.jdbc.JdbcStoreFacts;
 import io.basira.server.cards.jdbc.JdbcCustomerAnalytics;
+import io.basira.server.platform.jdbc.BulkReads;
 import io.basira.server.platform.tenancy.JdbcStores;
 import java.time.Clock;
-import io.basira.events.DomainEvents;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import io.basira.server.platform.jdbc.BulkReads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,17 +33,21 @@ public class AnalyticsConfiguration {
 
     /** The next categories come from the products feature's {@link NextCategorySource} bean, when there is one. */
     @Bean
-    StoreAnalytics storeAnalytics(AnalyticsData data, JdbcCustomerAnalytics cards, Clock clock,
-            DomainEvents events, TransactionTemplate transaction,
+    StoreAnalytics storeAnalytics(
+            AnalyticsData data,
+            JdbcCustomerAnalytics cards,
+            Clock clock,
+            DomainEvents events,
+            TransactionTemplate transaction,
             org.springframework.beans.factory.ObjectProvider<NextCategorySource> nextCategories) {
-        return new StoreAnalytics(data, cards, clock, events, transaction,
-                nextCategories.getIfAvailable(() -> NextCategorySource.NONE));
+        return new StoreAnalytics(
+                data, cards, clock, events, transaction, nextCategories.getIfAvailable(() -> NextCategorySource.NONE));
     }
 
     /** Run at each store's midnight by the durable scheduler (io.basira.server.startup.JobsConfiguration). */
     @Bean
-    NightlyAnalyticsRefresh nightlyAnalyticsRefresh(StoreAnalytics analytics, JdbcCustomerAnalytics cards,
-            JdbcStores stores, Clock clock) {
+    NightlyAnalyticsRefresh nightlyAnalyticsRefresh(
+            StoreAnalytics analytics, JdbcCustomerAnalytics cards, JdbcStores stores, Clock clock) {
         return new NightlyAnalyticsRefresh(analytics, cards, stores, clock);
     }
 }

@@ -1,9 +1,9 @@
 package io.basira.server.analytics;
 
-import io.basira.server.analytics.jdbc.JdbcStoreFacts;
 import io.basira.analytics.StoreFacts;
 import io.basira.events.CardsChanged;
 import io.basira.events.DomainEvent;
+import io.basira.server.analytics.jdbc.JdbcStoreFacts;
 import io.basira.server.platform.events.DomainEventListener;
 import io.basira.server.platform.events.ReceivedEvent;
 import io.basira.shared.Store;

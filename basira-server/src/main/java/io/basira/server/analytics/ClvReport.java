@@ -1,7 +1,5 @@
 package io.basira.server.analytics;
 
-import io.basira.server.analytics.api.AnalysisRequest;
-import io.basira.server.analytics.api.AnalyticsJson;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import io.basira.analytics.ClvInput;
 import io.basira.analytics.StoreFacts;
@@ -12,6 +10,8 @@ import io.basira.analytics.clv.ClvModels;
 import io.basira.analytics.clv.CustomerPrediction;
 import io.basira.analytics.clv.ScoringOptions;
 import io.basira.server.analytics.Report.Table;
+import io.basira.server.analytics.api.AnalysisRequest;
+import io.basira.server.analytics.api.AnalyticsJson;
 import io.basira.server.platform.csv.SpreadsheetCsv;
 import java.io.IOException;
 import java.io.Writer;
@@ -32,16 +32,20 @@ public record ClvReport(CalibrationSummary summary, ClvModels models, List<Custo
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public static ClvReport of(StoreFacts facts, AnalysisRequest request) {
-        ClvInput.Calibration calibration = ClvInput.calibration(facts, request.window().asOf(), request.timeUnit());
-        return of(facts, new io.basira.analytics.CardAnalytics.ClvFit(calibration, ClvAnalysis.fit(calibration.summary())), request);
+        ClvInput.Calibration calibration =
+                ClvInput.calibration(facts, request.window().asOf(), request.timeUnit());
+        return of(
+                facts,
+                new io.basira.analytics.CardAnalytics.ClvFit(calibration, ClvAnalysis.fit(calibration.summary())),
+                request);
     }
 
     /** The report from a calibration and fit made for this as-of day and time unit. */
     static ClvReport of(StoreFacts facts, io.basira.analytics.CardAnalytics.ClvFit fit, AnalysisRequest request) {
         CalibrationSummary summary = fit.calibration().summary();
         ClvModels models = fit.models();
-        ScoringOptions options = new ScoringOptions(0, 0.7, 0.3, 365,
-                io.basira.shared.Money.fractionDigits(facts.currency()));
+        ScoringOptions options =
+                new ScoringOptions(0, 0.7, 0.3, 365, io.basira.shared.Money.fractionDigits(facts.currency()));
         return new ClvReport(summary, models, ClvAnalysis.score(summary, models, options));
     }
 
@@ -51,8 +55,8 @@ public record ClvReport(CalibrationSummary summary, ClvModels models, List<Custo
     }
 
     public Report report() {
-        Map<String, Object> modelsTree = JSON.readValue(models.toJson(),
-                new tools.jackson.core.type.TypeReference<Map<String, Object>>() {});
+        Map<String, Object> modelsTree =
+                JSON.readValue(models.toJson(), new tools.jackson.core.type.TypeReference<Map<String, Object>>() {});
         Map<ChurnRisk, Integer> churn = new EnumMap<>(ChurnRisk.class);
         double purchases90 = 0;
         BigDecimal value12 = BigDecimal.ZERO;
@@ -63,10 +67,25 @@ public record ClvReport(CalibrationSummary summary, ClvModels models, List<Custo
         }
         Map<String, Object> churnJson = new java.util.LinkedHashMap<>();
         churn.forEach((k, v) -> churnJson.put(k.name().toLowerCase(java.util.Locale.ROOT), v));
-        Map<String, Object> json = AnalyticsJson.map("calibration_end", summary.calibrationEnd().toString(),
-                "time_unit", summary.unit().jsonName(), "customers", summary.size(), "repeat_buyers", summary.repeatBuyers(),
-                "method", models.method(), "models", modelsTree, "expected_purchases_90d", round(purchases90),
-                "predicted_value_12m", value12, "churn_risk", churnJson);
+        Map<String, Object> json = AnalyticsJson.map(
+                "calibration_end",
+                summary.calibrationEnd().toString(),
+                "time_unit",
+                summary.unit().jsonName(),
+                "customers",
+                summary.size(),
+                "repeat_buyers",
+                summary.repeatBuyers(),
+                "method",
+                models.method(),
+                "models",
+                modelsTree,
+                "expected_purchases_90d",
+                round(purchases90),
+                "predicted_value_12m",
+                value12,
+                "churn_risk",
+                churnJson);
         Table table = new Table("CLV as of " + summary.calibrationEnd(), List.of("metric", "value"));
         json.forEach((k, v) -> {
             if (v instanceof Map<?, ?> nested && !k.equals("models")) {
@@ -81,20 +100,36 @@ public record ClvReport(CalibrationSummary summary, ClvModels models, List<Custo
     /** Per-customer predictions as CSV (header line first); money in the major unit, absent values empty. */
     public void writeCsv(Writer out) throws IOException {
         CsvWriter csv = SpreadsheetCsv.writer(out);
-        csv.writeRecord("customer_id", "p_alive", "expected_purchases_90d", "expected_purchases_12m",
-                "expected_order_value", "predicted_value_12m", "churn_risk", "next_order_expected_at", "method");
+        csv.writeRecord(
+                "customer_id",
+                "p_alive",
+                "expected_purchases_90d",
+                "expected_purchases_12m",
+                "expected_order_value",
+                "predicted_value_12m",
+                "churn_risk",
+                "next_order_expected_at",
+                "method");
         for (CustomerPrediction p : predictions) {
-            csv.writeRecord(SpreadsheetCsv.cell(p.customerId()),
-                    p.probabilityAlive().isPresent() ? round(p.probabilityAlive().getAsDouble()).toPlainString() : "",
-                    round(p.expectedPurchases90Days()).toPlainString(), round(p.expectedPurchases12Months()).toPlainString(),
-                    p.expectedOrderValue().toPlainString(), p.predictedValue12Months().toPlainString(),
+            csv.writeRecord(
+                    SpreadsheetCsv.cell(p.customerId()),
+                    p.probabilityAlive().isPresent()
+                            ? round(p.probabilityAlive().getAsDouble()).toPlainString()
+                            : "",
+                    round(p.expectedPurchases90Days()).toPlainString(),
+                    round(p.expectedPurchases12Months()).toPlainString(),
+                    p.expectedOrderValue().toPlainString(),
+                    p.predictedValue12Months().toPlainString(),
                     p.churnRisk().name().toLowerCase(java.util.Locale.ROOT),
-                    p.expectedNextOrder().map(LocalDate::toString).orElse(""), p.method());
+                    p.expectedNextOrder().map(LocalDate::toString).orElse(""),
+                    p.method());
         }
         csv.flush();
     }
 
     private static BigDecimal round(double value) {
-        return BigDecimal.valueOf(value).setScale(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+        return BigDecimal.valueOf(value)
+                .setScale(6, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros();
     }
 }

@@ -36,7 +36,8 @@ public class NightlyAnalyticsRefresh {
     private final Clock clock;
     private final Map<StoreId, LocalDate> refreshedOn = new ConcurrentHashMap<>();
 
-    public NightlyAnalyticsRefresh(StoreAnalytics analytics, JdbcCustomerAnalytics cards, JdbcStores stores, Clock clock) {
+    public NightlyAnalyticsRefresh(
+            StoreAnalytics analytics, JdbcCustomerAnalytics cards, JdbcStores stores, Clock clock) {
         this.analytics = analytics;
         this.cards = cards;
         this.stores = stores;
@@ -57,7 +58,9 @@ public class NightlyAnalyticsRefresh {
                     refreshed++;
                 }
             } catch (RuntimeException e) {
-                log.error("nightly analytics refresh of store {} failed; retried at the next check", store.slug(),
+                log.error(
+                        "nightly analytics refresh of store {} failed; retried at the next check",
+                        store.slug(),
                         RedactedFailure.of(e));
             }
         }
@@ -68,7 +71,9 @@ public class NightlyAnalyticsRefresh {
         LocalDate today = Dates.dateIn(clock.instant(), store.timeZone());
         LocalDate last = refreshedOn.get(store.id());
         if (last == null || last.isBefore(today)) {
-            last = cards.lastComputedAt(store).map(at -> Dates.dateIn(at, store.timeZone())).orElse(last);
+            last = cards.lastComputedAt(store)
+                    .map(at -> Dates.dateIn(at, store.timeZone()))
+                    .orElse(last);
         }
         if (last != null && !last.isBefore(today)) {
             refreshedOn.put(store.id(), last);
@@ -78,8 +83,13 @@ public class NightlyAnalyticsRefresh {
         analytics.reread(store); // a day's writes by other processes are in the night's figures
         var done = analytics.refresh(store, today);
         refreshedOn.put(store.id(), today);
-        log.info("refreshed the analytics of {} customers of store {} as of {} (CLV: {}) in {} ms", done.customers(),
-                store.slug(), today, done.clvMethod(), (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "refreshed the analytics of {} customers of store {} as of {} (CLV: {}) in {} ms",
+                done.customers(),
+                store.slug(),
+                today,
+                done.clvMethod(),
+                (System.nanoTime() - started) / 1_000_000);
         return true;
     }
 }

@@ -33,8 +33,8 @@ public final class PopulationCsv {
             if (region.length() >= 2 && region.startsWith("\"") && region.endsWith("\"")) {
                 region = region.substring(1, region.length() - 1).replace("\"\"", "\"");
             }
-            Long population = Numerals.whole(line.substring(last + 1).strip().replace("_", ""), Long.MIN_VALUE,
-                    Long.MAX_VALUE);
+            Long population =
+                    Numerals.whole(line.substring(last + 1).strip().replace("_", ""), Long.MIN_VALUE, Long.MAX_VALUE);
             if (population == null) {
                 throw new IllegalArgumentException(source + ":" + (i + 1) + ": population '"
                         + line.substring(last + 1).strip() + "' is not a whole number");

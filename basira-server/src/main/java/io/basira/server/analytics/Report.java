@@ -19,7 +19,8 @@ public record Report(String name, Map<String, Object> json, List<Table> tables) 
 
         public Table row(Object... cells) {
             if (cells.length != headers.size()) {
-                throw new IllegalArgumentException(title + ": " + cells.length + " cells for " + headers.size() + " columns");
+                throw new IllegalArgumentException(
+                        title + ": " + cells.length + " cells for " + headers.size() + " columns");
             }
             rows.add(java.util.Arrays.asList(cells));
             return this;

@@ -15,7 +15,8 @@ public enum ReportPrinter {
     JSON,
     CSV;
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper MAPPER =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /** @throws IllegalArgumentException naming the formats */
     public static ReportPrinter of(String format) {
@@ -69,9 +70,13 @@ public enum ReportPrinter {
         StringBuilder sb = new StringBuilder();
         for (int c = 0; c < widths.length; c++) {
             Object cell = cells.get(c);
-            String text = cell == null ? "-" : cell instanceof java.math.BigDecimal d ? d.toPlainString() : cell.toString();
+            String text =
+                    cell == null ? "-" : cell instanceof java.math.BigDecimal d ? d.toPlainString() : cell.toString();
             boolean number = cell instanceof Number;
-            sb.append(number ? " ".repeat(widths[c] - text.length()) + text : text + " ".repeat(Math.max(0, widths[c] - text.length())));
+            sb.append(
+                    number
+                            ? " ".repeat(widths[c] - text.length()) + text
+                            : text + " ".repeat(Math.max(0, widths[c] - text.length())));
             if (c + 1 < widths.length) {
                 sb.append("  ");
             }

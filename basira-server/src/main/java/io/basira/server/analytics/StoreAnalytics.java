@@ -1,8 +1,5 @@
 package io.basira.server.analytics;
 
-import io.basira.server.analytics.api.AnalysisRequest;
-import io.basira.server.analytics.api.AnalyticsJson;
-import io.basira.server.cards.jdbc.JdbcCustomerAnalytics;
 import io.basira.analytics.AnalysisWindow;
 import io.basira.analytics.CardAnalytics;
 import io.basira.analytics.ClvInput;
@@ -17,13 +14,16 @@ import io.basira.analytics.clv.ClvAnalysis;
 import io.basira.analytics.clv.ClvTimeUnit;
 import io.basira.analytics.region.PopulationTable;
 import io.basira.analytics.region.Regions;
+import io.basira.events.AnalyticsRefreshed;
+import io.basira.events.DomainEvents;
+import io.basira.events.UseCase;
+import io.basira.server.analytics.api.AnalysisRequest;
+import io.basira.server.analytics.api.AnalyticsJson;
+import io.basira.server.cards.jdbc.JdbcCustomerAnalytics;
 import io.basira.shared.Store;
 import io.basira.shared.StoreId;
 import java.time.Clock;
 import java.time.LocalDate;
-import io.basira.events.AnalyticsRefreshed;
-import io.basira.events.DomainEvents;
-import io.basira.events.UseCase;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -61,8 +61,13 @@ public final class StoreAnalytics {
         }
     };
 
-    public StoreAnalytics(AnalyticsData data, JdbcCustomerAnalytics cards, Clock clock, DomainEvents events,
-            TransactionTemplate transaction, NextCategorySource nextCategories) {
+    public StoreAnalytics(
+            AnalyticsData data,
+            JdbcCustomerAnalytics cards,
+            Clock clock,
+            DomainEvents events,
+            TransactionTemplate transaction,
+            NextCategorySource nextCategories) {
         this.transaction = transaction;
         this.nextCategories = nextCategories;
         this.data = data;
@@ -91,7 +96,11 @@ public final class StoreAnalytics {
         if (name == AnalysisName.REGIONS && request.population() != PopulationTable.gulf()) {
             return AnalyticsJson.regions(Regions.of(facts, window, request.population()));
         }
-        Key key = new Key(store.id(), name.name(), window, name == AnalysisName.CLV ? request.timeUnit() : null,
+        Key key = new Key(
+                store.id(),
+                name.name(),
+                window,
+                name == AnalysisName.CLV ? request.timeUnit() : null,
                 versioned.version());
         return cached(key, () -> switch (name) {
             case OVERVIEW -> AnalyticsJson.overview(Overview.of(facts, window));
@@ -101,14 +110,17 @@ public final class StoreAnalytics {
             case TYPES -> AnalyticsJson.types(CustomerTypes.of(facts, window));
             case DISCOUNTS -> AnalyticsJson.discounts(DiscountSensitivity.of(facts, window));
             case REGIONS -> AnalyticsJson.regions(Regions.of(facts, window, request.population()));
-            case CLV -> ClvReport.of(facts, fit(store, versioned, window.asOf(), request.timeUnit()), request).report();
+            case CLV ->
+                ClvReport.of(facts, fit(store, versioned, window.asOf(), request.timeUnit()), request)
+                        .report();
         });
     }
 
     /** The CLV analysis with its per-customer predictions (for the CLI's last line and {@code --out}). */
     public ClvReport clv(Store store, AnalysisRequest request) {
         AnalyticsData.Versioned versioned = data.current(store);
-        return ClvReport.of(versioned.facts(), fit(store, versioned, request.window().asOf(), request.timeUnit()), request);
+        return ClvReport.of(
+                versioned.facts(), fit(store, versioned, request.window().asOf(), request.timeUnit()), request);
     }
 
     /**
@@ -125,8 +137,14 @@ public final class StoreAnalytics {
             fitted = (CardAnalytics.ClvFit) cache.get(full);
         }
         if (fitted == null) {
-            fitted = cached(new Key(store.id(), "clv-scoring-fit", AnalysisWindow.asOf(asOf), ClvTimeUnit.DAYS,
-                    versioned.version()), () -> CardAnalytics.ClvFit.of(versioned.facts(), asOf));
+            fitted = cached(
+                    new Key(
+                            store.id(),
+                            "clv-scoring-fit",
+                            AnalysisWindow.asOf(asOf),
+                            ClvTimeUnit.DAYS,
+                            versioned.version()),
+                    () -> CardAnalytics.ClvFit.of(versioned.facts(), asOf));
         }
         CardAnalytics.Result result = CardAnalytics.compute(versioned.facts(), asOf, fitted);
         Map<String, String> categories = nextCategories.nextCategories(store);
@@ -134,7 +152,11 @@ public final class StoreAnalytics {
             cards.replace(store, asOf, clock.instant(), result.models().method(), result.customers(), categories);
             events.publish(new AnalyticsRefreshed(store.id(), asOf));
         });
-        return new Refreshed(asOf, result.customers().size(), result.models().method(), result.models().toJson());
+        return new Refreshed(
+                asOf,
+                result.customers().size(),
+                result.models().method(),
+                result.models().toJson());
     }
 
     /** The CLV models fitted once per store version, as-of day and unit. */
@@ -152,8 +174,8 @@ public final class StoreAnalytics {
      */
     public <T> T cachedResult(Store store, String what, AnalysisWindow window, Function<StoreFacts, T> compute) {
         AnalyticsData.Versioned versioned = data.current(store);
-        return cached(new Key(store.id(), what, window, null, versioned.version()),
-                () -> compute.apply(versioned.facts()));
+        return cached(
+                new Key(store.id(), what, window, null, versioned.version()), () -> compute.apply(versioned.facts()));
     }
 
     /**

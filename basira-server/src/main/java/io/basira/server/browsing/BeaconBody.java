@@ -67,8 +67,16 @@ public final class BeaconBody {
         for (int i = 0; i < texts.size(); i++) {
             String[] t = texts.get(i);
             try {
-                read.events.add(new BrowsingEvent(EventKind.ofCode(t[KIND]), visitor, session, now, t[PATH],
-                        t[PRODUCT], t[CATEGORY], t[QUERY], t[CUSTOMER]));
+                read.events.add(new BrowsingEvent(
+                        EventKind.ofCode(t[KIND]),
+                        visitor,
+                        session,
+                        now,
+                        t[PATH],
+                        t[PRODUCT],
+                        t[CATEGORY],
+                        t[QUERY],
+                        t[CUSTOMER]));
             } catch (RefusedEvent refused) {
                 read.reject(i, refused.refusal(), refused.getMessage());
             }
@@ -152,8 +160,10 @@ public final class BeaconBody {
     private BeaconBody refused(String notJson) {
         events.clear();
         rejected = new ArrayList<>(1);
-        reject(-1, Refusal.BAD_BODY, notJson != null ? notJson
-                : "the body needs 'e', an array of at most " + MAX_EVENTS + " events");
+        reject(
+                -1,
+                Refusal.BAD_BODY,
+                notJson != null ? notJson : "the body needs 'e', an array of at most " + MAX_EVENTS + " events");
         return this;
     }
 

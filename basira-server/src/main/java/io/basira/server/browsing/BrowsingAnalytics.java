@@ -1,8 +1,8 @@
 package io.basira.server.browsing;
 
+import io.basira.analytics.AnalysisWindow;
 import io.basira.server.browsing.jdbc.JdbcBrowsing;
 import io.basira.shared.StoreId;
-import io.basira.analytics.AnalysisWindow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -32,6 +32,7 @@ public final class BrowsingAnalytics {
 
     /** Days of the period when {@code from} is not given: {@code to} and the 29 days before it. */
     public static final int DEFAULT_DAYS = 30;
+
     private static final String COUNTED = "o.status IN ('pending', 'processing', 'completed')";
 
     private final JdbcTemplate jdbc;
@@ -56,10 +57,16 @@ public final class BrowsingAnalytics {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("from", from.toString());
         answer.put("to", to.toString());
-        answer.put("pages", jdbc.query("SELECT path, COUNT(*) AS views, COUNT(DISTINCT visitor_id) AS visitors "
-                + "FROM browsing_events WHERE store_id = ? AND kind = 'page' AND occurred_at >= ? AND occurred_at < ? "
-                + "AND path IS NOT NULL GROUP BY path ORDER BY views DESC, path LIMIT " + TOP, (rs, n) -> row(
-                        "path", rs.getString(1), "views", rs.getLong(2), "visitors", rs.getLong(3)), id, start, end));
+        answer.put(
+                "pages",
+                jdbc.query(
+                        "SELECT path, COUNT(*) AS views, COUNT(DISTINCT visitor_id) AS visitors "
+                                + "FROM browsing_events WHERE store_id = ? AND kind = 'page' AND occurred_at >= ? AND occurred_at < ? "
+                                + "AND path IS NOT NULL GROUP BY path ORDER BY views DESC, path LIMIT " + TOP,
+                        (rs, n) -> row("path", rs.getString(1), "views", rs.getLong(2), "visitors", rs.getLong(3)),
+                        id,
+                        start,
+                        end));
         answer.put("products", products(id, start, end));
         answer.putAll(visitors(id, start, end));
         answer.put("sessions_per_day", sessionsPerDay(id, zone, start, end, from, to));
@@ -67,27 +74,34 @@ public final class BrowsingAnalytics {
     }
 
     private List<Map<String, Object>> products(long id, OffsetDateTime start, OffsetDateTime end) {
-        List<Map<String, Object>> products = jdbc.query("SELECT product_id, COUNT(*) AS views, "
-                + "COUNT(DISTINCT visitor_id) AS viewers FROM browsing_events WHERE store_id = ? AND kind = 'product' "
-                + "AND occurred_at >= ? AND occurred_at < ? GROUP BY product_id ORDER BY views DESC, product_id LIMIT "
-                + TOP, (rs, n) -> row("product_id", rs.getString(1), "views", rs.getLong(2), "viewers", rs.getLong(3)),
-                id, start, end);
+        List<Map<String, Object>> products = jdbc.query(
+                "SELECT product_id, COUNT(*) AS views, "
+                        + "COUNT(DISTINCT visitor_id) AS viewers FROM browsing_events WHERE store_id = ? AND kind = 'product' "
+                        + "AND occurred_at >= ? AND occurred_at < ? GROUP BY product_id ORDER BY views DESC, product_id LIMIT "
+                        + TOP,
+                (rs, n) -> row("product_id", rs.getString(1), "views", rs.getLong(2), "viewers", rs.getLong(3)),
+                id,
+                start,
+                end);
         if (products.isEmpty()) {
             return products;
         }
         List<Object> args = new ArrayList<>(List.of(id, start, end, start, end));
         products.forEach(p -> args.add(p.get("product_id")));
         Map<String, Long> buyers = new HashMap<>();
-        jdbc.query("SELECT e.product_id, COUNT(DISTINCT v.customer_external_id) FROM browsing_events e "
-                + "JOIN browsing_visitors v ON v.store_id = e.store_id AND v.visitor_id = e.visitor_id "
-                + "JOIN orders o ON o.store_id = v.store_id AND o.customer_external_id = v.customer_external_id "
-                + "JOIN order_lines l ON l.store_id = o.store_id AND l.order_external_id = o.external_id "
-                + "AND l.product_external_id = e.product_id WHERE e.store_id = ? AND e.kind = 'product' "
-                + "AND e.occurred_at >= ? AND e.occurred_at < ? AND o.created_at >= ? AND o.created_at < ? AND "
-                + COUNTED + " AND e.product_id IN (" + JdbcBrowsing.marks(products.size()) + ") GROUP BY e.product_id",
+        jdbc.query(
+                "SELECT e.product_id, COUNT(DISTINCT v.customer_external_id) FROM browsing_events e "
+                        + "JOIN browsing_visitors v ON v.store_id = e.store_id AND v.visitor_id = e.visitor_id "
+                        + "JOIN orders o ON o.store_id = v.store_id AND o.customer_external_id = v.customer_external_id "
+                        + "JOIN order_lines l ON l.store_id = o.store_id AND l.order_external_id = o.external_id "
+                        + "AND l.product_external_id = e.product_id WHERE e.store_id = ? AND e.kind = 'product' "
+                        + "AND e.occurred_at >= ? AND e.occurred_at < ? AND o.created_at >= ? AND o.created_at < ? AND "
+                        + COUNTED + " AND e.product_id IN (" + JdbcBrowsing.marks(products.size())
+                        + ") GROUP BY e.product_id",
                 rs -> {
                     buyers.put(rs.getString(1), rs.getLong(2));
-                }, args.toArray());
+                },
+                args.toArray());
         for (Map<String, Object> product : products) {
             long bought = buyers.getOrDefault((String) product.get("product_id"), 0L);
             product.put("buyers", bought);
@@ -102,15 +116,27 @@ public final class BrowsingAnalytics {
      */
     private Map<String, Object> visitors(long id, OffsetDateTime start, OffsetDateTime end) {
         Map<String, Long> sessions = new HashMap<>();
-        jdbc.query("SELECT e.visitor_id, COUNT(DISTINCT e.session_id) FROM browsing_events e WHERE e.store_id = ? "
-                + "AND e.occurred_at < ? AND e.visitor_id IN (SELECT p.visitor_id FROM browsing_events p "
-                + "WHERE p.store_id = ? AND p.occurred_at >= ? AND p.occurred_at < ?) GROUP BY e.visitor_id", rs -> {
+        jdbc.query(
+                "SELECT e.visitor_id, COUNT(DISTINCT e.session_id) FROM browsing_events e WHERE e.store_id = ? "
+                        + "AND e.occurred_at < ? AND e.visitor_id IN (SELECT p.visitor_id FROM browsing_events p "
+                        + "WHERE p.store_id = ? AND p.occurred_at >= ? AND p.occurred_at < ?) GROUP BY e.visitor_id",
+                rs -> {
                     sessions.put(rs.getString(1), rs.getLong(2));
-                }, id, end, id, start, end);
-        Set<String> buyers = new HashSet<>(jdbc.queryForList("SELECT v.visitor_id FROM browsing_visitors v "
-                + "WHERE v.store_id = ? AND EXISTS (SELECT 1 FROM orders o WHERE o.store_id = v.store_id "
-                + "AND o.customer_external_id = v.customer_external_id AND o.created_at >= ? AND o.created_at < ? AND "
-                + COUNTED + ")", String.class, id, start, end));
+                },
+                id,
+                end,
+                id,
+                start,
+                end);
+        Set<String> buyers = new HashSet<>(jdbc.queryForList(
+                "SELECT v.visitor_id FROM browsing_visitors v "
+                        + "WHERE v.store_id = ? AND EXISTS (SELECT 1 FROM orders o WHERE o.store_id = v.store_id "
+                        + "AND o.customer_external_id = v.customer_external_id AND o.created_at >= ? AND o.created_at < ? AND "
+                        + COUNTED + ")",
+                String.class,
+                id,
+                start,
+                end));
         long returning = 0;
         long returningBuyers = 0;
         long newBuyers = 0;
@@ -126,23 +152,37 @@ public final class BrowsingAnalytics {
         long fresh = sessions.size() - returning;
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("visitors", row("total", (long) sessions.size(), "new", fresh, "returning", returning));
-        answer.put("conversion", row("new", share(newBuyers, fresh), "returning", share(returningBuyers, returning),
-                "new_buyers", newBuyers, "returning_buyers", returningBuyers));
+        answer.put(
+                "conversion",
+                row(
+                        "new",
+                        share(newBuyers, fresh),
+                        "returning",
+                        share(returningBuyers, returning),
+                        "new_buyers",
+                        newBuyers,
+                        "returning_buyers",
+                        returningBuyers));
         return answer;
     }
 
     /** Sessions by the store-local day of their first event in the period; every day of the period is listed. */
-    private List<Map<String, Object>> sessionsPerDay(long id, ZoneId zone, OffsetDateTime start, OffsetDateTime end,
-            LocalDate from, LocalDate to) {
+    private List<Map<String, Object>> sessionsPerDay(
+            long id, ZoneId zone, OffsetDateTime start, OffsetDateTime end, LocalDate from, LocalDate to) {
         TreeMap<LocalDate, Long> days = new TreeMap<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             days.put(day, 0L);
         }
-        jdbc.query("SELECT MIN(occurred_at) FROM browsing_events WHERE store_id = ? AND occurred_at >= ? "
-                + "AND occurred_at < ? GROUP BY visitor_id, session_id", rs -> {
+        jdbc.query(
+                "SELECT MIN(occurred_at) FROM browsing_events WHERE store_id = ? AND occurred_at >= ? "
+                        + "AND occurred_at < ? GROUP BY visitor_id, session_id",
+                rs -> {
                     Instant first = rs.getObject(1, OffsetDateTime.class).toInstant();
                     days.merge(LocalDate.ofInstant(first, zone), 1L, Long::sum);
-                }, id, start, end);
+                },
+                id,
+                start,
+                end);
         List<Map<String, Object>> list = new ArrayList<>();
         days.forEach((day, count) -> list.add(row("day", day.toString(), "sessions", count)));
         return list;
@@ -150,8 +190,11 @@ public final class BrowsingAnalytics {
 
     /** {@code part / whole} to 4 decimals as text ("0.2500"); null when {@code whole} is 0. */
     static String share(long part, long whole) {
-        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_EVEN)
-                .toPlainString();
+        return whole == 0
+                ? null
+                : BigDecimal.valueOf(part)
+                        .divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_EVEN)
+                        .toPlainString();
     }
 
     private static Map<String, Object> row(Object... pairs) {

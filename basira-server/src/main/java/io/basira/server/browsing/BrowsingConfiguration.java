@@ -1,14 +1,14 @@
 package io.basira.server.browsing;
 
+import io.basira.events.DomainEvents;
+import io.basira.fields.BrowsingCardFields;
+import io.basira.segment.FieldSet;
 import io.basira.server.browsing.api.BeaconDoor;
 import io.basira.server.browsing.api.BrowsingAnalyticsController;
 import io.basira.server.browsing.api.BrowsingSiteController;
 import io.basira.server.browsing.api.CollectController;
 import io.basira.server.browsing.jdbc.JdbcBrowsing;
 import io.basira.server.browsing.jdbc.JdbcBrowsingSites;
-import io.basira.events.DomainEvents;
-import io.basira.fields.BrowsingCardFields;
-import io.basira.segment.FieldSet;
 import io.basira.server.platform.jdbc.SqlDialect;
 import io.basira.server.platform.security.PublicDoor;
 import io.basira.server.platform.throttle.Throttle;
@@ -55,8 +55,8 @@ public class BrowsingConfiguration {
     }
 
     @Bean
-    RecordBrowsing recordBrowsing(JdbcBrowsing browsing, DomainEvents events, TransactionTemplate transaction,
-            Clock clock) {
+    RecordBrowsing recordBrowsing(
+            JdbcBrowsing browsing, DomainEvents events, TransactionTemplate transaction, Clock clock) {
         return new RecordBrowsing(browsing, events, transaction, clock);
     }
 
@@ -83,8 +83,8 @@ public class BrowsingConfiguration {
     }
 
     @Bean
-    BrowsingSiteController browsingSiteController(JdbcBrowsingSites sites, SiteChanges changes,
-            @Value("${basira.public-url:}") String publicUrl) {
+    BrowsingSiteController browsingSiteController(
+            JdbcBrowsingSites sites, SiteChanges changes, @Value("${basira.public-url:}") String publicUrl) {
         return new BrowsingSiteController(sites, changes, publicUrl);
     }
 
@@ -106,7 +106,9 @@ public class BrowsingConfiguration {
     static class Doors {
 
         @Bean
-        BrowsingIntake browsingIntake(RecordBrowsing record, ObjectProvider<MeterRegistry> registry,
+        BrowsingIntake browsingIntake(
+                RecordBrowsing record,
+                ObjectProvider<MeterRegistry> registry,
                 @Value("${basira.browsing.queue-capacity:100000}") int capacity,
                 @Value("${basira.browsing.batch-size:5000}") int batchSize) {
             MeterRegistry meters = registry.getIfAvailable();
@@ -123,14 +125,22 @@ public class BrowsingConfiguration {
          * included): it applies the limits per site key and per client address itself.
          */
         @Bean
-        FilterRegistrationBean<BeaconDoor> beaconDoor(JdbcBrowsingSites sites, BrowsingIntake intake, JsonMapper json,
-                Clock clock, @Value("${basira.browsing.site-requests:1200000}") int requests,
+        FilterRegistrationBean<BeaconDoor> beaconDoor(
+                JdbcBrowsingSites sites,
+                BrowsingIntake intake,
+                JsonMapper json,
+                Clock clock,
+                @Value("${basira.browsing.site-requests:1200000}") int requests,
                 @Value("${basira.browsing.site-period:1m}") Duration period,
                 @Value("${basira.browsing.address-requests:6000}") int addressRequests,
                 @Value("${basira.browsing.address-period:1m}") Duration addressPeriod) {
-            BeaconDoor door = new BeaconDoor(sites, intake, new Throttle(new Throttle.Limit(requests, period), 100_000,
-                    clock), new Throttle(new Throttle.Limit(addressRequests, addressPeriod), PublicDoor.ADDRESSES,
-                    clock), json, clock);
+            BeaconDoor door = new BeaconDoor(
+                    sites,
+                    intake,
+                    new Throttle(new Throttle.Limit(requests, period), 100_000, clock),
+                    new Throttle(new Throttle.Limit(addressRequests, addressPeriod), PublicDoor.ADDRESSES, clock),
+                    json,
+                    clock);
             FilterRegistrationBean<BeaconDoor> registration = new FilterRegistrationBean<>(door);
             registration.addUrlPatterns("/b/collect");
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
@@ -140,12 +150,16 @@ public class BrowsingConfiguration {
 
         @Bean
         @Order(1)
-        SecurityFilterChain browsingDoors(HttpSecurity http, Clock clock,
+        SecurityFilterChain browsingDoors(
+                HttpSecurity http,
+                Clock clock,
                 @Value("${basira.browsing.address-requests:6000}") int attempts,
-                @Value("${basira.browsing.address-period:1m}") Duration period) throws Exception {
-            return PublicDoor.at("/t.js", "/b/**").limit(attempts, period, clock)
-                    .headers(headers -> headers.cacheControl(cache -> cache.disable())
-                            .frameOptions(frame -> frame.disable()))
+                @Value("${basira.browsing.address-period:1m}") Duration period)
+                throws Exception {
+            return PublicDoor.at("/t.js", "/b/**")
+                    .limit(attempts, period, clock)
+                    .headers(headers ->
+                            headers.cacheControl(cache -> cache.disable()).frameOptions(frame -> frame.disable()))
                     .build(http);
         }
     }

@@ -49,6 +49,7 @@ public final class BrowsingIntake implements SmartLifecycle {
     private volatile Thread writer;
     /** The counters of the request path, looked up once (a beacon does no registry lookup). */
     private final Counter accepted;
+
     private final Map<Refusal, Counter> rejected = new EnumMap<>(Refusal.class);
     private final Map<String, Counter> refused = new ConcurrentHashMap<>();
 
@@ -63,8 +64,11 @@ public final class BrowsingIntake implements SmartLifecycle {
         Gauge.builder("basira.browsing.queued", queue, ArrayBlockingQueue::size).register(meters);
         this.accepted = meters.counter("basira.browsing.accepted");
         for (Refusal refusal : Refusal.values()) {
-            rejected.put(refusal, Counter.builder("basira.browsing.rejected").tag("reason", refusal.code())
-                    .register(meters));
+            rejected.put(
+                    refusal,
+                    Counter.builder("basira.browsing.rejected")
+                            .tag("reason", refusal.code())
+                            .register(meters));
         }
     }
 
@@ -91,8 +95,12 @@ public final class BrowsingIntake implements SmartLifecycle {
     }
 
     public void refused(String cause) {
-        refused.computeIfAbsent(cause, c -> Counter.builder("basira.browsing.refused").tag("cause", c)
-                .register(meters)).increment();
+        refused.computeIfAbsent(
+                        cause,
+                        c -> Counter.builder("basira.browsing.refused")
+                                .tag("cause", c)
+                                .register(meters))
+                .increment();
     }
 
     /** Events waiting now. */
@@ -152,13 +160,18 @@ public final class BrowsingIntake implements SmartLifecycle {
             for (int attempt = 1; ; attempt++) {
                 try {
                     record.record(store.getKey(), store.getValue());
-                    meters.counter("basira.browsing.written").increment(store.getValue().size());
+                    meters.counter("basira.browsing.written")
+                            .increment(store.getValue().size());
                     break;
                 } catch (RuntimeException e) {
                     if (attempt == ATTEMPTS) {
-                        meters.counter("basira.browsing.dropped").increment(store.getValue().size());
-                        log.error("{} browsing events of store {} could not be written and were dropped ({})",
-                                store.getValue().size(), store.getKey().value(), e.getClass().getName());
+                        meters.counter("basira.browsing.dropped")
+                                .increment(store.getValue().size());
+                        log.error(
+                                "{} browsing events of store {} could not be written and were dropped ({})",
+                                store.getValue().size(),
+                                store.getKey().value(),
+                                e.getClass().getName());
                         break;
                     }
                     Thread.sleep(1000);

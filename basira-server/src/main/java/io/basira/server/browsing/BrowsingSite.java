@@ -15,8 +15,13 @@ import java.util.Objects;
  * is sent ({@code consentRequired}), whether Do-Not-Track and Global Privacy Control are honoured
  * ({@code honourDnt}), and how many months events are kept ({@code retentionMonths}, 1 to 120).
  */
-public record BrowsingSite(StoreId store, String siteKey, List<String> allowedOrigins, boolean consentRequired,
-        boolean honourDnt, int retentionMonths) {
+public record BrowsingSite(
+        StoreId store,
+        String siteKey,
+        List<String> allowedOrigins,
+        boolean consentRequired,
+        boolean honourDnt,
+        int retentionMonths) {
 
     public static final int DEFAULT_RETENTION_MONTHS = 13;
     public static final int MAX_ORIGINS = 20;
@@ -59,12 +64,16 @@ public record BrowsingSite(StoreId store, String siteKey, List<String> allowedOr
             throw new IllegalArgumentException("'" + text + "' is not an origin such as https://shop.example.com");
         }
         String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!("https".equals(scheme) || "http".equals(scheme)) || uri.getHost() == null
-                || uri.getRawPath() != null && !uri.getRawPath().isEmpty() || uri.getRawQuery() != null
-                || uri.getRawUserInfo() != null || text.length() > 200) {
+        if (!("https".equals(scheme) || "http".equals(scheme))
+                || uri.getHost() == null
+                || uri.getRawPath() != null && !uri.getRawPath().isEmpty()
+                || uri.getRawQuery() != null
+                || uri.getRawUserInfo() != null
+                || text.length() > 200) {
             throw new IllegalArgumentException("'" + text + "' is not an origin such as https://shop.example.com"
                     + " (scheme, host and port only)");
         }
-        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT)
+                + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
     }
 }

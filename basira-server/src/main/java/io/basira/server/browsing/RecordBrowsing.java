@@ -1,11 +1,11 @@
 package io.basira.server.browsing;
 
-import io.basira.server.browsing.jdbc.JdbcBrowsing;
 import io.basira.browsing.BrowsingEvent;
 import io.basira.browsing.EventKind;
 import io.basira.events.BrowsingChanged;
 import io.basira.events.DomainEvents;
 import io.basira.events.UseCase;
+import io.basira.server.browsing.jdbc.JdbcBrowsing;
 import io.basira.shared.StoreId;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,8 +56,8 @@ public class RecordBrowsing {
             }
             // the links are read once: the customers before linking, plus those the identify events name
             Map<String, String> linked = new HashMap<>(browsing.linkedCustomers(store, visitors));
-            Set<String> touched = new LinkedHashSet<>(identified.isEmpty() ? Set.of()
-                    : browsing.link(store, identified, linked, now));
+            Set<String> touched = new LinkedHashSet<>(
+                    identified.isEmpty() ? Set.of() : browsing.link(store, identified, linked, now));
             linked.putAll(identified);
             touched.addAll(linked.values());
             if (!touched.isEmpty()) {
@@ -75,7 +75,9 @@ public class RecordBrowsing {
     public void upkeep(StoreId store, int retentionMonths) {
         transaction.executeWithoutResult(status -> {
             Instant now = clock.instant();
-            Instant before = now.atZone(java.time.ZoneOffset.UTC).minusMonths(retentionMonths).toInstant();
+            Instant before = now.atZone(java.time.ZoneOffset.UTC)
+                    .minusMonths(retentionMonths)
+                    .toInstant();
             browsing.prune(store, before);
             browsing.recompute(store, browsing.customers(store), now);
             events.publish(new BrowsingChanged(store, Set.of(), true));

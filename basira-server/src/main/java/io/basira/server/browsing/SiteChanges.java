@@ -24,8 +24,13 @@ public final class SiteChanges {
     }
 
     /** Replaces the site's settings (the key stays). */
-    public BrowsingSite update(StoreId store, AuditLog.Actor actor, List<String> origins, boolean consentRequired,
-            boolean honourDnt, int retentionMonths) {
+    public BrowsingSite update(
+            StoreId store,
+            AuditLog.Actor actor,
+            List<String> origins,
+            boolean consentRequired,
+            boolean honourDnt,
+            int retentionMonths) {
         return audit.together(() -> {
             BrowsingSite before = sites.of(store);
             BrowsingSite after = sites.update(store, origins, consentRequired, honourDnt, retentionMonths);

@@ -16,9 +16,18 @@ public final class CampaignGroupUses implements GroupUses {
 
     @Override
     public List<String> of(StoreId store, String groupKey) {
-        return jdbc.queryForList("SELECT name FROM campaigns WHERE store_id = ? AND status <> 'finished' AND "
-                + "CONCAT(',', group_keys, ',') LIKE ? ORDER BY id", String.class, store.value(),
-                "%," + groupKey.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ",%")
-                .stream().map(name -> "campaign '" + name + "'").toList();
+        return jdbc
+                .queryForList(
+                        "SELECT name FROM campaigns WHERE store_id = ? AND status <> 'finished' AND "
+                                + "CONCAT(',', group_keys, ',') LIKE ? ORDER BY id",
+                        String.class,
+                        store.value(),
+                        "%,"
+                                + groupKey.replace("\\", "\\\\")
+                                        .replace("%", "\\%")
+                                        .replace("_", "\\_") + ",%")
+                .stream()
+                .map(name -> "campaign '" + name + "'")
+                .toList();
     }
 }

@@ -24,9 +24,15 @@ public final class CampaignLoop extends BackgroundLoop {
     protected void round() {
         CampaignService.Run run = campaigns.runDue();
         if (run.enrolled() > 0 || run.round().claimed() > 0) {
-            log.info("campaigns: {} enrolled, {} due: {} sent, {} waiting, {} suppressed, {} failed, {} cancelled",
-                    run.enrolled(), run.round().claimed(), run.round().sent(), run.round().deferred(),
-                    run.round().suppressed(), run.round().failed(), run.round().cancelled());
+            log.info(
+                    "campaigns: {} enrolled, {} due: {} sent, {} waiting, {} suppressed, {} failed, {} cancelled",
+                    run.enrolled(),
+                    run.round().claimed(),
+                    run.round().sent(),
+                    run.round().deferred(),
+                    run.round().suppressed(),
+                    run.round().failed(),
+                    run.round().cancelled());
         }
     }
 

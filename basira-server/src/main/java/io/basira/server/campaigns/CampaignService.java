@@ -1,8 +1,5 @@
 package io.basira.server.campaigns;
 
-import io.basira.server.campaigns.api.CampaignAnswers;
-import io.basira.server.campaigns.jdbc.JdbcCampaigns;
-import io.basira.server.campaigns.jdbc.JdbcEnrolments;
 import io.basira.campaigns.Arm;
 import io.basira.campaigns.Campaign;
 import io.basira.campaigns.CampaignKind;
@@ -14,6 +11,9 @@ import io.basira.campaigns.Triggers;
 import io.basira.campaigns.lift.ArmResult;
 import io.basira.campaigns.lift.LiftReport;
 import io.basira.campaigns.lift.LiftStatistics;
+import io.basira.server.campaigns.api.CampaignAnswers;
+import io.basira.server.campaigns.jdbc.JdbcCampaigns;
+import io.basira.server.campaigns.jdbc.JdbcEnrolments;
 import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.privacy.AuditLog;
 import io.basira.server.privacy.Changes;
@@ -41,6 +41,7 @@ public final class CampaignService {
 
     /** Abandoned carts older than this when first seen are not reminded (a server down for a week does not spam). */
     static final Duration CART_LOOKBACK = Duration.ofDays(7);
+
     static final int BATCH = 500;
 
     private final JdbcCampaigns campaigns;
@@ -53,8 +54,16 @@ public final class CampaignService {
     private final AuditLog audit;
     private final JsonMapper json;
 
-    public CampaignService(JdbcCampaigns campaigns, JdbcEnrolments enrolments, EnrolCustomers enrol,
-            SendDueMessages sender, JdbcStores stores, JdbcTemplate jdbc, Clock clock, AuditLog audit, JsonMapper json) {
+    public CampaignService(
+            JdbcCampaigns campaigns,
+            JdbcEnrolments enrolments,
+            EnrolCustomers enrol,
+            SendDueMessages sender,
+            JdbcStores stores,
+            JdbcTemplate jdbc,
+            Clock clock,
+            AuditLog audit,
+            JsonMapper json) {
         this.campaigns = campaigns;
         this.enrolments = enrolments;
         this.enrol = enrol;
@@ -77,18 +86,36 @@ public final class CampaignService {
     public Campaign update(Store store, long id, Campaign changed, AuditLog.Actor actor) {
         Campaign current = show(store, id);
         if (current.status() == CampaignStatus.ACTIVE || current.status() == CampaignStatus.FINISHED) {
-            throw new CampaignRefusal("campaign " + id + " is " + current.status().code()
-                    + "; pause it before changing it");
+            throw new CampaignRefusal(
+                    "campaign " + id + " is " + current.status().code() + "; pause it before changing it");
         }
         if (changed.kind() != current.kind()) {
-            throw new InvalidCampaign("kind", InvalidCampaign.Reason.KIND_CHANGED,
-                    "kind: a campaign's kind cannot change (it is " + current.kind().code() + ")", current.kind().code());
+            throw new InvalidCampaign(
+                    "kind",
+                    InvalidCampaign.Reason.KIND_CHANGED,
+                    "kind: a campaign's kind cannot change (it is "
+                            + current.kind().code() + ")",
+                    current.kind().code());
         }
         requireGroups(store.id(), changed);
-        Campaign next = new Campaign(id, changed.name(), current.kind(), current.status(), changed.channel(),
-                changed.purpose(), changed.template(), changed.controlPercent(), changed.attributionDays(),
-                changed.firstDelay(), changed.secondDelay(), changed.inactiveDays(), changed.groups(),
-                changed.scheduledAt(), changed.discount(), changed.surveyQuestion(), current.activatedAt());
+        Campaign next = new Campaign(
+                id,
+                changed.name(),
+                current.kind(),
+                current.status(),
+                changed.channel(),
+                changed.purpose(),
+                changed.template(),
+                changed.controlPercent(),
+                changed.attributionDays(),
+                changed.firstDelay(),
+                changed.secondDelay(),
+                changed.inactiveDays(),
+                changed.groups(),
+                changed.scheduledAt(),
+                changed.discount(),
+                changed.surveyQuestion(),
+                current.activatedAt());
         campaigns.update(store.id(), next, clock.instant());
         audited(store, actor, "campaign.change", current, next);
         return next;
@@ -101,8 +128,8 @@ public final class CampaignService {
             return current;
         }
         if (!Campaign.canMove(current.status(), to)) {
-            throw new CampaignRefusal("campaign " + id + " is " + current.status().code() + " and cannot become "
-                    + to.code());
+            throw new CampaignRefusal(
+                    "campaign " + id + " is " + current.status().code() + " and cannot become " + to.code());
         }
         Instant now = clock.instant();
         Campaign next = current.withStatus(to, now);
@@ -117,14 +144,20 @@ public final class CampaignService {
     /** The change in the store's audit log (docs/privacy.md), field by field, as the API shows a campaign. */
     @SuppressWarnings("unchecked")
     private void audited(Store store, AuditLog.Actor actor, String action, Campaign before, Campaign after) {
-        Map<String, Object> was = before == null ? null : json.convertValue(CampaignAnswers.CampaignAnswer.of(before), Map.class);
+        Map<String, Object> was =
+                before == null ? null : json.convertValue(CampaignAnswers.CampaignAnswer.of(before), Map.class);
         Map<String, Object> now = json.convertValue(CampaignAnswers.CampaignAnswer.of(after), Map.class);
-        audit.record(store.id(), actor, action, new AuditLog.Subject("campaign", Long.toString(after.id()), after.name(),
-                null), Changes.between(was, now, audit.groupNames(store.id())));
+        audit.record(
+                store.id(),
+                actor,
+                action,
+                new AuditLog.Subject("campaign", Long.toString(after.id()), after.name(), null),
+                Changes.between(was, now, audit.groupNames(store.id())));
     }
 
     public Campaign show(Store store, long id) {
-        return campaigns.find(store.id(), id)
+        return campaigns
+                .find(store.id(), id)
                 .orElseThrow(() -> new NotFoundException("no campaign " + id + " in this store"));
     }
 
@@ -141,9 +174,12 @@ public final class CampaignService {
         Campaign campaign = show(store, id);
         Map<Arm, ArmResult> results = enrolments.results(store.id(), campaign);
         LiftReport lift = LiftStatistics.report(results.get(Arm.TREATMENT), results.get(Arm.CONTROL));
-        List<SurveyAnswer> answers = jdbc.query("SELECT answer, COUNT(*) AS n FROM campaign_survey_answers WHERE "
-                + "store_id = ? AND campaign_id = ? GROUP BY answer ORDER BY n DESC, answer LIMIT 50",
-                (rs, n) -> new SurveyAnswer(rs.getString(1), rs.getLong(2)), store.id().value(), id);
+        List<SurveyAnswer> answers = jdbc.query(
+                "SELECT answer, COUNT(*) AS n FROM campaign_survey_answers WHERE "
+                        + "store_id = ? AND campaign_id = ? GROUP BY answer ORDER BY n DESC, answer LIMIT 50",
+                (rs, n) -> new SurveyAnswer(rs.getString(1), rs.getLong(2)),
+                store.id().value(),
+                id);
         return new Report(campaign, enrolments.outcomes(store.id(), id), lift, answers);
     }
 
@@ -167,12 +203,12 @@ public final class CampaignService {
                 since = campaign.activatedAt();
             }
             while (true) {
-                List<JdbcEnrolments.AbandonedCart> carts = enrolments.abandonedNotEnrolled(stored.store(),
-                        campaign.id(), since, BATCH);
+                List<JdbcEnrolments.AbandonedCart> carts =
+                        enrolments.abandonedNotEnrolled(stored.store(), campaign.id(), since, BATCH);
                 List<NewEnrolment> planned = new ArrayList<>();
                 for (JdbcEnrolments.AbandonedCart cart : carts) {
-                    planned.addAll(Triggers.abandonedCart(stored.store(), campaign, cart.customerId(), cart.cartId(),
-                            cart.abandonedAt()));
+                    planned.addAll(Triggers.abandonedCart(
+                            stored.store(), campaign, cart.customerId(), cart.cartId(), cart.abandonedAt()));
                 }
                 enrolled += enrol.enrol(stored.store(), planned, now);
                 if (carts.size() < BATCH) {
@@ -212,11 +248,21 @@ public final class CampaignService {
         LocalDate today = now.atZone(store.timeZone()).toLocalDate();
         int enrolled = 0;
         for (Campaign campaign : campaigns.active(store.id(), CampaignKind.WIN_BACK)) {
-            Instant before = today.minusDays(campaign.inactiveDays()).atStartOfDay(store.timeZone()).toInstant();
-            List<NewEnrolment> planned = jdbc.query("SELECT external_id, last_purchase_at FROM customers WHERE "
-                    + "store_id = ? AND last_purchase_at IS NOT NULL AND last_purchase_at < ?", (rs, n) -> Triggers.winBack(
-                            store.id(), campaign, rs.getString(1), JdbcCampaigns.instant(rs, "last_purchase_at")
-                                    .atZone(store.timeZone()).toLocalDate(), now), store.id().value(),
+            Instant before = today.minusDays(campaign.inactiveDays())
+                    .atStartOfDay(store.timeZone())
+                    .toInstant();
+            List<NewEnrolment> planned = jdbc.query(
+                    "SELECT external_id, last_purchase_at FROM customers WHERE "
+                            + "store_id = ? AND last_purchase_at IS NOT NULL AND last_purchase_at < ?",
+                    (rs, n) -> Triggers.winBack(
+                            store.id(),
+                            campaign,
+                            rs.getString(1),
+                            JdbcCampaigns.instant(rs, "last_purchase_at")
+                                    .atZone(store.timeZone())
+                                    .toLocalDate(),
+                            now),
+                    store.id().value(),
                     JdbcCampaigns.utc(before));
             enrolled += enrol.enrol(store.id(), planned, now);
             campaigns.markMidnight(campaign.id(), today);
@@ -224,15 +270,18 @@ public final class CampaignService {
         for (Campaign campaign : campaigns.active(store.id(), CampaignKind.BIRTHDAY)) {
             MonthDay day = MonthDay.from(today);
             List<NewEnrolment> planned = new ArrayList<>();
-            jdbc.query("SELECT external_id, birth_date FROM customers WHERE store_id = ? AND birth_date IS NOT NULL",
+            jdbc.query(
+                    "SELECT external_id, birth_date FROM customers WHERE store_id = ? AND birth_date IS NOT NULL",
                     rs -> {
                         LocalDate born = rs.getObject(2, LocalDate.class);
                         MonthDay birthday = MonthDay.from(born);
                         boolean leapDay = birthday.getMonthValue() == 2 && birthday.getDayOfMonth() == 29;
-                        if (birthday.equals(day) || (leapDay && !today.isLeapYear() && day.equals(MonthDay.of(2, 28)))) {
+                        if (birthday.equals(day)
+                                || (leapDay && !today.isLeapYear() && day.equals(MonthDay.of(2, 28)))) {
                             planned.add(Triggers.birthday(store.id(), campaign, rs.getString(1), today.getYear(), now));
                         }
-                    }, store.id().value());
+                    },
+                    store.id().value());
             enrolled += enrol.enrol(store.id(), planned, now);
             campaigns.markMidnight(campaign.id(), today);
         }
@@ -240,8 +289,7 @@ public final class CampaignService {
     }
 
     /** Customers entered groups: enrols them in the store's active group-entry campaigns on those groups. */
-    public int entered(StoreId store, Map<String, Set<String>> entered, String entryId,
-            Instant at) {
+    public int entered(StoreId store, Map<String, Set<String>> entered, String entryId, Instant at) {
         Instant now = clock.instant();
         int enrolled = 0;
         for (Campaign campaign : campaigns.active(store, CampaignKind.GROUP_ENTRY)) {
@@ -262,8 +310,8 @@ public final class CampaignService {
         int enrolled = 0;
         for (Campaign campaign : campaigns.active(store, CampaignKind.POINTS_EXPIRING)) {
             List<NewEnrolment> planned = new ArrayList<>();
-            expiring.forEach((customer, on) -> planned.add(Triggers.pointsExpiring(store, campaign, customer, on,
-                    now)));
+            expiring.forEach(
+                    (customer, on) -> planned.add(Triggers.pointsExpiring(store, campaign, customer, on, now)));
             enrolled += enrol.enrol(store, planned, now);
         }
         return enrolled;
@@ -279,17 +327,26 @@ public final class CampaignService {
         for (int i = 0; i < groups.size(); i++) {
             args[i + 1] = groups.get(i);
         }
-        return jdbc.queryForList("SELECT DISTINCT customer_external_id FROM group_members WHERE store_id = ? AND "
-                + "group_key IN (" + marks + ") ORDER BY customer_external_id", String.class, args);
+        return jdbc.queryForList(
+                "SELECT DISTINCT customer_external_id FROM group_members WHERE store_id = ? AND " + "group_key IN ("
+                        + marks + ") ORDER BY customer_external_id",
+                String.class,
+                args);
     }
 
     private void requireGroups(StoreId store, Campaign campaign) {
         for (String group : campaign.groups()) {
-            Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM groups WHERE store_id = ? AND group_key = ?",
-                    Integer.class, store.value(), group);
+            Integer found = jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM groups WHERE store_id = ? AND group_key = ?",
+                    Integer.class,
+                    store.value(),
+                    group);
             if (found == null || found == 0) {
-                throw new InvalidCampaign("groups", InvalidCampaign.Reason.UNKNOWN_GROUP,
-                        "groups: no group '" + group + "' in this store", group);
+                throw new InvalidCampaign(
+                        "groups",
+                        InvalidCampaign.Reason.UNKNOWN_GROUP,
+                        "groups: no group '" + group + "' in this store",
+                        group);
             }
         }
     }

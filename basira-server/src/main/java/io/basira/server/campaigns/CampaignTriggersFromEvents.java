@@ -39,13 +39,13 @@ public final class CampaignTriggersFromEvents implements DomainEventListener {
 
     @Override
     public void handle(ReceivedEvent received) {
-        if (received.event() instanceof MembershipChanged changed && !changed.entered().isEmpty()) {
-            campaigns.entered(changed.store(), changed.entered(), String.valueOf(received.id()),
-                    received.recordedAt());
-        } else if (received.event() instanceof LoyaltyChanged loyalty && !loyalty.expiring().isEmpty()) {
+        if (received.event() instanceof MembershipChanged changed
+                && !changed.entered().isEmpty()) {
+            campaigns.entered(changed.store(), changed.entered(), String.valueOf(received.id()), received.recordedAt());
+        } else if (received.event() instanceof LoyaltyChanged loyalty
+                && !loyalty.expiring().isEmpty()) {
             Map<String, LocalDate> expiring = new LinkedHashMap<>();
-            loyalty.expiring().forEach(e -> expiring.merge(e.customerId(), e.on(),
-                    (a, b) -> a.isBefore(b) ? a : b));
+            loyalty.expiring().forEach(e -> expiring.merge(e.customerId(), e.on(), (a, b) -> a.isBefore(b) ? a : b));
             campaigns.pointsExpiring(loyalty.store(), expiring);
         } else if (received.event() instanceof OrdersRecorded orders) {
             conversions.ordersRecorded(orders);

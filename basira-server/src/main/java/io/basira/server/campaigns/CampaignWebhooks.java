@@ -50,8 +50,12 @@ public final class CampaignWebhooks implements WebhookTopic {
             data.put("arm", e.arm());
             data.put("triggered_at", e.triggeredAt().toString());
             data.put("due_at", e.dueAt().toString());
-            messages.add(new WebhookMessage("msg_campaign_enrolled_" + hash(store + "/" + e.campaignId() + "/"
-                    + e.customerId() + "/" + e.triggerKey()), ENROLLED, received.recordedAt(), data));
+            messages.add(new WebhookMessage(
+                    "msg_campaign_enrolled_"
+                            + hash(store + "/" + e.campaignId() + "/" + e.customerId() + "/" + e.triggerKey()),
+                    ENROLLED,
+                    received.recordedAt(),
+                    data));
         }
         for (CampaignsChanged.Converted c : changed.converted()) {
             Map<String, Object> data = new LinkedHashMap<>();
@@ -61,8 +65,12 @@ public final class CampaignWebhooks implements WebhookTopic {
             data.put("order_id", c.orderId());
             data.put("ordered_at", c.orderedAt().toString());
             data.put("trigger_keys", c.triggerKeys());
-            messages.add(new WebhookMessage("msg_campaign_converted_" + hash(store + "/" + c.campaignId() + "/"
-                    + c.customerId() + "/" + c.orderId()), CONVERTED, received.recordedAt(), data));
+            messages.add(new WebhookMessage(
+                    "msg_campaign_converted_"
+                            + hash(store + "/" + c.campaignId() + "/" + c.customerId() + "/" + c.orderId()),
+                    CONVERTED,
+                    received.recordedAt(),
+                    data));
         }
         return messages;
     }
@@ -70,8 +78,9 @@ public final class CampaignWebhooks implements WebhookTopic {
     /** The first 32 hex digits of the SHA-256 of {@code key}: ids of a fixed length whatever the customer's id. */
     static String hash(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 32);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,17 +1,17 @@
 package io.basira.server.campaigns;
 
-import io.basira.server.campaigns.jdbc.JdbcCampaigns;
-import io.basira.server.campaigns.jdbc.JdbcEnrolments;
 import io.basira.campaigns.Messenger;
 import io.basira.campaigns.SendDueMessages;
 import io.basira.events.DomainEvents;
+import io.basira.server.campaigns.jdbc.JdbcCampaigns;
+import io.basira.server.campaigns.jdbc.JdbcEnrolments;
 import io.basira.server.checkout.CampaignCouponsInCheckout;
 import io.basira.server.checkout.jdbc.JdbcCoupons;
-import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.platform.jdbc.SqlDialect;
+import io.basira.server.platform.security.PublicDoor;
+import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.privacy.CustomerDataKind;
 import io.basira.server.privacy.TableKind;
-import io.basira.server.platform.security.PublicDoor;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,9 +20,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -50,33 +50,51 @@ public class CampaignsConfiguration {
     }
 
     @Bean
-    ServerCampaignExtras campaignExtras(JdbcTemplate jdbc, TransactionTemplate transaction,
-            CampaignCouponsInCheckout coupons, Clock clock, @Value("${basira.public-url:}") String publicUrl) {
+    ServerCampaignExtras campaignExtras(
+            JdbcTemplate jdbc,
+            TransactionTemplate transaction,
+            CampaignCouponsInCheckout coupons,
+            Clock clock,
+            @Value("${basira.public-url:}") String publicUrl) {
         return new ServerCampaignExtras(jdbc, transaction, coupons, clock, publicUrl);
     }
 
     @Bean
-    SendDueMessages sendDueMessages(JdbcEnrolments enrolments, ServerCampaignExtras extras, Messenger messenger,
-            Clock clock, @Value("${basira.campaigns.lease:5m}") Duration lease) {
+    SendDueMessages sendDueMessages(
+            JdbcEnrolments enrolments,
+            ServerCampaignExtras extras,
+            Messenger messenger,
+            Clock clock,
+            @Value("${basira.campaigns.lease:5m}") Duration lease) {
         return new SendDueMessages(enrolments, enrolments, extras, messenger, clock, lease);
     }
 
     @Bean
-    EnrolCustomers enrolCustomers(JdbcEnrolments enrolments, RecordConversions conversions,
-            TransactionTemplate transaction, DomainEvents events) {
+    EnrolCustomers enrolCustomers(
+            JdbcEnrolments enrolments,
+            RecordConversions conversions,
+            TransactionTemplate transaction,
+            DomainEvents events) {
         return new EnrolCustomers(enrolments, conversions, transaction, events);
     }
 
     @Bean
-    RecordConversions recordConversions(JdbcEnrolments enrolments, TransactionTemplate transaction,
-            DomainEvents events) {
+    RecordConversions recordConversions(
+            JdbcEnrolments enrolments, TransactionTemplate transaction, DomainEvents events) {
         return new RecordConversions(enrolments, transaction, events);
     }
 
     @Bean
-    CampaignService campaignService(JdbcCampaigns campaigns, JdbcEnrolments enrolments, EnrolCustomers enrol,
-            SendDueMessages sender, JdbcStores stores, JdbcTemplate jdbc, Clock clock,
-            io.basira.server.privacy.AuditLog audit, tools.jackson.databind.json.JsonMapper json) {
+    CampaignService campaignService(
+            JdbcCampaigns campaigns,
+            JdbcEnrolments enrolments,
+            EnrolCustomers enrol,
+            SendDueMessages sender,
+            JdbcStores stores,
+            JdbcTemplate jdbc,
+            Clock clock,
+            io.basira.server.privacy.AuditLog audit,
+            tools.jackson.databind.json.JsonMapper json) {
         return new CampaignService(campaigns, enrolments, enrol, sender, stores, jdbc, clock, audit, json);
     }
 
@@ -100,7 +118,11 @@ public class CampaignsConfiguration {
     /** Enrolments (the messages a customer was due, sent or kept back) and survey answers: exported and erased. */
     @Bean
     CustomerDataKind campaignEnrolmentsKind(JdbcTemplate jdbc) {
-        return new TableKind("campaign_enrolments", TableKind.OnErase.DELETE, jdbc, "campaign_survey_answers",
+        return new TableKind(
+                "campaign_enrolments",
+                TableKind.OnErase.DELETE,
+                jdbc,
+                "campaign_survey_answers",
                 "campaign_enrolments");
     }
 
@@ -122,9 +144,12 @@ public class CampaignsConfiguration {
 
         @Bean
         @Order(1)
-        SecurityFilterChain surveyDoor(HttpSecurity http, Clock clock,
+        SecurityFilterChain surveyDoor(
+                HttpSecurity http,
+                Clock clock,
                 @Value("${basira.campaigns.survey-requests:60}") int requests,
-                @Value("${basira.campaigns.survey-period:1m}") Duration period) throws Exception {
+                @Value("${basira.campaigns.survey-period:1m}") Duration period)
+                throws Exception {
             return PublicDoor.at("/survey/**").limit(requests, period, clock).build(http);
         }
     }

@@ -1,10 +1,10 @@
 package io.basira.server.campaigns;
 
-import io.basira.server.campaigns.jdbc.JdbcEnrolments;
 import io.basira.campaigns.NewEnrolment;
 import io.basira.events.CampaignsChanged;
 import io.basira.events.DomainEvents;
 import io.basira.events.UseCase;
+import io.basira.server.campaigns.jdbc.JdbcEnrolments;
 import io.basira.shared.StoreId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +29,10 @@ public final class EnrolCustomers {
     private final TransactionTemplate transaction;
     private final DomainEvents events;
 
-    public EnrolCustomers(JdbcEnrolments enrolments, RecordConversions conversions, TransactionTemplate transaction,
+    public EnrolCustomers(
+            JdbcEnrolments enrolments,
+            RecordConversions conversions,
+            TransactionTemplate transaction,
             DomainEvents events) {
         this.enrolments = enrolments;
         this.conversions = conversions;
@@ -47,13 +50,20 @@ public final class EnrolCustomers {
             for (int from = 0; from < fresh.size(); from += PER_EVENT) {
                 List<CampaignsChanged.Enrolled> told = new ArrayList<>();
                 for (NewEnrolment e : fresh.subList(from, Math.min(fresh.size(), from + PER_EVENT))) {
-                    told.add(new CampaignsChanged.Enrolled(e.campaignId(), e.customerId(), e.triggerKey(),
-                            e.arm().code(), e.startedAt(), e.dueAt()));
+                    told.add(new CampaignsChanged.Enrolled(
+                            e.campaignId(),
+                            e.customerId(),
+                            e.triggerKey(),
+                            e.arm().code(),
+                            e.startedAt(),
+                            e.dueAt()));
                 }
                 events.publish(new CampaignsChanged(store, told, List.of()));
             }
             if (!fresh.isEmpty()) {
-                conversions.enrolled(store, fresh.stream().map(NewEnrolment::customerId).distinct().toList());
+                conversions.enrolled(
+                        store,
+                        fresh.stream().map(NewEnrolment::customerId).distinct().toList());
             }
             return fresh.size();
         });

@@ -1,10 +1,10 @@
 package io.basira.server.campaigns;
 
-import io.basira.server.campaigns.jdbc.JdbcEnrolments;
 import io.basira.events.CampaignsChanged;
 import io.basira.events.DomainEvents;
 import io.basira.events.OrdersRecorded;
 import io.basira.events.UseCase;
+import io.basira.server.campaigns.jdbc.JdbcEnrolments;
 import io.basira.shared.StoreId;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,8 +60,8 @@ public final class RecordConversions {
         int converted = 0;
         for (int from = 0; from < orders.size(); from += CHUNK) {
             List<String> chunk = orders.subList(from, Math.min(orders.size(), from + CHUNK));
-            Integer marked = transaction.execute(status -> convert(recorded.store(),
-                    enrolments.conversionCandidates(recorded.store(), chunk)));
+            Integer marked = transaction.execute(
+                    status -> convert(recorded.store(), enrolments.conversionCandidates(recorded.store(), chunk)));
             converted += marked == null ? 0 : marked;
         }
         return converted;
@@ -74,8 +74,10 @@ public final class RecordConversions {
     int enrolled(StoreId store, List<String> customerIds) {
         int converted = 0;
         for (int from = 0; from < customerIds.size(); from += CHUNK) {
-            converted += convert(store, enrolments.conversionCandidatesOfCustomers(store,
-                    customerIds.subList(from, Math.min(customerIds.size(), from + CHUNK))));
+            converted += convert(
+                    store,
+                    enrolments.conversionCandidatesOfCustomers(
+                            store, customerIds.subList(from, Math.min(customerIds.size(), from + CHUNK))));
         }
         return converted;
     }
@@ -87,10 +89,13 @@ public final class RecordConversions {
         for (JdbcEnrolments.Candidate c : candidates) {
             boolean inWindow = !c.orderedAt().isAfter(c.startedAt().plus(Duration.ofDays(c.attributionDays())));
             // candidates come oldest order first: an enrolment's first order in its window converts it
-            if (inWindow && seen.add(c.enrolmentId()) && enrolments.markConverted(c.enrolmentId(), c.orderId(),
-                    c.orderedAt())) {
-                byOrder.computeIfAbsent(c.campaignId() + "\u0000" + c.customerId() + "\u0000" + c.orderId(),
-                        k -> new ArrayList<>()).add(c);
+            if (inWindow
+                    && seen.add(c.enrolmentId())
+                    && enrolments.markConverted(c.enrolmentId(), c.orderId(), c.orderedAt())) {
+                byOrder.computeIfAbsent(
+                                c.campaignId() + "\u0000" + c.customerId() + "\u0000" + c.orderId(),
+                                k -> new ArrayList<>())
+                        .add(c);
             }
         }
         if (byOrder.isEmpty()) {
@@ -100,8 +105,13 @@ public final class RecordConversions {
         int marked = 0;
         for (List<JdbcEnrolments.Candidate> same : byOrder.values()) {
             JdbcEnrolments.Candidate first = same.get(0);
-            told.add(new CampaignsChanged.Converted(first.campaignId(), first.customerId(), first.arm().code(),
-                    first.orderId(), first.orderedAt(), same.stream().map(JdbcEnrolments.Candidate::triggerKey).toList()));
+            told.add(new CampaignsChanged.Converted(
+                    first.campaignId(),
+                    first.customerId(),
+                    first.arm().code(),
+                    first.orderId(),
+                    first.orderedAt(),
+                    same.stream().map(JdbcEnrolments.Candidate::triggerKey).toList()));
             marked += same.size();
         }
         events.publish(new CampaignsChanged(store, List.of(), told));

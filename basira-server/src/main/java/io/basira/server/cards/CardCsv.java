@@ -1,12 +1,12 @@
 package io.basira.server.cards;
 
-import io.basira.server.platform.csv.SpreadsheetCsv;
-import io.basira.server.platform.csv.SpreadsheetSafe;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import io.basira.card.CustomerSnapshot;
 import io.basira.segment.FieldCatalogue;
 import io.basira.segment.SegmentField;
 import io.basira.segment.eval.EvaluationContext;
+import io.basira.server.platform.csv.SpreadsheetCsv;
+import io.basira.server.platform.csv.SpreadsheetSafe;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
 import java.io.IOException;
@@ -35,12 +35,17 @@ public final class CardCsv {
      *
      * @return the number of customers written
      */
-    public static long write(FieldCatalogue fields, Store store, LocalDate today,
-            Consumer<Consumer<CustomerSnapshot>> customers, Writer out) {
+    public static long write(
+            FieldCatalogue fields,
+            Store store,
+            LocalDate today,
+            Consumer<Consumer<CustomerSnapshot>> customers,
+            Writer out) {
         CsvWriter csv = SpreadsheetCsv.writer(out);
         List<SegmentField> exported = fields.exported();
         csv.writeRecord(header(exported));
-        EvaluationContext context = new EvaluationContext(today, store.timeZone(), Money.fractionDigits(store.currency()));
+        EvaluationContext context =
+                new EvaluationContext(today, store.timeZone(), Money.fractionDigits(store.currency()));
         long[] count = {0};
         customers.accept(snapshot -> {
             csv.writeRecord(SpreadsheetSafe.cardRow(row(exported, snapshot, context)));

@@ -1,10 +1,10 @@
 package io.basira.server.checkout;
 
-import io.basira.server.checkout.jdbc.JdbcCoupons;
 import io.basira.checkout.Coupon;
 import io.basira.checkout.CouponBenefit;
 import io.basira.checkout.EligibleGroups;
 import io.basira.checkout.Validity;
+import io.basira.server.checkout.jdbc.JdbcCoupons;
 import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.shared.Store;
 import io.basira.shared.StoreId;
@@ -35,8 +35,8 @@ public final class CampaignCouponsInCheckout {
         Store store = stores.findById(storeId).orElseThrow();
         CouponBenefit benefit = new CouponBenefit.PercentOff(BigDecimal.valueOf(percent));
         for (int attempt = 0; attempt < 5; attempt++) {
-            Coupon coupon = new Coupon(code(), benefit, null, null, new Validity(from, until), 1, 1,
-                    EligibleGroups.everyone());
+            Coupon coupon =
+                    new Coupon(code(), benefit, null, null, new Validity(from, until), 1, 1, EligibleGroups.everyone());
             if (coupons.create(store, coupon)) {
                 return coupon.code();
             }

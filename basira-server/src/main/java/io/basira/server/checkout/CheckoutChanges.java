@@ -1,14 +1,14 @@
 package io.basira.server.checkout;
 
-import io.basira.server.checkout.api.CheckoutJson;
-import io.basira.server.checkout.jdbc.JdbcCheckoutAudit;
-import io.basira.server.checkout.jdbc.JdbcCheckoutPolicies;
-import io.basira.server.checkout.jdbc.JdbcCoupons;
 import io.basira.checkout.Catalogue;
 import io.basira.checkout.Coupon;
 import io.basira.checkout.Policy;
-import io.basira.server.platform.errors.NotFound;
+import io.basira.server.checkout.api.CheckoutJson;
+import io.basira.server.checkout.jdbc.JdbcCheckoutAudit;
 import io.basira.server.checkout.jdbc.JdbcCheckoutAudit.Actor;
+import io.basira.server.checkout.jdbc.JdbcCheckoutPolicies;
+import io.basira.server.checkout.jdbc.JdbcCoupons;
+import io.basira.server.platform.errors.NotFound;
 import io.basira.shared.Store;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -25,7 +25,10 @@ public final class CheckoutChanges {
     private final JdbcCheckoutAudit audit;
     private final TransactionTemplate transaction;
 
-    public CheckoutChanges(JdbcCheckoutPolicies policies, JdbcCoupons coupons, JdbcCheckoutAudit audit,
+    public CheckoutChanges(
+            JdbcCheckoutPolicies policies,
+            JdbcCoupons coupons,
+            JdbcCheckoutAudit audit,
             TransactionTemplate transaction) {
         this.policies = policies;
         this.coupons = coupons;
@@ -102,8 +105,8 @@ public final class CheckoutChanges {
     }
 
     private Map<String, Object> policyJson(Store store, long id) {
-        JdbcCheckoutPolicies.Row row = policies.row(store.id(), id)
-                .orElseThrow(() -> new NotFound("this store has no checkout policy " + id));
+        JdbcCheckoutPolicies.Row row =
+                policies.row(store.id(), id).orElseThrow(() -> new NotFound("this store has no checkout policy " + id));
         Map<String, Object> json = new java.util.LinkedHashMap<>();
         json.put("id", Long.toString(id));
         json.putAll(row.definition());
@@ -111,7 +114,8 @@ public final class CheckoutChanges {
     }
 
     private Map<String, Object> couponJson(Store store, String code) {
-        return coupons.get(store.id(), code).map(listed -> CheckoutJson.json(listed.coupon()))
+        return coupons.get(store.id(), code)
+                .map(listed -> CheckoutJson.json(listed.coupon()))
                 .orElseThrow(() -> new NotFound("this store has no coupon '" + Coupon.normalize(code) + "'"));
     }
 

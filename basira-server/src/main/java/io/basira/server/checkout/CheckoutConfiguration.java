@@ -1,17 +1,17 @@
 package io.basira.server.checkout;
 
-import java.util.List;
-import io.basira.shared.Store;
-import io.basira.server.privacy.TableKind.OnErase;
-import io.basira.server.privacy.TableKind;
-import io.basira.server.privacy.CustomerDataKind;
-import io.basira.server.checkout.jdbc.JdbcCheckoutAudit;
-import io.basira.server.checkout.jdbc.JdbcCheckoutPolicies;
-import io.basira.server.checkout.jdbc.JdbcCoupons;
 import io.basira.checkout.CustomerGroups;
 import io.basira.checkout.EvaluateCheckout;
 import io.basira.loyalty.LoyaltyPorts;
+import io.basira.server.checkout.jdbc.JdbcCheckoutAudit;
+import io.basira.server.checkout.jdbc.JdbcCheckoutPolicies;
+import io.basira.server.checkout.jdbc.JdbcCoupons;
+import io.basira.server.privacy.CustomerDataKind;
+import io.basira.server.privacy.TableKind;
+import io.basira.server.privacy.TableKind.OnErase;
+import io.basira.shared.Store;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,13 +47,16 @@ public class CheckoutConfiguration {
     }
 
     @Bean
-    JdbcCheckoutAudit jdbcCheckoutAudit(JdbcTemplate jdbc, JsonMapper json, Clock clock,
-            io.basira.server.privacy.AuditLog log) {
+    JdbcCheckoutAudit jdbcCheckoutAudit(
+            JdbcTemplate jdbc, JsonMapper json, Clock clock, io.basira.server.privacy.AuditLog log) {
         return new JdbcCheckoutAudit(jdbc, json, clock, log);
     }
 
     @Bean
-    CheckoutChanges checkoutChanges(JdbcCheckoutPolicies policies, JdbcCoupons coupons, JdbcCheckoutAudit audit,
+    CheckoutChanges checkoutChanges(
+            JdbcCheckoutPolicies policies,
+            JdbcCoupons coupons,
+            JdbcCheckoutAudit audit,
             TransactionTemplate transaction) {
         return new CheckoutChanges(policies, coupons, audit, transaction);
     }
@@ -65,14 +68,22 @@ public class CheckoutConfiguration {
     }
 
     @Bean
-    EvaluateCheckout evaluateCheckout(JdbcCheckoutPolicies policies, JdbcCoupons coupons,
-            CustomerGroups groups, RememberedCheckoutLoyalty loyalty, Clock clock) {
+    EvaluateCheckout evaluateCheckout(
+            JdbcCheckoutPolicies policies,
+            JdbcCoupons coupons,
+            CustomerGroups groups,
+            RememberedCheckoutLoyalty loyalty,
+            Clock clock) {
         return new EvaluateCheckout(policies, coupons, groups, loyalty, clock);
     }
 
     @Bean
-    CheckoutSetup checkoutSetup(JdbcCheckoutPolicies policies, JdbcCoupons coupons, CheckoutChanges changes,
-            JdbcCheckoutAudit audit, EvaluateCheckout evaluate) {
+    CheckoutSetup checkoutSetup(
+            JdbcCheckoutPolicies policies,
+            JdbcCoupons coupons,
+            CheckoutChanges changes,
+            JdbcCheckoutAudit audit,
+            EvaluateCheckout evaluate) {
         return new CheckoutSetup(policies, coupons, changes, audit, evaluate);
     }
 

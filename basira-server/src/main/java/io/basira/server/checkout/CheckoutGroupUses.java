@@ -1,10 +1,10 @@
 package io.basira.server.checkout;
 
-import io.basira.server.checkout.jdbc.JdbcCheckoutPolicies;
-import io.basira.server.checkout.jdbc.JdbcCoupons;
 import io.basira.checkout.EligibleGroups;
 import io.basira.checkout.Policy;
 import io.basira.groups.GroupUses;
+import io.basira.server.checkout.jdbc.JdbcCheckoutPolicies;
+import io.basira.server.checkout.jdbc.JdbcCoupons;
 import io.basira.shared.StoreId;
 import java.util.ArrayList;
 import java.util.List;

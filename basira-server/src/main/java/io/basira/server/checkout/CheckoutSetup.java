@@ -1,5 +1,10 @@
 package io.basira.server.checkout;
 
+import io.basira.checkout.Catalogue;
+import io.basira.checkout.CheckoutDecision;
+import io.basira.checkout.CheckoutRequest;
+import io.basira.checkout.EvaluateCheckout;
+import io.basira.checkout.Policy;
 import io.basira.server.checkout.api.CatalogueRequest;
 import io.basira.server.checkout.api.CheckoutJson;
 import io.basira.server.checkout.api.CouponRequest;
@@ -10,11 +15,6 @@ import io.basira.server.checkout.jdbc.JdbcCheckoutAudit;
 import io.basira.server.checkout.jdbc.JdbcCheckoutPolicies;
 import io.basira.server.checkout.jdbc.JdbcCoupons;
 import io.basira.server.dashboard.StoreCatalogues;
-import io.basira.checkout.Catalogue;
-import io.basira.checkout.CheckoutDecision;
-import io.basira.checkout.CheckoutRequest;
-import io.basira.checkout.EvaluateCheckout;
-import io.basira.checkout.Policy;
 import io.basira.server.platform.errors.InvalidRecords;
 import io.basira.server.platform.errors.NotFound;
 import io.basira.shared.Store;
@@ -44,8 +44,12 @@ public final class CheckoutSetup implements StoreCatalogues {
     private final JdbcCheckoutAudit audit;
     private final EvaluateCheckout evaluate;
 
-    public CheckoutSetup(JdbcCheckoutPolicies policies, JdbcCoupons coupons, CheckoutChanges changes,
-            JdbcCheckoutAudit audit, EvaluateCheckout evaluate) {
+    public CheckoutSetup(
+            JdbcCheckoutPolicies policies,
+            JdbcCoupons coupons,
+            CheckoutChanges changes,
+            JdbcCheckoutAudit audit,
+            EvaluateCheckout evaluate) {
         this.policies = policies;
         this.coupons = coupons;
         this.changes = changes;
@@ -55,11 +59,15 @@ public final class CheckoutSetup implements StoreCatalogues {
 
     /** The store's policies in evaluation (creation) order, as the API lists them. */
     public List<Map<String, Object>> policies(Store store) {
-        return policies.of(store.id()).policies().stream().map(CheckoutJson::json).toList();
+        return policies.of(store.id()).policies().stream()
+                .map(CheckoutJson::json)
+                .toList();
     }
 
     public Optional<Map<String, Object>> policy(Store store, long id) {
-        return policies.of(store.id()).policies().stream().filter(p -> p.id().equals(Long.toString(id))).findFirst()
+        return policies.of(store.id()).policies().stream()
+                .filter(p -> p.id().equals(Long.toString(id)))
+                .findFirst()
                 .map(CheckoutJson::json);
     }
 
@@ -88,7 +96,8 @@ public final class CheckoutSetup implements StoreCatalogues {
 
     public List<ListedCoupon> coupons(Store store) {
         return coupons.list(store.id()).stream()
-                .map(l -> new ListedCoupon(CheckoutJson.json(l.coupon()), l.used(), l.overLimit())).toList();
+                .map(l -> new ListedCoupon(CheckoutJson.json(l.coupon()), l.used(), l.overLimit()))
+                .toList();
     }
 
     public Optional<ListedCoupon> coupon(Store store, String code) {
@@ -109,8 +118,10 @@ public final class CheckoutSetup implements StoreCatalogues {
         return updateCoupon(store, actor(user), code, body);
     }
 
-    public Map<String, Object> updateCoupon(Store store, JdbcCheckoutAudit.Actor actor, String code, CouponRequest body) {
-        return changes.updateCoupon(store, actor, read(() -> CheckoutJson.coupon(body.withCode(code), store.currency())));
+    public Map<String, Object> updateCoupon(
+            Store store, JdbcCheckoutAudit.Actor actor, String code, CouponRequest body) {
+        return changes.updateCoupon(
+                store, actor, read(() -> CheckoutJson.coupon(body.withCode(code), store.currency())));
     }
 
     public void deleteCoupon(Store store, String user, String code) {
@@ -132,9 +143,22 @@ public final class CheckoutSetup implements StoreCatalogues {
      * simulator): a blank name is allowed, as a form being typed has none yet.
      */
     public Policy draftPolicy(Store store, PolicyRequest body) {
-        PolicyRequest named = body.name() == null || body.name().isBlank() ? new PolicyRequest("draft", body.kind(),
-                body.groups(), body.validFrom(), body.validUntil(), body.methods(), body.carriers(), body.minimumTotal(),
-                body.percent(), body.amount(), body.buy(), body.get(), body.products()) : body;
+        PolicyRequest named = body.name() == null || body.name().isBlank()
+                ? new PolicyRequest(
+                        "draft",
+                        body.kind(),
+                        body.groups(),
+                        body.validFrom(),
+                        body.validUntil(),
+                        body.methods(),
+                        body.carriers(),
+                        body.minimumTotal(),
+                        body.percent(),
+                        body.amount(),
+                        body.buy(),
+                        body.get(),
+                        body.products())
+                : body;
         return read(() -> CheckoutJson.policy("draft", named, store.currency()));
     }
 

@@ -66,15 +66,22 @@ public final class RememberedCheckoutLoyalty implements CheckoutLoyalty, DomainE
     }
 
     private Cache<String, LoyaltyStanding> of(StoreId store) {
-        return stores.computeIfAbsent(store.value(), any -> Caffeine.newBuilder().maximumSize(PER_STORE)
-                .expireAfterWrite(KEPT_FOR).build());
+        return stores.computeIfAbsent(
+                store.value(),
+                any -> Caffeine.newBuilder()
+                        .maximumSize(PER_STORE)
+                        .expireAfterWrite(KEPT_FOR)
+                        .build());
     }
 
     private LoyaltyStanding read(StoreId store, String customerId) {
-        List<LoyaltyStanding> found = jdbc.query("SELECT points, pending, lifetime_points, tier, expiring_30d"
-                + " FROM loyalty_accounts WHERE store_id = ? AND customer_external_id = ?", (rs, n) -> new LoyaltyStanding(
+        List<LoyaltyStanding> found = jdbc.query(
+                "SELECT points, pending, lifetime_points, tier, expiring_30d"
+                        + " FROM loyalty_accounts WHERE store_id = ? AND customer_external_id = ?",
+                (rs, n) -> new LoyaltyStanding(
                         rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5)),
-                store.value(), customerId);
+                store.value(),
+                customerId);
         return found.isEmpty() ? LoyaltyStanding.NONE : found.get(0);
     }
 

@@ -1,12 +1,12 @@
 package io.basira.server.checkout;
 
-import io.basira.server.checkout.jdbc.JdbcCoupons;
 import io.basira.checkout.Coupon;
 import io.basira.checkout.CouponBenefit;
 import io.basira.checkout.EligibleGroups;
 import io.basira.checkout.Validity;
 import io.basira.loyalty.Redemption;
 import io.basira.loyalty.RewardCoupons;
+import io.basira.server.checkout.jdbc.JdbcCoupons;
 import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.shared.Money;
 import io.basira.shared.Store;

@@ -2,11 +2,11 @@ package io.basira.server.cli;
 
 import io.basira.analytics.region.PopulationTable;
 import io.basira.server.analytics.AnalysisName;
-import io.basira.server.analytics.api.AnalysisRequest;
 import io.basira.server.analytics.ClvReport;
 import io.basira.server.analytics.Report;
 import io.basira.server.analytics.ReportPrinter;
 import io.basira.server.analytics.StoreAnalytics;
+import io.basira.server.analytics.api.AnalysisRequest;
 import io.basira.shared.Store;
 import java.io.IOException;
 import java.io.Writer;
@@ -27,50 +27,77 @@ import picocli.CommandLine.Parameters;
  * analyses of docs/analytics.md; {@code analyze clv} also takes {@code --time-unit} and {@code --out}, and
  * prints the fitted models as its last line; {@code analyze refresh} recomputes the card fields.
  */
-@Command(name = "analyze", description = "Analyse a store: overview, pareto, cohorts, rfm, types, discounts, regions, "
-        + "clv, browsing, affinity, basket, next; or refresh the analytics card fields.")
+@Command(
+        name = "analyze",
+        description = "Analyse a store: overview, pareto, cohorts, rfm, types, discounts, regions, "
+                + "clv, browsing, affinity, basket, next; or refresh the analytics card fields.")
 public class AnalyzeCommand implements Callable<Integer> {
 
-    @Mixin DatabaseOptions db;
+    @Mixin
+    DatabaseOptions db;
 
-    @Parameters(index = "0", paramLabel = "NAME",
-            description = "overview, pareto, cohorts, rfm, types, discounts, regions, clv, browsing, affinity, basket, next or refresh")
+    @Parameters(
+            index = "0",
+            paramLabel = "NAME",
+            description =
+                    "overview, pareto, cohorts, rfm, types, discounts, regions, clv, browsing, affinity, basket, next or refresh")
     String name;
 
-    @Option(names = "--store", required = true, paramLabel = "SLUG") String slug;
+    @Option(names = "--store", required = true, paramLabel = "SLUG")
+    String slug;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "today for the analysis (default: today in the store's time zone); for clv the last calibration day")
+    @Option(
+            names = "--as-of",
+            paramLabel = "YYYY-MM-DD",
+            description =
+                    "today for the analysis (default: today in the store's time zone); for clv the last calibration day")
     String asOf;
 
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "first day of the period (inclusive)") String from;
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "first day of the period (inclusive)")
+    String from;
 
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "last day of the period (inclusive)") String to;
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "last day of the period (inclusive)")
+    String to;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, json or csv")
     String format;
 
-    @Option(names = "--time-unit", paramLabel = "UNIT", description = "clv: days (default) or weeks") String timeUnit;
+    @Option(names = "--time-unit", paramLabel = "UNIT", description = "clv: days (default) or weeks")
+    String timeUnit;
 
-    @Option(names = "--out", paramLabel = "FILE.csv", description = "clv: write per-customer predictions here") Path out;
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "clv: write per-customer predictions here")
+    Path out;
 
-    @Option(names = "--population", paramLabel = "FILE.csv",
-            description = "regions: extra population table (country,region,population)") Path population;
+    @Option(
+            names = "--population",
+            paramLabel = "FILE.csv",
+            description = "regions: extra population table (country,region,population)")
+    Path population;
 
     // products (docs/products.md): analyze affinity | basket [--product ID] | next --customer ID | next --evaluate D
-    @Option(names = "--product", paramLabel = "ID", description = "basket: the products bought with this one") String product;
+    @Option(names = "--product", paramLabel = "ID", description = "basket: the products bought with this one")
+    String product;
 
-    @Option(names = "--customer", paramLabel = "ID", description = "next: the customer whose next products to list") String customer;
+    @Option(names = "--customer", paramLabel = "ID", description = "next: the customer whose next products to list")
+    String customer;
 
-    @Option(names = "--min-count", paramLabel = "N", description = "basket: pairs in at least N orders") Integer minCount;
+    @Option(names = "--min-count", paramLabel = "N", description = "basket: pairs in at least N orders")
+    Integer minCount;
 
-    @Option(names = "--min-support", paramLabel = "0..1", description = "basket: minimum support") Double minSupport;
+    @Option(names = "--min-support", paramLabel = "0..1", description = "basket: minimum support")
+    Double minSupport;
 
-    @Option(names = "--min-confidence", paramLabel = "0..1", description = "basket: minimum confidence") Double minConfidence;
+    @Option(names = "--min-confidence", paramLabel = "0..1", description = "basket: minimum confidence")
+    Double minConfidence;
 
-    @Option(names = "--limit", paramLabel = "N", description = "basket, next: how many rows") Integer limit;
+    @Option(names = "--limit", paramLabel = "N", description = "basket, next: how many rows")
+    Integer limit;
 
-    @Option(names = "--evaluate", paramLabel = "YYYY-MM-DD",
-            description = "next: train before this day, test on the three months from it (hit rate and recall)") String evaluate;
+    @Option(
+            names = "--evaluate",
+            paramLabel = "YYYY-MM-DD",
+            description = "next: train before this day, test on the three months from it (hit rate and recall)")
+    String evaluate;
 
     @Override
     public Integer call() throws IOException {
@@ -85,17 +112,22 @@ public class AnalyzeCommand implements Callable<Integer> {
         try (var context = SpringContexts.start(db, false, Map.of("logging.threshold.console", "error"))) {
             Store store = Commands.store(context, slug);
             StoreAnalytics analytics = context.getBean(StoreAnalytics.class);
-            AnalysisRequest request = usage(() -> AnalysisRequest.parse(asOf, from, to, timeUnit,
-                    context.getBean(Clock.class), store.timeZone()));
+            AnalysisRequest request = usage(() ->
+                    AnalysisRequest.parse(asOf, from, to, timeUnit, context.getBean(Clock.class), store.timeZone()));
             if (browsing) {
                 var window = request.window();
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("analysis", "browsing");
                 json.put("as_of", window.asOf().toString());
-                json.putAll(context.getBean(io.basira.server.browsing.BrowsingAnalytics.class).analyse(store.id(),
-                        store.timeZone(), io.basira.server.browsing.BrowsingAnalytics.firstDay(window), window.end()));
+                json.putAll(context.getBean(io.basira.server.browsing.BrowsingAnalytics.class)
+                        .analyse(
+                                store.id(),
+                                store.timeZone(),
+                                io.basira.server.browsing.BrowsingAnalytics.firstDay(window),
+                                window.end()));
                 System.out.println(context.getBean(tools.jackson.databind.json.JsonMapper.class)
-                        .writerWithDefaultPrettyPrinter().writeValueAsString(json));
+                        .writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(json));
                 return 0;
             }
             if (refresh) {
@@ -106,8 +138,11 @@ public class AnalyzeCommand implements Callable<Integer> {
             }
             if (population != null) {
                 String text = Files.readString(population, StandardCharsets.UTF_8);
-                PopulationTable table = request.population().with(usage(() -> io.basira.server.analytics.PopulationCsv
-                        .parse(text, population.getFileName().toString())), population.getFileName().toString());
+                PopulationTable table = request.population()
+                        .with(
+                                usage(() -> io.basira.server.analytics.PopulationCsv.parse(
+                                        text, population.getFileName().toString())),
+                                population.getFileName().toString());
                 request = request.withPopulation(table);
             }
             if (analysis == AnalysisName.CLV) {
@@ -124,8 +159,8 @@ public class AnalyzeCommand implements Callable<Integer> {
         try (var context = SpringContexts.start(db, false, Map.of("logging.threshold.console", "error"))) {
             Store store = Commands.store(context, slug);
             var analytics = context.getBean(io.basira.server.products.ProductAnalytics.class);
-            var options = new io.basira.server.products.ProductsCli.Options(product, customer, minCount, minSupport,
-                    minConfidence, limit, evaluate);
+            var options = new io.basira.server.products.ProductsCli.Options(
+                    product, customer, minCount, minSupport, minConfidence, limit, evaluate);
             Report report = usage(() -> io.basira.server.products.ProductsCli.run(analytics, store, name, options));
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("analysis", report.name());
@@ -135,7 +170,8 @@ public class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    private int clv(StoreAnalytics analytics, Store store, AnalysisRequest request, ReportPrinter printer) throws IOException {
+    private int clv(StoreAnalytics analytics, Store store, AnalysisRequest request, ReportPrinter printer)
+            throws IOException {
         ClvReport clv = analytics.clv(store, request);
         Report report = clv.report();
         printer.print(report, withParameters(report, request), System.out);

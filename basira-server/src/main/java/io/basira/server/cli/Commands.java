@@ -11,7 +11,8 @@ public final class Commands {
 
     /** The store with this slug. @throws UsageError naming the slug when there is none */
     static Store store(ApplicationContext context, String slug) {
-        return context.getBean(JdbcStores.class).findBySlug(slug)
+        return context.getBean(JdbcStores.class)
+                .findBySlug(slug)
                 .orElseThrow(() -> new UsageError("there is no store '" + slug + "' (see: basira store list)"));
     }
 

@@ -14,14 +14,20 @@ public class DatabaseOptions {
     @Option(names = "--data", paramLabel = "DIR", description = "embedded database folder (default: ./data)")
     Path data;
 
-    @Option(names = "--db-url", paramLabel = "JDBC_URL",
-            description = "a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/db); default: BASIRA_DB_URL or embedded H2")
+    @Option(
+            names = "--db-url",
+            paramLabel = "JDBC_URL",
+            description =
+                    "a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/db); default: BASIRA_DB_URL or embedded H2")
     String url;
 
     @Option(names = "--db-user", paramLabel = "USER", description = "database user (default: BASIRA_DB_USER)")
     String user;
 
-    @Option(names = "--db-password", paramLabel = "PASSWORD", description = "database password (default: BASIRA_DB_PASSWORD)")
+    @Option(
+            names = "--db-password",
+            paramLabel = "PASSWORD",
+            description = "database password (default: BASIRA_DB_PASSWORD)")
     String password;
 
     /** Spring properties for the datasource, from the options, then the environment, then the defaults. */
@@ -34,7 +40,8 @@ public class DatabaseOptions {
         if (jdbcUrl == null) {
             Path folder = (data != null ? data : Path.of(env.getOrDefault("BASIRA_DATA", "data"))).toAbsolutePath();
             // no trace file: H2 writes failed statements there with their values (customer data). WRITE_DELAY=0:
-            // each commit is in the file when it returns, so a write acknowledged (a webhook's 200, an API call) survives
+            // each commit is in the file when it returns, so a write acknowledged (a webhook's 200, an API call)
+            // survives
             // the process being killed; H2's default writes commits in the background up to a second later.
             // QUERY_CACHE_SIZE: a session keeps this many parsed statements (H2's default, 8, is fewer than one write
             // runs, so every write parsed each of its statements again: 14 % of a single order's CPU)

@@ -14,14 +14,27 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", description = "Generate demo data.", subcommands = DemoCommand.Generate.class)
 public class DemoCommand {
 
-    @Command(name = "generate", description = "Write a realistic Saudi demo store as canonical CSV files (docs/demo-store.md).")
+    @Command(
+            name = "generate",
+            description = "Write a realistic Saudi demo store as canonical CSV files (docs/demo-store.md).")
     static class Generate implements Callable<Integer> {
-        @Mixin DatabaseOptions db; // accepted like every command; generating touches no database
-        @Option(names = "--customers", defaultValue = "2000", description = "number of customers (default: 2000)") int customers;
-        @Option(names = "--orders", description = "number of orders (default: about 2.5 per customer)") Long orders;
-        @Option(names = "--seed", description = "random seed (default: a fixed one)") Long seed;
-        @Option(names = "--end", description = "last day of activity, YYYY-MM-DD (default: a fixed date)") LocalDate end;
-        @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder to write") Path out;
+        @Mixin
+        DatabaseOptions db; // accepted like every command; generating touches no database
+
+        @Option(names = "--customers", defaultValue = "2000", description = "number of customers (default: 2000)")
+        int customers;
+
+        @Option(names = "--orders", description = "number of orders (default: about 2.5 per customer)")
+        Long orders;
+
+        @Option(names = "--seed", description = "random seed (default: a fixed one)")
+        Long seed;
+
+        @Option(names = "--end", description = "last day of activity, YYYY-MM-DD (default: a fixed date)")
+        LocalDate end;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder to write")
+        Path out;
 
         @Override
         public Integer call() throws IOException {

@@ -42,10 +42,11 @@ final class EmbeddedDatabase {
             if (!Files.isDirectory(data)) {
                 throw new Commands.Refused("cannot create the data folder " + data + ": " + e.getMessage());
             }
-            System.err.println("basira: warning: could not make the data folder " + data + " readable by its owner only ("
-                    + e.getMessage() + "); check its permissions");
+            System.err.println("basira: warning: could not make the data folder " + data
+                    + " readable by its owner only (" + e.getMessage() + "); check its permissions");
         }
-        try (Connection probe = DriverManager.getConnection(jdbcUrl,
+        try (Connection probe = DriverManager.getConnection(
+                jdbcUrl,
                 String.valueOf(springProperties.get("spring.datasource.username")),
                 String.valueOf(springProperties.get("spring.datasource.password")))) {
             probe.isValid(1);

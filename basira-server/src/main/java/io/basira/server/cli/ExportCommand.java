@@ -3,9 +3,9 @@ package io.basira.server.cli;
 import io.basira.demo.CanonicalParquet;
 import io.basira.segment.FieldCatalogue;
 import io.basira.server.cards.CustomerCsvExport;
+import io.basira.server.cards.jdbc.JdbcCustomerQueries;
 import io.basira.server.importing.OrderItemsCsvExport;
 import io.basira.server.importing.StoreCsvExport;
-import io.basira.server.cards.jdbc.JdbcCustomerQueries;
 import io.basira.shared.Store;
 import java.io.IOException;
 import java.io.Writer;
@@ -32,14 +32,17 @@ import picocli.CommandLine.Parameters;
 @Command(name = "export", description = "Export data of a store.")
 public class ExportCommand implements Callable<Integer> {
 
-    @Mixin DatabaseOptions db;
+    @Mixin
+    DatabaseOptions db;
 
     @Parameters(index = "0", paramLabel = "WHAT", description = "what to export: customers, order-items, store")
     String what;
 
-    @Option(names = "--store", required = true, paramLabel = "SLUG") String slug;
+    @Option(names = "--store", required = true, paramLabel = "SLUG")
+    String slug;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.csv|FOLDER") Path out;
+    @Option(names = "--out", required = true, paramLabel = "FILE.csv|FOLDER")
+    Path out;
 
     @Option(names = "--format", paramLabel = "csv|parquet", description = "store: the folder's format (csv)")
     String format = "csv";
@@ -54,7 +57,9 @@ public class ExportCommand implements Callable<Integer> {
         }
         try (var context = SpringContexts.start(db, false, Map.of())) {
             Store store = Commands.store(context, slug);
-            var export = new CustomerCsvExport(context.getBean(JdbcCustomerQueries.class), context.getBean(Clock.class),
+            var export = new CustomerCsvExport(
+                    context.getBean(JdbcCustomerQueries.class),
+                    context.getBean(Clock.class),
                     context.getBean(FieldCatalogue.class));
             Path absolute = out.toAbsolutePath();
             if (absolute.getParent() != null) {
@@ -62,7 +67,8 @@ public class ExportCommand implements Callable<Integer> {
             }
             long count;
             try (Writer writer = Files.newBufferedWriter(absolute, StandardCharsets.UTF_8)) {
-                count = "customers".equals(what) ? export.write(store, writer)
+                count = "customers".equals(what)
+                        ? export.write(store, writer)
                         : new OrderItemsCsvExport(context.getBean(JdbcTemplate.class)).write(store, writer);
             }
             System.out.println("Exported " + count + ("customers".equals(what) ? " customers" : " order lines")
@@ -101,7 +107,8 @@ public class ExportCommand implements Callable<Integer> {
             }
             rows.forEach((file, count) -> System.out.println(
                     ("csv".equals(format) ? file : file.replace(".csv", ".parquet")) + ": " + count + " rows"));
-            System.out.println("Exported store '" + slug + "' (" + store.currency().getCurrencyCode() + ", "
+            System.out.println("Exported store '" + slug + "' ("
+                    + store.currency().getCurrencyCode() + ", "
                     + store.timeZone().getId() + ") to " + folder + ("csv".equals(format) ? "" : " as Parquet"));
             return 0;
         }

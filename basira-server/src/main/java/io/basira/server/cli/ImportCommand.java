@@ -32,17 +32,38 @@ import picocli.CommandLine.Option;
 @Command(name = "import", description = "Import a folder of canonical CSV files into a store (created when missing).")
 public class ImportCommand implements Callable<Integer> {
 
-    @Mixin DatabaseOptions db;
-    @Option(names = "--store", required = true, paramLabel = "SLUG") String slug;
-    @Option(names = "--dir", required = true, paramLabel = "FOLDER", description = "the folder of CSV files") Path dir;
-    @Option(names = "--name", description = "name of a new store (default: the slug)") String name;
-    @Option(names = "--currency", description = "currency of a new store (default: SAR)") String currency;
-    @Option(names = "--time-zone", description = "time zone of a new store (default: Asia/Riyadh)") String zone;
-    @Option(names = "--skip-invalid", description = "apply the good rows and list the bad ones "
-            + "(default: any bad row refuses the whole import)") boolean skipInvalid;
-    @Option(names = "--mapping", paramLabel = "PRESET[,PRESET]|FILE.json|saved", description = "read the platform's "
-            + "own exports through a column mapping: presets (salla-customers, salla-orders, zid-customers, zid-orders, "
-            + "shopify-customers, shopify-orders), a mapping file, or the store's saved mapping") String mappingSpec;
+    @Mixin
+    DatabaseOptions db;
+
+    @Option(names = "--store", required = true, paramLabel = "SLUG")
+    String slug;
+
+    @Option(names = "--dir", required = true, paramLabel = "FOLDER", description = "the folder of CSV files")
+    Path dir;
+
+    @Option(names = "--name", description = "name of a new store (default: the slug)")
+    String name;
+
+    @Option(names = "--currency", description = "currency of a new store (default: SAR)")
+    String currency;
+
+    @Option(names = "--time-zone", description = "time zone of a new store (default: Asia/Riyadh)")
+    String zone;
+
+    @Option(
+            names = "--skip-invalid",
+            description =
+                    "apply the good rows and list the bad ones " + "(default: any bad row refuses the whole import)")
+    boolean skipInvalid;
+
+    @Option(
+            names = "--mapping",
+            paramLabel = "PRESET[,PRESET]|FILE.json|saved",
+            description = "read the platform's "
+                    + "own exports through a column mapping: presets (salla-customers, salla-orders, zid-customers, zid-orders, "
+                    + "shopify-customers, shopify-orders), a mapping file, or the store's saved mapping")
+    String mappingSpec;
+
     @Option(names = "--save-mapping", description = "once imported, save --mapping as the store's mapping")
     boolean saveMapping;
 
@@ -75,7 +96,8 @@ public class ImportCommand implements Callable<Integer> {
         try {
             if (mappingSpec != null && mappingSpec.strip().equalsIgnoreCase(ImportMappings.SAVED)) {
                 if (existing.isEmpty()) {
-                    throw new Commands.UsageError("store '" + slug + "' does not exist yet, so it has no saved mapping");
+                    throw new Commands.UsageError(
+                            "store '" + slug + "' does not exist yet, so it has no saved mapping");
                 }
                 return mappings.resolve(existing.get(), mappingSpec);
             }
@@ -90,7 +112,9 @@ public class ImportCommand implements Callable<Integer> {
 
     private ImportFolder.NewStore newStore() {
         try {
-            return new ImportFolder.NewStore(slug, name == null ? slug : name,
+            return new ImportFolder.NewStore(
+                    slug,
+                    name == null ? slug : name,
                     currency == null ? Store.DEFAULT_CURRENCY : Currency.getInstance(currency.toUpperCase(Locale.ROOT)),
                     zone == null ? Store.DEFAULT_TIME_ZONE : ZoneId.of(zone));
         } catch (RuntimeException e) {
@@ -109,17 +133,31 @@ public class ImportCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%-18s %10s %10s %10s%n", "file", "read", "imported", "rejected");
         for (FileReport file : report.files()) {
             if (file.present()) {
-                System.out.printf(Locale.ROOT, "%-18s %10d %10d %10d%n", file.file(), file.rowsRead(),
-                        outcome.applied() ? file.imported() : 0, file.rejected());
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-18s %10d %10d %10d%n",
+                        file.file(),
+                        file.rowsRead(),
+                        outcome.applied() ? file.imported() : 0,
+                        file.rejected());
             }
         }
         double seconds = outcome.took().toMillis() / 1000.0;
         if (outcome.applied()) {
-            System.out.printf(Locale.ROOT, "Imported into store '%s'%s: %d customer cards refreshed in %.1f s%n", slug,
-                    outcome.storeCreated() ? " (created)" : "", outcome.cardsRefreshed(), seconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Imported into store '%s'%s: %d customer cards refreshed in %.1f s%n",
+                    slug,
+                    outcome.storeCreated() ? " (created)" : "",
+                    outcome.cardsRefreshed(),
+                    seconds);
         } else {
-            System.out.printf(Locale.ROOT, "Nothing imported: %d bad rows (fix them, or use --skip-invalid to import "
-                    + "the good rows) — checked in %.1f s%n", report.errorCount(), seconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Nothing imported: %d bad rows (fix them, or use --skip-invalid to import "
+                            + "the good rows) — checked in %.1f s%n",
+                    report.errorCount(),
+                    seconds);
         }
     }
 }

@@ -20,20 +20,41 @@ import tools.jackson.databind.json.JsonMapper;
  * from scratch and compare it with the live one ({@code --repair} appends what settles the differences), show a
  * customer's standing and ledger, run the store's loyalty midnight now.
  */
-@Command(name = "loyalty", description = "Rebuild and inspect a store's loyalty ledgers.",
-        subcommands = {LoyaltyCommand.Program.class, LoyaltyCommand.Rebuild.class, LoyaltyCommand.Show.class, LoyaltyCommand.Midnight.class})
+@Command(
+        name = "loyalty",
+        description = "Rebuild and inspect a store's loyalty ledgers.",
+        subcommands = {
+            LoyaltyCommand.Program.class,
+            LoyaltyCommand.Rebuild.class,
+            LoyaltyCommand.Show.class,
+            LoyaltyCommand.Midnight.class
+        })
 public class LoyaltyCommand {
 
-    @Command(name = "program", description = "Show the store's loyalty program (as the API gives it) and change how"
-            + " its points expire; a change is saved like the API's (same checks) and written to the audit log.")
+    @Command(
+            name = "program",
+            description =
+                    "Show the store's loyalty program (as the API gives it) and change how"
+                            + " its points expire; a change is saved like the API's (same checks) and written to the audit log.")
     static class Program implements Callable<Integer> {
-        @Mixin DatabaseOptions db;
-        @Option(names = "--store", required = true, paramLabel = "SLUG") String slug;
-        @Option(names = "--expiry-kind", paramLabel = "inactivity|lot",
+        @Mixin
+        DatabaseOptions db;
+
+        @Option(names = "--store", required = true, paramLabel = "SLUG")
+        String slug;
+
+        @Option(
+                names = "--expiry-kind",
+                paramLabel = "inactivity|lot",
                 description = "inactivity: the whole balance after --expiry-months without a purchase; lot: each lot"
-                        + " --expiry-months after it was earned, the oldest spent first") String kind;
-        @Option(names = "--expiry-months", paramLabel = "N", description = "0: points never expire") Integer months;
-        @Option(names = "--expiry-warning-days", paramLabel = "N") Integer warningDays;
+                        + " --expiry-months after it was earned, the oldest spent first")
+        String kind;
+
+        @Option(names = "--expiry-months", paramLabel = "N", description = "0: points never expire")
+        Integer months;
+
+        @Option(names = "--expiry-warning-days", paramLabel = "N")
+        Integer warningDays;
 
         @Override
         public Integer call() {
@@ -51,30 +72,43 @@ public class LoyaltyCommand {
                     body = ProgramBody.of(loyalty.program(store), store.currency());
                     System.out.println("Saved the loyalty program of '" + slug + "'");
                 }
-                System.out.println(context.getBean(JsonMapper.class).writerWithDefaultPrettyPrinter()
+                System.out.println(context.getBean(JsonMapper.class)
+                        .writerWithDefaultPrettyPrinter()
                         .writeValueAsString(body));
                 return 0;
             }
         }
     }
 
-    @Command(name = "rebuild", description = "Replay every ledger of the store from its orders and recorded actions and"
-            + " compare it with the live ledger; exit 1 when they differ (and --repair was not given).")
+    @Command(
+            name = "rebuild",
+            description = "Replay every ledger of the store from its orders and recorded actions and"
+                    + " compare it with the live ledger; exit 1 when they differ (and --repair was not given).")
     static class Rebuild implements Callable<Integer> {
-        @Mixin DatabaseOptions db;
-        @Option(names = "--store", required = true, paramLabel = "SLUG") String slug;
-        @Option(names = "--repair", description = "append entries that settle each differing order") boolean repair;
+        @Mixin
+        DatabaseOptions db;
+
+        @Option(names = "--store", required = true, paramLabel = "SLUG")
+        String slug;
+
+        @Option(names = "--repair", description = "append entries that settle each differing order")
+        boolean repair;
 
         @Override
         public Integer call() {
             try (var context = SpringContexts.start(db, false, Map.of())) {
                 Store store = Commands.store(context, slug);
                 long started = System.nanoTime();
-                RebuildLedgers.Report report = context.getBean(LoyaltyService.class).rebuild(store, repair);
+                RebuildLedgers.Report report =
+                        context.getBean(LoyaltyService.class).rebuild(store, repair);
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
-                System.out.printf("Replayed %d ledgers (%d sources) of '%s' in %.1f s: %s%n", report.customers(),
-                        report.sources(), slug, took.toMillis() / 1000.0, report.equal() ? "equal to the live ledgers"
-                                : report.differing() + " difference(s)");
+                System.out.printf(
+                        "Replayed %d ledgers (%d sources) of '%s' in %.1f s: %s%n",
+                        report.customers(),
+                        report.sources(),
+                        slug,
+                        took.toMillis() / 1000.0,
+                        report.equal() ? "equal to the live ledgers" : report.differing() + " difference(s)");
                 report.differences().forEach(line -> System.out.println("  " + line));
                 if (repair && report.repaired() > 0) {
                     System.out.printf("Appended %d settling entries%n", report.repaired());
@@ -86,25 +120,36 @@ public class LoyaltyCommand {
 
     @Command(name = "show", description = "A customer's points, tier and ledger.")
     static class Show implements Callable<Integer> {
-        @Mixin DatabaseOptions db;
-        @Option(names = "--store", required = true, paramLabel = "SLUG") String slug;
-        @Option(names = "--customer", required = true, paramLabel = "ID") String customer;
+        @Mixin
+        DatabaseOptions db;
+
+        @Option(names = "--store", required = true, paramLabel = "SLUG")
+        String slug;
+
+        @Option(names = "--customer", required = true, paramLabel = "ID")
+        String customer;
 
         @Override
         public Integer call() {
             try (var context = SpringContexts.start(db, false, Map.of())) {
                 Store store = Commands.store(context, slug);
-                System.out.print(LoyaltyAnswersText.of(context.getBean(LoyaltyService.class).customer(store, customer)));
+                System.out.print(LoyaltyAnswersText.of(
+                        context.getBean(LoyaltyService.class).customer(store, customer)));
                 return 0;
             }
         }
     }
 
-    @Command(name = "midnight", description = "Run the store's loyalty midnight now (expiry, birthdays, tiers);"
-            + " a no-op when today's has run.")
+    @Command(
+            name = "midnight",
+            description = "Run the store's loyalty midnight now (expiry, birthdays, tiers);"
+                    + " a no-op when today's has run.")
     static class Midnight implements Callable<Integer> {
-        @Mixin DatabaseOptions db;
-        @Option(names = "--store", required = true, paramLabel = "SLUG") String slug;
+        @Mixin
+        DatabaseOptions db;
+
+        @Option(names = "--store", required = true, paramLabel = "SLUG")
+        String slug;
 
         @Override
         public Integer call() {

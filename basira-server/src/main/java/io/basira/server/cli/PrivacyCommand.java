@@ -1,6 +1,5 @@
 package io.basira.server.cli;
 
-import io.basira.server.platform.errors.NotFound;
 import io.basira.server.privacy.AuditLog;
 import io.basira.server.privacy.CustomerDataKind;
 import io.basira.server.privacy.EraseCustomer;
@@ -26,12 +25,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "privacy", description = "Export or erase everything held about one customer (docs/privacy.md).")
 public class PrivacyCommand implements Callable<Integer> {
 
-    @Mixin DatabaseOptions db;
+    @Mixin
+    DatabaseOptions db;
 
     @Parameters(index = "0", paramLabel = "ACTION", description = "export or erase")
     String action;
 
-    @Option(names = "--store", required = true, paramLabel = "SLUG") String slug;
+    @Option(names = "--store", required = true, paramLabel = "SLUG")
+    String slug;
 
     @Option(names = "--customer", required = true, paramLabel = "ID", description = "the store's customer id")
     String customerId;
@@ -57,7 +58,8 @@ public class PrivacyCommand implements Callable<Integer> {
             Store store = Commands.store(context, slug);
             AuditLog audit = context.getBean(AuditLog.class);
             try {
-                return "export".equals(action) ? export(context.getBean(ExportCustomer.class), audit, store)
+                return "export".equals(action)
+                        ? export(context.getBean(ExportCustomer.class), audit, store)
                         : erase(context.getBean(EraseCustomer.class), store);
             } catch (io.basira.server.platform.errors.NotFound missing) {
                 throw new Commands.UsageError(missing.getMessage());
@@ -71,14 +73,22 @@ public class PrivacyCommand implements Callable<Integer> {
         if (absolute.getParent() != null) {
             Files.createDirectories(absolute.getParent());
         }
-        audit.record(store.id(), AuditLog.Actor.cli(), "customer.export", AuditLog.Subject.customer(customerId,
-                ((person.firstName() == null ? "" : person.firstName()) + " "
-                        + (person.lastName() == null ? "" : person.lastName())).strip()), List.of());
+        audit.record(
+                store.id(),
+                AuditLog.Actor.cli(),
+                "customer.export",
+                AuditLog.Subject.customer(
+                        customerId,
+                        ((person.firstName() == null ? "" : person.firstName()) + " "
+                                        + (person.lastName() == null ? "" : person.lastName()))
+                                .strip()),
+                List.of());
         long rows;
         try (OutputStream stream = Files.newOutputStream(absolute)) {
             rows = export.write(store, person, stream);
         }
-        System.out.println("Exported " + rows + " rows about customer '" + customerId + "' of '" + slug + "' to " + absolute);
+        System.out.println(
+                "Exported " + rows + " rows about customer '" + customerId + "' of '" + slug + "' to " + absolute);
         return 0;
     }
 

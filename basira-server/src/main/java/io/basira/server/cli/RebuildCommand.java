@@ -18,12 +18,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "rebuild", description = "Recompute derived data of a store from its stored records.")
 public class RebuildCommand implements Callable<Integer> {
 
-    @Mixin DatabaseOptions db;
+    @Mixin
+    DatabaseOptions db;
 
     @Parameters(index = "0", paramLabel = "WHAT", description = "what to rebuild: cards")
     String what;
 
-    @Option(names = "--store", required = true, paramLabel = "SLUG") String slug;
+    @Option(names = "--store", required = true, paramLabel = "SLUG")
+    String slug;
 
     @Override
     public Integer call() {

@@ -1,13 +1,13 @@
 package io.basira.server.cli;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
-import io.basira.server.platform.csv.SpreadsheetCsv;
 import io.basira.fields.BuiltInFields;
+import io.basira.groups.SegmentQuery;
 import io.basira.segment.Condition;
 import io.basira.segment.FieldCatalogue;
 import io.basira.segment.text.RuleSyntaxException;
 import io.basira.segment.text.RuleText;
-import io.basira.groups.SegmentQuery;
+import io.basira.server.platform.csv.SpreadsheetCsv;
 import io.basira.shared.DateRange;
 import io.basira.shared.Dates;
 import io.basira.shared.Store;
@@ -30,18 +30,32 @@ import picocli.CommandLine.Option;
  * {@code basira segment count|export}: the customers of a store that a rule matches, as of a day
  * (docs/groups.md). A rule that cannot be read is reported with its position, exit code 2.
  */
-@Command(name = "segment", description = "Count or export the customers a rule matches.",
+@Command(
+        name = "segment",
+        description = "Count or export the customers a rule matches.",
         subcommands = {SegmentCommand.Count.class, SegmentCommand.Export.class})
 public class SegmentCommand {
 
     /** What both subcommands take. */
     static class Query {
-        @Mixin DatabaseOptions db;
-        @Option(names = "--store", required = true, paramLabel = "SLUG") String slug;
-        @Option(names = "--query", required = true, paramLabel = "RULE",
-                description = "the rule, e.g. 'total_spent > 1500 OR order_count > 10' (docs/rules.md)") String query;
-        @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
-                description = "the day taken as today (default: today in the store's time zone)") LocalDate asOf;
+        @Mixin
+        DatabaseOptions db;
+
+        @Option(names = "--store", required = true, paramLabel = "SLUG")
+        String slug;
+
+        @Option(
+                names = "--query",
+                required = true,
+                paramLabel = "RULE",
+                description = "the rule, e.g. 'total_spent > 1500 OR order_count > 10' (docs/rules.md)")
+        String query;
+
+        @Option(
+                names = "--as-of",
+                paramLabel = "YYYY-MM-DD",
+                description = "the day taken as today (default: today in the store's time zone)")
+        LocalDate asOf;
 
         /**
          * Refuses a rule that does not parse or an as-of day outside the accepted dates, before any work. A
@@ -63,16 +77,26 @@ public class SegmentCommand {
         List<String> run(ConfigurableApplicationContext context, StringBuilder description) {
             Condition rule = RuleText.parse(query, context.getBean(FieldCatalogue.class));
             Store store = Commands.store(context, slug);
-            LocalDate day = asOf != null ? asOf : Dates.dateIn(context.getBean(Clock.class).instant(), store.timeZone());
-            description.append("store '").append(slug).append("', as of ").append(day).append(": ")
+            LocalDate day = asOf != null
+                    ? asOf
+                    : Dates.dateIn(context.getBean(Clock.class).instant(), store.timeZone());
+            description
+                    .append("store '")
+                    .append(slug)
+                    .append("', as of ")
+                    .append(day)
+                    .append(": ")
                     .append(RuleText.print(rule));
             return context.getBean(SegmentQuery.class).members(store, rule, day);
         }
     }
 
-    @Command(name = "count", description = "Print the number of customers the rule matches (the last line is the number alone).")
+    @Command(
+            name = "count",
+            description = "Print the number of customers the rule matches (the last line is the number alone).")
     static class Count implements Callable<Integer> {
-        @Mixin Query query;
+        @Mixin
+        Query query;
 
         @Override
         public Integer call() {
@@ -89,8 +113,11 @@ public class SegmentCommand {
 
     @Command(name = "export", description = "Write the matching customers' ids to a CSV file (header customer_id).")
     static class Export implements Callable<Integer> {
-        @Mixin Query query;
-        @Option(names = "--out", required = true, paramLabel = "FILE.csv") Path out;
+        @Mixin
+        Query query;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.csv")
+        Path out;
 
         @Override
         public Integer call() throws IOException {

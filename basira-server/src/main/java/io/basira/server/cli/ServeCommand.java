@@ -12,11 +12,14 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", description = "Run the server. On first start it loads the demo store and prints its API key.")
 public class ServeCommand implements Callable<Integer> {
 
-    @Mixin DatabaseOptions db;
+    @Mixin
+    DatabaseOptions db;
 
-    @Option(names = "--port", description = "HTTP port (default: BASIRA_PORT or 8080)") Integer port;
+    @Option(names = "--port", description = "HTTP port (default: BASIRA_PORT or 8080)")
+    Integer port;
 
-    @Option(names = "--no-demo", description = "do not create the demo store") boolean noDemo;
+    @Option(names = "--no-demo", description = "do not create the demo store")
+    boolean noDemo;
 
     @Override
     public Integer call() throws InterruptedException {

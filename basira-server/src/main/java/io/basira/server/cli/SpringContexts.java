@@ -21,7 +21,9 @@ final class SpringContexts {
         }
         EmbeddedDatabase.prepare(props);
         // passed as command-line properties: they must win over application.properties
-        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] args = props.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         try {
             return new SpringApplicationBuilder(BasiraServer.class)
                     .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
@@ -29,7 +31,8 @@ final class SpringContexts {
                     .run(args);
         } catch (RuntimeException e) {
             // another process took the database between the check and the start
-            throw EmbeddedDatabase.inUse(e, Path.of(String.valueOf(props.get("basira.data-dir")))).orElseThrow(() -> e);
+            throw EmbeddedDatabase.inUse(e, Path.of(String.valueOf(props.get("basira.data-dir"))))
+                    .orElseThrow(() -> e);
         }
     }
 }

@@ -40,7 +40,16 @@ public enum CanonicalFile {
             "payment_method",
             "shipping_method"),
     ORDER_ITEMS("order_items.csv", false, "order_id*", "product_id*", "quantity*", "unit_price*"),
-    CARTS("carts.csv", false, "cart_id*", "customer_id", "created_at*", "updated_at", "total", "items_count", "status*"),
+    CARTS(
+            "carts.csv",
+            false,
+            "cart_id*",
+            "customer_id",
+            "created_at*",
+            "updated_at",
+            "total",
+            "items_count",
+            "status*"),
     REVIEWS("reviews.csv", false, "review_id*", "customer_id*", "product_id", "rating*", "created_at*"),
     WISHLIST("wishlist.csv", false, "customer_id*", "product_id*", "added_at*");
 

@@ -33,10 +33,16 @@ final class CanonicalFileReader {
     private static final Pattern TEXT_AFTER_QUOTE = Pattern.compile("after closing quote: '(.)'");
     /** FastCSV's buffer and field-size refusals: "maximum buffer size of N", "max field size of N characters". */
     private static final Pattern FIELD_LIMIT = Pattern.compile("(?:maximum buffer size|max field size) of (\\d+)");
+
     private static final Pattern ROW_LIMIT = Pattern.compile("max record size of (\\d+)");
     private static final Pattern FIELDS_LIMIT = Pattern.compile("maximum limit of (\\d+) fields");
-    private static final Map<Pattern, ImportErrorCode> LIMITS = Map.of(FIELD_LIMIT, ImportErrorCode.FIELD_TOO_BIG,
-            ROW_LIMIT, ImportErrorCode.ROW_TOO_BIG, FIELDS_LIMIT, ImportErrorCode.TOO_MANY_FIELDS);
+    private static final Map<Pattern, ImportErrorCode> LIMITS = Map.of(
+            FIELD_LIMIT,
+            ImportErrorCode.FIELD_TOO_BIG,
+            ROW_LIMIT,
+            ImportErrorCode.ROW_TOO_BIG,
+            FIELDS_LIMIT,
+            ImportErrorCode.TOO_MANY_FIELDS);
     private static final int BUFFER = 1 << 16;
 
     private final Store store;
@@ -50,8 +56,8 @@ final class CanonicalFileReader {
     }
 
     /** @param importDay the day of the import in the store's zone, for {@link FileMapping#IMPORT_DATE} */
-    CanonicalFileReader(Store store, RowMapping mapping, ErrorLog errors, ImportProgress progress,
-            LocalDate importDay) {
+    CanonicalFileReader(
+            Store store, RowMapping mapping, ErrorLog errors, ImportProgress progress, LocalDate importDay) {
         this.store = store;
         this.mapping = mapping;
         this.errors = errors;
@@ -92,18 +98,18 @@ final class CanonicalFileReader {
         return tally.report();
     }
 
-    private void readRecords(CanonicalFile file, String name, FileMapping through,
-            CloseableIterator<CsvRecord> records, Tally tally) {
+    private void readRecords(
+            CanonicalFile file, String name, FileMapping through, CloseableIterator<CsvRecord> records, Tally tally) {
         if (!records.hasNext()) {
             errors.add(RowError.ofFile(name, emptyFile()));
             tally.incomplete();
             return;
         }
         List<String> headerFields = records.next().getFields();
-        MappedFile mapped = through == null ? null
-                : MappedFile.of(headerFields, file, through, name, importDay, errors);
-        Header header = through == null ? Header.of(headerFields, file, errors)
-                : mapped == null ? null : mapped.header();
+        MappedFile mapped =
+                through == null ? null : MappedFile.of(headerFields, file, through, name, importDay, errors);
+        Header header =
+                through == null ? Header.of(headerFields, file, errors) : mapped == null ? null : mapped.header();
         if (header == null) {
             tally.incomplete();
             return;
@@ -112,9 +118,15 @@ final class CanonicalFileReader {
         while (records.hasNext()) {
             CsvRecord record = records.next();
             if (record.getFieldCount() != width) {
-                errors.add(RowError.of(name, record.getStartingLineNumber(), null, new RowError.Problem(ImportErrorCode.FIELD_COUNT,
-                        "has " + record.getFieldCount() + " fields but the header has " + width, record.getFieldCount(),
-                        width)));
+                errors.add(RowError.of(
+                        name,
+                        record.getStartingLineNumber(),
+                        null,
+                        new RowError.Problem(
+                                ImportErrorCode.FIELD_COUNT,
+                                "has " + record.getFieldCount() + " fields but the header has " + width,
+                                record.getFieldCount(),
+                                width)));
                 tally.row(false);
                 continue;
             }
@@ -190,8 +202,8 @@ final class CanonicalFileReader {
         for (Map.Entry<Pattern, ImportErrorCode> limit : LIMITS.entrySet()) {
             Matcher found = limit.getKey().matcher(detail);
             if (found.find()) {
-                return new RowError.Problem(limit.getValue(), english,
-                        String.format(Locale.ROOT, "%,d", Long.parseLong(found.group(1))));
+                return new RowError.Problem(
+                        limit.getValue(), english, String.format(Locale.ROOT, "%,d", Long.parseLong(found.group(1))));
             }
         }
         return new RowError.Problem(ImportErrorCode.MALFORMED_CSV, english);
@@ -205,10 +217,19 @@ final class CanonicalFileReader {
     static RowError notUtf8(String file, Path path) {
         try {
             return Utf8Scan.firstBadByte(path)
-                    .map(bad -> RowError.of(file, bad.line(), null, new RowError.Problem(ImportErrorCode.NOT_UTF8,
-                            notUtf8Reason(bad.describe()), String.format("0x%02X", bad.value()), bad.offset())))
-                    .orElseGet(() -> RowError.ofFile(file, new RowError.Problem(ImportErrorCode.NOT_UTF8_SOMEWHERE,
-                            notUtf8Reason("undecodable bytes"))));
+                    .map(bad -> RowError.of(
+                            file,
+                            bad.line(),
+                            null,
+                            new RowError.Problem(
+                                    ImportErrorCode.NOT_UTF8,
+                                    notUtf8Reason(bad.describe()),
+                                    String.format("0x%02X", bad.value()),
+                                    bad.offset())))
+                    .orElseGet(() -> RowError.ofFile(
+                            file,
+                            new RowError.Problem(
+                                    ImportErrorCode.NOT_UTF8_SOMEWHERE, notUtf8Reason("undecodable bytes"))));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }

@@ -66,14 +66,20 @@ public final class CanonicalFolderReader {
      *
      * @param importDay the day the import runs, in the store's zone ({@link FileMapping#IMPORT_DATE})
      */
-    public ImportReport read(Path folder, Store store, KnownRecords known, RecordSink sink, ImportProgress progress,
-            ColumnMapping columns, LocalDate importDay) {
+    public ImportReport read(
+            Path folder,
+            Store store,
+            KnownRecords known,
+            RecordSink sink,
+            ImportProgress progress,
+            ColumnMapping columns,
+            LocalDate importDay) {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(columns, "columns");
         ErrorLog errors = new ErrorLog(errorLimit);
         if (!Files.isDirectory(folder)) {
-            errors.add(RowError.ofFile(folder.toString(),
-                    new RowError.Problem(ImportErrorCode.NOT_A_FOLDER, "is not a folder")));
+            errors.add(RowError.ofFile(
+                    folder.toString(), new RowError.Problem(ImportErrorCode.NOT_A_FOLDER, "is not a folder")));
             return new ImportReport(List.of(), errors.kept(), errors.count());
         }
         Map<String, Path> present = canonicalFilesIn(folder);
@@ -90,8 +96,12 @@ public final class CanonicalFolderReader {
             Path path = present.get(file.fileName());
             if (path == null) {
                 if (file.required()) {
-                    errors.add(RowError.of(file.fileName(), 0, null,
-                            new RowError.Problem(ImportErrorCode.FILE_MISSING, "required file is missing from the folder")));
+                    errors.add(RowError.of(
+                            file.fileName(),
+                            0,
+                            null,
+                            new RowError.Problem(
+                                    ImportErrorCode.FILE_MISSING, "required file is missing from the folder")));
                 }
                 reports.add(FileReport.absent(file));
                 continue;
@@ -102,20 +112,31 @@ public final class CanonicalFolderReader {
         return new ImportReport(reports, errors.kept(), errors.count());
     }
 
-    private static void readMapped(Path folder, CanonicalFile file, FileMapping through, CanonicalFileReader reader,
-            ErrorLog errors, List<FileReport> reports) {
+    private static void readMapped(
+            Path folder,
+            CanonicalFile file,
+            FileMapping through,
+            CanonicalFileReader reader,
+            ErrorLog errors,
+            List<FileReport> reports) {
         List<Path> sources = new ArrayList<>();
         try (Stream<Path> entries = Files.list(folder)) {
-            entries.filter(Files::isRegularFile).filter(p -> through.matches(p.getFileName().toString())).sorted()
+            entries.filter(Files::isRegularFile)
+                    .filter(p -> through.matches(p.getFileName().toString()))
+                    .sorted()
                     .forEach(sources::add);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder, e);
         }
         if (sources.isEmpty()) {
             if (file.required()) {
-                errors.add(RowError.ofFile(file.fileName(), new RowError.Problem(ImportErrorCode.MAPPED_FILE_MISSING,
-                        "required file is missing from the folder: no file matches '" + through.source()
-                                + "' of the column mapping", through.source())));
+                errors.add(RowError.ofFile(
+                        file.fileName(),
+                        new RowError.Problem(
+                                ImportErrorCode.MAPPED_FILE_MISSING,
+                                "required file is missing from the folder: no file matches '" + through.source()
+                                        + "' of the column mapping",
+                                through.source())));
             }
             reports.add(FileReport.absent(file));
         }

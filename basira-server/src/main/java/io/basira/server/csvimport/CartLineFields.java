@@ -55,8 +55,10 @@ public final class CartLineFields {
             return new Parsed(null, problems);
         }
         try {
-            return new Parsed(new CartLine(cartId, productId, text(fields, "name"), quantity.intValue(), price,
-                    text(fields, "url")), List.of());
+            return new Parsed(
+                    new CartLine(
+                            cartId, productId, text(fields, "name"), quantity.intValue(), price, text(fields, "url")),
+                    List.of());
         } catch (IllegalArgumentException e) {
             return new Parsed(null, List.of(e.getMessage()));
         }

@@ -52,8 +52,11 @@ public record ColumnMapping(String name, Map<CanonicalFile, FileMapping> files) 
                 return file;
             }
         }
-        throw new MappingRefused("not_a_kind", "'" + kind + "' is not a kind of file (customers, orders, order_items, "
-                + "products, carts, reviews, wishlist)", kind, "customers, orders, order_items, products, carts, reviews, "
-                + "wishlist");
+        throw new MappingRefused(
+                "not_a_kind",
+                "'" + kind + "' is not a kind of file (customers, orders, order_items, "
+                        + "products, carts, reviews, wishlist)",
+                kind,
+                "customers, orders, order_items, products, carts, reviews, " + "wishlist");
     }
 }

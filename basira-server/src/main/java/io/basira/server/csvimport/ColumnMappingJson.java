@@ -46,7 +46,11 @@ public final class ColumnMappingJson {
             if (e.getLocation() == null || e.getLocation().getLineNr() < 1) {
                 throw new MappingRefused("not_json_somewhere", english);
             }
-            throw new MappingRefused("not_json", english, e.getLocation().getLineNr(), e.getLocation().getColumnNr());
+            throw new MappingRefused(
+                    "not_json",
+                    english,
+                    e.getLocation().getLineNr(),
+                    e.getLocation().getColumnNr());
         }
         return read(root);
     }
@@ -61,7 +65,8 @@ public final class ColumnMappingJson {
 
     private static ColumnMapping read(JsonNode root) {
         if (root == null || !root.isObject()) {
-            throw new MappingRefused("not_an_object", "the mapping must be a JSON object {\"name\": …, \"files\": {…}}");
+            throw new MappingRefused(
+                    "not_an_object", "the mapping must be a JSON object {\"name\": …, \"files\": {…}}");
         }
         JsonNode files = root.path("files");
         if (!files.isObject()) {
@@ -78,15 +83,16 @@ public final class ColumnMappingJson {
                 throw new IllegalArgumentException(entry.getKey() + ": " + e.getMessage());
             }
         }
-        String name = root.path("name").isString() ? root.path("name").asString().strip() : "custom";
+        String name =
+                root.path("name").isString() ? root.path("name").asString().strip() : "custom";
         return new ColumnMapping(name.isEmpty() ? "custom" : name, mapped);
     }
 
     /** {@code node}, the mapping of {@code kind}, named {@code key} in the JSON (English sentences say it so). */
     private static FileMapping file(CanonicalFile kind, String key, JsonNode node) {
         if (!node.isObject()) {
-            throw new MappingRefused("file_not_object", key + ": expected an object {source, columns, …}",
-                    kind.fileName());
+            throw new MappingRefused(
+                    "file_not_object", key + ": expected an object {source, columns, …}", kind.fileName());
         }
         Map<String, List<String>> columns = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> column : node.path("columns").properties()) {
@@ -101,18 +107,28 @@ public final class ColumnMappingJson {
         Map<String, Map<String, String>> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> column : node.path("values").properties()) {
             Map<String, String> map = new LinkedHashMap<>();
-            column.getValue().properties().forEach(v -> map.put(v.getKey(), v.getValue().asString()));
+            column.getValue()
+                    .properties()
+                    .forEach(v -> map.put(v.getKey(), v.getValue().asString()));
             values.put(column.getKey(), map);
         }
         Map<String, String> defaults = new LinkedHashMap<>();
-        node.path("defaults").properties().forEach(d -> defaults.put(d.getKey(), d.getValue().asString()));
+        node.path("defaults")
+                .properties()
+                .forEach(d -> defaults.put(d.getKey(), d.getValue().asString()));
         String source = node.path("source").asString("");
         if (source.isBlank()) {
             throw new MappingRefused("source_empty", key + ": source: the file name is empty", kind.fileName());
         }
-        String dateFormat = node.path("date_format").isString() ? node.path("date_format").asString() : null;
+        String dateFormat =
+                node.path("date_format").isString() ? node.path("date_format").asString() : null;
         FileMapping.checkDateFormat(kind, key, dateFormat);
-        return new FileMapping(source, columns, values, defaults, dateFormat,
+        return new FileMapping(
+                source,
+                columns,
+                values,
+                defaults,
+                dateFormat,
                 node.path("continuation_rows").asBoolean(false));
     }
 
@@ -126,7 +142,8 @@ public final class ColumnMappingJson {
             if (through == null) {
                 continue;
             }
-            ObjectNode node = files.putObject(file.fileName().replace(".csv", "").toLowerCase(Locale.ROOT));
+            ObjectNode node =
+                    files.putObject(file.fileName().replace(".csv", "").toLowerCase(Locale.ROOT));
             node.put("source", through.source());
             if (through.continuationRows()) {
                 node.put("continuation_rows", true);

@@ -29,8 +29,13 @@ import java.util.regex.Pattern;
  * @param continuationRows whether a row whose id (the canonical file's first column) is the same as the row
  *     before continues that record and is skipped: Shopify repeats an order's row for each of its lines
  */
-public record FileMapping(String source, Map<String, List<String>> columns, Map<String, Map<String, String>> values,
-        Map<String, String> defaults, String dateFormat, boolean continuationRows) {
+public record FileMapping(
+        String source,
+        Map<String, List<String>> columns,
+        Map<String, Map<String, String>> values,
+        Map<String, String> defaults,
+        String dateFormat,
+        boolean continuationRows) {
 
     /** The default meaning "the day of the import". */
     public static final String IMPORT_DATE = "$import_date";
@@ -50,8 +55,8 @@ public record FileMapping(String source, Map<String, List<String>> columns, Map<
             try {
                 DateTimeFormatter.ofPattern(dateFormat, Locale.ROOT);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("date_format: '" + dateFormat + "' is not a date pattern: "
-                        + e.getMessage());
+                throw new IllegalArgumentException(
+                        "date_format: '" + dateFormat + "' is not a date pattern: " + e.getMessage());
             }
         }
     }
@@ -79,8 +84,11 @@ public record FileMapping(String source, Map<String, List<String>> columns, Map<
         try {
             DateTimeFormatter.ofPattern(dateFormat, Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            throw new MappingRefused("date_format", said + ": date_format: '" + dateFormat + "' is not a date pattern: "
-                    + e.getMessage(), file.fileName(), dateFormat);
+            throw new MappingRefused(
+                    "date_format",
+                    said + ": date_format: '" + dateFormat + "' is not a date pattern: " + e.getMessage(),
+                    file.fileName(),
+                    dateFormat);
         }
     }
 
@@ -89,8 +97,12 @@ public record FileMapping(String source, Map<String, List<String>> columns, Map<
         for (Map<String, ?> map : List.of(columns, values, defaults)) {
             for (String column : map.keySet()) {
                 if (!file.columns().contains(column)) {
-                    throw new MappingRefused("not_a_column", file.fileName() + ": '" + column + "' is not a column of "
-                            + file.fileName() + " (" + String.join(", ", file.columns()) + ")", file.fileName(), column,
+                    throw new MappingRefused(
+                            "not_a_column",
+                            file.fileName() + ": '" + column + "' is not a column of " + file.fileName() + " ("
+                                    + String.join(", ", file.columns()) + ")",
+                            file.fileName(),
+                            column,
                             String.join(", ", file.columns()));
                 }
             }
@@ -101,8 +113,12 @@ public record FileMapping(String source, Map<String, List<String>> columns, Map<
         Map<String, List<String>> copy = new LinkedHashMap<>();
         if (columns != null) {
             columns.forEach((column, headers) -> {
-                List<String> kept = headers == null ? List.of()
-                        : headers.stream().filter(Objects::nonNull).map(String::strip).filter(h -> !h.isEmpty())
+                List<String> kept = headers == null
+                        ? List.of()
+                        : headers.stream()
+                                .filter(Objects::nonNull)
+                                .map(String::strip)
+                                .filter(h -> !h.isEmpty())
                                 .toList();
                 if (!kept.isEmpty()) {
                     copy.put(column.strip().toLowerCase(Locale.ROOT), kept);

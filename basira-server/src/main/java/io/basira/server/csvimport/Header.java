@@ -32,13 +32,20 @@ final class Header {
         for (int i = 0; i < fields.size(); i++) {
             String name = normalise(fields.get(i));
             if (indexes.putIfAbsent(name, i) != null && file.columns().contains(name)) {
-                problems.add(RowError.of(file.fileName(), 1, name,
-                        new RowError.Problem(ImportErrorCode.COLUMN_REPEATED, "column appears more than once in the header")));
+                problems.add(RowError.of(
+                        file.fileName(),
+                        1,
+                        name,
+                        new RowError.Problem(
+                                ImportErrorCode.COLUMN_REPEATED, "column appears more than once in the header")));
             }
         }
         for (String column : file.requiredColumns()) {
             if (!indexes.containsKey(column)) {
-                problems.add(RowError.of(file.fileName(), 1, column,
+                problems.add(RowError.of(
+                        file.fileName(),
+                        1,
+                        column,
                         new RowError.Problem(ImportErrorCode.COLUMN_MISSING, "required column is missing")));
             }
         }

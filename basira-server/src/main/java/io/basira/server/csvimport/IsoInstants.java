@@ -21,7 +21,9 @@ import java.time.ZoneOffset;
 final class IsoInstants {
 
     /** What a fraction of n digits is multiplied by to give nanoseconds. */
-    private static final int[] NANO_SCALE = {1_000_000_000, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
+    private static final int[] NANO_SCALE = {
+        1_000_000_000, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1
+    };
 
     private IsoInstants() {}
 
@@ -71,8 +73,11 @@ final class IsoInstants {
         if (sign == 'Z' && at + 1 == text.length()) {
             return ZoneOffset.UTC;
         }
-        if ((sign != '+' && sign != '-') || at + 6 != text.length() || text.charAt(at + 3) != ':'
-                || countDigits(text, at + 1) != 2 || countDigits(text, at + 4) != 2) {
+        if ((sign != '+' && sign != '-')
+                || at + 6 != text.length()
+                || text.charAt(at + 3) != ':'
+                || countDigits(text, at + 1) != 2
+                || countDigits(text, at + 4) != 2) {
             return null;
         }
         int hours = digits(text, at + 1, 2);
@@ -81,13 +86,19 @@ final class IsoInstants {
     }
 
     private static boolean isDate(String text) {
-        return countDigits(text, 0) == 4 && text.charAt(4) == '-' && countDigits(text, 5) == 2
-                && text.charAt(7) == '-' && countDigits(text, 8) == 2;
+        return countDigits(text, 0) == 4
+                && text.charAt(4) == '-'
+                && countDigits(text, 5) == 2
+                && text.charAt(7) == '-'
+                && countDigits(text, 8) == 2;
     }
 
     private static boolean isTime(String text) {
-        return countDigits(text, 11) == 2 && text.charAt(13) == ':' && countDigits(text, 14) == 2
-                && text.charAt(16) == ':' && countDigits(text, 17) == 2;
+        return countDigits(text, 11) == 2
+                && text.charAt(13) == ':'
+                && countDigits(text, 14) == 2
+                && text.charAt(16) == ':'
+                && countDigits(text, 17) == 2;
     }
 
     /** How many ASCII digits follow from {@code from}. */

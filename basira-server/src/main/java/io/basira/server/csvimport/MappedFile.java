@@ -1,11 +1,11 @@
 package io.basira.server.csvimport;
 
 import io.basira.shared.Store;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.DateTimeException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
@@ -39,13 +39,14 @@ final class MappedFile {
     /** One way a column may be given: one header, or several joined ({@code A+B}). */
     private record Source(String label, int[] indexes) {}
 
-    private MappedFile(CanonicalFile file, FileMapping mapping, List<List<Source>> sources, Header header,
-            LocalDate importDay) {
+    private MappedFile(
+            CanonicalFile file, FileMapping mapping, List<List<Source>> sources, Header header, LocalDate importDay) {
         this.file = file;
         this.mapping = mapping;
         this.sources = sources;
         this.header = header;
-        this.dates = mapping.dateFormat() == null ? null
+        this.dates = mapping.dateFormat() == null
+                ? null
                 : DateTimeFormatter.ofPattern(mapping.dateFormat(), Locale.ROOT).withResolverStyle(ResolverStyle.SMART);
         this.importDate = importDay.toString();
     }
@@ -56,8 +57,13 @@ final class MappedFile {
      *
      * @return the mapped file, or null when its header has errors (the file is then rejected whole)
      */
-    static MappedFile of(List<String> fields, CanonicalFile file, FileMapping mapping, String fileName,
-            LocalDate importDay, ErrorLog errors) {
+    static MappedFile of(
+            List<String> fields,
+            CanonicalFile file,
+            FileMapping mapping,
+            String fileName,
+            LocalDate importDay,
+            ErrorLog errors) {
         Map<String, Integer> indexes = new HashMap<>();
         for (int i = 0; i < fields.size(); i++) {
             indexes.putIfAbsent(normalise(fields.get(i)), i);
@@ -74,12 +80,22 @@ final class MappedFile {
                 }
             }
             sources.add(present);
-            if (present.isEmpty() && file.requiredColumns().contains(column)
+            if (present.isEmpty()
+                    && file.requiredColumns().contains(column)
                     && !mapping.defaults().containsKey(column)) {
-                errors.add(RowError.of(fileName, 1, column, new RowError.Problem(ImportErrorCode.MAPPED_COLUMN_MISSING,
-                        "required column is missing: the file has none of the headers "
-                                + String.join(", ", named.stream().map(n -> "'" + n + "'").toList()),
-                        String.join(", ", named))));
+                errors.add(RowError.of(
+                        fileName,
+                        1,
+                        column,
+                        new RowError.Problem(
+                                ImportErrorCode.MAPPED_COLUMN_MISSING,
+                                "required column is missing: the file has none of the headers "
+                                        + String.join(
+                                                ", ",
+                                                named.stream()
+                                                        .map(n -> "'" + n + "'")
+                                                        .toList()),
+                                String.join(", ", named))));
                 complete = false;
             }
         }
@@ -141,8 +157,13 @@ final class MappedFile {
                 if (dates != null && (DATE_TIMES.contains(column) || DATE.equals(column))) {
                     String iso = iso(value, DATE.equals(column));
                     if (iso == null) {
-                        problems.put(column, new RowError.Problem(ImportErrorCode.NOT_DATE_IN_FORMAT, "'" + value
-                                + "' is not a date in the format " + mapping.dateFormat(), value, mapping.dateFormat()));
+                        problems.put(
+                                column,
+                                new RowError.Problem(
+                                        ImportErrorCode.NOT_DATE_IN_FORMAT,
+                                        "'" + value + "' is not a date in the format " + mapping.dateFormat(),
+                                        value,
+                                        mapping.dateFormat()));
                     } else {
                         value = iso;
                     }
@@ -207,8 +228,8 @@ final class MappedFile {
     /** The ISO form of a date in the mapping's format, the value itself when already ISO, else null. */
     private String iso(String value, boolean dateOnly) {
         try {
-            TemporalAccessor parsed = dates.parseBest(value, OffsetDateTime::from, LocalDateTime::from,
-                    LocalDate::from);
+            TemporalAccessor parsed =
+                    dates.parseBest(value, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
             if (dateOnly) {
                 return LocalDate.from(parsed).toString();
             }

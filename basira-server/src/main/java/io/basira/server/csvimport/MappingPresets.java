@@ -11,8 +11,8 @@ import java.util.Locale;
 public final class MappingPresets {
 
     /** The presets' names, in the order the dashboard offers them. */
-    public static final List<String> NAMES = List.of("salla-customers", "salla-orders", "zid-customers",
-            "zid-orders", "shopify-customers", "shopify-orders");
+    public static final List<String> NAMES = List.of(
+            "salla-customers", "salla-orders", "zid-customers", "zid-orders", "shopify-customers", "shopify-orders");
 
     private MappingPresets() {}
 
@@ -20,8 +20,11 @@ public final class MappingPresets {
     public static ColumnMapping preset(String name) {
         String key = name.strip().toLowerCase(Locale.ROOT);
         if (!NAMES.contains(key)) {
-            throw new MappingRefused("unknown_preset", "'" + name + "' is not a preset (" + String.join(", ", NAMES) + ")",
-                    name.strip(), String.join(", ", NAMES));
+            throw new MappingRefused(
+                    "unknown_preset",
+                    "'" + name + "' is not a preset (" + String.join(", ", NAMES) + ")",
+                    name.strip(),
+                    String.join(", ", NAMES));
         }
         InputStream in = MappingPresets.class.getResourceAsStream("/import-presets/" + key + ".json");
         if (in == null) {
@@ -39,8 +42,8 @@ public final class MappingPresets {
             }
         }
         if (merged.isEmpty()) {
-            throw new MappingRefused("no_preset", "no preset named (" + String.join(", ", NAMES) + ")",
-                    String.join(", ", NAMES));
+            throw new MappingRefused(
+                    "no_preset", "no preset named (" + String.join(", ", NAMES) + ")", String.join(", ", NAMES));
         }
         return merged;
     }

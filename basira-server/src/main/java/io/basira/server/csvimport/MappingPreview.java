@@ -38,24 +38,34 @@ public final class MappingPreview {
      * Reads at most {@code rows} rows of {@code path} as {@code kind}, through {@code mapping} (null: the
      * canonical format).
      */
-    public static Preview of(Path path, String fileName, CanonicalFile kind, FileMapping mapping, Store store,
-            LocalDate importDay, int rows) {
+    public static Preview of(
+            Path path,
+            String fileName,
+            CanonicalFile kind,
+            FileMapping mapping,
+            Store store,
+            LocalDate importDay,
+            int rows) {
         ErrorLog errors = new ErrorLog(100);
         List<PreviewRow> previewed = new ArrayList<>();
-        try (CsvReader<CsvRecord> csv = CsvReader.builder().allowUnclosedQuote(false)
-                .extraFieldStrategy(FieldMismatchStrategy.IGNORE).missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+        try (CsvReader<CsvRecord> csv = CsvReader.builder()
+                .allowUnclosedQuote(false)
+                .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .ofCsvRecord(new InputStreamReader(Files.newInputStream(path), Utf8Scan.strictDecoder()))) {
             CloseableIterator<CsvRecord> records = csv.iterator();
             if (!records.hasNext()) {
-                return new Preview(kind.columns(), List.of(),
-                        List.of(RowError.ofFile(fileName, CanonicalFileReader.emptyFile())));
+                return new Preview(
+                        kind.columns(), List.of(), List.of(RowError.ofFile(fileName, CanonicalFileReader.emptyFile())));
             }
             List<String> header = new ArrayList<>(records.next().getFields());
             if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
                 header.set(0, header.get(0).substring(1));
             }
-            MappedFile mapped = mapping == null ? null : MappedFile.of(header, kind, mapping, fileName, importDay, errors);
-            Header canonical = mapping == null ? Header.of(header, kind, errors) : mapped == null ? null : mapped.header();
+            MappedFile mapped =
+                    mapping == null ? null : MappedFile.of(header, kind, mapping, fileName, importDay, errors);
+            Header canonical =
+                    mapping == null ? Header.of(header, kind, errors) : mapped == null ? null : mapped.header();
             if (canonical == null) {
                 return new Preview(kind.columns(), List.of(), errors.kept());
             }
@@ -63,10 +73,19 @@ public final class MappingPreview {
             while (records.hasNext() && previewed.size() < rows) {
                 CsvRecord record = records.next();
                 if (record.getFieldCount() != header.size()) {
-                    previewed.add(new PreviewRow(record.getStartingLineNumber(), List.of(), List.of(RowError.of(fileName,
-                            record.getStartingLineNumber(), null, new RowError.Problem(ImportErrorCode.FIELD_COUNT,
-                                    "has " + record.getFieldCount() + " fields but the header has " + header.size(),
-                                    record.getFieldCount(), header.size())))));
+                    previewed.add(new PreviewRow(
+                            record.getStartingLineNumber(),
+                            List.of(),
+                            List.of(RowError.of(
+                                    fileName,
+                                    record.getStartingLineNumber(),
+                                    null,
+                                    new RowError.Problem(
+                                            ImportErrorCode.FIELD_COUNT,
+                                            "has " + record.getFieldCount() + " fields but the header has "
+                                                    + header.size(),
+                                            record.getFieldCount(),
+                                            header.size())))));
                     continue;
                 }
                 Row row = mapped == null
@@ -76,11 +95,12 @@ public final class MappingPreview {
                     continue;
                 }
                 checks.map(kind, row);
-                previewed.add(new PreviewRow(record.getStartingLineNumber(), row.canonicalValues(kind),
-                        List.copyOf(row.errors())));
+                previewed.add(new PreviewRow(
+                        record.getStartingLineNumber(), row.canonicalValues(kind), List.copyOf(row.errors())));
             }
         } catch (CsvParseException e) {
-            errors.add(RowError.of(fileName, CanonicalFileReader.parserLine(e), null, CanonicalFileReader.malformed(e)));
+            errors.add(
+                    RowError.of(fileName, CanonicalFileReader.parserLine(e), null, CanonicalFileReader.malformed(e)));
         } catch (UncheckedIOException e) {
             if (!(e.getCause() instanceof CharacterCodingException)) {
                 throw e;

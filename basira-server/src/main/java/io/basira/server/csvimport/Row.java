@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
  * One data row of a file, read column by column into typed values. A value that is missing or does
@@ -77,7 +76,8 @@ final class Row {
             return null;
         }
         // tags are measured as stored (sorted, joined): see tags()
-        TextRules.Refusal refusal = column.equals("tags") ? TextRules.lineRefusal(value, Integer.MAX_VALUE)
+        TextRules.Refusal refusal = column.equals("tags")
+                ? TextRules.lineRefusal(value, Integer.MAX_VALUE)
                 : ColumnLengths.refusal(column, value);
         if (refusal != null) {
             error(column, refused(refusal));
@@ -89,12 +89,14 @@ final class Row {
     /** A text refusal with its code: too long, a control character, an unpaired surrogate. */
     static RowError.Problem refused(TextRules.Refusal refusal) {
         return switch (refusal.kind()) {
-            case TOO_LONG -> new RowError.Problem(ImportErrorCode.TOO_LONG, refusal.reason(), refusal.maxLength(),
-                    refusal.length());
-            case CONTROL_CHARACTER -> new RowError.Problem(ImportErrorCode.CONTROL_CHARACTER, refusal.reason(),
-                    refusal.codePoint(), refusal.position());
-            case UNPAIRED_SURROGATE -> new RowError.Problem(ImportErrorCode.UNPAIRED_SURROGATE, refusal.reason(),
-                    refusal.codePoint(), refusal.position());
+            case TOO_LONG ->
+                new RowError.Problem(ImportErrorCode.TOO_LONG, refusal.reason(), refusal.maxLength(), refusal.length());
+            case CONTROL_CHARACTER ->
+                new RowError.Problem(
+                        ImportErrorCode.CONTROL_CHARACTER, refusal.reason(), refusal.codePoint(), refusal.position());
+            case UNPAIRED_SURROGATE ->
+                new RowError.Problem(
+                        ImportErrorCode.UNPAIRED_SURROGATE, refusal.reason(), refusal.codePoint(), refusal.position());
         };
     }
 
@@ -129,8 +131,12 @@ final class Row {
 
     private static <T> T inRange(String text, String problem, T value) {
         if (problem != null) {
-            throw new RowError.Problem(ImportErrorCode.DATE_OUT_OF_RANGE, "'" + text + "' " + problem, text,
-                    DateRange.EARLIEST, DateRange.LATEST);
+            throw new RowError.Problem(
+                    ImportErrorCode.DATE_OUT_OF_RANGE,
+                    "'" + text + "' " + problem,
+                    text,
+                    DateRange.EARLIEST,
+                    DateRange.LATEST);
         }
         return value;
     }
@@ -144,7 +150,8 @@ final class Row {
             try {
                 return codes.apply(text);
             } catch (IllegalArgumentException e) {
-                throw refused.arguments() == 1 ? new RowError.Problem(refused, e.getMessage(), text)
+                throw refused.arguments() == 1
+                        ? new RowError.Problem(refused, e.getMessage(), text)
                         : new RowError.Problem(refused, e.getMessage(), text, accepted);
             }
         });
@@ -161,14 +168,20 @@ final class Row {
     private Money amount(String text) {
         String ascii = isPlainDecimal(text) ? text : Numerals.toAscii(text);
         if (ascii == null) {
-            throw new RowError.Problem(ImportErrorCode.NOT_DECIMAL, "'" + text + "' is not a decimal number (199.50)", text);
+            throw new RowError.Problem(
+                    ImportErrorCode.NOT_DECIMAL, "'" + text + "' is not a decimal number (199.50)", text);
         }
         BigDecimal value = new BigDecimal(ascii);
         checkIncoming(text, value);
         int digits = Money.fractionDigits(store.currency());
         if (value.stripTrailingZeros().scale() > digits) {
-            throw new RowError.Problem(ImportErrorCode.TOO_MANY_DECIMALS, "'" + text + "' has more than " + digits + " decimals for "
-                    + store.currency().getCurrencyCode(), text, digits, store.currency().getCurrencyCode());
+            throw new RowError.Problem(
+                    ImportErrorCode.TOO_MANY_DECIMALS,
+                    "'" + text + "' has more than " + digits + " decimals for "
+                            + store.currency().getCurrencyCode(),
+                    text,
+                    digits,
+                    store.currency().getCurrencyCode());
         }
         return Money.ofMinor(Money.toMinor(value, store.currency()), store.currency());
     }
@@ -182,13 +195,17 @@ final class Row {
         return parse(column, need, text -> {
             String ascii = isPlainDecimal(text) ? text : Numerals.toAscii(text);
             if (ascii == null) {
-                throw new RowError.Problem(ImportErrorCode.NOT_DECIMAL, "'" + text + "' is not a decimal number (199.50)", text);
+                throw new RowError.Problem(
+                        ImportErrorCode.NOT_DECIMAL, "'" + text + "' is not a decimal number (199.50)", text);
             }
             BigDecimal value = new BigDecimal(ascii);
             checkIncoming(text, value);
             if (value.signum() != 0 && value.stripTrailingZeros().scale() > UnitPrice.MAX_DECIMALS) {
-                throw new RowError.Problem(ImportErrorCode.TOO_MANY_PRICE_DECIMALS, "'" + text + "' has more than "
-                        + UnitPrice.MAX_DECIMALS + " decimals", text, UnitPrice.MAX_DECIMALS);
+                throw new RowError.Problem(
+                        ImportErrorCode.TOO_MANY_PRICE_DECIMALS,
+                        "'" + text + "' has more than " + UnitPrice.MAX_DECIMALS + " decimals",
+                        text,
+                        UnitPrice.MAX_DECIMALS);
             }
             return new UnitPrice(value, store.currency());
         });
@@ -199,7 +216,8 @@ final class Row {
         String problem = Money.incomingProblem(value);
         if (problem != null) {
             String english = "'" + text + "' " + problem;
-            throw value.signum() < 0 ? new RowError.Problem(ImportErrorCode.NEGATIVE, english, text)
+            throw value.signum() < 0
+                    ? new RowError.Problem(ImportErrorCode.NEGATIVE, english, text)
                     : new RowError.Problem(ImportErrorCode.TOO_LARGE, english, text, "999,999,999,999");
         }
     }
@@ -231,8 +249,10 @@ final class Row {
             Long value = Numerals.whole(text, min, max);
             if (value == null) {
                 throw max == Integer.MAX_VALUE
-                        ? new RowError.Problem(ImportErrorCode.NOT_WHOLE_FROM, "'" + text + "' is not " + expected, text, min)
-                        : new RowError.Problem(ImportErrorCode.NOT_WHOLE, "'" + text + "' is not " + expected, text, min, max);
+                        ? new RowError.Problem(
+                                ImportErrorCode.NOT_WHOLE_FROM, "'" + text + "' is not " + expected, text, min)
+                        : new RowError.Problem(
+                                ImportErrorCode.NOT_WHOLE, "'" + text + "' is not " + expected, text, min, max);
             }
             return value.intValue();
         });
@@ -243,8 +263,10 @@ final class Row {
         return parse(column, need, text -> {
             String code = text.toUpperCase(Locale.ROOT);
             if (!COUNTRIES.contains(code)) {
-                throw new RowError.Problem(ImportErrorCode.NOT_COUNTRY,
-                        "'" + text + "' is not an ISO 3166 alpha-2 country code (SA, AE)", text);
+                throw new RowError.Problem(
+                        ImportErrorCode.NOT_COUNTRY,
+                        "'" + text + "' is not an ISO 3166 alpha-2 country code (SA, AE)",
+                        text);
             }
             return code;
         });
@@ -258,7 +280,10 @@ final class Row {
         String text = text(column, Need.OPTIONAL);
         Set<String> tags = new LinkedHashSet<>();
         if (text != null) {
-            Arrays.stream(text.split(";")).map(String::strip).filter(t -> !t.isEmpty()).forEach(tags::add);
+            Arrays.stream(text.split(";"))
+                    .map(String::strip)
+                    .filter(t -> !t.isEmpty())
+                    .forEach(tags::add);
         }
         TextRules.Refusal refusal = TextRules.lineRefusal(String.join(";", new TreeSet<>(tags)), ColumnLengths.TAGS);
         if (refusal != null) {

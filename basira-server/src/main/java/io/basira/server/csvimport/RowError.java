@@ -15,8 +15,8 @@ import java.util.Objects;
  * {@code arguments} ({@link ImportErrorCode}), said in the reader's language from the bundles'
  * {@code import.error.<code>} (docs/import.md, "Errors").
  */
-public record RowError(String file, long line, String column, String reason, ImportErrorCode kind,
-        List<String> arguments) {
+public record RowError(
+        String file, long line, String column, String reason, ImportErrorCode kind, List<String> arguments) {
 
     public RowError {
         Objects.requireNonNull(file, "file");
@@ -79,7 +79,8 @@ public record RowError(String file, long line, String column, String reason, Imp
         public Problem(ImportErrorCode kind, String english, Object... arguments) {
             super(english);
             this.kind = Objects.requireNonNull(kind, "kind");
-            this.arguments = java.util.Arrays.stream(arguments).map(String::valueOf).toList();
+            this.arguments =
+                    java.util.Arrays.stream(arguments).map(String::valueOf).toList();
         }
 
         public ImportErrorCode kind() {

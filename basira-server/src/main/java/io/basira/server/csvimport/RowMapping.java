@@ -71,8 +71,11 @@ final class RowMapping {
         String country = row.country("country", OPTIONAL);
         Instant createdAt = row.instant("created_at", REQUIRED);
         Set<String> tags = row.tags("tags");
-        Customer customer = build(row, () -> new Customer(
-                id, firstName, lastName, email, phone, gender, birthDate, city, region, country, createdAt, tags));
+        Customer customer = build(
+                row,
+                () -> new Customer(
+                        id, firstName, lastName, email, phone, gender, birthDate, city, region, country, createdAt,
+                        tags));
         if (customer != null) {
             sink.customer(customer);
             references.customerImported(customer.externalId());
@@ -83,16 +86,16 @@ final class RowMapping {
         String id = row.text("order_id", REQUIRED);
         String customerId = customer(row, REQUIRED);
         Instant createdAt = row.instant("created_at", REQUIRED);
-        OrderStatus status = row.code("status", REQUIRED, OrderStatus::fromCode, ImportErrorCode.UNKNOWN_STATUS,
-                OrderStatus.codes());
+        OrderStatus status = row.code(
+                "status", REQUIRED, OrderStatus::fromCode, ImportErrorCode.UNKNOWN_STATUS, OrderStatus.codes());
         Money total = row.amount("total", REQUIRED);
         currency(row);
         Money discount = row.amount("discount_total", OPTIONAL);
         String coupon = row.text("coupon_code", OPTIONAL);
         String payment = row.text("payment_method", OPTIONAL);
         String shipping = row.text("shipping_method", OPTIONAL);
-        Order order = build(row, () ->
-                new Order(id, customerId, createdAt, status, total, discount, coupon, payment, shipping));
+        Order order = build(
+                row, () -> new Order(id, customerId, createdAt, status, total, discount, coupon, payment, shipping));
         if (order != null) {
             sink.order(order);
             references.orderImported(order.externalId());
@@ -102,8 +105,13 @@ final class RowMapping {
     private void orderLine(Row row) {
         String orderId = row.text("order_id", REQUIRED);
         if (orderId != null && !references.orderExists(orderId)) {
-            row.error("order_id", new RowError.Problem(ImportErrorCode.UNKNOWN_ORDER,
-                    "order '" + orderId + "' does not exist in store '" + row.store().slug() + "'", orderId));
+            row.error(
+                    "order_id",
+                    new RowError.Problem(
+                            ImportErrorCode.UNKNOWN_ORDER,
+                            "order '" + orderId + "' does not exist in store '"
+                                    + row.store().slug() + "'",
+                            orderId));
         }
         String productId = row.text("product_id", REQUIRED);
         Integer quantity = row.integer("quantity", REQUIRED, 1, Integer.MAX_VALUE, "a positive integer");
@@ -118,8 +126,8 @@ final class RowMapping {
         Instant updatedAt = row.instant("updated_at", OPTIONAL);
         Money total = row.amount("total", OPTIONAL);
         Integer items = row.integer("items_count", OPTIONAL, 0, Integer.MAX_VALUE, "a non-negative integer");
-        CartStatus status = row.code("status", REQUIRED, CartStatus::fromCode, ImportErrorCode.UNKNOWN_CART_STATUS,
-                CartStatus.codes());
+        CartStatus status = row.code(
+                "status", REQUIRED, CartStatus::fromCode, ImportErrorCode.UNKNOWN_CART_STATUS, CartStatus.codes());
         deliver(row, () -> new Cart(id, customerId, createdAt, updatedAt, total, items, status), sink::cart);
     }
 
@@ -143,8 +151,13 @@ final class RowMapping {
     private String customer(Row row, Need need) {
         String customerId = row.text("customer_id", need);
         if (customerId != null && !references.customerExists(customerId)) {
-            row.error("customer_id", new RowError.Problem(ImportErrorCode.UNKNOWN_CUSTOMER,
-                    "customer '" + customerId + "' does not exist in store '" + row.store().slug() + "'", customerId));
+            row.error(
+                    "customer_id",
+                    new RowError.Problem(
+                            ImportErrorCode.UNKNOWN_CUSTOMER,
+                            "customer '" + customerId + "' does not exist in store '"
+                                    + row.store().slug() + "'",
+                            customerId));
         }
         return customerId;
     }
@@ -154,8 +167,13 @@ final class RowMapping {
         String currency = row.text("currency", OPTIONAL);
         String storeCurrency = row.store().currency().getCurrencyCode();
         if (currency != null && !currency.toUpperCase(Locale.ROOT).equals(storeCurrency)) {
-            row.error("currency", new RowError.Problem(ImportErrorCode.WRONG_CURRENCY,
-                    "'" + currency + "' is not the store's currency " + storeCurrency, currency, storeCurrency));
+            row.error(
+                    "currency",
+                    new RowError.Problem(
+                            ImportErrorCode.WRONG_CURRENCY,
+                            "'" + currency + "' is not the store's currency " + storeCurrency,
+                            currency,
+                            storeCurrency));
         }
     }
 
@@ -176,7 +194,8 @@ final class RowMapping {
         } catch (IllegalArgumentException e) {
             String message = String.valueOf(e.getMessage());
             int space = message.indexOf(' ');
-            row.error(space > 0 ? message.substring(0, space) : null,
+            row.error(
+                    space > 0 ? message.substring(0, space) : null,
                     new RowError.Problem(ImportErrorCode.RECORD_REFUSED, message));
             return null;
         }

@@ -40,7 +40,10 @@ public final class ChartData {
     }
 
     public static ChartData heatmap(boolean rtl, List<?> xLabels, List<?> yLabels, List<List<Object>> cells) {
-        return new ChartData("heatmap", rtl).with("xLabels", xLabels).with("yLabels", yLabels).with("cells", cells);
+        return new ChartData("heatmap", rtl)
+                .with("xLabels", xLabels)
+                .with("yLabels", yLabels)
+                .with("cells", cells);
     }
 
     /** Any other option the script reads: {@code percent}, {@code money}, {@code stack}, {@code xName}, {@code yName}, {@code horizontal}. */

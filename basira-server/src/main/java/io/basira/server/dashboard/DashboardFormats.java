@@ -66,7 +66,10 @@ public final class DashboardFormats {
      * {@code SAR} in English), the symbol {@link #money} writes.
      */
     public String currency() {
-        return store.currency().getSymbol(DashboardLocales.formatting(language)).strip().replace("\u200F", "");
+        return store.currency()
+                .getSymbol(DashboardLocales.formatting(language))
+                .strip()
+                .replace("\u200F", "");
     }
 
     /** An amount in major units of the store's currency. */
@@ -130,13 +133,18 @@ public final class DashboardFormats {
         if (!COUNTRIES.contains(upper)) {
             return code;
         }
-        return new Locale("", upper).getDisplayCountry(DashboardLocales.isRightToLeft(language) ? language : Locale.ENGLISH);
+        return new Locale("", upper)
+                .getDisplayCountry(DashboardLocales.isRightToLeft(language) ? language : Locale.ENGLISH);
     }
 
     /** The store's time zone by its name in the reader's language ({@code Asia/Riyadh}: التوقيت العربي / Arabian Time). */
     public String zone() {
-        return store.timeZone().getDisplayName(java.time.format.TextStyle.FULL,
-                DashboardLocales.isRightToLeft(language) ? DashboardLocales.formatting(language) : Locale.ENGLISH);
+        return store.timeZone()
+                .getDisplayName(
+                        java.time.format.TextStyle.FULL,
+                        DashboardLocales.isRightToLeft(language)
+                                ? DashboardLocales.formatting(language)
+                                : Locale.ENGLISH);
     }
 
     public String month(YearMonth yearMonth) {

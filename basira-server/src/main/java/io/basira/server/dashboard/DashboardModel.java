@@ -31,9 +31,15 @@ final class DashboardModel {
         Locale language = DashboardLocales.supported(locale);
         model.addAttribute("lang", language.getLanguage());
         model.addAttribute("dir", DashboardLocales.isRightToLeft(language) ? "rtl" : "ltr");
-        model.addAttribute("switchLanguageUrl", UriComponentsBuilder.fromPath(request.getRequestURI())
-                .query(request.getQueryString()).replaceQueryParam(DashboardConfiguration.LANGUAGE_PARAMETER, DashboardLocales.other(language).getLanguage())
-                .build().toUriString());
+        model.addAttribute(
+                "switchLanguageUrl",
+                UriComponentsBuilder.fromPath(request.getRequestURI())
+                        .query(request.getQueryString())
+                        .replaceQueryParam(
+                                DashboardConfiguration.LANGUAGE_PARAMETER,
+                                DashboardLocales.other(language).getLanguage())
+                        .build()
+                        .toUriString());
         Optional<SignedIn> signedIn = SignedInResolver.find(stores, request);
         signedIn.ifPresent(s -> {
             model.addAttribute("store", s.store());

@@ -32,7 +32,8 @@ public final class DashboardWords {
     /** The store's group names by key, in key order; a key missing from it is shown as it is. */
     public Map<String, String> groupNames(Store store) {
         Map<String, String> names = new LinkedHashMap<>();
-        groups.groupsWithCounts(store).keySet().stream().sorted(Comparator.comparing(Group::key))
+        groups.groupsWithCounts(store).keySet().stream()
+                .sorted(Comparator.comparing(Group::key))
                 .forEach(g -> names.put(g.key(), g.name()));
         return names;
     }

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
  * groups by their names, payment methods and carriers by the catalogue's name in the reader's language. A key or
  * code the store does not know (a deleted group, a carrier only the orders name) is shown as it is.
  */
-public record DisplayNames(Map<String, String> groups, Map<String, String> methods, Map<String, String> carriers,
-        String separator) {
+public record DisplayNames(
+        Map<String, String> groups, Map<String, String> methods, Map<String, String> carriers, String separator) {
 
     public DisplayNames {
         groups = Map.copyOf(groups);

@@ -1,7 +1,7 @@
 package io.basira.server.dashboard;
 
-
 import io.basira.server.checkout.web.FormChecks;
+
 /**
  * A value typed in a dashboard form that does not read as its field's type: the field's path, the text typed
  * and why ({@code form.value.<kind>} of the bundles: {@code decimal}, {@code whole}, {@code date-time}). The

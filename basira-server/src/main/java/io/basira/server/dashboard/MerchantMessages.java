@@ -21,6 +21,7 @@ public final class MerchantMessages {
 
     /** First strong isolate and pop directional isolate. */
     static final char FSI = '\u2068';
+
     static final char PDI = '\u2069';
 
     private MerchantMessages() {}
@@ -36,7 +37,9 @@ public final class MerchantMessages {
      */
     public static String isolate(Object value, PageText text) {
         String shown = String.valueOf(value);
-        return text.rightToLeft() || shown.codePoints().anyMatch(MerchantMessages::rightToLeft) ? isolate(shown) : shown;
+        return text.rightToLeft() || shown.codePoints().anyMatch(MerchantMessages::rightToLeft)
+                ? isolate(shown)
+                : shown;
     }
 
     private static boolean rightToLeft(int c) {
@@ -57,7 +60,8 @@ public final class MerchantMessages {
     static String rule(InvalidRuleException e, PageText text) {
         String reason = reason(e.error(), e.arguments(), text);
         if (e instanceof RuleSyntaxException syntax) {
-            return text.get("builder.position", isolate(syntax.line(), text), isolate(syntax.column(), text)) + ": " + reason;
+            return text.get("builder.position", isolate(syntax.line(), text), isolate(syntax.column(), text)) + ": "
+                    + reason;
         }
         if (e instanceof JsonRuleException json) {
             return text.get("rule.error.at-path", isolate(json.path(), text)) + ": " + reason;

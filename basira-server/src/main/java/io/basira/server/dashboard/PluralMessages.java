@@ -46,7 +46,8 @@ public final class PluralMessages extends ResourceBundleMessageSource {
      */
     @Override
     protected java.text.MessageFormat createMessageFormat(String msg, Locale locale) {
-        return super.createMessageFormat(msg, DashboardLocales.formatting(locale == null ? DashboardLocales.ARABIC : locale));
+        return super.createMessageFormat(
+                msg, DashboardLocales.formatting(locale == null ? DashboardLocales.ARABIC : locale));
     }
 
     /** The arguments, each text that reads as a number (grouping separators allowed) made that number. */
@@ -57,8 +58,8 @@ public final class PluralMessages extends ResourceBundleMessageSource {
         Object[] out = args.clone();
         for (int i = 0; i < out.length; i++) {
             if (out[i] instanceof CharSequence text) {
-                String ascii = Numerals.toAscii(ISOLATES.matcher(text).replaceAll("").replace(",", "")
-                        .replace("\u066C", ""));
+                String ascii = Numerals.toAscii(
+                        ISOLATES.matcher(text).replaceAll("").replace(",", "").replace("\u066C", ""));
                 if (ascii != null) {
                     out[i] = new BigDecimal(ascii);
                 }

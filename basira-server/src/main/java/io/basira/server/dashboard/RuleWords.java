@@ -38,8 +38,17 @@ import java.util.stream.Collectors;
 public final class RuleWords {
 
     /** The message keys of the labels of a choice field's values, by field name (value code appended). */
-    private static final Map<String, String> CHOICE_LABELS = Map.of("gender", "gender.", "rfm_group", "rfm.group.",
-            "churn_risk", "churn.risk.", "regularity", "regularity.", "customer_type", "customer.type.");
+    private static final Map<String, String> CHOICE_LABELS = Map.of(
+            "gender",
+            "gender.",
+            "rfm_group",
+            "rfm.group.",
+            "churn_risk",
+            "churn.risk.",
+            "regularity",
+            "regularity.",
+            "customer_type",
+            "customer.type.");
 
     private final PageText text;
     private final DashboardFormats fmt;
@@ -71,7 +80,8 @@ public final class RuleWords {
     }
 
     private String joined(List<Condition> operands, String connective, boolean nested) {
-        String joined = operands.stream().map(operand -> words(operand, true))
+        String joined = operands.stream()
+                .map(operand -> words(operand, true))
                 .collect(Collectors.joining(" " + connective + " "));
         return nested ? "(" + joined + ")" : joined;
     }
@@ -79,13 +89,17 @@ public final class RuleWords {
     /** One condition without AND, OR or NOT. */
     public String leaf(Condition leaf) {
         SegmentField field = leaf.field();
-        String label = field == null ? "" : text.get(field.labelKey(), field.labelArguments().toArray());
+        String label = field == null
+                ? ""
+                : text.get(field.labelKey(), field.labelArguments().toArray());
         if (leaf instanceof Comparison c) {
             String op = c.operator().name().toLowerCase(Locale.ROOT);
             if (c.value() instanceof Value.RelativeDate relative && relative.days() != 0) {
                 // "more than 90 days ago", not "before 90 days ago"
                 int days = Math.abs(relative.days());
-                return text.get((relative.days() < 0 ? "rule.words.ago." : "rule.words.ahead.") + op, label,
+                return text.get(
+                        (relative.days() < 0 ? "rule.words.ago." : "rule.words.ahead.") + op,
+                        label,
                         text.get("rule.words.days", fmt.number(days), days));
             }
             return text.get((isDate(field) ? "rule.words.date." : "rule.words.") + op, label, value(field, c.value()));
@@ -94,7 +108,9 @@ public final class RuleWords {
             return text.get("rule.words.between", label, value(field, b.from()), value(field, b.to()));
         }
         if (leaf instanceof In in) {
-            return text.get("rule.words.in", label,
+            return text.get(
+                    "rule.words.in",
+                    label,
                     in.values().stream().map(v -> value(field, v)).collect(Collectors.joining(separator())));
         }
         if (leaf instanceof IsNull) {
@@ -104,14 +120,19 @@ public final class RuleWords {
             return text.get("rule.words.is_not_null", label);
         }
         if (leaf instanceof HasAnyTag tags && tags.field() != SegmentField.TAGS) { // browsing: other sets
-            return tags.tags().size() == 1 ? text.get("rule.words.set-has", label, quoted(tags.tags().get(0)))
-                    : text.get("rule.words.set-has-any", label, tags.tags().stream().map(this::quoted)
-                            .collect(Collectors.joining(separator())));
+            return tags.tags().size() == 1
+                    ? text.get("rule.words.set-has", label, quoted(tags.tags().get(0)))
+                    : text.get(
+                            "rule.words.set-has-any",
+                            label,
+                            tags.tags().stream().map(this::quoted).collect(Collectors.joining(separator())));
         }
         if (leaf instanceof HasAnyTag tags) {
-            return tags.tags().size() == 1 ? text.get("rule.words.tag", quoted(tags.tags().get(0)))
-                    : text.get("rule.words.tags", tags.tags().stream().map(this::quoted)
-                            .collect(Collectors.joining(separator())));
+            return tags.tags().size() == 1
+                    ? text.get("rule.words.tag", quoted(tags.tags().get(0)))
+                    : text.get(
+                            "rule.words.tags",
+                            tags.tags().stream().map(this::quoted).collect(Collectors.joining(separator())));
         }
         if (leaf instanceof InGroup group) {
             return text.get("rule.words.group", groupNames.apply(group.groupKey()));
@@ -149,7 +170,9 @@ public final class RuleWords {
             if (isDate(field)) {
                 return value.length() > 10 ? fmt.date(Instant.parse(value)) : fmt.date(LocalDate.parse(value));
             }
-            if (field.type() == ValueType.INTEGER || field.type() == ValueType.DECIMAL || field.type() == ValueType.MONEY) {
+            if (field.type() == ValueType.INTEGER
+                    || field.type() == ValueType.DECIMAL
+                    || field.type() == ValueType.MONEY) {
                 return number(field, new BigDecimal(value));
             }
         } catch (DateTimeParseException | NumberFormatException e) {

@@ -1,6 +1,5 @@
 package io.basira.server.dashboard;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 

@@ -31,7 +31,10 @@ final class SignedInResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
+    public Object resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mav,
+            NativeWebRequest request,
             WebDataBinderFactory binders) {
         return find(stores, request.getNativeRequest(HttpServletRequest.class))
                 .orElseThrow(() -> new AccessDeniedException("not signed in to the dashboard"));

@@ -1,17 +1,17 @@
 package io.basira.server.demo;
 
 import io.basira.demo.DemoStoreGenerator;
-import io.basira.server.platform.security.AddDashboardUser;
-import io.basira.server.dashboard.DemoLoading;
-import io.basira.server.startup.WarmUp;
-import io.basira.server.platform.files.OwnerOnly;
-import io.basira.server.platform.security.Role;
-import io.basira.server.platform.security.JdbcDashboardUsers;
 import io.basira.demo.DemoStoreSpec;
+import io.basira.server.dashboard.DemoLoading;
 import io.basira.server.importing.ImportFolder;
 import io.basira.server.importing.ImportOutcome;
+import io.basira.server.platform.files.OwnerOnly;
+import io.basira.server.platform.security.AddDashboardUser;
+import io.basira.server.platform.security.JdbcDashboardUsers;
+import io.basira.server.platform.security.Role;
 import io.basira.server.platform.tenancy.JdbcApiKeys;
 import io.basira.server.platform.tenancy.JdbcStores;
+import io.basira.server.startup.WarmUp;
 import io.basira.shared.Dates;
 import io.basira.shared.Store;
 import java.io.IOException;
@@ -65,8 +65,15 @@ public class DemoStoreBootstrap implements ApplicationRunner {
     @Value("${basira.data-dir:./data}")
     private Path dataDir;
 
-    public DemoStoreBootstrap(JdbcStores stores, JdbcApiKeys keys, ImportFolder importer, Clock clock,
-            ApplicationContext context, JdbcDashboardUsers users, AddDashboardUser addUser, DemoLoading loading,
+    public DemoStoreBootstrap(
+            JdbcStores stores,
+            JdbcApiKeys keys,
+            ImportFolder importer,
+            Clock clock,
+            ApplicationContext context,
+            JdbcDashboardUsers users,
+            AddDashboardUser addUser,
+            DemoLoading loading,
             ObjectProvider<WarmUp> warmUp) {
         this.loading = loading;
         this.warmUp = warmUp;
@@ -107,7 +114,9 @@ public class DemoStoreBootstrap implements ApplicationRunner {
             System.out.print(banner);
             return;
         }
-        warm.finished().copy().completeOnTimeout(null, BANNER_WAIT_SECONDS, TimeUnit.SECONDS)
+        warm.finished()
+                .copy()
+                .completeOnTimeout(null, BANNER_WAIT_SECONDS, TimeUnit.SECONDS)
                 .thenRun(() -> System.out.print(banner));
     }
 
@@ -121,13 +130,26 @@ public class DemoStoreBootstrap implements ApplicationRunner {
         String key = newKey != null ? newKey : "kept in " + keyFile;
         String password = newPassword != null ? "password " + newPassword : "the password kept in " + userFile;
         StringBuilder text = new StringBuilder(nl)
-                .append("  Basira is running: ").append(baseUrl).append(nl)
-                .append("  Demo store 'demo' API key: ").append(key).append(nl)
-                .append("  Dashboard: ").append(baseUrl).append("/  sign in as ").append(DEMO_EMAIL).append(" with ")
-                .append(password).append(nl);
+                .append("  Basira is running: ")
+                .append(baseUrl)
+                .append(nl)
+                .append("  Demo store 'demo' API key: ")
+                .append(key)
+                .append(nl)
+                .append("  Dashboard: ")
+                .append(baseUrl)
+                .append("/  sign in as ")
+                .append(DEMO_EMAIL)
+                .append(" with ")
+                .append(password)
+                .append(nl);
         if (newKey != null) {
-            text.append("  Try: curl -H 'Authorization: Bearer ").append(newKey).append("' '").append(baseUrl)
-                    .append("/api/v1/customers?sort=total_spent&direction=desc'").append(nl);
+            text.append("  Try: curl -H 'Authorization: Bearer ")
+                    .append(newKey)
+                    .append("' '")
+                    .append(baseUrl)
+                    .append("/api/v1/customers?sort=total_spent&direction=desc'")
+                    .append(nl);
         }
         return text.append(nl).toString();
     }
@@ -138,16 +160,28 @@ public class DemoStoreBootstrap implements ApplicationRunner {
         Path folder = Files.createTempDirectory("basira-demo");
         try {
             log.info("Loading the demo store (first start)…");
-            new DemoStoreGenerator().write(DemoStoreSpec.defaults().withPeriod(today.minusYears(2).plusDays(1), today), folder);
-            ImportOutcome outcome = importer.runCreating(new ImportFolder.NewStore(SLUG, "متجر بصيرة التجريبي",
-                    Store.DEFAULT_CURRENCY, Store.DEFAULT_TIME_ZONE), folder, false, ImportFolder.Progress.none());
+            new DemoStoreGenerator()
+                    .write(
+                            DemoStoreSpec.defaults()
+                                    .withPeriod(today.minusYears(2).plusDays(1), today),
+                            folder);
+            ImportOutcome outcome = importer.runCreating(
+                    new ImportFolder.NewStore(
+                            SLUG, "متجر بصيرة التجريبي", Store.DEFAULT_CURRENCY, Store.DEFAULT_TIME_ZONE),
+                    folder,
+                    false,
+                    ImportFolder.Progress.none());
             if (!outcome.applied()) {
-                throw new IllegalStateException("the demo store did not import: " + outcome.report().errors());
+                throw new IllegalStateException(
+                        "the demo store did not import: " + outcome.report().errors());
             }
             Store demo = stores.findBySlug(SLUG).orElseThrow();
             var key = keys.create(demo.id(), "demo");
             OwnerOnly.write(keyFile, key.secret().value() + System.lineSeparator());
-            log.info("Demo store loaded: {} customers in {} s", outcome.cardsRefreshed(), outcome.took().toSeconds());
+            log.info(
+                    "Demo store loaded: {} customers in {} s",
+                    outcome.cardsRefreshed(),
+                    outcome.took().toSeconds());
             return key.secret().value();
         } finally {
             deleteTree(folder);
@@ -166,13 +200,16 @@ public class DemoStoreBootstrap implements ApplicationRunner {
     }
 
     private String baseUrl() {
-        int port = context instanceof WebServerApplicationContext web ? web.getWebServer().getPort() : 8080;
+        int port = context instanceof WebServerApplicationContext web
+                ? web.getWebServer().getPort()
+                : 8080;
         return "http://localhost:" + port;
     }
 
     private static void deleteTree(Path folder) {
         try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -38,22 +38,28 @@ public class FieldCatalogueJson {
      * {@code max} of n, the family's labels, and its members' type and operators.
      */
     public List<Map<String, Object>> families() {
-        return fields.families().stream().map(family -> {
-            SegmentField member = family.field(family.name(family.minimum())).orElseThrow();
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("key", family.key());
-            json.put("min", family.minimum());
-            json.put("max", family.maximum());
-            json.put("label_ar", messages.getMessage("segment.family." + family.key(), null, ARABIC));
-            json.put("label_en", messages.getMessage("segment.family." + family.key(), null, Locale.ENGLISH));
-            json.put("type", member.type().code());
-            json.put("operators", member.operators().stream().map(Operator::code).toList());
-            return json;
-        }).toList();
+        return fields.families().stream()
+                .map(family -> {
+                    SegmentField member =
+                            family.field(family.name(family.minimum())).orElseThrow();
+                    Map<String, Object> json = new LinkedHashMap<>();
+                    json.put("key", family.key());
+                    json.put("min", family.minimum());
+                    json.put("max", family.maximum());
+                    json.put("label_ar", messages.getMessage("segment.family." + family.key(), null, ARABIC));
+                    json.put("label_en", messages.getMessage("segment.family." + family.key(), null, Locale.ENGLISH));
+                    json.put("type", member.type().code());
+                    json.put(
+                            "operators",
+                            member.operators().stream().map(Operator::code).toList());
+                    return json;
+                })
+                .toList();
     }
 
     private String label(SegmentField field, Locale locale) {
-        Object[] arguments = field.labelArguments().isEmpty() ? null : field.labelArguments().toArray();
+        Object[] arguments =
+                field.labelArguments().isEmpty() ? null : field.labelArguments().toArray();
         return messages.getMessage(field.labelKey(), arguments, locale);
     }
 

@@ -10,14 +10,14 @@ import io.basira.groups.ManualMembership;
 import io.basira.groups.SegmentQuery;
 import io.basira.groups.Transactions;
 import io.basira.segment.FieldCatalogue;
-import io.basira.server.platform.events.LazyDomainEvents;
 import io.basira.server.cards.jdbc.JdbcCustomerQueries;
 import io.basira.server.groups.jdbc.JdbcGroupMemberQueries;
 import io.basira.server.groups.jdbc.JdbcGroupMembers;
 import io.basira.server.groups.jdbc.JdbcGroups;
 import io.basira.server.groups.jdbc.JdbcManualMembers;
-import io.basira.server.platform.tenancy.JdbcStores;
+import io.basira.server.platform.events.LazyDomainEvents;
 import io.basira.server.platform.jdbc.SqlDialect;
+import io.basira.server.platform.tenancy.JdbcStores;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
@@ -58,8 +58,14 @@ public class GroupsConfiguration {
     }
 
     @Bean
-    GroupEngine groupEngine(JdbcCustomerQueries customers, JdbcGroups groups, JdbcManualMembers manual,
-            JdbcGroupMembers members, TransactionTemplate transaction, ObjectProvider<DomainEvents> events, Clock clock,
+    GroupEngine groupEngine(
+            JdbcCustomerQueries customers,
+            JdbcGroups groups,
+            JdbcManualMembers manual,
+            JdbcGroupMembers members,
+            TransactionTemplate transaction,
+            ObjectProvider<DomainEvents> events,
+            Clock clock,
             FieldCatalogue fields) {
         Transactions transactions = new Transactions() {
             @Override
@@ -68,8 +74,11 @@ public class GroupsConfiguration {
             }
         };
         // looked up at each publication, not now: the events' bean may depend on the groups' listeners
-        return new GroupEngine(new GroupPorts(customers, groups, manual, members, transactions), fields,
-                new LazyDomainEvents(events), clock);
+        return new GroupEngine(
+                new GroupPorts(customers, groups, manual, members, transactions),
+                fields,
+                new LazyDomainEvents(events),
+                clock);
     }
 
     @Bean
@@ -94,8 +103,8 @@ public class GroupsConfiguration {
     }
 
     @Bean
-    SegmentQuery segmentQuery(FieldCatalogue fields, JdbcCustomerQueries customers, JdbcGroups groups,
-            JdbcManualMembers manual) {
+    SegmentQuery segmentQuery(
+            FieldCatalogue fields, JdbcCustomerQueries customers, JdbcGroups groups, JdbcManualMembers manual) {
         return new SegmentQuery(fields, customers, groups, manual);
     }
 

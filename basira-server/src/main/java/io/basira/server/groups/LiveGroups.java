@@ -33,7 +33,9 @@ public final class LiveGroups {
         try {
             engine.cardsChanged(store, customerIds);
         } catch (RuntimeException e) {
-            log.error("group membership of store {} could not follow a write; it is rebuilt on next use", store.slug(),
+            log.error(
+                    "group membership of store {} could not follow a write; it is rebuilt on next use",
+                    store.slug(),
                     RedactedFailure.of(e));
         }
     }
@@ -48,8 +50,10 @@ public final class LiveGroups {
         try {
             return engine.analyticsRefreshed(store);
         } catch (RuntimeException e) {
-            log.error("group membership of store {} could not follow an analytics refresh; it is rebuilt on next use",
-                    store.slug(), RedactedFailure.of(e));
+            log.error(
+                    "group membership of store {} could not follow an analytics refresh; it is rebuilt on next use",
+                    store.slug(),
+                    RedactedFailure.of(e));
             return 0;
         }
     }
@@ -59,8 +63,10 @@ public final class LiveGroups {
         try {
             engine.groupsRedefined(store);
         } catch (RuntimeException e) {
-            log.error("group membership of store {} could not follow a change of its groups; it is rebuilt on next use",
-                    store.slug(), RedactedFailure.of(e));
+            log.error(
+                    "group membership of store {} could not follow a change of its groups; it is rebuilt on next use",
+                    store.slug(),
+                    RedactedFailure.of(e));
         }
     }
 

@@ -47,8 +47,12 @@ public class MembershipFollowsWrites implements DomainEventListener {
     public void handle(ReceivedEvent received) {
         DomainEvent event = received.event();
         if (event instanceof GroupsRedefined && received.local()
-                || event instanceof CardsChanged cards && !cards.wholeStore() && cards.customerIds().isEmpty()
-                || event instanceof BrowsingChanged browsing && !browsing.wholeStore() && browsing.customerIds().isEmpty()) {
+                || event instanceof CardsChanged cards
+                        && !cards.wholeStore()
+                        && cards.customerIds().isEmpty()
+                || event instanceof BrowsingChanged browsing
+                        && !browsing.wholeStore()
+                        && browsing.customerIds().isEmpty()) {
             return;
         }
         stores.findById(event.store()).ifPresent(store -> {

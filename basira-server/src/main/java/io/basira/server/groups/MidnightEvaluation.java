@@ -41,7 +41,9 @@ public class MidnightEvaluation {
             try {
                 movements += run(store);
             } catch (RuntimeException e) {
-                log.error("midnight evaluation of store {} failed; retried at the next check", store.slug(),
+                log.error(
+                        "midnight evaluation of store {} failed; retried at the next check",
+                        store.slug(),
                         RedactedFailure.of(e));
             }
         }

@@ -23,8 +23,8 @@ public final class ImportErrorText {
 
     /** The reason alone, in {@code language}. */
     public String reason(RowError error, Locale language) {
-        return messages.getMessage("import.error." + error.code(), error.arguments().toArray(), error.reason(),
-                language);
+        return messages.getMessage(
+                "import.error." + error.code(), error.arguments().toArray(), error.reason(), language);
     }
 
     /** {@code place: reason} in {@code language}. */
@@ -34,15 +34,17 @@ public final class ImportErrorText {
 
     /** The problems as the API gives them: place, code and arguments, and the message in {@code language}. */
     public List<Map<String, Object>> details(List<RowError> errors, Locale language) {
-        return errors.stream().map(error -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("file", error.file());
-            json.put("line", error.line());
-            json.put("column", error.column());
-            json.put("code", error.code());
-            json.put("arguments", error.arguments());
-            json.put("message", reason(error, language));
-            return json;
-        }).toList();
+        return errors.stream()
+                .map(error -> {
+                    Map<String, Object> json = new LinkedHashMap<>();
+                    json.put("file", error.file());
+                    json.put("line", error.line());
+                    json.put("column", error.column());
+                    json.put("code", error.code());
+                    json.put("arguments", error.arguments());
+                    json.put("message", reason(error, language));
+                    return json;
+                })
+                .toList();
     }
 }

@@ -9,17 +9,17 @@ import io.basira.ingest.OrderChange;
 import io.basira.ingest.OrdersWritten;
 import io.basira.ingest.WriteLocks;
 import io.basira.ingest.WriteParticipant;
+import io.basira.server.cards.jdbc.BulkCards;
 import io.basira.server.csvimport.CanonicalFolderReader;
 import io.basira.server.csvimport.ColumnMapping;
 import io.basira.server.csvimport.ImportProgress;
 import io.basira.server.csvimport.ImportReport;
 import io.basira.server.csvimport.KnownRecords;
-import io.basira.server.privacy.Tombstones;
-import io.basira.server.cards.jdbc.BulkCards;
-import io.basira.server.ingest.jdbc.JdbcKnownIds;
-import io.basira.server.platform.tenancy.JdbcStores;
-import io.basira.server.platform.jdbc.SqlDialect;
 import io.basira.server.importing.jdbc.StagedImport;
+import io.basira.server.ingest.jdbc.JdbcKnownIds;
+import io.basira.server.platform.jdbc.SqlDialect;
+import io.basira.server.platform.tenancy.JdbcStores;
+import io.basira.server.privacy.Tombstones;
 import io.basira.shared.Store;
 import io.basira.shared.StoreId;
 import java.nio.file.Path;
@@ -74,8 +74,8 @@ public final class ImportFolder {
     }
 
     /** Where the import writes, and whom it tells. */
-    public record Writing(DataSource dataSource, SqlDialect dialect, WriteLocks locks,
-            List<WriteParticipant> participants) {
+    public record Writing(
+            DataSource dataSource, SqlDialect dialect, WriteLocks locks, List<WriteParticipant> participants) {
         public Writing {
             participants = List.copyOf(participants);
         }
@@ -92,8 +92,14 @@ public final class ImportFolder {
     private final Tombstones tombstones;
 
     /** @param tombstones the erased customers an import must not bring back (docs/privacy.md) */
-    public ImportFolder(Writing writing, JdbcKnownIds knownIds, JdbcStores stores, TransactionTemplate transaction,
-            Clock clock, DomainEvents events, Tombstones tombstones) {
+    public ImportFolder(
+            Writing writing,
+            JdbcKnownIds knownIds,
+            JdbcStores stores,
+            TransactionTemplate transaction,
+            Clock clock,
+            DomainEvents events,
+            Tombstones tombstones) {
         this.tombstones = tombstones;
         this.reader = new CanonicalFolderReader();
         this.writing = writing;
@@ -127,15 +133,25 @@ public final class ImportFolder {
     }
 
     /** {@link #runCreating(NewStore, Path, boolean, Progress)} through a column mapping. */
-    public ImportOutcome runCreating(NewStore spec, Path folder, boolean skipInvalid, Progress progress,
-            ColumnMapping mapping) {
+    public ImportOutcome runCreating(
+            NewStore spec, Path folder, boolean skipInvalid, Progress progress, ColumnMapping mapping) {
         Store.requireValidSlug(spec.slug());
-        return run(folder, skipInvalid, progress,
-                () -> stores.create(spec.slug(), spec.name(), spec.currency(), spec.timeZone()), true, mapping);
+        return run(
+                folder,
+                skipInvalid,
+                progress,
+                () -> stores.create(spec.slug(), spec.name(), spec.currency(), spec.timeZone()),
+                true,
+                mapping);
     }
 
-    private ImportOutcome run(Path folder, boolean skipInvalid, Progress progress, Supplier<Store> target,
-            boolean creating, ColumnMapping mapping) {
+    private ImportOutcome run(
+            Path folder,
+            boolean skipInvalid,
+            Progress progress,
+            Supplier<Store> target,
+            boolean creating,
+            ColumnMapping mapping) {
         Instant started = clock.instant();
         Outcome outcome = transaction.execute(status -> {
             Store store = target.get();
@@ -144,10 +160,16 @@ public final class ImportFolder {
             KnownRecords known = creating ? KnownRecords.none() : known(store);
             StagedImport staged = StagedImport.begin(writing.dataSource(), writing.dialect());
             long phase = System.nanoTime();
-            Tombstones.Screen screen = creating ? tombstones.screen(store.id(), java.util.List.of())
-                    : tombstones.screenAll(store.id());
-            ImportReport report = reader.read(folder, store, known, new StagingSink(staged, screen),
-                    progress.pass("importing"), mapping, LocalDate.ofInstant(started, store.timeZone()));
+            Tombstones.Screen screen =
+                    creating ? tombstones.screen(store.id(), java.util.List.of()) : tombstones.screenAll(store.id());
+            ImportReport report = reader.read(
+                    folder,
+                    store,
+                    known,
+                    new StagingSink(staged, screen),
+                    progress.pass("importing"),
+                    mapping,
+                    LocalDate.ofInstant(started, store.timeZone()));
             screen.logDropped(store.id());
             staged.endTable();
             phase = logPhase("read and staged", phase);
@@ -167,8 +189,12 @@ public final class ImportFolder {
             events.publish(CardsChanged.wholeStore(store.id()));
             return new Outcome(true, report, refreshed);
         });
-        return new ImportOutcome(outcome.applied(), creating && outcome.applied(), outcome.report(),
-                outcome.refreshed(), Duration.between(started, clock.instant()));
+        return new ImportOutcome(
+                outcome.applied(),
+                creating && outcome.applied(),
+                outcome.report(),
+                outcome.refreshed(),
+                Duration.between(started, clock.instant()));
     }
 
     /** A chunk of orders to every participant, then its {@link OrdersRecorded}, as a write through the API does. */
@@ -177,8 +203,11 @@ public final class ImportFolder {
         writing.participants().forEach(participant -> participant.ordersWritten(written));
         List<OrdersRecorded.Recorded> recorded = new ArrayList<>(changes.size());
         for (OrderChange change : changes) {
-            recorded.add(new OrdersRecorded.Recorded(change.after().externalId(), change.after().customerExternalId(),
-                    change.before() == null ? null : change.before().status().code(), change.after().status().code()));
+            recorded.add(new OrdersRecorded.Recorded(
+                    change.after().externalId(),
+                    change.after().customerExternalId(),
+                    change.before() == null ? null : change.before().status().code(),
+                    change.after().status().code()));
         }
         events.publish(new OrdersRecorded(store, recorded));
     }

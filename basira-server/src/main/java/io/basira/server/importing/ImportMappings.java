@@ -42,8 +42,9 @@ public final class ImportMappings {
         }
         String trimmed = spec.strip();
         if (trimmed.toLowerCase(Locale.ROOT).equals(SAVED)) {
-            return saved.find(store.id()).orElseThrow(() -> new MappingRefused("no_saved_mapping",
-                    "store '" + store.slug() + "' has no saved column mapping"));
+            return saved.find(store.id())
+                    .orElseThrow(() -> new MappingRefused(
+                            "no_saved_mapping", "store '" + store.slug() + "' has no saved column mapping"));
         }
         if (trimmed.startsWith("{")) {
             return ColumnMappingJson.read(trimmed);
@@ -60,7 +61,11 @@ public final class ImportMappings {
         audit.together(() -> {
             Optional<ColumnMapping> before = saved.find(store);
             saved.save(store, mapping);
-            audit.changed(store, actor, "import_mapping", before.map(ImportMappings::fields).orElse(null),
+            audit.changed(
+                    store,
+                    actor,
+                    "import_mapping",
+                    before.map(ImportMappings::fields).orElse(null),
                     fields(mapping));
             return null;
         });
@@ -71,7 +76,12 @@ public final class ImportMappings {
         audit.together(() -> {
             Optional<ColumnMapping> before = saved.find(store);
             saved.delete(store);
-            audit.changed(store, actor, "import_mapping", before.map(ImportMappings::fields).orElse(null), null);
+            audit.changed(
+                    store,
+                    actor,
+                    "import_mapping",
+                    before.map(ImportMappings::fields).orElse(null),
+                    null);
             return null;
         });
     }
@@ -89,10 +99,12 @@ public final class ImportMappings {
         mapping.files().forEach((kind, file) -> {
             String name = kind.fileName();
             files.add(name + " ← " + file.source());
-            file.columns().forEach((column, headers) -> columns.add(name + " " + column + " ← "
-                    + String.join(" / ", headers)));
-            file.values().forEach((column, map) -> map.forEach((from, to) -> values.add(name + " " + column + ": "
-                    + from + " → " + to)));
+            file.columns()
+                    .forEach((column, headers) ->
+                            columns.add(name + " " + column + " ← " + String.join(" / ", headers)));
+            file.values()
+                    .forEach((column, map) ->
+                            map.forEach((from, to) -> values.add(name + " " + column + ": " + from + " → " + to)));
             file.defaults().forEach((column, value) -> defaults.add(name + " " + column + " = " + value));
             if (file.dateFormat() != null) {
                 dates.add(name + " " + file.dateFormat());

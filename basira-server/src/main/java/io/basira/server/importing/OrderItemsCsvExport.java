@@ -33,16 +33,23 @@ public final class OrderItemsCsvExport {
         CsvWriter csv = SpreadsheetCsv.writer(out);
         csv.writeRecord("order_id", "product_id", "quantity", "unit_price");
         AtomicLong count = new AtomicLong();
-        jdbc.query("SELECT order_external_id, product_external_id, quantity, unit_price_minor, unit_price_exact "
-                + "FROM order_lines WHERE store_id = ? ORDER BY order_external_id, line_no", rs -> {
+        jdbc.query(
+                "SELECT order_external_id, product_external_id, quantity, unit_price_minor, unit_price_exact "
+                        + "FROM order_lines WHERE store_id = ? ORDER BY order_external_id, line_no",
+                rs -> {
                     BigDecimal exact = rs.getBigDecimal("unit_price_exact");
-                    BigDecimal price = exact != null ? exact.stripTrailingZeros()
-                            : Money.ofMinor(rs.getLong("unit_price_minor"), store.currency()).toDecimal();
-                    csv.writeRecord(SpreadsheetCsv.cell(rs.getString("order_external_id")),
+                    BigDecimal price = exact != null
+                            ? exact.stripTrailingZeros()
+                            : Money.ofMinor(rs.getLong("unit_price_minor"), store.currency())
+                                    .toDecimal();
+                    csv.writeRecord(
+                            SpreadsheetCsv.cell(rs.getString("order_external_id")),
                             SpreadsheetCsv.cell(rs.getString("product_external_id")),
-                            String.valueOf(rs.getInt("quantity")), SpreadsheetCsv.cell(price));
+                            String.valueOf(rs.getInt("quantity")),
+                            SpreadsheetCsv.cell(price));
                     count.incrementAndGet();
-                }, store.id().value());
+                },
+                store.id().value());
         try {
             csv.flush();
         } catch (IOException e) {

@@ -10,8 +10,8 @@ import io.basira.commerce.WishlistItem;
 import io.basira.server.csvimport.RecordSink;
 import io.basira.server.importing.jdbc.StagedImport;
 import io.basira.server.platform.jdbc.StagedTable;
-import io.basira.shared.SearchText;
 import io.basira.server.privacy.Tombstones;
+import io.basira.shared.SearchText;
 import java.util.TreeSet;
 
 /**
@@ -31,8 +31,13 @@ final class StagingSink implements RecordSink {
 
     @Override
     public void product(Product p) {
-        staged.add(StagedTable.PRODUCTS, p.externalId(), p.name(), p.category(),
-                p.price() == null ? null : p.price().minor(), p.exactPrice() == null ? null : p.exactPrice().amount());
+        staged.add(
+                StagedTable.PRODUCTS,
+                p.externalId(),
+                p.name(),
+                p.category(),
+                p.price() == null ? null : p.price().minor(),
+                p.exactPrice() == null ? null : p.exactPrice().amount());
     }
 
     @Override
@@ -40,23 +45,48 @@ final class StagingSink implements RecordSink {
         if (!screen.keeps(c)) {
             return;
         }
-        staged.add(StagedTable.CUSTOMERS, c.externalId(), c.firstName(), c.lastName(), c.email(), c.phone(),
-                c.gender() == null ? null : c.gender().code(), c.birthDate(), c.city(), c.region(), c.country(),
-                c.createdAt(), c.tags().isEmpty() ? null : String.join(";", new TreeSet<>(c.tags())),
+        staged.add(
+                StagedTable.CUSTOMERS,
+                c.externalId(),
+                c.firstName(),
+                c.lastName(),
+                c.email(),
+                c.phone(),
+                c.gender() == null ? null : c.gender().code(),
+                c.birthDate(),
+                c.city(),
+                c.region(),
+                c.country(),
+                c.createdAt(),
+                c.tags().isEmpty() ? null : String.join(";", new TreeSet<>(c.tags())),
                 SearchText.ofCustomer(c.externalId(), c.firstName(), c.lastName(), c.email(), c.phone()));
     }
 
     @Override
     public void order(Order given) {
         Order o = screen.order(given);
-        staged.add(StagedTable.ORDERS, o.externalId(), o.customerExternalId(), o.createdAt(), o.status().code(),
-                o.total().minor(), o.discountTotal().minor(), o.couponCode(), o.paymentMethod(), o.shippingMethod());
+        staged.add(
+                StagedTable.ORDERS,
+                o.externalId(),
+                o.customerExternalId(),
+                o.createdAt(),
+                o.status().code(),
+                o.total().minor(),
+                o.discountTotal().minor(),
+                o.couponCode(),
+                o.paymentMethod(),
+                o.shippingMethod());
     }
 
     @Override
     public void orderLine(OrderLine line) {
-        staged.add(StagedTable.ORDER_LINES, line.orderExternalId(), line.productExternalId(), line.quantity(),
-                line.unitPrice().minor(), line.exactUnitPrice() == null ? null : line.exactUnitPrice().amount());
+        staged.add(
+                StagedTable.ORDER_LINES,
+                line.orderExternalId(),
+                line.productExternalId(),
+                line.quantity(),
+                line.unitPrice().minor(),
+                line.exactUnitPrice() == null ? null : line.exactUnitPrice().amount());
     }
 
     @Override
@@ -64,8 +94,15 @@ final class StagingSink implements RecordSink {
         if (!screen.keeps(c)) {
             return;
         }
-        staged.add(StagedTable.CARTS, c.externalId(), c.customerExternalId(), c.createdAt(), c.updatedAt(),
-                c.total() == null ? null : c.total().minor(), c.itemsCount(), c.status().code());
+        staged.add(
+                StagedTable.CARTS,
+                c.externalId(),
+                c.customerExternalId(),
+                c.createdAt(),
+                c.updatedAt(),
+                c.total() == null ? null : c.total().minor(),
+                c.itemsCount(),
+                c.status().code());
     }
 
     @Override
@@ -73,7 +110,12 @@ final class StagingSink implements RecordSink {
         if (!screen.keeps(r)) {
             return;
         }
-        staged.add(StagedTable.REVIEWS, r.externalId(), r.customerExternalId(), r.productExternalId(), r.rating(),
+        staged.add(
+                StagedTable.REVIEWS,
+                r.externalId(),
+                r.customerExternalId(),
+                r.productExternalId(),
+                r.rating(),
                 r.createdAt());
     }
 

@@ -39,9 +39,11 @@ public final class StoreCsvExport {
     private static final int FETCH_SIZE = 10_000;
     /** the saved groups with a rule: {@code group,rule} (the rule's text), the job's {@code --rules} file */
     public static final String GROUPS = "groups.csv";
+
     static final List<String> GROUPS_COLUMNS = List.of("group", "rule");
     /** the groups' manual lists: {@code group,customer_id,list}, {@code list} {@code added} or {@code excluded} */
     public static final String GROUP_LISTS = "group_lists.csv";
+
     static final List<String> GROUP_LISTS_COLUMNS = List.of("group", "customer_id", "list");
 
     private final JdbcTemplate jdbc;
@@ -56,45 +58,127 @@ public final class StoreCsvExport {
         Files.createDirectories(folder);
         long id = store.id().value();
         Map<String, Long> rows = new LinkedHashMap<>();
-        rows.put("products.csv", file(folder, CanonicalCsv.PRODUCTS, "SELECT external_id, name, category, price_minor, "
-                + "price_exact FROM products WHERE store_id = ? ORDER BY external_id", id, rs -> List.of(
-                        rs.getString(1), text(rs.getString(2)), text(rs.getString(3)),
-                        price(store, rs.getObject(4) == null ? null : rs.getLong(4), rs.getBigDecimal(5)))));
-        rows.put("customers.csv", file(folder, CanonicalCsv.CUSTOMERS, "SELECT external_id, first_name, last_name, "
-                + "email, phone, gender, birth_date, city, region, country, created_at, tags FROM customers "
-                + "WHERE store_id = ? ORDER BY external_id", id, rs -> List.of(
-                        rs.getString(1), text(rs.getString(2)), text(rs.getString(3)), text(rs.getString(4)),
-                        text(rs.getString(5)), text(rs.getString(6)),
-                        rs.getDate(7) == null ? "" : rs.getDate(7).toLocalDate().toString(), text(rs.getString(8)),
-                        text(rs.getString(9)), text(rs.getString(10)).strip(), instant(rs, 11), text(rs.getString(12)))));
-        rows.put("orders.csv", file(folder, CanonicalCsv.ORDERS, "SELECT external_id, customer_external_id, created_at, "
-                + "status, total_minor, discount_minor, coupon_code, payment_method, shipping_method FROM orders "
-                + "WHERE store_id = ? ORDER BY external_id", id, rs -> List.of(
-                        rs.getString(1), rs.getString(2), instant(rs, 3), rs.getString(4), money(store, rs.getLong(5)),
-                        store.currency().getCurrencyCode(), money(store, rs.getLong(6)), text(rs.getString(7)),
-                        text(rs.getString(8)), text(rs.getString(9)))));
+        rows.put(
+                "products.csv",
+                file(
+                        folder,
+                        CanonicalCsv.PRODUCTS,
+                        "SELECT external_id, name, category, price_minor, "
+                                + "price_exact FROM products WHERE store_id = ? ORDER BY external_id",
+                        id,
+                        rs -> List.of(
+                                rs.getString(1),
+                                text(rs.getString(2)),
+                                text(rs.getString(3)),
+                                price(store, rs.getObject(4) == null ? null : rs.getLong(4), rs.getBigDecimal(5)))));
+        rows.put(
+                "customers.csv",
+                file(
+                        folder,
+                        CanonicalCsv.CUSTOMERS,
+                        "SELECT external_id, first_name, last_name, "
+                                + "email, phone, gender, birth_date, city, region, country, created_at, tags FROM customers "
+                                + "WHERE store_id = ? ORDER BY external_id",
+                        id,
+                        rs -> List.of(
+                                rs.getString(1),
+                                text(rs.getString(2)),
+                                text(rs.getString(3)),
+                                text(rs.getString(4)),
+                                text(rs.getString(5)),
+                                text(rs.getString(6)),
+                                rs.getDate(7) == null
+                                        ? ""
+                                        : rs.getDate(7).toLocalDate().toString(),
+                                text(rs.getString(8)),
+                                text(rs.getString(9)),
+                                text(rs.getString(10)).strip(),
+                                instant(rs, 11),
+                                text(rs.getString(12)))));
+        rows.put(
+                "orders.csv",
+                file(
+                        folder,
+                        CanonicalCsv.ORDERS,
+                        "SELECT external_id, customer_external_id, created_at, "
+                                + "status, total_minor, discount_minor, coupon_code, payment_method, shipping_method FROM orders "
+                                + "WHERE store_id = ? ORDER BY external_id",
+                        id,
+                        rs -> List.of(
+                                rs.getString(1),
+                                rs.getString(2),
+                                instant(rs, 3),
+                                rs.getString(4),
+                                money(store, rs.getLong(5)),
+                                store.currency().getCurrencyCode(),
+                                money(store, rs.getLong(6)),
+                                text(rs.getString(7)),
+                                text(rs.getString(8)),
+                                text(rs.getString(9)))));
         try (Writer out = Files.newBufferedWriter(folder.resolve("order_items.csv"), StandardCharsets.UTF_8)) {
             rows.put("order_items.csv", new OrderItemsCsvExport(jdbc).write(store, out));
         }
-        rows.put("carts.csv", file(folder, CanonicalCsv.CARTS, "SELECT external_id, customer_external_id, created_at, "
-                + "updated_at, total_minor, items_count, status FROM carts WHERE store_id = ? ORDER BY external_id", id,
-                rs -> List.of(rs.getString(1), text(rs.getString(2)), instant(rs, 3), instant(rs, 4),
-                        rs.getObject(5) == null ? "" : money(store, rs.getLong(5)),
-                        rs.getObject(6) == null ? "" : Integer.toString(rs.getInt(6)), rs.getString(7))));
-        rows.put("reviews.csv", file(folder, CanonicalCsv.REVIEWS, "SELECT external_id, customer_external_id, "
-                + "product_external_id, rating, created_at FROM reviews WHERE store_id = ? ORDER BY external_id", id,
-                rs -> List.of(rs.getString(1), rs.getString(2), text(rs.getString(3)), Integer.toString(rs.getInt(4)),
-                        instant(rs, 5))));
-        rows.put("wishlist.csv", file(folder, CanonicalCsv.WISHLIST, "SELECT customer_external_id, product_external_id, "
-                + "added_at FROM wishlist_items WHERE store_id = ? ORDER BY customer_external_id, product_external_id", id,
-                rs -> List.of(rs.getString(1), rs.getString(2), instant(rs, 3))));
-        rows.put(GROUPS, file(folder, GROUPS, GROUPS_COLUMNS, "SELECT group_key, rule_text FROM groups WHERE store_id = ? "
-                + "AND rule_text IS NOT NULL ORDER BY group_key", new Object[] {id}, rs -> List.of(rs.getString(1), rs.getString(2))));
-        rows.put(GROUP_LISTS, file(folder, GROUP_LISTS, GROUP_LISTS_COLUMNS, "SELECT group_key, customer_external_id, "
-                + "list FROM (SELECT group_key, customer_external_id, 'added' AS list FROM group_additions WHERE store_id = ? "
-                + "UNION ALL SELECT group_key, customer_external_id, 'excluded' AS list FROM group_exclusions "
-                + "WHERE store_id = ?) lists ORDER BY group_key, customer_external_id", new Object[] {id, id},
-                rs -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))));
+        rows.put(
+                "carts.csv",
+                file(
+                        folder,
+                        CanonicalCsv.CARTS,
+                        "SELECT external_id, customer_external_id, created_at, "
+                                + "updated_at, total_minor, items_count, status FROM carts WHERE store_id = ? ORDER BY external_id",
+                        id,
+                        rs -> List.of(
+                                rs.getString(1),
+                                text(rs.getString(2)),
+                                instant(rs, 3),
+                                instant(rs, 4),
+                                rs.getObject(5) == null ? "" : money(store, rs.getLong(5)),
+                                rs.getObject(6) == null ? "" : Integer.toString(rs.getInt(6)),
+                                rs.getString(7))));
+        rows.put(
+                "reviews.csv",
+                file(
+                        folder,
+                        CanonicalCsv.REVIEWS,
+                        "SELECT external_id, customer_external_id, "
+                                + "product_external_id, rating, created_at FROM reviews WHERE store_id = ? ORDER BY external_id",
+                        id,
+                        rs -> List.of(
+                                rs.getString(1),
+                                rs.getString(2),
+                                text(rs.getString(3)),
+                                Integer.toString(rs.getInt(4)),
+                                instant(rs, 5))));
+        rows.put(
+                "wishlist.csv",
+                file(
+                        folder,
+                        CanonicalCsv.WISHLIST,
+                        "SELECT customer_external_id, product_external_id, "
+                                + "added_at FROM wishlist_items WHERE store_id = ? ORDER BY customer_external_id, product_external_id",
+                        id,
+                        rs -> List.of(rs.getString(1), rs.getString(2), instant(rs, 3))));
+        rows.put(
+                GROUPS,
+                file(
+                        folder,
+                        GROUPS,
+                        GROUPS_COLUMNS,
+                        "SELECT group_key, rule_text FROM groups WHERE store_id = ? "
+                                + "AND rule_text IS NOT NULL ORDER BY group_key",
+                        new Object[] {id},
+                        rs -> List.of(rs.getString(1), rs.getString(2))));
+        rows.put(
+                GROUP_LISTS,
+                file(
+                        folder,
+                        GROUP_LISTS,
+                        GROUP_LISTS_COLUMNS,
+                        "SELECT group_key, customer_external_id, "
+                                + "list FROM (SELECT group_key, customer_external_id, 'added' AS list FROM group_additions WHERE store_id = ? "
+                                + "UNION ALL SELECT group_key, customer_external_id, 'excluded' AS list FROM group_exclusions "
+                                + "WHERE store_id = ?) lists ORDER BY group_key, customer_external_id",
+                        new Object[] {id, id},
+                        rs -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))));
         return rows;
     }
 
@@ -112,10 +196,13 @@ public final class StoreCsvExport {
         try (Writer out = Files.newBufferedWriter(folder.resolve(fileName), StandardCharsets.UTF_8)) {
             CsvWriter csv = SpreadsheetCsv.writer(out);
             csv.writeRecord(columns);
-            jdbc.query(sql, rs -> {
-                csv.writeRecord(new ArrayList<>(row.of(rs)));
-                count.incrementAndGet();
-            }, arguments);
+            jdbc.query(
+                    sql,
+                    rs -> {
+                        csv.writeRecord(new ArrayList<>(row.of(rs)));
+                        count.incrementAndGet();
+                    },
+                    arguments);
             csv.flush();
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -129,7 +216,9 @@ public final class StoreCsvExport {
 
     private static String instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? "" : value.toInstant().atOffset(ZoneOffset.UTC).toInstant().toString();
+        return value == null
+                ? ""
+                : value.toInstant().atOffset(ZoneOffset.UTC).toInstant().toString();
     }
 
     private static String money(Store store, long minor) {

@@ -14,11 +14,21 @@ public final class LoyaltyAnswersText {
 
     public static String of(CustomerAnswer c) {
         StringBuilder text = new StringBuilder();
-        text.append(String.format("customer %s: %d points available, %d pending, %d lifetime, tier %s, %d expiring"
-                + " within 30 days%n", c.customerId(), c.points(), c.pending(), c.lifetimePoints(),
-                c.tier() == null ? "none" : c.tier(), c.pointsExpiring30d()));
+        text.append(String.format(
+                "customer %s: %d points available, %d pending, %d lifetime, tier %s, %d expiring" + " within 30 days%n",
+                c.customerId(),
+                c.points(),
+                c.pending(),
+                c.lifetimePoints(),
+                c.tier() == null ? "none" : c.tier(),
+                c.pointsExpiring30d()));
         for (EntryAnswer e : c.ledger()) {
-            text.append(String.format("  %s  %-10s %-24s %+8d%s%s%s%n", e.recordedAt(), e.cause(), e.ref(), e.points(),
+            text.append(String.format(
+                    "  %s  %-10s %-24s %+8d%s%s%s%n",
+                    e.recordedAt(),
+                    e.cause(),
+                    e.ref(),
+                    e.points(),
                     e.shortfall() > 0 ? " (" + e.shortfall() + " already spent)" : "",
                     e.reason() == null ? "" : "  " + (e.actor() == null ? "" : e.actor() + ": ") + e.reason(),
                     usedBy(c, e)));
@@ -31,6 +41,8 @@ public final class LoyaltyAnswersText {
             return "";
         }
         RedemptionAnswer r = c.redemption(e.ref());
-        return r == null || r.orderId() == null ? "" : "  used by order " + r.orderId() + " (" + r.orderCreatedAt() + ")";
+        return r == null || r.orderId() == null
+                ? ""
+                : "  used by order " + r.orderId() + " (" + r.orderCreatedAt() + ")";
     }
 }

@@ -1,9 +1,5 @@
 package io.basira.server.loyalty;
 
-import io.basira.server.loyalty.jdbc.JdbcLoyaltyLedgers;
-import io.basira.server.loyalty.jdbc.JdbcLoyaltyPrograms;
-import io.basira.server.loyalty.jdbc.JdbcPurchaseActivity;
-import io.basira.server.loyalty.jdbc.JdbcRedemptions;
 import io.basira.events.DomainEvents;
 import io.basira.loyalty.AdjustPoints;
 import io.basira.loyalty.EarnPoints;
@@ -14,10 +10,14 @@ import io.basira.loyalty.LoyaltyPorts;
 import io.basira.loyalty.RebuildLedgers;
 import io.basira.loyalty.RedeemPoints;
 import io.basira.segment.FieldSet;
-import io.basira.server.checkout.jdbc.JdbcCoupons;
 import io.basira.server.checkout.RewardCouponsInCheckout;
-import io.basira.server.platform.tenancy.JdbcStores;
+import io.basira.server.checkout.jdbc.JdbcCoupons;
+import io.basira.server.loyalty.jdbc.JdbcLoyaltyLedgers;
+import io.basira.server.loyalty.jdbc.JdbcLoyaltyPrograms;
+import io.basira.server.loyalty.jdbc.JdbcPurchaseActivity;
+import io.basira.server.loyalty.jdbc.JdbcRedemptions;
 import io.basira.server.platform.jdbc.SqlDialect;
+import io.basira.server.platform.tenancy.JdbcStores;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,7 +36,9 @@ public class LoyaltyConfiguration {
 
     @Bean
     LoyaltyPorts loyaltyPorts(JdbcTemplate jdbc, SqlDialect dialect, JsonMapper json, Clock clock) {
-        return new LoyaltyPorts(new JdbcLoyaltyPrograms(jdbc, json, clock), new JdbcLoyaltyLedgers(jdbc, dialect),
+        return new LoyaltyPorts(
+                new JdbcLoyaltyPrograms(jdbc, json, clock),
+                new JdbcLoyaltyLedgers(jdbc, dialect),
                 new JdbcPurchaseActivity(jdbc, dialect));
     }
 
@@ -62,13 +64,28 @@ public class LoyaltyConfiguration {
     }
 
     @Bean
-    LoyaltyService loyaltyService(LoyaltyPorts ports, JdbcRedemptions redemptions, JdbcCoupons coupons,
-            JdbcStores stores, RebuildLedgers rebuild, DomainEvents events, Clock clock,
-            io.basira.server.privacy.AuditLog audit, JsonMapper json, TransactionTemplate transaction) {
-        return new LoyaltyService(ports, redemptions, new AdjustPoints(ports, events, clock),
+    LoyaltyService loyaltyService(
+            LoyaltyPorts ports,
+            JdbcRedemptions redemptions,
+            JdbcCoupons coupons,
+            JdbcStores stores,
+            RebuildLedgers rebuild,
+            DomainEvents events,
+            Clock clock,
+            io.basira.server.privacy.AuditLog audit,
+            JsonMapper json,
+            TransactionTemplate transaction) {
+        return new LoyaltyService(
+                ports,
+                redemptions,
+                new AdjustPoints(ports, events, clock),
                 new RedeemPoints(ports, redemptions, new RewardCouponsInCheckout(coupons, stores), events, clock),
-                new LoyaltyMidnight(ports, events, clock), rebuild, new GrantBonuses(ports, events, clock),
-                audit, json, transaction);
+                new LoyaltyMidnight(ports, events, clock),
+                rebuild,
+                new GrantBonuses(ports, events, clock),
+                audit,
+                json,
+                transaction);
     }
 
     /** The loyalty card fields, in every rule, list, export and card page (after the browsing fields). */

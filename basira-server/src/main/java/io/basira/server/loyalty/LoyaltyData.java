@@ -34,12 +34,13 @@ final class LoyaltyData implements CustomerDataKind {
     @Override
     public List<Map<String, Object>> export(Store store, Person person) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        ledgers.exportCustomer(store.id(), person.customerId()).forEach((table, found) -> found.forEach(row -> {
-            Map<String, Object> exported = new LinkedHashMap<>();
-            exported.put("table", table);
-            exported.putAll(row);
-            rows.add(exported);
-        }));
+        ledgers.exportCustomer(store.id(), person.customerId())
+                .forEach((table, found) -> found.forEach(row -> {
+                    Map<String, Object> exported = new LinkedHashMap<>();
+                    exported.put("table", table);
+                    exported.putAll(row);
+                    rows.add(exported);
+                }));
         return rows;
     }
 

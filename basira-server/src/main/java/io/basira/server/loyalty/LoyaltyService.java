@@ -1,10 +1,5 @@
 package io.basira.server.loyalty;
 
-import io.basira.server.loyalty.api.ProgramBody;
-import io.basira.server.loyalty.jdbc.JdbcLoyaltyLedgers;
-import io.basira.server.loyalty.jdbc.JdbcLoyaltyPrograms;
-import io.basira.server.loyalty.jdbc.JdbcRedemptions;
-import io.basira.card.LoyaltyStanding;
 import io.basira.loyalty.AdjustPoints;
 import io.basira.loyalty.GrantBonuses;
 import io.basira.loyalty.LedgerEntry;
@@ -14,21 +9,23 @@ import io.basira.loyalty.LoyaltyProgram;
 import io.basira.loyalty.RebuildLedgers;
 import io.basira.loyalty.RedeemPoints;
 import io.basira.loyalty.Redemption;
-import io.basira.server.platform.errors.NotFound;
 import io.basira.server.loyalty.api.LoyaltyAnswers.CustomerAnswer;
 import io.basira.server.loyalty.api.LoyaltyAnswers.SummaryAnswer;
 import io.basira.server.loyalty.api.LoyaltyAnswers.TierCount;
+import io.basira.server.loyalty.api.ProgramBody;
+import io.basira.server.loyalty.jdbc.JdbcLoyaltyLedgers;
+import io.basira.server.loyalty.jdbc.JdbcLoyaltyPrograms;
+import io.basira.server.loyalty.jdbc.JdbcRedemptions;
+import io.basira.server.platform.errors.NotFound;
+import io.basira.server.privacy.AuditLog;
+import io.basira.server.privacy.Changes;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.transaction.support.TransactionTemplate;
-import io.basira.server.privacy.AuditLog;
-import io.basira.server.privacy.Changes;
-import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,8 +47,16 @@ public final class LoyaltyService {
     private final AuditLog audit;
     private final JsonMapper json;
 
-    public LoyaltyService(LoyaltyPorts ports, JdbcRedemptions redemptions, AdjustPoints adjust, RedeemPoints redeem,
-            LoyaltyMidnight midnight, RebuildLedgers rebuild, GrantBonuses bonuses, AuditLog audit, JsonMapper json,
+    public LoyaltyService(
+            LoyaltyPorts ports,
+            JdbcRedemptions redemptions,
+            AdjustPoints adjust,
+            RedeemPoints redeem,
+            LoyaltyMidnight midnight,
+            RebuildLedgers rebuild,
+            GrantBonuses bonuses,
+            AuditLog audit,
+            JsonMapper json,
             TransactionTemplate transaction) {
         this.audit = audit;
         this.json = json;
@@ -80,13 +85,21 @@ public final class LoyaltyService {
     public LoyaltyProgram saveProgram(Store store, ProgramBody body, AuditLog.Actor actor) {
         LoyaltyProgram program = body.program(store.currency());
         inTransaction(() -> {
-            ProgramBody before = programs.of(store.id()).map(p -> ProgramBody.of(p, store.currency())).orElse(null);
+            ProgramBody before = programs.of(store.id())
+                    .map(p -> ProgramBody.of(p, store.currency()))
+                    .orElse(null);
             programs.save(store.id(), program, actor.label());
             ProgramBody after = ProgramBody.of(program, store.currency());
-            List<Changes.Change> changes = Changes.between(before == null ? null : json.convertValue(before, Map.class),
-                    json.convertValue(after, Map.class), audit.groupNames(store.id()));
-            audit.record(store.id(), actor, "loyalty_program.change", new AuditLog.Subject("loyalty_program", "program",
-                    null, null), changes);
+            List<Changes.Change> changes = Changes.between(
+                    before == null ? null : json.convertValue(before, Map.class),
+                    json.convertValue(after, Map.class),
+                    audit.groupNames(store.id()));
+            audit.record(
+                    store.id(),
+                    actor,
+                    "loyalty_program.change",
+                    new AuditLog.Subject("loyalty_program", "program", null, null),
+                    changes);
             return null;
         });
         return program;
@@ -95,8 +108,11 @@ public final class LoyaltyService {
     /** A customer's standing, ledger and redemptions; 404 when the store has no such customer. */
     public CustomerAnswer customer(Store store, String customerId) {
         requireCustomer(store, customerId);
-        return CustomerAnswer.of(customerId, ledgers.standing(store.id(), customerId),
-                ledgers.ledger(store.id(), customerId), redemptions.of(store.id(), customerId),
+        return CustomerAnswer.of(
+                customerId,
+                ledgers.standing(store.id(), customerId),
+                ledgers.ledger(store.id(), customerId),
+                redemptions.of(store.id(), customerId),
                 Money.fractionDigits(store.currency()));
     }
 
@@ -130,14 +146,21 @@ public final class LoyaltyService {
         long points = tiers.stream().mapToLong(TierCount::points).sum();
         long pending = tiers.stream().mapToLong(TierCount::pending).sum();
         int digits = Money.fractionDigits(store.currency());
-        return new SummaryAnswer(tiers, points, pending, BigDecimal.valueOf(program.valueMinor(points), digits),
-                BigDecimal.valueOf(program.valueMinor(pending), digits), store.currency().getCurrencyCode());
+        return new SummaryAnswer(
+                tiers,
+                points,
+                pending,
+                BigDecimal.valueOf(program.valueMinor(points), digits),
+                BigDecimal.valueOf(program.valueMinor(pending), digits),
+                store.currency().getCurrencyCode());
     }
 
     /** Signup and review bonuses owed to these customers (null: the whole store), granted once. */
     public int grantBonuses(io.basira.shared.StoreId store, java.util.Collection<String> customerIds) {
-        boolean owes = programs.of(store).filter(LoyaltyProgram::enabled)
-                .filter(p -> p.signupPoints() > 0 || p.reviewPoints() > 0).isPresent();
+        boolean owes = programs.of(store)
+                .filter(LoyaltyProgram::enabled)
+                .filter(p -> p.signupPoints() > 0 || p.reviewPoints() > 0)
+                .isPresent();
         if (!owes) {
             return 0; // most writes: no transaction, no round trip (the program is remembered)
         }

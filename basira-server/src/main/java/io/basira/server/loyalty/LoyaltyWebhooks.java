@@ -39,7 +39,8 @@ public final class LoyaltyWebhooks implements WebhookTopic {
         List<WebhookMessage> messages = new ArrayList<>();
         int n = 0;
         for (Map.Entry<String, Long> earned : new TreeMap<>(changed.earned()).entrySet()) {
-            messages.add(message(received, EARNED, n++, Map.of("customer_id", earned.getKey(), "points", earned.getValue())));
+            messages.add(message(
+                    received, EARNED, n++, Map.of("customer_id", earned.getKey(), "points", earned.getValue())));
         }
         n = 0;
         for (LoyaltyChanged.TierMove move : changed.tierMoves()) {
@@ -51,8 +52,17 @@ public final class LoyaltyWebhooks implements WebhookTopic {
         }
         n = 0;
         for (LoyaltyChanged.Expiring expiring : changed.expiring()) {
-            messages.add(message(received, EXPIRING, n++, Map.of("customer_id", expiring.customerId(), "points",
-                    expiring.points(), "expires_on", expiring.on().toString())));
+            messages.add(message(
+                    received,
+                    EXPIRING,
+                    n++,
+                    Map.of(
+                            "customer_id",
+                            expiring.customerId(),
+                            "points",
+                            expiring.points(),
+                            "expires_on",
+                            expiring.on().toString())));
         }
         return messages;
     }

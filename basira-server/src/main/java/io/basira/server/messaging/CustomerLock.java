@@ -33,8 +33,12 @@ public final class CustomerLock {
     public <T> T holding(StoreId store, String customerId, Supplier<T> work) {
         ensureRow(store, customerId);
         return transaction.execute(status -> {
-            jdbc.queryForList("SELECT customer_external_id FROM contact_preferences WHERE store_id = ? AND "
-                    + "customer_external_id = ? FOR UPDATE", String.class, store.value(), customerId);
+            jdbc.queryForList(
+                    "SELECT customer_external_id FROM contact_preferences WHERE store_id = ? AND "
+                            + "customer_external_id = ? FOR UPDATE",
+                    String.class,
+                    store.value(),
+                    customerId);
             return work.get();
         });
     }
@@ -42,10 +46,15 @@ public final class CustomerLock {
     /** Outside the transaction: a duplicate there would abort PostgreSQL's transaction. */
     private void ensureRow(StoreId store, String customerId) {
         try {
-            jdbc.update("INSERT INTO contact_preferences (store_id, customer_external_id, language, updated_at) "
-                    + "SELECT ?, ?, NULL, ? WHERE NOT EXISTS (SELECT 1 FROM contact_preferences WHERE store_id = ? "
-                    + "AND customer_external_id = ?)", store.value(), customerId, MessagingSql.at(clock.instant()),
-                    store.value(), customerId);
+            jdbc.update(
+                    "INSERT INTO contact_preferences (store_id, customer_external_id, language, updated_at) "
+                            + "SELECT ?, ?, NULL, ? WHERE NOT EXISTS (SELECT 1 FROM contact_preferences WHERE store_id = ? "
+                            + "AND customer_external_id = ?)",
+                    store.value(),
+                    customerId,
+                    MessagingSql.at(clock.instant()),
+                    store.value(),
+                    customerId);
         } catch (DuplicateKeyException raced) {
             // another sender made it first: the row is there
         }

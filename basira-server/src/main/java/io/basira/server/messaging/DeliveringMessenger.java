@@ -1,10 +1,5 @@
 package io.basira.server.messaging;
 
-import io.basira.server.messaging.jdbc.JdbcContacts;
-import io.basira.server.messaging.jdbc.JdbcMessageLog;
-import io.basira.server.messaging.jdbc.JdbcMessageSettings;
-import io.basira.campaigns.delivery.MessageRendering;
-import io.basira.campaigns.delivery.RenderedMessage;
 import io.basira.campaigns.Channel;
 import io.basira.campaigns.MessageRequest;
 import io.basira.campaigns.Messenger;
@@ -14,8 +9,13 @@ import io.basira.campaigns.delivery.Care;
 import io.basira.campaigns.delivery.Consent;
 import io.basira.campaigns.delivery.Contact;
 import io.basira.campaigns.delivery.Languages;
-import io.basira.server.platform.tenancy.JdbcStores;
+import io.basira.campaigns.delivery.MessageRendering;
+import io.basira.campaigns.delivery.RenderedMessage;
+import io.basira.server.messaging.jdbc.JdbcContacts;
+import io.basira.server.messaging.jdbc.JdbcMessageLog;
+import io.basira.server.messaging.jdbc.JdbcMessageSettings;
 import io.basira.server.platform.security.SecretBox;
+import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.shared.Store;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,9 +53,19 @@ public final class DeliveringMessenger implements Messenger {
     private final String publicUrl;
     private final Clock clock;
 
-    public DeliveringMessenger(JdbcStores stores, JdbcMessageSettings settings, JdbcContacts contacts,
-            JdbcMessageLog messages, CustomerLock lock, SecretBox box, UnsubscribeTokens tokens, EmailChannel email,
-            SmsChannel sms, WebhookChannel webhook, String publicUrl, Clock clock) {
+    public DeliveringMessenger(
+            JdbcStores stores,
+            JdbcMessageSettings settings,
+            JdbcContacts contacts,
+            JdbcMessageLog messages,
+            CustomerLock lock,
+            SecretBox box,
+            UnsubscribeTokens tokens,
+            EmailChannel email,
+            SmsChannel sms,
+            WebhookChannel webhook,
+            String publicUrl,
+            Clock clock) {
         this.stores = stores;
         this.settings = settings;
         this.contacts = contacts;
@@ -78,7 +88,9 @@ public final class DeliveringMessenger implements Messenger {
     @Override
     public SendOutcome send(MessageRequest request) {
         Instant now = clock.instant();
-        if (messages.find(request.store(), request.idempotencyKey()).filter(JdbcMessageLog.Entry::taken).isPresent()) {
+        if (messages.find(request.store(), request.idempotencyKey())
+                .filter(JdbcMessageLog.Entry::taken)
+                .isPresent()) {
             return new SendOutcome.Suppressed(SuppressReason.ALREADY_SENT);
         }
         Store store = stores.findById(request.store())
@@ -86,41 +98,66 @@ public final class DeliveringMessenger implements Messenger {
         MessageSettings config = settings.of(store.id());
         Optional<Contact> found = contacts.contact(store.id(), request.customerId());
         if (found.isEmpty()) {
-            return noted(request, null, new SendOutcome.Failed("store " + store.slug() + " has no customer '"
-                    + request.customerId() + "'", false), now);
+            return noted(
+                    request,
+                    null,
+                    new SendOutcome.Failed(
+                            "store " + store.slug() + " has no customer '" + request.customerId() + "'", false),
+                    now);
         }
         Contact contact = found.get();
-        String language = contact.erased() ? null
-                : Languages.choose(request.template(), contact.language(), config.language());
-        Consent consent = contact.erased() ? null
+        String language =
+                contact.erased() ? null : Languages.choose(request.template(), contact.language(), config.language());
+        Consent consent = contact.erased()
+                ? null
                 : contacts.current(store.id(), contact.customerId(), request.channel(), request.purpose());
-        Instant last = contact.erased() || request.purpose() != io.basira.campaigns.Purpose.MARKETING ? null
+        Instant last = contact.erased() || request.purpose() != io.basira.campaigns.Purpose.MARKETING
+                ? null
                 : messages.lastMarketing(store.id(), contact.customerId(), request.channel());
         Care care = new Care(config.quietHours(), config.caps(), store.timeZone());
-        Optional<SendOutcome> held = care.check(request.channel(), request.purpose(), contact,
-                config.configured(request.channel()), consent, last, now);
+        Optional<SendOutcome> held = care.check(
+                request.channel(),
+                request.purpose(),
+                contact,
+                config.configured(request.channel()),
+                consent,
+                last,
+                now);
         if (held.isPresent()) {
             return noted(request, language, held.get(), now);
         }
         String unsubscribe = unsubscribeUrl(store, request.channel(), contact.customerId());
         RenderedMessage rendered;
         try {
-            rendered = MessageRendering.render(request.channel(), request.purpose(), request.template(),
-                    contact.language(), config.language(), contact.firstName(), store.name(), request.variables(),
-                    unsubscribe, store.timeZone());
+            rendered = MessageRendering.render(
+                    request.channel(),
+                    request.purpose(),
+                    request.template(),
+                    contact.language(),
+                    config.language(),
+                    contact.firstName(),
+                    store.name(),
+                    request.variables(),
+                    unsubscribe,
+                    store.timeZone());
         } catch (IllegalArgumentException e) {
-            return noted(request, language, new SendOutcome.Failed("the template is wrong: " + e.getMessage(), false), now);
+            return noted(
+                    request, language, new SendOutcome.Failed("the template is wrong: " + e.getMessage(), false), now);
         }
         boolean capped = request.purpose() == io.basira.campaigns.Purpose.MARKETING
                 && !config.caps().window(request.channel()).isZero();
         // a capped message: the cap read again and the claim made while holding the customer's lock, so that of two
         // messages sent to one customer at once (two instances, two campaigns) one goes and the other waits
         Optional<SendOutcome> notNow = capped
-                ? lock.holding(store.id(), contact.customerId(),
+                ? lock.holding(
+                        store.id(),
+                        contact.customerId(),
                         () -> capThenClaim(request, care, contact, consent, rendered.language(), now))
                 : claim(request, rendered.language(), now);
         if (notNow.isPresent()) {
-            return notNow.get() instanceof SendOutcome.Suppressed ? notNow.get() : noted(request, language, notNow.get(), now);
+            return notNow.get() instanceof SendOutcome.Suppressed
+                    ? notNow.get()
+                    : noted(request, language, notNow.get(), now);
         }
         SendOutcome outcome;
         try {
@@ -135,8 +172,8 @@ public final class DeliveringMessenger implements Messenger {
     }
 
     /** Under the customer's lock: the cap (and quiet hours) on the last marketing message as it is now, then the claim. */
-    private Optional<SendOutcome> capThenClaim(MessageRequest request, Care care, Contact contact, Consent consent,
-            String language, Instant now) {
+    private Optional<SendOutcome> capThenClaim(
+            MessageRequest request, Care care, Contact contact, Consent consent, String language, Instant now) {
         Instant last = messages.lastMarketing(request.store(), contact.customerId(), request.channel());
         return care.check(request.channel(), request.purpose(), contact, true, consent, last, now)
                 .or(() -> claim(request, language, now));
@@ -144,18 +181,31 @@ public final class DeliveringMessenger implements Messenger {
 
     /** Claims the key: empty when this request may send it, {@code ALREADY_SENT} when another holds it. */
     private Optional<SendOutcome> claim(MessageRequest request, String language, Instant now) {
-        return messages.claim(request, language, now) ? Optional.empty()
+        return messages.claim(request, language, now)
+                ? Optional.empty()
                 : Optional.of(new SendOutcome.Suppressed(SuppressReason.ALREADY_SENT));
     }
 
-    private SendOutcome deliver(MessageRequest request, MessageSettings config, Contact contact,
-            RenderedMessage rendered, String unsubscribe) {
+    private SendOutcome deliver(
+            MessageRequest request,
+            MessageSettings config,
+            Contact contact,
+            RenderedMessage rendered,
+            String unsubscribe) {
         boolean marketing = request.purpose() == io.basira.campaigns.Purpose.MARKETING;
         return switch (request.channel()) {
-            case EMAIL -> email.send(config, open(config.smtpPasswordSealed()),
-                    new EmailChannel.Email(contact.email(), rendered, marketing ? unsubscribe : null));
-            case SMS -> sms.send(config, open(config.smsSecretSealed()), contact.phone(), rendered.text(),
-                    WebhookChannel.hash(request.idempotencyKey()));
+            case EMAIL ->
+                email.send(
+                        config,
+                        open(config.smtpPasswordSealed()),
+                        new EmailChannel.Email(contact.email(), rendered, marketing ? unsubscribe : null));
+            case SMS ->
+                sms.send(
+                        config,
+                        open(config.smsSecretSealed()),
+                        contact.phone(),
+                        rendered.text(),
+                        WebhookChannel.hash(request.idempotencyKey()));
             case WEBHOOK -> webhook.send(request, rendered);
         };
     }

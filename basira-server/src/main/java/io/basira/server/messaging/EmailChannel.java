@@ -1,7 +1,7 @@
 package io.basira.server.messaging;
 
-import io.basira.campaigns.delivery.RenderedMessage;
 import io.basira.campaigns.SendOutcome;
+import io.basira.campaigns.delivery.RenderedMessage;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
@@ -35,8 +35,8 @@ public final class EmailChannel {
         JavaMailSenderImpl sender = sender(settings, password);
         try {
             MimeMessage mime = sender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
-                    "UTF-8");
+            MimeMessageHelper helper =
+                    new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
             helper.setFrom(settings.emailFrom());
             helper.setTo(email.to());
             helper.setSubject(email.message().subject());
@@ -83,7 +83,8 @@ public final class EmailChannel {
             here = Integer.valueOf(m.group(1));
         }
         Integer deeper = t instanceof MessagingException me && me.getNextException() != null
-                ? smtpCode(me.getNextException(), depth + 1) : smtpCode(t.getCause() == t ? null : t.getCause(), depth + 1);
+                ? smtpCode(me.getNextException(), depth + 1)
+                : smtpCode(t.getCause() == t ? null : t.getCause(), depth + 1);
         return deeper != null ? deeper : here;
     }
 

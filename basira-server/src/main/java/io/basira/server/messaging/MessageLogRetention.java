@@ -24,7 +24,9 @@ final class MessageLogRetention implements CustomerDataKind.Retention {
 
     @Override
     public int prune(Store store, Instant before, Set<String> touched) {
-        return jdbc.update("DELETE FROM message_log WHERE store_id = ? AND updated_at < ? AND status <> 'CLAIMED'",
-                store.id().value(), OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
+        return jdbc.update(
+                "DELETE FROM message_log WHERE store_id = ? AND updated_at < ? AND status <> 'CLAIMED'",
+                store.id().value(),
+                OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
     }
 }

@@ -16,13 +16,41 @@ import java.time.LocalTime;
  * @param smsAccount Unifonic's AppSid, Twilio's Account SID, or the JSON gateway's user (may be empty)
  * @param smsSender the sender name or number (Twilio: a number, or a Messaging Service SID starting {@code MG})
  */
-public record MessageSettings(String smtpHost, Integer smtpPort, String smtpUsername, String smtpPasswordSealed,
-        String smtpTls, String emailFrom, String smsProvider, String smsUrl, String smsAccount, String smsSecretSealed,
-        String smsSender, String language, LocalTime quietStart, LocalTime quietEnd, int emailCapMinutes,
+public record MessageSettings(
+        String smtpHost,
+        Integer smtpPort,
+        String smtpUsername,
+        String smtpPasswordSealed,
+        String smtpTls,
+        String emailFrom,
+        String smsProvider,
+        String smsUrl,
+        String smsAccount,
+        String smsSecretSealed,
+        String smsSender,
+        String language,
+        LocalTime quietStart,
+        LocalTime quietEnd,
+        int emailCapMinutes,
         int smsCapMinutes) {
 
-    public static final MessageSettings DEFAULT = new MessageSettings(null, null, null, null, "starttls", null, null,
-            null, null, null, null, "ar", QuietHours.DEFAULT.start(), QuietHours.DEFAULT.end(), 16 * 60, 24 * 60);
+    public static final MessageSettings DEFAULT = new MessageSettings(
+            null,
+            null,
+            null,
+            null,
+            "starttls",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "ar",
+            QuietHours.DEFAULT.start(),
+            QuietHours.DEFAULT.end(),
+            16 * 60,
+            24 * 60);
 
     public boolean configured(Channel channel) {
         return switch (channel) {

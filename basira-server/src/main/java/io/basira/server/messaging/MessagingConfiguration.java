@@ -1,19 +1,19 @@
 package io.basira.server.messaging;
 
+import io.basira.campaigns.Messenger;
 import io.basira.server.messaging.jdbc.JdbcContacts;
 import io.basira.server.messaging.jdbc.JdbcMessageLog;
 import io.basira.server.messaging.jdbc.JdbcMessageSettings;
-import io.basira.campaigns.Messenger;
-import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.platform.jdbc.SqlDialect;
+import io.basira.server.platform.security.PublicDoor;
+import io.basira.server.platform.security.SecretBox;
+import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.privacy.CustomerDataKind;
 import io.basira.server.privacy.TableKind;
 import io.basira.server.privacy.TableKind.OnErase;
 import io.basira.server.privacy.Tombstones;
-import io.basira.server.platform.security.PublicDoor;
-import io.basira.server.platform.security.SecretBox;
-import io.basira.server.webhooks.jdbc.JdbcWebhookEndpoints;
 import io.basira.server.webhooks.WebhookQueue;
+import io.basira.server.webhooks.jdbc.JdbcWebhookEndpoints;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -78,17 +78,45 @@ public class MessagingConfiguration {
     }
 
     @Bean
-    DeliveringMessenger messenger(JdbcStores stores, JdbcMessageSettings settings, JdbcContacts contacts,
-            JdbcMessageLog log, CustomerLock lock, SecretBox box, UnsubscribeTokens tokens, EmailChannel email,
-            SmsChannel sms, WebhookChannel webhook, @Value("${basira.public-url:}") String publicUrl,
-            @Value("${server.port:8080}") int port, Clock clock) {
-        return new DeliveringMessenger(stores, settings, contacts, log, lock, box, tokens, email, sms, webhook,
-                publicUrl.isBlank() ? "http://localhost:" + port : publicUrl, clock);
+    DeliveringMessenger messenger(
+            JdbcStores stores,
+            JdbcMessageSettings settings,
+            JdbcContacts contacts,
+            JdbcMessageLog log,
+            CustomerLock lock,
+            SecretBox box,
+            UnsubscribeTokens tokens,
+            EmailChannel email,
+            SmsChannel sms,
+            WebhookChannel webhook,
+            @Value("${basira.public-url:}") String publicUrl,
+            @Value("${server.port:8080}") int port,
+            Clock clock) {
+        return new DeliveringMessenger(
+                stores,
+                settings,
+                contacts,
+                log,
+                lock,
+                box,
+                tokens,
+                email,
+                sms,
+                webhook,
+                publicUrl.isBlank() ? "http://localhost:" + port : publicUrl,
+                clock);
     }
 
     @Bean
-    MessagingService messagingService(JdbcMessageSettings settings, JdbcContacts contacts, JdbcMessageLog log,
-            SecretBox box, EmailChannel email, SmsChannel sms, DeliveringMessenger messenger, Clock clock,
+    MessagingService messagingService(
+            JdbcMessageSettings settings,
+            JdbcContacts contacts,
+            JdbcMessageLog log,
+            SecretBox box,
+            EmailChannel email,
+            SmsChannel sms,
+            DeliveringMessenger messenger,
+            Clock clock,
             io.basira.server.privacy.SettingsChanges audit) {
         return new MessagingService(settings, contacts, log, box, email, sms, messenger, clock, audit);
     }
@@ -99,8 +127,8 @@ public class MessagingConfiguration {
      */
     @Bean
     CustomerDataKind messagesKind(JdbcTemplate jdbc) {
-        return new TableKind("messages", OnErase.DELETE, jdbc, "message_log", "contact_consents",
-                "contact_preferences").retained(new MessageLogRetention(jdbc));
+        return new TableKind("messages", OnErase.DELETE, jdbc, "message_log", "contact_consents", "contact_preferences")
+                .retained(new MessageLogRetention(jdbc));
     }
 
     /**
@@ -115,12 +143,18 @@ public class MessagingConfiguration {
 
         @Bean
         @Order(1)
-        SecurityFilterChain unsubscribeDoor(HttpSecurity http, Clock clock,
+        SecurityFilterChain unsubscribeDoor(
+                HttpSecurity http,
+                Clock clock,
                 @Value("${basira.messages.unsubscribe-requests:60}") int requests,
-                @Value("${basira.messages.unsubscribe-period:1m}") Duration period) throws Exception {
-            return PublicDoor.at("/u/**").limit(requests, period, clock)
-                    .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")))
+                @Value("${basira.messages.unsubscribe-period:1m}") Duration period)
+                throws Exception {
+            return PublicDoor.at("/u/**")
+                    .limit(requests, period, clock)
+                    .headers(
+                            headers -> headers.contentSecurityPolicy(
+                                    csp -> csp.policyDirectives(
+                                            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")))
                     .build(http);
         }
 
@@ -131,10 +165,15 @@ public class MessagingConfiguration {
          */
         @Bean
         @Order(1)
-        SecurityFilterChain inboundSmsDoor(HttpSecurity http, Clock clock,
+        SecurityFilterChain inboundSmsDoor(
+                HttpSecurity http,
+                Clock clock,
                 @Value("${basira.messages.inbound-requests:120}") int requests,
-                @Value("${basira.messages.inbound-period:1m}") Duration period) throws Exception {
-            return PublicDoor.at("/sms/inbound/**").limit(requests, period, clock).build(http);
+                @Value("${basira.messages.inbound-period:1m}") Duration period)
+                throws Exception {
+            return PublicDoor.at("/sms/inbound/**")
+                    .limit(requests, period, clock)
+                    .build(http);
         }
     }
 }

@@ -1,10 +1,5 @@
 package io.basira.server.messaging;
 
-import io.basira.server.messaging.jdbc.JdbcContacts;
-import io.basira.server.messaging.jdbc.JdbcMessageLog;
-import io.basira.server.messaging.jdbc.JdbcMessageSettings;
-import io.basira.campaigns.delivery.MessageRendering;
-import io.basira.campaigns.delivery.RenderedMessage;
 import io.basira.campaigns.Channel;
 import io.basira.campaigns.ItemLink;
 import io.basira.campaigns.MessageTemplate;
@@ -15,11 +10,16 @@ import io.basira.campaigns.TemplateText;
 import io.basira.campaigns.delivery.Consent;
 import io.basira.campaigns.delivery.Contact;
 import io.basira.campaigns.delivery.Languages;
+import io.basira.campaigns.delivery.MessageRendering;
 import io.basira.campaigns.delivery.PhoneNumbers;
+import io.basira.campaigns.delivery.RenderedMessage;
 import io.basira.campaigns.delivery.TemplateRenderer;
+import io.basira.server.messaging.jdbc.JdbcContacts;
+import io.basira.server.messaging.jdbc.JdbcMessageLog;
+import io.basira.server.messaging.jdbc.JdbcMessageSettings;
+import io.basira.server.platform.security.SecretBox;
 import io.basira.server.privacy.AuditLog;
 import io.basira.server.privacy.SettingsChanges;
-import io.basira.server.platform.security.SecretBox;
 import io.basira.shared.Money;
 import io.basira.shared.NotFoundException;
 import io.basira.shared.Store;
@@ -42,9 +42,22 @@ import java.util.Map;
 public final class MessagingService {
 
     /** The settings as typed; a blank secret keeps the one saved. */
-    public record SettingsInput(String smtpHost, Integer smtpPort, String smtpUsername, String smtpPassword,
-            String smtpTls, String emailFrom, String smsProvider, String smsUrl, String smsAccount, String smsSecret,
-            String smsSender, String language, String quietStart, String quietEnd, Integer emailCapHours,
+    public record SettingsInput(
+            String smtpHost,
+            Integer smtpPort,
+            String smtpUsername,
+            String smtpPassword,
+            String smtpTls,
+            String emailFrom,
+            String smsProvider,
+            String smsUrl,
+            String smsAccount,
+            String smsSecret,
+            String smsSender,
+            String language,
+            String quietStart,
+            String quietEnd,
+            Integer emailCapHours,
             Integer smsCapHours) {}
 
     private final JdbcMessageSettings settings;
@@ -57,8 +70,16 @@ public final class MessagingService {
     private final Clock clock;
     private final SettingsChanges audit;
 
-    public MessagingService(JdbcMessageSettings settings, JdbcContacts contacts, JdbcMessageLog log, SecretBox box,
-            EmailChannel email, SmsChannel sms, DeliveringMessenger messenger, Clock clock, SettingsChanges audit) {
+    public MessagingService(
+            JdbcMessageSettings settings,
+            JdbcContacts contacts,
+            JdbcMessageLog log,
+            SecretBox box,
+            EmailChannel email,
+            SmsChannel sms,
+            DeliveringMessenger messenger,
+            Clock clock,
+            SettingsChanges audit) {
         this.audit = audit;
         this.settings = settings;
         this.contacts = contacts;
@@ -125,15 +146,21 @@ public final class MessagingService {
         fields.put("smtp_host", s.smtpHost());
         fields.put("smtp_port", s.smtpPort());
         fields.put("smtp_username", s.smtpUsername());
-        fields.put("smtp_password", before == null ? SettingsChanges.secretBefore(s.smtpPasswordSealed())
-                : SettingsChanges.secret(before.smtpPasswordSealed(), s.smtpPasswordSealed()));
+        fields.put(
+                "smtp_password",
+                before == null
+                        ? SettingsChanges.secretBefore(s.smtpPasswordSealed())
+                        : SettingsChanges.secret(before.smtpPasswordSealed(), s.smtpPasswordSealed()));
         fields.put("smtp_tls", s.smtpTls());
         fields.put("email_from", s.emailFrom());
         fields.put("sms_provider", s.smsProvider());
         fields.put("sms_url", SettingsChanges.address(s.smsUrl()));
         fields.put("sms_account", s.smsAccount());
-        fields.put("sms_secret", before == null ? SettingsChanges.secretBefore(s.smsSecretSealed())
-                : SettingsChanges.secret(before.smsSecretSealed(), s.smsSecretSealed()));
+        fields.put(
+                "sms_secret",
+                before == null
+                        ? SettingsChanges.secretBefore(s.smsSecretSealed())
+                        : SettingsChanges.secret(before.smsSecretSealed(), s.smsSecretSealed()));
         fields.put("sms_sender", s.smsSender());
         fields.put("language", s.language());
         fields.put("quiet_start", s.quietStart().toString());
@@ -144,8 +171,10 @@ public final class MessagingService {
     }
 
     private static String hoursText(int minutes) {
-        return java.math.BigDecimal.valueOf(minutes).divide(java.math.BigDecimal.valueOf(60), 2,
-                java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return java.math.BigDecimal.valueOf(minutes)
+                .divide(java.math.BigDecimal.valueOf(60), 2, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     private MessageSettings checked(MessageSettings old, SettingsInput in) {
@@ -159,9 +188,13 @@ public final class MessagingService {
         if (!blank(in.emailFrom()) && !in.emailFrom().contains("@")) {
             throw new IllegalArgumentException("email_from '" + in.emailFrom() + "' is not an e-mail address");
         }
-        String provider = blank(in.smsProvider()) ? null : in.smsProvider().strip().toLowerCase(Locale.ROOT);
-        if (provider != null && !List.of(SmsChannel.UNIFONIC, SmsChannel.TWILIO, SmsChannel.JSON).contains(provider)) {
-            throw new IllegalArgumentException("sms_provider '" + in.smsProvider() + "' must be unifonic, twilio or json");
+        String provider =
+                blank(in.smsProvider()) ? null : in.smsProvider().strip().toLowerCase(Locale.ROOT);
+        if (provider != null
+                && !List.of(SmsChannel.UNIFONIC, SmsChannel.TWILIO, SmsChannel.JSON)
+                        .contains(provider)) {
+            throw new IllegalArgumentException(
+                    "sms_provider '" + in.smsProvider() + "' must be unifonic, twilio or json");
         }
         if (SmsChannel.JSON.equals(provider) && blank(in.smsUrl())) {
             throw new IllegalArgumentException("sms_url is needed for a generic JSON gateway");
@@ -170,25 +203,46 @@ public final class MessagingService {
             throw new IllegalArgumentException("sms_url '" + in.smsUrl() + "' must start with http:// or https://");
         }
         String language = blank(in.language()) ? old.language() : Languages.normalise(in.language());
-        MessageSettings next = new MessageSettings(trim(in.smtpHost()), in.smtpPort(), trim(in.smtpUsername()),
-                blank(in.smtpPassword()) ? old.smtpPasswordSealed() : box.seal(in.smtpPassword()), tls,
-                trim(in.emailFrom()), provider, trim(in.smsUrl()), trim(in.smsAccount()),
-                blank(in.smsSecret()) ? old.smsSecretSealed() : box.seal(in.smsSecret()), trim(in.smsSender()), language,
-                time("quiet_start", in.quietStart(), old.quietStart()), time("quiet_end", in.quietEnd(), old.quietEnd()),
+        MessageSettings next = new MessageSettings(
+                trim(in.smtpHost()),
+                in.smtpPort(),
+                trim(in.smtpUsername()),
+                blank(in.smtpPassword()) ? old.smtpPasswordSealed() : box.seal(in.smtpPassword()),
+                tls,
+                trim(in.emailFrom()),
+                provider,
+                trim(in.smsUrl()),
+                trim(in.smsAccount()),
+                blank(in.smsSecret()) ? old.smsSecretSealed() : box.seal(in.smsSecret()),
+                trim(in.smsSender()),
+                language,
+                time("quiet_start", in.quietStart(), old.quietStart()),
+                time("quiet_end", in.quietEnd(), old.quietEnd()),
                 hours("email_cap_hours", in.emailCapHours(), old.emailCapMinutes()),
                 hours("sms_cap_hours", in.smsCapHours(), old.smsCapMinutes()));
         return next;
     }
 
     /** The template in each of its languages with sample values: subject, HTML or text, SMS segments. */
-    public Map<String, RenderedMessage> preview(Store store, Channel channel, Purpose purpose, MessageTemplate template) {
+    public Map<String, RenderedMessage> preview(
+            Store store, Channel channel, Purpose purpose, MessageTemplate template) {
         MessageSettings s = settings.of(store.id());
         Map<String, RenderedMessage> both = new LinkedHashMap<>();
         for (String language : List.of(Languages.ARABIC, Languages.ENGLISH)) {
             if (Languages.text(template, language) != null) {
-                both.put(language, MessageRendering.render(channel, purpose, template, language, s.language(),
-                        language.equals(Languages.ARABIC) ? "سارة" : "Sara", store.name(), sample(store), sampleUnsubscribe(store),
-                        store.timeZone()));
+                both.put(
+                        language,
+                        MessageRendering.render(
+                                channel,
+                                purpose,
+                                template,
+                                language,
+                                s.language(),
+                                language.equals(Languages.ARABIC) ? "سارة" : "Sara",
+                                store.name(),
+                                sample(store),
+                                sampleUnsubscribe(store),
+                                store.timeZone()));
             }
         }
         return both;
@@ -223,19 +277,34 @@ public final class MessagingService {
         }
         String lang = blank(language) ? null : Languages.normalise(language);
         String unsubscribe = sampleUnsubscribe(store);
-        RenderedMessage rendered = MessageRendering.render(channel, Purpose.MARKETING, template, lang, s.language(),
-                "Sara", store.name(), sample(store), unsubscribe, store.timeZone());
+        RenderedMessage rendered = MessageRendering.render(
+                channel,
+                Purpose.MARKETING,
+                template,
+                lang,
+                s.language(),
+                "Sara",
+                store.name(),
+                sample(store),
+                unsubscribe,
+                store.timeZone());
         if (channel == Channel.EMAIL) {
             if (blank(to) || !to.contains("@")) {
                 throw new IllegalArgumentException("'" + to + "' is not an e-mail address");
             }
-            return email.send(s, s.smtpPasswordSealed() == null ? null : box.open(s.smtpPasswordSealed()),
+            return email.send(
+                    s,
+                    s.smtpPasswordSealed() == null ? null : box.open(s.smtpPasswordSealed()),
                     new EmailChannel.Email(to.strip(), rendered, unsubscribe));
         }
         if (PhoneNumbers.e164(to) == null) {
             throw new IllegalArgumentException("'" + to + "' is not a phone number");
         }
-        return sms.send(s, s.smsSecretSealed() == null ? null : box.open(s.smsSecretSealed()), to, rendered.text(),
+        return sms.send(
+                s,
+                s.smsSecretSealed() == null ? null : box.open(s.smsSecretSealed()),
+                to,
+                rendered.text(),
                 "test-" + clock.millis());
     }
 
@@ -262,19 +331,25 @@ public final class MessagingService {
             }
         }
         answer.put("current", current);
-        answer.put("history", contacts.history(store.id(), customerId).stream().map(MessagingService::row).toList());
+        answer.put(
+                "history",
+                contacts.history(store.id(), customerId).stream()
+                        .map(MessagingService::row)
+                        .toList());
         return answer;
     }
 
-    public boolean record(Store store, String customerId, Channel channel, Purpose purpose, boolean granted,
-            String source) {
-        contacts.contact(store.id(), customerId).filter(c -> !c.erased())
+    public boolean record(
+            Store store, String customerId, Channel channel, Purpose purpose, boolean granted, String source) {
+        contacts.contact(store.id(), customerId)
+                .filter(c -> !c.erased())
                 .orElseThrow(() -> new NotFoundException("no customer '" + customerId + "' in this store"));
         return contacts.record(store.id(), customerId, channel, purpose, granted, source);
     }
 
     public void language(Store store, String customerId, String language) {
-        contacts.contact(store.id(), customerId).filter(c -> !c.erased())
+        contacts.contact(store.id(), customerId)
+                .filter(c -> !c.erased())
                 .orElseThrow(() -> new NotFoundException("no customer '" + customerId + "' in this store"));
         contacts.setLanguage(store.id(), customerId, Languages.normalise(language));
     }
@@ -285,11 +360,13 @@ public final class MessagingService {
 
     /** The public link's one click: marketing on the token's channel is withdrawn (again: no new row). */
     public boolean unsubscribe(UnsubscribeTokens.Subject subject) {
-        if (contacts.contact(subject.store(), subject.customerId()).filter(c -> !c.erased()).isEmpty()) {
+        if (contacts.contact(subject.store(), subject.customerId())
+                .filter(c -> !c.erased())
+                .isEmpty()) {
             return false;
         }
-        contacts.record(subject.store(), subject.customerId(), subject.channel(), Purpose.MARKETING, false,
-                "unsubscribe-link");
+        contacts.record(
+                subject.store(), subject.customerId(), subject.channel(), Purpose.MARKETING, false, "unsubscribe-link");
         return true;
     }
 
@@ -346,12 +423,24 @@ public final class MessagingService {
     }
 
     private MessageVariables sample(Store store) {
-        return new MessageVariables(List.of(
-                new ItemLink("sample-1", "عطر العود الملكي", "https://example.com/products/oud", 1,
-                        Money.ofMinor(35000, store.currency())),
-                new ItemLink("sample-2", "Musk Tahara", "https://example.com/products/musk", 2,
-                        Money.ofMinor(4500, store.currency()))),
-                "SAVE10", clock.instant().plus(Duration.ofDays(7)), 250L, clock.instant().plus(Duration.ofDays(30)),
+        return new MessageVariables(
+                List.of(
+                        new ItemLink(
+                                "sample-1",
+                                "عطر العود الملكي",
+                                "https://example.com/products/oud",
+                                1,
+                                Money.ofMinor(35000, store.currency())),
+                        new ItemLink(
+                                "sample-2",
+                                "Musk Tahara",
+                                "https://example.com/products/musk",
+                                2,
+                                Money.ofMinor(4500, store.currency()))),
+                "SAVE10",
+                clock.instant().plus(Duration.ofDays(7)),
+                250L,
+                clock.instant().plus(Duration.ofDays(30)),
                 "https://example.com/survey");
     }
 

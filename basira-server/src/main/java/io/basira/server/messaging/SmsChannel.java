@@ -38,15 +38,16 @@ public final class SmsChannel {
     public static final String UNIFONIC = "unifonic";
     public static final String TWILIO = "twilio";
     public static final String JSON = "json";
-    static final Map<String, String> DEFAULT_URLS = Map.of(UNIFONIC, "https://el.cloud.unifonic.com",
-            TWILIO, "https://api.twilio.com");
+    static final Map<String, String> DEFAULT_URLS =
+            Map.of(UNIFONIC, "https://el.cloud.unifonic.com", TWILIO, "https://api.twilio.com");
 
     private final HttpClient http;
     private final JsonMapper json;
     private final Clock clock;
 
     public SmsChannel(JsonMapper json, Clock clock) {
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         this.json = json;
         this.clock = clock;
     }
@@ -58,7 +59,8 @@ public final class SmsChannel {
             return new SendOutcome.Failed("'" + phone + "' is not a phone number", false);
         }
         String provider = settings.smsProvider();
-        String base = settings.smsUrl() == null || settings.smsUrl().isBlank() ? DEFAULT_URLS.get(provider)
+        String base = settings.smsUrl() == null || settings.smsUrl().isBlank()
+                ? DEFAULT_URLS.get(provider)
                 : settings.smsUrl().strip();
         if (base == null) {
             return new SendOutcome.Failed("the " + provider + " SMS gateway needs an address", false);
@@ -67,24 +69,50 @@ public final class SmsChannel {
         HttpRequest request;
         try {
             request = switch (provider) {
-                case UNIFONIC -> form(URI.create(base + "/rest/SMS/messages"), ordered("AppSid", nonNull(settings.smsAccount()),
-                        "SenderID", settings.smsSender(), "Recipient", PhoneNumbers.withoutPlus(to), "Body", text)).build();
-                case TWILIO -> form(URI.create(base + "/2010-04-01/Accounts/" + URLEncoder.encode(
-                        nonNull(settings.smsAccount()), StandardCharsets.UTF_8) + "/Messages.json"),
-                        ordered("To", to, settings.smsSender().startsWith("MG") ? "MessagingServiceSid" : "From",
-                                settings.smsSender(), "Body", text))
-                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                                (nonNull(settings.smsAccount()) + ":" + nonNull(secret)).getBytes(StandardCharsets.UTF_8)))
-                        .build();
+                case UNIFONIC ->
+                    form(
+                                    URI.create(base + "/rest/SMS/messages"),
+                                    ordered(
+                                            "AppSid",
+                                            nonNull(settings.smsAccount()),
+                                            "SenderID",
+                                            settings.smsSender(),
+                                            "Recipient",
+                                            PhoneNumbers.withoutPlus(to),
+                                            "Body",
+                                            text))
+                            .build();
+                case TWILIO ->
+                    form(
+                                    URI.create(base + "/2010-04-01/Accounts/"
+                                            + URLEncoder.encode(nonNull(settings.smsAccount()), StandardCharsets.UTF_8)
+                                            + "/Messages.json"),
+                                    ordered(
+                                            "To",
+                                            to,
+                                            settings.smsSender().startsWith("MG") ? "MessagingServiceSid" : "From",
+                                            settings.smsSender(),
+                                            "Body",
+                                            text))
+                            .header(
+                                    "Authorization",
+                                    "Basic "
+                                            + Base64.getEncoder()
+                                                    .encodeToString(
+                                                            (nonNull(settings.smsAccount()) + ":" + nonNull(secret))
+                                                                    .getBytes(StandardCharsets.UTF_8)))
+                            .build();
                 case JSON -> {
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("to", to);
                     body.put("from", settings.smsSender());
                     body.put("text", text);
                     body.put("reference", reference);
-                    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base)).timeout(Duration.ofSeconds(30))
+                    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base))
+                            .timeout(Duration.ofSeconds(30))
                             .header("Content-Type", "application/json; charset=utf-8")
-                            .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8));
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    json.writeValueAsString(body), StandardCharsets.UTF_8));
                     if (secret != null && !secret.isBlank()) {
                         b.header("Authorization", "Bearer " + secret);
                     }
@@ -99,7 +127,8 @@ public final class SmsChannel {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            return new SendOutcome.Failed("the SMS gateway could not be reached (" + e.getClass().getSimpleName() + ")", true);
+            return new SendOutcome.Failed(
+                    "the SMS gateway could not be reached (" + e.getClass().getSimpleName() + ")", true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new SendOutcome.Failed("interrupted while sending the SMS", true);
@@ -111,18 +140,23 @@ public final class SmsChannel {
             return new SendOutcome.Failed("the SMS gateway answered " + status + detail(answer), retryable);
         }
         return switch (provider) {
-            case UNIFONIC -> answer != null && answer.path("success").asBoolean(false)
-                    ? new SendOutcome.Sent(clock.instant(), text(answer.path("data").path("MessageID")))
-                    : new SendOutcome.Failed("Unifonic refused the message" + detail(answer), false);
+            case UNIFONIC ->
+                answer != null && answer.path("success").asBoolean(false)
+                        ? new SendOutcome.Sent(
+                                clock.instant(), text(answer.path("data").path("MessageID")))
+                        : new SendOutcome.Failed("Unifonic refused the message" + detail(answer), false);
             case TWILIO -> new SendOutcome.Sent(clock.instant(), answer == null ? null : text(answer.path("sid")));
             default -> new SendOutcome.Sent(clock.instant(), answer == null ? null : text(answer.path("id")));
         };
     }
 
     private static HttpRequest.Builder form(URI uri, Map<String, String> fields) {
-        String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     }

@@ -82,7 +82,8 @@ public final class UnsubscribeTokens {
             StoreId store = new StoreId(Long.parseLong(token.substring(0, Math.max(dot, 0))));
             byte[] given = DECODER.decode(token.substring(dot + 1));
             byte[] claim = ("sms-inbound:" + store.value()).getBytes(StandardCharsets.UTF_8);
-            return MessageDigest.isEqual(mac(store, claim, "basira-sms-inbound-v1:"), given) ? Optional.of(store)
+            return MessageDigest.isEqual(mac(store, claim, "basira-sms-inbound-v1:"), given)
+                    ? Optional.of(store)
                     : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();

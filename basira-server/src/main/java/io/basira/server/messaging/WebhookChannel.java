@@ -1,15 +1,15 @@
 package io.basira.server.messaging;
 
-import io.basira.campaigns.delivery.RenderedMessage;
 import io.basira.campaigns.MessageRequest;
 import io.basira.campaigns.SendOutcome;
+import io.basira.campaigns.delivery.RenderedMessage;
 import io.basira.events.DomainEvent;
 import io.basira.server.platform.events.ReceivedEvent;
-import io.basira.server.webhooks.jdbc.JdbcWebhookEndpoints;
 import io.basira.server.webhooks.WebhookEndpoint;
 import io.basira.server.webhooks.WebhookMessage;
 import io.basira.server.webhooks.WebhookQueue;
 import io.basira.server.webhooks.WebhookTopic;
+import io.basira.server.webhooks.jdbc.JdbcWebhookEndpoints;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -58,7 +58,8 @@ public final class WebhookChannel implements WebhookTopic {
 
     public SendOutcome send(MessageRequest request, RenderedMessage rendered) {
         List<WebhookEndpoint> subscribed = endpoints.enabled(request.store()).stream()
-                .filter(endpoint -> endpoint.subscribes(TYPE)).toList();
+                .filter(endpoint -> endpoint.subscribes(TYPE))
+                .toList();
         if (subscribed.isEmpty()) {
             return new SendOutcome.Failed("no webhook endpoint of the store subscribes to " + TYPE, false);
         }
@@ -81,8 +82,9 @@ public final class WebhookChannel implements WebhookTopic {
 
     static String hash(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 32);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -24,8 +24,11 @@ final class AbandonedCarts implements CustomerDataKind.Retention {
     public int prune(Store store, Instant before, Set<String> touched) {
         OffsetDateTime cutOff = OffsetDateTime.ofInstant(before, ZoneOffset.UTC);
         String old = " FROM carts WHERE store_id = ? AND status = 'abandoned' AND COALESCE(updated_at, created_at) < ?";
-        touched.addAll(jdbc.queryForList("SELECT DISTINCT customer_external_id" + old
-                + " AND customer_external_id IS NOT NULL", String.class, store.id().value(), cutOff));
+        touched.addAll(jdbc.queryForList(
+                "SELECT DISTINCT customer_external_id" + old + " AND customer_external_id IS NOT NULL",
+                String.class,
+                store.id().value(),
+                cutOff));
         return jdbc.update("DELETE" + old, store.id().value(), cutOff);
     }
 }

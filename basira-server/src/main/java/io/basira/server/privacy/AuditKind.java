@@ -20,12 +20,33 @@ final class AuditKind implements CustomerDataKind {
     AuditKind(JdbcTemplate jdbc, Payloads payloads) {
         this.jdbc = jdbc;
         this.payloads = List.of(
-                new PayloadKind("audit_changes", "audit_log", "id", "changes", PayloadKind.OnErase.REWRITE, List.of(),
-                        jdbc, payloads),
-                new PayloadKind("checkout_before", "checkout_audit", "id", "before_json", PayloadKind.OnErase.REWRITE,
-                        List.of(), jdbc, payloads),
-                new PayloadKind("checkout_after", "checkout_audit", "id", "after_json", PayloadKind.OnErase.REWRITE,
-                        List.of(), jdbc, payloads));
+                new PayloadKind(
+                        "audit_changes",
+                        "audit_log",
+                        "id",
+                        "changes",
+                        PayloadKind.OnErase.REWRITE,
+                        List.of(),
+                        jdbc,
+                        payloads),
+                new PayloadKind(
+                        "checkout_before",
+                        "checkout_audit",
+                        "id",
+                        "before_json",
+                        PayloadKind.OnErase.REWRITE,
+                        List.of(),
+                        jdbc,
+                        payloads),
+                new PayloadKind(
+                        "checkout_after",
+                        "checkout_audit",
+                        "id",
+                        "after_json",
+                        PayloadKind.OnErase.REWRITE,
+                        List.of(),
+                        jdbc,
+                        payloads));
     }
 
     @Override
@@ -40,9 +61,13 @@ final class AuditKind implements CustomerDataKind {
 
     @Override
     public List<Map<String, Object>> export(Store store, Person person) {
-        List<Map<String, Object>> rows = new ArrayList<>(Rows.query(jdbc, "SELECT id, at, actor_kind, actor_name, action, "
-                + "subject_kind, subject_id, subject_name, changes FROM audit_log WHERE store_id = ? AND "
-                + "customer_external_id = ? ORDER BY id", store.id().value(), person.customerId()));
+        List<Map<String, Object>> rows = new ArrayList<>(Rows.query(
+                jdbc,
+                "SELECT id, at, actor_kind, actor_name, action, "
+                        + "subject_kind, subject_id, subject_name, changes FROM audit_log WHERE store_id = ? AND "
+                        + "customer_external_id = ? ORDER BY id",
+                store.id().value(),
+                person.customerId()));
         for (PayloadKind payload : payloads) {
             payload.export(store, person).stream()
                     .filter(row -> !person.customerId().equals(row.get("customer_external_id")))
@@ -53,9 +78,14 @@ final class AuditKind implements CustomerDataKind {
 
     @Override
     public int erase(Erasure erasure) {
-        int changed = jdbc.update("UPDATE audit_log SET customer_external_id = ?, subject_id = ?, subject_name = ? "
-                + "WHERE store_id = ? AND customer_external_id = ?", erasure.pseudonym(), erasure.pseudonym(),
-                PayloadKind.ERASED, erasure.store().id().value(), erasure.customerId());
+        int changed = jdbc.update(
+                "UPDATE audit_log SET customer_external_id = ?, subject_id = ?, subject_name = ? "
+                        + "WHERE store_id = ? AND customer_external_id = ?",
+                erasure.pseudonym(),
+                erasure.pseudonym(),
+                PayloadKind.ERASED,
+                erasure.store().id().value(),
+                erasure.customerId());
         for (PayloadKind payload : payloads) {
             changed += payload.erase(erasure);
         }

@@ -63,7 +63,8 @@ public final class AuditLog {
     }
 
     /** One entry as read back. */
-    public record Entry(long id, Instant at, Actor actor, String action, Subject subject, List<Changes.Change> changes) {}
+    public record Entry(
+            long id, Instant at, Actor actor, String action, Subject subject, List<Changes.Change> changes) {}
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -80,27 +81,41 @@ public final class AuditLog {
         if (presentedKey == null) {
             return Actor.apiKey(null, "unknown");
         }
-        List<Actor> found = jdbc.query("SELECT id, prefix FROM api_keys WHERE key_hash = ?",
-                (rs, n) -> Actor.apiKey(rs.getLong("id"), rs.getString("prefix")), ApiKeySecret.hashOf(presentedKey));
+        List<Actor> found = jdbc.query(
+                "SELECT id, prefix FROM api_keys WHERE key_hash = ?",
+                (rs, n) -> Actor.apiKey(rs.getLong("id"), rs.getString("prefix")),
+                ApiKeySecret.hashOf(presentedKey));
         return found.isEmpty() ? Actor.apiKey(null, "unknown") : found.get(0);
     }
 
     /** The store's group names by key, to write group keys as names ({@link Changes#between}); a key with none is itself. */
     public java.util.function.Function<String, String> groupNames(StoreId store) {
         Map<String, String> names = new java.util.HashMap<>();
-        jdbc.query("SELECT group_key, name FROM groups WHERE store_id = ?", rs -> {
-            names.put(rs.getString("group_key"), rs.getString("name"));
-        }, store.value());
+        jdbc.query(
+                "SELECT group_key, name FROM groups WHERE store_id = ?",
+                rs -> {
+                    names.put(rs.getString("group_key"), rs.getString("name"));
+                },
+                store.value());
         return key -> names.getOrDefault(key, key);
     }
 
     /** Appends an entry, in the caller's transaction when there is one. */
     public void record(StoreId store, Actor actor, String action, Subject subject, List<Changes.Change> changes) {
-        jdbc.update("INSERT INTO audit_log (store_id, at, actor_kind, actor_id, actor_name, action, subject_kind, "
-                + "subject_id, subject_name, customer_external_id, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                store.value(), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), actor.kind(), actor.id(),
-                cut(actor.name(), 320), action, subject.kind(), cut(subject.id(), 128), cut(subject.name(), 400),
-                subject.customerId(), changes.isEmpty() ? null : storable(changes));
+        jdbc.update(
+                "INSERT INTO audit_log (store_id, at, actor_kind, actor_id, actor_name, action, subject_kind, "
+                        + "subject_id, subject_name, customer_external_id, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                store.value(),
+                OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+                actor.kind(),
+                actor.id(),
+                cut(actor.name(), 320),
+                action,
+                subject.kind(),
+                cut(subject.id(), 128),
+                cut(subject.name(), 400),
+                subject.customerId(),
+                changes.isEmpty() ? null : storable(changes));
     }
 
     /**
@@ -118,12 +133,20 @@ public final class AuditLog {
             sql.append(" AND ").append(Rows.containsAny("actor_name", List.of(actor.strip()), args));
         }
         sql.append(" ORDER BY id DESC FETCH FIRST ").append(limit).append(" ROWS ONLY");
-        return jdbc.query(sql.toString(), (rs, n) -> new Entry(rs.getLong("id"),
-                rs.getObject("at", OffsetDateTime.class).toInstant(),
-                new Actor(rs.getString("actor_kind"), rs.getString("actor_id"), rs.getString("actor_name")),
-                rs.getString("action"), new Subject(rs.getString("subject_kind"), rs.getString("subject_id"),
-                        rs.getString("subject_name"), rs.getString("customer_external_id")),
-                changes(rs.getString("changes"))), args.toArray());
+        return jdbc.query(
+                sql.toString(),
+                (rs, n) -> new Entry(
+                        rs.getLong("id"),
+                        rs.getObject("at", OffsetDateTime.class).toInstant(),
+                        new Actor(rs.getString("actor_kind"), rs.getString("actor_id"), rs.getString("actor_name")),
+                        rs.getString("action"),
+                        new Subject(
+                                rs.getString("subject_kind"),
+                                rs.getString("subject_id"),
+                                rs.getString("subject_name"),
+                                rs.getString("customer_external_id")),
+                        changes(rs.getString("changes"))),
+                args.toArray());
     }
 
     /** The changes as JSON within the column's size: changes that do not fit are summed up in a last one. */
@@ -131,7 +154,8 @@ public final class AuditLog {
         List<Changes.Change> kept = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
             Changes.Change change = changes.get(i);
-            kept.add(new Changes.Change(cut(change.field(), 200), cut(change.before(), 2000), cut(change.after(), 2000)));
+            kept.add(new Changes.Change(
+                    cut(change.field(), 200), cut(change.before(), 2000), cut(change.after(), 2000)));
             if (json.writeValueAsString(kept).length() > MAX_CHANGES - 200) {
                 kept.remove(kept.size() - 1);
                 kept.add(new Changes.Change("…", null, "+" + (changes.size() - i)));
@@ -146,7 +170,9 @@ public final class AuditLog {
             return List.of();
         }
         List<Map<String, String>> rows = json.readValue(stored, new TypeReference<List<Map<String, String>>>() {});
-        return rows.stream().map(r -> new Changes.Change(r.get("field"), r.get("before"), r.get("after"))).toList();
+        return rows.stream()
+                .map(r -> new Changes.Change(r.get("field"), r.get("before"), r.get("after")))
+                .toList();
     }
 
     private static String cut(String text, int max) {

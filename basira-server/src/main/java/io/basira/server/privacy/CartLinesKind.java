@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class CartLinesKind implements CustomerDataKind {
 
-    private static final String OF_CUSTOMER = " FROM cart_lines l WHERE l.store_id = ? AND EXISTS (SELECT 1 FROM carts k "
-            + "WHERE k.store_id = l.store_id AND k.external_id = l.cart_external_id AND k.customer_external_id = ?)";
+    private static final String OF_CUSTOMER =
+            " FROM cart_lines l WHERE l.store_id = ? AND EXISTS (SELECT 1 FROM carts k "
+                    + "WHERE k.store_id = l.store_id AND k.external_id = l.cart_external_id AND k.customer_external_id = ?)";
 
     private final JdbcTemplate jdbc;
 
@@ -32,8 +33,11 @@ final class CartLinesKind implements CustomerDataKind {
 
     @Override
     public List<Map<String, Object>> export(Store store, Person person) {
-        List<Map<String, Object>> rows = Rows.query(jdbc, "SELECT l.*" + OF_CUSTOMER
-                + " ORDER BY l.cart_external_id, l.line_no", store.id().value(), person.customerId());
+        List<Map<String, Object>> rows = Rows.query(
+                jdbc,
+                "SELECT l.*" + OF_CUSTOMER + " ORDER BY l.cart_external_id, l.line_no",
+                store.id().value(),
+                person.customerId());
         rows.forEach(row -> row.remove("store_id"));
         return rows;
     }

@@ -52,21 +52,24 @@ public final class Changes {
         return flat;
     }
 
-    private static void flatten(String path, Object value, Function<String, String> groupNames,
-            Map<String, String> flat) {
+    private static void flatten(
+            String path, Object value, Function<String, String> groupNames, Map<String, String> flat) {
         if (value == null) {
             return;
         }
         if (value instanceof Map<?, ?> map) {
-            map.forEach((key, child) -> flatten(path.isEmpty() ? String.valueOf(key) : path + "." + key, child,
-                    groupNames, flat));
+            map.forEach((key, child) ->
+                    flatten(path.isEmpty() ? String.valueOf(key) : path + "." + key, child, groupNames, flat));
             return;
         }
         boolean groups = path.contains("group");
         if (value instanceof Collection<?> list) {
             if (!list.isEmpty()) {
-                flat.put(path, list.stream().map(item -> text(item, groups, groupNames))
-                        .collect(Collectors.joining(", ")));
+                flat.put(
+                        path,
+                        list.stream()
+                                .map(item -> text(item, groups, groupNames))
+                                .collect(Collectors.joining(", ")));
             }
             return;
         }
@@ -75,7 +78,8 @@ public final class Changes {
 
     private static String text(Object value, boolean group, Function<String, String> groupNames) {
         if (value instanceof Map<?, ?> map) {
-            return map.entrySet().stream().map(e -> e.getKey() + ": " + text(e.getValue(), group, groupNames))
+            return map.entrySet().stream()
+                    .map(e -> e.getKey() + ": " + text(e.getValue(), group, groupNames))
                     .collect(Collectors.joining("; "));
         }
         if (value instanceof BigDecimal decimal) {

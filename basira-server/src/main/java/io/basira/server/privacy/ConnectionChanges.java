@@ -48,12 +48,20 @@ public final class ConnectionChanges {
         after.put("label", label);
         after.put("prefix", prefix);
         after.put("secret", NEW_SECRET);
-        audit.record(store, actor, "api_key.create", subject("api_key", Long.toString(id), label, prefix),
+        audit.record(
+                store,
+                actor,
+                "api_key.create",
+                subject("api_key", Long.toString(id), label, prefix),
                 Changes.between(null, after, key -> key));
     }
 
     public void apiKeyRevoked(StoreId store, AuditLog.Actor actor, long id, String label, String prefix) {
-        audit.record(store, actor, "api_key.revoke", subject("api_key", Long.toString(id), label, prefix),
+        audit.record(
+                store,
+                actor,
+                "api_key.revoke",
+                subject("api_key", Long.toString(id), label, prefix),
                 List.of(new Changes.Change("state", "active", "revoked")));
     }
 
@@ -63,7 +71,11 @@ public final class ConnectionChanges {
         after.put("email", email);
         after.put("role", role);
         after.put("password", NEW_SECRET);
-        audit.record(store, actor, "dashboard_user.create", subject("dashboard_user", Long.toString(id), email, null),
+        audit.record(
+                store,
+                actor,
+                "dashboard_user.create",
+                subject("dashboard_user", Long.toString(id), email, null),
                 Changes.between(null, after, key -> key));
     }
 
@@ -78,13 +90,17 @@ public final class ConnectionChanges {
         after.put("platform", platform);
         after.put("label", label);
         after.put("secret", NEW_SECRET);
-        audit.record(store, actor, "source.create", subject("source", id, label, platform),
+        audit.record(
+                store,
+                actor,
+                "source.create",
+                subject("source", id, label, platform),
                 Changes.between(null, after, key -> key));
     }
 
     /** A source's secret rotated; the previous one still accepted until {@code previousValidUntil} (text), if any. */
-    public void sourceSecretRotated(StoreId store, AuditLog.Actor actor, String id, String platform, String label,
-            String previousValidUntil) {
+    public void sourceSecretRotated(
+            StoreId store, AuditLog.Actor actor, String id, String platform, String label, String previousValidUntil) {
         List<Changes.Change> changes = new ArrayList<>();
         changes.add(new Changes.Change("secret", MASKED, NEW_SECRET));
         if (previousValidUntil != null) {
@@ -98,7 +114,11 @@ public final class ConnectionChanges {
         before.put("platform", platform);
         before.put("label", label);
         before.put("secret", MASKED);
-        audit.record(store, actor, "source.remove", subject("source", id, label, platform),
+        audit.record(
+                store,
+                actor,
+                "source.remove",
+                subject("source", id, label, platform),
                 Changes.between(before, null, key -> key));
     }
 
@@ -114,13 +134,22 @@ public final class ConnectionChanges {
         } else if (after == null) {
             changes.add(new Changes.Change("secret", MASKED, null));
         }
-        audit.record(store, actor, "webhook_endpoint." + action,
-                subject("webhook_endpoint", Long.toString(named.id()), maskedUrl(named.url()), null), changes);
+        audit.record(
+                store,
+                actor,
+                "webhook_endpoint." + action,
+                subject("webhook_endpoint", Long.toString(named.id()), maskedUrl(named.url()), null),
+                changes);
     }
 
-    public void endpointSecretRotated(StoreId store, AuditLog.Actor actor, Endpoint endpoint, String previousValidUntil) {
-        audit.record(store, actor, "webhook_endpoint.rotate_secret", subject("webhook_endpoint",
-                Long.toString(endpoint.id()), maskedUrl(endpoint.url()), null), List.of(
+    public void endpointSecretRotated(
+            StoreId store, AuditLog.Actor actor, Endpoint endpoint, String previousValidUntil) {
+        audit.record(
+                store,
+                actor,
+                "webhook_endpoint.rotate_secret",
+                subject("webhook_endpoint", Long.toString(endpoint.id()), maskedUrl(endpoint.url()), null),
+                List.of(
                         new Changes.Change("secret", MASKED, NEW_SECRET),
                         new Changes.Change("previous_secret_valid_until", null, previousValidUntil)));
     }

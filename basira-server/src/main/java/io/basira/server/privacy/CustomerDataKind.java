@@ -63,13 +63,16 @@ public interface CustomerDataKind {
 
         /** The values whose presence in a JSON payload makes it about the person: the id, the e-mail, the phone. */
         public List<String> keys() {
-            return java.util.stream.Stream.of(customerId, email, phone).filter(v -> v != null && !v.isBlank()).toList();
+            return java.util.stream.Stream.of(customerId, email, phone)
+                    .filter(v -> v != null && !v.isBlank())
+                    .toList();
         }
 
         /** Every identifying value, names included: what an erased payload may no longer hold. */
         public List<String> traces() {
             return java.util.stream.Stream.of(customerId, email, phone, firstName, lastName)
-                    .filter(v -> v != null && !v.isBlank()).toList();
+                    .filter(v -> v != null && !v.isBlank())
+                    .toList();
         }
     }
 

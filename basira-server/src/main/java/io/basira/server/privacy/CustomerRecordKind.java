@@ -29,8 +29,11 @@ final class CustomerRecordKind implements CustomerDataKind {
 
     @Override
     public List<Map<String, Object>> export(Store store, Person person) {
-        List<Map<String, Object>> rows = Rows.query(jdbc, "SELECT * FROM customers WHERE store_id = ? AND external_id = ?",
-                store.id().value(), person.customerId());
+        List<Map<String, Object>> rows = Rows.query(
+                jdbc,
+                "SELECT * FROM customers WHERE store_id = ? AND external_id = ?",
+                store.id().value(),
+                person.customerId());
         rows.forEach(row -> {
             row.remove("store_id");
             row.remove("erased_at");
@@ -41,7 +44,9 @@ final class CustomerRecordKind implements CustomerDataKind {
     @Override
     public int erase(Erasure erasure) {
         long store = erasure.store().id().value();
-        jdbc.update("DELETE FROM source_record_versions WHERE store_id = ? AND record_key = ?", store,
+        jdbc.update(
+                "DELETE FROM source_record_versions WHERE store_id = ? AND record_key = ?",
+                store,
                 "customer:" + erasure.customerId());
         return jdbc.update("DELETE FROM customers WHERE store_id = ? AND external_id = ?", store, erasure.customerId());
     }

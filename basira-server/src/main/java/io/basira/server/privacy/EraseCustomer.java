@@ -54,8 +54,16 @@ public final class EraseCustomer {
     private final JsonMapper json;
     private final Clock clock;
 
-    public EraseCustomer(JdbcTemplate jdbc, PrivacyRegistry registry, Tombstones tombstones, IngestRecords ingest,
-            DomainEvents events, AuditLog audit, TransactionTemplate transaction, JsonMapper json, Clock clock) {
+    public EraseCustomer(
+            JdbcTemplate jdbc,
+            PrivacyRegistry registry,
+            Tombstones tombstones,
+            IngestRecords ingest,
+            DomainEvents events,
+            AuditLog audit,
+            TransactionTemplate transaction,
+            JsonMapper json,
+            Clock clock) {
         this.jdbc = jdbc;
         this.registry = registry;
         this.tombstones = tombstones;
@@ -106,17 +114,28 @@ public final class EraseCustomer {
         long id = record(store, actor, reason, pseudonym, counts, now);
         List<Changes.Change> changes = new ArrayList<>();
         counts.forEach((kind, rows) -> changes.add(new Changes.Change(kind, Integer.toString(rows), null)));
-        audit.record(store.id(), actor, "customer.erase", new AuditLog.Subject("erasure", Long.toString(id), reason, null),
+        audit.record(
+                store.id(),
+                actor,
+                "customer.erase",
+                new AuditLog.Subject("erasure", Long.toString(id), reason, null),
                 changes);
         events.publish(CardsChanged.wholeStore(store.id()));
         return new Erased(id, pseudonym, counts);
     }
 
     private Person person(Store store, String customerId) {
-        List<Person> found = jdbc.query("SELECT external_id, email, phone, first_name, last_name FROM customers "
-                + "WHERE store_id = ? AND external_id = ? AND erased_at IS NULL", (rs, n) -> new Person(
-                        rs.getString("external_id"), rs.getString("email"), rs.getString("phone"),
-                        rs.getString("first_name"), rs.getString("last_name")), store.id().value(), customerId);
+        List<Person> found = jdbc.query(
+                "SELECT external_id, email, phone, first_name, last_name FROM customers "
+                        + "WHERE store_id = ? AND external_id = ? AND erased_at IS NULL",
+                (rs, n) -> new Person(
+                        rs.getString("external_id"),
+                        rs.getString("email"),
+                        rs.getString("phone"),
+                        rs.getString("first_name"),
+                        rs.getString("last_name")),
+                store.id().value(),
+                customerId);
         if (found.isEmpty()) {
             throw new NotFound("customer '" + customerId + "' does not exist in this store (or was erased already)");
         }
@@ -125,22 +144,42 @@ public final class EraseCustomer {
 
     /** The pseudonym's row (once: a tombstoned customer that came back keeps the pseudonym of the first erasure). */
     private void makePseudonym(Store store, String customerId, String pseudonym, Instant now) {
-        Integer exists = jdbc.queryForObject("SELECT COUNT(*) FROM customers WHERE store_id = ? AND external_id = ?",
-                Integer.class, store.id().value(), pseudonym);
+        Integer exists = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM customers WHERE store_id = ? AND external_id = ?",
+                Integer.class,
+                store.id().value(),
+                pseudonym);
         if (exists == 0) {
-            jdbc.update("INSERT INTO customers (store_id, external_id, created_at, erased_at) SELECT store_id, ?, "
-                    + "created_at, ? FROM customers WHERE store_id = ? AND external_id = ?", pseudonym,
-                    OffsetDateTime.ofInstant(now, ZoneOffset.UTC), store.id().value(), customerId);
+            jdbc.update(
+                    "INSERT INTO customers (store_id, external_id, created_at, erased_at) SELECT store_id, ?, "
+                            + "created_at, ? FROM customers WHERE store_id = ? AND external_id = ?",
+                    pseudonym,
+                    OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
+                    store.id().value(),
+                    customerId);
         }
     }
 
-    private long record(Store store, AuditLog.Actor actor, String reason, String pseudonym, Map<String, Integer> counts,
+    private long record(
+            Store store,
+            AuditLog.Actor actor,
+            String reason,
+            String pseudonym,
+            Map<String, Integer> counts,
             Instant now) {
-        jdbc.update("INSERT INTO privacy_erasures (store_id, at, actor, reason, pseudonym, counts) VALUES (?, ?, ?, ?, ?, ?)",
-                store.id().value(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC), actor.kind() + ":" + actor.name(),
-                reason, pseudonym, json.writeValueAsString(counts));
-        return jdbc.queryForObject("SELECT MAX(id) FROM privacy_erasures WHERE store_id = ? AND pseudonym = ?", Long.class,
-                store.id().value(), pseudonym);
+        jdbc.update(
+                "INSERT INTO privacy_erasures (store_id, at, actor, reason, pseudonym, counts) VALUES (?, ?, ?, ?, ?, ?)",
+                store.id().value(),
+                OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
+                actor.kind() + ":" + actor.name(),
+                reason,
+                pseudonym,
+                json.writeValueAsString(counts));
+        return jdbc.queryForObject(
+                "SELECT MAX(id) FROM privacy_erasures WHERE store_id = ? AND pseudonym = ?",
+                Long.class,
+                store.id().value(),
+                pseudonym);
     }
 
     private static String newPseudonym() {

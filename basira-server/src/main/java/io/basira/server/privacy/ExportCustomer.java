@@ -1,8 +1,8 @@
 package io.basira.server.privacy;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
-import io.basira.server.platform.errors.NotFound;
 import io.basira.server.platform.csv.SpreadsheetCsv;
+import io.basira.server.platform.errors.NotFound;
 import io.basira.server.privacy.CustomerDataKind.Person;
 import io.basira.shared.Store;
 import java.io.IOException;
@@ -45,10 +45,17 @@ public final class ExportCustomer {
 
     /** The person behind a store's customer id. @throws NotFound when the store has no such (unerased) customer */
     public Person person(Store store, String customerId) {
-        List<Person> found = jdbc.query("SELECT external_id, email, phone, first_name, last_name FROM customers "
-                + "WHERE store_id = ? AND external_id = ? AND erased_at IS NULL", (rs, n) -> new Person(
-                        rs.getString("external_id"), rs.getString("email"), rs.getString("phone"),
-                        rs.getString("first_name"), rs.getString("last_name")), store.id().value(), customerId);
+        List<Person> found = jdbc.query(
+                "SELECT external_id, email, phone, first_name, last_name FROM customers "
+                        + "WHERE store_id = ? AND external_id = ? AND erased_at IS NULL",
+                (rs, n) -> new Person(
+                        rs.getString("external_id"),
+                        rs.getString("email"),
+                        rs.getString("phone"),
+                        rs.getString("first_name"),
+                        rs.getString("last_name")),
+                store.id().value(),
+                customerId);
         if (found.isEmpty()) {
             throw new NotFound("customer '" + customerId + "' does not exist in this store");
         }
@@ -100,7 +107,8 @@ public final class ExportCustomer {
         } else {
             csv.writeRecord(columns);
             for (Map<String, Object> row : rows) {
-                csv.writeRecord(columns.stream().map(column -> cell(row.get(column))).toList());
+                csv.writeRecord(
+                        columns.stream().map(column -> cell(row.get(column))).toList());
             }
         }
         try {
@@ -111,7 +119,8 @@ public final class ExportCustomer {
     }
 
     private String cell(Object value) {
-        return value instanceof Map || value instanceof List ? SpreadsheetCsv.cell(json.writeValueAsString(value))
+        return value instanceof Map || value instanceof List
+                ? SpreadsheetCsv.cell(json.writeValueAsString(value))
                 : SpreadsheetCsv.cell(value);
     }
 }

@@ -26,15 +26,25 @@ public final class GroupAudit {
     public void defined(StoreId store, AuditLog.Actor actor, Group before, Group after) {
         String action = before == null ? "group.create" : after == null ? "group.delete" : "group.update";
         Group named = after == null ? before : after;
-        log.record(store, actor, action, new AuditLog.Subject("group", named.key(), named.name(), null),
+        log.record(
+                store,
+                actor,
+                action,
+                new AuditLog.Subject("group", named.key(), named.name(), null),
                 Changes.between(fields(before), fields(after), log.groupNames(store)));
     }
 
     /** A customer added to or taken out of a group's additions or exclusions. */
-    public void manual(StoreId store, AuditLog.Actor actor, String key, String customerId, ManualList list, boolean add) {
-        String action = list == ManualList.ADDITIONS ? (add ? "group.add" : "group.remove_addition")
+    public void manual(
+            StoreId store, AuditLog.Actor actor, String key, String customerId, ManualList list, boolean add) {
+        String action = list == ManualList.ADDITIONS
+                ? (add ? "group.add" : "group.remove_addition")
                 : (add ? "group.exclude" : "group.remove_exclusion");
-        log.record(store, actor, action, new AuditLog.Subject("group", key, log.groupNames(store).apply(key), customerId),
+        log.record(
+                store,
+                actor,
+                action,
+                new AuditLog.Subject("group", key, log.groupNames(store).apply(key), customerId),
                 List.of(new Changes.Change("customer", null, customerId)));
     }
 

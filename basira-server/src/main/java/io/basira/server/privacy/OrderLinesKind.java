@@ -29,9 +29,13 @@ final class OrderLinesKind implements CustomerDataKind {
 
     @Override
     public List<Map<String, Object>> export(Store store, Person person) {
-        List<Map<String, Object>> rows = Rows.query(jdbc, "SELECT l.* FROM order_lines l JOIN orders o ON o.store_id = "
-                + "l.store_id AND o.external_id = l.order_external_id WHERE o.store_id = ? AND o.customer_external_id = ? "
-                + "ORDER BY l.order_external_id, l.line_no", store.id().value(), person.customerId());
+        List<Map<String, Object>> rows = Rows.query(
+                jdbc,
+                "SELECT l.* FROM order_lines l JOIN orders o ON o.store_id = "
+                        + "l.store_id AND o.external_id = l.order_external_id WHERE o.store_id = ? AND o.customer_external_id = ? "
+                        + "ORDER BY l.order_external_id, l.line_no",
+                store.id().value(),
+                person.customerId());
         rows.forEach(row -> row.remove("store_id"));
         return rows;
     }

@@ -19,7 +19,10 @@ public final class PayloadKind implements CustomerDataKind {
     public static final String ERASED = "[erased]";
 
     /** What an erasure does to a row about the person. */
-    public enum OnErase { DELETE_ROW, REWRITE }
+    public enum OnErase {
+        DELETE_ROW,
+        REWRITE
+    }
 
     private final String name;
     private final String table;
@@ -34,14 +37,29 @@ public final class PayloadKind implements CustomerDataKind {
     /**
      * @param alsoCovers tables that hang off {@code table} (deleted with its rows) and are covered by this kind
      */
-    PayloadKind(String name, String table, String idColumn, String payloadColumn, OnErase onErase,
-            List<String> alsoCovers, JdbcTemplate jdbc, Payloads payloads) {
+    PayloadKind(
+            String name,
+            String table,
+            String idColumn,
+            String payloadColumn,
+            OnErase onErase,
+            List<String> alsoCovers,
+            JdbcTemplate jdbc,
+            Payloads payloads) {
         this(name, table, idColumn, payloadColumn, onErase, alsoCovers, jdbc, payloads, false);
     }
 
     /** @param numbers whether a number equal to the id is a mention (a platform's bodies write ids as numbers) */
-    PayloadKind(String name, String table, String idColumn, String payloadColumn, OnErase onErase,
-            List<String> alsoCovers, JdbcTemplate jdbc, Payloads payloads, boolean numbers) {
+    PayloadKind(
+            String name,
+            String table,
+            String idColumn,
+            String payloadColumn,
+            OnErase onErase,
+            List<String> alsoCovers,
+            JdbcTemplate jdbc,
+            Payloads payloads,
+            boolean numbers) {
         this.numbers = numbers;
         this.name = name;
         this.table = table;
@@ -90,8 +108,10 @@ public final class PayloadKind implements CustomerDataKind {
             } else {
                 String rewritten = payloads.replace((String) row.get(payloadColumn), replacements);
                 if (rewritten != null) {
-                    changed += jdbc.update("UPDATE " + table + " SET " + payloadColumn + " = ? WHERE " + idColumn
-                            + " = ?", rewritten, id);
+                    changed += jdbc.update(
+                            "UPDATE " + table + " SET " + payloadColumn + " = ? WHERE " + idColumn + " = ?",
+                            rewritten,
+                            id);
                 }
             }
         }
@@ -102,8 +122,11 @@ public final class PayloadKind implements CustomerDataKind {
     private List<Map<String, Object>> about(Store store, Person person) {
         List<Object> args = new ArrayList<>(List.of(store.id().value()));
         String contains = Rows.containsAny(payloadColumn, person.keys(), args);
-        return Rows.query(jdbc, "SELECT * FROM " + table + " WHERE store_id = ? AND " + contains + " ORDER BY "
-                + idColumn, args.toArray()).stream()
+        return Rows.query(
+                        jdbc,
+                        "SELECT * FROM " + table + " WHERE store_id = ? AND " + contains + " ORDER BY " + idColumn,
+                        args.toArray())
+                .stream()
                 .filter(row -> payloads.mentions((String) row.get(payloadColumn), person.keys(), numbers))
                 .toList();
     }

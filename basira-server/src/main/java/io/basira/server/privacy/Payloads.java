@@ -48,8 +48,8 @@ final class Payloads {
         if (node == null) {
             return null;
         }
-        Map<String, String> lower = replacements.entrySet().stream().collect(Collectors.toMap(
-                e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue, (a, b) -> a));
+        Map<String, String> lower = replacements.entrySet().stream()
+                .collect(Collectors.toMap(e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue, (a, b) -> a));
         JsonNode replaced = replace(node, lower);
         return replaced == null ? null : json.writeValueAsString(replaced);
     }

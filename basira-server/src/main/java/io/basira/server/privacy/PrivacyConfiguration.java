@@ -2,9 +2,8 @@ package io.basira.server.privacy;
 
 import io.basira.events.DomainEvents;
 import io.basira.ingest.IngestRecords;
-import io.basira.server.privacy.TableKind.OnErase;
 import io.basira.server.platform.security.SecretBox;
-import io.basira.shared.Store;
+import io.basira.server.privacy.TableKind.OnErase;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -63,8 +62,8 @@ public class PrivacyConfiguration {
 
     @Bean
     CustomerDataKind groupMembershipKind(JdbcTemplate jdbc) {
-        return new TableKind("group_memberships", OnErase.DELETE, jdbc, "group_members", "group_additions",
-                "group_exclusions");
+        return new TableKind(
+                "group_memberships", OnErase.DELETE, jdbc, "group_members", "group_additions", "group_exclusions");
     }
 
     @Bean
@@ -79,20 +78,42 @@ public class PrivacyConfiguration {
 
     @Bean
     CustomerDataKind webhooksReceivedKind(JdbcTemplate jdbc, Payloads payloads) {
-        return new PayloadKind("webhooks_received", "webhook_inbox", "id", "body", PayloadKind.OnErase.DELETE_ROW,
-                List.of(), jdbc, payloads, true);
+        return new PayloadKind(
+                "webhooks_received",
+                "webhook_inbox",
+                "id",
+                "body",
+                PayloadKind.OnErase.DELETE_ROW,
+                List.of(),
+                jdbc,
+                payloads,
+                true);
     }
 
     @Bean
     CustomerDataKind webhooksSentKind(JdbcTemplate jdbc, Payloads payloads) {
-        return new PayloadKind("webhooks_sent", "webhook_deliveries", "id", "payload", PayloadKind.OnErase.DELETE_ROW,
-                List.of("webhook_attempts"), jdbc, payloads);
+        return new PayloadKind(
+                "webhooks_sent",
+                "webhook_deliveries",
+                "id",
+                "payload",
+                PayloadKind.OnErase.DELETE_ROW,
+                List.of("webhook_attempts"),
+                jdbc,
+                payloads);
     }
 
     @Bean
     CustomerDataKind eventsKind(JdbcTemplate jdbc, Payloads payloads) {
-        return new PayloadKind("events", "domain_events", "id", "payload", PayloadKind.OnErase.REWRITE,
-                List.of("event_deliveries"), jdbc, payloads);
+        return new PayloadKind(
+                "events",
+                "domain_events",
+                "id",
+                "payload",
+                PayloadKind.OnErase.REWRITE,
+                List.of("event_deliveries"),
+                jdbc,
+                payloads);
     }
 
     @Bean
@@ -138,21 +159,33 @@ public class PrivacyConfiguration {
     }
 
     @Bean
-    EraseCustomer eraseCustomer(JdbcTemplate jdbc, PrivacyRegistry registry, Tombstones tombstones,
-            IngestRecords ingest, DomainEvents events, AuditLog audit, TransactionTemplate transaction, JsonMapper json,
+    EraseCustomer eraseCustomer(
+            JdbcTemplate jdbc,
+            PrivacyRegistry registry,
+            Tombstones tombstones,
+            IngestRecords ingest,
+            DomainEvents events,
+            AuditLog audit,
+            TransactionTemplate transaction,
+            JsonMapper json,
             Clock clock) {
         return new EraseCustomer(jdbc, registry, tombstones, ingest, events, audit, transaction, json, clock);
     }
 
     @Bean
-    RetentionSettings retentionSettings(JdbcTemplate jdbc, PrivacyRegistry registry, AuditLog audit,
-            TransactionTemplate transaction) {
+    RetentionSettings retentionSettings(
+            JdbcTemplate jdbc, PrivacyRegistry registry, AuditLog audit, TransactionTemplate transaction) {
         return new RetentionSettings(jdbc, registry, audit, transaction);
     }
 
     @Bean
-    RetentionRun retentionRun(PrivacyRegistry registry, RetentionSettings settings, IngestRecords ingest,
-            DomainEvents events, TransactionTemplate transaction, Clock clock) {
+    RetentionRun retentionRun(
+            PrivacyRegistry registry,
+            RetentionSettings settings,
+            IngestRecords ingest,
+            DomainEvents events,
+            TransactionTemplate transaction,
+            Clock clock) {
         return new RetentionRun(registry, settings, ingest, events, transaction, clock);
     }
 

@@ -22,7 +22,8 @@ public final class PrivacyRegistry {
         Map<String, String> tables = new LinkedHashMap<>();
         for (CustomerDataKind kind : kinds) {
             if (!kind.name().matches("[a-z][a-z0-9_]{0,39}")) {
-                throw new IllegalArgumentException("privacy kind name '" + kind.name() + "' must be a-z0-9_, at most 40");
+                throw new IllegalArgumentException(
+                        "privacy kind name '" + kind.name() + "' must be a-z0-9_, at most 40");
             }
             if (this.kinds.putIfAbsent(kind.name(), kind) != null) {
                 throw new IllegalArgumentException("two privacy kinds are named '" + kind.name() + "'");
@@ -44,7 +45,9 @@ public final class PrivacyRegistry {
 
     /** The kinds in the order an erasure runs them. */
     public List<CustomerDataKind> erasureOrder() {
-        return kinds.values().stream().sorted(Comparator.comparingInt(CustomerDataKind::eraseOrder)).toList();
+        return kinds.values().stream()
+                .sorted(Comparator.comparingInt(CustomerDataKind::eraseOrder))
+                .toList();
     }
 
     public Optional<CustomerDataKind> kind(String name) {
@@ -53,7 +56,9 @@ public final class PrivacyRegistry {
 
     /** The kinds that declare a retention. */
     public List<CustomerDataKind> retained() {
-        return kinds.values().stream().filter(kind -> kind.retention().isPresent()).toList();
+        return kinds.values().stream()
+                .filter(kind -> kind.retention().isPresent())
+                .toList();
     }
 
     /** Every table some kind covers, lower case. */

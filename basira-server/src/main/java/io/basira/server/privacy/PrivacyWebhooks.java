@@ -58,27 +58,43 @@ public final class PrivacyWebhooks {
     }
 
     private String dataRequest(Store store, AuditLog.Actor actor, String customerId, String reference) {
-        List<String> names = customerId == null ? List.of() : jdbc.queryForList("SELECT COALESCE(first_name, '') || ' ' || "
-                + "COALESCE(last_name, '') FROM customers WHERE store_id = ? AND external_id = ? AND erased_at IS NULL",
-                String.class, store.id().value(), customerId);
+        List<String> names = customerId == null
+                ? List.of()
+                : jdbc.queryForList(
+                        "SELECT COALESCE(first_name, '') || ' ' || "
+                                + "COALESCE(last_name, '') FROM customers WHERE store_id = ? AND external_id = ? AND erased_at IS NULL",
+                        String.class,
+                        store.id().value(),
+                        customerId);
         if (names.isEmpty()) {
             return "customers/data_request: the store holds no such customer";
         }
-        audit.record(store.id(), actor, "customer.data_request", AuditLog.Subject.customer(customerId, names.get(0).strip()),
+        audit.record(
+                store.id(),
+                actor,
+                "customer.data_request",
+                AuditLog.Subject.customer(customerId, names.get(0).strip()),
                 reference == null ? List.of() : List.of(new Changes.Change("request", null, reference)));
         return "data request recorded: export the customer's data from the card and send it to them";
     }
 
     private String redactShop(Store store, AuditLog.Actor actor) {
-        List<String> customers = jdbc.queryForList("SELECT external_id FROM customers WHERE store_id = ? AND erased_at IS "
-                + "NULL ORDER BY external_id", String.class, store.id().value());
+        List<String> customers = jdbc.queryForList(
+                "SELECT external_id FROM customers WHERE store_id = ? AND erased_at IS " + "NULL ORDER BY external_id",
+                String.class,
+                store.id().value());
         customers.forEach(customerId -> erase.erase(store, customerId, actor, "shop/redact"));
         return "shop/redact: " + customers.size() + " customers erased";
     }
 
     private boolean held(Store store, String customerId) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM customers WHERE store_id = ? AND external_id = ? AND erased_at "
-                + "IS NULL", Integer.class, store.id().value(), customerId) > 0;
+        return jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM customers WHERE store_id = ? AND external_id = ? AND erased_at "
+                                + "IS NULL",
+                        Integer.class,
+                        store.id().value(),
+                        customerId)
+                > 0;
     }
 
     private static String customerId(JsonNode body) {

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,8 +30,13 @@ public final class RetentionRun {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public RetentionRun(PrivacyRegistry registry, RetentionSettings settings, IngestRecords ingest, DomainEvents events,
-            TransactionTemplate transaction, Clock clock) {
+    public RetentionRun(
+            PrivacyRegistry registry,
+            RetentionSettings settings,
+            IngestRecords ingest,
+            DomainEvents events,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.registry = registry;
         this.settings = settings;
         this.ingest = ingest;
@@ -55,8 +59,9 @@ public final class RetentionRun {
             for (CustomerDataKind kind : registry.retained()) {
                 Integer keep = days.get(kind.name());
                 if (keep != null) {
-                    pruned.put(kind.name(), kind.retention().orElseThrow().prune(store, now.minus(Duration.ofDays(keep)),
-                            touched));
+                    pruned.put(
+                            kind.name(),
+                            kind.retention().orElseThrow().prune(store, now.minus(Duration.ofDays(keep)), touched));
                 }
             }
             if (!touched.isEmpty()) {

@@ -20,7 +20,8 @@ public final class RetentionSettings {
     private final AuditLog audit;
     private final TransactionTemplate transaction;
 
-    public RetentionSettings(JdbcTemplate jdbc, PrivacyRegistry registry, AuditLog audit, TransactionTemplate transaction) {
+    public RetentionSettings(
+            JdbcTemplate jdbc, PrivacyRegistry registry, AuditLog audit, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.registry = registry;
         this.audit = audit;
@@ -35,30 +36,43 @@ public final class RetentionSettings {
     /** The store's settings, kind to days. */
     public Map<String, Integer> days(StoreId store) {
         Map<String, Integer> days = new LinkedHashMap<>();
-        jdbc.query("SELECT kind, days FROM privacy_retention WHERE store_id = ? ORDER BY kind", rs -> {
-            days.put(rs.getString("kind"), rs.getInt("days"));
-        }, store.value());
+        jdbc.query(
+                "SELECT kind, days FROM privacy_retention WHERE store_id = ? ORDER BY kind",
+                rs -> {
+                    days.put(rs.getString("kind"), rs.getInt("days"));
+                },
+                store.value());
         return days;
     }
 
     /** @throws IllegalArgumentException naming the kinds that have a retention, or the allowed days */
     public void set(Store store, String kind, int days, AuditLog.Actor actor) {
         if (!kinds().contains(kind)) {
-            throw new IllegalArgumentException("kind '" + kind + "' has no retention; kinds with one: "
-                    + String.join(", ", kinds()));
+            throw new IllegalArgumentException(
+                    "kind '" + kind + "' has no retention; kinds with one: " + String.join(", ", kinds()));
         }
         if (days < 1 || days > 36_500) {
             throw new IllegalArgumentException("days must be between 1 and 36500, not " + days);
         }
         transaction.executeWithoutResult(status -> {
             Integer before = days(store.id()).get(kind);
-            int updated = jdbc.update("UPDATE privacy_retention SET days = ? WHERE store_id = ? AND kind = ?", days,
-                    store.id().value(), kind);
+            int updated = jdbc.update(
+                    "UPDATE privacy_retention SET days = ? WHERE store_id = ? AND kind = ?",
+                    days,
+                    store.id().value(),
+                    kind);
             if (updated == 0) {
-                jdbc.update("INSERT INTO privacy_retention (store_id, kind, days) VALUES (?, ?, ?)", store.id().value(),
-                        kind, days);
+                jdbc.update(
+                        "INSERT INTO privacy_retention (store_id, kind, days) VALUES (?, ?, ?)",
+                        store.id().value(),
+                        kind,
+                        days);
             }
-            audit.record(store.id(), actor, "setting.retention", new AuditLog.Subject("setting", kind, kind, null),
+            audit.record(
+                    store.id(),
+                    actor,
+                    "setting.retention",
+                    new AuditLog.Subject("setting", kind, kind, null),
                     Changes.between(before == null ? null : Map.of("days", before), Map.of("days", days), k -> k));
         });
     }

@@ -63,7 +63,11 @@ final class Rows {
         List<String> parts = new ArrayList<>();
         for (String key : keys) {
             parts.add("LOWER(" + column + ") LIKE ? ESCAPE '!'");
-            args.add("%" + key.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+            args.add("%"
+                    + key.toLowerCase(Locale.ROOT)
+                            .replace("!", "!!")
+                            .replace("%", "!%")
+                            .replace("_", "!_") + "%");
         }
         return parts.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", parts) + ")";
     }

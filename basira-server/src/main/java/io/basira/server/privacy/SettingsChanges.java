@@ -39,12 +39,12 @@ public final class SettingsChanges {
      *     through {@link #secret} and addresses through {@link #address}
      * @param after the same after the change
      */
-    public void changed(StoreId store, AuditLog.Actor actor, String setting, Map<String, ?> before,
-            Map<String, ?> after) {
+    public void changed(
+            StoreId store, AuditLog.Actor actor, String setting, Map<String, ?> before, Map<String, ?> after) {
         List<Changes.Change> changes = Changes.between(before, after, key -> key);
         if (!changes.isEmpty()) {
-            audit.record(store, actor, "setting." + setting, new AuditLog.Subject("setting", setting, null, null),
-                    changes);
+            audit.record(
+                    store, actor, "setting." + setting, new AuditLog.Subject("setting", setting, null, null), changes);
         }
     }
 

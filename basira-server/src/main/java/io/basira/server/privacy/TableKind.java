@@ -60,8 +60,11 @@ public final class TableKind implements CustomerDataKind {
     public List<Map<String, Object>> export(Store store, Person person) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String table : tables) {
-            List<Map<String, Object>> found = Rows.query(jdbc, "SELECT * FROM " + table + " WHERE store_id = ? AND "
-                    + customerColumn + " = ?", store.id().value(), person.customerId());
+            List<Map<String, Object>> found = Rows.query(
+                    jdbc,
+                    "SELECT * FROM " + table + " WHERE store_id = ? AND " + customerColumn + " = ?",
+                    store.id().value(),
+                    person.customerId());
             if (tables.size() > 1) {
                 found.forEach(row -> row.put("table", table));
             }
@@ -76,10 +79,15 @@ public final class TableKind implements CustomerDataKind {
         int changed = 0;
         for (String table : tables) {
             changed += onErase == OnErase.DELETE
-                    ? jdbc.update("DELETE FROM " + table + " WHERE store_id = ? AND " + customerColumn + " = ?",
-                            erasure.store().id().value(), erasure.customerId())
-                    : jdbc.update("UPDATE " + table + " SET " + customerColumn + " = ? WHERE store_id = ? AND "
-                            + customerColumn + " = ?", erasure.pseudonym(), erasure.store().id().value(),
+                    ? jdbc.update(
+                            "DELETE FROM " + table + " WHERE store_id = ? AND " + customerColumn + " = ?",
+                            erasure.store().id().value(),
+                            erasure.customerId())
+                    : jdbc.update(
+                            "UPDATE " + table + " SET " + customerColumn + " = ? WHERE store_id = ? AND "
+                                    + customerColumn + " = ?",
+                            erasure.pseudonym(),
+                            erasure.store().id().value(),
                             erasure.customerId());
         }
         return changed;

@@ -71,7 +71,8 @@ public final class Tombstones implements ErasedCustomers {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal((store.value() + ":" + customerId).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(mac.doFinal((store.value() + ":" + customerId).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }
@@ -90,11 +91,18 @@ public final class Tombstones implements ErasedCustomers {
         locks.advanceTombstoneRevision();
         noneAsOf.remove(store);
         String hash = hash(store, customerId);
-        Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM privacy_tombstones WHERE store_id = ? AND key_hash = ?",
-                Integer.class, store.value(), hash);
+        Integer found = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM privacy_tombstones WHERE store_id = ? AND key_hash = ?",
+                Integer.class,
+                store.value(),
+                hash);
         if (found == 0) {
-            jdbc.update("INSERT INTO privacy_tombstones (store_id, key_hash, pseudonym, erased_at) VALUES (?, ?, ?, ?)",
-                    store.value(), hash, pseudonym, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+            jdbc.update(
+                    "INSERT INTO privacy_tombstones (store_id, key_hash, pseudonym, erased_at) VALUES (?, ?, ?, ?)",
+                    store.value(),
+                    hash,
+                    pseudonym,
+                    OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
         }
     }
 
@@ -109,8 +117,10 @@ public final class Tombstones implements ErasedCustomers {
         }
         Map<String, String> found = lookUp(store, customerIds);
         if (!found.isEmpty()) {
-            log.info("store {}: records of {} erased customers were dropped (their orders kept de-identified)",
-                    store.value(), found.size());
+            log.info(
+                    "store {}: records of {} erased customers were dropped (their orders kept de-identified)",
+                    store.value(),
+                    found.size());
         }
         return found;
     }
@@ -124,10 +134,13 @@ public final class Tombstones implements ErasedCustomers {
             List<String> chunk = hashes.subList(from, Math.min(hashes.size(), from + CHUNK));
             List<Object> args = new ArrayList<>(List.of(store.value()));
             args.addAll(chunk);
-            jdbc.query("SELECT key_hash, pseudonym FROM privacy_tombstones WHERE store_id = ? AND key_hash IN ("
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")", rs -> {
+            jdbc.query(
+                    "SELECT key_hash, pseudonym FROM privacy_tombstones WHERE store_id = ? AND key_hash IN ("
+                            + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+                    rs -> {
                         found.put(byHash.get(rs.getString("key_hash").strip()), rs.getString("pseudonym"));
-                    }, args.toArray());
+                    },
+                    args.toArray());
         }
         return found;
     }
@@ -144,8 +157,11 @@ public final class Tombstones implements ErasedCustomers {
         if (revision.isPresent() && Long.valueOf(revision.getAsLong()).equals(noneAsOf.get(store))) {
             return false;
         }
-        boolean any = !jdbc.queryForList("SELECT key_hash FROM privacy_tombstones WHERE store_id = ? FETCH FIRST 1 ROWS "
-                + "ONLY", String.class, store.value()).isEmpty();
+        boolean any = !jdbc.queryForList(
+                        "SELECT key_hash FROM privacy_tombstones WHERE store_id = ? FETCH FIRST 1 ROWS " + "ONLY",
+                        String.class,
+                        store.value())
+                .isEmpty();
         if (any || revision.isEmpty()) {
             noneAsOf.remove(store);
         } else {
@@ -166,10 +182,12 @@ public final class Tombstones implements ErasedCustomers {
      */
     public Screen screenAll(StoreId store) {
         Map<String, String> byHash = new HashMap<>();
-        jdbc.query("SELECT key_hash, pseudonym FROM privacy_tombstones WHERE store_id = ?",
+        jdbc.query(
+                "SELECT key_hash, pseudonym FROM privacy_tombstones WHERE store_id = ?",
                 rs -> {
                     byHash.put(rs.getString("key_hash").strip(), rs.getString("pseudonym"));
-                }, store.value());
+                },
+                store.value());
         return new Screen(byHash.isEmpty(), id -> byHash.get(hash(store, id)));
     }
 
@@ -217,8 +235,10 @@ public final class Tombstones implements ErasedCustomers {
 
         public void logDropped(StoreId store) {
             if (screen.dropped() > 0) {
-                log.info("store {}: {} records of erased customers were dropped (their orders kept de-identified)",
-                        store.value(), screen.dropped());
+                log.info(
+                        "store {}: {} records of erased customers were dropped (their orders kept de-identified)",
+                        store.value(),
+                        screen.dropped());
             }
         }
     }

@@ -1,19 +1,19 @@
 package io.basira.server.products;
 
-import io.basira.server.groups.web.CategoryChoices;
-import io.basira.server.products.jdbc.JdbcBaskets;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.basira.analytics.products.Baskets;
 import io.basira.analytics.products.BoughtTogether;
 import io.basira.analytics.products.CategoryAffinity;
 import io.basira.analytics.products.NextCategories;
 import io.basira.analytics.products.NextProductEvaluation;
 import io.basira.analytics.products.NextProducts;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.basira.server.analytics.AnalyticsData;
 import io.basira.server.analytics.NextCategorySource;
 import io.basira.server.analytics.Report;
+import io.basira.server.groups.web.CategoryChoices;
 import io.basira.server.platform.errors.NotFound;
+import io.basira.server.products.jdbc.JdbcBaskets;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
 import java.math.BigDecimal;
@@ -42,8 +42,10 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
     private final JdbcBaskets baskets;
     private final AnalyticsData data;
     private final io.basira.server.groups.jdbc.JdbcGroups groups;
-    private final Cache<Long, Trained> trained = Caffeine.newBuilder().maximumSize(64)
-            .expireAfterWrite(Duration.ofMinutes(1)).build();
+    private final Cache<Long, Trained> trained = Caffeine.newBuilder()
+            .maximumSize(64)
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .build();
 
     /**
      * A store's baskets at a data version, and the next-product model trained on them and every customer's next
@@ -98,7 +100,8 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
         Map<String, Integer> rowOf = rows(b);
         List<CategoryAffinity.Segment> segments = new ArrayList<>();
         for (JdbcBaskets.Membership m : baskets.memberships(store)) {
-            segments.add(new CategoryAffinity.Segment(m.kind(), m.key(), m.name(), JdbcBaskets.rows(rowOf, m.customers())));
+            segments.add(
+                    new CategoryAffinity.Segment(m.kind(), m.key(), m.name(), JdbcBaskets.rows(rowOf, m.customers())));
         }
         CategoryAffinity.Table table = CategoryAffinity.compute(b, segments);
         List<Object> categories = new ArrayList<>();
@@ -113,7 +116,8 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
         rows.add(rowJson(store, b, table.store()));
         for (CategoryAffinity.Row row : table.segments()) {
             rows.add(rowJson(store, b, row));
-            List<Object> r = new ArrayList<>(List.of(row.segment().kind(), row.segment().name(), row.buyers()));
+            List<Object> r =
+                    new ArrayList<>(List.of(row.segment().kind(), row.segment().name(), row.buyers()));
             List<Object> u = new ArrayList<>(r);
             for (CategoryAffinity.Cell c : row.cells()) {
                 r.add(ratio(c.revenueIndex()));
@@ -165,22 +169,47 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
             ids.add(b.productId(p.b()));
         });
         Map<String, String[]> names = baskets.products(store, ids);
-        Report.Table table = new Report.Table("Products bought together", List.of("product_a", "name_a", "product_b",
-                "name_b", "orders", "support", "confidence_a_b", "confidence_b_a", "lift"));
+        Report.Table table = new Report.Table(
+                "Products bought together",
+                List.of(
+                        "product_a",
+                        "name_a",
+                        "product_b",
+                        "name_b",
+                        "orders",
+                        "support",
+                        "confidence_a_b",
+                        "confidence_b_a",
+                        "lift"));
         List<Object> productJson = new ArrayList<>();
         for (BoughtTogether.Pair p : products) {
             String a = b.productId(p.a());
             String c = b.productId(p.b());
-            table.row(a, name(names, a), c, name(names, c), p.count(), ratio(p.support()), ratio(p.confidenceAb()),
-                    ratio(p.confidenceBa()), ratio(p.lift()));
+            table.row(
+                    a,
+                    name(names, a),
+                    c,
+                    name(names, c),
+                    p.count(),
+                    ratio(p.support()),
+                    ratio(p.confidenceAb()),
+                    ratio(p.confidenceBa()),
+                    ratio(p.lift()));
             productJson.add(pairJson("product", a, c, p));
         }
-        Report.Table catTable = new Report.Table("Categories bought together", List.of("category_a", "category_b",
-                "orders", "support", "confidence_a_b", "confidence_b_a", "lift"));
+        Report.Table catTable = new Report.Table(
+                "Categories bought together",
+                List.of("category_a", "category_b", "orders", "support", "confidence_a_b", "confidence_b_a", "lift"));
         List<Object> categoryJson = new ArrayList<>();
         for (BoughtTogether.Pair p : categories) {
-            catTable.row(b.categoryName(p.a()), b.categoryName(p.b()), p.count(), ratio(p.support()),
-                    ratio(p.confidenceAb()), ratio(p.confidenceBa()), ratio(p.lift()));
+            catTable.row(
+                    b.categoryName(p.a()),
+                    b.categoryName(p.b()),
+                    p.count(),
+                    ratio(p.support()),
+                    ratio(p.confidenceAb()),
+                    ratio(p.confidenceBa()),
+                    ratio(p.lift()));
             categoryJson.add(pairJson("category", b.categoryName(p.a()), b.categoryName(p.b()), p));
         }
         Map<String, Object> json = new LinkedHashMap<>();
@@ -211,7 +240,8 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
         List<String> ids = new ArrayList<>(List.of(productId));
         also.forEach(x -> ids.add(b.productId(x.product())));
         Map<String, String[]> names = baskets.products(store, ids);
-        Report.Table table = new Report.Table("Customers who bought " + productId + " also bought",
+        Report.Table table = new Report.Table(
+                "Customers who bought " + productId + " also bought",
                 List.of("product", "name", "orders", "support", "confidence", "lift"));
         List<Object> list = new ArrayList<>();
         for (BoughtTogether.AlsoBought x : also) {
@@ -255,14 +285,16 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
             suggestions = scorer.next(row, limit);
             category = NextCategories.of(scorer, row);
         }
-        Map<String, String[]> names = baskets.products(store, suggestions.stream().map(s -> b.productId(s.product())).toList());
-        Report.Table table = new Report.Table("Next products of " + customerId,
-                List.of("rank", "product", "name", "category", "score", "source"));
+        Map<String, String[]> names = baskets.products(
+                store, suggestions.stream().map(s -> b.productId(s.product())).toList());
+        Report.Table table = new Report.Table(
+                "Next products of " + customerId, List.of("rank", "product", "name", "category", "score", "source"));
         List<Object> list = new ArrayList<>();
         int rank = 0;
         for (NextProducts.Suggestion s : suggestions) {
             String id = b.productId(s.product());
-            String cat = b.category(s.product()) == Baskets.NO_CATEGORY ? null : b.categoryName(b.category(s.product()));
+            String cat =
+                    b.category(s.product()) == Baskets.NO_CATEGORY ? null : b.categoryName(b.category(s.product()));
             String source = s.popular() ? "most_bought" : "model";
             table.row(++rank, id, name(names, id), cat, ratio(s.score()), source);
             Map<String, Object> j = new LinkedHashMap<>();
@@ -311,28 +343,72 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
     /** The time-split check of the next products on this store's own orders (docs/products.md). */
     public Report evaluate(Store store, LocalDate split, int k) {
         Baskets b = current(store).baskets;
-        NextProductEvaluation.Result r = NextProductEvaluation.run(b, (int) split.toEpochDay(),
-                (int) split.plusMonths(3).minusDays(1).toEpochDay(), NextProducts.Options.DEFAULT, k);
-        Report.Table table = new Report.Table("Next products against the most bought, test " + split + " + 3 months",
+        NextProductEvaluation.Result r = NextProductEvaluation.run(
+                b,
+                (int) split.toEpochDay(),
+                (int) split.plusMonths(3).minusDays(1).toEpochDay(),
+                NextProducts.Options.DEFAULT,
+                k);
+        Report.Table table = new Report.Table(
+                "Next products against the most bought, test " + split + " + 3 months",
                 List.of("method", "customers", "hit_rate@" + k, "recall@" + k));
-        table.row("model", r.model().customers(), ratio(r.model().hitRate()), ratio(r.model().recall()));
-        table.row("popularity", r.popularity().customers(), ratio(r.popularity().hitRate()), ratio(r.popularity().recall()));
-        table.row("most bought", r.mostBought().customers(), ratio(r.mostBought().hitRate()), ratio(r.mostBought().recall()));
-        Report.Table leads = new Report.Table("The model's lead (paired differences, standard error)",
+        table.row(
+                "model",
+                r.model().customers(),
+                ratio(r.model().hitRate()),
+                ratio(r.model().recall()));
+        table.row(
+                "popularity",
+                r.popularity().customers(),
+                ratio(r.popularity().hitRate()),
+                ratio(r.popularity().recall()));
+        table.row(
+                "most bought",
+                r.mostBought().customers(),
+                ratio(r.mostBought().hitRate()),
+                ratio(r.mostBought().recall()));
+        Report.Table leads = new Report.Table(
+                "The model's lead (paired differences, standard error)",
                 List.of("over", "hit_rate", "hit_rate_se", "recall", "recall_se"));
-        leads.row("popularity", ratio(r.overPopularity().hitRate()), ratio(r.overPopularity().hitRateError()),
-                ratio(r.overPopularity().recall()), ratio(r.overPopularity().recallError()));
-        leads.row("most bought", ratio(r.overMostBought().hitRate()), ratio(r.overMostBought().hitRateError()),
-                ratio(r.overMostBought().recall()), ratio(r.overMostBought().recallError()));
+        leads.row(
+                "popularity",
+                ratio(r.overPopularity().hitRate()),
+                ratio(r.overPopularity().hitRateError()),
+                ratio(r.overPopularity().recall()),
+                ratio(r.overPopularity().recallError()));
+        leads.row(
+                "most bought",
+                ratio(r.overMostBought().hitRate()),
+                ratio(r.overMostBought().hitRateError()),
+                ratio(r.overMostBought().recall()),
+                ratio(r.overMostBought().recallError()));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("split", split.toString());
         json.put("k", k);
         json.put("train_orders", r.trainOrders());
         json.put("test_orders", r.testOrders());
         json.put("test_customers", r.model().customers());
-        json.put("model", Map.of("hit_rate", ratio(r.model().hitRate()), "recall", ratio(r.model().recall())));
-        json.put("popularity", Map.of("hit_rate", ratio(r.popularity().hitRate()), "recall", ratio(r.popularity().recall())));
-        json.put("most_bought", Map.of("hit_rate", ratio(r.mostBought().hitRate()), "recall", ratio(r.mostBought().recall())));
+        json.put(
+                "model",
+                Map.of(
+                        "hit_rate",
+                        ratio(r.model().hitRate()),
+                        "recall",
+                        ratio(r.model().recall())));
+        json.put(
+                "popularity",
+                Map.of(
+                        "hit_rate",
+                        ratio(r.popularity().hitRate()),
+                        "recall",
+                        ratio(r.popularity().recall())));
+        json.put(
+                "most_bought",
+                Map.of(
+                        "hit_rate",
+                        ratio(r.mostBought().hitRate()),
+                        "recall",
+                        ratio(r.mostBought().recall())));
         json.put("lead_over_popularity", lead(r.overPopularity()));
         json.put("lead_over_most_bought", lead(r.overMostBought()));
         return new Report("next-evaluation", json, List.of(table, leads));
@@ -380,7 +456,8 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
 
     /** A ratio rounded half-up to 4 decimals; null stays null. */
     static BigDecimal ratio(Double value) {
-        return value == null || value.isNaN() || value.isInfinite() ? null
+        return value == null || value.isNaN() || value.isInfinite()
+                ? null
                 : BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP);
     }
 

@@ -18,8 +18,14 @@ public final class ProductsCli {
     private ProductsCli() {}
 
     /** The options of the three commands; null where not given. */
-    public record Options(String product, String customer, Integer minCount, Double minSupport, Double minConfidence,
-            Integer limit, String evaluate) {}
+    public record Options(
+            String product,
+            String customer,
+            Integer minCount,
+            Double minSupport,
+            Double minConfidence,
+            Integer limit,
+            String evaluate) {}
 
     public static Report run(ProductAnalytics analytics, Store store, String name, Options o) {
         int limit = o.limit() == null ? 10 : o.limit();
@@ -27,10 +33,12 @@ public final class ProductsCli {
             case "affinity":
                 return analytics.affinity(store);
             case "basket": {
-                BoughtTogether.Thresholds t = new BoughtTogether.Thresholds(o.minCount() == null ? (o.product() == null ? 2 : 1)
-                        : o.minCount(), o.minSupport() == null ? 0 : o.minSupport(),
+                BoughtTogether.Thresholds t = new BoughtTogether.Thresholds(
+                        o.minCount() == null ? (o.product() == null ? 2 : 1) : o.minCount(),
+                        o.minSupport() == null ? 0 : o.minSupport(),
                         o.minConfidence() == null ? 0 : o.minConfidence());
-                return o.product() == null ? analytics.basket(store, t, o.limit() == null ? 50 : limit)
+                return o.product() == null
+                        ? analytics.basket(store, t, o.limit() == null ? 50 : limit)
                         : analytics.alsoBought(store, o.product(), t, limit);
             }
             case "next":

@@ -1,7 +1,7 @@
 package io.basira.server.products;
 
-import io.basira.server.products.jdbc.JdbcBaskets;
 import io.basira.server.platform.jdbc.BulkReads;
+import io.basira.server.products.jdbc.JdbcBaskets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,7 +17,9 @@ public class ProductsConfiguration {
     }
 
     @Bean
-    ProductAnalytics productAnalytics(JdbcBaskets baskets, io.basira.server.analytics.AnalyticsData data,
+    ProductAnalytics productAnalytics(
+            JdbcBaskets baskets,
+            io.basira.server.analytics.AnalyticsData data,
             io.basira.server.groups.jdbc.JdbcGroups groups) {
         return new ProductAnalytics(baskets, data, groups);
     }

@@ -24,7 +24,9 @@ public final class EventKeys {
             case STANDARD -> delivery.header("webhook-id");
             case SALLA, ZID -> null;
         };
-        return id != null && !id.isBlank() && id.length() <= MAX_LENGTH - 3 ? "id:" + id.strip() : digest(delivery.body());
+        return id != null && !id.isBlank() && id.length() <= MAX_LENGTH - 3
+                ? "id:" + id.strip()
+                : digest(delivery.body());
     }
 
     /** The event type: Shopify's topic header, Salla's {@code event}, Standard's {@code type}, Zid's URL {@code event}. */
@@ -47,13 +49,15 @@ public final class EventKeys {
             JsonNode value = PayloadJson.MAPPER.readTree(body).get(name);
             return value == null || !value.isString() ? null : value.asString();
         } catch (JacksonException e) {
-            return null;                                // parked when applied, with the reason
+            return null; // parked when applied, with the reason
         }
     }
 
     static String digest(byte[] body) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }

@@ -1,7 +1,5 @@
 package io.basira.server.sources;
 
-import io.basira.server.sources.jdbc.JdbcInbox;
-import io.basira.server.sources.jdbc.JdbcRecordVersions;
 import io.basira.commerce.Customer;
 import io.basira.commerce.Order;
 import io.basira.commerce.OrderStatus;
@@ -15,6 +13,8 @@ import io.basira.server.platform.events.DomainEventListener;
 import io.basira.server.platform.events.ReceivedEvent;
 import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.privacy.PrivacyWebhooks;
+import io.basira.server.sources.jdbc.JdbcInbox;
+import io.basira.server.sources.jdbc.JdbcRecordVersions;
 import io.basira.server.sources.mapping.Mapped;
 import io.basira.server.sources.mapping.PlatformEvent;
 import io.basira.server.sources.mapping.PlatformEvents;
@@ -51,7 +51,12 @@ final class InboxApplication implements DomainEventListener {
     /** The write side the application needs: the use case, its reads, and the record versions. */
     record Writes(IngestRecords ingest, CommerceReads reads, JdbcRecordVersions versions, PrivacyWebhooks privacy) {}
 
-    InboxApplication(JdbcInbox inbox, Writes writes, JdbcStores stores, TransactionTemplate transaction, Clock clock,
+    InboxApplication(
+            JdbcInbox inbox,
+            Writes writes,
+            JdbcStores stores,
+            TransactionTemplate transaction,
+            Clock clock,
             InboxMetrics metrics) {
         this.inbox = inbox;
         this.writes = writes;
@@ -82,7 +87,8 @@ final class InboxApplication implements DomainEventListener {
         try {
             transaction.executeWithoutResult(status -> applyLocked(id));
         } catch (Unmappable | IngestRejected | IllegalArgumentException | JacksonException e) {
-            String reason = e instanceof IngestRejected rejected ? String.join("; ", rejected.problems())
+            String reason = e instanceof IngestRejected rejected
+                    ? String.join("; ", rejected.problems())
                     : e instanceof JacksonException ? "the body is not valid JSON" : e.getMessage();
             Platform parked = transaction.execute(status -> inbox.park(id, reason, clock.instant()));
             if (parked != null) {
@@ -94,12 +100,13 @@ final class InboxApplication implements DomainEventListener {
     private void applyLocked(long id) {
         JdbcInbox.Received received = inbox.lockReceived(id).orElse(null);
         if (received == null) {
-            return;                                   // applied, ignored or parked already: a repeated delivery
+            return; // applied, ignored or parked already: a repeated delivery
         }
         InboxEntry entry = received.entry();
         Store store = stores.findById(entry.store()).orElseThrow();
         JsonNode body = json.readTree(received.body());
-        java.util.Optional<String> privacyRequest = writes.privacy().apply(store, entry.platform().code(), entry.topic(), body);
+        java.util.Optional<String> privacyRequest =
+                writes.privacy().apply(store, entry.platform().code(), entry.topic(), body);
         if (privacyRequest.isPresent()) {
             inbox.finish(id, InboxEntry.APPLIED, privacyRequest.get(), clock.instant());
             return;
@@ -111,14 +118,24 @@ final class InboxApplication implements DomainEventListener {
             return;
         }
         if (!writes.versions().claim(store.id(), mapped.recordKey(), mapped.versionAt(), id)) {
-            inbox.finish(id, InboxEntry.STALE, mapped.summary() + ": version of " + mapped.versionAt()
-                    + " is older than the one applied (" + writes.versions().newest(store.id(), mapped.recordKey())
-                            .map(Object::toString).orElse("?") + "); not applied", clock.instant());
+            inbox.finish(
+                    id,
+                    InboxEntry.STALE,
+                    mapped.summary() + ": version of " + mapped.versionAt()
+                            + " is older than the one applied ("
+                            + writes.versions()
+                                    .newest(store.id(), mapped.recordKey())
+                                    .map(Object::toString)
+                                    .orElse("?") + "); not applied",
+                    clock.instant());
             return;
         }
         RecordBatch batch = batch(store, mapped);
         if (batch == null) {
-            inbox.finish(id, InboxEntry.IGNORED, "order " + mapped.cancelOrder() + " is not stored: nothing to cancel",
+            inbox.finish(
+                    id,
+                    InboxEntry.IGNORED,
+                    "order " + mapped.cancelOrder() + " is not stored: nothing to cancel",
                     clock.instant());
             return;
         }
@@ -126,8 +143,12 @@ final class InboxApplication implements DomainEventListener {
         if (screened.namedErased()) { // the body names an erased person: it is not kept (docs/privacy.md)
             inbox.eraseBody(id);
         }
-        inbox.finish(id, InboxEntry.APPLIED, screened.namedErased()
-                ? "the records of an erased customer were dropped, their orders kept de-identified" : mapped.summary(),
+        inbox.finish(
+                id,
+                InboxEntry.APPLIED,
+                screened.namedErased()
+                        ? "the records of an erased customer were dropped, their orders kept de-identified"
+                        : mapped.summary(),
                 clock.instant());
     }
 
@@ -135,18 +156,32 @@ final class InboxApplication implements DomainEventListener {
     private RecordBatch batch(Store store, Mapped mapped) {
         RecordBatch batch = mapped.batch();
         if (mapped.cancelOrder() != null) {
-            Order stored = writes.reads().storedOrders(store.id(), List.of(mapped.cancelOrder())).get(mapped.cancelOrder());
+            Order stored = writes.reads()
+                    .storedOrders(store.id(), List.of(mapped.cancelOrder()))
+                    .get(mapped.cancelOrder());
             if (stored == null) {
                 return null;
             }
-            return batch.add(new Order(stored.externalId(), stored.customerExternalId(), stored.createdAt(),
-                    OrderStatus.CANCELLED, stored.total(), stored.discountTotal(), stored.couponCode(),
-                    stored.paymentMethod(), stored.shippingMethod()));
+            return batch.add(new Order(
+                    stored.externalId(),
+                    stored.customerExternalId(),
+                    stored.createdAt(),
+                    OrderStatus.CANCELLED,
+                    stored.total(),
+                    stored.discountTotal(),
+                    stored.couponCode(),
+                    stored.paymentMethod(),
+                    stored.shippingMethod()));
         }
         if (!mapped.customersIfMissing().isEmpty()) {
-            Set<String> missing = writes.reads().missingCustomers(store.id(),
-                    mapped.customersIfMissing().stream().map(Customer::externalId).toList());
-            mapped.customersIfMissing().stream().filter(customer -> missing.contains(customer.externalId()))
+            Set<String> missing = writes.reads()
+                    .missingCustomers(
+                            store.id(),
+                            mapped.customersIfMissing().stream()
+                                    .map(Customer::externalId)
+                                    .toList());
+            mapped.customersIfMissing().stream()
+                    .filter(customer -> missing.contains(customer.externalId()))
                     .forEach(batch::add);
         }
         return batch;

@@ -10,8 +10,17 @@ import java.time.Instant;
  * @param state {@code received}, {@code applied}, {@code ignored}, {@code stale} or {@code parked}
  * @param outcome what applying it did, or why it is parked; null while received
  */
-public record InboxEntry(long id, StoreId store, String sourceId, Platform platform, String eventKey, String topic,
-        Instant receivedAt, String state, String outcome, Instant handledAt) {
+public record InboxEntry(
+        long id,
+        StoreId store,
+        String sourceId,
+        Platform platform,
+        String eventKey,
+        String topic,
+        Instant receivedAt,
+        String state,
+        String outcome,
+        Instant handledAt) {
 
     public static final String RECEIVED = "received";
     public static final String APPLIED = "applied";

@@ -25,8 +25,11 @@ public final class InboxMetrics {
     }
 
     public void rejected(Platform platform, Signatures.Refusal refusal) {
-        Counter.builder("basira.webhooks.rejected").tag("platform", platform.code())
-                .tag("reason", refusal.name().toLowerCase(java.util.Locale.ROOT)).register(registry).increment();
+        Counter.builder("basira.webhooks.rejected")
+                .tag("platform", platform.code())
+                .tag("reason", refusal.name().toLowerCase(java.util.Locale.ROOT))
+                .register(registry)
+                .increment();
     }
 
     void parked(Platform platform) {
@@ -35,7 +38,9 @@ public final class InboxMetrics {
 
     /** The count of a counter by platform, summed over its other tags (for tests and the dashboard). */
     double count(String name, Platform platform) {
-        return registry.find(name).tag("platform", platform.code()).counters().stream().mapToDouble(Counter::count).sum();
+        return registry.find(name).tag("platform", platform.code()).counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     private Counter counter(String name, Platform platform) {

@@ -22,15 +22,18 @@ public final class NewSecrets {
             return switch (platform) {
                 case ZID -> "basira:" + HexFormat.of().formatHex(bytes(24));
                 case STANDARD -> "whsec_" + Base64.getEncoder().encodeToString(bytes(32));
-                case SALLA -> throw new IllegalArgumentException("a Salla source needs its secret: the webhook secret"
-                        + " (or token) of the Salla app or webhook, from Salla's dashboard");
-                case SHOPIFY -> throw new IllegalArgumentException("a Shopify source needs its secret: the app's client"
-                        + " secret, or the signing secret Shopify's admin shows under Notifications > Webhooks");
+                case SALLA ->
+                    throw new IllegalArgumentException("a Salla source needs its secret: the webhook secret"
+                            + " (or token) of the Salla app or webhook, from Salla's dashboard");
+                case SHOPIFY ->
+                    throw new IllegalArgumentException("a Shopify source needs its secret: the app's client"
+                            + " secret, or the signing secret Shopify's admin shows under Notifications > Webhooks");
             };
         }
         String secret = given.strip();
         if (secret.length() > MAX_LENGTH || secret.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
-            throw new IllegalArgumentException("secret: at most " + MAX_LENGTH + " printable ASCII characters without spaces");
+            throw new IllegalArgumentException(
+                    "secret: at most " + MAX_LENGTH + " printable ASCII characters without spaces");
         }
         if (platform == Platform.ZID && secret.indexOf(':') < 1) {
             throw new IllegalArgumentException("a Zid secret is the webhook's Basic credentials 'username:password'");

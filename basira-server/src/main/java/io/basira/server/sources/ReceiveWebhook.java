@@ -1,9 +1,9 @@
 package io.basira.server.sources;
 
-import io.basira.server.sources.jdbc.JdbcInbox;
 import io.basira.events.DomainEvents;
 import io.basira.events.UseCase;
 import io.basira.events.WebhookReceived;
+import io.basira.server.sources.jdbc.JdbcInbox;
 import io.basira.shared.StoreId;
 import java.time.Clock;
 import java.util.OptionalLong;
@@ -41,8 +41,8 @@ public final class ReceiveWebhook {
     /** Stores the event (committed when this returns) unless the store holds its key already. */
     public Receipt receive(Source source, String eventKey, String topic, String body) {
         return transaction.execute(status -> {
-            OptionalLong id = inbox.insert(source.store(), source.id(), source.platform(), eventKey, topic, body,
-                    clock.instant());
+            OptionalLong id = inbox.insert(
+                    source.store(), source.id(), source.platform(), eventKey, topic, body, clock.instant());
             id.ifPresent(stored -> events.publish(new WebhookReceived(source.store(), stored)));
             return new Receipt(id);
         });

@@ -24,7 +24,11 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Signatures {
 
     /** Why a delivery was refused: the label of the rejection counter. */
-    public enum Refusal { MISSING, BAD, STALE }
+    public enum Refusal {
+        MISSING,
+        BAD,
+        STALE
+    }
 
     private Signatures() {}
 
@@ -57,7 +61,8 @@ public final class Signatures {
         byte[] given = presented.strip().getBytes(StandardCharsets.US_ASCII);
         for (String secret : secrets) {
             byte[] mac = hmacSha256(secret.getBytes(StandardCharsets.UTF_8), body);
-            String expected = hex ? HexFormat.of().formatHex(mac) : Base64.getEncoder().encodeToString(mac);
+            String expected =
+                    hex ? HexFormat.of().formatHex(mac) : Base64.getEncoder().encodeToString(mac);
             byte[] wanted = expected.getBytes(StandardCharsets.US_ASCII);
             if (MessageDigest.isEqual(hex ? lower(given) : given, wanted)) {
                 return null;
@@ -72,7 +77,8 @@ public final class Signatures {
         }
         String credentials;
         try {
-            credentials = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+            credentials = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return Refusal.BAD;
         }

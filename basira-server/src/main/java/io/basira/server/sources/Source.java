@@ -8,7 +8,13 @@ import java.time.Instant;
  *
  * @param previousValidUntil until when the secret before the last rotation is still accepted (null: none)
  */
-public record Source(String id, StoreId store, Platform platform, String label, Instant createdAt, Instant rotatedAt,
+public record Source(
+        String id,
+        StoreId store,
+        Platform platform,
+        String label,
+        Instant createdAt,
+        Instant rotatedAt,
         Instant previousValidUntil) {
 
     /** The path the platform posts to: {@code /webhooks/{platform}/{id}}. */

@@ -1,8 +1,8 @@
 package io.basira.server.sources;
 
-import io.basira.server.sources.jdbc.JdbcSources;
 import io.basira.server.privacy.AuditLog;
 import io.basira.server.privacy.ConnectionChanges;
+import io.basira.server.sources.jdbc.JdbcSources;
 import io.basira.shared.StoreId;
 import java.time.Duration;
 import java.util.Optional;
@@ -22,8 +22,8 @@ public final class SourceChanges {
         this.audit = audit;
     }
 
-    public JdbcSources.WithSecret create(StoreId store, AuditLog.Actor actor, Platform platform, String label,
-            String secret) {
+    public JdbcSources.WithSecret create(
+            StoreId store, AuditLog.Actor actor, Platform platform, String label, String secret) {
         return audit.together(() -> {
             JdbcSources.WithSecret created = sources.create(store, platform, label, secret);
             Source source = created.source();
@@ -33,12 +33,18 @@ public final class SourceChanges {
     }
 
     /** @return empty when the store has no such source */
-    public Optional<JdbcSources.WithSecret> rotate(StoreId store, AuditLog.Actor actor, String id, String secret,
-            Duration window) {
+    public Optional<JdbcSources.WithSecret> rotate(
+            StoreId store, AuditLog.Actor actor, String id, String secret, Duration window) {
         return audit.together(() -> {
             Optional<JdbcSources.WithSecret> rotated = sources.rotate(store, id, secret, window);
-            rotated.ifPresent(done -> audit.sourceSecretRotated(store, actor, id, done.source().platform().code(),
-                    done.source().label(), done.source().previousValidUntil() == null ? null
+            rotated.ifPresent(done -> audit.sourceSecretRotated(
+                    store,
+                    actor,
+                    id,
+                    done.source().platform().code(),
+                    done.source().label(),
+                    done.source().previousValidUntil() == null
+                            ? null
                             : done.source().previousValidUntil().toString()));
             return rotated;
         });
@@ -51,7 +57,12 @@ public final class SourceChanges {
             if (source.isEmpty() || !sources.remove(store, id)) {
                 return false;
             }
-            audit.sourceRemoved(store, actor, id, source.get().platform().code(), source.get().label());
+            audit.sourceRemoved(
+                    store,
+                    actor,
+                    id,
+                    source.get().platform().code(),
+                    source.get().label());
             return true;
         });
     }

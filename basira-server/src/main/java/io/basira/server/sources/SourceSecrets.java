@@ -12,7 +12,8 @@ public record SourceSecrets(String current, String previous, Instant previousVal
     /** The secrets a delivery may be signed with at {@code now}: the current one first. */
     public List<String> validAt(Instant now) {
         return previous != null && previousValidUntil != null && now.isBefore(previousValidUntil)
-                ? List.of(current, previous) : List.of(current);
+                ? List.of(current, previous)
+                : List.of(current);
     }
 
     @Override

@@ -1,17 +1,17 @@
 package io.basira.server.sources;
 
+import io.basira.events.DomainEvents;
+import io.basira.ingest.IngestRecords;
+import io.basira.server.ingest.jdbc.JdbcCommerceReads;
+import io.basira.server.platform.jdbc.SqlDialect;
+import io.basira.server.platform.security.PublicDoor;
 import io.basira.server.platform.security.SecretBox;
+import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.sources.api.SourcesController;
 import io.basira.server.sources.api.WebhookController;
 import io.basira.server.sources.jdbc.JdbcInbox;
 import io.basira.server.sources.jdbc.JdbcRecordVersions;
 import io.basira.server.sources.jdbc.JdbcSources;
-import io.basira.events.DomainEvents;
-import io.basira.ingest.IngestRecords;
-import io.basira.server.ingest.jdbc.JdbcCommerceReads;
-import io.basira.server.platform.tenancy.JdbcStores;
-import io.basira.server.platform.jdbc.SqlDialect;
-import io.basira.server.platform.security.PublicDoor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -45,8 +45,9 @@ public class SourcesConfiguration {
     @Bean
     SecretBox secretBox(@Value("${basira.secrets.key:}") String key, @Value("${basira.data-dir:}") String dataDir) {
         if (key.isBlank() && dataDir.isBlank()) {
-            log.warn("neither basira.secrets.key nor a data folder is set: sources' secrets are sealed with a key of this"
-                    + " process only and cannot be read after a restart");
+            log.warn(
+                    "neither basira.secrets.key nor a data folder is set: sources' secrets are sealed with a key of this"
+                            + " process only and cannot be read after a restart");
             byte[] ephemeral = new byte[32];
             new SecureRandom().nextBytes(ephemeral);
             return new SecretBox(ephemeral);
@@ -77,22 +78,43 @@ public class SourcesConfiguration {
 
     /** The outbox listener that applies inbox events through the write use case. */
     @Bean
-    InboxApplication inboxApplication(JdbcInbox inbox, IngestRecords ingest, JdbcTemplate jdbc, SqlDialect dialect,
-            JdbcStores stores, TransactionTemplate transaction, Clock clock, InboxMetrics metrics,
+    InboxApplication inboxApplication(
+            JdbcInbox inbox,
+            IngestRecords ingest,
+            JdbcTemplate jdbc,
+            SqlDialect dialect,
+            JdbcStores stores,
+            TransactionTemplate transaction,
+            Clock clock,
+            InboxMetrics metrics,
             io.basira.server.privacy.PrivacyWebhooks privacy) {
-        return new InboxApplication(inbox, new InboxApplication.Writes(ingest, new JdbcCommerceReads(jdbc),
-                new JdbcRecordVersions(jdbc, dialect), privacy), stores, transaction, clock, metrics);
+        return new InboxApplication(
+                inbox,
+                new InboxApplication.Writes(
+                        ingest, new JdbcCommerceReads(jdbc), new JdbcRecordVersions(jdbc, dialect), privacy),
+                stores,
+                transaction,
+                clock,
+                metrics);
     }
 
     @Bean
-    WebhookController webhookController(JdbcSources sources, ReceiveWebhook receive, InboxMetrics metrics, Clock clock,
+    WebhookController webhookController(
+            JdbcSources sources,
+            ReceiveWebhook receive,
+            InboxMetrics metrics,
+            Clock clock,
             @Value("${basira.webhooks.max-body:1MB}") DataSize maxBody) {
         return new WebhookController(sources, receive, metrics, clock, maxBody);
     }
 
     @Bean
-    SourcesController sourcesController(JdbcSources sources, SourceChanges changes, JdbcInbox inbox,
-            ReceiveWebhook receive, @Value("${basira.sources.rotation-window:24h}") Duration rotationWindow,
+    SourcesController sourcesController(
+            JdbcSources sources,
+            SourceChanges changes,
+            JdbcInbox inbox,
+            ReceiveWebhook receive,
+            @Value("${basira.sources.rotation-window:24h}") Duration rotationWindow,
             io.basira.server.privacy.AuditLog audit) {
         return new SourcesController(sources, changes, inbox, receive, rotationWindow, audit);
     }
@@ -114,9 +136,12 @@ public class SourcesConfiguration {
 
         @Bean
         @Order(1)
-        SecurityFilterChain webhooks(HttpSecurity http, Clock clock,
+        SecurityFilterChain webhooks(
+                HttpSecurity http,
+                Clock clock,
                 @Value("${basira.webhooks.address-attempts:6000}") int attempts,
-                @Value("${basira.webhooks.address-period:1m}") Duration period) throws Exception {
+                @Value("${basira.webhooks.address-period:1m}") Duration period)
+                throws Exception {
             return PublicDoor.at("/webhooks/**").limit(attempts, period, clock).build(http);
         }
     }

@@ -33,11 +33,13 @@ final class StandardSignature {
         try {
             byte[] key = Base64.getDecoder().decode(secret.substring(PREFIX.length()));
             if (key.length < 24 || key.length > 64) {
-                throw new IllegalArgumentException("a Standard Webhooks secret holds 24 to 64 bytes, this one " + key.length);
+                throw new IllegalArgumentException(
+                        "a Standard Webhooks secret holds 24 to 64 bytes, this one " + key.length);
             }
             return key;
         } catch (IllegalArgumentException e) {
-            throw e.getMessage() != null && e.getMessage().startsWith("a Standard") ? e
+            throw e.getMessage() != null && e.getMessage().startsWith("a Standard")
+                    ? e
                     : new IllegalArgumentException("a Standard Webhooks secret is 'whsec_' followed by base64");
         }
     }
@@ -62,8 +64,8 @@ final class StandardSignature {
         for (String secret : secrets) {
             byte[] expected = expected(secret, id, seconds, body);
             for (String entry : signatures.strip().split(" +")) {
-                if (entry.startsWith("v1,") && MessageDigest.isEqual(
-                        entry.substring(3).getBytes(StandardCharsets.US_ASCII), expected)) {
+                if (entry.startsWith("v1,")
+                        && MessageDigest.isEqual(entry.substring(3).getBytes(StandardCharsets.US_ASCII), expected)) {
                     return null;
                 }
             }

@@ -1,7 +1,5 @@
 package io.basira.server.startup;
 
-import io.basira.server.platform.jobs.StoreMidnightJob;
-import io.basira.server.platform.jobs.StoreMidnights;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
@@ -9,14 +7,16 @@ import io.basira.server.analytics.NightlyAnalyticsRefresh;
 import io.basira.server.browsing.BrowsingUpkeep;
 import io.basira.server.campaigns.CampaignService;
 import io.basira.server.groups.MidnightEvaluation;
-import io.basira.server.platform.tenancy.JdbcStores;
-import io.basira.server.platform.jdbc.SqlDialect;
 import io.basira.server.loyalty.LoyaltyService;
+import io.basira.server.platform.jdbc.SqlDialect;
+import io.basira.server.platform.jobs.StoreMidnightJob;
+import io.basira.server.platform.jobs.StoreMidnights;
+import io.basira.server.platform.tenancy.JdbcStores;
+import io.basira.server.privacy.RetentionRun;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
-import io.basira.server.privacy.RetentionRun;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -43,17 +43,31 @@ public class JobsConfiguration {
     public static final String CAMPAIGNS_MIDNIGHT = "campaigns-midnight";
 
     @Bean
-    StoreMidnights storeMidnights(MidnightEvaluation midnight, NightlyAnalyticsRefresh nightly, LoyaltyService loyalty,
-            BrowsingUpkeep browsing, RetentionRun retention, CampaignService campaigns, JdbcStores stores, JdbcTemplate jdbc, Clock clock,
+    StoreMidnights storeMidnights(
+            MidnightEvaluation midnight,
+            NightlyAnalyticsRefresh nightly,
+            LoyaltyService loyalty,
+            BrowsingUpkeep browsing,
+            RetentionRun retention,
+            CampaignService campaigns,
+            JdbcStores stores,
+            JdbcTemplate jdbc,
+            Clock clock,
             @Value("${basira.jobs.retry:5m}") Duration retry,
             @Value("${basira.jobs.upkeep:1m}") Duration upkeep) {
-        return new StoreMidnights(List.of(
-                new StoreMidnightJob(LOYALTY_MIDNIGHT, loyalty::midnight),
-                new StoreMidnightJob(GROUPS_MIDNIGHT, midnight::run),
-                new StoreMidnightJob(CAMPAIGNS_MIDNIGHT, campaigns::midnight),
-                new StoreMidnightJob(ANALYTICS_NIGHTLY, nightly::run),
-                new StoreMidnightJob(BROWSING_NIGHTLY, browsing::run),
-                new StoreMidnightJob(PRIVACY_RETENTION, retention::run)), stores, jdbc, clock, retry, upkeep);
+        return new StoreMidnights(
+                List.of(
+                        new StoreMidnightJob(LOYALTY_MIDNIGHT, loyalty::midnight),
+                        new StoreMidnightJob(GROUPS_MIDNIGHT, midnight::run),
+                        new StoreMidnightJob(CAMPAIGNS_MIDNIGHT, campaigns::midnight),
+                        new StoreMidnightJob(ANALYTICS_NIGHTLY, nightly::run),
+                        new StoreMidnightJob(BROWSING_NIGHTLY, browsing::run),
+                        new StoreMidnightJob(PRIVACY_RETENTION, retention::run)),
+                stores,
+                jdbc,
+                clock,
+                retry,
+                upkeep);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -62,7 +76,11 @@ public class JobsConfiguration {
     static class Running {
 
         @Bean
-        Scheduler scheduler(DataSource dataSource, SqlDialect dialect, StoreMidnights midnights, Clock clock,
+        Scheduler scheduler(
+                DataSource dataSource,
+                SqlDialect dialect,
+                StoreMidnights midnights,
+                Clock clock,
                 @Value("${basira.jobs.threads:2}") int threads,
                 @Value("${basira.jobs.polling-interval:10s}") Duration polling) {
             SchedulerBuilder builder = Scheduler.create(dataSource, List.of(midnights.midnightTask()));
@@ -71,12 +89,11 @@ public class JobsConfiguration {
                 // warning at every start. The table's times are TIMESTAMP WITH TIME ZONE (V7), so no UTC override.
                 builder.jdbcCustomization(new DefaultJdbcCustomization(false));
             }
-            return builder
-                    .startTasks(List.of(midnights.upkeep()))
+            return builder.startTasks(List.of(midnights.upkeep()))
                     .clock(clock::instant)
                     .threads(threads)
                     .pollingInterval(polling)
-                    .shutdownMaxWait(Duration.ofSeconds(20))   // a job cut short is revived later (idempotent)
+                    .shutdownMaxWait(Duration.ofSeconds(20)) // a job cut short is revived later (idempotent)
                     .build();
         }
 

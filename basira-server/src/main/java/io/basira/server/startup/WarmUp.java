@@ -66,7 +66,10 @@ public final class WarmUp implements ApplicationListener<ApplicationReadyEvent>,
                     try {
                         step.warmUp(store);
                     } catch (RuntimeException e) {
-                        log.warn("warm-up '{}' of store {} failed; it loads on first use", step.name(), store.slug(),
+                        log.warn(
+                                "warm-up '{}' of store {} failed; it loads on first use",
+                                step.name(),
+                                store.slug(),
                                 RedactedFailure.of(e));
                     }
                 }
@@ -76,7 +79,9 @@ public final class WarmUp implements ApplicationListener<ApplicationReadyEvent>,
             log.warn("warm-up stopped; stores load on first use", RedactedFailure.of(e));
         } finally {
             done = true;
-            log.info("warm-up: {} stores in memory in {} ms", warmed.get(),
+            log.info(
+                    "warm-up: {} stores in memory in {} ms",
+                    warmed.get(),
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
             finished.complete(null);
         }
@@ -97,6 +102,8 @@ public final class WarmUp implements ApplicationListener<ApplicationReadyEvent>,
     @Override
     public Health health() {
         Health.Builder health = done ? Health.up() : Health.outOfService();
-        return health.withDetail("stores", warmed.get()).withDetail("of", Math.max(total, 0)).build();
+        return health.withDetail("stores", warmed.get())
+                .withDetail("of", Math.max(total, 0))
+                .build();
     }
 }

@@ -19,16 +19,21 @@ public class WarmUpConfiguration {
 
     @Bean
     StoreWarmUp groupsWarmUp(LiveGroups live) {
-        return StoreWarmUp.of("groups", live::footprint);   // loads the store's customers and membership when not in memory
+        return StoreWarmUp.of(
+                "groups", live::footprint); // loads the store's customers and membership when not in memory
     }
 
     @Bean
     StoreWarmUp analyticsColumnsWarmUp(AnalyticsData data) {
-        return StoreWarmUp.of("analytics-columns", data::current);   // streams the store's order columns when not in memory
+        return StoreWarmUp.of(
+                "analytics-columns", data::current); // streams the store's order columns when not in memory
     }
 
     @Bean
-    WarmUp warmUp(JdbcStores stores, List<StoreWarmUp> steps, ApplicationContext context,
+    WarmUp warmUp(
+            JdbcStores stores,
+            List<StoreWarmUp> steps,
+            ApplicationContext context,
             @Value("${basira.warm-up.enabled:true}") boolean enabled) {
         return new WarmUp(stores::all, steps, enabled && context instanceof WebServerApplicationContext);
     }

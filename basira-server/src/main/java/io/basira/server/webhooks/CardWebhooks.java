@@ -39,8 +39,11 @@ public final class CardWebhooks implements WebhookTopic {
         }
         List<String> customers = new ArrayList<>(new TreeSet<>(cards.customerIds()));
         for (int from = 0, n = 0; from < customers.size(); from += GroupWebhooks.CHUNK, n++) {
-            messages.add(message(received, n,
-                    customers.subList(from, Math.min(customers.size(), from + GroupWebhooks.CHUNK)), false));
+            messages.add(message(
+                    received,
+                    n,
+                    customers.subList(from, Math.min(customers.size(), from + GroupWebhooks.CHUNK)),
+                    false));
         }
         return messages;
     }

@@ -129,7 +129,7 @@ public final class EndpointAddresses {
             if ((b[0] & 0xff) == 0xfe && (b[1] & 0xc0) == 0xc0) {
                 return "private (site-local)";
             }
-            boolean mapped = true;             // ::ffff:a.b.c.d not turned into an Inet4Address
+            boolean mapped = true; // ::ffff:a.b.c.d not turned into an Inet4Address
             for (int i = 0; i < 10; i++) {
                 mapped &= b[i] == 0;
             }

@@ -41,18 +41,23 @@ public final class GroupWebhooks implements WebhookTopic {
         return messages;
     }
 
-    private static void add(List<WebhookMessage> messages, ReceivedEvent received, String type,
-            Map<String, Set<String>> moves, String cause) {
+    private static void add(
+            List<WebhookMessage> messages,
+            ReceivedEvent received,
+            String type,
+            Map<String, Set<String>> moves,
+            String cause) {
         int n = 0;
         for (Map.Entry<String, Set<String>> group : new TreeMap<>(moves).entrySet()) {
             List<String> customers = new ArrayList<>(new TreeSet<>(group.getValue()));
             for (int from = 0; from < customers.size(); from += CHUNK) {
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("group", group.getKey());
-                data.put("customer_ids", List.copyOf(customers.subList(from, Math.min(customers.size(), from + CHUNK))));
+                data.put(
+                        "customer_ids", List.copyOf(customers.subList(from, Math.min(customers.size(), from + CHUNK))));
                 data.put("cause", cause);
-                messages.add(new WebhookMessage(WebhookMessage.idOf(received.id(), type, n++), type,
-                        received.recordedAt(), data));
+                messages.add(new WebhookMessage(
+                        WebhookMessage.idOf(received.id(), type, n++), type, received.recordedAt(), data));
             }
         }
     }

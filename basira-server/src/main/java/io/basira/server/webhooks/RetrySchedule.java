@@ -17,9 +17,17 @@ import java.util.Optional;
 public final class RetrySchedule {
 
     /** The wait after the 1st, 2nd, … failed attempt. */
-    static final List<Duration> WAITS = List.of(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30),
-            Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(14), Duration.ofHours(20),
+    static final List<Duration> WAITS = List.of(
+            Duration.ofSeconds(5),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(30),
+            Duration.ofHours(2),
+            Duration.ofHours(5),
+            Duration.ofHours(10),
+            Duration.ofHours(14),
+            Duration.ofHours(20),
             Duration.ofHours(24));
+
     public static final int ATTEMPTS = WAITS.size() + 1;
     static final Duration LONGEST_RETRY_AFTER = Duration.ofHours(24);
 
@@ -33,7 +41,8 @@ public final class RetrySchedule {
     /** The next attempt after {@code attempts} failed ones at {@code now}, honouring a {@code Retry-After}; empty: failed. */
     public static Optional<Instant> nextAttempt(int attempts, Instant now, Optional<Duration> retryAfter) {
         return waitAfter(attempts).map(wait -> {
-            Duration asked = retryAfter.map(d -> d.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER : d)
+            Duration asked = retryAfter
+                    .map(d -> d.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER : d)
                     .orElse(Duration.ZERO);
             return now.plus(asked.compareTo(wait) > 0 ? asked : wait);
         });
@@ -52,7 +61,8 @@ public final class RetrySchedule {
             return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
         }
         try {
-            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             return at.isAfter(now) ? Optional.of(Duration.between(now, at)) : Optional.empty();
         } catch (DateTimeParseException e) {
             return Optional.empty();

@@ -23,7 +23,8 @@ public final class WebhookCatalogue {
         for (WebhookTopic topic : topics) {
             for (String type : topic.eventTypes()) {
                 if (!type.matches("[a-z][a-z_]*(\\.[a-z][a-z_]*)+") || type.equals(TEST) || !types.add(type)) {
-                    throw new IllegalStateException("webhook event type '" + type + "' is malformed or registered twice");
+                    throw new IllegalStateException(
+                            "webhook event type '" + type + "' is malformed or registered twice");
                 }
             }
         }

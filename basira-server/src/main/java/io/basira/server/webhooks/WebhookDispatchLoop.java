@@ -1,7 +1,7 @@
 package io.basira.server.webhooks;
 
-import io.basira.server.webhooks.jdbc.JdbcWebhookDeliveries;
 import io.basira.server.platform.jobs.BackgroundLoop;
+import io.basira.server.webhooks.jdbc.JdbcWebhookDeliveries;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +23,12 @@ public final class WebhookDispatchLoop extends BackgroundLoop {
     private final Duration retention;
     private final Hourly housekeeping;
 
-    public WebhookDispatchLoop(WebhookDispatcher dispatcher, JdbcWebhookDeliveries deliveries, Clock clock,
-            Duration poll, Duration retention) {
+    public WebhookDispatchLoop(
+            WebhookDispatcher dispatcher,
+            JdbcWebhookDeliveries deliveries,
+            Clock clock,
+            Duration poll,
+            Duration retention) {
         super("basira-webhooks", poll);
         this.dispatcher = dispatcher;
         this.deliveries = deliveries;

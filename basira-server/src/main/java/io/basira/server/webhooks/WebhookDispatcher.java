@@ -1,8 +1,8 @@
 package io.basira.server.webhooks;
 
+import io.basira.server.platform.errors.RedactedFailure;
 import io.basira.server.webhooks.jdbc.JdbcWebhookDeliveries;
 import io.basira.server.webhooks.jdbc.JdbcWebhookEndpoints;
-import io.basira.server.platform.errors.RedactedFailure;
 import io.basira.shared.StoreId;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,8 +41,12 @@ public final class WebhookDispatcher {
      */
     public record Batches(ExecutorService pool, int concurrency, Duration lease) {}
 
-    public WebhookDispatcher(JdbcWebhookDeliveries deliveries, JdbcWebhookEndpoints endpoints, WebhookSender sender,
-            Clock clock, Batches batches) {
+    public WebhookDispatcher(
+            JdbcWebhookDeliveries deliveries,
+            JdbcWebhookEndpoints endpoints,
+            WebhookSender sender,
+            Clock clock,
+            Batches batches) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.sender = sender;
@@ -55,8 +59,8 @@ public final class WebhookDispatcher {
         int attempts = 0;
         for (int round = 0; round < ROUNDS; round++) {
             Instant now = clock.instant();
-            List<JdbcWebhookDeliveries.Claimed> batch = deliveries.claimDue(now, now.plus(batches.lease()),
-                    batches.concurrency());
+            List<JdbcWebhookDeliveries.Claimed> batch =
+                    deliveries.claimDue(now, now.plus(batches.lease()), batches.concurrency());
             if (batch.isEmpty()) {
                 break;
             }
@@ -71,7 +75,8 @@ public final class WebhookDispatcher {
                     Thread.currentThread().interrupt();
                     return attempts;
                 } catch (java.util.concurrent.ExecutionException e) {
-                    log.warn("a webhook attempt could not be recorded; it is tried again after its lease",
+                    log.warn(
+                            "a webhook attempt could not be recorded; it is tried again after its lease",
                             RedactedFailure.of(e.getCause()));
                 }
             }
@@ -83,13 +88,14 @@ public final class WebhookDispatcher {
     private void attempt(JdbcWebhookDeliveries.Claimed claimed) {
         Instant started = clock.instant();
         long t0 = System.nanoTime();
-        List<String> secrets = endpoints.secrets(claimed.endpointId()).orElseThrow().validAt(started);
-        WebhookSender.Answer answer = sender.send(claimed.url(), claimed.messageId(), started.getEpochSecond(), secrets,
-                claimed.payload());
+        List<String> secrets =
+                endpoints.secrets(claimed.endpointId()).orElseThrow().validAt(started);
+        WebhookSender.Answer answer =
+                sender.send(claimed.url(), claimed.messageId(), started.getEpochSecond(), secrets, claimed.payload());
         long durationMs = (System.nanoTime() - t0) / 1_000_000;
         Instant now = clock.instant();
-        JdbcWebhookDeliveries.Attempt attempt = new JdbcWebhookDeliveries.Attempt(started, answer.statusCode(),
-                durationMs, answer.error() == null ? null : truncate(answer.error()));
+        JdbcWebhookDeliveries.Attempt attempt = new JdbcWebhookDeliveries.Attempt(
+                started, answer.statusCode(), durationMs, answer.error() == null ? null : truncate(answer.error()));
         Integer status = answer.statusCode();
         if (status != null && status >= 200 && status < 300) {
             deliveries.record(claimed, attempt, JdbcWebhookDeliveries.DELIVERED, null);
@@ -98,14 +104,19 @@ public final class WebhookDispatcher {
             StoreId store = new StoreId(claimed.storeId());
             if (endpoints.setEnabled(store, claimed.endpointId(), "gone", now)) {
                 deliveries.cancelPending(claimed.endpointId());
-                log.info("webhook endpoint {} of store {} answered 410 Gone: disabled", claimed.endpointId(),
+                log.info(
+                        "webhook endpoint {} of store {} answered 410 Gone: disabled",
+                        claimed.endpointId(),
                         claimed.storeId());
             }
         } else {
-            Optional<Instant> next = RetrySchedule.nextAttempt(claimed.attempt(), now,
-                    RetrySchedule.retryAfter(answer.retryAfter(), now));
-            deliveries.record(claimed, attempt, next.isPresent() ? JdbcWebhookDeliveries.PENDING
-                    : JdbcWebhookDeliveries.FAILED, next.orElse(null));
+            Optional<Instant> next = RetrySchedule.nextAttempt(
+                    claimed.attempt(), now, RetrySchedule.retryAfter(answer.retryAfter(), now));
+            deliveries.record(
+                    claimed,
+                    attempt,
+                    next.isPresent() ? JdbcWebhookDeliveries.PENDING : JdbcWebhookDeliveries.FAILED,
+                    next.orElse(null));
         }
     }
 

@@ -9,8 +9,16 @@ import java.util.List;
  *
  * @param disabledReason null when enabled; {@code merchant} (disabled by hand) or {@code gone} (it answered 410)
  */
-public record WebhookEndpoint(long id, StoreId store, String url, String description, List<String> eventTypes,
-        boolean enabled, String disabledReason, Instant createdAt, Instant updatedAt) {
+public record WebhookEndpoint(
+        long id,
+        StoreId store,
+        String url,
+        String description,
+        List<String> eventTypes,
+        boolean enabled,
+        String disabledReason,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public WebhookEndpoint {
         eventTypes = List.copyOf(eventTypes);

@@ -1,11 +1,11 @@
 package io.basira.server.webhooks;
 
-import io.basira.server.webhooks.jdbc.JdbcWebhookDeliveries;
-import io.basira.server.webhooks.jdbc.JdbcWebhookEndpoints;
 import io.basira.server.platform.errors.InvalidRecords;
 import io.basira.server.platform.errors.NotFound;
 import io.basira.server.privacy.AuditLog;
 import io.basira.server.privacy.ConnectionChanges;
+import io.basira.server.webhooks.jdbc.JdbcWebhookDeliveries;
+import io.basira.server.webhooks.jdbc.JdbcWebhookEndpoints;
 import io.basira.shared.Store;
 import io.basira.shared.TextRules;
 import java.time.Clock;
@@ -41,8 +41,13 @@ public final class WebhookEndpoints {
     private final Clock clock;
     private final ConnectionChanges audit;
 
-    public WebhookEndpoints(JdbcWebhookEndpoints endpoints, WebhookQueue queue, WebhookCatalogue catalogue,
-            EndpointAddresses addresses, Clock clock, ConnectionChanges audit) {
+    public WebhookEndpoints(
+            JdbcWebhookEndpoints endpoints,
+            WebhookQueue queue,
+            WebhookCatalogue catalogue,
+            EndpointAddresses addresses,
+            Clock clock,
+            ConnectionChanges audit) {
         this.audit = audit;
         this.endpoints = endpoints;
         this.queue = queue;
@@ -69,13 +74,13 @@ public final class WebhookEndpoints {
     public Created create(Store store, AuditLog.Actor actor, String url, String description, List<String> eventTypes) {
         Checked checked = check(url, description, eventTypes);
         if (endpoints.count(store.id()) >= MAX_PER_STORE) {
-            throw new InvalidRecords(List.of("a store has at most " + MAX_PER_STORE + " webhook endpoints; delete one "
-                    + "first"));
+            throw new InvalidRecords(
+                    List.of("a store has at most " + MAX_PER_STORE + " webhook endpoints; delete one " + "first"));
         }
         String secret = WebhookSecret.generate();
         return audit.together(() -> {
-            long id = endpoints.insert(store.id(), checked.url(), checked.description(), checked.eventTypes(), secret,
-                    clock.instant());
+            long id = endpoints.insert(
+                    store.id(), checked.url(), checked.description(), checked.eventTypes(), secret, clock.instant());
             WebhookEndpoint created = get(store, id);
             audit.endpointChanged(store.id(), actor, "create", null, audited(created));
             return new Created(created, secret);
@@ -83,8 +88,8 @@ public final class WebhookEndpoints {
     }
 
     private static ConnectionChanges.Endpoint audited(WebhookEndpoint endpoint) {
-        return new ConnectionChanges.Endpoint(endpoint.id(), endpoint.url(), endpoint.description(),
-                endpoint.eventTypes(), endpoint.enabled());
+        return new ConnectionChanges.Endpoint(
+                endpoint.id(), endpoint.url(), endpoint.description(), endpoint.eventTypes(), endpoint.enabled());
     }
 
     private WebhookEndpoint changed(Store store, AuditLog.Actor actor, String action, WebhookEndpoint before, long id) {
@@ -93,13 +98,13 @@ public final class WebhookEndpoints {
         return after;
     }
 
-    public WebhookEndpoint update(Store store, AuditLog.Actor actor, long id, String url, String description,
-            List<String> eventTypes) {
+    public WebhookEndpoint update(
+            Store store, AuditLog.Actor actor, long id, String url, String description, List<String> eventTypes) {
         Checked checked = check(url, description, eventTypes);
         return audit.together(() -> {
             WebhookEndpoint before = get(store, id);
-            if (!endpoints.update(store.id(), id, checked.url(), checked.description(), checked.eventTypes(),
-                    clock.instant())) {
+            if (!endpoints.update(
+                    store.id(), id, checked.url(), checked.description(), checked.eventTypes(), clock.instant())) {
                 throw notFound(id);
             }
             return changed(store, actor, "update", before, id);
@@ -137,7 +142,11 @@ public final class WebhookEndpoints {
                 throw notFound(id);
             }
             WebhookEndpoint rotated = get(store, id);
-            audit.endpointSecretRotated(store.id(), actor, audited(rotated), now.plus(ROTATION_OVERLAP).toString());
+            audit.endpointSecretRotated(
+                    store.id(),
+                    actor,
+                    audited(rotated),
+                    now.plus(ROTATION_OVERLAP).toString());
             return new Created(rotated, secret);
         });
     }
@@ -163,8 +172,8 @@ public final class WebhookEndpoints {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("endpoint_id", id);
         data.put("store", store.slug());
-        WebhookMessage message = new WebhookMessage("msg_test_" + UUID.randomUUID().toString().replace("-", ""),
-                WebhookCatalogue.TEST, now, data);
+        WebhookMessage message = new WebhookMessage(
+                "msg_test_" + UUID.randomUUID().toString().replace("-", ""), WebhookCatalogue.TEST, now, data);
         queue.enqueue(endpoint, message);
         queue.wake();
         return message.id();

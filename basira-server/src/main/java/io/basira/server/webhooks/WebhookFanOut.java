@@ -1,9 +1,9 @@
 package io.basira.server.webhooks;
 
-import io.basira.server.webhooks.jdbc.JdbcWebhookEndpoints;
 import io.basira.events.DomainEvent;
 import io.basira.server.platform.events.DomainEventListener;
 import io.basira.server.platform.events.ReceivedEvent;
+import io.basira.server.webhooks.jdbc.JdbcWebhookEndpoints;
 import java.util.List;
 import java.util.Set;
 

@@ -17,7 +17,7 @@ public record WebhookMessage(String id, String type, Instant timestamp, Map<Stri
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(timestamp, "timestamp");
-        data = Collections.unmodifiableMap(new LinkedHashMap<>(data));     // keeps the topic's order of fields
+        data = Collections.unmodifiableMap(new LinkedHashMap<>(data)); // keeps the topic's order of fields
     }
 
     /** The id of the {@code n}th message of type {@code type} made from domain event {@code eventId}: the same every time. */

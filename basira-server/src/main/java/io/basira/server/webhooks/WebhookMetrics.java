@@ -23,14 +23,19 @@ public final class WebhookMetrics {
         this.deliveries = deliveries;
         this.clock = clock;
         Gauge.builder("basira.webhooks.pending", this, m -> m.backlog().count())
-                .description("webhook deliveries not finished (to be sent or retried)").register(registry);
+                .description("webhook deliveries not finished (to be sent or retried)")
+                .register(registry);
         Gauge.builder("basira.webhooks.pending.oldest.seconds", this, WebhookMetrics::oldestSeconds)
-                .description("age of the oldest webhook delivery not finished").baseUnit("seconds").register(registry);
+                .description("age of the oldest webhook delivery not finished")
+                .baseUnit("seconds")
+                .register(registry);
     }
 
     private double oldestSeconds() {
         Instant oldest = backlog().oldest();
-        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
+        return oldest == null
+                ? 0
+                : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
     }
 
     private synchronized JdbcWebhookDeliveries.Backlog backlog() {

@@ -30,8 +30,11 @@ public final class WebhookSender {
 
     public WebhookSender(EndpointAddresses addresses, Duration connectTimeout, Duration responseTimeout) {
         this.addresses = addresses;
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
         this.responseTimeout = responseTimeout;
     }
 
@@ -43,16 +46,18 @@ public final class WebhookSender {
         } catch (EndpointAddresses.Refused e) {
             return new Answer(null, Optional.empty(), e.getMessage());
         }
-        HttpRequest request = HttpRequest.newBuilder(checked).timeout(responseTimeout)
+        HttpRequest request = HttpRequest.newBuilder(checked)
+                .timeout(responseTimeout)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "Basira-Webhooks/1")
                 .header("webhook-id", messageId)
                 .header("webhook-timestamp", Long.toString(timestampSeconds))
                 .header("webhook-signature", WebhookSigner.signature(secrets, messageId, timestampSeconds, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            response.body().close();                         // not read: an endless body cannot hold the sender
+            response.body().close(); // not read: an endless body cannot hold the sender
             return new Answer(response.statusCode(), response.headers().firstValue("Retry-After"), null);
         } catch (HttpConnectTimeoutException e) {
             return new Answer(null, Optional.empty(), "connect timeout");
@@ -61,7 +66,8 @@ public final class WebhookSender {
         } catch (ConnectException e) {
             return new Answer(null, Optional.empty(), "connection refused");
         } catch (IOException e) {
-            return new Answer(null, Optional.empty(), "connection failed (" + e.getClass().getSimpleName() + ")");
+            return new Answer(
+                    null, Optional.empty(), "connection failed (" + e.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer(null, Optional.empty(), "interrupted");

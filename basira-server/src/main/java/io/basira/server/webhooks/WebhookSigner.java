@@ -17,7 +17,8 @@ public final class WebhookSigner {
 
     /** @param secrets {@code whsec_…} secrets, the current one first */
     public static String signature(List<String> secrets, String messageId, long timestampSeconds, String body) {
-        return secrets.stream().map(secret -> sign(secret, messageId, timestampSeconds, body))
+        return secrets.stream()
+                .map(secret -> sign(secret, messageId, timestampSeconds, body))
                 .collect(Collectors.joining(" "));
     }
 
@@ -25,7 +26,8 @@ public final class WebhookSigner {
         try {
             return new Webhook(secret).sign(messageId, timestampSeconds, body);
         } catch (EmptyWebhookSecretException | WebhookSigningException e) {
-            throw new IllegalStateException("a webhook could not be signed: " + e.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "a webhook could not be signed: " + e.getClass().getSimpleName(), e);
         }
     }
 }

@@ -1,8 +1,8 @@
 package io.basira.server.webhooks;
 
+import io.basira.server.platform.jdbc.SqlDialect;
 import io.basira.server.webhooks.jdbc.JdbcWebhookDeliveries;
 import io.basira.server.webhooks.jdbc.JdbcWebhookEndpoints;
-import io.basira.server.platform.jdbc.SqlDialect;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +44,8 @@ public class WebhooksConfiguration {
     }
 
     @Bean
-    EndpointAddresses endpointAddresses(@Value("${basira.webhooks.allow-private-addresses:false}") boolean allowPrivate) {
+    EndpointAddresses endpointAddresses(
+            @Value("${basira.webhooks.allow-private-addresses:false}") boolean allowPrivate) {
         return new EndpointAddresses(allowPrivate);
     }
 
@@ -54,7 +55,8 @@ public class WebhooksConfiguration {
     }
 
     @Bean
-    JdbcWebhookDeliveries jdbcWebhookDeliveries(JdbcTemplate jdbc, TransactionTemplate transaction, SqlDialect dialect) {
+    JdbcWebhookDeliveries jdbcWebhookDeliveries(
+            JdbcTemplate jdbc, TransactionTemplate transaction, SqlDialect dialect) {
         return new JdbcWebhookDeliveries(jdbc, transaction, dialect == SqlDialect.POSTGRESQL);
     }
 
@@ -73,19 +75,30 @@ public class WebhooksConfiguration {
     }
 
     @Bean
-    WebhookDispatcher webhookDispatcher(JdbcWebhookDeliveries deliveries, JdbcWebhookEndpoints endpoints,
-            EndpointAddresses addresses, Clock clock, ExecutorService webhookSenders,
+    WebhookDispatcher webhookDispatcher(
+            JdbcWebhookDeliveries deliveries,
+            JdbcWebhookEndpoints endpoints,
+            EndpointAddresses addresses,
+            Clock clock,
+            ExecutorService webhookSenders,
             @Value("${basira.webhooks.concurrency:4}") int concurrency,
             @Value("${basira.webhooks.connect-timeout:5s}") Duration connectTimeout,
             @Value("${basira.webhooks.response-timeout:15s}") Duration responseTimeout) {
         Duration lease = connectTimeout.plus(responseTimeout).plusSeconds(30);
-        return new WebhookDispatcher(deliveries, endpoints, new WebhookSender(addresses, connectTimeout, responseTimeout),
-                clock, new WebhookDispatcher.Batches(webhookSenders, concurrency, lease));
+        return new WebhookDispatcher(
+                deliveries,
+                endpoints,
+                new WebhookSender(addresses, connectTimeout, responseTimeout),
+                clock,
+                new WebhookDispatcher.Batches(webhookSenders, concurrency, lease));
     }
 
     /** Wakes the loop where there is one (the server); elsewhere the deliveries wait for a server's loop. */
     @Bean
-    WebhookQueue webhookQueue(JdbcWebhookDeliveries deliveries, WebhookPayloads payloads, Clock clock,
+    WebhookQueue webhookQueue(
+            JdbcWebhookDeliveries deliveries,
+            WebhookPayloads payloads,
+            Clock clock,
             ObjectProvider<WebhookDispatchLoop> loop) {
         return new WebhookQueue(deliveries, payloads, clock, () -> loop.ifAvailable(WebhookDispatchLoop::wake));
     }
@@ -96,8 +109,13 @@ public class WebhooksConfiguration {
     }
 
     @Bean
-    WebhookEndpoints webhookEndpoints(JdbcWebhookEndpoints endpoints, WebhookQueue queue, WebhookCatalogue catalogue,
-            EndpointAddresses addresses, Clock clock, io.basira.server.privacy.ConnectionChanges audit) {
+    WebhookEndpoints webhookEndpoints(
+            JdbcWebhookEndpoints endpoints,
+            WebhookQueue queue,
+            WebhookCatalogue catalogue,
+            EndpointAddresses addresses,
+            Clock clock,
+            io.basira.server.privacy.ConnectionChanges audit) {
         return new WebhookEndpoints(endpoints, queue, catalogue, addresses, clock, audit);
     }
 
@@ -107,8 +125,11 @@ public class WebhooksConfiguration {
     static class InTheServer {
 
         @Bean
-        WebhookDispatchLoop webhookDispatchLoop(WebhookDispatcher dispatcher, JdbcWebhookDeliveries deliveries,
-                Clock clock, @Value("${basira.webhooks.poll:1s}") Duration poll,
+        WebhookDispatchLoop webhookDispatchLoop(
+                WebhookDispatcher dispatcher,
+                JdbcWebhookDeliveries deliveries,
+                Clock clock,
+                @Value("${basira.webhooks.poll:1s}") Duration poll,
                 @Value("${basira.webhooks.retention:30d}") Duration retention) {
             return new WebhookDispatchLoop(dispatcher, deliveries, clock, poll, retention);
         }
@@ -120,8 +141,8 @@ public class WebhooksConfiguration {
     static class Gauges {
 
         @Bean
-        WebhookMetrics webhookMetrics(JdbcWebhookDeliveries deliveries, Clock clock,
-                ObjectProvider<MeterRegistry> registry) {
+        WebhookMetrics webhookMetrics(
+                JdbcWebhookDeliveries deliveries, Clock clock, ObjectProvider<MeterRegistry> registry) {
             MeterRegistry meters = registry.getIfAvailable();
             return meters == null ? null : new WebhookMetrics(deliveries, clock, meters);
         }

@@ -22,15 +22,17 @@ class ReportPrinterTest {
 
         String csv = print(ReportPrinter.CSV, new Report("regions", Map.of(), List.of(table)));
 
-        assertThat(csv).isEqualTo("region,customers,share\n"
-                + "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",3,-12.50\n"
-                + "'@A1,0,\n"
-                + "\"الرياض, حي النخيل\",12,10\n");
+        assertThat(csv)
+                .isEqualTo("region,customers,share\n"
+                        + "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",3,-12.50\n"
+                        + "'@A1,0,\n"
+                        + "\"الرياض, حي النخيل\",12,10\n");
     }
 
     @Test
     void a_table_aligns_numbers_right_and_shows_absent_values_as_a_dash() {
-        Table table = new Table("top", List.of("customer", "orders")).row("C1", 12L).row("C22", null);
+        Table table =
+                new Table("top", List.of("customer", "orders")).row("C1", 12L).row("C22", null);
 
         String text = print(ReportPrinter.TABLE, new Report("top", Map.of(), List.of(table)));
 

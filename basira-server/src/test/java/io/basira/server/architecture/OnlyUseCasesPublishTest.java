@@ -28,35 +28,43 @@ class OnlyUseCasesPublishTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.basira");
     }
 
     @Test
     void only_use_cases_publish_domain_events() {
-        noClasses().that(notAUseCase()).should().callMethodWhere(calling(DomainEvents.class, "publish"))
+        noClasses()
+                .that(notAUseCase())
+                .should()
+                .callMethodWhere(calling(DomainEvents.class, "publish"))
                 .because("a change's events are published by the use case that makes it, in its transaction")
                 .check(classes);
     }
 
     @Test
     void only_the_outbox_uses_springs_event_publisher() {
-        noClasses().that().resideOutsideOfPackage("io.basira.server.platform.events..")
-                .should().callMethodWhere(calling(ApplicationEventPublisher.class, "publishEvent"))
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.basira.server.platform.events..")
+                .should()
+                .callMethodWhere(calling(ApplicationEventPublisher.class, "publishEvent"))
                 .because("in-memory events are lost in a crash: domain events go through DomainEvents (the outbox)")
                 .check(classes);
     }
 
     @Test
     void the_rules_see_the_use_cases() {
-        org.assertj.core.api.Assertions.assertThat(classes.get(io.basira.ingest.IngestRecords.class)
-                .isAnnotatedWith(UseCase.class)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(
+                        classes.get(io.basira.ingest.IngestRecords.class).isAnnotatedWith(UseCase.class))
+                .isTrue();
     }
 
     private static DescribedPredicate<JavaClass> notAUseCase() {
         return DescribedPredicate.describe("are not use cases", javaClass -> {
             if (javaClass.isAssignableTo(DomainEvents.class)) {
-                return false;                           // an adapter or decorator of the port passes events on
+                return false; // an adapter or decorator of the port passes events on
             }
             Optional<JavaClass> current = Optional.of(javaClass);
             while (current.isPresent()) {
@@ -70,7 +78,9 @@ class OnlyUseCasesPublishTest {
     }
 
     private static DescribedPredicate<JavaCall<?>> calling(Class<?> owner, String method) {
-        return DescribedPredicate.describe("call " + owner.getSimpleName() + "." + method,
-                call -> call.getTarget().getName().equals(method) && call.getTarget().getOwner().isAssignableTo(owner));
+        return DescribedPredicate.describe(
+                "call " + owner.getSimpleName() + "." + method,
+                call -> call.getTarget().getName().equals(method)
+                        && call.getTarget().getOwner().isAssignableTo(owner));
     }
 }

@@ -34,14 +34,18 @@ class ServerShapeTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(SERVER);
     }
 
     @Test
     void features_depend_on_each_other_without_cycles() {
-        slices().matching(SERVER + ".(*)..").should().beFreeOfCycles()
-                .because("a feature is understood, changed and tested from the features below it").check(classes);
+        slices().matching(SERVER + ".(*)..")
+                .should()
+                .beFreeOfCycles()
+                .because("a feature is understood, changed and tested from the features below it")
+                .check(classes);
     }
 
     @Test
@@ -51,32 +55,55 @@ class ServerShapeTest {
 
     @Test
     void the_platform_uses_no_feature() {
-        noClasses().that().resideInAPackage(SERVER + ".platform..").should().dependOnClassesThat(inAFeature())
-                .because("tenancy, security, errors, events and jobs serve every feature").check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage(SERVER + ".platform..")
+                .should()
+                .dependOnClassesThat(inAFeature())
+                .because("tenancy, security, errors, events and jobs serve every feature")
+                .check(classes);
     }
 
     @Test
     void the_dashboard_shell_uses_no_feature() {
-        noClasses().that().resideInAPackage(SERVER + ".dashboard..").should().dependOnClassesThat(inAFeature())
-                .because("each feature's pages live in the feature; the shell is layout, locale, sign-in and navigation")
+        noClasses()
+                .that()
+                .resideInAPackage(SERVER + ".dashboard..")
+                .should()
+                .dependOnClassesThat(inAFeature())
+                .because(
+                        "each feature's pages live in the feature; the shell is layout, locale, sign-in and navigation")
                 .check(classes);
     }
 
     @Test
     void http_types_stay_in_api_web_the_platform_and_the_shell() {
-        noClasses().that().resideInAPackage(SERVER + "..")
-                .and().resideOutsideOfPackages("..api..", "..web..", SERVER + ".platform..", SERVER + ".dashboard..")
-                .and().doNotHaveFullyQualifiedName(SERVER + ".BasiraServer")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..",
-                        "org.springframework.http..", "jakarta.servlet..")
-                .orShould().dependOnClassesThat().belongToAnyOf(ApiErrors.class)
-                .because("a use case answers in the domain's terms; its callers turn that into HTTP").check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage(SERVER + "..")
+                .and()
+                .resideOutsideOfPackages("..api..", "..web..", SERVER + ".platform..", SERVER + ".dashboard..")
+                .and()
+                .doNotHaveFullyQualifiedName(SERVER + ".BasiraServer")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.web..", "org.springframework.http..", "jakarta.servlet..")
+                .orShould()
+                .dependOnClassesThat()
+                .belongToAnyOf(ApiErrors.class)
+                .because("a use case answers in the domain's terms; its callers turn that into HTTP")
+                .check(classes);
     }
 
     @Test
     void every_dashboard_page_gets_the_shells_layout() {
-        classes().that().resideInAPackage("..web..").and().areMetaAnnotatedWith(Controller.class)
-                .should().beAnnotatedWith(DashboardPage.class)
+        classes()
+                .that()
+                .resideInAPackage("..web..")
+                .and()
+                .areMetaAnnotatedWith(Controller.class)
+                .should()
+                .beAnnotatedWith(DashboardPage.class)
                 .because("the shell's layout model (store, user, language) is added to @DashboardPage controllers only")
                 .check(classes);
     }
@@ -86,9 +113,12 @@ class ServerShapeTest {
         java.nio.file.Path sources = java.nio.file.Path.of("src/main/java/io/basira/server");
         try (var folders = java.nio.file.Files.walk(sources)) {
             assertThat(folders.filter(java.nio.file.Files::isDirectory)
-                    .filter(folder -> !java.nio.file.Files.exists(folder.resolve("package-info.java")))
-                    .map(sources::relativize).map(Object::toString).toList())
-                    .as("packages without a package-info.java saying what they hold and promise").isEmpty();
+                            .filter(folder -> !java.nio.file.Files.exists(folder.resolve("package-info.java")))
+                            .map(sources::relativize)
+                            .map(Object::toString)
+                            .toList())
+                    .as("packages without a package-info.java saying what they hold and promise")
+                    .isEmpty();
         }
     }
 
@@ -96,13 +126,15 @@ class ServerShapeTest {
     void the_rules_see_the_features() {
         Set<String> features = new TreeSet<>();
         classes.forEach(c -> feature(c.getPackageName()).ifPresent(features::add));
-        assertThat(features).contains("analytics", "campaigns", "checkout", "customers", "groups", "loyalty",
-                "privacy", "products");
+        assertThat(features)
+                .contains(
+                        "analytics", "campaigns", "checkout", "customers", "groups", "loyalty", "privacy", "products");
         assertThat(classes.containPackage(SERVER + ".platform.events")).isTrue();
     }
 
     private static DescribedPredicate<JavaClass> inAFeature() {
-        return DescribedPredicate.describe("are in a feature of the server",
+        return DescribedPredicate.describe(
+                "are in a feature of the server",
                 c -> feature(c.getPackageName()).isPresent());
     }
 

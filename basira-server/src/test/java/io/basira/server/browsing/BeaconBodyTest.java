@@ -1,10 +1,10 @@
 package io.basira.server.browsing;
 
-import io.basira.server.browsing.api.BeaconDoor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.browsing.BrowsingEvent;
 import io.basira.browsing.EventKind;
+import io.basira.server.browsing.api.BeaconDoor;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -28,8 +28,9 @@ class BeaconBodyTest {
         BeaconBody body = read("{\"e\":[{\"x\":{\"deep\":[1,2]},\"pr\":123,\"t\":\"product\",\"ca\":\"shoes\","
                 + "\"p\":[\"no\"]}],\"extra\":{\"a\":[{}]},\"s\":\"session-1\",\"v\":\"visitor-1\"}");
         assertThat(body.rejected()).isEmpty();
-        assertThat(body.events()).containsExactly(new BrowsingEvent(EventKind.PRODUCT, "visitor-1", "session-1", NOW,
-                null, "123", "shoes", null, null));
+        assertThat(body.events())
+                .containsExactly(new BrowsingEvent(
+                        EventKind.PRODUCT, "visitor-1", "session-1", NOW, null, "123", "shoes", null, null));
     }
 
     @Test
@@ -37,26 +38,34 @@ class BeaconBodyTest {
         BeaconBody body = read("{\"v\":\"visitor-1\",\"s\":\"session-1\",\"e\":[{\"t\":\"page\",\"p\":\"/\"},"
                 + "{\"t\":\"product\"},{\"t\":\"teleport\"},7]}");
         assertThat(body.events()).hasSize(1);
-        assertThat(body.rejected()).extracting(r -> r.get("index") + " " + r.get("reason"))
+        assertThat(body.rejected())
+                .extracting(r -> r.get("index") + " " + r.get("reason"))
                 .containsExactly("1 missing_field", "2 unknown_kind", "3 unknown_kind");
     }
 
     @Test
     void a_body_that_is_not_json_or_has_no_event_list_or_too_many_events_is_refused_whole() {
-        assertThat(read("not json").rejected()).extracting(r -> r.get("detail")).containsExactly("the body is not JSON");
-        assertThat(read("{\"v\":\"visitor-1\",\"e\":[{\"t\":\"page\"}").rejected()).extracting(r -> r.get("reason"))
+        assertThat(read("not json").rejected())
+                .extracting(r -> r.get("detail"))
+                .containsExactly("the body is not JSON");
+        assertThat(read("{\"v\":\"visitor-1\",\"e\":[{\"t\":\"page\"}").rejected())
+                .extracting(r -> r.get("reason"))
                 .containsExactly("bad_body");
-        assertThat(read("{\"v\":\"visitor-1\",\"e\":{\"t\":\"page\"}}").rejected()).extracting(r -> r.get("detail"))
+        assertThat(read("{\"v\":\"visitor-1\",\"e\":{\"t\":\"page\"}}").rejected())
+                .extracting(r -> r.get("detail"))
                 .containsExactly("the body needs 'e', an array of at most 50 events");
         assertThat(read("[]").rejected()).extracting(r -> r.get("reason")).containsExactly("bad_body");
         assertThat(read("").rejected()).extracting(r -> r.get("reason")).containsExactly("bad_body");
         String fifty = "{\"t\":\"page\"},".repeat(50);
         assertThat(read("{\"v\":\"visitor-1\",\"s\":\"session-1\",\"e\":[" + fifty.substring(0, fifty.length() - 1)
-                + "]}").events()).hasSize(50);
+                                + "]}")
+                        .events())
+                .hasSize(50);
         BeaconBody tooMany = read("{\"v\":\"visitor-1\",\"s\":\"session-1\",\"e\":[" + fifty + "{\"t\":\"page\"}]}");
         assertThat(tooMany.events()).isEmpty();
         assertThat(tooMany.rejected()).hasSize(1);
-        assertThat(BeaconBody.tooLong(32768).rejected()).extracting(r -> r.get("detail"))
+        assertThat(BeaconBody.tooLong(32768).rejected())
+                .extracting(r -> r.get("detail"))
                 .containsExactly("a body is at most 32768 bytes");
     }
 

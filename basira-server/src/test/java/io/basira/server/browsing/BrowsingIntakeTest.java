@@ -51,7 +51,8 @@ class BrowsingIntakeTest {
         assertThat(intake.offer(B, events(3))).as("3 more do not fit in 5").isFalse();
         assertThat(intake.offer(B, events(2))).isTrue();
         assertThat(intake.queued()).isEqualTo(5);
-        assertThat(meters.counter("basira.browsing.refused", "cause", "full").count()).isEqualTo(1);
+        assertThat(meters.counter("basira.browsing.refused", "cause", "full").count())
+                .isEqualTo(1);
 
         intake.start();
         recorder.gate.countDown();
@@ -65,8 +66,8 @@ class BrowsingIntakeTest {
     private static List<BrowsingEvent> events(int count) {
         List<BrowsingEvent> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            events.add(new BrowsingEvent(EventKind.PAGE, "visitor-1", "session-1", Instant.EPOCH, "/" + i, null, null,
-                    null, null));
+            events.add(new BrowsingEvent(
+                    EventKind.PAGE, "visitor-1", "session-1", Instant.EPOCH, "/" + i, null, null, null, null));
         }
         return events;
     }

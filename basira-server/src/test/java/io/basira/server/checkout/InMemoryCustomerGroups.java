@@ -17,6 +17,8 @@ public final class InMemoryCustomerGroups implements CustomerGroups {
 
     @Override
     public Set<String> groupsOf(StoreId store, String customerExternalId) {
-        return customerExternalId == null ? Set.of() : groups.getOrDefault(store.value() + "/" + customerExternalId, Set.of());
+        return customerExternalId == null
+                ? Set.of()
+                : groups.getOrDefault(store.value() + "/" + customerExternalId, Set.of());
     }
 }

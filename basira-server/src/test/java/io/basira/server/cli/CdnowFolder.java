@@ -20,8 +20,12 @@ final class CdnowFolder {
     static Path write(Path dir) throws IOException {
         List<String[]> rows;
         try (InputStream in = CdnowFolder.class.getResourceAsStream("/cdnow/CDNOW_sample.txt")) {
-            rows = new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines()
-                    .map(String::strip).filter(l -> !l.isEmpty()).map(l -> l.split("\\s+")).toList();
+            rows = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty())
+                    .map(l -> l.split("\\s+"))
+                    .toList();
         }
         Map<String, String> firstDay = new LinkedHashMap<>();
         StringBuilder orders = new StringBuilder("order_id,customer_id,created_at,status,total\n");
@@ -29,11 +33,19 @@ final class CdnowFolder {
         for (String[] r : rows) {
             String day = r[2].substring(0, 4) + "-" + r[2].substring(4, 6) + "-" + r[2].substring(6, 8);
             firstDay.merge(r[1], day, (a, b) -> a.compareTo(b) <= 0 ? a : b);
-            orders.append("T").append(++n).append(',').append(r[1]).append(',').append(day).append("T00:00:00Z,completed,")
-                    .append(new java.math.BigDecimal(r[4]).setScale(2).toPlainString()).append('\n');
+            orders.append("T")
+                    .append(++n)
+                    .append(',')
+                    .append(r[1])
+                    .append(',')
+                    .append(day)
+                    .append("T00:00:00Z,completed,")
+                    .append(new java.math.BigDecimal(r[4]).setScale(2).toPlainString())
+                    .append('\n');
         }
         StringBuilder customers = new StringBuilder("customer_id,created_at\n");
-        firstDay.forEach((id, day) -> customers.append(id).append(',').append(day).append("T00:00:00Z\n"));
+        firstDay.forEach(
+                (id, day) -> customers.append(id).append(',').append(day).append("T00:00:00Z\n"));
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("customers.csv"), customers, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("orders.csv"), orders, StandardCharsets.UTF_8);

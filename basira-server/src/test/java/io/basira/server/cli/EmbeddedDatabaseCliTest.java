@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The embedded database is embedded: no port, an owner-only folder, and one process at a time with a clear message. */
 class EmbeddedDatabaseCliTest {
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     @Test
     void a_failed_statement_leaves_no_trace_file_with_its_values() throws Exception {
@@ -33,7 +34,7 @@ class EmbeddedDatabaseCliTest {
                 java.sql.Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE people (name VARCHAR(3))");
             org.assertj.core.api.Assertions.assertThatThrownBy(
-                    () -> statement.execute("INSERT INTO people VALUES ('sara@example.com')"))
+                            () -> statement.execute("INSERT INTO people VALUES ('sara@example.com')"))
                     .isInstanceOf(java.sql.SQLException.class);
         }
         try (var files = Files.list(tmp.resolve("data"))) {
@@ -58,16 +59,22 @@ class EmbeddedDatabaseCliTest {
                     lock.load(in);
                 }
             }
-            assertThat(lock).as("an H2 lock file names a server only when one listens").doesNotContainKey("server");
+            assertThat(lock)
+                    .as("an H2 lock file names a server only when one listens")
+                    .doesNotContainKey("server");
         }
     }
 
     @Test
     void the_data_folder_is_the_owners_only() {
-        assertThat(CliRun.of(List.of("--data", tmp.resolve("data").toString()), "store", "list").exitCode()).isZero();
+        assertThat(CliRun.of(List.of("--data", tmp.resolve("data").toString()), "store", "list")
+                        .exitCode())
+                .isZero();
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            assertThat(tmp.resolve("data")).satisfies(folder -> assertThat(PosixFilePermissions.toString(
-                    Files.getPosixFilePermissions(folder))).isEqualTo("rwx------"));
+            assertThat(tmp.resolve("data"))
+                    .satisfies(
+                            folder -> assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+                                    .isEqualTo("rwx------"));
         }
     }
 
@@ -75,10 +82,16 @@ class EmbeddedDatabaseCliTest {
     void a_second_process_on_the_same_folder_is_told_what_to_do_not_given_a_stack_trace() throws Exception {
         Path data = tmp.resolve("data");
         List<String> database = List.of("--data", data.toString());
-        assertThat(CliRun.of(database, "store", "create", "--slug", "shop").exitCode()).isZero();
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), HoldDatabaseOpen.class.getName(),
-                "jdbc:h2:file:" + data.toAbsolutePath().resolve("basira")).redirectErrorStream(true).start();
+        assertThat(CliRun.of(database, "store", "create", "--slug", "shop").exitCode())
+                .isZero();
+        Process server = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        HoldDatabaseOpen.class.getName(),
+                        "jdbc:h2:file:" + data.toAbsolutePath().resolve("basira"))
+                .redirectErrorStream(true)
+                .start();
         try {
             String first = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))
                     .readLine();
@@ -87,8 +100,13 @@ class EmbeddedDatabaseCliTest {
             CliRun second = CliRun.of(database, "store", "list");
 
             assertThat(second.exitCode()).isEqualTo(1);
-            assertThat(second.err()).contains("the embedded database in " + data.toAbsolutePath() + " is in use by "
-                    + "another Basira process", "Stop that process first", "HTTP API", "PostgreSQL (--db-url)")
+            assertThat(second.err())
+                    .contains(
+                            "the embedded database in " + data.toAbsolutePath() + " is in use by "
+                                    + "another Basira process",
+                            "Stop that process first",
+                            "HTTP API",
+                            "PostgreSQL (--db-url)")
                     .doesNotContain("Exception", "at org.h2");
             assertThat(second.err().strip().lines()).hasSize(1);
         } finally {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 abstract class ImportExportCliContract {
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     /** The {@code --data} or {@code --db-url} arguments of the database under test. */
     abstract List<String> database();
@@ -40,21 +41,34 @@ abstract class ImportExportCliContract {
     @Test
     void an_order_imported_again_for_another_customer_leaves_the_first_customers_card() throws IOException {
         String slug = slug();
-        Path first = folder("first", CUSTOMERS, "order_id,customer_id,created_at,status,total\n"
-                + "O1,C1,2024-02-01,completed,10.00\n");
-        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", first.toString()).exitCode()).isZero();
-        Path moved = folder("moved", CUSTOMERS, "order_id,customer_id,created_at,status,total\n"
-                + "O1,C2,2024-02-01,completed,10.00\n");
-        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", moved.toString()).exitCode()).isZero();
+        Path first = folder(
+                "first",
+                CUSTOMERS,
+                "order_id,customer_id,created_at,status,total\n" + "O1,C1,2024-02-01,completed,10.00\n");
+        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", first.toString())
+                        .exitCode())
+                .isZero();
+        Path moved = folder(
+                "moved",
+                CUSTOMERS,
+                "order_id,customer_id,created_at,status,total\n" + "O1,C2,2024-02-01,completed,10.00\n");
+        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", moved.toString())
+                        .exitCode())
+                .isZero();
         assertThat(exportedCounts(slug)).containsExactly("C1,0,0.00", "C2,1,10.00");
     }
 
     @Test
     void rebuild_cards_folds_every_card_again_from_the_stored_orders() throws Exception {
         String slug = slug();
-        Path dir = folder("rebuild", CUSTOMERS, "order_id,customer_id,created_at,status,total\n"
-                + "O1,C1,2024-02-01,completed,10.00\nO2,C2,2024-02-03,completed,7.50\n");
-        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", dir.toString()).exitCode()).isZero();
+        Path dir = folder(
+                "rebuild",
+                CUSTOMERS,
+                "order_id,customer_id,created_at,status,total\n"
+                        + "O1,C1,2024-02-01,completed,10.00\nO2,C2,2024-02-03,completed,7.50\n");
+        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", dir.toString())
+                        .exitCode())
+                .isZero();
         sql("UPDATE customers SET order_count = 99, total_spent_minor = 1 WHERE external_id = 'C1' "
                 + "AND store_id = (SELECT id FROM stores WHERE slug = '" + slug + "')");
         assertThat(exportedCounts(slug)).contains("C1,99,0.01");
@@ -68,12 +82,17 @@ abstract class ImportExportCliContract {
     void privacy_export_and_erase_run_from_the_command_line_and_an_import_does_not_bring_the_person_back()
             throws IOException {
         String slug = slug();
-        Path dir = folder("privacy", CUSTOMERS, "order_id,customer_id,created_at,status,total\n"
-                + "O1,C1,2024-02-01,completed,10.00\nO2,C2,2024-02-03,completed,7.50\n");
-        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", dir.toString()).exitCode()).isZero();
+        Path dir = folder(
+                "privacy",
+                CUSTOMERS,
+                "order_id,customer_id,created_at,status,total\n"
+                        + "O1,C1,2024-02-01,completed,10.00\nO2,C2,2024-02-03,completed,7.50\n");
+        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", dir.toString())
+                        .exitCode())
+                .isZero();
         Path zip = tmp.resolve("c1.zip");
-        CliRun export = CliRun.of(database(), "privacy", "export", "--store", slug, "--customer", "C1", "--out",
-                zip.toString());
+        CliRun export = CliRun.of(
+                database(), "privacy", "export", "--store", slug, "--customer", "C1", "--out", zip.toString());
         assertThat(export.exitCode()).as(export.err()).isZero();
         List<String> entries = new java.util.ArrayList<>();
         try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
@@ -82,31 +101,40 @@ abstract class ImportExportCliContract {
             }
         }
         assertThat(entries).contains("customer.json", "customer.csv", "orders.csv");
-        assertThat(CliRun.of(database(), "privacy", "erase", "--store", slug, "--customer", "C1").exitCode())
-                .as("not without --yes").isEqualTo(2);
+        assertThat(CliRun.of(database(), "privacy", "erase", "--store", slug, "--customer", "C1")
+                        .exitCode())
+                .as("not without --yes")
+                .isEqualTo(2);
         CliRun erase = CliRun.of(database(), "privacy", "erase", "--store", slug, "--customer", "C1", "--yes");
         assertThat(erase.exitCode()).as(erase.err()).isZero();
         assertThat(erase.out()).contains("Erased customer 'C1' of '" + slug + "'");
         assertThat(exportedCounts(slug)).containsExactly("C2,1,7.50");
-        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", dir.toString()).exitCode())
-                .as("the same files again").isZero();
+        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", dir.toString())
+                        .exitCode())
+                .as("the same files again")
+                .isZero();
         assertThat(exportedCounts(slug)).as("the erased customer stays erased").containsExactly("C2,1,7.50");
     }
 
     /** customer_id, order_count and total_spent of every exported customer. */
     private List<String> exportedCounts(String slug) throws IOException {
         Path out = tmp.resolve(slug + ".csv");
-        assertThat(CliRun.of(database(), "export", "customers", "--store", slug, "--out", out.toString()).exitCode())
+        assertThat(CliRun.of(database(), "export", "customers", "--store", slug, "--out", out.toString())
+                        .exitCode())
                 .isZero();
-        return Files.readAllLines(out).stream().skip(1).map(line -> String.join(",",
-                java.util.Arrays.asList(line.split(",", -1)).subList(0, 3))).toList();
+        return Files.readAllLines(out).stream()
+                .skip(1)
+                .map(line -> String.join(
+                        ",", java.util.Arrays.asList(line.split(",", -1)).subList(0, 3)))
+                .toList();
     }
 
     /** Runs one statement on the database under test, as an operator with a SQL console would. */
     private void sql(String statement) throws java.sql.SQLException {
         List<String> args = database();
         boolean h2 = args.get(0).equals("--data");
-        String url = h2 ? "jdbc:h2:file:" + Path.of(args.get(1)).toAbsolutePath().resolve("basira") : args.get(1);
+        String url =
+                h2 ? "jdbc:h2:file:" + Path.of(args.get(1)).toAbsolutePath().resolve("basira") : args.get(1);
         try (var connection = java.sql.DriverManager.getConnection(url, h2 ? "sa" : args.get(3), "");
                 var update = connection.createStatement()) {
             update.executeUpdate(statement);
@@ -116,20 +144,24 @@ abstract class ImportExportCliContract {
     @Test
     void a_bad_row_refuses_the_whole_import_and_names_file_line_column_and_reason() throws IOException {
         String slug = slug();
-        Path dir = folder("bad", CUSTOMERS, "order_id,customer_id,created_at,status,total,currency\n"
-                + "O1,C1,2024-02-01,completed,10.00,SAR\n"
-                + "O2,C1,2024-02-01,completed,-5.00,\n"
-                + "O3,C9,2024-02-01,completed,5.00,\n"
-                + "O4,C2,2024-02-01,completed,5.00,USD\n"
-                + "O5,C2,31/02/2024,delivered,5.00,\n");
+        Path dir = folder(
+                "bad",
+                CUSTOMERS,
+                "order_id,customer_id,created_at,status,total,currency\n"
+                        + "O1,C1,2024-02-01,completed,10.00,SAR\n"
+                        + "O2,C1,2024-02-01,completed,-5.00,\n"
+                        + "O3,C9,2024-02-01,completed,5.00,\n"
+                        + "O4,C2,2024-02-01,completed,5.00,USD\n"
+                        + "O5,C2,31/02/2024,delivered,5.00,\n");
         CliRun run = CliRun.of(database(), "import", "--store", slug, "--dir", dir.toString());
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains(
-                "orders.csv:3: total: '-5.00' is negative",
-                "orders.csv:4: customer_id: customer 'C9' does not exist in store '" + slug + "'",
-                "orders.csv:5: currency: 'USD' is not the store's currency SAR",
-                "orders.csv:6: created_at: ",
-                "orders.csv:6: status: unknown status 'delivered'");
+        assertThat(run.err())
+                .contains(
+                        "orders.csv:3: total: '-5.00' is negative",
+                        "orders.csv:4: customer_id: customer 'C9' does not exist in store '" + slug + "'",
+                        "orders.csv:5: currency: 'USD' is not the store's currency SAR",
+                        "orders.csv:6: created_at: ",
+                        "orders.csv:6: status: unknown status 'delivered'");
         assertThat(run.out()).contains("Nothing imported");
         CliRun stores = CliRun.of(database(), "store", "list");
         assertThat(stores.out()).doesNotContain(slug);
@@ -138,8 +170,11 @@ abstract class ImportExportCliContract {
     @Test
     void skip_invalid_applies_the_good_rows_and_lists_the_bad() throws IOException {
         String slug = slug();
-        Path dir = folder("skip", CUSTOMERS, "order_id,customer_id,created_at,status,total\n"
-                + "O1,C1,2024-02-01,completed,10.00\nO2,C1,2024-02-01,shipped,5.00\n");
+        Path dir = folder(
+                "skip",
+                CUSTOMERS,
+                "order_id,customer_id,created_at,status,total\n"
+                        + "O1,C1,2024-02-01,completed,10.00\nO2,C1,2024-02-01,shipped,5.00\n");
         CliRun run = CliRun.of(database(), "import", "--store", slug, "--dir", dir.toString(), "--skip-invalid");
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).contains("orders.csv:3: status: unknown status 'shipped'");
@@ -147,28 +182,40 @@ abstract class ImportExportCliContract {
         Path out = tmp.resolve("skip.csv");
         CliRun export = CliRun.of(database(), "export", "customers", "--store", slug, "--out", out.toString());
         assertThat(export.exitCode()).isZero();
-        assertThat(Files.readAllLines(out)).contains("C1,1,10.00,10.00,0,0,2024-01-31T21:00:00Z,2024-01-31T21:00:00Z,0,,"
-                + Files.readAllLines(out).get(1).split(",", -1)[10] + ",0.0000,0,0,,0,0,0,,,,,,0,,0,0");
+        assertThat(Files.readAllLines(out))
+                .contains("C1,1,10.00,10.00,0,0,2024-01-31T21:00:00Z,2024-01-31T21:00:00Z,0,,"
+                        + Files.readAllLines(out).get(1).split(",", -1)[10] + ",0.0000,0,0,,0,0,0,,,,,,0,,0,0");
     }
 
     @Test
     void importing_the_same_folder_twice_changes_nothing_and_a_newer_order_replaces_the_older() throws IOException {
         String slug = slug();
-        Path dir = folder("twice", CUSTOMERS, "order_id,customer_id,created_at,status,total,discount_total,coupon_code\n"
-                + "O1,C1,2024-02-01T18:20:00+03:00,completed,199.50,10.00,RAMADAN20\n"
-                + "O2,C2,2024-02-02,processing,50,,\n");
-        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", dir.toString()).exitCode()).isZero();
+        Path dir = folder(
+                "twice",
+                CUSTOMERS,
+                "order_id,customer_id,created_at,status,total,discount_total,coupon_code\n"
+                        + "O1,C1,2024-02-01T18:20:00+03:00,completed,199.50,10.00,RAMADAN20\n"
+                        + "O2,C2,2024-02-02,processing,50,,\n");
+        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", dir.toString())
+                        .exitCode())
+                .isZero();
         Path first = tmp.resolve("first.csv");
         CliRun.of(database(), "export", "customers", "--store", slug, "--out", first.toString());
-        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", dir.toString()).exitCode()).isZero();
+        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", dir.toString())
+                        .exitCode())
+                .isZero();
         Path second = tmp.resolve("second.csv");
         CliRun.of(database(), "export", "customers", "--store", slug, "--out", second.toString());
         assertThat(Files.readString(second)).isEqualTo(Files.readString(first));
         assertThat(Files.readAllLines(first).get(1)).startsWith("C1,1,199.50,199.50,0,0,2024-02-01T15:20:00Z");
 
-        Path update = folder("update", "customer_id,created_at\n", "order_id,customer_id,created_at,status,total\n"
-                + "O1,C1,2024-02-01T18:20:00+03:00,returned,199.50\n");
-        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", update.toString()).exitCode()).isZero();
+        Path update = folder(
+                "update",
+                "customer_id,created_at\n",
+                "order_id,customer_id,created_at,status,total\n" + "O1,C1,2024-02-01T18:20:00+03:00,returned,199.50\n");
+        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", update.toString())
+                        .exitCode())
+                .isZero();
         Path third = tmp.resolve("third.csv");
         CliRun.of(database(), "export", "customers", "--store", slug, "--out", third.toString());
         assertThat(Files.readAllLines(third).get(1)).isEqualTo("C1,0,0.00,0.00,0,1,,,0,,,,0,0,,0,0,0,,,,,,0,,0,0");
@@ -177,17 +224,36 @@ abstract class ImportExportCliContract {
     @Test
     void a_new_store_takes_the_currency_and_time_zone_given() throws IOException {
         String slug = slug();
-        Path dir = folder("kwd", "customer_id,created_at\nC1,2024-01-01\n",
+        Path dir = folder(
+                "kwd",
+                "customer_id,created_at\nC1,2024-01-01\n",
                 "order_id,customer_id,created_at,status,total\nO1,C1,2024-01-05,completed,12.345\n");
-        CliRun run = CliRun.of(database(), "import", "--store", slug, "--dir", dir.toString(), "--currency", "KWD",
-                "--time-zone", "Asia/Kuwait", "--name", "متجر الكويت");
+        CliRun run = CliRun.of(
+                database(),
+                "import",
+                "--store",
+                slug,
+                "--dir",
+                dir.toString(),
+                "--currency",
+                "KWD",
+                "--time-zone",
+                "Asia/Kuwait",
+                "--name",
+                "متجر الكويت");
         assertThat(run.exitCode()).isZero();
         assertThat(CliRun.of(database(), "store", "list").out()).contains(slug + "\tمتجر الكويت\tKWD\tAsia/Kuwait");
     }
 
     @Test
     void unknown_store_for_export_is_a_one_line_error() {
-        CliRun run = CliRun.of(database(), "export", "customers", "--store", "nope-" + slug(), "--out",
+        CliRun run = CliRun.of(
+                database(),
+                "export",
+                "customers",
+                "--store",
+                "nope-" + slug(),
+                "--out",
                 tmp.resolve("x.csv").toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("there is no store 'nope-");
@@ -197,34 +263,77 @@ abstract class ImportExportCliContract {
     @Test
     void an_exported_store_imports_back_to_the_same_cards() throws Exception {
         Path demo = tmp.resolve("demo-store");
-        new io.basira.demo.DemoStoreGenerator().write(io.basira.demo.DemoStoreSpec.defaults().withCustomers(150), demo);
+        new io.basira.demo.DemoStoreGenerator()
+                .write(io.basira.demo.DemoStoreSpec.defaults().withCustomers(150), demo);
         String first = slug();
         String second = slug();
-        assertThat(CliRun.of(database(), "import", "--store", first, "--dir", demo.toString(), "--currency", "SAR",
-                "--time-zone", "Asia/Riyadh").exitCode()).isZero();
+        assertThat(CliRun.of(
+                                database(),
+                                "import",
+                                "--store",
+                                first,
+                                "--dir",
+                                demo.toString(),
+                                "--currency",
+                                "SAR",
+                                "--time-zone",
+                                "Asia/Riyadh")
+                        .exitCode())
+                .isZero();
         Path folder = tmp.resolve("exported");
-        CliRun export = CliRun.of(database(), "export", "store", "--store", first, "--format", "csv", "--out",
-                folder.toString());
+        CliRun export = CliRun.of(
+                database(), "export", "store", "--store", first, "--format", "csv", "--out", folder.toString());
         assertThat(export.exitCode()).as(export.err()).isZero();
-        assertThat(export.out()).contains("customers.csv: 150 rows").contains("Exported store '" + first + "' (SAR, Asia/Riyadh)");
+        assertThat(export.out())
+                .contains("customers.csv: 150 rows")
+                .contains("Exported store '" + first + "' (SAR, Asia/Riyadh)");
         for (io.basira.demo.CanonicalCsv file : io.basira.demo.CanonicalCsv.values()) {
-            assertThat(Files.readAllLines(folder.resolve(file.fileName())).get(0)).isEqualTo(String.join(",", file.columns()));
+            assertThat(Files.readAllLines(folder.resolve(file.fileName())).get(0))
+                    .isEqualTo(String.join(",", file.columns()));
         }
-        assertThat(CliRun.of(database(), "import", "--store", second, "--dir", folder.toString(), "--currency", "SAR",
-                "--time-zone", "Asia/Riyadh").exitCode()).isZero();
+        assertThat(CliRun.of(
+                                database(),
+                                "import",
+                                "--store",
+                                second,
+                                "--dir",
+                                folder.toString(),
+                                "--currency",
+                                "SAR",
+                                "--time-zone",
+                                "Asia/Riyadh")
+                        .exitCode())
+                .isZero();
         Path a = tmp.resolve("a.csv");
         Path b = tmp.resolve("b.csv");
-        assertThat(CliRun.of(database(), "export", "customers", "--store", first, "--out", a.toString()).exitCode()).isZero();
-        assertThat(CliRun.of(database(), "export", "customers", "--store", second, "--out", b.toString()).exitCode()).isZero();
+        assertThat(CliRun.of(database(), "export", "customers", "--store", first, "--out", a.toString())
+                        .exitCode())
+                .isZero();
+        assertThat(CliRun.of(database(), "export", "customers", "--store", second, "--out", b.toString())
+                        .exitCode())
+                .isZero();
         // every cell but days_since_last_purchase, which counts from the day of each export (midnight may pass)
-        assertThat(withoutDaysSince(Files.readAllLines(b))).hasSize(151).isEqualTo(withoutDaysSince(Files.readAllLines(a)));
+        assertThat(withoutDaysSince(Files.readAllLines(b)))
+                .hasSize(151)
+                .isEqualTo(withoutDaysSince(Files.readAllLines(a)));
         Path again = tmp.resolve("exported-again");
-        assertThat(CliRun.of(database(), "export", "store", "--store", second, "--out", again.toString()).exitCode()).isZero();
+        assertThat(CliRun.of(database(), "export", "store", "--store", second, "--out", again.toString())
+                        .exitCode())
+                .isZero();
         for (io.basira.demo.CanonicalCsv file : io.basira.demo.CanonicalCsv.values()) {
-            assertThat(Files.readAllLines(again.resolve(file.fileName()))).as(file.fileName())
+            assertThat(Files.readAllLines(again.resolve(file.fileName())))
+                    .as(file.fileName())
                     .isEqualTo(Files.readAllLines(folder.resolve(file.fileName())));
         }
-        CliRun parquet = CliRun.of(database(), "export", "store", "--store", first, "--format", "parquet", "--out",
+        CliRun parquet = CliRun.of(
+                database(),
+                "export",
+                "store",
+                "--store",
+                first,
+                "--format",
+                "parquet",
+                "--out",
                 tmp.resolve("p").toString());
         assertThat(parquet.exitCode()).as(parquet.err()).isZero();
         assertThat(parquet.out()).contains("customers.parquet: 150 rows").contains("as Parquet");
@@ -236,12 +345,23 @@ abstract class ImportExportCliContract {
             assertThat(parquet.out()).contains(name + ".parquet: " + rows.group(1) + " rows");
             byte[] bytes = Files.readAllBytes(tmp.resolve("p").resolve(name + ".parquet"));
             assertThat(new String(bytes, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("PAR1");
-            assertThat(new String(bytes, bytes.length - 4, 4, StandardCharsets.US_ASCII)).isEqualTo("PAR1");
+            assertThat(new String(bytes, bytes.length - 4, 4, StandardCharsets.US_ASCII))
+                    .isEqualTo("PAR1");
         }
         try (var left = Files.list(tmp.resolve("p"))) {
-            assertThat(left.map(p -> p.getFileName().toString())).allMatch(n -> n.endsWith(".parquet")).hasSize(9);
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .allMatch(n -> n.endsWith(".parquet"))
+                    .hasSize(9);
         }
-        CliRun xlsx = CliRun.of(database(), "export", "store", "--store", first, "--format", "xlsx", "--out",
+        CliRun xlsx = CliRun.of(
+                database(),
+                "export",
+                "store",
+                "--store",
+                first,
+                "--format",
+                "xlsx",
+                "--out",
                 tmp.resolve("x").toString());
         assertThat(xlsx.exitCode()).isEqualTo(2);
         assertThat(xlsx.err()).contains("--format is csv or parquet");
@@ -251,14 +371,20 @@ abstract class ImportExportCliContract {
     @Test
     void an_exported_store_carries_its_groups_and_manual_lists() throws Exception {
         String slug = slug();
-        Path dir = folder("grouped", CUSTOMERS, "order_id,customer_id,created_at,status,total\n"
-                + "O1,C1,2024-02-01,completed,10.00\n");
-        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", dir.toString()).exitCode()).isZero();
+        Path dir = folder(
+                "grouped",
+                CUSTOMERS,
+                "order_id,customer_id,created_at,status,total\n" + "O1,C1,2024-02-01,completed,10.00\n");
+        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", dir.toString())
+                        .exitCode())
+                .isZero();
         String store = "(SELECT id FROM stores WHERE slug = '" + slug + "')";
         sql("INSERT INTO groups (store_id, group_key, name, rule_text, rule_json, created_at, updated_at) SELECT id, "
-                + "'big', 'Big', 'total_spent > 5', NULL, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM stores WHERE slug = '" + slug + "'");
+                + "'big', 'Big', 'total_spent > 5', NULL, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM stores WHERE slug = '"
+                + slug + "'");
         sql("INSERT INTO groups (store_id, group_key, name, rule_text, rule_json, created_at, updated_at) SELECT id, "
-                + "'hand', 'By hand', NULL, NULL, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM stores WHERE slug = '" + slug + "'");
+                + "'hand', 'By hand', NULL, NULL, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM stores WHERE slug = '"
+                + slug + "'");
         sql("INSERT INTO group_additions (store_id, group_key, customer_external_id, added_at) VALUES (" + store
                 + ", 'hand', 'C2', CURRENT_TIMESTAMP)");
         sql("INSERT INTO group_exclusions (store_id, group_key, customer_external_id, added_at) VALUES (" + store
@@ -274,10 +400,12 @@ abstract class ImportExportCliContract {
 
     private static List<String> withoutDaysSince(List<String> lines) {
         int column = java.util.Arrays.asList(lines.get(0).split(",")).indexOf("days_since_last_purchase");
-        return lines.stream().map(line -> {
-            List<String> cells = new java.util.ArrayList<>(java.util.Arrays.asList(line.split(",", -1)));
-            cells.remove(column);
-            return String.join(",", cells);
-        }).toList();
+        return lines.stream()
+                .map(line -> {
+                    List<String> cells = new java.util.ArrayList<>(java.util.Arrays.asList(line.split(",", -1)));
+                    cells.remove(column);
+                    return String.join(",", cells);
+                })
+                .toList();
     }
 }

@@ -16,7 +16,10 @@ class ImportExportCliOnPostgresTest extends ImportExportCliContract {
 
     @Override
     List<String> database() {
-        return List.of("--db-url", postgres.get("spring.datasource.url"), "--db-user",
+        return List.of(
+                "--db-url",
+                postgres.get("spring.datasource.url"),
+                "--db-user",
                 postgres.get("spring.datasource.username"));
     }
 }

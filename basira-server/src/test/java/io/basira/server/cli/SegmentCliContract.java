@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 abstract class SegmentCliContract {
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
+
     String slug;
 
     /** The {@code --data} or {@code --db-url} arguments of the database under test. */
@@ -52,7 +54,9 @@ abstract class SegmentCliContract {
         Path dir = Files.createDirectories(tmp.resolve("store"));
         Files.writeString(dir.resolve("customers.csv"), CUSTOMERS, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("orders.csv"), ORDERS, StandardCharsets.UTF_8);
-        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", dir.toString()).exitCode()).isZero();
+        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", dir.toString())
+                        .exitCode())
+                .isZero();
     }
 
     private long count(String rule, String... asOf) {
@@ -68,47 +72,59 @@ abstract class SegmentCliContract {
 
     @Test
     void counts_match_the_hand_computed_ones() {
-        assertThat(count("total_spent > 1500 OR order_count > 10")).isEqualTo(2);           // C1, C4
-        assertThat(count("cancelled_orders > 2")).isEqualTo(1);                             // C2
-        assertThat(count("total_spent < 200 AND order_count < 3")).isEqualTo(2);            // C3, C5
+        assertThat(count("total_spent > 1500 OR order_count > 10")).isEqualTo(2); // C1, C4
+        assertThat(count("cancelled_orders > 2")).isEqualTo(1); // C2
+        assertThat(count("total_spent < 200 AND order_count < 3")).isEqualTo(2); // C3, C5
         assertThat(count("country IN ('SA', 'AE') AND NOT (order_count > 5)")).isEqualTo(3); // C1, C2, C3
         assertThat(count("store_rating IS NULL")).isEqualTo(5);
-        assertThat(count("country IS NULL OR tags = 'b2b'")).isEqualTo(2);                  // C5, C3
-        assertThat(count("total_spent BETWEEN 300 AND 1600")).isEqualTo(2);                // C2, C4: inclusive
-        assertThat(count("gender != 'female'")).isEqualTo(2);                              // C2, C4; C5 unknown
+        assertThat(count("country IS NULL OR tags = 'b2b'")).isEqualTo(2); // C5, C3
+        assertThat(count("total_spent BETWEEN 300 AND 1600")).isEqualTo(2); // C2, C4: inclusive
+        assertThat(count("gender != 'female'")).isEqualTo(2); // C2, C4; C5 unknown
     }
 
     @Test
     void as_of_sets_today_for_relative_dates_age_and_birthday() {
-        assertThat(count("last_purchase_at < -90d", "2024-06-01")).isEqualTo(1);           // before 03-03: C2
-        assertThat(count("last_purchase_at < -90d", "2024-07-01")).isEqualTo(2);           // before 04-02: C2, C3
-        assertThat(count("last_purchase_at >= -30d", "2024-06-01")).isEqualTo(1);          // since 05-02: C1
-        assertThat(count("last_purchase_at IS NULL")).isEqualTo(2);                        // C4 (pending only), C5
-        assertThat(count("gender = 'female' AND birthday BETWEEN today AND +7d", "2024-06-01")).isEqualTo(1); // C1
-        assertThat(count("gender = 'female' AND birthday BETWEEN today AND +7d", "2024-06-06")).isZero();
-        assertThat(count("age >= 24", "2024-06-01")).isEqualTo(3);                         // C1, C2, C4 (24 today)
+        assertThat(count("last_purchase_at < -90d", "2024-06-01")).isEqualTo(1); // before 03-03: C2
+        assertThat(count("last_purchase_at < -90d", "2024-07-01")).isEqualTo(2); // before 04-02: C2, C3
+        assertThat(count("last_purchase_at >= -30d", "2024-06-01")).isEqualTo(1); // since 05-02: C1
+        assertThat(count("last_purchase_at IS NULL")).isEqualTo(2); // C4 (pending only), C5
+        assertThat(count("gender = 'female' AND birthday BETWEEN today AND +7d", "2024-06-01"))
+                .isEqualTo(1); // C1
+        assertThat(count("gender = 'female' AND birthday BETWEEN today AND +7d", "2024-06-06"))
+                .isZero();
+        assertThat(count("age >= 24", "2024-06-01")).isEqualTo(3); // C1, C2, C4 (24 today)
         assertThat(count("age >= 24", "2024-05-31")).isEqualTo(2);
     }
 
     @Test
     void analytics_fields_count_once_the_store_is_refreshed() {
-        assertThat(count("revenue_percentile > 80")).isZero();                              // never refreshed
+        assertThat(count("revenue_percentile > 80")).isZero(); // never refreshed
         assertThat(count("revenue_percentile IS NULL")).isEqualTo(5);
         CliRun refresh = CliRun.of(database(), "analyze", "refresh", "--store", slug, "--as-of", "2024-06-01");
         assertThat(refresh.exitCode()).as(refresh.err()).isZero();
         // buyers by counted spend (pending counts): C1 1800, C4 1600, C2 300, C3 150; N = 4, percentile
         // 100·(4 − G)/4 with G the buyers who spent more: C1 100, C4 75, C2 50, C3 25; C5 none (a prospect)
-        assertThat(count("revenue_percentile > 80")).isEqualTo(1);                          // C1
-        assertThat(count("revenue_percentile >= 50")).isEqualTo(3);                         // C1, C4, C2
-        assertThat(count("revenue_percentile IS NULL")).isEqualTo(1);                       // C5
-        assertThat(count("rfm_group = 'prospects'")).isEqualTo(1);                          // C5
+        assertThat(count("revenue_percentile > 80")).isEqualTo(1); // C1
+        assertThat(count("revenue_percentile >= 50")).isEqualTo(3); // C1, C4, C2
+        assertThat(count("revenue_percentile IS NULL")).isEqualTo(1); // C5
+        assertThat(count("rfm_group = 'prospects'")).isEqualTo(1); // C5
     }
 
     @Test
     void export_writes_one_customer_id_per_line() throws IOException {
         Path out = tmp.resolve("out/sa.csv");
-        CliRun run = CliRun.of(database(), "segment", "export", "--store", slug, "--query", "country = 'SA'",
-                "--out", out.toString(), "--as-of", "2024-06-01");
+        CliRun run = CliRun.of(
+                database(),
+                "segment",
+                "export",
+                "--store",
+                slug,
+                "--query",
+                "country = 'SA'",
+                "--out",
+                out.toString(),
+                "--as-of",
+                "2024-06-01");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(Files.readString(out)).isEqualTo("customer_id\nC1\nC3\n");
         assertThat(run.out()).contains("Exported 2 customers");
@@ -122,19 +138,21 @@ abstract class SegmentCliContract {
         CliRun missing = CliRun.of(database(), "segment", "count", "--store", slug, "--query", "group = 'vip'");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("the rule names groups that do not exist in store '" + slug + "': vip");
-        CliRun date = CliRun.of(database(), "segment", "count", "--store", slug, "--query", "order_count > 1",
-                "--as-of", "01/06/2024");
+        CliRun date = CliRun.of(
+                database(), "segment", "count", "--store", slug, "--query", "order_count > 1", "--as-of", "01/06/2024");
         assertThat(date.exitCode()).isEqualTo(2);
     }
 
     @Test
     void an_as_of_day_outside_1900_to_2199_is_a_usage_error_for_segment_and_analyze() {
-        CliRun segment = CliRun.of(database(), "segment", "count", "--store", slug, "--query", "age > 1",
-                "--as-of", "+999999999-12-31");
+        CliRun segment = CliRun.of(
+                database(), "segment", "count", "--store", slug, "--query", "age > 1", "--as-of", "+999999999-12-31");
         assertThat(segment.exitCode()).isEqualTo(2);
-        assertThat(segment.err()).contains("--as-of '+999999999-12-31' is outside the accepted dates 1900-01-01 to 2199-12-31");
+        assertThat(segment.err())
+                .contains("--as-of '+999999999-12-31' is outside the accepted dates 1900-01-01 to 2199-12-31");
         CliRun analyze = CliRun.of(database(), "analyze", "cohorts", "--store", slug, "--as-of", "-999999999-01-01");
         assertThat(analyze.exitCode()).isEqualTo(2);
-        assertThat(analyze.err()).contains("as-of: '-999999999-01-01' is outside the accepted dates 1900-01-01 to 2199-12-31");
+        assertThat(analyze.err())
+                .contains("as-of: '-999999999-01-01' is outside the accepted dates 1900-01-01 to 2199-12-31");
     }
 }

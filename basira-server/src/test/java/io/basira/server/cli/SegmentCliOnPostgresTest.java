@@ -16,7 +16,10 @@ class SegmentCliOnPostgresTest extends SegmentCliContract {
 
     @Override
     List<String> database() {
-        return List.of("--db-url", postgres.get("spring.datasource.url"), "--db-user",
+        return List.of(
+                "--db-url",
+                postgres.get("spring.datasource.url"),
+                "--db-user",
                 postgres.get("spring.datasource.username"));
     }
 }

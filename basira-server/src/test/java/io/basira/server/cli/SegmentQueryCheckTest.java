@@ -21,7 +21,8 @@ class SegmentQueryCheckTest {
 
     @Test
     void a_wrong_rule_is_refused_before_any_work() {
-        assertThatThrownBy(() -> query("total_spent >").check()).isInstanceOf(RuleSyntaxException.class)
+        assertThatThrownBy(() -> query("total_spent >").check())
+                .isInstanceOf(RuleSyntaxException.class)
                 .hasMessageStartingWith("line 1, column 14: ");
         assertThatThrownBy(() -> query("total_spent > 'x'").check()).isInstanceOf(RuleSyntaxException.class);
     }
@@ -29,7 +30,8 @@ class SegmentQueryCheckTest {
     @Test
     void a_field_the_core_does_not_know_waits_for_the_servers_catalogue() {
         assertThatCode(() -> query("loyalty_points >= 1000").check()).doesNotThrowAnyException();
-        assertThatCode(() -> query("order_count > 1 AND loyalty_points >").check()).doesNotThrowAnyException();
+        assertThatCode(() -> query("order_count > 1 AND loyalty_points >").check())
+                .doesNotThrowAnyException();
         assertThatCode(() -> query("order_count > 1").check()).doesNotThrowAnyException();
     }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code basira source add|list|rotate|remove} as a merchant runs them, on an H2 folder. */
 class SourceCliTest {
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     private List<String> database() {
         return List.of("--data", tmp.resolve("data").toString());
@@ -24,8 +25,10 @@ class SourceCliTest {
 
     @Test
     void adding_a_source_ends_with_its_webhook_path_and_keeps_the_secret_sealed_with_the_data_folders_key() {
-        assertThat(CliRun.of(database(), "store", "create", "--slug", "shop").exitCode()).isZero();
-        CliRun added = CliRun.of(database(), "source", "add", "--store", "shop", "--platform", "salla", "--secret", "s3cret");
+        assertThat(CliRun.of(database(), "store", "create", "--slug", "shop").exitCode())
+                .isZero();
+        CliRun added =
+                CliRun.of(database(), "source", "add", "--store", "shop", "--platform", "salla", "--secret", "s3cret");
         assertThat(added.exitCode()).as(added.err()).isZero();
         String path = lastLine(added.out());
         assertThat(path).matches("/webhooks/salla/src_[a-z0-9]{20}");
@@ -35,14 +38,19 @@ class SourceCliTest {
         assertThat(zid.out()).contains("Secret (shown once, give it to zid): basira:");
         assertThat(lastLine(zid.out())).startsWith("/webhooks/zid/src_");
         String id = path.substring(path.lastIndexOf('/') + 1);
-        assertThat(CliRun.of(database(), "source", "list", "--store", "shop").out()).contains(id + "\tsalla\t" + path)
+        assertThat(CliRun.of(database(), "source", "list", "--store", "shop").out())
+                .contains(id + "\tsalla\t" + path)
                 .doesNotContain("s3cret");
         CliRun rotated = CliRun.of(database(), "source", "rotate", "--store", "shop", "--id", id, "--secret", "n3w");
         assertThat(rotated.exitCode()).isZero();
         assertThat(rotated.out()).contains("previous secret is accepted until");
         assertThat(lastLine(rotated.out())).isEqualTo(path);
-        assertThat(CliRun.of(database(), "source", "remove", "--store", "shop", "--id", id).exitCode()).isZero();
-        assertThat(CliRun.of(database(), "source", "remove", "--store", "shop", "--id", id).exitCode()).isEqualTo(1);
+        assertThat(CliRun.of(database(), "source", "remove", "--store", "shop", "--id", id)
+                        .exitCode())
+                .isZero();
+        assertThat(CliRun.of(database(), "source", "remove", "--store", "shop", "--id", id)
+                        .exitCode())
+                .isEqualTo(1);
     }
 
     @Test

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code basira user add|list} as a person runs them, on an H2 folder. */
 class UserCliTest {
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     private List<String> database() {
         return List.of("--data", tmp.resolve("data").toString());
@@ -20,11 +21,13 @@ class UserCliTest {
 
     @Test
     void adding_a_user_prints_a_generated_password_once_and_lists_the_user() {
-        assertThat(CliRun.of(database(), "store", "create", "--slug", "shop").exitCode()).isZero();
-        CliRun added = CliRun.of(database(), "user", "add", "--store", "shop", "--email", "Agent@Example.com",
-                "--role", "support");
+        assertThat(CliRun.of(database(), "store", "create", "--slug", "shop").exitCode())
+                .isZero();
+        CliRun added = CliRun.of(
+                database(), "user", "add", "--store", "shop", "--email", "Agent@Example.com", "--role", "support");
         assertThat(added.exitCode()).isZero();
-        Matcher password = Pattern.compile("Password \\(shown once[^)]*\\): (\\S+)").matcher(added.out());
+        Matcher password =
+                Pattern.compile("Password \\(shown once[^)]*\\): (\\S+)").matcher(added.out());
         assertThat(password.find()).as(added.out()).isTrue();
         assertThat(password.group(1)).hasSize(20);
         CliRun listed = CliRun.of(database(), "user", "list", "--store", "shop");

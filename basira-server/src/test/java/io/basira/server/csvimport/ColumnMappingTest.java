@@ -26,8 +26,8 @@ class ColumnMappingTest {
     private final CollectingSink sink = new CollectingSink();
 
     private ImportReport read(ColumnMapping mapping) {
-        return new CanonicalFolderReader().read(dir, ImportFolder.DEMO, KnownRecords.none(), sink,
-                ImportProgress.none(), mapping, IMPORT_DAY);
+        return new CanonicalFolderReader()
+                .read(dir, ImportFolder.DEMO, KnownRecords.none(), sink, ImportProgress.none(), mapping, IMPORT_DAY);
     }
 
     private static List<String> errors(ImportReport report) {
@@ -43,9 +43,12 @@ class ColumnMappingTest {
 
     @Test
     void arabic_headers_gender_words_and_day_first_dates_become_canonical_customers() {
-        ImportFolder.in(dir).with("عملاء-2024.csv", "رقم العميل,الاسم,الجنس,تاريخ الميلاد,تاريخ التسجيل\n"
-                + "C-1,سارة,أنثى,17/05/1990,05/01/2024 10:30\n"
-                + "C-2,خالد,ذكر,,31/12/2023\n")
+        ImportFolder.in(dir)
+                .with(
+                        "عملاء-2024.csv",
+                        "رقم العميل,الاسم,الجنس,تاريخ الميلاد,تاريخ التسجيل\n"
+                                + "C-1,سارة,أنثى,17/05/1990,05/01/2024 10:30\n"
+                                + "C-2,خالد,ذكر,,31/12/2023\n")
                 .with("orders.csv", ImportFolder.ORDERS_HEADER + "O-1,C-1,2024-03-01,completed,10.00,\n");
 
         ImportReport report = read(ColumnMappingJson.read(ARABIC_CUSTOMERS));
@@ -62,28 +65,34 @@ class ColumnMappingTest {
 
     @Test
     void an_error_names_the_merchants_file_line_and_header_beside_the_canonical_column() {
-        ImportFolder.in(dir).with("عملاء.csv", "رقم العميل,الاسم,الجنس,تاريخ الميلاد,تاريخ التسجيل\n"
-                + "C-1,سارة,غير معروف,1990-13-45,2024/01/05\n")
+        ImportFolder.in(dir)
+                .with(
+                        "عملاء.csv",
+                        "رقم العميل,الاسم,الجنس,تاريخ الميلاد,تاريخ التسجيل\n"
+                                + "C-1,سارة,غير معروف,1990-13-45,2024/01/05\n")
                 .with("orders.csv", ImportFolder.ORDERS_HEADER);
 
         ImportReport report = read(ColumnMappingJson.read(ARABIC_CUSTOMERS));
 
-        assertThat(errors(report)).containsExactlyInAnyOrder(
-                "عملاء.csv:2: birth_date (تاريخ الميلاد): '1990-13-45' is not a date (YYYY-MM-DD)",
-                "عملاء.csv:2: created_at (تاريخ التسجيل): '2024/01/05' is not a date in the format "
-                        + "dd/MM/yyyy[ HH:mm]",
-                "عملاء.csv:2: gender (الجنس): unknown gender 'غير معروف', expected male, female or empty");
+        assertThat(errors(report))
+                .containsExactlyInAnyOrder(
+                        "عملاء.csv:2: birth_date (تاريخ الميلاد): '1990-13-45' is not a date (YYYY-MM-DD)",
+                        "عملاء.csv:2: created_at (تاريخ التسجيل): '2024/01/05' is not a date in the format "
+                                + "dd/MM/yyyy[ HH:mm]",
+                        "عملاء.csv:2: gender (الجنس): unknown gender 'غير معروف', expected male, female or empty");
     }
 
     @Test
     void a_header_without_a_required_columns_source_rejects_the_file_naming_the_headers_looked_for() {
-        ImportFolder.in(dir).with("عملاء.csv", "رقم العميل,الاسم\nC-1,سارة\n").with("orders.csv",
-                ImportFolder.ORDERS_HEADER);
+        ImportFolder.in(dir)
+                .with("عملاء.csv", "رقم العميل,الاسم\nC-1,سارة\n")
+                .with("orders.csv", ImportFolder.ORDERS_HEADER);
 
         ImportReport report = read(ColumnMappingJson.read(ARABIC_CUSTOMERS));
 
-        assertThat(errors(report)).containsExactly(
-                "عملاء.csv:1: created_at: required column is missing: the file has none of the headers 'تاريخ التسجيل'");
+        assertThat(errors(report))
+                .containsExactly(
+                        "عملاء.csv:1: created_at: required column is missing: the file has none of the headers 'تاريخ التسجيل'");
         assertThat(report.isComplete()).isFalse();
         assertThat(sink.customers).isEmpty();
     }
@@ -113,20 +122,21 @@ class ColumnMappingTest {
             assertThat(c.tags()).containsExactlyInAnyOrder("vip", "gold");
             assertThat(c.createdAt()).isEqualTo(Instant.parse("2026-12-05T21:00:00Z"));
         });
-        assertThat(sink.orders).extracting(o -> o.externalId(), o -> o.status(), o -> o.total())
+        assertThat(sink.orders)
+                .extracting(o -> o.externalId(), o -> o.status(), o -> o.total())
                 .containsExactly(
                         tuple("#1001", OrderStatus.COMPLETED, Money.ofMinor(11_000, SAR)),
                         tuple("#1002", OrderStatus.RETURNED, Money.ofMinor(500, SAR)));
         assertThat(sink.orders.get(0).createdAt()).isEqualTo(Instant.parse("2024-03-01T15:20:00Z"));
         assertThat(sink.orders.get(0).couponCode()).isEqualTo("RAMADAN");
-        assertThat(sink.orderLines).extracting(l -> l.orderExternalId(), l -> l.productExternalId(),
-                        l -> l.quantity())
-                .containsExactly(tuple("#1001", "DATE-1", 2),
-                        tuple("#1001", "Coffee", 1),
-                        tuple("#1002", "S-1", 1));
-        assertThat(report.files()).extracting(FileReport::file, FileReport::rowsRead).contains(
-                tuple("orders_export_1.csv → orders.csv", 2L),
-                tuple("orders_export_1.csv → order_items.csv", 3L));
+        assertThat(sink.orderLines)
+                .extracting(l -> l.orderExternalId(), l -> l.productExternalId(), l -> l.quantity())
+                .containsExactly(tuple("#1001", "DATE-1", 2), tuple("#1001", "Coffee", 1), tuple("#1002", "S-1", 1));
+        assertThat(report.files())
+                .extracting(FileReport::file, FileReport::rowsRead)
+                .contains(
+                        tuple("orders_export_1.csv → orders.csv", 2L),
+                        tuple("orders_export_1.csv → order_items.csv", 3L));
     }
 
     @Test
@@ -143,8 +153,14 @@ class ColumnMappingTest {
         ImportReport report = read(MappingPresets.preset("salla-orders"));
 
         assertThat(errors(report)).isEmpty();
-        assertThat(sink.orders).extracting(o -> o.status()).containsExactly(OrderStatus.COMPLETED,
-                OrderStatus.PENDING, OrderStatus.CANCELLED, OrderStatus.RETURNED, OrderStatus.PROCESSING);
+        assertThat(sink.orders)
+                .extracting(o -> o.status())
+                .containsExactly(
+                        OrderStatus.COMPLETED,
+                        OrderStatus.PENDING,
+                        OrderStatus.CANCELLED,
+                        OrderStatus.RETURNED,
+                        OrderStatus.PROCESSING);
         assertThat(sink.orders.get(1).createdAt()).isEqualTo(Instant.parse("2024-01-06T10:00:00Z"));
     }
 
@@ -154,28 +170,31 @@ class ColumnMappingTest {
 
         ImportReport report = read(MappingPresets.preset("zid-orders"));
 
-        assertThat(errors(report)).containsExactly(
-                "orders.csv: required file is missing from the folder: no file matches '*orders*.csv' of the "
-                        + "column mapping");
+        assertThat(errors(report))
+                .containsExactly(
+                        "orders.csv: required file is missing from the folder: no file matches '*orders*.csv' of the "
+                                + "column mapping");
     }
 
     @Test
     void every_preset_reads_and_writes_back_to_the_same_mapping() {
         for (String name : MappingPresets.NAMES) {
             ColumnMapping preset = MappingPresets.preset(name);
-            assertThat(ColumnMappingJson.read(ColumnMappingJson.write(preset))).as(name).isEqualTo(preset);
+            assertThat(ColumnMappingJson.read(ColumnMappingJson.write(preset)))
+                    .as(name)
+                    .isEqualTo(preset);
         }
     }
 
     @Test
     void a_mapping_naming_an_unknown_column_or_kind_is_refused_with_the_reason() {
         assertThatThrownBy(() -> ColumnMappingJson.read(
-                "{\"files\": {\"customers\": {\"source\": \"a.csv\", \"columns\": {\"shoe_size\": \"x\"}}}}"))
+                        "{\"files\": {\"customers\": {\"source\": \"a.csv\", \"columns\": {\"shoe_size\": \"x\"}}}}"))
                 .hasMessageContaining("'shoe_size' is not a column of customers.csv");
         assertThatThrownBy(() -> ColumnMappingJson.read("{\"files\": {\"invoices\": {\"source\": \"a.csv\"}}}"))
                 .hasMessageContaining("'invoices' is not a kind of file");
         assertThatThrownBy(() -> ColumnMappingJson.read(
-                "{\"files\": {\"orders\": {\"source\": \"a.csv\", \"date_format\": \"dd/MM/yyyy{\"}}}"))
+                        "{\"files\": {\"orders\": {\"source\": \"a.csv\", \"date_format\": \"dd/MM/yyyy{\"}}}"))
                 .hasMessageContaining("date_format");
         assertThatThrownBy(() -> MappingPresets.preset("woo")).hasMessageContaining("salla-customers");
     }

@@ -56,8 +56,9 @@ class FileEncodingTest {
     void a_record_after_an_embedded_newline_is_reported_on_the_physical_line_where_it_starts() {
         ImportReport report = ImportFolder.resource("quoted").read();
 
-        assertThat(errorsOf(report)).containsExactly("customers.csv:5: created_at: 'not-a-date' is not an ISO-8601 "
-                + "date-time (2024-03-01T18:20:00+03:00) or date (2024-03-01)");
+        assertThat(errorsOf(report))
+                .containsExactly("customers.csv:5: created_at: 'not-a-date' is not an ISO-8601 "
+                        + "date-time (2024-03-01T18:20:00+03:00) or date (2024-03-01)");
     }
 
     @Test
@@ -87,8 +88,9 @@ class FileEncodingTest {
 
         ImportReport report = folder.read();
 
-        assertThat(errorsOf(report)).containsExactly("customers.csv:3: the file is not valid UTF-8 "
-                + "(byte 0xE9 at offset 61); save it as UTF-8 (\"CSV UTF-8\" in Excel)");
+        assertThat(errorsOf(report))
+                .containsExactly("customers.csv:3: the file is not valid UTF-8 "
+                        + "(byte 0xE9 at offset 61); save it as UTF-8 (\"CSV UTF-8\" in Excel)");
         assertThat(report.isComplete()).isFalse();
     }
 
@@ -96,16 +98,25 @@ class FileEncodingTest {
     void overlong_utf8_and_encoded_surrogates_are_refused_at_their_line_not_rewritten(@TempDir Path dir) {
         byte[] header = ImportFolder.CUSTOMERS_HEADER.getBytes(StandardCharsets.UTF_8);
         // "PGS" + overlong '/' (C0 AF) or a UTF-8-encoded lone surrogate U+D800 (ED A0 80) + "X"
-        for (byte[] bad : List.of(new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})) {
+        for (byte[] bad :
+                List.of(new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})) {
             ImportFolder folder = ImportFolder.in(dir)
-                    .withBytes("customers.csv", concat(header, "C-1,Sara,,,,2024-01-05,\nPGS".getBytes(StandardCharsets.UTF_8),
-                            bad, "X,Sara,,,,2024-01-05,\n".getBytes(StandardCharsets.UTF_8)))
+                    .withBytes(
+                            "customers.csv",
+                            concat(
+                                    header,
+                                    "C-1,Sara,,,,2024-01-05,\nPGS".getBytes(StandardCharsets.UTF_8),
+                                    bad,
+                                    "X,Sara,,,,2024-01-05,\n".getBytes(StandardCharsets.UTF_8)))
                     .with("orders.csv", ImportFolder.ORDERS_HEADER);
 
             ImportReport report = folder.read();
 
-            assertThat(errorsOf(report)).singleElement().asString()
-                    .startsWith("customers.csv:3: the file is not valid UTF-8 (byte 0x" + String.format("%02X", bad[0]));
+            assertThat(errorsOf(report))
+                    .singleElement()
+                    .asString()
+                    .startsWith(
+                            "customers.csv:3: the file is not valid UTF-8 (byte 0x" + String.format("%02X", bad[0]));
             assertThat(report.isComplete()).isFalse();
         }
     }
@@ -126,7 +137,8 @@ class FileEncodingTest {
 
         assertThat(report.errors()).isEmpty();
         assertThat(report.files()).extracting(FileReport::imported).containsExactly(2L, 2L, 2L, 3L, 2L, 2L, 1L);
-        assertThat(folder.sink.orders.get(0).discountTotal()).isEqualTo(Money.ofMinor(2_000, Currency.getInstance("SAR")));
+        assertThat(folder.sink.orders.get(0).discountTotal())
+                .isEqualTo(Money.ofMinor(2_000, Currency.getInstance("SAR")));
         assertThat(folder.sink.orders.get(0).isDiscounted()).isTrue();
         assertThat(folder.sink.orderLines.get(1).unitPrice().toPlainString()).isEqualTo("129.50");
         assertThat(folder.sink.customers.get(1).country()).isEqualTo("AE");

@@ -33,26 +33,40 @@ class FolderStructureTest {
 
     @Test
     void missing_optional_files_and_unknown_files_are_fine() {
-        ImportReport report = folder().withOrders("").with("notes.txt", "hello").with("coupons.csv", "x\n1\n").read();
+        ImportReport report = folder().withOrders("")
+                .with("notes.txt", "hello")
+                .with("coupons.csv", "x\n1\n")
+                .read();
 
         assertThat(report.errors()).isEmpty();
         assertThat(report.isComplete()).isTrue();
-        assertThat(report.files()).extracting(FileReport::file).containsExactly(
-                "products.csv", "customers.csv", "orders.csv", "order_items.csv", "carts.csv", "reviews.csv", "wishlist.csv");
-        assertThat(report.files()).filteredOn(FileReport::present).extracting(FileReport::file)
+        assertThat(report.files())
+                .extracting(FileReport::file)
+                .containsExactly(
+                        "products.csv",
+                        "customers.csv",
+                        "orders.csv",
+                        "order_items.csv",
+                        "carts.csv",
+                        "reviews.csv",
+                        "wishlist.csv");
+        assertThat(report.files())
+                .filteredOn(FileReport::present)
+                .extracting(FileReport::file)
                 .containsExactly("customers.csv", "orders.csv");
     }
 
     @Test
     void a_missing_required_column_rejects_the_whole_file_on_line_1() {
-        ImportFolder folder = folder()
-                .with("customers.csv", ImportFolder.ONE_CUSTOMER)
+        ImportFolder folder = folder().with("customers.csv", ImportFolder.ONE_CUSTOMER)
                 .with("orders.csv", "order_id,customer_id,created_at\nO-1,C-1,2024-03-01\n");
 
         ImportReport report = folder.read();
 
-        assertThat(errorsOf(report)).containsExactly(
-                "orders.csv:1: status: required column is missing", "orders.csv:1: total: required column is missing");
+        assertThat(errorsOf(report))
+                .containsExactly(
+                        "orders.csv:1: status: required column is missing",
+                        "orders.csv:1: total: required column is missing");
         assertThat(folder.sink.orders).isEmpty();
         assertThat(folder.sink.customers).hasSize(1);
         assertThat(report.files().get(2)).isEqualTo(new FileReport("orders.csv", true, 0, 0, 0, false));
@@ -61,12 +75,12 @@ class FolderStructureTest {
 
     @Test
     void a_canonical_column_given_twice_is_a_header_error() {
-        ImportReport report = folder()
-                .with("customers.csv", "customer_id,created_at,email,Email,note,note\n")
+        ImportReport report = folder().with("customers.csv", "customer_id,created_at,email,Email,note,note\n")
                 .with("orders.csv", ORDERS_HEADER)
                 .read();
 
-        assertThat(errorsOf(report)).containsExactly("customers.csv:1: email: column appears more than once in the header");
+        assertThat(errorsOf(report))
+                .containsExactly("customers.csv:1: email: column appears more than once in the header");
     }
 
     @Test
@@ -83,7 +97,9 @@ class FolderStructureTest {
 
         ImportReport report = folder.read();
 
-        assertThat(errorsOf(report)).singleElement().asString()
+        assertThat(errorsOf(report))
+                .singleElement()
+                .asString()
                 .startsWith("orders.csv:3: malformed CSV: Unclosed quoted field");
         assertThat(folder.sink.orders).hasSize(1);
         assertThat(report.isComplete()).isFalse();
@@ -91,8 +107,7 @@ class FolderStructureTest {
 
     @Test
     void file_names_are_matched_in_any_case() {
-        ImportFolder folder = folder()
-                .with("Customers.CSV", ImportFolder.ONE_CUSTOMER)
+        ImportFolder folder = folder().with("Customers.CSV", ImportFolder.ONE_CUSTOMER)
                 .with("ORDERS.csv", ORDERS_HEADER + "O-1,C-1,2024-03-01,completed,10.00,\n");
 
         assertThat(folder.read().errors()).isEmpty();
@@ -102,7 +117,12 @@ class FolderStructureTest {
     @Test
     void a_path_that_is_not_a_folder_is_reported() {
         ImportReport report = new CanonicalFolderReader()
-                .read(dir.resolve("nowhere"), DEMO, KnownRecords.none(), RecordSink.discarding(), ImportProgress.none());
+                .read(
+                        dir.resolve("nowhere"),
+                        DEMO,
+                        KnownRecords.none(),
+                        RecordSink.discarding(),
+                        ImportProgress.none());
 
         assertThat(errorsOf(report)).containsExactly(dir.resolve("nowhere") + ": is not a folder");
     }
@@ -141,10 +161,11 @@ class FolderStructureTest {
         List<long[]> calls = new ArrayList<>();
         List<String> files = new ArrayList<>();
 
-        new CanonicalFolderReader().read(dir, DEMO, KnownRecords.none(), RecordSink.discarding(), (file, read, total) -> {
-            files.add(file);
-            calls.add(new long[] {read, total});
-        });
+        new CanonicalFolderReader()
+                .read(dir, DEMO, KnownRecords.none(), RecordSink.discarding(), (file, read, total) -> {
+                    files.add(file);
+                    calls.add(new long[] {read, total});
+                });
 
         assertThat(files).containsExactly("customers.csv", "customers.csv", "orders.csv", "orders.csv");
         long customersSize = ImportFolder.ONE_CUSTOMER.length();
@@ -158,7 +179,14 @@ class FolderStructureTest {
 
         folder.read();
 
-        assertThat(folder.sink.filesDone).containsExactly(
-                "products.csv", "customers.csv", "orders.csv", "order_items.csv", "carts.csv", "reviews.csv", "wishlist.csv");
+        assertThat(folder.sink.filesDone)
+                .containsExactly(
+                        "products.csv",
+                        "customers.csv",
+                        "orders.csv",
+                        "order_items.csv",
+                        "carts.csv",
+                        "reviews.csv",
+                        "wishlist.csv");
     }
 }

@@ -37,7 +37,8 @@ final class ImportFolder {
     /** A folder of test resources, under {@code src/test/resources/csvimport/}. */
     static ImportFolder resource(String name) {
         try {
-            return new ImportFolder(Path.of(ImportFolder.class.getResource("/csvimport/" + name).toURI()));
+            return new ImportFolder(
+                    Path.of(ImportFolder.class.getResource("/csvimport/" + name).toURI()));
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

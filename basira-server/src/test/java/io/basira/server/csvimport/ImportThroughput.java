@@ -27,7 +27,9 @@ import java.util.Random;
  */
 public final class ImportThroughput {
 
-    private static final String[] STATUSES = {"completed", "completed", "completed", "processing", "cancelled", "returned"};
+    private static final String[] STATUSES = {
+        "completed", "completed", "completed", "processing", "cancelled", "returned"
+    };
 
     private ImportThroughput() {}
 
@@ -43,8 +45,14 @@ public final class ImportThroughput {
             ImportReport report = new CanonicalFolderReader()
                     .read(folder, store, KnownRecords.none(), RecordSink.discarding(), ImportProgress.none());
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("run %d: %,d rows (%,d imported, %,d errors) in %.2f s = %,.0f rows/s%n",
-                    run, report.rowsRead(), report.imported(), report.errorCount(), seconds, report.rowsRead() / seconds);
+            System.out.printf(
+                    "run %d: %,d rows (%,d imported, %,d errors) in %.2f s = %,.0f rows/s%n",
+                    run,
+                    report.rowsRead(),
+                    report.imported(),
+                    report.errorCount(),
+                    seconds,
+                    report.rowsRead() / seconds);
         }
         for (String file : new String[] {"customers.csv", "orders.csv"}) {
             Files.delete(folder.resolve(file));
@@ -62,9 +70,11 @@ public final class ImportThroughput {
             }
         }
         try (BufferedWriter out = Files.newBufferedWriter(folder.resolve("orders.csv"), StandardCharsets.UTF_8)) {
-            out.write("order_id,customer_id,created_at,status,total,currency,discount_total,coupon_code,payment_method\n");
+            out.write(
+                    "order_id,customer_id,created_at,status,total,currency,discount_total,coupon_code,payment_method\n");
             for (int i = 0; i < orders; i++) {
-                String createdAt = start.plusSeconds(random.nextInt(60_000_000)).toString().replace("Z", "+03:00");
+                String createdAt =
+                        start.plusSeconds(random.nextInt(60_000_000)).toString().replace("Z", "+03:00");
                 out.write("O-" + i + ",C-" + random.nextInt(customers) + "," + createdAt + ","
                         + STATUSES[random.nextInt(STATUSES.length)] + "," + random.nextInt(100_000) / 100 + "."
                         + String.format("%02d", random.nextInt(100)) + ",SAR,0.00,,mada\n");

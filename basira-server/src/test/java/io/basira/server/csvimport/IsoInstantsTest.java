@@ -21,17 +21,20 @@ class IsoInstantsTest {
     @Test
     void the_common_shapes_take_the_fast_path() {
         assertThat(IsoInstants.fastPath("2024-03-01", RIYADH)).isEqualTo(Instant.parse("2024-02-29T21:00:00Z"));
-        assertThat(IsoInstants.fastPath("2024-03-01T18:20:00", RIYADH)).isEqualTo(Instant.parse("2024-03-01T15:20:00Z"));
+        assertThat(IsoInstants.fastPath("2024-03-01T18:20:00", RIYADH))
+                .isEqualTo(Instant.parse("2024-03-01T15:20:00Z"));
         assertThat(IsoInstants.fastPath("2024-03-01T18:20:00.250-01:30", RIYADH))
                 .isEqualTo(Instant.parse("2024-03-01T19:50:00.250Z"));
-        assertThat(IsoInstants.fastPath("2024-03-01T18:20:00Z", RIYADH)).isEqualTo(Instant.parse("2024-03-01T18:20:00Z"));
+        assertThat(IsoInstants.fastPath("2024-03-01T18:20:00Z", RIYADH))
+                .isEqualTo(Instant.parse("2024-03-01T18:20:00Z"));
     }
 
     @Test
     void an_invalid_date_falls_back_to_the_message_of_dates() {
         assertThat(IsoInstants.fastPath("2024-02-30", RIYADH)).isNull();
         assertThatThrownBy(() -> IsoInstants.parse("2024-02-30", RIYADH))
-                .hasMessage("'2024-02-30' is not an ISO-8601 date-time (2024-03-01T18:20:00+03:00) or date (2024-03-01)");
+                .hasMessage(
+                        "'2024-02-30' is not an ISO-8601 date-time (2024-03-01T18:20:00+03:00) or date (2024-03-01)");
     }
 
     @Test
@@ -45,7 +48,9 @@ class IsoInstantsTest {
             Object expected = outcome(() -> Dates.parseInstant(text, zone));
             Object actual = outcome(() -> IsoInstants.parse(text, zone));
             if (!expected.equals(actual)) {
-                assertThat(actual).as("seed %d, text '%s', zone %s", seed, text, zone).isEqualTo(expected);
+                assertThat(actual)
+                        .as("seed %d, text '%s', zone %s", seed, text, zone)
+                        .isEqualTo(expected);
             }
             fast += IsoInstants.fastPath(text, zone) == null ? 0 : 1;
         }
@@ -68,7 +73,8 @@ class IsoInstantsTest {
     }
 
     private static String iso(Random random) {
-        String text = String.format("%04d-%02d-%02d", 1990 + random.nextInt(40), 1 + random.nextInt(13), 1 + random.nextInt(31));
+        String text = String.format(
+                "%04d-%02d-%02d", 1990 + random.nextInt(40), 1 + random.nextInt(13), 1 + random.nextInt(31));
         if (random.nextInt(4) == 0) {
             return text;
         }
@@ -79,7 +85,11 @@ class IsoInstantsTest {
         return switch (random.nextInt(4)) {
             case 0 -> text;
             case 1 -> text + "Z";
-            default -> text + String.format("%s%02d:%02d", random.nextBoolean() ? "+" : "-", random.nextInt(20), random.nextInt(61));
+            default ->
+                text
+                        + String.format(
+                                "%s%02d:%02d",
+                                random.nextBoolean() ? "+" : "-", random.nextInt(20), random.nextInt(61));
         };
     }
 

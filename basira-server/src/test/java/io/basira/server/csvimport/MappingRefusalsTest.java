@@ -35,13 +35,18 @@ class MappingRefusalsTest {
         refusals.put("not_json", () -> ColumnMappingJson.read("{\"files\": {\"orders\": "));
         refusals.put("not_an_object", () -> ColumnMappingJson.read("[1, 2]"));
         refusals.put("files_not_object", () -> ColumnMappingJson.read("{\"files\": [\"orders\"]}"));
-        refusals.put("not_a_kind", () -> ColumnMappingJson.read("{\"files\": {\"invoices\": {\"source\": \"a.csv\"}}}"));
+        refusals.put(
+                "not_a_kind", () -> ColumnMappingJson.read("{\"files\": {\"invoices\": {\"source\": \"a.csv\"}}}"));
         refusals.put("file_not_object", () -> ColumnMappingJson.read("{\"files\": {\"orders\": \"a.csv\"}}"));
         refusals.put("source_empty", () -> ColumnMappingJson.read("{\"files\": {\"orders\": {\"source\": \" \"}}}"));
-        refusals.put("date_format", () -> ColumnMappingJson.read(
-                "{\"files\": {\"orders\": {\"source\": \"a.csv\", \"date_format\": \"dd/MM/yyyy{\"}}}"));
-        refusals.put("not_a_column", () -> ColumnMappingJson.read(
-                "{\"files\": {\"customers\": {\"source\": \"a.csv\", \"columns\": {\"shoe_size\": \"x\"}}}}"));
+        refusals.put(
+                "date_format",
+                () -> ColumnMappingJson.read(
+                        "{\"files\": {\"orders\": {\"source\": \"a.csv\", \"date_format\": \"dd/MM/yyyy{\"}}}"));
+        refusals.put(
+                "not_a_column",
+                () -> ColumnMappingJson.read(
+                        "{\"files\": {\"customers\": {\"source\": \"a.csv\", \"columns\": {\"shoe_size\": \"x\"}}}}"));
         refusals.put("unknown_preset", () -> MappingPresets.presets("woo"));
         refusals.put("no_preset", () -> MappingPresets.presets(" , "));
         Properties english = bundle("en");
@@ -53,12 +58,17 @@ class MappingRefusalsTest {
             assertThat(refused.code()).isEqualTo(refusal.getKey());
             String key = "import.mapping.error." + refused.code();
             for (Properties bundle : List.of(english, arabic)) {
-                assertThat(arguments(bundle.getProperty(key))).as(key + ": every argument said, no other")
+                assertThat(arguments(bundle.getProperty(key)))
+                        .as(key + ": every argument said, no other")
                         .isEqualTo(indices(refused.arguments().size()));
             }
             String inArabic = messages.getMessage(key, refused.arguments().toArray(), Locale.forLanguageTag("ar"));
-            assertThat(inArabic).as(key).matches(s -> s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
-                    == Character.UnicodeScript.ARABIC), "has Arabic letters");
+            assertThat(inArabic)
+                    .as(key)
+                    .matches(
+                            s -> s.codePoints()
+                                    .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC),
+                            "has Arabic letters");
             refused.arguments().forEach(argument -> assertThat(inArabic).as(key).contains(argument));
         }
     }
@@ -67,7 +77,8 @@ class MappingRefusalsTest {
     void the_codes_of_the_store_and_the_editor_have_both_texts_too() throws IOException {
         for (String code : List.of("no_saved_mapping", "not_json_somewhere", "value_line")) {
             for (String language : List.of("en", "ar")) {
-                assertThat(bundle(language).getProperty("import.mapping.error." + code)).as(language + " " + code)
+                assertThat(bundle(language).getProperty("import.mapping.error." + code))
+                        .as(language + " " + code)
                         .isNotBlank();
             }
         }
@@ -75,15 +86,19 @@ class MappingRefusalsTest {
 
     @Test
     void the_english_sentence_stays_the_clis() {
-        MappingRefused refused = catchThrowableOfType(MappingRefused.class,
+        MappingRefused refused = catchThrowableOfType(
+                MappingRefused.class,
                 () -> ColumnMappingJson.read("{\"files\": {\"invoices\": {\"source\": \"a.csv\"}}}"));
 
-        assertThat(refused.getMessage()).isEqualTo("'invoices' is not a kind of file (customers, orders, order_items, "
-                + "products, carts, reviews, wishlist)");
-        assertThat(refused.arguments()).containsExactly("invoices",
-                "customers, orders, order_items, products, carts, reviews, wishlist");
+        assertThat(refused.getMessage())
+                .isEqualTo("'invoices' is not a kind of file (customers, orders, order_items, "
+                        + "products, carts, reviews, wishlist)");
+        assertThat(refused.arguments())
+                .containsExactly("invoices", "customers, orders, order_items, products, carts, reviews, wishlist");
         assertThat(catchThrowableOfType(MappingRefused.class, () -> ColumnMappingJson.read("{\"files\": {\"orders\": "))
-                .arguments()).as("line and column").hasSize(2);
+                        .arguments())
+                .as("line and column")
+                .hasSize(2);
     }
 
     private static Set<Integer> arguments(String message) {

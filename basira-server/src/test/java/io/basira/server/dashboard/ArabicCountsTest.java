@@ -24,11 +24,12 @@ class ArabicCountsTest {
     private static final Locale ARABIC = Locale.forLanguageTag("ar");
 
     /** Counted nouns in their singular, dual, plural and accusative forms. */
-    private static final Pattern COUNTED = Pattern.compile("\\{\\d+}\\s*(عميل|عملاء|عميلًا|طلب|طلبات|طلبًا|عضو|أعضاء|عضوًا|"
-            + "يوم|أيام|يومًا|شهر|أشهر|شهرًا|صف|صفوف|صفًا|منتج|منتجات|منتجًا|مرة|مرات|زائر|زوار|زائرًا|جلسة|جلسات|نقطة|نقاط|"
-            + "رسالة|رسائل|خطأ|أخطاء|استخدام|استخدامات|مجموعة|مجموعات|كوبون|كوبونات|حملة|حملات|ساعة|ساعات|دقيقة|دقائق|ملف|"
-            + "ملفات|حرف|أحرف|حرفًا|حقل|حقول|حقلًا|مشترٍ|مشترين|بطاقة|بطاقات|حدث|أحداث|حدثًا|أسبوع|أسابيع|سنة|سنوات|قطعة|قطع)"
-            + "(?![\\p{L}])");
+    private static final Pattern COUNTED =
+            Pattern.compile("\\{\\d+}\\s*(عميل|عملاء|عميلًا|طلب|طلبات|طلبًا|عضو|أعضاء|عضوًا|"
+                    + "يوم|أيام|يومًا|شهر|أشهر|شهرًا|صف|صفوف|صفًا|منتج|منتجات|منتجًا|مرة|مرات|زائر|زوار|زائرًا|جلسة|جلسات|نقطة|نقاط|"
+                    + "رسالة|رسائل|خطأ|أخطاء|استخدام|استخدامات|مجموعة|مجموعات|كوبون|كوبونات|حملة|حملات|ساعة|ساعات|دقيقة|دقائق|ملف|"
+                    + "ملفات|حرف|أحرف|حرفًا|حقل|حقول|حقلًا|مشترٍ|مشترين|بطاقة|بطاقات|حدث|أحداث|حدثًا|أسبوع|أسابيع|سنة|سنوات|قطعة|قطع)"
+                    + "(?![\\p{L}])");
 
     @Test
     void no_arabic_count_is_written_outside_a_plural_pattern() throws IOException {
@@ -36,13 +37,17 @@ class ArabicCountsTest {
         Set<String> fixed = new TreeSet<>();
         for (String key : arabic.stringPropertyNames()) {
             String message = arabic.getProperty(key);
-            assertThat(message).as(key + ": a choice cannot say Arabic's plural forms").doesNotContain(",choice,");
+            assertThat(message)
+                    .as(key + ": a choice cannot say Arabic's plural forms")
+                    .doesNotContain(",choice,");
             Matcher count = COUNTED.matcher(withoutPlurals(message));
             if (count.find()) {
                 fixed.add(key + ": " + count.group());
             }
         }
-        assertThat(fixed).as("counts with a fixed noun form in messages_ar.properties").isEmpty();
+        assertThat(fixed)
+                .as("counts with a fixed noun form in messages_ar.properties")
+                .isEmpty();
     }
 
     @Test
@@ -54,13 +59,17 @@ class ArabicCountsTest {
                 .isEqualTo("3 من 2,000 عميل (0٪)");
         assertThat(messages.getMessage("loyalty.expiry.months", new Object[] {2}, ARABIC))
                 .isEqualTo("ينتهي الرصيد بعد شهرين من آخر شراء");
-        assertThat(messages.getMessage("rule.words.days-ago", new Object[] {"111", 111}, ARABIC)).isEqualTo("قبل 111 يومًا");
-        assertThat(messages.getMessage("rule.words.days-ago", new Object[] {"102", 102}, ARABIC)).isEqualTo("قبل 102 يوم");
+        assertThat(messages.getMessage("rule.words.days-ago", new Object[] {"111", 111}, ARABIC))
+                .isEqualTo("قبل 111 يومًا");
+        assertThat(messages.getMessage("rule.words.days-ago", new Object[] {"102", 102}, ARABIC))
+                .isEqualTo("قبل 102 يوم");
         assertThat(messages.getMessage("customer.timeline.count", new Object[] {"231", 231}, ARABIC))
                 .isEqualTo("231 حدثًا، الأحدث أولًا.");
-        assertThat(messages.getMessage("products.affinity.footer", new Object[] {"5"}, ARABIC)).startsWith("على 5 طلبات محسوبة.");
+        assertThat(messages.getMessage("products.affinity.footer", new Object[] {"5"}, ARABIC))
+                .startsWith("على 5 طلبات محسوبة.");
         assertThat(messages.getMessage("customers.count", new Object[] {"\u206811\u2069"}, ARABIC))
-                .as("a count isolated for the page's direction").isEqualTo("11 عميلًا");
+                .as("a count isolated for the page's direction")
+                .isEqualTo("11 عميلًا");
         assertThat(messages.getMessage("loyalty.earning.rate", new Object[] {1, "ر.س.‏ 10.00"}, Locale.ENGLISH))
                 .isEqualTo("1 point per ر.س.‏ 10.00, rounded down");
     }

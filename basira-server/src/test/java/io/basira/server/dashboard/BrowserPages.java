@@ -74,16 +74,20 @@ public final class BrowserPages {
     /** The page shows Latin digits only, in both languages (docs/dashboard.md). */
     public void assertLatinDigits(String name, String lang) {
         String text = (String) ((JavascriptExecutor) browser).executeScript("return document.body.innerText");
-        assertThat(text).as(name + " " + lang + ": Latin digits only").doesNotContainPattern("[\u0660-\u0669\u06F0-\u06F9]");
+        assertThat(text)
+                .as(name + " " + lang + ": Latin digits only")
+                .doesNotContainPattern("[\u0660-\u0669\u06F0-\u06F9]");
     }
 
     public void checkLayout(String name, String lang, int width) {
         resize(width);
         JavascriptExecutor js = browser;
         waitFor().until(d -> "complete".equals(js.executeScript("return document.readyState")));
-        Number overflow = (Number) js.executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertThat(overflow.intValue()).as(name + " " + lang + " at " + width + " px scrolls sideways").isLessThanOrEqualTo(0);
+        Number overflow = (Number)
+                js.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(overflow.intValue())
+                .as(name + " " + lang + " at " + width + " px scrolls sideways")
+                .isLessThanOrEqualTo(0);
         Object unlabelled = js.executeScript("return Array.from(document.querySelectorAll('input, select, textarea'))"
                 + ".filter(e => e.type !== 'hidden' && e.labels.length === 0 && !e.getAttribute('aria-label'))"
                 + ".map(e => e.id || e.name || e.className)");
@@ -98,7 +102,9 @@ public final class BrowserPages {
         browser.manage().window().setSize(new Dimension(width, Math.min(Math.max(height.intValue(), 700), 4000)));
         try {
             Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve(name + "-" + lang + "-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+            Files.write(
+                    SCREENSHOTS.resolve(name + "-" + lang + "-" + width + ".png"),
+                    browser.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

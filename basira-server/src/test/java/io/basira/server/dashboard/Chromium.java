@@ -26,19 +26,31 @@ public final class Chromium {
     public static ChromeDriver start(String... extraArguments) throws IOException {
         Path binary = Path.of(env("BASIRA_CHROMIUM", "/usr/bin/chromium"));
         Path driver = Path.of(env("BASIRA_CHROMEDRIVER", "/usr/bin/chromedriver"));
-        Assumptions.assumeTrue(Files.isExecutable(binary) && Files.isExecutable(driver),
+        Assumptions.assumeTrue(
+                Files.isExecutable(binary) && Files.isExecutable(driver),
                 "browser tests skipped: Chromium (" + binary + ") or chromedriver (" + driver + ") is not installed; "
                         + "apt-get install -y chromium chromium-driver");
         Path profile = Files.createTempDirectory("basira-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(binary.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile,
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,900",
+                "--user-data-dir=" + profile,
                 "--lang=en-US");
         options.addArguments(extraArguments);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
-                .usingAnyFreePort().build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(driver.toFile())
+                .usingAnyFreePort()
+                .build();
         return new ChromeDriver(service, options);
     }
 

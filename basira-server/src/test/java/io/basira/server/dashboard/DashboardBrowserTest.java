@@ -1,15 +1,15 @@
 package io.basira.server.dashboard;
 
-import io.basira.server.platform.security.AddDashboardUser;
 import static io.basira.server.dashboard.BrowserPages.NARROW;
 import static io.basira.server.dashboard.BrowserPages.WIDE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.demo.DemoStoreGenerator;
 import io.basira.demo.DemoStoreSpec;
-import io.basira.server.importing.ImportFolder;
 import io.basira.server.cards.jdbc.CustomerSort;
 import io.basira.server.cards.jdbc.JdbcCustomerQueries;
+import io.basira.server.importing.ImportFolder;
+import io.basira.server.platform.security.AddDashboardUser;
 import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.support.TestDatabases;
 import java.io.IOException;
@@ -43,7 +43,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * its report; then every page in both languages at 1280 and 390 px, checked for horizontal
  * scrolling and unlabelled inputs and saved under {@code target/screenshots/}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"basira.clock.fixed=2026-03-31T09:00:00Z", "basira.demo.enabled=false"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest {
@@ -57,12 +58,22 @@ class DashboardBrowserTest {
     static DashboardFixture fixture;
     static String importJobPath;
 
-    @LocalServerPort int port;
+    @LocalServerPort
+    int port;
+
     BrowserPages pages;
-    @Autowired ImportFolder importer;
-    @Autowired JdbcStores stores;
-    @Autowired AddDashboardUser addUser;
-    @Autowired JdbcCustomerQueries customers;
+
+    @Autowired
+    ImportFolder importer;
+
+    @Autowired
+    JdbcStores stores;
+
+    @Autowired
+    AddDashboardUser addUser;
+
+    @Autowired
+    JdbcCustomerQueries customers;
 
     @BeforeAll
     static void startChromium() throws IOException {
@@ -81,8 +92,13 @@ class DashboardBrowserTest {
         pages = new BrowserPages(browser, port);
         if (fixture == null) {
             Path folder = Files.createTempDirectory("basira-browser-store");
-            new DemoStoreGenerator().write(DemoStoreSpec.defaults().withCustomers(120).withOrders(400)
-                    .withPeriod(LocalDate.of(2024, 4, 1), LocalDate.of(2026, 3, 31)), folder);
+            new DemoStoreGenerator()
+                    .write(
+                            DemoStoreSpec.defaults()
+                                    .withCustomers(120)
+                                    .withOrders(400)
+                                    .withPeriod(LocalDate.of(2024, 4, 1), LocalDate.of(2026, 3, 31)),
+                            folder);
             fixture = DashboardFixture.create(importer, stores, addUser, folder, "متجر المتصفح");
         }
     }
@@ -103,19 +119,25 @@ class DashboardBrowserTest {
         browser.findElement(By.id("email")).sendKeys(fixture.ownerEmail());
         browser.findElement(By.id("password")).sendKeys(fixture.ownerPassword(), Keys.ENTER);
         pages.waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-kpi=customers]")));
-        assertThat(browser.findElement(By.cssSelector("[data-kpi=customers]")).getText()).isEqualTo("120");
+        assertThat(browser.findElement(By.cssSelector("[data-kpi=customers]")).getText())
+                .isEqualTo("120");
         assertThat(browser.findElements(By.cssSelector("#orders-chart canvas"))).isNotEmpty();
     }
 
     @Test
     @Order(2)
     void searches_customers_as_one_types() {
-        var best = customers.page(fixture.store().id(), null, CustomerSort.TOTAL_SPENT, true, 0, 1).items().get(0);
+        var best = customers
+                .page(fixture.store().id(), null, CustomerSort.TOTAL_SPENT, true, 0, 1)
+                .items()
+                .get(0);
         pages.open("/customers");
         WebElement search = browser.findElement(By.id("q"));
         search.sendKeys(best.customer().externalId());
-        pages.waitFor().until(d -> d.findElements(By.cssSelector("#results tbody tr")).size() == 1);
-        assertThat(browser.findElement(By.cssSelector("#results .customer-link")).getText())
+        pages.waitFor()
+                .until(d -> d.findElements(By.cssSelector("#results tbody tr")).size() == 1);
+        assertThat(browser.findElement(By.cssSelector("#results .customer-link"))
+                        .getText())
                 .isEqualTo(best.customer().externalId());
         assertThat(browser.getCurrentUrl()).contains("q=" + best.customer().externalId());
     }
@@ -128,7 +150,9 @@ class DashboardBrowserTest {
         String id = first.getText();
         first.click();
         pages.waitFor().until(ExpectedConditions.urlContains("/customers/" + id));
-        assertThat(browser.findElement(By.cssSelector("[data-field=order_count] dd")).getText()).isNotEqualTo("0");
+        assertThat(browser.findElement(By.cssSelector("[data-field=order_count] dd"))
+                        .getText())
+                .isNotEqualTo("0");
         assertThat(browser.findElements(By.cssSelector(".timeline > li"))).isNotEmpty();
         assertThat(browser.findElement(By.id("groups-title")).getText()).isEqualTo("المجموعات");
     }
@@ -151,11 +175,15 @@ class DashboardBrowserTest {
     @Order(5)
     void uploads_an_import_and_reads_the_report_of_its_bad_rows() throws IOException {
         Path folder = Files.createTempDirectory("basira-browser-upload");
-        Path customersCsv = Files.writeString(folder.resolve("customers.csv"),
-                "customer_id,first_name,created_at\nNEW-1,ليلى,2026-01-05\n", StandardCharsets.UTF_8);
-        Path ordersCsv = Files.writeString(folder.resolve("orders.csv"), "order_id,customer_id,created_at,status,total\n"
-                + "NEW-O1,NEW-1,2026-02-01,completed,10.00\nNEW-O2,NEW-1,2026-02-02,completed,-5.00\n"
-                + "NEW-O3,NEW-1,yesterday,shipped,10.00\n",
+        Path customersCsv = Files.writeString(
+                folder.resolve("customers.csv"),
+                "customer_id,first_name,created_at\nNEW-1,ليلى,2026-01-05\n",
+                StandardCharsets.UTF_8);
+        Path ordersCsv = Files.writeString(
+                folder.resolve("orders.csv"),
+                "order_id,customer_id,created_at,status,total\n"
+                        + "NEW-O1,NEW-1,2026-02-01,completed,10.00\nNEW-O2,NEW-1,2026-02-02,completed,-5.00\n"
+                        + "NEW-O3,NEW-1,yesterday,shipped,10.00\n",
                 StandardCharsets.UTF_8);
         pages.open("/import");
         browser.findElement(By.id("files")).sendKeys(customersCsv + "\n" + ordersCsv);
@@ -170,8 +198,10 @@ class DashboardBrowserTest {
                 .contains("orders.csv:4: created_at: «yesterday» ليس تاريخًا ووقتًا")
                 .contains("orders.csv:4: status: «shipped» ليست حالة طلب معروفة")
                 .doesNotContain("is negative");
-        assertThat(browser.findElements(By.cssSelector("#import-errors [lang=en]"))).isEmpty();
-        importJobPath = browser.getCurrentUrl().substring(browser.getCurrentUrl().indexOf("/import/jobs/"));
+        assertThat(browser.findElements(By.cssSelector("#import-errors [lang=en]")))
+                .isEmpty();
+        importJobPath =
+                browser.getCurrentUrl().substring(browser.getCurrentUrl().indexOf("/import/jobs/"));
     }
 
     @Test
@@ -189,12 +219,21 @@ class DashboardBrowserTest {
     @Test
     @Order(7)
     void every_page_in_both_languages_fits_both_widths_and_labels_its_inputs() {
-        String card = "/customers/" + customers.page(fixture.store().id(), null, CustomerSort.ORDER_COUNT, true, 0, 1)
-                .items().get(0).customer().externalId();
-        List<String[]> views = new ArrayList<>(List.of(new String[] {"overview", "/"},
-                new String[] {"customers", "/customers"}, new String[] {"customer", card},
-                new String[] {"groups", "/groups"}, new String[] {"policies", "/policies"},
-                new String[] {"analytics", "/analytics"}, new String[] {"import", "/import"}));
+        String card = "/customers/"
+                + customers
+                        .page(fixture.store().id(), null, CustomerSort.ORDER_COUNT, true, 0, 1)
+                        .items()
+                        .get(0)
+                        .customer()
+                        .externalId();
+        List<String[]> views = new ArrayList<>(List.of(
+                new String[] {"overview", "/"},
+                new String[] {"customers", "/customers"},
+                new String[] {"customer", card},
+                new String[] {"groups", "/groups"},
+                new String[] {"policies", "/policies"},
+                new String[] {"analytics", "/analytics"},
+                new String[] {"import", "/import"}));
         if (importJobPath != null) {
             views.add(new String[] {"import-report", importJobPath});
         }

@@ -30,7 +30,10 @@ public final class DashboardClient {
     public DashboardClient(int port, String... always) {
         this.port = port;
         this.always = always;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     public HttpResponse<String> get(String path, String... headers) {
@@ -46,32 +49,53 @@ public final class DashboardClient {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(builder(path).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(builder(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     /** A multipart form POST with text fields and one file, as a browser sends an upload form. */
-    public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField, String fileName,
-            String content) {
+    public HttpResponse<String> postMultipart(
+            String path, Map<String, String> fields, String fileField, String fileName, String content) {
         String boundary = "basira-" + System.nanoTime();
         StringBuilder body = new StringBuilder();
-        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
-                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
-                .append(value).append("\r\n"));
-        body.append("--").append(boundary).append("\r\n").append("Content-Disposition: form-data; name=\"")
-                .append(fileField).append("\"; filename=\"").append(fileName).append("\"\r\n")
-                .append("Content-Type: text/csv\r\n\r\n").append(content).append("\r\n")
-                .append("--").append(boundary).append("--\r\n");
-        return send(builder(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build());
+        fields.forEach((name, value) -> body.append("--")
+                .append(boundary)
+                .append("\r\n")
+                .append("Content-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n"));
+        body.append("--")
+                .append(boundary)
+                .append("\r\n")
+                .append("Content-Disposition: form-data; name=\"")
+                .append(fileField)
+                .append("\"; filename=\"")
+                .append(fileName)
+                .append("\"\r\n")
+                .append("Content-Type: text/csv\r\n\r\n")
+                .append(content)
+                .append("\r\n")
+                .append("--")
+                .append(boundary)
+                .append("--\r\n");
+        return send(builder(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+                .build());
     }
 
     /** A JSON POST as the page's script sends it, with the CSRF header the page at {@code page} carries. */
     public HttpResponse<String> postJson(String page, String path, String json) {
         String[] csrf = csrfHeader(page);
-        return send(builder(path).header("Content-Type", "application/json")
+        return send(builder(path)
+                .header("Content-Type", "application/json")
                 .header(csrf[0], csrf[1])
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .build());
     }
 
     /**
@@ -80,8 +104,11 @@ public final class DashboardClient {
      */
     HttpResponse<String> withCsrfHeader(String page, String method, String path) {
         String[] csrf = csrfHeader(page);
-        return send(builder(path).header("Content-Type", "application/x-www-form-urlencoded").header(csrf[0], csrf[1])
-                .method(method, HttpRequest.BodyPublishers.ofString("")).build());
+        return send(builder(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header(csrf[0], csrf[1])
+                .method(method, HttpRequest.BodyPublishers.ofString(""))
+                .build());
     }
 
     /** The CSRF token of the first form on the page at {@code path}. */
@@ -96,8 +123,10 @@ public final class DashboardClient {
     private String[] csrfHeader(String page) {
         if (csrfHeader == null) {
             String html = get(page).body();
-            Matcher header = Pattern.compile("name=\"csrf-header\" content=\"([^\"]+)\"").matcher(html);
-            Matcher token = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(html);
+            Matcher header =
+                    Pattern.compile("name=\"csrf-header\" content=\"([^\"]+)\"").matcher(html);
+            Matcher token =
+                    Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(html);
             if (!header.find() || !token.find()) {
                 throw new AssertionError("no CSRF meta tags on " + page);
             }
@@ -112,8 +141,11 @@ public final class DashboardClient {
     }
 
     String cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst()
-                .map(c -> c.getValue()).orElse(null);
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .findFirst()
+                .map(c -> c.getValue())
+                .orElse(null);
     }
 
     private HttpRequest.Builder builder(String path) {

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class DashboardFormatsTest {
 
-    private static final Store RIYADH = new Store(new StoreId(1), "s", "S", Currency.getInstance("SAR"),
-            ZoneId.of("Asia/Riyadh"));
+    private static final Store RIYADH =
+            new Store(new StoreId(1), "s", "S", Currency.getInstance("SAR"), ZoneId.of("Asia/Riyadh"));
     /** 22:30 UTC on 1 March is already 2 March in Riyadh (UTC+3). */
     private static final Instant LATE_EVENING_UTC = Instant.parse("2024-03-01T22:30:00Z");
 
@@ -44,9 +44,13 @@ class DashboardFormatsTest {
 
     @Test
     void arabic_output_never_uses_arabic_indic_digits() {
-        String all = arabic.money(9876543) + arabic.number(1234567) + arabic.percent(new BigDecimal("0.25"))
-                + arabic.dateTime(LATE_EVENING_UTC) + arabic.month(java.time.YearMonth.of(2025, 11));
-        assertThat(all.codePoints().filter(c -> c >= 0x0660 && c <= 0x0669 || c >= 0x06F0 && c <= 0x06F9)).isEmpty();
+        String all = arabic.money(9876543)
+                + arabic.number(1234567)
+                + arabic.percent(new BigDecimal("0.25"))
+                + arabic.dateTime(LATE_EVENING_UTC)
+                + arabic.month(java.time.YearMonth.of(2025, 11));
+        assertThat(all.codePoints().filter(c -> c >= 0x0660 && c <= 0x0669 || c >= 0x06F0 && c <= 0x06F9))
+                .isEmpty();
         assertThat(all).contains("98,765.43", "1,234,567", "25", "2024", "2025");
     }
 

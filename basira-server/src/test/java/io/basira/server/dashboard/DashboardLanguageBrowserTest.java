@@ -1,8 +1,5 @@
 package io.basira.server.dashboard;
 
-import io.basira.server.analytics.web.AnalyticsPages;
-import io.basira.server.checkout.web.CheckoutForms;
-import io.basira.server.platform.security.AddDashboardUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.demo.DemoStoreGenerator;
@@ -10,11 +7,14 @@ import io.basira.demo.DemoStoreSpec;
 import io.basira.groups.GroupRules;
 import io.basira.segment.FieldCatalogue;
 import io.basira.segment.text.RuleText;
-import io.basira.server.checkout.CheckoutSetup;
-import io.basira.server.importing.ImportFolder;
+import io.basira.server.analytics.web.AnalyticsPages;
+import io.basira.server.campaigns.api.CampaignRequest;
 import io.basira.server.cards.jdbc.CustomerSort;
 import io.basira.server.cards.jdbc.JdbcCustomerQueries;
-import io.basira.server.campaigns.api.CampaignRequest;
+import io.basira.server.checkout.CheckoutSetup;
+import io.basira.server.checkout.web.CheckoutForms;
+import io.basira.server.importing.ImportFolder;
+import io.basira.server.platform.security.AddDashboardUser;
 import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.support.TestDatabases;
 import java.io.IOException;
@@ -60,13 +60,33 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * ({@code lang-<page>-<language>-<width>.png}). The store is a 120-customer demo store with groups, policies and a
  * coupon, so lists and names are filled.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"basira.clock.fixed=2026-03-31T09:00:00Z", "basira.demo.enabled=false"})
 class DashboardLanguageBrowserTest {
 
     /** Latin words a merchant may read on an Arabic page: brands, products and the names of methods. */
-    static final Set<String> ALLOWED = Set.of("RFM", "BG", "NBD", "Pareto", "Gamma", "CLV", "CSV", "API", "URL",
-            "HTTPS", "Salla", "Zid", "Shopify", "Standard", "Webhooks", "mada", "Apple", "Pay", "STC", "SAR");
+    static final Set<String> ALLOWED = Set.of(
+            "RFM",
+            "BG",
+            "NBD",
+            "Pareto",
+            "Gamma",
+            "CLV",
+            "CSV",
+            "API",
+            "URL",
+            "HTTPS",
+            "Salla",
+            "Zid",
+            "Shopify",
+            "Standard",
+            "Webhooks",
+            "mada",
+            "Apple",
+            "Pay",
+            "STC",
+            "SAR");
 
     /**
      * GET routes that are not pages (answers to htmx or scripts, files) or that need a record this test does not make
@@ -95,17 +115,39 @@ class DashboardLanguageBrowserTest {
 
     static ChromeDriver browser;
 
-    @LocalServerPort int port;
-    @Autowired ImportFolder importer;
-    @Autowired JdbcStores stores;
-    @Autowired AddDashboardUser addUser;
-    @Autowired JdbcCustomerQueries customers;
-    @Autowired GroupRules groups;
-    @Autowired FieldCatalogue fields;
-    @Autowired CheckoutSetup checkout;
-    @Autowired io.basira.server.campaigns.CampaignService campaigns;
-    @Autowired io.basira.server.products.ProductAnalytics products;
-    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ImportFolder importer;
+
+    @Autowired
+    JdbcStores stores;
+
+    @Autowired
+    AddDashboardUser addUser;
+
+    @Autowired
+    JdbcCustomerQueries customers;
+
+    @Autowired
+    GroupRules groups;
+
+    @Autowired
+    FieldCatalogue fields;
+
+    @Autowired
+    CheckoutSetup checkout;
+
+    @Autowired
+    io.basira.server.campaigns.CampaignService campaigns;
+
+    @Autowired
+    io.basira.server.products.ProductAnalytics products;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
 
     @BeforeAll
     static void startChromium() throws IOException {
@@ -150,11 +192,12 @@ class DashboardLanguageBrowserTest {
         BrowserPages browserPages = new BrowserPages(browser, port);
         browserPages.signIn(fixture.ownerEmail(), fixture.ownerPassword());
         browserPages.open("/groups?lang=ar");
-        ((JavascriptExecutor) browser).executeScript("var p = document.createElement('p'); p.textContent = 'في vip';"
-                + "document.querySelector('main').appendChild(p);"
-                + "var w = document.createElement('div'); w.className = 'table-wrap';"
-                + "w.innerHTML = '<table><tr><td style=\"min-inline-size: 3000px\">x</td></tr></table>';"
-                + "document.querySelector('main').appendChild(w);");
+        ((JavascriptExecutor) browser)
+                .executeScript("var p = document.createElement('p'); p.textContent = 'في vip';"
+                        + "document.querySelector('main').appendChild(p);"
+                        + "var w = document.createElement('div'); w.className = 'table-wrap';"
+                        + "w.innerHTML = '<table><tr><td style=\"min-inline-size: 3000px\">x</td></tr></table>';"
+                        + "document.querySelector('main').appendChild(w);");
         assertThat(latinWords("groups", BrowserPages.WIDE)).anyMatch(problem -> problem.contains("vip in «في vip»"));
         assertThat(tooWide("groups", BrowserPages.WIDE)).anyMatch(problem -> problem.contains("hides"));
     }
@@ -164,16 +207,21 @@ class DashboardLanguageBrowserTest {
      * text mode (the rule language, for those who write rules) is what the merchant sees only on asking for it.
      */
     private static void builderReady(BrowserPages browserPages) {
-        browserPages.waitFor().until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
-                "var b = document.getElementById('builder'), r = document.getElementById('rule');"
+        browserPages.waitFor().until(d -> (Boolean) ((JavascriptExecutor) d)
+                .executeScript("var b = document.getElementById('builder'), r = document.getElementById('rule');"
                         + "return !b || !r || r.value.trim() === '' || !b.hidden;"));
     }
 
     /** The GET pages of the dashboard with a concrete address each; a mapped page without one fails here. */
     private Map<String, String> pages(DashboardFixture fixture) {
-        String customer = customers.page(fixture.store().id(), null, CustomerSort.ORDER_COUNT, true, 0, 1).items().get(0)
-                .customer().externalId();
-        long policy = Long.parseLong(String.valueOf(checkout.policies(fixture.store()).get(0).get("id")));
+        String customer = customers
+                .page(fixture.store().id(), null, CustomerSort.ORDER_COUNT, true, 0, 1)
+                .items()
+                .get(0)
+                .customer()
+                .externalId();
+        long policy = Long.parseLong(
+                String.valueOf(checkout.policies(fixture.store()).get(0).get("id")));
         Map<String, String> concrete = new LinkedHashMap<>();
         concrete.put("/", "/");
         concrete.put("/login", "/login");
@@ -190,7 +238,9 @@ class DashboardLanguageBrowserTest {
         concrete.put("/policies/catalogue", "/policies/catalogue");
         concrete.put("/policies/coupons/new", "/policies/coupons/new");
         concrete.put("/policies/coupons/{code}/edit", "/policies/coupons/WELCOME10/edit");
-        concrete.put("/policies/simulator", "/policies/simulator?run=1&anonymous=on&product_id=P1&quantity=1&unit_price=150");
+        concrete.put(
+                "/policies/simulator",
+                "/policies/simulator?run=1&anonymous=on&product_id=P1&quantity=1&unit_price=150");
         concrete.put("/import", "/import");
         concrete.put("/sources", "/sources");
         concrete.put("/webhook-endpoints", "/webhook-endpoints");
@@ -200,9 +250,31 @@ class DashboardLanguageBrowserTest {
         concrete.put("/loyalty", "/loyalty");
         concrete.put("/tracking", "/tracking");
         // campaigns (docs/campaigns.md)
-        long campaign = campaigns.create(fixture.store(), new CampaignRequest("تذكير السلة", "abandoned_cart", null, null,
-                "سلتك", "أكمل طلبك", null, null, null, null, null, null, null, null, null, null, null,
-                "لماذا لم تكمل الشراء؟").toCampaign(), io.basira.server.privacy.AuditLog.Actor.cli()).id();
+        long campaign = campaigns
+                .create(
+                        fixture.store(),
+                        new CampaignRequest(
+                                        "تذكير السلة",
+                                        "abandoned_cart",
+                                        null,
+                                        null,
+                                        "سلتك",
+                                        "أكمل طلبك",
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        "لماذا لم تكمل الشراء؟")
+                                .toCampaign(),
+                        io.basira.server.privacy.AuditLog.Actor.cli())
+                .id();
         concrete.put("/campaigns", "/campaigns");
         concrete.put("/campaigns/new", "/campaigns/new");
         concrete.put("/campaigns/{id}", "/campaigns/" + campaign);
@@ -213,8 +285,13 @@ class DashboardLanguageBrowserTest {
         concrete.put("/products/affinity", "/products/affinity?index=buyers");
         concrete.put("/products/basket", "/products/basket?min_count=1");
         // a product of the most frequent pair: what its buyers also bought
-        Object paired = ((java.util.Map<?, ?>) ((List<?>) products.basket(fixture.store(),
-                new io.basira.analytics.products.BoughtTogether.Thresholds(1, 0, 0), 1).json().get("product_pairs")).get(0))
+        Object paired = ((java.util.Map<?, ?>) ((List<?>) products.basket(
+                                        fixture.store(),
+                                        new io.basira.analytics.products.BoughtTogether.Thresholds(1, 0, 0),
+                                        1)
+                                .json()
+                                .get("product_pairs"))
+                        .get(0))
                 .get("product_a");
         concrete.put("/products/basket/{productId}", "/products/basket/" + paired);
         Set<String> mapped = new TreeSet<>();
@@ -224,15 +301,22 @@ class DashboardLanguageBrowserTest {
             boolean html = info.getProducesCondition().getProducibleMediaTypes().isEmpty()
                     || info.getProducesCondition().getProducibleMediaTypes().contains(MediaType.TEXT_HTML);
             for (String pattern : info.getPatternValues()) {
-                if (readable && html && !pattern.startsWith("/api") && !pattern.startsWith("/actuator")
-                        && !pattern.startsWith("/error") && !pattern.startsWith("/v3") && !pattern.startsWith("/swagger")) {
+                if (readable
+                        && html
+                        && !pattern.startsWith("/api")
+                        && !pattern.startsWith("/actuator")
+                        && !pattern.startsWith("/error")
+                        && !pattern.startsWith("/v3")
+                        && !pattern.startsWith("/swagger")) {
                     mapped.add(pattern);
                 }
             }
         }
         mapped.removeAll(NOT_PAGES.keySet());
         mapped.remove("/analytics/{tab}");
-        assertThat(concrete.keySet()).as("every dashboard page has an address in this test").containsAll(mapped);
+        assertThat(concrete.keySet())
+                .as("every dashboard page has an address in this test")
+                .containsAll(mapped);
         Map<String, String> pages = new LinkedHashMap<>();
         concrete.forEach((pattern, path) -> pages.put(name(pattern), path));
         AnalyticsPages.TABS.forEach(tab -> pages.put("analytics-" + tab, "/analytics/" + tab));
@@ -292,7 +376,8 @@ class DashboardLanguageBrowserTest {
                   }
                 });
                 return out.slice(0, 5);""");
-        return ((List<?>) found).stream().map(p -> page + " ar " + width + " px: " + p).toList();
+        return ((List<?>) found)
+                .stream().map(p -> page + " ar " + width + " px: " + p).toList();
     }
 
     private DashboardFixture storeWithGroupsAndPolicies() throws IOException {
@@ -300,23 +385,68 @@ class DashboardLanguageBrowserTest {
             return shared;
         }
         Path folder = Files.createTempDirectory("basira-language-store");
-        new DemoStoreGenerator().write(DemoStoreSpec.defaults().withCustomers(120).withOrders(400)
-                .withPeriod(LocalDate.of(2024, 4, 1), LocalDate.of(2026, 3, 31)), folder);
+        new DemoStoreGenerator()
+                .write(
+                        DemoStoreSpec.defaults()
+                                .withCustomers(120)
+                                .withOrders(400)
+                                .withPeriod(LocalDate.of(2024, 4, 1), LocalDate.of(2026, 3, 31)),
+                        folder);
         DashboardFixture fixture = DashboardFixture.create(importer, stores, addUser, folder, "متجر اللغة");
-        groups.create(fixture.store(), "vip", "كبار العملاء", RuleText.parse("total_spent > 1500 OR order_count > 10", fields));
-        groups.create(fixture.store(), "low-basket", "سلة منخفضة",
+        groups.create(
+                fixture.store(),
+                "vip",
+                "كبار العملاء",
+                RuleText.parse("total_spent > 1500 OR order_count > 10", fields));
+        groups.create(
+                fixture.store(),
+                "low-basket",
+                "سلة منخفضة",
                 RuleText.parse("total_spent < 200 AND order_count < 3", fields));
         groups.createNamed(fixture.store(), "عملاء غير نشطين", RuleText.parse("last_purchase_at < -90d", fields));
         String user = fixture.ownerEmail();
-        checkout.createPolicy(fixture.store(), user, CheckoutForms.policy(Map.of("name", new String[] {"عرض السلة المنخفضة"},
-                "kind", new String[] {"percent_off"}, "percent", new String[] {"30"}, "any_of", new String[] {"low-basket"}),
-                fixture.store().timeZone()));
-        checkout.createPolicy(fixture.store(), user, CheckoutForms.policy(Map.of("name", new String[] {"إخفاء الدفع"},
-                "kind", new String[] {"hide_payment_methods"}, "methods", new String[] {"bank_transfer", "cod"},
-                "any_of", new String[] {"low-basket"}), fixture.store().timeZone()));
-        checkout.createCoupon(fixture.store(), user, CheckoutForms.coupon(Map.of("code", new String[] {"WELCOME10"},
-                "benefit", new String[] {"percent_off"}, "percent", new String[] {"10"}, "any_of", new String[] {"vip"}),
-                fixture.store().timeZone()));
+        checkout.createPolicy(
+                fixture.store(),
+                user,
+                CheckoutForms.policy(
+                        Map.of(
+                                "name",
+                                new String[] {"عرض السلة المنخفضة"},
+                                "kind",
+                                new String[] {"percent_off"},
+                                "percent",
+                                new String[] {"30"},
+                                "any_of",
+                                new String[] {"low-basket"}),
+                        fixture.store().timeZone()));
+        checkout.createPolicy(
+                fixture.store(),
+                user,
+                CheckoutForms.policy(
+                        Map.of(
+                                "name",
+                                new String[] {"إخفاء الدفع"},
+                                "kind",
+                                new String[] {"hide_payment_methods"},
+                                "methods",
+                                new String[] {"bank_transfer", "cod"},
+                                "any_of",
+                                new String[] {"low-basket"}),
+                        fixture.store().timeZone()));
+        checkout.createCoupon(
+                fixture.store(),
+                user,
+                CheckoutForms.coupon(
+                        Map.of(
+                                "code",
+                                new String[] {"WELCOME10"},
+                                "benefit",
+                                new String[] {"percent_off"},
+                                "percent",
+                                new String[] {"10"},
+                                "any_of",
+                                new String[] {"vip"}),
+                        fixture.store().timeZone()));
         shared = fixture;
         return fixture;
     }

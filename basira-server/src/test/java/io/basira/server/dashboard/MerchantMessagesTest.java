@@ -33,26 +33,46 @@ class MerchantMessagesTest {
     @Test
     void every_rule_error_code_has_a_sentence_in_arabic_and_in_english() {
         for (RuleError error : RuleError.values()) {
-            String arabic = MESSAGES.getMessage("rule.error." + error.code(), new Object[] {"a", "b", "c", "d"},
-                    null, DashboardLocales.ARABIC);
-            String english = MESSAGES.getMessage("rule.error." + error.code(), new Object[] {"a", "b", "c", "d"},
-                    null, Locale.ENGLISH);
-            assertThat(arabic).as("ar " + error.code()).isNotNull()
-                    .matches(text -> text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC));
+            String arabic = MESSAGES.getMessage(
+                    "rule.error." + error.code(), new Object[] {"a", "b", "c", "d"}, null, DashboardLocales.ARABIC);
+            String english = MESSAGES.getMessage(
+                    "rule.error." + error.code(), new Object[] {"a", "b", "c", "d"}, null, Locale.ENGLISH);
+            assertThat(arabic)
+                    .as("ar " + error.code())
+                    .isNotNull()
+                    .matches(text -> text.codePoints()
+                            .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC));
             assertThat(english).as("en " + error.code()).isNotNull();
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"total_spent >", "totl_spent > 5", "total_spent > 'abc'", "(order_count > 1", "gender = 'x'",
-        "order_count > 1.5", "city = 'unterminated", "last_purchase_at < -999999d", "total_spent > 1 AND", "order_count # 2",
-        "tags = ''", "group = 'Bad Key'", "created_at > '2024-02-30'", "total_spent > ١٬٥"})
+    @ValueSource(
+            strings = {
+                "total_spent >",
+                "totl_spent > 5",
+                "total_spent > 'abc'",
+                "(order_count > 1",
+                "gender = 'x'",
+                "order_count > 1.5",
+                "city = 'unterminated",
+                "last_purchase_at < -999999d",
+                "total_spent > 1 AND",
+                "order_count # 2",
+                "tags = ''",
+                "group = 'Bad Key'",
+                "created_at > '2024-02-30'",
+                "total_spent > ١٬٥"
+            })
     void a_wrong_rule_reads_in_arabic_with_its_codes_isolated_and_in_english_as_the_api_says(String rule) {
-        InvalidRuleException e = catchThrowableOfType(InvalidRuleException.class,
-                () -> RuleText.parse(rule, BuiltInFields.catalogue()));
+        InvalidRuleException e =
+                catchThrowableOfType(InvalidRuleException.class, () -> RuleText.parse(rule, BuiltInFields.catalogue()));
         assertThat(e.error()).as(rule).isNotEqualTo(RuleError.OTHER);
         String arabic = MerchantMessages.of(e, ARABIC);
-        assertThat(arabic).as(rule).startsWith("السطر \u2068").doesNotContain("rule.error")
+        assertThat(arabic)
+                .as(rule)
+                .startsWith("السطر \u2068")
+                .doesNotContain("rule.error")
                 .doesNotContain("expected", "takes", "unknown", " is ");
         assertThat(arabic.chars().filter(c -> c == MerchantMessages.FSI).count())
                 .isEqualTo(arabic.chars().filter(c -> c == MerchantMessages.PDI).count());
@@ -61,15 +81,19 @@ class MerchantMessagesTest {
 
     @Test
     void a_json_rule_error_says_its_path() {
-        InvalidRuleException e = catchThrowableOfType(InvalidRuleException.class, () -> JsonConditions.fromJson(
-                java.util.Map.of("field", "total_spent", "op", ">", "value", "abc"), BuiltInFields.catalogue()));
+        InvalidRuleException e = catchThrowableOfType(
+                InvalidRuleException.class,
+                () -> JsonConditions.fromJson(
+                        java.util.Map.of("field", "total_spent", "op", ">", "value", "abc"),
+                        BuiltInFields.catalogue()));
         assertThat(MerchantMessages.of(e, ARABIC)).startsWith("عند \u2068$");
     }
 
     @Test
     void a_manual_add_of_an_unknown_customer_names_the_id_isolated() {
-        assertThat(MerchantMessages.manualChange(new NotFoundException("customer 'C999999' does not exist in this store"),
-                "C999999", ARABIC)).isEqualTo("لا يوجد في هذا المتجر عميل رقمه \u2068C999999\u2069.");
+        assertThat(MerchantMessages.manualChange(
+                        new NotFoundException("customer 'C999999' does not exist in this store"), "C999999", ARABIC))
+                .isEqualTo("لا يوجد في هذا المتجر عميل رقمه \u2068C999999\u2069.");
         assertThat(MerchantMessages.manualChange(new NotFoundException("x"), "C999999", ENGLISH))
                 .isEqualTo("There is no customer C999999 in this store.");
     }

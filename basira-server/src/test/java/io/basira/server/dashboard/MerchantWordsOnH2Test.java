@@ -1,7 +1,5 @@
 package io.basira.server.dashboard;
 
-import io.basira.server.checkout.web.CheckoutForms;
-import io.basira.server.platform.security.AddDashboardUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.checkout.Catalogue;
@@ -10,7 +8,9 @@ import io.basira.groups.GroupRules;
 import io.basira.segment.FieldCatalogue;
 import io.basira.segment.text.RuleText;
 import io.basira.server.checkout.CheckoutSetup;
+import io.basira.server.checkout.web.CheckoutForms;
 import io.basira.server.importing.ImportFolder;
+import io.basira.server.platform.security.AddDashboardUser;
 import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.support.TestDatabases;
 import java.io.IOException;
@@ -35,7 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * made from an Arabic name, the group page counting members without an order, why in words, and the sign-in page
  * waiting while the demo store is prepared.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"basira.clock.fixed=2024-06-01T09:00:00Z", "basira.demo.enabled=false"})
 class MerchantWordsOnH2Test {
 
@@ -44,15 +45,32 @@ class MerchantWordsOnH2Test {
         TestDatabases.h2().forEach((key, value) -> registry.add(key, () -> value));
     }
 
-    @LocalServerPort int port;
-    @Autowired ImportFolder importer;
-    @Autowired JdbcStores stores;
-    @Autowired AddDashboardUser addUser;
-    @Autowired CheckoutSetup checkout;
-    @Autowired GroupRules groups;
-    @Autowired GroupInsights insights;
-    @Autowired FieldCatalogue fields;
-    @Autowired DemoLoading demoLoading;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ImportFolder importer;
+
+    @Autowired
+    JdbcStores stores;
+
+    @Autowired
+    AddDashboardUser addUser;
+
+    @Autowired
+    CheckoutSetup checkout;
+
+    @Autowired
+    GroupRules groups;
+
+    @Autowired
+    GroupInsights insights;
+
+    @Autowired
+    FieldCatalogue fields;
+
+    @Autowired
+    DemoLoading demoLoading;
 
     static DashboardFixture fixture;
     DashboardClient browser;
@@ -70,10 +88,16 @@ class MerchantWordsOnH2Test {
     private static Path storeFolder() {
         try {
             Path folder = Files.createTempDirectory("basira-words");
-            Files.writeString(folder.resolve("customers.csv"), "customer_id,first_name,country,created_at\n"
-                    + "C-1,سارة,SA,2024-01-05\nC-2,عمر,SA,2024-02-01\nC-3,ليلى,SA,2024-03-01\n", StandardCharsets.UTF_8);
-            Files.writeString(folder.resolve("orders.csv"), "order_id,customer_id,created_at,status,total\n"
-                    + "O-1,C-1,2024-04-01,completed,150.00\nO-2,C-2,2024-04-02,completed,900.00\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    folder.resolve("customers.csv"),
+                    "customer_id,first_name,country,created_at\n"
+                            + "C-1,سارة,SA,2024-01-05\nC-2,عمر,SA,2024-02-01\nC-3,ليلى,SA,2024-03-01\n",
+                    StandardCharsets.UTF_8);
+            Files.writeString(
+                    folder.resolve("orders.csv"),
+                    "order_id,customer_id,created_at,status,total\n"
+                            + "O-1,C-1,2024-04-01,completed,150.00\nO-2,C-2,2024-04-02,completed,900.00\n",
+                    StandardCharsets.UTF_8);
             return folder;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -104,24 +128,46 @@ class MerchantWordsOnH2Test {
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
 
         Catalogue catalogue = checkout.catalogue(fixture.store());
-        assertThat(catalogue.paymentMethods()).extracting(Catalogue.PaymentMethod::code).containsExactly("cod", "sadad");
+        assertThat(catalogue.paymentMethods())
+                .extracting(Catalogue.PaymentMethod::code)
+                .containsExactly("cod", "sadad");
         assertThat(catalogue.paymentMethods().get(0).name(true)).isEqualTo("نقدًا عند الاستلام");
-        assertThat(catalogue.carriers()).extracting(Catalogue.Carrier::offeredToEveryone).containsExactly(true, false);
+        assertThat(catalogue.carriers())
+                .extracting(Catalogue.Carrier::offeredToEveryone)
+                .containsExactly(true, false);
         assertThat(checkout.audit(fixture.store(), 1).get(0).toString()).contains("dashboard:" + fixture.ownerEmail());
 
-        checkout.createPolicy(fixture.store(), fixture.ownerEmail(), CheckoutForms.policy(Map.of(
-                "name", new String[] {"إخفاء النقد"}, "kind", new String[] {"hide_payment_methods"},
-                "methods", new String[] {"cod", "sadad"}), fixture.store().timeZone()));
+        checkout.createPolicy(
+                fixture.store(),
+                fixture.ownerEmail(),
+                CheckoutForms.policy(
+                        Map.of(
+                                "name",
+                                new String[] {"إخفاء النقد"},
+                                "kind",
+                                new String[] {"hide_payment_methods"},
+                                "methods",
+                                new String[] {"cod", "sadad"}),
+                        fixture.store().timeZone()));
         String policies = browser.get("/policies").body();
-        assertThat(policies).contains("نقدًا عند الاستلام، سداد").doesNotContain("cod, sadad", "PUT /api/v1/checkout/catalogue");
+        assertThat(policies)
+                .contains("نقدًا عند الاستلام، سداد")
+                .doesNotContain("cod, sadad", "PUT /api/v1/checkout/catalogue");
         assertThat(browser.get("/policies?lang=en").body()).contains("Cash on delivery, SADAD");
     }
 
     @Test
     void a_refused_catalogue_comes_back_with_the_reason_and_changes_nothing() {
         Catalogue before = checkout.catalogue(fixture.store());
-        HttpResponse<String> refused = browser.postForm("/policies/catalogue", Map.of("_csrf",
-                browser.csrfTokenOf("/policies/catalogue"), "methods[0].code", "not a code!", "methods[0].name", "x"));
+        HttpResponse<String> refused = browser.postForm(
+                "/policies/catalogue",
+                Map.of(
+                        "_csrf",
+                        browser.csrfTokenOf("/policies/catalogue"),
+                        "methods[0].code",
+                        "not a code!",
+                        "methods[0].name",
+                        "x"));
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("id=\"form-error\"", "payment method");
         assertThat(checkout.catalogue(fixture.store())).isEqualTo(before);
@@ -130,12 +176,21 @@ class MerchantWordsOnH2Test {
     @Test
     void a_group_named_in_arabic_gets_a_key_made_from_its_name() {
         String csrf = browser.csrfTokenOf("/groups/new");
-        HttpResponse<String> first = browser.postForm("/groups", Map.of("_csrf", csrf, "name", "عملاء مخلصون",
-                "mode", "text", "rule", "order_count >= 1"));
+        HttpResponse<String> first = browser.postForm(
+                "/groups", Map.of("_csrf", csrf, "name", "عملاء مخلصون", "mode", "text", "rule", "order_count >= 1"));
         assertThat(first.statusCode()).isEqualTo(302);
         assertThat(first.headers().firstValue("Location").orElseThrow()).endsWith("/groups/mla-mkhlswn");
-        HttpResponse<String> second = browser.postForm("/groups", Map.of("_csrf", browser.csrfTokenOf("/groups/new"),
-                "name", "عملاء مخلصون", "mode", "text", "rule", "order_count >= 2"));
+        HttpResponse<String> second = browser.postForm(
+                "/groups",
+                Map.of(
+                        "_csrf",
+                        browser.csrfTokenOf("/groups/new"),
+                        "name",
+                        "عملاء مخلصون",
+                        "mode",
+                        "text",
+                        "rule",
+                        "order_count >= 2"));
         assertThat(second.headers().firstValue("Location").orElseThrow()).endsWith("/groups/mla-mkhlswn-2");
         assertThat(browser.get("/groups/new").body()).doesNotContain(" required pattern=");
     }
@@ -143,7 +198,8 @@ class MerchantWordsOnH2Test {
     @Test
     void the_group_page_says_how_many_members_have_no_order_and_why_reads_in_words() {
         groups.create(fixture.store(), "small", "سلة صغيرة", RuleText.parse("total_spent < 200", fields));
-        int withoutOrders = insights.preview(fixture.store(), RuleText.parse("group = 'small' AND order_count = 0", fields));
+        int withoutOrders =
+                insights.preview(fixture.store(), RuleText.parse("group = 'small' AND order_count = 0", fields));
         assertThat(withoutOrders).as("the fixture has customers without orders").isPositive();
         String page = browser.get("/groups/small").body();
         assertThat(page).contains("id=\"without-orders\" data-count=\"" + withoutOrders + "\"", "بلا أي طلب");

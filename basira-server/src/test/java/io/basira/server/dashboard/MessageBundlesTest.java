@@ -1,13 +1,13 @@
 package io.basira.server.dashboard;
 
-import io.basira.server.importing.web.ImportJobs;
-import io.basira.server.platform.security.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.commerce.CartStatus;
 import io.basira.commerce.OrderStatus;
 import io.basira.fields.BuiltInFields;
 import io.basira.server.cards.jdbc.CustomerSort;
+import io.basira.server.importing.web.ImportJobs;
+import io.basira.server.platform.security.Role;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -51,8 +51,10 @@ class MessageBundlesTest {
             assertThat(arabic.getProperty(key)).as("ar " + key).isNotBlank();
         }
         long arabicScript = arabic.stringPropertyNames().stream()
-                .filter(key -> arabic.getProperty(key).codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
-                        == Character.UnicodeScript.ARABIC)).count();
+                .filter(key -> arabic.getProperty(key)
+                        .codePoints()
+                        .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC))
+                .count();
         // only the language switch ("English") is written in Latin letters in the Arabic file
         assertThat(arabicScript).isEqualTo(arabic.size() - 1L);
     }
@@ -61,9 +63,36 @@ class MessageBundlesTest {
      * No English left in the Arabic bundle: after what is meant to stay as typed (`code`, isolated fragments, file
      * names, message arguments), a Latin word is one of these: codes, the rule language, formats and brand names.
      */
-    private static final Set<String> LATIN_IN_ARABIC = Set.of("AE", "SA", "AND", "OR", "BETWEEN", "IN", "IS", "NULL",
-            "total_spent", "order_count", "group", "key", "today", "d", "a-z", "T", "X", "Y", "JSON", "ISO", "CSV",
-            "Excel", "UTF-", "RFM", "BG/NBD", "Gamma-Gamma", "Standard", "Webhooks", "English");
+    private static final Set<String> LATIN_IN_ARABIC = Set.of(
+            "AE",
+            "SA",
+            "AND",
+            "OR",
+            "BETWEEN",
+            "IN",
+            "IS",
+            "NULL",
+            "total_spent",
+            "order_count",
+            "group",
+            "key",
+            "today",
+            "d",
+            "a-z",
+            "T",
+            "X",
+            "Y",
+            "JSON",
+            "ISO",
+            "CSV",
+            "Excel",
+            "UTF-",
+            "RFM",
+            "BG/NBD",
+            "Gamma-Gamma",
+            "Standard",
+            "Webhooks",
+            "English");
 
     @Test
     void the_arabic_bundle_holds_no_english_words_outside_codes_formats_and_names() throws IOException {
@@ -75,9 +104,11 @@ class MessageBundlesTest {
             if (!key.equals("layout.switch-language")) {
                 assertThat(value).as("ar " + key + " is not the English text").isNotEqualTo(english.getProperty(key));
             }
-            String words = value.replaceAll("`[^`]*`", "").replaceAll("[\u2066\u2068][^\u2069]*\u2069", "")
+            String words = value.replaceAll("`[^`]*`", "")
+                    .replaceAll("[\u2066\u2068][^\u2069]*\u2069", "")
                     .replaceAll("\\{\\d+,\\s*(plural|selectordinal|choice),", "")
-                    .replaceAll("\\b(zero|one|two|few|many|other)\\{", "").replaceAll("\\{\\d+}", "")
+                    .replaceAll("\\b(zero|one|two|few|many|other)\\{", "")
+                    .replaceAll("\\{\\d+}", "")
                     .replaceAll("[\\w.-]+\\.csv", "");
             Matcher latin = Pattern.compile("[A-Za-z][A-Za-z_/.-]*").matcher(words);
             while (latin.find()) {
@@ -95,9 +126,11 @@ class MessageBundlesTest {
         for (String language : new String[] {"ar", "en"}) {
             Properties bundle = bundle(language);
             for (String key : bundle.stringPropertyNames()) {
-                assertThat(bundle.getProperty(key).codePoints()
-                        .filter(c -> (c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9)))
-                        .as(language + " " + key).isEmpty();
+                assertThat(bundle.getProperty(key)
+                                .codePoints()
+                                .filter(c -> (c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9)))
+                        .as(language + " " + key)
+                        .isEmpty();
             }
         }
     }
@@ -125,11 +158,14 @@ class MessageBundlesTest {
         Set<String> built = new HashSet<>();
         CustomerSort.values(BuiltInFields.catalogue()).forEach(s -> built.add("field." + s.name()));
         Arrays.stream(Role.values()).forEach(r -> built.add("role." + r.code()));
-        Arrays.stream(ImportJobs.State.values()).forEach(s -> built.add("import.state." + s.name().toLowerCase(Locale.ROOT)));
+        Arrays.stream(ImportJobs.State.values())
+                .forEach(s -> built.add("import.state." + s.name().toLowerCase(Locale.ROOT)));
         Arrays.stream(OrderStatus.values()).forEach(s -> built.add("order.status." + s.code()));
-        Arrays.stream(CartStatus.values()).forEach(s -> built.add("cart.status." + s.name().toLowerCase(Locale.ROOT)));
-        for (String field : new String[] {"email", "phone", "gender", "birth_date", "age", "city", "region", "country",
-            "created_at", "tags"}) {
+        Arrays.stream(CartStatus.values())
+                .forEach(s -> built.add("cart.status." + s.name().toLowerCase(Locale.ROOT)));
+        for (String field : new String[] {
+            "email", "phone", "gender", "birth_date", "age", "city", "region", "country", "created_at", "tags"
+        }) {
             built.add("field." + field);
         }
         for (String page : new String[] {"groups", "policies", "analytics"}) {
@@ -138,8 +174,18 @@ class MessageBundlesTest {
         for (String kind : new String[] {"order", "cart", "review", "wishlist"}) {
             built.add("timeline.kind." + kind);
         }
-        for (String detail : new String[] {"status", "total", "discount_total", "coupon_code", "payment_method",
-            "shipping_method", "items_count", "rating", "of", "product_id"}) {
+        for (String detail : new String[] {
+            "status",
+            "total",
+            "discount_total",
+            "coupon_code",
+            "payment_method",
+            "shipping_method",
+            "items_count",
+            "rating",
+            "of",
+            "product_id"
+        }) {
             built.add("timeline.detail." + detail);
         }
         built.addAll(Set.of("gender.male", "gender.female", "review.of.store", "review.of.product"));
@@ -149,7 +195,9 @@ class MessageBundlesTest {
     private static Properties bundle(String language) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = MessageBundlesTest.class.getResourceAsStream("/messages_" + language + ".properties")) {
-            assertThat(in).as("messages_" + language + ".properties on the classpath").isNotNull();
+            assertThat(in)
+                    .as("messages_" + language + ".properties on the classpath")
+                    .isNotNull();
             properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return properties;

@@ -29,36 +29,45 @@ class PluralMessagesTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "0|لا عملاء",
-        "1|عميل واحد",
-        "2|عميلان",
-        "3|3 عملاء",
-        "10|10 عملاء",
-        "11|11 عميلًا",
-        "21|21 عميلًا",
-        "99|99 عميلًا",
-        "100|100 عميل",
-        "2,000|2,000 عميل",
-        "2,021|2,021 عميلًا",
-        "١٠٣|103 عملاء",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "0|لا عملاء",
+                "1|عميل واحد",
+                "2|عميلان",
+                "3|3 عملاء",
+                "10|10 عملاء",
+                "11|11 عميلًا",
+                "21|21 عميلًا",
+                "99|99 عميلًا",
+                "100|100 عميل",
+                "2,000|2,000 عميل",
+                "2,021|2,021 عميلًا",
+                "١٠٣|103 عملاء",
+            })
     void arabic_counts_take_the_form_icu_chooses(String count, String text) {
-        assertThat(MESSAGES.getMessage("customers.count", new Object[] {count}, DashboardLocales.ARABIC)).isEqualTo(text);
+        assertThat(MESSAGES.getMessage("customers.count", new Object[] {count}, DashboardLocales.ARABIC))
+                .isEqualTo(text);
     }
 
     @Test
     void members_and_english_agree_too() {
-        assertThat(MESSAGES.getMessage("group.count", new Object[] {22}, DashboardLocales.ARABIC)).isEqualTo("22 عضوًا");
-        assertThat(MESSAGES.getMessage("group.count", new Object[] {"1"}, Locale.ENGLISH)).isEqualTo("1 member");
-        assertThat(MESSAGES.getMessage("customers.count", new Object[] {"2,000"}, Locale.ENGLISH)).isEqualTo("2,000 customers");
-        assertThat(MESSAGES.getMessage("analytics.refresh.done", new Object[] {"21", "1 June 2024"}, DashboardLocales.ARABIC))
+        assertThat(MESSAGES.getMessage("group.count", new Object[] {22}, DashboardLocales.ARABIC))
+                .isEqualTo("22 عضوًا");
+        assertThat(MESSAGES.getMessage("group.count", new Object[] {"1"}, Locale.ENGLISH))
+                .isEqualTo("1 member");
+        assertThat(MESSAGES.getMessage("customers.count", new Object[] {"2,000"}, Locale.ENGLISH))
+                .isEqualTo("2,000 customers");
+        assertThat(MESSAGES.getMessage(
+                        "analytics.refresh.done", new Object[] {"21", "1 June 2024"}, DashboardLocales.ARABIC))
                 .isEqualTo("تم تحديث تحليلات 21 عميلًا حتى 1 June 2024.");
     }
 
     @Test
     void messages_without_a_count_are_formatted_as_before() {
-        assertThat(MESSAGES.getMessage("customers.page", new Object[] {"1", "3"}, Locale.ENGLISH)).contains("1").contains("3");
+        assertThat(MESSAGES.getMessage("customers.page", new Object[] {"1", "3"}, Locale.ENGLISH))
+                .contains("1")
+                .contains("3");
     }
 
     @Test

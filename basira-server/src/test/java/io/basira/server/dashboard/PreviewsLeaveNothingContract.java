@@ -1,11 +1,11 @@
 package io.basira.server.dashboard;
 
-import io.basira.server.platform.security.AddDashboardUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.segment.audience.IndexedAudience;
 import io.basira.server.groups.LiveGroups;
 import io.basira.server.importing.ImportFolder;
+import io.basira.server.platform.security.AddDashboardUser;
 import io.basira.server.platform.tenancy.JdbcApiKeys;
 import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.support.Api;
@@ -25,21 +25,34 @@ import tools.jackson.databind.json.JsonMapper;
  * stream of previews with large literals filled the heap. A preview must leave the store's memory as it
  * found it; asserted on the structures' sizes ({@link LiveGroups#footprint}), not on heap measurements.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"basira.clock.fixed=2024-06-01T09:00:00Z", "basira.demo.enabled=false"})
 abstract class PreviewsLeaveNothingContract {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort int port;
-    @Autowired ImportFolder importer;
-    @Autowired JdbcStores stores;
-    @Autowired JdbcApiKeys keys;
-    @Autowired AddDashboardUser addUser;
-    @Autowired LiveGroups live;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ImportFolder importer;
+
+    @Autowired
+    JdbcStores stores;
+
+    @Autowired
+    JdbcApiKeys keys;
+
+    @Autowired
+    AddDashboardUser addUser;
+
+    @Autowired
+    LiveGroups live;
 
     /** One store for the class: hashing passwords at cost 12 is deliberately slow. */
     static DashboardFixture fixture;
+
     Api api;
     DashboardClient browser;
 
@@ -51,8 +64,8 @@ abstract class PreviewsLeaveNothingContract {
     @BeforeEach
     void store() {
         if (fixture == null) {
-            fixture = DashboardFixture.create(importer, stores, addUser, DashboardFixture.resource("csvimport/complete"),
-                    "previews");
+            fixture = DashboardFixture.create(
+                    importer, stores, addUser, DashboardFixture.resource("csvimport/complete"), "previews");
         }
         api = new Api(port, keys.create(fixture.store().id(), "test").secret().value());
         browser = new DashboardClient(port);
@@ -80,14 +93,20 @@ abstract class PreviewsLeaveNothingContract {
 
         for (int i = 0; i < 60; i++) {
             String literal = i + "x".repeat(1_990);
-            assertThat(preview("{\"rule\":\"city = '" + literal + "' OR tags = '" + literal + "'\"}").get("count").asInt())
+            assertThat(preview("{\"rule\":\"city = '" + literal + "' OR tags = '" + literal + "'\"}")
+                            .get("count")
+                            .asInt())
                     .isZero();
             assertThat(preview("{\"rule_json\":{\"field\":\"region\",\"op\":\"in\",\"values\":[\"" + literal
-                    + "\",\"nowhere\"]}}").get("count").asInt()).isZero();
+                                    + "\",\"nowhere\"]}}")
+                            .get("count")
+                            .asInt())
+                    .isZero();
             JsonNode checked = check("{\"rule\":\"city != '" + literal + "' AND city = 'Riyadh'\"}");
             assertThat(checked.get("ok").asBoolean()).as(checked.toString()).isTrue();
             assertThat(checked.get("count").asInt()).isEqualTo(riyadh);
-            JsonNode checkedJson = check("{\"rule_json\":{\"field\":\"tags\",\"op\":\"=\",\"value\":\"" + literal + "\"}}");
+            JsonNode checkedJson =
+                    check("{\"rule_json\":{\"field\":\"tags\",\"op\":\"=\",\"value\":\"" + literal + "\"}}");
             assertThat(checkedJson.get("count").asInt()).isZero();
         }
 
@@ -97,7 +116,8 @@ abstract class PreviewsLeaveNothingContract {
     @Test
     void a_literal_longer_than_any_stored_value_is_refused_with_its_position_in_both() {
         String huge = "x".repeat(2_001);
-        Api.Response refused = api.postJson("/api/v1/groups/preview", "{\"rule\":\"order_count > 1 AND city = '" + huge + "'\"}");
+        Api.Response refused =
+                api.postJson("/api/v1/groups/preview", "{\"rule\":\"order_count > 1 AND city = '" + huge + "'\"}");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(JSON.readTree(refused.body()).get("detail").asString())
                 .isEqualTo("line 1, column 28: a text value is at most 2000 characters (no stored value is longer);"

@@ -36,7 +36,8 @@ class StylesheetsTest {
         for (Path sheet : sheets) {
             String css = Files.readString(sheet, StandardCharsets.UTF_8);
             assertThat(problems(css)).as(sheet.toString()).isEmpty();
-            assertThat(unclosedBlocks(css)).as("%s: blocks opened and not closed (or closed and not opened)", sheet)
+            assertThat(unclosedBlocks(css))
+                    .as("%s: blocks opened and not closed (or closed and not opened)", sheet)
                     .isEmpty();
         }
     }
@@ -87,7 +88,8 @@ class StylesheetsTest {
             } else if (c == '/' && i + 1 < css.length() && css.charAt(i + 1) == '*') {
                 int end = css.indexOf("*/", i + 2);
                 end = end < 0 ? css.length() : end + 1;
-                line += (int) css.substring(i, end).chars().filter(ch -> ch == '\n').count();
+                line += (int)
+                        css.substring(i, end).chars().filter(ch -> ch == '\n').count();
                 i = end;
             } else if (c == '"' || c == '\'') {
                 int end = i + 1;

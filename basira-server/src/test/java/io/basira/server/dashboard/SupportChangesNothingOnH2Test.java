@@ -1,11 +1,11 @@
 package io.basira.server.dashboard;
 
-import io.basira.server.platform.security.AddDashboardUser;
-import io.basira.server.platform.security.Permission;
-import io.basira.server.platform.security.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.server.importing.ImportFolder;
+import io.basira.server.platform.security.AddDashboardUser;
+import io.basira.server.platform.security.Permission;
+import io.basira.server.platform.security.Role;
 import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.support.Routes;
 import io.basira.server.support.TestDatabases;
@@ -32,7 +32,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * the permission is not refused, so the {@code 403} is the role rule's (not a missing token or route). An
  * {@code /api/} route answers {@code 401}: the dashboard's session is never an API credential, whatever its role.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"basira.clock.fixed=2024-06-01T09:00:00Z", "basira.demo.enabled=false"})
 class SupportChangesNothingOnH2Test {
 
@@ -41,39 +42,59 @@ class SupportChangesNothingOnH2Test {
      * the platforms' webhook door has its own chain (signatures, not sessions: docs/connect.md), and so has the
      * tracking snippet's beacon (a public site key and allowed origins: docs/browsing.md).
      */
-    // public doors with their own chains: platform webhooks, the tracking beacon, the survey page, one-click unsubscribe,
+    // public doors with their own chains: platform webhooks, the tracking beacon, the survey page, one-click
+    // unsubscribe,
     // the SMS gateways' replies
-    private static final Set<String> OPEN = Set.of("/error", "/webhooks/{platform}/{sourceId}", "/b/collect",
-            "/survey/{token}", "/u/{token}", "/sms/inbound/{token}");
+    private static final Set<String> OPEN = Set.of(
+            "/error",
+            "/webhooks/{platform}/{sourceId}",
+            "/b/collect",
+            "/survey/{token}",
+            "/u/{token}",
+            "/sms/inbound/{token}");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabases.h2().forEach((key, value) -> registry.add(key, () -> value));
     }
 
-    @LocalServerPort int port;
-    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
-    @Autowired ImportFolder importer;
-    @Autowired JdbcStores stores;
-    @Autowired AddDashboardUser addUser;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    ImportFolder importer;
+
+    @Autowired
+    JdbcStores stores;
+
+    @Autowired
+    AddDashboardUser addUser;
 
     /** One store for the class: hashing passwords at cost 12 is deliberately slow. */
     static DashboardFixture fixture;
+
     static AddDashboardUser.Added marketer;
 
     @BeforeEach
     void store() {
         if (fixture == null) {
-            fixture = DashboardFixture.create(importer, stores, addUser, DashboardFixture.resource("csvimport/complete"),
-                    "متجر");
-            marketer = addUser.add(fixture.store().id(), "marketer@" + fixture.store().slug() + ".test", Role.MARKETER);
+            fixture = DashboardFixture.create(
+                    importer, stores, addUser, DashboardFixture.resource("csvimport/complete"), "متجر");
+            marketer = addUser.add(
+                    fixture.store().id(), "marketer@" + fixture.store().slug() + ".test", Role.MARKETER);
         }
     }
 
     @Test
     void a_support_agent_is_refused_every_state_changing_dashboard_route() {
         List<String[]> routes = changingRoutes(false);
-        assertThat(routes).as("state-changing dashboard routes").hasSizeGreaterThanOrEqualTo(10)
+        assertThat(routes)
+                .as("state-changing dashboard routes")
+                .hasSizeGreaterThanOrEqualTo(10)
                 .anySatisfy(route -> assertThat(route[1]).isEqualTo("/import"));
         DashboardClient support = signedIn(fixture.supportEmail(), fixture.supportPassword());
         DashboardClient owner = signedIn(fixture.ownerEmail(), fixture.ownerPassword());
@@ -82,7 +103,9 @@ class SupportChangesNothingOnH2Test {
             String method = route[0];
             String path = route[1];
             HttpResponse<String> refused = support.withCsrfHeader("/", method, path);
-            assertThat(refused.statusCode()).as("support agent: %s %s", method, path).isEqualTo(403);
+            assertThat(refused.statusCode())
+                    .as("support agent: %s %s", method, path)
+                    .isEqualTo(403);
 
             boolean importing = path.equals("/import") || path.startsWith("/import/");
             boolean privacy = path.matches("/customers/[^/]+/(erase|privacy-export)") || path.equals("/audit");
@@ -90,7 +113,8 @@ class SupportChangesNothingOnH2Test {
             assertThat(Role.SUPPORT.may(needed)).isFalse();
             DashboardClient allowed = Role.MARKETER.may(needed) ? marketing : owner;
             assertThat(allowed.withCsrfHeader("/", method, path).statusCode())
-                    .as("%s may %s %s", Role.MARKETER.may(needed) ? "marketer" : "owner", method, path).isNotEqualTo(403);
+                    .as("%s may %s %s", Role.MARKETER.may(needed) ? "marketer" : "owner", method, path)
+                    .isNotEqualTo(403);
         }
         assertThat(support.get("/").statusCode()).as("still signed in").isEqualTo(200);
     }
@@ -100,8 +124,13 @@ class SupportChangesNothingOnH2Test {
         DashboardClient support = signedIn(fixture.supportEmail(), fixture.supportPassword());
         DashboardClient marketing = signedIn(marketer.user().email(), marketer.password());
         DashboardClient owner = signedIn(fixture.ownerEmail(), fixture.ownerPassword());
-        Map<String, String> changes = Map.of("/groups", "href=\"/groups/new\"", "/policies", "href=\"/policies/new\"",
-                "/analytics", "action=\"/analytics/refresh\"");
+        Map<String, String> changes = Map.of(
+                "/groups",
+                "href=\"/groups/new\"",
+                "/policies",
+                "href=\"/policies/new\"",
+                "/analytics",
+                "action=\"/analytics/refresh\"");
         changes.forEach((page, change) -> {
             assertThat(support.get(page).body()).as(page).doesNotContain(change);
             assertThat(marketing.get(page).body()).as(page).contains(change);
@@ -114,7 +143,8 @@ class SupportChangesNothingOnH2Test {
     @Test
     void a_marketer_is_refused_an_import() {
         DashboardClient marketing = signedIn(marketer.user().email(), marketer.password());
-        assertThat(marketing.withCsrfHeader("/", "POST", "/import").statusCode()).isEqualTo(403);
+        assertThat(marketing.withCsrfHeader("/", "POST", "/import").statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -131,10 +161,14 @@ class SupportChangesNothingOnH2Test {
 
     @Test
     void the_role_rule_is_read_only_for_support_and_everything_for_owners() {
-        assertThat(EnumSet.allOf(Permission.class)).allSatisfy(p -> assertThat(Role.OWNER.may(p)).isTrue());
-        assertThat(EnumSet.allOf(Permission.class)).filteredOn(Role.MARKETER::may)
+        assertThat(EnumSet.allOf(Permission.class))
+                .allSatisfy(p -> assertThat(Role.OWNER.may(p)).isTrue());
+        assertThat(EnumSet.allOf(Permission.class))
+                .filteredOn(Role.MARKETER::may)
                 .containsExactlyInAnyOrder(Permission.READ, Permission.CHANGE);
-        assertThat(EnumSet.allOf(Permission.class)).filteredOn(Role.SUPPORT::may).containsExactly(Permission.READ);
+        assertThat(EnumSet.allOf(Permission.class))
+                .filteredOn(Role.SUPPORT::may)
+                .containsExactly(Permission.READ);
     }
 
     /**
@@ -143,7 +177,9 @@ class SupportChangesNothingOnH2Test {
      */
     private List<String[]> changingRoutes(boolean api) {
         return Routes.of(mappings, pattern -> pattern.startsWith("/api/") == api && !OPEN.contains(pattern)).stream()
-                .filter(Routes.Route::changes).map(route -> new String[] {route.method(), route.path("x1")}).toList();
+                .filter(Routes.Route::changes)
+                .map(route -> new String[] {route.method(), route.path("x1")})
+                .toList();
     }
 
     private DashboardClient signedIn(String email, String password) {

@@ -20,7 +20,8 @@ class DemoBannerTest {
     @Test
     void a_later_start_names_the_files_and_prints_no_secret() {
         String banner = DemoStoreBootstrap.banner("http://localhost:8080", null, KEY_FILE, null, USER_FILE);
-        assertThat(banner).contains("API key: kept in " + KEY_FILE, "the password kept in " + USER_FILE)
+        assertThat(banner)
+                .contains("API key: kept in " + KEY_FILE, "the password kept in " + USER_FILE)
                 .doesNotContain("bsk_", "Bearer");
     }
 }

@@ -51,7 +51,9 @@ class DocumentationLinksTest {
         Path document = ROOT.resolve("README.md");
         Path outside = document.getParent().resolve("../shared/docs/PRODUCT.md").normalize();
         assertThat(outside.startsWith(ROOT)).isFalse();
-        assertThat(LINK.matcher("see [the product](../shared/docs/PRODUCT.md \"title\").").find()).isTrue();
+        assertThat(LINK.matcher("see [the product](../shared/docs/PRODUCT.md \"title\").")
+                        .find())
+                .isTrue();
     }
 
     private static List<Path> documents() throws IOException {

@@ -1,8 +1,5 @@
 package io.basira.server.fields;
 
-import io.basira.server.dashboard.DashboardClient;
-import io.basira.server.platform.security.AddDashboardUser;
-import io.basira.server.platform.security.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.groups.SegmentQuery;
@@ -11,9 +8,12 @@ import io.basira.segment.FieldSet;
 import io.basira.segment.SegmentField;
 import io.basira.segment.ValueType;
 import io.basira.segment.text.RuleText;
+import io.basira.server.dashboard.DashboardClient;
 import io.basira.server.groups.LiveGroups;
-import io.basira.server.platform.tenancy.JdbcApiKeys;
 import io.basira.server.groups.jdbc.JdbcGroups;
+import io.basira.server.platform.security.AddDashboardUser;
+import io.basira.server.platform.security.Role;
+import io.basira.server.platform.tenancy.JdbcApiKeys;
 import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.support.Api;
 import io.basira.shared.Store;
@@ -44,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * spent): loading a value from a feature's own table is not built yet. Its labels come from a test bundle
  * ({@code fields-test-messages}), as a real feature's come from its lines in the application's bundles.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"basira.clock.fixed=2024-06-01T09:00:00Z", "basira.demo.enabled=false"})
 @Import(FieldFromAFeatureContract.LoyaltyFeature.class)
 abstract class FieldFromAFeatureContract {
@@ -53,8 +54,10 @@ abstract class FieldFromAFeatureContract {
     static class LoyaltyFeature {
         @Bean
         FieldSet loyaltyTestFields() {
-            return () -> List.of(SegmentField.builder("feature_points", ValueType.INTEGER).unit("points")
-                    .value((customer, context) -> BigDecimal.valueOf(customer.card().totalSpentMinor() / 100))
+            return () -> List.of(SegmentField.builder("feature_points", ValueType.INTEGER)
+                    .unit("points")
+                    .value((customer, context) ->
+                            BigDecimal.valueOf(customer.card().totalSpentMinor() / 100))
                     .exported()
                     .build());
         }
@@ -76,14 +79,29 @@ abstract class FieldFromAFeatureContract {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort int port;
-    @Autowired JdbcStores stores;
-    @Autowired JdbcApiKeys keys;
-    @Autowired AddDashboardUser users;
-    @Autowired LiveGroups live;
-    @Autowired JdbcGroups groups;
-    @Autowired SegmentQuery segments;
-    @Autowired FieldCatalogue fields;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcStores stores;
+
+    @Autowired
+    JdbcApiKeys keys;
+
+    @Autowired
+    AddDashboardUser users;
+
+    @Autowired
+    LiveGroups live;
+
+    @Autowired
+    JdbcGroups groups;
+
+    @Autowired
+    SegmentQuery segments;
+
+    @Autowired
+    FieldCatalogue fields;
 
     private static JsonNode json(String body) {
         return JSON.readTree(body);
@@ -107,8 +125,11 @@ abstract class FieldFromAFeatureContract {
 
     @Test
     void a_group_on_the_feature_field_is_saved_counted_and_followed_everywhere() {
-        Store store = stores.create("loyal-" + UUID.randomUUID().toString().substring(0, 8), "loyal",
-                Currency.getInstance("SAR"), ZoneId.of("Asia/Riyadh"));
+        Store store = stores.create(
+                "loyal-" + UUID.randomUUID().toString().substring(0, 8),
+                "loyal",
+                Currency.getInstance("SAR"),
+                ZoneId.of("Asia/Riyadh"));
         Api api = new Api(port, keys.create(store.id(), "test").secret().value());
         for (String id : List.of("C1", "C2", "C3")) {
             api.postJson("/api/v1/customers", customer(id));
@@ -116,28 +137,36 @@ abstract class FieldFromAFeatureContract {
         api.postJson("/api/v1/orders", order("O1", "C1", "1500.00"));
         api.postJson("/api/v1/orders", order("O2", "C2", "999.99"));
 
-        Api.Response created = api.postJson("/api/v1/groups",
-                "{\"key\":\"loyal\",\"name\":\"Loyal\",\"rule\":\"Feature_Points >= 1000\"}");
+        Api.Response created = api.postJson(
+                "/api/v1/groups", "{\"key\":\"loyal\",\"name\":\"Loyal\",\"rule\":\"Feature_Points >= 1000\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(json(created.body()).get("rule").asString()).isEqualTo("feature_points >= 1000");
-        assertThat(json(created.body()).get("rule_json").get("field").asString()).isEqualTo("feature_points");
+        assertThat(json(created.body()).get("rule_json").get("field").asString())
+                .isEqualTo("feature_points");
         assertThat(json(created.body()).get("member_count").asInt()).isEqualTo(1);
 
-        api.postJson("/api/v1/orders", order("O3", "C2", "0.01"));             // C2 reaches 1000 points: live
-        assertThat(json(api.get("/api/v1/groups/loyal").body()).get("member_count").asInt()).isEqualTo(2);
-        assertThat(json(api.get("/api/v1/customers/C2").body()).get("groups").toString()).contains("\"loyal\"");
+        api.postJson("/api/v1/orders", order("O3", "C2", "0.01")); // C2 reaches 1000 points: live
+        assertThat(json(api.get("/api/v1/groups/loyal").body())
+                        .get("member_count")
+                        .asInt())
+                .isEqualTo(2);
+        assertThat(json(api.get("/api/v1/customers/C2").body()).get("groups").toString())
+                .contains("\"loyal\"");
 
-        Api.Response preview = api.postJson("/api/v1/groups/preview",
-                "{\"rule_json\":{\"field\":\"feature_points\",\"op\":\"<\",\"value\":1000}}");
+        Api.Response preview = api.postJson(
+                "/api/v1/groups/preview", "{\"rule_json\":{\"field\":\"feature_points\",\"op\":\"<\",\"value\":1000}}");
         assertThat(preview.status()).as(preview.body()).isEqualTo(200);
         assertThat(json(preview.body()).get("count").asInt()).isEqualTo(1);
         Api.Response unknown = api.postJson("/api/v1/groups/preview", "{\"rule\":\"feature_point > 1\"}");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.body()).contains("unknown field 'feature_point'; did you mean 'feature_points'?");
 
-        live.forgetAll();                                                      // the stored rule is read back
+        live.forgetAll(); // the stored rule is read back
         assertThat(groups.all(store.id()).get(0).ruleText()).isEqualTo("feature_points >= 1000");
-        assertThat(json(api.get("/api/v1/groups/loyal").body()).get("member_count").asInt()).isEqualTo(2);
+        assertThat(json(api.get("/api/v1/groups/loyal").body())
+                        .get("member_count")
+                        .asInt())
+                .isEqualTo(2);
 
         assertThat(segments.members(store, RuleText.parse("feature_points < 1000", fields), LocalDate.of(2024, 6, 1)))
                 .containsExactly("C3");
@@ -151,8 +180,8 @@ abstract class FieldFromAFeatureContract {
         var owner = users.add(store.id(), "owner@" + store.slug() + ".test", Role.OWNER);
         DashboardClient browser = new DashboardClient(port);
         browser.signIn(owner.user().email(), owner.password());
-        HttpResponse<String> check = browser.postJson("/groups/new", "/groups/rules/check",
-                "{\"rule\":\"feature_points >= 1000\"}");
+        HttpResponse<String> check =
+                browser.postJson("/groups/new", "/groups/rules/check", "{\"rule\":\"feature_points >= 1000\"}");
         assertThat(json(check.body()).get("ok").asBoolean()).as(check.body()).isTrue();
         assertThat(json(check.body()).get("count").asInt()).isEqualTo(2);
         HttpResponse<String> list = browser.get("/customers?rule=feature_points%20%3C%201000");
@@ -165,9 +194,10 @@ abstract class FieldFromAFeatureContract {
         assertThat(groupCsv.body().lines().findFirst().orElseThrow()).endsWith(",feature_points");
         HttpResponse<String> customersCsv = browser.get("/customers/export");
         assertThat(customersCsv.body().lines().findFirst().orElseThrow()).endsWith(",feature_points");
-        HttpResponse<String> card = browser.get("/customers/C1?lang=en");             // after the card's indicators
+        HttpResponse<String> card = browser.get("/customers/C1?lang=en"); // after the card's indicators
         assertThat(card.statusCode()).isEqualTo(200);
-        assertThat(card.body()).containsPattern("data-field=\"reviews_count\"[\\s\\S]*data-field=\"feature_points\"")
+        assertThat(card.body())
+                .containsPattern("data-field=\"reviews_count\"[\\s\\S]*data-field=\"feature_points\"")
                 .containsPattern("<dt>Loyalty points</dt>\\s*<dd>1,500</dd>");
     }
 }

@@ -41,28 +41,45 @@ abstract class StreamingImportContract {
             + "cancelled_orders, returned_orders, last_purchase_at, first_order_at, abandoned_carts, store_rating, "
             + "discounted_orders, discount_share, wishlist_count, reviews_count";
     private static final Map<String, String> TABLES = Map.of(
-            "customers", "external_id, first_name, last_name, email, phone, gender, birth_date, city, region, country, "
-                    + "created_at, tags, " + CARD.substring("external_id, ".length()),
+            "customers",
+                    "external_id, first_name, last_name, email, phone, gender, birth_date, city, region, country, "
+                            + "created_at, tags, " + CARD.substring("external_id, ".length()),
             "products", "external_id, name, category, price_minor",
-            "orders", "external_id, customer_external_id, created_at, status, total_minor, discount_minor, coupon_code, "
-                    + "payment_method, shipping_method",
+            "orders",
+                    "external_id, customer_external_id, created_at, status, total_minor, discount_minor, coupon_code, "
+                            + "payment_method, shipping_method",
             "order_lines", "order_external_id, line_no, product_external_id, quantity, unit_price_minor",
             "carts", "external_id, customer_external_id, created_at, updated_at, total_minor, items_count, status",
             "reviews", "external_id, customer_external_id, product_external_id, rating, created_at",
             "wishlist_items", "customer_external_id, product_external_id, added_at");
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
-    @Autowired ImportFolder importer;
-    @Autowired RebuildCards rebuild;
-    @Autowired IngestRecords ingest;
-    @Autowired JdbcStores stores;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired TransactionTemplate transaction;
+    @Autowired
+    ImportFolder importer;
+
+    @Autowired
+    RebuildCards rebuild;
+
+    @Autowired
+    IngestRecords ingest;
+
+    @Autowired
+    JdbcStores stores;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     private Store store(String name) {
-        return stores.create(name + "-" + STORES.incrementAndGet() + "-" + System.nanoTime(), name,
-                Currency.getInstance("SAR"), ZoneId.of("Asia/Riyadh"));
+        return stores.create(
+                name + "-" + STORES.incrementAndGet() + "-" + System.nanoTime(),
+                name,
+                Currency.getInstance("SAR"),
+                ZoneId.of("Asia/Riyadh"));
     }
 
     @Test
@@ -75,13 +92,17 @@ abstract class StreamingImportContract {
             applied(importer.run(imported, folder, false, ImportFolder.Progress.none()));
             writeRecordByRecord(written, folder);
             for (String table : TABLES.keySet()) {
-                assertThat(dump(imported, table)).as(table + " after " + folder.getFileName())
+                assertThat(dump(imported, table))
+                        .as(table + " after " + folder.getFileName())
                         .isEqualTo(dump(written, table));
             }
         }
         assertThat(dump(imported, "customers")).hasSize(80);
-        assertThat(jdbc.queryForObject("SELECT SUM(order_count) FROM customers WHERE store_id = ?", Long.class,
-                imported.id().value())).isPositive();
+        assertThat(jdbc.queryForObject(
+                        "SELECT SUM(order_count) FROM customers WHERE store_id = ?",
+                        Long.class,
+                        imported.id().value()))
+                .isPositive();
     }
 
     /**
@@ -95,8 +116,10 @@ abstract class StreamingImportContract {
             List<String> lines = Files.readAllLines(folder.resolve(file), StandardCharsets.UTF_8);
             java.util.Set<String> seen = new java.util.HashSet<>();
             int keyColumns = file.equals("wishlist.csv") ? 2 : 1;
-            List<String> once = lines.stream().filter(line -> seen.add(String.join(",",
-                    java.util.Arrays.asList(line.split(",", -1)).subList(0, keyColumns)))).toList();
+            List<String> once = lines.stream()
+                    .filter(line -> seen.add(String.join(
+                            ",", java.util.Arrays.asList(line.split(",", -1)).subList(0, keyColumns))))
+                    .toList();
             if (!file.equals("wishlist.csv")) { // the folder gives a customer and an order twice
                 assertThat(once).as(file).hasSizeLessThan(lines.size());
             }
@@ -133,29 +156,41 @@ abstract class StreamingImportContract {
         applied(importer.run(store, folder("good", new Random(3), 0), false, ImportFolder.Progress.none()));
         Map<String, List<String>> before = dumpAll(store);
         Path bad = folder("bad", new Random(4), 1);
-        Files.writeString(bad.resolve("wishlist.csv"), "C1,P1,2024-13-01\n", StandardCharsets.UTF_8,
+        Files.writeString(
+                bad.resolve("wishlist.csv"),
+                "C1,P1,2024-13-01\n",
+                StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND);
         long lines = Files.readAllLines(bad.resolve("wishlist.csv")).size();
 
         ImportOutcome outcome = importer.run(store, bad, false, ImportFolder.Progress.none());
 
         assertThat(outcome.applied()).isFalse();
-        assertThat(outcome.report().errors()).singleElement().satisfies(error -> assertThat(error.toString())
-                .startsWith("wishlist.csv:" + lines + ": added_at: "));
+        assertThat(outcome.report().errors())
+                .singleElement()
+                .satisfies(error -> assertThat(error.toString()).startsWith("wishlist.csv:" + lines + ": added_at: "));
         assertThat(dumpAll(store)).isEqualTo(before);
     }
 
     @Test
     void a_refused_import_into_a_new_store_creates_no_store() throws IOException {
         Path bad = folder("bad-new", new Random(5), 0);
-        Files.writeString(bad.resolve("wishlist.csv"), "C1,P404,not-a-date\n", StandardCharsets.UTF_8,
+        Files.writeString(
+                bad.resolve("wishlist.csv"),
+                "C1,P404,not-a-date\n",
+                StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND);
         String slug = "refused-new-" + STORES.incrementAndGet() + "-" + System.nanoTime();
-        ImportOutcome outcome = importer.runCreating(new ImportFolder.NewStore(slug, slug, Currency.getInstance("SAR"),
-                ZoneId.of("Asia/Riyadh")), bad, false, ImportFolder.Progress.none());
+        ImportOutcome outcome = importer.runCreating(
+                new ImportFolder.NewStore(slug, slug, Currency.getInstance("SAR"), ZoneId.of("Asia/Riyadh")),
+                bad,
+                false,
+                ImportFolder.Progress.none());
         assertThat(outcome.applied()).isFalse();
-        assertThat(outcome.report().errors()).singleElement().satisfies(error -> assertThat(error.toString())
-                .contains("wishlist.csv:").contains(": added_at: "));
+        assertThat(outcome.report().errors())
+                .singleElement()
+                .satisfies(error ->
+                        assertThat(error.toString()).contains("wishlist.csv:").contains(": added_at: "));
         assertThat(stores.findBySlug(slug)).isEmpty();
     }
 
@@ -165,8 +200,10 @@ abstract class StreamingImportContract {
         writeRecordByRecord(store, folder("kept", new Random(21), 0));
         writeRecordByRecord(store, folder("kept-later", new Random(22), 1));
         List<String> kept = dump(store, "customers");
-        jdbc.update("UPDATE customers SET order_count = 99, total_spent_minor = 1, last_purchase_at = NULL, "
-                + "store_rating = 1, reviews_count = 7 WHERE store_id = ?", store.id().value());
+        jdbc.update(
+                "UPDATE customers SET order_count = 99, total_spent_minor = 1, last_purchase_at = NULL, "
+                        + "store_rating = 1, reviews_count = 7 WHERE store_id = ?",
+                store.id().value());
         assertThat(dump(store, "customers")).isNotEqualTo(kept);
 
         assertThat(rebuild.run(store)).isEqualTo(80);
@@ -181,7 +218,8 @@ abstract class StreamingImportContract {
     /** The per-record path: every record of the folder through {@link IngestRecords#ingest}, in one batch. */
     private void writeRecordByRecord(Store store, Path folder) {
         RecordBatch batch = new RecordBatch();
-        new CanonicalFolderReader().read(folder, store, KnownRecords.none(), RecordSink.into(batch), ImportProgress.none());
+        new CanonicalFolderReader()
+                .read(folder, store, KnownRecords.none(), RecordSink.into(batch), ImportProgress.none());
         transaction.executeWithoutResult(status -> ingest.ingest(store, batch));
     }
 
@@ -195,17 +233,20 @@ abstract class StreamingImportContract {
     private List<String> dump(Store store, String table) {
         String columns = TABLES.get(table);
         String order = columns.substring(0, columns.indexOf(',')) + ", " + columns.split(", ")[1];
-        return jdbc.query("SELECT " + columns + " FROM " + table + " WHERE store_id = ? ORDER BY " + order, (rs, n) -> {
-            StringBuilder row = new StringBuilder();
-            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                Object value = rs.getObject(i);
-                if (value instanceof java.time.OffsetDateTime time) {
-                    value = time.toInstant();
-                }
-                row.append(value).append('|');
-            }
-            return row.toString();
-        }, store.id().value());
+        return jdbc.query(
+                "SELECT " + columns + " FROM " + table + " WHERE store_id = ? ORDER BY " + order,
+                (rs, n) -> {
+                    StringBuilder row = new StringBuilder();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        Object value = rs.getObject(i);
+                        if (value instanceof java.time.OffsetDateTime time) {
+                            value = time.toInstant();
+                        }
+                        row.append(value).append('|');
+                    }
+                    return row.toString();
+                },
+                store.id().value());
     }
 
     /**
@@ -218,51 +259,111 @@ abstract class StreamingImportContract {
         Path dir = Files.createDirectories(tmp.resolve(name));
         StringBuilder products = new StringBuilder("product_id,name,category,price\n");
         for (int p = 1; p <= 20; p++) {
-            products.append("P").append(p).append(",Item ").append(p).append(",cat").append(p % 4).append(',')
-                    .append(p * 3).append(".50\n");
+            products.append("P")
+                    .append(p)
+                    .append(",Item ")
+                    .append(p)
+                    .append(",cat")
+                    .append(p % 4)
+                    .append(',')
+                    .append(p * 3)
+                    .append(".50\n");
         }
-        StringBuilder customers = new StringBuilder("customer_id,first_name,city,country,gender,birth_date,created_at,tags\n");
+        StringBuilder customers =
+                new StringBuilder("customer_id,first_name,city,country,gender,birth_date,created_at,tags\n");
         for (int c = 1; c <= 80; c++) {
-            customers.append('C').append(c).append(",Name ").append(c).append(round).append(",Riyadh,SA,")
-                    .append(c % 2 == 0 ? "female" : "male").append(String.format(",1990-01-%02d", c % 28 + 1))
-                    .append(",2023-0").append(c % 9 + 1).append("-15,").append(c % 3 == 0 ? "vip;new" : "").append('\n');
+            customers
+                    .append('C')
+                    .append(c)
+                    .append(",Name ")
+                    .append(c)
+                    .append(round)
+                    .append(",Riyadh,SA,")
+                    .append(c % 2 == 0 ? "female" : "male")
+                    .append(String.format(",1990-01-%02d", c % 28 + 1))
+                    .append(",2023-0")
+                    .append(c % 9 + 1)
+                    .append("-15,")
+                    .append(c % 3 == 0 ? "vip;new" : "")
+                    .append('\n');
         }
         customers.append("C5,Second Five,Jeddah,SA,female,,2023-02-01,late\n");
         String[] statuses = {"completed", "completed", "processing", "pending", "cancelled", "returned", "quotation"};
-        StringBuilder orders = new StringBuilder("order_id,customer_id,created_at,status,total,discount_total,coupon_code\n");
+        StringBuilder orders =
+                new StringBuilder("order_id,customer_id,created_at,status,total,discount_total,coupon_code\n");
         StringBuilder items = new StringBuilder("order_id,product_id,quantity,unit_price\n");
         for (int o = 1; o <= 300; o++) {
             if (round == 1 && o % 3 != 0) {
                 continue;
             }
             int customer = 1 + random.nextInt(70) + (round == 1 ? 5 : 0);
-            orders.append('O').append(o).append(",C").append(customer).append(",2024-0").append(1 + random.nextInt(9))
-                    .append('-').append(10 + random.nextInt(18)).append('T').append(10 + random.nextInt(10))
-                    .append(":00:00,").append(statuses[random.nextInt(statuses.length)]).append(',')
-                    .append(random.nextInt(50_000) / 100.0).append(',').append(random.nextInt(4) == 0 ? "5.00" : "")
-                    .append(',').append(random.nextInt(5) == 0 ? "RAMADAN" : "").append('\n');
+            orders.append('O')
+                    .append(o)
+                    .append(",C")
+                    .append(customer)
+                    .append(",2024-0")
+                    .append(1 + random.nextInt(9))
+                    .append('-')
+                    .append(10 + random.nextInt(18))
+                    .append('T')
+                    .append(10 + random.nextInt(10))
+                    .append(":00:00,")
+                    .append(statuses[random.nextInt(statuses.length)])
+                    .append(',')
+                    .append(random.nextInt(50_000) / 100.0)
+                    .append(',')
+                    .append(random.nextInt(4) == 0 ? "5.00" : "")
+                    .append(',')
+                    .append(random.nextInt(5) == 0 ? "RAMADAN" : "")
+                    .append('\n');
             for (int line = 0; line < 1 + random.nextInt(3); line++) {
-                items.append('O').append(o).append(",P").append(1 + random.nextInt(20)).append(',')
-                        .append(1 + random.nextInt(3)).append(',').append(10 + random.nextInt(90)).append(".25\n");
+                items.append('O')
+                        .append(o)
+                        .append(",P")
+                        .append(1 + random.nextInt(20))
+                        .append(',')
+                        .append(1 + random.nextInt(3))
+                        .append(',')
+                        .append(10 + random.nextInt(90))
+                        .append(".25\n");
             }
         }
         orders.append("O2,C9,2024-03-03T12:00:00,completed,77.70,,\n");
         StringBuilder carts = new StringBuilder("cart_id,customer_id,created_at,status\n");
         for (int c = 1; c <= 40; c++) {
-            carts.append("K").append(c).append(',').append(c % 5 == 0 ? "" : "C" + (c + round * 3))
-                    .append(",2024-04-0").append(c % 9 + 1).append(',').append(c % 3 == 0 ? "converted" : "abandoned")
+            carts.append("K")
+                    .append(c)
+                    .append(',')
+                    .append(c % 5 == 0 ? "" : "C" + (c + round * 3))
+                    .append(",2024-04-0")
+                    .append(c % 9 + 1)
+                    .append(',')
+                    .append(c % 3 == 0 ? "converted" : "abandoned")
                     .append('\n');
         }
         StringBuilder reviews = new StringBuilder("review_id,customer_id,product_id,rating,created_at\n");
         for (int r = 1; r <= 40; r++) {
-            reviews.append('R').append(r).append(",C").append(r % 20 + 1 + round).append(',')
-                    .append(r % 2 == 0 ? "" : "P" + (r % 20 + 1)).append(',').append(1 + r % 5)
-                    .append(",2024-05-0").append(r % 3 + 1).append('\n');
+            reviews.append('R')
+                    .append(r)
+                    .append(",C")
+                    .append(r % 20 + 1 + round)
+                    .append(',')
+                    .append(r % 2 == 0 ? "" : "P" + (r % 20 + 1))
+                    .append(',')
+                    .append(1 + r % 5)
+                    .append(",2024-05-0")
+                    .append(r % 3 + 1)
+                    .append('\n');
         }
         StringBuilder wishlist = new StringBuilder("customer_id,product_id,added_at\n");
         for (int w = 1; w <= 30; w++) {
-            wishlist.append('C').append(w % 25 + 1).append(",P").append(w % 7 + 1).append(",2024-06-0")
-                    .append(w % 5 + 1).append('\n');
+            wishlist.append('C')
+                    .append(w % 25 + 1)
+                    .append(",P")
+                    .append(w % 7 + 1)
+                    .append(",2024-06-0")
+                    .append(w % 5 + 1)
+                    .append('\n');
         }
         write(dir, "products.csv", products);
         write(dir, "customers.csv", customers);

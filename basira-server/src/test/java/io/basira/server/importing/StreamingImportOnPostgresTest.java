@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Currency;
 import java.time.ZoneId;
+import java.util.Currency;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,14 +39,21 @@ class StreamingImportOnPostgresTest extends StreamingImportContract {
         }
         Files.writeString(folder.resolve("customers.csv"), customers, StandardCharsets.UTF_8);
         Files.writeString(folder.resolve("orders.csv"), orders, StandardCharsets.UTF_8);
-        Store store = stores.create("analysed-" + System.nanoTime(), "Analysed", Currency.getInstance("SAR"),
-                ZoneId.of("Asia/Riyadh"));
-        assertThat(importer.run(store, folder, false, ImportFolder.Progress.none()).applied()).isTrue();
+        Store store = stores.create(
+                "analysed-" + System.nanoTime(), "Analysed", Currency.getInstance("SAR"), ZoneId.of("Asia/Riyadh"));
+        assertThat(importer.run(store, folder, false, ImportFolder.Progress.none())
+                        .applied())
+                .isTrue();
         for (String table : java.util.List.of("customers", "orders")) {
             Timestamp analysed = null;
-            for (int attempt = 0; attempt < 50 && (analysed == null || analysed.toInstant().isBefore(before)); attempt++) {
-                analysed = jdbc.queryForObject("SELECT last_analyze FROM pg_stat_user_tables WHERE relname = ? "
-                        + "AND schemaname = current_schema()", Timestamp.class, table);
+            for (int attempt = 0;
+                    attempt < 50 && (analysed == null || analysed.toInstant().isBefore(before));
+                    attempt++) {
+                analysed = jdbc.queryForObject(
+                        "SELECT last_analyze FROM pg_stat_user_tables WHERE relname = ? "
+                                + "AND schemaname = current_schema()",
+                        Timestamp.class,
+                        table);
                 Thread.sleep(100);
             }
             assertThat(analysed).as(table + " analysed by the import").isNotNull();

@@ -31,7 +31,9 @@ class SmsChannelTest {
             Map<String, String> fields = new LinkedHashMap<>();
             for (String pair : body.split("&")) {
                 String[] kv = pair.split("=", 2);
-                fields.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+                fields.put(
+                        URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
             }
             return fields;
         }
@@ -49,9 +51,12 @@ class SmsChannelTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+            seen.add(new Seen(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Content-Type"),
-                    exchange.getRequestHeaders().getFirst("Authorization"), body));
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    body));
             byte[] out = answer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, out.length);
@@ -71,22 +76,41 @@ class SmsChannelTest {
     }
 
     private MessageSettings settings(String provider, String url, String account, String sender) {
-        return new MessageSettings(null, null, null, null, "starttls", null, provider, url, account, "sealed", sender,
-                "ar", LocalTime.of(21, 0), LocalTime.of(8, 0), 960, 1440);
+        return new MessageSettings(
+                null,
+                null,
+                null,
+                null,
+                "starttls",
+                null,
+                provider,
+                url,
+                account,
+                "sealed",
+                sender,
+                "ar",
+                LocalTime.of(21, 0),
+                LocalTime.of(8, 0),
+                960,
+                1440);
     }
 
     @Test
     void unifonicGetsItsFormFieldsAndTheNumberWithoutPlus() {
         answer = "{\"success\":true,\"message\":\"\",\"errorCode\":\"ER-00\",\"data\":{\"MessageID\":\"3000012345\"}}";
-        SendOutcome outcome = sms.send(settings("unifonic", url(), "APP-SID-1", "MyShop"), null, "050 123 4567",
-                "مرحبا سارة", "ref");
+        SendOutcome outcome =
+                sms.send(settings("unifonic", url(), "APP-SID-1", "MyShop"), null, "050 123 4567", "مرحبا سارة", "ref");
         assertThat(outcome).isEqualTo(new SendOutcome.Sent(NOW, "3000012345"));
         Seen request = seen.get(0);
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/rest/SMS/messages");
         assertThat(request.contentType()).startsWith("application/x-www-form-urlencoded");
-        assertThat(request.form()).containsExactly(Map.entry("AppSid", "APP-SID-1"), Map.entry("SenderID", "MyShop"),
-                Map.entry("Recipient", "966501234567"), Map.entry("Body", "مرحبا سارة"));
+        assertThat(request.form())
+                .containsExactly(
+                        Map.entry("AppSid", "APP-SID-1"),
+                        Map.entry("SenderID", "MyShop"),
+                        Map.entry("Recipient", "966501234567"),
+                        Map.entry("Body", "مرحبا سارة"));
     }
 
     @Test
@@ -100,15 +124,19 @@ class SmsChannelTest {
     void twilioGetsE164BasicAuthAndFromOrAMessagingService() {
         status = 201;
         answer = "{\"sid\":\"SM0123456789abcdef\",\"status\":\"queued\"}";
-        SendOutcome outcome = sms.send(settings("twilio", url(), "AC123", "+15005550006"), "auth-token",
-                "0501234567", "Hello Sara", "ref");
+        SendOutcome outcome = sms.send(
+                settings("twilio", url(), "AC123", "+15005550006"), "auth-token", "0501234567", "Hello Sara", "ref");
         assertThat(outcome).isEqualTo(new SendOutcome.Sent(NOW, "SM0123456789abcdef"));
         Seen request = seen.get(0);
         assertThat(request.path()).isEqualTo("/2010-04-01/Accounts/AC123/Messages.json");
-        assertThat(request.authorization()).isEqualTo("Basic "
-                + Base64.getEncoder().encodeToString("AC123:auth-token".getBytes(StandardCharsets.UTF_8)));
-        assertThat(request.form()).containsExactly(Map.entry("To", "+966501234567"), Map.entry("From", "+15005550006"),
-                Map.entry("Body", "Hello Sara"));
+        assertThat(request.authorization())
+                .isEqualTo("Basic "
+                        + Base64.getEncoder().encodeToString("AC123:auth-token".getBytes(StandardCharsets.UTF_8)));
+        assertThat(request.form())
+                .containsExactly(
+                        Map.entry("To", "+966501234567"),
+                        Map.entry("From", "+15005550006"),
+                        Map.entry("Body", "Hello Sara"));
         sms.send(settings("twilio", url(), "AC123", "MG999"), "auth-token", "0501234567", "Hi", "ref");
         assertThat(seen.get(1).form()).containsKey("MessagingServiceSid").doesNotContainKey("From");
     }
@@ -116,33 +144,38 @@ class SmsChannelTest {
     @Test
     void theGenericJsonShapeAndItsBearerSecret() {
         answer = "{\"id\":\"gw-1\"}";
-        SendOutcome outcome = sms.send(settings("json", url() + "/send", "", "Shop"), "s3cret", "+966501234567",
-                "hi", "ref-1");
+        SendOutcome outcome =
+                sms.send(settings("json", url() + "/send", "", "Shop"), "s3cret", "+966501234567", "hi", "ref-1");
         assertThat(outcome).isEqualTo(new SendOutcome.Sent(NOW, "gw-1"));
         Seen request = seen.get(0);
         assertThat(request.path()).isEqualTo("/send");
         assertThat(request.contentType()).startsWith("application/json");
         assertThat(request.authorization()).isEqualTo("Bearer s3cret");
-        assertThat(request.body()).isEqualTo("{\"to\":\"+966501234567\",\"from\":\"Shop\",\"text\":\"hi\",\"reference\":\"ref-1\"}");
+        assertThat(request.body())
+                .isEqualTo("{\"to\":\"+966501234567\",\"from\":\"Shop\",\"text\":\"hi\",\"reference\":\"ref-1\"}");
     }
 
     @Test
     void errorsAreRetryableOrNotAndNeverNameTheSecret() {
         status = 503;
         answer = "{\"message\":\"busy\"}";
-        SendOutcome busy = sms.send(settings("twilio", url(), "AC1", "+15005550006"), "tok-secret", "0501234567", "x", "r");
+        SendOutcome busy =
+                sms.send(settings("twilio", url(), "AC1", "+15005550006"), "tok-secret", "0501234567", "x", "r");
         assertThat(busy).isEqualTo(new SendOutcome.Failed("the SMS gateway answered 503: busy", true));
         status = 429;
         assertThat(((SendOutcome.Failed) sms.send(settings("json", url(), "", "S"), null, "0501234567", "x", "r"))
-                .retryable()).isTrue();
+                        .retryable())
+                .isTrue();
         status = 401;
         answer = "{\"code\":20003,\"message\":\"Authenticate\"}";
-        SendOutcome refused = sms.send(settings("twilio", url(), "AC1", "+15005550006"), "tok-secret", "0501234567", "x", "r");
+        SendOutcome refused =
+                sms.send(settings("twilio", url(), "AC1", "+15005550006"), "tok-secret", "0501234567", "x", "r");
         assertThat(refused).isEqualTo(new SendOutcome.Failed("the SMS gateway answered 401: Authenticate", false));
         assertThat(refused.toString()).doesNotContain("tok-secret");
         server.stop(0);
         assertThat(((SendOutcome.Failed) sms.send(settings("json", url(), "", "S"), null, "0501234567", "x", "r"))
-                .retryable()).isTrue();
+                        .retryable())
+                .isTrue();
         assertThat(sms.send(settings("json", url(), "", "S"), null, "not a phone", "x", "r"))
                 .isEqualTo(new SendOutcome.Failed("'not a phone' is not a phone number", false));
     }

@@ -15,9 +15,15 @@ class PayloadsTest {
     void a_payload_mentions_a_person_by_a_whole_value_ignoring_case() {
         String body = "{\"customer\":{\"id\":115,\"email\":\"Layla@Example.com\"},\"count\":1}";
         assertThat(payloads.mentions(body, List.of("layla@example.com"), false)).isTrue();
-        assertThat(payloads.mentions(body, List.of("115"), true)).as("a platform's numeric id").isTrue();
-        assertThat(payloads.mentions(body, List.of("115"), false)).as("numbers only when asked").isFalse();
-        assertThat(payloads.mentions(body, List.of("11"), true)).as("never a part of a value").isFalse();
+        assertThat(payloads.mentions(body, List.of("115"), true))
+                .as("a platform's numeric id")
+                .isTrue();
+        assertThat(payloads.mentions(body, List.of("115"), false))
+                .as("numbers only when asked")
+                .isFalse();
+        assertThat(payloads.mentions(body, List.of("11"), true))
+                .as("never a part of a value")
+                .isFalse();
         assertThat(payloads.mentions("not json 115", List.of("115"), true)).isFalse();
     }
 
@@ -26,6 +32,8 @@ class PayloadsTest {
         String event = "{\"store\":5,\"customer_ids\":[\"5\",\"C9\"],\"name\":\"Sara\"}";
         assertThat(payloads.replace(event, Map.of("5", "erased-ab", "sara", "[erased]")))
                 .isEqualTo("{\"store\":5,\"customer_ids\":[\"erased-ab\",\"C9\"],\"name\":\"[erased]\"}");
-        assertThat(payloads.replace(event, Map.of("C1", "x"))).as("nothing to replace").isNull();
+        assertThat(payloads.replace(event, Map.of("C1", "x")))
+                .as("nothing to replace")
+                .isNull();
     }
 }

@@ -45,17 +45,24 @@ final class PlatformSender {
         switch (platform) {
             case "salla" -> {
                 headers.put("X-Salla-Security-Strategy", "Signature");
-                headers.put("X-Salla-Signature", HexFormat.of().formatHex(Signatures.hmacSha256(secret.getBytes(StandardCharsets.UTF_8), bytes)));
+                headers.put(
+                        "X-Salla-Signature",
+                        HexFormat.of()
+                                .formatHex(Signatures.hmacSha256(secret.getBytes(StandardCharsets.UTF_8), bytes)));
             }
             case "shopify" -> {
                 headers.put("X-Shopify-Topic", topic);
-                headers.put("X-Shopify-Hmac-Sha256", Base64.getEncoder().encodeToString(
-                        Signatures.hmacSha256(secret.getBytes(StandardCharsets.UTF_8), bytes)));
+                headers.put(
+                        "X-Shopify-Hmac-Sha256",
+                        Base64.getEncoder()
+                                .encodeToString(Signatures.hmacSha256(secret.getBytes(StandardCharsets.UTF_8), bytes)));
                 headers.put("X-Shopify-Event-Id", UUID.nameUUIDFromBytes(bytes).toString());
                 headers.put("X-Shopify-Shop-Domain", "example.myshopify.com");
             }
-            case "zid" -> headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    secret.getBytes(StandardCharsets.UTF_8)));
+            case "zid" ->
+                headers.put(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
             case "standard" -> {
                 String id = "msg_" + UUID.nameUUIDFromBytes(bytes);
                 long seconds = now.getEpochSecond();
@@ -63,8 +70,12 @@ final class PlatformSender {
                 String content = id + "." + seconds + "." + body;
                 headers.put("webhook-id", id);
                 headers.put("webhook-timestamp", Long.toString(seconds));
-                headers.put("webhook-signature", "v1," + Base64.getEncoder().encodeToString(
-                        Signatures.hmacSha256(key, content.getBytes(StandardCharsets.UTF_8))));
+                headers.put(
+                        "webhook-signature",
+                        "v1,"
+                                + Base64.getEncoder()
+                                        .encodeToString(
+                                                Signatures.hmacSha256(key, content.getBytes(StandardCharsets.UTF_8))));
             }
             default -> throw new IllegalArgumentException(platform);
         }

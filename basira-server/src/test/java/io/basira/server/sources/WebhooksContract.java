@@ -27,9 +27,13 @@ import tools.jackson.databind.json.JsonMapper;
  * twice, out of order and with bad signatures; then the stored records, the cards and the inbox compared with
  * what the events say.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"basira.clock.fixed=2024-06-01T09:00:00Z", "basira.demo.enabled=false",
-            "basira.secrets.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "basira.clock.fixed=2024-06-01T09:00:00Z",
+            "basira.demo.enabled=false",
+            "basira.secrets.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="
+        })
 abstract class WebhooksContract {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -37,11 +41,20 @@ abstract class WebhooksContract {
     static final String SALLA_SECRET = "salla-webhook-secret-123";
     static final String SHOPIFY_SECRET = "shpss_0123456789abcdef";
 
-    @LocalServerPort int port;
-    @Autowired JdbcStores stores;
-    @Autowired JdbcApiKeys keys;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired InboxMetrics metrics;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcStores stores;
+
+    @Autowired
+    JdbcApiKeys keys;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    InboxMetrics metrics;
 
     Api api;
     Store store;
@@ -49,7 +62,10 @@ abstract class WebhooksContract {
 
     @BeforeEach
     void aStore() {
-        store = stores.create("hooks-" + UUID.randomUUID().toString().substring(0, 8), "Hooks", Currency.getInstance("SAR"),
+        store = stores.create(
+                "hooks-" + UUID.randomUUID().toString().substring(0, 8),
+                "Hooks",
+                Currency.getInstance("SAR"),
                 ZoneId.of("Asia/Riyadh"));
         api = new Api(port, keys.create(store.id(), "test").secret().value());
         sender = new PlatformSender(port);
@@ -57,12 +73,16 @@ abstract class WebhooksContract {
 
     /** Registers a source through the API. @return {path, secret} */
     String[] register(Api client, String platform, String secret) {
-        String body = secret == null ? "{\"platform\":\"" + platform + "\"}"
+        String body = secret == null
+                ? "{\"platform\":\"" + platform + "\"}"
                 : "{\"platform\":\"" + platform + "\",\"secret\":\"" + secret + "\",\"label\":\"main\"}";
         Api.Response response = client.postJson("/api/v1/sources", body);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         JsonNode json = JSON.readTree(response.body());
-        return new String[] {json.get("source").get("webhook_path").asString(), json.get("secret").asString()};
+        return new String[] {
+            json.get("source").get("webhook_path").asString(),
+            json.get("secret").asString()
+        };
     }
 
     PlatformSender.Response send(String[] source, String platform, String fixture, String topic) {
@@ -77,21 +97,34 @@ abstract class WebhooksContract {
     }
 
     Map<String, Object> order(String id) {
-        return jdbc.queryForMap("SELECT status, total_minor, discount_minor, coupon_code, customer_external_id, payment_method"
-                + " FROM orders WHERE store_id = ? AND external_id = ?", store.id().value(), id);
+        return jdbc.queryForMap(
+                "SELECT status, total_minor, discount_minor, coupon_code, customer_external_id, payment_method"
+                        + " FROM orders WHERE store_id = ? AND external_id = ?",
+                store.id().value(),
+                id);
     }
 
     List<Map<String, Object>> lines(String orderId) {
-        return jdbc.queryForList("SELECT product_external_id, quantity, unit_price_minor FROM order_lines WHERE store_id = ?"
-                + " AND order_external_id = ? ORDER BY line_no", store.id().value(), orderId);
+        return jdbc.queryForList(
+                "SELECT product_external_id, quantity, unit_price_minor FROM order_lines WHERE store_id = ?"
+                        + " AND order_external_id = ? ORDER BY line_no",
+                store.id().value(),
+                orderId);
     }
 
     int inboxRows() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM webhook_inbox WHERE store_id = ?", Integer.class, store.id().value());
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM webhook_inbox WHERE store_id = ?",
+                Integer.class,
+                store.id().value());
     }
 
     String stateOfLast() {
-        return JSON.readTree(api.get("/api/v1/inbox").body()).get("events").get(0).get("state").asString();
+        return JSON.readTree(api.get("/api/v1/inbox").body())
+                .get("events")
+                .get(0)
+                .get("state")
+                .asString();
     }
 
     @Test
@@ -99,11 +132,17 @@ abstract class WebhooksContract {
         String[] salla = register(api, "salla", SALLA_SECRET);
         PlatformSender.Response response = send(salla, "salla", "salla/order-created.json", null);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        assertThat(order("1001")).containsEntry("STATUS", "pending").containsEntry("TOTAL_MINOR", 25050L)
-                .containsEntry("DISCOUNT_MINOR", 2500L).containsEntry("COUPON_CODE", "RAMADAN")
-                .containsEntry("CUSTOMER_EXTERNAL_ID", "501").containsEntry("PAYMENT_METHOD", "mada");
-        assertThat(lines("1001")).extracting(line -> line.get("PRODUCT_EXTERNAL_ID") + "x" + line.get("QUANTITY") + "@"
-                + line.get("UNIT_PRICE_MINOR")).containsExactly("7001x2@10000", "7002x1@5000");
+        assertThat(order("1001"))
+                .containsEntry("STATUS", "pending")
+                .containsEntry("TOTAL_MINOR", 25050L)
+                .containsEntry("DISCOUNT_MINOR", 2500L)
+                .containsEntry("COUPON_CODE", "RAMADAN")
+                .containsEntry("CUSTOMER_EXTERNAL_ID", "501")
+                .containsEntry("PAYMENT_METHOD", "mada");
+        assertThat(lines("1001"))
+                .extracting(line -> line.get("PRODUCT_EXTERNAL_ID") + "x" + line.get("QUANTITY") + "@"
+                        + line.get("UNIT_PRICE_MINOR"))
+                .containsExactly("7001x2@10000", "7002x1@5000");
         JsonNode card = card("501");
         assertThat(card.get("attributes").get("first_name").asString()).isEqualTo("سارة");
         assertThat(card.get("attributes").get("phone").asString()).isEqualTo("+966555123456");
@@ -116,17 +155,22 @@ abstract class WebhooksContract {
     @Test
     void salla_flat_amounts_are_read_exactly_too() {
         String[] salla = register(api, "salla", SALLA_SECRET);
-        assertThat(send(salla, "salla", "salla/order-created-flat.json", null).status()).isEqualTo(200);
+        assertThat(send(salla, "salla", "salla/order-created-flat.json", null).status())
+                .isEqualTo(200);
         assertThat(order("1002")).containsEntry("STATUS", "processing").containsEntry("TOTAL_MINOR", 18025L);
-        assertThat(lines("1002")).extracting(line -> line.get("UNIT_PRICE_MINOR")).containsExactly(18025L);
+        assertThat(lines("1002"))
+                .extracting(line -> line.get("UNIT_PRICE_MINOR"))
+                .containsExactly(18025L);
         assertThat(card("502").get("attributes").get("gender").asString()).isEqualTo("male");
     }
 
     @Test
     void a_redelivery_is_acknowledged_and_applied_once() {
         String[] salla = register(api, "salla", SALLA_SECRET);
-        assertThat(send(salla, "salla", "salla/order-created.json", null).body()).contains("\"duplicate\":false");
-        assertThat(send(salla, "salla", "salla/order-created.json", null).body()).contains("\"duplicate\":true");
+        assertThat(send(salla, "salla", "salla/order-created.json", null).body())
+                .contains("\"duplicate\":false");
+        assertThat(send(salla, "salla", "salla/order-created.json", null).body())
+                .contains("\"duplicate\":true");
         String[] shopify = register(api, "shopify", SHOPIFY_SECRET);
         String body = PlatformSender.fixture("shopify/orders-create.json");
         Map<String, String> headers = PlatformSender.signed("shopify", SHOPIFY_SECRET, body, "orders/create", NOW);
@@ -142,15 +186,21 @@ abstract class WebhooksContract {
     @Test
     void an_older_version_never_overwrites_a_newer_one() {
         String[] salla = register(api, "salla", SALLA_SECRET);
-        assertThat(send(salla, "salla", "salla/order-status-completed.json", null).status()).isEqualTo(200);
-        assertThat(send(salla, "salla", "salla/order-created.json", null).status()).isEqualTo(200);
+        assertThat(send(salla, "salla", "salla/order-status-completed.json", null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(send(salla, "salla", "salla/order-created.json", null).status())
+                .isEqualTo(200);
         assertThat(order("1001")).containsEntry("STATUS", "completed");
-        JsonNode last = JSON.readTree(api.get("/api/v1/inbox").body()).get("events").get(0);
+        JsonNode last =
+                JSON.readTree(api.get("/api/v1/inbox").body()).get("events").get(0);
         assertThat(last.get("state").asString()).isEqualTo("stale");
         assertThat(last.get("outcome").asString()).contains("older than the one applied");
         String[] zid = register(api, "zid", null);
-        assertThat(send(zid, "zid", "zid/order-status-delivered.json", null).status()).isEqualTo(200);
-        assertThat(send(zid, "zid", "zid/order-status-indelivery.json", null).status()).isEqualTo(200);
+        assertThat(send(zid, "zid", "zid/order-status-delivered.json", null).status())
+                .isEqualTo(200);
+        assertThat(send(zid, "zid", "zid/order-status-indelivery.json", null).status())
+                .isEqualTo(200);
         assertThat(send(zid, "zid", "zid/order-create.json", null).status()).isEqualTo(200);
         assertThat(order("25304285")).containsEntry("STATUS", "completed");
     }
@@ -158,43 +208,77 @@ abstract class WebhooksContract {
     @Test
     void bad_and_missing_signatures_get_401_and_store_nothing() {
         double rejectedBefore = metrics.count("basira.webhooks.rejected", Platform.SALLA);
-        Map<String, String[]> sources = Map.of("salla", register(api, "salla", SALLA_SECRET),
-                "shopify", register(api, "shopify", SHOPIFY_SECRET), "zid", register(api, "zid", null),
-                "standard", register(api, "standard", null));
-        Map<String, String> fixtures = Map.of("salla", "salla/order-created.json", "shopify", "shopify/orders-create.json",
-                "zid", "zid/order-create.json", "standard", "standard/customer.json");
+        Map<String, String[]> sources = Map.of(
+                "salla",
+                register(api, "salla", SALLA_SECRET),
+                "shopify",
+                register(api, "shopify", SHOPIFY_SECRET),
+                "zid",
+                register(api, "zid", null),
+                "standard",
+                register(api, "standard", null));
+        Map<String, String> fixtures = Map.of(
+                "salla",
+                "salla/order-created.json",
+                "shopify",
+                "shopify/orders-create.json",
+                "zid",
+                "zid/order-create.json",
+                "standard",
+                "standard/customer.json");
         sources.forEach((platform, source) -> {
             String body = PlatformSender.fixture(fixtures.get(platform));
-            assertThat(sender.post(source[0], Map.of(), body).status()).as(platform + " unsigned").isEqualTo(401);
-            Map<String, String> wrong = PlatformSender.signed(platform, platform.equals("standard")
-                    ? "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=" : "not:the-secret", body, "orders/create", NOW);
+            assertThat(sender.post(source[0], Map.of(), body).status())
+                    .as(platform + " unsigned")
+                    .isEqualTo(401);
+            Map<String, String> wrong = PlatformSender.signed(
+                    platform,
+                    platform.equals("standard")
+                            ? "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="
+                            : "not:the-secret",
+                    body,
+                    "orders/create",
+                    NOW);
             PlatformSender.Response refused = sender.post(source[0], wrong, body);
             assertThat(refused.status()).as(platform + " wrongly signed").isEqualTo(401);
             assertThat(refused.body()).contains("nothing was stored");
-            if (!platform.equals("zid")) {                // Zid's Basic credentials do not cover the body
+            if (!platform.equals("zid")) { // Zid's Basic credentials do not cover the body
                 Map<String, String> good = PlatformSender.signed(platform, source[1], body, "orders/create", NOW);
-                assertThat(sender.post(source[0], good, body.replace("}", " }")).status()).as(platform + " altered body")
+                assertThat(sender.post(source[0], good, body.replace("}", " }")).status())
+                        .as(platform + " altered body")
                         .isEqualTo(401);
             }
         });
         assertThat(inboxRows()).isZero();
         String body = PlatformSender.fixture("standard/customer.json");
-        Map<String, String> old = PlatformSender.signed("standard", sources.get("standard")[1], body, null,
-                NOW.minusSeconds(301));
+        Map<String, String> old =
+                PlatformSender.signed("standard", sources.get("standard")[1], body, null, NOW.minusSeconds(301));
         assertThat(sender.post(sources.get("standard")[0], old, body).status()).isEqualTo(401);
-        assertThat(sender.post("/webhooks/salla/src_nosuchsource", Map.of(), "{}").status()).isEqualTo(404);
+        assertThat(sender.post("/webhooks/salla/src_nosuchsource", Map.of(), "{}")
+                        .status())
+                .isEqualTo(404);
         assertThat(inboxRows()).isZero();
-        assertThat(metrics.count("basira.webhooks.rejected", Platform.SALLA) - rejectedBefore).as("counted").isEqualTo(3);
+        assertThat(metrics.count("basira.webhooks.rejected", Platform.SALLA) - rejectedBefore)
+                .as("counted")
+                .isEqualTo(3);
     }
 
     @Test
     void salla_token_strategy_is_accepted() {
         String[] salla = register(api, "salla", SALLA_SECRET);
         String body = PlatformSender.fixture("salla/customer-created.json");
-        assertThat(sender.post(salla[0], Map.of("X-Salla-Security-Strategy", "Token", "Authorization", "Bearer wrong"), body)
-                .status()).isEqualTo(401);
-        assertThat(sender.post(salla[0], Map.of("X-Salla-Security-Strategy", "Token", "Authorization",
-                "Bearer " + SALLA_SECRET), body).status()).isEqualTo(200);
+        assertThat(sender.post(
+                                salla[0],
+                                Map.of("X-Salla-Security-Strategy", "Token", "Authorization", "Bearer wrong"),
+                                body)
+                        .status())
+                .isEqualTo(401);
+        assertThat(sender.post(
+                                salla[0],
+                                Map.of("X-Salla-Security-Strategy", "Token", "Authorization", "Bearer " + SALLA_SECRET),
+                                body)
+                        .status())
+                .isEqualTo(200);
         assertThat(card("504").get("attributes").get("last_name").asString()).isEqualTo("Al-Harbi");
     }
 
@@ -204,37 +288,52 @@ abstract class WebhooksContract {
         String id = salla[0].substring(salla[0].lastIndexOf('/') + 1);
         Api.Response rotated = api.postJson("/api/v1/sources/" + id + "/rotate", "{\"secret\":\"the-new-secret\"}");
         assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
-        assertThat(JSON.readTree(rotated.body()).get("source").get("previous_valid_until").asString())
+        assertThat(JSON.readTree(rotated.body())
+                        .get("source")
+                        .get("previous_valid_until")
+                        .asString())
                 .isEqualTo("2024-06-02T09:00:00Z");
         String body = PlatformSender.fixture("salla/customer-created.json");
-        assertThat(sender.post(salla[0], PlatformSender.signed("salla", SALLA_SECRET, body, null, NOW), body).status())
+        assertThat(sender.post(salla[0], PlatformSender.signed("salla", SALLA_SECRET, body, null, NOW), body)
+                        .status())
                 .isEqualTo(200);
         String other = PlatformSender.fixture("salla/order-created-flat.json");
         assertThat(sender.post(salla[0], PlatformSender.signed("salla", "the-new-secret", other, null, NOW), other)
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         api.postJson("/api/v1/sources/" + id + "/rotate", "{\"secret\":\"a-third-secret\"}");
         String third = PlatformSender.fixture("salla/abandoned-cart.json");
-        assertThat(sender.post(salla[0], PlatformSender.signed("salla", SALLA_SECRET, third, null, NOW), third).status())
-                .as("two rotations ago").isEqualTo(401);
+        assertThat(sender.post(salla[0], PlatformSender.signed("salla", SALLA_SECRET, third, null, NOW), third)
+                        .status())
+                .as("two rotations ago")
+                .isEqualTo(401);
         assertThat(api.delete("/api/v1/sources/" + id).status()).isEqualTo(204);
-        assertThat(sender.post(salla[0], PlatformSender.signed("salla", "a-third-secret", third, null, NOW), third).status())
-                .as("removed").isEqualTo(404);
+        assertThat(sender.post(salla[0], PlatformSender.signed("salla", "a-third-secret", third, null, NOW), third)
+                        .status())
+                .as("removed")
+                .isEqualTo(404);
     }
 
     @Test
     void secrets_are_stored_sealed_and_listed_never() {
         register(api, "salla", SALLA_SECRET);
-        String sealed = jdbc.queryForObject("SELECT secret_sealed FROM sources WHERE store_id = ?", String.class,
+        String sealed = jdbc.queryForObject(
+                "SELECT secret_sealed FROM sources WHERE store_id = ?",
+                String.class,
                 store.id().value());
         assertThat(sealed).startsWith("v1:").doesNotContain(SALLA_SECRET);
-        assertThat(api.get("/api/v1/sources").body()).doesNotContain(SALLA_SECRET).contains("/webhooks/salla/src_");
+        assertThat(api.get("/api/v1/sources").body())
+                .doesNotContain(SALLA_SECRET)
+                .contains("/webhooks/salla/src_");
     }
 
     @Test
     void an_unknown_event_is_acknowledged_and_recorded() {
         String[] salla = register(api, "salla", SALLA_SECRET);
-        assertThat(send(salla, "salla", "salla/app-installed.json", null).status()).isEqualTo(200);
-        JsonNode last = JSON.readTree(api.get("/api/v1/inbox").body()).get("events").get(0);
+        assertThat(send(salla, "salla", "salla/app-installed.json", null).status())
+                .isEqualTo(200);
+        JsonNode last =
+                JSON.readTree(api.get("/api/v1/inbox").body()).get("events").get(0);
         assertThat(last.get("state").asString()).isEqualTo("ignored");
         assertThat(last.get("topic").asString()).isEqualTo("app.installed");
     }
@@ -242,22 +341,35 @@ abstract class WebhooksContract {
     @Test
     void an_unmappable_event_is_parked_with_its_reason_and_replayed_after_a_fix() {
         String[] standard = register(api, "standard", null);
-        assertThat(send(standard, "standard", "standard/order.json", null).status()).isEqualTo(200);
-        JsonNode parked = JSON.readTree(api.get("/api/v1/inbox?state=parked").body()).get("events").get(0);
+        assertThat(send(standard, "standard", "standard/order.json", null).status())
+                .isEqualTo(200);
+        JsonNode parked = JSON.readTree(api.get("/api/v1/inbox?state=parked").body())
+                .get("events")
+                .get(0);
         assertThat(parked.get("outcome").asString()).contains("customer 'SC-1' does not exist");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE store_id = ?", Integer.class, store.id().value()))
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM orders WHERE store_id = ?",
+                        Integer.class,
+                        store.id().value()))
                 .isZero();
-        assertThat(send(standard, "standard", "standard/customer.json", null).status()).isEqualTo(200);
+        assertThat(send(standard, "standard", "standard/customer.json", null).status())
+                .isEqualTo(200);
         Api.Response replayed = api.postJson("/api/v1/inbox/" + parked.get("id").asLong() + "/replay", "");
         assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
         assertThat(JSON.readTree(replayed.body()).get("state").asString()).isEqualTo("applied");
         assertThat(order("SO-1")).containsEntry("STATUS", "completed").containsEntry("TOTAL_MINOR", 9990L);
         assertThat(card("SC-1").get("attributes").get("tags").toString()).contains("vip");
-        assertThat(api.postJson("/api/v1/inbox/" + parked.get("id").asLong() + "/replay", "").status()).isEqualTo(404);
+        assertThat(api.postJson("/api/v1/inbox/" + parked.get("id").asLong() + "/replay", "")
+                        .status())
+                .isEqualTo(404);
         String[] salla = register(api, "salla", SALLA_SECRET);
         send(salla, "salla", "salla/order-custom-status.json", null);
-        assertThat(JSON.readTree(api.get("/api/v1/inbox?state=parked").body()).get("events").get(0).get("outcome")
-                .asString()).contains("awaiting_custom_courier");
+        assertThat(JSON.readTree(api.get("/api/v1/inbox?state=parked").body())
+                        .get("events")
+                        .get(0)
+                        .get("outcome")
+                        .asString())
+                .contains("awaiting_custom_courier");
     }
 
     @Test
@@ -265,103 +377,186 @@ abstract class WebhooksContract {
         String[] zid = register(api, "zid", null);
         assertThat(zid[1]).startsWith("basira:");
         assertThat(send(zid, "zid", "zid/order-create.json", null).status()).isEqualTo(200);
-        assertThat(order("25304285")).containsEntry("STATUS", "pending").containsEntry("TOTAL_MINOR", 34050L)
+        assertThat(order("25304285"))
+                .containsEntry("STATUS", "pending")
+                .containsEntry("TOTAL_MINOR", 34050L)
                 .containsEntry("CUSTOMER_EXTERNAL_ID", "2083543");
-        assertThat(lines("25304285")).extracting(line -> line.get("UNIT_PRICE_MINOR")).containsExactly(17025L);
-        assertThat(send(zid, "zid", "zid/order-status-delivered.json", null).status()).isEqualTo(200);
+        assertThat(lines("25304285"))
+                .extracting(line -> line.get("UNIT_PRICE_MINOR"))
+                .containsExactly(17025L);
+        assertThat(send(zid, "zid", "zid/order-status-delivered.json", null).status())
+                .isEqualTo(200);
         assertThat(order("25304285")).containsEntry("STATUS", "completed");
-        assertThat(card("2083543").get("indicators").get("total_spent").decimalValue()).isEqualByComparingTo("340.50");
+        assertThat(card("2083543").get("indicators").get("total_spent").decimalValue())
+                .isEqualByComparingTo("340.50");
         String body = PlatformSender.fixture("zid/abandoned-cart-created.json");
-        assertThat(sender.post(zid[0] + "?event=abandoned_cart.created", PlatformSender.signed("zid", zid[1], body, null, NOW),
-                body).status()).isEqualTo(200);
-        assertThat(jdbc.queryForMap("SELECT status, total_minor, customer_external_id FROM carts WHERE store_id = ?",
-                store.id().value())).containsEntry("STATUS", "abandoned").containsEntry("TOTAL_MINOR", 5900L)
+        assertThat(sender.post(
+                                zid[0] + "?event=abandoned_cart.created",
+                                PlatformSender.signed("zid", zid[1], body, null, NOW),
+                                body)
+                        .status())
+                .isEqualTo(200);
+        assertThat(jdbc.queryForMap(
+                        "SELECT status, total_minor, customer_external_id FROM carts WHERE store_id = ?",
+                        store.id().value()))
+                .containsEntry("STATUS", "abandoned")
+                .containsEntry("TOTAL_MINOR", 5900L)
                 .containsEntry("CUSTOMER_EXTERNAL_ID", "2083544");
     }
 
     @Test
     void shopify_orders_refunds_and_checkouts_map_to_canonical_records() {
         String[] shopify = register(api, "shopify", SHOPIFY_SECRET);
-        assertThat(send(shopify, "shopify", "shopify/orders-create.json", "orders/create").status()).isEqualTo(200);
-        assertThat(order("820982911946154508")).containsEntry("STATUS", "processing").containsEntry("TOTAL_MINOR", 19900L)
-                .containsEntry("DISCOUNT_MINOR", 1000L).containsEntry("COUPON_CODE", "WELCOME10");
-        assertThat(card("115310627314723954").get("indicators").get("order_count").asLong()).isEqualTo(1);
-        assertThat(send(shopify, "shopify", "shopify/orders-updated-refunded.json", "orders/updated").status()).isEqualTo(200);
-        assertThat(order("820982911946154508")).containsEntry("STATUS", "returned");
-        assertThat(card("115310627314723954").get("indicators").get("order_count").asLong()).isZero();
-        assertThat(send(shopify, "shopify", "shopify/checkouts-create.json", "checkouts/create").status()).isEqualTo(200);
-        assertThat(jdbc.queryForObject("SELECT status FROM carts WHERE store_id = ?", String.class, store.id().value()))
-                .isEqualTo("abandoned");
-        assertThat(jdbc.queryForMap("SELECT product_external_id, name, quantity, unit_price, url FROM cart_lines "
-                + "WHERE store_id = ?", store.id().value())).containsEntry("PRODUCT_EXTERNAL_ID", "632910392")
-                .containsEntry("NAME", "Oud Royal").containsEntry("QUANTITY", 1)
-                .containsEntry("URL", "https://checkout.local/548380009/checkouts/exuw7/recover")
-                .hasEntrySatisfying("UNIT_PRICE", price -> assertThat((java.math.BigDecimal) price)
-                        .isEqualByComparingTo("75.50"));
-        assertThat(send(shopify, "shopify", "shopify/checkouts-update-completed.json", "checkouts/update").status())
+        assertThat(send(shopify, "shopify", "shopify/orders-create.json", "orders/create")
+                        .status())
                 .isEqualTo(200);
-        assertThat(jdbc.queryForObject("SELECT status FROM carts WHERE store_id = ?", String.class, store.id().value()))
+        assertThat(order("820982911946154508"))
+                .containsEntry("STATUS", "processing")
+                .containsEntry("TOTAL_MINOR", 19900L)
+                .containsEntry("DISCOUNT_MINOR", 1000L)
+                .containsEntry("COUPON_CODE", "WELCOME10");
+        assertThat(card("115310627314723954")
+                        .get("indicators")
+                        .get("order_count")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(send(shopify, "shopify", "shopify/orders-updated-refunded.json", "orders/updated")
+                        .status())
+                .isEqualTo(200);
+        assertThat(order("820982911946154508")).containsEntry("STATUS", "returned");
+        assertThat(card("115310627314723954")
+                        .get("indicators")
+                        .get("order_count")
+                        .asLong())
+                .isZero();
+        assertThat(send(shopify, "shopify", "shopify/checkouts-create.json", "checkouts/create")
+                        .status())
+                .isEqualTo(200);
+        assertThat(jdbc.queryForObject(
+                        "SELECT status FROM carts WHERE store_id = ?",
+                        String.class,
+                        store.id().value()))
+                .isEqualTo("abandoned");
+        assertThat(jdbc.queryForMap(
+                        "SELECT product_external_id, name, quantity, unit_price, url FROM cart_lines "
+                                + "WHERE store_id = ?",
+                        store.id().value()))
+                .containsEntry("PRODUCT_EXTERNAL_ID", "632910392")
+                .containsEntry("NAME", "Oud Royal")
+                .containsEntry("QUANTITY", 1)
+                .containsEntry("URL", "https://checkout.local/548380009/checkouts/exuw7/recover")
+                .hasEntrySatisfying(
+                        "UNIT_PRICE",
+                        price -> assertThat((java.math.BigDecimal) price).isEqualByComparingTo("75.50"));
+        assertThat(send(shopify, "shopify", "shopify/checkouts-update-completed.json", "checkouts/update")
+                        .status())
+                .isEqualTo(200);
+        assertThat(jdbc.queryForObject(
+                        "SELECT status FROM carts WHERE store_id = ?",
+                        String.class,
+                        store.id().value()))
                 .isEqualTo("converted");
         String redact = "{\"shop_id\":954889,\"shop_domain\":\"example.myshopify.com\"}";
-        assertThat(sender.post(shopify[0], PlatformSender.signed("shopify", SHOPIFY_SECRET, redact, "shop/redact", NOW), redact)
-                .status()).isEqualTo(200);
-        assertThat(stateOfLast()).as("shop/redact erases the store's customers (docs/privacy.md)").isEqualTo("applied");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM customers WHERE store_id = ? AND erased_at IS NULL",
-                Integer.class, store.id().value())).isZero();
+        assertThat(sender.post(
+                                shopify[0],
+                                PlatformSender.signed("shopify", SHOPIFY_SECRET, redact, "shop/redact", NOW),
+                                redact)
+                        .status())
+                .isEqualTo(200);
+        assertThat(stateOfLast())
+                .as("shop/redact erases the store's customers (docs/privacy.md)")
+                .isEqualTo("applied");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM customers WHERE store_id = ? AND erased_at IS NULL",
+                        Integer.class,
+                        store.id().value()))
+                .isZero();
     }
 
     @Test
     void salla_carts_reviews_and_customers_map_to_canonical_records() {
         String[] salla = register(api, "salla", SALLA_SECRET);
         send(salla, "salla", "salla/order-created.json", null);
-        assertThat(send(salla, "salla", "salla/abandoned-cart.json", null).status()).isEqualTo(200);
-        assertThat(jdbc.queryForMap("SELECT status, total_minor, items_count FROM carts WHERE store_id = ? AND external_id = '3001'",
-                store.id().value())).containsEntry("STATUS", "abandoned").containsEntry("TOTAL_MINOR", 9990L);
-        assertThat(jdbc.queryForList("SELECT product_external_id, quantity, url FROM cart_lines WHERE store_id = ? AND "
-                + "cart_external_id = '3001'", store.id().value())).singleElement().satisfies(line -> assertThat(line)
-                .as("the item's product and quantity; its link the cart's checkout_url").containsEntry("PRODUCT_EXTERNAL_ID", "7001")
-                .containsEntry("QUANTITY", 1).containsEntry("URL", "https://salla.sa/store/cart/3001"));
+        assertThat(send(salla, "salla", "salla/abandoned-cart.json", null).status())
+                .isEqualTo(200);
+        assertThat(jdbc.queryForMap(
+                        "SELECT status, total_minor, items_count FROM carts WHERE store_id = ? AND external_id = '3001'",
+                        store.id().value()))
+                .containsEntry("STATUS", "abandoned")
+                .containsEntry("TOTAL_MINOR", 9990L);
+        assertThat(jdbc.queryForList(
+                        "SELECT product_external_id, quantity, url FROM cart_lines WHERE store_id = ? AND "
+                                + "cart_external_id = '3001'",
+                        store.id().value()))
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .as("the item's product and quantity; its link the cart's checkout_url")
+                        .containsEntry("PRODUCT_EXTERNAL_ID", "7001")
+                        .containsEntry("QUANTITY", 1)
+                        .containsEntry("URL", "https://salla.sa/store/cart/3001"));
         assertThat(card("503").get("attributes").get("first_name").asString()).isEqualTo("نورة");
-        assertThat(send(salla, "salla", "salla/review-added.json", null).status()).isEqualTo(200);
-        assertThat(jdbc.queryForObject("SELECT rating FROM reviews WHERE store_id = ? AND external_id = '4001'", Integer.class,
-                store.id().value())).isEqualTo(5);
-        assertThat(card("501").get("attributes").get("last_name").asString()).as("the order's customer stays as it was")
+        assertThat(send(salla, "salla", "salla/review-added.json", null).status())
+                .isEqualTo(200);
+        assertThat(jdbc.queryForObject(
+                        "SELECT rating FROM reviews WHERE store_id = ? AND external_id = '4001'",
+                        Integer.class,
+                        store.id().value()))
+                .isEqualTo(5);
+        assertThat(card("501").get("attributes").get("last_name").asString())
+                .as("the order's customer stays as it was")
                 .isEqualTo("القحطاني");
     }
 
     @Test
     void a_source_writes_only_into_its_own_store() {
-        Store other = stores.create("hooks-b-" + UUID.randomUUID().toString().substring(0, 8), "B", Currency.getInstance("SAR"),
+        Store other = stores.create(
+                "hooks-b-" + UUID.randomUUID().toString().substring(0, 8),
+                "B",
+                Currency.getInstance("SAR"),
                 ZoneId.of("Asia/Riyadh"));
         Api otherApi = new Api(port, keys.create(other.id(), "test").secret().value());
         String[] sallaB = register(otherApi, "salla", "b-secret");
         String[] sallaA = register(api, "salla", SALLA_SECRET);
         String body = PlatformSender.fixture("salla/order-created.json");
         String pathOfBWithA = sallaB[0];
-        assertThat(sender.post(pathOfBWithA, PlatformSender.signed("salla", SALLA_SECRET, body, null, NOW), body).status())
-                .as("A's secret on B's source").isEqualTo(401);
-        assertThat(sender.post(sallaA[0], PlatformSender.signed("salla", SALLA_SECRET, body, null, NOW), body).status())
+        assertThat(sender.post(pathOfBWithA, PlatformSender.signed("salla", SALLA_SECRET, body, null, NOW), body)
+                        .status())
+                .as("A's secret on B's source")
+                .isEqualTo(401);
+        assertThat(sender.post(sallaA[0], PlatformSender.signed("salla", SALLA_SECRET, body, null, NOW), body)
+                        .status())
                 .isEqualTo(200);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE store_id = ?", Integer.class, other.id().value()))
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM orders WHERE store_id = ?",
+                        Integer.class,
+                        other.id().value()))
                 .isZero();
         assertThat(otherApi.get("/api/v1/inbox").body()).contains("\"events\":[]");
         String idA = sallaA[0].substring(sallaA[0].lastIndexOf('/') + 1);
         assertThat(otherApi.delete("/api/v1/sources/" + idA).status()).isEqualTo(404);
-        assertThat(otherApi.postJson("/api/v1/sources/" + idA + "/rotate", "{}").status()).isEqualTo(404);
+        assertThat(otherApi.postJson("/api/v1/sources/" + idA + "/rotate", "{}").status())
+                .isEqualTo(404);
         assertThat(otherApi.get("/api/v1/sources").body()).doesNotContain(idA);
     }
 
     @Test
     void the_openapi_description_documents_sources_and_the_inbox_with_their_schemas() {
         JsonNode description = JSON.readTree(api.get("/api/openapi.json").body());
-        assertThat(description.get("paths").propertyNames()).contains("/api/v1/sources", "/api/v1/sources/{id}/rotate",
-                "/api/v1/sources/{id}", "/api/v1/inbox", "/api/v1/inbox/{id}/replay");
+        assertThat(description.get("paths").propertyNames())
+                .contains(
+                        "/api/v1/sources",
+                        "/api/v1/sources/{id}/rotate",
+                        "/api/v1/sources/{id}",
+                        "/api/v1/inbox",
+                        "/api/v1/inbox/{id}/replay");
         JsonNode newSource = description.get("components").get("schemas").get("NewSource");
         assertThat(newSource.get("required").toString()).contains("platform");
-        assertThat(newSource.get("properties").get("platform").get("enum").toString()).contains("salla", "zid", "shopify",
-                "standard");
-        assertThat(newSource.get("properties").get("secret").get("maxLength").asInt()).isEqualTo(500);
-        assertThat(description.get("components").get("schemas").propertyNames()).contains("SourceWithSecret", "InboxJson");
+        assertThat(newSource.get("properties").get("platform").get("enum").toString())
+                .contains("salla", "zid", "shopify", "standard");
+        assertThat(newSource.get("properties").get("secret").get("maxLength").asInt())
+                .isEqualTo(500);
+        assertThat(description.get("components").get("schemas").propertyNames())
+                .contains("SourceWithSecret", "InboxJson");
     }
 
     @Test
@@ -369,8 +564,10 @@ abstract class WebhooksContract {
         Api.Response response = api.postJson("/api/v1/sources", "{\"platform\":\"magento\"}");
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("platform: must be salla, zid, shopify or standard");
-        assertThat(api.postJson("/api/v1/sources", "{\"platform\":\"shopify\"}").body()).contains("client secret");
-        assertThat(api.postJson("/api/v1/sources", "{\"platform\":\"standard\",\"secret\":\"nope\"}").body())
+        assertThat(api.postJson("/api/v1/sources", "{\"platform\":\"shopify\"}").body())
+                .contains("client secret");
+        assertThat(api.postJson("/api/v1/sources", "{\"platform\":\"standard\",\"secret\":\"nope\"}")
+                        .body())
                 .contains("whsec_");
     }
 }

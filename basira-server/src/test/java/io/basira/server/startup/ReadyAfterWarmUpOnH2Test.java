@@ -2,12 +2,12 @@ package io.basira.server.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basira.server.support.TestDatabases;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import io.basira.server.support.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,11 +17,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The server as started by {@code basira serve}: the demo store loaded, warmed up, then ready. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"basira.warm-up.enabled=true", "basira.demo.enabled=true"})
 class ReadyAfterWarmUpOnH2Test {
 
-    @TempDir static Path data;
+    @TempDir
+    static Path data;
 
     @DynamicPropertySource
     static void dataFolder(DynamicPropertyRegistry registry) {
@@ -29,8 +31,11 @@ class ReadyAfterWarmUpOnH2Test {
         registry.add("basira.data-dir", () -> data.toString());
     }
 
-    @LocalServerPort int port;
-    @Autowired WarmUp warmUp;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    WarmUp warmUp;
 
     @Test
     void readiness_turns_up_once_every_store_is_in_memory_and_liveness_never_waits() throws Exception {
@@ -50,7 +55,11 @@ class ReadyAfterWarmUpOnH2Test {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -23,10 +23,13 @@ class WarmUpTest {
     void out_of_service_until_every_store_is_warm_then_up() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         List<String> warmed = Collections.synchronizedList(new ArrayList<>());
-        WarmUp warmUp = new WarmUp(stores(A, B), List.of(StoreWarmUp.of("groups", store -> {
-            await(release);
-            warmed.add(store.slug());
-        })), true);
+        WarmUp warmUp = new WarmUp(
+                stores(A, B),
+                List.of(StoreWarmUp.of("groups", store -> {
+                    await(release);
+                    warmed.add(store.slug());
+                })),
+                true);
         Thread running = new Thread(warmUp::run);
         running.start();
 
@@ -42,12 +45,17 @@ class WarmUpTest {
     @Test
     void a_store_that_fails_to_warm_does_not_keep_the_server_out_of_service() {
         List<String> warmed = new ArrayList<>();
-        WarmUp warmUp = new WarmUp(stores(A, B), List.of(StoreWarmUp.of("groups", store -> {
-            if (store.equals(A)) {
-                throw new IllegalStateException("boom");
-            }
-            warmed.add(store.slug());
-        }), StoreWarmUp.of("columns", store -> warmed.add(store.slug() + "-columns"))), true);
+        WarmUp warmUp = new WarmUp(
+                stores(A, B),
+                List.of(
+                        StoreWarmUp.of("groups", store -> {
+                            if (store.equals(A)) {
+                                throw new IllegalStateException("boom");
+                            }
+                            warmed.add(store.slug());
+                        }),
+                        StoreWarmUp.of("columns", store -> warmed.add(store.slug() + "-columns"))),
+                true);
 
         warmUp.run();
 
@@ -59,7 +67,8 @@ class WarmUpTest {
     @Test
     void switched_off_it_is_ready_at_once_and_warms_nothing() {
         List<String> warmed = new ArrayList<>();
-        WarmUp warmUp = new WarmUp(stores(A), List.of(StoreWarmUp.of("groups", store -> warmed.add(store.slug()))), false);
+        WarmUp warmUp =
+                new WarmUp(stores(A), List.of(StoreWarmUp.of("groups", store -> warmed.add(store.slug()))), false);
         warmUp.onApplicationEvent(null);
         assertThat(warmUp.health().getStatus()).isEqualTo(Status.UP);
         assertThat(warmed).isEmpty();

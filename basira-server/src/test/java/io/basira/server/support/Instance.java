@@ -35,8 +35,8 @@ public final class Instance implements AutoCloseable {
         return start(database, Map.of(), false, Object.class);
     }
 
-    private static Instance start(Map<String, String> database, Map<String, String> extra, boolean web,
-            Class<?> testBeans) {
+    private static Instance start(
+            Map<String, String> database, Map<String, String> extra, boolean web, Class<?> testBeans) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("basira.demo.enabled", "false");
         properties.put("basira.jobs.enabled", "false");
@@ -44,12 +44,15 @@ public final class Instance implements AutoCloseable {
         properties.put("logging.level.root", "warn");
         properties.putAll(database);
         properties.putAll(extra);
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        String[] args = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        SpringApplicationBuilder builder = testBeans == Object.class ? new SpringApplicationBuilder(BasiraServer.class)
+        SpringApplicationBuilder builder = testBeans == Object.class
+                ? new SpringApplicationBuilder(BasiraServer.class)
                 : new SpringApplicationBuilder(BasiraServer.class, testBeans);
         return new Instance(builder.web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
-                .logStartupInfo(false).run(args));
+                .logStartupInfo(false)
+                .run(args));
     }
 
     public int port() {

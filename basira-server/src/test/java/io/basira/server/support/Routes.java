@@ -15,12 +15,17 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 public final class Routes {
 
     /** The methods a mapping that names none answers (every one a test should send). */
-    public static final Set<RequestMethod> EVERY_METHOD = EnumSet.of(RequestMethod.GET, RequestMethod.HEAD,
-            RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE);
+    public static final Set<RequestMethod> EVERY_METHOD = EnumSet.of(
+            RequestMethod.GET,
+            RequestMethod.HEAD,
+            RequestMethod.POST,
+            RequestMethod.PUT,
+            RequestMethod.PATCH,
+            RequestMethod.DELETE);
 
     /** The methods that change something. */
-    public static final Set<RequestMethod> CHANGING = EnumSet.of(RequestMethod.POST, RequestMethod.PUT,
-            RequestMethod.PATCH, RequestMethod.DELETE);
+    public static final Set<RequestMethod> CHANGING =
+            EnumSet.of(RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE);
 
     /** One method of one route pattern, {@code POST /api/v1/groups/{key}/additions/{customerId}}. */
     public record Route(String method, String pattern) implements Comparable<Route> {
@@ -57,7 +62,8 @@ public final class Routes {
         mappings.getHandlerMethods().keySet().forEach(info -> {
             Set<RequestMethod> declared = info.getMethodsCondition().getMethods();
             Set<RequestMethod> methods = declared.isEmpty() ? EVERY_METHOD : declared;
-            info.getPatternValues().stream().filter(pattern)
+            info.getPatternValues().stream()
+                    .filter(pattern)
                     .forEach(p -> methods.forEach(method -> routes.add(new Route(method.name(), p))));
         });
         return routes;

@@ -68,14 +68,18 @@ public final class StatementCounter implements BeanPostProcessor {
             }
             if (result instanceof Statement statement && target instanceof Connection) {
                 String text = args != null && args.length > 0 && args[0] instanceof String s ? s : null;
-                Class<? extends Statement> kind = result instanceof java.sql.CallableStatement ? java.sql.CallableStatement.class
-                        : result instanceof java.sql.PreparedStatement ? java.sql.PreparedStatement.class : Statement.class;
+                Class<? extends Statement> kind = result instanceof java.sql.CallableStatement
+                        ? java.sql.CallableStatement.class
+                        : result instanceof java.sql.PreparedStatement
+                                ? java.sql.PreparedStatement.class
+                                : Statement.class;
                 return proxy(kind.asSubclass(Statement.class), statement, text);
             }
             if (target instanceof Connection && (name.equals("commit") || name.equals("rollback"))) {
                 count(name);
-            } else if (target instanceof Statement && (name.startsWith("execute") )) {
-                String text = sql != null ? sql : args != null && args.length > 0 && args[0] instanceof String s ? s : "?";
+            } else if (target instanceof Statement && (name.startsWith("execute"))) {
+                String text =
+                        sql != null ? sql : args != null && args.length > 0 && args[0] instanceof String s ? s : "?";
                 count(text);
             }
             return result;

@@ -29,7 +29,8 @@ public final class StreamGate {
         }
 
         @Bean
-        static BeanPostProcessor gatedCustomerQueries(ObjectProvider<DataSource> dataSource, ObjectProvider<StreamGate> gate) {
+        static BeanPostProcessor gatedCustomerQueries(
+                ObjectProvider<DataSource> dataSource, ObjectProvider<StreamGate> gate) {
             return new BeanPostProcessor() {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {

@@ -16,7 +16,7 @@ class EndpointAddressesTest {
     /** A resolver of fixed names, so no test depends on the machine's DNS. */
     static final Map<String, String[]> NAMES = Map.of(
             "shop.example", new String[] {"93.184.215.14"},
-            "mixed.example", new String[] {"93.184.215.14", "10.0.0.7"},      // one private address is enough
+            "mixed.example", new String[] {"93.184.215.14", "10.0.0.7"}, // one private address is enough
             "rebind.example", new String[] {"169.254.169.254"},
             "v6.example", new String[] {"2606:2800:21f:cb07::1"},
             "ula.example", new String[] {"fd12:3456::1"});
@@ -39,27 +39,57 @@ class EndpointAddressesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://shop.example/hooks", "http://shop.example:8080/a?b=c", "https://v6.example/",
-        "https://93.184.215.14/x"})
+    @ValueSource(
+            strings = {
+                "https://shop.example/hooks",
+                "http://shop.example:8080/a?b=c",
+                "https://v6.example/",
+                "https://93.184.215.14/x"
+            })
     void public_addresses_are_accepted(String url) {
         assertThat(STRICT.check(url).toString()).isEqualTo(url);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://127.0.0.1:8080/", "http://10.1.2.3/", "http://172.16.5.4/", "http://192.168.1.1/",
-        "http://169.254.169.254/latest/meta-data", "http://[::1]/", "http://[fe80::1]/", "http://0.0.0.0/",
-        "http://100.64.0.1/", "http://[::ffff:127.0.0.1]/", "https://mixed.example/", "https://rebind.example/",
-        "https://ula.example/", "http://224.0.0.1/"})
+    @ValueSource(
+            strings = {
+                "http://127.0.0.1:8080/",
+                "http://10.1.2.3/",
+                "http://172.16.5.4/",
+                "http://192.168.1.1/",
+                "http://169.254.169.254/latest/meta-data",
+                "http://[::1]/",
+                "http://[fe80::1]/",
+                "http://0.0.0.0/",
+                "http://100.64.0.1/",
+                "http://[::ffff:127.0.0.1]/",
+                "https://mixed.example/",
+                "https://rebind.example/",
+                "https://ula.example/",
+                "http://224.0.0.1/"
+            })
     void private_loopback_and_link_local_addresses_are_refused_naming_the_address(String url) {
-        assertThatThrownBy(() -> STRICT.check(url)).isInstanceOf(EndpointAddresses.Refused.class)
-                .hasMessageContaining("resolves to").hasMessageContaining("basira.webhooks.allow-private-addresses");
+        assertThatThrownBy(() -> STRICT.check(url))
+                .isInstanceOf(EndpointAddresses.Refused.class)
+                .hasMessageContaining("resolves to")
+                .hasMessageContaining("basira.webhooks.allow-private-addresses");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ftp://shop.example/", "file:///etc/passwd", "javascript:alert(1)", "shop.example/hooks",
-        "https://user:pw@shop.example/", "https:///nohost", "https://shop.example/#frag", "http://nowhere.example/"})
+    @ValueSource(
+            strings = {
+                "ftp://shop.example/",
+                "file:///etc/passwd",
+                "javascript:alert(1)",
+                "shop.example/hooks",
+                "https://user:pw@shop.example/",
+                "https:///nohost",
+                "https://shop.example/#frag",
+                "http://nowhere.example/"
+            })
     void other_schemes_credentials_and_unresolvable_hosts_are_refused(String url) {
-        assertThatThrownBy(() -> STRICT.check(url)).isInstanceOf(EndpointAddresses.Refused.class)
+        assertThatThrownBy(() -> STRICT.check(url))
+                .isInstanceOf(EndpointAddresses.Refused.class)
                 .hasMessageStartingWith("url: ");
     }
 

@@ -20,9 +20,17 @@ class RetryScheduleTest {
         for (int attempts = 1; RetrySchedule.waitAfter(attempts).isPresent(); attempts++) {
             waits.add(RetrySchedule.waitAfter(attempts).get());
         }
-        assertThat(waits).containsExactly(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30),
-                Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(14), Duration.ofHours(20),
-                Duration.ofHours(24));
+        assertThat(waits)
+                .containsExactly(
+                        Duration.ofSeconds(5),
+                        Duration.ofMinutes(5),
+                        Duration.ofMinutes(30),
+                        Duration.ofHours(2),
+                        Duration.ofHours(5),
+                        Duration.ofHours(10),
+                        Duration.ofHours(14),
+                        Duration.ofHours(20),
+                        Duration.ofHours(24));
         assertThat(RetrySchedule.ATTEMPTS).isEqualTo(10);
         assertThat(RetrySchedule.nextAttempt(10, NOW, Optional.empty())).isEmpty();
     }
@@ -30,14 +38,19 @@ class RetryScheduleTest {
     @Test
     void retry_after_in_seconds_or_as_an_http_date_puts_the_next_attempt_off_but_never_nearer() {
         assertThat(RetrySchedule.retryAfter(Optional.of("120"), NOW)).contains(Duration.ofSeconds(120));
-        assertThat(RetrySchedule.retryAfter(Optional.of("Sat, 01 Jun 2024 10:00:00 GMT"), NOW)).contains(Duration.ofHours(1));
-        assertThat(RetrySchedule.retryAfter(Optional.of("Sat, 01 Jun 2024 08:00:00 GMT"), NOW)).isEmpty();   // past
+        assertThat(RetrySchedule.retryAfter(Optional.of("Sat, 01 Jun 2024 10:00:00 GMT"), NOW))
+                .contains(Duration.ofHours(1));
+        assertThat(RetrySchedule.retryAfter(Optional.of("Sat, 01 Jun 2024 08:00:00 GMT"), NOW))
+                .isEmpty(); // past
         assertThat(RetrySchedule.retryAfter(Optional.of("soon"), NOW)).isEmpty();
         assertThat(RetrySchedule.retryAfter(Optional.of("-5"), NOW)).isEmpty();
         assertThat(RetrySchedule.retryAfter(Optional.empty(), NOW)).isEmpty();
 
-        assertThat(RetrySchedule.nextAttempt(1, NOW, Optional.of(Duration.ofSeconds(120)))).contains(NOW.plusSeconds(120));
-        assertThat(RetrySchedule.nextAttempt(2, NOW, Optional.of(Duration.ofSeconds(1)))).contains(NOW.plus(Duration.ofMinutes(5)));
-        assertThat(RetrySchedule.nextAttempt(1, NOW, Optional.of(Duration.ofDays(30)))).contains(NOW.plus(Duration.ofHours(24)));
+        assertThat(RetrySchedule.nextAttempt(1, NOW, Optional.of(Duration.ofSeconds(120))))
+                .contains(NOW.plusSeconds(120));
+        assertThat(RetrySchedule.nextAttempt(2, NOW, Optional.of(Duration.ofSeconds(1))))
+                .contains(NOW.plus(Duration.ofMinutes(5)));
+        assertThat(RetrySchedule.nextAttempt(1, NOW, Optional.of(Duration.ofDays(30))))
+                .contains(NOW.plus(Duration.ofHours(24)));
     }
 }

@@ -22,15 +22,17 @@ public final class StandardWebhooksVerifier {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            expected = Base64.getEncoder().encode(mac.doFinal((id + "." + timestamp + "." + body)
-                    .getBytes(StandardCharsets.UTF_8)));
+            expected = Base64.getEncoder()
+                    .encode(mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
         for (String entry : signatureHeader.split(" ")) {
             int comma = entry.indexOf(',');
-            if (comma > 0 && entry.substring(0, comma).equals("v1")
-                    && MessageDigest.isEqual(expected, entry.substring(comma + 1).getBytes(StandardCharsets.US_ASCII))) {
+            if (comma > 0
+                    && entry.substring(0, comma).equals("v1")
+                    && MessageDigest.isEqual(
+                            expected, entry.substring(comma + 1).getBytes(StandardCharsets.US_ASCII))) {
                 return true;
             }
         }

@@ -18,7 +18,8 @@ import java.util.concurrent.Executors;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-    public record Request(String path, String id, String timestamp, String signature, String contentType, String body) {}
+    public record Request(
+            String path, String id, String timestamp, String signature, String contentType, String body) {}
 
     public record Answer(int status, String retryAfter) {}
 
@@ -36,10 +37,13 @@ public final class WebhookReceiver implements AutoCloseable {
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
-            requests.add(new Request(path, exchange.getRequestHeaders().getFirst("webhook-id"),
+            requests.add(new Request(
+                    path,
+                    exchange.getRequestHeaders().getFirst("webhook-id"),
                     exchange.getRequestHeaders().getFirst("webhook-timestamp"),
                     exchange.getRequestHeaders().getFirst("webhook-signature"),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), body));
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    body));
             Answer answer = answers.getOrDefault(path, new Answer(200, null));
             if (answer.retryAfter() != null) {
                 exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());

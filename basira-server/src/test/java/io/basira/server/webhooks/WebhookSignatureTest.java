@@ -27,8 +27,9 @@ class WebhookSignatureTest {
                 .isTrue();
         assertThat(StandardWebhooksVerifier.verifies(SPEC_SECRET, SPEC_ID, "1614265331", SPEC_BODY, SPEC_SIGNATURE))
                 .isFalse();
-        assertThat(StandardWebhooksVerifier.verifies(SPEC_SECRET, SPEC_ID, "1614265330", "{\"test\": 2432232315}",
-                SPEC_SIGNATURE)).isFalse();
+        assertThat(StandardWebhooksVerifier.verifies(
+                        SPEC_SECRET, SPEC_ID, "1614265330", "{\"test\": 2432232315}", SPEC_SIGNATURE))
+                .isFalse();
         assertThat(StandardWebhooksVerifier.verifies(SPEC_SECRET, "msg_other", "1614265330", SPEC_BODY, SPEC_SIGNATURE))
                 .isFalse();
     }
@@ -38,10 +39,13 @@ class WebhookSignatureTest {
         String fresh = WebhookSecret.generate();
         String header = WebhookSigner.signature(List.of(fresh, SPEC_SECRET), "msg_1", 1700000000, "{\"a\":1}");
         assertThat(header.split(" ")).hasSize(2).allMatch(entry -> entry.startsWith("v1,"));
-        assertThat(StandardWebhooksVerifier.verifies(fresh, "msg_1", "1700000000", "{\"a\":1}", header)).isTrue();
-        assertThat(StandardWebhooksVerifier.verifies(SPEC_SECRET, "msg_1", "1700000000", "{\"a\":1}", header)).isTrue();
-        assertThat(StandardWebhooksVerifier.verifies(WebhookSecret.generate(), "msg_1", "1700000000", "{\"a\":1}",
-                header)).isFalse();
+        assertThat(StandardWebhooksVerifier.verifies(fresh, "msg_1", "1700000000", "{\"a\":1}", header))
+                .isTrue();
+        assertThat(StandardWebhooksVerifier.verifies(SPEC_SECRET, "msg_1", "1700000000", "{\"a\":1}", header))
+                .isTrue();
+        assertThat(StandardWebhooksVerifier.verifies(
+                        WebhookSecret.generate(), "msg_1", "1700000000", "{\"a\":1}", header))
+                .isFalse();
     }
 
     @Test

@@ -23,9 +23,15 @@ class WebhooksOutOnPostgresTest extends WebhooksOutContract {
     @Test
     void racing_dispatchers_send_every_delivery_exactly_once() throws Exception {
         Shop shop = newShop("race");
-        long id = register(shop.api(), "/race", "card.changed").get("endpoint").get("id").asLong();
+        long id = register(shop.api(), "/race", "card.changed")
+                .get("endpoint")
+                .get("id")
+                .asLong();
         for (int i = 0; i < 30; i++) {
-            assertThat(shop.api().postJson("/api/v1/webhook-endpoints/" + id + "/test", "").status()).isEqualTo(202);
+            assertThat(shop.api()
+                            .postJson("/api/v1/webhook-endpoints/" + id + "/test", "")
+                            .status())
+                    .isEqualTo(202);
         }
         ExecutorService instances = Executors.newFixedThreadPool(3);
         try {
@@ -39,8 +45,13 @@ class WebhooksOutOnPostgresTest extends WebhooksOutContract {
         } finally {
             instances.shutdownNow();
         }
-        assertThat(receiver.at("/race")).hasSize(30).extracting(WebhookReceiver.Request::id).doesNotHaveDuplicates();
+        assertThat(receiver.at("/race"))
+                .hasSize(30)
+                .extracting(WebhookReceiver.Request::id)
+                .doesNotHaveDuplicates();
         assertThat(deliveries(shop.store())).extracting(d -> d.get("status")).containsOnly("delivered");
-        assertThat(deliveries(shop.store())).extracting(d -> ((Number) d.get("attempts")).intValue()).containsOnly(1);
+        assertThat(deliveries(shop.store()))
+                .extracting(d -> ((Number) d.get("attempts")).intValue())
+                .containsOnly(1);
     }
 }

@@ -28,13 +28,14 @@ public record AnalysisRequest(AnalysisWindow window, ClvTimeUnit timeUnit, Popul
      *
      * @throws IllegalArgumentException naming the parameter and what is wrong
      */
-    public static AnalysisRequest parse(String asOf, String from, String to, String timeUnit, Clock clock, ZoneId zone) {
+    public static AnalysisRequest parse(
+            String asOf, String from, String to, String timeUnit, Clock clock, ZoneId zone) {
         LocalDate today = Dates.dateIn(clock.instant(), zone);
         LocalDate asOfDate = asOf == null ? today : date("as-of", asOf);
         LocalDate fromDate = from == null ? null : date("from", from);
         LocalDate toDate = to == null ? null : date("to", to);
-        return new AnalysisRequest(new AnalysisWindow(asOfDate, fromDate, toDate), unit(timeUnit),
-                PopulationTable.gulf());
+        return new AnalysisRequest(
+                new AnalysisWindow(asOfDate, fromDate, toDate), unit(timeUnit), PopulationTable.gulf());
     }
 
     public AnalysisRequest withPopulation(PopulationTable table) {

@@ -1,7 +1,5 @@
 package io.basira.server.analytics.api;
 
-import io.basira.server.analytics.Report;
-import io.basira.server.cards.jdbc.JdbcCustomerAnalytics;
 import io.basira.analytics.Cohorts;
 import io.basira.analytics.CustomerTypes;
 import io.basira.analytics.DiscountSensitivity;
@@ -9,7 +7,9 @@ import io.basira.analytics.Overview;
 import io.basira.analytics.Pareto;
 import io.basira.analytics.Rfm;
 import io.basira.analytics.region.Regions;
+import io.basira.server.analytics.Report;
 import io.basira.server.analytics.Report.Table;
+import io.basira.server.cards.jdbc.JdbcCustomerAnalytics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,12 +49,21 @@ public final class AnalyticsJson {
     }
 
     public static Report pareto(Pareto.Report r) {
-        Table top = new Table("revenue share of the top X% of buyers", List.of("top_percent", "customers", "revenue", "revenue_share"));
+        Table top = new Table(
+                "revenue share of the top X% of buyers",
+                List.of("top_percent", "customers", "revenue", "revenue_share"));
         List<Map<String, Object>> topJson = new ArrayList<>();
         for (Pareto.TopShare t : r.top()) {
             top.row(t.percent(), t.customers(), t.revenue(), t.revenueShare());
-            topJson.add(map("percent", t.percent(), "customers", t.customers(), "revenue", t.revenue(),
-                    "revenue_share", t.revenueShare()));
+            topJson.add(map(
+                    "percent",
+                    t.percent(),
+                    "customers",
+                    t.customers(),
+                    "revenue",
+                    t.revenue(),
+                    "revenue_share",
+                    t.revenueShare()));
         }
         Table curve = new Table("curve", List.of("customer_percent", "revenue_share"));
         List<Map<String, Object>> curveJson = new ArrayList<>();
@@ -62,20 +71,38 @@ public final class AnalyticsJson {
             curve.row(p.customerPercent(), p.revenueShare());
             curveJson.add(map("customer_percent", p.customerPercent(), "revenue_share", p.revenueShare()));
         }
-        Map<String, Object> json = map("buyers", r.buyers(), "revenue", r.revenue(), "top", topJson, "curve", curveJson);
+        Map<String, Object> json =
+                map("buyers", r.buyers(), "revenue", r.revenue(), "top", topJson, "curve", curveJson);
         return new Report("pareto", json, List.of(top, curve));
     }
 
     public static Report cohorts(Cohorts.Report r) {
-        Table table = new Table("monthly acquisition cohorts", List.of("cohort", "customers", "month", "buyers",
-                "buyer_share", "orders", "revenue"));
+        Table table = new Table(
+                "monthly acquisition cohorts",
+                List.of("cohort", "customers", "month", "buyers", "buyer_share", "orders", "revenue"));
         List<Map<String, Object>> cohorts = new ArrayList<>();
         for (Cohorts.Cohort c : r.cohorts()) {
             List<Map<String, Object>> months = new ArrayList<>();
             for (Cohorts.CohortMonth m : c.months()) {
-                table.row(c.month().toString(), c.customers(), m.offset(), m.buyers(), m.buyerShare(), m.orders(), m.revenue());
-                months.add(map("month", m.offset(), "buyers", m.buyers(), "buyer_share", m.buyerShare(),
-                        "orders", m.orders(), "revenue", m.revenue()));
+                table.row(
+                        c.month().toString(),
+                        c.customers(),
+                        m.offset(),
+                        m.buyers(),
+                        m.buyerShare(),
+                        m.orders(),
+                        m.revenue());
+                months.add(map(
+                        "month",
+                        m.offset(),
+                        "buyers",
+                        m.buyers(),
+                        "buyer_share",
+                        m.buyerShare(),
+                        "orders",
+                        m.orders(),
+                        "revenue",
+                        m.revenue()));
             }
             cohorts.add(map("cohort", c.month().toString(), "customers", c.customers(), "months", months));
         }
@@ -89,7 +116,8 @@ public final class AnalyticsJson {
             groups.row(g.code(), n);
             groupJson.put(g.code(), n);
         });
-        Table grid = new Table("buyers by recency (rows) and frequency (columns) score",
+        Table grid = new Table(
+                "buyers by recency (rows) and frequency (columns) score",
                 List.of("recency", "f1", "f2", "f3", "f4", "f5"));
         int[][] counts = new int[5][5];
         r.scores().forEach(s -> counts[s.recency() - 1][s.frequencyScore() - 1]++);
@@ -113,39 +141,100 @@ public final class AnalyticsJson {
             regularity.row(g.code(), n);
             regularityJson.put(g.code(), n);
         });
-        return new Report("types", map("buyers", r.customers().size(), "non_buyers", r.nonBuyers(), "types", typeJson,
-                "regularity", regularityJson), List.of(types, regularity));
+        return new Report(
+                "types",
+                map(
+                        "buyers",
+                        r.customers().size(),
+                        "non_buyers",
+                        r.nonBuyers(),
+                        "types",
+                        typeJson,
+                        "regularity",
+                        regularityJson),
+                List.of(types, regularity));
     }
 
     public static Report discounts(DiscountSensitivity.Report r) {
-        Table split = new Table("buyers by discount use", List.of("kind", "buyers", "buyer_share", "revenue", "revenue_share"));
+        Table split = new Table(
+                "buyers by discount use", List.of("kind", "buyers", "buyer_share", "revenue", "revenue_share"));
         List<Map<String, Object>> splitJson = new ArrayList<>();
         for (DiscountSensitivity.Split s : r.split()) {
             split.row(s.kind().code(), s.buyers(), s.buyerShare(), s.revenue(), s.revenueShare());
-            splitJson.add(map("kind", s.kind().code(), "buyers", s.buyers(), "buyer_share", s.buyerShare(),
-                    "revenue", s.revenue(), "revenue_share", s.revenueShare()));
+            splitJson.add(map(
+                    "kind",
+                    s.kind().code(),
+                    "buyers",
+                    s.buyers(),
+                    "buyer_share",
+                    s.buyerShare(),
+                    "revenue",
+                    s.revenue(),
+                    "revenue_share",
+                    s.revenueShare()));
         }
-        return new Report("discounts", map("buyers", r.buyers().size(), "discounted_order_share", r.discountedOrderShare(),
-                "discounted_revenue_share", r.discountedRevenueShare(), "split", splitJson), List.of(split));
+        return new Report(
+                "discounts",
+                map(
+                        "buyers",
+                        r.buyers().size(),
+                        "discounted_order_share",
+                        r.discountedOrderShare(),
+                        "discounted_revenue_share",
+                        r.discountedRevenueShare(),
+                        "split",
+                        splitJson),
+                List.of(split));
     }
 
     public static Report regions(Regions.Report r) {
-        List<String> headers = List.of("country", "name", "arabic_name", "region", "customers", "buyers", "revenue",
-                "population", "customers_per_100k", "buyers_per_100k");
+        List<String> headers = List.of(
+                "country",
+                "name",
+                "arabic_name",
+                "region",
+                "customers",
+                "buyers",
+                "revenue",
+                "population",
+                "customers_per_100k",
+                "buyers_per_100k");
         Table regions = new Table("regions", headers);
         Table cities = new Table("cities", headers);
-        Map<String, Object> json = map("population_source", r.populationSource(), "regions", areas(r.regions(), regions),
-                "cities", areas(r.cities(), cities));
+        Map<String, Object> json = map(
+                "population_source",
+                r.populationSource(),
+                "regions",
+                areas(r.regions(), regions),
+                "cities",
+                areas(r.cities(), cities));
         return new Report("regions", json, List.of(regions, cities));
     }
 
     private static List<Map<String, Object>> areas(List<Regions.Area> areas, Table table) {
         List<Map<String, Object>> json = new ArrayList<>();
         for (Regions.Area a : areas) {
-            Map<String, Object> m = map("country", a.country().isEmpty() ? null : a.country(), "name", a.name(),
-                    "arabic_name", a.arabicName(), "region", a.region(), "customers", a.customers(), "buyers", a.buyers(),
-                    "revenue", a.revenue(), "population", a.population(), "customers_per_100k", a.customersPer100k(),
-                    "buyers_per_100k", a.buyersPer100k());
+            Map<String, Object> m = map(
+                    "country",
+                    a.country().isEmpty() ? null : a.country(),
+                    "name",
+                    a.name(),
+                    "arabic_name",
+                    a.arabicName(),
+                    "region",
+                    a.region(),
+                    "customers",
+                    a.customers(),
+                    "buyers",
+                    a.buyers(),
+                    "revenue",
+                    a.revenue(),
+                    "population",
+                    a.population(),
+                    "customers_per_100k",
+                    a.customersPer100k(),
+                    "buyers_per_100k",
+                    a.buyersPer100k());
             json.add(m);
             table.row(m.values().toArray());
         }

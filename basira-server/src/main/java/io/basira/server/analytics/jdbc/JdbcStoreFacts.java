@@ -28,8 +28,8 @@ public final class JdbcStoreFacts {
 
     static final int FETCH_SIZE = 10_000;
     private static final int IN_CHUNK = 500;
-    private static final String CUSTOMERS = "SELECT external_id, city, region, country, created_at FROM customers "
-            + "WHERE store_id = ?";
+    private static final String CUSTOMERS =
+            "SELECT external_id, city, region, country, created_at FROM customers " + "WHERE store_id = ?";
     private static final String ORDERS = "SELECT o.customer_external_id, o.created_at, o.status, o.total_minor, "
             + "o.discount_minor, o.coupon_code, c.categories, c.category FROM orders o LEFT JOIN ("
             + "SELECT l.order_external_id, COUNT(DISTINCT p.category) AS categories, MIN(p.category) AS category "
@@ -67,9 +67,12 @@ public final class JdbcStoreFacts {
                 String in = " AND external_id IN (" + marks(chunk.size()) + ")";
                 List<Object> args = new ArrayList<>(List.of(id));
                 args.addAll(chunk);
-                jdbc.query(CUSTOMERS + in, rs -> {
-                    customer(next, rs, zone);
-                }, args.toArray());
+                jdbc.query(
+                        CUSTOMERS + in,
+                        rs -> {
+                            customer(next, rs, zone);
+                        },
+                        args.toArray());
                 for (String customer : chunk) {
                     if (next.has(customer)) {
                         next.replaceOrders(customer);
@@ -81,10 +84,12 @@ public final class JdbcStoreFacts {
                 orderArgs.addAll(chunk);
                 orderArgs.add(id);
                 orderArgs.addAll(chunk);
-                jdbc.query(String.format(ORDERS, lines) + " AND o.customer_external_id IN (" + marks(chunk.size()) + ")",
+                jdbc.query(
+                        String.format(ORDERS, lines) + " AND o.customer_external_id IN (" + marks(chunk.size()) + ")",
                         rs -> {
                             order(next, rs, zone);
-                        }, orderArgs.toArray());
+                        },
+                        orderArgs.toArray());
             }
             return next.build();
         });
@@ -94,17 +99,28 @@ public final class JdbcStoreFacts {
         long id = store.id().value();
         ZoneId zone = store.timeZone();
         StoreFacts.Builder facts = StoreFacts.builder(zone, store.currency()).sortRowsById();
-        jdbc.query(CUSTOMERS, rs -> {
-            customer(facts, rs, zone);
-        }, id);
-        jdbc.query(String.format(ORDERS, ""), rs -> {
-            order(facts, rs, zone);
-        }, id, id);
+        jdbc.query(
+                CUSTOMERS,
+                rs -> {
+                    customer(facts, rs, zone);
+                },
+                id);
+        jdbc.query(
+                String.format(ORDERS, ""),
+                rs -> {
+                    order(facts, rs, zone);
+                },
+                id,
+                id);
         return facts.build();
     }
 
     private static void customer(StoreFacts.Builder facts, ResultSet rs, ZoneId zone) throws SQLException {
-        facts.customer(rs.getString(1), rs.getString(2), rs.getString(3), trim(rs.getString(4)),
+        facts.customer(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                trim(rs.getString(4)),
                 Dates.dateIn(instant(rs, 5), zone));
     }
 
@@ -112,10 +128,16 @@ public final class JdbcStoreFacts {
         String coupon = rs.getString(6);
         boolean discounted = rs.getLong(5) > 0 || (coupon != null && !coupon.isBlank());
         int categories = rs.getInt(7);
-        int category = categories == 0 ? StoreFacts.NO_CATEGORY
+        int category = categories == 0
+                ? StoreFacts.NO_CATEGORY
                 : categories > 1 ? StoreFacts.MIXED_CATEGORIES : facts.categoryCode(rs.getString(8));
-        facts.order(facts.row(rs.getString(1)), Dates.dateIn(instant(rs, 2), zone).toEpochDay(),
-                OrderStatus.fromCode(rs.getString(3)), rs.getLong(4), discounted, category);
+        facts.order(
+                facts.row(rs.getString(1)),
+                Dates.dateIn(instant(rs, 2), zone).toEpochDay(),
+                OrderStatus.fromCode(rs.getString(3)),
+                rs.getLong(4),
+                discounted,
+                category);
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

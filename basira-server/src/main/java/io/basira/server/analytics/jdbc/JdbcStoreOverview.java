@@ -1,7 +1,7 @@
 package io.basira.server.analytics.jdbc;
 
-import io.basira.server.platform.jdbc.Sql;
 import io.basira.commerce.OrderStatus;
+import io.basira.server.platform.jdbc.Sql;
 import io.basira.shared.StoreId;
 import java.time.Instant;
 import java.util.Arrays;
@@ -28,8 +28,10 @@ public final class JdbcStoreOverview {
         }
     }
 
-    private static final String COUNTED = Arrays.stream(OrderStatus.values()).filter(OrderStatus::isCounted)
-            .map(s -> "'" + s.code() + "'").collect(Collectors.joining(", "));
+    private static final String COUNTED = Arrays.stream(OrderStatus.values())
+            .filter(OrderStatus::isCounted)
+            .map(s -> "'" + s.code() + "'")
+            .collect(Collectors.joining(", "));
 
     private final JdbcTemplate jdbc;
 
@@ -38,19 +40,23 @@ public final class JdbcStoreOverview {
     }
 
     public Totals totals(StoreId store) {
-        return jdbc.queryForObject("SELECT COALESCE(SUM(CASE WHEN erased_at IS NULL THEN 1 ELSE 0 END), 0) AS customers, "
-                + "COALESCE(SUM(CASE WHEN order_count > 0 AND erased_at IS NULL THEN 1 ELSE 0 END), 0) AS buyers, "
-                + "COALESCE(SUM(order_count), 0) AS orders, COALESCE(SUM(total_spent_minor), 0) AS revenue "
-                + "FROM customers WHERE store_id = ?",
-                (rs, row) -> new Totals(rs.getLong("customers"), rs.getLong("buyers"), rs.getLong("orders"),
-                        rs.getLong("revenue")), store.value());
+        return jdbc.queryForObject(
+                "SELECT COALESCE(SUM(CASE WHEN erased_at IS NULL THEN 1 ELSE 0 END), 0) AS customers, "
+                        + "COALESCE(SUM(CASE WHEN order_count > 0 AND erased_at IS NULL THEN 1 ELSE 0 END), 0) AS buyers, "
+                        + "COALESCE(SUM(order_count), 0) AS orders, COALESCE(SUM(total_spent_minor), 0) AS revenue "
+                        + "FROM customers WHERE store_id = ?",
+                (rs, row) -> new Totals(
+                        rs.getLong("customers"), rs.getLong("buyers"), rs.getLong("orders"), rs.getLong("revenue")),
+                store.value());
     }
 
     /** Streams every counted order's creation instant and total (minor units), in no particular order. */
     public void forEachCountedOrder(StoreId store, ObjLongConsumer<Instant> sink) {
-        jdbc.query("SELECT created_at, total_minor FROM orders WHERE store_id = ? AND status IN (" + COUNTED + ")",
+        jdbc.query(
+                "SELECT created_at, total_minor FROM orders WHERE store_id = ? AND status IN (" + COUNTED + ")",
                 rs -> {
                     sink.accept(Sql.instant(rs, "created_at"), rs.getLong("total_minor"));
-                }, store.value());
+                },
+                store.value());
     }
 }

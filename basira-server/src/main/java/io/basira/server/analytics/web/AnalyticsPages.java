@@ -1,18 +1,17 @@
 package io.basira.server.analytics.web;
 
-import io.basira.server.dashboard.DashboardPage;
-import io.basira.server.dashboard.DashboardFormats;
-import io.basira.server.dashboard.PageText;
-import io.basira.server.dashboard.SignedIn;
 import io.basira.server.analytics.AnalysisName;
 import io.basira.server.cards.jdbc.JdbcCustomerNames;
+import io.basira.server.dashboard.DashboardFormats;
+import io.basira.server.dashboard.DashboardPage;
+import io.basira.server.dashboard.PageText;
+import io.basira.server.dashboard.SignedIn;
 import io.basira.shared.Store;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,7 +33,9 @@ public final class AnalyticsPages {
      * name; each is a fragment of templates/analytics-tabs.html.
      */
     public static final List<String> TABS = java.util.Arrays.stream(AnalysisName.values())
-            .filter(name -> name != AnalysisName.OVERVIEW).map(AnalysisName::code).toList();
+            .filter(name -> name != AnalysisName.OVERVIEW)
+            .map(AnalysisName::code)
+            .toList();
 
     private final DashboardAnalytics analytics;
     private final JdbcCustomerNames names;
@@ -49,17 +50,29 @@ public final class AnalyticsPages {
     }
 
     @GetMapping("/analytics")
-    String index(SignedIn signedIn, @RequestParam(name = "as_of", required = false) String asOf,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model,
-            Locale locale, HttpServletResponse response) {
+    String index(
+            SignedIn signedIn,
+            @RequestParam(name = "as_of", required = false) String asOf,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            Model model,
+            Locale locale,
+            HttpServletResponse response) {
         return tab(signedIn, "pareto", asOf, from, to, null, null, model, locale, response);
     }
 
     @GetMapping("/analytics/{tab}")
-    String tab(SignedIn signedIn, @PathVariable String tab, @RequestParam(name = "as_of", required = false) String asOf,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String sort, @RequestParam(required = false) String direction, Model model,
-            Locale locale, HttpServletResponse response) {
+    String tab(
+            SignedIn signedIn,
+            @PathVariable String tab,
+            @RequestParam(name = "as_of", required = false) String asOf,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String direction,
+            Model model,
+            Locale locale,
+            HttpServletResponse response) {
         if (!TABS.contains(tab)) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             model.addAttribute("unknownTab", tab);
@@ -72,25 +85,37 @@ public final class AnalyticsPages {
         model.addAttribute("tab", tab);
         model.addAttribute("tabs", TABS);
         model.addAttribute("period", period);
-        model.addAttribute("periodForm", PeriodForm.of(period, PeriodForm.Default.WHOLE_HISTORY, clock, store.timeZone(),
-                text, fmt));
+        model.addAttribute(
+                "periodForm",
+                PeriodForm.of(period, PeriodForm.Default.WHOLE_HISTORY, clock, store.timeZone(), text, fmt));
         model.addAttribute("view", view(tab, store, period, sort, direction, fmt, text));
         return "analytics";
     }
 
     @PostMapping("/analytics/refresh")
-    String refresh(SignedIn signedIn, @RequestParam(name = "tab", defaultValue = "pareto") String tab,
-            RedirectAttributes redirect, Locale locale) {
+    String refresh(
+            SignedIn signedIn,
+            @RequestParam(name = "tab", defaultValue = "pareto") String tab,
+            RedirectAttributes redirect,
+            Locale locale) {
         Store store = signedIn.store();
         var refreshed = analytics.refresh(store, AnalyticsPeriod.today(clock, store.timeZone()));
         DashboardFormats fmt = new DashboardFormats(locale, store);
-        redirect.addFlashAttribute("refreshed", new PageText(messages, locale).get("analytics.refresh.done",
-                fmt.number(refreshed.customers()), fmt.date(refreshed.asOf())));
+        redirect.addFlashAttribute(
+                "refreshed",
+                new PageText(messages, locale)
+                        .get("analytics.refresh.done", fmt.number(refreshed.customers()), fmt.date(refreshed.asOf())));
         return "redirect:/analytics/" + (TABS.contains(tab) ? tab : "pareto");
     }
 
-    private Object view(String tab, Store store, AnalyticsPeriod period, String sort, String direction,
-            DashboardFormats fmt, PageText text) {
+    private Object view(
+            String tab,
+            Store store,
+            AnalyticsPeriod period,
+            String sort,
+            String direction,
+            DashboardFormats fmt,
+            PageText text) {
         var window = period.window();
         return switch (tab) {
             case "cohorts" -> CohortView.of(analytics.cohorts(store, window), fmt, text);
@@ -106,10 +131,11 @@ public final class AnalyticsPages {
     /** The CLV tab's two parts: the distribution and models, and the churn-risk list. */
     record ClvTab(ClvView clv, ChurnRiskList churn) {}
 
-    private ClvTab clv(Store store, AnalyticsPeriod period, String sort, String direction, DashboardFormats fmt,
-            PageText text) {
+    private ClvTab clv(
+            Store store, AnalyticsPeriod period, String sort, String direction, DashboardFormats fmt, PageText text) {
         var report = analytics.clv(store, period.request());
-        return new ClvTab(ClvView.of(report, fmt.currency(), fmt, text),
+        return new ClvTab(
+                ClvView.of(report, fmt.currency(), fmt, text),
                 ChurnRiskList.of(report.predictions(), sort, direction, ids -> names.of(store.id(), ids), fmt));
     }
 }

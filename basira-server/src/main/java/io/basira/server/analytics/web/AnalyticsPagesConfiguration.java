@@ -1,8 +1,8 @@
 package io.basira.server.analytics.web;
 
+import io.basira.server.analytics.StoreAnalytics;
 import io.basira.server.analytics.jdbc.JdbcStoreOverview;
 import io.basira.server.cards.jdbc.JdbcCustomerAnalytics;
-import io.basira.server.analytics.StoreAnalytics;
 import io.basira.server.cards.jdbc.JdbcCustomerNames;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -24,9 +24,14 @@ public record AnalyticsPeriod(String asOf, String from, String to, AnalysisReque
         String f = blankToNull(from);
         String t = blankToNull(to);
         try {
-            return new AnalyticsPeriod(text(a), text(f), text(t), AnalysisRequest.parse(a, f, t, null, clock, zone), null);
+            return new AnalyticsPeriod(
+                    text(a), text(f), text(t), AnalysisRequest.parse(a, f, t, null, clock, zone), null);
         } catch (IllegalArgumentException e) {
-            return new AnalyticsPeriod(text(a), text(f), text(t), AnalysisRequest.parse(null, null, null, null, clock, zone),
+            return new AnalyticsPeriod(
+                    text(a),
+                    text(f),
+                    text(t),
+                    AnalysisRequest.parse(null, null, null, null, clock, zone),
                     e.getMessage());
         }
     }

@@ -1,8 +1,8 @@
 package io.basira.server.analytics.web;
 
-import io.basira.server.dashboard.DashboardFormats;
 import io.basira.analytics.clv.ChurnRisk;
 import io.basira.analytics.clv.CustomerPrediction;
+import io.basira.server.dashboard.DashboardFormats;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Comparator;
@@ -21,7 +21,8 @@ public record ChurnRiskList(int total, List<Row> rows, String sort, String direc
 
     /** How the list can be sorted: {@code value} (predicted 12-month value) or {@code p_alive}. */
     public enum Sort {
-        VALUE, P_ALIVE;
+        VALUE,
+        P_ALIVE;
 
         static Sort of(String text) {
             return "p_alive".equals(text) ? P_ALIVE : VALUE;
@@ -32,27 +33,48 @@ public record ChurnRiskList(int total, List<Row> rows, String sort, String direc
         }
     }
 
-    public record Row(String customerId, String name, String pAlive, String expectedPurchases90d,
-            String expectedOrderValue, String predictedValue12m) {}
+    public record Row(
+            String customerId,
+            String name,
+            String pAlive,
+            String expectedPurchases90d,
+            String expectedOrderValue,
+            String predictedValue12m) {}
 
     /**
      * @param names looks up the names of the listed customers (external id to name)
      */
-    public static ChurnRiskList of(List<CustomerPrediction> predictions, String sort, String direction,
-            Function<Collection<String>, Map<String, String>> names, DashboardFormats fmt) {
+    public static ChurnRiskList of(
+            List<CustomerPrediction> predictions,
+            String sort,
+            String direction,
+            Function<Collection<String>, Map<String, String>> names,
+            DashboardFormats fmt) {
         Sort by = Sort.of(sort);
         boolean ascending = "asc".equals(direction);
         Comparator<CustomerPrediction> order = by == Sort.VALUE
                 ? Comparator.comparing(CustomerPrediction::predictedValue12Months)
                 : Comparator.comparingDouble(p -> p.probabilityAlive().orElse(-1));
         order = (ascending ? order : order.reversed()).thenComparing(CustomerPrediction::customerId);
-        List<CustomerPrediction> high = predictions.stream().filter(p -> p.churnRisk() == ChurnRisk.HIGH).sorted(order).toList();
+        List<CustomerPrediction> high = predictions.stream()
+                .filter(p -> p.churnRisk() == ChurnRisk.HIGH)
+                .sorted(order)
+                .toList();
         List<CustomerPrediction> shown = high.subList(0, Math.min(SHOWN, high.size()));
-        Map<String, String> named = names.apply(shown.stream().map(CustomerPrediction::customerId).toList());
-        List<Row> rows = shown.stream().map(p -> new Row(p.customerId(), named.getOrDefault(p.customerId(), ""),
-                p.probabilityAlive().isPresent() ? fmt.percent(BigDecimal.valueOf(p.probabilityAlive().getAsDouble())) : "",
-                fmt.number(BigDecimal.valueOf(p.expectedPurchases90Days())), fmt.money(p.expectedOrderValue()),
-                fmt.money(p.predictedValue12Months()))).toList();
+        Map<String, String> named =
+                names.apply(shown.stream().map(CustomerPrediction::customerId).toList());
+        List<Row> rows = shown.stream()
+                .map(p -> new Row(
+                        p.customerId(),
+                        named.getOrDefault(p.customerId(), ""),
+                        p.probabilityAlive().isPresent()
+                                ? fmt.percent(
+                                        BigDecimal.valueOf(p.probabilityAlive().getAsDouble()))
+                                : "",
+                        fmt.number(BigDecimal.valueOf(p.expectedPurchases90Days())),
+                        fmt.money(p.expectedOrderValue()),
+                        fmt.money(p.predictedValue12Months())))
+                .toList();
         return new ChurnRiskList(high.size(), rows, by.code(), ascending ? "asc" : "desc");
     }
 

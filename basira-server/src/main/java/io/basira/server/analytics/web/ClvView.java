@@ -1,8 +1,5 @@
 package io.basira.server.analytics.web;
 
-import io.basira.server.dashboard.ChartData;
-import io.basira.server.dashboard.DashboardFormats;
-import io.basira.server.dashboard.PageText;
 import io.basira.analytics.clv.BgNbdParameters;
 import io.basira.analytics.clv.ChurnRisk;
 import io.basira.analytics.clv.ClvModels;
@@ -11,6 +8,9 @@ import io.basira.analytics.clv.GammaGammaParameters;
 import io.basira.analytics.clv.ModelFit;
 import io.basira.analytics.clv.ParetoNbdParameters;
 import io.basira.server.analytics.ClvReport;
+import io.basira.server.dashboard.ChartData;
+import io.basira.server.dashboard.DashboardFormats;
+import io.basira.server.dashboard.PageText;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -23,9 +23,19 @@ import java.util.Map;
  * and why, docs/clv.md), the totals, the churn-risk counts, each model's parameters and log-likelihood,
  * and the histogram of the predicted 12-month value ({@link ValueHistogram}).
  */
-public record ClvView(String customers, String repeatBuyers, boolean usesModels, String fallbackReason,
-        String fallbackDetail, String timeUnit, String expectedPurchases90d, String predictedValue12m,
-        List<RiskCount> churn, List<Model> models, List<ValueHistogram.Bin> histogram, String chart) {
+public record ClvView(
+        String customers,
+        String repeatBuyers,
+        boolean usesModels,
+        String fallbackReason,
+        String fallbackDetail,
+        String timeUnit,
+        String expectedPurchases90d,
+        String predictedValue12m,
+        List<RiskCount> churn,
+        List<Model> models,
+        List<ValueHistogram.Bin> histogram,
+        String chart) {
 
     public record RiskCount(String risk, String count) {
 
@@ -35,8 +45,8 @@ public record ClvView(String customers, String repeatBuyers, boolean usesModels,
     }
 
     /** One fitted model; {@code parameters} as name and value, or the failure's reason and detail. */
-    public record Model(String name, List<String[]> parameters, String logLikelihood, String failedReason,
-            String failedDetail) {}
+    public record Model(
+            String name, List<String[]> parameters, String logLikelihood, String failedReason, String failedDetail) {}
 
     public static ClvView of(ClvReport report, String currency, DashboardFormats fmt, PageText text) {
         ClvModels models = report.models();
@@ -54,17 +64,37 @@ public record ClvView(String customers, String repeatBuyers, boolean usesModels,
         List<RiskCount> risks = new ArrayList<>();
         churn.forEach((r, n) -> risks.add(new RiskCount(r.name().toLowerCase(Locale.ROOT), fmt.number(n))));
         String reason = models.usesModels() ? "" : models.method().replaceFirst("^fallback:", "");
-        String detail = models.bgNbd() instanceof ModelFit.Failed<BgNbdParameters> f ? f.detail()
+        String detail = models.bgNbd() instanceof ModelFit.Failed<BgNbdParameters> f
+                ? f.detail()
                 : models.gammaGamma() instanceof ModelFit.Failed<GammaGammaParameters> g ? g.detail() : "";
-        ValueHistogram histogram = ValueHistogram.of(report.predictions().stream()
-                .map(CustomerPrediction::predictedValue12Months).toList(), fmt);
-        String chart = ChartData.bars(text.rightToLeft(), histogram.bins().stream().map(ValueHistogram.Bin::label).toList())
+        ValueHistogram histogram = ValueHistogram.of(
+                report.predictions().stream()
+                        .map(CustomerPrediction::predictedValue12Months)
+                        .toList(),
+                fmt);
+        String chart = ChartData.bars(
+                        text.rightToLeft(),
+                        histogram.bins().stream().map(ValueHistogram.Bin::label).toList())
                 .with("xName", text.get("analytics.clv.value-axis", currency))
-                .series(text.get("analytics.customers"), histogram.bins().stream().map(ValueHistogram.Bin::customers).toList())
+                .series(
+                        text.get("analytics.customers"),
+                        histogram.bins().stream()
+                                .map(ValueHistogram.Bin::customers)
+                                .toList())
                 .json();
-        return new ClvView(fmt.number(report.summary().size()), fmt.number(report.summary().repeatBuyers()),
-                models.usesModels(), reason, models.usesModels() ? "" : detail, models.timeUnit().jsonName(),
-                fmt.number(BigDecimal.valueOf(purchases)), fmt.money(value), risks, models(models), histogram.bins(), chart);
+        return new ClvView(
+                fmt.number(report.summary().size()),
+                fmt.number(report.summary().repeatBuyers()),
+                models.usesModels(),
+                reason,
+                models.usesModels() ? "" : detail,
+                models.timeUnit().jsonName(),
+                fmt.number(BigDecimal.valueOf(purchases)),
+                fmt.money(value),
+                risks,
+                models(models),
+                histogram.bins(),
+                chart);
     }
 
     private static List<Model> models(ClvModels models) {
@@ -105,6 +135,8 @@ public record ClvView(String customers, String repeatBuyers, boolean usesModels,
 
     /** Model quantities with six significant digits, Latin digits and a point, as in docs/clv.md. */
     private static String technical(double value) {
-        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.6g", value).strip() : "—";
+        return Double.isFinite(value)
+                ? String.format(Locale.ROOT, "%.6g", value).strip()
+                : "—";
     }
 }

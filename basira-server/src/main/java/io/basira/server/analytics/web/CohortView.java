@@ -1,9 +1,9 @@
 package io.basira.server.analytics.web;
 
+import io.basira.analytics.Cohorts;
 import io.basira.server.dashboard.ChartData;
 import io.basira.server.dashboard.DashboardFormats;
 import io.basira.server.dashboard.PageText;
-import io.basira.analytics.Cohorts;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +14,7 @@ import java.util.stream.IntStream;
  * as two heat maps (share of the cohort buying, revenue) and as a table. The colour scale of the share
  * map ends at the largest share after month 0 (month 0 is always 100% and would wash out the rest).
  */
-public record CohortView(List<Row> rows, List<Integer> offsets, String shareChart, String revenueChart,
-        int height) {
+public record CohortView(List<Row> rows, List<Integer> offsets, String shareChart, String revenueChart, int height) {
 
     /** One cohort: its month, size and per offset the formatted share and revenue (empty past as-of). */
     public record Row(String month, String customers, List<Cell> cells) {}
@@ -23,7 +22,8 @@ public record CohortView(List<Row> rows, List<Integer> offsets, String shareChar
     public record Cell(String share, String revenue, String orders) {}
 
     public static CohortView of(Cohorts.Report report, DashboardFormats fmt, PageText text) {
-        int span = report.cohorts().stream().mapToInt(c -> c.months().size()).max().orElse(0);
+        int span =
+                report.cohorts().stream().mapToInt(c -> c.months().size()).max().orElse(0);
         List<Integer> offsets = IntStream.range(0, span).boxed().toList();
         List<String> yLabels = new ArrayList<>();
         List<List<Object>> shares = new ArrayList<>();
@@ -48,11 +48,18 @@ public record CohortView(List<Row> rows, List<Integer> offsets, String shareChar
         }
         boolean rtl = text.rightToLeft();
         String xName = text.get("analytics.cohorts.offset");
-        String share = ChartData.heatmap(rtl, offsets, yLabels, shares).with("percent", true).with("xName", xName)
+        String share = ChartData.heatmap(rtl, offsets, yLabels, shares)
+                .with("percent", true)
+                .with("xName", xName)
                 .with("max", shareMax.signum() == 0 ? BigDecimal.ONE : shareMax)
-                .with("valueName", text.get("analytics.cohorts.share")).json();
-        String money = ChartData.heatmap(rtl, offsets, yLabels, revenue).with("money", true).with("xName", xName)
-                .with("max", revenueMax).with("valueName", text.get("analytics.cohorts.revenue")).json();
+                .with("valueName", text.get("analytics.cohorts.share"))
+                .json();
+        String money = ChartData.heatmap(rtl, offsets, yLabels, revenue)
+                .with("money", true)
+                .with("xName", xName)
+                .with("max", revenueMax)
+                .with("valueName", text.get("analytics.cohorts.revenue"))
+                .json();
         return new CohortView(rows, offsets, share, money, Math.max(280, 90 + 22 * rows.size()));
     }
 

@@ -10,10 +10,10 @@ import io.basira.analytics.Rfm;
 import io.basira.analytics.StoreFacts;
 import io.basira.analytics.region.PopulationTable;
 import io.basira.analytics.region.Regions;
-import io.basira.server.analytics.api.AnalysisRequest;
 import io.basira.server.analytics.ClvReport;
-import io.basira.server.cards.jdbc.JdbcCustomerAnalytics;
 import io.basira.server.analytics.StoreAnalytics;
+import io.basira.server.analytics.api.AnalysisRequest;
+import io.basira.server.cards.jdbc.JdbcCustomerAnalytics;
 import io.basira.shared.Store;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -51,8 +51,8 @@ public final class DashboardAnalytics {
      * before the store's first counted order are left out).
      */
     public OverviewWithMonths overview(Store store, AnalysisWindow window, int months) {
-        return analytics.cachedResult(store, "dashboard-overview-" + months, window,
-                data -> overview(data, window, months));
+        return analytics.cachedResult(
+                store, "dashboard-overview-" + months, window, data -> overview(data, window, months));
     }
 
     private static OverviewWithMonths overview(StoreFacts data, AnalysisWindow window, int months) {
@@ -79,7 +79,8 @@ public final class DashboardAnalytics {
         for (int c = 0; c < data.rows(); c++) {
             first = Math.min(first, data.firstCountedDay(c));
         }
-        return first == StoreFacts.NONE || first > asOf.toEpochDay() ? Optional.empty()
+        return first == StoreFacts.NONE || first > asOf.toEpochDay()
+                ? Optional.empty()
                 : Optional.of(LocalDate.ofEpochDay(first));
     }
 
@@ -100,13 +101,14 @@ public final class DashboardAnalytics {
     }
 
     public DiscountSensitivity.Report discounts(Store store, AnalysisWindow window) {
-        return analytics.cachedResult(store, "dashboard-discounts", window, facts -> DiscountSensitivity.of(facts, window));
+        return analytics.cachedResult(
+                store, "dashboard-discounts", window, facts -> DiscountSensitivity.of(facts, window));
     }
 
     /** Regions with the built-in population table (Saudi census 2022). */
     public Regions.Report regions(Store store, AnalysisWindow window) {
-        return analytics.cachedResult(store, "dashboard-regions", window,
-                facts -> Regions.of(facts, window, PopulationTable.gulf()));
+        return analytics.cachedResult(
+                store, "dashboard-regions", window, facts -> Regions.of(facts, window, PopulationTable.gulf()));
     }
 
     /** The CLV fit and every customer's predictions as of the window's as-of day (time unit: days). */

@@ -1,9 +1,9 @@
 package io.basira.server.analytics.web;
 
+import io.basira.analytics.DiscountSensitivity;
 import io.basira.server.dashboard.ChartData;
 import io.basira.server.dashboard.DashboardFormats;
 import io.basira.server.dashboard.PageText;
-import io.basira.analytics.DiscountSensitivity;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +14,14 @@ import java.util.List;
  * revenue shares, and the distribution of the buyers' share of discounted orders in six bins: 0%,
  * over 0 to 25%, over 25 to 50%, over 50 to 75%, over 75 and under 100%, 100%.
  */
-public record DiscountView(String buyers, String discountedOrderShare, String discountedRevenueShare,
-        List<Split> split, String splitChart, String distributionChart, List<Bin> distribution) {
+public record DiscountView(
+        String buyers,
+        String discountedOrderShare,
+        String discountedRevenueShare,
+        List<Split> split,
+        String splitChart,
+        String distributionChart,
+        List<Bin> distribution) {
 
     public record Split(String kind, String buyers, String buyerShare, String revenue, String revenueShare) {
 
@@ -33,7 +39,11 @@ public record DiscountView(String buyers, String discountedOrderShare, String di
         List<Split> split = new ArrayList<>();
         ChartData pie = ChartData.pie(text.rightToLeft());
         for (DiscountSensitivity.Split s : report.split()) {
-            split.add(new Split(s.kind().code(), fmt.number(s.buyers()), fmt.percent(s.buyerShare()), fmt.money(s.revenue()),
+            split.add(new Split(
+                    s.kind().code(),
+                    fmt.number(s.buyers()),
+                    fmt.percent(s.buyerShare()),
+                    fmt.money(s.revenue()),
                     fmt.percent(s.revenueShare())));
             pie.item(text.get("discount.kind." + s.kind().code()), s.buyers());
         }
@@ -50,10 +60,18 @@ public record DiscountView(String buyers, String discountedOrderShare, String di
             labels.add(text.get(key));
             values.add(bins[i]);
         }
-        String histogram = ChartData.bars(text.rightToLeft(), labels).with("xName", text.get("analytics.discounts.order-share"))
-                .series(text.get("analytics.customers"), values).json();
-        return new DiscountView(fmt.number(report.buyers().size()), fmt.percent(report.discountedOrderShare()),
-                fmt.percent(report.discountedRevenueShare()), split, pie.json(), histogram, distribution);
+        String histogram = ChartData.bars(text.rightToLeft(), labels)
+                .with("xName", text.get("analytics.discounts.order-share"))
+                .series(text.get("analytics.customers"), values)
+                .json();
+        return new DiscountView(
+                fmt.number(report.buyers().size()),
+                fmt.percent(report.discountedOrderShare()),
+                fmt.percent(report.discountedRevenueShare()),
+                split,
+                pie.json(),
+                histogram,
+                distribution);
     }
 
     private static int bin(BigDecimal share) {

@@ -1,11 +1,11 @@
 package io.basira.server.analytics.web;
 
-import io.basira.server.dashboard.DashboardPage;
+import io.basira.server.analytics.jdbc.JdbcStoreOverview;
 import io.basira.server.dashboard.DashboardFormats;
 import io.basira.server.dashboard.DashboardLocales;
+import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.dashboard.PageText;
 import io.basira.server.dashboard.SignedIn;
-import io.basira.server.analytics.jdbc.JdbcStoreOverview;
 import io.basira.shared.Dates;
 import io.basira.shared.Money;
 import java.time.Clock;
@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -52,8 +51,12 @@ final class OverviewPage {
     }
 
     @GetMapping("/")
-    String overview(SignedIn signedIn, @RequestParam(name = "as_of", required = false) String asOf,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model,
+    String overview(
+            SignedIn signedIn,
+            @RequestParam(name = "as_of", required = false) String asOf,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            Model model,
             Locale locale) {
         var store = signedIn.store();
         OrdersPerMonth perMonth = new OrdersPerMonth(store.timeZone(), MONTHS);
@@ -63,26 +66,34 @@ final class OverviewPage {
         model.addAttribute("totals", overview.totals(store.id()));
         model.addAttribute("months", months);
         LocalDate today = Dates.dateIn(clock.instant(), store.timeZone());
-        boolean partial = !months.isEmpty() && months.get(months.size() - 1).month().equals(YearMonth.from(today));
+        boolean partial =
+                !months.isEmpty() && months.get(months.size() - 1).month().equals(YearMonth.from(today));
         model.addAttribute("partialMonth", partial ? YearMonth.from(today) : null);
         model.addAttribute("todayDate", today);
         model.addAttribute("chart", chart(months, fmt, locale, store.currency(), partial));
         AnalyticsPeriod period = AnalyticsPeriod.read(asOf, from, to, clock, store.timeZone());
         model.addAttribute("period", period);
         PageText text = new PageText(messages, locale);
-        model.addAttribute("periodForm", PeriodForm.of(period, PeriodForm.Default.LAST_30_DAYS, clock, store.timeZone(),
-                text, fmt));
-        model.addAttribute("periodView", PeriodOverviewView.of(analytics.overview(store, period.window(), PERIOD_MONTHS),
-                fmt, text));
+        model.addAttribute(
+                "periodForm",
+                PeriodForm.of(period, PeriodForm.Default.LAST_30_DAYS, clock, store.timeZone(), text, fmt));
+        model.addAttribute(
+                "periodView",
+                PeriodOverviewView.of(analytics.overview(store, period.window(), PERIOD_MONTHS), fmt, text));
         return "overview";
     }
 
     /** The chart's data as JSON for static/js/overview.js: labels, the two series and their names. */
-    private String chart(List<OrdersPerMonth.Month> months, DashboardFormats fmt, Locale locale, Currency currency,
+    private String chart(
+            List<OrdersPerMonth.Month> months,
+            DashboardFormats fmt,
+            Locale locale,
+            Currency currency,
             boolean partial) {
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("rtl", DashboardLocales.isRightToLeft(locale));
-        List<String> labels = new ArrayList<>(months.stream().map(m -> fmt.month(m.month())).toList());
+        List<String> labels =
+                new ArrayList<>(months.stream().map(m -> fmt.month(m.month())).toList());
         if (partial) {
             int last = labels.size() - 1;
             labels.set(last, messages.getMessage("overview.chart.so-far", new Object[] {labels.get(last)}, locale));
@@ -90,7 +101,11 @@ final class OverviewPage {
         chart.put("labels", labels);
         chart.put("partialLast", partial);
         chart.put("orders", months.stream().map(OrdersPerMonth.Month::orders).toList());
-        chart.put("revenue", months.stream().map(m -> Money.ofMinor(m.revenueMinor(), currency).toDecimal()).toList());
+        chart.put(
+                "revenue",
+                months.stream()
+                        .map(m -> Money.ofMinor(m.revenueMinor(), currency).toDecimal())
+                        .toList());
         chart.put("ordersName", messages.getMessage("overview.chart.orders", null, locale));
         chart.put("revenueName", messages.getMessage("overview.chart.revenue", new Object[] {fmt.currency()}, locale));
         return json.writeValueAsString(chart);

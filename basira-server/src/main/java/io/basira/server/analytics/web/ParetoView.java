@@ -1,9 +1,9 @@
 package io.basira.server.analytics.web;
 
+import io.basira.analytics.Pareto;
 import io.basira.server.dashboard.ChartData;
 import io.basira.server.dashboard.DashboardFormats;
 import io.basira.server.dashboard.PageText;
-import io.basira.analytics.Pareto;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -18,16 +18,29 @@ public record ParetoView(String buyers, String revenue, List<Row> top, String ch
     public record Row(int percent, String label, String customers, String revenue, String share) {}
 
     public static ParetoView of(Pareto.Report report, DashboardFormats fmt, PageText text) {
-        List<Row> top = report.top().stream().map(t -> new Row(t.percent(), text.get("analytics.pareto.top", fmt.percentFigure(t.percent())),
-                fmt.number(t.customers()), fmt.money(t.revenue()), fmt.percent(t.revenueShare()))).toList();
-        List<Integer> x = report.curve().stream().map(Pareto.CurvePoint::customerPercent).toList();
-        ChartData chart = ChartData.line(text.rightToLeft(), x).with("percent", true)
-                .with("xName", text.get("analytics.pareto.chart.x")).with("yName", text.get("analytics.pareto.chart.y"))
-                .series(text.get("analytics.pareto.chart.curve"),
-                        report.curve().stream().map(Pareto.CurvePoint::revenueShare).toList())
-                .series(text.get("analytics.pareto.chart.equal"),
+        List<Row> top = report.top().stream()
+                .map(t -> new Row(
+                        t.percent(),
+                        text.get("analytics.pareto.top", fmt.percentFigure(t.percent())),
+                        fmt.number(t.customers()),
+                        fmt.money(t.revenue()),
+                        fmt.percent(t.revenueShare())))
+                .toList();
+        List<Integer> x =
+                report.curve().stream().map(Pareto.CurvePoint::customerPercent).toList();
+        ChartData chart = ChartData.line(text.rightToLeft(), x)
+                .with("percent", true)
+                .with("xName", text.get("analytics.pareto.chart.x"))
+                .with("yName", text.get("analytics.pareto.chart.y"))
+                .series(
+                        text.get("analytics.pareto.chart.curve"),
+                        report.curve().stream()
+                                .map(Pareto.CurvePoint::revenueShare)
+                                .toList())
+                .series(
+                        text.get("analytics.pareto.chart.equal"),
                         x.stream().map(p -> BigDecimal.valueOf(p, 2)).toList());
-        return new ParetoView(fmt.number(report.buyers()), fmt.money(report.revenue()), top, chart.json(),
-                report.buyers() == 0);
+        return new ParetoView(
+                fmt.number(report.buyers()), fmt.money(report.revenue()), top, chart.json(), report.buyers() == 0);
     }
 }

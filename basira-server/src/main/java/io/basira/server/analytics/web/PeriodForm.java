@@ -35,10 +35,14 @@ public record PeriodForm(String asOf, String from, String to, String today, Stri
         }
     }
 
-    public static PeriodForm of(AnalyticsPeriod period, Default defaults, Clock clock, ZoneId zone, PageText text,
-            DashboardFormats fmt) {
+    public static PeriodForm of(
+            AnalyticsPeriod period, Default defaults, Clock clock, ZoneId zone, PageText text, DashboardFormats fmt) {
         String reason = PeriodProblem.describe(period, text, fmt);
-        return new PeriodForm(period.asOf(), period.from(), period.to(), AnalyticsPeriod.today(clock, zone).toString(),
+        return new PeriodForm(
+                period.asOf(),
+                period.from(),
+                period.to(),
+                AnalyticsPeriod.today(clock, zone).toString(),
                 defaults.hintNamesAsOf ? text.get(defaults.hint, fmt.date(period.asOfDate())) : text.get(defaults.hint),
                 reason == null ? null : text.get(defaults.problem, reason));
     }

@@ -1,9 +1,9 @@
 package io.basira.server.analytics.web;
 
+import io.basira.analytics.Overview;
 import io.basira.server.dashboard.ChartData;
 import io.basira.server.dashboard.DashboardFormats;
 import io.basira.server.dashboard.PageText;
-import io.basira.analytics.Overview;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,17 +23,27 @@ public record PeriodOverviewView(String from, String to, List<Kpi> kpis, List<Mo
         }
     }
 
-    public record Month(String month, String newCustomers, String returningCustomers, String orders, String revenue,
-            String repeatPurchaseRate, String retentionRate) {}
+    public record Month(
+            String month,
+            String newCustomers,
+            String returningCustomers,
+            String orders,
+            String revenue,
+            String repeatPurchaseRate,
+            String retentionRate) {}
 
-    public static PeriodOverviewView of(DashboardAnalytics.OverviewWithMonths data, DashboardFormats fmt, PageText text) {
+    public static PeriodOverviewView of(
+            DashboardAnalytics.OverviewWithMonths data, DashboardFormats fmt, PageText text) {
         Overview.Report r = data.period();
-        List<Kpi> kpis = List.of(new Kpi("new_customers", fmt.number(r.newCustomers())),
+        List<Kpi> kpis = List.of(
+                new Kpi("new_customers", fmt.number(r.newCustomers())),
                 new Kpi("returning_customers", fmt.number(r.returningCustomers())),
                 new Kpi("repeat_purchase_rate", fmt.percent(r.repeatPurchaseRate())),
                 new Kpi("retention_rate", fmt.percent(r.retentionRate())),
-                new Kpi("aov_new", fmt.money(r.aovNew())), new Kpi("aov_returning", fmt.money(r.aovReturning())),
-                new Kpi("revenue", fmt.money(r.revenue())), new Kpi("orders", fmt.number(r.orders())));
+                new Kpi("aov_new", fmt.money(r.aovNew())),
+                new Kpi("aov_returning", fmt.money(r.aovReturning())),
+                new Kpi("revenue", fmt.money(r.revenue())),
+                new Kpi("orders", fmt.number(r.orders())));
         List<Month> months = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         List<Integer> newCustomers = new ArrayList<>();
@@ -45,14 +55,22 @@ public record PeriodOverviewView(String from, String to, List<Kpi> kpis, List<Mo
             newCustomers.add(o.newCustomers());
             returning.add(o.returningCustomers());
             repeatRate.add(o.repeatPurchaseRate());
-            months.add(new Month(fmt.month(m.month()), fmt.number(o.newCustomers()), fmt.number(o.returningCustomers()),
-                    fmt.number(o.orders()), fmt.money(o.revenue()), fmt.percent(o.repeatPurchaseRate()),
+            months.add(new Month(
+                    fmt.month(m.month()),
+                    fmt.number(o.newCustomers()),
+                    fmt.number(o.returningCustomers()),
+                    fmt.number(o.orders()),
+                    fmt.money(o.revenue()),
+                    fmt.percent(o.repeatPurchaseRate()),
                     fmt.percent(o.retentionRate())));
         }
-        String chart = ChartData.bars(text.rightToLeft(), labels).with("stack", true)
+        String chart = ChartData.bars(text.rightToLeft(), labels)
+                .with("stack", true)
                 .series(text.get("overview.period.new_customers"), newCustomers)
                 .series(text.get("overview.period.returning_customers"), returning)
-                .with("line", java.util.Map.of("name", text.get("overview.period.repeat_purchase_rate"), "data", repeatRate))
+                .with(
+                        "line",
+                        java.util.Map.of("name", text.get("overview.period.repeat_purchase_rate"), "data", repeatRate))
                 .json();
         return new PeriodOverviewView(fmt.date(r.from()), fmt.date(r.to()), kpis, months, chart);
     }

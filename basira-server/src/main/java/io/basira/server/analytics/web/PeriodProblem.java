@@ -22,8 +22,9 @@ public final class PeriodProblem {
         if (period.error() == null) {
             return null;
         }
-        String[][] fields = {{"analytics.as-of", period.asOf()}, {"analytics.from", period.from()},
-                {"analytics.to", period.to()}};
+        String[][] fields = {
+            {"analytics.as-of", period.asOf()}, {"analytics.from", period.from()}, {"analytics.to", period.to()}
+        };
         LocalDate[] days = new LocalDate[fields.length];
         for (int i = 0; i < fields.length; i++) {
             String typed = fields[i][1];
@@ -37,8 +38,12 @@ public final class PeriodProblem {
                 return text.get("analytics.period.problem.not-a-date", field, MerchantMessages.isolate(typed, text));
             }
             if (DateRange.problem(days[i]) != null) {
-                return text.get("analytics.period.problem.out-of-range", field, MerchantMessages.isolate(typed, text),
-                        fmt.date(DateRange.EARLIEST), fmt.date(DateRange.LATEST));
+                return text.get(
+                        "analytics.period.problem.out-of-range",
+                        field,
+                        MerchantMessages.isolate(typed, text),
+                        fmt.date(DateRange.EARLIEST),
+                        fmt.date(DateRange.LATEST));
             }
         }
         LocalDate asOf = days[0] == null ? period.asOfDate() : days[0];

@@ -43,23 +43,28 @@ public record PredictionsView(boolean refreshed, String asOf, String method, Lis
         Map<String, Object> f = stored.get();
         List<Prediction> fields = new ArrayList<>();
         fields.add(value("p_alive", f.get("p_alive") instanceof Number n ? fmt.percent(decimal(n)) : ""));
-        fields.add(value("expected_purchases_90d", f.get("expected_purchases_90d") instanceof Number n
-                ? fmt.number(decimal(n)) : ""));
-        fields.add(value("predicted_value_12m", f.get("predicted_value_12m") instanceof BigDecimal d ? fmt.money(d) : ""));
+        fields.add(value(
+                "expected_purchases_90d",
+                f.get("expected_purchases_90d") instanceof Number n ? fmt.number(decimal(n)) : ""));
+        fields.add(
+                value("predicted_value_12m", f.get("predicted_value_12m") instanceof BigDecimal d ? fmt.money(d) : ""));
         fields.add(key("churn_risk", "churn.risk.", f.get("churn_risk")));
-        fields.add(value("next_order_expected_at", f.get("next_order_expected_at") instanceof String d
-                ? fmt.date(LocalDate.parse(d)) : ""));
+        fields.add(value(
+                "next_order_expected_at",
+                f.get("next_order_expected_at") instanceof String d ? fmt.date(LocalDate.parse(d)) : ""));
         fields.add(value("rfm_recency", fmt.number((Number) f.get("rfm_recency"))));
         fields.add(value("rfm_frequency", fmt.number((Number) f.get("rfm_frequency"))));
         fields.add(value("rfm_monetary", fmt.number((Number) f.get("rfm_monetary"))));
         fields.add(key("rfm_group", "rfm.group.", f.get("rfm_group")));
         fields.add(key("customer_type", "customer.type.", f.get("customer_type")));
         fields.add(key("regularity", "regularity.", f.get("regularity")));
-        fields.add(value("revenue_percentile", f.get("revenue_percentile") instanceof Number n ? fmt.number(decimal(n)) : ""));
+        fields.add(value(
+                "revenue_percentile", f.get("revenue_percentile") instanceof Number n ? fmt.number(decimal(n)) : ""));
         fields.add(value("next_category", f.get("next_category") instanceof String category ? category : ""));
         Object method = f.get("clv_method");
-        String methodKey = method == null ? "" : "bgnbd+gammagamma".equals(method) ? "prediction.method.models"
-                : "prediction.method.fallback";
+        String methodKey = method == null
+                ? ""
+                : "bgnbd+gammagamma".equals(method) ? "prediction.method.models" : "prediction.method.fallback";
         return new PredictionsView(true, fmt.date(LocalDate.parse((String) f.get("as_of"))), methodKey, fields);
     }
 

@@ -1,9 +1,9 @@
 package io.basira.server.analytics.web;
 
+import io.basira.analytics.region.Regions;
 import io.basira.server.dashboard.ChartData;
 import io.basira.server.dashboard.DashboardFormats;
 import io.basira.server.dashboard.PageText;
-import io.basira.analytics.region.Regions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +16,15 @@ import java.util.Map;
 public record RegionsView(List<Area> regions, List<Area> cities, String populationSource, String chart) {
 
     /** One region or city, formatted; {@code region} is the city's region (empty for regions). */
-    public record Area(String name, String region, String customers, String buyers, String revenue, String population,
-            String customersPer100k, String buyersPer100k) {}
+    public record Area(
+            String name,
+            String region,
+            String customers,
+            String buyers,
+            String revenue,
+            String population,
+            String customersPer100k,
+            String buyersPer100k) {}
 
     /** Regions drawn in the chart, the largest first (the table has them all). */
     static final int CHART_REGIONS = 15;
@@ -25,15 +32,26 @@ public record RegionsView(List<Area> regions, List<Area> cities, String populati
     public static RegionsView of(Regions.Report report, DashboardFormats fmt, PageText text) {
         Map<String, String> regionNames = new HashMap<>();
         report.regions().forEach(r -> regionNames.put(r.country() + "|" + r.name(), name(r, text)));
-        List<Area> regions = report.regions().stream().map(a -> area(a, "", fmt, text)).toList();
-        List<Area> cities = report.cities().stream().map(a -> area(a, regionOf(a, regionNames, text), fmt, text))
+        List<Area> regions =
+                report.regions().stream().map(a -> area(a, "", fmt, text)).toList();
+        List<Area> cities = report.cities().stream()
+                .map(a -> area(a, regionOf(a, regionNames, text), fmt, text))
                 .toList();
         List<Regions.Area> drawn = report.regions().stream()
-                .sorted((a, b) -> Integer.compare(b.customers(), a.customers())).limit(CHART_REGIONS).toList();
-        String chart = ChartData.bars(text.rightToLeft(), drawn.stream().map(a -> name(a, text)).toList())
+                .sorted((a, b) -> Integer.compare(b.customers(), a.customers()))
+                .limit(CHART_REGIONS)
+                .toList();
+        String chart = ChartData.bars(
+                        text.rightToLeft(),
+                        drawn.stream().map(a -> name(a, text)).toList())
                 .with("horizontal", true)
-                .series(text.get("analytics.customers"), drawn.stream().map(Regions.Area::customers).toList())
-                .series(text.get("analytics.buyers"), drawn.stream().map(Regions.Area::buyers).toList()).json();
+                .series(
+                        text.get("analytics.customers"),
+                        drawn.stream().map(Regions.Area::customers).toList())
+                .series(
+                        text.get("analytics.buyers"),
+                        drawn.stream().map(Regions.Area::buyers).toList())
+                .json();
         return new RegionsView(regions, cities, source(report.populationSource(), text), chart);
     }
 
@@ -42,8 +60,8 @@ public record RegionsView(List<Area> regions, List<Area> cities, String populati
         if (source == null || !source.startsWith(io.basira.analytics.region.Gazetteer.SOURCES)) {
             return source;
         }
-        return text.get("analytics.regions.sources.gulf") + source.substring(
-                io.basira.analytics.region.Gazetteer.SOURCES.length());
+        return text.get("analytics.regions.sources.gulf")
+                + source.substring(io.basira.analytics.region.Gazetteer.SOURCES.length());
     }
 
     /** The city's region as the regions table names it; an unknown one in the reader's language. */
@@ -58,9 +76,15 @@ public record RegionsView(List<Area> regions, List<Area> cities, String populati
     }
 
     private static Area area(Regions.Area a, String region, DashboardFormats fmt, PageText text) {
-        return new Area(name(a, text), region, fmt.number(a.customers()),
-                fmt.number(a.buyers()), fmt.money(a.revenue()), fmt.number(a.population()),
-                fmt.number(a.customersPer100k()), fmt.number(a.buyersPer100k()));
+        return new Area(
+                name(a, text),
+                region,
+                fmt.number(a.customers()),
+                fmt.number(a.buyers()),
+                fmt.money(a.revenue()),
+                fmt.number(a.population()),
+                fmt.number(a.customersPer100k()),
+                fmt.number(a.buyersPer100k()));
     }
 
     private static String name(Regions.Area a, PageText text) {

@@ -1,10 +1,10 @@
 package io.basira.server.analytics.web;
 
+import io.basira.analytics.Rfm;
+import io.basira.analytics.RfmGroup;
 import io.basira.server.dashboard.ChartData;
 import io.basira.server.dashboard.DashboardFormats;
 import io.basira.server.dashboard.PageText;
-import io.basira.analytics.Rfm;
-import io.basira.analytics.RfmGroup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +16,13 @@ import java.util.Locale;
  * in any row is left out and named in {@code emptyColumns} (with ties at their mid-rank, when most buyers have
  * one order they all score F = 2 or 3, so FM = 1 never occurs: docs/analytics.md, "RFM").
  */
-public record RfmView(String buyers, List<Integer> columns, List<Integer> emptyColumns, List<GridRow> grid,
-        List<Group> groups, String chart) {
+public record RfmView(
+        String buyers,
+        List<Integer> columns,
+        List<Integer> emptyColumns,
+        List<GridRow> grid,
+        List<Group> groups,
+        String chart) {
 
     /** One recency score's row, cells for FM = 1..5. */
     public record GridRow(int recency, List<GridCell> cells) {}
@@ -76,8 +81,10 @@ public record RfmView(String buyers, List<Integer> columns, List<Integer> emptyC
             names.add(text.get("rfm.group." + g.code()));
             values.add(n);
         });
-        String chart = ChartData.bars(text.rightToLeft(), names).with("horizontal", true)
-                .series(text.get("analytics.customers"), values).json();
+        String chart = ChartData.bars(text.rightToLeft(), names)
+                .with("horizontal", true)
+                .series(text.get("analytics.customers"), values)
+                .json();
         return new RfmView(fmt.number(report.scores().size()), columns, emptyColumns, grid, groups, chart);
     }
 }

@@ -1,11 +1,10 @@
 package io.basira.server.analytics.web;
 
+import io.basira.analytics.CustomerType;
+import io.basira.analytics.CustomerTypes;
 import io.basira.server.dashboard.ChartData;
 import io.basira.server.dashboard.DashboardFormats;
 import io.basira.server.dashboard.PageText;
-import io.basira.analytics.CustomerType;
-import io.basira.analytics.CustomerTypes;
-import io.basira.analytics.Regularity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,13 @@ import java.util.Map;
  * The customer types tab: buyers of the period per type (bar chart) and per regularity (pie), each also
  * as a table with shares, and the customers who did not buy in the period.
  */
-public record TypesView(String buyers, String nonBuyers, List<Count> types, List<Count> regularity,
-        String typesChart, String regularityChart) {
+public record TypesView(
+        String buyers,
+        String nonBuyers,
+        List<Count> types,
+        List<Count> regularity,
+        String typesChart,
+        String regularityChart) {
 
     /** One category with its buyers; {@code label} is the message key of its name. */
     public record Count(String code, String label, String count, String share) {}
@@ -25,7 +29,8 @@ public record TypesView(String buyers, String nonBuyers, List<Count> types, List
         List<Count> types = new ArrayList<>();
         ChartData typesChart = ChartData.bars(text.rightToLeft(), names(report.types(), "customer.type.", text))
                 .with("horizontal", true);
-        typesChart.series(text.get("analytics.customers"), List.copyOf(report.types().values()));
+        typesChart.series(
+                text.get("analytics.customers"), List.copyOf(report.types().values()));
         report.types().forEach((t, n) -> types.add(count(t.code(), "customer.type.", n, buyers, fmt)));
         List<Count> regularity = new ArrayList<>();
         ChartData pie = ChartData.pie(text.rightToLeft());
@@ -33,8 +38,8 @@ public record TypesView(String buyers, String nonBuyers, List<Count> types, List
             regularity.add(count(r.code(), "regularity.", n, buyers, fmt));
             pie.item(text.get("regularity." + r.code()), n);
         });
-        return new TypesView(fmt.number(buyers), fmt.number(report.nonBuyers()), types, regularity, typesChart.json(),
-                pie.json());
+        return new TypesView(
+                fmt.number(buyers), fmt.number(report.nonBuyers()), types, regularity, typesChart.json(), pie.json());
     }
 
     private static Count count(String code, String prefix, int n, int all, DashboardFormats fmt) {
@@ -44,5 +49,4 @@ public record TypesView(String buyers, String nonBuyers, List<Count> types, List
     private static List<String> names(Map<CustomerType, Integer> types, String prefix, PageText text) {
         return types.keySet().stream().map(t -> text.get(prefix + t.code())).toList();
     }
-
 }

@@ -39,7 +39,8 @@ public record ValueHistogram(List<Bin> bins) {
             BigDecimal from = width.multiply(BigDecimal.valueOf(i));
             BigDecimal to = i == closed ? null : from.add(width);
             // left-to-right isolate (U+2066 … U+2069): "0–500" must not read "500–0" in a right-to-left chart
-            String label = "\u2066" + (to == null ? "≥ " + fmt.number(from) : fmt.number(from) + "–" + fmt.number(to)) + "\u2069";
+            String label = "\u2066" + (to == null ? "≥ " + fmt.number(from) : fmt.number(from) + "–" + fmt.number(to))
+                    + "\u2069";
             bins.add(new Bin(from, to, counts[i], label));
         }
         return new ValueHistogram(bins);

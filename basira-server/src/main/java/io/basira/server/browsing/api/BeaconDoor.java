@@ -1,10 +1,10 @@
 package io.basira.server.browsing.api;
 
+import io.basira.browsing.Refusal;
 import io.basira.server.browsing.BeaconBody;
 import io.basira.server.browsing.BrowsingIntake;
 import io.basira.server.browsing.BrowsingSite;
 import io.basira.server.browsing.jdbc.JdbcBrowsingSites;
-import io.basira.browsing.Refusal;
 import io.basira.server.platform.errors.ApiProblems;
 import io.basira.server.platform.throttle.Throttle;
 import jakarta.servlet.Filter;
@@ -55,7 +55,12 @@ public final class BeaconDoor implements Filter {
     private final JsonMapper json;
     private final Clock clock;
 
-    public BeaconDoor(JdbcBrowsingSites sites, BrowsingIntake intake, Throttle perSite, Throttle perAddress, JsonMapper json,
+    public BeaconDoor(
+            JdbcBrowsingSites sites,
+            BrowsingIntake intake,
+            Throttle perSite,
+            Throttle perAddress,
+            JsonMapper json,
             Clock clock) {
         this.sites = sites;
         this.intake = intake;
@@ -81,9 +86,14 @@ public final class BeaconDoor implements Filter {
         if (tooMany.isPresent()) {
             long seconds = seconds(tooMany.get());
             response.setHeader("Retry-After", Long.toString(seconds));
-            ApiProblems.write(response, 429, "Too Many Requests", "too many requests from this address: at most "
-                    + perAddress.limit().attempts() + " per " + perAddress.limit().period().toSeconds()
-                    + " s; retry in " + seconds + " s");
+            ApiProblems.write(
+                    response,
+                    429,
+                    "Too Many Requests",
+                    "too many requests from this address: at most "
+                            + perAddress.limit().attempts() + " per "
+                            + perAddress.limit().period().toSeconds()
+                            + " s; retry in " + seconds + " s");
             return;
         }
         String key = siteKey(request.getQueryString());
@@ -97,7 +107,11 @@ public final class BeaconDoor implements Filter {
         String origin = request.getHeader("Origin");
         if (!site.allows(origin)) {
             intake.rejected(Refusal.ORIGIN_NOT_ALLOWED);
-            refusal(response, 403, null, Refusal.ORIGIN_NOT_ALLOWED,
+            refusal(
+                    response,
+                    403,
+                    null,
+                    Refusal.ORIGIN_NOT_ALLOWED,
                     "origin '" + origin + "' is not one of the site's allowed origins");
             return;
         }
@@ -105,8 +119,12 @@ public final class BeaconDoor implements Filter {
         Optional<Duration> wait = perSite.tryAcquire(site.siteKey());
         if (wait.isPresent()) {
             intake.refused("rate");
-            retry(response, 429, seconds(wait.get()), "too many events for this site: at most "
-                    + perSite.limit().attempts() + " requests per " + perSite.limit().period().toSeconds() + " s");
+            retry(
+                    response,
+                    429,
+                    seconds(wait.get()),
+                    "too many events for this site: at most " + perSite.limit().attempts() + " requests per "
+                            + perSite.limit().period().toSeconds() + " s");
             return;
         }
         if (ignored(site, request)) {

@@ -4,8 +4,8 @@ import io.basira.server.browsing.BrowsingSite;
 import io.basira.server.browsing.SiteChanges;
 import io.basira.server.browsing.Snippet;
 import io.basira.server.browsing.jdbc.JdbcBrowsingSites;
-import io.basira.server.platform.security.ApiKeyAuthentication;
 import io.basira.server.platform.errors.UnprocessableWhenInvalid;
+import io.basira.server.platform.security.ApiKeyAuthentication;
 import io.basira.shared.Store;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -30,13 +30,20 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 public class BrowsingSiteController {
 
     /** A site as the API shows it, with the line to paste into the storefront's theme. */
-    public record SiteAnswer(String siteKey, List<String> allowedOrigins, boolean consentRequired, boolean honourDnt,
-            int retentionMonths, String snippet) {}
+    public record SiteAnswer(
+            String siteKey,
+            List<String> allowedOrigins,
+            boolean consentRequired,
+            boolean honourDnt,
+            int retentionMonths,
+            String snippet) {}
 
     /** New settings of the site: every field is required. */
     @UnprocessableWhenInvalid
-    public record SiteRequest(@NotNull @Size(max = BrowsingSite.MAX_ORIGINS) List<@NotNull String> allowedOrigins,
-            @NotNull Boolean consentRequired, @NotNull Boolean honourDnt,
+    public record SiteRequest(
+            @NotNull @Size(max = BrowsingSite.MAX_ORIGINS) List<@NotNull String> allowedOrigins,
+            @NotNull Boolean consentRequired,
+            @NotNull Boolean honourDnt,
             @NotNull @Min(1) @Max(120) Integer retentionMonths) {}
 
     private final JdbcBrowsingSites sites;
@@ -57,13 +64,23 @@ public class BrowsingSiteController {
     @PutMapping("/site")
     public SiteAnswer update(Store store, @Valid @RequestBody SiteRequest request, HttpServletRequest http) {
         List<String> origins = BrowsingSite.origins(String.join(" ", request.allowedOrigins()));
-        return answer(changes.update(store.id(), changes.apiKey(ApiKeyAuthentication.presentedKey(http).orElse(null)),
-                origins, request.consentRequired(), request.honourDnt(), request.retentionMonths()));
+        return answer(changes.update(
+                store.id(),
+                changes.apiKey(ApiKeyAuthentication.presentedKey(http).orElse(null)),
+                origins,
+                request.consentRequired(),
+                request.honourDnt(),
+                request.retentionMonths()));
     }
 
     private SiteAnswer answer(BrowsingSite site) {
-        return new SiteAnswer(site.siteKey(), site.allowedOrigins(), site.consentRequired(), site.honourDnt(),
-                site.retentionMonths(), Snippet.line(base(baseUrl), site.siteKey()));
+        return new SiteAnswer(
+                site.siteKey(),
+                site.allowedOrigins(),
+                site.consentRequired(),
+                site.honourDnt(),
+                site.retentionMonths(),
+                Snippet.line(base(baseUrl), site.siteKey()));
     }
 
     /** {@code basira.public-url}, else the address this request came to. */

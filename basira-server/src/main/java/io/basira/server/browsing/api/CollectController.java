@@ -35,11 +35,14 @@ public class CollectController {
     public ResponseEntity<String> script(@RequestParam(name = "k", required = false) String key) {
         Optional<BrowsingSite> site = key == null ? Optional.empty() : sites.byKey(key);
         if (site.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.valueOf("text/javascript"))
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(MediaType.valueOf("text/javascript"))
                     .body("/* Basira: no site with this key */\n");
         }
-        String config = "{\"c\":" + site.get().consentRequired() + ",\"d\":" + site.get().honourDnt() + "}";
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
+        String config = "{\"c\":" + site.get().consentRequired() + ",\"d\":"
+                + site.get().honourDnt() + "}";
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
                 .contentType(MediaType.valueOf("text/javascript;charset=UTF-8"))
                 .body(script.replace("\"__CONFIG__\"", config));
     }

@@ -7,16 +7,16 @@ import io.basira.server.platform.jdbc.StagedRows;
 import io.basira.shared.StoreId;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,11 +33,29 @@ public final class JdbcBrowsing {
 
     static final int AGGREGATE_DAYS = 30;
     private static final int CHUNK = 500;
-    private static final List<String> EVENT_COLUMNS = List.of("store_id", "visitor_id", "session_id", "occurred_at",
-            "received_at", "kind", "path", "product_id", "category", "search_query", "customer_external_id");
+    private static final List<String> EVENT_COLUMNS = List.of(
+            "store_id",
+            "visitor_id",
+            "session_id",
+            "occurred_at",
+            "received_at",
+            "kind",
+            "path",
+            "product_id",
+            "category",
+            "search_query",
+            "customer_external_id");
 
-    private static final List<String> AGGREGATE_COLUMNS = List.of("store_id", "customer_external_id", "last_seen_at",
-            "sessions_30d", "page_views_30d", "product_views_30d", "sessions_total", "computed_at", "viewed_product_days",
+    private static final List<String> AGGREGATE_COLUMNS = List.of(
+            "store_id",
+            "customer_external_id",
+            "last_seen_at",
+            "sessions_30d",
+            "page_views_30d",
+            "product_views_30d",
+            "sessions_total",
+            "computed_at",
+            "viewed_product_days",
             "viewed_category_days");
 
     private final JdbcTemplate jdbc;
@@ -54,8 +72,18 @@ public final class JdbcBrowsing {
     public void append(StoreId store, List<BrowsingEvent> events, Instant receivedAt) {
         try (StagedRows rows = StagedRows.appending(dataSource, dialect, "browsing_events", EVENT_COLUMNS)) {
             for (BrowsingEvent e : events) {
-                rows.append(store.value(), e.visitorId(), e.sessionId(), e.occurredAt(), receivedAt, e.kind().code(),
-                        e.path(), e.productId(), e.category(), e.query(), e.customerId());
+                rows.append(
+                        store.value(),
+                        e.visitorId(),
+                        e.sessionId(),
+                        e.occurredAt(),
+                        receivedAt,
+                        e.kind().code(),
+                        e.path(),
+                        e.productId(),
+                        e.category(),
+                        e.query(),
+                        e.customerId());
             }
         }
     }
@@ -73,8 +101,8 @@ public final class JdbcBrowsing {
      * As {@link #link(StoreId, Map, Instant)}, with the links as they were read before by the caller
      * ({@code before} holds at least the visitors of {@code customerByVisitor} that were linked).
      */
-    public Set<String> link(StoreId store, Map<String, String> customerByVisitor, Map<String, String> before,
-            Instant at) {
+    public Set<String> link(
+            StoreId store, Map<String, String> customerByVisitor, Map<String, String> before, Instant at) {
         Set<String> left = new HashSet<>();
         List<Object[]> rows = new ArrayList<>();
         customerByVisitor.forEach((visitor, customer) -> {
@@ -87,8 +115,12 @@ public final class JdbcBrowsing {
             }
         });
         if (!rows.isEmpty()) {
-            jdbc.batchUpdate(dialect.upsert("browsing_visitors", List.of("store_id", "visitor_id"),
-                    List.of("store_id", "visitor_id", "customer_external_id", "linked_at")), rows);
+            jdbc.batchUpdate(
+                    dialect.upsert(
+                            "browsing_visitors",
+                            List.of("store_id", "visitor_id"),
+                            List.of("store_id", "visitor_id", "customer_external_id", "linked_at")),
+                    rows);
         }
         return left;
     }
@@ -102,10 +134,13 @@ public final class JdbcBrowsing {
             List<Object> args = new ArrayList<>(chunk.size() + 1);
             args.add(store.value());
             args.addAll(chunk);
-            jdbc.query("SELECT visitor_id, customer_external_id FROM browsing_visitors WHERE store_id = ? AND visitor_id IN ("
-                    + marks(chunk.size()) + ")", rs -> {
+            jdbc.query(
+                    "SELECT visitor_id, customer_external_id FROM browsing_visitors WHERE store_id = ? AND visitor_id IN ("
+                            + marks(chunk.size()) + ")",
+                    rs -> {
                         linked.put(rs.getString(1), rs.getString(2));
-                    }, args.toArray());
+                    },
+                    args.toArray());
         }
         return linked;
     }
@@ -121,10 +156,11 @@ public final class JdbcBrowsing {
             return;
         }
         OffsetDateTime since = utc(now.minus(AGGREGATE_DAYS, ChronoUnit.DAYS));
-        ZoneId zone = ZoneId.of(jdbc.queryForObject("SELECT time_zone FROM stores WHERE id = ?", String.class,
-                store.value()));
+        ZoneId zone = ZoneId.of(
+                jdbc.queryForObject("SELECT time_zone FROM stores WHERE id = ?", String.class, store.value()));
         LocalDate today = LocalDate.ofInstant(now, zone);
-        OffsetDateTime sinceViewed = utc(today.minusDays(Viewed.MAX_DAYS - 1).atStartOfDay(zone).toInstant());
+        OffsetDateTime sinceViewed =
+                utc(today.minusDays(Viewed.MAX_DAYS - 1).atStartOfDay(zone).toInstant());
         List<String> all = new ArrayList<>(customers);
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
@@ -132,31 +168,47 @@ public final class JdbcBrowsing {
             args.addAll(chunk);
             Map<String, ViewedItems> viewed = viewed(store, chunk, sinceViewed, zone);
             List<Object[]> rows = new ArrayList<>();
-            jdbc.query("SELECT v.customer_external_id, MAX(e.occurred_at) AS last_seen, "
-                    + "COUNT(DISTINCT CASE WHEN e.occurred_at >= ? THEN e.session_id END) AS sessions_30d, "
-                    + "SUM(CASE WHEN e.occurred_at >= ? AND e.kind = 'page' THEN 1 ELSE 0 END) AS pages, "
-                    + "SUM(CASE WHEN e.occurred_at >= ? AND e.kind = 'product' THEN 1 ELSE 0 END) AS products, "
-                    + "COUNT(DISTINCT e.session_id) AS sessions_total FROM browsing_visitors v JOIN browsing_events e "
-                    + "ON e.store_id = v.store_id AND e.visitor_id = v.visitor_id WHERE v.store_id = ? "
-                    + "AND v.customer_external_id IN (" + marks(chunk.size()) + ") GROUP BY v.customer_external_id",
+            jdbc.query(
+                    "SELECT v.customer_external_id, MAX(e.occurred_at) AS last_seen, "
+                            + "COUNT(DISTINCT CASE WHEN e.occurred_at >= ? THEN e.session_id END) AS sessions_30d, "
+                            + "SUM(CASE WHEN e.occurred_at >= ? AND e.kind = 'page' THEN 1 ELSE 0 END) AS pages, "
+                            + "SUM(CASE WHEN e.occurred_at >= ? AND e.kind = 'product' THEN 1 ELSE 0 END) AS products, "
+                            + "COUNT(DISTINCT e.session_id) AS sessions_total FROM browsing_visitors v JOIN browsing_events e "
+                            + "ON e.store_id = v.store_id AND e.visitor_id = v.visitor_id WHERE v.store_id = ? "
+                            + "AND v.customer_external_id IN (" + marks(chunk.size())
+                            + ") GROUP BY v.customer_external_id",
                     rs -> {
                         ViewedItems items = viewed.getOrDefault(rs.getString(1), ViewedItems.NONE);
-                        rows.add(new Object[] {store.value(), rs.getString(1), rs.getObject(2, OffsetDateTime.class),
-                                rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), utc(now),
-                                Viewed.lines(items.products), Viewed.lines(items.categories)});
-                    }, args.toArray());
+                        rows.add(new Object[] {
+                            store.value(),
+                            rs.getString(1),
+                            rs.getObject(2, OffsetDateTime.class),
+                            rs.getInt(3),
+                            rs.getInt(4),
+                            rs.getInt(5),
+                            rs.getInt(6),
+                            utc(now),
+                            Viewed.lines(items.products),
+                            Viewed.lines(items.categories)
+                        });
+                    },
+                    args.toArray());
             // customers left without an event lose their row; the others' rows are written in place
             Set<String> gone = new LinkedHashSet<>(chunk);
             rows.forEach(row -> gone.remove((String) row[1]));
             if (!gone.isEmpty()) {
                 List<Object> deleteArgs = new ArrayList<>(List.of(store.value()));
                 deleteArgs.addAll(gone);
-                jdbc.update("DELETE FROM browsing_customers WHERE store_id = ? AND customer_external_id IN ("
-                        + marks(gone.size()) + ")", deleteArgs.toArray());
+                jdbc.update(
+                        "DELETE FROM browsing_customers WHERE store_id = ? AND customer_external_id IN ("
+                                + marks(gone.size()) + ")",
+                        deleteArgs.toArray());
             }
             if (!rows.isEmpty()) {
-                jdbc.batchUpdate(dialect.upsert("browsing_customers", List.of("store_id", "customer_external_id"),
-                        AGGREGATE_COLUMNS), rows);
+                jdbc.batchUpdate(
+                        dialect.upsert(
+                                "browsing_customers", List.of("store_id", "customer_external_id"), AGGREGATE_COLUMNS),
+                        rows);
             }
         }
     }
@@ -169,16 +221,22 @@ public final class JdbcBrowsing {
         List<Object> args = new ArrayList<>(List.of(store.value(), since));
         args.addAll(chunk);
         Map<String, ViewedItems> viewed = new HashMap<>();
-        jdbc.query("SELECT v.customer_external_id, e.product_id, e.category, MAX(e.occurred_at) AS last_viewed "
-                + "FROM browsing_visitors v JOIN browsing_events e ON e.store_id = v.store_id "
-                + "AND e.visitor_id = v.visitor_id WHERE v.store_id = ? AND e.kind = 'product' AND e.occurred_at >= ? "
-                + "AND v.customer_external_id IN (" + marks(chunk.size()) + ") "
-                + "GROUP BY v.customer_external_id, e.product_id, e.category ORDER BY last_viewed DESC", rs -> {
+        jdbc.query(
+                "SELECT v.customer_external_id, e.product_id, e.category, MAX(e.occurred_at) AS last_viewed "
+                        + "FROM browsing_visitors v JOIN browsing_events e ON e.store_id = v.store_id "
+                        + "AND e.visitor_id = v.visitor_id WHERE v.store_id = ? AND e.kind = 'product' AND e.occurred_at >= ? "
+                        + "AND v.customer_external_id IN (" + marks(chunk.size()) + ") "
+                        + "GROUP BY v.customer_external_id, e.product_id, e.category ORDER BY last_viewed DESC",
+                rs -> {
                     ViewedItems items = viewed.computeIfAbsent(rs.getString(1), c -> new ViewedItems());
-                    int day = (int) rs.getObject(4, OffsetDateTime.class).toInstant().atZone(zone).toLocalDate()
+                    int day = (int) rs.getObject(4, OffsetDateTime.class)
+                            .toInstant()
+                            .atZone(zone)
+                            .toLocalDate()
                             .toEpochDay();
                     items.add(rs.getString(2), rs.getString(3), day);
-                }, args.toArray());
+                },
+                args.toArray());
         return viewed;
     }
 
@@ -207,9 +265,12 @@ public final class JdbcBrowsing {
 
     /** Every customer with browsing: linked visitors or an aggregate row. */
     public List<String> customers(StoreId store) {
-        return jdbc.queryForList("SELECT customer_external_id FROM browsing_visitors WHERE store_id = ? UNION "
-                + "SELECT customer_external_id FROM browsing_customers WHERE store_id = ?", String.class,
-                store.value(), store.value());
+        return jdbc.queryForList(
+                "SELECT customer_external_id FROM browsing_visitors WHERE store_id = ? UNION "
+                        + "SELECT customer_external_id FROM browsing_customers WHERE store_id = ?",
+                String.class,
+                store.value(),
+                store.value());
     }
 
     /**
@@ -217,10 +278,11 @@ public final class JdbcBrowsing {
      * an event. @return the events deleted
      */
     public int prune(StoreId store, Instant before) {
-        int events = jdbc.update("DELETE FROM browsing_events WHERE store_id = ? AND occurred_at < ?", store.value(),
-                utc(before));
-        jdbc.update("DELETE FROM browsing_visitors WHERE store_id = ? AND NOT EXISTS (SELECT 1 FROM browsing_events e "
-                + "WHERE e.store_id = browsing_visitors.store_id AND e.visitor_id = browsing_visitors.visitor_id)",
+        int events = jdbc.update(
+                "DELETE FROM browsing_events WHERE store_id = ? AND occurred_at < ?", store.value(), utc(before));
+        jdbc.update(
+                "DELETE FROM browsing_visitors WHERE store_id = ? AND NOT EXISTS (SELECT 1 FROM browsing_events e "
+                        + "WHERE e.store_id = browsing_visitors.store_id AND e.visitor_id = browsing_visitors.visitor_id)",
                 store.value());
         return events;
     }
@@ -232,16 +294,36 @@ public final class JdbcBrowsing {
      */
     public Map<String, Object> export(StoreId store, String customerId) {
         Map<String, Object> export = new LinkedHashMap<>();
-        export.put("aggregates", jdbc.queryForList("SELECT last_seen_at, sessions_30d, page_views_30d, "
-                + "product_views_30d, sessions_total, computed_at, viewed_product_days, viewed_category_days "
-                + "FROM browsing_customers WHERE store_id = ? "
-                + "AND customer_external_id = ?", store.value(), customerId).stream().findFirst().orElse(null));
-        export.put("visitors", jdbc.queryForList("SELECT visitor_id FROM browsing_visitors WHERE store_id = ? AND "
-                + "customer_external_id = ? ORDER BY visitor_id", String.class, store.value(), customerId));
-        export.put("events", jdbc.queryForList("SELECT e.visitor_id, e.session_id, e.occurred_at, e.kind, e.path, "
-                + "e.product_id, e.category, e.search_query FROM browsing_events e JOIN browsing_visitors v ON "
-                + "v.store_id = e.store_id AND v.visitor_id = e.visitor_id WHERE v.store_id = ? AND "
-                + "v.customer_external_id = ? ORDER BY e.occurred_at, e.visitor_id", store.value(), customerId));
+        export.put(
+                "aggregates",
+                jdbc
+                        .queryForList(
+                                "SELECT last_seen_at, sessions_30d, page_views_30d, "
+                                        + "product_views_30d, sessions_total, computed_at, viewed_product_days, viewed_category_days "
+                                        + "FROM browsing_customers WHERE store_id = ? "
+                                        + "AND customer_external_id = ?",
+                                store.value(),
+                                customerId)
+                        .stream()
+                        .findFirst()
+                        .orElse(null));
+        export.put(
+                "visitors",
+                jdbc.queryForList(
+                        "SELECT visitor_id FROM browsing_visitors WHERE store_id = ? AND "
+                                + "customer_external_id = ? ORDER BY visitor_id",
+                        String.class,
+                        store.value(),
+                        customerId));
+        export.put(
+                "events",
+                jdbc.queryForList(
+                        "SELECT e.visitor_id, e.session_id, e.occurred_at, e.kind, e.path, "
+                                + "e.product_id, e.category, e.search_query FROM browsing_events e JOIN browsing_visitors v ON "
+                                + "v.store_id = e.store_id AND v.visitor_id = e.visitor_id WHERE v.store_id = ? AND "
+                                + "v.customer_external_id = ? ORDER BY e.occurred_at, e.visitor_id",
+                        store.value(),
+                        customerId));
         return export;
     }
 
@@ -250,12 +332,21 @@ public final class JdbcBrowsing {
      * them), the links and the aggregates. @return the events deleted
      */
     public int erase(StoreId store, String customerId) {
-        int events = jdbc.update("DELETE FROM browsing_events WHERE store_id = ? AND (customer_external_id = ? OR "
-                + "visitor_id IN (SELECT visitor_id FROM browsing_visitors WHERE store_id = ? AND "
-                + "customer_external_id = ?))", store.value(), customerId, store.value(), customerId);
-        jdbc.update("DELETE FROM browsing_visitors WHERE store_id = ? AND customer_external_id = ?", store.value(),
+        int events = jdbc.update(
+                "DELETE FROM browsing_events WHERE store_id = ? AND (customer_external_id = ? OR "
+                        + "visitor_id IN (SELECT visitor_id FROM browsing_visitors WHERE store_id = ? AND "
+                        + "customer_external_id = ?))",
+                store.value(),
+                customerId,
+                store.value(),
                 customerId);
-        jdbc.update("DELETE FROM browsing_customers WHERE store_id = ? AND customer_external_id = ?", store.value(),
+        jdbc.update(
+                "DELETE FROM browsing_visitors WHERE store_id = ? AND customer_external_id = ?",
+                store.value(),
+                customerId);
+        jdbc.update(
+                "DELETE FROM browsing_customers WHERE store_id = ? AND customer_external_id = ?",
+                store.value(),
                 customerId);
         return events;
     }

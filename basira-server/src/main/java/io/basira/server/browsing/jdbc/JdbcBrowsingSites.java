@@ -1,8 +1,8 @@
 package io.basira.server.browsing.jdbc;
 
-import io.basira.server.browsing.BrowsingSite;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.basira.server.browsing.BrowsingSite;
 import io.basira.shared.StoreId;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class JdbcBrowsingSites {
 
     static final Duration CACHED_FOR = Duration.ofSeconds(30);
-    private static final String COLUMNS = "store_id, site_key, allowed_origins, consent_required, honour_dnt, "
-            + "retention_months";
+    private static final String COLUMNS =
+            "store_id, site_key, allowed_origins, consent_required, honour_dnt, " + "retention_months";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
@@ -50,32 +50,53 @@ public final class JdbcBrowsingSites {
         if (found.isPresent()) {
             return found.get();
         }
-        jdbc.update("INSERT INTO browsing_sites (" + COLUMNS + ", created_at) SELECT ?, ?, '', FALSE, FALSE, ?, ? "
-                + "WHERE NOT EXISTS (SELECT 1 FROM browsing_sites WHERE store_id = ?)", store.value(), newKey(),
-                BrowsingSite.DEFAULT_RETENTION_MONTHS, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
+        jdbc.update(
+                "INSERT INTO browsing_sites (" + COLUMNS + ", created_at) SELECT ?, ?, '', FALSE, FALSE, ?, ? "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM browsing_sites WHERE store_id = ?)",
+                store.value(),
+                newKey(),
+                BrowsingSite.DEFAULT_RETENTION_MONTHS,
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
                 store.value());
         return find(store).orElseThrow();
     }
 
     public Optional<BrowsingSite> find(StoreId store) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM browsing_sites WHERE store_id = ?", JdbcBrowsingSites::map,
-                store.value()).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT " + COLUMNS + " FROM browsing_sites WHERE store_id = ?",
+                        JdbcBrowsingSites::map,
+                        store.value())
+                .stream()
+                .findFirst();
     }
 
     /** The site of a key (remembered for a while; unknown keys too). */
     public Optional<BrowsingSite> byKey(String siteKey) {
-        return byKey.get(siteKey, key -> jdbc.query("SELECT " + COLUMNS + " FROM browsing_sites WHERE site_key = ?",
-                JdbcBrowsingSites::map, key).stream().findFirst());
+        return byKey.get(
+                siteKey,
+                key -> jdbc
+                        .query(
+                                "SELECT " + COLUMNS + " FROM browsing_sites WHERE site_key = ?",
+                                JdbcBrowsingSites::map,
+                                key)
+                        .stream()
+                        .findFirst());
     }
 
     /** Replaces the site's settings (the key stays); the store must have a site ({@link #of}). */
-    public BrowsingSite update(StoreId store, List<String> origins, boolean consentRequired, boolean honourDnt,
-            int retentionMonths) {
-        BrowsingSite site = new BrowsingSite(store, of(store).siteKey(), origins, consentRequired, honourDnt,
-                retentionMonths);
-        jdbc.update("UPDATE browsing_sites SET allowed_origins = ?, consent_required = ?, honour_dnt = ?, "
-                + "retention_months = ? WHERE store_id = ?", String.join(" ", site.allowedOrigins()),
-                consentRequired, honourDnt, retentionMonths, store.value());
+    public BrowsingSite update(
+            StoreId store, List<String> origins, boolean consentRequired, boolean honourDnt, int retentionMonths) {
+        BrowsingSite site =
+                new BrowsingSite(store, of(store).siteKey(), origins, consentRequired, honourDnt, retentionMonths);
+        jdbc.update(
+                "UPDATE browsing_sites SET allowed_origins = ?, consent_required = ?, honour_dnt = ?, "
+                        + "retention_months = ? WHERE store_id = ?",
+                String.join(" ", site.allowedOrigins()),
+                consentRequired,
+                honourDnt,
+                retentionMonths,
+                store.value());
         byKey.invalidate(site.siteKey());
         return site;
     }
@@ -95,8 +116,12 @@ public final class JdbcBrowsingSites {
 
     private static BrowsingSite map(ResultSet rs, int row) throws SQLException {
         String origins = rs.getString("allowed_origins");
-        return new BrowsingSite(new StoreId(rs.getLong("store_id")), rs.getString("site_key"),
-                origins.isBlank() ? List.of() : List.of(origins.split(" ")), rs.getBoolean("consent_required"),
-                rs.getBoolean("honour_dnt"), rs.getInt("retention_months"));
+        return new BrowsingSite(
+                new StoreId(rs.getLong("store_id")),
+                rs.getString("site_key"),
+                origins.isBlank() ? List.of() : List.of(origins.split(" ")),
+                rs.getBoolean("consent_required"),
+                rs.getBoolean("honour_dnt"),
+                rs.getInt("retention_months"));
     }
 }

@@ -1,18 +1,18 @@
 package io.basira.server.browsing.web;
 
-import io.basira.server.dashboard.DashboardPage;
-import io.basira.server.analytics.web.AnalyticsPeriod;
-import io.basira.server.dashboard.ChartData;
-import io.basira.server.dashboard.DashboardFormats;
-import io.basira.server.dashboard.DashboardLocales;
-import io.basira.server.dashboard.PageText;
-import io.basira.server.analytics.web.PeriodForm;
-import io.basira.server.dashboard.SignedIn;
-import io.basira.server.privacy.web.PrivacyPages;
 import io.basira.analytics.AnalysisWindow;
+import io.basira.server.analytics.web.AnalyticsPeriod;
+import io.basira.server.analytics.web.PeriodForm;
 import io.basira.server.browsing.BrowsingAnalytics;
 import io.basira.server.browsing.BrowsingSite;
 import io.basira.server.browsing.jdbc.JdbcBrowsingSites;
+import io.basira.server.dashboard.ChartData;
+import io.basira.server.dashboard.DashboardFormats;
+import io.basira.server.dashboard.DashboardLocales;
+import io.basira.server.dashboard.DashboardPage;
+import io.basira.server.dashboard.PageText;
+import io.basira.server.dashboard.SignedIn;
+import io.basira.server.privacy.web.PrivacyPages;
 import io.basira.shared.Store;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -22,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,10 +43,23 @@ final class TrackingPage {
      * The browsing analytics of the period, formatted for the page. The charts' JSON is for static/js/analytics.js
      * ({@link ChartData}); {@code days} and the labels are their text alternatives, with the same numbers.
      */
-    record Analytics(String from, String to, String visitors, String newVisitors, String returning,
-            String newConversion, String returningConversion, String sessions, List<Map<String, String>> pages,
-            List<Map<String, String>> products, List<Map<String, String>> days, String sessionsChart,
-            String sessionsLabel, String visitorsChart, String visitorsLabel, boolean anyVisitor) {}
+    record Analytics(
+            String from,
+            String to,
+            String visitors,
+            String newVisitors,
+            String returning,
+            String newConversion,
+            String returningConversion,
+            String sessions,
+            List<Map<String, String>> pages,
+            List<Map<String, String>> products,
+            List<Map<String, String>> days,
+            String sessionsChart,
+            String sessionsLabel,
+            String visitorsChart,
+            String visitorsLabel,
+            boolean anyVisitor) {}
 
     private final JdbcBrowsingSites sites;
     private final io.basira.server.browsing.SiteChanges changes;
@@ -56,8 +68,13 @@ final class TrackingPage {
     private final Clock clock;
     private final String publicUrl;
 
-    TrackingPage(JdbcBrowsingSites sites, io.basira.server.browsing.SiteChanges changes, BrowsingAnalytics analytics,
-            MessageSource messages, Clock clock, @Value("${basira.public-url:}") String publicUrl) {
+    TrackingPage(
+            JdbcBrowsingSites sites,
+            io.basira.server.browsing.SiteChanges changes,
+            BrowsingAnalytics analytics,
+            MessageSource messages,
+            Clock clock,
+            @Value("${basira.public-url:}") String publicUrl) {
         this.sites = sites;
         this.changes = changes;
         this.analytics = analytics;
@@ -72,12 +89,17 @@ final class TrackingPage {
      * reader's language), and the default period is shown.
      */
     @GetMapping("/tracking")
-    String page(SignedIn signedIn, @RequestParam(name = "as_of", required = false) String asOf,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model,
+    String page(
+            SignedIn signedIn,
+            @RequestParam(name = "as_of", required = false) String asOf,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            Model model,
             Locale locale) {
         Store store = signedIn.store();
         BrowsingSite site = sites.of(store.id());
-        String base = publicUrl.isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
+        String base = publicUrl.isBlank()
+                ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
                 : publicUrl.replaceAll("/+$", "");
         model.addAttribute("site", site);
         model.addAttribute("origins", String.join("\n", site.allowedOrigins()));
@@ -86,8 +108,9 @@ final class TrackingPage {
         PageText text = new PageText(messages, locale);
         AnalyticsPeriod period = AnalyticsPeriod.read(asOf, from, to, clock, store.timeZone());
         model.addAttribute("period", period);
-        model.addAttribute("periodForm", PeriodForm.of(period, PeriodForm.Default.LAST_30_DAYS, clock, store.timeZone(),
-                text, fmt));
+        model.addAttribute(
+                "periodForm",
+                PeriodForm.of(period, PeriodForm.Default.LAST_30_DAYS, clock, store.timeZone(), text, fmt));
         model.addAttribute("analytics", analytics(store, period.window(), fmt, text));
         return "tracking";
     }
@@ -101,32 +124,76 @@ final class TrackingPage {
         Map<String, Object> visitors = (Map<String, Object>) a.get("visitors");
         Map<String, Object> conversion = (Map<String, Object>) a.get("conversion");
         List<Map<String, Object>> perDay = (List<Map<String, Object>>) a.get("sessions_per_day");
-        long sessions = perDay.stream().mapToLong(day -> (Long) day.get("sessions")).sum();
-        List<Map<String, String>> pages = ((List<Map<String, Object>>) a.get("pages")).stream().map(p -> Map.of(
-                "path", (String) p.get("path"), "views", fmt.number((Long) p.get("views")),
-                "visitors", fmt.number((Long) p.get("visitors")))).toList();
-        List<Map<String, String>> products = ((List<Map<String, Object>>) a.get("products")).stream().map(p -> Map.of(
-                "product", (String) p.get("product_id"), "views", fmt.number((Long) p.get("views")),
-                "viewers", fmt.number((Long) p.get("viewers")), "buyers", fmt.number((Long) p.get("buyers")),
-                "conversion", share(fmt, p.get("conversion")))).toList();
-        List<Map<String, String>> days = perDay.stream().map(day -> Map.of(
-                "day", fmt.date(LocalDate.parse((String) day.get("day"))),
-                "sessions", fmt.number((Long) day.get("sessions")))).toList();
+        long sessions =
+                perDay.stream().mapToLong(day -> (Long) day.get("sessions")).sum();
+        List<Map<String, String>> pages = ((List<Map<String, Object>>) a.get("pages"))
+                .stream()
+                        .map(p -> Map.of(
+                                "path",
+                                (String) p.get("path"),
+                                "views",
+                                fmt.number((Long) p.get("views")),
+                                "visitors",
+                                fmt.number((Long) p.get("visitors"))))
+                        .toList();
+        List<Map<String, String>> products = ((List<Map<String, Object>>) a.get("products"))
+                .stream()
+                        .map(p -> Map.of(
+                                "product",
+                                (String) p.get("product_id"),
+                                "views",
+                                fmt.number((Long) p.get("views")),
+                                "viewers",
+                                fmt.number((Long) p.get("viewers")),
+                                "buyers",
+                                fmt.number((Long) p.get("buyers")),
+                                "conversion",
+                                share(fmt, p.get("conversion"))))
+                        .toList();
+        List<Map<String, String>> days = perDay.stream()
+                .map(day -> Map.of(
+                        "day", fmt.date(LocalDate.parse((String) day.get("day"))),
+                        "sessions", fmt.number((Long) day.get("sessions"))))
+                .toList();
         long newVisitors = (Long) visitors.get("new");
         long returning = (Long) visitors.get("returning");
-        String sessionsChart = ChartData.bars(text.rightToLeft(), days.stream().map(day -> day.get("day")).toList())
-                .series(text.get("tracking.analytics.sessions"), perDay.stream().map(day -> day.get("sessions")).toList())
-                .with("yName", text.get("tracking.analytics.sessions")).json();
-        String visitorsChart = ChartData.bars(text.rightToLeft(),
+        String sessionsChart = ChartData.bars(
+                        text.rightToLeft(),
+                        days.stream().map(day -> day.get("day")).toList())
+                .series(
+                        text.get("tracking.analytics.sessions"),
+                        perDay.stream().map(day -> day.get("sessions")).toList())
+                .with("yName", text.get("tracking.analytics.sessions"))
+                .json();
+        String visitorsChart = ChartData.bars(
+                        text.rightToLeft(),
                         List.of(text.get("tracking.analytics.new"), text.get("tracking.analytics.returning")))
-                .series(text.get("tracking.analytics.visitors"), List.of(newVisitors, returning)).json();
-        return new Analytics(fmt.date(from), fmt.date(to), fmt.number((Long) visitors.get("total")),
-                fmt.number(newVisitors), fmt.number(returning), share(fmt, conversion.get("new")),
-                share(fmt, conversion.get("returning")), fmt.number(sessions), pages, products, days, sessionsChart,
-                text.get("tracking.analytics.sessions-chart.label", fmt.date(from), fmt.date(to), fmt.number(sessions),
-                        fmt.number(perDay.stream().mapToLong(day -> (Long) day.get("sessions")).max().orElse(0))),
-                visitorsChart, text.get("tracking.analytics.visitors-chart.label", fmt.number(newVisitors),
-                        fmt.number(returning)),
+                .series(text.get("tracking.analytics.visitors"), List.of(newVisitors, returning))
+                .json();
+        return new Analytics(
+                fmt.date(from),
+                fmt.date(to),
+                fmt.number((Long) visitors.get("total")),
+                fmt.number(newVisitors),
+                fmt.number(returning),
+                share(fmt, conversion.get("new")),
+                share(fmt, conversion.get("returning")),
+                fmt.number(sessions),
+                pages,
+                products,
+                days,
+                sessionsChart,
+                text.get(
+                        "tracking.analytics.sessions-chart.label",
+                        fmt.date(from),
+                        fmt.date(to),
+                        fmt.number(sessions),
+                        fmt.number(perDay.stream()
+                                .mapToLong(day -> (Long) day.get("sessions"))
+                                .max()
+                                .orElse(0))),
+                visitorsChart,
+                text.get("tracking.analytics.visitors-chart.label", fmt.number(newVisitors), fmt.number(returning)),
                 newVisitors + returning > 0);
     }
 
@@ -135,12 +202,21 @@ final class TrackingPage {
     }
 
     @PostMapping("/tracking")
-    String save(SignedIn signedIn, @RequestParam(defaultValue = "") String origins,
-            @RequestParam(defaultValue = "false") boolean consent, @RequestParam(defaultValue = "false") boolean dnt,
-            @RequestParam(defaultValue = "13") int retention, RedirectAttributes redirect) {
+    String save(
+            SignedIn signedIn,
+            @RequestParam(defaultValue = "") String origins,
+            @RequestParam(defaultValue = "false") boolean consent,
+            @RequestParam(defaultValue = "false") boolean dnt,
+            @RequestParam(defaultValue = "13") int retention,
+            RedirectAttributes redirect) {
         try {
-            changes.update(signedIn.store().id(), PrivacyPages.actor(signedIn), BrowsingSite.origins(origins), consent,
-                    dnt, retention);
+            changes.update(
+                    signedIn.store().id(),
+                    PrivacyPages.actor(signedIn),
+                    BrowsingSite.origins(origins),
+                    consent,
+                    dnt,
+                    retention);
             redirect.addFlashAttribute("notice", "saved");
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());

@@ -1,9 +1,9 @@
 package io.basira.server.campaigns.api;
 
-import io.basira.server.campaigns.CampaignRefusal;
-import io.basira.server.campaigns.CampaignService;
 import io.basira.campaigns.CampaignStatus;
 import io.basira.campaigns.InvalidCampaign;
+import io.basira.server.campaigns.CampaignRefusal;
+import io.basira.server.campaigns.CampaignService;
 import io.basira.server.campaigns.api.CampaignAnswers.CampaignAnswer;
 import io.basira.server.campaigns.api.CampaignAnswers.ReportAnswer;
 import io.basira.server.platform.security.ApiKeyAuthentication;
@@ -63,8 +63,8 @@ public class CampaignController {
     }
 
     @PutMapping("/{id}")
-    public CampaignAnswer update(Store store, @PathVariable long id, @Valid @RequestBody CampaignRequest body,
-            HttpServletRequest request) {
+    public CampaignAnswer update(
+            Store store, @PathVariable long id, @Valid @RequestBody CampaignRequest body, HttpServletRequest request) {
         return CampaignAnswer.of(campaigns.update(store, id, body.toCampaign(), actor(request)));
     }
 

@@ -1,6 +1,5 @@
 package io.basira.server.campaigns.api;
 
-import io.basira.server.campaigns.CampaignsConfiguration;
 import static io.basira.server.campaigns.jdbc.JdbcCampaigns.utc;
 
 import io.basira.shared.TextRules;
@@ -40,10 +39,12 @@ public class SurveyController {
         if (token == null || token.length() > 40) {
             return null;
         }
-        List<Found> found = jdbc.query("SELECT e.id, e.store_id, e.campaign_id, e.customer_external_id, "
-                + "c.survey_question FROM campaign_enrolments e JOIN campaigns c ON c.id = e.campaign_id WHERE "
-                + "e.survey_token = ? AND c.survey_question IS NOT NULL", (rs, n) -> new Found(rs.getLong(1),
-                        rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)), token);
+        List<Found> found = jdbc.query(
+                "SELECT e.id, e.store_id, e.campaign_id, e.customer_external_id, "
+                        + "c.survey_question FROM campaign_enrolments e JOIN campaigns c ON c.id = e.campaign_id WHERE "
+                        + "e.survey_token = ? AND c.survey_question IS NOT NULL",
+                (rs, n) -> new Found(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)),
+                token);
         return found.isEmpty() ? null : found.get(0);
     }
 
@@ -67,12 +68,21 @@ public class SurveyController {
         if (text.isEmpty() || TextRules.textProblem(text, 1000) != null) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "an answer of 1 to 1000 characters");
         }
-        int updated = jdbc.update("UPDATE campaign_survey_answers SET answer = ?, answered_at = ? WHERE enrolment_id = ?",
-                text, utc(clock.instant()), found.enrolment());
+        int updated = jdbc.update(
+                "UPDATE campaign_survey_answers SET answer = ?, answered_at = ? WHERE enrolment_id = ?",
+                text,
+                utc(clock.instant()),
+                found.enrolment());
         if (updated == 0) {
-            jdbc.update("INSERT INTO campaign_survey_answers (enrolment_id, store_id, campaign_id, customer_external_id, "
-                    + "answer, answered_at) VALUES (?, ?, ?, ?, ?, ?)", found.enrolment(), found.store(),
-                    found.campaign(), found.customer(), text, utc(clock.instant()));
+            jdbc.update(
+                    "INSERT INTO campaign_survey_answers (enrolment_id, store_id, campaign_id, customer_external_id, "
+                            + "answer, answered_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    found.enrolment(),
+                    found.store(),
+                    found.campaign(),
+                    found.customer(),
+                    text,
+                    utc(clock.instant()));
         }
         model.addAllAttributes(Map.of("question", found.question(), "token", token, "thanks", true));
         return "campaign-survey";

@@ -45,21 +45,25 @@ public final class JdbcCampaigns {
     /** Stores a new campaign. @return it with its id */
     public Campaign create(StoreId store, Campaign campaign, Instant now) {
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            var ps = connection.prepareStatement("INSERT INTO campaigns (store_id, name, kind, status, channel, "
-                    + "purpose, subject_ar, body_ar, subject_en, body_en, control_percent, attribution_days, "
-                    + "first_delay_minutes, second_delay_minutes, inactive_days, group_keys, scheduled_at, "
-                    + "discount_percent, discount_valid_days, survey_question, activated_at, created_at, updated_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
-            ps.setLong(1, store.value());
-            Object[] values = values(campaign);
-            for (int i = 0; i < values.length; i++) {
-                ps.setObject(i + 2, values[i]);
-            }
-            ps.setObject(22, utc(now));
-            ps.setObject(23, utc(now));
-            return ps;
-        }, key);
+        jdbc.update(
+                connection -> {
+                    var ps = connection.prepareStatement(
+                            "INSERT INTO campaigns (store_id, name, kind, status, channel, "
+                                    + "purpose, subject_ar, body_ar, subject_en, body_en, control_percent, attribution_days, "
+                                    + "first_delay_minutes, second_delay_minutes, inactive_days, group_keys, scheduled_at, "
+                                    + "discount_percent, discount_valid_days, survey_question, activated_at, created_at, updated_at) "
+                                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            new String[] {"id"});
+                    ps.setLong(1, store.value());
+                    Object[] values = values(campaign);
+                    for (int i = 0; i < values.length; i++) {
+                        ps.setObject(i + 2, values[i]);
+                    }
+                    ps.setObject(22, utc(now));
+                    ps.setObject(23, utc(now));
+                    return ps;
+                },
+                key);
         return campaign.withId(key.getKey().longValue());
     }
 
@@ -70,22 +74,31 @@ public final class JdbcCampaigns {
         all[values.length] = utc(now);
         all[values.length + 1] = campaign.id();
         all[values.length + 2] = store.value();
-        return jdbc.update("UPDATE campaigns SET name = ?, kind = ?, status = ?, channel = ?, purpose = ?, "
-                + "subject_ar = ?, body_ar = ?, subject_en = ?, body_en = ?, control_percent = ?, attribution_days = ?, "
-                + "first_delay_minutes = ?, second_delay_minutes = ?, inactive_days = ?, group_keys = ?, "
-                + "scheduled_at = ?, discount_percent = ?, discount_valid_days = ?, survey_question = ?, "
-                + "activated_at = ?, updated_at = ? WHERE id = ? AND store_id = ?", all) == 1;
+        return jdbc.update(
+                        "UPDATE campaigns SET name = ?, kind = ?, status = ?, channel = ?, purpose = ?, "
+                                + "subject_ar = ?, body_ar = ?, subject_en = ?, body_en = ?, control_percent = ?, attribution_days = ?, "
+                                + "first_delay_minutes = ?, second_delay_minutes = ?, inactive_days = ?, group_keys = ?, "
+                                + "scheduled_at = ?, discount_percent = ?, discount_valid_days = ?, survey_question = ?, "
+                                + "activated_at = ?, updated_at = ? WHERE id = ? AND store_id = ?",
+                        all)
+                == 1;
     }
 
     public Optional<Campaign> find(StoreId store, long id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM campaigns c WHERE c.store_id = ? AND c.id = ?", ROW,
-                store.value(), id).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT " + COLUMNS + " FROM campaigns c WHERE c.store_id = ? AND c.id = ?",
+                        ROW,
+                        store.value(),
+                        id)
+                .stream()
+                .findFirst();
     }
 
     /** The store's campaigns, newest first. */
     public List<Campaign> list(StoreId store) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM campaigns c WHERE c.store_id = ? ORDER BY c.id DESC", ROW,
-                store.value());
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM campaigns c WHERE c.store_id = ? ORDER BY c.id DESC", ROW, store.value());
     }
 
     /** A store and one of its campaigns. */
@@ -93,46 +106,76 @@ public final class JdbcCampaigns {
 
     /** The active campaigns of a kind, every store. */
     public List<Stored> active(CampaignKind kind) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM campaigns c WHERE c.status = 'active' AND c.kind = ? "
-                + "ORDER BY c.id", (rs, n) -> new Stored(new StoreId(rs.getLong("store_id")), ROW.mapRow(rs, n)),
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM campaigns c WHERE c.status = 'active' AND c.kind = ? " + "ORDER BY c.id",
+                (rs, n) -> new Stored(new StoreId(rs.getLong("store_id")), ROW.mapRow(rs, n)),
                 kind.code());
     }
 
     /** The store's active campaigns of a kind. */
     public List<Campaign> active(StoreId store, CampaignKind kind) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM campaigns c WHERE c.store_id = ? AND c.status = 'active' "
-                + "AND c.kind = ? ORDER BY c.id", ROW, store.value(), kind.code());
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM campaigns c WHERE c.store_id = ? AND c.status = 'active' "
+                        + "AND c.kind = ? ORDER BY c.id",
+                ROW,
+                store.value(),
+                kind.code());
     }
 
     /** Marks a one-off campaign's audience enrolled. @return whether this call did (not another before it) */
     public boolean markEnrolledOnce(long id, Instant now) {
-        return jdbc.update("UPDATE campaigns SET enrolled_once_at = ? WHERE id = ? AND enrolled_once_at IS NULL",
-                utc(now), id) == 1;
+        return jdbc.update(
+                        "UPDATE campaigns SET enrolled_once_at = ? WHERE id = ? AND enrolled_once_at IS NULL",
+                        utc(now),
+                        id)
+                == 1;
     }
 
     /** Active one-off campaigns whose audience is due (scheduled now or before) and not yet enrolled. */
     public List<Stored> oneOffsDue(Instant now) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM campaigns c WHERE c.status = 'active' AND c.kind = 'one_off' "
-                + "AND c.enrolled_once_at IS NULL AND (c.scheduled_at IS NULL OR c.scheduled_at <= ?) ORDER BY c.id",
-                (rs, n) -> new Stored(new StoreId(rs.getLong("store_id")), ROW.mapRow(rs, n)), utc(now));
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM campaigns c WHERE c.status = 'active' AND c.kind = 'one_off' "
+                        + "AND c.enrolled_once_at IS NULL AND (c.scheduled_at IS NULL OR c.scheduled_at <= ?) ORDER BY c.id",
+                (rs, n) -> new Stored(new StoreId(rs.getLong("store_id")), ROW.mapRow(rs, n)),
+                utc(now));
     }
 
     /** Records the store day a midnight campaign enrolled. @return false when that day was done already */
     public boolean markMidnight(long id, LocalDate day) {
-        return jdbc.update("UPDATE campaigns SET last_midnight = ? WHERE id = ? AND (last_midnight IS NULL OR "
-                + "last_midnight < ?)", day, id, day) == 1;
+        return jdbc.update(
+                        "UPDATE campaigns SET last_midnight = ? WHERE id = ? AND (last_midnight IS NULL OR "
+                                + "last_midnight < ?)",
+                        day,
+                        id,
+                        day)
+                == 1;
     }
 
     private static Object[] values(Campaign c) {
         TemplateText ar = c.template().arabic();
         TemplateText en = c.template().english();
-        return new Object[] {c.name(), c.kind().code(), c.status().code(), c.channel().name().toLowerCase(Locale.ROOT),
-            c.purpose().name().toLowerCase(Locale.ROOT), ar == null ? null : ar.subject(), ar == null ? null : ar.body(),
-            en == null ? null : en.subject(), en == null ? null : en.body(), c.controlPercent(), c.attributionDays(),
-            (int) c.firstDelay().toMinutes(), c.secondDelay() == null ? null : (int) c.secondDelay().toMinutes(),
-            c.inactiveDays(), String.join(",", c.groups()), utc(c.scheduledAt()),
-            c.discount() == null ? null : c.discount().percent(), c.discount() == null ? null : c.discount().validDays(),
-            c.surveyQuestion(), utc(c.activatedAt())};
+        return new Object[] {
+            c.name(),
+            c.kind().code(),
+            c.status().code(),
+            c.channel().name().toLowerCase(Locale.ROOT),
+            c.purpose().name().toLowerCase(Locale.ROOT),
+            ar == null ? null : ar.subject(),
+            ar == null ? null : ar.body(),
+            en == null ? null : en.subject(),
+            en == null ? null : en.body(),
+            c.controlPercent(),
+            c.attributionDays(),
+            (int) c.firstDelay().toMinutes(),
+            c.secondDelay() == null ? null : (int) c.secondDelay().toMinutes(),
+            c.inactiveDays(),
+            String.join(",", c.groups()),
+            utc(c.scheduledAt()),
+            c.discount() == null ? null : c.discount().percent(),
+            c.discount() == null ? null : c.discount().validDays(),
+            c.surveyQuestion(),
+            utc(c.activatedAt())
+        };
     }
 
     static final RowMapper<Campaign> ROW = (rs, n) -> {
@@ -145,16 +188,26 @@ public final class JdbcCampaigns {
         int percent = rs.getInt("discount_percent");
         Discount discount = rs.wasNull() ? null : new Discount(percent, rs.getInt("discount_valid_days"));
         String groups = rs.getString("group_keys");
-        return new Campaign(rs.getLong("id"), rs.getString("name"), CampaignKind.fromCode(rs.getString("kind")),
+        return new Campaign(
+                rs.getLong("id"),
+                rs.getString("name"),
+                CampaignKind.fromCode(rs.getString("kind")),
                 CampaignStatus.fromCode(rs.getString("status")),
                 Channel.valueOf(rs.getString("channel").toUpperCase(Locale.ROOT)),
                 Purpose.valueOf(rs.getString("purpose").toUpperCase(Locale.ROOT)),
-                new MessageTemplate(bodyAr == null ? null : new TemplateText(subjectAr, bodyAr),
+                new MessageTemplate(
+                        bodyAr == null ? null : new TemplateText(subjectAr, bodyAr),
                         bodyEn == null ? null : new TemplateText(subjectEn, bodyEn)),
-                rs.getInt("control_percent"), rs.getInt("attribution_days"),
-                Duration.ofMinutes(rs.getInt("first_delay_minutes")), secondDelay, rs.getInt("inactive_days"),
+                rs.getInt("control_percent"),
+                rs.getInt("attribution_days"),
+                Duration.ofMinutes(rs.getInt("first_delay_minutes")),
+                secondDelay,
+                rs.getInt("inactive_days"),
                 groups == null || groups.isEmpty() ? List.of() : List.of(groups.split(",")),
-                instant(rs, "scheduled_at"), discount, rs.getString("survey_question"), instant(rs, "activated_at"));
+                instant(rs, "scheduled_at"),
+                discount,
+                rs.getString("survey_question"),
+                instant(rs, "activated_at"));
     };
 
     public static OffsetDateTime utc(Instant instant) {

@@ -1,11 +1,5 @@
 package io.basira.server.campaigns.web;
 
-import io.basira.server.dashboard.DashboardPage;
-import io.basira.server.dashboard.DashboardFormats;
-import io.basira.server.dashboard.MerchantMessages;
-import io.basira.server.dashboard.PageText;
-import io.basira.server.dashboard.SignedIn;
-import io.basira.server.messaging.web.MessagesPage;
 import io.basira.campaigns.Arm;
 import io.basira.campaigns.Campaign;
 import io.basira.campaigns.CampaignKind;
@@ -18,7 +12,13 @@ import io.basira.campaigns.TemplateText;
 import io.basira.campaigns.lift.LiftReport;
 import io.basira.server.campaigns.CampaignService;
 import io.basira.server.campaigns.api.CampaignRequest;
+import io.basira.server.dashboard.DashboardFormats;
+import io.basira.server.dashboard.DashboardPage;
+import io.basira.server.dashboard.MerchantMessages;
+import io.basira.server.dashboard.PageText;
+import io.basira.server.dashboard.SignedIn;
 import io.basira.server.messaging.MessagingService;
+import io.basira.server.messaging.web.MessagesPage;
 import io.basira.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -64,8 +63,11 @@ public class CampaignPages {
         for (Campaign campaign : campaigns.list(signedIn.store())) {
             CampaignService.Report report = campaigns.report(signedIn.store(), campaign.id());
             LiftReport lift = report.lift();
-            rows.add(new Row(campaign, lift.treatment().recipients() + lift.control().recipients(),
-                    lift.treatment().conversions() + lift.control().conversions(), lift.verdict().code()));
+            rows.add(new Row(
+                    campaign,
+                    lift.treatment().recipients() + lift.control().recipients(),
+                    lift.treatment().conversions() + lift.control().conversions(),
+                    lift.verdict().code()));
         }
         model.addAttribute("rows", rows);
         return "campaigns";
@@ -73,7 +75,11 @@ public class CampaignPages {
 
     @GetMapping("/campaigns/new")
     public String builder(Model model) {
-        model.addAttribute("kinds", java.util.Arrays.stream(CampaignKind.values()).map(CampaignKind::code).toList());
+        model.addAttribute(
+                "kinds",
+                java.util.Arrays.stream(CampaignKind.values())
+                        .map(CampaignKind::code)
+                        .toList());
         model.addAttribute("defaults", Campaign.DEFAULT_CONTROL_PERCENT);
         return "campaign-editor";
     }
@@ -83,15 +89,21 @@ public class CampaignPages {
      * the /messages page renders it, for the builder's channel and purpose; or the template's problems.
      */
     @PostMapping("/campaigns/preview")
-    public String preview(SignedIn signedIn, @RequestParam(defaultValue = "email") String channel,
-            @RequestParam(defaultValue = "marketing") String purpose, @RequestParam(defaultValue = "") String subjectAr,
-            @RequestParam(defaultValue = "") String bodyAr, @RequestParam(defaultValue = "") String subjectEn,
-            @RequestParam(defaultValue = "") String bodyEn, Model model) {
+    public String preview(
+            SignedIn signedIn,
+            @RequestParam(defaultValue = "email") String channel,
+            @RequestParam(defaultValue = "marketing") String purpose,
+            @RequestParam(defaultValue = "") String subjectAr,
+            @RequestParam(defaultValue = "") String bodyAr,
+            @RequestParam(defaultValue = "") String subjectEn,
+            @RequestParam(defaultValue = "") String bodyEn,
+            Model model) {
         if (bodyAr.isBlank() && bodyEn.isBlank()) {
             return "message-previews :: live";
         }
         try {
-            MessageTemplate template = new MessageTemplate(bodyAr.isBlank() ? null : new TemplateText(subjectAr, bodyAr),
+            MessageTemplate template = new MessageTemplate(
+                    bodyAr.isBlank() ? null : new TemplateText(subjectAr, bodyAr),
                     bodyEn.isBlank() ? null : new TemplateText(subjectEn, bodyEn));
             Map<String, String> problems = messaging.problems(template);
             if (!problems.isEmpty()) {
@@ -102,8 +114,14 @@ public class CampaignPages {
                     case "webhook" -> Channel.WEBHOOK;
                     default -> Channel.EMAIL;
                 };
-                model.addAttribute("previews", MessagesPage.previews(messaging, signedIn.store(), ch,
-                        purpose.equals("transactional") ? Purpose.TRANSACTIONAL : Purpose.MARKETING, template));
+                model.addAttribute(
+                        "previews",
+                        MessagesPage.previews(
+                                messaging,
+                                signedIn.store(),
+                                ch,
+                                purpose.equals("transactional") ? Purpose.TRANSACTIONAL : Purpose.MARKETING,
+                                template));
             }
         } catch (IllegalArgumentException e) {
             model.addAttribute("error", e.getMessage());
@@ -112,7 +130,11 @@ public class CampaignPages {
     }
 
     @PostMapping("/campaigns")
-    public String create(SignedIn signedIn, @ModelAttribute CampaignRequest form, Model model, Locale locale,
+    public String create(
+            SignedIn signedIn,
+            @ModelAttribute CampaignRequest form,
+            Model model,
+            Locale locale,
             HttpServletResponse response) {
         try {
             for (String[] required : new String[][] {{"name", form.name()}, {"kind", form.kind()}}) {
@@ -135,7 +157,9 @@ public class CampaignPages {
      * {@code campaigns.error.<code>} with the arguments isolated (a number or a group key keeps its direction).
      */
     static String refusal(InvalidCampaign e, PageText text) {
-        Object[] arguments = e.arguments().stream().map(a -> (Object) MerchantMessages.isolate(a, text)).toArray();
+        Object[] arguments = e.arguments().stream()
+                .map(a -> (Object) MerchantMessages.isolate(a, text))
+                .toArray();
         String reason = text.get("campaigns.error." + e.reason().code(), arguments);
         return text.get("campaigns.field." + e.field().replace(", ", "-")) + ": " + reason;
     }
@@ -174,10 +198,13 @@ public class CampaignPages {
 
     private static ArmView arm(LiftReport lift, Arm side, DashboardFormats fmt, int digits) {
         var result = side == Arm.TREATMENT ? lift.treatment() : lift.control();
-        return new ArmView(fmt.number(result.recipients()), fmt.number(result.conversions()),
+        return new ArmView(
+                fmt.number(result.recipients()),
+                fmt.number(result.conversions()),
                 fmt.percent(BigDecimal.valueOf(result.conversionRate())),
-                fmt.money(result.revenuePerRecipientMinor().movePointLeft(digits).setScale(digits,
-                        RoundingMode.HALF_UP)));
+                fmt.money(result.revenuePerRecipientMinor()
+                        .movePointLeft(digits)
+                        .setScale(digits, RoundingMode.HALF_UP)));
     }
 
     /** The verdict in words; its percentages in the dashboard's one format ({@link DashboardFormats#percentFigure}). */
@@ -186,17 +213,21 @@ public class CampaignPages {
         if (lift.lower() == null) {
             return text.get(key);
         }
-        return text.get(key, percent(Math.abs(lift.lift()), fmt, text), percent(lift.lower(), fmt, text),
+        return text.get(
+                key,
+                percent(Math.abs(lift.lift()), fmt, text),
+                percent(lift.lower(), fmt, text),
                 percent(lift.upper(), fmt, text));
     }
 
     /** A share as a percentage with one decimal ({@code 12.5٪}), isolated so a minus sign keeps its place. */
     private static String percent(double share, DashboardFormats fmt, PageText text) {
-        return MerchantMessages.isolate(fmt.percentFigure(BigDecimal.valueOf(100 * share).setScale(1,
-                RoundingMode.HALF_UP)), text);
+        return MerchantMessages.isolate(
+                fmt.percentFigure(BigDecimal.valueOf(100 * share).setScale(1, RoundingMode.HALF_UP)), text);
     }
 
     private static io.basira.server.privacy.AuditLog.Actor actor(SignedIn signedIn) {
-        return io.basira.server.privacy.AuditLog.Actor.user(signedIn.user().id(), signedIn.user().email());
+        return io.basira.server.privacy.AuditLog.Actor.user(
+                signedIn.user().id(), signedIn.user().email());
     }
 }

@@ -42,7 +42,11 @@ public final class CardJson {
         json.put("phone", c.phone());
         json.put("gender", c.gender() == null ? null : c.gender().code());
         json.put("birth_date", c.birthDate() == null ? null : c.birthDate().toString());
-        json.put("age", c.birthDate() == null ? null : Period.between(c.birthDate(), today).getYears());
+        json.put(
+                "age",
+                c.birthDate() == null
+                        ? null
+                        : Period.between(c.birthDate(), today).getYears());
         json.put("city", c.city());
         json.put("region", c.region());
         json.put("country", c.country());
@@ -58,7 +62,8 @@ public final class CardJson {
      */
     static Map<String, Object> indicators(CustomerSnapshot snapshot, Store store, LocalDate today) {
         Map<String, Object> json = new LinkedHashMap<>();
-        EvaluationContext context = new EvaluationContext(today, store.timeZone(), Money.fractionDigits(store.currency()));
+        EvaluationContext context =
+                new EvaluationContext(today, store.timeZone(), Money.fractionDigits(store.currency()));
         for (SegmentField field : INDICATORS) {
             json.put(field.fieldName(), value(field, snapshot, context));
         }

@@ -13,22 +13,51 @@ public final class CustomerAnswers {
     private CustomerAnswers() {}
 
     @Schema(name = "CustomerAttributes")
-    public record Attributes(String firstName, String lastName, String email, String phone, String gender,
-            @Schema(format = "date") String birthDate, Integer age, String city, String region, String country,
-            @Schema(format = "date-time") String createdAt, List<String> tags) {}
+    public record Attributes(
+            String firstName,
+            String lastName,
+            String email,
+            String phone,
+            String gender,
+            @Schema(format = "date") String birthDate,
+            Integer age,
+            String city,
+            String region,
+            String country,
+            @Schema(format = "date-time") String createdAt,
+            List<String> tags) {}
 
     @Schema(name = "CustomerCard", description = "A customer's attributes and indicators (docs/indicators.md)")
-    public record Card(@Schema(example = "C1") String customerId, Attributes attributes,
+    public record Card(
+            @Schema(example = "C1") String customerId,
+            Attributes attributes,
+
             @Schema(description = "each indicator of docs/indicators.md by name; money as strings")
             Map<String, Object> indicators) {}
 
-    @Schema(name = "TimelineEntry", description = "An order, cart, review or wishlist item, newest first, with its details")
-    public record TimelineEntry(@Schema(example = "order") String kind, String id, @Schema(format = "date-time") String at) {}
+    @Schema(
+            name = "TimelineEntry",
+            description = "An order, cart, review or wishlist item, newest first, with its details")
+    public record TimelineEntry(
+            @Schema(example = "order") String kind,
+            String id,
+            @Schema(format = "date-time") String at) {}
 
-    @Schema(name = "CustomerCardFull", description = "A customer's card with groups, stored analytics fields and timeline")
-    public record FullCard(String customerId, Attributes attributes, Map<String, Object> indicators, List<String> groups,
-            @Schema(description = "the stored analytics card fields (docs/analytics.md); nulls before the first refresh")
-            Map<String, Object> analytics, List<TimelineEntry> timeline) {}
+    @Schema(
+            name = "CustomerCardFull",
+            description = "A customer's card with groups, stored analytics fields and timeline")
+    public record FullCard(
+            String customerId,
+            Attributes attributes,
+            Map<String, Object> indicators,
+            List<String> groups,
+
+            @Schema(
+                    description =
+                            "the stored analytics card fields (docs/analytics.md); nulls before the first refresh")
+            Map<String, Object> analytics,
+
+            List<TimelineEntry> timeline) {}
 
     @Schema(name = "CustomerPage")
     public record Page(List<Card> items, int page, int size, long total) {}

@@ -1,12 +1,12 @@
 package io.basira.server.cards.jdbc;
 
-import io.basira.server.platform.jdbc.SqlDialect;
-import io.basira.server.platform.jdbc.StagedRows;
-import io.basira.server.platform.jdbc.StagedTable;
 import io.basira.card.CardAccumulator;
 import io.basira.card.CustomerCard;
 import io.basira.commerce.CartStatus;
 import io.basira.commerce.OrderStatus;
+import io.basira.server.platform.jdbc.SqlDialect;
+import io.basira.server.platform.jdbc.StagedRows;
+import io.basira.server.platform.jdbc.StagedTable;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
 import java.sql.ResultSet;
@@ -62,9 +62,12 @@ public final class BulkCards {
         Object[] args = new Object[5];
         java.util.Arrays.fill(args, store.id().value());
         Fold fold = new Fold(batches);
-        jdbc.query(activity(listed), rs -> {
-            fold.row(rs);
-        }, args);
+        jdbc.query(
+                activity(listed),
+                rs -> {
+                    fold.row(rs);
+                },
+                args);
         fold.finish();
         return batches.finish();
     }
@@ -82,7 +85,8 @@ public final class BulkCards {
                 + " UNION ALL SELECT x.customer_external_id, 1, x.status, NULL, NULL, NULL, NULL, NULL FROM carts x"
                 + only(listed, "customer_external_id") + " WHERE x.store_id = ? AND x.customer_external_id IS NOT NULL"
                 + " UNION ALL SELECT x.customer_external_id, 2, x.product_external_id, x.created_at, NULL, NULL, "
-                + "x.external_id, x.rating FROM reviews x" + only(listed, "customer_external_id") + " WHERE x.store_id = ?"
+                + "x.external_id, x.rating FROM reviews x" + only(listed, "customer_external_id")
+                + " WHERE x.store_id = ?"
                 + " UNION ALL SELECT x.customer_external_id, 3, NULL, NULL, NULL, NULL, NULL, NULL FROM wishlist_items x"
                 + only(listed, "customer_external_id") + " WHERE x.store_id = ?"
                 + " UNION ALL SELECT x.external_id, 4, NULL, NULL, NULL, NULL, NULL, NULL FROM customers x"
@@ -113,7 +117,10 @@ public final class BulkCards {
             switch (rs.getInt(2)) {
                 case 0 -> {
                     String coupon = rs.getString(7);
-                    card.addOrder(OrderStatus.fromCode(rs.getString(3)), instant(rs, 4), rs.getLong(5),
+                    card.addOrder(
+                            OrderStatus.fromCode(rs.getString(3)),
+                            instant(rs, 4),
+                            rs.getLong(5),
                             rs.getLong(6) > 0 || (coupon != null && !coupon.isBlank()));
                 }
                 case 1 -> card.addCart(CartStatus.fromCode(rs.getString(3)));
@@ -151,10 +158,22 @@ public final class BulkCards {
         }
 
         void add(String customer, CustomerCard card) {
-            batch.add(new Object[] {customer, card.orderCount(), card.totalSpentMinor(), card.averageOrderValue(digits),
-                card.cancelledOrders(), card.returnedOrders(), card.lastPurchaseAt(), card.firstOrderAt(),
-                card.abandonedCarts(), card.storeRating(), card.discountedOrders(), card.discountShare(),
-                card.wishlistCount(), card.reviewsCount()});
+            batch.add(new Object[] {
+                customer,
+                card.orderCount(),
+                card.totalSpentMinor(),
+                card.averageOrderValue(digits),
+                card.cancelledOrders(),
+                card.returnedOrders(),
+                card.lastPurchaseAt(),
+                card.firstOrderAt(),
+                card.abandonedCarts(),
+                card.storeRating(),
+                card.discountedOrders(),
+                card.discountShare(),
+                card.wishlistCount(),
+                card.reviewsCount()
+            });
             if (batch.size() == BATCH) {
                 flush();
             }
@@ -173,18 +192,22 @@ public final class BulkCards {
                     batch.forEach(values -> rows.add(++seq, values));
                 }
             } else {
-                jdbc.batchUpdate(UPDATE + "WHERE store_id = ? AND external_id = ?", batch.stream().map(values -> {
-                    Object[] args = new Object[values.length + 1];
-                    System.arraycopy(values, 1, args, 0, values.length - 1);
-                    args[values.length - 1] = store.id().value();
-                    args[values.length] = values[0];
-                    for (int i = 0; i < args.length; i++) {
-                        if (args[i] instanceof Instant instant) {
-                            args[i] = OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
-                        }
-                    }
-                    return args;
-                }).toList());
+                jdbc.batchUpdate(
+                        UPDATE + "WHERE store_id = ? AND external_id = ?",
+                        batch.stream()
+                                .map(values -> {
+                                    Object[] args = new Object[values.length + 1];
+                                    System.arraycopy(values, 1, args, 0, values.length - 1);
+                                    args[values.length - 1] = store.id().value();
+                                    args[values.length] = values[0];
+                                    for (int i = 0; i < args.length; i++) {
+                                        if (args[i] instanceof Instant instant) {
+                                            args[i] = OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
+                                        }
+                                    }
+                                    return args;
+                                })
+                                .toList());
             }
             written += batch.size();
             batch.clear();
@@ -193,9 +216,17 @@ public final class BulkCards {
         long finish() {
             flush();
             if (staged) {
-                jdbc.update("UPDATE customers c SET " + String.join(", ", StagedTable.CARDS.columns().stream().skip(1)
-                        .map(column -> column + " = s." + column).toList()) + " FROM " + StagedTable.CARDS.table()
-                        + " s WHERE c.store_id = ? AND c.external_id = s.external_id", store.id().value());
+                jdbc.update(
+                        "UPDATE customers c SET "
+                                + String.join(
+                                        ", ",
+                                        StagedTable.CARDS.columns().stream()
+                                                .skip(1)
+                                                .map(column -> column + " = s." + column)
+                                                .toList())
+                                + " FROM " + StagedTable.CARDS.table()
+                                + " s WHERE c.store_id = ? AND c.external_id = s.external_id",
+                        store.id().value());
             }
             return written;
         }

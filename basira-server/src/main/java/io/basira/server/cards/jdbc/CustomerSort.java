@@ -19,13 +19,16 @@ import java.util.Map;
  */
 public final class CustomerSort {
 
-    private static final List<CustomerSort> FIXED = List.of(new CustomerSort("customer_id", "external_id", false),
-            new CustomerSort("created_at", "created_at", false), new CustomerSort("first_name", "first_name", false),
+    private static final List<CustomerSort> FIXED = List.of(
+            new CustomerSort("customer_id", "external_id", false),
+            new CustomerSort("created_at", "created_at", false),
+            new CustomerSort("first_name", "first_name", false),
             new CustomerSort("last_name", "last_name", false));
     private static final Map<String, CustomerSort> BUILT_IN = byName(BuiltInFields.catalogue());
 
     /** The default order of the dashboard's lists (a built-in field, in every catalogue). */
     public static final CustomerSort TOTAL_SPENT = BUILT_IN.get("total_spent");
+
     public static final CustomerSort ORDER_COUNT = BUILT_IN.get("order_count");
 
     private final String name;
@@ -40,7 +43,8 @@ public final class CustomerSort {
 
     private static CustomerSort of(SegmentField field) {
         SortColumn sort = field.sort();
-        String column = sort.table().equals("customers") ? sort.column()
+        String column = sort.table().equals("customers")
+                ? sort.column()
                 : "(SELECT a." + sort.column() + " FROM " + sort.table() + " a WHERE a.store_id = customers.store_id"
                         + " AND a.customer_external_id = customers.external_id)";
         return new CustomerSort(field.fieldName(), column, sort.reversed());
@@ -72,8 +76,8 @@ public final class CustomerSort {
     private static CustomerSort find(String field, Map<String, CustomerSort> sorts) {
         CustomerSort sort = sorts.get(field.strip().toLowerCase(Locale.ROOT));
         if (sort == null) {
-            throw new IllegalArgumentException("cannot sort by '" + field + "'; sortable fields: "
-                    + String.join(", ", sorts.keySet()));
+            throw new IllegalArgumentException(
+                    "cannot sort by '" + field + "'; sortable fields: " + String.join(", ", sorts.keySet()));
         }
         return sort;
     }

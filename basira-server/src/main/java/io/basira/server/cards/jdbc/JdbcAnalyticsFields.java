@@ -1,11 +1,11 @@
 package io.basira.server.cards.jdbc;
 
-import io.basira.server.platform.jdbc.Sql;
 import io.basira.analytics.AnalyticsFields;
 import io.basira.analytics.CustomerType;
 import io.basira.analytics.Regularity;
 import io.basira.analytics.RfmGroup;
 import io.basira.analytics.clv.ChurnRisk;
+import io.basira.server.platform.jdbc.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -26,13 +26,20 @@ final class JdbcAnalyticsFields {
         if (group == null) {
             return null;
         }
-        return new AnalyticsFields(rs.getBigDecimal("revenue_percentile"), Sql.nullableInt(rs, "rfm_recency"),
-                Sql.nullableInt(rs, "rfm_frequency"), Sql.nullableInt(rs, "rfm_monetary"),
-                RfmGroup.valueOf(constant(group)), code(rs, "customer_type", CustomerType.class),
-                code(rs, "regularity", Regularity.class), AnalyticsFields.decimal(nullableDouble(rs, "p_alive")),
+        return new AnalyticsFields(
+                rs.getBigDecimal("revenue_percentile"),
+                Sql.nullableInt(rs, "rfm_recency"),
+                Sql.nullableInt(rs, "rfm_frequency"),
+                Sql.nullableInt(rs, "rfm_monetary"),
+                RfmGroup.valueOf(constant(group)),
+                code(rs, "customer_type", CustomerType.class),
+                code(rs, "regularity", Regularity.class),
+                AnalyticsFields.decimal(nullableDouble(rs, "p_alive")),
                 AnalyticsFields.decimal(nullableDouble(rs, "expected_purchases_90d")),
-                rs.getBigDecimal("predicted_value_12m"), code(rs, "churn_risk", ChurnRisk.class),
-                Sql.date(rs, "next_order_expected_at"), rs.getString("next_category"));
+                rs.getBigDecimal("predicted_value_12m"),
+                code(rs, "churn_risk", ChurnRisk.class),
+                Sql.date(rs, "next_order_expected_at"),
+                rs.getString("next_category"));
     }
 
     private static <E extends Enum<E>> E code(ResultSet rs, String column, Class<E> type) throws SQLException {

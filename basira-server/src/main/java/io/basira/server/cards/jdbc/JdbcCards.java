@@ -1,8 +1,8 @@
 package io.basira.server.cards.jdbc;
 
-import io.basira.server.platform.jdbc.Sql;
 import io.basira.card.CustomerCard;
 import io.basira.ingest.Cards;
+import io.basira.server.platform.jdbc.Sql;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
 import io.basira.shared.StoreId;
@@ -28,11 +28,14 @@ public final class JdbcCards implements Cards {
     public void save(Store store, Map<String, CustomerCard> cards) {
         int digits = Money.fractionDigits(store.currency());
         List<Map.Entry<String, CustomerCard>> entries = List.copyOf(cards.entrySet());
-        jdbc.batchUpdate("UPDATE customers SET order_count = ?, total_spent_minor = ?, average_order_value = ?, "
-                + "cancelled_orders = ?, returned_orders = ?, last_purchase_at = ?, first_order_at = ?, "
-                + "abandoned_carts = ?, store_rating = ?, discounted_orders = ?, discount_share = ?, "
-                + "wishlist_count = ?, reviews_count = ? WHERE store_id = ? AND external_id = ?",
-                entries, 1000, (ps, entry) -> {
+        jdbc.batchUpdate(
+                "UPDATE customers SET order_count = ?, total_spent_minor = ?, average_order_value = ?, "
+                        + "cancelled_orders = ?, returned_orders = ?, last_purchase_at = ?, first_order_at = ?, "
+                        + "abandoned_carts = ?, store_rating = ?, discounted_orders = ?, discount_share = ?, "
+                        + "wishlist_count = ?, reviews_count = ? WHERE store_id = ? AND external_id = ?",
+                entries,
+                1000,
+                (ps, entry) -> {
                     CustomerCard card = entry.getValue();
                     ps.setInt(1, card.orderCount());
                     ps.setLong(2, card.totalSpentMinor());
@@ -55,14 +58,28 @@ public final class JdbcCards implements Cards {
     @Override
     public Map<String, CustomerCard> load(StoreId store, Collection<String> customerIds) {
         Map<String, CustomerCard> cards = new HashMap<>(customerIds.size() * 2);
-        Sql.queryByIds(jdbc, "SELECT external_id, order_count, total_spent_minor, cancelled_orders, returned_orders, "
-                + "last_purchase_at, first_order_at, abandoned_carts, store_rating, discounted_orders, wishlist_count, "
-                + "reviews_count FROM customers WHERE store_id = ? AND external_id IN", "", store.value(), customerIds,
-                rs -> cards.put(rs.getString("external_id"), new CustomerCard(rs.getInt("order_count"),
-                        rs.getLong("total_spent_minor"), rs.getInt("cancelled_orders"), rs.getInt("returned_orders"),
-                        Sql.instant(rs, "last_purchase_at"), Sql.instant(rs, "first_order_at"),
-                        rs.getInt("abandoned_carts"), Sql.nullableInt(rs, "store_rating"), rs.getInt("discounted_orders"),
-                        rs.getInt("wishlist_count"), rs.getInt("reviews_count"))));
+        Sql.queryByIds(
+                jdbc,
+                "SELECT external_id, order_count, total_spent_minor, cancelled_orders, returned_orders, "
+                        + "last_purchase_at, first_order_at, abandoned_carts, store_rating, discounted_orders, wishlist_count, "
+                        + "reviews_count FROM customers WHERE store_id = ? AND external_id IN",
+                "",
+                store.value(),
+                customerIds,
+                rs -> cards.put(
+                        rs.getString("external_id"),
+                        new CustomerCard(
+                                rs.getInt("order_count"),
+                                rs.getLong("total_spent_minor"),
+                                rs.getInt("cancelled_orders"),
+                                rs.getInt("returned_orders"),
+                                Sql.instant(rs, "last_purchase_at"),
+                                Sql.instant(rs, "first_order_at"),
+                                rs.getInt("abandoned_carts"),
+                                Sql.nullableInt(rs, "store_rating"),
+                                rs.getInt("discounted_orders"),
+                                rs.getInt("wishlist_count"),
+                                rs.getInt("reviews_count"))));
         return cards;
     }
 }

@@ -27,12 +27,17 @@ public final class JdbcCustomerNames {
             List<Object> args = new java.util.ArrayList<>(batch.size() + 1);
             args.add(store.value());
             args.addAll(batch);
-            jdbc.query("SELECT external_id, first_name, last_name FROM customers WHERE store_id = ? AND external_id IN ("
-                    + Sql.marks(batch.size()) + ")", rs -> {
+            jdbc.query(
+                    "SELECT external_id, first_name, last_name FROM customers WHERE store_id = ? AND external_id IN ("
+                            + Sql.marks(batch.size()) + ")",
+                    rs -> {
                         String first = rs.getString(2);
                         String last = rs.getString(3);
-                        names.put(rs.getString(1), ((first == null ? "" : first) + " " + (last == null ? "" : last)).strip());
-                    }, args.toArray());
+                        names.put(
+                                rs.getString(1),
+                                ((first == null ? "" : first) + " " + (last == null ? "" : last)).strip());
+                    },
+                    args.toArray());
         }
         return names;
     }

@@ -1,6 +1,5 @@
 package io.basira.server.cards.jdbc;
 
-import io.basira.server.platform.jdbc.Sql;
 import io.basira.browsing.BrowsingStats;
 import io.basira.card.CustomerCard;
 import io.basira.card.CustomerSnapshot;
@@ -8,6 +7,7 @@ import io.basira.card.LoyaltyStanding;
 import io.basira.commerce.Customer;
 import io.basira.commerce.Gender;
 import io.basira.groups.GroupCustomers;
+import io.basira.server.platform.jdbc.Sql;
 import io.basira.shared.DateRange;
 import io.basira.shared.SearchText;
 import io.basira.shared.StoreId;
@@ -35,10 +35,11 @@ public final class JdbcCustomerQueries implements GroupCustomers {
     /** One page of a customer list. */
     public record Page(List<CustomerSnapshot> items, long total, int page, int size) {}
 
-    public static final String COLUMNS = "id, external_id, first_name, last_name, email, phone, gender, birth_date, city, "
-            + "region, country, created_at, tags, order_count, total_spent_minor, cancelled_orders, returned_orders, "
-            + "last_purchase_at, first_order_at, abandoned_carts, store_rating, discounted_orders, wishlist_count, "
-            + "reviews_count";
+    public static final String COLUMNS =
+            "id, external_id, first_name, last_name, email, phone, gender, birth_date, city, "
+                    + "region, country, created_at, tags, order_count, total_spent_minor, cancelled_orders, returned_orders, "
+                    + "last_purchase_at, first_order_at, abandoned_carts, store_rating, discounted_orders, wishlist_count, "
+                    + "reviews_count";
 
     /**
      * The customers with the analytics card fields of the store's last refresh ({@code customer_analytics},
@@ -69,8 +70,14 @@ public final class JdbcCustomerQueries implements GroupCustomers {
         if (TextRules.lineProblem(externalId, Integer.MAX_VALUE) != null) { // no id holds it; PostgreSQL refuses NUL
             return Optional.empty();
         }
-        return jdbc.query(WITH_ANALYTICS + " AND c.external_id = ?", JdbcCustomerQueries::mapWithAnalytics,
-                store.value(), externalId).stream().findFirst();
+        return jdbc
+                .query(
+                        WITH_ANALYTICS + " AND c.external_id = ?",
+                        JdbcCustomerQueries::mapWithAnalytics,
+                        store.value(),
+                        externalId)
+                .stream()
+                .findFirst();
     }
 
     /** The customers with these ids, with their analytics fields, in chunks of {@link Sql#IN_CHUNK}; unknown ids are skipped. */
@@ -80,8 +87,10 @@ public final class JdbcCustomerQueries implements GroupCustomers {
             List<Object> args = new ArrayList<>(chunk.size() + 1);
             args.add(store.value());
             args.addAll(chunk);
-            found.addAll(jdbc.query(WITH_ANALYTICS + " AND c.external_id IN (" + Sql.marks(chunk.size()) + ")",
-                    JdbcCustomerQueries::mapWithAnalytics, args.toArray()));
+            found.addAll(jdbc.query(
+                    WITH_ANALYTICS + " AND c.external_id IN (" + Sql.marks(chunk.size()) + ")",
+                    JdbcCustomerQueries::mapWithAnalytics,
+                    args.toArray()));
         }
         return found;
     }
@@ -98,8 +107,11 @@ public final class JdbcCustomerQueries implements GroupCustomers {
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(size);
         pageArgs.add((long) page * size);
-        List<CustomerSnapshot> items = jdbc.query("SELECT " + COLUMNS + " FROM customers" + where + " ORDER BY "
-                + sort.orderBy(descending) + " LIMIT ? OFFSET ?", JdbcCustomerQueries::map, pageArgs.toArray());
+        List<CustomerSnapshot> items = jdbc.query(
+                "SELECT " + COLUMNS + " FROM customers" + where + " ORDER BY " + sort.orderBy(descending)
+                        + " LIMIT ? OFFSET ?",
+                JdbcCustomerQueries::map,
+                pageArgs.toArray());
         return new Page(items, total, page, size);
     }
 
@@ -108,7 +120,13 @@ public final class JdbcCustomerQueries implements GroupCustomers {
      * otherwise as {@link #page}: the store's customers are read in order and filtered, so the
      * sort and the paging are the database's.
      */
-    public Page page(StoreId store, String search, CustomerSort sort, boolean descending, int page, int size,
+    public Page page(
+            StoreId store,
+            String search,
+            CustomerSort sort,
+            boolean descending,
+            int page,
+            int size,
             java.util.function.Predicate<String> include) {
         StringBuilder where = new StringBuilder(" WHERE store_id = ? AND erased_at IS NULL");
         List<Object> args = new ArrayList<>(List.of(store.value()));
@@ -116,24 +134,29 @@ public final class JdbcCustomerQueries implements GroupCustomers {
         List<CustomerSnapshot> items = new ArrayList<>(size);
         long[] total = {0};
         long skip = (long) page * size;
-        jdbc.query("SELECT " + COLUMNS + " FROM customers" + where + " ORDER BY " + sort.orderBy(descending), rs -> {
-            if (include.test(rs.getString("external_id"))) {
-                if (total[0] >= skip && items.size() < size) {
-                    items.add(map(rs, 0));
-                }
-                total[0]++;
-            }
-        }, args.toArray());
+        jdbc.query(
+                "SELECT " + COLUMNS + " FROM customers" + where + " ORDER BY " + sort.orderBy(descending),
+                rs -> {
+                    if (include.test(rs.getString("external_id"))) {
+                        if (total[0] >= skip && items.size() < size) {
+                            items.add(map(rs, 0));
+                        }
+                        total[0]++;
+                    }
+                },
+                args.toArray());
         return new Page(items, total[0], page, size);
     }
 
     /** Streams every customer of the store, with their analytics card fields, in customer-id order to {@code sink}. */
     public void forEach(StoreId store, Consumer<CustomerSnapshot> sink) {
-        jdbc.query(WITH_ANALYTICS + " ORDER BY c.external_id", rs -> {
-            sink.accept(mapWithAnalytics(rs, 0));
-        }, store.value());
+        jdbc.query(
+                WITH_ANALYTICS + " ORDER BY c.external_id",
+                rs -> {
+                    sink.accept(mapWithAnalytics(rs, 0));
+                },
+                store.value());
     }
-
 
     /**
      * Adds the search condition: a substring of the customer's stored search text (name, email, phone or
@@ -181,7 +204,9 @@ public final class JdbcCustomerQueries implements GroupCustomers {
     }
 
     /** Noon UTC of the first and last accepted days: those days in every store's zone. */
-    private static final Instant EARLIEST_NOON = DateRange.EARLIEST.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
+    private static final Instant EARLIEST_NOON =
+            DateRange.EARLIEST.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
+
     private static final Instant LATEST_NOON = DateRange.LATEST.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
 
     /**
@@ -198,15 +223,18 @@ public final class JdbcCustomerQueries implements GroupCustomers {
     }
 
     private static String readable(String stored, boolean multiline) {
-        if (stored == null || (multiline ? TextRules.textProblem(stored, Integer.MAX_VALUE)
-                : TextRules.lineProblem(stored, Integer.MAX_VALUE)) == null) {
+        if (stored == null
+                || (multiline
+                                ? TextRules.textProblem(stored, Integer.MAX_VALUE)
+                                : TextRules.lineProblem(stored, Integer.MAX_VALUE))
+                        == null) {
             return stored;
         }
         StringBuilder readable = new StringBuilder(stored.length());
         for (int i = 0; i < stored.length(); i++) {
             char c = stored.charAt(i);
-            boolean paired = Character.isHighSurrogate(c) ? i + 1 < stored.length()
-                    && Character.isLowSurrogate(stored.charAt(i + 1))
+            boolean paired = Character.isHighSurrogate(c)
+                    ? i + 1 < stored.length() && Character.isLowSurrogate(stored.charAt(i + 1))
                     : !Character.isLowSurrogate(c) || i > 0 && Character.isHighSurrogate(stored.charAt(i - 1));
             boolean allowed = c >= 0x20 && c != 0x7F || multiline && (c == '\t' || c == '\n' || c == '\r');
             if (allowed && paired) {
@@ -218,28 +246,51 @@ public final class JdbcCustomerQueries implements GroupCustomers {
 
     private static Set<String> tags(ResultSet rs) throws SQLException {
         String tags = line(rs, "tags");
-        return tags == null ? Set.of() : Arrays.stream(tags.split(";")).filter(tag -> !tag.isBlank())
-                .collect(Collectors.toSet());
+        return tags == null
+                ? Set.of()
+                : Arrays.stream(tags.split(";")).filter(tag -> !tag.isBlank()).collect(Collectors.toSet());
     }
 
     public static CustomerSnapshot map(ResultSet rs, int row) throws SQLException {
         String gender = rs.getString("gender");
         String country = rs.getString("country");
-        Customer customer = new Customer(rs.getString("external_id"), text(rs, "first_name"),
-                text(rs, "last_name"), line(rs, "email"), line(rs, "phone"),
-                gender == null ? null : Gender.fromCode(gender), birthDate(rs), text(rs, "city"),
-                text(rs, "region"), country == null ? null : country.strip(), createdAt(rs), tags(rs));
-        CustomerCard card = new CustomerCard(rs.getInt("order_count"), rs.getLong("total_spent_minor"),
-                rs.getInt("cancelled_orders"), rs.getInt("returned_orders"), Sql.instant(rs, "last_purchase_at"),
-                Sql.instant(rs, "first_order_at"), rs.getInt("abandoned_carts"), Sql.nullableInt(rs, "store_rating"),
-                rs.getInt("discounted_orders"), rs.getInt("wishlist_count"), rs.getInt("reviews_count"));
+        Customer customer = new Customer(
+                rs.getString("external_id"),
+                text(rs, "first_name"),
+                text(rs, "last_name"),
+                line(rs, "email"),
+                line(rs, "phone"),
+                gender == null ? null : Gender.fromCode(gender),
+                birthDate(rs),
+                text(rs, "city"),
+                text(rs, "region"),
+                country == null ? null : country.strip(),
+                createdAt(rs),
+                tags(rs));
+        CustomerCard card = new CustomerCard(
+                rs.getInt("order_count"),
+                rs.getLong("total_spent_minor"),
+                rs.getInt("cancelled_orders"),
+                rs.getInt("returned_orders"),
+                Sql.instant(rs, "last_purchase_at"),
+                Sql.instant(rs, "first_order_at"),
+                rs.getInt("abandoned_carts"),
+                Sql.nullableInt(rs, "store_rating"),
+                rs.getInt("discounted_orders"),
+                rs.getInt("wishlist_count"),
+                rs.getInt("reviews_count"));
         return new CustomerSnapshot(rs.getLong("id"), customer, card);
     }
 
     private static CustomerSnapshot mapWithAnalytics(ResultSet rs, int row) throws SQLException {
         CustomerSnapshot snapshot = map(rs, row);
-        return new CustomerSnapshot(snapshot.rowId(), snapshot.customer(), snapshot.card(), JdbcAnalyticsFields.map(rs),
-                loyalty(rs), browsing(rs));
+        return new CustomerSnapshot(
+                snapshot.rowId(),
+                snapshot.customer(),
+                snapshot.card(),
+                JdbcAnalyticsFields.map(rs),
+                loyalty(rs),
+                browsing(rs));
     }
 
     /** The loyalty standing of {@code loyalty_accounts} (migration V50); none for a customer who never had points. */
@@ -248,16 +299,27 @@ public final class JdbcCustomerQueries implements GroupCustomers {
         if (rs.wasNull()) {
             return LoyaltyStanding.NONE;
         }
-        return new LoyaltyStanding(points, rs.getLong("loyalty_pending"), rs.getLong("loyalty_lifetime"),
-                rs.getString("loyalty_tier"), rs.getLong("loyalty_expiring"));
+        return new LoyaltyStanding(
+                points,
+                rs.getLong("loyalty_pending"),
+                rs.getLong("loyalty_lifetime"),
+                rs.getString("loyalty_tier"),
+                rs.getLong("loyalty_expiring"));
     }
 
     /** The browsing aggregates of the left join, or null when the customer was never seen browsing. */
     private static BrowsingStats browsing(ResultSet rs) throws SQLException {
         Instant lastSeen = Sql.instant(rs, "last_seen_at");
-        return lastSeen == null ? null : new BrowsingStats(lastSeen, rs.getInt("sessions_30d"),
-                rs.getInt("page_views_30d"), rs.getInt("product_views_30d"), rs.getInt("sessions_total"),
-                new BrowsingStats.Viewed(BrowsingStats.Viewed.days(rs.getString("viewed_product_days")),
-                        BrowsingStats.Viewed.days(rs.getString("viewed_category_days"))));
+        return lastSeen == null
+                ? null
+                : new BrowsingStats(
+                        lastSeen,
+                        rs.getInt("sessions_30d"),
+                        rs.getInt("page_views_30d"),
+                        rs.getInt("product_views_30d"),
+                        rs.getInt("sessions_total"),
+                        new BrowsingStats.Viewed(
+                                BrowsingStats.Viewed.days(rs.getString("viewed_product_days")),
+                                BrowsingStats.Viewed.days(rs.getString("viewed_category_days"))));
     }
 }

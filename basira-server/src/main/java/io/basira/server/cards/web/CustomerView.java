@@ -1,6 +1,5 @@
 package io.basira.server.cards.web;
 
-import io.basira.server.dashboard.DashboardFormats;
 import io.basira.card.CustomerSnapshot;
 import io.basira.commerce.Customer;
 import io.basira.fields.BuiltInFields;
@@ -8,6 +7,7 @@ import io.basira.fields.CardFields;
 import io.basira.segment.FieldCatalogue;
 import io.basira.segment.SegmentField;
 import io.basira.segment.eval.EvaluationContext;
+import io.basira.server.dashboard.DashboardFormats;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
 import java.math.BigDecimal;
@@ -42,12 +42,19 @@ public record CustomerView(String customerId, String name, List<Field> attribute
     }
 
     /** As {@link #of(CustomerSnapshot, Store, LocalDate, DashboardFormats)}, with these fields as the indicators. */
-    public static CustomerView of(CustomerSnapshot snapshot, Store store, LocalDate today, DashboardFormats fmt,
+    public static CustomerView of(
+            CustomerSnapshot snapshot,
+            Store store,
+            LocalDate today,
+            DashboardFormats fmt,
             List<SegmentField> indicators) {
         Customer c = snapshot.customer();
-        EvaluationContext context = new EvaluationContext(today, store.timeZone(), Money.fractionDigits(store.currency()));
-        List<Field> values = indicators.stream().map(field -> new Field(field.fieldName(),
-                formatted(field, field.value(snapshot, context), fmt), field.labelKey())).toList();
+        EvaluationContext context =
+                new EvaluationContext(today, store.timeZone(), Money.fractionDigits(store.currency()));
+        List<Field> values = indicators.stream()
+                .map(field -> new Field(
+                        field.fieldName(), formatted(field, field.value(snapshot, context), fmt), field.labelKey()))
+                .toList();
         return new CustomerView(c.externalId(), name(c), attributes(c, today, fmt), values);
     }
 
@@ -59,7 +66,9 @@ public record CustomerView(String customerId, String name, List<Field> attribute
     public static List<SegmentField> cardPageIndicators(FieldCatalogue fields) {
         Set<SegmentField> card = Set.copyOf(CARD_INDICATORS);
         Set<SegmentField> builtIn = Set.copyOf(BuiltInFields.catalogue().all());
-        return fields.all().stream().filter(f -> card.contains(f) || !builtIn.contains(f)).toList();
+        return fields.all().stream()
+                .filter(f -> card.contains(f) || !builtIn.contains(f))
+                .toList();
     }
 
     /** A field's value for the reader, by its type: money, a count or number, a share as a percentage, a date. */
@@ -70,7 +79,8 @@ public record CustomerView(String customerId, String name, List<Field> attribute
         return switch (field.type()) {
             case MONEY -> fmt.money((BigDecimal) value);
             case INTEGER -> fmt.number(((BigDecimal) value).longValueExact());
-            case DECIMAL -> "share".equals(field.unit()) ? fmt.percent((BigDecimal) value) : fmt.number((BigDecimal) value);
+            case DECIMAL ->
+                "share".equals(field.unit()) ? fmt.percent((BigDecimal) value) : fmt.number((BigDecimal) value);
             case DATE, DATE_TIME -> fmt.date((LocalDate) value);
             default -> value.toString();
         };
@@ -78,13 +88,19 @@ public record CustomerView(String customerId, String name, List<Field> attribute
 
     /** The indicator with this published name. @throws IllegalArgumentException when there is none */
     public String indicator(String name) {
-        return indicators.stream().filter(f -> f.name().equals(name)).findFirst().map(Field::value)
+        return indicators.stream()
+                .filter(f -> f.name().equals(name))
+                .findFirst()
+                .map(Field::value)
                 .orElseThrow(() -> new IllegalArgumentException("no indicator '" + name + "'"));
     }
 
     /** The attribute with this published name. @throws IllegalArgumentException when there is none */
     public String attribute(String name) {
-        return attributes.stream().filter(f -> f.name().equals(name)).findFirst().map(Field::value)
+        return attributes.stream()
+                .filter(f -> f.name().equals(name))
+                .findFirst()
+                .map(Field::value)
                 .orElseThrow(() -> new IllegalArgumentException("no attribute '" + name + "'"));
     }
 
@@ -100,7 +116,11 @@ public record CustomerView(String customerId, String name, List<Field> attribute
         fields.add(new Field("phone", text(c.phone())));
         fields.add(new Field("gender", c.gender() == null ? "" : c.gender().code()));
         fields.add(new Field("birth_date", fmt.date(c.birthDate())));
-        fields.add(new Field("age", c.birthDate() == null ? "" : fmt.number(Period.between(c.birthDate(), today).getYears())));
+        fields.add(new Field(
+                "age",
+                c.birthDate() == null
+                        ? ""
+                        : fmt.number(Period.between(c.birthDate(), today).getYears())));
         fields.add(new Field("city", text(c.city())));
         fields.add(new Field("region", text(c.region())));
         fields.add(new Field("country", text(c.country())));

@@ -1,8 +1,8 @@
 package io.basira.server.cards.web;
 
+import io.basira.server.cards.jdbc.JdbcTimeline;
 import io.basira.server.dashboard.DashboardFormats;
 import io.basira.server.dashboard.DisplayNames;
-import io.basira.server.cards.jdbc.JdbcTimeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,8 @@ public record TimelineView(String kind, String id, String when, List<Detail> det
     }
 
     public static List<TimelineView> of(List<JdbcTimeline.Entry> entries, DashboardFormats fmt, DisplayNames names) {
-        return entries.stream().map(e -> new TimelineView(e.kind(), e.id(), fmt.dateTime(e.at()), details(e, fmt, names)))
+        return entries.stream()
+                .map(e -> new TimelineView(e.kind(), e.id(), fmt.dateTime(e.at()), details(e, fmt, names)))
                 .toList();
     }
 

@@ -19,9 +19,14 @@ public record CatalogueRequest(
     /** One payment method. */
     @Schema(name = "PaymentMethod")
     public record PaymentMethod(
-            @Schema(description = "its code in policies", example = "cod") @NotBlank(message = "{basira.required}") String code,
-            @Schema(description = "its name; absent: the code", example = "Cash on delivery") String name,
-            @Schema(description = "its name in Arabic; absent: the name", example = "الدفع عند الاستلام") String nameAr) {
+            @Schema(description = "its code in policies", example = "cod") @NotBlank(message = "{basira.required}")
+            String code,
+
+            @Schema(description = "its name; absent: the code", example = "Cash on delivery")
+            String name,
+
+            @Schema(description = "its name in Arabic; absent: the name", example = "الدفع عند الاستلام")
+            String nameAr) {
 
         public PaymentMethod(String code, String name) {
             this(code, name, null);
@@ -31,10 +36,17 @@ public record CatalogueRequest(
     /** One carrier. */
     @Schema(name = "Carrier")
     public record Carrier(
-            @Schema(description = "its code in policies", example = "aramex") @NotBlank(message = "{basira.required}") String code,
-            @Schema(description = "its name; absent: the code", example = "Aramex") String name,
-            @Schema(description = "its name in Arabic; absent: the name", example = "أرامكس") String nameAr,
-            @Schema(description = "offered without a policy that offers it; default true") Boolean offeredToEveryone) {
+            @Schema(description = "its code in policies", example = "aramex") @NotBlank(message = "{basira.required}")
+            String code,
+
+            @Schema(description = "its name; absent: the code", example = "Aramex")
+            String name,
+
+            @Schema(description = "its name in Arabic; absent: the name", example = "أرامكس")
+            String nameAr,
+
+            @Schema(description = "offered without a policy that offers it; default true")
+            Boolean offeredToEveryone) {
 
         public Carrier(String code, String name, Boolean offeredToEveryone) {
             this(code, name, null, offeredToEveryone);

@@ -1,13 +1,13 @@
 package io.basira.server.checkout.api;
 
-import io.basira.server.checkout.jdbc.JdbcCheckoutPolicies;
-import io.basira.checkout.EligibleGroups;
 import io.basira.checkout.Catalogue;
 import io.basira.checkout.Coupon;
 import io.basira.checkout.CouponBenefit;
+import io.basira.checkout.EligibleGroups;
 import io.basira.checkout.Policy;
 import io.basira.checkout.PolicyRule;
 import io.basira.checkout.Validity;
+import io.basira.server.checkout.jdbc.JdbcCheckoutPolicies;
 import io.basira.shared.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -27,14 +27,21 @@ import tools.jackson.databind.json.JsonMapper;
 public final class CheckoutJson {
 
     private static final JsonMapper STORED = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
 
     private CheckoutJson() {}
 
     /** A policy from its request; {@code id} is the store's id of it ("new" before it is created). */
     public static Policy policy(String id, PolicyRequest body, Currency currency) {
-        Policy policy = guard("", () -> new Policy(id, required("name", body.name()), eligible(body.groups()),
-                validity("valid_from", body.validFrom(), "valid_until", body.validUntil()), rule(body, currency)));
+        Policy policy = guard(
+                "",
+                () -> new Policy(
+                        id,
+                        required("name", body.name()),
+                        eligible(body.groups()),
+                        validity("valid_from", body.validFrom(), "valid_until", body.validUntil()),
+                        rule(body, currency)));
         Map<String, Object> stored = json(policy);
         stored.put("id", Long.toString(Long.MAX_VALUE)); // the audit stores it with its id, at most this long
         requireStorable(stored, "policy");
@@ -61,19 +68,25 @@ public final class CheckoutJson {
     private static PolicyRule rule(PolicyRequest body, Currency currency) {
         String kind = required("kind", body.kind());
         return guard("", () -> switch (kind) {
-            case "hide_payment_methods" -> new PolicyRule.HidePaymentMethods(RequestValues.strings("methods", body.methods()));
+            case "hide_payment_methods" ->
+                new PolicyRule.HidePaymentMethods(RequestValues.strings("methods", body.methods()));
             case "offer_carriers" -> new PolicyRule.OfferCarriers(RequestValues.strings("carriers", body.carriers()));
             case "hide_carriers" -> new PolicyRule.HideCarriers(RequestValues.strings("carriers", body.carriers()));
             case "free_shipping" -> new PolicyRule.FreeShipping(money("minimum_total", body.minimumTotal(), currency));
-            case "percent_off" -> new PolicyRule.PercentOff(body.percent(), money("minimum_total", body.minimumTotal(),
-                    currency));
-            case "amount_off" -> new PolicyRule.AmountOff(required("amount", money("amount", body.amount(), currency)),
-                    money("minimum_total", body.minimumTotal(), currency));
-            case "buy_x_get_y" -> new PolicyRule.BuyXGetY(required("buy", RequestValues.whole("buy", body.buy())),
-                    required("get", RequestValues.whole("get", body.get())), RequestValues.strings("products",
-                            body.products()));
-            default -> throw new IllegalArgumentException("kind: '" + kind + "' is not one of hide_payment_methods, "
-                    + "offer_carriers, hide_carriers, free_shipping, percent_off, amount_off, buy_x_get_y");
+            case "percent_off" ->
+                new PolicyRule.PercentOff(body.percent(), money("minimum_total", body.minimumTotal(), currency));
+            case "amount_off" ->
+                new PolicyRule.AmountOff(
+                        required("amount", money("amount", body.amount(), currency)),
+                        money("minimum_total", body.minimumTotal(), currency));
+            case "buy_x_get_y" ->
+                new PolicyRule.BuyXGetY(
+                        required("buy", RequestValues.whole("buy", body.buy())),
+                        required("get", RequestValues.whole("get", body.get())),
+                        RequestValues.strings("products", body.products()));
+            default ->
+                throw new IllegalArgumentException("kind: '" + kind + "' is not one of hide_payment_methods, "
+                        + "offer_carriers, hide_carriers, free_shipping, percent_off, amount_off, buy_x_get_y");
         });
     }
 
@@ -117,16 +130,26 @@ public final class CheckoutJson {
     /** A coupon from its terms. */
     public static Coupon coupon(CouponRequest body, Currency currency) {
         String benefit = required("benefit", body.benefit());
-        Coupon coupon = guard("", () -> new Coupon(required("code", body.code()), switch (benefit) {
-            case "percent_off" -> new CouponBenefit.PercentOff(body.percent());
-            case "amount_off" -> new CouponBenefit.AmountOff(required("amount", money("amount", body.amount(), currency)));
-            case "free_shipping" -> new CouponBenefit.FreeShipping();
-            default -> throw new IllegalArgumentException(
-                    "benefit: '" + benefit + "' is not one of percent_off, amount_off, free_shipping");
-        }, money("minimum_total", body.minimumTotal(), currency), money("maximum_discount", body.maximumDiscount(), currency),
-                validity("starts_at", body.startsAt(), "ends_at", body.endsAt()),
-                RequestValues.whole("usage_limit", body.usageLimit()),
-                RequestValues.whole("per_customer_limit", body.perCustomerLimit()), eligible(body.groups())));
+        Coupon coupon = guard(
+                "",
+                () -> new Coupon(
+                        required("code", body.code()),
+                        switch (benefit) {
+                            case "percent_off" -> new CouponBenefit.PercentOff(body.percent());
+                            case "amount_off" ->
+                                new CouponBenefit.AmountOff(
+                                        required("amount", money("amount", body.amount(), currency)));
+                            case "free_shipping" -> new CouponBenefit.FreeShipping();
+                            default ->
+                                throw new IllegalArgumentException("benefit: '" + benefit
+                                        + "' is not one of percent_off, amount_off, free_shipping");
+                        },
+                        money("minimum_total", body.minimumTotal(), currency),
+                        money("maximum_discount", body.maximumDiscount(), currency),
+                        validity("starts_at", body.startsAt(), "ends_at", body.endsAt()),
+                        RequestValues.whole("usage_limit", body.usageLimit()),
+                        RequestValues.whole("per_customer_limit", body.perCustomerLimit()),
+                        eligible(body.groups())));
         requireStorable(json(coupon), "coupon");
         return coupon;
     }
@@ -162,20 +185,28 @@ public final class CheckoutJson {
     /** A catalogue from its request. */
     public static Catalogue catalogue(CatalogueRequest body) {
         List<Catalogue.PaymentMethod> methods = new ArrayList<>();
-        List<CatalogueRequest.PaymentMethod> listedMethods = body.paymentMethods() == null ? List.of() : body.paymentMethods();
+        List<CatalogueRequest.PaymentMethod> listedMethods =
+                body.paymentMethods() == null ? List.of() : body.paymentMethods();
         for (int i = 0; i < listedMethods.size(); i++) {
             CatalogueRequest.PaymentMethod method = required("payment_methods[" + i + "]", listedMethods.get(i));
             String where = "payment_methods[" + i + "]";
-            methods.add(guard(where, () -> new Catalogue.PaymentMethod(required(where + ".code", method.code()),
-                    method.name(), method.nameAr())));
+            methods.add(guard(
+                    where,
+                    () -> new Catalogue.PaymentMethod(
+                            required(where + ".code", method.code()), method.name(), method.nameAr())));
         }
         List<Catalogue.Carrier> carriers = new ArrayList<>();
         List<CatalogueRequest.Carrier> listedCarriers = body.carriers() == null ? List.of() : body.carriers();
         for (int i = 0; i < listedCarriers.size(); i++) {
             CatalogueRequest.Carrier carrier = required("carriers[" + i + "]", listedCarriers.get(i));
             String where = "carriers[" + i + "]";
-            carriers.add(guard(where, () -> new Catalogue.Carrier(required(where + ".code", carrier.code()),
-                    carrier.name(), carrier.nameAr(), carrier.offeredToEveryone() == null || carrier.offeredToEveryone())));
+            carriers.add(guard(
+                    where,
+                    () -> new Catalogue.Carrier(
+                            required(where + ".code", carrier.code()),
+                            carrier.name(),
+                            carrier.nameAr(),
+                            carrier.offeredToEveryone() == null || carrier.offeredToEveryone())));
         }
         Catalogue catalogue = guard("", () -> new Catalogue(methods, carriers));
         requireStorable(json(catalogue), "catalogue");
@@ -189,25 +220,33 @@ public final class CheckoutJson {
 
     public static Map<String, Object> json(Catalogue catalogue) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("payment_methods", catalogue.paymentMethods().stream().map(m -> {
-            Map<String, Object> method = new LinkedHashMap<>();
-            method.put("code", m.code());
-            method.put("name", m.name());
-            if (m.nameAr() != null) {
-                method.put("name_ar", m.nameAr());
-            }
-            return method;
-        }).toList());
-        json.put("carriers", catalogue.carriers().stream().map(c -> {
-            Map<String, Object> carrier = new LinkedHashMap<>();
-            carrier.put("code", c.code());
-            carrier.put("name", c.name());
-            if (c.nameAr() != null) {
-                carrier.put("name_ar", c.nameAr());
-            }
-            carrier.put("offered_to_everyone", c.offeredToEveryone());
-            return carrier;
-        }).toList());
+        json.put(
+                "payment_methods",
+                catalogue.paymentMethods().stream()
+                        .map(m -> {
+                            Map<String, Object> method = new LinkedHashMap<>();
+                            method.put("code", m.code());
+                            method.put("name", m.name());
+                            if (m.nameAr() != null) {
+                                method.put("name_ar", m.nameAr());
+                            }
+                            return method;
+                        })
+                        .toList());
+        json.put(
+                "carriers",
+                catalogue.carriers().stream()
+                        .map(c -> {
+                            Map<String, Object> carrier = new LinkedHashMap<>();
+                            carrier.put("code", c.code());
+                            carrier.put("name", c.name());
+                            if (c.nameAr() != null) {
+                                carrier.put("name_ar", c.nameAr());
+                            }
+                            carrier.put("offered_to_everyone", c.offeredToEveryone());
+                            return carrier;
+                        })
+                        .toList());
         return json;
     }
 
@@ -215,8 +254,11 @@ public final class CheckoutJson {
         if (groups == null) {
             return EligibleGroups.everyone();
         }
-        return guard("groups: ", () -> new EligibleGroups(RequestValues.strings("groups.any_of", groups.anyOf()),
-                RequestValues.strings("groups.none_of", groups.noneOf())));
+        return guard(
+                "groups: ",
+                () -> new EligibleGroups(
+                        RequestValues.strings("groups.any_of", groups.anyOf()),
+                        RequestValues.strings("groups.none_of", groups.noneOf())));
     }
 
     private static Map<String, Object> json(EligibleGroups eligible) {
@@ -227,7 +269,8 @@ public final class CheckoutJson {
     }
 
     private static Validity validity(String fromName, String from, String untilName, String until) {
-        return guard("", () -> new Validity(RequestValues.instant(fromName, from), RequestValues.instant(untilName, until)));
+        return guard(
+                "", () -> new Validity(RequestValues.instant(fromName, from), RequestValues.instant(untilName, until)));
     }
 
     private static <T> T required(String field, T value) {

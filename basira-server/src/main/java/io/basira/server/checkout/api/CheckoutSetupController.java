@@ -4,13 +4,13 @@ import io.basira.server.checkout.CheckoutChanges;
 import io.basira.server.checkout.CheckoutSetup;
 import io.basira.server.checkout.jdbc.JdbcCheckoutAudit;
 import io.basira.server.checkout.jdbc.JdbcCheckoutPolicies;
+import io.basira.server.platform.errors.NotFound;
+import io.basira.server.platform.security.ApiKeyAuthentication;
+import io.basira.shared.Store;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.basira.server.platform.security.ApiKeyAuthentication;
-import io.basira.server.platform.errors.NotFound;
-import io.basira.shared.Store;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.Collection;
@@ -45,38 +45,59 @@ public class CheckoutSetupController {
     private final JdbcCheckoutAudit audit;
     private final CheckoutSetup setup;
 
-    public CheckoutSetupController(JdbcCheckoutPolicies policies, CheckoutChanges changes, JdbcCheckoutAudit audit,
-            CheckoutSetup setup) {
+    public CheckoutSetupController(
+            JdbcCheckoutPolicies policies, CheckoutChanges changes, JdbcCheckoutAudit audit, CheckoutSetup setup) {
         this.policies = policies;
         this.changes = changes;
         this.audit = audit;
         this.setup = setup;
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(array = @ArraySchema(schema = @Schema(implementation = CheckoutAnswers.PolicyAnswer.class))))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            array =
+                                    @ArraySchema(
+                                            schema = @Schema(implementation = CheckoutAnswers.PolicyAnswer.class))))
     @GetMapping("/policies")
     public List<Map<String, Object>> list(Store store) {
-        return policies.of(store.id()).policies().stream().map(CheckoutJson::json).toList();
+        return policies.of(store.id()).policies().stream()
+                .map(CheckoutJson::json)
+                .toList();
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CheckoutAnswers.PolicyAnswer.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = CheckoutAnswers.PolicyAnswer.class)))
     @GetMapping("/policies/{id}")
     public Map<String, Object> get(Store store, @PathVariable long id) {
-        return policies.of(store.id()).policies().stream().filter(p -> p.id().equals(Long.toString(id))).findFirst()
-                .map(CheckoutJson::json).orElseThrow(() -> new NotFound("this store has no checkout policy " + id));
+        return policies.of(store.id()).policies().stream()
+                .filter(p -> p.id().equals(Long.toString(id)))
+                .findFirst()
+                .map(CheckoutJson::json)
+                .orElseThrow(() -> new NotFound("this store has no checkout policy " + id));
     }
 
-    @ApiResponse(responseCode = "201", description = "OK", content = @Content(schema = @Schema(implementation = CheckoutAnswers.SavedPolicy.class)))
+    @ApiResponse(
+            responseCode = "201",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = CheckoutAnswers.SavedPolicy.class)))
     @PostMapping("/policies")
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, Object> create(Store store, @Valid @RequestBody PolicyRequest body, HttpServletRequest request) {
         return worded(setup.createPolicy(store, actor(request), body));
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CheckoutAnswers.SavedPolicy.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = CheckoutAnswers.SavedPolicy.class)))
     @PutMapping("/policies/{id}")
-    public Map<String, Object> update(Store store, @PathVariable long id, @Valid @RequestBody PolicyRequest body,
-            HttpServletRequest request) {
+    public Map<String, Object> update(
+            Store store, @PathVariable long id, @Valid @RequestBody PolicyRequest body, HttpServletRequest request) {
         return worded(setup.updatePolicy(store, actor(request), id, body));
     }
 
@@ -86,20 +107,30 @@ public class CheckoutSetupController {
         changes.deletePolicy(store, actor(request), id);
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CheckoutAnswers.CatalogueAnswer.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = CheckoutAnswers.CatalogueAnswer.class)))
     @GetMapping("/catalogue")
     public Map<String, Object> catalogue(Store store) {
         return CheckoutJson.json(policies.of(store.id()).catalogue());
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CheckoutAnswers.CatalogueAnswer.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = CheckoutAnswers.CatalogueAnswer.class)))
     @PutMapping("/catalogue")
-    public Map<String, Object> saveCatalogue(Store store, @Valid @RequestBody CatalogueRequest body,
-            HttpServletRequest request) {
+    public Map<String, Object> saveCatalogue(
+            Store store, @Valid @RequestBody CatalogueRequest body, HttpServletRequest request) {
         return setup.saveCatalogue(store, actor(request), body);
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(array = @ArraySchema(schema = @Schema(implementation = CheckoutAnswers.AuditEntry.class))))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(array = @ArraySchema(schema = @Schema(implementation = CheckoutAnswers.AuditEntry.class))))
     @GetMapping("/audit")
     public List<Map<String, Object>> audit(Store store, @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > MAX_AUDIT) {
@@ -112,7 +143,11 @@ public class CheckoutSetupController {
     private static Map<String, Object> worded(Map<String, Object> saved) {
         Map<String, Object> json = new LinkedHashMap<>(saved);
         Collection<?> unknown = (Collection<?>) saved.get("warnings");
-        json.put("warnings", unknown.stream().map(code -> code + " is not in the store's catalogue").toList());
+        json.put(
+                "warnings",
+                unknown.stream()
+                        .map(code -> code + " is not in the store's catalogue")
+                        .toList());
         return json;
     }
 

@@ -1,18 +1,18 @@
 package io.basira.server.checkout.api;
 
+import io.basira.checkout.Coupon;
 import io.basira.server.checkout.CheckoutChanges;
 import io.basira.server.checkout.CheckoutSetup;
 import io.basira.server.checkout.jdbc.JdbcCheckoutAudit;
 import io.basira.server.checkout.jdbc.JdbcCoupons;
+import io.basira.server.platform.errors.InvalidRecords;
+import io.basira.server.platform.errors.NotFound;
+import io.basira.server.platform.security.ApiKeyAuthentication;
+import io.basira.shared.Store;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.basira.server.platform.security.ApiKeyAuthentication;
-import io.basira.checkout.Coupon;
-import io.basira.server.platform.errors.InvalidRecords;
-import io.basira.server.platform.errors.NotFound;
-import io.basira.shared.Store;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -38,36 +38,57 @@ public class CouponsController {
     private final JdbcCheckoutAudit audit;
     private final CheckoutSetup setup;
 
-    public CouponsController(JdbcCoupons coupons, CheckoutChanges changes, JdbcCheckoutAudit audit, CheckoutSetup setup) {
+    public CouponsController(
+            JdbcCoupons coupons, CheckoutChanges changes, JdbcCheckoutAudit audit, CheckoutSetup setup) {
         this.coupons = coupons;
         this.changes = changes;
         this.audit = audit;
         this.setup = setup;
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(array = @ArraySchema(schema = @Schema(implementation = CheckoutAnswers.CouponAnswer.class))))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            array =
+                                    @ArraySchema(
+                                            schema = @Schema(implementation = CheckoutAnswers.CouponAnswer.class))))
     @GetMapping
     public List<Map<String, Object>> list(Store store) {
         return coupons.list(store.id()).stream().map(CouponsController::json).toList();
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CheckoutAnswers.CouponAnswer.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = CheckoutAnswers.CouponAnswer.class)))
     @GetMapping("/{code}")
     public Map<String, Object> get(Store store, @PathVariable String code) {
-        return coupons.get(store.id(), code).map(CouponsController::json)
+        return coupons.get(store.id(), code)
+                .map(CouponsController::json)
                 .orElseThrow(() -> new NotFound("this store has no coupon '" + Coupon.normalize(code) + "'"));
     }
 
-    @ApiResponse(responseCode = "201", description = "OK", content = @Content(schema = @Schema(implementation = CheckoutAnswers.CouponAnswer.class)))
+    @ApiResponse(
+            responseCode = "201",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = CheckoutAnswers.CouponAnswer.class)))
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, Object> create(Store store, @Valid @RequestBody CouponRequest body, HttpServletRequest request) {
         return setup.createCoupon(store, actor(request), body);
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CheckoutAnswers.CouponAnswer.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = CheckoutAnswers.CouponAnswer.class)))
     @PutMapping("/{code}")
-    public Map<String, Object> update(Store store, @PathVariable String code, @Valid @RequestBody CouponRequest body,
+    public Map<String, Object> update(
+            Store store,
+            @PathVariable String code,
+            @Valid @RequestBody CouponRequest body,
             HttpServletRequest request) {
         String given = body.code();
         if (given != null && !Coupon.normalize(given).equals(Coupon.normalize(code))) {

@@ -23,7 +23,8 @@ public final class DecisionJson {
             String where = "items[" + i + "]";
             DecisionRequest.Item item = listed.get(i);
             if (item == null) {
-                throw new IllegalArgumentException(where + ": expected a JSON object {product_id, quantity, unit_price}");
+                throw new IllegalArgumentException(
+                        where + ": expected a JSON object {product_id, quantity, unit_price}");
             }
             Integer quantity = RequestValues.whole(where + ".quantity", item.quantity());
             Money price = RequestValues.money(where + ".unit_price", item.unitPrice(), store.currency());
@@ -41,9 +42,14 @@ public final class DecisionJson {
         }
         Money shipping = RequestValues.money("shipping_fee", body.shippingFee(), store.currency());
         DecisionRequest.Address a = body.address();
-        CheckoutRequest.Address address = a == null ? null : new CheckoutRequest.Address(a.country(), a.region(), a.city());
-        return new CheckoutRequest(body.customerId(), items, body.couponCode(),
-                shipping == null ? Money.zero(store.currency()) : shipping, address);
+        CheckoutRequest.Address address =
+                a == null ? null : new CheckoutRequest.Address(a.country(), a.region(), a.city());
+        return new CheckoutRequest(
+                body.customerId(),
+                items,
+                body.couponCode(),
+                shipping == null ? Money.zero(store.currency()) : shipping,
+                address);
     }
 
     /** The decision as {@code POST /api/v1/checkout/decisions} answers it (records: Jackson writes them without a map per object). */
@@ -54,22 +60,38 @@ public final class DecisionJson {
                 request.customerId(),
                 request.isAnonymous(),
                 decision.groups().stream().sorted().toList(),
-                new CheckoutAnswers.Methods(decision.paymentMethods(), decision.hiddenPaymentMethods().stream()
-                        .map(w -> new CheckoutAnswers.HiddenMethod(w.code(), because(w.because()))).toList()),
+                new CheckoutAnswers.Methods(
+                        decision.paymentMethods(),
+                        decision.hiddenPaymentMethods().stream()
+                                .map(w -> new CheckoutAnswers.HiddenMethod(w.code(), because(w.because())))
+                                .toList()),
                 new CheckoutAnswers.Carriers(
                         decision.carriers().stream()
-                                .map(c -> new CheckoutAnswers.OfferedCarrier(c.code(), because(c.because()))).toList(),
+                                .map(c -> new CheckoutAnswers.OfferedCarrier(c.code(), because(c.because())))
+                                .toList(),
                         decision.hiddenCarriers().stream()
-                                .map(w -> new CheckoutAnswers.HiddenCarrier(w.code(), because(w.because()))).toList()),
-                new CheckoutAnswers.FreeShipping(decision.freeShipping().free(),
-                        decision.freeShipping().policies().stream().map(DecisionJson::because).toList(),
-                        decision.freeShipping().coupon(), decision.freeShipping().loyaltyTier()),
+                                .map(w -> new CheckoutAnswers.HiddenCarrier(w.code(), because(w.because())))
+                                .toList()),
+                new CheckoutAnswers.FreeShipping(
+                        decision.freeShipping().free(),
+                        decision.freeShipping().policies().stream()
+                                .map(DecisionJson::because)
+                                .toList(),
+                        decision.freeShipping().coupon(),
+                        decision.freeShipping().loyaltyTier()),
                 decision.offers().stream()
-                        .map(o -> new CheckoutAnswers.Offer(because(o.policy()), o.amount().toPlainString())).toList(),
+                        .map(o -> new CheckoutAnswers.Offer(
+                                because(o.policy()), o.amount().toPlainString()))
+                        .toList(),
                 decision.coupon() == null ? null : coupon(decision.coupon()),
-                new CheckoutAnswers.Totals(t.subtotal().currency().getCurrencyCode(), t.subtotal().toPlainString(),
-                        t.offersDiscount().toPlainString(), t.couponDiscount().toPlainString(),
-                        t.discount().toPlainString(), t.shipping().toPlainString(), t.total().toPlainString()),
+                new CheckoutAnswers.Totals(
+                        t.subtotal().currency().getCurrencyCode(),
+                        t.subtotal().toPlainString(),
+                        t.offersDiscount().toPlainString(),
+                        t.couponDiscount().toPlainString(),
+                        t.discount().toPlainString(),
+                        t.shipping().toPlainString(),
+                        t.total().toPlainString()),
                 a == null ? null : new DecisionRequest.Address(a.country(), a.region(), a.city()),
                 loyalty(decision.loyalty()));
     }
@@ -79,14 +101,26 @@ public final class DecisionJson {
         if (quote == null) {
             return null;
         }
-        return new CheckoutAnswers.DecisionLoyalty(quote.pointsToEarn(), quote.availablePoints(), quote.tier(),
-                quote.redeemable().stream().map(r -> new CheckoutAnswers.LoyaltyReward(r.reward(), r.points(),
-                        r.value() == null ? null : r.value().toPlainString(), r.productId())).toList());
+        return new CheckoutAnswers.DecisionLoyalty(
+                quote.pointsToEarn(),
+                quote.availablePoints(),
+                quote.tier(),
+                quote.redeemable().stream()
+                        .map(r -> new CheckoutAnswers.LoyaltyReward(
+                                r.reward(),
+                                r.points(),
+                                r.value() == null ? null : r.value().toPlainString(),
+                                r.productId()))
+                        .toList());
     }
 
     private static CheckoutAnswers.CouponVerdict coupon(CheckoutDecision.CouponVerdict verdict) {
-        return new CheckoutAnswers.CouponVerdict(verdict.code(), verdict.valid(), verdict.reason().code(),
-                verdict.discount().toPlainString(), verdict.freeShipping());
+        return new CheckoutAnswers.CouponVerdict(
+                verdict.code(),
+                verdict.valid(),
+                verdict.reason().code(),
+                verdict.discount().toPlainString(),
+                verdict.freeShipping());
     }
 
     private static CheckoutAnswers.PolicyRef because(Because because) {

@@ -1,11 +1,11 @@
 package io.basira.server.checkout.api;
 
+import io.basira.checkout.CheckoutRequest;
 import io.basira.server.checkout.CheckoutSetup;
+import io.basira.shared.Store;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.basira.checkout.CheckoutRequest;
-import io.basira.shared.Store;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,7 +23,10 @@ public class DecisionsController {
         this.setup = setup;
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CheckoutAnswers.Decision.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = CheckoutAnswers.Decision.class)))
     @PostMapping("/decisions")
     public CheckoutAnswers.Decision decide(Store store, @Valid @RequestBody DecisionRequest body) {
         CheckoutRequest request = setup.request(store, body);

@@ -37,20 +37,31 @@ public final class JdbcCheckoutAudit {
         return new Actor(found.id() == null ? null : Long.valueOf(found.id()), found.name());
     }
 
-    public void record(StoreId store, Actor actor, String action, String subject, String subjectId, Object before,
-            Object after) {
-        jdbc.update("INSERT INTO checkout_audit (store_id, at, actor_key_id, actor, action, subject, subject_id, "
-                + "before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", store.value(),
-                OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), actor.keyId(), actor.prefix(), action, subject,
-                subjectId, before == null ? null : json.writeValueAsString(before),
+    public void record(
+            StoreId store, Actor actor, String action, String subject, String subjectId, Object before, Object after) {
+        jdbc.update(
+                "INSERT INTO checkout_audit (store_id, at, actor_key_id, actor, action, subject, subject_id, "
+                        + "before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                store.value(),
+                OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+                actor.keyId(),
+                actor.prefix(),
+                action,
+                subject,
+                subjectId,
+                before == null ? null : json.writeValueAsString(before),
                 after == null ? null : json.writeValueAsString(after));
         Map<?, ?> readBefore = before == null ? null : json.convertValue(before, Map.class);
         Map<?, ?> readAfter = after == null ? null : json.convertValue(after, Map.class);
         Map<?, ?> named = readAfter != null ? readAfter : readBefore;
         Object name = named == null ? null : named.get("name") != null ? named.get("name") : named.get("code");
-        log.record(store, actor.prefix().startsWith(DASHBOARD) ? new AuditLog.Actor("user", null,
-                actor.prefix().substring(DASHBOARD.length())) : AuditLog.Actor.apiKey(actor.keyId(), actor.prefix()),
-                subject + "." + action, new AuditLog.Subject(subject, subjectId, name == null ? null : name.toString(), null),
+        log.record(
+                store,
+                actor.prefix().startsWith(DASHBOARD)
+                        ? new AuditLog.Actor("user", null, actor.prefix().substring(DASHBOARD.length()))
+                        : AuditLog.Actor.apiKey(actor.keyId(), actor.prefix()),
+                subject + "." + action,
+                new AuditLog.Subject(subject, subjectId, name == null ? null : name.toString(), null),
                 Changes.between(readBefore, readAfter, log.groupNames(store)));
     }
 
@@ -58,11 +69,15 @@ public final class JdbcCheckoutAudit {
 
     /** The store's changes, newest first, at most {@code limit}. */
     public List<Map<String, Object>> list(StoreId store, int limit) {
-        return jdbc.query("SELECT id, at, actor_key_id, actor, action, subject, subject_id, before_json, after_json "
-                + "FROM checkout_audit WHERE store_id = ? ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY", (rs, n) -> {
+        return jdbc.query(
+                "SELECT id, at, actor_key_id, actor, action, subject, subject_id, before_json, after_json "
+                        + "FROM checkout_audit WHERE store_id = ? ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY",
+                (rs, n) -> {
                     Map<String, Object> entry = new LinkedHashMap<>();
                     entry.put("id", rs.getLong("id"));
-                    entry.put("at", rs.getObject("at", OffsetDateTime.class).toInstant().toString());
+                    entry.put(
+                            "at",
+                            rs.getObject("at", OffsetDateTime.class).toInstant().toString());
                     long keyId = rs.getLong("actor_key_id");
                     entry.put("api_key_id", rs.wasNull() ? null : keyId);
                     entry.put("api_key_prefix", rs.getString("actor"));
@@ -72,7 +87,8 @@ public final class JdbcCheckoutAudit {
                     entry.put("before", parse(rs.getString("before_json")));
                     entry.put("after", parse(rs.getString("after_json")));
                     return entry;
-                }, store.value());
+                },
+                store.value());
     }
 
     private Object parse(String text) {

@@ -1,9 +1,9 @@
 package io.basira.server.checkout.jdbc;
 
-import io.basira.server.checkout.api.CheckoutJson;
 import io.basira.checkout.Catalogue;
 import io.basira.checkout.CheckoutPolicies;
 import io.basira.checkout.Policy;
+import io.basira.server.checkout.api.CheckoutJson;
 import io.basira.shared.Store;
 import io.basira.shared.StoreId;
 import java.sql.ResultSet;
@@ -71,8 +71,8 @@ public final class JdbcCheckoutPolicies implements CheckoutPolicies {
             return known.policies();
         }
         long checkedAt = System.nanoTime();
-        List<Long> revisions = jdbc.queryForList("SELECT revision FROM checkout_settings WHERE store_id = ?", Long.class,
-                store.value());
+        List<Long> revisions = jdbc.queryForList(
+                "SELECT revision FROM checkout_settings WHERE store_id = ?", Long.class, store.value());
         long revision = revisions.isEmpty() ? 0 : revisions.get(0);
         Cached cached = cache.get(store);
         if (cached != null && cached.revision() == revision) {
@@ -90,8 +90,9 @@ public final class JdbcCheckoutPolicies implements CheckoutPolicies {
     }
 
     private StorePolicies load(StoreId store) {
-        Currency currency = Currency.getInstance(jdbc.queryForObject("SELECT currency FROM stores WHERE id = ?",
-                String.class, store.value()).strip());
+        Currency currency = Currency.getInstance(
+                jdbc.queryForObject("SELECT currency FROM stores WHERE id = ?", String.class, store.value())
+                        .strip());
         List<Policy> policies = new ArrayList<>();
         for (Row row : rows(store)) {
             policies.add(CheckoutJson.policy(Long.toString(row.id()), row.definition(), currency));
@@ -100,49 +101,71 @@ public final class JdbcCheckoutPolicies implements CheckoutPolicies {
     }
 
     public Catalogue catalogue(StoreId store) {
-        List<String> stored = jdbc.queryForList("SELECT catalogue FROM checkout_settings WHERE store_id = ?",
-                String.class, store.value());
-        return stored.isEmpty() || stored.get(0) == null ? Catalogue.standard() : CheckoutJson.catalogue(read(stored.get(0)));
+        List<String> stored = jdbc.queryForList(
+                "SELECT catalogue FROM checkout_settings WHERE store_id = ?", String.class, store.value());
+        return stored.isEmpty() || stored.get(0) == null
+                ? Catalogue.standard()
+                : CheckoutJson.catalogue(read(stored.get(0)));
     }
 
     public void saveCatalogue(StoreId store, Catalogue catalogue) {
         bumpRevision(store);
-        jdbc.update("UPDATE checkout_settings SET catalogue = ? WHERE store_id = ?",
-                json.writeValueAsString(CheckoutJson.json(catalogue)), store.value());
+        jdbc.update(
+                "UPDATE checkout_settings SET catalogue = ? WHERE store_id = ?",
+                json.writeValueAsString(CheckoutJson.json(catalogue)),
+                store.value());
     }
 
     List<Row> rows(StoreId store) {
-        return jdbc.query("SELECT id, definition FROM checkout_policies WHERE store_id = ? ORDER BY id",
-                (rs, n) -> row(rs), store.value());
+        return jdbc.query(
+                "SELECT id, definition FROM checkout_policies WHERE store_id = ? ORDER BY id",
+                (rs, n) -> row(rs),
+                store.value());
     }
 
     public Optional<Row> row(StoreId store, long id) {
-        return jdbc.query("SELECT id, definition FROM checkout_policies WHERE store_id = ? AND id = ?",
-                (rs, n) -> row(rs), store.value(), id).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT id, definition FROM checkout_policies WHERE store_id = ? AND id = ?",
+                        (rs, n) -> row(rs),
+                        store.value(),
+                        id)
+                .stream()
+                .findFirst();
     }
 
     public long create(Store store, Policy policy) {
         bumpRevision(store.id());
         OffsetDateTime now = now();
         String definition = write(policy);
-        org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.update(con -> {
-            var ps = con.prepareStatement("INSERT INTO checkout_policies (store_id, definition, created_at, updated_at)"
-                    + " VALUES (?, ?, ?, ?)", new String[] {"id"});
-            ps.setLong(1, store.id().value());
-            ps.setString(2, definition);
-            ps.setObject(3, now);
-            ps.setObject(4, now);
-            return ps;
-        }, keys);
+        org.springframework.jdbc.support.GeneratedKeyHolder keys =
+                new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.update(
+                con -> {
+                    var ps = con.prepareStatement(
+                            "INSERT INTO checkout_policies (store_id, definition, created_at, updated_at)"
+                                    + " VALUES (?, ?, ?, ?)",
+                            new String[] {"id"});
+                    ps.setLong(1, store.id().value());
+                    ps.setString(2, definition);
+                    ps.setObject(3, now);
+                    ps.setObject(4, now);
+                    return ps;
+                },
+                keys);
         long id = keys.getKey().longValue();
         return id;
     }
 
     public boolean update(StoreId store, long id, Policy policy) {
         bumpRevision(store);
-        return jdbc.update("UPDATE checkout_policies SET definition = ?, updated_at = ? WHERE store_id = ? AND id = ?",
-                write(policy), now(), store.value(), id) == 1;
+        return jdbc.update(
+                        "UPDATE checkout_policies SET definition = ?, updated_at = ? WHERE store_id = ? AND id = ?",
+                        write(policy),
+                        now(),
+                        store.value(),
+                        id)
+                == 1;
     }
 
     public boolean delete(StoreId store, long id) {
@@ -159,7 +182,8 @@ public final class JdbcCheckoutPolicies implements CheckoutPolicies {
     /** Moves the store's revision (creating its settings row on first change); runs in the caller's transaction. */
     private void bumpRevision(StoreId store) {
         forgetWhenCommitted(store);
-        if (jdbc.update("UPDATE checkout_settings SET revision = revision + 1 WHERE store_id = ?", store.value()) == 1) {
+        if (jdbc.update("UPDATE checkout_settings SET revision = revision + 1 WHERE store_id = ?", store.value())
+                == 1) {
             return;
         }
         try {
@@ -173,13 +197,12 @@ public final class JdbcCheckoutPolicies implements CheckoutPolicies {
     private void forgetWhenCommitted(StoreId store) {
         cache.remove(store);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(
-                    new TransactionSynchronization() {
-                        @Override
-                        public void afterCompletion(int status) {
-                            cache.remove(store);
-                        }
-                    });
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    cache.remove(store);
+                }
+            });
         }
     }
 

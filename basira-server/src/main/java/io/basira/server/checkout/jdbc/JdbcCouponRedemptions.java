@@ -37,8 +37,11 @@ public final class JdbcCouponRedemptions implements CouponRedemptions {
 
     @Override
     public boolean storeHasCoupons(StoreId store) {
-        return !jdbc.queryForList("SELECT 1 FROM checkout_coupons WHERE store_id = ? FETCH FIRST 1 ROWS ONLY",
-                Integer.class, store.value()).isEmpty();
+        return !jdbc.queryForList(
+                        "SELECT 1 FROM checkout_coupons WHERE store_id = ? FETCH FIRST 1 ROWS ONLY",
+                        Integer.class,
+                        store.value())
+                .isEmpty();
     }
 
     @Override
@@ -50,12 +53,20 @@ public final class JdbcCouponRedemptions implements CouponRedemptions {
             List<Object> args = new ArrayList<>();
             args.add(store.value());
             args.addAll(chunk);
-            jdbc.query("SELECT order_external_id, code, customer_external_id, state FROM checkout_redemptions "
-                    + "WHERE store_id = ? AND order_external_id IN (" + String.join(", ", java.util.Collections.nCopies(
-                            chunk.size(), "?")) + ")", rs -> {
-                                found.put(rs.getString(1), new Redemption(rs.getString(1), rs.getString(2),
-                                        rs.getString(3), State.valueOf(rs.getString(4).toUpperCase(Locale.ROOT))));
-                            }, args.toArray());
+            jdbc.query(
+                    "SELECT order_external_id, code, customer_external_id, state FROM checkout_redemptions "
+                            + "WHERE store_id = ? AND order_external_id IN ("
+                            + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+                    rs -> {
+                        found.put(
+                                rs.getString(1),
+                                new Redemption(
+                                        rs.getString(1),
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        State.valueOf(rs.getString(4).toUpperCase(Locale.ROOT))));
+                    },
+                    args.toArray());
         }
         return found;
     }
@@ -63,8 +74,11 @@ public final class JdbcCouponRedemptions implements CouponRedemptions {
     @Override
     public State take(StoreId store, String code, String orderId, String customerId, Instant at) {
         coupons.forgetWhenCommitted(store, code);
-        int taken = jdbc.update("UPDATE checkout_coupons SET used = used + 1 WHERE store_id = ? AND code = ? "
-                + "AND (usage_limit IS NULL OR used < usage_limit)", store.value(), code);
+        int taken = jdbc.update(
+                "UPDATE checkout_coupons SET used = used + 1 WHERE store_id = ? AND code = ? "
+                        + "AND (usage_limit IS NULL OR used < usage_limit)",
+                store.value(),
+                code);
         State state;
         if (taken == 1) {
             state = withinCustomerLimit(store, code, customerId) ? State.COUNTED : State.OVER_CUSTOMER_LIMIT;
@@ -76,16 +90,24 @@ public final class JdbcCouponRedemptions implements CouponRedemptions {
         } else {
             return State.NO_SUCH_COUPON;
         }
-        jdbc.update("INSERT INTO checkout_redemptions (store_id, order_external_id, code, customer_external_id, state, "
-                + "redeemed_at) VALUES (?, ?, ?, ?, ?, ?)", store.value(), orderId, code, customerId,
-                state.name().toLowerCase(Locale.ROOT), OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+        jdbc.update(
+                "INSERT INTO checkout_redemptions (store_id, order_external_id, code, customer_external_id, state, "
+                        + "redeemed_at) VALUES (?, ?, ?, ?, ?, ?)",
+                store.value(),
+                orderId,
+                code,
+                customerId,
+                state.name().toLowerCase(Locale.ROOT),
+                OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
         return state;
     }
 
     @Override
     public void release(StoreId store, Redemption redemption) {
         coupons.forgetWhenCommitted(store, redemption.code());
-        jdbc.update("DELETE FROM checkout_redemptions WHERE store_id = ? AND order_external_id = ?", store.value(),
+        jdbc.update(
+                "DELETE FROM checkout_redemptions WHERE store_id = ? AND order_external_id = ?",
+                store.value(),
                 redemption.orderId());
         if (redemption.state() == State.COUNTED) {
             giveBack(store, redemption.code());
@@ -93,23 +115,37 @@ public final class JdbcCouponRedemptions implements CouponRedemptions {
     }
 
     private boolean withinCustomerLimit(StoreId store, String code, String customerId) {
-        Integer limit = jdbc.queryForObject("SELECT per_customer_limit FROM checkout_coupons WHERE store_id = ? AND code = ?",
-                Integer.class, store.value(), code);
+        Integer limit = jdbc.queryForObject(
+                "SELECT per_customer_limit FROM checkout_coupons WHERE store_id = ? AND code = ?",
+                Integer.class,
+                store.value(),
+                code);
         if (limit == null) {
             return true;
         }
-        Integer own = jdbc.queryForObject("SELECT COUNT(*) FROM checkout_redemptions WHERE store_id = ? AND code = ? "
-                + "AND customer_external_id = ? AND state = 'counted'", Integer.class, store.value(), code, customerId);
+        Integer own = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM checkout_redemptions WHERE store_id = ? AND code = ? "
+                        + "AND customer_external_id = ? AND state = 'counted'",
+                Integer.class,
+                store.value(),
+                code,
+                customerId);
         return own < limit;
     }
 
     private void giveBack(StoreId store, String code) {
-        jdbc.update("UPDATE checkout_coupons SET used = used - 1 WHERE store_id = ? AND code = ? AND used > 0",
-                store.value(), code);
+        jdbc.update(
+                "UPDATE checkout_coupons SET used = used - 1 WHERE store_id = ? AND code = ? AND used > 0",
+                store.value(),
+                code);
     }
 
     private boolean exists(StoreId store, String code) {
-        return !jdbc.queryForList("SELECT 1 FROM checkout_coupons WHERE store_id = ? AND code = ?", Integer.class,
-                store.value(), code).isEmpty();
+        return !jdbc.queryForList(
+                        "SELECT 1 FROM checkout_coupons WHERE store_id = ? AND code = ?",
+                        Integer.class,
+                        store.value(),
+                        code)
+                .isEmpty();
     }
 }

@@ -1,11 +1,11 @@
 package io.basira.server.checkout.jdbc;
 
-import io.basira.server.checkout.api.CheckoutJson;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.basira.checkout.Coupon;
 import io.basira.checkout.CouponState;
 import io.basira.checkout.Coupons;
+import io.basira.server.checkout.api.CheckoutJson;
 import io.basira.shared.Store;
 import io.basira.shared.StoreId;
 import java.time.Clock;
@@ -89,6 +89,7 @@ public final class JdbcCoupons implements Coupons {
 
     /** Per coupon, how often it was forgotten; part of the key of its remembered states. */
     private final Map<CouponKey, Long> generations = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final LoadingCache<Remembered, Optional<CouponRow>> rows = Caffeine.newBuilder()
             .executor(REFRESHES)
             .maximumSize(REMEMBERED_STATES)
@@ -162,7 +163,10 @@ public final class JdbcCoupons implements Coupons {
      */
     public void forgetCustomer(StoreId store, String customerId) {
         rows.asMap().keySet().removeIf(coupon -> coupon.store().equals(store));
-        ownUses.asMap().keySet().removeIf(asked -> asked.store().equals(store) && asked.customer().equals(customerId));
+        ownUses.asMap()
+                .keySet()
+                .removeIf(
+                        asked -> asked.store().equals(store) && asked.customer().equals(customerId));
     }
 
     /**
@@ -175,23 +179,31 @@ public final class JdbcCoupons implements Coupons {
 
     private Optional<CouponRow> readRow(Remembered asked) {
         java.util.Currency currency = currency(asked.store());
-        Optional<CouponRow> row = jdbc.query(ROW, (rs, n) -> new CouponRow(parse(currency, rs.getString("definition")),
-                rs.getInt("used"), null), asked.store().value(), asked.code()).stream().findFirst();
+        Optional<CouponRow> row = jdbc
+                .query(
+                        ROW,
+                        (rs, n) -> new CouponRow(parse(currency, rs.getString("definition")), rs.getInt("used"), null),
+                        asked.store().value(),
+                        asked.code())
+                .stream()
+                .findFirst();
         if (row.isEmpty() || row.get().coupon().perCustomerLimit() == null) {
             return row;
         }
         Map<String, Integer> uses = new java.util.HashMap<>();
-        jdbc.query(ps -> {
-            var statement = ps.prepareStatement(REDEEMERS);
-            statement.setMaxRows(redeemersRemembered + 1);
-            statement.setLong(1, asked.store().value());
-            statement.setString(2, asked.code());
-            return statement;
-        }, rs -> {
-            uses.put(rs.getString(1), rs.getInt(2));
-        });
-        return Optional.of(new CouponRow(row.get().coupon(), row.get().used(),
-                uses.size() > redeemersRemembered ? null : Map.copyOf(uses)));
+        jdbc.query(
+                ps -> {
+                    var statement = ps.prepareStatement(REDEEMERS);
+                    statement.setMaxRows(redeemersRemembered + 1);
+                    statement.setLong(1, asked.store().value());
+                    statement.setString(2, asked.code());
+                    return statement;
+                },
+                rs -> {
+                    uses.put(rs.getString(1), rs.getInt(2));
+                });
+        return Optional.of(new CouponRow(
+                row.get().coupon(), row.get().used(), uses.size() > redeemersRemembered ? null : Map.copyOf(uses)));
     }
 
     private int readOwnUses(Asked asked) {
@@ -201,14 +213,26 @@ public final class JdbcCoupons implements Coupons {
 
     public List<Listed> list(StoreId store) {
         java.util.Currency currency = currency(store);
-        return jdbc.query(LISTED + " ORDER BY c.code", (rs, n) -> new Listed(parse(currency, rs.getString("definition")),
-                rs.getInt("used"), rs.getInt("over_limit")), store.value());
+        return jdbc.query(
+                LISTED + " ORDER BY c.code",
+                (rs, n) -> new Listed(
+                        parse(currency, rs.getString("definition")), rs.getInt("used"), rs.getInt("over_limit")),
+                store.value());
     }
 
     public Optional<Listed> get(StoreId store, String code) {
         java.util.Currency currency = currency(store);
-        return jdbc.query(LISTED + " AND c.code = ?", (rs, n) -> new Listed(parse(currency, rs.getString("definition")),
-                rs.getInt("used"), rs.getInt("over_limit")), store.value(), Coupon.normalize(code)).stream().findFirst();
+        return jdbc
+                .query(
+                        LISTED + " AND c.code = ?",
+                        (rs, n) -> new Listed(
+                                parse(currency, rs.getString("definition")),
+                                rs.getInt("used"),
+                                rs.getInt("over_limit")),
+                        store.value(),
+                        Coupon.normalize(code))
+                .stream()
+                .findFirst();
     }
 
     /** @return false when the store already has a coupon with this code */
@@ -218,27 +242,46 @@ public final class JdbcCoupons implements Coupons {
         }
         forgetWhenCommitted(store.id(), coupon.code());
         OffsetDateTime now = now();
-        jdbc.update("INSERT INTO checkout_coupons (store_id, code, definition, usage_limit, per_customer_limit, used, "
-                + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)", store.id().value(), coupon.code(),
-                write(coupon), coupon.usageLimit(), coupon.perCustomerLimit(), now, now);
+        jdbc.update(
+                "INSERT INTO checkout_coupons (store_id, code, definition, usage_limit, per_customer_limit, used, "
+                        + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)",
+                store.id().value(),
+                coupon.code(),
+                write(coupon),
+                coupon.usageLimit(),
+                coupon.perCustomerLimit(),
+                now,
+                now);
         return true;
     }
 
     /** Replaces the terms; the uses counted so far stay. @return false when there is no such coupon */
     public boolean update(StoreId store, Coupon coupon) {
         forgetWhenCommitted(store, coupon.code());
-        return jdbc.update("UPDATE checkout_coupons SET definition = ?, usage_limit = ?, per_customer_limit = ?, "
-                + "updated_at = ? WHERE store_id = ? AND code = ?", write(coupon), coupon.usageLimit(),
-                coupon.perCustomerLimit(), now(), store.value(), coupon.code()) == 1;
+        return jdbc.update(
+                        "UPDATE checkout_coupons SET definition = ?, usage_limit = ?, per_customer_limit = ?, "
+                                + "updated_at = ? WHERE store_id = ? AND code = ?",
+                        write(coupon),
+                        coupon.usageLimit(),
+                        coupon.perCustomerLimit(),
+                        now(),
+                        store.value(),
+                        coupon.code())
+                == 1;
     }
 
     /** Deletes the coupon and its redemptions. */
     public boolean delete(StoreId store, String code) {
         forgetWhenCommitted(store, code);
-        jdbc.update("DELETE FROM checkout_redemptions WHERE store_id = ? AND code = ?", store.value(),
+        jdbc.update(
+                "DELETE FROM checkout_redemptions WHERE store_id = ? AND code = ?",
+                store.value(),
                 Coupon.normalize(code));
-        return jdbc.update("DELETE FROM checkout_coupons WHERE store_id = ? AND code = ?", store.value(),
-                Coupon.normalize(code)) == 1;
+        return jdbc.update(
+                        "DELETE FROM checkout_coupons WHERE store_id = ? AND code = ?",
+                        store.value(),
+                        Coupon.normalize(code))
+                == 1;
     }
 
     private String write(Coupon coupon) {
@@ -256,8 +299,11 @@ public final class JdbcCoupons implements Coupons {
      * the pool under concurrent decisions.
      */
     private java.util.Currency currency(StoreId store) {
-        return currencies.computeIfAbsent(store, id -> java.util.Currency.getInstance(jdbc.queryForObject(
-                "SELECT currency FROM stores WHERE id = ?", String.class, id.value()).strip()));
+        return currencies.computeIfAbsent(
+                store,
+                id -> java.util.Currency.getInstance(
+                        jdbc.queryForObject("SELECT currency FROM stores WHERE id = ?", String.class, id.value())
+                                .strip()));
     }
 
     private OffsetDateTime now() {

@@ -1,6 +1,5 @@
 package io.basira.server.checkout.simulation;
 
-import io.basira.server.checkout.simulation.api.SimulationRequest;
 import io.basira.checkout.Coupon;
 import io.basira.checkout.simulation.OfferDiscount;
 import io.basira.checkout.simulation.OfferTarget;
@@ -11,10 +10,11 @@ import io.basira.segment.Condition;
 import io.basira.segment.FieldCatalogue;
 import io.basira.segment.json.JsonConditions;
 import io.basira.segment.text.RuleText;
-import io.basira.server.platform.errors.InvalidRecords;
 import io.basira.server.checkout.CheckoutSetup;
 import io.basira.server.checkout.api.CouponRequest;
 import io.basira.server.checkout.api.PolicyRequest;
+import io.basira.server.checkout.simulation.api.SimulationRequest;
+import io.basira.server.platform.errors.InvalidRecords;
 import io.basira.shared.Store;
 import java.util.List;
 import java.util.stream.Stream;
@@ -38,13 +38,18 @@ public final class OfferSimulations {
     }
 
     public Simulation simulate(Store store, SimulationRequest body) {
-        long given = Stream.of(body.policy(), body.coupon(), body.offer()).filter(x -> x != null).count();
+        long given = Stream.of(body.policy(), body.coupon(), body.offer())
+                .filter(x -> x != null)
+                .count();
         if (given != 1) {
-            throw new InvalidRecords(List.of("give exactly one of 'policy', 'coupon' or 'offer' (" + given + " given)"));
+            throw new InvalidRecords(
+                    List.of("give exactly one of 'policy', 'coupon' or 'offer' (" + given + " given)"));
         }
-        OfferTerms terms = body.policy() != null ? OfferTerms.of(setup.draftPolicy(store, body.policy()))
-                : body.coupon() != null ? OfferTerms.of(setup.draftCoupon(store, body.coupon()))
-                : offer(store, body.offer());
+        OfferTerms terms = body.policy() != null
+                ? OfferTerms.of(setup.draftPolicy(store, body.policy()))
+                : body.coupon() != null
+                        ? OfferTerms.of(setup.draftCoupon(store, body.coupon()))
+                        : offer(store, body.offer());
         try {
             return simulator.simulate(store, terms);
         } catch (IllegalArgumentException e) {
@@ -67,20 +72,37 @@ public final class OfferSimulations {
         String discount = offer.discount() == null ? "" : offer.discount();
         boolean none = "none".equals(discount);
         if (!none && !List.of("percent_off", "amount_off", "free_shipping").contains(discount)) {
-            throw new InvalidRecords(List.of("offer.discount: '" + discount
-                    + "' is not one of percent_off, amount_off, free_shipping, none"));
+            throw new InvalidRecords(List.of(
+                    "offer.discount: '" + discount + "' is not one of percent_off, amount_off, free_shipping, none"));
         }
-        Coupon coupon = setup.draftCoupon(store, new CouponRequest(null, none ? "free_shipping" : discount,
-                offer.percent(), offer.amount(), offer.minimumTotal(), offer.maximumDiscount(), offer.validFrom(),
-                offer.validUntil(), offer.usageLimit(), offer.perCustomerLimit(), offer.groups()));
+        Coupon coupon = setup.draftCoupon(
+                store,
+                new CouponRequest(
+                        null,
+                        none ? "free_shipping" : discount,
+                        offer.percent(),
+                        offer.amount(),
+                        offer.minimumTotal(),
+                        offer.maximumDiscount(),
+                        offer.validFrom(),
+                        offer.validUntil(),
+                        offer.usageLimit(),
+                        offer.perCustomerLimit(),
+                        offer.groups()));
         OfferTerms terms = OfferTerms.of(coupon);
         Condition rule = rule(offer);
         if (rule != null && offer.groups() != null) {
             throw new InvalidRecords(List.of("offer: give 'groups' or a rule ('rule' or 'rule_json'), not both"));
         }
         OfferTarget target = rule == null ? terms.target() : new OfferTarget.Rule(rule);
-        return new OfferTerms(target, none ? new OfferDiscount.NoDiscount() : terms.discount(), terms.minimumTotal(),
-                terms.maximumDiscount(), terms.usageLimit(), terms.perCustomerLimit(), terms.validity());
+        return new OfferTerms(
+                target,
+                none ? new OfferDiscount.NoDiscount() : terms.discount(),
+                terms.minimumTotal(),
+                terms.maximumDiscount(),
+                terms.usageLimit(),
+                terms.perCustomerLimit(),
+                terms.validity());
     }
 
     private Condition rule(SimulationRequest.OfferRequest offer) {

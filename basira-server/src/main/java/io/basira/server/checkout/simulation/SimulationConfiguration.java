@@ -20,7 +20,8 @@ public class SimulationConfiguration {
 
     @Bean
     SimulateOffer simulateOffer(GroupInsights groups, AnalyticsData orders, Clock clock) {
-        return new SimulateOffer(new GroupAudiences(groups), store -> orders.current(store).facts(), clock);
+        return new SimulateOffer(
+                new GroupAudiences(groups), store -> orders.current(store).facts(), clock);
     }
 
     @Bean

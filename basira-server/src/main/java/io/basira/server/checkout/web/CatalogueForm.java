@@ -30,16 +30,20 @@ final class CatalogueForm {
         for (int i = 0; form.containsKey("methods[" + i + "].code"); i++) {
             String row = "methods[" + i + "].";
             if (kept(form, row)) {
-                methods.add(new CatalogueRequest.PaymentMethod(CheckoutForms.one(form, row + "code"),
-                        CheckoutForms.one(form, row + "name"), CheckoutForms.one(form, row + "name_ar")));
+                methods.add(new CatalogueRequest.PaymentMethod(
+                        CheckoutForms.one(form, row + "code"),
+                        CheckoutForms.one(form, row + "name"),
+                        CheckoutForms.one(form, row + "name_ar")));
             }
         }
         List<CatalogueRequest.Carrier> carriers = new ArrayList<>();
         for (int i = 0; form.containsKey("carriers[" + i + "].code"); i++) {
             String row = "carriers[" + i + "].";
             if (kept(form, row)) {
-                carriers.add(new CatalogueRequest.Carrier(CheckoutForms.one(form, row + "code"),
-                        CheckoutForms.one(form, row + "name"), CheckoutForms.one(form, row + "name_ar"),
+                carriers.add(new CatalogueRequest.Carrier(
+                        CheckoutForms.one(form, row + "code"),
+                        CheckoutForms.one(form, row + "name"),
+                        CheckoutForms.one(form, row + "name_ar"),
                         form.containsKey(row + "everyone")));
             }
         }
@@ -59,8 +63,9 @@ final class CatalogueForm {
 
     static List<Row> carrierRows(CatalogueRequest request) {
         List<Row> rows = new ArrayList<>();
-        request.carriers().forEach(c -> rows.add(new Row(c.code(), c.name(), c.nameAr(),
-                !Boolean.FALSE.equals(c.offeredToEveryone()))));
+        request.carriers()
+                .forEach(c -> rows.add(
+                        new Row(c.code(), c.name(), c.nameAr(), !Boolean.FALSE.equals(c.offeredToEveryone()))));
         return withBlanks(rows);
     }
 

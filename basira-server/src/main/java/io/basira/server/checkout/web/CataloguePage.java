@@ -1,14 +1,13 @@
 package io.basira.server.checkout.web;
 
+import io.basira.server.checkout.CheckoutSetup;
+import io.basira.server.checkout.api.CatalogueRequest;
 import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.dashboard.SignedIn;
 import io.basira.server.platform.errors.InvalidRecords;
-import io.basira.server.checkout.api.CatalogueRequest;
-import io.basira.server.checkout.CheckoutSetup;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,7 +37,11 @@ final class CataloguePage {
     }
 
     @PostMapping("/policies/catalogue")
-    String save(SignedIn signedIn, HttpServletRequest request, HttpServletResponse response, Model model,
+    String save(
+            SignedIn signedIn,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
             RedirectAttributes redirect) {
         CatalogueRequest catalogue = CatalogueForm.request(request.getParameterMap());
         try {
@@ -48,13 +51,16 @@ final class CataloguePage {
             return "redirect:/policies";
         } catch (IllegalArgumentException | InvalidRecords e) {
             response.setStatus(422);
-            return form(model, CatalogueForm.methodRows(catalogue), CatalogueForm.carrierRows(catalogue),
+            return form(
+                    model,
+                    CatalogueForm.methodRows(catalogue),
+                    CatalogueForm.carrierRows(catalogue),
                     PoliciesPage.message(e));
         }
     }
 
-    private static String form(Model model, List<CatalogueForm.Row> methods, List<CatalogueForm.Row> carriers,
-            String error) {
+    private static String form(
+            Model model, List<CatalogueForm.Row> methods, List<CatalogueForm.Row> carriers, String error) {
         model.addAttribute("methods", methods);
         model.addAttribute("carriers", carriers);
         model.addAttribute("error", error);

@@ -1,8 +1,8 @@
 package io.basira.server.checkout.web;
 
-import io.basira.server.dashboard.FormValueException;
 import io.basira.server.checkout.api.CouponRequest;
 import io.basira.server.checkout.api.PolicyRequest;
+import io.basira.server.dashboard.FormValueException;
 import io.basira.shared.Numerals;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -29,8 +29,15 @@ import java.util.Map;
 public final class CheckoutForms {
 
     /** The policy kinds, in the order the form offers them. */
-    static final List<String> KINDS = List.of("free_shipping", "percent_off", "amount_off", "buy_x_get_y",
-            "hide_payment_methods", "offer_carriers", "hide_carriers");
+    static final List<String> KINDS = List.of(
+            "free_shipping",
+            "percent_off",
+            "amount_off",
+            "buy_x_get_y",
+            "hide_payment_methods",
+            "offer_carriers",
+            "hide_carriers");
+
     static final List<String> BENEFITS = List.of("percent_off", "amount_off", "free_shipping");
 
     private CheckoutForms() {}
@@ -40,11 +47,18 @@ public final class CheckoutForms {
         String kind = one(form, "kind");
         String k = kind == null ? "" : kind;
         boolean offers = k.equals("free_shipping") || k.equals("percent_off") || k.equals("amount_off");
-        return new PolicyRequest(one(form, "name"), kind, groups(form), instant(form, "valid_from", zone),
-                instant(form, "valid_until", zone), k.equals("hide_payment_methods") ? many(form, "methods") : null,
+        return new PolicyRequest(
+                one(form, "name"),
+                kind,
+                groups(form),
+                instant(form, "valid_from", zone),
+                instant(form, "valid_until", zone),
+                k.equals("hide_payment_methods") ? many(form, "methods") : null,
                 k.equals("offer_carriers") || k.equals("hide_carriers") ? many(form, "carriers") : null,
-                offers ? decimal(form, "minimum_total") : null, k.equals("percent_off") ? decimal(form, "percent") : null,
-                k.equals("amount_off") ? decimal(form, "amount") : null, k.equals("buy_x_get_y") ? whole(form, "buy") : null,
+                offers ? decimal(form, "minimum_total") : null,
+                k.equals("percent_off") ? decimal(form, "percent") : null,
+                k.equals("amount_off") ? decimal(form, "amount") : null,
+                k.equals("buy_x_get_y") ? whole(form, "buy") : null,
                 k.equals("buy_x_get_y") ? whole(form, "get") : null,
                 k.equals("buy_x_get_y") ? list(one(form, "products")) : null);
     }
@@ -52,11 +66,18 @@ public final class CheckoutForms {
     /** The request of a coupon form. */
     public static CouponRequest coupon(Map<String, String[]> form, ZoneId zone) {
         String benefit = one(form, "benefit");
-        return new CouponRequest(one(form, "code"), benefit,
+        return new CouponRequest(
+                one(form, "code"),
+                benefit,
                 "percent_off".equals(benefit) ? decimal(form, "percent") : null,
-                "amount_off".equals(benefit) ? decimal(form, "amount") : null, decimal(form, "minimum_total"),
-                decimal(form, "maximum_discount"), instant(form, "starts_at", zone), instant(form, "ends_at", zone),
-                whole(form, "usage_limit"), whole(form, "per_customer_limit"), groups(form));
+                "amount_off".equals(benefit) ? decimal(form, "amount") : null,
+                decimal(form, "minimum_total"),
+                decimal(form, "maximum_discount"),
+                instant(form, "starts_at", zone),
+                instant(form, "ends_at", zone),
+                whole(form, "usage_limit"),
+                whole(form, "per_customer_limit"),
+                groups(form));
     }
 
     /** A policy request as the editor shows it again (the API's field names). */
@@ -104,8 +125,11 @@ public final class CheckoutForms {
             return "";
         }
         try {
-            return OffsetDateTime.parse(dateTime.toString()).atZoneSameInstant(zone).toLocalDateTime()
-                    .truncatedTo(ChronoUnit.MINUTES).toString();
+            return OffsetDateTime.parse(dateTime.toString())
+                    .atZoneSameInstant(zone)
+                    .toLocalDateTime()
+                    .truncatedTo(ChronoUnit.MINUTES)
+                    .toString();
         } catch (DateTimeParseException e) {
             return "";
         }
@@ -113,7 +137,9 @@ public final class CheckoutForms {
 
     /** The comma-separated form of a list ({@code products}). */
     static String joined(Object list) {
-        return list instanceof List<?> items ? String.join(", ", items.stream().map(String::valueOf).toList()) : "";
+        return list instanceof List<?> items
+                ? String.join(", ", items.stream().map(String::valueOf).toList())
+                : "";
     }
 
     public static String one(Map<String, String[]> form, String name) {
@@ -126,13 +152,21 @@ public final class CheckoutForms {
 
     private static List<String> many(Map<String, String[]> form, String name) {
         String[] values = form.get(name);
-        return values == null ? List.of() : Arrays.stream(values).map(String::strip).filter(v -> !v.isEmpty()).toList();
+        return values == null
+                ? List.of()
+                : Arrays.stream(values)
+                        .map(String::strip)
+                        .filter(v -> !v.isEmpty())
+                        .toList();
     }
 
     private static List<String> list(String text) {
         List<String> items = new ArrayList<>();
         if (text != null) {
-            Arrays.stream(text.split("[,،\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).forEach(items::add);
+            Arrays.stream(text.split("[,،\\s]+"))
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .forEach(items::add);
         }
         return items;
     }

@@ -1,28 +1,25 @@
 package io.basira.server.checkout.web;
 
-import io.basira.server.dashboard.DashboardPage;
+import io.basira.checkout.CheckoutDecision;
+import io.basira.checkout.CheckoutRequest;
+import io.basira.server.cards.jdbc.CustomerSort;
+import io.basira.server.cards.jdbc.JdbcCustomerQueries;
+import io.basira.server.checkout.CheckoutSetup;
+import io.basira.server.checkout.api.DecisionRequest;
 import io.basira.server.dashboard.DashboardFormats;
+import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.dashboard.DashboardWords;
 import io.basira.server.dashboard.FormValueException;
 import io.basira.server.dashboard.SignedIn;
-import io.basira.checkout.Catalogue;
-import io.basira.checkout.CheckoutDecision;
-import io.basira.checkout.CheckoutRequest;
 import io.basira.server.platform.errors.InvalidRecords;
-import io.basira.server.checkout.CheckoutSetup;
-import io.basira.server.checkout.api.DecisionRequest;
-import io.basira.server.cards.jdbc.CustomerSort;
-import io.basira.server.cards.jdbc.JdbcCustomerQueries;
+import io.basira.shared.Numerals;
 import io.basira.shared.Store;
 import jakarta.servlet.http.HttpServletRequest;
-import io.basira.shared.Numerals;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -67,8 +64,13 @@ final class CheckoutSimulatorPage {
             try {
                 CheckoutRequest checkout = setup.request(store, checks.require(body(form, lines)));
                 CheckoutDecision decision = setup.decide(store, checkout);
-                model.addAttribute("decision", DecisionView.of(checkout, decision,
-                        words.names(store, setup.catalogue(store), locale), new DashboardFormats(locale, store)));
+                model.addAttribute(
+                        "decision",
+                        DecisionView.of(
+                                checkout,
+                                decision,
+                                words.names(store, setup.catalogue(store), locale),
+                                new DashboardFormats(locale, store)));
             } catch (IllegalArgumentException | InvalidRecords e) {
                 model.addAttribute("error", checks.message(e));
             }
@@ -80,8 +82,11 @@ final class CheckoutSimulatorPage {
     @GetMapping("/policies/simulator/customers")
     String search(SignedIn signedIn, @RequestParam(defaultValue = "") String customer_id, Model model) {
         var page = customers.page(signedIn.store().id(), customer_id.strip(), CustomerSort.TOTAL_SPENT, true, 0, 10);
-        model.addAttribute("found", page.items().stream()
-                .map(s -> Map.of("id", s.customer().externalId(), "name", name(s.customer()))).toList());
+        model.addAttribute(
+                "found",
+                page.items().stream()
+                        .map(s -> Map.of("id", s.customer().externalId(), "name", name(s.customer())))
+                        .toList());
         return "simulator :: options";
     }
 
@@ -91,17 +96,25 @@ final class CheckoutSimulatorPage {
         List<DecisionRequest.Item> items = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             CartLine line = lines.get(i);
-            if (line.productId().isEmpty() && line.quantity().isEmpty() && line.unitPrice().isEmpty()) {
+            if (line.productId().isEmpty()
+                    && line.quantity().isEmpty()
+                    && line.unitPrice().isEmpty()) {
                 continue;
             }
             String where = "items[" + items.size() + "]";
-            items.add(new DecisionRequest.Item(line.productId(), number(where + ".quantity", line.quantity()),
+            items.add(new DecisionRequest.Item(
+                    line.productId(),
+                    number(where + ".quantity", line.quantity()),
                     number(where + ".unit_price", line.unitPrice())));
         }
         String coupon = value(form, "coupon_code");
         String fee = value(form, "shipping_fee");
-        return new DecisionRequest(customer.isEmpty() ? null : customer, items, coupon.isEmpty() ? null : coupon,
-                number("shipping_fee", fee), null);
+        return new DecisionRequest(
+                customer.isEmpty() ? null : customer,
+                items,
+                coupon.isEmpty() ? null : coupon,
+                number("shipping_fee", fee),
+                null);
     }
 
     /** A number typed in the form; blank is absent. */

@@ -1,17 +1,16 @@
 package io.basira.server.checkout.web;
 
+import io.basira.server.checkout.CheckoutSetup;
+import io.basira.server.checkout.api.CouponRequest;
 import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.dashboard.SignedIn;
 import io.basira.server.platform.errors.InvalidRecords;
 import io.basira.server.platform.errors.NotFound;
-import io.basira.server.checkout.CheckoutSetup;
-import io.basira.server.checkout.api.CouponRequest;
 import io.basira.shared.Store;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,14 +46,23 @@ final class CouponsPage {
     }
 
     @PostMapping("/policies/coupons")
-    String save(SignedIn signedIn, HttpServletRequest request, HttpServletResponse response, Model model,
+    String save(
+            SignedIn signedIn,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
             RedirectAttributes redirect) {
         return store(signedIn, null, request, response, model, redirect);
     }
 
     @PostMapping("/policies/coupons/{code}")
-    String update(SignedIn signedIn, @PathVariable String code, HttpServletRequest request,
-            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    String update(
+            SignedIn signedIn,
+            @PathVariable String code,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         return store(signedIn, code, request, response, model, redirect);
     }
 
@@ -65,8 +73,13 @@ final class CouponsPage {
         return "redirect:/policies#coupons";
     }
 
-    private String store(SignedIn signedIn, String code, HttpServletRequest request, HttpServletResponse response,
-            Model model, RedirectAttributes redirect) {
+    private String store(
+            SignedIn signedIn,
+            String code,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         Store store = signedIn.store();
         Map<String, Object> body = new LinkedHashMap<>();
         try {

@@ -39,7 +39,8 @@ public final class FormChecks {
         var violations = validator.validate(request);
         if (!violations.isEmpty()) {
             PageText text = new PageText(messages, LocaleContextHolder.getLocale());
-            List<String> lines = violations.stream().map(v -> line(v, text)).sorted().toList();
+            List<String> lines =
+                    violations.stream().map(v -> line(v, text)).sorted().toList();
             throw new InvalidRecords(lines);
         }
         return request;
@@ -48,7 +49,8 @@ public final class FormChecks {
     private static String line(ConstraintViolation<?> violation, PageText text) {
         String path = RequestProblems.of(List.of(violation)).get(0);
         String field = path.endsWith(" " + violation.getMessage())
-                ? path.substring(0, path.length() - violation.getMessage().length() - 1) : "";
+                ? path.substring(0, path.length() - violation.getMessage().length() - 1)
+                : "";
         return field.isEmpty() ? violation.getMessage() : label(field, text) + ": " + violation.getMessage();
     }
 
@@ -59,8 +61,8 @@ public final class FormChecks {
     public String message(RuntimeException e) {
         PageText text = new PageText(messages, LocaleContextHolder.getLocale());
         if (e instanceof FormValueException value) {
-            return label(value.field(), text) + ": " + text.get("form.value." + value.kind(),
-                    MerchantMessages.isolate(value.value(), text));
+            return label(value.field(), text) + ": "
+                    + text.get("form.value." + value.kind(), MerchantMessages.isolate(value.value(), text));
         }
         if (e instanceof InvalidRecords invalid && !invalid.problems().isEmpty()) {
             return String.join("; ", invalid.problems());

@@ -1,16 +1,15 @@
 package io.basira.server.checkout.web;
 
+import io.basira.server.checkout.simulation.OfferSimulations;
+import io.basira.server.checkout.simulation.SimulationAnswer;
 import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.dashboard.FormValueException;
 import io.basira.server.dashboard.SignedIn;
 import io.basira.server.platform.errors.InvalidRecords;
-import io.basira.server.checkout.simulation.OfferSimulations;
-import io.basira.server.checkout.simulation.SimulationAnswer;
 import io.basira.shared.Store;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PostMapping;
 

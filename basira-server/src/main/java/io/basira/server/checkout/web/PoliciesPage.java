@@ -1,15 +1,15 @@
 package io.basira.server.checkout.web;
 
+import io.basira.groups.Group;
+import io.basira.groups.GroupInsights;
+import io.basira.server.checkout.CheckoutSetup;
+import io.basira.server.checkout.api.PolicyRequest;
 import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.dashboard.DashboardWords;
 import io.basira.server.dashboard.SignedIn;
 import io.basira.server.platform.errors.InvalidRecords;
 import io.basira.server.platform.errors.NotFound;
 import io.basira.server.privacy.Changes;
-import io.basira.server.checkout.CheckoutSetup;
-import io.basira.server.checkout.api.PolicyRequest;
-import io.basira.groups.Group;
-import io.basira.groups.GroupInsights;
 import io.basira.shared.Store;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,8 +63,8 @@ public final class PoliciesPage {
         List<Map<String, Object>> entries = setup.audit(signedIn.store(), AUDIT_SIZE);
         Map<String, String> names = groupNames(signedIn.store());
         Map<Object, List<Changes.Change>> changes = new java.util.HashMap<>();
-        entries.forEach(e -> changes.put(e.get("id"), Changes.between(e.get("before"), e.get("after"),
-                key -> names.getOrDefault(key, key))));
+        entries.forEach(e -> changes.put(
+                e.get("id"), Changes.between(e.get("before"), e.get("after"), key -> names.getOrDefault(key, key))));
         model.addAttribute("entries", entries);
         model.addAttribute("changes", changes);
         return "policies-audit";
@@ -86,14 +85,23 @@ public final class PoliciesPage {
     }
 
     @PostMapping("/policies")
-    String save(SignedIn signedIn, HttpServletRequest request, HttpServletResponse response, Model model,
+    String save(
+            SignedIn signedIn,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
             RedirectAttributes redirect) {
         return savePolicy(signedIn, null, request, response, model, redirect);
     }
 
     @PostMapping("/policies/{id}")
-    String update(SignedIn signedIn, @PathVariable long id, HttpServletRequest request, HttpServletResponse response,
-            Model model, RedirectAttributes redirect) {
+    String update(
+            SignedIn signedIn,
+            @PathVariable long id,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         return savePolicy(signedIn, id, request, response, model, redirect);
     }
 
@@ -104,15 +112,21 @@ public final class PoliciesPage {
         return "redirect:/policies";
     }
 
-    private String savePolicy(SignedIn signedIn, Long id, HttpServletRequest request, HttpServletResponse response,
-            Model model, RedirectAttributes redirect) {
+    private String savePolicy(
+            SignedIn signedIn,
+            Long id,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         Store store = signedIn.store();
         Map<String, Object> body = new LinkedHashMap<>();
         try {
             PolicyRequest policy = CheckoutForms.policy(request.getParameterMap(), store.timeZone());
             body = CheckoutForms.fields(policy);
             checks.require(policy);
-            Map<String, Object> saved = id == null ? setup.createPolicy(store, signedIn.user().email(), policy)
+            Map<String, Object> saved = id == null
+                    ? setup.createPolicy(store, signedIn.user().email(), policy)
                     : setup.updatePolicy(store, signedIn.user().email(), id, policy);
             redirect.addFlashAttribute("notice", "saved");
             redirect.addFlashAttribute("warnings", saved.get("warnings"));

@@ -1,22 +1,22 @@
 package io.basira.server.customers.api;
 
+import io.basira.segment.FieldCatalogue;
 import io.basira.server.cards.CustomerCsvExport;
 import io.basira.server.cards.api.CardJson;
 import io.basira.server.cards.api.CustomerAnswers;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.basira.segment.FieldCatalogue;
+import io.basira.server.cards.jdbc.CustomerSort;
 import io.basira.server.cards.jdbc.JdbcCustomerAnalytics;
+import io.basira.server.cards.jdbc.JdbcCustomerQueries;
+import io.basira.server.cards.jdbc.JdbcTimeline;
+import io.basira.server.groups.jdbc.JdbcGroupMembers;
 import io.basira.server.platform.errors.NotFound;
 import io.basira.server.platform.security.ApiKeyAuthentication;
 import io.basira.server.privacy.AuditLog;
-import io.basira.server.cards.jdbc.CustomerSort;
-import io.basira.server.cards.jdbc.JdbcCustomerQueries;
-import io.basira.server.groups.jdbc.JdbcGroupMembers;
-import io.basira.server.cards.jdbc.JdbcTimeline;
 import io.basira.shared.Dates;
 import io.basira.shared.Store;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -50,8 +50,14 @@ public class CustomersController {
 
     private final AuditLog audit;
 
-    public CustomersController(JdbcCustomerQueries customers, JdbcTimeline timeline, JdbcGroupMembers groups,
-            Clock clock, JdbcCustomerAnalytics analytics, FieldCatalogue fields, AuditLog audit) {
+    public CustomersController(
+            JdbcCustomerQueries customers,
+            JdbcTimeline timeline,
+            JdbcGroupMembers groups,
+            Clock clock,
+            JdbcCustomerAnalytics analytics,
+            FieldCatalogue fields,
+            AuditLog audit) {
         this.audit = audit;
         this.customers = customers;
         this.fields = fields;
@@ -62,33 +68,53 @@ public class CustomersController {
         this.clock = clock;
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CustomerAnswers.FullCard.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = CustomerAnswers.FullCard.class)))
     @GetMapping("/{customerId}")
-    public Map<String, Object> card(Store store, @PathVariable String customerId,
-            jakarta.servlet.http.HttpServletRequest request) {
-        var snapshot = customers.find(store.id(), customerId)
+    public Map<String, Object> card(
+            Store store, @PathVariable String customerId, jakarta.servlet.http.HttpServletRequest request) {
+        var snapshot = customers
+                .find(store.id(), customerId)
                 .orElseThrow(() -> new NotFound("customer '" + customerId + "' does not exist in this store"));
         var person = snapshot.customer();
-        audit.record(store.id(), audit.apiKey(ApiKeyAuthentication.presentedKey(request).orElse(null)), "customer.view",
-                AuditLog.Subject.customer(customerId, ((person.firstName() == null ? "" : person.firstName()) + " "
-                        + (person.lastName() == null ? "" : person.lastName())).strip()), List.of());
+        audit.record(
+                store.id(),
+                audit.apiKey(ApiKeyAuthentication.presentedKey(request).orElse(null)),
+                "customer.view",
+                AuditLog.Subject.customer(
+                        customerId,
+                        ((person.firstName() == null ? "" : person.firstName()) + " "
+                                        + (person.lastName() == null ? "" : person.lastName()))
+                                .strip()),
+                List.of());
         Map<String, Object> json = CardJson.of(snapshot, store, today(store));
         json.put("groups", groups.groupsOf(store.id(), customerId));
         json.put("analytics", CardJson.analytics(analytics.find(store, customerId)));
-        json.put("timeline", timeline.of(store, customerId).stream().map(entry -> {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("kind", entry.kind());
-            e.put("id", entry.id());
-            e.put("at", entry.at().toString());
-            e.putAll(entry.details());
-            return e;
-        }).toList());
+        json.put(
+                "timeline",
+                timeline.of(store, customerId).stream()
+                        .map(entry -> {
+                            Map<String, Object> e = new LinkedHashMap<>();
+                            e.put("kind", entry.kind());
+                            e.put("id", entry.id());
+                            e.put("at", entry.at().toString());
+                            e.putAll(entry.details());
+                            return e;
+                        })
+                        .toList());
         return json;
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = CustomerAnswers.Page.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = CustomerAnswers.Page.class)))
     @GetMapping
-    public Map<String, Object> list(Store store, @RequestParam(required = false) String q,
+    public Map<String, Object> list(
+            Store store,
+            @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "customer_id") String sort,
             @RequestParam(defaultValue = "asc") String direction,
             @RequestParam(defaultValue = "0") int page,
@@ -103,7 +129,8 @@ public class CustomersController {
         };
         var result = customers.page(store.id(), q, CustomerSort.of(sort, fields), descending, page, size);
         LocalDate today = today(store);
-        List<Map<String, Object>> items = result.items().stream().map(s -> CardJson.of(s, store, today)).toList();
+        List<Map<String, Object>> items =
+                result.items().stream().map(s -> CardJson.of(s, store, today)).toList();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("items", items);
         json.put("page", result.page());
@@ -112,7 +139,13 @@ public class CustomersController {
         return json;
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", description = "CSV with a header row (docs/export.md)")))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = "text/csv",
+                            schema = @Schema(type = "string", description = "CSV with a header row (docs/export.md)")))
     @GetMapping(value = "/export", produces = "text/csv")
     public void exportCsv(Store store, HttpServletResponse response) throws IOException {
         response.setContentType("text/csv; charset=UTF-8");

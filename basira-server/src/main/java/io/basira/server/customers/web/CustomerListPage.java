@@ -1,18 +1,18 @@
 package io.basira.server.customers.web;
 
-import io.basira.server.dashboard.DashboardPage;
+import io.basira.groups.GroupInsights;
+import io.basira.segment.FieldCatalogue;
+import io.basira.segment.text.RuleText;
+import io.basira.server.cards.CustomerCsvExport;
+import io.basira.server.cards.jdbc.CustomerSort;
+import io.basira.server.cards.jdbc.JdbcCustomerQueries;
 import io.basira.server.cards.web.CustomerView;
 import io.basira.server.dashboard.DashboardFormats;
+import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.dashboard.MerchantMessages;
 import io.basira.server.dashboard.PageText;
 import io.basira.server.dashboard.SignedIn;
 import io.basira.server.groups.web.RuleBuilderData;
-import io.basira.segment.FieldCatalogue;
-import io.basira.segment.text.RuleText;
-import io.basira.server.cards.CustomerCsvExport;
-import io.basira.groups.GroupInsights;
-import io.basira.server.cards.jdbc.CustomerSort;
-import io.basira.server.cards.jdbc.JdbcCustomerQueries;
 import io.basira.shared.Dates;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -21,12 +21,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -50,8 +48,13 @@ final class CustomerListPage {
     private final MessageSource messages;
     private final RuleBuilderData builder;
 
-    CustomerListPage(JdbcCustomerQueries customers, GroupInsights groups, Clock clock, FieldCatalogue fields,
-            MessageSource messages, RuleBuilderData builder) {
+    CustomerListPage(
+            JdbcCustomerQueries customers,
+            GroupInsights groups,
+            Clock clock,
+            FieldCatalogue fields,
+            MessageSource messages,
+            RuleBuilderData builder) {
         this.messages = messages;
         this.builder = builder;
         this.customers = customers;
@@ -62,9 +65,15 @@ final class CustomerListPage {
     }
 
     @GetMapping("/customers")
-    String list(SignedIn signedIn, Model model, Locale locale, @RequestParam(defaultValue = "") String q,
-            @RequestParam(defaultValue = "total_spent") String sort, @RequestParam(defaultValue = "desc") String direction,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "") String rule,
+    String list(
+            SignedIn signedIn,
+            Model model,
+            Locale locale,
+            @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "total_spent") String sort,
+            @RequestParam(defaultValue = "desc") String direction,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "") String rule,
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
         CustomerSort order = sortOrDefault(sort);
         boolean descending = !"asc".equals(direction);
@@ -83,7 +92,11 @@ final class CustomerListPage {
         model.addAttribute("rule", rule);
         LocalDate today = Dates.dateIn(clock.instant(), signedIn.store().timeZone());
         DashboardFormats fmt = new DashboardFormats(locale, signedIn.store());
-        model.addAttribute("rows", result.items().stream().map(s -> CustomerView.of(s, signedIn.store(), today, fmt)).toList());
+        model.addAttribute(
+                "rows",
+                result.items().stream()
+                        .map(s -> CustomerView.of(s, signedIn.store(), today, fmt))
+                        .toList());
         model.addAttribute("total", result.total());
         model.addAttribute("page", pageNumber);
         model.addAttribute("pages", Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE));
@@ -100,7 +113,9 @@ final class CustomerListPage {
     @GetMapping(value = "/customers/export", produces = "text/csv")
     void exportCsv(SignedIn signedIn, HttpServletResponse response) throws IOException {
         response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"customers-" + signedIn.store().slug() + ".csv\"");
+        response.setHeader(
+                "Content-Disposition",
+                "attachment; filename=\"customers-" + signedIn.store().slug() + ".csv\"");
         try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
             export.write(signedIn.store(), out);
         }

@@ -38,14 +38,16 @@ final class GroupJson {
         json.put("matches_rule", why.byRule());
         json.put("added_manually", why.added());
         json.put("excluded_manually", why.excluded());
-        List<Map<String, Object>> conditions = why.conditions().stream().map(leaf -> {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("condition", leaf.text());
-            c.put("held", leaf.held());
-            c.put("truth", leaf.truth().name().toLowerCase(java.util.Locale.ROOT));
-            c.put("value", leaf.value());
-            return c;
-        }).toList();
+        List<Map<String, Object>> conditions = why.conditions().stream()
+                .map(leaf -> {
+                    Map<String, Object> c = new LinkedHashMap<>();
+                    c.put("condition", leaf.text());
+                    c.put("held", leaf.held());
+                    c.put("truth", leaf.truth().name().toLowerCase(java.util.Locale.ROOT));
+                    c.put("value", leaf.value());
+                    return c;
+                })
+                .toList();
         json.put("conditions", conditions);
         return json;
     }
@@ -61,7 +63,8 @@ final class GroupJson {
         Object text = Given.valueOf(body.rule());
         Object json = Given.valueOf(body.ruleJson());
         if (text != null && json != null) {
-            throw new IllegalArgumentException("give the rule as 'rule' (text) or 'rule_json' (a condition tree), not both");
+            throw new IllegalArgumentException(
+                    "give the rule as 'rule' (text) or 'rule_json' (a condition tree), not both");
         }
         if (text != null) {
             if (!(text instanceof String rule)) {

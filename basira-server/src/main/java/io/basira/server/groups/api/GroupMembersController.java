@@ -1,18 +1,18 @@
 package io.basira.server.groups.api;
 
+import io.basira.groups.GroupInsights;
+import io.basira.groups.ManualList;
+import io.basira.groups.ManualMembership;
+import io.basira.segment.FieldCatalogue;
+import io.basira.server.cards.CardCsv;
+import io.basira.server.cards.api.CardJson;
+import io.basira.server.cards.jdbc.CustomerSort;
+import io.basira.server.groups.jdbc.JdbcGroupMemberQueries;
+import io.basira.shared.Dates;
+import io.basira.shared.Store;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.basira.groups.GroupInsights;
-import io.basira.groups.ManualMembership;
-import io.basira.server.cards.CardCsv;
-import io.basira.server.cards.api.CardJson;
-import io.basira.segment.FieldCatalogue;
-import io.basira.server.cards.jdbc.CustomerSort;
-import io.basira.server.groups.jdbc.JdbcGroupMemberQueries;
-import io.basira.groups.ManualList;
-import io.basira.shared.Dates;
-import io.basira.shared.Store;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -48,8 +48,13 @@ public class GroupMembersController {
     private final io.basira.server.privacy.GroupAudit audit;
     private final io.basira.server.privacy.AuditLog log;
 
-    public GroupMembersController(GroupInsights insights, ManualMembership manual, JdbcGroupMemberQueries members,
-            Clock clock, FieldCatalogue fields, io.basira.server.privacy.GroupAudit audit,
+    public GroupMembersController(
+            GroupInsights insights,
+            ManualMembership manual,
+            JdbcGroupMemberQueries members,
+            Clock clock,
+            FieldCatalogue fields,
+            io.basira.server.privacy.GroupAudit audit,
             io.basira.server.privacy.AuditLog log) {
         this.audit = audit;
         this.log = log;
@@ -60,17 +65,26 @@ public class GroupMembersController {
         this.clock = clock;
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.MembersPage.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = GroupAnswers.MembersPage.class)))
     @GetMapping("/members")
-    public Map<String, Object> list(Store store, @PathVariable String key,
-            @RequestParam(defaultValue = "customer_id") String sort, @RequestParam(defaultValue = "asc") String direction,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    public Map<String, Object> list(
+            Store store,
+            @PathVariable String key,
+            @RequestParam(defaultValue = "customer_id") String sort,
+            @RequestParam(defaultValue = "asc") String direction,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         checkPage(page, size);
         insights.groupWithCount(store, key);
         var result = members.page(store.id(), key, CustomerSort.of(sort, fields), descending(direction), page, size);
         LocalDate today = Dates.dateIn(clock.instant(), store.timeZone());
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("items", result.items().stream().map(s -> CardJson.of(s, store, today)).toList());
+        json.put(
+                "items",
+                result.items().stream().map(s -> CardJson.of(s, store, today)).toList());
         json.put("page", result.page());
         json.put("size", result.size());
         json.put("total", result.total());
@@ -78,7 +92,13 @@ public class GroupMembersController {
     }
 
     /** The members as the customer export: {@code customer_id} and the indicators, by customer id. */
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", description = "CSV with a header row (docs/export.md)")))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = "text/csv",
+                            schema = @Schema(type = "string", description = "CSV with a header row (docs/export.md)")))
     @GetMapping(value = "/members/export", produces = "text/csv")
     public void export(Store store, @PathVariable String key, HttpServletResponse response) throws IOException {
         insights.groupWithCount(store, key);
@@ -90,61 +110,91 @@ public class GroupMembersController {
         }
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.Why.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = GroupAnswers.Why.class)))
     @GetMapping("/members/{customerId}/why")
     public Map<String, Object> why(Store store, @PathVariable String key, @PathVariable String customerId) {
         return GroupJson.why(insights.why(store, key, customerId));
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.ManualChange.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = GroupAnswers.ManualChange.class)))
     @PostMapping("/additions/{customerId}")
     public Map<String, Object> add(Store store, @PathVariable String key, @PathVariable String customerId) {
         return manual(store, key, customerId, ManualList.ADDITIONS, true);
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.ManualChange.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = GroupAnswers.ManualChange.class)))
     @DeleteMapping("/additions/{customerId}")
     public Map<String, Object> removeAddition(Store store, @PathVariable String key, @PathVariable String customerId) {
         return manual(store, key, customerId, ManualList.ADDITIONS, false);
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.ManualChange.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = GroupAnswers.ManualChange.class)))
     @PostMapping("/exclusions/{customerId}")
     public Map<String, Object> exclude(Store store, @PathVariable String key, @PathVariable String customerId) {
         return manual(store, key, customerId, ManualList.EXCLUSIONS, true);
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.ManualChange.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = GroupAnswers.ManualChange.class)))
     @DeleteMapping("/exclusions/{customerId}")
     public Map<String, Object> removeExclusion(Store store, @PathVariable String key, @PathVariable String customerId) {
         return manual(store, key, customerId, ManualList.EXCLUSIONS, false);
     }
 
     /** Entries and exits, newest first: {@code customer_id}, {@code change} (entered|left), {@code at}, {@code cause}. */
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.HistoryPage.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = GroupAnswers.HistoryPage.class)))
     @GetMapping("/history")
-    public Map<String, Object> history(Store store, @PathVariable String key,
+    public Map<String, Object> history(
+            Store store,
+            @PathVariable String key,
             @RequestParam(name = "customer_id", required = false) String customerId,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size) {
         checkPage(page, size);
         insights.groupWithCount(store, key);
-        List<Map<String, Object>> items = members.history(store.id(), key, customerId, page, size).stream().map(h -> {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("customer_id", h.customerId());
-            e.put("change", h.movement());
-            e.put("at", h.at().toString());
-            e.put("cause", h.cause());
-            return e;
-        }).toList();
+        List<Map<String, Object>> items = members.history(store.id(), key, customerId, page, size).stream()
+                .map(h -> {
+                    Map<String, Object> e = new LinkedHashMap<>();
+                    e.put("customer_id", h.customerId());
+                    e.put("change", h.movement());
+                    e.put("at", h.at().toString());
+                    e.put("cause", h.cause());
+                    return e;
+                })
+                .toList();
         return Map.of("items", items, "page", page, "size", size);
     }
 
     private Map<String, Object> manual(Store store, String key, String customerId, ManualList kind, boolean on) {
         boolean member = manual.change(store, key, customerId, kind, on);
         var request = ((org.springframework.web.context.request.ServletRequestAttributes)
-                org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getRequest();
-        audit.manual(store.id(), log.apiKey(io.basira.server.platform.security.ApiKeyAuthentication.presentedKey(request).orElse(null)),
-                key, customerId, kind, on);
+                        org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes())
+                .getRequest();
+        audit.manual(
+                store.id(),
+                log.apiKey(io.basira.server.platform.security.ApiKeyAuthentication.presentedKey(request)
+                        .orElse(null)),
+                key,
+                customerId,
+                kind,
+                on);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("group", key);
         json.put("customer_id", customerId);

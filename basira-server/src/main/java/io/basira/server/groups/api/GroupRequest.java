@@ -15,15 +15,34 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(name = "GroupRequest", description = "A group's key, name and rule (or a template), or a rule to count")
 public record GroupRequest(
-        @Schema(description = "create: the group's short name (a-z, 0-9, '-', '_'); absent: made from the name; ignored on change", example = "vip")
+        @Schema(
+                description =
+                        "create: the group's short name (a-z, 0-9, '-', '_'); absent: made from the name; ignored on change",
+                example = "vip")
         String key,
-        @Schema(description = "the group's name; absent: the key (create), unchanged (change)", example = "VIP", maxLength = Group.MAX_NAME_LENGTH)
-        @Text(max = Group.MAX_NAME_LENGTH) String name,
-        @Schema(description = "the rule in text form", type = "string", implementation = String.class,
-            example = "total_spent > 1500 AND order_count >= 3", maxLength = RuleLimits.MAX_RULE_LENGTH)
-        @Text(max = RuleLimits.MAX_RULE_LENGTH, multiline = true) Given rule,
-        @Schema(description = "the rule as the builder's condition tree (docs/rules.md)", type = "object",
-            implementation = Object.class) Given ruleJson,
+
+        @Schema(
+                description = "the group's name; absent: the key (create), unchanged (change)",
+                example = "VIP",
+                maxLength = Group.MAX_NAME_LENGTH)
+        @Text(max = Group.MAX_NAME_LENGTH)
+        String name,
+
+        @Schema(
+                description = "the rule in text form",
+                type = "string",
+                implementation = String.class,
+                example = "total_spent > 1500 AND order_count >= 3",
+                maxLength = RuleLimits.MAX_RULE_LENGTH)
+        @Text(max = RuleLimits.MAX_RULE_LENGTH, multiline = true)
+        Given rule,
+
+        @Schema(
+                description = "the rule as the builder's condition tree (docs/rules.md)",
+                type = "object",
+                implementation = Object.class)
+        Given ruleJson,
+
         @Schema(description = "create only: a template's key (GET /api/v1/groups/templates)", example = "big-spenders")
         String template) {
 

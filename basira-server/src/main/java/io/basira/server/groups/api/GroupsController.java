@@ -1,16 +1,16 @@
 package io.basira.server.groups.api;
 
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.basira.groups.Group;
-import io.basira.groups.GroupRules;
 import io.basira.groups.GroupInsights;
+import io.basira.groups.GroupRules;
 import io.basira.segment.Condition;
 import io.basira.segment.FieldCatalogue;
 import io.basira.segment.template.SegmentTemplate;
 import io.basira.segment.template.SegmentTemplates;
 import io.basira.shared.Store;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +36,12 @@ public class GroupsController {
     private final io.basira.server.privacy.GroupAudit audit;
     private final io.basira.server.privacy.AuditLog log;
 
-    public GroupsController(GroupRules rules, GroupInsights insights, FieldCatalogue fields,
-            io.basira.server.privacy.GroupAudit audit, io.basira.server.privacy.AuditLog log) {
+    public GroupsController(
+            GroupRules rules,
+            GroupInsights insights,
+            FieldCatalogue fields,
+            io.basira.server.privacy.GroupAudit audit,
+            io.basira.server.privacy.AuditLog log) {
         this.audit = audit;
         this.log = log;
         this.rules = rules;
@@ -45,11 +49,15 @@ public class GroupsController {
         this.fields = fields;
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.GroupList.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = GroupAnswers.GroupList.class)))
     @GetMapping
     public Map<String, Object> list(Store store) {
         List<Map<String, Object>> items = insights.groupsWithCounts(store).entrySet().stream()
-                .map(e -> GroupJson.of(e.getKey(), e.getValue())).toList();
+                .map(e -> GroupJson.of(e.getKey(), e.getValue()))
+                .toList();
         return Map.of("items", items);
     }
 
@@ -57,13 +65,19 @@ public class GroupsController {
      * Body: {@code key}, {@code name}, and {@code rule} or {@code rule_json}; or {@code template} (with optional
      * overrides). Without a key, the key is made from the name (docs/groups.md, "Keys").
      */
-    @ApiResponse(responseCode = "201", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.GroupAnswer.class)))
+    @ApiResponse(
+            responseCode = "201",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = GroupAnswers.GroupAnswer.class)))
     @PostMapping
-    public ResponseEntity<Map<String, Object>> create(Store store, @Valid @RequestBody GroupRequest body,
-            jakarta.servlet.http.HttpServletRequest request) {
+    public ResponseEntity<Map<String, Object>> create(
+            Store store, @Valid @RequestBody GroupRequest body, jakarta.servlet.http.HttpServletRequest request) {
         String templateKey = body.template();
-        SegmentTemplate template = templateKey == null ? null : SegmentTemplates.byKey(templateKey)
-                .orElseThrow(() -> new IllegalArgumentException("there is no template '" + templateKey + "'; see /api/v1/groups/templates"));
+        SegmentTemplate template = templateKey == null
+                ? null
+                : SegmentTemplates.byKey(templateKey)
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "there is no template '" + templateKey + "'; see /api/v1/groups/templates"));
         String key = body.key();
         String name = body.name();
         Condition rule = GroupJson.rule(body, fields, false);
@@ -73,16 +87,23 @@ public class GroupsController {
             rule = rule == null ? template.condition() : rule;
         }
         if (key == null && name == null) {
-            throw new IllegalArgumentException("'key' or 'name' is required: the group's short name (a-z, 0-9, '-', '_'), "
-                    + "or a name to make it from");
+            throw new IllegalArgumentException(
+                    "'key' or 'name' is required: the group's short name (a-z, 0-9, '-', '_'), "
+                            + "or a name to make it from");
         }
-        Group group = key == null ? rules.createNamed(store, name, rule) : rules.create(store, key, name == null ? key : name, rule);
+        Group group = key == null
+                ? rules.createNamed(store, name, rule)
+                : rules.create(store, key, name == null ? key : name, rule);
         audit.defined(store.id(), actor(request), null, group);
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(GroupJson.of(group, insights.groupWithCount(store, group.key()).getValue()));
+                .body(GroupJson.of(
+                        group, insights.groupWithCount(store, group.key()).getValue()));
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.GroupAnswer.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = GroupAnswers.GroupAnswer.class)))
     @GetMapping("/{key}")
     public Map<String, Object> get(Store store, @PathVariable String key) {
         var entry = insights.groupWithCount(store, key);
@@ -90,9 +111,15 @@ public class GroupsController {
     }
 
     /** Body: {@code name} and/or a new rule ({@code rule} or {@code rule_json}; {@code "rule": null} keeps the rule out). */
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.GroupAnswer.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = GroupAnswers.GroupAnswer.class)))
     @PutMapping("/{key}")
-    public Map<String, Object> update(Store store, @PathVariable String key, @Valid @RequestBody GroupRequest body,
+    public Map<String, Object> update(
+            Store store,
+            @PathVariable String key,
+            @Valid @RequestBody GroupRequest body,
             jakarta.servlet.http.HttpServletRequest request) {
         Group before = insights.groupWithCount(store, key).getKey();
         String name = body.name();
@@ -101,14 +128,18 @@ public class GroupsController {
         } else {
             rules.rename(store, key, name);
         }
-        audit.defined(store.id(), actor(request), before, insights.groupWithCount(store, key).getKey());
+        audit.defined(
+                store.id(),
+                actor(request),
+                before,
+                insights.groupWithCount(store, key).getKey());
         return get(store, key);
     }
 
     @ApiResponse(responseCode = "204", description = "deleted")
     @DeleteMapping("/{key}")
-    public ResponseEntity<Void> delete(Store store, @PathVariable String key,
-            jakarta.servlet.http.HttpServletRequest request) {
+    public ResponseEntity<Void> delete(
+            Store store, @PathVariable String key, jakarta.servlet.http.HttpServletRequest request) {
         Group before = insights.groupWithCount(store, key).getKey();
         rules.delete(store, key);
         audit.defined(store.id(), actor(request), before, null);
@@ -116,11 +147,15 @@ public class GroupsController {
     }
 
     private io.basira.server.privacy.AuditLog.Actor actor(jakarta.servlet.http.HttpServletRequest request) {
-        return log.apiKey(io.basira.server.platform.security.ApiKeyAuthentication.presentedKey(request).orElse(null));
+        return log.apiKey(io.basira.server.platform.security.ApiKeyAuthentication.presentedKey(request)
+                .orElse(null));
     }
 
     /** The number of customers a rule would have now, without saving it: {@code rule} or {@code rule_json}. */
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = GroupAnswers.Preview.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = GroupAnswers.Preview.class)))
     @PostMapping("/preview")
     public Map<String, Object> preview(Store store, @Valid @RequestBody GroupRequest body) {
         Condition rule = GroupJson.rule(body, fields, true);

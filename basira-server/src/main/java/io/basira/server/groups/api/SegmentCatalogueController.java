@@ -1,16 +1,16 @@
 package io.basira.server.groups.api;
 
-import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.basira.segment.Operator;
-import io.basira.server.fields.FieldCatalogueJson;
 import io.basira.segment.ValueType;
 import io.basira.segment.json.JsonConditions;
 import io.basira.segment.template.SegmentTemplate;
 import io.basira.segment.template.SegmentTemplates;
+import io.basira.server.fields.FieldCatalogueJson;
 import io.basira.shared.Store;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,31 +32,49 @@ public class SegmentCatalogueController {
     }
 
     /** The field catalogue ({@link FieldCatalogueJson}), as the dashboard's builder also gets it. */
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(array = @ArraySchema(schema = @Schema(implementation = GroupAnswers.Field.class))))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = GroupAnswers.Field.class))))
     @GetMapping("/api/v1/segment-fields")
     public List<Map<String, Object>> fields(Store store) {
         return fields.fields();
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(array = @ArraySchema(schema = @Schema(implementation = GroupAnswers.Operator.class))))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = GroupAnswers.Operator.class))))
     @GetMapping("/api/v1/segment-operators")
     public List<Map<String, Object>> operators(Store store) {
-        return Arrays.stream(Operator.values()).map(op -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("code", op.code());
-            json.put("symbol", op.symbol());
-            json.put("label_ar", op.labelAr());
-            json.put("label_en", op.labelEn());
-            json.put("applies_to", Arrays.stream(ValueType.values()).filter(op::appliesTo).map(ValueType::code).toList());
-            return json;
-        }).toList();
+        return Arrays.stream(Operator.values())
+                .map(op -> {
+                    Map<String, Object> json = new LinkedHashMap<>();
+                    json.put("code", op.code());
+                    json.put("symbol", op.symbol());
+                    json.put("label_ar", op.labelAr());
+                    json.put("label_en", op.labelEn());
+                    json.put(
+                            "applies_to",
+                            Arrays.stream(ValueType.values())
+                                    .filter(op::appliesTo)
+                                    .map(ValueType::code)
+                                    .toList());
+                    return json;
+                })
+                .toList();
     }
 
     /** Each template ready to create: {@code POST /api/v1/groups {"template": key}}. */
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(array = @ArraySchema(schema = @Schema(implementation = GroupAnswers.Template.class))))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = GroupAnswers.Template.class))))
     @GetMapping("/api/v1/groups/templates")
     public List<Map<String, Object>> templates(Store store) {
-        return SegmentTemplates.all().stream().map(SegmentCatalogueController::template).toList();
+        return SegmentTemplates.all().stream()
+                .map(SegmentCatalogueController::template)
+                .toList();
     }
 
     private static Map<String, Object> template(SegmentTemplate t) {

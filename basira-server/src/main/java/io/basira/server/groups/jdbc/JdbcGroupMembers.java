@@ -1,10 +1,10 @@
 package io.basira.server.groups.jdbc;
 
-import io.basira.server.platform.jdbc.Sql;
-import io.basira.server.platform.jdbc.SqlDialect;
 import io.basira.groups.MembershipCause;
 import io.basira.groups.Movement;
 import io.basira.groups.StoredMembership;
+import io.basira.server.platform.jdbc.Sql;
+import io.basira.server.platform.jdbc.SqlDialect;
 import io.basira.shared.StoreId;
 import java.sql.Statement;
 import java.time.Duration;
@@ -38,14 +38,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class JdbcGroupMembers implements StoredMembership {
 
-    private static final String DELETE = "DELETE FROM group_members WHERE store_id = ? AND group_key = ? "
-            + "AND customer_external_id = ?";
+    private static final String DELETE =
+            "DELETE FROM group_members WHERE store_id = ? AND group_key = ? " + "AND customer_external_id = ?";
     /** H2: an entry inserted unless stored (update count 1 or 0); PostgreSQL uses {@link #changedOnPostgres}. */
     private static final String H2_INSERT_IF_ABSENT = "MERGE INTO group_members t USING (VALUES (?, ?, ?, ?)) "
             + "n (store_id, group_key, customer_external_id, since) ON t.store_id = n.store_id "
             + "AND t.group_key = n.group_key AND t.customer_external_id = n.customer_external_id "
             + "WHEN NOT MATCHED THEN INSERT (store_id, group_key, customer_external_id, since) "
             + "VALUES (n.store_id, n.group_key, n.customer_external_id, n.since)";
+
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final JdbcTemplate jdbc;
@@ -61,10 +62,13 @@ public final class JdbcGroupMembers implements StoredMembership {
     @Override
     public Map<String, Set<String>> all(StoreId store) {
         Map<String, Set<String>> members = new TreeMap<>();
-        jdbc.query("SELECT group_key, customer_external_id FROM group_members WHERE store_id = ?",
+        jdbc.query(
+                "SELECT group_key, customer_external_id FROM group_members WHERE store_id = ?",
                 rs -> {
-                    members.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
-                }, store.value());
+                    members.computeIfAbsent(rs.getString(1), k -> new TreeSet<>())
+                            .add(rs.getString(2));
+                },
+                store.value());
         return members;
     }
 
@@ -84,11 +88,16 @@ public final class JdbcGroupMembers implements StoredMembership {
         }
         List<Movement> exits = movements.stream().filter(m -> !m.entered()).toList();
         List<Movement> entries = movements.stream().filter(Movement::entered).toList();
-        Set<Movement> changed = dialect == SqlDialect.POSTGRESQL ? changedOnPostgres(store, exits, entries, at)
+        Set<Movement> changed = dialect == SqlDialect.POSTGRESQL
+                ? changedOnPostgres(store, exits, entries, at)
                 : changedByBatch(store, exits, entries, at);
         List<Movement> applied = movements.stream().filter(changed::contains).toList();
-        jdbc.batchUpdate("INSERT INTO group_history (store_id, group_key, customer_external_id, movement, happened_at, "
-                + "cause) VALUES (?, ?, ?, ?, ?, ?)", applied, 1000, (ps, m) -> {
+        jdbc.batchUpdate(
+                "INSERT INTO group_history (store_id, group_key, customer_external_id, movement, happened_at, "
+                        + "cause) VALUES (?, ?, ?, ?, ?, ?)",
+                applied,
+                1000,
+                (ps, m) -> {
                     ps.setLong(1, store.value());
                     ps.setString(2, m.groupKey());
                     ps.setString(3, m.customerId());
@@ -106,30 +115,51 @@ public final class JdbcGroupMembers implements StoredMembership {
     private Set<Movement> changedOnPostgres(StoreId store, List<Movement> exits, List<Movement> entries, Instant at) {
         Set<Movement> changed = new HashSet<>();
         for (List<Movement> chunk : chunks(exits)) {
-            jdbc.query(connection -> {
-                var ps = connection.prepareStatement("DELETE FROM group_members m USING unnest(?::text[], ?::text[]) "
-                        + "AS t(group_key, customer_external_id) WHERE m.store_id = ? AND m.group_key = t.group_key "
-                        + "AND m.customer_external_id = t.customer_external_id "
-                        + "RETURNING m.group_key, m.customer_external_id");
-                ps.setArray(1, connection.createArrayOf("text", chunk.stream().map(Movement::groupKey).toArray()));
-                ps.setArray(2, connection.createArrayOf("text", chunk.stream().map(Movement::customerId).toArray()));
-                ps.setLong(3, store.value());
-                return ps;
-            }, (rs, row) -> changed.add(new Movement(rs.getString(1), rs.getString(2), false)));
+            jdbc.query(
+                    connection -> {
+                        var ps = connection.prepareStatement(
+                                "DELETE FROM group_members m USING unnest(?::text[], ?::text[]) "
+                                        + "AS t(group_key, customer_external_id) WHERE m.store_id = ? AND m.group_key = t.group_key "
+                                        + "AND m.customer_external_id = t.customer_external_id "
+                                        + "RETURNING m.group_key, m.customer_external_id");
+                        ps.setArray(
+                                1,
+                                connection.createArrayOf(
+                                        "text",
+                                        chunk.stream().map(Movement::groupKey).toArray()));
+                        ps.setArray(
+                                2,
+                                connection.createArrayOf(
+                                        "text",
+                                        chunk.stream().map(Movement::customerId).toArray()));
+                        ps.setLong(3, store.value());
+                        return ps;
+                    },
+                    (rs, row) -> changed.add(new Movement(rs.getString(1), rs.getString(2), false)));
         }
         for (List<Movement> chunk : chunks(entries)) {
-            jdbc.query(connection -> {
-                var ps = connection.prepareStatement("INSERT INTO group_members (store_id, group_key, "
-                        + "customer_external_id, since) SELECT ?, t.group_key, t.customer_external_id, ? "
-                        + "FROM unnest(?::text[], ?::text[]) AS t(group_key, customer_external_id) "
-                        + "ON CONFLICT (store_id, group_key, customer_external_id) DO NOTHING "
-                        + "RETURNING group_key, customer_external_id");
-                ps.setLong(1, store.value());
-                Sql.setInstant(ps, 2, at);
-                ps.setArray(3, connection.createArrayOf("text", chunk.stream().map(Movement::groupKey).toArray()));
-                ps.setArray(4, connection.createArrayOf("text", chunk.stream().map(Movement::customerId).toArray()));
-                return ps;
-            }, (rs, row) -> changed.add(new Movement(rs.getString(1), rs.getString(2), true)));
+            jdbc.query(
+                    connection -> {
+                        var ps = connection.prepareStatement("INSERT INTO group_members (store_id, group_key, "
+                                + "customer_external_id, since) SELECT ?, t.group_key, t.customer_external_id, ? "
+                                + "FROM unnest(?::text[], ?::text[]) AS t(group_key, customer_external_id) "
+                                + "ON CONFLICT (store_id, group_key, customer_external_id) DO NOTHING "
+                                + "RETURNING group_key, customer_external_id");
+                        ps.setLong(1, store.value());
+                        Sql.setInstant(ps, 2, at);
+                        ps.setArray(
+                                3,
+                                connection.createArrayOf(
+                                        "text",
+                                        chunk.stream().map(Movement::groupKey).toArray()));
+                        ps.setArray(
+                                4,
+                                connection.createArrayOf(
+                                        "text",
+                                        chunk.stream().map(Movement::customerId).toArray()));
+                        return ps;
+                    },
+                    (rs, row) -> changed.add(new Movement(rs.getString(1), rs.getString(2), true)));
         }
         return changed;
     }
@@ -185,8 +215,8 @@ public final class JdbcGroupMembers implements StoredMembership {
         ReentrantLock turn = h2Turns.computeIfAbsent(store.value(), any -> new ReentrantLock());
         try {
             if (!turn.tryLock(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new CannotAcquireLockException("another change of this store's group members took longer than "
-                        + WAIT.toSeconds() + " s");
+                throw new CannotAcquireLockException(
+                        "another change of this store's group members took longer than " + WAIT.toSeconds() + " s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -200,21 +230,30 @@ public final class JdbcGroupMembers implements StoredMembership {
                 }
             });
         } else {
-            turn.unlock();                                  // no transaction: each statement committed already
+            turn.unlock(); // no transaction: each statement committed already
         }
     }
 
     /** The keys of the groups the customer is in, sorted. */
     public List<String> groupsOf(StoreId store, String customerId) {
-        return new ArrayList<>(jdbc.queryForList("SELECT group_key FROM group_members WHERE store_id = ? "
-                + "AND customer_external_id = ? ORDER BY group_key", String.class, store.value(), customerId));
+        return new ArrayList<>(jdbc.queryForList(
+                "SELECT group_key FROM group_members WHERE store_id = ? "
+                        + "AND customer_external_id = ? ORDER BY group_key",
+                String.class,
+                store.value(),
+                customerId));
     }
 
     /** The local date on which the store's groups were last evaluated for "today", if ever. */
     @Override
     public Optional<LocalDate> evaluatedOn(StoreId store) {
-        return jdbc.query("SELECT evaluated_on FROM group_evaluations WHERE store_id = ?",
-                (rs, row) -> Sql.date(rs, "evaluated_on"), store.value()).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT evaluated_on FROM group_evaluations WHERE store_id = ?",
+                        (rs, row) -> Sql.date(rs, "evaluated_on"),
+                        store.value())
+                .stream()
+                .findFirst();
     }
 
     @Override

@@ -1,11 +1,11 @@
 package io.basira.server.groups.jdbc;
 
-import io.basira.server.platform.jdbc.Sql;
+import io.basira.groups.Group;
+import io.basira.groups.GroupDefinitions;
 import io.basira.segment.FieldCatalogue;
 import io.basira.segment.json.JsonConditions;
 import io.basira.segment.text.RuleText;
-import io.basira.groups.Group;
-import io.basira.groups.GroupDefinitions;
+import io.basira.server.platform.jdbc.Sql;
 import io.basira.shared.StoreId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,8 +34,8 @@ public final class JdbcGroups implements GroupDefinitions {
 
     /** Every group of the store, by key. */
     public List<Group> all(StoreId store) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM groups WHERE store_id = ? ORDER BY group_key", this::map,
-                store.value());
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM groups WHERE store_id = ? ORDER BY group_key", this::map, store.value());
     }
 
     /** The rule's JSON, as stored, fits its column ({@link Group#MAX_RULE_JSON_LENGTH}). */
@@ -90,20 +90,31 @@ public final class JdbcGroups implements GroupDefinitions {
 
     /** Whether the store has a group: asked on every write of a store not in the groups' memory, so it stops at the first. */
     public boolean any(StoreId store) {
-        return !jdbc.queryForList("SELECT 1 FROM groups WHERE store_id = ? FETCH FIRST 1 ROWS ONLY", Integer.class,
-                store.value()).isEmpty();
+        return !jdbc.queryForList(
+                        "SELECT 1 FROM groups WHERE store_id = ? FETCH FIRST 1 ROWS ONLY", Integer.class, store.value())
+                .isEmpty();
     }
 
     /** Whether one of the store's saved groups names {@code field} in its rule (as text or as the builder's JSON). */
     public boolean anyRuleMentions(StoreId store, String field) {
         String pattern = "%" + field + "%";
-        return !jdbc.queryForList("SELECT 1 FROM groups WHERE store_id = ? AND (rule_text LIKE ? OR rule_json LIKE ?) "
-                + "FETCH FIRST 1 ROWS ONLY", Integer.class, store.value(), pattern, pattern).isEmpty();
+        return !jdbc.queryForList(
+                        "SELECT 1 FROM groups WHERE store_id = ? AND (rule_text LIKE ? OR rule_json LIKE ?) "
+                                + "FETCH FIRST 1 ROWS ONLY",
+                        Integer.class,
+                        store.value(),
+                        pattern,
+                        pattern)
+                .isEmpty();
     }
 
     private Group map(ResultSet rs, int row) throws SQLException {
         String text = rs.getString("rule_text");
-        return new Group(rs.getString("group_key"), rs.getString("name"), text == null ? null : RuleText.parse(text, fields),
-                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+        return new Group(
+                rs.getString("group_key"),
+                rs.getString("name"),
+                text == null ? null : RuleText.parse(text, fields),
+                Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "updated_at"));
     }
 }

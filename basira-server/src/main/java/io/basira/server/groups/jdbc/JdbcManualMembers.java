@@ -1,8 +1,8 @@
 package io.basira.server.groups.jdbc;
 
-import io.basira.server.platform.jdbc.Sql;
 import io.basira.groups.ManualList;
 import io.basira.groups.ManualLists;
+import io.basira.server.platform.jdbc.Sql;
 import io.basira.shared.StoreId;
 import java.time.Clock;
 import java.util.Map;
@@ -37,10 +37,12 @@ public final class JdbcManualMembers implements ManualLists {
     @Override
     public Map<String, Set<String>> all(StoreId store, ManualList list) {
         Map<String, Set<String>> lists = new TreeMap<>();
-        jdbc.query("SELECT group_key, customer_external_id FROM " + table(list) + " WHERE store_id = ?",
+        jdbc.query(
+                "SELECT group_key, customer_external_id FROM " + table(list) + " WHERE store_id = ?",
                 rs -> {
                     lists.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
-                }, store.value());
+                },
+                store.value());
         return lists;
     }
 
@@ -66,13 +68,23 @@ public final class JdbcManualMembers implements ManualLists {
     /** Takes the customer off the list; false when not there. */
     @Override
     public boolean remove(StoreId store, String groupKey, String customerId, ManualList list) {
-        return jdbc.update("DELETE FROM " + table(list) + " WHERE store_id = ? AND group_key = ? AND customer_external_id = ?",
-                store.value(), groupKey, customerId) > 0;
+        return jdbc.update(
+                        "DELETE FROM " + table(list)
+                                + " WHERE store_id = ? AND group_key = ? AND customer_external_id = ?",
+                        store.value(),
+                        groupKey,
+                        customerId)
+                > 0;
     }
 
     private boolean contains(StoreId store, String groupKey, String customerId, ManualList list) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table(list)
-                + " WHERE store_id = ? AND group_key = ? AND customer_external_id = ?", Long.class,
-                store.value(), groupKey, customerId) > 0;
+        return jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM " + table(list)
+                                + " WHERE store_id = ? AND group_key = ? AND customer_external_id = ?",
+                        Long.class,
+                        store.value(),
+                        groupKey,
+                        customerId)
+                > 0;
     }
 }

@@ -1,20 +1,10 @@
 package io.basira.server.groups.web;
 
-import io.basira.server.dashboard.DashboardPage;
-import io.basira.server.cards.web.CustomerView;
-import io.basira.server.dashboard.DashboardFormats;
-import io.basira.server.dashboard.DashboardWords;
-import io.basira.server.dashboard.MerchantMessages;
-import io.basira.server.dashboard.PageText;
-import io.basira.server.dashboard.RuleWords;
-import io.basira.server.dashboard.SignedIn;
-import io.basira.server.dashboard.WhyView;
-import io.basira.server.privacy.web.PrivacyPages;
-import io.basira.server.cards.CardCsv;
+import io.basira.fields.CardFields;
 import io.basira.groups.Group;
 import io.basira.groups.GroupInsights;
+import io.basira.groups.ManualList;
 import io.basira.groups.ManualMembership;
-import io.basira.fields.CardFields;
 import io.basira.segment.And;
 import io.basira.segment.Comparison;
 import io.basira.segment.Condition;
@@ -22,9 +12,19 @@ import io.basira.segment.FieldCatalogue;
 import io.basira.segment.InGroup;
 import io.basira.segment.Operator;
 import io.basira.segment.Value;
+import io.basira.server.cards.CardCsv;
 import io.basira.server.cards.jdbc.CustomerSort;
+import io.basira.server.cards.web.CustomerView;
+import io.basira.server.dashboard.DashboardFormats;
+import io.basira.server.dashboard.DashboardPage;
+import io.basira.server.dashboard.DashboardWords;
+import io.basira.server.dashboard.MerchantMessages;
+import io.basira.server.dashboard.PageText;
+import io.basira.server.dashboard.RuleWords;
+import io.basira.server.dashboard.SignedIn;
+import io.basira.server.dashboard.WhyView;
 import io.basira.server.groups.jdbc.JdbcGroupMemberQueries;
-import io.basira.groups.ManualList;
+import io.basira.server.privacy.web.PrivacyPages;
 import io.basira.shared.Dates;
 import io.basira.shared.Store;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,7 +37,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,8 +64,14 @@ final class GroupPage {
     private final io.basira.server.privacy.GroupAudit audit;
     private final DashboardWords words;
 
-    GroupPage(GroupInsights insights, ManualMembership manual, JdbcGroupMemberQueries members, Clock clock,
-            FieldCatalogue fields, MessageSource messages, io.basira.server.privacy.GroupAudit audit,
+    GroupPage(
+            GroupInsights insights,
+            ManualMembership manual,
+            JdbcGroupMemberQueries members,
+            Clock clock,
+            FieldCatalogue fields,
+            MessageSource messages,
+            io.basira.server.privacy.GroupAudit audit,
             DashboardWords words) {
         this.messages = messages;
         this.audit = audit;
@@ -82,8 +87,13 @@ final class GroupPage {
     public record Member(CustomerView customer, WhyView why) {}
 
     @GetMapping("/groups/{key}")
-    String group(SignedIn signedIn, @PathVariable String key, Model model, Locale locale,
-            @RequestParam(defaultValue = "total_spent") String sort, @RequestParam(defaultValue = "desc") String direction,
+    String group(
+            SignedIn signedIn,
+            @PathVariable String key,
+            Model model,
+            Locale locale,
+            @RequestParam(defaultValue = "total_spent") String sort,
+            @RequestParam(defaultValue = "desc") String direction,
             @RequestParam(defaultValue = "0") int page) {
         Store store = signedIn.store();
         var entry = insights.groupWithCount(store, key);
@@ -94,8 +104,11 @@ final class GroupPage {
         LocalDate today = Dates.dateIn(clock.instant(), store.timeZone());
         DashboardFormats fmt = new DashboardFormats(locale, store);
         RuleWords ruleWords = words.rules(store, locale, fmt);
-        List<Member> rows = result.items().stream().map(s -> new Member(CustomerView.of(s, store, today, fmt),
-                WhyView.of(insights.why(store, key, s.customer().externalId()), ruleWords))).toList();
+        List<Member> rows = result.items().stream()
+                .map(s -> new Member(
+                        CustomerView.of(s, store, today, fmt),
+                        WhyView.of(insights.why(store, key, s.customer().externalId()), ruleWords)))
+                .toList();
         Group group = entry.getKey();
         model.addAttribute("group", group);
         model.addAttribute("ruleWords", group.rule() == null ? null : ruleWords.rule(group.rule()));
@@ -128,8 +141,13 @@ final class GroupPage {
      * {@code remove-addition} or {@code remove-exclusion}.
      */
     @PostMapping("/groups/{key}/manual")
-    String manual(SignedIn signedIn, @PathVariable String key, @RequestParam("customer_id") String customerId,
-            @RequestParam String action, Locale locale, RedirectAttributes redirect) {
+    String manual(
+            SignedIn signedIn,
+            @PathVariable String key,
+            @RequestParam("customer_id") String customerId,
+            @RequestParam String action,
+            Locale locale,
+            RedirectAttributes redirect) {
         String id = customerId.strip();
         try {
             boolean member = switch (action) {
@@ -139,7 +157,11 @@ final class GroupPage {
                 case "remove-exclusion" -> manual.change(signedIn.store(), key, id, ManualList.EXCLUSIONS, false);
                 default -> throw new IllegalArgumentException("unknown action '" + action + "'");
             };
-            audit.manual(signedIn.store().id(), PrivacyPages.actor(signedIn), key, id,
+            audit.manual(
+                    signedIn.store().id(),
+                    PrivacyPages.actor(signedIn),
+                    key,
+                    id,
                     action.endsWith("addition") || action.equals("add") ? ManualList.ADDITIONS : ManualList.EXCLUSIONS,
                     !action.startsWith("remove"));
             redirect.addFlashAttribute("manualDone", action);

@@ -1,23 +1,23 @@
 package io.basira.server.groups.web;
 
-import io.basira.server.dashboard.DashboardPage;
-import io.basira.server.dashboard.DashboardFormats;
-import io.basira.server.dashboard.DashboardLocales;
-import io.basira.server.dashboard.DashboardWords;
-import io.basira.server.dashboard.MerchantMessages;
-import io.basira.server.dashboard.PageText;
-import io.basira.server.dashboard.RuleWords;
-import io.basira.server.dashboard.SignedIn;
-import io.basira.server.privacy.web.PrivacyPages;
+import io.basira.groups.Group;
+import io.basira.groups.GroupInsights;
+import io.basira.groups.GroupRules;
 import io.basira.segment.Condition;
 import io.basira.segment.FieldCatalogue;
 import io.basira.segment.json.JsonConditions;
 import io.basira.segment.template.SegmentTemplate;
 import io.basira.segment.template.SegmentTemplates;
 import io.basira.segment.text.RuleText;
-import io.basira.groups.Group;
-import io.basira.groups.GroupInsights;
-import io.basira.groups.GroupRules;
+import io.basira.server.dashboard.DashboardFormats;
+import io.basira.server.dashboard.DashboardLocales;
+import io.basira.server.dashboard.DashboardPage;
+import io.basira.server.dashboard.DashboardWords;
+import io.basira.server.dashboard.MerchantMessages;
+import io.basira.server.dashboard.PageText;
+import io.basira.server.dashboard.RuleWords;
+import io.basira.server.dashboard.SignedIn;
+import io.basira.server.privacy.web.PrivacyPages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,9 +52,15 @@ final class GroupsPage {
     private final io.basira.server.privacy.GroupAudit audit;
     private final DashboardWords words;
 
-    GroupsPage(GroupRules rules, GroupInsights insights, JsonMapper json, FieldCatalogue fields,
-            MessageSource messages, io.basira.server.privacy.GroupAudit audit,
-            DashboardWords words, RuleBuilderData builder) {
+    GroupsPage(
+            GroupRules rules,
+            GroupInsights insights,
+            JsonMapper json,
+            FieldCatalogue fields,
+            MessageSource messages,
+            io.basira.server.privacy.GroupAudit audit,
+            DashboardWords words,
+            RuleBuilderData builder) {
         this.builder = builder;
         this.messages = messages;
         this.audit = audit;
@@ -77,16 +82,25 @@ final class GroupsPage {
         Map<Group, Integer> groups = insights.groupsWithCounts(signedIn.store());
         RuleWords ruleWords = words.rules(signedIn.store(), locale, new DashboardFormats(locale, signedIn.store()));
         List<Row> rows = groups.entrySet().stream()
-                .map(e -> new Row(e.getKey().key(), e.getKey().name(), e.getKey().ruleText(),
-                        e.getKey().rule() == null ? null : ruleWords.rule(e.getKey().rule()), e.getValue()))
+                .map(e -> new Row(
+                        e.getKey().key(),
+                        e.getKey().name(),
+                        e.getKey().ruleText(),
+                        e.getKey().rule() == null
+                                ? null
+                                : ruleWords.rule(e.getKey().rule()),
+                        e.getValue()))
                 .toList();
         Set<String> keys = rows.stream().map(Row::key).collect(Collectors.toSet());
         boolean arabic = DashboardLocales.isRightToLeft(DashboardLocales.supported(locale));
         List<Template> templates = new ArrayList<>();
         for (SegmentTemplate t : SegmentTemplates.all()) {
             if (!keys.contains(t.key())) {
-                templates.add(new Template(t.key(), arabic ? t.nameAr() : t.nameEn(),
-                        arabic ? t.descriptionAr() : t.descriptionEn(), t.rule()));
+                templates.add(new Template(
+                        t.key(),
+                        arabic ? t.nameAr() : t.nameEn(),
+                        arabic ? t.descriptionAr() : t.descriptionEn(),
+                        t.rule()));
             }
         }
         model.addAttribute("groups", rows);
@@ -101,8 +115,11 @@ final class GroupsPage {
                 .orElseThrow(() -> new IllegalArgumentException("there is no template '" + key + "'"));
         boolean arabic = DashboardLocales.isRightToLeft(DashboardLocales.supported(locale));
         try {
-            Group created = rules.create(signedIn.store(), template.key(), arabic ? template.nameAr()
-                    : template.nameEn(), template.condition());
+            Group created = rules.create(
+                    signedIn.store(),
+                    template.key(),
+                    arabic ? template.nameAr() : template.nameEn(),
+                    template.condition());
             audit.defined(signedIn.store().id(), PrivacyPages.actor(signedIn), null, created);
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", MerchantMessages.of(e, new PageText(messages, locale)));
@@ -119,25 +136,59 @@ final class GroupsPage {
     @GetMapping("/groups/{key}/edit")
     String edit(SignedIn signedIn, @PathVariable String key, Model model) {
         Group group = insights.groupWithCount(signedIn.store(), key).getKey();
-        return editor(signedIn, model, new GroupForm(key, key, group.name(),
-                group.ruleText() == null ? "" : group.ruleText()), null);
+        return editor(
+                signedIn,
+                model,
+                new GroupForm(key, key, group.name(), group.ruleText() == null ? "" : group.ruleText()),
+                null);
     }
 
     @PostMapping("/groups")
-    String save(SignedIn signedIn, Model model, Locale locale, HttpServletResponse response,
+    String save(
+            SignedIn signedIn,
+            Model model,
+            Locale locale,
+            HttpServletResponse response,
             @RequestParam(defaultValue = "") String key,
-            @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "text") String mode,
-            @RequestParam(defaultValue = "") String rule, @RequestParam(name = "rule_json", defaultValue = "") String ruleJson) {
-        return store(signedIn, model, new PageText(messages, locale), response, null, key.strip(), name.strip(), mode,
-                rule, ruleJson);
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "text") String mode,
+            @RequestParam(defaultValue = "") String rule,
+            @RequestParam(name = "rule_json", defaultValue = "") String ruleJson) {
+        return store(
+                signedIn,
+                model,
+                new PageText(messages, locale),
+                response,
+                null,
+                key.strip(),
+                name.strip(),
+                mode,
+                rule,
+                ruleJson);
     }
 
     @PostMapping("/groups/{key}")
-    String update(SignedIn signedIn, @PathVariable String key, Model model, Locale locale, HttpServletResponse response,
-            @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "text") String mode,
-            @RequestParam(defaultValue = "") String rule, @RequestParam(name = "rule_json", defaultValue = "") String ruleJson) {
+    String update(
+            SignedIn signedIn,
+            @PathVariable String key,
+            Model model,
+            Locale locale,
+            HttpServletResponse response,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "text") String mode,
+            @RequestParam(defaultValue = "") String rule,
+            @RequestParam(name = "rule_json", defaultValue = "") String ruleJson) {
         insights.groupWithCount(signedIn.store(), key);
-        return store(signedIn, model, new PageText(messages, locale), response, key, key, name.strip(), mode, rule,
+        return store(
+                signedIn,
+                model,
+                new PageText(messages, locale),
+                response,
+                key,
+                key,
+                name.strip(),
+                mode,
+                rule,
                 ruleJson);
     }
 
@@ -155,20 +206,34 @@ final class GroupsPage {
         }
     }
 
-    private String store(SignedIn signedIn, Model model, PageText page, HttpServletResponse response, String existing,
-            String key, String name, String mode, String ruleText, String ruleJson) {
+    private String store(
+            SignedIn signedIn,
+            Model model,
+            PageText page,
+            HttpServletResponse response,
+            String existing,
+            String key,
+            String name,
+            String mode,
+            String ruleText,
+            String ruleJson) {
         try {
             Condition rule = rule(mode, ruleText, ruleJson);
             String saved = key;
             if (existing == null) {
-                Group created = key.isEmpty() ? rules.createNamed(signedIn.store(), name, rule)
+                Group created = key.isEmpty()
+                        ? rules.createNamed(signedIn.store(), name, rule)
                         : rules.create(signedIn.store(), key, name.isEmpty() ? key : name, rule);
                 saved = created.key();
                 audit.defined(signedIn.store().id(), PrivacyPages.actor(signedIn), null, created);
             } else {
-                Group before = insights.groupWithCount(signedIn.store(), existing).getKey();
+                Group before =
+                        insights.groupWithCount(signedIn.store(), existing).getKey();
                 rules.update(signedIn.store(), existing, name.isEmpty() ? null : name, rule);
-                audit.defined(signedIn.store().id(), PrivacyPages.actor(signedIn), before,
+                audit.defined(
+                        signedIn.store().id(),
+                        PrivacyPages.actor(signedIn),
+                        before,
                         insights.groupWithCount(signedIn.store(), existing).getKey());
             }
             return "redirect:/groups/" + saved;

@@ -23,6 +23,7 @@ public final class RuleBuilderData {
     }
 
     public String json(Store store) {
-        return RuleCatalogue.json(json, fields, groups.groupsWithCounts(store).keySet(), products.categoryChoices(store));
+        return RuleCatalogue.json(
+                json, fields, groups.groupsWithCounts(store).keySet(), products.categoryChoices(store));
     }
 }

@@ -1,7 +1,7 @@
 package io.basira.server.groups.web;
 
-import io.basira.segment.Operator;
 import io.basira.groups.Group;
+import io.basira.segment.Operator;
 import io.basira.server.fields.FieldCatalogueJson;
 import java.util.Arrays;
 import java.util.Collection;
@@ -25,8 +25,14 @@ final class RuleCatalogue {
         Map<String, Object> catalogue = new LinkedHashMap<>();
         catalogue.put("fields", fields.fields());
         catalogue.put("families", fields.families());
-        catalogue.put("operators", Arrays.stream(Operator.values()).map(RuleCatalogue::operator).toList());
-        catalogue.put("groups", groups.stream().map(g -> Map.of("key", g.key(), "name", g.name())).toList());
+        catalogue.put(
+                "operators",
+                Arrays.stream(Operator.values()).map(RuleCatalogue::operator).toList());
+        catalogue.put(
+                "groups",
+                groups.stream()
+                        .map(g -> Map.of("key", g.key(), "name", g.name()))
+                        .toList());
         catalogue.put("choices", categories.isEmpty() ? Map.of() : Map.of("next_category", categories));
         return json.writeValueAsString(catalogue).replace("<", "\\u003c");
     }

@@ -1,9 +1,6 @@
 package io.basira.server.groups.web;
 
-import io.basira.server.dashboard.DashboardPage;
-import io.basira.server.dashboard.MerchantMessages;
-import io.basira.server.dashboard.PageText;
-import io.basira.server.dashboard.SignedIn;
+import io.basira.groups.GroupInsights;
 import io.basira.segment.Condition;
 import io.basira.segment.FieldCatalogue;
 import io.basira.segment.InvalidRuleException;
@@ -11,9 +8,12 @@ import io.basira.segment.json.JsonConditions;
 import io.basira.segment.json.JsonRuleException;
 import io.basira.segment.text.RuleSyntaxException;
 import io.basira.segment.text.RuleText;
-import io.basira.groups.GroupInsights;
-import io.basira.server.platform.web.Given;
+import io.basira.server.dashboard.DashboardPage;
+import io.basira.server.dashboard.MerchantMessages;
+import io.basira.server.dashboard.PageText;
+import io.basira.server.dashboard.SignedIn;
 import io.basira.server.groups.api.GroupRequest;
+import io.basira.server.platform.web.Given;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.stereotype.Controller;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -67,11 +66,16 @@ final class RuleChecks {
      */
     @GetMapping(value = "/customers/rules/check", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    Map<String, Object> checkForReading(SignedIn signedIn, Locale locale,
+    Map<String, Object> checkForReading(
+            SignedIn signedIn,
+            Locale locale,
             @RequestParam(required = false) String rule,
             @RequestParam(name = "rule_json", required = false) String ruleJson) {
         try {
-            return check(signedIn, locale, rule,
+            return check(
+                    signedIn,
+                    locale,
+                    rule,
                     rule != null || ruleJson == null ? null : json.readValue(ruleJson, Object.class));
         } catch (JacksonException e) {
             Map<String, Object> answer = new LinkedHashMap<>();

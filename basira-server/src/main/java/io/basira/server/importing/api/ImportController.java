@@ -1,15 +1,15 @@
 package io.basira.server.importing.api;
 
-import io.basira.server.importing.ImportErrorText;
-import io.basira.server.importing.ImportFolder;
-import io.basira.server.importing.ImportMappings;
-import io.basira.server.importing.ImportOutcome;
-import io.basira.server.platform.web.ApiLocales;
 import io.basira.server.csvimport.ColumnMapping;
 import io.basira.server.csvimport.FileReport;
 import io.basira.server.csvimport.MappingRefused;
 import io.basira.server.csvimport.RowError;
+import io.basira.server.importing.ImportErrorText;
+import io.basira.server.importing.ImportFolder;
+import io.basira.server.importing.ImportMappings;
+import io.basira.server.importing.ImportOutcome;
 import io.basira.server.platform.files.UploadFolders;
+import io.basira.server.platform.web.ApiLocales;
 import io.basira.shared.Store;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -48,8 +48,8 @@ public class ImportController {
     private final ImportErrorText errorText;
     private final MessageSource messages;
 
-    public ImportController(ImportFolder importer, UploadFolders uploads, ImportMappings mappings,
-            MessageSource messages) {
+    public ImportController(
+            ImportFolder importer, UploadFolders uploads, ImportMappings mappings, MessageSource messages) {
         this.importer = importer;
         this.uploads = uploads;
         this.mappings = mappings;
@@ -58,16 +58,20 @@ public class ImportController {
     }
 
     @PostMapping(path = "/api/v1/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    public ResponseEntity<Map<String, Object>> upload(Store store, @RequestParam Map<String, MultipartFile> files,
+    public ResponseEntity<Map<String, Object>> upload(
+            Store store,
+            @RequestParam Map<String, MultipartFile> files,
             @RequestParam(name = "skip_invalid", defaultValue = "false") boolean skipInvalid,
-            @RequestParam(name = "mapping", required = false) String mapping, HttpServletRequest request)
+            @RequestParam(name = "mapping", required = false) String mapping,
+            HttpServletRequest request)
             throws IOException {
         ColumnMapping columns = mappings.resolve(store, mapping);
         try (UploadFolders.Upload upload = uploads.create()) {
             Path folder = upload.folder();
             for (MultipartFile file : files.values()) {
                 String name = Path.of(file.getOriginalFilename() == null ? file.getName() : file.getOriginalFilename())
-                        .getFileName().toString();
+                        .getFileName()
+                        .toString();
                 try (InputStream in = file.getInputStream()) {
                     Files.copy(in, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
                 }
@@ -82,14 +86,17 @@ public class ImportController {
     static Map<String, Object> json(ImportOutcome outcome, ImportErrorText errorText, Locale language) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("applied", outcome.applied());
-        List<Map<String, Object>> files = outcome.report().files().stream().filter(FileReport::present).map(f -> {
-            Map<String, Object> file = new LinkedHashMap<>();
-            file.put("file", f.file());
-            file.put("rows_read", f.rowsRead());
-            file.put("imported", outcome.applied() ? f.imported() : 0);
-            file.put("rejected", f.rejected());
-            return file;
-        }).toList();
+        List<Map<String, Object>> files = outcome.report().files().stream()
+                .filter(FileReport::present)
+                .map(f -> {
+                    Map<String, Object> file = new LinkedHashMap<>();
+                    file.put("file", f.file());
+                    file.put("rows_read", f.rowsRead());
+                    file.put("imported", outcome.applied() ? f.imported() : 0);
+                    file.put("rejected", f.rejected());
+                    return file;
+                })
+                .toList();
         json.put("files", files);
         List<RowError> errors = outcome.report().errors();
         json.put("errors", errors.stream().map(e -> errorText.text(e, language)).toList());
@@ -111,7 +118,9 @@ public class ImportController {
         Locale language = ApiLocales.of(request);
         String said = refused.getMessage();
         if (language.equals(ApiLocales.ARABIC)) {
-            Object[] isolated = refused.arguments().stream().map(a -> (Object) ("\u2068" + a + "\u2069")).toArray();
+            Object[] isolated = refused.arguments().stream()
+                    .map(a -> (Object) ("\u2068" + a + "\u2069"))
+                    .toArray();
             said = messages.getMessage("import.mapping.error." + refused.code(), isolated, said, language);
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, said);

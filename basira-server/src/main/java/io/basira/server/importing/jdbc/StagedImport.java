@@ -1,11 +1,11 @@
 package io.basira.server.importing.jdbc;
 
-import io.basira.server.platform.jdbc.SqlDialect;
-import io.basira.server.platform.jdbc.StagedRows;
-import io.basira.server.platform.jdbc.StagedTable;
 import io.basira.commerce.Order;
 import io.basira.commerce.OrderStatus;
 import io.basira.ingest.OrderChange;
+import io.basira.server.platform.jdbc.SqlDialect;
+import io.basira.server.platform.jdbc.StagedRows;
+import io.basira.server.platform.jdbc.StagedTable;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
 import java.sql.ResultSet;
@@ -41,6 +41,7 @@ public final class StagedImport {
     private static final String TOUCHED = "import_touched";
     /** The stored versions of the import's orders before it applied them. */
     private static final String BEFORE = "import_orders_before";
+
     private static final String LINE_ORDERS = "import_line_orders";
     private static final String ORDER_COLUMNS = "external_id, customer_external_id, created_at, status, total_minor, "
             + "discount_minor, coupon_code, payment_method, shipping_method";
@@ -67,6 +68,7 @@ public final class StagedImport {
      * a nested loop over 1.8 M order lines took the analytics' read of 1 M orders from under a second to 142 s.
      */
     private static final long ANALYZE_AFTER = 10_000;
+
     private final java.util.Map<StagedTable, Long> rowsStaged = new java.util.EnumMap<>(StagedTable.class);
     /**
      * Per keyed table, whether its staged keys were all different (the common case: a first import, an export
@@ -95,10 +97,13 @@ public final class StagedImport {
         }
         jdbc.execute(StagedTable.temporary(dialect, TOUCHED, "customer_external_id VARCHAR PRIMARY KEY"));
         jdbc.execute(StagedTable.temporary(dialect, LINE_ORDERS, "order_external_id VARCHAR PRIMARY KEY"));
-        jdbc.execute(StagedTable.temporary(dialect, BEFORE, "external_id VARCHAR PRIMARY KEY, "
-                + "customer_external_id VARCHAR, created_at TIMESTAMP WITH TIME ZONE, status VARCHAR, "
-                + "total_minor BIGINT, discount_minor BIGINT, coupon_code VARCHAR, payment_method VARCHAR, "
-                + "shipping_method VARCHAR"));
+        jdbc.execute(StagedTable.temporary(
+                dialect,
+                BEFORE,
+                "external_id VARCHAR PRIMARY KEY, "
+                        + "customer_external_id VARCHAR, created_at TIMESTAMP WITH TIME ZONE, status VARCHAR, "
+                        + "total_minor BIGINT, discount_minor BIGINT, coupon_code VARCHAR, payment_method VARCHAR, "
+                        + "shipping_method VARCHAR"));
     }
 
     /** Appends a record to {@code table} (values in the order of {@link StagedTable#columns()}). */
@@ -150,9 +155,11 @@ public final class StagedImport {
         }
         // a store without orders (a first import) has no stored versions and no earlier owners to look up
         if (used.contains(StagedTable.ORDERS) && hasRows("orders", id)) {
-            jdbc.update("INSERT INTO " + BEFORE + " (" + ORDER_COLUMNS + ") SELECT " + prefixed("o", ORDER_COLUMNS)
-                    + " FROM " + latest(StagedTable.ORDERS) + " k JOIN orders o ON o.store_id = ? "
-                    + "AND o.external_id = k.external_id", id);
+            jdbc.update(
+                    "INSERT INTO " + BEFORE + " (" + ORDER_COLUMNS + ") SELECT " + prefixed("o", ORDER_COLUMNS)
+                            + " FROM " + latest(StagedTable.ORDERS) + " k JOIN orders o ON o.store_id = ? "
+                            + "AND o.external_id = k.external_id",
+                    id);
         }
         noteTouched(id);
         analyze(TOUCHED);
@@ -205,8 +212,9 @@ public final class StagedImport {
             sources.add("SELECT customer_external_id FROM " + StagedTable.CARTS.table()
                     + " WHERE customer_external_id IS NOT NULL");
             if (hasRows("carts", id)) {
-                sources.add("SELECT c.customer_external_id FROM " + latest(StagedTable.CARTS) + " k JOIN carts c "
-                        + "ON c.store_id = ? AND c.external_id = k.external_id WHERE c.customer_external_id IS NOT NULL");
+                sources.add(
+                        "SELECT c.customer_external_id FROM " + latest(StagedTable.CARTS) + " k JOIN carts c "
+                                + "ON c.store_id = ? AND c.external_id = k.external_id WHERE c.customer_external_id IS NOT NULL");
                 args.add(id);
             }
         }
@@ -222,7 +230,8 @@ public final class StagedImport {
             sources.add("SELECT customer_external_id FROM " + StagedTable.WISHLIST.table());
         }
         if (!sources.isEmpty()) {
-            jdbc.update("INSERT INTO " + TOUCHED + " (customer_external_id) " + String.join(" UNION ", sources),
+            jdbc.update(
+                    "INSERT INTO " + TOUCHED + " (customer_external_id) " + String.join(" UNION ", sources),
                     args.toArray());
         }
     }
@@ -238,7 +247,8 @@ public final class StagedImport {
         }
         String columns = String.join(", ", table.columns());
         String keys = String.join(", ", table.keys());
-        String from = keysDistinct(table) ? table.table() + " s"
+        String from = keysDistinct(table)
+                ? table.table() + " s"
                 : table.latestTable() + " k JOIN " + table.table() + " s ON s.seq = k.seq";
         String select = "SELECT CAST(? AS BIGINT), " + prefixed("s", columns) + " FROM " + from
                 + (dialect == SqlDialect.POSTGRESQL ? " ORDER BY " + prefixed("s", keys) : "");
@@ -249,8 +259,10 @@ public final class StagedImport {
         } else if (dialect == SqlDialect.H2) {
             sql = "MERGE" + insert + "KEY (store_id, " + keys + ") " + select;
         } else {
-            String updates = table.columns().stream().filter(c -> !table.keys().contains(c))
-                    .map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
+            String updates = table.columns().stream()
+                    .filter(c -> !table.keys().contains(c))
+                    .map(c -> c + " = EXCLUDED." + c)
+                    .collect(Collectors.joining(", "));
             sql = "INSERT" + insert + select + " ON CONFLICT (store_id, " + keys + ") DO "
                     + (updates.isEmpty() ? "NOTHING" : "UPDATE SET " + updates);
         }
@@ -258,7 +270,8 @@ public final class StagedImport {
     }
 
     private boolean hasRows(String table, long id) {
-        return !jdbc.queryForList("SELECT 1 FROM " + table + " WHERE store_id = ? FETCH FIRST 1 ROWS ONLY", id).isEmpty();
+        return !jdbc.queryForList("SELECT 1 FROM " + table + " WHERE store_id = ? FETCH FIRST 1 ROWS ONLY", id)
+                .isEmpty();
     }
 
     /** The lines given for an order replace its stored lines, numbered in reading order. */
@@ -271,16 +284,22 @@ public final class StagedImport {
             jdbc.update("INSERT INTO " + LINE_ORDERS + " (order_external_id) SELECT DISTINCT order_external_id FROM "
                     + staged);
             analyze(LINE_ORDERS);
-            jdbc.update("DELETE FROM order_lines l WHERE l.store_id = ? AND EXISTS (SELECT 1 FROM " + LINE_ORDERS
-                    + " i WHERE i.order_external_id = l.order_external_id)", id);
+            jdbc.update(
+                    "DELETE FROM order_lines l WHERE l.store_id = ? AND EXISTS (SELECT 1 FROM " + LINE_ORDERS
+                            + " i WHERE i.order_external_id = l.order_external_id)",
+                    id);
         }
         // H2 holds a window function's whole input in memory; a count over the staged key streams
         String lineNo = dialect == SqlDialect.POSTGRESQL
                 ? "ROW_NUMBER() OVER (PARTITION BY order_external_id ORDER BY seq)"
-                : "(SELECT COUNT(*) FROM " + staged + " p WHERE p.order_external_id = s.order_external_id AND p.seq <= s.seq)";
-        jdbc.update("INSERT INTO order_lines (store_id, order_external_id, line_no, product_external_id, quantity, "
-                + "unit_price_minor, unit_price_exact) SELECT CAST(? AS BIGINT), s.order_external_id, " + lineNo
-                + ", s.product_external_id, s.quantity, s.unit_price_minor, s.unit_price_exact FROM " + staged + " s", id);
+                : "(SELECT COUNT(*) FROM " + staged
+                        + " p WHERE p.order_external_id = s.order_external_id AND p.seq <= s.seq)";
+        jdbc.update(
+                "INSERT INTO order_lines (store_id, order_external_id, line_no, product_external_id, quantity, "
+                        + "unit_price_minor, unit_price_exact) SELECT CAST(? AS BIGINT), s.order_external_id, " + lineNo
+                        + ", s.product_external_id, s.quantity, s.unit_price_minor, s.unit_price_exact FROM " + staged
+                        + " s",
+                id);
     }
 
     /**
@@ -292,16 +311,20 @@ public final class StagedImport {
             return;
         }
         List<OrderChange> batch = new ArrayList<>(chunk);
-        jdbc.query("SELECT " + prefixed("o", ORDER_COLUMNS) + ", " + prefixed("b", ORDER_COLUMNS) + " FROM "
-                + latest(StagedTable.ORDERS) + " k JOIN orders o ON o.store_id = ? AND o.external_id = k.external_id"
-                + " LEFT JOIN " + BEFORE + " b ON b.external_id = k.external_id ORDER BY k.seq", rs -> {
+        jdbc.query(
+                "SELECT " + prefixed("o", ORDER_COLUMNS) + ", " + prefixed("b", ORDER_COLUMNS) + " FROM "
+                        + latest(StagedTable.ORDERS)
+                        + " k JOIN orders o ON o.store_id = ? AND o.external_id = k.external_id"
+                        + " LEFT JOIN " + BEFORE + " b ON b.external_id = k.external_id ORDER BY k.seq",
+                rs -> {
                     Order before = rs.getString(10) == null ? null : order(rs, 10, store);
                     batch.add(new OrderChange(before, order(rs, 1, store)));
                     if (batch.size() == chunk) {
                         changes.accept(List.copyOf(batch));
                         batch.clear();
                     }
-                }, store.id().value());
+                },
+                store.id().value());
         if (!batch.isEmpty()) {
             changes.accept(List.copyOf(batch));
         }
@@ -326,14 +349,21 @@ public final class StagedImport {
     }
 
     private static Order order(ResultSet rs, int first, Store store) throws SQLException {
-        return new Order(rs.getString(first), rs.getString(first + 1),
+        return new Order(
+                rs.getString(first),
+                rs.getString(first + 1),
                 rs.getObject(first + 2, java.time.OffsetDateTime.class).toInstant(),
-                OrderStatus.fromCode(rs.getString(first + 3)), Money.ofMinor(rs.getLong(first + 4), store.currency()),
-                Money.ofMinor(rs.getLong(first + 5), store.currency()), rs.getString(first + 6), rs.getString(first + 7),
+                OrderStatus.fromCode(rs.getString(first + 3)),
+                Money.ofMinor(rs.getLong(first + 4), store.currency()),
+                Money.ofMinor(rs.getLong(first + 5), store.currency()),
+                rs.getString(first + 6),
+                rs.getString(first + 7),
                 rs.getString(first + 8));
     }
 
     private static String prefixed(String alias, String columns) {
-        return java.util.Arrays.stream(columns.split(", ")).map(c -> alias + "." + c).collect(Collectors.joining(", "));
+        return java.util.Arrays.stream(columns.split(", "))
+                .map(c -> alias + "." + c)
+                .collect(Collectors.joining(", "));
     }
 }

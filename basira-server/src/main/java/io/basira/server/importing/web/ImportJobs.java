@@ -1,10 +1,10 @@
 package io.basira.server.importing.web;
 
-import io.basira.server.platform.errors.RedactedFailure;
 import io.basira.server.csvimport.ColumnMapping;
-import io.basira.server.platform.files.UploadFolders;
 import io.basira.server.importing.ImportFolder;
 import io.basira.server.importing.ImportOutcome;
+import io.basira.server.platform.errors.RedactedFailure;
+import io.basira.server.platform.files.UploadFolders;
 import io.basira.shared.Store;
 import io.basira.shared.StoreId;
 import java.nio.file.Path;
@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,7 +31,12 @@ import org.slf4j.LoggerFactory;
 public final class ImportJobs implements AutoCloseable {
 
     public enum State {
-        QUEUED, CHECKING, IMPORTING, APPLIED, REFUSED, FAILED;
+        QUEUED,
+        CHECKING,
+        IMPORTING,
+        APPLIED,
+        REFUSED,
+        FAILED;
 
         public boolean finished() {
             return this == APPLIED || this == REFUSED || this == FAILED;
@@ -44,16 +48,23 @@ public final class ImportJobs implements AutoCloseable {
      * read in the current pass; {@code outcome} is set once finished unless the job failed, when
      * {@code failure} says why.
      */
-    public record Status(String id, StoreId store, State state, String file, int percent, ImportOutcome outcome,
-            String failure, Instant started) {
+    public record Status(
+            String id,
+            StoreId store,
+            State state,
+            String file,
+            int percent,
+            ImportOutcome outcome,
+            String failure,
+            Instant started) {
 
         Status advanced(State newState, String newFile, int newPercent) {
             return new Status(id, store, newState, newFile, newPercent, outcome, failure, started);
         }
 
         Status finished(ImportOutcome result) {
-            return new Status(id, store, result.applied() ? State.APPLIED : State.REFUSED, null, 100, result, null,
-                    started);
+            return new Status(
+                    id, store, result.applied() ? State.APPLIED : State.REFUSED, null, 100, result, null, started);
         }
 
         Status failed(String reason) {
@@ -96,8 +107,8 @@ public final class ImportJobs implements AutoCloseable {
 
     /** {@link #start(Store, UploadFolders.Upload, boolean)}, the files read through {@code mapping}. */
     public Status start(Store store, UploadFolders.Upload upload, boolean skipInvalid, ColumnMapping mapping) {
-        Status first = new Status(UUID.randomUUID().toString(), store.id(), State.QUEUED, null, 0, null, null,
-                clock.instant());
+        Status first = new Status(
+                UUID.randomUUID().toString(), store.id(), State.QUEUED, null, 0, null, null, clock.instant());
         AtomicReference<Status> status = new AtomicReference<>(first);
         synchronized (jobs) {
             jobs.put(first.id(), status);
@@ -112,10 +123,16 @@ public final class ImportJobs implements AutoCloseable {
         synchronized (jobs) {
             status = jobs.get(id);
         }
-        return Optional.ofNullable(status).map(AtomicReference::get).filter(s -> s.store().equals(store));
+        return Optional.ofNullable(status)
+                .map(AtomicReference::get)
+                .filter(s -> s.store().equals(store));
     }
 
-    private void run(Store store, UploadFolders.Upload upload, boolean skipInvalid, ColumnMapping mapping,
+    private void run(
+            Store store,
+            UploadFolders.Upload upload,
+            boolean skipInvalid,
+            ColumnMapping mapping,
             AtomicReference<Status> status) {
         Path folder = upload.folder();
         try {
@@ -129,7 +146,11 @@ public final class ImportJobs implements AutoCloseable {
             status.updateAndGet(s -> s.finished(outcome));
         } catch (RuntimeException e) {
             String errorId = UUID.randomUUID().toString();
-            log.error("error {}: dashboard import {} into store {} failed", errorId, status.get().id(), store.slug(),
+            log.error(
+                    "error {}: dashboard import {} into store {} failed",
+                    errorId,
+                    status.get().id(),
+                    store.slug(),
                     RedactedFailure.of(e));
             status.updateAndGet(s -> s.failed("an unexpected error; quote error id " + errorId + " to the operator"));
         } finally {

@@ -1,17 +1,17 @@
 package io.basira.server.importing.web;
 
+import io.basira.server.csvimport.CanonicalFile;
+import io.basira.server.csvimport.ColumnMapping;
+import io.basira.server.csvimport.MappingPresets;
+import io.basira.server.csvimport.MappingPreview;
+import io.basira.server.csvimport.MappingRefused;
 import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.dashboard.MerchantMessages;
 import io.basira.server.dashboard.PageText;
 import io.basira.server.dashboard.SignedIn;
-import io.basira.server.privacy.web.PrivacyPages;
-import io.basira.server.csvimport.CanonicalFile;
-import io.basira.server.csvimport.ColumnMapping;
-import io.basira.server.csvimport.MappingPresets;
-import io.basira.server.csvimport.MappingRefused;
-import io.basira.server.csvimport.MappingPreview;
-import io.basira.server.platform.files.UploadFolders;
 import io.basira.server.importing.ImportMappings;
+import io.basira.server.platform.files.UploadFolders;
+import io.basira.server.privacy.web.PrivacyPages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +22,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,8 +55,12 @@ final class ImportMappingPage {
     }
 
     @GetMapping("/import/mapping")
-    String page(SignedIn signedIn, @RequestParam(required = false) String preset, Model model,
-            HttpServletResponse response, Locale locale) {
+    String page(
+            SignedIn signedIn,
+            @RequestParam(required = false) String preset,
+            Model model,
+            HttpServletResponse response,
+            Locale locale) {
         ColumnMapping saved = mappings.saved(signedIn.store().id()).orElse(null);
         ColumnMapping shown = saved == null ? ColumnMapping.none() : saved;
         if (preset != null && !preset.isBlank()) {
@@ -72,15 +75,23 @@ final class ImportMappingPage {
     }
 
     @PostMapping("/import/mapping")
-    String save(SignedIn signedIn, @RequestParam MultiValueMap<String, String> form, Model model,
-            RedirectAttributes redirect, HttpServletResponse response, Locale locale) {
+    String save(
+            SignedIn signedIn,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response,
+            Locale locale) {
         ColumnMapping mapping;
         try {
             mapping = MappingForm.parse(form.toSingleValueMap());
         } catch (IllegalArgumentException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("error", said(e, locale));
-            return show(model, ColumnMapping.none(), mappings.saved(signedIn.store().id()).orElse(null));
+            return show(
+                    model,
+                    ColumnMapping.none(),
+                    mappings.saved(signedIn.store().id()).orElse(null));
         }
         if (mapping.isEmpty()) {
             mappings.forget(signedIn.store().id(), PrivacyPages.actor(signedIn));
@@ -100,8 +111,13 @@ final class ImportMappingPage {
     }
 
     @PostMapping("/import/mapping/preview")
-    String preview(SignedIn signedIn, @RequestParam(name = "file", required = false) MultipartFile file,
-            @RequestParam String kind, Model model, HttpServletResponse response) throws IOException {
+    String preview(
+            SignedIn signedIn,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam String kind,
+            Model model,
+            HttpServletResponse response)
+            throws IOException {
         ColumnMapping saved = mappings.saved(signedIn.store().id()).orElse(null);
         CanonicalFile canonical;
         try {
@@ -119,11 +135,20 @@ final class ImportMappingPage {
             try (InputStream in = file.getInputStream()) {
                 Files.copy(in, path);
             }
-            String name = file.getOriginalFilename() == null ? "preview.csv"
+            String name = file.getOriginalFilename() == null
+                    ? "preview.csv"
                     : Path.of(file.getOriginalFilename()).getFileName().toString();
-            model.addAttribute("preview", MappingPreview.of(path, name, canonical,
-                    saved == null ? null : saved.of(canonical), signedIn.store(),
-                    LocalDate.ofInstant(clock.instant(), signedIn.store().timeZone()), PREVIEW_ROWS));
+            model.addAttribute(
+                    "preview",
+                    MappingPreview.of(
+                            path,
+                            name,
+                            canonical,
+                            saved == null ? null : saved.of(canonical),
+                            signedIn.store(),
+                            LocalDate.ofInstant(
+                                    clock.instant(), signedIn.store().timeZone()),
+                            PREVIEW_ROWS));
             model.addAttribute("previewKind", canonical.fileName());
         }
         return show(model, saved == null ? ColumnMapping.none() : saved, saved);
@@ -136,7 +161,8 @@ final class ImportMappingPage {
     private String said(IllegalArgumentException e, Locale locale) {
         PageText text = new PageText(messages, locale);
         if (e instanceof MappingRefused refused) {
-            Object[] arguments = refused.arguments().stream().map(a -> (Object) MerchantMessages.isolate(a, text))
+            Object[] arguments = refused.arguments().stream()
+                    .map(a -> (Object) MerchantMessages.isolate(a, text))
                     .toArray();
             return text.get("import.mapping.error." + refused.code(), arguments);
         }
@@ -148,8 +174,9 @@ final class ImportMappingPage {
         model.addAttribute("mappingName", shown.isEmpty() ? "" : shown.name());
         model.addAttribute("kinds", MappingForm.views(shown));
         model.addAttribute("savedName", saved == null ? null : saved.name());
-        model.addAttribute("kindNames", Arrays.stream(CanonicalFile.values()).map(MappingForm::kind).toList());
+        model.addAttribute(
+                "kindNames",
+                Arrays.stream(CanonicalFile.values()).map(MappingForm::kind).toList());
         return "import-mapping";
     }
-
 }

@@ -1,11 +1,11 @@
 package io.basira.server.importing.web;
 
+import io.basira.server.csvimport.ColumnMapping;
 import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.dashboard.SignedIn;
-import io.basira.server.platform.security.Permission;
-import io.basira.server.csvimport.ColumnMapping;
-import io.basira.server.platform.files.UploadFolders;
 import io.basira.server.importing.ImportMappings;
+import io.basira.server.platform.files.UploadFolders;
+import io.basira.server.platform.security.Permission;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,19 +45,32 @@ final class ImportPage {
     }
 
     private String page(SignedIn signedIn, Model model) {
-        model.addAttribute("savedMapping", signedIn.user().role().may(Permission.IMPORT)
-                ? mappings.saved(signedIn.store().id()).map(ColumnMapping::name).orElse(null) : null);
+        model.addAttribute(
+                "savedMapping",
+                signedIn.user().role().may(Permission.IMPORT)
+                        ? mappings.saved(signedIn.store().id())
+                                .map(ColumnMapping::name)
+                                .orElse(null)
+                        : null);
         return "import";
     }
 
     @PostMapping("/import")
-    String upload(SignedIn signedIn, @RequestParam(name = "files", required = false) List<MultipartFile> files,
+    String upload(
+            SignedIn signedIn,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files,
             @RequestParam(name = "skipInvalid", defaultValue = "false") boolean skipInvalid,
-            @RequestParam(name = "useMapping", defaultValue = "false") boolean useMapping, Model model,
-            HttpServletResponse response) throws IOException {
-        List<MultipartFile> chosen = files == null ? List.of()
-                : files.stream().filter(f -> !f.isEmpty() && f.getOriginalFilename() != null
-                        && !f.getOriginalFilename().isBlank()).toList();
+            @RequestParam(name = "useMapping", defaultValue = "false") boolean useMapping,
+            Model model,
+            HttpServletResponse response)
+            throws IOException {
+        List<MultipartFile> chosen = files == null
+                ? List.of()
+                : files.stream()
+                        .filter(f -> !f.isEmpty()
+                                && f.getOriginalFilename() != null
+                                && !f.getOriginalFilename().isBlank())
+                        .toList();
         if (chosen.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("noFiles", true);
@@ -74,7 +86,8 @@ final class ImportPage {
                 }
             }
             ColumnMapping mapping = useMapping
-                    ? mappings.saved(signedIn.store().id()).orElse(ColumnMapping.none()) : ColumnMapping.none();
+                    ? mappings.saved(signedIn.store().id()).orElse(ColumnMapping.none())
+                    : ColumnMapping.none();
             started = jobs.start(signedIn.store(), upload, skipInvalid, mapping);
         } catch (IOException | RuntimeException e) {
             upload.close();

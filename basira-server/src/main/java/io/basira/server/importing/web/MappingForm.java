@@ -23,8 +23,15 @@ final class MappingForm {
     record ColumnView(String name, boolean required, String headers, String fallback) {}
 
     /** One kind of file in the editor. */
-    record KindView(String kind, String fileName, boolean used, String source, String dateFormat,
-            boolean continuation, List<ColumnView> columns, String values) {}
+    record KindView(
+            String kind,
+            String fileName,
+            boolean used,
+            String source,
+            String dateFormat,
+            boolean continuation,
+            List<ColumnView> columns,
+            String values) {}
 
     private MappingForm() {}
 
@@ -38,19 +45,31 @@ final class MappingForm {
             FileMapping through = mapping.of(file);
             List<ColumnView> columns = new ArrayList<>();
             for (String column : file.columns()) {
-                List<String> headers = through == null ? List.of() : through.columns().getOrDefault(column, List.of());
+                List<String> headers =
+                        through == null ? List.of() : through.columns().getOrDefault(column, List.of());
                 String fallback = through == null ? "" : through.defaults().getOrDefault(column, "");
-                columns.add(new ColumnView(column, file.requiredColumns().contains(column),
-                        String.join(" | ", headers), fallback));
+                columns.add(new ColumnView(
+                        column, file.requiredColumns().contains(column), String.join(" | ", headers), fallback));
             }
             StringBuilder values = new StringBuilder();
             if (through != null) {
-                through.values().forEach((column, map) -> map.forEach((from, to) ->
-                        values.append(column).append(": ").append(from).append(" = ").append(to).append('\n')));
+                through.values()
+                        .forEach((column, map) -> map.forEach((from, to) -> values.append(column)
+                                .append(": ")
+                                .append(from)
+                                .append(" = ")
+                                .append(to)
+                                .append('\n')));
             }
-            views.add(new KindView(kind(file), file.fileName(), through != null,
-                    through == null ? "" : through.source(), through == null ? "" : nullToEmpty(through.dateFormat()),
-                    through != null && through.continuationRows(), columns, values.toString()));
+            views.add(new KindView(
+                    kind(file),
+                    file.fileName(),
+                    through != null,
+                    through == null ? "" : through.source(),
+                    through == null ? "" : nullToEmpty(through.dateFormat()),
+                    through != null && through.continuationRows(),
+                    columns,
+                    values.toString()));
         }
         return views;
     }
@@ -68,12 +87,15 @@ final class MappingForm {
             Map<String, String> defaults = new LinkedHashMap<>();
             for (String column : file.columns()) {
                 String headers = form.getOrDefault("col_" + kind + "_" + column, "");
-                List<String> split = Arrays.stream(headers.split("\\|")).map(String::strip).filter(h -> !h.isEmpty())
+                List<String> split = Arrays.stream(headers.split("\\|"))
+                        .map(String::strip)
+                        .filter(h -> !h.isEmpty())
                         .toList();
                 if (!split.isEmpty()) {
                     columns.put(column, split);
                 }
-                String fallback = form.getOrDefault("def_" + kind + "_" + column, "").strip();
+                String fallback =
+                        form.getOrDefault("def_" + kind + "_" + column, "").strip();
                 if (!fallback.isEmpty()) {
                     defaults.put(column, fallback);
                 }
@@ -81,8 +103,15 @@ final class MappingForm {
             String dates = form.getOrDefault("date_" + kind, "").strip();
             FileMapping.checkDateFormat(file, file.fileName(), dates);
             try {
-                files.put(file, new FileMapping(source, columns, values(file, form.getOrDefault("values_" + kind, "")),
-                        defaults, dates, form.containsKey("cont_" + kind)));
+                files.put(
+                        file,
+                        new FileMapping(
+                                source,
+                                columns,
+                                values(file, form.getOrDefault("values_" + kind, "")),
+                                defaults,
+                                dates,
+                                form.containsKey("cont_" + kind)));
             } catch (MappingRefused e) {
                 throw e;
             } catch (IllegalArgumentException e) {
@@ -104,17 +133,28 @@ final class MappingForm {
             int colon = line.indexOf(':');
             int equals = line.lastIndexOf('=');
             if (colon < 1 || equals < colon) {
-                throw new MappingRefused("value_line", file.fileName() + ": value map line " + number + ": '" + line.strip()
-                        + "' is not 'column: merchant value = canonical value'", file.fileName(), number, line.strip());
+                throw new MappingRefused(
+                        "value_line",
+                        file.fileName() + ": value map line " + number + ": '" + line.strip()
+                                + "' is not 'column: merchant value = canonical value'",
+                        file.fileName(),
+                        number,
+                        line.strip());
             }
             String column = line.substring(0, colon).strip();
             if (!file.columns().contains(column)) {
-                throw new MappingRefused("not_a_column", file.fileName() + ": '" + column + "' is not a column of "
-                        + file.fileName() + " (" + String.join(", ", file.columns()) + ")", file.fileName(), column,
+                throw new MappingRefused(
+                        "not_a_column",
+                        file.fileName() + ": '" + column + "' is not a column of " + file.fileName() + " ("
+                                + String.join(", ", file.columns()) + ")",
+                        file.fileName(),
+                        column,
                         String.join(", ", file.columns()));
             }
             values.computeIfAbsent(column, c -> new LinkedHashMap<>())
-                    .put(line.substring(colon + 1, equals).strip(), line.substring(equals + 1).strip());
+                    .put(
+                            line.substring(colon + 1, equals).strip(),
+                            line.substring(equals + 1).strip());
         }
         return values;
     }

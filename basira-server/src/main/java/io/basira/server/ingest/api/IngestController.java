@@ -1,8 +1,8 @@
 package io.basira.server.ingest.api;
 
 import io.basira.ingest.IngestRecords;
-import io.basira.server.platform.errors.InvalidRecords;
 import io.basira.server.platform.errors.ContentTooLarge;
+import io.basira.server.platform.errors.InvalidRecords;
 import io.basira.shared.Store;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -41,8 +41,7 @@ public class IngestController {
     private final JsonMapper json;
     private final BulkLimits limits;
 
-    public IngestController(IngestRecords ingest, TransactionTemplate transaction, JsonMapper json,
-            BulkLimits limits) {
+    public IngestController(IngestRecords ingest, TransactionTemplate transaction, JsonMapper json, BulkLimits limits) {
         this.ingest = ingest;
         this.transaction = transaction;
         this.json = json;
@@ -56,20 +55,28 @@ public class IngestController {
         return apply(store, records, 1);
     }
 
-    @PostMapping(path = "/{kind}/bulk", consumes = {"application/x-ndjson", "application/ndjson", MediaType.TEXT_PLAIN_VALUE})
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "NDJSON: one JSON object per"
-            + " line, at most basira.api.bulk.max-records lines and basira.api.bulk.max-body bytes (README, Limits)",
+    @PostMapping(
+            path = "/{kind}/bulk",
+            consumes = {"application/x-ndjson", "application/ndjson", MediaType.TEXT_PLAIN_VALUE})
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            description =
+                    "NDJSON: one JSON object per"
+                            + " line, at most basira.api.bulk.max-records lines and basira.api.bulk.max-body bytes (README, Limits)",
             content = @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")))
     public Map<String, Object> bulk(Store store, @PathVariable String kind, HttpServletRequest request)
             throws IOException {
         RecordKind recordKind = RecordKind.ofPath(kind);
         long maxBody = limits.maxBody().toBytes();
         if (request.getContentLengthLong() > maxBody) {
-            throw new ContentTooLarge("nothing was applied: a bulk request is at most " + maxBody + " bytes, this one has "
-                    + request.getContentLengthLong() + "; split the records over several requests", maxBody + " bytes");
+            throw new ContentTooLarge(
+                    "nothing was applied: a bulk request is at most " + maxBody + " bytes, this one has "
+                            + request.getContentLengthLong() + "; split the records over several requests",
+                    maxBody + " bytes");
         }
         JsonRecords records = new JsonRecords(store);
-        NdjsonLines lines = new NdjsonLines(maxBody, limits.maxRecords(), (int) limits.maxLine().toBytes());
+        NdjsonLines lines = new NdjsonLines(
+                maxBody, limits.maxRecords(), (int) limits.maxLine().toBytes());
         int count = lines.read(request.getInputStream(), (source, line) -> {
             try {
                 records.add(recordKind, json.readValue(line, mapType()), source);

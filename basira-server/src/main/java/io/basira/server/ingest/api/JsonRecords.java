@@ -1,12 +1,12 @@
 package io.basira.server.ingest.api;
 
 import io.basira.ingest.RecordBatch;
-import io.basira.server.platform.errors.InvalidRecords;
 import io.basira.server.csvimport.CanonicalFile;
 import io.basira.server.csvimport.CartLineFields;
 import io.basira.server.csvimport.FieldRecords;
 import io.basira.server.csvimport.RecordSink;
 import io.basira.server.csvimport.RowError;
+import io.basira.server.platform.errors.InvalidRecords;
 import io.basira.shared.Store;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -29,6 +29,7 @@ final class JsonRecords {
     private final Store store;
     /** The first {@link InvalidRecords#LISTED} problems; {@link #problemCount} counts them all. */
     private final List<String> problems = new ArrayList<>();
+
     private int problemCount;
 
     JsonRecords(Store store) {
@@ -46,7 +47,8 @@ final class JsonRecords {
         Object items = null;
         int problemsBefore = problemCount;
         for (Map.Entry<String, Object> field : json.entrySet()) {
-            if ((kind == RecordKind.ORDERS || kind == RecordKind.CARTS) && field.getKey().equals("items")) {
+            if ((kind == RecordKind.ORDERS || kind == RecordKind.CARTS)
+                    && field.getKey().equals("items")) {
                 items = field.getValue();
             } else {
                 fields.put(field.getKey(), scalar(field.getKey(), field.getValue(), source));
@@ -145,7 +147,8 @@ final class JsonRecords {
                     + (value instanceof Map<?, ?> ? "object" : "array"));
             return "";
         }
-        if (value instanceof List<?> list && list.stream().anyMatch(v -> v instanceof Map<?, ?> || v instanceof List<?>)) {
+        if (value instanceof List<?> list
+                && list.stream().anyMatch(v -> v instanceof Map<?, ?> || v instanceof List<?>)) {
             problem(source + ": " + field + ": expected an array of strings");
             return "";
         }

@@ -29,6 +29,7 @@ final class NdjsonLines {
     private int lineNumber = 1;
     /** The offset in the body of the current line's first byte. */
     private long lineStart;
+
     private int records;
 
     NdjsonLines(long maxBytes, int maxRecords, int maxLineBytes) {
@@ -45,8 +46,10 @@ final class NdjsonLines {
         while ((n = in.read(buffer)) > 0) {
             total += n;
             if (total > maxBytes) {
-                throw new ContentTooLarge("nothing was applied: a bulk request is at most " + maxBytes
-                        + " bytes; split the records over several requests", maxBytes + " bytes");
+                throw new ContentTooLarge(
+                        "nothing was applied: a bulk request is at most " + maxBytes
+                                + " bytes; split the records over several requests",
+                        maxBytes + " bytes");
             }
             int start = 0;
             for (int i = 0; i < n; i++) {
@@ -64,8 +67,10 @@ final class NdjsonLines {
 
     private void append(byte[] bytes, int from, int length) {
         if (line.size() + length > maxLineBytes) {
-            throw new ContentTooLarge("nothing was applied: line " + lineNumber + " is longer than " + maxLineBytes
-                    + " bytes, the most one record may take", maxLineBytes + " bytes per line");
+            throw new ContentTooLarge(
+                    "nothing was applied: line " + lineNumber + " is longer than " + maxLineBytes
+                            + " bytes, the most one record may take",
+                    maxLineBytes + " bytes per line");
         }
         line.write(bytes, from, length);
     }
@@ -84,8 +89,10 @@ final class NdjsonLines {
             return;
         }
         if (++records > maxRecords) {
-            throw new ContentTooLarge("nothing was applied: a bulk request holds at most " + maxRecords
-                    + " records (non-blank lines); split the records over several requests", maxRecords + " lines");
+            throw new ContentTooLarge(
+                    "nothing was applied: a bulk request holds at most " + maxRecords
+                            + " records (non-blank lines); split the records over several requests",
+                    maxRecords + " lines");
         }
         consumer.line("line " + number, text.endsWith("\r") ? text.substring(0, text.length() - 1) : text);
     }

@@ -27,7 +27,9 @@ enum RecordKind {
     }
 
     static RecordKind ofPath(String path) {
-        return Arrays.stream(values()).filter(kind -> kind.path.equals(path)).findFirst()
+        return Arrays.stream(values())
+                .filter(kind -> kind.path.equals(path))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown record kind '" + path + "'; one of "
                         + Arrays.stream(values()).map(k -> k.path).collect(Collectors.joining(", "))));
     }

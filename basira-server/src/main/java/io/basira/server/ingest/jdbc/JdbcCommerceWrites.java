@@ -1,7 +1,5 @@
 package io.basira.server.ingest.jdbc;
 
-import io.basira.server.platform.jdbc.Sql;
-import io.basira.server.platform.jdbc.SqlDialect;
 import io.basira.commerce.Cart;
 import io.basira.commerce.CartLine;
 import io.basira.commerce.Customer;
@@ -12,6 +10,8 @@ import io.basira.commerce.Review;
 import io.basira.commerce.WishlistItem;
 import io.basira.ingest.CommerceWrites;
 import io.basira.ingest.LineReplacement;
+import io.basira.server.platform.jdbc.Sql;
+import io.basira.server.platform.jdbc.SqlDialect;
 import io.basira.shared.SearchText;
 import io.basira.shared.StoreId;
 import java.util.ArrayList;
@@ -42,18 +42,66 @@ public final class JdbcCommerceWrites implements CommerceWrites {
     public JdbcCommerceWrites(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
         List<String> storeAndId = List.of("store_id", "external_id");
-        this.upsertCustomer = dialect.upsert("customers", storeAndId, List.of("store_id", "external_id", "first_name",
-                "last_name", "email", "phone", "gender", "birth_date", "city", "region", "country", "created_at", "tags", "search_text"));
-        this.upsertOrder = dialect.upsert("orders", storeAndId, List.of("store_id", "external_id",
-                "customer_external_id", "created_at", "status", "total_minor", "discount_minor", "coupon_code",
-                "payment_method", "shipping_method"));
-        this.upsertProduct = dialect.upsert("products", storeAndId,
+        this.upsertCustomer = dialect.upsert(
+                "customers",
+                storeAndId,
+                List.of(
+                        "store_id",
+                        "external_id",
+                        "first_name",
+                        "last_name",
+                        "email",
+                        "phone",
+                        "gender",
+                        "birth_date",
+                        "city",
+                        "region",
+                        "country",
+                        "created_at",
+                        "tags",
+                        "search_text"));
+        this.upsertOrder = dialect.upsert(
+                "orders",
+                storeAndId,
+                List.of(
+                        "store_id",
+                        "external_id",
+                        "customer_external_id",
+                        "created_at",
+                        "status",
+                        "total_minor",
+                        "discount_minor",
+                        "coupon_code",
+                        "payment_method",
+                        "shipping_method"));
+        this.upsertProduct = dialect.upsert(
+                "products",
+                storeAndId,
                 List.of("store_id", "external_id", "name", "category", "price_minor", "price_exact"));
-        this.upsertCart = dialect.upsert("carts", storeAndId, List.of("store_id", "external_id",
-                "customer_external_id", "created_at", "updated_at", "total_minor", "items_count", "status"));
-        this.upsertReview = dialect.upsert("reviews", storeAndId, List.of("store_id", "external_id",
-                "customer_external_id", "product_external_id", "rating", "created_at"));
-        this.upsertWishlist = dialect.upsert("wishlist_items",
+        this.upsertCart = dialect.upsert(
+                "carts",
+                storeAndId,
+                List.of(
+                        "store_id",
+                        "external_id",
+                        "customer_external_id",
+                        "created_at",
+                        "updated_at",
+                        "total_minor",
+                        "items_count",
+                        "status"));
+        this.upsertReview = dialect.upsert(
+                "reviews",
+                storeAndId,
+                List.of(
+                        "store_id",
+                        "external_id",
+                        "customer_external_id",
+                        "product_external_id",
+                        "rating",
+                        "created_at"));
+        this.upsertWishlist = dialect.upsert(
+                "wishlist_items",
                 List.of("store_id", "customer_external_id", "product_external_id"),
                 List.of("store_id", "customer_external_id", "product_external_id", "added_at"));
     }
@@ -103,17 +151,28 @@ public final class JdbcCommerceWrites implements CommerceWrites {
             if (replacement.firstSight(orderId)) {
                 firstSeen.add(orderId);
             }
-            rows.add(new Object[] {store.value(), orderId, replacement.nextLineNo(orderId), line.productExternalId(),
-                line.quantity(), line.unitPrice().minor(),
-                line.exactUnitPrice() == null ? null : line.exactUnitPrice().amount()});
+            rows.add(new Object[] {
+                store.value(),
+                orderId,
+                replacement.nextLineNo(orderId),
+                line.productExternalId(),
+                line.quantity(),
+                line.unitPrice().minor(),
+                line.exactUnitPrice() == null ? null : line.exactUnitPrice().amount()
+            });
         }
-        jdbc.batchUpdate("DELETE FROM order_lines WHERE store_id = ? AND order_external_id = ?", firstSeen, BATCH,
+        jdbc.batchUpdate(
+                "DELETE FROM order_lines WHERE store_id = ? AND order_external_id = ?",
+                firstSeen,
+                BATCH,
                 (ps, orderId) -> {
                     ps.setLong(1, store.value());
                     ps.setString(2, orderId);
                 });
-        jdbc.batchUpdate("INSERT INTO order_lines (store_id, order_external_id, line_no, product_external_id, "
-                + "quantity, unit_price_minor, unit_price_exact) VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
+        jdbc.batchUpdate(
+                "INSERT INTO order_lines (store_id, order_external_id, line_no, product_external_id, "
+                        + "quantity, unit_price_minor, unit_price_exact) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                rows);
     }
 
     @Override
@@ -148,13 +207,16 @@ public final class JdbcCommerceWrites implements CommerceWrites {
             ps.setInt(5, r.rating());
             Sql.setInstant(ps, 6, r.createdAt());
         });
-        jdbc.batchUpdate(upsertWishlist,
-                lastOfEach(items, w -> w.customerExternalId() + "\u0000" + w.productExternalId()), BATCH, (ps, w) -> {
-            ps.setLong(1, store.value());
-            ps.setString(2, w.customerExternalId());
-            ps.setString(3, w.productExternalId());
-            Sql.setInstant(ps, 4, w.addedAt());
-        });
+        jdbc.batchUpdate(
+                upsertWishlist,
+                lastOfEach(items, w -> w.customerExternalId() + "\u0000" + w.productExternalId()),
+                BATCH,
+                (ps, w) -> {
+                    ps.setLong(1, store.value());
+                    ps.setString(2, w.customerExternalId());
+                    ps.setString(3, w.productExternalId());
+                    Sql.setInstant(ps, 4, w.addedAt());
+                });
     }
 
     @Override
@@ -163,16 +225,29 @@ public final class JdbcCommerceWrites implements CommerceWrites {
         List<Object[]> rows = new ArrayList<>(lines.size());
         for (CartLine line : lines) {
             int lineNo = numbers.merge(line.cartExternalId(), 1, Integer::sum);
-            rows.add(new Object[] {store.value(), line.cartExternalId(), lineNo, line.productExternalId(), line.name(),
-                line.quantity(), line.unitPrice() == null ? null : line.unitPrice().amount(), line.url()});
+            rows.add(new Object[] {
+                store.value(),
+                line.cartExternalId(),
+                lineNo,
+                line.productExternalId(),
+                line.name(),
+                line.quantity(),
+                line.unitPrice() == null ? null : line.unitPrice().amount(),
+                line.url()
+            });
         }
-        jdbc.batchUpdate("DELETE FROM cart_lines WHERE store_id = ? AND cart_external_id = ?",
-                List.copyOf(numbers.keySet()), BATCH, (ps, cartId) -> {
+        jdbc.batchUpdate(
+                "DELETE FROM cart_lines WHERE store_id = ? AND cart_external_id = ?",
+                List.copyOf(numbers.keySet()),
+                BATCH,
+                (ps, cartId) -> {
                     ps.setLong(1, store.value());
                     ps.setString(2, cartId);
                 });
-        jdbc.batchUpdate("INSERT INTO cart_lines (store_id, cart_external_id, line_no, product_external_id, name, "
-                + "quantity, unit_price, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        jdbc.batchUpdate(
+                "INSERT INTO cart_lines (store_id, cart_external_id, line_no, product_external_id, name, "
+                        + "quantity, unit_price, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                rows);
     }
 
     /** The last version of each record by key, in the order of the keys' first appearance. */

@@ -37,19 +37,25 @@ public final class JdbcKnownIds {
     private Map<String, String> owners(String table, StoreId store) {
         Map<String, String> owners = new HashMap<>();
         Map<String, String> customers = new HashMap<>();
-        jdbc.query("SELECT external_id, customer_external_id FROM " + table
-                + " WHERE store_id = ? AND customer_external_id IS NOT NULL", rs -> {
+        jdbc.query(
+                "SELECT external_id, customer_external_id FROM " + table
+                        + " WHERE store_id = ? AND customer_external_id IS NOT NULL",
+                rs -> {
                     String customer = rs.getString(2);
                     owners.put(rs.getString(1), customers.computeIfAbsent(customer, same -> same));
-                }, store.value());
+                },
+                store.value());
         return owners;
     }
 
     private Set<String> ids(String table, StoreId store) {
         Set<String> ids = new HashSet<>();
-        jdbc.query("SELECT external_id FROM " + table + " WHERE store_id = ?", rs -> {
-            ids.add(rs.getString(1));
-        }, store.value());
+        jdbc.query(
+                "SELECT external_id FROM " + table + " WHERE store_id = ?",
+                rs -> {
+                    ids.add(rs.getString(1));
+                },
+                store.value());
         return ids;
     }
 }

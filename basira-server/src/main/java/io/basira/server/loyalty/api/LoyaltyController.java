@@ -1,9 +1,8 @@
 package io.basira.server.loyalty.api;
 
-import io.basira.server.loyalty.LoyaltyService;
 import io.basira.loyalty.LoyaltyRefusal;
 import io.basira.loyalty.Redemption;
-import io.basira.server.platform.security.ApiKeyAuthentication;
+import io.basira.server.loyalty.LoyaltyService;
 import io.basira.server.loyalty.api.LoyaltyAnswers.CustomerAnswer;
 import io.basira.server.loyalty.api.LoyaltyAnswers.EntryAnswer;
 import io.basira.server.loyalty.api.LoyaltyAnswers.RedemptionAnswer;
@@ -11,6 +10,7 @@ import io.basira.server.loyalty.api.LoyaltyAnswers.SummaryAnswer;
 import io.basira.server.loyalty.api.LoyaltyRequests.ActionRequest;
 import io.basira.server.loyalty.api.LoyaltyRequests.AdjustmentRequest;
 import io.basira.server.loyalty.api.LoyaltyRequests.RedemptionRequest;
+import io.basira.server.platform.security.ApiKeyAuthentication;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,8 +54,12 @@ public class LoyaltyController {
 
     @PutMapping("/program")
     public ProgramBody saveProgram(Store store, @Valid @RequestBody ProgramBody body, HttpServletRequest request) {
-        return ProgramBody.of(loyalty.saveProgram(store, body, audit.apiKey(ApiKeyAuthentication.presentedKey(request)
-                .orElse(null))), store.currency());
+        return ProgramBody.of(
+                loyalty.saveProgram(
+                        store,
+                        body,
+                        audit.apiKey(ApiKeyAuthentication.presentedKey(request).orElse(null))),
+                store.currency());
     }
 
     @GetMapping("/summary")
@@ -70,9 +74,14 @@ public class LoyaltyController {
 
     @PostMapping("/customers/{customerId}/adjustments")
     @ResponseStatus(HttpStatus.CREATED)
-    public EntryAnswer adjust(Store store, @PathVariable String customerId, @Valid @RequestBody AdjustmentRequest body,
+    public EntryAnswer adjust(
+            Store store,
+            @PathVariable String customerId,
+            @Valid @RequestBody AdjustmentRequest body,
             HttpServletRequest request) {
-        String actor = body.actor() == null || body.actor().isBlank() ? actor(request) : body.actor().strip();
+        String actor = body.actor() == null || body.actor().isBlank()
+                ? actor(request)
+                : body.actor().strip();
         return EntryAnswer.of(loyalty.adjust(store, customerId, body.points(), actor, body.reason()));
     }
 
@@ -84,9 +93,10 @@ public class LoyaltyController {
 
     @PostMapping("/customers/{customerId}/redemptions")
     @ResponseStatus(HttpStatus.CREATED)
-    public RedemptionAnswer reserve(Store store, @PathVariable String customerId,
-            @Valid @RequestBody RedemptionRequest body) {
-        Redemption.Reward reward = Redemption.Reward.fromCode(body.reward().strip().toLowerCase(Locale.ROOT));
+    public RedemptionAnswer reserve(
+            Store store, @PathVariable String customerId, @Valid @RequestBody RedemptionRequest body) {
+        Redemption.Reward reward =
+                Redemption.Reward.fromCode(body.reward().strip().toLowerCase(Locale.ROOT));
         return answer(store, loyalty.reserve(store, customerId, reward, body.points() == null ? 0 : body.points()));
     }
 
@@ -102,7 +112,8 @@ public class LoyaltyController {
 
     @ExceptionHandler(LoyaltyRefusal.class)
     ProblemDetail refused(LoyaltyRefusal refusal) {
-        HttpStatus status = refusal.reason() == LoyaltyRefusal.Reason.NO_SUCH_REDEMPTION ? HttpStatus.NOT_FOUND
+        HttpStatus status = refusal.reason() == LoyaltyRefusal.Reason.NO_SUCH_REDEMPTION
+                ? HttpStatus.NOT_FOUND
                 : HttpStatus.CONFLICT;
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refusal.getMessage());
         problem.setProperty("reason", refusal.reason().name().toLowerCase(Locale.ROOT));

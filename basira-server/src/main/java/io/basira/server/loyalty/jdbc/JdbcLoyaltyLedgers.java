@@ -1,12 +1,12 @@
 package io.basira.server.loyalty.jdbc;
 
-import io.basira.server.loyalty.api.LoyaltyAnswers;
-import io.basira.server.platform.jdbc.Sql;
 import io.basira.card.LoyaltyStanding;
 import io.basira.loyalty.Account;
 import io.basira.loyalty.Cause;
 import io.basira.loyalty.LedgerEntry;
 import io.basira.loyalty.LoyaltyLedgers;
+import io.basira.server.loyalty.api.LoyaltyAnswers;
+import io.basira.server.platform.jdbc.Sql;
 import io.basira.server.platform.jdbc.SqlDialect;
 import io.basira.shared.StoreId;
 import java.sql.ResultSet;
@@ -60,23 +60,38 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
         String insert = dialect == SqlDialect.H2
                 ? "MERGE INTO loyalty_accounts (store_id, customer_external_id) KEY (store_id, customer_external_id) VALUES (?, ?)"
                 : "INSERT INTO loyalty_accounts (store_id, customer_external_id) VALUES (?, ?) ON CONFLICT DO NOTHING";
-        jdbc.batchUpdate(insert, sorted.stream().map(c -> new Object[] {store.value(), c}).toList());
+        jdbc.batchUpdate(
+                insert,
+                sorted.stream().map(c -> new Object[] {store.value(), c}).toList());
         Map<String, String> tiers = new LinkedHashMap<>();
         if (dialect == SqlDialect.H2) {
             for (List<String> chunk : Sql.chunks(sorted, Sql.IN_CHUNK)) {
-                jdbc.query("SELECT a.customer_external_id, a.tier FROM " + idsTable(chunk.size()) + " JOIN loyalty_accounts a"
-                        + " ON a.store_id = ? AND a.customer_external_id = ids.id ORDER BY a.customer_external_id FOR UPDATE",
-                        rs -> { tiers.put(rs.getString(1), rs.getString(2)); }, idsThenStore(chunk, store));
+                jdbc.query(
+                        "SELECT a.customer_external_id, a.tier FROM " + idsTable(chunk.size())
+                                + " JOIN loyalty_accounts a"
+                                + " ON a.store_id = ? AND a.customer_external_id = ids.id ORDER BY a.customer_external_id FOR UPDATE",
+                        rs -> {
+                            tiers.put(rs.getString(1), rs.getString(2));
+                        },
+                        idsThenStore(chunk, store));
             }
         } else {
-            Sql.queryByIds(jdbc, "SELECT customer_external_id, tier FROM loyalty_accounts WHERE store_id = ?"
-                    + " AND customer_external_id IN", " ORDER BY customer_external_id FOR UPDATE", store.value(), sorted,
-                    rs -> { tiers.put(rs.getString(1), rs.getString(2)); });
+            Sql.queryByIds(
+                    jdbc,
+                    "SELECT customer_external_id, tier FROM loyalty_accounts WHERE store_id = ?"
+                            + " AND customer_external_id IN",
+                    " ORDER BY customer_external_id FOR UPDATE",
+                    store.value(),
+                    sorted,
+                    rs -> {
+                        tiers.put(rs.getString(1), rs.getString(2));
+                    });
         }
         Map<String, List<LedgerEntry>> entries = entries(store, sorted);
         Map<String, Account> accounts = new TreeMap<>();
         for (String customer : sorted) {
-            accounts.put(customer, new Account(customer, entries.getOrDefault(customer, List.of()), tiers.get(customer)));
+            accounts.put(
+                    customer, new Account(customer, entries.getOrDefault(customer, List.of()), tiers.get(customer)));
         }
         return accounts;
     }
@@ -89,43 +104,78 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
         };
         if (dialect == SqlDialect.H2) {
             for (List<String> chunk : Sql.chunks(customers, Sql.IN_CHUNK)) {
-                jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM " + idsTable(chunk.size()) + " JOIN loyalty_ledger l"
-                        + " ON l.store_id = ? AND l.customer_external_id = ids.id ORDER BY l.id", rows,
+                jdbc.query(
+                        "SELECT " + ENTRY_COLUMNS + " FROM " + idsTable(chunk.size()) + " JOIN loyalty_ledger l"
+                                + " ON l.store_id = ? AND l.customer_external_id = ids.id ORDER BY l.id",
+                        rows,
                         idsThenStore(chunk, store));
             }
         } else {
-            Sql.queryByIds(jdbc, "SELECT " + ENTRY_COLUMNS + " FROM loyalty_ledger WHERE store_id = ?"
-                    + " AND customer_external_id IN", " ORDER BY id", store.value(), customers, rows);
+            Sql.queryByIds(
+                    jdbc,
+                    "SELECT " + ENTRY_COLUMNS + " FROM loyalty_ledger WHERE store_id = ?"
+                            + " AND customer_external_id IN",
+                    " ORDER BY id",
+                    store.value(),
+                    customers,
+                    rows);
         }
         return entries;
     }
 
     @Override
     public void append(StoreId store, Collection<LedgerEntry> entries) {
-        jdbc.batchUpdate("INSERT INTO loyalty_ledger (store_id, " + ENTRY_COLUMNS + ", once_key) VALUES (?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?, ?)", entries.stream().map(e -> new Object[] {store.value(), e.customerId(),
-                    e.cause().code(), e.ref(), e.points(), e.shortfall(), e.multiplierPermille(),
-                    Sql.utc(e.availableAt()), Sql.utc(e.recordedAt()), e.actor(), e.reason(),
-                    e.cause().ofAnOrder() ? null : e.cause().code() + ":" + e.ref()}).toList());
+        jdbc.batchUpdate(
+                "INSERT INTO loyalty_ledger (store_id, " + ENTRY_COLUMNS + ", once_key) VALUES (?, ?, ?, ?, ?, ?, ?,"
+                        + " ?, ?, ?, ?, ?)",
+                entries.stream()
+                        .map(e -> new Object[] {
+                            store.value(),
+                            e.customerId(),
+                            e.cause().code(),
+                            e.ref(),
+                            e.points(),
+                            e.shortfall(),
+                            e.multiplierPermille(),
+                            Sql.utc(e.availableAt()),
+                            Sql.utc(e.recordedAt()),
+                            e.actor(),
+                            e.reason(),
+                            e.cause().ofAnOrder() ? null : e.cause().code() + ":" + e.ref()
+                        })
+                        .toList());
     }
 
     @Override
     public void saveStandings(StoreId store, Map<String, LoyaltyStanding> standings) {
-        jdbc.batchUpdate("UPDATE loyalty_accounts SET points = ?, pending = ?, lifetime_points = ?, tier = ?, expiring_30d = ?"
-                + " WHERE store_id = ? AND customer_external_id = ?", new TreeMap<>(standings).entrySet().stream()
-                .map(e -> new Object[] {e.getValue().points(), e.getValue().pending(), e.getValue().lifetime(),
-                    e.getValue().tier(), e.getValue().expiring30d(), store.value(), e.getKey()}).toList());
+        jdbc.batchUpdate(
+                "UPDATE loyalty_accounts SET points = ?, pending = ?, lifetime_points = ?, tier = ?, expiring_30d = ?"
+                        + " WHERE store_id = ? AND customer_external_id = ?",
+                new TreeMap<>(standings)
+                        .entrySet().stream()
+                                .map(e -> new Object[] {
+                                    e.getValue().points(),
+                                    e.getValue().pending(),
+                                    e.getValue().lifetime(),
+                                    e.getValue().tier(),
+                                    e.getValue().expiring30d(),
+                                    store.value(),
+                                    e.getKey()
+                                })
+                                .toList());
     }
 
     @Override
     public void forEachAccount(StoreId store, Consumer<Account> sink) {
         String[] current = {null, null};
         List<LedgerEntry> entries = new ArrayList<>();
-        streaming.query("SELECT a.customer_external_id AS account, a.tier, l.cause, l.customer_external_id, l.ref, l.points,"
-                + " l.shortfall, l.multiplier_permille, l.available_at, l.recorded_at, l.actor, l.reason"
-                + " FROM loyalty_accounts a LEFT JOIN loyalty_ledger l ON l.store_id = a.store_id"
-                + " AND l.customer_external_id = a.customer_external_id WHERE a.store_id = ?"
-                + " ORDER BY a.customer_external_id, l.id", rs -> {
+        streaming.query(
+                "SELECT a.customer_external_id AS account, a.tier, l.cause, l.customer_external_id, l.ref, l.points,"
+                        + " l.shortfall, l.multiplier_permille, l.available_at, l.recorded_at, l.actor, l.reason"
+                        + " FROM loyalty_accounts a LEFT JOIN loyalty_ledger l ON l.store_id = a.store_id"
+                        + " AND l.customer_external_id = a.customer_external_id WHERE a.store_id = ?"
+                        + " ORDER BY a.customer_external_id, l.id",
+                rs -> {
                     String account = rs.getString("account");
                     if (!account.equals(current[0])) {
                         if (current[0] != null) {
@@ -138,7 +188,8 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
                     if (rs.getString("cause") != null) {
                         entries.add(entry(rs));
                     }
-                }, store.value());
+                },
+                store.value());
         if (current[0] != null) {
             sink.accept(new Account(current[0], entries, current[1]));
         }
@@ -146,44 +197,74 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
 
     /** A customer's stored standing (the card fields); {@link LoyaltyStanding#NONE} without an account. */
     public LoyaltyStanding standing(StoreId store, String customerId) {
-        return jdbc.query("SELECT points, pending, lifetime_points, tier, expiring_30d FROM loyalty_accounts"
-                + " WHERE store_id = ? AND customer_external_id = ?", (rs, n) -> new LoyaltyStanding(rs.getLong(1),
-                        rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5)), store.value(), customerId)
-                .stream().findFirst().orElse(LoyaltyStanding.NONE);
+        return jdbc
+                .query(
+                        "SELECT points, pending, lifetime_points, tier, expiring_30d FROM loyalty_accounts"
+                                + " WHERE store_id = ? AND customer_external_id = ?",
+                        (rs, n) -> new LoyaltyStanding(
+                                rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5)),
+                        store.value(),
+                        customerId)
+                .stream()
+                .findFirst()
+                .orElse(LoyaltyStanding.NONE);
     }
 
     /** A customer's ledger, oldest first (read, not locked). */
     public List<LedgerEntry> ledger(StoreId store, String customerId) {
-        return jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM loyalty_ledger WHERE store_id = ? AND customer_external_id = ?"
-                + " ORDER BY id", (rs, n) -> entry(rs), store.value(), customerId);
+        return jdbc.query(
+                "SELECT " + ENTRY_COLUMNS + " FROM loyalty_ledger WHERE store_id = ? AND customer_external_id = ?"
+                        + " ORDER BY id",
+                (rs, n) -> entry(rs),
+                store.value(),
+                customerId);
     }
 
     /** Customers, available and pending points per tier (null: below every tier), by tier name. */
     public List<LoyaltyAnswers.TierCount> tierCounts(StoreId store) {
-        return jdbc.query("SELECT tier, COUNT(*), COALESCE(SUM(points), 0), COALESCE(SUM(pending), 0)"
-                + " FROM loyalty_accounts WHERE store_id = ? GROUP BY tier ORDER BY tier",
+        return jdbc.query(
+                "SELECT tier, COUNT(*), COALESCE(SUM(points), 0), COALESCE(SUM(pending), 0)"
+                        + " FROM loyalty_accounts WHERE store_id = ? GROUP BY tier ORDER BY tier",
                 (rs, n) -> new LoyaltyAnswers.TierCount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
                 store.value());
     }
 
     /** Whether the store has this customer. */
     public boolean hasCustomer(StoreId store, String customerId) {
-        return !jdbc.queryForList("SELECT 1 FROM customers WHERE store_id = ? AND external_id = ?", Integer.class,
-                store.value(), customerId).isEmpty();
+        return !jdbc.queryForList(
+                        "SELECT 1 FROM customers WHERE store_id = ? AND external_id = ?",
+                        Integer.class,
+                        store.value(),
+                        customerId)
+                .isEmpty();
     }
 
     /** Every loyalty row of one customer, for a data export (privacy): the account, the ledger, the redemptions. */
     public Map<String, List<Map<String, Object>>> exportCustomer(StoreId store, String customerId) {
         Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
-        rows.put("loyalty_accounts", jdbc.queryForList("SELECT customer_external_id, points, pending, lifetime_points,"
-                + " tier, expiring_30d FROM loyalty_accounts WHERE store_id = ? AND customer_external_id = ?",
-                store.value(), customerId));
-        rows.put("loyalty_ledger", jdbc.queryForList("SELECT id, customer_external_id, cause, ref, points, shortfall,"
-                + " available_at, recorded_at, actor, reason FROM loyalty_ledger WHERE store_id = ?"
-                + " AND customer_external_id = ? ORDER BY id", store.value(), customerId));
-        rows.put("loyalty_redemptions", jdbc.queryForList("SELECT id, customer_external_id, reward, points, value_minor,"
-                + " coupon_code, product_id, state, created_at, order_external_id, order_created_at FROM loyalty_redemptions WHERE store_id = ?"
-                + " AND customer_external_id = ? ORDER BY created_at", store.value(), customerId));
+        rows.put(
+                "loyalty_accounts",
+                jdbc.queryForList(
+                        "SELECT customer_external_id, points, pending, lifetime_points,"
+                                + " tier, expiring_30d FROM loyalty_accounts WHERE store_id = ? AND customer_external_id = ?",
+                        store.value(),
+                        customerId));
+        rows.put(
+                "loyalty_ledger",
+                jdbc.queryForList(
+                        "SELECT id, customer_external_id, cause, ref, points, shortfall,"
+                                + " available_at, recorded_at, actor, reason FROM loyalty_ledger WHERE store_id = ?"
+                                + " AND customer_external_id = ? ORDER BY id",
+                        store.value(),
+                        customerId));
+        rows.put(
+                "loyalty_redemptions",
+                jdbc.queryForList(
+                        "SELECT id, customer_external_id, reward, points, value_minor,"
+                                + " coupon_code, product_id, state, created_at, order_external_id, order_created_at FROM loyalty_redemptions WHERE store_id = ?"
+                                + " AND customer_external_id = ? ORDER BY created_at",
+                        store.value(),
+                        customerId));
         return rows;
     }
 
@@ -193,19 +274,38 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
      * actors of adjustments) is removed. The only change ever made to ledger rows.
      */
     public int eraseCustomer(StoreId store, String customerId, String pseudonym) {
-        int rows = jdbc.update("UPDATE loyalty_ledger SET customer_external_id = ?, reason = NULL, actor = NULL"
-                + " WHERE store_id = ? AND customer_external_id = ?", pseudonym, store.value(), customerId);
-        rows += jdbc.update("UPDATE loyalty_redemptions SET customer_external_id = ? WHERE store_id = ?"
-                + " AND customer_external_id = ?", pseudonym, store.value(), customerId);
-        rows += jdbc.update("UPDATE loyalty_accounts SET customer_external_id = ? WHERE store_id = ?"
-                + " AND customer_external_id = ?", pseudonym, store.value(), customerId);
+        int rows = jdbc.update(
+                "UPDATE loyalty_ledger SET customer_external_id = ?, reason = NULL, actor = NULL"
+                        + " WHERE store_id = ? AND customer_external_id = ?",
+                pseudonym,
+                store.value(),
+                customerId);
+        rows += jdbc.update(
+                "UPDATE loyalty_redemptions SET customer_external_id = ? WHERE store_id = ?"
+                        + " AND customer_external_id = ?",
+                pseudonym,
+                store.value(),
+                customerId);
+        rows += jdbc.update(
+                "UPDATE loyalty_accounts SET customer_external_id = ? WHERE store_id = ?"
+                        + " AND customer_external_id = ?",
+                pseudonym,
+                store.value(),
+                customerId);
         return rows;
     }
 
     static LedgerEntry entry(ResultSet rs) throws SQLException {
-        return new LedgerEntry(rs.getString("customer_external_id"), Cause.fromCode(rs.getString("cause")),
-                rs.getString("ref"), rs.getLong("points"), rs.getLong("shortfall"), rs.getInt("multiplier_permille"),
-                Sql.instant(rs, "available_at"), Sql.instant(rs, "recorded_at"), rs.getString("actor"),
+        return new LedgerEntry(
+                rs.getString("customer_external_id"),
+                Cause.fromCode(rs.getString("cause")),
+                rs.getString("ref"),
+                rs.getLong("points"),
+                rs.getLong("shortfall"),
+                rs.getInt("multiplier_permille"),
+                Sql.instant(rs, "available_at"),
+                Sql.instant(rs, "recorded_at"),
+                rs.getString("actor"),
                 rs.getString("reason"));
     }
 

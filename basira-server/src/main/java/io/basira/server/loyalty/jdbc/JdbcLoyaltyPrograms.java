@@ -1,8 +1,8 @@
 package io.basira.server.loyalty.jdbc;
 
-import io.basira.server.loyalty.api.ProgramBody;
 import io.basira.loyalty.LoyaltyProgram;
 import io.basira.loyalty.LoyaltyPrograms;
+import io.basira.server.loyalty.api.ProgramBody;
 import io.basira.shared.StoreId;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -57,9 +57,12 @@ public final class JdbcLoyaltyPrograms implements LoyaltyPrograms {
     }
 
     private Optional<LoyaltyProgram> read(StoreId store) {
-        List<LoyaltyProgram> found = jdbc.query("SELECT p.definition, s.currency FROM loyalty_programs p JOIN stores s"
-                + " ON s.id = p.store_id WHERE p.store_id = ?", (rs, n) -> json.readValue(rs.getString(1), ProgramBody.class)
-                        .program(Currency.getInstance(rs.getString(2).strip())), store.value());
+        List<LoyaltyProgram> found = jdbc.query(
+                "SELECT p.definition, s.currency FROM loyalty_programs p JOIN stores s"
+                        + " ON s.id = p.store_id WHERE p.store_id = ?",
+                (rs, n) -> json.readValue(rs.getString(1), ProgramBody.class)
+                        .program(Currency.getInstance(rs.getString(2).strip())),
+                store.value());
         return found.stream().findFirst();
     }
 
@@ -74,17 +77,28 @@ public final class JdbcLoyaltyPrograms implements LoyaltyPrograms {
         String currency = jdbc.queryForObject("SELECT currency FROM stores WHERE id = ?", String.class, store.value());
         String definition = json.writeValueAsString(ProgramBody.of(program, Currency.getInstance(currency.strip())));
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        if (jdbc.update("UPDATE loyalty_programs SET definition = ?, updated_at = ?, updated_by = ? WHERE store_id = ?",
-                definition, now, by, store.value()) == 0) {
-            jdbc.update("INSERT INTO loyalty_programs (store_id, definition, updated_at, updated_by) VALUES (?, ?, ?, ?)",
-                    store.value(), definition, now, by);
+        if (jdbc.update(
+                        "UPDATE loyalty_programs SET definition = ?, updated_at = ?, updated_by = ? WHERE store_id = ?",
+                        definition,
+                        now,
+                        by,
+                        store.value())
+                == 0) {
+            jdbc.update(
+                    "INSERT INTO loyalty_programs (store_id, definition, updated_at, updated_by) VALUES (?, ?, ?, ?)",
+                    store.value(),
+                    definition,
+                    now,
+                    by);
         }
     }
 
     @Override
     public LocalDate lastNight(StoreId store) {
-        List<LocalDate> found = jdbc.query("SELECT last_night FROM loyalty_programs WHERE store_id = ?",
-                (rs, n) -> rs.getObject(1, LocalDate.class), store.value());
+        List<LocalDate> found = jdbc.query(
+                "SELECT last_night FROM loyalty_programs WHERE store_id = ?",
+                (rs, n) -> rs.getObject(1, LocalDate.class),
+                store.value());
         return found.isEmpty() ? null : found.get(0);
     }
 

@@ -1,9 +1,9 @@
 package io.basira.server.loyalty.jdbc;
 
-import io.basira.server.platform.jdbc.Sql;
-import io.basira.server.platform.jdbc.SqlDialect;
 import io.basira.loyalty.Cause;
 import io.basira.loyalty.PurchaseActivity;
+import io.basira.server.platform.jdbc.Sql;
+import io.basira.server.platform.jdbc.SqlDialect;
 import io.basira.shared.StoreId;
 import java.time.Instant;
 import java.time.MonthDay;
@@ -37,40 +37,52 @@ public final class JdbcPurchaseActivity implements PurchaseActivity {
             args[0] = Sql.utc(since);
             if (dialect == SqlDialect.H2) { // ids looked up by a join (JdbcLoyaltyLedgers.idsTable), not an IN list
                 System.arraycopy(JdbcLoyaltyLedgers.idsThenStore(chunk, store), 0, args, 1, chunk.size() + 1);
-                jdbc.query("SELECT o.customer_external_id, SUM(CASE WHEN o.created_at >= ? THEN o.total_minor ELSE 0 END)"
-                        + " AS spend, MAX(o.created_at) AS last_purchase FROM " + JdbcLoyaltyLedgers.idsTable(chunk.size())
-                        + " JOIN orders o ON o.store_id = ? AND o.customer_external_id = ids.id"
-                        + " WHERE o.status = 'completed' GROUP BY o.customer_external_id", rs -> {
-                            found.put(rs.getString(1), new Purchases(rs.getLong("spend"),
-                                    Sql.instant(rs, "last_purchase")));
-                        }, args);
+                jdbc.query(
+                        "SELECT o.customer_external_id, SUM(CASE WHEN o.created_at >= ? THEN o.total_minor ELSE 0 END)"
+                                + " AS spend, MAX(o.created_at) AS last_purchase FROM "
+                                + JdbcLoyaltyLedgers.idsTable(chunk.size())
+                                + " JOIN orders o ON o.store_id = ? AND o.customer_external_id = ids.id"
+                                + " WHERE o.status = 'completed' GROUP BY o.customer_external_id",
+                        rs -> {
+                            found.put(
+                                    rs.getString(1),
+                                    new Purchases(rs.getLong("spend"), Sql.instant(rs, "last_purchase")));
+                        },
+                        args);
                 continue;
             }
             System.arraycopy(JdbcLoyaltyLedgers.args(store, chunk), 0, args, 1, chunk.size() + 1);
-            jdbc.query("SELECT customer_external_id, SUM(CASE WHEN created_at >= ? THEN total_minor ELSE 0 END) AS spend,"
-                    + " MAX(created_at) AS last_purchase FROM orders WHERE store_id = ? AND status = 'completed'"
-                    + " AND customer_external_id IN (" + Sql.marks(chunk.size()) + ")"
-                    + " GROUP BY customer_external_id", rs -> {
-                        found.put(rs.getString(1), new Purchases(rs.getLong("spend"),
-                                Sql.instant(rs, "last_purchase")));
-                    }, args);
+            jdbc.query(
+                    "SELECT customer_external_id, SUM(CASE WHEN created_at >= ? THEN total_minor ELSE 0 END) AS spend,"
+                            + " MAX(created_at) AS last_purchase FROM orders WHERE store_id = ? AND status = 'completed'"
+                            + " AND customer_external_id IN (" + Sql.marks(chunk.size()) + ")"
+                            + " GROUP BY customer_external_id",
+                    rs -> {
+                        found.put(
+                                rs.getString(1), new Purchases(rs.getLong("spend"), Sql.instant(rs, "last_purchase")));
+                    },
+                    args);
         }
         return found;
     }
 
     @Override
     public void forEachCompletedOrder(StoreId store, Consumer<CompletedOrder> sink) {
-        streaming.query("SELECT customer_external_id, external_id, created_at, total_minor FROM orders WHERE store_id = ?"
-                + " AND status = 'completed' ORDER BY customer_external_id", rs -> {
-                    sink.accept(new CompletedOrder(rs.getString(1), rs.getString(2), Sql.instant(rs, "created_at"),
-                            rs.getLong(4)));
-                }, store.value());
+        streaming.query(
+                "SELECT customer_external_id, external_id, created_at, total_minor FROM orders WHERE store_id = ?"
+                        + " AND status = 'completed' ORDER BY customer_external_id",
+                rs -> {
+                    sink.accept(new CompletedOrder(
+                            rs.getString(1), rs.getString(2), Sql.instant(rs, "created_at"), rs.getLong(4)));
+                },
+                store.value());
     }
 
     @Override
     public List<BonusSource> bonusSources(StoreId store, Collection<String> customerIds, Instant since) {
         List<BonusSource> found = new ArrayList<>();
-        List<List<String>> chunks = customerIds == null ? java.util.Collections.singletonList(null)
+        List<List<String>> chunks = customerIds == null
+                ? java.util.Collections.singletonList(null)
                 : Sql.chunks(new TreeSet<>(customerIds), Sql.IN_CHUNK);
         for (List<String> chunk : chunks) {
             if (chunk != null && chunk.isEmpty()) {
@@ -81,14 +93,20 @@ public final class JdbcPurchaseActivity implements PurchaseActivity {
             if (chunk != null) {
                 args.addAll(chunk);
             }
-            jdbc.query("SELECT external_id FROM customers WHERE store_id = ? AND created_at >= ?"
-                    + in.formatted("external_id"), rs -> {
+            jdbc.query(
+                    "SELECT external_id FROM customers WHERE store_id = ? AND created_at >= ?"
+                            + in.formatted("external_id"),
+                    rs -> {
                         found.add(new BonusSource(rs.getString(1), Cause.SIGNUP, "signup"));
-                    }, args.toArray());
-            jdbc.query("SELECT customer_external_id, external_id FROM reviews WHERE store_id = ? AND created_at >= ?"
-                    + in.formatted("customer_external_id"), rs -> {
+                    },
+                    args.toArray());
+            jdbc.query(
+                    "SELECT customer_external_id, external_id FROM reviews WHERE store_id = ? AND created_at >= ?"
+                            + in.formatted("customer_external_id"),
+                    rs -> {
                         found.add(new BonusSource(rs.getString(1), Cause.REVIEW, rs.getString(2)));
-                    }, args.toArray());
+                    },
+                    args.toArray());
         }
         return found;
     }
@@ -97,8 +115,8 @@ public final class JdbcPurchaseActivity implements PurchaseActivity {
     public List<String> birthdays(StoreId store, MonthDay day, boolean leapYear) {
         String sql = "SELECT external_id FROM customers WHERE store_id = ? AND EXTRACT(MONTH FROM birth_date) = ?"
                 + " AND EXTRACT(DAY FROM birth_date) = ? ORDER BY external_id";
-        List<String> found = new ArrayList<>(jdbc.queryForList(sql, String.class, store.value(), day.getMonthValue(),
-                day.getDayOfMonth()));
+        List<String> found = new ArrayList<>(
+                jdbc.queryForList(sql, String.class, store.value(), day.getMonthValue(), day.getDayOfMonth()));
         if (!leapYear && day.equals(MonthDay.of(2, 28))) {
             found.addAll(jdbc.queryForList(sql, String.class, store.value(), 2, 29));
         }

@@ -1,10 +1,10 @@
 package io.basira.server.loyalty.web;
 
+import io.basira.loyalty.InvalidProgramException;
 import io.basira.server.checkout.web.CheckoutForms;
 import io.basira.server.checkout.web.FormChecks;
 import io.basira.server.dashboard.MerchantMessages;
 import io.basira.server.dashboard.PageText;
-import io.basira.loyalty.InvalidProgramException;
 import io.basira.server.loyalty.api.ProgramBody;
 import io.basira.server.loyalty.api.ProgramBody.TierBody;
 import java.math.BigDecimal;
@@ -28,6 +28,7 @@ final class LoyaltyForms {
 
     /** Empty tier rows the form offers after the program's tiers. */
     static final int SPARE_TIERS = 2;
+
     static final int MAX_TIERS = 20;
 
     private LoyaltyForms() {}
@@ -41,18 +42,31 @@ final class LoyaltyForms {
             if (name == null) {
                 continue;
             }
-            tiers.add(new TierBody(name, orZero(CheckoutForms.decimal(form, p + "threshold")),
-                    CheckoutForms.decimal(form, p + "multiplier"), checked(form, p + "free_shipping"),
+            tiers.add(new TierBody(
+                    name,
+                    orZero(CheckoutForms.decimal(form, p + "threshold")),
+                    CheckoutForms.decimal(form, p + "multiplier"),
+                    checked(form, p + "free_shipping"),
                     checked(form, p + "early_access")));
         }
-        return new ProgramBody(checked(form, "enabled"), CheckoutForms.instant(form, "starts_at", zone),
-                asLong(CheckoutForms.whole(form, "earn_points")), CheckoutForms.decimal(form, "earn_per"),
-                asInt(CheckoutForms.whole(form, "pending_days")), asLong(CheckoutForms.whole(form, "review_points")),
-                asLong(CheckoutForms.whole(form, "birthday_points")), asLong(CheckoutForms.whole(form, "signup_points")),
-                CheckoutForms.one(form, "tier_basis"), tiers, asInt(CheckoutForms.whole(form, "expiry_months")),
-                asInt(CheckoutForms.whole(form, "expiry_warning_days")), asLong(CheckoutForms.whole(form, "redeem_points")),
-                CheckoutForms.decimal(form, "redeem_value"), asLong(CheckoutForms.whole(form, "free_shipping_points")),
-                asLong(CheckoutForms.whole(form, "free_product_points")), CheckoutForms.one(form, "free_product_id"),
+        return new ProgramBody(
+                checked(form, "enabled"),
+                CheckoutForms.instant(form, "starts_at", zone),
+                asLong(CheckoutForms.whole(form, "earn_points")),
+                CheckoutForms.decimal(form, "earn_per"),
+                asInt(CheckoutForms.whole(form, "pending_days")),
+                asLong(CheckoutForms.whole(form, "review_points")),
+                asLong(CheckoutForms.whole(form, "birthday_points")),
+                asLong(CheckoutForms.whole(form, "signup_points")),
+                CheckoutForms.one(form, "tier_basis"),
+                tiers,
+                asInt(CheckoutForms.whole(form, "expiry_months")),
+                asInt(CheckoutForms.whole(form, "expiry_warning_days")),
+                asLong(CheckoutForms.whole(form, "redeem_points")),
+                CheckoutForms.decimal(form, "redeem_value"),
+                asLong(CheckoutForms.whole(form, "free_shipping_points")),
+                asLong(CheckoutForms.whole(form, "free_product_points")),
+                CheckoutForms.one(form, "free_product_id"),
                 CheckoutForms.one(form, "expiry_kind"));
     }
 
@@ -123,7 +137,9 @@ final class LoyaltyForms {
             while (numbers.find()) {
                 found.add(numbers.group());
             }
-            shown = new Object[] {iso(args.get(0), text), iso(found.get(0), text), iso(found.get(found.size() - 1), text)};
+            shown = new Object[] {
+                iso(args.get(0), text), iso(found.get(0), text), iso(found.get(found.size() - 1), text)
+            };
         } else {
             shown = args.stream().map(a -> iso(a, text)).toArray();
         }

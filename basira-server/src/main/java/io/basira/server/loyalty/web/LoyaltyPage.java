@@ -1,26 +1,25 @@
 package io.basira.server.loyalty.web;
 
-import io.basira.server.dashboard.DashboardPage;
-import io.basira.server.checkout.web.FormChecks;
-import io.basira.server.dashboard.DashboardFormats;
-import io.basira.server.dashboard.PageText;
-import io.basira.server.dashboard.SignedIn;
 import io.basira.loyalty.InvalidProgramException;
 import io.basira.loyalty.LoyaltyProgram;
-import io.basira.server.platform.errors.InvalidRecords;
+import io.basira.loyalty.LoyaltyRefusal;
+import io.basira.server.checkout.web.FormChecks;
+import io.basira.server.dashboard.DashboardFormats;
+import io.basira.server.dashboard.DashboardPage;
+import io.basira.server.dashboard.PageText;
+import io.basira.server.dashboard.SignedIn;
+import io.basira.server.loyalty.LoyaltyService;
 import io.basira.server.loyalty.api.ProgramBody;
+import io.basira.server.platform.errors.InvalidRecords;
 import io.basira.server.privacy.AuditLog;
+import io.basira.shared.Money;
 import io.basira.shared.Store;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Map;
-import org.springframework.context.MessageSource;
-import io.basira.loyalty.LoyaltyRefusal;
-import io.basira.server.loyalty.LoyaltyService;
-import io.basira.shared.Money;
 import java.math.BigDecimal;
 import java.util.Locale;
-import org.springframework.stereotype.Controller;
+import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,31 +53,60 @@ final class LoyaltyPage {
     String page(SignedIn signedIn, Model model, Locale locale) {
         Store store = signedIn.store();
         LoyaltyProgram program = loyalty.program(store);
-        return page(signedIn, model, locale, program, LoyaltyForms.fields(ProgramBody.of(program, store.currency()),
-                store.timeZone()), null);
+        return page(
+                signedIn,
+                model,
+                locale,
+                program,
+                LoyaltyForms.fields(ProgramBody.of(program, store.currency()), store.timeZone()),
+                null);
     }
 
     @PostMapping("/loyalty/program")
-    String save(SignedIn signedIn, HttpServletRequest request, HttpServletResponse response, Model model,
-            Locale locale, RedirectAttributes redirect) {
+    String save(
+            SignedIn signedIn,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         Store store = signedIn.store();
         try {
             ProgramBody body = checks.require(LoyaltyForms.program(request.getParameterMap(), store.timeZone()));
-            loyalty.saveProgram(store, body, AuditLog.Actor.user(signedIn.user().id(), signedIn.user().email()));
+            loyalty.saveProgram(
+                    store,
+                    body,
+                    AuditLog.Actor.user(signedIn.user().id(), signedIn.user().email()));
             redirect.addFlashAttribute("loyaltyNotice", "program-saved");
             return "redirect:/loyalty#program";
         } catch (InvalidProgramException e) {
             response.setStatus(422);
-            return page(signedIn, model, locale, loyalty.program(store), LoyaltyForms.fields(request.getParameterMap()),
+            return page(
+                    signedIn,
+                    model,
+                    locale,
+                    loyalty.program(store),
+                    LoyaltyForms.fields(request.getParameterMap()),
                     LoyaltyForms.message(e, new PageText(messages, locale)));
         } catch (IllegalArgumentException | InvalidRecords | ArithmeticException e) {
             response.setStatus(422);
-            return page(signedIn, model, locale, loyalty.program(store), LoyaltyForms.fields(request.getParameterMap()),
-                    checks.message(e instanceof ArithmeticException ? new IllegalArgumentException(e.getMessage()) : e));
+            return page(
+                    signedIn,
+                    model,
+                    locale,
+                    loyalty.program(store),
+                    LoyaltyForms.fields(request.getParameterMap()),
+                    checks.message(
+                            e instanceof ArithmeticException ? new IllegalArgumentException(e.getMessage()) : e));
         }
     }
 
-    private String page(SignedIn signedIn, Model model, Locale locale, LoyaltyProgram program, Map<String, String> form,
+    private String page(
+            SignedIn signedIn,
+            Model model,
+            Locale locale,
+            LoyaltyProgram program,
+            Map<String, String> form,
             String error) {
         DashboardFormats fmt = new DashboardFormats(locale, signedIn.store());
         int digits = Money.fractionDigits(signedIn.store().currency());
@@ -97,8 +125,12 @@ final class LoyaltyPage {
     }
 
     @PostMapping("/customers/{customerId}/loyalty/adjustments")
-    String adjust(SignedIn signedIn, @PathVariable String customerId, @RequestParam String points,
-            @RequestParam String reason, RedirectAttributes redirect) {
+    String adjust(
+            SignedIn signedIn,
+            @PathVariable String customerId,
+            @RequestParam String points,
+            @RequestParam String reason,
+            RedirectAttributes redirect) {
         try {
             long amount = Long.parseLong(points.strip());
             if (reason.isBlank() || reason.length() > 500) {
@@ -107,7 +139,8 @@ final class LoyaltyPage {
             loyalty.adjust(signedIn.store(), customerId, amount, signedIn.user().email(), reason.strip());
             redirect.addFlashAttribute("loyaltyNotice", "adjusted");
         } catch (LoyaltyRefusal refusal) {
-            redirect.addFlashAttribute("loyaltyError", "loyalty.refusal." + refusal.reason().name().toLowerCase(Locale.ROOT));
+            redirect.addFlashAttribute(
+                    "loyaltyError", "loyalty.refusal." + refusal.reason().name().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("loyaltyError", "loyalty.adjust.invalid");
         }

@@ -52,7 +52,10 @@ public class InboundSmsController {
     private final JsonMapper json;
     private final String publicUrl;
 
-    public InboundSmsController(UnsubscribeTokens tokens, MessagingService messaging, JsonMapper json,
+    public InboundSmsController(
+            UnsubscribeTokens tokens,
+            MessagingService messaging,
+            JsonMapper json,
             @Value("${basira.public-url:}") String publicUrl) {
         this.tokens = tokens;
         this.messaging = messaging;
@@ -72,19 +75,23 @@ public class InboundSmsController {
         switch (gateway.provider()) {
             case "twilio" -> {
                 Map<String, String[]> parameters = request.getParameterMap();
-                if (gateway.secret() == null || !twilioSigned(gateway.secret(), url(request), parameters,
-                        request.getHeader("X-Twilio-Signature"))) {
+                if (gateway.secret() == null
+                        || !twilioSigned(
+                                gateway.secret(), url(request), parameters, request.getHeader("X-Twilio-Signature"))) {
                     return answer(403, "{\"detail\":\"X-Twilio-Signature does not verify\"}");
                 }
                 from = first(parameters.get("From"));
                 text = first(parameters.get("Body"));
                 MessagingService.Reply reply = messaging.smsReply(store.get(), from, text);
-                return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
-                        .header("X-Basira-Stop", Boolean.toString(reply.stop())).body(TWIML);
+                return ResponseEntity.ok()
+                        .contentType(MediaType.APPLICATION_XML)
+                        .header("X-Basira-Stop", Boolean.toString(reply.stop()))
+                        .body(TWIML);
             }
             case "json" -> {
                 if (gateway.secret() != null && !bearer(request, gateway.secret())) {
-                    return answer(401, "{\"detail\":\"Authorization: Bearer with the store's SMS secret is required\"}");
+                    return answer(
+                            401, "{\"detail\":\"Authorization: Bearer with the store's SMS secret is required\"}");
                 }
                 JsonNode body = body(request);
                 if (body == null) {
@@ -103,7 +110,10 @@ public class InboundSmsController {
             }
         }
         MessagingService.Reply reply = messaging.smsReply(store.get(), from, text);
-        return answer(200, "{\"stop\":" + reply.stop() + ",\"withdrawn\":" + reply.withdrawn().size() + "}");
+        return answer(
+                200,
+                "{\"stop\":" + reply.stop() + ",\"withdrawn\":"
+                        + reply.withdrawn().size() + "}");
     }
 
     /** The address the gateway called: {@code basira.public-url} and the path, else this request's own address. */
@@ -140,8 +150,11 @@ public class InboundSmsController {
 
     private static boolean bearer(HttpServletRequest request, String secret) {
         String header = request.getHeader("Authorization");
-        return header != null && header.startsWith("Bearer ") && MessageDigest.isEqual(
-                header.substring(7).strip().getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8));
+        return header != null
+                && header.startsWith("Bearer ")
+                && MessageDigest.isEqual(
+                        header.substring(7).strip().getBytes(StandardCharsets.UTF_8),
+                        secret.getBytes(StandardCharsets.UTF_8));
     }
 
     private JsonNode body(HttpServletRequest request) throws IOException {
@@ -166,7 +179,9 @@ public class InboundSmsController {
 
     private static String text(JsonNode node, String field) {
         JsonNode value = field == null ? node : node.get(field);
-        return value == null || value.isMissingNode() || value.isNull() || value.isContainer() ? null : value.asString();
+        return value == null || value.isMissingNode() || value.isNull() || value.isContainer()
+                ? null
+                : value.asString();
     }
 
     private static String first(String[] values) {
@@ -174,6 +189,8 @@ public class InboundSmsController {
     }
 
     private static ResponseEntity<String> answer(int status, String body) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body);
     }
 }

@@ -1,23 +1,23 @@
 package io.basira.server.messaging.api;
 
-import io.basira.server.messaging.MessagingService;
-import io.basira.server.messaging.UnsubscribeTokens;
-import io.basira.server.messaging.jdbc.JdbcMessageLog;
 import io.basira.campaigns.Channel;
 import io.basira.campaigns.MessageTemplate;
 import io.basira.campaigns.Purpose;
 import io.basira.campaigns.SendOutcome;
 import io.basira.campaigns.TemplateText;
 import io.basira.campaigns.delivery.Consent;
+import io.basira.server.messaging.MessagingService;
+import io.basira.server.messaging.UnsubscribeTokens;
+import io.basira.server.messaging.jdbc.JdbcMessageLog;
 import io.basira.shared.Store;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,33 +36,57 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/messages")
 public class MessagesController {
 
-    @Schema(name = "MessageSettings", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+    @Schema(
+            name = "MessageSettings",
+            additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
             description = "The store's channel settings as stored, secrets left out (only whether each is set)")
-    record SettingsAnswer(String smtpHost, Integer smtpPort, boolean smtpPasswordSet, String emailFrom,
-            @Schema(example = "unifonic") String smsProvider, boolean smsSecretSet,
+    record SettingsAnswer(
+            String smtpHost,
+            Integer smtpPort,
+            boolean smtpPasswordSet,
+            String emailFrom,
+            @Schema(example = "unifonic") String smsProvider,
+            boolean smsSecretSet,
+
             @Schema(description = "where the SMS gateway forwards customers' replies (a STOP withdraws SMS marketing)")
             String smsInboundUrl) {}
 
-    @Schema(name = "MessagePreview", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+    @Schema(
+            name = "MessagePreview",
+            additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
             description = "Per language (ar, en): subject, html, text and, for SMS, encoding, characters and segments;"
                     + " or the template's problems")
-    record PreviewAnswer(@Schema(description = "what is wrong with the template, by place") Map<String, String> problems) {}
+    record PreviewAnswer(
+            @Schema(description = "what is wrong with the template, by place")
+            Map<String, String> problems) {}
 
-    @Schema(name = "SendOutcome", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
-            description = "What became of a message: sent, deferred (until, reason), suppressed (reason) or failed (reason)")
+    @Schema(
+            name = "SendOutcome",
+            additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+            description =
+                    "What became of a message: sent, deferred (until, reason), suppressed (reason) or failed (reason)")
     record OutcomeAnswer(@Schema(example = "sent") String status, String reason) {}
 
-    @Schema(name = "CustomerConsent", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+    @Schema(
+            name = "CustomerConsent",
+            additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
             description = "A customer's language and consent per channel and purpose, with its history")
     record ConsentAnswer(@Schema(example = "ar") String language) {}
 
-    @Schema(name = "MessageLogEntry", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+    @Schema(
+            name = "MessageLogEntry",
+            additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
             description = "One message asked for: channel, purpose, campaign, trigger, status, reason, times")
-    record LogEntryAnswer(@Schema(example = "email") String channel, @Schema(example = "sent") String status) {}
+    record LogEntryAnswer(
+            @Schema(example = "email") String channel,
+            @Schema(example = "sent") String status) {}
 
-    @Schema(name = "UnsubscribeStatus", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+    @Schema(
+            name = "UnsubscribeStatus",
+            additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
             description = "The customer and channel of an unsubscribe link, and whether they are unsubscribed")
-    record UnsubscribeAnswer(String customerId, @Schema(example = "email") String channel) {}
+    record UnsubscribeAnswer(
+            String customerId, @Schema(example = "email") String channel) {}
 
     /** A template as JSON: {@code {"ar": {"subject", "body"}, "en": {...}}}. */
     public record TemplateBody(TextBody ar, TextBody en) {
@@ -94,7 +118,9 @@ public class MessagesController {
 
     private final String publicUrl;
 
-    public MessagesController(MessagingService messaging, UnsubscribeTokens tokens,
+    public MessagesController(
+            MessagingService messaging,
+            UnsubscribeTokens tokens,
             io.basira.server.privacy.SettingsChanges audit,
             @org.springframework.beans.factory.annotation.Value("${basira.public-url:}") String publicUrl) {
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
@@ -103,7 +129,10 @@ public class MessagesController {
         this.tokens = tokens;
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = SettingsAnswer.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = SettingsAnswer.class)))
     @GetMapping("/settings")
     public Map<String, Object> settings(Store store) {
         return withInbound(store, messaging.view(store));
@@ -111,22 +140,35 @@ public class MessagesController {
 
     /** The view and the address the store's SMS gateway forwards replies to (docs/campaigns.md, "Inbound STOP"). */
     private Map<String, Object> withInbound(Store store, Map<String, Object> view) {
-        String base = publicUrl.isBlank() ? org.springframework.web.servlet.support.ServletUriComponentsBuilder
-                .fromCurrentContextPath().toUriString() : publicUrl;
+        String base = publicUrl.isBlank()
+                ? org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .toUriString()
+                : publicUrl;
         view.put("sms_inbound_url", base + "/sms/inbound/" + tokens.inboundToken(store.id()));
         return view;
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = SettingsAnswer.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = SettingsAnswer.class)))
     @PutMapping("/settings")
-    public Map<String, Object> saveSettings(Store store, @RequestBody MessagingService.SettingsInput body,
+    public Map<String, Object> saveSettings(
+            Store store,
+            @RequestBody MessagingService.SettingsInput body,
             jakarta.servlet.http.HttpServletRequest request) {
-        messaging.save(store, body, audit.apiKey(io.basira.server.platform.security.ApiKeyAuthentication.presentedKey(request)
-                .orElse(null)));
+        messaging.save(
+                store,
+                body,
+                audit.apiKey(io.basira.server.platform.security.ApiKeyAuthentication.presentedKey(request)
+                        .orElse(null)));
         return withInbound(store, messaging.view(store));
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = PreviewAnswer.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = PreviewAnswer.class)))
     @PostMapping("/preview")
     public Map<String, Object> preview(Store store, @RequestBody PreviewRequest body) {
         MessageTemplate template = template(body.template());
@@ -136,22 +178,27 @@ public class MessagesController {
             answer.put("problems", problems);
             return answer;
         }
-        messaging.preview(store, channel(body.channel()), purpose(body.purpose()), template).forEach((language, r) -> {
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("subject", r.subject());
-            one.put("html", r.html());
-            one.put("text", r.text());
-            if (r.segments() != null) {
-                one.put("encoding", r.segments().encoding());
-                one.put("characters", r.segments().characters());
-                one.put("segments", r.segments().segments());
-            }
-            answer.put(language, one);
-        });
+        messaging
+                .preview(store, channel(body.channel()), purpose(body.purpose()), template)
+                .forEach((language, r) -> {
+                    Map<String, Object> one = new LinkedHashMap<>();
+                    one.put("subject", r.subject());
+                    one.put("html", r.html());
+                    one.put("text", r.text());
+                    if (r.segments() != null) {
+                        one.put("encoding", r.segments().encoding());
+                        one.put("characters", r.segments().characters());
+                        one.put("segments", r.segments().segments());
+                    }
+                    answer.put(language, one);
+                });
         return answer;
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = OutcomeAnswer.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = OutcomeAnswer.class)))
     @PostMapping("/test-send")
     public Map<String, Object> testSend(Store store, @RequestBody TestSendRequest body) {
         MessageTemplate template = template(body.template());
@@ -162,48 +209,73 @@ public class MessagesController {
         return outcome(messaging.testSend(store, channel(body.channel()), template, body.language(), body.to()));
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ConsentAnswer.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ConsentAnswer.class)))
     @GetMapping("/customers/{customerId}/consent")
     public Map<String, Object> consent(Store store, @PathVariable String customerId) {
         return messaging.consent(store, customerId);
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ConsentAnswer.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ConsentAnswer.class)))
     @PostMapping("/customers/{customerId}/consent")
     public Map<String, Object> grant(Store store, @PathVariable String customerId, @RequestBody ConsentRequest body) {
-        messaging.record(store, customerId, channel(body.channel()), purpose(body.purpose()), true, source(body.source()));
+        messaging.record(
+                store, customerId, channel(body.channel()), purpose(body.purpose()), true, source(body.source()));
         return messaging.consent(store, customerId);
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ConsentAnswer.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ConsentAnswer.class)))
     @PostMapping("/customers/{customerId}/consent/withdraw")
-    public Map<String, Object> withdraw(Store store, @PathVariable String customerId, @RequestBody ConsentRequest body) {
-        messaging.record(store, customerId, channel(body.channel()), purpose(body.purpose()), false, source(body.source()));
+    public Map<String, Object> withdraw(
+            Store store, @PathVariable String customerId, @RequestBody ConsentRequest body) {
+        messaging.record(
+                store, customerId, channel(body.channel()), purpose(body.purpose()), false, source(body.source()));
         return messaging.consent(store, customerId);
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ConsentAnswer.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ConsentAnswer.class)))
     @PutMapping("/customers/{customerId}/language")
-    public Map<String, Object> language(Store store, @PathVariable String customerId, @RequestBody LanguageRequest body) {
+    public Map<String, Object> language(
+            Store store, @PathVariable String customerId, @RequestBody LanguageRequest body) {
         messaging.language(store, customerId, body.language());
         return messaging.consent(store, customerId);
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(array = @ArraySchema(schema = @Schema(implementation = LogEntryAnswer.class))))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = LogEntryAnswer.class))))
     @GetMapping("/customers/{customerId}/log")
-    public List<Map<String, Object>> log(Store store, @PathVariable String customerId,
-            @RequestParam(defaultValue = "100") int limit) {
+    public List<Map<String, Object>> log(
+            Store store, @PathVariable String customerId, @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("limit " + limit + " must be 1-1000");
         }
-        return messaging.messages(store, customerId, limit).stream().map(MessagesController::entry).toList();
+        return messaging.messages(store, customerId, limit).stream()
+                .map(MessagesController::entry)
+                .toList();
     }
 
     /** Whether an unsubscribe link's customer is unsubscribed; a token of another store is not found. */
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = UnsubscribeAnswer.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = UnsubscribeAnswer.class)))
     @GetMapping("/unsubscribe/{token}")
     public Map<String, Object> unsubscribeStatus(Store store, @PathVariable String token) {
-        UnsubscribeTokens.Subject subject = tokens.open(token).filter(s -> s.store().equals(store.id()))
+        UnsubscribeTokens.Subject subject = tokens.open(token)
+                .filter(s -> s.store().equals(store.id()))
                 .orElseThrow(() -> new io.basira.shared.NotFoundException("no unsubscribe link of this store"));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("customer_id", subject.customerId());
@@ -280,7 +352,8 @@ public class MessagesController {
     private static String source(String source) {
         String s = source == null || source.isBlank() ? "api" : source.strip();
         if (!Consent.SOURCES.contains(s)) {
-            throw new IllegalArgumentException("source '" + source + "' must be one of " + new java.util.TreeSet<>(Consent.SOURCES));
+            throw new IllegalArgumentException(
+                    "source '" + source + "' must be one of " + new java.util.TreeSet<>(Consent.SOURCES));
         }
         return s;
     }

@@ -51,7 +51,8 @@ public class UnsubscribeController {
     }
 
     private String show(Model model, UnsubscribeTokens.Subject subject, String token, boolean done) {
-        model.addAttribute("storeName", stores.findById(subject.store()).map(Store::name).orElse(""));
+        model.addAttribute(
+                "storeName", stores.findById(subject.store()).map(Store::name).orElse(""));
         model.addAttribute("channel", subject.channel().name().toLowerCase(java.util.Locale.ROOT));
         model.addAttribute("token", token);
         model.addAttribute("done", done);

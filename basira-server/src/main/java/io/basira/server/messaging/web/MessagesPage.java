@@ -1,20 +1,19 @@
 package io.basira.server.messaging.web;
 
-import io.basira.server.dashboard.DashboardPage;
-import io.basira.server.dashboard.SignedIn;
-import io.basira.server.privacy.web.PrivacyPages;
-import io.basira.campaigns.delivery.RenderedMessage;
 import io.basira.campaigns.Channel;
 import io.basira.campaigns.MessageTemplate;
 import io.basira.campaigns.Purpose;
 import io.basira.campaigns.SendOutcome;
 import io.basira.campaigns.TemplateText;
+import io.basira.campaigns.delivery.RenderedMessage;
+import io.basira.server.dashboard.DashboardPage;
+import io.basira.server.dashboard.SignedIn;
 import io.basira.server.messaging.MessagingService;
+import io.basira.server.privacy.web.PrivacyPages;
 import io.basira.shared.NotFoundException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,8 +43,15 @@ public final class MessagesPage {
 
     @GetMapping("/messages")
     String page(SignedIn signedIn, @RequestParam(required = false) String customer, Model model) {
-        fill(signedIn, customer, model, "email", "سلتك بانتظارك يا {{first_name}}", AR_BODY,
-                "{{first_name}}, your cart is waiting", EN_BODY);
+        fill(
+                signedIn,
+                customer,
+                model,
+                "email",
+                "سلتك بانتظارك يا {{first_name}}",
+                AR_BODY,
+                "{{first_name}}, your cart is waiting",
+                EN_BODY);
         return "messages";
     }
 
@@ -61,14 +67,21 @@ public final class MessagesPage {
     }
 
     @PostMapping("/messages/preview")
-    String preview(SignedIn signedIn, @RequestParam(defaultValue = "email") String channel,
-            @RequestParam(defaultValue = "") String arSubject, @RequestParam(defaultValue = "") String arBody,
-            @RequestParam(defaultValue = "") String enSubject, @RequestParam(defaultValue = "") String enBody,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String language,
-            @RequestParam(defaultValue = "false") boolean send, Model model) {
+    String preview(
+            SignedIn signedIn,
+            @RequestParam(defaultValue = "email") String channel,
+            @RequestParam(defaultValue = "") String arSubject,
+            @RequestParam(defaultValue = "") String arBody,
+            @RequestParam(defaultValue = "") String enSubject,
+            @RequestParam(defaultValue = "") String enBody,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String language,
+            @RequestParam(defaultValue = "false") boolean send,
+            Model model) {
         fill(signedIn, null, model, channel, arSubject, arBody, enSubject, enBody);
         try {
-            MessageTemplate template = new MessageTemplate(arBody.isBlank() ? null : new TemplateText(arSubject, arBody),
+            MessageTemplate template = new MessageTemplate(
+                    arBody.isBlank() ? null : new TemplateText(arSubject, arBody),
                     enBody.isBlank() ? null : new TemplateText(enSubject, enBody));
             Map<String, String> problems = messaging.problems(template);
             if (!problems.isEmpty()) {
@@ -80,8 +93,13 @@ public final class MessagesPage {
             if (send) {
                 SendOutcome outcome = messaging.testSend(signedIn.store(), ch, template, language, to);
                 model.addAttribute("sent", outcome instanceof SendOutcome.Sent);
-                model.addAttribute("sendProblem", outcome instanceof SendOutcome.Failed f ? f.reason()
-                        : outcome instanceof SendOutcome.Suppressed s ? s.reason().name().toLowerCase(Locale.ROOT) : null);
+                model.addAttribute(
+                        "sendProblem",
+                        outcome instanceof SendOutcome.Failed f
+                                ? f.reason()
+                                : outcome instanceof SendOutcome.Suppressed s
+                                        ? s.reason().name().toLowerCase(Locale.ROOT)
+                                        : null);
             }
         } catch (IllegalArgumentException e) {
             model.addAttribute("error", e.getMessage());
@@ -90,11 +108,21 @@ public final class MessagesPage {
     }
 
     @PostMapping("/messages/consent")
-    String consent(SignedIn signedIn, @RequestParam String customer, @RequestParam String channel,
-            @RequestParam String purpose, @RequestParam boolean granted, RedirectAttributes redirect) {
+    String consent(
+            SignedIn signedIn,
+            @RequestParam String customer,
+            @RequestParam String channel,
+            @RequestParam String purpose,
+            @RequestParam boolean granted,
+            RedirectAttributes redirect) {
         try {
-            messaging.record(signedIn.store(), customer, Channel.valueOf(channel.toUpperCase(Locale.ROOT)),
-                    Purpose.valueOf(purpose.toUpperCase(Locale.ROOT)), granted, "dashboard");
+            messaging.record(
+                    signedIn.store(),
+                    customer,
+                    Channel.valueOf(channel.toUpperCase(Locale.ROOT)),
+                    Purpose.valueOf(purpose.toUpperCase(Locale.ROOT)),
+                    granted,
+                    "dashboard");
             redirect.addFlashAttribute("notice", "consent");
         } catch (IllegalArgumentException | NotFoundException e) {
             redirect.addFlashAttribute("error", e.getMessage());
@@ -105,12 +133,17 @@ public final class MessagesPage {
 
     /** One language's preview: the e-mail's body (its layout's inside), or the SMS text and segments. */
     /** The template in each of its languages, with sample values, as the page shows it (no SMS figures for a webhook). */
-    public static Map<String, Preview> previews(MessagingService messaging, io.basira.shared.Store store, Channel channel,
-            Purpose purpose, MessageTemplate template) {
+    public static Map<String, Preview> previews(
+            MessagingService messaging,
+            io.basira.shared.Store store,
+            Channel channel,
+            Purpose purpose,
+            MessageTemplate template) {
         Map<String, Preview> previews = new LinkedHashMap<>();
         messaging.preview(store, channel, purpose, template).forEach((lang, rendered) -> {
             Preview p = Preview.of(rendered);
-            previews.put(lang, channel == Channel.SMS ? p : new Preview(p.subject(), p.body(), p.text(), null, null, null));
+            previews.put(
+                    lang, channel == Channel.SMS ? p : new Preview(p.subject(), p.body(), p.text(), null, null, null));
         });
         return previews;
     }
@@ -124,14 +157,25 @@ public final class MessagesPage {
                 int end = r.html().lastIndexOf("</body>");
                 body = r.html().substring(start, end);
             }
-            return new Preview(r.subject(), body, r.text(), r.segments() == null ? null : r.segments().encoding(),
+            return new Preview(
+                    r.subject(),
+                    body,
+                    r.text(),
+                    r.segments() == null ? null : r.segments().encoding(),
                     r.segments() == null ? null : r.segments().characters(),
                     r.segments() == null ? null : r.segments().segments());
         }
     }
 
-    private void fill(SignedIn signedIn, String customer, Model model, String channel, String arSubject,
-            String arBody, String enSubject, String enBody) {
+    private void fill(
+            SignedIn signedIn,
+            String customer,
+            Model model,
+            String channel,
+            String arSubject,
+            String arBody,
+            String enSubject,
+            String enBody) {
         model.addAttribute("settings", messaging.view(signedIn.store()));
         model.addAttribute("channel", channel);
         model.addAttribute("arSubject", arSubject);

@@ -40,12 +40,13 @@ public class MigrationConfiguration {
             return;
         }
         // a connection of its own, not a pooled one: the pool's close would fail on a closed database
-        try (Connection connection = DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(),
-                hikari.getPassword()); Statement statement = connection.createStatement()) {
+        try (Connection connection =
+                        DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+                Statement statement = connection.createStatement()) {
             statement.execute("SHUTDOWN");
         } catch (SQLException e) {
-            throw new IllegalStateException("could not reopen the embedded database after its migrations: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "could not reopen the embedded database after its migrations: " + e.getMessage(), e);
         }
         // every pooled connection belonged to the closed database: the pool replaces them
         if (hikari.getHikariPoolMXBean() != null) {

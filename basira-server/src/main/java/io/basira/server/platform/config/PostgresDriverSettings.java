@@ -24,7 +24,9 @@ public final class PostgresDriverSettings implements BeanPostProcessor {
 
     static void apply(HikariDataSource pool) {
         String url = pool.getJdbcUrl();
-        if (url != null && url.startsWith("jdbc:postgresql:") && !url.contains(REWRITE_BATCHED_INSERTS)
+        if (url != null
+                && url.startsWith("jdbc:postgresql:")
+                && !url.contains(REWRITE_BATCHED_INSERTS)
                 && !pool.getDataSourceProperties().containsKey(REWRITE_BATCHED_INSERTS)) {
             pool.addDataSourceProperty(REWRITE_BATCHED_INSERTS, "true");
         }

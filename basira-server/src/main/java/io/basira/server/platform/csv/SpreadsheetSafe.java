@@ -21,7 +21,9 @@ public final class SpreadsheetSafe {
 
     /** {@code value} safe to open in a spreadsheet; null stays null. */
     public static String text(String value) {
-        if (value == null || value.isEmpty() || !startsLikeAFormula(value.charAt(0))
+        if (value == null
+                || value.isEmpty()
+                || !startsLikeAFormula(value.charAt(0))
                 || PLAIN_NUMBER.matcher(value).matches()) {
             return value;
         }

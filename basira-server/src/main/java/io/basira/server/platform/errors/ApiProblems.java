@@ -14,8 +14,11 @@ public final class ApiProblems {
     public static AuthenticationEntryPoint apiKeyRequired() {
         return (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
-            write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "a valid API key is required: send it "
-                    + "as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'");
+            write(
+                    response,
+                    HttpServletResponse.SC_UNAUTHORIZED,
+                    "Unauthorized",
+                    "a valid API key is required: send it " + "as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'");
         };
     }
 
@@ -23,7 +26,9 @@ public final class ApiProblems {
     public static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
-        response.getOutputStream().write(("{\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-                + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}").getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream()
+                .write(("{\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+                                + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 public final class InvalidRecords extends RuntimeException {
     /** Problems listed in an answer at most; the rest are only counted. */
     public static final int LISTED = 100;
+
     private static final long serialVersionUID = 1L;
     private final List<String> problems;
     private final int total;

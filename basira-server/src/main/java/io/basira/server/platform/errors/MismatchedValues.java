@@ -25,14 +25,23 @@ final class MismatchedValues {
             return null;
         }
         Class<?> type = mismatch.getTargetType();
-        String expected = type == null ? "a value of another type"
-                : type == BigDecimal.class || type == Double.class || type == double.class ? "a decimal number"
-                : type == Integer.class || type == int.class || type == Long.class || type == long.class
-                        || type == BigInteger.class ? "a whole number"
-                : type == Boolean.class || type == boolean.class ? "true or false"
-                : type == String.class ? "a string"
-                : Collection.class.isAssignableFrom(type) ? "a JSON array"
-                : "a JSON object";
+        String expected = type == null
+                ? "a value of another type"
+                : type == BigDecimal.class || type == Double.class || type == double.class
+                        ? "a decimal number"
+                        : type == Integer.class
+                                        || type == int.class
+                                        || type == Long.class
+                                        || type == long.class
+                                        || type == BigInteger.class
+                                ? "a whole number"
+                                : type == Boolean.class || type == boolean.class
+                                        ? "true or false"
+                                        : type == String.class
+                                                ? "a string"
+                                                : Collection.class.isAssignableFrom(type)
+                                                        ? "a JSON array"
+                                                        : "a JSON object";
         if (mismatch instanceof InvalidFormatException invalid && invalid.getValue() != null) {
             return path + ": '" + invalid.getValue() + "' is not " + expected;
         }

@@ -28,8 +28,8 @@ public final class RedactedFailure extends RuntimeException {
     private static RedactedFailure redact(Throwable failure, Map<Throwable, Boolean> seen, int depth) {
         seen.put(failure, Boolean.TRUE);
         Throwable next = failure.getCause();
-        RedactedFailure cause = next == null || seen.containsKey(next) || depth >= MAX_DEPTH ? null
-                : redact(next, seen, depth + 1);
+        RedactedFailure cause =
+                next == null || seen.containsKey(next) || depth >= MAX_DEPTH ? null : redact(next, seen, depth + 1);
         String message = failure.getClass().getName();
         if (failure instanceof SQLException sql) {
             message += " (SQLState " + sql.getSQLState() + ", vendor code " + sql.getErrorCode() + ")";

@@ -22,7 +22,8 @@ public class RequestLimitErrors {
     private final DataSize maxFile;
     private final DataSize maxUpload;
 
-    public RequestLimitErrors(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFile,
+    public RequestLimitErrors(
+            @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFile,
             @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxUpload) {
         this.maxFile = maxFile;
         this.maxUpload = maxUpload;
@@ -36,8 +37,10 @@ public class RequestLimitErrors {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail uploadTooLarge(MaxUploadSizeExceededException e) {
         String limit = maxFile.toBytes() + " bytes per file, " + maxUpload.toBytes() + " bytes in all";
-        return problem("nothing was imported: the upload is larger than this server accepts (" + limit
-                + "); import a larger folder with `basira import`", limit);
+        return problem(
+                "nothing was imported: the upload is larger than this server accepts (" + limit
+                        + "); import a larger folder with `basira import`",
+                limit);
     }
 
     static ProblemDetail problem(String detail, String limit) {

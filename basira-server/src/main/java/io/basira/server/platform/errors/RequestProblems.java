@@ -24,15 +24,22 @@ public final class RequestProblems {
 
     /** The lines of a failed {@code @Valid} binding (the API). */
     public static List<String> of(BindingResult result) {
-        List<String> fields = result.getFieldErrors().stream().sorted(Comparator.comparing(FieldError::getField))
-                .map(e -> line(e.getField(), e.getDefaultMessage())).toList();
-        List<String> objects = result.getGlobalErrors().stream().map(e -> String.valueOf(e.getDefaultMessage())).toList();
+        List<String> fields = result.getFieldErrors().stream()
+                .sorted(Comparator.comparing(FieldError::getField))
+                .map(e -> line(e.getField(), e.getDefaultMessage()))
+                .toList();
+        List<String> objects = result.getGlobalErrors().stream()
+                .map(e -> String.valueOf(e.getDefaultMessage()))
+                .toList();
         return concat(objects, fields);
     }
 
     /** The lines of violations found by calling the validator (the dashboard's forms). */
     public static List<String> of(Collection<? extends ConstraintViolation<?>> violations) {
-        return violations.stream().map(v -> line(v.getPropertyPath().toString(), v.getMessage())).sorted().toList();
+        return violations.stream()
+                .map(v -> line(v.getPropertyPath().toString(), v.getMessage()))
+                .sorted()
+                .toList();
     }
 
     /** The path of a body's value that did not read as its type ({@code items[0].unit_price}), or "" for the body. */
@@ -53,7 +60,8 @@ public final class RequestProblems {
         Matcher matcher = CAPITAL.matcher(javaPath);
         StringBuilder json = new StringBuilder();
         while (matcher.find()) {
-            matcher.appendReplacement(json, matcher.group(1) + "_" + matcher.group(2).toLowerCase(java.util.Locale.ROOT));
+            matcher.appendReplacement(
+                    json, matcher.group(1) + "_" + matcher.group(2).toLowerCase(java.util.Locale.ROOT));
         }
         matcher.appendTail(json);
         return json.toString();

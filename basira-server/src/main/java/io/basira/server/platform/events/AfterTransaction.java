@@ -63,12 +63,12 @@ public final class AfterTransaction implements PlatformTransactionManager {
     private static void drain() {
         if (TransactionSynchronizationManager.isActualTransactionActive()
                 || TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;                                  // an outer transaction is still open: after it
+            return; // an outer transaction is still open: after it
         }
         List<Runnable> queued = QUEUED.get();
         while (queued != null && !queued.isEmpty()) {
             QUEUED.remove();
-            queued.forEach(Runnable::run);           // each catches its own failures
+            queued.forEach(Runnable::run); // each catches its own failures
             queued = QUEUED.get();
         }
     }

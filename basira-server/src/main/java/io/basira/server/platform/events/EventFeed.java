@@ -50,6 +50,7 @@ public final class EventFeed {
     private long cursor;
     /** Ids skipped, each with the xmax of the snapshot that saw it missing (-1: not taken yet). */
     private final Map<Long, Long> gaps = new LinkedHashMap<>();
+
     private volatile boolean running;
     private Thread thread;
     private Connection listening;
@@ -59,8 +60,13 @@ public final class EventFeed {
         Connection open() throws SQLException;
     }
 
-    public EventFeed(JdbcTemplate jdbc, ConnectionSource listenConnections, EventCodec codec, EventOrigin origin,
-            Supplier<List<DomainEventListener>> listeners, Duration poll) {
+    public EventFeed(
+            JdbcTemplate jdbc,
+            ConnectionSource listenConnections,
+            EventCodec codec,
+            EventOrigin origin,
+            Supplier<List<DomainEventListener>> listeners,
+            Duration poll) {
         this.jdbc = jdbc;
         this.listenConnections = listenConnections;
         this.codec = codec;
@@ -161,7 +167,8 @@ public final class EventFeed {
     public synchronized int poll() {
         int told = 0;
         if (!gaps.isEmpty()) {
-            told += tell(read("id IN (" + marks(gaps.size()) + ")", gaps.keySet().toArray()), true);
+            told += tell(
+                    read("id IN (" + marks(gaps.size()) + ")", gaps.keySet().toArray()), true);
         }
         while (true) {
             List<Row> rows = read("id > ? ORDER BY id LIMIT " + BATCH, cursor);
@@ -203,9 +210,15 @@ public final class EventFeed {
     }
 
     private List<Row> read(String where, Object... args) {
-        return jdbc.query("SELECT id, type, payload, origin, recorded_at FROM domain_events WHERE " + where,
-                (rs, n) -> new Row(rs.getLong("id"), rs.getString("type"), rs.getString("payload"),
-                        rs.getString("origin"), JdbcDomainEvents.instant(rs, "recorded_at")), args);
+        return jdbc.query(
+                "SELECT id, type, payload, origin, recorded_at FROM domain_events WHERE " + where,
+                (rs, n) -> new Row(
+                        rs.getLong("id"),
+                        rs.getString("type"),
+                        rs.getString("payload"),
+                        rs.getString("origin"),
+                        JdbcDomainEvents.instant(rs, "recorded_at")),
+                args);
     }
 
     private int tell(List<Row> rows, boolean fromGaps) {
@@ -213,7 +226,7 @@ public final class EventFeed {
         for (Row row : rows) {
             if (fromGaps) {
                 if (gaps.remove(row.id()) == null) {
-                    continue;                                // told already
+                    continue; // told already
                 }
             } else {
                 for (long missing = cursor + 1; missing < row.id(); missing++) {
@@ -243,7 +256,10 @@ public final class EventFeed {
                 try {
                     listener.handle(received);
                 } catch (RuntimeException e) {
-                    log.warn("listener {} failed on event {} from another instance", listener.name(), row.id(),
+                    log.warn(
+                            "listener {} failed on event {} from another instance",
+                            listener.name(),
+                            row.id(),
                             RedactedFailure.of(e));
                 }
             }

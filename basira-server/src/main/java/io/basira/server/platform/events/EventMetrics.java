@@ -22,15 +22,19 @@ public final class EventMetrics {
         this.events = events;
         this.clock = clock;
         Gauge.builder("basira.events.incomplete", this, m -> m.backlog().count())
-                .description("domain event deliveries not done yet (retried)").register(registry);
+                .description("domain event deliveries not done yet (retried)")
+                .register(registry);
         Gauge.builder("basira.events.incomplete.oldest.seconds", this, EventMetrics::oldestSeconds)
-                .description("age of the oldest domain event with a delivery not done").baseUnit("seconds")
+                .description("age of the oldest domain event with a delivery not done")
+                .baseUnit("seconds")
                 .register(registry);
     }
 
     private double oldestSeconds() {
         Instant oldest = backlog().oldest();
-        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
+        return oldest == null
+                ? 0
+                : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
     }
 
     private synchronized JdbcDomainEvents.Backlog backlog() {

@@ -49,13 +49,24 @@ public class EventsConfiguration {
     }
 
     @Bean
-    JdbcDomainEvents domainEvents(JdbcTemplate jdbc, EventCodec codec, EventOrigin origin, Clock clock,
-            DomainEventListeners listeners, SqlDialect dialect,
+    JdbcDomainEvents domainEvents(
+            JdbcTemplate jdbc,
+            EventCodec codec,
+            EventOrigin origin,
+            Clock clock,
+            DomainEventListeners listeners,
+            SqlDialect dialect,
             @Value("${basira.events.delivery-grace:30s}") Duration grace,
             @Value("${basira.events.retry-backoff:5s}") Duration backoff,
             @Value("${basira.events.retry-backoff-max:1h}") Duration maxBackoff) {
-        return new JdbcDomainEvents(jdbc, codec, origin, clock, listeners,
-                dialect == SqlDialect.POSTGRESQL, new JdbcDomainEvents.Settings(grace, backoff, maxBackoff));
+        return new JdbcDomainEvents(
+                jdbc,
+                codec,
+                origin,
+                clock,
+                listeners,
+                dialect == SqlDialect.POSTGRESQL,
+                new JdbcDomainEvents.Settings(grace, backoff, maxBackoff));
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -64,7 +75,9 @@ public class EventsConfiguration {
 
         @Bean
         @ConditionalOnBooleanProperty(name = "basira.events.retries.enabled", matchIfMissing = true)
-        EventRetries eventRetries(JdbcDomainEvents events, Clock clock,
+        EventRetries eventRetries(
+                JdbcDomainEvents events,
+                Clock clock,
                 @Value("${basira.events.retry-interval:2s}") Duration interval,
                 @Value("${basira.events.retention:7d}") Duration retention) {
             return new EventRetries(events, clock, interval, retention);
@@ -79,8 +92,13 @@ public class EventsConfiguration {
         /** Off on H2, which only one process opens; {@code basira.events.feed.enabled=false} switches it off. */
         @Bean
         @ConditionalOnBooleanProperty(name = "basira.events.feed.enabled", matchIfMissing = true)
-        SmartLifecycle eventFeed(JdbcTemplate jdbc, DataSource dataSource, EventCodec codec, EventOrigin origin,
-                DomainEventListeners listeners, SqlDialect dialect,
+        SmartLifecycle eventFeed(
+                JdbcTemplate jdbc,
+                DataSource dataSource,
+                EventCodec codec,
+                EventOrigin origin,
+                DomainEventListeners listeners,
+                SqlDialect dialect,
                 @Value("${basira.events.feed.poll:1s}") Duration poll) {
             if (dialect != SqlDialect.POSTGRESQL) {
                 return new Idle();

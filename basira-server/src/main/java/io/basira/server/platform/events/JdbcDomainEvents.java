@@ -60,8 +60,14 @@ public final class JdbcDomainEvents implements DomainEvents {
      */
     public record Settings(Duration grace, Duration backoff, Duration maxBackoff) {}
 
-    public JdbcDomainEvents(JdbcTemplate jdbc, EventCodec codec, EventOrigin origin, Clock clock,
-            Supplier<List<DomainEventListener>> listeners, boolean postgres, Settings settings) {
+    public JdbcDomainEvents(
+            JdbcTemplate jdbc,
+            EventCodec codec,
+            EventOrigin origin,
+            Clock clock,
+            Supplier<List<DomainEventListener>> listeners,
+            boolean postgres,
+            Settings settings) {
         this.jdbc = jdbc;
         this.codec = codec;
         this.origin = origin;
@@ -87,8 +93,8 @@ public final class JdbcDomainEvents implements DomainEvents {
     public void publish(DomainEvent event) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()
                 || !TransactionSynchronizationManager.isSynchronizationActive()) {
-            throw new IllegalStateException("a domain event is published inside the transaction of its change: "
-                    + event.type());
+            throw new IllegalStateException(
+                    "a domain event is published inside the transaction of its change: " + event.type());
         }
         Outbox outbox = (Outbox) TransactionSynchronizationManager.getResource(this);
         if (outbox == null) {
@@ -108,7 +114,8 @@ public final class JdbcDomainEvents implements DomainEvents {
         void add(DomainEvent event) {
             if (event instanceof CardsChanged cards) {
                 for (int i = 0; i < events.size(); i++) {
-                    if (events.get(i) instanceof CardsChanged earlier && earlier.store().equals(cards.store())) {
+                    if (events.get(i) instanceof CardsChanged earlier
+                            && earlier.store().equals(cards.store())) {
                         events.set(i, merged(earlier, cards));
                         return;
                     }
@@ -175,7 +182,8 @@ public final class JdbcDomainEvents implements DomainEvents {
             }
             wanting.add(names);
         }
-        List<Long> ids = postgres ? insertInOneStatement(events, payloads, wanting, now, due)
+        List<Long> ids = postgres
+                ? insertInOneStatement(events, payloads, wanting, now, due)
                 : insertEachEvent(events, payloads, wanting, now, due);
         List<ReceivedEvent> recorded = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
@@ -192,13 +200,19 @@ public final class JdbcDomainEvents implements DomainEvents {
      *
      * @return the events' ids, in their order
      */
-    private List<Long> insertInOneStatement(List<DomainEvent> events, List<String> payloads, List<List<String>> wanting,
-            Instant now, OffsetDateTime due) {
+    private List<Long> insertInOneStatement(
+            List<DomainEvent> events,
+            List<String> payloads,
+            List<List<String>> wanting,
+            Instant now,
+            OffsetDateTime due) {
         List<Object> args = new ArrayList<>();
         StringBuilder eventRows = new StringBuilder();
         StringBuilder deliveryRows = new StringBuilder();
         for (int i = 0; i < events.size(); i++) {
-            eventRows.append(i == 0 ? "(" : ", (").append(i + 1)
+            eventRows
+                    .append(i == 0 ? "(" : ", (")
+                    .append(i + 1)
                     .append(", CAST(? AS BIGINT), CAST(? AS VARCHAR), CAST(? AS TEXT), CAST(? AS VARCHAR), "
                             + "CAST(? AS TIMESTAMPTZ))");
             args.add(events.get(i).store().value());
@@ -210,7 +224,10 @@ public final class JdbcDomainEvents implements DomainEvents {
         List<Object> deliveryArgs = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             for (String listener : wanting.get(i)) {
-                deliveryRows.append(deliveryRows.isEmpty() ? "(" : ", (").append(i + 1).append(", CAST(? AS VARCHAR))");
+                deliveryRows
+                        .append(deliveryRows.isEmpty() ? "(" : ", (")
+                        .append(i + 1)
+                        .append(", CAST(? AS VARCHAR))");
                 deliveryArgs.add(listener);
             }
         }
@@ -234,24 +251,32 @@ public final class JdbcDomainEvents implements DomainEvents {
     }
 
     /** H2 (in the process: round trips are cheap): each event with its generated id, then its delivery rows. */
-    private List<Long> insertEachEvent(List<DomainEvent> events, List<String> payloads, List<List<String>> wanting,
-            Instant now, OffsetDateTime due) {
+    private List<Long> insertEachEvent(
+            List<DomainEvent> events,
+            List<String> payloads,
+            List<List<String>> wanting,
+            Instant now,
+            OffsetDateTime due) {
         List<Long> ids = new ArrayList<>(events.size());
         List<Object[]> deliveries = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             DomainEvent event = events.get(i);
             String payload = payloads.get(i);
             KeyHolder key = new GeneratedKeyHolder();
-            jdbc.update(con -> {
-                PreparedStatement ps = con.prepareStatement("INSERT INTO domain_events (store_id, type, payload, origin, "
-                        + "recorded_at) VALUES (?, ?, ?, ?, ?)", new String[] {"id"});
-                ps.setLong(1, event.store().value());
-                ps.setString(2, event.type());
-                ps.setString(3, payload);
-                ps.setString(4, origin.id());
-                ps.setObject(5, utc(now));
-                return ps;
-            }, key);
+            jdbc.update(
+                    con -> {
+                        PreparedStatement ps = con.prepareStatement(
+                                "INSERT INTO domain_events (store_id, type, payload, origin, "
+                                        + "recorded_at) VALUES (?, ?, ?, ?, ?)",
+                                new String[] {"id"});
+                        ps.setLong(1, event.store().value());
+                        ps.setString(2, event.type());
+                        ps.setString(3, payload);
+                        ps.setString(4, origin.id());
+                        ps.setObject(5, utc(now));
+                        return ps;
+                    },
+                    key);
             long id = key.getKey().longValue();
             ids.add(id);
             for (String listener : wanting.get(i)) {
@@ -259,7 +284,8 @@ public final class JdbcDomainEvents implements DomainEvents {
             }
         }
         if (!deliveries.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO event_deliveries (event_id, listener, attempts, next_attempt_at) VALUES (?, ?, ?, ?)",
+            jdbc.batchUpdate(
+                    "INSERT INTO event_deliveries (event_id, listener, attempts, next_attempt_at) VALUES (?, ?, ?, ?)",
                     deliveries);
         }
         return ids;
@@ -309,9 +335,11 @@ public final class JdbcDomainEvents implements DomainEvents {
             names[i] = (String) done.get(i)[1];
         }
         // one statement in its own (implicit) transaction: the setting holds until that transaction's commit
-        jdbc.update("WITH lazy AS MATERIALIZED (SELECT set_config('synchronous_commit', 'off', true)) "
-                + "DELETE FROM event_deliveries d USING lazy, unnest(?, ?) AS x(event_id, listener) "
-                + "WHERE d.event_id = x.event_id AND d.listener = x.listener", ps -> {
+        jdbc.update(
+                "WITH lazy AS MATERIALIZED (SELECT set_config('synchronous_commit', 'off', true)) "
+                        + "DELETE FROM event_deliveries d USING lazy, unnest(?, ?) AS x(event_id, listener) "
+                        + "WHERE d.event_id = x.event_id AND d.listener = x.listener",
+                ps -> {
                     ps.setArray(1, ps.getConnection().createArrayOf("bigint", events));
                     ps.setArray(2, ps.getConnection().createArrayOf("text", names));
                 });
@@ -322,8 +350,12 @@ public final class JdbcDomainEvents implements DomainEvents {
             listener.handle(received);
             return null;
         } catch (RuntimeException | Error e) {
-            log.warn("listener {} failed on event {} ({}); retried later", listener.name(), received.id(),
-                    received.event().type(), RedactedFailure.of(e));
+            log.warn(
+                    "listener {} failed on event {} ({}); retried later",
+                    listener.name(),
+                    received.id(),
+                    received.event().type(),
+                    RedactedFailure.of(e));
             return e;
         }
     }
@@ -339,9 +371,14 @@ public final class JdbcDomainEvents implements DomainEvents {
 
     private void failed(long eventId, String listener, int attempts, Throwable failure) {
         try {
-            jdbc.update("UPDATE event_deliveries SET attempts = ?, next_attempt_at = ?, last_error = ? "
-                    + "WHERE event_id = ? AND listener = ?", attempts, utc(clock.instant().plus(backoff(attempts))),
-                    errorOf(failure), eventId, listener);
+            jdbc.update(
+                    "UPDATE event_deliveries SET attempts = ?, next_attempt_at = ?, last_error = ? "
+                            + "WHERE event_id = ? AND listener = ?",
+                    attempts,
+                    utc(clock.instant().plus(backoff(attempts))),
+                    errorOf(failure),
+                    eventId,
+                    listener);
         } catch (RuntimeException e) {
             log.warn("a failed delivery could not be recorded; it is retried after the grace", RedactedFailure.of(e));
         }
@@ -357,8 +394,15 @@ public final class JdbcDomainEvents implements DomainEvents {
         return text.length() > 300 ? text.substring(0, 300) : text.toString();
     }
 
-    private record Due(long eventId, String listener, int attempts, long storeId, String type, String payload,
-            String origin, Instant recordedAt) {}
+    private record Due(
+            long eventId,
+            String listener,
+            int attempts,
+            long storeId,
+            String type,
+            String payload,
+            String origin,
+            Instant recordedAt) {}
 
     /**
      * Delivers the rows that are due (at start also every row another process recorded and never tried: it
@@ -372,15 +416,24 @@ public final class JdbcDomainEvents implements DomainEvents {
         Set<String> tried = new java.util.HashSet<>();
         while (true) {
             Instant now = clock.instant();
-            List<Due> due = jdbc.query("SELECT d.event_id, d.listener, d.attempts, e.store_id, e.type, e.payload, "
-                    + "e.origin, e.recorded_at FROM event_deliveries d JOIN domain_events e ON e.id = d.event_id "
-                    + "WHERE d.next_attempt_at <= ?" + (atStart ? " OR (d.attempts = 0 AND e.origin <> ?)" : "")
-                    + " ORDER BY d.event_id, d.listener LIMIT " + BATCH,
-                    (rs, n) -> new Due(rs.getLong("event_id"), rs.getString("listener"), rs.getInt("attempts"),
-                            rs.getLong("store_id"), rs.getString("type"), rs.getString("payload"), rs.getString("origin"),
+            List<Due> due = jdbc.query(
+                    "SELECT d.event_id, d.listener, d.attempts, e.store_id, e.type, e.payload, "
+                            + "e.origin, e.recorded_at FROM event_deliveries d JOIN domain_events e ON e.id = d.event_id "
+                            + "WHERE d.next_attempt_at <= ?" + (atStart ? " OR (d.attempts = 0 AND e.origin <> ?)" : "")
+                            + " ORDER BY d.event_id, d.listener LIMIT " + BATCH,
+                    (rs, n) -> new Due(
+                            rs.getLong("event_id"),
+                            rs.getString("listener"),
+                            rs.getInt("attempts"),
+                            rs.getLong("store_id"),
+                            rs.getString("type"),
+                            rs.getString("payload"),
+                            rs.getString("origin"),
                             instant(rs, "recorded_at")),
                     atStart ? new Object[] {utc(now), origin.id()} : new Object[] {utc(now)});
-            due = due.stream().filter(d -> tried.add(d.eventId() + "/" + d.listener())).toList();
+            due = due.stream()
+                    .filter(d -> tried.add(d.eventId() + "/" + d.listener()))
+                    .toList();
             if (due.isEmpty()) {
                 return delivered;
             }
@@ -394,24 +447,36 @@ public final class JdbcDomainEvents implements DomainEvents {
 
     private boolean deliverClaimed(Due row) {
         int attempt = row.attempts() + 1;
-        int claimed = jdbc.update("UPDATE event_deliveries SET attempts = ?, next_attempt_at = ? WHERE event_id = ? "
-                + "AND listener = ? AND attempts = ?", attempt, utc(clock.instant().plus(backoff(attempt))),
-                row.eventId(), row.listener(), row.attempts());
+        int claimed = jdbc.update(
+                "UPDATE event_deliveries SET attempts = ?, next_attempt_at = ? WHERE event_id = ? "
+                        + "AND listener = ? AND attempts = ?",
+                attempt,
+                utc(clock.instant().plus(backoff(attempt))),
+                row.eventId(),
+                row.listener(),
+                row.attempts());
         if (claimed != 1) {
-            return false;                                    // another instance took it
+            return false; // another instance took it
         }
-        DomainEventListener listener = listeners.get().stream().filter(l -> l.name().equals(row.listener()))
-                .findFirst().orElse(null);
+        DomainEventListener listener = listeners.get().stream()
+                .filter(l -> l.name().equals(row.listener()))
+                .findFirst()
+                .orElse(null);
         if (listener == null) {
-            jdbc.update("UPDATE event_deliveries SET last_error = ? WHERE event_id = ? AND listener = ?",
-                    "no such listener in this process", row.eventId(), row.listener());
+            jdbc.update(
+                    "UPDATE event_deliveries SET last_error = ? WHERE event_id = ? AND listener = ?",
+                    "no such listener in this process",
+                    row.eventId(),
+                    row.listener());
             return false;
         }
         Throwable failure;
         try {
             DomainEvent event = codec.read(row.type(), row.payload());
-            failure = handle(listener, new ReceivedEvent(row.eventId(), row.origin(), row.recordedAt(), event,
-                    origin.recorded(row.origin())));
+            failure = handle(
+                    listener,
+                    new ReceivedEvent(
+                            row.eventId(), row.origin(), row.recordedAt(), event, origin.recorded(row.origin())));
         } catch (RuntimeException e) {
             failure = e;
         }
@@ -424,32 +489,48 @@ public final class JdbcDomainEvents implements DomainEvents {
     }
 
     /** A delivery not done yet, as the API lists it. */
-    public record Incomplete(long eventId, String type, Instant recordedAt, String listener, int attempts,
-            String lastError, Instant nextAttemptAt) {}
+    public record Incomplete(
+            long eventId,
+            String type,
+            Instant recordedAt,
+            String listener,
+            int attempts,
+            String lastError,
+            Instant nextAttemptAt) {}
 
     /** The store's incomplete publications, oldest first, at most {@code limit}. */
     public List<Incomplete> incomplete(long storeId, int limit) {
-        return jdbc.query("SELECT d.event_id, e.type, e.recorded_at, d.listener, d.attempts, d.last_error, "
-                + "d.next_attempt_at FROM event_deliveries d JOIN domain_events e ON e.id = d.event_id "
-                + "WHERE e.store_id = ? ORDER BY d.event_id, d.listener LIMIT " + limit,
-                (rs, n) -> new Incomplete(rs.getLong("event_id"), rs.getString("type"), instant(rs, "recorded_at"),
-                        rs.getString("listener"), rs.getInt("attempts"), rs.getString("last_error"),
-                        instant(rs, "next_attempt_at")), storeId);
+        return jdbc.query(
+                "SELECT d.event_id, e.type, e.recorded_at, d.listener, d.attempts, d.last_error, "
+                        + "d.next_attempt_at FROM event_deliveries d JOIN domain_events e ON e.id = d.event_id "
+                        + "WHERE e.store_id = ? ORDER BY d.event_id, d.listener LIMIT " + limit,
+                (rs, n) -> new Incomplete(
+                        rs.getLong("event_id"),
+                        rs.getString("type"),
+                        instant(rs, "recorded_at"),
+                        rs.getString("listener"),
+                        rs.getInt("attempts"),
+                        rs.getString("last_error"),
+                        instant(rs, "next_attempt_at")),
+                storeId);
     }
 
     /** Every store's incomplete publications: how many, and when the oldest was recorded (null: none). */
     public record Backlog(long count, Instant oldest) {}
 
     public Backlog backlog() {
-        return jdbc.queryForObject("SELECT COUNT(*) AS n, MIN(e.recorded_at) AS oldest FROM event_deliveries d "
-                + "JOIN domain_events e ON e.id = d.event_id",
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) AS n, MIN(e.recorded_at) AS oldest FROM event_deliveries d "
+                        + "JOIN domain_events e ON e.id = d.event_id",
                 (rs, n) -> new Backlog(rs.getLong("n"), instant(rs, "oldest")));
     }
 
     /** Deletes the events recorded before {@code before} that every listener has handled. @return how many */
     public int forgetDelivered(Instant before) {
-        return jdbc.update("DELETE FROM domain_events WHERE recorded_at < ? AND NOT EXISTS (SELECT 1 FROM "
-                + "event_deliveries d WHERE d.event_id = domain_events.id)", utc(before));
+        return jdbc.update(
+                "DELETE FROM domain_events WHERE recorded_at < ? AND NOT EXISTS (SELECT 1 FROM "
+                        + "event_deliveries d WHERE d.event_id = domain_events.id)",
+                utc(before));
     }
 
     static OffsetDateTime utc(Instant instant) {

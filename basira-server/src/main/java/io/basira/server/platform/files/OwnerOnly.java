@@ -38,8 +38,13 @@ public final class OwnerOnly {
         if (posix() && !Files.exists(file)) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE));
         }
-        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        Files.writeString(
+                file,
+                text,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
         restrict(file);
     }
 

@@ -39,7 +39,10 @@ public class UploadFolders {
         this.parent = OwnerOnly.folder(parent.toAbsolutePath());
         int removed = sweep();
         if (removed > 0) {
-            log.info("removed {} upload folder(s) left by a process that stopped mid-import, from {}", removed, this.parent);
+            log.info(
+                    "removed {} upload folder(s) left by a process that stopped mid-import, from {}",
+                    removed,
+                    this.parent);
         }
     }
 

@@ -89,8 +89,13 @@ public final class Sql {
      * external_id IN}) for the store's {@code ids}, {@value #IN_CHUNK} at a time, then
      * {@code condition} (may be empty) after the list; every row goes to {@code rows}.
      */
-    public static void queryByIds(org.springframework.jdbc.core.JdbcTemplate jdbc, String select, String condition,
-            long store, Collection<String> ids, org.springframework.jdbc.core.RowCallbackHandler rows) {
+    public static void queryByIds(
+            org.springframework.jdbc.core.JdbcTemplate jdbc,
+            String select,
+            String condition,
+            long store,
+            Collection<String> ids,
+            org.springframework.jdbc.core.RowCallbackHandler rows) {
         for (List<String> chunk : chunks(ids, IN_CHUNK)) {
             List<Object> args = new java.util.ArrayList<>(chunk.size() + 1);
             args.add(store);

@@ -29,7 +29,8 @@ public enum SqlDialect {
         String names = String.join(", ", columns);
         String marks = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
         if (this == H2) {
-            return "MERGE INTO " + table + " (" + names + ") KEY (" + String.join(", ", keys) + ") VALUES (" + marks + ")";
+            return "MERGE INTO " + table + " (" + names + ") KEY (" + String.join(", ", keys) + ") VALUES (" + marks
+                    + ")";
         }
         String updates = columns.stream()
                 .filter(c -> !keys.contains(c))

@@ -35,6 +35,7 @@ public abstract sealed class StagedRows implements AutoCloseable {
 
     /** The staged table, or null for a table opened by {@link #appending}. */
     public final StagedTable table;
+
     private final String name;
     private final List<String> columns;
 
@@ -49,7 +50,8 @@ public abstract sealed class StagedRows implements AutoCloseable {
         List<String> columns = new ArrayList<>();
         columns.add("seq");
         columns.addAll(table.columns());
-        return dialect == SqlDialect.POSTGRESQL ? new Copy(dataSource, table, table.table(), columns)
+        return dialect == SqlDialect.POSTGRESQL
+                ? new Copy(dataSource, table, table.table(), columns)
                 : new Batch(dataSource, table, table.table(), columns);
     }
 
@@ -59,7 +61,8 @@ public abstract sealed class StagedRows implements AutoCloseable {
      */
     public static StagedRows appending(DataSource dataSource, SqlDialect dialect, String table, List<String> columns) {
         List<String> copy = List.copyOf(columns);
-        return dialect == SqlDialect.POSTGRESQL ? new Copy(dataSource, null, table, copy)
+        return dialect == SqlDialect.POSTGRESQL
+                ? new Copy(dataSource, null, table, copy)
                 : new Batch(dataSource, null, table, copy);
     }
 
@@ -105,8 +108,8 @@ public abstract sealed class StagedRows implements AutoCloseable {
             this.connection = DataSourceUtils.getConnection(dataSource);
             try {
                 PGConnection pg = connection.unwrap(PGConnection.class);
-                PGCopyOutputStream copy = new PGCopyOutputStream(pg,
-                        "COPY " + name() + " (" + insertColumns() + ") FROM STDIN", BUFFER);
+                PGCopyOutputStream copy =
+                        new PGCopyOutputStream(pg, "COPY " + name() + " (" + insertColumns() + ") FROM STDIN", BUFFER);
                 this.out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), BUFFER);
             } catch (SQLException e) {
                 DataSourceUtils.releaseConnection(connection, dataSource);

@@ -11,33 +11,100 @@ import java.util.stream.Collectors;
  * record read twice wins.
  */
 public enum StagedTable {
-    PRODUCTS("import_products", "products", List.of("external_id"),
-            "external_id VARCHAR", "name VARCHAR", "category VARCHAR", "price_minor BIGINT", "price_exact NUMERIC(19, 6)"),
-    CUSTOMERS("import_customers", "customers", List.of("external_id"),
-            "external_id VARCHAR", "first_name VARCHAR", "last_name VARCHAR", "email VARCHAR", "phone VARCHAR",
-            "gender VARCHAR", "birth_date DATE", "city VARCHAR", "region VARCHAR", "country VARCHAR",
-            "created_at TIMESTAMP WITH TIME ZONE", "tags VARCHAR", "search_text VARCHAR"),
-    ORDERS("import_orders", "orders", List.of("external_id"),
-            "external_id VARCHAR", "customer_external_id VARCHAR", "created_at TIMESTAMP WITH TIME ZONE",
-            "status VARCHAR", "total_minor BIGINT", "discount_minor BIGINT", "coupon_code VARCHAR",
-            "payment_method VARCHAR", "shipping_method VARCHAR"),
-    ORDER_LINES("import_order_lines", "order_lines", List.of(),
-            "order_external_id VARCHAR", "product_external_id VARCHAR", "quantity INT", "unit_price_minor BIGINT",
+    PRODUCTS(
+            "import_products",
+            "products",
+            List.of("external_id"),
+            "external_id VARCHAR",
+            "name VARCHAR",
+            "category VARCHAR",
+            "price_minor BIGINT",
+            "price_exact NUMERIC(19, 6)"),
+    CUSTOMERS(
+            "import_customers",
+            "customers",
+            List.of("external_id"),
+            "external_id VARCHAR",
+            "first_name VARCHAR",
+            "last_name VARCHAR",
+            "email VARCHAR",
+            "phone VARCHAR",
+            "gender VARCHAR",
+            "birth_date DATE",
+            "city VARCHAR",
+            "region VARCHAR",
+            "country VARCHAR",
+            "created_at TIMESTAMP WITH TIME ZONE",
+            "tags VARCHAR",
+            "search_text VARCHAR"),
+    ORDERS(
+            "import_orders",
+            "orders",
+            List.of("external_id"),
+            "external_id VARCHAR",
+            "customer_external_id VARCHAR",
+            "created_at TIMESTAMP WITH TIME ZONE",
+            "status VARCHAR",
+            "total_minor BIGINT",
+            "discount_minor BIGINT",
+            "coupon_code VARCHAR",
+            "payment_method VARCHAR",
+            "shipping_method VARCHAR"),
+    ORDER_LINES(
+            "import_order_lines",
+            "order_lines",
+            List.of(),
+            "order_external_id VARCHAR",
+            "product_external_id VARCHAR",
+            "quantity INT",
+            "unit_price_minor BIGINT",
             "unit_price_exact NUMERIC(19, 6)"),
-    CARTS("import_carts", "carts", List.of("external_id"),
-            "external_id VARCHAR", "customer_external_id VARCHAR", "created_at TIMESTAMP WITH TIME ZONE",
-            "updated_at TIMESTAMP WITH TIME ZONE", "total_minor BIGINT", "items_count INT", "status VARCHAR"),
-    REVIEWS("import_reviews", "reviews", List.of("external_id"),
-            "external_id VARCHAR", "customer_external_id VARCHAR", "product_external_id VARCHAR", "rating SMALLINT",
+    CARTS(
+            "import_carts",
+            "carts",
+            List.of("external_id"),
+            "external_id VARCHAR",
+            "customer_external_id VARCHAR",
+            "created_at TIMESTAMP WITH TIME ZONE",
+            "updated_at TIMESTAMP WITH TIME ZONE",
+            "total_minor BIGINT",
+            "items_count INT",
+            "status VARCHAR"),
+    REVIEWS(
+            "import_reviews",
+            "reviews",
+            List.of("external_id"),
+            "external_id VARCHAR",
+            "customer_external_id VARCHAR",
+            "product_external_id VARCHAR",
+            "rating SMALLINT",
             "created_at TIMESTAMP WITH TIME ZONE"),
-    WISHLIST("import_wishlist", "wishlist_items", List.of("customer_external_id", "product_external_id"),
-            "customer_external_id VARCHAR", "product_external_id VARCHAR", "added_at TIMESTAMP WITH TIME ZONE"),
+    WISHLIST(
+            "import_wishlist",
+            "wishlist_items",
+            List.of("customer_external_id", "product_external_id"),
+            "customer_external_id VARCHAR",
+            "product_external_id VARCHAR",
+            "added_at TIMESTAMP WITH TIME ZONE"),
     /** Cards folded in bulk, written to {@code customers} in one update. */
-    CARDS("staged_cards", "customers", List.of("external_id"),
-            "external_id VARCHAR", "order_count INT", "total_spent_minor BIGINT", "average_order_value NUMERIC(19, 2)",
-            "cancelled_orders INT", "returned_orders INT", "last_purchase_at TIMESTAMP WITH TIME ZONE",
-            "first_order_at TIMESTAMP WITH TIME ZONE", "abandoned_carts INT", "store_rating SMALLINT",
-            "discounted_orders INT", "discount_share NUMERIC(5, 4)", "wishlist_count INT", "reviews_count INT");
+    CARDS(
+            "staged_cards",
+            "customers",
+            List.of("external_id"),
+            "external_id VARCHAR",
+            "order_count INT",
+            "total_spent_minor BIGINT",
+            "average_order_value NUMERIC(19, 2)",
+            "cancelled_orders INT",
+            "returned_orders INT",
+            "last_purchase_at TIMESTAMP WITH TIME ZONE",
+            "first_order_at TIMESTAMP WITH TIME ZONE",
+            "abandoned_carts INT",
+            "store_rating SMALLINT",
+            "discounted_orders INT",
+            "discount_share NUMERIC(5, 4)",
+            "wishlist_count INT",
+            "reviews_count INT");
 
     private final String name;
     private final String target;
@@ -50,7 +117,9 @@ public enum StagedTable {
         this.target = target;
         this.keys = keys;
         this.definitions = List.of(definitions);
-        this.columns = Arrays.stream(definitions).map(d -> d.substring(0, d.indexOf(' '))).toList();
+        this.columns = Arrays.stream(definitions)
+                .map(d -> d.substring(0, d.indexOf(' ')))
+                .toList();
     }
 
     /** The temporary table's name. */
@@ -85,9 +154,12 @@ public enum StagedTable {
     }
 
     public String createLatestSql(SqlDialect dialect) {
-        String keyDefinitions = definitions.stream().filter(d -> keys.contains(d.substring(0, d.indexOf(' '))))
+        String keyDefinitions = definitions.stream()
+                .filter(d -> keys.contains(d.substring(0, d.indexOf(' '))))
                 .collect(Collectors.joining(", "));
-        return temporary(dialect, latestTable(),
+        return temporary(
+                dialect,
+                latestTable(),
                 keyDefinitions + ", seq BIGINT NOT NULL, PRIMARY KEY (" + String.join(", ", keys) + ")");
     }
 

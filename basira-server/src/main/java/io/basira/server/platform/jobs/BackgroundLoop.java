@@ -59,7 +59,7 @@ public abstract class BackgroundLoop implements SmartLifecycle {
             try {
                 executor.execute(this::tick);
             } catch (RuntimeException e) {
-                woken.set(false);                             // stopping: the next start runs a round anyway
+                woken.set(false); // stopping: the next start runs a round anyway
             }
         }
     }

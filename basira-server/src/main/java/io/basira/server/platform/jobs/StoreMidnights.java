@@ -52,8 +52,13 @@ public final class StoreMidnights {
     private final CustomTask<Void> task;
     private final RecurringTask<Void> upkeep;
 
-    public StoreMidnights(List<StoreMidnightJob> jobs, JdbcStores stores, JdbcTemplate jdbc, Clock clock,
-            Duration retry, Duration upkeepEvery) {
+    public StoreMidnights(
+            List<StoreMidnightJob> jobs,
+            JdbcStores stores,
+            JdbcTemplate jdbc,
+            Clock clock,
+            Duration retry,
+            Duration upkeepEvery) {
         this.jobs = List.copyOf(jobs);
         if (this.jobs.stream().map(StoreMidnightJob::name).distinct().count() != this.jobs.size()) {
             throw new IllegalArgumentException("two store midnight jobs have the same name: " + jobNames());
@@ -93,9 +98,12 @@ public final class StoreMidnights {
      * stores without a row, so running it often costs little.
      */
     public int scheduleAll(SchedulerClient client) {
-        List<Long> missing = jdbc.queryForList("SELECT s.id FROM stores s WHERE NOT EXISTS (SELECT 1 FROM "
-                + "scheduled_tasks t WHERE t.task_name = ? AND t.task_instance = CAST(s.id AS VARCHAR(20))) "
-                + "ORDER BY s.id", Long.class, TASK);
+        List<Long> missing = jdbc.queryForList(
+                "SELECT s.id FROM stores s WHERE NOT EXISTS (SELECT 1 FROM "
+                        + "scheduled_tasks t WHERE t.task_name = ? AND t.task_instance = CAST(s.id AS VARCHAR(20))) "
+                        + "ORDER BY s.id",
+                Long.class,
+                TASK);
         int added = 0;
         for (long id : missing) {
             if (client.scheduleIfNotExists(task.instance(instanceId(new StoreId(id))), clock.instant())) {
@@ -123,15 +131,18 @@ public final class StoreMidnights {
                 job.work().accept(store);
             } catch (RuntimeException e) {
                 failed.add(job.name());
-                log.error("midnight job {} of store {} failed; retried later", job.name(), store.slug(),
+                log.error(
+                        "midnight job {} of store {} failed; retried later",
+                        job.name(),
+                        store.slug(),
                         RedactedFailure.of(e));
             }
         }
         if (!failed.isEmpty()) {
             throw new JobsFailed("midnight jobs " + failed + " of store " + store.slug() + " failed");
         }
-        return (complete, operations) -> operations.reschedule(complete,
-                LocalMidnight.after(clock.instant(), store.timeZone()));
+        return (complete, operations) ->
+                operations.reschedule(complete, LocalMidnight.after(clock.instant(), store.timeZone()));
     }
 
     static String instanceId(StoreId id) {

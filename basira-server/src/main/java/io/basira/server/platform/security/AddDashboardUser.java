@@ -1,6 +1,5 @@
 package io.basira.server.platform.security;
 
-import io.basira.server.platform.security.JdbcDashboardUsers;
 import io.basira.shared.StoreId;
 import java.security.SecureRandom;
 import org.springframework.security.crypto.password.PasswordEncoder;

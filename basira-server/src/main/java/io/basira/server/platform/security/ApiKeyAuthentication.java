@@ -42,10 +42,11 @@ public class ApiKeyAuthentication extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<Store> store = presentedKey(request).filter(key -> !key.isEmpty()).flatMap(keys::storeOf);
+        Optional<Store> store =
+                presentedKey(request).filter(key -> !key.isEmpty()).flatMap(keys::storeOf);
         if (store.isPresent()) {
-            var authentication = new PreAuthenticatedAuthenticationToken(store.get(), null,
-                    List.of(new SimpleGrantedAuthority(AUTHORITY)));
+            var authentication = new PreAuthenticatedAuthenticationToken(
+                    store.get(), null, List.of(new SimpleGrantedAuthority(AUTHORITY)));
             var context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(authentication);
             SecurityContextHolder.setContext(context);

@@ -28,7 +28,9 @@ public final class DashboardPrincipal implements UserDetails, CredentialsContain
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return user.role().authorities().stream().map(SimpleGrantedAuthority::new).toList();
+        return user.role().authorities().stream()
+                .map(SimpleGrantedAuthority::new)
+                .toList();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.basira.server.platform.security;
 
-import io.basira.server.platform.security.JdbcDashboardUsers;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;

@@ -1,8 +1,6 @@
 package io.basira.server.platform.security;
 
 import io.basira.server.platform.jdbc.Sql;
-import io.basira.server.platform.security.DashboardUser;
-import io.basira.server.platform.security.Role;
 import io.basira.shared.StoreId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,8 +28,9 @@ public final class JdbcDashboardUsers {
     /** Stores a user; {@code email} must already be normal ({@link DashboardUser#normalEmail}). */
     public DashboardUser create(StoreId store, String email, Role role, String passwordHash) {
         jdbc.update(con -> {
-            var ps = con.prepareStatement("INSERT INTO dashboard_users (store_id, email, password_hash, role, created_at) "
-                    + "VALUES (?, ?, ?, ?, ?)");
+            var ps = con.prepareStatement(
+                    "INSERT INTO dashboard_users (store_id, email, password_hash, role, created_at) "
+                            + "VALUES (?, ?, ?, ?, ?)");
             ps.setLong(1, store.value());
             ps.setString(2, email);
             ps.setString(3, passwordHash);
@@ -44,17 +43,34 @@ public final class JdbcDashboardUsers {
 
     /** The active (not disabled) user with this normal e-mail address. */
     public Optional<Credentials> findByEmail(String email) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM dashboard_users WHERE email = ? AND disabled_at IS NULL",
-                JdbcDashboardUsers::map, email).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT " + COLUMNS + " FROM dashboard_users WHERE email = ? AND disabled_at IS NULL",
+                        JdbcDashboardUsers::map,
+                        email)
+                .stream()
+                .findFirst();
     }
 
     public List<DashboardUser> list(StoreId store) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM dashboard_users WHERE store_id = ? AND disabled_at IS NULL "
-                + "ORDER BY email", JdbcDashboardUsers::map, store.value()).stream().map(Credentials::user).toList();
+        return jdbc
+                .query(
+                        "SELECT " + COLUMNS + " FROM dashboard_users WHERE store_id = ? AND disabled_at IS NULL "
+                                + "ORDER BY email",
+                        JdbcDashboardUsers::map,
+                        store.value())
+                .stream()
+                .map(Credentials::user)
+                .toList();
     }
 
     private static Credentials map(ResultSet rs, int row) throws SQLException {
-        return new Credentials(new DashboardUser(rs.getLong("id"), new StoreId(rs.getLong("store_id")),
-                rs.getString("email"), Role.of(rs.getString("role"))), rs.getString("password_hash"));
+        return new Credentials(
+                new DashboardUser(
+                        rs.getLong("id"),
+                        new StoreId(rs.getLong("store_id")),
+                        rs.getString("email"),
+                        Role.of(rs.getString("role"))),
+                rs.getString("password_hash"));
     }
 }

@@ -33,11 +33,13 @@ final class MetricsToken extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
-        if (token != null && header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+        if (token != null
+                && header != null
+                && header.regionMatches(true, 0, "Bearer ", 0, 7)
                 && MessageDigest.isEqual(token, header.substring(7).strip().getBytes(StandardCharsets.UTF_8))) {
             var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(new PreAuthenticatedAuthenticationToken("metrics", null,
-                    List.of(new SimpleGrantedAuthority(AUTHORITY))));
+            context.setAuthentication(new PreAuthenticatedAuthenticationToken(
+                    "metrics", null, List.of(new SimpleGrantedAuthority(AUTHORITY))));
             SecurityContextHolder.setContext(context);
         }
         chain.doFilter(request, response);

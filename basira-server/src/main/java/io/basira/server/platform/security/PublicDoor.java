@@ -61,7 +61,8 @@ public final class PublicDoor {
 
     public SecurityFilterChain build(HttpSecurity http) throws Exception {
         if (throttle == null) {
-            throw new IllegalStateException("the public door " + String.join(", ", paths) + " has no limit per address");
+            throw new IllegalStateException(
+                    "the public door " + String.join(", ", paths) + " has no limit per address");
         }
         return http.securityMatcher(paths)
                 .csrf(csrf -> csrf.disable())
@@ -71,7 +72,8 @@ public final class PublicDoor {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .headers(headers)
-                .addFilterBefore(new ThrottledByAddress(throttle, AnyRequestMatcher.INSTANCE),
+                .addFilterBefore(
+                        new ThrottledByAddress(throttle, AnyRequestMatcher.INSTANCE),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .build();

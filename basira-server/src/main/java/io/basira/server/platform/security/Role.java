@@ -32,8 +32,8 @@ public enum Role {
 
     /** The role's authority and one authority per permission it holds ({@link Permission#authority()}). */
     public List<String> authorities() {
-        return Stream.concat(Stream.of(authority()),
-                permissions.stream().map(Permission::authority)).toList();
+        return Stream.concat(Stream.of(authority()), permissions.stream().map(Permission::authority))
+                .toList();
     }
 
     /** The Spring Security authority, {@code ROLE_OWNER} etc. */

@@ -46,7 +46,8 @@ public final class SecretBox {
         Path file = dataFolder.resolve(FILE_NAME);
         try {
             if (Files.exists(file)) {
-                return new SecretBox(decode(Files.readString(file, StandardCharsets.US_ASCII).strip()));
+                return new SecretBox(
+                        decode(Files.readString(file, StandardCharsets.US_ASCII).strip()));
             }
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
@@ -86,8 +87,12 @@ public final class SecretBox {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
-            return VERSION + Base64.getEncoder().encodeToString(
-                    ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+            return VERSION
+                    + Base64.getEncoder()
+                            .encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+                                    .put(nonce)
+                                    .put(sealed)
+                                    .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }
@@ -104,8 +109,8 @@ public final class SecretBox {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
             return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a source's secret does not open with this basira.secrets.key"
-                    + " (was the key changed?)");
+            throw new IllegalStateException(
+                    "a source's secret does not open with this basira.secrets.key" + " (was the key changed?)");
         }
     }
 }

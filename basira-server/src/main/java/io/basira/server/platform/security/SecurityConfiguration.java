@@ -1,9 +1,6 @@
 package io.basira.server.platform.security;
 
-import io.basira.server.platform.security.ApiKeyAuthentication;
 import io.basira.server.platform.errors.ApiProblems;
-import io.basira.server.platform.security.DashboardUserDetails;
-import io.basira.server.platform.security.Permission;
 import io.basira.server.platform.tenancy.JdbcApiKeys;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
@@ -66,14 +63,20 @@ public class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, JdbcApiKeys keys) throws Exception {
         return stateless(http.securityMatcher("/api/**"))
                 .addFilterBefore(new ApiKeyAuthentication(keys), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/api/openapi.json", "/api/openapi.json/**", "/api/docs",
-                                "/api/docs/**", "/api/swagger-ui/**", "/api/swagger-ui.html")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                HttpMethod.GET,
+                                "/api/openapi.json",
+                                "/api/openapi.json/**",
+                                "/api/docs",
+                                "/api/docs/**",
+                                "/api/swagger-ui/**",
+                                "/api/swagger-ui.html")
                         .permitAll()
-                        .anyRequest().hasAuthority(ApiKeyAuthentication.AUTHORITY))
+                        .anyRequest()
+                        .hasAuthority(ApiKeyAuthentication.AUTHORITY))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(ApiProblems.apiKeyRequired())
-                        .accessDeniedHandler((request, response, e) -> ApiProblems.apiKeyRequired()
-                                .commence(request, response, null)))
+                        .accessDeniedHandler((request, response, e) ->
+                                ApiProblems.apiKeyRequired().commence(request, response, null)))
                 .build();
     }
 
@@ -95,11 +98,13 @@ public class SecurityConfiguration {
         };
         return stateless(http.securityMatcher("/actuator/**"))
                 .addFilterBefore(new MetricsToken(metricsToken), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAuthority(MetricsToken.AUTHORITY)
-                        .anyRequest().denyAll())
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus")
+                        .hasAuthority(MetricsToken.AUTHORITY)
+                        .anyRequest()
+                        .denyAll())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(tokenRequired)
                         .accessDeniedHandler((request, response, e) -> tokenRequired.commence(request, response, null)))
                 .build();
@@ -120,20 +125,29 @@ public class SecurityConfiguration {
     SecurityFilterChain dashboard(HttpSecurity http, DashboardUserDetails users, SignInThrottle throttle)
             throws Exception {
         return http.userDetailsService(users)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
                         .permitAll()
-                        .requestMatchers("/logout").authenticated()
+                        .requestMatchers("/logout")
+                        .authenticated()
                         .requestMatchers("/customers/*/privacy-export", "/customers/*/erase", "/audit", "/audit/**")
                         .hasAuthority(Permission.PRIVACY.authority())
-                        .requestMatchers(HttpMethod.GET, "/**").hasAuthority(Permission.READ.authority())
-                        .requestMatchers(HttpMethod.HEAD, "/**").hasAuthority(Permission.READ.authority())
-                        .requestMatchers("/import/**").hasAuthority(Permission.IMPORT.authority())
-                        .anyRequest().hasAuthority(Permission.CHANGE.authority()))
+                        .requestMatchers(HttpMethod.GET, "/**")
+                        .hasAuthority(Permission.READ.authority())
+                        .requestMatchers(HttpMethod.HEAD, "/**")
+                        .hasAuthority(Permission.READ.authority())
+                        .requestMatchers("/import/**")
+                        .hasAuthority(Permission.IMPORT.authority())
+                        .anyRequest()
+                        .hasAuthority(Permission.CHANGE.authority()))
                 .addFilterBefore(throttle.gate(), UsernamePasswordAuthenticationFilter.class)
-                .formLogin(form -> form.loginPage("/login").usernameParameter("email").passwordParameter("password")
-                        .successHandler(throttle.onSuccess()).failureHandler(throttle.onFailure()))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out")
+                .formLogin(form -> form.loginPage("/login")
+                        .usernameParameter("email")
+                        .passwordParameter("password")
+                        .successHandler(throttle.onSuccess())
+                        .failureHandler(throttle.onFailure()))
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?signed-out")
                         .deleteCookies("JSESSIONID"))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(signInFirst()))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))

@@ -36,12 +36,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class SignInThrottle {
 
     private static final Logger log = LoggerFactory.getLogger(SignInThrottle.class);
-    private static final RequestMatcher SIGN_IN = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
+    private static final RequestMatcher SIGN_IN =
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
 
     private final Throttle accounts;
     private final Throttle addresses;
 
-    public SignInThrottle(Clock clock,
+    public SignInThrottle(
+            Clock clock,
             @Value("${basira.sign-in.account-attempts:5}") int accountAttempts,
             @Value("${basira.sign-in.account-period:15m}") Duration accountPeriod,
             @Value("${basira.sign-in.address-attempts:20}") int addressAttempts,
@@ -65,8 +67,8 @@ public class SignInThrottle {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                Optional<Duration> wait = accounts.tryAcquire(account(request))
-                        .or(() -> addresses.tryAcquire(request.getRemoteAddr()));
+                Optional<Duration> wait =
+                        accounts.tryAcquire(account(request)).or(() -> addresses.tryAcquire(request.getRemoteAddr()));
                 if (wait.isPresent()) {
                     log.debug("sign-in throttled for {} s", wait.get().toSeconds());
                     response.sendRedirect(request.getContextPath() + "/login?throttled");

@@ -56,8 +56,11 @@ public final class InProcessWriteLocks implements StoreWriteLocks {
         if (!whole.isWriteLockedByCurrentThread()) {
             hold(whole.readLock());
         }
-        ids.stream().mapToInt(id -> Math.floorMod(PostgresWriteLocks.LockKeys.of(store, kind, id), STRIPES))
-                .sorted().distinct().forEach(index -> hold(stripes[index]));
+        ids.stream()
+                .mapToInt(id -> Math.floorMod(PostgresWriteLocks.LockKeys.of(store, kind, id), STRIPES))
+                .sorted()
+                .distinct()
+                .forEach(index -> hold(stripes[index]));
     }
 
     @Override
@@ -82,8 +85,8 @@ public final class InProcessWriteLocks implements StoreWriteLocks {
         }
         try {
             if (!lock.tryLock(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new CannotAcquireLockException("another write of these customers took longer than "
-                        + WAIT.toSeconds() + " s; try again");
+                throw new CannotAcquireLockException(
+                        "another write of these customers took longer than " + WAIT.toSeconds() + " s; try again");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

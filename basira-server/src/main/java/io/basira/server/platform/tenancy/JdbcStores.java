@@ -10,8 +10,8 @@ import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
@@ -37,22 +37,25 @@ public final class JdbcStores {
             throw new IllegalArgumentException("a store with slug '" + slug + "' already exists");
         }
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.update(con -> {
-            var ps = con.prepareStatement(
-                    "INSERT INTO stores (slug, name, currency, time_zone, created_at) VALUES (?, ?, ?, ?, ?)",
-                    new String[] {"id"});
-            ps.setString(1, slug);
-            ps.setString(2, name);
-            ps.setString(3, currency.getCurrencyCode());
-            ps.setString(4, zone.getId());
-            Sql.setInstant(ps, 5, clock.instant());
-            return ps;
-        }, keys);
+        jdbc.update(
+                con -> {
+                    var ps = con.prepareStatement(
+                            "INSERT INTO stores (slug, name, currency, time_zone, created_at) VALUES (?, ?, ?, ?, ?)",
+                            new String[] {"id"});
+                    ps.setString(1, slug);
+                    ps.setString(2, name);
+                    ps.setString(3, currency.getCurrencyCode());
+                    ps.setString(4, zone.getId());
+                    Sql.setInstant(ps, 5, clock.instant());
+                    return ps;
+                },
+                keys);
         return new Store(new StoreId(keys.getKey().longValue()), slug, name, currency, zone);
     }
 
     public Optional<Store> findBySlug(String slug) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM stores WHERE slug = ?", JdbcStores::map, slug).stream().findFirst();
+        return jdbc.query("SELECT " + COLUMNS + " FROM stores WHERE slug = ?", JdbcStores::map, slug).stream()
+                .findFirst();
     }
 
     /** The store with this id; looked up once, then kept (stores never change). */
@@ -61,8 +64,9 @@ public final class JdbcStores {
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<Store> found = jdbc.query("SELECT " + COLUMNS + " FROM stores WHERE id = ?", JdbcStores::map, id.value())
-                .stream().findFirst();
+        Optional<Store> found =
+                jdbc.query("SELECT " + COLUMNS + " FROM stores WHERE id = ?", JdbcStores::map, id.value()).stream()
+                        .findFirst();
         found.ifPresent(store -> byId.put(id, store));
         return found;
     }
@@ -72,7 +76,11 @@ public final class JdbcStores {
     }
 
     static Store map(ResultSet rs, int row) throws SQLException {
-        return new Store(new StoreId(rs.getLong("id")), rs.getString("slug"), rs.getString("name"),
-                Currency.getInstance(rs.getString("currency").strip()), ZoneId.of(rs.getString("time_zone")));
+        return new Store(
+                new StoreId(rs.getLong("id")),
+                rs.getString("slug"),
+                rs.getString("name"),
+                Currency.getInstance(rs.getString("currency").strip()),
+                ZoneId.of(rs.getString("time_zone")));
     }
 }

@@ -33,7 +33,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public final class PostgresWriteLocks implements StoreWriteLocks {
 
     /** The revision, read after the store's lock in the same statement; 0 before the first erasure. */
-    private static final String REVISION = "COALESCE(pg_sequence_last_value('privacy_tombstone_revision'::regclass), 0)";
+    private static final String REVISION =
+            "COALESCE(pg_sequence_last_value('privacy_tombstone_revision'::regclass), 0)";
 
     /** The first half of a store's two-integer lock key: "BSIR". */
     static final int STORE_SPACE = 0x42534952;
@@ -65,8 +66,12 @@ public final class PostgresWriteLocks implements StoreWriteLocks {
 
     @Override
     public void lockStore(StoreId store) {
-        long revision = jdbc.query("WITH whole AS MATERIALIZED (SELECT set_config('lock_timeout', '" + WAIT + "', true), "
-                + "pg_advisory_xact_lock(?, ?)) SELECT " + REVISION + " FROM whole", FIRST_LONG, space(), storeKey(store));
+        long revision = jdbc.query(
+                "WITH whole AS MATERIALIZED (SELECT set_config('lock_timeout', '" + WAIT + "', true), "
+                        + "pg_advisory_xact_lock(?, ?)) SELECT " + REVISION + " FROM whole",
+                FIRST_LONG,
+                space(),
+                storeKey(store));
         Map<Long, Long> held = held();
         if (held != null) {
             held.put(store.value(), revision);
@@ -100,9 +105,16 @@ public final class PostgresWriteLocks implements StoreWriteLocks {
         boolean storeHeld = held != null && held.containsKey(store.value());
         if (keys.length == 0) {
             if (!storeHeld) {
-                noteRevision(held, store, jdbc.query("WITH whole AS MATERIALIZED (SELECT set_config('lock_timeout', '"
-                        + WAIT + "', true), pg_advisory_xact_lock_shared(?, ?)) SELECT " + REVISION + " FROM whole",
-                        FIRST_LONG, space(), storeKey(store)));
+                noteRevision(
+                        held,
+                        store,
+                        jdbc.query(
+                                "WITH whole AS MATERIALIZED (SELECT set_config('lock_timeout', '" + WAIT
+                                        + "', true), pg_advisory_xact_lock_shared(?, ?)) SELECT " + REVISION
+                                        + " FROM whole",
+                                FIRST_LONG,
+                                space(),
+                                storeKey(store)));
             }
             return;
         }
@@ -114,17 +126,26 @@ public final class PostgresWriteLocks implements StoreWriteLocks {
         // store's lock, in the materialized CTE, is taken before any key: no key's row leaves the join without it
         String keysInOrder = "(SELECT k FROM unnest(?) WITH ORDINALITY AS u(k, n) ORDER BY n) s";
         if (storeHeld) {
-            jdbc.query("SELECT pg_advisory_xact_lock(k) FROM " + keysInOrder,
-                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", boxed)), rs -> {});
+            jdbc.query(
+                    "SELECT pg_advisory_xact_lock(k) FROM " + keysInOrder,
+                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", boxed)),
+                    rs -> {});
             return;
         }
-        noteRevision(held, store, jdbc.query("WITH whole AS MATERIALIZED (SELECT set_config('lock_timeout', '" + WAIT
-                + "', true), pg_advisory_xact_lock_shared(?, ?)) SELECT pg_advisory_xact_lock(k), " + REVISION
-                + " FROM whole, " + keysInOrder, ps -> {
-                    ps.setInt(1, space());
-                    ps.setInt(2, storeKey(store));
-                    ps.setArray(3, ps.getConnection().createArrayOf("bigint", boxed));
-                }, rs -> rs.next() ? rs.getLong(2) : 0L));
+        noteRevision(
+                held,
+                store,
+                jdbc.query(
+                        "WITH whole AS MATERIALIZED (SELECT set_config('lock_timeout', '" + WAIT
+                                + "', true), pg_advisory_xact_lock_shared(?, ?)) SELECT pg_advisory_xact_lock(k), "
+                                + REVISION
+                                + " FROM whole, " + keysInOrder,
+                        ps -> {
+                            ps.setInt(1, space());
+                            ps.setInt(2, storeKey(store));
+                            ps.setArray(3, ps.getConnection().createArrayOf("bigint", boxed));
+                        },
+                        rs -> rs.next() ? rs.getLong(2) : 0L));
     }
 
     /** The first row's first column, a long. */
@@ -180,7 +201,11 @@ public final class PostgresWriteLocks implements StoreWriteLocks {
         private LockKeys() {}
 
         static long[] sorted(long schema, StoreId store, char kind, Collection<String> ids) {
-            return ids.stream().mapToLong(id -> of(store, kind, id) ^ schema).sorted().distinct().toArray();
+            return ids.stream()
+                    .mapToLong(id -> of(store, kind, id) ^ schema)
+                    .sorted()
+                    .distinct()
+                    .toArray();
         }
 
         static long of(StoreId store, char kind, String id) {

@@ -91,10 +91,13 @@ public final class Throttle {
 
     private Bucket bucket(String key) {
         synchronized (buckets) {
-            return buckets.computeIfAbsent(key, k -> Bucket.builder().withCustomTimePrecision(time)
-                    .addLimit(bandwidth -> bandwidth.capacity(limit.attempts())
-                            .refillGreedy(limit.attempts(), limit.period()))
-                    .build());
+            return buckets.computeIfAbsent(
+                    key,
+                    k -> Bucket.builder()
+                            .withCustomTimePrecision(time)
+                            .addLimit(bandwidth ->
+                                    bandwidth.capacity(limit.attempts()).refillGreedy(limit.attempts(), limit.period()))
+                            .build());
         }
     }
 

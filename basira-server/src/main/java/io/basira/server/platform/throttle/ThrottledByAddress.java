@@ -41,8 +41,13 @@ public final class ThrottledByAddress extends OncePerRequestFilter {
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
             response.setHeader("Retry-After", Long.toString(seconds));
-            ApiProblems.write(response, 429, "Too Many Requests", "too many requests from this address: at most "
-                    + throttle.limit().attempts() + " per " + throttle.limit().period().toSeconds() + " s; retry in " + seconds + " s");
+            ApiProblems.write(
+                    response,
+                    429,
+                    "Too Many Requests",
+                    "too many requests from this address: at most "
+                            + throttle.limit().attempts() + " per "
+                            + throttle.limit().period().toSeconds() + " s; retry in " + seconds + " s");
             return;
         }
         chain.doFilter(request, response);

@@ -59,7 +59,9 @@ public class RequestBodyLimit extends OncePerRequestFilter {
                 return true;
             }
         }
-        return BULK.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+        return BULK.matcher(request.getRequestURI()
+                        .substring(request.getContextPath().length()))
+                .matches();
     }
 
     @Override
@@ -82,8 +84,10 @@ public class RequestBodyLimit extends OncePerRequestFilter {
         problem.put("type", "about:blank");
         problem.put("title", HttpStatus.CONTENT_TOO_LARGE.getReasonPhrase());
         problem.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
-        problem.put("detail", "nothing was applied: a request body is at most " + maxBytes + " bytes"
-                + " (basira.api.max-body); send many records as NDJSON to a bulk endpoint");
+        problem.put(
+                "detail",
+                "nothing was applied: a request body is at most " + maxBytes + " bytes"
+                        + " (basira.api.max-body); send many records as NDJSON to a bulk endpoint");
         problem.put("instance", request.getRequestURI());
         problem.put("limit", maxBytes + " bytes");
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());

@@ -30,14 +30,18 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
 public class StrictUtf8Bodies extends RequestBodyAdviceAdapter {
 
     @Override
-    public boolean supports(MethodParameter parameter, Type targetType,
-            Class<? extends HttpMessageConverter<?>> converterType) {
+    public boolean supports(
+            MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
         return true;
     }
 
     @Override
-    public HttpInputMessage beforeBodyRead(HttpInputMessage message, MethodParameter parameter, Type targetType,
-            Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
+    public HttpInputMessage beforeBodyRead(
+            HttpInputMessage message,
+            MethodParameter parameter,
+            Type targetType,
+            Class<? extends HttpMessageConverter<?>> converterType)
+            throws IOException {
         byte[] body = message.getBody().readAllBytes();
         String problem = problem(body);
         if (problem != null) {
@@ -73,8 +77,10 @@ public class StrictUtf8Bodies extends RequestBodyAdviceAdapter {
 
     /** The index of the first byte of {@code bytes[0, length)} that is not (part of) valid UTF-8, or -1. */
     public static int firstBadByte(byte[] bytes, int length) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
         CoderResult result = decoder.decode(in, CharBuffer.allocate(length), true);
         return result.isError() ? in.position() : -1;
@@ -82,7 +88,8 @@ public class StrictUtf8Bodies extends RequestBodyAdviceAdapter {
 
     /** The refusal of a body whose byte {@code value} at {@code offset} (from the body's start), on {@code line}, is bad. */
     public static String describe(int line, byte value, long offset) {
-        return String.format("line %d: the body is not valid UTF-8 (byte 0x%02X at offset %d); nothing was applied",
+        return String.format(
+                "line %d: the body is not valid UTF-8 (byte 0x%02X at offset %d); nothing was applied",
                 line, value & 0xFF, offset);
     }
 }

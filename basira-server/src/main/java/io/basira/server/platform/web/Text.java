@@ -17,8 +17,13 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Constraint(validatedBy = {TextValidator.class, TextValidator.OfGiven.class})
-@Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT,
-    ElementType.TYPE_USE})
+@Target({
+    ElementType.FIELD,
+    ElementType.METHOD,
+    ElementType.PARAMETER,
+    ElementType.RECORD_COMPONENT,
+    ElementType.TYPE_USE
+})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Text {
 

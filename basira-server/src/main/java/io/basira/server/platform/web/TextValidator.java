@@ -24,15 +24,19 @@ public class TextValidator implements ConstraintValidator<Text, String> {
             return true;
         }
         HibernateConstraintValidatorContext hibernate = context.unwrap(HibernateConstraintValidatorContext.class);
-        hibernate.addMessageParameter("max", refusal.maxLength()).addMessageParameter("length", refusal.length())
+        hibernate
+                .addMessageParameter("max", refusal.maxLength())
+                .addMessageParameter("length", refusal.length())
                 .addMessageParameter("position", refusal.position())
                 .addMessageParameter("code", refusal.codePoint() == null ? "" : refusal.codePoint());
         context.disableDefaultConstraintViolation();
-        context.buildConstraintViolationWithTemplate(switch (refusal.kind()) {
-            case TOO_LONG -> "{basira.text.too_long}";
-            case CONTROL_CHARACTER -> "{basira.text.control_character}";
-            case UNPAIRED_SURROGATE -> "{basira.text.unpaired_surrogate}";
-        }).addConstraintViolation();
+        context.buildConstraintViolationWithTemplate(
+                        switch (refusal.kind()) {
+                            case TOO_LONG -> "{basira.text.too_long}";
+                            case CONTROL_CHARACTER -> "{basira.text.control_character}";
+                            case UNPAIRED_SURROGATE -> "{basira.text.unpaired_surrogate}";
+                        })
+                .addConstraintViolation();
         return false;
     }
 

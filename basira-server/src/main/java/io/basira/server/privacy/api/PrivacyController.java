@@ -1,12 +1,12 @@
 package io.basira.server.privacy.api;
 
+import io.basira.server.platform.security.ApiKeyAuthentication;
 import io.basira.server.privacy.AuditLog;
 import io.basira.server.privacy.Changes;
 import io.basira.server.privacy.CustomerDataKind;
 import io.basira.server.privacy.EraseCustomer;
 import io.basira.server.privacy.ExportCustomer;
 import io.basira.server.privacy.RetentionSettings;
-import io.basira.server.platform.security.ApiKeyAuthentication;
 import io.basira.shared.Store;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -55,24 +55,40 @@ public class PrivacyController {
     public record ErasureAnswer(long erasureId, Map<String, Integer> rows) {}
 
     @Schema(name = "AuditLogEntry", description = "One audit log entry: who, when, what, and the change field by field")
-    public record AuditAnswer(long id, @Schema(format = "date-time") String at, String actorKind, String actor,
-            String action, String subjectKind, String subjectId, String subjectName, String customerId,
+    public record AuditAnswer(
+            long id,
+            @Schema(format = "date-time") String at,
+            String actorKind,
+            String actor,
+            String action,
+            String subjectKind,
+            String subjectId,
+            String subjectName,
+            String customerId,
             List<Changes.Change> changes) {}
 
     @Schema(name = "Retention", description = "How many days a store keeps each kind of data that has a retention")
     public record RetentionAnswer(Map<String, Integer> days, List<String> kinds) {}
 
     @Schema(name = "RetentionRequest")
-    public record RetentionRequest(@NotNull @Min(1) @Max(36500) Integer days) {}
+    public record RetentionRequest(
+            @NotNull @Min(1) @Max(36500) Integer days) {}
 
-    @ApiResponse(responseCode = "200", description = "a zip: customer.json and one CSV per kind of data",
+    @ApiResponse(
+            responseCode = "200",
+            description = "a zip: customer.json and one CSV per kind of data",
             content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")))
     @GetMapping(value = "/customers/{customerId}/privacy-export", produces = "application/zip")
-    public void export(Store store, @PathVariable String customerId, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
+    public void export(
+            Store store, @PathVariable String customerId, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         CustomerDataKind.Person person = export.person(store, customerId);
-        audit.record(store.id(), actor(request), "customer.export", AuditLog.Subject.customer(customerId,
-                name(person)), List.of());
+        audit.record(
+                store.id(),
+                actor(request),
+                "customer.export",
+                AuditLog.Subject.customer(customerId, name(person)),
+                List.of());
         response.setContentType("application/zip");
         response.setHeader("Content-Disposition", "attachment; filename=\"customer-" + store.slug() + "-privacy.zip\"");
         export.write(store, person, response.getOutputStream());
@@ -85,14 +101,27 @@ public class PrivacyController {
     }
 
     @GetMapping("/audit")
-    public List<AuditAnswer> audit(Store store, @RequestParam(required = false) String customer,
-            @RequestParam(required = false) String actor, @RequestParam(defaultValue = "100") int limit) {
+    public List<AuditAnswer> audit(
+            Store store,
+            @RequestParam(required = false) String customer,
+            @RequestParam(required = false) String actor,
+            @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > MAX_AUDIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_AUDIT);
         }
-        return audit.search(store.id(), customer, actor, limit).stream().map(e -> new AuditAnswer(e.id(),
-                e.at().toString(), e.actor().kind(), e.actor().name(), e.action(), e.subject().kind(), e.subject().id(),
-                e.subject().name(), e.subject().customerId(), e.changes())).toList();
+        return audit.search(store.id(), customer, actor, limit).stream()
+                .map(e -> new AuditAnswer(
+                        e.id(),
+                        e.at().toString(),
+                        e.actor().kind(),
+                        e.actor().name(),
+                        e.action(),
+                        e.subject().kind(),
+                        e.subject().id(),
+                        e.subject().name(),
+                        e.subject().customerId(),
+                        e.changes()))
+                .toList();
     }
 
     @GetMapping("/privacy/retention")
@@ -101,7 +130,10 @@ public class PrivacyController {
     }
 
     @PutMapping("/privacy/retention/{kind}")
-    public RetentionAnswer setRetention(Store store, @PathVariable String kind, @Valid @RequestBody RetentionRequest body,
+    public RetentionAnswer setRetention(
+            Store store,
+            @PathVariable String kind,
+            @Valid @RequestBody RetentionRequest body,
             HttpServletRequest request) {
         retention.set(store, kind, body.days(), actor(request));
         return retention(store);
@@ -113,7 +145,8 @@ public class PrivacyController {
 
     static String name(CustomerDataKind.Person person) {
         String name = ((person.firstName() == null ? "" : person.firstName()) + " "
-                + (person.lastName() == null ? "" : person.lastName())).strip();
+                        + (person.lastName() == null ? "" : person.lastName()))
+                .strip();
         return name.isEmpty() ? null : name;
     }
 }

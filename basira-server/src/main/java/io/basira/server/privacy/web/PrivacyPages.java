@@ -10,7 +10,6 @@ import io.basira.server.privacy.ExportCustomer;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,17 +44,27 @@ public final class PrivacyPages {
     @GetMapping("/customers/{customerId}/privacy-export")
     void export(SignedIn signedIn, @PathVariable String customerId, HttpServletResponse response) throws IOException {
         CustomerDataKind.Person person = export.person(signedIn.store(), customerId);
-        audit.record(signedIn.store().id(), actor(signedIn), "customer.export", AuditLog.Subject.customer(customerId,
-                ((person.firstName() == null ? "" : person.firstName()) + " "
-                        + (person.lastName() == null ? "" : person.lastName())).strip()), List.of());
+        audit.record(
+                signedIn.store().id(),
+                actor(signedIn),
+                "customer.export",
+                AuditLog.Subject.customer(
+                        customerId,
+                        ((person.firstName() == null ? "" : person.firstName()) + " "
+                                        + (person.lastName() == null ? "" : person.lastName()))
+                                .strip()),
+                List.of());
         response.setContentType("application/zip");
-        response.setHeader("Content-Disposition", "attachment; filename=\"customer-" + signedIn.store().slug()
-                + "-privacy.zip\"");
+        response.setHeader(
+                "Content-Disposition",
+                "attachment; filename=\"customer-" + signedIn.store().slug() + "-privacy.zip\"");
         export.write(signedIn.store(), person, response.getOutputStream());
     }
 
     @PostMapping("/customers/{customerId}/erase")
-    String erase(SignedIn signedIn, @PathVariable String customerId,
+    String erase(
+            SignedIn signedIn,
+            @PathVariable String customerId,
             @RequestParam(name = "confirm", required = false) String confirm) {
         if (!customerId.equals(confirm)) {
             return "redirect:/customers/" + customerId + "?erase=unconfirmed";
@@ -65,8 +74,12 @@ public final class PrivacyPages {
     }
 
     @GetMapping("/audit")
-    String audit(SignedIn signedIn, @RequestParam(required = false) String customer,
-            @RequestParam(required = false) String actor, @RequestParam(required = false) Long erased, Model model) {
+    String audit(
+            SignedIn signedIn,
+            @RequestParam(required = false) String customer,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) Long erased,
+            Model model) {
         model.addAttribute("entries", audit.search(signedIn.store().id(), customer, actor, AUDIT_SIZE));
         model.addAttribute("customer", customer == null ? "" : customer);
         model.addAttribute("actor", actor == null ? "" : actor);

@@ -7,7 +7,10 @@ final class ProductAnswers {
 
     private ProductAnswers() {}
 
-    @Schema(name = "ProductAnalysis", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
-            description = "A customer–product analysis: its name, then its own figures (docs/products.md, one section each)")
+    @Schema(
+            name = "ProductAnalysis",
+            additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+            description =
+                    "A customer–product analysis: its name, then its own figures (docs/products.md, one section each)")
     record Analysis(@Schema(example = "basket") String analysis) {}
 }

@@ -1,7 +1,7 @@
 package io.basira.server.products.api;
 
-import io.basira.server.products.ProductAnalytics;
 import io.basira.analytics.products.BoughtTogether;
+import io.basira.server.products.ProductAnalytics;
 import io.basira.shared.Store;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -27,35 +27,58 @@ public class ProductsController {
         this.analytics = analytics;
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ProductAnswers.Analysis.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ProductAnswers.Analysis.class)))
     @GetMapping("/api/v1/analytics/affinity")
     public Map<String, Object> affinity(Store store) {
         return answer("affinity", analytics.affinity(store).json());
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ProductAnswers.Analysis.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ProductAnswers.Analysis.class)))
     @GetMapping("/api/v1/analytics/basket")
-    public Map<String, Object> basket(Store store, @RequestParam(name = "min_count", defaultValue = "2") int minCount,
+    public Map<String, Object> basket(
+            Store store,
+            @RequestParam(name = "min_count", defaultValue = "2") int minCount,
             @RequestParam(name = "min_support", defaultValue = "0") double minSupport,
             @RequestParam(name = "min_confidence", defaultValue = "0") double minConfidence,
             @RequestParam(defaultValue = "50") int limit) {
-        return answer("basket", analytics.basket(store, new BoughtTogether.Thresholds(minCount, minSupport, minConfidence),
-                limit).json());
+        return answer(
+                "basket",
+                analytics
+                        .basket(store, new BoughtTogether.Thresholds(minCount, minSupport, minConfidence), limit)
+                        .json());
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ProductAnswers.Analysis.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ProductAnswers.Analysis.class)))
     @GetMapping("/api/v1/analytics/basket/products/{productId}")
-    public Map<String, Object> alsoBought(Store store, @PathVariable String productId,
+    public Map<String, Object> alsoBought(
+            Store store,
+            @PathVariable String productId,
             @RequestParam(name = "min_count", defaultValue = "1") int minCount,
             @RequestParam(name = "min_confidence", defaultValue = "0") double minConfidence,
             @RequestParam(defaultValue = "10") int top) {
-        return answer("also-bought", analytics.alsoBought(store, productId,
-                new BoughtTogether.Thresholds(minCount, 0, minConfidence), top).json());
+        return answer(
+                "also-bought",
+                analytics
+                        .alsoBought(store, productId, new BoughtTogether.Thresholds(minCount, 0, minConfidence), top)
+                        .json());
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ProductAnswers.Analysis.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = ProductAnswers.Analysis.class)))
     @GetMapping("/api/v1/customers/{customerId}/next-products")
-    public Map<String, Object> next(Store store, @PathVariable String customerId, @RequestParam(defaultValue = "10") int limit) {
+    public Map<String, Object> next(
+            Store store, @PathVariable String customerId, @RequestParam(defaultValue = "10") int limit) {
         return answer("next-products", analytics.next(store, customerId, limit).json());
     }
 

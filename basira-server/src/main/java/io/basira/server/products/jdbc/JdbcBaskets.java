@@ -28,13 +28,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class JdbcBaskets {
 
     static final int FETCH_SIZE = 10_000;
-    private static final String COUNTED = Arrays.stream(OrderStatus.values()).filter(OrderStatus::isCounted)
-            .map(s -> "'" + s.code() + "'").collect(Collectors.joining(", "));
-    private static final String LINES = "SELECT o.external_id, o.customer_external_id, o.created_at, l.product_external_id, "
-            + "l.quantity, l.unit_price_minor, p.category FROM orders o JOIN order_lines l ON l.store_id = o.store_id "
-            + "AND l.order_external_id = o.external_id LEFT JOIN products p ON p.store_id = l.store_id "
-            + "AND p.external_id = l.product_external_id WHERE o.store_id = ? AND o.status IN (" + COUNTED + ") "
-            + "ORDER BY o.external_id, l.line_no";
+    private static final String COUNTED = Arrays.stream(OrderStatus.values())
+            .filter(OrderStatus::isCounted)
+            .map(s -> "'" + s.code() + "'")
+            .collect(Collectors.joining(", "));
+    private static final String LINES =
+            "SELECT o.external_id, o.customer_external_id, o.created_at, l.product_external_id, "
+                    + "l.quantity, l.unit_price_minor, p.category FROM orders o JOIN order_lines l ON l.store_id = o.store_id "
+                    + "AND l.order_external_id = o.external_id LEFT JOIN products p ON p.store_id = l.store_id "
+                    + "AND p.external_id = l.product_external_id WHERE o.store_id = ? AND o.status IN (" + COUNTED
+                    + ") "
+                    + "ORDER BY o.external_id, l.line_no";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
@@ -57,23 +61,34 @@ public final class JdbcBaskets {
         ZoneId zone = store.timeZone();
         Baskets.Builder b = Baskets.builder();
         String[] current = {null};
-        jdbc.query(LINES, rs -> {
-            String order = rs.getString(1);
-            if (!order.equals(current[0])) {
-                current[0] = order;
-                b.order(b.customer(rs.getString(2)),
-                        Dates.dateIn(rs.getObject(3, OffsetDateTime.class).toInstant(), zone).toEpochDay());
-            }
-            long revenue = Math.multiplyExact((long) Math.max(0, rs.getInt(5)), Math.max(0, rs.getLong(6)));
-            b.line(b.product(rs.getString(4), rs.getString(7)), revenue);
-        }, store.id().value());
+        jdbc.query(
+                LINES,
+                rs -> {
+                    String order = rs.getString(1);
+                    if (!order.equals(current[0])) {
+                        current[0] = order;
+                        b.order(
+                                b.customer(rs.getString(2)),
+                                Dates.dateIn(
+                                                rs.getObject(3, OffsetDateTime.class)
+                                                        .toInstant(),
+                                                zone)
+                                        .toEpochDay());
+                    }
+                    long revenue = Math.multiplyExact((long) Math.max(0, rs.getInt(5)), Math.max(0, rs.getLong(6)));
+                    b.line(b.product(rs.getString(4), rs.getString(7)), revenue);
+                },
+                store.id().value());
         return b.build();
     }
 
     /** Whether the store has this customer. */
     public boolean customerExists(Store store, String customerId) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM customers WHERE store_id = ? AND external_id = ?",
-                Integer.class, store.id().value(), customerId);
+        Integer n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM customers WHERE store_id = ? AND external_id = ?",
+                Integer.class,
+                store.id().value(),
+                customerId);
         return n != null && n > 0;
     }
 
@@ -84,12 +99,15 @@ public final class JdbcBaskets {
      */
     public List<String> categories(Store store, int limit) {
         java.util.TreeSet<String> out = new java.util.TreeSet<>();
-        jdbc.query("SELECT DISTINCT category FROM products WHERE store_id = ? AND category IS NOT NULL", rs -> {
-            String category = rs.getString(1).strip();
-            if (!category.isEmpty()) {
-                out.add(category);
-            }
-        }, store.id().value());
+        jdbc.query(
+                "SELECT DISTINCT category FROM products WHERE store_id = ? AND category IS NOT NULL",
+                rs -> {
+                    String category = rs.getString(1).strip();
+                    if (!category.isEmpty()) {
+                        out.add(category);
+                    }
+                },
+                store.id().value());
         return out.stream().limit(limit + 1L).toList();
     }
 
@@ -102,11 +120,13 @@ public final class JdbcBaskets {
             List<Object> args = new ArrayList<>();
             args.add(store.id().value());
             args.addAll(chunk);
-            jdbc.query("SELECT external_id, name, category FROM products WHERE store_id = ? AND external_id IN ("
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+            jdbc.query(
+                    "SELECT external_id, name, category FROM products WHERE store_id = ? AND external_id IN ("
+                            + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
                     rs -> {
                         out.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
-                    }, args.toArray());
+                    },
+                    args.toArray());
         }
         return out;
     }
@@ -118,27 +138,37 @@ public final class JdbcBaskets {
     public List<Membership> memberships(Store store) {
         long id = store.id().value();
         Map<String, Membership> out = new LinkedHashMap<>();
-        jdbc.query("SELECT g.group_key, g.name, m.customer_external_id FROM groups g JOIN group_members m "
-                + "ON m.store_id = g.store_id AND m.group_key = g.group_key WHERE g.store_id = ? "
-                + "ORDER BY g.group_key", rs -> {
-                    out.computeIfAbsent("group:" + rs.getString(1),
-                            k -> new Membership("group", key(k), name(rs), new ArrayList<>())).customers()
+        jdbc.query(
+                "SELECT g.group_key, g.name, m.customer_external_id FROM groups g JOIN group_members m "
+                        + "ON m.store_id = g.store_id AND m.group_key = g.group_key WHERE g.store_id = ? "
+                        + "ORDER BY g.group_key",
+                rs -> {
+                    out.computeIfAbsent(
+                                    "group:" + rs.getString(1),
+                                    k -> new Membership("group", key(k), name(rs), new ArrayList<>()))
+                            .customers()
                             .add(rs.getString(3));
-                }, id);
-        jdbc.query("SELECT rfm_group, customer_type, customer_external_id FROM customer_analytics WHERE store_id = ? "
-                + "ORDER BY customer_external_id", rs -> {
+                },
+                id);
+        jdbc.query(
+                "SELECT rfm_group, customer_type, customer_external_id FROM customer_analytics WHERE store_id = ? "
+                        + "ORDER BY customer_external_id",
+                rs -> {
                     String rfm = rs.getString(1);
                     String type = rs.getString(2);
                     String customer = rs.getString(3);
                     if (rfm != null) {
                         out.computeIfAbsent("rfm:" + rfm, k -> new Membership("rfm", rfm, rfm, new ArrayList<>()))
-                                .customers().add(customer);
+                                .customers()
+                                .add(customer);
                     }
                     if (type != null) {
                         out.computeIfAbsent("type:" + type, k -> new Membership("type", type, type, new ArrayList<>()))
-                                .customers().add(customer);
+                                .customers()
+                                .add(customer);
                     }
-                }, id);
+                },
+                id);
         return new ArrayList<>(out.values());
     }
 

@@ -1,15 +1,14 @@
 package io.basira.server.products.web;
 
-import io.basira.server.dashboard.DashboardPage;
-import io.basira.server.dashboard.DashboardFormats;
-import io.basira.server.dashboard.SignedIn;
 import io.basira.analytics.products.BoughtTogether;
+import io.basira.server.dashboard.DashboardFormats;
+import io.basira.server.dashboard.DashboardPage;
+import io.basira.server.dashboard.SignedIn;
 import io.basira.server.platform.errors.NotFound;
 import io.basira.server.products.ProductAnalytics;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.util.Locale;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,23 +38,30 @@ final class ProductPages {
     }
 
     @GetMapping("/products/affinity")
-    String affinity(SignedIn signedIn, @RequestParam(defaultValue = "revenue") String index, Model model, Locale locale) {
+    String affinity(
+            SignedIn signedIn, @RequestParam(defaultValue = "revenue") String index, Model model, Locale locale) {
         DashboardFormats fmt = new DashboardFormats(locale, signedIn.store());
         model.addAttribute("page", "affinity");
-        model.addAttribute("view", ProductViews.affinity(analytics.affinity(signedIn.store()), index.equals("buyers"), fmt));
+        model.addAttribute(
+                "view", ProductViews.affinity(analytics.affinity(signedIn.store()), index.equals("buyers"), fmt));
         return "products";
     }
 
     @GetMapping("/products/basket")
-    String basket(SignedIn signedIn, @RequestParam(name = "min_count", required = false) String minCount,
+    String basket(
+            SignedIn signedIn,
+            @RequestParam(name = "min_count", required = false) String minCount,
             @RequestParam(name = "min_confidence", required = false) String minConfidence,
-            @RequestParam(required = false) String limit, Model model, Locale locale) {
+            @RequestParam(required = false) String limit,
+            Model model,
+            Locale locale) {
         DashboardFormats fmt = new DashboardFormats(locale, signedIn.store());
         Integer count = whole(minCount, 1, 1_000_000, 2);
         BigDecimal confidence = decimal(minConfidence, 0, 100, BigDecimal.ZERO);
         Integer shown = whole(limit, 1, ProductAnalytics.MAX_LIMIT, DEFAULT_LIMIT);
         if (count == null || confidence == null || shown == null) {
-            model.addAttribute("thresholdError", count == null ? "min_count" : confidence == null ? "min_confidence" : "limit");
+            model.addAttribute(
+                    "thresholdError", count == null ? "min_count" : confidence == null ? "min_confidence" : "limit");
             count = count == null ? 2 : count;
             confidence = confidence == null ? BigDecimal.ZERO : confidence;
             shown = shown == null ? DEFAULT_LIMIT : shown;
@@ -64,8 +70,8 @@ final class ProductPages {
         model.addAttribute("minCount", count);
         model.addAttribute("minConfidence", confidence.stripTrailingZeros().toPlainString());
         model.addAttribute("limit", shown);
-        BoughtTogether.Thresholds thresholds = new BoughtTogether.Thresholds(count, 0,
-                confidence.movePointLeft(2).doubleValue());
+        BoughtTogether.Thresholds thresholds = new BoughtTogether.Thresholds(
+                count, 0, confidence.movePointLeft(2).doubleValue());
         model.addAttribute("view", ProductViews.basket(analytics.basket(signedIn.store(), thresholds, shown), fmt));
         return "products";
     }
@@ -76,16 +82,23 @@ final class ProductPages {
      * companions. 404 with a notice when no counted order holds the product.
      */
     @GetMapping("/products/basket/{productId}")
-    String alsoBought(SignedIn signedIn, @PathVariable String productId,
+    String alsoBought(
+            SignedIn signedIn,
+            @PathVariable String productId,
             @RequestParam(name = "min_count", required = false) String minCount,
             @RequestParam(name = "min_confidence", required = false) String minConfidence,
-            @RequestParam(required = false) String limit, Model model, Locale locale, HttpServletResponse response) {
+            @RequestParam(required = false) String limit,
+            Model model,
+            Locale locale,
+            HttpServletResponse response) {
         DashboardFormats fmt = new DashboardFormats(locale, signedIn.store());
         Integer count = whole(minCount, 1, 1_000_000, 1);
         BigDecimal confidence = decimal(minConfidence, 0, 100, BigDecimal.ZERO);
         Integer shown = whole(limit, 1, ProductAnalytics.MAX_LIMIT, DEFAULT_COMPANIONS);
         if (count == null || confidence == null || shown == null) {
-            model.addAttribute("thresholdError", count == null ? "min_count" : confidence == null ? "min_confidence" : "companions");
+            model.addAttribute(
+                    "thresholdError",
+                    count == null ? "min_count" : confidence == null ? "min_confidence" : "companions");
             count = count == null ? 1 : count;
             confidence = confidence == null ? BigDecimal.ZERO : confidence;
             shown = shown == null ? DEFAULT_COMPANIONS : shown;
@@ -95,11 +108,12 @@ final class ProductPages {
         model.addAttribute("minCount", count);
         model.addAttribute("minConfidence", confidence.stripTrailingZeros().toPlainString());
         model.addAttribute("limit", shown);
-        BoughtTogether.Thresholds thresholds = new BoughtTogether.Thresholds(count, 0,
-                confidence.movePointLeft(2).doubleValue());
+        BoughtTogether.Thresholds thresholds = new BoughtTogether.Thresholds(
+                count, 0, confidence.movePointLeft(2).doubleValue());
         try {
-            model.addAttribute("view", ProductViews.alsoBought(
-                    analytics.alsoBought(signedIn.store(), productId, thresholds, shown), fmt));
+            model.addAttribute(
+                    "view",
+                    ProductViews.alsoBought(analytics.alsoBought(signedIn.store(), productId, thresholds, shown), fmt));
         } catch (NotFound unknown) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             model.addAttribute("missing", true);
@@ -127,7 +141,9 @@ final class ProductPages {
         }
         try {
             BigDecimal value = new BigDecimal(text.strip());
-            return value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0 ? null : value;
+            return value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0
+                    ? null
+                    : value;
         } catch (NumberFormatException e) {
             return null;
         }

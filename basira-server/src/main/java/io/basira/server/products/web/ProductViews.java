@@ -1,7 +1,7 @@
 package io.basira.server.products.web;
 
-import io.basira.server.dashboard.DashboardFormats;
 import io.basira.server.analytics.Report;
+import io.basira.server.dashboard.DashboardFormats;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,12 @@ public final class ProductViews {
 
     /** The heat map's bands of an index, from far below the store to far above; each has a class and a symbol. */
     enum Band {
-        NONE("—"), FAR_BELOW("▼▼"), BELOW("▼"), EVEN("≈"), ABOVE("▲"), FAR_ABOVE("▲▲");
+        NONE("—"),
+        FAR_BELOW("▼▼"),
+        BELOW("▼"),
+        EVEN("≈"),
+        ABOVE("▲"),
+        FAR_ABOVE("▲▲");
 
         final String symbol;
 
@@ -67,7 +72,8 @@ public final class ProductViews {
     /** The rows in the order store, saved groups, RFM groups, customer types (each kind as the service lists it). */
     static Affinity affinity(Report report, boolean buyers, DashboardFormats fmt) {
         Map<String, Object> json = report.json();
-        List<String> categories = ((List<?>) json.get("categories")).stream().map(String::valueOf).toList();
+        List<String> categories =
+                ((List<?>) json.get("categories")).stream().map(String::valueOf).toList();
         String indexField = buyers ? "buyer_index" : "revenue_index";
         String shareField = buyers ? "buyer_share" : "revenue_share";
         List<AffinityRow> rows = new ArrayList<>();
@@ -84,9 +90,12 @@ public final class ProductViews {
                 Map<?, ?> cell = (Map<?, ?>) cells.get(i);
                 BigDecimal index = (BigDecimal) cell.get(indexField);
                 Map<?, ?> store = i < storeCells.size() ? (Map<?, ?>) storeCells.get(i) : Map.of();
-                out.add(new AffinityCell(String.valueOf(cell.get("category")),
-                        index == null ? "—" : fmt.number(index), Band.of(index),
-                        fmt.percent((BigDecimal) cell.get(shareField)), fmt.percent((BigDecimal) store.get(shareField))));
+                out.add(new AffinityCell(
+                        String.valueOf(cell.get("category")),
+                        index == null ? "—" : fmt.number(index),
+                        Band.of(index),
+                        fmt.percent((BigDecimal) cell.get(shareField)),
+                        fmt.percent((BigDecimal) store.get(shareField))));
             }
             String key = row.get("key") == null ? "" : String.valueOf(row.get("key"));
             String name = kind.equals("group") ? String.valueOf(row.get("name")) : "";
@@ -100,20 +109,34 @@ public final class ProductViews {
         }
         List<String> order = List.of("store", "group", "rfm", "type");
         rows.sort(java.util.Comparator.comparingInt(r -> order.indexOf(r.kind())));
-        return new Affinity(buyers ? "buyers" : "revenue", categories, rows,
-                fmt.number((Number) json.get("orders")), List.of(Band.values()));
+        return new Affinity(
+                buyers ? "buyers" : "revenue",
+                categories,
+                rows,
+                fmt.number((Number) json.get("orders")),
+                List.of(Band.values()));
     }
 
     /** The pairs bought together with the thresholds as the form shows them. */
     record Basket(String orders, String categorisedOrders, List<Pair> products, List<Pair> categories) {}
 
     /** A pair: ids (and product names), orders holding both, support, confidence both ways and lift. */
-    record Pair(String a, String nameA, String b, String nameB, String orders, String support, String confidenceAb,
-            String confidenceBa, String lift) {}
+    record Pair(
+            String a,
+            String nameA,
+            String b,
+            String nameB,
+            String orders,
+            String support,
+            String confidenceAb,
+            String confidenceBa,
+            String lift) {}
 
     static Basket basket(Report report, DashboardFormats fmt) {
         Map<String, Object> json = report.json();
-        return new Basket(fmt.number((Number) json.get("orders")), fmt.number((Number) json.get("categorised_orders")),
+        return new Basket(
+                fmt.number((Number) json.get("orders")),
+                fmt.number((Number) json.get("categorised_orders")),
                 pairs((List<?>) json.get("product_pairs"), "product", report, fmt),
                 pairs((List<?>) json.get("category_pairs"), "category", report, fmt));
     }
@@ -131,9 +154,15 @@ public final class ProductViews {
             Map<?, ?> p = (Map<?, ?>) o;
             String a = String.valueOf(p.get(kind + "_a"));
             String b = String.valueOf(p.get(kind + "_b"));
-            out.add(new Pair(a, names.getOrDefault(a, ""), b, names.getOrDefault(b, ""),
-                    fmt.number((Number) p.get("orders")), percent((BigDecimal) p.get("support"), fmt),
-                    percent((BigDecimal) p.get("confidence_a_b"), fmt), percent((BigDecimal) p.get("confidence_b_a"), fmt),
+            out.add(new Pair(
+                    a,
+                    names.getOrDefault(a, ""),
+                    b,
+                    names.getOrDefault(b, ""),
+                    fmt.number((Number) p.get("orders")),
+                    percent((BigDecimal) p.get("support"), fmt),
+                    percent((BigDecimal) p.get("confidence_a_b"), fmt),
+                    percent((BigDecimal) p.get("confidence_b_a"), fmt),
                     fmt.number((BigDecimal) p.get("lift"))));
         }
         return out;
@@ -154,8 +183,8 @@ public final class ProductViews {
      * A product bought with it: id and name, orders holding both, support and confidence (this → that) as percentages,
      * lift as a number, and the lift's band in words ({@code more}, {@code even}, {@code less}) for the sentence.
      */
-    record Companion(String id, String name, String orders, String support, String confidence, String lift,
-            String liftBand) {
+    record Companion(
+            String id, String name, String orders, String support, String confidence, String lift, String liftBand) {
 
         /** The message key of the lift in words. */
         public String liftWords() {
@@ -178,14 +207,21 @@ public final class ProductViews {
         for (Object o : (List<?>) json.get("also_bought")) {
             Map<?, ?> p = (Map<?, ?>) o;
             BigDecimal lift = (BigDecimal) p.get("lift");
-            companions.add(new Companion(String.valueOf(p.get("product_id")),
-                    p.get("name") == null ? "" : String.valueOf(p.get("name")), fmt.number((Number) p.get("orders")),
-                    percent((BigDecimal) p.get("support"), fmt), percent((BigDecimal) p.get("confidence"), fmt),
-                    lift == null ? "—" : fmt.number(lift), liftBand(lift)));
+            companions.add(new Companion(
+                    String.valueOf(p.get("product_id")),
+                    p.get("name") == null ? "" : String.valueOf(p.get("name")),
+                    fmt.number((Number) p.get("orders")),
+                    percent((BigDecimal) p.get("support"), fmt),
+                    percent((BigDecimal) p.get("confidence"), fmt),
+                    lift == null ? "—" : fmt.number(lift),
+                    liftBand(lift)));
         }
-        return new AlsoBought(String.valueOf(json.get("product_id")),
-                json.get("name") == null ? "" : String.valueOf(json.get("name")), fmt.number((Number) json.get("orders")),
-                fmt.number((Number) json.get("store_orders")), companions);
+        return new AlsoBought(
+                String.valueOf(json.get("product_id")),
+                json.get("name") == null ? "" : String.valueOf(json.get("name")),
+                fmt.number((Number) json.get("orders")),
+                fmt.number((Number) json.get("store_orders")),
+                companions);
     }
 
     /** A customer's likely next products and category for the card. */
@@ -199,10 +235,12 @@ public final class ProductViews {
         List<NextProduct> products = new ArrayList<>();
         for (Object o : (List<?>) json.get("products")) {
             Map<?, ?> p = (Map<?, ?>) o;
-            products.add(new NextProduct(String.valueOf(p.get("product_id")),
+            products.add(new NextProduct(
+                    String.valueOf(p.get("product_id")),
                     p.get("name") == null ? "" : String.valueOf(p.get("name")),
                     p.get("category") == null ? "" : String.valueOf(p.get("category")),
-                    fmt.number((BigDecimal) p.get("score")), "model".equals(p.get("source"))));
+                    fmt.number((BigDecimal) p.get("score")),
+                    "model".equals(p.get("source"))));
         }
         Object category = json.get("next_category");
         return new Next(category == null ? "" : String.valueOf(category), products);

@@ -1,15 +1,12 @@
 package io.basira.server.sources.api;
 
+import io.basira.server.platform.errors.NotFound;
+import io.basira.server.platform.security.ApiKeyAuthentication;
+import io.basira.server.privacy.AuditLog;
 import io.basira.server.sources.InboxEntry;
 import io.basira.server.sources.Platform;
 import io.basira.server.sources.ReceiveWebhook;
 import io.basira.server.sources.SourceChanges;
-import io.basira.server.sources.jdbc.JdbcInbox;
-import io.basira.server.sources.jdbc.JdbcSources;
-import io.basira.server.platform.errors.NotFound;
-import io.basira.server.platform.security.ApiKeyAuthentication;
-import io.basira.server.privacy.AuditLog;
-import jakarta.servlet.http.HttpServletRequest;
 import io.basira.server.sources.api.SourceRequests.InboxJson;
 import io.basira.server.sources.api.SourceRequests.InboxList;
 import io.basira.server.sources.api.SourceRequests.NewSource;
@@ -17,9 +14,12 @@ import io.basira.server.sources.api.SourceRequests.Rotation;
 import io.basira.server.sources.api.SourceRequests.SourceJson;
 import io.basira.server.sources.api.SourceRequests.SourceList;
 import io.basira.server.sources.api.SourceRequests.SourceWithSecret;
+import io.basira.server.sources.jdbc.JdbcInbox;
+import io.basira.server.sources.jdbc.JdbcSources;
 import io.basira.shared.Store;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.time.Duration;
 import java.util.List;
@@ -57,8 +57,13 @@ public class SourcesController {
     private final Duration rotationWindow;
     private final AuditLog audit;
 
-    public SourcesController(JdbcSources sources, SourceChanges changes, JdbcInbox inbox, ReceiveWebhook receive,
-            Duration rotationWindow, AuditLog audit) {
+    public SourcesController(
+            JdbcSources sources,
+            SourceChanges changes,
+            JdbcInbox inbox,
+            ReceiveWebhook receive,
+            Duration rotationWindow,
+            AuditLog audit) {
         this.sources = sources;
         this.changes = changes;
         this.audit = audit;
@@ -75,34 +80,48 @@ public class SourcesController {
     @GetMapping("/sources")
     @Operation(summary = "The store's platform sources")
     public SourceList list(Store store) {
-        return new SourceList(sources.list(store.id()).stream().map(SourceJson::of).toList());
+        return new SourceList(
+                sources.list(store.id()).stream().map(SourceJson::of).toList());
     }
 
     @PostMapping("/sources")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register a platform source", description = "Returns the webhook path to give the platform and"
-            + " the secret (shown only now).")
+    @Operation(
+            summary = "Register a platform source",
+            description = "Returns the webhook path to give the platform and" + " the secret (shown only now).")
     public SourceWithSecret create(Store store, @Valid @RequestBody NewSource request, HttpServletRequest http) {
-        JdbcSources.WithSecret created = changes.create(store.id(), actor(http), Platform.fromCode(request.platform()), request.label(),
-                request.secret());
-        return new SourceWithSecret(SourceJson.of(created.source()), created.secret(),
+        JdbcSources.WithSecret created = changes.create(
+                store.id(), actor(http), Platform.fromCode(request.platform()), request.label(), request.secret());
+        return new SourceWithSecret(
+                SourceJson.of(created.source()),
+                created.secret(),
                 "the secret is shown only now; Basira keeps it encrypted");
     }
 
     @PostMapping("/sources/{id}/rotate")
-    @Operation(summary = "Rotate a source's secret", description = "The previous secret stays valid until"
-            + " previous_valid_until (basira.sources.rotation-window).")
-    public SourceWithSecret rotate(Store store, @PathVariable String id, @Valid @RequestBody(required = false) Rotation request,
+    @Operation(
+            summary = "Rotate a source's secret",
+            description =
+                    "The previous secret stays valid until" + " previous_valid_until (basira.sources.rotation-window).")
+    public SourceWithSecret rotate(
+            Store store,
+            @PathVariable String id,
+            @Valid @RequestBody(required = false) Rotation request,
             HttpServletRequest http) {
-        JdbcSources.WithSecret rotated = changes.rotate(store.id(), actor(http), id, request == null ? null : request.secret(), rotationWindow)
+        JdbcSources.WithSecret rotated = changes.rotate(
+                        store.id(), actor(http), id, request == null ? null : request.secret(), rotationWindow)
                 .orElseThrow(() -> new NotFound("this store has no source '" + id + "'"));
-        return new SourceWithSecret(SourceJson.of(rotated.source()), rotated.secret(),
+        return new SourceWithSecret(
+                SourceJson.of(rotated.source()),
+                rotated.secret(),
                 "the new secret is shown only now; the previous one is accepted until previous_valid_until");
     }
 
     @DeleteMapping("/sources/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Remove a source", description = "Its webhook URL answers 404 from now on; what it delivered stays.")
+    @Operation(
+            summary = "Remove a source",
+            description = "Its webhook URL answers 404 from now on; what it delivered stays.")
     public void remove(Store store, @PathVariable String id, HttpServletRequest http) {
         if (!changes.remove(store.id(), actor(http), id)) {
             throw new NotFound("this store has no source '" + id + "'");
@@ -110,20 +129,34 @@ public class SourcesController {
     }
 
     @GetMapping("/inbox")
-    @Operation(summary = "The store's webhook inbox", description = "Newest first, at most 500; state=parked lists the"
-            + " events that could not be applied, with the reason.")
+    @Operation(
+            summary = "The store's webhook inbox",
+            description = "Newest first, at most 500; state=parked lists the"
+                    + " events that could not be applied, with the reason.")
     public InboxList inbox(Store store, @RequestParam(required = false) String state) {
-        if (state != null && !List.of(InboxEntry.RECEIVED, InboxEntry.APPLIED, InboxEntry.IGNORED, InboxEntry.STALE,
-                InboxEntry.PARKED).contains(state)) {
-            throw new IllegalArgumentException("parameter 'state': '" + state
-                    + "' is not one of received, applied, ignored, stale, parked");
+        if (state != null
+                && !List.of(
+                                InboxEntry.RECEIVED,
+                                InboxEntry.APPLIED,
+                                InboxEntry.IGNORED,
+                                InboxEntry.STALE,
+                                InboxEntry.PARKED)
+                        .contains(state)) {
+            throw new IllegalArgumentException(
+                    "parameter 'state': '" + state + "' is not one of received, applied, ignored, stale, parked");
         }
-        return new InboxList(inbox.list(store.id(), state, LISTED).stream().map(InboxJson::of).toList(),
-                inbox.counts(store.id()), LISTED);
+        return new InboxList(
+                inbox.list(store.id(), state, LISTED).stream()
+                        .map(InboxJson::of)
+                        .toList(),
+                inbox.counts(store.id()),
+                LISTED);
     }
 
     @PostMapping("/inbox/{id}/replay")
-    @Operation(summary = "Replay a parked event", description = "Applies it again now (after a fix); answers its state after.")
+    @Operation(
+            summary = "Replay a parked event",
+            description = "Applies it again now (after a fix); answers its state after.")
     public InboxJson replay(Store store, @PathVariable long id) {
         if (!receive.replay(store.id(), id)) {
             throw new NotFound("this store has no parked inbox event " + id);
@@ -135,7 +168,9 @@ public class SourcesController {
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ProblemDetail invalid(MethodArgumentNotValidException e) {
         List<String> problems = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> error.getField() + ": " + error.getDefaultMessage()).sorted().toList();
+                .map(error -> error.getField() + ": " + error.getDefaultMessage())
+                .sorted()
+                .toList();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.join("; ", problems));
         problem.setProperty("problems", problems);
         return problem;

@@ -1,5 +1,7 @@
 package io.basira.server.sources.api;
 
+import io.basira.server.platform.errors.ContentTooLarge;
+import io.basira.server.platform.errors.NotFound;
 import io.basira.server.sources.Delivery;
 import io.basira.server.sources.EventKeys;
 import io.basira.server.sources.InboxMetrics;
@@ -7,8 +9,6 @@ import io.basira.server.sources.Platform;
 import io.basira.server.sources.ReceiveWebhook;
 import io.basira.server.sources.Signatures;
 import io.basira.server.sources.jdbc.JdbcSources;
-import io.basira.server.platform.errors.NotFound;
-import io.basira.server.platform.errors.ContentTooLarge;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +47,8 @@ public class WebhookController {
     private final Clock clock;
     private final long maxBody;
 
-    public WebhookController(JdbcSources sources, ReceiveWebhook receive, InboxMetrics metrics, Clock clock, DataSize maxBody) {
+    public WebhookController(
+            JdbcSources sources, ReceiveWebhook receive, InboxMetrics metrics, Clock clock, DataSize maxBody) {
         this.sources = sources;
         this.receive = receive;
         this.metrics = metrics;
@@ -56,26 +57,37 @@ public class WebhookController {
     }
 
     @PostMapping("/webhooks/{platform}/{sourceId}")
-    public ResponseEntity<Object> deliver(@PathVariable String platform, @PathVariable String sourceId,
-            @RequestParam(name = "event", required = false) String event, HttpServletRequest request) throws IOException {
+    public ResponseEntity<Object> deliver(
+            @PathVariable String platform,
+            @PathVariable String sourceId,
+            @RequestParam(name = "event", required = false) String event,
+            HttpServletRequest request)
+            throws IOException {
         Platform named = known(platform);
         JdbcSources.Found found = sources.forDelivery(named, sourceId)
                 .orElseThrow(() -> new NotFound("no " + named.code() + " source '" + sourceId + "'"));
         byte[] body = read(request);
         Delivery delivery = new Delivery(named, headers(request), body, event);
-        Signatures.Refusal refusal = Signatures.check(delivery, found.secrets().validAt(clock.instant()), clock.instant());
+        Signatures.Refusal refusal =
+                Signatures.check(delivery, found.secrets().validAt(clock.instant()), clock.instant());
         if (refusal != null) {
             metrics.rejected(named, refusal);
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, switch (refusal) {
-                case MISSING -> "the delivery carries no " + named.code() + " signature or credentials; nothing was stored";
-                case BAD -> "the " + named.code() + " signature or credentials do not match this source's secret;"
-                        + " nothing was stored";
-                case STALE -> "webhook-timestamp is more than 5 minutes from now; nothing was stored";
-            });
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.UNAUTHORIZED,
+                    switch (refusal) {
+                        case MISSING ->
+                            "the delivery carries no " + named.code() + " signature or credentials; nothing was stored";
+                        case BAD ->
+                            "the " + named.code() + " signature or credentials do not match this source's secret;"
+                                    + " nothing was stored";
+                        case STALE -> "webhook-timestamp is more than 5 minutes from now; nothing was stored";
+                    });
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
         }
-        ReceiveWebhook.Receipt receipt = receive.receive(found.source(), EventKeys.key(delivery), EventKeys.topic(delivery),
-                text(body));
+        ReceiveWebhook.Receipt receipt =
+                receive.receive(found.source(), EventKeys.key(delivery), EventKeys.topic(delivery), text(body));
         if (receipt.duplicate()) {
             metrics.duplicate(named);
         } else {
@@ -109,8 +121,8 @@ public class WebhookController {
     }
 
     private ContentTooLarge tooLarge() {
-        return new ContentTooLarge("a webhook body is at most " + maxBody + " bytes (basira.webhooks.max-body)",
-                maxBody + " bytes");
+        return new ContentTooLarge(
+                "a webhook body is at most " + maxBody + " bytes (basira.webhooks.max-body)", maxBody + " bytes");
     }
 
     private static Map<String, String> headers(HttpServletRequest request) {
@@ -124,8 +136,12 @@ public class WebhookController {
     /** The body as text; a body that is not UTF-8 is refused (the platforms send UTF-8 JSON). */
     private static String text(byte[] body) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("the body is not UTF-8 text; nothing was stored");
         }

@@ -1,9 +1,9 @@
 package io.basira.server.sources.jdbc;
 
+import io.basira.server.platform.jdbc.SqlDialect;
 import io.basira.server.sources.InboxEntry;
 import io.basira.server.sources.Platform;
 import io.basira.server.sources.Times;
-import io.basira.server.platform.jdbc.SqlDialect;
 import io.basira.shared.StoreId;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,8 +24,9 @@ public final class JdbcInbox {
 
     /** The longest outcome kept (the column's size). */
     static final int OUTCOME_LENGTH = 1000;
-    private static final String COLUMNS = "id, store_id, source_id, platform, event_key, topic, received_at, state, outcome,"
-            + " handled_at";
+
+    private static final String COLUMNS =
+            "id, store_id, source_id, platform, event_key, topic, received_at, state, outcome," + " handled_at";
 
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
@@ -36,25 +37,38 @@ public final class JdbcInbox {
     }
 
     /** Stores a new event as received. @return its id; empty when the store already holds that event key */
-    public OptionalLong insert(StoreId store, String sourceId, Platform platform, String eventKey, String topic, String body,
+    public OptionalLong insert(
+            StoreId store,
+            String sourceId,
+            Platform platform,
+            String eventKey,
+            String topic,
+            String body,
             Instant now) {
-        String insert = "INSERT INTO webhook_inbox (store_id, source_id, platform, event_key, topic, body, received_at, state)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, '" + InboxEntry.RECEIVED + "')"
-                + (dialect == SqlDialect.POSTGRESQL ? " ON CONFLICT (store_id, platform, event_key) DO NOTHING" : "");
+        String insert =
+                "INSERT INTO webhook_inbox (store_id, source_id, platform, event_key, topic, body, received_at, state)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, '" + InboxEntry.RECEIVED + "')"
+                        + (dialect == SqlDialect.POSTGRESQL
+                                ? " ON CONFLICT (store_id, platform, event_key) DO NOTHING"
+                                : "");
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         try {
-            int inserted = jdbc.update(connection -> {
-                PreparedStatement ps = connection.prepareStatement(insert, new String[] {"id"});
-                ps.setLong(1, store.value());
-                ps.setString(2, sourceId);
-                ps.setString(3, platform.code());
-                ps.setString(4, eventKey);
-                ps.setString(5, topic);
-                ps.setString(6, body);
-                ps.setObject(7, Times.column(now));
-                return ps;
-            }, keys);
-            return inserted == 0 ? OptionalLong.empty() : OptionalLong.of(keys.getKey().longValue());
+            int inserted = jdbc.update(
+                    connection -> {
+                        PreparedStatement ps = connection.prepareStatement(insert, new String[] {"id"});
+                        ps.setLong(1, store.value());
+                        ps.setString(2, sourceId);
+                        ps.setString(3, platform.code());
+                        ps.setString(4, eventKey);
+                        ps.setString(5, topic);
+                        ps.setString(6, body);
+                        ps.setObject(7, Times.column(now));
+                        return ps;
+                    },
+                    keys);
+            return inserted == 0
+                    ? OptionalLong.empty()
+                    : OptionalLong.of(keys.getKey().longValue());
         } catch (DuplicateKeyException e) {
             return OptionalLong.empty();
         }
@@ -62,8 +76,14 @@ public final class JdbcInbox {
 
     /** The event and its body, locked for this transaction, when it is still to be applied. */
     public Optional<Received> lockReceived(long id) {
-        return jdbc.query("SELECT " + COLUMNS + ", body FROM webhook_inbox WHERE id = ? AND state = '" + InboxEntry.RECEIVED
-                + "' FOR UPDATE", (rs, n) -> new Received(map(rs), rs.getString("body")), id).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT " + COLUMNS + ", body FROM webhook_inbox WHERE id = ? AND state = '"
+                                + InboxEntry.RECEIVED + "' FOR UPDATE",
+                        (rs, n) -> new Received(map(rs), rs.getString("body")),
+                        id)
+                .stream()
+                .findFirst();
     }
 
     /** An event with its body. */
@@ -71,8 +91,14 @@ public final class JdbcInbox {
 
     /** Records what became of a received event. @return whether it was still received */
     public boolean finish(long id, String state, String outcome, Instant now) {
-        return jdbc.update("UPDATE webhook_inbox SET state = ?, outcome = ?, handled_at = ? WHERE id = ? AND state = '"
-                + InboxEntry.RECEIVED + "'", state, cut(outcome), Times.column(now), id) == 1;
+        return jdbc.update(
+                        "UPDATE webhook_inbox SET state = ?, outcome = ?, handled_at = ? WHERE id = ? AND state = '"
+                                + InboxEntry.RECEIVED + "'",
+                        state,
+                        cut(outcome),
+                        Times.column(now),
+                        id)
+                == 1;
     }
 
     /**
@@ -89,44 +115,73 @@ public final class JdbcInbox {
         if (!finish(id, InboxEntry.PARKED, reason, now)) {
             return null;
         }
-        return jdbc.queryForObject("SELECT platform FROM webhook_inbox WHERE id = ?",
-                (rs, n) -> Platform.fromCode(rs.getString("platform")), id);
+        return jdbc.queryForObject(
+                "SELECT platform FROM webhook_inbox WHERE id = ?",
+                (rs, n) -> Platform.fromCode(rs.getString("platform")),
+                id);
     }
 
     /** Sends a parked event back to be applied again. @return whether the store had it parked */
     public boolean unpark(StoreId store, long id) {
-        return jdbc.update("UPDATE webhook_inbox SET state = '" + InboxEntry.RECEIVED + "', outcome = NULL, handled_at = NULL"
-                + " WHERE store_id = ? AND id = ? AND state = '" + InboxEntry.PARKED + "'", store.value(), id) == 1;
+        return jdbc.update(
+                        "UPDATE webhook_inbox SET state = '" + InboxEntry.RECEIVED
+                                + "', outcome = NULL, handled_at = NULL"
+                                + " WHERE store_id = ? AND id = ? AND state = '" + InboxEntry.PARKED + "'",
+                        store.value(),
+                        id)
+                == 1;
     }
 
     /** The store's events in {@code state} (all states when null), newest first, at most {@code limit}. */
     public List<InboxEntry> list(StoreId store, String state, int limit) {
         return state == null
-                ? jdbc.query("SELECT " + COLUMNS + " FROM webhook_inbox WHERE store_id = ? ORDER BY id DESC"
-                        + " FETCH FIRST " + limit + " ROWS ONLY", (rs, n) -> map(rs), store.value())
-                : jdbc.query("SELECT " + COLUMNS + " FROM webhook_inbox WHERE store_id = ? AND state = ? ORDER BY id DESC"
-                        + " FETCH FIRST " + limit + " ROWS ONLY", (rs, n) -> map(rs), store.value(), state);
+                ? jdbc.query(
+                        "SELECT " + COLUMNS + " FROM webhook_inbox WHERE store_id = ? ORDER BY id DESC"
+                                + " FETCH FIRST " + limit + " ROWS ONLY",
+                        (rs, n) -> map(rs),
+                        store.value())
+                : jdbc.query(
+                        "SELECT " + COLUMNS + " FROM webhook_inbox WHERE store_id = ? AND state = ? ORDER BY id DESC"
+                                + " FETCH FIRST " + limit + " ROWS ONLY",
+                        (rs, n) -> map(rs),
+                        store.value(),
+                        state);
     }
 
     public Optional<InboxEntry> find(StoreId store, long id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM webhook_inbox WHERE store_id = ? AND id = ?", (rs, n) -> map(rs),
-                store.value(), id).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT " + COLUMNS + " FROM webhook_inbox WHERE store_id = ? AND id = ?",
+                        (rs, n) -> map(rs),
+                        store.value(),
+                        id)
+                .stream()
+                .findFirst();
     }
 
     /** How many of the store's events are in each state. */
     public java.util.Map<String, Long> counts(StoreId store) {
         java.util.Map<String, Long> counts = new java.util.TreeMap<>();
-        jdbc.query("SELECT state, COUNT(*) AS n FROM webhook_inbox WHERE store_id = ? GROUP BY state",
+        jdbc.query(
+                "SELECT state, COUNT(*) AS n FROM webhook_inbox WHERE store_id = ? GROUP BY state",
                 rs -> {
                     counts.put(rs.getString("state"), rs.getLong("n"));
-                }, store.value());
+                },
+                store.value());
         return counts;
     }
 
     private static InboxEntry map(ResultSet rs) throws SQLException {
-        return new InboxEntry(rs.getLong("id"), new StoreId(rs.getLong("store_id")), rs.getString("source_id"),
-                Platform.fromCode(rs.getString("platform")), rs.getString("event_key"), rs.getString("topic"),
-                Times.instant(rs, "received_at"), rs.getString("state"), rs.getString("outcome"),
+        return new InboxEntry(
+                rs.getLong("id"),
+                new StoreId(rs.getLong("store_id")),
+                rs.getString("source_id"),
+                Platform.fromCode(rs.getString("platform")),
+                rs.getString("event_key"),
+                rs.getString("topic"),
+                Times.instant(rs, "received_at"),
+                rs.getString("state"),
+                rs.getString("outcome"),
                 Times.instant(rs, "handled_at"));
     }
 

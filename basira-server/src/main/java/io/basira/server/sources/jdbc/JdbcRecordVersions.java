@@ -1,7 +1,7 @@
 package io.basira.server.sources.jdbc;
 
-import io.basira.server.sources.Times;
 import io.basira.server.platform.jdbc.SqlDialect;
+import io.basira.server.sources.Times;
 import io.basira.shared.StoreId;
 import java.time.Instant;
 import java.util.Optional;
@@ -42,7 +42,13 @@ public final class JdbcRecordVersions {
 
     /** The newest version applied of the record, if any. */
     public Optional<Instant> newest(StoreId store, String recordKey) {
-        return jdbc.query("SELECT version_at FROM source_record_versions WHERE store_id = ? AND record_key = ?",
-                (rs, n) -> Times.instant(rs, "version_at"), store.value(), recordKey).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT version_at FROM source_record_versions WHERE store_id = ? AND record_key = ?",
+                        (rs, n) -> Times.instant(rs, "version_at"),
+                        store.value(),
+                        recordKey)
+                .stream()
+                .findFirst();
     }
 }

@@ -53,30 +53,55 @@ public final class JdbcSources {
         String chosen = NewSecrets.of(platform, secret);
         String id = NewSecrets.sourceId();
         Instant now = clock.instant();
-        jdbc.update("INSERT INTO sources (store_id, id, platform, label, secret_sealed, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                store.value(), id, platform.code(), label, box.seal(chosen), Times.column(now));
+        jdbc.update(
+                "INSERT INTO sources (store_id, id, platform, label, secret_sealed, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                store.value(),
+                id,
+                platform.code(),
+                label,
+                box.seal(chosen),
+                Times.column(now));
         return new WithSecret(new Source(id, store, platform, label, now, null, null), chosen);
     }
 
     public List<Source> list(StoreId store) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM sources WHERE store_id = ? ORDER BY created_at, id",
-                (rs, n) -> map(rs), store.value());
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM sources WHERE store_id = ? ORDER BY created_at, id",
+                (rs, n) -> map(rs),
+                store.value());
     }
 
     public Optional<Source> find(StoreId store, String id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM sources WHERE store_id = ? AND id = ?", (rs, n) -> map(rs),
-                store.value(), id).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT " + COLUMNS + " FROM sources WHERE store_id = ? AND id = ?",
+                        (rs, n) -> map(rs),
+                        store.value(),
+                        id)
+                .stream()
+                .findFirst();
     }
 
     /** The source a delivery names, with its secrets; empty when there is none of that platform. */
     public Optional<Found> forDelivery(Platform platform, String id) {
-        return jdbc.query("SELECT " + COLUMNS + ", secret_sealed, previous_secret_sealed FROM sources WHERE id = ? AND platform = ?",
-                (rs, n) -> {
-                    String previous = rs.getString("previous_secret_sealed");
-                    Source source = map(rs);
-                    return new Found(source, new SourceSecrets(box.open(rs.getString("secret_sealed")),
-                            previous == null ? null : box.open(previous), source.previousValidUntil()));
-                }, id, platform.code()).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT " + COLUMNS
+                                + ", secret_sealed, previous_secret_sealed FROM sources WHERE id = ? AND platform = ?",
+                        (rs, n) -> {
+                            String previous = rs.getString("previous_secret_sealed");
+                            Source source = map(rs);
+                            return new Found(
+                                    source,
+                                    new SourceSecrets(
+                                            box.open(rs.getString("secret_sealed")),
+                                            previous == null ? null : box.open(previous),
+                                            source.previousValidUntil()));
+                        },
+                        id,
+                        platform.code())
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -90,9 +115,14 @@ public final class JdbcSources {
         }
         String chosen = NewSecrets.of(source.get().platform(), secret);
         Instant now = clock.instant();
-        jdbc.update("UPDATE sources SET previous_secret_sealed = secret_sealed, secret_sealed = ?, rotated_at = ?,"
-                + " previous_valid_until = ? WHERE store_id = ? AND id = ?", box.seal(chosen), Times.column(now),
-                Times.column(now.plus(window)), store.value(), id);
+        jdbc.update(
+                "UPDATE sources SET previous_secret_sealed = secret_sealed, secret_sealed = ?, rotated_at = ?,"
+                        + " previous_valid_until = ? WHERE store_id = ? AND id = ?",
+                box.seal(chosen),
+                Times.column(now),
+                Times.column(now.plus(window)),
+                store.value(),
+                id);
         return find(store, id).map(rotated -> new WithSecret(rotated, chosen));
     }
 
@@ -102,8 +132,13 @@ public final class JdbcSources {
     }
 
     private static Source map(ResultSet rs) throws SQLException {
-        return new Source(rs.getString("id"), new StoreId(rs.getLong("store_id")), Platform.fromCode(rs.getString("platform")),
-                rs.getString("label"), Times.instant(rs, "created_at"), Times.instant(rs, "rotated_at"),
+        return new Source(
+                rs.getString("id"),
+                new StoreId(rs.getLong("store_id")),
+                Platform.fromCode(rs.getString("platform")),
+                rs.getString("label"),
+                Times.instant(rs, "created_at"),
+                Times.instant(rs, "rotated_at"),
                 Times.instant(rs, "previous_valid_until"));
     }
 }

@@ -25,12 +25,17 @@ import tools.jackson.databind.JsonNode;
 final class Fields {
 
     /** {@code 2024-03-01 18:20:00} and {@code 2024-03-01 18:20:00.000000} (Salla's and Zid's PHP dates). */
-    private static final DateTimeFormatter SPACED = new DateTimeFormatterBuilder().append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .appendLiteral(' ').appendPattern("HH:mm:ss").optionalStart()
-            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd().toFormatter(Locale.ROOT);
+    private static final DateTimeFormatter SPACED = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .appendLiteral(' ')
+            .appendPattern("HH:mm:ss")
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+            .optionalEnd()
+            .toFormatter(Locale.ROOT);
     /** {@code Wed Jun 29 2022 13:15:53 GMT+0300} (a JavaScript date's text). */
-    private static final DateTimeFormatter JAVASCRIPT = DateTimeFormatter.ofPattern("EEE MMM dd yyyy HH:mm:ss 'GMT'xx",
-            Locale.ENGLISH);
+    private static final DateTimeFormatter JAVASCRIPT =
+            DateTimeFormatter.ofPattern("EEE MMM dd yyyy HH:mm:ss 'GMT'xx", Locale.ENGLISH);
 
     private Fields() {}
 
@@ -53,7 +58,9 @@ final class Fields {
         if (!present(value) || value.isContainer()) {
             return null;
         }
-        String text = value.isNumber() ? value.decimalValue().toPlainString() : value.asString().strip();
+        String text = value.isNumber()
+                ? value.decimalValue().toPlainString()
+                : value.asString().strip();
         return text.isEmpty() ? null : text;
     }
 

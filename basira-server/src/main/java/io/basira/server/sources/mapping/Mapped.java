@@ -19,8 +19,14 @@ import java.util.Objects;
  * @param ignored why the event is acknowledged and recorded only (an event type Basira does not map); null otherwise
  * @param summary what the event is, for the inbox listing ({@code order 1001 (completed)})
  */
-public record Mapped(String recordKey, Instant versionAt, RecordBatch batch, List<Customer> customersIfMissing,
-        String cancelOrder, String ignored, String summary) {
+public record Mapped(
+        String recordKey,
+        Instant versionAt,
+        RecordBatch batch,
+        List<Customer> customersIfMissing,
+        String cancelOrder,
+        String ignored,
+        String summary) {
 
     public Mapped {
         customersIfMissing = List.copyOf(customersIfMissing);
@@ -30,13 +36,19 @@ public record Mapped(String recordKey, Instant versionAt, RecordBatch batch, Lis
         }
     }
 
-    public static Mapped records(String recordKey, Instant versionAt, RecordBatch batch, List<Customer> embedded,
-            String summary) {
+    public static Mapped records(
+            String recordKey, Instant versionAt, RecordBatch batch, List<Customer> embedded, String summary) {
         return new Mapped(recordKey, versionAt, batch, embedded, null, null, summary);
     }
 
     public static Mapped cancel(String orderId, Instant versionAt) {
-        return new Mapped("order:" + orderId, versionAt, new RecordBatch(), List.of(), orderId, null,
+        return new Mapped(
+                "order:" + orderId,
+                versionAt,
+                new RecordBatch(),
+                List.of(),
+                orderId,
+                null,
                 "order " + orderId + " deleted on the platform (cancelled)");
     }
 

@@ -35,16 +35,41 @@ public interface PlatformEvents {
     }
 
     /** A customer from the attributes the platforms send; a country that is not an ISO code is left out. */
-    static Customer customer(String where, String id, String firstName, String lastName, String email, String phone,
-            String gender, LocalDate birthDate, String city, String country, Instant createdAt) {
+    static Customer customer(
+            String where,
+            String id,
+            String firstName,
+            String lastName,
+            String email,
+            String phone,
+            String gender,
+            LocalDate birthDate,
+            String city,
+            String country,
+            Instant createdAt) {
         String code = country == null ? null : country.strip().toUpperCase(Locale.ROOT);
-        Gender known = gender == null ? null : switch (gender.strip().toLowerCase(Locale.ROOT)) {
-            case "male", "m" -> Gender.MALE;
-            case "female", "f" -> Gender.FEMALE;
-            default -> null;
-        };
-        return build(where, () -> new Customer(id, firstName, lastName, email, phone, known, birthDate, city, null,
-                code != null && code.matches("[A-Z]{2}") ? code : null, createdAt, Set.of()));
+        Gender known = gender == null
+                ? null
+                : switch (gender.strip().toLowerCase(Locale.ROOT)) {
+                    case "male", "m" -> Gender.MALE;
+                    case "female", "f" -> Gender.FEMALE;
+                    default -> null;
+                };
+        return build(
+                where,
+                () -> new Customer(
+                        id,
+                        firstName,
+                        lastName,
+                        email,
+                        phone,
+                        known,
+                        birthDate,
+                        city,
+                        null,
+                        code != null && code.matches("[A-Z]{2}") ? code : null,
+                        createdAt,
+                        Set.of()));
     }
 
     /** {@code Sara Al-Qahtani} → first name {@code Sara}, last name {@code Al-Qahtani}. */

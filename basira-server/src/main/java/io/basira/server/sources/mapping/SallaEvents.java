@@ -10,8 +10,8 @@ import io.basira.commerce.Product;
 import io.basira.commerce.Review;
 import io.basira.ingest.RecordBatch;
 import io.basira.shared.Money;
-import io.basira.shared.UnitPrice;
 import io.basira.shared.Store;
+import io.basira.shared.UnitPrice;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,17 +49,21 @@ final class SallaEvents implements PlatformEvents {
         if (!Fields.present(data) || !data.isObject()) {
             throw new Unmappable("Salla event '" + event.topic() + "': the body has no 'data' object");
         }
-        Instant version = Fields.instant(Fields.text(event.body(), "created_at"), event.store().timeZone(), "created_at");
+        Instant version = Fields.instant(
+                Fields.text(event.body(), "created_at"), event.store().timeZone(), "created_at");
         Instant at = version != null ? version : event.receivedAt();
         String topic = event.topic();
         if (topic.startsWith("order.")) {
-            return order(event.store(), topic, Fields.present(data.get("order")) && data.get("order").isObject()
-                    ? data.get("order") : data, at);
+            return order(
+                    event.store(),
+                    topic,
+                    Fields.present(data.get("order")) && data.get("order").isObject() ? data.get("order") : data,
+                    at);
         }
         return switch (topic) {
             case "customer.created", "customer.updated" -> customer(event.store(), data, at);
             case "abandoned.cart", "abandoned.cart.status.changed", "abandoned.cart.purchased" ->
-                    cart(event.store(), topic, data, at);
+                cart(event.store(), topic, data, at);
             case "review.added" -> review(event.store(), data, at);
             case "product.created", "product.updated" -> product(event.store(), data, at);
             default -> Mapped.ignore("Salla event '" + topic + "' is not one Basira maps");
@@ -91,12 +95,25 @@ final class SallaEvents implements PlatformEvents {
         Instant created = Fields.dateObject(data.get("date"), store.timeZone(), where + ": date");
         Instant createdAt = created != null ? created : at;
         Discount discount = discount(amounts, total, where);
-        Order order = PlatformEvents.build(where, () -> new Order(id, customerId, createdAt, status, finalTotal,
-                discount.amount(), discount.code(), Fields.text(data, "payment_method"),
-                Fields.text(data, "shipping", "company", "name")));
+        Order order = PlatformEvents.build(
+                where,
+                () -> new Order(
+                        id,
+                        customerId,
+                        createdAt,
+                        status,
+                        finalTotal,
+                        discount.amount(),
+                        discount.code(),
+                        Fields.text(data, "payment_method"),
+                        Fields.text(data, "shipping", "company", "name")));
         RecordBatch batch = new RecordBatch().add(order);
         lines(data, id, total, where).forEach(batch::add);
-        return Mapped.records("order:" + id, at, batch, List.of(customer(store, customer, customerId, createdAt, where)),
+        return Mapped.records(
+                "order:" + id,
+                at,
+                batch,
+                List.of(customer(store, customer, customerId, createdAt, where)),
                 "order " + id + " (" + status.code() + ")");
     }
 
@@ -177,17 +194,29 @@ final class SallaEvents implements PlatformEvents {
         String mobile = Fields.text(node, "mobile");
         String code = Fields.text(node, "mobile_code");
         String phone = mobile == null ? null : code == null || mobile.startsWith("+") ? mobile : code + mobile;
-        String birthday = Fields.present(Fields.at(node, "birthday")) && node.get("birthday").isObject()
-                ? Fields.text(node, "birthday", "date") : Fields.text(node, "birthday");
+        String birthday = Fields.present(Fields.at(node, "birthday"))
+                        && node.get("birthday").isObject()
+                ? Fields.text(node, "birthday", "date")
+                : Fields.text(node, "birthday");
         String country = Fields.text(node, "country_code");
-        return PlatformEvents.customer(where + ": customer", id, first, last, Fields.text(node, "email"), phone,
-                Fields.text(node, "gender"), Fields.date(birthday), Fields.text(node, "city"),
-                country != null ? country : Fields.text(node, "country"), createdAt);
+        return PlatformEvents.customer(
+                where + ": customer",
+                id,
+                first,
+                last,
+                Fields.text(node, "email"),
+                phone,
+                Fields.text(node, "gender"),
+                Fields.date(birthday),
+                Fields.text(node, "city"),
+                country != null ? country : Fields.text(node, "country"),
+                createdAt);
     }
 
     private static Mapped customer(Store store, JsonNode data, Instant at) {
         String id = Fields.requiredId(data, "customer", "id");
-        Instant created = Fields.dateObject(data.get("created_at"), store.timeZone(), "customer " + id + ": created_at");
+        Instant created =
+                Fields.dateObject(data.get("created_at"), store.timeZone(), "customer " + id + ": created_at");
         Customer customer = customer(store, data, id, created != null ? created : at, "customer " + id);
         return Mapped.records("customer:" + id, at, new RecordBatch().add(customer), List.of(), "customer " + id);
     }
@@ -204,20 +233,26 @@ final class SallaEvents implements PlatformEvents {
         String where = "cart " + id;
         String status = Fields.text(data, "status");
         CartStatus cartStatus = topic.equals("abandoned.cart.purchased") || "purchased".equals(status)
-                ? CartStatus.CONVERTED : CartStatus.ABANDONED;
+                ? CartStatus.CONVERTED
+                : CartStatus.ABANDONED;
         JsonNode customer = data.get("customer");
         String customerId = Fields.id(customer, "id");
         Instant created = Fields.dateObject(data.get("created_at"), store.timeZone(), where + ": created_at");
         Instant createdAt = created != null ? created : at;
         Money total = Fields.money(data.get("total"), store.currency(), where + ": total");
         JsonNode items = data.get("items");
-        Integer count = Fields.present(items) && items.isArray() ? Integer.valueOf(items.size())
+        Integer count = Fields.present(items) && items.isArray()
+                ? Integer.valueOf(items.size())
                 : Fields.text(data, "items_count") == null ? null : Integer.valueOf(Fields.text(data, "items_count"));
-        Cart cart = PlatformEvents.build(where, () -> new Cart(id, customerId, createdAt, at.isBefore(createdAt) ? createdAt : at,
-                total, count, cartStatus));
-        List<Customer> embedded = customerId == null ? List.of() : List.of(customer(store, customer, customerId, createdAt, where));
+        Cart cart = PlatformEvents.build(
+                where,
+                () -> new Cart(
+                        id, customerId, createdAt, at.isBefore(createdAt) ? createdAt : at, total, count, cartStatus));
+        List<Customer> embedded =
+                customerId == null ? List.of() : List.of(customer(store, customer, customerId, createdAt, where));
         RecordBatch batch = new RecordBatch().add(cart);
-        PlatformCartLines.read(items, id, store.currency(), Fields.text(data, "checkout_url"), LINES).forEach(batch::add);
+        PlatformCartLines.read(items, id, store.currency(), Fields.text(data, "checkout_url"), LINES)
+                .forEach(batch::add);
         return Mapped.records("cart:" + id, at, batch, embedded, "cart " + id + " (" + cartStatus.code() + ")");
     }
 
@@ -232,10 +267,16 @@ final class SallaEvents implements PlatformEvents {
         Instant created = Fields.dateObject(data.get("date"), store.timeZone(), where + ": date");
         Instant createdAt = created != null ? created : at;
         String product = Fields.id(data, "product", "id");
-        Review review = PlatformEvents.build(where, () -> new Review(id, customerId, product,
-                new java.math.BigDecimal(ratingText).intValueExact(), createdAt));
-        return Mapped.records("review:" + id, at, new RecordBatch().add(review),
-                List.of(customer(store, data.get("customer"), customerId, createdAt, where)), "review " + id);
+        Review review = PlatformEvents.build(
+                where,
+                () -> new Review(
+                        id, customerId, product, new java.math.BigDecimal(ratingText).intValueExact(), createdAt));
+        return Mapped.records(
+                "review:" + id,
+                at,
+                new RecordBatch().add(review),
+                List.of(customer(store, data.get("customer"), customerId, createdAt, where)),
+                "review " + id);
     }
 
     private static Mapped product(Store store, JsonNode data, Instant at) {
@@ -243,10 +284,11 @@ final class SallaEvents implements PlatformEvents {
         String where = "product " + id;
         JsonNode categories = data.get("categories");
         String category = Fields.present(categories) && categories.isArray() && !categories.isEmpty()
-                ? Fields.text(categories.get(0), "name") : null;
+                ? Fields.text(categories.get(0), "name")
+                : null;
         UnitPrice price = Fields.unitPrice(data.get("price"), store.currency(), where + ": price");
-        Product product = PlatformEvents.build(where,
-                () -> Product.priced(id, Fields.text(data, "name"), category, price));
+        Product product =
+                PlatformEvents.build(where, () -> Product.priced(id, Fields.text(data, "name"), category, price));
         return Mapped.records("product:" + id, at, new RecordBatch().add(product), List.of(), "product " + id);
     }
 }

@@ -9,8 +9,8 @@ import io.basira.commerce.OrderStatus;
 import io.basira.commerce.Product;
 import io.basira.ingest.RecordBatch;
 import io.basira.shared.Money;
-import io.basira.shared.UnitPrice;
 import io.basira.shared.Store;
+import io.basira.shared.UnitPrice;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +26,13 @@ final class ShopifyEvents implements PlatformEvents {
     public Mapped read(PlatformEvent event) {
         JsonNode body = event.body();
         return switch (event.topic()) {
-            case "orders/create", "orders/updated", "orders/paid", "orders/cancelled", "orders/fulfilled",
-                    "orders/partially_fulfilled", "orders/edited" -> order(event.store(), body, event.receivedAt());
+            case "orders/create",
+                    "orders/updated",
+                    "orders/paid",
+                    "orders/cancelled",
+                    "orders/fulfilled",
+                    "orders/partially_fulfilled",
+                    "orders/edited" -> order(event.store(), body, event.receivedAt());
             case "orders/delete" -> Mapped.cancel(Fields.requiredId(body, "order", "id"), event.receivedAt());
             case "customers/create", "customers/update" -> customer(event.store(), body, event.receivedAt());
             case "checkouts/create", "checkouts/update" -> checkout(event.store(), body, event.receivedAt());
@@ -50,8 +55,10 @@ final class ShopifyEvents implements PlatformEvents {
             case "refunded" -> OrderStatus.RETURNED;
             case "voided", "expired" -> OrderStatus.CANCELLED;
             case "pending", "authorized", "partially_paid" -> OrderStatus.PENDING;
-            default -> "fulfilled".equals(Fields.text(order, "fulfillment_status")) ? OrderStatus.COMPLETED
-                    : OrderStatus.PROCESSING;
+            default ->
+                "fulfilled".equals(Fields.text(order, "fulfillment_status"))
+                        ? OrderStatus.COMPLETED
+                        : OrderStatus.PROCESSING;
         };
     }
 
@@ -69,22 +76,32 @@ final class ShopifyEvents implements PlatformEvents {
         JsonNode customer = data.get("customer");
         String customerId = Fields.id(customer, "id");
         if (customerId == null) {
-            throw new Unmappable(where + ": the order has no customer (a guest checkout); Basira keeps orders of customers");
+            throw new Unmappable(
+                    where + ": the order has no customer (a guest checkout); Basira keeps orders of customers");
         }
         Money discount = Fields.money(data.get("total_discounts"), currency, where + ": total_discounts");
         JsonNode codes = data.get("discount_codes");
-        String coupon = Fields.present(codes) && codes.isArray() && !codes.isEmpty() ? Fields.text(codes.get(0), "code") : null;
+        String coupon =
+                Fields.present(codes) && codes.isArray() && !codes.isEmpty() ? Fields.text(codes.get(0), "code") : null;
         JsonNode gateways = data.get("payment_gateway_names");
-        String payment = Fields.present(gateways) && gateways.isArray() && !gateways.isEmpty() ? Fields.text(gateways.get(0)) : null;
+        String payment = Fields.present(gateways) && gateways.isArray() && !gateways.isEmpty()
+                ? Fields.text(gateways.get(0))
+                : null;
         JsonNode shipping = data.get("shipping_lines");
         String shippingMethod = Fields.present(shipping) && shipping.isArray() && !shipping.isEmpty()
-                ? Fields.text(shipping.get(0), "title") : null;
+                ? Fields.text(shipping.get(0), "title")
+                : null;
         OrderStatus status = status(data);
-        Order order = PlatformEvents.build(where, () -> new Order(id, customerId, createdAt, status, total, discount, coupon,
-                payment, shippingMethod));
+        Order order = PlatformEvents.build(
+                where,
+                () -> new Order(id, customerId, createdAt, status, total, discount, coupon, payment, shippingMethod));
         RecordBatch batch = new RecordBatch().add(order);
         lines(data, id, currency, where).forEach(batch::add);
-        return Mapped.records("order:" + id, at, batch, List.of(customerOf(store, customer, customerId, createdAt, where)),
+        return Mapped.records(
+                "order:" + id,
+                at,
+                batch,
+                List.of(customerOf(store, customer, customerId, createdAt, where)),
                 "order " + id + " (" + status.code() + ")");
     }
 
@@ -124,11 +141,21 @@ final class ShopifyEvents implements PlatformEvents {
     }
 
     private static Customer customerOf(Store store, JsonNode node, String id, Instant fallback, String where) {
-        Instant created = Fields.instant(Fields.text(node, "created_at"), store.timeZone(), where + ": customer.created_at");
+        Instant created =
+                Fields.instant(Fields.text(node, "created_at"), store.timeZone(), where + ": customer.created_at");
         JsonNode address = node.get("default_address");
-        return PlatformEvents.customer(where + ": customer", id, Fields.text(node, "first_name"), Fields.text(node, "last_name"),
-                Fields.text(node, "email"), Fields.text(node, "phone"), null, null, Fields.text(address, "city"),
-                Fields.text(address, "country_code"), created != null ? created : fallback);
+        return PlatformEvents.customer(
+                where + ": customer",
+                id,
+                Fields.text(node, "first_name"),
+                Fields.text(node, "last_name"),
+                Fields.text(node, "email"),
+                Fields.text(node, "phone"),
+                null,
+                null,
+                Fields.text(address, "city"),
+                Fields.text(address, "country_code"),
+                created != null ? created : fallback);
     }
 
     private static Mapped customer(Store store, JsonNode data, Instant receivedAt) {
@@ -159,9 +186,12 @@ final class ShopifyEvents implements PlatformEvents {
         Money total = Fields.money(data.get("total_price"), currency(data, store, where), where + ": total_price");
         JsonNode items = data.get("line_items");
         Integer count = Fields.present(items) && items.isArray() ? Integer.valueOf(items.size()) : null;
-        Cart cart = PlatformEvents.build(where, () -> new Cart(id, customerId, createdAt, at.isBefore(createdAt) ? createdAt : at,
-                total, count, status));
-        List<Customer> embedded = customerId == null ? List.of() : List.of(customerOf(store, customer, customerId, createdAt, where));
+        Cart cart = PlatformEvents.build(
+                where,
+                () -> new Cart(
+                        id, customerId, createdAt, at.isBefore(createdAt) ? createdAt : at, total, count, status));
+        List<Customer> embedded =
+                customerId == null ? List.of() : List.of(customerOf(store, customer, customerId, createdAt, where));
         RecordBatch batch = new RecordBatch().add(cart);
         java.util.Currency priced = currency(data, store, where).equals(store.currency()) ? store.currency() : null;
         PlatformCartLines.read(items, id, priced, Fields.text(data, "abandoned_checkout_url"), LINES)
@@ -175,9 +205,10 @@ final class ShopifyEvents implements PlatformEvents {
         Instant at = version(store, data, receivedAt, where);
         JsonNode variants = data.get("variants");
         Money price = Fields.present(variants) && variants.isArray() && !variants.isEmpty()
-                ? Fields.money(variants.get(0).get("price"), store.currency(), where + ": variants[0].price") : null;
-        Product product = PlatformEvents.build(where, () -> new Product(id, Fields.text(data, "title"),
-                Fields.text(data, "product_type"), price));
+                ? Fields.money(variants.get(0).get("price"), store.currency(), where + ": variants[0].price")
+                : null;
+        Product product = PlatformEvents.build(
+                where, () -> new Product(id, Fields.text(data, "title"), Fields.text(data, "product_type"), price));
         return Mapped.records("product:" + id, at, new RecordBatch().add(product), List.of(), "product " + id);
     }
 }

@@ -57,12 +57,16 @@ final class StandardEvents implements PlatformEvents {
             for (JsonNode item : items) {
                 Map<String, String> cells = cells(item, where);
                 cells.put("order_id", id);
-                for (RowError error : parser.parse(CanonicalFile.ORDER_ITEMS, cells, where + ": items[" + index++ + "]")) {
+                for (RowError error :
+                        parser.parse(CanonicalFile.ORDER_ITEMS, cells, where + ": items[" + index++ + "]")) {
                     problems.add(error.toString());
                 }
             }
         }
-        if (kind.file() == CanonicalFile.CARTS && Fields.present(items) && items.isArray() && !batch.carts().isEmpty()) {
+        if (kind.file() == CanonicalFile.CARTS
+                && Fields.present(items)
+                && items.isArray()
+                && !batch.carts().isEmpty()) {
             String cartId = batch.carts().get(batch.carts().size() - 1).externalId();
             int index = 0;
             for (JsonNode item : items) {

@@ -9,8 +9,8 @@ import io.basira.commerce.OrderStatus;
 import io.basira.commerce.Product;
 import io.basira.ingest.RecordBatch;
 import io.basira.shared.Money;
-import io.basira.shared.UnitPrice;
 import io.basira.shared.Store;
+import io.basira.shared.UnitPrice;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,16 +53,27 @@ final class ZidEvents implements PlatformEvents {
         JsonNode body = event.body();
         String topic = topic(event.topic(), body);
         if (topic.startsWith("order.")) {
-            JsonNode order = Fields.present(body.get("order")) && body.get("order").isObject() ? body.get("order") : body;
+            JsonNode order =
+                    Fields.present(body.get("order")) && body.get("order").isObject() ? body.get("order") : body;
             return order(event.store(), order, event.receivedAt());
         }
         return switch (topic) {
-            case "abandoned_cart.created", "abandoned_cart.completed" -> cart(event.store(), topic,
-                    Fields.present(body.get("cart")) ? body.get("cart") : body, event.receivedAt());
-            case "product.create", "product.update", "product.publish" -> product(event.store(),
-                    Fields.present(body.get("product")) ? body.get("product") : body, event.receivedAt());
-            case "customer.create", "customer.update" -> customer(event.store(),
-                    Fields.present(body.get("customer")) ? body.get("customer") : body, event.receivedAt());
+            case "abandoned_cart.created", "abandoned_cart.completed" ->
+                cart(
+                        event.store(),
+                        topic,
+                        Fields.present(body.get("cart")) ? body.get("cart") : body,
+                        event.receivedAt());
+            case "product.create", "product.update", "product.publish" ->
+                product(
+                        event.store(),
+                        Fields.present(body.get("product")) ? body.get("product") : body,
+                        event.receivedAt());
+            case "customer.create", "customer.update" ->
+                customer(
+                        event.store(),
+                        Fields.present(body.get("customer")) ? body.get("customer") : body,
+                        event.receivedAt());
             default -> Mapped.ignore("Zid event '" + topic + "' is not one Basira maps");
         };
     }
@@ -104,13 +115,26 @@ final class ZidEvents implements PlatformEvents {
         String customerId = Fields.requiredId(data, where, "customer", "id");
         Money discount = Fields.money(data.get("discount_total"), total.currency(), where + ": discount_total");
         Money finalTotal = total;
-        Order order = PlatformEvents.build(where, () -> new Order(id, customerId, createdAt, status, finalTotal, discount,
-                Fields.text(data, "coupon", "code"), Fields.text(data, "payment", "method", "name"),
-                Fields.text(data, "shipping", "method", "name")));
+        Order order = PlatformEvents.build(
+                where,
+                () -> new Order(
+                        id,
+                        customerId,
+                        createdAt,
+                        status,
+                        finalTotal,
+                        discount,
+                        Fields.text(data, "coupon", "code"),
+                        Fields.text(data, "payment", "method", "name"),
+                        Fields.text(data, "shipping", "method", "name")));
         RecordBatch batch = new RecordBatch().add(order);
         lines(data, id, total, where).forEach(batch::add);
-        return Mapped.records("order:" + id, at, batch, List.of(customerOf(data.get("customer"), customerId, createdAt,
-                where)), "order " + id + " (" + status.code() + ")");
+        return Mapped.records(
+                "order:" + id,
+                at,
+                batch,
+                List.of(customerOf(data.get("customer"), customerId, createdAt, where)),
+                "order " + id + " (" + status.code() + ")");
     }
 
     private static Instant version(Store store, JsonNode data, Instant receivedAt, String where) {
@@ -141,11 +165,22 @@ final class ZidEvents implements PlatformEvents {
     /** Zid's customer object: {@code id, name, email, mobile}, sometimes {@code city.name}. */
     private static Customer customerOf(JsonNode node, String id, Instant createdAt, String where) {
         String[] name = PlatformEvents.splitName(Fields.text(node, "name"));
-        String city = Fields.present(Fields.at(node, "city")) && node.get("city").isObject()
-                ? Fields.text(node, "city", "name") : Fields.text(node, "city");
-        return PlatformEvents.customer(where + ": customer", id, name[0], name[1], Fields.text(node, "email"),
-                Fields.text(node, "mobile"), Fields.text(node, "gender"), Fields.date(Fields.text(node, "birth_date")),
-                city, Fields.text(node, "country", "code"), createdAt);
+        String city =
+                Fields.present(Fields.at(node, "city")) && node.get("city").isObject()
+                        ? Fields.text(node, "city", "name")
+                        : Fields.text(node, "city");
+        return PlatformEvents.customer(
+                where + ": customer",
+                id,
+                name[0],
+                name[1],
+                Fields.text(node, "email"),
+                Fields.text(node, "mobile"),
+                Fields.text(node, "gender"),
+                Fields.date(Fields.text(node, "birth_date")),
+                city,
+                Fields.text(node, "country", "code"),
+                createdAt);
     }
 
     private static Mapped customer(Store store, JsonNode data, Instant receivedAt) {
@@ -173,20 +208,42 @@ final class ZidEvents implements PlatformEvents {
         CartStatus status = topic.equals("abandoned_cart.completed") ? CartStatus.CONVERTED : CartStatus.ABANDONED;
         JsonNode customer = data.get("customer");
         String customerId = Fields.present(customer) ? Fields.id(customer, "id") : Fields.id(data, "customer_id");
-        Money total = Fields.money(Fields.present(data.get("cart_total")) ? data.get("cart_total") : data.get("total"),
-                store.currency(), where + ": cart_total");
+        Money total = Fields.money(
+                Fields.present(data.get("cart_total")) ? data.get("cart_total") : data.get("total"),
+                store.currency(),
+                where + ": cart_total");
         String count = Fields.text(data, "products_count");
-        Cart cart = PlatformEvents.build(where, () -> new Cart(id, customerId, createdAt, at.isBefore(createdAt) ? createdAt : at,
-                total, count == null ? null : Integer.valueOf(count), status));
-        List<Customer> embedded = customerId == null ? List.of() : List.of(Fields.present(customer)
-                ? customerOf(customer, customerId, createdAt, where)
-                : PlatformEvents.customer(where + ": customer", customerId, PlatformEvents.splitName(
-                        Fields.text(data, "customer_name"))[0], PlatformEvents.splitName(Fields.text(data, "customer_name"))[1],
-                        Fields.text(data, "customer_email"), Fields.text(data, "customer_mobile"), null, null, null, null,
-                        createdAt));
+        Cart cart = PlatformEvents.build(
+                where,
+                () -> new Cart(
+                        id,
+                        customerId,
+                        createdAt,
+                        at.isBefore(createdAt) ? createdAt : at,
+                        total,
+                        count == null ? null : Integer.valueOf(count),
+                        status));
+        List<Customer> embedded = customerId == null
+                ? List.of()
+                : List.of(
+                        Fields.present(customer)
+                                ? customerOf(customer, customerId, createdAt, where)
+                                : PlatformEvents.customer(
+                                        where + ": customer",
+                                        customerId,
+                                        PlatformEvents.splitName(Fields.text(data, "customer_name"))[0],
+                                        PlatformEvents.splitName(Fields.text(data, "customer_name"))[1],
+                                        Fields.text(data, "customer_email"),
+                                        Fields.text(data, "customer_mobile"),
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        createdAt));
         RecordBatch batch = new RecordBatch().add(cart);
         JsonNode products = Fields.present(data.get("products")) ? data.get("products") : data.get("items");
-        String cartUrl = Fields.text(data, "cart_url") != null ? Fields.text(data, "cart_url") : Fields.text(data, "url");
+        String cartUrl =
+                Fields.text(data, "cart_url") != null ? Fields.text(data, "cart_url") : Fields.text(data, "url");
         PlatformCartLines.read(products, id, store.currency(), cartUrl, LINES).forEach(batch::add);
         return Mapped.records("cart:" + id, at, batch, embedded, "cart " + id + " (" + status.code() + ")");
     }
@@ -197,9 +254,11 @@ final class ZidEvents implements PlatformEvents {
         Instant at = version(store, data, receivedAt, where);
         JsonNode categories = data.get("categories");
         String category = Fields.present(categories) && categories.isArray() && !categories.isEmpty()
-                ? Fields.text(categories.get(0), "name") : null;
+                ? Fields.text(categories.get(0), "name")
+                : null;
         String name = Fields.present(data.get("name")) && data.get("name").isObject()
-                ? firstNonNull(Fields.text(data, "name", "ar"), Fields.text(data, "name", "en")) : Fields.text(data, "name");
+                ? firstNonNull(Fields.text(data, "name", "ar"), Fields.text(data, "name", "en"))
+                : Fields.text(data, "name");
         Money price = Fields.money(data.get("price"), store.currency(), where + ": price");
         Product product = PlatformEvents.build(where, () -> new Product(id, name, category, price));
         return Mapped.records("product:" + id, at, new RecordBatch().add(product), List.of(), "product " + id);

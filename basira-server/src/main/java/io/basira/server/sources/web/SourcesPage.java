@@ -2,18 +2,17 @@ package io.basira.server.sources.web;
 
 import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.dashboard.SignedIn;
-import io.basira.server.privacy.web.PrivacyPages;
 import io.basira.server.platform.errors.NotFound;
+import io.basira.server.privacy.web.PrivacyPages;
 import io.basira.server.sources.InboxEntry;
-import io.basira.server.sources.jdbc.JdbcInbox;
-import io.basira.server.sources.jdbc.JdbcSources;
 import io.basira.server.sources.Platform;
 import io.basira.server.sources.ReceiveWebhook;
 import io.basira.server.sources.SourceChanges;
+import io.basira.server.sources.jdbc.JdbcInbox;
+import io.basira.server.sources.jdbc.JdbcSources;
 import java.time.Duration;
 import java.util.Arrays;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,7 +37,11 @@ final class SourcesPage {
     private final ReceiveWebhook receive;
     private final Duration rotationWindow;
 
-    SourcesPage(JdbcSources sources, SourceChanges changes, JdbcInbox inbox, ReceiveWebhook receive,
+    SourcesPage(
+            JdbcSources sources,
+            SourceChanges changes,
+            JdbcInbox inbox,
+            ReceiveWebhook receive,
             @Value("${basira.sources.rotation-window:24h}") Duration rotationWindow) {
         this.sources = sources;
         this.changes = changes;
@@ -50,18 +53,28 @@ final class SourcesPage {
     @GetMapping("/sources")
     String page(SignedIn signedIn, Model model) {
         model.addAttribute("sources", sources.list(signedIn.store().id()));
-        model.addAttribute("platforms", Arrays.stream(Platform.values()).map(Platform::code).toList());
+        model.addAttribute(
+                "platforms",
+                Arrays.stream(Platform.values()).map(Platform::code).toList());
         model.addAttribute("counts", inbox.counts(signedIn.store().id()));
         model.addAttribute("parked", inbox.list(signedIn.store().id(), InboxEntry.PARKED, PARKED_LISTED));
         return "sources";
     }
 
     @PostMapping("/sources")
-    String add(SignedIn signedIn, @RequestParam String platform, @RequestParam(required = false) String label,
-            @RequestParam(required = false) String secret, RedirectAttributes redirect) {
+    String add(
+            SignedIn signedIn,
+            @RequestParam String platform,
+            @RequestParam(required = false) String label,
+            @RequestParam(required = false) String secret,
+            RedirectAttributes redirect) {
         try {
-            JdbcSources.WithSecret created = changes.create(signedIn.store().id(), PrivacyPages.actor(signedIn), Platform.fromCode(platform),
-                    blankToNull(label), blankToNull(secret));
+            JdbcSources.WithSecret created = changes.create(
+                    signedIn.store().id(),
+                    PrivacyPages.actor(signedIn),
+                    Platform.fromCode(platform),
+                    blankToNull(label),
+                    blankToNull(secret));
             shown(redirect, created);
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());
@@ -70,11 +83,21 @@ final class SourcesPage {
     }
 
     @PostMapping("/sources/{id}/rotate")
-    String rotate(SignedIn signedIn, @PathVariable String id, @RequestParam(required = false) String secret,
+    String rotate(
+            SignedIn signedIn,
+            @PathVariable String id,
+            @RequestParam(required = false) String secret,
             RedirectAttributes redirect) {
         try {
-            shown(redirect, changes.rotate(signedIn.store().id(), PrivacyPages.actor(signedIn), id, blankToNull(secret), rotationWindow)
-                    .orElseThrow(() -> new NotFound("this store has no source '" + id + "'")));
+            shown(
+                    redirect,
+                    changes.rotate(
+                                    signedIn.store().id(),
+                                    PrivacyPages.actor(signedIn),
+                                    id,
+                                    blankToNull(secret),
+                                    rotationWindow)
+                            .orElseThrow(() -> new NotFound("this store has no source '" + id + "'")));
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
@@ -96,7 +119,9 @@ final class SourcesPage {
             throw new NotFound("this store has no parked event " + id);
         }
         redirect.addFlashAttribute("notice", "replayed");
-        redirect.addFlashAttribute("replayedState", inbox.find(signedIn.store().id(), id).map(InboxEntry::state).orElse(""));
+        redirect.addFlashAttribute(
+                "replayedState",
+                inbox.find(signedIn.store().id(), id).map(InboxEntry::state).orElse(""));
         return "redirect:/sources#parked";
     }
 

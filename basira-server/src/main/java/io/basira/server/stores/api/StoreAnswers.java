@@ -8,10 +8,20 @@ final class StoreAnswers {
     private StoreAnswers() {}
 
     @Schema(name = "Store", description = "The caller's store")
-    record StoreAnswer(@Schema(example = "my-store") String slug, String name, @Schema(example = "SAR") String currency,
+    record StoreAnswer(
+            @Schema(example = "my-store") String slug,
+            String name,
+            @Schema(example = "SAR") String currency,
             @Schema(example = "Asia/Riyadh") String timeZone) {}
 
     @Schema(name = "IssuedApiKey", description = "A new key; the secret is in this answer only")
-    record IssuedKey(long id, @Schema(example = "bsk_ab12") String prefix, String label,
-            @Schema(description = "the secret: send it as 'Authorization: Bearer <key>'") String key, String note) {}
+    record IssuedKey(
+            long id,
+            @Schema(example = "bsk_ab12") String prefix,
+            String label,
+
+            @Schema(description = "the secret: send it as 'Authorization: Bearer <key>'")
+            String key,
+
+            String note) {}
 }

@@ -1,15 +1,15 @@
 package io.basira.server.stores.api;
 
+import io.basira.server.platform.errors.NotFound;
 import io.basira.server.platform.security.ApiKeyAuthentication;
+import io.basira.server.platform.tenancy.JdbcApiKeys;
 import io.basira.server.privacy.AuditLog;
 import io.basira.server.privacy.ConnectionChanges;
-import jakarta.servlet.http.HttpServletRequest;
+import io.basira.shared.Store;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.basira.server.platform.errors.NotFound;
-import io.basira.server.platform.tenancy.JdbcApiKeys;
-import io.basira.shared.Store;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +41,10 @@ public class StoreController {
         return audit.apiKey(ApiKeyAuthentication.presentedKey(request).orElse(null));
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = StoreAnswers.StoreAnswer.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = StoreAnswers.StoreAnswer.class)))
     @GetMapping("/store")
     public Map<String, Object> store(Store store) {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -57,15 +60,23 @@ public class StoreController {
         return keys.list(store.id());
     }
 
-    @ApiResponse(responseCode = "201", description = "OK", content = @Content(schema = @Schema(implementation = StoreAnswers.IssuedKey.class)))
+    @ApiResponse(
+            responseCode = "201",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = StoreAnswers.IssuedKey.class)))
     @PostMapping("/api-keys")
     @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, Object> create(Store store, @Valid @RequestBody(required = false) NewApiKey body,
-            HttpServletRequest request) {
+    public Map<String, Object> create(
+            Store store, @Valid @RequestBody(required = false) NewApiKey body, HttpServletRequest request) {
         AuditLog.Actor actor = actor(request);
         var created = audit.together(() -> {
             var made = keys.create(store.id(), body == null ? null : body.label());
-            audit.apiKeyCreated(store.id(), actor, made.info().id(), made.info().label(), made.info().prefix());
+            audit.apiKeyCreated(
+                    store.id(),
+                    actor,
+                    made.info().id(),
+                    made.info().label(),
+                    made.info().prefix());
             return made;
         });
         Map<String, Object> json = new LinkedHashMap<>();
@@ -86,7 +97,11 @@ public class StoreController {
             if (!keys.revoke(store.id(), id)) {
                 throw new NotFound("this store has no active API key " + id);
             }
-            audit.apiKeyRevoked(store.id(), actor, id, key.map(JdbcApiKeys.ApiKeyInfo::label).orElse(null),
+            audit.apiKeyRevoked(
+                    store.id(),
+                    actor,
+                    id,
+                    key.map(JdbcApiKeys.ApiKeyInfo::label).orElse(null),
                     key.map(JdbcApiKeys.ApiKeyInfo::prefix).orElse(null));
             return null;
         });

@@ -1,16 +1,16 @@
 package io.basira.server.webhooks.api;
 
+import io.basira.server.platform.errors.UnprocessableWhenInvalid;
+import io.basira.server.platform.security.ApiKeyAuthentication;
+import io.basira.server.privacy.AuditLog;
 import io.basira.server.webhooks.WebhookEndpoint;
 import io.basira.server.webhooks.WebhookEndpoints;
 import io.basira.server.webhooks.jdbc.JdbcWebhookDeliveries;
-import io.basira.server.platform.security.ApiKeyAuthentication;
-import io.basira.server.platform.errors.UnprocessableWhenInvalid;
-import io.basira.server.privacy.AuditLog;
-import jakarta.servlet.http.HttpServletRequest;
 import io.basira.shared.Store;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -51,50 +51,107 @@ public class WebhookEndpointsController {
     @Schema(name = "WebhookEndpointRequest", description = "An endpoint to register or its new settings")
     @UnprocessableWhenInvalid
     public record EndpointRequest(
-            @Schema(description = "where to POST the events: http or https, a public address", example = "https://example.com/basira")
-            @NotBlank @Size(max = WebhookEndpoints.MAX_URL) String url,
+            @Schema(
+                    description = "where to POST the events: http or https, a public address",
+                    example = "https://example.com/basira")
+            @NotBlank
+            @Size(max = WebhookEndpoints.MAX_URL)
+            String url,
+
             @Schema(description = "what it is for, for people", example = "CRM sync")
-            @Size(max = WebhookEndpoints.MAX_DESCRIPTION) String description,
-            @ArraySchema(arraySchema = @Schema(description = "the event types it receives (GET .../event-types)"),
+            @Size(max = WebhookEndpoints.MAX_DESCRIPTION)
+            String description,
+
+            @ArraySchema(
+                    arraySchema = @Schema(description = "the event types it receives (GET .../event-types)"),
                     schema = @Schema(example = "group.entered"))
-            @NotEmpty List<@NotNull @NotBlank String> eventTypes) {}
+            @NotEmpty
+            List<@NotNull @NotBlank String> eventTypes) {}
 
     @Schema(name = "WebhookEndpoint")
-    public record EndpointJson(long id, String url, String description, List<String> eventTypes, boolean enabled,
-            @Schema(description = "why it is disabled: merchant (by hand) or gone (it answered 410); null when enabled",
-                    nullable = true) String disabledReason,
-            Instant createdAt, Instant updatedAt) {
+    public record EndpointJson(
+            long id,
+            String url,
+            String description,
+            List<String> eventTypes,
+            boolean enabled,
+
+            @Schema(
+                    description = "why it is disabled: merchant (by hand) or gone (it answered 410); null when enabled",
+                    nullable = true)
+            String disabledReason,
+
+            Instant createdAt,
+            Instant updatedAt) {
         static EndpointJson of(WebhookEndpoint e) {
-            return new EndpointJson(e.id(), e.url(), e.description(), e.eventTypes(), e.enabled(), e.disabledReason(),
-                    e.createdAt(), e.updatedAt());
+            return new EndpointJson(
+                    e.id(),
+                    e.url(),
+                    e.description(),
+                    e.eventTypes(),
+                    e.enabled(),
+                    e.disabledReason(),
+                    e.createdAt(),
+                    e.updatedAt());
         }
     }
 
     @Schema(name = "WebhookEndpointWithSecret", description = "an endpoint and its signing secret, shown this once")
-    public record EndpointWithSecret(EndpointJson endpoint,
-            @Schema(description = "the whsec_ secret that signs its deliveries", example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+    public record EndpointWithSecret(
+            EndpointJson endpoint,
+
+            @Schema(
+                    description = "the whsec_ secret that signs its deliveries",
+                    example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
             String secret) {}
 
     @Schema(name = "WebhookEventTypes")
     public record EventTypes(List<String> eventTypes) {}
 
     @Schema(name = "WebhookTestSent")
-    public record TestSent(@Schema(description = "the webhook-id of the test message") String messageId) {}
+    public record TestSent(
+            @Schema(description = "the webhook-id of the test message")
+            String messageId) {}
 
     @Schema(name = "WebhookAttempt")
-    public record AttemptJson(int attempt, Instant at,
-            @Schema(description = "the HTTP status answered; null when none came", nullable = true) Integer statusCode,
-            long durationMs, @Schema(nullable = true) String error) {}
+    public record AttemptJson(
+            int attempt,
+            Instant at,
+
+            @Schema(description = "the HTTP status answered; null when none came", nullable = true)
+            Integer statusCode,
+
+            long durationMs,
+            @Schema(nullable = true) String error) {}
 
     @Schema(name = "WebhookDelivery")
-    public record DeliveryJson(long id, String messageId, String eventType, Instant createdAt,
-            @Schema(allowableValues = {"pending", "delivered", "failed", "cancelled"}) String status, int attempts,
-            @Schema(description = "when it is tried next (pending only)", nullable = true) Instant nextAttemptAt,
+    public record DeliveryJson(
+            long id,
+            String messageId,
+            String eventType,
+            Instant createdAt,
+
+            @Schema(allowableValues = {"pending", "delivered", "failed", "cancelled"})
+            String status,
+
+            int attempts,
+
+            @Schema(description = "when it is tried next (pending only)", nullable = true)
+            Instant nextAttemptAt,
+
             List<AttemptJson> attemptLog) {
         static DeliveryJson of(JdbcWebhookDeliveries.Logged d) {
-            return new DeliveryJson(d.id(), d.messageId(), d.eventType(), d.createdAt(), d.status(), d.attempts(),
-                    d.nextAttemptAt(), d.attemptLog().stream().map(a -> new AttemptJson(a.attempt(), a.at(),
-                            a.statusCode(), a.durationMs(), a.error())).toList());
+            return new DeliveryJson(
+                    d.id(),
+                    d.messageId(),
+                    d.eventType(),
+                    d.createdAt(),
+                    d.status(),
+                    d.attempts(),
+                    d.nextAttemptAt(),
+                    d.attemptLog().stream()
+                            .map(a -> new AttemptJson(a.attempt(), a.at(), a.statusCode(), a.durationMs(), a.error()))
+                            .toList());
         }
     }
 
@@ -116,10 +173,10 @@ public class WebhookEndpointsController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register an endpoint; the answer holds its secret, shown this once")
-    public EndpointWithSecret create(Store store, @Valid @RequestBody EndpointRequest request,
-            HttpServletRequest http) {
-        WebhookEndpoints.Created created = endpoints.create(store, actor(http), request.url(), request.description(),
-                request.eventTypes());
+    public EndpointWithSecret create(
+            Store store, @Valid @RequestBody EndpointRequest request, HttpServletRequest http) {
+        WebhookEndpoints.Created created =
+                endpoints.create(store, actor(http), request.url(), request.description(), request.eventTypes());
         return new EndpointWithSecret(EndpointJson.of(created.endpoint()), created.secret());
     }
 
@@ -130,10 +187,10 @@ public class WebhookEndpointsController {
 
     @PutMapping("/{id}")
     @Operation(summary = "Change an endpoint's URL, description and event types")
-    public EndpointJson update(Store store, @PathVariable long id, @Valid @RequestBody EndpointRequest request,
-            HttpServletRequest http) {
-        return EndpointJson.of(endpoints.update(store, actor(http), id, request.url(), request.description(),
-                request.eventTypes()));
+    public EndpointJson update(
+            Store store, @PathVariable long id, @Valid @RequestBody EndpointRequest request, HttpServletRequest http) {
+        return EndpointJson.of(
+                endpoints.update(store, actor(http), id, request.url(), request.description(), request.eventTypes()));
     }
 
     @DeleteMapping("/{id}")
@@ -169,8 +226,8 @@ public class WebhookEndpointsController {
 
     @GetMapping("/{id}/deliveries")
     @Operation(summary = "The endpoint's newest deliveries with every attempt (status code, duration, next attempt)")
-    public Deliveries deliveries(Store store, @PathVariable long id,
-            @RequestParam(defaultValue = "50") int limit) {
-        return new Deliveries(endpoints.log(store, id, limit).stream().map(DeliveryJson::of).toList());
+    public Deliveries deliveries(Store store, @PathVariable long id, @RequestParam(defaultValue = "50") int limit) {
+        return new Deliveries(
+                endpoints.log(store, id, limit).stream().map(DeliveryJson::of).toList());
     }
 }

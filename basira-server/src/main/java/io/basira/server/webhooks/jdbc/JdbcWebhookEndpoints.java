@@ -1,8 +1,8 @@
 package io.basira.server.webhooks.jdbc;
 
-import io.basira.server.webhooks.WebhookEndpoint;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.basira.server.webhooks.WebhookEndpoint;
 import io.basira.shared.StoreId;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,8 +34,8 @@ public final class JdbcWebhookEndpoints {
     /** How long the enabled endpoints of a store are remembered. */
     static final Duration TRUSTED_FOR = Duration.ofSeconds(1);
 
-    static final String COLUMNS = "id, store_id, url, description, event_types, enabled, disabled_reason, created_at, "
-            + "updated_at";
+    static final String COLUMNS =
+            "id, store_id, url, description, event_types, enabled, disabled_reason, created_at, " + "updated_at";
 
     private final JdbcTemplate jdbc;
     private final Cache<StoreId, List<WebhookEndpoint>> enabled = Caffeine.newBuilder()
@@ -71,28 +71,32 @@ public final class JdbcWebhookEndpoints {
         }
     }
 
-    public long insert(StoreId store, String url, String description, List<String> eventTypes, String secret, Instant now) {
+    public long insert(
+            StoreId store, String url, String description, List<String> eventTypes, String secret, Instant now) {
         forget(store);
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement("INSERT INTO webhook_endpoints (store_id, url, description, "
-                    + "event_types, secret, enabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, TRUE, ?, ?)",
-                    new String[] {"id"});
-            ps.setLong(1, store.value());
-            ps.setString(2, url);
-            ps.setString(3, description);
-            ps.setString(4, String.join(",", eventTypes));
-            ps.setString(5, secret);
-            ps.setObject(6, utc(now));
-            ps.setObject(7, utc(now));
-            return ps;
-        }, key);
+        jdbc.update(
+                con -> {
+                    PreparedStatement ps = con.prepareStatement(
+                            "INSERT INTO webhook_endpoints (store_id, url, description, "
+                                    + "event_types, secret, enabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, TRUE, ?, ?)",
+                            new String[] {"id"});
+                    ps.setLong(1, store.value());
+                    ps.setString(2, url);
+                    ps.setString(3, description);
+                    ps.setString(4, String.join(",", eventTypes));
+                    ps.setString(5, secret);
+                    ps.setObject(6, utc(now));
+                    ps.setObject(7, utc(now));
+                    return ps;
+                },
+                key);
         return key.getKey().longValue();
     }
 
     public List<WebhookEndpoint> list(StoreId store) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM webhook_endpoints WHERE store_id = ? ORDER BY id", ROW,
-                store.value());
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM webhook_endpoints WHERE store_id = ? ORDER BY id", ROW, store.value());
     }
 
     /** The store's enabled endpoints, by id (remembered: see the class). */
@@ -101,45 +105,78 @@ public final class JdbcWebhookEndpoints {
     }
 
     private List<WebhookEndpoint> readEnabled(StoreId store) {
-        return List.copyOf(jdbc.query("SELECT " + COLUMNS + " FROM webhook_endpoints WHERE store_id = ? "
-                + "AND enabled = TRUE ORDER BY id", ROW, store.value()));
+        return List.copyOf(jdbc.query(
+                "SELECT " + COLUMNS + " FROM webhook_endpoints WHERE store_id = ? " + "AND enabled = TRUE ORDER BY id",
+                ROW,
+                store.value()));
     }
 
     public Optional<WebhookEndpoint> find(StoreId store, long id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM webhook_endpoints WHERE store_id = ? AND id = ?", ROW,
-                store.value(), id).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT " + COLUMNS + " FROM webhook_endpoints WHERE store_id = ? AND id = ?",
+                        ROW,
+                        store.value(),
+                        id)
+                .stream()
+                .findFirst();
     }
 
     public int count(StoreId store) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM webhook_endpoints WHERE store_id = ?", Integer.class,
-                store.value());
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM webhook_endpoints WHERE store_id = ?", Integer.class, store.value());
     }
 
     public Optional<Secrets> secrets(long id) {
-        return jdbc.query("SELECT secret, previous_secret, previous_secret_until FROM webhook_endpoints WHERE id = ?",
-                (rs, n) -> new Secrets(rs.getString(1), rs.getString(2), instant(rs, "previous_secret_until")), id)
-                .stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT secret, previous_secret, previous_secret_until FROM webhook_endpoints WHERE id = ?",
+                        (rs, n) -> new Secrets(rs.getString(1), rs.getString(2), instant(rs, "previous_secret_until")),
+                        id)
+                .stream()
+                .findFirst();
     }
 
-    public boolean update(StoreId store, long id, String url, String description, List<String> eventTypes, Instant now) {
+    public boolean update(
+            StoreId store, long id, String url, String description, List<String> eventTypes, Instant now) {
         forget(store);
-        return jdbc.update("UPDATE webhook_endpoints SET url = ?, description = ?, event_types = ?, updated_at = ? "
-                + "WHERE store_id = ? AND id = ?", url, description, String.join(",", eventTypes), utc(now),
-                store.value(), id) == 1;
+        return jdbc.update(
+                        "UPDATE webhook_endpoints SET url = ?, description = ?, event_types = ?, updated_at = ? "
+                                + "WHERE store_id = ? AND id = ?",
+                        url,
+                        description,
+                        String.join(",", eventTypes),
+                        utc(now),
+                        store.value(),
+                        id)
+                == 1;
     }
 
     /** @param reason null to enable; {@code merchant} or {@code gone} to disable */
     public boolean setEnabled(StoreId store, long id, String reason, Instant now) {
         forget(store);
-        return jdbc.update("UPDATE webhook_endpoints SET enabled = ?, disabled_reason = ?, updated_at = ? "
-                + "WHERE store_id = ? AND id = ?", reason == null, reason, utc(now), store.value(), id) == 1;
+        return jdbc.update(
+                        "UPDATE webhook_endpoints SET enabled = ?, disabled_reason = ?, updated_at = ? "
+                                + "WHERE store_id = ? AND id = ?",
+                        reason == null,
+                        reason,
+                        utc(now),
+                        store.value(),
+                        id)
+                == 1;
     }
 
     public boolean rotate(StoreId store, long id, String secret, Instant previousUntil, Instant now) {
         forget(store);
-        return jdbc.update("UPDATE webhook_endpoints SET previous_secret = secret, previous_secret_until = ?, "
-                + "secret = ?, updated_at = ? WHERE store_id = ? AND id = ?", utc(previousUntil), secret, utc(now),
-                store.value(), id) == 1;
+        return jdbc.update(
+                        "UPDATE webhook_endpoints SET previous_secret = secret, previous_secret_until = ?, "
+                                + "secret = ?, updated_at = ? WHERE store_id = ? AND id = ?",
+                        utc(previousUntil),
+                        secret,
+                        utc(now),
+                        store.value(),
+                        id)
+                == 1;
     }
 
     public boolean delete(StoreId store, long id) {
@@ -147,10 +184,16 @@ public final class JdbcWebhookEndpoints {
         return jdbc.update("DELETE FROM webhook_endpoints WHERE store_id = ? AND id = ?", store.value(), id) == 1;
     }
 
-    private static final RowMapper<WebhookEndpoint> ROW = (rs, n) -> new WebhookEndpoint(rs.getLong("id"),
-            new StoreId(rs.getLong("store_id")), rs.getString("url"), rs.getString("description"),
-            types(rs.getString("event_types")), rs.getBoolean("enabled"), rs.getString("disabled_reason"),
-            instant(rs, "created_at"), instant(rs, "updated_at"));
+    private static final RowMapper<WebhookEndpoint> ROW = (rs, n) -> new WebhookEndpoint(
+            rs.getLong("id"),
+            new StoreId(rs.getLong("store_id")),
+            rs.getString("url"),
+            rs.getString("description"),
+            types(rs.getString("event_types")),
+            rs.getBoolean("enabled"),
+            rs.getString("disabled_reason"),
+            instant(rs, "created_at"),
+            instant(rs, "updated_at"));
 
     private static List<String> types(String joined) {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));

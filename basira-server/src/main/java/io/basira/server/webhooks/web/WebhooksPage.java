@@ -1,17 +1,16 @@
 package io.basira.server.webhooks.web;
 
-import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.checkout.web.PoliciesPage;
+import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.dashboard.SignedIn;
-import io.basira.server.privacy.web.PrivacyPages;
 import io.basira.server.platform.errors.InvalidRecords;
+import io.basira.server.privacy.web.PrivacyPages;
 import io.basira.server.webhooks.WebhookEndpoint;
 import io.basira.server.webhooks.WebhookEndpoints;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,13 +40,18 @@ final class WebhooksPage {
     }
 
     @PostMapping("/webhook-endpoints")
-    String create(SignedIn signedIn, HttpServletRequest request, HttpServletResponse response, Model model,
+    String create(
+            SignedIn signedIn,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
             RedirectAttributes redirect) {
         String url = request.getParameter("url");
         String description = request.getParameter("description");
         List<String> types = types(request);
         try {
-            WebhookEndpoints.Created created = endpoints.create(signedIn.store(), PrivacyPages.actor(signedIn), url, description, types);
+            WebhookEndpoints.Created created =
+                    endpoints.create(signedIn.store(), PrivacyPages.actor(signedIn), url, description, types);
             redirect.addFlashAttribute("secret", created.secret());
             redirect.addFlashAttribute("notice", "created");
             return "redirect:/webhook-endpoints/" + created.endpoint().id();
@@ -64,8 +68,13 @@ final class WebhooksPage {
     }
 
     @PostMapping("/webhook-endpoints/{id}")
-    String update(SignedIn signedIn, @PathVariable long id, HttpServletRequest request, HttpServletResponse response,
-            Model model, RedirectAttributes redirect) {
+    String update(
+            SignedIn signedIn,
+            @PathVariable long id,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         String url = request.getParameter("url");
         String description = request.getParameter("description");
         List<String> types = types(request);
@@ -75,8 +84,14 @@ final class WebhooksPage {
             return "redirect:/webhook-endpoints/" + id;
         } catch (InvalidRecords e) {
             response.setStatus(422);
-            return endpoint(signedIn, model, endpoints.get(signedIn.store(), id), PoliciesPage.message(e), url,
-                    description, types);
+            return endpoint(
+                    signedIn,
+                    model,
+                    endpoints.get(signedIn.store(), id),
+                    PoliciesPage.message(e),
+                    url,
+                    description,
+                    types);
         }
     }
 
@@ -96,7 +111,11 @@ final class WebhooksPage {
 
     @PostMapping("/webhook-endpoints/{id}/rotate-secret")
     String rotate(SignedIn signedIn, @PathVariable long id, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("secret", endpoints.rotateSecret(signedIn.store(), PrivacyPages.actor(signedIn), id).secret());
+        redirect.addFlashAttribute(
+                "secret",
+                endpoints
+                        .rotateSecret(signedIn.store(), PrivacyPages.actor(signedIn), id)
+                        .secret());
         redirect.addFlashAttribute("notice", "rotated");
         return "redirect:/webhook-endpoints/" + id;
     }
@@ -110,8 +129,13 @@ final class WebhooksPage {
 
     /** Queues a test event; from htmx the log is answered (with the test pending), else the page. */
     @PostMapping("/webhook-endpoints/{id}/test")
-    String test(SignedIn signedIn, @PathVariable long id, HttpServletRequest request, HttpServletResponse response,
-            Model model, RedirectAttributes redirect) {
+    String test(
+            SignedIn signedIn,
+            @PathVariable long id,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         String error = null;
         try {
             endpoints.sendTest(signedIn.store(), id);
@@ -135,8 +159,8 @@ final class WebhooksPage {
         return "webhook-fragments :: deliveryLog";
     }
 
-    private String list(SignedIn signedIn, Model model, String error, String url, String description,
-            List<String> types) {
+    private String list(
+            SignedIn signedIn, Model model, String error, String url, String description, List<String> types) {
         model.addAttribute("endpoints", endpoints.list(signedIn.store()));
         model.addAttribute("eventTypes", endpoints.eventTypes());
         model.addAttribute("maxEndpoints", WebhookEndpoints.MAX_PER_STORE);
@@ -144,8 +168,14 @@ final class WebhooksPage {
         return "webhooks";
     }
 
-    private String endpoint(SignedIn signedIn, Model model, WebhookEndpoint endpoint, String error, String url,
-            String description, List<String> types) {
+    private String endpoint(
+            SignedIn signedIn,
+            Model model,
+            WebhookEndpoint endpoint,
+            String error,
+            String url,
+            String description,
+            List<String> types) {
         model.addAttribute("endpoint", endpoint);
         model.addAttribute("eventTypes", endpoints.eventTypes());
         model.addAttribute("deliveries", endpoints.log(signedIn.store(), endpoint.id(), LOG));

@@ -1,8 +1,8 @@
 package io.basira.server.analytics.api;
 
-import io.basira.server.platform.web.ApiTestBase;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basira.server.platform.web.ApiTestBase;
 import io.basira.server.support.Api;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -10,27 +10,50 @@ import tools.jackson.databind.JsonNode;
 /** The analytics endpoints and the analytics on the customer card, on every database (subclasses). */
 abstract class AnalyticsApiContract extends ApiTestBase {
 
-    @org.springframework.beans.factory.annotation.Autowired io.basira.server.analytics.AnalyticsData analyticsData;
-    @org.springframework.beans.factory.annotation.Autowired io.basira.server.analytics.jdbc.JdbcStoreFacts storeFacts;
+    @org.springframework.beans.factory.annotation.Autowired
+    io.basira.server.analytics.AnalyticsData analyticsData;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.basira.server.analytics.jdbc.JdbcStoreFacts storeFacts;
 
     @Test
     void the_order_columns_in_memory_follow_each_write_and_equal_a_fresh_load() {
-        io.basira.shared.Store store = stores.create("columns-" + java.util.UUID.randomUUID().toString().substring(0, 8),
-                "columns", java.util.Currency.getInstance("SAR"), java.time.ZoneId.of("Asia/Riyadh"));
+        io.basira.shared.Store store = stores.create(
+                "columns-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                "columns",
+                java.util.Currency.getInstance("SAR"),
+                java.time.ZoneId.of("Asia/Riyadh"));
         Api api = new Api(port, keys.create(store.id(), "test").secret().value());
-        assertThat(api.post("/api/v1/customers/bulk", "application/x-ndjson", customer("C1", "A") + "\n"
-                + customer("C2", "B") + "\n" + customer("C3", "C") + "\n").status()).isEqualTo(200);
-        assertThat(api.post("/api/v1/orders/bulk", "application/x-ndjson", order("O1", "C1", "completed", "100.00", "2024-04-10")
-                + "\n" + order("O2", "C1", "completed", "300.00", "2024-05-10") + "\n"
-                + order("O3", "C2", "completed", "50.00", "2024-05-15") + "\n").status()).isEqualTo(200);
+        assertThat(api.post(
+                                "/api/v1/customers/bulk",
+                                "application/x-ndjson",
+                                customer("C1", "A") + "\n" + customer("C2", "B") + "\n" + customer("C3", "C") + "\n")
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.post(
+                                "/api/v1/orders/bulk",
+                                "application/x-ndjson",
+                                order("O1", "C1", "completed", "100.00", "2024-04-10")
+                                        + "\n" + order("O2", "C1", "completed", "300.00", "2024-05-10") + "\n"
+                                        + order("O3", "C2", "completed", "50.00", "2024-05-15") + "\n")
+                        .status())
+                .isEqualTo(200);
         String url = "/api/v1/analytics/overview?as_of=2024-05-31&from=2024-05-01&to=2024-05-31";
         assertThat(json(api.get(url)).get("revenue").decimalValue()).isEqualByComparingTo("350.00");
         long before = analyticsData.current(store).version();
         // a status change, an order moving to another customer, a new customer with an order
-        assertThat(api.post("/api/v1/orders/bulk", "application/x-ndjson", order("O3", "C2", "cancelled", "50.00", "2024-05-15")
-                + "\n" + order("O2", "C3", "completed", "300.00", "2024-05-10") + "\n").status()).isEqualTo(200);
-        assertThat(api.postJson("/api/v1/customers", customer("C0", "D")).status()).isEqualTo(200);
-        assertThat(api.postJson("/api/v1/orders", order("O4", "C0", "pending", "20.00", "2024-05-20")).status()).isEqualTo(200);
+        assertThat(api.post(
+                                "/api/v1/orders/bulk",
+                                "application/x-ndjson",
+                                order("O3", "C2", "cancelled", "50.00", "2024-05-15") + "\n"
+                                        + order("O2", "C3", "completed", "300.00", "2024-05-10") + "\n")
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.postJson("/api/v1/customers", customer("C0", "D")).status())
+                .isEqualTo(200);
+        assertThat(api.postJson("/api/v1/orders", order("O4", "C0", "pending", "20.00", "2024-05-20"))
+                        .status())
+                .isEqualTo(200);
         io.basira.server.analytics.AnalyticsData.Versioned after = analyticsData.current(store);
         assertThat(after.version()).isGreaterThan(before);
         assertThat(describe(after.facts())).isEqualTo(describe(storeFacts.load(store)));
@@ -47,8 +70,16 @@ abstract class AnalyticsApiContract extends ApiTestBase {
         for (int c = 0; c < f.rows(); c++) {
             StringBuilder row = new StringBuilder(f.customerId(c) + " " + f.city(c) + " " + f.signupDay(c) + ":");
             for (int o = f.orderStart(c); o < f.orderStart(c + 1); o++) {
-                row.append(' ').append(f.day(o)).append('/').append(f.status(o)).append('/').append(f.totalMinor(o))
-                        .append('/').append(f.discounted(o)).append('/').append(f.category(o));
+                row.append(' ')
+                        .append(f.day(o))
+                        .append('/')
+                        .append(f.status(o))
+                        .append('/')
+                        .append(f.totalMinor(o))
+                        .append('/')
+                        .append(f.discounted(o))
+                        .append('/')
+                        .append(f.category(o));
             }
             out.add(row.toString());
         }
@@ -57,15 +88,20 @@ abstract class AnalyticsApiContract extends ApiTestBase {
 
     private Api storeWithOrders() {
         Api api = newStore("analytics");
-        String customers = "{\"customer_id\":\"C1\",\"city\":\"الرياض\",\"country\":\"SA\",\"created_at\":\"2024-01-01\"}\n"
-                + "{\"customer_id\":\"C2\",\"city\":\"Riyadh\",\"created_at\":\"2024-01-01\"}\n"
-                + "{\"customer_id\":\"C3\",\"city\":\"Jeddah\",\"created_at\":\"2024-01-01\"}\n";
-        assertThat(api.post("/api/v1/customers/bulk", "application/x-ndjson", customers).status()).isEqualTo(200);
+        String customers =
+                "{\"customer_id\":\"C1\",\"city\":\"الرياض\",\"country\":\"SA\",\"created_at\":\"2024-01-01\"}\n"
+                        + "{\"customer_id\":\"C2\",\"city\":\"Riyadh\",\"created_at\":\"2024-01-01\"}\n"
+                        + "{\"customer_id\":\"C3\",\"city\":\"Jeddah\",\"created_at\":\"2024-01-01\"}\n";
+        assertThat(api.post("/api/v1/customers/bulk", "application/x-ndjson", customers)
+                        .status())
+                .isEqualTo(200);
         String orders = order("O1", "C1", "completed", "100.00", "2024-04-10") + "\n"
                 + order("O2", "C1", "completed", "300.00", "2024-05-10") + "\n"
                 + order("O3", "C2", "completed", "50.00", "2024-05-15") + "\n"
                 + order("O4", "C3", "returned", "80.00", "2024-05-16") + "\n";
-        assertThat(api.post("/api/v1/orders/bulk", "application/x-ndjson", orders).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/orders/bulk", "application/x-ndjson", orders)
+                        .status())
+                .isEqualTo(200);
         return api;
     }
 
@@ -96,10 +132,19 @@ abstract class AnalyticsApiContract extends ApiTestBase {
         JsonNode pareto = json(api.get("/api/v1/analytics/pareto?as_of=2024-05-31"));
         assertThat(pareto.get("buyers").asInt()).isEqualTo(2);
         assertThat(pareto.get("top").get(0).get("revenue_share").decimalValue()).isEqualByComparingTo("0.8889");
-        assertThat(json(api.get("/api/v1/analytics/rfm?as_of=2024-05-31")).get("groups").get("prospects").asInt()).isEqualTo(1);
-        assertThat(json(api.get("/api/v1/analytics/cohorts?as_of=2024-05-31")).get("cohorts")).hasSize(2);
-        assertThat(json(api.get("/api/v1/analytics/types?as_of=2024-05-31")).get("non_buyers").asInt()).isEqualTo(1);
-        assertThat(json(api.get("/api/v1/analytics/discounts?as_of=2024-05-31")).get("split")).hasSize(3);
+        assertThat(json(api.get("/api/v1/analytics/rfm?as_of=2024-05-31"))
+                        .get("groups")
+                        .get("prospects")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(json(api.get("/api/v1/analytics/cohorts?as_of=2024-05-31")).get("cohorts"))
+                .hasSize(2);
+        assertThat(json(api.get("/api/v1/analytics/types?as_of=2024-05-31"))
+                        .get("non_buyers")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(json(api.get("/api/v1/analytics/discounts?as_of=2024-05-31")).get("split"))
+                .hasSize(3);
         JsonNode regions = json(api.get("/api/v1/analytics/regions?as_of=2024-05-31"));
         JsonNode riyadh = regions.get("cities").get(0);
         assertThat(riyadh.get("name").asString()).isEqualTo("Riyadh");
@@ -113,17 +158,25 @@ abstract class AnalyticsApiContract extends ApiTestBase {
     @Test
     void an_uploaded_population_table_is_used_for_penetration() {
         Api api = storeWithOrders();
-        api.postJson("/api/v1/customers", "{\"customer_id\":\"C9\",\"city\":\"Dubai\",\"region\":\"Dubai\","
-                + "\"country\":\"AE\",\"created_at\":\"2024-01-01\"}");
-        Api.Response response = api.post("/api/v1/analytics/regions?as_of=2024-05-31", "text/csv",
+        api.postJson(
+                "/api/v1/customers",
+                "{\"customer_id\":\"C9\",\"city\":\"Dubai\",\"region\":\"Dubai\","
+                        + "\"country\":\"AE\",\"created_at\":\"2024-01-01\"}");
+        Api.Response response = api.post(
+                "/api/v1/analytics/regions?as_of=2024-05-31",
+                "text/csv",
                 "country,region,population\nAE,Dubai,1000000\n");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         JsonNode dubai = json(response).get("regions").findParents("name").stream()
-                .filter(n -> n.get("name").asString().equals("Dubai")).findFirst().orElseThrow();
+                .filter(n -> n.get("name").asString().equals("Dubai"))
+                .findFirst()
+                .orElseThrow();
         assertThat(dubai.get("customers_per_100k").decimalValue()).isEqualByComparingTo("0.10");
-        Api.Response bad = api.post("/api/v1/analytics/regions", "text/csv", "country,region,population\nAE,Dubai,many\n");
+        Api.Response bad =
+                api.post("/api/v1/analytics/regions", "text/csv", "country,region,population\nAE,Dubai,many\n");
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(json(bad).get("detail").asString()).isEqualTo("population.csv:2: population 'many' is not a whole number");
+        assertThat(json(bad).get("detail").asString())
+                .isEqualTo("population.csv:2: population 'many' is not a whole number");
     }
 
     @Test
@@ -135,7 +188,9 @@ abstract class AnalyticsApiContract extends ApiTestBase {
         Api.Response date = api.get("/api/v1/analytics/rfm?as_of=yesterday");
         assertThat(date.status()).isEqualTo(400);
         assertThat(json(date).get("detail").asString()).isEqualTo("as-of: 'yesterday' is not a date (YYYY-MM-DD)");
-        assertThat(api.get("/api/v1/analytics/overview?as_of=2024-05-01&to=2024-05-31").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/analytics/overview?as_of=2024-05-01&to=2024-05-31")
+                        .status())
+                .isEqualTo(400);
         assertThat(api.get("/api/v1/analytics/clv?time_unit=months").status()).isEqualTo(400);
     }
 

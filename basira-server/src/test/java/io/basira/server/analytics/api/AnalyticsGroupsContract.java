@@ -1,9 +1,9 @@
 package io.basira.server.analytics.api;
 
-import io.basira.server.platform.web.ApiTestBase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.server.analytics.NightlyAnalyticsRefresh;
+import io.basira.server.platform.web.ApiTestBase;
 import io.basira.server.support.Api;
 import io.basira.server.support.MutableClock;
 import java.time.Instant;
@@ -28,8 +28,11 @@ import tools.jackson.databind.JsonNode;
 @Import(MutableClock.Configuration.class)
 abstract class AnalyticsGroupsContract extends ApiTestBase {
 
-    @Autowired MutableClock clock;
-    @Autowired NightlyAnalyticsRefresh nightly;
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    NightlyAnalyticsRefresh nightly;
 
     @BeforeEach
     void resetClock() {
@@ -39,26 +42,32 @@ abstract class AnalyticsGroupsContract extends ApiTestBase {
     private Api storeWithSixBuyers(String name) {
         Api api = newStore(name);
         for (int i = 1; i <= 7; i++) {
-            assertThat(api.postJson("/api/v1/customers", customer("C" + i, "N" + i)).status()).isLessThan(300);
+            assertThat(api.postJson("/api/v1/customers", customer("C" + i, "N" + i))
+                            .status())
+                    .isLessThan(300);
         }
         for (int i = 1; i <= 6; i++) {
             assertThat(api.postJson("/api/v1/orders", order("O" + i, "C" + i, "completed", i + "00", "2024-05-0" + i))
-                    .status()).isLessThan(300);
+                            .status())
+                    .isLessThan(300);
         }
         return api;
     }
 
     private static List<String> members(Api api, String key) {
         List<String> ids = new ArrayList<>();
-        json(api.get("/api/v1/groups/" + key + "/members?size=500")).get("items")
+        json(api.get("/api/v1/groups/" + key + "/members?size=500"))
+                .get("items")
                 .forEach(c -> ids.add(c.get("customer_id").asString()));
         return ids;
     }
 
     private static List<String> history(Api api, String key) {
         List<String> lines = new ArrayList<>();
-        json(api.get("/api/v1/groups/" + key + "/history")).get("items").forEach(e -> lines.add(
-                e.get("customer_id").asString() + " " + e.get("change").asString() + " " + e.get("cause").asString()));
+        json(api.get("/api/v1/groups/" + key + "/history"))
+                .get("items")
+                .forEach(e -> lines.add(e.get("customer_id").asString() + " "
+                        + e.get("change").asString() + " " + e.get("cause").asString()));
         return lines;
     }
 
@@ -70,19 +79,24 @@ abstract class AnalyticsGroupsContract extends ApiTestBase {
     void the_top_20_percent_is_a_group_that_follows_each_analytics_refresh() {
         Api api = storeWithSixBuyers("top20");
         JsonNode created = json(api.postJson("/api/v1/groups", topFifth()));
-        assertThat(created.get("member_count").asInt()).as("no analytics before the first refresh").isZero();
+        assertThat(created.get("member_count").asInt())
+                .as("no analytics before the first refresh")
+                .isZero();
 
         assertThat(api.postJson("/api/v1/analytics/refresh", "").status()).isEqualTo(200);
         assertThat(members(api, "top-20")).containsExactlyInAnyOrder("C5", "C6");
         assertThat(history(api, "top-20")).containsExactlyInAnyOrder("C5 entered analytics", "C6 entered analytics");
 
         api.postJson("/api/v1/orders", order("O7", "C1", "completed", "1000", "2024-05-20"));
-        assertThat(members(api, "top-20")).as("until the next refresh the percentiles are those of the last one")
+        assertThat(members(api, "top-20"))
+                .as("until the next refresh the percentiles are those of the last one")
                 .containsExactlyInAnyOrder("C5", "C6");
 
         assertThat(api.postJson("/api/v1/analytics/refresh", "").status()).isEqualTo(200);
         assertThat(members(api, "top-20")).containsExactlyInAnyOrder("C1", "C6");
-        assertThat(history(api, "top-20")).contains("C1 entered analytics", "C5 left analytics").hasSize(4);
+        assertThat(history(api, "top-20"))
+                .contains("C1 entered analytics", "C5 left analytics")
+                .hasSize(4);
     }
 
     @Test
@@ -90,12 +104,14 @@ abstract class AnalyticsGroupsContract extends ApiTestBase {
         Api api = storeWithSixBuyers("sorted");
         api.postJson("/api/v1/analytics/refresh", "");
         List<String> byPercentile = new java.util.ArrayList<>();
-        json(api.get("/api/v1/customers?sort=revenue_percentile&direction=desc&size=10")).get("items")
+        json(api.get("/api/v1/customers?sort=revenue_percentile&direction=desc&size=10"))
+                .get("items")
                 .forEach(item -> byPercentile.add(item.get("customer_id").asString()));
         assertThat(byPercentile).containsExactly("C6", "C5", "C4", "C3", "C2", "C1", "C7");
         api.postJson("/api/v1/groups", "{\"key\":\"buyers\",\"name\":\"b\",\"rule\":\"order_count > 0\"}");
         List<String> members = new java.util.ArrayList<>();
-        json(api.get("/api/v1/groups/buyers/members?sort=revenue_percentile&direction=asc")).get("items")
+        json(api.get("/api/v1/groups/buyers/members?sort=revenue_percentile&direction=asc"))
+                .get("items")
                 .forEach(item -> members.add(item.get("customer_id").asString()));
         assertThat(members).containsExactly("C1", "C2", "C3", "C4", "C5", "C6");
     }
@@ -104,14 +120,19 @@ abstract class AnalyticsGroupsContract extends ApiTestBase {
     void a_group_of_a_later_store_sees_the_values_and_why_shows_them() {
         Api api = storeWithSixBuyers("why");
         api.postJson("/api/v1/analytics/refresh", "");
-        JsonNode created = json(api.postJson("/api/v1/groups",
-                "{\"key\":\"champions\",\"name\":\"c\",\"rule\":\"revenue_percentile > 80 AND rfm_group IS NOT NULL\"}"));
+        JsonNode created = json(
+                api.postJson(
+                        "/api/v1/groups",
+                        "{\"key\":\"champions\",\"name\":\"c\",\"rule\":\"revenue_percentile > 80 AND rfm_group IS NOT NULL\"}"));
         assertThat(created.get("member_count").asInt()).isEqualTo(2);
         JsonNode why = json(api.get("/api/v1/groups/champions/members/C5/why"));
         assertThat(why.get("member").asBoolean()).isTrue();
         assertThat(why.get("conditions").get(0).get("value").asString()).isEqualTo("83.33");
         assertThat(json(api.postJson("/api/v1/groups/preview", "{\"rule\":\"revenue_percentile IS NULL\"}"))
-                .get("count").asInt()).as("C7 never bought").isEqualTo(1);
+                        .get("count")
+                        .asInt())
+                .as("C7 never bought")
+                .isEqualTo(1);
     }
 
     @Test
@@ -119,16 +140,24 @@ abstract class AnalyticsGroupsContract extends ApiTestBase {
         Api api = storeWithSixBuyers("nightly");
         api.postJson("/api/v1/groups", topFifth());
         nightly.run();
-        assertThat(json(api.get("/api/v1/customers/C1")).get("analytics").get("as_of").asString()).isEqualTo("2024-06-01");
+        assertThat(json(api.get("/api/v1/customers/C1"))
+                        .get("analytics")
+                        .get("as_of")
+                        .asString())
+                .isEqualTo("2024-06-01");
         assertThat(members(api, "top-20")).containsExactlyInAnyOrder("C5", "C6");
 
         api.postJson("/api/v1/orders", order("O7", "C1", "completed", "1000", "2024-06-01"));
-        clock.set(Instant.parse("2024-06-01T20:59:00Z"));   // 23:59 in Riyadh: refreshed today already
+        clock.set(Instant.parse("2024-06-01T20:59:00Z")); // 23:59 in Riyadh: refreshed today already
         nightly.run();
         assertThat(members(api, "top-20")).containsExactlyInAnyOrder("C5", "C6");
-        clock.set(Instant.parse("2024-06-01T21:00:30Z"));   // 2024-06-02 00:00:30 in Riyadh
+        clock.set(Instant.parse("2024-06-01T21:00:30Z")); // 2024-06-02 00:00:30 in Riyadh
         nightly.run();
-        assertThat(json(api.get("/api/v1/customers/C1")).get("analytics").get("as_of").asString()).isEqualTo("2024-06-02");
+        assertThat(json(api.get("/api/v1/customers/C1"))
+                        .get("analytics")
+                        .get("as_of")
+                        .asString())
+                .isEqualTo("2024-06-02");
         assertThat(members(api, "top-20")).containsExactlyInAnyOrder("C1", "C6");
         assertThat(history(api, "top-20")).contains("C1 entered analytics", "C5 left analytics");
     }

@@ -1,6 +1,5 @@
 package io.basira.server.analytics.web;
 
-import io.basira.server.dashboard.DashboardFormats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.analytics.CustomerType;
@@ -9,6 +8,7 @@ import io.basira.analytics.Regularity;
 import io.basira.analytics.RfmGroup;
 import io.basira.analytics.clv.ChurnRisk;
 import io.basira.analytics.clv.CustomerPrediction;
+import io.basira.server.dashboard.DashboardFormats;
 import io.basira.shared.Store;
 import io.basira.shared.StoreId;
 import java.io.IOException;
@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
 /** The analytics pages' views: period form, histogram, churn list, card predictions, message keys. */
 class AnalyticsViewsTest {
 
-    private static final Store STORE = new Store(new StoreId(1), "s", "S", Currency.getInstance("SAR"),
-            ZoneId.of("Asia/Riyadh"));
+    private static final Store STORE =
+            new Store(new StoreId(1), "s", "S", Currency.getInstance("SAR"), ZoneId.of("Asia/Riyadh"));
     private static final DashboardFormats EN = new DashboardFormats(Locale.ENGLISH, STORE);
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-31T22:00:00Z"), ZoneOffset.UTC);
 
@@ -57,14 +57,17 @@ class AnalyticsViewsTest {
         assertThat(period.window().from()).isNull();
         assertThat(period.from()).isEqualTo("2026-03-20");
         assertThat(period.query()).isEmpty();
-        assertThat(AnalyticsPeriod.read(null, "1 March", null, CLOCK, STORE.timeZone()).error()).startsWith("from: ");
+        assertThat(AnalyticsPeriod.read(null, "1 March", null, CLOCK, STORE.timeZone())
+                        .error())
+                .startsWith("from: ");
     }
 
     @Test
     void links_to_other_tabs_keep_the_period() {
         AnalyticsPeriod period = AnalyticsPeriod.read("2026-03-31", "2026-03-01", null, CLOCK, STORE.timeZone());
         assertThat(period.query()).isEqualTo("?as_of=2026-03-31&from=2026-03-01");
-        assertThat(period.link("/analytics/clv", "sort=value")).isEqualTo("/analytics/clv?as_of=2026-03-31&from=2026-03-01&sort=value");
+        assertThat(period.link("/analytics/clv", "sort=value"))
+                .isEqualTo("/analytics/clv?as_of=2026-03-31&from=2026-03-01&sort=value");
     }
 
     @Test
@@ -76,7 +79,10 @@ class AnalyticsViewsTest {
         values.add(new BigDecimal("100000"));
         ValueHistogram histogram = ValueHistogram.of(values, EN);
         assertThat(histogram.bins().get(0).to()).isEqualByComparingTo("100");
-        assertThat(histogram.bins().stream().mapToInt(ValueHistogram.Bin::customers).sum()).isEqualTo(101);
+        assertThat(histogram.bins().stream()
+                        .mapToInt(ValueHistogram.Bin::customers)
+                        .sum())
+                .isEqualTo(101);
         ValueHistogram.Bin last = histogram.bins().get(histogram.bins().size() - 1);
         assertThat(last.to()).isNull();
         assertThat(last.customers()).isGreaterThanOrEqualTo(1);
@@ -88,11 +94,17 @@ class AnalyticsViewsTest {
 
     @Test
     void the_churn_list_holds_only_high_risk_customers_sorted_by_predicted_value() {
-        List<CustomerPrediction> predictions = List.of(prediction("A", ChurnRisk.HIGH, "10.00", 0.1),
-                prediction("B", ChurnRisk.LOW, "99.00", 0.9), prediction("C", ChurnRisk.HIGH, "50.00", 0.2),
+        List<CustomerPrediction> predictions = List.of(
+                prediction("A", ChurnRisk.HIGH, "10.00", 0.1),
+                prediction("B", ChurnRisk.LOW, "99.00", 0.9),
+                prediction("C", ChurnRisk.HIGH, "50.00", 0.2),
                 prediction("D", ChurnRisk.HIGH, "5.00", 0.25));
-        ChurnRiskList list = ChurnRiskList.of(predictions, null, null, ids -> ids.stream()
-                .collect(Collectors.toMap(id -> id, id -> "name " + id)), EN);
+        ChurnRiskList list = ChurnRiskList.of(
+                predictions,
+                null,
+                null,
+                ids -> ids.stream().collect(Collectors.toMap(id -> id, id -> "name " + id)),
+                EN);
         assertThat(list.total()).isEqualTo(3);
         assertThat(list.rows()).extracting(ChurnRiskList.Row::customerId).containsExactly("C", "A", "D");
         assertThat(list.rows().get(0).name()).isEqualTo("name C");
@@ -124,8 +136,8 @@ class AnalyticsViewsTest {
         stored.put("clv_method", "bgnbd+gammagamma");
         stored.put("as_of", "2026-03-31");
         PredictionsView view = PredictionsView.of(Optional.of(stored), EN);
-        Map<String, PredictionsView.Prediction> fields = view.fields().stream()
-                .collect(Collectors.toMap(PredictionsView.Prediction::name, f -> f));
+        Map<String, PredictionsView.Prediction> fields =
+                view.fields().stream().collect(Collectors.toMap(PredictionsView.Prediction::name, f -> f));
         assertThat(view.asOf()).isEqualTo("31 Mar 2026");
         assertThat(view.method()).isEqualTo("prediction.method.models");
         assertThat(fields.get("p_alive").value()).isEqualTo("81%");
@@ -168,8 +180,15 @@ class AnalyticsViewsTest {
         for (String field : io.basira.server.cards.jdbc.JdbcCustomerAnalytics.FIELDS) {
             keys.add("field." + field);
         }
-        for (String kpi : List.of("new_customers", "returning_customers", "repeat_purchase_rate", "retention_rate", "aov_new",
-                "aov_returning", "revenue", "orders")) {
+        for (String kpi : List.of(
+                "new_customers",
+                "returning_customers",
+                "repeat_purchase_rate",
+                "retention_rate",
+                "aov_new",
+                "aov_returning",
+                "revenue",
+                "orders")) {
             keys.add("overview.period." + kpi);
         }
         keys.addAll(List.of("prediction.method.models", "prediction.method.fallback"));
@@ -178,8 +197,16 @@ class AnalyticsViewsTest {
     }
 
     private static CustomerPrediction prediction(String id, ChurnRisk risk, String value, double alive) {
-        return new CustomerPrediction(id, OptionalDouble.of(alive), 0.1, 0.4, new BigDecimal("25.00"), new BigDecimal(value),
-                risk, Optional.empty(), "bgnbd+gammagamma");
+        return new CustomerPrediction(
+                id,
+                OptionalDouble.of(alive),
+                0.1,
+                0.4,
+                new BigDecimal("25.00"),
+                new BigDecimal(value),
+                risk,
+                Optional.empty(),
+                "bgnbd+gammagamma");
     }
 
     private static Properties bundle(String language) throws IOException {

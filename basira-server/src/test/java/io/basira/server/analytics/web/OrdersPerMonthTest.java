@@ -25,11 +25,12 @@ class OrdersPerMonthTest {
         months.accept(Instant.parse("2024-01-10T10:00:00Z"), 500);
         months.accept(Instant.parse("2024-01-11T10:00:00Z"), 700);
         months.accept(Instant.parse("2024-04-10T10:00:00Z"), 100);
-        assertThat(months.months()).containsExactly(
-                new OrdersPerMonth.Month(YearMonth.of(2024, 1), 2, 1200),
-                new OrdersPerMonth.Month(YearMonth.of(2024, 2), 0, 0),
-                new OrdersPerMonth.Month(YearMonth.of(2024, 3), 0, 0),
-                new OrdersPerMonth.Month(YearMonth.of(2024, 4), 1, 100));
+        assertThat(months.months())
+                .containsExactly(
+                        new OrdersPerMonth.Month(YearMonth.of(2024, 1), 2, 1200),
+                        new OrdersPerMonth.Month(YearMonth.of(2024, 2), 0, 0),
+                        new OrdersPerMonth.Month(YearMonth.of(2024, 3), 0, 0),
+                        new OrdersPerMonth.Month(YearMonth.of(2024, 4), 1, 100));
     }
 
     @Test
@@ -37,7 +38,8 @@ class OrdersPerMonthTest {
         OrdersPerMonth months = new OrdersPerMonth(RIYADH, 2);
         months.accept(Instant.parse("2024-01-10T10:00:00Z"), 1);
         months.accept(Instant.parse("2024-05-10T10:00:00Z"), 2);
-        assertThat(months.months()).extracting(OrdersPerMonth.Month::month)
+        assertThat(months.months())
+                .extracting(OrdersPerMonth.Month::month)
                 .containsExactly(YearMonth.of(2024, 4), YearMonth.of(2024, 5));
         assertThat(new OrdersPerMonth(RIYADH, 3).months()).isEmpty();
         assertThatThrownBy(() -> new OrdersPerMonth(RIYADH, 0)).hasMessageContaining("at least 1");

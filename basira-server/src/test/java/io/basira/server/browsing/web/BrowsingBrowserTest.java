@@ -1,14 +1,14 @@
 package io.basira.server.browsing.web;
 
-import io.basira.server.dashboard.BrowserPages;
-import io.basira.server.dashboard.Chromium;
-import io.basira.server.platform.security.AddDashboardUser;
-import io.basira.server.platform.security.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.basira.server.browsing.BrowsingIntake;
 import io.basira.server.browsing.jdbc.JdbcBrowsingSites;
+import io.basira.server.dashboard.BrowserPages;
+import io.basira.server.dashboard.Chromium;
+import io.basira.server.platform.security.AddDashboardUser;
+import io.basira.server.platform.security.Role;
 import io.basira.server.platform.tenancy.JdbcApiKeys;
 import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.support.Api;
@@ -45,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
  * fields (through a group on {@code page_views_30d}) appear. With the site in consent mode nothing is sent
  * until the page says consent was given.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"basira.demo.enabled=false"})
 class BrowsingBrowserTest {
 
@@ -61,13 +62,26 @@ class BrowsingBrowserTest {
     static HttpServer storefront;
     static volatile String script;
 
-    @LocalServerPort int port;
-    @Autowired JdbcStores stores;
-    @Autowired JdbcApiKeys keys;
-    @Autowired JdbcBrowsingSites sites;
-    @Autowired BrowsingIntake intake;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired AddDashboardUser users;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcStores stores;
+
+    @Autowired
+    JdbcApiKeys keys;
+
+    @Autowired
+    JdbcBrowsingSites sites;
+
+    @Autowired
+    BrowsingIntake intake;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    AddDashboardUser users;
 
     @BeforeAll
     static void start() throws IOException {
@@ -81,8 +95,8 @@ class BrowsingBrowserTest {
                 default -> "";
             };
             byte[] page = ("<!doctype html><html><head><title>" + path + "</title>"
-                    + "<script>window.basira=window.basira||function(){(basira.q=basira.q||[]).push(arguments)};"
-                    + call + "</script>" + script + "</head><body><h1>" + path + "</h1></body></html>")
+                            + "<script>window.basira=window.basira||function(){(basira.q=basira.q||[]).push(arguments)};"
+                            + call + "</script>" + script + "</head><body><h1>" + path + "</h1></body></html>")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, page.length);
@@ -105,16 +119,23 @@ class BrowsingBrowserTest {
     @Test
     void a_shopper_browses_logs_in_and_the_card_follows_and_consent_mode_sends_nothing_before_consent()
             throws Exception {
-        Store store = stores.create("shop-" + UUID.randomUUID().toString().substring(0, 8), "متجر",
-                Currency.getInstance("SAR"), ZoneId.of("Asia/Riyadh"));
+        Store store = stores.create(
+                "shop-" + UUID.randomUUID().toString().substring(0, 8),
+                "متجر",
+                Currency.getInstance("SAR"),
+                ZoneId.of("Asia/Riyadh"));
         Api api = new Api(port, keys.create(store.id(), "test").secret().value());
-        api.postJson("/api/v1/customers", "{\"customer_id\":\"C7\",\"first_name\":\"Nora\",\"created_at\":\"2024-01-01\"}");
-        api.postJson("/api/v1/groups", "{\"key\":\"browsers\",\"name\":\"browsers\",\"rule\":\"page_views_30d >= 4 "
-                + "AND product_views_30d = 1 AND sessions_30d = 1\"}");
+        api.postJson(
+                "/api/v1/customers", "{\"customer_id\":\"C7\",\"first_name\":\"Nora\",\"created_at\":\"2024-01-01\"}");
+        api.postJson(
+                "/api/v1/groups",
+                "{\"key\":\"browsers\",\"name\":\"browsers\",\"rule\":\"page_views_30d >= 4 "
+                        + "AND product_views_30d = 1 AND sessions_30d = 1\"}");
         String shop = "http://127.0.0.1:" + storefront.getAddress().getPort();
         String key = sites.of(store.id()).siteKey();
         script = merchantSetsUpTracking(store, shop);
-        assertThat(script).isEqualTo("<script async src=\"http://localhost:" + port + "/t.js?k=" + key + "\"></script>");
+        assertThat(script)
+                .isEqualTo("<script async src=\"http://localhost:" + port + "/t.js?k=" + key + "\"></script>");
         assertThat(sites.of(store.id()).allowedOrigins()).containsExactly(shop);
 
         for (String page : List.of("/", "/shoes", "/about", "/product/P1")) {
@@ -122,9 +143,12 @@ class BrowsingBrowserTest {
             browser.get(shop + page);
             waitForEvents(store, expected);
         }
-        List<Map<String, Object>> events = jdbc.queryForList("SELECT visitor_id, session_id, kind, path, product_id, "
-                + "category FROM browsing_events WHERE store_id = ? ORDER BY occurred_at, kind", store.id().value());
-        assertThat(events).extracting(e -> e.get("KIND") == null ? e.get("kind") : e.get("KIND"))
+        List<Map<String, Object>> events = jdbc.queryForList(
+                "SELECT visitor_id, session_id, kind, path, product_id, "
+                        + "category FROM browsing_events WHERE store_id = ? ORDER BY occurred_at, kind",
+                store.id().value());
+        assertThat(events)
+                .extracting(e -> e.get("KIND") == null ? e.get("kind") : e.get("KIND"))
                 .containsExactlyInAnyOrder("page", "page", "page", "page", "product");
         assertThat(distinct(store, "session_id")).as("one session").hasSize(1);
         String visitor = (String) browser.executeScript("return localStorage.getItem('basira_vid')");
@@ -132,12 +156,21 @@ class BrowsingBrowserTest {
         assertThat(members(api)).isEmpty();
 
         browser.get(shop + "/account");
-        waitFor(() -> !jdbc.queryForList("SELECT customer_external_id FROM browsing_customers WHERE store_id = ?",
-                String.class, store.id().value()).isEmpty());
-        assertThat(jdbc.queryForObject("SELECT customer_external_id FROM browsing_visitors WHERE store_id = ? AND "
-                + "visitor_id = ?", String.class, store.id().value(), visitor)).isEqualTo("C7");
-        Map<String, Object> card = jdbc.queryForMap("SELECT page_views_30d, product_views_30d, sessions_30d FROM "
-                + "browsing_customers WHERE store_id = ?", store.id().value());
+        waitFor(() -> !jdbc.queryForList(
+                        "SELECT customer_external_id FROM browsing_customers WHERE store_id = ?",
+                        String.class,
+                        store.id().value())
+                .isEmpty());
+        assertThat(jdbc.queryForObject(
+                        "SELECT customer_external_id FROM browsing_visitors WHERE store_id = ? AND " + "visitor_id = ?",
+                        String.class,
+                        store.id().value(),
+                        visitor))
+                .isEqualTo("C7");
+        Map<String, Object> card = jdbc.queryForMap(
+                "SELECT page_views_30d, product_views_30d, sessions_30d FROM "
+                        + "browsing_customers WHERE store_id = ?",
+                store.id().value());
         assertThat(card.values()).extracting(v -> ((Number) v).intValue()).containsExactly(5, 1, 1);
         waitFor(() -> members(api).equals(List.of("C7")));
         BrowserPages dashboard = new BrowserPages(browser, port);
@@ -145,9 +178,12 @@ class BrowsingBrowserTest {
         assertThat(browser.findElement(By.id("ba-visitors")).getText()).isEqualTo("1");
         assertThat(browser.findElement(By.id("ba-pages")).getText()).contains("/shoes", "/product/P1");
         assertThat(browser.findElement(By.id("ba-products")).getText()).contains("P1");
-        waitFor(() -> !browser.findElements(By.cssSelector("#sessions-chart canvas")).isEmpty());
-        assertThat(browser.findElements(By.cssSelector("#visitors-chart canvas"))).isNotEmpty();
-        assertThat(browser.findElement(By.id("visitors-chart")).getAttribute("aria-label")).contains("1 جديد");
+        waitFor(() ->
+                !browser.findElements(By.cssSelector("#sessions-chart canvas")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#visitors-chart canvas")))
+                .isNotEmpty();
+        assertThat(browser.findElement(By.id("visitors-chart")).getAttribute("aria-label"))
+                .contains("1 جديد");
         dashboard.screenshot("tracking-analytics", "ar", BrowserPages.WIDE);
 
         sites.update(store.id(), List.of(shop), true, false, 13);
@@ -160,8 +196,11 @@ class BrowsingBrowserTest {
         assertThat(countOf(store)).as("nothing before consent").isEqualTo(before);
         browser.executeScript("basira('consent', true)");
         waitForEvents(store, before + 1);
-        assertThat(jdbc.queryForObject("SELECT path FROM browsing_events WHERE store_id = ? AND path = '/consent'",
-                String.class, store.id().value())).isEqualTo("/consent");
+        assertThat(jdbc.queryForObject(
+                        "SELECT path FROM browsing_events WHERE store_id = ? AND path = '/consent'",
+                        String.class,
+                        store.id().value()))
+                .isEqualTo("/consent");
     }
 
     /** The merchant allows the storefront's origin on the tracking page and copies the line it shows. */
@@ -184,12 +223,16 @@ class BrowsingBrowserTest {
     }
 
     private List<String> distinct(Store store, String column) {
-        return jdbc.queryForList("SELECT DISTINCT " + column + " FROM browsing_events WHERE store_id = ?",
-                String.class, store.id().value());
+        return jdbc.queryForList(
+                "SELECT DISTINCT " + column + " FROM browsing_events WHERE store_id = ?",
+                String.class,
+                store.id().value());
     }
 
     private long countOf(Store store) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM browsing_events WHERE store_id = ?", Long.class,
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM browsing_events WHERE store_id = ?",
+                Long.class,
                 store.id().value());
     }
 
@@ -200,7 +243,10 @@ class BrowsingBrowserTest {
 
     private static List<String> members(Api api) {
         List<String> ids = new ArrayList<>();
-        JsonMapper.builder().build().readTree(api.get("/api/v1/groups/browsers/members").body()).get("items")
+        JsonMapper.builder()
+                .build()
+                .readTree(api.get("/api/v1/groups/browsers/members").body())
+                .get("items")
                 .forEach(c -> ids.add(c.get("customer_id").asString()));
         return ids;
     }

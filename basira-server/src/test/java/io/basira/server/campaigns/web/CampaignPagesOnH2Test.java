@@ -1,11 +1,11 @@
 package io.basira.server.campaigns.web;
 
-import io.basira.server.dashboard.DashboardClient;
-import io.basira.server.dashboard.DashboardFixture;
-import io.basira.server.platform.security.AddDashboardUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basira.server.dashboard.DashboardClient;
+import io.basira.server.dashboard.DashboardFixture;
 import io.basira.server.importing.ImportFolder;
+import io.basira.server.platform.security.AddDashboardUser;
 import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.support.TestDatabases;
 import java.net.http.HttpResponse;
@@ -24,7 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * its label and the reason from its code; the campaign's page writes its percentages and counts in the dashboard's
  * one number format (Latin digits, the language's percent sign).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"basira.clock.fixed=2024-06-01T09:00:00Z", "basira.demo.enabled=false"})
 class CampaignPagesOnH2Test {
 
@@ -33,10 +34,17 @@ class CampaignPagesOnH2Test {
         TestDatabases.h2().forEach((key, value) -> registry.add(key, () -> value));
     }
 
-    @LocalServerPort int port;
-    @Autowired ImportFolder importer;
-    @Autowired JdbcStores stores;
-    @Autowired AddDashboardUser addUser;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ImportFolder importer;
+
+    @Autowired
+    JdbcStores stores;
+
+    @Autowired
+    AddDashboardUser addUser;
 
     static DashboardFixture fixture;
     DashboardClient owner;
@@ -44,8 +52,8 @@ class CampaignPagesOnH2Test {
     @BeforeEach
     void signedIn() {
         if (fixture == null) {
-            fixture = DashboardFixture.create(importer, stores, addUser, DashboardFixture.resource("csvimport/complete"),
-                    "متجر الحملات");
+            fixture = DashboardFixture.create(
+                    importer, stores, addUser, DashboardFixture.resource("csvimport/complete"), "متجر الحملات");
         }
         owner = new DashboardClient(port);
         owner.signIn(fixture.ownerEmail(), fixture.ownerPassword());
@@ -69,12 +77,16 @@ class CampaignPagesOnH2Test {
         HttpResponse<String> outside = owner.postForm("/campaigns", campaign("abandoned_cart", "95"));
 
         assertThat(outside.statusCode()).isEqualTo(400);
-        assertThat(outside.body()).contains("id=\"campaign-error\">المجموعة الضابطة: القيمة \u206895\u2069 خارج المدى من "
-                + "\u20680\u2069 إلى \u206890\u2069</p>").doesNotContain("is outside");
+        assertThat(outside.body())
+                .contains("id=\"campaign-error\">المجموعة الضابطة: القيمة \u206895\u2069 خارج المدى من "
+                        + "\u20680\u2069 إلى \u206890\u2069</p>")
+                .doesNotContain("is outside");
 
         HttpResponse<String> noGroup = owner.postForm("/campaigns", campaign("one_off", "10"));
-        assertThat(noGroup.body()).contains("المجموعات: تحتاج الرسالة لمرة واحدة والرسالة عند دخول مجموعة إلى مجموعة "
-                + "واحدة على الأقل").doesNotContain("needs at least one group");
+        assertThat(noGroup.body())
+                .contains(
+                        "المجموعات: تحتاج الرسالة لمرة واحدة والرسالة عند دخول مجموعة إلى مجموعة " + "واحدة على الأقل")
+                .doesNotContain("needs at least one group");
 
         Map<String, String> unknownGroup = campaign("one_off", "10");
         unknownGroup.put("groups", "nope");
@@ -101,14 +113,17 @@ class CampaignPagesOnH2Test {
         HttpResponse<String> created = owner.postForm("/campaigns", campaign("abandoned_cart", "10"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
 
-        String path = java.net.URI.create(created.headers().firstValue("Location").orElseThrow()).getPath();
+        String path = java.net
+                .URI
+                .create(created.headers().firstValue("Location").orElseThrow())
+                .getPath();
         String page = owner.get(path).body();
 
         assertThat(page).contains("10٪ من العملاء لا يصلهم شيء", "الطلبات خلال 7 أيام");
         assertThat(page.codePoints().filter(c -> (c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9)))
-                .as("no Arabic-Indic or Persian digit").isEmpty();
+                .as("no Arabic-Indic or Persian digit")
+                .isEmpty();
         owner.get("/campaigns/new?lang=en");
-        assertThat(owner.get(path).body())
-                .contains("10% of customers get nothing");
+        assertThat(owner.get(path).body()).contains("10% of customers get nothing");
     }
 }

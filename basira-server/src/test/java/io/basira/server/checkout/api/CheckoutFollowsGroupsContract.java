@@ -1,8 +1,8 @@
 package io.basira.server.checkout.api;
 
-import io.basira.server.platform.web.ApiTestBase;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basira.server.platform.web.ApiTestBase;
 import io.basira.server.support.Api;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -30,19 +30,27 @@ abstract class CheckoutFollowsGroupsContract extends ApiTestBase {
         api.postJson("/api/v1/groups", "{\"template\":\"vip\"}");
         api.postJson("/api/v1/groups", "{\"template\":\"non-serious\"}");
         api.postJson("/api/v1/groups", "{\"key\":\"new\",\"name\":\"New\",\"rule\":\"order_count = 0\"}");
-        api.postJson("/api/v1/checkout/policies", "{\"name\":\"VIP ships free\",\"kind\":\"free_shipping\","
-                + "\"groups\":{\"any_of\":[\"vip\"]}}");
-        api.postJson("/api/v1/checkout/policies", "{\"name\":\"No COD for non-serious\",\"kind\":"
-                + "\"hide_payment_methods\",\"methods\":[\"cod\",\"bank_transfer\"],\"groups\":{\"any_of\":[\"non-serious\"]}}");
+        api.postJson(
+                "/api/v1/checkout/policies",
+                "{\"name\":\"VIP ships free\",\"kind\":\"free_shipping\"," + "\"groups\":{\"any_of\":[\"vip\"]}}");
+        api.postJson(
+                "/api/v1/checkout/policies",
+                "{\"name\":\"No COD for non-serious\",\"kind\":"
+                        + "\"hide_payment_methods\",\"methods\":[\"cod\",\"bank_transfer\"],\"groups\":{\"any_of\":[\"non-serious\"]}}");
 
-        assertThat(decide(api, ",\"customer_id\":\"C1\"").get("free_shipping").get("free").asBoolean()).isFalse();
+        assertThat(decide(api, ",\"customer_id\":\"C1\"")
+                        .get("free_shipping")
+                        .get("free")
+                        .asBoolean())
+                .isFalse();
         api.postJson("/api/v1/orders", order("O1", "C1", "completed", "1720.00", "2024-05-10"));
         JsonNode vip = decide(api, ",\"customer_id\":\"C1\"");
         assertThat(vip.get("free_shipping").get("free").asBoolean()).isTrue();
         assertThat(vip.get("payment_methods").get("offered").toString()).contains("\"cod\"");
 
         JsonNode nonSerious = decide(api, ",\"customer_id\":\"C3\"");
-        assertThat(nonSerious.get("payment_methods").get("offered").toString()).doesNotContain("\"cod\"", "\"bank_transfer\"");
+        assertThat(nonSerious.get("payment_methods").get("offered").toString())
+                .doesNotContain("\"cod\"", "\"bank_transfer\"");
         assertThat(nonSerious.get("free_shipping").get("free").asBoolean()).isFalse();
     }
 
@@ -51,8 +59,10 @@ abstract class CheckoutFollowsGroupsContract extends ApiTestBase {
         Api api = newStore("anonymous-checkout");
         api.postJson("/api/v1/groups", "{\"key\":\"new\",\"name\":\"New\",\"rule\":\"order_count = 0\"}");
         api.postJson("/api/v1/groups", "{\"template\":\"vip\"}");
-        api.postJson("/api/v1/checkout/policies", "{\"name\":\"Welcome\",\"kind\":\"percent_off\",\"percent\":10,"
-                + "\"groups\":{\"any_of\":[\"new\"]}}");
+        api.postJson(
+                "/api/v1/checkout/policies",
+                "{\"name\":\"Welcome\",\"kind\":\"percent_off\",\"percent\":10,"
+                        + "\"groups\":{\"any_of\":[\"new\"]}}");
         JsonNode decision = decide(api, "");
         assertThat(decision.get("offers").toString()).contains("Welcome");
         assertThat(decision.get("totals").get("total").asString()).isEqualTo("360.00");
@@ -62,15 +72,22 @@ abstract class CheckoutFollowsGroupsContract extends ApiTestBase {
     void a_group_that_a_policy_or_coupon_aims_at_cannot_be_deleted_so_no_audience_widens_silently() {
         Api api = newStore("group-in-use");
         api.postJson("/api/v1/groups", "{\"template\":\"vip\"}");
-        String policy = json(api.postJson("/api/v1/checkout/policies", "{\"name\":\"VIP ships free\","
-                + "\"kind\":\"free_shipping\",\"groups\":{\"any_of\":[\"vip\"]}}")).get("id").asString();
-        api.postJson("/api/v1/checkout/coupons", "{\"code\":\"NOTVIP\",\"benefit\":\"percent_off\",\"percent\":5,"
-                + "\"groups\":{\"none_of\":[\"vip\"]}}");
+        String policy = json(api.postJson(
+                        "/api/v1/checkout/policies",
+                        "{\"name\":\"VIP ships free\","
+                                + "\"kind\":\"free_shipping\",\"groups\":{\"any_of\":[\"vip\"]}}"))
+                .get("id")
+                .asString();
+        api.postJson(
+                "/api/v1/checkout/coupons",
+                "{\"code\":\"NOTVIP\",\"benefit\":\"percent_off\",\"percent\":5,"
+                        + "\"groups\":{\"none_of\":[\"vip\"]}}");
 
         Api.Response refused = api.delete("/api/v1/groups/vip");
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(json(refused).get("detail").asString()).isEqualTo("group 'vip' cannot be deleted: policy 'VIP ships "
-                + "free', coupon 'NOTVIP' aim at it; change or delete them first");
+        assertThat(json(refused).get("detail").asString())
+                .isEqualTo("group 'vip' cannot be deleted: policy 'VIP ships "
+                        + "free', coupon 'NOTVIP' aim at it; change or delete them first");
         assertThat(api.get("/api/v1/groups/vip").status()).isEqualTo(200);
         // an anonymous visitor still does not get the VIPs' free shipping
         assertThat(decide(api, "").get("free_shipping").get("free").asBoolean()).isFalse();

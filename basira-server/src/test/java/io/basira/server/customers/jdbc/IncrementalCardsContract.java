@@ -1,8 +1,5 @@
 package io.basira.server.customers.jdbc;
 
-import io.basira.server.cards.jdbc.JdbcCards;
-import io.basira.server.cards.jdbc.JdbcCustomerActivity;
-import io.basira.server.platform.tenancy.JdbcStores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.card.CardAccumulator;
@@ -15,6 +12,9 @@ import io.basira.commerce.OrderStatus;
 import io.basira.commerce.Review;
 import io.basira.ingest.IngestRecords;
 import io.basira.ingest.RecordBatch;
+import io.basira.server.cards.jdbc.JdbcCards;
+import io.basira.server.cards.jdbc.JdbcCustomerActivity;
+import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
 import java.time.Instant;
@@ -51,16 +51,26 @@ abstract class IncrementalCardsContract {
     private static final OrderStatus[] STATUSES = OrderStatus.values();
     private static final Instant FIRST_DAY = Instant.parse("2024-03-01T09:30:00Z");
 
-    @Autowired IngestRecords ingest;
-    @Autowired JdbcStores stores;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired TransactionTemplate transactions;
+    @Autowired
+    IngestRecords ingest;
+
+    @Autowired
+    JdbcStores stores;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void every_incrementally_folded_card_equals_a_full_recomputation() {
         long seed = new Random().nextLong();
         Random random = new Random(seed);
-        Store store = stores.create("incremental-" + UUID.randomUUID().toString().substring(0, 8), "Incremental", SAR,
+        Store store = stores.create(
+                "incremental-" + UUID.randomUUID().toString().substring(0, 8),
+                "Incremental",
+                SAR,
                 ZoneId.of("Asia/Riyadh"));
         List<String> customers = new ArrayList<>();
         Map<String, Order> orders = new HashMap<>();
@@ -88,54 +98,87 @@ abstract class IncrementalCardsContract {
         int kind = random.nextInt(20);
         List<Order> known = new ArrayList<>(orders.values());
         if (known.isEmpty() || kind < 6) {
-            batch.add(order("O" + orders.size() + "-" + batch.size() + "-" + random.nextInt(1_000_000), pick(random, customers),
+            batch.add(order(
+                    "O" + orders.size() + "-" + batch.size() + "-" + random.nextInt(1_000_000),
+                    pick(random, customers),
                     random));
         } else if (kind < 14) {
             Order earlier = known.get(random.nextInt(known.size()));
             batch.add(changed(earlier, random, customers));
         } else if (kind == 14) {
-            batch.add(known.get(random.nextInt(known.size())));              // sent again unchanged
+            batch.add(known.get(random.nextInt(known.size()))); // sent again unchanged
         } else if (kind == 15) {
-            Order earlier = known.get(random.nextInt(known.size()));        // a change and its undo, one batch
+            Order earlier = known.get(random.nextInt(known.size())); // a change and its undo, one batch
             batch.add(changed(earlier, random, customers)).add(earlier);
         } else if (kind == 16) {
-            String newcomer = "C" + customers.size();                      // moved to a customer the batch creates
+            String newcomer = "C" + customers.size(); // moved to a customer the batch creates
             customers.add(newcomer);
             batch.add(customer(newcomer));
             batch.add(withCustomer(known.get(random.nextInt(known.size())), newcomer));
         } else if (kind == 17) {
-            batch.add(new Cart("K" + random.nextInt(8), pick(random, customers), day(random), null, null, null,
+            batch.add(new Cart(
+                    "K" + random.nextInt(8),
+                    pick(random, customers),
+                    day(random),
+                    null,
+                    null,
+                    null,
                     random.nextBoolean() ? CartStatus.ABANDONED : CartStatus.RECOVERED));
         } else if (kind == 18) {
-            batch.add(new Review("R" + random.nextInt(8), pick(random, customers), null, 1 + random.nextInt(5),
-                    day(random)));
+            batch.add(new Review(
+                    "R" + random.nextInt(8), pick(random, customers), null, 1 + random.nextInt(5), day(random)));
         } else {
-            Order earlier = known.get(random.nextInt(known.size()));        // status flip only
-            batch.add(new Order(earlier.externalId(), earlier.customerExternalId(), earlier.createdAt(),
-                    STATUSES[random.nextInt(STATUSES.length)], earlier.total(), earlier.discountTotal(),
-                    earlier.couponCode(), null, null));
+            Order earlier = known.get(random.nextInt(known.size())); // status flip only
+            batch.add(new Order(
+                    earlier.externalId(),
+                    earlier.customerExternalId(),
+                    earlier.createdAt(),
+                    STATUSES[random.nextInt(STATUSES.length)],
+                    earlier.total(),
+                    earlier.discountTotal(),
+                    earlier.couponCode(),
+                    null,
+                    null));
         }
     }
 
     private static Order changed(Order earlier, Random random, List<String> customers) {
-        return new Order(earlier.externalId(),
+        return new Order(
+                earlier.externalId(),
                 random.nextInt(3) == 0 ? pick(random, customers) : earlier.customerExternalId(),
                 random.nextInt(3) == 0 ? day(random) : earlier.createdAt(),
                 random.nextInt(2) == 0 ? STATUSES[random.nextInt(STATUSES.length)] : earlier.status(),
                 random.nextInt(3) == 0 ? Money.ofMinor(random.nextInt(100_000), SAR) : earlier.total(),
                 random.nextInt(4) == 0 ? Money.ofMinor(random.nextInt(2) * 500, SAR) : earlier.discountTotal(),
-                random.nextInt(4) == 0 ? (random.nextBoolean() ? "SAVE" : null) : earlier.couponCode(), null, null);
+                random.nextInt(4) == 0 ? (random.nextBoolean() ? "SAVE" : null) : earlier.couponCode(),
+                null,
+                null);
     }
 
     private static Order withCustomer(Order earlier, String customer) {
-        return new Order(earlier.externalId(), customer, earlier.createdAt(), earlier.status(), earlier.total(),
-                earlier.discountTotal(), earlier.couponCode(), null, null);
+        return new Order(
+                earlier.externalId(),
+                customer,
+                earlier.createdAt(),
+                earlier.status(),
+                earlier.total(),
+                earlier.discountTotal(),
+                earlier.couponCode(),
+                null,
+                null);
     }
 
     private static Order order(String id, String customer, Random random) {
-        return new Order(id, customer, day(random), STATUSES[random.nextInt(STATUSES.length)],
-                Money.ofMinor(random.nextInt(100_000), SAR), Money.ofMinor(random.nextInt(3) == 0 ? 1000 : 0, SAR),
-                random.nextInt(5) == 0 ? "SAVE" : null, null, null);
+        return new Order(
+                id,
+                customer,
+                day(random),
+                STATUSES[random.nextInt(STATUSES.length)],
+                Money.ofMinor(random.nextInt(100_000), SAR),
+                Money.ofMinor(random.nextInt(3) == 0 ? 1000 : 0, SAR),
+                random.nextInt(5) == 0 ? "SAVE" : null,
+                null,
+                null);
     }
 
     /** One of five days, at one of two times: ties on the latest and earliest dates are common. */
@@ -148,7 +191,18 @@ abstract class IncrementalCardsContract {
     }
 
     private static Customer customer(String id) {
-        return new Customer(id, "Sara", null, null, null, null, null, null, null, null, Instant.parse("2024-01-01T00:00:00Z"),
+        return new Customer(
+                id,
+                "Sara",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Instant.parse("2024-01-01T00:00:00Z"),
                 Set.of());
     }
 

@@ -1,13 +1,13 @@
 package io.basira.server.groups.api;
 
-import io.basira.server.platform.web.ApiTestBase;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.basira.segment.text.RuleText;
 import io.basira.groups.GroupRules;
-import io.basira.server.groups.LiveGroups;
 import io.basira.groups.SegmentQuery;
+import io.basira.segment.text.RuleText;
+import io.basira.server.groups.LiveGroups;
 import io.basira.server.groups.jdbc.JdbcGroupMembers;
+import io.basira.server.platform.web.ApiTestBase;
 import io.basira.server.support.Api;
 import io.basira.server.support.MutableClock;
 import io.basira.server.support.StreamGate;
@@ -43,13 +43,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Import({MutableClock.Configuration.class, StreamGate.Configuration.class})
 abstract class FullReevaluationContract extends ApiTestBase {
 
-    @Autowired MutableClock clock;
-    @Autowired StreamGate gate;
-    @Autowired LiveGroups live;
-    @Autowired GroupRules rules;
-    @Autowired SegmentQuery segments;
-    @Autowired JdbcGroupMembers members;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    StreamGate gate;
+
+    @Autowired
+    LiveGroups live;
+
+    @Autowired
+    GroupRules rules;
+
+    @Autowired
+    SegmentQuery segments;
+
+    @Autowired
+    JdbcGroupMembers members;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private final ExecutorService threads = Executors.newFixedThreadPool(3);
 
@@ -69,7 +82,8 @@ abstract class FullReevaluationContract extends ApiTestBase {
     }
 
     private Store storeOf(Api api) {
-        return stores.findBySlug(json(api.get("/api/v1/store")).get("slug").asString()).orElseThrow();
+        return stores.findBySlug(json(api.get("/api/v1/store")).get("slug").asString())
+                .orElseThrow();
     }
 
     private <T> Future<T> inBackground(Callable<T> task) {
@@ -81,32 +95,43 @@ abstract class FullReevaluationContract extends ApiTestBase {
         Api api = newStore("busy");
         for (int i = 1; i <= 20; i++) {
             api.postJson("/api/v1/customers", customer("C" + i, "N" + i));
-            api.postJson("/api/v1/orders", order("O" + i, "C" + i, "completed", i % 2 == 0 ? "1200" : "500",
-                    "2024-05-01T10:00:00+03:00"));
+            api.postJson(
+                    "/api/v1/orders",
+                    order("O" + i, "C" + i, "completed", i % 2 == 0 ? "1200" : "500", "2024-05-01T10:00:00+03:00"));
         }
-        assertThat(api.postJson("/api/v1/groups", group("vip", "total_spent >= 1000")).status()).isEqualTo(201);
+        assertThat(api.postJson("/api/v1/groups", group("vip", "total_spent >= 1000"))
+                        .status())
+                .isEqualTo(201);
         Store store = storeOf(api);
         assertThat(live.groupsOf(store, "C1")).isEmpty();
         assertThat(live.groupsOf(store, "C2")).containsExactly("vip");
 
         gate.arm();
         Future<Integer> refresh = inBackground(() -> live.analyticsRefreshed(store));
-        assertThat(gate.awaitRead(30)).as("the re-evaluation read the store's customers").isTrue();
+        assertThat(gate.awaitRead(30))
+                .as("the re-evaluation read the store's customers")
+                .isTrue();
 
         // Meanwhile, a checkout decision's read answers from the memory as it was ...
         Future<Set<String>> read = inBackground(() -> live.groupsOf(store, "C2"));
         assertThat(read.get(5, TimeUnit.SECONDS)).containsExactly("vip");
         // ... and a write is followed at once: C1 crosses 1000 after the re-evaluation read C1's card.
-        Future<Integer> write = inBackground(() -> api.postJson("/api/v1/orders",
-                order("O-late", "C1", "completed", "600", "2024-05-20T10:00:00+03:00")).status());
+        Future<Integer> write = inBackground(() -> api.postJson(
+                        "/api/v1/orders", order("O-late", "C1", "completed", "600", "2024-05-20T10:00:00+03:00"))
+                .status());
         assertThat(write.get(10, TimeUnit.SECONDS)).isEqualTo(200);
-        assertThat(inBackground(() -> live.groupsOf(store, "C1")).get(5, TimeUnit.SECONDS)).containsExactly("vip");
+        assertThat(inBackground(() -> live.groupsOf(store, "C1")).get(5, TimeUnit.SECONDS))
+                .containsExactly("vip");
         assertThat(refresh.isDone()).isFalse();
 
         gate.release();
         assertThat(refresh.get(30, TimeUnit.SECONDS)).isZero();
-        assertThat(live.groupsOf(store, "C1")).as("the re-evaluation's older read of C1 did not win").containsExactly("vip");
-        assertThat(history(store)).filteredOn(line -> line.startsWith("vip C1 ")).containsExactly("vip C1 entered order");
+        assertThat(live.groupsOf(store, "C1"))
+                .as("the re-evaluation's older read of C1 did not win")
+                .containsExactly("vip");
+        assertThat(history(store))
+                .filteredOn(line -> line.startsWith("vip C1 "))
+                .containsExactly("vip C1 entered order");
         assertSameEverywhere(store, "after the refresh");
     }
 
@@ -143,10 +168,11 @@ abstract class FullReevaluationContract extends ApiTestBase {
                         };
                     }
                     case 1 -> () -> live.analyticsRefreshed(store);
-                    case 2 -> () -> {
-                        live.cardsChanged(store, Set.of());
-                        return 0;
-                    };
+                    case 2 ->
+                        () -> {
+                            live.cardsChanged(store, Set.of());
+                            return 0;
+                        };
                     default -> {
                         clock.advance(Duration.ofDays(1 + random.nextInt(20)));
                         yield () -> live.passMidnight(store);
@@ -160,7 +186,9 @@ abstract class FullReevaluationContract extends ApiTestBase {
                     for (int k = 0; k < 1 + random.nextInt(4); k++) {
                         writeOrder(api, random, customers, orders);
                         assertThat(inBackground(() -> live.groupsOf(store, "C" + random.nextInt(customers)))
-                                .get(5, TimeUnit.SECONDS)).as(at).isNotNull();
+                                        .get(5, TimeUnit.SECONDS))
+                                .as(at)
+                                .isNotNull();
                     }
                     assertThat(running.isDone()).as(at).isFalse();
                     gate.release();
@@ -180,7 +208,8 @@ abstract class FullReevaluationContract extends ApiTestBase {
                     });
                     String manualPath = "/api/v1/groups/risky/" + (random.nextBoolean() ? "additions" : "exclusions")
                             + "/C" + random.nextInt(customers);
-                    Future<Integer> manual = inBackground(() -> api.postJson(manualPath, "").status());
+                    Future<Integer> manual =
+                            inBackground(() -> api.postJson(manualPath, "").status());
                     running.get(30, TimeUnit.SECONDS);
                     writer.get(30, TimeUnit.SECONDS);
                     assertThat(manual.get(30, TimeUnit.SECONDS)).as(at).isLessThan(300);
@@ -193,8 +222,14 @@ abstract class FullReevaluationContract extends ApiTestBase {
     private static void writeOrder(Api api, Random random, int customers, int[] orders) {
         String status = random.nextInt(4) == 0 ? "cancelled" : "completed";
         String day = String.format("2024-%02d-%02dT10:00:00+03:00", 1 + random.nextInt(5), 1 + random.nextInt(28));
-        Api.Response response = api.postJson("/api/v1/orders", order("O" + orders[0]++, "C" + random.nextInt(customers),
-                status, String.valueOf(50 + random.nextInt(600)), day));
+        Api.Response response = api.postJson(
+                "/api/v1/orders",
+                order(
+                        "O" + orders[0]++,
+                        "C" + random.nextInt(customers),
+                        status,
+                        String.valueOf(50 + random.nextInt(600)),
+                        day));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
@@ -205,14 +240,20 @@ abstract class FullReevaluationContract extends ApiTestBase {
     private void assertSameEverywhere(Store store, String at) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), store.timeZone());
         Map<String, Set<String>> stored = members.all(store.id());
-        List<String> ids = jdbc.queryForList("SELECT external_id FROM customers WHERE store_id = ?", String.class,
+        List<String> ids = jdbc.queryForList(
+                "SELECT external_id FROM customers WHERE store_id = ?",
+                String.class,
                 store.id().value());
         Map<String, Set<String>> memory = new TreeMap<>();
         for (String id : ids) {
-            live.groupsOf(store, id).forEach(key -> memory.computeIfAbsent(key, k -> new TreeSet<>()).add(id));
+            live.groupsOf(store, id)
+                    .forEach(key ->
+                            memory.computeIfAbsent(key, k -> new TreeSet<>()).add(id));
         }
         Map<String, Set<String>> fresh = new TreeMap<>();
-        for (String key : jdbc.queryForList("SELECT group_key FROM groups WHERE store_id = ?", String.class,
+        for (String key : jdbc.queryForList(
+                "SELECT group_key FROM groups WHERE store_id = ?",
+                String.class,
                 store.id().value())) {
             Set<String> found = new TreeSet<>(segments.members(store, RuleText.parse("group = '" + key + "'"), today));
             if (!found.isEmpty()) {
@@ -220,25 +261,34 @@ abstract class FullReevaluationContract extends ApiTestBase {
             }
         }
         assertThat(memory).as("memory against a fresh evaluation, %s", at).isEqualTo(fresh);
-        assertThat(new TreeMap<>(stored)).as("stored members against memory, %s", at).isEqualTo(memory);
+        assertThat(new TreeMap<>(stored))
+                .as("stored members against memory, %s", at)
+                .isEqualTo(memory);
         Map<String, List<String>> moves = new HashMap<>();
-        jdbc.query("SELECT group_key, customer_external_id, movement FROM group_history WHERE store_id = ? ORDER BY id",
+        jdbc.query(
+                "SELECT group_key, customer_external_id, movement FROM group_history WHERE store_id = ? ORDER BY id",
                 rs -> {
                     moves.computeIfAbsent(rs.getString(1) + " " + rs.getString(2), k -> new ArrayList<>())
                             .add(rs.getString(3));
-                }, store.id().value());
+                },
+                store.id().value());
         moves.forEach((who, list) -> {
             for (int i = 0; i < list.size(); i++) {
                 assertThat(list.get(i)).as("history of %s, %s", who, at).isEqualTo(i % 2 == 0 ? "entered" : "left");
             }
             String[] parts = who.split(" ");
             boolean member = stored.getOrDefault(parts[0], Set.of()).contains(parts[1]);
-            assertThat(list.size() % 2 == 1).as("history of %s ends where the members are, %s", who, at).isEqualTo(member);
+            assertThat(list.size() % 2 == 1)
+                    .as("history of %s ends where the members are, %s", who, at)
+                    .isEqualTo(member);
         });
     }
 
     private List<String> history(Store store) {
-        return jdbc.queryForList("SELECT group_key || ' ' || customer_external_id || ' ' || movement || ' ' || cause "
-                + "FROM group_history WHERE store_id = ? ORDER BY id", String.class, store.id().value());
+        return jdbc.queryForList(
+                "SELECT group_key || ' ' || customer_external_id || ' ' || movement || ' ' || cause "
+                        + "FROM group_history WHERE store_id = ? ORDER BY id",
+                String.class,
+                store.id().value());
     }
 }

@@ -1,10 +1,10 @@
 package io.basira.server.groups.api;
 
-import io.basira.server.platform.web.ApiTestBase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import io.basira.server.platform.jobs.StoreMidnights;
+import io.basira.server.platform.web.ApiTestBase;
 import io.basira.server.support.Api;
 import io.basira.server.support.MutableClock;
 import io.basira.shared.Store;
@@ -37,36 +37,49 @@ abstract class ScheduledMidnightContract extends ApiTestBase {
         registry.add("basira.jobs.polling-interval", () -> "200ms");
     }
 
-    @Autowired MutableClock clock;
-    @Autowired Scheduler scheduler;
-    @Autowired StoreMidnights midnights;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    Scheduler scheduler;
+
+    @Autowired
+    StoreMidnights midnights;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void a_stores_midnight_moves_its_relative_date_groups_and_refreshes_its_analytics_once() throws Exception {
-        clock.set(MutableClock.START);                                           // 2024-06-01 12:00 in Riyadh
-        Store store = stores.create("scheduled-midnight", "Scheduled", Currency.getInstance("SAR"),
-                ZoneId.of("Asia/Riyadh"));
+        clock.set(MutableClock.START); // 2024-06-01 12:00 in Riyadh
+        Store store =
+                stores.create("scheduled-midnight", "Scheduled", Currency.getInstance("SAR"), ZoneId.of("Asia/Riyadh"));
         Api api = new Api(port, keys.create(store.id(), "test").secret().value());
         api.postJson("/api/v1/customers", customer("C1", "A"));
         api.postJson("/api/v1/orders", order("O1", "C1", "completed", "100", "2024-03-04T10:00:00+03:00"));
-        api.postJson("/api/v1/groups", "{\"key\":\"inactive\",\"name\":\"inactive\",\"rule\":\"last_purchase_at < -90d\"}");
+        api.postJson(
+                "/api/v1/groups", "{\"key\":\"inactive\",\"name\":\"inactive\",\"rule\":\"last_purchase_at < -90d\"}");
 
         midnights.scheduleAll(scheduler);
         scheduler.triggerCheckForDueExecutions();
-        awaitDue(store, Instant.parse("2024-06-01T21:00:00Z"));                   // caught up, waits for midnight
+        awaitDue(store, Instant.parse("2024-06-01T21:00:00Z")); // caught up, waits for midnight
         assertThat(analyticsAsOf(store)).isEqualTo(LocalDate.parse("2024-06-01"));
         assertThat(history(api)).isEmpty();
 
-        clock.set(Instant.parse("2024-06-02T21:30:00Z"));                        // 2024-06-03 00:30 in Riyadh
+        clock.set(Instant.parse("2024-06-02T21:30:00Z")); // 2024-06-03 00:30 in Riyadh
         scheduler.triggerCheckForDueExecutions();
         awaitDue(store, Instant.parse("2024-06-03T21:00:00Z"));
 
-        assertThat(history(api)).containsExactly("C1 entered midnight");         // -90d is 2024-03-05 now
+        assertThat(history(api)).containsExactly("C1 entered midnight"); // -90d is 2024-03-05 now
         assertThat(analyticsAsOf(store)).isEqualTo(LocalDate.parse("2024-06-03"));
-        assertThat(jdbc.queryForObject("SELECT last_success FROM scheduled_tasks WHERE task_name = ? AND "
-                + "task_instance = ?", OffsetDateTime.class, StoreMidnights.TASK, Long.toString(store.id().value()))
-                .toInstant()).isEqualTo(Instant.parse("2024-06-02T21:30:00Z"));
+        assertThat(jdbc.queryForObject(
+                                "SELECT last_success FROM scheduled_tasks WHERE task_name = ? AND "
+                                        + "task_instance = ?",
+                                OffsetDateTime.class,
+                                StoreMidnights.TASK,
+                                Long.toString(store.id().value()))
+                        .toInstant())
+                .isEqualTo(Instant.parse("2024-06-02T21:30:00Z"));
     }
 
     private void awaitDue(Store store, Instant due) throws InterruptedException {
@@ -80,21 +93,28 @@ abstract class ScheduledMidnightContract extends ApiTestBase {
     }
 
     private Instant due(Store store) {
-        List<OffsetDateTime> found = jdbc.queryForList("SELECT execution_time FROM scheduled_tasks WHERE task_name = ? "
-                + "AND task_instance = ? AND picked = FALSE", OffsetDateTime.class, StoreMidnights.TASK,
+        List<OffsetDateTime> found = jdbc.queryForList(
+                "SELECT execution_time FROM scheduled_tasks WHERE task_name = ? "
+                        + "AND task_instance = ? AND picked = FALSE",
+                OffsetDateTime.class,
+                StoreMidnights.TASK,
                 Long.toString(store.id().value()));
         return found.isEmpty() ? null : found.get(0).toInstant();
     }
 
     private LocalDate analyticsAsOf(Store store) {
-        return jdbc.queryForObject("SELECT MAX(as_of) FROM customer_analytics WHERE store_id = ?", LocalDate.class,
+        return jdbc.queryForObject(
+                "SELECT MAX(as_of) FROM customer_analytics WHERE store_id = ?",
+                LocalDate.class,
                 store.id().value());
     }
 
     private static List<String> history(Api api) {
         List<String> lines = new ArrayList<>();
-        json(api.get("/api/v1/groups/inactive/history")).get("items").forEach(e -> lines.add(
-                e.get("customer_id").asString() + " " + e.get("change").asString() + " " + e.get("cause").asString()));
+        json(api.get("/api/v1/groups/inactive/history"))
+                .get("items")
+                .forEach(e -> lines.add(e.get("customer_id").asString() + " "
+                        + e.get("change").asString() + " " + e.get("cause").asString()));
         return lines;
     }
 }

@@ -1,11 +1,11 @@
 package io.basira.server.groups.jdbc;
 
-import io.basira.server.platform.tenancy.JdbcStores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.groups.Group;
 import io.basira.groups.MembershipCause;
 import io.basira.groups.Movement;
+import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.shared.Store;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -40,19 +40,31 @@ abstract class StoredMembershipContract {
     private static final AtomicLong STORES = new AtomicLong();
     private static final Instant AT = Instant.parse("2024-06-01T09:00:00Z");
 
-    @Autowired JdbcGroupMembers members;
-    @Autowired JdbcGroups groups;
-    @Autowired JdbcStores stores;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired TransactionTemplate transaction;
+    @Autowired
+    JdbcGroupMembers members;
+
+    @Autowired
+    JdbcGroups groups;
+
+    @Autowired
+    JdbcStores stores;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
     private Store store;
 
     @BeforeEach
     void store() {
-        store = stores.create("members-" + STORES.incrementAndGet() + "-" + System.nanoTime(), "Members",
-                Currency.getInstance("SAR"), ZoneId.of("Asia/Riyadh"));
+        store = stores.create(
+                "members-" + STORES.incrementAndGet() + "-" + System.nanoTime(),
+                "Members",
+                Currency.getInstance("SAR"),
+                ZoneId.of("Asia/Riyadh"));
         groups.save(store.id(), new Group("vip", "VIP", null, AT, AT));
     }
 
@@ -74,7 +86,9 @@ abstract class StoredMembershipContract {
     }
 
     private int historyRows() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM group_history WHERE store_id = ?", Integer.class,
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM group_history WHERE store_id = ?",
+                Integer.class,
                 store.id().value());
     }
 
@@ -86,11 +100,16 @@ abstract class StoredMembershipContract {
         Movement c3Out = new Movement("vip", "C3", false);
 
         assertThat(apply(List.of(c1In, c2In))).containsExactly(c1In, c2In);
-        assertThat(apply(List.of(c1In, c3Out))).as("C1 is a member already, C3 never was").isEmpty();
+        assertThat(apply(List.of(c1In, c3Out)))
+                .as("C1 is a member already, C3 never was")
+                .isEmpty();
         assertThat(apply(List.of(c2Out, c1In, c3Out))).containsExactly(c2Out);
         assertThat(members.all(store.id())).containsExactly(java.util.Map.entry("vip", Set.of("C1")));
-        assertThat(jdbc.queryForList("SELECT customer_external_id || ' ' || movement FROM group_history "
-                + "WHERE store_id = ? ORDER BY id", String.class, store.id().value()))
+        assertThat(jdbc.queryForList(
+                        "SELECT customer_external_id || ' ' || movement FROM group_history "
+                                + "WHERE store_id = ? ORDER BY id",
+                        String.class,
+                        store.id().value()))
                 .containsExactly("C1 entered", "C2 entered", "C2 left");
     }
 
@@ -130,7 +149,9 @@ abstract class StoredMembershipContract {
         assertThat(firstApplied.await(10, TimeUnit.SECONDS)).isTrue();
         Future<List<Movement>> second = threads.submit(() -> apply(moves));
         Thread.sleep(300);
-        assertThat(second.isDone()).as("the second apply waits for the first transaction").isFalse();
+        assertThat(second.isDone())
+                .as("the second apply waits for the first transaction")
+                .isFalse();
         commit.countDown();
         assertThat(first.get(30, TimeUnit.SECONDS)).hasSize(20);
         assertThat(second.get(30, TimeUnit.SECONDS)).isEmpty();

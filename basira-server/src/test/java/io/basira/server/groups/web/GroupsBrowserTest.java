@@ -1,14 +1,14 @@
 package io.basira.server.groups.web;
 
-import io.basira.server.dashboard.BrowserPages;
-import io.basira.server.dashboard.Chromium;
-import io.basira.server.dashboard.DashboardFixture;
-import io.basira.server.platform.security.AddDashboardUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.demo.DemoStoreGenerator;
 import io.basira.demo.DemoStoreSpec;
+import io.basira.server.dashboard.BrowserPages;
+import io.basira.server.dashboard.Chromium;
+import io.basira.server.dashboard.DashboardFixture;
 import io.basira.server.importing.ImportFolder;
+import io.basira.server.platform.security.AddDashboardUser;
 import io.basira.server.platform.tenancy.JdbcApiKeys;
 import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.support.Api;
@@ -44,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * typed rule shows the parser's position; a member's card shows the group with why; a template is
  * created with one click; every groups page in both languages at both widths.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"basira.clock.fixed=2026-03-31T09:00:00Z", "basira.demo.enabled=false"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GroupsBrowserTest {
@@ -60,13 +61,27 @@ class GroupsBrowserTest {
     static DashboardFixture fixture;
     static String memberId;
 
-    @LocalServerPort int port;
-    @Autowired ImportFolder importer;
-    @Autowired JdbcStores stores;
-    @Autowired AddDashboardUser addUser;
-    @Autowired JdbcApiKeys keys;
-    @Autowired JsonMapper json;
-    @Autowired io.basira.server.products.ProductAnalytics products;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ImportFolder importer;
+
+    @Autowired
+    JdbcStores stores;
+
+    @Autowired
+    AddDashboardUser addUser;
+
+    @Autowired
+    JdbcApiKeys keys;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    io.basira.server.products.ProductAnalytics products;
+
     BrowserPages pages;
     Api api;
 
@@ -87,47 +102,60 @@ class GroupsBrowserTest {
         pages = new BrowserPages(browser, port);
         if (fixture == null) {
             Path folder = Files.createTempDirectory("basira-groups-store");
-            new DemoStoreGenerator().write(DemoStoreSpec.defaults().withCustomers(120).withOrders(600)
-                    .withPeriod(LocalDate.of(2024, 4, 1), LocalDate.of(2026, 3, 31)), folder);
+            new DemoStoreGenerator()
+                    .write(
+                            DemoStoreSpec.defaults()
+                                    .withCustomers(120)
+                                    .withOrders(600)
+                                    .withPeriod(LocalDate.of(2024, 4, 1), LocalDate.of(2026, 3, 31)),
+                            folder);
             fixture = DashboardFixture.create(importer, stores, addUser, folder, "متجر المجموعات");
             pages.signIn(fixture.ownerEmail(), fixture.ownerPassword());
         }
-        api = new Api(port, keys.create(fixture.store().id(), "browser").secret().value());
+        api = new Api(
+                port, keys.create(fixture.store().id(), "browser").secret().value());
     }
 
     @Test
     @Order(1)
     void a_rule_built_in_the_visual_builder_counts_what_the_api_counts_and_is_saved() {
-        JsonNode preview = json.readTree(api.postJson("/api/v1/groups/preview",
-                "{\"rule\": \"" + RULE + "\"}").body());
+        JsonNode preview = json.readTree(api.postJson("/api/v1/groups/preview", "{\"rule\": \"" + RULE + "\"}")
+                .body());
         int expected = preview.get("count").asInt();
         pages.open("/groups/new?lang=en");
         pages.waitFor().until(d -> d.findElement(By.id("builder")).isDisplayed());
         browser.findElement(By.id("name")).sendKeys("Big spenders");
-        browser.findElement(By.cssSelector("#key-details summary")).click(); // a key of one's own (else made from the name)
+        browser.findElement(By.cssSelector("#key-details summary"))
+                .click(); // a key of one's own (else made from the name)
         browser.findElement(By.id("key")).sendKeys("big");
         new Select(root().findElement(By.cssSelector(":scope > .rb-head .rb-op"))).selectByValue("any");
-        assertThat(browser.findElement(By.cssSelector(".rb-value")).getAttribute("value")).isEqualTo("1500");
+        assertThat(browser.findElement(By.cssSelector(".rb-value")).getAttribute("value"))
+                .isEqualTo("1500");
         root().findElement(By.cssSelector(":scope > .rb-actions .rb-add-group")).click();
         condition(nested(), 0, "order_count", ">", "10");
-        nested().findElement(By.cssSelector(":scope > .rb-actions .rb-add-condition")).click();
+        nested().findElement(By.cssSelector(":scope > .rb-actions .rb-add-condition"))
+                .click();
         condition(nested(), 1, "cancelled_orders", "<", "100");
         waitForCount(expected);
 
         browser.findElement(By.id("mode-text")).click();
         pages.waitFor().until(d -> d.findElement(By.id("rule")).isDisplayed());
-        assertThat(browser.findElement(By.id("rule")).getAttribute("value")).isEqualTo(preview.get("rule").asString());
+        assertThat(browser.findElement(By.id("rule")).getAttribute("value"))
+                .isEqualTo(preview.get("rule").asString());
         browser.findElement(By.id("mode-builder")).click();
         pages.waitFor().until(d -> d.findElement(By.id("builder")).isDisplayed());
         assertThat(nested().findElements(By.cssSelector(".rb-condition"))).hasSize(2);
-        assertThat(new Select(root().findElement(By.cssSelector(":scope > .rb-head .rb-op"))).getFirstSelectedOption()
-                .getAttribute("value")).isEqualTo("any");
+        assertThat(new Select(root().findElement(By.cssSelector(":scope > .rb-head .rb-op")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo("any");
         waitForCount(expected);
         pages.checkLayout("group-builder", "en", BrowserPages.WIDE);
 
         browser.findElement(By.id("save")).click();
         pages.waitFor().until(ExpectedConditions.urlContains("/groups/big"));
-        assertThat(browser.findElement(By.id("member-count")).getAttribute("data-count")).isEqualTo(Integer.toString(expected));
+        assertThat(browser.findElement(By.id("member-count")).getAttribute("data-count"))
+                .isEqualTo(Integer.toString(expected));
         pages.open("/groups");
         WebElement row = browser.findElement(By.cssSelector("tr[data-group=big]"));
         assertThat(row.findElement(By.cssSelector(".member-count")).getText()).isEqualTo(Integer.toString(expected));
@@ -147,13 +175,19 @@ class GroupsBrowserTest {
         rule.clear();
         rule.sendKeys("total_spent >");
         pages.waitFor().until(d -> "1".equals(d.findElement(By.id("rule-error")).getAttribute("data-line")));
-        String expected = json.readTree(api.postJson("/api/v1/groups/preview", "{\"rule\": \"total_spent >\"}").body())
-                .get("detail").asString();
-        assertThat(browser.findElement(By.id("rule-error")).getText()).isEqualTo(expected).startsWith("line 1, column 14");
+        String expected = json.readTree(api.postJson("/api/v1/groups/preview", "{\"rule\": \"total_spent >\"}")
+                        .body())
+                .get("detail")
+                .asString();
+        assertThat(browser.findElement(By.id("rule-error")).getText())
+                .isEqualTo(expected)
+                .startsWith("line 1, column 14");
         assertThat(rule.getAttribute("aria-invalid")).isEqualTo("true");
         pages.checkLayout("group-text-error", "en", BrowserPages.NARROW);
         browser.findElement(By.id("mode-builder")).click();
-        assertThat(browser.findElement(By.id("rule")).isDisplayed()).as("stays in text mode while the rule is wrong").isTrue();
+        assertThat(browser.findElement(By.id("rule")).isDisplayed())
+                .as("stays in text mode while the rule is wrong")
+                .isTrue();
     }
 
     @Test
@@ -167,7 +201,8 @@ class GroupsBrowserTest {
         WebElement group = browser.findElement(By.cssSelector("#customer-groups [data-group=big]"));
         assertThat(group.getText()).contains("Big spenders");
         List<WebElement> conditions = group.findElements(By.cssSelector(".why-list li"));
-        assertThat(conditions).extracting(e -> e.getAttribute("data-condition"))
+        assertThat(conditions)
+                .extracting(e -> e.getAttribute("data-condition"))
                 .containsExactly("total_spent > 1500", "order_count > 10", "cancelled_orders < 100");
         assertThat(group.findElements(By.cssSelector(".why-list li.held"))).isNotEmpty();
         assertThat(conditions.get(0).getText()).contains("Total spent more than SAR1,500.00", "has SAR");
@@ -184,9 +219,12 @@ class GroupsBrowserTest {
         browser.findElement(By.id("manual-customer")).sendKeys(memberId);
         new Select(browser.findElement(By.id("manual-action"))).selectByValue("exclude");
         browser.findElement(By.cssSelector("#manual-customer")).submit();
-        pages.waitFor().until(d -> !d.findElements(By.cssSelector(".notice[role=status]")).isEmpty());
+        pages.waitFor()
+                .until(d ->
+                        !d.findElements(By.cssSelector(".notice[role=status]")).isEmpty());
         assertThat(browser.findElements(By.cssSelector("#history tbody tr"))).isNotEmpty();
-        assertThat(browser.findElement(By.cssSelector("#history tbody tr")).getText()).contains(memberId, "By hand");
+        assertThat(browser.findElement(By.cssSelector("#history tbody tr")).getText())
+                .contains(memberId, "By hand");
     }
 
     @Test
@@ -216,35 +254,52 @@ class GroupsBrowserTest {
         WebElement value = rootCondition().findElement(By.cssSelector(".rb-value"));
         assertThat(value.getTagName()).isEqualTo("select");
         assertThat(value.getDomAttribute("translate")).isEqualTo("no");
-        List<String> offered = new Select(value).getOptions().stream().map(o -> o.getAttribute("value")).toList();
+        List<String> offered = new Select(value)
+                .getOptions().stream().map(o -> o.getAttribute("value")).toList();
         assertThat(offered.subList(1, offered.size())).containsExactlyElementsOf(categories);
         new Select(value).selectByValue(categories.get(1));
         String one = "next_category = '" + categories.get(1) + "'";
-        waitForCount(json.readTree(api.postJson("/api/v1/groups/preview", "{\"rule\": \"" + one + "\"}").body())
-                .get("count").asInt());
+        waitForCount(json.readTree(api.postJson("/api/v1/groups/preview", "{\"rule\": \"" + one + "\"}")
+                        .body())
+                .get("count")
+                .asInt());
 
         new Select(rootCondition().findElement(By.cssSelector(".rb-operator"))).selectByValue("in");
         List<WebElement> boxes = rootCondition().findElements(By.cssSelector(".rb-choices .rb-choice"));
         assertThat(boxes).extracting(b -> b.getAttribute("value")).containsExactlyElementsOf(categories);
-        assertThat(rootCondition().findElement(By.cssSelector(".rb-choices legend")).getText()).isEqualTo("القيم");
-        rootCondition().findElement(By.cssSelector("label[for='" + boxes.get(0).getAttribute("id") + "']")).click();
-        rootCondition().findElement(By.cssSelector("label[for='" + boxes.get(1).getAttribute("id") + "']")).click();
-        JsonNode preview = json.readTree(api.postJson("/api/v1/groups/preview", "{\"rule\": \"next_category IN ('"
-                + categories.get(0) + "', '" + categories.get(1) + "')\"}").body());
+        assertThat(rootCondition()
+                        .findElement(By.cssSelector(".rb-choices legend"))
+                        .getText())
+                .isEqualTo("القيم");
+        rootCondition()
+                .findElement(By.cssSelector("label[for='" + boxes.get(0).getAttribute("id") + "']"))
+                .click();
+        rootCondition()
+                .findElement(By.cssSelector("label[for='" + boxes.get(1).getAttribute("id") + "']"))
+                .click();
+        JsonNode preview = json.readTree(api.postJson(
+                        "/api/v1/groups/preview",
+                        "{\"rule\": \"next_category IN ('" + categories.get(0) + "', '" + categories.get(1) + "')\"}")
+                .body());
         waitForCount(preview.get("count").asInt());
         browser.findElement(By.id("mode-text")).click();
         pages.waitFor().until(d -> d.findElement(By.id("rule")).isDisplayed());
-        assertThat(browser.findElement(By.id("rule")).getAttribute("value")).isEqualTo(preview.get("rule").asString());
+        assertThat(browser.findElement(By.id("rule")).getAttribute("value"))
+                .isEqualTo(preview.get("rule").asString());
         browser.findElement(By.id("mode-builder")).click();
         pages.waitFor().until(d -> d.findElement(By.id("builder")).isDisplayed());
         assertThat(rootCondition().findElements(By.cssSelector(".rb-choices .rb-choice")).stream()
-                .filter(WebElement::isSelected).map(b -> b.getAttribute("value")).toList())
-                .as("the choice survives a trip through the text").containsExactly(categories.get(0), categories.get(1));
+                        .filter(WebElement::isSelected)
+                        .map(b -> b.getAttribute("value"))
+                        .toList())
+                .as("the choice survives a trip through the text")
+                .containsExactly(categories.get(0), categories.get(1));
         pages.checkLayout("group-builder-categories", "ar", BrowserPages.NARROW);
     }
 
     private static WebElement rootCondition() {
-        return root().findElements(By.cssSelector(":scope > .rb-children > li > .rb-condition")).get(0);
+        return root().findElements(By.cssSelector(":scope > .rb-children > li > .rb-condition"))
+                .get(0);
     }
 
     private static WebElement root() {
@@ -270,9 +325,12 @@ class GroupsBrowserTest {
         assertThat(browser.findElement(By.id("rule")).getAttribute("value")).isEqualTo("viewed_products_45d = 'P1'");
         browser.findElement(By.id("mode-builder")).click();
         pages.waitFor().until(d -> d.findElement(By.id("builder")).isDisplayed());
-        assertThat(browser.findElement(By.cssSelector("#builder .rb-days")).getAttribute("value")).isEqualTo("45");
-        assertThat(new Select(browser.findElement(By.cssSelector("#builder .rb-field"))).getFirstSelectedOption()
-                .getAttribute("value")).isEqualTo("family:viewed_products");
+        assertThat(browser.findElement(By.cssSelector("#builder .rb-days")).getAttribute("value"))
+                .isEqualTo("45");
+        assertThat(new Select(browser.findElement(By.cssSelector("#builder .rb-field")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo("family:viewed_products");
     }
 
     private static WebElement nested() {
@@ -289,10 +347,13 @@ class GroupsBrowserTest {
     }
 
     private static WebElement conditionOf(int index) {
-        return nested().findElements(By.cssSelector(":scope > .rb-children > li > .rb-condition")).get(index);
+        return nested().findElements(By.cssSelector(":scope > .rb-children > li > .rb-condition"))
+                .get(index);
     }
 
     private void waitForCount(int expected) {
-        pages.waitFor().until(d -> Integer.toString(expected).equals(d.findElement(By.id("rule-count")).getAttribute("data-count")));
+        pages.waitFor()
+                .until(d -> Integer.toString(expected)
+                        .equals(d.findElement(By.id("rule-count")).getAttribute("data-count")));
     }
 }

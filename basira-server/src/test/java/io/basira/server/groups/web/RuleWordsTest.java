@@ -1,16 +1,16 @@
 package io.basira.server.groups.web;
 
-import io.basira.server.dashboard.DashboardFormats;
-import io.basira.server.dashboard.DashboardLocales;
-import io.basira.server.dashboard.PageText;
-import io.basira.server.dashboard.PluralMessages;
-import io.basira.server.dashboard.RuleWords;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.fields.BuiltInFields;
 import io.basira.segment.Condition;
 import io.basira.segment.FieldCatalogue;
 import io.basira.segment.text.RuleText;
+import io.basira.server.dashboard.DashboardFormats;
+import io.basira.server.dashboard.DashboardLocales;
+import io.basira.server.dashboard.PageText;
+import io.basira.server.dashboard.PluralMessages;
+import io.basira.server.dashboard.RuleWords;
 import io.basira.shared.Store;
 import io.basira.shared.StoreId;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 /** A rule and why a customer matches it, in the merchant's words (issue 14, item 7): no field names, no raw values. */
 class RuleWordsTest {
 
-    private static final Store RIYADH = new Store(new StoreId(1), "s", "S", Currency.getInstance("SAR"),
-            ZoneId.of("Asia/Riyadh"));
+    private static final Store RIYADH =
+            new Store(new StoreId(1), "s", "S", Currency.getInstance("SAR"), ZoneId.of("Asia/Riyadh"));
     private static final FieldCatalogue FIELDS = BuiltInFields.catalogue();
 
     private final RuleWords arabic = words(DashboardLocales.ARABIC);
@@ -36,7 +36,9 @@ class RuleWordsTest {
         messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
         messages.setFallbackToSystemLocale(false);
         Map<String, String> groups = Map.of("vip", "كبار العملاء");
-        return new RuleWords(new PageText(messages, locale), new DashboardFormats(locale, RIYADH),
+        return new RuleWords(
+                new PageText(messages, locale),
+                new DashboardFormats(locale, RIYADH),
                 key -> groups.getOrDefault(key, key));
     }
 
@@ -48,7 +50,9 @@ class RuleWordsTest {
     void why_reads_as_a_sentence_with_formatted_money_not_the_rule_language() {
         Condition leaf = rule("total_spent > 1000");
         String words = arabic.leaf(leaf) + " — " + arabic.customerValue(leaf, "6674.63");
-        assertThat(words).startsWith("إجمالي الإنفاق أكثر من").contains("1,000.00", "6,674.63")
+        assertThat(words)
+                .startsWith("إجمالي الإنفاق أكثر من")
+                .contains("1,000.00", "6,674.63")
                 .doesNotContain("total_spent", ">", "القيمة:");
         assertThat(english.leaf(leaf)).isEqualTo("Total spent more than SAR1,000.00");
     }
@@ -63,7 +67,8 @@ class RuleWordsTest {
 
     @Test
     void choices_groups_countries_and_shares_are_named_in_the_interface_language() {
-        assertThat(arabic.rule(rule("gender = 'female' AND group = 'vip'"))).isEqualTo("الجنس يساوي أنثى و عضو في «كبار العملاء»");
+        assertThat(arabic.rule(rule("gender = 'female' AND group = 'vip'")))
+                .isEqualTo("الجنس يساوي أنثى و عضو في «كبار العملاء»");
         assertThat(arabic.leaf(rule("country = 'SA'"))).contains("السعودية").doesNotContain("SA'");
         assertThat(english.leaf(rule("discount_share >= 0.5"))).isEqualTo("Discount share at least 50%");
         assertThat(english.customerValue(rule("group = 'vip'"), "member")).isEqualTo("a member");
@@ -72,7 +77,8 @@ class RuleWordsTest {
     @Test
     void nested_rules_keep_their_grouping_and_negation() {
         assertThat(english.rule(rule("total_spent > 1500 OR (order_count > 10 AND NOT (cancelled_orders >= 3))")))
-                .isEqualTo("Total spent more than SAR1,500.00 or (Order count more than 10 and not: Cancelled orders at least 3)");
+                .isEqualTo(
+                        "Total spent more than SAR1,500.00 or (Order count more than 10 and not: Cancelled orders at least 3)");
     }
 
     @Test

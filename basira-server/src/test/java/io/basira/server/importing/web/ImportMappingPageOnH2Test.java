@@ -1,11 +1,11 @@
 package io.basira.server.importing.web;
 
-import io.basira.server.dashboard.DashboardClient;
-import io.basira.server.dashboard.DashboardFixture;
-import io.basira.server.platform.security.AddDashboardUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basira.server.dashboard.DashboardClient;
+import io.basira.server.dashboard.DashboardFixture;
 import io.basira.server.importing.ImportFolder;
+import io.basira.server.platform.security.AddDashboardUser;
 import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.support.TestDatabases;
 import java.net.http.HttpResponse;
@@ -23,7 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The import page's column mapping over real HTTP: load a preset, save an edited mapping, preview a merchant
  * file through it with its errors, and see that the mapping is the store's own and the owner's alone.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"basira.clock.fixed=2024-06-01T09:00:00Z", "basira.demo.enabled=false"})
 class ImportMappingPageOnH2Test {
 
@@ -32,10 +33,17 @@ class ImportMappingPageOnH2Test {
         TestDatabases.h2().forEach((key, value) -> registry.add(key, () -> value));
     }
 
-    @LocalServerPort int port;
-    @Autowired ImportFolder importer;
-    @Autowired JdbcStores stores;
-    @Autowired AddDashboardUser addUser;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ImportFolder importer;
+
+    @Autowired
+    JdbcStores stores;
+
+    @Autowired
+    AddDashboardUser addUser;
 
     static DashboardFixture fixture;
     static DashboardFixture otherStore;
@@ -44,10 +52,10 @@ class ImportMappingPageOnH2Test {
     @BeforeEach
     void signedIn() {
         if (fixture == null) {
-            fixture = DashboardFixture.create(importer, stores, addUser, DashboardFixture.resource("csvimport/complete"),
-                    "متجر");
-            otherStore = DashboardFixture.create(importer, stores, addUser,
-                    DashboardFixture.resource("csvimport/complete"), "متجر آخر");
+            fixture = DashboardFixture.create(
+                    importer, stores, addUser, DashboardFixture.resource("csvimport/complete"), "متجر");
+            otherStore = DashboardFixture.create(
+                    importer, stores, addUser, DashboardFixture.resource("csvimport/complete"), "متجر آخر");
         }
         owner = new DashboardClient(port);
         owner.signIn(fixture.ownerEmail(), fixture.ownerPassword());
@@ -71,28 +79,41 @@ class ImportMappingPageOnH2Test {
         HttpResponse<String> page = owner.get("/import/mapping?preset=salla-customers");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("مطابقة الأعمدة", "value=\"الجنس | Gender\"", "gender: ذكر = male",
-                "value=\"*customers*.csv\"");
+        assertThat(page.body())
+                .contains(
+                        "مطابقة الأعمدة",
+                        "value=\"الجنس | Gender\"",
+                        "gender: ذكر = male",
+                        "value=\"*customers*.csv\"");
     }
 
     @Test
     void an_owner_saves_a_mapping_previews_a_file_through_it_and_imports_with_it() {
-        HttpResponse<String> saved = owner.postForm("/import/mapping", arabicCustomers("gender: ذكر = male\n"
-                + "gender: أنثى = female\n"));
+        HttpResponse<String> saved =
+                owner.postForm("/import/mapping", arabicCustomers("gender: ذكر = male\n" + "gender: أنثى = female\n"));
         assertThat(saved.statusCode()).isEqualTo(302);
-        assertThat(owner.get("/import/mapping").body()).contains("المطابقة المحفوظة: <bdi translate=\"no\">عملائي</bdi>", "value=\"رقم العميل\"");
+        assertThat(owner.get("/import/mapping").body())
+                .contains("المطابقة المحفوظة: <bdi translate=\"no\">عملائي</bdi>", "value=\"رقم العميل\"");
         assertThat(owner.get("/import").body()).contains("name=\"useMapping\"", "(عملائي)");
 
-        HttpResponse<String> preview = owner.postMultipart("/import/mapping/preview",
-                Map.of("_csrf", owner.csrfTokenOf("/import/mapping"), "kind", "customers"), "file", "عملاء.csv",
+        HttpResponse<String> preview = owner.postMultipart(
+                "/import/mapping/preview",
+                Map.of("_csrf", owner.csrfTokenOf("/import/mapping"), "kind", "customers"),
+                "file",
+                "عملاء.csv",
                 "رقم العميل,الجنس,تاريخ التسجيل\nC-9,أنثى,05/01/2024\nC-10,غير معروف,2024-13-01\n");
 
         assertThat(preview.statusCode()).isEqualTo(200);
         // the row's problems in the page's language, from their codes (issue 14, item 5)
-        assertThat(preview.body()).contains("id=\"preview-table\"", "female", "2024-01-05",
-                "عملاء.csv:3: gender (الجنس)</bdi>: <span data-code=\"unknown_gender\">«\u2068غير معروف\u2069» ليس جنسًا معروفًا",
-                "عملاء.csv:3: created_at (تاريخ التسجيل)</bdi>: <span data-code=\"not_date_time\">«\u20682024-13-01\u2069» ليس تاريخًا ووقتًا")
-                .doesNotContain("unknown gender").doesNotContain("class=\"errors\" dir=\"ltr\" lang=\"en\"");
+        assertThat(preview.body())
+                .contains(
+                        "id=\"preview-table\"",
+                        "female",
+                        "2024-01-05",
+                        "عملاء.csv:3: gender (الجنس)</bdi>: <span data-code=\"unknown_gender\">«\u2068غير معروف\u2069» ليس جنسًا معروفًا",
+                        "عملاء.csv:3: created_at (تاريخ التسجيل)</bdi>: <span data-code=\"not_date_time\">«\u20682024-13-01\u2069» ليس تاريخًا ووقتًا")
+                .doesNotContain("unknown gender")
+                .doesNotContain("class=\"errors\" dir=\"ltr\" lang=\"en\"");
     }
 
     @Test
@@ -100,8 +121,10 @@ class ImportMappingPageOnH2Test {
         HttpResponse<String> refused = owner.postForm("/import/mapping", arabicCustomers("gender ذكر male"));
 
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("لا يمكن استخدام المطابقة: \u2068customers.csv\u2069، السطر \u20681\u2069 من "
-                + "خريطة القيم: «\u2068gender ذكر male\u2069» ليس على الشكل").doesNotContain("value map line");
+        assertThat(refused.body())
+                .contains("لا يمكن استخدام المطابقة: \u2068customers.csv\u2069، السطر \u20681\u2069 من "
+                        + "خريطة القيم: «\u2068gender ذكر male\u2069» ليس على الشكل")
+                .doesNotContain("value map line");
         HttpResponse<String> notAColumn = owner.postForm("/import/mapping", arabicCustomers("sex: ذكر = male"));
         assertThat(notAColumn.statusCode()).isEqualTo(400);
         assertThat(notAColumn.body()).contains("«\u2068sex\u2069» ليس عمودًا في هذا الملف");
@@ -114,15 +137,18 @@ class ImportMappingPageOnH2Test {
 
         DashboardClient other = new DashboardClient(port);
         other.signIn(otherStore.ownerEmail(), otherStore.ownerPassword());
-        assertThat(other.get("/import/mapping").body()).contains("لا توجد مطابقة أعمدة محفوظة")
+        assertThat(other.get("/import/mapping").body())
+                .contains("لا توجد مطابقة أعمدة محفوظة")
                 .doesNotContain("عملائي");
         assertThat(other.get("/import").body()).doesNotContain("useMapping");
 
         DashboardClient support = new DashboardClient(port);
         support.signIn(fixture.supportEmail(), fixture.supportPassword());
-        assertThat(support.get("/import/mapping").body()).contains("استيراد البيانات متاح لمالك المتجر فقط")
+        assertThat(support.get("/import/mapping").body())
+                .contains("استيراد البيانات متاح لمالك المتجر فقط")
                 .doesNotContain("id=\"mapping-form\"");
         assertThat(support.postForm("/import/mapping/forget", Map.of("_csrf", support.csrfTokenOf("/customers")))
-                .statusCode()).isEqualTo(403);
+                        .statusCode())
+                .isEqualTo(403);
     }
 }

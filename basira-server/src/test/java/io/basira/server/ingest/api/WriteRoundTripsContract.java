@@ -1,8 +1,8 @@
 package io.basira.server.ingest.api;
 
-import io.basira.server.platform.web.ApiTestBase;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basira.server.platform.web.ApiTestBase;
 import io.basira.server.support.Api;
 import io.basira.server.support.StatementCounter;
 import java.util.ArrayList;
@@ -31,7 +31,8 @@ abstract class WriteRoundTripsContract extends ApiTestBase {
         }
     }
 
-    @Autowired StatementCounter counter;
+    @Autowired
+    StatementCounter counter;
 
     /** The most round trips one single-order write may take (measured: see docs/performance.md). */
     abstract int singleOrderBound();
@@ -47,16 +48,33 @@ abstract class WriteRoundTripsContract extends ApiTestBase {
             customers.add(customer("C" + c, "Sara"));
         }
         assertThat(api.post("/api/v1/customers/bulk", "application/x-ndjson", String.join("\n", customers) + "\n")
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         for (int i = 0; i < 5; i++) {
-            assertThat(api.postJson("/api/v1/orders", order("W" + i, "C" + i, "completed", "100.00",
-                    "2024-05-0" + (1 + i) + "T10:00:00Z")).status()).isEqualTo(200);
+            assertThat(api.postJson(
+                                    "/api/v1/orders",
+                                    order(
+                                            "W" + i,
+                                            "C" + i,
+                                            "completed",
+                                            "100.00",
+                                            "2024-05-0" + (1 + i) + "T10:00:00Z"))
+                            .status())
+                    .isEqualTo(200);
         }
         int singles = 20;
         counter.reset();
         for (int i = 0; i < singles; i++) {
-            assertThat(api.postJson("/api/v1/orders", order("S" + i, "C" + (i % 7), "completed", "150.00",
-                    "2024-05-" + (10 + i) + "T10:00:00Z")).status()).isEqualTo(200);
+            assertThat(api.postJson(
+                                    "/api/v1/orders",
+                                    order(
+                                            "S" + i,
+                                            "C" + (i % 7),
+                                            "completed",
+                                            "150.00",
+                                            "2024-05-" + (10 + i) + "T10:00:00Z"))
+                            .status())
+                    .isEqualTo(200);
         }
         double perSingle = counter.roundTrips() / (double) singles;
         String singleDetail = counter.bySql().toString();
@@ -65,13 +83,19 @@ abstract class WriteRoundTripsContract extends ApiTestBase {
         for (int b = 0; b < bulks; b++) {
             StringBuilder body = new StringBuilder();
             for (int i = 0; i < 100; i++) {
-                body.append(order("B" + b + "-" + i, "C" + i, "completed", "99.00", "2024-05-20T10:00:00Z")).append('\n');
+                body.append(order("B" + b + "-" + i, "C" + i, "completed", "99.00", "2024-05-20T10:00:00Z"))
+                        .append('\n');
             }
-            assertThat(api.post("/api/v1/orders/bulk", "application/x-ndjson", body.toString()).status()).isEqualTo(200);
+            assertThat(api.post("/api/v1/orders/bulk", "application/x-ndjson", body.toString())
+                            .status())
+                    .isEqualTo(200);
         }
         double perBulk = counter.roundTrips() / (double) bulks;
-        System.out.printf(Locale.ROOT, "round trips: %.1f per single-order write, %.1f per bulk of 100 orders%n",
-                perSingle, perBulk);
+        System.out.printf(
+                Locale.ROOT,
+                "round trips: %.1f per single-order write, %.1f per bulk of 100 orders%n",
+                perSingle,
+                perBulk);
         System.out.println("single-order statements (x" + singles + "): " + singleDetail);
         assertThat(perSingle).as(singleDetail).isLessThanOrEqualTo(singleOrderBound());
         assertThat(perBulk).as(counter.bySql().toString()).isLessThanOrEqualTo(bulkBound());

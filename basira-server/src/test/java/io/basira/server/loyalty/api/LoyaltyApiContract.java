@@ -1,11 +1,11 @@
 package io.basira.server.loyalty.api;
 
-import io.basira.server.platform.web.ApiTestBase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.loyalty.RebuildLedgers;
-import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.loyalty.LoyaltyService;
+import io.basira.server.platform.tenancy.JdbcStores;
+import io.basira.server.platform.web.ApiTestBase;
 import io.basira.server.privacy.CustomerDataKind;
 import io.basira.server.privacy.PrivacyRegistry;
 import io.basira.server.support.Api;
@@ -33,19 +33,31 @@ import tools.jackson.databind.JsonNode;
 @Import(MutableClock.Configuration.class)
 public abstract class LoyaltyApiContract extends ApiTestBase {
 
-    public static final String PROGRAM = "{\"enabled\":true,\"starts_at\":\"2024-01-01T00:00:00+03:00\",\"earn_points\":1,"
-            + "\"earn_per\":\"1.00\",\"pending_days\":0,\"tier_basis\":\"spend_12m\",\"tiers\":["
-            + "{\"name\":\"bronze\",\"threshold\":\"0\"},"
-            + "{\"name\":\"gold\",\"threshold\":\"1000.00\",\"multiplier\":\"1.5\",\"free_shipping\":true,\"early_access\":true}],"
-            + "\"expiry_months\":12,\"expiry_warning_days\":7,\"redeem_points\":100,\"redeem_value\":\"10.00\","
-            + "\"free_shipping_points\":300}";
+    public static final String PROGRAM =
+            "{\"enabled\":true,\"starts_at\":\"2024-01-01T00:00:00+03:00\",\"earn_points\":1,"
+                    + "\"earn_per\":\"1.00\",\"pending_days\":0,\"tier_basis\":\"spend_12m\",\"tiers\":["
+                    + "{\"name\":\"bronze\",\"threshold\":\"0\"},"
+                    + "{\"name\":\"gold\",\"threshold\":\"1000.00\",\"multiplier\":\"1.5\",\"free_shipping\":true,\"early_access\":true}],"
+                    + "\"expiry_months\":12,\"expiry_warning_days\":7,\"redeem_points\":100,\"redeem_value\":\"10.00\","
+                    + "\"free_shipping_points\":300}";
 
-    @Autowired MutableClock clock;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired LoyaltyService loyalty;
-    @Autowired RebuildLedgers rebuild;
-    @Autowired JdbcStores storesById;
-    @Autowired PrivacyRegistry privacy;
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    LoyaltyService loyalty;
+
+    @Autowired
+    RebuildLedgers rebuild;
+
+    @Autowired
+    JdbcStores storesById;
+
+    @Autowired
+    PrivacyRegistry privacy;
 
     @BeforeEach
     void resetClock() {
@@ -70,11 +82,12 @@ public abstract class LoyaltyApiContract extends ApiTestBase {
         assertThat(program.get("tiers").get(1).get("name").asString()).isEqualTo("gold");
         assertThat(program.get("tiers").get(1).get("multiplier").asString()).isEqualTo("1.5");
         assertThat(program.get("redeem_value").asString()).isEqualTo("10.00");
-        Api.Response bad = api.send("PUT", "/api/v1/loyalty/program", PROGRAM.replace("\"pending_days\":0",
-                "\"pending_days\":400"));
+        Api.Response bad = api.send(
+                "PUT", "/api/v1/loyalty/program", PROGRAM.replace("\"pending_days\":0", "\"pending_days\":400"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(json(bad).get("detail").asString()).contains("pending_days 400 is outside 0 to 365");
-        assertThat(json(api.get("/api/v1/loyalty/program")).get("pending_days").asInt()).isZero();
+        assertThat(json(api.get("/api/v1/loyalty/program")).get("pending_days").asInt())
+                .isZero();
     }
 
     @Test
@@ -84,27 +97,37 @@ public abstract class LoyaltyApiContract extends ApiTestBase {
         api.postJson("/api/v1/orders", order("O1", "C1", "completed", "250.75", "2024-05-01"));
         assertThat(loyaltyOf(api, "C1").get("points").asLong()).isEqualTo(250);
         assertThat(loyaltyOf(api, "C1").get("tier").asString()).isEqualTo("bronze");
-        assertThat(api.postJson("/api/v1/groups", "{\"key\":\"pointy\",\"name\":\"pointy\","
-                + "\"rule\":\"loyalty_points >= 200 AND loyalty_tier = 'bronze'\"}").status()).isEqualTo(201);
-        assertThat(json(api.get("/api/v1/groups/pointy")).get("member_count").asInt()).isEqualTo(1);
+        assertThat(api.postJson(
+                                "/api/v1/groups",
+                                "{\"key\":\"pointy\",\"name\":\"pointy\","
+                                        + "\"rule\":\"loyalty_points >= 200 AND loyalty_tier = 'bronze'\"}")
+                        .status())
+                .isEqualTo(201);
+        assertThat(json(api.get("/api/v1/groups/pointy")).get("member_count").asInt())
+                .isEqualTo(1);
         String export = api.get("/api/v1/customers/export").body();
-        assertThat(export.lines().findFirst().orElseThrow()).contains("loyalty_points", "loyalty_tier",
-                "points_expiring_30d", "lifetime_points");
+        assertThat(export.lines().findFirst().orElseThrow())
+                .contains("loyalty_points", "loyalty_tier", "points_expiring_30d", "lifetime_points");
         api.postJson("/api/v1/orders", order("O1", "C1", "completed", "100.00", "2024-05-01"));
         assertThat(loyaltyOf(api, "C1").get("points").asLong()).isEqualTo(100);
         api.postJson("/api/v1/orders", order("O1", "C1", "returned", "100.00", "2024-05-01"));
         JsonNode after = loyaltyOf(api, "C1");
         assertThat(after.get("points").asLong()).isZero();
-        assertThat(after.get("ledger")).extracting(e -> e.get("cause").asString())
+        assertThat(after.get("ledger"))
+                .extracting(e -> e.get("cause").asString())
                 .containsExactly("order", "reversal", "reversal");
-        assertThat(json(api.get("/api/v1/groups/pointy")).get("member_count").asInt()).isZero();
+        assertThat(json(api.get("/api/v1/groups/pointy")).get("member_count").asInt())
+                .isZero();
     }
 
     @Test
     void a_signup_and_each_review_earn_their_bonus_once() {
         Api api = newStore("bonus");
-        api.send("PUT", "/api/v1/loyalty/program", PROGRAM.replace("\"pending_days\":0", "\"pending_days\":0,"
-                + "\"signup_points\":10,\"review_points\":20"));
+        api.send(
+                "PUT",
+                "/api/v1/loyalty/program",
+                PROGRAM.replace(
+                        "\"pending_days\":0", "\"pending_days\":0," + "\"signup_points\":10,\"review_points\":20"));
         api.postJson("/api/v1/customers", customer("C1", "Noura"));
         assertThat(loyaltyOf(api, "C1").get("points").asLong()).isEqualTo(10);
         String review = "{\"review_id\":\"R1\",\"customer_id\":\"C1\",\"product_id\":\"P1\",\"rating\":5,"
@@ -114,7 +137,8 @@ public abstract class LoyaltyApiContract extends ApiTestBase {
         api.postJson("/api/v1/customers", customer("C1", "Noura"));
         JsonNode c1 = loyaltyOf(api, "C1");
         assertThat(c1.get("points").asLong()).isEqualTo(30);
-        assertThat(c1.get("ledger")).extracting(e -> e.get("cause").asString() + ":" + e.get("ref").asString())
+        assertThat(c1.get("ledger"))
+                .extracting(e -> e.get("cause").asString() + ":" + e.get("ref").asString())
                 .containsExactly("signup:signup", "review:R1");
     }
 
@@ -130,14 +154,27 @@ public abstract class LoyaltyApiContract extends ApiTestBase {
         assertThat(summary.get("tiers").get(0).get("tier").asString()).isEqualTo("gold");
         assertThat(summary.get("outstanding_points").asLong()).isEqualTo(1350);
         assertThat(summary.get("liability").asString()).isEqualTo("135.00");
-        JsonNode decision = json(api.postJson("/api/v1/checkout/decisions", "{\"customer_id\":\"C1\",\"shipping_fee\":\"25.00\","
-                + "\"items\":[{\"product_id\":\"P\",\"quantity\":2,\"unit_price\":\"50.00\"}]}"));
+        JsonNode decision = json(api.postJson(
+                "/api/v1/checkout/decisions",
+                "{\"customer_id\":\"C1\",\"shipping_fee\":\"25.00\","
+                        + "\"items\":[{\"product_id\":\"P\",\"quantity\":2,\"unit_price\":\"50.00\"}]}"));
         assertThat(decision.get("free_shipping").get("free").asBoolean()).isTrue();
         assertThat(decision.get("free_shipping").get("loyalty_tier").asString()).isEqualTo("gold");
         assertThat(decision.get("loyalty").get("points_to_earn").asLong()).isEqualTo(150);
-        assertThat(decision.get("loyalty").get("redeemable").get(0).get("reward").asString()).isEqualTo("coupon");
-        assertThat(decision.get("loyalty").get("redeemable").get(0).get("points").asLong()).isEqualTo(1000);
-        assertThat(decision.get("loyalty").get("redeemable").get(0).get("value").asString()).isEqualTo("100.00");
+        assertThat(decision.get("loyalty")
+                        .get("redeemable")
+                        .get(0)
+                        .get("reward")
+                        .asString())
+                .isEqualTo("coupon");
+        assertThat(decision.get("loyalty")
+                        .get("redeemable")
+                        .get(0)
+                        .get("points")
+                        .asLong())
+                .isEqualTo(1000);
+        assertThat(decision.get("loyalty").get("redeemable").get(0).get("value").asString())
+                .isEqualTo("100.00");
         assertThat(decision.get("totals").get("shipping").asString()).isEqualTo("0.00");
     }
 
@@ -145,36 +182,55 @@ public abstract class LoyaltyApiContract extends ApiTestBase {
     @Test
     void a_decision_sees_each_change_of_the_customers_points_at_once() {
         Api api = withProgram("remembered");
-        String cart = "{\"customer_id\":\"C1\",\"items\":[{\"product_id\":\"P\",\"quantity\":1,\"unit_price\":\"10.00\"}]}";
-        assertThat(json(api.postJson("/api/v1/checkout/decisions", cart)).get("loyalty").get("available_points").asLong())
+        String cart =
+                "{\"customer_id\":\"C1\",\"items\":[{\"product_id\":\"P\",\"quantity\":1,\"unit_price\":\"10.00\"}]}";
+        assertThat(json(api.postJson("/api/v1/checkout/decisions", cart))
+                        .get("loyalty")
+                        .get("available_points")
+                        .asLong())
                 .isZero();
         api.postJson("/api/v1/loyalty/customers/C1/adjustments", "{\"points\":40,\"reason\":\"late delivery\"}");
-        assertThat(json(api.postJson("/api/v1/checkout/decisions", cart)).get("loyalty").get("available_points").asLong())
+        assertThat(json(api.postJson("/api/v1/checkout/decisions", cart))
+                        .get("loyalty")
+                        .get("available_points")
+                        .asLong())
                 .isEqualTo(40);
         api.postJson("/api/v1/orders", order("O1", "C1", "completed", "250.75", "2024-05-01"));
-        assertThat(json(api.postJson("/api/v1/checkout/decisions", cart)).get("loyalty").get("available_points").asLong())
+        assertThat(json(api.postJson("/api/v1/checkout/decisions", cart))
+                        .get("loyalty")
+                        .get("available_points")
+                        .asLong())
                 .isEqualTo(290);
         api.postJson("/api/v1/orders", order("O1", "C1", "returned", "250.75", "2024-05-01"));
-        assertThat(json(api.postJson("/api/v1/checkout/decisions", cart)).get("loyalty").get("available_points").asLong())
+        assertThat(json(api.postJson("/api/v1/checkout/decisions", cart))
+                        .get("loyalty")
+                        .get("available_points")
+                        .asLong())
                 .isEqualTo(40);
     }
 
     @Test
     void an_adjustment_keeps_its_reason_and_author_and_a_refusal_says_why() {
         Api api = withProgram("adjust");
-        Api.Response added = api.postJson("/api/v1/loyalty/customers/C1/adjustments",
+        Api.Response added = api.postJson(
+                "/api/v1/loyalty/customers/C1/adjustments",
                 "{\"points\":40,\"reason\":\"late delivery\",\"actor\":\"amal\"}");
         assertThat(added.status()).isEqualTo(201);
         assertThat(json(added).get("actor").asString()).isEqualTo("amal");
-        Api.Response refused = api.postJson("/api/v1/loyalty/customers/C1/adjustments",
-                "{\"points\":-41,\"reason\":\"typo\"}");
+        Api.Response refused =
+                api.postJson("/api/v1/loyalty/customers/C1/adjustments", "{\"points\":-41,\"reason\":\"typo\"}");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(json(refused).get("reason").asString()).isEqualTo("insufficient_points");
-        assertThat(api.postJson("/api/v1/loyalty/customers/NOBODY/adjustments",
-                "{\"points\":1,\"reason\":\"x\"}").status()).isEqualTo(404);
-        assertThat(api.postJson("/api/v1/loyalty/customers/C1/actions",
-                "{\"key\":\"share-1\",\"points\":5,\"reason\":\"shared\"}").status()).isEqualTo(201);
-        api.postJson("/api/v1/loyalty/customers/C1/actions", "{\"key\":\"share-1\",\"points\":5,\"reason\":\"shared\"}");
+        assertThat(api.postJson("/api/v1/loyalty/customers/NOBODY/adjustments", "{\"points\":1,\"reason\":\"x\"}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.postJson(
+                                "/api/v1/loyalty/customers/C1/actions",
+                                "{\"key\":\"share-1\",\"points\":5,\"reason\":\"shared\"}")
+                        .status())
+                .isEqualTo(201);
+        api.postJson(
+                "/api/v1/loyalty/customers/C1/actions", "{\"key\":\"share-1\",\"points\":5,\"reason\":\"shared\"}");
         assertThat(loyaltyOf(api, "C1").get("points").asLong()).isEqualTo(45);
     }
 
@@ -182,8 +238,8 @@ public abstract class LoyaltyApiContract extends ApiTestBase {
     void a_redemption_issues_a_single_use_checkout_coupon_and_a_release_withdraws_it() {
         Api api = withProgram("redeem");
         api.postJson("/api/v1/orders", order("O1", "C1", "completed", "500.00", "2024-05-01"));
-        JsonNode coupon = json(api.postJson("/api/v1/loyalty/customers/C1/redemptions",
-                "{\"reward\":\"coupon\",\"points\":200}"));
+        JsonNode coupon = json(
+                api.postJson("/api/v1/loyalty/customers/C1/redemptions", "{\"reward\":\"coupon\",\"points\":200}"));
         assertThat(coupon.get("value").asString()).isEqualTo("20.00");
         assertThat(coupon.get("state").asString()).isEqualTo("reserved");
         String code = coupon.get("coupon_code").asString();
@@ -191,89 +247,147 @@ public abstract class LoyaltyApiContract extends ApiTestBase {
         assertThat(terms.toString()).contains("\"usage_limit\":1", "amount_off");
         assertThat(loyaltyOf(api, "C1").get("points").asLong()).isEqualTo(300);
         String id = coupon.get("id").asString();
-        assertThat(json(api.postJson("/api/v1/loyalty/redemptions/" + id + "/release", "")).get("state").asString())
+        assertThat(json(api.postJson("/api/v1/loyalty/redemptions/" + id + "/release", ""))
+                        .get("state")
+                        .asString())
                 .isEqualTo("released");
         assertThat(api.get("/api/v1/checkout/coupons/" + code).status()).isEqualTo(404);
         assertThat(loyaltyOf(api, "C1").get("points").asLong()).isEqualTo(500);
-        JsonNode shipping = json(api.postJson("/api/v1/loyalty/customers/C1/redemptions", "{\"reward\":\"free_shipping\"}"));
+        JsonNode shipping =
+                json(api.postJson("/api/v1/loyalty/customers/C1/redemptions", "{\"reward\":\"free_shipping\"}"));
         assertThat(shipping.get("points").asLong()).isEqualTo(300);
-        JsonNode committed = json(api.postJson("/api/v1/loyalty/redemptions/" + shipping.get("id").asString() + "/commit", ""));
+        JsonNode committed = json(
+                api.postJson("/api/v1/loyalty/redemptions/" + shipping.get("id").asString() + "/commit", ""));
         assertThat(committed.get("state").asString()).isEqualTo("committed");
-        assertThat(committed.get("order_id").isNull()).as("committed through the API: no order used it").isTrue();
-        assertThat(redemption(api, shipping.get("id").asString()).get("order_created_at").isNull()).isTrue();
-        assertThat(api.postJson("/api/v1/loyalty/redemptions/" + shipping.get("id").asString() + "/release", "")
-                .status()).isEqualTo(409);
+        assertThat(committed.get("order_id").isNull())
+                .as("committed through the API: no order used it")
+                .isTrue();
+        assertThat(redemption(api, shipping.get("id").asString())
+                        .get("order_created_at")
+                        .isNull())
+                .isTrue();
+        assertThat(api.postJson(
+                                "/api/v1/loyalty/redemptions/"
+                                        + shipping.get("id").asString() + "/release",
+                                "")
+                        .status())
+                .isEqualTo(409);
     }
 
     @Test
     void an_order_using_the_reward_coupon_commits_its_redemption_once_and_a_cancellation_keeps_it_used() {
         Api api = withProgram("auto-commit");
         api.postJson("/api/v1/orders", order("O1", "C1", "completed", "500.00", "2024-05-01"));
-        JsonNode coupon = json(api.postJson("/api/v1/loyalty/customers/C1/redemptions",
-                "{\"reward\":\"coupon\",\"points\":200}"));
+        JsonNode coupon = json(
+                api.postJson("/api/v1/loyalty/customers/C1/redemptions", "{\"reward\":\"coupon\",\"points\":200}"));
         String code = coupon.get("coupon_code").asString();
         String id = coupon.get("id").asString();
-        api.postJson("/api/v1/orders", order("O2", "C1", "processing", "80.00", "2024-05-02").replace("}",
-                ",\"coupon_code\":\"" + code.toLowerCase(java.util.Locale.ROOT) + "\"}"));
+        api.postJson(
+                "/api/v1/orders",
+                order("O2", "C1", "processing", "80.00", "2024-05-02")
+                        .replace("}", ",\"coupon_code\":\"" + code.toLowerCase(java.util.Locale.ROOT) + "\"}"));
         assertThat(redemption(api, id).get("state").asString()).isEqualTo("committed");
         assertThat(redemption(api, id).get("order_id").asString()).isEqualTo("O2");
-        assertThat(java.time.Instant.parse(redemption(api, id).get("order_created_at").asString()))
-                .isEqualTo(jdbc.queryForObject("SELECT created_at FROM orders WHERE external_id = 'O2' AND customer_external_id"
-                        + " = 'C1' AND store_id = (SELECT store_id FROM loyalty_redemptions WHERE id = ?)",
-                        java.time.OffsetDateTime.class, id).toInstant());
-        assertThat(json(api.get("/api/v1/checkout/coupons/" + code)).get("used").asInt()).isEqualTo(1);
+        assertThat(java.time.Instant.parse(
+                        redemption(api, id).get("order_created_at").asString()))
+                .isEqualTo(jdbc.queryForObject(
+                                "SELECT created_at FROM orders WHERE external_id = 'O2' AND customer_external_id"
+                                        + " = 'C1' AND store_id = (SELECT store_id FROM loyalty_redemptions WHERE id = ?)",
+                                java.time.OffsetDateTime.class,
+                                id)
+                        .toInstant());
+        assertThat(json(api.get("/api/v1/checkout/coupons/" + code)).get("used").asInt())
+                .isEqualTo(1);
 
-        String repeat = order("O2", "C1", "processing", "80.00", "2024-05-02").replace("}", ",\"coupon_code\":\"" + code + "\"}");
+        String repeat = order("O2", "C1", "processing", "80.00", "2024-05-02")
+                .replace("}", ",\"coupon_code\":\"" + code + "\"}");
         api.postJson("/api/v1/orders", repeat);
         String cancelled = repeat.replace("processing", "cancelled");
         api.postJson("/api/v1/orders", cancelled);
         assertThat(redemption(api, id).get("state").asString()).isEqualTo("committed");
         assertThat(json(api.get("/api/v1/checkout/coupons/" + code)).get("used").asInt())
-                .as("the coupon's use is given back: the customer can use it again").isZero();
-        api.postJson("/api/v1/orders", order("O4", "C1", "processing", "90.00", "2024-05-04").replace("}",
-                ",\"coupon_code\":\"" + code + "\"}"));
-        assertThat(redemption(api, id).get("order_id").asString()).as("the order that committed it, recorded once")
+                .as("the coupon's use is given back: the customer can use it again")
+                .isZero();
+        api.postJson(
+                "/api/v1/orders",
+                order("O4", "C1", "processing", "90.00", "2024-05-04")
+                        .replace("}", ",\"coupon_code\":\"" + code + "\"}"));
+        assertThat(redemption(api, id).get("order_id").asString())
+                .as("the order that committed it, recorded once")
                 .isEqualTo("O2");
-        assertThat(loyaltyOf(api, "C1").get("points").asLong()).as("the points stay spent").isEqualTo(300);
-        assertThat(api.postJson("/api/v1/loyalty/redemptions/" + id + "/release", "").status()).isEqualTo(409);
+        assertThat(loyaltyOf(api, "C1").get("points").asLong())
+                .as("the points stay spent")
+                .isEqualTo(300);
+        assertThat(api.postJson("/api/v1/loyalty/redemptions/" + id + "/release", "")
+                        .status())
+                .isEqualTo(409);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM loyalty_ledger WHERE ref = ?", Long.class, id))
-                .as("one redemption entry, no release").isEqualTo(1);
+                .as("one redemption entry, no release")
+                .isEqualTo(1);
 
-        JsonNode unused = json(api.postJson("/api/v1/loyalty/customers/C1/redemptions", "{\"reward\":\"coupon\",\"points\":100}"));
-        api.postJson("/api/v1/orders", order("O3", "C1", "cancelled", "80.00", "2024-05-03").replace("}",
-                ",\"coupon_code\":\"" + unused.get("coupon_code").asString() + "\"}"));
+        JsonNode unused = json(
+                api.postJson("/api/v1/loyalty/customers/C1/redemptions", "{\"reward\":\"coupon\",\"points\":100}"));
+        api.postJson(
+                "/api/v1/orders",
+                order("O3", "C1", "cancelled", "80.00", "2024-05-03")
+                        .replace(
+                                "}",
+                                ",\"coupon_code\":\""
+                                        + unused.get("coupon_code").asString() + "\"}"));
         assertThat(redemption(api, unused.get("id").asString()).get("state").asString())
-                .as("a cancelled order uses no coupon").isEqualTo("reserved");
+                .as("a cancelled order uses no coupon")
+                .isEqualTo("reserved");
     }
 
     @Test
     void the_privacy_export_holds_the_order_that_used_a_reward_and_an_erasure_keeps_it_with_the_de_identified_order() {
         Api api = withProgram("privacy");
         api.postJson("/api/v1/orders", order("O1", "C1", "completed", "500.00", "2024-05-01"));
-        JsonNode coupon = json(api.postJson("/api/v1/loyalty/customers/C1/redemptions",
-                "{\"reward\":\"coupon\",\"points\":200}"));
+        JsonNode coupon = json(
+                api.postJson("/api/v1/loyalty/customers/C1/redemptions", "{\"reward\":\"coupon\",\"points\":200}"));
         String id = coupon.get("id").asString();
-        api.postJson("/api/v1/orders", order("O2", "C1", "completed", "80.00", "2024-05-02").replace("}",
-                ",\"coupon_code\":\"" + coupon.get("coupon_code").asString() + "\"}"));
-        Store store = storesById.findBySlug(json(api.get("/api/v1/store")).get("slug").asString()).orElseThrow();
+        api.postJson(
+                "/api/v1/orders",
+                order("O2", "C1", "completed", "80.00", "2024-05-02")
+                        .replace(
+                                "}",
+                                ",\"coupon_code\":\""
+                                        + coupon.get("coupon_code").asString() + "\"}"));
+        Store store = storesById
+                .findBySlug(json(api.get("/api/v1/store")).get("slug").asString())
+                .orElseThrow();
         CustomerDataKind kind = privacy.kind("loyalty").orElseThrow();
-        Map<String, Object> exported = kind.export(store, new CustomerDataKind.Person("C1", null, null, null, null)).stream()
-                .map(LoyaltyApiContract::lowerKeys).filter(row -> "loyalty_redemptions".equals(row.get("table")))
-                .findFirst().orElseThrow();
+        Map<String, Object> exported =
+                kind.export(store, new CustomerDataKind.Person("C1", null, null, null, null)).stream()
+                        .map(LoyaltyApiContract::lowerKeys)
+                        .filter(row -> "loyalty_redemptions".equals(row.get("table")))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(exported).containsEntry("id", id).containsEntry("order_external_id", "O2");
-        assertThat(exported.get("order_created_at")).as("when the order was placed").isNotNull();
+        assertThat(exported.get("order_created_at"))
+                .as("when the order was placed")
+                .isNotNull();
 
         assertThat(api.postJson("/api/v1/customers/C1/erase", "").status()).isEqualTo(200);
-        Map<String, Object> erased = jdbc.queryForMap("SELECT customer_external_id, order_external_id, order_created_at"
-                + " FROM loyalty_redemptions WHERE store_id = ? AND id = ?", store.id().value(), id);
-        String pseudonym = jdbc.queryForObject("SELECT customer_external_id FROM orders WHERE store_id = ? AND external_id = 'O2'",
-                String.class, store.id().value());
+        Map<String, Object> erased = jdbc.queryForMap(
+                "SELECT customer_external_id, order_external_id, order_created_at"
+                        + " FROM loyalty_redemptions WHERE store_id = ? AND id = ?",
+                store.id().value(),
+                id);
+        String pseudonym = jdbc.queryForObject(
+                "SELECT customer_external_id FROM orders WHERE store_id = ? AND external_id = 'O2'",
+                String.class,
+                store.id().value());
         assertThat(pseudonym).startsWith("erased-");
-        assertThat(lowerKeys(erased)).as("the redemption and its order are held by the same pseudonym, like the order")
-                .containsEntry("customer_external_id", pseudonym).containsEntry("order_external_id", "O2");
+        assertThat(lowerKeys(erased))
+                .as("the redemption and its order are held by the same pseudonym, like the order")
+                .containsEntry("customer_external_id", pseudonym)
+                .containsEntry("order_external_id", "O2");
         assertThat(lowerKeys(erased).get("order_created_at")).isNotNull();
         assertThat(kind.export(store, new CustomerDataKind.Person("C1", null, null, null, null)).stream()
-                .filter(row -> "loyalty_redemptions".equals(row.get("table")))).as("nothing left under the person").isEmpty();
+                        .filter(row -> "loyalty_redemptions".equals(row.get("table"))))
+                .as("nothing left under the person")
+                .isEmpty();
     }
 
     private static Map<String, Object> lowerKeys(Map<String, Object> row) {
@@ -298,8 +412,9 @@ public abstract class LoyaltyApiContract extends ApiTestBase {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<Integer>> calls = new ArrayList<>();
         for (int i = 0; i < 32; i++) {
-            calls.add(pool.submit(() -> api.postJson("/api/v1/loyalty/customers/C1/redemptions",
-                    "{\"reward\":\"coupon\",\"points\":90}").status()));
+            calls.add(pool.submit(() -> api.postJson(
+                            "/api/v1/loyalty/customers/C1/redemptions", "{\"reward\":\"coupon\",\"points\":90}")
+                    .status()));
         }
         int reserved = 0;
         for (Future<Integer> call : calls) {
@@ -326,7 +441,9 @@ public abstract class LoyaltyApiContract extends ApiTestBase {
         api.postJson("/api/v1/orders", order("O2", "C1", "completed", "40.00", "2024-05-03"));
         api.postJson("/api/v1/loyalty/customers/C1/redemptions", "{\"reward\":\"coupon\",\"points\":100}");
         api.postJson("/api/v1/orders", order("O2", "C1", "cancelled", "40.00", "2024-05-03"));
-        Store store = storesById.findBySlug(json(api.get("/api/v1/store")).get("slug").asString()).orElseThrow();
+        Store store = storesById
+                .findBySlug(json(api.get("/api/v1/store")).get("slug").asString())
+                .orElseThrow();
         RebuildLedgers.Report report = rebuild.rebuild(store.id(), false);
         assertThat(report.differences()).isEmpty();
         assertThat(report.customers()).isEqualTo(1);
@@ -335,7 +452,9 @@ public abstract class LoyaltyApiContract extends ApiTestBase {
         assertThat(loyalty.midnight(store)).isTrue();
         assertThat(loyalty.midnight(store)).isFalse();
         assertThat(loyaltyOf(api, "C1").get("points").asLong()).isZero();
-        assertThat(loyaltyOf(api, "C1").get("ledger")).extracting(e -> e.get("cause").asString()).contains("expiry");
+        assertThat(loyaltyOf(api, "C1").get("ledger"))
+                .extracting(e -> e.get("cause").asString())
+                .contains("expiry");
         clock.set(clock.instant().plus(Duration.ofDays(1)));
         assertThat(rebuild.rebuild(store.id(), false).equal()).isTrue();
     }
@@ -345,10 +464,17 @@ public abstract class LoyaltyApiContract extends ApiTestBase {
         Api api = newStore("lots");
         String lots = PROGRAM.replace("\"expiry_months\":12", "\"expiry_months\":3,\"expiry_kind\":\"lot\"");
         assertThat(api.send("PUT", "/api/v1/loyalty/program", lots).status()).isEqualTo(200);
-        assertThat(json(api.get("/api/v1/loyalty/program")).get("expiry_kind").asString()).isEqualTo("lot");
-        Store store = storesById.findBySlug(json(api.get("/api/v1/store")).get("slug").asString()).orElseThrow();
-        assertThat(jdbc.queryForList("SELECT changes FROM audit_log WHERE store_id = ? AND action = ?",
-                store.id().value(), "loyalty_program.change").toString()).contains("expiry_kind", "lot");
+        assertThat(json(api.get("/api/v1/loyalty/program")).get("expiry_kind").asString())
+                .isEqualTo("lot");
+        Store store = storesById
+                .findBySlug(json(api.get("/api/v1/store")).get("slug").asString())
+                .orElseThrow();
+        assertThat(jdbc.queryForList(
+                                "SELECT changes FROM audit_log WHERE store_id = ? AND action = ?",
+                                store.id().value(),
+                                "loyalty_program.change")
+                        .toString())
+                .contains("expiry_kind", "lot");
         Api.Response bad = api.send("PUT", "/api/v1/loyalty/program", lots.replace("\"lot\"", "\"weekly\""));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(json(bad).get("detail").asString()).contains("expiry_kind 'weekly'");
@@ -363,7 +489,8 @@ public abstract class LoyaltyApiContract extends ApiTestBase {
 
         clock.set(java.time.Instant.parse("2024-08-10T12:00:00Z"));
         assertThat(loyalty.midnight(store)).isTrue();
-        assertThat(loyalty.customer(store, "C1").pointsExpiring30d()).as("points_expiring_30d: the June lot, due 1 September")
+        assertThat(loyalty.customer(store, "C1").pointsExpiring30d())
+                .as("points_expiring_30d: the June lot, due 1 September")
                 .isEqualTo(150);
         clock.set(java.time.Instant.parse("2024-09-01T12:00:00Z"));
         assertThat(loyalty.midnight(store)).isTrue();
@@ -376,7 +503,9 @@ public abstract class LoyaltyApiContract extends ApiTestBase {
 
         clock.set(java.time.Instant.parse("2024-10-02T12:00:00Z"));
         assertThat(loyalty.midnight(store)).isTrue();
-        assertThat(loyaltyOf(api, "C1").get("points").asLong()).as("the July lot expired").isZero();
+        assertThat(loyaltyOf(api, "C1").get("points").asLong())
+                .as("the July lot expired")
+                .isZero();
         assertThat(rebuild.rebuild(store.id(), false).equal()).isTrue();
     }
 }

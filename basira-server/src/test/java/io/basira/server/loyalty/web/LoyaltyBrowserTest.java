@@ -1,13 +1,13 @@
 package io.basira.server.loyalty.web;
 
-import io.basira.server.dashboard.BrowserPages;
-import io.basira.server.dashboard.Chromium;
-import io.basira.server.platform.security.AddDashboardUser;
-import io.basira.server.platform.security.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.basira.server.platform.tenancy.JdbcStores;
+import io.basira.server.dashboard.BrowserPages;
+import io.basira.server.dashboard.Chromium;
 import io.basira.server.loyalty.LoyaltyService;
+import io.basira.server.platform.security.AddDashboardUser;
+import io.basira.server.platform.security.Role;
+import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.support.TestDatabases;
 import io.basira.shared.Store;
 import java.io.IOException;
@@ -34,7 +34,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * refused in Arabic with what was typed kept; then the page in both languages at both widths (screenshots in
  * target/screenshots).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"basira.demo.enabled=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"basira.demo.enabled=false"})
 class LoyaltyBrowserTest {
 
     @DynamicPropertySource
@@ -44,10 +46,17 @@ class LoyaltyBrowserTest {
 
     static ChromeDriver browser;
 
-    @LocalServerPort int port;
-    @Autowired JdbcStores stores;
-    @Autowired AddDashboardUser users;
-    @Autowired LoyaltyService loyalty;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcStores stores;
+
+    @Autowired
+    AddDashboardUser users;
+
+    @Autowired
+    LoyaltyService loyalty;
 
     @BeforeAll
     static void startChromium() throws IOException {
@@ -69,8 +78,11 @@ class LoyaltyBrowserTest {
 
     @Test
     void an_owner_sets_up_the_program_in_arabic_and_a_wrong_value_is_refused_in_arabic() {
-        Store store = stores.create("loyal-" + UUID.randomUUID().toString().substring(0, 8), "متجر الولاء",
-                Currency.getInstance("SAR"), ZoneId.of("Asia/Riyadh"));
+        Store store = stores.create(
+                "loyal-" + UUID.randomUUID().toString().substring(0, 8),
+                "متجر الولاء",
+                Currency.getInstance("SAR"),
+                ZoneId.of("Asia/Riyadh"));
         AddDashboardUser.Added owner = users.add(store.id(), "owner@" + store.slug() + ".test", Role.OWNER);
         BrowserPages pages = new BrowserPages(browser, port);
         pages.signIn(owner.user().email(), owner.password());
@@ -93,8 +105,10 @@ class LoyaltyBrowserTest {
         assertThat(loyalty.program(store).enabled()).isTrue();
         assertThat(loyalty.program(store).earnPoints()).isEqualTo(2);
         assertThat(loyalty.program(store).tierNamed("ذهبي").freeShipping()).isTrue();
-        assertThat(browser.findElement(By.id("tier-1-name")).getAttribute("value")).isEqualTo("ذهبي");
-        assertThat(browser.findElement(By.id("signup_points")).getAttribute("value")).isEqualTo("20");
+        assertThat(browser.findElement(By.id("tier-1-name")).getAttribute("value"))
+                .isEqualTo("ذهبي");
+        assertThat(browser.findElement(By.id("signup_points")).getAttribute("value"))
+                .isEqualTo("20");
         assertThat(loyalty.program(store).reviewPoints()).isEqualTo(5);
         pages.checkLayout("loyalty-saved", "ar", BrowserPages.WIDE);
 
@@ -102,7 +116,8 @@ class LoyaltyBrowserTest {
         browser.findElement(By.id("save-program")).click();
         WebElement error = pages.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("form-error")));
         assertThat(error.getText()).contains("أيام تعليق النقاط", "خارج المدى من");
-        assertThat(browser.findElement(By.id("pending_days")).getAttribute("value")).isEqualTo("400");
+        assertThat(browser.findElement(By.id("pending_days")).getAttribute("value"))
+                .isEqualTo("400");
         pages.checkLayout("loyalty-refused", "ar", BrowserPages.NARROW);
         assertThat(loyalty.program(store).pendingDays()).isEqualTo(14);
 

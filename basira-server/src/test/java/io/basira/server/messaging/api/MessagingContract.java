@@ -1,6 +1,5 @@
 package io.basira.server.messaging.api;
 
-import io.basira.server.platform.web.ApiTestBase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -17,6 +16,7 @@ import io.basira.campaigns.SendOutcome.DeferReason;
 import io.basira.campaigns.SendOutcome.SuppressReason;
 import io.basira.campaigns.TemplateText;
 import io.basira.server.cards.jdbc.JdbcTimeline;
+import io.basira.server.platform.web.ApiTestBase;
 import io.basira.server.support.Api;
 import io.basira.server.support.MutableClock;
 import io.basira.server.webhooks.StandardWebhooksVerifier;
@@ -51,21 +51,37 @@ import tools.jackson.databind.JsonNode;
  * quiet hours on the injected clock; erased customers; secrets never echoed; one store never sees another's.
  */
 @Import(MutableClock.Configuration.class)
-@TestPropertySource(properties = {"basira.webhooks.dispatch.enabled=false", "basira.webhooks.allow-private-addresses=true",
-    "basira.messages.inbound-requests=40"})
+@TestPropertySource(
+        properties = {
+            "basira.webhooks.dispatch.enabled=false",
+            "basira.webhooks.allow-private-addresses=true",
+            "basira.messages.inbound-requests=40"
+        })
 abstract class MessagingContract extends ApiTestBase {
 
     static GreenMail smtp;
 
-    @Autowired MutableClock clock;
-    @Autowired Messenger messenger;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired JdbcTimeline timeline;
-    @Autowired WebhookDispatcher dispatcher;
-    @Autowired io.basira.server.campaigns.CampaignService campaigns;
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    Messenger messenger;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    JdbcTimeline timeline;
+
+    @Autowired
+    WebhookDispatcher dispatcher;
+
+    @Autowired
+    io.basira.server.campaigns.CampaignService campaigns;
 
     static final MessageTemplate CART = new MessageTemplate(
-            new TemplateText("{{first_name}}، سلتك بانتظارك",
+            new TemplateText(
+                    "{{first_name}}، سلتك بانتظارك",
                     "<p>مرحبا {{first_name}}</p><ul>{{#items}}<li><a href=\"{{item.url}}\">{{item.name}}</a> "
                             + "{{item.price}}</li>{{/items}}</ul><p>{{#coupon_code}}الكود: <b>{{coupon_code}}</b>"
                             + "{{/coupon_code}}</p><script>alert(1)</script>"),
@@ -91,32 +107,64 @@ abstract class MessagingContract extends ApiTestBase {
     record Shop(Api api, Store store) {}
 
     private Shop shop(String name) {
-        Store store = stores.create(name + "-" + java.util.UUID.randomUUID().toString().substring(0, 8), name,
-                Currency.getInstance("SAR"), java.time.ZoneId.of("Asia/Riyadh"));
+        Store store = stores.create(
+                name + "-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                name,
+                Currency.getInstance("SAR"),
+                java.time.ZoneId.of("Asia/Riyadh"));
         Api api = new Api(port, keys.create(store.id(), "test").secret().value());
-        assertThat(api.send("PUT", "/api/v1/messages/settings", "{\"smtp_host\":\"127.0.0.1\",\"smtp_port\":"
-                + smtp.getSmtp().getPort() + ",\"smtp_tls\":\"none\",\"smtp_username\":\"\",\"email_from\":\"shop@example.com\","
-                + "\"sms_provider\":\"json\",\"sms_url\":\"http://127.0.0.1:9/sms\",\"sms_secret\":\"sms-very-secret\","
-                + "\"sms_sender\":\"Shop\"}").status()).isEqualTo(200);
-        api.postJson("/api/v1/customers", "{\"customer_id\":\"C1\",\"first_name\":\"سارة <b>\",\"email\":\"sara@example.com\","
-                + "\"phone\":\"0501234567\",\"created_at\":\"2024-01-01\"}");
+        assertThat(api.send(
+                                "PUT",
+                                "/api/v1/messages/settings",
+                                "{\"smtp_host\":\"127.0.0.1\",\"smtp_port\":"
+                                        + smtp.getSmtp().getPort()
+                                        + ",\"smtp_tls\":\"none\",\"smtp_username\":\"\",\"email_from\":\"shop@example.com\","
+                                        + "\"sms_provider\":\"json\",\"sms_url\":\"http://127.0.0.1:9/sms\",\"sms_secret\":\"sms-very-secret\","
+                                        + "\"sms_sender\":\"Shop\"}")
+                        .status())
+                .isEqualTo(200);
+        api.postJson(
+                "/api/v1/customers",
+                "{\"customer_id\":\"C1\",\"first_name\":\"سارة <b>\",\"email\":\"sara@example.com\","
+                        + "\"phone\":\"0501234567\",\"created_at\":\"2024-01-01\"}");
         return new Shop(api, store);
     }
 
     private static MessageRequest request(Store store, Purpose purpose, String trigger) {
-        return new MessageRequest(store.id(), "C1", Channel.EMAIL, purpose, "cart-recovery", trigger, CART,
-                new MessageVariables(List.of(new ItemLink("P1", "عود <ملكي>", "https://shop.example/p/1", 1,
-                        Money.ofMinor(35000, Currency.getInstance("SAR")))), "SAVE10",
-                        Instant.parse("2024-06-08T00:00:00Z"), null, null, null));
+        return new MessageRequest(
+                store.id(),
+                "C1",
+                Channel.EMAIL,
+                purpose,
+                "cart-recovery",
+                trigger,
+                CART,
+                new MessageVariables(
+                        List.of(new ItemLink(
+                                "P1",
+                                "عود <ملكي>",
+                                "https://shop.example/p/1",
+                                1,
+                                Money.ofMinor(35000, Currency.getInstance("SAR")))),
+                        "SAVE10",
+                        Instant.parse("2024-06-08T00:00:00Z"),
+                        null,
+                        null,
+                        null));
     }
 
     private void grantMarketing(Shop shop) {
-        assertThat(shop.api().postJson("/api/v1/messages/customers/C1/consent",
-                "{\"channel\":\"email\",\"purpose\":\"marketing\",\"source\":\"checkout\"}").status()).isEqualTo(200);
+        assertThat(shop.api()
+                        .postJson(
+                                "/api/v1/messages/customers/C1/consent",
+                                "{\"channel\":\"email\",\"purpose\":\"marketing\",\"source\":\"checkout\"}")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
-    void a_marketing_email_arrives_in_arabic_right_to_left_with_one_click_unsubscribe_and_a_plain_part() throws Exception {
+    void a_marketing_email_arrives_in_arabic_right_to_left_with_one_click_unsubscribe_and_a_plain_part()
+            throws Exception {
         Shop shop = shop("mail");
         grantMarketing(shop);
         SendOutcome outcome = messenger.send(request(shop.store(), Purpose.MARKETING, "cart-1/1"));
@@ -133,11 +181,20 @@ abstract class MessagingContract extends ApiTestBase {
         assertThat(((SendOutcome.Sent) outcome).messageId()).isEqualTo(mail.getMessageID());
         String html = part(mail, "text/html");
         String text = part(mail, "text/plain");
-        assertThat(html).contains("<html lang=\"ar\" dir=\"rtl\">", "dir=\"rtl\"", "text-align:right")
-                .contains("مرحبا سارة &lt;b&gt;").contains("عود &lt;ملكي&gt;").contains("https://shop.example/p/1")
-                .contains("SAVE10").contains("350.00 SAR").doesNotContain("<script").doesNotContain("alert(1)")
+        assertThat(html)
+                .contains("<html lang=\"ar\" dir=\"rtl\">", "dir=\"rtl\"", "text-align:right")
+                .contains("مرحبا سارة &lt;b&gt;")
+                .contains("عود &lt;ملكي&gt;")
+                .contains("https://shop.example/p/1")
+                .contains("SAVE10")
+                .contains("350.00 SAR")
+                .doesNotContain("<script")
+                .doesNotContain("alert(1)")
                 .contains("إلغاء الاشتراك");
-        assertThat(text).contains("مرحبا سارة <b>").contains("عود <ملكي> (https://shop.example/p/1)").contains("SAVE10")
+        assertThat(text)
+                .contains("مرحبا سارة <b>")
+                .contains("عود <ملكي> (https://shop.example/p/1)")
+                .contains("SAVE10")
                 .doesNotContain("<p>");
         JsonNode log = json(shop.api().get("/api/v1/messages/customers/C1/log"));
         assertThat(log).hasSize(1);
@@ -175,8 +232,11 @@ abstract class MessagingContract extends ApiTestBase {
         }
         assertThat(messenger.send(request)).isEqualTo(new SendOutcome.Suppressed(SuppressReason.ALREADY_SENT));
         assertThat(smtp.getReceivedMessages()).hasSize(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message_log WHERE store_id = ?", Integer.class,
-                shop.store().id().value())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM message_log WHERE store_id = ?",
+                        Integer.class,
+                        shop.store().id().value()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -205,30 +265,54 @@ abstract class MessagingContract extends ApiTestBase {
         }
         // one goes; the others wait for the 16-hour cap, which frees in the quiet hours: 08:00 Riyadh
         assertThat(outcomes).filteredOn(o -> o instanceof SendOutcome.Sent).hasSize(1);
-        assertThat(outcomes).filteredOn(o -> !(o instanceof SendOutcome.Sent)).hasSize(senders - 1)
+        assertThat(outcomes)
+                .filteredOn(o -> !(o instanceof SendOutcome.Sent))
+                .hasSize(senders - 1)
                 .containsOnly(new SendOutcome.Deferred(Instant.parse("2024-06-02T05:00:00Z"), DeferReason.QUIET_HOURS));
         assertThat(smtp.getReceivedMessages()).hasSize(1);
-        assertThat(jdbc.queryForList("SELECT status FROM message_log WHERE store_id = ? ORDER BY status", String.class,
-                shop.store().id().value())).containsExactly("DEFERRED", "DEFERRED", "DEFERRED", "SENT");
+        assertThat(jdbc.queryForList(
+                        "SELECT status FROM message_log WHERE store_id = ? ORDER BY status",
+                        String.class,
+                        shop.store().id().value()))
+                .containsExactly("DEFERRED", "DEFERRED", "DEFERRED", "SENT");
     }
 
     @Test
     void a_webhook_channel_message_reaches_the_subscribed_endpoint_once_signed_with_its_secret() throws Exception {
         Shop shop = shop("hook");
-        assertThat(shop.api().postJson("/api/v1/messages/customers/C1/consent",
-                "{\"channel\":\"webhook\",\"purpose\":\"marketing\"}").status()).isEqualTo(200);
+        assertThat(shop.api()
+                        .postJson(
+                                "/api/v1/messages/customers/C1/consent",
+                                "{\"channel\":\"webhook\",\"purpose\":\"marketing\"}")
+                        .status())
+                .isEqualTo(200);
         // the webhook channel's text is rendered as an SMS is: plain text, values as they are, the opt-out line
-        MessageTemplate plain = new MessageTemplate(new TemplateText("{{first_name}}، سلتك بانتظارك",
-                "مرحبا {{first_name}}، الكود {{coupon_code}}"), null);
-        MessageRequest request = new MessageRequest(shop.store().id(), "C1", Channel.WEBHOOK, Purpose.MARKETING, "42",
-                "cart:K1:1", plain, request(shop.store(), Purpose.MARKETING, "x").variables());
-        assertThat(messenger.send(request)).as("no endpoint subscribes yet")
-                .isEqualTo(new SendOutcome.Failed("no webhook endpoint of the store subscribes to campaign.message", false));
+        MessageTemplate plain = new MessageTemplate(
+                new TemplateText("{{first_name}}، سلتك بانتظارك", "مرحبا {{first_name}}، الكود {{coupon_code}}"), null);
+        MessageRequest request = new MessageRequest(
+                shop.store().id(),
+                "C1",
+                Channel.WEBHOOK,
+                Purpose.MARKETING,
+                "42",
+                "cart:K1:1",
+                plain,
+                request(shop.store(), Purpose.MARKETING, "x").variables());
+        assertThat(messenger.send(request))
+                .as("no endpoint subscribes yet")
+                .isEqualTo(new SendOutcome.Failed(
+                        "no webhook endpoint of the store subscribes to campaign.message", false));
         try (WebhookReceiver receiver = new WebhookReceiver()) {
-            JsonNode endpoint = json(shop.api().postJson("/api/v1/webhook-endpoints", "{\"url\":\""
-                    + receiver.url("/messages") + "\",\"description\":\"our mailer\",\"event_types\":[\"campaign.message\"]}"));
-            shop.api().postJson("/api/v1/webhook-endpoints", "{\"url\":\"" + receiver.url("/crm")
-                    + "\",\"description\":\"crm\",\"event_types\":[\"group.entered\"]}");
+            JsonNode endpoint = json(shop.api()
+                    .postJson(
+                            "/api/v1/webhook-endpoints",
+                            "{\"url\":\"" + receiver.url("/messages")
+                                    + "\",\"description\":\"our mailer\",\"event_types\":[\"campaign.message\"]}"));
+            shop.api()
+                    .postJson(
+                            "/api/v1/webhook-endpoints",
+                            "{\"url\":\"" + receiver.url("/crm")
+                                    + "\",\"description\":\"crm\",\"event_types\":[\"group.entered\"]}");
             SendOutcome outcome = messenger.send(request); // the failure freed the key: asked again, it goes
             assertThat(outcome).isInstanceOf(SendOutcome.Sent.class);
             assertThat(messenger.send(request)).isEqualTo(new SendOutcome.Suppressed(SuppressReason.ALREADY_SENT));
@@ -238,12 +322,25 @@ abstract class MessagingContract extends ApiTestBase {
             assertThat(receiver.at("/crm")).isEmpty();
             assertThat(receiver.at("/messages")).hasSize(1);
             WebhookReceiver.Request arrived = receiver.at("/messages").get(0);
-            assertThat(arrived.id()).isEqualTo(((SendOutcome.Sent) outcome).messageId()).startsWith("msg_campaign_");
-            assertThat(StandardWebhooksVerifier.verifies(endpoint.get("secret").asString(), arrived.id(),
-                    arrived.timestamp(), arrived.body(), arrived.signature())).isTrue();
-            assertThat(StandardWebhooksVerifier.verifies("whsec_" + java.util.Base64.getEncoder().encodeToString(
-                    new byte[32]), arrived.id(), arrived.timestamp(), arrived.body(), arrived.signature())).isFalse();
-            JsonNode body = tools.jackson.databind.json.JsonMapper.builder().build().readTree(arrived.body());
+            assertThat(arrived.id())
+                    .isEqualTo(((SendOutcome.Sent) outcome).messageId())
+                    .startsWith("msg_campaign_");
+            assertThat(StandardWebhooksVerifier.verifies(
+                            endpoint.get("secret").asString(),
+                            arrived.id(),
+                            arrived.timestamp(),
+                            arrived.body(),
+                            arrived.signature()))
+                    .isTrue();
+            assertThat(StandardWebhooksVerifier.verifies(
+                            "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+                            arrived.id(),
+                            arrived.timestamp(),
+                            arrived.body(),
+                            arrived.signature()))
+                    .isFalse();
+            JsonNode body =
+                    tools.jackson.databind.json.JsonMapper.builder().build().readTree(arrived.body());
             assertThat(body.get("type").asString()).isEqualTo("campaign.message");
             JsonNode data = body.get("data");
             assertThat(data.get("customer_id").asString()).isEqualTo("C1");
@@ -252,8 +349,9 @@ abstract class MessagingContract extends ApiTestBase {
             assertThat(data.get("purpose").asString()).isEqualTo("marketing");
             assertThat(data.get("language").asString()).isEqualTo("ar");
             assertThat(data.get("subject").asString()).isEqualTo("سارة <b>، سلتك بانتظارك");
-            assertThat(data.get("text").asString()).matches("مرحبا سارة <b>، الكود SAVE10\nلإيقاف الرسائل: "
-                    + "http://localhost:\\d+/u/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+            assertThat(data.get("text").asString())
+                    .matches("مرحبا سارة <b>، الكود SAVE10\nلإيقاف الرسائل: "
+                            + "http://localhost:\\d+/u/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
             JsonNode log = json(shop.api().get("/api/v1/messages/customers/C1/log"));
             assertThat(log.get(0).get("channel").asString()).isEqualTo("webhook");
             assertThat(log.get(0).get("status").asString()).isEqualTo("sent");
@@ -265,10 +363,14 @@ abstract class MessagingContract extends ApiTestBase {
         Shop shop = shop("crash");
         MessageRequest request = request(shop.store(), Purpose.TRANSACTIONAL, "receipt-2");
         // what a process leaves when it dies after the SMTP server accepted and before it recorded SENT
-        jdbc.update("INSERT INTO message_log (store_id, customer_external_id, idempotency_key, channel, purpose, "
-                + "campaign_id, trigger_key, status, attempts, requested_at, updated_at) VALUES (?, 'C1', ?, 'EMAIL', "
-                + "'TRANSACTIONAL', 'cart-recovery', 'receipt-2', 'CLAIMED', 1, ?, ?)", shop.store().id().value(),
-                request.idempotencyKey(), java.time.OffsetDateTime.now(), java.time.OffsetDateTime.now());
+        jdbc.update(
+                "INSERT INTO message_log (store_id, customer_external_id, idempotency_key, channel, purpose, "
+                        + "campaign_id, trigger_key, status, attempts, requested_at, updated_at) VALUES (?, 'C1', ?, 'EMAIL', "
+                        + "'TRANSACTIONAL', 'cart-recovery', 'receipt-2', 'CLAIMED', 1, ?, ?)",
+                shop.store().id().value(),
+                request.idempotencyKey(),
+                java.time.OffsetDateTime.now(),
+                java.time.OffsetDateTime.now());
         assertThat(messenger.send(request)).isEqualTo(new SendOutcome.Suppressed(SuppressReason.ALREADY_SENT));
         assertThat(smtp.getReceivedMessages()).isEmpty();
     }
@@ -283,34 +385,51 @@ abstract class MessagingContract extends ApiTestBase {
         String url = smtp.getReceivedMessages()[0].getHeader("List-Unsubscribe")[0].replaceAll("[<>]", "");
         String path = URI.create(url).getPath();
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("إلغاء الاشتراك", "Unsubscribe", "mail");
         String token = path.substring(path.lastIndexOf('/') + 1);
-        assertThat(json(shop.api().get("/api/v1/messages/unsubscribe/" + token)).get("unsubscribed").asBoolean()).isFalse();
+        assertThat(json(shop.api().get("/api/v1/messages/unsubscribe/" + token))
+                        .get("unsubscribed")
+                        .asBoolean())
+                .isFalse();
         for (int i = 0; i < 2; i++) { // RFC 8058: no sign-in, no CSRF token; twice is the same as once
-            HttpResponse<String> click = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
+            HttpResponse<String> click = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(click.statusCode()).isEqualTo(200);
             assertThat(click.body()).contains("تم إلغاء اشتراكك");
         }
-        assertThat(json(shop.api().get("/api/v1/messages/unsubscribe/" + token)).get("unsubscribed").asBoolean()).isTrue();
+        assertThat(json(shop.api().get("/api/v1/messages/unsubscribe/" + token))
+                        .get("unsubscribed")
+                        .asBoolean())
+                .isTrue();
         clock.advance(Duration.ofDays(2));
         assertThat(messenger.send(request(shop.store(), Purpose.MARKETING, "m-2")))
                 .isEqualTo(new SendOutcome.Suppressed(SuppressReason.UNSUBSCRIBED));
-        assertThat(messenger.send(request(shop.store(), Purpose.TRANSACTIONAL, "t-1"))).isInstanceOf(SendOutcome.Sent.class);
+        assertThat(messenger.send(request(shop.store(), Purpose.TRANSACTIONAL, "t-1")))
+                .isInstanceOf(SendOutcome.Sent.class);
         assertThat(smtp.getReceivedMessages()).hasSize(2);
-        assertThat(smtp.getReceivedMessages()[1].getHeader("List-Unsubscribe")).as("transactional").isNull();
+        assertThat(smtp.getReceivedMessages()[1].getHeader("List-Unsubscribe"))
+                .as("transactional")
+                .isNull();
         JsonNode consent = json(shop.api().get("/api/v1/messages/customers/C1/consent"));
         assertThat(consent.get("history")).hasSize(2);
         assertThat(consent.get("history").get(0).get("source").asString()).isEqualTo("unsubscribe-link");
         assertThat(consent.get("history").get(1).get("source").asString()).isEqualTo("checkout");
         // a forged token is refused
-        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/u/"
-                + token.substring(0, token.length() - 2) + "AA")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse<String> forged = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://localhost:" + port + "/u/" + token.substring(0, token.length() - 2) + "AA"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isEqualTo(404);
     }
@@ -319,19 +438,25 @@ abstract class MessagingContract extends ApiTestBase {
     void the_frequency_cap_and_the_quiet_hours_make_marketing_wait_never_drop() {
         Shop shop = shop("wait");
         grantMarketing(shop);
-        assertThat(messenger.send(request(shop.store(), Purpose.MARKETING, "a"))).isInstanceOf(SendOutcome.Sent.class);
+        assertThat(messenger.send(request(shop.store(), Purpose.MARKETING, "a")))
+                .isInstanceOf(SendOutcome.Sent.class);
         clock.advance(Duration.ofHours(2)); // 14:00 Riyadh
         SendOutcome capped = messenger.send(request(shop.store(), Purpose.MARKETING, "b"));
         // the cap frees at 01:00 (16 h after 09:00 UTC), inside the quiet hours: 08:00 Riyadh is 05:00 UTC
-        assertThat(capped).isEqualTo(new SendOutcome.Deferred(Instant.parse("2024-06-02T05:00:00Z"), DeferReason.QUIET_HOURS));
+        assertThat(capped)
+                .isEqualTo(new SendOutcome.Deferred(Instant.parse("2024-06-02T05:00:00Z"), DeferReason.QUIET_HOURS));
         clock.set(Instant.parse("2024-06-02T05:00:00Z"));
-        assertThat(messenger.send(request(shop.store(), Purpose.MARKETING, "b"))).isInstanceOf(SendOutcome.Sent.class);
+        assertThat(messenger.send(request(shop.store(), Purpose.MARKETING, "b")))
+                .isInstanceOf(SendOutcome.Sent.class);
         clock.set(Instant.parse("2024-06-03T19:30:00Z")); // 22:30 Riyadh
         assertThat(messenger.send(request(shop.store(), Purpose.MARKETING, "c")))
                 .isEqualTo(new SendOutcome.Deferred(Instant.parse("2024-06-04T05:00:00Z"), DeferReason.QUIET_HOURS));
-        assertThat(messenger.send(request(shop.store(), Purpose.TRANSACTIONAL, "t"))).isInstanceOf(SendOutcome.Sent.class);
+        assertThat(messenger.send(request(shop.store(), Purpose.TRANSACTIONAL, "t")))
+                .isInstanceOf(SendOutcome.Sent.class);
         JsonNode log = json(shop.api().get("/api/v1/messages/customers/C1/log"));
-        assertThat(log).extracting(e -> e.get("trigger_key").asString() + ":" + e.get("status").asString())
+        assertThat(log)
+                .extracting(e ->
+                        e.get("trigger_key").asString() + ":" + e.get("status").asString())
                 .contains("a:sent", "b:sent", "c:deferred", "t:sent");
     }
 
@@ -340,33 +465,55 @@ abstract class MessagingContract extends ApiTestBase {
         Shop shop = shop("erased");
         grantMarketing(shop);
         messenger.send(request(shop.store(), Purpose.MARKETING, "x"));
-        assertThat(shop.api().postJson("/api/v1/customers/C1/erase", "").status()).isEqualTo(200);
+        assertThat(shop.api().postJson("/api/v1/customers/C1/erase", "").status())
+                .isEqualTo(200);
         assertThat(messenger.send(request(shop.store(), Purpose.TRANSACTIONAL, "y")))
                 .isEqualTo(new SendOutcome.Suppressed(SuppressReason.ERASED));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM contact_consents WHERE store_id = ? AND customer_external_id = 'C1'",
-                Integer.class, shop.store().id().value())).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message_log WHERE store_id = ? AND customer_external_id = 'C1' "
-                + "AND status = 'SENT'", Integer.class, shop.store().id().value())).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM contact_consents WHERE store_id = ? AND customer_external_id = 'C1'",
+                        Integer.class,
+                        shop.store().id().value()))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM message_log WHERE store_id = ? AND customer_external_id = 'C1' "
+                                + "AND status = 'SENT'",
+                        Integer.class,
+                        shop.store().id().value()))
+                .isZero();
     }
 
     @Test
     void secrets_are_sealed_and_never_echoed() {
         Shop shop = shop("secrets");
-        shop.api().send("PUT", "/api/v1/messages/settings", "{\"smtp_host\":\"127.0.0.1\",\"smtp_port\":"
-                + smtp.getSmtp().getPort() + ",\"smtp_tls\":\"none\",\"email_from\":\"shop@example.com\","
-                + "\"smtp_username\":\"u\",\"smtp_password\":\"smtp-very-secret\"}");
+        shop.api()
+                .send(
+                        "PUT",
+                        "/api/v1/messages/settings",
+                        "{\"smtp_host\":\"127.0.0.1\",\"smtp_port\":"
+                                + smtp.getSmtp().getPort()
+                                + ",\"smtp_tls\":\"none\",\"email_from\":\"shop@example.com\","
+                                + "\"smtp_username\":\"u\",\"smtp_password\":\"smtp-very-secret\"}");
         String settings = shop.api().get("/api/v1/messages/settings").body();
-        assertThat(settings).doesNotContain("very-secret").contains("\"smtp_password_set\":true")
+        assertThat(settings)
+                .doesNotContain("very-secret")
+                .contains("\"smtp_password_set\":true")
                 .contains("\"sms_secret_set\":true");
-        String stored = jdbc.queryForObject("SELECT smtp_password_sealed || sms_secret_sealed FROM message_settings "
-                + "WHERE store_id = ?", String.class, shop.store().id().value());
+        String stored = jdbc.queryForObject(
+                "SELECT smtp_password_sealed || sms_secret_sealed FROM message_settings " + "WHERE store_id = ?",
+                String.class,
+                shop.store().id().value());
         assertThat(stored).doesNotContain("very-secret").startsWith("v1:");
         // a save without the secret keeps it
-        shop.api().send("PUT", "/api/v1/messages/settings", "{\"smtp_host\":\"127.0.0.1\",\"email_from\":\"x@example.com\"}");
+        shop.api()
+                .send(
+                        "PUT",
+                        "/api/v1/messages/settings",
+                        "{\"smtp_host\":\"127.0.0.1\",\"email_from\":\"x@example.com\"}");
         assertThat(shop.api().get("/api/v1/messages/settings").body()).contains("\"smtp_password_set\":true");
         Api.Response bad = shop.api().send("PUT", "/api/v1/messages/settings", "{\"sms_provider\":\"pigeon\"}");
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(json(bad).get("detail").asString()).contains("sms_provider 'pigeon' must be unifonic, twilio or json");
+        assertThat(json(bad).get("detail").asString())
+                .contains("sms_provider 'pigeon' must be unifonic, twilio or json");
     }
 
     @Test
@@ -375,11 +522,16 @@ abstract class MessagingContract extends ApiTestBase {
         grantMarketing(a);
         messenger.send(request(a.store(), Purpose.MARKETING, "m"));
         Api b = newStore("iso-b");
-        assertThat(b.get("/api/v1/messages/settings").body()).doesNotContain("127.0.0.1").contains("\"email_ready\":false");
+        assertThat(b.get("/api/v1/messages/settings").body())
+                .doesNotContain("127.0.0.1")
+                .contains("\"email_ready\":false");
         assertThat(b.get("/api/v1/messages/customers/C1/consent").status()).isEqualTo(404);
         assertThat(json(b.get("/api/v1/messages/customers/C1/log"))).isEmpty();
-        assertThat(b.postJson("/api/v1/messages/customers/C1/consent", "{\"channel\":\"email\",\"purpose\":\"marketing\"}")
-                .status()).isEqualTo(404);
+        assertThat(b.postJson(
+                                "/api/v1/messages/customers/C1/consent",
+                                "{\"channel\":\"email\",\"purpose\":\"marketing\"}")
+                        .status())
+                .isEqualTo(404);
         String token = a.api().get("/api/v1/messages/customers/C1/log").body(); // not a token: just to use a's API
         assertThat(token).contains("cart-recovery");
         String link = smtp.getReceivedMessages()[0].getHeader("List-Unsubscribe")[0];
@@ -391,61 +543,90 @@ abstract class MessagingContract extends ApiTestBase {
     @Test
     void preview_shows_both_languages_and_sms_segments_and_a_test_send_arrives() throws Exception {
         Shop shop = shop("preview");
-        String template = "{\"ar\":{\"subject\":\"مرحبا {{first_name}}\",\"body\":\"<p onclick=\\\"x()\\\">كود {{coupon_code}}</p>\"},"
-                + "\"en\":{\"subject\":\"Hi {{first_name}}\",\"body\":\"<p>Code {{coupon_code}}</p>\"}}";
-        JsonNode preview = json(shop.api().postJson("/api/v1/messages/preview",
-                "{\"channel\":\"email\",\"purpose\":\"marketing\",\"template\":" + template + "}"));
-        assertThat(preview.get("ar").get("html").asString()).contains("dir=\"rtl\"", "كود SAVE10").doesNotContain("onclick");
+        String template =
+                "{\"ar\":{\"subject\":\"مرحبا {{first_name}}\",\"body\":\"<p onclick=\\\"x()\\\">كود {{coupon_code}}</p>\"},"
+                        + "\"en\":{\"subject\":\"Hi {{first_name}}\",\"body\":\"<p>Code {{coupon_code}}</p>\"}}";
+        JsonNode preview = json(shop.api()
+                .postJson(
+                        "/api/v1/messages/preview",
+                        "{\"channel\":\"email\",\"purpose\":\"marketing\",\"template\":" + template + "}"));
+        assertThat(preview.get("ar").get("html").asString())
+                .contains("dir=\"rtl\"", "كود SAVE10")
+                .doesNotContain("onclick");
         assertThat(preview.get("en").get("html").asString()).contains("dir=\"ltr\"", "Code SAVE10");
-        JsonNode sms = json(shop.api().postJson("/api/v1/messages/preview",
-                "{\"channel\":\"sms\",\"purpose\":\"marketing\",\"template\":" + template + "}"));
+        JsonNode sms = json(shop.api()
+                .postJson(
+                        "/api/v1/messages/preview",
+                        "{\"channel\":\"sms\",\"purpose\":\"marketing\",\"template\":" + template + "}"));
         assertThat(sms.get("ar").get("encoding").asString()).isEqualTo("UCS-2");
         assertThat(sms.get("en").get("encoding").asString()).isEqualTo("GSM-7");
         assertThat(sms.get("ar").get("text").asString()).contains("لإيقاف الرسائل: http");
-        JsonNode wrong = json(shop.api().postJson("/api/v1/messages/preview",
-                "{\"channel\":\"email\",\"template\":{\"en\":{\"body\":\"{{nme}}\"}}}"));
+        JsonNode wrong = json(shop.api()
+                .postJson(
+                        "/api/v1/messages/preview",
+                        "{\"channel\":\"email\",\"template\":{\"en\":{\"body\":\"{{nme}}\"}}}"));
         assertThat(wrong.get("problems").get("en").asString()).contains("unknown variable {{nme}}");
-        JsonNode sent = json(shop.api().postJson("/api/v1/messages/test-send",
-                "{\"channel\":\"email\",\"language\":\"en\",\"to\":\"owner@example.com\",\"template\":" + template + "}"));
+        JsonNode sent = json(shop.api()
+                .postJson(
+                        "/api/v1/messages/test-send",
+                        "{\"channel\":\"email\",\"language\":\"en\",\"to\":\"owner@example.com\",\"template\":"
+                                + template + "}"));
         assertThat(sent.get("status").asString()).isEqualTo("sent");
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo("Hi Sara");
     }
 
     @Test
-    void an_abandoned_cart_of_two_lines_is_reminded_by_email_listing_both_with_links_in_each_language() throws Exception {
+    void an_abandoned_cart_of_two_lines_is_reminded_by_email_listing_both_with_links_in_each_language()
+            throws Exception {
         Shop shop = shop("cartlines");
         grantMarketing(shop);
         Api api = shop.api();
-        api.postJson("/api/v1/customers", "{\"customer_id\":\"C2\",\"first_name\":\"Omar\",\"email\":\"omar@example.com\","
-                + "\"created_at\":\"2024-01-01\"}");
-        assertThat(api.postJson("/api/v1/messages/customers/C2/consent",
-                "{\"channel\":\"email\",\"purpose\":\"marketing\",\"source\":\"checkout\"}").status()).isEqualTo(200);
-        assertThat(api.send("PUT", "/api/v1/messages/customers/C2/language", "{\"language\":\"en\"}").status())
+        api.postJson(
+                "/api/v1/customers",
+                "{\"customer_id\":\"C2\",\"first_name\":\"Omar\",\"email\":\"omar@example.com\","
+                        + "\"created_at\":\"2024-01-01\"}");
+        assertThat(api.postJson(
+                                "/api/v1/messages/customers/C2/consent",
+                                "{\"channel\":\"email\",\"purpose\":\"marketing\",\"source\":\"checkout\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.send("PUT", "/api/v1/messages/customers/C2/language", "{\"language\":\"en\"}")
+                        .status())
                 .isEqualTo(200);
         api.postJson("/api/v1/products", "{\"product_id\":\"P2\",\"name\":\"بخور\",\"price\":\"45.50\"}");
         String items = "<ul>{{#items}}<li><a href=\"{{item.url}}\">{{item.name}}</a> × {{item.quantity}} "
                 + "{{item.price}}</li>{{/items}}</ul>";
-        Api.Response created = api.postJson("/api/v1/campaigns", "{\"name\":\"Carts\",\"kind\":\"abandoned_cart\","
-                + "\"channel\":\"email\",\"subject_ar\":\"سلتك تنتظرك\",\"body_ar\":\"<p>أكملي طلبك:</p>" + items.replace("\"", "\\\"")
-                + "\",\"subject_en\":\"Your cart\",\"body_en\":\"<p>Your items:</p>" + items.replace("\"", "\\\"")
-                + "\",\"control_percent\":0}");
+        Api.Response created = api.postJson(
+                "/api/v1/campaigns",
+                "{\"name\":\"Carts\",\"kind\":\"abandoned_cart\","
+                        + "\"channel\":\"email\",\"subject_ar\":\"سلتك تنتظرك\",\"body_ar\":\"<p>أكملي طلبك:</p>"
+                        + items.replace("\"", "\\\"")
+                        + "\",\"subject_en\":\"Your cart\",\"body_en\":\"<p>Your items:</p>"
+                        + items.replace("\"", "\\\"")
+                        + "\",\"control_percent\":0}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long id = json(created).get("id").asLong();
-        assertThat(api.postJson("/api/v1/campaigns/" + id + "/activate", "").status()).isEqualTo(200);
+        assertThat(api.postJson("/api/v1/campaigns/" + id + "/activate", "").status())
+                .isEqualTo(200);
 
         Instant abandoned = MutableClock.START.plus(Duration.ofMinutes(10));
         for (String customer : List.of("C1", "C2")) {
-            Api.Response cart = api.postJson("/api/v1/carts", "{\"cart_id\":\"K-" + customer + "\",\"customer_id\":\""
-                    + customer + "\",\"created_at\":\"2024-06-01T08:00:00Z\",\"updated_at\":\"" + abandoned
-                    + "\",\"total\":\"441.00\",\"items_count\":3,\"status\":\"abandoned\",\"items\":["
-                    + "{\"product_id\":\"P1\",\"name\":\"عود ملكي\",\"quantity\":1,\"unit_price\":\"350.00\","
-                    + "\"url\":\"https://shop.example/p/1\"},"
-                    + "{\"product_id\":\"P2\",\"quantity\":\"٢\",\"unit_price\":\"45.50\",\"url\":\"https://shop.example/p/2?ref=mail\"}]}");
+            Api.Response cart = api.postJson(
+                    "/api/v1/carts",
+                    "{\"cart_id\":\"K-" + customer + "\",\"customer_id\":\""
+                            + customer + "\",\"created_at\":\"2024-06-01T08:00:00Z\",\"updated_at\":\"" + abandoned
+                            + "\",\"total\":\"441.00\",\"items_count\":3,\"status\":\"abandoned\",\"items\":["
+                            + "{\"product_id\":\"P1\",\"name\":\"عود ملكي\",\"quantity\":1,\"unit_price\":\"350.00\","
+                            + "\"url\":\"https://shop.example/p/1\"},"
+                            + "{\"product_id\":\"P2\",\"quantity\":\"٢\",\"unit_price\":\"45.50\",\"url\":\"https://shop.example/p/2?ref=mail\"}]}");
             assertThat(cart.status()).as(cart.body()).isIn(200, 201);
         }
-        assertThat(jdbc.queryForList("SELECT product_external_id FROM cart_lines WHERE store_id = ? AND "
-                + "cart_external_id = 'K-C1' ORDER BY line_no", String.class, shop.store().id().value()))
+        assertThat(jdbc.queryForList(
+                        "SELECT product_external_id FROM cart_lines WHERE store_id = ? AND "
+                                + "cart_external_id = 'K-C1' ORDER BY line_no",
+                        String.class,
+                        shop.store().id().value()))
                 .containsExactly("P1", "P2");
         clock.set(abandoned.plus(Duration.ofHours(1)));
         campaigns.runDue();
@@ -461,43 +642,64 @@ abstract class MessagingContract extends ApiTestBase {
         }
         assertThat(smtp.getReceivedMessages()).hasSize(2);
         assertThat(arabic.getSubject()).isEqualTo("سلتك تنتظرك");
-        assertThat(part(arabic, "text/html")).contains("<html lang=\"ar\" dir=\"rtl\">")
+        assertThat(part(arabic, "text/html"))
+                .contains("<html lang=\"ar\" dir=\"rtl\">")
                 .contains("<a href=\"https://shop.example/p/1\"", "عود ملكي", "× 1 350.00 SAR")
                 .contains("<a href=\"https://shop.example/p/2?ref&#61;mail\"", "بخور", "× 2 91.00 SAR");
-        assertThat(part(arabic, "text/plain")).contains("عود ملكي (https://shop.example/p/1)")
+        assertThat(part(arabic, "text/plain"))
+                .contains("عود ملكي (https://shop.example/p/1)")
                 .contains("بخور (https://shop.example/p/2?ref=mail)");
         assertThat(english.getSubject()).isEqualTo("Your cart");
-        assertThat(part(english, "text/html")).contains("<html lang=\"en\" dir=\"ltr\">")
+        assertThat(part(english, "text/html"))
+                .contains("<html lang=\"en\" dir=\"ltr\">")
                 .contains("Your items:", "https://shop.example/p/1", "https://shop.example/p/2", "عود ملكي", "بخور");
 
         // the cart sent again without items keeps its lines; with items, they replace the old ones
-        api.postJson("/api/v1/carts", "{\"cart_id\":\"K-C1\",\"customer_id\":\"C1\",\"created_at\":\"2024-06-01T08:00:00Z\","
-                + "\"updated_at\":\"" + abandoned + "\",\"status\":\"abandoned\"}");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cart_lines WHERE store_id = ? AND cart_external_id = 'K-C1'",
-                Integer.class, shop.store().id().value())).isEqualTo(2);
-        Api.Response refused = api.postJson("/api/v1/carts", "{\"cart_id\":\"K-C1\",\"customer_id\":\"C1\","
-                + "\"created_at\":\"2024-06-01T08:00:00Z\",\"status\":\"abandoned\",\"items\":[{\"product_id\":\"P3\","
-                + "\"quantity\":0},{\"product_id\":\"P4\",\"quantity\":1,\"url\":\"javascript:alert(1)\"}]}");
+        api.postJson(
+                "/api/v1/carts",
+                "{\"cart_id\":\"K-C1\",\"customer_id\":\"C1\",\"created_at\":\"2024-06-01T08:00:00Z\","
+                        + "\"updated_at\":\"" + abandoned + "\",\"status\":\"abandoned\"}");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM cart_lines WHERE store_id = ? AND cart_external_id = 'K-C1'",
+                        Integer.class,
+                        shop.store().id().value()))
+                .isEqualTo(2);
+        Api.Response refused = api.postJson(
+                "/api/v1/carts",
+                "{\"cart_id\":\"K-C1\",\"customer_id\":\"C1\","
+                        + "\"created_at\":\"2024-06-01T08:00:00Z\",\"status\":\"abandoned\",\"items\":[{\"product_id\":\"P3\","
+                        + "\"quantity\":0},{\"product_id\":\"P4\",\"quantity\":1,\"url\":\"javascript:alert(1)\"}]}");
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.body()).contains("items[0]: quantity: '0' is not a positive whole number")
+        assertThat(refused.body())
+                .contains("items[0]: quantity: '0' is not a positive whole number")
                 .contains("items[1]: url 'javascript:alert(1)' is not an absolute http or https link");
-        api.postJson("/api/v1/carts", "{\"cart_id\":\"K-C1\",\"customer_id\":\"C1\",\"created_at\":\"2024-06-01T08:00:00Z\","
-                + "\"status\":\"abandoned\",\"items\":[{\"product_id\":\"P3\",\"quantity\":1}]}");
-        assertThat(jdbc.queryForList("SELECT product_external_id FROM cart_lines WHERE store_id = ? AND "
-                + "cart_external_id = 'K-C1'", String.class, shop.store().id().value())).containsExactly("P3");
+        api.postJson(
+                "/api/v1/carts",
+                "{\"cart_id\":\"K-C1\",\"customer_id\":\"C1\",\"created_at\":\"2024-06-01T08:00:00Z\","
+                        + "\"status\":\"abandoned\",\"items\":[{\"product_id\":\"P3\",\"quantity\":1}]}");
+        assertThat(jdbc.queryForList(
+                        "SELECT product_external_id FROM cart_lines WHERE store_id = ? AND "
+                                + "cart_external_id = 'K-C1'",
+                        String.class,
+                        shop.store().id().value()))
+                .containsExactly("P3");
 
         // the lines are part of the customer's export and go with the erasure
         Api.Response export = api.get("/api/v1/customers/C2/privacy-export");
         assertThat(export.status()).isEqualTo(200);
         assertThat(export.body()).contains("cart_lines.csv");
         assertThat(api.postJson("/api/v1/customers/C2/erase", "").status()).isEqualTo(200);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cart_lines WHERE store_id = ? AND cart_external_id = 'K-C2'",
-                Integer.class, shop.store().id().value())).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM cart_lines WHERE store_id = ? AND cart_external_id = 'K-C2'",
+                        Integer.class,
+                        shop.store().id().value()))
+                .isZero();
     }
 
     private static HttpResponse<String> inbound(String url, String contentType, String body, String... headers)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
@@ -506,8 +708,10 @@ abstract class MessagingContract extends ApiTestBase {
     }
 
     private JsonNode smsMarketing(Shop shop) {
-        for (JsonNode row : json(shop.api().get("/api/v1/messages/customers/C1/consent")).get("current")) {
-            if (row.get("channel").asString().equals("sms") && row.get("purpose").asString().equals("marketing")) {
+        for (JsonNode row :
+                json(shop.api().get("/api/v1/messages/customers/C1/consent")).get("current")) {
+            if (row.get("channel").asString().equals("sms")
+                    && row.get("purpose").asString().equals("marketing")) {
                 return row;
             }
         }
@@ -519,15 +723,18 @@ abstract class MessagingContract extends ApiTestBase {
         StringBuilder data = new StringBuilder(url);
         form.forEach((k, v) -> data.append(k).append(v));
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
-        mac.init(new javax.crypto.spec.SecretKeySpec(token.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
-        return java.util.Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(
-                java.nio.charset.StandardCharsets.UTF_8)));
+        mac.init(new javax.crypto.spec.SecretKeySpec(
+                token.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
+        return java.util.Base64.getEncoder()
+                .encodeToString(mac.doFinal(data.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static String form(java.util.SortedMap<String, String> form) {
         StringBuilder body = new StringBuilder();
-        form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=').append(
-                java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+        form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")
+                .append(k)
+                .append('=')
+                .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
         return body.toString();
     }
 
@@ -536,61 +743,121 @@ abstract class MessagingContract extends ApiTestBase {
         Shop shop = shop("stop");
         Api api = shop.api();
         String grant = "{\"channel\":\"sms\",\"purpose\":\"marketing\",\"source\":\"checkout\"}";
-        assertThat(api.postJson("/api/v1/messages/customers/C1/consent", grant).status()).isEqualTo(200);
-        String url = json(api.get("/api/v1/messages/settings")).get("sms_inbound_url").asString();
+        assertThat(api.postJson("/api/v1/messages/customers/C1/consent", grant).status())
+                .isEqualTo(200);
+        String url = json(api.get("/api/v1/messages/settings"))
+                .get("sms_inbound_url")
+                .asString();
         assertThat(url).matches("http://localhost:\\d+/sms/inbound/\\d+\\.[A-Za-z0-9_-]+");
 
         // the generic JSON gateway: the store's secret as a bearer token
         String stop = "{\"from\":\"+966501234567\",\"text\":\"إيقاف\"}";
         assertThat(inbound(url, "application/json", stop).statusCode()).isEqualTo(401);
-        assertThat(inbound(url.replaceAll("\\.[^.]+$", ".forged"), "application/json", stop, "Authorization",
-                "Bearer sms-very-secret").statusCode()).isEqualTo(404);
-        HttpResponse<String> other = inbound(url, "application/json", "{\"from\":\"+966501234567\",\"text\":\"متى يصل طلبي؟\"}",
-                "Authorization", "Bearer sms-very-secret");
+        assertThat(inbound(
+                                url.replaceAll("\\.[^.]+$", ".forged"),
+                                "application/json",
+                                stop,
+                                "Authorization",
+                                "Bearer sms-very-secret")
+                        .statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> other = inbound(
+                url,
+                "application/json",
+                "{\"from\":\"+966501234567\",\"text\":\"متى يصل طلبي؟\"}",
+                "Authorization",
+                "Bearer sms-very-secret");
         assertThat(other.body()).isEqualTo("{\"stop\":false,\"withdrawn\":0}");
         assertThat(smsMarketing(shop).get("allowed").asBoolean()).isTrue();
         clock.set(MutableClock.START.plus(Duration.ofMinutes(5)));
-        HttpResponse<String> stopped = inbound(url, "application/json", stop, "Authorization", "Bearer sms-very-secret");
+        HttpResponse<String> stopped =
+                inbound(url, "application/json", stop, "Authorization", "Bearer sms-very-secret");
         assertThat(stopped.statusCode()).isEqualTo(200);
         assertThat(stopped.body()).isEqualTo("{\"stop\":true,\"withdrawn\":1}");
         JsonNode consent = smsMarketing(shop);
         assertThat(consent.get("allowed").asBoolean()).isFalse();
         assertThat(consent.get("source").asString()).isEqualTo("sms-stop");
         assertThat(consent.get("unsubscribed").asBoolean()).isTrue();
-        assertThat(consent.get("at").asString()).isEqualTo(MutableClock.START.plus(Duration.ofMinutes(5)).toString());
-        assertThat(messenger.send(new MessageRequest(shop.store().id(), "C1", Channel.SMS, Purpose.MARKETING, "c",
-                "after-stop", CART, MessageVariables.NONE))).isEqualTo(new SendOutcome.Suppressed(SuppressReason.UNSUBSCRIBED));
+        assertThat(consent.get("at").asString())
+                .isEqualTo(MutableClock.START.plus(Duration.ofMinutes(5)).toString());
+        assertThat(messenger.send(new MessageRequest(
+                        shop.store().id(),
+                        "C1",
+                        Channel.SMS,
+                        Purpose.MARKETING,
+                        "c",
+                        "after-stop",
+                        CART,
+                        MessageVariables.NONE)))
+                .isEqualTo(new SendOutcome.Suppressed(SuppressReason.UNSUBSCRIBED));
 
         // Twilio: form-encoded From/Body, signed with the auth token (X-Twilio-Signature, HMAC-SHA1)
-        assertThat(api.postJson("/api/v1/messages/customers/C1/consent", grant).status()).isEqualTo(200);
-        assertThat(api.send("PUT", "/api/v1/messages/settings", "{\"sms_provider\":\"twilio\",\"sms_url\":\"\","
-                + "\"sms_account\":\"AC0123456789abcdef0123456789abcdef\",\"sms_secret\":\"twilio-auth-token\","
-                + "\"sms_sender\":\"+15005550006\"}").status()).isEqualTo(200);
-        java.util.SortedMap<String, String> twilio = new java.util.TreeMap<>(java.util.Map.of("MessageSid",
-                "SM0123456789abcdef0123456789abcdef", "AccountSid", "AC0123456789abcdef0123456789abcdef",
-                "From", "+966501234567", "To", "+15005550006", "Body", "Stop", "NumMedia", "0", "FromCountry", "SA"));
+        assertThat(api.postJson("/api/v1/messages/customers/C1/consent", grant).status())
+                .isEqualTo(200);
+        assertThat(api.send(
+                                "PUT",
+                                "/api/v1/messages/settings",
+                                "{\"sms_provider\":\"twilio\",\"sms_url\":\"\","
+                                        + "\"sms_account\":\"AC0123456789abcdef0123456789abcdef\",\"sms_secret\":\"twilio-auth-token\","
+                                        + "\"sms_sender\":\"+15005550006\"}")
+                        .status())
+                .isEqualTo(200);
+        java.util.SortedMap<String, String> twilio = new java.util.TreeMap<>(java.util.Map.of(
+                "MessageSid",
+                "SM0123456789abcdef0123456789abcdef",
+                "AccountSid",
+                "AC0123456789abcdef0123456789abcdef",
+                "From",
+                "+966501234567",
+                "To",
+                "+15005550006",
+                "Body",
+                "Stop",
+                "NumMedia",
+                "0",
+                "FromCountry",
+                "SA"));
         HttpResponse<String> unsigned = inbound(url, "application/x-www-form-urlencoded", form(twilio));
         assertThat(unsigned.statusCode()).isEqualTo(403);
-        HttpResponse<String> forged = inbound(url, "application/x-www-form-urlencoded", form(twilio),
-                "X-Twilio-Signature", twilioSignature("another-token", url, twilio));
+        HttpResponse<String> forged = inbound(
+                url,
+                "application/x-www-form-urlencoded",
+                form(twilio),
+                "X-Twilio-Signature",
+                twilioSignature("another-token", url, twilio));
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(smsMarketing(shop).get("allowed").asBoolean()).isTrue();
-        HttpResponse<String> signed = inbound(url, "application/x-www-form-urlencoded", form(twilio),
-                "X-Twilio-Signature", twilioSignature("twilio-auth-token", url, twilio));
+        HttpResponse<String> signed = inbound(
+                url,
+                "application/x-www-form-urlencoded",
+                form(twilio),
+                "X-Twilio-Signature",
+                twilioSignature("twilio-auth-token", url, twilio));
         assertThat(signed.statusCode()).isEqualTo(200);
         assertThat(signed.body()).contains("<Response></Response>");
         assertThat(smsMarketing(shop).get("allowed").asBoolean()).isFalse();
         assertThat(smsMarketing(shop).get("source").asString()).isEqualTo("sms-stop");
 
         // Unifonic: JSON, the sender as international digits
-        assertThat(api.postJson("/api/v1/messages/customers/C1/consent", grant).status()).isEqualTo(200);
-        assertThat(api.send("PUT", "/api/v1/messages/settings", "{\"sms_provider\":\"unifonic\",\"sms_url\":\"\","
-                + "\"sms_account\":\"app-sid\",\"sms_sender\":\"Shop\"}").status()).isEqualTo(200);
-        HttpResponse<String> unifonic = inbound(url, "application/json", "{\"event\":\"message\",\"contact\":"
-                + "{\"address\":\"966501234567\"},\"message\":{\"channel\":\"sms\",\"body\":\"الغاء\"}}");
+        assertThat(api.postJson("/api/v1/messages/customers/C1/consent", grant).status())
+                .isEqualTo(200);
+        assertThat(api.send(
+                                "PUT",
+                                "/api/v1/messages/settings",
+                                "{\"sms_provider\":\"unifonic\",\"sms_url\":\"\","
+                                        + "\"sms_account\":\"app-sid\",\"sms_sender\":\"Shop\"}")
+                        .status())
+                .isEqualTo(200);
+        HttpResponse<String> unifonic = inbound(
+                url,
+                "application/json",
+                "{\"event\":\"message\",\"contact\":"
+                        + "{\"address\":\"966501234567\"},\"message\":{\"channel\":\"sms\",\"body\":\"الغاء\"}}");
         assertThat(unifonic.body()).isEqualTo("{\"stop\":true,\"withdrawn\":1}");
         assertThat(smsMarketing(shop).get("allowed").asBoolean()).isFalse();
-        assertThat(json(api.get("/api/v1/messages/customers/C1/consent")).get("history").findValuesAsString("source"))
+        assertThat(json(api.get("/api/v1/messages/customers/C1/consent"))
+                        .get("history")
+                        .findValuesAsString("source"))
                 .containsSubsequence("sms-stop", "checkout", "sms-stop", "checkout", "sms-stop", "checkout");
 
         // the door is throttled per client address
@@ -620,5 +887,4 @@ abstract class MessagingContract extends ApiTestBase {
         }
         return null;
     }
-
 }

@@ -19,9 +19,10 @@ class SpreadsheetCsvTest {
         csv.writeRecord(SpreadsheetCsv.cell("C1, \"the\" first"), SpreadsheetCsv.cell(null));
         csv.writeRecord(SpreadsheetCsv.cell("-3"), SpreadsheetCsv.cell(new BigDecimal("1E+3")));
         csv.flush();
-        assertThat(out).hasToString("customer_id,total\n"
-                + "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\",-12.50\n"
-                + "\"C1, \"\"the\"\" first\",\n"
-                + "-3,1000\n");
+        assertThat(out)
+                .hasToString("customer_id,total\n"
+                        + "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\",-12.50\n"
+                        + "\"C1, \"\"the\"\" first\",\n"
+                        + "-3,1000\n");
     }
 }

@@ -38,13 +38,21 @@ class EventFeedOnPostgresTest {
     @BeforeEach
     void migrate() {
         database = TestDatabases.postgres();
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(database.get("spring.datasource.url"),
-                database.get("spring.datasource.username"), database.get("spring.datasource.password"));
-        Flyway.configure().dataSource(dataSource).schemas(database.get("spring.flyway.schemas"))
-                .locations("classpath:db/migration").load().migrate();
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(
+                database.get("spring.datasource.url"),
+                database.get("spring.datasource.username"),
+                database.get("spring.datasource.password"));
+        Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(database.get("spring.flyway.schemas"))
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         jdbc = new JdbcTemplate(dataSource);
-        storeId = jdbc.queryForObject("INSERT INTO stores (slug, name, currency, time_zone, created_at) VALUES "
-                + "('feed', 'Feed', 'SAR', 'Asia/Riyadh', now()) RETURNING id", Long.class);
+        storeId = jdbc.queryForObject(
+                "INSERT INTO stores (slug, name, currency, time_zone, created_at) VALUES "
+                        + "('feed', 'Feed', 'SAR', 'Asia/Riyadh', now()) RETURNING id",
+                Long.class);
         DomainEventListener listener = new DomainEventListener() {
             @Override
             public String name() {
@@ -62,14 +70,21 @@ class EventFeedOnPostgresTest {
                 told.add(received.id());
             }
         };
-        feed = new EventFeed(jdbc, dataSource::getConnection, codec, new EventOrigin("this-instance"),
-                () -> List.of(listener), java.time.Duration.ofSeconds(1));
+        feed = new EventFeed(
+                jdbc,
+                dataSource::getConnection,
+                codec,
+                new EventOrigin("this-instance"),
+                () -> List.of(listener),
+                java.time.Duration.ofSeconds(1));
         feed.startAtNewest();
     }
 
     private Connection open() throws SQLException {
-        Connection connection = DriverManager.getConnection(database.get("spring.datasource.url"),
-                database.get("spring.datasource.username"), database.get("spring.datasource.password"));
+        Connection connection = DriverManager.getConnection(
+                database.get("spring.datasource.url"),
+                database.get("spring.datasource.username"),
+                database.get("spring.datasource.password"));
         connection.setAutoCommit(false);
         return connection;
     }
@@ -90,14 +105,15 @@ class EventFeedOnPostgresTest {
 
     @Test
     void an_event_committed_after_a_higher_id_is_still_told() throws Exception {
-        try (Connection slow = open(); Connection fast = open()) {
+        try (Connection slow = open();
+                Connection fast = open()) {
             long first = record(slow, "other");
             long second = record(fast, "other");
             fast.commit();
             assertThat(feed.poll()).isEqualTo(1);
             assertThat(told).containsExactly(second);
             assertThat(feed.gaps()).containsExactly(first);
-            assertThat(feed.poll()).isZero();                                   // still running: kept
+            assertThat(feed.poll()).isZero(); // still running: kept
             assertThat(feed.gaps()).containsExactly(first);
             slow.commit();
             assertThat(feed.poll()).isEqualTo(1);
@@ -108,7 +124,8 @@ class EventFeedOnPostgresTest {
 
     @Test
     void an_id_rolled_back_is_let_go_once_its_transaction_ended_and_its_own_events_are_not_told() throws Exception {
-        try (Connection aborted = open(); Connection fast = open()) {
+        try (Connection aborted = open();
+                Connection fast = open()) {
             long lost = record(aborted, "other");
             long mine = record(fast, "this-instance");
             long theirs = record(fast, "other");
@@ -142,7 +159,7 @@ class EventFeedOnPostgresTest {
             connections[i] = open();
             ids.add(record(connections[i], "other"));
         }
-        for (int i = writers - 1; i >= 0; i--) {                              // newest first
+        for (int i = writers - 1; i >= 0; i--) { // newest first
             connections[i].commit();
             connections[i].close();
             feed.poll();

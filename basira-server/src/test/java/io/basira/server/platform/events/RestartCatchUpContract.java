@@ -32,23 +32,31 @@ abstract class RestartCatchUpContract {
     void deliveries_dropped_after_the_commit_are_completed_after_a_restart() throws Exception {
         Map<String, String> database = database();
         String key;
-        try (Instance first = Instance.server(database, Map.of("basira.events.retries.enabled", "false",
-                "basira.clock.fixed", "2024-06-01T09:00:00Z"))) {
-            Store store = first.bean(JdbcStores.class).create("restart", "Restart", Currency.getInstance("SAR"),
-                    ZoneId.of("Asia/Riyadh"));
-            key = first.bean(JdbcApiKeys.class).create(store.id(), "test").secret().value();
+        try (Instance first = Instance.server(
+                database,
+                Map.of("basira.events.retries.enabled", "false", "basira.clock.fixed", "2024-06-01T09:00:00Z"))) {
+            Store store = first.bean(JdbcStores.class)
+                    .create("restart", "Restart", Currency.getInstance("SAR"), ZoneId.of("Asia/Riyadh"));
+            key = first.bean(JdbcApiKeys.class)
+                    .create(store.id(), "test")
+                    .secret()
+                    .value();
             Api api = first.api(key);
             api.postJson("/api/v1/groups", "{\"key\":\"buyers\",\"name\":\"Buyers\",\"rule\":\"order_count >= 1\"}");
-            api.postJson("/api/v1/checkout/coupons", "{\"code\":\"ONCE\",\"benefit\":\"percent_off\",\"percent\":10,"
-                    + "\"usage_limit\":3}");
+            api.postJson(
+                    "/api/v1/checkout/coupons",
+                    "{\"code\":\"ONCE\",\"benefit\":\"percent_off\",\"percent\":10," + "\"usage_limit\":3}");
             api.postJson("/api/v1/customers", "{\"customer_id\":\"C1\",\"created_at\":\"2024-01-01\"}");
 
-            first.bean(JdbcDomainEvents.class).deliverAfterCommit(false);          // killed after each commit
-            assertThat(api.postJson("/api/v1/orders", "{\"order_id\":\"O1\",\"customer_id\":\"C1\",\"status\":"
-                    + "\"completed\",\"total\":\"300.00\",\"created_at\":\"2024-05-30\",\"coupon_code\":\"ONCE\"}")
-                    .status()).isEqualTo(200);
+            first.bean(JdbcDomainEvents.class).deliverAfterCommit(false); // killed after each commit
+            assertThat(api.postJson(
+                                    "/api/v1/orders",
+                                    "{\"order_id\":\"O1\",\"customer_id\":\"C1\",\"status\":"
+                                            + "\"completed\",\"total\":\"300.00\",\"created_at\":\"2024-05-30\",\"coupon_code\":\"ONCE\"}")
+                            .status())
+                    .isEqualTo(200);
             assertThat(undelivered(first)).isEqualTo(1);
-            assertThat(memberCount(api)).isZero();                                // the memory never followed
+            assertThat(memberCount(api)).isZero(); // the memory never followed
         }
         try (Instance second = Instance.server(database, Map.of("basira.clock.fixed", "2024-06-01T09:00:00Z"))) {
             long deadline = System.nanoTime() + 20_000_000_000L;
@@ -59,20 +67,28 @@ abstract class RestartCatchUpContract {
             Api api = second.api(key);
             assertThat(memberCount(api)).isEqualTo(1);
             JdbcTemplate jdbc = second.bean(JdbcTemplate.class);
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM group_members WHERE customer_external_id = 'C1'",
-                    Integer.class)).isEqualTo(1);
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM group_history WHERE customer_external_id = 'C1'",
-                    Integer.class)).isEqualTo(1);
+            assertThat(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM group_members WHERE customer_external_id = 'C1'", Integer.class))
+                    .isEqualTo(1);
+            assertThat(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM group_history WHERE customer_external_id = 'C1'", Integer.class))
+                    .isEqualTo(1);
             JsonNode card = JSON.readTree(api.get("/api/v1/customers/C1").body());
             assertThat(card.get("indicators").get("order_count").asInt()).isEqualTo(1);
-            assertThat(JSON.readTree(api.get("/api/v1/checkout/coupons/ONCE").body()).get("used").asInt()).isEqualTo(1);
+            assertThat(JSON.readTree(api.get("/api/v1/checkout/coupons/ONCE").body())
+                            .get("used")
+                            .asInt())
+                    .isEqualTo(1);
             assertThat(second.bean(EventRetries.class).caughtUp()).isTrue();
         }
     }
 
     private static int undelivered(Instance instance) {
-        return instance.bean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM event_deliveries WHERE listener = ?",
-                Integer.class, MembershipFollowsWrites.NAME);
+        return instance.bean(JdbcTemplate.class)
+                .queryForObject(
+                        "SELECT COUNT(*) FROM event_deliveries WHERE listener = ?",
+                        Integer.class,
+                        MembershipFollowsWrites.NAME);
     }
 
     private static int memberCount(Api api) {

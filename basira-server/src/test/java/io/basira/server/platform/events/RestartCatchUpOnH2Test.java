@@ -12,8 +12,13 @@ class RestartCatchUpOnH2Test extends RestartCatchUpContract {
         try {
             Path folder = Files.createTempDirectory("basira-restart");
             folder.toFile().deleteOnExit();
-            return Map.of("spring.datasource.url", "jdbc:h2:file:" + folder.resolve("basira") + ";TRACE_LEVEL_FILE=0",
-                    "spring.datasource.username", "sa", "spring.datasource.password", "");
+            return Map.of(
+                    "spring.datasource.url",
+                    "jdbc:h2:file:" + folder.resolve("basira") + ";TRACE_LEVEL_FILE=0",
+                    "spring.datasource.username",
+                    "sa",
+                    "spring.datasource.password",
+                    "");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -13,11 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OwnerOnlyTest {
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     @BeforeEach
     void posix() {
-        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "no POSIX permissions here");
+        assumeTrue(
+                FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "no POSIX permissions here");
     }
 
     @Test
@@ -25,8 +27,10 @@ class OwnerOnlyTest {
         Path file = tmp.resolve("data/demo-api-key.txt");
         OwnerOnly.write(file, "bsk_secret\n");
         assertThat(Files.readString(file)).isEqualTo("bsk_secret\n");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+                .isEqualTo("rwx------");
     }
 
     @Test
@@ -34,6 +38,7 @@ class OwnerOnlyTest {
         Path file = Files.writeString(tmp.resolve("demo-user.txt"), "demo@basira.local\npassword\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         OwnerOnly.restrict(file);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
     }
 }

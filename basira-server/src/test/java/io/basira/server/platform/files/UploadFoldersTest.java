@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class UploadFoldersTest {
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     @Test
     void an_upload_folder_is_the_owners_only_and_gone_once_closed() throws Exception {
@@ -21,7 +22,8 @@ class UploadFoldersTest {
             folder = upload.folder();
             Files.writeString(folder.resolve("customers.csv"), "customer_id\nC1\n");
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+                        .isEqualTo("rwx------");
             }
         }
         assertThat(folder).doesNotExist();

@@ -41,7 +41,8 @@ class BulkReadsTest {
             return "done";
         }));
         holding.await();
-        assertThatThrownBy(() -> reads.run(() -> "never")).isInstanceOf(BulkReads.Busy.class)
+        assertThatThrownBy(() -> reads.run(() -> "never"))
+                .isInstanceOf(BulkReads.Busy.class)
                 .hasMessageContaining("busy");
         release.countDown();
         assertThat(longRead.get(10, TimeUnit.SECONDS)).isEqualTo("done");
@@ -52,8 +53,9 @@ class BulkReadsTest {
     void a_failing_read_gives_its_permit_back() {
         BulkReads reads = new BulkReads(1, Duration.ofMillis(100));
         assertThatThrownBy(() -> reads.run(() -> {
-            throw new IllegalStateException("boom");
-        })).isInstanceOf(IllegalStateException.class);
+                    throw new IllegalStateException("boom");
+                }))
+                .isInstanceOf(IllegalStateException.class);
         assertThat(reads.available()).isEqualTo(1);
     }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.checkout.Coupon;
 import io.basira.commerce.ColumnLengths;
-import io.basira.server.checkout.jdbc.JdbcCheckoutPolicies;
 import io.basira.groups.Group;
+import io.basira.server.checkout.jdbc.JdbcCheckoutPolicies;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(properties = {"basira.demo.enabled=false"})
 abstract class TextLimitsMatchSchemaContract {
 
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    JdbcTemplate jdbc;
 
     /** table.column → the limit the code checks before writing it. */
     private static Map<String, Integer> limits() {
@@ -71,8 +72,11 @@ abstract class TextLimitsMatchSchemaContract {
 
     private Integer size(String tableColumn) {
         String[] parts = tableColumn.split("\\.");
-        return jdbc.queryForObject("SELECT character_maximum_length FROM information_schema.columns"
-                + " WHERE LOWER(table_schema) = LOWER(CURRENT_SCHEMA) AND LOWER(table_name) = ? AND LOWER(column_name) = ?",
-                Integer.class, parts[0], parts[1]);
+        return jdbc.queryForObject(
+                "SELECT character_maximum_length FROM information_schema.columns"
+                        + " WHERE LOWER(table_schema) = LOWER(CURRENT_SCHEMA) AND LOWER(table_name) = ? AND LOWER(column_name) = ?",
+                Integer.class,
+                parts[0],
+                parts[1]);
     }
 }

@@ -43,17 +43,23 @@ class BackgroundLoopTest {
         loop.start();
         try {
             assertThat(loop.isRunning()).isTrue();
-            assertThat(loop.ran.tryAcquire(5, TimeUnit.SECONDS)).as("the round at start").isTrue();
+            assertThat(loop.ran.tryAcquire(5, TimeUnit.SECONDS))
+                    .as("the round at start")
+                    .isTrue();
             loop.wake();
-            assertThat(loop.ran.tryAcquire(5, TimeUnit.SECONDS)).as("the woken round, which fails").isTrue();
+            assertThat(loop.ran.tryAcquire(5, TimeUnit.SECONDS))
+                    .as("the woken round, which fails")
+                    .isTrue();
             loop.wake();
-            assertThat(loop.ran.tryAcquire(5, TimeUnit.SECONDS)).as("a round after the failure").isTrue();
+            assertThat(loop.ran.tryAcquire(5, TimeUnit.SECONDS))
+                    .as("a round after the failure")
+                    .isTrue();
             assertThat(loop.rounds).hasValue(3);
         } finally {
             loop.stop();
         }
         assertThat(loop.isRunning()).isFalse();
-        loop.wake();                                              // stopped: ignored
+        loop.wake(); // stopped: ignored
         assertThat(loop.ran.tryAcquire(200, TimeUnit.MILLISECONDS)).isFalse();
     }
 

@@ -27,8 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The scheduler as the server runs it: started with the application, polling on its own threads, on the
  * application's clock (here a test clock set past the store's midnight).
  */
-@SpringBootTest(properties = {"basira.demo.enabled=false", "basira.jobs.enabled=true",
-        "basira.jobs.polling-interval=200ms"})
+@SpringBootTest(
+        properties = {"basira.demo.enabled=false", "basira.jobs.enabled=true", "basira.jobs.polling-interval=200ms"})
 @Import(MutableClock.Configuration.class)
 class SchedulerInTheServerOnH2Test {
 
@@ -37,25 +37,34 @@ class SchedulerInTheServerOnH2Test {
         TestDatabases.h2().forEach((key, value) -> registry.add(key, () -> value));
     }
 
-    @Autowired Scheduler scheduler;
-    @Autowired StoreMidnights midnights;
-    @Autowired JdbcStores stores;
-    @Autowired MutableClock clock;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    Scheduler scheduler;
+
+    @Autowired
+    StoreMidnights midnights;
+
+    @Autowired
+    JdbcStores stores;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void the_server_runs_each_stores_jobs_at_its_local_midnight_on_the_applications_clock() throws Exception {
-        clock.set(Instant.parse("2024-10-26T12:00:00Z"));                        // 13:00 in London
-        Store london = stores.create("scheduled-london", "London", Currency.getInstance("GBP"),
-                ZoneId.of("Europe/London"));
-        midnights.schedule(scheduler, london);        // due now, the catch-up run (unless the upkeep was first)
+        clock.set(Instant.parse("2024-10-26T12:00:00Z")); // 13:00 in London
+        Store london =
+                stores.create("scheduled-london", "London", Currency.getInstance("GBP"), ZoneId.of("Europe/London"));
+        midnights.schedule(scheduler, london); // due now, the catch-up run (unless the upkeep was first)
 
         scheduler.triggerCheckForDueExecutions();
-        awaitRows(london, "2024-10-26T23:00:00Z");                               // ran, then set for midnight (BST)
+        awaitRows(london, "2024-10-26T23:00:00Z"); // ran, then set for midnight (BST)
 
         clock.set(Instant.parse("2024-10-26T23:00:00Z"));
         scheduler.triggerCheckForDueExecutions();
-        awaitRows(london, "2024-10-28T00:00:00Z");                               // a 25-hour day: midnight in GMT
+        awaitRows(london, "2024-10-28T00:00:00Z"); // a 25-hour day: midnight in GMT
         assertThat(jdbc.queryForList("SELECT task_name FROM scheduled_tasks", String.class))
                 .contains(StoreMidnights.UPKEEP);
     }
@@ -78,10 +87,15 @@ class SchedulerInTheServerOnH2Test {
                 StoreMidnights.instanceId(store.id()));
         for (Map<String, Object> row : found) {
             if (!Boolean.TRUE.equals(row.get("picked"))) {
-                rows.put((String) row.get("task_name"),
-                        jdbc.queryForObject("SELECT execution_time FROM scheduled_tasks WHERE task_name = ? AND "
-                                + "task_instance = ?", OffsetDateTime.class, row.get("task_name"),
-                                StoreMidnights.instanceId(store.id())).toInstant());
+                rows.put(
+                        (String) row.get("task_name"),
+                        jdbc.queryForObject(
+                                        "SELECT execution_time FROM scheduled_tasks WHERE task_name = ? AND "
+                                                + "task_instance = ?",
+                                        OffsetDateTime.class,
+                                        row.get("task_name"),
+                                        StoreMidnights.instanceId(store.id()))
+                                .toInstant());
             }
         }
         return rows;

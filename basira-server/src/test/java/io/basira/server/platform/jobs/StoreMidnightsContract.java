@@ -1,6 +1,5 @@
 package io.basira.server.platform.jobs;
 
-import io.basira.server.startup.JobsConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.SchedulerName;
@@ -9,6 +8,7 @@ import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
 import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
 import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 import io.basira.server.platform.tenancy.JdbcStores;
+import io.basira.server.startup.JobsConfiguration;
 import io.basira.shared.Store;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,10 +50,17 @@ abstract class StoreMidnightsContract {
     private static final Duration RETRY = Duration.ofMinutes(5);
     private static final String JOB = "test-midnight";
 
-    @Autowired DataSource dataSource;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired JdbcStores stores;
-    @Autowired StoreMidnights wired;
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    JdbcStores stores;
+
+    @Autowired
+    StoreMidnights wired;
 
     private final SettableClock time = new SettableClock();
     private final AtomicInteger slugs = new AtomicInteger();
@@ -66,15 +73,25 @@ abstract class StoreMidnightsContract {
     }
 
     private Store store(String zone) {
-        return stores.create("jobs-" + slugs.incrementAndGet() + "-" + System.nanoTime(), "Jobs", Currency.getInstance("SAR"),
+        return stores.create(
+                "jobs-" + slugs.incrementAndGet() + "-" + System.nanoTime(),
+                "Jobs",
+                Currency.getInstance("SAR"),
                 ZoneId.of(zone));
     }
 
     private StoreMidnights midnights(Consumer<Store> work) {
-        return new StoreMidnights(List.of(new StoreMidnightJob(JOB, store -> {
-            work.accept(store);
-            runs.computeIfAbsent(store.slug(), s -> new CopyOnWriteArrayList<>()).add(time.now());
-        })), stores, jdbc, javaClock(time), RETRY, Duration.ofMinutes(1));
+        return new StoreMidnights(
+                List.of(new StoreMidnightJob(JOB, store -> {
+                    work.accept(store);
+                    runs.computeIfAbsent(store.slug(), s -> new CopyOnWriteArrayList<>())
+                            .add(time.now());
+                })),
+                stores,
+                jdbc,
+                javaClock(time),
+                RETRY,
+                Duration.ofMinutes(1));
     }
 
     private StoreMidnights recording() {
@@ -82,8 +99,10 @@ abstract class StoreMidnightsContract {
     }
 
     private ManualScheduler scheduler(StoreMidnights midnights, String name) {
-        return (ManualScheduler) TestHelper.createManualScheduler(dataSource, midnights.tasks()).clock(time)
-                .schedulerName(new SchedulerName.Fixed(name)).build();
+        return (ManualScheduler) TestHelper.createManualScheduler(dataSource, midnights.tasks())
+                .clock(time)
+                .schedulerName(new SchedulerName.Fixed(name))
+                .build();
     }
 
     private List<Instant> runsOf(Store store) {
@@ -91,8 +110,10 @@ abstract class StoreMidnightsContract {
     }
 
     private Instant dueAt(ManualScheduler scheduler, Store store) {
-        return scheduler.getScheduledExecution(TaskInstanceId.of(StoreMidnights.TASK, StoreMidnights.instanceId(store.id())))
-                .orElseThrow().getExecutionTime();
+        return scheduler
+                .getScheduledExecution(TaskInstanceId.of(StoreMidnights.TASK, StoreMidnights.instanceId(store.id())))
+                .orElseThrow()
+                .getExecutionTime();
     }
 
     /** Advances the time in steps, running what is due after each. */
@@ -105,11 +126,12 @@ abstract class StoreMidnightsContract {
 
     @ParameterizedTest(name = "{0} from {1}")
     @CsvSource({
-            "Asia/Riyadh,      2024-03-28T12:00:00Z",
-            "Europe/London,    2024-03-28T12:00:00Z",      // clocks forward 2024-03-31
-            "Europe/London,    2024-10-24T12:00:00Z",      // clocks back 2024-10-27
-            "America/New_York, 2024-03-07T12:00:00Z",      // clocks forward 2024-03-10
-            "America/New_York, 2024-10-31T12:00:00Z"})     // clocks back 2024-11-03
+        "Asia/Riyadh,      2024-03-28T12:00:00Z",
+        "Europe/London,    2024-03-28T12:00:00Z", // clocks forward 2024-03-31
+        "Europe/London,    2024-10-24T12:00:00Z", // clocks back 2024-10-27
+        "America/New_York, 2024-03-07T12:00:00Z", // clocks forward 2024-03-10
+        "America/New_York, 2024-10-31T12:00:00Z"
+    }) // clocks back 2024-11-03
     void a_stores_job_runs_once_at_each_of_its_local_midnights_across_daylight_saving(String zoneId, String start) {
         ZoneId zone = ZoneId.of(zoneId);
         time.set(Instant.parse(start));
@@ -118,18 +140,25 @@ abstract class StoreMidnightsContract {
         ManualScheduler scheduler = scheduler(midnights, "one");
 
         assertThat(midnights.schedule(scheduler, store)).isTrue();
-        scheduler.runAnyDueExecutions();                         // a new row is due now: the catch-up run
+        scheduler.runAnyDueExecutions(); // a new row is due now: the catch-up run
         assertThat(runsOf(store)).containsExactly(Instant.parse(start));
         runs.clear();
 
         runUntil(scheduler, Instant.parse(start).plus(Duration.ofDays(6)), Duration.ofMinutes(15));
 
-        List<LocalDateTime> local = runsOf(store).stream().map(at -> LocalDateTime.ofInstant(at, zone)).toList();
-        assertThat(local).hasSize(6).allSatisfy(at -> assertThat(at.toLocalTime()).isEqualTo(LocalTime.MIDNIGHT));
+        List<LocalDateTime> local = runsOf(store).stream()
+                .map(at -> LocalDateTime.ofInstant(at, zone))
+                .toList();
+        assertThat(local)
+                .hasSize(6)
+                .allSatisfy(at -> assertThat(at.toLocalTime()).isEqualTo(LocalTime.MIDNIGHT));
         for (int i = 1; i < local.size(); i++) {
-            assertThat(local.get(i).toLocalDate()).isEqualTo(local.get(i - 1).toLocalDate().plusDays(1));
+            assertThat(local.get(i).toLocalDate())
+                    .isEqualTo(local.get(i - 1).toLocalDate().plusDays(1));
         }
-        assertThat(midnights.schedule(scheduler, store)).as("the row is there; nothing added").isFalse();
+        assertThat(midnights.schedule(scheduler, store))
+                .as("the row is there; nothing added")
+                .isFalse();
     }
 
     @Test
@@ -161,7 +190,9 @@ abstract class StoreMidnightsContract {
         time.set(Instant.parse("2024-06-04T10:30:00Z"));
         StoreMidnights after = recording();
         ManualScheduler restarted = scheduler(after, "after-restart");
-        assertThat(after.schedule(restarted, riyadh)).as("the store already has its row").isFalse();
+        assertThat(after.schedule(restarted, riyadh))
+                .as("the store already has its row")
+                .isFalse();
         restarted.runAnyDueExecutions();
         restarted.runAnyDueExecutions();
 
@@ -193,13 +224,13 @@ abstract class StoreMidnightsContract {
         for (int i = 0; i < 12; i++) {
             many.add(store(i % 2 == 0 ? "Europe/London" : "America/New_York"));
         }
-        StoreMidnights midnights = midnights(store -> sleep(20));   // both instances find rows the other is running
+        StoreMidnights midnights = midnights(store -> sleep(20)); // both instances find rows the other is running
         ManualScheduler one = scheduler(midnights, "instance-one");
         ManualScheduler two = scheduler(midnights, "instance-two");
         many.forEach(store -> midnights.schedule(one, store));
 
         for (Instant at : List.of(Instant.parse("2024-06-01T09:00:00Z"), Instant.parse("2024-06-02T06:00:00Z"))) {
-            time.set(at);                                        // the first: all due now; the second: past both midnights
+            time.set(at); // the first: all due now; the second: past both midnights
             CyclicBarrier together = new CyclicBarrier(2);
             ExecutorService threads = Executors.newFixedThreadPool(2);
             try {
@@ -220,7 +251,8 @@ abstract class StoreMidnightsContract {
         }
 
         for (Store store : many) {
-            assertThat(runsOf(store)).as(store.slug() + " in " + store.timeZone())
+            assertThat(runsOf(store))
+                    .as(store.slug() + " in " + store.timeZone())
                     .containsExactly(Instant.parse("2024-06-01T09:00:00Z"), Instant.parse("2024-06-02T06:00:00Z"));
         }
     }
@@ -254,14 +286,19 @@ abstract class StoreMidnightsContract {
         Store riyadh = store("Asia/Riyadh");
         List<String> done = new CopyOnWriteArrayList<>();
         AtomicInteger firstFailures = new AtomicInteger(1);
-        StoreMidnights midnights = new StoreMidnights(List.of(
-                new StoreMidnightJob("first", store -> {
-                    done.add("first");
-                    if (firstFailures.getAndDecrement() > 0) {
-                        throw new IllegalStateException("the database went away");
-                    }
-                }),
-                new StoreMidnightJob("second", store -> done.add("second"))), stores, jdbc, javaClock(time), RETRY,
+        StoreMidnights midnights = new StoreMidnights(
+                List.of(
+                        new StoreMidnightJob("first", store -> {
+                            done.add("first");
+                            if (firstFailures.getAndDecrement() > 0) {
+                                throw new IllegalStateException("the database went away");
+                            }
+                        }),
+                        new StoreMidnightJob("second", store -> done.add("second"))),
+                stores,
+                jdbc,
+                javaClock(time),
+                RETRY,
                 Duration.ofMinutes(1));
         ManualScheduler scheduler = scheduler(midnights, "one");
         midnights.schedule(scheduler, riyadh);
@@ -286,16 +323,22 @@ abstract class StoreMidnightsContract {
         scheduler.runAnyDueExecutions();
 
         assertThat(runs).isEmpty();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks", Integer.class))
+                .isZero();
     }
 
     @Test
     void the_server_schedules_every_feature_s_job_at_the_store_s_midnight() {
-        assertThat(wired.jobNames()).containsExactly(JobsConfiguration.LOYALTY_MIDNIGHT,
-                JobsConfiguration.GROUPS_MIDNIGHT, JobsConfiguration.CAMPAIGNS_MIDNIGHT, JobsConfiguration.ANALYTICS_NIGHTLY,
-                JobsConfiguration.BROWSING_NIGHTLY,
-                JobsConfiguration.PRIVACY_RETENTION);
-        assertThat(wired.tasks()).extracting(task -> task.getName())
+        assertThat(wired.jobNames())
+                .containsExactly(
+                        JobsConfiguration.LOYALTY_MIDNIGHT,
+                        JobsConfiguration.GROUPS_MIDNIGHT,
+                        JobsConfiguration.CAMPAIGNS_MIDNIGHT,
+                        JobsConfiguration.ANALYTICS_NIGHTLY,
+                        JobsConfiguration.BROWSING_NIGHTLY,
+                        JobsConfiguration.PRIVACY_RETENTION);
+        assertThat(wired.tasks())
+                .extracting(task -> task.getName())
                 .containsExactly(StoreMidnights.TASK, StoreMidnights.UPKEEP);
     }
 

@@ -19,13 +19,22 @@ import org.springframework.test.context.DynamicPropertySource;
  * address gets 429 with {@code Retry-After} before the door's handler runs, another address still gets through, and
  * no door sets a session cookie. Addresses come as {@code X-Forwarded-For} from this host (a trusted proxy).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"basira.clock.fixed=2024-06-01T09:00:00Z", "basira.demo.enabled=false",
-            "basira.webhooks.address-attempts=2", "basira.webhooks.address-period=1h",
-            "basira.browsing.address-requests=2", "basira.browsing.address-period=1h",
-            "basira.campaigns.survey-requests=2", "basira.campaigns.survey-period=1h",
-            "basira.messages.unsubscribe-requests=2", "basira.messages.unsubscribe-period=1h",
-            "basira.messages.inbound-requests=2", "basira.messages.inbound-period=1h"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "basira.clock.fixed=2024-06-01T09:00:00Z",
+            "basira.demo.enabled=false",
+            "basira.webhooks.address-attempts=2",
+            "basira.webhooks.address-period=1h",
+            "basira.browsing.address-requests=2",
+            "basira.browsing.address-period=1h",
+            "basira.campaigns.survey-requests=2",
+            "basira.campaigns.survey-period=1h",
+            "basira.messages.unsubscribe-requests=2",
+            "basira.messages.unsubscribe-period=1h",
+            "basira.messages.inbound-requests=2",
+            "basira.messages.inbound-period=1h"
+        })
 class PublicDoorsOnH2Test {
 
     @DynamicPropertySource
@@ -33,7 +42,8 @@ class PublicDoorsOnH2Test {
         TestDatabases.h2().forEach((key, value) -> registry.add(key, () -> value));
     }
 
-    @LocalServerPort int port;
+    @LocalServerPort
+    int port;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -67,27 +77,38 @@ class PublicDoorsOnH2Test {
         for (int i = 0; i < 2; i++) {
             HttpResponse<String> passed = send(method, path, address);
             if (handled > 0) {
-                assertThat(passed.statusCode()).as("%s %s #%d", method, path, i + 1).isEqualTo(handled);
+                assertThat(passed.statusCode())
+                        .as("%s %s #%d", method, path, i + 1)
+                        .isEqualTo(handled);
             } else {
-                assertThat(passed.statusCode()).as("%s %s #%d", method, path, i + 1).isNotEqualTo(429);
+                assertThat(passed.statusCode())
+                        .as("%s %s #%d", method, path, i + 1)
+                        .isNotEqualTo(429);
             }
-            assertThat(passed.headers().firstValue("Set-Cookie")).as("no session").isEmpty();
+            assertThat(passed.headers().firstValue("Set-Cookie"))
+                    .as("no session")
+                    .isEmpty();
         }
         HttpResponse<String> refused = send(method, path, address);
         assertThat(refused.statusCode()).isEqualTo(429);
-        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
-                seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 1800L));
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(
+                        seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 1800L));
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(refused.body()).contains("too many requests from this address: at most 2 per 3600 s");
-        assertThat(send(method, path, address + "0").statusCode()).as("another address").isNotEqualTo(429);
+        assertThat(send(method, path, address + "0").statusCode())
+                .as("another address")
+                .isNotEqualTo(429);
     }
 
     private HttpResponse<String> send(String method, String path, String address) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("X-Forwarded-For", address).header("Content-Type", "application/json");
-        request.method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString("{}"));
+                .header("X-Forwarded-For", address)
+                .header("Content-Type", "application/json");
+        request.method(
+                method,
+                method.equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,9 +1,9 @@
 package io.basira.server.platform.security;
 
-import io.basira.server.sources.SourceSecrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.basira.server.sources.SourceSecrets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Sources' secrets at rest: sealed, opened only with the same key, the key made once in the data folder. */
 class SecretBoxTest {
 
-    @TempDir Path data;
+    @TempDir
+    Path data;
 
     @Test
     void a_sealed_secret_opens_with_its_key_only_and_never_reads_as_the_secret() {

@@ -1,13 +1,13 @@
 package io.basira.server.platform.tenancy;
 
-import io.basira.server.platform.web.ApiTestBase;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basira.server.platform.web.ApiTestBase;
 import io.basira.server.support.Api;
 import io.basira.shared.Store;
 import java.time.ZoneId;
-import java.util.Currency;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,17 +33,19 @@ abstract class ConcurrentWritesContract extends ApiTestBase {
     private static final int WRITES_PER_CLIENT = 120;
     private static final String[] STATUSES = {"completed", "completed", "pending", "cancelled", "returned"};
 
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void cards_equal_their_orders_after_concurrent_writes_to_the_same_customers() throws Exception {
         long seed = new Random().nextLong();
-        Store store = stores.create("concurrent-" + seed, "Concurrent", Currency.getInstance("SAR"),
-                ZoneId.of("Asia/Riyadh"));
+        Store store = stores.create(
+                "concurrent-" + seed, "Concurrent", Currency.getInstance("SAR"), ZoneId.of("Asia/Riyadh"));
         Api api = new Api(port, keys.create(store.id(), "test").secret().value());
         List<String> customers = List.of("C1", "C2", "C3");
         for (String id : customers) {
-            assertThat(api.postJson("/api/v1/customers", customer(id, "Sara")).status()).isEqualTo(200);
+            assertThat(api.postJson("/api/v1/customers", customer(id, "Sara")).status())
+                    .isEqualTo(200);
         }
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
@@ -78,7 +80,9 @@ abstract class ConcurrentWritesContract extends ApiTestBase {
                    OR c.returned_orders <> COALESCE(o.returned, 0)
                    OR c.last_purchase_at IS DISTINCT FROM o.last_completed
                    OR c.first_order_at IS DISTINCT FROM o.first_counted)""", storeId, storeId);
-        assertThat(stale).as("cards that differ from their orders, seed " + seed).isEmpty();
+        assertThat(stale)
+                .as("cards that differ from their orders, seed " + seed)
+                .isEmpty();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM orders WHERE store_id = ?", Integer.class, storeId))
                 .isGreaterThan(CLIENTS * WRITES_PER_CLIENT / 2);
     }
@@ -86,13 +90,19 @@ abstract class ConcurrentWritesContract extends ApiTestBase {
     @Test
     void an_order_sent_again_for_another_customer_leaves_the_first_customers_card() {
         Api api = newStore("moved");
-        api.post("/api/v1/customers/bulk", "application/x-ndjson", customer("C1", "Sara") + "\n" + customer("C2", "Nora"));
+        api.post(
+                "/api/v1/customers/bulk",
+                "application/x-ndjson",
+                customer("C1", "Sara") + "\n" + customer("C2", "Nora"));
         assertThat(api.postJson("/api/v1/orders", order("O1", "C1", "completed", "250.00", "2024-05-01T10:00:00Z"))
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         assertThat(api.postJson("/api/v1/orders", order("O1", "C2", "completed", "250.00", "2024-05-01T10:00:00Z"))
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         assertThat(json(api.get("/api/v1/customers/C1")).toString()).contains("\"order_count\":0", "\"total_spent\":0");
-        assertThat(json(api.get("/api/v1/customers/C2")).toString()).contains("\"order_count\":1", "\"total_spent\":250");
+        assertThat(json(api.get("/api/v1/customers/C2")).toString())
+                .contains("\"order_count\":1", "\"total_spent\":250");
     }
 
     /**
@@ -105,16 +115,17 @@ abstract class ConcurrentWritesContract extends ApiTestBase {
         for (int i = 0; i < WRITES_PER_CLIENT; i++) {
             Map<String, String> bulk = new LinkedHashMap<>();
             for (int n = 1 + random.nextInt(8); n > 0; n--) {
-                String orderId = created == 0 || random.nextInt(3) == 0 ? "O" + client + "-" + created++
+                String orderId = created == 0 || random.nextInt(3) == 0
+                        ? "O" + client + "-" + created++
                         : "O" + random.nextInt(CLIENTS) + "-" + random.nextInt(created);
                 String customer = customers.get(random.nextInt(customers.size()));
                 String status = STATUSES[random.nextInt(STATUSES.length)];
                 String total = (10 + random.nextInt(500)) + ".00";
-                String day = "2024-05-0" + (1 + random.nextInt(4)) + "T10:00:00Z";   // ties and retracted extremes
+                String day = "2024-05-0" + (1 + random.nextInt(4)) + "T10:00:00Z"; // ties and retracted extremes
                 bulk.put(orderId, order(orderId, customer, status, total, day));
             }
-            Api.Response response = api.post("/api/v1/orders/bulk", "application/x-ndjson",
-                    String.join("\n", bulk.values()) + "\n");
+            Api.Response response =
+                    api.post("/api/v1/orders/bulk", "application/x-ndjson", String.join("\n", bulk.values()) + "\n");
             if (response.status() != 200) {
                 failures.add(response.status() + " " + response.body());
             }

@@ -51,7 +51,9 @@ class ThrottleTest {
         throttle.spend("a");
         throttle.spend("b");
         throttle.spend("c");
-        assertThat(throttle.check("a")).as("the least recently used key was forgotten").isEmpty();
+        assertThat(throttle.check("a"))
+                .as("the least recently used key was forgotten")
+                .isEmpty();
         assertThat(throttle.check("c")).isPresent();
     }
 
@@ -64,8 +66,8 @@ class ThrottleTest {
     @Test
     void a_public_door_answers_429_with_retry_after_once_an_address_is_over_its_limit() throws Exception {
         Throttle throttle = new Throttle(new Throttle.Limit(2, Duration.ofMinutes(1)), 100, clock);
-        ThrottledByAddress filter = new ThrottledByAddress(throttle,
-                PathPatternRequestMatcher.withDefaults().matcher("/hooks/**"));
+        ThrottledByAddress filter = new ThrottledByAddress(
+                throttle, PathPatternRequestMatcher.withDefaults().matcher("/hooks/**"));
         assertThat(call(filter, "/hooks/orders", "10.0.0.1").getStatus()).isEqualTo(200);
         assertThat(call(filter, "/hooks/orders", "10.0.0.1").getStatus()).isEqualTo(200);
         MockHttpServletResponse refused = call(filter, "/hooks/orders", "10.0.0.1");
@@ -74,10 +76,13 @@ class ThrottleTest {
         assertThat(refused.getContentType()).isEqualTo("application/problem+json");
         assertThat(refused.getContentAsString()).contains("too many requests from this address");
         assertThat(call(filter, "/hooks/orders", "10.0.0.2").getStatus()).isEqualTo(200);
-        assertThat(call(filter, "/other", "10.0.0.1").getStatus()).as("other doors are not throttled").isEqualTo(200);
+        assertThat(call(filter, "/other", "10.0.0.1").getStatus())
+                .as("other doors are not throttled")
+                .isEqualTo(200);
     }
 
-    private static MockHttpServletResponse call(ThrottledByAddress filter, String path, String address) throws Exception {
+    private static MockHttpServletResponse call(ThrottledByAddress filter, String path, String address)
+            throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
         request.setRemoteAddr(address);
         MockHttpServletResponse response = new MockHttpServletResponse();

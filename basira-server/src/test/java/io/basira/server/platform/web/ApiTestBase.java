@@ -1,7 +1,5 @@
 package io.basira.server.platform.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.basira.server.platform.tenancy.JdbcApiKeys;
 import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.support.Api;
@@ -19,10 +17,14 @@ import tools.jackson.databind.json.JsonMapper;
  * What the API tests share: a running server on a random port, "today" fixed at 2024-06-01
  * (Riyadh), and stores made per test so tests share the context but never data.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"basira.clock.fixed=2024-06-01T09:00:00Z", "basira.demo.enabled=false",
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "basira.clock.fixed=2024-06-01T09:00:00Z",
+            "basira.demo.enabled=false",
             // webhook endpoints on this machine (the isolation case registers one)
-            "basira.webhooks.allow-private-addresses=true"})
+            "basira.webhooks.allow-private-addresses=true"
+        })
 public abstract class ApiTestBase {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
@@ -33,8 +35,11 @@ public abstract class ApiTestBase {
 
     /** A new store with a unique slug and an API client holding its key. */
     protected Api newStore(String name) {
-        Store store = stores.create(name + "-" + UUID.randomUUID().toString().substring(0, 8), name,
-                Currency.getInstance("SAR"), ZoneId.of("Asia/Riyadh"));
+        Store store = stores.create(
+                name + "-" + UUID.randomUUID().toString().substring(0, 8),
+                name,
+                Currency.getInstance("SAR"),
+                ZoneId.of("Asia/Riyadh"));
         return new Api(port, keys.create(store.id(), "test").secret().value());
     }
 

@@ -50,7 +50,8 @@ class OpenApiCompletenessOnH2Test extends ApiTestBase {
                     missing.add(name + ": request body");
                 }
                 boolean answered = false;
-                for (Map.Entry<String, JsonNode> answer : operation.getValue().get("responses").properties()) {
+                for (Map.Entry<String, JsonNode> answer :
+                        operation.getValue().get("responses").properties()) {
                     if (!answer.getKey().startsWith("2")) {
                         continue;
                     }
@@ -67,25 +68,45 @@ class OpenApiCompletenessOnH2Test extends ApiTestBase {
         }
         assertThat(operations).as("operations under /api/v1").isGreaterThan(30);
         assertThat(missing).as("operations without named schemas").isEmpty();
-        JsonNode policy = doc.get("components").get("schemas").get("PolicyRequest").get("properties");
-        assertThat(policy.get("name").get("maxLength").asInt()).as("the schema's column length").isEqualTo(200);
-        assertThat(policy.has("minimum_total")).as("fields named as the JSON names them").isTrue();
+        JsonNode policy =
+                doc.get("components").get("schemas").get("PolicyRequest").get("properties");
+        assertThat(policy.get("name").get("maxLength").asInt())
+                .as("the schema's column length")
+                .isEqualTo(200);
+        assertThat(policy.has("minimum_total"))
+                .as("fields named as the JSON names them")
+                .isTrue();
     }
 
     @Test
     void answers_written_as_maps_have_only_the_fields_their_schemas_name() {
-        JsonNode schemas = json(new Api(port, null).get("/api/openapi.json")).get("components").get("schemas");
+        JsonNode schemas = json(new Api(port, null).get("/api/openapi.json"))
+                .get("components")
+                .get("schemas");
         Api api = newStore("schemas");
         assertFields(schemas, "Store", json(api.get("/api/v1/store")));
-        assertFields(schemas, "SavedPolicy", json(api.postJson("/api/v1/checkout/policies",
-                "{\"name\":\"Free\",\"kind\":\"free_shipping\",\"minimum_total\":\"300\"}")));
-        assertFields(schemas, "Coupon", json(api.postJson("/api/v1/checkout/coupons",
-                "{\"code\":\"HV100\",\"benefit\":\"percent_off\",\"percent\":10}")));
-        assertFields(schemas, "Group", json(api.postJson("/api/v1/groups",
-                "{\"key\":\"vip\",\"rule\":\"total_spent > 1\"}")));
-        assertFields(schemas, "RulePreview", json(api.postJson("/api/v1/groups/preview", "{\"rule\":\"total_spent > 1\"}")));
-        JsonNode decision = json(api.postJson("/api/v1/checkout/decisions", "{\"coupon_code\":\"HV100\","
-                + "\"items\":[{\"product_id\":\"P1\",\"quantity\":1,\"unit_price\":\"10\"}]}"));
+        assertFields(
+                schemas,
+                "SavedPolicy",
+                json(api.postJson(
+                        "/api/v1/checkout/policies",
+                        "{\"name\":\"Free\",\"kind\":\"free_shipping\",\"minimum_total\":\"300\"}")));
+        assertFields(
+                schemas,
+                "Coupon",
+                json(api.postJson(
+                        "/api/v1/checkout/coupons",
+                        "{\"code\":\"HV100\",\"benefit\":\"percent_off\",\"percent\":10}")));
+        assertFields(
+                schemas,
+                "Group",
+                json(api.postJson("/api/v1/groups", "{\"key\":\"vip\",\"rule\":\"total_spent > 1\"}")));
+        assertFields(
+                schemas, "RulePreview", json(api.postJson("/api/v1/groups/preview", "{\"rule\":\"total_spent > 1\"}")));
+        JsonNode decision = json(api.postJson(
+                "/api/v1/checkout/decisions",
+                "{\"coupon_code\":\"HV100\","
+                        + "\"items\":[{\"product_id\":\"P1\",\"quantity\":1,\"unit_price\":\"10\"}]}"));
         assertFields(schemas, "Decision", decision);
         assertFields(schemas, "Totals", decision.get("totals"));
         assertFields(schemas, "CouponVerdict", decision.get("coupon"));
@@ -94,8 +115,10 @@ class OpenApiCompletenessOnH2Test extends ApiTestBase {
     }
 
     private static void assertFields(JsonNode schemas, String schema, JsonNode answer) {
-        assertThat(answer.propertyNames()).as(schema + ": " + answer)
-                .isNotEmpty().isSubsetOf(schemas.get(schema).get("properties").propertyNames());
+        assertThat(answer.propertyNames())
+                .as(schema + ": " + answer)
+                .isNotEmpty()
+                .isSubsetOf(schemas.get(schema).get("properties").propertyNames());
     }
 
     /** Whether every media type of {@code content} names its schema. */
@@ -119,7 +142,9 @@ class OpenApiCompletenessOnH2Test extends ApiTestBase {
             String name = schema.get("$ref").asString().replace("#/components/schemas/", "");
             return doc.get("components").get("schemas").has(name);
         }
-        return "array".equals(schema.path("type").asString("")) && schema.has("items") && reference(doc, schema.get("items"));
+        return "array".equals(schema.path("type").asString(""))
+                && schema.has("items")
+                && reference(doc, schema.get("items"));
     }
 
     /** A text body (a string) or an upload whose parts are files. */

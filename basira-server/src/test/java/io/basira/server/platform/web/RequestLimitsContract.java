@@ -15,12 +15,14 @@ import tools.jackson.databind.JsonNode;
  * records list their first 100 problems and count them all; a JSON body and an upload are bounded too.
  * The limits are lowered here (they are settings) so that the edges are cheap to reach.
  */
-@TestPropertySource(properties = {
-    "basira.api.bulk.max-records=300",
-    "basira.api.bulk.max-body=64KB",
-    "basira.api.max-body=4KB",
-    "spring.servlet.multipart.max-file-size=8KB",
-    "spring.servlet.multipart.max-request-size=16KB"})
+@TestPropertySource(
+        properties = {
+            "basira.api.bulk.max-records=300",
+            "basira.api.bulk.max-body=64KB",
+            "basira.api.max-body=4KB",
+            "spring.servlet.multipart.max-file-size=8KB",
+            "spring.servlet.multipart.max-request-size=16KB"
+        })
 abstract class RequestLimitsContract extends ApiTestBase {
 
     private static final int MAX_RECORDS = 300;
@@ -40,8 +42,8 @@ abstract class RequestLimitsContract extends ApiTestBase {
     @Test
     void a_bulk_of_exactly_the_record_limit_is_applied_blank_lines_not_counted() {
         Api api = newStore("at-limit");
-        Api.Response response = api.post("/api/v1/customers/bulk", "application/x-ndjson",
-                "\n" + customers(MAX_RECORDS) + "\r\n\n");
+        Api.Response response =
+                api.post("/api/v1/customers/bulk", "application/x-ndjson", "\n" + customers(MAX_RECORDS) + "\r\n\n");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(json(response).get("applied").asInt()).isEqualTo(MAX_RECORDS);
         assertThat(customerCount(api)).isEqualTo(MAX_RECORDS);
@@ -57,8 +59,9 @@ abstract class RequestLimitsContract extends ApiTestBase {
             assertThat(response.status()).as(response.body()).isEqualTo(413);
             assertThat(response.contentType()).startsWith("application/problem+json");
             JsonNode problem = json(response);
-            assertThat(problem.get("detail").asString()).isEqualTo("nothing was applied: a bulk request holds at most "
-                    + MAX_RECORDS + " records (non-blank lines); split the records over several requests");
+            assertThat(problem.get("detail").asString())
+                    .isEqualTo("nothing was applied: a bulk request holds at most " + MAX_RECORDS
+                            + " records (non-blank lines); split the records over several requests");
             assertThat(problem.get("limit").asString()).isEqualTo(MAX_RECORDS + " lines");
         }
         assertThat(customerCount(api)).isZero();
@@ -70,19 +73,26 @@ abstract class RequestLimitsContract extends ApiTestBase {
         String padding = "x".repeat(1_000);
         StringBuilder big = new StringBuilder();
         for (int i = 1; i <= 70; i++) {
-            big.append("{\"customer_id\":\"C").append(i).append("\",\"first_name\":\"").append(padding)
+            big.append("{\"customer_id\":\"C")
+                    .append(i)
+                    .append("\",\"first_name\":\"")
+                    .append(padding)
                     .append("\",\"created_at\":\"2024-01-01\"}\n");
         }
         Api.Response declared = api.post("/api/v1/customers/bulk", "application/x-ndjson", big.toString());
         assertThat(declared.status()).isEqualTo(413);
-        assertThat(json(declared).get("detail").asString()).startsWith("nothing was applied: a bulk request is at most 65536"
-                + " bytes, this one has " + big.length());
+        assertThat(json(declared).get("detail").asString())
+                .startsWith("nothing was applied: a bulk request is at most 65536" + " bytes, this one has "
+                        + big.length());
         Api.Response streamed = api.postChunked("/api/v1/customers/bulk", "application/x-ndjson", big.toString());
         assertThat(streamed.status()).isEqualTo(413);
         assertThat(json(streamed).get("limit").asString()).isEqualTo("65536 bytes");
 
-        Api.Response longLine = api.post("/api/v1/customers/bulk", "application/x-ndjson", customer("C1", "A") + "\n"
-                + "{\"customer_id\":\"C2\",\"first_name\":\"" + "y".repeat(5_000) + "\",\"created_at\":\"2024-01-01\"}\n");
+        Api.Response longLine = api.post(
+                "/api/v1/customers/bulk",
+                "application/x-ndjson",
+                customer("C1", "A") + "\n" + "{\"customer_id\":\"C2\",\"first_name\":\"" + "y".repeat(5_000)
+                        + "\",\"created_at\":\"2024-01-01\"}\n");
         assertThat(longLine.status()).isEqualTo(413);
         assertThat(json(longLine).get("detail").asString())
                 .isEqualTo("nothing was applied: line 2 is longer than 4096 bytes, the most one record may take");
@@ -111,10 +121,13 @@ abstract class RequestLimitsContract extends ApiTestBase {
     @Test
     void a_few_problems_are_all_listed_with_their_count() {
         Api api = newStore("few-bad");
-        Api.Response response = api.post("/api/v1/customers/bulk", "application/x-ndjson",
+        Api.Response response = api.post(
+                "/api/v1/customers/bulk",
+                "application/x-ndjson",
                 customer("C1", "A") + "\n{\"customer_id\":\"C2\",\"created_at\":\"yesterday\"}\n[1]\n");
         assertThat(response.status()).isEqualTo(422);
-        assertThat(json(response).get("detail").asString()).isEqualTo("nothing was applied: 2 problem(s) in the request");
+        assertThat(json(response).get("detail").asString())
+                .isEqualTo("nothing was applied: 2 problem(s) in the request");
         assertThat(json(response).get("problem_count").asInt()).isEqualTo(2);
         assertThat(json(response).get("problems")).hasSize(2);
         assertThat(customerCount(api)).isZero();
@@ -123,20 +136,27 @@ abstract class RequestLimitsContract extends ApiTestBase {
     @Test
     void a_body_over_its_limit_is_refused_before_it_is_read_whole() {
         Api api = newStore("json-body");
-        String big = "{\"customer_id\":\"C1\",\"first_name\":\"" + "z".repeat(5_000) + "\",\"created_at\":\"2024-01-01\"}";
+        String big =
+                "{\"customer_id\":\"C1\",\"first_name\":\"" + "z".repeat(5_000) + "\",\"created_at\":\"2024-01-01\"}";
         for (boolean chunked : new boolean[] {false, true}) {
-            Api.Response response = chunked ? api.postChunked("/api/v1/customers", "application/json", big)
+            Api.Response response = chunked
+                    ? api.postChunked("/api/v1/customers", "application/json", big)
                     : api.postJson("/api/v1/customers", big);
             assertThat(response.status()).as(response.body()).isEqualTo(413);
             assertThat(response.contentType()).startsWith("application/problem+json");
-            assertThat(json(response).get("detail").asString()).isEqualTo("nothing was applied: a request body is"
-                    + " at most 4096 bytes (basira.api.max-body); send many records as NDJSON to a bulk endpoint");
+            assertThat(json(response).get("detail").asString())
+                    .isEqualTo(
+                            "nothing was applied: a request body is"
+                                    + " at most 4096 bytes (basira.api.max-body); send many records as NDJSON to a bulk endpoint");
         }
         assertThat(api.get("/api/v1/customers/C1").status()).isEqualTo(404);
-        Api.Response csv = api.post("/api/v1/analytics/regions", "text/csv", "region,population\n" + "Riyadh,1\n".repeat(600));
+        Api.Response csv =
+                api.post("/api/v1/analytics/regions", "text/csv", "region,population\n" + "Riyadh,1\n".repeat(600));
         assertThat(csv.status()).isEqualTo(413);
         assertThat(json(csv).get("limit").asString()).isEqualTo("4096 bytes");
-        assertThat(api.postChunked("/api/v1/customers", "application/json", customer("C1", "A")).status()).isEqualTo(200);
+        assertThat(api.postChunked("/api/v1/customers", "application/json", customer("C1", "A"))
+                        .status())
+                .isEqualTo(200);
         assertThat(api.get("/api/v1/customers/C1").status()).isEqualTo(200);
     }
 

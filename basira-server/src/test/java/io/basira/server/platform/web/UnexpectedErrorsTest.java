@@ -1,9 +1,9 @@
 package io.basira.server.platform.web;
 
-import io.basira.server.platform.errors.ApiErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.basira.server.platform.errors.ApiErrors;
 import java.sql.SQLIntegrityConstraintViolationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,7 +25,8 @@ class UnexpectedErrorsTest {
     @Test
     void a_failed_write_is_logged_with_its_error_id_and_types_but_without_sql_or_customer_values(CapturedOutput output)
             throws Exception {
-        var failure = new DataIntegrityViolationException("PreparedStatementCallback; SQL [" + SQL + "]",
+        var failure = new DataIntegrityViolationException(
+                "PreparedStatementCallback; SQL [" + SQL + "]",
                 new SQLIntegrityConstraintViolationException("Unique index violation: " + SQL, "23505", 23505));
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/customers/sara@example.com");
         request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, "/api/v1/customers/{customerId}");
@@ -36,7 +37,9 @@ class UnexpectedErrorsTest {
         assertThat(problem.getStatus()).isEqualTo(500);
         assertThat(problem.getDetail()).contains(id).doesNotContain("Exception", "java.", "SQL", "sara");
         assertThat(output.getOut() + output.getErr())
-                .contains("error " + id, "POST /api/v1/customers/{customerId}",
+                .contains(
+                        "error " + id,
+                        "POST /api/v1/customers/{customerId}",
                         "org.springframework.dao.DataIntegrityViolationException",
                         "java.sql.SQLIntegrityConstraintViolationException (SQLState 23505, vendor code 23505)",
                         "at io.basira.server.platform.web.UnexpectedErrorsTest")
@@ -46,6 +49,7 @@ class UnexpectedErrorsTest {
     @Test
     void security_refusals_are_left_to_spring_security() {
         AccessDeniedException denied = new AccessDeniedException("no");
-        assertThatThrownBy(() -> new ApiErrors().unexpected(denied, new MockHttpServletRequest())).isSameAs(denied);
+        assertThatThrownBy(() -> new ApiErrors().unexpected(denied, new MockHttpServletRequest()))
+                .isSameAs(denied);
     }
 }

@@ -29,12 +29,18 @@ import org.springframework.context.annotation.Import;
 abstract class ViewedWithinDaysContract extends ApiTestBase {
 
     private static final String SHOP = "https://shop.example";
-    private static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36";
+    private static final String BROWSER =
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @Autowired MutableClock clock;
-    @Autowired MidnightEvaluation midnight;
-    @Autowired BrowsingIntake intake;
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    MidnightEvaluation midnight;
+
+    @Autowired
+    BrowsingIntake intake;
 
     @BeforeEach
     void resetClock() {
@@ -47,23 +53,35 @@ abstract class ViewedWithinDaysContract extends ApiTestBase {
         String key = site(api);
         api.postJson("/api/v1/customers", customer("C1", "Sara"));
         api.postJson("/api/v1/customers", customer("C2", "Huda"));
-        assertThat(api.postJson("/api/v1/groups", "{\"key\":\"p1-45\",\"name\":\"p1-45\","
-                + "\"rule\":\"viewed_products_45d = 'P1'\"}").status()).isEqualTo(201);
-        Api.Response json = api.postJson("/api/v1/groups", "{\"key\":\"shoes-10\",\"name\":\"shoes-10\","
-                + "\"rule_json\":{\"field\":\"viewed_categories_10d\",\"op\":\"=\",\"value\":\"shoes\"}}");
+        assertThat(api.postJson(
+                                "/api/v1/groups",
+                                "{\"key\":\"p1-45\",\"name\":\"p1-45\"," + "\"rule\":\"viewed_products_45d = 'P1'\"}")
+                        .status())
+                .isEqualTo(201);
+        Api.Response json = api.postJson(
+                "/api/v1/groups",
+                "{\"key\":\"shoes-10\",\"name\":\"shoes-10\","
+                        + "\"rule_json\":{\"field\":\"viewed_categories_10d\",\"op\":\"=\",\"value\":\"shoes\"}}");
         assertThat(json.status()).as(json.body()).isEqualTo(201);
         assertThat(json(json).get("rule").asString()).isEqualTo("viewed_categories_10d = 'shoes'");
-        api.postJson("/api/v1/groups", "{\"key\":\"not-p1-3\",\"name\":\"not-p1-3\","
-                + "\"rule\":\"viewed_products_3d != 'P1'\"}");
-        Api.Response refused = api.postJson("/api/v1/groups", "{\"key\":\"bad\",\"name\":\"bad\","
-                + "\"rule\":\"viewed_products_401d = 'P1'\"}");
+        api.postJson(
+                "/api/v1/groups",
+                "{\"key\":\"not-p1-3\",\"name\":\"not-p1-3\"," + "\"rule\":\"viewed_products_3d != 'P1'\"}");
+        Api.Response refused = api.postJson(
+                "/api/v1/groups", "{\"key\":\"bad\",\"name\":\"bad\"," + "\"rule\":\"viewed_products_401d = 'P1'\"}");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("takes n from 1 to 400");
         assertThat(members(api, "not-p1-3")).containsExactly("C1", "C2");
 
         // 1 June: C1 views P1 (shoes) and signs in; the groups follow the event
-        assertThat(beacon(key, "visitor-1", "session-1", "{\"t\":\"product\",\"pr\":\"P1\",\"ca\":\"shoes\"}",
-                "{\"t\":\"identify\",\"cu\":\"C1\"}").statusCode()).isBetween(202, 204);
+        assertThat(beacon(
+                                key,
+                                "visitor-1",
+                                "session-1",
+                                "{\"t\":\"product\",\"pr\":\"P1\",\"ca\":\"shoes\"}",
+                                "{\"t\":\"identify\",\"cu\":\"C1\"}")
+                        .statusCode())
+                .isBetween(202, 204);
         flush();
         assertThat(members(api, "p1-45")).containsExactly("C1");
         assertThat(members(api, "shoes-10")).containsExactly("C1");
@@ -101,9 +119,17 @@ abstract class ViewedWithinDaysContract extends ApiTestBase {
             api.postJson("/api/v1/customers", customer("C1", "Sara"));
             api.postJson("/api/v1/groups", "{\"key\":\"p9\",\"name\":\"p9\",\"rule\":\"viewed_products_20d = 'P9'\"}");
         }
-        beacon(secondKey, "visitor-1", "session-1", "{\"t\":\"product\",\"pr\":\"P9\"}",
+        beacon(
+                secondKey,
+                "visitor-1",
+                "session-1",
+                "{\"t\":\"product\",\"pr\":\"P9\"}",
                 "{\"t\":\"identify\",\"cu\":\"C1\"}");
-        beacon(firstKey, "visitor-1", "session-1", "{\"t\":\"product\",\"pr\":\"P1\"}",
+        beacon(
+                firstKey,
+                "visitor-1",
+                "session-1",
+                "{\"t\":\"product\",\"pr\":\"P1\"}",
                 "{\"t\":\"identify\",\"cu\":\"C1\"}");
         flush();
         assertThat(members(second, "p9")).containsExactly("C1");
@@ -117,28 +143,36 @@ abstract class ViewedWithinDaysContract extends ApiTestBase {
 
     private String site(Api api) {
         String key = json(api.get("/api/v1/browsing/site")).get("site_key").asString();
-        Api.Response put = api.putJson("/api/v1/browsing/site", "{\"allowed_origins\":[\"" + SHOP + "\"],"
-                + "\"consent_required\":false,\"honour_dnt\":false,\"retention_months\":13}");
+        Api.Response put = api.putJson(
+                "/api/v1/browsing/site",
+                "{\"allowed_origins\":[\"" + SHOP + "\"],"
+                        + "\"consent_required\":false,\"honour_dnt\":false,\"retention_months\":13}");
         assertThat(put.status()).as(put.body()).isEqualTo(200);
         return key;
     }
 
     private static List<String> members(Api api, String group) {
         List<String> ids = new ArrayList<>();
-        json(api.get("/api/v1/groups/" + group + "/members?size=500")).get("items")
+        json(api.get("/api/v1/groups/" + group + "/members?size=500"))
+                .get("items")
                 .forEach(c -> ids.add(c.get("customer_id").asString()));
         return ids;
     }
 
     private void flush() throws InterruptedException {
-        assertThat(intake.flush(Duration.ofSeconds(20))).as("the writer caught up").isTrue();
+        assertThat(intake.flush(Duration.ofSeconds(20)))
+                .as("the writer caught up")
+                .isTrue();
     }
 
     private HttpResponse<String> beacon(String key, String visitor, String session, String... events) throws Exception {
         String body = "{\"v\":\"" + visitor + "\",\"s\":\"" + session + "\",\"e\":[" + String.join(",", events) + "]}";
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/b/collect?k=" + key))
-                .header("Origin", SHOP).header("User-Agent", BROWSER).header("Content-Type", "text/plain;charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Origin", SHOP)
+                .header("User-Agent", BROWSER)
+                .header("Content-Type", "text/plain;charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,8 +1,8 @@
 package io.basira.server.products.api;
 
-import io.basira.server.platform.web.ApiTestBase;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basira.server.platform.web.ApiTestBase;
 import io.basira.server.support.Api;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +18,22 @@ abstract class ProductsApiContract extends ApiTestBase {
      */
     private Api shop(String name) {
         Api api = newStore(name);
-        assertThat(api.post("/api/v1/products/bulk", "application/x-ndjson",
-                product("P1", "Tea", "Drinks") + product("P2", "Cup", "Kitchen") + product("P3", "Pot", "Kitchen")
-                        + product("P4", "Juice", "Drinks")).status()).isEqualTo(200);
+        assertThat(api.post(
+                                "/api/v1/products/bulk",
+                                "application/x-ndjson",
+                                product("P1", "Tea", "Drinks")
+                                        + product("P2", "Cup", "Kitchen")
+                                        + product("P3", "Pot", "Kitchen")
+                                        + product("P4", "Juice", "Drinks"))
+                        .status())
+                .isEqualTo(200);
         StringBuilder customers = new StringBuilder();
         for (String c : List.of("C1", "C2", "C3", "C4", "C5")) {
             customers.append(customer(c, c)).append('\n');
         }
-        assertThat(api.post("/api/v1/customers/bulk", "application/x-ndjson", customers.toString()).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/customers/bulk", "application/x-ndjson", customers.toString())
+                        .status())
+                .isEqualTo(200);
         String orders = orderWith("O1", "C1", "completed", "2024-04-01", item("P1", 1, "10.00"), item("P2", 2, "5.00"))
                 + orderWith("O2", "C2", "completed", "2024-04-02", item("P1", 1, "10.00"), item("P2", 1, "5.00"))
                 + orderWith("O3", "C3", "completed", "2024-04-03", item("P1", 1, "10.00"), item("P3", 1, "30.00"))
@@ -55,9 +63,14 @@ abstract class ProductsApiContract extends ApiTestBase {
         assertThat(categories.get("orders").asInt()).isEqualTo(3);
         assertThat(categories.get("lift").decimalValue()).isEqualByComparingTo("1");
         // the default minimum count is 2
-        assertThat(json(api.get("/api/v1/analytics/basket")).get("product_pairs")).hasSize(1);
-        assertThat(json(api.get("/api/v1/analytics/basket?min_count=1&min_confidence=0.9")).get("product_pairs")).hasSize(2);
-        assertThat(json(api.get("/api/v1/analytics/basket?min_count=1&min_support=0.3")).get("product_pairs")).hasSize(1);
+        assertThat(json(api.get("/api/v1/analytics/basket")).get("product_pairs"))
+                .hasSize(1);
+        assertThat(json(api.get("/api/v1/analytics/basket?min_count=1&min_confidence=0.9"))
+                        .get("product_pairs"))
+                .hasSize(2);
+        assertThat(json(api.get("/api/v1/analytics/basket?min_count=1&min_support=0.3"))
+                        .get("product_pairs"))
+                .hasSize(1);
         Api.Response bad = api.get("/api/v1/analytics/basket?min_confidence=2");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("min_confidence");
@@ -82,7 +95,8 @@ abstract class ProductsApiContract extends ApiTestBase {
         assertThat(ids(c5.get("products"), "product_id")).containsExactly("P1", "P2");
         assertThat(c5.get("next_category").isNull()).isTrue();
         assertThat(api.get("/api/v1/customers/NOPE/next-products").status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/customers/C2/next-products?limit=0").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/customers/C2/next-products?limit=0").status())
+                .isEqualTo(400);
     }
 
     /**
@@ -94,38 +108,59 @@ abstract class ProductsApiContract extends ApiTestBase {
     void next_category_is_a_rule_field_that_follows_the_analytics_refresh() {
         Api api = shop("next-rule");
         assertThat(api.postJson("/api/v1/analytics/refresh", "").status()).isEqualTo(200);
-        assertThat(json(api.get("/api/v1/customers/C2")).get("analytics").get("next_category").isNull())
-                .as("not scored while no saved group uses the field").isTrue();
-        assertThat(api.postJson("/api/v1/groups", "{\"key\":\"kitchen-next\",\"name\":\"Kitchen next\","
-                + "\"rule\":\"next_category = 'Kitchen'\"}").status()).isEqualTo(201);
-        assertThat(members(api, "kitchen-next")).as("not scored before a refresh with the group").isEmpty();
+        assertThat(json(api.get("/api/v1/customers/C2"))
+                        .get("analytics")
+                        .get("next_category")
+                        .isNull())
+                .as("not scored while no saved group uses the field")
+                .isTrue();
+        assertThat(api.postJson(
+                                "/api/v1/groups",
+                                "{\"key\":\"kitchen-next\",\"name\":\"Kitchen next\","
+                                        + "\"rule\":\"next_category = 'Kitchen'\"}")
+                        .status())
+                .isEqualTo(201);
+        assertThat(members(api, "kitchen-next"))
+                .as("not scored before a refresh with the group")
+                .isEmpty();
         assertThat(preview(api, "next_category IS NULL")).isEqualTo(5);
 
         assertThat(api.postJson("/api/v1/analytics/refresh", "").status()).isEqualTo(200);
         List<String> kitchen = new ArrayList<>();
         List<String> none = new ArrayList<>();
         for (String c : List.of("C1", "C2", "C3", "C4", "C5")) {
-            JsonNode category = json(api.get("/api/v1/customers/" + c + "/next-products?limit=20")).get("next_category");
-            assertThat(json(api.get("/api/v1/customers/" + c)).get("analytics").get("next_category").asString(null))
-                    .as("the card's stored category is the API's, whatever the limit asked").isEqualTo(category.asString(null));
+            JsonNode category = json(api.get("/api/v1/customers/" + c + "/next-products?limit=20"))
+                    .get("next_category");
+            assertThat(json(api.get("/api/v1/customers/" + c))
+                            .get("analytics")
+                            .get("next_category")
+                            .asString(null))
+                    .as("the card's stored category is the API's, whatever the limit asked")
+                    .isEqualTo(category.asString(null));
             if (category.isNull()) {
                 none.add(c);
             } else if (category.asString().equals("Kitchen")) {
                 kitchen.add(c);
             }
         }
-        // C1 and C2 own Tea and Cup: the Pot (Kitchen) co-occurs with Tea; C3 owns Tea and Pot: the Cup; C5 never bought
+        // C1 and C2 own Tea and Cup: the Pot (Kitchen) co-occurs with Tea; C3 owns Tea and Pot: the Cup; C5 never
+        // bought
         assertThat(kitchen).contains("C1", "C2", "C3");
         assertThat(none).containsExactly("C5");
         assertThat(members(api, "kitchen-next")).containsExactlyInAnyOrderElementsOf(kitchen);
         assertThat(preview(api, "next_category = 'Kitchen'")).isEqualTo(kitchen.size());
-        assertThat(preview(api, "next_category = 'kitchen'")).as("text is exact").isZero();
+        assertThat(preview(api, "next_category = 'kitchen'"))
+                .as("text is exact")
+                .isZero();
         assertThat(preview(api, "next_category IN ('Kitchen', 'Drinks')")).isEqualTo(4);
         assertThat(preview(api, "next_category IS NULL")).isEqualTo(1);
-        assertThat(json(api.get("/api/v1/customers?sort=next_category&size=10")).get("items")).hasSize(5);
+        assertThat(json(api.get("/api/v1/customers?sort=next_category&size=10")).get("items"))
+                .hasSize(5);
 
         // C5's first order (Juice) gives her a category at the next refresh, not before
-        api.post("/api/v1/orders/bulk", "application/x-ndjson",
+        api.post(
+                "/api/v1/orders/bulk",
+                "application/x-ndjson",
                 orderWith("O6", "C5", "completed", "2024-04-07", item("P4", 1, "8.00")));
         assertThat(preview(api, "next_category IS NULL")).isEqualTo(1);
         api.postJson("/api/v1/analytics/refresh", "");
@@ -145,8 +180,11 @@ abstract class ProductsApiContract extends ApiTestBase {
     @Test
     void affinity_of_a_saved_group_against_the_store() {
         Api api = shop("affinity");
-        assertThat(api.postJson("/api/v1/groups", "{\"key\":\"big\",\"name\":\"Big spenders\",\"rule\":\"total_spent >= 30\"}")
-                .status()).isEqualTo(201);
+        assertThat(api.postJson(
+                                "/api/v1/groups",
+                                "{\"key\":\"big\",\"name\":\"Big spenders\",\"rule\":\"total_spent >= 30\"}")
+                        .status())
+                .isEqualTo(201);
         JsonNode a = json(api.get("/api/v1/analytics/affinity"));
         assertThat(a.get("categories").toString()).isEqualTo("[\"Drinks\",\"Kitchen\"]");
         JsonNode store = a.get("rows").get(0);
@@ -175,7 +213,9 @@ abstract class ProductsApiContract extends ApiTestBase {
         Api a = shop("tenant-a");
         Api b = newStore("tenant-b");
         b.post("/api/v1/customers/bulk", "application/x-ndjson", customer("Z1", "Z") + "\n");
-        b.post("/api/v1/orders/bulk", "application/x-ndjson",
+        b.post(
+                "/api/v1/orders/bulk",
+                "application/x-ndjson",
                 orderWith("Z-O1", "Z1", "completed", "2024-04-01", item("ZP1", 1, "1.00"), item("ZP2", 1, "1.00")));
         JsonNode pairs = json(b.get("/api/v1/analytics/basket?min_count=1"));
         assertThat(pairs.get("orders").asInt()).isEqualTo(1);
@@ -184,7 +224,12 @@ abstract class ProductsApiContract extends ApiTestBase {
         assertThat(b.get("/api/v1/customers/C2/next-products").status()).isEqualTo(404);
         assertThat(ids(json(a.get("/api/v1/customers/C5/next-products")).get("products"), "product_id"))
                 .doesNotContain("ZP1", "ZP2");
-        assertThat(json(b.get("/api/v1/analytics/affinity")).get("rows").get(0).get("buyers").asInt()).isEqualTo(1);
+        assertThat(json(b.get("/api/v1/analytics/affinity"))
+                        .get("rows")
+                        .get(0)
+                        .get("buyers")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     private static List<String> ids(JsonNode list, String field) {
@@ -205,8 +250,8 @@ abstract class ProductsApiContract extends ApiTestBase {
         java.math.BigDecimal total = java.math.BigDecimal.ZERO;
         for (String item : items) {
             JsonNode n = JSON.readTree(item);
-            total = total.add(new java.math.BigDecimal(n.get("unit_price").asString()).multiply(
-                    java.math.BigDecimal.valueOf(n.get("quantity").asInt())));
+            total = total.add(new java.math.BigDecimal(n.get("unit_price").asString())
+                    .multiply(java.math.BigDecimal.valueOf(n.get("quantity").asInt())));
         }
         return "{\"order_id\":\"" + id + "\",\"customer_id\":\"" + customer + "\",\"status\":\"" + status
                 + "\",\"total\":\"" + total.toPlainString() + "\",\"created_at\":\"" + day + "\",\"items\":["

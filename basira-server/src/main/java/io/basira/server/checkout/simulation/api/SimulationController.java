@@ -28,9 +28,13 @@ public class SimulationController {
         this.messages = messages;
     }
 
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = SimulationAnswer.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = SimulationAnswer.class)))
     @PostMapping("/simulate")
-    public SimulationAnswer simulate(Store store, @Valid @RequestBody SimulationRequest body, HttpServletRequest request) {
+    public SimulationAnswer simulate(
+            Store store, @Valid @RequestBody SimulationRequest body, HttpServletRequest request) {
         return SimulationAnswer.of(simulations.simulate(store, body), messages, ApiLocales.of(request));
     }
 }

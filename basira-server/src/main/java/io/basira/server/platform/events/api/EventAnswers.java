@@ -9,9 +9,16 @@ final class EventAnswers {
     private EventAnswers() {}
 
     @Schema(name = "IncompleteDelivery", description = "An event a durable listener has not handled yet")
-    record Incomplete(String eventId, @Schema(example = "OrdersRecorded") String type,
-            @Schema(format = "date-time") String recordedAt, @Schema(example = "group-membership") String listener,
-            int attempts, @Schema(description = "the last failure's type, if any") String lastError,
+    record Incomplete(
+            String eventId,
+            @Schema(example = "OrdersRecorded") String type,
+            @Schema(format = "date-time") String recordedAt,
+            @Schema(example = "group-membership") String listener,
+            int attempts,
+
+            @Schema(description = "the last failure's type, if any")
+            String lastError,
+
             @Schema(format = "date-time") String nextAttemptAt) {}
 
     @Schema(name = "IncompleteEvents")

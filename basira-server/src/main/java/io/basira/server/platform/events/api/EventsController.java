@@ -1,11 +1,11 @@
 package io.basira.server.platform.events.api;
 
 import io.basira.server.platform.events.JdbcDomainEvents;
+import io.basira.shared.Store;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.basira.shared.Store;
-import io.swagger.v3.oas.annotations.Operation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,24 +28,32 @@ public class EventsController {
         this.events = events;
     }
 
-    @Operation(summary = "The store's incomplete publications", description = "Domain events some listener has not "
-            + "handled yet, oldest first (at most 1000): event id, type, recorded_at, listener, attempts, the class of the "
-            + "last failure and when the next attempt is due. Empty when every event was delivered (docs/events.md).")
-    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = EventAnswers.IncompleteEvents.class)))
+    @Operation(
+            summary = "The store's incomplete publications",
+            description =
+                    "Domain events some listener has not "
+                            + "handled yet, oldest first (at most 1000): event id, type, recorded_at, listener, attempts, the class of the "
+                            + "last failure and when the next attempt is due. Empty when every event was delivered (docs/events.md).")
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = EventAnswers.IncompleteEvents.class)))
     @GetMapping("/api/v1/events/incomplete")
     public Map<String, Object> incomplete(Store store) {
         List<JdbcDomainEvents.Incomplete> rows = events.incomplete(store.id().value(), LISTED);
-        List<Map<String, Object>> listed = rows.stream().map(row -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("event_id", row.eventId());
-            json.put("type", row.type());
-            json.put("recorded_at", row.recordedAt().toString());
-            json.put("listener", row.listener());
-            json.put("attempts", row.attempts());
-            json.put("last_error", row.lastError());
-            json.put("next_attempt_at", row.nextAttemptAt().toString());
-            return json;
-        }).toList();
+        List<Map<String, Object>> listed = rows.stream()
+                .map(row -> {
+                    Map<String, Object> json = new LinkedHashMap<>();
+                    json.put("event_id", row.eventId());
+                    json.put("type", row.type());
+                    json.put("recorded_at", row.recordedAt().toString());
+                    json.put("listener", row.listener());
+                    json.put("attempts", row.attempts());
+                    json.put("last_error", row.lastError());
+                    json.put("next_attempt_at", row.nextAttemptAt().toString());
+                    return json;
+                })
+                .toList();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("incomplete", listed);
         json.put("listed_at_most", LISTED);

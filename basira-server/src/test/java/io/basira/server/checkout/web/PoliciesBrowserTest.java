@@ -147,6 +147,8 @@ class PoliciesBrowserTest {
         browser.findElement(By.id("percent")).sendKeys("10");
         browser.findElement(By.id("maximum_discount")).sendKeys("1.005");
         browser.findElement(By.id("save")).click();
+        // the refusal is a new page: wait for it, not for the form still on screen
+        pages.waitFor().until(d -> !d.findElements(By.id("form-error")).isEmpty());
         assertThat(browser.findElement(By.id("form-error")).getText()).contains("maximum_discount", "1.005");
         WebElement cap = browser.findElement(By.id("maximum_discount"));
         cap.clear();

@@ -107,7 +107,8 @@ class SameAnswersTest {
         Map<String, Long> written = ParquetFolder.write(spark, demo, parquetFolder.toString());
         assertThat(written)
                 .containsEntry("customers.csv", (long) DemoStoreSpec.defaults().customers())
-                .hasSize(7);
+                .containsKey(BrowsingJob.FILE)
+                .hasSizeGreaterThanOrEqualTo(8); // the seven canonical files, the browsing events (and the lists)
         StoreSource parquet = new StoreSource("demo", parquetFolder.toString(), demo.currency(), demo.timeZone(), true);
         CardsJob.Settings settings = new CardsJob.Settings(Map.of("demo", demo), DEMO_AS_OF, Map.of());
         List<Row> fromParquet = CardsJob.table(CardsJob.cards(CardsJob.facts(spark, List.of(parquet)), settings))
@@ -118,6 +119,22 @@ class SameAnswersTest {
                 .orderBy("customer_id")
                 .collectAsList();
         assertThat(fromParquet).hasSize(DemoStoreSpec.defaults().customers()).isEqualTo(fromCsv);
+        assertThat(events(parquet)).hasSizeGreaterThan(1000).isEqualTo(events(demo)); // occurred_at typed, read back
+    }
+
+    /** The store's browsing events as the job reads them, one text per event, sorted. */
+    private static List<String> events(StoreSource store) {
+        return BrowsingJob.facts(spark, List.of(store)).collectAsList().stream()
+                .map(f -> String.join(
+                        "|",
+                        f.getCustomerId(),
+                        String.valueOf(f.getSessionId()),
+                        f.instant().toString(),
+                        f.getCode(),
+                        String.valueOf(f.getProductId()),
+                        String.valueOf(f.getCategory())))
+                .sorted()
+                .toList();
     }
 
     /**

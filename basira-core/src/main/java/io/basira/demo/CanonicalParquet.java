@@ -48,7 +48,7 @@ import org.apache.parquet.schema.Types;
  */
 public final class CanonicalParquet {
 
-    static final Set<String> INSTANTS = Set.of("created_at", "updated_at", "added_at");
+    static final Set<String> INSTANTS = Set.of("created_at", "updated_at", "added_at", "occurred_at");
     static final Set<String> DECIMALS = Set.of("total", "discount_total", "unit_price", "price");
     static final Set<String> WHOLE = Set.of("quantity", "items_count", "rating");
     static final int DECIMAL_PRECISION = 20;

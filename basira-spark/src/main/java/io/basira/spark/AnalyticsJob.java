@@ -189,7 +189,7 @@ public final class AnalyticsJob {
 
     /**
      * The analytics card fields of a line of {@link #text} (the inverse: the rounded values the engine stores, so
-     * that rules read the same numbers); no next category (the job does not compute next products).
+     * that rules read the same numbers); without the next category (a fact of its own, {@link NextCategoryJob}).
      */
     static AnalyticsFields fields(List<String> line) {
         return new AnalyticsFields(

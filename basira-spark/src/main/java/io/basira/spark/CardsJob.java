@@ -13,6 +13,7 @@ import io.basira.commerce.Customer;
 import io.basira.commerce.Gender;
 import io.basira.commerce.OrderStatus;
 import io.basira.demo.CanonicalCsv;
+import io.basira.fields.AnalyticsCardFields;
 import io.basira.segment.Condition;
 import io.basira.segment.eval.CustomerProfile;
 import io.basira.segment.eval.EvaluationContext;
@@ -84,16 +85,29 @@ public final class CardsJob {
     /**
      * The facts the groups need besides the records: each customer's analytics card fields as of {@code asOf}
      * (the store's analyses, {@link AnalyticsJob}, one task per store, as the engine's refresh computes them) and
-     * her places on the groups' manual lists ({@link GroupLists}; a later row of a group and customer wins).
+     * her places on the groups' manual lists ({@link GroupLists}; a later row of a group and customer wins), and,
+     * when a rule reads {@code next_category}, her next category ({@link NextCategoryJob}: the store's next-product
+     * model is trained only then), and when a rule reads a browsing field, her visitors' events ({@link BrowsingJob}).
      */
     public static Dataset<Fact> withGroupFacts(
-            SparkSession spark, List<StoreSource> stores, Dataset<Fact> facts, LocalDate asOf) {
+            SparkSession spark,
+            List<StoreSource> stores,
+            Dataset<Fact> facts,
+            LocalDate asOf,
+            Map<String, String> rules) {
         var bean = Encoders.bean(Fact.class);
         Dataset<Fact> analytics =
                 AnalyticsJob.analyze(facts, bySlug(stores), asOf).flatMap(analyticsFacts(), bean);
         Dataset<Fact> manual = StoreTables.latest(GroupLists.read(spark, stores), "group", "customer_id")
                 .map((MapFunction<Row, Fact>) Facts::manual, bean);
-        return facts.union(analytics).union(manual);
+        Dataset<Fact> all = facts.union(analytics).union(manual);
+        if (GroupRules.uses(rules, AnalyticsCardFields.NEXT_CATEGORY)) {
+            all = all.union(NextCategoryJob.facts(spark, stores));
+        }
+        if (GroupRules.usesBrowsing(rules)) {
+            all = all.union(BrowsingJob.facts(spark, stores));
+        }
+        return all;
     }
 
     private static FlatMapFunction<AnalyticsJob.StoreResult, Fact> analyticsFacts() {
@@ -190,6 +204,8 @@ public final class CardsJob {
         CardAccumulator card = new CardAccumulator();
         Fact customer = null;
         List<String> analytics = null;
+        String nextCategory = null;
+        List<Fact> browsing = new ArrayList<>();
         Map<String, String> manual = new HashMap<>();
         while (records.hasNext()) {
             Fact fact = records.next();
@@ -197,6 +213,8 @@ public final class CardsJob {
                 case Fact.CUSTOMER -> customer = fact;
                 case Fact.ANALYTICS -> analytics = fact.getValues();
                 case Fact.MANUAL -> manual.put(fact.getGroup(), fact.getCode());
+                case Fact.NEXT_CATEGORY -> nextCategory = fact.getCategory();
+                case Fact.BROWSING -> browsing.add(fact);
                 case Fact.ORDER ->
                     card.addOrder(
                             OrderStatus.fromCode(fact.getCode()),
@@ -227,7 +245,15 @@ public final class CardsJob {
                                 customer(customer),
                                 folded,
                                 Set.of(),
-                                analytics == null ? null : AnalyticsJob.fields(analytics)),
+                                analytics == null
+                                        ? null
+                                        : AnalyticsJob.fields(analytics).withNextCategory(nextCategory),
+                                browsing.isEmpty()
+                                        ? null
+                                        : BrowsingJob.stats(
+                                                browsing,
+                                                BrowsingJob.now(settings.asOf(), source.zone()),
+                                                source.zone())),
                         manual,
                         source,
                         settings);

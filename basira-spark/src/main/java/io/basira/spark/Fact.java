@@ -6,8 +6,8 @@ import java.io.Serializable;
  * One record of a customer, as the job shuffles it: the customer row itself ({@link #CUSTOMER}) or one of her
  * orders, carts, reviews or wishlist items, already parsed and validated by the core's rules (exact minor
  * units, instants read in the store's zone). For the groups, also her analytics card fields as of the day
- * ({@link #ANALYTICS}, computed by the store's analyses before the fold) and her places on the groups' manual lists
- * ({@link #MANUAL}). A Java bean for Spark's bean encoder.
+ * ({@link #ANALYTICS}, computed by the store's analyses before the fold), her next category
+ * ({@link #NEXT_CATEGORY}) and her places on the groups' manual lists ({@link #MANUAL}). A Java bean for Spark's bean encoder.
  */
 public class Fact implements Serializable {
 
@@ -20,6 +20,13 @@ public class Fact implements Serializable {
     public static final int ANALYTICS = 5;
     /** the customer on a group's manual list ({@code group}; {@code code} {@code added} or {@code excluded}) */
     public static final int MANUAL = 6;
+    /** the customer's next category ({@code category}; {@link NextCategoryJob}), for the rule field next_category */
+    public static final int NEXT_CATEGORY = 7;
+    /**
+     * one browsing event of a visitor linked to the customer ({@link BrowsingJob}): {@code code} its kind,
+     * {@code sessionId}, {@code productId}, {@code category}, the instant
+     */
+    public static final int BROWSING = 8;
 
     private String store;
     private String customerId;
@@ -51,6 +58,9 @@ public class Fact implements Serializable {
     // kind ANALYTICS: the analytics line; kind MANUAL: the group
     private java.util.List<String> values;
     private String group;
+    // kind BROWSING: the event's session and product
+    private String sessionId;
+    private String productId;
 
     public Fact() {}
 
@@ -252,6 +262,22 @@ public class Fact implements Serializable {
 
     public void setGroup(String group) {
         this.group = group;
+    }
+
+    public String getSessionId() {
+        return sessionId;
+    }
+
+    public void setSessionId(String sessionId) {
+        this.sessionId = sessionId;
+    }
+
+    public String getProductId() {
+        return productId;
+    }
+
+    public void setProductId(String productId) {
+        this.productId = productId;
     }
 
     public java.time.Instant instant() {

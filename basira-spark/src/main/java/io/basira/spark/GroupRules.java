@@ -2,8 +2,15 @@ package io.basira.spark;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.basira.fields.BrowsingCardFields;
 import io.basira.fields.BuiltInFields;
+import io.basira.loyalty.LoyaltyFields;
+import io.basira.segment.And;
 import io.basira.segment.Condition;
+import io.basira.segment.FieldCatalogue;
+import io.basira.segment.Not;
+import io.basira.segment.Or;
+import io.basira.segment.SegmentField;
 import io.basira.segment.group.GroupDependencies;
 import io.basira.segment.text.RuleText;
 import java.io.IOException;
@@ -17,10 +24,19 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The saved groups' rules: a CSV file {@code group,rule} (a group's key, its rule in the text language of
- * docs/rules.md), read and checked by the core's parser on the built-in fields; a group refers to another with
- * {@code in group "key"}. Parsed once per JVM (executors included) and evaluated in dependency order.
+ * docs/rules.md), read and checked by the core's parser on the server's fields (the built-in ones, loyalty and
+ * browsing); a group refers to another with {@code group = 'key'}. A rule that reads a field the job does not
+ * compute (the loyalty fields: the store export carries no loyalty ledger) is refused with the field's name, rather
+ * than evaluated on an empty value (a different membership than the engine's).
+ * Parsed once per JVM (executors included) and evaluated in dependency order.
  */
 public final class GroupRules {
+
+    /** Every field the server's rules can name: what a rule is parsed with. */
+    static final FieldCatalogue SERVER_FIELDS =
+            BuiltInFields.catalogue().with(new LoyaltyFields(), new BrowsingCardFields());
+
+    private static final FieldCatalogue BROWSING = FieldCatalogue.of(java.util.List.of(new BrowsingCardFields()));
 
     private static final Map<Map<String, String>, GroupDependencies> PARSED = new ConcurrentHashMap<>();
     private static final Map<Map<String, String>, Map<String, Condition>> CONDITIONS = new ConcurrentHashMap<>();
@@ -81,12 +97,78 @@ public final class GroupRules {
         Map<String, Condition> parsed = new LinkedHashMap<>();
         rules.forEach((key, text) -> {
             try {
-                parsed.put(key, RuleText.parse(text, BuiltInFields.catalogue()));
+                Condition condition = RuleText.parse(text, SERVER_FIELDS);
+                refuseUncomputed(condition);
+                parsed.put(key, condition);
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException(
                         "the rule of group '" + key + "' (" + text + "): " + e.getMessage(), e);
             }
         });
         return java.util.Collections.unmodifiableMap(parsed);
+    }
+
+    /** Whether any rule reads {@code field}. */
+    public static boolean uses(Map<String, String> rules, SegmentField field) {
+        for (Condition condition : conditions(rules).values()) {
+            if (reads(condition, field.fieldName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether any rule reads a browsing field ({@code sessions_30d}, {@code viewed_products_45d} ...). */
+    public static boolean usesBrowsing(Map<String, String> rules) {
+        for (Condition condition : conditions(rules).values()) {
+            if (readsAny(condition, BROWSING)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean readsAny(Condition condition, FieldCatalogue fields) {
+        if (condition instanceof And and) {
+            return and.operands().stream().anyMatch(c -> readsAny(c, fields));
+        }
+        if (condition instanceof Or or) {
+            return or.operands().stream().anyMatch(c -> readsAny(c, fields));
+        }
+        if (condition instanceof Not not) {
+            return readsAny(not.operand(), fields);
+        }
+        return fields.byName(condition.field().fieldName()).isPresent();
+    }
+
+    private static boolean reads(Condition condition, String name) {
+        if (condition instanceof And and) {
+            return and.operands().stream().anyMatch(c -> reads(c, name));
+        }
+        if (condition instanceof Or or) {
+            return or.operands().stream().anyMatch(c -> reads(c, name));
+        }
+        if (condition instanceof Not not) {
+            return reads(not.operand(), name);
+        }
+        return condition.field().fieldName().equals(name);
+    }
+
+    /** Fails on the first field of the rule the job does not compute (neither a built-in nor a browsing field). */
+    private static void refuseUncomputed(Condition condition) {
+        if (condition instanceof And and) {
+            and.operands().forEach(GroupRules::refuseUncomputed);
+        } else if (condition instanceof Or or) {
+            or.operands().forEach(GroupRules::refuseUncomputed);
+        } else if (condition instanceof Not not) {
+            refuseUncomputed(not.operand());
+        } else {
+            String name = condition.field().fieldName();
+            if (BuiltInFields.catalogue().byName(name).isEmpty()
+                    && BROWSING.byName(name).isEmpty()) {
+                throw new IllegalArgumentException("the field " + name + " is not computed by the Spark job (a loyalty"
+                        + " field: the store export carries no loyalty ledger); evaluate this group in the engine");
+            }
+        }
     }
 }

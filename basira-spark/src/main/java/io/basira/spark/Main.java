@@ -122,7 +122,8 @@ public final class Main {
             writeFolder(table, out);
             return "Wrote " + table.count() + " cards to " + where(spark, out);
         }
-        Dataset<CardLine> lines = CardsJob.cards(CardsJob.withGroupFacts(spark, stores, facts.cache(), asOf), settings);
+        Dataset<CardLine> lines =
+                CardsJob.cards(CardsJob.withGroupFacts(spark, stores, facts.cache(), asOf, rules), settings);
         Dataset<Row> members = GroupsOutput.members(lines).cache();
         Map<String, Long> counts = new TreeMap<>();
         for (Row row : GroupsOutput.counts(members).collectAsList()) {

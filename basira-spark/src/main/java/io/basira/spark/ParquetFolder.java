@@ -27,11 +27,18 @@ import org.apache.spark.sql.types.DataTypes;
  * A store's canonical CSV folder as Parquet: one {@code <file>.parquet} folder per CSV file, the same columns,
  * typed — date-times as timestamps (instants; text without an offset read in the store's zone, as the import
  * does), {@code birth_date} as a date, money and unit prices as {@code decimal(20,6)}, counts and ratings as
- * integers, the rest as text. The job reads such a folder as it reads the CSV one ({@link StoreTables}).
+ * integers, the rest as text. The export's files for the job ({@code group_lists.csv}, {@code browsing_events.csv})
+ * too, when the folder has them. The job reads such a folder as it reads the CSV one ({@link StoreTables}).
  */
 public final class ParquetFolder {
 
-    static final Set<String> INSTANTS = Set.of("created_at", "updated_at", "added_at");
+    static final Set<String> INSTANTS = Set.of("created_at", "updated_at", "added_at", "occurred_at");
+
+    /** The export's files the job reads besides the canonical ones (as text, {@code occurred_at} an instant). */
+    static final Map<String, List<String>> EXTRA_FILES = Map.of(
+            GroupLists.FILE, GroupLists.COLUMNS,
+            BrowsingJob.FILE, BrowsingJob.COLUMNS);
+
     static final Set<String> DECIMALS = Set.of("total", "discount_total", "unit_price", "price");
     static final Set<String> WHOLE = Set.of("quantity", "items_count", "rating");
 
@@ -44,14 +51,19 @@ public final class ParquetFolder {
         UserDefinedFunction decimal = udf(decimal(), DataTypes.createDecimalType(20, 6));
         UserDefinedFunction whole = udf(whole(), DataTypes.IntegerType);
         UserDefinedFunction date = udf(date(), DataTypes.DateType);
+        Map<String, List<String>> files = new java.util.LinkedHashMap<>();
         for (CanonicalCsv file : CanonicalCsv.values()) {
-            if (csvStore.file(file.fileName(), spark.sparkContext().hadoopConfiguration())
+            files.put(file.fileName(), file.columns());
+        }
+        files.putAll(new java.util.TreeMap<>(EXTRA_FILES));
+        for (Map.Entry<String, List<String>> file : files.entrySet()) {
+            if (csvStore.file(file.getKey(), spark.sparkContext().hadoopConfiguration())
                     .isEmpty()) {
                 continue;
             }
-            Dataset<Row> text = StoreTables.read(spark, List.of(csvStore), file);
+            Dataset<Row> text = StoreTables.read(spark, List.of(csvStore), file.getKey(), file.getValue());
             List<Column> typed = new ArrayList<>();
-            for (String name : file.columns()) {
+            for (String name : file.getValue()) {
                 Column c = col(name);
                 typed.add((INSTANTS.contains(name)
                                 ? instant.apply(c)
@@ -63,9 +75,9 @@ public final class ParquetFolder {
                         .as(name));
             }
             Dataset<Row> table = text.orderBy("seq").select(typed.toArray(Column[]::new));
-            String target = new org.apache.hadoop.fs.Path(out, file.fileName().replace(".csv", ".parquet")).toString();
+            String target = new org.apache.hadoop.fs.Path(out, file.getKey().replace(".csv", ".parquet")).toString();
             table.coalesce(1).write().mode(SaveMode.Overwrite).parquet(target);
-            rows.put(file.fileName(), spark.read().parquet(target).count());
+            rows.put(file.getKey(), spark.read().parquet(target).count());
         }
         return rows;
     }

@@ -39,10 +39,18 @@ public final class StoreTables {
 
     /** The file's rows of every store that has it, or empty (with the canonical columns). */
     public static Dataset<Row> read(SparkSession spark, List<StoreSource> stores, CanonicalCsv file) {
+        return read(spark, stores, file.fileName(), file.columns());
+    }
+
+    /**
+     * The rows of the file {@code fileName} ({@code browsing_events.csv}, or its {@code .parquet}) of every store
+     * that has it, as text {@code columns}, then {@code store} and {@code seq}; empty when no store has it.
+     */
+    public static Dataset<Row> read(
+            SparkSession spark, List<StoreSource> stores, String fileName, List<String> fileColumns) {
         Dataset<Row> all = null;
         for (StoreSource store : stores) {
-            Optional<String> path =
-                    store.file(file.fileName(), spark.sparkContext().hadoopConfiguration());
+            Optional<String> path = store.file(fileName, spark.sparkContext().hadoopConfiguration());
             if (path.isEmpty()) {
                 continue;
             }
@@ -56,14 +64,14 @@ public final class StoreTables {
                             .option("mode", "FAILFAST")
                             .option("inferSchema", "false")
                             .csv(path.get());
-            Dataset<Row> canonical = canonical(raw, file)
+            Dataset<Row> canonical = canonical(raw, fileColumns)
                     .withColumn("store", lit(store.slug()))
                     .withColumn("seq", monotonically_increasing_id());
             all = all == null ? canonical : all.unionByName(canonical);
         }
         if (all == null) {
             List<StructField> fields = new ArrayList<>();
-            file.columns().forEach(c -> fields.add(DataTypes.createStructField(c, DataTypes.StringType, true)));
+            fileColumns.forEach(c -> fields.add(DataTypes.createStructField(c, DataTypes.StringType, true)));
             fields.add(DataTypes.createStructField("store", DataTypes.StringType, false));
             fields.add(DataTypes.createStructField("seq", DataTypes.LongType, false));
             return spark.createDataFrame(new ArrayList<Row>(), new StructType(fields.toArray(StructField[]::new)));
@@ -84,13 +92,13 @@ public final class StoreTables {
     }
 
     /** The canonical columns of the file as text, whatever the case and spacing of the header. */
-    static Dataset<Row> canonical(Dataset<Row> raw, CanonicalCsv file) {
+    static Dataset<Row> canonical(Dataset<Row> raw, List<String> fileColumns) {
         Map<String, StructField> byName = new HashMap<>();
         for (StructField field : raw.schema().fields()) {
             byName.putIfAbsent(normal(field.name()), field);
         }
         List<Column> columns = new ArrayList<>();
-        for (String name : file.columns()) {
+        for (String name : fileColumns) {
             StructField field = byName.get(name);
             if (field == null) {
                 columns.add(lit(null).cast(DataTypes.StringType).as(name));

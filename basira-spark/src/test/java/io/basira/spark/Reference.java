@@ -6,6 +6,10 @@ import io.basira.analytics.AnalyticsFields;
 import io.basira.analytics.CardAnalytics;
 import io.basira.analytics.CustomerAnalytics;
 import io.basira.analytics.StoreFacts;
+import io.basira.analytics.products.Baskets;
+import io.basira.analytics.products.NextCategories;
+import io.basira.analytics.products.NextProducts;
+import io.basira.browsing.BrowsingStats;
 import io.basira.card.CardAccumulator;
 import io.basira.card.CardColumns;
 import io.basira.card.CustomerSnapshot;
@@ -13,6 +17,7 @@ import io.basira.commerce.CartStatus;
 import io.basira.commerce.Customer;
 import io.basira.commerce.Gender;
 import io.basira.commerce.OrderStatus;
+import io.basira.fields.BrowsingCardFields;
 import io.basira.fields.BuiltInFields;
 import io.basira.groups.EngineGroups;
 import io.basira.segment.Condition;
@@ -42,7 +47,8 @@ import java.util.TreeMap;
 /**
  * The engine's answers computed directly, without Spark: the canonical folder read with FastCSV (later rows of an
  * id win, as the import does), each customer folded by the core's {@link CardAccumulator}, groups by the scan
- * evaluator, analytics by {@link CardAnalytics} on {@link StoreFacts} built as the server's loader builds them.
+ * evaluator, analytics by {@link CardAnalytics} on {@link StoreFacts} built as the server's loader builds them, next
+ * categories by the core's {@link NextProducts} on {@link Baskets} read as the server's {@code JdbcBaskets} reads them.
  */
 final class Reference {
 
@@ -106,6 +112,132 @@ final class Reference {
         }
     }
 
+    /**
+     * customer id → next category, as the server's refresh takes it from {@code ProductAnalytics}: the baskets read
+     * as {@code JdbcBaskets} reads them (the counted orders in id order, each with its lines in file order, a line's
+     * category its product's, none for an unknown product), the core's next-product model with its default options.
+     */
+    Map<String, String> nextCategories() throws IOException {
+        Path folder = Path.of(store.folder());
+        Map<String, String> productCategory = new HashMap<>();
+        for (Map<String, String> row : latest(folder.resolve("products.csv"), "product_id")) {
+            productCategory.put(row.get("product_id").strip(), row.get("category"));
+        }
+        Map<String, List<String>> linesOf = new HashMap<>();
+        for (Map<String, String> row : rows(folder.resolve("order_items.csv"))) {
+            linesOf.computeIfAbsent(row.get("order_id").strip(), o -> new ArrayList<>())
+                    .add(row.get("product_id").strip());
+        }
+        TreeMap<String, Map<String, String>> counted = new TreeMap<>();
+        for (Map<String, String> row : orders) {
+            if (OrderStatus.fromCode(row.get("status")).isCounted()
+                    && linesOf.containsKey(row.get("order_id").strip())) {
+                counted.put(row.get("order_id").strip(), row);
+            }
+        }
+        if (counted.isEmpty()) {
+            return Map.of();
+        }
+        Baskets.Builder baskets = Baskets.builder();
+        counted.forEach((id, row) -> {
+            baskets.order(
+                    baskets.customer(row.get("customer_id").strip()),
+                    Dates.dateIn(instant(row, "created_at"), store.zone()).toEpochDay());
+            for (String product : linesOf.get(id)) {
+                baskets.line(baskets.product(product, productCategory.get(product)), 0);
+            }
+        });
+        return NextCategories.of(NextProducts.train(baskets.build(), NextProducts.Options.DEFAULT));
+    }
+
+    /**
+     * customer id → browsing aggregates as the server's {@code JdbcBrowsing.recompute} takes them at {@code now}
+     * from the folder's {@code browsing_events.csv} (each event of a visitor linked to the customer): its grouped
+     * queries, written out here — the events before {@code now}; the last; the distinct sessions, page and product
+     * views from 30 days of 24 hours before {@code now}; the distinct sessions of all; the products and categories of
+     * the product views since the store's midnight 399 days before {@code now}'s day, each with the store-local day of
+     * its last view (the most recent first, 200 at most). A customer without an event has none.
+     */
+    Map<String, BrowsingStats> browsing(Instant now) throws IOException {
+        Map<String, List<Map<String, String>>> byCustomer = new TreeMap<>();
+        for (Map<String, String> row : rows(Path.of(store.folder()).resolve(BrowsingJob.FILE))) {
+            if (instant(row, "occurred_at").isBefore(now)) {
+                byCustomer
+                        .computeIfAbsent(row.get("customer_id").strip(), c -> new ArrayList<>())
+                        .add(row);
+            }
+        }
+        Instant since = now.minus(java.time.Duration.ofDays(30));
+        Instant sinceViewed = LocalDate.ofInstant(now, store.zone())
+                .minusDays(399)
+                .atStartOfDay(store.zone())
+                .toInstant();
+        Map<String, BrowsingStats> stats = new TreeMap<>();
+        byCustomer.forEach((customer, events) -> {
+            Instant last = events.stream()
+                    .map(e -> instant(e, "occurred_at"))
+                    .max(Instant::compareTo)
+                    .orElseThrow();
+            java.util.function.Predicate<Map<String, String>> recent =
+                    e -> !instant(e, "occurred_at").isBefore(since);
+            long sessions30d = events.stream()
+                    .filter(recent)
+                    .map(e -> text(e, "session_id"))
+                    .filter(java.util.Objects::nonNull)
+                    .distinct()
+                    .count();
+            long pages = events.stream()
+                    .filter(recent)
+                    .filter(e -> "page".equals(text(e, "kind")))
+                    .count();
+            long products = events.stream()
+                    .filter(recent)
+                    .filter(e -> "product".equals(text(e, "kind")))
+                    .count();
+            long sessions = events.stream()
+                    .map(e -> text(e, "session_id"))
+                    .filter(java.util.Objects::nonNull)
+                    .distinct()
+                    .count();
+            Map<String, Instant> lastView = new HashMap<>(); // "product NUL category" → its last view
+            events.stream()
+                    .filter(e -> "product".equals(text(e, "kind")))
+                    .filter(e -> !instant(e, "occurred_at").isBefore(sinceViewed))
+                    .forEach(e -> lastView.merge(
+                            java.util.Objects.toString(text(e, "product_id"), "")
+                                    + '\u0000'
+                                    + java.util.Objects.toString(text(e, "category"), ""),
+                            instant(e, "occurred_at"),
+                            (a, b) -> a.compareTo(b) >= 0 ? a : b));
+            Map<String, Integer> productDays = new LinkedHashMap<>();
+            Map<String, Integer> categoryDays = new LinkedHashMap<>();
+            lastView.entrySet().stream()
+                    .sorted(Map.Entry.<String, Instant>comparingByValue()
+                            .reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .forEach(e -> {
+                        String[] key = e.getKey().split("\u0000", -1);
+                        int day = (int) Dates.dateIn(e.getValue(), store.zone()).toEpochDay();
+                        if (!key[0].isEmpty() && productDays.size() < 200) {
+                            productDays.putIfAbsent(key[0], day);
+                        }
+                        if (!key[1].isEmpty() && categoryDays.size() < 200) {
+                            categoryDays.putIfAbsent(key[1], day);
+                        }
+                    });
+            stats.put(
+                    customer,
+                    new BrowsingStats(
+                            last,
+                            (int) sessions30d,
+                            (int) pages,
+                            (int) products,
+                            (int) sessions,
+                            new BrowsingStats.Viewed(productDays, categoryDays)));
+        });
+        return stats;
+    }
+
     /** customer id → the card's export row, as of {@code today}. */
     Map<String, List<String>> cards(LocalDate today) {
         Map<String, List<String>> rows = new TreeMap<>();
@@ -121,17 +253,25 @@ final class Reference {
      */
     Map<String, Set<String>> groups(Map<String, String> rules, LocalDate today) throws IOException {
         Map<String, AnalyticsFields> analytics = new HashMap<>();
+        Map<String, String> next = nextCategories();
+        Map<String, BrowsingStats> browsing =
+                browsing(today.plusDays(1).atStartOfDay(store.zone()).toInstant());
         for (CustomerAnalytics row : analytics(today).customers()) {
-            analytics.put(row.customerId(), AnalyticsFields.of(row));
+            analytics.put(row.customerId(), AnalyticsFields.of(row).withNextCategory(next.get(row.customerId())));
         }
         List<CustomerSnapshot> snapshots = new ArrayList<>();
         long rowId = 0;
         for (Map.Entry<String, CardAccumulator> e : folds.entrySet()) {
             snapshots.add(new CustomerSnapshot(
-                    ++rowId, customer(customers.get(e.getKey())), e.getValue().card(), analytics.get(e.getKey())));
+                    ++rowId,
+                    customer(customers.get(e.getKey())),
+                    e.getValue().card(),
+                    analytics.get(e.getKey()),
+                    browsing.get(e.getKey())));
         }
         Map<String, Condition> parsed = new LinkedHashMap<>();
-        rules.forEach((key, text) -> parsed.put(key, RuleText.parse(text, BuiltInFields.catalogue())));
+        rules.forEach((key, text) ->
+                parsed.put(key, RuleText.parse(text, BuiltInFields.catalogue().with(new BrowsingCardFields()))));
         Map<String, Set<String>> added = new HashMap<>();
         Map<String, Set<String>> excluded = new HashMap<>();
         for (Map<String, String> row :

@@ -69,6 +69,7 @@ class SameAnswersTest {
                 DemoStoreSpec.defaults().timeZone().getId(),
                 false);
         cdnow = new StoreSource("cdnow", cdnowFolder(dir.resolve("cdnow")).toString(), "USD", "UTC", false);
+        writeBrowsingEvents(demo, DEMO_AS_OF);
         facts = CardsJob.facts(spark, List.of(demo, cdnow)).cache();
     }
 
@@ -106,7 +107,8 @@ class SameAnswersTest {
         Map<String, Long> written = ParquetFolder.write(spark, demo, parquetFolder.toString());
         assertThat(written)
                 .containsEntry("customers.csv", (long) DemoStoreSpec.defaults().customers())
-                .hasSize(7);
+                .containsKey(BrowsingJob.FILE)
+                .hasSizeGreaterThanOrEqualTo(8); // the seven canonical files, the browsing events (and the lists)
         StoreSource parquet = new StoreSource("demo", parquetFolder.toString(), demo.currency(), demo.timeZone(), true);
         CardsJob.Settings settings = new CardsJob.Settings(Map.of("demo", demo), DEMO_AS_OF, Map.of());
         List<Row> fromParquet = CardsJob.table(CardsJob.cards(CardsJob.facts(spark, List.of(parquet)), settings))
@@ -117,6 +119,22 @@ class SameAnswersTest {
                 .orderBy("customer_id")
                 .collectAsList();
         assertThat(fromParquet).hasSize(DemoStoreSpec.defaults().customers()).isEqualTo(fromCsv);
+        assertThat(events(parquet)).hasSizeGreaterThan(1000).isEqualTo(events(demo)); // occurred_at typed, read back
+    }
+
+    /** The store's browsing events as the job reads them, one text per event, sorted. */
+    private static List<String> events(StoreSource store) {
+        return BrowsingJob.facts(spark, List.of(store)).collectAsList().stream()
+                .map(f -> String.join(
+                        "|",
+                        f.getCustomerId(),
+                        String.valueOf(f.getSessionId()),
+                        f.instant().toString(),
+                        f.getCode(),
+                        String.valueOf(f.getProductId()),
+                        String.valueOf(f.getCategory())))
+                .sorted()
+                .toList();
     }
 
     /**
@@ -182,6 +200,8 @@ class SameAnswersTest {
     @Test
     void groupsAreTheEngines() throws IOException {
         Path rulesFile = dir.resolve("rules.csv");
+        String top = mostFrequent(new Reference(demo).nextCategories());
+        String[] viewed = mostViewed(new Reference(demo).browsing(BrowsingJob.now(DEMO_AS_OF, demo.zone())));
         Files.writeString(
                 rulesFile,
                 String.join(
@@ -197,7 +217,18 @@ class SameAnswersTest {
                                 "valuable,predicted_value_12m > 150 AND p_alive >= 0.5",
                                 "types,customer_type = 'loyal' OR regularity = 'regular' OR churn_risk = 'high'",
                                 "scored,rfm_recency >= 4 AND expected_purchases_90d > 0.2 OR revenue_percentile <= 20",
-                                "hand_or_champion,group = 'hand' OR group = 'champions'")
+                                "hand_or_champion,group = 'hand' OR group = 'champions'",
+                                "next_top,\"next_category = '" + top.replace("'", "''") + "'\"",
+                                "next_other,next_category IS NOT NULL AND NOT (group = 'next_top')",
+                                "next_none,next_category IS NULL AND order_count >= 1",
+                                "browsers,sessions_30d >= 2",
+                                "viewers,product_views_30d > 0 AND page_views_30d >= 1",
+                                "returning,visitor_type = 'returning'",
+                                "new_visitors,visitor_type = 'new'",
+                                "seen_month,last_seen_at >= -30d",
+                                "never_seen,last_seen_at IS NULL AND order_count >= 1",
+                                "looked_p,\"viewed_products_45d = '" + viewed[0] + "'\"",
+                                "looked_c,\"viewed_categories_7d IN ('" + viewed[1] + "', '" + viewed[2] + "')\"")
                         + "\n");
         List<String> ids = Files.readAllLines(Path.of(demo.folder()).resolve("customers.csv")).subList(1, 7).stream()
                 .map(line -> line.split(",")[0])
@@ -218,7 +249,7 @@ class SameAnswersTest {
         Map<String, String> rules = GroupRules.read(rulesFile);
         List<StoreSource> stores = List.of(demo, cdnow);
         List<Row> members = GroupsOutput.members(CardsJob.cards(
-                        CardsJob.withGroupFacts(spark, stores, facts, DEMO_AS_OF),
+                        CardsJob.withGroupFacts(spark, stores, facts, DEMO_AS_OF, rules),
                         new CardsJob.Settings(CardsJob.bySlug(stores), DEMO_AS_OF, rules)))
                 .collectAsList();
         Map<String, Map<String, Set<String>>> byStore = new TreeMap<>();
@@ -235,11 +266,189 @@ class SameAnswersTest {
             byStore.put(store.slug(), actual);
         }
         Map<String, Set<String>> demoGroups = byStore.get("demo");
-        assertThat(demoGroups).containsKeys("big_repeat", "champions", "valuable", "types", "scored");
+        assertThat(demoGroups)
+                .containsKeys("big_repeat", "champions", "valuable", "types", "scored", "next_top", "next_other")
+                .containsKeys("browsers", "viewers", "returning", "new_visitors", "seen_month", "never_seen")
+                .containsKeys("looked_p", "looked_c");
+        assertThat(byStore.get("cdnow")).doesNotContainKeys("browsers", "seen_month"); // no browsing events
+        assertThat(byStore.get("cdnow")).doesNotContainKeys("next_top", "next_other"); // no order lines
         assertThat(demoGroups.get("hand")).containsExactlyInAnyOrder(ids.get(3), ids.get(5));
         assertThat(demoGroups.get("big")).contains(ids.get(0)).doesNotContain(ids.get(1));
         assertThat(demoGroups.get("champions")).doesNotContain(ids.get(2));
         assertThat(demoGroups.get("hand_or_champion")).contains(ids.get(3)).containsAll(demoGroups.get("champions"));
+    }
+
+    /**
+     * Every customer's next category, customer by customer, equals the engine's (the core's next-product model on
+     * the baskets as the server reads them); CDNOW, without order lines, has none.
+     */
+    @Test
+    void nextCategoriesAreTheEngines() throws IOException {
+        Map<String, Map<String, String>> byStore = new TreeMap<>();
+        for (Fact fact : NextCategoryJob.facts(spark, List.of(demo, cdnow)).collectAsList()) {
+            assertThat(byStore.computeIfAbsent(fact.getStore(), s -> new TreeMap<>())
+                            .put(fact.getCustomerId(), fact.getCategory()))
+                    .as(fact.getStore() + " " + fact.getCustomerId() + " given twice")
+                    .isNull();
+        }
+        Map<String, String> expected = new TreeMap<>(new Reference(demo).nextCategories());
+        assertThat(byStore.get("demo")).isEqualTo(expected);
+        assertThat(new TreeSet<>(expected.values())).hasSizeGreaterThan(2);
+        assertThat(expected.size()).isGreaterThan(DemoStoreSpec.defaults().customers() / 2);
+        assertThat(byStore).doesNotContainKey("cdnow");
+        assertThat(new Reference(cdnow).nextCategories()).isEmpty();
+    }
+
+    /**
+     * Every customer's browsing aggregates, customer by customer and field by field (last seen, the 30-day counts,
+     * the sessions, each viewed product and category with its day), equal the engine's recomputation at the end of
+     * the as-of day; events after it are left out; CDNOW, without browsing events, has none.
+     */
+    @Test
+    void browsingIsTheEngines() throws IOException {
+        java.time.Instant now = BrowsingJob.now(DEMO_AS_OF, demo.zone());
+        Map<String, List<Fact>> events = new TreeMap<>();
+        for (Fact fact : BrowsingJob.facts(spark, List.of(demo, cdnow)).collectAsList()) {
+            assertThat(fact.getStore()).isEqualTo("demo");
+            events.computeIfAbsent(fact.getCustomerId(), c -> new ArrayList<>()).add(fact);
+        }
+        Map<String, io.basira.browsing.BrowsingStats> actual = new TreeMap<>();
+        events.forEach((customer, list) -> {
+            io.basira.browsing.BrowsingStats stats = BrowsingJob.stats(list, now, demo.zone());
+            if (stats != null) {
+                actual.put(customer, stats);
+            }
+        });
+        Map<String, io.basira.browsing.BrowsingStats> expected = new Reference(demo).browsing(now);
+        assertThat(actual.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((id, stats) -> assertThat(actual.get(id)).as(id).isEqualTo(stats));
+        assertThat(expected.values()).anyMatch(b -> b.sessions30d() >= 2);
+        assertThat(expected.values()).anyMatch(b -> b.returning() && b.sessions30d() == 0);
+        assertThat(expected.values()).anyMatch(b -> !b.returning());
+        assertThat(expected.values()).anyMatch(b -> b.viewed().productDays().size() > 3);
+        assertThat(expected.values()).allMatch(b -> b.lastSeenAt().isBefore(now));
+        assertThat(events.values().stream().flatMap(List::stream))
+                .anyMatch(f -> !f.instant().isBefore(now));
+        assertThat(new Reference(cdnow).browsing(now)).isEmpty();
+    }
+
+    /**
+     * A browsing export for the demo store ({@link BrowsingJob#FILE}: the events of visitors linked to customers):
+     * two customers in three, one to three visitors each, sessions of page, product, cart, search and identify
+     * events over the 420 days before {@code asOf} (half of them in the last 40) and a few in the two days after it,
+     * product views of 25 products (their categories; some without), and events on the edges of the 30-day window.
+     */
+    static void writeBrowsingEvents(StoreSource store, LocalDate asOf) throws IOException {
+        List<String[]> products = new ArrayList<>();
+        try (var csv = de.siegmar.fastcsv.reader.CsvReader.builder()
+                .ofNamedCsvRecord(Path.of(store.folder()).resolve("products.csv"))) {
+            for (var record : csv) {
+                if (products.size() < 25) {
+                    products.add(new String[] {record.getField("product_id"), record.getField("category")});
+                }
+            }
+        }
+        List<String> customers = Files.readAllLines(Path.of(store.folder()).resolve("customers.csv")).stream()
+                .skip(1)
+                .map(line -> line.split(",")[0])
+                .limit(600)
+                .toList();
+        java.util.Random random = new java.util.Random(20);
+        java.time.Instant end = BrowsingJob.now(asOf, store.zone());
+        StringBuilder out = new StringBuilder(String.join(",", BrowsingJob.COLUMNS)).append('\n');
+        String[] kinds = {"page", "page", "page", "page", "product", "product", "product", "cart", "search", "identify"
+        };
+        for (int c = 0; c < customers.size(); c++) {
+            if (c % 3 == 0) {
+                continue;
+            }
+            String customer = customers.get(c);
+            int visitors = 1 + random.nextInt(3);
+            for (int v = 0; v < visitors; v++) {
+                String visitor = "v" + c + "-" + v;
+                int sessions = 1 + random.nextInt(4);
+                for (int s = 0; s < sessions; s++) {
+                    String session = visitor + "-s" + s;
+                    long back = random.nextBoolean()
+                            ? random.nextInt(40 * 86_400)
+                            : random.nextInt(420) * 86_400L + random.nextInt(86_400);
+                    java.time.Instant start = end.minusSeconds(back);
+                    if (random.nextInt(40) == 0) {
+                        start = end.plusSeconds(random.nextInt(2 * 86_400)); // after the as-of day
+                    }
+                    int n = 1 + random.nextInt(8);
+                    for (int e = 0; e < n; e++) {
+                        String kind = kinds[random.nextInt(kinds.length)];
+                        String[] product = products.get(random.nextInt(products.size()));
+                        boolean viewed = kind.equals("product") || kind.equals("cart");
+                        String category = kind.equals("product") && random.nextInt(6) != 0 ? product[1] : "";
+                        out.append(String.join(
+                                        ",",
+                                        customer,
+                                        visitor,
+                                        random.nextInt(30) == 0 ? "" : session,
+                                        start.plusSeconds(e * 45L).toString(),
+                                        kind,
+                                        viewed ? quoted(product[0]) : "",
+                                        quoted(category)))
+                                .append('\n');
+                    }
+                }
+            }
+        }
+        // the window's edges: an event exactly 30 days before the end counts, one at the end does not
+        out.append(String.join(
+                        ",",
+                        customers.get(1),
+                        "edge",
+                        "edge-1",
+                        end.minus(java.time.Duration.ofDays(30)).toString(),
+                        "page",
+                        "",
+                        ""))
+                .append('\n');
+        out.append(String.join(",", customers.get(1), "edge", "edge-2", end.toString(), "page", "", ""))
+                .append('\n');
+        Files.writeString(Path.of(store.folder()).resolve(BrowsingJob.FILE), out, StandardCharsets.UTF_8);
+    }
+
+    private static String quoted(String cell) {
+        return cell.contains(",") || cell.contains("\"") ? '"' + cell.replace("\"", "\"\"") + '"' : cell;
+    }
+
+    /** The most viewed product, then the two most viewed categories, within all customers' viewed items. */
+    private static String[] mostViewed(Map<String, io.basira.browsing.BrowsingStats> stats) {
+        Map<String, Integer> products = new TreeMap<>();
+        Map<String, Integer> categories = new TreeMap<>();
+        stats.values().forEach(b -> {
+            b.viewed().productDays().keySet().forEach(p -> products.merge(p, 1, Integer::sum));
+            b.viewed().categoryDays().keySet().forEach(k -> categories.merge(k, 1, Integer::sum));
+        });
+        List<String> top = new ArrayList<>(categories.keySet());
+        top.sort(java.util.Comparator.comparing((String k) -> -categories.get(k)));
+        return new String[] {mostFrequent(invert(products)), top.get(0), top.get(1)};
+    }
+
+    /** An item → count map as the key → item form {@link #mostFrequent} counts (one entry per count). */
+    private static Map<String, String> invert(Map<String, Integer> counts) {
+        Map<String, String> out = new TreeMap<>();
+        counts.forEach((item, n) -> {
+            for (int i = 0; i < n; i++) {
+                out.put(item + "#" + i, item);
+            }
+        });
+        return out;
+    }
+
+    /** The category most customers have as their next one (the first in text order on a tie). */
+    private static String mostFrequent(Map<String, String> categories) {
+        Map<String, Integer> counts = new TreeMap<>();
+        categories.values().forEach(c -> counts.merge(c, 1, Integer::sum));
+        return counts.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+                .orElseThrow()
+                .getKey();
     }
 
     /** The demo store's analytics: every cell and the CLV parameters. */

@@ -32,7 +32,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * a spreadsheet, so the CSV-injection guard of the card exports (which would change an id) is not applied. Each
  * table is streamed in id order with a bounded fetch size: memory does not grow with the store. Two more files,
  * which the import does not read, carry the saved groups for basira-spark (docs/spark.md): {@value #GROUPS} (each
- * group with a rule, and its rule's text) and {@value #GROUP_LISTS} (the manual additions and exclusions).
+ * group with a rule, and its rule's text) and {@value #GROUP_LISTS} (the manual additions and exclusions); a third
+ * carries the browsing the job's browsing fields read: {@value #BROWSING_EVENTS} (the kept events of the visitors
+ * linked to a customer, with the customer).
  */
 public final class StoreCsvExport {
 
@@ -45,6 +47,14 @@ public final class StoreCsvExport {
     public static final String GROUP_LISTS = "group_lists.csv";
 
     static final List<String> GROUP_LISTS_COLUMNS = List.of("group", "customer_id", "list");
+    /**
+     * the browsing events of the visitors linked to a customer, with that customer (the link as it is now), for the
+     * job's browsing fields: {@code customer_id,visitor_id,session_id,occurred_at,kind,product_id,category}
+     */
+    public static final String BROWSING_EVENTS = "browsing_events.csv";
+
+    static final List<String> BROWSING_EVENTS_COLUMNS =
+            List.of("customer_id", "visitor_id", "session_id", "occurred_at", "kind", "product_id", "category");
 
     private final JdbcTemplate jdbc;
 
@@ -179,6 +189,25 @@ public final class StoreCsvExport {
                                 + "WHERE store_id = ?) lists ORDER BY group_key, customer_external_id",
                         new Object[] {id, id},
                         rs -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))));
+        rows.put(
+                BROWSING_EVENTS,
+                file(
+                        folder,
+                        BROWSING_EVENTS,
+                        BROWSING_EVENTS_COLUMNS,
+                        "SELECT v.customer_external_id, e.visitor_id, e.session_id, e.occurred_at, e.kind, "
+                                + "e.product_id, e.category FROM browsing_events e JOIN browsing_visitors v "
+                                + "ON v.store_id = e.store_id AND v.visitor_id = e.visitor_id WHERE e.store_id = ? "
+                                + "ORDER BY v.customer_external_id, e.occurred_at, e.visitor_id, e.session_id, e.kind",
+                        new Object[] {id},
+                        rs -> List.of(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                instant(rs, 4),
+                                rs.getString(5),
+                                text(rs.getString(6)),
+                                text(rs.getString(7)))));
         return rows;
     }
 

@@ -351,7 +351,7 @@ abstract class ImportExportCliContract {
         try (var left = Files.list(tmp.resolve("p"))) {
             assertThat(left.map(p -> p.getFileName().toString()))
                     .allMatch(n -> n.endsWith(".parquet"))
-                    .hasSize(9);
+                    .hasSize(10);
         }
         CliRun xlsx = CliRun.of(
                 database(),
@@ -396,6 +396,40 @@ abstract class ImportExportCliContract {
         assertThat(Files.readAllLines(out.resolve("groups.csv"))).containsExactly("group,rule", "big,total_spent > 5");
         assertThat(Files.readAllLines(out.resolve("group_lists.csv")))
                 .containsExactly("group,customer_id,list", "big,C1,excluded", "hand,C2,added");
+    }
+
+    // export store: the browsing events of linked visitors travel with the folder, for the job's browsing fields
+    @Test
+    void an_exported_store_carries_its_linked_visitors_browsing_events() throws Exception {
+        String slug = slug();
+        Path dir = folder(
+                "browsed",
+                CUSTOMERS,
+                "order_id,customer_id,created_at,status,total\n" + "O1,C1,2024-02-01,completed,10.00\n");
+        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", dir.toString())
+                        .exitCode())
+                .isZero();
+        String store = "(SELECT id FROM stores WHERE slug = '" + slug + "')";
+        sql("INSERT INTO browsing_visitors (store_id, visitor_id, customer_external_id, linked_at) VALUES (" + store
+                + ", 'v1', 'C1', CURRENT_TIMESTAMP)");
+        String events =
+                "INSERT INTO browsing_events (store_id, visitor_id, session_id, occurred_at, received_at, kind, "
+                        + "path, product_id, category, search_query, customer_external_id) VALUES ";
+        sql(events + "(" + store + ", 'v1', 's1', TIMESTAMP WITH TIME ZONE '2024-03-01 10:00:00+00', "
+                + "CURRENT_TIMESTAMP, 'product', '/p/P1', 'P1', 'abayas, long', NULL, NULL)");
+        sql(events + "(" + store + ", 'v1', 's1', TIMESTAMP WITH TIME ZONE '2024-03-01 09:59:00+00', "
+                + "CURRENT_TIMESTAMP, 'page', '/', NULL, NULL, NULL, NULL)");
+        sql(events + "(" + store + ", 'v9', 's9', TIMESTAMP WITH TIME ZONE '2024-03-01 09:00:00+00', "
+                + "CURRENT_TIMESTAMP, 'page', '/', NULL, NULL, NULL, NULL)"); // a visitor linked to no customer
+        Path out = tmp.resolve("browsed-export");
+        CliRun export = CliRun.of(database(), "export", "store", "--store", slug, "--out", out.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(export.out()).contains("browsing_events.csv: 2 rows");
+        assertThat(Files.readAllLines(out.resolve("browsing_events.csv")))
+                .containsExactly(
+                        "customer_id,visitor_id,session_id,occurred_at,kind,product_id,category",
+                        "C1,v1,s1,2024-03-01T09:59:00Z,page,,",
+                        "C1,v1,s1,2024-03-01T10:00:00Z,product,P1,\"abayas, long\"");
     }
 
     private static List<String> withoutDaysSince(List<String> lines) {

@@ -187,6 +187,7 @@ class FolderStructureTest {
                         "orders.csv",
                         "order_items.csv",
                         "carts.csv",
+                        "cart_items.csv",
                         "reviews.csv",
                         "wishlist.csv");
     }

@@ -199,6 +199,19 @@ class AnalyticsBrowserTest {
         assertThat(browser.findElement(By.id("from")).getAttribute("value")).isEqualTo("٢٠٢٦-٠٣-٠١");
         pages.open("/analytics/pareto?lang=ar&from=2026-13-01");
         assertThat(browser.findElement(By.id("period-error")).getText()).contains("سنة-شهر-يوم");
+
+        // «مجموعات RFM», the caption of a table shown as cards on a phone, stays on one line at 390 px
+        pages.open("/analytics/rfm?lang=ar");
+        pages.resize(BrowserPages.NARROW);
+        Number lines = (Number)
+                ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "const c = document.querySelector('#rfm-groups caption'); const s = getComputedStyle(c);"
+                                        + "return (c.getBoundingClientRect().height - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom)"
+                                        + " - parseFloat(s.borderTopWidth) - parseFloat(s.borderBottomWidth)) / parseFloat(s.lineHeight);");
+        assertThat(lines.doubleValue()).as("lines of the RFM groups' caption").isLessThan(1.5);
+        pages.screenshot("analytics-rfm-caption", "ar", BrowserPages.NARROW);
+        pages.resize(BrowserPages.WIDE);
         pages.open("/analytics/pareto?lang=en");
     }
 

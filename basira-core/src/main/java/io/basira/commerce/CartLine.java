@@ -37,15 +37,27 @@ public record CartLine(
         if (url.length() > MAX_URL) {
             throw new IllegalArgumentException("url is longer than " + MAX_URL + " characters");
         }
+        String problem = linkProblem(url);
+        if (problem != null) {
+            throw new IllegalArgumentException("url '" + url + "' " + problem);
+        }
+        return url;
+    }
+
+    /**
+     * Why {@code url} (stripped, not longer than {@link #MAX_URL}) is not kept as a line's link, or null when it
+     * is: {@code is not an absolute http or https link}, {@code is not a link: REASON}.
+     */
+    public static String linkProblem(String url) {
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                throw new IllegalArgumentException("url '" + url + "' is not an absolute http or https link");
+                return "is not an absolute http or https link";
             }
+            return null;
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("url '" + url + "' is not a link: " + e.getReason());
+            return "is not a link: " + e.getReason();
         }
-        return url;
     }
 }

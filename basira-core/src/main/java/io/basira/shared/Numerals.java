@@ -48,6 +48,27 @@ public final class Numerals {
         return -1;
     }
 
+    /**
+     * {@code text} with every Arabic-Indic or Persian digit as its ASCII digit and nothing else changed (a date typed
+     * {@code ٢٠٢٦-٠٣-٠١} reads as {@code 2026-03-01}); null stays null.
+     */
+    public static String asciiDigits(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder ascii = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c > '9' && isDigit(c)) {
+                if (ascii == null) {
+                    ascii = new StringBuilder(text);
+                }
+                ascii.setCharAt(i, (char) ('0' + digit(c)));
+            }
+        }
+        return ascii == null ? text : ascii.toString();
+    }
+
     /** Whether {@code c} is a digit of one of the accepted scripts. */
     public static boolean isDigit(char c) {
         return digit(c) >= 0;

@@ -85,4 +85,13 @@ class NumeralsTest {
         assertThatThrownBy(() -> Money.parse("١٫٥٠٥", Currency.getInstance("SAR")))
                 .hasMessageContaining("more than 2 decimals");
     }
+
+    @Test
+    void ascii_digits_turns_arabic_indic_and_persian_digits_into_ascii_and_leaves_the_rest() {
+        assertThat(Numerals.asciiDigits("٢٠٢٦-٠٣-٠١ ٠٩:٣٠")).isEqualTo("2026-03-01 09:30");
+        assertThat(Numerals.asciiDigits("۱۴۰۲-۰۱-۰۱")).isEqualTo("1402-01-01");
+        assertThat(Numerals.asciiDigits("2026-03-01")).isEqualTo("2026-03-01");
+        assertThat(Numerals.asciiDigits("سنة")).isEqualTo("سنة");
+        assertThat(Numerals.asciiDigits(null)).isNull();
+    }
 }

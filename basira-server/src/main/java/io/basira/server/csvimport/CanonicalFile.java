@@ -50,6 +50,8 @@ public enum CanonicalFile {
             "total",
             "items_count",
             "status*"),
+    /** The lines of carts (not in PRODUCT.md's table: docs/import.md's extension, as order_items.csv is to orders). */
+    CART_ITEMS("cart_items.csv", false, "cart_id*", "product_id*", "quantity*", "unit_price", "name", "url"),
     REVIEWS("reviews.csv", false, "review_id*", "customer_id*", "product_id", "rating*", "created_at*"),
     WISHLIST("wishlist.csv", false, "customer_id*", "product_id*", "added_at*");
 

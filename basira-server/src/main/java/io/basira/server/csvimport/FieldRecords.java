@@ -26,6 +26,11 @@ public final class FieldRecords {
         public boolean orderExists(String orderId) {
             return true;
         }
+
+        @Override
+        public boolean cartExists(String cartId) {
+            return true;
+        }
     };
 
     private final Store store;

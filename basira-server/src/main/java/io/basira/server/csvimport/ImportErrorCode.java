@@ -53,6 +53,10 @@ public enum ImportErrorCode {
     UNKNOWN_ORDER(1),
     /** customer id */
     UNKNOWN_CUSTOMER(1),
+    /** cart id: a cart line's cart is neither in the store nor in this import's carts.csv */
+    UNKNOWN_CART(1),
+    /** value: not an absolute http or https link (a cart line's url) */
+    NOT_A_LINK(1),
     /** currency, the store's currency */
     WRONG_CURRENCY(2),
     /** The header names a canonical column twice. */

@@ -1,6 +1,7 @@
 package io.basira.server.csvimport;
 
 import io.basira.commerce.Cart;
+import io.basira.commerce.CartLine;
 import io.basira.commerce.Customer;
 import io.basira.commerce.Order;
 import io.basira.commerce.OrderLine;
@@ -11,7 +12,7 @@ import io.basira.ingest.RecordBatch;
 
 /**
  * Receives every valid record of an import, in file order (products, customers, orders, order
- * lines, carts, reviews, wishlist) and, within a file, in row order. A record whose id appears again
+ * lines, carts, cart lines, reviews, wishlist) and, within a file, in row order. A record whose id appears again
  * later in the same file arrives again: the later one must win (upsert).
  *
  * <p>Called from the reading thread only. Exceptions thrown by the sink end the read and propagate.
@@ -27,6 +28,8 @@ public interface RecordSink {
     void orderLine(OrderLine line);
 
     void cart(Cart cart);
+
+    void cartLine(CartLine line);
 
     void review(Review review);
 
@@ -67,6 +70,11 @@ public interface RecordSink {
             }
 
             @Override
+            public void cartLine(CartLine line) {
+                batch.add(line);
+            }
+
+            @Override
             public void review(Review review) {
                 batch.add(review);
             }
@@ -95,6 +103,9 @@ public interface RecordSink {
 
             @Override
             public void cart(Cart cart) {}
+
+            @Override
+            public void cartLine(CartLine line) {}
 
             @Override
             public void review(Review review) {}

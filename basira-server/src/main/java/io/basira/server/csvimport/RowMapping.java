@@ -4,6 +4,7 @@ import static io.basira.server.csvimport.Need.OPTIONAL;
 import static io.basira.server.csvimport.Need.REQUIRED;
 
 import io.basira.commerce.Cart;
+import io.basira.commerce.CartLine;
 import io.basira.commerce.CartStatus;
 import io.basira.commerce.Customer;
 import io.basira.commerce.Gender;
@@ -45,6 +46,7 @@ final class RowMapping {
             case ORDERS -> order(row);
             case ORDER_ITEMS -> orderLine(row);
             case CARTS -> cart(row);
+            case CART_ITEMS -> cartLine(row);
             case REVIEWS -> review(row);
             case WISHLIST -> wishlistItem(row);
         }
@@ -128,7 +130,44 @@ final class RowMapping {
         Integer items = row.integer("items_count", OPTIONAL, 0, Integer.MAX_VALUE, "a non-negative integer");
         CartStatus status = row.code(
                 "status", REQUIRED, CartStatus::fromCode, ImportErrorCode.UNKNOWN_CART_STATUS, CartStatus.codes());
-        deliver(row, () -> new Cart(id, customerId, createdAt, updatedAt, total, items, status), sink::cart);
+        Cart cart = build(row, () -> new Cart(id, customerId, createdAt, updatedAt, total, items, status));
+        if (cart != null) {
+            sink.cart(cart);
+            references.cartImported(cart.externalId());
+        }
+    }
+
+    private void cartLine(Row row) {
+        String cartId = row.text("cart_id", REQUIRED);
+        if (cartId != null && !references.cartExists(cartId)) {
+            row.error(
+                    "cart_id",
+                    new RowError.Problem(
+                            ImportErrorCode.UNKNOWN_CART,
+                            "cart '" + cartId + "' does not exist in store '"
+                                    + row.store().slug() + "'",
+                            cartId));
+        }
+        String productId = row.text("product_id", REQUIRED);
+        Integer quantity = row.integer("quantity", REQUIRED, 1, Integer.MAX_VALUE, "a positive integer");
+        UnitPrice unitPrice = row.unitPrice("unit_price", OPTIONAL);
+        String name = row.text("name", OPTIONAL);
+        String url = row.text("url", OPTIONAL);
+        if (url != null && url.length() > CartLine.MAX_URL) {
+            row.error(
+                    "url",
+                    new RowError.Problem(
+                            ImportErrorCode.TOO_LONG,
+                            "is longer than " + CartLine.MAX_URL + " characters (it has " + url.length() + ")",
+                            CartLine.MAX_URL,
+                            url.length()));
+        } else if (url != null && CartLine.linkProblem(url) != null) {
+            row.error(
+                    "url",
+                    new RowError.Problem(
+                            ImportErrorCode.NOT_A_LINK, "'" + url + "' " + CartLine.linkProblem(url), url));
+        }
+        deliver(row, () -> new CartLine(cartId, productId, name, quantity, unitPrice, url), sink::cartLine);
     }
 
     private void review(Row row) {

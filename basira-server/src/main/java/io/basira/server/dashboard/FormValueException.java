@@ -32,7 +32,7 @@ public final class FormValueException extends IllegalArgumentException {
     }
 
     public static FormValueException notDateTime(String field, String value) {
-        return new FormValueException(field, value, "date-time", "is not a date and time (2026-03-01T09:00)");
+        return new FormValueException(field, value, "date-time", "is not a date and time (2026-03-01 09:00)");
     }
 
     public String field() {

@@ -234,6 +234,17 @@ public final class ImportFolder {
             public boolean orderExists(String orderId) {
                 return orders.contains(orderId);
             }
+
+            /** Loaded at the first line of a cart_items.csv (under the store's lock, like the others). */
+            private Set<String> carts;
+
+            @Override
+            public boolean cartExists(String cartId) {
+                if (carts == null) {
+                    carts = knownIds.carts(store.id());
+                }
+                return carts.contains(cartId);
+            }
         };
     }
 }

@@ -1,6 +1,7 @@
 package io.basira.server.importing;
 
 import io.basira.commerce.Cart;
+import io.basira.commerce.CartLine;
 import io.basira.commerce.Customer;
 import io.basira.commerce.Order;
 import io.basira.commerce.OrderLine;
@@ -12,6 +13,8 @@ import io.basira.server.importing.jdbc.StagedImport;
 import io.basira.server.platform.jdbc.StagedTable;
 import io.basira.server.privacy.Tombstones;
 import io.basira.shared.SearchText;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -22,6 +25,8 @@ final class StagingSink implements RecordSink {
 
     private final StagedImport staged;
     private final Tombstones.Screen screen;
+    /** The carts the screen dropped (an erased customer's): their lines go with them. Few, usually none. */
+    private final Set<String> droppedCarts = new HashSet<>();
 
     /** @param screen drops erased customers' records and moves their orders to the pseudonyms (docs/privacy.md) */
     StagingSink(StagedImport staged, Tombstones.Screen screen) {
@@ -92,6 +97,7 @@ final class StagingSink implements RecordSink {
     @Override
     public void cart(Cart c) {
         if (!screen.keeps(c)) {
+            droppedCarts.add(c.externalId());
             return;
         }
         staged.add(
@@ -103,6 +109,21 @@ final class StagingSink implements RecordSink {
                 c.total() == null ? null : c.total().minor(),
                 c.itemsCount(),
                 c.status().code());
+    }
+
+    @Override
+    public void cartLine(CartLine line) {
+        if (droppedCarts.contains(line.cartExternalId())) {
+            return;
+        }
+        staged.add(
+                StagedTable.CART_LINES,
+                line.cartExternalId(),
+                line.productExternalId(),
+                line.name(),
+                line.quantity(),
+                line.unitPrice() == null ? null : line.unitPrice().amount(),
+                line.url());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.basira.server.csvimport;
 
 import io.basira.commerce.Cart;
+import io.basira.commerce.CartLine;
 import io.basira.commerce.Customer;
 import io.basira.commerce.Order;
 import io.basira.commerce.OrderLine;
@@ -18,6 +19,7 @@ final class CollectingSink implements RecordSink {
     final List<Order> orders = new ArrayList<>();
     final List<OrderLine> orderLines = new ArrayList<>();
     final List<Cart> carts = new ArrayList<>();
+    final List<CartLine> cartLines = new ArrayList<>();
     final List<Review> reviews = new ArrayList<>();
     final List<WishlistItem> wishlist = new ArrayList<>();
     final List<String> filesDone = new ArrayList<>();
@@ -48,6 +50,11 @@ final class CollectingSink implements RecordSink {
     }
 
     @Override
+    public void cartLine(CartLine line) {
+        cartLines.add(line);
+    }
+
+    @Override
     public void review(Review review) {
         reviews.add(review);
     }
@@ -70,6 +77,7 @@ final class CollectingSink implements RecordSink {
         all.addAll(orders);
         all.addAll(orderLines);
         all.addAll(carts);
+        all.addAll(cartLines);
         all.addAll(reviews);
         all.addAll(wishlist);
         return all;

@@ -136,7 +136,7 @@ class FileEncodingTest {
         ImportReport report = folder.read();
 
         assertThat(report.errors()).isEmpty();
-        assertThat(report.files()).extracting(FileReport::imported).containsExactly(2L, 2L, 2L, 3L, 2L, 2L, 1L);
+        assertThat(report.files()).extracting(FileReport::imported).containsExactly(2L, 2L, 2L, 3L, 2L, 2L, 2L, 1L);
         assertThat(folder.sink.orders.get(0).discountTotal())
                 .isEqualTo(Money.ofMinor(2_000, Currency.getInstance("SAR")));
         assertThat(folder.sink.orders.get(0).isDiscounted()).isTrue();

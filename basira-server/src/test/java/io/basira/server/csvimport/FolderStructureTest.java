@@ -48,6 +48,7 @@ class FolderStructureTest {
                         "orders.csv",
                         "order_items.csv",
                         "carts.csv",
+                        "cart_items.csv",
                         "reviews.csv",
                         "wishlist.csv");
         assertThat(report.files())
@@ -186,6 +187,7 @@ class FolderStructureTest {
                         "orders.csv",
                         "order_items.csv",
                         "carts.csv",
+                        "cart_items.csv",
                         "reviews.csv",
                         "wishlist.csv");
     }

@@ -246,6 +246,21 @@ class ImportErrorCodesTest {
                         .with("order_items.csv", "order_id,product_id,quantity,unit_price\nO-9,P-1,1,10.00\n")
                         .read()
                         .errors());
+        bad.put(
+                ImportErrorCode.UNKNOWN_CART,
+                folder -> ImportFolder.in(folder)
+                        .withOrders("")
+                        .with("cart_items.csv", "cart_id,product_id,quantity\nK-9,P-1,1\n")
+                        .read()
+                        .errors());
+        bad.put(
+                ImportErrorCode.NOT_A_LINK,
+                folder -> ImportFolder.in(folder)
+                        .withOrders("")
+                        .with("carts.csv", "cart_id,created_at,status\nK-1,2024-03-03,abandoned\n")
+                        .with("cart_items.csv", "cart_id,product_id,quantity,url\nK-1,P-1,1,javascript:alert(1)\n")
+                        .read()
+                        .errors());
         bad.put(ImportErrorCode.UNKNOWN_CUSTOMER, orders("O-1,C-999,2024-03-01,completed,10.00,\n"));
         bad.put(ImportErrorCode.WRONG_CURRENCY, orders("O-1,C-1,2024-03-01,completed,10.00,USD\n"));
         bad.put(

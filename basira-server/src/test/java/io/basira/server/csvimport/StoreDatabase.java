@@ -2,7 +2,7 @@ package io.basira.server.csvimport;
 
 import java.util.Set;
 
-/** A fake of the store's database: the customers and orders it already holds. */
+/** A fake of the store's database: the customers and orders it already holds (no carts). */
 record StoreDatabase(Set<String> customers, Set<String> orders) implements KnownRecords {
 
     static StoreDatabase withCustomers(String... ids) {
@@ -21,5 +21,10 @@ record StoreDatabase(Set<String> customers, Set<String> orders) implements Known
     @Override
     public boolean orderExists(String orderId) {
         return orders.contains(orderId);
+    }
+
+    @Override
+    public boolean cartExists(String cartId) {
+        return false;
     }
 }

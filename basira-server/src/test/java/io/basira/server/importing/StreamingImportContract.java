@@ -50,6 +50,7 @@ abstract class StreamingImportContract {
                             + "payment_method, shipping_method",
             "order_lines", "order_external_id, line_no, product_external_id, quantity, unit_price_minor",
             "carts", "external_id, customer_external_id, created_at, updated_at, total_minor, items_count, status",
+            "cart_lines", "cart_external_id, line_no, product_external_id, name, quantity, unit_price, url",
             "reviews", "external_id, customer_external_id, product_external_id, rating, created_at",
             "wishlist_items", "customer_external_id, product_external_id, added_at");
 
@@ -251,9 +252,9 @@ abstract class StreamingImportContract {
 
     /**
      * A folder of every canonical file with the cases the card and the upserts care about: rows read
-     * twice (the later wins), every status, coupons and discounts, several lines per order, anonymous
+     * twice (the later wins), every status, coupons and discounts, several lines per order and per cart, anonymous
      * carts, store ratings on the same instant, a wishlist item given twice. {@code round} 1 moves
-     * orders, carts and reviews to other customers and replaces some orders' lines.
+     * orders, carts and reviews to other customers and replaces some orders' and carts' lines.
      */
     private Path folder(String name, Random random, int round) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve(name));
@@ -341,6 +342,30 @@ abstract class StreamingImportContract {
                     .append(c % 3 == 0 ? "converted" : "abandoned")
                     .append('\n');
         }
+        // round 1 gives new lines to the even carts only: the others keep theirs (a cart given without lines)
+        StringBuilder cartItems = new StringBuilder("cart_id,product_id,quantity,unit_price,name,url\n");
+        for (int c = 1; c <= 40; c++) {
+            if (c % 4 == 3 || (round == 1 && c % 2 == 1)) {
+                continue;
+            }
+            for (int line = 0; line < 1 + (c + round) % 3; line++) {
+                int product = 1 + (c * 7 + line * 3 + round) % 20;
+                cartItems
+                        .append('K')
+                        .append(c)
+                        .append(",P")
+                        .append(product)
+                        .append(',')
+                        .append(1 + (c + line) % 4)
+                        .append(',')
+                        .append(line == 2 ? "" : line == 1 ? "0.001" : product * 3 + ".50")
+                        .append(',')
+                        .append(line == 0 ? "علبة تمر " + product : "")
+                        .append(',')
+                        .append(line == 0 ? "https://shop.example/p/" + product : "")
+                        .append('\n');
+            }
+        }
         StringBuilder reviews = new StringBuilder("review_id,customer_id,product_id,rating,created_at\n");
         for (int r = 1; r <= 40; r++) {
             reviews.append('R')
@@ -370,6 +395,7 @@ abstract class StreamingImportContract {
         write(dir, "orders.csv", orders);
         write(dir, "order_items.csv", items);
         write(dir, "carts.csv", carts);
+        write(dir, "cart_items.csv", cartItems);
         write(dir, "reviews.csv", reviews);
         write(dir, "wishlist.csv", wishlist);
         return dir;

@@ -402,6 +402,43 @@ abstract class WebhooksContract {
                 .containsEntry("STATUS", "abandoned")
                 .containsEntry("TOTAL_MINOR", 5900L)
                 .containsEntry("CUSTOMER_EXTERNAL_ID", "2083544");
+
+        // the shape docs.zid.sa documents (AbandonedCartDetailed): the cart under "abandoned_cart", its link in
+        // "url", each product's id in "product_id" and link in "product_url"; a price finer than 6 decimals is dropped
+        String documented = PlatformSender.fixture("zid/abandoned-cart-documented.json");
+        assertThat(sender.post(
+                                zid[0] + "?event=abandoned_cart.created",
+                                PlatformSender.signed("zid", zid[1], documented, null, NOW),
+                                documented)
+                        .status())
+                .isEqualTo(200);
+        String cart = "18a40fc6-2381-4ab2-9f72-467e6c39a599";
+        assertThat(jdbc.queryForMap(
+                        "SELECT status, total_minor, customer_external_id, items_count FROM carts "
+                                + "WHERE store_id = ? AND external_id = ?",
+                        store.id().value(),
+                        cart))
+                .containsEntry("STATUS", "abandoned")
+                .containsEntry("TOTAL_MINOR", 31504L)
+                .containsEntry("CUSTOMER_EXTERNAL_ID", "2083545");
+        assertThat(jdbc.queryForList(
+                        "SELECT product_external_id, name, quantity, unit_price, url FROM cart_lines "
+                                + "WHERE store_id = ? AND cart_external_id = ? ORDER BY line_no",
+                        store.id().value(),
+                        cart))
+                .satisfiesExactly(
+                        first -> assertThat(first)
+                                .containsEntry("PRODUCT_EXTERNAL_ID", "0b00ssx2ee9c3141c4cd0d955dce5deb8c")
+                                .containsEntry("NAME", "عسل السمرة")
+                                .containsEntry("QUANTITY", 1)
+                                .containsEntry(
+                                        "URL", "https://store.zidtest.com/products/0b00ssx2ee9c3141c4cd0d955dce5deb8c")
+                                .satisfies(row -> assertThat((java.math.BigDecimal) row.get("UNIT_PRICE"))
+                                        .isEqualByComparingTo("239.000935")),
+                        second -> assertThat(second)
+                                .containsEntry("PRODUCT_EXTERNAL_ID", "7f1e")
+                                .containsEntry("QUANTITY", 2)
+                                .containsEntry("UNIT_PRICE", null));
     }
 
     @Test

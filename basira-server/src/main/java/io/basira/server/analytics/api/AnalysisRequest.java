@@ -50,7 +50,7 @@ public record AnalysisRequest(AnalysisWindow window, ClvTimeUnit timeUnit, Popul
     /** A date parameter, within the {@link DateRange}; errors name the parameter. */
     private static LocalDate date(String name, String text) {
         try {
-            LocalDate date = Dates.parseDate(text);
+            LocalDate date = Dates.parseDate(io.basira.shared.Numerals.asciiDigits(text));
             String problem = DateRange.problem(date);
             if (problem != null) {
                 throw new IllegalArgumentException("'" + text.strip() + "' " + problem);

@@ -33,7 +33,7 @@ public final class PeriodProblem {
             }
             String field = text.get(fields[i][0]);
             try {
-                days[i] = Dates.parseDate(typed);
+                days[i] = Dates.parseDate(io.basira.shared.Numerals.asciiDigits(typed));
             } catch (IllegalArgumentException e) {
                 return text.get("analytics.period.problem.not-a-date", field, MerchantMessages.isolate(typed, text));
             }

@@ -120,6 +120,28 @@ public final class CheckoutForms {
      * A date-time of the API ({@code 2026-03-01T07:00:00Z}, {@code 2026-03-01T10:00+03:00}) as the form's
      * local date-time in {@code zone}; "" for null or anything else.
      */
+    /** How a date-time field shows its value: {@code 2026-03-01 09:00} (year first, as typed; docs/dashboard.md). */
+    private static final java.time.format.DateTimeFormatter SHOWN =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", java.util.Locale.ROOT);
+
+    /**
+     * A date-time field's text: {@code 2026-03-01 09:00}, {@code 2026-03-01T09:00} (the format of the former
+     * {@code datetime-local} inputs and of scripts), with seconds or not, or a plain date (its start); Arabic-Indic
+     * and Persian digits read as ASCII ones.
+     *
+     * @throws DateTimeParseException when it is none of these
+     */
+    static LocalDateTime localDateTime(String typed) {
+        String text = Numerals.asciiDigits(typed.strip());
+        if (text.length() == 10) {
+            return java.time.LocalDate.parse(text).atStartOfDay();
+        }
+        if (text.length() > 10 && text.charAt(10) == ' ') {
+            text = text.substring(0, 10) + 'T' + text.substring(11).strip();
+        }
+        return LocalDateTime.parse(text);
+    }
+
     public static String local(Object dateTime, ZoneId zone) {
         if (dateTime == null) {
             return "";
@@ -129,7 +151,7 @@ public final class CheckoutForms {
                     .atZoneSameInstant(zone)
                     .toLocalDateTime()
                     .truncatedTo(ChronoUnit.MINUTES)
-                    .toString();
+                    .format(SHOWN);
         } catch (DateTimeParseException e) {
             return "";
         }
@@ -216,7 +238,7 @@ public final class CheckoutForms {
             return null;
         }
         try {
-            return LocalDateTime.parse(value).atZone(zone).toOffsetDateTime().toString();
+            return localDateTime(value).atZone(zone).toOffsetDateTime().toString();
         } catch (DateTimeParseException e) {
             throw FormValueException.notDateTime(name, value);
         }

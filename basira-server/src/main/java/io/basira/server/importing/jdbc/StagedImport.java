@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * store exclusively; the temporary tables go with it (commit or rollback).
  *
  * <p>Semantics are those of the per-record write path: the last version of a record read twice wins;
- * the lines given for an order replace its stored lines (numbered 1, 2, … in reading order); an
+ * the lines given for an order (a cart) replace its stored lines (numbered 1, 2, … in reading order); an
  * existing customer keeps its card columns (the caller folds the cards afterwards); the customers whose
  * cards the import may change are those it names and those its orders, carts and reviews belonged to
  * before ({@link #touchedTable()}).
@@ -43,6 +43,7 @@ public final class StagedImport {
     private static final String BEFORE = "import_orders_before";
 
     private static final String LINE_ORDERS = "import_line_orders";
+    private static final String LINE_CARTS = "import_line_carts";
     private static final String ORDER_COLUMNS = "external_id, customer_external_id, created_at, status, total_minor, "
             + "discount_minor, coupon_code, payment_method, shipping_method";
 
@@ -97,6 +98,7 @@ public final class StagedImport {
         }
         jdbc.execute(StagedTable.temporary(dialect, TOUCHED, "customer_external_id VARCHAR PRIMARY KEY"));
         jdbc.execute(StagedTable.temporary(dialect, LINE_ORDERS, "order_external_id VARCHAR PRIMARY KEY"));
+        jdbc.execute(StagedTable.temporary(dialect, LINE_CARTS, "cart_external_id VARCHAR PRIMARY KEY"));
         jdbc.execute(StagedTable.temporary(
                 dialect,
                 BEFORE,
@@ -167,7 +169,9 @@ public final class StagedImport {
             upsert(table, id);
         }
         replaceLines(id);
-        for (StagedTable table : List.of(StagedTable.CARTS, StagedTable.REVIEWS, StagedTable.WISHLIST)) {
+        upsert(StagedTable.CARTS, id);
+        replaceCartLines(id);
+        for (StagedTable table : List.of(StagedTable.REVIEWS, StagedTable.WISHLIST)) {
             upsert(table, id);
         }
         for (StagedTable table : used) {
@@ -299,6 +303,35 @@ public final class StagedImport {
                         + "unit_price_minor, unit_price_exact) SELECT CAST(? AS BIGINT), s.order_external_id, " + lineNo
                         + ", s.product_external_id, s.quantity, s.unit_price_minor, s.unit_price_exact FROM " + staged
                         + " s",
+                id);
+    }
+
+    /**
+     * The lines given for a cart ({@code cart_items.csv}) replace its stored lines, numbered in reading order, as
+     * a cart that arrives with items through the API does; a cart given without lines keeps its stored ones.
+     */
+    private void replaceCartLines(long id) {
+        if (!used.contains(StagedTable.CART_LINES)) {
+            return;
+        }
+        String staged = StagedTable.CART_LINES.table();
+        if (hasRows("cart_lines", id)) {
+            jdbc.update("INSERT INTO " + LINE_CARTS + " (cart_external_id) SELECT DISTINCT cart_external_id FROM "
+                    + staged);
+            analyze(LINE_CARTS);
+            jdbc.update(
+                    "DELETE FROM cart_lines l WHERE l.store_id = ? AND EXISTS (SELECT 1 FROM " + LINE_CARTS
+                            + " i WHERE i.cart_external_id = l.cart_external_id)",
+                    id);
+        }
+        String lineNo = dialect == SqlDialect.POSTGRESQL
+                ? "ROW_NUMBER() OVER (PARTITION BY cart_external_id ORDER BY seq)"
+                : "(SELECT COUNT(*) FROM " + staged
+                        + " p WHERE p.cart_external_id = s.cart_external_id AND p.seq <= s.seq)";
+        jdbc.update(
+                "INSERT INTO cart_lines (store_id, cart_external_id, line_no, product_external_id, name, quantity, "
+                        + "unit_price, url) SELECT CAST(? AS BIGINT), s.cart_external_id, " + lineNo
+                        + ", s.product_external_id, s.name, s.quantity, s.unit_price, s.url FROM " + staged + " s",
                 id);
     }
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Loads all external ids of a store's customers or orders, for the referential checks of a whole-file import. */
+/** Loads all external ids of a store's customers, orders or carts, for the referential checks of a whole-file import. */
 public final class JdbcKnownIds {
 
     private final JdbcTemplate jdbc;
@@ -23,6 +23,10 @@ public final class JdbcKnownIds {
 
     public Set<String> orders(StoreId store) {
         return ids("orders", store);
+    }
+
+    public Set<String> carts(StoreId store) {
+        return ids("carts", store);
     }
 
     /**

@@ -51,7 +51,7 @@ final class LoyaltyForms {
         }
         return new ProgramBody(
                 checked(form, "enabled"),
-                CheckoutForms.instant(form, "starts_at", zone),
+                startsAt(CheckoutForms.instant(form, "starts_at", zone)),
                 asLong(CheckoutForms.whole(form, "earn_points")),
                 CheckoutForms.decimal(form, "earn_per"),
                 asInt(CheckoutForms.whole(form, "pending_days")),
@@ -70,11 +70,31 @@ final class LoyaltyForms {
                 CheckoutForms.one(form, "expiry_kind"));
     }
 
+    /**
+     * "Orders from" left empty: every order counts, the program's start at the epoch (as a program never set up has
+     * it). The form shows that start as an empty field, so saving the form unchanged keeps it unset.
+     */
+    private static String startsAt(String typed) {
+        return typed == null ? java.time.Instant.EPOCH.toString() : typed;
+    }
+
+    /** Whether a program's start is the epoch: no start set (shown empty, not as 01/01/1970 03:00). */
+    private static boolean isUnset(String startsAt) {
+        if (startsAt == null) {
+            return true;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(startsAt).toInstant().equals(java.time.Instant.EPOCH);
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
+    }
+
     /** The form's values of a program (as the page shows them), by field name. */
     static Map<String, String> fields(ProgramBody p, ZoneId zone) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("enabled", Boolean.TRUE.equals(p.enabled()) ? "on" : null);
-        f.put("starts_at", CheckoutForms.local(p.startsAt(), zone));
+        f.put("starts_at", isUnset(p.startsAt()) ? "" : CheckoutForms.local(p.startsAt(), zone));
         f.put("earn_points", text(p.earnPoints()));
         f.put("earn_per", plain(p.earnPer()));
         f.put("pending_days", text(p.pendingDays()));

@@ -36,8 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       HMAC-SHA1 under the auth token of the full URL followed by every parameter's name and value, sorted by name.
  *       A missing or wrong signature is 403. Answered with empty TwiML (no reply is sent).</li>
  *   <li>{@code unifonic}: Unifonic's webhook ("received messages" trigger) posts JSON; the sender is read from
- *       {@code contact.address}, else {@code from}, {@code sender}, {@code recipient} or {@code msisdn}, the text from
- *       {@code message.body}, else {@code body}, {@code text} or {@code message}. Unsigned: the token is the proof.</li>
+ *       {@code sender.contact} (the {@code message.received} event docs.unifonic.com shows), else {@code contact.address},
+ *       {@code from}, {@code sender}, {@code recipient} or {@code msisdn}, the text from {@code content.text}, else
+ *       {@code message.body}, {@code body}, {@code text} or {@code message}. Unsigned: the token is the proof.</li>
  *   <li>{@code json}: {@code {"from": "+9665…", "text": "STOP"}} (the outgoing format's mirror), with
  *       {@code Authorization: Bearer <sms_secret>} when the store set a secret (401 otherwise).</li>
  * </ul>
@@ -105,8 +106,9 @@ public class InboundSmsController {
                 if (body == null) {
                     return answer(400, "{\"detail\":\"expected a JSON object\"}");
                 }
-                from = firstText(body, "contact/address", "from", "sender", "recipient", "msisdn");
-                text = firstText(body, "message/body", "body", "text", "message");
+                // sender.contact / content.text: the "message.received" event docs.unifonic.com shows
+                from = firstText(body, "sender/contact", "contact/address", "from", "sender", "recipient", "msisdn");
+                text = firstText(body, "content/text", "message/body", "body", "text", "message");
             }
         }
         MessagingService.Reply reply = messaging.smsReply(store.get(), from, text);

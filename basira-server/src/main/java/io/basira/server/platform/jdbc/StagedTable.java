@@ -70,6 +70,16 @@ public enum StagedTable {
             "total_minor BIGINT",
             "items_count INT",
             "status VARCHAR"),
+    CART_LINES(
+            "import_cart_lines",
+            "cart_lines",
+            List.of(),
+            "cart_external_id VARCHAR",
+            "product_external_id VARCHAR",
+            "name VARCHAR",
+            "quantity INT",
+            "unit_price NUMERIC(19, 6)",
+            "url VARCHAR"),
     REVIEWS(
             "import_reviews",
             "reviews",
@@ -132,7 +142,7 @@ public enum StagedTable {
         return target;
     }
 
-    /** The columns that name a record (without {@code store_id}); empty for order lines. */
+    /** The columns that name a record (without {@code store_id}); empty for order and cart lines. */
     public List<String> keys() {
         return keys;
     }
@@ -148,8 +158,10 @@ public enum StagedTable {
     }
 
     public String createSql(SqlDialect dialect) {
-        // order lines are keyed by their order first, so each line's number is a short range count
-        String key = this == ORDER_LINES ? "PRIMARY KEY (order_external_id, seq)" : "PRIMARY KEY (seq)";
+        // order (cart) lines are keyed by their order (cart) first, so each line's number is a short range count
+        String key = this == ORDER_LINES
+                ? "PRIMARY KEY (order_external_id, seq)"
+                : this == CART_LINES ? "PRIMARY KEY (cart_external_id, seq)" : "PRIMARY KEY (seq)";
         return temporary(dialect, name, "seq BIGINT NOT NULL, " + String.join(", ", definitions) + ", " + key);
     }
 

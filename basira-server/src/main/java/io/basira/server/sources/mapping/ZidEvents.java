@@ -62,7 +62,11 @@ final class ZidEvents implements PlatformEvents {
                 cart(
                         event.store(),
                         topic,
-                        Fields.present(body.get("cart")) ? body.get("cart") : body,
+                        // docs.zid.sa's AbandonedCartDetailed: {"status": "object", "abandoned_cart": {...}}
+                        Fields.present(body.get("abandoned_cart"))
+                                        && body.get("abandoned_cart").isObject()
+                                ? body.get("abandoned_cart")
+                                : Fields.present(body.get("cart")) ? body.get("cart") : body,
                         event.receivedAt());
             case "product.create", "product.update", "product.publish" ->
                 product(

@@ -181,6 +181,38 @@ class AnalyticsBrowserTest {
         pages.open("/analytics/pareto?from=2026-03-20&to=2026-03-01");
         assertThat(browser.findElement(By.id("period-error")).getText())
                 .contains("From (20 Mar 2026) is after the end of the period (1 Mar 2026).");
+
+        // in Arabic the dates are typed year first, the placeholder in Arabic (not Chromium's mm/dd/yyyy),
+        // Arabic-Indic digits read
+        pages.open("/analytics/pareto?lang=ar");
+        for (String id : List.of("from", "to", "as_of")) {
+            WebElement field = browser.findElement(By.id(id));
+            assertThat(field.getAttribute("type")).as(id).isEqualTo("text");
+            assertThat(field.getAttribute("placeholder")).as(id).isEqualTo("سنة-شهر-يوم");
+        }
+        pages.checkLayout("analytics-period", "ar", BrowserPages.NARROW);
+        pages.checkLayout("analytics-period", "ar", BrowserPages.WIDE);
+        browser.findElement(By.id("from")).sendKeys("٢٠٢٦-٠٣-٠١");
+        browser.findElement(By.cssSelector("form.period button[type=submit]")).click();
+        pages.waitFor().until(ExpectedConditions.urlContains("from="));
+        assertThat(browser.findElements(By.id("period-error"))).isEmpty();
+        assertThat(browser.findElement(By.id("from")).getAttribute("value")).isEqualTo("٢٠٢٦-٠٣-٠١");
+        pages.open("/analytics/pareto?lang=ar&from=2026-13-01");
+        assertThat(browser.findElement(By.id("period-error")).getText()).contains("سنة-شهر-يوم");
+
+        // «مجموعات RFM», the caption of a table shown as cards on a phone, stays on one line at 390 px
+        pages.open("/analytics/rfm?lang=ar");
+        pages.resize(BrowserPages.NARROW);
+        Number lines = (Number)
+                ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "const c = document.querySelector('#rfm-groups caption'); const s = getComputedStyle(c);"
+                                        + "return (c.getBoundingClientRect().height - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom)"
+                                        + " - parseFloat(s.borderTopWidth) - parseFloat(s.borderBottomWidth)) / parseFloat(s.lineHeight);");
+        assertThat(lines.doubleValue()).as("lines of the RFM groups' caption").isLessThan(1.5);
+        pages.screenshot("analytics-rfm-caption", "ar", BrowserPages.NARROW);
+        pages.resize(BrowserPages.WIDE);
+        pages.open("/analytics/pareto?lang=en");
     }
 
     @Test

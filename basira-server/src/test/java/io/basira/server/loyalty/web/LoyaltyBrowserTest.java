@@ -11,6 +11,7 @@ import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.support.TestDatabases;
 import io.basira.shared.Store;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.UUID;
@@ -87,6 +88,12 @@ class LoyaltyBrowserTest {
         BrowserPages pages = new BrowserPages(browser, port);
         pages.signIn(owner.user().email(), owner.password());
         pages.open("/loyalty");
+        // no start set: the field is empty (not 01/01/1970 03:00), with its placeholder in Arabic
+        WebElement startsAt = browser.findElement(By.id("starts_at"));
+        assertThat(startsAt.getAttribute("value")).isEmpty();
+        assertThat(startsAt.getAttribute("placeholder")).isEqualTo("سنة-شهر-يوم ساعة:دقيقة");
+        pages.checkLayout("loyalty-unset", "ar", BrowserPages.NARROW);
+        pages.checkLayout("loyalty-unset", "ar", BrowserPages.WIDE);
         browser.findElement(By.id("enabled")).click();
         type("earn_points", "٢");
         type("earn_per", "1.00");
@@ -110,7 +117,24 @@ class LoyaltyBrowserTest {
         assertThat(browser.findElement(By.id("signup_points")).getAttribute("value"))
                 .isEqualTo("20");
         assertThat(loyalty.program(store).reviewPoints()).isEqualTo(5);
+        assertThat(loyalty.program(store).startsAt())
+                .as("saved unchanged: still unset")
+                .isEqualTo(Instant.EPOCH);
+        assertThat(browser.findElement(By.id("starts_at")).getAttribute("value"))
+                .isEmpty();
         pages.checkLayout("loyalty-saved", "ar", BrowserPages.WIDE);
+
+        // a start typed year first, with Arabic-Indic digits, is kept and shown back year first
+        type("starts_at", "٢٠٢٦-٠٣-٠١ ٠٩:٠٠");
+        browser.findElement(By.id("save-program")).click();
+        pages.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("program-saved")));
+        assertThat(loyalty.program(store).startsAt()).isEqualTo(Instant.parse("2026-03-01T06:00:00Z"));
+        assertThat(browser.findElement(By.id("starts_at")).getAttribute("value"))
+                .isEqualTo("2026-03-01 09:00");
+        type("starts_at", "");
+        browser.findElement(By.id("save-program")).click();
+        pages.waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("program-saved")));
+        assertThat(loyalty.program(store).startsAt()).as("emptied: unset again").isEqualTo(Instant.EPOCH);
 
         type("pending_days", "400");
         browser.findElement(By.id("save-program")).click();

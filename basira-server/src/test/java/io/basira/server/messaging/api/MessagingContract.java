@@ -79,6 +79,9 @@ abstract class MessagingContract extends ApiTestBase {
     @Autowired
     io.basira.server.campaigns.CampaignService campaigns;
 
+    @Autowired
+    io.basira.server.importing.ImportFolder importer;
+
     static final MessageTemplate CART = new MessageTemplate(
             new TemplateText(
                     "{{first_name}}، سلتك بانتظارك",
@@ -696,6 +699,57 @@ abstract class MessagingContract extends ApiTestBase {
                 .isZero();
     }
 
+    /** A cart of a CSV import ({@code carts.csv} and its {@code cart_items.csv}) is reminded listing its lines. */
+    @Test
+    void an_abandoned_cart_imported_from_csv_is_reminded_listing_its_lines() throws Exception {
+        Shop shop = shop("importedcart");
+        grantMarketing(shop);
+        Api api = shop.api();
+        String items = "<ul>{{#items}}<li><a href=\"{{item.url}}\">{{item.name}}</a> × {{item.quantity}} "
+                + "{{item.price}}</li>{{/items}}</ul>";
+        Api.Response created = api.postJson(
+                "/api/v1/campaigns",
+                "{\"name\":\"Carts\",\"kind\":\"abandoned_cart\",\"channel\":\"email\",\"subject_ar\":\"سلتك تنتظرك\","
+                        + "\"body_ar\":\"<p>أكملي طلبك:</p>" + items.replace("\"", "\\\"")
+                        + "\",\"subject_en\":\"Your cart\",\"body_en\":\"<p>Your items:</p>"
+                        + items.replace("\"", "\\\"")
+                        + "\",\"control_percent\":0}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(api.postJson("/api/v1/campaigns/" + json(created).get("id").asLong() + "/activate", "")
+                        .status())
+                .isEqualTo(200);
+
+        Instant abandoned = MutableClock.START.plus(Duration.ofMinutes(10));
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("basira-cart-import");
+        java.nio.file.Files.writeString(
+                folder.resolve("customers.csv"),
+                "customer_id,first_name,email,phone,created_at\nC1,سارة,sara@example.com,0501234567,2024-01-01\n");
+        java.nio.file.Files.writeString(folder.resolve("orders.csv"), "order_id,customer_id,created_at,status,total\n");
+        java.nio.file.Files.writeString(
+                folder.resolve("carts.csv"),
+                "cart_id,customer_id,created_at,updated_at,total,items_count,status\n" + "K-9,C1,2024-06-01T08:00:00Z,"
+                        + abandoned + ",441.00,3,abandoned\n");
+        java.nio.file.Files.writeString(
+                folder.resolve("cart_items.csv"),
+                "cart_id,product_id,quantity,unit_price,name,url\n"
+                        + "K-9,P1,1,350.00,عود ملكي,https://shop.example/p/1\n"
+                        + "K-9,P2,٢,45.50,بخور,https://shop.example/p/2\n");
+        io.basira.server.importing.ImportOutcome outcome =
+                importer.run(shop.store(), folder, false, io.basira.server.importing.ImportFolder.Progress.none());
+        assertThat(outcome.applied()).as("%s", outcome.report().errors()).isTrue();
+
+        clock.set(abandoned.plus(Duration.ofHours(1)));
+        campaigns.runDue();
+        assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        MimeMessage mail = smtp.getReceivedMessages()[0];
+        assertThat(mail.getSubject()).isEqualTo("سلتك تنتظرك");
+        assertThat(part(mail, "text/html"))
+                .contains("<html lang=\"ar\" dir=\"rtl\">")
+                .contains("<a href=\"https://shop.example/p/1\"", "عود ملكي", "× 1 350.00 SAR")
+                .contains("<a href=\"https://shop.example/p/2\"", "بخور", "× 2 91.00 SAR");
+    }
+
     private static HttpResponse<String> inbound(String url, String contentType, String body, String... headers)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
@@ -859,6 +913,18 @@ abstract class MessagingContract extends ApiTestBase {
                         .get("history")
                         .findValuesAsString("source"))
                 .containsSubsequence("sms-stop", "checkout", "sms-stop", "checkout", "sms-stop", "checkout");
+
+        // Unifonic's "message.received" event as docs.unifonic.com shows it: sender.contact, content.text
+        assertThat(api.postJson("/api/v1/messages/customers/C1/consent", grant).status())
+                .isEqualTo(200);
+        HttpResponse<String> documented = inbound(
+                url,
+                "application/json",
+                "{\"messageId\":\"4ac6890b\",\"eventType\":\"message.received\",\"sender\":"
+                        + "{\"channel\":\"sms\",\"contact\":\"+966501234567\",\"name\":\"Sara\"},"
+                        + "\"content\":{\"text\":\"إيقاف\",\"type\":\"text\"}}");
+        assertThat(documented.body()).isEqualTo("{\"stop\":true,\"withdrawn\":1}");
+        assertThat(smsMarketing(shop).get("allowed").asBoolean()).isFalse();
 
         // the door is throttled per client address
         int status = 200;

@@ -25,8 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code basira export store --format csv}: everything of a store that the import reads, as the canonical CSV
- * folder of docs/import.md (the seven files, their columns in the order the demo generator writes them), so that
- * importing the folder into an empty store gives the same customers, orders and cards: import(export(x)) = x.
+ * folder of docs/import.md (the seven files, their columns in the order the demo generator writes them, and the carts'
+ * lines, {@value #CART_ITEMS}), so that importing the folder into an empty store gives the same customers, orders,
+ * carts and cards: import(export(x)) = x.
  * Instants are ISO-8601 in UTC ({@code 2024-03-01T15:20:00Z}), money has the currency's decimals, a unit price
  * is the shop's exact one, tags are joined by {@code ;}. Values are written as stored: this is a data folder, not
  * a spreadsheet, so the CSV-injection guard of the card exports (which would change an id) is not applied. Each
@@ -39,6 +40,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class StoreCsvExport {
 
     private static final int FETCH_SIZE = 10_000;
+    /** the carts' lines, in the import's own file and columns, so an exported store re-imports with them */
+    public static final String CART_ITEMS = "cart_items.csv";
+
+    static final List<String> CART_ITEMS_COLUMNS =
+            List.of("cart_id", "product_id", "quantity", "unit_price", "name", "url");
+
     /** the saved groups with a rule: {@code group,rule} (the rule's text), the job's {@code --rules} file */
     public static final String GROUPS = "groups.csv";
 
@@ -144,6 +151,22 @@ public final class StoreCsvExport {
                                 rs.getObject(5) == null ? "" : money(store, rs.getLong(5)),
                                 rs.getObject(6) == null ? "" : Integer.toString(rs.getInt(6)),
                                 rs.getString(7))));
+        rows.put(
+                CART_ITEMS,
+                file(
+                        folder,
+                        CART_ITEMS,
+                        CART_ITEMS_COLUMNS,
+                        "SELECT cart_external_id, product_external_id, quantity, unit_price, name, url "
+                                + "FROM cart_lines WHERE store_id = ? ORDER BY cart_external_id, line_no",
+                        new Object[] {id},
+                        rs -> List.of(
+                                rs.getString(1),
+                                rs.getString(2),
+                                Integer.toString(rs.getInt(3)),
+                                rs.getBigDecimal(4) == null ? "" : price(store, null, rs.getBigDecimal(4)),
+                                text(rs.getString(5)),
+                                text(rs.getString(6)))));
         rows.put(
                 "reviews.csv",
                 file(

@@ -264,8 +264,12 @@ public final class WebhookReliability {
         }
 
         void start() throws Exception {
-            List<String> command = new ArrayList<>(
-                    List.of("java", "-jar", jar, "serve", "--port", Integer.toString(port), "--no-demo"));
+            List<String> command = new ArrayList<>(List.of("java"));
+            String javaOptions = System.getProperty("server.java.options", "").strip();
+            if (!javaOptions.isEmpty()) { // e.g. -Dserver.java.options=-XX:StartFlightRecording=...
+                command.addAll(List.of(javaOptions.split("\\s+")));
+            }
+            command.addAll(List.of("-jar", jar, "serve", "--port", Integer.toString(port), "--no-demo"));
             command.addAll(database);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)

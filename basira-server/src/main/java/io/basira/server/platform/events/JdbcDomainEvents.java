@@ -480,7 +480,7 @@ public final class JdbcDomainEvents implements DomainEvents {
      * died before delivering), a batch at a time, each claimed first (its attempt counted and the next one
      * put off) so that no other instance takes it meanwhile.
      *
-     * @return the number of deliveries that succeeded
+     * @return the number of deliveries that succeeded (or were handed to a background worker)
      */
     public int deliverDue(boolean atStart) {
         int delivered = 0;

@@ -25,24 +25,32 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Reliability and speed of incoming webhooks against a running Basira (issue 13): registers a Salla source
- * for the key's store, then sends {@code --events} signed Salla order webhooks from {@code --senders}
- * concurrent connections — each order in three versions (under_review, in_progress, completed, each with its
- * own total and a later {@code created_at}), 10 % of the events sent a second time, 5 % out of order (a later
- * version sent before an earlier one) — and checks at the end that every acknowledged event was stored once
- * and applied or found stale exactly once (inbox counts), nothing is left received or parked, and every
- * customer's card (order count, total spent) equals a recomputation from the newest version of each order.
- * Prints events/s and the latency quantiles of the acknowledgement (which includes applying the event: the
- * outbox delivers on the request's thread after the commit). Exit code 1 when a check fails.
+ * Reliability and speed of incoming webhooks (issue 13): registers a Salla source for a store, then sends
+ * {@code --events} signed Salla order webhooks from {@code --senders} concurrent connections — each order in
+ * three versions (under_review, in_progress, completed, each with its own total and a later {@code created_at}),
+ * 10 % of the events sent a second time, 5 % out of order (a later version sent before an earlier one) — and
+ * checks at the end that every acknowledged event was stored once and applied or found stale exactly once (inbox
+ * counts), nothing is left received or parked, and every customer's card (order count, total spent) equals a
+ * recomputation from the newest version of each order. Prints the acknowledged events/s, the latency quantiles
+ * of the acknowledgement (the durable store; the event is applied after it), the time until every event was
+ * applied and the server's CPU time per webhook. Exit code 1 when a check fails.
+ *
+ * <p>With {@code --jar} the harness runs the server itself (a new store in a fresh {@code --data} folder, or on
+ * {@code --db-url}), and {@code --kills K} kills it with SIGKILL K times, evenly over the run, and starts it
+ * again each time; a sender resends an event until it is acknowledged (for up to 3 minutes), as the platforms
+ * retry. {@code --pgbench-db DB} then runs pgbench on that PostgreSQL database — as many single-row
+ * {@code INSERT ... ON CONFLICT DO NOTHING} transactions into a copy of the inbox table as webhooks were sent,
+ * from as many clients as senders — and prints the ratio.
  * <pre>
- * basira store create --slug bench --data /tmp/wh-bench   # prints the API key: put it in /tmp/wh-bench/key.txt
- * BASIRA_WEBHOOKS_ADDRESS_ATTEMPTS=10000000 basira serve --port 8093 --data /tmp/wh-bench --no-demo
- * java -cp basira-bench/target/classes io.basira.bench.WebhookReliability --base http://127.0.0.1:8093 \
- *     --key-file /tmp/wh-bench/key.txt --events 2000 --senders 8
+ * ./mvnw -B -q -o -pl basira-core,basira-server -am package -DskipTests
+ * javac -d /tmp/wh-cls basira-bench/src/main/java/io/basira/bench/{WebhookReliability,HttpConnection,LatencySamples,WriteSideBySide,OrderWriteLoad}.java
+ * java -cp /tmp/wh-cls io.basira.bench.WebhookReliability --jar basira-server/target/basira-server.jar \
+ *     --data /tmp/wh-h2 --events 10000 --senders 8 [--kills 3]
+ * createdb -h 127.0.0.1 -U root wh_db
+ * java -cp /tmp/wh-cls io.basira.bench.WebhookReliability --jar basira-server/target/basira-server.jar \
+ *     --db-url jdbc:postgresql://127.0.0.1:5432/wh_db --db-user root --events 10000 --senders 8 --pgbench-db wh_db
  * </pre>
- * A sender resends an event until it is acknowledged (for up to 3 minutes), as the platforms retry: kill the
- * server with SIGKILL during a run and start it again, and the run still ends with every check passing (what
- * was acknowledged is stored; what was stored and not yet applied is applied by the outbox's catch-up).
+ * Against a server already running: {@code --base http://127.0.0.1:8093 --key-file key.txt} (no kills).
  */
 public final class WebhookReliability {
 
@@ -56,25 +64,53 @@ public final class WebhookReliability {
     record Event(int order, int version, byte[] body, String signature) {}
 
     public static void main(String[] args) throws Exception {
-        URI base = URI.create(option(args, "--base", "http://127.0.0.1:8093"));
-        String key = Files.readString(Path.of(option(args, "--key-file", "/tmp/wh-bench/key.txt")))
-                .strip();
+        int port = Integer.parseInt(option(args, "--port", "8093"));
+        URI base = URI.create(option(args, "--base", "http://127.0.0.1:" + port));
         int events = Integer.parseInt(option(args, "--events", "2000"));
         int senders = Integer.parseInt(option(args, "--senders", "8"));
         int customers = Integer.parseInt(option(args, "--customers", "100"));
         long seed = Long.parseLong(option(args, "--seed", "13"));
+        int kills = Integer.parseInt(option(args, "--kills", "0"));
+        int applyWait = Integer.parseInt(option(args, "--apply-wait", "900"));
+        String jar = option(args, "--jar", null);
+        Server server = null;
+        String key;
+        if (jar != null) { // the harness runs the server itself (and can kill it)
+            server = new Server(
+                    jar, port, serverOptions(args), Path.of(option(args, "--log", "/tmp/webhook-bench.log")));
+            key = server.createStore("wh" + Long.toString(System.nanoTime(), 36));
+            server.start();
+        } else {
+            key = Files.readString(Path.of(option(args, "--key-file", "/tmp/wh-bench/key.txt")))
+                    .strip();
+            if (kills > 0) {
+                throw new IllegalArgumentException("--kills needs --jar: the harness starts the server it kills");
+            }
+        }
         String run = Long.toString(System.nanoTime(), 36);
         String secret = "bench-" + run;
         String path = register(base, key, secret);
         int orders = Math.max(1, (int) Math.round(events / 1.1 / 3));
         List<Event> plan = plan(run, orders, customers, secret, new Random(seed));
         Map<String, Long> before = counts(get(base, key, "/api/v1/inbox?state=received"));
+        AtomicInteger sent = new AtomicInteger();
+        Thread killer = null;
+        if (kills > 0) {
+            Server killed = server;
+            killer = new Thread(() -> killAndRestart(killed, kills, plan.size(), sent), "killer");
+            killer.start();
+        }
+        long cpuBefore = server == null || kills > 0 ? 0 : WriteSideBySide.cpuTicks(server.pid());
         long started = System.nanoTime();
-        LatencySamples samples = send(base, path, plan, senders);
+        LatencySamples samples = send(base, path, plan, senders, sent);
+        long cpuSent = server == null || kills > 0 ? 0 : WriteSideBySide.cpuTicks(server.pid());
         double seconds = (System.nanoTime() - started) / 1e9;
+        if (killer != null) {
+            killer.join();
+        }
         System.out.printf(
                 Locale.ROOT,
-                "%d webhooks (%d distinct events, %d orders) from %d senders in %.1f s: %.0f events/s,"
+                "%d webhooks (%d distinct events, %d orders) from %d senders in %.1f s: %.0f events/s acknowledged,"
                         + " %d not acknowledged, " + retries.get()
                         + " resent; p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                 samples.count() + samples.errors(),
@@ -88,12 +124,198 @@ public final class WebhookReliability {
                 samples.quantile(0.9) / 1e6,
                 samples.quantile(0.99) / 1e6,
                 samples.max() / 1e6);
-        boolean ok = samples.errors() == 0 & verify(base, key, run, orders, customers, before);
+        boolean ok = samples.errors() == 0 & verify(base, key, run, orders, customers, before, started, applyWait);
+        if (server != null && kills == 0) { // CPU time, which the machine's load inflates less than the rates
+            long cpuApplied = WriteSideBySide.cpuTicks(server.pid());
+            System.out.printf(
+                    Locale.ROOT,
+                    "server CPU per webhook: %.2f ms until acknowledged, %.2f ms until applied%n",
+                    (cpuSent - cpuBefore) * 10.0 / plan.size(),
+                    (cpuApplied - cpuBefore) * 10.0 / plan.size());
+        }
         System.out.println(
                 ok
                         ? "every acknowledged event applied exactly once; every card equals the recomputation"
                         : "CHECK FAILED");
+        if (server != null) {
+            server.stop();
+        }
+        String pgbenchDb = option(args, "--pgbench-db", null);
+        if (pgbenchDb != null) {
+            double pgbench = pgbench(args, pgbenchDb, senders, plan.size());
+            System.out.printf(
+                    Locale.ROOT,
+                    "pgbench, INSERT ... ON CONFLICT DO NOTHING of one inbox row (~%d bytes) per transaction, %d clients:"
+                            + " %.0f tps; webhooks acknowledged / pgbench = %.2f (target >= 0.8)%n",
+                    plan.get(0).body().length,
+                    senders,
+                    pgbench,
+                    (samples.count() + samples.errors()) / seconds / pgbench);
+        }
         System.exit(ok ? 0 : 1);
+    }
+
+    /** The server's database options: {@code --db-url} and {@code --db-user} (PostgreSQL), else a fresh {@code --data} folder. */
+    private static List<String> serverOptions(String[] args) throws IOException {
+        String url = option(args, "--db-url", null);
+        if (url != null) {
+            return List.of("--db-url", url, "--db-user", option(args, "--db-user", "root"));
+        }
+        Path data = Path.of(option(args, "--data", "/tmp/webhook-bench-h2"));
+        if (Files.exists(data.resolve("basira.mv.db"))) {
+            throw new IllegalArgumentException(data + " holds a database already: give a new --data folder");
+        }
+        Files.createDirectories(data);
+        return List.of("--data", data.toString());
+    }
+
+    /** Kills the server with SIGKILL {@code kills} times, evenly over the run, and starts it again each time. */
+    private static void killAndRestart(Server server, int kills, int planned, AtomicInteger sent) {
+        try {
+            for (int k = 1; k <= kills; k++) {
+                while (sent.get() < (long) planned * k / (kills + 1)) {
+                    Thread.sleep(20);
+                }
+                long pid = server.kill();
+                System.out.printf(
+                        Locale.ROOT, "SIGKILL %d of %d: server %d killed after %d sent%n", k, kills, pid, sent.get());
+                long restarting = System.nanoTime();
+                server.start();
+                System.out.printf(Locale.ROOT, "  started again in %.1f s%n", (System.nanoTime() - restarting) / 1e9);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("the kill loop failed", e);
+        }
+    }
+
+    /**
+     * pgbench on the server's PostgreSQL: the same number of single-row transactions as webhooks sent, each an
+     * {@code INSERT ... ON CONFLICT DO NOTHING} of one row as large as a webhook into a copy of the inbox table
+     * (its columns, keys and indexes; a schema of its own, dropped after), from as many clients as senders.
+     */
+    private static double pgbench(String[] args, String database, int clients, int transactions) throws Exception {
+        List<String> pg = List.of(
+                "-h",
+                option(args, "--pg-host", "127.0.0.1"),
+                "-p",
+                option(args, "--pg-port", "5432"),
+                "-U",
+                option(args, "--db-user", "root"));
+        String schema = "webhook_pgbench";
+        WriteSideBySide.psql(
+                pg,
+                database,
+                "DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema + "; CREATE TABLE " + schema
+                        + ".webhook_inbox (LIKE public.webhook_inbox INCLUDING ALL);");
+        Path script = Files.createTempFile("basira-pgbench-webhook", ".sql");
+        Files.writeString(
+                script,
+                "\\set n random(1, 2000000000)\n"
+                        + "INSERT INTO " + schema
+                        + ".webhook_inbox (store_id, source_id, platform, event_key, topic, body,"
+                        + " received_at, state) VALUES (1, 'src', 'salla', :client_id || '-' || :n, 'order.updated',"
+                        + " repeat(md5(:n::text), 28), now(), 'received')"
+                        + " ON CONFLICT (store_id, platform, event_key) DO NOTHING;\n");
+        List<String> command = new ArrayList<>(List.of(
+                option(args, "--pgbench", "pgbench"),
+                "-n",
+                "-M",
+                "prepared",
+                "-c",
+                Integer.toString(clients),
+                "-j",
+                Integer.toString(Math.min(clients, 4)),
+                "-t",
+                Integer.toString(Math.max(1, transactions / clients)),
+                "-f",
+                script.toString()));
+        command.addAll(pg);
+        command.add(database);
+        String output = WriteSideBySide.run(command, null);
+        WriteSideBySide.psql(pg, database, "DROP SCHEMA " + schema + " CASCADE;");
+        Files.deleteIfExists(script);
+        Matcher tps = WriteSideBySide.TPS.matcher(output);
+        if (!tps.find()) {
+            throw new IllegalStateException("pgbench said:\n" + output);
+        }
+        return Double.parseDouble(tps.group(1));
+    }
+
+    /** The server as a process of the harness: {@code java -jar} the server's jar, killed with SIGKILL. */
+    static final class Server {
+        private final String jar;
+        private final int port;
+        private final List<String> database;
+        private final Path log;
+        private Process process;
+
+        Server(String jar, int port, List<String> database, Path log) {
+            this.jar = jar;
+            this.port = port;
+            this.database = database;
+            this.log = log;
+        }
+
+        /** Creates a store and returns its API key. */
+        String createStore(String slug) throws Exception {
+            List<String> command = new ArrayList<>(List.of("java", "-jar", jar, "store", "create", "--slug", slug));
+            command.addAll(database);
+            return find(WriteSideBySide.run(command, null), "(bsk_\\S+)");
+        }
+
+        void start() throws Exception {
+            List<String> command = new ArrayList<>(List.of("java"));
+            String javaOptions = System.getProperty("server.java.options", "").strip();
+            if (!javaOptions.isEmpty()) { // e.g. -Dserver.java.options=-XX:StartFlightRecording=...
+                command.addAll(List.of(javaOptions.split("\\s+")));
+            }
+            command.addAll(List.of("-jar", jar, "serve", "--port", Integer.toString(port), "--no-demo"));
+            command.addAll(database);
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().put("BASIRA_WEBHOOKS_ADDRESS_ATTEMPTS", "100000000");
+            process = builder.start();
+            long deadline = System.nanoTime() + 300_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the server stopped at start; see " + log);
+                }
+                try {
+                    HttpResponse<Void> health = HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding());
+                    if (health.statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                }
+                Thread.sleep(250);
+            }
+            throw new IllegalStateException("the server did not start within 5 minutes; see " + log);
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        /** SIGKILL (the JDK's forcible destroy on Linux), then waits for the process to be gone. */
+        long kill() throws InterruptedException {
+            long pid = process.pid();
+            process.destroyForcibly();
+            process.waitFor();
+            return pid;
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy(); // SIGTERM: a clean stop
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
     }
 
     /** Each order's three versions, version by version; 5 % moved out of order, 10 % sent again later. */
@@ -134,7 +356,7 @@ public final class WebhookReliability {
         return BigDecimal.valueOf(1000 + (order % 50) * 100 + version * 25L, 2);
     }
 
-    private static LatencySamples send(URI base, String path, List<Event> plan, int senders)
+    private static LatencySamples send(URI base, String path, List<Event> plan, int senders, AtomicInteger sent)
             throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         LatencySamples[] perSender = new LatencySamples[senders];
@@ -163,6 +385,7 @@ public final class WebhookReliability {
                                 }
                                 if (status == 200) {
                                     samples.record(System.nanoTime() - start);
+                                    sent.incrementAndGet();
                                     break;
                                 }
                                 if (System.nanoTime() > deadline) {
@@ -219,16 +442,30 @@ public final class WebhookReliability {
      * Waits until the inbox holds nothing received, then checks it (this run's events: the counts' growth since
      * {@code before}) and every customer's card.
      */
-    private static boolean verify(URI base, String key, String run, int orders, int customers, Map<String, Long> before)
+    private static boolean verify(
+            URI base,
+            String key,
+            String run,
+            int orders,
+            int customers,
+            Map<String, Long> before,
+            long started,
+            int waitSeconds)
             throws Exception {
         Map<String, Long> counts = Map.of();
-        for (int wait = 0; wait < 120; wait++) {
+        long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
+        while (true) {
             counts = counts(get(base, key, "/api/v1/inbox?state=received"));
-            if (counts.getOrDefault("received", 0L) == 0) {
+            if (counts.getOrDefault("received", 0L) == 0 || System.nanoTime() > deadline) {
                 break;
             }
-            Thread.sleep(500);
+            Thread.sleep(200);
         }
+        System.out.printf(
+                Locale.ROOT,
+                "all applied %.1f s after the first send (%d still received)%n",
+                (System.nanoTime() - started) / 1e9,
+                counts.getOrDefault("received", 0L));
         long applied = counts.getOrDefault("applied", 0L) - before.getOrDefault("applied", 0L);
         long stale = counts.getOrDefault("stale", 0L) - before.getOrDefault("stale", 0L);
         System.out.printf(

@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
  */
 public final class WriteSideBySide {
 
-    private static final Pattern FAILED = Pattern.compile("number of failed transactions: ([0-9]+)");
-    private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+    static final Pattern FAILED = Pattern.compile("number of failed transactions: ([0-9]+)");
+    static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
 
     public static void main(String[] args) throws Exception {
         URI base = URI.create(OrderWriteLoad.option(args, "--base", "http://127.0.0.1:8091"));
@@ -274,14 +274,14 @@ public final class WriteSideBySide {
         return file;
     }
 
-    private static void psql(List<String> pg, String database, String sql) throws IOException, InterruptedException {
+    static void psql(List<String> pg, String database, String sql) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("psql", "-q", "-v", "ON_ERROR_STOP=1"));
         command.addAll(pg);
         command.add(database);
         run(command, sql);
     }
 
-    private static String run(List<String> command, String input) throws IOException, InterruptedException {
+    static String run(List<String> command, String input) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         if (input != null) {
             process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));

@@ -82,6 +82,35 @@ final class InboxApplication implements DomainEventListener {
         apply(((WebhookReceived) received.event()).inboxId());
     }
 
+    /** Applied after the acknowledgement, by the outbox's background worker: the sender does not wait for it. */
+    @Override
+    public boolean inBackground() {
+        return true;
+    }
+
+    /**
+     * A batch in one transaction — each event exactly as {@link #apply} does it, in the order received, so a
+     * later version in the batch still finds the earlier one claimed — with one commit for all. When one of them
+     * cannot be applied (to be parked), or the transaction fails, the batch is rolled back whole and each event
+     * applied alone, so the others are applied and only that one is parked.
+     */
+    @Override
+    public void handleAll(List<ReceivedEvent> events) {
+        if (events.size() == 1) {
+            handle(events.get(0));
+            return;
+        }
+        List<Long> ids = events.stream()
+                .map(received -> ((WebhookReceived) received.event()).inboxId())
+                .sorted()
+                .toList();
+        try {
+            transaction.executeWithoutResult(status -> ids.forEach(this::applyLocked));
+        } catch (RuntimeException e) {
+            ids.forEach(this::apply);
+        }
+    }
+
     /** Applies the inbox event {@code id} if it is still to be applied; parks it if it cannot be. */
     void apply(long id) {
         try {

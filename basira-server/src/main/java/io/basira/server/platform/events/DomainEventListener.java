@@ -1,6 +1,7 @@
 package io.basira.server.platform.events;
 
 import io.basira.events.DomainEvent;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -28,5 +29,22 @@ public interface DomainEventListener {
 
     default boolean wants(DomainEvent event) {
         return types().contains(event.getClass());
+    }
+
+    /**
+     * Whether the publisher, after the commit, hands this listener's events to a background worker of its own
+     * (one thread per listener, in batches: {@link #handleAll}) instead of telling it on the publishing thread,
+     * so that the publisher does not wait for it (the webhook inbox: a delivery is acknowledged once stored, and
+     * applied right after). The guarantee is the same: the delivery row stays until the listener returned.
+     * Off in tests ({@code basira.events.background-delivery=false}): every listener is told on the publishing
+     * thread.
+     */
+    default boolean inBackground() {
+        return false;
+    }
+
+    /** Several events at once (a background worker's batch); throwing retries every one of them. */
+    default void handleAll(List<ReceivedEvent> events) {
+        events.forEach(this::handle);
     }
 }

@@ -58,7 +58,8 @@ public class EventsConfiguration {
             SqlDialect dialect,
             @Value("${basira.events.delivery-grace:30s}") Duration grace,
             @Value("${basira.events.retry-backoff:5s}") Duration backoff,
-            @Value("${basira.events.retry-backoff-max:1h}") Duration maxBackoff) {
+            @Value("${basira.events.retry-backoff-max:1h}") Duration maxBackoff,
+            @Value("${basira.events.background-delivery:true}") boolean inBackground) {
         return new JdbcDomainEvents(
                 jdbc,
                 codec,
@@ -66,7 +67,7 @@ public class EventsConfiguration {
                 clock,
                 listeners,
                 dialect == SqlDialect.POSTGRESQL,
-                new JdbcDomainEvents.Settings(grace, backoff, maxBackoff));
+                new JdbcDomainEvents.Settings(grace, backoff, maxBackoff, inBackground));
     }
 
     @Configuration(proxyBeanMethods = false)

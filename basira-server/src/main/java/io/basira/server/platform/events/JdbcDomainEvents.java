@@ -57,8 +57,14 @@ public final class JdbcDomainEvents implements DomainEvents {
     /**
      * @param grace how long the publisher has to deliver before a retry loop may take its rows
      * @param backoff the wait after the first failure, doubled after each further one up to {@code maxBackoff}
+     * @param inBackground whether listeners that ask for it ({@link DomainEventListener#inBackground}) are told
+     *     by a background worker after the commit (false: every listener on the publishing thread)
      */
-    public record Settings(Duration grace, Duration backoff, Duration maxBackoff) {}
+    public record Settings(Duration grace, Duration backoff, Duration maxBackoff, boolean inBackground) {}
+
+    /** The background workers, one per listener that asked for one, started on its first event. */
+    private final java.util.concurrent.ConcurrentMap<String, BackgroundWorker> workers =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public JdbcDomainEvents(
             JdbcTemplate jdbc,
@@ -299,6 +305,11 @@ public final class JdbcDomainEvents implements DomainEvents {
                 if (!listener.wants(received.event())) {
                     continue;
                 }
+                if (settings.inBackground() && listener.inBackground()) {
+                    workers.computeIfAbsent(listener.name(), name -> new BackgroundWorker(listener))
+                            .add(received);
+                    continue;
+                }
                 Throwable failure = handle(listener, received);
                 if (failure == null) {
                     done.add(new Object[] {received.id(), listener.name()});
@@ -313,6 +324,66 @@ public final class JdbcDomainEvents implements DomainEvents {
             }
         } catch (RuntimeException e) {
             log.warn("delivered events could not be marked done; they are delivered again", RedactedFailure.of(e));
+        }
+    }
+
+    /**
+     * Tells one listener of its events on a thread of its own, as many at once as have queued up (at most
+     * {@link #BATCH}), then deletes their delivery rows; a failure records each as failed, to be retried with
+     * backoff. A process that dies with events queued here leaves their rows, delivered by the next start's
+     * catch-up (or, after the grace, by any instance's retry loop).
+     */
+    private final class BackgroundWorker implements Runnable {
+
+        private final DomainEventListener listener;
+        private final java.util.concurrent.BlockingQueue<ReceivedEvent> queue =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        /** The events queued or being handled here: the retry loop leaves them to this worker. */
+        private final Set<Long> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        BackgroundWorker(DomainEventListener listener) {
+            this.listener = listener;
+            Thread thread = new Thread(this, "basira-events-" + listener.name());
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void add(ReceivedEvent event) {
+            held.add(event.id());
+            queue.add(event);
+        }
+
+        boolean holds(long eventId) {
+            return held.contains(eventId);
+        }
+
+        @Override
+        public void run() {
+            List<ReceivedEvent> batch = new ArrayList<>(BATCH);
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    batch.add(queue.take());
+                } catch (InterruptedException e) {
+                    return;
+                }
+                queue.drainTo(batch, BATCH - 1);
+                try {
+                    listener.handleAll(List.copyOf(batch));
+                    List<Object[]> done = new ArrayList<>(batch.size());
+                    batch.forEach(event -> done.add(new Object[] {event.id(), listener.name()}));
+                    markDone(done);
+                } catch (RuntimeException | Error e) {
+                    log.warn(
+                            "listener {} failed on {} events from {}; retried later",
+                            listener.name(),
+                            batch.size(),
+                            batch.get(0).id(),
+                            RedactedFailure.of(e));
+                    batch.forEach(event -> failed(event.id(), listener.name(), 1, e));
+                }
+                batch.forEach(event -> held.remove(event.id()));
+                batch.clear();
+            }
         }
     }
 
@@ -409,7 +480,7 @@ public final class JdbcDomainEvents implements DomainEvents {
      * died before delivering), a batch at a time, each claimed first (its attempt counted and the next one
      * put off) so that no other instance takes it meanwhile.
      *
-     * @return the number of deliveries that succeeded
+     * @return the number of deliveries that succeeded (or were handed to a background worker)
      */
     public int deliverDue(boolean atStart) {
         int delivered = 0;
@@ -433,6 +504,7 @@ public final class JdbcDomainEvents implements DomainEvents {
                     atStart ? new Object[] {utc(now), origin.id()} : new Object[] {utc(now)});
             due = due.stream()
                     .filter(d -> tried.add(d.eventId() + "/" + d.listener()))
+                    .filter(d -> !heldInBackground(d))
                     .toList();
             if (due.isEmpty()) {
                 return delivered;
@@ -443,6 +515,12 @@ public final class JdbcDomainEvents implements DomainEvents {
                 }
             }
         }
+    }
+
+    /** Whether this process's background worker has the row's event queued (it is late, not lost). */
+    private boolean heldInBackground(Due row) {
+        BackgroundWorker worker = workers.get(row.listener());
+        return worker != null && worker.holds(row.eventId());
     }
 
     private boolean deliverClaimed(Due row) {
@@ -473,6 +551,12 @@ public final class JdbcDomainEvents implements DomainEvents {
         Throwable failure;
         try {
             DomainEvent event = codec.read(row.type(), row.payload());
+            if (settings.inBackground() && listener.inBackground()) { // in batches, like right after a commit
+                workers.computeIfAbsent(listener.name(), name -> new BackgroundWorker(listener))
+                        .add(new ReceivedEvent(
+                                row.eventId(), row.origin(), row.recordedAt(), event, origin.recorded(row.origin())));
+                return true;
+            }
             failure = handle(
                     listener,
                     new ReceivedEvent(

@@ -87,6 +87,72 @@ public final class LedgerReplay {
         return replayed;
     }
 
+    /**
+     * When the replay of {@code live} equals it, the number of sources of the replayed ledger (what
+     * {@code bySource(replay(...)).size()} gives); -1 when they may differ (then compare them by
+     * {@link #differences}). The rebuild's usual case, without building the replayed ledger: the replay copies every
+     * entry that is not of an order, so the two are equal exactly when every order holds, by the sum of its entries'
+     * points, its target at its multiplier plus its shortfall.
+     */
+    public static long sourcesIfEqual(LoyaltyProgram program, Account live, List<CompletedOrder> orders) {
+        Map<String, long[]> byOrder = new HashMap<>(); // order id -> [points, shortfall, first multiplier]
+        Map<String, long[]> others = null; // cause:ref -> [points, shortfall]
+        for (LedgerEntry entry : live.entries()) {
+            if (entry.cause().ofAnOrder()) {
+                long[] held = byOrder.get(entry.ref());
+                if (held == null) {
+                    byOrder.put(
+                            entry.ref(), new long[] {entry.points(), entry.shortfall(), entry.multiplierPermille()});
+                } else {
+                    held[0] += entry.points();
+                    held[1] += entry.shortfall();
+                }
+            } else {
+                if (others == null) {
+                    others = new HashMap<>();
+                }
+                long[] held = others.computeIfAbsent(entry.cause().code() + ":" + entry.ref(), k -> new long[2]);
+                held[0] += entry.points();
+                held[1] += entry.shortfall();
+            }
+        }
+        long sources = 0;
+        if (others != null) {
+            for (long[] held : others.values()) {
+                if (held[0] != 0 || held[1] != 0) {
+                    sources++;
+                }
+            }
+        }
+        int current = program.multiplierOf(live.tier());
+        java.util.Set<String> seen = orders.size() > 1 ? new java.util.HashSet<>() : null;
+        for (CompletedOrder order : orders) {
+            if (seen != null && !seen.add(order.orderId())) {
+                return -1; // the same order twice: let the full comparison say what it finds
+            }
+            long[] held = byOrder.remove(order.orderId());
+            long points = held == null ? 0 : held[0];
+            long shortfall = held == null ? 0 : held[1];
+            int multiplier = held == null ? current : (int) held[2];
+            long target = OrderSettlement.target(program, order, multiplier);
+            if (points != target + shortfall) {
+                return -1;
+            }
+            if (target + shortfall != 0 || shortfall != 0) {
+                sources++;
+            }
+        }
+        for (long[] held : byOrder.values()) { // orders not completed now: they should hold nothing
+            if (held[0] != held[1]) {
+                return -1;
+            }
+            if (held[1] != 0) {
+                sources++;
+            }
+        }
+        return sources;
+    }
+
     /** A source of points and what a ledger holds for it. */
     public record Held(String customerId, String source, long points, long shortfall) {}
 

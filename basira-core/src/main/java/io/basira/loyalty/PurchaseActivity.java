@@ -15,7 +15,7 @@ public interface PurchaseActivity {
     /** Completed spend since {@code since} and the last completed order, of these customers (absent: none). */
     Map<String, Purchases> of(StoreId store, Collection<String> customerIds, Instant since);
 
-    /** Every completed order of the store, to {@code sink}, in customer-id order. */
+    /** Every completed order of the store, to {@code sink}, in no particular order. */
     void forEachCompletedOrder(StoreId store, Consumer<CompletedOrder> sink);
 
     /** The customers whose birthday is this day of the year (29 February counts on 28 February otherwise). */

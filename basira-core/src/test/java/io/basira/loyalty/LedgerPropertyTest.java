@@ -147,6 +147,9 @@ class LedgerPropertyTest {
             assertThat(LedgerReplay.differences(customer, live.entries(), replayed))
                     .as("seed %d", seed)
                     .isEmpty();
+            assertThat(LedgerReplay.sourcesIfEqual(world.memory.programs.get(LoyaltyWorld.STORE), live, orders))
+                    .as("seed %d: the rebuild's shortcut", seed)
+                    .isEqualTo(LedgerReplay.bySource(customer, replayed).size());
             assertThat(Balance.of(replayed, world.now))
                     .as("seed %d", seed)
                     .isEqualTo(Balance.of(live.entries(), world.now));

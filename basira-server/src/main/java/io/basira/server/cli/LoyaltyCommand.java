@@ -99,15 +99,20 @@ public class LoyaltyCommand {
             try (var context = SpringContexts.start(db, false, Map.of())) {
                 Store store = Commands.store(context, slug);
                 long started = System.nanoTime();
+                long cpuStarted = processCpuNanos();
                 RebuildLedgers.Report report =
                         context.getBean(LoyaltyService.class).rebuild(store, repair);
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
+                long cpu = processCpuNanos() - cpuStarted;
                 System.out.printf(
-                        "Replayed %d ledgers (%d sources) of '%s' in %.1f s: %s%n",
+                        "Replayed %d ledgers (%d sources) of '%s' in %.1f s%s: %s%n",
                         report.customers(),
                         report.sources(),
                         slug,
                         took.toMillis() / 1000.0,
+                        cpu < 0
+                                ? ""
+                                : String.format(java.util.Locale.ROOT, " (%.1f s of this process's CPU)", cpu / 1e9),
                         report.equal() ? "equal to the live ledgers" : report.differing() + " difference(s)");
                 report.differences().forEach(line -> System.out.println("  " + line));
                 if (repair && report.repaired() > 0) {
@@ -116,6 +121,14 @@ public class LoyaltyCommand {
                 return report.equal() || repair ? 0 : 1;
             }
         }
+    }
+
+    /** The CPU this process has used (every thread, the collector's too); -1 where the platform does not say. */
+    static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : -1;
     }
 
     @Command(name = "show", description = "A customer's points, tier and ledger.")

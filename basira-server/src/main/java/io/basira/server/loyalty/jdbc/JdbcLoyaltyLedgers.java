@@ -170,11 +170,14 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
         String[] current = {null, null};
         List<LedgerEntry> entries = new ArrayList<>();
         streaming.query(
-                "SELECT a.customer_external_id AS account, a.tier, l.cause, l.customer_external_id, l.ref, l.points,"
-                        + " l.shortfall, l.multiplier_permille, l.available_at, l.recorded_at, l.actor, l.reason"
-                        + " FROM loyalty_accounts a LEFT JOIN loyalty_ledger l ON l.store_id = a.store_id"
-                        + " AND l.customer_external_id = a.customer_external_id WHERE a.store_id = ?"
-                        + " ORDER BY a.customer_external_id, l.id",
+                binary(
+                        dialect,
+                        "SELECT a.customer_external_id AS account, a.tier, l.cause, l.customer_external_id, l.ref,"
+                                + " l.points, l.shortfall, l.multiplier_permille, l.available_at, l.recorded_at,"
+                                + " l.actor, l.reason FROM loyalty_accounts a LEFT JOIN loyalty_ledger l"
+                                + " ON l.store_id = a.store_id AND l.customer_external_id = a.customer_external_id"
+                                + " WHERE a.store_id = ? ORDER BY a.customer_external_id, l.id",
+                        store.value()),
                 rs -> {
                     String account = rs.getString("account");
                     if (!account.equals(current[0])) {
@@ -188,11 +191,29 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
                     if (rs.getString("cause") != null) {
                         entries.add(entry(rs));
                     }
-                },
-                store.value());
+                });
         if (current[0] != null) {
             sink.accept(new Account(current[0], entries, current[1]));
         }
+    }
+
+    /**
+     * A statement of a whole-store read (streamed by {@link #streaming}) with its arguments; on PostgreSQL its rows
+     * come in binary. A statement run once is otherwise not prepared on the server and its rows come as text:
+     * parsing the rebuild's 1.6 million timestamps from text was a fifth of its CPU.
+     */
+    static org.springframework.jdbc.core.PreparedStatementCreator binary(
+            SqlDialect dialect, String sql, Object... args) {
+        return connection -> {
+            java.sql.PreparedStatement ps = connection.prepareStatement(sql);
+            if (dialect == SqlDialect.POSTGRESQL && ps.isWrapperFor(org.postgresql.PGStatement.class)) {
+                ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1); // -1: prepared, rows in binary
+            }
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps;
+        };
     }
 
     /** A customer's stored standing (the card fields); {@link LoyaltyStanding#NONE} without an account. */

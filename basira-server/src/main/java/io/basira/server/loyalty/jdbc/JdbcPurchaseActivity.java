@@ -68,14 +68,17 @@ public final class JdbcPurchaseActivity implements PurchaseActivity {
 
     @Override
     public void forEachCompletedOrder(StoreId store, Consumer<CompletedOrder> sink) {
+        // in no order: the rebuild groups them by customer itself, the database need not sort them all
         streaming.query(
-                "SELECT customer_external_id, external_id, created_at, total_minor FROM orders WHERE store_id = ?"
-                        + " AND status = 'completed' ORDER BY customer_external_id",
+                JdbcLoyaltyLedgers.binary(
+                        dialect,
+                        "SELECT customer_external_id, external_id, created_at, total_minor FROM orders"
+                                + " WHERE store_id = ? AND status = 'completed'",
+                        store.value()),
                 rs -> {
                     sink.accept(new CompletedOrder(
                             rs.getString(1), rs.getString(2), Sql.instant(rs, "created_at"), rs.getLong(4)));
-                },
-                store.value());
+                });
     }
 
     @Override

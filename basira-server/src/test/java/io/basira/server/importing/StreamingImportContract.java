@@ -139,6 +139,73 @@ abstract class StreamingImportContract {
         }
     }
 
+    /**
+     * order_lines has no foreign key to orders (V270): the import's reference check is what keeps a line from
+     * existing without its order. A line of an order that is neither stored nor a valid row of the folder (nor a
+     * row rejected for its customer) is refused, and with {@code --skip-invalid} left out; the lines of orders
+     * the store already holds are applied.
+     */
+    @Test
+    void no_write_path_leaves_an_order_line_without_its_order() throws IOException {
+        Store store = store("lines");
+        applied(importer.run(store, folder("lines-first", new Random(31), 0), false, ImportFolder.Progress.none()));
+        writeRecordByRecord(store, folder("lines-written", new Random(32), 1));
+        Path later = Files.createDirectories(tmp.resolve("lines-later"));
+        Files.writeString(
+                later.resolve("customers.csv"), "customer_id,created_at\nC1,2023-01-01\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                later.resolve("orders.csv"),
+                "order_id,customer_id,created_at,status,total\nN1,C1,2024-02-01,completed,10.00\n"
+                        + "N2,NOBODY,2024-02-01,completed,10.00\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(
+                later.resolve("order_items.csv"),
+                "order_id,product_id,quantity,unit_price\nN1,P1,1,10.00\nN2,P1,1,10.00\nGONE,P1,1,10.00\n"
+                        + "O3,P2,2,4.00\n",
+                StandardCharsets.UTF_8);
+        ImportOutcome refused = importer.run(store, later, false, ImportFolder.Progress.none());
+        assertThat(refused.applied()).isFalse();
+        assertThat(refused.report().errors().stream().map(Object::toString))
+                .anyMatch(error -> error.startsWith("order_items.csv:3: order_id: "))
+                .anyMatch(error -> error.startsWith("order_items.csv:4: order_id: "));
+        ImportOutcome skipped = importer.run(store, later, true, ImportFolder.Progress.none());
+        applied(skipped);
+        assertThat(jdbc.queryForList(
+                        "SELECT order_external_id FROM order_lines WHERE store_id = ? AND order_external_id IN "
+                                + "('N1', 'N2', 'GONE', 'O3') ORDER BY order_external_id",
+                        String.class,
+                        store.id().value()))
+                .containsExactly("N1", "O3");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM order_lines l WHERE NOT EXISTS (SELECT 1 FROM orders o "
+                                + "WHERE o.store_id = l.store_id AND o.external_id = l.order_external_id)",
+                        Long.class))
+                .as("order lines of any store whose order is not in the line's store")
+                .isZero();
+        assertThat(referencedTables("order_lines"))
+                .as("order_lines' foreign keys")
+                .isEmpty();
+        assertThat(referencedTables("orders")).as("orders' foreign keys").containsExactly("customers");
+        assertThat(referencedTables("carts")).as("carts' foreign keys").containsExactly("customers", "stores");
+    }
+
+    /** The tables that {@code table}'s foreign keys reference, in the database's own metadata (H2 or PostgreSQL). */
+    private java.util.SortedSet<String> referencedTables(String table) {
+        return jdbc.execute((java.sql.Connection connection) -> {
+            java.sql.DatabaseMetaData meta = connection.getMetaData();
+            java.util.SortedSet<String> parents = new java.util.TreeSet<>();
+            try (java.sql.ResultSet keys = meta.getImportedKeys(
+                    connection.getCatalog(),
+                    connection.getSchema(),
+                    meta.storesUpperCaseIdentifiers() ? table.toUpperCase(java.util.Locale.ROOT) : table)) {
+                while (keys.next()) {
+                    parents.add(keys.getString("PKTABLE_NAME").toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            return parents;
+        });
+    }
+
     @Test
     void importing_the_same_folder_twice_changes_nothing() throws IOException {
         Path folder = folder("twice", new Random(11), 0);

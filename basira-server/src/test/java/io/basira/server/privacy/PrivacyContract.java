@@ -173,6 +173,8 @@ abstract class PrivacyContract {
     void an_erased_customer_is_found_nowhere_and_the_store_keeps_its_accounts() throws SQLException {
         seedLayla();
         long revenue = revenue();
+        long lines = orderLines();
+        assertThat(lines).as("the Shopify order's lines").isPositive();
         Api.Response erased = api.postJson("/api/v1/customers/" + LAYLA + "/erase", "");
         assertThat(erased.status()).as(erased.body()).isEqualTo(200);
         JsonNode rows = JSON.readTree(erased.body()).get("rows");
@@ -198,6 +200,11 @@ abstract class PrivacyContract {
         assertThat(revenue())
                 .as("the store's accounts keep the de-identified order")
                 .isEqualTo(revenue);
+        // order_lines has no foreign key to orders (V270): the erasure keeps every line with its order
+        assertThat(orderLines()).as("the de-identified order keeps its lines").isEqualTo(lines);
+        assertThat(linesWithoutTheirOrder())
+                .as("order lines whose order is gone")
+                .isZero();
         assertThat(jdbc.queryForObject(
                         "SELECT COUNT(*) FROM privacy_erasures WHERE store_id = ?",
                         Integer.class,
@@ -268,6 +275,13 @@ abstract class PrivacyContract {
         assertThat(traces(List.of(LAYLA, "Layla")))
                 .as("the API's writes are screened too")
                 .isEmpty();
+        Api.Response orphan = api.postJson(
+                "/api/v1/order-items",
+                "{\"order_id\":\"NO-SUCH-ORDER\",\"product_id\":\"P1\",\"quantity\":1,\"unit_price\":\"5.00\"}");
+        assertThat(orphan.status()).as(orphan.body()).isBetween(400, 499);
+        assertThat(linesWithoutTheirOrder())
+                .as("after the erasure, the platform's update and a line of a missing order")
+                .isZero();
     }
 
     // spine: an erasure racing a write; connection changes audited
@@ -760,6 +774,21 @@ abstract class PrivacyContract {
 
     @Autowired
     RetentionRun retentionRun;
+
+    private long orderLines() {
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM order_lines WHERE store_id = ?",
+                Long.class,
+                store.id().value());
+    }
+
+    /** Lines of any store whose order does not exist in the line's store (the guarantee V270's drop relies on). */
+    long linesWithoutTheirOrder() {
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM order_lines l WHERE NOT EXISTS (SELECT 1 FROM orders o "
+                        + "WHERE o.store_id = l.store_id AND o.external_id = l.order_external_id)",
+                Long.class);
+    }
 
     /** Layla (from a Shopify order) with data of every kind. */
     void seedLayla() {

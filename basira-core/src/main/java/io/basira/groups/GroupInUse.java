@@ -15,7 +15,7 @@ public final class GroupInUse extends IllegalArgumentException {
     private final transient List<String> namedBy;
     private final transient List<GroupUses.Use> usedBy;
 
-    GroupInUse(String key, List<String> namedBy, List<GroupUses.Use> usedBy, String english) {
+    public GroupInUse(String key, List<String> namedBy, List<GroupUses.Use> usedBy, String english) {
         super(english);
         this.key = key;
         this.namedBy = List.copyOf(namedBy);

@@ -106,15 +106,26 @@ public final class GroupRules {
                 }
             }
             if (!namedBy.isEmpty()) {
-                throw new IllegalArgumentException("group '" + key + "' cannot be deleted: the rules of "
-                        + String.join(", ", namedBy) + " name it");
+                throw new GroupInUse(
+                        key,
+                        List.copyOf(namedBy),
+                        List.of(),
+                        "group '" + key + "' cannot be deleted: the rules of " + String.join(", ", namedBy)
+                                + " name it");
             }
-            List<String> usedBy = new ArrayList<>();
+            List<GroupUses.Use> usedBy = new ArrayList<>();
             uses.forEach(use -> usedBy.addAll(use.of(store.id(), key)));
             if (!usedBy.isEmpty()) {
-                throw new IllegalArgumentException("group '" + key + "' cannot be deleted: " + String.join(", ", usedBy)
-                        + (usedBy.size() == 1 ? " aims" : " aim") + " at it; change or delete "
-                        + (usedBy.size() == 1 ? "it" : "them") + " first");
+                throw new GroupInUse(
+                        key,
+                        List.of(),
+                        usedBy,
+                        "group '" + key + "' cannot be deleted: "
+                                + String.join(
+                                        ", ",
+                                        usedBy.stream().map(String::valueOf).toList())
+                                + (usedBy.size() == 1 ? " aims" : " aim") + " at it; change or delete "
+                                + (usedBy.size() == 1 ? "it" : "them") + " first");
             }
             live.persist(store, () -> groups.delete(store.id(), key), Set.of(key), List.of(), null);
             state.forget(key);

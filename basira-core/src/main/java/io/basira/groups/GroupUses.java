@@ -12,8 +12,21 @@ import java.util.List;
 public interface GroupUses {
 
     /**
-     * The things of the store that name the group, each said the way a merchant knows it (e.g.
+     * The things of the store that name the group, each by its kind and the name a merchant knows it by (e.g.
      * {@code policy 'Free shipping for VIPs'}); empty when nothing does.
      */
-    List<String> of(StoreId store, String groupKey);
+    List<Use> of(StoreId store, String groupKey);
+
+    /**
+     * One thing aiming at a group: its {@code kind} ({@code policy}, {@code coupon}, {@code campaign}: the dashboard
+     * names it in the reader's language) and its name or code as the merchant typed it.
+     */
+    record Use(String kind, String name) {
+
+        /** In English, as the API's reason says it: {@code policy 'Free shipping for VIPs'}. */
+        @Override
+        public String toString() {
+            return kind + " '" + name + "'";
+        }
+    }
 }

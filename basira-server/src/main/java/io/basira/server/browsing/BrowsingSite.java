@@ -1,5 +1,6 @@
 package io.basira.server.browsing;
 
+import io.basira.server.platform.errors.CodedRefusal;
 import io.basira.shared.StoreId;
 import java.net.URI;
 import java.util.ArrayList;
@@ -31,7 +32,10 @@ public record BrowsingSite(
         Objects.requireNonNull(siteKey, "siteKey");
         allowedOrigins = List.copyOf(allowedOrigins);
         if (retentionMonths < 1 || retentionMonths > 120) {
-            throw new IllegalArgumentException("retention_months must be 1 to 120, not " + retentionMonths);
+            throw new CodedRefusal(
+                    "tracking.error.retention",
+                    "retention_months must be 1 to 120, not " + retentionMonths,
+                    retentionMonths);
         }
     }
 
@@ -51,7 +55,11 @@ public record BrowsingSite(
             }
         }
         if (origins.size() > MAX_ORIGINS) {
-            throw new IllegalArgumentException("at most " + MAX_ORIGINS + " allowed origins, not " + origins.size());
+            throw new CodedRefusal(
+                    "tracking.error.too-many-origins",
+                    "at most " + MAX_ORIGINS + " allowed origins, not " + origins.size(),
+                    MAX_ORIGINS,
+                    origins.size());
         }
         return new ArrayList<>(origins);
     }
@@ -61,7 +69,8 @@ public record BrowsingSite(
         try {
             uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
         } catch (java.net.URISyntaxException e) {
-            throw new IllegalArgumentException("'" + text + "' is not an origin such as https://shop.example.com");
+            throw new CodedRefusal(
+                    "tracking.error.origin", "'" + text + "' is not an origin such as https://shop.example.com", text);
         }
         String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!("https".equals(scheme) || "http".equals(scheme))
@@ -70,8 +79,10 @@ public record BrowsingSite(
                 || uri.getRawQuery() != null
                 || uri.getRawUserInfo() != null
                 || text.length() > 200) {
-            throw new IllegalArgumentException("'" + text + "' is not an origin such as https://shop.example.com"
-                    + " (scheme, host and port only)");
+            throw new CodedRefusal(
+                    "tracking.error.origin",
+                    "'" + text + "' is not an origin such as https://shop.example.com (scheme, host and port only)",
+                    text);
         }
         return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT)
                 + (uri.getPort() == -1 ? "" : ":" + uri.getPort());

@@ -15,7 +15,7 @@ public final class CampaignGroupUses implements GroupUses {
     }
 
     @Override
-    public List<String> of(StoreId store, String groupKey) {
+    public List<Use> of(StoreId store, String groupKey) {
         return jdbc
                 .queryForList(
                         "SELECT name FROM campaigns WHERE store_id = ? AND status <> 'finished' AND "
@@ -27,7 +27,7 @@ public final class CampaignGroupUses implements GroupUses {
                                         .replace("%", "\\%")
                                         .replace("_", "\\_") + ",%")
                 .stream()
-                .map(name -> "campaign '" + name + "'")
+                .map(name -> new Use("campaign", name))
                 .toList();
     }
 }

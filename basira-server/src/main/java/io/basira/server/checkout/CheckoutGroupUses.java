@@ -25,16 +25,16 @@ final class CheckoutGroupUses implements GroupUses {
     }
 
     @Override
-    public List<String> of(StoreId store, String groupKey) {
-        List<String> uses = new ArrayList<>();
+    public List<Use> of(StoreId store, String groupKey) {
+        List<Use> uses = new ArrayList<>();
         for (Policy policy : policies.fresh(store).policies()) {
             if (names(policy.eligible(), groupKey)) {
-                uses.add("policy '" + policy.name() + "'");
+                uses.add(new Use("policy", policy.name()));
             }
         }
         for (JdbcCoupons.Listed listed : coupons.list(store)) {
             if (names(listed.coupon().eligible(), groupKey)) {
-                uses.add("coupon '" + listed.coupon().code() + "'");
+                uses.add(new Use("coupon", listed.coupon().code()));
             }
         }
         return uses;

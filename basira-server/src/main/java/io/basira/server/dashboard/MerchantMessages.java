@@ -1,10 +1,13 @@
 package io.basira.server.dashboard;
 
+import io.basira.campaigns.InvalidCampaign;
+import io.basira.groups.GroupInUse;
 import io.basira.segment.InvalidRuleException;
 import io.basira.segment.RuleError;
 import io.basira.segment.ValueType;
 import io.basira.segment.json.JsonRuleException;
 import io.basira.segment.text.RuleSyntaxException;
+import io.basira.server.platform.errors.CodedRefusal;
 import io.basira.shared.NotFoundException;
 import java.util.List;
 
@@ -15,7 +18,8 @@ import java.util.List;
  *
  * <p>A rule's refusal ({@link InvalidRuleException}) is said from its {@link RuleError} code:
  * {@code rule.error.<code>} of the bundles, with its place ({@code builder.position}); any other refusal
- * keeps the core's English sentence, isolated.
+ * A {@link CodedRefusal} is said from its key and arguments, each isolated; any other refusal keeps the core's
+ * English sentence, isolated.
  */
 public final class MerchantMessages {
 
@@ -53,7 +57,48 @@ public final class MerchantMessages {
         if (e instanceof InvalidRuleException rule) {
             return rule(rule, text);
         }
+        if (e instanceof GroupInUse inUse) {
+            return inUse(inUse, text);
+        }
+        if (e instanceof InvalidCampaign campaign) {
+            return campaign(campaign, text);
+        }
+        if (e instanceof CodedRefusal coded) {
+            Object[] shown =
+                    coded.arguments().stream().map(a -> isolate(a, text)).toArray();
+            return text.get(coded.key(), shown);
+        }
         return isolate(e.getMessage(), text);
+    }
+
+    /** A group that others name: which groups' rules, or which policies, coupons and campaigns. */
+    static String inUse(GroupInUse e, PageText text) {
+        String separator = text.rightToLeft() ? "، " : ", ";
+        if (!e.namedBy().isEmpty()) {
+            return text.get(
+                    "group.delete.named-by",
+                    isolate(e.key(), text),
+                    String.join(
+                            separator,
+                            e.namedBy().stream().map(k -> isolate(k, text)).toList()));
+        }
+        List<String> uses = e.usedBy().stream()
+                .map(use -> text.find("group.use." + use.kind())
+                        .map(pattern -> text.get("group.use." + use.kind(), isolate(use.name(), text)))
+                        .orElseGet(() -> isolate(use, text)))
+                .toList();
+        return text.get("group.delete.used-by", isolate(e.key(), text), String.join(separator, uses));
+    }
+
+    /**
+     * A campaign refused, as the builder says it: the field by its label, then why, from
+     * {@code campaigns.error.<code>} with the arguments isolated (a number or a group key keeps its direction).
+     */
+    public static String campaign(InvalidCampaign e, PageText text) {
+        Object[] arguments =
+                e.arguments().stream().map(a -> (Object) isolate(a, text)).toArray();
+        String reason = text.get("campaigns.error." + e.reason().code(), arguments);
+        return text.get("campaigns.field." + e.field().replace(", ", "-")) + ": " + reason;
     }
 
     /** {@code place: reason} of a rule's refusal. */

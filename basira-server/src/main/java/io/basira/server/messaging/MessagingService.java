@@ -17,11 +17,13 @@ import io.basira.campaigns.delivery.TemplateRenderer;
 import io.basira.server.messaging.jdbc.JdbcContacts;
 import io.basira.server.messaging.jdbc.JdbcMessageLog;
 import io.basira.server.messaging.jdbc.JdbcMessageSettings;
+import io.basira.server.platform.errors.CodedRefusal;
 import io.basira.server.platform.security.SecretBox;
 import io.basira.server.privacy.AuditLog;
 import io.basira.server.privacy.SettingsChanges;
 import io.basira.shared.Money;
 import io.basira.shared.NotFoundException;
+import io.basira.shared.Numerals;
 import io.basira.shared.Store;
 import java.time.Clock;
 import java.time.Duration;
@@ -180,27 +182,39 @@ public final class MessagingService {
     private MessageSettings checked(MessageSettings old, SettingsInput in) {
         String tls = blank(in.smtpTls()) ? "starttls" : in.smtpTls().strip().toLowerCase(Locale.ROOT);
         if (!List.of("starttls", "tls", "none").contains(tls)) {
-            throw new IllegalArgumentException("smtp_tls '" + in.smtpTls() + "' must be starttls, tls or none");
+            throw new CodedRefusal(
+                    "messages.error.smtp-tls",
+                    "smtp_tls '" + in.smtpTls() + "' must be starttls, tls or none",
+                    in.smtpTls());
         }
         if (in.smtpPort() != null && (in.smtpPort() < 1 || in.smtpPort() > 65535)) {
-            throw new IllegalArgumentException("smtp_port " + in.smtpPort() + " must be 1-65535");
+            throw new CodedRefusal(
+                    "messages.error.smtp-port", "smtp_port " + in.smtpPort() + " must be 1-65535", in.smtpPort());
         }
         if (!blank(in.emailFrom()) && !in.emailFrom().contains("@")) {
-            throw new IllegalArgumentException("email_from '" + in.emailFrom() + "' is not an e-mail address");
+            throw new CodedRefusal(
+                    "messages.error.email-from",
+                    "email_from '" + in.emailFrom() + "' is not an e-mail address",
+                    in.emailFrom());
         }
         String provider =
                 blank(in.smsProvider()) ? null : in.smsProvider().strip().toLowerCase(Locale.ROOT);
         if (provider != null
                 && !List.of(SmsChannel.UNIFONIC, SmsChannel.TWILIO, SmsChannel.JSON)
                         .contains(provider)) {
-            throw new IllegalArgumentException(
-                    "sms_provider '" + in.smsProvider() + "' must be unifonic, twilio or json");
+            throw new CodedRefusal(
+                    "messages.error.sms-provider",
+                    "sms_provider '" + in.smsProvider() + "' must be unifonic, twilio or json",
+                    in.smsProvider());
         }
         if (SmsChannel.JSON.equals(provider) && blank(in.smsUrl())) {
-            throw new IllegalArgumentException("sms_url is needed for a generic JSON gateway");
+            throw new CodedRefusal("messages.error.sms-url-needed", "sms_url is needed for a generic JSON gateway");
         }
         if (!blank(in.smsUrl()) && !in.smsUrl().strip().matches("https?://\\S+")) {
-            throw new IllegalArgumentException("sms_url '" + in.smsUrl() + "' must start with http:// or https://");
+            throw new CodedRefusal(
+                    "messages.error.sms-url",
+                    "sms_url '" + in.smsUrl() + "' must start with http:// or https://",
+                    in.smsUrl());
         }
         String language = blank(in.language()) ? old.language() : Languages.normalise(in.language());
         MessageSettings next = new MessageSettings(
@@ -290,7 +304,7 @@ public final class MessagingService {
                 store.timeZone());
         if (channel == Channel.EMAIL) {
             if (blank(to) || !to.contains("@")) {
-                throw new IllegalArgumentException("'" + to + "' is not an e-mail address");
+                throw new CodedRefusal("messages.error.test-email", "'" + to + "' is not an e-mail address", to);
             }
             return email.send(
                     s,
@@ -298,7 +312,7 @@ public final class MessagingService {
                     new EmailChannel.Email(to.strip(), rendered, unsubscribe));
         }
         if (PhoneNumbers.e164(to) == null) {
-            throw new IllegalArgumentException("'" + to + "' is not a phone number");
+            throw new CodedRefusal("messages.error.test-phone", "'" + to + "' is not a phone number", to);
         }
         return sms.send(
                 s,
@@ -453,9 +467,12 @@ public final class MessagingService {
             return old;
         }
         try {
-            return LocalTime.parse(value.strip());
+            return LocalTime.parse(Numerals.asciiDigits(value.strip()));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + " '" + value + "' is not a time like 21:00");
+            throw new CodedRefusal(
+                    "messages.error." + field.replace('_', '-'),
+                    field + " '" + value + "' is not a time like 21:00",
+                    value);
         }
     }
 
@@ -464,7 +481,10 @@ public final class MessagingService {
             return oldMinutes;
         }
         if (value < 0 || value > 24 * 30) {
-            throw new IllegalArgumentException(field + " " + value + " must be 0 (no cap) to 720 hours");
+            throw new CodedRefusal(
+                    "messages.error." + field.replace('_', '-'),
+                    field + " " + value + " must be 0 (no cap) to 720 hours",
+                    value);
         }
         return value * 60;
     }

@@ -1,5 +1,6 @@
 package io.basira.server.sources;
 
+import io.basira.server.platform.errors.CodedRefusal;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -23,23 +24,34 @@ public final class NewSecrets {
                 case ZID -> "basira:" + HexFormat.of().formatHex(bytes(24));
                 case STANDARD -> "whsec_" + Base64.getEncoder().encodeToString(bytes(32));
                 case SALLA ->
-                    throw new IllegalArgumentException("a Salla source needs its secret: the webhook secret"
-                            + " (or token) of the Salla app or webhook, from Salla's dashboard");
+                    throw new CodedRefusal(
+                            "sources.error.needs-secret.salla",
+                            "a Salla source needs its secret: the webhook secret"
+                                    + " (or token) of the Salla app or webhook, from Salla's dashboard");
                 case SHOPIFY ->
-                    throw new IllegalArgumentException("a Shopify source needs its secret: the app's client"
-                            + " secret, or the signing secret Shopify's admin shows under Notifications > Webhooks");
+                    throw new CodedRefusal(
+                            "sources.error.needs-secret.shopify",
+                            "a Shopify source needs its secret: the app's client"
+                                    + " secret, or the signing secret Shopify's admin shows under Notifications > Webhooks");
             };
         }
         String secret = given.strip();
         if (secret.length() > MAX_LENGTH || secret.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
-            throw new IllegalArgumentException(
-                    "secret: at most " + MAX_LENGTH + " printable ASCII characters without spaces");
+            throw new CodedRefusal(
+                    "sources.error.secret-form",
+                    "secret: at most " + MAX_LENGTH + " printable ASCII characters without spaces",
+                    MAX_LENGTH);
         }
         if (platform == Platform.ZID && secret.indexOf(':') < 1) {
-            throw new IllegalArgumentException("a Zid secret is the webhook's Basic credentials 'username:password'");
+            throw new CodedRefusal(
+                    "sources.error.zid-secret", "a Zid secret is the webhook's Basic credentials 'username:password'");
         }
         if (platform == Platform.STANDARD) {
-            StandardSignature.keyOf(secret);
+            try {
+                StandardSignature.keyOf(secret);
+            } catch (IllegalArgumentException e) {
+                throw new CodedRefusal("sources.error.standard-secret", e.getMessage());
+            }
         }
         return secret;
     }

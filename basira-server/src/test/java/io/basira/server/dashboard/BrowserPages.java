@@ -94,10 +94,10 @@ public final class BrowserPages {
         assertThat((List<?>) unlabelled).as(name + ": inputs without a label").isEmpty();
         // Chromium draws these in the browser's language (mm/dd/yyyy in an Arabic page): dates are typed text
         Object browserDates = js.executeScript("return Array.from(document.querySelectorAll("
-                + "'input[type=date], input[type=datetime-local], input[type=month], input[type=week]'))"
+                + "'input[type=date], input[type=datetime-local], input[type=month], input[type=week], input[type=time]'))"
                 + ".map(e => e.id || e.name)");
         assertThat((List<?>) browserDates)
-                .as(name + ": date fields drawn by the browser (docs/dashboard.md)")
+                .as(name + ": date and time fields drawn by the browser (docs/dashboard.md)")
                 .isEmpty();
         screenshot(name, lang, width);
     }

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.basira.fields.BuiltInFields;
+import io.basira.groups.GroupInUse;
+import io.basira.groups.GroupUses;
 import io.basira.segment.InvalidRuleException;
 import io.basira.segment.RuleError;
 import io.basira.segment.json.JsonConditions;
 import io.basira.segment.text.RuleText;
+import io.basira.server.platform.errors.CodedRefusal;
 import io.basira.shared.NotFoundException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +33,30 @@ class MerchantMessagesTest {
 
     private static final PageText ARABIC = new PageText(MESSAGES, DashboardLocales.ARABIC);
     private static final PageText ENGLISH = new PageText(MESSAGES, Locale.ENGLISH);
+
+    @Test
+    void a_group_in_use_names_what_aims_at_it_by_kind_in_the_readers_language() {
+        GroupInUse used = new GroupInUse(
+                "vip",
+                List.of(),
+                List.of(new GroupUses.Use("policy", "شحن مجاني"), new GroupUses.Use("coupon", "VIP10")),
+                "group 'vip' cannot be deleted: policy 'شحن مجاني', coupon 'VIP10' aim at it; change or delete them"
+                        + " first");
+        assertThat(MerchantMessages.of(used, ARABIC))
+                .isEqualTo("لا يمكن حذف المجموعة \u2068vip\u2069 ما دامت جمهورًا لـ: سياسة \u2068شحن مجاني\u2069، "
+                        + "الكوبون \u2068VIP10\u2069. غيّرها أو احذفها أولًا.");
+        assertThat(MerchantMessages.of(used, ENGLISH))
+                .isEqualTo("Group vip cannot be deleted while it is the audience of: policy \u2068شحن مجاني\u2069, "
+                        + "coupon VIP10. Change or delete those first.");
+    }
+
+    @Test
+    void a_coded_refusal_is_said_from_its_key_with_its_values_isolated() {
+        CodedRefusal refusal = new CodedRefusal("messages.error.smtp-port", "smtp_port 0 must be 1-65535", 0);
+        assertThat(MerchantMessages.of(refusal, ARABIC)).startsWith("المنفذ \u20680\u2069 غير صالح");
+        assertThat(MerchantMessages.of(refusal, ENGLISH)).isEqualTo("Port 0 is not valid: it must be 1 to 65535.");
+        assertThat(refusal.getMessage()).as("the API's reason").isEqualTo("smtp_port 0 must be 1-65535");
+    }
 
     @Test
     void every_rule_error_code_has_a_sentence_in_arabic_and_in_english() {

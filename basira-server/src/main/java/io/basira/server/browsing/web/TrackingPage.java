@@ -10,9 +10,12 @@ import io.basira.server.dashboard.ChartData;
 import io.basira.server.dashboard.DashboardFormats;
 import io.basira.server.dashboard.DashboardLocales;
 import io.basira.server.dashboard.DashboardPage;
+import io.basira.server.dashboard.MerchantMessages;
 import io.basira.server.dashboard.PageText;
 import io.basira.server.dashboard.SignedIn;
+import io.basira.server.platform.errors.CodedRefusal;
 import io.basira.server.privacy.web.PrivacyPages;
+import io.basira.shared.Numerals;
 import io.basira.shared.Store;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -207,19 +210,25 @@ final class TrackingPage {
             @RequestParam(defaultValue = "") String origins,
             @RequestParam(defaultValue = "false") boolean consent,
             @RequestParam(defaultValue = "false") boolean dnt,
-            @RequestParam(defaultValue = "13") int retention,
+            @RequestParam(defaultValue = "13") String retention,
+            Locale locale,
             RedirectAttributes redirect) {
         try {
+            Long months = Numerals.whole(retention, 1, 120);
+            if (months == null) {
+                throw new CodedRefusal(
+                        "tracking.error.retention", "retention_months must be 1 to 120, not " + retention, retention);
+            }
             changes.update(
                     signedIn.store().id(),
                     PrivacyPages.actor(signedIn),
                     BrowsingSite.origins(origins),
                     consent,
                     dnt,
-                    retention);
+                    months.intValue());
             redirect.addFlashAttribute("notice", "saved");
         } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", MerchantMessages.of(e, new PageText(messages, locale)));
         }
         return "redirect:/tracking";
     }

@@ -97,6 +97,7 @@ public class CampaignPages {
             @RequestParam(defaultValue = "") String bodyAr,
             @RequestParam(defaultValue = "") String subjectEn,
             @RequestParam(defaultValue = "") String bodyEn,
+            Locale locale,
             Model model) {
         if (bodyAr.isBlank() && bodyEn.isBlank()) {
             return "message-previews :: live";
@@ -124,7 +125,7 @@ public class CampaignPages {
                                 template));
             }
         } catch (IllegalArgumentException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", MerchantMessages.of(e, new PageText(messages, locale)));
         }
         return "message-previews :: live";
     }
@@ -157,11 +158,7 @@ public class CampaignPages {
      * {@code campaigns.error.<code>} with the arguments isolated (a number or a group key keeps its direction).
      */
     static String refusal(InvalidCampaign e, PageText text) {
-        Object[] arguments = e.arguments().stream()
-                .map(a -> (Object) MerchantMessages.isolate(a, text))
-                .toArray();
-        String reason = text.get("campaigns.error." + e.reason().code(), arguments);
-        return text.get("campaigns.field." + e.field().replace(", ", "-")) + ": " + reason;
+        return MerchantMessages.campaign(e, text);
     }
 
     @GetMapping("/campaigns/{id}")

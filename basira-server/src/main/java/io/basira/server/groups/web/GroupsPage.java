@@ -193,7 +193,7 @@ final class GroupsPage {
     }
 
     @PostMapping("/groups/{key}/delete")
-    String delete(SignedIn signedIn, @PathVariable String key, RedirectAttributes redirect) {
+    String delete(SignedIn signedIn, @PathVariable String key, Locale locale, RedirectAttributes redirect) {
         try {
             Group before = insights.groupWithCount(signedIn.store(), key).getKey();
             rules.delete(signedIn.store(), key);
@@ -201,7 +201,7 @@ final class GroupsPage {
             redirect.addFlashAttribute("notice", key);
             return "redirect:/groups";
         } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", MerchantMessages.of(e, new PageText(messages, locale)));
             return "redirect:/groups/" + key;
         }
     }

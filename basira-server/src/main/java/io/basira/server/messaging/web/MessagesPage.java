@@ -7,6 +7,8 @@ import io.basira.campaigns.SendOutcome;
 import io.basira.campaigns.TemplateText;
 import io.basira.campaigns.delivery.RenderedMessage;
 import io.basira.server.dashboard.DashboardPage;
+import io.basira.server.dashboard.MerchantMessages;
+import io.basira.server.dashboard.PageText;
 import io.basira.server.dashboard.SignedIn;
 import io.basira.server.messaging.MessagingService;
 import io.basira.server.privacy.web.PrivacyPages;
@@ -14,6 +16,7 @@ import io.basira.shared.NotFoundException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,8 +40,20 @@ public final class MessagesPage {
 
     private final MessagingService messaging;
 
-    MessagesPage(MessagingService messaging) {
+    private final MessageSource bundles;
+
+    MessagesPage(MessagingService messaging, MessageSource bundles) {
         this.messaging = messaging;
+        this.bundles = bundles;
+    }
+
+    /** A refusal in the reader's language (coded reasons from the bundles, anything else isolated). */
+    private String said(RuntimeException e, Locale locale) {
+        PageText text = new PageText(bundles, locale);
+        if (e instanceof NotFoundException) {
+            return text.get("messages.error.no-customer");
+        }
+        return MerchantMessages.of(e, text);
     }
 
     @GetMapping("/messages")
@@ -56,12 +71,12 @@ public final class MessagesPage {
     }
 
     @PostMapping("/messages/settings")
-    String save(SignedIn signedIn, MessagingService.SettingsInput input, RedirectAttributes redirect) {
+    String save(SignedIn signedIn, MessagingService.SettingsInput input, Locale locale, RedirectAttributes redirect) {
         try {
             messaging.save(signedIn.store(), input, PrivacyPages.actor(signedIn));
             redirect.addFlashAttribute("notice", "saved");
         } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", said(e, locale));
         }
         return "redirect:/messages";
     }
@@ -77,6 +92,7 @@ public final class MessagesPage {
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String language,
             @RequestParam(defaultValue = "false") boolean send,
+            Locale locale,
             Model model) {
         fill(signedIn, null, model, channel, arSubject, arBody, enSubject, enBody);
         try {
@@ -102,7 +118,7 @@ public final class MessagesPage {
                                         : null);
             }
         } catch (IllegalArgumentException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", said(e, locale));
         }
         return "messages";
     }
@@ -114,6 +130,7 @@ public final class MessagesPage {
             @RequestParam String channel,
             @RequestParam String purpose,
             @RequestParam boolean granted,
+            Locale locale,
             RedirectAttributes redirect) {
         try {
             messaging.record(
@@ -125,7 +142,7 @@ public final class MessagesPage {
                     "dashboard");
             redirect.addFlashAttribute("notice", "consent");
         } catch (IllegalArgumentException | NotFoundException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", said(e, locale));
         }
         redirect.addAttribute("customer", customer);
         return "redirect:/messages";

@@ -1,6 +1,8 @@
 package io.basira.server.sources.web;
 
 import io.basira.server.dashboard.DashboardPage;
+import io.basira.server.dashboard.MerchantMessages;
+import io.basira.server.dashboard.PageText;
 import io.basira.server.dashboard.SignedIn;
 import io.basira.server.platform.errors.NotFound;
 import io.basira.server.privacy.web.PrivacyPages;
@@ -12,7 +14,9 @@ import io.basira.server.sources.jdbc.JdbcInbox;
 import io.basira.server.sources.jdbc.JdbcSources;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,13 +40,16 @@ final class SourcesPage {
     private final JdbcInbox inbox;
     private final ReceiveWebhook receive;
     private final Duration rotationWindow;
+    private final MessageSource messages;
 
     SourcesPage(
             JdbcSources sources,
             SourceChanges changes,
             JdbcInbox inbox,
             ReceiveWebhook receive,
-            @Value("${basira.sources.rotation-window:24h}") Duration rotationWindow) {
+            @Value("${basira.sources.rotation-window:24h}") Duration rotationWindow,
+            MessageSource messages) {
+        this.messages = messages;
         this.sources = sources;
         this.changes = changes;
         this.inbox = inbox;
@@ -67,6 +74,7 @@ final class SourcesPage {
             @RequestParam String platform,
             @RequestParam(required = false) String label,
             @RequestParam(required = false) String secret,
+            Locale locale,
             RedirectAttributes redirect) {
         try {
             JdbcSources.WithSecret created = changes.create(
@@ -77,7 +85,7 @@ final class SourcesPage {
                     blankToNull(secret));
             shown(redirect, created);
         } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", MerchantMessages.of(e, new PageText(messages, locale)));
         }
         return "redirect:/sources";
     }
@@ -87,6 +95,7 @@ final class SourcesPage {
             SignedIn signedIn,
             @PathVariable String id,
             @RequestParam(required = false) String secret,
+            Locale locale,
             RedirectAttributes redirect) {
         try {
             shown(
@@ -99,7 +108,7 @@ final class SourcesPage {
                                     rotationWindow)
                             .orElseThrow(() -> new NotFound("this store has no source '" + id + "'")));
         } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", MerchantMessages.of(e, new PageText(messages, locale)));
         }
         return "redirect:/sources";
     }

@@ -100,7 +100,11 @@ class SourcesPageOnH2Test {
 
     @Test
     void a_shopify_source_without_its_secret_is_refused_with_the_reason() {
-        browser.postForm("/sources", Map.of("platform", "shopify", "_csrf", browser.csrfTokenOf("/sources")));
-        assertThat(browser.get("/sources?lang=en").body()).contains("a Shopify source needs its secret");
+        browser.postForm("/sources", Map.of("platform", "shopify", "_csrf", browser.csrfTokenOf("/sources?lang=en")));
+        assertThat(browser.get("/sources?lang=en").body()).contains("A Shopify source needs its secret");
+        browser.postForm("/sources", Map.of("platform", "salla", "_csrf", browser.csrfTokenOf("/sources?lang=ar")));
+        assertThat(browser.get("/sources?lang=ar").body())
+                .contains("مصدر سلة يحتاج إلى سرّه")
+                .doesNotContain("needs its secret");
     }
 }

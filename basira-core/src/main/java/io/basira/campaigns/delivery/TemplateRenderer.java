@@ -41,8 +41,14 @@ public final class TemplateRenderer {
         return out.toString();
     }
 
-    /** Checks the syntax and names without values: the error a render would throw, or null. */
+    /** Checks the syntax and names without values: the error a render would throw, in English, or null. */
     public static String problem(String template) {
+        TemplateProblem problem = check(template);
+        return problem == null ? null : problem.getMessage();
+    }
+
+    /** Checks the syntax and names without values: the refusal a render would throw, or null. */
+    public static TemplateProblem check(String template) {
         try {
             render(
                     template,
@@ -50,8 +56,8 @@ public final class TemplateRenderer {
                             null, null, io.basira.campaigns.MessageVariables.NONE, null, java.time.ZoneOffset.UTC),
                     s -> s);
             return null;
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
+        } catch (TemplateProblem e) {
+            return e;
         }
     }
 
@@ -73,7 +79,10 @@ public final class TemplateRenderer {
             out.append(t, at, open);
             int close = t.indexOf("}}", open + 2);
             if (close < 0 || close + 2 > to) {
-                throw new IllegalArgumentException("'{{' at character " + (open + 1) + " is not closed by '}}'");
+                throw new TemplateProblem(
+                        TemplateProblem.Reason.NOT_CLOSED,
+                        "'{{' at character " + (open + 1) + " is not closed by '}}'",
+                        open + 1);
             }
             String tag = t.substring(open + 2, close).strip();
             if (tag.startsWith("#")) {
@@ -81,13 +90,18 @@ public final class TemplateRenderer {
                 String end = "{{/" + name + "}}";
                 int endAt = t.indexOf(end, close + 2);
                 if (endAt < 0 || endAt > to) {
-                    throw new IllegalArgumentException(
-                            "block {{#" + name + "}} at character " + (open + 1) + " has no " + end);
+                    throw new TemplateProblem(
+                            TemplateProblem.Reason.BLOCK_NOT_CLOSED,
+                            "block {{#" + name + "}} at character " + (open + 1) + " has no " + end,
+                            name,
+                            open + 1);
                 }
                 if (name.equals("items")) {
                     if (item != null) {
-                        throw new IllegalArgumentException(
-                                "{{#items}} at character " + (open + 1) + " is inside another");
+                        throw new TemplateProblem(
+                                TemplateProblem.Reason.NESTED_ITEMS,
+                                "{{#items}} at character " + (open + 1) + " is inside another",
+                                open + 1);
                     }
                     for (Map<String, String> each : values.items()) {
                         render(t, close + 2, endAt, values, each, escape, out);
@@ -106,7 +120,11 @@ public final class TemplateRenderer {
                 }
                 at = endAt + end.length();
             } else if (tag.startsWith("/")) {
-                throw new IllegalArgumentException(tag + " at character " + (open + 1) + " closes no block");
+                throw new TemplateProblem(
+                        TemplateProblem.Reason.CLOSES_NO_BLOCK,
+                        tag + " at character " + (open + 1) + " closes no block",
+                        tag,
+                        open + 1);
             } else {
                 out.append(escape.apply(value(tag, values, item, open)));
                 at = close + 2;
@@ -123,20 +141,34 @@ public final class TemplateRenderer {
     private static String value(String name, MessageValues values, Map<String, String> item, int at) {
         if (name.startsWith("item.")) {
             if (item == null) {
-                throw new IllegalArgumentException(
-                        "{{" + name + "}} at character " + (at + 1) + " is outside {{#items}}…{{/items}}");
+                throw new TemplateProblem(
+                        TemplateProblem.Reason.OUTSIDE_ITEMS,
+                        "{{" + name + "}} at character " + (at + 1) + " is outside {{#items}}…{{/items}}",
+                        name,
+                        at + 1);
             }
             String value = item.get(name);
             if (value == null) {
-                throw new IllegalArgumentException("unknown variable {{" + name + "}} at character " + (at + 1)
-                        + "; an item has " + new java.util.TreeSet<>(MessageValues.ITEM_NAMES));
+                String known = String.join(", ", new java.util.TreeSet<>(MessageValues.ITEM_NAMES));
+                throw new TemplateProblem(
+                        TemplateProblem.Reason.UNKNOWN_ITEM_VARIABLE,
+                        "unknown variable {{" + name + "}} at character " + (at + 1) + "; an item has [" + known + "]",
+                        name,
+                        at + 1,
+                        known);
             }
             return value;
         }
         String value = values.values().get(name);
         if (value == null) {
-            throw new IllegalArgumentException("unknown variable {{" + name + "}} at character " + (at + 1)
-                    + "; known: " + new java.util.TreeSet<>(MessageValues.NAMES) + " and {{#items}}");
+            String known = String.join(", ", new java.util.TreeSet<>(MessageValues.NAMES));
+            throw new TemplateProblem(
+                    TemplateProblem.Reason.UNKNOWN_VARIABLE,
+                    "unknown variable {{" + name + "}} at character " + (at + 1) + "; known: [" + known
+                            + "] and {{#items}}",
+                    name,
+                    at + 1,
+                    known);
         }
         return value;
     }

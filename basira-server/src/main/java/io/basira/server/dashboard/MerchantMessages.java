@@ -1,6 +1,7 @@
 package io.basira.server.dashboard;
 
 import io.basira.campaigns.InvalidCampaign;
+import io.basira.campaigns.delivery.TemplateProblem;
 import io.basira.groups.GroupInUse;
 import io.basira.segment.InvalidRuleException;
 import io.basira.segment.RuleError;
@@ -63,12 +64,25 @@ public final class MerchantMessages {
         if (e instanceof InvalidCampaign campaign) {
             return campaign(campaign, text);
         }
+        if (e instanceof TemplateProblem template) {
+            return template(template, text);
+        }
         if (e instanceof CodedRefusal coded) {
             Object[] shown =
                     coded.arguments().stream().map(a -> isolate(a, text)).toArray();
             return text.get(coded.key(), shown);
         }
         return isolate(e.getMessage(), text);
+    }
+
+    /**
+     * A message template refused, from {@code messages.template-error.<code>} with its arguments (a variable, a
+     * position, the names known) isolated.
+     */
+    public static String template(TemplateProblem e, PageText text) {
+        Object[] arguments =
+                e.arguments().stream().map(a -> (Object) isolate(a, text)).toArray();
+        return text.get("messages.template-error." + e.reason().code(), arguments);
     }
 
     /** A group that others name: which groups' rules, or which policies, coupons and campaigns. */

@@ -13,6 +13,7 @@ import io.basira.campaigns.delivery.Languages;
 import io.basira.campaigns.delivery.MessageRendering;
 import io.basira.campaigns.delivery.PhoneNumbers;
 import io.basira.campaigns.delivery.RenderedMessage;
+import io.basira.campaigns.delivery.TemplateProblem;
 import io.basira.campaigns.delivery.TemplateRenderer;
 import io.basira.server.messaging.jdbc.JdbcContacts;
 import io.basira.server.messaging.jdbc.JdbcMessageLog;
@@ -262,15 +263,22 @@ public final class MessagingService {
         return both;
     }
 
-    /** The template's syntax problems, per language (empty when none). */
+    /** The template's syntax problems, per language, in English (empty when none): the API's problems. */
     public Map<String, String> problems(MessageTemplate template) {
         Map<String, String> problems = new LinkedHashMap<>();
+        templateProblems(template).forEach((language, problem) -> problems.put(language, problem.getMessage()));
+        return problems;
+    }
+
+    /** The template's syntax problems, per language (empty when none), coded for the dashboard. */
+    public Map<String, TemplateProblem> templateProblems(MessageTemplate template) {
+        Map<String, TemplateProblem> problems = new LinkedHashMap<>();
         for (String language : List.of(Languages.ARABIC, Languages.ENGLISH)) {
             TemplateText text = Languages.text(template, language);
             if (text != null) {
-                String problem = TemplateRenderer.problem(text.body());
+                TemplateProblem problem = TemplateRenderer.check(text.body());
                 if (problem == null && text.subject() != null) {
-                    problem = TemplateRenderer.problem(text.subject());
+                    problem = TemplateRenderer.check(text.subject());
                 }
                 if (problem != null) {
                     problems.put(language, problem);

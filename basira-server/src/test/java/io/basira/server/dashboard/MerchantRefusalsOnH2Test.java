@@ -117,6 +117,42 @@ class MerchantRefusalsOnH2Test {
     }
 
     @Test
+    void messages_a_template_mistake_and_a_test_not_sent_are_said_in_the_readers_language() {
+        String token = browser.csrfTokenOf("/messages?lang=ar");
+        HttpResponse<String> arabic = browser.postForm(
+                "/messages/preview", Map.of("arBody", "مرحبا {{first_nme}}", "enBody", "", "_csrf", token));
+        assertThat(arabic.statusCode()).isEqualTo(200);
+        assertThat(problems(arabic.body()))
+                .singleElement()
+                .asString()
+                .startsWith("الرسالة العربية: متغيّر غير معروف " + FSI + "first_nme" + PDI + " عند الحرف " + FSI + "7"
+                        + PDI + "؛ المتغيّرات المتاحة: " + FSI)
+                .contains("first_name")
+                .doesNotContain("unknown variable", "known:");
+        token = browser.csrfTokenOf("/messages?lang=en");
+        HttpResponse<String> english =
+                browser.postForm("/messages/preview", Map.of("arBody", "", "enBody", "Hi {{name", "_csrf", token));
+        assertThat(problems(english.body())).containsExactly("English message: {{ at character 4 is not closed by }}");
+        token = browser.csrfTokenOf("/messages?lang=ar");
+        HttpResponse<String> unsent = browser.postForm(
+                "/messages/preview",
+                Map.of("arBody", "مرحبا", "enBody", "", "send", "true", "to", "owner@shop.example", "_csrf", token));
+        assertThat(error(unsent.body())).isEqualTo("لم تُرسل: القناة غير مُعدّة");
+    }
+
+    private static java.util.List<String> problems(String page) {
+        Matcher list = Pattern.compile("<ul class=\"notice error\"[^>]*>(.*?)</ul>", Pattern.DOTALL)
+                .matcher(page);
+        assertThat(list.find()).as("the template's problems on the page").isTrue();
+        Matcher item = Pattern.compile("<li[^>]*>([^<]*)</li>").matcher(list.group(1));
+        java.util.List<String> found = new java.util.ArrayList<>();
+        while (item.find()) {
+            found.add(item.group(1).strip().replace("&#39;", "'").replace("&quot;", "\""));
+        }
+        return found;
+    }
+
+    @Test
     void sources_a_malformed_secret_is_refused_in_the_readers_language() {
         String arabic = redirected("ar", "/sources", "/sources", Map.of("platform", "zid", "secret", "nocolon"));
         assertThat(error(arabic))

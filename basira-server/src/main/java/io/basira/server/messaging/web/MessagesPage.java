@@ -6,6 +6,7 @@ import io.basira.campaigns.Purpose;
 import io.basira.campaigns.SendOutcome;
 import io.basira.campaigns.TemplateText;
 import io.basira.campaigns.delivery.RenderedMessage;
+import io.basira.campaigns.delivery.TemplateProblem;
 import io.basira.server.dashboard.DashboardPage;
 import io.basira.server.dashboard.MerchantMessages;
 import io.basira.server.dashboard.PageText;
@@ -99,9 +100,13 @@ public final class MessagesPage {
             MessageTemplate template = new MessageTemplate(
                     arBody.isBlank() ? null : new TemplateText(arSubject, arBody),
                     enBody.isBlank() ? null : new TemplateText(enSubject, enBody));
-            Map<String, String> problems = messaging.problems(template);
+            Map<String, TemplateProblem> problems = messaging.templateProblems(template);
             if (!problems.isEmpty()) {
-                model.addAttribute("problems", problems);
+                PageText text = new PageText(bundles, locale);
+                Map<String, String> said = new LinkedHashMap<>();
+                problems.forEach((lang, problem) -> said.put(
+                        text.get("messages.template-language." + lang), MerchantMessages.template(problem, text)));
+                model.addAttribute("problems", said);
                 return "messages";
             }
             Channel ch = channel.equals("sms") ? Channel.SMS : Channel.EMAIL;
@@ -109,12 +114,14 @@ public final class MessagesPage {
             if (send) {
                 SendOutcome outcome = messaging.testSend(signedIn.store(), ch, template, language, to);
                 model.addAttribute("sent", outcome instanceof SendOutcome.Sent);
+                PageText text = new PageText(bundles, locale);
                 model.addAttribute(
                         "sendProblem",
                         outcome instanceof SendOutcome.Failed f
-                                ? f.reason()
+                                ? text.get("messages.test-failed", MerchantMessages.isolate(f.reason(), text))
                                 : outcome instanceof SendOutcome.Suppressed s
-                                        ? s.reason().name().toLowerCase(Locale.ROOT)
+                                        ? text.get("campaigns.outcome.suppressed."
+                                                + s.reason().name().toLowerCase(Locale.ROOT))
                                         : null);
             }
         } catch (IllegalArgumentException e) {

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.trim;
 import io.basira.card.CardAccumulator;
 import io.basira.card.CardColumns;
 import io.basira.card.CustomerCard;
+import io.basira.card.LoyaltyStanding;
 import io.basira.commerce.CartStatus;
 import io.basira.commerce.Customer;
 import io.basira.commerce.Gender;
@@ -57,8 +58,21 @@ public final class CardsJob {
     private CardsJob() {}
 
     /** What the fold needs beyond the records: each store's currency and zone, the day, the groups' rules. */
-    public record Settings(Map<String, StoreSource> stores, LocalDate asOf, Map<String, String> rules)
-            implements Serializable {}
+    /**
+     * What the fold is given: the stores, the as-of day, the groups' rules and, when a rule reads a loyalty field,
+     * each store's loyalty program row ({@link LoyaltyJob#programs}; a store without a program absent), else null.
+     */
+    public record Settings(
+            Map<String, StoreSource> stores,
+            LocalDate asOf,
+            Map<String, String> rules,
+            Map<String, List<String>> loyaltyPrograms)
+            implements Serializable {
+
+        public Settings(Map<String, StoreSource> stores, LocalDate asOf, Map<String, String> rules) {
+            this(stores, asOf, rules, null);
+        }
+    }
 
     /** Every record of every store's customers, parsed; later rows of an id win. */
     public static Dataset<Fact> facts(SparkSession spark, List<StoreSource> stores) {
@@ -87,7 +101,9 @@ public final class CardsJob {
      * (the store's analyses, {@link AnalyticsJob}, one task per store, as the engine's refresh computes them) and
      * her places on the groups' manual lists ({@link GroupLists}; a later row of a group and customer wins), and,
      * when a rule reads {@code next_category}, her next category ({@link NextCategoryJob}: the store's next-product
-     * model is trained only then), and when a rule reads a browsing field, her visitors' events ({@link BrowsingJob}).
+     * model is trained only then), when a rule reads a browsing field, her visitors' events ({@link BrowsingJob}), and
+     * when a rule reads a loyalty field, her ledger entries ({@link LoyaltyJob}; the fold also needs
+     * {@link Settings#loyaltyPrograms}).
      */
     public static Dataset<Fact> withGroupFacts(
             SparkSession spark,
@@ -106,6 +122,9 @@ public final class CardsJob {
         }
         if (GroupRules.usesBrowsing(rules)) {
             all = all.union(BrowsingJob.facts(spark, stores));
+        }
+        if (GroupRules.usesLoyalty(rules)) {
+            all = all.union(LoyaltyJob.facts(spark, stores));
         }
         return all;
     }
@@ -206,6 +225,8 @@ public final class CardsJob {
         List<String> analytics = null;
         String nextCategory = null;
         List<Fact> browsing = new ArrayList<>();
+        List<Fact> ledger = new ArrayList<>();
+        List<Fact> orders = settings.loyaltyPrograms() == null ? null : new ArrayList<>();
         Map<String, String> manual = new HashMap<>();
         while (records.hasNext()) {
             Fact fact = records.next();
@@ -215,12 +236,17 @@ public final class CardsJob {
                 case Fact.MANUAL -> manual.put(fact.getGroup(), fact.getCode());
                 case Fact.NEXT_CATEGORY -> nextCategory = fact.getCategory();
                 case Fact.BROWSING -> browsing.add(fact);
-                case Fact.ORDER ->
+                case Fact.LOYALTY -> ledger.add(fact);
+                case Fact.ORDER -> {
                     card.addOrder(
                             OrderStatus.fromCode(fact.getCode()),
                             fact.instant(),
                             fact.getAmountMinor(),
                             fact.isDiscounted());
+                    if (orders != null) {
+                        orders.add(fact);
+                    }
+                }
                 case Fact.CART -> card.addCart(CartStatus.valueOf(fact.getCode()));
                 case Fact.REVIEW ->
                     card.addReview(fact.getReviewId(), fact.isOfStore(), fact.getRating(), fact.instant());
@@ -248,6 +274,7 @@ public final class CardsJob {
                                 analytics == null
                                         ? null
                                         : AnalyticsJob.fields(analytics).withNextCategory(nextCategory),
+                                loyalty(ledger, orders, store, source, settings),
                                 browsing.isEmpty()
                                         ? null
                                         : BrowsingJob.stats(
@@ -258,6 +285,20 @@ public final class CardsJob {
                         source,
                         settings);
         return new CardLine(store, customerId, values, groups);
+    }
+
+    /** Her loyalty standing at the end of the as-of day, when a rule reads one ({@link LoyaltyJob#standing}). */
+    private static LoyaltyStanding loyalty(
+            List<Fact> ledger, List<Fact> orders, String store, StoreSource source, Settings settings) {
+        if (settings.loyaltyPrograms() == null || ledger.isEmpty()) {
+            return LoyaltyStanding.NONE;
+        }
+        List<String> program = settings.loyaltyPrograms().get(store);
+        return LoyaltyJob.standing(
+                program == null ? null : LoyaltyJob.program(program),
+                ledger,
+                orders,
+                BrowsingJob.now(settings.asOf(), source.zone()));
     }
 
     /**

@@ -27,6 +27,12 @@ public class Fact implements Serializable {
      * {@code sessionId}, {@code productId}, {@code category}, the instant
      */
     public static final int BROWSING = 8;
+    /**
+     * one entry of the customer's points ledger ({@link LoyaltyJob}): {@code code} its cause, {@code ref},
+     * {@code amountMinor} its points, {@code shortfall}, {@code multiplierPermille}, {@code entry} (the order it was
+     * appended in), the instant it was recorded and the one its points became available
+     */
+    public static final int LOYALTY = 9;
 
     private String store;
     private String customerId;
@@ -61,8 +67,63 @@ public class Fact implements Serializable {
     // kind BROWSING: the event's session and product
     private String sessionId;
     private String productId;
+    // kind LOYALTY: the ledger entry's own columns
+    private long entry;
+    private String ref;
+    private long shortfall;
+    private int multiplierPermille;
+    private long availableEpochSecond;
+    private int availableNano;
 
     public Fact() {}
+
+    public long getEntry() {
+        return entry;
+    }
+
+    public void setEntry(long entry) {
+        this.entry = entry;
+    }
+
+    public String getRef() {
+        return ref;
+    }
+
+    public void setRef(String ref) {
+        this.ref = ref;
+    }
+
+    public long getShortfall() {
+        return shortfall;
+    }
+
+    public void setShortfall(long shortfall) {
+        this.shortfall = shortfall;
+    }
+
+    public int getMultiplierPermille() {
+        return multiplierPermille;
+    }
+
+    public void setMultiplierPermille(int multiplierPermille) {
+        this.multiplierPermille = multiplierPermille;
+    }
+
+    public long getAvailableEpochSecond() {
+        return availableEpochSecond;
+    }
+
+    public void setAvailableEpochSecond(long availableEpochSecond) {
+        this.availableEpochSecond = availableEpochSecond;
+    }
+
+    public int getAvailableNano() {
+        return availableNano;
+    }
+
+    public void setAvailableNano(int availableNano) {
+        this.availableNano = availableNano;
+    }
 
     public String getStore() {
         return store;

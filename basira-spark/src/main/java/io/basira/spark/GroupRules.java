@@ -25,9 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The saved groups' rules: a CSV file {@code group,rule} (a group's key, its rule in the text language of
  * docs/rules.md), read and checked by the core's parser on the server's fields (the built-in ones, loyalty and
- * browsing); a group refers to another with {@code group = 'key'}. A rule that reads a field the job does not
- * compute (the loyalty fields: the store export carries no loyalty ledger) is refused with the field's name, rather
- * than evaluated on an empty value (a different membership than the engine's).
+ * browsing); a group refers to another with {@code group = 'key'}. Every such field is computed by the job (the
+ * loyalty ones from the export's program and ledger, {@link LoyaltyJob}); a rule that reads a field the job does not
+ * compute (none today: a field the server adds later, until the job computes it) is refused with the field's name,
+ * rather than evaluated on an empty value (a different membership than the engine's).
  * Parsed once per JVM (executors included) and evaluated in dependency order.
  */
 public final class GroupRules {
@@ -37,6 +38,12 @@ public final class GroupRules {
             BuiltInFields.catalogue().with(new LoyaltyFields(), new BrowsingCardFields());
 
     private static final FieldCatalogue BROWSING = FieldCatalogue.of(java.util.List.of(new BrowsingCardFields()));
+
+    private static final FieldCatalogue LOYALTY = FieldCatalogue.of(java.util.List.of(new LoyaltyFields()));
+
+    /** What the job computes: the built-in fields (with the analytics card fields), browsing and loyalty. */
+    static final FieldCatalogue COMPUTED =
+            BuiltInFields.catalogue().with(new LoyaltyFields(), new BrowsingCardFields());
 
     private static final Map<Map<String, String>, GroupDependencies> PARSED = new ConcurrentHashMap<>();
     private static final Map<Map<String, String>, Map<String, Condition>> CONDITIONS = new ConcurrentHashMap<>();
@@ -98,7 +105,7 @@ public final class GroupRules {
         rules.forEach((key, text) -> {
             try {
                 Condition condition = RuleText.parse(text, SERVER_FIELDS);
-                refuseUncomputed(condition);
+                refuseUncomputed(condition, COMPUTED);
                 parsed.put(key, condition);
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException(
@@ -122,6 +129,16 @@ public final class GroupRules {
     public static boolean usesBrowsing(Map<String, String> rules) {
         for (Condition condition : conditions(rules).values()) {
             if (readsAny(condition, BROWSING)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether any rule reads a loyalty field ({@code loyalty_points}, {@code loyalty_tier} ...). */
+    public static boolean usesLoyalty(Map<String, String> rules) {
+        for (Condition condition : conditions(rules).values()) {
+            if (readsAny(condition, LOYALTY)) {
                 return true;
             }
         }
@@ -154,20 +171,19 @@ public final class GroupRules {
         return condition.field().fieldName().equals(name);
     }
 
-    /** Fails on the first field of the rule the job does not compute (neither a built-in nor a browsing field). */
-    private static void refuseUncomputed(Condition condition) {
+    /** Fails on the first field of the rule that {@code computed} does not hold, naming it. */
+    static void refuseUncomputed(Condition condition, FieldCatalogue computed) {
         if (condition instanceof And and) {
-            and.operands().forEach(GroupRules::refuseUncomputed);
+            and.operands().forEach(c -> refuseUncomputed(c, computed));
         } else if (condition instanceof Or or) {
-            or.operands().forEach(GroupRules::refuseUncomputed);
+            or.operands().forEach(c -> refuseUncomputed(c, computed));
         } else if (condition instanceof Not not) {
-            refuseUncomputed(not.operand());
+            refuseUncomputed(not.operand(), computed);
         } else {
             String name = condition.field().fieldName();
-            if (BuiltInFields.catalogue().byName(name).isEmpty()
-                    && BROWSING.byName(name).isEmpty()) {
-                throw new IllegalArgumentException("the field " + name + " is not computed by the Spark job (a loyalty"
-                        + " field: the store export carries no loyalty ledger); evaluate this group in the engine");
+            if (computed.byName(name).isEmpty()) {
+                throw new IllegalArgumentException(
+                        "the field " + name + " is not computed by the Spark job; evaluate this group in the engine");
             }
         }
     }

@@ -110,7 +110,11 @@ public final class Main {
             boolean groups)
             throws IOException {
         Map<String, StoreSource> byStore = CardsJob.bySlug(stores);
-        CardsJob.Settings settings = new CardsJob.Settings(byStore, asOf, rules);
+        CardsJob.Settings settings = new CardsJob.Settings(
+                byStore,
+                asOf,
+                rules,
+                groups && GroupRules.usesLoyalty(rules) ? LoyaltyJob.programs(spark, stores) : null);
         Dataset<Fact> facts = CardsJob.facts(spark, stores);
         if (!groups) {
             Dataset<CardLine> lines = CardsJob.cards(facts, settings);

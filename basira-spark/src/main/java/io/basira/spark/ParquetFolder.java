@@ -27,8 +27,8 @@ import org.apache.spark.sql.types.DataTypes;
  * A store's canonical CSV folder as Parquet: one {@code <file>.parquet} folder per CSV file, the same columns,
  * typed — date-times as timestamps (instants; text without an offset read in the store's zone, as the import
  * does), {@code birth_date} as a date, money and unit prices as {@code decimal(20,6)}, counts and ratings as
- * integers, the rest as text. The export's files for the job ({@code group_lists.csv}, {@code browsing_events.csv})
- * too, when the folder has them. The job reads such a folder as it reads the CSV one ({@link StoreTables}).
+ * integers, the rest as text. The export's files for the job ({@code group_lists.csv}, {@code browsing_events.csv},
+ * {@code loyalty_program.csv}, {@code loyalty_ledger.csv}; text but {@code occurred_at}) too, when the folder has them. The job reads such a folder as it reads the CSV one ({@link StoreTables}).
  */
 public final class ParquetFolder {
 
@@ -37,7 +37,9 @@ public final class ParquetFolder {
     /** The export's files the job reads besides the canonical ones (as text, {@code occurred_at} an instant). */
     static final Map<String, List<String>> EXTRA_FILES = Map.of(
             GroupLists.FILE, GroupLists.COLUMNS,
-            BrowsingJob.FILE, BrowsingJob.COLUMNS);
+            BrowsingJob.FILE, BrowsingJob.COLUMNS,
+            LoyaltyJob.PROGRAM, LoyaltyJob.PROGRAM_COLUMNS,
+            LoyaltyJob.LEDGER, LoyaltyJob.LEDGER_COLUMNS);
 
     static final Set<String> DECIMALS = Set.of("total", "discount_total", "unit_price", "price");
     static final Set<String> WHOLE = Set.of("quantity", "items_count", "rating");

@@ -251,7 +251,106 @@ final class Reference {
      * her analytics card fields as of {@code today} ({@link #analytics}, {@link AnalyticsFields#of}), the rules, and
      * the manual lists of the folder's {@code group_lists.csv} (a later row of a group and customer wins).
      */
+    /**
+     * Each customer's loyalty standing at {@code now} as the engine's ledger book and midnight compute it: the
+     * store's program, her entries of {@code loyalty_ledger.csv} recorded before {@code now} in the order of their
+     * {@code entry}, and her completed orders as {@code JdbcPurchaseActivity} sums them (the spend since 12 months
+     * before {@code now}, the last one), handed to the core's {@code Standings.of}; a customer without an entry is
+     * absent (no account: the engine's card has 0 points and no tier).
+     */
+    Map<String, io.basira.card.LoyaltyStanding> loyalty(Instant now) throws IOException {
+        Path folder = Path.of(store.folder());
+        Map<String, io.basira.card.LoyaltyStanding> standings = new TreeMap<>();
+        if (!Files.exists(folder.resolve(LoyaltyJob.PROGRAM))) {
+            return standings;
+        }
+        List<Map<String, String>> programs = rows(folder.resolve(LoyaltyJob.PROGRAM));
+        if (programs.isEmpty()) {
+            return standings;
+        }
+        Map<String, String> p = programs.get(0);
+        List<io.basira.loyalty.Tier> tiers = new ArrayList<>();
+        if (text(p, "tiers") != null) {
+            for (String tier : p.get("tiers").split(";")) {
+                String[] f = tier.split("\\|");
+                tiers.add(new io.basira.loyalty.Tier(
+                        f[0],
+                        Long.parseLong(f[1]),
+                        Integer.parseInt(f[2]),
+                        Boolean.parseBoolean(f[3]),
+                        Boolean.parseBoolean(f[4])));
+            }
+        }
+        io.basira.loyalty.LoyaltyProgram program = new io.basira.loyalty.LoyaltyProgram(
+                Boolean.parseBoolean(p.get("enabled")),
+                Instant.parse(p.get("starts_at")),
+                Long.parseLong(p.get("earn_points")),
+                Long.parseLong(p.get("earn_per_minor")),
+                Integer.parseInt(p.get("pending_days")),
+                Long.parseLong(p.get("review_points")),
+                Long.parseLong(p.get("birthday_points")),
+                Long.parseLong(p.get("signup_points")),
+                io.basira.loyalty.TierBasis.fromCode(p.get("tier_basis")),
+                tiers,
+                Integer.parseInt(p.get("expiry_months")),
+                Integer.parseInt(p.get("expiry_warning_days")),
+                Long.parseLong(p.get("redeem_points")),
+                Long.parseLong(p.get("redeem_minor")),
+                Long.parseLong(p.get("free_shipping_points")),
+                Long.parseLong(p.get("free_product_points")),
+                text(p, "free_product_id"),
+                io.basira.loyalty.ExpiryKind.fromCode(p.get("expiry_kind")));
+        Map<String, TreeMap<Long, io.basira.loyalty.LedgerEntry>> ledgers = new TreeMap<>();
+        for (Map<String, String> row : rows(folder.resolve(LoyaltyJob.LEDGER))) {
+            Instant recorded = Instant.parse(row.get("recorded_at"));
+            if (!recorded.isBefore(now)) {
+                continue;
+            }
+            ledgers.computeIfAbsent(row.get("customer_id"), c -> new TreeMap<>())
+                    .put(
+                            Long.parseLong(row.get("entry")),
+                            new io.basira.loyalty.LedgerEntry(
+                                    row.get("customer_id"),
+                                    io.basira.loyalty.Cause.fromCode(row.get("cause")),
+                                    row.get("ref"),
+                                    Long.parseLong(row.get("points")),
+                                    Long.parseLong(row.get("shortfall")),
+                                    Integer.parseInt(row.get("multiplier_permille")),
+                                    Instant.parse(row.get("available_at")),
+                                    recorded,
+                                    null,
+                                    null));
+        }
+        // SELECT customer_external_id, SUM(CASE WHEN created_at >= ? THEN total_minor ELSE 0 END), MAX(created_at)
+        // FROM orders WHERE status = 'completed' GROUP BY customer_external_id (orders created before now)
+        Instant since = now.atZone(java.time.ZoneOffset.UTC).minusMonths(12).toInstant();
+        Map<String, long[]> spend = new HashMap<>();
+        Map<String, Instant> last = new HashMap<>();
+        for (Map<String, String> row : orders) {
+            Instant at = instant(row, "created_at");
+            if (OrderStatus.fromCode(row.get("status")) != OrderStatus.COMPLETED || !at.isBefore(now)) {
+                continue;
+            }
+            long[] sum = spend.computeIfAbsent(row.get("customer_id"), c -> new long[1]);
+            if (!at.isBefore(since)) {
+                sum[0] += Money.parse(row.get("total"), store.currencyUnit()).minor();
+            }
+            last.merge(row.get("customer_id"), at, (a, b) -> a.isAfter(b) ? a : b);
+        }
+        ledgers.forEach((customer, entries) -> {
+            io.basira.loyalty.PurchaseActivity.Purchases purchases = last.containsKey(customer)
+                    ? new io.basira.loyalty.PurchaseActivity.Purchases(spend.get(customer)[0], last.get(customer))
+                    : null;
+            standings.put(
+                    customer,
+                    io.basira.loyalty.Standings.of(program, new ArrayList<>(entries.values()), purchases, now));
+        });
+        return standings;
+    }
+
     Map<String, Set<String>> groups(Map<String, String> rules, LocalDate today) throws IOException {
+        Map<String, io.basira.card.LoyaltyStanding> loyalty =
+                loyalty(today.plusDays(1).atStartOfDay(store.zone()).toInstant());
         Map<String, AnalyticsFields> analytics = new HashMap<>();
         Map<String, String> next = nextCategories();
         Map<String, BrowsingStats> browsing =
@@ -267,11 +366,16 @@ final class Reference {
                     customer(customers.get(e.getKey())),
                     e.getValue().card(),
                     analytics.get(e.getKey()),
+                    loyalty.get(e.getKey()),
                     browsing.get(e.getKey())));
         }
         Map<String, Condition> parsed = new LinkedHashMap<>();
-        rules.forEach((key, text) ->
-                parsed.put(key, RuleText.parse(text, BuiltInFields.catalogue().with(new BrowsingCardFields()))));
+        rules.forEach((key, text) -> parsed.put(
+                key,
+                RuleText.parse(
+                        text,
+                        BuiltInFields.catalogue()
+                                .with(new BrowsingCardFields(), new io.basira.loyalty.LoyaltyFields()))));
         Map<String, Set<String>> added = new HashMap<>();
         Map<String, Set<String>> excluded = new HashMap<>();
         for (Map<String, String> row :

@@ -70,6 +70,17 @@ class SameAnswersTest {
                 false);
         cdnow = new StoreSource("cdnow", cdnowFolder(dir.resolve("cdnow")).toString(), "USD", "UTC", false);
         writeBrowsingEvents(demo, DEMO_AS_OF);
+        // demo: tiers by spend, points expiring per lot; CDNOW: tiers by points earned, expiry by inactivity
+        writeLoyalty(
+                demo,
+                DEMO_AS_OF,
+                "true,2024-01-01T00:00:00Z,1,100,14,20,0,0,spend_12m,silver|50000|1200|false|false;gold|200000|1500|true"
+                        + "|true,12,lot,7,100,500,0,0,");
+        writeLoyalty(
+                cdnow,
+                CDNOW_AS_OF,
+                "true,1997-01-01T00:00:00Z,1,100,7,5,0,0,points_12m,silver|50|1000|false|false;gold|200|1200|false"
+                        + "|false,6,inactivity,0,100,100,0,0,");
         facts = CardsJob.facts(spark, List.of(demo, cdnow)).cache();
     }
 
@@ -100,6 +111,16 @@ class SameAnswersTest {
         assertThat(byStore.get("demo")).hasSize(DemoStoreSpec.defaults().customers());
     }
 
+    private static List<String> ledger(StoreSource store) {
+        List<String> entries = new ArrayList<>();
+        for (Fact f : LoyaltyJob.facts(spark, List.of(store)).collectAsList()) {
+            entries.add(f.getCustomerId() + " " + f.getEntry() + " " + f.getCode() + " " + f.getRef() + " "
+                    + f.getAmountMinor() + " " + f.instant() + " " + f.getAvailableEpochSecond());
+        }
+        entries.sort(null);
+        return entries;
+    }
+
     /** The demo store as typed Parquet gives the same cards as its CSV folder. */
     @Test
     void aParquetStoreGivesTheSameCards() {
@@ -108,7 +129,9 @@ class SameAnswersTest {
         assertThat(written)
                 .containsEntry("customers.csv", (long) DemoStoreSpec.defaults().customers())
                 .containsKey(BrowsingJob.FILE)
-                .hasSizeGreaterThanOrEqualTo(8); // the seven canonical files, the browsing events (and the lists)
+                .containsKey(LoyaltyJob.PROGRAM)
+                .containsKey(LoyaltyJob.LEDGER)
+                .hasSizeGreaterThanOrEqualTo(10); // the seven canonical files, browsing, loyalty (and the lists)
         StoreSource parquet = new StoreSource("demo", parquetFolder.toString(), demo.currency(), demo.timeZone(), true);
         CardsJob.Settings settings = new CardsJob.Settings(Map.of("demo", demo), DEMO_AS_OF, Map.of());
         List<Row> fromParquet = CardsJob.table(CardsJob.cards(CardsJob.facts(spark, List.of(parquet)), settings))
@@ -120,6 +143,8 @@ class SameAnswersTest {
                 .collectAsList();
         assertThat(fromParquet).hasSize(DemoStoreSpec.defaults().customers()).isEqualTo(fromCsv);
         assertThat(events(parquet)).hasSizeGreaterThan(1000).isEqualTo(events(demo)); // occurred_at typed, read back
+        assertThat(ledger(parquet)).hasSizeGreaterThan(1000).isEqualTo(ledger(demo));
+        assertThat(LoyaltyJob.programs(spark, List.of(parquet))).isEqualTo(LoyaltyJob.programs(spark, List.of(demo)));
     }
 
     /** The store's browsing events as the job reads them, one text per event, sorted. */
@@ -224,6 +249,11 @@ class SameAnswersTest {
                                 "browsers,sessions_30d >= 2",
                                 "viewers,product_views_30d > 0 AND page_views_30d >= 1",
                                 "returning,visitor_type = 'returning'",
+                                "points_100,loyalty_points >= 100",
+                                "gold,loyalty_tier = 'gold'",
+                                "no_tier,loyalty_tier IS NULL AND order_count >= 1",
+                                "expiring,points_expiring_30d > 0",
+                                "lifetime,lifetime_points > 500 AND NOT (group = 'gold')",
                                 "new_visitors,visitor_type = 'new'",
                                 "seen_month,last_seen_at >= -30d",
                                 "never_seen,last_seen_at IS NULL AND order_count >= 1",
@@ -250,7 +280,8 @@ class SameAnswersTest {
         List<StoreSource> stores = List.of(demo, cdnow);
         List<Row> members = GroupsOutput.members(CardsJob.cards(
                         CardsJob.withGroupFacts(spark, stores, facts, DEMO_AS_OF, rules),
-                        new CardsJob.Settings(CardsJob.bySlug(stores), DEMO_AS_OF, rules)))
+                        new CardsJob.Settings(
+                                CardsJob.bySlug(stores), DEMO_AS_OF, rules, LoyaltyJob.programs(spark, stores))))
                 .collectAsList();
         Map<String, Map<String, Set<String>>> byStore = new TreeMap<>();
         for (StoreSource store : stores) {
@@ -269,7 +300,8 @@ class SameAnswersTest {
         assertThat(demoGroups)
                 .containsKeys("big_repeat", "champions", "valuable", "types", "scored", "next_top", "next_other")
                 .containsKeys("browsers", "viewers", "returning", "new_visitors", "seen_month", "never_seen")
-                .containsKeys("looked_p", "looked_c");
+                .containsKeys("looked_p", "looked_c")
+                .containsKeys("points_100", "gold", "no_tier", "expiring", "lifetime");
         assertThat(byStore.get("cdnow")).doesNotContainKeys("browsers", "seen_month"); // no browsing events
         assertThat(byStore.get("cdnow")).doesNotContainKeys("next_top", "next_other"); // no order lines
         assertThat(demoGroups.get("hand")).containsExactlyInAnyOrder(ids.get(3), ids.get(5));
@@ -330,6 +362,191 @@ class SameAnswersTest {
         assertThat(events.values().stream().flatMap(List::stream))
                 .anyMatch(f -> !f.instant().isBefore(now));
         assertThat(new Reference(cdnow).browsing(now)).isEmpty();
+    }
+
+    /**
+     * Every customer's loyalty standing, customer by customer (points, pending, lifetime points, tier, points
+     * expiring within 30 days), equals the engine's at the end of the as-of day ({@link Reference#loyalty}: the
+     * program, the ledger read in the order it was appended and the purchases as {@code JdbcPurchaseActivity} reads
+     * them, through the core's {@code Standings.of}); entries recorded from then on are left out. The demo store's
+     * tiers go by spend and its points expire per lot; CDNOW's tiers go by points and its points by inactivity.
+     */
+    @Test
+    void loyaltyIsTheEngines() throws IOException {
+        List<StoreSource> stores = List.of(demo, cdnow);
+        Map<String, List<String>> programs = LoyaltyJob.programs(spark, stores);
+        assertThat(programs).containsOnlyKeys("demo", "cdnow");
+        Map<String, Map<String, List<Fact>>> ledgers = new TreeMap<>();
+        for (Fact fact : LoyaltyJob.facts(spark, stores).collectAsList()) {
+            ledgers.computeIfAbsent(fact.getStore(), s -> new TreeMap<>())
+                    .computeIfAbsent(fact.getCustomerId(), c -> new ArrayList<>())
+                    .add(fact);
+        }
+        Map<String, Map<String, List<Fact>>> orders = new TreeMap<>();
+        for (Fact fact : facts.filter(
+                        (org.apache.spark.api.java.function.FilterFunction<Fact>) f -> f.getKind() == Fact.ORDER)
+                .collectAsList()) {
+            orders.computeIfAbsent(fact.getStore(), s -> new TreeMap<>())
+                    .computeIfAbsent(fact.getCustomerId(), c -> new ArrayList<>())
+                    .add(fact);
+        }
+        for (StoreSource store : stores) {
+            LocalDate asOf = store == demo ? DEMO_AS_OF : CDNOW_AS_OF;
+            java.time.Instant now = BrowsingJob.now(asOf, store.zone());
+            Map<String, io.basira.card.LoyaltyStanding> expected = new Reference(store).loyalty(now);
+            Map<String, io.basira.card.LoyaltyStanding> actual = new TreeMap<>();
+            ledgers.get(store.slug())
+                    .forEach((customer, entries) -> actual.put(
+                            customer,
+                            LoyaltyJob.standing(
+                                    LoyaltyJob.program(programs.get(store.slug())),
+                                    entries,
+                                    orders.getOrDefault(store.slug(), Map.of()).getOrDefault(customer, List.of()),
+                                    now)));
+            Set<String> all = new TreeSet<>(expected.keySet());
+            all.addAll(actual.keySet());
+            for (String customer : all) {
+                assertThat(actual.getOrDefault(customer, io.basira.card.LoyaltyStanding.NONE))
+                        .as(store.slug() + " " + customer)
+                        .isEqualTo(expected.getOrDefault(customer, io.basira.card.LoyaltyStanding.NONE));
+            }
+            assertThat(expected.size()).as(store.slug()).isGreaterThan(100);
+            assertThat(expected.values()).as(store.slug()).anyMatch(l -> "gold".equals(l.tier()));
+            assertThat(expected.values()).as(store.slug()).anyMatch(l -> "silver".equals(l.tier()));
+            assertThat(expected.values()).as(store.slug()).anyMatch(l -> l.tier() == null && l.points() > 0);
+            assertThat(expected.values()).as(store.slug()).anyMatch(l -> l.expiring30d() > 0);
+            assertThat(expected.values()).as(store.slug()).anyMatch(l -> l.lifetime() > l.points() + l.pending());
+        }
+        assertThat(ledgers.get("demo").values().stream().flatMap(List::stream))
+                .anyMatch(f -> !f.instant().isBefore(BrowsingJob.now(DEMO_AS_OF, demo.zone())));
+    }
+
+    /**
+     * A loyalty export ({@link LoyaltyJob#PROGRAM} with {@code program}, {@link LoyaltyJob#LEDGER}): four customers in
+     * five have a ledger; each completed or later-cancelled order earns a point a currency unit, recorded an hour
+     * after its creation and available 14 days later, some reversed in part two days later (while pending); a review
+     * bonus, redemptions of 100 points when as many are available (some released two days later), adjustments of
+     * both signs, some expiries; and a few entries on and after the end of the as-of day. Entries are numbered in the
+     * order of their instants, as the engine appends them.
+     */
+    static void writeLoyalty(StoreSource store, LocalDate asOf, String program) throws IOException {
+        Path folder = Path.of(store.folder());
+        Files.writeString(
+                folder.resolve(LoyaltyJob.PROGRAM),
+                String.join(",", LoyaltyJob.PROGRAM_COLUMNS) + "\n" + program + "\n");
+        Map<String, List<String[]>> ordersOf = new TreeMap<>();
+        try (var csv = de.siegmar.fastcsv.reader.CsvReader.builder().ofNamedCsvRecord(folder.resolve("orders.csv"))) {
+            for (var record : csv) {
+                ordersOf.computeIfAbsent(record.getField("customer_id"), c -> new ArrayList<>())
+                        .add(new String[] {
+                            record.getField("order_id"),
+                            record.getField("created_at"),
+                            record.getField("status"),
+                            record.getField("total")
+                        });
+            }
+        }
+        java.time.Instant end = BrowsingJob.now(asOf, store.zone());
+        java.util.Random random = new java.util.Random(7);
+        List<io.basira.loyalty.LedgerEntry> all = new ArrayList<>();
+        int c = 0;
+        for (Map.Entry<String, List<String[]>> customer : ordersOf.entrySet()) {
+            if (c++ % 5 == 0) {
+                continue;
+            }
+            String id = customer.getKey();
+            List<io.basira.loyalty.LedgerEntry> mine = new ArrayList<>();
+            for (String[] order : customer.getValue()) {
+                if (!order[2].strip().equalsIgnoreCase("completed")
+                        && !order[2].strip().equalsIgnoreCase("cancelled")) {
+                    continue;
+                }
+                java.time.Instant created = io.basira.shared.Dates.parseInstant(order[1], store.zone());
+                long points = io.basira.shared.Money.parse(order[3], store.currencyUnit())
+                                .minor()
+                        / 100;
+                if (points <= 0) {
+                    continue;
+                }
+                java.time.Instant recorded = created.plusSeconds(3600);
+                java.time.Instant available = recorded.plus(java.time.Duration.ofDays(14));
+                mine.add(entry(id, "order", order[0], points, available, recorded));
+                if (order[2].strip().equalsIgnoreCase("cancelled") || random.nextInt(8) == 0) {
+                    long back = order[2].strip().equalsIgnoreCase("cancelled") ? points : points / 2;
+                    mine.add(entry(
+                            id, "reversal", order[0], -back, available, recorded.plus(java.time.Duration.ofDays(2))));
+                }
+                if (random.nextInt(6) == 0) {
+                    java.time.Instant at = recorded.plus(java.time.Duration.ofDays(5));
+                    mine.add(entry(id, "review", "V" + order[0], 20, at, at));
+                }
+                java.time.Instant later = available.plus(java.time.Duration.ofDays(1 + random.nextInt(30)));
+                mine.sort(java.util.Comparator.comparing(io.basira.loyalty.LedgerEntry::recordedAt));
+                long spendable = io.basira.loyalty.Balance.of(mine, later).available();
+                if (spendable >= 100 && random.nextInt(3) == 0) {
+                    String ref = "R" + order[0];
+                    mine.add(entry(id, "redemption", ref, -100, later, later));
+                    if (random.nextInt(3) == 0) {
+                        java.time.Instant back = later.plus(java.time.Duration.ofDays(2));
+                        mine.add(entry(id, "release", ref, 100, back, back));
+                    }
+                } else if (spendable >= 10 && random.nextInt(10) == 0) {
+                    mine.add(entry(id, "expiry", "E" + order[0], -Math.min(spendable, 30), later, later));
+                } else if (random.nextInt(12) == 0) {
+                    long delta = random.nextBoolean() ? 50 : -Math.min(spendable, 10);
+                    if (delta != 0) {
+                        mine.add(entry(id, "adjustment", "A" + order[0], delta, later, later));
+                    }
+                }
+            }
+            if (c % 7 == 0) {
+                mine.add(entry(id, "adjustment", "edge-before", 40, end.minusSeconds(1), end.minusSeconds(1)));
+                mine.add(entry(id, "adjustment", "edge-at", 1000, end, end));
+                mine.add(entry(id, "adjustment", "after", 2000, end.plusSeconds(86_400), end.plusSeconds(86_400)));
+            }
+            all.addAll(mine);
+        }
+        all.sort(java.util.Comparator.comparing(io.basira.loyalty.LedgerEntry::recordedAt));
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            io.basira.loyalty.LedgerEntry e = all.get(i);
+            lines.add(String.join(
+                    ",",
+                    e.customerId(),
+                    Long.toString(i + 1),
+                    e.cause().code(),
+                    e.ref(),
+                    Long.toString(e.points()),
+                    "0",
+                    "1000",
+                    e.availableAt().toString(),
+                    e.recordedAt().toString()));
+        }
+        lines.sort(java.util.Comparator.comparing((String l) -> l.substring(0, l.indexOf(',')))
+                .thenComparingLong(l -> Long.parseLong(l.split(",")[1])));
+        Files.writeString(
+                folder.resolve(LoyaltyJob.LEDGER),
+                String.join(",", LoyaltyJob.LEDGER_COLUMNS) + "\n" + String.join("\n", lines) + "\n");
+    }
+
+    private static io.basira.loyalty.LedgerEntry entry(
+            String customer,
+            String cause,
+            String ref,
+            long points,
+            java.time.Instant available,
+            java.time.Instant recorded) {
+        return new io.basira.loyalty.LedgerEntry(
+                customer,
+                io.basira.loyalty.Cause.fromCode(cause),
+                ref,
+                points,
+                0,
+                1000,
+                available,
+                recorded,
+                null,
+                null);
     }
 
     /**

@@ -85,7 +85,9 @@ public class ExportCommand implements Callable<Integer> {
         try (var context = SpringContexts.start(db, false, Map.of())) {
             Store store = Commands.store(context, slug);
             Path folder = out.toAbsolutePath();
-            StoreCsvExport export = new StoreCsvExport(context.getBean(JdbcTemplate.class));
+            StoreCsvExport export = new StoreCsvExport(
+                    context.getBean(JdbcTemplate.class),
+                    context.getBean(io.basira.loyalty.LoyaltyPorts.class).programs());
             Map<String, Long> rows;
             if ("csv".equals(format)) {
                 rows = export.write(store, folder);

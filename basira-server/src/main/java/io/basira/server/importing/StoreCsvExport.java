@@ -2,6 +2,9 @@ package io.basira.server.importing;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import io.basira.demo.CanonicalCsv;
+import io.basira.loyalty.LoyaltyProgram;
+import io.basira.loyalty.LoyaltyPrograms;
+import io.basira.loyalty.Tier;
 import io.basira.server.platform.csv.SpreadsheetCsv;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
@@ -35,7 +38,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * which the import does not read, carry the saved groups for basira-spark (docs/spark.md): {@value #GROUPS} (each
  * group with a rule, and its rule's text) and {@value #GROUP_LISTS} (the manual additions and exclusions); a third
  * carries the browsing the job's browsing fields read: {@value #BROWSING_EVENTS} (the kept events of the visitors
- * linked to a customer, with the customer).
+ * linked to a customer, with the customer), and two the job's loyalty fields read: {@value #LOYALTY_PROGRAM} (the
+ * store's program) and {@value #LOYALTY_LEDGER} (every ledger entry, the standing being a fold of them).
  */
 public final class StoreCsvExport {
 
@@ -63,11 +67,57 @@ public final class StoreCsvExport {
     static final List<String> BROWSING_EVENTS_COLUMNS =
             List.of("customer_id", "visitor_id", "session_id", "occurred_at", "kind", "product_id", "category");
 
-    private final JdbcTemplate jdbc;
+    /**
+     * the store's loyalty program, one row (none when the store never set one up), money in minor units:
+     * {@code tiers} holds each tier as {@code name|threshold|multiplier_permille|free_shipping|early_access}, joined
+     * by {@code ;} (a tier's name has neither)
+     */
+    public static final String LOYALTY_PROGRAM = "loyalty_program.csv";
 
-    public StoreCsvExport(JdbcTemplate jdbc) {
+    static final List<String> LOYALTY_PROGRAM_COLUMNS = List.of(
+            "enabled",
+            "starts_at",
+            "earn_points",
+            "earn_per_minor",
+            "pending_days",
+            "review_points",
+            "birthday_points",
+            "signup_points",
+            "tier_basis",
+            "tiers",
+            "expiry_months",
+            "expiry_kind",
+            "expiry_warning_days",
+            "redeem_points",
+            "redeem_minor",
+            "free_shipping_points",
+            "free_product_points",
+            "free_product_id");
+
+    /**
+     * every entry of the store's points ledgers, by customer then in the order they were appended ({@code entry},
+     * the ledger's id): what the loyalty standing is a fold of (io.basira.loyalty.Standings)
+     */
+    public static final String LOYALTY_LEDGER = "loyalty_ledger.csv";
+
+    static final List<String> LOYALTY_LEDGER_COLUMNS = List.of(
+            "customer_id",
+            "entry",
+            "cause",
+            "ref",
+            "points",
+            "shortfall",
+            "multiplier_permille",
+            "available_at",
+            "recorded_at");
+
+    private final JdbcTemplate jdbc;
+    private final LoyaltyPrograms programs;
+
+    public StoreCsvExport(JdbcTemplate jdbc, LoyaltyPrograms programs) {
         this.jdbc = new JdbcTemplate(jdbc.getDataSource());
         this.jdbc.setFetchSize(FETCH_SIZE);
+        this.programs = programs;
     }
 
     /** Writes the store's files into {@code folder} (created if needed). @return the rows written, by file name */
@@ -231,7 +281,67 @@ public final class StoreCsvExport {
                                 rs.getString(5),
                                 text(rs.getString(6)),
                                 text(rs.getString(7)))));
+        rows.put(LOYALTY_PROGRAM, program(store, folder));
+        rows.put(
+                LOYALTY_LEDGER,
+                file(
+                        folder,
+                        LOYALTY_LEDGER,
+                        LOYALTY_LEDGER_COLUMNS,
+                        "SELECT customer_external_id, id, cause, ref, points, shortfall, multiplier_permille, "
+                                + "available_at, recorded_at FROM loyalty_ledger WHERE store_id = ? "
+                                + "ORDER BY customer_external_id, id",
+                        new Object[] {id},
+                        rs -> List.of(
+                                rs.getString(1),
+                                Long.toString(rs.getLong(2)),
+                                rs.getString(3),
+                                rs.getString(4),
+                                Long.toString(rs.getLong(5)),
+                                Long.toString(rs.getLong(6)),
+                                Integer.toString(rs.getInt(7)),
+                                instant(rs, 8),
+                                instant(rs, 9))));
         return rows;
+    }
+
+    /** {@value #LOYALTY_PROGRAM}: the store's program as the engine reads it; @return its rows (0 or 1) */
+    private long program(Store store, Path folder) throws IOException {
+        LoyaltyProgram program = programs.of(store.id()).orElse(null);
+        try (Writer out = Files.newBufferedWriter(folder.resolve(LOYALTY_PROGRAM), StandardCharsets.UTF_8)) {
+            CsvWriter csv = SpreadsheetCsv.writer(out);
+            csv.writeRecord(LOYALTY_PROGRAM_COLUMNS);
+            if (program != null) {
+                List<String> tiers = new ArrayList<>();
+                for (Tier tier : program.tiers()) {
+                    tiers.add(tier.name() + "|" + tier.threshold() + "|" + tier.multiplierPermille() + "|"
+                            + tier.freeShipping() + "|" + tier.earlyAccess());
+                }
+                csv.writeRecord(List.of(
+                        Boolean.toString(program.enabled()),
+                        program.startsAt().toString(),
+                        Long.toString(program.earnPoints()),
+                        Long.toString(program.earnPerMinor()),
+                        Integer.toString(program.pendingDays()),
+                        Long.toString(program.reviewPoints()),
+                        Long.toString(program.birthdayPoints()),
+                        Long.toString(program.signupPoints()),
+                        program.tierBasis().code(),
+                        String.join(";", tiers),
+                        Integer.toString(program.expiryMonths()),
+                        program.expiryKind().code(),
+                        Integer.toString(program.expiryWarningDays()),
+                        Long.toString(program.redeemPoints()),
+                        Long.toString(program.redeemMinor()),
+                        Long.toString(program.freeShippingPoints()),
+                        Long.toString(program.freeProductPoints()),
+                        text(program.freeProductId())));
+            }
+            csv.flush();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return program == null ? 0 : 1;
     }
 
     private interface RowText {

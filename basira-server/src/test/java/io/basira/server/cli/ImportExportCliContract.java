@@ -355,7 +355,7 @@ abstract class ImportExportCliContract {
                             .lines()
                             .filter(line -> line.matches("\\S+\\.csv: \\d+ rows"))
                             .count()) // one Parquet file per file of the CSV export, no CSV left behind
-                    .hasSizeGreaterThanOrEqualTo(11);
+                    .hasSizeGreaterThanOrEqualTo(13);
         }
         CliRun xlsx = CliRun.of(
                 database(),
@@ -480,6 +480,61 @@ abstract class ImportExportCliContract {
                         "customer_id,visitor_id,session_id,occurred_at,kind,product_id,category",
                         "C1,v1,s1,2024-03-01T09:59:00Z,page,,",
                         "C1,v1,s1,2024-03-01T10:00:00Z,product,P1,\"abayas, long\"");
+    }
+
+    // export store: the loyalty program and every ledger entry travel with the folder, for the job's loyalty fields
+    @Test
+    void an_exported_store_carries_its_loyalty_program_and_ledger() throws Exception {
+        String slug = slug();
+        Path dir = folder(
+                "loyal",
+                CUSTOMERS,
+                "order_id,customer_id,created_at,status,total\n" + "O1,C1,2024-02-01,completed,10.00\n");
+        assertThat(CliRun.of(database(), "import", "--store", slug, "--dir", dir.toString())
+                        .exitCode())
+                .isZero();
+        Path empty = tmp.resolve("loyal-none");
+        CliRun none = CliRun.of(database(), "export", "store", "--store", slug, "--out", empty.toString());
+        assertThat(none.exitCode()).as(none.err()).isZero();
+        assertThat(none.out()).contains("loyalty_program.csv: 0 rows").contains("loyalty_ledger.csv: 0 rows");
+        String store = "(SELECT id FROM stores WHERE slug = '" + slug + "')";
+        sql("INSERT INTO loyalty_programs (store_id, definition, updated_at, updated_by) VALUES (" + store + ", '"
+                + "{\"enabled\":true,\"starts_at\":\"2024-01-01T00:00:00Z\",\"earn_points\":1,\"earn_per\":\"1.00\","
+                + "\"pending_days\":14,\"tier_basis\":\"spend_12m\",\"tiers\":[{\"name\":\"gold\",\"threshold\":"
+                + "\"100.00\",\"multiplier\":\"1.5\",\"free_shipping\":true,\"early_access\":false}],"
+                + "\"expiry_months\":12,\"expiry_warning_days\":7,\"redeem_points\":100,\"redeem_value\":\"5.00\","
+                + "\"expiry_kind\":\"lot\"}', CURRENT_TIMESTAMP, 'test')");
+        String entries = "INSERT INTO loyalty_ledger (store_id, customer_external_id, cause, ref, points, shortfall, "
+                + "multiplier_permille, available_at, recorded_at, once_key) VALUES ";
+        sql(entries + "(" + store + ", 'C1', 'order', 'O1', 10, 0, 1000, TIMESTAMP WITH TIME ZONE "
+                + "'2024-02-15 00:00:00+00', TIMESTAMP WITH TIME ZONE '2024-02-01 00:00:00+00', NULL)");
+        sql(entries + "(" + store + ", 'C1', 'redemption', 'R1', -4, 0, 1000, TIMESTAMP WITH TIME ZONE "
+                + "'2024-03-01 10:00:00+00', TIMESTAMP WITH TIME ZONE '2024-03-01 10:00:00+00', 'redemption:R1')");
+        Path out = tmp.resolve("loyal-export");
+        CliRun export = CliRun.of(database(), "export", "store", "--store", slug, "--out", out.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(export.out()).contains("loyalty_program.csv: 1 rows").contains("loyalty_ledger.csv: 2 rows");
+        assertThat(Files.readAllLines(out.resolve("loyalty_program.csv")))
+                .containsExactly(
+                        "enabled,starts_at,earn_points,earn_per_minor,pending_days,review_points,birthday_points,"
+                                + "signup_points,tier_basis,tiers,expiry_months,expiry_kind,expiry_warning_days,"
+                                + "redeem_points,redeem_minor,free_shipping_points,free_product_points,free_product_id",
+                        "true,2024-01-01T00:00:00Z,1,100,14,0,0,0,spend_12m,gold|10000|1500|true|false,12,lot,7,100,"
+                                + "500,0,0,");
+        List<String> ledger = Files.readAllLines(out.resolve("loyalty_ledger.csv"));
+        assertThat(ledger.get(0))
+                .isEqualTo("customer_id,entry,cause,ref,points,shortfall,multiplier_permille,available_at,recorded_at");
+        assertThat(ledger.subList(1, 3).stream().map(line -> line.replaceFirst(",\\d+,", ",#,")))
+                .containsExactly(
+                        "C1,#,order,O1,10,0,1000,2024-02-15T00:00:00Z,2024-02-01T00:00:00Z",
+                        "C1,#,redemption,R1,-4,0,1000,2024-03-01T10:00:00Z,2024-03-01T10:00:00Z");
+        Path parquet = tmp.resolve("loyal-parquet");
+        CliRun asParquet = CliRun.of(
+                database(), "export", "store", "--store", slug, "--format", "parquet", "--out", parquet.toString());
+        assertThat(asParquet.exitCode()).as(asParquet.err()).isZero();
+        assertThat(asParquet.out())
+                .contains("loyalty_program.parquet: 1 rows")
+                .contains("loyalty_ledger.parquet: 2 rows");
     }
 
     private static List<String> withoutDaysSince(List<String> lines) {

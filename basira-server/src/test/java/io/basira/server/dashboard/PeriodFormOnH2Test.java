@@ -73,7 +73,7 @@ class PeriodFormOnH2Test {
                             "value=\"2024-04-01\"",
                             "value=\"2024-04-30\"",
                             "value=\"2024-05-15\"",
-                            "max=\"2024-06-01\"",
+                            "placeholder=\"yyyy-mm-dd\"",
                             "id=\"period-hint\"");
         }
         assertThat(text(ok("/analytics/pareto?lang=en&as_of=2024-05-15"), "period-hint"))

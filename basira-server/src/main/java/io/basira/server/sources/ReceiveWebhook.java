@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -50,20 +51,29 @@ public final class ReceiveWebhook {
     private record Pending(
             Source source, String eventKey, String topic, String body, CompletableFuture<Receipt> done) {}
 
+    /** The writer thread, started by the first delivery (a command-line run never has one). */
+    private final AtomicReference<Thread> writer = new AtomicReference<>();
+
+    private volatile boolean closed;
+
     public ReceiveWebhook(JdbcInbox inbox, DomainEvents events, TransactionTemplate transaction, Clock clock) {
         this.inbox = inbox;
         this.events = events;
         this.transaction = transaction;
         this.clock = clock;
-        Thread writer = new Thread(this::write, "basira-inbox-writer");
-        writer.setDaemon(true);
-        writer.start();
     }
 
     /** Stores the event (committed when this returns) unless the store holds its key already. */
     public Receipt receive(Source source, String eventKey, String topic, String body) {
+        if (closed) {
+            throw new IllegalStateException("the server is stopping: the delivery was not stored");
+        }
+        startWriter();
         Pending pending = new Pending(source, eventKey, topic, body, new CompletableFuture<>());
         queue.add(pending);
+        if (closed) { // closed meanwhile: its writer may be gone, so nobody else answers this one
+            failWaiting();
+        }
         try {
             return pending.done().get();
         } catch (InterruptedException e) {
@@ -74,6 +84,42 @@ public final class ReceiveWebhook {
                 throw failure;
             }
             throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void startWriter() {
+        if (writer.get() == null) {
+            Thread thread = new Thread(this::write, "basira-inbox-writer");
+            thread.setDaemon(true);
+            if (writer.compareAndSet(null, thread)) {
+                thread.start();
+            }
+        }
+    }
+
+    /**
+     * Stops the writer thread when the application context closes (Spring calls it); a delivery still waiting
+     * fails (its sender gets no 2xx and sends it again), none is acknowledged unstored.
+     */
+    public void close() {
+        closed = true;
+        Thread thread = writer.get();
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        failWaiting();
+    }
+
+    private void failWaiting() {
+        for (Pending pending; (pending = queue.poll()) != null; ) {
+            pending.done()
+                    .completeExceptionally(
+                            new IllegalStateException("the server is stopping: the delivery was not stored"));
         }
     }
 

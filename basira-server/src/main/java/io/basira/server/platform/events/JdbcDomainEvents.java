@@ -333,6 +333,15 @@ public final class JdbcDomainEvents implements DomainEvents {
      * backoff. A process that dies with events queued here leaves their rows, delivered by the next start's
      * catch-up (or, after the grace, by any instance's retry loop).
      */
+    /**
+     * Stops the background workers when the application context closes (Spring calls it); the rows of the events
+     * they still held stay, delivered by the next start's catch-up or another instance's retry loop.
+     */
+    public void close() {
+        workers.values().forEach(BackgroundWorker::stop);
+        workers.clear();
+    }
+
     private final class BackgroundWorker implements Runnable {
 
         private final DomainEventListener listener;
@@ -341,11 +350,17 @@ public final class JdbcDomainEvents implements DomainEvents {
         /** The events queued or being handled here: the retry loop leaves them to this worker. */
         private final Set<Long> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+        private final Thread thread;
+
         BackgroundWorker(DomainEventListener listener) {
             this.listener = listener;
-            Thread thread = new Thread(this, "basira-events-" + listener.name());
+            thread = new Thread(this, "basira-events-" + listener.name());
             thread.setDaemon(true);
             thread.start();
+        }
+
+        void stop() {
+            thread.interrupt();
         }
 
         void add(ReceivedEvent event) {

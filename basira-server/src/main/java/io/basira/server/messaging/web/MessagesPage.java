@@ -96,13 +96,13 @@ public final class MessagesPage {
             Locale locale,
             Model model) {
         fill(signedIn, null, model, channel, arSubject, arBody, enSubject, enBody);
+        PageText text = new PageText(bundles, locale);
         try {
             MessageTemplate template = new MessageTemplate(
                     arBody.isBlank() ? null : new TemplateText(arSubject, arBody),
                     enBody.isBlank() ? null : new TemplateText(enSubject, enBody));
             Map<String, TemplateProblem> problems = messaging.templateProblems(template);
             if (!problems.isEmpty()) {
-                PageText text = new PageText(bundles, locale);
                 Map<String, String> said = new LinkedHashMap<>();
                 problems.forEach((lang, problem) -> said.put(
                         text.get("messages.template-language." + lang), MerchantMessages.template(problem, text)));
@@ -114,7 +114,6 @@ public final class MessagesPage {
             if (send) {
                 SendOutcome outcome = messaging.testSend(signedIn.store(), ch, template, language, to);
                 model.addAttribute("sent", outcome instanceof SendOutcome.Sent);
-                PageText text = new PageText(bundles, locale);
                 model.addAttribute(
                         "sendProblem",
                         outcome instanceof SendOutcome.Failed f

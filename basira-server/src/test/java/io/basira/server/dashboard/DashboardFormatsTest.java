@@ -36,6 +36,14 @@ class DashboardFormatsTest {
     }
 
     @Test
+    void a_kpi_figure_may_break_between_the_currency_and_the_number_but_not_inside_it() {
+        assertThat(arabic.figure(arabic.money(123_456_789))).isEqualTo("ر.س.\u200F 1,234,567.89");
+        assertThat(english.figure(english.money(123_456_789))).isEqualTo("SAR\u200B1,234,567.89");
+        assertThat(english.figure("12.5%")).isEqualTo("12.5%");
+        assertThat(english.figure(null)).isEmpty();
+    }
+
+    @Test
     void dates_are_the_store_day_not_the_utc_day() {
         assertThat(english.date(LATE_EVENING_UTC)).isEqualTo("2 Mar 2024");
         assertThat(arabic.date(LATE_EVENING_UTC)).isEqualTo("2 مارس 2024");

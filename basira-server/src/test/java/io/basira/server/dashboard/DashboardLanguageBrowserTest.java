@@ -183,6 +183,7 @@ class DashboardLanguageBrowserTest {
                     problems.addAll(latinWords(page.getKey(), width));
                 }
                 problems.addAll(tooWide(page.getKey(), width));
+                problems.addAll(brokenFigures(page.getKey(), width));
                 browserPages.screenshot("lang-" + page.getKey(), "ar", width);
                 if (width == BrowserPages.WIDE || ENGLISH_AT_BOTH_WIDTHS) {
                     browserPages.open(page.getValue() + (page.getValue().contains("?") ? "&" : "?") + "lang=en");
@@ -208,6 +209,21 @@ class DashboardLanguageBrowserTest {
                         + "document.querySelector('main').appendChild(w);");
         assertThat(latinWords("groups", BrowserPages.WIDE)).anyMatch(problem -> problem.contains("vip in «في vip»"));
         assertThat(tooWide("groups", BrowserPages.WIDE)).anyMatch(problem -> problem.contains("hides"));
+    }
+
+    @Test
+    void the_check_sees_a_figure_broken_inside_its_number() throws IOException {
+        DashboardFixture fixture = storeWithGroupsAndPolicies();
+        BrowserPages browserPages = new BrowserPages(browser, port);
+        browserPages.signIn(fixture.ownerEmail(), fixture.ownerPassword());
+        browserPages.open("/?lang=ar");
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "var k = document.createElement('div'); k.className = 'kpi'; k.style.inlineSize = '6rem';"
+                                + "k.innerHTML = '<span class=\"kpi-value\">ر.س.\u00a0123,456,789,012.50</span>';"
+                                + "document.querySelector('main').appendChild(k);");
+        assertThat(brokenFigures("overview", BrowserPages.WIDE))
+                .anyMatch(problem -> problem.contains("breaks inside 123,456,789,012.50"));
     }
 
     /**
@@ -359,6 +375,31 @@ class DashboardLanguageBrowserTest {
             }
         }
         return problems;
+    }
+
+    /**
+     * KPI figures whose number is split across lines (a narrow card broke it mid-number): each run of digits and
+     * separators in a {@code .kpi-value} must lie on one line.
+     */
+    private List<String> brokenFigures(String page, int width) {
+        Object found = ((JavascriptExecutor) browser).executeScript("""
+                var out = [];
+                document.querySelectorAll('main .kpi-value').forEach(function (e) {
+                  var walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+                  for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+                    var numbers = /\\d[\\d,.]*\\d/g, m;
+                    while ((m = numbers.exec(node.textContent))) {
+                      var range = document.createRange();
+                      range.setStart(node, m.index);
+                      range.setEnd(node, m.index + m[0].length);
+                      var lines = new Set(Array.from(range.getClientRects()).map(function (r) { return Math.round(r.top); }));
+                      if (lines.size > 1) { out.push('the figure «' + e.textContent.trim() + '» breaks inside ' + m[0]); }
+                    }
+                  }
+                });
+                return out;""");
+        return ((List<?>) found)
+                .stream().map(p -> page + " ar " + width + " px: " + p).toList();
     }
 
     /** Elements wider than their container: the page, a scrolling box, or anything sticking out of main. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -76,8 +77,20 @@ public final class CheckoutLoad {
         LatencySamples decisionSamples = new LatencySamples(o.rate * o.seconds);
         int perRound = Math.max(1, o.seconds / o.rounds);
         for (int round = 0; round < o.rounds; round++) {
-            trivialSamples.addAll(load.openLoop(trivial, o.rate, perRound));
-            decisionSamples.addAll(load.openLoop(decision, o.rate, perRound));
+            LatencySamples trivialRound = load.openLoop(trivial, o.rate, perRound);
+            LatencySamples decisionRound = load.openLoop(decision, o.rate, perRound);
+            // each round's tail, to tell a run-wide difference from one disturbed round (a refresh, a compile)
+            System.out.printf(
+                    Locale.ROOT,
+                    "round %2d at %s: p99 trivial %.2f ms, decision %.2f ms; max %.2f / %.2f ms%n",
+                    round + 1,
+                    LocalTime.now().withNano(0),
+                    ms(trivialRound.quantile(0.99)),
+                    ms(decisionRound.quantile(0.99)),
+                    ms(trivialRound.max()),
+                    ms(decisionRound.max()));
+            trivialSamples.addAll(trivialRound);
+            decisionSamples.addAll(decisionRound);
         }
         double trivialPeak = load.peak(trivial, o.peakSeconds);
         double decisionPeak = load.peak(decision, o.peakSeconds);

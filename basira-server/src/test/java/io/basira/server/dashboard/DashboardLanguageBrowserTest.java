@@ -197,10 +197,7 @@ class DashboardLanguageBrowserTest {
 
     @Test
     void the_check_sees_a_raw_code_and_a_hidden_column() throws IOException {
-        DashboardFixture fixture = storeWithGroupsAndPolicies();
-        BrowserPages browserPages = new BrowserPages(browser, port);
-        browserPages.signIn(fixture.ownerEmail(), fixture.ownerPassword());
-        browserPages.open("/groups?lang=ar");
+        openSignedIn("/groups?lang=ar");
         ((JavascriptExecutor) browser)
                 .executeScript("var p = document.createElement('p'); p.textContent = 'في vip';"
                         + "document.querySelector('main').appendChild(p);"
@@ -213,10 +210,7 @@ class DashboardLanguageBrowserTest {
 
     @Test
     void the_check_sees_a_figure_broken_inside_its_number() throws IOException {
-        DashboardFixture fixture = storeWithGroupsAndPolicies();
-        BrowserPages browserPages = new BrowserPages(browser, port);
-        browserPages.signIn(fixture.ownerEmail(), fixture.ownerPassword());
-        browserPages.open("/?lang=ar");
+        openSignedIn("/?lang=ar");
         ((JavascriptExecutor) browser)
                 .executeScript(
                         "var k = document.createElement('div'); k.className = 'kpi'; k.style.inlineSize = '6rem';"
@@ -375,6 +369,14 @@ class DashboardLanguageBrowserTest {
             }
         }
         return problems;
+    }
+
+    /** Opens {@code path} of the shared store, signed in as its owner. */
+    private void openSignedIn(String path) throws IOException {
+        DashboardFixture fixture = storeWithGroupsAndPolicies();
+        BrowserPages browserPages = new BrowserPages(browser, port);
+        browserPages.signIn(fixture.ownerEmail(), fixture.ownerPassword());
+        browserPages.open(path);
     }
 
     /**

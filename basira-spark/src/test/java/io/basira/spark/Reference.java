@@ -60,6 +60,13 @@ final class Reference {
 
     private final StoreSource store;
 
+    // Each answer is computed once per argument: the folder's files the answers read do not change after the
+    // test's set-up (the groups' manual lists, which they do change, are read by groups(), never kept).
+    private Map<String, String> nextCategories;
+    private final Map<Instant, Map<String, BrowsingStats>> browsing = new HashMap<>();
+    private final Map<Instant, Map<String, io.basira.card.LoyaltyStanding>> loyalty = new HashMap<>();
+    private final Map<LocalDate, CardAnalytics.Result> analytics = new HashMap<>();
+
     Reference(StoreSource store) throws IOException {
         this.store = store;
         Path folder = Path.of(store.folder());
@@ -118,6 +125,13 @@ final class Reference {
      * category its product's, none for an unknown product), the core's next-product model with its default options.
      */
     Map<String, String> nextCategories() throws IOException {
+        if (nextCategories == null) {
+            nextCategories = java.util.Collections.unmodifiableMap(computeNextCategories());
+        }
+        return nextCategories;
+    }
+
+    private Map<String, String> computeNextCategories() throws IOException {
         Path folder = Path.of(store.folder());
         Map<String, String> productCategory = new HashMap<>();
         for (Map<String, String> row : latest(folder.resolve("products.csv"), "product_id")) {
@@ -159,6 +173,15 @@ final class Reference {
      * its last view (the most recent first, 200 at most). A customer without an event has none.
      */
     Map<String, BrowsingStats> browsing(Instant now) throws IOException {
+        Map<String, BrowsingStats> known = browsing.get(now);
+        if (known == null) {
+            known = java.util.Collections.unmodifiableMap(computeBrowsing(now));
+            browsing.put(now, known);
+        }
+        return known;
+    }
+
+    private Map<String, BrowsingStats> computeBrowsing(Instant now) throws IOException {
         Map<String, List<Map<String, String>>> byCustomer = new TreeMap<>();
         for (Map<String, String> row : rows(Path.of(store.folder()).resolve(BrowsingJob.FILE))) {
             if (instant(row, "occurred_at").isBefore(now)) {
@@ -259,6 +282,15 @@ final class Reference {
      * absent (no account: the engine's card has 0 points and no tier).
      */
     Map<String, io.basira.card.LoyaltyStanding> loyalty(Instant now) throws IOException {
+        Map<String, io.basira.card.LoyaltyStanding> known = loyalty.get(now);
+        if (known == null) {
+            known = java.util.Collections.unmodifiableMap(computeLoyalty(now));
+            loyalty.put(now, known);
+        }
+        return known;
+    }
+
+    private Map<String, io.basira.card.LoyaltyStanding> computeLoyalty(Instant now) throws IOException {
         Path folder = Path.of(store.folder());
         Map<String, io.basira.card.LoyaltyStanding> standings = new TreeMap<>();
         if (!Files.exists(folder.resolve(LoyaltyJob.PROGRAM))) {
@@ -395,6 +427,10 @@ final class Reference {
     }
 
     CardAnalytics.Result analytics(LocalDate asOf) {
+        return analytics.computeIfAbsent(asOf, this::computeAnalytics);
+    }
+
+    private CardAnalytics.Result computeAnalytics(LocalDate asOf) {
         StoreFacts.Builder facts =
                 StoreFacts.builder(store.zone(), store.currencyUnit()).sortRowsById();
         customers.forEach((id, row) -> facts.customer(

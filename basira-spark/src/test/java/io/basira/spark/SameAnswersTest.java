@@ -50,6 +50,10 @@ class SameAnswersTest {
     static StoreSource cdnow;
     /** both stores' records, read and parsed once for every test */
     static org.apache.spark.sql.Dataset<Fact> facts;
+    /** {@link #csvCards()}: both stores' cards, computed once */
+    static Map<String, Map<String, List<String>>> csvCards;
+    /** {@link #reference}: each store's engine answers, read once */
+    static final Map<String, Reference> references = new java.util.HashMap<>();
 
     @BeforeAll
     static void start() throws IOException {
@@ -87,21 +91,9 @@ class SameAnswersTest {
     /** Every card of both stores, every cell, equals the core's fold. */
     @Test
     void cardsAreTheEngines() throws IOException {
-        List<StoreSource> stores = List.of(demo, cdnow);
-        List<Row> rows = CardsJob.table(
-                        CardsJob.cards(facts, new CardsJob.Settings(CardsJob.bySlug(stores), DEMO_AS_OF, Map.of())))
-                .collectAsList();
-        Map<String, Map<String, List<String>>> byStore = new TreeMap<>();
-        for (Row row : rows) {
-            List<String> values = new ArrayList<>();
-            for (int i = 1; i < row.length(); i++) {
-                values.add(row.getString(i));
-            }
-            byStore.computeIfAbsent(row.getString(0), s -> new TreeMap<>()).put(values.get(0), values);
-        }
-        assertThat(CardColumns.header()).hasSize(rows.get(0).length() - 1);
-        for (StoreSource store : stores) {
-            Map<String, List<String>> expected = new Reference(store).cards(DEMO_AS_OF);
+        Map<String, Map<String, List<String>>> byStore = csvCards();
+        for (StoreSource store : List.of(demo, cdnow)) {
+            Map<String, List<String>> expected = reference(store).cards(DEMO_AS_OF);
             assertThat(byStore.get(store.slug())).as(store.slug()).hasSize(expected.size());
             expected.forEach((id, row) -> assertThat(byStore.get(store.slug()).get(id))
                     .as(store.slug() + " " + id)
@@ -111,77 +103,107 @@ class SameAnswersTest {
         assertThat(byStore.get("demo")).hasSize(DemoStoreSpec.defaults().customers());
     }
 
-    private static List<String> ledger(StoreSource store) {
-        List<String> entries = new ArrayList<>();
-        for (Fact f : LoyaltyJob.facts(spark, List.of(store)).collectAsList()) {
-            entries.add(f.getCustomerId() + " " + f.getEntry() + " " + f.getCode() + " " + f.getRef() + " "
-                    + f.getAmountMinor() + " " + f.instant() + " " + f.getAvailableEpochSecond());
+    /**
+     * Both stores' cards from their CSV folders as of {@link #DEMO_AS_OF}: computed once (one job run) and compared
+     * by every test that needs them (the engine's, the Parquet folders').
+     */
+    static Map<String, Map<String, List<String>>> csvCards() {
+        if (csvCards == null) {
+            List<StoreSource> stores = List.of(demo, cdnow);
+            csvCards = cardsByStore(
+                    CardsJob.cards(facts, new CardsJob.Settings(CardsJob.bySlug(stores), DEMO_AS_OF, Map.of())));
         }
-        entries.sort(null);
-        return entries;
+        return csvCards;
     }
 
-    /** The demo store as typed Parquet gives the same cards as its CSV folder. */
+    /** store → customer id → the card's cells (the columns of {@link CardColumns#header}), from one collect. */
+    static Map<String, Map<String, List<String>>> cardsByStore(org.apache.spark.sql.Dataset<CardLine> cards) {
+        List<Row> rows = CardsJob.table(cards).collectAsList();
+        Map<String, Map<String, List<String>>> byStore = new TreeMap<>();
+        for (Row row : rows) {
+            assertThat(row.length() - 1).isEqualTo(CardColumns.header().size());
+            List<String> values = new ArrayList<>();
+            for (int i = 1; i < row.length(); i++) {
+                values.add(row.getString(i));
+            }
+            assertThat(byStore.computeIfAbsent(row.getString(0), s -> new TreeMap<>())
+                            .put(values.get(0), values))
+                    .as(row.getString(0) + " " + values.get(0) + " given twice")
+                    .isNull();
+        }
+        return byStore;
+    }
+
+    /** The engine's answers of the store, read from its folder once ({@link Reference} does not change it). */
+    static Reference reference(StoreSource store) throws IOException {
+        Reference reference = references.get(store.slug());
+        if (reference == null) {
+            reference = new Reference(store);
+            references.put(store.slug(), reference);
+        }
+        return reference;
+    }
+
+    /**
+     * The demo store as typed Parquet — converted by the job's {@link ParquetFolder} and by the server's export
+     * ({@code basira export store --format parquet}: the core's {@link CanonicalParquet}, written without Hadoop) —
+     * gives the same cards as its CSV folder, every cell; both folders are read in one job run, as two stores. The
+     * job's conversion also gives the same browsing events, ledger entries and loyalty program.
+     */
     @Test
-    void aParquetStoreGivesTheSameCards() {
-        Path parquetFolder = dir.resolve("demo-parquet");
-        Map<String, Long> written = ParquetFolder.write(spark, demo, parquetFolder.toString());
+    void parquetFoldersGiveTheSameCards() throws IOException {
+        Path converted = dir.resolve("demo-parquet");
+        Map<String, Long> written = ParquetFolder.write(spark, demo, converted.toString());
         assertThat(written)
                 .containsEntry("customers.csv", (long) DemoStoreSpec.defaults().customers())
                 .containsKey(BrowsingJob.FILE)
                 .containsKey(LoyaltyJob.PROGRAM)
                 .containsKey(LoyaltyJob.LEDGER)
                 .hasSizeGreaterThanOrEqualTo(10); // the seven canonical files, browsing, loyalty (and the lists)
-        StoreSource parquet = new StoreSource("demo", parquetFolder.toString(), demo.currency(), demo.timeZone(), true);
-        CardsJob.Settings settings = new CardsJob.Settings(Map.of("demo", demo), DEMO_AS_OF, Map.of());
-        List<Row> fromParquet = CardsJob.table(CardsJob.cards(CardsJob.facts(spark, List.of(parquet)), settings))
-                .orderBy("customer_id")
-                .collectAsList();
-        List<Row> fromCsv = CardsJob.table(CardsJob.cards(
-                        facts.filter(org.apache.spark.sql.functions.col("store").equalTo("demo")), settings))
-                .orderBy("customer_id")
-                .collectAsList();
-        assertThat(fromParquet).hasSize(DemoStoreSpec.defaults().customers()).isEqualTo(fromCsv);
-        assertThat(events(parquet)).hasSizeGreaterThan(1000).isEqualTo(events(demo)); // occurred_at typed, read back
-        assertThat(ledger(parquet)).hasSizeGreaterThan(1000).isEqualTo(ledger(demo));
-        assertThat(LoyaltyJob.programs(spark, List.of(parquet))).isEqualTo(LoyaltyJob.programs(spark, List.of(demo)));
-    }
-
-    /** The store's browsing events as the job reads them, one text per event, sorted. */
-    private static List<String> events(StoreSource store) {
-        return BrowsingJob.facts(spark, List.of(store)).collectAsList().stream()
-                .map(f -> String.join(
-                        "|",
-                        f.getCustomerId(),
-                        String.valueOf(f.getSessionId()),
-                        f.instant().toString(),
-                        f.getCode(),
-                        String.valueOf(f.getProductId()),
-                        String.valueOf(f.getCategory())))
-                .sorted()
-                .toList();
-    }
-
-    /**
-     * The Parquet folder of {@code basira export store --format parquet} (the core's {@link CanonicalParquet}, written
-     * without Hadoop) gives the same cards as the CSV folder it was made from.
-     */
-    @Test
-    void theServersParquetExportGivesTheSameCards() throws IOException {
         Path exported = dir.resolve("demo-export-parquet");
-        Map<String, Long> written = CanonicalParquet.write(Path.of(demo.folder()), demo.zone(), exported);
-        assertThat(written)
+        assertThat(CanonicalParquet.write(Path.of(demo.folder()), demo.zone(), exported))
                 .containsEntry("customers.csv", (long) DemoStoreSpec.defaults().customers());
-        StoreSource parquet = new StoreSource("demo", exported.toString(), demo.currency(), demo.timeZone(), true);
-        CardsJob.Settings settings = new CardsJob.Settings(Map.of("demo", demo), DEMO_AS_OF, Map.of());
-        List<Row> fromParquet = CardsJob.table(CardsJob.cards(CardsJob.facts(spark, List.of(parquet)), settings))
-                .orderBy("customer_id")
-                .collectAsList();
-        List<Row> fromCsv = CardsJob.table(CardsJob.cards(
-                        facts.filter(org.apache.spark.sql.functions.col("store").equalTo("demo")), settings))
-                .orderBy("customer_id")
-                .collectAsList();
-        assertThat(fromParquet).hasSize(DemoStoreSpec.defaults().customers()).isEqualTo(fromCsv);
+        StoreSource job = new StoreSource("job-parquet", converted.toString(), demo.currency(), demo.timeZone(), true);
+        StoreSource server =
+                new StoreSource("server-parquet", exported.toString(), demo.currency(), demo.timeZone(), true);
+        List<StoreSource> parquet = List.of(job, server);
+        Map<String, Map<String, List<String>>> cards = cardsByStore(CardsJob.cards(
+                CardsJob.facts(spark, parquet), new CardsJob.Settings(CardsJob.bySlug(parquet), DEMO_AS_OF, Map.of())));
+        assertThat(cards.get(job.slug()))
+                .hasSize(DemoStoreSpec.defaults().customers())
+                .isEqualTo(csvCards().get("demo"));
+        assertThat(cards.get(server.slug()))
+                .hasSize(DemoStoreSpec.defaults().customers())
+                .isEqualTo(csvCards().get("demo"));
+        // the events (occurred_at typed, read back) and the ledger of both folders, in one job run
+        Map<String, List<String>> read = new TreeMap<>();
+        List<StoreSource> both = List.of(demo, job);
+        for (Fact f : BrowsingJob.facts(spark, both)
+                .union(LoyaltyJob.facts(spark, both))
+                .collectAsList()) {
+            String text = f.getKind() == Fact.BROWSING
+                    ? String.join(
+                            "|",
+                            f.getCustomerId(),
+                            String.valueOf(f.getSessionId()),
+                            f.instant().toString(),
+                            f.getCode(),
+                            String.valueOf(f.getProductId()),
+                            String.valueOf(f.getCategory()))
+                    : f.getCustomerId() + " " + f.getEntry() + " " + f.getCode() + " " + f.getRef() + " "
+                            + f.getAmountMinor() + " " + f.instant() + " " + f.getAvailableEpochSecond();
+            read.computeIfAbsent(f.getStore() + " " + f.getKind(), k -> new ArrayList<>())
+                    .add(text);
+        }
+        read.values().forEach(texts -> texts.sort(null));
+        for (int kind : new int[] {Fact.BROWSING, Fact.LOYALTY}) {
+            assertThat(read.get(job.slug() + " " + kind))
+                    .as("kind " + kind)
+                    .hasSizeGreaterThan(1000)
+                    .isEqualTo(read.get("demo " + kind));
+        }
+        Map<String, List<String>> programs = LoyaltyJob.programs(spark, both);
+        assertThat(programs.get(job.slug())).isNotNull().isEqualTo(programs.get("demo"));
     }
 
     /**
@@ -225,8 +247,8 @@ class SameAnswersTest {
     @Test
     void groupsAreTheEngines() throws IOException {
         Path rulesFile = dir.resolve("rules.csv");
-        String top = mostFrequent(new Reference(demo).nextCategories());
-        String[] viewed = mostViewed(new Reference(demo).browsing(BrowsingJob.now(DEMO_AS_OF, demo.zone())));
+        String top = mostFrequent(reference(demo).nextCategories());
+        String[] viewed = mostViewed(reference(demo).browsing(BrowsingJob.now(DEMO_AS_OF, demo.zone())));
         Files.writeString(
                 rulesFile,
                 String.join(
@@ -292,7 +314,7 @@ class SameAnswersTest {
                             .add(row.getString(2));
                 }
             }
-            Map<String, Set<String>> expected = new Reference(store).groups(rules, DEMO_AS_OF);
+            Map<String, Set<String>> expected = reference(store).groups(rules, DEMO_AS_OF);
             assertThat(actual).as(store.slug()).isEqualTo(expected);
             byStore.put(store.slug(), actual);
         }
@@ -323,12 +345,12 @@ class SameAnswersTest {
                     .as(fact.getStore() + " " + fact.getCustomerId() + " given twice")
                     .isNull();
         }
-        Map<String, String> expected = new TreeMap<>(new Reference(demo).nextCategories());
+        Map<String, String> expected = new TreeMap<>(reference(demo).nextCategories());
         assertThat(byStore.get("demo")).isEqualTo(expected);
         assertThat(new TreeSet<>(expected.values())).hasSizeGreaterThan(2);
         assertThat(expected.size()).isGreaterThan(DemoStoreSpec.defaults().customers() / 2);
         assertThat(byStore).doesNotContainKey("cdnow");
-        assertThat(new Reference(cdnow).nextCategories()).isEmpty();
+        assertThat(reference(cdnow).nextCategories()).isEmpty();
     }
 
     /**
@@ -351,7 +373,7 @@ class SameAnswersTest {
                 actual.put(customer, stats);
             }
         });
-        Map<String, io.basira.browsing.BrowsingStats> expected = new Reference(demo).browsing(now);
+        Map<String, io.basira.browsing.BrowsingStats> expected = reference(demo).browsing(now);
         assertThat(actual.keySet()).isEqualTo(expected.keySet());
         expected.forEach((id, stats) -> assertThat(actual.get(id)).as(id).isEqualTo(stats));
         assertThat(expected.values()).anyMatch(b -> b.sessions30d() >= 2);
@@ -361,7 +383,7 @@ class SameAnswersTest {
         assertThat(expected.values()).allMatch(b -> b.lastSeenAt().isBefore(now));
         assertThat(events.values().stream().flatMap(List::stream))
                 .anyMatch(f -> !f.instant().isBefore(now));
-        assertThat(new Reference(cdnow).browsing(now)).isEmpty();
+        assertThat(reference(cdnow).browsing(now)).isEmpty();
     }
 
     /**
@@ -393,7 +415,8 @@ class SameAnswersTest {
         for (StoreSource store : stores) {
             LocalDate asOf = store == demo ? DEMO_AS_OF : CDNOW_AS_OF;
             java.time.Instant now = BrowsingJob.now(asOf, store.zone());
-            Map<String, io.basira.card.LoyaltyStanding> expected = new Reference(store).loyalty(now);
+            Map<String, io.basira.card.LoyaltyStanding> expected =
+                    reference(store).loyalty(now);
             Map<String, io.basira.card.LoyaltyStanding> actual = new TreeMap<>();
             ledgers.get(store.slug())
                     .forEach((customer, entries) -> actual.put(
@@ -696,7 +719,7 @@ class SameAnswersTest {
                 .collectAsList();
         assertThat(results).hasSize(1);
         AnalyticsJob.StoreResult result = results.get(0);
-        CardAnalytics.Result expected = new Reference(store).analytics(asOf);
+        CardAnalytics.Result expected = reference(store).analytics(asOf);
         int digits = store.currencyUnit().getDefaultFractionDigits();
         Map<String, List<String>> expectedRows = new LinkedHashMap<>();
         for (CustomerAnalytics row : expected.customers()) {

@@ -115,10 +115,7 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
             System.arraycopy(idsThenStore(chunk, store), 0, args, 0, chunk.size() + 1);
             args[chunk.size() + 1] = store.value();
             jdbc.query(
-                    "SELECT ids.id AS account, a.tier, " + JOINED_ENTRY_COLUMNS + " FROM " + idsTable(chunk.size())
-                            + " LEFT JOIN loyalty_accounts a ON a.store_id = ? AND a.customer_external_id = ids.id"
-                            + " LEFT JOIN loyalty_ledger l USE INDEX (loyalty_ledger_customer) ON l.store_id = ?"
-                            + " AND l.customer_external_id = ids.id ORDER BY l.id",
+                    accountsOnH2(chunk.size()),
                     rs -> {
                         String account = rs.getString("account");
                         tiers.putIfAbsent(account, rs.getString("tier"));
@@ -130,6 +127,14 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
                     args);
         }
         return accounts(sorted, entries, tiers);
+    }
+
+    /** H2: the tiers and ledgers of {@code n} customers (ids, store, store), by the plan {@link #lockOnH2} says. */
+    static String accountsOnH2(int n) {
+        return "SELECT ids.id AS account, a.tier, " + JOINED_ENTRY_COLUMNS + " FROM " + idsTable(n)
+                + " LEFT JOIN loyalty_accounts a ON a.store_id = ? AND a.customer_external_id = ids.id"
+                + " LEFT JOIN loyalty_ledger l USE INDEX (loyalty_ledger_customer) ON l.store_id = ?"
+                + " AND l.customer_external_id = ids.id ORDER BY l.id";
     }
 
     private static Map<String, Account> accounts(

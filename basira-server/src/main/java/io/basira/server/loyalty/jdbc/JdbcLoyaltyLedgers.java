@@ -33,6 +33,8 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
 
     private static final String ENTRY_COLUMNS = "customer_external_id, cause, ref, points, shortfall, "
             + "multiplier_permille, available_at, recorded_at, actor, reason";
+    private static final String JOINED_ENTRY_COLUMNS = "l.customer_external_id, l.cause, l.ref, l.points, l.shortfall,"
+            + " l.multiplier_permille, l.available_at, l.recorded_at, l.actor, l.reason";
 
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
@@ -57,70 +59,92 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
     @Override
     public Map<String, Account> lock(StoreId store, Collection<String> customerIds) {
         List<String> sorted = new ArrayList<>(new TreeSet<>(customerIds));
-        String insert = dialect == SqlDialect.H2
-                ? "MERGE INTO loyalty_accounts (store_id, customer_external_id) KEY (store_id, customer_external_id) VALUES (?, ?)"
-                : "INSERT INTO loyalty_accounts (store_id, customer_external_id) VALUES (?, ?) ON CONFLICT DO NOTHING";
+        if (dialect == SqlDialect.H2) {
+            return lockOnH2(store, sorted);
+        }
         jdbc.batchUpdate(
-                insert,
+                "INSERT INTO loyalty_accounts (store_id, customer_external_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 sorted.stream().map(c -> new Object[] {store.value(), c}).toList());
         Map<String, String> tiers = new LinkedHashMap<>();
-        if (dialect == SqlDialect.H2) {
-            for (List<String> chunk : Sql.chunks(sorted, Sql.IN_CHUNK)) {
-                jdbc.query(
-                        "SELECT a.customer_external_id, a.tier FROM " + idsTable(chunk.size())
-                                + " JOIN loyalty_accounts a"
-                                + " ON a.store_id = ? AND a.customer_external_id = ids.id ORDER BY a.customer_external_id FOR UPDATE",
-                        rs -> {
-                            tiers.put(rs.getString(1), rs.getString(2));
-                        },
-                        idsThenStore(chunk, store));
-            }
-        } else {
-            Sql.queryByIds(
-                    jdbc,
-                    "SELECT customer_external_id, tier FROM loyalty_accounts WHERE store_id = ?"
-                            + " AND customer_external_id IN",
-                    " ORDER BY customer_external_id FOR UPDATE",
-                    store.value(),
-                    sorted,
+        Sql.queryByIds(
+                jdbc,
+                "SELECT customer_external_id, tier FROM loyalty_accounts WHERE store_id = ?"
+                        + " AND customer_external_id IN",
+                " ORDER BY customer_external_id FOR UPDATE",
+                store.value(),
+                sorted,
+                rs -> {
+                    tiers.put(rs.getString(1), rs.getString(2));
+                });
+        Map<String, List<LedgerEntry>> entries = new HashMap<>();
+        Sql.queryByIds(
+                jdbc,
+                "SELECT " + ENTRY_COLUMNS + " FROM loyalty_ledger WHERE store_id = ?" + " AND customer_external_id IN",
+                " ORDER BY id",
+                store.value(),
+                sorted,
+                rs -> {
+                    LedgerEntry entry = entry(rs);
+                    entries.computeIfAbsent(entry.customerId(), c -> new ArrayList<>())
+                            .add(entry);
+                });
+        return accounts(sorted, entries, tiers);
+    }
+
+    /**
+     * H2: the {@code MERGE} is the lock. H2 locks every row a statement updates until the transaction ends, an
+     * unchanged one too, and the batch runs in customer order; a {@code SELECT … FOR UPDATE} after it would only
+     * lock them again. The accounts' tiers and ledgers are then read in one statement whose plan does not depend on
+     * H2's estimates: it starts from the list of customers (a {@code LEFT JOIN}: H2 does not reorder outer joins),
+     * finds each account by its primary key and each ledger by {@code loyalty_ledger_customer} ({@code USE INDEX}).
+     * H2 plans a statement once per connection and keeps the plan while the connection lives: planned while the
+     * tables were empty (a new store, a server just started, accounts being created by {@code loyalty rebuild
+     * --repair}) an inner join read the store's whole ledger, or every account, for each chunk of customers, so a
+     * write's cost grew with the store's ledger and seeding a 100,000-customer store was still locking after 12
+     * minutes.
+     */
+    private Map<String, Account> lockOnH2(StoreId store, List<String> sorted) {
+        jdbc.batchUpdate(
+                "MERGE INTO loyalty_accounts (store_id, customer_external_id) KEY (store_id, customer_external_id)"
+                        + " VALUES (?, ?)",
+                sorted.stream().map(c -> new Object[] {store.value(), c}).toList());
+        Map<String, String> tiers = new HashMap<>();
+        Map<String, List<LedgerEntry>> entries = new HashMap<>();
+        for (List<String> chunk : Sql.chunks(sorted, Sql.IN_CHUNK)) {
+            Object[] args = new Object[chunk.size() + 2];
+            System.arraycopy(idsThenStore(chunk, store), 0, args, 0, chunk.size() + 1);
+            args[chunk.size() + 1] = store.value();
+            jdbc.query(
+                    accountsOnH2(chunk.size()),
                     rs -> {
-                        tiers.put(rs.getString(1), rs.getString(2));
-                    });
+                        String account = rs.getString("account");
+                        tiers.putIfAbsent(account, rs.getString("tier"));
+                        if (rs.getString("cause") != null) {
+                            entries.computeIfAbsent(account, c -> new ArrayList<>())
+                                    .add(entry(rs));
+                        }
+                    },
+                    args);
         }
-        Map<String, List<LedgerEntry>> entries = entries(store, sorted);
+        return accounts(sorted, entries, tiers);
+    }
+
+    /** H2: the tiers and ledgers of {@code n} customers (ids, store, store), by the plan {@link #lockOnH2} says. */
+    static String accountsOnH2(int n) {
+        return "SELECT ids.id AS account, a.tier, " + JOINED_ENTRY_COLUMNS + " FROM " + idsTable(n)
+                + " LEFT JOIN loyalty_accounts a ON a.store_id = ? AND a.customer_external_id = ids.id"
+                + " LEFT JOIN loyalty_ledger l USE INDEX (loyalty_ledger_customer) ON l.store_id = ?"
+                + " AND l.customer_external_id = ids.id ORDER BY l.id";
+    }
+
+    private static Map<String, Account> accounts(
+            List<String> sorted, Map<String, List<LedgerEntry>> entries, Map<String, String> tiers) {
         Map<String, Account> accounts = new TreeMap<>();
         for (String customer : sorted) {
             accounts.put(
                     customer, new Account(customer, entries.getOrDefault(customer, List.of()), tiers.get(customer)));
         }
         return accounts;
-    }
-
-    private Map<String, List<LedgerEntry>> entries(StoreId store, List<String> customers) {
-        Map<String, List<LedgerEntry>> entries = new HashMap<>();
-        org.springframework.jdbc.core.RowCallbackHandler rows = rs -> {
-            LedgerEntry entry = entry(rs);
-            entries.computeIfAbsent(entry.customerId(), c -> new ArrayList<>()).add(entry);
-        };
-        if (dialect == SqlDialect.H2) {
-            for (List<String> chunk : Sql.chunks(customers, Sql.IN_CHUNK)) {
-                jdbc.query(
-                        "SELECT " + ENTRY_COLUMNS + " FROM " + idsTable(chunk.size()) + " JOIN loyalty_ledger l"
-                                + " ON l.store_id = ? AND l.customer_external_id = ids.id ORDER BY l.id",
-                        rows,
-                        idsThenStore(chunk, store));
-            }
-        } else {
-            Sql.queryByIds(
-                    jdbc,
-                    "SELECT " + ENTRY_COLUMNS + " FROM loyalty_ledger WHERE store_id = ?"
-                            + " AND customer_external_id IN",
-                    " ORDER BY id",
-                    store.value(),
-                    customers,
-                    rows);
-        }
-        return entries;
     }
 
     @Override

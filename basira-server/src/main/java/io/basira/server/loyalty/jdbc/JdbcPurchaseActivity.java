@@ -35,18 +35,17 @@ public final class JdbcPurchaseActivity implements PurchaseActivity {
         for (List<String> chunk : Sql.chunks(new TreeSet<>(customerIds), Sql.IN_CHUNK)) {
             Object[] args = new Object[chunk.size() + 2];
             args[0] = Sql.utc(since);
-            if (dialect == SqlDialect.H2) { // ids looked up by a join (JdbcLoyaltyLedgers.idsTable), not an IN list
+            if (dialect == SqlDialect.H2) {
+                // ids looked up by a join (JdbcLoyaltyLedgers.idsTable), not an IN list; a LEFT JOIN and the index
+                // named, so that the plan H2 keeps does not depend on the table's size (JdbcLoyaltyLedgers.lockOnH2)
                 System.arraycopy(JdbcLoyaltyLedgers.idsThenStore(chunk, store), 0, args, 1, chunk.size() + 1);
                 jdbc.query(
-                        "SELECT o.customer_external_id, SUM(CASE WHEN o.created_at >= ? THEN o.total_minor ELSE 0 END)"
-                                + " AS spend, MAX(o.created_at) AS last_purchase FROM "
-                                + JdbcLoyaltyLedgers.idsTable(chunk.size())
-                                + " JOIN orders o ON o.store_id = ? AND o.customer_external_id = ids.id"
-                                + " WHERE o.status = 'completed' GROUP BY o.customer_external_id",
+                        purchasesOnH2(chunk.size()),
                         rs -> {
-                            found.put(
-                                    rs.getString(1),
-                                    new Purchases(rs.getLong("spend"), Sql.instant(rs, "last_purchase")));
+                            java.time.Instant last = Sql.instant(rs, "last_purchase");
+                            if (last != null) { // null: no completed order (the row of the LEFT JOIN without one)
+                                found.put(rs.getString(1), new Purchases(rs.getLong("spend"), last));
+                            }
                         },
                         args);
                 continue;
@@ -64,6 +63,14 @@ public final class JdbcPurchaseActivity implements PurchaseActivity {
                     args);
         }
         return found;
+    }
+
+    /** H2: the spend since a time and the last completed order of {@code n} customers (since, ids, store). */
+    static String purchasesOnH2(int n) {
+        return "SELECT ids.id, SUM(CASE WHEN o.created_at >= ? THEN o.total_minor ELSE 0 END) AS spend,"
+                + " MAX(o.created_at) AS last_purchase FROM " + JdbcLoyaltyLedgers.idsTable(n)
+                + " LEFT JOIN orders o USE INDEX (orders_customer) ON o.store_id = ? AND o.customer_external_id = ids.id"
+                + " AND o.status = 'completed' GROUP BY ids.id";
     }
 
     @Override

@@ -86,8 +86,51 @@ public final class JdbcInbox {
                 .findFirst();
     }
 
+    /**
+     * The events of {@code ids} still to be applied, with their bodies, locked for this transaction, in the order
+     * of their ids (one statement per {@value #LOCK_CHUNK} ids). Those applied, ignored or parked already are left
+     * out.
+     */
+    public java.util.SortedMap<Long, Received> lockReceived(java.util.Collection<Long> ids) {
+        java.util.SortedMap<Long, Received> locked = new java.util.TreeMap<>();
+        List<Long> sorted = ids.stream().sorted().distinct().toList();
+        for (int from = 0; from < sorted.size(); from += LOCK_CHUNK) {
+            List<Long> chunk = sorted.subList(from, Math.min(sorted.size(), from + LOCK_CHUNK));
+            jdbc.query(
+                    "SELECT " + COLUMNS + ", body FROM webhook_inbox WHERE id IN ("
+                            + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
+                            + ") AND state = '" + InboxEntry.RECEIVED + "' ORDER BY id FOR UPDATE",
+                    rs -> {
+                        Received received = new Received(map(rs), rs.getString("body"));
+                        locked.put(received.entry().id(), received);
+                    },
+                    chunk.toArray());
+        }
+        return locked;
+    }
+
+    /** The most ids in one locking read. */
+    static final int LOCK_CHUNK = 500;
+
     /** An event with its body. */
     public record Received(InboxEntry entry, String body) {}
+
+    /** What became of one received event: its new state and outcome. */
+    public record Finished(long id, String state, String outcome) {}
+
+    /** {@link #finish} for many events in one batch of statements (each still only while it is received). */
+    public void finishAll(List<Finished> finished, Instant now) {
+        if (finished.isEmpty()) {
+            return;
+        }
+        Object at = Times.column(now);
+        jdbc.batchUpdate(
+                "UPDATE webhook_inbox SET state = ?, outcome = ?, handled_at = ? WHERE id = ? AND state = '"
+                        + InboxEntry.RECEIVED + "'",
+                finished.stream()
+                        .map(f -> new Object[] {f.state(), cut(f.outcome()), at, f.id()})
+                        .toList());
+    }
 
     /** Records what became of a received event. @return whether it was still received */
     public boolean finish(long id, String state, String outcome, Instant now) {

@@ -32,6 +32,14 @@ public final class PrivacyWebhooks {
         this.jdbc = jdbc;
     }
 
+    /** Whether {@link #apply} takes the platform's events of {@code topic} (a privacy request). */
+    public static boolean handles(String platform, String topic) {
+        return "shopify".equals(platform)
+                && ("customers/redact".equals(topic)
+                        || "customers/data_request".equals(topic)
+                        || "shop/redact".equals(topic));
+    }
+
     /** Applies a privacy request; empty when {@code topic} is not one (the event is mapped as usual). */
     public Optional<String> apply(Store store, String platform, String topic, JsonNode body) {
         if (!"shopify".equals(platform)) {

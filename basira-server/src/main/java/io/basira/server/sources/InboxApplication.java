@@ -20,8 +20,14 @@ import io.basira.server.sources.mapping.PlatformEvent;
 import io.basira.server.sources.mapping.PlatformEvents;
 import io.basira.server.sources.mapping.Unmappable;
 import io.basira.shared.Store;
+import io.basira.shared.StoreId;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
@@ -89,9 +95,12 @@ final class InboxApplication implements DomainEventListener {
     }
 
     /**
-     * A batch in one transaction — each event exactly as {@link #apply} does it, in the order received, so a
-     * later version in the batch still finds the earlier one claimed — with one commit for all. When one of them
-     * cannot be applied (to be parked), or the transaction fails, the batch is rolled back whole and each event
+     * A batch in one transaction, with one commit for all: the events still {@code received} are locked in one
+     * read and taken in the order received, each exactly as {@link #apply} takes it (so a later version in the
+     * batch still finds the earlier one claimed); the records of consecutive events that touch distinct records
+     * are written together, by one call of the write use case's bulk path ({@link Merged}), and every event's
+     * outcome is recorded in one batch of statements before the commit. When one of them cannot be applied (to be
+     * parked), names an erased customer, or the transaction fails, the batch is rolled back whole and each event
      * applied alone, so the others are applied and only that one is parked.
      */
     @Override
@@ -105,10 +114,154 @@ final class InboxApplication implements DomainEventListener {
                 .sorted()
                 .toList();
         try {
-            transaction.executeWithoutResult(status -> ids.forEach(this::applyLocked));
+            transaction.executeWithoutResult(status -> applyAll(ids));
         } catch (RuntimeException e) {
             ids.forEach(this::apply);
         }
+    }
+
+    /** Thrown to roll a batch back when one of its events must be applied alone (it names an erased customer). */
+    private static final class AloneNeeded extends RuntimeException {
+        AloneNeeded() {
+            super("an event of the batch is to be applied alone", null, false, false);
+        }
+    }
+
+    /** {@link #handleAll}'s transaction: the events of {@code ids} still received, applied as one. */
+    private void applyAll(List<Long> ids) {
+        Map<Long, JdbcInbox.Received> locked = inbox.lockReceived(ids);
+        Map<StoreId, Store> stores = new HashMap<>();
+        List<JdbcInbox.Finished> finished = new ArrayList<>(locked.size());
+        Merged merged = null;
+        for (JdbcInbox.Received received : locked.values()) {
+            long id = received.entry().id();
+            InboxEntry entry = received.entry();
+            Store store = stores.computeIfAbsent(
+                    entry.store(), any -> this.stores.findById(any).orElseThrow());
+            JsonNode body = json.readTree(received.body());
+            Mapped mapped = PrivacyWebhooks.handles(entry.platform().code(), entry.topic())
+                    ? null
+                    : PlatformEvents.of(entry.platform().code())
+                            .read(new PlatformEvent(store, entry.topic(), body, entry.receivedAt()));
+            if (mapped != null && mapped.isIgnored()) {
+                finished.add(new JdbcInbox.Finished(id, InboxEntry.IGNORED, mapped.ignored()));
+                continue;
+            }
+            if (mapped == null || !Merged.fits(mapped) || (merged != null && !merged.accepts(store, mapped))) {
+                if (merged != null) {
+                    finished.addAll(merged.write());
+                    merged = null;
+                }
+                if (mapped == null || !Merged.fits(mapped)) { // privacy requests, cancellations, carts...: alone
+                    applyLocked(received);
+                    continue;
+                }
+            }
+            if (!writes.versions().claim(store.id(), mapped.recordKey(), mapped.versionAt(), id)) {
+                finished.add(new JdbcInbox.Finished(id, InboxEntry.STALE, stale(store, mapped)));
+                continue;
+            }
+            if (merged == null) {
+                merged = new Merged(store);
+            }
+            merged.add(id, mapped);
+        }
+        if (merged != null) {
+            finished.addAll(merged.write());
+        }
+        inbox.finishAll(finished, clock.instant());
+    }
+
+    /**
+     * Consecutive claimed events of one store whose records are distinct (no record of one is a record of
+     * another), written by one {@link IngestRecords#ingestScreened} call — the same records, cards and events as
+     * applying them one after the other, since none of them sees another's record. Only events of orders,
+     * customers and products are merged; carts, reviews and wishlists (whose cards are folded again from the
+     * records) and cancellations (which read the stored order) are applied alone.
+     */
+    private final class Merged {
+        private final Store store;
+        private final RecordBatch batch = new RecordBatch();
+        private final Set<String> records = new HashSet<>();
+        private final List<Long> ids = new ArrayList<>();
+        private final List<String> summaries = new ArrayList<>();
+        private final Map<String, Customer> embedded = new LinkedHashMap<>();
+
+        Merged(Store store) {
+            this.store = store;
+        }
+
+        static boolean fits(Mapped mapped) {
+            RecordBatch batch = mapped.batch();
+            return mapped.cancelOrder() == null
+                    && batch.carts().isEmpty()
+                    && batch.cartLines().isEmpty()
+                    && batch.reviews().isEmpty()
+                    && batch.wishlistItems().isEmpty();
+        }
+
+        /** Whether the event's records are all distinct from those merged so far (and of the same store). */
+        boolean accepts(Store of, Mapped mapped) {
+            return of.id().equals(store.id()) && keys(mapped).stream().noneMatch(records::contains);
+        }
+
+        void add(long id, Mapped mapped) {
+            records.addAll(keys(mapped));
+            RecordBatch records = mapped.batch();
+            records.products().forEach(batch::add);
+            records.customers().forEach(batch::add);
+            records.orders().forEach(batch::add);
+            records.orderLines().forEach(batch::add);
+            mapped.customersIfMissing().forEach(customer -> embedded.putIfAbsent(customer.externalId(), customer));
+            ids.add(id);
+            summaries.add(mapped.summary());
+        }
+
+        /**
+         * The event's records: its record key and those of the records it writes. An embedded customer is not one
+         * (written only when missing, the first embedding wins as it would one event after the other).
+         */
+        private static Set<String> keys(Mapped mapped) {
+            Set<String> keys = new HashSet<>();
+            keys.add(mapped.recordKey());
+            RecordBatch batch = mapped.batch();
+            batch.products().forEach(p -> keys.add("product:" + p.externalId()));
+            batch.customers().forEach(c -> keys.add("customer:" + c.externalId()));
+            batch.orders().forEach(o -> keys.add("order:" + o.externalId()));
+            batch.orderLines().forEach(l -> keys.add("order:" + l.orderExternalId()));
+            return keys;
+        }
+
+        /** Writes the merged records. @return each event's outcome */
+        List<JdbcInbox.Finished> write() {
+            if (!embedded.isEmpty()) {
+                Set<String> defined = new HashSet<>();
+                batch.customers().forEach(customer -> defined.add(customer.externalId()));
+                embedded.keySet().removeAll(defined);
+                Set<String> missing = writes.reads().missingCustomers(store.id(), List.copyOf(embedded.keySet()));
+                embedded.values().stream()
+                        .filter(customer -> missing.contains(customer.externalId()))
+                        .forEach(batch::add);
+            }
+            IngestRecords.Ingested screened = writes.ingest().ingestScreened(store, batch);
+            if (screened.namedErased()) { // whose body is to be forgotten: each event alone
+                throw new AloneNeeded();
+            }
+            List<JdbcInbox.Finished> finished = new ArrayList<>(ids.size());
+            for (int i = 0; i < ids.size(); i++) {
+                finished.add(new JdbcInbox.Finished(ids.get(i), InboxEntry.APPLIED, summaries.get(i)));
+            }
+            return finished;
+        }
+    }
+
+    private String stale(Store store, Mapped mapped) {
+        return mapped.summary() + ": version of " + mapped.versionAt()
+                + " is older than the one applied ("
+                + writes.versions()
+                        .newest(store.id(), mapped.recordKey())
+                        .map(Object::toString)
+                        .orElse("?") + "); not applied";
     }
 
     /** Applies the inbox event {@code id} if it is still to be applied; parks it if it cannot be. */
@@ -131,6 +284,12 @@ final class InboxApplication implements DomainEventListener {
         if (received == null) {
             return; // applied, ignored or parked already: a repeated delivery
         }
+        applyLocked(received);
+    }
+
+    /** Applies one event locked while received. */
+    private void applyLocked(JdbcInbox.Received received) {
+        long id = received.entry().id();
         InboxEntry entry = received.entry();
         Store store = stores.findById(entry.store()).orElseThrow();
         JsonNode body = json.readTree(received.body());
@@ -147,16 +306,7 @@ final class InboxApplication implements DomainEventListener {
             return;
         }
         if (!writes.versions().claim(store.id(), mapped.recordKey(), mapped.versionAt(), id)) {
-            inbox.finish(
-                    id,
-                    InboxEntry.STALE,
-                    mapped.summary() + ": version of " + mapped.versionAt()
-                            + " is older than the one applied ("
-                            + writes.versions()
-                                    .newest(store.id(), mapped.recordKey())
-                                    .map(Object::toString)
-                                    .orElse("?") + "); not applied",
-                    clock.instant());
+            inbox.finish(id, InboxEntry.STALE, stale(store, mapped), clock.instant());
             return;
         }
         RecordBatch batch = batch(store, mapped);

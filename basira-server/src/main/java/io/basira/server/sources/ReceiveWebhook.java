@@ -134,13 +134,7 @@ public final class ReceiveWebhook {
             }
             queue.drainTo(group, GROUP - 1);
             try {
-                List<Receipt> receipts = transaction.execute(status -> {
-                    List<Receipt> stored = new ArrayList<>(group.size());
-                    for (Pending pending : group) {
-                        stored.add(store(pending));
-                    }
-                    return stored;
-                });
+                List<Receipt> receipts = transaction.execute(status -> storeAll(group));
                 for (int i = 0; i < group.size(); i++) {
                     group.get(i).done().complete(receipts.get(i));
                 }
@@ -155,6 +149,30 @@ public final class ReceiveWebhook {
             }
             group.clear();
         }
+    }
+
+    /** The group's rows in one statement ({@link JdbcInbox#insertAll}), and the event of each row stored. */
+    private List<Receipt> storeAll(List<Pending> group) {
+        List<JdbcInbox.NewEvent> rows = new ArrayList<>(group.size());
+        for (Pending pending : group) {
+            Source source = pending.source();
+            rows.add(new JdbcInbox.NewEvent(
+                    source.store(),
+                    source.id(),
+                    source.platform(),
+                    pending.eventKey(),
+                    pending.topic(),
+                    pending.body()));
+        }
+        List<OptionalLong> ids = inbox.insertAll(rows, clock.instant());
+        List<Receipt> receipts = new ArrayList<>(group.size());
+        for (int i = 0; i < group.size(); i++) {
+            OptionalLong id = ids.get(i);
+            StoreId store = group.get(i).source().store();
+            id.ifPresent(stored -> events.publish(new WebhookReceived(store, stored)));
+            receipts.add(new Receipt(id));
+        }
+        return receipts;
     }
 
     private Receipt store(Pending pending) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A source's secrets in clear, held only while a delivery is checked. {@code previous} is accepted until
+ * A source's secrets in clear, opened for deliveries (kept in memory at most a second by {@code JdbcSources}). {@code previous} is accepted until
  * {@code previousValidUntil} (exclusive) during a rotation.
  */
 public record SourceSecrets(String current, String previous, Instant previousValidUntil) {

@@ -7,8 +7,9 @@ import io.basira.server.platform.jdbc.SqlDialect;
 import io.basira.server.platform.security.PublicDoor;
 import io.basira.server.platform.security.SecretBox;
 import io.basira.server.platform.tenancy.JdbcStores;
+import io.basira.server.platform.throttle.Throttle;
 import io.basira.server.sources.api.SourcesController;
-import io.basira.server.sources.api.WebhookController;
+import io.basira.server.sources.api.WebhookDoor;
 import io.basira.server.sources.jdbc.JdbcInbox;
 import io.basira.server.sources.jdbc.JdbcRecordVersions;
 import io.basira.server.sources.jdbc.JdbcSources;
@@ -23,8 +24,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -99,16 +102,6 @@ public class SourcesConfiguration {
     }
 
     @Bean
-    WebhookController webhookController(
-            JdbcSources sources,
-            ReceiveWebhook receive,
-            InboxMetrics metrics,
-            Clock clock,
-            @Value("${basira.webhooks.max-body:1MB}") DataSize maxBody) {
-        return new WebhookController(sources, receive, metrics, clock, maxBody);
-    }
-
-    @Bean
     SourcesController sourcesController(
             JdbcSources sources,
             SourceChanges changes,
@@ -127,13 +120,41 @@ public class SourcesConfiguration {
 
     /**
      * The webhooks' own door ({@code /webhooks/**}): no API key, no session, no CSRF token — the platform's
-     * signature, checked by the controller, is the proof — and a throttle per client address
-     * ({@code basira.webhooks.address-attempts} per {@code basira.webhooks.address-period}).
+     * signature is the proof — and a throttle per client address ({@code basira.webhooks.address-attempts} per
+     * {@code basira.webhooks.address-period}).
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    static class WebhookDoor {
+    static class Doors {
 
+        /**
+         * The deliveries ({@code /webhooks/*}), a filter ahead of every other one (Spring Security's chain
+         * included): it applies the limit per client address itself and answers every request of its paths.
+         */
+        @Bean
+        FilterRegistrationBean<WebhookDoor> webhookDoor(
+                JdbcSources sources,
+                ReceiveWebhook receive,
+                InboxMetrics metrics,
+                Clock clock,
+                @Value("${basira.webhooks.max-body:1MB}") DataSize maxBody,
+                @Value("${basira.webhooks.address-attempts:6000}") int attempts,
+                @Value("${basira.webhooks.address-period:1m}") Duration period) {
+            WebhookDoor door = new WebhookDoor(
+                    sources,
+                    receive,
+                    metrics,
+                    new Throttle(new Throttle.Limit(attempts, period), PublicDoor.ADDRESSES, clock),
+                    clock,
+                    maxBody.toBytes());
+            FilterRegistrationBean<WebhookDoor> registration = new FilterRegistrationBean<>(door);
+            registration.addUrlPatterns("/webhooks/*");
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            registration.setName("webhookDoor");
+            return registration;
+        }
+
+        /** Behind the door (which answers every request of its paths): kept so that nothing reaches it unthrottled. */
         @Bean
         @Order(1)
         SecurityFilterChain webhooks(

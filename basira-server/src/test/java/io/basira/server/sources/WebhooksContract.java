@@ -206,6 +206,50 @@ abstract class WebhooksContract {
     }
 
     @Test
+    void a_source_removed_by_another_instance_stops_receiving_within_about_a_second() throws Exception {
+        String[] salla = register(api, "salla", SALLA_SECRET);
+        assertThat(send(salla, "salla", "salla/order-created.json", null).status())
+                .isEqualTo(200); // the source is cached now
+        String id = salla[0].substring(salla[0].lastIndexOf('/') + 1);
+        jdbc.update("DELETE FROM sources WHERE id = ?", id); // as another server instance would, bypassing this one
+        Thread.sleep(1_100);
+        assertThat(send(salla, "salla", "salla/order-created-flat.json", null).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void the_door_answers_other_methods_405_and_a_body_that_is_not_utf8_400_storing_nothing() throws Exception {
+        String[] salla = register(api, "salla", SALLA_SECRET);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + port + salla[0]);
+        java.net.http.HttpResponse<String> get = client.send(
+                java.net.http.HttpRequest.newBuilder(uri).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+        byte[] latin1 = "{\"event\":\"order.created\",\"data\":{\"name\":\"caf\u00e9\"}}"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(
+                SALLA_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        java.net.http.HttpResponse<String> post = client.send(
+                java.net.http.HttpRequest.newBuilder(uri)
+                        .header("Content-Type", "application/json")
+                        .header("X-Salla-Signature", java.util.HexFormat.of().formatHex(mac.doFinal(latin1)))
+                        .header("X-Salla-Security-Strategy", "Signature")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(latin1))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).as(post.body()).isEqualTo(400);
+        assertThat(post.body()).contains("not UTF-8");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM webhook_inbox WHERE store_id = ?",
+                        Long.class,
+                        store.id().value()))
+                .isZero();
+    }
+
+    @Test
     void bad_and_missing_signatures_get_401_and_store_nothing() {
         double rejectedBefore = metrics.count("basira.webhooks.rejected", Platform.SALLA);
         Map<String, String[]> sources = Map.of(

@@ -157,7 +157,9 @@ public final class StagedImport {
 
     /**
      * Upserts every staged record into the store's tables, after noting the stored versions of its
-     * orders and the earlier owners of its orders, carts and reviews.
+     * orders and the earlier owners of its orders, carts and reviews. On PostgreSQL the customer and store keys of
+     * those writes are checked once for the import where {@link SetWiseKeys#usable} (a missing customer throws
+     * {@link IllegalStateException}: the caller's transaction must roll back).
      */
     public void apply(Store store) {
         endTable();

@@ -9,15 +9,27 @@ public enum CartStatus {
     RECOVERED,
     CONVERTED;
 
+    /** The codes, computed once: an import asks for them on every row. */
+    private final String code = name().toLowerCase(Locale.ROOT);
+
+    private static final CartStatus[] ALL = values();
+    private static final String CODES =
+            java.util.Arrays.stream(ALL).map(CartStatus::code).collect(java.util.stream.Collectors.joining(", "));
+
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     /** @throws IllegalArgumentException naming the allowed codes */
     public static CartStatus fromCode(String code) {
+        for (CartStatus status : ALL) {
+            if (status.code.equals(code)) {
+                return status;
+            }
+        }
         String normal = code == null ? "" : code.strip().toLowerCase(Locale.ROOT);
-        for (CartStatus status : values()) {
-            if (status.code().equals(normal)) {
+        for (CartStatus status : ALL) {
+            if (status.code.equals(normal)) {
                 return status;
             }
         }
@@ -26,8 +38,6 @@ public enum CartStatus {
 
     /** Every status's code, in order, separated by {@code ", "} (the accepted values an error lists). */
     public static String codes() {
-        return java.util.Arrays.stream(values())
-                .map(CartStatus::code)
-                .collect(java.util.stream.Collectors.joining(", "));
+        return CODES;
     }
 }

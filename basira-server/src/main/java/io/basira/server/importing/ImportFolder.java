@@ -184,7 +184,9 @@ public final class ImportFolder {
             staged.orderChanges(store, CHUNK, changes -> ordersWritten(store.id(), changes));
             staged.customersWritten(CHUNK, ids -> events.publish(new CustomersChanged(store.id(), Set.copyOf(ids))));
             phase = logPhase("told the participants", phase);
-            long refreshed = cards.rebuildListed(store, StagedImport.touchedTable());
+            long refreshed = staged.touchedWholeStore()
+                    ? cards.rebuildAll(store)
+                    : cards.rebuildListed(store, StagedImport.touchedTable());
             logPhase("folded the cards", phase);
             events.publish(CardsChanged.wholeStore(store.id()));
             return new Outcome(true, report, refreshed);

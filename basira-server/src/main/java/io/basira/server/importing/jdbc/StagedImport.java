@@ -53,6 +53,10 @@ public final class StagedImport {
     private final Set<StagedTable> used = EnumSet.noneOf(StagedTable.class);
     private StagedRows open;
     private long seq;
+    /** Set by {@link #apply}: the store had no customers and no carts (nothing the import's rows can meet). */
+    private boolean fresh;
+    /** Set by {@link #apply}: the store had orders, so the import's orders may have stored versions. */
+    private boolean ordersBefore;
 
     private StagedImport(DataSource dataSource, SqlDialect dialect) {
         this.dataSource = dataSource;
@@ -112,7 +116,7 @@ public final class StagedImport {
     public void add(StagedTable table, Object... values) {
         if (open == null || open.table != table) {
             endTable();
-            open = StagedRows.open(dataSource, dialect, table);
+            open = StagedRows.streaming(dataSource, dialect, table);
             used.add(table);
         }
         open.add(++seq, values);
@@ -134,20 +138,39 @@ public final class StagedImport {
         }
     }
 
-    /** The temporary table listing every customer whose card the import may change (filled by {@link #apply}). */
+    /**
+     * The temporary table listing every customer whose card the import may change (filled by {@link #apply}
+     * unless {@link #touchedWholeStore}).
+     */
     public static String touchedTable() {
         return TOUCHED;
     }
 
     /**
+     * Whether the import may have changed every card of the store (known after {@link #apply}): the store had no
+     * customers and no carts before it, so every customer it has now is one the import wrote. {@link #touchedTable}
+     * is then left empty: the caller folds the whole store, which is the same set of customers without the list.
+     */
+    public boolean touchedWholeStore() {
+        return fresh;
+    }
+
+    /**
      * Upserts every staged record into the store's tables, after noting the stored versions of its
-     * orders and the earlier owners of its orders, carts and reviews.
+     * orders and the earlier owners of its orders, carts and reviews. On PostgreSQL the customer and store keys of
+     * those writes are checked once for the import where {@link SetWiseKeys#usable} (a missing customer throws
+     * {@link IllegalStateException}: the caller's transaction must roll back).
      */
     public void apply(Store store) {
         endTable();
         long id = store.id().value();
+        fresh = !hasRows("customers", id) && !hasRows("carts", id);
         for (StagedTable table : used) {
-            analyze(table.table());
+            // a fresh store's staged tables are only scanned whole (no join with the store's tables): PostgreSQL
+            // plans those without statistics just as well
+            if (!fresh || !keysDistinct(table)) {
+                analyze(table.table());
+            }
             if (!table.keys().isEmpty() && !keysDistinct(table)) {
                 String keys = String.join(", ", table.keys());
                 jdbc.update("INSERT INTO " + table.latestTable() + " (" + keys + ", seq) SELECT " + keys
@@ -156,29 +179,59 @@ public final class StagedImport {
             }
         }
         // a store without orders (a first import) has no stored versions and no earlier owners to look up
-        if (used.contains(StagedTable.ORDERS) && hasRows("orders", id)) {
+        ordersBefore = used.contains(StagedTable.ORDERS) && hasRows("orders", id);
+        if (ordersBefore) {
             jdbc.update(
                     "INSERT INTO " + BEFORE + " (" + ORDER_COLUMNS + ") SELECT " + prefixed("o", ORDER_COLUMNS)
                             + " FROM " + latest(StagedTable.ORDERS) + " k JOIN orders o ON o.store_id = ? "
                             + "AND o.external_id = k.external_id",
                     id);
         }
-        noteTouched(id);
-        analyze(TOUCHED);
-        for (StagedTable table : List.of(StagedTable.PRODUCTS, StagedTable.CUSTOMERS, StagedTable.ORDERS)) {
-            upsert(table, id);
+        if (!fresh) {
+            noteTouched(id);
+            analyze(TOUCHED);
         }
+        upsert(StagedTable.PRODUCTS, id);
+        // the customers' and their records' foreign keys checked once, set-wise, instead of per row (SetWiseKeys)
+        boolean setWise = dialect == SqlDialect.POSTGRESQL && SetWiseKeys.usable(jdbc);
+        if (setWise) {
+            SetWiseKeys.triggers(jdbc, true);
+        }
+        upsert(StagedTable.CUSTOMERS, id);
+        if (setWise) {
+            SetWiseKeys.checkAndLock(jdbc, id, customerReferences());
+        }
+        upsert(StagedTable.ORDERS, id);
         replaceLines(id);
         upsert(StagedTable.CARTS, id);
-        replaceCartLines(id);
         for (StagedTable table : List.of(StagedTable.REVIEWS, StagedTable.WISHLIST)) {
             upsert(table, id);
         }
+        if (setWise) {
+            SetWiseKeys.triggers(jdbc, false);
+        }
+        replaceCartLines(id);
         for (StagedTable table : used) {
             if (rowsStaged.getOrDefault(table, 0L) >= ANALYZE_AFTER) {
                 analyze(table.target());
             }
         }
+    }
+
+    /**
+     * A query of every customer id the staged orders, carts, reviews and wishlist items name, once each (earlier
+     * versions of a record included: the read pass checked each of them too); none when nothing is staged there.
+     */
+    private String customerReferences() {
+        List<String> sources = new ArrayList<>();
+        for (StagedTable table :
+                List.of(StagedTable.ORDERS, StagedTable.CARTS, StagedTable.REVIEWS, StagedTable.WISHLIST)) {
+            if (used.contains(table)) {
+                sources.add("SELECT customer_external_id FROM " + table.table()
+                        + " WHERE customer_external_id IS NOT NULL");
+            }
+        }
+        return sources.isEmpty() ? "SELECT CAST(NULL AS VARCHAR) WHERE 1 = 0" : String.join(" UNION ", sources);
     }
 
     /** Whether every staged record of a keyed table has a key of its own (no version to choose between). */
@@ -344,20 +397,31 @@ public final class StagedImport {
             return;
         }
         List<OrderChange> batch = new ArrayList<>(chunk);
-        jdbc.query(
-                "SELECT " + prefixed("o", ORDER_COLUMNS) + ", " + prefixed("b", ORDER_COLUMNS) + " FROM "
+        // without stored orders, every order is new and was inserted exactly as staged: its last staged
+        // version is its row, read without the join to the store's million orders
+        String sql = ordersBefore
+                ? "SELECT " + prefixed("o", ORDER_COLUMNS) + ", " + prefixed("b", ORDER_COLUMNS) + " FROM "
                         + latest(StagedTable.ORDERS)
                         + " k JOIN orders o ON o.store_id = ? AND o.external_id = k.external_id"
-                        + " LEFT JOIN " + BEFORE + " b ON b.external_id = k.external_id ORDER BY k.seq",
+                        + " LEFT JOIN " + BEFORE + " b ON b.external_id = k.external_id ORDER BY k.seq"
+                : "SELECT " + prefixed("o", ORDER_COLUMNS) + " FROM "
+                        + (keysDistinct(StagedTable.ORDERS)
+                                ? StagedTable.ORDERS.table() + " o ORDER BY o.seq"
+                                : StagedTable.ORDERS.latestTable() + " k JOIN " + StagedTable.ORDERS.table()
+                                        + " o ON o.seq = k.seq ORDER BY k.seq");
+        boolean withBefore = ordersBefore;
+        Object[] args = withBefore ? new Object[] {store.id().value()} : new Object[0];
+        jdbc.query(
+                sql,
                 rs -> {
-                    Order before = rs.getString(10) == null ? null : order(rs, 10, store);
+                    Order before = !withBefore || rs.getString(10) == null ? null : order(rs, 10, store);
                     batch.add(new OrderChange(before, order(rs, 1, store)));
                     if (batch.size() == chunk) {
                         changes.accept(List.copyOf(batch));
                         batch.clear();
                     }
                 },
-                store.id().value());
+                args);
         if (!batch.isEmpty()) {
             changes.accept(List.copyOf(batch));
         }

@@ -17,6 +17,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
@@ -53,6 +55,18 @@ public abstract sealed class StagedRows implements AutoCloseable {
         return dialect == SqlDialect.POSTGRESQL
                 ? new Copy(dataSource, table, table.table(), columns)
                 : new Batch(dataSource, table, table.table(), columns);
+    }
+
+    /**
+     * {@link #open}, for a long stream of rows (an import's files): on PostgreSQL the rows are formatted and sent by
+     * a thread of their own, so that the caller parses and validates the next rows while the last ones travel and
+     * the server takes them in. Rows are handed over in blocks, at most {@value Piped#BLOCKS} blocks of
+     * {@value Piped#ROWS} rows waiting; the values must not change after {@link #append}. A failure of the
+     * {@code COPY} surfaces at the next {@link #append} or at {@link #close}. H2 batches as {@link #open} does.
+     */
+    public static StagedRows streaming(DataSource dataSource, SqlDialect dialect, StagedTable table) {
+        StagedRows rows = open(dataSource, dialect, table);
+        return rows instanceof Copy copy ? new Piped(copy) : rows;
     }
 
     /**
@@ -215,6 +229,106 @@ public abstract sealed class StagedRows implements AutoCloseable {
             } finally {
                 DataSourceUtils.releaseConnection(connection, dataSource);
             }
+        }
+    }
+
+    /**
+     * A {@link Copy} fed through a writer thread. The {@code COPY} is opened and closed on the caller's thread (the
+     * transaction's connection is bound to it); between the two only the writer thread uses the connection.
+     */
+    private static final class Piped extends StagedRows {
+
+        static final int ROWS = 2_048;
+        static final int BLOCKS = 8;
+        private static final Object[][] END = new Object[0][];
+
+        private final Copy copy;
+        private final BlockingQueue<Object[][]> blocks = new ArrayBlockingQueue<>(BLOCKS);
+        private final Thread writer;
+        private volatile RuntimeException failure;
+        private Object[][] block = new Object[ROWS][];
+        private int filled;
+
+        Piped(Copy copy) {
+            super(copy.table, copy.name(), ((StagedRows) copy).columns);
+            this.copy = copy;
+            this.writer = new Thread(this::write, "copy-" + copy.name());
+            this.writer.setDaemon(true);
+            this.writer.start();
+        }
+
+        /** The writer thread: sends every block until {@link #END}; after a failure it only drains the queue. */
+        private void write() {
+            try {
+                while (true) {
+                    Object[][] rows = blocks.take();
+                    if (rows == END) {
+                        return;
+                    }
+                    if (failure != null) {
+                        continue;
+                    }
+                    try {
+                        for (Object[] row : rows) {
+                            if (row == null) {
+                                break;
+                            }
+                            copy.append(row);
+                        }
+                    } catch (RuntimeException e) {
+                        failure = e;
+                    }
+                }
+            } catch (InterruptedException e) {
+                failure = new IllegalStateException("COPY into " + copy.name() + " interrupted", e);
+            }
+        }
+
+        @Override
+        public void append(Object... values) {
+            block[filled++] = values;
+            if (filled == ROWS) {
+                hand(block);
+                block = new Object[ROWS][];
+                filled = 0;
+            }
+        }
+
+        private void hand(Object[][] rows) {
+            failed();
+            try {
+                blocks.put(rows);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("COPY into " + copy.name() + " interrupted", e);
+            }
+        }
+
+        private void failed() {
+            RuntimeException e = failure;
+            if (e != null) {
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (filled > 0) {
+                    hand(block);
+                }
+                hand(END);
+                writer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("COPY into " + copy.name() + " interrupted", e);
+            } catch (RuntimeException e) {
+                writer.interrupt();
+                throw e;
+            } finally {
+                copy.close();
+            }
+            failed();
         }
     }
 

@@ -27,8 +27,7 @@ class StagedRowsOnH2Test {
         jdbc.execute("CREATE TABLE appended (n BIGINT NOT NULL, label VARCHAR(20), at TIMESTAMP WITH TIME ZONE)");
         Instant at = Instant.parse("2026-12-07T10:00:00.123456Z");
         new TransactionTemplate(new DataSourceTransactionManager(h2)).executeWithoutResult(status -> {
-            try (StagedRows rows =
-                    StagedRows.appending(h2, SqlDialect.H2, "appended", List.of("n", "label", "at"))) {
+            try (StagedRows rows = StagedRows.appending(h2, SqlDialect.H2, "appended", List.of("n", "label", "at"))) {
                 for (long n = 0; n < count; n++) {
                     rows.append(n, n % 3 == 0 ? null : "row " + n, at.plusSeconds(n));
                 }

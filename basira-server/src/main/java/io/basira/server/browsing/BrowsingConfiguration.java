@@ -110,7 +110,7 @@ public class BrowsingConfiguration {
                 RecordBrowsing record,
                 ObjectProvider<MeterRegistry> registry,
                 @Value("${basira.browsing.queue-capacity:100000}") int capacity,
-                @Value("${basira.browsing.batch-size:5000}") int batchSize) {
+                @Value("${basira.browsing.batch-size:20000}") int batchSize) {
             MeterRegistry meters = registry.getIfAvailable();
             return new BrowsingIntake(record, capacity, batchSize, meters != null ? meters : new SimpleMeterRegistry());
         }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,8 @@ import org.springframework.context.SmartLifecycle;
  * bounded however slow the database is) and one writer thread drains it in batches of at most
  * {@code batchSize}, one {@link RecordBrowsing#record} per store of the batch. A request whose events do not
  * all fit is refused whole ({@link #offer} answers false: the controller says 503 with {@code Retry-After});
- * the senders back off while the writer catches up. A batch that fails is tried again
+ * the senders back off while the writer catches up. Before that, above half the capacity, a request waits a
+ * little for the writer ({@link #offer}). A batch that fails is tried again
  * ({@value #ATTEMPTS} times, a second apart) and then dropped, counted and logged without its content.
  *
  * <p>Counters: {@code basira.browsing.accepted}, {@code basira.browsing.rejected{reason}},
@@ -35,6 +37,10 @@ public final class BrowsingIntake implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BrowsingIntake.class);
     static final int ATTEMPTS = 3;
+    /** The longest a request waits for the writer when the queue is over half full. */
+    static final Duration PACE = Duration.ofMillis(20);
+    /** At most this many requests wait for the writer at once. */
+    static final int PACED = 16;
 
     private record Queued(StoreId store, BrowsingEvent event) {}
 
@@ -44,6 +50,12 @@ public final class BrowsingIntake implements SmartLifecycle {
     private final MeterRegistry meters;
     private final Object offering = new Object();
     private final Object progress = new Object();
+    /** Notified when the writer has taken a batch from the queue. */
+    private final Object drained = new Object();
+    /** Above this many queued events a request is paced ({@link #pace}). */
+    private final int highWater;
+
+    private final Semaphore pacing = new Semaphore(PACED);
     private long offered;
     private long done;
     private volatile Thread writer;
@@ -60,6 +72,7 @@ public final class BrowsingIntake implements SmartLifecycle {
         this.record = record;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.batchSize = batchSize;
+        this.highWater = capacity / 2;
         this.meters = meters;
         Gauge.builder("basira.browsing.queued", queue, ArrayBlockingQueue::size).register(meters);
         this.accepted = meters.counter("basira.browsing.accepted");
@@ -72,8 +85,15 @@ public final class BrowsingIntake implements SmartLifecycle {
         }
     }
 
-    /** Queues all of one request's events, or none when they do not all fit. @return whether they were queued */
+    /**
+     * Queues all of one request's events, or none when they do not all fit. Above half the capacity the request
+     * first waits for the writer to take a batch, at most {@link #PACE} (back-pressure before refusal: see
+     * {@link #pace}). @return whether they were queued
+     */
     public boolean offer(StoreId store, List<BrowsingEvent> events) {
+        if (queue.size() > highWater) {
+            pace();
+        }
         synchronized (offering) {
             if (queue.remainingCapacity() < events.size()) {
                 refused("full");
@@ -88,6 +108,36 @@ public final class BrowsingIntake implements SmartLifecycle {
         }
         accepted.increment(events.size());
         return true;
+    }
+
+    /**
+     * Back-pressure while the writer is behind: the request's thread waits until the writer has taken a batch and
+     * the queue is below half its capacity again, at most {@link #PACE}; at most {@value #PACED} request threads
+     * wait at once (the others go on at once: the server's request threads stay free for everything else, and
+     * nothing of the order write path ever waits here). On a machine whose cores the request threads and the
+     * writer share, a request that waits leaves its CPU to the writer, which then keeps up where it fell behind
+     * (and the queue filled to a 503) when dozens of request threads took their fair share of the cores each.
+     */
+    private void pace() {
+        if (!pacing.tryAcquire()) {
+            return;
+        }
+        try {
+            long until = System.nanoTime() + PACE.toNanos();
+            synchronized (drained) {
+                while (queue.size() > highWater) {
+                    long left = until - System.nanoTime();
+                    if (left <= 0) {
+                        return;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(drained, left);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            pacing.release();
+        }
     }
 
     public void rejected(Refusal refusal) {
@@ -140,6 +190,9 @@ public final class BrowsingIntake implements SmartLifecycle {
                 }
                 batch.add(first);
                 queue.drainTo(batch, batchSize - 1);
+                synchronized (drained) {
+                    drained.notifyAll();
+                }
                 write(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

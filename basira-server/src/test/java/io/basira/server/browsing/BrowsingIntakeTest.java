@@ -63,6 +63,41 @@ class BrowsingIntakeTest {
         assertThat(intake.queued()).isZero();
     }
 
+    @Test
+    void above_half_the_capacity_a_request_waits_for_the_writer_a_little_then_is_queued_or_refused() throws Exception {
+        Recorder recorder = new Recorder();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        BrowsingIntake intake = new BrowsingIntake(recorder, 10, 10, meters);
+        assertThat(intake.offer(A, events(5))).as("at half: no wait").isTrue();
+        assertThat(intake.offer(A, events(1))).isTrue();
+
+        long started = System.nanoTime();
+        assertThat(intake.offer(A, events(2)))
+                .as("over half: waits, then queued")
+                .isTrue();
+        assertThat(System.nanoTime() - started).isGreaterThanOrEqualTo(BrowsingIntake.PACE.toNanos());
+        assertThat(intake.offer(A, events(5)))
+                .as("full after the wait: refused")
+                .isFalse();
+
+        // the writer takes a batch: a waiting request goes on at once
+        intake.start();
+        recorder.gate.countDown();
+        assertThat(intake.flush(Duration.ofSeconds(10))).isTrue();
+        assertThat(intake.offer(A, events(6))).isTrue();
+        CountDownLatch queued = new CountDownLatch(1);
+        Thread paced = new Thread(() -> {
+            if (intake.offer(A, events(1))) {
+                queued.countDown();
+            }
+        });
+        paced.start();
+        assertThat(queued.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(intake.flush(Duration.ofSeconds(10))).isTrue();
+        intake.stop();
+        assertThat(meters.counter("basira.browsing.written").count()).isEqualTo(15);
+    }
+
     private static List<BrowsingEvent> events(int count) {
         List<BrowsingEvent> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -78,7 +78,9 @@ final class SetWiseKeys {
         }
         jdbc.execute("CREATE TEMPORARY TABLE import_referenced (customer_external_id VARCHAR PRIMARY KEY) "
                 + "ON COMMIT DROP");
-        long named = jdbc.update("INSERT INTO import_referenced (customer_external_id) " + references);
+        // each customer once, however many records name it (one source alone is not deduplicated by a UNION)
+        long named = jdbc.update("INSERT INTO import_referenced (customer_external_id) SELECT DISTINCT r.id FROM ("
+                + references + ") r (id)");
         jdbc.execute("ANALYZE import_referenced");
         Long locked = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM (SELECT c.external_id FROM customers c JOIN import_referenced r "

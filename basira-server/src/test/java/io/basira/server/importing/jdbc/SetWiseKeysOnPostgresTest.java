@@ -78,6 +78,23 @@ class SetWiseKeysOnPostgresTest {
     }
 
     @Test
+    void a_customer_named_by_several_records_is_checked_once() {
+        Store store = store();
+        transaction.executeWithoutResult(status -> {
+            StagedImport staged = StagedImport.begin(dataSource, SqlDialect.POSTGRESQL);
+            customer(staged, "C1");
+            order(staged, "O1", "C1");
+            order(staged, "O2", "C1"); // the only source (orders): no UNION to remove the repeat
+            staged.apply(store);
+        });
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM orders WHERE store_id = ? AND customer_external_id = 'C1'",
+                        Long.class,
+                        store.id().value()))
+                .isEqualTo(2);
+    }
+
+    @Test
     void the_per_row_triggers_are_on_again_after_the_writes() {
         Store store = store();
         transaction.executeWithoutResult(status -> {

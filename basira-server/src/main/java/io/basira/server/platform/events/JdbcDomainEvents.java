@@ -307,7 +307,7 @@ public final class JdbcDomainEvents implements DomainEvents {
                 }
                 if (settings.inBackground() && listener.inBackground()) {
                     workers.computeIfAbsent(listener.name(), name -> new BackgroundWorker(listener))
-                            .add(received);
+                            .add(received, 1);
                     continue;
                 }
                 Throwable failure = handle(listener, received);
@@ -347,8 +347,13 @@ public final class JdbcDomainEvents implements DomainEvents {
         private final DomainEventListener listener;
         private final java.util.concurrent.BlockingQueue<ReceivedEvent> queue =
                 new java.util.concurrent.LinkedBlockingQueue<>();
-        /** The events queued or being handled here: the retry loop leaves them to this worker. */
-        private final Set<Long> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        /**
+         * The events queued or being handled here, each with the attempt it is (1 right after the commit; a retry's
+         * claimed attempt): the retry loop leaves them to this worker, and a failure is recorded as that attempt, so
+         * the wait before the next one grows as it does for a listener told on the writing thread.
+         */
+        private final java.util.concurrent.ConcurrentMap<Long, Integer> held =
+                new java.util.concurrent.ConcurrentHashMap<>();
 
         private final Thread thread;
 
@@ -363,13 +368,13 @@ public final class JdbcDomainEvents implements DomainEvents {
             thread.interrupt();
         }
 
-        void add(ReceivedEvent event) {
-            held.add(event.id());
+        void add(ReceivedEvent event, int attempt) {
+            held.put(event.id(), attempt);
             queue.add(event);
         }
 
         boolean holds(long eventId) {
-            return held.contains(eventId);
+            return held.containsKey(eventId);
         }
 
         @Override
@@ -394,7 +399,7 @@ public final class JdbcDomainEvents implements DomainEvents {
                             batch.size(),
                             batch.get(0).id(),
                             RedactedFailure.of(e));
-                    batch.forEach(event -> failed(event.id(), listener.name(), 1, e));
+                    batch.forEach(event -> failed(event.id(), listener.name(), held.getOrDefault(event.id(), 1), e));
                 }
                 batch.forEach(event -> held.remove(event.id()));
                 batch.clear();
@@ -568,8 +573,14 @@ public final class JdbcDomainEvents implements DomainEvents {
             DomainEvent event = codec.read(row.type(), row.payload());
             if (settings.inBackground() && listener.inBackground()) { // in batches, like right after a commit
                 workers.computeIfAbsent(listener.name(), name -> new BackgroundWorker(listener))
-                        .add(new ReceivedEvent(
-                                row.eventId(), row.origin(), row.recordedAt(), event, origin.recorded(row.origin())));
+                        .add(
+                                new ReceivedEvent(
+                                        row.eventId(),
+                                        row.origin(),
+                                        row.recordedAt(),
+                                        event,
+                                        origin.recorded(row.origin())),
+                                attempt);
                 return true;
             }
             failure = handle(

@@ -1,6 +1,7 @@
 package io.basira.server.sources.api;
 
 import io.basira.server.platform.errors.ApiProblems;
+import io.basira.server.platform.errors.RedactedFailure;
 import io.basira.server.platform.throttle.Throttle;
 import io.basira.server.sources.Delivery;
 import io.basira.server.sources.EventKeys;
@@ -172,7 +173,7 @@ public final class WebhookDoor implements Filter {
         try {
             receipt = receive.receive(found.get().source(), EventKeys.key(delivery), EventKeys.topic(delivery), text);
         } catch (RuntimeException e) { // not stored: no 2xx, the platform sends it again
-            log.warn("a {} delivery could not be stored: {}", platform.code(), e.toString());
+            log.warn("a {} delivery could not be stored", platform.code(), RedactedFailure.of(e)); // no message: data
             response.setHeader("Retry-After", "1");
             ApiProblems.write(response, 503, "Service Unavailable", "the delivery was not stored; send it again");
             return;

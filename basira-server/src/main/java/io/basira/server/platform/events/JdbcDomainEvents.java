@@ -537,6 +537,11 @@ public final class JdbcDomainEvents implements DomainEvents {
         }
     }
 
+    /** How many events this process's background workers have queued or are handling (tests wait for 0). */
+    int heldInBackground() {
+        return workers.values().stream().mapToInt(worker -> worker.held.size()).sum();
+    }
+
     /** Whether this process's background worker has the row's event queued (it is late, not lost). */
     private boolean heldInBackground(Due row) {
         BackgroundWorker worker = workers.get(row.listener());

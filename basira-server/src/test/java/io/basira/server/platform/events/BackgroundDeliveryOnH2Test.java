@@ -82,16 +82,15 @@ class BackgroundDeliveryOnH2Test {
         Instant start = clock.instant();
         api(store).postJson("/api/v1/customers", "{\"customer_id\":\"C1\",\"created_at\":\"2024-01-01\"}");
 
-        awaitRow(store, 1, start.plusSeconds(5)); // told after the commit, failed: first wait 5 s
+        settled(store, 1, start.plusSeconds(5)); // told after the commit, failed: first wait 5 s
         clock.advance(Duration.ofSeconds(5));
-        // handed to the worker (once the worker has let the failed one go: until then the loop leaves it alone)
-        await(() -> events.deliverDue(false) == 1);
-        awaitRow(store, 2, start.plusSeconds(5 + 10)); // failed again: 10 s (before, the worker wrote 1 and 5 s)
+        assertThat(events.deliverDue(false)).isEqualTo(1); // claimed and handed to the worker
+        settled(store, 2, start.plusSeconds(5 + 10)); // failed again: 10 s (before, the worker wrote 1 and 5 s)
         clock.advance(Duration.ofSeconds(10));
-        await(() -> events.deliverDue(false) == 1);
-        awaitRow(store, 3, start.plusSeconds(5 + 10 + 20));
+        assertThat(events.deliverDue(false)).isEqualTo(1);
+        settled(store, 3, start.plusSeconds(5 + 10 + 20));
         clock.advance(Duration.ofSeconds(20));
-        await(() -> events.deliverDue(false) == 1);
+        assertThat(events.deliverDue(false)).isEqualTo(1);
         await(() -> deliveries(store) == 0);
         assertThat(listener.handled).hasSize(1);
     }
@@ -124,6 +123,7 @@ class BackgroundDeliveryOnH2Test {
     private Store newStore(String prefix) {
         listener.handled.clear();
         listener.failures.set(0);
+        listener.calls.set(0);
         listener.holdUntil = null;
         listener.entered = new CountDownLatch(1);
         return stores.create(
@@ -146,19 +146,27 @@ class BackgroundDeliveryOnH2Test {
                 SlowFlakyListener.NAME);
     }
 
-    /** Waits until the listener's row shows {@code attempts} failures and the next attempt at {@code next}. */
-    private void awaitRow(Store store, int attempts, Instant next) throws InterruptedException {
-        await(() -> {
-            List<Map<String, Object>> rows = jdbc.queryForList(
-                    "SELECT d.attempts, d.next_attempt_at, d.last_error FROM event_deliveries d"
-                            + " JOIN domain_events e ON e.id = d.event_id WHERE e.store_id = ? AND d.listener = ?",
-                    store.id().value(),
-                    SlowFlakyListener.NAME);
-            return rows.size() == 1
-                    && rows.get(0).get("last_error") != null
-                    && ((Number) rows.get(0).get("attempts")).intValue() == attempts
-                    && instant(rows.get(0).get("next_attempt_at")).equals(next);
-        });
+    /**
+     * Waits until the listener was called {@code attempts} times and the worker let the event go (it records the
+     * failure first), then checks the row: {@code attempts} counted, the next attempt at {@code next}.
+     */
+    private void settled(Store store, int attempts, Instant next) throws InterruptedException {
+        await(() -> listener.calls.get() == attempts && events.heldInBackground() == 0);
+        assertThat(rowShows(store, attempts, next))
+                .as("attempts %s, next at %s", attempts, next)
+                .isTrue();
+    }
+
+    private boolean rowShows(Store store, int attempts, Instant next) {
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "SELECT d.attempts, d.next_attempt_at, d.last_error FROM event_deliveries d"
+                        + " JOIN domain_events e ON e.id = d.event_id WHERE e.store_id = ? AND d.listener = ?",
+                store.id().value(),
+                SlowFlakyListener.NAME);
+        return rows.size() == 1
+                && rows.get(0).get("last_error") != null
+                && ((Number) rows.get(0).get("attempts")).intValue() == attempts
+                && instant(rows.get(0).get("next_attempt_at")).equals(next);
     }
 
     private static Instant instant(Object value) {
@@ -187,6 +195,7 @@ class BackgroundDeliveryOnH2Test {
         static final String NAME = "slow-flaky-background";
 
         final AtomicInteger failures = new AtomicInteger();
+        final AtomicInteger calls = new AtomicInteger();
         final List<ReceivedEvent> handled = new CopyOnWriteArrayList<>();
         volatile CountDownLatch holdUntil;
         volatile CountDownLatch entered = new CountDownLatch(1);
@@ -208,6 +217,7 @@ class BackgroundDeliveryOnH2Test {
 
         @Override
         public void handle(ReceivedEvent received) {
+            calls.incrementAndGet();
             entered.countDown();
             CountDownLatch hold = holdUntil;
             if (hold != null) {

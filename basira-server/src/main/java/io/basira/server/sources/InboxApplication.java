@@ -152,8 +152,12 @@ final class InboxApplication implements DomainEventListener {
                     finished.addAll(merged.write());
                     merged = null;
                 }
-                if (mapped == null || !Merged.fits(mapped)) { // privacy requests, cancellations, carts...: alone
+                if (mapped == null) { // a privacy request: alone, from its body
                     applyLocked(received);
+                    continue;
+                }
+                if (!Merged.fits(mapped)) { // cancellations, carts, reviews, wishlists: alone, as mapped here
+                    applyMapped(id, store, mapped);
                     continue;
                 }
             }
@@ -305,6 +309,11 @@ final class InboxApplication implements DomainEventListener {
             inbox.finish(id, InboxEntry.IGNORED, mapped.ignored(), clock.instant());
             return;
         }
+        applyMapped(id, store, mapped);
+    }
+
+    /** Applies the mapped event {@code id} (locked while received, not ignored): claims its version, writes it. */
+    private void applyMapped(long id, Store store, Mapped mapped) {
         if (!writes.versions().claim(store.id(), mapped.recordKey(), mapped.versionAt(), id)) {
             inbox.finish(id, InboxEntry.STALE, stale(store, mapped), clock.instant());
             return;

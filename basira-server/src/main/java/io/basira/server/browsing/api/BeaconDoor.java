@@ -5,8 +5,8 @@ import io.basira.server.browsing.BeaconBody;
 import io.basira.server.browsing.BrowsingIntake;
 import io.basira.server.browsing.BrowsingSite;
 import io.basira.server.browsing.jdbc.JdbcBrowsingSites;
-import io.basira.server.platform.errors.ApiProblems;
 import io.basira.server.platform.throttle.Throttle;
+import io.basira.server.platform.throttle.ThrottledByAddress;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -82,18 +82,7 @@ public final class BeaconDoor implements Filter {
     }
 
     private void collect(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Duration> tooMany = perAddress.tryAcquire(request.getRemoteAddr());
-        if (tooMany.isPresent()) {
-            long seconds = seconds(tooMany.get());
-            response.setHeader("Retry-After", Long.toString(seconds));
-            ApiProblems.write(
-                    response,
-                    429,
-                    "Too Many Requests",
-                    "too many requests from this address: at most "
-                            + perAddress.limit().attempts() + " per "
-                            + perAddress.limit().period().toSeconds()
-                            + " s; retry in " + seconds + " s");
+        if (ThrottledByAddress.refused(perAddress, request, response)) {
             return;
         }
         String key = siteKey(request.getQueryString());

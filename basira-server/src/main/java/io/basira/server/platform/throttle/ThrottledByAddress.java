@@ -37,19 +37,32 @@ public final class ThrottledByAddress extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<Duration> wait = throttle.tryAcquire(request.getRemoteAddr());
-        if (wait.isPresent()) {
-            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-            response.setHeader("Retry-After", Long.toString(seconds));
-            ApiProblems.write(
-                    response,
-                    429,
-                    "Too Many Requests",
-                    "too many requests from this address: at most "
-                            + throttle.limit().attempts() + " per "
-                            + throttle.limit().period().toSeconds() + " s; retry in " + seconds + " s");
+        if (refused(throttle, request, response)) {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Takes one of the client address's attempts; when there is none left, answers {@code 429} with
+     * {@code Retry-After} and a problem saying the limit, and returns true (the caller stops there). For the doors
+     * that run ahead of Spring (the beacon, the platforms' webhooks) as for this filter.
+     */
+    public static boolean refused(Throttle throttle, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Optional<Duration> wait = throttle.tryAcquire(request.getRemoteAddr());
+        if (wait.isEmpty()) {
+            return false;
+        }
+        long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+        response.setHeader("Retry-After", Long.toString(seconds));
+        ApiProblems.write(
+                response,
+                429,
+                "Too Many Requests",
+                "too many requests from this address: at most "
+                        + throttle.limit().attempts() + " per "
+                        + throttle.limit().period().toSeconds() + " s; retry in " + seconds + " s");
+        return true;
     }
 }

@@ -3,6 +3,7 @@ package io.basira.server.sources.api;
 import io.basira.server.platform.errors.ApiProblems;
 import io.basira.server.platform.errors.RedactedFailure;
 import io.basira.server.platform.throttle.Throttle;
+import io.basira.server.platform.throttle.ThrottledByAddress;
 import io.basira.server.sources.Delivery;
 import io.basira.server.sources.EventKeys;
 import io.basira.server.sources.InboxMetrics;
@@ -24,7 +25,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -81,17 +81,7 @@ public final class WebhookDoor implements Filter {
         HttpServletResponse response = (HttpServletResponse) res;
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Cache-Control", "no-store");
-        Optional<Duration> tooMany = perAddress.tryAcquire(request.getRemoteAddr());
-        if (tooMany.isPresent()) {
-            long seconds = Math.max(1, (tooMany.get().toMillis() + 999) / 1000);
-            response.setHeader("Retry-After", Long.toString(seconds));
-            ApiProblems.write(
-                    response,
-                    429,
-                    "Too Many Requests",
-                    "too many requests from this address: at most "
-                            + perAddress.limit().attempts() + " per "
-                            + perAddress.limit().period().toSeconds() + " s; retry in " + seconds + " s");
+        if (ThrottledByAddress.refused(perAddress, request, response)) {
             return;
         }
         if (!"POST".equals(request.getMethod())) {

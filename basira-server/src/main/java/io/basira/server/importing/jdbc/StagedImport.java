@@ -409,12 +409,11 @@ public final class StagedImport {
                                 ? StagedTable.ORDERS.table() + " o ORDER BY o.seq"
                                 : StagedTable.ORDERS.latestTable() + " k JOIN " + StagedTable.ORDERS.table()
                                         + " o ON o.seq = k.seq ORDER BY k.seq");
-        boolean withBefore = ordersBefore;
-        Object[] args = withBefore ? new Object[] {store.id().value()} : new Object[0];
+        Object[] args = ordersBefore ? new Object[] {store.id().value()} : new Object[0];
         jdbc.query(
                 sql,
                 rs -> {
-                    Order before = !withBefore || rs.getString(10) == null ? null : order(rs, 10, store);
+                    Order before = !ordersBefore || rs.getString(10) == null ? null : order(rs, 10, store);
                     batch.add(new OrderChange(before, order(rs, 1, store)));
                     if (batch.size() == chunk) {
                         changes.accept(List.copyOf(batch));

@@ -2,6 +2,7 @@ package io.basira.server.demo;
 
 import io.basira.demo.DemoStoreGenerator;
 import io.basira.demo.DemoStoreSpec;
+import io.basira.server.analytics.NightlyAnalyticsRefresh;
 import io.basira.server.dashboard.DemoLoading;
 import io.basira.server.importing.ImportFolder;
 import io.basira.server.importing.ImportOutcome;
@@ -36,7 +37,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On the first start of {@code basira serve}, creates the store {@code demo} from the demo
- * generator (activity up to today, so recency-based figures look alive) and an API key for it.
+ * generator (activity up to today, so recency-based figures look alive), its analytics card fields as of
+ * today (the day's nightly refresh, run as part of the loading) and an API key for it.
  * The demo key is printed on the start that creates it and kept in {@code <data>/demo-api-key.txt}
  * (owner-only: {@code rw-------}) for later: a convenience of the demo store only; real keys are
  * shown once and stored only as hashes. Likewise the demo store's dashboard user {@value #DEMO_EMAIL}
@@ -61,6 +63,7 @@ public class DemoStoreBootstrap implements ApplicationRunner {
     private final AddDashboardUser addUser;
     private final DemoLoading loading;
     private final ObjectProvider<WarmUp> warmUp;
+    private final NightlyAnalyticsRefresh nightly;
 
     @Value("${basira.data-dir:./data}")
     private Path dataDir;
@@ -74,8 +77,10 @@ public class DemoStoreBootstrap implements ApplicationRunner {
             JdbcDashboardUsers users,
             AddDashboardUser addUser,
             DemoLoading loading,
-            ObjectProvider<WarmUp> warmUp) {
+            ObjectProvider<WarmUp> warmUp,
+            NightlyAnalyticsRefresh nightly) {
         this.loading = loading;
+        this.nightly = nightly;
         this.warmUp = warmUp;
         loading.begin();
         this.users = users;
@@ -176,6 +181,10 @@ public class DemoStoreBootstrap implements ApplicationRunner {
                         "the demo store did not import: " + outcome.report().errors());
             }
             Store demo = stores.findBySlug(SLUG).orElseThrow();
+            // the store's first analytics now, as part of its loading: its pages and analytics rules have them from
+            // the first request, and the scheduler's catch-up for the new store finds the day's refresh done
+            // instead of running it under the first minutes' traffic
+            nightly.run(demo);
             var key = keys.create(demo.id(), "demo");
             OwnerOnly.write(keyFile, key.secret().value() + System.lineSeparator());
             log.info(

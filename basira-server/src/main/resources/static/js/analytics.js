@@ -39,12 +39,19 @@
     });
   }
 
+  // The legend wraps onto as many lines as its names need (a scrolling legend would cut the last name in half on a
+  // phone); the plot starts below its last line. The width of a name is estimated from its length.
+  function legendLines(data, names) {
+    var needed = names.reduce(function (sum, name) { return sum + 40 + 7 * String(name).length; }, 0);
+    return Math.max(1, Math.ceil(needed / Math.max(200, (data.width || 600) + 60)));
+  }
+
   function lineOrBars(data, type) {
     var fmt = format(data);
     var names = (data.series || []).map(function (s) { return s.name; });
     var option = {
       tooltip: { trigger: "axis", valueFormatter: fmt },
-      legend: { data: names, top: 0, type: "scroll" },
+      legend: { data: names, top: 0 },
       grid: { left: 16, right: 16, top: 40, bottom: data.xName ? 36 : 12, containLabel: true },
       series: series(data, type)
     };
@@ -62,6 +69,7 @@
       option.series.push({ name: data.line.name, type: "line", yAxisIndex: 1, data: data.line.data,
         itemStyle: { color: "#a12622" }, tooltip: { valueFormatter: function (v) { return v == null ? "—" : percent.format(v); } } });
     }
+    option.grid.top = 16 + 24 * legendLines(data, option.legend.data);
     return option;
   }
 

@@ -71,7 +71,7 @@ public final class JdbcLoyaltyPrograms implements LoyaltyPrograms {
         save(store, program, "api");
     }
 
-    /** Stores the program, saying who changed it. */
+    /** Stores the program, saying who changed it; every standing the store's accounts keep is no longer trusted. */
     public void save(StoreId store, LoyaltyProgram program, String by) {
         cache.remove(store.value());
         String currency = jdbc.queryForObject("SELECT currency FROM stores WHERE id = ?", String.class, store.value());
@@ -91,6 +91,11 @@ public final class JdbcLoyaltyPrograms implements LoyaltyPrograms {
                     now,
                     by);
         }
+        // the standings the accounts keep were computed under the program saved before, and nothing kept them while
+        // it was off: the next change of each customer's points restates it from the ledger (KeptStanding)
+        jdbc.update(
+                "UPDATE loyalty_accounts SET kept_until = NULL WHERE store_id = ? AND kept_until IS NOT NULL",
+                store.value());
     }
 
     @Override

@@ -10,8 +10,10 @@ public interface LoyaltyPrograms {
     Optional<LoyaltyProgram> of(StoreId store);
 
     /**
-     * Stores the program. Every standing the store's accounts keep ({@link KeptStanding}) is no longer trusted from
-     * then on: it was computed under the program before, and a program switched off kept nothing up to date.
+     * Stores the program. A standing the store's accounts keep ({@link KeptStanding}) that the save may make wrong is
+     * no longer trusted from then on: every one when the terms of a standing change (tiers, their basis, expiry), and
+     * when a program switched off is switched on again at least those whose customers' completed orders changed
+     * while it was off (nothing kept them up to date then).
      */
     void save(StoreId store, LoyaltyProgram program);
 

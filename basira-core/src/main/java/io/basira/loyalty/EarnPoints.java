@@ -56,6 +56,7 @@ public final class EarnPoints implements WriteParticipant {
         Map<String, List<Order>> touched = new TreeMap<>();
         Map<String, Order> targets = new HashMap<>();
         Set<String> spendChanged = new HashSet<>();
+        Set<String> notOnlyNew = new HashSet<>();
         for (OrderChange change : written.changes()) {
             Order before = change.before();
             Order after = change.after();
@@ -74,6 +75,10 @@ public final class EarnPoints implements WriteParticipant {
                         spendChanged.add(before.customerExternalId());
                     }
                 }
+                if (before != null) {
+                    notOnlyNew.add(after.customerExternalId());
+                    notOnlyNew.add(before.customerExternalId());
+                }
             }
         }
         if (touched.isEmpty()) {
@@ -85,16 +90,36 @@ public final class EarnPoints implements WriteParticipant {
         }
         LoyaltyProgram program = found.get();
         Instant now = clock.instant();
-        Map<String, Account> accounts = ledgers.lock(written.store(), touched.keySet());
+        // every account locked first, in customer order; a customer whose orders are all new to the store and whose
+        // kept standing holds now is advanced from the write alone (an order new to the store holds nothing yet),
+        // the others are settled against their ledgers
+        Map<String, KeptStanding> kept = ledgers.lockKept(written.store(), touched.keySet());
+        Map<String, LedgerBook.Advance> advanced = new TreeMap<>();
+        Set<String> settled = new TreeSet<>();
+        for (String customer : touched.keySet()) {
+            KeptStanding standing = kept.get(customer);
+            if (standing != null && standing.trustedAt(now) && !notOnlyNew.contains(customer)) {
+                advanced.put(customer, new LedgerBook.Advance(standing, new ArrayList<>()));
+            } else {
+                settled.add(customer);
+            }
+        }
+        Map<String, Account> accounts = settled.isEmpty() ? Map.of() : ledgers.readLocked(written.store(), settled);
         Map<String, List<LedgerEntry>> added = new LinkedHashMap<>();
         for (Map.Entry<String, List<Order>> customer : touched.entrySet()) {
+            LedgerBook.Advance advance = advanced.get(customer.getKey());
             Account account = accounts.get(customer.getKey());
-            List<LedgerEntry> entries = new ArrayList<>(account.entries());
-            int current = program.multiplierOf(account.tier());
+            List<LedgerEntry> entries = advance != null ? new ArrayList<>() : new ArrayList<>(account.entries());
+            int current =
+                    program.multiplierOf(advance != null ? advance.kept().card().tier() : account.tier());
             for (Order order : customer.getValue()) {
                 Order latest = targets.get(order.externalId());
                 CompletedOrder completed =
                         latest.customerExternalId().equals(customer.getKey()) ? completed(latest) : null;
+                if (advance != null) { // the same order twice in one write counts once, as written last
+                    advance.orders().removeIf(o -> o.orderId().equals(order.externalId()));
+                    advance.orders().add(completed);
+                }
                 OrderSettlement.settle(program, customer.getKey(), order.externalId(), completed, current, entries, now)
                         .ifPresent(entry -> {
                             entries.add(entry);
@@ -107,7 +132,7 @@ public final class EarnPoints implements WriteParticipant {
         Set<String> restate = new TreeSet<>(added.keySet());
         restate.addAll(spendChanged);
         restate.retainAll(accounts.keySet());
-        LoyaltyChanged changed = book.commit(written.store(), program, accounts, added, restate, now);
+        LoyaltyChanged changed = book.commit(written.store(), program, accounts, added, restate, null, advanced, now);
         if (!changed.isEmpty()) {
             events.publish(changed);
         }

@@ -1,7 +1,7 @@
 package io.basira.loyalty;
 
-import io.basira.card.LoyaltyStanding;
 import io.basira.events.LoyaltyChanged;
+import io.basira.loyalty.PurchaseActivity.CompletedOrder;
 import io.basira.loyalty.PurchaseActivity.Purchases;
 import io.basira.shared.StoreId;
 import java.time.Instant;
@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The last step of every change of points: appends the new entries of the locked accounts, recomputes their
@@ -64,31 +65,62 @@ final class LedgerBook {
             Set<String> restate,
             Map<String, Purchases> known,
             Instant now) {
+        return commit(store, program, accounts, added, restate, known, Map.of(), now);
+    }
+
+    /**
+     * A customer whose standing is advanced from the write alone ({@link Standings#advance}): the standing their
+     * locked account keeps (trusted now) and the new completed orders whose entries are in {@code added}.
+     */
+    record Advance(KeptStanding kept, List<CompletedOrder> orders) {}
+
+    /**
+     * As above, and the standings of the customers in {@code advanced} (not in {@code accounts}: their ledgers were
+     * not read) advanced by their new entries and orders.
+     */
+    LoyaltyChanged commit(
+            StoreId store,
+            LoyaltyProgram program,
+            Map<String, Account> accounts,
+            Map<String, List<LedgerEntry>> added,
+            Set<String> restate,
+            Map<String, Purchases> known,
+            Map<String, Advance> advanced,
+            Instant now) {
         List<LedgerEntry> appended = new ArrayList<>();
         new TreeMap<>(added).values().forEach(appended::addAll);
         if (!appended.isEmpty()) {
             ledgers.append(store, appended);
         }
-        if (restate.isEmpty()) {
+        if (restate.isEmpty() && advanced.isEmpty()) {
             return new LoyaltyChanged(store, Map.of(), List.of(), List.of());
         }
-        boolean needsPurchases = program.expiresByInactivity()
-                || (program.tierBasis() == TierBasis.SPEND_12M
-                        && !program.tiers().isEmpty());
-        Map<String, Purchases> purchases =
-                known != null ? known : needsPurchases ? activity.of(store, restate, Standings.since(now)) : Map.of();
-        Map<String, LoyaltyStanding> standings = new TreeMap<>();
+        Map<String, Purchases> purchases = known != null
+                ? known
+                : Standings.needsPurchases(program) && !restate.isEmpty()
+                        ? activity.of(store, restate, Standings.since(now))
+                        : Map.of();
+        Map<String, KeptStanding> standings = new TreeMap<>();
         Map<String, Long> earned = new TreeMap<>();
         List<LoyaltyChanged.TierMove> moves = new ArrayList<>();
-        for (Account account : new TreeMap<>(accounts).values()) {
-            String customer = account.customerId();
-            if (!restate.contains(customer)) {
-                continue;
-            }
-            List<LedgerEntry> entries = new ArrayList<>(account.entries());
+        Set<String> customers = new TreeSet<>(restate);
+        customers.retainAll(accounts.keySet());
+        customers.addAll(advanced.keySet());
+        for (String customer : customers) {
             List<LedgerEntry> mine = added.getOrDefault(customer, List.of());
-            entries.addAll(mine);
-            LoyaltyStanding standing = Standings.of(program, entries, purchases.get(customer), now);
+            Advance advance = advanced.get(customer);
+            String before;
+            KeptStanding standing;
+            if (advance != null) {
+                before = advance.kept().card().tier();
+                standing = Standings.advance(program, advance.kept(), mine, advance.orders(), now);
+            } else {
+                Account account = accounts.get(customer);
+                before = account.tier();
+                List<LedgerEntry> entries = new ArrayList<>(account.entries());
+                entries.addAll(mine);
+                standing = Standings.kept(program, entries, purchases.get(customer), now);
+            }
             standings.put(customer, standing);
             long positive = mine.stream()
                     .filter(e -> e.cause().earning() && e.cause() != Cause.ADJUSTMENT)
@@ -98,8 +130,9 @@ final class LedgerBook {
             if (positive > 0) {
                 earned.put(customer, positive);
             }
-            if (!Objects.equals(account.tier(), standing.tier())) {
-                moves.add(new LoyaltyChanged.TierMove(customer, account.tier(), standing.tier()));
+            if (!Objects.equals(before, standing.card().tier())) {
+                moves.add(new LoyaltyChanged.TierMove(
+                        customer, before, standing.card().tier()));
             }
         }
         ledgers.saveStandings(store, standings);

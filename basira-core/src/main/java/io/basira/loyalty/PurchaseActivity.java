@@ -30,8 +30,18 @@ public interface PurchaseActivity {
     /** Something that can earn a bonus: a signup ({@code ref} "signup") or a review (its id). */
     record BonusSource(String customerId, Cause cause, String ref) {}
 
-    /** A customer's completed orders: spend in minor units since the asked time, and the last one's time. */
-    record Purchases(long spendMinor, Instant lastPurchaseAt) {}
+    /**
+     * A customer's completed orders: spend in minor units since the asked time, the last one's time, and the oldest
+     * one counted in the spend ({@code oldestCountedAt}: null when none is counted, or not read), which says when
+     * the spend can next change with time alone ({@link Standings#kept}).
+     */
+    record Purchases(long spendMinor, Instant lastPurchaseAt, Instant oldestCountedAt) {
+
+        /** Purchases without the oldest counted order (a kept standing of them is not trusted when spend counts). */
+        public Purchases(long spendMinor, Instant lastPurchaseAt) {
+            this(spendMinor, lastPurchaseAt, null);
+        }
+    }
 
     /** A completed order. */
     record CompletedOrder(String customerId, String orderId, Instant createdAt, long totalMinor) {}

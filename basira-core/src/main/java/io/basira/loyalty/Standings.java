@@ -49,6 +49,171 @@ public final class Standings {
                 Math.max(0, expiring));
     }
 
+    /**
+     * The standing as {@link #of} computes it, with what lets a write advance it without the ledger
+     * ({@link #advance}) and until when it holds ({@link KeptStanding#validUntil}). {@code purchases} must come from
+     * {@link PurchaseActivity#of} since {@link #since} of {@code now} when the program's standing depends on them
+     * ({@link #needsPurchases}).
+     */
+    public static KeptStanding kept(
+            LoyaltyProgram program, List<LedgerEntry> entries, Purchases purchases, Instant now) {
+        LoyaltyStanding card = of(program, entries, purchases, now);
+        Instant since = since(now);
+        Instant until = now.plus(MAX_KEPT);
+        boolean byPoints =
+                program.tierBasis() == TierBasis.POINTS_12M && !program.tiers().isEmpty();
+        boolean bySpend =
+                program.tierBasis() == TierBasis.SPEND_12M && !program.tiers().isEmpty();
+        long total = 0;
+        long available = 0;
+        long lifetime = 0;
+        long earned = 0;
+        for (LedgerEntry entry : entries) {
+            total += entry.points();
+            if (entry.availableBy(now)) {
+                available += entry.points();
+            } else {
+                until = earliest(until, entry.availableAt());
+            }
+            if (entry.cause().earning()) {
+                lifetime += entry.points();
+                if (!entry.recordedAt().isBefore(since)) {
+                    earned += entry.points() - entry.shortfall();
+                    if (byPoints) {
+                        until = earliest(until, yearAfter(entry.recordedAt()));
+                    }
+                }
+            }
+        }
+        long spend = purchases == null ? 0 : purchases.spendMinor();
+        long basis = program.tierBasis() == TierBasis.SPEND_12M ? spend : earned;
+        Instant last = purchases == null ? null : purchases.lastPurchaseAt();
+        boolean clamped = available < 0 || total - available < 0 || lifetime < 0;
+        boolean spendUnknown = bySpend && spend != 0 && (purchases == null || purchases.oldestCountedAt() == null);
+        if (clamped || spendUnknown) {
+            return new KeptStanding(card, basis, last, null);
+        }
+        if (bySpend && spend != 0) {
+            until = earliest(until, yearAfter(purchases.oldestCountedAt()));
+        }
+        if (program.expiresPerLot() && program.expiryMonths() > 0) {
+            for (Lots.Lot lot : Lots.of(entries)) {
+                until = earliest(until, warnedFrom(lot.expiresAt(program), now));
+            }
+        } else {
+            Instant deadline = expiresAt(program, entries, purchases);
+            if (deadline != null) {
+                until = earliest(until, warnedFrom(deadline, now));
+            }
+        }
+        return new KeptStanding(card, basis, last, until);
+    }
+
+    /**
+     * A kept standing advanced by orders new to the store ({@code orders}, completed, this customer's) and the
+     * entries they earned ({@code added}: positive {@code order} entries recorded {@code now}), without reading the
+     * ledger or the orders: equal to {@link #kept} of the whole ledger and purchases while {@code kept} is
+     * {@linkplain KeptStanding#trustedAt trusted at} {@code now} (checked by the property test).
+     */
+    public static KeptStanding advance(
+            LoyaltyProgram program,
+            KeptStanding kept,
+            List<LedgerEntry> added,
+            List<PurchaseActivity.CompletedOrder> orders,
+            Instant now) {
+        LoyaltyStanding card = kept.card();
+        Instant since = since(now);
+        Instant until = kept.validUntil();
+        Instant soon = now.plus(Duration.ofDays(30));
+        long available = card.points();
+        long pending = card.pending();
+        long lifetime = card.lifetime();
+        long expiring = card.expiring30d();
+        long basis = kept.basis();
+        for (LedgerEntry entry : added) {
+            if (entry.cause() != Cause.ORDER || entry.points() <= 0) {
+                throw new IllegalArgumentException("only an order's first points advance a kept standing: " + entry);
+            }
+            lifetime += entry.points();
+            if (entry.availableBy(now)) {
+                available += entry.points();
+            } else {
+                pending += entry.points();
+                until = earliest(until, entry.availableAt());
+            }
+            if (program.tierBasis() == TierBasis.POINTS_12M) {
+                basis += entry.points();
+                if (!program.tiers().isEmpty()) {
+                    until = earliest(until, yearAfter(entry.recordedAt()));
+                }
+            }
+            if (program.expiresPerLot() && program.expiryMonths() > 0) {
+                Instant expires = Lots.expiry(entry.availableAt(), program.expiryMonths());
+                if (entry.availableBy(now) && expires.isBefore(soon)) {
+                    expiring += entry.points();
+                }
+                until = earliest(until, warnedFrom(expires, now));
+            }
+        }
+        Instant last = kept.lastPurchaseAt();
+        for (PurchaseActivity.CompletedOrder order : orders) {
+            if (last == null || order.createdAt().isAfter(last)) {
+                last = order.createdAt();
+            }
+            if (program.tierBasis() == TierBasis.SPEND_12M && !order.createdAt().isBefore(since)) {
+                basis += order.totalMinor();
+                if (!program.tiers().isEmpty()) {
+                    until = earliest(until, yearAfter(order.createdAt()));
+                }
+            }
+        }
+        if (program.expiresByInactivity() && last != null) {
+            Instant deadline = last.atZone(ZoneOffset.UTC)
+                    .plusMonths(program.expiryMonths())
+                    .toInstant();
+            expiring = deadline.isBefore(soon) ? available : 0;
+            until = earliest(until, warnedFrom(deadline, now));
+        }
+        Tier tier = program.tiers().isEmpty() ? null : program.tierFor(Math.max(0, basis));
+        return new KeptStanding(
+                new LoyaltyStanding(available, pending, lifetime, tier == null ? null : tier.name(), expiring),
+                basis,
+                last,
+                until);
+    }
+
+    /** Whether the program's standing reads the customer's purchases: tiers by spend, expiry by inactivity. */
+    public static boolean needsPurchases(LoyaltyProgram program) {
+        return program.expiresByInactivity()
+                || (program.tierBasis() == TierBasis.SPEND_12M
+                        && !program.tiers().isEmpty());
+    }
+
+    /** The longest a standing is kept without a restatement (the store's midnight restates every day). */
+    static final Duration MAX_KEPT = Duration.ofDays(40);
+
+    private static Instant earliest(Instant a, Instant b) {
+        return b == null || (a != null && !b.isBefore(a)) ? a : b;
+    }
+
+    /** When something dated {@code at} leaves the rolling 12 months (it counts while now is before this). */
+    private static Instant yearAfter(Instant at) {
+        return at.atZone(ZoneOffset.UTC).plusMonths(12).toInstant();
+    }
+
+    /**
+     * When points expiring at {@code expires} enter the 30 days before it: they count as expiring soon at any time
+     * after it (at it exactly, not yet), so a standing of now holds while now is before it. Null when they never
+     * expire, or counted already at {@code now}.
+     */
+    private static Instant warnedFrom(Instant expires, Instant now) {
+        if (expires == null) {
+            return null;
+        }
+        Instant from = expires.minus(Duration.ofDays(30));
+        return from.isBefore(now) ? null : from;
+    }
+
     /** The tier the customer qualifies for now; null when none. */
     public static Tier tier(LoyaltyProgram program, List<LedgerEntry> entries, Purchases purchases, Instant now) {
         if (program.tiers().isEmpty()) {

@@ -24,6 +24,7 @@ final class InMemoryLoyalty implements LoyaltyPrograms, LoyaltyLedgers, Purchase
     final Map<String, List<LedgerEntry>> ledgers = new TreeMap<>();
     final Map<String, String> tiers = new HashMap<>();
     final Map<String, LoyaltyStanding> standings = new TreeMap<>();
+    final Map<String, KeptStanding> kept = new TreeMap<>();
     final Map<String, Order> orders = new TreeMap<>();
     final Map<String, Redemption> redemptions = new TreeMap<>();
     final Map<String, String> coupons = new TreeMap<>();
@@ -40,6 +41,8 @@ final class InMemoryLoyalty implements LoyaltyPrograms, LoyaltyLedgers, Purchase
     @Override
     public void save(StoreId store, LoyaltyProgram program) {
         programs.put(store, program);
+        kept.replaceAll((customer, standing) ->
+                new KeptStanding(standing.card(), standing.basis(), standing.lastPurchaseAt(), null));
     }
 
     @Override
@@ -63,6 +66,22 @@ final class InMemoryLoyalty implements LoyaltyPrograms, LoyaltyLedgers, Purchase
     }
 
     @Override
+    public synchronized Map<String, KeptStanding> lockKept(StoreId store, Collection<String> customerIds) {
+        Map<String, KeptStanding> found = new TreeMap<>();
+        for (String customer : customerIds) {
+            if (kept.containsKey(customer)) {
+                found.put(customer, kept.get(customer));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public synchronized Map<String, Account> readLocked(StoreId store, Collection<String> customerIds) {
+        return lock(store, customerIds);
+    }
+
+    @Override
     public synchronized void append(StoreId store, Collection<LedgerEntry> entries) {
         for (LedgerEntry entry : entries) {
             ledgers.computeIfAbsent(entry.customerId(), c -> new ArrayList<>()).add(entry);
@@ -70,10 +89,11 @@ final class InMemoryLoyalty implements LoyaltyPrograms, LoyaltyLedgers, Purchase
     }
 
     @Override
-    public synchronized void saveStandings(StoreId store, Map<String, LoyaltyStanding> saved) {
+    public synchronized void saveStandings(StoreId store, Map<String, KeptStanding> saved) {
         saved.forEach((customer, standing) -> {
-            standings.put(customer, standing);
-            tiers.put(customer, standing.tier());
+            standings.put(customer, standing.card());
+            tiers.put(customer, standing.card().tier());
+            kept.put(customer, standing);
         });
     }
 
@@ -89,16 +109,18 @@ final class InMemoryLoyalty implements LoyaltyPrograms, LoyaltyLedgers, Purchase
         for (String customer : customerIds) {
             long spend = 0;
             Instant last = null;
+            Instant oldest = null;
             for (Order order : orders.values()) {
                 if (order.customerExternalId().equals(customer) && order.status() == OrderStatus.COMPLETED) {
                     if (!order.createdAt().isBefore(since)) {
                         spend += order.total().minor();
+                        oldest = oldest == null || order.createdAt().isBefore(oldest) ? order.createdAt() : oldest;
                     }
                     last = last == null || order.createdAt().isAfter(last) ? order.createdAt() : last;
                 }
             }
             if (last != null) {
-                found.put(customer, new Purchases(spend, last));
+                found.put(customer, new Purchases(spend, last, oldest));
             }
         }
         return found;

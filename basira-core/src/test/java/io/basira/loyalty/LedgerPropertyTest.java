@@ -49,6 +49,16 @@ class LedgerPropertyTest {
         run(seed, LoyaltyWorld.perLot(3));
     }
 
+    /**
+     * Tiers by points earned, points available at once (no pending days) and the balance expiring a month after the
+     * last purchase (due within 30 days the moment it is earned): the kept standings' other paths.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+    void with_tiers_by_points_and_no_pending_days_the_same_holds(long seed) {
+        run(seed, LoyaltyWorld.byPointsAtOnce());
+    }
+
     private static void run(long seed, LoyaltyProgram program) {
         Random random = new Random(seed);
         LoyaltyWorld world = new LoyaltyWorld(program);
@@ -56,6 +66,7 @@ class LedgerPropertyTest {
         List<Redemption> reserved = new ArrayList<>();
         Model model = new Model();
         int lotExpiries = 0;
+        int trusted = 0;
         for (int step = 0; step < 300; step++) {
             String customer = CUSTOMERS.get(random.nextInt(CUSTOMERS.size()));
             int action = random.nextInt(100);
@@ -125,7 +136,7 @@ class LedgerPropertyTest {
             } catch (LoyaltyRefusal | IllegalArgumentException refused) {
                 // refusals (too few points, a zero adjustment) change nothing: checked below like every step
             }
-            check(world, model, seed, step);
+            trusted += check(world, model, seed, step);
             if (lots) {
                 checkLotsAreTheBalance(world, seed, step);
             }
@@ -133,6 +144,7 @@ class LedgerPropertyTest {
         if (lots) {
             assertThat(lotExpiries).as("seed %d exercised lot expiry", seed).isPositive();
         }
+        assertThat(trusted).as("seed %d exercised kept standings", seed).isPositive();
         for (String customer : CUSTOMERS) {
             Account live = new Account(
                     customer, world.memory.ledgers.getOrDefault(customer, List.of()), world.memory.tiers.get(customer));
@@ -389,7 +401,9 @@ class LedgerPropertyTest {
         }
     }
 
-    private static void check(LoyaltyWorld world, Model model, long seed, int step) {
+    /** Checks every customer; returns how many kept standings were trusted now (and checked against the ledger). */
+    private static int check(LoyaltyWorld world, Model model, long seed, int step) {
+        int trusted = 0;
         for (String customer : CUSTOMERS) {
             List<LedgerEntry> entries = world.memory.ledgers.getOrDefault(customer, List.of());
             Balance balance = Balance.of(entries, world.now);
@@ -416,6 +430,21 @@ class LedgerPropertyTest {
                         .as("seed %d step %d: order %s of %s", seed, step, order.externalId(), customer)
                         .isEqualTo(should);
             }
+            KeptStanding kept = world.memory.kept.get(customer);
+            if (kept != null && kept.trustedAt(world.now)) {
+                LoyaltyProgram program = world.memory.programs.get(LoyaltyWorld.STORE);
+                PurchaseActivity.Purchases purchases = world.memory
+                        .of(LoyaltyWorld.STORE, List.of(customer), Standings.since(world.now))
+                        .get(customer);
+                assertThat(kept.card())
+                        .as("seed %d step %d %s: the kept standing is the ledger's now", seed, step, customer)
+                        .isEqualTo(Standings.of(program, entries, purchases, world.now));
+                KeptStanding again = Standings.kept(program, entries, purchases, world.now);
+                assertThat(kept.basis())
+                        .as("seed %d step %d %s: the kept tier basis", seed, step, customer)
+                        .isEqualTo(again.basis());
+                trusted++;
+            }
             LoyaltyStanding standing = world.memory.standings.get(customer);
             if (standing != null && !entries.isEmpty()) {
                 assertThat(standing.points() + standing.pending())
@@ -423,5 +452,6 @@ class LedgerPropertyTest {
                         .isLessThanOrEqualTo(Math.max(0, sum) + standing.pending());
             }
         }
+        return trusted;
     }
 }

@@ -102,6 +102,36 @@ final class LoyaltyWorld {
                 ExpiryKind.LOT);
     }
 
+    /**
+     * Tiers by points earned in 12 months (bronze from 0, silver from 1,000, gold from 5,000), no pending days, the
+     * balance expiring one month after the last purchase.
+     */
+    static LoyaltyProgram byPointsAtOnce() {
+        LoyaltyProgram p = standard();
+        return new LoyaltyProgram(
+                p.enabled(),
+                p.startsAt(),
+                p.earnPoints(),
+                p.earnPerMinor(),
+                0,
+                p.reviewPoints(),
+                p.birthdayPoints(),
+                p.signupPoints(),
+                TierBasis.POINTS_12M,
+                List.of(
+                        new Tier("bronze", 0, 1000, false, false),
+                        new Tier("silver", 1_000, 1250, false, false),
+                        new Tier("gold", 5_000, 1500, true, true)),
+                1,
+                p.expiryWarningDays(),
+                p.redeemPoints(),
+                p.redeemMinor(),
+                p.freeShippingPoints(),
+                p.freeProductPoints(),
+                p.freeProductId(),
+                ExpiryKind.INACTIVITY);
+    }
+
     void advance(Duration duration) {
         now = now.plus(duration);
     }

@@ -3,6 +3,7 @@ package io.basira.server.loyalty.jdbc;
 import io.basira.card.LoyaltyStanding;
 import io.basira.loyalty.Account;
 import io.basira.loyalty.Cause;
+import io.basira.loyalty.KeptStanding;
 import io.basira.loyalty.LedgerEntry;
 import io.basira.loyalty.LoyaltyLedgers;
 import io.basira.server.loyalty.api.LoyaltyAnswers;
@@ -33,6 +34,10 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
 
     private static final String ENTRY_COLUMNS = "customer_external_id, cause, ref, points, shortfall, "
             + "multiplier_permille, available_at, recorded_at, actor, reason";
+    private static final String KEPT_COLUMNS =
+            "points, pending, lifetime_points, tier, expiring_30d, kept_basis, kept_last_purchase_at, kept_until";
+    private static final String JOINED_KEPT_COLUMNS = "a.points, a.pending, a.lifetime_points, a.tier, a.expiring_30d,"
+            + " a.kept_basis, a.kept_last_purchase_at, a.kept_until";
     private static final String JOINED_ENTRY_COLUMNS = "l.customer_external_id, l.cause, l.ref, l.points, l.shortfall,"
             + " l.multiplier_permille, l.available_at, l.recorded_at, l.actor, l.reason";
 
@@ -60,17 +65,90 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
     public Map<String, Account> lock(StoreId store, Collection<String> customerIds) {
         List<String> sorted = new ArrayList<>(new TreeSet<>(customerIds));
         if (dialect == SqlDialect.H2) {
-            return lockOnH2(store, sorted);
+            mergeOnH2(store, sorted);
+            return readOnH2(store, sorted);
         }
+        insertMissing(store, sorted);
+        return readOnPostgres(store, sorted, " FOR UPDATE");
+    }
+
+    /**
+     * The accounts' lock as {@link #lock} takes it, then the standings they keep, without their ledgers: on H2 one
+     * statement per 500 customers from the list of customers (as {@link #readOnH2}), on PostgreSQL the
+     * {@code SELECT … FOR UPDATE} itself.
+     */
+    @Override
+    public Map<String, KeptStanding> lockKept(StoreId store, Collection<String> customerIds) {
+        List<String> sorted = new ArrayList<>(new TreeSet<>(customerIds));
+        Map<String, KeptStanding> kept = new HashMap<>();
+        if (dialect == SqlDialect.H2) {
+            mergeOnH2(store, sorted);
+            for (List<String> chunk : Sql.chunks(sorted, Sql.IN_CHUNK)) {
+                jdbc.query(
+                        keptOnH2(chunk.size()),
+                        rs -> {
+                            if (rs.getObject("points") != null) {
+                                kept.put(rs.getString("account"), kept(rs));
+                            }
+                        },
+                        idsThenStore(chunk, store));
+            }
+            return kept;
+        }
+        insertMissing(store, sorted);
+        Sql.queryByIds(
+                jdbc,
+                "SELECT customer_external_id AS account, " + KEPT_COLUMNS + " FROM loyalty_accounts"
+                        + " WHERE store_id = ? AND customer_external_id IN",
+                " ORDER BY customer_external_id FOR UPDATE",
+                store.value(),
+                sorted,
+                rs -> {
+                    kept.put(rs.getString("account"), kept(rs));
+                });
+        return kept;
+    }
+
+    /** H2: the kept standings of {@code n} customers (ids, store), from the list of customers as {@link #readOnH2}. */
+    static String keptOnH2(int n) {
+        return "SELECT ids.id AS account, " + JOINED_KEPT_COLUMNS + " FROM " + idsTable(n)
+                + " LEFT JOIN loyalty_accounts a ON a.store_id = ? AND a.customer_external_id = ids.id";
+    }
+
+    @Override
+    public Map<String, Account> readLocked(StoreId store, Collection<String> customerIds) {
+        List<String> sorted = new ArrayList<>(new TreeSet<>(customerIds));
+        return dialect == SqlDialect.H2 ? readOnH2(store, sorted) : readOnPostgres(store, sorted, "");
+    }
+
+    private static KeptStanding kept(ResultSet rs) throws SQLException {
+        return new KeptStanding(
+                new LoyaltyStanding(
+                        rs.getLong("points"),
+                        rs.getLong("pending"),
+                        rs.getLong("lifetime_points"),
+                        rs.getString("tier"),
+                        rs.getLong("expiring_30d")),
+                rs.getLong("kept_basis"),
+                Sql.instant(rs, "kept_last_purchase_at"),
+                Sql.instant(rs, "kept_until"));
+    }
+
+    /** PostgreSQL: creates the accounts missing (their lock is then taken by reading them {@code FOR UPDATE}). */
+    private void insertMissing(StoreId store, List<String> sorted) {
         jdbc.batchUpdate(
                 "INSERT INTO loyalty_accounts (store_id, customer_external_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 sorted.stream().map(c -> new Object[] {store.value(), c}).toList());
+    }
+
+    /** PostgreSQL: the accounts' tiers (with {@code lock}: {@code FOR UPDATE}, in customer order) and ledgers. */
+    private Map<String, Account> readOnPostgres(StoreId store, List<String> sorted, String lock) {
         Map<String, String> tiers = new LinkedHashMap<>();
         Sql.queryByIds(
                 jdbc,
                 "SELECT customer_external_id, tier FROM loyalty_accounts WHERE store_id = ?"
                         + " AND customer_external_id IN",
-                " ORDER BY customer_external_id FOR UPDATE",
+                " ORDER BY customer_external_id" + lock,
                 store.value(),
                 sorted,
                 rs -> {
@@ -94,20 +172,25 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
     /**
      * H2: the {@code MERGE} is the lock. H2 locks every row a statement updates until the transaction ends, an
      * unchanged one too, and the batch runs in customer order; a {@code SELECT … FOR UPDATE} after it would only
-     * lock them again. The accounts' tiers and ledgers are then read in one statement whose plan does not depend on
-     * H2's estimates: it starts from the list of customers (a {@code LEFT JOIN}: H2 does not reorder outer joins),
-     * finds each account by its primary key and each ledger by {@code loyalty_ledger_customer} ({@code USE INDEX}).
-     * H2 plans a statement once per connection and keeps the plan while the connection lives: planned while the
-     * tables were empty (a new store, a server just started, accounts being created by {@code loyalty rebuild
-     * --repair}) an inner join read the store's whole ledger, or every account, for each chunk of customers, so a
-     * write's cost grew with the store's ledger and seeding a 100,000-customer store was still locking after 12
-     * minutes.
+     * lock them again.
      */
-    private Map<String, Account> lockOnH2(StoreId store, List<String> sorted) {
+    private void mergeOnH2(StoreId store, List<String> sorted) {
         jdbc.batchUpdate(
                 "MERGE INTO loyalty_accounts (store_id, customer_external_id) KEY (store_id, customer_external_id)"
                         + " VALUES (?, ?)",
                 sorted.stream().map(c -> new Object[] {store.value(), c}).toList());
+    }
+
+    /**
+     * H2: the accounts' tiers and ledgers, read in one statement whose plan does not depend on H2's estimates: it
+     * starts from the list of customers (a {@code LEFT JOIN}: H2 does not reorder outer joins), finds each account
+     * by its primary key and each ledger by {@code loyalty_ledger_customer} ({@code USE INDEX}). H2 plans a
+     * statement once per connection and keeps the plan while the connection lives: planned while the tables were
+     * empty (a new store, a server just started, accounts being created by {@code loyalty rebuild --repair}) an
+     * inner join read the store's whole ledger, or every account, for each chunk of customers, so a write's cost
+     * grew with the store's ledger and seeding a 100,000-customer store was still locking after 12 minutes.
+     */
+    private Map<String, Account> readOnH2(StoreId store, List<String> sorted) {
         Map<String, String> tiers = new HashMap<>();
         Map<String, List<LedgerEntry>> entries = new HashMap<>();
         for (List<String> chunk : Sql.chunks(sorted, Sql.IN_CHUNK)) {
@@ -129,7 +212,7 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
         return accounts(sorted, entries, tiers);
     }
 
-    /** H2: the tiers and ledgers of {@code n} customers (ids, store, store), by the plan {@link #lockOnH2} says. */
+    /** H2: the tiers and ledgers of {@code n} customers (ids, store, store), by the plan {@link #readOnH2} says. */
     static String accountsOnH2(int n) {
         return "SELECT ids.id AS account, a.tier, " + JOINED_ENTRY_COLUMNS + " FROM " + idsTable(n)
                 + " LEFT JOIN loyalty_accounts a ON a.store_id = ? AND a.customer_external_id = ids.id"
@@ -171,18 +254,22 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
     }
 
     @Override
-    public void saveStandings(StoreId store, Map<String, LoyaltyStanding> standings) {
+    public void saveStandings(StoreId store, Map<String, KeptStanding> standings) {
         jdbc.batchUpdate(
-                "UPDATE loyalty_accounts SET points = ?, pending = ?, lifetime_points = ?, tier = ?, expiring_30d = ?"
+                "UPDATE loyalty_accounts SET points = ?, pending = ?, lifetime_points = ?, tier = ?, expiring_30d = ?,"
+                        + " kept_basis = ?, kept_last_purchase_at = ?, kept_until = ?"
                         + " WHERE store_id = ? AND customer_external_id = ?",
                 new TreeMap<>(standings)
                         .entrySet().stream()
                                 .map(e -> new Object[] {
-                                    e.getValue().points(),
-                                    e.getValue().pending(),
-                                    e.getValue().lifetime(),
-                                    e.getValue().tier(),
-                                    e.getValue().expiring30d(),
+                                    e.getValue().card().points(),
+                                    e.getValue().card().pending(),
+                                    e.getValue().card().lifetime(),
+                                    e.getValue().card().tier(),
+                                    e.getValue().card().expiring30d(),
+                                    e.getValue().basis(),
+                                    Sql.utc(e.getValue().lastPurchaseAt()),
+                                    Sql.utc(e.getValue().validUntil()),
                                     store.value(),
                                     e.getKey()
                                 })

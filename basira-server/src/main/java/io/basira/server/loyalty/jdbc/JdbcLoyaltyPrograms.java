@@ -2,9 +2,12 @@ package io.basira.server.loyalty.jdbc;
 
 import io.basira.loyalty.LoyaltyProgram;
 import io.basira.loyalty.LoyaltyPrograms;
+import io.basira.loyalty.Standings;
+import io.basira.loyalty.TierBasis;
 import io.basira.server.loyalty.api.ProgramBody;
 import io.basira.shared.StoreId;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -71,9 +74,10 @@ public final class JdbcLoyaltyPrograms implements LoyaltyPrograms {
         save(store, program, "api");
     }
 
-    /** Stores the program, saying who changed it. */
+    /** Stores the program, saying who changed it, and forgets the kept standings it makes wrong. */
     public void save(StoreId store, LoyaltyProgram program, String by) {
         cache.remove(store.value());
+        Optional<LoyaltyProgram> before = read(store);
         String currency = jdbc.queryForObject("SELECT currency FROM stores WHERE id = ?", String.class, store.value());
         String definition = json.writeValueAsString(ProgramBody.of(program, Currency.getInstance(currency.strip())));
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
@@ -91,6 +95,55 @@ public final class JdbcLoyaltyPrograms implements LoyaltyPrograms {
                     now,
                     by);
         }
+        forgetKeptStandings(store, before.orElse(null), program, clock.instant());
+    }
+
+    /**
+     * The standings the accounts keep ({@code KeptStanding}) that this save makes wrong are no longer trusted: the
+     * next change of those customers' points restates them from the ledger. All of them when the terms a standing
+     * is computed by change (tiers, their basis, expiry); when the program is switched back on, those whose
+     * customers' completed orders changed while it was off (nothing kept them up to date then: their spend or last
+     * purchase is no longer what the account keeps), found in one statement. Other saves keep them all.
+     */
+    private void forgetKeptStandings(StoreId store, LoyaltyProgram before, LoyaltyProgram after, Instant now) {
+        if (before == null || !sameStandingTerms(before, after)) {
+            jdbc.update(
+                    "UPDATE loyalty_accounts SET kept_until = NULL WHERE store_id = ? AND kept_until IS NOT NULL",
+                    store.value());
+            return;
+        }
+        if (before.enabled() || !after.enabled() || !Standings.needsPurchases(after)) {
+            return;
+        }
+        boolean bySpend =
+                after.tierBasis() == TierBasis.SPEND_12M && !after.tiers().isEmpty();
+        String orders = " FROM orders o WHERE o.store_id = a.store_id AND o.customer_external_id ="
+                + " a.customer_external_id AND o.status = 'completed')";
+        jdbc.update(
+                "UPDATE loyalty_accounts a SET kept_until = NULL WHERE a.store_id = ? AND a.kept_until > ? AND ("
+                        + (bySpend
+                                ? "a.kept_basis <> (SELECT COALESCE(SUM(CASE WHEN o.created_at >= ? THEN o.total_minor"
+                                        + " ELSE 0 END), 0)" + orders + " OR "
+                                : "")
+                        + "COALESCE(a.kept_last_purchase_at, ?) <> COALESCE((SELECT MAX(o.created_at)" + orders
+                        + ", ?))",
+                bySpend
+                        ? new Object[] {
+                            store.value(), utc(now), utc(Standings.since(now)), utc(Instant.EPOCH), utc(Instant.EPOCH)
+                        }
+                        : new Object[] {store.value(), utc(now), utc(Instant.EPOCH), utc(Instant.EPOCH)});
+    }
+
+    /** Whether two programs compute a customer's standing alike (tiers, their basis, expiry). */
+    static boolean sameStandingTerms(LoyaltyProgram a, LoyaltyProgram b) {
+        return a.tierBasis() == b.tierBasis()
+                && a.tiers().equals(b.tiers())
+                && a.expiryKind() == b.expiryKind()
+                && a.expiryMonths() == b.expiryMonths();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     @Override

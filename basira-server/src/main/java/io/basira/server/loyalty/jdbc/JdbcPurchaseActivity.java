@@ -33,41 +33,50 @@ public final class JdbcPurchaseActivity implements PurchaseActivity {
     public Map<String, Purchases> of(StoreId store, Collection<String> customerIds, Instant since) {
         Map<String, Purchases> found = new HashMap<>();
         for (List<String> chunk : Sql.chunks(new TreeSet<>(customerIds), Sql.IN_CHUNK)) {
-            Object[] args = new Object[chunk.size() + 2];
+            Object[] args = new Object[chunk.size() + 3];
             args[0] = Sql.utc(since);
+            args[1] = Sql.utc(since);
             if (dialect == SqlDialect.H2) {
                 // ids looked up by a join (JdbcLoyaltyLedgers.idsTable), not an IN list; a LEFT JOIN and the index
                 // named, so that the plan H2 keeps does not depend on the table's size (JdbcLoyaltyLedgers.lockOnH2)
-                System.arraycopy(JdbcLoyaltyLedgers.idsThenStore(chunk, store), 0, args, 1, chunk.size() + 1);
+                System.arraycopy(JdbcLoyaltyLedgers.idsThenStore(chunk, store), 0, args, 2, chunk.size() + 1);
                 jdbc.query(
                         purchasesOnH2(chunk.size()),
                         rs -> {
                             java.time.Instant last = Sql.instant(rs, "last_purchase");
                             if (last != null) { // null: no completed order (the row of the LEFT JOIN without one)
-                                found.put(rs.getString(1), new Purchases(rs.getLong("spend"), last));
+                                found.put(rs.getString(1), purchases(rs, last));
                             }
                         },
                         args);
                 continue;
             }
-            System.arraycopy(JdbcLoyaltyLedgers.args(store, chunk), 0, args, 1, chunk.size() + 1);
+            System.arraycopy(JdbcLoyaltyLedgers.args(store, chunk), 0, args, 2, chunk.size() + 1);
             jdbc.query(
                     "SELECT customer_external_id, SUM(CASE WHEN created_at >= ? THEN total_minor ELSE 0 END) AS spend,"
+                            + " MIN(CASE WHEN created_at >= ? THEN created_at END) AS oldest_counted,"
                             + " MAX(created_at) AS last_purchase FROM orders WHERE store_id = ? AND status = 'completed'"
                             + " AND customer_external_id IN (" + Sql.marks(chunk.size()) + ")"
                             + " GROUP BY customer_external_id",
                     rs -> {
-                        found.put(
-                                rs.getString(1), new Purchases(rs.getLong("spend"), Sql.instant(rs, "last_purchase")));
+                        found.put(rs.getString(1), purchases(rs, Sql.instant(rs, "last_purchase")));
                     },
                     args);
         }
         return found;
     }
 
-    /** H2: the spend since a time and the last completed order of {@code n} customers (since, ids, store). */
+    private static Purchases purchases(java.sql.ResultSet rs, Instant last) throws java.sql.SQLException {
+        return new Purchases(rs.getLong("spend"), last, Sql.instant(rs, "oldest_counted"));
+    }
+
+    /**
+     * H2: the spend since a time, the oldest order it counts and the last completed order of {@code n} customers
+     * (since, since, ids, store).
+     */
     static String purchasesOnH2(int n) {
         return "SELECT ids.id, SUM(CASE WHEN o.created_at >= ? THEN o.total_minor ELSE 0 END) AS spend,"
+                + " MIN(CASE WHEN o.created_at >= ? THEN o.created_at END) AS oldest_counted,"
                 + " MAX(o.created_at) AS last_purchase FROM " + JdbcLoyaltyLedgers.idsTable(n)
                 + " LEFT JOIN orders o USE INDEX (orders_customer) ON o.store_id = ? AND o.customer_external_id = ids.id"
                 + " AND o.status = 'completed' GROUP BY ids.id";

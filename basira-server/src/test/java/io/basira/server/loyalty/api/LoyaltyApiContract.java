@@ -54,6 +54,9 @@ public abstract class LoyaltyApiContract extends ApiTestBase {
     RebuildLedgers rebuild;
 
     @Autowired
+    io.basira.loyalty.LoyaltyPorts ports;
+
+    @Autowired
     JdbcStores storesById;
 
     @Autowired
@@ -431,6 +434,98 @@ public abstract class LoyaltyApiContract extends ApiTestBase {
             sum += entry.get("points").asLong();
         }
         assertThat(sum).isEqualTo(c1.get("points").asLong());
+    }
+
+    /**
+     * A write of orders new to the store advances the customer's kept standing without reading the ledger or the
+     * orders (docs/loyalty.md, "What a write costs"); other writes restate it. 16 threads writing new orders of
+     * four customers (single and in bulks), partial refunds and redemptions between them leave every stored standing
+     * equal to the one computed from the ledger and the orders, and the rebuild equal to the live ledger.
+     */
+    @Test
+    void concurrent_writes_of_new_orders_keep_every_standing_equal_to_the_ledger() throws Exception {
+        Api api = withProgram("kept");
+        for (int c = 2; c <= 4; c++) {
+            api.postJson("/api/v1/customers", customer("C" + c, "Customer " + c));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            int n = i;
+            String customer = "C" + (1 + n % 4);
+            calls.add(pool.submit(() -> {
+                if (n % 8 == 7) {
+                    StringBuilder bulk = new StringBuilder();
+                    for (int c = 1; c <= 4; c++) {
+                        bulk.append(order("B" + n + "-" + c, "C" + c, "completed", "60.00", "2024-05-20"))
+                                .append('\n');
+                    }
+                    return api.post("/api/v1/orders/bulk", "application/x-ndjson", bulk.toString())
+                            .status();
+                }
+                if (n % 8 == 5) { // a partial refund of an order written before: settled against the ledger
+                    return api.postJson(
+                                    "/api/v1/orders",
+                                    order("K" + (n - 4), customer, "completed", "20.00", "2024-05-20"))
+                            .status();
+                }
+                if (n % 8 == 3) {
+                    return api.postJson(
+                                    "/api/v1/loyalty/customers/" + customer + "/redemptions",
+                                    "{\"reward\":\"coupon\",\"points\":30}")
+                            .status();
+                }
+                return api.postJson("/api/v1/orders", order("K" + n, customer, "completed", "90.00", "2024-05-20"))
+                        .status();
+            }));
+        }
+        for (Future<Integer> call : calls) {
+            assertThat(call.get()).isIn(200, 201, 202, 207, 409, 503);
+        }
+        pool.shutdown();
+        Store store = storesById
+                .findBySlug(json(api.get("/api/v1/store")).get("slug").asString())
+                .orElseThrow();
+        standingsAreTheLedgers(api, store);
+        assertThat(ports.ledgers().lockKept(store.id(), List.of("C1")).get("C1").trustedAt(clock.instant()))
+                .as("a standing is kept")
+                .isTrue();
+        assertThat(rebuild.rebuild(store.id(), false).equal()).isTrue();
+        // switched off, an order changes C2's spend unseen; switched on again, C2's kept standing is not trusted
+        assertThat(api.send("PUT", "/api/v1/loyalty/program", PROGRAM.replace("\"enabled\":true", "\"enabled\":false"))
+                        .status())
+                .isEqualTo(200);
+        api.postJson("/api/v1/orders", order("OFF1", "C2", "completed", "700.00", "2024-05-21"));
+        assertThat(api.send("PUT", "/api/v1/loyalty/program", PROGRAM).status()).isEqualTo(200);
+        assertThat(ports.ledgers().lockKept(store.id(), List.of("C2")).get("C2").trustedAt(clock.instant()))
+                .as("C2's orders changed while the program was off")
+                .isFalse();
+        api.postJson("/api/v1/orders", order("ON1", "C2", "completed", "10.00", "2024-05-22"));
+        api.postJson("/api/v1/orders", order("ON2", "C3", "completed", "10.00", "2024-05-22"));
+        standingsAreTheLedgers(api, store);
+    }
+
+    private void standingsAreTheLedgers(Api api, Store store) {
+        io.basira.loyalty.LoyaltyProgram program =
+                ports.programs().of(store.id()).orElseThrow();
+        java.time.Instant now = clock.instant();
+        List<String> customers = List.of("C1", "C2", "C3", "C4");
+        java.util.Map<String, io.basira.loyalty.PurchaseActivity.Purchases> purchases =
+                ports.activity().of(store.id(), customers, io.basira.loyalty.Standings.since(now));
+        io.basira.server.loyalty.jdbc.JdbcLoyaltyLedgers ledgers =
+                (io.basira.server.loyalty.jdbc.JdbcLoyaltyLedgers) ports.ledgers();
+        for (String customer : customers) {
+            List<io.basira.loyalty.LedgerEntry> entries = ledgers.ledger(store.id(), customer);
+            assertThat(entries).as(customer).isNotEmpty();
+            assertThat(ledgers.standing(store.id(), customer))
+                    .as("%s: the stored standing is the ledger's", customer)
+                    .isEqualTo(io.basira.loyalty.Standings.of(program, entries, purchases.get(customer), now));
+            assertThat(loyaltyOf(api, customer).get("points").asLong())
+                    .isEqualTo(entries.stream()
+                            .mapToLong(io.basira.loyalty.LedgerEntry::points)
+                            .sum());
+        }
+        assertThat(ledgers.standing(store.id(), "C1").tier()).isEqualTo("gold");
     }
 
     @Test

@@ -45,8 +45,18 @@ class LoyaltyPlansOnH2Test {
     }
 
     @Test
+    void the_kept_standings_of_a_write_are_looked_up_by_customer_from_the_list() {
+        String plan = explain(JdbcLoyaltyLedgers.keptOnH2(2), "C1", "C2", 1L);
+        assertThat(plan).startsWith("SELECT").contains("FROM (VALUES");
+        assertThat(plan)
+                .containsPattern("LOYALTY_ACCOUNTS\" \"A\" /\\* PUBLIC\\.PRIMARY_KEY_\\w+: STORE_ID = \\?\\d+ AND"
+                        + " CUSTOMER_EXTERNAL_ID = IDS\\.ID");
+    }
+
+    @Test
     void the_purchases_of_a_write_are_looked_up_by_customer_from_the_list() {
-        String plan = explain(JdbcPurchaseActivity.purchasesOnH2(2), OffsetDateTime.now(), "C1", "C2", 1L);
+        OffsetDateTime since = OffsetDateTime.now();
+        String plan = explain(JdbcPurchaseActivity.purchasesOnH2(2), since, since, "C1", "C2", 1L);
         assertThat(plan).contains("FROM (VALUES");
         assertThat(plan)
                 .containsPattern(

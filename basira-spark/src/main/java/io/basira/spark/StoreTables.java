@@ -54,16 +54,7 @@ public final class StoreTables {
             if (path.isEmpty()) {
                 continue;
             }
-            Dataset<Row> raw = store.parquet()
-                    ? spark.read().parquet(path.get())
-                    : spark.read()
-                            .option("header", "true")
-                            .option("multiLine", "true")
-                            .option("escape", "\"")
-                            .option("encoding", "UTF-8")
-                            .option("mode", "FAILFAST")
-                            .option("inferSchema", "false")
-                            .csv(path.get());
+            Dataset<Row> raw = FileSchemas.read(spark, path.get(), store.parquet());
             Dataset<Row> canonical = canonical(raw, fileColumns)
                     .withColumn("store", lit(store.slug()))
                     .withColumn("seq", monotonically_increasing_id());

@@ -27,7 +27,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,13 +56,7 @@ class SameAnswersTest {
 
     @BeforeAll
     static void start() throws IOException {
-        spark = SparkSession.builder()
-                .master("local[2]")
-                .appName("basira-test")
-                .config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "2")
-                .config("spark.sql.session.timeZone", "UTC")
-                .getOrCreate();
+        spark = LocalSpark.session();
         Path demoFolder = dir.resolve("demo");
         new DemoStoreGenerator().write(DemoStoreSpec.defaults(), demoFolder);
         demo = new StoreSource(
@@ -781,10 +774,5 @@ class SameAnswersTest {
         Files.writeString(folder.resolve("customers.csv"), customers, StandardCharsets.UTF_8);
         Files.writeString(folder.resolve("orders.csv"), orders, StandardCharsets.UTF_8);
         return folder;
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
     }
 }

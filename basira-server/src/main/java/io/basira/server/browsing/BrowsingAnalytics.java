@@ -91,7 +91,7 @@ public final class BrowsingAnalytics {
         Map<String, Long> buyers = new HashMap<>();
         jdbc.query(
                 "SELECT e.product_id, COUNT(DISTINCT v.customer_external_id) FROM browsing_events e "
-                        + "JOIN browsing_visitors v ON v.store_id = e.store_id AND v.visitor_id = e.visitor_id "
+                        + "JOIN browsing_visitors v ON " + JdbcBrowsing.SAME_VISITOR + " "
                         + "JOIN orders o ON o.store_id = v.store_id AND o.customer_external_id = v.customer_external_id "
                         + "JOIN order_lines l ON l.store_id = o.store_id AND l.order_external_id = o.external_id "
                         + "AND l.product_external_id = e.product_id WHERE e.store_id = ? AND e.kind = 'product' "
@@ -117,16 +117,19 @@ public final class BrowsingAnalytics {
     private Map<String, Object> visitors(long id, OffsetDateTime start, OffsetDateTime end) {
         Map<String, Long> sessions = new HashMap<>();
         jdbc.query(
-                "SELECT e.visitor_id, COUNT(DISTINCT e.session_id) FROM browsing_events e WHERE e.store_id = ? "
-                        + "AND e.occurred_at < ? AND e.visitor_id IN (SELECT p.visitor_id FROM browsing_events p "
-                        + "WHERE p.store_id = ? AND p.occurred_at >= ? AND p.occurred_at < ?) GROUP BY e.visitor_id",
+                // the visitors of the period (distinct), then all their events before its end, found by the index on
+                // store and visitor hash and matched on the visitor id itself
+                "SELECT e.visitor_id, COUNT(DISTINCT e.session_id) FROM (SELECT DISTINCT visitor_hash, visitor_id "
+                        + "FROM browsing_events WHERE store_id = ? AND occurred_at >= ? AND occurred_at < ?) p "
+                        + "JOIN browsing_events e ON e.store_id = ? AND e.visitor_hash = p.visitor_hash "
+                        + "AND e.visitor_id = p.visitor_id WHERE e.occurred_at < ? GROUP BY e.visitor_id",
                 rs -> {
                     sessions.put(rs.getString(1), rs.getLong(2));
                 },
                 id,
+                start,
                 end,
                 id,
-                start,
                 end);
         Set<String> buyers = new HashSet<>(jdbc.queryForList(
                 "SELECT v.visitor_id FROM browsing_visitors v "

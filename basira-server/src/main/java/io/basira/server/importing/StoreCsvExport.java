@@ -270,7 +270,8 @@ public final class StoreCsvExport {
                         BROWSING_EVENTS_COLUMNS,
                         "SELECT v.customer_external_id, e.visitor_id, e.session_id, e.occurred_at, e.kind, "
                                 + "e.product_id, e.category FROM browsing_events e JOIN browsing_visitors v "
-                                + "ON v.store_id = e.store_id AND v.visitor_id = e.visitor_id WHERE e.store_id = ? "
+                                + "ON e.store_id = v.store_id AND e.visitor_hash = v.visitor_hash "
+                                + "AND e.visitor_id = v.visitor_id WHERE e.store_id = ? "
                                 + "ORDER BY v.customer_external_id, e.occurred_at, e.visitor_id, e.session_id, e.kind",
                         new Object[] {id},
                         rs -> List.of(

@@ -2,6 +2,7 @@ package io.basira.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basira.server.browsing.jdbc.VisitorHash;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -460,16 +461,17 @@ abstract class ImportExportCliContract {
                         .exitCode())
                 .isZero();
         String store = "(SELECT id FROM stores WHERE slug = '" + slug + "')";
-        sql("INSERT INTO browsing_visitors (store_id, visitor_id, customer_external_id, linked_at) VALUES (" + store
-                + ", 'v1', 'C1', CURRENT_TIMESTAMP)");
-        String events =
-                "INSERT INTO browsing_events (store_id, visitor_id, session_id, occurred_at, received_at, kind, "
-                        + "path, product_id, category, search_query, customer_external_id) VALUES ";
-        sql(events + "(" + store + ", 'v1', 's1', TIMESTAMP WITH TIME ZONE '2024-03-01 10:00:00+00', "
+        long v1 = VisitorHash.of("v1");
+        sql("INSERT INTO browsing_visitors (store_id, visitor_id, visitor_hash, customer_external_id, linked_at) "
+                + "VALUES (" + store + ", 'v1', " + v1 + ", 'C1', CURRENT_TIMESTAMP)");
+        String events = "INSERT INTO browsing_events (store_id, visitor_id, visitor_hash, session_id, occurred_at, "
+                + "received_at, kind, path, product_id, category, search_query, customer_external_id) VALUES ";
+        sql(events + "(" + store + ", 'v1', " + v1 + ", 's1', TIMESTAMP WITH TIME ZONE '2024-03-01 10:00:00+00', "
                 + "CURRENT_TIMESTAMP, 'product', '/p/P1', 'P1', 'abayas, long', NULL, NULL)");
-        sql(events + "(" + store + ", 'v1', 's1', TIMESTAMP WITH TIME ZONE '2024-03-01 09:59:00+00', "
+        sql(events + "(" + store + ", 'v1', " + v1 + ", 's1', TIMESTAMP WITH TIME ZONE '2024-03-01 09:59:00+00', "
                 + "CURRENT_TIMESTAMP, 'page', '/', NULL, NULL, NULL, NULL)");
-        sql(events + "(" + store + ", 'v9', 's9', TIMESTAMP WITH TIME ZONE '2024-03-01 09:00:00+00', "
+        sql(events + "(" + store + ", 'v9', " + VisitorHash.of("v9") + ", 's9', "
+                + "TIMESTAMP WITH TIME ZONE '2024-03-01 09:00:00+00', "
                 + "CURRENT_TIMESTAMP, 'page', '/', NULL, NULL, NULL, NULL)"); // a visitor linked to no customer
         Path out = tmp.resolve("browsed-export");
         CliRun export = CliRun.of(database(), "export", "store", "--store", slug, "--out", out.toString());

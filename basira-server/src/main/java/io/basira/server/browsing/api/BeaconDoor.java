@@ -22,9 +22,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,9 +42,22 @@ import tools.jackson.databind.json.JsonMapper;
 public final class BeaconDoor implements Filter {
 
     static final int MAX_BODY = 32 * 1024;
-    private static final Pattern BOTS = Pattern.compile(
-            "bot|crawl|spider|slurp|headless|lighthouse|facebookexternalhit|preview|curl/|wget/|python-requests",
-            Pattern.CASE_INSENSITIVE);
+    /**
+     * A user agent holding one of these (in any case) is a bot. Searched with {@link String#contains} in the
+     * lower-cased agent: a case-insensitive regular expression of the same alternatives was 6% of a beacon's CPU.
+     */
+    private static final List<String> BOTS = List.of(
+            "bot",
+            "crawl",
+            "spider",
+            "slurp",
+            "headless",
+            "lighthouse",
+            "facebookexternalhit",
+            "preview",
+            "curl/",
+            "wget/",
+            "python-requests");
     /** One body buffer per request thread: a beacon allocates no buffer of its own. */
     private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[MAX_BODY + 1]);
 
@@ -179,10 +192,20 @@ public final class BeaconDoor implements Filter {
 
     private static boolean ignored(BrowsingSite site, HttpServletRequest request) {
         String agent = request.getHeader("User-Agent");
-        if (agent == null || BOTS.matcher(agent).find()) {
+        if (agent == null || isBot(agent)) {
             return true;
         }
         return site.honourDnt() && ("1".equals(request.getHeader("DNT")) || "1".equals(request.getHeader("Sec-GPC")));
+    }
+
+    static boolean isBot(String agent) {
+        String lower = agent.toLowerCase(Locale.ROOT);
+        for (String bot : BOTS) {
+            if (lower.contains(bot)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long seconds(Duration wait) {

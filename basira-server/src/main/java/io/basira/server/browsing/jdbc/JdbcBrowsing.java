@@ -13,7 +13,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,7 +25,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The browsing tables (migration V60): events appended in bulk ({@code COPY} on PostgreSQL, batches on H2),
+ * The browsing tables (migrations V60, V220, V280): events appended in bulk ({@code COPY} on PostgreSQL, batches on H2),
  * never updated; the link of each visitor id to the store's customer; the per-customer aggregates the card
  * fields read, recomputed from the events of the customer's visitors. Every statement is scoped to one store.
  * Also the two privacy operations: {@link #export} and {@link #erase} of one customer's browsing.
@@ -37,6 +37,7 @@ public final class JdbcBrowsing {
     private static final List<String> EVENT_COLUMNS = List.of(
             "store_id",
             "visitor_id",
+            "visitor_hash",
             "session_id",
             "occurred_at",
             "received_at",
@@ -59,9 +60,22 @@ public final class JdbcBrowsing {
             "viewed_product_days",
             "viewed_category_days");
 
-    /** The order of the index {@code browsing_events_visitor} (store, visitor, time) within one store. */
-    private static final Comparator<BrowsingEvent> INDEX_ORDER =
-            Comparator.comparing(BrowsingEvent::visitorId).thenComparing(BrowsingEvent::occurredAt);
+    /** An event with its visitor's hash, in the order of the index {@code browsing_events_visitor_hash}. */
+    private record Hashed(long visitorHash, BrowsingEvent event) implements Comparable<Hashed> {
+
+        @Override
+        public int compareTo(Hashed other) {
+            int byHash = Long.compare(visitorHash, other.visitorHash);
+            return byHash != 0 ? byHash : event.occurredAt().compareTo(other.event.occurredAt());
+        }
+    }
+
+    /**
+     * The join of an event {@code e} to the link {@code v} of its visitor: by the store and the visitor's hash
+     * (the index {@code browsing_events_visitor_hash}), then the visitor id itself (two ids may share a hash).
+     */
+    public static final String SAME_VISITOR =
+            "e.store_id = v.store_id AND e.visitor_hash = v.visitor_hash AND e.visitor_id = v.visitor_id";
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -74,20 +88,25 @@ public final class JdbcBrowsing {
     }
 
     /**
-     * Appends the events (in the caller's transaction), in the order of the index on store and visitor: the
-     * events of a batch arrive from visitors spread over the whole index, and inserting them in its order makes
-     * each insert land next to the one before (on H2, whose index pages are copied on every change and written
-     * out whole, a batch in arrival order rewrote about one index page per event). The table has no order of its
-     * own; the caller's list is left as it is.
+     * Appends the events (in the caller's transaction) with their visitor's hash ({@link VisitorHash}), in the
+     * order of the index on store and visitor hash: the events of a batch arrive from visitors spread over the
+     * whole index, and inserting them in its order makes each insert land next to the one before (on H2, whose
+     * index pages are copied on every change and written out whole, a batch in arrival order rewrote about one
+     * index page per event). The table has no order of its own; the caller's list is left as it is.
      */
     public void append(StoreId store, List<BrowsingEvent> events, Instant receivedAt) {
-        List<BrowsingEvent> inIndexOrder = new ArrayList<>(events);
-        inIndexOrder.sort(INDEX_ORDER);
+        List<Hashed> inIndexOrder = new ArrayList<>(events.size());
+        for (BrowsingEvent event : events) {
+            inIndexOrder.add(new Hashed(VisitorHash.of(event.visitorId()), event));
+        }
+        Collections.sort(inIndexOrder);
         try (StagedRows rows = StagedRows.appending(dataSource, dialect, "browsing_events", EVENT_COLUMNS)) {
-            for (BrowsingEvent e : inIndexOrder) {
+            for (Hashed hashed : inIndexOrder) {
+                BrowsingEvent e = hashed.event();
                 rows.append(
                         store.value(),
                         e.visitorId(),
+                        hashed.visitorHash(),
                         e.sessionId(),
                         e.occurredAt(),
                         receivedAt,
@@ -121,7 +140,7 @@ public final class JdbcBrowsing {
         customerByVisitor.forEach((visitor, customer) -> {
             String previous = before.get(visitor);
             if (!customer.equals(previous)) {
-                rows.add(new Object[] {store.value(), visitor, customer, utc(at)});
+                rows.add(new Object[] {store.value(), visitor, VisitorHash.of(visitor), customer, utc(at)});
                 if (previous != null) {
                     left.add(previous);
                 }
@@ -132,7 +151,7 @@ public final class JdbcBrowsing {
                     dialect.upsert(
                             "browsing_visitors",
                             List.of("store_id", "visitor_id"),
-                            List.of("store_id", "visitor_id", "customer_external_id", "linked_at")),
+                            List.of("store_id", "visitor_id", "visitor_hash", "customer_external_id", "linked_at")),
                     rows);
         }
         return left;
@@ -187,7 +206,7 @@ public final class JdbcBrowsing {
                             + "SUM(CASE WHEN e.occurred_at >= ? AND e.kind = 'page' THEN 1 ELSE 0 END) AS pages, "
                             + "SUM(CASE WHEN e.occurred_at >= ? AND e.kind = 'product' THEN 1 ELSE 0 END) AS products, "
                             + "COUNT(DISTINCT e.session_id) AS sessions_total FROM browsing_visitors v JOIN browsing_events e "
-                            + "ON e.store_id = v.store_id AND e.visitor_id = v.visitor_id WHERE v.store_id = ? "
+                            + "ON " + SAME_VISITOR + " WHERE v.store_id = ? "
                             + "AND v.customer_external_id IN (" + marks(chunk.size())
                             + ") GROUP BY v.customer_external_id",
                     rs -> {
@@ -236,8 +255,8 @@ public final class JdbcBrowsing {
         Map<String, ViewedItems> viewed = new HashMap<>();
         jdbc.query(
                 "SELECT v.customer_external_id, e.product_id, e.category, MAX(e.occurred_at) AS last_viewed "
-                        + "FROM browsing_visitors v JOIN browsing_events e ON e.store_id = v.store_id "
-                        + "AND e.visitor_id = v.visitor_id WHERE v.store_id = ? AND e.kind = 'product' AND e.occurred_at >= ? "
+                        + "FROM browsing_visitors v JOIN browsing_events e ON " + SAME_VISITOR
+                        + " WHERE v.store_id = ? AND e.kind = 'product' AND e.occurred_at >= ? "
                         + "AND v.customer_external_id IN (" + marks(chunk.size()) + ") "
                         + "GROUP BY v.customer_external_id, e.product_id, e.category ORDER BY last_viewed DESC",
                 rs -> {
@@ -294,8 +313,8 @@ public final class JdbcBrowsing {
         int events = jdbc.update(
                 "DELETE FROM browsing_events WHERE store_id = ? AND occurred_at < ?", store.value(), utc(before));
         jdbc.update(
-                "DELETE FROM browsing_visitors WHERE store_id = ? AND NOT EXISTS (SELECT 1 FROM browsing_events e "
-                        + "WHERE e.store_id = browsing_visitors.store_id AND e.visitor_id = browsing_visitors.visitor_id)",
+                "DELETE FROM browsing_visitors v WHERE v.store_id = ? AND NOT EXISTS (SELECT 1 FROM browsing_events e "
+                        + "WHERE " + SAME_VISITOR + ")",
                 store.value());
         return events;
     }
@@ -333,7 +352,7 @@ public final class JdbcBrowsing {
                 jdbc.queryForList(
                         "SELECT e.visitor_id, e.session_id, e.occurred_at, e.kind, e.path, "
                                 + "e.product_id, e.category, e.search_query FROM browsing_events e JOIN browsing_visitors v ON "
-                                + "v.store_id = e.store_id AND v.visitor_id = e.visitor_id WHERE v.store_id = ? AND "
+                                + SAME_VISITOR + " WHERE v.store_id = ? AND "
                                 + "v.customer_external_id = ? ORDER BY e.occurred_at, e.visitor_id",
                         store.value(),
                         customerId));
@@ -346,12 +365,11 @@ public final class JdbcBrowsing {
      */
     public int erase(StoreId store, String customerId) {
         int events = jdbc.update(
-                "DELETE FROM browsing_events WHERE store_id = ? AND (customer_external_id = ? OR "
-                        + "visitor_id IN (SELECT visitor_id FROM browsing_visitors WHERE store_id = ? AND "
-                        + "customer_external_id = ?))",
+                "DELETE FROM browsing_events e WHERE e.store_id = ? AND (e.customer_external_id = ? OR "
+                        + "EXISTS (SELECT 1 FROM browsing_visitors v WHERE " + SAME_VISITOR
+                        + " AND v.customer_external_id = ?))",
                 store.value(),
                 customerId,
-                store.value(),
                 customerId);
         jdbc.update(
                 "DELETE FROM browsing_visitors WHERE store_id = ? AND customer_external_id = ?",
@@ -369,6 +387,6 @@ public final class JdbcBrowsing {
     }
 
     public static String marks(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 }

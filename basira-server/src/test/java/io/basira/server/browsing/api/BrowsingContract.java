@@ -7,6 +7,7 @@ import io.basira.browsing.EventKind;
 import io.basira.server.browsing.BrowsingIntake;
 import io.basira.server.browsing.BrowsingUpkeep;
 import io.basira.server.browsing.jdbc.JdbcBrowsing;
+import io.basira.server.browsing.jdbc.VisitorHash;
 import io.basira.server.platform.web.ApiTestBase;
 import io.basira.server.support.Api;
 import io.basira.shared.Store;
@@ -331,6 +332,85 @@ abstract class BrowsingContract extends ApiTestBase {
         JsonNode other = json(newStore("browsing-other").get("/api/v1/browsing/analytics"));
         assertThat(other.get("pages")).isEmpty();
         assertThat(other.get("visitors").get("total").asLong()).isZero();
+    }
+
+    @Test
+    void two_visitors_with_one_hash_never_mix() throws Exception {
+        // visitor-b's rows are written as if its id had visitor-a's hash (a collision no search would find)
+        api.postJson("/api/v1/customers", customer("C10", "Amal"));
+        api.postJson("/api/v1/customers", customer("C11", "Dana"));
+        long shared = VisitorHash.of("visitor-a");
+        Instant now = clock.instant();
+        jdbc.update(
+                "INSERT INTO browsing_visitors (store_id, visitor_id, visitor_hash, customer_external_id, linked_at) "
+                        + "VALUES (?, 'visitor-b', ?, 'C11', ?)",
+                store.id().value(),
+                shared,
+                JdbcBrowsing.utc(now));
+        for (String[] event : new String[][] {
+            {"session-b1", "page", "/b", null}, {"session-b1", "page", "/b2", null},
+            {"session-b2", "page", "/b3", null}, {"session-b2", "product", "/p/11", "P11"}
+        }) {
+            jdbc.update(
+                    "INSERT INTO browsing_events (store_id, visitor_id, visitor_hash, session_id, occurred_at, "
+                            + "received_at, kind, path, product_id) VALUES (?, 'visitor-b', ?, ?, ?, ?, ?, ?, ?)",
+                    store.id().value(),
+                    shared,
+                    event[0],
+                    JdbcBrowsing.utc(now.minus(Duration.ofMinutes(5))),
+                    JdbcBrowsing.utc(now),
+                    event[1],
+                    event[2],
+                    event[3]);
+        }
+        beacon(
+                SHOP,
+                BROWSER,
+                "visitor-a",
+                "session-a",
+                "{\"t\":\"page\",\"p\":\"/a\"}",
+                "{\"t\":\"product\",\"p\":\"/p/10\",\"pr\":\"P10\"}",
+                "{\"t\":\"identify\",\"cu\":\"C10\"}");
+        flush();
+        assertThat(count("SELECT COUNT(DISTINCT visitor_hash) FROM browsing_events WHERE store_id = ?"))
+                .as("both visitors' events under one hash")
+                .isEqualTo(1);
+        new org.springframework.transaction.support.TransactionTemplate(
+                        new org.springframework.jdbc.support.JdbcTransactionManager(jdbc.getDataSource()))
+                .executeWithoutResult(status -> browsing.recompute(store.id(), List.of("C10", "C11"), now));
+
+        assertThat(aggregates("C10"))
+                .containsEntry("sessions_total", 1)
+                .containsEntry("page_views_30d", 1)
+                .containsEntry("product_views_30d", 1);
+        assertThat(aggregates("C10").get("viewed_product_days").toString()).startsWith("P10\t");
+        assertThat(aggregates("C11"))
+                .containsEntry("sessions_total", 2)
+                .containsEntry("page_views_30d", 3)
+                .containsEntry("product_views_30d", 1);
+        assertThat(aggregates("C11").get("viewed_product_days").toString()).startsWith("P11\t");
+        assertThat((List<?>) browsing.export(store.id(), "C10").get("events"))
+                .hasSize(3)
+                .allSatisfy(e -> assertThat(((Map<?, ?>) e).get("visitor_id")).isEqualTo("visitor-a"));
+
+        JsonNode visitors = json(api.get("/api/v1/browsing/analytics")).get("visitors");
+        assertThat(visitors.get("total").asLong()).isEqualTo(2);
+        assertThat(visitors.get("returning").asLong())
+                .as("visitor-b: two sessions")
+                .isEqualTo(1);
+        assertThat(visitors.get("new").asLong()).as("visitor-a: one session").isEqualTo(1);
+
+        assertThat(browsing.erase(store.id(), "C10")).isEqualTo(3);
+        assertThat(count("SELECT COUNT(*) FROM browsing_events WHERE store_id = ? AND visitor_id = 'visitor-b'"))
+                .isEqualTo(4);
+        upkeep.run(store);
+        assertThat(browsing.export(store.id(), "C11").get("visitors")).isEqualTo(List.of("visitor-b"));
+        assertThat(aggregates("C11")).containsEntry("sessions_total", 2);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> aggregates(String customer) {
+        return (Map<String, Object>) browsing.export(store.id(), customer).get("aggregates");
     }
 
     private List<String> members(String group) {

@@ -2,6 +2,7 @@ package io.basira.server.browsing.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basira.server.browsing.jdbc.VisitorHash;
 import io.basira.server.dashboard.DashboardClient;
 import io.basira.server.dashboard.DashboardFixture;
 import io.basira.server.importing.ImportFolder;
@@ -152,10 +153,11 @@ class TrackingPageOnH2Test {
     private void event(String visitor, String session, String at, String path) {
         OffsetDateTime time = OffsetDateTime.parse(at);
         jdbc.update(
-                "INSERT INTO browsing_events (store_id, visitor_id, session_id, occurred_at, received_at, kind, path) "
-                        + "VALUES (?, ?, ?, ?, ?, 'page', ?)",
+                "INSERT INTO browsing_events (store_id, visitor_id, visitor_hash, session_id, occurred_at, received_at, "
+                        + "kind, path) VALUES (?, ?, ?, ?, ?, ?, 'page', ?)",
                 fixture.store().id().value(),
                 visitor,
+                VisitorHash.of(visitor),
                 session,
                 time,
                 time,

@@ -51,6 +51,8 @@ import javax.crypto.spec.SecretKeySpec;
  *     --db-url jdbc:postgresql://127.0.0.1:5432/wh_db --db-user root --events 10000 --senders 8 --pgbench-db wh_db
  * </pre>
  * Against a server already running: {@code --base http://127.0.0.1:8093 --key-file key.txt} (no kills).
+ * {@code --start-wait SECONDS} (default 300) is how long a start of the server may take before the run fails (the
+ * server is then killed, not left running).
  */
 public final class WebhookReliability {
 
@@ -72,6 +74,7 @@ public final class WebhookReliability {
         long seed = Long.parseLong(option(args, "--seed", "13"));
         int kills = Integer.parseInt(option(args, "--kills", "0"));
         int applyWait = Integer.parseInt(option(args, "--apply-wait", "900"));
+        START_WAIT_SECONDS = Long.parseLong(option(args, "--start-wait", "300"));
         String jar = option(args, "--jar", null);
         Server server = null;
         String key;
@@ -242,6 +245,12 @@ public final class WebhookReliability {
     }
 
     /** The server as a process of the harness: {@code java -jar} the server's jar, killed with SIGKILL. */
+    /**
+     * How long a server start may take ({@code --start-wait}, seconds): a minute or two on a quiet machine, over five
+     * on 2 cores under a load average of 40.
+     */
+    private static long START_WAIT_SECONDS = 300;
+
     static final class Server {
         private final String jar;
         private final int port;
@@ -276,7 +285,7 @@ public final class WebhookReliability {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("BASIRA_WEBHOOKS_ADDRESS_ATTEMPTS", "100000000");
             process = builder.start();
-            long deadline = System.nanoTime() + 300_000_000_000L;
+            long deadline = System.nanoTime() + START_WAIT_SECONDS * 1_000_000_000L;
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("the server stopped at start; see " + log);
@@ -295,7 +304,9 @@ public final class WebhookReliability {
                 }
                 Thread.sleep(250);
             }
-            throw new IllegalStateException("the server did not start within 5 minutes; see " + log);
+            process.destroyForcibly(); // not left running behind the harness
+            throw new IllegalStateException(
+                    "the server did not start within " + START_WAIT_SECONDS + " s (--start-wait); see " + log);
         }
 
         long pid() {

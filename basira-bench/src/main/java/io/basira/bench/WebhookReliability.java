@@ -37,8 +37,9 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>With {@code --jar} the harness runs the server itself (a new store in a fresh {@code --data} folder, or on
  * {@code --db-url}), and {@code --kills K} kills it with SIGKILL K times, evenly over the run, and starts it
- * again each time; a sender resends an event until it is acknowledged (for up to 3 minutes), as the platforms
- * retry. {@code --pgbench-db DB} then runs pgbench on that PostgreSQL database — as many single-row
+ * again each time; a sender resends an event until it is acknowledged (for up to a minute longer than a server
+ * start may take), as the platforms retry. {@code --pgbench-db DB} then runs pgbench on that PostgreSQL database —
+ * as many single-row
  * {@code INSERT ... ON CONFLICT DO NOTHING} transactions into a copy of the inbox table as webhooks were sent,
  * from as many clients as senders — and prints the ratio.
  * <pre>
@@ -57,8 +58,13 @@ import javax.crypto.spec.SecretKeySpec;
 public final class WebhookReliability {
 
     private static final String[] STATUSES = {"under_review", "in_progress", "completed"};
-    /** How long a sender keeps resending one event that is not acknowledged (a server restart takes ~40 s here). */
-    private static final long RETRY_FOR_NANOS = 180_000_000_000L;
+    /**
+     * How long a sender keeps resending one event that is not acknowledged: a minute longer than a server start may
+     * take ({@code --start-wait}), so a slow restart during {@code --kills} does not make the senders give up.
+     */
+    private static long retryForNanos() {
+        return (START_WAIT_SECONDS + 60) * 1_000_000_000L;
+    }
     /** Resends of events not acknowledged (refused, or the connection broke: the server was killed). */
     private static final AtomicInteger retries = new AtomicInteger();
 
@@ -379,7 +385,7 @@ public final class WebhookReliability {
                         HttpConnection connection = null;
                         for (int i = next.getAndIncrement(); i < plan.size(); i = next.getAndIncrement()) {
                             Event event = plan.get(i);
-                            long deadline = System.nanoTime() + RETRY_FOR_NANOS;
+                            long deadline = System.nanoTime() + retryForNanos();
                             while (true) { // as a platform does: again until acknowledged
                                 long start = System.nanoTime();
                                 int status;

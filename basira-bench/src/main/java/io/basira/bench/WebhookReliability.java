@@ -37,8 +37,9 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>With {@code --jar} the harness runs the server itself (a new store in a fresh {@code --data} folder, or on
  * {@code --db-url}), and {@code --kills K} kills it with SIGKILL K times, evenly over the run, and starts it
- * again each time; a sender resends an event until it is acknowledged (for up to 3 minutes), as the platforms
- * retry. {@code --pgbench-db DB} then runs pgbench on that PostgreSQL database — as many single-row
+ * again each time; a sender resends an event until it is acknowledged (for up to a minute longer than a server
+ * start may take), as the platforms retry. {@code --pgbench-db DB} then runs pgbench on that PostgreSQL database —
+ * as many single-row
  * {@code INSERT ... ON CONFLICT DO NOTHING} transactions into a copy of the inbox table as webhooks were sent,
  * from as many clients as senders — and prints the ratio.
  * <pre>
@@ -51,12 +52,19 @@ import javax.crypto.spec.SecretKeySpec;
  *     --db-url jdbc:postgresql://127.0.0.1:5432/wh_db --db-user root --events 10000 --senders 8 --pgbench-db wh_db
  * </pre>
  * Against a server already running: {@code --base http://127.0.0.1:8093 --key-file key.txt} (no kills).
+ * {@code --start-wait SECONDS} (default 300) is how long a start of the server may take before the run fails (the
+ * server is then killed, not left running).
  */
 public final class WebhookReliability {
 
     private static final String[] STATUSES = {"under_review", "in_progress", "completed"};
-    /** How long a sender keeps resending one event that is not acknowledged (a server restart takes ~40 s here). */
-    private static final long RETRY_FOR_NANOS = 180_000_000_000L;
+    /**
+     * How long a sender keeps resending one event that is not acknowledged: a minute longer than a server start may
+     * take ({@code --start-wait}), so a slow restart during {@code --kills} does not make the senders give up.
+     */
+    private static long retryForNanos() {
+        return (START_WAIT_SECONDS + 60) * 1_000_000_000L;
+    }
     /** Resends of events not acknowledged (refused, or the connection broke: the server was killed). */
     private static final AtomicInteger retries = new AtomicInteger();
 
@@ -72,6 +80,7 @@ public final class WebhookReliability {
         long seed = Long.parseLong(option(args, "--seed", "13"));
         int kills = Integer.parseInt(option(args, "--kills", "0"));
         int applyWait = Integer.parseInt(option(args, "--apply-wait", "900"));
+        START_WAIT_SECONDS = Long.parseLong(option(args, "--start-wait", "300"));
         String jar = option(args, "--jar", null);
         Server server = null;
         String key;
@@ -242,6 +251,12 @@ public final class WebhookReliability {
     }
 
     /** The server as a process of the harness: {@code java -jar} the server's jar, killed with SIGKILL. */
+    /**
+     * How long a server start may take ({@code --start-wait}, seconds): a minute or two on a quiet machine, over five
+     * on 2 cores under a load average of 40.
+     */
+    private static long START_WAIT_SECONDS = 300;
+
     static final class Server {
         private final String jar;
         private final int port;
@@ -276,7 +291,7 @@ public final class WebhookReliability {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("BASIRA_WEBHOOKS_ADDRESS_ATTEMPTS", "100000000");
             process = builder.start();
-            long deadline = System.nanoTime() + 300_000_000_000L;
+            long deadline = System.nanoTime() + START_WAIT_SECONDS * 1_000_000_000L;
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("the server stopped at start; see " + log);
@@ -295,7 +310,9 @@ public final class WebhookReliability {
                 }
                 Thread.sleep(250);
             }
-            throw new IllegalStateException("the server did not start within 5 minutes; see " + log);
+            process.destroyForcibly(); // not left running behind the harness
+            throw new IllegalStateException(
+                    "the server did not start within " + START_WAIT_SECONDS + " s (--start-wait); see " + log);
         }
 
         long pid() {
@@ -368,7 +385,7 @@ public final class WebhookReliability {
                         HttpConnection connection = null;
                         for (int i = next.getAndIncrement(); i < plan.size(); i = next.getAndIncrement()) {
                             Event event = plan.get(i);
-                            long deadline = System.nanoTime() + RETRY_FOR_NANOS;
+                            long deadline = System.nanoTime() + retryForNanos();
                             while (true) { // as a platform does: again until acknowledged
                                 long start = System.nanoTime();
                                 int status;

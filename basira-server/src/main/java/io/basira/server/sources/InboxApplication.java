@@ -85,7 +85,7 @@ final class InboxApplication implements DomainEventListener {
 
     @Override
     public void handle(ReceivedEvent received) {
-        apply(((WebhookReceived) received.event()).inboxId());
+        applyAll(((WebhookReceived) received.event()).inboxIds());
     }
 
     /** Applied after the acknowledgement, by the outbox's background worker: the sender does not wait for it. */
@@ -101,22 +101,32 @@ final class InboxApplication implements DomainEventListener {
      * are written together, by one call of the write use case's bulk path ({@link Merged}), and every event's
      * outcome is recorded in one batch of statements before the commit. When one of them cannot be applied (to be
      * parked), names an erased customer, or the transaction fails, the batch is rolled back whole and each event
-     * applied alone, so the others are applied and only that one is parked.
+     * applied alone, so the others are applied and only that one is parked. The inbox rows the outbox events name
+     * (each names those of one group commit) are applied {@value #BATCH} to a transaction.
      */
     @Override
     public void handleAll(List<ReceivedEvent> events) {
-        if (events.size() == 1) {
-            handle(events.get(0));
+        applyAll(events.stream()
+                .flatMap(received -> ((WebhookReceived) received.event()).inboxIds().stream())
+                .toList());
+    }
+
+    /** The most inbox rows applied in one transaction. */
+    static final int BATCH = 256;
+
+    private void applyAll(List<Long> inboxIds) {
+        List<Long> ids = inboxIds.stream().sorted().distinct().toList();
+        if (ids.size() == 1) {
+            apply(ids.get(0));
             return;
         }
-        List<Long> ids = events.stream()
-                .map(received -> ((WebhookReceived) received.event()).inboxId())
-                .sorted()
-                .toList();
-        try {
-            transaction.executeWithoutResult(status -> applyAll(ids));
-        } catch (RuntimeException e) {
-            ids.forEach(this::apply);
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            try {
+                transaction.executeWithoutResult(status -> applyBatch(chunk));
+            } catch (RuntimeException e) {
+                chunk.forEach(this::apply);
+            }
         }
     }
 
@@ -127,8 +137,8 @@ final class InboxApplication implements DomainEventListener {
         }
     }
 
-    /** {@link #handleAll}'s transaction: the events of {@code ids} still received, applied as one. */
-    private void applyAll(List<Long> ids) {
+    /** {@link #applyAll}'s transaction: the events of {@code ids} still received, applied as one. */
+    private void applyBatch(List<Long> ids) {
         Map<Long, JdbcInbox.Received> locked = inbox.lockReceived(ids);
         Map<StoreId, Store> stores = new HashMap<>();
         List<JdbcInbox.Finished> finished = new ArrayList<>(locked.size());
@@ -161,10 +171,6 @@ final class InboxApplication implements DomainEventListener {
                     continue;
                 }
             }
-            if (!writes.versions().claim(store.id(), mapped.recordKey(), mapped.versionAt(), id)) {
-                finished.add(new JdbcInbox.Finished(id, InboxEntry.STALE, stale(store, mapped)));
-                continue;
-            }
             if (merged == null) {
                 merged = new Merged(store);
             }
@@ -177,19 +183,17 @@ final class InboxApplication implements DomainEventListener {
     }
 
     /**
-     * Consecutive claimed events of one store whose records are distinct (no record of one is a record of
-     * another), written by one {@link IngestRecords#ingestScreened} call — the same records, cards and events as
-     * applying them one after the other, since none of them sees another's record. Only events of orders,
-     * customers and products are merged; carts, reviews and wishlists (whose cards are folded again from the
-     * records) and cancellations (which read the stored order) are applied alone.
+     * Consecutive events of one store whose records are distinct (no record of one is a record of another): their
+     * versions claimed by one statement ({@link JdbcRecordVersions#claimAll}), the stale ones left out, and the
+     * records of the others written by one {@link IngestRecords#ingestScreened} call — the same claims, records,
+     * cards and events as applying them one after the other, since none of them sees another's record. Only
+     * events of orders, customers and products are merged; carts, reviews and wishlists (whose cards are folded
+     * again from the records) and cancellations (which read the stored order) are applied alone.
      */
     private final class Merged {
         private final Store store;
-        private final RecordBatch batch = new RecordBatch();
         private final Set<String> records = new HashSet<>();
-        private final List<Long> ids = new ArrayList<>();
-        private final List<String> summaries = new ArrayList<>();
-        private final Map<String, Customer> embedded = new LinkedHashMap<>();
+        private final Map<Long, Mapped> events = new LinkedHashMap<>();
 
         Merged(Store store) {
             this.store = store;
@@ -211,14 +215,7 @@ final class InboxApplication implements DomainEventListener {
 
         void add(long id, Mapped mapped) {
             records.addAll(keys(mapped));
-            RecordBatch records = mapped.batch();
-            records.products().forEach(batch::add);
-            records.customers().forEach(batch::add);
-            records.orders().forEach(batch::add);
-            records.orderLines().forEach(batch::add);
-            mapped.customersIfMissing().forEach(customer -> embedded.putIfAbsent(customer.externalId(), customer));
-            ids.add(id);
-            summaries.add(mapped.summary());
+            events.put(id, mapped);
         }
 
         /**
@@ -236,26 +233,50 @@ final class InboxApplication implements DomainEventListener {
             return keys;
         }
 
-        /** Writes the merged records. @return each event's outcome */
+        /** Claims the events' versions and writes the records of those claimed. @return each event's outcome */
         List<JdbcInbox.Finished> write() {
-            if (!embedded.isEmpty()) {
-                Set<String> defined = new HashSet<>();
-                batch.customers().forEach(customer -> defined.add(customer.externalId()));
-                embedded.keySet().removeAll(defined);
-                Set<String> missing = writes.reads().missingCustomers(store.id(), List.copyOf(embedded.keySet()));
-                embedded.values().stream()
-                        .filter(customer -> missing.contains(customer.externalId()))
-                        .forEach(batch::add);
+            List<JdbcRecordVersions.Claim> claims = new ArrayList<>(events.size());
+            events.forEach((id, mapped) ->
+                    claims.add(new JdbcRecordVersions.Claim(mapped.recordKey(), mapped.versionAt(), id)));
+            Set<String> claimed = writes.versions().claimAll(store.id(), claims);
+            RecordBatch batch = new RecordBatch();
+            Map<String, Customer> embedded = new LinkedHashMap<>();
+            List<JdbcInbox.Finished> finished = new ArrayList<>(events.size());
+            events.forEach((id, mapped) -> {
+                if (!claimed.contains(mapped.recordKey())) {
+                    finished.add(new JdbcInbox.Finished(id, InboxEntry.STALE, stale(store, mapped)));
+                    return;
+                }
+                RecordBatch records = mapped.batch();
+                records.products().forEach(batch::add);
+                records.customers().forEach(batch::add);
+                records.orders().forEach(batch::add);
+                records.orderLines().forEach(batch::add);
+                mapped.customersIfMissing().forEach(customer -> embedded.putIfAbsent(customer.externalId(), customer));
+                finished.add(new JdbcInbox.Finished(id, InboxEntry.APPLIED, mapped.summary()));
+            });
+            if (finished.stream().noneMatch(f -> f.state().equals(InboxEntry.APPLIED))) {
+                return finished;
             }
-            IngestRecords.Ingested screened = writes.ingest().ingestScreened(store, batch);
-            if (screened.namedErased()) { // whose body is to be forgotten: each event alone
+            addMissing(batch, embedded);
+            if (writes.ingest().ingestScreened(store, batch).namedErased()) { // whose body is to be forgotten
                 throw new AloneNeeded();
             }
-            List<JdbcInbox.Finished> finished = new ArrayList<>(ids.size());
-            for (int i = 0; i < ids.size(); i++) {
-                finished.add(new JdbcInbox.Finished(ids.get(i), InboxEntry.APPLIED, summaries.get(i)));
-            }
             return finished;
+        }
+
+        /** The embedded customers the batch does not define and the store does not know yet. */
+        private void addMissing(RecordBatch batch, Map<String, Customer> embedded) {
+            if (embedded.isEmpty()) {
+                return;
+            }
+            Set<String> defined = new HashSet<>();
+            batch.customers().forEach(customer -> defined.add(customer.externalId()));
+            embedded.keySet().removeAll(defined);
+            Set<String> missing = writes.reads().missingCustomers(store.id(), List.copyOf(embedded.keySet()));
+            embedded.values().stream()
+                    .filter(customer -> missing.contains(customer.externalId()))
+                    .forEach(batch::add);
         }
     }
 

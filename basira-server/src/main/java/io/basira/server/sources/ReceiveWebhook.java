@@ -7,7 +7,9 @@ import io.basira.server.sources.jdbc.JdbcInbox;
 import io.basira.shared.StoreId;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -18,14 +20,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Use case: a verified delivery goes into the store's inbox, durably, before it is acknowledged. The inbox
- * row and its {@link WebhookReceived} event commit together (the outbox), so every stored event is applied
+ * row and the {@link WebhookReceived} event naming it commit together (the outbox), so every stored event is applied
  * after the commit at least once — on this thread right away, or by the outbox's retries and its catch-up
  * after a restart — and {@link InboxApplication} makes that exactly once per event key. A delivery whose
  * event key the store already holds is a redelivery: acknowledged, not stored again.
  *
- * <p>Group commit: concurrent deliveries are written by one writer thread, as many in one transaction as
+ * <p>Group commit: concurrent deliveries are written by a writer thread, as many in one transaction as
  * arrived while the previous one committed (at most {@link #GROUP}), and each caller returns once the
- * transaction holding its row committed — one disk flush for many deliveries instead of one each. A group
+ * transaction holding its row committed — one disk flush for many deliveries instead of one each. On
+ * PostgreSQL several writers take turns at the queue, so the next group is written while one waits for its
+ * flush; two groups holding the same event key are kept apart by the unique key (the second finds it held,
+ * after the first committed), and each group inserts its rows in the order of their keys, so two groups
+ * never wait for each other in a cycle. A group
  * whose transaction fails is written again one delivery at a time, so one bad delivery fails only itself.
  */
 @UseCase
@@ -51,16 +57,27 @@ public final class ReceiveWebhook {
     private record Pending(
             Source source, String eventKey, String topic, String body, CompletableFuture<Receipt> done) {}
 
-    /** The writer thread, started by the first delivery (a command-line run never has one). */
-    private final AtomicReference<Thread> writer = new AtomicReference<>();
+    /** The writer threads, started by the first delivery (a command-line run never has one). */
+    private final AtomicReference<List<Thread>> writers = new AtomicReference<>();
 
+    private final int writerCount;
     private volatile boolean closed;
 
-    public ReceiveWebhook(JdbcInbox inbox, DomainEvents events, TransactionTemplate transaction, Clock clock) {
+    /**
+     * @param writers how many writer threads take groups from the queue, each group in a transaction of its own
+     *     (at least 1): on PostgreSQL several transactions commit at once (their WAL flushes are shared), so a group
+     *     is written while the previous one waits for its flush; on H2, whose commits are serial, one is enough
+     */
+    public ReceiveWebhook(
+            JdbcInbox inbox, DomainEvents events, TransactionTemplate transaction, Clock clock, int writers) {
+        if (writers < 1) {
+            throw new IllegalArgumentException("the inbox needs at least one writer, got " + writers);
+        }
         this.inbox = inbox;
         this.events = events;
         this.transaction = transaction;
         this.clock = clock;
+        this.writerCount = writers;
     }
 
     /** Stores the event (committed when this returns) unless the store holds its key already. */
@@ -88,26 +105,32 @@ public final class ReceiveWebhook {
     }
 
     private void startWriter() {
-        if (writer.get() == null) {
-            Thread thread = new Thread(this::write, "basira-inbox-writer");
-            thread.setDaemon(true);
-            if (writer.compareAndSet(null, thread)) {
-                thread.start();
+        if (writers.get() == null) {
+            List<Thread> threads = new ArrayList<>(writerCount);
+            for (int i = 0; i < writerCount; i++) {
+                Thread thread = new Thread(this::write, "basira-inbox-writer-" + (i + 1));
+                thread.setDaemon(true);
+                threads.add(thread);
+            }
+            if (writers.compareAndSet(null, List.copyOf(threads))) {
+                threads.forEach(Thread::start);
             }
         }
     }
 
     /**
-     * Stops the writer thread when the application context closes (Spring calls it); a delivery still waiting
+     * Stops the writer threads when the application context closes (Spring calls it); a delivery still waiting
      * fails (its sender gets no 2xx and sends it again), none is acknowledged unstored.
      */
     public void close() {
         closed = true;
-        Thread thread = writer.get();
-        if (thread != null) {
-            thread.interrupt();
+        List<Thread> threads = writers.get();
+        if (threads != null) {
+            threads.forEach(Thread::interrupt);
             try {
-                thread.join(5_000);
+                for (Thread thread : threads) {
+                    thread.join(5_000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -123,7 +146,7 @@ public final class ReceiveWebhook {
         }
     }
 
-    /** The writer thread: a group of what is waiting, in one transaction; then each caller is answered. */
+    /** A writer thread: a group of what is waiting, in one transaction; then each caller is answered. */
     private void write() {
         List<Pending> group = new ArrayList<>(GROUP);
         while (true) {
@@ -151,7 +174,11 @@ public final class ReceiveWebhook {
         }
     }
 
-    /** The group's rows in one statement ({@link JdbcInbox#insertAll}), and the event of each row stored. */
+    /**
+     * The group's rows in one statement ({@link JdbcInbox#insertAll}), and one {@link WebhookReceived} per store
+     * naming every row of that store this group stored (one outbox event and delivery row per group commit, not
+     * per webhook: they are written in the same transaction, so the listener still learns of every stored row).
+     */
     private List<Receipt> storeAll(List<Pending> group) {
         List<JdbcInbox.NewEvent> rows = new ArrayList<>(group.size());
         for (Pending pending : group) {
@@ -166,13 +193,23 @@ public final class ReceiveWebhook {
         }
         List<OptionalLong> ids = inbox.insertAll(rows, clock.instant());
         List<Receipt> receipts = new ArrayList<>(group.size());
+        Map<StoreId, List<Long>> storedByStore = new LinkedHashMap<>();
         for (int i = 0; i < group.size(); i++) {
             OptionalLong id = ids.get(i);
             StoreId store = group.get(i).source().store();
-            id.ifPresent(stored -> events.publish(new WebhookReceived(store, stored)));
+            id.ifPresent(stored -> storedByStore
+                    .computeIfAbsent(store, any -> new ArrayList<>())
+                    .add(stored));
             receipts.add(new Receipt(id));
         }
+        storedByStore.forEach((store, stored) -> events.publish(new WebhookReceived(store, sorted(stored))));
         return receipts;
+    }
+
+    private static List<Long> sorted(List<Long> ids) {
+        List<Long> sorted = new ArrayList<>(ids);
+        sorted.sort(null);
+        return sorted;
     }
 
     private Receipt store(Pending pending) {

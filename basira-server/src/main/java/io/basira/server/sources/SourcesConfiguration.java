@@ -75,8 +75,15 @@ public class SourcesConfiguration {
     }
 
     @Bean
-    ReceiveWebhook receiveWebhook(JdbcInbox inbox, DomainEvents events, TransactionTemplate transaction, Clock clock) {
-        return new ReceiveWebhook(inbox, events, transaction, clock);
+    ReceiveWebhook receiveWebhook(
+            JdbcInbox inbox,
+            DomainEvents events,
+            TransactionTemplate transaction,
+            Clock clock,
+            SqlDialect dialect,
+            @Value("${basira.webhooks.writers:0}") int writers) {
+        int threads = writers > 0 ? writers : dialect == SqlDialect.POSTGRESQL ? 4 : 1;
+        return new ReceiveWebhook(inbox, events, transaction, clock, threads);
     }
 
     /** The outbox listener that applies inbox events through the write use case. */

@@ -11,7 +11,9 @@ import io.basira.events.LoyaltyChanged;
 import io.basira.events.MembershipChanged;
 import io.basira.events.OrdersRecorded;
 import io.basira.events.WebhookReceived;
+import io.basira.shared.StoreId;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Events as stored: the type name of {@link DomainEvent#type()} and the record as JSON (the server's Jackson). */
@@ -35,6 +37,19 @@ final class EventCodec {
         this.json = json;
     }
 
+    /**
+     * A {@link WebhookReceived}: {@code {"store":…,"inbox_ids":[…]}}, or the one-row form that servers before the
+     * one event per group commit recorded, {@code {"store":…,"inbox_id":…}} (still delivered after an upgrade).
+     */
+    private WebhookReceived webhookReceived(String payload) {
+        JsonNode tree = json.readTree(payload);
+        JsonNode one = tree.get("inbox_id");
+        if (one != null && one.isIntegralNumber()) {
+            return new WebhookReceived(json.treeToValue(tree.get("store"), StoreId.class), one.asLong());
+        }
+        return json.treeToValue(tree, WebhookReceived.class);
+    }
+
     String write(DomainEvent event) {
         return json.writeValueAsString(event);
     }
@@ -43,6 +58,9 @@ final class EventCodec {
         Class<? extends DomainEvent> kind = TYPES.get(type);
         if (kind == null) {
             throw new IllegalArgumentException("unknown event type: " + type);
+        }
+        if (kind == WebhookReceived.class) {
+            return webhookReceived(payload);
         }
         return json.readValue(payload, kind);
     }

@@ -88,12 +88,13 @@ public final class JdbcInbox {
      * event key (or an earlier one of {@code events} has it). PostgreSQL: {@code INSERT … ON CONFLICT DO NOTHING
      * RETURNING}; H2: the keys held already are read first, the others inserted by one {@code INSERT} read back
      * through {@code FINAL TABLE} (a key stored meanwhile by another instance fails the statement: the caller writes
-     * its events one at a time then).
+     * its events one at a time then). The rows go in in the order of their identities (store, platform, key), so
+     * two such statements running at once never wait for each other's keys in a cycle.
      *
      * @return for each event, in their order, its new id; empty for an event key held already
      */
     public List<OptionalLong> insertAll(List<NewEvent> events, Instant now) {
-        java.util.Map<String, NewEvent> fresh = new java.util.LinkedHashMap<>();
+        java.util.Map<String, NewEvent> fresh = new java.util.TreeMap<>(); // by key: see ReceiveWebhook
         events.forEach(event -> fresh.putIfAbsent(event.identity(), event));
         if (dialect != SqlDialect.POSTGRESQL) {
             held(fresh.values()).forEach(fresh::remove);

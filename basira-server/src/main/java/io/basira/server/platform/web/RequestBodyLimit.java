@@ -10,13 +10,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,8 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class RequestBodyLimit extends OncePerRequestFilter {
-
-    private static final Pattern BULK = Pattern.compile("/api/v1/[^/]+/bulk/?");
 
     private final long maxBytes;
     private final JsonMapper json;
@@ -59,9 +58,22 @@ public class RequestBodyLimit extends OncePerRequestFilter {
                 return true;
             }
         }
-        return BULK.matcher(request.getRequestURI()
-                        .substring(request.getContextPath().length()))
-                .matches();
+        return isBulk(request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
+    /** Whether {@code path} is {@code /api/v1/{kind}/bulk}, with or without a last slash. */
+    static boolean isBulk(String path) {
+        String prefix = "/api/v1/";
+        if (!path.startsWith(prefix)) {
+            return false;
+        }
+        String rest = path.endsWith("/")
+                ? path.substring(prefix.length(), path.length() - 1)
+                : path.substring(prefix.length());
+        int slash = rest.indexOf('/');
+        return slash > 0
+                && rest.indexOf('/', slash + 1) < 0
+                && rest.substring(slash + 1).equals("bulk");
     }
 
     @Override
@@ -71,12 +83,26 @@ public class RequestBodyLimit extends OncePerRequestFilter {
             refuse(request, response);
             return;
         }
-        byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        byte[] body = read(request.getInputStream(), request.getContentLengthLong());
         if (body.length > maxBytes) {
             refuse(request, response);
             return;
         }
         chain.doFilter(new ReadBody(request, body), response);
+    }
+
+    /**
+     * The body, at most {@code maxBytes + 1} bytes of it. A declared length (at most the limit here) is read into an
+     * array of that size: the container ends the stream there, and most bodies are a few hundred bytes, which
+     * {@code readNBytes(limit)} would read through buffers of its own and copy again.
+     */
+    private byte[] read(InputStream in, long declared) throws IOException {
+        if (declared < 0) {
+            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        }
+        byte[] body = new byte[(int) declared];
+        int read = in.readNBytes(body, 0, body.length);
+        return read == body.length ? body : Arrays.copyOf(body, read);
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -77,12 +77,19 @@ public class StrictUtf8Bodies extends RequestBodyAdviceAdapter {
 
     /** The index of the first byte of {@code bytes[0, length)} that is not (part of) valid UTF-8, or -1. */
     public static int firstBadByte(byte[] bytes, int length) {
+        int start = 0;
+        while (start < length && bytes[start] >= 0) {
+            start++; // ASCII, valid on its own: most bodies are ASCII throughout, and need no decoder
+        }
+        if (start == length) {
+            return -1;
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
-        CoderResult result = decoder.decode(in, CharBuffer.allocate(length), true);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, length - start);
+        CoderResult result = decoder.decode(in, CharBuffer.allocate(length - start), true);
         return result.isError() ? in.position() : -1;
     }
 

@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * times longer than the server's queue can absorb (100,000 events), so the accepted rate over it is the rate
  * the writer sustains, within queue/seconds. Then the same events (the same generator) are written to a file
  * and loaded into a table with the columns and indexes of {@code browsing_events} by {@code psql \copy},
- * timed: events/s of a bare {@code COPY}.
+ * timed: events/s of a bare {@code COPY}. With {@code --rate N} the senders together offer N events/s at a steady
+ * pace (each request due at its time, its response time counted from then), which shows whether that rate is
+ * taken without refusals and with what p99.
  * <pre>
  * basira store create --slug bench --data /tmp/browsing-bench   # its API key into /tmp/browsing-bench/key.txt
  * BASIRA_BROWSING_ADDRESS_REQUESTS=100000000 basira serve --port 8120 --data /tmp/browsing-bench --no-demo
@@ -47,6 +49,9 @@ public final class BrowsingIngestLoad {
         int perRequest = Integer.parseInt(OrderWriteLoad.option(args, "--per-request", "20"));
         int seconds = Integer.parseInt(OrderWriteLoad.option(args, "--seconds", "30"));
         String psql = OrderWriteLoad.option(args, "--psql", "psql -h 127.0.0.1 -U root -d test");
+        // events per second offered by all senders together; 0: each sender as fast as its answers come
+        double rate = Double.parseDouble(OrderWriteLoad.option(args, "--rate", "0"));
+        long interval = rate > 0 ? Math.round(1e9 * senders * perRequest / rate) : 0;
         HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String siteKey = site(http, base, key);
@@ -56,14 +61,25 @@ public final class BrowsingIngestLoad {
         AtomicLong limited = new AtomicLong();
         List<LatencySamples> samples = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
-        long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         long started = System.nanoTime();
+        long until = started + Duration.ofSeconds(seconds).toNanos();
         for (int s = 0; s < senders; s++) {
             LatencySamples mine = new LatencySamples(100_000);
             samples.add(mine);
             int sender = s;
-            Thread thread =
-                    new Thread(() -> send(base, siteKey, sender, perRequest, until, mine, accepted, full, limited));
+            Thread thread = new Thread(() -> send(
+                    base,
+                    siteKey,
+                    sender,
+                    senders,
+                    perRequest,
+                    started,
+                    interval,
+                    until,
+                    mine,
+                    accepted,
+                    full,
+                    limited));
             threads.add(thread);
             thread.start();
         }
@@ -76,11 +92,12 @@ public final class BrowsingIngestLoad {
         String load = Files.readString(Path.of("/proc/loadavg")).strip();
         System.out.printf(
                 Locale.ROOT,
-                "beacon: %d senders, %d events/request, %.1f s: %,.0f events/s accepted "
+                "beacon: %d senders, %d events/request, %s, %.1f s: %,.0f events/s accepted "
                         + "(%,d events), %,d requests 503 (queue full), %,d 429; response p50 %.1f ms, p99 %.1f ms, max %.1f ms; "
                         + "load average %s%n",
                 senders,
                 perRequest,
+                rate > 0 ? String.format(Locale.ROOT, "offered %,.0f events/s", rate) : "closed loop",
                 elapsed,
                 accepted.get() / elapsed,
                 accepted.get(),
@@ -142,7 +159,10 @@ public final class BrowsingIngestLoad {
             URI base,
             String siteKey,
             int sender,
+            int senders,
             int perRequest,
+            long started,
+            long interval,
             long until,
             LatencySamples samples,
             AtomicLong accepted,
@@ -171,8 +191,22 @@ public final class BrowsingIngestLoad {
             beacons[b] = HttpConnection.encode("POST", base, path, headers, body.toString());
         }
         HttpConnection connection = null;
+        // with a rate, request n of this sender is due at started + offset + n * interval, and its time is counted
+        // from then (a late answer delays the next requests, and their wait counts: no coordinated omission)
+        long offset = interval * sender / senders;
         for (int n = 0; System.nanoTime() < until; n++) {
             long start = System.nanoTime();
+            if (interval > 0) {
+                long due = started + offset + n * interval;
+                if (due >= until) {
+                    break;
+                }
+                long wait = due - start;
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
+                start = due;
+            }
             try {
                 if (connection == null || !connection.reusable()) {
                     if (connection != null) {

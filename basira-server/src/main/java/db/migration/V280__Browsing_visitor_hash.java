@@ -1,6 +1,6 @@
 package db.migration;
 
-import io.basira.server.browsing.jdbc.VisitorHash;
+import io.basira.browsing.VisitorHash;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

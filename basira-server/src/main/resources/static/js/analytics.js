@@ -73,13 +73,57 @@
     return option;
   }
 
-  function pie(data) {
+  // A pie narrower than NARROW_PIE px (a phone) has no room for labels beside its slices (ECharts cut them to
+  // "35…"): its slices go unlabelled and a legend below, one slice a line (so it reads in order in both
+  // directions), names each with its share; the tooltip still gives the count. Wider, the shares stand beside
+  // the slices and the legend names them, as before.
+  var NARROW_PIE = 400;
+
+  // The shares ECharts gives a pie's slices (p.percent in the tooltip): percentages to two decimals that add up
+  // to 100, the remainders handed out largest first; so the legend says what the tooltip says.
+  function piePercents(values) {
+    var total = values.reduce(function (sum, v) { return sum + v; }, 0);
+    if (!(total > 0)) { return values.map(function () { return null; }); }
+    var votes = values.map(function (v) { return v / total * 10000; });
+    var seats = votes.map(Math.floor);
+    var remainders = votes.map(function (v, i) { return v - seats[i]; });
+    for (var given = seats.reduce(function (sum, v) { return sum + v; }, 0); given < 10000; given++) {
+      var most = 0;
+      for (var i = 1; i < remainders.length; i++) { if (remainders[i] > remainders[most]) { most = i; } }
+      seats[most]++;
+      remainders[most] = 0;
+    }
+    return seats.map(function (seat) { return seat / 100; });
+  }
+
+  function pie(data, width, height) {
+    var items = data.items || [];
+    var tooltip = { trigger: "item", formatter: function (p) {
+      return p.name + ": " + integer.format(p.value) + " (" + percent.format(p.percent / 100) + ")"; } };
+    if (width >= NARROW_PIE) {
+      return {
+        tooltip: tooltip,
+        legend: { bottom: 0, type: "scroll", align: data.rtl ? "right" : "left" },
+        color: colors,
+        series: [{ type: "pie", radius: ["35%", "65%"], center: ["50%", "45%"], data: items,
+          label: { formatter: function (p) { return percent.format(p.percent / 100); } } }]
+      };
+    }
+    var shares = {};
+    var percents = piePercents(items.map(function (item) { return Number(item.value) || 0; }));
+    items.forEach(function (item, i) {
+      shares[item.name] = percents[i] === null ? "—" : percent.format(percents[i] / 100);
+    });
+    var legendHeight = 22 * items.length + 8;
+    var plot = Math.max(80, (height || 280) - legendHeight);
+    var outer = Math.max(30, Math.min(plot, width) / 2 - 10);
     return {
-      tooltip: { trigger: "item", formatter: function (p) { return p.name + ": " + integer.format(p.value) + " (" + percent.format(p.percent / 100) + ")"; } },
-      legend: { bottom: 0, type: "scroll", align: data.rtl ? "right" : "left" },
+      tooltip: tooltip,
+      legend: { bottom: 0, left: "center", orient: "vertical", itemGap: 8, align: data.rtl ? "right" : "left",
+        formatter: function (name) { return name + " " + shares[name]; } },
       color: colors,
-      series: [{ type: "pie", radius: ["35%", "65%"], center: ["50%", "45%"], data: data.items || [],
-        label: { formatter: function (p) { return percent.format(p.percent / 100); } } }]
+      series: [{ type: "pie", radius: [Math.round(outer * 0.52), Math.round(outer)], center: ["50%", plot / 2],
+        data: items, label: { show: false }, labelLine: { show: false } }]
     };
   }
 
@@ -102,14 +146,25 @@
     };
   }
 
-  function draw(element) {
-    var data = JSON.parse(element.getAttribute("data-chart"));
-    var option = data.kind === "pie" ? pie(data) : data.kind === "heatmap" ? heatmap(data)
+  function options(element, data) {
+    var option = data.kind === "pie" ? pie(data, element.clientWidth, element.clientHeight) : data.kind === "heatmap" ? heatmap(data)
       : lineOrBars(Object.assign(data, { width: element.clientWidth - 80 }), data.kind === "line" ? "line" : "bar");
     option.animation = false;
     option.textStyle = { fontFamily: getComputedStyle(document.documentElement).fontFamily };
+    return option;
+  }
+
+  function draw(element) {
+    var data = JSON.parse(element.getAttribute("data-chart"));
     var chart = echarts.init(element, null, { renderer: "canvas" });
-    chart.setOption(option);
+    chart.setOption(options(element, data));
+    // a pie's layout follows its size (NARROW_PIE), so a resize lays it out again
+    chart.redraw = function () {
+      if (data.kind === "pie") {
+        chart.setOption(options(element, data), true);
+      }
+      chart.resize();
+    };
     return chart;
   }
 
@@ -121,8 +176,8 @@
     });
     // charts inside a closed <details> have no size until it opens
     document.querySelectorAll("details").forEach(function (d) {
-      d.addEventListener("toggle", function () { charts.forEach(function (c) { c.resize(); }); });
+      d.addEventListener("toggle", function () { charts.forEach(function (c) { c.redraw(); }); });
     });
-    window.addEventListener("resize", function () { charts.forEach(function (c) { c.resize(); }); });
+    window.addEventListener("resize", function () { charts.forEach(function (c) { c.redraw(); }); });
   });
 }());

@@ -1,5 +1,6 @@
 package io.basira.bench;
 
+import io.basira.browsing.VisitorHash;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.sql.*;
@@ -14,7 +15,7 @@ import java.util.*;
  * after V280 with its index on store and visitor hash, sorted by hash. 50-row inserts, one commit per batch, as
  * the server's writer. Prints this thread's CPU per event for each, every 200,000 events of each.
  * <pre>
- * java -cp "basira-bench/target/classes:$HOME/.m2/repository/com/h2database/h2/2.4.240/h2-2.4.240.jar" \
+ * java -cp "basira-bench/target/classes:basira-core/target/classes:$HOME/.m2/repository/com/h2database/h2/2.4.240/h2-2.4.240.jar" \
  *     io.basira.bench.BrowsingIndexSideBySide 60 /tmp/index-side-by-side
  * </pre>
  */
@@ -69,7 +70,7 @@ public final class BrowsingIndexSideBySide {
                 long[] h = new long[batch];
                 for (int e = 0; e < batch; e++) {
                     order[e] = e;
-                    h[e] = visitorHash(ev[e][0]);
+                    h[e] = VisitorHash.of(ev[e][0]);
                 }
                 if (i == 0) Arrays.sort(order, Comparator.comparing(e -> ev[e][0]));
                 else Arrays.sort(order, Comparator.comparingLong(e -> h[e]));
@@ -106,20 +107,5 @@ public final class BrowsingIndexSideBySide {
                 cpu[0] = cpu[1] = 0;
             }
         }
-    }
-
-    /** The server's {@code VisitorHash.of} (pinned by its test): FNV-1a, then MurmurHash3's finaliser. */
-    static long visitorHash(String visitorId) {
-        long hash = 0xcbf29ce484222325L;
-        for (int i = 0; i < visitorId.length(); i++) {
-            hash ^= visitorId.charAt(i);
-            hash *= 0x100000001b3L;
-        }
-        hash ^= hash >>> 33;
-        hash *= 0xff51afd7ed558ccdL;
-        hash ^= hash >>> 33;
-        hash *= 0xc4ceb9fe1a85ec53L;
-        hash ^= hash >>> 33;
-        return hash;
     }
 }

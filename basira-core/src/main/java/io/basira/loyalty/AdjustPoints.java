@@ -80,7 +80,8 @@ public final class AdjustPoints {
                     "the customer has " + available + " points available, fewer than the " + (-points) + " to take");
         }
         LedgerEntry entry = LedgerEntry.now(customerId, cause, ref, points, now, actor, reason);
-        LoyaltyChanged changed = book.commit(store, program, accounts, Map.of(customerId, List.of(entry)), now);
+        LoyaltyChanged changed =
+                book.commit(LedgerBook.Commit.of(store, program, accounts, Map.of(customerId, List.of(entry)), now));
         if (!changed.isEmpty()) {
             events.publish(changed);
         }

@@ -132,7 +132,9 @@ public final class EarnPoints implements WriteParticipant {
         Set<String> restate = new TreeSet<>(added.keySet());
         restate.addAll(spendChanged);
         restate.retainAll(accounts.keySet());
-        LoyaltyChanged changed = book.commit(written.store(), program, accounts, added, restate, null, advanced, now);
+        LoyaltyChanged changed = book.commit(LedgerBook.Commit.of(written.store(), program, accounts, added, now)
+                .restating(restate)
+                .advancing(advanced));
         if (!changed.isEmpty()) {
             events.publish(changed);
         }

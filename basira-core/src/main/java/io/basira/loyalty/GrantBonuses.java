@@ -74,7 +74,7 @@ public final class GrantBonuses {
         }
         Map<String, Account> touched = new TreeMap<>(accounts);
         touched.keySet().retainAll(added.keySet());
-        LoyaltyChanged changed = book.commit(store, program, touched, added, now);
+        LoyaltyChanged changed = book.commit(LedgerBook.Commit.of(store, program, touched, added, now));
         if (!changed.isEmpty()) {
             events.publish(changed);
         }

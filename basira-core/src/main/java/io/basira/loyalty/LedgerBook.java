@@ -28,57 +28,19 @@ final class LedgerBook {
     }
 
     /**
-     * Commits {@code added} (by customer; every customer a key of {@code accounts}, locked) and the standings of
-     * every account in {@code accounts}.
+     * What {@link #commit} writes: {@code added} (by customer; every customer a key of {@code accounts}, locked)
+     * and the standings of the accounts in {@code restate} (a subset of {@code accounts}: those whose points or
+     * purchases changed; every account unless said) and of the customers in {@code advanced}. Start from
+     * {@link #of} and name what differs from the defaults with {@link #restating}, {@link #knowing} and
+     * {@link #advancing}.
+     *
+     * @param known the purchases of {@code restate} since {@link Standings#since} of {@code now} when the caller
+     *     read them already; null (the default) to have them read when the program's standing depends on them
+     *     (tiers by spend, expiry by inactivity), and only for {@code restate}
+     * @param advanced customers whose standing is advanced from the write alone ({@link Standings#advance}), not
+     *     in {@code accounts}: their ledgers were not read; none by default
      */
-    LoyaltyChanged commit(
-            StoreId store,
-            LoyaltyProgram program,
-            Map<String, Account> accounts,
-            Map<String, List<LedgerEntry>> added,
-            Instant now) {
-        return commit(store, program, accounts, added, accounts.keySet(), null, now);
-    }
-
-    /** As {@link #commit(StoreId, LoyaltyProgram, Map, Map, Set, Map, Instant)}, reading purchases when needed. */
-    LoyaltyChanged commit(
-            StoreId store,
-            LoyaltyProgram program,
-            Map<String, Account> accounts,
-            Map<String, List<LedgerEntry>> added,
-            Set<String> restate,
-            Instant now) {
-        return commit(store, program, accounts, added, restate, null, now);
-    }
-
-    /**
-     * Commits {@code added} and the standings of the accounts in {@code restate} only (a subset of
-     * {@code accounts}: those whose points or purchases changed). Purchases are read only when the program's
-     * standing depends on them (tiers by spend, expiry by inactivity), and only for {@code restate}; a caller that
-     * read them already ({@code known}, not null: since {@link Standings#since} of {@code now}) passes them.
-     */
-    LoyaltyChanged commit(
-            StoreId store,
-            LoyaltyProgram program,
-            Map<String, Account> accounts,
-            Map<String, List<LedgerEntry>> added,
-            Set<String> restate,
-            Map<String, Purchases> known,
-            Instant now) {
-        return commit(store, program, accounts, added, restate, known, Map.of(), now);
-    }
-
-    /**
-     * A customer whose standing is advanced from the write alone ({@link Standings#advance}): the standing their
-     * locked account keeps (trusted now) and the new completed orders whose entries are in {@code added}.
-     */
-    record Advance(KeptStanding kept, List<CompletedOrder> orders) {}
-
-    /**
-     * As above, and the standings of the customers in {@code advanced} (not in {@code accounts}: their ledgers were
-     * not read) advanced by their new entries and orders.
-     */
-    LoyaltyChanged commit(
+    record Commit(
             StoreId store,
             LoyaltyProgram program,
             Map<String, Account> accounts,
@@ -87,6 +49,49 @@ final class LedgerBook {
             Map<String, Purchases> known,
             Map<String, Advance> advanced,
             Instant now) {
+
+        /** Appends {@code added} and restates every account in {@code accounts}, reading purchases when needed. */
+        static Commit of(
+                StoreId store,
+                LoyaltyProgram program,
+                Map<String, Account> accounts,
+                Map<String, List<LedgerEntry>> added,
+                Instant now) {
+            return new Commit(store, program, accounts, added, accounts.keySet(), null, Map.of(), now);
+        }
+
+        /** Restates only the accounts in {@code restate}. */
+        Commit restating(Set<String> restate) {
+            return new Commit(store, program, accounts, added, restate, known, advanced, now);
+        }
+
+        /** With the purchases the caller read already (since {@link Standings#since} of {@code now}). */
+        Commit knowing(Map<String, Purchases> known) {
+            return new Commit(store, program, accounts, added, restate, known, advanced, now);
+        }
+
+        /** With the customers whose standing is advanced from the write alone. */
+        Commit advancing(Map<String, Advance> advanced) {
+            return new Commit(store, program, accounts, added, restate, known, advanced, now);
+        }
+    }
+
+    /**
+     * A customer whose standing is advanced from the write alone ({@link Standings#advance}): the standing their
+     * locked account keeps (trusted now) and the new completed orders whose entries are in {@code added}.
+     */
+    record Advance(KeptStanding kept, List<CompletedOrder> orders) {}
+
+    /** Appends the commit's entries, then recomputes and keeps its standings; says what changed. */
+    LoyaltyChanged commit(Commit commit) {
+        StoreId store = commit.store();
+        LoyaltyProgram program = commit.program();
+        Map<String, Account> accounts = commit.accounts();
+        Map<String, List<LedgerEntry>> added = commit.added();
+        Set<String> restate = commit.restate();
+        Map<String, Purchases> known = commit.known();
+        Map<String, Advance> advanced = commit.advanced();
+        Instant now = commit.now();
         List<LedgerEntry> appended = new ArrayList<>();
         new TreeMap<>(added).values().forEach(appended::addAll);
         if (!appended.isEmpty()) {

@@ -159,7 +159,8 @@ public final class LoyaltyMidnight {
                 expiring.add(new LoyaltyChanged.Expiring(customer, available, expiresOn));
             }
         }
-        LoyaltyChanged changed = book.commit(store, program, accounts, added, accounts.keySet(), purchases, now);
+        LoyaltyChanged changed = book.commit(
+                LedgerBook.Commit.of(store, program, accounts, added, now).knowing(purchases));
         changed = new LoyaltyChanged(store, changed.earned(), changed.tierMoves(), expiring);
         if (!changed.isEmpty()) {
             events.publish(changed);

@@ -146,7 +146,7 @@ public final class RebuildLedgers {
                 }
             }
         }
-        var changed = book.commit(store, program, accounts, added, now);
+        var changed = book.commit(LedgerBook.Commit.of(store, program, accounts, added, now));
         if (!changed.isEmpty()) {
             events.publish(changed);
         }

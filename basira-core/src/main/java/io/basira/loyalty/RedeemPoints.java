@@ -80,7 +80,7 @@ public final class RedeemPoints {
         redemptions.add(store, redemption);
         LedgerEntry entry =
                 LedgerEntry.now(customerId, Cause.REDEMPTION, redemption.id(), -cost, now, null, reward.code());
-        book.commit(store, program, accounts, Map.of(customerId, List.of(entry)), now);
+        book.commit(LedgerBook.Commit.of(store, program, accounts, Map.of(customerId, List.of(entry)), now));
         events.publish(CardsChanged.of(store, Set.of(customerId)));
         return redemption;
     }
@@ -113,7 +113,8 @@ public final class RedeemPoints {
                 now,
                 null,
                 redemption.reward().code());
-        book.commit(store, program, accounts, Map.of(redemption.customerId(), List.of(entry)), now);
+        book.commit(
+                LedgerBook.Commit.of(store, program, accounts, Map.of(redemption.customerId(), List.of(entry)), now));
         if (redemption.couponCode() != null) {
             coupons.withdraw(store, redemption.couponCode());
         }

@@ -32,7 +32,12 @@ public final class Standings {
 
     public static LoyaltyStanding of(
             LoyaltyProgram program, List<LedgerEntry> entries, Purchases purchases, Instant now) {
-        Balance balance = Balance.of(entries, now);
+        return of(program, entries, purchases, now, Balance.of(entries, now));
+    }
+
+    /** {@link #of} with the ledger's balance summed already ({@code Balance.of(entries, now)}). */
+    private static LoyaltyStanding of(
+            LoyaltyProgram program, List<LedgerEntry> entries, Purchases purchases, Instant now, Balance balance) {
         Tier tier = tier(program, entries, purchases, now);
         long expiring;
         if (program.expiresPerLot()) {
@@ -54,37 +59,30 @@ public final class Standings {
      * ({@link #advance}) and until when it holds ({@link KeptStanding#validUntil}). {@code purchases} must come from
      * {@link PurchaseActivity#of} since {@link #since} of {@code now} when the program's standing depends on them
      * ({@link #needsPurchases}).
+     *
+     * <p>It sums total, available and lifetime points in its own pass over the ledger ({@link Pass#over}) rather
+     * than calling {@link Balance#of}: it walks the entries anyway for the 12 months' earned points and until when
+     * the standing holds, so the sums ride along for a few additions, and it needs them <em>raw</em>
+     * ({@link Balance#lifetime} is clamped at 0, and a standing whose raw balance is negative somewhere is never
+     * kept). The card's balance is made from that pass ({@link Pass#balance}), not summed a second time. It runs on
+     * the write path (every restated account of {@link LedgerBook}: docs/loyalty.md, "What a write costs"), so it
+     * stays one pass; {@code StandingsTest} pins its sums to {@link Balance#of}'s.
      */
     public static KeptStanding kept(
             LoyaltyProgram program, List<LedgerEntry> entries, Purchases purchases, Instant now) {
-        LoyaltyStanding card = of(program, entries, purchases, now);
         Instant since = since(now);
         Instant until = now.plus(MAX_KEPT);
         boolean byPoints =
                 program.tierBasis() == TierBasis.POINTS_12M && !program.tiers().isEmpty();
         boolean bySpend =
                 program.tierBasis() == TierBasis.SPEND_12M && !program.tiers().isEmpty();
-        long total = 0;
-        long available = 0;
-        long lifetime = 0;
-        long earned = 0;
-        for (LedgerEntry entry : entries) {
-            total += entry.points();
-            if (entry.availableBy(now)) {
-                available += entry.points();
-            } else {
-                until = earliest(until, entry.availableAt());
-            }
-            if (entry.cause().earning()) {
-                lifetime += entry.points();
-                if (!entry.recordedAt().isBefore(since)) {
-                    earned += entry.points() - entry.shortfall();
-                    if (byPoints) {
-                        until = earliest(until, yearAfter(entry.recordedAt()));
-                    }
-                }
-            }
-        }
+        Pass pass = Pass.over(entries, now, since, byPoints, until);
+        LoyaltyStanding card = of(program, entries, purchases, now, pass.balance());
+        long total = pass.total();
+        long available = pass.available();
+        long lifetime = pass.lifetime();
+        long earned = pass.earned();
+        until = pass.until();
         long spend = purchases == null ? 0 : purchases.spendMinor();
         long basis = program.tierBasis() == TierBasis.SPEND_12M ? spend : earned;
         Instant last = purchases == null ? null : purchases.lastPurchaseAt();
@@ -107,6 +105,45 @@ public final class Standings {
             }
         }
         return new KeptStanding(card, basis, last, until);
+    }
+
+    /**
+     * One pass over a ledger for {@link #kept}: {@link Balance#of}'s sums unclamped ({@code total},
+     * {@code available}, {@code lifetime}), the points earned since {@code since} net of reversals' shortfalls
+     * (unclamped {@link #pointsEarnedSince}), and {@code until} lowered to the first pending entry's availability
+     * and, when tiers go by points, to the first earning entry leaving the 12 months.
+     */
+    record Pass(long total, long available, long lifetime, long earned, Instant until) {
+
+        static Pass over(List<LedgerEntry> entries, Instant now, Instant since, boolean byPoints, Instant until) {
+            long total = 0;
+            long available = 0;
+            long lifetime = 0;
+            long earned = 0;
+            for (LedgerEntry entry : entries) {
+                total += entry.points();
+                if (entry.availableBy(now)) {
+                    available += entry.points();
+                } else {
+                    until = earliest(until, entry.availableAt());
+                }
+                if (entry.cause().earning()) {
+                    lifetime += entry.points();
+                    if (!entry.recordedAt().isBefore(since)) {
+                        earned += entry.points() - entry.shortfall();
+                        if (byPoints) {
+                            until = earliest(until, yearAfter(entry.recordedAt()));
+                        }
+                    }
+                }
+            }
+            return new Pass(total, available, lifetime, earned, until);
+        }
+
+        /** The balance {@link Balance#of} sums from the same entries at the same {@code now}. */
+        Balance balance() {
+            return new Balance(total, available, total - available, Math.max(0, lifetime));
+        }
     }
 
     /**

@@ -2,7 +2,7 @@ package io.basira.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.basira.server.browsing.jdbc.VisitorHash;
+import io.basira.browsing.VisitorHash;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

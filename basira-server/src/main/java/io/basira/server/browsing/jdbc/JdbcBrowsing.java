@@ -2,6 +2,7 @@ package io.basira.server.browsing.jdbc;
 
 import io.basira.browsing.BrowsingEvent;
 import io.basira.browsing.BrowsingStats.Viewed;
+import io.basira.browsing.VisitorHash;
 import io.basira.server.platform.jdbc.SqlDialect;
 import io.basira.server.platform.jdbc.StagedRows;
 import io.basira.shared.StoreId;

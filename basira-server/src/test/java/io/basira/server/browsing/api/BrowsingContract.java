@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basira.browsing.BrowsingEvent;
 import io.basira.browsing.EventKind;
+import io.basira.browsing.VisitorHash;
 import io.basira.server.browsing.BrowsingIntake;
 import io.basira.server.browsing.BrowsingUpkeep;
 import io.basira.server.browsing.jdbc.JdbcBrowsing;
-import io.basira.server.browsing.jdbc.VisitorHash;
 import io.basira.server.platform.web.ApiTestBase;
 import io.basira.server.support.Api;
 import io.basira.shared.Store;

@@ -2,7 +2,7 @@ package io.basira.server.browsing.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.basira.server.browsing.jdbc.VisitorHash;
+import io.basira.browsing.VisitorHash;
 import io.basira.server.dashboard.DashboardClient;
 import io.basira.server.dashboard.DashboardFixture;
 import io.basira.server.importing.ImportFolder;

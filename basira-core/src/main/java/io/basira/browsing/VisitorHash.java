@@ -1,4 +1,4 @@
-package io.basira.server.browsing.jdbc;
+package io.basira.browsing;
 
 /**
  * The 64-bit hash of a visitor id that {@code browsing_events} and {@code browsing_visitors} keep beside it

@@ -1,4 +1,4 @@
-package io.basira.server.browsing.jdbc;
+package io.basira.browsing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -146,6 +146,12 @@ public class RequestBodyLimit extends OncePerRequestFilter {
                     return in.read(b, off, len);
                 }
 
+                /** The rest of the body in one copy of its size (the default reads through buffers of its own). */
+                @Override
+                public byte[] readAllBytes() {
+                    return in.readAllBytes();
+                }
+
                 @Override
                 public boolean isFinished() {
                     return in.available() == 0;

@@ -11,6 +11,7 @@ import io.basira.ingest.IngestRejected;
 import io.basira.ingest.RecordBatch;
 import io.basira.server.platform.events.DomainEventListener;
 import io.basira.server.platform.events.ReceivedEvent;
+import io.basira.server.platform.jdbc.Sql;
 import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.server.privacy.PrivacyWebhooks;
 import io.basira.server.sources.jdbc.JdbcInbox;
@@ -120,8 +121,7 @@ final class InboxApplication implements DomainEventListener {
             apply(ids.get(0));
             return;
         }
-        for (int from = 0; from < ids.size(); from += BATCH) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
+        for (List<Long> chunk : Sql.chunks(ids, BATCH)) {
             try {
                 transaction.executeWithoutResult(status -> applyBatch(chunk));
             } catch (RuntimeException e) {

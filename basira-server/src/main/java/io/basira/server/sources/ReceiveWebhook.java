@@ -202,14 +202,9 @@ public final class ReceiveWebhook {
                     .add(stored));
             receipts.add(new Receipt(id));
         }
-        storedByStore.forEach((store, stored) -> events.publish(new WebhookReceived(store, sorted(stored))));
+        storedByStore.forEach((store, stored) -> events.publish(
+                new WebhookReceived(store, stored.stream().sorted().toList())));
         return receipts;
-    }
-
-    private static List<Long> sorted(List<Long> ids) {
-        List<Long> sorted = new ArrayList<>(ids);
-        sorted.sort(null);
-        return sorted;
     }
 
     private Receipt store(Pending pending) {

@@ -1,10 +1,16 @@
 package io.basira.server.sources.jdbc;
 
+import io.basira.server.platform.jdbc.Sql;
 import io.basira.server.platform.jdbc.SqlDialect;
 import io.basira.server.sources.Times;
 import io.basira.shared.StoreId;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -34,14 +40,14 @@ public final class JdbcRecordVersions {
     private String claimStatement(int rows) {
         if (dialect == SqlDialect.POSTGRESQL) {
             return "INSERT INTO source_record_versions (store_id, record_key, version_at, inbox_id) VALUES "
-                    + String.join(", ", java.util.Collections.nCopies(rows, "(?, ?, ?, ?)"))
+                    + String.join(", ", Collections.nCopies(rows, "(?, ?, ?, ?)"))
                     + " ON CONFLICT (store_id, record_key) DO UPDATE SET version_at = EXCLUDED.version_at,"
                     + " inbox_id = EXCLUDED.inbox_id WHERE source_record_versions.version_at <= EXCLUDED.version_at";
         }
         return "MERGE INTO source_record_versions t USING (VALUES "
                 + String.join(
                         ", ",
-                        java.util.Collections.nCopies(
+                        Collections.nCopies(
                                 rows,
                                 "(CAST(? AS BIGINT), CAST(? AS VARCHAR(200)), CAST(? AS TIMESTAMP WITH TIME ZONE),"
                                         + " CAST(? AS BIGINT))"))
@@ -66,14 +72,13 @@ public final class JdbcRecordVersions {
      *
      * @return the record keys whose claim succeeded; a key left out was stale
      */
-    public java.util.Set<String> claimAll(StoreId store, java.util.List<Claim> claims) {
-        java.util.Set<String> claimed = new java.util.HashSet<>();
-        for (int from = 0; from < claims.size(); from += CLAIM_CHUNK) {
-            java.util.List<Claim> chunk = claims.subList(from, Math.min(claims.size(), from + CLAIM_CHUNK));
-            java.util.List<Object> args = new java.util.ArrayList<>(chunk.size() * 4);
+    public Set<String> claimAll(StoreId store, List<Claim> claims) {
+        Set<String> claimed = new HashSet<>();
+        for (List<Claim> chunk : Sql.chunks(claims, CLAIM_CHUNK)) {
+            List<Object> args = new ArrayList<>(chunk.size() * 4);
             for (Claim claim : chunk) {
-                args.addAll(java.util.List.of(
-                        store.value(), claim.recordKey(), Times.column(claim.versionAt()), claim.inboxId()));
+                args.addAll(
+                        List.of(store.value(), claim.recordKey(), Times.column(claim.versionAt()), claim.inboxId()));
             }
             String statement = claimStatement(chunk.size());
             jdbc.query(

@@ -79,21 +79,12 @@
   // the slices and the legend names them, as before.
   var NARROW_PIE = 400;
 
-  // The shares ECharts gives a pie's slices (p.percent in the tooltip): percentages to two decimals that add up
-  // to 100, the remainders handed out largest first; so the legend says what the tooltip says.
+  // The shares ECharts gives a pie's slices (p.percent in the tooltip), from its own rounding (two decimals that
+  // add up to 100), so the legend says what the tooltip says.
   function piePercents(values) {
     var total = values.reduce(function (sum, v) { return sum + v; }, 0);
     if (!(total > 0)) { return values.map(function () { return null; }); }
-    var votes = values.map(function (v) { return v / total * 10000; });
-    var seats = votes.map(Math.floor);
-    var remainders = votes.map(function (v, i) { return v - seats[i]; });
-    for (var given = seats.reduce(function (sum, v) { return sum + v; }, 0); given < 10000; given++) {
-      var most = 0;
-      for (var i = 1; i < remainders.length; i++) { if (remainders[i] > remainders[most]) { most = i; } }
-      seats[most]++;
-      remainders[most] = 0;
-    }
-    return seats.map(function (seat) { return seat / 100; });
+    return values.map(function (v, i) { return echarts.number.getPercentWithPrecision(values, i, 2); });
   }
 
   function pie(data, width, height) {

@@ -26,9 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The server's own mode (the other webhook tests apply on the request's thread): deliveries are stored by the
  * inbox's group commit — concurrent ones in one transaction — answered, and applied afterwards by the outbox's
  * background worker in batches (the records of consecutive events about different records written together).
- * Twenty orders in three versions each, sent concurrently with redeliveries and later versions first, end applied
- * exactly once with the newest version's total on every card; an event with a status Basira does not know, sent
- * among them, is parked alone, and an event type it does not map is ignored.
+ * Twenty orders in three versions each, sent concurrently with redeliveries — the newest versions in a first round,
+ * the older ones in a second — end applied exactly once with the newest version's total on every card; an event
+ * with a status Basira does not know, sent among them, is parked alone, and an event type it does not map is
+ * ignored.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -70,35 +71,33 @@ abstract class WebhooksInBackgroundContract {
                 .get("source")
                 .get("webhook_path")
                 .asString();
-        List<String> bodies = new ArrayList<>();
-        for (int version = 3; version >= 1; version--) { // the newest first: the older ones are stale
-            for (int order = 0; order < 20; order++) {
-                bodies.add(body(order, version));
-            }
+        // Two rounds, each sent concurrently: the newest versions first (with an event to be parked, one to be ignored
+        // and redeliveries among them), then, once every one of them is stored, the older versions with more
+        // redeliveries of the newest. Within a round the arrival order is the scheduler's; across rounds it is fixed,
+        // so an older version always finds the newest one stored ahead of it and is stale. (Sent in one round, a sender
+        // thread held back past twenty others could deliver an order's version 2 before its version 3 — both are then
+        // rightly applied, and the count of applied events says nothing.)
+        List<String> newest = new ArrayList<>();
+        for (int order = 0; order < 20; order++) {
+            newest.add(body(order, 3));
         }
-        bodies.addAll(bodies.subList(0, 10)); // redeliveries
-        bodies.add(30, body(99, 3).replace("\"completed\"", "\"no_such_status\"")); // to be parked, alone
-        bodies.add(
-                31,
+        List<String> first = new ArrayList<>(newest);
+        first.add(10, body(99, 3).replace("\"completed\"", "\"no_such_status\"")); // to be parked, alone
+        first.add(
+                11,
                 "{\"event\":\"app.store.authorize\",\"merchant\":1,\"created_at\":\"2024-05-01T10:00:00+03:00\","
                         + "\"data\":{}}"); // ignored
-        PlatformSender sender = new PlatformSender(port);
-        ExecutorService senders = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<PlatformSender.Response>> answers = new ArrayList<>();
-            for (String body : bodies) {
-                answers.add(senders.submit(() -> sender.post(
-                        path,
-                        PlatformSender.signed(
-                                "salla", "bg-secret-123", body, null, Instant.parse("2024-06-01T09:00:00Z")),
-                        body)));
+        first.addAll(newest.subList(0, 5)); // redeliveries, beside their first deliveries
+        List<String> second = new ArrayList<>();
+        for (int version = 2; version >= 1; version--) {
+            for (int order = 0; order < 20; order++) {
+                second.add(body(order, version));
             }
-            for (Future<PlatformSender.Response> answer : answers) {
-                assertThat(answer.get().status()).as(answer.get().body()).isEqualTo(200);
-            }
-        } finally {
-            senders.shutdown();
         }
+        second.addAll(15, newest.subList(5, 10)); // redeliveries, after their first deliveries were stored
+        PlatformSender sender = new PlatformSender(port);
+        sendConcurrently(sender, path, first);
+        sendConcurrently(sender, path, second);
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (received(store) > 0 && System.nanoTime() < deadline) {
             Thread.sleep(50);
@@ -144,6 +143,25 @@ abstract class WebhooksInBackgroundContract {
             Thread.sleep(50);
         }
         assertThat(undelivered(store)).isZero();
+    }
+
+    private static void sendConcurrently(PlatformSender sender, String path, List<String> bodies) throws Exception {
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<PlatformSender.Response>> answers = new ArrayList<>();
+            for (String body : bodies) {
+                answers.add(senders.submit(() -> sender.post(
+                        path,
+                        PlatformSender.signed(
+                                "salla", "bg-secret-123", body, null, Instant.parse("2024-06-01T09:00:00Z")),
+                        body)));
+            }
+            for (Future<PlatformSender.Response> answer : answers) {
+                assertThat(answer.get().status()).as(answer.get().body()).isEqualTo(200);
+            }
+        } finally {
+            senders.shutdown();
+        }
     }
 
     private int undelivered(Store store) {

@@ -1,6 +1,7 @@
 package io.basira.server.platform.web;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
@@ -10,6 +11,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
@@ -42,7 +44,7 @@ public class StrictUtf8Bodies extends RequestBodyAdviceAdapter {
             Type targetType,
             Class<? extends HttpMessageConverter<?>> converterType)
             throws IOException {
-        byte[] body = message.getBody().readAllBytes();
+        byte[] body = read(message);
         String problem = problem(body);
         if (problem != null) {
             throw new IllegalArgumentException(problem);
@@ -58,6 +60,38 @@ public class StrictUtf8Bodies extends RequestBodyAdviceAdapter {
                 return message.getHeaders();
             }
         };
+    }
+
+    /** The most bytes read into an array of the declared length at once; a longer body is read as it comes. */
+    static final int SIZED_READ_MAX = 1 << 20;
+
+    /**
+     * The whole body. A declared length (up to {@value #SIZED_READ_MAX} bytes) is read into an array of that size:
+     * the stream Spring hands over here checks for an empty body through a {@code PushbackInputStream}, whose
+     * {@code readAllBytes} reads through 16 KB buffers of its own and copies again — for a body of a few hundred
+     * bytes that was most of what a request allocated. A body shorter than declared is returned as read; one longer
+     * (the container ends the stream at the declared length, so only in theory) is read to its end.
+     */
+    static byte[] read(HttpInputMessage message) throws IOException {
+        InputStream in = message.getBody();
+        long declared = message.getHeaders().getContentLength();
+        if (declared < 0 || declared > SIZED_READ_MAX) {
+            return in.readAllBytes();
+        }
+        byte[] body = new byte[(int) declared];
+        int read = in.readNBytes(body, 0, body.length);
+        if (read < body.length) {
+            return Arrays.copyOf(body, read);
+        }
+        int next = in.read(); // not readAllBytes: at the end it would still allocate a buffer
+        if (next < 0) {
+            return body;
+        }
+        ByteArrayOutputStream whole = new ByteArrayOutputStream(body.length + 1);
+        whole.write(body);
+        whole.write(next);
+        in.transferTo(whole);
+        return whole.toByteArray();
     }
 
     /** Why {@code body} is not UTF-8 (line from 1, byte offset from 0, the byte), or null when it is. */

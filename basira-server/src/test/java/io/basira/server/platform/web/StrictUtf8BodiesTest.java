@@ -2,6 +2,9 @@ package io.basira.server.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -10,6 +13,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpInputMessage;
 
 class StrictUtf8BodiesTest {
 
@@ -68,5 +73,37 @@ class StrictUtf8BodiesTest {
         ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
         CoderResult result = decoder.decode(in, CharBuffer.allocate(length), true);
         return result.isError() ? in.position() : -1;
+    }
+
+    /** The body is read whole whatever its declared length says: exact, missing, short, long or too large to trust. */
+    @Test
+    void theBodyIsReadWholeWhateverItsDeclaredLength() throws IOException {
+        byte[] body = "{\"customer_id\":\"متجر\"}".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(StrictUtf8Bodies.read(message(body, body.length))).isEqualTo(body);
+        assertThat(StrictUtf8Bodies.read(message(body, -1))).isEqualTo(body);
+        assertThat(StrictUtf8Bodies.read(message(body, body.length + 10))).isEqualTo(body);
+        assertThat(StrictUtf8Bodies.read(message(body, 3))).isEqualTo(body);
+        assertThat(StrictUtf8Bodies.read(message(body, StrictUtf8Bodies.SIZED_READ_MAX + 1L)))
+                .isEqualTo(body);
+        assertThat(StrictUtf8Bodies.read(message(new byte[0], 0))).isEmpty();
+    }
+
+    private static HttpInputMessage message(byte[] body, long declared) {
+        HttpHeaders headers = new HttpHeaders();
+        if (declared >= 0) {
+            headers.setContentLength(declared);
+        }
+        return new HttpInputMessage() {
+            @Override
+            public InputStream getBody() {
+                return new ByteArrayInputStream(body);
+            }
+
+            @Override
+            public HttpHeaders getHeaders() {
+                return headers;
+            }
+        };
     }
 }

@@ -161,7 +161,7 @@ public class CoreConfiguration {
         return new IngestRecords(
                 new JdbcCommerceReads(jdbc),
                 new JdbcCommerceWrites(jdbc, dialect),
-                new CardUpkeep(new JdbcCustomerActivity(jdbc), new JdbcCards(jdbc)),
+                new CardUpkeep(new JdbcCustomerActivity(jdbc), new JdbcCards(jdbc, dialect)),
                 locks,
                 writeParticipants(jdbc, coupons, commitUsedRewards, earnPoints),
                 events,

@@ -14,6 +14,7 @@ import io.basira.ingest.IngestRecords;
 import io.basira.ingest.RecordBatch;
 import io.basira.server.cards.jdbc.JdbcCards;
 import io.basira.server.cards.jdbc.JdbcCustomerActivity;
+import io.basira.server.platform.jdbc.SqlDialect;
 import io.basira.server.platform.tenancy.JdbcStores;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
@@ -63,6 +64,9 @@ abstract class IncrementalCardsContract {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    SqlDialect dialect;
+
     @Test
     void every_incrementally_folded_card_equals_a_full_recomputation() {
         long seed = new Random().nextLong();
@@ -87,7 +91,7 @@ abstract class IncrementalCardsContract {
             }
             write(store, batch);
             batch.orders().forEach(order -> orders.put(order.externalId(), order));
-            Map<String, CustomerCard> stored = new JdbcCards(jdbc).load(store.id(), customers);
+            Map<String, CustomerCard> stored = new JdbcCards(jdbc, dialect).load(store.id(), customers);
             Map<String, CustomerCard> recomputed = recomputed(store, customers);
             assertThat(stored).as("seed %d, round %d", seed, round).isEqualTo(recomputed);
         }

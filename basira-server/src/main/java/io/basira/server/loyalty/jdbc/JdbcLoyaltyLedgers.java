@@ -230,8 +230,20 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
         return accounts;
     }
 
+    /**
+     * On PostgreSQL one {@code INSERT … SELECT FROM unnest} of every entry, in the order given (the ledger's ids are
+     * the order entries were appended in): the driver's rewritten batch was three statements for 100 entries, each of
+     * its 1,200 values bound through its own conversion (a timestamp to text twice an entry). On H2 a batch.
+     */
     @Override
     public void append(StoreId store, Collection<LedgerEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        if (dialect == SqlDialect.POSTGRESQL) {
+            appendOnPostgres(store, List.copyOf(entries));
+            return;
+        }
         jdbc.batchUpdate(
                 "INSERT INTO loyalty_ledger (store_id, " + ENTRY_COLUMNS + ", once_key) VALUES (?, ?, ?, ?, ?, ?, ?,"
                         + " ?, ?, ?, ?, ?)",
@@ -251,6 +263,57 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
                             e.cause().ofAnOrder() ? null : e.cause().code() + ":" + e.ref()
                         })
                         .toList());
+    }
+
+    private void appendOnPostgres(StoreId store, List<LedgerEntry> entries) {
+        int n = entries.size();
+        String[] customers = new String[n];
+        String[] causes = new String[n];
+        String[] refs = new String[n];
+        Long[] points = new Long[n];
+        Long[] shortfalls = new Long[n];
+        Integer[] multipliers = new Integer[n];
+        String[] availableAt = new String[n];
+        String[] recordedAt = new String[n];
+        String[] actors = new String[n];
+        String[] reasons = new String[n];
+        String[] onceKeys = new String[n];
+        for (int i = 0; i < n; i++) {
+            LedgerEntry e = entries.get(i);
+            customers[i] = e.customerId();
+            causes[i] = e.cause().code();
+            refs[i] = e.ref();
+            points[i] = e.points();
+            shortfalls[i] = e.shortfall();
+            multipliers[i] = e.multiplierPermille();
+            availableAt[i] = e.availableAt().toString();
+            recordedAt[i] = e.recordedAt().toString();
+            actors[i] = e.actor();
+            reasons[i] = e.reason();
+            onceKeys[i] = e.cause().ofAnOrder() ? null : e.cause().code() + ":" + e.ref();
+        }
+        jdbc.update(connection -> {
+            var ps = connection.prepareStatement("INSERT INTO loyalty_ledger (store_id, " + ENTRY_COLUMNS
+                    + ", once_key) SELECT ?, v.customer, v.cause, v.ref, v.points, v.shortfall, v.multiplier,"
+                    + " v.available_at, v.recorded_at, v.actor, v.reason, v.once_key"
+                    + " FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::int[],"
+                    + " ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY"
+                    + " AS v(customer, cause, ref, points, shortfall, multiplier, available_at, recorded_at, actor,"
+                    + " reason, once_key, n) ORDER BY v.n");
+            ps.setLong(1, store.value());
+            ps.setArray(2, connection.createArrayOf("text", customers));
+            ps.setArray(3, connection.createArrayOf("text", causes));
+            ps.setArray(4, connection.createArrayOf("text", refs));
+            ps.setArray(5, connection.createArrayOf("bigint", points));
+            ps.setArray(6, connection.createArrayOf("bigint", shortfalls));
+            ps.setArray(7, connection.createArrayOf("int4", multipliers));
+            ps.setArray(8, connection.createArrayOf("text", availableAt));
+            ps.setArray(9, connection.createArrayOf("text", recordedAt));
+            ps.setArray(10, connection.createArrayOf("text", actors));
+            ps.setArray(11, connection.createArrayOf("text", reasons));
+            ps.setArray(12, connection.createArrayOf("text", onceKeys));
+            return ps;
+        });
     }
 
     /**

@@ -10,7 +10,9 @@ import io.basira.analytics.Overview;
 import io.basira.analytics.Pareto;
 import io.basira.analytics.Rfm;
 import io.basira.analytics.StoreFacts;
+import io.basira.analytics.clv.CalibrationSummary;
 import io.basira.analytics.clv.ClvAnalysis;
+import io.basira.analytics.clv.ClvModels;
 import io.basira.analytics.clv.ClvTimeUnit;
 import io.basira.analytics.region.PopulationTable;
 import io.basira.analytics.region.Regions;
@@ -159,13 +161,55 @@ public final class StoreAnalytics {
                 result.models().toJson());
     }
 
-    /** The CLV models fitted once per store version, as-of day and unit. */
+    /**
+     * The calibration of this store version, as-of day and unit, with the models fitted once per store, as-of day and
+     * unit ({@link #dayModels}): a write changes a few customers' summaries, which are scored again, not the fit of
+     * the three models over every customer (15 s at 100,000 customers).
+     */
     private CardAnalytics.ClvFit fit(Store store, AnalyticsData.Versioned versioned, LocalDate asOf, ClvTimeUnit unit) {
         Key key = new Key(store.id(), "clv-fit", AnalysisWindow.asOf(asOf), unit, versioned.version());
         return cached(key, () -> {
             ClvInput.Calibration calibration = ClvInput.calibration(versioned.facts(), asOf, unit);
-            return new CardAnalytics.ClvFit(calibration, ClvAnalysis.fit(calibration.summary()));
+            return new CardAnalytics.ClvFit(calibration, dayModels(store, asOf, unit, calibration.summary()));
         });
+    }
+
+    /** How far the customers or repeat buyers of a calibration may move from those the day's models were fitted on. */
+    static final double REFIT_AFTER_CHANGE = 0.01;
+
+    /** Models fitted on a calibration of {@code customers} customers, {@code repeatBuyers} of them repeat buyers. */
+    record DayModels(ClvModels models, int customers, int repeatBuyers) {
+
+        /** Whether {@code summary} is close enough to the fitted one to be scored with these models. */
+        boolean fit(CalibrationSummary summary) {
+            return near(summary.size(), customers) && near(summary.repeatBuyers(), repeatBuyers);
+        }
+
+        private static boolean near(int now, int fitted) {
+            return Math.abs(now - fitted) <= REFIT_AFTER_CHANGE * Math.max(now, fitted);
+        }
+    }
+
+    /**
+     * The models of this store, as-of day and unit: fitted on the first calibration asked for, and again only when
+     * the customers or the repeat buyers have moved by more than {@value #REFIT_AFTER_CHANGE} of them since (an import,
+     * a store's first data): the parameters describe the store's buying, which a day's writes barely move.
+     */
+    private ClvModels dayModels(Store store, LocalDate asOf, ClvTimeUnit unit, CalibrationSummary summary) {
+        // the newest version there is: never dropped as an older version's result (only as the least recently used)
+        Key key = new Key(store.id(), "clv-day-models", AnalysisWindow.asOf(asOf), unit, Long.MAX_VALUE);
+        DayModels kept;
+        synchronized (cache) {
+            kept = (DayModels) cache.get(key);
+        }
+        if (kept != null && kept.fit(summary)) {
+            return kept.models();
+        }
+        DayModels fitted = new DayModels(ClvAnalysis.fit(summary), summary.size(), summary.repeatBuyers());
+        synchronized (cache) {
+            cache.put(key, fitted);
+        }
+        return fitted.models();
     }
 
     /**

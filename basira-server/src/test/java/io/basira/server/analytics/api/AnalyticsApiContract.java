@@ -194,6 +194,62 @@ abstract class AnalyticsApiContract extends ApiTestBase {
         assertThat(api.get("/api/v1/analytics/clv?time_unit=months").status()).isEqualTo(400);
     }
 
+    /**
+     * The CLV models are fitted once per store, as-of day and unit: one more order (a customer's summary changes) is
+     * scored with the day's models; more than 1 % new customers (an import, a store's first data) fit them again.
+     */
+    @Test
+    void the_clv_models_are_fitted_once_a_day_unless_the_customers_move_by_more_than_a_percent() {
+        Api api = newStore("clv-day");
+        postCustomersWithOrders(api, 0, 200);
+        String url = "/api/v1/analytics/clv?as_of=2024-05-31";
+        JsonNode first = json(api.get(url));
+        assertThat(first.get("method").asString()).as(first.toString()).doesNotStartWith("fallback");
+        assertThat(first.get("customers").asInt()).isEqualTo(200);
+
+        assertThat(api.post(
+                                "/api/v1/orders/bulk",
+                                "application/x-ndjson",
+                                order("X1", "C0", "completed", "75.00", "2024-05-20") + "\n")
+                        .status())
+                .isEqualTo(200);
+        JsonNode oneMore = json(api.get(url));
+        assertThat(oneMore.get("models")).isEqualTo(first.get("models"));
+        assertThat(oneMore.get("expected_purchases_90d")).isNotEqualTo(first.get("expected_purchases_90d"));
+
+        postCustomersWithOrders(api, 200, 210);
+        JsonNode moved = json(api.get(url));
+        assertThat(moved.get("customers").asInt()).isEqualTo(210);
+        assertThat(moved.get("models")).isNotEqualTo(first.get("models"));
+    }
+
+    /** Customers C{from} to C{to - 1}, each with one to four completed orders, some weeks apart. */
+    private static void postCustomersWithOrders(Api api, int from, int to) {
+        StringBuilder customers = new StringBuilder();
+        StringBuilder orders = new StringBuilder();
+        for (int c = from; c < to; c++) {
+            customers.append("{\"customer_id\":\"C" + c + "\",\"created_at\":\"2024-01-01\"}\n");
+            int count = 1 + (c * 7) % 4;
+            int gap = 5 + (c * 13) % 40;
+            for (int k = 0; k < count; k++) {
+                String total = (50 + (c + k * 11) % 90) + ".00";
+                orders.append(order("A" + c + "-" + k, "C" + c, "completed", total, day(1 + c % 20 + k * gap)))
+                        .append('\n');
+            }
+        }
+        assertThat(api.post("/api/v1/customers/bulk", "application/x-ndjson", customers.toString())
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/v1/orders/bulk", "application/x-ndjson", orders.toString())
+                        .status())
+                .isEqualTo(200);
+    }
+
+    /** The {@code n}th day of 2024 (from 1), as YYYY-MM-DD. */
+    private static String day(int n) {
+        return java.time.LocalDate.of(2024, 1, 1).plusDays(n - 1).toString();
+    }
+
     @Test
     void refresh_puts_the_analytics_on_the_customer_card() {
         Api api = storeWithOrders();

@@ -181,7 +181,7 @@ public final class StoreAnalytics {
     record DayModels(ClvModels models, int customers, int repeatBuyers) {
 
         /** Whether {@code summary} is close enough to the fitted one to be scored with these models. */
-        boolean fit(CalibrationSummary summary) {
+        boolean suits(CalibrationSummary summary) {
             return near(summary.size(), customers) && near(summary.repeatBuyers(), repeatBuyers);
         }
 
@@ -202,7 +202,7 @@ public final class StoreAnalytics {
         synchronized (cache) {
             kept = (DayModels) cache.get(key);
         }
-        if (kept != null && kept.fit(summary)) {
+        if (kept != null && kept.suits(summary)) {
             return kept.models();
         }
         DayModels fitted = new DayModels(ClvAnalysis.fit(summary), summary.size(), summary.repeatBuyers());

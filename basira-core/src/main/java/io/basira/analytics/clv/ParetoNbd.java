@@ -4,6 +4,8 @@ import static java.lang.Math.exp;
 import static java.lang.Math.log;
 
 import java.util.Objects;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 import org.hipparchus.optim.PointValuePair;
 import org.hipparchus.special.Gamma;
 
@@ -56,7 +58,14 @@ public final class ParetoNbd {
         }
     }
 
-    /** The total log-likelihood of the patterns; NaN when it cannot be evaluated. */
+    /** Below this many (x, time) pairs a likelihood evaluates its hypergeometric terms on the calling thread only. */
+    private static final int PARALLEL_PAIRS = 4_096;
+
+    /**
+     * The total log-likelihood of the patterns; NaN when it cannot be evaluated. The hypergeometric term F(t) of A0 is
+     * evaluated once per distinct (x, t) among the patterns' (x, t_x) and (x, T), spread over the common fork-join pool
+     * when there are many; each is computed on its own, so the result does not depend on the threads.
+     */
     public static double logLikelihood(double r, double alpha, double s, double beta, RepeatPatterns patterns) {
         int[] dx = patterns.distinctX();
         double base = -Gamma.logGamma(r) + r * log(alpha) + s * log(beta);
@@ -66,20 +75,50 @@ public final class ParetoNbd {
         }
         int[] x = patterns.x();
         int[] slot = patterns.xSlot();
-        double[] tx = patterns.tx();
-        double[] bigT = patterns.bigT();
         int[] bigTAt = patterns.bigTAt();
+        int[] txPair = patterns.txPair();
+        int[] bigTPair = patterns.bigTPair();
         double[] logAlphaT = patterns.logShiftedTimes(alpha);
         double[] logBetaT = patterns.logShiftedTimes(beta);
+        double[] logF = logF(r, alpha, s, beta, patterns, alpha >= beta ? logAlphaT : logBetaT);
         double[] w = patterns.weight();
         double logS = log(s);
         double sum = 0;
         for (int k = 0; k < x.length; k++) {
             double alive = -(r + x[k]) * logAlphaT[bigTAt[k]] - s * logBetaT[bigTAt[k]];
-            double died = logS - log(r + s + x[k]) + logA0(r, alpha, s, beta, x[k], tx[k], bigT[k]);
+            double died = logS - log(r + s + x[k]) + logA0(logF[txPair[k]], logF[bigTPair[k]]);
             sum += w[k] * (head[slot[k]] + BgNbd.logAddExp(alive, died));
         }
         return sum;
+    }
+
+    /**
+     * log F(t) of the note for every (x, t) pair of the patterns, indexed like {@link RepeatPatterns#pairSlot()}, with
+     * {@code logMaxT} = log(max(alpha, beta) + t) per distinct time.
+     */
+    private static double[] logF(
+            double r, double alpha, double s, double beta, RepeatPatterns patterns, double[] logMaxT) {
+        boolean alphaLarger = alpha >= beta;
+        double max = alphaLarger ? alpha : beta;
+        double gap = Math.abs(alpha - beta);
+        int[] dx = patterns.distinctX();
+        GaussHypergeometric.Fixed[] hypergeometric = new GaussHypergeometric.Fixed[dx.length];
+        for (int k = 0; k < dx.length; k++) {
+            double a = r + s + dx[k];
+            hypergeometric[k] = new GaussHypergeometric.Fixed(a, alphaLarger ? s + 1 : r + dx[k], a + 1);
+        }
+        int[] pairSlot = patterns.pairSlot();
+        int[] pairTime = patterns.pairTime();
+        double[] times = patterns.times();
+        double[] out = new double[pairSlot.length];
+        IntConsumer one = i -> {
+            int x = pairSlot[i];
+            double t = times[pairTime[i]];
+            out[i] = log(hypergeometric[x].value(gap / (max + t))) - (r + s + dx[x]) * logMaxT[pairTime[i]];
+        };
+        IntStream pairs = IntStream.range(0, out.length);
+        (out.length < PARALLEL_PAIRS ? pairs : pairs.parallel()).forEach(one);
+        return out;
     }
 
     /** log A0 of the note; -infinity when t_x = T (A0 = 0). */
@@ -89,8 +128,14 @@ public final class ParetoNbd {
         double max = alphaLarger ? alpha : beta;
         double second = alphaLarger ? s + 1 : r + x;
         double gap = Math.abs(alpha - beta);
-        double atTx = log(GaussHypergeometric.value(k, second, k + 1, gap / (max + tx))) - k * log(max + tx);
-        double atT = log(GaussHypergeometric.value(k, second, k + 1, gap / (max + bigT))) - k * log(max + bigT);
+        GaussHypergeometric.Fixed hypergeometric = new GaussHypergeometric.Fixed(k, second, k + 1);
+        double atTx = log(hypergeometric.value(gap / (max + tx))) - k * log(max + tx);
+        double atT = log(hypergeometric.value(gap / (max + bigT))) - k * log(max + bigT);
+        return logA0(atTx, atT);
+    }
+
+    /** log A0 = log(F(t_x) - F(T)) from log F(t_x) and log F(T); -infinity when they are equal. */
+    private static double logA0(double atTx, double atT) {
         if (!(atT < atTx)) {
             return Double.isNaN(atT) || Double.isNaN(atTx) ? Double.NaN : Double.NEGATIVE_INFINITY;
         }

@@ -20,6 +20,10 @@ public final class RepeatPatterns {
     private final double[] times;
     private final int[] txAt;
     private final int[] bigTAt;
+    private final int[] pairSlot;
+    private final int[] pairTime;
+    private final int[] txPair;
+    private final int[] bigTPair;
 
     private RepeatPatterns(int[] x, double[] tx, double[] bigT, double[] weight, int[] patternOfCustomer) {
         this.x = x;
@@ -43,6 +47,19 @@ public final class RepeatPatterns {
         }
         times = new double[at.size()];
         at.forEach((value, i) -> times[i] = value);
+        Map<Long, Integer> pairs = new HashMap<>();
+        txPair = new int[x.length];
+        bigTPair = new int[x.length];
+        for (int k = 0; k < x.length; k++) {
+            txPair[k] = pairs.computeIfAbsent(((long) xSlot[k] << 32) | txAt[k], v -> pairs.size());
+            bigTPair[k] = pairs.computeIfAbsent(((long) xSlot[k] << 32) | bigTAt[k], v -> pairs.size());
+        }
+        pairSlot = new int[pairs.size()];
+        pairTime = new int[pairs.size()];
+        pairs.forEach((key, i) -> {
+            pairSlot[i] = (int) (key >>> 32);
+            pairTime[i] = (int) (long) key;
+        });
     }
 
     private record Key(int x, long tx, long bigT) {}
@@ -132,6 +149,30 @@ public final class RepeatPatterns {
     /** For each pattern, the index of its T in {@link #times()}. */
     int[] bigTAt() {
         return bigTAt;
+    }
+
+    /**
+     * The distinct (x, time) pairs among the patterns' (x, t_x) and (x, T): the Pareto/NBD likelihood evaluates its
+     * hypergeometric term once per pair rather than twice per pattern (about 2.5 times fewer at 100,000 customers
+     * with day-level data). For each pair, the slot of its x in {@link #distinctX()}.
+     */
+    int[] pairSlot() {
+        return pairSlot;
+    }
+
+    /** For each (x, time) pair, the index of its time in {@link #times()}. */
+    int[] pairTime() {
+        return pairTime;
+    }
+
+    /** For each pattern, the index of its (x, t_x) pair. */
+    int[] txPair() {
+        return txPair;
+    }
+
+    /** For each pattern, the index of its (x, T) pair. */
+    int[] bigTPair() {
+        return bigTPair;
     }
 
     /** log(shift + t) for every distinct time t, indexed like {@link #times()}. */

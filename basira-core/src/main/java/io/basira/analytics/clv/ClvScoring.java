@@ -4,9 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 /**
  * Turns fitted models into per-customer predictions (see {@link CustomerPrediction}).
@@ -22,9 +25,16 @@ import java.util.OptionalDouble;
  * lambda = (sum of x) / (sum of T), expected purchases lambda * t, the store's mean order value, no
  * P(alive) and no next order date; the churn band compares T - t_x with 1/lambda (see {@link ChurnRisk}).
  * A customer whose model quantities are not finite gets the same fallback with reason
- * {@code not-finite}. Not thread safe; make one per call.
+ * {@code not-finite}. Not thread safe; make one per call (which may use the common fork-join pool).
  */
 final class ClvScoring {
+
+    /**
+     * From this many customers the per-customer predictions (the Gamma-Gamma spend, the money) are made over the
+     * common fork-join pool; each is computed on its own from shared read-only forecasts, so the result does not
+     * depend on the threads.
+     */
+    private static final int PARALLEL_CUSTOMERS = 10_000;
 
     private static final int MONTHS = 12;
     private static final double YEAR_DAYS = 365;
@@ -60,12 +70,16 @@ final class ClvScoring {
         BgNbd bg = new BgNbd(models.bgNbd().parameters().orElseThrow());
         GammaGamma gg = new GammaGamma(models.gammaGamma().parameters().orElseThrow());
         PatternForecast[] forecasts = forecasts(bg, summary.patterns());
-        for (int i = 0; i < summary.size(); i++) {
+        CustomerPrediction[] each = new CustomerPrediction[summary.size()];
+        IntConsumer one = i -> {
             PatternForecast f = forecasts[summary.patterns().patternOf(i)];
             double value = gg.conditionalExpectedValue(summary.x(i), summary.mx(i));
             boolean finite = f.finite() && Double.isFinite(value) && value >= 0;
-            out.add(finite ? predict(i, f, value) : fallback(i, "fallback:not-finite"));
-        }
+            each[i] = finite ? predict(i, f, value) : fallback(i, "fallback:not-finite");
+        };
+        IntStream customers = IntStream.range(0, each.length);
+        (each.length < PARALLEL_CUSTOMERS ? customers : customers.parallel()).forEach(one);
+        out.addAll(Arrays.asList(each));
         return out;
     }
 
@@ -97,26 +111,47 @@ final class ClvScoring {
         }
         java.util.Arrays.sort(
                 order, (u, v) -> xs[u] != xs[v] ? Integer.compare(xs[u], xs[v]) : Double.compare(ts[u], ts[v]));
-        Numerators numerators = new Numerators(bg, unit, Math.max(options.nextOrderHorizonDays(), 365));
-        for (int k : order) {
-            int x = xs[k];
-            double tx = patterns.tx()[k];
-            double bigT = ts[k];
-            numerators.forPattern(x, bigT);
-            double divisor = x == 0 ? 1 : bg.aliveDivisor(x, tx, bigT);
-            java.util.function.DoubleUnaryOperator byDays = days -> {
-                double numerator = numerators.at(days);
-                return x == 0 ? numerator : numerator / divisor;
-            };
-            double in365 = byDays.applyAsDouble(YEAR_DAYS);
-            out[k] = new PatternForecast(
-                    bg.probabilityAlive(x, tx, bigT),
-                    byDays.applyAsDouble(90),
-                    in365,
-                    discounted(byDays, in365),
-                    nextDay(byDays));
+        // runs of about CHUNK patterns, each ending with an (x, T) group, scored on their own (in parallel when many)
+        List<int[]> runs = new ArrayList<>();
+        for (int start = 0; start < order.length; ) {
+            int end = Math.min(order.length, start + CHUNK);
+            while (end < order.length
+                    && xs[order[end]] == xs[order[end - 1]]
+                    && Double.compare(ts[order[end]], ts[order[end - 1]]) == 0) {
+                end++;
+            }
+            runs.add(new int[] {start, end});
+            start = end;
         }
+        (runs.size() < 2 ? runs.stream() : runs.parallelStream()).forEach(run -> {
+            Numerators numerators = new Numerators(bg, unit, Math.max(options.nextOrderHorizonDays(), 365));
+            for (int i = run[0]; i < run[1]; i++) {
+                forecast(bg, patterns, order[i], numerators, out);
+            }
+        });
         return out;
+    }
+
+    /** Patterns per run of {@link #forecasts}: a run shares one {@link Numerators} and is scored on one thread. */
+    private static final int CHUNK = 4_096;
+
+    private void forecast(BgNbd bg, RepeatPatterns patterns, int k, Numerators numerators, PatternForecast[] out) {
+        int x = patterns.x()[k];
+        double tx = patterns.tx()[k];
+        double bigT = patterns.bigT()[k];
+        numerators.forPattern(x, bigT);
+        double divisor = x == 0 ? 1 : bg.aliveDivisor(x, tx, bigT);
+        java.util.function.DoubleUnaryOperator byDays = days -> {
+            double numerator = numerators.at(days);
+            return x == 0 ? numerator : numerator / divisor;
+        };
+        double in365 = byDays.applyAsDouble(YEAR_DAYS);
+        out[k] = new PatternForecast(
+                bg.probabilityAlive(x, tx, bigT),
+                byDays.applyAsDouble(90),
+                in365,
+                discounted(byDays, in365),
+                nextDay(byDays));
     }
 
     /** The t_x-free numerators of one (x, T), by horizon in days, each computed once. */
@@ -237,6 +272,27 @@ final class ClvScoring {
 
     private BigDecimal money(double amount) {
         double safe = Double.isFinite(amount) && amount > 0 ? amount : 0;
-        return BigDecimal.valueOf(safe).setScale(options.moneyScale(), RoundingMode.HALF_EVEN);
+        return money(safe, options.moneyScale());
+    }
+
+    /** 10^scale for the scales a currency has (ScoringOptions allows 0..6). */
+    private static final double[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+
+    /**
+     * {@code BigDecimal.valueOf(amount).setScale(scale, HALF_EVEN)} for a finite amount &ge; 0, without the decimal
+     * string where the answer cannot depend on it (the hot part of scoring every customer): the shortest decimal of a
+     * double lies within one ulp of it, so when amount &times; 10^scale is below 10^11 and more than 10^-4 away from
+     * a half, the decimal and the double round to the same whole number of minor units. Otherwise, the exact way.
+     */
+    static BigDecimal money(double amount, int scale) {
+        double units = amount * POWERS[scale];
+        if (units < 1e11) {
+            double whole = Math.floor(units);
+            double fraction = units - whole;
+            if (Math.abs(fraction - 0.5) > 1e-4) {
+                return BigDecimal.valueOf((long) whole + (fraction > 0.5 ? 1 : 0), scale);
+            }
+        }
+        return BigDecimal.valueOf(amount).setScale(scale, RoundingMode.HALF_EVEN);
     }
 }

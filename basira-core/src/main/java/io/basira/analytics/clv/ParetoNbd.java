@@ -76,11 +76,12 @@ public final class ParetoNbd {
         int[] x = patterns.x();
         int[] slot = patterns.xSlot();
         int[] bigTAt = patterns.bigTAt();
-        int[] txPair = patterns.txPair();
-        int[] bigTPair = patterns.bigTPair();
+        RepeatPatterns.Pairs pairs = patterns.pairs();
+        int[] txPair = pairs.ofTx();
+        int[] bigTPair = pairs.ofBigT();
         double[] logAlphaT = patterns.logShiftedTimes(alpha);
         double[] logBetaT = patterns.logShiftedTimes(beta);
-        double[] logF = logF(r, alpha, s, beta, patterns, alpha >= beta ? logAlphaT : logBetaT);
+        double[] logF = logF(r, alpha, s, beta, patterns, pairs, alpha >= beta ? logAlphaT : logBetaT);
         double[] w = patterns.weight();
         double logS = log(s);
         double sum = 0;
@@ -93,11 +94,17 @@ public final class ParetoNbd {
     }
 
     /**
-     * log F(t) of the note for every (x, t) pair of the patterns, indexed like {@link RepeatPatterns#pairSlot()}, with
+     * log F(t) of the note for every (x, t) pair of the patterns, indexed like the pairs, with
      * {@code logMaxT} = log(max(alpha, beta) + t) per distinct time.
      */
     private static double[] logF(
-            double r, double alpha, double s, double beta, RepeatPatterns patterns, double[] logMaxT) {
+            double r,
+            double alpha,
+            double s,
+            double beta,
+            RepeatPatterns patterns,
+            RepeatPatterns.Pairs pairs,
+            double[] logMaxT) {
         boolean alphaLarger = alpha >= beta;
         double max = alphaLarger ? alpha : beta;
         double gap = Math.abs(alpha - beta);
@@ -107,8 +114,8 @@ public final class ParetoNbd {
             double a = r + s + dx[k];
             hypergeometric[k] = new GaussHypergeometric.Fixed(a, alphaLarger ? s + 1 : r + dx[k], a + 1);
         }
-        int[] pairSlot = patterns.pairSlot();
-        int[] pairTime = patterns.pairTime();
+        int[] pairSlot = pairs.slot();
+        int[] pairTime = pairs.time();
         double[] times = patterns.times();
         double[] out = new double[pairSlot.length];
         IntConsumer one = i -> {
@@ -116,8 +123,8 @@ public final class ParetoNbd {
             double t = times[pairTime[i]];
             out[i] = log(hypergeometric[x].value(gap / (max + t))) - (r + s + dx[x]) * logMaxT[pairTime[i]];
         };
-        IntStream pairs = IntStream.range(0, out.length);
-        (out.length < PARALLEL_PAIRS ? pairs : pairs.parallel()).forEach(one);
+        IntStream each = IntStream.range(0, out.length);
+        (out.length < PARALLEL_PAIRS ? each : each.parallel()).forEach(one);
         return out;
     }
 

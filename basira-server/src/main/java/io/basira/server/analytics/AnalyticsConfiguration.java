@@ -6,6 +6,9 @@ import io.basira.server.cards.jdbc.JdbcCustomerAnalytics;
 import io.basira.server.platform.jdbc.BulkReads;
 import io.basira.server.platform.tenancy.JdbcStores;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,7 +50,20 @@ public class AnalyticsConfiguration {
     /** Run at each store's midnight by the durable scheduler (io.basira.server.startup.JobsConfiguration). */
     @Bean
     NightlyAnalyticsRefresh nightlyAnalyticsRefresh(
-            StoreAnalytics analytics, JdbcCustomerAnalytics cards, JdbcStores stores, Clock clock) {
-        return new NightlyAnalyticsRefresh(analytics, cards, stores, clock);
+            StoreAnalytics analytics,
+            JdbcCustomerAnalytics cards,
+            JdbcStores stores,
+            Clock clock,
+            ClvModelsAhead clvModels) {
+        return new NightlyAnalyticsRefresh(analytics, cards, stores, clock, clvModels);
+    }
+
+    /** On where the start's warm-up is (the server, unless {@code basira.warm-up.enabled=false}). */
+    @Bean(destroyMethod = "close")
+    ClvModelsAhead clvModelsAhead(
+            StoreAnalytics analytics,
+            ApplicationContext context,
+            @Value("${basira.warm-up.enabled:true}") boolean enabled) {
+        return new ClvModelsAhead(analytics, enabled && context instanceof WebServerApplicationContext);
     }
 }

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * {@code computed_at} in the store's time zone (remembered in memory after the first check, and for stores
  * without customers, which store nothing). A refresh made by hand that day counts as the day's refresh.
  * The nightly run reads the store's order columns whole first, so writes made by another process (which
- * this process's post-commit hook never sees) are in memory again at least once a day.
+ * this process's post-commit hook never sees) are in memory again at least once a day. After a refresh the day's
+ * CLV models are fitted in the background ({@link ClvModelsAhead}).
  */
 public class NightlyAnalyticsRefresh {
 
@@ -34,11 +35,17 @@ public class NightlyAnalyticsRefresh {
     private final JdbcCustomerAnalytics cards;
     private final JdbcStores stores;
     private final Clock clock;
+    private final ClvModelsAhead clvModels;
     private final Map<StoreId, LocalDate> refreshedOn = new ConcurrentHashMap<>();
 
     public NightlyAnalyticsRefresh(
-            StoreAnalytics analytics, JdbcCustomerAnalytics cards, JdbcStores stores, Clock clock) {
+            StoreAnalytics analytics,
+            JdbcCustomerAnalytics cards,
+            JdbcStores stores,
+            Clock clock,
+            ClvModelsAhead clvModels) {
         this.analytics = analytics;
+        this.clvModels = clvModels;
         this.cards = cards;
         this.stores = stores;
         this.clock = clock;
@@ -83,6 +90,7 @@ public class NightlyAnalyticsRefresh {
         analytics.reread(store); // a day's writes by other processes are in the night's figures
         var done = analytics.refresh(store, today);
         refreshedOn.put(store.id(), today);
+        clvModels.prepare(store); // the new day's CLV models, in the background
         log.info(
                 "refreshed the analytics of {} customers of store {} as of {} (CLV: {}) in {} ms",
                 done.customers(),

@@ -22,12 +22,18 @@ import io.basira.events.UseCase;
 import io.basira.server.analytics.api.AnalysisRequest;
 import io.basira.server.analytics.api.AnalyticsJson;
 import io.basira.server.cards.jdbc.JdbcCustomerAnalytics;
+import io.basira.shared.Dates;
 import io.basira.shared.Store;
 import io.basira.shared.StoreId;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,6 +62,11 @@ public final class StoreAnalytics {
     private final DomainEvents events;
     private final TransactionTemplate transaction;
     private final NextCategorySource nextCategories;
+    private final AtomicLong dayModelsFitted = new AtomicLong();
+
+    /** The day models being fitted now, by key: one fit per key at a time ({@link #dayModels}). */
+    private final Map<Key, CompletableFuture<DayModels>> fitting = new ConcurrentHashMap<>();
+
     private final Map<Key, Object> cache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, Object> eldest) {
@@ -198,18 +209,63 @@ public final class StoreAnalytics {
     private ClvModels dayModels(Store store, LocalDate asOf, ClvTimeUnit unit, CalibrationSummary summary) {
         // the newest version there is: never dropped as an older version's result (only as the least recently used)
         Key key = new Key(store.id(), "clv-day-models", AnalysisWindow.asOf(asOf), unit, Long.MAX_VALUE);
-        DayModels kept;
-        synchronized (cache) {
-            kept = (DayModels) cache.get(key);
+        while (true) {
+            DayModels kept;
+            synchronized (cache) {
+                kept = (DayModels) cache.get(key);
+            }
+            if (kept != null && kept.suits(summary)) {
+                return kept.models();
+            }
+            CompletableFuture<DayModels> mine = new CompletableFuture<>();
+            CompletableFuture<DayModels> running = fitting.putIfAbsent(key, mine);
+            if (running != null) {
+                // another request or the models ahead fit these models now: wait for theirs rather than fit twice
+                try {
+                    DayModels theirs = running.join();
+                    if (theirs.suits(summary)) {
+                        return theirs.models();
+                    }
+                } catch (CompletionException | CancellationException e) {
+                    // their fit failed: fit here, which reports the failure to this caller if it fails again
+                }
+                continue;
+            }
+            try {
+                DayModels fitted = new DayModels(ClvAnalysis.fit(summary), summary.size(), summary.repeatBuyers());
+                dayModelsFitted.incrementAndGet();
+                synchronized (cache) {
+                    cache.put(key, fitted);
+                }
+                mine.complete(fitted);
+                return fitted.models();
+            } catch (RuntimeException | Error e) {
+                mine.completeExceptionally(e);
+                throw e;
+            } finally {
+                fitting.remove(key, mine);
+            }
         }
-        if (kept != null && kept.suits(summary)) {
-            return kept.models();
-        }
-        DayModels fitted = new DayModels(ClvAnalysis.fit(summary), summary.size(), summary.repeatBuyers());
-        synchronized (cache) {
-            cache.put(key, fitted);
-        }
-        return fitted.models();
+    }
+
+    /** How many times this process fitted a store's CLV models of a day (any store, day and unit). */
+    public long dayModelsFitted() {
+        return dayModelsFitted.get();
+    }
+
+    /**
+     * Makes the store's CLV report as it opens today (the store's date, time unit days, as {@code GET
+     * /api/v1/analytics/clv} and the dashboard ask for it) unless it is in memory already: the day's models, the
+     * calibration and scoring of the current data, the report. Run in the background by {@link ClvModelsAhead}, so that
+     * the day's first report does not wait on the fit; a report asked for while this runs waits for the same fit
+     * rather than starting another.
+     */
+    public void prepareClvReport(Store store) {
+        LocalDate today = Dates.dateIn(clock.instant(), store.timeZone());
+        run(
+                store,
+                AnalysisName.CLV,
+                new AnalysisRequest(AnalysisWindow.asOf(today), ClvTimeUnit.DAYS, PopulationTable.gulf()));
     }
 
     /**

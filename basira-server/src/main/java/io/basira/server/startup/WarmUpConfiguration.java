@@ -1,6 +1,7 @@
 package io.basira.server.startup;
 
 import io.basira.server.analytics.AnalyticsData;
+import io.basira.server.analytics.ClvModelsAhead;
 import io.basira.server.groups.LiveGroups;
 import io.basira.server.platform.tenancy.JdbcStores;
 import java.util.List;
@@ -29,12 +30,19 @@ public class WarmUpConfiguration {
                 "analytics-columns", data::current); // streams the store's order columns when not in memory
     }
 
+    /** Once every store is warm, each store's CLV models of the day are fitted in the background (not awaited). */
     @Bean
     WarmUp warmUp(
             JdbcStores stores,
             List<StoreWarmUp> steps,
             ApplicationContext context,
+            ClvModelsAhead clvModels,
             @Value("${basira.warm-up.enabled:true}") boolean enabled) {
-        return new WarmUp(stores::all, steps, enabled && context instanceof WebServerApplicationContext);
+        boolean on = enabled && context instanceof WebServerApplicationContext;
+        WarmUp warmUp = new WarmUp(stores::all, steps, on);
+        if (on) {
+            warmUp.finished().thenRun(() -> stores.all().forEach(clvModels::prepare));
+        }
+        return warmUp;
     }
 }

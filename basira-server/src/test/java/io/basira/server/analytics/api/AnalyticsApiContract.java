@@ -223,6 +223,77 @@ abstract class AnalyticsApiContract extends ApiTestBase {
         assertThat(moved.get("models")).isNotEqualTo(first.get("models"));
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.basira.server.analytics.StoreAnalytics storeAnalytics;
+
+    @Test
+    void the_day_models_are_fitted_once_whether_ahead_in_the_background_or_by_reports_asking_at_once()
+            throws Exception {
+        io.basira.shared.Store store = stores.create(
+                "clv-ahead-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                "clv ahead",
+                java.util.Currency.getInstance("SAR"),
+                java.time.ZoneId.of("Asia/Riyadh"));
+        Api api = new Api(port, keys.create(store.id(), "test").secret().value());
+        postCustomersWithOrders(api, 0, 200);
+        long before = storeAnalytics.dayModelsFitted();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            var ahead = threads.submit(() -> {
+                go.await();
+                storeAnalytics.prepareClvReport(store);
+                return null;
+            });
+            java.util.List<java.util.concurrent.Future<JsonNode>> reports = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                reports.add(threads.submit(() -> {
+                    go.await();
+                    return json(api.get("/api/v1/analytics/clv"));
+                }));
+            }
+            go.countDown();
+            ahead.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            JsonNode first = reports.get(0).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            JsonNode second = reports.get(1).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(first.get("method").asString()).as(first.toString()).doesNotStartWith("fallback");
+            assertThat(second.get("models")).isEqualTo(first.get("models"));
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(storeAnalytics.dayModelsFitted() - before).isEqualTo(1);
+        // fitted ahead again (a restart's warm-up, the nightly refresh): kept, not fitted a second time
+        storeAnalytics.prepareClvReport(store);
+        assertThat(json(api.get("/api/v1/analytics/clv")).get("customers").asInt())
+                .isEqualTo(200);
+        assertThat(storeAnalytics.dayModelsFitted() - before).isEqualTo(1);
+    }
+
+    @Test
+    void models_fitted_ahead_in_the_background_serve_the_days_first_report() throws Exception {
+        io.basira.shared.Store store = stores.create(
+                "clv-bg-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                "clv background",
+                java.util.Currency.getInstance("SAR"),
+                java.time.ZoneId.of("Asia/Riyadh"));
+        Api api = new Api(port, keys.create(store.id(), "test").secret().value());
+        postCustomersWithOrders(api, 0, 150);
+        long before = storeAnalytics.dayModelsFitted();
+        try (io.basira.server.analytics.ClvModelsAhead ahead =
+                new io.basira.server.analytics.ClvModelsAhead(storeAnalytics, true)) {
+            ahead.prepare(store);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (storeAnalytics.dayModelsFitted() == before && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        assertThat(storeAnalytics.dayModelsFitted() - before).isEqualTo(1);
+        JsonNode report = json(api.get("/api/v1/analytics/clv"));
+        assertThat(report.get("customers").asInt()).isEqualTo(150);
+        assertThat(report.get("method").asString()).doesNotStartWith("fallback");
+        assertThat(storeAnalytics.dayModelsFitted() - before).isEqualTo(1);
+    }
+
     /** Customers C{from} to C{to - 1}, each with one to four completed orders, some weeks apart. */
     private static void postCustomersWithOrders(Api api, int from, int to) {
         StringBuilder customers = new StringBuilder();

@@ -1,17 +1,11 @@
 package io.basira.server.analytics.jdbc;
 
-import io.basira.commerce.OrderStatus;
-import io.basira.server.platform.jdbc.Sql;
 import io.basira.shared.StoreId;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.function.ObjLongConsumer;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The figures of the dashboard's overview that the tables already hold: totals over the customer
- * cards, and the counted orders one by one for a chart over time. Scoped to one store.
+ * cards. Scoped to one store.
  */
 public final class JdbcStoreOverview {
 
@@ -28,11 +22,6 @@ public final class JdbcStoreOverview {
         }
     }
 
-    private static final String COUNTED = Arrays.stream(OrderStatus.values())
-            .filter(OrderStatus::isCounted)
-            .map(s -> "'" + s.code() + "'")
-            .collect(Collectors.joining(", "));
-
     private final JdbcTemplate jdbc;
 
     public JdbcStoreOverview(JdbcTemplate jdbc) {
@@ -47,16 +36,6 @@ public final class JdbcStoreOverview {
                         + "FROM customers WHERE store_id = ?",
                 (rs, row) -> new Totals(
                         rs.getLong("customers"), rs.getLong("buyers"), rs.getLong("orders"), rs.getLong("revenue")),
-                store.value());
-    }
-
-    /** Streams every counted order's creation instant and total (minor units), in no particular order. */
-    public void forEachCountedOrder(StoreId store, ObjLongConsumer<Instant> sink) {
-        jdbc.query(
-                "SELECT created_at, total_minor FROM orders WHERE store_id = ? AND status IN (" + COUNTED + ")",
-                rs -> {
-                    sink.accept(Sql.instant(rs, "created_at"), rs.getLong("total_minor"));
-                },
                 store.value());
     }
 }

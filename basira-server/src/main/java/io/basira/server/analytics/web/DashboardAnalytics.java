@@ -84,6 +84,12 @@ public final class DashboardAnalytics {
                 : Optional.of(LocalDate.ofEpochDay(first));
     }
 
+    /** The store's counted orders and their revenue per calendar month, the last {@code months} with orders. */
+    public List<OrdersPerMonth.Month> ordersPerMonth(Store store, int months) {
+        return analytics.cachedResult(
+                store, "dashboard-orders-per-month-" + months, null, facts -> OrdersPerMonth.of(facts, months));
+    }
+
     public Pareto.Report pareto(Store store, AnalysisWindow window) {
         return analytics.cachedResult(store, "dashboard-pareto", window, facts -> Pareto.of(facts, window));
     }

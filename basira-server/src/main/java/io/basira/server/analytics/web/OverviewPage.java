@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The overview: customers, buyers, orders, revenue and average order value from the cards, and
- * orders and revenue per month (the last {@value #MONTHS}) from the orders table; and the analytics
+ * orders and revenue per month (the last {@value #MONTHS}) from the order columns in memory; and the analytics
  * overview of a period (docs/analytics.md: new and returning customers, repeat purchase and retention
  * rates, average order value of new and returning customers) with the same per calendar month.
  */
@@ -59,9 +59,7 @@ final class OverviewPage {
             Model model,
             Locale locale) {
         var store = signedIn.store();
-        OrdersPerMonth perMonth = new OrdersPerMonth(store.timeZone(), MONTHS);
-        overview.forEachCountedOrder(store.id(), perMonth);
-        List<OrdersPerMonth.Month> months = perMonth.months();
+        List<OrdersPerMonth.Month> months = analytics.ordersPerMonth(store, MONTHS);
         DashboardFormats fmt = new DashboardFormats(locale, store);
         model.addAttribute("totals", overview.totals(store.id()));
         model.addAttribute("months", months);

@@ -44,4 +44,39 @@ class OrdersPerMonthTest {
         assertThat(new OrdersPerMonth(RIYADH, 3).months()).isEmpty();
         assertThatThrownBy(() -> new OrdersPerMonth(RIYADH, 0)).hasMessageContaining("at least 1");
     }
+
+    @Test
+    void from_the_order_columns_equals_the_orders_one_by_one() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+        io.basira.analytics.StoreFacts.Builder builder =
+                io.basira.analytics.StoreFacts.builder(RIYADH, java.util.Currency.getInstance("SAR"));
+        OrdersPerMonth oneByOne = new OrdersPerMonth(RIYADH, 24);
+        Instant start = Instant.parse("2022-01-31T21:30:00Z");
+        for (int c = 0; c < 300; c++) {
+            int row = builder.customer("C" + c, null, null, null, java.time.LocalDate.of(2022, 1, 1));
+            for (int k = 0; k < 1 + random.nextInt(6); k++) {
+                Instant at = start.plusSeconds(random.nextLong(3L * 365 * 86_400));
+                io.basira.commerce.OrderStatus status = io.basira.commerce.OrderStatus.values()[
+                        random.nextInt(io.basira.commerce.OrderStatus.values().length)];
+                long total = random.nextLong(100_000);
+                builder.order(
+                        row,
+                        io.basira.shared.Dates.dateIn(at, RIYADH).toEpochDay(),
+                        status,
+                        total,
+                        false,
+                        io.basira.analytics.StoreFacts.NO_CATEGORY);
+                if (status.isCounted()) {
+                    oneByOne.accept(at, total);
+                }
+            }
+        }
+        io.basira.analytics.StoreFacts facts = builder.build();
+        assertThat(OrdersPerMonth.of(facts, 24)).isEqualTo(oneByOne.months()).hasSize(24);
+        assertThat(OrdersPerMonth.of(
+                        io.basira.analytics.StoreFacts.builder(RIYADH, java.util.Currency.getInstance("SAR"))
+                                .build(),
+                        24))
+                .isEmpty();
+    }
 }

@@ -31,6 +31,11 @@ public record ClvReport(CalibrationSummary summary, ClvModels models, List<Custo
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Unmodifiable: a report is cached and read by several requests at once. */
+    public ClvReport {
+        predictions = List.copyOf(predictions);
+    }
+
     public static ClvReport of(StoreFacts facts, AnalysisRequest request) {
         ClvInput.Calibration calibration =
                 ClvInput.calibration(facts, request.window().asOf(), request.timeUnit());

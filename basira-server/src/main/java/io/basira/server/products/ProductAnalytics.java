@@ -13,12 +13,15 @@ import io.basira.server.analytics.NextCategorySource;
 import io.basira.server.analytics.Report;
 import io.basira.server.groups.web.CategoryChoices;
 import io.basira.server.platform.errors.NotFound;
+import io.basira.server.platform.errors.RedactedFailure;
 import io.basira.server.products.jdbc.JdbcBaskets;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,14 +30,27 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Category affinity, bought together and next products of one store (docs/products.md) as {@link Report}s:
  * JSON for the API, tables for the CLI and the dashboard. A store's baskets and its trained next-product model are
  * kept for its data version ({@link AnalyticsData}: every committed write of orders moves it) and at most a minute
  * (a product's category changed without an order is seen within it), so the card page does not train per view.
+ *
+ * <p>Reading a store's baskets again takes seconds at 100,000 customers (every order line), and a busy store writes
+ * orders every second: so the answers may come from baskets read at most {@code staleFor} ago (default a minute) while
+ * newer ones are read in the background, one store at a time, at most every {@value #REFRESH_EVERY_SECONDS} s per
+ * store. Older than that, or with {@code staleFor} zero, the request reads them itself, as the nightly next-category
+ * refresh and the evaluation always do. {@link #warmUp} reads a store's baskets and trains its model at start.
  */
 public class ProductAnalytics implements NextCategorySource, CategoryChoices {
+
+    private static final Logger log = LoggerFactory.getLogger(ProductAnalytics.class);
 
     /** Most suggestions or pairs one answer lists. */
     public static final int MAX_LIMIT = 500;
@@ -44,21 +60,38 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
     private final io.basira.server.groups.jdbc.JdbcGroups groups;
     private final Cache<Long, Trained> trained = Caffeine.newBuilder()
             .maximumSize(64)
-            .expireAfterWrite(Duration.ofMinutes(1))
+            .expireAfterAccess(Duration.ofMinutes(30))
             .build();
 
+    /** Baskets read this long ago are read again even when no order changed (a product's category may have). */
+    static final Duration KEPT_FOR = Duration.ofMinutes(1);
+
+    static final int REFRESH_EVERY_SECONDS = 10;
+
+    private final Clock clock;
+    private final Duration staleFor;
+    private final Set<Long> refreshing = ConcurrentHashMap.newKeySet();
+    private final ExecutorService refresher = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "basira-baskets");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     /**
-     * A store's baskets at a data version, and the next-product model trained on them and every customer's next
-     * category, each computed when first asked.
+     * A store's baskets at a data version, read at {@code readAt}, and the next-product model trained on them, the
+     * pairs bought together and every customer's next category, each computed when first asked.
      */
     private static final class Trained {
         final long version;
+        final Instant readAt;
         final Baskets baskets;
         private NextProducts model;
         private Map<String, String> nextCategories;
+        private BoughtTogether pairs;
 
-        Trained(long version, Baskets baskets) {
+        Trained(long version, Instant readAt, Baskets baskets) {
             this.version = version;
+            this.readAt = readAt;
             this.baskets = baskets;
         }
 
@@ -69,6 +102,14 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
             return model;
         }
 
+        /** Every product and category pair of these baskets, counted once (read-only after). */
+        synchronized BoughtTogether pairs() {
+            if (pairs == null) {
+                pairs = BoughtTogether.count(baskets);
+            }
+            return pairs;
+        }
+
         synchronized Map<String, String> nextCategories() {
             if (nextCategories == null) {
                 nextCategories = Map.copyOf(NextCategories.of(model()));
@@ -77,21 +118,81 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
         }
     }
 
-    public ProductAnalytics(JdbcBaskets baskets, AnalyticsData data, io.basira.server.groups.jdbc.JdbcGroups groups) {
+    /**
+     * @param staleFor how old the baskets an answer comes from may be while newer ones are read in the background;
+     *     zero: every answer is from the store's current data
+     */
+    public ProductAnalytics(
+            JdbcBaskets baskets,
+            AnalyticsData data,
+            io.basira.server.groups.jdbc.JdbcGroups groups,
+            Clock clock,
+            Duration staleFor) {
         this.groups = groups;
         this.baskets = baskets;
         this.data = data;
+        this.clock = clock;
+        this.staleFor = staleFor;
     }
 
+    /** Reads the store's baskets and trains its next-product model unless they are in memory (the start's warm-up). */
+    public void warmUp(Store store) {
+        current(store, true).model();
+    }
+
+    /** Stops the background reads. */
+    public void close() {
+        refresher.shutdownNow();
+    }
+
+    /** The store's baskets: current, or from at most {@code staleFor} ago while current ones are read. */
     private Trained current(Store store) {
+        return current(store, false);
+    }
+
+    private Trained current(Store store, boolean exact) {
         long version = data.current(store).version();
         Trained known = trained.getIfPresent(store.id().value());
-        if (known != null && known.version == version) {
+        Instant now = clock.instant();
+        if (known != null && known.version == version && now.isBefore(known.readAt.plus(KEPT_FOR))) {
             return known;
         }
-        Trained fresh = new Trained(version, baskets.load(store));
-        trained.put(store.id().value(), fresh);
+        if (!exact && known != null && now.isBefore(known.readAt.plus(staleFor))) {
+            if (!now.isBefore(known.readAt.plusSeconds(REFRESH_EVERY_SECONDS))) {
+                readInBackground(store);
+            }
+            return known;
+        }
+        return read(store, version, now);
+    }
+
+    private Trained read(Store store, long version, Instant now) {
+        Trained fresh = new Trained(version, now, baskets.load(store));
+        trained.asMap().merge(store.id().value(), fresh, (kept, read) -> kept.version > read.version ? kept : read);
         return fresh;
+    }
+
+    private void readInBackground(Store store) {
+        long id = store.id().value();
+        if (!refreshing.add(id)) {
+            return;
+        }
+        try {
+            refresher.execute(() -> {
+                try {
+                    read(store, data.current(store).version(), clock.instant()).model();
+                } catch (RuntimeException e) {
+                    log.warn(
+                            "reading the baskets of store {} failed; the next request reads them",
+                            store.slug(),
+                            RedactedFailure.of(e));
+                } finally {
+                    refreshing.remove(id);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            refreshing.remove(id);
+        }
     }
 
     /** Affinity of every saved group, RFM group and customer type against the store, per category. */
@@ -159,8 +260,9 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
     /** Product and category pairs passing the thresholds, at most {@code limit} of each. */
     public Report basket(Store store, BoughtTogether.Thresholds thresholds, int limit) {
         checkLimit(limit);
-        Baskets b = current(store).baskets;
-        BoughtTogether counted = BoughtTogether.count(b);
+        Trained t = current(store);
+        Baskets b = t.baskets;
+        BoughtTogether counted = t.pairs();
         List<BoughtTogether.Pair> products = counted.productPairs(thresholds, limit);
         List<BoughtTogether.Pair> categories = counted.categoryPairs(thresholds, limit);
         Set<String> ids = new LinkedHashSet<>();
@@ -230,12 +332,13 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
      */
     public Report alsoBought(Store store, String productId, BoughtTogether.Thresholds thresholds, int top) {
         checkLimit(top);
-        Baskets b = current(store).baskets;
+        Trained t = current(store);
+        Baskets b = t.baskets;
         int code = b.productCode(productId);
         if (code < 0) {
             throw new NotFound("product '" + productId + "' has no counted order in this store");
         }
-        BoughtTogether counted = BoughtTogether.count(b);
+        BoughtTogether counted = t.pairs();
         List<BoughtTogether.AlsoBought> also = counted.alsoBought(code, thresholds, top);
         List<String> ids = new ArrayList<>(List.of(productId));
         also.forEach(x -> ids.add(b.productId(x.product())));
@@ -323,7 +426,7 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
         if (!groups.anyRuleMentions(store.id(), "next_category")) {
             return Map.of();
         }
-        return current(store).nextCategories();
+        return current(store, true).nextCategories();
     }
 
     /** The most categories the rule builder offers as a choice for {@code next_category}; past it, a text box. */

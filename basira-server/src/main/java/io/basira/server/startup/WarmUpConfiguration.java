@@ -4,6 +4,7 @@ import io.basira.server.analytics.AnalyticsData;
 import io.basira.server.analytics.ClvModelsAhead;
 import io.basira.server.groups.LiveGroups;
 import io.basira.server.platform.tenancy.JdbcStores;
+import io.basira.server.products.ProductAnalytics;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -28,6 +29,12 @@ public class WarmUpConfiguration {
     StoreWarmUp analyticsColumnsWarmUp(AnalyticsData data) {
         return StoreWarmUp.of(
                 "analytics-columns", data::current); // streams the store's order columns when not in memory
+    }
+
+    @Bean
+    StoreWarmUp productsWarmUp(ProductAnalytics products) {
+        return StoreWarmUp.of(
+                "products", products::warmUp); // reads the store's baskets and trains its next-product model
     }
 
     /** Once every store is warm, each store's CLV models of the day are fitted in the background (not awaited). */

@@ -134,7 +134,10 @@ public final class JdbcBaskets {
     /** One membership list: kind (group, rfm, type), key, display name, customer ids. */
     public record Membership(String kind, String key, String name, List<String> customers) {}
 
-    /** Saved groups (by name), RFM groups and customer types (from the stored card fields) of the store. */
+    /**
+     * Saved groups (by key), then RFM groups, then customer types (from the stored card fields, each by key) of the
+     * store.
+     */
     public List<Membership> memberships(Store store) {
         long id = store.id().value();
         Map<String, Membership> out = new LinkedHashMap<>();
@@ -151,8 +154,7 @@ public final class JdbcBaskets {
                 },
                 id);
         jdbc.query(
-                "SELECT rfm_group, customer_type, customer_external_id FROM customer_analytics WHERE store_id = ? "
-                        + "ORDER BY customer_external_id",
+                "SELECT rfm_group, customer_type, customer_external_id FROM customer_analytics WHERE store_id = ?",
                 rs -> {
                     String rfm = rs.getString(1);
                     String type = rs.getString(2);
@@ -169,8 +171,14 @@ public final class JdbcBaskets {
                     }
                 },
                 id);
-        return new ArrayList<>(out.values());
+        // saved groups by key, then RFM groups, then customer types, each by name (not in the rows' order)
+        List<Membership> sorted = new ArrayList<>(out.values());
+        sorted.sort(java.util.Comparator.comparingInt((Membership m) -> KINDS.indexOf(m.kind()))
+                .thenComparing(m -> m.kind().equals("group") ? "" : m.key()));
+        return sorted;
     }
+
+    private static final List<String> KINDS = List.of("group", "rfm", "type");
 
     private static String key(String prefixed) {
         return prefixed.substring(prefixed.indexOf(':') + 1);

@@ -66,7 +66,7 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
     /** Baskets read this long ago are read again even when no order changed (a product's category may have). */
     static final Duration KEPT_FOR = Duration.ofMinutes(1);
 
-    static final int REFRESH_EVERY_SECONDS = 10;
+    static final int REFRESH_EVERY_SECONDS = 30;
 
     private final Clock clock;
     private final Duration staleFor;

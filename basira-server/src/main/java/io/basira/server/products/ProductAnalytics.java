@@ -88,6 +88,12 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
         private NextProducts model;
         private Map<String, String> nextCategories;
         private BoughtTogether pairs;
+        private final Map<String, List<BoughtTogether.Pair>> ranked = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, List<BoughtTogether.Pair>> eldest) {
+                return size() > 16;
+            }
+        };
 
         Trained(long version, Instant readAt, Baskets baskets) {
             this.version = version;
@@ -108,6 +114,27 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
                 pairs = BoughtTogether.count(baskets);
             }
             return pairs;
+        }
+
+        /**
+         * The product pairs ({@code categories} false) or category pairs passing the thresholds, at most {@code limit}:
+         * ranked once per baskets and question (the page is opened again with the same thresholds), the last 16 kept.
+         */
+        List<BoughtTogether.Pair> ranked(boolean categories, BoughtTogether.Thresholds t, int limit) {
+            String key = categories + " " + t + " " + limit;
+            synchronized (this) {
+                List<BoughtTogether.Pair> kept = ranked.get(key);
+                if (kept != null) {
+                    return kept;
+                }
+            }
+            BoughtTogether counted = pairs();
+            List<BoughtTogether.Pair> made =
+                    List.copyOf(categories ? counted.categoryPairs(t, limit) : counted.productPairs(t, limit));
+            synchronized (this) {
+                ranked.put(key, made);
+            }
+            return made;
         }
 
         synchronized Map<String, String> nextCategories() {
@@ -263,8 +290,8 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
         Trained t = current(store);
         Baskets b = t.baskets;
         BoughtTogether counted = t.pairs();
-        List<BoughtTogether.Pair> products = counted.productPairs(thresholds, limit);
-        List<BoughtTogether.Pair> categories = counted.categoryPairs(thresholds, limit);
+        List<BoughtTogether.Pair> products = t.ranked(false, thresholds, limit);
+        List<BoughtTogether.Pair> categories = t.ranked(true, thresholds, limit);
         Set<String> ids = new LinkedHashSet<>();
         products.forEach(p -> {
             ids.add(b.productId(p.a()));

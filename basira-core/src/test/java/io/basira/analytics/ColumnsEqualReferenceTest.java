@@ -108,6 +108,25 @@ class ColumnsEqualReferenceTest {
         return windows;
     }
 
+    /** The overview of many windows in one scan equals each window's own (the dashboard's period and months). */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 42, 2026})
+    void overviews_of_many_windows_in_one_scan_equal_each_windows_own(long seed) {
+        StoreFacts columns = randomStore(seed).columns();
+        List<AnalysisWindow> windows = windows(new Random(seed));
+        for (int m = 0; m < 12; m++) {
+            LocalDate start = AS_OF.withDayOfMonth(1).minusMonths(m);
+            LocalDate end = start.plusMonths(1).minusDays(1);
+            windows.add(new AnalysisWindow(AS_OF, start, end.isAfter(AS_OF) ? AS_OF : end));
+        }
+        List<Overview.Report> together = Overview.of(columns, windows);
+        for (int w = 0; w < windows.size(); w++) {
+            assertThat(together.get(w))
+                    .as("seed %d, %s", seed, windows.get(w))
+                    .isEqualTo(Overview.of(columns, windows.get(w)));
+        }
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 42, 1234, 98765, 31337, 777, 2026, 4711, 65535})
     void every_analysis_over_the_columns_equals_the_reference(long seed) {

@@ -60,6 +60,14 @@ final class ClvScoring {
     }
 
     List<CustomerPrediction> all() {
+        return all(null);
+    }
+
+    /**
+     * Every customer's prediction; customer {@code i}'s is {@code reused[i]} where that is not null (its pattern's
+     * forecast is then not made unless another customer needs it). {@code reused} null: every one is made.
+     */
+    List<CustomerPrediction> all(CustomerPrediction[] reused) {
         List<CustomerPrediction> out = new ArrayList<>(summary.size());
         if (!models.usesModels()) {
             for (int i = 0; i < summary.size(); i++) {
@@ -69,9 +77,22 @@ final class ClvScoring {
         }
         BgNbd bg = new BgNbd(models.bgNbd().parameters().orElseThrow());
         GammaGamma gg = new GammaGamma(models.gammaGamma().parameters().orElseThrow());
-        PatternForecast[] forecasts = forecasts(bg, summary.patterns());
-        CustomerPrediction[] each = new CustomerPrediction[summary.size()];
+        RepeatPatterns patterns = summary.patterns();
+        java.util.BitSet needed = null;
+        if (reused != null) {
+            needed = new java.util.BitSet(patterns.size());
+            for (int i = 0; i < summary.size(); i++) {
+                if (reused[i] == null) {
+                    needed.set(patterns.patternOf(i));
+                }
+            }
+        }
+        PatternForecast[] forecasts = forecasts(bg, patterns, needed);
+        CustomerPrediction[] each = reused == null ? new CustomerPrediction[summary.size()] : reused.clone();
         IntConsumer one = i -> {
+            if (each[i] != null) {
+                return;
+            }
             PatternForecast f = forecasts[summary.patterns().patternOf(i)];
             double value = gg.conditionalExpectedValue(summary.x(i), summary.mx(i));
             boolean finite = f.finite() && Double.isFinite(value) && value >= 0;
@@ -95,19 +116,24 @@ final class ClvScoring {
     }
 
     /**
-     * One forecast per (x, t_x, T) pattern. Patterns are visited grouped by (x, T): the expensive part of
+     * One forecast per (x, t_x, T) pattern ({@code needed} null), or per needed pattern. Patterns are visited grouped
+     * by (x, T): the expensive part of
      * E[Y(t) | x, t_x, T] (a hypergeometric series) depends only on x, T and t, so each (x, T, t) is
      * evaluated once and shared by every t_x, then divided by the pattern's own alive divisor — the same
      * operations, hence the same numbers, as evaluating the expectation afresh for each pattern and horizon.
      */
-    private PatternForecast[] forecasts(BgNbd bg, RepeatPatterns patterns) {
+    private PatternForecast[] forecasts(BgNbd bg, RepeatPatterns patterns, java.util.BitSet needed) {
         PatternForecast[] out = new PatternForecast[patterns.size()];
         ClvTimeUnit unit = summary.unit();
         int[] xs = patterns.x();
         double[] ts = patterns.bigT();
-        Integer[] order = new Integer[out.length];
-        for (int k = 0; k < order.length; k++) {
-            order[k] = k;
+        Integer[] order = needed == null
+                ? new Integer[out.length]
+                : needed.stream().boxed().toArray(Integer[]::new);
+        if (needed == null) {
+            for (int k = 0; k < order.length; k++) {
+                order[k] = k;
+            }
         }
         java.util.Arrays.sort(
                 order, (u, v) -> xs[u] != xs[v] ? Integer.compare(xs[u], xs[v]) : Double.compare(ts[u], ts[v]));

@@ -47,11 +47,25 @@ public record ClvReport(CalibrationSummary summary, ClvModels models, List<Custo
 
     /** The report from a calibration and fit made for this as-of day and time unit. */
     static ClvReport of(StoreFacts facts, io.basira.analytics.CardAnalytics.ClvFit fit, AnalysisRequest request) {
+        return of(facts, fit, request, null);
+    }
+
+    /**
+     * The report from a calibration and fit made for this as-of day and time unit, taking from {@code before} (a
+     * report of the same store, as-of day and unit at an older data version; may be null) the predictions of the
+     * customers that did not change when it was made with the same models ({@link ClvAnalysis#score(
+     * CalibrationSummary, ClvModels, ScoringOptions, ClvAnalysis.Scored)}): the same report, made faster.
+     */
+    static ClvReport of(
+            StoreFacts facts, io.basira.analytics.CardAnalytics.ClvFit fit, AnalysisRequest request, ClvReport before) {
         CalibrationSummary summary = fit.calibration().summary();
         ClvModels models = fit.models();
         ScoringOptions options =
                 new ScoringOptions(0, 0.7, 0.3, 365, io.basira.shared.Money.fractionDigits(facts.currency()));
-        return new ClvReport(summary, models, ClvAnalysis.score(summary, models, options));
+        ClvAnalysis.Scored scored = before == null
+                ? null
+                : new ClvAnalysis.Scored(before.summary(), before.models(), options, before.predictions());
+        return new ClvReport(summary, models, ClvAnalysis.score(summary, models, options, scored));
     }
 
     /** The fitted parameters and log-likelihoods, one line of JSON ({@link ClvModels#toJson()}). */

@@ -138,10 +138,21 @@ public final class StoreAnalytics {
 
     private ClvReport clv(Store store, AnalyticsData.Versioned versioned, AnalysisRequest request) {
         AnalysisWindow window = request.window();
-        return cached(
-                new Key(store.id(), "clv-report", window, request.timeUnit(), versioned.version()),
-                () -> ClvReport.of(
-                        versioned.facts(), fit(store, versioned, window.asOf(), request.timeUnit()), request));
+        // the newest report of this store, window and unit, whatever its version: a new version's report takes the
+        // predictions of the customers a write did not change from it (read before the fit drops older versions)
+        Key last = new Key(store.id(), "clv-report-last", window, request.timeUnit(), Long.MAX_VALUE);
+        return cached(new Key(store.id(), "clv-report", window, request.timeUnit(), versioned.version()), () -> {
+            ClvReport before;
+            synchronized (cache) {
+                before = (ClvReport) cache.get(last);
+            }
+            ClvReport report = ClvReport.of(
+                    versioned.facts(), fit(store, versioned, window.asOf(), request.timeUnit()), request, before);
+            synchronized (cache) {
+                cache.put(last, report);
+            }
+            return report;
+        });
     }
 
     /**

@@ -55,22 +55,28 @@ public final class DashboardAnalytics {
                 store, "dashboard-overview-" + months, window, data -> overview(data, window, months));
     }
 
+    /** The period and each month in one scan of the orders ({@link Overview#of(StoreFacts, List)}). */
     private static OverviewWithMonths overview(StoreFacts data, AnalysisWindow window, int months) {
-        Overview.Report period = Overview.of(data, window);
         LocalDate asOf = window.asOf();
         Optional<LocalDate> first = firstCountedDay(data, asOf);
+        List<YearMonth> shown = new ArrayList<>();
+        List<AnalysisWindow> windows = new ArrayList<>(List.of(window));
+        if (first.isPresent()) {
+            YearMonth last = YearMonth.from(asOf);
+            YearMonth start = last.minusMonths(months - 1L);
+            YearMonth firstMonth = YearMonth.from(first.get());
+            for (YearMonth m = start.isBefore(firstMonth) ? firstMonth : start; !m.isAfter(last); m = m.plusMonths(1)) {
+                LocalDate end = m.atEndOfMonth().isAfter(asOf) ? asOf : m.atEndOfMonth();
+                shown.add(m);
+                windows.add(new AnalysisWindow(asOf, m.atDay(1), end));
+            }
+        }
+        List<Overview.Report> reports = Overview.of(data, windows);
         List<MonthOverview> result = new ArrayList<>();
-        if (first.isEmpty()) {
-            return new OverviewWithMonths(period, result);
+        for (int i = 0; i < shown.size(); i++) {
+            result.add(new MonthOverview(shown.get(i), reports.get(i + 1)));
         }
-        YearMonth last = YearMonth.from(asOf);
-        YearMonth start = last.minusMonths(months - 1L);
-        YearMonth firstMonth = YearMonth.from(first.get());
-        for (YearMonth m = start.isBefore(firstMonth) ? firstMonth : start; !m.isAfter(last); m = m.plusMonths(1)) {
-            LocalDate end = m.atEndOfMonth().isAfter(asOf) ? asOf : m.atEndOfMonth();
-            result.add(new MonthOverview(m, Overview.of(data, new AnalysisWindow(asOf, m.atDay(1), end))));
-        }
-        return new OverviewWithMonths(period, result);
+        return new OverviewWithMonths(reports.get(0), result);
     }
 
     /** The store's first day with a counted order, up to {@code asOf}. */

@@ -43,10 +43,12 @@ import org.slf4j.LoggerFactory;
  * (a product's category changed without an order is seen within it), so the card page does not train per view.
  *
  * <p>Reading a store's baskets again takes seconds at 100,000 customers (every order line), and a busy store writes
- * orders every second: so the answers may come from baskets read at most {@code staleFor} ago (default a minute) while
- * newer ones are read in the background, one store at a time, at most every {@value #REFRESH_EVERY_SECONDS} s per
- * store. Older than that, or with {@code staleFor} zero, the request reads them itself, as the nightly next-category
- * refresh and the evaluation always do. {@link #warmUp} reads a store's baskets and trains its model at start.
+ * orders every second: so after a write the answers may come from baskets read at most {@code staleFor} ago (default a
+ * minute) while newer ones are read in the background, one store at a time, at most every
+ * {@value #REFRESH_EVERY_SECONDS} s per store; and baskets older than a minute with no order written since answer
+ * while they are read again (only a product's category can have changed). Older than {@code staleFor} after a write,
+ * or with {@code staleFor} zero, the request reads them itself, as the nightly next-category refresh and the
+ * evaluation always do. {@link #warmUp} reads a store's baskets and trains its model at start.
  */
 public class ProductAnalytics implements NextCategorySource, CategoryChoices {
 
@@ -181,14 +183,21 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
         long version = data.current(store).version();
         Trained known = trained.getIfPresent(store.id().value());
         Instant now = clock.instant();
-        if (known != null && known.version == version && now.isBefore(known.readAt.plus(KEPT_FOR))) {
+        boolean sameOrders = known != null && known.version == version;
+        if (sameOrders && now.isBefore(known.readAt.plus(KEPT_FOR))) {
             return known;
         }
-        if (!exact && known != null && now.isBefore(known.readAt.plus(staleFor))) {
-            if (!now.isBefore(known.readAt.plusSeconds(REFRESH_EVERY_SECONDS))) {
+        if (!exact && known != null && !staleFor.isZero() && !staleFor.isNegative()) {
+            if (sameOrders) { // only a product's category may have changed: answer, and read them again
                 readInBackground(store);
+                return known;
             }
-            return known;
+            if (now.isBefore(known.readAt.plus(staleFor))) {
+                if (!now.isBefore(known.readAt.plusSeconds(REFRESH_EVERY_SECONDS))) {
+                    readInBackground(store);
+                }
+                return known;
+            }
         }
         return read(store, version, now);
     }

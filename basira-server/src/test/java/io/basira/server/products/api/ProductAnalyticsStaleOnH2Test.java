@@ -87,6 +87,21 @@ class ProductAnalyticsStaleOnH2Test {
         }
         assertThat(orders(api)).as("the background read").isEqualTo(2);
 
+        // no order for over a minute, a product's category changed: answered at once, the new category a view later
+        assertThat(api.post(
+                                "/api/v1/products/bulk",
+                                "application/x-ndjson",
+                                "{\"product_id\":\"P2\",\"name\":\"Cup\",\"category\":\"Home\"}\n")
+                        .status())
+                .isEqualTo(200);
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(categoryPair(api)).as("the category read before").isEqualTo("Drinks+Kitchen");
+        deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!categoryPair(api).equals("Drinks+Home") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(categoryPair(api)).as("read again in the background").isEqualTo("Drinks+Home");
+
         order(api, "O3", "C3");
         clock.advance(Duration.ofSeconds(61));
         assertThat(orders(api))
@@ -103,6 +118,14 @@ class ProductAnalyticsStaleOnH2Test {
                         + "{\"product_id\":\"P1\",\"quantity\":1,\"unit_price\":\"10.00\"},"
                         + "{\"product_id\":\"P2\",\"quantity\":1,\"unit_price\":\"5.00\"}]}\n");
         assertThat(posted.status()).as(posted.body()).isEqualTo(200);
+    }
+
+    /** The first category pair bought together, as "A+B". */
+    private static String categoryPair(Api api) {
+        var pair = JSON.readTree(api.get("/api/v1/analytics/basket?min_count=1").body())
+                .get("category_pairs")
+                .get(0);
+        return pair.get("category_a").asString() + "+" + pair.get("category_b").asString();
     }
 
     private static String customers(String... ids) {

@@ -2,13 +2,14 @@ package io.basira.server.cards.jdbc;
 
 import io.basira.card.CustomerCard;
 import io.basira.ingest.Cards;
+import io.basira.server.platform.jdbc.ColumnArrays;
 import io.basira.server.platform.jdbc.Sql;
 import io.basira.server.platform.jdbc.SqlDialect;
 import io.basira.shared.Money;
 import io.basira.shared.Store;
 import io.basira.shared.StoreId;
-import java.math.BigDecimal;
 import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -75,42 +76,22 @@ public final class JdbcCards implements Cards {
 
     /** The cards in customer order, as one {@code UPDATE … FROM unnest}; instants bound as text, cast back. */
     private void saveOnPostgres(Store store, Map<String, CustomerCard> sorted, int digits) {
-        int n = sorted.size();
-        String[] customers = new String[n];
-        Integer[] orderCounts = new Integer[n];
-        Long[] totals = new Long[n];
-        BigDecimal[] averages = new BigDecimal[n];
-        Integer[] cancelled = new Integer[n];
-        Integer[] returned = new Integer[n];
-        String[] lastPurchases = new String[n];
-        String[] firstOrders = new String[n];
-        Integer[] abandoned = new Integer[n];
-        Integer[] ratings = new Integer[n];
-        Integer[] discounted = new Integer[n];
-        BigDecimal[] discountShares = new BigDecimal[n];
-        Integer[] wishlists = new Integer[n];
-        Integer[] reviews = new Integer[n];
-        int i = 0;
-        for (Map.Entry<String, CustomerCard> entry : sorted.entrySet()) {
-            CustomerCard card = entry.getValue();
-            customers[i] = entry.getKey();
-            orderCounts[i] = card.orderCount();
-            totals[i] = card.totalSpentMinor();
-            averages[i] = card.averageOrderValue(digits);
-            cancelled[i] = card.cancelledOrders();
-            returned[i] = card.returnedOrders();
-            lastPurchases[i] =
-                    card.lastPurchaseAt() == null ? null : card.lastPurchaseAt().toString();
-            firstOrders[i] =
-                    card.firstOrderAt() == null ? null : card.firstOrderAt().toString();
-            abandoned[i] = card.abandonedCarts();
-            ratings[i] = card.storeRating();
-            discounted[i] = card.discountedOrders();
-            discountShares[i] = card.discountShare();
-            wishlists[i] = card.wishlistCount();
-            reviews[i] = card.reviewsCount();
-            i++;
-        }
+        ColumnArrays<Map.Entry<String, CustomerCard>> columns = ColumnArrays.<Map.Entry<String, CustomerCard>>of()
+                .text("external_id", Map.Entry::getKey)
+                .integer("order_count", e -> e.getValue().orderCount())
+                .bigint("total_spent_minor", e -> e.getValue().totalSpentMinor())
+                .numeric("average_order_value", e -> e.getValue().averageOrderValue(digits))
+                .integer("cancelled_orders", e -> e.getValue().cancelledOrders())
+                .integer("returned_orders", e -> e.getValue().returnedOrders())
+                .timestamptz("last_purchase_at", e -> e.getValue().lastPurchaseAt())
+                .timestamptz("first_order_at", e -> e.getValue().firstOrderAt())
+                .integer("abandoned_carts", e -> e.getValue().abandonedCarts())
+                .integer("store_rating", e -> e.getValue().storeRating())
+                .integer("discounted_orders", e -> e.getValue().discountedOrders())
+                .numeric("discount_share", e -> e.getValue().discountShare())
+                .integer("wishlist_count", e -> e.getValue().wishlistCount())
+                .integer("reviews_count", e -> e.getValue().reviewsCount());
+        List<Map.Entry<String, CustomerCard>> rows = new ArrayList<>(sorted.entrySet());
         jdbc.update(connection -> {
             PreparedStatement ps = connection.prepareStatement("UPDATE customers c SET order_count = v.order_count,"
                     + " total_spent_minor = v.total_spent_minor, average_order_value = v.average_order_value,"
@@ -119,27 +100,10 @@ public final class JdbcCards implements Cards {
                     + " abandoned_carts = v.abandoned_carts, store_rating = v.store_rating,"
                     + " discounted_orders = v.discounted_orders, discount_share = v.discount_share,"
                     + " wishlist_count = v.wishlist_count, reviews_count = v.reviews_count"
-                    + " FROM unnest(?::text[], ?::int[], ?::bigint[], ?::numeric[], ?::int[], ?::int[],"
-                    + " ?::timestamptz[], ?::timestamptz[], ?::int[], ?::int[], ?::int[], ?::numeric[], ?::int[],"
-                    + " ?::int[]) AS v(external_id, order_count, total_spent_minor, average_order_value,"
-                    + " cancelled_orders, returned_orders, last_purchase_at, first_order_at, abandoned_carts,"
-                    + " store_rating, discounted_orders, discount_share, wishlist_count, reviews_count)"
+                    + " FROM " + columns.unnest("v")
                     + " WHERE c.store_id = ? AND c.external_id = v.external_id");
-            ps.setArray(1, connection.createArrayOf("text", customers));
-            ps.setArray(2, connection.createArrayOf("int4", orderCounts));
-            ps.setArray(3, connection.createArrayOf("int8", totals));
-            ps.setArray(4, connection.createArrayOf("numeric", averages));
-            ps.setArray(5, connection.createArrayOf("int4", cancelled));
-            ps.setArray(6, connection.createArrayOf("int4", returned));
-            ps.setArray(7, connection.createArrayOf("text", lastPurchases));
-            ps.setArray(8, connection.createArrayOf("text", firstOrders));
-            ps.setArray(9, connection.createArrayOf("int4", abandoned));
-            ps.setArray(10, connection.createArrayOf("int4", ratings));
-            ps.setArray(11, connection.createArrayOf("int4", discounted));
-            ps.setArray(12, connection.createArrayOf("numeric", discountShares));
-            ps.setArray(13, connection.createArrayOf("int4", wishlists));
-            ps.setArray(14, connection.createArrayOf("int4", reviews));
-            ps.setLong(15, store.id().value());
+            int next = columns.bind(ps, 1, rows);
+            ps.setLong(next, store.id().value());
             return ps;
         });
     }

@@ -7,6 +7,7 @@ import io.basira.loyalty.KeptStanding;
 import io.basira.loyalty.LedgerEntry;
 import io.basira.loyalty.LoyaltyLedgers;
 import io.basira.server.loyalty.api.LoyaltyAnswers;
+import io.basira.server.platform.jdbc.ColumnArrays;
 import io.basira.server.platform.jdbc.Sql;
 import io.basira.server.platform.jdbc.SqlDialect;
 import io.basira.shared.StoreId;
@@ -266,52 +267,25 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
     }
 
     private void appendOnPostgres(StoreId store, List<LedgerEntry> entries) {
-        int n = entries.size();
-        String[] customers = new String[n];
-        String[] causes = new String[n];
-        String[] refs = new String[n];
-        Long[] points = new Long[n];
-        Long[] shortfalls = new Long[n];
-        Integer[] multipliers = new Integer[n];
-        String[] availableAt = new String[n];
-        String[] recordedAt = new String[n];
-        String[] actors = new String[n];
-        String[] reasons = new String[n];
-        String[] onceKeys = new String[n];
-        for (int i = 0; i < n; i++) {
-            LedgerEntry e = entries.get(i);
-            customers[i] = e.customerId();
-            causes[i] = e.cause().code();
-            refs[i] = e.ref();
-            points[i] = e.points();
-            shortfalls[i] = e.shortfall();
-            multipliers[i] = e.multiplierPermille();
-            availableAt[i] = e.availableAt().toString();
-            recordedAt[i] = e.recordedAt().toString();
-            actors[i] = e.actor();
-            reasons[i] = e.reason();
-            onceKeys[i] = e.cause().ofAnOrder() ? null : e.cause().code() + ":" + e.ref();
-        }
+        ColumnArrays<LedgerEntry> columns = ColumnArrays.<LedgerEntry>of()
+                .text("customer", LedgerEntry::customerId)
+                .text("cause", e -> e.cause().code())
+                .text("ref", LedgerEntry::ref)
+                .bigint("points", LedgerEntry::points)
+                .bigint("shortfall", LedgerEntry::shortfall)
+                .integer("multiplier", LedgerEntry::multiplierPermille)
+                .timestamptz("available_at", LedgerEntry::availableAt)
+                .timestamptz("recorded_at", LedgerEntry::recordedAt)
+                .text("actor", LedgerEntry::actor)
+                .text("reason", LedgerEntry::reason)
+                .text("once_key", e -> e.cause().ofAnOrder() ? null : e.cause().code() + ":" + e.ref());
         jdbc.update(connection -> {
             var ps = connection.prepareStatement("INSERT INTO loyalty_ledger (store_id, " + ENTRY_COLUMNS
                     + ", once_key) SELECT ?, v.customer, v.cause, v.ref, v.points, v.shortfall, v.multiplier,"
                     + " v.available_at, v.recorded_at, v.actor, v.reason, v.once_key"
-                    + " FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::int[],"
-                    + " ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY"
-                    + " AS v(customer, cause, ref, points, shortfall, multiplier, available_at, recorded_at, actor,"
-                    + " reason, once_key, n) ORDER BY v.n");
+                    + " FROM " + columns.unnestWithOrdinality("v", "n") + " ORDER BY v.n");
             ps.setLong(1, store.value());
-            ps.setArray(2, connection.createArrayOf("text", customers));
-            ps.setArray(3, connection.createArrayOf("text", causes));
-            ps.setArray(4, connection.createArrayOf("text", refs));
-            ps.setArray(5, connection.createArrayOf("bigint", points));
-            ps.setArray(6, connection.createArrayOf("bigint", shortfalls));
-            ps.setArray(7, connection.createArrayOf("int4", multipliers));
-            ps.setArray(8, connection.createArrayOf("text", availableAt));
-            ps.setArray(9, connection.createArrayOf("text", recordedAt));
-            ps.setArray(10, connection.createArrayOf("text", actors));
-            ps.setArray(11, connection.createArrayOf("text", reasons));
-            ps.setArray(12, connection.createArrayOf("text", onceKeys));
+            columns.bind(ps, 2, entries);
             return ps;
         });
     }
@@ -354,51 +328,26 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
 
     /** The standings in customer order (the order their accounts were locked in), as one {@code UPDATE … FROM unnest}. */
     private void saveStandingsOnPostgres(StoreId store, Map<String, KeptStanding> sorted) {
-        int n = sorted.size();
-        String[] customers = new String[n];
-        Long[] points = new Long[n];
-        Long[] pending = new Long[n];
-        Long[] lifetime = new Long[n];
-        String[] tiers = new String[n];
-        Long[] expiring = new Long[n];
-        Long[] basis = new Long[n];
-        String[] lastPurchases = new String[n];
-        String[] validUntil = new String[n];
-        int i = 0;
-        for (Map.Entry<String, KeptStanding> e : sorted.entrySet()) {
-            KeptStanding kept = e.getValue();
-            customers[i] = e.getKey();
-            points[i] = kept.card().points();
-            pending[i] = kept.card().pending();
-            lifetime[i] = kept.card().lifetime();
-            tiers[i] = kept.card().tier();
-            expiring[i] = kept.card().expiring30d();
-            basis[i] = kept.basis();
-            lastPurchases[i] =
-                    kept.lastPurchaseAt() == null ? null : kept.lastPurchaseAt().toString();
-            validUntil[i] = kept.validUntil() == null ? null : kept.validUntil().toString();
-            i++;
-        }
+        ColumnArrays<Map.Entry<String, KeptStanding>> columns = ColumnArrays.<Map.Entry<String, KeptStanding>>of()
+                .text("customer", Map.Entry::getKey)
+                .bigint("points", e -> e.getValue().card().points())
+                .bigint("pending", e -> e.getValue().card().pending())
+                .bigint("lifetime", e -> e.getValue().card().lifetime())
+                .text("tier", e -> e.getValue().card().tier())
+                .bigint("expiring", e -> e.getValue().card().expiring30d())
+                .bigint("basis", e -> e.getValue().basis())
+                .timestamptz("last_purchase", e -> e.getValue().lastPurchaseAt())
+                .timestamptz("valid_until", e -> e.getValue().validUntil());
+        List<Map.Entry<String, KeptStanding>> rows = new ArrayList<>(sorted.entrySet());
         jdbc.update(connection -> {
             var ps = connection.prepareStatement("UPDATE loyalty_accounts a SET points = v.points,"
                     + " pending = v.pending, lifetime_points = v.lifetime, tier = v.tier,"
                     + " expiring_30d = v.expiring, kept_basis = v.basis,"
                     + " kept_last_purchase_at = v.last_purchase, kept_until = v.valid_until"
-                    + " FROM unnest(?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::bigint[],"
-                    + " ?::bigint[], ?::timestamptz[], ?::timestamptz[])"
-                    + " AS v(customer, points, pending, lifetime, tier, expiring, basis, last_purchase,"
-                    + " valid_until)"
+                    + " FROM " + columns.unnest("v")
                     + " WHERE a.store_id = ? AND a.customer_external_id = v.customer");
-            ps.setArray(1, connection.createArrayOf("text", customers));
-            ps.setArray(2, connection.createArrayOf("bigint", points));
-            ps.setArray(3, connection.createArrayOf("bigint", pending));
-            ps.setArray(4, connection.createArrayOf("bigint", lifetime));
-            ps.setArray(5, connection.createArrayOf("text", tiers));
-            ps.setArray(6, connection.createArrayOf("bigint", expiring));
-            ps.setArray(7, connection.createArrayOf("bigint", basis));
-            ps.setArray(8, connection.createArrayOf("text", lastPurchases));
-            ps.setArray(9, connection.createArrayOf("text", validUntil));
-            ps.setLong(10, store.value());
+            int next = columns.bind(ps, 1, rows);
+            ps.setLong(next, store.value());
             return ps;
         });
     }

@@ -43,93 +43,12 @@ public final class Overview {
 
     /** One scan over every customer's orders up to {@code to}. */
     public static Report of(StoreFacts facts, AnalysisWindow window) {
-        LocalDate toDate = window.end();
-        LocalDate fromDate = window.start().orElse(toDate.minusDays(DEFAULT_DAYS - 1));
-        long length = ChronoUnit.DAYS.between(fromDate, toDate) + 1;
-        int to = (int) toDate.toEpochDay();
-        int from = (int) fromDate.toEpochDay();
-        int previousFrom = (int) fromDate.minusDays(length).toEpochDay();
-        long orders = 0;
-        long revenue = 0;
-        int buyers = 0;
-        int newCustomers = 0;
-        int repeaters = 0;
-        long newTotal = 0;
-        long newOrders = 0;
-        long returningTotal = 0;
-        long returningOrders = 0;
-        int previousBuyers = 0;
-        int retained = 0;
-        for (int c = 0, rows = facts.rows(); c < rows; c++) {
-            int first = facts.firstCountedDay(c);
-            if (first > to) {
-                continue;
-            }
-            boolean isNew = first >= from;
-            boolean boughtInPeriod = false;
-            boolean boughtBefore = false;
-            int counted = 0;
-            for (int o = facts.orderStart(c), e = facts.orderStart(c + 1); o < e; o++) {
-                int d = facts.day(o);
-                if (d > to) {
-                    break;
-                }
-                if (!facts.counted(o)) {
-                    continue;
-                }
-                counted++;
-                if (d >= from) {
-                    boughtInPeriod = true;
-                    orders++;
-                    long t = facts.totalMinor(o);
-                    revenue += t;
-                    if (isNew) {
-                        newTotal += t;
-                        newOrders++;
-                    } else {
-                        returningTotal += t;
-                        returningOrders++;
-                    }
-                } else if (d >= previousFrom) {
-                    boughtBefore = true;
-                }
-            }
-            if (boughtBefore) {
-                previousBuyers++;
-                retained += boughtInPeriod ? 1 : 0;
-            }
-            if (boughtInPeriod) {
-                buyers++;
-                newCustomers += isNew ? 1 : 0;
-                repeaters += counted >= 2 ? 1 : 0;
-            }
-        }
-        int signups = 0;
-        for (int c = 0, known = facts.customerCount(); c < known; c++) {
-            int d = facts.signupDay(c);
-            signups += d >= from && d <= to ? 1 : 0;
-        }
-        return new Report(
-                fromDate,
-                toDate,
-                orders,
-                facts.money(revenue),
-                buyers,
-                newCustomers,
-                buyers - newCustomers,
-                Ratios.of(repeaters, buyers),
-                Ratios.of(retained, previousBuyers),
-                facts.average(newTotal, newOrders),
-                facts.average(returningTotal, returningOrders),
-                previousBuyers,
-                retained,
-                signups);
+        return of(facts, java.util.List.of(window)).get(0);
     }
 
     /**
-     * The reports of several windows in one scan over every customer's orders: each equal to {@link #of(StoreFacts,
-     * AnalysisWindow)} of its window (the dashboard's overview asks for a period and each of twelve months, thirteen
-     * scans of every order before).
+     * The reports of several windows in one scan over every customer's orders up to the latest {@code to}, each as
+     * if scanned alone (the dashboard's overview asks for a period and each of twelve months: one scan, not thirteen).
      */
     public static java.util.List<Report> of(StoreFacts facts, java.util.List<AnalysisWindow> windows) {
         int n = windows.size();

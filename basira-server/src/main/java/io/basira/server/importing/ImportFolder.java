@@ -159,37 +159,45 @@ public final class ImportFolder {
             // read under the lock: no record arrives unseen between the check and the write
             KnownRecords known = creating ? KnownRecords.none() : known(store);
             StagedImport staged = StagedImport.begin(writing.dataSource(), writing.dialect());
-            long phase = System.nanoTime();
-            Tombstones.Screen screen =
-                    creating ? tombstones.screen(store.id(), java.util.List.of()) : tombstones.screenAll(store.id());
-            ImportReport report = reader.read(
-                    folder,
-                    store,
-                    known,
-                    new StagingSink(staged, screen),
-                    progress.pass("importing"),
-                    mapping,
-                    LocalDate.ofInstant(started, store.timeZone()));
-            screen.logDropped(store.id());
-            staged.endTable();
-            phase = logPhase("read and staged", phase);
-            // a file not read to its end (missing header column, broken quoting, not UTF-8) hides rows
-            // nobody has seen: skipping "the bad rows" would silently drop them, so it refuses too
-            if (report.hasErrors() && (!skipInvalid || !report.isComplete())) {
-                status.setRollbackOnly();
-                return new Outcome(false, report, 0);
+            try {
+                long phase = System.nanoTime();
+                Tombstones.Screen screen = creating
+                        ? tombstones.screen(store.id(), java.util.List.of())
+                        : tombstones.screenAll(store.id());
+                ImportReport report = reader.read(
+                        folder,
+                        store,
+                        known,
+                        new StagingSink(staged, screen),
+                        progress.pass("importing"),
+                        mapping,
+                        LocalDate.ofInstant(started, store.timeZone()));
+                screen.logDropped(store.id());
+                staged.endTable();
+                phase = logPhase("read and staged", phase);
+                // a file not read to its end (missing header column, broken quoting, not UTF-8) hides rows
+                // nobody has seen: skipping "the bad rows" would silently drop them, so it refuses too
+                if (report.hasErrors() && (!skipInvalid || !report.isComplete())) {
+                    status.setRollbackOnly();
+                    return new Outcome(false, report, 0);
+                }
+                staged.apply(store);
+                phase = logPhase("upserted", phase);
+                staged.orderChanges(store, CHUNK, changes -> ordersWritten(store.id(), changes));
+                staged.customersWritten(
+                        CHUNK, ids -> events.publish(new CustomersChanged(store.id(), Set.copyOf(ids))));
+                phase = logPhase("told the participants", phase);
+                long refreshed = staged.touchedWholeStore()
+                        ? cards.rebuildAll(store)
+                        : cards.rebuildListed(store, StagedImport.touchedTable());
+                logPhase("folded the cards", phase);
+                events.publish(CardsChanged.wholeStore(store.id()));
+                return new Outcome(true, report, refreshed);
+            } catch (RuntimeException | Error e) {
+                // an open COPY holds the connection: the rollback would wait for it for ever
+                staged.abandon();
+                throw e;
             }
-            staged.apply(store);
-            phase = logPhase("upserted", phase);
-            staged.orderChanges(store, CHUNK, changes -> ordersWritten(store.id(), changes));
-            staged.customersWritten(CHUNK, ids -> events.publish(new CustomersChanged(store.id(), Set.copyOf(ids))));
-            phase = logPhase("told the participants", phase);
-            long refreshed = staged.touchedWholeStore()
-                    ? cards.rebuildAll(store)
-                    : cards.rebuildListed(store, StagedImport.touchedTable());
-            logPhase("folded the cards", phase);
-            events.publish(CardsChanged.wholeStore(store.id()));
-            return new Outcome(true, report, refreshed);
         });
         return new ImportOutcome(
                 outcome.applied(),

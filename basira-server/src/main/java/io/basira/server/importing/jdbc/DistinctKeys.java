@@ -5,17 +5,37 @@ package io.basira.server.importing.jdbc;
  * open-addressing set of {@code long}s (16 bytes a key at most, instead of the keys themselves). Two keys
  * with the same hash count as a repeat: the answer "all distinct" is exact, "repeated" may rarely be a
  * collision, which only makes the caller take its general path (the one that picks each record's last
- * version). Not thread-safe.
+ * version). The same general path is taken, without the memory, for a table of more than {@value #MAX_KEYS}
+ * keys (the set would outgrow a bounded heap: 256 MB at that size) and for keys added after {@link #seal}.
+ * Not thread-safe.
  */
 final class DistinctKeys {
 
+    /** The most keys followed; beyond them the answer is "may repeat" and the set is dropped. */
+    static final int MAX_KEYS = 1 << 24;
+
+    private final int maxKeys;
     private long[] slots = new long[1 << 12];
     private int size;
     private boolean repeated;
 
+    DistinctKeys() {
+        this(MAX_KEYS);
+    }
+
+    /** A set that follows at most {@code maxKeys} keys. */
+    DistinctKeys(int maxKeys) {
+        this.maxKeys = maxKeys;
+    }
+
     /** Notes one key, given as its parts (a record named by two columns gives both). */
     void add(Object... parts) {
         if (repeated) {
+            return;
+        }
+        if (slots == null || size == maxKeys) {
+            // sealed (the table was ended, its keys forgotten) or too many to follow in bounded memory
+            giveUp();
             return;
         }
         long hash = hash(parts);
@@ -23,8 +43,7 @@ final class DistinctKeys {
         int i = (int) (hash ^ (hash >>> 32)) & mask;
         while (slots[i] != 0) {
             if (slots[i] == hash) {
-                repeated = true;
-                slots = null; // the answer is known; free the memory
+                giveUp();
                 return;
             }
             i = (i + 1) & mask;
@@ -38,6 +57,20 @@ final class DistinctKeys {
     /** Whether every key added so far was different from every other. */
     boolean allDistinct() {
         return !repeated;
+    }
+
+    /**
+     * Keeps the answer and frees the keys (the table they were staged into is complete): a key added after this
+     * makes the answer "may repeat".
+     */
+    void seal() {
+        slots = null;
+    }
+
+    /** The answer is "may repeat" from now on; the memory is freed. */
+    private void giveUp() {
+        repeated = true;
+        slots = null;
     }
 
     private void grow() {

@@ -134,7 +134,25 @@ public final class StagedImport {
         if (open != null) {
             StagedRows closing = open;
             open = null;
+            DistinctKeys keys = distinct.get(closing.table);
+            if (keys != null) {
+                // only the answer is needed from here: the keys of a 10 M-order file are some 256 MB
+                keys.seal();
+            }
             closing.close();
+        }
+    }
+
+    /**
+     * Gives up the table being filled, if any, for an import that fails part way: its {@code COPY} is cancelled
+     * and the connection freed for the transaction's rollback (an open {@code COPY} would hold the connection, and
+     * the rollback would wait on it for ever). Never throws.
+     */
+    public void abandon() {
+        if (open != null) {
+            StagedRows abandoned = open;
+            open = null;
+            abandoned.abort();
         }
     }
 

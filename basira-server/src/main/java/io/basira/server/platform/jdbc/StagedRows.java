@@ -95,6 +95,13 @@ public abstract sealed class StagedRows implements AutoCloseable {
     @Override
     public abstract void close();
 
+    /**
+     * Gives up the rows appended so far, for a caller that fails part way (its transaction rolls back): a
+     * {@code COPY} is cancelled rather than completed, a writer thread stopped, and the connection released, so
+     * that the rollback can run on it. Never throws; what it could not undo goes with the rollback.
+     */
+    public abstract void abort();
+
     String insertColumns() {
         return String.join(", ", columns);
     }
@@ -114,6 +121,7 @@ public abstract sealed class StagedRows implements AutoCloseable {
 
         private final DataSource dataSource;
         private final Connection connection;
+        private final PGCopyOutputStream copy;
         private final Writer out;
         private final StringBuilder line = new StringBuilder(256);
 
@@ -123,7 +131,7 @@ public abstract sealed class StagedRows implements AutoCloseable {
             this.connection = DataSourceUtils.getConnection(dataSource);
             try {
                 PGConnection pg = connection.unwrap(PGConnection.class);
-                PGCopyOutputStream copy =
+                this.copy =
                         new PGCopyOutputStream(pg, "COPY " + name() + " (" + insertColumns() + ") FROM STDIN", BUFFER);
                 this.out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), BUFFER);
             } catch (SQLException e) {
@@ -231,6 +239,19 @@ public abstract sealed class StagedRows implements AutoCloseable {
                 DataSourceUtils.releaseConnection(connection, dataSource);
             }
         }
+
+        @Override
+        public void abort() {
+            try {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            } catch (SQLException e) {
+                // the connection is left to the rollback, which fails loudly if it cannot be used
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+        }
     }
 
     /**
@@ -331,6 +352,32 @@ public abstract sealed class StagedRows implements AutoCloseable {
             }
             failed();
         }
+
+        /** How long {@link #abort} waits for the writer thread to finish the block it is sending. */
+        private static final long WRITER_STOPS_MS = 10_000;
+
+        @Override
+        public void abort() {
+            if (failure == null) {
+                failure = new IllegalStateException("COPY into " + copy.name() + " abandoned");
+            }
+            blocks.clear();
+            try {
+                // the writer skips what it has not sent (failure is set) and stops at END; the queue was emptied
+                if (!blocks.offer(END)) {
+                    writer.interrupt();
+                }
+                writer.join(WRITER_STOPS_MS);
+                if (writer.isAlive()) {
+                    writer.interrupt();
+                    writer.join(WRITER_STOPS_MS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                copy.abort();
+            }
+        }
     }
 
     /**
@@ -424,6 +471,18 @@ public abstract sealed class StagedRows implements AutoCloseable {
                 single.executeBatch();
             } finally {
                 release();
+            }
+        }
+
+        @Override
+        public void abort() {
+            release();
+            try {
+                insert.close();
+            } catch (SQLException e) {
+                // the statement goes with the connection's rollback
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
             }
         }
 

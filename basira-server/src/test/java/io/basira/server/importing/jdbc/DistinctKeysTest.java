@@ -38,4 +38,26 @@ class DistinctKeysTest {
         keys.add("C1", "P12");
         assertThat(keys.allDistinct()).isFalse();
     }
+
+    @Test
+    void a_sealed_set_keeps_its_answer_and_a_later_key_makes_it_may_repeat() {
+        DistinctKeys keys = new DistinctKeys();
+        keys.add("O1");
+        keys.add("O2");
+        keys.seal();
+        assertThat(keys.allDistinct()).isTrue();
+        keys.add("O3");
+        assertThat(keys.allDistinct()).isFalse();
+    }
+
+    @Test
+    void more_keys_than_it_follows_make_the_answer_may_repeat() {
+        DistinctKeys keys = new DistinctKeys(100_000);
+        for (int i = 0; i < 100_000; i++) {
+            keys.add("O" + i);
+        }
+        assertThat(keys.allDistinct()).isTrue();
+        keys.add("O-new");
+        assertThat(keys.allDistinct()).isFalse();
+    }
 }

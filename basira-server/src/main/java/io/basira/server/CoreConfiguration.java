@@ -85,8 +85,8 @@ public class CoreConfiguration {
     }
 
     @Bean
-    JdbcCustomerQueries jdbcCustomerQueries(JdbcTemplate jdbc) {
-        return new JdbcCustomerQueries(jdbc);
+    JdbcCustomerQueries jdbcCustomerQueries(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        return new JdbcCustomerQueries(jdbc, transactions);
     }
 
     @Bean

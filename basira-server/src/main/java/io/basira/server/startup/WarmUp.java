@@ -63,8 +63,15 @@ public final class WarmUp implements ApplicationListener<ApplicationReadyEvent>,
             total = all.size();
             for (Store store : all) {
                 for (StoreWarmUp step : steps) {
+                    long stepStarted = System.nanoTime();
                     try {
                         step.warmUp(store);
+                        log.debug(
+                                "warm-up '{}' of store {} in {} ms",
+                                step.name(),
+                                store.slug(),
+                                Duration.ofNanos(System.nanoTime() - stepStarted)
+                                        .toMillis());
                     } catch (RuntimeException e) {
                         log.warn(
                                 "warm-up '{}' of store {} failed; it loads on first use",

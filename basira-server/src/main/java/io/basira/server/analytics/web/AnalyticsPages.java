@@ -133,9 +133,11 @@ public final class AnalyticsPages {
 
     private ClvTab clv(
             Store store, AnalyticsPeriod period, String sort, String direction, DashboardFormats fmt, PageText text) {
-        var report = analytics.clv(store, period.request());
+        ClvDigest digest = ClvDigest.of(analytics.clv(store, period.request()));
+        ChurnRiskList.Sort by = ChurnRiskList.Sort.of(sort);
+        boolean ascending = "asc".equals(direction);
         return new ClvTab(
-                ClvView.of(report, fmt.currency(), fmt, text),
-                ChurnRiskList.of(report.predictions(), sort, direction, ids -> names.of(store.id(), ids), fmt));
+                ClvView.of(digest, fmt.currency(), fmt, text),
+                ChurnRiskList.of(digest.highRisk(by, ascending), by, ascending, ids -> names.of(store.id(), ids), fmt));
     }
 }

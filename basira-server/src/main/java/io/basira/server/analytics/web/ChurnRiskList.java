@@ -4,10 +4,12 @@ import io.basira.analytics.clv.ChurnRisk;
 import io.basira.analytics.clv.CustomerPrediction;
 import io.basira.server.dashboard.DashboardFormats;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.function.Function;
 
 /**
@@ -41,6 +43,9 @@ public record ChurnRiskList(int total, List<Row> rows, String sort, String direc
             String expectedOrderValue,
             String predictedValue12m) {}
 
+    /** The first {@value #SHOWN} high-risk customers in one order, and how many high-risk customers there are. */
+    record Top(int total, List<CustomerPrediction> shown) {}
+
     /**
      * @param names looks up the names of the listed customers (external id to name)
      */
@@ -52,15 +57,17 @@ public record ChurnRiskList(int total, List<Row> rows, String sort, String direc
             DashboardFormats fmt) {
         Sort by = Sort.of(sort);
         boolean ascending = "asc".equals(direction);
-        Comparator<CustomerPrediction> order = by == Sort.VALUE
-                ? Comparator.comparing(CustomerPrediction::predictedValue12Months)
-                : Comparator.comparingDouble(p -> p.probabilityAlive().orElse(-1));
-        order = (ascending ? order : order.reversed()).thenComparing(CustomerPrediction::customerId);
-        List<CustomerPrediction> high = predictions.stream()
-                .filter(p -> p.churnRisk() == ChurnRisk.HIGH)
-                .sorted(order)
-                .toList();
-        List<CustomerPrediction> shown = high.subList(0, Math.min(SHOWN, high.size()));
+        return of(top(predictions, by, ascending), by, ascending, names, fmt);
+    }
+
+    /** The list of the customers {@code top} holds, sorted as they are. */
+    static ChurnRiskList of(
+            Top top,
+            Sort by,
+            boolean ascending,
+            Function<Collection<String>, Map<String, String>> names,
+            DashboardFormats fmt) {
+        List<CustomerPrediction> shown = top.shown();
         Map<String, String> named =
                 names.apply(shown.stream().map(CustomerPrediction::customerId).toList());
         List<Row> rows = shown.stream()
@@ -75,7 +82,36 @@ public record ChurnRiskList(int total, List<Row> rows, String sort, String direc
                         fmt.money(p.expectedOrderValue()),
                         fmt.money(p.predictedValue12Months())))
                 .toList();
-        return new ChurnRiskList(high.size(), rows, by.code(), ascending ? "asc" : "desc");
+        return new ChurnRiskList(top.total(), rows, by.code(), ascending ? "asc" : "desc");
+    }
+
+    /**
+     * The first {@value #SHOWN} high-risk customers by {@code by} (ties by customer id), kept in a bounded heap
+     * rather than by sorting every high-risk customer.
+     */
+    static Top top(List<CustomerPrediction> predictions, Sort by, boolean ascending) {
+        Comparator<CustomerPrediction> order = by == Sort.VALUE
+                ? Comparator.comparing(CustomerPrediction::predictedValue12Months)
+                : Comparator.comparingDouble(p -> p.probabilityAlive().orElse(-1));
+        order = (ascending ? order : order.reversed()).thenComparing(CustomerPrediction::customerId);
+        // the heap's head is the last of the kept: a customer before it replaces it
+        PriorityQueue<CustomerPrediction> kept = new PriorityQueue<>(SHOWN + 1, order.reversed());
+        int total = 0;
+        for (CustomerPrediction p : predictions) {
+            if (p.churnRisk() != ChurnRisk.HIGH) {
+                continue;
+            }
+            total++;
+            if (kept.size() < SHOWN) {
+                kept.add(p);
+            } else if (order.compare(p, kept.peek()) < 0) {
+                kept.poll();
+                kept.add(p);
+            }
+        }
+        List<CustomerPrediction> shown = new ArrayList<>(kept);
+        shown.sort(order);
+        return new Top(total, List.copyOf(shown));
     }
 
     /** The link's direction for a column: the other way when it is the current sort, else highest first. */

@@ -3,7 +3,6 @@ package io.basira.server.analytics.web;
 import io.basira.analytics.clv.BgNbdParameters;
 import io.basira.analytics.clv.ChurnRisk;
 import io.basira.analytics.clv.ClvModels;
-import io.basira.analytics.clv.CustomerPrediction;
 import io.basira.analytics.clv.GammaGammaParameters;
 import io.basira.analytics.clv.ModelFit;
 import io.basira.analytics.clv.ParetoNbdParameters;
@@ -13,7 +12,6 @@ import io.basira.server.dashboard.DashboardFormats;
 import io.basira.server.dashboard.PageText;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,29 +47,21 @@ public record ClvView(
             String name, List<String[]> parameters, String logLikelihood, String failedReason, String failedDetail) {}
 
     public static ClvView of(ClvReport report, String currency, DashboardFormats fmt, PageText text) {
+        return of(ClvDigest.of(report), currency, fmt, text);
+    }
+
+    /** The view of a report from its digest (made once per report). */
+    static ClvView of(ClvDigest digest, String currency, DashboardFormats fmt, PageText text) {
+        ClvReport report = digest.report();
         ClvModels models = report.models();
-        Map<ChurnRisk, Integer> churn = new EnumMap<>(ChurnRisk.class);
-        for (ChurnRisk r : ChurnRisk.values()) {
-            churn.put(r, 0);
-        }
-        double purchases = 0;
-        BigDecimal value = BigDecimal.ZERO;
-        for (CustomerPrediction p : report.predictions()) {
-            churn.merge(p.churnRisk(), 1, Integer::sum);
-            purchases += p.expectedPurchases90Days();
-            value = value.add(p.predictedValue12Months());
-        }
+        Map<ChurnRisk, Integer> churn = digest.churn();
         List<RiskCount> risks = new ArrayList<>();
         churn.forEach((r, n) -> risks.add(new RiskCount(r.name().toLowerCase(Locale.ROOT), fmt.number(n))));
         String reason = models.usesModels() ? "" : models.method().replaceFirst("^fallback:", "");
         String detail = models.bgNbd() instanceof ModelFit.Failed<BgNbdParameters> f
                 ? f.detail()
                 : models.gammaGamma() instanceof ModelFit.Failed<GammaGammaParameters> g ? g.detail() : "";
-        ValueHistogram histogram = ValueHistogram.of(
-                report.predictions().stream()
-                        .map(CustomerPrediction::predictedValue12Months)
-                        .toList(),
-                fmt);
+        ValueHistogram histogram = digest.histogram().labelled(fmt);
         String chart = ChartData.bars(
                         text.rightToLeft(),
                         histogram.bins().stream().map(ValueHistogram.Bin::label).toList())
@@ -89,8 +79,8 @@ public record ClvView(
                 reason,
                 models.usesModels() ? "" : detail,
                 models.timeUnit().jsonName(),
-                fmt.number(BigDecimal.valueOf(purchases)),
-                fmt.money(value),
+                fmt.number(BigDecimal.valueOf(digest.expectedPurchases90d())),
+                fmt.money(digest.predictedValue12m()),
                 risks,
                 models(models),
                 histogram.bins(),

@@ -65,7 +65,10 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
             .expireAfterAccess(Duration.ofMinutes(30))
             .build();
 
-    /** Baskets read this long ago are read again even when no order changed (a product's category may have). */
+    /**
+     * Baskets read or checked this long ago are checked again even when no order changed: a product's category may
+     * have, which the products' digest tells ({@link JdbcBaskets#productsDigest}); only then are they read again.
+     */
     static final Duration KEPT_FOR = Duration.ofMinutes(1);
 
     static final int REFRESH_EVERY_SECONDS = 30;
@@ -87,6 +90,13 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
         final long version;
         final Instant readAt;
         final Baskets baskets;
+        /** The products' digest taken before the baskets were read. */
+        final long products;
+        /** When the products were last found as they were at the read ({@code readAt} at first). */
+        volatile Instant checkedAt;
+        /** The category affinity of these baskets and when its memberships were read, once asked. */
+        volatile AffinityKept affinity;
+
         private NextProducts model;
         private Map<String, String> nextCategories;
         private BoughtTogether pairs;
@@ -97,10 +107,12 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
             }
         };
 
-        Trained(long version, Instant readAt, Baskets baskets) {
+        Trained(long version, Instant readAt, Baskets baskets, long products) {
             this.version = version;
             this.readAt = readAt;
             this.baskets = baskets;
+            this.products = products;
+            this.checkedAt = readAt;
         }
 
         synchronized NextProducts model() {
@@ -184,7 +196,12 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
         Trained known = trained.getIfPresent(store.id().value());
         Instant now = clock.instant();
         boolean sameOrders = known != null && known.version == version;
-        if (sameOrders && now.isBefore(known.readAt.plus(KEPT_FOR))) {
+        if (sameOrders && now.isBefore(known.checkedAt.plus(KEPT_FOR))) {
+            return known;
+        }
+        if (sameOrders && baskets.productsDigest(store) == known.products) {
+            // no order and no product changed: the baskets read then are the baskets now
+            known.checkedAt = now;
             return known;
         }
         if (!exact && known != null && !staleFor.isZero() && !staleFor.isNegative()) {
@@ -203,7 +220,8 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
     }
 
     private Trained read(Store store, long version, Instant now) {
-        Trained fresh = new Trained(version, now, baskets.load(store));
+        long products = baskets.productsDigest(store);
+        Trained fresh = new Trained(version, now, baskets.load(store), products);
         trained.asMap().merge(store.id().value(), fresh, (kept, read) -> kept.version > read.version ? kept : read);
         return fresh;
     }
@@ -231,9 +249,28 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
         }
     }
 
-    /** Affinity of every saved group, RFM group and customer type against the store, per category. */
+    /** A category affinity report and when the memberships it was computed from were read. */
+    private record AffinityKept(Instant at, Report report) {}
+
+    /**
+     * Affinity of every saved group, RFM group and customer type against the store, per category: computed from
+     * the current baskets ({@link #current}) and memberships read at most {@code staleFor} ago (the RFM groups and
+     * types change with the nightly refresh, saved groups with writes; at a million customers they are a million
+     * rows to read and match against the baskets, over a second).
+     */
     public Report affinity(Store store) {
-        Baskets b = current(store).baskets;
+        Trained t = current(store);
+        Instant now = clock.instant();
+        AffinityKept kept = t.affinity;
+        if (kept != null && now.isBefore(kept.at().plus(staleFor))) {
+            return kept.report();
+        }
+        Report report = affinity(store, t.baskets);
+        t.affinity = new AffinityKept(now, report);
+        return report;
+    }
+
+    private Report affinity(Store store, Baskets b) {
         Map<String, Integer> rowOf = rows(b);
         List<CategoryAffinity.Segment> segments = new ArrayList<>();
         for (JdbcBaskets.Membership m : baskets.memberships(store)) {

@@ -82,6 +82,38 @@ public final class JdbcBaskets {
         return b.build();
     }
 
+    /**
+     * A digest of the store's products as the baskets hold them (each product id with its category, in any
+     * order): equal digests, the same products and categories but for a 64-bit hash collision. Read in one pass
+     * over the store's products (hundreds to thousands of rows), against the millions of order lines a read of
+     * the baskets takes.
+     */
+    public long productsDigest(Store store) {
+        long[] digest = {0, 0};
+        readOnly.executeWithoutResult(status -> jdbc.query(
+                "SELECT external_id, category FROM products WHERE store_id = ?",
+                rs -> {
+                    digest[0] += mix(rs.getString(1), rs.getString(2));
+                    digest[1]++;
+                },
+                store.id().value()));
+        return digest[0] * 31 + digest[1];
+    }
+
+    /** A 64-bit hash of one product and its category (FNV-1a, then a final mix); summed, order does not matter. */
+    private static long mix(String product, String category) {
+        long h = 0xcbf29ce484222325L;
+        String text = product + "\u0000" + (category == null ? "\u0001" : category);
+        for (int i = 0; i < text.length(); i++) {
+            h ^= text.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h;
+    }
+
     /** Whether the store has this customer. */
     public boolean customerExists(Store store, String customerId) {
         Integer n = jdbc.queryForObject(
@@ -139,6 +171,12 @@ public final class JdbcBaskets {
      * store.
      */
     public List<Membership> memberships(Store store) {
+        // in a transaction, so that PostgreSQL hands the rows over FETCH_SIZE at a time (a million at a million
+        // customers)
+        return readOnly.execute(status -> readMemberships(store));
+    }
+
+    private List<Membership> readMemberships(Store store) {
         long id = store.id().value();
         Map<String, Membership> out = new LinkedHashMap<>();
         jdbc.query(

@@ -52,8 +52,7 @@ public record ClvView(
 
     /** The view of a report from its digest (made once per report). */
     static ClvView of(ClvDigest digest, String currency, DashboardFormats fmt, PageText text) {
-        ClvReport report = digest.report();
-        ClvModels models = report.models();
+        ClvModels models = digest.models();
         Map<ChurnRisk, Integer> churn = digest.churn();
         List<RiskCount> risks = new ArrayList<>();
         churn.forEach((r, n) -> risks.add(new RiskCount(r.name().toLowerCase(Locale.ROOT), fmt.number(n))));
@@ -73,8 +72,8 @@ public record ClvView(
                                 .toList())
                 .json();
         return new ClvView(
-                fmt.number(report.summary().size()),
-                fmt.number(report.summary().repeatBuyers()),
+                fmt.number(digest.customers()),
+                fmt.number(digest.repeatBuyers()),
                 models.usesModels(),
                 reason,
                 models.usesModels() ? "" : detail,

@@ -2,10 +2,21 @@ package io.basira.server.analytics.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basira.analytics.clv.BgNbdParameters;
+import io.basira.analytics.clv.CalibrationSummary;
 import io.basira.analytics.clv.ChurnRisk;
+import io.basira.analytics.clv.ClvModels;
+import io.basira.analytics.clv.ClvTimeUnit;
 import io.basira.analytics.clv.CustomerPrediction;
+import io.basira.analytics.clv.CustomerStatistics;
+import io.basira.analytics.clv.GammaGammaParameters;
+import io.basira.analytics.clv.ModelFit;
+import io.basira.analytics.clv.ParetoNbdParameters;
+import io.basira.server.analytics.ClvReport;
+import java.lang.ref.WeakReference;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -80,6 +91,46 @@ class ClvDigestTest {
             }
             assertThat(counts.customers()).as("round %d", round).containsExactly(expected);
         }
+    }
+
+    /**
+     * Digests are kept by report, weakly: one that held its report would keep every report (one per data version,
+     * a million predictions each at a million customers) until the cache's bound; at 10 M orders with writes
+     * arriving that ran the server out of a 4 GB heap.
+     */
+    @Test
+    void a_digest_does_not_keep_its_report() throws InterruptedException {
+        List<CustomerPrediction> predictions = new ArrayList<>();
+        List<CustomerStatistics> statistics = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            predictions.add(
+                    prediction("C" + i, ChurnRisk.values()[i % 3], BigDecimal.valueOf(i, 2), OptionalDouble.of(0.5)));
+            statistics.add(new CustomerStatistics("C" + i, i % 4, i % 4 == 0 ? 0 : 10, 40, i % 4 == 0 ? 0 : 25));
+        }
+        ModelFit.Failed<BgNbdParameters> bg = new ModelFit.Failed<>("not-fitted", "test");
+        ModelFit.Failed<ParetoNbdParameters> pareto = new ModelFit.Failed<>("not-fitted", "test");
+        ModelFit.Failed<GammaGammaParameters> gg = new ModelFit.Failed<>("not-fitted", "test");
+        ClvReport report = new ClvReport(
+                CalibrationSummary.of(statistics, LocalDate.of(2026, 1, 1), ClvTimeUnit.DAYS),
+                new ClvModels(bg, pareto, gg, ClvTimeUnit.DAYS, "fallback:bgnbd-not-fitted"),
+                predictions);
+        ClvDigest digest = ClvDigest.of(report);
+        assertThat(ClvDigest.of(report)).isSameAs(digest);
+        assertThat(digest.customers()).isEqualTo(1_000);
+        long high = predictions.stream()
+                .filter(p -> p.churnRisk() == ChurnRisk.HIGH)
+                .count();
+        WeakReference<ClvReport> weak = new WeakReference<>(report);
+        report = null;
+        predictions = null;
+
+        for (int i = 0; i < 50 && weak.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+
+        assertThat(weak.get()).as("the report, once nobody else holds it").isNull();
+        assertThat(digest.highRisk(ChurnRiskList.Sort.VALUE, false).total()).isEqualTo(high);
     }
 
     private static CustomerPrediction prediction(String id, ChurnRisk risk, BigDecimal value, OptionalDouble alive) {

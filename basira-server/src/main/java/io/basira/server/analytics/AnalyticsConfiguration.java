@@ -30,8 +30,8 @@ public class AnalyticsConfiguration {
 
     /** Each store's order columns in memory, kept current by the writes' post-commit hook. */
     @Bean
-    AnalyticsData analyticsData(JdbcStoreFacts facts) {
-        return new AnalyticsData(facts);
+    AnalyticsData analyticsData(JdbcStoreFacts facts, Clock clock) {
+        return new AnalyticsData(facts, clock);
     }
 
     /** The next categories come from the products feature's {@link NextCategorySource} bean, when there is one. */

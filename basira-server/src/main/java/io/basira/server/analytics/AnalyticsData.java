@@ -8,9 +8,12 @@ import io.basira.server.platform.events.DomainEventListener;
 import io.basira.server.platform.events.ReceivedEvent;
 import io.basira.shared.Store;
 import io.basira.shared.StoreId;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -40,11 +43,41 @@ public class AnalyticsData implements DomainEventListener {
     /** A store's columns at one data version; the version names the data in cache keys. */
     public record Versioned(StoreFacts facts, long version) {}
 
+    /** How many of a store's latest version changes keep their time ({@link #changedSince}). */
+    static final int CHANGE_TIMES = 4_096;
+
     private final JdbcStoreFacts jdbc;
+    private final Clock clock;
     private final Map<StoreId, State> stores = new ConcurrentHashMap<>();
 
-    public AnalyticsData(JdbcStoreFacts jdbc) {
+    public AnalyticsData(JdbcStoreFacts jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Over the system clock. */
+    public AnalyticsData(JdbcStoreFacts jdbc) {
+        this(jdbc, Clock.systemUTC());
+    }
+
+    /**
+     * When the store's data first changed after {@code version} (a version {@link #current} returned): null when it
+     * has not changed since, {@link Instant#MIN} when that change is older than the times kept (the
+     * {@value #CHANGE_TIMES} latest). What a result computed from {@code version} has missed since then: the age
+     * of an answer kept from an older version.
+     */
+    public Instant changedSince(Store store, long version) {
+        State state = stores.get(store.id());
+        if (state == null) {
+            return null;
+        }
+        synchronized (state.pending) {
+            if (state.version <= version) {
+                return null;
+            }
+            Map.Entry<Long, Instant> first = state.changedAt.ceilingEntry(version + 1);
+            return first != null && first.getKey() == version + 1 ? first.getValue() : Instant.MIN;
+        }
     }
 
     /** The store's columns, made current first when a write committed since they were read. */
@@ -111,6 +144,10 @@ public class AnalyticsData implements DomainEventListener {
                 }
             }
             state.version++;
+            state.changedAt.put(state.version, clock.instant());
+            if (state.changedAt.size() > CHANGE_TIMES) {
+                state.changedAt.pollFirstEntry();
+            }
         }
     }
 
@@ -121,6 +158,9 @@ public class AnalyticsData implements DomainEventListener {
 
     private static final class State {
         final Set<String> pending = new HashSet<>();
+        /** The time of each of the latest version changes, by the version it made (guarded by {@code pending}). */
+        final TreeMap<Long, Instant> changedAt = new TreeMap<>();
+
         volatile long version;
         boolean whole;
         volatile Versioned ready;

@@ -205,12 +205,11 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
             return known;
         }
         if (!exact && known != null && !staleFor.isZero() && !staleFor.isNegative()) {
-            if (sameOrders) { // only a product's category may have changed: answer, and read them again
-                readInBackground(store);
-                return known;
-            }
-            if (now.isBefore(known.readAt.plus(staleFor))) {
-                if (!now.isBefore(known.readAt.plusSeconds(REFRESH_EVERY_SECONDS))) {
+            // how long the baskets have missed something: since the first order written after their version (a
+            // product's category change is seen only now, when it is checked)
+            Instant since = sameOrders ? now : data.changedSince(store, known.version);
+            if (since == null || now.isBefore(since.plus(staleFor))) {
+                if (sameOrders || !now.isBefore(known.readAt.plusSeconds(REFRESH_EVERY_SECONDS))) {
                     readInBackground(store);
                 }
                 return known;

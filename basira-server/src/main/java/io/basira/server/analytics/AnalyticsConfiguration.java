@@ -6,6 +6,7 @@ import io.basira.server.cards.jdbc.JdbcCustomerAnalytics;
 import io.basira.server.platform.jdbc.BulkReads;
 import io.basira.server.platform.tenancy.JdbcStores;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
@@ -34,7 +35,11 @@ public class AnalyticsConfiguration {
         return new AnalyticsData(facts, clock);
     }
 
-    /** The next categories come from the products feature's {@link NextCategorySource} bean, when there is one. */
+    /**
+     * The next categories come from the products feature's {@link NextCategorySource} bean, when there is one.
+     * {@code basira.analytics.stale-for}: how long the writes a dashboard's analysis has missed may go unseen while
+     * the current one is made in the background (docs/analytics.md, "Caching").
+     */
     @Bean
     StoreAnalytics storeAnalytics(
             AnalyticsData data,
@@ -42,9 +47,16 @@ public class AnalyticsConfiguration {
             Clock clock,
             DomainEvents events,
             TransactionTemplate transaction,
-            org.springframework.beans.factory.ObjectProvider<NextCategorySource> nextCategories) {
+            org.springframework.beans.factory.ObjectProvider<NextCategorySource> nextCategories,
+            @Value("${basira.analytics.stale-for:30s}") Duration staleFor) {
         return new StoreAnalytics(
-                data, cards, clock, events, transaction, nextCategories.getIfAvailable(() -> NextCategorySource.NONE));
+                data,
+                cards,
+                clock,
+                events,
+                transaction,
+                nextCategories.getIfAvailable(() -> NextCategorySource.NONE),
+                staleFor);
     }
 
     /** Run at each store's midnight by the durable scheduler (io.basira.server.startup.JobsConfiguration). */

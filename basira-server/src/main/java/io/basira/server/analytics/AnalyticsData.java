@@ -61,6 +61,15 @@ public class AnalyticsData implements DomainEventListener {
     }
 
     /**
+     * The store's data version now, without making its columns current (what {@link #current} would return next);
+     * -1 for a store never read.
+     */
+    public long version(Store store) {
+        State state = stores.get(store.id());
+        return state == null ? -1 : state.version;
+    }
+
+    /**
      * When the store's data first changed after {@code version} (a version {@link #current} returned): null when it
      * has not changed since, {@link Instant#MIN} when that change is older than the times kept (the
      * {@value #CHANGE_TIMES} latest). What a result computed from {@code version} has missed since then: the age

@@ -22,20 +22,29 @@ import io.basira.events.UseCase;
 import io.basira.server.analytics.api.AnalysisRequest;
 import io.basira.server.analytics.api.AnalyticsJson;
 import io.basira.server.cards.jdbc.JdbcCustomerAnalytics;
+import io.basira.server.platform.errors.RedactedFailure;
 import io.basira.shared.Dates;
 import io.basira.shared.Store;
 import io.basira.shared.StoreId;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -53,6 +62,8 @@ public final class StoreAnalytics {
     public record Refreshed(LocalDate asOf, int customers, String clvMethod, String modelsJson) {}
 
     private static final int CACHED_RESULTS = 256;
+
+    private static final Logger log = LoggerFactory.getLogger(StoreAnalytics.class);
 
     private record Key(StoreId store, String what, AnalysisWindow window, ClvTimeUnit unit, long version) {}
 
@@ -74,6 +85,28 @@ public final class StoreAnalytics {
         }
     };
 
+    /** A dashboard's last result of one analysis, and the data version it was computed from (at least). */
+    private record Recent(long version, Object value) {}
+
+    /** Each (store, analysis, window, unit)'s last result for the dashboard ({@link #recent}), the latest 64. */
+    private final Map<Key, Recent> recent = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Recent> eldest) {
+            return size() > 64;
+        }
+    };
+
+    /** The results being computed in the background for {@link #recent}, by key: one at a time per key. */
+    private final Set<Key> computing = ConcurrentHashMap.newKeySet();
+
+    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "basira-dashboard-analyses");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final Duration staleFor;
+
     public StoreAnalytics(
             AnalyticsData data,
             JdbcCustomerAnalytics cards,
@@ -81,6 +114,22 @@ public final class StoreAnalytics {
             DomainEvents events,
             TransactionTemplate transaction,
             NextCategorySource nextCategories) {
+        this(data, cards, clock, events, transaction, nextCategories, Duration.ZERO);
+    }
+
+    /**
+     * @param staleFor how long the writes a dashboard's result has missed may go unseen while a newer result is
+     *     computed in the background ({@link #recent}); zero: every result is from the current data
+     */
+    public StoreAnalytics(
+            AnalyticsData data,
+            JdbcCustomerAnalytics cards,
+            Clock clock,
+            DomainEvents events,
+            TransactionTemplate transaction,
+            NextCategorySource nextCategories,
+            Duration staleFor) {
+        this.staleFor = staleFor;
         this.transaction = transaction;
         this.nextCategories = nextCategories;
         this.data = data;
@@ -285,6 +334,79 @@ public final class StoreAnalytics {
                 store,
                 AnalysisName.CLV,
                 new AnalysisRequest(AnalysisWindow.asOf(today), ClvTimeUnit.DAYS, PopulationTable.gulf()));
+    }
+
+    /**
+     * A result for the dashboard: {@code exact} (a result of the current data, cached per data version) unless the
+     * last one made for this key missed only writes made less than {@code staleFor} ago; then that one, while the
+     * current one is made in the background (one at a time per key, on the thread {@code
+     * basira-dashboard-analyses}). At ten million orders an analysis of the current data takes up to a second after
+     * each write (its columns copied, every order scanned); a store taking orders all the time would make every
+     * dashboard view wait for one. The API's results are always exact ({@link #run}).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T recent(Store store, String what, AnalysisWindow window, ClvTimeUnit unit, Supplier<T> exact) {
+        Key key = new Key(store.id(), what, window, unit, 0);
+        if (!staleFor.isZero() && !staleFor.isNegative()) {
+            Recent kept;
+            synchronized (recent) {
+                kept = recent.get(key);
+            }
+            if (kept != null && kept.version() == data.version(store)) {
+                return (T) kept.value();
+            }
+            if (kept != null) {
+                Instant since = data.changedSince(store, kept.version());
+                if (since == null || clock.instant().isBefore(since.plus(staleFor))) {
+                    makeInBackground(store, key, exact);
+                    return (T) kept.value();
+                }
+            }
+        }
+        return make(store, key, exact);
+    }
+
+    private <T> T make(Store store, Key key, Supplier<T> exact) {
+        long version = data.version(store); // the result is of this version or a later one
+        if (version < 0) {
+            version = data.current(store).version(); // never read: its versions start with this read
+        }
+        T value = exact.get();
+        synchronized (recent) {
+            Recent kept = recent.get(key);
+            if (kept == null || kept.version() <= version) {
+                recent.put(key, new Recent(version, value));
+            }
+        }
+        return value;
+    }
+
+    private <T> void makeInBackground(Store store, Key key, Supplier<T> exact) {
+        if (!computing.add(key)) {
+            return;
+        }
+        try {
+            background.execute(() -> {
+                try {
+                    make(store, key, exact);
+                } catch (RuntimeException e) {
+                    log.warn(
+                            "the dashboard's {} of store {} failed in the background; the next view makes it",
+                            key.what(),
+                            store.slug(),
+                            RedactedFailure.of(e));
+                } finally {
+                    computing.remove(key);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            computing.remove(key);
+        }
+    }
+
+    /** Stops the background work of {@link #recent}. */
+    public void close() {
+        background.shutdownNow();
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The analyses of docs/analytics.md as the dashboard pages need them: the typed results of the same core
@@ -51,8 +52,15 @@ public final class DashboardAnalytics {
      * before the store's first counted order are left out).
      */
     public OverviewWithMonths overview(Store store, AnalysisWindow window, int months) {
-        return analytics.cachedResult(
-                store, "dashboard-overview-" + months, window, data -> overview(data, window, months));
+        return result(store, "dashboard-overview-" + months, window, data -> overview(data, window, months));
+    }
+
+    /**
+     * The dashboard's result of {@code compute}: of the current data, or of data that missed only the last
+     * {@code basira.analytics.stale-for} of writes while the current one is made ({@link StoreAnalytics#recent}).
+     */
+    private <T> T result(Store store, String what, AnalysisWindow window, Function<StoreFacts, T> compute) {
+        return analytics.recent(store, what, window, null, () -> analytics.cachedResult(store, what, window, compute));
     }
 
     /** The period and each month in one scan of the orders ({@link Overview#of(StoreFacts, List)}). */
@@ -92,40 +100,38 @@ public final class DashboardAnalytics {
 
     /** The store's counted orders and their revenue per calendar month, the last {@code months} with orders. */
     public List<OrdersPerMonth.Month> ordersPerMonth(Store store, int months) {
-        return analytics.cachedResult(
-                store, "dashboard-orders-per-month-" + months, null, facts -> OrdersPerMonth.of(facts, months));
+        return result(store, "dashboard-orders-per-month-" + months, null, facts -> OrdersPerMonth.of(facts, months));
     }
 
     public Pareto.Report pareto(Store store, AnalysisWindow window) {
-        return analytics.cachedResult(store, "dashboard-pareto", window, facts -> Pareto.of(facts, window));
+        return result(store, "dashboard-pareto", window, facts -> Pareto.of(facts, window));
     }
 
     public Cohorts.Report cohorts(Store store, AnalysisWindow window) {
-        return analytics.cachedResult(store, "dashboard-cohorts", window, facts -> Cohorts.of(facts, window));
+        return result(store, "dashboard-cohorts", window, facts -> Cohorts.of(facts, window));
     }
 
     public Rfm.Report rfm(Store store, AnalysisWindow window) {
-        return analytics.cachedResult(store, "dashboard-rfm", window, facts -> Rfm.of(facts, window));
+        return result(store, "dashboard-rfm", window, facts -> Rfm.of(facts, window));
     }
 
     public CustomerTypes.Report types(Store store, AnalysisWindow window) {
-        return analytics.cachedResult(store, "dashboard-types", window, facts -> CustomerTypes.of(facts, window));
+        return result(store, "dashboard-types", window, facts -> CustomerTypes.of(facts, window));
     }
 
     public DiscountSensitivity.Report discounts(Store store, AnalysisWindow window) {
-        return analytics.cachedResult(
-                store, "dashboard-discounts", window, facts -> DiscountSensitivity.of(facts, window));
+        return result(store, "dashboard-discounts", window, facts -> DiscountSensitivity.of(facts, window));
     }
 
     /** Regions with the built-in population table (Saudi census 2022). */
     public Regions.Report regions(Store store, AnalysisWindow window) {
-        return analytics.cachedResult(
-                store, "dashboard-regions", window, facts -> Regions.of(facts, window, PopulationTable.gulf()));
+        return result(store, "dashboard-regions", window, facts -> Regions.of(facts, window, PopulationTable.gulf()));
     }
 
     /** The CLV fit and every customer's predictions as of the window's as-of day (time unit: days). */
     public ClvReport clv(Store store, AnalysisRequest request) {
-        return analytics.clv(store, request);
+        return analytics.recent(
+                store, "dashboard-clv", request.window(), request.timeUnit(), () -> analytics.clv(store, request));
     }
 
     /** Recomputes the stored card fields of every customer of the store as of {@code asOf}. */

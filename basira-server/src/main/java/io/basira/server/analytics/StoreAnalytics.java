@@ -410,6 +410,18 @@ public final class StoreAnalytics {
     }
 
     /**
+     * {@code read} (a query of the store's cards, say), cached by store, {@code what} and data version: the cards
+     * change only with the writes that move the version. Does not make the order columns current.
+     */
+    public <T> T cachedAtVersion(Store store, String what, Supplier<T> read) {
+        long version = data.version(store);
+        if (version < 0) {
+            version = data.current(store).version(); // never read: its versions start with this read
+        }
+        return cached(new Key(store.id(), what, null, null, version), read);
+    }
+
+    /**
      * {@code compute} over the store's current columns, cached like the API's results: by store,
      * {@code what} (a name of the caller's), window and data version. For the dashboard's typed results.
      */

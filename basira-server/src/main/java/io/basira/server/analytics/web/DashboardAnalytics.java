@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The analyses of docs/analytics.md as the dashboard pages need them: the typed results of the same core
@@ -96,6 +97,20 @@ public final class DashboardAnalytics {
         return first == StoreFacts.NONE || first > asOf.toEpochDay()
                 ? Optional.empty()
                 : Optional.of(LocalDate.ofEpochDay(first));
+    }
+
+    /**
+     * The store's totals over its cards ({@code read}: a sum over every customer's row, a quarter of a second at a
+     * million customers), kept per data version and, like the analyses, answered from the last while the writes it
+     * missed are recent.
+     */
+    public <T> T cardTotals(Store store, Supplier<T> read) {
+        return analytics.recent(
+                store,
+                "dashboard-totals",
+                null,
+                null,
+                () -> analytics.cachedAtVersion(store, "dashboard-totals", read));
     }
 
     /** The store's counted orders and their revenue per calendar month, the last {@code months} with orders. */

@@ -61,7 +61,7 @@ final class OverviewPage {
         var store = signedIn.store();
         List<OrdersPerMonth.Month> months = analytics.ordersPerMonth(store, MONTHS);
         DashboardFormats fmt = new DashboardFormats(locale, store);
-        model.addAttribute("totals", overview.totals(store.id()));
+        model.addAttribute("totals", analytics.cardTotals(store, () -> overview.totals(store.id())));
         model.addAttribute("months", months);
         LocalDate today = Dates.dateIn(clock.instant(), store.timeZone());
         boolean partial =

@@ -30,6 +30,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -75,7 +76,9 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
 
     private final Clock clock;
     private final Duration staleFor;
-    private final Set<Long> refreshing = ConcurrentHashMap.newKeySet();
+    /** The background reads under way, by store: a request that must wait for current baskets waits for these. */
+    private final Map<Long, CompletableFuture<Trained>> refreshing = new ConcurrentHashMap<>();
+
     private final ExecutorService refresher = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "basira-baskets");
         thread.setDaemon(true);
@@ -214,6 +217,10 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
                 }
                 return known;
             }
+            Trained underWay = readUnderWay(store);
+            if (underWay != null) {
+                return underWay;
+            }
         }
         return read(store, version, now);
     }
@@ -237,25 +244,39 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
 
     private void readInBackground(Store store) {
         long id = store.id().value();
-        if (!refreshing.add(id)) {
+        CompletableFuture<Trained> mine = new CompletableFuture<>();
+        if (refreshing.putIfAbsent(id, mine) != null) {
             return;
         }
         try {
             refresher.execute(() -> {
                 try {
-                    read(store, version(store), clock.instant()).model();
+                    Trained fresh = read(store, version(store), clock.instant());
+                    fresh.model();
+                    mine.complete(fresh);
                 } catch (RuntimeException e) {
+                    mine.complete(null);
                     log.warn(
                             "reading the baskets of store {} failed; the next request reads them",
                             store.slug(),
                             RedactedFailure.of(e));
                 } finally {
-                    refreshing.remove(id);
+                    refreshing.remove(id, mine);
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            refreshing.remove(id);
+            refreshing.remove(id, mine);
+            mine.complete(null);
         }
+    }
+
+    /**
+     * The baskets the background read under way for this store gives, when one is (waiting for it: it started
+     * before this request and ends sooner than a read of its own), else null.
+     */
+    private Trained readUnderWay(Store store) {
+        CompletableFuture<Trained> running = refreshing.get(store.id().value());
+        return running == null ? null : running.join();
     }
 
     /** A category affinity report and when the memberships it was computed from were read. */

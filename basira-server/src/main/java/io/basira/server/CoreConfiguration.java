@@ -86,7 +86,7 @@ public class CoreConfiguration {
 
     @Bean
     JdbcCustomerQueries jdbcCustomerQueries(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        return new JdbcCustomerQueries(jdbc, transactions);
+        return new JdbcCustomerQueries(jdbc, JdbcCustomerQueries.streaming(jdbc.getDataSource()), transactions);
     }
 
     @Bean

@@ -75,17 +75,26 @@ public final class JdbcCustomerQueries implements GroupCustomers {
      */
     private final TransactionTemplate readOnly;
 
-    public JdbcCustomerQueries(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    /**
+     * @param streaming for the whole-store reads: the same data source with a fetch size ({@link #streaming})
+     */
+    public JdbcCustomerQueries(JdbcTemplate jdbc, JdbcTemplate streaming, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.streaming = new JdbcTemplate(jdbc.getDataSource());
-        this.streaming.setFetchSize(FETCH_SIZE);
+        this.streaming = streaming;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
 
-    /** Over {@code jdbc}'s data source alone (its own transaction manager). */
+    /** Over {@code jdbc}'s data source alone: its own transaction manager, whole-store reads through {@code jdbc}. */
     public JdbcCustomerQueries(JdbcTemplate jdbc) {
-        this(jdbc, new DataSourceTransactionManager(jdbc.getDataSource()));
+        this(jdbc, jdbc, new DataSourceTransactionManager(jdbc.getDataSource()));
+    }
+
+    /** A template for {@code dataSource}'s whole-store reads: {@value #FETCH_SIZE} rows at a time. */
+    public static JdbcTemplate streaming(javax.sql.DataSource dataSource) {
+        JdbcTemplate streaming = new JdbcTemplate(dataSource);
+        streaming.setFetchSize(FETCH_SIZE);
+        return streaming;
     }
 
     /** The customer with their analytics card fields (null before the store's first analytics refresh). */

@@ -76,9 +76,16 @@ public class ImportCommand implements Callable<Integer> {
             ColumnMapping mapping = mapping(mappings, existing);
             ImportProgress bar = TerminalProgressBar.onConsole();
             ImportFolder.Progress progress = pass -> bar;
-            ImportOutcome outcome = existing.isPresent()
-                    ? importer.run(existing.get(), dir, skipInvalid, progress, mapping)
-                    : importer.runCreating(newStore(), dir, skipInvalid, progress, mapping);
+            ImportOutcome outcome;
+            try {
+                outcome = existing.isPresent()
+                        ? importer.run(existing.get(), dir, skipInvalid, progress, mapping)
+                        : importer.runCreating(newStore(), dir, skipInvalid, progress, mapping);
+            } catch (OutOfMemoryError e) {
+                // the import's transaction has rolled back (ImportFolder gives up its COPY first): say so plainly
+                System.err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+                return 1;
+            }
             report(outcome);
             if (outcome.applied() && saveMapping) {
                 Store store = context.getBean(JdbcStores.class).findBySlug(slug).orElseThrow();
@@ -87,6 +94,15 @@ public class ImportCommand implements Callable<Integer> {
             }
             return outcome.applied() ? 0 : 1;
         }
+    }
+
+    /** What to do when the heap ran out: nothing was written, and how much memory a folder needs. */
+    static String outOfMemory(long maxHeapBytes) {
+        return "Import refused: the import ran out of memory (Java heap at most " + (maxHeapBytes >> 20)
+                + " MB). Nothing was written. An import keeps the id of every customer, order and cart it reads"
+                + " (about 100 bytes each) to check the rows that refer to them: a folder of 1 million orders fits in"
+                + " -Xmx1g, one of 10 million needs about -Xmx4g. Run it again with more memory, for example"
+                + " java -Xmx4g -jar basira-server.jar import …, or JAVA_TOOL_OPTIONS=-Xmx4g.";
     }
 
     private ColumnMapping mapping(ImportMappings mappings, Optional<Store> existing) {

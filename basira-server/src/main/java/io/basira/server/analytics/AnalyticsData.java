@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Each store's order columns in memory, with a data version (docs/analytics.md, "How the analyses run").
@@ -43,8 +44,14 @@ public class AnalyticsData implements DomainEventListener {
     /** A store's columns at one data version; the version names the data in cache keys. */
     public record Versioned(StoreFacts facts, long version) {}
 
-    /** How many of a store's latest version changes keep their time ({@link #changedSince}). */
-    static final int CHANGE_TIMES = 4_096;
+    /** How many of a store's latest version changes keep their time ({@link #changedSince}): about 90 KB a busy store. */
+    static final int CHANGE_TIMES = 1_024;
+
+    /**
+     * Versions of every store, increasing across {@link #forget}: a result or baskets kept from before a store was
+     * forgotten never looks current afterwards.
+     */
+    private final AtomicLong versions = new AtomicLong();
 
     private final JdbcStoreFacts jdbc;
     private final Clock clock;
@@ -84,14 +91,17 @@ public class AnalyticsData implements DomainEventListener {
             if (state.version <= version) {
                 return null;
             }
-            Map.Entry<Long, Instant> first = state.changedAt.ceilingEntry(version + 1);
-            return first != null && first.getKey() == version + 1 ? first.getValue() : Instant.MIN;
+            if (state.forgottenUpTo > version) {
+                return Instant.MIN; // the change after it is no longer kept (or came before this state)
+            }
+            Map.Entry<Long, Instant> first = state.changedAt.higherEntry(version);
+            return first != null ? first.getValue() : Instant.MIN;
         }
     }
 
     /** The store's columns, made current first when a write committed since they were read. */
     public Versioned current(Store store) {
-        State state = stores.computeIfAbsent(store.id(), id -> new State());
+        State state = stores.computeIfAbsent(store.id(), id -> new State(versions.incrementAndGet()));
         Versioned ready = state.ready;
         if (ready != null && ready.version() == state.version) {
             return ready;
@@ -152,10 +162,10 @@ public class AnalyticsData implements DomainEventListener {
                     state.pending.clear();
                 }
             }
-            state.version++;
+            state.version = versions.incrementAndGet();
             state.changedAt.put(state.version, clock.instant());
             if (state.changedAt.size() > CHANGE_TIMES) {
-                state.changedAt.pollFirstEntry();
+                state.forgottenUpTo = state.changedAt.pollFirstEntry().getKey();
             }
         }
     }
@@ -169,9 +179,16 @@ public class AnalyticsData implements DomainEventListener {
         final Set<String> pending = new HashSet<>();
         /** The time of each of the latest version changes, by the version it made (guarded by {@code pending}). */
         final TreeMap<Long, Instant> changedAt = new TreeMap<>();
+        /** The versions up to this one have no change time kept: the state's first, then the dropped ones. */
+        long forgottenUpTo;
 
         volatile long version;
         boolean whole;
         volatile Versioned ready;
+
+        State(long first) {
+            this.version = first;
+            this.forgottenUpTo = first;
+        }
     }
 }

@@ -96,8 +96,11 @@ public final class StoreAnalytics {
         }
     };
 
-    /** The results being computed in the background for {@link #recent}, by key: one at a time per key. */
+    /** The results queued or being made in the background for {@link #recent}, by key: one at a time per key. */
     private final Set<Key> computing = ConcurrentHashMap.newKeySet();
+
+    /** The results being made for {@link #recent} now, by key: a view that must wait waits for the one under way. */
+    private final Map<Key, CompletableFuture<Recent>> making = new ConcurrentHashMap<>();
 
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "basira-dashboard-analyses");
@@ -346,43 +349,69 @@ public final class StoreAnalytics {
      */
     @SuppressWarnings("unchecked")
     public <T> T recent(Store store, String what, AnalysisWindow window, ClvTimeUnit unit, Supplier<T> exact) {
+        if (staleFor.isZero() || staleFor.isNegative()) {
+            return exact.get();
+        }
         Key key = new Key(store.id(), what, window, unit, 0);
-        if (!staleFor.isZero() && !staleFor.isNegative()) {
-            Recent kept;
+        Recent kept;
+        synchronized (recent) {
+            kept = recent.get(key);
+        }
+        if (kept != null && kept.version() == data.version(store)) {
+            return (T) kept.value();
+        }
+        if (kept != null && missedRecently(store, kept)) {
+            makeInBackground(store, key, exact);
+            return (T) kept.value();
+        }
+        // nothing recent enough: wait for the one being made, when it is recent enough, else make one
+        CompletableFuture<Recent> running = making.get(key);
+        if (running != null) {
+            try {
+                Recent theirs = running.join();
+                if (missedRecently(store, theirs)) {
+                    return (T) theirs.value();
+                }
+            } catch (CompletionException | CancellationException e) {
+                // theirs failed: make it here, which reports the failure to this caller if it fails again
+            }
+        }
+        return (T) make(store, key, exact).value();
+    }
+
+    /** Whether the first write {@code result} missed is younger than {@code staleFor} (or there is none). */
+    private boolean missedRecently(Store store, Recent result) {
+        Instant since = data.changedSince(store, result.version());
+        return since == null || clock.instant().isBefore(since.plus(staleFor));
+    }
+
+    private Recent make(Store store, Key key, Supplier<?> exact) {
+        CompletableFuture<Recent> mine = new CompletableFuture<>();
+        making.put(key, mine); // the latest one made is the one others wait for
+        try {
+            long version = data.version(store); // the result is of this version or a later one
+            if (version < 0) {
+                version = data.current(store).version(); // never read: its versions start with this read
+            }
+            Recent made = new Recent(version, exact.get());
             synchronized (recent) {
-                kept = recent.get(key);
-            }
-            if (kept != null && kept.version() == data.version(store)) {
-                return (T) kept.value();
-            }
-            if (kept != null) {
-                Instant since = data.changedSince(store, kept.version());
-                if (since == null || clock.instant().isBefore(since.plus(staleFor))) {
-                    makeInBackground(store, key, exact);
-                    return (T) kept.value();
+                Recent kept = recent.get(key);
+                if (kept == null || kept.version() <= version) {
+                    recent.put(key, made);
                 }
             }
+            mine.complete(made);
+            return made;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            making.remove(key, mine);
         }
-        return make(store, key, exact);
     }
 
-    private <T> T make(Store store, Key key, Supplier<T> exact) {
-        long version = data.version(store); // the result is of this version or a later one
-        if (version < 0) {
-            version = data.current(store).version(); // never read: its versions start with this read
-        }
-        T value = exact.get();
-        synchronized (recent) {
-            Recent kept = recent.get(key);
-            if (kept == null || kept.version() <= version) {
-                recent.put(key, new Recent(version, value));
-            }
-        }
-        return value;
-    }
-
-    private <T> void makeInBackground(Store store, Key key, Supplier<T> exact) {
-        if (!computing.add(key)) {
+    private void makeInBackground(Store store, Key key, Supplier<?> exact) {
+        if (making.containsKey(key) || !computing.add(key)) {
             return;
         }
         try {

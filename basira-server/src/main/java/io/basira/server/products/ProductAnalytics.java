@@ -187,6 +187,8 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
     /** Stops the background reads. */
     public void close() {
         refresher.shutdownNow();
+        // the reads never started: their waiters read for themselves
+        refreshing.values().forEach(read -> read.complete(null));
     }
 
     /** The store's baskets: current, or from at most {@code staleFor} ago while current ones are read. */
@@ -255,12 +257,13 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
                     fresh.model();
                     mine.complete(fresh);
                 } catch (RuntimeException e) {
-                    mine.complete(null);
                     log.warn(
                             "reading the baskets of store {} failed; the next request reads them",
                             store.slug(),
                             RedactedFailure.of(e));
                 } finally {
+                    // whatever happened (an Error too), no request waiting on it waits for ever
+                    mine.complete(null);
                     refreshing.remove(id, mine);
                 }
             });
@@ -276,7 +279,13 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
      */
     private Trained readUnderWay(Store store) {
         CompletableFuture<Trained> running = refreshing.get(store.id().value());
-        return running == null ? null : running.join();
+        Trained read = running == null ? null : running.join();
+        if (read == null) {
+            return null;
+        }
+        // read from its start: it too may have missed orders for longer than stale-for (queued behind another store)
+        Instant since = data.changedSince(store, read.version);
+        return since == null || clock.instant().isBefore(since.plus(staleFor)) ? read : null;
     }
 
     /** A category affinity report and when the memberships it was computed from were read. */

@@ -72,7 +72,7 @@ public record ValueHistogram(List<Bin> bins) {
             int closed = p95.divide(width, 0, RoundingMode.FLOOR).intValue() + 1;
             int[] counts = new int[closed + 1];
             for (long v : values) {
-                counts[(int) Math.min(Math.floorDiv(v, step), closed)]++;
+                counts[(int) Math.max(0, Math.min(Math.floorDiv(v, step), closed))]++; // below 0: the first bin
             }
             return new Counts(width, counts);
         }
@@ -88,7 +88,8 @@ public record ValueHistogram(List<Bin> bins) {
             BigDecimal binEnd = width;
             for (BigDecimal v : values) {
                 if (bin < closed && v.compareTo(binEnd) >= 0) {
-                    bin = Math.min(v.divide(width, 0, RoundingMode.FLOOR).intValue(), closed);
+                    bin = Math.max(
+                            0, Math.min(v.divide(width, 0, RoundingMode.FLOOR).intValue(), closed));
                     binEnd = width.multiply(BigDecimal.valueOf(bin + 1L));
                 }
                 counts[bin]++;

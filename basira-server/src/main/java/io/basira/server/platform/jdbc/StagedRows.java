@@ -240,6 +240,15 @@ public abstract sealed class StagedRows implements AutoCloseable {
             }
         }
 
+        /** Asks the server to cancel the running {@code COPY} (a request on a connection of its own). */
+        void cancelOnServer() {
+            try {
+                connection.unwrap(PGConnection.class).cancelQuery();
+            } catch (SQLException e) {
+                // the connection is left to the rollback
+            }
+        }
+
         @Override
         public void abort() {
             try {
@@ -276,7 +285,12 @@ public abstract sealed class StagedRows implements AutoCloseable {
             this.copy = copy;
             this.writer = new Thread(this::write, "copy-" + copy.name());
             this.writer.setDaemon(true);
-            this.writer.start();
+            try {
+                this.writer.start();
+            } catch (RuntimeException | Error e) {
+                copy.abort();
+                throw e;
+            }
         }
 
         /** The writer thread: sends every block until {@link #END}; after a failure it only drains the queue. */
@@ -299,10 +313,15 @@ public abstract sealed class StagedRows implements AutoCloseable {
                         }
                     } catch (RuntimeException e) {
                         failure = e;
+                    } catch (Error e) {
+                        // the heap ran out here rather than in the reading thread: it must still hear of it
+                        failure = new IllegalStateException("COPY into " + copy.name() + " failed: " + e, e);
                     }
                 }
             } catch (InterruptedException e) {
                 failure = new IllegalStateException("COPY into " + copy.name() + " interrupted", e);
+            } catch (Error e) {
+                failure = new IllegalStateException("COPY into " + copy.name() + " failed: " + e, e);
             }
         }
 
@@ -316,10 +335,18 @@ public abstract sealed class StagedRows implements AutoCloseable {
             }
         }
 
+        /** How long {@link #hand} waits for room before it looks whether the writer still lives. */
+        private static final long ROOM_WAIT_MS = 200;
+
         private void hand(Object[][] rows) {
             failed();
             try {
-                blocks.put(rows);
+                while (!blocks.offer(rows, ROOM_WAIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    failed();
+                    if (!writer.isAlive()) {
+                        throw new IllegalStateException("COPY into " + copy.name() + ": its writer thread stopped");
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("COPY into " + copy.name() + " interrupted", e);
@@ -358,22 +385,27 @@ public abstract sealed class StagedRows implements AutoCloseable {
 
         @Override
         public void abort() {
-            if (failure == null) {
-                failure = new IllegalStateException("COPY into " + copy.name() + " abandoned");
-            }
-            blocks.clear();
             try {
+                if (failure == null) {
+                    failure = new IllegalStateException("COPY into " + copy.name() + " abandoned");
+                }
+                blocks.clear();
                 // the writer skips what it has not sent (failure is set) and stops at END; the queue was emptied
                 if (!blocks.offer(END)) {
                     writer.interrupt();
                 }
                 writer.join(WRITER_STOPS_MS);
                 if (writer.isAlive()) {
+                    // stuck in a socket write, which an interrupt does not stop: the server cancels the COPY (on a
+                    // connection of its own) and stops reading, which frees the write
+                    copy.cancelOnServer();
                     writer.interrupt();
                     writer.join(WRITER_STOPS_MS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (RuntimeException | Error e) {
+                // nothing more to undo here: the COPY is cancelled below, the rest goes with the rollback
             } finally {
                 copy.abort();
             }

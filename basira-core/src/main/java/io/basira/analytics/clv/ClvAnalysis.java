@@ -53,11 +53,32 @@ public final class ClvAnalysis {
         ModelFit<GammaGammaParameters> gg = GammaGamma.fit(summary);
         return new ClvModels(
                 bg,
-                new ModelFit.Failed<>("not-fitted", "the Pareto/NBD is fitted for reports only"),
+                new ModelFit.Failed<>(NOT_FITTED, "the Pareto/NBD is fitted for reports only"),
                 gg,
                 summary.unit(),
                 method(bg, gg));
     }
+
+    /**
+     * {@link #fit} of {@code summary} from {@code forScoring}, {@link #fitForScoring} of the same summary: its BG/NBD
+     * and Gamma-Gamma kept, only the Pareto/NBD fitted (the nightly refresh fits those two, and the day's report
+     * then needs all three). {@code forScoring} as it is when it already has its Pareto/NBD (a fallback's).
+     */
+    public static ClvModels completed(ClvModels forScoring, CalibrationSummary summary) {
+        if (!(forScoring.paretoNbd() instanceof ModelFit.Failed<ParetoNbdParameters> failed)
+                || !failed.reason().equals(NOT_FITTED)) {
+            return forScoring;
+        }
+        return new ClvModels(
+                forScoring.bgNbd(),
+                ParetoNbd.fit(summary.patterns()),
+                forScoring.gammaGamma(),
+                forScoring.timeUnit(),
+                forScoring.method());
+    }
+
+    /** The reason {@link #fitForScoring} gives for the Pareto/NBD it leaves out. */
+    static final String NOT_FITTED = "not-fitted";
 
     private static String method(ModelFit<BgNbdParameters> bg, ModelFit<GammaGammaParameters> gg) {
         if (bg instanceof ModelFit.Failed<BgNbdParameters> f) {

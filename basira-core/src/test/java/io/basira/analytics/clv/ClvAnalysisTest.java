@@ -26,6 +26,15 @@ class ClvAnalysisTest {
     }
 
     @Test
+    void the_scoring_fit_completed_with_its_pareto_nbd_is_the_full_fit() {
+        ClvModels forScoring = ClvAnalysis.fitForScoring(CDNOW);
+        assertThat(forScoring.paretoNbd()).isInstanceOf(ModelFit.Failed.class);
+
+        assertThat(ClvAnalysis.completed(forScoring, CDNOW)).isEqualTo(MODELS);
+        assertThat(ClvAnalysis.completed(MODELS, CDNOW)).isSameAs(MODELS);
+    }
+
+    @Test
     void cdnow_is_scored_with_the_models() {
         assertThat(MODELS.method()).isEqualTo("bgnbd+gammagamma");
         List<CustomerPrediction> all = ClvAnalysis.score(CDNOW, MODELS, ScoringOptions.defaults());

@@ -229,6 +229,13 @@ public final class StoreAnalytics {
                             ClvTimeUnit.DAYS,
                             versioned.version()),
                     () -> CardAnalytics.ClvFit.of(versioned.facts(), asOf));
+            // the day's report fits only the Pareto/NBD on top of these two when its summary is the same
+            CalibrationSummary summary = fitted.calibration().summary();
+            synchronized (cache) {
+                cache.put(
+                        scoringModelsKey(store, asOf, ClvTimeUnit.DAYS),
+                        new DayModels(fitted.models(), summary.size(), summary.repeatBuyers()));
+            }
         }
         CardAnalytics.Result result = CardAnalytics.compute(versioned.facts(), asOf, fitted);
         Map<String, String> categories = nextCategories.nextCategories(store);
@@ -303,7 +310,17 @@ public final class StoreAnalytics {
                 continue;
             }
             try {
-                DayModels fitted = new DayModels(ClvAnalysis.fit(summary), summary.size(), summary.repeatBuyers());
+                DayModels scoring;
+                synchronized (cache) {
+                    scoring = (DayModels) cache.get(scoringModelsKey(store, asOf, unit));
+                }
+                // the refresh fitted BG/NBD and Gamma-Gamma on this calibration already: fit the Pareto/NBD only
+                ClvModels models = scoring != null
+                                && scoring.customers() == summary.size()
+                                && scoring.repeatBuyers() == summary.repeatBuyers()
+                        ? ClvAnalysis.completed(scoring.models(), summary)
+                        : ClvAnalysis.fit(summary);
+                DayModels fitted = new DayModels(models, summary.size(), summary.repeatBuyers());
                 dayModelsFitted.incrementAndGet();
                 synchronized (cache) {
                     cache.put(key, fitted);
@@ -317,6 +334,11 @@ public final class StoreAnalytics {
                 fitting.remove(key, mine);
             }
         }
+    }
+
+    /** Where the refresh leaves the BG/NBD and Gamma-Gamma it fitted for the card fields (of the newest data). */
+    private static Key scoringModelsKey(Store store, LocalDate asOf, ClvTimeUnit unit) {
+        return new Key(store.id(), "clv-scoring-models", AnalysisWindow.asOf(asOf), unit, Long.MAX_VALUE);
     }
 
     /** How many times this process fitted a store's CLV models of a day (any store, day and unit). */

@@ -68,12 +68,16 @@ public class AnalyticsData implements DomainEventListener {
     }
 
     /**
-     * The store's data version now, without making its columns current (what {@link #current} would return next);
-     * -1 for a store never read.
+     * The store's data version now, without making its columns current (what {@link #current} would return next). A
+     * store never read starts being followed here: its writes from now on move the version, and its columns are read
+     * whole on first use.
      */
     public long version(Store store) {
-        State state = stores.get(store.id());
-        return state == null ? -1 : state.version;
+        return state(store).version;
+    }
+
+    private State state(Store store) {
+        return stores.computeIfAbsent(store.id(), id -> new State(versions.incrementAndGet()));
     }
 
     /**
@@ -101,7 +105,7 @@ public class AnalyticsData implements DomainEventListener {
 
     /** The store's columns, made current first when a write committed since they were read. */
     public Versioned current(Store store) {
-        State state = stores.computeIfAbsent(store.id(), id -> new State(versions.incrementAndGet()));
+        State state = state(store);
         Versioned ready = state.ready;
         if (ready != null && ready.version() == state.version) {
             return ready;

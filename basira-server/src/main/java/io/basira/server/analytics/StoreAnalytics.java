@@ -412,9 +412,6 @@ public final class StoreAnalytics {
         making.put(key, mine); // the latest one made is the one others wait for
         try {
             long version = data.version(store); // the result is of this version or a later one
-            if (version < 0) {
-                version = data.current(store).version(); // never read: its versions start with this read
-            }
             Recent made = new Recent(version, exact.get());
             synchronized (recent) {
                 Recent kept = recent.get(key);
@@ -465,11 +462,7 @@ public final class StoreAnalytics {
      * change only with the writes that move the version. Does not make the order columns current.
      */
     public <T> T cachedAtVersion(Store store, String what, Supplier<T> read) {
-        long version = data.version(store);
-        if (version < 0) {
-            version = data.current(store).version(); // never read: its versions start with this read
-        }
-        return cached(new Key(store.id(), what, null, null, version), read);
+        return cached(new Key(store.id(), what, null, null, data.version(store)), read);
     }
 
     /**

@@ -40,15 +40,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Category affinity, bought together and next products of one store (docs/products.md) as {@link Report}s:
  * JSON for the API, tables for the CLI and the dashboard. A store's baskets and its trained next-product model are
- * kept for its data version ({@link AnalyticsData}: every committed write of orders moves it) and at most a minute
- * (a product's category changed without an order is seen within it), so the card page does not train per view.
+ * kept for its data version ({@link AnalyticsData}: every committed write of orders moves it) and its products (a
+ * digest of every product's category, checked at most once a minute: {@link #KEPT_FOR}), so the card page does not
+ * train per view.
  *
  * <p>Reading a store's baskets again takes seconds at 100,000 customers (every order line), and a busy store writes
- * orders every second: so after a write the answers may come from baskets read at most {@code staleFor} ago (default a
- * minute) while newer ones are read in the background, one store at a time, at most every
- * {@value #REFRESH_EVERY_SECONDS} s per store; and baskets older than a minute with no order written since answer
- * while they are read again (only a product's category can have changed). Older than {@code staleFor} after a write,
- * or with {@code staleFor} zero, the request reads them itself, as the nightly next-category refresh and the
+ * orders every second: so the answers may come from baskets that missed orders for at most {@code staleFor} (since the
+ * first order written after their version, {@link AnalyticsData#changedSince}), newer ones read in the background,
+ * one store at a time, at most every {@value #REFRESH_EVERY_SECONDS} s per store; a changed product category is
+ * answered from the baskets held while they are read again. Beyond {@code staleFor}, or with it zero, the request
+ * reads them itself (or waits for the background read under way), as the nightly next-category refresh and the
  * evaluation always do. {@link #warmUp} reads a store's baskets and trains its model at start.
  */
 public class ProductAnalytics implements NextCategorySource, CategoryChoices {
@@ -197,7 +198,9 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
     }
 
     private Trained current(Store store, boolean exact) {
-        long version = version(store);
+        // the version alone, not the order columns made current (a copy after each write: half a second at 10 M
+        // orders); baskets read after this hold at least its orders
+        long version = data.version(store);
         Trained known = trained.getIfPresent(store.id().value());
         Instant now = clock.instant();
         boolean sameOrders = known != null && known.version == version;
@@ -227,16 +230,6 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
         return read(store, version, now);
     }
 
-    /**
-     * The store's data version, without making its order columns current (at ten million orders that copy took
-     * half a second of every card view after a write); a store the analytics never read is read first, so that its
-     * writes are counted from then on. Baskets read after this call hold at least this version's orders.
-     */
-    private long version(Store store) {
-        long version = data.version(store);
-        return version >= 0 ? version : data.current(store).version();
-    }
-
     private Trained read(Store store, long version, Instant now) {
         long products = baskets.productsDigest(store);
         Trained fresh = new Trained(version, now, baskets.load(store), products);
@@ -253,7 +246,7 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
         try {
             refresher.execute(() -> {
                 try {
-                    Trained fresh = read(store, version(store), clock.instant());
+                    Trained fresh = read(store, data.version(store), clock.instant());
                     fresh.model();
                     mine.complete(fresh);
                 } catch (RuntimeException e) {

@@ -1,15 +1,10 @@
 package db.migration;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -41,39 +36,12 @@ public class V270__Import_foreign_keys extends BaseJavaMigration {
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
         List<String> drops = new ArrayList<>();
-        drops.addAll(foreignKeys(connection, "ORDERS", "STORES"));
-        drops.addAll(foreignKeys(connection, "ORDER_LINES", "ORDERS"));
+        drops.addAll(ForeignKeys.drops(connection, "ORDERS", "STORES"));
+        drops.addAll(ForeignKeys.drops(connection, "ORDER_LINES", "ORDERS"));
         try (Statement statement = connection.createStatement()) {
             for (String drop : drops) {
                 statement.execute(drop);
             }
         }
-    }
-
-    /**
-     * The statements that drop every foreign key of {@code table} (in the current schema) referencing {@code parent},
-     * found through the driver's metadata: on PostgreSQL that reads pg_catalog for one table, where a query of
-     * information_schema's constraint views took tens of seconds once a database held a hundred schemas (the tests').
-     */
-    private static List<String> foreignKeys(Connection connection, String table, String parent) throws SQLException {
-        DatabaseMetaData metadata = connection.getMetaData();
-        String name = metadata.storesUpperCaseIdentifiers() ? table : table.toLowerCase(Locale.ROOT);
-        Set<String> keys = new LinkedHashSet<>();
-        try (ResultSet rs = metadata.getImportedKeys(connection.getCatalog(), connection.getSchema(), name)) {
-            while (rs.next()) {
-                if (rs.getString("PKTABLE_NAME").equalsIgnoreCase(parent)) {
-                    keys.add(rs.getString("FK_NAME"));
-                }
-            }
-        }
-        List<String> drops = new ArrayList<>();
-        for (String key : keys) {
-            drops.add("ALTER TABLE " + quoted(name) + " DROP CONSTRAINT " + quoted(key));
-        }
-        return drops;
-    }
-
-    private static String quoted(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
     }
 }

@@ -82,7 +82,13 @@ final class LedgerBook {
      */
     record Advance(KeptStanding kept, List<CompletedOrder> orders) {}
 
-    /** Appends the commit's entries, then recomputes and keeps its standings; says what changed. */
+    /**
+     * Appends the commit's entries, then recomputes and keeps its standings; says what changed.
+     *
+     * @throws IllegalStateException for an entry of a customer whose account the commit does not hold locked (a key of
+     *     neither {@code accounts} nor {@code advanced}), or filed under another customer: the ledger has no foreign
+     *     key of its own (migration V300), an entry's account is what ties it to its store
+     */
     LoyaltyChanged commit(Commit commit) {
         StoreId store = commit.store();
         LoyaltyProgram program = commit.program();
@@ -93,7 +99,19 @@ final class LedgerBook {
         Map<String, Advance> advanced = commit.advanced();
         Instant now = commit.now();
         List<LedgerEntry> appended = new ArrayList<>();
-        new TreeMap<>(added).values().forEach(appended::addAll);
+        for (Map.Entry<String, List<LedgerEntry>> customer : new TreeMap<>(added).entrySet()) {
+            if (!accounts.containsKey(customer.getKey()) && !advanced.containsKey(customer.getKey())) {
+                throw new IllegalStateException(
+                        "entries of customer " + customer.getKey() + " whose account is not locked");
+            }
+            for (LedgerEntry entry : customer.getValue()) {
+                if (!entry.customerId().equals(customer.getKey())) {
+                    throw new IllegalStateException(
+                            "an entry of customer " + entry.customerId() + " filed under " + customer.getKey());
+                }
+                appended.add(entry);
+            }
+        }
         if (!appended.isEmpty()) {
             ledgers.append(store, appended);
         }

@@ -1,6 +1,7 @@
 package io.basira.server.loyalty.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basira.loyalty.RebuildLedgers;
 import io.basira.server.loyalty.LoyaltyService;
@@ -18,10 +19,12 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -65,6 +68,68 @@ public abstract class LoyaltyApiContract extends ApiTestBase {
     @BeforeEach
     void resetClock() {
         clock.set(MutableClock.START);
+    }
+
+    /**
+     * The ledger has no foreign key of its own (migration V300): whatever a test did to points (earning, bonuses,
+     * adjustments, redemptions, the midnight, rebuilds, erasure, concurrent writes), every entry has its account,
+     * and the account references its store.
+     */
+    @AfterEach
+    void everyEntryHasItsAccount() {
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM loyalty_ledger l WHERE NOT EXISTS (SELECT 1 FROM loyalty_accounts a"
+                                + " WHERE a.store_id = l.store_id AND a.customer_external_id = l.customer_external_id)",
+                        Long.class))
+                .as("ledger entries without their account")
+                .isZero();
+    }
+
+    @Test
+    void the_ledger_refers_to_its_accounts_and_refuses_a_second_entry_of_one_cause_and_ref_but_not_of_an_order() {
+        Api api = withProgram("keys");
+        Store store = storesById
+                .findBySlug(json(api.get("/api/v1/store")).get("slug").asString())
+                .orElseThrow();
+        assertThat(referencedTables("loyalty_ledger"))
+                .as("the ledger's foreign keys")
+                .isEmpty();
+        assertThat(referencedTables("loyalty_accounts"))
+                .as("the accounts' foreign keys")
+                .containsExactly("stores");
+        jdbc.update(
+                "INSERT INTO loyalty_accounts (store_id, customer_external_id) VALUES (?, 'C1')",
+                store.id().value());
+        String insert = "INSERT INTO loyalty_ledger (store_id, customer_external_id, cause, ref, points,"
+                + " multiplier_permille, available_at, recorded_at, once_key) VALUES (?, 'C1', ?, ?, 5, 1000,"
+                + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, ?)";
+        jdbc.update(insert, store.id().value(), "order", "O9", null);
+        jdbc.update(insert, store.id().value(), "order", "O9", null);
+        jdbc.update(insert, store.id().value(), "action", "A1", "action:A1");
+        assertThatThrownBy(() -> jdbc.update(insert, store.id().value(), "action", "A1", "action:A1"))
+                .isInstanceOf(DuplicateKeyException.class);
+        jdbc.update(insert, store.id().value(), "action", "A2", "action:A2");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM loyalty_ledger WHERE store_id = ?",
+                        Long.class,
+                        store.id().value()))
+                .isEqualTo(4);
+    }
+
+    private java.util.SortedSet<String> referencedTables(String table) {
+        return jdbc.execute((java.sql.Connection connection) -> {
+            java.sql.DatabaseMetaData meta = connection.getMetaData();
+            java.util.SortedSet<String> parents = new java.util.TreeSet<>();
+            try (java.sql.ResultSet keys = meta.getImportedKeys(
+                    connection.getCatalog(),
+                    connection.getSchema(),
+                    meta.storesUpperCaseIdentifiers() ? table.toUpperCase(java.util.Locale.ROOT) : table)) {
+                while (keys.next()) {
+                    parents.add(keys.getString("PKTABLE_NAME").toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            return parents;
+        });
     }
 
     private Api withProgram(String name) {

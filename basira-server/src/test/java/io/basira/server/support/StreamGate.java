@@ -100,5 +100,15 @@ public final class StreamGate {
                 gate.pass();
             }
         }
+
+        @Override
+        public void query(
+                org.springframework.jdbc.core.PreparedStatementCreator statement, RowCallbackHandler handler) {
+            super.query(statement, handler);
+            if (statement instanceof org.springframework.jdbc.core.SqlProvider provider
+                    && provider.getSql().contains("ORDER BY c.external_id")) {
+                gate.pass();
+            }
+        }
     }
 }

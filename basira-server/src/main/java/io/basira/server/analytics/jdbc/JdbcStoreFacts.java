@@ -3,12 +3,12 @@ package io.basira.server.analytics.jdbc;
 import io.basira.analytics.StoreFacts;
 import io.basira.commerce.OrderStatus;
 import io.basira.server.platform.jdbc.BulkReads;
+import io.basira.server.platform.jdbc.Sql;
 import io.basira.shared.Dates;
 import io.basira.shared.Store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -99,19 +99,12 @@ public final class JdbcStoreFacts {
         long id = store.id().value();
         ZoneId zone = store.timeZone();
         StoreFacts.Builder facts = StoreFacts.builder(zone, store.currency()).sortRowsById();
-        jdbc.query(
-                CUSTOMERS,
-                rs -> {
-                    customer(facts, rs, zone);
-                },
-                id);
-        jdbc.query(
-                String.format(ORDERS, ""),
-                rs -> {
-                    order(facts, rs, zone);
-                },
-                id,
-                id);
+        jdbc.query(Sql.binaryRows(CUSTOMERS, id), rs -> {
+            customer(facts, rs, zone);
+        });
+        jdbc.query(Sql.binaryRows(String.format(ORDERS, ""), id, id), rs -> {
+            order(facts, rs, zone);
+        });
         return facts.build();
     }
 
@@ -141,7 +134,7 @@ public final class JdbcStoreFacts {
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
+        return Sql.instant(rs, column);
     }
 
     private static String trim(String country) {

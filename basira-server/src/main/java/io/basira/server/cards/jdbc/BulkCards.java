@@ -4,6 +4,7 @@ import io.basira.card.CardAccumulator;
 import io.basira.card.CustomerCard;
 import io.basira.commerce.CartStatus;
 import io.basira.commerce.OrderStatus;
+import io.basira.server.platform.jdbc.Sql;
 import io.basira.server.platform.jdbc.SqlDialect;
 import io.basira.server.platform.jdbc.StagedRows;
 import io.basira.server.platform.jdbc.StagedTable;
@@ -62,12 +63,9 @@ public final class BulkCards {
         Object[] args = new Object[5];
         java.util.Arrays.fill(args, store.id().value());
         Fold fold = new Fold(batches);
-        jdbc.query(
-                activity(listed),
-                rs -> {
-                    fold.row(rs);
-                },
-                args);
+        jdbc.query(Sql.binaryRows(activity(listed), args), rs -> {
+            fold.row(rs);
+        });
         fold.finish();
         return batches.finish();
     }
@@ -138,8 +136,7 @@ public final class BulkCards {
         }
 
         private static Instant instant(ResultSet rs, int column) throws SQLException {
-            OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-            return value == null ? null : value.toInstant();
+            return Sql.instant(rs, column);
         }
     }
 

@@ -167,7 +167,9 @@ public final class JdbcCustomerQueries implements GroupCustomers {
         long[] total = {0};
         long skip = (long) page * size;
         readOnly.executeWithoutResult(status -> streaming.query(
-                "SELECT " + COLUMNS + " FROM customers" + where + " ORDER BY " + sort.orderBy(descending),
+                Sql.binaryRows(
+                        "SELECT " + COLUMNS + " FROM customers" + where + " ORDER BY " + sort.orderBy(descending),
+                        args.toArray()),
                 rs -> {
                     if (include.test(rs.getString("external_id"))) {
                         if (total[0] >= skip && items.size() < size) {
@@ -175,19 +177,16 @@ public final class JdbcCustomerQueries implements GroupCustomers {
                         }
                         total[0]++;
                     }
-                },
-                args.toArray()));
+                }));
         return new Page(items, total[0], page, size);
     }
 
     /** Streams every customer of the store, with their analytics card fields, in customer-id order to {@code sink}. */
     public void forEach(StoreId store, Consumer<CustomerSnapshot> sink) {
-        readOnly.executeWithoutResult(status -> streaming.query(
-                WITH_ANALYTICS + " ORDER BY c.external_id",
-                rs -> {
+        readOnly.executeWithoutResult(status ->
+                streaming.query(Sql.binaryRows(WITH_ANALYTICS + " ORDER BY c.external_id", store.value()), rs -> {
                     sink.accept(mapWithAnalytics(rs, 0));
-                },
-                store.value()));
+                }));
     }
 
     /**

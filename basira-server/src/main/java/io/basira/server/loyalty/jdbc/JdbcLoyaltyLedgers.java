@@ -357,8 +357,7 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
         String[] current = {null, null};
         List<LedgerEntry> entries = new ArrayList<>();
         streaming.query(
-                binary(
-                        dialect,
+                Sql.binaryRows(
                         "SELECT a.customer_external_id AS account, a.tier, l.cause, l.customer_external_id, l.ref,"
                                 + " l.points, l.shortfall, l.multiplier_permille, l.available_at, l.recorded_at,"
                                 + " l.actor, l.reason FROM loyalty_accounts a LEFT JOIN loyalty_ledger l"
@@ -382,25 +381,6 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
         if (current[0] != null) {
             sink.accept(new Account(current[0], entries, current[1]));
         }
-    }
-
-    /**
-     * A statement of a whole-store read (streamed by {@link #streaming}) with its arguments; on PostgreSQL its rows
-     * come in binary. A statement run once is otherwise not prepared on the server and its rows come as text:
-     * parsing the rebuild's 1.6 million timestamps from text was a fifth of its CPU.
-     */
-    static org.springframework.jdbc.core.PreparedStatementCreator binary(
-            SqlDialect dialect, String sql, Object... args) {
-        return connection -> {
-            java.sql.PreparedStatement ps = connection.prepareStatement(sql);
-            if (dialect == SqlDialect.POSTGRESQL && ps.isWrapperFor(org.postgresql.PGStatement.class)) {
-                ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1); // -1: prepared, rows in binary
-            }
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            return ps;
-        };
     }
 
     /** A customer's stored standing (the card fields); {@link LoyaltyStanding#NONE} without an account. */

@@ -86,8 +86,7 @@ public final class JdbcPurchaseActivity implements PurchaseActivity {
     public void forEachCompletedOrder(StoreId store, Consumer<CompletedOrder> sink) {
         // in no order: the rebuild groups them by customer itself, the database need not sort them all
         streaming.query(
-                JdbcLoyaltyLedgers.binary(
-                        dialect,
+                Sql.binaryRows(
                         "SELECT customer_external_id, external_id, created_at, total_minor FROM orders"
                                 + " WHERE store_id = ? AND status = 'completed'",
                         store.value()),

@@ -37,9 +37,55 @@ public final class Sql {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
+    /**
+     * A {@code TIMESTAMP WITH TIME ZONE} column as an instant; null stays null. Read through {@code getTimestamp}, whose
+     * value is the instant whatever the JVM's zone on both databases (a timestamp with a zone has no local reading to
+     * get wrong): PostgreSQL's driver decodes a binary row (every statement run five times or more, and
+     * {@link #binaryRows}) about ten times faster that way than as an {@code OffsetDateTime} (1 M values: 25–50 ms
+     * against 170–590 ms), a fifth of a bulk write's CPU in the timestamps of the cards and loyalty standings it reads.
+     * A text row (a statement run once) decodes somewhat slower (300 against 120–250 ms).
+     */
     public static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        java.sql.Timestamp value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();
+    }
+
+    /** {@link #instant(ResultSet, String)} by the column's position. */
+    public static Instant instant(ResultSet rs, int column) throws SQLException {
+        java.sql.Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    /**
+     * A statement of a whole-store read with its arguments, whose rows come in binary on PostgreSQL: a statement run
+     * once is otherwise not prepared on the server and its rows come as text (parsing a loyalty rebuild's 1.6 million
+     * timestamps from text was a fifth of its CPU). On H2 a plain prepared statement.
+     */
+    public static org.springframework.jdbc.core.PreparedStatementCreator binaryRows(String sql, Object... args) {
+        return new BinaryRows(sql, args.clone());
+    }
+
+    /** {@link #binaryRows}: a statement creator that names its SQL (for Spring's error messages, and tests). */
+    private record BinaryRows(String sql, Object[] args)
+            implements org.springframework.jdbc.core.PreparedStatementCreator,
+                    org.springframework.jdbc.core.SqlProvider {
+
+        @Override
+        public PreparedStatement createPreparedStatement(java.sql.Connection connection) throws SQLException {
+            PreparedStatement ps = connection.prepareStatement(sql);
+            if (ps.isWrapperFor(org.postgresql.PGStatement.class)) {
+                ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1); // -1: prepared, rows in binary
+            }
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps;
+        }
+
+        @Override
+        public String getSql() {
+            return sql;
+        }
     }
 
     public static void setDate(PreparedStatement ps, int index, LocalDate date) throws SQLException {

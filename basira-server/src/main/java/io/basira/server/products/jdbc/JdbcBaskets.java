@@ -3,9 +3,9 @@ package io.basira.server.products.jdbc;
 import io.basira.analytics.products.Baskets;
 import io.basira.commerce.OrderStatus;
 import io.basira.server.platform.jdbc.BulkReads;
+import io.basira.server.platform.jdbc.Sql;
 import io.basira.shared.Dates;
 import io.basira.shared.Store;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,24 +61,17 @@ public final class JdbcBaskets {
         ZoneId zone = store.timeZone();
         Baskets.Builder b = Baskets.builder();
         String[] current = {null};
-        jdbc.query(
-                LINES,
-                rs -> {
-                    String order = rs.getString(1);
-                    if (!order.equals(current[0])) {
-                        current[0] = order;
-                        b.order(
-                                b.customer(rs.getString(2)),
-                                Dates.dateIn(
-                                                rs.getObject(3, OffsetDateTime.class)
-                                                        .toInstant(),
-                                                zone)
-                                        .toEpochDay());
-                    }
-                    long revenue = Math.multiplyExact((long) Math.max(0, rs.getInt(5)), Math.max(0, rs.getLong(6)));
-                    b.line(b.product(rs.getString(4), rs.getString(7)), revenue);
-                },
-                store.id().value());
+        jdbc.query(Sql.binaryRows(LINES, store.id().value()), rs -> {
+            String order = rs.getString(1);
+            if (!order.equals(current[0])) {
+                current[0] = order;
+                b.order(
+                        b.customer(rs.getString(2)),
+                        Dates.dateIn(Sql.instant(rs, 3), zone).toEpochDay());
+            }
+            long revenue = Math.multiplyExact((long) Math.max(0, rs.getInt(5)), Math.max(0, rs.getLong(6)));
+            b.line(b.product(rs.getString(4), rs.getString(7)), revenue);
+        });
         return b.build();
     }
 

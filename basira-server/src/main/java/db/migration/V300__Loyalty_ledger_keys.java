@@ -15,7 +15,8 @@ import org.flywaydb.core.api.migration.Context;
  *       {@code LedgerBook.commit}, which refuses an entry of a customer whose account the transaction has not
  *       locked, and locking an account creates it when missing; {@code loyalty_accounts.store_id} references
  *       {@code stores}, and no store is ever deleted. PostgreSQL checked it with a query and a row lock per entry.
- *       {@code LoyaltyLedgerKeysContract} proves every entry has its account after every way points change.
+ *       {@code LedgerBookTest} shows the refusal; {@code LoyaltyApiContract} checks that every entry has its account after
+ *       every way points change (erasure included, which moves an account and its ledger holding the account's lock).
  *   <li>{@code loyalty_ledger_once} (PostgreSQL): the natural key of the entries that are not of an order
  *       ({@code store_id, customer_external_id, once_key}) becomes a unique index of those entries only
  *       ({@code WHERE once_key IS NOT NULL}). An order's entries have no {@code once_key} (NULL never equals NULL,

@@ -459,9 +459,18 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
     /**
      * Erases one customer's loyalty data (privacy): the account, ledger and redemptions are moved to
      * {@code pseudonym} (so store totals such as the points liability stay whole) and free text (the reasons and
-     * actors of adjustments) is removed. The only change ever made to ledger rows.
+     * actors of adjustments) is removed. The only change ever made to ledger rows; made holding the account's lock.
      */
     public int eraseCustomer(StoreId store, String customerId, String pseudonym) {
+        // the account's lock first, as every change of points takes it: a change that holds it (an adjustment, a
+        // redemption, the midnight — they take no store lock) ends before the ledger is moved, so none of its entries
+        // stays behind under the erased id, without its account
+        jdbc.query(
+                "SELECT customer_external_id FROM loyalty_accounts WHERE store_id = ? AND customer_external_id = ?"
+                        + " FOR UPDATE",
+                rs -> {},
+                store.value(),
+                customerId);
         int rows = jdbc.update(
                 "UPDATE loyalty_ledger SET customer_external_id = ?, reason = NULL, actor = NULL"
                         + " WHERE store_id = ? AND customer_external_id = ?",

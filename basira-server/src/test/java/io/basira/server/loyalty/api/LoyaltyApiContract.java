@@ -86,7 +86,7 @@ public abstract class LoyaltyApiContract extends ApiTestBase {
     }
 
     @Test
-    void the_ledger_refers_to_its_accounts_and_refuses_a_second_entry_of_one_cause_and_ref_but_not_of_an_order() {
+    void the_ledger_has_no_key_of_its_own_and_refuses_a_second_entry_of_one_cause_and_ref_but_not_of_an_order() {
         Api api = withProgram("keys");
         Store store = storesById
                 .findBySlug(json(api.get("/api/v1/store")).get("slug").asString())
@@ -97,6 +97,16 @@ public abstract class LoyaltyApiContract extends ApiTestBase {
         assertThat(referencedTables("loyalty_accounts"))
                 .as("the accounts' foreign keys")
                 .containsExactly("stores");
+        boolean postgres = jdbc.execute(
+                (java.sql.Connection c) -> "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()));
+        if (postgres) { // the natural key indexes the entries that are not of an order only (V300)
+            assertThat(jdbc.queryForObject(
+                            "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+                                    + " AND indexname = 'loyalty_ledger_once'",
+                            String.class))
+                    .contains("UNIQUE")
+                    .contains("WHERE (once_key IS NOT NULL)");
+        }
         jdbc.update(
                 "INSERT INTO loyalty_accounts (store_id, customer_external_id) VALUES (?, 'C1')",
                 store.id().value());

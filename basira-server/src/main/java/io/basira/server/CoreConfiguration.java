@@ -86,7 +86,8 @@ public class CoreConfiguration {
 
     @Bean
     JdbcCustomerQueries jdbcCustomerQueries(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        return new JdbcCustomerQueries(jdbc, JdbcCustomerQueries.streaming(jdbc.getDataSource()), transactions);
+        return new JdbcCustomerQueries(
+                jdbc, io.basira.server.platform.jdbc.Sql.streaming(jdbc.getDataSource()), transactions);
     }
 
     @Bean

@@ -103,6 +103,15 @@ public class AnalyticsData implements DomainEventListener {
         }
     }
 
+    /**
+     * Whether an answer computed from {@code version} has missed the store's writes for less than {@code staleFor} at
+     * {@code now} (true when it has missed none): the rule by which a kept answer may still be given.
+     */
+    public boolean missedLessThan(Store store, long version, java.time.Duration staleFor, Instant now) {
+        Instant since = changedSince(store, version);
+        return since == null || now.isBefore(since.plus(staleFor));
+    }
+
     /** The store's columns, made current first when a write committed since they were read. */
     public Versioned current(Store store) {
         State state = state(store);

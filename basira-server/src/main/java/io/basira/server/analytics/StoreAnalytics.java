@@ -28,7 +28,6 @@ import io.basira.shared.Store;
 import io.basira.shared.StoreId;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -403,8 +402,7 @@ public final class StoreAnalytics {
 
     /** Whether the first write {@code result} missed is younger than {@code staleFor} (or there is none). */
     private boolean missedRecently(Store store, Recent result) {
-        Instant since = data.changedSince(store, result.version());
-        return since == null || clock.instant().isBefore(since.plus(staleFor));
+        return data.missedLessThan(store, result.version(), staleFor, clock.instant());
     }
 
     private Recent make(Store store, Key key, Supplier<?> exact) {

@@ -214,9 +214,8 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
         }
         if (!exact && known != null && !staleFor.isZero() && !staleFor.isNegative()) {
             // how long the baskets have missed something: since the first order written after their version (a
-            // product's category change is seen only now, when it is checked)
-            Instant since = sameOrders ? now : data.changedSince(store, known.version);
-            if (since == null || now.isBefore(since.plus(staleFor))) {
+            // product's category change is seen only now, when it is checked: nothing missed for long)
+            if (data.missedLessThan(store, known.version, staleFor, now)) {
                 if (sameOrders || !now.isBefore(known.readAt.plusSeconds(REFRESH_EVERY_SECONDS))) {
                     readInBackground(store);
                 }
@@ -277,8 +276,7 @@ public class ProductAnalytics implements NextCategorySource, CategoryChoices {
             return null;
         }
         // read from its start: it too may have missed orders for longer than stale-for (queued behind another store)
-        Instant since = data.changedSince(store, read.version);
-        return since == null || clock.instant().isBefore(since.plus(staleFor)) ? read : null;
+        return data.missedLessThan(store, read.version, staleFor, clock.instant()) ? read : null;
     }
 
     /** A category affinity report and when the memberships it was computed from were read. */

@@ -9,6 +9,7 @@ import io.basira.server.csvimport.ImportProgress;
 import io.basira.server.csvimport.KnownRecords;
 import io.basira.server.csvimport.RecordSink;
 import io.basira.server.platform.tenancy.JdbcStores;
+import io.basira.server.support.ForeignKeysOf;
 import io.basira.shared.Store;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -182,30 +183,18 @@ abstract class StreamingImportContract {
                         Long.class))
                 .as("order lines of any store whose order is not in the line's store")
                 .isZero();
-        assertThat(referencedTables("order_lines"))
+        assertThat(ForeignKeysOf.referencedTables(jdbc, "order_lines"))
                 .as("order_lines' foreign keys")
                 .isEmpty();
-        assertThat(referencedTables("orders")).as("orders' foreign keys").containsExactly("customers");
-        assertThat(referencedTables("carts")).as("carts' foreign keys").containsExactly("customers", "stores");
+        assertThat(ForeignKeysOf.referencedTables(jdbc, "orders"))
+                .as("orders' foreign keys")
+                .containsExactly("customers");
+        assertThat(ForeignKeysOf.referencedTables(jdbc, "carts"))
+                .as("carts' foreign keys")
+                .containsExactly("customers", "stores");
     }
 
     /** The tables that {@code table}'s foreign keys reference, in the database's own metadata (H2 or PostgreSQL). */
-    private java.util.SortedSet<String> referencedTables(String table) {
-        return jdbc.execute((java.sql.Connection connection) -> {
-            java.sql.DatabaseMetaData meta = connection.getMetaData();
-            java.util.SortedSet<String> parents = new java.util.TreeSet<>();
-            try (java.sql.ResultSet keys = meta.getImportedKeys(
-                    connection.getCatalog(),
-                    connection.getSchema(),
-                    meta.storesUpperCaseIdentifiers() ? table.toUpperCase(java.util.Locale.ROOT) : table)) {
-                while (keys.next()) {
-                    parents.add(keys.getString("PKTABLE_NAME").toLowerCase(java.util.Locale.ROOT));
-                }
-            }
-            return parents;
-        });
-    }
-
     @Test
     void importing_the_same_folder_twice_changes_nothing() throws IOException {
         Path folder = folder("twice", new Random(11), 0);

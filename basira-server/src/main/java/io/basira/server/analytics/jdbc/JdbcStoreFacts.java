@@ -8,7 +8,6 @@ import io.basira.shared.Dates;
 import io.basira.shared.Store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -114,7 +113,7 @@ public final class JdbcStoreFacts {
                 rs.getString(2),
                 rs.getString(3),
                 trim(rs.getString(4)),
-                Dates.dateIn(instant(rs, 5), zone));
+                Dates.dateIn(Sql.instant(rs, 5), zone));
     }
 
     private static void order(StoreFacts.Builder facts, ResultSet rs, ZoneId zone) throws SQLException {
@@ -126,15 +125,11 @@ public final class JdbcStoreFacts {
                 : categories > 1 ? StoreFacts.MIXED_CATEGORIES : facts.categoryCode(rs.getString(8));
         facts.order(
                 facts.row(rs.getString(1)),
-                Dates.dateIn(instant(rs, 2), zone).toEpochDay(),
+                Dates.dateIn(Sql.instant(rs, 2), zone).toEpochDay(),
                 OrderStatus.fromCode(rs.getString(3)),
                 rs.getLong(4),
                 discounted,
                 category);
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        return Sql.instant(rs, column);
     }
 
     private static String trim(String country) {

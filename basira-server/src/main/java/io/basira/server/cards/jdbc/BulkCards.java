@@ -117,12 +117,12 @@ public final class BulkCards {
                     String coupon = rs.getString(7);
                     card.addOrder(
                             OrderStatus.fromCode(rs.getString(3)),
-                            instant(rs, 4),
+                            Sql.instant(rs, 4),
                             rs.getLong(5),
                             rs.getLong(6) > 0 || (coupon != null && !coupon.isBlank()));
                 }
                 case 1 -> card.addCart(CartStatus.fromCode(rs.getString(3)));
-                case 2 -> card.addReview(rs.getString(7), rs.getString(3) == null, rs.getInt(8), instant(rs, 4));
+                case 2 -> card.addReview(rs.getString(7), rs.getString(3) == null, rs.getInt(8), Sql.instant(rs, 4));
                 case 3 -> card.addWishlistItem();
                 default -> {}
             }
@@ -133,10 +133,6 @@ public final class BulkCards {
                 batches.add(customer, card.card());
                 customer = null;
             }
-        }
-
-        private static Instant instant(ResultSet rs, int column) throws SQLException {
-            return Sql.instant(rs, column);
         }
     }
 

@@ -76,7 +76,7 @@ public final class JdbcCustomerQueries implements GroupCustomers {
     private final TransactionTemplate readOnly;
 
     /**
-     * @param streaming for the whole-store reads: the same data source with a fetch size ({@link #streaming})
+     * @param streaming for the whole-store reads: the same data source with a fetch size ({@link Sql#streaming})
      */
     public JdbcCustomerQueries(JdbcTemplate jdbc, JdbcTemplate streaming, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -88,13 +88,6 @@ public final class JdbcCustomerQueries implements GroupCustomers {
     /** Over {@code jdbc}'s data source alone: its own transaction manager, whole-store reads through {@code jdbc}. */
     public JdbcCustomerQueries(JdbcTemplate jdbc) {
         this(jdbc, jdbc, new DataSourceTransactionManager(jdbc.getDataSource()));
-    }
-
-    /** A template for {@code dataSource}'s whole-store reads: {@value #FETCH_SIZE} rows at a time. */
-    public static JdbcTemplate streaming(javax.sql.DataSource dataSource) {
-        JdbcTemplate streaming = new JdbcTemplate(dataSource);
-        streaming.setFetchSize(FETCH_SIZE);
-        return streaming;
     }
 
     /** The customer with their analytics card fields (null before the store's first analytics refresh). */

@@ -49,17 +49,7 @@ public final class JdbcLoyaltyLedgers implements LoyaltyLedgers {
     public JdbcLoyaltyLedgers(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.dialect = dialect;
-        this.streaming = streaming(jdbc);
-    }
-
-    /**
-     * A template that streams (10,000 rows a fetch) for the reads of a whole store (the rebuild, the midnight):
-     * without it the PostgreSQL driver holds every row of the result in memory before the first is read.
-     */
-    static JdbcTemplate streaming(JdbcTemplate jdbc) {
-        JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
-        streaming.setFetchSize(10_000);
-        return streaming;
+        this.streaming = Sql.streaming(jdbc.getDataSource());
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class JdbcPurchaseActivity implements PurchaseActivity {
     public JdbcPurchaseActivity(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.dialect = dialect;
-        this.streaming = JdbcLoyaltyLedgers.streaming(jdbc);
+        this.streaming = Sql.streaming(jdbc.getDataSource());
     }
 
     @Override

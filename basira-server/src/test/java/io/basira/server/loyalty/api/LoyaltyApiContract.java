@@ -10,6 +10,7 @@ import io.basira.server.platform.web.ApiTestBase;
 import io.basira.server.privacy.CustomerDataKind;
 import io.basira.server.privacy.PrivacyRegistry;
 import io.basira.server.support.Api;
+import io.basira.server.support.ForeignKeysOf;
 import io.basira.server.support.MutableClock;
 import io.basira.shared.Store;
 import java.time.Duration;
@@ -91,10 +92,10 @@ public abstract class LoyaltyApiContract extends ApiTestBase {
         Store store = storesById
                 .findBySlug(json(api.get("/api/v1/store")).get("slug").asString())
                 .orElseThrow();
-        assertThat(referencedTables("loyalty_ledger"))
+        assertThat(ForeignKeysOf.referencedTables(jdbc, "loyalty_ledger"))
                 .as("the ledger's foreign keys")
                 .isEmpty();
-        assertThat(referencedTables("loyalty_accounts"))
+        assertThat(ForeignKeysOf.referencedTables(jdbc, "loyalty_accounts"))
                 .as("the accounts' foreign keys")
                 .containsExactly("stores");
         boolean postgres = jdbc.execute(
@@ -124,22 +125,6 @@ public abstract class LoyaltyApiContract extends ApiTestBase {
                         Long.class,
                         store.id().value()))
                 .isEqualTo(4);
-    }
-
-    private java.util.SortedSet<String> referencedTables(String table) {
-        return jdbc.execute((java.sql.Connection connection) -> {
-            java.sql.DatabaseMetaData meta = connection.getMetaData();
-            java.util.SortedSet<String> parents = new java.util.TreeSet<>();
-            try (java.sql.ResultSet keys = meta.getImportedKeys(
-                    connection.getCatalog(),
-                    connection.getSchema(),
-                    meta.storesUpperCaseIdentifiers() ? table.toUpperCase(java.util.Locale.ROOT) : table)) {
-                while (keys.next()) {
-                    parents.add(keys.getString("PKTABLE_NAME").toLowerCase(java.util.Locale.ROOT));
-                }
-            }
-            return parents;
-        });
     }
 
     private Api withProgram(String name) {
